@@ -1,0 +1,20 @@
+package io.hearth.core.error;
+
+/** The named resource does not exist. */
+public final class NotFoundException extends HearthException {
+    private final String resourceName;
+
+    public NotFoundException(String resourceName) {
+        super(resourceName + " does not exist");
+        this.resourceName = resourceName;
+    }
+
+    public String resourceName() {
+        return resourceName;
+    }
+
+    @Override
+    public String reason() {
+        return "NOT_FOUND";
+    }
+}

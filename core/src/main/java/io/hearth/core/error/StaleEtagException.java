@@ -1,0 +1,25 @@
+package io.hearth.core.error;
+
+/** A write raced with another one: the resource changed since the caller read it. */
+public final class StaleEtagException extends HearthException {
+    private StaleEtagException(String message) {
+        super(message);
+    }
+
+    /** The caller sent an etag that is no longer the current one. */
+    public static StaleEtagException sent(String resourceName, String sentEtag, String currentEtag) {
+        return new StaleEtagException(resourceName + " was changed by someone else (etag " + sentEtag
+                + " is stale, current is " + currentEtag + "); get it again and retry");
+    }
+
+    /** Another writer committed between our read and our write. */
+    public static StaleEtagException concurrent(String resourceName) {
+        return new StaleEtagException(resourceName + " was changed by someone else at the same moment; "
+                + "get it again and retry");
+    }
+
+    @Override
+    public String reason() {
+        return "STALE_ETAG";
+    }
+}

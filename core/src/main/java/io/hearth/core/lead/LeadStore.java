@@ -1,0 +1,31 @@
+package io.hearth.core.lead;
+
+import io.hearth.core.query.Page;
+import java.util.Collection;
+import java.util.Optional;
+
+/** Where leads are kept. Calls join the caller's transaction when one is open. */
+public interface LeadStore {
+    /**
+     * Stores a new lead; {@code createRequestId} may be {@code null}.
+     *
+     * @return false when another lead already carries {@code createRequestId}
+     */
+    boolean insert(Lead lead, String createRequestId);
+
+    /** Stores many new leads in one batch. */
+    void insertAll(Collection<Lead> leads);
+
+    Optional<Lead> find(LeadId id);
+
+    Optional<Lead> findByCreateRequestId(String createRequestId);
+
+    /**
+     * Writes {@code lead} over the stored row if that row is still at {@code expectedVersion}.
+     *
+     * @return false when the row moved on (someone else wrote it first)
+     */
+    boolean update(Lead lead, long expectedVersion);
+
+    Page<Lead> list(LeadQuery query);
+}

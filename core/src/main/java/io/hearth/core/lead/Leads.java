@@ -1,0 +1,149 @@
+package io.hearth.core.lead;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.NotFoundException;
+import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageSize;
+import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.TimeOrderedIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The lead use cases: create, read, list, update, archive and restore. Every write runs in one
+ * transaction and is guarded by the row version, so concurrent writers never lose each other's work.
+ */
+public final class Leads {
+    public static final int MAX_REQUEST_ID_LENGTH = 100;
+
+    private final LeadStore store;
+    private final Transactor transactor;
+    private final LeadRules rules;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+
+    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.transactor = requireNonNull(transactor, "transactor is null");
+        this.rules = requireNonNull(rules, "rules is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.ids = new TimeOrderedIds(clock);
+    }
+
+    /**
+     * Creates a lead. With a {@code requestId}, a retry of the same call returns the lead the first
+     * call made instead of a second lead.
+     */
+    public Lead create(LeadFields input, String requestId) {
+        String key = requestId == null || requestId.isBlank() ? null : requestId.strip();
+        if (key != null && key.length() > MAX_REQUEST_ID_LENGTH) {
+            throw InvalidArgumentException.of("request_id", "must be at most " + MAX_REQUEST_ID_LENGTH + " characters");
+        }
+        if (key != null) {
+            Optional<Lead> earlier = store.findByCreateRequestId(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        LeadFields fields = rules.forCreate(input);
+        Instant now = now();
+        Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
+        boolean inserted = transactor.inTransaction(() -> store.insert(lead, key));
+        if (!inserted) {
+            // a concurrent retry with the same key won the race: answer with its lead
+            return store.findByCreateRequestId(key).orElseThrow(
+                    () -> new IllegalStateException("request id " + key + " collided but no lead carries it"));
+        }
+        return lead;
+    }
+
+    public Lead get(LeadId id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException(id.name()));
+    }
+
+    /** One page of leads; the arguments are the raw request values, validated here. */
+    public Page<Lead> list(String filterText, String orderBy, boolean includeArchived, int requestedPageSize,
+                           String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        LeadFilter filter = LeadFilter.parse(filterText, "filter");
+        LeadOrder order = LeadOrder.parse(orderBy, "order_by");
+        String fingerprint = LeadQuery.fingerprint(filter, order, includeArchived);
+        Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
+                ? Optional.empty()
+                : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
+        return store.list(new LeadQuery(filter, order, includeArchived, pageSize, after));
+    }
+
+    /**
+     * Applies the {@code mask}ed fields of {@code changes}. A non-blank {@code etag} must be current.
+     * An update that changes nothing keeps the etag.
+     */
+    public Lead update(LeadId id, LeadFields changes, Set<LeadField> mask, String etag) {
+        if (mask.isEmpty()) {
+            throw InvalidArgumentException.of("update_mask", "names no field to update");
+        }
+        return transactor.inTransaction(() -> {
+            Lead current = currentVersion(id, etag);
+            if (current.archived()) {
+                throw new FailedPreconditionException("LEAD_ARCHIVED",
+                        current.id().name() + " is archived; restore it before changing it");
+            }
+            LeadFields updated = rules.forUpdate(current.fields(), current.fields().with(changes, mask));
+            if (updated.equals(current.fields())) {
+                return current;
+            }
+            return write(current, current.withChanges(updated, now()));
+        });
+    }
+
+    /** Hides a lead from default lists; archiving an archived lead changes nothing. */
+    public Lead archive(LeadId id, String etag) {
+        return transactor.inTransaction(() -> {
+            Lead current = currentVersion(id, etag);
+            if (current.archived()) {
+                return current;
+            }
+            Instant now = now();
+            return write(current, current.withArchivedAt(now, now));
+        });
+    }
+
+    /** Brings an archived lead back; restoring an active lead changes nothing. */
+    public Lead restore(LeadId id, String etag) {
+        return transactor.inTransaction(() -> {
+            Lead current = currentVersion(id, etag);
+            if (!current.archived()) {
+                return current;
+            }
+            return write(current, current.withArchivedAt(null, now()));
+        });
+    }
+
+    private Lead currentVersion(LeadId id, String etag) {
+        Lead current = get(id);
+        if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
+            throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());
+        }
+        return current;
+    }
+
+    private Lead write(Lead current, Lead next) {
+        if (!store.update(next, current.version())) {
+            throw StaleEtagException.concurrent(current.id().name());
+        }
+        return next;
+    }
+
+    // databases keep microseconds; truncating here keeps what we return equal to what we stored
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

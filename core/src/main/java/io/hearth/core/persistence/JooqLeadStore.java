@@ -1,0 +1,258 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.generated.Tables.LEAD;
+import static io.hearth.core.persistence.generated.Tables.LEAD_TAG;
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadFilter;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.LeadOrder;
+import io.hearth.core.lead.LeadQuery;
+import io.hearth.core.lead.LeadSource;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.lead.LeadStore;
+import io.hearth.core.persistence.generated.tables.records.LeadRecord;
+import io.hearth.core.persistence.generated.tables.records.LeadTagRecord;
+import io.hearth.core.priority.Temperature;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageToken;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+/** {@link LeadStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
+public final class JooqLeadStore implements LeadStore {
+    private final DSLContext dsl;
+
+    public JooqLeadStore(DSLContext dsl) {
+        this.dsl = requireNonNull(dsl, "dsl is null");
+    }
+
+    @Override
+    public boolean insert(Lead lead, String createRequestId) {
+        LeadRecord record = toRecord(lead);
+        record.setCreateRequestId(createRequestId);
+        try {
+            dsl.transaction(() -> {
+                dsl.executeInsert(record);
+                insertTags(lead.id(), lead.fields().tags());
+            });
+            return true;
+        } catch (IntegrityConstraintViolationException e) {
+            if (createRequestId != null && findByCreateRequestId(createRequestId).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void insertAll(Collection<Lead> leads) {
+        if (leads.isEmpty()) {
+            return;
+        }
+        List<LeadRecord> records = leads.stream().map(JooqLeadStore::toRecord).toList();
+        List<LeadTagRecord> tags = new ArrayList<>();
+        for (Lead lead : leads) {
+            lead.fields().tags().forEach(tag -> tags.add(new LeadTagRecord(lead.id().value(), tag)));
+        }
+        dsl.transaction(() -> {
+            dsl.batchInsert(records).execute();
+            if (!tags.isEmpty()) {
+                dsl.batchInsert(tags).execute();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Lead> find(LeadId id) {
+        return dsl.selectFrom(LEAD).where(LEAD.ID.eq(id.value())).fetchOptional()
+                .map(record -> toLead(record, tagsOf(List.of(record.getId())).getOrDefault(record.getId(), List.of())));
+    }
+
+    @Override
+    public Optional<Lead> findByCreateRequestId(String createRequestId) {
+        return dsl.selectFrom(LEAD).where(LEAD.CREATE_REQUEST_ID.eq(createRequestId)).fetchOptional()
+                .map(record -> toLead(record, tagsOf(List.of(record.getId())).getOrDefault(record.getId(), List.of())));
+    }
+
+    @Override
+    public boolean update(Lead lead, long expectedVersion) {
+        LeadRecord record = toRecord(lead);
+        int rows = dsl.update(LEAD)
+                .set(LEAD.DISPLAY_NAME, record.getDisplayName())
+                .set(LEAD.GIVEN_NAME, record.getGivenName())
+                .set(LEAD.FAMILY_NAME, record.getFamilyName())
+                .set(LEAD.COMPANY, record.getCompany())
+                .set(LEAD.TITLE, record.getTitle())
+                .set(LEAD.EMAIL, record.getEmail())
+                .set(LEAD.PHONE, record.getPhone())
+                .set(LEAD.SOURCE, record.getSource())
+                .set(LEAD.OWNER, record.getOwner())
+                .set(LEAD.STATUS, record.getStatus())
+                .set(LEAD.TEMPERATURE, record.getTemperature())
+                .set(LEAD.NOTES, record.getNotes())
+                .set(LEAD.UPDATED_AT, record.getUpdatedAt())
+                .set(LEAD.ARCHIVED_AT, record.getArchivedAt())
+                .set(LEAD.VERSION, record.getVersion())
+                .where(LEAD.ID.eq(record.getId()).and(LEAD.VERSION.eq(expectedVersion)))
+                .execute();
+        if (rows == 0) {
+            return false;
+        }
+        dsl.deleteFrom(LEAD_TAG).where(LEAD_TAG.LEAD_ID.eq(record.getId())).execute();
+        insertTags(lead.id(), lead.fields().tags());
+        return true;
+    }
+
+    @Override
+    public Page<Lead> list(LeadQuery query) {
+        SortKey key = SortKey.of(query.order());
+        List<Condition> conditions = conditions(query.filter(), query.includeArchived());
+        SortField<?>[] orderBy = query.order().descending()
+                ? new SortField<?>[] {key.field().desc(), LEAD.ID.desc()}
+                : new SortField<?>[] {key.field().asc(), LEAD.ID.asc()};
+        var select = dsl.selectFrom(LEAD).where(conditions).orderBy(orderBy);
+        int fetchSize = query.pageSize() + 1;
+        List<LeadRecord> records = query.after()
+                .map(after -> select.seek(key.decode(after.sortValue()), UUID.fromString(after.id()))
+                        .limit(fetchSize).fetch())
+                .orElseGet(() -> select.limit(fetchSize).fetch());
+
+        boolean more = records.size() > query.pageSize();
+        List<LeadRecord> page = more ? records.subList(0, query.pageSize()) : records;
+        Map<UUID, List<String>> tags = tagsOf(page.stream().map(LeadRecord::getId).toList());
+        List<Lead> leads = page.stream().map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of()))).toList();
+        Optional<String> next = Optional.empty();
+        if (more) {
+            LeadRecord last = page.get(page.size() - 1);
+            next = Optional.of(new PageToken(query.fingerprint(), key.encode(last), last.getId().toString()).encode());
+        }
+        return new Page<>(leads, next);
+    }
+
+    private static List<Condition> conditions(LeadFilter filter, boolean includeArchived) {
+        List<Condition> conditions = new ArrayList<>();
+        if (!includeArchived) {
+            conditions.add(LEAD.ARCHIVED_AT.isNull());
+        }
+        filter.owners().forEach(owner -> conditions.add(LEAD.OWNER.eq(owner)));
+        filter.statuses().forEach(status -> conditions.add(LEAD.STATUS.eq(status.name())));
+        filter.temperatures().forEach(t -> conditions.add(LEAD.TEMPERATURE.eq(t.name())));
+        filter.sources().forEach(source -> conditions.add(LEAD.SOURCE.eq(source.name())));
+        filter.tags().forEach(tag -> conditions.add(DSL.exists(DSL.selectOne().from(LEAD_TAG)
+                .where(LEAD_TAG.LEAD_ID.eq(LEAD.ID).and(LEAD_TAG.TAG.eq(tag))))));
+        return conditions;
+    }
+
+    /** The sort column of an order and how its value travels in a page token. */
+    private enum SortKey {
+        CREATE_TIME(LEAD.CREATED_AT),
+        UPDATE_TIME(LEAD.UPDATED_AT),
+        DISPLAY_NAME(LEAD.DISPLAY_NAME);
+
+        private final Field<?> field;
+
+        SortKey(Field<?> field) {
+            this.field = field;
+        }
+
+        static SortKey of(LeadOrder order) {
+            return switch (order.key()) {
+                case CREATE_TIME -> CREATE_TIME;
+                case UPDATE_TIME -> UPDATE_TIME;
+                case DISPLAY_NAME -> DISPLAY_NAME;
+            };
+        }
+
+        Field<?> field() {
+            return field;
+        }
+
+        String encode(LeadRecord last) {
+            return switch (this) {
+                case CREATE_TIME -> last.getCreatedAt().toInstant().toString();
+                case UPDATE_TIME -> last.getUpdatedAt().toInstant().toString();
+                case DISPLAY_NAME -> last.getDisplayName();
+            };
+        }
+
+        Object decode(String value) {
+            return switch (this) {
+                case CREATE_TIME, UPDATE_TIME -> toOffset(Instant.parse(value));
+                case DISPLAY_NAME -> value;
+            };
+        }
+    }
+
+    private void insertTags(LeadId id, List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(LEAD_TAG, LEAD_TAG.LEAD_ID, LEAD_TAG.TAG);
+        for (String tag : tags) {
+            insert = insert.values(id.value(), tag);
+        }
+        insert.execute();
+    }
+
+    private Map<UUID, List<String>> tagsOf(List<UUID> ids) {
+        Map<UUID, List<String>> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        dsl.selectFrom(LEAD_TAG).where(LEAD_TAG.LEAD_ID.in(ids)).orderBy(LEAD_TAG.LEAD_ID, LEAD_TAG.TAG).fetch()
+                .forEach(r -> result.computeIfAbsent(r.getLeadId(), k -> new ArrayList<>()).add(r.getTag()));
+        return result;
+    }
+
+    private static LeadRecord toRecord(Lead lead) {
+        LeadFields f = lead.fields();
+        LeadRecord r = new LeadRecord();
+        r.setId(lead.id().value());
+        r.setDisplayName(lead.displayName());
+        r.setGivenName(f.givenName());
+        r.setFamilyName(f.familyName());
+        r.setCompany(f.company());
+        r.setTitle(f.title());
+        r.setEmail(f.email());
+        r.setPhone(f.phone());
+        r.setSource(f.source().name());
+        r.setOwner(f.owner());
+        r.setStatus(f.status().name());
+        r.setTemperature(f.temperature().name());
+        r.setNotes(f.notes());
+        r.setCreatedAt(toOffset(lead.createdAt()));
+        r.setUpdatedAt(toOffset(lead.updatedAt()));
+        r.setArchivedAt(lead.archivedAt() == null ? null : toOffset(lead.archivedAt()));
+        r.setVersion(lead.version());
+        return r;
+    }
+
+    private static Lead toLead(LeadRecord r, List<String> tags) {
+        LeadFields fields = new LeadFields(r.getGivenName(), r.getFamilyName(), r.getCompany(), r.getTitle(),
+                r.getEmail(), r.getPhone(), LeadSource.valueOf(r.getSource()), r.getOwner(),
+                LeadStatus.valueOf(r.getStatus()), Temperature.valueOf(r.getTemperature()), r.getNotes(), tags);
+        return new Lead(new LeadId(r.getId()), fields, r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(),
+                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(), r.getVersion());
+    }
+
+    private static OffsetDateTime toOffset(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
