@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The lead use cases: create, read, list, update, archive and restore. Every write runs in one
@@ -53,7 +54,7 @@ public final class Leads {
                 return earlier.get();
             }
         }
-        LeadFields fields = rules.forCreate(input);
+        LeadFields fields = asRequestField(() -> rules.forCreate(input));
         Instant now = now();
         Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
         boolean inserted = transactor.inTransaction(() -> store.insert(lead, key));
@@ -96,7 +97,8 @@ public final class Leads {
                 throw new FailedPreconditionException("LEAD_ARCHIVED",
                         current.id().name() + " is archived; restore it before changing it");
             }
-            LeadFields updated = rules.forUpdate(current.fields(), current.fields().with(changes, mask));
+            LeadFields updated = asRequestField(
+                    () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
             if (updated.equals(current.fields())) {
                 return current;
             }
@@ -140,6 +142,15 @@ public final class Leads {
             throw StaleEtagException.concurrent(current.id().name());
         }
         return next;
+    }
+
+    // the rules name lead fields; in a request they sit under "lead" (lead.email, ...)
+    private static LeadFields asRequestField(Supplier<LeadFields> ruling) {
+        try {
+            return ruling.get();
+        } catch (InvalidArgumentException e) {
+            throw e.under("lead");
+        }
     }
 
     // databases keep microseconds; truncating here keeps what we return equal to what we stored

@@ -157,7 +157,7 @@ public abstract class LeadsContract {
         assertThatThrownBy(() -> leads.update(created.id(), LeadFields.builder().build(),
                 EnumSet.of(LeadField.EMAIL), null))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("given_name", "email", "phone"));
+                        .extracting(v -> v.field()).containsExactly("lead.given_name", "lead.email", "lead.phone"));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.hearth.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.hearth.core.lead.LeadRules;
+import io.hearth.core.lead.LeadStore;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.person.PhoneNumbers;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.server.config.ServerConfig;
+import java.time.Clock;
+
+/** The domain: rules, stores and use cases over one open database. */
+public final class CoreModule extends AbstractModule {
+    private final ServerConfig config;
+    private final Database database;
+    private final Clock clock;
+
+    public CoreModule(ServerConfig config, Database database, Clock clock) {
+        this.config = requireNonNull(config, "config is null");
+        this.database = requireNonNull(database, "database is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(ServerConfig.class).toInstance(config);
+        bind(Database.class).toInstance(database);
+        bind(Clock.class).toInstance(clock);
+    }
+
+    @Provides
+    @Singleton
+    Transactor transactor(Database db) {
+        return new Transactor(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    LeadStore leadStore(Database db) {
+        return new JooqLeadStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    PhoneNumbers phoneNumbers(ServerConfig serverConfig) {
+        return new PhoneNumbers(serverConfig.phoneRegion());
+    }
+
+    @Provides
+    @Singleton
+    Leads leads(LeadStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time) {
+        return new Leads(store, transactor, new LeadRules(phoneNumbers), time);
+    }
+}

@@ -1,0 +1,20 @@
+package io.hearth.server;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
+import io.hearth.server.grpc.ExceptionStatusInterceptor;
+import io.hearth.server.grpc.LeadGrpcService;
+
+/** The public API: gRPC services and the interceptors every call passes through. */
+public final class GrpcModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder<BindableService> services = Multibinder.newSetBinder(binder(), BindableService.class);
+        services.addBinding().to(LeadGrpcService.class);
+
+        Multibinder<ServerInterceptor> interceptors = Multibinder.newSetBinder(binder(), ServerInterceptor.class);
+        interceptors.addBinding().to(ExceptionStatusInterceptor.class);
+    }
+}

@@ -1,0 +1,96 @@
+package io.hearth.server;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.DatabaseConfig;
+import io.hearth.server.config.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts the Hearth server: opens the database, migrates it, serves gRPC until SIGTERM. */
+@Command(name = "hearth-server", mixinStandardHelpOptions = true, version = "hearth-server 0.1.0",
+        description = "Runs the Hearth lead server. Every flag also reads an environment variable.")
+public final class Main implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--host", defaultValue = "${env:HEARTH_HOST:-127.0.0.1}",
+            description = "Address to listen on (env HEARTH_HOST; default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:HEARTH_PORT:-50051}",
+            description = "gRPC port (env HEARTH_PORT; default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:HEARTH_DATA_DIR:-./hearth-data}",
+            description = "Directory for the embedded database and plugins (env HEARTH_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db-url", defaultValue = "${env:HEARTH_DB_URL}",
+            description = "JDBC URL; jdbc:postgresql://host:port/db for PostgreSQL (env HEARTH_DB_URL; default: "
+                    + "an HSQLDB file database in the data directory).")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:HEARTH_DB_USER}", description = "Database user (env HEARTH_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:HEARTH_DB_PASSWORD}",
+            description = "Database password (env HEARTH_DB_PASSWORD; prefer the variable: flags show in ps).")
+    String dbPassword;
+
+    @Option(names = "--db-pool-size", defaultValue = "${env:HEARTH_DB_POOL_SIZE:-10}",
+            description = "Most database connections (env HEARTH_DB_POOL_SIZE; default ${DEFAULT-VALUE}).")
+    int dbPoolSize;
+
+    @Option(names = "--phone-region", defaultValue = "${env:HEARTH_PHONE_REGION:-US}",
+            description = "Region for phone numbers written without a country code (env HEARTH_PHONE_REGION; "
+                    + "default ${DEFAULT-VALUE}).")
+    String phoneRegion;
+
+    @Option(names = "--shutdown-grace-seconds", defaultValue = "20",
+            description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
+    long graceSeconds;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = config();
+        Files.createDirectories(config.dataDir());
+        Database database = Database.open(config.database());
+        Injector injector = Guice.createInjector(
+                new CoreModule(config, database, Clock.systemUTC()), new GrpcModule(), new NettyTransportModule());
+        HearthServer server = injector.getInstance(HearthServer.class).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Hearth server stopping: finishing in-flight calls");
+            try {
+                server.stop(graceSeconds);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                database.close();
+                log.info("Hearth server stopped");
+            }
+        }, "hearth-shutdown"));
+        log.info("Hearth server listening on {}:{} (database: {} {})", config.host(), server.port(),
+                config.database().kind(), config.database().redactedUrl());
+        server.awaitTermination();
+        return 0;
+    }
+
+    ServerConfig config() {
+        DatabaseConfig database = dbUrl == null || dbUrl.isBlank()
+                ? DatabaseConfig.embedded(dataDir, dbPoolSize)
+                : new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize);
+        return new ServerConfig(host, port, dataDir, database, phoneRegion);
+    }
+}

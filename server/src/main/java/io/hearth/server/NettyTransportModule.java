@@ -1,0 +1,20 @@
+package io.hearth.server;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.hearth.server.config.ServerConfig;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/** The network transport; tests replace this module with an in-process one. */
+public final class NettyTransportModule extends AbstractModule {
+    @Provides
+    ServerBuilder<?> serverBuilder(ServerConfig config) {
+        return NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+                // keep idle connections of dialers and dashboards alive through proxies
+                .permitKeepAliveTime(30, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true);
+    }
+}

@@ -1,0 +1,70 @@
+package io.hearth.server.grpc;
+
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.StatusException;
+import io.grpc.protobuf.StatusProto;
+import io.hearth.core.error.HearthException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a call whose handler threw with the matching status, so services hold no try/catch:
+ * domain failures become their documented codes with details, anything else becomes INTERNAL
+ * with the cause kept in the server log rather than sent to the caller.
+ */
+public final class ExceptionStatusInterceptor implements ServerInterceptor {
+    private static final Logger log = LoggerFactory.getLogger(ExceptionStatusInterceptor.class);
+
+    @Override
+    public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
+            ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
+        ServerCall.Listener<ReqT> delegate;
+        try {
+            delegate = next.startCall(call, headers);
+        } catch (RuntimeException e) {
+            closeWith(call, e);
+            return new ServerCall.Listener<>() {
+            };
+        }
+        return new SimpleForwardingServerCallListener<>(delegate) {
+            @Override
+            public void onMessage(ReqT message) {
+                guard(() -> super.onMessage(message));
+            }
+
+            @Override
+            public void onHalfClose() {
+                guard(super::onHalfClose);
+            }
+
+            @Override
+            public void onReady() {
+                guard(super::onReady);
+            }
+
+            private void guard(Runnable step) {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    closeWith(call, e);
+                }
+            }
+        };
+    }
+
+    private static void closeWith(ServerCall<?, ?> call, RuntimeException failure) {
+        com.google.rpc.Status status;
+        if (failure instanceof HearthException expected) {
+            status = ErrorStatuses.of(expected);
+        } else {
+            log.error("{} failed unexpectedly", call.getMethodDescriptor().getFullMethodName(), failure);
+            status = ErrorStatuses.internal();
+        }
+        StatusException exception = StatusProto.toStatusException(status);
+        call.close(exception.getStatus(), exception.getTrailers() == null ? new Metadata() : exception.getTrailers());
+    }
+}

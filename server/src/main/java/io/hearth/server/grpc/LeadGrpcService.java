@@ -1,0 +1,87 @@
+package io.hearth.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.grpc.stub.StreamObserver;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadField;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.query.Page;
+import io.hearth.proto.v1.ArchiveLeadRequest;
+import io.hearth.proto.v1.CreateLeadRequest;
+import io.hearth.proto.v1.GetLeadRequest;
+import io.hearth.proto.v1.LeadServiceGrpc;
+import io.hearth.proto.v1.ListLeadsRequest;
+import io.hearth.proto.v1.ListLeadsResponse;
+import io.hearth.proto.v1.RestoreLeadRequest;
+import io.hearth.proto.v1.UpdateLeadRequest;
+import java.util.Set;
+
+/** LeadService over gRPC: maps requests to the lead use cases and their results back. */
+public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
+    private final Leads leads;
+
+    @Inject
+    public LeadGrpcService(Leads leads) {
+        this.leads = requireNonNull(leads, "leads is null");
+    }
+
+    @Override
+    public void createLead(CreateLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
+        if (!request.hasLead()) {
+            throw InvalidArgumentException.of("lead", "required: the lead to create");
+        }
+        reply(response, leads.create(LeadMapper.toFields(request.getLead()), request.getRequestId()));
+    }
+
+    @Override
+    public void getLead(GetLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
+        reply(response, leads.get(LeadId.fromName(request.getName(), "name")));
+    }
+
+    @Override
+    public void listLeads(ListLeadsRequest request, StreamObserver<ListLeadsResponse> response) {
+        Page<Lead> page = leads.list(request.getFilter(), request.getOrderBy(), request.getShowArchived(),
+                request.getPageSize(), request.getPageToken());
+        ListLeadsResponse.Builder result = ListLeadsResponse.newBuilder();
+        page.items().forEach(lead -> result.addLeads(LeadMapper.toProto(lead)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void updateLead(UpdateLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
+        if (!request.hasLead()) {
+            throw InvalidArgumentException.of("lead", "required: the lead with its name and new values");
+        }
+        io.hearth.proto.v1.Lead lead = request.getLead();
+        LeadId id = LeadId.fromName(lead.getName(), "lead.name");
+        Set<LeadField> mask = request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0
+                ? LeadField.fromPaths(request.getUpdateMask().getPathsList(), "update_mask")
+                : LeadMapper.fieldsSetIn(lead);
+        if (mask.isEmpty()) {
+            throw InvalidArgumentException.of("update_mask", "nothing to update: name fields in update_mask "
+                    + "or set them on the lead");
+        }
+        reply(response, leads.update(id, LeadMapper.toFields(lead), mask, lead.getEtag()));
+    }
+
+    @Override
+    public void archiveLead(ArchiveLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
+        reply(response, leads.archive(LeadId.fromName(request.getName(), "name"), request.getEtag()));
+    }
+
+    @Override
+    public void restoreLead(RestoreLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
+        reply(response, leads.restore(LeadId.fromName(request.getName(), "name"), request.getEtag()));
+    }
+
+    private static void reply(StreamObserver<io.hearth.proto.v1.Lead> response, Lead lead) {
+        response.onNext(LeadMapper.toProto(lead));
+        response.onCompleted();
+    }
+}

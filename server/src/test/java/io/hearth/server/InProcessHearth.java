@@ -1,0 +1,54 @@
+package io.hearth.server;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Provides;
+import io.grpc.ManagedChannel;
+import io.grpc.ServerBuilder;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.TestDatabases;
+import io.hearth.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** The real server wiring on an in-memory HSQLDB, reached through an in-process channel. */
+public final class InProcessHearth implements AutoCloseable {
+    private final Database database;
+    private final Injector injector;
+    private final HearthServer server;
+    private final ManagedChannel channel;
+
+    public InProcessHearth(Clock clock) throws Exception {
+        String name = InProcessServerBuilder.generateName();
+        database = TestDatabases.hsqldb();
+        ServerConfig config = new ServerConfig("localhost", 0, Path.of("unused"), database.config(), "US");
+        injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
+                new AbstractModule() {
+                    @Provides
+                    ServerBuilder<?> serverBuilder() {
+                        return InProcessServerBuilder.forName(name).directExecutor();
+                    }
+                });
+        server = injector.getInstance(HearthServer.class).start();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    }
+
+    public ManagedChannel channel() {
+        return channel;
+    }
+
+    public <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    @Override
+    public void close() throws Exception {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.stop(5);
+        database.close();
+    }
+}

@@ -1,0 +1,265 @@
+package io.hearth.server.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.FieldMask;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.protobuf.StatusProto;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.LeadStore;
+import io.hearth.proto.v1.ArchiveLeadRequest;
+import io.hearth.proto.v1.CreateLeadRequest;
+import io.hearth.proto.v1.GetLeadRequest;
+import io.hearth.proto.v1.LeadServiceGrpc;
+import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.LeadStatus;
+import io.hearth.proto.v1.ListLeadsRequest;
+import io.hearth.proto.v1.ListLeadsResponse;
+import io.hearth.proto.v1.RestoreLeadRequest;
+import io.hearth.proto.v1.Temperature;
+import io.hearth.proto.v1.UpdateLeadRequest;
+import io.hearth.server.InProcessHearth;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** LeadService end to end inside one JVM: real wiring, real rules, in-memory HSQLDB. */
+class LeadServiceTest {
+    private InProcessHearth hearth;
+    private LeadServiceGrpc.LeadServiceBlockingStub leads;
+
+    @BeforeEach
+    void start() throws Exception {
+        hearth = new InProcessHearth(Clock.systemUTC());
+        leads = LeadServiceGrpc.newBlockingStub(hearth.channel());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        hearth.close();
+    }
+
+    @Test
+    void createThenGetReturnsTheNormalizedLead() {
+        io.hearth.proto.v1.Lead created = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
+
+        assertThat(created.getName()).isEqualTo("leads/" + created.getId());
+        assertThat(created.getPhone()).isEqualTo("+14155550100");
+        assertThat(created.getStatus()).isEqualTo(LeadStatus.LEAD_STATUS_NEW);
+        assertThat(created.getTemperature()).isEqualTo(Temperature.TEMPERATURE_COLD);
+        assertThat(created.getDisplayName()).isEqualTo("Ada Lovelace");
+        assertThat(created.getEtag()).isNotEmpty();
+        assertThat(created.hasCreateTime()).isTrue();
+        assertThat(created.hasArchiveTime()).isFalse();
+        assertThat(leads.getLead(GetLeadRequest.newBuilder().setName(created.getName()).build())).isEqualTo(created);
+    }
+
+    @Test
+    void leadWithoutNameEmailOrPhoneNamesAllThree() {
+        assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder()
+                        .setLead(io.hearth.proto.v1.Lead.newBuilder().setCompany("Acme")).build()),
+                "lead.given_name", "lead.email", "lead.phone");
+        assertInvalid(() -> leads.createLead(CreateLeadRequest.getDefaultInstance()), "lead");
+    }
+
+    @Test
+    void malformedEmailAndPhoneAreNamed() {
+        assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder().setLead(ada().toBuilder()
+                .setEmail("ada@").setPhone("call me maybe")).build()), "lead.email", "lead.phone");
+    }
+
+    @Test
+    void unknownEnumNumbersAndConvertedStatusAreRejected() {
+        assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(ada().toBuilder().setSourceValue(99)).build()), "lead.source");
+        assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(ada().toBuilder().setStatus(LeadStatus.LEAD_STATUS_CONVERTED)).build()), "lead.status");
+    }
+
+    @Test
+    void badListArgumentsAreInvalid() {
+        assertInvalid(() -> leads.listLeads(ListLeadsRequest.newBuilder().setPageSize(-1).build()), "page_size");
+        assertInvalid(() -> leads.listLeads(ListLeadsRequest.newBuilder().setPageToken("%%%").build()), "page_token");
+        assertInvalid(() -> leads.listLeads(ListLeadsRequest.newBuilder().setFilter("owner ~ x").build()), "filter");
+        assertInvalid(() -> leads.listLeads(ListLeadsRequest.newBuilder().setOrderBy("email").build()), "order_by");
+    }
+
+    @Test
+    void pageTokenOfAnotherQueryIsInvalid() {
+        for (int i = 0; i < 3; i++) {
+            leads.createLead(CreateLeadRequest.newBuilder().setLead(ada().toBuilder().setOwner("alice")).build());
+        }
+        String token = leads.listLeads(ListLeadsRequest.newBuilder().setPageSize(1).setFilter("owner = alice").build())
+                .getNextPageToken();
+        assertThat(token).isNotEmpty();
+        assertInvalid(() -> leads.listLeads(ListLeadsRequest.newBuilder().setPageSize(1).setPageToken(token).build()),
+                "page_token");
+    }
+
+    @Test
+    void malformedAndUnknownNames() {
+        assertInvalid(() -> leads.getLead(GetLeadRequest.newBuilder().setName("contacts/1").build()), "name");
+        assertInvalid(() -> leads.getLead(GetLeadRequest.getDefaultInstance()), "name");
+        String missing = "leads/" + UUID.randomUUID();
+        assertThatThrownBy(() -> leads.getLead(GetLeadRequest.newBuilder().setName(missing).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                    assertThat(e.getStatus().getDescription()).contains(missing);
+                });
+    }
+
+    @Test
+    void updateHonoursMaskAndEtag() {
+        io.hearth.proto.v1.Lead created = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
+        io.hearth.proto.v1.Lead updated = leads.updateLead(UpdateLeadRequest.newBuilder()
+                .setLead(created.toBuilder().setOwner("bob").setTitle("ignored, not in the mask"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("owner"))
+                .build());
+
+        assertThat(updated.getOwner()).isEqualTo("bob");
+        assertThat(updated.getTitle()).isEqualTo(created.getTitle());
+        assertThat(updated.getEtag()).isNotEqualTo(created.getEtag());
+
+        assertThatThrownBy(() -> leads.updateLead(UpdateLeadRequest.newBuilder()
+                .setLead(created.toBuilder().setOwner("carol"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("owner")).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+                    assertThat(errorReason(e)).isEqualTo("STALE_ETAG");
+                });
+        assertInvalid(() -> leads.updateLead(UpdateLeadRequest.newBuilder()
+                .setLead(updated.toBuilder().setOwner("dave"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("owner").addPaths("favourite_colour")).build()),
+                "update_mask");
+    }
+
+    @Test
+    void updateWithoutMaskChangesTheFieldsThatAreSet() {
+        io.hearth.proto.v1.Lead created = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
+        io.hearth.proto.v1.Lead updated = leads.updateLead(UpdateLeadRequest.newBuilder()
+                .setLead(io.hearth.proto.v1.Lead.newBuilder().setName(created.getName())
+                        .setTemperature(Temperature.TEMPERATURE_HOT))
+                .build());
+
+        assertThat(updated.getTemperature()).isEqualTo(Temperature.TEMPERATURE_HOT);
+        assertThat(updated.getEmail()).isEqualTo(created.getEmail());
+        assertInvalid(() -> leads.updateLead(UpdateLeadRequest.newBuilder()
+                .setLead(io.hearth.proto.v1.Lead.newBuilder().setName(created.getName())).build()), "update_mask");
+    }
+
+    @Test
+    void archiveAndRestore() {
+        io.hearth.proto.v1.Lead created = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
+        io.hearth.proto.v1.Lead archived = leads.archiveLead(ArchiveLeadRequest.newBuilder()
+                .setName(created.getName()).setEtag(created.getEtag()).build());
+
+        assertThat(archived.hasArchiveTime()).isTrue();
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList()).isEmpty();
+        assertThat(leads.listLeads(ListLeadsRequest.newBuilder().setShowArchived(true).build()).getLeadsList())
+                .hasSize(1);
+
+        io.hearth.proto.v1.Lead restored = leads.restoreLead(RestoreLeadRequest.newBuilder()
+                .setName(created.getName()).build());
+        assertThat(restored.hasArchiveTime()).isFalse();
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList()).hasSize(1);
+    }
+
+    @Test
+    void listingTenThousandLeadsPageByPageReturnsEachOnceInAStableOrder() {
+        List<Lead> seeded = new ArrayList<>();
+        Instant at = Instant.parse("2026-03-01T08:00:00Z");
+        for (int i = 0; i < 10_000; i++) {
+            LeadFields fields = LeadFields.builder().givenName("Lead").familyName("No " + i).owner("team")
+                    .source(io.hearth.core.lead.LeadSource.PURCHASED_LIST)
+                    .status(io.hearth.core.lead.LeadStatus.NEW)
+                    .temperature(io.hearth.core.priority.Temperature.COLD).tags(List.of()).build();
+            // many leads per second, so the order relies on the id tie-break
+            Instant created = at.plusSeconds(i / 50);
+            seeded.add(new Lead(new LeadId(UUID.randomUUID()), fields, created, created, null, 1));
+        }
+        hearth.get(LeadStore.class).insertAll(seeded);
+
+        List<String> firstWalk = walk(ListLeadsRequest.newBuilder().setPageSize(333).setFilter("owner = team")
+                .setOrderBy("create_time desc").build());
+        List<String> secondWalk = walk(ListLeadsRequest.newBuilder().setPageSize(333).setFilter("owner = team")
+                .setOrderBy("create_time desc").build());
+
+        assertThat(firstWalk).hasSize(10_000).doesNotHaveDuplicates().isEqualTo(secondWalk);
+        assertThat(new HashSet<>(firstWalk)).isEqualTo(new HashSet<>(seeded.stream().map(l -> l.id().name()).toList()));
+    }
+
+    @Test
+    void healthServiceReportsServing() {
+        HealthCheckResponse response = HealthGrpc.newBlockingStub(hearth.channel())
+                .check(HealthCheckRequest.newBuilder().setService("hearth.v1.LeadService").build());
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    private List<String> walk(ListLeadsRequest first) {
+        List<String> names = new ArrayList<>();
+        ListLeadsRequest request = first;
+        while (true) {
+            ListLeadsResponse page = leads.listLeads(request);
+            assertThat(page.getLeadsCount()).isLessThanOrEqualTo(first.getPageSize());
+            page.getLeadsList().forEach(l -> names.add(l.getName()));
+            if (page.getNextPageToken().isEmpty()) {
+                return names;
+            }
+            request = first.toBuilder().setPageToken(page.getNextPageToken()).build();
+        }
+    }
+
+    private static io.hearth.proto.v1.Lead ada() {
+        return io.hearth.proto.v1.Lead.newBuilder()
+                .setGivenName("Ada").setFamilyName("Lovelace").setCompany("Analytical Engines").setTitle("CTO")
+                .setEmail("ada@example.com").setPhone("(415) 555-0100").setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
+                .setOwner("alice").build();
+    }
+
+    private static void assertInvalid(ThrowingCallable call, String... fields) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(errorReason(e)).isEqualTo("INVALID_ARGUMENT");
+            assertThat(badRequestFields(e)).containsExactlyInAnyOrder(fields);
+        });
+    }
+
+    private static List<String> badRequestFields(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream()
+                .filter(any -> any.is(BadRequest.class))
+                .flatMap(any -> unpack(any, BadRequest.class).getFieldViolationsList().stream())
+                .map(BadRequest.FieldViolation::getField)
+                .toList();
+    }
+
+    private static String errorReason(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream()
+                .filter(any -> any.is(ErrorInfo.class))
+                .map(any -> unpack(any, ErrorInfo.class).getReason())
+                .findFirst().orElse("");
+    }
+
+    private static <T extends com.google.protobuf.Message> T unpack(com.google.protobuf.Any any, Class<T> type) {
+        try {
+            return any.unpack(type);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
