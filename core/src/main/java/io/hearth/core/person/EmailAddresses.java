@@ -11,7 +11,7 @@ public final class EmailAddresses {
 
     private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern DOMAIN_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern TOP_LEVEL = Pattern.compile("[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]|xn--[A-Za-z0-9-]+");
+    private static final Pattern TOP_LEVEL = Pattern.compile("[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+");
 
     private EmailAddresses() {
     }

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestDatabases {
     public static final String PG_URL_VARIABLE = "HEARTH_TEST_PG_URL";
+    private static final AtomicBoolean skipAnnounced = new AtomicBoolean();
 
     private TestDatabases() {
     }
@@ -27,7 +29,7 @@ public final class TestDatabases {
     /** The configured PostgreSQL URL, or skips the calling test with a visible reason. */
     public static String postgresUrlOrSkip() {
         String url = System.getProperty(PG_URL_VARIABLE, System.getenv(PG_URL_VARIABLE));
-        if (url == null || url.isBlank()) {
+        if ((url == null || url.isBlank()) && !skipAnnounced.getAndSet(true)) {
             System.err.println("[hearth] PostgreSQL tests SKIPPED: set " + PG_URL_VARIABLE
                     + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run them; .ci/run does");
         }
