@@ -11,12 +11,12 @@ import io.grpc.ManagedChannel;
 @FunctionalInterface
 public interface ChannelFactory {
 
-  /** Plaintext HTTP/2, as the Hearth server speaks it today. */
-  ChannelFactory PLAINTEXT =
-      target -> Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+    /** Plaintext HTTP/2, as the Hearth server speaks it today. */
+    ChannelFactory PLAINTEXT =
+            target -> Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
 
-  /**
-   * @param target the {@code --server} value, e.g. {@code localhost:50051}
-   */
-  ManagedChannel open(String target);
+    /**
+     * @param target the {@code --server} value, e.g. {@code localhost:50051}
+     */
+    ManagedChannel open(String target);
 }

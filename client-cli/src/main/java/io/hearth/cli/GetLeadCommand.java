@@ -1,6 +1,7 @@
 package io.hearth.cli;
 
 import io.hearth.proto.v1.GetLeadRequest;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -8,14 +9,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "get", description = "Print one lead.")
 final class GetLeadCommand extends LeadRpcCommand {
 
-  @Parameters(
-      paramLabel = "ID",
-      converter = LeadName.Converter.class,
-      description = "Lead id or name (leads/{id}).")
-  String name;
+    @Parameters(
+            paramLabel = "ID",
+            converter = LeadName.Converter.class,
+            description = "Lead id or name (leads/{id}).")
+    String name;
 
-  @Override
-  void execute(LeadPrinter printer) {
-    printer.printLead(leadService().getLead(GetLeadRequest.newBuilder().setName(name).build()));
-  }
+    @Override
+    void execute(LeadPrinter printer) {
+        printer.printLead(leadService().getLead(GetLeadRequest.newBuilder().setName(name).build()));
+    }
 }

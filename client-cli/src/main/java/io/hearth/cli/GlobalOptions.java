@@ -9,19 +9,20 @@ import picocli.CommandLine.ScopeType;
  */
 final class GlobalOptions {
 
-  @Option(
-      names = "--server",
-      scope = ScopeType.INHERIT,
-      paramLabel = "HOST:PORT",
-      defaultValue = "${env:HEARTH_SERVER:-localhost:50051}",
-      description = "Hearth server to talk to (default: $HEARTH_SERVER, else localhost:50051).")
-  String server;
+    @Option(
+            names = "--server",
+            scope = ScopeType.INHERIT,
+            paramLabel = "HOST:PORT",
+            defaultValue = "${env:HEARTH_SERVER:-localhost:50051}",
+            description =
+                    "Hearth server to talk to (default: $HEARTH_SERVER, else localhost:50051).")
+    String server;
 
-  @Option(
-      names = "--output",
-      scope = ScopeType.INHERIT,
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat output;
+    @Option(
+            names = "--output",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
+            defaultValue = "table",
+            description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
 }
