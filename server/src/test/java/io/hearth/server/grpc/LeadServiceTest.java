@@ -71,6 +71,18 @@ class LeadServiceTest {
     }
 
     @Test
+    void retriedCreateWithOneRequestIdMakesOneLead() {
+        CreateLeadRequest request = CreateLeadRequest.newBuilder().setLead(ada()).setRequestId("form-42").build();
+
+        io.hearth.proto.v1.Lead first = leads.createLead(request);
+        io.hearth.proto.v1.Lead retry = leads.createLead(request);
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList()).hasSize(1);
+        assertInvalid(() -> leads.createLead(request.toBuilder().setRequestId("x".repeat(101)).build()), "request_id");
+    }
+
+    @Test
     void leadWithoutNameEmailOrPhoneNamesAllThree() {
         assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder()
                         .setLead(io.hearth.proto.v1.Lead.newBuilder().setCompany("Acme")).build()),
