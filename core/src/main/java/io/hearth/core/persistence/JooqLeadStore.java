@@ -146,6 +146,11 @@ public final class JooqLeadStore implements LeadStore {
         return new Page<>(leads, next);
     }
 
+    @Override
+    public void setTemperature(LeadId id, Temperature temperature) {
+        dsl.update(LEAD).set(LEAD.TEMPERATURE, temperature.name()).where(LEAD.ID.eq(id.value())).execute();
+    }
+
     private static List<Condition> conditions(LeadFilter filter, boolean includeArchived) {
         List<Condition> conditions = new ArrayList<>();
         if (!includeArchived) {

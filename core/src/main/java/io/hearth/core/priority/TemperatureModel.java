@@ -29,6 +29,9 @@ public final class TemperatureModel {
     private static final Set<LeadSource> INBOUND = EnumSet.of(LeadSource.WEB_FORM, LeadSource.WEBINAR,
             LeadSource.SEMINAR, LeadSource.TRADE_SHOW, LeadSource.SEARCH, LeadSource.SOCIAL);
 
+    /** The finest time step the databases keep. */
+    private static final Duration TICK = Duration.ofNanos(1_000);
+
     private final TemperaturePolicy policy;
     private final ProbabilityModel probabilities;
     private final Clock clock;
@@ -121,6 +124,39 @@ public final class TemperatureModel {
         }
         return new TemperatureRating(grade, sizzling && grade == Temperature.HOT,
                 probabilities.probabilityToClose(lead, grade), reasons);
+    }
+
+    /**
+     * The first moment after now at which the passing of time alone can change the rating of
+     * {@code lead} (a need date comes near, a reply or a conversation ages, silence crosses a
+     * threshold), or {@code null} when nothing ahead can. Re-rating then keeps decay current without
+     * re-rating every lead all the time.
+     */
+    public Instant validUntil(LeadSignals lead) {
+        Instant now = clock.instant();
+        List<Instant> moments = new ArrayList<>();
+        if (lead.needBy() != null) {
+            Instant needDay = lead.needBy().atStartOfDay(ZoneOffset.UTC).toInstant();
+            moments.add(needDay.minus(policy.hotNeedWithin()));
+            moments.add(needDay.minus(policy.sizzlingNeedWithin()));
+            moments.add(needDay.plus(Duration.ofDays(1)));
+        }
+        // windows include their end, so they lapse just after it
+        if (lead.lastPositiveAt() != null) {
+            moments.add(lead.lastPositiveAt().plus(policy.sizzlingAfterPositive()).plus(TICK));
+            moments.add(lead.lastPositiveAt().plus(policy.warmAfterPositive()).plus(TICK));
+        }
+        if (lead.lastConversationAt() != null) {
+            moments.add(lead.lastConversationAt().plus(policy.conversationCounts()).plus(TICK));
+        }
+        if (lead.nextMeetingAt() != null) {
+            moments.add(lead.nextMeetingAt());
+        }
+        Instant lastActivity = lead.lastActivityAt();
+        moments.add(lastActivity.plus(policy.hotSilence()).plus(TICK));
+        moments.add(lastActivity.plus(policy.warmSilence()).plus(TICK));
+        moments.add(lastActivity.plus(policy.coolSilence()).plus(TICK));
+        return moments.stream().filter(m -> m.isAfter(now)).min(Instant::compareTo).orElse(null);
     }
 
     private Temperature cooledBySilence(Temperature grade, Duration silence) {

@@ -1,0 +1,17 @@
+package io.hearth.core.priority;
+
+import io.hearth.core.lead.LeadId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where lead profiles are kept. Calls join the caller's transaction when one is open. */
+public interface LeadProfileStore {
+    Optional<LeadProfile> find(LeadId leadId);
+
+    /** Inserts or replaces the profile of its lead. */
+    void save(LeadProfile profile);
+
+    /** Leads whose rating time has caught up with, oldest first. */
+    List<LeadId> ratingsExpiredBy(Instant now, int limit);
+}
