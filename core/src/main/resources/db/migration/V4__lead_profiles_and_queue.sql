@@ -43,6 +43,7 @@ CREATE TABLE queue_entry (
     person_id     UUID         NOT NULL,
     person_kind   VARCHAR(10)  NOT NULL,
     owner         VARCHAR(100),
+    display_name  VARCHAR(320) NOT NULL,
     -- higher first: speed to lead, sizzling, hot, due follow-up, warm, cool, cold
     lane_priority SMALLINT     NOT NULL,
     -- higher first within a lane

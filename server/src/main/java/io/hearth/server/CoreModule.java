@@ -10,10 +10,20 @@ import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.priority.SpeedToLeadPolicy;
+import io.hearth.core.priority.TemperatureModel;
+import io.hearth.core.priority.TemperaturePolicy;
+import io.hearth.core.queue.QueueStore;
+import io.hearth.core.queue.WorkQueue;
 import io.hearth.server.config.ServerConfig;
 import java.time.Clock;
+import java.util.List;
 
 /** The domain: rules, stores and use cases over one open database. */
 public final class CoreModule extends AbstractModule {
@@ -54,7 +64,28 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Leads leads(LeadStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time) {
-        return new Leads(store, transactor, new LeadRules(phoneNumbers), time);
+    Leads leads(LeadStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time, LeadRatings ratings) {
+        return new Leads(store, transactor, new LeadRules(phoneNumbers), time, List.of(ratings));
+    }
+
+    @Provides
+    @Singleton
+    QueueStore queueStore(Database db) {
+        return new JooqQueueStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    LeadRatings leadRatings(LeadStore store, QueueStore queue, Transactor transactor, Database db, Clock time) {
+        // rules until the team has closed enough leads to learn from (see NaiveBayesProbability)
+        TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), time);
+        return new LeadRatings(store, new JooqLeadProfileStore(db.dsl()), queue, transactor, model,
+                SpeedToLeadPolicy.DEFAULT, time);
+    }
+
+    @Provides
+    @Singleton
+    WorkQueue workQueue(QueueStore queue, Clock time) {
+        return new WorkQueue(queue, time);
     }
 }

@@ -70,8 +70,11 @@ public final class Main implements Callable<Integer> {
         Injector injector = Guice.createInjector(
                 new CoreModule(config, database, Clock.systemUTC()), new GrpcModule(), new NettyTransportModule());
         HearthServer server = injector.getInstance(HearthServer.class).start();
+        RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
+        refresher.start(60);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Hearth server stopping: finishing in-flight calls");
+            refresher.close();
             try {
                 server.stop(graceSeconds);
             } catch (InterruptedException e) {

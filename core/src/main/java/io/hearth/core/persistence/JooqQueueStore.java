@@ -76,6 +76,7 @@ public final class JooqQueueStore implements QueueStore {
         r.setPersonId(e.personId());
         r.setPersonKind(e.personKind().name());
         r.setOwner(e.owner());
+        r.setDisplayName(e.displayName());
         r.setLanePriority((short) e.lane().priority());
         r.setQueueRank(e.rank());
         r.setVisibleFrom(at(e.visibleFrom()));
@@ -88,7 +89,7 @@ public final class JooqQueueStore implements QueueStore {
 
     private static QueueEntry toEntry(QueueEntryRecord r) {
         return new QueueEntry(r.getPersonId(), PersonKind.valueOf(r.getPersonKind()), r.getOwner(),
-                Lane.ofPriority(r.getLanePriority()), r.getQueueRank(), instant(r.getVisibleFrom()),
+                r.getDisplayName(), Lane.ofPriority(r.getLanePriority()), r.getQueueRank(), instant(r.getVisibleFrom()),
                 instant(r.getDeadline()), ActionKind.valueOf(r.getAction()), ActionChannel.valueOf(r.getChannel()),
                 Arrays.asList(r.getReasons().split("\n")));
     }

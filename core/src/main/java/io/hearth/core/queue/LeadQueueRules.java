@@ -69,7 +69,8 @@ public final class LeadQueueRules {
             // a cold lead that did not pick up gets the cheap step, not another call
             channel = ActionChannel.EMAIL;
         }
-        return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(), lane, rank,
+        return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(), lead.displayName(), lane,
+                rank,
                 lead.createdAt(), profile.awaitingFirstResponse() ? profile.responseDeadline() : null, action,
                 channel, reasons));
     }

@@ -17,6 +17,7 @@ public record QueueEntry(
         UUID personId,
         PersonKind personKind,
         String owner,
+        String displayName,
         Lane lane,
         long rank,
         Instant visibleFrom,
@@ -28,6 +29,7 @@ public record QueueEntry(
     public QueueEntry {
         requireNonNull(personId, "personId is null");
         requireNonNull(personKind, "personKind is null");
+        requireNonNull(displayName, "displayName is null");
         requireNonNull(lane, "lane is null");
         requireNonNull(visibleFrom, "visibleFrom is null");
         requireNonNull(action, "action is null");
