@@ -1,13 +1,16 @@
 package io.hearth.core.persistence;
 
+import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_PROFILE;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.persistence.generated.tables.records.LeadProfileRecord;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.InboundArrival;
 import io.hearth.core.priority.LeadProfile;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.Qualification;
@@ -46,6 +49,19 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
         if (updated == 0) {
             dsl.insertInto(LEAD_PROFILE).set(record).execute();
         }
+    }
+
+    @Override
+    public List<InboundArrival> inboundArrivals(String owner, Instant from, Instant to) {
+        var query = dsl.select(LEAD.CREATED_AT, LEAD_PROFILE.RESPONSE_DEADLINE, LEAD_PROFILE.FIRST_TOUCH_AT, LEAD.STATUS)
+                .from(LEAD_PROFILE).join(LEAD).on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
+                .where(LEAD_PROFILE.RESPONSE_DEADLINE.isNotNull())
+                .and(LEAD.CREATED_AT.ge(at(from))).and(LEAD.CREATED_AT.lt(at(to)));
+        if (owner != null) {
+            query = query.and(LEAD.OWNER.eq(owner));
+        }
+        return query.fetch(r -> new InboundArrival(instant(r.value1()), instant(r.value2()), instant(r.value3()),
+                LeadStatus.valueOf(r.value4())));
     }
 
     @Override

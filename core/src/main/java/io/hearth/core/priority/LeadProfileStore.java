@@ -12,6 +12,13 @@ public interface LeadProfileStore {
     /** Inserts or replaces the profile of its lead. */
     void save(LeadProfile profile);
 
+    /**
+     * Inbound leads (those with a response deadline) that arrived in [{@code from}, {@code to}).
+     *
+     * @param owner one rep's leads, or {@code null} for the team
+     */
+    List<InboundArrival> inboundArrivals(String owner, Instant from, Instant to);
+
     /** Leads whose rating time has caught up with, oldest first. */
     List<LeadId> ratingsExpiredBy(Instant now, int limit);
 }

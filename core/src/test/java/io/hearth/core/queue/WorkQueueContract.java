@@ -10,11 +10,16 @@ import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.ReferralKind;
+import io.hearth.core.priority.ResponseBucket;
+import io.hearth.core.priority.ResponseStats;
+import io.hearth.core.priority.SpeedToLeadPolicy;
+import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.resource.Money;
@@ -36,6 +41,7 @@ public abstract class WorkQueueContract {
     private final TickingClock clock = new TickingClock(START, Duration.ofMillis(1));
     private AutoCloseable resource;
     private QueueFixture hearth;
+    private Database database;
 
     protected abstract Database openDatabase();
 
@@ -43,7 +49,7 @@ public abstract class WorkQueueContract {
 
     @BeforeEach
     void open() {
-        Database database = openDatabase();
+        database = openDatabase();
         resource = closer();
         hearth = QueueFixture.on(database, clock);
     }
@@ -180,6 +186,37 @@ public abstract class WorkQueueContract {
         } while (!token.isEmpty());
 
         assertThat(paged).isEqualTo(onePage).hasSize(11).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    @Test
+    void responseStatsOfAHandMadeDay() {
+        Lead fast = create("Fast", "Answer", LeadSource.WEB_FORM, "alice");
+        Lead slow = create("Slow", "Answer", LeadSource.WEB_FORM, "alice");
+        create("Never", "Answered", LeadSource.WEB_FORM, "alice");
+        create("Other", "Rep", LeadSource.WEB_FORM, "bob");
+        create("Not", "Inbound", LeadSource.PURCHASED_LIST, "alice");
+        Instant arrived = fast.createdAt();
+        hearth.ratings().recordActivity(fast.id(), new Activity(arrived.plusSeconds(120), arrived.plusSeconds(120),
+                null, null, null));
+        hearth.ratings().recordActivity(slow.id(), new Activity(arrived.plusSeconds(600), arrived.plusSeconds(600),
+                null, null, null));
+        hearth.ratings().qualify(fast.id(), new Qualification(null, null, ReferralKind.NONE,
+                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES), null, 0));
+        clock.advance(Duration.ofMinutes(30));
+
+        ResponseStats stats = new SpeedToLeadReport(new JooqLeadProfileStore(database.dsl()),
+                SpeedToLeadPolicy.DEFAULT, clock).stats("alice", null, null);
+
+        assertThat(stats.responded()).isEqualTo(2);
+        assertThat(stats.awaiting()).isEqualTo(1);
+        assertThat(stats.missed()).isEqualTo(2);
+        assertThat(stats.median()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(119),
+                Duration.ofSeconds(121)));
+        assertThat(stats.shareWithinWindow()).isEqualTo(0.5);
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES))
+                .isEqualTo(new ResponseStats.BucketStats(1, 1));
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_30_MINUTES))
+                .isEqualTo(new ResponseStats.BucketStats(1, 0));
     }
 
     private Lead create(String given, String family, LeadSource source, String owner) {
