@@ -14,9 +14,11 @@ import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRatings;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
+import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.queue.QueueStore;
@@ -76,11 +78,24 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeadRatings leadRatings(LeadStore store, QueueStore queue, Transactor transactor, Database db, Clock time) {
+    LeadProfileStore leadProfileStore(Database db) {
+        return new JooqLeadProfileStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
+                            Clock time) {
         // rules until the team has closed enough leads to learn from (see NaiveBayesProbability)
         TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), time);
-        return new LeadRatings(store, new JooqLeadProfileStore(db.dsl()), queue, transactor, model,
+        return new LeadRatings(store, profiles, queue, transactor, model,
                 SpeedToLeadPolicy.DEFAULT, time);
+    }
+
+    @Provides
+    @Singleton
+    SpeedToLeadReport speedToLeadReport(LeadProfileStore profiles, Clock time) {
+        return new SpeedToLeadReport(profiles, SpeedToLeadPolicy.DEFAULT, time);
     }
 
     @Provides

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.ServerConfig;
+import io.hearth.server.grpc.QueueWatchers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,6 +76,7 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Hearth server stopping: finishing in-flight calls");
             refresher.close();
+            injector.getInstance(QueueWatchers.class).close();
             try {
                 server.stop(graceSeconds);
             } catch (InterruptedException e) {

@@ -12,7 +12,23 @@ import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.priority.AgendaPlanner;
+import io.hearth.core.priority.SpeedToLeadReport;
+import io.hearth.core.queue.ActionChannel;
+import io.hearth.core.queue.TypicalDurations;
+import io.hearth.proto.v1.AgendaItem;
+import io.hearth.proto.v1.ChannelDuration;
 import io.hearth.proto.v1.GetLeadProfileRequest;
+import io.hearth.proto.v1.GetResponseStatsRequest;
+import io.hearth.proto.v1.PlanAgendaRequest;
+import io.hearth.proto.v1.PlanAgendaResponse;
+import io.hearth.proto.v1.QueueSnapshot;
+import io.hearth.proto.v1.ResponseStats;
+import io.hearth.proto.v1.WatchQueueRequest;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import io.hearth.proto.v1.LeadProfile;
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
@@ -24,15 +40,66 @@ import io.hearth.proto.v1.SetTemperatureOverrideRequest;
 public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBase {
     static final int MAX_REASON = 500;
 
+    static final int DEFAULT_WATCH_SIZE = 20;
+    static final int MAX_WATCH_SIZE = 200;
+
     private final WorkQueue queue;
     private final LeadRatings ratings;
     private final Leads leads;
+    private final QueueWatchers watchers;
+    private final SpeedToLeadReport speedToLead;
 
     @Inject
-    public QueueGrpcService(WorkQueue queue, LeadRatings ratings, Leads leads) {
+    public QueueGrpcService(WorkQueue queue, LeadRatings ratings, Leads leads, QueueWatchers watchers,
+                            SpeedToLeadReport speedToLead) {
         this.queue = requireNonNull(queue, "queue is null");
         this.ratings = requireNonNull(ratings, "ratings is null");
         this.leads = requireNonNull(leads, "leads is null");
+        this.watchers = requireNonNull(watchers, "watchers is null");
+        this.speedToLead = requireNonNull(speedToLead, "speedToLead is null");
+    }
+
+    @Override
+    public void watchQueue(WatchQueueRequest request, StreamObserver<QueueSnapshot> response) {
+        if (request.getSize() < 0) {
+            throw InvalidArgumentException.of("size", "must not be negative, got " + request.getSize());
+        }
+        int size = request.getSize() == 0 ? DEFAULT_WATCH_SIZE : Math.min(request.getSize(), MAX_WATCH_SIZE);
+        watchers.watch(request.getOwner(), size, (ServerCallStreamObserver<QueueSnapshot>) response);
+    }
+
+    @Override
+    public void planAgenda(PlanAgendaRequest request, StreamObserver<PlanAgendaResponse> response) {
+        if (!request.hasTimeBudget()) {
+            throw InvalidArgumentException.of("time_budget", "required: the time set aside, e.g. 7200s");
+        }
+        Map<ActionChannel, Duration> overrides = new EnumMap<>(ActionChannel.class);
+        for (ChannelDuration typical : request.getTypicalDurationsList()) {
+            overrides.put(QueueMapper.channel(typical.getChannel(), "typical_durations.channel"),
+                    ProtoTimes.toDuration(typical.getDuration()));
+        }
+        TypicalDurations durations = TypicalDurations.withOverrides(overrides, "typical_durations");
+        AgendaPlanner.Plan<QueueEntry> plan = queue.plan(request.getOwner(),
+                ProtoTimes.toDuration(request.getTimeBudget()), durations);
+        PlanAgendaResponse.Builder result = PlanAgendaResponse.newBuilder()
+                .setPlanned(ProtoTimes.toProto(plan.planned()))
+                .setLeft(ProtoTimes.toProto(plan.left()))
+                .setSkipped(plan.skipped().size());
+        for (QueueEntry entry : plan.items()) {
+            result.addItems(AgendaItem.newBuilder().setItem(QueueMapper.toProto(entry))
+                    .setEstimate(ProtoTimes.toProto(durations.of(entry.channel()))));
+        }
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void getResponseStats(GetResponseStatsRequest request, StreamObserver<ResponseStats> response) {
+        io.hearth.core.priority.ResponseStats stats = speedToLead.stats(request.getOwner(),
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null);
+        response.onNext(QueueMapper.toProto(stats, speedToLead.window()));
+        response.onCompleted();
     }
 
     @Override

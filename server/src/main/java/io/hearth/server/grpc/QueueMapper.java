@@ -135,6 +135,32 @@ final class QueueMapper {
                 proto.getLeadLevel());
     }
 
+    static io.hearth.core.queue.ActionChannel channel(io.hearth.proto.v1.ActionChannel proto, String field) {
+        return switch (proto) {
+            case ACTION_CHANNEL_UNSPECIFIED, UNRECOGNIZED ->
+                    throw io.hearth.core.error.InvalidArgumentException.of(field, "name a channel, e.g. ACTION_CHANNEL_PHONE");
+            default -> io.hearth.core.queue.ActionChannel.valueOf(proto.name().substring("ACTION_CHANNEL_".length()));
+        };
+    }
+
+    static io.hearth.proto.v1.ResponseStats toProto(io.hearth.core.priority.ResponseStats stats,
+                                                     java.time.Duration window) {
+        io.hearth.proto.v1.ResponseStats.Builder proto = io.hearth.proto.v1.ResponseStats.newBuilder()
+                .setResponded(stats.responded())
+                .setAwaiting(stats.awaiting())
+                .setMissed(stats.missed())
+                .setShareWithinWindow(stats.shareWithinWindow())
+                .setWindow(ProtoTimes.toProto(window));
+        stats.median().ifPresent(m -> proto.setMedian(ProtoTimes.toProto(m)));
+        stats.p90().ifPresent(p -> proto.setP90(ProtoTimes.toProto(p)));
+        stats.buckets().forEach((bucket, counts) -> proto.addBuckets(io.hearth.proto.v1.ResponseBucketStats.newBuilder()
+                .setBucket(io.hearth.proto.v1.ResponseBucket.valueOf("RESPONSE_BUCKET_" + bucket.name()))
+                .setLeads(counts.leads())
+                .setQualified(counts.qualified())
+                .setQualificationRate(counts.qualificationRate())));
+        return proto.build();
+    }
+
     static Temperature temperature(io.hearth.proto.v1.Temperature proto, String field) {
         return switch (proto) {
             case TEMPERATURE_UNSPECIFIED -> null;

@@ -7,7 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.type.Date;
 import com.google.type.Money;
 import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.hearth.proto.v1.ActionChannel;
 import io.hearth.proto.v1.ArchiveLeadRequest;
+import io.hearth.proto.v1.ChannelDuration;
+import io.hearth.proto.v1.GetResponseStatsRequest;
+import io.hearth.proto.v1.PlanAgendaRequest;
+import io.hearth.proto.v1.PlanAgendaResponse;
+import io.hearth.proto.v1.QueueSnapshot;
+import io.hearth.proto.v1.ResponseStats;
+import io.hearth.proto.v1.WatchQueueRequest;
 import io.hearth.proto.v1.Bant;
 import io.hearth.proto.v1.BantAnswer;
 import io.hearth.proto.v1.CreateLeadRequest;
@@ -34,6 +43,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +165,99 @@ class QueueServiceTest {
         leads.archiveLead(ArchiveLeadRequest.newBuilder().setName(lead.getName()).build());
         assertCode(() -> queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(lead.getName())
                 .setQualification(Qualification.getDefaultInstance()).build()), Status.Code.FAILED_PRECONDITION);
+    }
+
+    @Test
+    void watchPushesANewWebLeadWithinASecond() throws Exception {
+        create("Already", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
+        BlockingQueue<QueueSnapshot> snapshots = new LinkedBlockingQueue<>();
+        QueueServiceGrpc.QueueServiceStub async = QueueServiceGrpc.newStub(hearth.channel());
+        io.grpc.Context.CancellableContext watching = io.grpc.Context.current().withCancellation();
+        watching.run(() -> async.watchQueue(WatchQueueRequest.newBuilder().setOwner("alice").build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(QueueSnapshot snapshot) {
+                        snapshots.add(snapshot);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                }));
+        try {
+            QueueSnapshot first = snapshots.poll(5, TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            assertThat(first.getItemsList()).hasSize(1);
+
+            Lead web = create("Web", LeadSource.LEAD_SOURCE_WEB_FORM);
+            long start = System.nanoTime();
+            QueueSnapshot next = snapshots.poll(5, TimeUnit.SECONDS);
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(next).isNotNull();
+            assertThat(waitedMillis).isLessThan(1000);
+            assertThat(next.getItems(0).getPerson()).isEqualTo(web.getName());
+            assertThat(next.getItems(0).hasDeadline()).isTrue();
+        } finally {
+            watching.cancel(null);
+        }
+    }
+
+    @Test
+    void watchSizeMustNotBeNegative() {
+        assertInvalid(() -> queue.watchQueue(WatchQueueRequest.newBuilder().setSize(-1).build()).hasNext(), "size");
+    }
+
+    @Test
+    void agendaFitsTheTimeBoxHottestFirst() {
+        Lead hot = create("Hot", LeadSource.LEAD_SOURCE_OTHER);
+        queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder().setName(hot.getName())
+                .setTemperature(Temperature.TEMPERATURE_HOT).setReason("asked for a price").build());
+        Lead warm = create("Warm", LeadSource.LEAD_SOURCE_OTHER);
+        queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder().setName(warm.getName())
+                .setTemperature(Temperature.TEMPERATURE_WARM).setReason("friend of a client").build());
+        create("Cold", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
+
+        PlanAgendaResponse plan = queue.planAgenda(PlanAgendaRequest.newBuilder().setOwner("alice")
+                .setTimeBudget(com.google.protobuf.Duration.newBuilder().setSeconds(25 * 60))
+                .addTypicalDurations(ChannelDuration.newBuilder().setChannel(ActionChannel.ACTION_CHANNEL_PHONE)
+                        .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(12 * 60)))
+                .build());
+
+        assertThat(plan.getItemsList()).extracting(i -> i.getItem().getPerson())
+                .containsExactly(hot.getName(), warm.getName());
+        assertThat(plan.getPlanned().getSeconds()).isEqualTo(24 * 60);
+        assertThat(plan.getLeft().getSeconds()).isEqualTo(60);
+        assertThat(plan.getSkipped()).isEqualTo(1);
+        assertInvalid(() -> queue.planAgenda(PlanAgendaRequest.getDefaultInstance()), "time_budget");
+        assertInvalid(() -> queue.planAgenda(PlanAgendaRequest.newBuilder()
+                .setTimeBudget(com.google.protobuf.Duration.newBuilder().setSeconds(3600))
+                .addTypicalDurations(ChannelDuration.newBuilder().setChannel(ActionChannel.ACTION_CHANNEL_EMAIL)
+                        .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(-5))).build()),
+                "typical_durations");
+    }
+
+    @Test
+    void responseStatsCountInboundLeadsOnly() {
+        create("Web", LeadSource.LEAD_SOURCE_WEB_FORM);
+        create("Listed", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
+
+        ResponseStats stats = queue.getResponseStats(GetResponseStatsRequest.newBuilder().setOwner("alice")
+                .setEndTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond() + 1)).build());
+
+        assertThat(stats.getAwaiting()).isEqualTo(1);
+        assertThat(stats.getResponded()).isZero();
+        assertThat(stats.hasMedian()).isFalse();
+        assertThat(stats.getWindow().getSeconds()).isEqualTo(300);
+        assertThat(stats.getBucketsList()).hasSize(4);
+        assertInvalid(() -> queue.getResponseStats(GetResponseStatsRequest.newBuilder()
+                .setStartTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond()))
+                .setEndTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond() - 60))
+                .build()), "start_time");
     }
 
     private Lead create(String given, LeadSource source) {
