@@ -1,9 +1,14 @@
 package io.hearth.cli;
 
 import io.grpc.ManagedChannel;
+import io.hearth.proto.v1.CadenceState;
+import io.hearth.proto.v1.ContactKind;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.Temperature;
+import io.hearth.proto.v1.TouchChannel;
+import io.hearth.proto.v1.TouchKind;
+import io.hearth.proto.v1.TouchOutcome;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +34,13 @@ import java.util.logging.Logger;
         mixinStandardHelpOptions = true,
         versionProvider = HearthVersion.class,
         description = "Work the Hearth lead pipeline from the command line.",
-        subcommands = LeadsCommand.class)
+        subcommands = {
+            LeadsCommand.class,
+            ContactsCommand.class,
+            TouchCommand.class,
+            FollowUpsCommand.class,
+            StatsCommand.class
+        })
 public final class HearthCli implements Callable<Integer> {
 
     /**
@@ -75,6 +86,20 @@ public final class HearthCli implements Callable<Integer> {
         commandLine.registerConverter(
                 Temperature.class,
                 EnumNames.converter(Temperature.getDescriptor(), Temperature::forNumber));
+        commandLine.registerConverter(
+                ContactKind.class,
+                EnumNames.converter(ContactKind.getDescriptor(), ContactKind::forNumber));
+        commandLine.registerConverter(
+                CadenceState.class,
+                EnumNames.converter(CadenceState.getDescriptor(), CadenceState::forNumber));
+        commandLine.registerConverter(
+                TouchKind.class, EnumNames.converter(TouchKind.getDescriptor(), TouchKind::forNumber));
+        commandLine.registerConverter(
+                TouchChannel.class,
+                EnumNames.converter(TouchChannel.getDescriptor(), TouchChannel::forNumber));
+        commandLine.registerConverter(
+                TouchOutcome.class,
+                EnumNames.converter(TouchOutcome.getDescriptor(), TouchOutcome::forNumber));
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {

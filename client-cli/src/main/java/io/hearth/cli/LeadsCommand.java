@@ -10,14 +10,15 @@ import java.util.concurrent.Callable;
 /** {@code hearth leads}: groups the commands of the LeadService. */
 @Command(
         name = "leads",
-        description = "Create, find, change, archive and restore leads.",
+        description = "Create, find, change, archive, restore and convert leads.",
         subcommands = {
             CreateLeadCommand.class,
             GetLeadCommand.class,
             ListLeadsCommand.class,
             UpdateLeadCommand.class,
             ArchiveLeadCommand.class,
-            RestoreLeadCommand.class
+            RestoreLeadCommand.class,
+            ConvertLeadCommand.class
         })
 final class LeadsCommand implements Callable<Integer> {
 
