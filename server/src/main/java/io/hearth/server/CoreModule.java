@@ -38,6 +38,7 @@ import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.FollowUps;
+import io.hearth.core.touch.LeadActivityRecorder;
 import io.hearth.core.touch.TouchStore;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ServerConfig;
@@ -170,9 +171,9 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     FollowUps followUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
                         FollowUpStore followUps, CadenceStore cadences, CadencePolicy policy, Transactor transactor,
-                        Clock time) {
+                        Clock time, LeadRatings ratings) {
         return new FollowUps(leads, contacts, conversion, touches, followUps, cadences, new CadenceRules(policy),
-                transactor, time);
+                transactor, time, List.of(new LeadActivityRecorder(ratings)));
     }
 
     @Provides

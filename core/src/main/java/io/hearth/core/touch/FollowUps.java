@@ -3,6 +3,7 @@ package io.hearth.core.touch;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactId;
 import io.hearth.core.contact.Contacts;
 import io.hearth.core.contact.LeadConversion;
 import io.hearth.core.error.FailedPreconditionException;
@@ -15,12 +16,15 @@ import io.hearth.core.persistence.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.queue.PersonKind;
 import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,13 +48,15 @@ public final class FollowUps {
     private final CadenceStore cadences;
     private final CadenceRules cadenceRules;
     private final TouchRules touchRules;
+    private final List<TouchObserver> observers;
     private final Transactor transactor;
     private final Clock clock;
     private final TimeOrderedIds ids;
 
     public FollowUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
                      FollowUpStore followUps, CadenceStore cadences, CadenceRules cadenceRules, Transactor transactor,
-                     Clock clock) {
+                     Clock clock, List<TouchObserver> observers) {
+        this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.leads = requireNonNull(leads, "leads is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.conversion = requireNonNull(conversion, "conversion is null");
@@ -73,7 +79,7 @@ public final class FollowUps {
             Cadence cadence = cadenceOf(person.ref(), now);
             touchRules.check(person, valid.kind(), cadence);
             Touch touch = newTouch(valid, person, null, now);
-            touches.insert(touch);
+            record(touch);
             Cadence moved = cadenceRules.afterTouch(cadence, touch.outcome(), now);
             if (!moved.equals(cadence)) {
                 cadences.save(moved);
@@ -128,7 +134,7 @@ public final class FollowUps {
             Cadence cadence = cadenceOf(ref, now);
             touchRules.check(person, touchKind, cadence);
             Touch touch = newTouch(valid, person, open.followUpNumber(), now);
-            touches.insert(touch);
+            record(touch);
             close(open.closed(FollowUpState.COMPLETED, touch.id(), now));
             Cadence moved = cadenceRules.afterFollowUp(cadence, outcome, now);
             cadences.save(moved);
@@ -167,6 +173,16 @@ public final class FollowUps {
     public Cadence cadence(PersonRef ref) {
         person(ref);
         return cadenceOf(ref, now());
+    }
+
+    /** The cadences of these contacts, in their order; a contact without one is active with nothing done. */
+    public List<Cadence> cadencesOf(List<ContactId> contactIds) {
+        Instant now = now();
+        Map<UUID, Cadence> stored = cadences.findAll(PersonKind.CONTACT,
+                contactIds.stream().map(ContactId::value).toList());
+        return contactIds.stream()
+                .map(id -> stored.getOrDefault(id.value(), Cadence.start(PersonRef.of(id), now)))
+                .toList();
     }
 
     /** Follow-ups due by {@code asOf} ({@code null}: now), most overdue first. */
@@ -223,6 +239,11 @@ public final class FollowUps {
         return new FollowUp(ids.next(), person.ref(), number, cadence.nextStep(), chosen,
                 dueAt != null ? dueAt.truncatedTo(ChronoUnit.MICROS) : now.plus(step.delay()), why, person.owner(),
                 FollowUpState.SCHEDULED, null, now, null);
+    }
+
+    private void record(Touch touch) {
+        touches.insert(touch);
+        observers.forEach(observer -> observer.logged(touch));
     }
 
     private FollowUp openFollowUp(UUID id) {

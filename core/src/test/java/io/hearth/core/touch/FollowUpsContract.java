@@ -163,6 +163,20 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void observersSeeEveryStoredTouchAndNoRefusedOne() {
+        List<Touch> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Hearth observed = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(seen::add));
+        Lead lead = lead(Temperature.HOT);
+        TouchLogged logged = observed.followUps().logTouch(new TouchInput(ref(lead), TouchKind.COLD_CALL,
+                Channel.PHONE, null, null, Outcome.NO_ANSWER, null, "alice"));
+        assertThatThrownBy(() -> observed.followUps().logTouch(new TouchInput(ref(lead), TouchKind.FOLLOW_UP,
+                Channel.PHONE, null, null, Outcome.NO_ANSWER, null, "alice")))
+                .isInstanceOf(FailedPreconditionException.class);
+
+        assertThat(seen).containsExactly(logged.touch());
+    }
+
+    @Test
     void touchRulesAreEnforced() {
         Lead lead = lead(Temperature.COOL);
         Contact contact = hearth.contacts().create(ContactFields.builder().company("Paper Co").kind(ContactKind.SUPPLIER)

@@ -14,12 +14,17 @@ import io.hearth.core.persistence.JooqFollowUpStore;
 import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.persistence.Transactor;
 import java.time.Clock;
+import java.util.List;
 
 /** The lead, contact and follow-up use cases wired on one test database, as the server wires them. */
 public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, FollowUps followUps,
                      FollowUpStatsReport stats) {
 
     public static Hearth on(Database database, Clock clock, CadencePolicy policy) {
+        return on(database, clock, policy, List.of());
+    }
+
+    public static Hearth on(Database database, Clock clock, CadencePolicy policy, List<TouchObserver> observers) {
         Transactor transactor = new Transactor(database.dsl());
         Leads leads = LeadFixtures.leads(database, clock);
         JooqContactStore contactStore = new JooqContactStore(database.dsl());
@@ -30,7 +35,7 @@ public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, 
         LeadConversion conversion = new LeadConversion(leads, contactStore, touches, followUpStore, cadences,
                 transactor, clock);
         FollowUps followUps = new FollowUps(leads, contacts, conversion, touches, followUpStore, cadences,
-                new CadenceRules(policy), transactor, clock);
+                new CadenceRules(policy), transactor, clock, observers);
         return new Hearth(leads, contacts, conversion, followUps,
                 new FollowUpStatsReport(new JooqFollowUpStatsStore(database.dsl()), transactor));
     }

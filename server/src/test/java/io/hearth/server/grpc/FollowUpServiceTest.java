@@ -21,13 +21,16 @@ import io.hearth.proto.v1.FollowUp;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
 import io.hearth.proto.v1.FollowUpStats;
 import io.hearth.proto.v1.GetFollowUpStatsRequest;
+import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.Lead;
+import io.hearth.proto.v1.LeadProfile;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.ListDueFollowUpsRequest;
 import io.hearth.proto.v1.ListTouchesRequest;
 import io.hearth.proto.v1.LogTouchRequest;
 import io.hearth.proto.v1.LogTouchResponse;
+import io.hearth.proto.v1.QueueServiceGrpc;
 import io.hearth.proto.v1.ScheduleFollowUpRequest;
 import io.hearth.proto.v1.SkipFollowUpRequest;
 import io.hearth.proto.v1.Touch;
@@ -105,6 +108,19 @@ class FollowUpServiceTest {
                 TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE, TouchOutcome.TOUCH_OUTCOME_CONNECTED);
         assertFailedPrecondition(() -> log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE,
                 TouchOutcome.TOUCH_OUTCOME_CONNECTED), "LEAD_CONVERTED");
+    }
+
+    @Test
+    void theFirstTouchOnALeadIsItsResponseTime() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        Lead lead = lead();
+        clock.advance(Duration.ofMinutes(3));
+        LogTouchResponse call = log(lead.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
+
+        LeadProfile profile = QueueServiceGrpc.newBlockingStub(hearth.channel())
+                .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(lead.getName()).build());
+        assertThat(profile.getFirstTouchTime()).isEqualTo(call.getTouch().getOccurTime());
+        assertThat(profile.getResponseTime().getSeconds()).isEqualTo(180);
     }
 
     @Test
