@@ -1,7 +1,9 @@
 package io.hearth.core.persistence;
 
 import static io.hearth.core.persistence.JooqContactStore.toOffset;
+import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static io.hearth.core.persistence.generated.Tables.FOLLOW_UP;
+import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.ContactId;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** {@link FollowUpStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqFollowUpStore implements FollowUpStore {
@@ -81,6 +84,11 @@ public final class JooqFollowUpStore implements FollowUpStore {
         if (query.owner() != null) {
             conditions.add(FOLLOW_UP.OWNER.eq(query.owner()));
         }
+        // an archived person is not worked; the follow-up comes back with the person on restore
+        conditions.add(DSL.notExists(DSL.selectOne().from(LEAD)
+                .where(LEAD.ID.eq(FOLLOW_UP.LEAD_ID).and(LEAD.ARCHIVED_AT.isNotNull()))));
+        conditions.add(DSL.notExists(DSL.selectOne().from(CONTACT)
+                .where(CONTACT.ID.eq(FOLLOW_UP.CONTACT_ID).and(CONTACT.ARCHIVED_AT.isNotNull()))));
         var select = dsl.selectFrom(FOLLOW_UP).where(conditions).orderBy(FOLLOW_UP.DUE_AT.asc(), FOLLOW_UP.ID.asc());
         int fetchSize = query.pageSize() + 1;
         List<FollowUpRecord> records = query.after()

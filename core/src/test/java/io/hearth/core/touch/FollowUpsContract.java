@@ -124,6 +124,19 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void archivedPeopleLeaveTheDueListUntilRestored() {
+        Lead lead = lead(Temperature.HOT);
+        FollowUp step = hearth.followUps().schedule(ref(lead), null, null, null);
+        clock.advance(Duration.ofDays(3));
+        Lead archived = hearth.leads().archive(lead.id(), null);
+
+        assertThat(hearth.followUps().listDue(null, null, 10, "").items()).isEmpty();
+        hearth.leads().restore(archived.id(), null);
+        assertThat(hearth.followUps().listDue(null, null, 10, "").items()).extracting(FollowUp::id)
+                .containsExactly(step.id());
+    }
+
+    @Test
     void positiveReplyConvertsTheLeadAndKeepsEveryTouchAndNote() {
         Lead lead = lead(Temperature.WARM);
         log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER);
