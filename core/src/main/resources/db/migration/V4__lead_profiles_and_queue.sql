@@ -57,5 +57,7 @@ CREATE TABLE queue_entry (
     CONSTRAINT pk_queue_entry PRIMARY KEY (person_id)
 );
 
-CREATE INDEX ix_queue_owner ON queue_entry (owner, lane_priority DESC, queue_rank DESC, person_id DESC);
+-- owner leads the index and the ORDER BY too: HSQLDB only stops early when the ORDER BY names
+-- every index column, equality-bound ones included
+CREATE INDEX ix_queue_owner ON queue_entry (owner DESC, lane_priority DESC, queue_rank DESC, person_id DESC);
 CREATE INDEX ix_queue_team ON queue_entry (lane_priority DESC, queue_rank DESC, person_id DESC);

@@ -7,10 +7,12 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code hearth leads}: groups the commands of the LeadService. */
+/** {@code hearth leads}: the LeadService commands and the QueueService commands on one lead. */
 @Command(
         name = "leads",
-        description = "Create, find, change, archive, restore and convert leads.",
+        description =
+                "Create, find, change, archive, restore and convert leads; see, qualify and override"
+                        + " their profile.",
         subcommands = {
             CreateLeadCommand.class,
             GetLeadCommand.class,
@@ -18,6 +20,9 @@ import java.util.concurrent.Callable;
             UpdateLeadCommand.class,
             ArchiveLeadCommand.class,
             RestoreLeadCommand.class,
+            LeadProfileCommand.class,
+            QualifyLeadCommand.class,
+            OverrideLeadCommand.class,
             ConvertLeadCommand.class
         })
 final class LeadsCommand implements Callable<Integer> {

@@ -1,27 +1,17 @@
 package io.hearth.cli;
 
-import com.google.protobuf.Timestamp;
-
-import io.hearth.proto.v1.FollowUpServiceGrpc;
-import io.hearth.proto.v1.FollowUpStats;
-import io.hearth.proto.v1.GetFollowUpStatsRequest;
-import io.hearth.proto.v1.LeadSource;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code hearth stats}: how the team's work pays off. */
-@Command(name = "stats", description = "Effectiveness reports.")
+/** {@code hearth stats}: groups the team's statistics. */
+@Command(
+        name = "stats",
+        description = "How the team is doing: response times, follow-up effectiveness.",
+        subcommands = {ResponseStatsCommand.class, FollowUpStatsCommand.class})
 final class StatsCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
@@ -29,61 +19,5 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
-    @Command(name = "followups", description = "Follow-up effectiveness over a period (UTC days).")
-    int followUps(
-            @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD",
-                    description = "First day of the period.") LocalDate from,
-            @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD",
-                    description = "Last day of the period (included).") LocalDate to,
-            @Option(names = "--owner", paramLabel = "USER", defaultValue = "") String owner,
-            @Option(names = "--source", paramLabel = "SOURCE") LeadSource source) {
-        GetFollowUpStatsRequest.Builder request = GetFollowUpStatsRequest.newBuilder()
-                .setStartTime(startOf(from)).setEndTime(startOf(to.plusDays(1))).setOwner(owner);
-        if (source != null) {
-            request.setSource(source);
-        }
-        return RpcSession.run(spec, session -> {
-            FollowUpStats stats = session.stub(FollowUpServiceGrpc::newBlockingStub)
-                    .getFollowUpStats(request.build());
-            session.print(stats, out -> print(stats, out));
-        });
-    }
-
-    private static void print(FollowUpStats stats, PrintWriter out) {
-        TableFormatter byChannel = new TableFormatter("CHANNEL", "TOUCHES", "POSITIVE", "RATE");
-        stats.getPositiveRateByChannelList().forEach(r -> byChannel.addRow(CliText.value(r.getChannel()),
-                Integer.toString(r.getTouches()), Integer.toString(r.getPositive()), percent(r.getRate())));
-        byChannel.printTo(out);
-        out.println();
-        TableFormatter byKind = new TableFormatter("CHANNEL", "KIND", "TOUCHES");
-        stats.getTouchesByChannelAndKindList().forEach(c -> byKind.addRow(CliText.value(c.getChannel()),
-                CliText.value(c.getKind()), Integer.toString(c.getTouches())));
-        byKind.printTo(out);
-        out.println();
-        TableFormatter byNumber = new TableFormatter("FOLLOW-UP", "TOUCHES", "POSITIVE", "RATE");
-        stats.getPositiveRateByFollowUpNumberList().forEach(r -> byNumber.addRow("#" + r.getFollowUpNumber(),
-                Integer.toString(r.getTouches()), Integer.toString(r.getPositive()), percent(r.getRate())));
-        byNumber.printTo(out);
-        out.println();
-        TableFormatter bySource = new TableFormatter("SOURCE", "LEADS", "CONVERTED", "RATE");
-        stats.getConversionRateBySourceList().forEach(r -> bySource.addRow(CliText.value(r.getSource()),
-                Integer.toString(r.getLeads()), Integer.toString(r.getConverted()), percent(r.getRate())));
-        bySource.printTo(out);
-        out.println();
-        out.println("conversions: " + stats.getConversions());
-        out.println("median touches to conversion: " + (stats.hasMedianTouchesToConversion()
-                ? String.format(Locale.ROOT, "%.1f", stats.getMedianTouchesToConversion()) : CliText.NONE));
-        out.println("moved to drip: " + stats.getMovedToDrip());
-    }
-
-    private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.0f%%", rate * 100);
-    }
-
-    private static Timestamp startOf(LocalDate day) {
-        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return Timestamp.newBuilder().setSeconds(start.getEpochSecond()).build();
     }
 }

@@ -131,8 +131,8 @@ public final class JooqLeadStore implements LeadStore {
         int fetchSize = query.pageSize() + 1;
         List<LeadRecord> records = query.after()
                 .map(after -> select.seek(key.decode(after.sortValue()), UUID.fromString(after.id()))
-                        .limit(fetchSize).fetch())
-                .orElseGet(() -> select.limit(fetchSize).fetch());
+                        .limit(DSL.inline(fetchSize)).fetch())
+                .orElseGet(() -> select.limit(DSL.inline(fetchSize)).fetch());
 
         boolean more = records.size() > query.pageSize();
         List<LeadRecord> page = more ? records.subList(0, query.pageSize()) : records;

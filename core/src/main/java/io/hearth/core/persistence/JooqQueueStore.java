@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
 /**
  * {@link QueueStore} on jOOQ. "Next N" is one walk down an index whose keys are all descending
@@ -56,19 +58,29 @@ public final class JooqQueueStore implements QueueStore {
     @Override
     public List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after) {
         List<Condition> conditions = new ArrayList<>();
+        List<SortField<?>> order = new ArrayList<>();
         if (owner != null) {
             conditions.add(QUEUE_ENTRY.OWNER.eq(owner));
+            // redundant for the result, but it lets HSQLDB walk ix_queue_owner in order and stop
+            order.add(QUEUE_ENTRY.OWNER.desc());
         }
         conditions.add(QUEUE_ENTRY.VISIBLE_FROM.le(at(now)));
-        var ordered = dsl.selectFrom(QUEUE_ENTRY).where(conditions)
-                .orderBy(QUEUE_ENTRY.LANE_PRIORITY.desc(), QUEUE_ENTRY.QUEUE_RANK.desc(), QUEUE_ENTRY.PERSON_ID.desc());
-        if (after.isPresent()) {
-            String[] laneAndRank = after.get().sortValue().split(":", 2);
-            return ordered.seek(Short.valueOf(laneAndRank[0]), Long.valueOf(laneAndRank[1]),
-                            UUID.fromString(after.get().id()))
-                    .limit(limit).fetch(JooqQueueStore::toEntry);
+        order.addAll(List.of(QUEUE_ENTRY.LANE_PRIORITY.desc(), QUEUE_ENTRY.QUEUE_RANK.desc(),
+                QUEUE_ENTRY.PERSON_ID.desc()));
+        var ordered = dsl.selectFrom(QUEUE_ENTRY).where(conditions).orderBy(order);
+        // an inlined limit lets both planners walk the index and stop; as a bind value, PostgreSQL's
+        // generic plan may sort every matching row first
+        if (after.isEmpty()) {
+            return ordered.limit(DSL.inline(limit)).fetch(JooqQueueStore::toEntry);
         }
-        return ordered.limit(limit).fetch(JooqQueueStore::toEntry);
+        String[] laneAndRank = after.get().sortValue().split(":", 2);
+        List<Object> position = new ArrayList<>();
+        if (owner != null) {
+            position.add(owner);
+        }
+        position.addAll(List.of(Short.valueOf(laneAndRank[0]), Long.valueOf(laneAndRank[1]),
+                UUID.fromString(after.get().id())));
+        return ordered.seek(position.toArray()).limit(DSL.inline(limit)).fetch(JooqQueueStore::toEntry);
     }
 
     private static QueueEntryRecord toRecord(QueueEntry e) {
