@@ -3,10 +3,15 @@ package io.hearth.cli;
 import io.grpc.ManagedChannel;
 import io.hearth.proto.v1.ActionChannel;
 import io.hearth.proto.v1.BantAnswer;
+import io.hearth.proto.v1.CadenceState;
+import io.hearth.proto.v1.ContactKind;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ReferralKind;
 import io.hearth.proto.v1.Temperature;
+import io.hearth.proto.v1.TouchChannel;
+import io.hearth.proto.v1.TouchKind;
+import io.hearth.proto.v1.TouchOutcome;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +42,10 @@ import java.util.logging.Logger;
             LeadsCommand.class,
             QueueCommand.class,
             AgendaCommand.class,
-            StatsCommand.class
+            StatsCommand.class,
+            ContactsCommand.class,
+            TouchCommand.class,
+            FollowUpsCommand.class
         })
 public final class HearthCli implements Callable<Integer> {
 
@@ -99,6 +107,20 @@ public final class HearthCli implements Callable<Integer> {
         commandLine.registerConverter(
                 BantAnswer.class,
                 EnumNames.converterWithUnknown(BantAnswer.getDescriptor(), BantAnswer::forNumber));
+        commandLine.registerConverter(
+                ContactKind.class,
+                EnumNames.converter(ContactKind.getDescriptor(), ContactKind::forNumber));
+        commandLine.registerConverter(
+                CadenceState.class,
+                EnumNames.converter(CadenceState.getDescriptor(), CadenceState::forNumber));
+        commandLine.registerConverter(
+                TouchKind.class, EnumNames.converter(TouchKind.getDescriptor(), TouchKind::forNumber));
+        commandLine.registerConverter(
+                TouchChannel.class,
+                EnumNames.converter(TouchChannel.getDescriptor(), TouchChannel::forNumber));
+        commandLine.registerConverter(
+                TouchOutcome.class,
+                EnumNames.converter(TouchOutcome.getDescriptor(), TouchOutcome::forNumber));
         commandLine.registerConverter(Duration.class, DurationText::parse);
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 @Command(
         name = "leads",
         description =
-                "Create, find, change, archive and restore leads; see, qualify and override their"
-                        + " profile.",
+                "Create, find, change, archive, restore and convert leads; see, qualify and override"
+                        + " their profile.",
         subcommands = {
             CreateLeadCommand.class,
             GetLeadCommand.class,
@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
             RestoreLeadCommand.class,
             LeadProfileCommand.class,
             QualifyLeadCommand.class,
-            OverrideLeadCommand.class
+            OverrideLeadCommand.class,
+            ConvertLeadCommand.class
         })
 final class LeadsCommand implements Callable<Integer> {
 

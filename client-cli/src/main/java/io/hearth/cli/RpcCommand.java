@@ -2,6 +2,10 @@ package io.hearth.cli;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
+import io.hearth.proto.v1.ContactServiceGrpc;
+import io.hearth.proto.v1.ContactServiceGrpc.ContactServiceBlockingStub;
+import io.hearth.proto.v1.FollowUpServiceGrpc;
+import io.hearth.proto.v1.FollowUpServiceGrpc.FollowUpServiceBlockingStub;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadServiceGrpc.LeadServiceBlockingStub;
 import io.hearth.proto.v1.QueueServiceGrpc;
@@ -86,6 +90,18 @@ abstract class RpcCommand implements Callable<Integer> {
      */
     final QueueServiceStub queueStreams() {
         return QueueServiceGrpc.newStub(channel);
+    }
+
+    /** The ContactService, with a fresh deadline for the next call. */
+    final ContactServiceBlockingStub contactService() {
+        return ContactServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The FollowUpService, with a fresh deadline for the next call. */
+    final FollowUpServiceBlockingStub followUpService() {
+        return FollowUpServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     final GlobalOptions options() {

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 /** {@code hearth stats}: groups the team's statistics. */
 @Command(
         name = "stats",
-        description = "How the team is doing: response times and what they are worth.",
-        subcommands = ResponseStatsCommand.class)
+        description = "How the team is doing: response times, follow-up effectiveness.",
+        subcommands = {ResponseStatsCommand.class, FollowUpStatsCommand.class})
 final class StatsCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;

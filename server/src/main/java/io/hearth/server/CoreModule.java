@@ -5,14 +5,23 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.hearth.core.contact.ContactRules;
+import io.hearth.core.contact.ContactStore;
+import io.hearth.core.contact.Contacts;
+import io.hearth.core.contact.LeadConversion;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqCadenceStore;
+import io.hearth.core.persistence.JooqContactStore;
+import io.hearth.core.persistence.JooqFollowUpStatsStore;
+import io.hearth.core.persistence.JooqFollowUpStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqQueueStore;
+import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRatings;
@@ -23,6 +32,15 @@ import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.touch.CadencePolicy;
+import io.hearth.core.touch.CadenceRules;
+import io.hearth.core.touch.CadenceStore;
+import io.hearth.core.touch.FollowUpStatsReport;
+import io.hearth.core.touch.FollowUpStore;
+import io.hearth.core.touch.FollowUps;
+import io.hearth.core.touch.LeadActivityRecorder;
+import io.hearth.core.touch.TouchStore;
+import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ServerConfig;
 import java.time.Clock;
 import java.util.List;
@@ -102,5 +120,65 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     WorkQueue workQueue(QueueStore queue, Clock time) {
         return new WorkQueue(queue, time);
+    }
+
+    @Provides
+    @Singleton
+    ContactStore contactStore(Database db) {
+        return new JooqContactStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    TouchStore touchStore(Database db) {
+        return new JooqTouchStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    FollowUpStore followUpStore(Database db) {
+        return new JooqFollowUpStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    CadenceStore cadenceStore(Database db) {
+        return new JooqCadenceStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    Contacts contacts(ContactStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time) {
+        return new Contacts(store, transactor, new ContactRules(phoneNumbers), time);
+    }
+
+    @Provides
+    @Singleton
+    LeadConversion leadConversion(Leads leads, ContactStore contacts, TouchStore touches, FollowUpStore followUps,
+                                  CadenceStore cadences, Transactor transactor, Clock time) {
+        return new LeadConversion(leads, contacts, touches, followUps, cadences, transactor, time);
+    }
+
+    @Provides
+    @Singleton
+    CadencePolicy cadencePolicy(ServerConfig serverConfig) {
+        CadenceConfig cadence = serverConfig.cadence();
+        return CadencePolicy.DEFAULT.withLimits(cadence.leadFollowUpLimit(), cadence.contactFollowUpLimit(),
+                cadence.autoConvert());
+    }
+
+    @Provides
+    @Singleton
+    FollowUps followUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
+                        FollowUpStore followUps, CadenceStore cadences, CadencePolicy policy, Transactor transactor,
+                        Clock time, LeadRatings ratings) {
+        return new FollowUps(leads, contacts, conversion, touches, followUps, cadences, new CadenceRules(policy),
+                transactor, time, List.of(new LeadActivityRecorder(ratings)));
+    }
+
+    @Provides
+    @Singleton
+    FollowUpStatsReport followUpStatsReport(Database db, Transactor transactor) {
+        return new FollowUpStatsReport(new JooqFollowUpStatsStore(db.dsl()), transactor);
     }
 }

@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
+import io.hearth.server.grpc.ContactGrpcService;
 import io.hearth.server.grpc.ExceptionStatusInterceptor;
+import io.hearth.server.grpc.FollowUpGrpcService;
 import io.hearth.server.grpc.LeadGrpcService;
 import io.hearth.server.grpc.QueueGrpcService;
 
@@ -15,6 +17,8 @@ public final class GrpcModule extends AbstractModule {
         Multibinder<BindableService> services = Multibinder.newSetBinder(binder(), BindableService.class);
         services.addBinding().to(LeadGrpcService.class);
         services.addBinding().to(QueueGrpcService.class);
+        services.addBinding().to(ContactGrpcService.class);
+        services.addBinding().to(FollowUpGrpcService.class);
 
         Multibinder<ServerInterceptor> interceptors = Multibinder.newSetBinder(binder(), ServerInterceptor.class);
         interceptors.addBinding().to(ExceptionStatusInterceptor.class);

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
+import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.QueueWatchers;
 import java.nio.file.Files;
@@ -55,6 +56,21 @@ public final class Main implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}).")
     String phoneRegion;
 
+    @Option(names = "--lead-follow-up-limit", defaultValue = "${env:HEARTH_LEAD_FOLLOW_UP_LIMIT:-2}",
+            description = "Follow-ups a lead gets before it moves to drip (env HEARTH_LEAD_FOLLOW_UP_LIMIT; "
+                    + "default ${DEFAULT-VALUE}).")
+    int leadFollowUpLimit;
+
+    @Option(names = "--contact-follow-up-limit", defaultValue = "${env:HEARTH_CONTACT_FOLLOW_UP_LIMIT:-8}",
+            description = "Follow-ups a contact gets before it moves to drip (env HEARTH_CONTACT_FOLLOW_UP_LIMIT; "
+                    + "default ${DEFAULT-VALUE}).")
+    int contactFollowUpLimit;
+
+    @Option(names = "--auto-convert", defaultValue = "${env:HEARTH_AUTO_CONVERT:-true}", arity = "1",
+            description = "true: a positive reply or booked meeting converts the lead to a contact; false: it only "
+                    + "suggests converting (env HEARTH_AUTO_CONVERT; default ${DEFAULT-VALUE}).")
+    boolean autoConvert;
+
     @Option(names = "--shutdown-grace-seconds", defaultValue = "20",
             description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
     long graceSeconds;
@@ -96,6 +112,7 @@ public final class Main implements Callable<Integer> {
         DatabaseConfig database = dbUrl == null || dbUrl.isBlank()
                 ? DatabaseConfig.embedded(dataDir, dbPoolSize)
                 : new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize);
-        return new ServerConfig(host, port, dataDir, database, phoneRegion);
+        return new ServerConfig(host, port, dataDir, database, phoneRegion,
+                new CadenceConfig(leadFollowUpLimit, contactFollowUpLimit, autoConvert));
     }
 }

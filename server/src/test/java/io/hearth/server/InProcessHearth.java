@@ -10,6 +10,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases;
+import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.QueueWatchers;
 import java.nio.file.Path;
@@ -24,9 +25,13 @@ public final class InProcessHearth implements AutoCloseable {
     private final ManagedChannel channel;
 
     public InProcessHearth(Clock clock) throws Exception {
+        this(clock, CadenceConfig.DEFAULTS);
+    }
+
+    public InProcessHearth(Clock clock, CadenceConfig cadence) throws Exception {
         String name = InProcessServerBuilder.generateName();
         database = TestDatabases.hsqldb();
-        ServerConfig config = new ServerConfig("localhost", 0, Path.of("unused"), database.config(), "US");
+        ServerConfig config = new ServerConfig("localhost", 0, Path.of("unused"), database.config(), "US", cadence);
         injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
                 new AbstractModule() {
                     @Provides

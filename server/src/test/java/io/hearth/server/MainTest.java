@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.persistence.DatabaseConfig;
+import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ServerConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,13 @@ class MainTest {
         assertThatThrownBy(() -> parse("--db-url", "jdbc:mysql://db/hearth"))
                 .hasMessageContaining("unsupported database URL");
         assertThatThrownBy(() -> parse("--port", "70000")).hasMessageContaining("port");
+    }
+
+    @Test
+    void cadenceDefaultsAndFlags() {
+        assertThat(parse().cadence()).isEqualTo(new CadenceConfig(2, 8, true));
+        assertThat(parse("--lead-follow-up-limit", "3", "--contact-follow-up-limit", "5", "--auto-convert", "false")
+                .cadence()).isEqualTo(new CadenceConfig(3, 5, false));
+        assertThatThrownBy(() -> parse("--lead-follow-up-limit", "0")).hasMessageContaining("lead follow-up limit");
     }
 }

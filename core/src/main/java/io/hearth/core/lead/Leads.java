@@ -139,6 +139,31 @@ public final class Leads {
         });
     }
 
+    /**
+     * Marks a lead converted. Only conversion calls this, inside its own transaction: it is the one
+     * way to the status the update rules refuse. Of two concurrent conversions, the row version
+     * lets exactly one through; the other learns the lead is already converted.
+     */
+    public Lead markConverted(Lead current) {
+        if (current.fields().status() == LeadStatus.CONVERTED) {
+            throw alreadyConverted(current.id());
+        }
+        Lead converted = current.withChanges(current.fields().toBuilder().status(LeadStatus.CONVERTED).build(), now());
+        if (!store.update(converted, current.version())) {
+            if (get(current.id()).fields().status() == LeadStatus.CONVERTED) {
+                throw alreadyConverted(current.id());
+            }
+            throw StaleEtagException.concurrent(current.id().name());
+        }
+        return notify(converted, RepGrade.UNCHANGED);
+    }
+
+    /** The answer to converting a lead twice. */
+    public static FailedPreconditionException alreadyConverted(LeadId id) {
+        return new FailedPreconditionException("LEAD_ALREADY_CONVERTED", id.name() + " was already converted to "
+                + "contacts/" + id.value() + "; work the contact instead");
+    }
+
     private Lead currentVersion(LeadId id, String etag) {
         Lead current = get(id);
         if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {

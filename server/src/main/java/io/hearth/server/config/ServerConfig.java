@@ -6,14 +6,21 @@ import io.hearth.core.persistence.DatabaseConfig;
 import java.nio.file.Path;
 
 /** Everything the server is started with; see {@code Main} for the flags that fill it. */
-public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion) {
+public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion,
+                           CadenceConfig cadence) {
     public ServerConfig {
         requireNonNull(host, "host is null");
+        requireNonNull(cadence, "cadence is null");
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(database, "database is null");
         requireNonNull(phoneRegion, "phoneRegion is null");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
+    }
+
+    /** With the default follow-up cadence. */
+    public ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion) {
+        this(host, port, dataDir, database, phoneRegion, CadenceConfig.DEFAULTS);
     }
 }

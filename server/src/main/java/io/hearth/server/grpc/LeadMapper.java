@@ -1,5 +1,6 @@
 package io.hearth.server.grpc;
 
+import io.hearth.core.contact.ContactId;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
@@ -39,6 +40,10 @@ final class LeadMapper {
                 .setEtag(lead.etag());
         if (lead.archivedAt() != null) {
             proto.setArchiveTime(ProtoTimes.toProto(lead.archivedAt()));
+        }
+        if (f.status() == LeadStatus.CONVERTED) {
+            // conversion gives the contact the lead's id
+            proto.setConvertedContact(new ContactId(lead.id().value()).name());
         }
         return proto.build();
     }

@@ -1,0 +1,37 @@
+package io.hearth.cli;
+
+import io.hearth.proto.v1.Contact;
+import io.hearth.proto.v1.ContactKind;
+import io.hearth.proto.v1.CreateContactRequest;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hearth contacts create}. */
+@Command(name = "create", description = "Enter a person directly as a contact.")
+final class CreateContactCommand extends RpcCommand {
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND",
+            description = "prospect, active-client, dormant-client, supplier, partner or associate.")
+    ContactKind kind;
+
+    @Option(names = "--given-name", paramLabel = "NAME") String givenName = "";
+    @Option(names = "--family-name", paramLabel = "NAME") String familyName = "";
+    @Option(names = "--company", paramLabel = "NAME") String company = "";
+    @Option(names = "--email", paramLabel = "ADDRESS") String email = "";
+    @Option(names = "--phone", paramLabel = "NUMBER") String phone = "";
+    @Option(names = "--owner", paramLabel = "USER") String owner = "";
+    @Option(names = "--notes", paramLabel = "TEXT") String notes = "";
+
+    @Override
+    void execute() {
+        Contact contact = Contact.newBuilder().setKind(kind).setGivenName(givenName).setFamilyName(familyName)
+                .setCompany(company).setEmail(email).setPhone(phone).setOwner(owner).setNotes(notes).build();
+        Contact created = contactService().createContact(CreateContactRequest.newBuilder().setContact(contact).build());
+        if (json()) {
+            ProtoJson.print(created, out());
+        } else {
+            ContactPrinter.print(created, out());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.hearth.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code hearth followups}: the follow-up work list. */
+@Command(
+        name = "followups",
+        description = "See which follow-ups are due.",
+        subcommands = {DueFollowUpsCommand.class})
+final class FollowUpsCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+}

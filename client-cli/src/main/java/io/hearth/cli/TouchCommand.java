@@ -1,0 +1,23 @@
+package io.hearth.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code hearth touch}: logging contact attempts. */
+@Command(
+        name = "touch",
+        description = "Log touches: calls, emails, postcards, meetings ...",
+        subcommands = {LogTouchCommand.class})
+final class TouchCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+}

@@ -1,0 +1,89 @@
+package io.hearth.core.contact;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.lead.LeadSource;
+import java.util.List;
+
+/**
+ * What a rep can write on a contact. Absent text is {@code null}, never blank; {@code source} is
+ * {@code null} for a contact entered without one.
+ */
+public record ContactFields(
+        String givenName,
+        String familyName,
+        String company,
+        String title,
+        String email,
+        String phone,
+        ContactKind kind,
+        LeadSource source,
+        String owner,
+        String notes,
+        List<String> tags) {
+
+    public ContactFields {
+        tags = List.copyOf(requireNonNull(tags, "tags is null"));
+    }
+
+    /** Given + family name, else company, else email, else phone. */
+    public String displayName() {
+        if (givenName != null || familyName != null) {
+            return givenName == null ? familyName : familyName == null ? givenName : givenName + " " + familyName;
+        }
+        if (company != null) {
+            return company;
+        }
+        return email != null ? email : phone;
+    }
+
+    /** A copy with the masked fields taken from {@code changes}. */
+    public ContactFields with(ContactFields changes, Iterable<ContactField> mask) {
+        Builder result = toBuilder();
+        for (ContactField field : mask) {
+            field.copy(result, changes);
+        }
+        return result.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return builder().givenName(givenName).familyName(familyName).company(company).title(title).email(email)
+                .phone(phone).kind(kind).source(source).owner(owner).notes(notes).tags(tags);
+    }
+
+    /** For callers that fill some fields (mapping layers, conversion, tests). */
+    public static final class Builder {
+        private String givenName;
+        private String familyName;
+        private String company;
+        private String title;
+        private String email;
+        private String phone;
+        private ContactKind kind;
+        private LeadSource source;
+        private String owner;
+        private String notes;
+        private List<String> tags = List.of();
+
+        public Builder givenName(String v) { givenName = v; return this; }
+        public Builder familyName(String v) { familyName = v; return this; }
+        public Builder company(String v) { company = v; return this; }
+        public Builder title(String v) { title = v; return this; }
+        public Builder email(String v) { email = v; return this; }
+        public Builder phone(String v) { phone = v; return this; }
+        public Builder kind(ContactKind v) { kind = v; return this; }
+        public Builder source(LeadSource v) { source = v; return this; }
+        public Builder owner(String v) { owner = v; return this; }
+        public Builder notes(String v) { notes = v; return this; }
+        public Builder tags(List<String> v) { tags = v; return this; }
+
+        public ContactFields build() {
+            return new ContactFields(givenName, familyName, company, title, email, phone, kind, source, owner, notes,
+                    tags);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.hearth.core.contact;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.query.PageToken;
+import java.util.Optional;
+
+/** A resolved contact list request, ordered by creation time then id. */
+public record ContactQuery(ContactFilter filter, boolean includeArchived, int pageSize, Optional<PageToken> after) {
+    public ContactQuery {
+        requireNonNull(filter, "filter is null");
+        requireNonNull(after, "after is null");
+    }
+
+    /** Identifies the query apart from paging, so a page token only continues the query that made it. */
+    public static String fingerprint(ContactFilter filter, boolean includeArchived) {
+        return PageToken.fingerprint("contacts|" + filter.canonical() + "|archived=" + includeArchived);
+    }
+
+    public String fingerprint() {
+        return fingerprint(filter, includeArchived);
+    }
+}

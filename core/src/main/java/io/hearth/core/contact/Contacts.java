@@ -1,0 +1,132 @@
+package io.hearth.core.contact;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.NotFoundException;
+import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageSize;
+import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.TimeOrderedIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The contact use cases: create, read, list, update, archive and restore, each write guarded by the row version. */
+public final class Contacts {
+    private final ContactStore store;
+    private final Transactor transactor;
+    private final ContactRules rules;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+
+    public Contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.transactor = requireNonNull(transactor, "transactor is null");
+        this.rules = requireNonNull(rules, "rules is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.ids = new TimeOrderedIds(clock);
+    }
+
+    /** Enters a person directly as a contact; the origin records that no lead came first. */
+    public Contact create(ContactFields input) {
+        ContactFields fields = asRequestField(() -> rules.forCreate(input));
+        Instant now = now();
+        Contact contact = new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now, null, 1);
+        transactor.run(() -> store.insert(contact));
+        return contact;
+    }
+
+    public Contact get(ContactId id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException(id.name()));
+    }
+
+    /** One page of contacts, oldest first; the arguments are the raw request values, validated here. */
+    public Page<Contact> list(String filterText, boolean includeArchived, int requestedPageSize, String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        ContactFilter filter = ContactFilter.parse(filterText, "filter");
+        String fingerprint = ContactQuery.fingerprint(filter, includeArchived);
+        Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
+                ? Optional.empty()
+                : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
+        return store.list(new ContactQuery(filter, includeArchived, pageSize, after));
+    }
+
+    /** Applies the {@code mask}ed fields of {@code changes}; a non-blank {@code etag} must be current. */
+    public Contact update(ContactId id, ContactFields changes, Set<ContactField> mask, String etag) {
+        if (mask.isEmpty()) {
+            throw InvalidArgumentException.of("update_mask", "names no field to update");
+        }
+        return transactor.inTransaction(() -> {
+            Contact current = currentVersion(id, etag);
+            if (current.archived()) {
+                throw new FailedPreconditionException("CONTACT_ARCHIVED",
+                        id.name() + " is archived; restore it before changing it");
+            }
+            ContactFields updated = asRequestField(
+                    () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
+            if (updated.equals(current.fields())) {
+                return current;
+            }
+            return write(current, current.withChanges(updated, now()));
+        });
+    }
+
+    /** Hides a contact from default lists; archiving an archived contact changes nothing. */
+    public Contact archive(ContactId id, String etag) {
+        return transactor.inTransaction(() -> {
+            Contact current = currentVersion(id, etag);
+            if (current.archived()) {
+                return current;
+            }
+            Instant now = now();
+            return write(current, current.withArchivedAt(now, now));
+        });
+    }
+
+    /** Brings an archived contact back; restoring an active contact changes nothing. */
+    public Contact restore(ContactId id, String etag) {
+        return transactor.inTransaction(() -> {
+            Contact current = currentVersion(id, etag);
+            if (!current.archived()) {
+                return current;
+            }
+            return write(current, current.withArchivedAt(null, now()));
+        });
+    }
+
+    private Contact currentVersion(ContactId id, String etag) {
+        Contact current = get(id);
+        if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
+            throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());
+        }
+        return current;
+    }
+
+    private Contact write(Contact current, Contact next) {
+        if (!store.update(next, current.version())) {
+            throw StaleEtagException.concurrent(current.id().name());
+        }
+        return next;
+    }
+
+    // the rules name contact fields; in a request they sit under "contact" (contact.email, ...)
+    private static ContactFields asRequestField(Supplier<ContactFields> ruling) {
+        try {
+            return ruling.get();
+        } catch (InvalidArgumentException e) {
+            throw e.under("contact");
+        }
+    }
+
+    // databases keep microseconds; truncating here keeps what we return equal to what we stored
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

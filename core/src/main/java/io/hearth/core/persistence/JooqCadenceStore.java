@@ -1,0 +1,72 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.JooqContactStore.toOffset;
+import static io.hearth.core.persistence.generated.Tables.CADENCE;
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.persistence.generated.tables.records.CadenceRecord;
+import io.hearth.core.queue.PersonKind;
+import io.hearth.core.touch.Cadence;
+import io.hearth.core.touch.CadenceState;
+import io.hearth.core.touch.CadenceStore;
+import io.hearth.core.touch.PersonRef;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/** {@link CadenceStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
+public final class JooqCadenceStore implements CadenceStore {
+    private final DSLContext dsl;
+
+    public JooqCadenceStore(DSLContext dsl) {
+        this.dsl = requireNonNull(dsl, "dsl is null");
+    }
+
+    @Override
+    public Optional<Cadence> find(PersonRef person) {
+        return dsl.selectFrom(CADENCE).where(is(person.kind(), person.id())).fetchOptional()
+                .map(JooqCadenceStore::toCadence);
+    }
+
+    @Override
+    public Map<UUID, Cadence> findAll(PersonKind kind, Collection<UUID> personIds) {
+        Map<UUID, Cadence> result = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            dsl.selectFrom(CADENCE).where(CADENCE.PERSON_KIND.eq(kind.name()).and(CADENCE.PERSON_ID.in(personIds)))
+                    .fetch()
+                    .forEach(r -> result.put(r.getPersonId(), toCadence(r)));
+        }
+        return result;
+    }
+
+    @Override
+    public void save(Cadence cadence) {
+        CadenceRecord r = new CadenceRecord();
+        r.setPersonId(cadence.person().id());
+        r.setPersonKind(cadence.person().kind().name());
+        r.setState(cadence.state().name());
+        r.setCompletedFollowUps(cadence.completedFollowUps());
+        r.setNextStep(cadence.nextStep());
+        r.setMovedToDripAt(cadence.movedToDripAt() == null ? null : toOffset(cadence.movedToDripAt()));
+        r.setUpdatedAt(toOffset(cadence.updatedAt()));
+        int updated = dsl.update(CADENCE).set(r).where(is(cadence.person().kind(), r.getPersonId()))
+                .execute();
+        if (updated == 0) {
+            dsl.executeInsert(r);
+        }
+    }
+
+    private static Condition is(PersonKind kind, UUID id) {
+        return CADENCE.PERSON_KIND.eq(kind.name()).and(CADENCE.PERSON_ID.eq(id));
+    }
+
+    private static Cadence toCadence(CadenceRecord r) {
+        return new Cadence(new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId()),
+                CadenceState.valueOf(r.getState()), r.getCompletedFollowUps(), r.getNextStep(),
+                r.getMovedToDripAt() == null ? null : r.getMovedToDripAt().toInstant(), r.getUpdatedAt().toInstant());
+    }
+}

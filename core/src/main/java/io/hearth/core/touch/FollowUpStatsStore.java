@@ -1,0 +1,22 @@
+package io.hearth.core.touch;
+
+import io.hearth.core.lead.LeadSource;
+import java.util.List;
+
+/** The raw facts behind the follow-up statistics, read for one period. */
+public interface FollowUpStatsStore {
+    /** Touches made in the period, by the owner when one is given, to people from the source when one is given. */
+    List<Touch> touches(StatsPeriod period);
+
+    /** Leads created in the period (of the owner and source, when given), and whether each converted by its end. */
+    List<LeadConversionFact> leadsCreated(StatsPeriod period);
+
+    /** For each lead converted in the period: how many touches it had when it converted. */
+    List<Integer> touchesBeforeConversion(StatsPeriod period);
+
+    /** People moved to drip in the period. */
+    int movedToDrip(StatsPeriod period);
+
+    record LeadConversionFact(LeadSource source, boolean converted) {
+    }
+}

@@ -1,0 +1,328 @@
+package io.hearth.core.touch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactId;
+import io.hearth.core.contact.Contacts;
+import io.hearth.core.contact.LeadConversion;
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.NotFoundException;
+import io.hearth.core.error.Violations;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageSize;
+import io.hearth.core.query.PageToken;
+import io.hearth.core.queue.PersonKind;
+import io.hearth.core.resource.TimeOrderedIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The follow-up use cases: log touches, schedule, complete and skip cadence steps, and list what is
+ * due. Each call runs in one transaction, so a touch, its cadence move, the next step and an
+ * automatic conversion happen together or not at all.
+ */
+public final class FollowUps {
+    private static final int MAX_NOTE = 10_000;
+    private static final int MAX_PERFORMER = 100;
+    private static final int MAX_PURPOSE = 500;
+    // a rep's clock may run a little ahead of the server's
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    private final Leads leads;
+    private final Contacts contacts;
+    private final LeadConversion conversion;
+    private final TouchStore touches;
+    private final FollowUpStore followUps;
+    private final CadenceStore cadences;
+    private final CadenceRules cadenceRules;
+    private final TouchRules touchRules;
+    private final List<TouchObserver> observers;
+    private final Transactor transactor;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+
+    public FollowUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
+                     FollowUpStore followUps, CadenceStore cadences, CadenceRules cadenceRules, Transactor transactor,
+                     Clock clock, List<TouchObserver> observers) {
+        this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
+        this.leads = requireNonNull(leads, "leads is null");
+        this.contacts = requireNonNull(contacts, "contacts is null");
+        this.conversion = requireNonNull(conversion, "conversion is null");
+        this.touches = requireNonNull(touches, "touches is null");
+        this.followUps = requireNonNull(followUps, "followUps is null");
+        this.cadences = requireNonNull(cadences, "cadences is null");
+        this.cadenceRules = requireNonNull(cadenceRules, "cadenceRules is null");
+        this.touchRules = new TouchRules();
+        this.transactor = requireNonNull(transactor, "transactor is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.ids = new TimeOrderedIds(clock);
+    }
+
+    /** Logs a touch outside the cadence; a positive outcome stops the cadence and converts a lead. */
+    public TouchLogged logTouch(TouchInput input) {
+        Instant now = now();
+        TouchInput valid = validTouch(input, now, "touch");
+        return transactor.inTransaction(() -> {
+            Person person = person(valid.person());
+            Cadence cadence = cadenceOf(person.ref(), now);
+            touchRules.check(person, valid.kind(), cadence);
+            Touch touch = newTouch(valid, person, null, now);
+            record(touch);
+            Cadence moved = cadenceRules.afterTouch(cadence, touch.outcome(), now);
+            if (!moved.equals(cadence)) {
+                cadences.save(moved);
+                followUps.cancelOpen(person.ref(), now);
+            }
+            return outcomeOf(person, touch, moved, Optional.empty());
+        });
+    }
+
+    /**
+     * Schedules the person's next follow-up. Without a channel or due time, the cadence's next step
+     * decides them; without a purpose, the step's place in the cadence is the purpose.
+     */
+    public FollowUp schedule(PersonRef ref, Channel channel, Instant dueAt, String purpose) {
+        String cleanPurpose = blankToNull(purpose);
+        if (cleanPurpose != null && cleanPurpose.length() > MAX_PURPOSE) {
+            throw InvalidArgumentException.of("purpose", "must be at most " + MAX_PURPOSE + " characters");
+        }
+        Instant now = now();
+        return transactor.inTransaction(() -> {
+            Person person = person(ref);
+            Cadence cadence = cadenceOf(ref, now);
+            touchRules.check(person, ref.isLead() ? TouchKind.TOUCH_BASE : TouchKind.FOLLOW_UP, cadence);
+            cadenceRules.checkSchedulable(cadence, ref.name());
+            followUps.findOpen(ref).ifPresent(open -> {
+                throw new FailedPreconditionException("FOLLOW_UP_ALREADY_SCHEDULED", ref.name() + " already has "
+                        + open.name() + " due " + open.dueAt() + "; complete or skip it first");
+            });
+            cadences.save(cadence);
+            FollowUp next = nextStep(person, cadence, now, channel, dueAt, cleanPurpose);
+            followUps.insert(next);
+            return next;
+        });
+    }
+
+    /**
+     * Completes a follow-up with what happened: logs the touch, moves the cadence on and schedules
+     * the next step, or stops the cadence (positive outcome), or moves the person to drip (limit reached).
+     *
+     * @param kind {@code null}: a follow-up for a contact, a touch-base for a lead
+     */
+    public TouchLogged complete(UUID followUpId, Outcome outcome, TouchKind kind, Duration duration, String note,
+                                String performedBy) {
+        Instant now = now();
+        return transactor.inTransaction(() -> {
+            FollowUp open = openFollowUp(followUpId);
+            PersonRef ref = open.person();
+            TouchKind touchKind = kind != null ? kind : ref.isLead() ? TouchKind.TOUCH_BASE : TouchKind.FOLLOW_UP;
+            TouchInput valid = validTouch(new TouchInput(ref, touchKind, open.channel(), now, duration, outcome, note,
+                    performedBy), now, null);
+            Person person = person(ref);
+            Cadence cadence = cadenceOf(ref, now);
+            touchRules.check(person, touchKind, cadence);
+            Touch touch = newTouch(valid, person, open.followUpNumber(), now);
+            record(touch);
+            close(open.closed(FollowUpState.COMPLETED, touch.id(), now));
+            Cadence moved = cadenceRules.afterFollowUp(cadence, outcome, now);
+            cadences.save(moved);
+            Optional<FollowUp> next = Optional.empty();
+            if (moved.state() == CadenceState.ACTIVE) {
+                FollowUp scheduled = nextStep(person, moved, now, null, null, null);
+                followUps.insert(scheduled);
+                next = Optional.of(scheduled);
+            }
+            return outcomeOf(person, touch, moved, next);
+        });
+    }
+
+    /** Skips a step: the next step of the cadence is scheduled in its place; the count stays. */
+    public FollowUp skip(UUID followUpId) {
+        Instant now = now();
+        return transactor.inTransaction(() -> {
+            FollowUp open = openFollowUp(followUpId);
+            Person person = person(open.person());
+            Cadence cadence = cadenceOf(open.person(), now);
+            close(open.closed(FollowUpState.SKIPPED, null, now));
+            Cadence moved = cadenceRules.afterSkip(cadence, now);
+            cadences.save(moved);
+            FollowUp next = nextStep(person, moved, now, null, null, null);
+            followUps.insert(next);
+            return next;
+        });
+    }
+
+    public FollowUp get(UUID followUpId) {
+        return followUps.find(followUpId)
+                .orElseThrow(() -> new NotFoundException(FollowUp.COLLECTION + followUpId));
+    }
+
+    /** The person's cadence; a person who never had one is active with nothing done. */
+    public Cadence cadence(PersonRef ref) {
+        person(ref);
+        return cadenceOf(ref, now());
+    }
+
+    /** The cadences of these contacts, in their order; a contact without one is active with nothing done. */
+    public List<Cadence> cadencesOf(List<ContactId> contactIds) {
+        Instant now = now();
+        Map<UUID, Cadence> stored = cadences.findAll(PersonKind.CONTACT,
+                contactIds.stream().map(ContactId::value).toList());
+        return contactIds.stream()
+                .map(id -> stored.getOrDefault(id.value(), Cadence.start(PersonRef.of(id), now)))
+                .toList();
+    }
+
+    /** Follow-ups due by {@code asOf} ({@code null}: now), most overdue first. */
+    public Page<FollowUp> listDue(String owner, Instant asOf, int requestedPageSize, String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        String cleanOwner = blankToNull(owner);
+        Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
+                ? Optional.empty()
+                : Optional.of(PageToken.decode(pageToken, DueQuery.fingerprint(cleanOwner), "page_token"));
+        return followUps.listDue(new DueQuery(cleanOwner, asOf == null ? now() : asOf, pageSize, after));
+    }
+
+    /** Touches, newest first; every condition is optional ({@code null}), {@code to} is exclusive. */
+    public Page<Touch> listTouches(PersonRef person, String performedBy, Instant from, Instant to,
+                                   int requestedPageSize, String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw InvalidArgumentException.of("end_time", "must be after start_time");
+        }
+        if (person != null) {
+            person(person);
+        }
+        String by = blankToNull(performedBy);
+        String fingerprint = TouchQuery.fingerprint(person, by, from, to);
+        Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
+                ? Optional.empty()
+                : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
+        return touches.list(new TouchQuery(person, by, from, to, pageSize, after));
+    }
+
+    private TouchLogged outcomeOf(Person person, Touch touch, Cadence cadence, Optional<FollowUp> next) {
+        if (!person.ref().isLead() || !touch.outcome().isPositive()) {
+            return new TouchLogged(touch, cadence, next, Optional.empty(), false);
+        }
+        if (!cadenceRules.policy().autoConvert()) {
+            return new TouchLogged(touch, cadence, next, Optional.empty(), true);
+        }
+        Lead lead = leads.get(person.ref().leadId());
+        Contact contact = conversion.convertInTransaction(lead).contact();
+        Touch carried = new Touch(touch.id(), touch.person(), contact.id(), touch.kind(), touch.channel(),
+                touch.occurredAt(), touch.duration(), touch.outcome(), touch.note(), touch.performedBy(),
+                touch.source(), touch.followUpNumber(), touch.createdAt());
+        return new TouchLogged(carried, cadence, next, Optional.of(contact), false);
+    }
+
+    private FollowUp nextStep(Person person, Cadence cadence, Instant now, Channel channel, Instant dueAt,
+                              String purpose) {
+        CadenceStep step = cadenceRules.policy().step(cadence.nextStep(), person.ref().kind(), person.temperature());
+        int number = cadence.completedFollowUps() + 1;
+        int limit = cadenceRules.policy().limitFor(person.ref().kind());
+        Channel chosen = channel != null ? channel : step.channel();
+        String why = purpose != null ? purpose
+                : "follow-up " + number + " of " + limit + ": " + chosen.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return new FollowUp(ids.next(), person.ref(), number, cadence.nextStep(), chosen,
+                dueAt != null ? dueAt.truncatedTo(ChronoUnit.MICROS) : now.plus(step.delay()), why, person.owner(),
+                FollowUpState.SCHEDULED, null, now, null);
+    }
+
+    private void record(Touch touch) {
+        touches.insert(touch);
+        observers.forEach(observer -> observer.logged(touch));
+    }
+
+    private FollowUp openFollowUp(UUID id) {
+        FollowUp followUp = get(id);
+        if (!followUp.open()) {
+            throw new FailedPreconditionException("FOLLOW_UP_CLOSED", followUp.name() + " is already "
+                    + followUp.state().name().toLowerCase(Locale.ROOT));
+        }
+        return followUp;
+    }
+
+    private void close(FollowUp closed) {
+        if (!followUps.close(closed)) {
+            throw new FailedPreconditionException("FOLLOW_UP_CLOSED", closed.name()
+                    + " was closed by someone else just now; reload the due list");
+        }
+    }
+
+    private Person person(PersonRef ref) {
+        return ref.isLead() ? Person.of(leads.get(ref.leadId())) : Person.of(contacts.get(ref.contactId()));
+    }
+
+    private Cadence cadenceOf(PersonRef ref, Instant now) {
+        return cadences.find(ref).orElseGet(() -> Cadence.start(ref, now));
+    }
+
+    private Touch newTouch(TouchInput in, Person person, Integer followUpNumber, Instant now) {
+        return new Touch(ids.next(), person.ref(), person.ref().isLead() ? null : person.ref().contactId(),
+                in.kind(), in.channel(), in.occurredAt(), in.duration(), in.outcome(), in.note(), in.performedBy(),
+                person.source(), followUpNumber, now);
+    }
+
+    /** @param parent the request field the touch sits under, or {@code null} when its fields are top-level */
+    private static TouchInput validTouch(TouchInput in, Instant now, String parent) {
+        Violations violations = new Violations();
+        if (in.kind() == null) {
+            violations.add("kind", "required: cold-call, follow-up or touch-base");
+        }
+        if (in.channel() == null) {
+            violations.add("channel", "required: how the person was reached, e.g. phone or email");
+        }
+        if (in.outcome() == null) {
+            violations.add("outcome", "required: what came of it, e.g. no-answer or replied-positive");
+        }
+        Instant at = in.occurredAt() == null ? now : in.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            violations.add("occur_time", "is in the future; log touches once they happened");
+        }
+        Duration duration = in.duration() == null ? Duration.ZERO : in.duration();
+        if (duration.isNegative()) {
+            violations.add("duration", "must not be negative");
+        }
+        String note = blankToNull(in.note());
+        if (note != null && note.length() > MAX_NOTE) {
+            violations.add("note", "must be at most " + MAX_NOTE + " characters, got " + note.length());
+        }
+        String by = blankToNull(in.performedBy());
+        if (by != null && by.length() > MAX_PERFORMER) {
+            violations.add("performed_by", "must be at most " + MAX_PERFORMER + " characters");
+        }
+        try {
+            violations.throwIfAny();
+        } catch (InvalidArgumentException e) {
+            throw parent == null ? e : e.under(parent);
+        }
+        return new TouchInput(in.person(), in.kind(), in.channel(), at, duration.truncatedTo(ChronoUnit.MICROS),
+                in.outcome(), note, by);
+    }
+
+    private static String blankToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    // databases keep microseconds; truncating here keeps what we return equal to what we stored
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

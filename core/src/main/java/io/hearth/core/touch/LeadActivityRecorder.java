@@ -1,0 +1,38 @@
+package io.hearth.core.touch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.priority.Activity;
+import io.hearth.core.priority.LeadRatings;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Feeds touches on leads into the lead's rating, so the first logged touch is the lead's response
+ * time (speed to lead) and conversations and positive replies warm the lead up.
+ */
+public final class LeadActivityRecorder implements TouchObserver {
+    /** Outcomes where the rep actually spoke or wrote with the person. */
+    private static final Set<Outcome> CONVERSATIONS = EnumSet.of(Outcome.CONNECTED, Outcome.REPLIED_POSITIVE,
+            Outcome.REPLIED_NEGATIVE, Outcome.MEETING_BOOKED, Outcome.NOT_INTERESTED);
+
+    private final LeadRatings ratings;
+
+    public LeadActivityRecorder(LeadRatings ratings) {
+        this.ratings = requireNonNull(ratings, "ratings is null");
+    }
+
+    @Override
+    public void logged(Touch touch) {
+        if (touch.person().isLead()) {
+            ratings.recordActivity(touch.person().leadId(), activityOf(touch));
+        }
+    }
+
+    static Activity activityOf(Touch touch) {
+        Instant at = touch.occurredAt();
+        return new Activity(at, at, CONVERSATIONS.contains(touch.outcome()) ? at : null,
+                touch.outcome().isPositive() ? at : null, null);
+    }
+}

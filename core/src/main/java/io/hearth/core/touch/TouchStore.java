@@ -1,0 +1,15 @@
+package io.hearth.core.touch;
+
+import io.hearth.core.contact.ContactId;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.query.Page;
+
+/** Where touches are kept. Calls join the caller's transaction when one is open. */
+public interface TouchStore {
+    void insert(Touch touch);
+
+    Page<Touch> list(TouchQuery query);
+
+    /** Gives every touch of {@code lead} to {@code contact}, which the lead converted into. */
+    void carryOver(LeadId lead, ContactId contact);
+}

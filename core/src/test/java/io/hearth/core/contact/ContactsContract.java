@@ -1,0 +1,122 @@
+package io.hearth.core.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.NotFoundException;
+import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.lead.TickingClock;
+import io.hearth.core.person.PhoneNumbers;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqContactStore;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.core.query.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contact use cases and store, run against each database by a subclass. */
+public abstract class ContactsContract {
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
+    private AutoCloseable resource;
+    protected Database database;
+    private Contacts contacts;
+
+    protected abstract Database openDatabase();
+
+    protected abstract AutoCloseable closer();
+
+    @BeforeEach
+    void open() {
+        database = openDatabase();
+        resource = closer();
+        contacts = new Contacts(new JooqContactStore(database.dsl()), new Transactor(database.dsl()),
+                new ContactRules(new PhoneNumbers("US")), clock);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (resource != null) {
+            resource.close();
+        }
+    }
+
+    @Test
+    void directContactReadsBackCleanedAndMarkedDirect() {
+        Contact created = contacts.create(ContactFields.builder().givenName(" Sam ").company("Paper Co")
+                .phone("(415) 555-0100").kind(ContactKind.SUPPLIER).tags(List.of("Paper", "paper")).build());
+
+        Contact read = contacts.get(created.id());
+
+        assertThat(read).isEqualTo(created);
+        assertThat(read.fields().givenName()).isEqualTo("Sam");
+        assertThat(read.fields().phone()).isEqualTo("+14155550100");
+        assertThat(read.fields().tags()).containsExactly("paper");
+        assertThat(read.origin()).isEqualTo(ContactOrigin.DIRECT);
+        assertThat(read.convertedFrom()).isNull();
+        assertThatThrownBy(() -> contacts.get(new ContactId(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void kindIsRequiredAndBadFieldsAreNamed() {
+        assertThatThrownBy(() -> contacts.create(ContactFields.builder().email("sam@").build()))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("contact.kind", "contact.email"));
+    }
+
+    @Test
+    void updateHonoursMaskAndEtag() {
+        Contact created = contacts.create(ContactFields.builder().givenName("Sam").kind(ContactKind.PARTNER)
+                .owner("alice").build());
+        Contact updated = contacts.update(created.id(), ContactFields.builder().owner("bob").kind(ContactKind.ASSOCIATE)
+                .build(), EnumSet.of(ContactField.OWNER), created.etag());
+
+        assertThat(updated.fields().owner()).isEqualTo("bob");
+        assertThat(updated.fields().kind()).isEqualTo(ContactKind.PARTNER);
+        assertThatThrownBy(() -> contacts.update(created.id(), ContactFields.builder().owner("carol").build(),
+                EnumSet.of(ContactField.OWNER), created.etag())).isInstanceOf(StaleEtagException.class);
+    }
+
+    @Test
+    void listFiltersByKindAndOwnerAndPagesOnce() {
+        List<ContactId> suppliers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            suppliers.add(contacts.create(ContactFields.builder().company("Supplier " + i).kind(ContactKind.SUPPLIER)
+                    .owner("alice").build()).id());
+            contacts.create(ContactFields.builder().company("Client " + i).kind(ContactKind.ACTIVE_CLIENT)
+                    .owner("alice").build());
+        }
+        List<ContactId> walked = new ArrayList<>();
+        String token = "";
+        do {
+            Page<Contact> page = contacts.list("kind = supplier AND owner = alice", false, 2, token);
+            page.items().forEach(c -> walked.add(c.id()));
+            token = page.nextPageToken().orElse("");
+        } while (!token.isEmpty());
+
+        assertThat(walked).isEqualTo(suppliers);
+        assertThatThrownBy(() -> contacts.list("colour = red", false, 0, ""))
+                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("filter"));
+    }
+
+    @Test
+    void archivedContactsLeaveListsAndRefuseChangesUntilRestored() {
+        Contact archived = contacts.archive(contacts.create(ContactFields.builder().company("Old Co")
+                .kind(ContactKind.DORMANT_CLIENT).build()).id(), null);
+
+        assertThat(contacts.list("", false, 10, "").items()).isEmpty();
+        assertThat(contacts.list("", true, 10, "").items()).hasSize(1);
+        assertThatThrownBy(() -> contacts.update(archived.id(), ContactFields.builder().owner("x").build(),
+                EnumSet.of(ContactField.OWNER), null)).isInstanceOf(FailedPreconditionException.class);
+        assertThat(contacts.restore(archived.id(), archived.etag()).archived()).isFalse();
+    }
+}

@@ -1,0 +1,364 @@
+package io.hearth.core.touch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactId;
+import io.hearth.core.contact.ContactKind;
+import io.hearth.core.contact.ContactOrigin;
+import io.hearth.core.contact.Conversion;
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.LeadSource;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.lead.TickingClock;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.priority.Temperature;
+import io.hearth.core.query.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Touches, cadences and conversion against a real database, run on each database by a subclass. */
+public abstract class FollowUpsContract {
+    protected final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
+    private AutoCloseable resource;
+    protected Database database;
+    private Hearth hearth;
+
+    protected abstract Database openDatabase();
+
+    protected abstract AutoCloseable closer();
+
+    @BeforeEach
+    void open() {
+        database = openDatabase();
+        resource = closer();
+        hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (resource != null) {
+            resource.close();
+        }
+    }
+
+    @Test
+    void leadWithTwoUnansweredFollowUpsMovesToDrip() {
+        Lead lead = lead(Temperature.WARM);
+        FollowUp first = hearth.followUps().schedule(ref(lead), null, null, null);
+        assertThat(first.channel()).isEqualTo(Channel.PHONE);
+        assertThat(first.purpose()).isEqualTo("follow-up 1 of 2: phone");
+
+        TouchLogged afterFirst = complete(first, Outcome.NO_ANSWER);
+        FollowUp second = afterFirst.next().orElseThrow();
+        assertThat(second.channel()).isEqualTo(Channel.POSTCARD);
+        assertThat(second.followUpNumber()).isEqualTo(2);
+
+        TouchLogged afterSecond = complete(second, Outcome.LEFT_VOICEMAIL);
+        assertThat(afterSecond.cadence().state()).isEqualTo(CadenceState.DRIP);
+        assertThat(afterSecond.next()).isEmpty();
+        assertReason(() -> hearth.followUps().schedule(ref(lead), null, null, null), "PERSON_IN_DRIP");
+        assertThat(hearth.followUps().listTouches(ref(lead), null, null, null, 10, "").items())
+                .extracting(Touch::followUpNumber).containsExactly(2, 1);
+    }
+
+    @Test
+    void contactNeedsEightFollowUpsBeforeDrip() {
+        Contact contact = hearth.contacts().create(ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER)
+                .owner("alice").build());
+        FollowUp next = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, "check the new price list");
+        assertThat(next.purpose()).isEqualTo("check the new price list");
+        List<Channel> channels = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            channels.add(next.channel());
+            TouchLogged logged = complete(next, Outcome.NO_ANSWER);
+            assertThat(logged.cadence().state()).as("after follow-up %d", i).isEqualTo(CadenceState.ACTIVE);
+            next = logged.next().orElseThrow();
+        }
+        assertThat(channels).containsExactly(Channel.PHONE, Channel.POSTCARD, Channel.EMAIL, Channel.PHONE,
+                Channel.POSTCARD, Channel.EMAIL, Channel.PHONE);
+        assertThat(complete(next, Outcome.NO_ANSWER).cadence().state()).isEqualTo(CadenceState.DRIP);
+        assertThat(hearth.contacts().list("cadence_state = drip", false, 10, "").items())
+                .extracting(Contact::id).containsExactly(contact.id());
+        assertThat(hearth.contacts().list("cadence_state = active", false, 10, "").items()).isEmpty();
+    }
+
+    @Test
+    void dueListShowsTheNextStepWhenItIsDueMostOverdueFirst() {
+        Lead early = lead(Temperature.HOT);
+        FollowUp earlyStep = hearth.followUps().schedule(ref(early), null, null, null);
+        clock.advance(Duration.ofHours(1));
+        Lead later = lead(Temperature.HOT);
+        FollowUp laterStep = hearth.followUps().schedule(ref(later), null, null, null);
+
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).isEmpty();
+        clock.advance(Duration.ofDays(2));
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).extracting(FollowUp::id)
+                .containsExactly(earlyStep.id(), laterStep.id());
+        assertThat(hearth.followUps().listDue("bob", null, 10, "").items()).isEmpty();
+
+        FollowUp postcard = complete(earlyStep, Outcome.NO_ANSWER).next().orElseThrow();
+        assertThat(postcard.dueAt()).isAfter(clock.instant().plus(Duration.ofDays(3)).minusSeconds(1));
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).extracting(FollowUp::id)
+                .containsExactly(laterStep.id());
+        clock.advance(Duration.ofDays(3));
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).extracting(FollowUp::id)
+                .containsExactly(laterStep.id(), postcard.id());
+    }
+
+    @Test
+    void archivedPeopleLeaveTheDueListUntilRestored() {
+        Lead lead = lead(Temperature.HOT);
+        FollowUp step = hearth.followUps().schedule(ref(lead), null, null, null);
+        clock.advance(Duration.ofDays(3));
+        Lead archived = hearth.leads().archive(lead.id(), null);
+
+        assertThat(hearth.followUps().listDue(null, null, 10, "").items()).isEmpty();
+        hearth.leads().restore(archived.id(), null);
+        assertThat(hearth.followUps().listDue(null, null, 10, "").items()).extracting(FollowUp::id)
+                .containsExactly(step.id());
+    }
+
+    @Test
+    void positiveReplyConvertsTheLeadAndKeepsEveryTouchAndNote() {
+        Lead lead = lead(Temperature.WARM);
+        log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER);
+        FollowUp step = hearth.followUps().schedule(ref(lead), null, null, null);
+
+        TouchLogged reply = complete(step, Outcome.REPLIED_POSITIVE);
+
+        Contact contact = reply.convertedTo().orElseThrow();
+        assertThat(reply.cadence().state()).isEqualTo(CadenceState.STOPPED);
+        assertThat(reply.next()).isEmpty();
+        assertThat(contact.id()).isEqualTo(new ContactId(lead.id().value()));
+        assertThat(contact.origin()).isEqualTo(ContactOrigin.CONVERTED_LEAD);
+        assertThat(contact.fields().kind()).isEqualTo(ContactKind.PROSPECT);
+        assertThat(contact.fields().notes()).isEqualTo("met at the fair");
+        assertThat(contact.fields().source()).isEqualTo(LeadSource.TRADE_SHOW);
+        assertThat(contact.fields().tags()).containsExactly("fair");
+        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.CONVERTED);
+        assertThat(hearth.followUps().listTouches(PersonRef.of(contact.id()), null, null, null, 10, "").items())
+                .extracting(Touch::outcome).containsExactly(Outcome.REPLIED_POSITIVE, Outcome.NO_ANSWER);
+        assertThat(hearth.followUps().cadence(PersonRef.of(contact.id())).state()).isEqualTo(CadenceState.ACTIVE);
+        assertReason(() -> log(lead, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.CONNECTED), "LEAD_CONVERTED");
+    }
+
+    @Test
+    void connectedCallDoesNotConvertAndSuggestModeOnlySuggests() {
+        Lead lead = lead(Temperature.WARM);
+        assertThat(log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.CONNECTED).convertedTo()).isEmpty();
+        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.NEW);
+
+        Hearth suggesting = Hearth.on(database, clock, CadencePolicy.DEFAULT.withLimits(2, 8, false));
+        TouchLogged meeting = suggesting.followUps().logTouch(new TouchInput(ref(lead), TouchKind.TOUCH_BASE,
+                Channel.VIDEO_CALL, null, Duration.ofMinutes(20), Outcome.MEETING_BOOKED, "demo on friday", "alice"));
+        assertThat(meeting.conversionSuggested()).isTrue();
+        assertThat(meeting.convertedTo()).isEmpty();
+        assertThat(meeting.cadence().state()).isEqualTo(CadenceState.STOPPED);
+        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.NEW);
+    }
+
+    @Test
+    void observersSeeEveryStoredTouchAndNoRefusedOne() {
+        List<Touch> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Hearth observed = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(seen::add));
+        Lead lead = lead(Temperature.HOT);
+        TouchLogged logged = observed.followUps().logTouch(new TouchInput(ref(lead), TouchKind.COLD_CALL,
+                Channel.PHONE, null, null, Outcome.NO_ANSWER, null, "alice"));
+        assertThatThrownBy(() -> observed.followUps().logTouch(new TouchInput(ref(lead), TouchKind.FOLLOW_UP,
+                Channel.PHONE, null, null, Outcome.NO_ANSWER, null, "alice")))
+                .isInstanceOf(FailedPreconditionException.class);
+
+        assertThat(seen).containsExactly(logged.touch());
+    }
+
+    @Test
+    void touchRulesAreEnforced() {
+        Lead lead = lead(Temperature.COOL);
+        Contact contact = hearth.contacts().create(ContactFields.builder().company("Paper Co").kind(ContactKind.SUPPLIER)
+                .build());
+        assertReason(() -> hearth.followUps().logTouch(new TouchInput(PersonRef.of(contact.id()), TouchKind.COLD_CALL,
+                Channel.PHONE, null, null, Outcome.CONNECTED, null, "alice")), "COLD_CALL_TO_CONTACT");
+        assertReason(() -> log(lead, TouchKind.FOLLOW_UP, Channel.PHONE, Outcome.CONNECTED), "FOLLOW_UP_TO_LEAD");
+        log(lead, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.UNSUBSCRIBED);
+        assertReason(() -> log(lead, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.CONNECTED), "PERSON_UNSUBSCRIBED");
+        Lead archived = hearth.leads().archive(lead(Temperature.HOT).id(), null);
+        assertReason(() -> log(archived, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER), "PERSON_ARCHIVED");
+    }
+
+    @Test
+    void badTouchInputNamesEveryField() {
+        Lead lead = lead(Temperature.HOT);
+        assertThatThrownBy(() -> hearth.followUps().logTouch(new TouchInput(ref(lead), null, null,
+                clock.instant().plus(Duration.ofDays(1)), Duration.ofSeconds(-1), null, null, null)))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("touch.kind", "touch.channel", "touch.outcome",
+                                "touch.occur_time", "touch.duration"));
+    }
+
+    @Test
+    void skippingAStepSchedulesTheNextWithoutCountingIt() {
+        Lead lead = lead(Temperature.WARM);
+        FollowUp call = hearth.followUps().schedule(ref(lead), null, null, null);
+        FollowUp postcard = hearth.followUps().skip(call.id());
+        assertThat(postcard.channel()).isEqualTo(Channel.POSTCARD);
+        assertThat(postcard.followUpNumber()).isEqualTo(1);
+        assertThat(hearth.followUps().get(call.id()).state()).isEqualTo(FollowUpState.SKIPPED);
+        assertReason(() -> hearth.followUps().skip(call.id()), "FOLLOW_UP_CLOSED");
+        assertReason(() -> hearth.followUps().schedule(ref(lead), null, null, null), "FOLLOW_UP_ALREADY_SCHEDULED");
+    }
+
+    @Test
+    void convertingTwiceOrAnArchivedLeadIsRejected() {
+        Lead lead = lead(Temperature.WARM);
+        Conversion first = hearth.conversion().convert(lead.id(), lead.etag());
+        assertThat(first.lead().fields().status()).isEqualTo(LeadStatus.CONVERTED);
+        assertReason(() -> hearth.conversion().convert(lead.id(), null), "LEAD_ALREADY_CONVERTED");
+
+        Lead archived = hearth.leads().archive(lead(Temperature.COLD).id(), null);
+        assertReason(() -> hearth.conversion().convert(archived.id(), null), "LEAD_ARCHIVED");
+    }
+
+    @Test
+    void concurrentConversionsOfOneLeadMakeOneContact() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Lead lead = lead(Temperature.WARM);
+            log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER);
+            List<String> outcomes = runConcurrently(6, () -> {
+                try {
+                    return hearth.conversion().convert(lead.id(), null).contact().id().name();
+                } catch (FailedPreconditionException e) {
+                    return e.reason();
+                }
+            });
+            assertThat(outcomes).filteredOn(o -> o.startsWith("contacts/")).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> !o.startsWith("contacts/")).containsOnly("LEAD_ALREADY_CONVERTED");
+        }
+        Page<Contact> contacts = hearth.contacts().list("", true, 100, "");
+        assertThat(contacts.items()).hasSize(5);
+    }
+
+    @Test
+    void statsMatchAHandComputedFixture() {
+        // Fixture, all inside [09:00, 10:00) except where noted:
+        //   A (web form, alice): cold call PHONE no-answer; touch-base EMAIL replied-positive -> converts (2 touches)
+        //   B (web form, alice): cold call PHONE connected; follow-up 1 PHONE no-answer;
+        //                        follow-up 2 POSTCARD no-answer -> drip
+        //   C (referral, bob):   cold call PHONE meeting-booked -> converts (1 touch)
+        //   D (referral, alice): created, never touched
+        //   E (referral, alice): created after the period; its touch is outside it too
+        Lead a = lead("A", LeadSource.WEB_FORM, "alice");
+        Lead b = lead("B", LeadSource.WEB_FORM, "alice");
+        Lead c = lead("C", LeadSource.REFERRAL, "bob");
+        lead("D", LeadSource.REFERRAL, "alice");
+        log(a, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER);
+        log(a, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.REPLIED_POSITIVE);
+        log(b, TouchKind.COLD_CALL, Channel.PHONE, Outcome.CONNECTED);
+        FollowUp b1 = hearth.followUps().schedule(ref(b), null, null, null);
+        FollowUp b2 = hearth.followUps().complete(b1.id(), Outcome.NO_ANSWER, null, null, null, "alice").next()
+                .orElseThrow();
+        hearth.followUps().complete(b2.id(), Outcome.NO_ANSWER, null, null, null, "alice");
+        hearth.followUps().logTouch(new TouchInput(ref(c), TouchKind.COLD_CALL, Channel.PHONE, null, null,
+                Outcome.MEETING_BOOKED, null, "bob"));
+        clock.advance(Duration.ofHours(2));
+        Lead e = lead("E", LeadSource.REFERRAL, "alice");
+        log(e, TouchKind.COLD_CALL, Channel.PHONE, Outcome.REPLIED_NEGATIVE);
+
+        FollowUpStats all = hearth.stats().report(new StatsPeriod(Instant.parse("2026-11-02T09:00:00Z"),
+                Instant.parse("2026-11-02T10:00:00Z"), null, null));
+
+        assertThat(all.touchesByChannelAndKind()).containsExactlyInAnyOrder(
+                new FollowUpStats.ChannelKindCount(Channel.PHONE, TouchKind.COLD_CALL, 3),
+                new FollowUpStats.ChannelKindCount(Channel.PHONE, TouchKind.TOUCH_BASE, 1),
+                new FollowUpStats.ChannelKindCount(Channel.POSTCARD, TouchKind.TOUCH_BASE, 1),
+                new FollowUpStats.ChannelKindCount(Channel.EMAIL, TouchKind.TOUCH_BASE, 1));
+        assertThat(all.positiveRateByChannel()).containsExactlyInAnyOrder(
+                new FollowUpStats.Rate<>(Channel.PHONE, 4, 1),
+                new FollowUpStats.Rate<>(Channel.POSTCARD, 1, 0),
+                new FollowUpStats.Rate<>(Channel.EMAIL, 1, 1));
+        assertThat(all.positiveRateByFollowUpNumber()).containsExactly(
+                new FollowUpStats.Rate<>(1, 1, 0), new FollowUpStats.Rate<>(2, 1, 0));
+        assertThat(all.conversionRateBySource()).containsExactlyInAnyOrder(
+                new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 2, 1), new FollowUpStats.Rate<>(LeadSource.REFERRAL, 2, 1));
+        assertThat(all.conversions()).isEqualTo(2);
+        assertThat(all.medianTouchesToConversion()).hasValue(1.5);
+        assertThat(all.movedToDrip()).isEqualTo(1);
+
+        FollowUpStats alice = hearth.stats().report(new StatsPeriod(Instant.parse("2026-11-02T09:00:00Z"),
+                Instant.parse("2026-11-02T10:00:00Z"), "alice", LeadSource.WEB_FORM));
+        assertThat(alice.positiveRateByChannel()).containsExactlyInAnyOrder(
+                new FollowUpStats.Rate<>(Channel.PHONE, 3, 0),
+                new FollowUpStats.Rate<>(Channel.POSTCARD, 1, 0),
+                new FollowUpStats.Rate<>(Channel.EMAIL, 1, 1));
+        assertThat(alice.conversionRateBySource()).containsExactly(new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 2, 1));
+        assertThat(alice.medianTouchesToConversion()).hasValue(2.0);
+        assertThat(alice.movedToDrip()).isEqualTo(1);
+    }
+
+    private Lead lead(Temperature temperature) {
+        return hearth.leads().create(LeadFixtures.person("Pat", "Lee").owner("alice").temperature(temperature)
+                .source(LeadSource.TRADE_SHOW).notes("met at the fair").tags(List.of("fair")).build(), null);
+    }
+
+    private Lead lead(String name, LeadSource source, String owner) {
+        return hearth.leads().create(LeadFixtures.person(name, "Fixture").owner(owner).source(source)
+                .temperature(Temperature.WARM).build(), null);
+    }
+
+    private TouchLogged log(Lead lead, TouchKind kind, Channel channel, Outcome outcome) {
+        return hearth.followUps().logTouch(new TouchInput(ref(lead), kind, channel, null, Duration.ofMinutes(3),
+                outcome, "note", lead.fields().owner()));
+    }
+
+    private TouchLogged complete(FollowUp followUp, Outcome outcome) {
+        return hearth.followUps().complete(followUp.id(), outcome, null, Duration.ofMinutes(2), "done", "alice");
+    }
+
+    private static PersonRef ref(Lead lead) {
+        return PersonRef.of(lead.id());
+    }
+
+    private static void assertReason(ThrowingCallable call, String reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(FailedPreconditionException.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.hearth.core.touch;
+
+import io.hearth.core.contact.ContactRules;
+import io.hearth.core.contact.Contacts;
+import io.hearth.core.contact.LeadConversion;
+import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.person.PhoneNumbers;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqCadenceStore;
+import io.hearth.core.persistence.JooqContactStore;
+import io.hearth.core.persistence.JooqFollowUpStatsStore;
+import io.hearth.core.persistence.JooqFollowUpStore;
+import io.hearth.core.persistence.JooqTouchStore;
+import io.hearth.core.persistence.Transactor;
+import java.time.Clock;
+import java.util.List;
+
+/** The lead, contact and follow-up use cases wired on one test database, as the server wires them. */
+public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, FollowUps followUps,
+                     FollowUpStatsReport stats) {
+
+    public static Hearth on(Database database, Clock clock, CadencePolicy policy) {
+        return on(database, clock, policy, List.of());
+    }
+
+    public static Hearth on(Database database, Clock clock, CadencePolicy policy, List<TouchObserver> observers) {
+        Transactor transactor = new Transactor(database.dsl());
+        Leads leads = LeadFixtures.leads(database, clock);
+        JooqContactStore contactStore = new JooqContactStore(database.dsl());
+        JooqTouchStore touches = new JooqTouchStore(database.dsl());
+        JooqFollowUpStore followUpStore = new JooqFollowUpStore(database.dsl());
+        JooqCadenceStore cadences = new JooqCadenceStore(database.dsl());
+        Contacts contacts = new Contacts(contactStore, transactor, new ContactRules(new PhoneNumbers("US")), clock);
+        LeadConversion conversion = new LeadConversion(leads, contactStore, touches, followUpStore, cadences,
+                transactor, clock);
+        FollowUps followUps = new FollowUps(leads, contacts, conversion, touches, followUpStore, cadences,
+                new CadenceRules(policy), transactor, clock, observers);
+        return new Hearth(leads, contacts, conversion, followUps,
+                new FollowUpStatsReport(new JooqFollowUpStatsStore(database.dsl()), transactor));
+    }
+}

@@ -1,0 +1,33 @@
+package io.hearth.core.touch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.core.priority.Activity;
+import io.hearth.core.queue.PersonKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LeadActivityRecorderTest {
+    private static final Instant AT = Instant.parse("2026-11-02T09:00:00Z");
+
+    @Test
+    void unansweredCallIsATouchButNoConversation() {
+        assertThat(LeadActivityRecorder.activityOf(touch(Outcome.NO_ANSWER)))
+                .isEqualTo(new Activity(AT, AT, null, null, null));
+    }
+
+    @Test
+    void connectedCallIsAConversationAndABookedMeetingIsPositive() {
+        assertThat(LeadActivityRecorder.activityOf(touch(Outcome.CONNECTED)))
+                .isEqualTo(new Activity(AT, AT, AT, null, null));
+        assertThat(LeadActivityRecorder.activityOf(touch(Outcome.MEETING_BOOKED)))
+                .isEqualTo(new Activity(AT, AT, AT, AT, null));
+    }
+
+    private static Touch touch(Outcome outcome) {
+        return new Touch(UUID.randomUUID(), new PersonRef(PersonKind.LEAD, UUID.randomUUID()), null,
+                TouchKind.COLD_CALL, Channel.PHONE, AT, Duration.ZERO, outcome, null, "alice", null, null, AT);
+    }
+}

@@ -1,0 +1,116 @@
+package io.hearth.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.grpc.stub.StreamObserver;
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactField;
+import io.hearth.core.contact.ContactId;
+import io.hearth.core.contact.Contacts;
+import io.hearth.core.contact.Conversion;
+import io.hearth.core.contact.LeadConversion;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.query.Page;
+import io.hearth.core.touch.Cadence;
+import io.hearth.core.touch.FollowUps;
+import io.hearth.proto.v1.ArchiveContactRequest;
+import io.hearth.proto.v1.ContactServiceGrpc;
+import io.hearth.proto.v1.ConvertLeadRequest;
+import io.hearth.proto.v1.ConvertLeadResponse;
+import io.hearth.proto.v1.CreateContactRequest;
+import io.hearth.proto.v1.GetContactRequest;
+import io.hearth.proto.v1.ListContactsRequest;
+import io.hearth.proto.v1.ListContactsResponse;
+import io.hearth.proto.v1.RestoreContactRequest;
+import io.hearth.proto.v1.UpdateContactRequest;
+import java.util.List;
+import java.util.Set;
+
+/** ContactService over gRPC: maps requests to the contact and conversion use cases and back. */
+public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
+    private final Contacts contacts;
+    private final LeadConversion conversion;
+    private final FollowUps followUps;
+
+    @Inject
+    public ContactGrpcService(Contacts contacts, LeadConversion conversion, FollowUps followUps) {
+        this.contacts = requireNonNull(contacts, "contacts is null");
+        this.conversion = requireNonNull(conversion, "conversion is null");
+        this.followUps = requireNonNull(followUps, "followUps is null");
+    }
+
+    @Override
+    public void createContact(CreateContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
+        if (!request.hasContact()) {
+            throw InvalidArgumentException.of("contact", "required: the contact to create");
+        }
+        reply(response, contacts.create(ContactMapper.toFields(request.getContact())));
+    }
+
+    @Override
+    public void getContact(GetContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
+        reply(response, contacts.get(ContactId.fromName(request.getName(), "name")));
+    }
+
+    @Override
+    public void listContacts(ListContactsRequest request, StreamObserver<ListContactsResponse> response) {
+        Page<Contact> page = contacts.list(request.getFilter(), request.getShowArchived(), request.getPageSize(),
+                request.getPageToken());
+        List<Cadence> cadences = followUps.cadencesOf(page.items().stream().map(Contact::id).toList());
+        ListContactsResponse.Builder result = ListContactsResponse.newBuilder();
+        for (int i = 0; i < page.items().size(); i++) {
+            result.addContacts(ContactMapper.toProto(page.items().get(i), cadences.get(i)));
+        }
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void updateContact(UpdateContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
+        if (!request.hasContact()) {
+            throw InvalidArgumentException.of("contact", "required: the contact with its name and new values");
+        }
+        io.hearth.proto.v1.Contact contact = request.getContact();
+        ContactId id = ContactId.fromName(contact.getName(), "contact.name");
+        Set<ContactField> mask = request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0
+                ? ContactField.fromPaths(request.getUpdateMask().getPathsList(), "update_mask")
+                : ContactMapper.fieldsSetIn(contact);
+        if (mask.isEmpty()) {
+            throw InvalidArgumentException.of("update_mask", "nothing to update: name fields in update_mask "
+                    + "or set them on the contact");
+        }
+        reply(response, contacts.update(id, ContactMapper.toFields(contact), mask, contact.getEtag()));
+    }
+
+    @Override
+    public void archiveContact(ArchiveContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
+        reply(response, contacts.archive(ContactId.fromName(request.getName(), "name"), request.getEtag()));
+    }
+
+    @Override
+    public void restoreContact(RestoreContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
+        reply(response, contacts.restore(ContactId.fromName(request.getName(), "name"), request.getEtag()));
+    }
+
+    @Override
+    public void convertLead(ConvertLeadRequest request, StreamObserver<ConvertLeadResponse> response) {
+        Conversion done = conversion.convert(LeadId.fromName(request.getLead(), "lead"), request.getEtag());
+        response.onNext(ConvertLeadResponse.newBuilder()
+                .setLead(LeadMapper.toProto(done.lead()))
+                .setContact(toProto(done.contact()))
+                .build());
+        response.onCompleted();
+    }
+
+    private void reply(StreamObserver<io.hearth.proto.v1.Contact> response, Contact contact) {
+        response.onNext(toProto(contact));
+        response.onCompleted();
+    }
+
+    private io.hearth.proto.v1.Contact toProto(Contact contact) {
+        return ContactMapper.toProto(contact, followUps.cadencesOf(List.of(contact.id())).get(0));
+    }
+}

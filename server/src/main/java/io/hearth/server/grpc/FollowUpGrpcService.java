@@ -1,0 +1,131 @@
+package io.hearth.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.grpc.stub.StreamObserver;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.LeadSource;
+import io.hearth.core.query.Page;
+import io.hearth.core.resource.ResourceNames;
+import io.hearth.core.touch.FollowUp;
+import io.hearth.core.touch.FollowUpStatsReport;
+import io.hearth.core.touch.FollowUps;
+import io.hearth.core.touch.PersonRef;
+import io.hearth.core.touch.StatsPeriod;
+import io.hearth.core.touch.Touch;
+import io.hearth.core.touch.TouchLogged;
+import io.hearth.proto.v1.CompleteFollowUpRequest;
+import io.hearth.proto.v1.FollowUpServiceGrpc;
+import io.hearth.proto.v1.GetFollowUpStatsRequest;
+import io.hearth.proto.v1.ListDueFollowUpsRequest;
+import io.hearth.proto.v1.ListDueFollowUpsResponse;
+import io.hearth.proto.v1.ListTouchesRequest;
+import io.hearth.proto.v1.ListTouchesResponse;
+import io.hearth.proto.v1.LogTouchRequest;
+import io.hearth.proto.v1.LogTouchResponse;
+import io.hearth.proto.v1.ScheduleFollowUpRequest;
+import io.hearth.proto.v1.SkipFollowUpRequest;
+import java.util.List;
+import java.util.UUID;
+
+/** FollowUpService over gRPC: maps requests to the follow-up use cases and their results back. */
+public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServiceImplBase {
+    private final FollowUps followUps;
+    private final FollowUpStatsReport stats;
+
+    @Inject
+    public FollowUpGrpcService(FollowUps followUps, FollowUpStatsReport stats) {
+        this.followUps = requireNonNull(followUps, "followUps is null");
+        this.stats = requireNonNull(stats, "stats is null");
+    }
+
+    @Override
+    public void logTouch(LogTouchRequest request, StreamObserver<LogTouchResponse> response) {
+        if (!request.hasTouch()) {
+            throw InvalidArgumentException.of("touch", "required: the touch to log");
+        }
+        reply(response, followUps.logTouch(FollowUpMapper.toInput(request.getTouch())));
+    }
+
+    @Override
+    public void listTouches(ListTouchesRequest request, StreamObserver<ListTouchesResponse> response) {
+        PersonRef person = request.getPerson().isEmpty() ? null : PersonRef.fromName(request.getPerson(), "person");
+        Page<Touch> page = followUps.listTouches(person, request.getPerformedBy(),
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null,
+                request.getPageSize(), request.getPageToken());
+        ListTouchesResponse.Builder result = ListTouchesResponse.newBuilder();
+        page.items().forEach(t -> result.addTouches(FollowUpMapper.toProto(t)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void scheduleFollowUp(ScheduleFollowUpRequest request,
+                                 StreamObserver<io.hearth.proto.v1.FollowUp> response) {
+        FollowUp scheduled = followUps.schedule(PersonRef.fromName(request.getPerson(), "person"),
+                FollowUpMapper.channel(request.getChannel(), "channel"),
+                request.hasDueTime() ? ProtoTimes.toInstant(request.getDueTime()) : null, request.getPurpose());
+        response.onNext(FollowUpMapper.toProto(scheduled));
+        response.onCompleted();
+    }
+
+    @Override
+    public void listDueFollowUps(ListDueFollowUpsRequest request, StreamObserver<ListDueFollowUpsResponse> response) {
+        Page<FollowUp> page = followUps.listDue(request.getOwner(),
+                request.hasDueBy() ? ProtoTimes.toInstant(request.getDueBy()) : null, request.getPageSize(),
+                request.getPageToken());
+        ListDueFollowUpsResponse.Builder result = ListDueFollowUpsResponse.newBuilder();
+        page.items().forEach(f -> result.addFollowUps(FollowUpMapper.toProto(f)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void completeFollowUp(CompleteFollowUpRequest request, StreamObserver<LogTouchResponse> response) {
+        UUID id = followUpId(request.getName());
+        if (request.getOutcomeValue() == 0) {
+            throw InvalidArgumentException.of("outcome", "required: what came of the follow-up, e.g. NO_ANSWER");
+        }
+        reply(response, followUps.complete(id, FollowUpMapper.outcome(request.getOutcome(), "outcome"),
+                FollowUpMapper.kind(request.getKind(), "kind"),
+                request.hasDuration() ? ProtoTimes.toDuration(request.getDuration()) : null, request.getNote(),
+                request.getPerformedBy()));
+    }
+
+    @Override
+    public void skipFollowUp(SkipFollowUpRequest request, StreamObserver<io.hearth.proto.v1.FollowUp> response) {
+        response.onNext(FollowUpMapper.toProto(followUps.skip(followUpId(request.getName()))));
+        response.onCompleted();
+    }
+
+    @Override
+    public void getFollowUpStats(GetFollowUpStatsRequest request,
+                                 StreamObserver<io.hearth.proto.v1.FollowUpStats> response) {
+        if (!request.hasStartTime() || !request.hasEndTime()) {
+            throw InvalidArgumentException.of(request.hasStartTime() ? "end_time" : "start_time",
+                    "required: the period is start_time (inclusive) to end_time (exclusive)");
+        }
+        String owner = request.getOwner().isBlank() ? null : request.getOwner().strip();
+        LeadSource source = ProtoEnums.toDomain(request.getSource(), LeadSource.class, "LEAD_SOURCE_", "source");
+        StatsPeriod period = new StatsPeriod(ProtoTimes.toInstant(request.getStartTime()),
+                ProtoTimes.toInstant(request.getEndTime()), owner, source);
+        response.onNext(FollowUpMapper.toProto(stats.report(period)));
+        response.onCompleted();
+    }
+
+    private void reply(StreamObserver<LogTouchResponse> response, TouchLogged logged) {
+        LogTouchResponse.Builder proto = FollowUpMapper.toProto(logged).toBuilder();
+        logged.convertedTo().ifPresent(contact -> proto.setConvertedContact(
+                ContactMapper.toProto(contact, followUps.cadencesOf(List.of(contact.id())).get(0))));
+        response.onNext(proto.build());
+        response.onCompleted();
+    }
+
+    private static UUID followUpId(String name) {
+        return ResourceNames.parse(name, FollowUp.COLLECTION, "follow-up", "name");
+    }
+}

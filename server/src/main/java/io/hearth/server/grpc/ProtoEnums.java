@@ -1,0 +1,31 @@
+package io.hearth.server.grpc;
+
+import io.hearth.core.error.InvalidArgumentException;
+
+/**
+ * Domain enums to and from proto enums whose values are the domain names behind a prefix
+ * ({@code CONTACT_KIND_SUPPLIER} for {@code SUPPLIER}).
+ */
+final class ProtoEnums {
+    private ProtoEnums() {
+    }
+
+    /**
+     * @return {@code null} for the {@code _UNSPECIFIED} value
+     * @param field the request field, named when the number is unknown to this server
+     */
+    static <D extends Enum<D>> D toDomain(Enum<?> proto, Class<D> domain, String prefix, String field) {
+        String name = proto.name();
+        if (name.equals("UNRECOGNIZED")) {
+            throw InvalidArgumentException.of(field, "unknown enum value; this server does not know it");
+        }
+        if (name.equals(prefix + "UNSPECIFIED")) {
+            return null;
+        }
+        return Enum.valueOf(domain, name.substring(prefix.length()));
+    }
+
+    static <P extends Enum<P>> P toProto(Enum<?> domain, Class<P> proto, String prefix) {
+        return Enum.valueOf(proto, prefix + (domain == null ? "UNSPECIFIED" : domain.name()));
+    }
+}

@@ -1,0 +1,231 @@
+package io.hearth.server.grpc;
+
+import static io.hearth.server.grpc.GrpcAssertions.assertCode;
+import static io.hearth.server.grpc.GrpcAssertions.assertInvalid;
+import static io.hearth.server.grpc.GrpcAssertions.errorReason;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.hearth.core.lead.TickingClock;
+import io.hearth.proto.v1.CadenceState;
+import io.hearth.proto.v1.CompleteFollowUpRequest;
+import io.hearth.proto.v1.Contact;
+import io.hearth.proto.v1.ContactKind;
+import io.hearth.proto.v1.ContactServiceGrpc;
+import io.hearth.proto.v1.CreateContactRequest;
+import io.hearth.proto.v1.CreateLeadRequest;
+import io.hearth.proto.v1.FollowUp;
+import io.hearth.proto.v1.FollowUpServiceGrpc;
+import io.hearth.proto.v1.FollowUpStats;
+import io.hearth.proto.v1.GetFollowUpStatsRequest;
+import io.hearth.proto.v1.GetLeadProfileRequest;
+import io.hearth.proto.v1.Lead;
+import io.hearth.proto.v1.LeadProfile;
+import io.hearth.proto.v1.LeadServiceGrpc;
+import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.ListDueFollowUpsRequest;
+import io.hearth.proto.v1.ListTouchesRequest;
+import io.hearth.proto.v1.LogTouchRequest;
+import io.hearth.proto.v1.LogTouchResponse;
+import io.hearth.proto.v1.QueueServiceGrpc;
+import io.hearth.proto.v1.ScheduleFollowUpRequest;
+import io.hearth.proto.v1.SkipFollowUpRequest;
+import io.hearth.proto.v1.Touch;
+import io.hearth.proto.v1.TouchChannel;
+import io.hearth.proto.v1.TouchKind;
+import io.hearth.proto.v1.TouchOutcome;
+import io.hearth.server.InProcessHearth;
+import io.hearth.server.config.CadenceConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** FollowUpService end to end inside one JVM: real wiring, real rules, in-memory HSQLDB, a controlled clock. */
+class FollowUpServiceTest {
+    private static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
+    private final TickingClock clock = new TickingClock(START, Duration.ofMillis(1));
+    private InProcessHearth hearth;
+    private FollowUpServiceGrpc.FollowUpServiceBlockingStub followUps;
+    private LeadServiceGrpc.LeadServiceBlockingStub leads;
+    private ContactServiceGrpc.ContactServiceBlockingStub contacts;
+
+    private void start(CadenceConfig cadence) throws Exception {
+        hearth = new InProcessHearth(clock, cadence);
+        followUps = FollowUpServiceGrpc.newBlockingStub(hearth.channel());
+        leads = LeadServiceGrpc.newBlockingStub(hearth.channel());
+        contacts = ContactServiceGrpc.newBlockingStub(hearth.channel());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        hearth.close();
+    }
+
+    @Test
+    void leadCadenceRunsCallThenPostcardThenDrip() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        Lead lead = lead();
+        FollowUp call = followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder().setPerson(lead.getName())
+                .build());
+        assertThat(call.getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_PHONE);
+        assertThat(due()).isZero();
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(followUps.listDueFollowUps(ListDueFollowUpsRequest.newBuilder().setOwner("alice").build())
+                .getFollowUpsList()).extracting(FollowUp::getName).containsExactly(call.getName());
+        LogTouchResponse first = complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
+        assertThat(first.getNextFollowUp().getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_POSTCARD);
+        assertThat(first.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
+
+        LogTouchResponse second = complete(first.getNextFollowUp(), TouchOutcome.TOUCH_OUTCOME_LEFT_VOICEMAIL);
+        assertThat(second.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_DRIP);
+        assertThat(second.getCompletedFollowUps()).isEqualTo(2);
+        assertThat(second.hasNextFollowUp()).isFalse();
+        assertFailedPrecondition(() -> followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
+                .setPerson(lead.getName()).build()), "PERSON_IN_DRIP");
+        assertFailedPrecondition(() -> complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER), "FOLLOW_UP_CLOSED");
+    }
+
+    @Test
+    void positiveReplyConvertsAndTheContactKeepsTheTouches() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        Lead lead = lead();
+        log(lead.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_CONNECTED);
+        LogTouchResponse reply = log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE,
+                TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE);
+
+        Contact contact = reply.getConvertedContact();
+        assertThat(contact.getConvertedFrom()).isEqualTo(lead.getName());
+        assertThat(reply.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_STOPPED);
+        assertThat(reply.getTouch().getContact()).isEqualTo(contact.getName());
+        assertThat(followUps.listTouches(ListTouchesRequest.newBuilder().setPerson(contact.getName()).build())
+                .getTouchesList()).extracting(Touch::getOutcome).containsExactly(
+                TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE, TouchOutcome.TOUCH_OUTCOME_CONNECTED);
+        assertFailedPrecondition(() -> log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE,
+                TouchOutcome.TOUCH_OUTCOME_CONNECTED), "LEAD_CONVERTED");
+    }
+
+    @Test
+    void theFirstTouchOnALeadIsItsResponseTime() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        Lead lead = lead();
+        clock.advance(Duration.ofMinutes(3));
+        LogTouchResponse call = log(lead.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
+
+        LeadProfile profile = QueueServiceGrpc.newBlockingStub(hearth.channel())
+                .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(lead.getName()).build());
+        assertThat(profile.getFirstTouchTime()).isEqualTo(call.getTouch().getOccurTime());
+        assertThat(profile.getResponseTime().getSeconds()).isEqualTo(180);
+    }
+
+    @Test
+    void suggestModeOnlySuggestsConverting() throws Exception {
+        start(new CadenceConfig(2, 8, false));
+        Lead lead = lead();
+        LogTouchResponse meeting = log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE,
+                TouchOutcome.TOUCH_OUTCOME_MEETING_BOOKED);
+        assertThat(meeting.getConversionSuggested()).isTrue();
+        assertThat(meeting.hasConvertedContact()).isFalse();
+    }
+
+    @Test
+    void rulesAnswerFailedPreconditionInWordsARepUnderstands() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        Contact supplier = contacts.createContact(CreateContactRequest.newBuilder().setContact(Contact.newBuilder()
+                .setCompany("Paper Co").setKind(ContactKind.CONTACT_KIND_SUPPLIER)).build());
+        assertThatThrownBy(() -> log(supplier.getName(), TouchKind.TOUCH_KIND_COLD_CALL,
+                TouchOutcome.TOUCH_OUTCOME_CONNECTED))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                    assertThat(errorReason(e)).isEqualTo("COLD_CALL_TO_CONTACT");
+                    assertThat(e.getStatus().getDescription()).contains("never cold calls");
+                });
+        assertFailedPrecondition(() -> log(lead().getName(), TouchKind.TOUCH_KIND_FOLLOW_UP,
+                TouchOutcome.TOUCH_OUTCOME_CONNECTED), "FOLLOW_UP_TO_LEAD");
+    }
+
+    @Test
+    void badInputNamesTheFieldAndUnknownNamesAreNotFound() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        assertInvalid(() -> followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder()
+                .setPerson(lead().getName())).build()), "touch.kind", "touch.channel", "touch.outcome");
+        assertInvalid(() -> followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder()
+                .setPerson("people/1")).build()), "touch.person");
+        assertInvalid(() -> followUps.logTouch(LogTouchRequest.getDefaultInstance()), "touch");
+        assertInvalid(() -> followUps.getFollowUpStats(GetFollowUpStatsRequest.getDefaultInstance()), "start_time");
+        assertInvalid(() -> followUps.skipFollowUp(SkipFollowUpRequest.newBuilder().setName("followUps/x").build()),
+                "name");
+        assertCode(() -> followUps.skipFollowUp(SkipFollowUpRequest.newBuilder()
+                .setName("followUps/" + UUID.randomUUID()).build()), Status.Code.NOT_FOUND);
+        assertCode(() -> followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
+                .setPerson("contacts/" + UUID.randomUUID()).build()), Status.Code.NOT_FOUND);
+        assertInvalid(() -> followUps.completeFollowUp(CompleteFollowUpRequest.newBuilder()
+                .setName("followUps/" + UUID.randomUUID()).build()), "outcome");
+    }
+
+    @Test
+    void statsCountTouchesOfThePeriod() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        Lead lead = lead();
+        log(lead.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
+        log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE, TouchOutcome.TOUCH_OUTCOME_MEETING_BOOKED);
+
+        FollowUpStats stats = followUps.getFollowUpStats(GetFollowUpStatsRequest.newBuilder()
+                .setStartTime(at(START)).setEndTime(at(START.plus(Duration.ofDays(1)))).build());
+
+        assertThat(stats.getPositiveRateByChannelList()).hasSize(1);
+        assertThat(stats.getPositiveRateByChannel(0).getTouches()).isEqualTo(2);
+        assertThat(stats.getPositiveRateByChannel(0).getRate()).isEqualTo(0.5);
+        assertThat(stats.getConversions()).isEqualTo(1);
+        assertThat(stats.getMedianTouchesToConversion()).isEqualTo(2.0);
+        assertThat(stats.getConversionRateBySource(0).getSource()).isEqualTo(LeadSource.LEAD_SOURCE_WEB_FORM);
+        assertThat(stats.getConversionRateBySource(0).getRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void skippingMovesToTheNextStep() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        FollowUp call = followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder().setPerson(lead().getName())
+                .build());
+        FollowUp next = followUps.skipFollowUp(SkipFollowUpRequest.newBuilder().setName(call.getName()).build());
+        assertThat(next.getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_POSTCARD);
+        assertThat(next.getFollowUpNumber()).isEqualTo(1);
+    }
+
+    private Lead lead() {
+        return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName("Ada")
+                .setEmail("ada@example.com").setSource(LeadSource.LEAD_SOURCE_WEB_FORM).setOwner("alice")).build());
+    }
+
+    private LogTouchResponse log(String person, TouchKind kind, TouchOutcome outcome) {
+        return followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder().setPerson(person)
+                .setKind(kind).setChannel(TouchChannel.TOUCH_CHANNEL_PHONE).setOutcome(outcome)
+                .setPerformedBy("alice")).build());
+    }
+
+    private LogTouchResponse complete(FollowUp followUp, TouchOutcome outcome) {
+        return followUps.completeFollowUp(CompleteFollowUpRequest.newBuilder().setName(followUp.getName())
+                .setOutcome(outcome).setPerformedBy("alice").build());
+    }
+
+    private int due() {
+        return followUps.listDueFollowUps(ListDueFollowUpsRequest.getDefaultInstance()).getFollowUpsCount();
+    }
+
+    private static Timestamp at(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
+    }
+
+    private static void assertFailedPrecondition(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+                                                 String reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(errorReason(e)).isEqualTo(reason);
+        });
+    }
+}
