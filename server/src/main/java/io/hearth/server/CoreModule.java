@@ -34,10 +34,12 @@ import io.hearth.core.queue.QueueStore;
 import io.hearth.core.queue.WorkQueue;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
+import io.hearth.core.touch.CadenceState;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.FollowUps;
+import io.hearth.core.touch.PersonRef;
 import io.hearth.core.touch.LeadActivityRecorder;
 import io.hearth.core.touch.TouchStore;
 import io.hearth.server.config.CadenceConfig;
@@ -103,11 +105,12 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
-                            Clock time) {
+                            CadenceStore cadences, Clock time) {
         // rules until the team has closed enough leads to learn from (see NaiveBayesProbability)
         TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), time);
-        return new LeadRatings(store, profiles, queue, transactor, model,
-                SpeedToLeadPolicy.DEFAULT, time);
+        return new LeadRatings(store, profiles, queue, transactor, model, SpeedToLeadPolicy.DEFAULT, time,
+                id -> cadences.find(PersonRef.of(id)).map(c -> c.state() == CadenceState.DRIP
+                        || c.state() == CadenceState.UNSUBSCRIBED).orElse(false));
     }
 
     @Provides

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Keeps every lead's temperature, qualification and queue entry current: on every lead write (as
@@ -34,9 +35,21 @@ public final class LeadRatings implements LeadObserver {
     private final TemperatureModel model;
     private final SpeedToLeadPolicy speedToLead;
     private final Clock clock;
+    private final Predicate<LeadId> inDrip;
 
     public LeadRatings(LeadStore leads, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
                        TemperatureModel model, SpeedToLeadPolicy speedToLead, Clock clock) {
+        this(leads, profiles, queue, transactor, model, speedToLead, clock, id -> false);
+    }
+
+    /**
+     * @param inDrip whether a lead's cadence handed it to a drip campaign (or it unsubscribed):
+     *     such a lead is nurtured at low intensity, not worked by hand, so it leaves the queue
+     */
+    public LeadRatings(LeadStore leads, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
+                       TemperatureModel model, SpeedToLeadPolicy speedToLead, Clock clock,
+                       Predicate<LeadId> inDrip) {
+        this.inDrip = requireNonNull(inDrip, "inDrip is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.profiles = requireNonNull(profiles, "profiles is null");
         this.queue = requireNonNull(queue, "queue is null");
@@ -103,6 +116,14 @@ public final class LeadRatings implements LeadObserver {
         });
     }
 
+    /** Re-rates a lead and re-places it in the queue, e.g. after its cadence moved it to drip. */
+    public Rated refresh(LeadId id) {
+        return transactor.inTransaction(() -> {
+            Lead lead = lead(id);
+            return rerate(lead, profiles.find(id).orElseGet(() -> newProfile(lead)));
+        });
+    }
+
     /** Re-rates leads whose rating time has caught up with; returns how many it did. */
     public int rerateExpired(int limit) {
         List<LeadId> due = profiles.ratingsExpiredBy(now(), limit);
@@ -129,7 +150,8 @@ public final class LeadRatings implements LeadObserver {
                     lead.createdAt(), lead.updatedAt(), lead.archivedAt(), lead.version());
         }
         Lead queued = current;
-        LeadQueueRules.entryFor(queued, rated).ifPresentOrElse(queue::put, () -> queue.remove(queued.id().value()));
+        LeadQueueRules.entryFor(queued, rated, inDrip.test(queued.id()))
+                .ifPresentOrElse(queue::put, () -> queue.remove(queued.id().value()));
         return new Rated(current, rated);
     }
 

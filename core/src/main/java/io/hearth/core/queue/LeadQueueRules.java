@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Where a lead stands in the work queue and what to do with it. Speed-to-lead deadlines come
  * first, then sizzling and hot leads by value, then warm, cool and cold by expected value
- * (value x probability). Archived and converted leads are not in the queue; unqualified ones stay,
+ * (value x probability). Archived, converted and drip leads are not in the queue; unqualified ones stay,
  * at the cold end: a cold lead can turn warm, so none is ever dropped.
  */
 public final class LeadQueueRules {
@@ -30,8 +30,11 @@ public final class LeadQueueRules {
     private LeadQueueRules() {
     }
 
-    public static Optional<QueueEntry> entryFor(Lead lead, LeadProfile profile) {
-        if (lead.archived() || lead.fields().status() == LeadStatus.CONVERTED) {
+    /**
+     * @param inDrip the lead's cadence handed it to a drip campaign: nurtured, not worked by hand
+     */
+    public static Optional<QueueEntry> entryFor(Lead lead, LeadProfile profile, boolean inDrip) {
+        if (inDrip || lead.archived() || lead.fields().status() == LeadStatus.CONVERTED) {
             return Optional.empty();
         }
         List<String> reasons = new ArrayList<>();

@@ -84,6 +84,7 @@ public final class FollowUps {
             if (!moved.equals(cadence)) {
                 cadences.save(moved);
                 followUps.cancelOpen(person.ref(), now);
+                notifyIfStateChanged(cadence, moved);
             }
             return outcomeOf(person, touch, moved, Optional.empty());
         });
@@ -138,6 +139,7 @@ public final class FollowUps {
             close(open.closed(FollowUpState.COMPLETED, touch.id(), now));
             Cadence moved = cadenceRules.afterFollowUp(cadence, outcome, now);
             cadences.save(moved);
+            notifyIfStateChanged(cadence, moved);
             Optional<FollowUp> next = Optional.empty();
             if (moved.state() == CadenceState.ACTIVE) {
                 FollowUp scheduled = nextStep(person, moved, now, null, null, null);
@@ -239,6 +241,12 @@ public final class FollowUps {
         return new FollowUp(ids.next(), person.ref(), number, cadence.nextStep(), chosen,
                 dueAt != null ? dueAt.truncatedTo(ChronoUnit.MICROS) : now.plus(step.delay()), why, person.owner(),
                 FollowUpState.SCHEDULED, null, now, null);
+    }
+
+    private void notifyIfStateChanged(Cadence before, Cadence after) {
+        if (before.state() != after.state()) {
+            observers.forEach(observer -> observer.cadenceMoved(after));
+        }
     }
 
     private void record(Touch touch) {

@@ -30,6 +30,14 @@ public final class LeadActivityRecorder implements TouchObserver {
         }
     }
 
+    @Override
+    public void cadenceMoved(Cadence cadence) {
+        // a lead handed to drip (or back) leaves (or rejoins) the work queue
+        if (cadence.person().isLead()) {
+            ratings.refresh(cadence.person().leadId());
+        }
+    }
+
     static Activity activityOf(Touch touch) {
         Instant at = touch.occurredAt();
         return new Activity(at, at, CONVERSATIONS.contains(touch.outcome()) ? at : null,

@@ -7,4 +7,8 @@ package io.hearth.core.touch;
 public interface TouchObserver {
     /** Called after {@code touch} was stored, before any conversion it causes. */
     void logged(Touch touch);
+
+    /** Called after a person's cadence changed state (stopped, moved to drip), in the same transaction. */
+    default void cadenceMoved(Cadence cadence) {
+    }
 }

@@ -41,6 +41,7 @@ import io.hearth.server.InProcessHearth;
 import io.hearth.server.config.CadenceConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,10 @@ class FollowUpServiceTest {
         assertThat(first.getNextFollowUp().getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_POSTCARD);
         assertThat(first.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
 
+        assertThat(queuedPeople()).contains(lead.getName());
         LogTouchResponse second = complete(first.getNextFollowUp(), TouchOutcome.TOUCH_OUTCOME_LEFT_VOICEMAIL);
         assertThat(second.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_DRIP);
+        assertThat(queuedPeople()).as("drip is nurtured, not worked by hand").doesNotContain(lead.getName());
         assertThat(second.getCompletedFollowUps()).isEqualTo(2);
         assertThat(second.hasNextFollowUp()).isFalse();
         assertFailedPrecondition(() -> followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
@@ -227,5 +230,11 @@ class FollowUpServiceTest {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
             assertThat(errorReason(e)).isEqualTo(reason);
         });
+    }
+
+    private List<String> queuedPeople() {
+        return QueueServiceGrpc.newBlockingStub(hearth.channel())
+                .listQueue(io.hearth.proto.v1.ListQueueRequest.getDefaultInstance()).getItemsList().stream()
+                .map(io.hearth.proto.v1.QueueItem::getPerson).toList();
     }
 }
