@@ -11,7 +11,14 @@ import io.hearth.core.lead.Leads;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqPersonMatchStore;
+import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.LeadExporter;
+import io.hearth.core.sync.PluginFolder;
+import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.SyncEngine;
 import io.hearth.server.config.ServerConfig;
 import java.time.Clock;
 
@@ -54,7 +61,38 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Leads leads(LeadStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time) {
-        return new Leads(store, transactor, new LeadRules(phoneNumbers), time);
+    LeadRules leadRules(PhoneNumbers phoneNumbers) {
+        return new LeadRules(phoneNumbers);
+    }
+
+    @Provides
+    @Singleton
+    Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time) {
+        return new Leads(store, transactor, rules, time);
+    }
+
+    /**
+     * The built-in connectors (on the server's class path) plus the jars in {@code <data-dir>/plugins/};
+     * two connectors with one name stop the start-up.
+     */
+    @Provides
+    @Singleton
+    ConnectorRegistry connectors(ServerConfig serverConfig) {
+        return ConnectorRegistry.discover(PluginFolder.classLoader(serverConfig.dataDir().resolve("plugins"),
+                CoreModule.class.getClassLoader()));
+    }
+
+    @Provides
+    @Singleton
+    SyncEngine syncEngine(ConnectorRegistry connectors, Database db, LeadStore leadStore, LeadRules rules,
+                          Transactor transactor, Clock time) {
+        return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), new JooqPersonMatchStore(db.dsl()),
+                leadStore, rules, transactor, time, RetryPolicy.DEFAULT);
+    }
+
+    @Provides
+    @Singleton
+    LeadExporter leadExporter(ConnectorRegistry connectors, Leads leads) {
+        return new LeadExporter(connectors, leads);
     }
 }

@@ -23,9 +23,14 @@ public final class InProcessHearth implements AutoCloseable {
     private final ManagedChannel channel;
 
     public InProcessHearth(Clock clock) throws Exception {
+        this(clock, Path.of("unused"));
+    }
+
+    /** With {@code dataDir} holding the plugins folder. */
+    public InProcessHearth(Clock clock, Path dataDir) throws Exception {
         String name = InProcessServerBuilder.generateName();
         database = TestDatabases.hsqldb();
-        ServerConfig config = new ServerConfig("localhost", 0, Path.of("unused"), database.config(), "US");
+        ServerConfig config = new ServerConfig("localhost", 0, dataDir, database.config(), "US");
         injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
                 new AbstractModule() {
                     @Provides

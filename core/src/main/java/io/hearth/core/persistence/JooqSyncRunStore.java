@@ -90,9 +90,9 @@ public final class JooqSyncRunStore implements SyncRunStore {
     }
 
     @Override
-    public List<Rejection> rejections(UUID runId, int limit) {
+    public List<Rejection> rejections(UUID runId, long offset, int limit) {
         return dsl.selectFrom(SYNC_REJECTION)
-                .where(SYNC_REJECTION.RUN_ID.eq(runId))
+                .where(SYNC_REJECTION.RUN_ID.eq(runId).and(SYNC_REJECTION.SEQ.ge(offset)))
                 .orderBy(SYNC_REJECTION.SEQ)
                 .limit(limit)
                 .fetch(r -> new Rejection(r.getRecordPosition(), r.getReason(), r.getRawInput()));

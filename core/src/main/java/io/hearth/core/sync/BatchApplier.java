@@ -192,6 +192,17 @@ final class BatchApplier {
         return old == null || incomingIsNewer ? incoming : old;
     }
 
+    /**
+     * Like {@link #pick} for text, but a value that differs only in letter case is the same value
+     * typed differently: keeping the stored one stops two spellings in one file from flip-flopping.
+     */
+    private static String pick(String old, String incoming, boolean incomingIsNewer) {
+        if (incoming == null || incoming.equalsIgnoreCase(old)) {
+            return old;
+        }
+        return old == null || incomingIsNewer ? incoming : old;
+    }
+
     private static String raw(SourceRecord record) {
         return record.fields().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())

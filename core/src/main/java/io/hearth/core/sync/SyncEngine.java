@@ -137,10 +137,19 @@ public final class SyncEngine {
         return runs.listRuns(pageSize, after, RUNS_FINGERPRINT);
     }
 
-    /** The first {@code limit} rejected records of a run, in the order they were met. */
-    public List<Rejection> rejections(UUID runId, int limit) {
-        getRun(runId);
-        return runs.rejections(runId, limit);
+    /** A page of the records a run rejected, in the order they were met. */
+    public Page<Rejection> rejections(UUID runId, int requestedPageSize, String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        String fingerprint = PageToken.fingerprint("syncRuns/" + runId + "/rejections");
+        long offset = pageToken == null || pageToken.isEmpty()
+                ? 0
+                : Long.parseLong(PageToken.decode(pageToken, fingerprint, "page_token").sortValue());
+        SyncRun run = getRun(runId);
+        List<Rejection> items = runs.rejections(runId, offset, pageSize);
+        long next = offset + items.size();
+        return new Page<>(items, next < run.counts().rejected() && items.size() == pageSize
+                ? Optional.of(new PageToken(fingerprint, Long.toString(next), runId.toString()).encode())
+                : Optional.empty());
     }
 
     private SyncRun readAll(Connector connector, SyncRequest request, FieldMapping mapping, SyncRun started,

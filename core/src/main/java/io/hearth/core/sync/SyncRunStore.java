@@ -24,7 +24,8 @@ public interface SyncRunStore {
     /** Appends rejections numbered from {@code firstSeq}. */
     void addRejections(UUID runId, long firstSeq, List<Rejection> rejections);
 
-    List<Rejection> rejections(UUID runId, int limit);
+    /** Up to {@code limit} rejections from the {@code offset}-th (0-based), in the order they were met. */
+    List<Rejection> rejections(UUID runId, long offset, int limit);
 
     Optional<String> findCursor(String connector, String sourceKey);
 
