@@ -10,10 +10,21 @@ import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
+import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.priority.LeadProfileStore;
+import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.priority.SpeedToLeadPolicy;
+import io.hearth.core.priority.SpeedToLeadReport;
+import io.hearth.core.priority.TemperatureModel;
+import io.hearth.core.priority.TemperaturePolicy;
+import io.hearth.core.queue.QueueStore;
+import io.hearth.core.queue.WorkQueue;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.LeadExporter;
 import io.hearth.core.sync.PluginFolder;
@@ -21,6 +32,7 @@ import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
 import io.hearth.server.config.ServerConfig;
 import java.time.Clock;
+import java.util.List;
 
 /** The domain: rules, stores and use cases over one open database. */
 public final class CoreModule extends AbstractModule {
@@ -67,8 +79,8 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time) {
-        return new Leads(store, transactor, rules, time);
+    Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time, LeadRatings ratings) {
+        return new Leads(store, transactor, rules, time, List.of(ratings));
     }
 
     /**
@@ -82,17 +94,52 @@ public final class CoreModule extends AbstractModule {
                 CoreModule.class.getClassLoader()));
     }
 
+    /** Synced leads are rated and queued like hand-made ones, in the transaction of their batch. */
     @Provides
     @Singleton
     SyncEngine syncEngine(ConnectorRegistry connectors, Database db, LeadStore leadStore, LeadRules rules,
-                          Transactor transactor, Clock time) {
+                          Transactor transactor, Clock time, LeadRatings ratings) {
         return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), new JooqPersonMatchStore(db.dsl()),
-                leadStore, rules, transactor, time, RetryPolicy.DEFAULT);
+                leadStore, rules, List.of(ratings), transactor, time, RetryPolicy.DEFAULT);
     }
 
     @Provides
     @Singleton
     LeadExporter leadExporter(ConnectorRegistry connectors, Leads leads) {
         return new LeadExporter(connectors, leads);
+    }
+
+    @Provides
+    @Singleton
+    QueueStore queueStore(Database db) {
+        return new JooqQueueStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    LeadProfileStore leadProfileStore(Database db) {
+        return new JooqLeadProfileStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
+                            Clock time) {
+        // rules until the team has closed enough leads to learn from (see NaiveBayesProbability)
+        TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), time);
+        return new LeadRatings(store, profiles, queue, transactor, model,
+                SpeedToLeadPolicy.DEFAULT, time);
+    }
+
+    @Provides
+    @Singleton
+    SpeedToLeadReport speedToLeadReport(LeadProfileStore profiles, Clock time) {
+        return new SpeedToLeadReport(profiles, SpeedToLeadPolicy.DEFAULT, time);
+    }
+
+    @Provides
+    @Singleton
+    WorkQueue workQueue(QueueStore queue, Clock time) {
+        return new WorkQueue(queue, time);
     }
 }

@@ -6,6 +6,7 @@ import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import io.hearth.server.grpc.ExceptionStatusInterceptor;
 import io.hearth.server.grpc.LeadGrpcService;
+import io.hearth.server.grpc.QueueGrpcService;
 import io.hearth.server.grpc.SyncGrpcService;
 
 /** The public API: gRPC services and the interceptors every call passes through. */
@@ -14,6 +15,7 @@ public final class GrpcModule extends AbstractModule {
     protected void configure() {
         Multibinder<BindableService> services = Multibinder.newSetBinder(binder(), BindableService.class);
         services.addBinding().to(LeadGrpcService.class);
+        services.addBinding().to(QueueGrpcService.class);
         services.addBinding().to(SyncGrpcService.class);
 
         Multibinder<ServerInterceptor> interceptors = Multibinder.newSetBinder(binder(), ServerInterceptor.class);

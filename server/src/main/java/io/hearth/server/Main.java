@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.ServerConfig;
+import io.hearth.server.grpc.QueueWatchers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,8 +71,12 @@ public final class Main implements Callable<Integer> {
         Injector injector = Guice.createInjector(
                 new CoreModule(config, database, Clock.systemUTC()), new GrpcModule(), new NettyTransportModule());
         HearthServer server = injector.getInstance(HearthServer.class).start();
+        RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
+        refresher.start(60);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Hearth server stopping: finishing in-flight calls");
+            refresher.close();
+            injector.getInstance(QueueWatchers.class).close();
             try {
                 server.stop(graceSeconds);
             } catch (InterruptedException e) {

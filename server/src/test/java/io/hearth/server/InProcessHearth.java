@@ -11,6 +11,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases;
 import io.hearth.server.config.ServerConfig;
+import io.hearth.server.grpc.QueueWatchers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,7 @@ public final class InProcessHearth implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        injector.getInstance(QueueWatchers.class).close();
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.stop(5);
         database.close();

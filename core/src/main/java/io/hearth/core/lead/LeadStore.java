@@ -1,5 +1,6 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import java.util.Collection;
 import java.util.Optional;
@@ -28,4 +29,10 @@ public interface LeadStore {
     boolean update(Lead lead, long expectedVersion);
 
     Page<Lead> list(LeadQuery query);
+
+    /**
+     * Sets the grade the lead is shown and filtered with, as derived by the temperature model; a
+     * derived value, so neither the version nor the update time moves.
+     */
+    void setTemperature(LeadId id, Temperature temperature);
 }

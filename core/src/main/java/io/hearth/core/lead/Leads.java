@@ -14,6 +14,7 @@ import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -30,8 +31,14 @@ public final class Leads {
     private final LeadRules rules;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final List<LeadObserver> observers;
 
     public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock) {
+        this(store, transactor, rules, clock, List.of());
+    }
+
+    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, List<LeadObserver> observers) {
+        this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.store = requireNonNull(store, "store is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.rules = requireNonNull(rules, "rules is null");
@@ -57,13 +64,13 @@ public final class Leads {
         LeadFields fields = asRequestField(() -> rules.forCreate(input));
         Instant now = now();
         Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
-        boolean inserted = transactor.inTransaction(() -> store.insert(lead, key));
-        if (!inserted) {
-            // a concurrent retry with the same key won the race: answer with its lead
-            return store.findByCreateRequestId(key).orElseThrow(
-                    () -> new IllegalStateException("request id " + key + " collided but no lead carries it"));
-        }
-        return lead;
+        RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
+        Optional<Lead> created = transactor.inTransaction(() -> store.insert(lead, key)
+                ? Optional.of(notify(lead, repGrade))
+                : Optional.empty());
+        // empty: a concurrent retry with the same key won the race; answer with its lead
+        return created.orElseGet(() -> store.findByCreateRequestId(key).orElseThrow(
+                () -> new IllegalStateException("request id " + key + " collided but no lead carries it")));
     }
 
     public Lead get(LeadId id) {
@@ -99,10 +106,13 @@ public final class Leads {
             }
             LeadFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
+            RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE) ? RepGrade.UNCHANGED
+                    : changes.temperature() == null ? RepGrade.cleared() : RepGrade.set(changes.temperature());
             if (updated.equals(current.fields())) {
-                return current;
+                // pinning the grade it already has, or clearing a pin, still changes what derives from it
+                return repGrade.changed() ? notify(current, repGrade) : current;
             }
-            return write(current, current.withChanges(updated, now()));
+            return notify(write(current, current.withChanges(updated, now())), repGrade);
         });
     }
 
@@ -114,7 +124,7 @@ public final class Leads {
                 return current;
             }
             Instant now = now();
-            return write(current, current.withArchivedAt(now, now));
+            return notify(write(current, current.withArchivedAt(now, now)), RepGrade.UNCHANGED);
         });
     }
 
@@ -125,7 +135,7 @@ public final class Leads {
             if (!current.archived()) {
                 return current;
             }
-            return write(current, current.withArchivedAt(null, now()));
+            return notify(write(current, current.withArchivedAt(null, now())), RepGrade.UNCHANGED);
         });
     }
 
@@ -135,6 +145,14 @@ public final class Leads {
             throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());
         }
         return current;
+    }
+
+    private Lead notify(Lead lead, RepGrade repGrade) {
+        Lead result = lead;
+        for (LeadObserver observer : observers) {
+            result = observer.written(result, repGrade);
+        }
+        return result;
     }
 
     private Lead write(Lead current, Lead next) {

@@ -134,8 +134,8 @@ public final class JooqLeadStore implements LeadStore {
         int fetchSize = query.pageSize() + 1;
         List<LeadRecord> records = query.after()
                 .map(after -> select.seek(key.decode(after.sortValue()), UUID.fromString(after.id()))
-                        .limit(fetchSize).fetch())
-                .orElseGet(() -> select.limit(fetchSize).fetch());
+                        .limit(DSL.inline(fetchSize)).fetch())
+                .orElseGet(() -> select.limit(DSL.inline(fetchSize)).fetch());
 
         boolean more = records.size() > query.pageSize();
         List<LeadRecord> page = more ? records.subList(0, query.pageSize()) : records;
@@ -154,6 +154,11 @@ public final class JooqLeadStore implements LeadStore {
         List<LeadRecord> records = dsl.selectFrom(LEAD).where(condition).fetch();
         Map<UUID, List<String>> tags = tagsOf(records.stream().map(LeadRecord::getId).toList());
         return records.stream().map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    @Override
+    public void setTemperature(LeadId id, Temperature temperature) {
+        dsl.update(LEAD).set(LEAD.TEMPERATURE, temperature.name()).where(LEAD.ID.eq(id.value())).execute();
     }
 
     private static List<Condition> conditions(LeadFilter filter, boolean includeArchived) {

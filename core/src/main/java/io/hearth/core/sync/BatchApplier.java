@@ -10,9 +10,11 @@ import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
+import io.hearth.core.lead.RepGrade;
 import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +42,12 @@ final class BatchApplier {
     private final PersonMatchStore matches;
     private final LeadStore leads;
     private final LeadRules rules;
+    private final List<LeadObserver> observers;
     private final TimeOrderedIds ids;
 
-    BatchApplier(PersonMatchStore matches, LeadStore leads, LeadRules rules, TimeOrderedIds ids) {
+    BatchApplier(PersonMatchStore matches, LeadStore leads, LeadRules rules, List<LeadObserver> observers,
+                 TimeOrderedIds ids) {
+        this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.matches = requireNonNull(matches, "matches is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.rules = requireNonNull(rules, "rules is null");
@@ -129,8 +134,21 @@ final class BatchApplier {
             }
         }
         matches.link(connector, newLinks);
+        for (Lead written : created.values()) {
+            notifyObservers(written);
+        }
+        for (LeadId id : storedVersions.keySet()) {
+            notifyObservers(index.current(id));
+        }
         SyncCounts counts = new SyncCounts(records.size(), createdCount, updated, unchanged, merged, rejections.size());
         return new Outcome(counts, rejections);
+    }
+
+    private void notifyObservers(Lead lead) {
+        Lead current = lead;
+        for (LeadObserver observer : observers) {
+            current = observer.written(current, RepGrade.UNCHANGED);
+        }
     }
 
     private Candidate candidate(SourceRecord record, FieldMapping mapping) {

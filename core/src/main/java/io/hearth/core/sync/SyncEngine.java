@@ -16,6 +16,7 @@ import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.persistence.Transactor;
@@ -60,15 +61,17 @@ public final class SyncEngine {
     private final TimeOrderedIds ids;
     private final RetryPolicy retry;
 
+    /** @param observers hear every lead a sync writes, in the transaction of its batch */
     public SyncEngine(ConnectorRegistry connectors, SyncRunStore runs, PersonMatchStore matches, LeadStore leads,
-                      LeadRules rules, Transactor transactor, Clock clock, RetryPolicy retry) {
+                      LeadRules rules, List<LeadObserver> observers, Transactor transactor, Clock clock,
+                      RetryPolicy retry) {
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.runs = requireNonNull(runs, "runs is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.retry = requireNonNull(retry, "retry is null");
         this.ids = new TimeOrderedIds(clock);
-        this.applier = new BatchApplier(matches, leads, rules, ids);
+        this.applier = new BatchApplier(matches, leads, rules, observers, ids);
     }
 
     public List<Connector> connectors() {

@@ -11,6 +11,7 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.Leads;
@@ -34,6 +35,11 @@ import org.junit.jupiter.api.Test;
 public abstract class SyncContract {
     private final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
     private final List<Duration> pauses = new ArrayList<>();
+    private final List<Lead> observed = new ArrayList<>();
+    private final LeadObserver written = (lead, repGrade) -> {
+        observed.add(lead);
+        return lead;
+    };
     private AutoCloseable resource;
     protected Database database;
     private Leads leads;
@@ -61,7 +67,7 @@ public abstract class SyncContract {
     private SyncEngine engine(ListConnector... connectors) {
         return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(database.dsl()),
                 new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                new Transactor(database.dsl()), clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add));
+                List.of(written), new Transactor(database.dsl()), clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add));
     }
 
     private SyncRun sync(ListConnector connector) {
@@ -102,6 +108,7 @@ public abstract class SyncContract {
         assertThat(grace.fields().status()).isEqualTo(LeadStatus.CONTACTED);
         assertThat(grace.fields().source()).isEqualTo(LeadSource.TRADE_SHOW);
         assertThat(engine(source).getRun(run.id())).isEqualTo(run);
+        assertThat(observed).as("observers hear every written lead").hasSize(3);
     }
 
     @Test
@@ -115,6 +122,7 @@ public abstract class SyncContract {
 
         assertThat(second.counts()).isEqualTo(new SyncCounts(3, 0, 0, 3, 0, 0));
         assertThat(allLeads()).hasSize(3);
+        assertThat(observed).as("nothing was written the second time").hasSize(3);
     }
 
     @Test

@@ -1,17 +1,16 @@
 package io.hearth.server.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.hearth.server.grpc.GrpcAssertions.assertInvalid;
+import static io.hearth.server.grpc.GrpcAssertions.errorReason;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.FieldMask;
-import com.google.rpc.BadRequest;
-import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.protobuf.StatusProto;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadId;
@@ -34,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,12 +60,25 @@ class LeadServiceTest {
         assertThat(created.getName()).isEqualTo("leads/" + created.getId());
         assertThat(created.getPhone()).isEqualTo("+14155550100");
         assertThat(created.getStatus()).isEqualTo(LeadStatus.LEAD_STATUS_NEW);
-        assertThat(created.getTemperature()).isEqualTo(Temperature.TEMPERATURE_COLD);
+        // rated by the model: a web-form lead raised its hand
+        assertThat(created.getTemperature()).isEqualTo(Temperature.TEMPERATURE_COOL);
         assertThat(created.getDisplayName()).isEqualTo("Ada Lovelace");
         assertThat(created.getEtag()).isNotEmpty();
         assertThat(created.hasCreateTime()).isTrue();
         assertThat(created.hasArchiveTime()).isFalse();
         assertThat(leads.getLead(GetLeadRequest.newBuilder().setName(created.getName()).build())).isEqualTo(created);
+    }
+
+    @Test
+    void retriedCreateWithOneRequestIdMakesOneLead() {
+        CreateLeadRequest request = CreateLeadRequest.newBuilder().setLead(ada()).setRequestId("form-42").build();
+
+        io.hearth.proto.v1.Lead first = leads.createLead(request);
+        io.hearth.proto.v1.Lead retry = leads.createLead(request);
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList()).hasSize(1);
+        assertInvalid(() -> leads.createLead(request.toBuilder().setRequestId("x".repeat(101)).build()), "request_id");
     }
 
     @Test
@@ -230,36 +241,5 @@ class LeadServiceTest {
                 .setGivenName("Ada").setFamilyName("Lovelace").setCompany("Analytical Engines").setTitle("CTO")
                 .setEmail("ada@example.com").setPhone("(415) 555-0100").setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
                 .setOwner("alice").build();
-    }
-
-    private static void assertInvalid(ThrowingCallable call, String... fields) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-            assertThat(errorReason(e)).isEqualTo("INVALID_ARGUMENT");
-            assertThat(badRequestFields(e)).containsExactlyInAnyOrder(fields);
-        });
-    }
-
-    private static List<String> badRequestFields(StatusRuntimeException e) {
-        return StatusProto.fromThrowable(e).getDetailsList().stream()
-                .filter(any -> any.is(BadRequest.class))
-                .flatMap(any -> unpack(any, BadRequest.class).getFieldViolationsList().stream())
-                .map(BadRequest.FieldViolation::getField)
-                .toList();
-    }
-
-    private static String errorReason(StatusRuntimeException e) {
-        return StatusProto.fromThrowable(e).getDetailsList().stream()
-                .filter(any -> any.is(ErrorInfo.class))
-                .map(any -> unpack(any, ErrorInfo.class).getReason())
-                .findFirst().orElse("");
-    }
-
-    private static <T extends com.google.protobuf.Message> T unpack(com.google.protobuf.Any any, Class<T> type) {
-        try {
-            return any.unpack(type);
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,0 +1,31 @@
+package io.hearth.cli;
+
+import io.hearth.proto.v1.CreateLeadRequest;
+import io.hearth.proto.v1.Lead;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code hearth leads create}. */
+@Command(name = "create", description = "Create a lead and print it.")
+final class CreateLeadCommand extends LeadRpcCommand {
+
+    @Mixin LeadFieldOptions fields;
+
+    @Option(
+            names = "--request-id",
+            paramLabel = "KEY",
+            description =
+                    "Idempotency key: retrying with the same key returns the lead first created.")
+    String requestId = "";
+
+    @Override
+    void execute(LeadPrinter printer) {
+        Lead.Builder lead = Lead.newBuilder();
+        fields.applyTo(lead);
+        CreateLeadRequest request =
+                CreateLeadRequest.newBuilder().setLead(lead).setRequestId(requestId).build();
+        printer.printLead(leadService().createLead(request));
+    }
+}

@@ -1,0 +1,111 @@
+package io.hearth.cli;
+
+import com.google.protobuf.Descriptors.EnumDescriptor;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.ProtocolMessageEnum;
+
+import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.LeadStatus;
+import io.hearth.proto.v1.Temperature;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/**
+ * Spells proto enum values the way people type them: without the enum's prefix, lower-case, with
+ * dashes ({@code LEAD_SOURCE_TRADE_SHOW} is {@code trade-show}). The prefix is read off the zero
+ * value, which AIP-126 names {@code <PREFIX>_UNSPECIFIED}.
+ */
+final class EnumNames {
+
+    private static final String UNSPECIFIED = "UNSPECIFIED";
+
+    private EnumNames() {}
+
+    /** The CLI spelling, e.g. {@code trade-show}. */
+    static String cliName(EnumValueDescriptor value) {
+        return shortName(value).toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The value name without its prefix, as list filters use it, e.g. {@code TRADE_SHOW}. */
+    static String shortName(EnumValueDescriptor value) {
+        return value.getName().substring(prefix(value.getType()).length());
+    }
+
+    /**
+     * The CLI spelling of the value numbered {@code number}: empty for the unspecified value, the
+     * number itself for a value newer than this client.
+     */
+    static String display(EnumDescriptor type, int number) {
+        EnumValueDescriptor value = type.findValueByNumber(number);
+        if (value == null) {
+            return Integer.toString(number);
+        }
+        return number == 0 ? "" : cliName(value);
+    }
+
+    /** The CLI spellings of all values a user may choose, i.e. all but the unspecified one. */
+    static List<String> cliNames(EnumDescriptor type) {
+        return type.getValues().stream()
+                .filter(value -> value.getNumber() != 0)
+                .map(EnumNames::cliName)
+                .toList();
+    }
+
+    /** Converts a CLI spelling (or the bare value name, e.g. TRADE_SHOW) to the enum value. */
+    static <E extends ProtocolMessageEnum> ITypeConverter<E> converter(
+            EnumDescriptor type, IntFunction<E> forNumber) {
+        return text -> {
+            String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+            return type.getValues().stream()
+                    .filter(value -> value.getNumber() != 0 && cliName(value).equals(wanted))
+                    .findFirst()
+                    .map(value -> forNumber.apply(value.getNumber()))
+                    .orElseThrow(
+                            () ->
+                                    new TypeConversionException(
+                                            "'"
+                                                    + text
+                                                    + "' is not one of "
+                                                    + String.join(", ", cliNames(type))));
+        };
+    }
+
+    private static String prefix(EnumDescriptor type) {
+        String zeroName = type.findValueByNumber(0).getName();
+        if (!zeroName.endsWith(UNSPECIFIED)) {
+            throw new IllegalArgumentException(
+                    type.getFullName() + " has no *_UNSPECIFIED zero value");
+        }
+        return zeroName.substring(0, zeroName.length() - UNSPECIFIED.length());
+    }
+
+    /** Choices shown in help for {@code --source}. */
+    static final class SourceNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return cliNames(LeadSource.getDescriptor()).iterator();
+        }
+    }
+
+    /** Choices shown in help for {@code --status}. */
+    static final class StatusNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return cliNames(LeadStatus.getDescriptor()).iterator();
+        }
+    }
+
+    /** Choices shown in help for {@code --temperature}. */
+    static final class TemperatureNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return cliNames(Temperature.getDescriptor()).iterator();
+        }
+    }
+}

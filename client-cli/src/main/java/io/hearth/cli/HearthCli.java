@@ -1,0 +1,100 @@
+package io.hearth.cli;
+
+import io.grpc.ManagedChannel;
+import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.LeadStatus;
+import io.hearth.proto.v1.Temperature;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code hearth} command. Exit codes: 0 on success, 1 when the server reports an error or
+ * cannot be reached, 2 on invalid usage.
+ */
+@Command(
+        name = "hearth",
+        // gives every subcommand --help and --version as well
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = HearthVersion.class,
+        description = "Work the Hearth lead pipeline from the command line.",
+        subcommands = LeadsCommand.class)
+public final class HearthCli implements Callable<Integer> {
+
+    /**
+     * gRPC logs connection trouble with stack traces; the CLI reports the failed call itself. Held
+     * in a field because java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");
+
+    @Mixin private GlobalOptions options = new GlobalOptions();
+
+    @Spec private CommandSpec spec;
+
+    private final ChannelFactory channels;
+
+    private HearthCli(ChannelFactory channels) {
+        this.channels = channels;
+    }
+
+    public static void main(String[] args) {
+        GRPC_LOGGER.setLevel(Level.OFF);
+        System.exit(run(args, new PrintWriter(System.out), new PrintWriter(System.err)));
+    }
+
+    /** Runs one command line against the server it names; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, ChannelFactory.PLAINTEXT);
+    }
+
+    /**
+     * Runs one command line, opening its channel with {@code channels}; returns the exit code.
+     * Nothing is printed to the console, everything goes to {@code out} and {@code err}.
+     */
+    public static int run(
+            String[] args, PrintWriter out, PrintWriter err, ChannelFactory channels) {
+        CommandLine commandLine = new CommandLine(new HearthCli(channels));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(
+                LeadSource.class,
+                EnumNames.converter(LeadSource.getDescriptor(), LeadSource::forNumber));
+        commandLine.registerConverter(
+                LeadStatus.class,
+                EnumNames.converter(LeadStatus.getDescriptor(), LeadStatus::forNumber));
+        commandLine.registerConverter(
+                Temperature.class,
+                EnumNames.converter(Temperature.getDescriptor(), Temperature::forNumber));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    GlobalOptions options() {
+        return options;
+    }
+
+    ManagedChannel openChannel() {
+        return channels.open(options.server);
+    }
+}

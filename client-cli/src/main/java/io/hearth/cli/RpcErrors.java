@@ -1,0 +1,72 @@
+package io.hearth.cli;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * Explains a failed call on stderr: one {@code error: CODE: description} line, then the field
+ * violations and error reason the server attached as {@code google.rpc.Status} details.
+ */
+final class RpcErrors {
+
+    private RpcErrors() {}
+
+    static void print(
+            StatusRuntimeException failure, String server, Duration deadline, PrintWriter err) {
+        Status status = failure.getStatus();
+        err.println("error: " + status.getCode() + ": " + describe(status, server, deadline));
+        com.google.rpc.Status details = StatusProto.fromThrowable(failure);
+        if (details != null) {
+            details.getDetailsList().forEach(detail -> printDetail(detail, err));
+        }
+    }
+
+    private static String describe(Status status, String server, Duration deadline) {
+        return switch (status.getCode()) {
+            case UNAVAILABLE -> "cannot reach Hearth server at " + server + reason(status);
+            case DEADLINE_EXCEEDED ->
+                    "no answer from Hearth server at "
+                            + server
+                            + " within "
+                            + deadline.toSeconds()
+                            + "s";
+            default ->
+                    status.getDescription() == null ? "(no description)" : status.getDescription();
+        };
+    }
+
+    /** Why the server was unreachable: the transport's cause says more than "io exception". */
+    private static String reason(Status status) {
+        Throwable cause = status.getCause();
+        while (cause != null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause != null ? cause.getMessage() : status.getDescription();
+        return reason == null ? "" : " (" + reason + ")";
+    }
+
+    private static void printDetail(Any detail, PrintWriter err) {
+        try {
+            if (detail.is(BadRequest.class)) {
+                for (BadRequest.FieldViolation violation :
+                        detail.unpack(BadRequest.class).getFieldViolationsList()) {
+                    err.println(
+                            "  field " + violation.getField() + ": " + violation.getDescription());
+                }
+            } else if (detail.is(ErrorInfo.class)) {
+                err.println("  reason: " + detail.unpack(ErrorInfo.class).getReason());
+            }
+        } catch (InvalidProtocolBufferException e) {
+            // A garbled detail adds nothing to the status line, which is already printed.
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.hearth.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** What one CLI run printed and returned. */
+record CliResult(int exitCode, String out, String err) {
+
+    static CliResult run(ChannelFactory channels, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = HearthCli.run(args, new PrintWriter(out), new PrintWriter(err), channels);
+        return new CliResult(exitCode, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,239 @@
+package io.hearth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The product as a user runs it: the packaged server jar in its own process, driven by the packaged
+ * CLI jar, stopped with SIGTERM and started again on the same data.
+ */
+class EndToEndIT {
+    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
+    private static final Pattern LEAD_NAME = Pattern.compile("\"name\": \"(leads/[0-9a-f-]{36})\"");
+    private static final String PG_URL = System.getenv("HEARTH_TEST_PG_URL");
+
+    @TempDir Path dataDir;
+
+    @Test
+    void embeddedHsqldbKeepsLeadsAcrossRestarts() throws Exception {
+        scenario(List.of("--data-dir", dataDir.toString()));
+    }
+
+    @Test
+    void postgresqlRunsTheSameScenario() throws Exception {
+        if (PG_URL == null || PG_URL.isBlank()) {
+            System.err.println(
+                    "[hearth] end-to-end PostgreSQL scenario SKIPPED: set HEARTH_TEST_PG_URL to run it");
+        }
+        Assumptions.assumeTrue(PG_URL != null && !PG_URL.isBlank(), "needs HEARTH_TEST_PG_URL");
+        String schema =
+                "hearth_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        sql("CREATE SCHEMA " + schema);
+        try {
+            String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            scenario(List.of("--data-dir", dataDir.toString(), "--db-url", url));
+        } finally {
+            sql("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private void scenario(List<String> serverArgs) throws Exception {
+        String leadName;
+        try (ServerProcess server = ServerProcess.start(serverArgs)) {
+            Cli created =
+                    server.cli(
+                            "leads",
+                            "create",
+                            "--given-name",
+                            "Ada",
+                            "--family-name",
+                            "Lovelace",
+                            "--email",
+                            "ada@example.com",
+                            "--phone",
+                            "(415) 555-0100",
+                            "--source",
+                            "web-form",
+                            "--owner",
+                            "alice",
+                            "--output",
+                            "json");
+            assertThat(created.exitCode).as(created.toString()).isZero();
+            assertThat(created.out).contains("+14155550100");
+            Matcher name = LEAD_NAME.matcher(created.out);
+            assertThat(name.find()).as(created.out).isTrue();
+            leadName = name.group(1);
+
+            Cli listed = server.cli("leads", "list", "--owner", "alice");
+            assertThat(listed.exitCode).as(listed.toString()).isZero();
+            assertThat(listed.out).contains("Ada Lovelace").contains("web-form");
+
+            Cli noWayToReach = server.cli("leads", "create", "--company", "Acme");
+            assertThat(noWayToReach.exitCode).as(noWayToReach.toString()).isEqualTo(1);
+            assertThat(noWayToReach.err)
+                    .contains("INVALID_ARGUMENT")
+                    .contains("lead.email")
+                    .contains("lead.phone");
+
+            Cli badEmail = server.cli("leads", "create", "--given-name", "Bob", "--email", "bob@");
+            assertThat(badEmail.exitCode).isEqualTo(1);
+            assertThat(badEmail.err).contains("INVALID_ARGUMENT").contains("field lead.email");
+
+            Cli badPageSize = server.cli("leads", "list", "--page-size", "-1");
+            assertThat(badPageSize.exitCode).isNotZero();
+            assertThat(badPageSize.err).contains("page");
+
+            Cli badToken = server.cli("leads", "list", "--page-token", "not-a-token");
+            assertThat(badToken.exitCode).isEqualTo(1);
+            assertThat(badToken.err).contains("INVALID_ARGUMENT").contains("page_token");
+
+            Cli stale =
+                    server.cli("leads", "update", leadName, "--owner", "bob", "--etag", "\"99\"");
+            assertThat(stale.exitCode).isEqualTo(1);
+            assertThat(stale.err).contains("ABORTED");
+
+            Cli updated = server.cli("leads", "update", leadName, "--owner", "bob");
+            assertThat(updated.exitCode).as(updated.toString()).isZero();
+        }
+
+        try (ServerProcess restarted = ServerProcess.start(serverArgs)) {
+            Cli got = restarted.cli("leads", "get", leadName);
+            assertThat(got.exitCode).as(got.toString()).isZero();
+            assertThat(got.out).contains("Ada Lovelace").contains("bob");
+        }
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection connection = DriverManager.getConnection(PG_URL);
+                Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private record Cli(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    /** A server started from the packaged jar on a free port; closing it sends SIGTERM. */
+    private static final class ServerProcess implements AutoCloseable {
+        private final Process process;
+        // a file, not a pipe: Process.destroy() closes pipes before the shutdown lines are written
+        private final Path log;
+        private int port;
+
+        private ServerProcess(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        static ServerProcess start(List<String> args) throws Exception {
+            List<String> command =
+                    new ArrayList<>(
+                            List.of(
+                                    java(),
+                                    "-Xmx256m",
+                                    "-jar",
+                                    jar("hearth.server.jar"),
+                                    "--port",
+                                    "0"));
+            command.addAll(args);
+            Path log = Files.createTempFile("hearth-server", ".log");
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
+            ServerProcess server = new ServerProcess(process, log);
+            server.awaitPort();
+            return server;
+        }
+
+        private void awaitPort() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                Matcher m = LISTENING.matcher(Files.readString(log));
+                if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            process.destroyForcibly();
+            throw new AssertionError("server did not start:\n" + Files.readString(log));
+        }
+
+        Cli cli(String... args) throws Exception {
+            List<String> command =
+                    new ArrayList<>(
+                            List.of(
+                                    java(),
+                                    "-jar",
+                                    jar("hearth.cli.jar"),
+                                    "--server",
+                                    "127.0.0.1:" + port));
+            command.addAll(List.of(args));
+            Path out = Files.createTempFile("hearth-cli", ".out");
+            Path err = Files.createTempFile("hearth-cli", ".err");
+            try {
+                Process cli =
+                        new ProcessBuilder(command)
+                                .redirectOutput(out.toFile())
+                                .redirectError(err.toFile())
+                                .start();
+                if (!cli.waitFor(60, TimeUnit.SECONDS)) {
+                    cli.destroyForcibly();
+                    throw new AssertionError("CLI did not finish: " + command);
+                }
+                return new Cli(cli.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("server ignored SIGTERM:\n" + Files.readString(log));
+                }
+                assertThat(Files.readString(log))
+                        .as("clean shutdown")
+                        .contains("Hearth server stopped");
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        }
+
+        private static String java() {
+            return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        }
+
+        private static String jar(String property) {
+            String path = System.getProperty(property);
+            assertThat(path).as(property + " is set by the build").isNotNull();
+            assertThat(Path.of(path)).as("packaged jar").exists();
+            return path;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.hearth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The root command: global options, help, version and usage errors. */
+class HearthCliTest {
+
+    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+
+    static Stream<List<String>> serverOptionPlacements() {
+        return Stream.of(
+                List.of("--server", "hearth.example:443", "leads", "get", "ada1"),
+                List.of("leads", "--server", "hearth.example:443", "get", "ada1"),
+                List.of("leads", "get", "ada1", "--server=hearth.example:443"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("serverOptionPlacements")
+    void serverOptionWorksAnywhereOnTheCommandLine(List<String> args) {
+        CliResult result = hearth.run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(hearth.targets()).containsExactly("hearth.example:443");
+    }
+
+    @Test
+    void serverDefaultsToLocalhost() {
+        assumeTrue(System.getenv("HEARTH_SERVER") == null, "HEARTH_SERVER overrides the default");
+
+        hearth.run("leads", "get", "ada1");
+
+        assertThat(hearth.targets()).containsExactly("localhost:50051");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "JSON"})
+    void outputOptionBeforeTheSubcommandSelectsJson(String format) {
+        CliResult result = hearth.run("--output", format, "leads", "get", "ada1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("{").contains("\"name\": \"leads/ada1\"");
+    }
+
+    @Test
+    void unknownOutputFormatIsAUsageError() {
+        CliResult result = hearth.run("leads", "get", "ada1", "--output", "yaml");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Invalid value for option '--output'");
+        assertThat(hearth.service.requests()).isEmpty();
+    }
+
+    static Stream<List<String>> everyCommand() {
+        return Stream.of(
+                List.of(),
+                List.of("leads"),
+                List.of("leads", "create"),
+                List.of("leads", "get"),
+                List.of("leads", "list"),
+                List.of("leads", "update"),
+                List.of("leads", "archive"),
+                List.of("leads", "restore"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommand")
+    void everyCommandHasHelpListingTheGlobalOptions(List<String> command) {
+        CliResult result =
+                hearth.run(
+                        Stream.concat(command.stream(), Stream.of("--help"))
+                                .toArray(String[]::new));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .startsWith(
+                        String.join(
+                                " ",
+                                Stream.concat(Stream.of("Usage: hearth"), command.stream())
+                                        .toList()))
+                .contains("--server=HOST:PORT", "--output=FORMAT", "--version");
+        assertThat(hearth.targets()).isEmpty();
+    }
+
+    @Test
+    void listHelpShowsTheEnumChoicesInCliSpelling() {
+        CliResult result = hearth.run("leads", "list", "--help");
+
+        assertThat(result.out())
+                .contains(
+                        "--page-token=TOKEN", "web-form, referral", "new, contacted", "hot, warm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void versionNamesTheBuiltProjectVersion(String option) {
+        CliResult result = hearth.run("leads", "list", option);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().strip()).matches("hearth \\d+\\.\\d+\\.\\d+\\S*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "leads"})
+    void aMissingSubcommandIsAUsageError(String command) {
+        CliResult result = hearth.run(command.isEmpty() ? new String[0] : new String[] {command});
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Missing required subcommand");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CliResult result = hearth.run("leads", "list", "--colour");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown option: '--colour'");
+        assertThat(hearth.targets()).isEmpty();
+    }
+
+    @Test
+    void theChannelIsShutDownAfterACall() {
+        hearth.run("leads", "get", "ada1");
+
+        assertThat(hearth.channels()).hasSize(1).allMatch(ManagedChannel::isShutdown);
+    }
+
+    @Test
+    void theChannelIsShutDownAfterAFailedCall() {
+        hearth.service.failure = Status.INTERNAL.asRuntimeException();
+
+        CliResult result = hearth.run("leads", "get", "ada1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(hearth.channels()).hasSize(1).allMatch(ManagedChannel::isShutdown);
+    }
+}

@@ -1,0 +1,47 @@
+package io.hearth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+class TableFormatterTest {
+
+    @Test
+    void padsEachColumnToItsWidestCellWithoutTrailingSpaces() {
+        TableFormatter table =
+                new TableFormatter("ID", "NAME", "OWNER")
+                        .addRow("1", "Ada Lovelace", "-")
+                        .addRow("12345", "Bo", "alice");
+
+        assertThat(print(table).lines())
+                .containsExactly(
+                        "ID     NAME          OWNER",
+                        "1      Ada Lovelace  -",
+                        "12345  Bo            alice");
+    }
+
+    @Test
+    void keepsACellWithLineBreaksOnOneLine() {
+        TableFormatter table = new TableFormatter("A", "B").addRow("x\ny", "z\tw");
+
+        assertThat(print(table).lines()).containsExactly("A    B", "x y  z w");
+    }
+
+    @Test
+    void rejectsRowsOfTheWrongWidth() {
+        TableFormatter table = new TableFormatter("A", "B");
+
+        assertThatThrownBy(() -> table.addRow("only one"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String print(TableFormatter table) {
+        StringWriter out = new StringWriter();
+        table.printTo(new PrintWriter(out, true));
+        return out.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.generated.Tables.LEAD;
+import static io.hearth.core.persistence.generated.Tables.LEAD_PROFILE;
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.persistence.generated.tables.records.LeadProfileRecord;
+import io.hearth.core.priority.Activity;
+import io.hearth.core.priority.Answer;
+import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.InboundArrival;
+import io.hearth.core.priority.LeadProfile;
+import io.hearth.core.priority.LeadProfileStore;
+import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.ReferralKind;
+import io.hearth.core.priority.Temperature;
+import io.hearth.core.priority.TemperatureOverride;
+import io.hearth.core.priority.TemperatureRating;
+import io.hearth.core.resource.Money;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** {@link LeadProfileStore} on jOOQ. */
+public final class JooqLeadProfileStore implements LeadProfileStore {
+    private final DSLContext dsl;
+
+    public JooqLeadProfileStore(DSLContext dsl) {
+        this.dsl = requireNonNull(dsl, "dsl is null");
+    }
+
+    @Override
+    public Optional<LeadProfile> find(LeadId leadId) {
+        return dsl.selectFrom(LEAD_PROFILE).where(LEAD_PROFILE.LEAD_ID.eq(leadId.value())).fetchOptional()
+                .map(JooqLeadProfileStore::toProfile);
+    }
+
+    @Override
+    public void save(LeadProfile profile) {
+        LeadProfileRecord record = toRecord(profile);
+        // update first: most saves re-rate an existing profile
+        int updated = dsl.update(LEAD_PROFILE).set(record).where(LEAD_PROFILE.LEAD_ID.eq(record.getLeadId())).execute();
+        if (updated == 0) {
+            dsl.insertInto(LEAD_PROFILE).set(record).execute();
+        }
+    }
+
+    @Override
+    public List<InboundArrival> inboundArrivals(String owner, Instant from, Instant to) {
+        var query = dsl.select(LEAD.CREATED_AT, LEAD_PROFILE.RESPONSE_DEADLINE, LEAD_PROFILE.FIRST_TOUCH_AT, LEAD.STATUS)
+                .from(LEAD_PROFILE).join(LEAD).on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
+                .where(LEAD_PROFILE.RESPONSE_DEADLINE.isNotNull())
+                .and(LEAD.CREATED_AT.ge(at(from))).and(LEAD.CREATED_AT.lt(at(to)));
+        if (owner != null) {
+            query = query.and(LEAD.OWNER.eq(owner));
+        }
+        return query.fetch(r -> new InboundArrival(instant(r.value1()), instant(r.value2()), instant(r.value3()),
+                LeadStatus.valueOf(r.value4())));
+    }
+
+    @Override
+    public List<LeadId> ratingsExpiredBy(Instant now, int limit) {
+        return dsl.select(LEAD_PROFILE.LEAD_ID).from(LEAD_PROFILE)
+                .where(LEAD_PROFILE.RATING_VALID_UNTIL.le(at(now)))
+                .orderBy(LEAD_PROFILE.RATING_VALID_UNTIL)
+                .limit(limit)
+                .fetch(r -> new LeadId(r.value1()));
+    }
+
+    private static LeadProfileRecord toRecord(LeadProfile p) {
+        LeadProfileRecord r = new LeadProfileRecord();
+        Qualification q = p.qualification();
+        r.setLeadId(p.leadId().value());
+        r.setNeedBy(q.needBy());
+        r.setValueAmount(q.estimatedValue() == null ? null : q.estimatedValue().amount());
+        r.setValueCurrency(q.estimatedValue() == null ? null : q.estimatedValue().currency());
+        r.setReferral(q.referral().name());
+        r.setBudget(q.bant().budget().name());
+        r.setAuthority(q.bant().authority().name());
+        r.setNeed(q.bant().need().name());
+        r.setTimescale(q.bant().timescale().name());
+        r.setQualificationNote(q.note());
+        r.setLeadLevel((short) q.leadLevel());
+        TemperatureOverride o = p.override();
+        r.setOverrideTemperature(o == null ? null : o.grade().name());
+        r.setOverrideReason(o == null ? null : o.reason());
+        r.setOverrideBy(o == null ? null : o.by());
+        r.setOverrideAt(o == null ? null : at(o.at()));
+        r.setResponseDeadline(at(p.responseDeadline()));
+        Activity a = p.activity();
+        r.setFirstTouchAt(at(a.firstTouchAt()));
+        r.setLastTouchAt(at(a.lastTouchAt()));
+        r.setLastConversationAt(at(a.lastConversationAt()));
+        r.setLastPositiveAt(at(a.lastPositiveAt()));
+        r.setNextMeetingAt(at(a.nextMeetingAt()));
+        TemperatureRating rating = p.rating();
+        r.setModelTemperature(rating.grade().name());
+        r.setSizzling(rating.sizzling());
+        r.setProbability(rating.probabilityToClose());
+        r.setReasons(String.join("\n", rating.reasons()));
+        r.setRatedAt(at(p.ratedAt()));
+        r.setRatingValidUntil(at(p.ratingValidUntil()));
+        return r;
+    }
+
+    private static LeadProfile toProfile(LeadProfileRecord r) {
+        Money value = r.getValueAmount() == null ? null : new Money(r.getValueCurrency(), r.getValueAmount());
+        Bant bant = new Bant(Answer.valueOf(r.getBudget()), Answer.valueOf(r.getAuthority()),
+                Answer.valueOf(r.getNeed()), Answer.valueOf(r.getTimescale()));
+        Qualification q = new Qualification(r.getNeedBy(), value, ReferralKind.valueOf(r.getReferral()), bant,
+                r.getQualificationNote(), r.getLeadLevel());
+        TemperatureOverride o = r.getOverrideTemperature() == null ? null
+                : new TemperatureOverride(Temperature.valueOf(r.getOverrideTemperature()), r.getOverrideReason(),
+                        r.getOverrideBy(), instant(r.getOverrideAt()));
+        Activity a = new Activity(instant(r.getFirstTouchAt()), instant(r.getLastTouchAt()),
+                instant(r.getLastConversationAt()), instant(r.getLastPositiveAt()), instant(r.getNextMeetingAt()));
+        List<String> reasons = r.getReasons().isEmpty() ? List.of() : Arrays.asList(r.getReasons().split("\n"));
+        TemperatureRating rating = new TemperatureRating(Temperature.valueOf(r.getModelTemperature()), r.getSizzling(),
+                r.getProbability(), reasons);
+        return new LeadProfile(new LeadId(r.getLeadId()), q, o, instant(r.getResponseDeadline()), a, rating,
+                instant(r.getRatedAt()), instant(r.getRatingValidUntil()));
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

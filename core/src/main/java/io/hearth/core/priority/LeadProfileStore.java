@@ -1,0 +1,24 @@
+package io.hearth.core.priority;
+
+import io.hearth.core.lead.LeadId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where lead profiles are kept. Calls join the caller's transaction when one is open. */
+public interface LeadProfileStore {
+    Optional<LeadProfile> find(LeadId leadId);
+
+    /** Inserts or replaces the profile of its lead. */
+    void save(LeadProfile profile);
+
+    /**
+     * Inbound leads (those with a response deadline) that arrived in [{@code from}, {@code to}).
+     *
+     * @param owner one rep's leads, or {@code null} for the team
+     */
+    List<InboundArrival> inboundArrivals(String owner, Instant from, Instant to);
+
+    /** Leads whose rating time has caught up with, oldest first. */
+    List<LeadId> ratingsExpiredBy(Instant now, int limit);
+}

@@ -1,0 +1,36 @@
+package io.hearth.core.priority;
+
+import java.time.Duration;
+
+/**
+ * The thresholds of the temperature rules; a team may tune them, these are the defaults from the
+ * domain brief ("an event in 2-4 weeks" is hot, "spoken with long ago" is cold).
+ *
+ * @param hotNeedWithin a need this close makes a lead hot
+ * @param sizzlingNeedWithin a need this close makes a hot lead sizzling: follow up today
+ * @param sizzlingAfterPositive a positive reply this recent makes a lead sizzling
+ * @param warmAfterPositive a positive reply this recent keeps a lead at least warm
+ * @param conversationCounts a conversation this recent counts as a relationship (warm)
+ * @param hotSilence, warmSilence, coolSilence how long each grade lasts without any activity
+ *     before it cools by one step
+ */
+public record TemperaturePolicy(
+        Duration hotNeedWithin,
+        Duration sizzlingNeedWithin,
+        Duration sizzlingAfterPositive,
+        Duration warmAfterPositive,
+        Duration conversationCounts,
+        Duration hotSilence,
+        Duration warmSilence,
+        Duration coolSilence) {
+
+    public static final TemperaturePolicy DEFAULT = new TemperaturePolicy(
+            Duration.ofDays(28),
+            Duration.ofDays(7),
+            Duration.ofDays(1),
+            Duration.ofDays(14),
+            Duration.ofDays(90),
+            Duration.ofDays(30),
+            Duration.ofDays(90),
+            Duration.ofDays(180));
+}

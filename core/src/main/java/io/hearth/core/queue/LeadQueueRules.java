@@ -1,0 +1,103 @@
+package io.hearth.core.queue;
+
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.priority.LeadProfile;
+import io.hearth.core.priority.Temperature;
+import io.hearth.core.resource.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a lead stands in the work queue and what to do with it. Speed-to-lead deadlines come
+ * first, then sizzling and hot leads by value, then warm, cool and cold by expected value
+ * (value x probability). Archived and converted leads are not in the queue; unqualified ones stay,
+ * at the cold end: a cold lead can turn warm, so none is ever dropped.
+ */
+public final class LeadQueueRules {
+    /** Values beyond this many cents are ranked as equal, which keeps the rank inside a long. */
+    private static final long MAX_CENTS = 1_000_000_000_000_000L / 1000;
+    /** Puts leads judged not a fit behind every other cold lead, whatever their value. */
+    private static final long UNQUALIFIED_PENALTY = 1L << 62;
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private LeadQueueRules() {
+    }
+
+    public static Optional<QueueEntry> entryFor(Lead lead, LeadProfile profile) {
+        if (lead.archived() || lead.fields().status() == LeadStatus.CONVERTED) {
+            return Optional.empty();
+        }
+        List<String> reasons = new ArrayList<>();
+        Lane lane;
+        long rank;
+        if (profile.awaitingFirstResponse()) {
+            lane = Lane.SPEED_TO_LEAD;
+            rank = -micros(profile.responseDeadline());
+            reasons.add("new " + lead.fields().source().name().toLowerCase().replace('_', ' ')
+                    + " lead: respond by " + CLOCK_TIME.format(profile.responseDeadline()));
+        } else if (lead.fields().status() == LeadStatus.UNQUALIFIED) {
+            lane = Lane.COLD;
+            rank = expectedValueRank(profile) - UNQUALIFIED_PENALTY;
+            reasons.add("unqualified: kept as a last resort, behind every other cold lead");
+        } else {
+            Temperature grade = profile.temperature();
+            lane = switch (grade) {
+                case HOT -> profile.rating().sizzling() && profile.override() == null ? Lane.SIZZLING : Lane.HOT;
+                case WARM -> Lane.WARM;
+                case COOL -> Lane.COOL;
+                case COLD -> Lane.COLD;
+            };
+            rank = grade == Temperature.HOT ? valueRank(profile) : expectedValueRank(profile);
+        }
+        if (profile.override() != null) {
+            reasons.add("rep set it " + profile.override().grade().name().toLowerCase() + ": "
+                    + profile.override().reason());
+        }
+        reasons.addAll(profile.rating().reasons());
+        boolean touchedBefore = profile.activity().lastTouchAt() != null;
+        ActionKind action = profile.activity().lastConversationAt() != null ? ActionKind.TOUCH_BASE : ActionKind.COLD_CALL;
+        ActionChannel channel = lead.fields().phone() != null ? ActionChannel.PHONE
+                : lead.fields().email() != null ? ActionChannel.EMAIL : ActionChannel.SOCIAL;
+        if (lane == Lane.COLD && touchedBefore && lead.fields().email() != null) {
+            // a cold lead that did not pick up gets the cheap step, not another call
+            channel = ActionChannel.EMAIL;
+        }
+        return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(), lead.displayName(), lane,
+                rank,
+                lead.createdAt(), profile.awaitingFirstResponse() ? profile.responseDeadline() : null, action,
+                channel, reasons));
+    }
+
+    private static long valueRank(LeadProfile profile) {
+        return cents(profile.qualification().estimatedValue()) * 1000 + permille(profile);
+    }
+
+    private static long expectedValueRank(LeadProfile profile) {
+        long expectedCents = Math.round(cents(profile.qualification().estimatedValue())
+                * profile.rating().probabilityToClose());
+        return expectedCents * 1000 + permille(profile);
+    }
+
+    private static long permille(LeadProfile profile) {
+        return Math.round(profile.rating().probabilityToClose() * 999);
+    }
+
+    private static long cents(Money value) {
+        if (value == null) {
+            return 0;
+        }
+        BigDecimal cents = value.amount().movePointRight(2);
+        return cents.compareTo(BigDecimal.valueOf(MAX_CENTS)) > 0 ? MAX_CENTS : cents.longValue();
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+    }
+}

@@ -1,0 +1,42 @@
+package io.hearth.core.queue;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One item of the work queue: who to contact, how, why, and by when.
+ *
+ * @param rank higher first within the lane
+ * @param visibleFrom the entry shows from then on (a follow-up's due time)
+ * @param deadline a speed-to-lead deadline, or {@code null}
+ */
+public record QueueEntry(
+        UUID personId,
+        PersonKind personKind,
+        String owner,
+        String displayName,
+        Lane lane,
+        long rank,
+        Instant visibleFrom,
+        Instant deadline,
+        ActionKind action,
+        ActionChannel channel,
+        List<String> reasons) {
+
+    public QueueEntry {
+        requireNonNull(personId, "personId is null");
+        requireNonNull(personKind, "personKind is null");
+        requireNonNull(displayName, "displayName is null");
+        requireNonNull(lane, "lane is null");
+        requireNonNull(visibleFrom, "visibleFrom is null");
+        requireNonNull(action, "action is null");
+        requireNonNull(channel, "channel is null");
+        reasons = List.copyOf(reasons);
+        if (reasons.isEmpty()) {
+            throw new IllegalArgumentException("every queue entry says why it is there");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.hearth.core.queue;
+
+import io.hearth.core.query.PageToken;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The materialized work queue. Calls join the caller's transaction when one is open. */
+public interface QueueStore {
+    /** Puts the person's entry in place of any earlier one. */
+    void put(QueueEntry entry);
+
+    /** Takes the person out of the queue (archived, converted, in drip). */
+    void remove(UUID personId);
+
+    Optional<QueueEntry> find(UUID personId);
+
+    /**
+     * The next entries visible at {@code now}, in queue order.
+     *
+     * @param owner one rep's queue, or {@code null} for the whole team
+     * @param after the position of the previous page's last entry, if any
+     */
+    List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after);
+
+    /** Encodes where {@code last} stands, for the next page. */
+    static PageToken position(String fingerprint, QueueEntry last) {
+        return new PageToken(fingerprint, last.lane().priority() + ":" + last.rank(), last.personId().toString());
+    }
+}

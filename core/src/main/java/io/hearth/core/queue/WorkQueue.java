@@ -1,0 +1,57 @@
+package io.hearth.core.queue;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.priority.AgendaPlanner;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageSize;
+import io.hearth.core.query.PageToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** "Who do I contact next?": the work queue of one rep or of the whole team, page by page. */
+public final class WorkQueue {
+    /** The most of the queue an agenda looks at: more than any time box can hold. */
+    public static final int AGENDA_HORIZON = 500;
+    public static final Duration MAX_BUDGET = Duration.ofDays(7);
+
+    private final QueueStore store;
+    private final Clock clock;
+
+    public WorkQueue(QueueStore store, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * @param owner a rep's user id, or blank for the whole team
+     */
+    /** Time boxing: what of {@code owner}'s queue fits in {@code budget}, hottest first. */
+    public AgendaPlanner.Plan<QueueEntry> plan(String owner, Duration budget, TypicalDurations durations) {
+        if (budget.isNegative() || budget.isZero() || budget.compareTo(MAX_BUDGET) > 0) {
+            throw InvalidArgumentException.of("time_budget", "must be more than 0 and at most "
+                    + MAX_BUDGET.toDays() + " days, got " + budget);
+        }
+        List<QueueEntry> head = next(owner, AGENDA_HORIZON, "").items();
+        return AgendaPlanner.plan(head, entry -> durations.of(entry.channel()), budget, AGENDA_HORIZON);
+    }
+
+    public Page<QueueEntry> next(String owner, int requestedPageSize, String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        String who = owner == null || owner.isBlank() ? null : owner.strip();
+        String fingerprint = PageToken.fingerprint("queue|" + (who == null ? "<team>" : "owner=" + who));
+        Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
+                ? Optional.empty()
+                : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
+        List<QueueEntry> entries = store.next(who, clock.instant(), pageSize + 1, after);
+        boolean more = entries.size() > pageSize;
+        List<QueueEntry> page = more ? entries.subList(0, pageSize) : entries;
+        Optional<String> next = more
+                ? Optional.of(QueueStore.position(fingerprint, page.get(page.size() - 1)).encode())
+                : Optional.empty();
+        return new Page<>(page, next);
+    }
+}

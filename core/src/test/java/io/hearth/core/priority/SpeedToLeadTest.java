@@ -1,0 +1,70 @@
+package io.hearth.core.priority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.core.lead.LeadSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpeedToLeadTest {
+    private static final Instant ARRIVED = Instant.parse("2026-11-23T10:00:00Z");
+    private final SpeedToLeadPolicy policy = SpeedToLeadPolicy.DEFAULT;
+
+    @Test
+    void webLeadsGetAFiveMinuteDeadlineOthersNone() {
+        assertThat(policy.deadline(LeadSource.WEB_FORM, ARRIVED)).contains(Instant.parse("2026-11-23T10:05:00Z"));
+        assertThat(policy.deadline(LeadSource.PURCHASED_LIST, ARRIVED)).isEmpty();
+    }
+
+    @Test
+    void aLeadIsAboutToMissTwoMinutesBeforeItsDeadline() {
+        Instant deadline = Instant.parse("2026-11-23T10:05:00Z");
+        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:02:59Z"))).isFalse();
+        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:03:00Z"))).isTrue();
+        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:09:00Z"))).isTrue();
+    }
+
+    @Test
+    void bucketsFollowTheResearchBands() {
+        assertThat(ResponseBucket.of(Duration.ofMinutes(5))).isEqualTo(ResponseBucket.WITHIN_5_MINUTES);
+        assertThat(ResponseBucket.of(Duration.ofMinutes(5).plusSeconds(1))).isEqualTo(ResponseBucket.WITHIN_30_MINUTES);
+        assertThat(ResponseBucket.of(Duration.ofHours(3))).isEqualTo(ResponseBucket.WITHIN_24_HOURS);
+        assertThat(ResponseBucket.of(Duration.ofDays(3))).isEqualTo(ResponseBucket.LATER);
+    }
+
+    @Test
+    void statsOfAHandComputedFixture() {
+        // 10 responses: 2m q, 4m q, 5m -, 7m q, 12m -, 20m -, 45m q, 2h -, 30h -, 50h -
+        List<ResponseStats.Sample> samples = List.of(
+                sample(2, true), sample(4, true), sample(5, false), sample(7, true), sample(12, false),
+                sample(20, false), sample(45, true), sample(120, false), sample(30 * 60, false),
+                sample(50 * 60, false));
+
+        ResponseStats stats = ResponseStats.of(samples, 3, 4, Duration.ofMinutes(5));
+
+        assertThat(stats.responded()).isEqualTo(10);
+        assertThat(stats.awaiting()).isEqualTo(3);
+        assertThat(stats.missed()).isEqualTo(4);
+        assertThat(stats.median()).contains(Duration.ofMinutes(12));
+        assertThat(stats.p90()).contains(Duration.ofHours(30));
+        assertThat(stats.shareWithinWindow()).isEqualTo(0.3);
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES)).isEqualTo(new ResponseStats.BucketStats(3, 2));
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_30_MINUTES)).isEqualTo(new ResponseStats.BucketStats(3, 1));
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_24_HOURS)).isEqualTo(new ResponseStats.BucketStats(2, 1));
+        assertThat(stats.buckets().get(ResponseBucket.LATER)).isEqualTo(new ResponseStats.BucketStats(2, 0));
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES).qualificationRate()).isEqualTo(2.0 / 3);
+    }
+
+    @Test
+    void noSamplesMeansNoPercentiles() {
+        ResponseStats stats = ResponseStats.of(List.of(), 1, 0, Duration.ofMinutes(5));
+        assertThat(stats.median()).isEmpty();
+        assertThat(stats.shareWithinWindow()).isZero();
+    }
+
+    private static ResponseStats.Sample sample(int minutes, boolean qualified) {
+        return new ResponseStats.Sample(Duration.ofMinutes(minutes), qualified);
+    }
+}

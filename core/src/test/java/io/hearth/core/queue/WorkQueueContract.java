@@ -1,0 +1,250 @@
+package io.hearth.core.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadField;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.LeadSource;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.lead.TickingClock;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqLeadProfileStore;
+import io.hearth.core.priority.Activity;
+import io.hearth.core.priority.Answer;
+import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.ReferralKind;
+import io.hearth.core.priority.ResponseBucket;
+import io.hearth.core.priority.ResponseStats;
+import io.hearth.core.priority.SpeedToLeadPolicy;
+import io.hearth.core.priority.SpeedToLeadReport;
+import io.hearth.core.priority.Temperature;
+import io.hearth.core.query.Page;
+import io.hearth.core.resource.Money;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The work queue on a real database, run against each database by a subclass. */
+public abstract class WorkQueueContract {
+    private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    private final TickingClock clock = new TickingClock(START, Duration.ofMillis(1));
+    private AutoCloseable resource;
+    private QueueFixture hearth;
+    private Database database;
+
+    protected abstract Database openDatabase();
+
+    protected abstract AutoCloseable closer();
+
+    @BeforeEach
+    void open() {
+        database = openDatabase();
+        resource = closer();
+        hearth = QueueFixture.on(database, clock);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (resource != null) {
+            resource.close();
+        }
+    }
+
+    @Test
+    void aSeededTeamQueueComesOutInTheDocumentedOrderWithReasons() {
+        Lead webFirst = create("Web", "First", LeadSource.WEB_FORM, "alice");
+        clock.advance(Duration.ofMinutes(1));
+        Lead webSecond = create("Web", "Second", LeadSource.WEB_FORM, "bob");
+        Lead hotBig = qualifyLater(create("Hot", "Big", LeadSource.REFERRAL, "alice"), 20, 50_000);
+        Lead sizzling = qualifyLater(create("Hot", "Now", LeadSource.OTHER, "alice"), 3, 1_000);
+        Lead hotSmall = qualifyLater(create("Hot", "Small", LeadSource.OTHER, "bob"), 25, 10_000);
+        Lead warm = referral(create("Warm", "Referral", LeadSource.REFERRAL, "alice"));
+        Lead cool = create("Cool", "Show", LeadSource.TRADE_SHOW, "alice");
+        Lead cold = create("Cold", "List", LeadSource.PURCHASED_LIST, "bob");
+        Lead unqualified = hearth.leads().update(create("Not", "Fit", LeadSource.OTHER, "alice").id(),
+                LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(), EnumSet.of(LeadField.STATUS), null);
+        Lead archived = hearth.leads().archive(create("Gone", "Away", LeadSource.REFERRAL, "alice").id(), null);
+
+        List<QueueEntry> team = all("");
+
+        assertThat(team).extracting(QueueEntry::personId).containsExactly(
+                webFirst.id().value(), webSecond.id().value(), sizzling.id().value(), hotBig.id().value(),
+                hotSmall.id().value(), warm.id().value(), cool.id().value(), cold.id().value(),
+                unqualified.id().value());
+        assertThat(team).extracting(QueueEntry::lane).containsExactly(Lane.SPEED_TO_LEAD, Lane.SPEED_TO_LEAD,
+                Lane.SIZZLING, Lane.HOT, Lane.HOT, Lane.WARM, Lane.COOL, Lane.COLD, Lane.COLD);
+        assertThat(team).allSatisfy(e -> assertThat(e.reasons()).isNotEmpty());
+        assertThat(team.get(0).deadline()).isEqualTo(webFirst.createdAt().plus(Duration.ofMinutes(5)));
+        assertThat(team.get(0).reasons().get(0)).startsWith("new web form lead: respond by 09:05:00");
+        assertThat(team.get(0).action()).isEqualTo(ActionKind.COLD_CALL);
+        assertThat(team).extracting(QueueEntry::personId).doesNotContain(archived.id().value());
+        assertThat(all("bob")).extracting(QueueEntry::personId)
+                .containsExactly(webSecond.id().value(), hotSmall.id().value(), cold.id().value());
+    }
+
+    @Test
+    void changesMoveALeadAtOnce() {
+        Lead web = create("Web", "Lead", LeadSource.WEB_FORM, "alice");
+        Lead cold = create("Cold", "List", LeadSource.PURCHASED_LIST, "alice");
+        assertThat(laneOf(web)).isEqualTo(Lane.SPEED_TO_LEAD);
+        assertThat(laneOf(cold)).isEqualTo(Lane.COLD);
+
+        hearth.ratings().recordActivity(web.id(), new Activity(clock.instant(), clock.instant(), null, null, null));
+        hearth.ratings().qualify(cold.id(), new Qualification(LocalDate.parse("2026-11-27"), null, ReferralKind.NONE,
+                Bant.UNKNOWN, "event next week", 0));
+
+        assertThat(laneOf(web)).isEqualTo(Lane.COOL);
+        assertThat(laneOf(cold)).isEqualTo(Lane.SIZZLING);
+        assertThat(hearth.leads().get(cold.id()).fields().temperature()).isEqualTo(Temperature.HOT);
+    }
+
+    @Test
+    void allFourBantYesQualifiesTheLead() {
+        Lead lead = create("Ada", "Lovelace", LeadSource.OTHER, "alice");
+        Bant yes = new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES);
+
+        hearth.ratings().qualify(lead.id(), new Qualification(null, null, ReferralKind.NONE, yes, null, 0));
+
+        Lead qualified = hearth.leads().get(lead.id());
+        assertThat(qualified.fields().status()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(qualified.fields().temperature()).isEqualTo(Temperature.HOT);
+    }
+
+    @Test
+    void anOverrideIsShownAndSurvivesRecomputation() {
+        Lead cold = create("Cold", "List", LeadSource.PURCHASED_LIST, "alice");
+
+        hearth.ratings().override(cold.id(), Temperature.HOT, "CEO asked for a quote at the gala", "alice");
+        hearth.ratings().recordActivity(cold.id(), new Activity(clock.instant(), clock.instant(), null, null, null));
+        clock.advance(Duration.ofDays(400));
+        hearth.ratings().rerateExpired(100);
+
+        QueueEntry entry = entryOf(cold);
+        assertThat(entry.lane()).isEqualTo(Lane.HOT);
+        assertThat(entry.reasons()).contains("rep set it hot: CEO asked for a quote at the gala");
+        assertThat(hearth.ratings().profile(cold.id()).rating().grade()).isEqualTo(Temperature.COLD);
+        assertThat(hearth.leads().get(cold.id()).fields().temperature()).isEqualTo(Temperature.HOT);
+
+        hearth.ratings().override(cold.id(), null, null, "alice");
+        assertThat(laneOf(cold)).isEqualTo(Lane.COLD);
+    }
+
+    @Test
+    void settingTheTemperatureOnTheLeadIsAnOverride() {
+        Lead lead = hearth.leads().create(LeadFixtures.person("Pinned", "Hot").source(LeadSource.PURCHASED_LIST)
+                .temperature(Temperature.HOT).build(), null);
+        assertThat(lead.fields().temperature()).isEqualTo(Temperature.HOT);
+        assertThat(hearth.ratings().profile(lead.id()).override().reason()).isEqualTo("set by rep");
+
+        Lead cleared = hearth.leads().update(lead.id(), LeadFields.builder().build(),
+                EnumSet.of(LeadField.TEMPERATURE), null);
+        assertThat(cleared.fields().temperature()).isEqualTo(Temperature.COLD);
+    }
+
+    @Test
+    void timeAloneCoolsALeadThroughScheduledReRating() {
+        Lead lead = create("Replied", "Yesterday", LeadSource.OTHER, "alice");
+        hearth.ratings().recordActivity(lead.id(), new Activity(clock.instant(), clock.instant(), clock.instant(),
+                clock.instant(), null));
+        assertThat(laneOf(lead)).isEqualTo(Lane.SIZZLING);
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(hearth.ratings().rerateExpired(100)).isEqualTo(1);
+        assertThat(laneOf(lead)).isEqualTo(Lane.WARM);
+
+        clock.advance(Duration.ofDays(100));
+        hearth.ratings().rerateExpired(100);
+        assertThat(laneOf(lead)).isEqualTo(Lane.COLD);
+        assertThat(entryOf(lead).reasons()).contains("no known need and no relationship yet");
+    }
+
+    @Test
+    void pagesWalkTheQueueOnceInOrder() {
+        List<UUID> created = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            created.add(create("P", "" + i, i % 2 == 0 ? LeadSource.TRADE_SHOW : LeadSource.PURCHASED_LIST, "alice")
+                    .id().value());
+        }
+        List<UUID> onePage = all("alice").stream().map(QueueEntry::personId).toList();
+        List<UUID> paged = new ArrayList<>();
+        String token = "";
+        do {
+            Page<QueueEntry> page = hearth.queue().next("alice", 4, token);
+            page.items().forEach(e -> paged.add(e.personId()));
+            token = page.nextPageToken().orElse("");
+        } while (!token.isEmpty());
+
+        assertThat(paged).isEqualTo(onePage).hasSize(11).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    @Test
+    void responseStatsOfAHandMadeDay() {
+        Lead fast = create("Fast", "Answer", LeadSource.WEB_FORM, "alice");
+        Lead slow = create("Slow", "Answer", LeadSource.WEB_FORM, "alice");
+        create("Never", "Answered", LeadSource.WEB_FORM, "alice");
+        create("Other", "Rep", LeadSource.WEB_FORM, "bob");
+        create("Not", "Inbound", LeadSource.PURCHASED_LIST, "alice");
+        Instant arrived = fast.createdAt();
+        hearth.ratings().recordActivity(fast.id(), new Activity(arrived.plusSeconds(120), arrived.plusSeconds(120),
+                null, null, null));
+        hearth.ratings().recordActivity(slow.id(), new Activity(arrived.plusSeconds(600), arrived.plusSeconds(600),
+                null, null, null));
+        hearth.ratings().qualify(fast.id(), new Qualification(null, null, ReferralKind.NONE,
+                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES), null, 0));
+        clock.advance(Duration.ofMinutes(30));
+
+        ResponseStats stats = new SpeedToLeadReport(new JooqLeadProfileStore(database.dsl()),
+                SpeedToLeadPolicy.DEFAULT, clock).stats("alice", null, null);
+
+        assertThat(stats.responded()).isEqualTo(2);
+        assertThat(stats.awaiting()).isEqualTo(1);
+        assertThat(stats.missed()).isEqualTo(2);
+        assertThat(stats.median()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(119),
+                Duration.ofSeconds(121)));
+        assertThat(stats.shareWithinWindow()).isEqualTo(0.5);
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES))
+                .isEqualTo(new ResponseStats.BucketStats(1, 1));
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_30_MINUTES))
+                .isEqualTo(new ResponseStats.BucketStats(1, 0));
+    }
+
+    private Lead create(String given, String family, LeadSource source, String owner) {
+        return hearth.leads().create(LeadFixtures.person(given, family).source(source).owner(owner)
+                .phone("+1 415 555 0100").build(), null);
+    }
+
+    /** A lead that needs it within {@code days}, worth {@code value} dollars, touched so it is out of speed-to-lead. */
+    private Lead qualifyLater(Lead lead, int days, int value) {
+        return hearth.ratings().qualify(lead.id(), new Qualification(LocalDate.ofInstant(START, java.time.ZoneOffset.UTC)
+                .plusDays(days), new Money("USD", BigDecimal.valueOf(value)), ReferralKind.NONE, Bant.UNKNOWN, null,
+                0)).lead();
+    }
+
+    private Lead referral(Lead lead) {
+        return hearth.ratings().qualify(lead.id(), new Qualification(null, null, ReferralKind.FAN, Bant.UNKNOWN, null,
+                0)).lead();
+    }
+
+    private List<QueueEntry> all(String owner) {
+        return hearth.queue().next(owner, 1000, "").items();
+    }
+
+    private QueueEntry entryOf(Lead lead) {
+        return all("").stream().filter(e -> e.personId().equals(lead.id().value())).findFirst().orElseThrow();
+    }
+
+    private Lane laneOf(Lead lead) {
+        return entryOf(lead).lane();
+    }
+}

@@ -1,0 +1,151 @@
+package io.hearth.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.grpc.stub.StreamObserver;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.priority.Temperature;
+import io.hearth.core.query.Page;
+import io.hearth.core.queue.QueueEntry;
+import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.priority.AgendaPlanner;
+import io.hearth.core.priority.SpeedToLeadReport;
+import io.hearth.core.queue.ActionChannel;
+import io.hearth.core.queue.TypicalDurations;
+import io.hearth.proto.v1.AgendaItem;
+import io.hearth.proto.v1.ChannelDuration;
+import io.hearth.proto.v1.GetLeadProfileRequest;
+import io.hearth.proto.v1.GetResponseStatsRequest;
+import io.hearth.proto.v1.PlanAgendaRequest;
+import io.hearth.proto.v1.PlanAgendaResponse;
+import io.hearth.proto.v1.QueueSnapshot;
+import io.hearth.proto.v1.ResponseStats;
+import io.hearth.proto.v1.WatchQueueRequest;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import io.hearth.proto.v1.LeadProfile;
+import io.hearth.proto.v1.ListQueueRequest;
+import io.hearth.proto.v1.ListQueueResponse;
+import io.hearth.proto.v1.QualifyLeadRequest;
+import io.hearth.proto.v1.QueueServiceGrpc;
+import io.hearth.proto.v1.SetTemperatureOverrideRequest;
+
+/** QueueService over gRPC: maps requests to the queue and rating use cases and their results back. */
+public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBase {
+    static final int MAX_REASON = 500;
+
+    static final int DEFAULT_WATCH_SIZE = 20;
+    static final int MAX_WATCH_SIZE = 200;
+
+    private final WorkQueue queue;
+    private final LeadRatings ratings;
+    private final Leads leads;
+    private final QueueWatchers watchers;
+    private final SpeedToLeadReport speedToLead;
+
+    @Inject
+    public QueueGrpcService(WorkQueue queue, LeadRatings ratings, Leads leads, QueueWatchers watchers,
+                            SpeedToLeadReport speedToLead) {
+        this.queue = requireNonNull(queue, "queue is null");
+        this.ratings = requireNonNull(ratings, "ratings is null");
+        this.leads = requireNonNull(leads, "leads is null");
+        this.watchers = requireNonNull(watchers, "watchers is null");
+        this.speedToLead = requireNonNull(speedToLead, "speedToLead is null");
+    }
+
+    @Override
+    public void watchQueue(WatchQueueRequest request, StreamObserver<QueueSnapshot> response) {
+        if (request.getSize() < 0) {
+            throw InvalidArgumentException.of("size", "must not be negative, got " + request.getSize());
+        }
+        int size = request.getSize() == 0 ? DEFAULT_WATCH_SIZE : Math.min(request.getSize(), MAX_WATCH_SIZE);
+        watchers.watch(request.getOwner(), size, (ServerCallStreamObserver<QueueSnapshot>) response);
+    }
+
+    @Override
+    public void planAgenda(PlanAgendaRequest request, StreamObserver<PlanAgendaResponse> response) {
+        if (!request.hasTimeBudget()) {
+            throw InvalidArgumentException.of("time_budget", "required: the time set aside, e.g. 7200s");
+        }
+        Map<ActionChannel, Duration> overrides = new EnumMap<>(ActionChannel.class);
+        for (ChannelDuration typical : request.getTypicalDurationsList()) {
+            overrides.put(QueueMapper.channel(typical.getChannel(), "typical_durations.channel"),
+                    ProtoTimes.toDuration(typical.getDuration()));
+        }
+        TypicalDurations durations = TypicalDurations.withOverrides(overrides, "typical_durations");
+        AgendaPlanner.Plan<QueueEntry> plan = queue.plan(request.getOwner(),
+                ProtoTimes.toDuration(request.getTimeBudget()), durations);
+        PlanAgendaResponse.Builder result = PlanAgendaResponse.newBuilder()
+                .setPlanned(ProtoTimes.toProto(plan.planned()))
+                .setLeft(ProtoTimes.toProto(plan.left()))
+                .setSkipped(plan.skipped().size());
+        for (QueueEntry entry : plan.items()) {
+            result.addItems(AgendaItem.newBuilder().setItem(QueueMapper.toProto(entry))
+                    .setEstimate(ProtoTimes.toProto(durations.of(entry.channel()))));
+        }
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void getResponseStats(GetResponseStatsRequest request, StreamObserver<ResponseStats> response) {
+        io.hearth.core.priority.ResponseStats stats = speedToLead.stats(request.getOwner(),
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null);
+        response.onNext(QueueMapper.toProto(stats, speedToLead.window()));
+        response.onCompleted();
+    }
+
+    @Override
+    public void listQueue(ListQueueRequest request, StreamObserver<ListQueueResponse> response) {
+        Page<QueueEntry> page = queue.next(request.getOwner(), request.getPageSize(), request.getPageToken());
+        ListQueueResponse.Builder result = ListQueueResponse.newBuilder();
+        page.items().forEach(entry -> result.addItems(QueueMapper.toProto(entry)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void qualifyLead(QualifyLeadRequest request, StreamObserver<LeadProfile> response) {
+        LeadId id = LeadId.fromName(request.getName(), "name");
+        if (!request.hasQualification()) {
+            throw InvalidArgumentException.of("qualification", "required: what you learned about the lead");
+        }
+        LeadRatings.Rated rated = ratings.qualify(id, QueueMapper.toDomain(request.getQualification()));
+        reply(response, rated);
+    }
+
+    @Override
+    public void setTemperatureOverride(SetTemperatureOverrideRequest request, StreamObserver<LeadProfile> response) {
+        LeadId id = LeadId.fromName(request.getName(), "name");
+        Temperature grade = QueueMapper.temperature(request.getTemperature(), "temperature");
+        if (grade != null && request.getReason().isBlank()) {
+            throw InvalidArgumentException.of("reason", "required: say why, so the team sees it beside the grade");
+        }
+        if (request.getReason().length() > MAX_REASON) {
+            throw InvalidArgumentException.of("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        String by = request.getSetBy().isBlank() ? null : request.getSetBy().strip();
+        reply(response, ratings.override(id, grade, request.getReason(), by));
+    }
+
+    @Override
+    public void getLeadProfile(GetLeadProfileRequest request, StreamObserver<LeadProfile> response) {
+        LeadId id = LeadId.fromName(request.getName(), "name");
+        io.hearth.core.priority.LeadProfile profile = ratings.profile(id);
+        response.onNext(QueueMapper.toProto(profile, leads.get(id).createdAt()));
+        response.onCompleted();
+    }
+
+    private static void reply(StreamObserver<LeadProfile> response, LeadRatings.Rated rated) {
+        response.onNext(QueueMapper.toProto(rated.profile(), rated.lead().createdAt()));
+        response.onCompleted();
+    }
+}

@@ -1,0 +1,213 @@
+package io.hearth.server.grpc;
+
+import com.google.protobuf.Duration;
+import com.google.type.Date;
+import com.google.type.Money;
+import io.hearth.core.error.Violations;
+import io.hearth.core.priority.Answer;
+import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.LeadProfile;
+import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.ReferralKind;
+import io.hearth.core.priority.Temperature;
+import io.hearth.core.queue.QueueEntry;
+import io.hearth.proto.v1.BantAnswer;
+import io.hearth.proto.v1.QueueItem;
+import io.hearth.proto.v1.QueueLane;
+import io.hearth.proto.v1.TemperatureOverride;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+
+/** Queue and qualification messages to domain values and back. */
+final class QueueMapper {
+    static final int MAX_NOTE = 2000;
+
+    private QueueMapper() {
+    }
+
+    static QueueItem toProto(QueueEntry entry) {
+        QueueItem.Builder item = QueueItem.newBuilder()
+                .setPerson((entry.personKind() == io.hearth.core.queue.PersonKind.LEAD ? "leads/" : "contacts/")
+                        + entry.personId())
+                .setDisplayName(entry.displayName())
+                .setOwner(entry.owner() == null ? "" : entry.owner())
+                .setLane(QueueLane.valueOf("QUEUE_LANE_" + entry.lane().name()))
+                .setAction(io.hearth.proto.v1.ActionKind.valueOf("ACTION_KIND_" + entry.action().name()))
+                .setChannel(io.hearth.proto.v1.ActionChannel.valueOf("ACTION_CHANNEL_" + entry.channel().name()))
+                .addAllReasons(entry.reasons());
+        if (entry.deadline() != null) {
+            item.setDeadline(ProtoTimes.toProto(entry.deadline()));
+        }
+        return item.build();
+    }
+
+    static io.hearth.proto.v1.LeadProfile toProto(LeadProfile profile, Instant arrivedAt) {
+        Qualification q = profile.qualification();
+        io.hearth.proto.v1.Qualification.Builder qualification = io.hearth.proto.v1.Qualification.newBuilder()
+                .setReferral(io.hearth.proto.v1.ReferralKind.valueOf("REFERRAL_KIND_" + q.referral().name()))
+                .setBant(io.hearth.proto.v1.Bant.newBuilder()
+                        .setBudget(answer(q.bant().budget())).setAuthority(answer(q.bant().authority()))
+                        .setNeed(answer(q.bant().need())).setTimescale(answer(q.bant().timescale())))
+                .setNote(q.note() == null ? "" : q.note())
+                .setLeadLevel(q.leadLevel())
+                .setQualified(q.bant().qualified());
+        if (q.needBy() != null) {
+            qualification.setNeedBy(Date.newBuilder().setYear(q.needBy().getYear())
+                    .setMonth(q.needBy().getMonthValue()).setDay(q.needBy().getDayOfMonth()));
+        }
+        if (q.estimatedValue() != null) {
+            BigDecimal amount = q.estimatedValue().amount();
+            BigDecimal units = new BigDecimal(amount.toBigInteger());
+            qualification.setEstimatedValue(Money.newBuilder().setCurrencyCode(q.estimatedValue().currency())
+                    .setUnits(units.longValueExact())
+                    .setNanos(amount.subtract(units).movePointRight(9).intValue()));
+        }
+        io.hearth.proto.v1.LeadProfile.Builder proto = io.hearth.proto.v1.LeadProfile.newBuilder()
+                .setLead("leads/" + profile.leadId().value())
+                .setQualification(qualification)
+                .setTemperature(temperature(profile.temperature()))
+                .setModelTemperature(temperature(profile.rating().grade()))
+                .setSizzling(profile.rating().sizzling())
+                .setProbabilityToClose(profile.rating().probabilityToClose())
+                .addAllReasons(profile.rating().reasons())
+                .setRateTime(ProtoTimes.toProto(profile.ratedAt()));
+        if (profile.override() != null) {
+            TemperatureOverride.Builder override = TemperatureOverride.newBuilder()
+                    .setTemperature(temperature(profile.override().grade()))
+                    .setReason(profile.override().reason())
+                    .setSetTime(ProtoTimes.toProto(profile.override().at()));
+            if (profile.override().by() != null) {
+                override.setSetBy(profile.override().by());
+            }
+            proto.setOverride(override);
+        }
+        if (profile.responseDeadline() != null) {
+            proto.setResponseDeadline(ProtoTimes.toProto(profile.responseDeadline()));
+        }
+        if (profile.activity().firstTouchAt() != null) {
+            proto.setFirstTouchTime(ProtoTimes.toProto(profile.activity().firstTouchAt()));
+        }
+        profile.responseTime(arrivedAt).ifPresent(d -> proto.setResponseTime(
+                Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano())));
+        return proto.build();
+    }
+
+    /** Reads a qualification, naming every bad field under {@code qualification.}. */
+    static Qualification toDomain(io.hearth.proto.v1.Qualification proto) {
+        Violations violations = new Violations();
+        LocalDate needBy = null;
+        if (proto.hasNeedBy()) {
+            Date d = proto.getNeedBy();
+            try {
+                needBy = LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+            } catch (DateTimeException e) {
+                violations.add("qualification.need_by", "not a calendar date: " + e.getMessage());
+            }
+        }
+        io.hearth.core.resource.Money value = null;
+        if (proto.hasEstimatedValue()) {
+            value = money(proto.getEstimatedValue(), violations);
+        }
+        ReferralKind referral = switch (proto.getReferral()) {
+            case REFERRAL_KIND_UNSPECIFIED, REFERRAL_KIND_NONE -> ReferralKind.NONE;
+            case REFERRAL_KIND_CHAMPION -> ReferralKind.CHAMPION;
+            case REFERRAL_KIND_FAN -> ReferralKind.FAN;
+            case UNRECOGNIZED -> {
+                violations.add("qualification.referral", "unknown enum value");
+                yield ReferralKind.NONE;
+            }
+        };
+        io.hearth.proto.v1.Bant b = proto.getBant();
+        Bant bant = new Bant(answer(b.getBudget(), "budget", violations), answer(b.getAuthority(), "authority", violations),
+                answer(b.getNeed(), "need", violations), answer(b.getTimescale(), "timescale", violations));
+        if (proto.getLeadLevel() < 0 || proto.getLeadLevel() > 6) {
+            violations.add("qualification.lead_level", "must be 1 to 6, or 0 for not assessed; got "
+                    + proto.getLeadLevel());
+        }
+        if (proto.getNote().length() > MAX_NOTE) {
+            violations.add("qualification.note", "must be at most " + MAX_NOTE + " characters");
+        }
+        violations.throwIfAny();
+        return new Qualification(needBy, value, referral, bant, proto.getNote().isBlank() ? null : proto.getNote().strip(),
+                proto.getLeadLevel());
+    }
+
+    static io.hearth.core.queue.ActionChannel channel(io.hearth.proto.v1.ActionChannel proto, String field) {
+        return switch (proto) {
+            case ACTION_CHANNEL_UNSPECIFIED, UNRECOGNIZED ->
+                    throw io.hearth.core.error.InvalidArgumentException.of(field, "name a channel, e.g. ACTION_CHANNEL_PHONE");
+            default -> io.hearth.core.queue.ActionChannel.valueOf(proto.name().substring("ACTION_CHANNEL_".length()));
+        };
+    }
+
+    static io.hearth.proto.v1.ResponseStats toProto(io.hearth.core.priority.ResponseStats stats,
+                                                     java.time.Duration window) {
+        io.hearth.proto.v1.ResponseStats.Builder proto = io.hearth.proto.v1.ResponseStats.newBuilder()
+                .setResponded(stats.responded())
+                .setAwaiting(stats.awaiting())
+                .setMissed(stats.missed())
+                .setShareWithinWindow(stats.shareWithinWindow())
+                .setWindow(ProtoTimes.toProto(window));
+        stats.median().ifPresent(m -> proto.setMedian(ProtoTimes.toProto(m)));
+        stats.p90().ifPresent(p -> proto.setP90(ProtoTimes.toProto(p)));
+        stats.buckets().forEach((bucket, counts) -> proto.addBuckets(io.hearth.proto.v1.ResponseBucketStats.newBuilder()
+                .setBucket(io.hearth.proto.v1.ResponseBucket.valueOf("RESPONSE_BUCKET_" + bucket.name()))
+                .setLeads(counts.leads())
+                .setQualified(counts.qualified())
+                .setQualificationRate(counts.qualificationRate())));
+        return proto.build();
+    }
+
+    static Temperature temperature(io.hearth.proto.v1.Temperature proto, String field) {
+        return switch (proto) {
+            case TEMPERATURE_UNSPECIFIED -> null;
+            case UNRECOGNIZED -> throw io.hearth.core.error.InvalidArgumentException.of(field, "unknown enum value");
+            default -> Temperature.valueOf(proto.name().substring("TEMPERATURE_".length()));
+        };
+    }
+
+    private static io.hearth.core.resource.Money money(Money proto, Violations violations) {
+        String currency = proto.getCurrencyCode();
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            violations.add("qualification.estimated_value.currency_code",
+                    "'" + currency + "' is not an ISO 4217 currency code such as USD or EUR");
+            return null;
+        }
+        if (proto.getUnits() < 0 || proto.getNanos() < 0 || proto.getNanos() > 999_999_999) {
+            violations.add("qualification.estimated_value", "must be a non-negative amount");
+            return null;
+        }
+        BigDecimal amount = BigDecimal.valueOf(proto.getUnits()).add(BigDecimal.valueOf(proto.getNanos(), 9));
+        return new io.hearth.core.resource.Money(currency, amount.stripTrailingZeros().scale() < 0
+                ? amount.setScale(0) : amount.stripTrailingZeros());
+    }
+
+    private static Answer answer(BantAnswer proto, String name, Violations violations) {
+        return switch (proto) {
+            case BANT_ANSWER_UNSPECIFIED -> Answer.UNKNOWN;
+            case BANT_ANSWER_YES -> Answer.YES;
+            case BANT_ANSWER_NO -> Answer.NO;
+            case UNRECOGNIZED -> {
+                violations.add("qualification.bant." + name, "unknown enum value");
+                yield Answer.UNKNOWN;
+            }
+        };
+    }
+
+    private static BantAnswer answer(Answer answer) {
+        return switch (answer) {
+            case UNKNOWN -> BantAnswer.BANT_ANSWER_UNSPECIFIED;
+            case YES -> BantAnswer.BANT_ANSWER_YES;
+            case NO -> BantAnswer.BANT_ANSWER_NO;
+        };
+    }
+
+    private static io.hearth.proto.v1.Temperature temperature(Temperature t) {
+        return io.hearth.proto.v1.Temperature.valueOf("TEMPERATURE_" + t.name());
+    }
+}

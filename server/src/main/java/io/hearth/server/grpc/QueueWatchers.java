@@ -1,0 +1,115 @@
+package io.hearth.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.hearth.core.queue.WorkQueue;
+import io.hearth.proto.v1.QueueItem;
+import io.hearth.proto.v1.QueueSnapshot;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live queue views. Each watch polls the head of its queue a few times a second and sends a
+ * snapshot when it changed. Polling the shared database (rather than listening to this server's
+ * own writes) shows changes made through every server instance, so scale-out needs nothing more.
+ */
+@Singleton
+public final class QueueWatchers implements AutoCloseable {
+    static final long PERIOD_MILLIS = 250;
+    private static final Logger log = LoggerFactory.getLogger(QueueWatchers.class);
+
+    private final WorkQueue queue;
+    private final Clock clock;
+    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "hearth-queue-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Inject
+    public QueueWatchers(WorkQueue queue, Clock clock) {
+        this.queue = requireNonNull(queue, "queue is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Starts sending snapshots of the first {@code size} items of {@code owner}'s queue until cancelled. */
+    void watch(String owner, int size, ServerCallStreamObserver<QueueSnapshot> observer) {
+        Watch watch = new Watch(owner, size, observer);
+        watches.add(watch);
+        observer.setOnCancelHandler(watch::stop);
+        watch.future = ticker.scheduleWithFixedDelay(watch::tick, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends every watch cleanly, so a shutting-down server need not wait for streams that never end. */
+    @Override
+    public void close() {
+        for (Watch watch : watches) {
+            watch.finish();
+        }
+        ticker.shutdownNow();
+    }
+
+    private final class Watch {
+        private final String owner;
+        private final int size;
+        private final ServerCallStreamObserver<QueueSnapshot> observer;
+        private volatile ScheduledFuture<?> future;
+        private List<QueueItem> lastSent;
+        private boolean stopped;
+
+        Watch(String owner, int size, ServerCallStreamObserver<QueueSnapshot> observer) {
+            this.owner = owner;
+            this.size = size;
+            this.observer = observer;
+        }
+
+        synchronized void tick() {
+            // a slow reader gets the latest snapshot when it catches up, not a backlog
+            if (stopped || !observer.isReady() && lastSent != null) {
+                return;
+            }
+            try {
+                List<QueueItem> items = queue.next(owner, size, "").items().stream().map(QueueMapper::toProto).toList();
+                if (!items.equals(lastSent)) {
+                    observer.onNext(QueueSnapshot.newBuilder().addAllItems(items)
+                            .setSnapshotTime(ProtoTimes.toProto(clock.instant())).build());
+                    lastSent = items;
+                }
+            } catch (RuntimeException e) {
+                log.warn("queue watch for {} failed", owner == null || owner.isBlank() ? "the team" : owner, e);
+                stop();
+                observer.onError(Status.UNAVAILABLE.withDescription("the queue could not be read; watch again")
+                        .asRuntimeException());
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            watches.remove(this);
+            ScheduledFuture<?> scheduled = future;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+        }
+
+        synchronized void finish() {
+            if (!stopped) {
+                stop();
+                observer.onCompleted();
+            }
+        }
+    }
+}
