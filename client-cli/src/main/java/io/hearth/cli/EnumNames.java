@@ -4,6 +4,7 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.ProtocolMessageEnum;
 
+import io.hearth.proto.v1.ActionChannel;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.Temperature;
@@ -24,6 +25,9 @@ import java.util.function.IntFunction;
 final class EnumNames {
 
     private static final String UNSPECIFIED = "UNSPECIFIED";
+
+    /** The CLI spelling of the unspecified value where "not known" is a meaningful answer. */
+    static final String UNKNOWN = "unknown";
 
     private EnumNames() {}
 
@@ -76,6 +80,25 @@ final class EnumNames {
         };
     }
 
+    /**
+     * Like {@link #converter}, but {@code unknown} is accepted too and means the unspecified
+     * value, for enums whose zero value is a real answer ("not asked yet").
+     */
+    static <E extends ProtocolMessageEnum> ITypeConverter<E> converterWithUnknown(
+            EnumDescriptor type, IntFunction<E> forNumber) {
+        ITypeConverter<E> named = converter(type, forNumber);
+        return text -> {
+            if (text.trim().equalsIgnoreCase(UNKNOWN)) {
+                return forNumber.apply(0);
+            }
+            try {
+                return named.convert(text);
+            } catch (TypeConversionException e) {
+                throw new TypeConversionException(e.getMessage() + ", " + UNKNOWN);
+            }
+        };
+    }
+
     private static String prefix(EnumDescriptor type) {
         String zeroName = type.findValueByNumber(0).getName();
         if (!zeroName.endsWith(UNSPECIFIED)) {
@@ -106,6 +129,14 @@ final class EnumNames {
         @Override
         public Iterator<String> iterator() {
             return cliNames(Temperature.getDescriptor()).iterator();
+        }
+    }
+
+    /** Choices shown in help for {@code --duration}. */
+    static final class ChannelNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return cliNames(ActionChannel.getDescriptor()).iterator();
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.hearth.cli;
 
 import io.grpc.ManagedChannel;
+import io.hearth.proto.v1.ActionChannel;
+import io.hearth.proto.v1.BantAnswer;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
+import io.hearth.proto.v1.ReferralKind;
 import io.hearth.proto.v1.Temperature;
 
 import picocli.CommandLine;
@@ -14,6 +17,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +33,12 @@ import java.util.logging.Logger;
         mixinStandardHelpOptions = true,
         versionProvider = HearthVersion.class,
         description = "Work the Hearth lead pipeline from the command line.",
-        subcommands = LeadsCommand.class)
+        subcommands = {
+            LeadsCommand.class,
+            QueueCommand.class,
+            AgendaCommand.class,
+            StatsCommand.class
+        })
 public final class HearthCli implements Callable<Integer> {
 
     /**
@@ -42,10 +51,10 @@ public final class HearthCli implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    private final ChannelFactory channels;
+    private final CliEnvironment environment;
 
-    private HearthCli(ChannelFactory channels) {
-        this.channels = channels;
+    private HearthCli(CliEnvironment environment) {
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -64,7 +73,12 @@ public final class HearthCli implements Callable<Integer> {
      */
     public static int run(
             String[] args, PrintWriter out, PrintWriter err, ChannelFactory channels) {
-        CommandLine commandLine = new CommandLine(new HearthCli(channels));
+        return run(args, out, err, CliEnvironment.standard(channels));
+    }
+
+    /** Runs one command line in {@code environment}; tests fix its clock and terminal. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
+        CommandLine commandLine = new CommandLine(new HearthCli(environment));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.registerConverter(
                 LeadSource.class,
@@ -75,6 +89,17 @@ public final class HearthCli implements Callable<Integer> {
         commandLine.registerConverter(
                 Temperature.class,
                 EnumNames.converter(Temperature.getDescriptor(), Temperature::forNumber));
+        commandLine.registerConverter(
+                ActionChannel.class,
+                EnumNames.converter(ActionChannel.getDescriptor(), ActionChannel::forNumber));
+        commandLine.registerConverter(
+                ReferralKind.class,
+                EnumNames.converterWithUnknown(
+                        ReferralKind.getDescriptor(), ReferralKind::forNumber));
+        commandLine.registerConverter(
+                BantAnswer.class,
+                EnumNames.converterWithUnknown(BantAnswer.getDescriptor(), BantAnswer::forNumber));
+        commandLine.registerConverter(Duration.class, DurationText::parse);
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -94,7 +119,11 @@ public final class HearthCli implements Callable<Integer> {
         return options;
     }
 
+    CliEnvironment environment() {
+        return environment;
+    }
+
     ManagedChannel openChannel() {
-        return channels.open(options.server);
+        return environment.channels().open(options.server);
     }
 }

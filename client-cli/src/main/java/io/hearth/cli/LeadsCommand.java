@@ -7,17 +7,22 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code hearth leads}: groups the commands of the LeadService. */
+/** {@code hearth leads}: the LeadService commands and the QueueService commands on one lead. */
 @Command(
         name = "leads",
-        description = "Create, find, change, archive and restore leads.",
+        description =
+                "Create, find, change, archive and restore leads; see, qualify and override their"
+                        + " profile.",
         subcommands = {
             CreateLeadCommand.class,
             GetLeadCommand.class,
             ListLeadsCommand.class,
             UpdateLeadCommand.class,
             ArchiveLeadCommand.class,
-            RestoreLeadCommand.class
+            RestoreLeadCommand.class,
+            LeadProfileCommand.class,
+            QualifyLeadCommand.class,
+            OverrideLeadCommand.class
         })
 final class LeadsCommand implements Callable<Integer> {
 

@@ -1,7 +1,5 @@
 package io.hearth.cli;
 
-import static java.util.stream.Collectors.joining;
-
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListLeadsRequest;
@@ -13,14 +11,10 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** {@code hearth leads list}: one page of leads, or with {@code --all} every page. */
 @Command(name = "list", description = "List leads, a page at a time unless --all is given.")
 final class ListLeadsCommand extends LeadRpcCommand {
-
-    /** Words a POSIX shell takes literally; anything else is single-quoted in the next-page hint. */
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     @Option(
             names = "--filter",
@@ -157,10 +151,6 @@ final class ListLeadsCommand extends LeadRpcCommand {
             words.add("--archived");
         }
         words.addAll(List.of("--page-token", nextPageToken));
-        return words.stream().map(ListLeadsCommand::shellWord).collect(joining(" "));
-    }
-
-    private static String shellWord(String word) {
-        return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+        return ShellWords.commandLine(words);
     }
 }

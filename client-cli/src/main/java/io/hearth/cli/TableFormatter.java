@@ -5,17 +5,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Lays rows of text out in columns, each as wide as its widest cell, two spaces apart. */
+/**
+ * Lays rows of text out in columns, each as wide as its widest cell, two spaces apart. A row may
+ * carry detail lines, printed as given beneath it without affecting the column widths.
+ */
 final class TableFormatter {
 
     private static final String COLUMN_GAP = "  ";
 
+    private record Row(List<String> cells, List<String> details) {}
+
     private final int columns;
-    private final List<List<String>> rows = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
 
     TableFormatter(String... headers) {
         columns = headers.length;
-        rows.add(List.of(headers));
+        rows.add(new Row(List.of(headers), new ArrayList<>()));
     }
 
     TableFormatter addRow(String... cells) {
@@ -23,27 +28,40 @@ final class TableFormatter {
             throw new IllegalArgumentException(
                     "expected " + columns + " cells but got " + Arrays.toString(cells));
         }
-        rows.add(Arrays.stream(cells).map(TableFormatter::singleLine).toList());
+        rows.add(
+                new Row(
+                        Arrays.stream(cells).map(TableFormatter::singleLine).toList(),
+                        new ArrayList<>()));
+        return this;
+    }
+
+    /** Adds a line beneath the last row added, e.g. an indented explanation. */
+    TableFormatter addDetail(String line) {
+        if (rows.size() == 1) {
+            throw new IllegalStateException("a detail line belongs to a row; add one first");
+        }
+        rows.get(rows.size() - 1).details().add(singleLine(line).stripTrailing());
         return this;
     }
 
     void printTo(PrintWriter out) {
         int[] widths = new int[columns];
-        for (List<String> row : rows) {
+        for (Row row : rows) {
             for (int column = 0; column < columns; column++) {
-                widths[column] = Math.max(widths[column], row.get(column).length());
+                widths[column] = Math.max(widths[column], row.cells().get(column).length());
             }
         }
-        for (List<String> row : rows) {
+        for (Row row : rows) {
             StringBuilder line = new StringBuilder();
             for (int column = 0; column < columns; column++) {
                 if (column > 0) {
                     line.append(COLUMN_GAP);
                 }
-                line.append(row.get(column))
-                        .append(" ".repeat(widths[column] - row.get(column).length()));
+                String cell = row.cells().get(column);
+                line.append(cell).append(" ".repeat(widths[column] - cell.length()));
             }
             out.println(line.toString().stripTrailing());
+            row.details().forEach(out::println);
         }
     }
 

@@ -72,7 +72,14 @@ class HearthCliTest {
                 List.of("leads", "list"),
                 List.of("leads", "update"),
                 List.of("leads", "archive"),
-                List.of("leads", "restore"));
+                List.of("leads", "restore"),
+                List.of("leads", "profile"),
+                List.of("leads", "qualify"),
+                List.of("leads", "override"),
+                List.of("queue"),
+                List.of("agenda"),
+                List.of("stats"),
+                List.of("stats", "response"));
     }
 
     @ParameterizedTest
@@ -112,8 +119,16 @@ class HearthCliTest {
         assertThat(result.out().strip()).matches("hearth \\d+\\.\\d+\\.\\d+\\S*");
     }
 
+    @Test
+    void qualifyAndAgendaHelpShowTheirChoices() {
+        assertThat(hearth.run("leads", "qualify", "--help").out())
+                .contains("--budget=ANSWER", "yes, no or unknown", "--need-by=DATE");
+        assertThat(hearth.run("agenda", "--help").out())
+                .contains("--duration=CHANNEL=TIME", "phone, email, postcard, meeting,");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "leads"})
+    @ValueSource(strings = {"", "leads", "stats"})
     void aMissingSubcommandIsAUsageError(String command) {
         CliResult result = hearth.run(command.isEmpty() ? new String[0] : new String[] {command});
 

@@ -10,17 +10,30 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the CLI against a {@link RecordingLeadService} on an in-process gRPC server, one server per
- * test. Remembers the targets the CLI asked for and the channels it was given.
+ * Runs the CLI against a {@link RecordingLeadService} and a {@link RecordingQueueService} on an
+ * in-process gRPC server, one server per test. Remembers the targets the CLI asked for and the
+ * channels it was given. The CLI's clock stands still at {@link #NOW} unless a test sets another,
+ * and standard output is not a terminal unless a test says so.
  */
 final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
 
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
     final RecordingLeadService service = new RecordingLeadService();
+    final RecordingQueueService queue = new RecordingQueueService();
+
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    boolean terminal;
+    Duration refreshInterval = Duration.ofSeconds(1);
 
     private final String serverName = InProcessServerBuilder.generateName();
     private final List<String> targets = new CopyOnWriteArrayList<>();
@@ -33,6 +46,7 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
                 InProcessServerBuilder.forName(serverName)
                         .directExecutor()
                         .addService(service)
+                        .addService(queue)
                         .build()
                         .start();
     }
@@ -44,7 +58,8 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
     }
 
     CliResult run(String... args) {
-        return CliResult.run(this::openChannel, args);
+        return CliResult.run(
+                new CliEnvironment(this::openChannel, clock, terminal, refreshInterval), args);
     }
 
     /** The {@code --server} values the CLI opened channels for. */

@@ -32,6 +32,26 @@ class TableFormatterTest {
     }
 
     @Test
+    void printsDetailLinesUnderTheirRowWithoutWideningColumns() {
+        TableFormatter table =
+                new TableFormatter("A", "B")
+                        .addRow("1", "x")
+                        .addDetail("    a long detail line   ")
+                        .addRow("2", "y");
+
+        assertThat(print(table).lines())
+                .containsExactly("A  B", "1  x", "    a long detail line", "2  y");
+    }
+
+    @Test
+    void aDetailNeedsARow() {
+        TableFormatter table = new TableFormatter("A");
+
+        assertThatThrownBy(() -> table.addDetail("orphan"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void rejectsRowsOfTheWrongWidth() {
         TableFormatter table = new TableFormatter("A", "B");
 

@@ -1,0 +1,42 @@
+package io.hearth.cli;
+
+import java.io.Console;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What a CLI run depends on beyond its arguments: how channels are opened, the clock countdowns
+ * are computed with, whether standard output is a terminal (so {@code queue --watch} may clear the
+ * screen) and how often a watched queue is redrawn. Tests fix the clock and the terminal.
+ *
+ * @param refreshInterval how often {@code queue --watch} redraws its last snapshot on a terminal
+ */
+record CliEnvironment(
+        ChannelFactory channels, Clock clock, boolean terminal, Duration refreshInterval) {
+
+    static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
+
+    /** The real world: system clock in the local time zone, the console decides about ANSI. */
+    static CliEnvironment standard(ChannelFactory channels) {
+        return new CliEnvironment(
+                channels, Clock.systemDefaultZone(), stdoutIsTerminal(), DEFAULT_REFRESH_INTERVAL);
+    }
+
+    /**
+     * {@code System.console() != null}. From Java 22 on there is a console even when the streams
+     * are redirected, so {@code Console.isTerminal()} is asked as well where it exists.
+     */
+    private static boolean stdoutIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return (Boolean) isTerminal.invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before Java 22 a console exists only for an interactive terminal
+        }
+    }
+}

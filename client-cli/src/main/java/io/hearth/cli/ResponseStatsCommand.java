@@ -1,0 +1,142 @@
+package io.hearth.cli;
+
+import io.hearth.proto.v1.GetResponseStatsRequest;
+import io.hearth.proto.v1.ResponseBucket;
+import io.hearth.proto.v1.ResponseBucketStats;
+import io.hearth.proto.v1.ResponseStats;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code hearth stats response}: speed to lead on the team's own data. Dates are midnight in the
+ * local time zone; {@code --until} is exclusive, so {@code --since 2026-11-01 --until 2026-12-01}
+ * is November.
+ */
+@Command(
+        name = "response",
+        description = {
+            "Speed to lead: how fast inbound leads got their first touch and how that changed"
+                    + " their qualification rate."
+        })
+final class ResponseStatsCommand extends RpcCommand {
+
+    private static final int LABEL_WIDTH = "median response:".length();
+
+    @Option(
+            names = "--owner",
+            paramLabel = "USER",
+            description = "Only this rep's leads (default: the whole team).")
+    String owner = "";
+
+    @Option(
+            names = "--since",
+            paramLabel = "DATE",
+            description = "Leads that arrived on or after this date (e.g. 2026-11-01) or instant.")
+    String since;
+
+    @Option(
+            names = "--until",
+            paramLabel = "DATE",
+            description =
+                    "Leads that arrived before this date or instant (exclusive). Without --since"
+                            + " and --until: the last 30 days.")
+    String until;
+
+    @Override
+    void execute() {
+        GetResponseStatsRequest.Builder request =
+                GetResponseStatsRequest.newBuilder().setOwner(owner);
+        Instant start = since == null ? null : instant("--since", since);
+        Instant end = until == null ? null : instant("--until", until);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw usageError("--since must be before --until");
+        }
+        if (start != null) {
+            request.setStartTime(Times.timestamp(start));
+        }
+        if (end != null) {
+            request.setEndTime(Times.timestamp(end));
+        }
+        ResponseStats stats = queueService().getResponseStats(request.build());
+        if (json()) {
+            ProtoJson.print(stats, out());
+        } else {
+            print(stats, out());
+        }
+    }
+
+    /** A date is its first instant in the clock's time zone; an ISO instant is taken as is. */
+    private Instant instant(String option, String value) {
+        try {
+            return LocalDate.parse(value.trim()).atStartOfDay(clock().getZone()).toInstant();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return Instant.parse(value.trim());
+            } catch (DateTimeParseException notAnInstant) {
+                throw usageError(
+                        "Invalid value for option '%s': '%s' is neither a date like 2026-11-01"
+                                        .formatted(option, value)
+                                + " nor an instant like 2026-11-01T09:00:00Z");
+            }
+        }
+    }
+
+    private static void print(ResponseStats stats, PrintWriter out) {
+        field(out, "responded", Integer.toString(stats.getResponded()));
+        field(out, "awaiting", Integer.toString(stats.getAwaiting()));
+        field(out, "missed", Integer.toString(stats.getMissed()));
+        field(
+                out,
+                "median response",
+                stats.hasMedian() ? DurationText.format(stats.getMedian()) : "-");
+        field(out, "90th percentile", stats.hasP90() ? DurationText.format(stats.getP90()) : "-");
+        field(
+                out,
+                "within window",
+                percent(stats.getShareWithinWindow())
+                        + (stats.hasWindow()
+                                ? " (window " + DurationText.format(stats.getWindow()) + ")"
+                                : ""));
+        if (stats.getBucketsCount() > 0) {
+            out.println();
+            TableFormatter table = new TableFormatter("RESPONSE", "LEADS", "QUALIFIED", "RATE");
+            for (ResponseBucketStats bucket : stats.getBucketsList()) {
+                table.addRow(
+                        bucket(bucket),
+                        Integer.toString(bucket.getLeads()),
+                        Integer.toString(bucket.getQualified()),
+                        bucket.getLeads() == 0 ? "-" : percent(bucket.getQualificationRate()));
+            }
+            table.printTo(out);
+        }
+    }
+
+    private static String bucket(ResponseBucketStats bucket) {
+        return switch (bucket.getBucket()) {
+            case RESPONSE_BUCKET_WITHIN_5_MINUTES -> "< 5 min";
+            case RESPONSE_BUCKET_WITHIN_30_MINUTES -> "5–30 min";
+            case RESPONSE_BUCKET_WITHIN_24_HOURS -> "30 min–24 h";
+            case RESPONSE_BUCKET_LATER -> "later";
+            default -> {
+                String name =
+                        EnumNames.display(ResponseBucket.getDescriptor(), bucket.getBucketValue());
+                yield name.isEmpty() ? "-" : name;
+            }
+        };
+    }
+
+    /** A share in [0, 1] as a whole percentage, e.g. {@code 64%}. */
+    static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+
+    private static void field(PrintWriter out, String label, String value) {
+        out.printf("%-" + (LABEL_WIDTH + 1) + "s %s%n", label + ":", value);
+    }
+}

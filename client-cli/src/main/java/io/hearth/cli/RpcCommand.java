@@ -1,0 +1,135 @@
+package io.hearth.cli;
+
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.hearth.proto.v1.LeadServiceGrpc;
+import io.hearth.proto.v1.LeadServiceGrpc.LeadServiceBlockingStub;
+import io.hearth.proto.v1.QueueServiceGrpc;
+import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceBlockingStub;
+import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceStub;
+
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A command that calls the Hearth server: it opens the channel, hands out stubs of every service
+ * (unary calls get a deadline each), reports RPC failures and shuts the channel down. Exit codes:
+ * 0 on success, 1 when a call fails, 2 (through picocli) on a {@link ParameterException}.
+ */
+abstract class RpcCommand implements Callable<Integer> {
+
+    /** Generous for any single call, yet a hung server cannot hang a script. */
+    static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
+
+    static final int EXIT_RPC_FAILED = 1;
+
+    @Spec CommandSpec spec;
+
+    private HearthCli hearth;
+    private ManagedChannel channel;
+
+    @Override
+    public final Integer call() {
+        hearth = (HearthCli) spec.root().userObject();
+        channel = openChannel();
+        try {
+            execute();
+            return ExitCode.OK;
+        } catch (StatusRuntimeException e) {
+            RpcErrors.print(e, options().server, CALL_DEADLINE, err());
+            return EXIT_RPC_FAILED;
+        } finally {
+            shutDown(channel);
+        }
+    }
+
+    private ManagedChannel openChannel() {
+        try {
+            return hearth.openChannel();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--server': '%s': %s"
+                            .formatted(options().server, e.getMessage()));
+        }
+    }
+
+    /**
+     * Makes this command's calls and prints their results. A {@link StatusRuntimeException} is
+     * reported as a failed call, a {@link ParameterException} as invalid usage.
+     */
+    abstract void execute();
+
+    /** The LeadService, with a fresh deadline for the next call. */
+    final LeadServiceBlockingStub leadService() {
+        return LeadServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The QueueService, with a fresh deadline for the next call. */
+    final QueueServiceBlockingStub queueService() {
+        return QueueServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The QueueService for streams that run until cancelled: without a deadline, which would cut
+     * them off. Failures arrive at the observer; rethrow them to have them reported.
+     */
+    final QueueServiceStub queueStreams() {
+        return QueueServiceGrpc.newStub(channel);
+    }
+
+    final GlobalOptions options() {
+        return hearth.options();
+    }
+
+    final boolean json() {
+        return options().output == OutputFormat.JSON;
+    }
+
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    final CliEnvironment environment() {
+        return hearth.environment();
+    }
+
+    final Clock clock() {
+        return environment().clock();
+    }
+
+    /** A usage error of this command: picocli prints it with the usage and exits with 2. */
+    final ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Whether the option named {@code name} appeared on the command line. */
+    final boolean given(String name) {
+        return spec.commandLine().getParseResult().hasMatchedOption(name);
+    }
+
+    private static void shutDown(ManagedChannel channel) {
+        channel.shutdownNow();
+        try {
+            // Every call has returned; waiting lets the transport close its connection cleanly
+            // instead of having it cut off by System.exit.
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.hearth.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code hearth stats}: groups the team's statistics. */
+@Command(
+        name = "stats",
+        description = "How the team is doing: response times and what they are worth.",
+        subcommands = ResponseStatsCommand.class)
+final class StatsCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+}
