@@ -37,7 +37,11 @@ import java.util.logging.Logger;
             LeadsCommand.class,
             QueueCommand.class,
             AgendaCommand.class,
-            StatsCommand.class
+            StatsCommand.class,
+            ConnectorsCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            SyncRunsCommand.class
         })
 public final class HearthCli implements Callable<Integer> {
 

@@ -7,6 +7,7 @@ import io.hearth.proto.v1.LeadServiceGrpc.LeadServiceBlockingStub;
 import io.hearth.proto.v1.QueueServiceGrpc;
 import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceBlockingStub;
 import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceStub;
+import io.hearth.proto.v1.SyncServiceGrpc;
 
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +36,7 @@ abstract class RpcCommand implements Callable<Integer> {
 
     private HearthCli hearth;
     private ManagedChannel channel;
+    private int exitCode = ExitCode.OK;
 
     @Override
     public final Integer call() {
@@ -42,7 +44,7 @@ abstract class RpcCommand implements Callable<Integer> {
         channel = openChannel();
         try {
             execute();
-            return ExitCode.OK;
+            return exitCode;
         } catch (StatusRuntimeException e) {
             RpcErrors.print(e, options().server, CALL_DEADLINE, err());
             return EXIT_RPC_FAILED;
@@ -86,6 +88,29 @@ abstract class RpcCommand implements Callable<Integer> {
      */
     final QueueServiceStub queueStreams() {
         return QueueServiceGrpc.newStub(channel);
+    }
+
+    /** The SyncService, with a fresh deadline for the next call. */
+    final SyncServiceGrpc.SyncServiceBlockingStub syncService() {
+        return SyncServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The SyncService for imports and exports: without a deadline, since a large file takes as long
+     * as it takes. Failures arrive at the observer or the iterator.
+     */
+    final SyncServiceGrpc.SyncServiceStub syncStreams() {
+        return SyncServiceGrpc.newStub(channel);
+    }
+
+    final SyncServiceGrpc.SyncServiceBlockingStub syncDownloads() {
+        return SyncServiceGrpc.newBlockingStub(channel);
+    }
+
+    /** Ends the command with {@code code} once {@link #execute()} returns: the call worked, its outcome did not. */
+    final void exitWith(int code) {
+        exitCode = code;
     }
 
     final GlobalOptions options() {
