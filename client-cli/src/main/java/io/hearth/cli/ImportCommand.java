@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -87,32 +88,35 @@ final class ImportCommand extends RpcCommand {
 
     private SyncRun upload(ImportFileHeader header, PrintWriter err) {
         CompletableFuture<SyncRun> done = new CompletableFuture<>();
-        long size = size();
-        try (ProgressBar uploading = bar("Uploading", size, "B", err);
-             ProgressBar importing = bar("Importing", -1, " rows", err)) {
-            StreamObserver<ImportFileRequest> requests = syncStreams().importFile(
-                    new StreamObserver<>() {
-                        private SyncRun last;
+        AtomicReference<ProgressBar> importing = new AtomicReference<>();
+        StreamObserver<ImportFileRequest> requests = syncStreams().importFile(new StreamObserver<>() {
+            private SyncRun last;
 
-                        @Override
-                        public void onNext(SyncRun run) {
-                            last = run;
-                            importing.stepTo(run.getCounts().getRead());
-                        }
+            @Override
+            public void onNext(SyncRun run) {
+                last = run;
+                ProgressBar bar = importing.get();
+                if (bar != null) {
+                    bar.stepTo(run.getCounts().getRead());
+                }
+            }
 
-                        @Override
-                        public void onError(Throwable failure) {
-                            done.completeExceptionally(failure);
-                        }
+            @Override
+            public void onError(Throwable failure) {
+                done.completeExceptionally(failure);
+            }
 
-                        @Override
-                        public void onCompleted() {
-                            done.complete(last);
-                        }
-                    });
-            CallStreamObserver<ImportFileRequest> flow = (CallStreamObserver<ImportFileRequest>) requests;
-            requests.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
-            try (InputStream in = Files.newInputStream(file)) {
+            @Override
+            public void onCompleted() {
+                done.complete(last);
+            }
+        });
+        CallStreamObserver<ImportFileRequest> flow = (CallStreamObserver<ImportFileRequest>) requests;
+        try {
+            // one bar at a time: the server starts importing once the upload is complete
+            try (ProgressBar uploading = bar("Uploading", size(), "B", err);
+                 InputStream in = Files.newInputStream(file)) {
+                requests.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
                 byte[] buffer = new byte[CHUNK_BYTES];
                 for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
                     awaitReady(flow, done);
@@ -124,8 +128,12 @@ final class ImportCommand extends RpcCommand {
                 requests.onError(e);
                 throw new UncheckedIOException("cannot read " + file, e);
             }
-            requests.onCompleted();
-            return done.get();
+            err.println();
+            try (ProgressBar bar = bar("Importing", -1, " rows", err)) {
+                importing.set(bar);
+                requests.onCompleted();
+                return done.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while importing", e);
@@ -134,6 +142,8 @@ final class ImportCommand extends RpcCommand {
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());
+        } finally {
+            err.println();
         }
     }
 

@@ -202,11 +202,12 @@ final class XlsxRecordReader implements RecordReader {
         if (head.length == 0) {
             throw new FatalConnectorException(file.getFileName() + " is empty: there is nothing to import");
         }
-        if (ReadableWorkbook.isOLE2Header(head)) {
+        // both header checks need 8 bytes; anything shorter is no workbook
+        if (head.length == 8 && ReadableWorkbook.isOLE2Header(head)) {
             throw new FatalConnectorException(file.getFileName() + " is an old Excel workbook (.xls): save it as "
                     + ".xlsx first");
         }
-        if (!ReadableWorkbook.isOOXMLZipHeader(head)) {
+        if (head.length < 8 || !ReadableWorkbook.isOOXMLZipHeader(head)) {
             throw new FatalConnectorException(file.getFileName() + " is not an .xlsx workbook; if it is a CSV file, "
                     + "import it with the csv connector");
         }

@@ -105,9 +105,12 @@ class XlsxConnectorTest {
         Path csv = Files.writeString(dir.resolve("leads.xlsx"), "First Name,Email\nAda,ada@example.com\n");
         Path empty = Files.createFile(dir.resolve("empty.xlsx"));
         Path junk = Files.write(dir.resolve("junk.xlsx"), new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8});
+        Path tiny = Files.writeString(dir.resolve("tiny.xlsx"), "x");
 
         assertThatThrownBy(() -> read(csv, Map.of(), null, 10)).hasMessageContaining("import it with the csv connector");
         assertThatThrownBy(() -> read(empty, Map.of(), null, 10)).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> read(tiny, Map.of(), null, 10)).isInstanceOf(FatalConnectorException.class)
+                .hasMessage("tiny.xlsx is not an .xlsx workbook; if it is a CSV file, import it with the csv connector");
         assertThatThrownBy(() -> read(junk, Map.of(), null, 10)).isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("junk.xlsx is not a readable .xlsx workbook");
     }
