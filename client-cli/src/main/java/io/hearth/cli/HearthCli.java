@@ -45,7 +45,11 @@ import java.util.logging.Logger;
             StatsCommand.class,
             ContactsCommand.class,
             TouchCommand.class,
-            FollowUpsCommand.class
+            FollowUpsCommand.class,
+            ConnectorsCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            SyncRunsCommand.class
         })
 public final class HearthCli implements Callable<Integer> {
 

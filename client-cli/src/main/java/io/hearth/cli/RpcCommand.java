@@ -11,6 +11,7 @@ import io.hearth.proto.v1.LeadServiceGrpc.LeadServiceBlockingStub;
 import io.hearth.proto.v1.QueueServiceGrpc;
 import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceBlockingStub;
 import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceStub;
+import io.hearth.proto.v1.SyncServiceGrpc;
 
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,7 @@ abstract class RpcCommand implements Callable<Integer> {
 
     private HearthCli hearth;
     private ManagedChannel channel;
+    private int exitCode = ExitCode.OK;
 
     @Override
     public final Integer call() {
@@ -46,7 +48,7 @@ abstract class RpcCommand implements Callable<Integer> {
         channel = openChannel();
         try {
             execute();
-            return ExitCode.OK;
+            return exitCode;
         } catch (StatusRuntimeException e) {
             RpcErrors.print(e, options().server, CALL_DEADLINE, err());
             return EXIT_RPC_FAILED;
@@ -102,6 +104,29 @@ abstract class RpcCommand implements Callable<Integer> {
     final FollowUpServiceBlockingStub followUpService() {
         return FollowUpServiceGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The SyncService, with a fresh deadline for the next call. */
+    final SyncServiceGrpc.SyncServiceBlockingStub syncService() {
+        return SyncServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The SyncService for imports and exports: without a deadline, since a large file takes as long
+     * as it takes. Failures arrive at the observer or the iterator.
+     */
+    final SyncServiceGrpc.SyncServiceStub syncStreams() {
+        return SyncServiceGrpc.newStub(channel);
+    }
+
+    final SyncServiceGrpc.SyncServiceBlockingStub syncDownloads() {
+        return SyncServiceGrpc.newBlockingStub(channel);
+    }
+
+    /** Ends the command with {@code code} once {@link #execute()} returns: the call worked, its outcome did not. */
+    final void exitWith(int code) {
+        exitCode = code;
     }
 
     final GlobalOptions options() {

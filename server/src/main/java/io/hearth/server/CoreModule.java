@@ -20,8 +20,10 @@ import io.hearth.core.persistence.JooqFollowUpStatsStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqTouchStore;
+import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRatings;
@@ -43,6 +45,11 @@ import io.hearth.core.touch.PersonRef;
 import io.hearth.core.touch.LeadActivityRecorder;
 import io.hearth.core.touch.TouchStore;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.LeadExporter;
+import io.hearth.core.sync.PluginFolder;
+import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.SyncEngine;
 import io.hearth.server.config.ServerConfig;
 import java.time.Clock;
 import java.util.List;
@@ -86,8 +93,40 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Leads leads(LeadStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time, LeadRatings ratings) {
-        return new Leads(store, transactor, new LeadRules(phoneNumbers), time, List.of(ratings));
+    LeadRules leadRules(PhoneNumbers phoneNumbers) {
+        return new LeadRules(phoneNumbers);
+    }
+
+    @Provides
+    @Singleton
+    Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time, LeadRatings ratings) {
+        return new Leads(store, transactor, rules, time, List.of(ratings));
+    }
+
+    /**
+     * The built-in connectors (on the server's class path) plus the jars in {@code <data-dir>/plugins/};
+     * two connectors with one name stop the start-up.
+     */
+    @Provides
+    @Singleton
+    ConnectorRegistry connectors(ServerConfig serverConfig) {
+        return ConnectorRegistry.discover(PluginFolder.classLoader(serverConfig.dataDir().resolve("plugins"),
+                CoreModule.class.getClassLoader()));
+    }
+
+    /** Synced leads are rated and queued like hand-made ones, in the transaction of their batch. */
+    @Provides
+    @Singleton
+    SyncEngine syncEngine(ConnectorRegistry connectors, Database db, LeadStore leadStore, LeadRules rules,
+                          Transactor transactor, Clock time, LeadRatings ratings) {
+        return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), new JooqPersonMatchStore(db.dsl()),
+                leadStore, rules, List.of(ratings), transactor, time, RetryPolicy.DEFAULT);
+    }
+
+    @Provides
+    @Singleton
+    LeadExporter leadExporter(ConnectorRegistry connectors, Leads leads) {
+        return new LeadExporter(connectors, leads);
     }
 
     @Provides

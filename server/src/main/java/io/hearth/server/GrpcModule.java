@@ -9,6 +9,7 @@ import io.hearth.server.grpc.ExceptionStatusInterceptor;
 import io.hearth.server.grpc.FollowUpGrpcService;
 import io.hearth.server.grpc.LeadGrpcService;
 import io.hearth.server.grpc.QueueGrpcService;
+import io.hearth.server.grpc.SyncGrpcService;
 
 /** The public API: gRPC services and the interceptors every call passes through. */
 public final class GrpcModule extends AbstractModule {
@@ -19,6 +20,7 @@ public final class GrpcModule extends AbstractModule {
         services.addBinding().to(QueueGrpcService.class);
         services.addBinding().to(ContactGrpcService.class);
         services.addBinding().to(FollowUpGrpcService.class);
+        services.addBinding().to(SyncGrpcService.class);
 
         Multibinder<ServerInterceptor> interceptors = Multibinder.newSetBinder(binder(), ServerInterceptor.class);
         interceptors.addBinding().to(ExceptionStatusInterceptor.class);

@@ -25,13 +25,22 @@ public final class InProcessHearth implements AutoCloseable {
     private final ManagedChannel channel;
 
     public InProcessHearth(Clock clock) throws Exception {
-        this(clock, CadenceConfig.DEFAULTS);
+        this(clock, CadenceConfig.DEFAULTS, Path.of("unused"));
     }
 
     public InProcessHearth(Clock clock, CadenceConfig cadence) throws Exception {
+        this(clock, cadence, Path.of("unused"));
+    }
+
+    /** With {@code dataDir} holding the plugins folder. */
+    public InProcessHearth(Clock clock, Path dataDir) throws Exception {
+        this(clock, CadenceConfig.DEFAULTS, dataDir);
+    }
+
+    public InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir) throws Exception {
         String name = InProcessServerBuilder.generateName();
         database = TestDatabases.hsqldb();
-        ServerConfig config = new ServerConfig("localhost", 0, Path.of("unused"), database.config(), "US", cadence);
+        ServerConfig config = new ServerConfig("localhost", 0, dataDir, database.config(), "US", cadence);
         injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
                 new AbstractModule() {
                     @Provides

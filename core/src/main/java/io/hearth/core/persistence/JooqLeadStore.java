@@ -4,6 +4,7 @@ import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_TAG;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.dedup.DedupKeys;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFilter;
@@ -101,6 +102,8 @@ public final class JooqLeadStore implements LeadStore {
                 .set(LEAD.COMPANY, record.getCompany())
                 .set(LEAD.TITLE, record.getTitle())
                 .set(LEAD.EMAIL, record.getEmail())
+                .set(LEAD.EMAIL_KEY, record.getEmailKey())
+                .set(LEAD.NAME_KEY, record.getNameKey())
                 .set(LEAD.PHONE, record.getPhone())
                 .set(LEAD.SOURCE, record.getSource())
                 .set(LEAD.OWNER, record.getOwner())
@@ -144,6 +147,13 @@ public final class JooqLeadStore implements LeadStore {
             next = Optional.of(new PageToken(query.fingerprint(), key.encode(last), last.getId().toString()).encode());
         }
         return new Page<>(leads, next);
+    }
+
+    /** The leads meeting {@code condition}, with their tags; for the other stores of this package. */
+    List<Lead> findWhere(Condition condition) {
+        List<LeadRecord> records = dsl.selectFrom(LEAD).where(condition).fetch();
+        Map<UUID, List<String>> tags = tagsOf(records.stream().map(LeadRecord::getId).toList());
+        return records.stream().map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of()))).toList();
     }
 
     @Override
@@ -236,6 +246,8 @@ public final class JooqLeadStore implements LeadStore {
         r.setCompany(f.company());
         r.setTitle(f.title());
         r.setEmail(f.email());
+        r.setEmailKey(DedupKeys.emailKey(f));
+        r.setNameKey(DedupKeys.nameKey(f));
         r.setPhone(f.phone());
         r.setSource(f.source().name());
         r.setOwner(f.owner());

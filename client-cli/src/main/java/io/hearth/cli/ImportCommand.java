@@ -1,0 +1,212 @@
+package io.hearth.cli;
+
+import com.google.protobuf.ByteString;
+import io.grpc.stub.CallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.hearth.proto.v1.ImportFileHeader;
+import io.hearth.proto.v1.ImportFileRequest;
+import io.hearth.proto.v1.ListRejectedRecordsRequest;
+import io.hearth.proto.v1.ListRejectedRecordsResponse;
+import io.hearth.proto.v1.RejectedRecord;
+import io.hearth.proto.v1.SyncCounts;
+import io.hearth.proto.v1.SyncRun;
+import io.hearth.proto.v1.SyncRunState;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hearth import FILE}: uploads a spreadsheet to the server, shows the progress, prints what
+ * the import did and writes the rows it rejected next to the file.
+ */
+@Command(name = "import", description = {
+    "Import leads from a CSV or .xlsx file (HubSpot, Salesforce, Google Contacts and Outlook exports work as they are).",
+    "Rows matching someone already in Hearth update that person; importing a file twice creates nothing twice."})
+final class ImportCommand extends RpcCommand {
+    private static final int CHUNK_BYTES = 64 * 1024;
+
+    @Parameters(paramLabel = "FILE", description = "The .csv or .xlsx file.")
+    Path file;
+
+    @Option(names = "--connector", paramLabel = "NAME", description = "csv or xlsx (default: from the file name).")
+    String connector;
+
+    @Option(names = "--mapping", paramLabel = "COLUMN=FIELD", split = ",",
+            description = "Map a column to a Hearth field (given_name, family_name, company, title, email, phone, "
+                    + "source, status, owner, notes, tags); repeat or separate with commas.")
+    Map<String, String> mapping = new LinkedHashMap<>();
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "A connector option, e.g. sheet=Leads, delimiter=;, encoding=windows-1252, id_column=ID.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--dry-run", description = "Read, map and match everything, store nothing.")
+    boolean dryRun;
+
+    @Override
+    void execute() {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        if (!Files.isRegularFile(file)) {
+            throw usageError("No file at " + file);
+        }
+        ImportFileHeader.Builder header = ImportFileHeader.newBuilder()
+                .setFileName(file.getFileName().toString())
+                .putAllConfig(options)
+                .putAllMapping(mapping)
+                .setDryRun(dryRun);
+        if (connector != null) {
+            header.setConnector("connectors/" + connector);
+        }
+        SyncRun run = upload(header.build(), err);
+        printSummary(run, out);
+        if (run.getCounts().getRejected() > 0) {
+            Path rejected = writeRejected(run);
+            out.println(run.getCounts().getRejected() + " rejected rows with their reasons: " + rejected);
+        }
+        if (run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED) {
+            err.println("Import " + SyncRunsCommand.state(run) + ": " + run.getError());
+            exitWith(EXIT_RPC_FAILED);
+        }
+    }
+
+    private SyncRun upload(ImportFileHeader header, PrintWriter err) {
+        CompletableFuture<SyncRun> done = new CompletableFuture<>();
+        AtomicReference<ProgressBar> importing = new AtomicReference<>();
+        StreamObserver<ImportFileRequest> requests = syncStreams().importFile(new StreamObserver<>() {
+            private SyncRun last;
+
+            @Override
+            public void onNext(SyncRun run) {
+                last = run;
+                ProgressBar bar = importing.get();
+                if (bar != null) {
+                    bar.stepTo(run.getCounts().getRead());
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onCompleted() {
+                done.complete(last);
+            }
+        });
+        CallStreamObserver<ImportFileRequest> flow = (CallStreamObserver<ImportFileRequest>) requests;
+        try {
+            // one bar at a time: the server starts importing once the upload is complete
+            try (ProgressBar uploading = bar("Uploading", size(), "B", err);
+                 InputStream in = Files.newInputStream(file)) {
+                requests.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
+                byte[] buffer = new byte[CHUNK_BYTES];
+                for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                    awaitReady(flow, done);
+                    requests.onNext(ImportFileRequest.newBuilder().setChunk(ByteString.copyFrom(buffer, 0, read))
+                            .build());
+                    uploading.stepBy(read);
+                }
+            } catch (IOException e) {
+                requests.onError(e);
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            err.println();
+            try (ProgressBar bar = bar("Importing", -1, " rows", err)) {
+                importing.set(bar);
+                requests.onCompleted();
+                return done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            err.println();
+        }
+    }
+
+    /** Sends no faster than the server reads, so a large file is not buffered in memory. */
+    private static void awaitReady(CallStreamObserver<?> flow, CompletableFuture<?> done) throws InterruptedException {
+        while (!flow.isReady() && !done.isDone()) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static ProgressBar bar(String task, long max, String unit, PrintWriter err) {
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
+                .setUnit(unit, 1)
+                .setConsumer(new DelegatingProgressBarConsumer(line -> {
+                    err.print("\r" + line);
+                    err.flush();
+                }))
+                .build();
+    }
+
+    private static void printSummary(SyncRun run, PrintWriter out) {
+        SyncCounts c = run.getCounts();
+        out.println();
+        new TableFormatter("READ", "CREATED", "UPDATED", "UNCHANGED", "MERGED", "REJECTED", "STATE")
+                .addRow(Long.toString(c.getRead()), Long.toString(c.getCreated()), Long.toString(c.getUpdated()),
+                        Long.toString(c.getUnchanged()), Long.toString(c.getMerged()),
+                        Long.toString(c.getRejected()), SyncRunsCommand.state(run) + (run.getDryRun() ? " (dry run)" : ""))
+                .printTo(out);
+    }
+
+    /** The rejected rows as CSV next to the imported file: position, reason, the row as read. */
+    private Path writeRejected(SyncRun run) {
+        Path target = file.resolveSibling(file.getFileName() + ".rejected.csv");
+        try (BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            writer.write("position,reason,row\r\n");
+            String token = "";
+            do {
+                ListRejectedRecordsResponse page = syncService().listRejectedRecords(
+                        ListRejectedRecordsRequest.newBuilder().setParent(run.getName()).setPageSize(1000)
+                                .setPageToken(token).build());
+                for (RejectedRecord rejected : page.getRejectedRecordsList()) {
+                    writer.write(quote(rejected.getPosition()) + "," + quote(rejected.getReason()) + ","
+                            + quote(rejected.getRaw()) + "\r\n");
+                }
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        return target;
+    }
+
+    static String quote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private long size() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

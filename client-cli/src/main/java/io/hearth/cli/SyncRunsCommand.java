@@ -1,0 +1,54 @@
+package io.hearth.cli;
+
+import io.hearth.proto.v1.ListSyncRunsRequest;
+import io.hearth.proto.v1.ListSyncRunsResponse;
+import io.hearth.proto.v1.SyncCounts;
+import io.hearth.proto.v1.SyncRun;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hearth sync runs}. */
+@Command(name = "sync", description = "Sync runs recorded by the server.", subcommands = SyncRunsCommand.Runs.class)
+final class SyncRunsCommand {
+
+    @Command(name = "runs", description = "List sync and import runs, newest first.")
+    static final class Runs extends RpcCommand {
+        @Option(names = "--page-size", paramLabel = "N", description = "Runs per page (server default 50).")
+        int pageSize;
+
+        @Option(names = "--page-token", paramLabel = "TOKEN", description = "Continue where a previous list stopped.")
+        String pageToken = "";
+
+        @Override
+        void execute() {
+        PrintWriter out = out();
+        PrintWriter err = err();
+            ListSyncRunsResponse page = syncService().listSyncRuns(ListSyncRunsRequest.newBuilder()
+                    .setPageSize(pageSize).setPageToken(pageToken).build());
+            TableFormatter table = new TableFormatter("RUN", "STATE", "CONNECTOR", "STARTED", "READ", "CREATED",
+                    "UPDATED", "UNCHANGED", "MERGED", "REJECTED", "NOTE");
+            for (SyncRun run : page.getSyncRunsList()) {
+                SyncCounts c = run.getCounts();
+                table.addRow(run.getName(), state(run), run.getConnector().replaceFirst("^connectors/", ""),
+                        Instant.ofEpochSecond(run.getStartTime().getSeconds()).toString(), n(c.getRead()),
+                        n(c.getCreated()), n(c.getUpdated()), n(c.getUnchanged()), n(c.getMerged()),
+                        n(c.getRejected()), run.getError().isEmpty() ? (run.getDryRun() ? "dry run" : "") : run.getError());
+            }
+            table.printTo(out);
+            if (!page.getNextPageToken().isEmpty()) {
+                err.println("More runs: hearth sync runs --page-token " + page.getNextPageToken());
+            }
+        }
+    }
+
+    static String state(SyncRun run) {
+        return run.getState().name().replaceFirst("^SYNC_RUN_STATE_", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String n(long value) {
+        return Long.toString(value);
+    }
+}

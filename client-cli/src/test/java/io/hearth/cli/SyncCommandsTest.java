@@ -1,0 +1,209 @@
+package io.hearth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.hearth.proto.v1.ConfigKeySpec;
+import io.hearth.proto.v1.Connector;
+import io.hearth.proto.v1.ConnectorCapability;
+import io.hearth.proto.v1.ExportLeadsRequest;
+import io.hearth.proto.v1.ExportLeadsResponse;
+import io.hearth.proto.v1.ExportSummary;
+import io.hearth.proto.v1.ImportFileHeader;
+import io.hearth.proto.v1.ImportFileRequest;
+import io.hearth.proto.v1.ListConnectorsRequest;
+import io.hearth.proto.v1.ListConnectorsResponse;
+import io.hearth.proto.v1.ListRejectedRecordsRequest;
+import io.hearth.proto.v1.ListRejectedRecordsResponse;
+import io.hearth.proto.v1.ListSyncRunsRequest;
+import io.hearth.proto.v1.ListSyncRunsResponse;
+import io.hearth.proto.v1.RejectedRecord;
+import io.hearth.proto.v1.SyncCounts;
+import io.hearth.proto.v1.SyncRun;
+import io.hearth.proto.v1.SyncRunState;
+import io.hearth.proto.v1.SyncServiceGrpc;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The import, export, connectors and sync commands against a scripted SyncService. */
+class SyncCommandsTest {
+    private final ScriptedSyncService service = new ScriptedSyncService();
+    private final String serverName = InProcessServerBuilder.generateName();
+    private final List<ManagedChannel> channels = new ArrayList<>();
+    private Server server;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = InProcessServerBuilder.forName(serverName).directExecutor().addService(service).build().start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        channels.forEach(ManagedChannel::shutdownNow);
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private CliResult run(String... args) {
+        return CliResult.run(target -> {
+            ManagedChannel channel = InProcessChannelBuilder.forName(serverName).directExecutor().build();
+            channels.add(channel);
+            return channel;
+        }, args);
+    }
+
+    @Test
+    void importUploadsTheFileShowsProgressPrintsTheSummaryAndWritesRejectedRows() throws Exception {
+        Path file = dir.resolve("leads.csv");
+        byte[] content = "First Name,Email\nAda,ada@example.com\n".repeat(5000).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+
+        CliResult result = run("import", file.toString(), "--mapping", "Cell=phone,Org=company",
+                "--option", "delimiter=,", "--dry-run");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(service.header.getFileName()).isEqualTo("leads.csv");
+        assertThat(service.header.getMappingMap()).containsEntry("Cell", "phone").containsEntry("Org", "company");
+        assertThat(service.header.getConfigMap()).containsEntry("delimiter", ",");
+        assertThat(service.header.getDryRun()).isTrue();
+        assertThat(service.uploaded.toByteArray()).isEqualTo(content);
+        assertThat(result.err()).contains("Uploading").contains("Importing");
+        assertThat(result.out()).contains("READ  CREATED  UPDATED  UNCHANGED  MERGED  REJECTED  STATE")
+                .contains("3     1        0        0          1       1         succeeded");
+        Path rejected = dir.resolve("leads.csv.rejected.csv");
+        assertThat(result.out()).contains("1 rejected rows with their reasons: " + rejected);
+        assertThat(Files.readString(rejected)).isEqualTo(
+                "position,reason,row\r\n\"row 3\",\"invalid input: email: 'x' is not an email address\",\"Bo,\"\"x\"\"\"\r\n");
+    }
+
+    @Test
+    void aFailedImportExitsNonZeroWithTheReason() throws Exception {
+        Path file = Files.writeString(dir.resolve("leads.xlsx"), "not a workbook");
+        service.fail = "leads.xlsx is not an .xlsx workbook";
+
+        CliResult result = run("import", file.toString(), "--connector", "xlsx");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(service.header.getConnector()).isEqualTo("connectors/xlsx");
+        assertThat(result.err()).contains("Import failed: leads.xlsx is not an .xlsx workbook");
+        assertThat(run("import", dir.resolve("missing.csv").toString())).satisfies(missing -> {
+            assertThat(missing.exitCode()).isEqualTo(2);
+            assertThat(missing.err()).contains("No file at");
+        });
+    }
+
+    @Test
+    void exportWritesTheStreamedFileAndTheFormatFollowsTheName() throws Exception {
+        Path file = dir.resolve("out.xlsx");
+
+        CliResult result = run("export", file.toString(), "--filter", "status = NEW");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(service.exportRequest.getConnector()).isEqualTo("connectors/xlsx");
+        assertThat(service.exportRequest.getFilter()).isEqualTo("status = NEW");
+        assertThat(Files.readString(file)).isEqualTo("part one|part two");
+        assertThat(result.out()).contains("Exported 2 leads to " + file);
+    }
+
+    @Test
+    void connectorsAndRunsAreListedAsTables() {
+        CliResult connectors = run("connectors", "list");
+        CliResult runs = run("sync", "runs");
+
+        assertThat(connectors.out()).contains("NAME  CAN         CONFIG  DESCRIPTION")
+                .contains("csv   read,write  path*   CSV files");
+        assertThat(runs.out()).contains("syncRuns/1  failed").contains("no file at /x.csv");
+    }
+
+    /** Answers with canned data and keeps what the CLI sent. */
+    private static final class ScriptedSyncService extends SyncServiceGrpc.SyncServiceImplBase {
+        final ByteArrayOutputStream uploaded = new ByteArrayOutputStream();
+        ImportFileHeader header;
+        ExportLeadsRequest exportRequest;
+        String fail;
+
+        @Override
+        public StreamObserver<ImportFileRequest> importFile(StreamObserver<SyncRun> response) {
+            return new StreamObserver<>() {
+                @Override
+                public void onNext(ImportFileRequest request) {
+                    if (request.hasHeader()) {
+                        header = request.getHeader();
+                    } else {
+                        uploaded.writeBytes(request.getChunk().toByteArray());
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onCompleted() {
+                    response.onNext(run(SyncRunState.SYNC_RUN_STATE_RUNNING, 2));
+                    response.onNext(fail == null ? run(SyncRunState.SYNC_RUN_STATE_SUCCEEDED, 3)
+                            : run(SyncRunState.SYNC_RUN_STATE_FAILED, 0).toBuilder().setError(fail).build());
+                    response.onCompleted();
+                }
+            };
+        }
+
+        @Override
+        public void listRejectedRecords(ListRejectedRecordsRequest request,
+                                        StreamObserver<ListRejectedRecordsResponse> response) {
+            response.onNext(ListRejectedRecordsResponse.newBuilder().addRejectedRecords(RejectedRecord.newBuilder()
+                    .setPosition("row 3").setReason("invalid input: email: 'x' is not an email address")
+                    .setRaw("Bo,\"x\"")).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void exportLeads(ExportLeadsRequest request, StreamObserver<ExportLeadsResponse> response) {
+            exportRequest = request;
+            response.onNext(ExportLeadsResponse.newBuilder().setChunk(ByteString.copyFromUtf8("part one|")).build());
+            response.onNext(ExportLeadsResponse.newBuilder().setChunk(ByteString.copyFromUtf8("part two")).build());
+            response.onNext(ExportLeadsResponse.newBuilder().setSummary(ExportSummary.newBuilder().setWritten(2))
+                    .build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void listConnectors(ListConnectorsRequest request, StreamObserver<ListConnectorsResponse> response) {
+            response.onNext(ListConnectorsResponse.newBuilder().addConnectors(Connector.newBuilder()
+                    .setName("connectors/csv").setDescription("CSV files")
+                    .addConfigKeys(ConfigKeySpec.newBuilder().setName("path").setRequired(true))
+                    .addCapabilities(ConnectorCapability.CONNECTOR_CAPABILITY_READ)
+                    .addCapabilities(ConnectorCapability.CONNECTOR_CAPABILITY_WRITE)).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void listSyncRuns(ListSyncRunsRequest request, StreamObserver<ListSyncRunsResponse> response) {
+            response.onNext(ListSyncRunsResponse.newBuilder().addSyncRuns(run(SyncRunState.SYNC_RUN_STATE_FAILED, 0)
+                    .toBuilder().setName("syncRuns/1").setError("no file at /x.csv")).build());
+            response.onCompleted();
+        }
+
+        private static SyncRun run(SyncRunState state, long read) {
+            return SyncRun.newBuilder().setName("syncRuns/7").setConnector("connectors/csv").setState(state)
+                    .setCounts(SyncCounts.newBuilder().setRead(read).setCreated(read == 3 ? 1 : 0)
+                            .setMerged(read == 3 ? 1 : 0).setRejected(read == 3 ? 1 : 0))
+                    .build();
+        }
+    }
+}

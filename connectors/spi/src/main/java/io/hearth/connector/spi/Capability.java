@@ -1,0 +1,15 @@
+package io.hearth.connector.spi;
+
+/** What a connector can do. */
+public enum Capability {
+    /** Reads records into Hearth (import). */
+    READ,
+    /** Writes people out of Hearth (export, push back). */
+    WRITE,
+    /**
+     * Its cursor stays meaningful after a complete read (e.g. "modified after"), so the next sync
+     * reads only what changed. Without it, a finished read forgets its cursor and the next sync reads
+     * everything again, which deduplication turns into no-ops.
+     */
+    INCREMENTAL
+}

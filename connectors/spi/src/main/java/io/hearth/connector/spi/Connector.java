@@ -1,0 +1,42 @@
+package io.hearth.connector.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A connector: the one entry point of a plugin jar, listed in
+ * {@code META-INF/services/io.hearth.connector.spi.Connector} and found with {@link java.util.ServiceLoader}.
+ * It needs a public no-argument constructor; everything else comes from the config map, which
+ * {@link #validate} checks before any sync starts.
+ */
+public interface Connector {
+    /** Unique among the installed connectors, lower-case, e.g. {@code csv}. */
+    String name();
+
+    /** One line for {@code hearth connectors list}. */
+    String description();
+
+    /** Every key the connector reads; keys marked secret are never logged or echoed. */
+    List<ConfigKey> configKeys();
+
+    Set<Capability> capabilities();
+
+    /** Checks a config without touching the outside world more than needed; empty when it is fine. */
+    default List<ConfigProblem> validate(Map<String, String> config) {
+        return ConfigKey.check(configKeys(), config);
+    }
+
+    /**
+     * Opens a reader positioned after {@code cursor}, or at the start when it is {@code null}.
+     * Only connectors with {@link Capability#READ} override this.
+     */
+    default RecordReader openReader(Map<String, String> config, String cursor) {
+        throw new UnsupportedOperationException("connector " + name() + " cannot read");
+    }
+
+    /** Opens a writer. Only connectors with {@link Capability#WRITE} override this. */
+    default RecordWriter openWriter(Map<String, String> config) {
+        throw new UnsupportedOperationException("connector " + name() + " cannot write");
+    }
+}

@@ -1,0 +1,52 @@
+package io.hearth.connector.xlsx;
+
+import io.hearth.connector.spi.Capability;
+import io.hearth.connector.spi.ConfigKey;
+import io.hearth.connector.spi.ConfigType;
+import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.RecordReader;
+import io.hearth.connector.spi.RecordWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** People from and to Excel workbooks (.xlsx), streamed so a million-row sheet fits in little memory. */
+public final class XlsxConnector implements Connector {
+    static final ConfigKey PATH = ConfigKey.required("path", ConfigType.PATH, "the .xlsx workbook to read or write");
+    static final ConfigKey SHEET = ConfigKey.optional("sheet", ConfigType.STRING, null,
+            "the sheet to read or write, by name; the first sheet when absent");
+    static final ConfigKey ID_COLUMN = ConfigKey.optional("id_column", ConfigType.STRING, null,
+            "column holding the source's own record id; a Record ID, Lead ID, Contact ID or ID column otherwise");
+
+    @Override
+    public String name() {
+        return "xlsx";
+    }
+
+    @Override
+    public String description() {
+        return "Excel workbooks (.xlsx) saved by Excel, LibreOffice, Numbers or Google Sheets";
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return List.of(PATH, SHEET, ID_COLUMN);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.READ, Capability.WRITE);
+    }
+
+    @Override
+    public RecordReader openReader(Map<String, String> config, String cursor) {
+        return new XlsxRecordReader(Path.of(PATH.valueIn(config).orElseThrow()), SHEET.valueIn(config).orElse(null),
+                ID_COLUMN.valueIn(config).orElse(null), cursor == null ? 0 : Long.parseLong(cursor));
+    }
+
+    @Override
+    public RecordWriter openWriter(Map<String, String> config) {
+        return new XlsxRecordWriter(Path.of(PATH.valueIn(config).orElseThrow()), SHEET.valueIn(config).orElse("Leads"));
+    }
+}

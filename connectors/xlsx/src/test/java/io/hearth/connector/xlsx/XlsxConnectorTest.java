@@ -1,0 +1,171 @@
+package io.hearth.connector.xlsx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.connector.spi.Batch;
+import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.OutgoingPerson;
+import io.hearth.connector.spi.RecordReader;
+import io.hearth.connector.spi.RecordWriter;
+import io.hearth.connector.spi.SourceRecord;
+import io.hearth.connector.spi.StandardFields;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XlsxConnectorTest {
+    private final XlsxConnector connector = new XlsxConnector();
+    @TempDir
+    Path dir;
+
+    @Test
+    void theJarListsExactlyThisConnector() {
+        List<Connector> found = new ArrayList<>();
+        ServiceLoader.load(Connector.class).forEach(found::add);
+
+        assertThat(found).singleElement().isInstanceOf(XlsxConnector.class);
+        assertThat(connector.validate(Map.of())).extracting(p -> p.key()).containsExactly("path");
+    }
+
+    /** What a spreadsheet program stores: a title row, a phone typed as a number, a formatted date. */
+    @Test
+    void valuesReadAsTheUserSawThem() throws Exception {
+        Path file = workbook("Leads", sheet -> {
+            sheet.value(0, 0, "Q4 leads");
+            header(sheet, 1, "Lead ID", "First Name", "Last Name", "Mobile Phone", "Met On", "Score");
+            sheet.value(2, 0, 1001);
+            sheet.value(2, 1, "Ada");
+            sheet.value(2, 2, "Lovelace");
+            sheet.value(2, 3, 4155550100L);
+            sheet.value(2, 4, LocalDate.of(2026, 3, 14));
+            sheet.style(2, 4).format("dd/mm/yyyy").set();
+            sheet.value(2, 5, 12.50);
+        });
+
+        Batch batch = read(file, Map.of(), null, 10);
+
+        assertThat(batch.records()).singleElement().satisfies(r -> {
+            assertThat(r.externalId()).isEqualTo("1001");
+            assertThat(r.position()).isEqualTo("row 3");
+            assertThat(r.fields()).containsEntry("Mobile Phone", "4155550100").containsEntry("Met On", "2026-03-14")
+                    .containsEntry("Score", "12.5").containsEntry("First Name", "Ada");
+        });
+    }
+
+    @Test
+    void theChosenSheetIsReadAndAMissingOneIsNamed() throws Exception {
+        Path file = dir.resolve("two.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook wb = new Workbook(out, "test", "1.0");
+            header(wb.newWorksheet("Notes"), 0, "x", "y");
+            Worksheet people = wb.newWorksheet("People");
+            header(people, 0, "First Name", "Email");
+            header(people, 1, "Alan", "alan@example.com");
+            wb.finish();
+        }
+
+        assertThat(read(file, Map.of("sheet", "People"), null, 10).records())
+                .extracting(r -> r.fields().get("Email")).containsExactly("alan@example.com");
+        assertThatThrownBy(() -> read(file, Map.of("sheet", "Leads"), null, 10))
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessage("sheet 'Leads' does not exist in two.xlsx; its sheets are 'Notes', 'People'");
+    }
+
+    @Test
+    void cellsBeyondTheHeaderAreRejectedWithRowAndColumn() throws Exception {
+        Path file = workbook("Leads", sheet -> {
+            header(sheet, 0, "First Name", "Email");
+            header(sheet, 1, "Ada", "ada@example.com", "stray");
+            header(sheet, 2, "Alan", "alan@example.com");
+        });
+
+        Batch batch = read(file, Map.of(), null, 10);
+
+        assertThat(batch.records()).extracting(r -> r.fields().get("First Name")).containsExactly("Alan");
+        assertThat(batch.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.position()).isEqualTo("row 2, column C");
+            assertThat(r.reason()).isEqualTo("row 2 has a value in column C, which has no header");
+        });
+    }
+
+    @Test
+    void filesThatAreNotWorkbooksFailWithWhatTheyAre() throws Exception {
+        Path csv = Files.writeString(dir.resolve("leads.xlsx"), "First Name,Email\nAda,ada@example.com\n");
+        Path empty = Files.createFile(dir.resolve("empty.xlsx"));
+        Path junk = Files.write(dir.resolve("junk.xlsx"), new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8});
+        Path tiny = Files.writeString(dir.resolve("tiny.xlsx"), "x");
+
+        assertThatThrownBy(() -> read(csv, Map.of(), null, 10)).hasMessageContaining("import it with the csv connector");
+        assertThatThrownBy(() -> read(empty, Map.of(), null, 10)).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> read(tiny, Map.of(), null, 10)).isInstanceOf(FatalConnectorException.class)
+                .hasMessage("tiny.xlsx is not an .xlsx workbook; if it is a CSV file, import it with the csv connector");
+        assertThatThrownBy(() -> read(junk, Map.of(), null, 10)).isInstanceOf(FatalConnectorException.class)
+                .hasMessageContaining("junk.xlsx is not a readable .xlsx workbook");
+    }
+
+    @Test
+    void readingResumesAfterTheCursorAndExportsReadBack() throws Exception {
+        Path file = dir.resolve("export.xlsx");
+        try (RecordWriter writer = connector.openWriter(Map.of("path", file.toString()))) {
+            for (int i = 1; i <= 5; i++) {
+                writer.write(List.of(new OutgoingPerson("leads/" + i, Map.of(StandardFields.GIVEN_NAME, "P" + i,
+                        StandardFields.PHONE, "+1415555010" + i))));
+            }
+        }
+
+        Batch first = read(file, Map.of(), null, 2);
+        Batch rest = read(file, Map.of(), first.cursor(), 10);
+
+        assertThat(first.records()).extracting(SourceRecord::position).containsExactly("row 2", "row 3");
+        assertThat(rest.records()).extracting(r -> r.fields().get("Phone"))
+                .containsExactly("+14155550103", "+14155550104", "+14155550105");
+        assertThat(rest.records().get(0).fields()).containsEntry("Hearth ID", "leads/3");
+        assertThat(rest.last()).isTrue();
+    }
+
+    @Test
+    void columnNamesFollowSpreadsheetLetters() {
+        assertThat(List.of(0, 25, 26, 701, 702)).extracting(XlsxRecordReader::columnName)
+                .containsExactly("A", "Z", "AA", "ZZ", "AAA");
+    }
+
+    private interface SheetFiller {
+        void fill(Worksheet sheet);
+    }
+
+    private Path workbook(String sheetName, SheetFiller filler) throws IOException {
+        Path file = dir.resolve(sheetName + ".xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook wb = new Workbook(out, "test", "1.0");
+            filler.fill(wb.newWorksheet(sheetName));
+            wb.finish();
+        }
+        return file;
+    }
+
+    private static void header(Worksheet sheet, int row, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            sheet.value(row, i, values[i]);
+        }
+    }
+
+    private Batch read(Path file, Map<String, String> extra, String cursor, int max) {
+        Map<String, String> config = new java.util.HashMap<>(extra);
+        config.put("path", file.toString());
+        try (RecordReader reader = connector.openReader(config, cursor)) {
+            return reader.read(max);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.generated.Tables.EXTERNAL_ID;
+import static io.hearth.core.persistence.generated.Tables.LEAD;
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.persistence.generated.tables.records.ExternalIdRecord;
+import io.hearth.core.sync.PersonMatchStore;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/** {@link PersonMatchStore} on jOOQ: one indexed IN query per matching key. */
+public final class JooqPersonMatchStore implements PersonMatchStore {
+    static final String LEAD_KIND = "LEAD";
+
+    private final DSLContext dsl;
+    private final JooqLeadStore leads;
+
+    public JooqPersonMatchStore(DSLContext dsl) {
+        this.dsl = requireNonNull(dsl, "dsl is null");
+        this.leads = new JooqLeadStore(dsl);
+    }
+
+    @Override
+    public Map<String, LeadId> linkedLeads(String connector, Collection<String> externalIds) {
+        Map<String, LeadId> result = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return result;
+        }
+        dsl.selectFrom(EXTERNAL_ID)
+                .where(EXTERNAL_ID.CONNECTOR.eq(connector)
+                        .and(EXTERNAL_ID.PERSON_KIND.eq(LEAD_KIND))
+                        .and(EXTERNAL_ID.EXTERNAL_ID_.in(externalIds)))
+                .fetch()
+                .forEach(r -> result.put(r.getExternalId(), new LeadId(r.getPersonId())));
+        return result;
+    }
+
+    @Override
+    public void link(String connector, Map<String, LeadId> externalIds) {
+        if (externalIds.isEmpty()) {
+            return;
+        }
+        List<ExternalIdRecord> records = externalIds.entrySet().stream()
+                .map(e -> new ExternalIdRecord(connector, e.getKey(), LEAD_KIND, e.getValue().value()))
+                .toList();
+        dsl.batchInsert(records).execute();
+    }
+
+    @Override
+    public List<Lead> leadsWithIds(Collection<LeadId> ids) {
+        return ids.isEmpty() ? List.of() : leads.findWhere(LEAD.ID.in(ids.stream().map(LeadId::value).toList()));
+    }
+
+    @Override
+    public List<Lead> leadsWithEmailKeys(Collection<String> emailKeys) {
+        return emailKeys.isEmpty() ? List.of() : leads.findWhere(LEAD.EMAIL_KEY.in(emailKeys));
+    }
+
+    @Override
+    public List<Lead> leadsWithPhones(Collection<String> phones) {
+        return phones.isEmpty() ? List.of() : leads.findWhere(LEAD.PHONE.in(phones));
+    }
+
+    @Override
+    public List<Lead> leadsWithNameKeys(Collection<String> nameKeys) {
+        return nameKeys.isEmpty() ? List.of() : leads.findWhere(LEAD.NAME_KEY.in(nameKeys));
+    }
+}

@@ -1,0 +1,169 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.generated.Tables.SYNC_CURSOR;
+import static io.hearth.core.persistence.generated.Tables.SYNC_REJECTION;
+import static io.hearth.core.persistence.generated.Tables.SYNC_RUN;
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.persistence.generated.tables.records.SyncRejectionRecord;
+import io.hearth.core.persistence.generated.tables.records.SyncRunRecord;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageToken;
+import io.hearth.core.sync.Rejection;
+import io.hearth.core.sync.SyncCounts;
+import io.hearth.core.sync.SyncRun;
+import io.hearth.core.sync.SyncRunStore;
+import io.hearth.core.sync.SyncState;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** {@link SyncRunStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
+public final class JooqSyncRunStore implements SyncRunStore {
+    private final DSLContext dsl;
+
+    public JooqSyncRunStore(DSLContext dsl) {
+        this.dsl = requireNonNull(dsl, "dsl is null");
+    }
+
+    @Override
+    public void insertRun(SyncRun run) {
+        dsl.executeInsert(toRecord(run));
+    }
+
+    @Override
+    public void updateRun(SyncRun run) {
+        SyncRunRecord record = toRecord(run);
+        record.changed(SYNC_RUN.ID, false);
+        dsl.executeUpdate(record);
+    }
+
+    @Override
+    public Optional<SyncRun> findRun(UUID id) {
+        return dsl.selectFrom(SYNC_RUN).where(SYNC_RUN.ID.eq(id)).fetchOptional().map(JooqSyncRunStore::toRun);
+    }
+
+    @Override
+    public Page<SyncRun> listRuns(int pageSize, Optional<PageToken> after, String fingerprint) {
+        var select = dsl.selectFrom(SYNC_RUN).orderBy(SYNC_RUN.STARTED_AT.desc(), SYNC_RUN.ID.desc());
+        List<SyncRunRecord> records = after
+                .map(token -> select.seek(toOffset(Instant.parse(token.sortValue())), UUID.fromString(token.id()))
+                        .limit(pageSize + 1).fetch())
+                .orElseGet(() -> select.limit(pageSize + 1).fetch());
+        boolean more = records.size() > pageSize;
+        List<SyncRun> page = records.stream().limit(pageSize).map(JooqSyncRunStore::toRun).toList();
+        Optional<String> next = Optional.empty();
+        if (more) {
+            SyncRun last = page.get(page.size() - 1);
+            next = Optional.of(new PageToken(fingerprint, last.startedAt().toString(), last.id().toString()).encode());
+        }
+        return new Page<>(page, next);
+    }
+
+    @Override
+    public int interruptRunning(String connector, String sourceKey, Instant at) {
+        return dsl.update(SYNC_RUN)
+                .set(SYNC_RUN.RUN_STATE, SyncState.INTERRUPTED.name())
+                .set(SYNC_RUN.FINISHED_AT, toOffset(at))
+                .where(SYNC_RUN.CONNECTOR.eq(connector)
+                        .and(SYNC_RUN.SOURCE_KEY.eq(sourceKey))
+                        .and(SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name())))
+                .execute();
+    }
+
+    @Override
+    public void addRejections(UUID runId, long firstSeq, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        List<SyncRejectionRecord> records = new ArrayList<>(rejections.size());
+        long seq = firstSeq;
+        for (Rejection rejection : rejections) {
+            records.add(new SyncRejectionRecord(runId, seq++, rejection.position(), rejection.reason(), rejection.raw()));
+        }
+        dsl.batchInsert(records).execute();
+    }
+
+    @Override
+    public List<Rejection> rejections(UUID runId, long offset, int limit) {
+        return dsl.selectFrom(SYNC_REJECTION)
+                .where(SYNC_REJECTION.RUN_ID.eq(runId).and(SYNC_REJECTION.SEQ.ge(offset)))
+                .orderBy(SYNC_REJECTION.SEQ)
+                .limit(limit)
+                .fetch(r -> new Rejection(r.getRecordPosition(), r.getReason(), r.getRawInput()));
+    }
+
+    @Override
+    public Optional<String> findCursor(String connector, String sourceKey) {
+        return dsl.select(SYNC_CURSOR.CURSOR_VALUE).from(SYNC_CURSOR)
+                .where(SYNC_CURSOR.CONNECTOR.eq(connector).and(SYNC_CURSOR.SOURCE_KEY.eq(sourceKey)))
+                .fetchOptional(SYNC_CURSOR.CURSOR_VALUE);
+    }
+
+    @Override
+    public void saveCursor(String connector, String sourceKey, String cursor, UUID runId, Instant at) {
+        int updated = dsl.update(SYNC_CURSOR)
+                .set(SYNC_CURSOR.CURSOR_VALUE, cursor)
+                .set(SYNC_CURSOR.RUN_ID, runId)
+                .set(SYNC_CURSOR.UPDATED_AT, toOffset(at))
+                .where(SYNC_CURSOR.CONNECTOR.eq(connector).and(SYNC_CURSOR.SOURCE_KEY.eq(sourceKey)))
+                .execute();
+        if (updated == 0) {
+            dsl.insertInto(SYNC_CURSOR)
+                    .set(SYNC_CURSOR.CONNECTOR, connector)
+                    .set(SYNC_CURSOR.SOURCE_KEY, sourceKey)
+                    .set(SYNC_CURSOR.CURSOR_VALUE, cursor)
+                    .set(SYNC_CURSOR.RUN_ID, runId)
+                    .set(SYNC_CURSOR.UPDATED_AT, toOffset(at))
+                    .execute();
+        }
+    }
+
+    @Override
+    public void deleteCursor(String connector, String sourceKey) {
+        dsl.deleteFrom(SYNC_CURSOR)
+                .where(SYNC_CURSOR.CONNECTOR.eq(connector).and(SYNC_CURSOR.SOURCE_KEY.eq(sourceKey)))
+                .execute();
+    }
+
+    private static SyncRunRecord toRecord(SyncRun run) {
+        SyncRunRecord r = new SyncRunRecord();
+        r.setId(run.id());
+        r.setConnector(run.connector());
+        r.setSourceKey(run.sourceKey());
+        r.setSourceLabel(run.sourceLabel());
+        r.setRunState(run.state().name());
+        r.setDryRun(run.dryRun());
+        r.setStartedAt(toOffset(run.startedAt()));
+        r.setFinishedAt(run.finishedAt() == null ? null : toOffset(run.finishedAt()));
+        SyncCounts c = run.counts();
+        r.setRecordsRead(c.read());
+        r.setRecordsCreated(c.created());
+        r.setRecordsUpdated(c.updated());
+        r.setRecordsUnchanged(c.unchanged());
+        r.setRecordsMerged(c.merged());
+        r.setRecordsRejected(c.rejected());
+        r.setStartCursor(run.startCursor());
+        r.setEndCursor(run.endCursor());
+        r.setErrorMessage(run.error());
+        return r;
+    }
+
+    private static SyncRun toRun(SyncRunRecord r) {
+        return new SyncRun(r.getId(), r.getConnector(), r.getSourceKey(), r.getSourceLabel(),
+                SyncState.valueOf(r.getRunState()), r.getDryRun(), r.getStartedAt().toInstant(),
+                r.getFinishedAt() == null ? null : r.getFinishedAt().toInstant(),
+                new SyncCounts(r.getRecordsRead(), r.getRecordsCreated(), r.getRecordsUpdated(),
+                        r.getRecordsUnchanged(), r.getRecordsMerged(), r.getRecordsRejected()),
+                r.getStartCursor(), r.getEndCursor(), r.getErrorMessage());
+    }
+
+    private static OffsetDateTime toOffset(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

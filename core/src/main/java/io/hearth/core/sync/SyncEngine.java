@@ -1,0 +1,286 @@
+package io.hearth.core.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.connector.spi.Batch;
+import io.hearth.connector.spi.Capability;
+import io.hearth.connector.spi.ConfigKey;
+import io.hearth.connector.spi.ConfigProblem;
+import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.RecordReader;
+import io.hearth.connector.spi.RejectedRecord;
+import io.hearth.connector.spi.RetriableConnectorException;
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.FieldViolation;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.NotFoundException;
+import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.lead.LeadObserver;
+import io.hearth.core.lead.LeadRules;
+import io.hearth.core.lead.LeadStore;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageSize;
+import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.TimeOrderedIds;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs syncs: reads a connector batch by batch and stores each batch, its rejected records, the
+ * run's counts and the reader's cursor in one transaction. A run that dies mid-way leaves the
+ * cursor of its last stored batch, and the next run of the same source starts there, so every
+ * record is stored exactly once. Retriable connector errors reopen the reader at that cursor after
+ * a back-off; fatal ones end the run as FAILED with the connector's message.
+ */
+public final class SyncEngine {
+    public static final int BATCH_SIZE = 1000;
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+    private static final String RUNS_FINGERPRINT = PageToken.fingerprint("syncRuns");
+    private static final int MAX_BATCH_CONFLICTS = 3;
+
+    private final ConnectorRegistry connectors;
+    private final SyncRunStore runs;
+    private final BatchApplier applier;
+    private final Transactor transactor;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+    private final RetryPolicy retry;
+
+    /** @param observers hear every lead a sync writes, in the transaction of its batch */
+    public SyncEngine(ConnectorRegistry connectors, SyncRunStore runs, PersonMatchStore matches, LeadStore leads,
+                      LeadRules rules, List<LeadObserver> observers, Transactor transactor, Clock clock,
+                      RetryPolicy retry) {
+        this.connectors = requireNonNull(connectors, "connectors is null");
+        this.runs = requireNonNull(runs, "runs is null");
+        this.transactor = requireNonNull(transactor, "transactor is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.retry = requireNonNull(retry, "retry is null");
+        this.ids = new TimeOrderedIds(clock);
+        this.applier = new BatchApplier(matches, leads, rules, observers, ids);
+    }
+
+    public List<Connector> connectors() {
+        return connectors.all();
+    }
+
+    /** Problems with a config, each under {@code config.<key>}; empty when it can run. */
+    public List<ConfigProblem> validate(String connectorName, Map<String, String> config) {
+        return connectors.get(connectorName).validate(config);
+    }
+
+    /**
+     * Runs a sync to its end and returns its record; a connector failure ends as a FAILED run, not
+     * an exception. Bad requests (unknown connector, invalid config or mapping) throw before a run starts.
+     */
+    public SyncRun run(SyncRequest request, SyncListener listener) {
+        Connector connector = connectors.get(request.connector());
+        if (!connector.capabilities().contains(Capability.READ)) {
+            throw new FailedPreconditionException("CONNECTOR_CANNOT_READ",
+                    "connector " + connector.name() + " cannot read; it only writes");
+        }
+        List<ConfigProblem> problems = connector.validate(request.config());
+        if (!problems.isEmpty()) {
+            throw new InvalidArgumentException(problems.stream()
+                    .map(p -> new FieldViolation("config." + p.key(), p.message())).toList());
+        }
+        FieldMapping mapping = FieldMapping.of(request.mapping());
+        Map<String, String> redacted = ConfigKey.redact(connector.configKeys(), request.config());
+        String label = redacted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+        String sourceKey = request.sourceKey() != null ? request.sourceKey()
+                : digest(connector.name() + "\n" + label);
+        SyncRun started = transactor.inTransaction(() -> {
+            Instant now = now();
+            runs.interruptRunning(connector.name(), sourceKey, now);
+            String cursor = runs.findCursor(connector.name(), sourceKey).orElse(null);
+            SyncRun run = new SyncRun(ids.next(), connector.name(), sourceKey, clip(label), SyncState.RUNNING,
+                    request.dryRun(), now, null, SyncCounts.ZERO, cursor, cursor, null);
+            runs.insertRun(run);
+            return run;
+        });
+        log.info("sync {} started: connector {} ({}){}", started.name(), connector.name(), label,
+                started.startCursor() == null ? "" : ", resuming after " + started.startCursor());
+        try {
+            SyncRun finished = readAll(connector, request, mapping, started, listener);
+            return finish(finished, SyncState.SUCCEEDED, null);
+        } catch (FatalConnectorException e) {
+            return finish(latest(started), SyncState.FAILED, e.getMessage());
+        } catch (RetriesExhausted e) {
+            return finish(latest(started), SyncState.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            finish(latest(started), SyncState.FAILED, "internal error: " + e);
+            throw e;
+        }
+    }
+
+    public SyncRun getRun(UUID id) {
+        return runs.findRun(id).orElseThrow(() -> new NotFoundException("syncRuns/" + id));
+    }
+
+    public Page<SyncRun> listRuns(int requestedPageSize, String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
+                ? Optional.empty()
+                : Optional.of(PageToken.decode(pageToken, RUNS_FINGERPRINT, "page_token"));
+        return runs.listRuns(pageSize, after, RUNS_FINGERPRINT);
+    }
+
+    /** A page of the records a run rejected, in the order they were met. */
+    public Page<Rejection> rejections(UUID runId, int requestedPageSize, String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        String fingerprint = PageToken.fingerprint("syncRuns/" + runId + "/rejections");
+        long offset = pageToken == null || pageToken.isEmpty()
+                ? 0
+                : Long.parseLong(PageToken.decode(pageToken, fingerprint, "page_token").sortValue());
+        SyncRun run = getRun(runId);
+        List<Rejection> items = runs.rejections(runId, offset, pageSize);
+        long next = offset + items.size();
+        return new Page<>(items, next < run.counts().rejected() && items.size() == pageSize
+                ? Optional.of(new PageToken(fingerprint, Long.toString(next), runId.toString()).encode())
+                : Optional.empty());
+    }
+
+    private SyncRun readAll(Connector connector, SyncRequest request, FieldMapping mapping, SyncRun started,
+                            SyncListener listener) {
+        SyncRun run = started;
+        int failures = 0;
+        while (true) {
+            try (RecordReader reader = connector.openReader(request.config(), run.endCursor())) {
+                while (true) {
+                    Batch batch = reader.read(BATCH_SIZE);
+                    run = store(connector, request, mapping, run, batch);
+                    failures = 0;
+                    listener.onProgress(run);
+                    if (batch.last()) {
+                        return run;
+                    }
+                }
+            } catch (RetriableConnectorException e) {
+                failures++;
+                if (failures >= retry.maxAttempts()) {
+                    throw new RetriesExhausted(connector.name() + " kept failing after " + failures
+                            + " attempts: " + e.getMessage());
+                }
+                log.warn("sync {}: {} failed ({}); retry {} of {} from the last stored batch", run.name(),
+                        connector.name(), e.getMessage(), failures, retry.maxAttempts() - 1);
+                retry.pauseBefore(failures);
+            }
+        }
+    }
+
+    /** Stores one batch with the run's counts and cursor, all in one transaction. */
+    private SyncRun store(Connector connector, SyncRequest request, FieldMapping mapping, SyncRun run, Batch batch) {
+        boolean forgetCursor = batch.last() && !connector.capabilities().contains(Capability.INCREMENTAL);
+        for (int conflict = 1; ; conflict++) {
+            try {
+                if (request.dryRun()) {
+                    return storeDryRun(connector, mapping, run, batch);
+                }
+                return transactor.inTransaction(() -> {
+                    Instant now = now();
+                    SyncRun stored = apply(connector, mapping, run, batch, now);
+                    if (forgetCursor) {
+                        runs.deleteCursor(run.connector(), run.sourceKey());
+                    } else {
+                        runs.saveCursor(run.connector(), run.sourceKey(), batch.cursor(), run.id(), now);
+                    }
+                    runs.updateRun(stored);
+                    return stored;
+                });
+            } catch (StaleEtagException e) {
+                if (conflict >= MAX_BATCH_CONFLICTS) {
+                    throw e;
+                }
+                log.info("sync {}: a matched lead changed meanwhile; applying the batch again", run.name());
+            }
+        }
+    }
+
+    /** Applies the batch in a transaction that is rolled back, then records only the counts. */
+    private SyncRun storeDryRun(Connector connector, FieldMapping mapping, SyncRun run, Batch batch) {
+        SyncRun stored;
+        try {
+            transactor.inTransaction(() -> {
+                throw new RollBack(apply(connector, mapping, run, batch, now()));
+            });
+            throw new IllegalStateException("a dry run committed");
+        } catch (RollBack rolledBack) {
+            stored = rolledBack.stored;
+        }
+        transactor.run(() -> runs.updateRun(stored));
+        return stored;
+    }
+
+    private SyncRun apply(Connector connector, FieldMapping mapping, SyncRun run, Batch batch, Instant now) {
+        BatchApplier.Outcome outcome = applier.apply(connector.name(), batch.records(), mapping, run.startedAt(), now);
+        List<Rejection> rejections = new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
+        for (RejectedRecord rejected : batch.rejected()) {
+            rejections.add(new Rejection(rejected.position(), rejected.reason(), rejected.raw()));
+        }
+        rejections.addAll(outcome.rejections());
+        runs.addRejections(run.id(), run.counts().rejected(), rejections);
+        long unreadable = batch.rejected().size();
+        SyncCounts counts = outcome.counts().plus(new SyncCounts(unreadable, 0, 0, 0, 0, unreadable));
+        return run.progressed(counts, batch.cursor());
+    }
+
+    private SyncRun finish(SyncRun run, SyncState state, String error) {
+        SyncRun finished = run.finished(state, now(), error == null ? null : clip(error));
+        transactor.run(() -> runs.updateRun(finished));
+        log.info("sync {} {}: {}{}", run.name(), state, finished.counts(), error == null ? "" : " (" + error + ")");
+        return finished;
+    }
+
+    private SyncRun latest(SyncRun started) {
+        return runs.findRun(started.id()).orElse(started);
+    }
+
+    // databases keep microseconds; truncating keeps what we return equal to what we stored
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Carries a dry run's result out of the transaction it rolls back. */
+    private static final class RollBack extends RuntimeException {
+        private final SyncRun stored;
+
+        RollBack(SyncRun stored) {
+            super(null, null, false, false);
+            this.stored = stored;
+        }
+    }
+
+    private static final class RetriesExhausted extends RuntimeException {
+        RetriesExhausted(String message) {
+            super(message);
+        }
+    }
+}

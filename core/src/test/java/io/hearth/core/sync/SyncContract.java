@@ -1,0 +1,315 @@
+package io.hearth.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.RejectedRecord;
+import io.hearth.connector.spi.RetriableConnectorException;
+import io.hearth.connector.spi.SourceRecord;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.LeadObserver;
+import io.hearth.core.lead.LeadSource;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.lead.TickingClock;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqPersonMatchStore;
+import io.hearth.core.persistence.JooqSyncRunStore;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.core.query.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sync engine and its stores, run against each database by a subclass. */
+public abstract class SyncContract {
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
+    private final List<Duration> pauses = new ArrayList<>();
+    private final List<Lead> observed = new ArrayList<>();
+    private final LeadObserver written = (lead, repGrade) -> {
+        observed.add(lead);
+        return lead;
+    };
+    private AutoCloseable resource;
+    protected Database database;
+    private Leads leads;
+    private ListConnector source;
+
+    protected abstract Database openDatabase();
+
+    protected abstract AutoCloseable closer();
+
+    @BeforeEach
+    void open() {
+        database = openDatabase();
+        resource = closer();
+        leads = LeadFixtures.leads(database, clock);
+        source = new ListConnector("crm", 2);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (resource != null) {
+            resource.close();
+        }
+    }
+
+    private SyncEngine engine(ListConnector... connectors) {
+        return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(database.dsl()),
+                new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
+                List.of(written), new Transactor(database.dsl()), clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add));
+    }
+
+    private SyncRun sync(ListConnector connector) {
+        return engine(connector).run(SyncRequest.of(connector.name(), Map.of()), SyncListener.NONE);
+    }
+
+    private List<Lead> allLeads() {
+        return leads.list("", "", true, 1000, "").items();
+    }
+
+    private static Map<String, String> person(String first, String last, String email, String phone) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("First Name", first);
+        fields.put("Last Name", last);
+        fields.put("Email", email);
+        fields.put("Phone", phone);
+        return fields;
+    }
+
+    @Test
+    void newPeopleBecomeLeadsAndTheRunCountsThem() {
+        source.add("1", person("Ada", "Lovelace", "ada@example.com", "(415) 555-0100"))
+                .add("2", person("Alan", "Turing", "alan@example.com", ""))
+                .add("3", Map.of("Full Name", "Grace Brewster Hopper", "Company", "Navy", "Lead Status", "Working - Contacted",
+                        "Lead Source", "Trade Show"));
+
+        List<SyncRun> progress = new ArrayList<>();
+        SyncRun run = engine(source).run(SyncRequest.of("crm", Map.of()), progress::add);
+
+        assertThat(run.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(run.counts()).isEqualTo(new SyncCounts(3, 3, 0, 0, 0, 0));
+        assertThat(run.finishedAt()).isNotNull();
+        assertThat(progress).extracting(r -> r.counts().read()).containsExactly(2L, 3L);
+        assertThat(allLeads()).extracting(l -> l.fields().phone()).contains("+14155550100");
+        Lead grace = allLeads().stream().filter(l -> "Navy".equals(l.fields().company())).findFirst().orElseThrow();
+        assertThat(grace.fields().givenName()).isEqualTo("Grace");
+        assertThat(grace.fields().familyName()).isEqualTo("Brewster Hopper");
+        assertThat(grace.fields().status()).isEqualTo(LeadStatus.CONTACTED);
+        assertThat(grace.fields().source()).isEqualTo(LeadSource.TRADE_SHOW);
+        assertThat(engine(source).getRun(run.id())).isEqualTo(run);
+        assertThat(observed).as("observers hear every written lead").hasSize(3);
+    }
+
+    @Test
+    void syncingTheSameSourceTwiceCreatesNothingTheSecondTime() {
+        source.add("1", person("Ada", "Lovelace", "ada@example.com", "4155550100"))
+                .add(null, person("Alan", "Turing", "alan@example.com", ""))
+                .add(null, person("Grace", "Hopper", "", "+1 415 555 0199"));
+        sync(source);
+
+        SyncRun second = sync(source);
+
+        assertThat(second.counts()).isEqualTo(new SyncCounts(3, 0, 0, 3, 0, 0));
+        assertThat(allLeads()).hasSize(3);
+        assertThat(observed).as("nothing was written the second time").hasSize(3);
+    }
+
+    @Test
+    void matchesOnExternalIdThenEmailThenPhoneThenNameAndCompany() {
+        sync(source.add("crm-1", person("Ada", "Lovelace", "ada@example.com", "")));
+        Lead byHand = leads.create(LeadFields.builder().givenName("Alan").familyName("Turing").company("Bletchley")
+                .phone("415-555-0142").tags(List.of()).build(), null);
+        Lead byName = leads.create(LeadFields.builder().givenName("Grace").familyName("Hopper").company("Navy")
+                .tags(List.of()).build(), null);
+
+        ListConnector later = new ListConnector("crm", 10)
+                // the CRM id wins even though every other field changed
+                .add("crm-1", person("Augusta Ada", "King", "countess@example.com", ""))
+                .add(null, person("", "", "COUNTESS@example.com ", "415 555 0100"))
+                .add(null, person("A.", "Turing", "", "+1 (415) 555-0142"))
+                .add(null, Map.of("First Name", "GRACE", "Last Name", "hopper", "Company", "navy", "Title", "Admiral"));
+        SyncRun run = sync(later);
+
+        assertThat(run.counts()).isEqualTo(new SyncCounts(4, 0, 3, 0, 1, 0));
+        assertThat(allLeads()).hasSize(3);
+        Lead ada = allLeads().stream().filter(l -> "King".equals(l.fields().familyName())).findFirst().orElseThrow();
+        assertThat(ada.fields().email()).as("a value differing only in case keeps the stored spelling")
+                .isEqualTo("countess@example.com");
+        assertThat(ada.fields().phone()).isEqualTo("+14155550100");
+        assertThat(leads.get(byHand.id()).fields().givenName()).isEqualTo("A.");
+        assertThat(leads.get(byName.id()).fields().title()).isEqualTo("Admiral");
+    }
+
+    @Test
+    void emptyValuesNeverOverwriteAndOlderValuesLose() {
+        Lead existing = leads.create(LeadFields.builder().givenName("Ada").familyName("Lovelace")
+                .email("ada@example.com").company("Analytical Engines").title("CTO").tags(List.of()).build(), null);
+        Instant before = existing.updatedAt().minusSeconds(3600);
+        source.add(new SourceRecord(null, before, Map.of("Email", "ada@example.com", "Title", "Intern",
+                "Phone", "4155550100"), "row 1"))
+                .add(new SourceRecord(null, null, Map.of("Email", "ada@example.com", "Company", "",
+                        "Job Title", "CEO"), "row 2"));
+
+        sync(source);
+
+        LeadFields fields = leads.get(existing.id()).fields();
+        assertThat(fields.title()).isEqualTo("CEO");
+        assertThat(fields.company()).isEqualTo("Analytical Engines");
+        assertThat(fields.phone()).as("an older record still fills an empty field").isEqualTo("+14155550100");
+    }
+
+    @Test
+    void repeatedRowsMergeWithinAndAcrossBatches() {
+        source.add(null, person("Ada", "Lovelace", "ada@example.com", ""))
+                .add(null, person("Ada", "Lovelace", "ada@example.com", "4155550100"))
+                .add(null, person("", "", "ADA@EXAMPLE.COM", ""))
+                .add(null, Map.of("Email", "ada@example.com", "Title", "CTO"));
+
+        SyncRun run = sync(source);
+
+        assertThat(run.counts()).isEqualTo(new SyncCounts(4, 1, 0, 0, 3, 0));
+        assertThat(allLeads()).singleElement().satisfies(l -> {
+            assertThat(l.fields().phone()).isEqualTo("+14155550100");
+            assertThat(l.fields().title()).isEqualTo("CTO");
+        });
+    }
+
+    @Test
+    void badRecordsAreRejectedWithPositionAndReasonWhileGoodOnesAreStored() {
+        source.unreadable(new RejectedRecord("row 2", "row 2 has 7 fields, the header 4", "a,b,c,d,e,f,g"))
+                .add(null, person("Ada", "Lovelace", "not-an-email", ""))
+                .add(null, person("", "", "", ""))
+                .add(null, person("Alan", "Turing", "alan@example.com", "12"));
+
+        SyncRun run = sync(source);
+
+        assertThat(run.counts()).isEqualTo(new SyncCounts(4, 0, 0, 0, 0, 4));
+        source = new ListConnector("crm", 2).add(null, person("Grace", "Hopper", "", ""));
+        assertThat(sync(source).counts().created()).isEqualTo(1);
+        Page<Rejection> firstPage = engine(source).rejections(run.id(), 3, "");
+        List<Rejection> rejections = new ArrayList<>(firstPage.items());
+        rejections.addAll(engine(source).rejections(run.id(), 3, firstPage.nextPageToken().orElseThrow()).items());
+        assertThat(rejections).extracting(Rejection::position).containsExactly("row 2", "row 1", "row 2", "row 3");
+        assertThat(rejections.get(0).raw()).isEqualTo("a,b,c,d,e,f,g");
+        assertThat(rejections.get(1).reason()).contains("email").contains("not-an-email");
+        assertThat(rejections.get(2).reason()).contains("a lead needs a name, an email or a phone number");
+        assertThat(rejections.get(3).reason()).contains("phone");
+    }
+
+    @Test
+    void aRunThatDiesResumesAfterItsLastStoredBatchSoEveryRecordIsStoredOnce() {
+        for (int i = 1; i <= 9; i++) {
+            source.add("id-" + i, person("P" + i, "Person", "p" + i + "@example.com", ""));
+        }
+        source.failBefore(6, () -> new IllegalStateException("power cut"));
+
+        assertThatThrownBy(() -> sync(source)).hasMessage("power cut");
+        assertThat(allLeads()).hasSize(6);
+        SyncRun resumed = sync(source);
+
+        assertThat(resumed.startCursor()).isEqualTo("6");
+        assertThat(resumed.counts()).isEqualTo(new SyncCounts(3, 3, 0, 0, 0, 0));
+        assertThat(allLeads()).hasSize(9);
+        assertThat(engine(source).listRuns(10, "").items()).extracting(SyncRun::state)
+                .containsExactly(SyncState.SUCCEEDED, SyncState.FAILED);
+        assertThat(sync(source).counts()).as("a finished file sync starts over and finds nothing new")
+                .isEqualTo(new SyncCounts(9, 0, 0, 9, 0, 0));
+    }
+
+    @Test
+    void retriableErrorsBackOffAndContinueFromTheLastStoredBatch() {
+        for (int i = 1; i <= 5; i++) {
+            source.add("id-" + i, person("P" + i, "Person", "", ""));
+        }
+        source.failBefore(2, () -> new RetriableConnectorException("HTTP 429"))
+                .failBefore(4, () -> new RetriableConnectorException("timeout"));
+
+        SyncRun run = sync(source);
+
+        assertThat(run.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(run.counts().created()).isEqualTo(5);
+        assertThat(source.opens).isEqualTo(3);
+        assertThat(pauses).containsExactly(Duration.ofMillis(10), Duration.ofMillis(10));
+    }
+
+    @Test
+    void fatalErrorsAndExhaustedRetriesFailTheRunWithTheirMessage() {
+        source.add("1", person("Ada", "Lovelace", "", "")).add("2", person("Alan", "Turing", "", ""))
+                .add("3", person("Grace", "Hopper", "", ""))
+                .failBefore(2, () -> new FatalConnectorException("401 Unauthorized: check the API token"));
+
+        SyncRun run = sync(source);
+
+        assertThat(run.state()).isEqualTo(SyncState.FAILED);
+        assertThat(run.error()).isEqualTo("401 Unauthorized: check the API token");
+        assertThat(run.counts().created()).isEqualTo(2);
+
+        ListConnector alwaysFailing = new ListConnector("down", 2) {
+            @Override
+            public io.hearth.connector.spi.RecordReader openReader(Map<String, String> config, String cursor) {
+                throw new RetriableConnectorException("connection refused");
+            }
+        };
+        SyncRun exhausted = engine(alwaysFailing).run(SyncRequest.of("down", Map.of()), SyncListener.NONE);
+        assertThat(exhausted.state()).isEqualTo(SyncState.FAILED);
+        assertThat(exhausted.error()).isEqualTo("down kept failing after 3 attempts: connection refused");
+    }
+
+    @Test
+    void dryRunCountsButStoresNothing() {
+        source.add("1", person("Ada", "Lovelace", "ada@example.com", "")).add("2", person("", "", "bad", ""));
+
+        SyncRun run = engine(source).run(new SyncRequest("crm", Map.of(), Map.of(), null, true), SyncListener.NONE);
+
+        assertThat(run.dryRun()).isTrue();
+        assertThat(run.counts()).isEqualTo(new SyncCounts(2, 1, 0, 0, 0, 1));
+        assertThat(allLeads()).isEmpty();
+        assertThat(sync(source).counts().created()).as("no cursor was kept").isEqualTo(1);
+    }
+
+    @Test
+    void explicitMappingWinsAndBadMappingsOrConfigsAreRefusedBeforeARun() {
+        source.add(null, Map.of("Cell", "4155550100", "Phone", "4155550111", "Who", "Ada"));
+        SyncEngine engine = engine(source);
+
+        engine.run(new SyncRequest("crm", Map.of(), Map.of("Cell", "phone", "Who", "given_name"), null, false),
+                SyncListener.NONE);
+
+        assertThat(allLeads()).singleElement().satisfies(l -> {
+            assertThat(l.fields().phone()).isEqualTo("+14155550100");
+            assertThat(l.fields().givenName()).isEqualTo("Ada");
+        });
+        assertThatThrownBy(() -> engine.run(new SyncRequest("crm", Map.of(), Map.of("Cell", "mobile"), null, false),
+                SyncListener.NONE)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("mapping");
+        assertThatThrownBy(() -> engine.run(SyncRequest.of("crm", Map.of("labl", "x")), SyncListener.NONE))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("config.labl");
+        assertThat(engine.listRuns(10, "").items()).hasSize(1);
+    }
+
+    @Test
+    void runsListNewestFirstInPagesAndHideSecrets() {
+        SyncEngine engine = engine(source);
+        for (int i = 0; i < 3; i++) {
+            engine.run(SyncRequest.of("crm", Map.of("label", "n" + i, "token", "s3cr3t")), SyncListener.NONE);
+        }
+
+        Page<SyncRun> first = engine.listRuns(2, "");
+        Page<SyncRun> second = engine.listRuns(2, first.nextPageToken().orElseThrow());
+
+        assertThat(first.items()).extracting(SyncRun::sourceLabel)
+                .containsExactly("label=n2, token=***", "label=n1, token=***");
+        assertThat(second.items()).extracting(SyncRun::sourceLabel).containsExactly("label=n0, token=***");
+        assertThat(second.nextPageToken()).isEmpty();
+    }
+}

@@ -1,0 +1,219 @@
+package io.hearth.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import com.google.protobuf.ByteString;
+import io.grpc.stub.StreamObserver;
+import io.hearth.connector.spi.Connector;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageSize;
+import io.hearth.core.query.PageToken;
+import io.hearth.core.sync.ExportResult;
+import io.hearth.core.sync.LeadExporter;
+import io.hearth.core.sync.Rejection;
+import io.hearth.core.sync.SyncEngine;
+import io.hearth.core.sync.SyncRequest;
+import io.hearth.core.sync.SyncRun;
+import io.hearth.proto.v1.ExportLeadsRequest;
+import io.hearth.proto.v1.ExportLeadsResponse;
+import io.hearth.proto.v1.ExportSummary;
+import io.hearth.proto.v1.GetSyncRunRequest;
+import io.hearth.proto.v1.ImportFileHeader;
+import io.hearth.proto.v1.ImportFileRequest;
+import io.hearth.proto.v1.ListConnectorsRequest;
+import io.hearth.proto.v1.ListConnectorsResponse;
+import io.hearth.proto.v1.ListRejectedRecordsRequest;
+import io.hearth.proto.v1.ListRejectedRecordsResponse;
+import io.hearth.proto.v1.ListSyncRunsRequest;
+import io.hearth.proto.v1.ListSyncRunsResponse;
+import io.hearth.proto.v1.StartSyncRequest;
+import io.hearth.proto.v1.SyncServiceGrpc;
+import io.hearth.proto.v1.ValidateConnectorConfigRequest;
+import io.hearth.proto.v1.ValidateConnectorConfigResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** SyncService over gRPC: maps requests to the sync engine and exporter and their results back. */
+public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
+    private static final int CHUNK_BYTES = 64 * 1024;
+    private static final String CONNECTORS_FINGERPRINT = PageToken.fingerprint("connectors");
+
+    private final SyncEngine engine;
+    private final LeadExporter exporter;
+
+    @Inject
+    public SyncGrpcService(SyncEngine engine, LeadExporter exporter) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.exporter = requireNonNull(exporter, "exporter is null");
+    }
+
+    @Override
+    public void listConnectors(ListConnectorsRequest request, StreamObserver<ListConnectorsResponse> response) {
+        int pageSize = PageSize.resolve(request.getPageSize(), "page_size");
+        List<Connector> all = engine.connectors();
+        int offset = request.getPageToken().isEmpty() ? 0 : all.stream().map(Connector::name).toList()
+                .indexOf(PageToken.decode(request.getPageToken(), CONNECTORS_FINGERPRINT, "page_token").id()) + 1;
+        List<Connector> page = all.subList(offset, Math.min(all.size(), offset + pageSize));
+        ListConnectorsResponse.Builder result = ListConnectorsResponse.newBuilder();
+        page.forEach(c -> result.addConnectors(SyncMapper.toProto(c)));
+        if (offset + page.size() < all.size()) {
+            result.setNextPageToken(new PageToken(CONNECTORS_FINGERPRINT, "", page.get(page.size() - 1).name())
+                    .encode());
+        }
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void validateConnectorConfig(ValidateConnectorConfigRequest request,
+                                        StreamObserver<ValidateConnectorConfigResponse> response) {
+        String connector = SyncMapper.connectorName(request.getConnector(), "connector");
+        ValidateConnectorConfigResponse.Builder result = ValidateConnectorConfigResponse.newBuilder();
+        engine.validate(connector, request.getConfigMap()).forEach(p -> result.addProblems(SyncMapper.toProto(p)));
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void startSync(StartSyncRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        SyncRequest sync = new SyncRequest(SyncMapper.connectorName(request.getConnector(), "connector"),
+                request.getConfigMap(), request.getMappingMap(), null, request.getDryRun());
+        SyncRun finished = engine.run(sync, run -> response.onNext(SyncMapper.toProto(run)));
+        response.onNext(SyncMapper.toProto(finished));
+        response.onCompleted();
+    }
+
+    @Override
+    public StreamObserver<ImportFileRequest> importFile(StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        return new StreamObserver<>() {
+            private Upload upload;
+            private ImportFileHeader header;
+
+            @Override
+            public void onNext(ImportFileRequest message) {
+                if (message.hasHeader()) {
+                    if (header != null) {
+                        throw InvalidArgumentException.of("header", "send the header once, as the first message");
+                    }
+                    header = message.getHeader();
+                    if (header.getConfigMap().containsKey("path")) {
+                        throw InvalidArgumentException.of("header.config.path",
+                                "the server stores the upload itself; leave path out");
+                    }
+                    upload = Upload.start(header.getFileName());
+                    return;
+                }
+                if (header == null) {
+                    throw InvalidArgumentException.of("header", "the first message must be the header");
+                }
+                upload.append(message.getChunk());
+            }
+
+            @Override
+            public void onError(Throwable cancelled) {
+                if (upload != null) {
+                    upload.delete();
+                }
+            }
+
+            @Override
+            public void onCompleted() {
+                if (header == null) {
+                    throw InvalidArgumentException.of("header", "nothing was uploaded");
+                }
+                try {
+                    Map<String, String> config = new HashMap<>(header.getConfigMap());
+                    config.put("path", upload.finish().toString());
+                    String connector = header.getConnector().isEmpty()
+                            ? connectorFor(header.getFileName())
+                            : SyncMapper.connectorName(header.getConnector(), "header.connector");
+                    // the content digest names the source: the same file uploaded again resumes or repeats its import
+                    SyncRequest sync = new SyncRequest(connector, config, header.getMappingMap(), upload.digest(),
+                            header.getDryRun());
+                    SyncRun finished = engine.run(sync, run -> response.onNext(SyncMapper.toProto(run)));
+                    response.onNext(SyncMapper.toProto(finished));
+                    response.onCompleted();
+                } finally {
+                    upload.delete();
+                }
+            }
+        };
+    }
+
+    @Override
+    public void exportLeads(ExportLeadsRequest request, StreamObserver<ExportLeadsResponse> response) {
+        String connector = SyncMapper.connectorName(request.getConnector(), "connector");
+        if (request.getConfigMap().containsKey("path")) {
+            throw InvalidArgumentException.of("config.path", "the server streams the file back; leave path out");
+        }
+        Upload file = Upload.start("leads." + connector);
+        try {
+            Map<String, String> config = new HashMap<>(request.getConfigMap());
+            config.put("path", file.finish().toString());
+            ExportResult result = exporter.export(connector, config, request.getFilter());
+            try (InputStream in = Files.newInputStream(file.path())) {
+                byte[] buffer = new byte[CHUNK_BYTES];
+                for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                    response.onNext(ExportLeadsResponse.newBuilder().setChunk(ByteString.copyFrom(buffer, 0, read))
+                            .build());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read back the export " + file.path(), e);
+            }
+            response.onNext(ExportLeadsResponse.newBuilder().setSummary(ExportSummary.newBuilder()
+                    .setWritten(result.written()).setFailed(result.failed()).addAllErrors(result.errors())).build());
+            response.onCompleted();
+        } finally {
+            file.delete();
+        }
+    }
+
+    @Override
+    public void listSyncRuns(ListSyncRunsRequest request, StreamObserver<ListSyncRunsResponse> response) {
+        Page<SyncRun> page = engine.listRuns(request.getPageSize(), request.getPageToken());
+        ListSyncRunsResponse.Builder result = ListSyncRunsResponse.newBuilder();
+        page.items().forEach(run -> result.addSyncRuns(SyncMapper.toProto(run)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void getSyncRun(GetSyncRunRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        response.onNext(SyncMapper.toProto(engine.getRun(SyncMapper.runId(request.getName(), "name"))));
+        response.onCompleted();
+    }
+
+    @Override
+    public void listRejectedRecords(ListRejectedRecordsRequest request,
+                                    StreamObserver<ListRejectedRecordsResponse> response) {
+        Page<Rejection> page = engine.rejections(SyncMapper.runId(request.getParent(), "parent"),
+                request.getPageSize(), request.getPageToken());
+        ListRejectedRecordsResponse.Builder result = ListRejectedRecordsResponse.newBuilder();
+        page.items().forEach(r -> result.addRejectedRecords(SyncMapper.toProto(r)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    /** The connector a file's extension calls for. */
+    static String connectorFor(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".xlsx")) {
+            return "xlsx";
+        }
+        if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
+            return "csv";
+        }
+        throw InvalidArgumentException.of("header.connector", "cannot tell the connector from '" + fileName
+                + "': name one (connectors/csv or connectors/xlsx) or use a .csv or .xlsx name");
+    }
+}

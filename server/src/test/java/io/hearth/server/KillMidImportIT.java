@@ -1,0 +1,179 @@
+package io.hearth.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.hearth.proto.v1.ImportFileHeader;
+import io.hearth.proto.v1.ImportFileRequest;
+import io.hearth.proto.v1.LeadServiceGrpc;
+import io.hearth.proto.v1.ListLeadsRequest;
+import io.hearth.proto.v1.ListLeadsResponse;
+import io.hearth.proto.v1.ListSyncRunsRequest;
+import io.hearth.proto.v1.SyncRun;
+import io.hearth.proto.v1.SyncRunState;
+import io.hearth.proto.v1.SyncServiceGrpc;
+import com.google.protobuf.ByteString;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the real server (SIGKILL, no shutdown hook) in the middle of an import, restarts it on the
+ * same data directory and imports the same file again: every row is there exactly once. Runs the
+ * shaded jar on loopback, so it belongs to {@code verify}, after {@code package}.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class KillMidImportIT {
+    private static final int ROWS = 20_000;
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void killedImportResumesAndStoresEveryRowOnce() throws Exception {
+        Path csv = work.resolve("big.csv");
+        StringBuilder content = new StringBuilder("First Name,Last Name,Email,Phone\n");
+        for (int i = 0; i < ROWS; i++) {
+            content.append("P").append(i).append(",Person,p").append(i).append("@example.com,+1415")
+                    .append(String.format("%07d", i)).append('\n');
+        }
+        Files.writeString(csv, content);
+        byte[] file = Files.readAllBytes(csv);
+        Path dataDir = work.resolve("data");
+
+        Server first = Server.start(dataDir);
+        CountDownLatch someBatchesStored = new CountDownLatch(1);
+        ManagedChannel firstChannel = first.channel();
+        try {
+            CompletableFuture<SyncRun> cut = upload(firstChannel, file, run -> {
+                if (run.getCounts().getRead() >= 3_000) {
+                    someBatchesStored.countDown();
+                }
+            });
+            assertThat(someBatchesStored.await(60, TimeUnit.SECONDS)).as("import made progress").isTrue();
+            first.kill();
+            assertThat(cut).failsWithin(30, TimeUnit.SECONDS);
+        } finally {
+            first.kill();
+            firstChannel.shutdownNow();
+        }
+
+        Server second = Server.start(dataDir);
+        ManagedChannel channel = second.channel();
+        try {
+            SyncRun resumed = upload(channel, file, run -> { }).get(120, TimeUnit.SECONDS);
+            assertThat(resumed.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
+            assertThat(resumed.getStartCursor()).as("resumed after the last stored batch").isNotEmpty();
+            assertThat(resumed.getCounts().getRead()).isLessThan(ROWS);
+
+            assertThat(emails(channel)).hasSize(ROWS).doesNotHaveDuplicates();
+            List<SyncRun> runs = SyncServiceGrpc.newBlockingStub(channel)
+                    .listSyncRuns(ListSyncRunsRequest.newBuilder().build()).getSyncRunsList();
+            assertThat(runs).extracting(SyncRun::getState).containsExactly(SyncRunState.SYNC_RUN_STATE_SUCCEEDED,
+                    SyncRunState.SYNC_RUN_STATE_INTERRUPTED);
+
+            SyncRun again = upload(channel, file, run -> { }).get(120, TimeUnit.SECONDS);
+            assertThat(again.getCounts().getCreated()).isZero();
+            assertThat(again.getCounts().getUnchanged()).isEqualTo(ROWS);
+        } finally {
+            channel.shutdownNow();
+            second.kill();
+        }
+    }
+
+    private static List<String> emails(ManagedChannel channel) {
+        LeadServiceGrpc.LeadServiceBlockingStub leads = LeadServiceGrpc.newBlockingStub(channel);
+        List<String> emails = new java.util.ArrayList<>();
+        String token = "";
+        do {
+            ListLeadsResponse page = leads.listLeads(ListLeadsRequest.newBuilder().setPageSize(1000)
+                    .setPageToken(token).build());
+            page.getLeadsList().forEach(l -> emails.add(l.getEmail()));
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return emails;
+    }
+
+    private static CompletableFuture<SyncRun> upload(ManagedChannel channel, byte[] file,
+                                                     java.util.function.Consumer<SyncRun> progress) {
+        CompletableFuture<SyncRun> done = new CompletableFuture<>();
+        StreamObserver<ImportFileRequest> requests = SyncServiceGrpc.newStub(channel).importFile(new StreamObserver<>() {
+            private SyncRun last;
+
+            @Override
+            public void onNext(SyncRun run) {
+                last = run;
+                progress.accept(run);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onCompleted() {
+                done.complete(last);
+            }
+        });
+        requests.onNext(ImportFileRequest.newBuilder()
+                .setHeader(ImportFileHeader.newBuilder().setFileName("big.csv")).build());
+        for (int offset = 0; offset < file.length; offset += 64 * 1024) {
+            requests.onNext(ImportFileRequest.newBuilder()
+                    .setChunk(ByteString.copyFrom(file, offset, Math.min(64 * 1024, file.length - offset))).build());
+        }
+        requests.onCompleted();
+        return done;
+    }
+
+    /** The shaded server jar in a child JVM on a free loopback port. */
+    private record Server(Process process, int port) {
+        static Server start(Path dataDir) throws IOException, InterruptedException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Path jar = Path.of("target/hearth-server.jar");
+            assertThat(jar).as("the shaded jar from package").exists();
+            Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--port", "0",
+                    "--data-dir", dataDir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    int port = Integer.parseInt(listening.group(1));
+                    Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "server-output");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return new Server(process, port);
+                }
+            }
+            throw new IllegalStateException("the server exited with " + process.waitFor() + " before listening");
+        }
+
+        ManagedChannel channel() {
+            return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        }
+
+        /** SIGKILL: no shutdown hook, no clean database close. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.hearth.server.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.rpc.BadRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.hearth.proto.v1.ConnectorCapability;
+import io.hearth.proto.v1.GetSyncRunRequest;
+import io.hearth.proto.v1.ImportFileHeader;
+import io.hearth.proto.v1.LeadServiceGrpc;
+import io.hearth.proto.v1.ListConnectorsRequest;
+import io.hearth.proto.v1.ListConnectorsResponse;
+import io.hearth.proto.v1.ListLeadsRequest;
+import io.hearth.proto.v1.ListRejectedRecordsRequest;
+import io.hearth.proto.v1.ListSyncRunsRequest;
+import io.hearth.proto.v1.RejectedRecord;
+import io.hearth.proto.v1.StartSyncRequest;
+import io.hearth.proto.v1.SyncCounts;
+import io.hearth.proto.v1.SyncRun;
+import io.hearth.proto.v1.SyncRunState;
+import io.hearth.proto.v1.SyncServiceGrpc;
+import io.hearth.proto.v1.ValidateConnectorConfigRequest;
+import io.hearth.server.InProcessHearth;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SyncService end to end inside one JVM: real wiring, the built-in connectors, in-memory HSQLDB. */
+class SyncServiceTest {
+    private InProcessHearth hearth;
+    private SyncServiceGrpc.SyncServiceBlockingStub sync;
+    private LeadServiceGrpc.LeadServiceBlockingStub leads;
+    private SyncClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        hearth = new InProcessHearth(Clock.systemUTC());
+        sync = SyncServiceGrpc.newBlockingStub(hearth.channel());
+        leads = LeadServiceGrpc.newBlockingStub(hearth.channel());
+        client = new SyncClient(hearth.channel());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        hearth.close();
+    }
+
+    @Test
+    void theSpreadsheetConnectorsAreBuiltIn() {
+        ListConnectorsResponse first = sync.listConnectors(ListConnectorsRequest.newBuilder().setPageSize(1).build());
+        ListConnectorsResponse second = sync.listConnectors(ListConnectorsRequest.newBuilder().setPageSize(1)
+                .setPageToken(first.getNextPageToken()).build());
+
+        assertThat(first.getConnectors(0).getName()).isEqualTo("connectors/csv");
+        assertThat(first.getConnectors(0).getCapabilitiesList()).containsExactly(
+                ConnectorCapability.CONNECTOR_CAPABILITY_READ, ConnectorCapability.CONNECTOR_CAPABILITY_WRITE);
+        assertThat(second.getConnectors(0).getName()).isEqualTo("connectors/xlsx");
+        assertThat(second.getNextPageToken()).isEmpty();
+        assertThat(sync.validateConnectorConfig(ValidateConnectorConfigRequest.newBuilder()
+                .setConnector("connectors/csv").putConfig("delimiter", "::").build()).getProblemsList())
+                .extracting(p -> p.getKey()).containsExactly("path", "delimiter");
+    }
+
+    @Test
+    void hubspotExportImportsWithPhonesNormalizedAndDuplicatesMergedThenReimportsAsNoOp() throws Exception {
+        byte[] hubspot = resource("hubspot-contacts.csv");
+
+        SyncRun first = client.importFile("hubspot.csv", hubspot);
+        SyncRun again = client.importFile("hubspot.csv", hubspot);
+
+        assertThat(first.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
+        assertThat(first.getCounts()).isEqualTo(counts(4, 3, 0, 0, 1, 0));
+        assertThat(again.getCounts()).as("the repeated Ada row still merges").isEqualTo(counts(4, 0, 0, 3, 1, 0));
+        List<io.hearth.proto.v1.Lead> all = leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList();
+        assertThat(all).extracting(io.hearth.proto.v1.Lead::getPhone)
+                .containsExactlyInAnyOrder("+14155550100", "+14155550142", "+14155550199");
+        assertThat(all).filteredOn(l -> l.getGivenName().equals("Grace")).singleElement()
+                .satisfies(l -> assertThat(l.getTitle()).isEqualTo("Rear Admiral"));
+    }
+
+    @Test
+    void salesforceReportImportsAndItsFooterIsRejectedWithItsRow() throws Exception {
+        SyncRun run = client.importFile("report.csv", resource("salesforce-leads-report.csv"));
+
+        assertThat(run.getCounts()).isEqualTo(counts(4, 2, 0, 0, 1, 1));
+        List<RejectedRecord> rejected = sync.listRejectedRecords(ListRejectedRecordsRequest.newBuilder()
+                .setParent(run.getName()).build()).getRejectedRecordsList();
+        assertThat(rejected).singleElement().satisfies(r -> assertThat(r.getPosition()).isEqualTo("row 8"));
+        assertThat(leads.listLeads(ListLeadsRequest.newBuilder().setFilter("source = TRADE_SHOW").build())
+                .getLeadsList()).singleElement().satisfies(l -> {
+                    assertThat(l.getPhone()).isEqualTo("+17575550100");
+                    assertThat(l.getOwner()).isEqualTo("Bob");
+                });
+    }
+
+    @Test
+    void anXlsxWorkbookImportsAndExportsRoundTripAsNoOps() throws Exception {
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(xlsx, "test", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Contacts");
+        List<String> header = List.of("First Name", "Last Name", "E-mail Address", "Mobile Phone", "Company", "Met");
+        for (int i = 0; i < header.size(); i++) {
+            sheet.value(0, i, header.get(i));
+        }
+        Object[][] rows = {{"Ada", "Lovelace", "ada@example.com", 4155550100L, "Engines", LocalDate.of(2026, 1, 2)},
+            {"Alan", "Turing", "alan@example.com", 4155550142L, "Bletchley", LocalDate.of(2026, 1, 3)},
+            {"Ada", "", "ADA@example.com", 4155550100L, "", LocalDate.of(2026, 1, 4)}};
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                Object value = rows[r][c];
+                if (value instanceof String text) {
+                    sheet.value(r + 1, c, text);
+                } else if (value instanceof Long number) {
+                    sheet.value(r + 1, c, number);
+                } else {
+                    sheet.value(r + 1, c, (LocalDate) value);
+                }
+            }
+        }
+        workbook.finish();
+
+        SyncRun imported = client.importFile("contacts.xlsx", xlsx.toByteArray());
+        assertThat(imported.getCounts()).isEqualTo(counts(3, 2, 0, 0, 1, 0));
+
+        SyncClient.Export asXlsx = client.export("connectors/xlsx", "");
+        SyncClient.Export asCsv = client.export("connectors/csv", "");
+        assertThat(asXlsx.written()).isEqualTo(2);
+        assertThat(new String(asCsv.file(), StandardCharsets.UTF_8)).contains("+14155550100");
+        assertThat(client.importFile("leads.xlsx", asXlsx.file()).getCounts()).isEqualTo(counts(2, 0, 0, 2, 0, 0));
+        assertThat(client.importFile("leads.csv", asCsv.file()).getCounts()).isEqualTo(counts(2, 0, 0, 2, 0, 0));
+    }
+
+    @Test
+    void badFilesFailTheRunWithAClearMessage() throws Exception {
+        byte[] workbookBytes = {'P', 'K', 3, 4, 0, 0, 0, 0};
+
+        SyncRun empty = client.importFile("empty.csv", new byte[0]);
+        SyncRun wrongExtension = client.importFile("leads.csv", workbookBytes);
+        List<SyncRun> missingSheet = client.importFile(ImportFileHeader.newBuilder().setFileName("x.xlsx")
+                .putConfig("sheet", "Leads").build(), emptyWorkbook());
+
+        assertThat(empty.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_FAILED);
+        assertThat(empty.getError()).isEqualTo("empty.csv is empty: there is nothing to import");
+        assertThat(wrongExtension.getError()).contains("import it with the xlsx connector");
+        assertThat(missingSheet.get(missingSheet.size() - 1).getError())
+                .contains("sheet 'Leads' does not exist").contains("'Sheet1'");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithFieldDetails() {
+        StatusRuntimeException unknown = catchStatus(() -> sync.startSync(StartSyncRequest.newBuilder()
+                .setConnector("connectors/hubspot").build()).hasNext());
+        StatusRuntimeException badConfig = catchStatus(() -> sync.startSync(StartSyncRequest.newBuilder()
+                .setConnector("connectors/csv").putConfig("pth", "/x").build()).hasNext());
+        StatusRuntimeException badMapping = catchStatus(() -> sync.startSync(StartSyncRequest.newBuilder()
+                .setConnector("connectors/csv").putConfig("path", "/x.csv").putMapping("Cell", "mobile").build())
+                .hasNext());
+
+        assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(violations(badConfig)).containsExactly("config.path", "config.pth");
+        assertThat(violations(badMapping)).containsExactly("mapping");
+        assertThat(catchStatus(() -> sync.getSyncRun(GetSyncRunRequest.newBuilder().setName("runs/1").build()))
+                .getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void runsAreListedNewestFirst() throws Exception {
+        SyncRun first = client.importFile("a.csv", "First Name,Email\nAda,ada@example.com\n".getBytes());
+        SyncRun second = client.importFile("b.csv", "First Name,Email\nAlan,alan@example.com\n".getBytes());
+
+        assertThat(sync.listSyncRuns(ListSyncRunsRequest.newBuilder().build()).getSyncRunsList())
+                .extracting(SyncRun::getName).containsExactly(second.getName(), first.getName());
+        assertThat(sync.getSyncRun(GetSyncRunRequest.newBuilder().setName(first.getName()).build())).isEqualTo(first);
+    }
+
+    private static StatusRuntimeException catchStatus(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(thrown).isInstanceOf(StatusRuntimeException.class);
+        return (StatusRuntimeException) thrown;
+    }
+
+    private static List<String> violations(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream()
+                .filter(d -> d.is(BadRequest.class))
+                .flatMap(d -> {
+                    try {
+                        return d.unpack(BadRequest.class).getFieldViolationsList().stream();
+                    } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                })
+                .map(BadRequest.FieldViolation::getField)
+                .toList();
+    }
+
+    private static SyncCounts counts(long read, long created, long updated, long unchanged, long merged,
+                                     long rejected) {
+        return SyncCounts.newBuilder().setRead(read).setCreated(created).setUpdated(updated).setUnchanged(unchanged)
+                .setMerged(merged).setRejected(rejected).build();
+    }
+
+    private static byte[] emptyWorkbook() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(out, "test", "1.0");
+        workbook.newWorksheet("Sheet1").value(0, 0, "x");
+        workbook.finish();
+        return out.toByteArray();
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = SyncServiceTest.class.getResourceAsStream("/exports/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
