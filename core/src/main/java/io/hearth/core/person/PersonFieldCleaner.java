@@ -1,0 +1,90 @@
+package io.hearth.core.person;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.error.Violations;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans what a rep writes about a person, lead or contact alike: trims text and turns blanks into
+ * {@code null}, checks email syntax, normalizes phones to E.164 and lower-cases tags. Problems are
+ * added to the caller's {@link Violations} under the field's API name, so all are reported at once.
+ */
+public final class PersonFieldCleaner {
+    public static final int MAX_TAGS = 20;
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _./:-]{0,49}");
+
+    private final PhoneNumbers phoneNumbers;
+
+    public PersonFieldCleaner(PhoneNumbers phoneNumbers) {
+        this.phoneNumbers = requireNonNull(phoneNumbers, "phoneNumbers is null");
+    }
+
+    public String text(String value, String field, int maxLength, Violations violations) {
+        String trimmed = blankToNull(value);
+        if (trimmed != null && trimmed.length() > maxLength) {
+            violations.add(field, "must be at most " + maxLength + " characters, got " + trimmed.length());
+        }
+        return trimmed;
+    }
+
+    public String email(String value, Violations violations) {
+        String trimmed = blankToNull(value);
+        if (trimmed != null) {
+            String problem = EmailAddresses.problemWith(trimmed);
+            if (problem != null) {
+                violations.add("email", problem);
+            }
+        }
+        return trimmed;
+    }
+
+    public String phone(String value, Violations violations) {
+        String trimmed = blankToNull(value);
+        if (trimmed == null) {
+            return null;
+        }
+        try {
+            return phoneNumbers.toE164(trimmed);
+        } catch (IllegalArgumentException e) {
+            violations.add("phone", e.getMessage());
+            return trimmed;
+        }
+    }
+
+    /**
+     * @param holder what carries the tags ("lead", "contact"), named in the error
+     */
+    public List<String> tags(List<String> values, String holder, Violations violations) {
+        Set<String> unique = new LinkedHashSet<>();
+        for (String value : values) {
+            String tag = blankToNull(value);
+            if (tag == null) {
+                continue;
+            }
+            tag = tag.toLowerCase(Locale.ROOT);
+            if (!TAG.matcher(tag).matches()) {
+                violations.add("tags", "'" + value + "' is not a tag: use up to 50 letters, digits, spaces or "
+                        + "_ . / : -, starting with a letter or digit");
+            }
+            unique.add(tag);
+        }
+        if (unique.size() > MAX_TAGS) {
+            violations.add("tags", "at most " + MAX_TAGS + " tags per " + holder + ", got " + unique.size());
+        }
+        return new ArrayList<>(unique);
+    }
+
+    public static String blankToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}
