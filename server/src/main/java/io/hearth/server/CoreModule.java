@@ -25,6 +25,7 @@ import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.priority.LearnedProbability;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRatings;
 import io.hearth.core.priority.RuleProbability;
@@ -143,10 +144,16 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    LearnedProbability learnedProbability(LeadProfileStore profiles) {
+        // the rules until the team has closed enough leads to learn from; RatingRefresher retrains it
+        return new LearnedProbability(profiles, new RuleProbability());
+    }
+
+    @Provides
+    @Singleton
     LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
-                            CadenceStore cadences, Clock time) {
-        // rules until the team has closed enough leads to learn from (see NaiveBayesProbability)
-        TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), time);
+                            CadenceStore cadences, LearnedProbability probability, Clock time) {
+        TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, probability, time);
         return new LeadRatings(store, profiles, queue, transactor, model, SpeedToLeadPolicy.DEFAULT, time,
                 id -> cadences.find(PersonRef.of(id)).map(c -> c.state() == CadenceState.DRIP
                         || c.state() == CadenceState.UNSUBSCRIBED).orElse(false));

@@ -5,14 +5,17 @@ import static io.hearth.core.persistence.generated.Tables.LEAD_PROFILE;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.persistence.generated.tables.records.LeadProfileRecord;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.ClosedLead;
 import io.hearth.core.priority.InboundArrival;
 import io.hearth.core.priority.LeadProfile;
 import io.hearth.core.priority.LeadProfileStore;
+import io.hearth.core.priority.LeadSignals;
 import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.Temperature;
@@ -26,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** {@link LeadProfileStore} on jOOQ. */
 public final class JooqLeadProfileStore implements LeadProfileStore {
@@ -62,6 +66,25 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
         }
         return query.fetch(r -> new InboundArrival(instant(r.value1()), instant(r.value2()), instant(r.value3()),
                 LeadStatus.valueOf(r.value4())));
+    }
+
+    @Override
+    public List<ClosedLead> closedLeads(int limit) {
+        return dsl.select(LEAD.SOURCE, LEAD.CREATED_AT, LEAD.STATUS, LEAD_PROFILE.asterisk()).from(LEAD_PROFILE)
+                .join(LEAD).on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
+                .where(LEAD.STATUS.in(LeadStatus.CONVERTED.name(), LeadStatus.UNQUALIFIED.name()))
+                .orderBy(LEAD.UPDATED_AT.desc(), LEAD.ID.desc())
+                .limit(DSL.inline(limit))
+                .fetch(r -> {
+                    LeadProfile profile = toProfile(r.into(LEAD_PROFILE));
+                    Qualification q = profile.qualification();
+                    Activity a = profile.activity();
+                    LeadSignals signals = new LeadSignals(LeadSource.valueOf(r.get(LEAD.SOURCE)), q.referral(),
+                            q.needBy(), q.bant(), q.leadLevel(), instant(r.get(LEAD.CREATED_AT)), a.lastTouchAt(),
+                            a.lastConversationAt(), a.lastPositiveAt(), a.nextMeetingAt());
+                    return new ClosedLead(signals, profile.rating().grade(),
+                            LeadStatus.valueOf(r.get(LEAD.STATUS)) == LeadStatus.CONVERTED);
+                });
     }
 
     @Override

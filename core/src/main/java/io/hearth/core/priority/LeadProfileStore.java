@@ -19,6 +19,12 @@ public interface LeadProfileStore {
      */
     List<InboundArrival> inboundArrivals(String owner, Instant from, Instant to);
 
+    /**
+     * The most recently closed leads: converted ones (won) and unqualified ones (lost), with the
+     * signals and grade their profile last held, newest first.
+     */
+    List<ClosedLead> closedLeads(int limit);
+
     /** Leads whose rating time has caught up with, oldest first. */
     List<LeadId> ratingsExpiredBy(Instant now, int limit);
 }

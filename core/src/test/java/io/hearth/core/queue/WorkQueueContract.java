@@ -14,6 +14,9 @@ import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.LeadSignals;
+import io.hearth.core.priority.LearnedProbability;
+import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.ResponseBucket;
@@ -217,6 +220,37 @@ public abstract class WorkQueueContract {
                 .isEqualTo(new ResponseStats.BucketStats(1, 1));
         assertThat(stats.buckets().get(ResponseBucket.WITHIN_30_MINUTES))
                 .isEqualTo(new ResponseStats.BucketStats(1, 0));
+    }
+
+    @Test
+    void probabilityIsLearnedFromTheTeamsClosedLeadsOnceThereAreEnough() {
+        LearnedProbability learned = new LearnedProbability(new JooqLeadProfileStore(database.dsl()),
+                new RuleProbability());
+        assertThat(learned.retrain()).as("no history yet").isFalse();
+        // referrals mostly convert (34 of 40), purchased-list leads mostly do not (4 of 40)
+        for (int i = 0; i < 40; i++) {
+            close(create("Referred", "No" + i, LeadSource.REFERRAL, "alice"), i < 34);
+            close(create("Listed", "No" + i, LeadSource.PURCHASED_LIST, "alice"), i < 4);
+        }
+
+        assertThat(learned.retrain()).isTrue();
+        assertThat(learned.probabilityToClose(newSignals(LeadSource.REFERRAL), Temperature.COLD)).isGreaterThan(0.7);
+        assertThat(learned.probabilityToClose(newSignals(LeadSource.PURCHASED_LIST), Temperature.COLD))
+                .isLessThan(0.2);
+    }
+
+    private void close(Lead lead, boolean won) {
+        if (won) {
+            hearth.leads().markConverted(hearth.leads().get(lead.id()));
+        } else {
+            hearth.leads().update(lead.id(), LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(),
+                    EnumSet.of(LeadField.STATUS), null);
+        }
+    }
+
+    private LeadSignals newSignals(LeadSource source) {
+        return new LeadSignals(source, ReferralKind.NONE, null, Bant.UNKNOWN, 0, clock.instant(), null, null, null,
+                null);
     }
 
     private Lead create(String given, String family, LeadSource source, String owner) {
