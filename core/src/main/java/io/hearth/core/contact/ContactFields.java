@@ -3,6 +3,7 @@ package io.hearth.core.contact;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.DisplayNames;
 import java.util.List;
 
 /**
@@ -28,13 +29,7 @@ public record ContactFields(
 
     /** Given + family name, else company, else email, else phone. */
     public String displayName() {
-        if (givenName != null || familyName != null) {
-            return givenName == null ? familyName : familyName == null ? givenName : givenName + " " + familyName;
-        }
-        if (company != null) {
-            return company;
-        }
-        return email != null ? email : phone;
+        return DisplayNames.of(givenName, familyName, company, email, phone);
     }
 
     /** A copy with the masked fields taken from {@code changes}. */

@@ -2,6 +2,7 @@ package io.hearth.core.lead;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.DisplayNames;
 import io.hearth.core.priority.Temperature;
 import java.util.List;
 
@@ -29,14 +30,7 @@ public record LeadFields(
 
     /** Given + family name, else company, else email, else phone. */
     public String displayName() {
-        String person = join(givenName, familyName);
-        if (person != null) {
-            return person;
-        }
-        if (company != null) {
-            return company;
-        }
-        return email != null ? email : phone;
+        return DisplayNames.of(givenName, familyName, company, email, phone);
     }
 
     /** A copy with the masked fields taken from {@code changes}. */
@@ -48,10 +42,6 @@ public record LeadFields(
         return result.build();
     }
 
-    private static String join(String first, String last) {
-        if (first == null) {
-            return last;
-        }
         return last == null ? first : first + " " + last;
     }
 

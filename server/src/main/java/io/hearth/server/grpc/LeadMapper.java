@@ -1,7 +1,6 @@
 package io.hearth.server.grpc;
 
 import io.hearth.core.contact.ContactId;
-import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
@@ -29,10 +28,10 @@ final class LeadMapper {
                 .setTitle(orEmpty(f.title()))
                 .setEmail(orEmpty(f.email()))
                 .setPhone(orEmpty(f.phone()))
-                .setSource(io.hearth.proto.v1.LeadSource.valueOf("LEAD_SOURCE_" + f.source().name()))
+                .setSource(ProtoEnums.toProto(f.source(), io.hearth.proto.v1.LeadSource.class, "LEAD_SOURCE_"))
                 .setOwner(orEmpty(f.owner()))
-                .setStatus(io.hearth.proto.v1.LeadStatus.valueOf("LEAD_STATUS_" + f.status().name()))
-                .setTemperature(io.hearth.proto.v1.Temperature.valueOf("TEMPERATURE_" + f.temperature().name()))
+                .setStatus(ProtoEnums.toProto(f.status(), io.hearth.proto.v1.LeadStatus.class, "LEAD_STATUS_"))
+                .setTemperature(ProtoEnums.toProto(f.temperature(), io.hearth.proto.v1.Temperature.class, "TEMPERATURE_"))
                 .setNotes(orEmpty(f.notes()))
                 .addAllTags(f.tags())
                 .setCreateTime(ProtoTimes.toProto(lead.createdAt()))
@@ -57,10 +56,11 @@ final class LeadMapper {
                 .title(proto.getTitle())
                 .email(proto.getEmail())
                 .phone(proto.getPhone())
-                .source(source(proto.getSource()))
+                .source(ProtoEnums.toDomain(proto.getSource(), LeadSource.class, "LEAD_SOURCE_", "lead.source"))
                 .owner(proto.getOwner())
-                .status(status(proto.getStatus()))
-                .temperature(temperature(proto.getTemperature()))
+                .status(ProtoEnums.toDomain(proto.getStatus(), LeadStatus.class, "LEAD_STATUS_", "lead.status"))
+                .temperature(ProtoEnums.toDomain(proto.getTemperature(), Temperature.class, "TEMPERATURE_",
+                        "lead.temperature"))
                 .notes(proto.getNotes())
                 .tags(proto.getTagsList())
                 .build();
@@ -88,34 +88,6 @@ final class LeadMapper {
         if (condition) {
             set.add(field);
         }
-    }
-
-    private static LeadSource source(io.hearth.proto.v1.LeadSource proto) {
-        return switch (proto) {
-            case LEAD_SOURCE_UNSPECIFIED -> null;
-            case UNRECOGNIZED -> throw unknownEnum("lead.source");
-            default -> LeadSource.valueOf(proto.name().substring("LEAD_SOURCE_".length()));
-        };
-    }
-
-    private static LeadStatus status(io.hearth.proto.v1.LeadStatus proto) {
-        return switch (proto) {
-            case LEAD_STATUS_UNSPECIFIED -> null;
-            case UNRECOGNIZED -> throw unknownEnum("lead.status");
-            default -> LeadStatus.valueOf(proto.name().substring("LEAD_STATUS_".length()));
-        };
-    }
-
-    private static Temperature temperature(io.hearth.proto.v1.Temperature proto) {
-        return switch (proto) {
-            case TEMPERATURE_UNSPECIFIED -> null;
-            case UNRECOGNIZED -> throw unknownEnum("lead.temperature");
-            default -> Temperature.valueOf(proto.name().substring("TEMPERATURE_".length()));
-        };
-    }
-
-    private static InvalidArgumentException unknownEnum(String field) {
-        return InvalidArgumentException.of(field, "unknown enum value; this server does not know it");
     }
 
     private static String orEmpty(String value) {

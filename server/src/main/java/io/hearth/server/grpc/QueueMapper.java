@@ -162,11 +162,7 @@ final class QueueMapper {
     }
 
     static Temperature temperature(io.hearth.proto.v1.Temperature proto, String field) {
-        return switch (proto) {
-            case TEMPERATURE_UNSPECIFIED -> null;
-            case UNRECOGNIZED -> throw io.hearth.core.error.InvalidArgumentException.of(field, "unknown enum value");
-            default -> Temperature.valueOf(proto.name().substring("TEMPERATURE_".length()));
-        };
+        return ProtoEnums.toDomain(proto, Temperature.class, "TEMPERATURE_", field);
     }
 
     private static io.hearth.core.resource.Money money(Money proto, Violations violations) {
