@@ -42,9 +42,6 @@ public record LeadFields(
         return result.build();
     }
 
-        return last == null ? first : first + " " + last;
-    }
-
     public static Builder builder() {
         return new Builder();
     }
