@@ -18,6 +18,7 @@ import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
+import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
@@ -126,13 +127,15 @@ public final class ImportBench {
         try (Database database = Database.open(config);
              Connection connection = DriverManager.getConnection(config.url(), config.user(), config.password())) {
             connection.setAutoCommit(false);
+            // the same row the import stores, matching keys and time-ordered id included
             String sql = "INSERT INTO lead (id, display_name, given_name, family_name, company, title, email, phone, "
-                    + "source, status, temperature, created_at, updated_at, version) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+                    + "source, status, temperature, created_at, updated_at, version, email_key, name_key) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+            TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 Timestamp now = Timestamp.from(Instant.now());
                 for (int i = 0; i < rows; i++) {
-                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(1, ids.next());
                     insert.setString(2, "Given" + i + " Family" + i);
                     insert.setString(3, "Given" + i);
                     insert.setString(4, "Family" + i);
@@ -145,6 +148,8 @@ public final class ImportBench {
                     insert.setString(11, "COLD");
                     insert.setTimestamp(12, now);
                     insert.setTimestamp(13, now);
+                    insert.setString(14, "person" + i + "@example.com");
+                    insert.setString(15, "given" + i + " family" + i + "|company " + (i % 5000));
                     insert.addBatch();
                     if ((i + 1) % JDBC_BATCH == 0) {
                         insert.executeBatch();

@@ -3,6 +3,7 @@ package io.hearth.core.lead;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where leads are kept. Calls join the caller's transaction when one is open. */
@@ -35,4 +36,7 @@ public interface LeadStore {
      * derived value, so neither the version nor the update time moves.
      */
     void setTemperature(LeadId id, Temperature temperature);
+
+    /** {@link #setTemperature} for many leads at once. */
+    void setTemperatures(Map<LeadId, Temperature> temperatures);
 }

@@ -26,8 +26,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -43,6 +47,29 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
     public Optional<LeadProfile> find(LeadId leadId) {
         return dsl.selectFrom(LEAD_PROFILE).where(LEAD_PROFILE.LEAD_ID.eq(leadId.value())).fetchOptional()
                 .map(JooqLeadProfileStore::toProfile);
+    }
+
+    @Override
+    public Map<LeadId, LeadProfile> findAll(Collection<LeadId> leadIds) {
+        Map<LeadId, LeadProfile> result = new HashMap<>();
+        if (!leadIds.isEmpty()) {
+            BulkSql.inlined(dsl).selectFrom(LEAD_PROFILE)
+                    .where(LEAD_PROFILE.LEAD_ID.in(leadIds.stream().map(LeadId::value).toList()))
+                    .fetch()
+                    .forEach(r -> result.put(new LeadId(r.getLeadId()), toProfile(r)));
+        }
+        return result;
+    }
+
+    @Override
+    public void saveAll(Collection<LeadProfile> profiles, Set<LeadId> stored) {
+        if (!stored.isEmpty()) {
+            // replaced rather than updated row by row: two statements for the whole batch
+            BulkSql.inlined(dsl).deleteFrom(LEAD_PROFILE)
+                    .where(LEAD_PROFILE.LEAD_ID.in(stored.stream().map(LeadId::value).toList()))
+                    .execute();
+        }
+        BulkSql.insert(dsl, LEAD_PROFILE, profiles.stream().map(JooqLeadProfileStore::toRecord).toList());
     }
 
     @Override

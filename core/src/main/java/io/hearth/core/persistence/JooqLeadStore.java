@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +74,8 @@ public final class JooqLeadStore implements LeadStore {
             lead.fields().tags().forEach(tag -> tags.add(new LeadTagRecord(lead.id().value(), tag)));
         }
         dsl.transaction(() -> {
-            dsl.batchInsert(records).execute();
-            if (!tags.isEmpty()) {
-                dsl.batchInsert(tags).execute();
-            }
+            BulkSql.insert(dsl, LEAD, records);
+            BulkSql.insert(dsl, LEAD_TAG, tags);
         });
     }
 
@@ -159,6 +158,15 @@ public final class JooqLeadStore implements LeadStore {
     @Override
     public void setTemperature(LeadId id, Temperature temperature) {
         dsl.update(LEAD).set(LEAD.TEMPERATURE, temperature.name()).where(LEAD.ID.eq(id.value())).execute();
+    }
+
+    @Override
+    public void setTemperatures(Map<LeadId, Temperature> temperatures) {
+        Map<Temperature, List<UUID>> byGrade = new EnumMap<>(Temperature.class);
+        temperatures.forEach((id, grade) -> byGrade.computeIfAbsent(grade, g -> new ArrayList<>()).add(id.value()));
+        // one statement per grade, not per lead
+        byGrade.forEach((grade, ids) -> BulkSql.inlined(dsl).update(LEAD).set(LEAD.TEMPERATURE, grade.name())
+                .where(LEAD.ID.in(ids)).execute());
     }
 
     private static List<Condition> conditions(LeadFilter filter, boolean includeArchived) {

@@ -14,16 +14,19 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 
-/** {@link PersonMatchStore} on jOOQ: one indexed IN query per matching key. */
+/** {@link PersonMatchStore} on jOOQ: one indexed IN query per matching key and batch. */
 public final class JooqPersonMatchStore implements PersonMatchStore {
     static final String LEAD_KIND = "LEAD";
 
     private final DSLContext dsl;
+    // every lookup here names up to a batch's worth of keys
+    private final DSLContext lookups;
     private final JooqLeadStore leads;
 
     public JooqPersonMatchStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
-        this.leads = new JooqLeadStore(dsl);
+        this.lookups = BulkSql.inlined(dsl);
+        this.leads = new JooqLeadStore(lookups);
     }
 
     @Override
@@ -32,7 +35,7 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         if (externalIds.isEmpty()) {
             return result;
         }
-        dsl.selectFrom(EXTERNAL_ID)
+        lookups.selectFrom(EXTERNAL_ID)
                 .where(EXTERNAL_ID.CONNECTOR.eq(connector)
                         .and(EXTERNAL_ID.PERSON_KIND.eq(LEAD_KIND))
                         .and(EXTERNAL_ID.EXTERNAL_ID_.in(externalIds)))
@@ -49,7 +52,7 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         List<ExternalIdRecord> records = externalIds.entrySet().stream()
                 .map(e -> new ExternalIdRecord(connector, e.getKey(), LEAD_KIND, e.getValue().value()))
                 .toList();
-        dsl.batchInsert(records).execute();
+        BulkSql.insert(dsl, EXTERNAL_ID, records);
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.hearth.core.queue.QueueStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,14 @@ public final class JooqQueueStore implements QueueStore {
     @Override
     public void remove(UUID personId) {
         dsl.deleteFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.eq(personId)).execute();
+    }
+
+    @Override
+    public void replaceAll(Collection<UUID> personIds, Collection<QueueEntry> entries) {
+        if (!personIds.isEmpty()) {
+            BulkSql.inlined(dsl).deleteFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.in(personIds)).execute();
+        }
+        BulkSql.insert(dsl, QUEUE_ENTRY, entries.stream().map(JooqQueueStore::toRecord).toList());
     }
 
     @Override

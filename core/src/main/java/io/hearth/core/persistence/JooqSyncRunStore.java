@@ -86,7 +86,7 @@ public final class JooqSyncRunStore implements SyncRunStore {
         for (Rejection rejection : rejections) {
             records.add(new SyncRejectionRecord(runId, seq++, rejection.position(), rejection.reason(), rejection.raw()));
         }
-        dsl.batchInsert(records).execute();
+        BulkSql.insert(dsl, SYNC_REJECTION, records);
     }
 
     @Override

@@ -11,14 +11,19 @@ import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.RepGrade;
+import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.queue.LeadQueueRules;
+import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps every lead's temperature, qualification and queue entry current: on every lead write (as
@@ -35,21 +40,17 @@ public final class LeadRatings implements LeadObserver {
     private final TemperatureModel model;
     private final SpeedToLeadPolicy speedToLead;
     private final Clock clock;
-    private final Predicate<LeadId> inDrip;
+    private final DripMembers drip;
 
     public LeadRatings(LeadStore leads, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
                        TemperatureModel model, SpeedToLeadPolicy speedToLead, Clock clock) {
-        this(leads, profiles, queue, transactor, model, speedToLead, clock, id -> false);
+        this(leads, profiles, queue, transactor, model, speedToLead, clock, DripMembers.NONE);
     }
 
-    /**
-     * @param inDrip whether a lead's cadence handed it to a drip campaign (or it unsubscribed):
-     *     such a lead is nurtured at low intensity, not worked by hand, so it leaves the queue
-     */
+    /** @param drip leads that leave the queue because a drip campaign nurtures them */
     public LeadRatings(LeadStore leads, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
-                       TemperatureModel model, SpeedToLeadPolicy speedToLead, Clock clock,
-                       Predicate<LeadId> inDrip) {
-        this.inDrip = requireNonNull(inDrip, "inDrip is null");
+                       TemperatureModel model, SpeedToLeadPolicy speedToLead, Clock clock, DripMembers drip) {
+        this.drip = requireNonNull(drip, "drip is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.profiles = requireNonNull(profiles, "profiles is null");
         this.queue = requireNonNull(queue, "queue is null");
@@ -67,6 +68,52 @@ public final class LeadRatings implements LeadObserver {
                     : new TemperatureOverride(repGrade.grade(), DEFAULT_OVERRIDE_REASON, lead.fields().owner(), now()));
         }
         return rerate(lead, profile).lead();
+    }
+
+    @Override
+    public Lead inserting(SyncedLead synced) {
+        Lead lead = synced.lead();
+        return withTemperature(lead, rated(lead, newProfile(lead, syncedDeadline(synced, now()))).temperature());
+    }
+
+    /**
+     * Rates a sync's batch with one statement per table rather than several per lead. A synced lead
+     * gets a speed-to-lead deadline only when its source says when the person asked and that
+     * deadline is still ahead: a spreadsheet of last month's web leads is not a queue of fresh inquiries.
+     */
+    @Override
+    public List<Lead> synced(List<SyncedLead> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Instant now = now();
+        List<LeadId> ids = batch.stream().map(s -> s.lead().id()).toList();
+        Map<LeadId, LeadProfile> stored = profiles.findAll(ids);
+        Set<LeadId> inDrip = drip.among(ids);
+        List<LeadProfile> rated = new ArrayList<>(batch.size());
+        Map<LeadId, Temperature> regraded = new HashMap<>();
+        List<QueueEntry> entries = new ArrayList<>(batch.size());
+        List<Lead> result = new ArrayList<>(batch.size());
+        for (SyncedLead synced : batch) {
+            Lead lead = synced.lead();
+            LeadProfile profile = stored.get(lead.id());
+            if (profile == null) {
+                profile = newProfile(lead, syncedDeadline(synced, now));
+            }
+            LeadProfile ratedProfile = rated(lead, profile);
+            rated.add(ratedProfile);
+            Lead current = lead;
+            if (lead.fields().temperature() != ratedProfile.temperature()) {
+                regraded.put(lead.id(), ratedProfile.temperature());
+                current = withTemperature(lead, ratedProfile.temperature());
+            }
+            LeadQueueRules.entryFor(current, ratedProfile, inDrip.contains(lead.id())).ifPresent(entries::add);
+            result.add(current);
+        }
+        profiles.saveAll(rated, stored.keySet());
+        leads.setTemperatures(regraded);
+        queue.replaceAll(ids.stream().map(LeadId::value).toList(), entries);
+        return result;
     }
 
     public LeadProfile profile(LeadId id) {
@@ -138,27 +185,44 @@ public final class LeadRatings implements LeadObserver {
     }
 
     private Rated rerate(Lead lead, LeadProfile profile) {
-        LeadSignals signals = signals(lead, profile);
-        TemperatureRating rating = model.rate(signals);
-        LeadProfile rated = new LeadProfile(lead.id(), profile.qualification(), profile.override(),
-                profile.responseDeadline(), profile.activity(), rating, now(), model.validUntil(signals));
+        LeadProfile rated = rated(lead, profile);
         profiles.save(rated);
         Lead current = lead;
         if (lead.fields().temperature() != rated.temperature()) {
             leads.setTemperature(lead.id(), rated.temperature());
-            current = new Lead(lead.id(), lead.fields().toBuilder().temperature(rated.temperature()).build(),
-                    lead.createdAt(), lead.updatedAt(), lead.archivedAt(), lead.version());
+            current = withTemperature(lead, rated.temperature());
         }
         Lead queued = current;
-        LeadQueueRules.entryFor(queued, rated, inDrip.test(queued.id()))
+        LeadQueueRules.entryFor(queued, rated, drip.contains(queued.id()))
                 .ifPresentOrElse(queue::put, () -> queue.remove(queued.id().value()));
         return new Rated(current, rated);
     }
 
+    private LeadProfile rated(Lead lead, LeadProfile profile) {
+        LeadSignals signals = signals(lead, profile);
+        TemperatureRating rating = model.rate(signals);
+        return new LeadProfile(lead.id(), profile.qualification(), profile.override(),
+                profile.responseDeadline(), profile.activity(), rating, now(), model.validUntil(signals));
+    }
+
+    private Instant syncedDeadline(SyncedLead synced, Instant now) {
+        return synced.inquiredAt() == null ? null
+                : speedToLead.deadline(synced.lead().fields().source(), synced.inquiredAt())
+                        .filter(deadline -> deadline.isAfter(now)).orElse(null);
+    }
+
+    private static Lead withTemperature(Lead lead, Temperature temperature) {
+        return new Lead(lead.id(), lead.fields().toBuilder().temperature(temperature).build(),
+                lead.createdAt(), lead.updatedAt(), lead.archivedAt(), lead.version());
+    }
+
     private LeadProfile newProfile(Lead lead) {
+        return newProfile(lead, speedToLead.deadline(lead.fields().source(), lead.createdAt()).orElse(null));
+    }
+
+    private LeadProfile newProfile(Lead lead, Instant responseDeadline) {
         TemperatureRating unrated = new TemperatureRating(Temperature.COLD, false, 0, List.of("not rated yet"));
-        return new LeadProfile(lead.id(), Qualification.NONE, null,
-                speedToLead.deadline(lead.fields().source(), lead.createdAt()).orElse(null), Activity.NONE, unrated,
+        return new LeadProfile(lead.id(), Qualification.NONE, null, responseDeadline, Activity.NONE, unrated,
                 now(), null);
     }
 

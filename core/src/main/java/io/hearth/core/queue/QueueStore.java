@@ -2,6 +2,7 @@ package io.hearth.core.queue;
 
 import io.hearth.core.query.PageToken;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,9 @@ public interface QueueStore {
 
     /** Takes the person out of the queue (archived, converted, in drip). */
     void remove(UUID personId);
+
+    /** Takes {@code personIds} out of the queue and puts {@code entries} in, as one batch. */
+    void replaceAll(Collection<UUID> personIds, Collection<QueueEntry> entries);
 
     Optional<QueueEntry> find(UUID personId);
 

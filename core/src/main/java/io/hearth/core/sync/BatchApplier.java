@@ -14,7 +14,7 @@ import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
-import io.hearth.core.lead.RepGrade;
+import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +79,7 @@ final class BatchApplier {
         }
         Index index = Index.load(connector, candidates, matches);
         Map<LeadId, Lead> created = new LinkedHashMap<>();
+        Map<LeadId, Instant> inquiredAt = new HashMap<>();
         Map<LeadId, Long> storedVersions = new HashMap<>();
         Set<LeadId> touched = new HashSet<>();
         Map<String, LeadId> newLinks = new HashMap<>();
@@ -93,6 +94,9 @@ final class BatchApplier {
                 LeadFields fields = rules.forCreate(candidate.fields());
                 result = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
                 created.put(result.id(), result);
+                if (candidate.source().modifiedAt() != null) {
+                    inquiredAt.put(result.id(), candidate.source().modifiedAt());
+                }
                 createdCount++;
             } else {
                 boolean repeated = touched.contains(existing.id()) || !existing.updatedAt().isBefore(runStartedAt);
@@ -127,6 +131,11 @@ final class BatchApplier {
             }
             index.remember(result);
         }
+        for (Map.Entry<LeadId, Lead> lead : created.entrySet()) {
+            for (LeadObserver observer : observers) {
+                lead.setValue(observer.inserting(new SyncedLead(lead.getValue(), true, inquiredAt.get(lead.getKey()))));
+            }
+        }
         leads.insertAll(created.values());
         for (Map.Entry<LeadId, Long> stored : storedVersions.entrySet()) {
             if (!leads.update(index.current(stored.getKey()), stored.getValue())) {
@@ -134,21 +143,30 @@ final class BatchApplier {
             }
         }
         matches.link(connector, newLinks);
-        for (Lead written : created.values()) {
-            notifyObservers(written);
+        List<SyncedLead> written = new ArrayList<>(created.size() + storedVersions.size());
+        for (Lead lead : created.values()) {
+            written.add(new SyncedLead(lead, true, inquiredAt.get(lead.id())));
         }
         for (LeadId id : storedVersions.keySet()) {
-            notifyObservers(index.current(id));
+            written.add(new SyncedLead(index.current(id), false, null));
+        }
+        for (LeadObserver observer : observers) {
+            written = zip(written, observer.synced(written));
         }
         SyncCounts counts = new SyncCounts(records.size(), createdCount, updated, unchanged, merged, rejections.size());
         return new Outcome(counts, rejections);
     }
 
-    private void notifyObservers(Lead lead) {
-        Lead current = lead;
-        for (LeadObserver observer : observers) {
-            current = observer.written(current, RepGrade.UNCHANGED);
+    /** The synced leads as an observer left them. */
+    private static List<SyncedLead> zip(List<SyncedLead> synced, List<Lead> current) {
+        if (current.size() != synced.size()) {
+            throw new IllegalStateException("an observer returned " + current.size() + " leads for " + synced.size());
         }
+        List<SyncedLead> result = new ArrayList<>(synced.size());
+        for (int i = 0; i < synced.size(); i++) {
+            result.add(new SyncedLead(current.get(i), synced.get(i).created(), synced.get(i).inquiredAt()));
+        }
+        return result;
     }
 
     private Candidate candidate(SourceRecord record, FieldMapping mapping) {
