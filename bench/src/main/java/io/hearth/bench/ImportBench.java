@@ -45,10 +45,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A CSV import end to end (parse, map, dedup, store, rate) and without the rating, beside its raw floors on the same
- * machine in the same run: parsing the file alone, and batch-inserting the same rows with plain
- * JDBC. Prints rows/s and peak heap for each, on HSQLDB (embedded file) and PostgreSQL when a URL
- * is given.
+ * A CSV import end to end (parse, map, dedup, store, rate) and without the rating, beside its raw
+ * floors on the same machine in the same run: parsing the file alone, and batch-inserting the same
+ * rows with plain JDBC (the lead rows alone, and every row the import writes: lead, external id,
+ * profile, queue entry). Prints rows/s and peak heap for each and the ratios, on HSQLDB (embedded
+ * file) and PostgreSQL when a URL is given; the PostgreSQL schemas it makes are dropped at the end.
  *
  * <pre>java -Xmx512m -cp bench/target/hearth-bench.jar io.hearth.bench.ImportBench 1000000 [pg-url]</pre>
  */
@@ -68,25 +69,41 @@ public final class ImportBench {
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("%-12s %-26s %12s %14s%n", "database", "what", "rows/s", "peak heap MB");
 
+        parse(csv); // warms up the JIT, so that the first figure is not the slowest for no good reason
         report("-", "parse only (csv connector)", rows, () -> parse(csv));
-        report("hsqldb", "plain JDBC batch insert", rows,
-                () -> jdbcInsert(DatabaseConfig.embedded(work.resolve("jdbc"), 4), rows));
-        report("hsqldb", "import, no rating", rows,
-                () -> importFile(DatabaseConfig.embedded(work.resolve("plain"), 4), csv, false));
-        report("hsqldb", "import end to end", rows,
-                () -> importFile(DatabaseConfig.embedded(work.resolve("e2e"), 4), csv, true));
+        compare("hsqldb", rows, csv, name -> DatabaseConfig.embedded(work.resolve(name), 4));
         if (pgUrl != null) {
-            report("postgresql", "plain JDBC batch insert", rows, () -> jdbcInsert(pgSchema(pgUrl), rows));
-            report("postgresql", "import, no rating", rows, () -> importFile(pgSchema(pgUrl), csv, false));
-            report("postgresql", "import end to end", rows, () -> importFile(pgSchema(pgUrl), csv, true));
+            List<String> schemas = new ArrayList<>();
+            try {
+                compare("postgresql", rows, csv, name -> pgSchema(pgUrl, schemas));
+            } finally {
+                dropSchemas(pgUrl, schemas);
+            }
         }
+    }
+
+    private interface Databases {
+        DatabaseConfig fresh(String name) throws Exception;
+    }
+
+    /** The floors and the imports on one kind of database, each on a fresh one, and how they compare. */
+    private static void compare(String database, int rows, Path csv, Databases databases) throws Exception {
+        double leadFloor = report(database, "JDBC floor: lead rows", rows,
+                () -> jdbcInsert(databases.fresh("jdbc"), rows, false));
+        double everyRowFloor = report(database, "JDBC floor: every row", rows,
+                () -> jdbcInsert(databases.fresh("jdbc-all"), rows, true));
+        report(database, "import, no rating", rows, () -> importFile(databases.fresh("plain"), csv, false));
+        double endToEnd = report(database, "import end to end", rows, () -> importFile(databases.fresh("e2e"), csv, true));
+        System.out.printf("%-12s import end to end = %.2f x the lead-row floor, %.2f x the every-row floor%n",
+                database, endToEnd / leadFloor, endToEnd / everyRowFloor);
     }
 
     private interface Phase {
         void run() throws Exception;
     }
 
-    private static void report(String database, String what, int rows, Phase phase) throws Exception {
+    /** Runs a phase and prints its rows/s and peak heap; returns the rows/s. */
+    private static double report(String database, String what, int rows, Phase phase) throws Exception {
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -97,6 +114,7 @@ public final class ImportBench {
         // the sum of each pool's peak: an upper bound of the heap in use at any one moment
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("%-12s %-26s %,12.0f %14d%n", database, what, rows / seconds, peak >> 20);
+        return rows / seconds;
     }
 
     private static void writeCsv(Path file, int rows) throws Exception {
@@ -123,42 +141,75 @@ public final class ImportBench {
         }
     }
 
-    private static void jdbcInsert(DatabaseConfig config, int rows) throws Exception {
+    /**
+     * The raw floor: the rows an import stores, batch-inserted with plain JDBC and nothing else (no
+     * parsing, mapping, cleaning, matching or rating).
+     *
+     * @param everyTable also the rows an import writes beside the lead: its external id, its rated
+     *     profile and its queue entry
+     */
+    private static void jdbcInsert(DatabaseConfig config, int rows, boolean everyTable) throws Exception {
         try (Database database = Database.open(config);
              Connection connection = DriverManager.getConnection(config.url(), config.user(), config.password())) {
             connection.setAutoCommit(false);
-            // the same row the import stores, matching keys and time-ordered id included
-            String sql = "INSERT INTO lead (id, display_name, given_name, family_name, company, title, email, phone, "
+            String leadSql = "INSERT INTO lead (id, display_name, given_name, family_name, company, title, email, phone, "
                     + "source, status, temperature, created_at, updated_at, version, email_key, name_key) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+            String externalIdSql = "INSERT INTO external_id (connector, external_id, person_kind, person_id) "
+                    + "VALUES ('csv', ?, 'LEAD', ?)";
+            String profileSql = "INSERT INTO lead_profile (lead_id, referral, budget, authority, need, timescale, "
+                    + "lead_level, model_temperature, sizzling, probability, reasons, rated_at, rating_valid_until) "
+                    + "VALUES (?, 'NONE', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 0, 'COOL', FALSE, 0.1, "
+                    + "'web form lead', ?, ?)";
+            String queueSql = "INSERT INTO queue_entry (person_id, person_kind, display_name, lane_priority, queue_rank, "
+                    + "visible_from, action, channel, reasons) VALUES (?, 'LEAD', ?, 30, ?, ?, 'COLD_CALL', 'PHONE', "
+                    + "'web form lead')";
             TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            try (PreparedStatement lead = connection.prepareStatement(leadSql);
+                 PreparedStatement externalId = connection.prepareStatement(externalIdSql);
+                 PreparedStatement profile = connection.prepareStatement(profileSql);
+                 PreparedStatement queue = connection.prepareStatement(queueSql)) {
+                List<PreparedStatement> statements = everyTable ? List.of(lead, externalId, profile, queue) : List.of(lead);
                 Timestamp now = Timestamp.from(Instant.now());
+                Timestamp later = Timestamp.from(Instant.now().plusSeconds(86_400));
                 for (int i = 0; i < rows; i++) {
-                    insert.setObject(1, ids.next());
-                    insert.setString(2, "Given" + i + " Family" + i);
-                    insert.setString(3, "Given" + i);
-                    insert.setString(4, "Family" + i);
-                    insert.setString(5, "Company " + (i % 5000));
-                    insert.setString(6, "Buyer");
-                    insert.setString(7, "person" + i + "@example.com");
-                    insert.setString(8, "+1415" + String.format("%07d", i));
-                    insert.setString(9, "WEB_FORM");
-                    insert.setString(10, "NEW");
-                    insert.setString(11, "COLD");
-                    insert.setTimestamp(12, now);
-                    insert.setTimestamp(13, now);
-                    insert.setString(14, "person" + i + "@example.com");
-                    insert.setString(15, "given" + i + " family" + i + "|company " + (i % 5000));
-                    insert.addBatch();
-                    if ((i + 1) % JDBC_BATCH == 0) {
-                        insert.executeBatch();
+                    UUID id = ids.next();
+                    lead.setObject(1, id);
+                    lead.setString(2, "Given" + i + " Family" + i);
+                    lead.setString(3, "Given" + i);
+                    lead.setString(4, "Family" + i);
+                    lead.setString(5, "Company " + (i % 5000));
+                    lead.setString(6, "Buyer");
+                    lead.setString(7, "person" + i + "@example.com");
+                    lead.setString(8, "+1415" + String.format("%07d", i));
+                    lead.setString(9, "WEB_FORM");
+                    lead.setString(10, "NEW");
+                    lead.setString(11, "COOL");
+                    lead.setTimestamp(12, now);
+                    lead.setTimestamp(13, now);
+                    lead.setString(14, "person" + i + "@example.com");
+                    lead.setString(15, "given" + i + " family" + i + "|company " + (i % 5000));
+                    lead.addBatch();
+                    if (everyTable) {
+                        externalId.setString(1, Integer.toString(i));
+                        externalId.setObject(2, id);
+                        externalId.addBatch();
+                        profile.setObject(1, id);
+                        profile.setTimestamp(2, now);
+                        profile.setTimestamp(3, later);
+                        profile.addBatch();
+                        queue.setObject(1, id);
+                        queue.setString(2, "Given" + i + " Family" + i);
+                        queue.setLong(3, i);
+                        queue.setTimestamp(4, now);
+                        queue.addBatch();
+                    }
+                    if ((i + 1) % JDBC_BATCH == 0 || i == rows - 1) {
+                        for (PreparedStatement statement : statements) {
+                            statement.executeBatch();
+                        }
                         connection.commit();
                     }
-                }
-                if (rows % JDBC_BATCH != 0) {
-                    insert.executeBatch();
-                    connection.commit();
                 }
             }
         }
@@ -184,12 +235,22 @@ public final class ImportBench {
         }
     }
 
-    private static DatabaseConfig pgSchema(String url) throws Exception {
+    private static DatabaseConfig pgSchema(String url, List<String> created) throws Exception {
         String schema = "hearth_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
+        created.add(schema);
+        // the floor's plain JDBC connection gets the same multi-row batch rewriting the server configures
         return new DatabaseConfig(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema
                 + "&reWriteBatchedInserts=true", null, null, 4);
+    }
+
+    private static void dropSchemas(String url, List<String> schemas) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            for (String schema : schemas) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
     }
 }

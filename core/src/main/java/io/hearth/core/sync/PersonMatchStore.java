@@ -20,4 +20,13 @@ public interface PersonMatchStore {
     List<Lead> leadsWithPhones(Collection<String> phones);
 
     List<Lead> leadsWithNameKeys(Collection<String> nameKeys);
+
+    /**
+     * Called between batches when a run has grown the tables matched against markedly (it doubled
+     * what it wrote). A database whose planner works from table statistics refreshes them here:
+     * imports grow tables far faster than background statistics keep up, and a plan made for a
+     * small table (scan everything) turns every later batch lookup into a scan of the whole table.
+     */
+    default void tablesGrew() {
+    }
 }

@@ -60,6 +60,7 @@ public final class SyncEngine {
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final RetryPolicy retry;
+    private final PersonMatchStore matches;
 
     /** @param observers hear every lead a sync writes, in the transaction of its batch */
     public SyncEngine(ConnectorRegistry connectors, SyncRunStore runs, PersonMatchStore matches, LeadStore leads,
@@ -71,6 +72,7 @@ public final class SyncEngine {
         this.clock = requireNonNull(clock, "clock is null");
         this.retry = requireNonNull(retry, "retry is null");
         this.ids = new TimeOrderedIds(clock);
+        this.matches = requireNonNull(matches, "matches is null");
         this.applier = new BatchApplier(matches, leads, rules, observers, ids);
     }
 
@@ -159,6 +161,7 @@ public final class SyncEngine {
                             SyncListener listener) {
         SyncRun run = started;
         int failures = 0;
+        long statisticsAt = BATCH_SIZE;
         while (true) {
             try (RecordReader reader = connector.openReader(request.config(), run.endCursor())) {
                 while (true) {
@@ -166,6 +169,11 @@ public final class SyncEngine {
                     run = store(connector, request, mapping, run, batch);
                     failures = 0;
                     listener.onProgress(run);
+                    long written = run.counts().created() + run.counts().updated();
+                    if (written >= statisticsAt && !request.dryRun()) {
+                        transactor.run(matches::tablesGrew);
+                        statisticsAt = 2 * written;
+                    }
                     if (batch.last()) {
                         return run;
                     }
