@@ -87,9 +87,10 @@ public final class LeadRatings implements LeadObserver {
             return List.of();
         }
         Instant now = now();
-        List<LeadId> ids = batch.stream().map(s -> s.lead().id()).toList();
-        Map<LeadId, LeadProfile> stored = profiles.findAll(ids);
-        Set<LeadId> inDrip = drip.among(ids);
+        // a lead the sync just made has no profile, cadence or queue entry yet: nothing to look up
+        List<LeadId> existing = batch.stream().filter(s -> !s.created()).map(s -> s.lead().id()).toList();
+        Map<LeadId, LeadProfile> stored = existing.isEmpty() ? Map.of() : profiles.findAll(existing);
+        Set<LeadId> inDrip = existing.isEmpty() ? Set.of() : drip.among(existing);
         List<LeadProfile> rated = new ArrayList<>(batch.size());
         Map<LeadId, Temperature> regraded = new HashMap<>();
         List<QueueEntry> entries = new ArrayList<>(batch.size());
@@ -112,7 +113,7 @@ public final class LeadRatings implements LeadObserver {
         }
         profiles.saveAll(rated, stored.keySet());
         leads.setTemperatures(regraded);
-        queue.replaceAll(ids.stream().map(LeadId::value).toList(), entries);
+        queue.replaceAll(existing.stream().map(LeadId::value).toList(), entries);
         return result;
     }
 
