@@ -143,6 +143,24 @@ class SyncServiceTest {
         assertThat(client.importFile("leads.csv", asCsv.file()).getCounts()).isEqualTo(counts(2, 0, 0, 2, 0, 0));
     }
 
+    /** A workbook LibreOffice Calc saved: phones typed as numbers, a repeated person in another case. */
+    @Test
+    void anXlsxSavedBySpreadsheetProgramImportsWithPhonesNormalizedAndDuplicatesMerged() throws Exception {
+        byte[] calc = resource("leads-from-calc.xlsx");
+
+        SyncRun first = client.importFile("leads-from-calc.xlsx", calc);
+        SyncRun again = client.importFile("leads-from-calc.xlsx", calc);
+
+        assertThat(first.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
+        assertThat(first.getCounts()).isEqualTo(counts(4, 3, 0, 0, 1, 0));
+        assertThat(again.getCounts()).isEqualTo(counts(4, 0, 0, 3, 1, 0));
+        List<io.hearth.proto.v1.Lead> all = leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList();
+        assertThat(all).extracting(io.hearth.proto.v1.Lead::getPhone)
+                .containsExactlyInAnyOrder("+14155550100", "+14155550142", "+14155550199");
+        assertThat(all).filteredOn(l -> l.getGivenName().equals("Ada")).singleElement()
+                .satisfies(l -> assertThat(l.getEmail()).isEqualTo("ada@example.com"));
+    }
+
     @Test
     void badFilesFailTheRunWithAClearMessage() throws Exception {
         byte[] workbookBytes = {'P', 'K', 3, 4, 0, 0, 0, 0};

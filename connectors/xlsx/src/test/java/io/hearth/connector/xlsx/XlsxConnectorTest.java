@@ -12,6 +12,7 @@ import io.hearth.connector.spi.RecordWriter;
 import io.hearth.connector.spi.SourceRecord;
 import io.hearth.connector.spi.StandardFields;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,33 @@ class XlsxConnectorTest {
             assertThat(r.fields()).containsEntry("Mobile Phone", "4155550100").containsEntry("Met On", "2026-03-14")
                     .containsEntry("Score", "12.5").containsEntry("First Name", "Ada");
         });
+    }
+
+    /**
+     * A workbook LibreOffice Calc 7.4 saved (from the CSV of the same rows): shared strings, phones
+     * and ids typed as numbers, dates as serial numbers under a date style, an empty cell left out.
+     */
+    @Test
+    void aWorkbookSavedBySpreadsheetProgramReadsAsTheUserSawIt() throws Exception {
+        Path file = dir.resolve("leads-from-calc.xlsx");
+        try (InputStream in = XlsxConnectorTest.class.getResourceAsStream("/leads-from-calc.xlsx")) {
+            Files.copy(in, file);
+        }
+
+        Batch batch = read(file, Map.of(), null, 10);
+
+        assertThat(batch.last()).isTrue();
+        assertThat(batch.rejected()).isEmpty();
+        assertThat(batch.records()).hasSize(4);
+        assertThat(batch.records().get(0)).satisfies(r -> {
+            assertThat(r.externalId()).isEqualTo("7001");
+            assertThat(r.position()).isEqualTo("row 2");
+            assertThat(r.fields()).containsEntry("First Name", "Ada").containsEntry("Mobile Phone", "4155550100")
+                    .containsEntry("Met On", "2026-01-05").containsEntry("Deal Size", "12500.5")
+                    .containsEntry("E-mail Address", "ada@example.com");
+        });
+        assertThat(batch.records().get(2).fields()).containsEntry("Mobile Phone", "+1 (415) 555-0199")
+                .containsEntry("E-mail Address", "");
     }
 
     @Test
