@@ -20,6 +20,7 @@ import io.hearth.core.persistence.JooqFollowUpStatsStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqTouchStore;
@@ -28,6 +29,7 @@ import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.LearnedProbability;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.priority.MissedDeadlineStore;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import io.hearth.core.priority.SpeedToLeadReport;
@@ -144,6 +146,12 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    MissedDeadlineStore missedDeadlineStore(Database db) {
+        return new JooqMissedDeadlineStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
     LearnedProbability learnedProbability(LeadProfileStore profiles) {
         // the rules until the team has closed enough leads to learn from; RatingRefresher retrains it
         return new LearnedProbability(profiles, new RuleProbability());
@@ -151,18 +159,20 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
-                            CadenceStore cadences, LearnedProbability probability, Clock time) {
+    LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, MissedDeadlineStore missedDeadlines,
+                            QueueStore queue, Transactor transactor, CadenceStore cadences,
+                            LearnedProbability probability, Clock time) {
         TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, probability, time);
-        return new LeadRatings(store, profiles, queue, transactor, model, SpeedToLeadPolicy.DEFAULT, time,
+        return new LeadRatings(store, profiles, missedDeadlines, queue, transactor, model, SpeedToLeadPolicy.DEFAULT,
+                time,
                 id -> cadences.find(PersonRef.of(id)).map(c -> c.state() == CadenceState.DRIP
                         || c.state() == CadenceState.UNSUBSCRIBED).orElse(false));
     }
 
     @Provides
     @Singleton
-    SpeedToLeadReport speedToLeadReport(LeadProfileStore profiles, Clock time) {
-        return new SpeedToLeadReport(profiles, SpeedToLeadPolicy.DEFAULT, time);
+    SpeedToLeadReport speedToLeadReport(LeadProfileStore profiles, MissedDeadlineStore missedDeadlines, Clock time) {
+        return new SpeedToLeadReport(profiles, missedDeadlines, SpeedToLeadPolicy.DEFAULT, time);
     }
 
     @Provides

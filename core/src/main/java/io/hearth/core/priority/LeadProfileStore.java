@@ -9,8 +9,18 @@ import java.util.Optional;
 public interface LeadProfileStore {
     Optional<LeadProfile> find(LeadId leadId);
 
-    /** Inserts or replaces the profile of its lead. */
-    void save(LeadProfile profile);
+    /**
+     * Stores the profile if its row is still at {@code profile.version()} (0: inserts it), bumping
+     * the row's version. Returns {@code false}, writing nothing, when another writer changed or
+     * created the row since it was read.
+     */
+    boolean save(LeadProfile profile);
+
+    /**
+     * Takes the profile row's write lock until the transaction ends, so the next read and save in
+     * this transaction cannot lose a race; does nothing when the lead has no profile yet.
+     */
+    void lock(LeadId leadId);
 
     /**
      * Inbound leads (those with a response deadline) that arrived in [{@code from}, {@code to}).
@@ -27,4 +37,10 @@ public interface LeadProfileStore {
 
     /** Leads whose rating time has caught up with, oldest first. */
     List<LeadId> ratingsExpiredBy(Instant now, int limit);
+
+    /**
+     * Leads still worked by hand (not archived, not converted, not handed to drip or unsubscribed),
+     * in id order after {@code after} ({@code null}: from the first).
+     */
+    List<LeadId> openLeadsAfter(LeadId after, int limit);
 }
