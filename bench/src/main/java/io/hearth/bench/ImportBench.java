@@ -10,6 +10,7 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
@@ -243,7 +244,7 @@ public final class ImportBench {
             Transactor transactor = new Transactor(database.dsl());
             JooqLeadStore leads = new JooqLeadStore(database.dsl());
             LeadRatings ratings = new LeadRatings(leads, new JooqLeadProfileStore(database.dsl()),
-                    new JooqQueueStore(database.dsl()), transactor,
+                    new JooqMissedDeadlineStore(database.dsl()), new JooqQueueStore(database.dsl()), transactor,
                     new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), clock),
                     SpeedToLeadPolicy.DEFAULT, clock);
             SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(new CsvConnector())),

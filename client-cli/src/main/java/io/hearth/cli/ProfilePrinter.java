@@ -78,6 +78,8 @@ final class ProfilePrinter {
                         : qualification.getLeadLevel() + " of 6");
         field("qualified", yesNo(qualification.getQualified()));
         field("note", qualification.getNote());
+        // what 'hearth leads qualify --etag' takes
+        field("etag", qualification.getEtag());
 
         field("response due", responseDue(profile));
         field(

@@ -1,5 +1,8 @@
 package io.hearth.cli;
 
+import com.google.protobuf.FieldMask;
+import com.google.type.Money;
+
 import io.hearth.proto.v1.Bant;
 import io.hearth.proto.v1.BantAnswer;
 import io.hearth.proto.v1.GetLeadProfileRequest;
@@ -13,15 +16,18 @@ import picocli.CommandLine.Option;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * {@code hearth leads qualify ID}: records what the rep learned. QualifyLead replaces the whole
- * qualification, so this command first fetches the lead's profile, starts from its current
- * qualification, changes only the options given and sends the result. (Two reps qualifying the
- * same lead at the same moment can still overwrite each other: the API has no etag for this.)
+ * {@code hearth leads qualify ID}: records what the rep learned. Sends only the options given,
+ * with an update mask naming exactly those fields, so the server changes them and keeps the rest;
+ * {@code --etag} makes the change conditional on nobody having changed the qualification since.
+ * The profile is read only to complete a value: {@code --value} without {@code --currency} takes
+ * the currency already recorded, {@code --currency} alone the recorded amount.
  */
 @Command(
         name = "qualify",
@@ -95,17 +101,46 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
             description = "Free-form note (at most 2000 characters); \"\" clears it.")
     String note;
 
+    @Option(
+            names = "--etag",
+            paramLabel = "ETAG",
+            description =
+                    "Only change the qualification if it is still at this etag (see 'hearth leads"
+                            + " profile'): guards against overwriting a colleague's answers.")
+    String etag = "";
+
     @Override
     void execute() {
         validate();
-        Qualification current =
-                queueService()
-                        .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(name).build())
-                        .getQualification();
+        Qualification.Builder qualification = Qualification.newBuilder().setEtag(etag.strip());
+        List<String> paths = new ArrayList<>();
+        if (needBy != null) {
+            paths.add("need_by");
+            if (!isUnknown(needBy)) {
+                qualification.setNeedBy(MoneyText.toDate(parseDate()));
+            }
+        }
+        if (value != null || currency != null) {
+            paths.add("estimated_value");
+            if (value == null || !isUnknown(value)) {
+                qualification.setEstimatedValue(estimatedValue());
+            }
+        }
+        set(referral, "referral", qualification::setReferral, paths);
+        if (budget != null || authority != null || need != null || timescale != null) {
+            Bant.Builder bant = qualification.getBantBuilder();
+            set(budget, "bant.budget", bant::setBudget, paths);
+            set(authority, "bant.authority", bant::setAuthority, paths);
+            set(need, "bant.need", bant::setNeed, paths);
+            set(timescale, "bant.timescale", bant::setTimescale, paths);
+        }
+        set(level, "lead_level", qualification::setLeadLevel, paths);
+        set(note, "note", qualification::setNote, paths);
         QualifyLeadRequest request =
                 QualifyLeadRequest.newBuilder()
                         .setName(name)
-                        .setQualification(merge(current))
+                        .setQualification(qualification)
+                        .setUpdateMask(FieldMask.newBuilder().addAllPaths(paths))
                         .build();
         printProfile(queueService().qualifyLead(request));
     }
@@ -143,47 +178,35 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
         }
     }
 
-    /** The current qualification with the given options applied; output-only fields cleared. */
-    Qualification merge(Qualification current) {
-        Qualification.Builder merged = current.toBuilder().clearQualified();
-        if (needBy != null) {
-            if (isUnknown(needBy)) {
-                merged.clearNeedBy();
-            } else {
-                merged.setNeedBy(MoneyText.toDate(parseDate()));
-            }
+    /**
+     * The value to send. Given both, they are the value; given one, the other comes from the value
+     * already recorded (read from the profile), which must exist.
+     */
+    private Money estimatedValue() {
+        if (value != null && currency != null) {
+            return MoneyText.toMoney(parseAmount(), currencyCode());
         }
-        if (value != null && isUnknown(value)) {
-            merged.clearEstimatedValue();
-        } else if (value != null || currency != null) {
-            if (value == null && !current.hasEstimatedValue()) {
-                throw usageError("--currency needs --value: the lead has no value yet");
-            }
-            String code =
-                    currency != null
-                            ? currencyCode()
-                            : current.getEstimatedValue().getCurrencyCode();
-            if (code.isEmpty()) {
-                throw usageError("--value needs --currency: the lead has no value yet");
-            }
-            BigDecimal amount =
-                    value != null ? parseAmount() : MoneyText.amount(current.getEstimatedValue());
-            merged.setEstimatedValue(MoneyText.toMoney(amount, code));
+        Qualification current =
+                queueService()
+                        .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(name).build())
+                        .getQualification();
+        if (!current.hasEstimatedValue() || current.getEstimatedValue().getCurrencyCode().isEmpty()) {
+            throw usageError(
+                    value != null
+                            ? "--value needs --currency: the lead has no value yet"
+                            : "--currency needs --value: the lead has no value yet");
         }
-        set(referral, merged::setReferral);
-        Bant.Builder bant = merged.getBantBuilder();
-        set(budget, bant::setBudget);
-        set(authority, bant::setAuthority);
-        set(need, bant::setNeed);
-        set(timescale, bant::setTimescale);
-        set(level, merged::setLeadLevel);
-        set(note, merged::setNote);
-        return merged.build();
+        Money recorded = current.getEstimatedValue();
+        return value != null
+                ? MoneyText.toMoney(parseAmount(), recorded.getCurrencyCode())
+                : MoneyText.toMoney(MoneyText.amount(recorded), currencyCode());
     }
 
-    private static <T> void set(T given, Consumer<T> setter) {
+    /** Sets the given option's value and names its field in the mask; {@code unknown} enums clear. */
+    private static <T> void set(T given, String path, Consumer<T> setter, List<String> paths) {
         if (given != null) {
             setter.accept(given);
+            paths.add(path);
         }
     }
 

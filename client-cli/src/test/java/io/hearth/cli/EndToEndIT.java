@@ -109,6 +109,17 @@ class EndToEndIT {
 
             Cli updated = server.cli("leads", "update", leadName, "--owner", "bob");
             assertThat(updated.exitCode).as(updated.toString()).isZero();
+
+            Cli qualified =
+                    server.cli("leads", "qualify", leadName, "--budget", "yes", "--etag", "\"1\"");
+            assertThat(qualified.exitCode).as(qualified.toString()).isZero();
+            Cli staleQualification =
+                    server.cli("leads", "qualify", leadName, "--need", "no", "--etag", "\"1\"");
+            assertThat(staleQualification.exitCode).isEqualTo(1);
+            assertThat(staleQualification.err).contains("ABORTED");
+            Cli partial = server.cli("leads", "qualify", leadName, "--need", "yes");
+            assertThat(partial.exitCode).as(partial.toString()).isZero();
+            assertThat(partial.out).contains("budget:            yes").contains("need:              yes");
         }
 
         try (ServerProcess restarted = ServerProcess.start(serverArgs)) {

@@ -51,6 +51,7 @@ class LeadProfileCommandTest {
                         "lead level:        4 of 6",
                         "qualified:         no",
                         "note:              Call after 2pm",
+                        "etag:              \"7\"",
                         "response due:      2026-11-23T10:05:00Z (in 5m00s)",
                         "first touch:       -",
                         "response time:     -",

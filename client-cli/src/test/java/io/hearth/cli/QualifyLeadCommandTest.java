@@ -2,9 +2,11 @@ package io.hearth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.FieldMask;
 import com.google.type.Date;
 import com.google.type.Money;
 
+import io.grpc.Status;
 import io.hearth.proto.v1.Bant;
 import io.hearth.proto.v1.BantAnswer;
 import io.hearth.proto.v1.GetLeadProfileRequest;
@@ -24,30 +26,30 @@ class QualifyLeadCommandTest {
     @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
 
     @Test
-    void fetchesTheProfileFirstThenSendsItsQualificationWithOnlyTheGivenFieldsChanged() {
+    void sendsOnlyTheGivenOptionsWithAMaskNamingThemAndNoRead() {
         CliResult result = hearth.run("leads", "qualify", "ada1", "--authority", "yes", "--level", "5");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.requests())
                 .containsExactly(
-                        GetLeadProfileRequest.newBuilder().setName("leads/ada1").build(),
                         QualifyLeadRequest.newBuilder()
                                 .setName("leads/ada1")
                                 .setQualification(
-                                        TestQueue.QUALIFICATION.toBuilder()
+                                        Qualification.newBuilder()
                                                 .setBant(
-                                                        TestQueue.QUALIFICATION.getBant().toBuilder()
+                                                        Bant.newBuilder()
                                                                 .setAuthority(
                                                                         BantAnswer.BANT_ANSWER_YES))
                                                 .setLeadLevel(5))
+                                .setUpdateMask(
+                                        FieldMask.newBuilder()
+                                                .addPaths("bant.authority")
+                                                .addPaths("lead_level"))
                                 .build());
     }
 
     @Test
-    void mapsEveryOptionOntoAnEmptyQualification() {
-        hearth.queue.profile =
-                TestQueue.PROFILE.toBuilder().setQualification(Qualification.getDefaultInstance()).build();
-
+    void mapsEveryOptionOntoItsFieldAndMaskPath() {
         CliResult result =
                 hearth.run(
                         "leads", "qualify", "leads/ada1",
@@ -60,10 +62,12 @@ class QualifyLeadCommandTest {
                         "--need", "yes",
                         "--timescale", "yes",
                         "--level", "6",
-                        "--note", "Wants it before Christmas");
+                        "--note", "Wants it before Christmas",
+                        "--etag", "\"7\"");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(sentQualification())
+        QualifyLeadRequest sent = hearth.queue.onlyRequest(QualifyLeadRequest.class);
+        assertThat(sent.getQualification())
                 .isEqualTo(
                         Qualification.newBuilder()
                                 .setNeedBy(Date.newBuilder().setYear(2026).setMonth(12).setDay(15))
@@ -81,7 +85,19 @@ class QualifyLeadCommandTest {
                                                 .setTimescale(BantAnswer.BANT_ANSWER_YES))
                                 .setLeadLevel(6)
                                 .setNote("Wants it before Christmas")
+                                .setEtag("\"7\"")
                                 .build());
+        assertThat(sent.getUpdateMask().getPathsList())
+                .containsExactly(
+                        "need_by",
+                        "estimated_value",
+                        "referral",
+                        "bant.budget",
+                        "bant.authority",
+                        "bant.need",
+                        "bant.timescale",
+                        "lead_level",
+                        "note");
     }
 
     @ParameterizedTest
@@ -91,10 +107,11 @@ class QualifyLeadCommandTest {
         "0.01,        0,     10000000",
         "1234567.123456789, 1234567, 123456789"
     })
-    void valueBecomesUnitsAndNanosInTheRecordedCurrency(String value, long units, int nanos) {
+    void valueWithoutCurrencyTakesTheRecordedCurrency(String value, long units, int nanos) {
         CliResult result = hearth.run("leads", "qualify", "ada1", "--value", value);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(hearth.queue.requests(GetLeadProfileRequest.class)).hasSize(1);
         assertThat(sentQualification().getEstimatedValue())
                 .isEqualTo(
                         Money.newBuilder()
@@ -102,6 +119,7 @@ class QualifyLeadCommandTest {
                                 .setUnits(units)
                                 .setNanos(nanos)
                                 .build());
+        assertThat(sentMask()).containsExactly("estimated_value");
     }
 
     @Test
@@ -119,7 +137,7 @@ class QualifyLeadCommandTest {
     }
 
     @Test
-    void unknownClearsValuesAndAnswers() {
+    void unknownClearsValuesAndAnswersByNamingThemUnset() {
         CliResult result =
                 hearth.run(
                         "leads", "qualify", "ada1",
@@ -130,27 +148,28 @@ class QualifyLeadCommandTest {
                         "--note", "");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        Qualification sent = sentQualification();
-        assertThat(sent.hasNeedBy()).isFalse();
-        assertThat(sent.hasEstimatedValue()).isFalse();
-        assertThat(sent.getReferral()).isEqualTo(ReferralKind.REFERRAL_KIND_UNSPECIFIED);
-        assertThat(sent.getBant().getBudget()).isEqualTo(BantAnswer.BANT_ANSWER_UNSPECIFIED);
-        assertThat(sent.getNote()).isEmpty();
-        // untouched
-        assertThat(sent.getBant().getNeed()).isEqualTo(BantAnswer.BANT_ANSWER_YES);
-        assertThat(sent.getLeadLevel()).isEqualTo(4);
+        assertThat(hearth.queue.requests(GetLeadProfileRequest.class)).isEmpty();
+        assertThat(sentQualification())
+                .isEqualTo(Qualification.newBuilder().setBant(Bant.getDefaultInstance()).build());
+        assertThat(sentMask())
+                .containsExactly("need_by", "estimated_value", "referral", "bant.budget", "note");
     }
 
     @Test
-    void theOutputOnlyQualifiedFlagIsNotSentBack() {
-        hearth.queue.profile =
-                TestQueue.PROFILE.toBuilder()
-                        .setQualification(TestQueue.QUALIFICATION.toBuilder().setQualified(true))
-                        .build();
+    void aStaleEtagIsReportedAsAFailedCall() {
+        hearth.queue.failure =
+                Status.ABORTED
+                        .withDescription(
+                                "the qualification of leads/ada1 was changed by someone else (etag"
+                                        + " \"6\" is stale, current is \"7\"); get it again and retry")
+                        .asRuntimeException();
 
-        hearth.run("leads", "qualify", "ada1", "--note", "ok");
+        CliResult result = hearth.run("leads", "qualify", "ada1", "--note", "x", "--etag", "\"6\"");
 
-        assertThat(sentQualification().getQualified()).isFalse();
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("etag \"6\" is stale");
+        assertThat(hearth.queue.onlyRequest(QualifyLeadRequest.class).getQualification().getEtag())
+                .isEqualTo("\"6\"");
     }
 
     @Test
@@ -206,8 +225,16 @@ class QualifyLeadCommandTest {
     }
 
     private Qualification sentQualification() {
+        return sentRequest().getQualification();
+    }
+
+    private List<String> sentMask() {
+        return sentRequest().getUpdateMask().getPathsList();
+    }
+
+    private QualifyLeadRequest sentRequest() {
         List<QualifyLeadRequest> sent = hearth.queue.requests(QualifyLeadRequest.class);
         assertThat(sent).hasSize(1);
-        return sent.get(0).getQualification();
+        return sent.get(0);
     }
 }

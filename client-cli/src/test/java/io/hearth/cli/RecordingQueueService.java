@@ -8,6 +8,8 @@ import io.grpc.stub.StreamObserver;
 import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.GetResponseStatsRequest;
 import io.hearth.proto.v1.LeadProfile;
+import io.hearth.proto.v1.ListMissedDeadlinesRequest;
+import io.hearth.proto.v1.ListMissedDeadlinesResponse;
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
 import io.hearth.proto.v1.PlanAgendaRequest;
@@ -41,6 +43,7 @@ final class RecordingQueueService extends QueueServiceGrpc.QueueServiceImplBase 
     LeadProfile profile = TestQueue.PROFILE;
     PlanAgendaResponse agenda = TestQueue.AGENDA;
     ResponseStats stats = TestQueue.STATS;
+    private final Map<String, ListMissedDeadlinesResponse> missedPagesByToken = new HashMap<>();
     StatusRuntimeException failure;
 
     /** Sent at once to every WatchQueue call. */
@@ -56,6 +59,10 @@ final class RecordingQueueService extends QueueServiceGrpc.QueueServiceImplBase 
 
     void addPage(String pageToken, ListQueueResponse page) {
         pagesByToken.put(pageToken, page);
+    }
+
+    void addMissedPage(String pageToken, ListMissedDeadlinesResponse page) {
+        missedPagesByToken.put(pageToken, page);
     }
 
     List<Message> requests() {
@@ -109,6 +116,24 @@ final class RecordingQueueService extends QueueServiceGrpc.QueueServiceImplBase 
     public void getResponseStats(
             GetResponseStatsRequest request, StreamObserver<ResponseStats> response) {
         answer(request, () -> stats, response);
+    }
+
+    @Override
+    public void listMissedDeadlines(
+            ListMissedDeadlinesRequest request,
+            StreamObserver<ListMissedDeadlinesResponse> response) {
+        answer(
+                request,
+                () -> {
+                    ListMissedDeadlinesResponse page =
+                            missedPagesByToken.get(request.getPageToken());
+                    if (page == null) {
+                        throw new AssertionError(
+                                "no missed-deadlines page for token '" + request.getPageToken() + "'");
+                    }
+                    return page;
+                },
+                response);
     }
 
     @Override

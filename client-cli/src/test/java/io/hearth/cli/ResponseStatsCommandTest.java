@@ -6,6 +6,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 
 import io.hearth.proto.v1.GetResponseStatsRequest;
+import io.hearth.proto.v1.ListMissedDeadlinesRequest;
+import io.hearth.proto.v1.ListMissedDeadlinesResponse;
 import io.hearth.proto.v1.ResponseStats;
 
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class ResponseStatsCommandTest {
                 .containsExactly(
                         "responded:        42",
                         "awaiting:         3",
-                        "missed:           7",
+                        "missed:           7 (2 still unanswered)",
                         "median response:  3m12s",
                         "90th percentile:  41m05s",
                         "within window:    64% (window 5m)",
@@ -77,7 +79,11 @@ class ResponseStatsCommandTest {
                         "< 5 min      20     8          40%",
                         "5–30 min     12     3          25%",
                         "30 min–24 h  8      1          13%",
-                        "later        0      0          -");
+                        "later        0      0          -",
+                        "",
+                        "REP       MISSED  UNANSWERED",
+                        "alice     5       2",
+                        "(nobody)  2       0");
     }
 
     @Test
@@ -104,6 +110,81 @@ class ResponseStatsCommandTest {
         JsonFormat.parser().merge(result.out(), printed);
         assertThat(printed.build()).isEqualTo(TestQueue.STATS);
         assertThat(result.out()).contains("\"bucket\": \"RESPONSE_BUCKET_WITHIN_5_MINUTES\"");
+    }
+
+    @Test
+    void missedListsEveryPageOfMissedDeadlinesForTheRepAndPeriod() {
+        hearth.queue.addMissedPage(
+                "",
+                ListMissedDeadlinesResponse.newBuilder()
+                        .addMissedDeadlines(TestQueue.ADA_MISSED)
+                        .setNextPageToken("p2")
+                        .build());
+        hearth.queue.addMissedPage(
+                "p2",
+                ListMissedDeadlinesResponse.newBuilder()
+                        .addMissedDeadlines(TestQueue.GRACE_MISSED)
+                        .build());
+
+        CliResult result =
+                hearth.run("stats", "response", "--missed", "--owner", "alice", "--since", "2026-11-01");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(hearth.queue.requests(ListMissedDeadlinesRequest.class))
+                .extracting(ListMissedDeadlinesRequest::getPageToken)
+                .containsExactly("", "p2");
+        ListMissedDeadlinesRequest first = hearth.queue.requests(ListMissedDeadlinesRequest.class).get(0);
+        assertThat(first.getOwner()).isEqualTo("alice");
+        assertThat(first.getUnansweredOnly()).isFalse();
+        assertThat(Times.instant(first.getStartTime())).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(hearth.queue.requests(GetResponseStatsRequest.class)).isEmpty();
+        assertThat(result.out().lines())
+                .containsExactly(
+                        "PERSON        OWNER     SOURCE    DEADLINE              FIRST TOUCH           ID",
+                        "Ada Lovelace  alice     web-form  2026-11-23T09:05:00Z  12m30s late           ada1",
+                        "Grace Hopper  (nobody)  web-form  2026-11-23T08:55:00Z  none yet, 1h05m late  grace2");
+    }
+
+    @Test
+    void unansweredAsksOnlyForLeadsStillWaitingAndSaysSoWhenThereAreNone() {
+        hearth.queue.addMissedPage("", ListMissedDeadlinesResponse.getDefaultInstance());
+
+        CliResult result = hearth.run("stats", "response", "--missed", "--unanswered");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(hearth.queue.onlyRequest(ListMissedDeadlinesRequest.class).getUnansweredOnly()).isTrue();
+        assertThat(result.out()).contains("No missed deadline waits for its first touch.");
+    }
+
+    @Test
+    void missedAsJsonIsOneResponseWithEveryPage() throws InvalidProtocolBufferException {
+        hearth.queue.addMissedPage(
+                "",
+                ListMissedDeadlinesResponse.newBuilder()
+                        .addMissedDeadlines(TestQueue.ADA_MISSED)
+                        .setNextPageToken("p2")
+                        .build());
+        hearth.queue.addMissedPage(
+                "p2",
+                ListMissedDeadlinesResponse.newBuilder()
+                        .addMissedDeadlines(TestQueue.GRACE_MISSED)
+                        .build());
+
+        CliResult result = hearth.run("stats", "response", "--missed", "--output", "json");
+
+        ListMissedDeadlinesResponse.Builder printed = ListMissedDeadlinesResponse.newBuilder();
+        JsonFormat.parser().merge(result.out(), printed);
+        assertThat(printed.getMissedDeadlinesList())
+                .containsExactly(TestQueue.ADA_MISSED, TestQueue.GRACE_MISSED);
+    }
+
+    @Test
+    void unansweredWithoutMissedIsAUsageError() {
+        CliResult result = hearth.run("stats", "response", "--unanswered");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--unanswered lists missed deadlines: add --missed");
+        assertThat(hearth.queue.requests()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,9 @@ import io.hearth.proto.v1.AgendaItem;
 import io.hearth.proto.v1.Bant;
 import io.hearth.proto.v1.BantAnswer;
 import io.hearth.proto.v1.LeadProfile;
+import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.MissedDeadline;
+import io.hearth.proto.v1.OwnerMissedDeadlines;
 import io.hearth.proto.v1.PlanAgendaResponse;
 import io.hearth.proto.v1.Qualification;
 import io.hearth.proto.v1.QueueItem;
@@ -84,6 +87,7 @@ final class TestQueue {
                     .setNote("Call after 2pm")
                     .setLeadLevel(4)
                     .setQualified(false)
+                    .setEtag("\"7\"")
                     .build();
 
     /** Pinned hot over the model's warm; first touch due in 5 minutes. */
@@ -132,6 +136,35 @@ final class TestQueue {
                     .addBuckets(bucket(ResponseBucket.RESPONSE_BUCKET_WITHIN_30_MINUTES, 12, 3, 0.25))
                     .addBuckets(bucket(ResponseBucket.RESPONSE_BUCKET_WITHIN_24_HOURS, 8, 1, 0.125))
                     .addBuckets(bucket(ResponseBucket.RESPONSE_BUCKET_LATER, 0, 0, 0))
+                    .setMissedUnanswered(2)
+                    .addMissedByOwner(owner("alice", 5, 2))
+                    .addMissedByOwner(owner("", 2, 0))
+                    .build();
+
+    /** Answered 12m30s late. */
+    static final MissedDeadline ADA_MISSED =
+            MissedDeadline.newBuilder()
+                    .setLead("leads/ada1")
+                    .setDisplayName("Ada Lovelace")
+                    .setOwner("alice")
+                    .setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
+                    .setArriveTime(Times.timestamp(NOW.minusSeconds(3600)))
+                    .setDeadline(Times.timestamp(NOW.minusSeconds(3300)))
+                    .setRecordTime(Times.timestamp(NOW.minusSeconds(3290)))
+                    .setFirstTouchTime(Times.timestamp(NOW.minusSeconds(3300 - 750)))
+                    .setLateBy(Durations.fromSeconds(750))
+                    .build();
+
+    /** Nobody owned it; still waiting, 1h05m past its deadline. */
+    static final MissedDeadline GRACE_MISSED =
+            MissedDeadline.newBuilder()
+                    .setLead("leads/grace2")
+                    .setDisplayName("Grace Hopper")
+                    .setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
+                    .setArriveTime(Times.timestamp(NOW.minusSeconds(65 * 60 + 300)))
+                    .setDeadline(Times.timestamp(NOW.minusSeconds(65 * 60)))
+                    .setRecordTime(Times.timestamp(NOW.minusSeconds(64 * 60)))
+                    .setLateBy(Durations.fromMinutes(65))
                     .build();
 
     private TestQueue() {}
@@ -140,6 +173,14 @@ final class TestQueue {
         return AgendaItem.newBuilder()
                 .setItem(item)
                 .setEstimate(DurationText.toProto(estimate))
+                .build();
+    }
+
+    private static OwnerMissedDeadlines owner(String owner, int missed, int unanswered) {
+        return OwnerMissedDeadlines.newBuilder()
+                .setOwner(owner)
+                .setMissed(missed)
+                .setUnanswered(unanswered)
                 .build();
     }
 

@@ -9,10 +9,10 @@ import io.hearth.core.contact.ContactRules;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.contact.Contacts;
 import io.hearth.core.contact.LeadConversion;
-import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Leads;
+import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.JooqContactStore;
@@ -20,28 +20,23 @@ import io.hearth.core.persistence.JooqFollowUpStatsStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqQueueStore;
-import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.JooqTouchStore;
+import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.Transactor;
-import io.hearth.core.person.PhoneNumbers;
+import io.hearth.core.priority.LearnedProbability;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRatings;
-import io.hearth.core.priority.LearnedProbability;
+import io.hearth.core.priority.MissedDeadlineStore;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
-import io.hearth.core.queue.PersonKind;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.queue.WorkQueue;
-import io.hearth.core.sync.ConnectorRegistry;
-import io.hearth.core.sync.LeadExporter;
-import io.hearth.core.sync.PluginFolder;
-import io.hearth.core.sync.RetryPolicy;
-import io.hearth.core.sync.SyncEngine;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
 import io.hearth.core.touch.CadenceState;
@@ -49,13 +44,18 @@ import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.FollowUps;
+import io.hearth.core.touch.PersonRef;
 import io.hearth.core.touch.LeadActivityRecorder;
 import io.hearth.core.touch.TouchStore;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.LeadExporter;
+import io.hearth.core.sync.PluginFolder;
+import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.SyncEngine;
 import io.hearth.server.config.ServerConfig;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The domain: rules, stores and use cases over one open database. */
 public final class CoreModule extends AbstractModule {
@@ -146,6 +146,12 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    MissedDeadlineStore missedDeadlineStore(Database db) {
+        return new JooqMissedDeadlineStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
     LearnedProbability learnedProbability(LeadProfileStore profiles) {
         // the rules until the team has closed enough leads to learn from; RatingRefresher retrains it
         return new LearnedProbability(profiles, new RuleProbability());
@@ -153,20 +159,20 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
-                            CadenceStore cadences, LearnedProbability probability, Clock time) {
+    LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, MissedDeadlineStore missedDeadlines,
+                            QueueStore queue, Transactor transactor, CadenceStore cadences,
+                            LearnedProbability probability, Clock time) {
         TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, probability, time);
-        return new LeadRatings(store, profiles, queue, transactor, model, SpeedToLeadPolicy.DEFAULT, time,
-                ids -> cadences.findAll(PersonKind.LEAD, ids.stream().map(LeadId::value).toList()).values().stream()
-                        .filter(c -> c.state() == CadenceState.DRIP || c.state() == CadenceState.UNSUBSCRIBED)
-                        .map(c -> new LeadId(c.person().id()))
-                        .collect(Collectors.toSet()));
+        return new LeadRatings(store, profiles, missedDeadlines, queue, transactor, model, SpeedToLeadPolicy.DEFAULT,
+                time,
+                id -> cadences.find(PersonRef.of(id)).map(c -> c.state() == CadenceState.DRIP
+                        || c.state() == CadenceState.UNSUBSCRIBED).orElse(false));
     }
 
     @Provides
     @Singleton
-    SpeedToLeadReport speedToLeadReport(LeadProfileStore profiles, Clock time) {
-        return new SpeedToLeadReport(profiles, SpeedToLeadPolicy.DEFAULT, time);
+    SpeedToLeadReport speedToLeadReport(LeadProfileStore profiles, MissedDeadlineStore missedDeadlines, Clock time) {
+        return new SpeedToLeadReport(profiles, missedDeadlines, SpeedToLeadPolicy.DEFAULT, time);
     }
 
     @Provides

@@ -12,19 +12,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retrains the probability model from the team's closed leads every hour, and re-rates leads whose
+ * Retrains the probability model from the team's closed leads every hour and, when the model
+ * changed, re-rates every open lead so the queue reflects it at once. Also re-rates leads whose
  * rating the passing of time has changed (a need date drew near, a reply aged, silence crossed a
- * threshold), so temperatures decay without anyone touching the lead.
- * Safe on many servers at once: each re-rating is its own transaction on current data.
+ * threshold, a response deadline passed: that records the miss), so temperatures decay without
+ * anyone touching the lead.
+ *
+ * <p>Safe on many servers at once: each re-rating works on current data in a short transaction,
+ * and profile writes are guarded by the profile's version, so a re-rating never overwrites a
+ * change another server made meanwhile. Each server keeps its own model and retrains on its own
+ * schedule, so for up to an hour two servers may rate with models learned an hour apart.
  */
 public final class RatingRefresher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RatingRefresher.class);
     private static final int BATCH = 500;
+    /** Leads re-rated per transaction after a retraining: row locks are held for a fraction of a second. */
+    private static final int MODEL_BATCH = 200;
 
     private static final long RETRAIN_EVERY_SECONDS = 3_600;
 
     private final LeadRatings ratings;
     private final LearnedProbability probability;
+    /** A changed model whose re-rating of the open leads has not completed yet (it failed): try again. */
+    private boolean sweepPending;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "hearth-rating-refresher");
         thread.setDaemon(true);
@@ -39,20 +49,32 @@ public final class RatingRefresher implements AutoCloseable {
 
     public void start(long periodSeconds) {
         scheduler.scheduleWithFixedDelay(this::retrain, 0, RETRAIN_EVERY_SECONDS, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::refresh, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::refreshExpired, periodSeconds, periodSeconds, TimeUnit.SECONDS);
     }
 
-    private void retrain() {
+    /**
+     * Learns again from the closed leads; if that changed the model, re-rates every open lead. One
+     * run of the hourly schedule (also at start: this process's first model is the rules).
+     */
+    public synchronized void retrain() {
         try {
-            boolean learned = probability.retrain();
-            log.info(learned ? "probability to close learned from the team's closed leads"
+            LearnedProbability.Retraining result = probability.retrain();
+            log.info(result.learned() ? "probability to close learned from the team's closed leads"
                     : "too few closed leads to learn from yet: probability to close follows the rules");
+            sweepPending |= result.changed();
+            if (sweepPending) {
+                int rerated = ratings.rerateOpenLeads(MODEL_BATCH);
+                sweepPending = false;
+                log.info("re-rated {} open leads with the new probability model", rerated);
+            }
         } catch (RuntimeException e) {
-            log.warn("learning from closed leads failed; keeping the previous model", e);
+            // leads not re-rated yet keep their ratings until the next change or retraining
+            log.warn("learning from closed leads or re-rating with the new model failed", e);
         }
     }
 
-    private void refresh() {
+    /** Re-rates every lead whose rating time has come. One run of the per-minute schedule. */
+    public void refreshExpired() {
         try {
             int total = 0;
             int done;

@@ -1,5 +1,6 @@
 package io.hearth.core.persistence;
 
+import static io.hearth.core.persistence.generated.Tables.CADENCE;
 import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_PROFILE;
 import static java.util.Objects.requireNonNull;
@@ -21,17 +22,17 @@ import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.priority.TemperatureOverride;
 import io.hearth.core.priority.TemperatureRating;
+import io.hearth.core.queue.PersonKind;
 import io.hearth.core.resource.Money;
+import io.hearth.core.touch.CadenceState;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -50,36 +51,28 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
     }
 
     @Override
-    public Map<LeadId, LeadProfile> findAll(Collection<LeadId> leadIds) {
-        Map<LeadId, LeadProfile> result = new HashMap<>();
-        if (!leadIds.isEmpty()) {
-            BulkSql.inlined(dsl).selectFrom(LEAD_PROFILE)
-                    .where(LEAD_PROFILE.LEAD_ID.in(leadIds.stream().map(LeadId::value).toList()))
-                    .fetch()
-                    .forEach(r -> result.put(new LeadId(r.getLeadId()), toProfile(r)));
-        }
-        return result;
-    }
-
-    @Override
-    public void saveAll(Collection<LeadProfile> profiles, Set<LeadId> stored) {
-        if (!stored.isEmpty()) {
-            // replaced rather than updated row by row: two statements for the whole batch
-            BulkSql.inlined(dsl).deleteFrom(LEAD_PROFILE)
-                    .where(LEAD_PROFILE.LEAD_ID.in(stored.stream().map(LeadId::value).toList()))
-                    .execute();
-        }
+    public void insertAll(Collection<LeadProfile> profiles) {
         BulkSql.insert(dsl, LEAD_PROFILE, profiles.stream().map(JooqLeadProfileStore::toRecord).toList());
     }
 
     @Override
-    public void save(LeadProfile profile) {
+    public boolean save(LeadProfile profile) {
         LeadProfileRecord record = toRecord(profile);
-        // update first: most saves re-rate an existing profile
-        int updated = dsl.update(LEAD_PROFILE).set(record).where(LEAD_PROFILE.LEAD_ID.eq(record.getLeadId())).execute();
-        if (updated == 0) {
-            dsl.insertInto(LEAD_PROFILE).set(record).execute();
+        if (profile.version() == 0) {
+            // a concurrent first save of the same lead's profile wins; the caller reads it and retries
+            return dsl.insertInto(LEAD_PROFILE).set(record).onConflictDoNothing().execute() == 1;
         }
+        return dsl.update(LEAD_PROFILE).set(record)
+                .where(LEAD_PROFILE.LEAD_ID.eq(record.getLeadId()))
+                .and(LEAD_PROFILE.VERSION.eq(profile.version()))
+                .execute() == 1;
+    }
+
+    @Override
+    public void lock(LeadId leadId) {
+        // a write that changes nothing: both databases hold a written row's lock until commit
+        dsl.update(LEAD_PROFILE).set(LEAD_PROFILE.VERSION, LEAD_PROFILE.VERSION)
+                .where(LEAD_PROFILE.LEAD_ID.eq(leadId.value())).execute();
     }
 
     @Override
@@ -123,6 +116,21 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
                 .fetch(r -> new LeadId(r.value1()));
     }
 
+    @Override
+    public List<LeadId> openLeadsAfter(LeadId after, int limit) {
+        Condition open = LEAD.ARCHIVED_AT.isNull()
+                .and(LEAD.STATUS.ne(LeadStatus.CONVERTED.name()))
+                .andNotExists(DSL.selectOne().from(CADENCE)
+                        .where(CADENCE.PERSON_KIND.eq(PersonKind.LEAD.name()))
+                        .and(CADENCE.PERSON_ID.eq(LEAD.ID))
+                        .and(CADENCE.STATE.in(CadenceState.DRIP.name(), CadenceState.UNSUBSCRIBED.name())));
+        if (after != null) {
+            open = open.and(LEAD.ID.gt(after.value()));
+        }
+        return dsl.select(LEAD.ID).from(LEAD).where(open).orderBy(LEAD.ID).limit(DSL.inline(limit))
+                .fetch(r -> new LeadId(r.value1()));
+    }
+
     private static LeadProfileRecord toRecord(LeadProfile p) {
         LeadProfileRecord r = new LeadProfileRecord();
         Qualification q = p.qualification();
@@ -156,6 +164,8 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
         r.setReasons(String.join("\n", rating.reasons()));
         r.setRatedAt(at(p.ratedAt()));
         r.setRatingValidUntil(at(p.ratingValidUntil()));
+        r.setVersion(p.version() + 1);
+        r.setQualificationVersion(p.qualificationVersion());
         return r;
     }
 
@@ -174,7 +184,7 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
         TemperatureRating rating = new TemperatureRating(Temperature.valueOf(r.getModelTemperature()), r.getSizzling(),
                 r.getProbability(), reasons);
         return new LeadProfile(new LeadId(r.getLeadId()), q, o, instant(r.getResponseDeadline()), a, rating,
-                instant(r.getRatedAt()), instant(r.getRatingValidUntil()));
+                instant(r.getRatedAt()), instant(r.getRatingValidUntil()), r.getVersion(), r.getQualificationVersion());
     }
 
     static OffsetDateTime at(Instant instant) {

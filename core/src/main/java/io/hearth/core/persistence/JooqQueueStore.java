@@ -51,10 +51,7 @@ public final class JooqQueueStore implements QueueStore {
     }
 
     @Override
-    public void replaceAll(Collection<UUID> personIds, Collection<QueueEntry> entries) {
-        if (!personIds.isEmpty()) {
-            BulkSql.inlined(dsl).deleteFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.in(personIds)).execute();
-        }
+    public void insertAll(Collection<QueueEntry> entries) {
         BulkSql.insert(dsl, QUEUE_ENTRY, entries.stream().map(JooqQueueStore::toRecord).toList());
     }
 

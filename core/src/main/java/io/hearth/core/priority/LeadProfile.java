@@ -3,6 +3,7 @@ package io.hearth.core.priority;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.lead.LeadId;
+import io.hearth.core.resource.Etags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,7 +14,10 @@ import java.util.Optional;
  *
  * @param override the rep's grade, or {@code null}
  * @param responseDeadline when an inbound lead's first touch is due, or {@code null}
- * @param ratingValidUntil when time alone can change the rating, or {@code null} if it cannot
+ * @param ratingValidUntil when time alone can change the rating (or a response deadline passes),
+ *     or {@code null} if nothing ahead can
+ * @param version the stored row's version, bumped on every write; 0 for a profile not stored yet
+ * @param qualificationVersion bumped whenever the qualification changes; its etag
  */
 public record LeadProfile(
         LeadId leadId,
@@ -23,7 +27,9 @@ public record LeadProfile(
         Activity activity,
         TemperatureRating rating,
         Instant ratedAt,
-        Instant ratingValidUntil) {
+        Instant ratingValidUntil,
+        long version,
+        long qualificationVersion) {
 
     public LeadProfile {
         requireNonNull(leadId, "leadId is null");
@@ -31,6 +37,9 @@ public record LeadProfile(
         requireNonNull(activity, "activity is null");
         requireNonNull(rating, "rating is null");
         requireNonNull(ratedAt, "ratedAt is null");
+        if (version < 0 || qualificationVersion < 1) {
+            throw new IllegalArgumentException("versions start at 0 (row) and 1 (qualification)");
+        }
     }
 
     /** The grade everyone works with: the rep's override if any, else the model's. */
@@ -48,5 +57,38 @@ public record LeadProfile(
         return responseDeadline == null || activity.firstTouchAt() == null
                 ? Optional.empty()
                 : Optional.of(Duration.between(arrivedAt, activity.firstTouchAt()));
+    }
+
+    /** Opaque to clients; changes whenever the qualification does, and only then (AIP-154). */
+    public String qualificationEtag() {
+        return Etags.of(qualificationVersion);
+    }
+
+    /** With {@code next} as the qualification; a real change moves the qualification etag. */
+    public LeadProfile withQualification(Qualification next) {
+        long nextVersion = next.equals(qualification) ? qualificationVersion : qualificationVersion + 1;
+        return new LeadProfile(leadId, next, override, responseDeadline, activity, rating, ratedAt, ratingValidUntil,
+                version, nextVersion);
+    }
+
+    public LeadProfile withOverride(TemperatureOverride next) {
+        return new LeadProfile(leadId, qualification, next, responseDeadline, activity, rating, ratedAt,
+                ratingValidUntil, version, qualificationVersion);
+    }
+
+    public LeadProfile withActivity(Activity next) {
+        return new LeadProfile(leadId, qualification, override, responseDeadline, next, rating, ratedAt,
+                ratingValidUntil, version, qualificationVersion);
+    }
+
+    public LeadProfile withRating(TemperatureRating next, Instant at, Instant validUntil) {
+        return new LeadProfile(leadId, qualification, override, responseDeadline, activity, next, at, validUntil,
+                version, qualificationVersion);
+    }
+
+    /** The profile as stored by a successful write of this one. */
+    public LeadProfile stored() {
+        return new LeadProfile(leadId, qualification, override, responseDeadline, activity, rating, ratedAt,
+                ratingValidUntil, version + 1, qualificationVersion);
     }
 }

@@ -4,26 +4,27 @@ import io.hearth.core.lead.LeadId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Where lead profiles are kept. Calls join the caller's transaction when one is open. */
 public interface LeadProfileStore {
     Optional<LeadProfile> find(LeadId leadId);
 
-    /** The stored profiles of those of {@code leadIds} that have one. */
-    Map<LeadId, LeadProfile> findAll(Collection<LeadId> leadIds);
+    /**
+     * Stores the profile if its row is still at {@code profile.version()} (0: inserts it), bumping
+     * the row's version. Returns {@code false}, writing nothing, when another writer changed or
+     * created the row since it was read.
+     */
+    boolean save(LeadProfile profile);
 
-    /** Inserts or replaces the profile of its lead. */
-    void save(LeadProfile profile);
+    /** Inserts the first profiles of leads that have none yet (a sync's new leads), as one batch. */
+    void insertAll(Collection<LeadProfile> profiles);
 
     /**
-     * Inserts or replaces many profiles at once.
-     *
-     * @param stored the leads among them that already have a stored profile
+     * Takes the profile row's write lock until the transaction ends, so the next read and save in
+     * this transaction cannot lose a race; does nothing when the lead has no profile yet.
      */
-    void saveAll(Collection<LeadProfile> profiles, Set<LeadId> stored);
+    void lock(LeadId leadId);
 
     /**
      * Inbound leads (those with a response deadline) that arrived in [{@code from}, {@code to}).
@@ -40,4 +41,10 @@ public interface LeadProfileStore {
 
     /** Leads whose rating time has caught up with, oldest first. */
     List<LeadId> ratingsExpiredBy(Instant now, int limit);
+
+    /**
+     * Leads still worked by hand (not archived, not converted, not handed to drip or unsubscribed),
+     * in id order after {@code after} ({@code null}: from the first).
+     */
+    List<LeadId> openLeadsAfter(LeadId after, int limit);
 }

@@ -25,12 +25,22 @@ public final class LearnedProbability implements ProbabilityModel {
         this.current = new NaiveBayesProbability(List.of(), MINIMUM_PER_CLASS, rules);
     }
 
-    /** Learns again from the latest closed leads; returns whether there was enough history. */
-    public boolean retrain() {
+    /** Learns again from the latest closed leads. */
+    public Retraining retrain() {
         NaiveBayesProbability trained = new NaiveBayesProbability(profiles.closedLeads(HISTORY), MINIMUM_PER_CLASS,
                 rules);
+        NaiveBayesProbability previous = current;
         current = trained;
-        return trained.learned();
+        return new Retraining(trained.learned(), !trained.sameAs(previous));
+    }
+
+    /**
+     * What a retraining found.
+     *
+     * @param learned there was enough history to learn from (else the rules answer)
+     * @param changed the model now answers differently than before: stored ratings are out of date
+     */
+    public record Retraining(boolean learned, boolean changed) {
     }
 
     public boolean learned() {

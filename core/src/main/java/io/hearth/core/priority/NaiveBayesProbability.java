@@ -59,6 +59,18 @@ public final class NaiveBayesProbability implements ProbabilityModel {
         return won >= minimumPerClass && lost >= minimumPerClass;
     }
 
+    /**
+     * Whether both answer every lead alike: both fall back to the rules, or both learned the same
+     * frequencies from the same number of won and lost leads.
+     */
+    public boolean sameAs(NaiveBayesProbability other) {
+        if (!learned() || !other.learned()) {
+            return learned() == other.learned() && fallback == other.fallback;
+        }
+        return won == other.won && lost == other.lost && wonCounts.equals(other.wonCounts)
+                && lostCounts.equals(other.lostCounts);
+    }
+
     @Override
     public double probabilityToClose(LeadSignals lead, Temperature grade) {
         if (!learned()) {

@@ -13,6 +13,9 @@ import java.util.Optional;
  * How fast the team answers inbound leads, and whether answering fast pays off on the team's own
  * data: the qualification rate per response-time bucket.
  *
+ * @param missed deadlines missed by leads that arrived in the period, as recorded
+ * @param missedUnanswered of those, how many still wait for their first touch
+ * @param missedByOwner the misses per rep who owned the lead when it missed, most first
  * @param median the median response time, empty without samples
  * @param p90 the 90th percentile (nearest rank), empty without samples
  * @param shareWithinWindow the share of responses inside the speed-to-lead window
@@ -22,6 +25,8 @@ public record ResponseStats(
         int responded,
         int awaiting,
         int missed,
+        int missedUnanswered,
+        List<OwnerMisses> missedByOwner,
         Optional<Duration> median,
         Optional<Duration> p90,
         double shareWithinWindow,
@@ -40,9 +45,10 @@ public record ResponseStats(
     /**
      * @param samples leads that got their first touch
      * @param awaiting inbound leads still waiting for one
-     * @param missed inbound leads whose first touch came after the window, or has not come and is late
+     * @param misses the recorded missed deadlines, per rep
      */
-    public static ResponseStats of(Collection<Sample> samples, int awaiting, int missed, Duration window) {
+    public static ResponseStats of(Collection<Sample> samples, int awaiting, List<OwnerMisses> misses,
+                                   Duration window) {
         List<Duration> times = new ArrayList<>(samples.stream().map(Sample::responseTime).toList());
         times.sort(Comparator.naturalOrder());
         Map<ResponseBucket, int[]> counts = new EnumMap<>(ResponseBucket.class);
@@ -58,7 +64,10 @@ public record ResponseStats(
         }
         Map<ResponseBucket, BucketStats> buckets = new EnumMap<>(ResponseBucket.class);
         counts.forEach((bucket, c) -> buckets.put(bucket, new BucketStats(c[0], c[1])));
-        return new ResponseStats(samples.size(), awaiting, missed, percentile(times, 50), percentile(times, 90),
+        int missed = misses.stream().mapToInt(OwnerMisses::missed).sum();
+        int unanswered = misses.stream().mapToInt(OwnerMisses::unanswered).sum();
+        return new ResponseStats(samples.size(), awaiting, missed, unanswered, List.copyOf(misses),
+                percentile(times, 50), percentile(times, 90),
                 samples.isEmpty() ? 0 : (double) inWindow / samples.size(), buckets);
     }
 

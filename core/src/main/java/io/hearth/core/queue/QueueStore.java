@@ -15,8 +15,8 @@ public interface QueueStore {
     /** Takes the person out of the queue (archived, converted, in drip). */
     void remove(UUID personId);
 
-    /** Takes {@code personIds} out of the queue and puts {@code entries} in, as one batch. */
-    void replaceAll(Collection<UUID> personIds, Collection<QueueEntry> entries);
+    /** Puts in the entries of people who have none yet (a sync's new leads), as one batch. */
+    void insertAll(Collection<QueueEntry> entries);
 
     Optional<QueueEntry> find(UUID personId);
 

@@ -2,10 +2,12 @@ package io.hearth.core.priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.LeadSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SpeedToLeadTest {
@@ -27,6 +29,54 @@ class SpeedToLeadTest {
     }
 
     @Test
+    void aDeadlinePassedWithoutATouchIsMissed() {
+        Instant deadline = ARRIVED.plus(Duration.ofMinutes(5));
+
+        assertThat(policy.missed(deadline, null, null, deadline)).as("at the deadline").isFalse();
+        assertThat(policy.missed(deadline, null, null, deadline.plusNanos(1_000))).as("just after").isTrue();
+        assertThat(policy.missed(deadline, deadline, null, deadline.plusSeconds(3600))).as("touched on the dot")
+                .isFalse();
+        assertThat(policy.missed(deadline, deadline.plusSeconds(1), null, deadline.plusSeconds(3600)))
+                .as("touched a second late").isTrue();
+        assertThat(policy.missed(deadline, deadline.plusSeconds(60), null, deadline.minusSeconds(60)))
+                .as("a late touch decides, whatever the time now").isTrue();
+    }
+
+    @Test
+    void aLeadArchivedByItsDeadlineMissesNothingOneArchivedAfterHasMissed() {
+        Instant deadline = ARRIVED.plus(Duration.ofMinutes(5));
+        Instant later = deadline.plusSeconds(3600);
+
+        assertThat(policy.missed(deadline, null, ARRIVED.plusSeconds(30), later)).isFalse();
+        assertThat(policy.missed(deadline, null, deadline, later)).isFalse();
+        assertThat(policy.missed(deadline, null, deadline.plusSeconds(30), later)).isTrue();
+    }
+
+    @Test
+    void aWaitingLeadIsCheckedAgainJustAfterItsDeadline() {
+        Instant deadline = ARRIVED.plus(Duration.ofMinutes(5));
+
+        assertThat(policy.checkAfter(deadline, null, ARRIVED)).contains(deadline.plusNanos(1_000));
+        assertThat(policy.checkAfter(deadline, null, deadline)).contains(deadline.plusNanos(1_000));
+        assertThat(policy.checkAfter(deadline, null, deadline.plusNanos(1_000))).as("passed: settled now").isEmpty();
+        assertThat(policy.checkAfter(deadline, ARRIVED.plusSeconds(60), ARRIVED)).as("touched").isEmpty();
+        assertThat(policy.checkAfter(null, null, ARRIVED)).as("no deadline").isEmpty();
+    }
+
+    @Test
+    void lateByCountsFromTheDeadlineToTheTouchOrToNow() {
+        Instant deadline = ARRIVED.plus(Duration.ofMinutes(5));
+        MissedDeadline waiting = new MissedDeadline(new LeadId(UUID.randomUUID()),
+                "Ada Lovelace", "alice", LeadSource.WEB_FORM, ARRIVED, deadline, deadline.plusSeconds(20), null);
+        MissedDeadline answered = new MissedDeadline(waiting.leadId(), "Ada Lovelace", "alice", LeadSource.WEB_FORM,
+                ARRIVED, deadline, deadline.plusSeconds(20), deadline.plusSeconds(600));
+
+        assertThat(waiting.lateBy(deadline.plusSeconds(90))).isEqualTo(Duration.ofSeconds(90));
+        assertThat(waiting.lateBy(deadline.minusSeconds(1))).as("a lagging clock").isZero();
+        assertThat(answered.lateBy(deadline.plusSeconds(9_000))).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
     void bucketsFollowTheResearchBands() {
         assertThat(ResponseBucket.of(Duration.ofMinutes(5))).isEqualTo(ResponseBucket.WITHIN_5_MINUTES);
         assertThat(ResponseBucket.of(Duration.ofMinutes(5).plusSeconds(1))).isEqualTo(ResponseBucket.WITHIN_30_MINUTES);
@@ -42,11 +92,13 @@ class SpeedToLeadTest {
                 sample(20, false), sample(45, true), sample(120, false), sample(30 * 60, false),
                 sample(50 * 60, false));
 
-        ResponseStats stats = ResponseStats.of(samples, 3, 4, Duration.ofMinutes(5));
+        ResponseStats stats = ResponseStats.of(samples, 3,
+                List.of(new OwnerMisses("alice", 3, 1), new OwnerMisses(null, 1, 1)), Duration.ofMinutes(5));
 
         assertThat(stats.responded()).isEqualTo(10);
         assertThat(stats.awaiting()).isEqualTo(3);
         assertThat(stats.missed()).isEqualTo(4);
+        assertThat(stats.missedUnanswered()).isEqualTo(2);
         assertThat(stats.median()).contains(Duration.ofMinutes(12));
         assertThat(stats.p90()).contains(Duration.ofHours(30));
         assertThat(stats.shareWithinWindow()).isEqualTo(0.3);
@@ -59,7 +111,7 @@ class SpeedToLeadTest {
 
     @Test
     void noSamplesMeansNoPercentiles() {
-        ResponseStats stats = ResponseStats.of(List.of(), 1, 0, Duration.ofMinutes(5));
+        ResponseStats stats = ResponseStats.of(List.of(), 1, List.of(), Duration.ofMinutes(5));
         assertThat(stats.median()).isEmpty();
         assertThat(stats.shareWithinWindow()).isZero();
     }

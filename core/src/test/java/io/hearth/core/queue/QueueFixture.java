@@ -5,26 +5,36 @@ import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.priority.ProbabilityModel;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
+import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import java.time.Clock;
 import java.util.List;
 
-/** Leads, ratings and the work queue wired on one database, as the server wires them. */
-public record QueueFixture(Leads leads, LeadRatings ratings, WorkQueue queue) {
+/** Leads, ratings, the work queue and the speed-to-lead report wired on one database, as the server wires them. */
+public record QueueFixture(Leads leads, LeadRatings ratings, WorkQueue queue, SpeedToLeadReport speedToLead) {
     public static QueueFixture on(Database database, Clock clock) {
+        return on(database, clock, new RuleProbability());
+    }
+
+    /** With {@code probability} as the model's probability to close. */
+    public static QueueFixture on(Database database, Clock clock, ProbabilityModel probability) {
         JooqLeadStore leadStore = new JooqLeadStore(database.dsl());
         Transactor transactor = new Transactor(database.dsl());
-        LeadRatings ratings = new LeadRatings(leadStore, new JooqLeadProfileStore(database.dsl()),
-                new JooqQueueStore(database.dsl()), transactor,
-                new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), clock),
+        JooqLeadProfileStore profiles = new JooqLeadProfileStore(database.dsl());
+        JooqMissedDeadlineStore missed = new JooqMissedDeadlineStore(database.dsl());
+        LeadRatings ratings = new LeadRatings(leadStore, profiles, missed, new JooqQueueStore(database.dsl()),
+                transactor, new TemperatureModel(TemperaturePolicy.DEFAULT, probability, clock),
                 SpeedToLeadPolicy.DEFAULT, clock);
         Leads leads = new Leads(leadStore, transactor, LeadFixtures.rules(), clock, List.of(ratings));
-        return new QueueFixture(leads, ratings, new WorkQueue(new JooqQueueStore(database.dsl()), clock));
+        return new QueueFixture(leads, ratings, new WorkQueue(new JooqQueueStore(database.dsl()), clock),
+                new SpeedToLeadReport(profiles, missed, SpeedToLeadPolicy.DEFAULT, clock));
     }
 }

@@ -16,13 +16,13 @@ import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.LeadSignals;
 import io.hearth.core.priority.LearnedProbability;
+import io.hearth.core.priority.OwnerMisses;
+import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.ResponseBucket;
 import io.hearth.core.priority.ResponseStats;
-import io.hearth.core.priority.SpeedToLeadPolicy;
-import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.resource.Money;
@@ -105,7 +105,7 @@ public abstract class WorkQueueContract {
 
         hearth.ratings().recordActivity(web.id(), new Activity(clock.instant(), clock.instant(), null, null, null));
         hearth.ratings().qualify(cold.id(), new Qualification(LocalDate.parse("2026-11-27"), null, ReferralKind.NONE,
-                Bant.UNKNOWN, "event next week", 0));
+                Bant.UNKNOWN, "event next week", 0), EnumSet.of(QualificationField.NEED_BY, QualificationField.NOTE), null);
 
         assertThat(laneOf(web)).isEqualTo(Lane.COOL);
         assertThat(laneOf(cold)).isEqualTo(Lane.SIZZLING);
@@ -117,7 +117,8 @@ public abstract class WorkQueueContract {
         Lead lead = create("Ada", "Lovelace", LeadSource.OTHER, "alice");
         Bant yes = new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES);
 
-        hearth.ratings().qualify(lead.id(), new Qualification(null, null, ReferralKind.NONE, yes, null, 0));
+        hearth.ratings().qualify(lead.id(), new Qualification(null, null, ReferralKind.NONE, yes, null, 0),
+                EnumSet.allOf(QualificationField.class), null);
 
         Lead qualified = hearth.leads().get(lead.id());
         assertThat(qualified.fields().status()).isEqualTo(LeadStatus.QUALIFIED);
@@ -204,15 +205,18 @@ public abstract class WorkQueueContract {
         hearth.ratings().recordActivity(slow.id(), new Activity(arrived.plusSeconds(600), arrived.plusSeconds(600),
                 null, null, null));
         hearth.ratings().qualify(fast.id(), new Qualification(null, null, ReferralKind.NONE,
-                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES), null, 0));
+                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES), null, 0), EnumSet.of(QualificationField.BUDGET,
+                QualificationField.AUTHORITY, QualificationField.NEED, QualificationField.TIMESCALE), null);
         clock.advance(Duration.ofMinutes(30));
+        hearth.ratings().rerateExpired(100);
 
-        ResponseStats stats = new SpeedToLeadReport(new JooqLeadProfileStore(database.dsl()),
-                SpeedToLeadPolicy.DEFAULT, clock).stats("alice", null, null);
+        ResponseStats stats = hearth.speedToLead().stats("alice", null, null);
 
         assertThat(stats.responded()).isEqualTo(2);
         assertThat(stats.awaiting()).isEqualTo(1);
         assertThat(stats.missed()).isEqualTo(2);
+        assertThat(stats.missedUnanswered()).isEqualTo(1);
+        assertThat(stats.missedByOwner()).containsExactly(new OwnerMisses("alice", 2, 1));
         assertThat(stats.median()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(119),
                 Duration.ofSeconds(121)));
         assertThat(stats.shareWithinWindow()).isEqualTo(0.5);
@@ -226,14 +230,15 @@ public abstract class WorkQueueContract {
     void probabilityIsLearnedFromTheTeamsClosedLeadsOnceThereAreEnough() {
         LearnedProbability learned = new LearnedProbability(new JooqLeadProfileStore(database.dsl()),
                 new RuleProbability());
-        assertThat(learned.retrain()).as("no history yet").isFalse();
+        assertThat(learned.retrain()).as("no history yet").isEqualTo(new LearnedProbability.Retraining(false, false));
         // referrals mostly convert (34 of 40), purchased-list leads mostly do not (4 of 40)
         for (int i = 0; i < 40; i++) {
             close(create("Referred", "No" + i, LeadSource.REFERRAL, "alice"), i < 34);
             close(create("Listed", "No" + i, LeadSource.PURCHASED_LIST, "alice"), i < 4);
         }
 
-        assertThat(learned.retrain()).isTrue();
+        assertThat(learned.retrain()).isEqualTo(new LearnedProbability.Retraining(true, true));
+        assertThat(learned.retrain()).as("nothing closed since").isEqualTo(new LearnedProbability.Retraining(true, false));
         assertThat(learned.probabilityToClose(newSignals(LeadSource.REFERRAL), Temperature.COLD)).isGreaterThan(0.7);
         assertThat(learned.probabilityToClose(newSignals(LeadSource.PURCHASED_LIST), Temperature.COLD))
                 .isLessThan(0.2);
@@ -262,12 +267,12 @@ public abstract class WorkQueueContract {
     private Lead qualifyLater(Lead lead, int days, int value) {
         return hearth.ratings().qualify(lead.id(), new Qualification(LocalDate.ofInstant(START, java.time.ZoneOffset.UTC)
                 .plusDays(days), new Money("USD", BigDecimal.valueOf(value)), ReferralKind.NONE, Bant.UNKNOWN, null,
-                0)).lead();
+                0), EnumSet.of(QualificationField.NEED_BY, QualificationField.ESTIMATED_VALUE), null).lead();
     }
 
     private Lead referral(Lead lead) {
         return hearth.ratings().qualify(lead.id(), new Qualification(null, null, ReferralKind.FAN, Bant.UNKNOWN, null,
-                0)).lead();
+                0), EnumSet.of(QualificationField.REFERRAL), null).lead();
     }
 
     private List<QueueEntry> all(String owner) {

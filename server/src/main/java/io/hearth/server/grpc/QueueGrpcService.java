@@ -8,6 +8,8 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.priority.MissedDeadline;
+import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.QueueEntry;
@@ -26,10 +28,15 @@ import io.hearth.proto.v1.QueueSnapshot;
 import io.hearth.proto.v1.ResponseStats;
 import io.hearth.proto.v1.WatchQueueRequest;
 import io.grpc.stub.ServerCallStreamObserver;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import io.hearth.proto.v1.LeadProfile;
+import io.hearth.proto.v1.ListMissedDeadlinesRequest;
+import io.hearth.proto.v1.ListMissedDeadlinesResponse;
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
 import io.hearth.proto.v1.QualifyLeadRequest;
@@ -48,10 +55,12 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
     private final Leads leads;
     private final QueueWatchers watchers;
     private final SpeedToLeadReport speedToLead;
+    private final Clock clock;
 
     @Inject
     public QueueGrpcService(WorkQueue queue, LeadRatings ratings, Leads leads, QueueWatchers watchers,
-                            SpeedToLeadReport speedToLead) {
+                            SpeedToLeadReport speedToLead, Clock clock) {
+        this.clock = requireNonNull(clock, "clock is null");
         this.queue = requireNonNull(queue, "queue is null");
         this.ratings = requireNonNull(ratings, "ratings is null");
         this.leads = requireNonNull(leads, "leads is null");
@@ -118,8 +127,30 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
         if (!request.hasQualification()) {
             throw InvalidArgumentException.of("qualification", "required: what you learned about the lead");
         }
-        LeadRatings.Rated rated = ratings.qualify(id, QueueMapper.toDomain(request.getQualification()));
-        reply(response, rated);
+        io.hearth.proto.v1.Qualification qualification = request.getQualification();
+        Set<QualificationField> mask = request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0
+                ? QualificationField.fromPaths(request.getUpdateMask().getPathsList(), "update_mask")
+                : QueueMapper.fieldsSetIn(qualification);
+        if (mask.isEmpty()) {
+            throw InvalidArgumentException.of("update_mask", "nothing to update: name fields in update_mask "
+                    + "or set them on the qualification");
+        }
+        reply(response, ratings.qualify(id, QueueMapper.toDomain(qualification), mask, qualification.getEtag()));
+    }
+
+    @Override
+    public void listMissedDeadlines(ListMissedDeadlinesRequest request,
+                                    StreamObserver<ListMissedDeadlinesResponse> response) {
+        Page<MissedDeadline> page = speedToLead.missedDeadlines(request.getOwner(),
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null,
+                request.getUnansweredOnly(), request.getPageSize(), request.getPageToken());
+        Instant now = clock.instant();
+        ListMissedDeadlinesResponse.Builder result = ListMissedDeadlinesResponse.newBuilder();
+        page.items().forEach(missed -> result.addMissedDeadlines(QueueMapper.toProto(missed, now)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
     }
 
     @Override

@@ -7,11 +7,15 @@ import io.hearth.core.error.Violations;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.LeadProfile;
+import io.hearth.core.priority.MissedDeadline;
+import io.hearth.core.priority.OwnerMisses;
 import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.proto.v1.BantAnswer;
+import io.hearth.proto.v1.OwnerMissedDeadlines;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueLane;
 import io.hearth.proto.v1.TemperatureOverride;
@@ -20,6 +24,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Queue and qualification messages to domain values and back. */
 final class QueueMapper {
@@ -53,7 +59,8 @@ final class QueueMapper {
                         .setNeed(answer(q.bant().need())).setTimescale(answer(q.bant().timescale())))
                 .setNote(q.note() == null ? "" : q.note())
                 .setLeadLevel(q.leadLevel())
-                .setQualified(q.bant().qualified());
+                .setQualified(q.bant().qualified())
+                .setEtag(profile.qualificationEtag());
         if (q.needBy() != null) {
             qualification.setNeedBy(Date.newBuilder().setYear(q.needBy().getYear())
                     .setMonth(q.needBy().getMonthValue()).setDay(q.needBy().getDayOfMonth()));
@@ -135,6 +142,38 @@ final class QueueMapper {
                 proto.getLeadLevel());
     }
 
+    /** AIP-134: without an update mask, every qualification field the caller set is updated. */
+    static Set<QualificationField> fieldsSetIn(io.hearth.proto.v1.Qualification proto) {
+        Set<QualificationField> set = EnumSet.noneOf(QualificationField.class);
+        addIf(set, QualificationField.NEED_BY, proto.hasNeedBy());
+        addIf(set, QualificationField.ESTIMATED_VALUE, proto.hasEstimatedValue());
+        addIf(set, QualificationField.REFERRAL, proto.getReferralValue() != 0);
+        io.hearth.proto.v1.Bant bant = proto.getBant();
+        addIf(set, QualificationField.BUDGET, bant.getBudgetValue() != 0);
+        addIf(set, QualificationField.AUTHORITY, bant.getAuthorityValue() != 0);
+        addIf(set, QualificationField.NEED, bant.getNeedValue() != 0);
+        addIf(set, QualificationField.TIMESCALE, bant.getTimescaleValue() != 0);
+        addIf(set, QualificationField.NOTE, !proto.getNote().isEmpty());
+        addIf(set, QualificationField.LEAD_LEVEL, proto.getLeadLevel() != 0);
+        return set;
+    }
+
+    static io.hearth.proto.v1.MissedDeadline toProto(MissedDeadline missed, Instant now) {
+        io.hearth.proto.v1.MissedDeadline.Builder proto = io.hearth.proto.v1.MissedDeadline.newBuilder()
+                .setLead(missed.leadId().name())
+                .setDisplayName(missed.displayName())
+                .setOwner(missed.owner() == null ? "" : missed.owner())
+                .setSource(ProtoEnums.toProto(missed.source(), io.hearth.proto.v1.LeadSource.class, "LEAD_SOURCE_"))
+                .setArriveTime(ProtoTimes.toProto(missed.arrivedAt()))
+                .setDeadline(ProtoTimes.toProto(missed.deadline()))
+                .setRecordTime(ProtoTimes.toProto(missed.recordedAt()))
+                .setLateBy(ProtoTimes.toProto(missed.lateBy(now)));
+        if (missed.answered()) {
+            proto.setFirstTouchTime(ProtoTimes.toProto(missed.respondedAt()));
+        }
+        return proto.build();
+    }
+
     static io.hearth.core.queue.ActionChannel channel(io.hearth.proto.v1.ActionChannel proto, String field) {
         return switch (proto) {
             case ACTION_CHANNEL_UNSPECIFIED, UNRECOGNIZED ->
@@ -151,6 +190,13 @@ final class QueueMapper {
                 .setMissed(stats.missed())
                 .setShareWithinWindow(stats.shareWithinWindow())
                 .setWindow(ProtoTimes.toProto(window));
+        proto.setMissedUnanswered(stats.missedUnanswered());
+        for (OwnerMisses misses : stats.missedByOwner()) {
+            proto.addMissedByOwner(OwnerMissedDeadlines.newBuilder()
+                    .setOwner(misses.owner() == null ? "" : misses.owner())
+                    .setMissed(misses.missed())
+                    .setUnanswered(misses.unanswered()));
+        }
         stats.median().ifPresent(m -> proto.setMedian(ProtoTimes.toProto(m)));
         stats.p90().ifPresent(p -> proto.setP90(ProtoTimes.toProto(p)));
         stats.buckets().forEach((bucket, counts) -> proto.addBuckets(io.hearth.proto.v1.ResponseBucketStats.newBuilder()
@@ -163,6 +209,12 @@ final class QueueMapper {
 
     static Temperature temperature(io.hearth.proto.v1.Temperature proto, String field) {
         return ProtoEnums.toDomain(proto, Temperature.class, "TEMPERATURE_", field);
+    }
+
+    private static void addIf(Set<QualificationField> set, QualificationField field, boolean condition) {
+        if (condition) {
+            set.add(field);
+        }
     }
 
     private static io.hearth.core.resource.Money money(Money proto, Violations violations) {

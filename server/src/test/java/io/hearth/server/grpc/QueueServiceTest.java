@@ -164,7 +164,7 @@ class QueueServiceTest {
         Lead lead = create("Gone", LeadSource.LEAD_SOURCE_OTHER);
         leads.archiveLead(ArchiveLeadRequest.newBuilder().setName(lead.getName()).build());
         assertCode(() -> queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(lead.getName())
-                .setQualification(Qualification.getDefaultInstance()).build()), Status.Code.FAILED_PRECONDITION);
+                .setQualification(Qualification.newBuilder().setLeadLevel(2)).build()), Status.Code.FAILED_PRECONDITION);
     }
 
     @Test

@@ -1,0 +1,19 @@
+package io.hearth.core.priority;
+
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.TestDatabases;
+
+class HsqldbLeadRatingsTest extends LeadRatingsContract {
+    private Database database;
+
+    @Override
+    protected Database openDatabase() {
+        database = TestDatabases.hsqldb();
+        return database;
+    }
+
+    @Override
+    protected AutoCloseable closer() {
+        return database;
+    }
+}
