@@ -45,8 +45,9 @@ public final class JooqQueueStore implements QueueStore {
     }
 
     @Override
-    public void remove(UUID personId) {
-        dsl.deleteFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.eq(personId)).execute();
+    public void remove(UUID personId, PersonKind kind) {
+        dsl.deleteFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.eq(personId))
+                .and(QUEUE_ENTRY.PERSON_KIND.eq(kind.name())).execute();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.RepGrade;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.queue.LeadQueueRules;
+import io.hearth.core.queue.PersonKind;
 import io.hearth.core.queue.QueueStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -151,7 +152,7 @@ public final class LeadRatings implements LeadObserver {
         }
         Lead queued = current;
         LeadQueueRules.entryFor(queued, rated, inDrip.test(queued.id()))
-                .ifPresentOrElse(queue::put, () -> queue.remove(queued.id().value()));
+                .ifPresentOrElse(queue::put, () -> queue.remove(queued.id().value(), PersonKind.LEAD));
         return new Rated(current, rated);
     }
 

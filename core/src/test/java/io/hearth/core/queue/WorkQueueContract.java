@@ -11,6 +11,7 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadProfileStore;
+import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
@@ -237,6 +238,58 @@ public abstract class WorkQueueContract {
         assertThat(learned.probabilityToClose(newSignals(LeadSource.REFERRAL), Temperature.COLD)).isGreaterThan(0.7);
         assertThat(learned.probabilityToClose(newSignals(LeadSource.PURCHASED_LIST), Temperature.COLD))
                 .isLessThan(0.2);
+    }
+
+    @Test
+    void anEntryShowsFromItsVisibleTimeOnAndPagesSkipWhatIsNotVisibleYet() {
+        JooqQueueStore store = new JooqQueueStore(database.dsl());
+        Instant now = clock.instant();
+        List<UUID> visible = new ArrayList<>();
+        List<UUID> later = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            QueueEntry shown = entry(PersonKind.CONTACT, Lane.DUE_FOLLOW_UP, -i, now.minusSeconds(60 - i));
+            QueueEntry hidden = entry(PersonKind.CONTACT, Lane.DUE_FOLLOW_UP, -i, now.plus(Duration.ofHours(1)));
+            store.put(shown);
+            store.put(hidden);
+            visible.add(shown.personId());
+            later.add(hidden.personId());
+        }
+
+        List<UUID> paged = new ArrayList<>();
+        String token = "";
+        do {
+            Page<QueueEntry> page = hearth.queue().next("alice", 4, token);
+            page.items().forEach(e -> paged.add(e.personId()));
+            token = page.nextPageToken().orElse("");
+        } while (!token.isEmpty());
+        assertThat(paged).isEqualTo(visible);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(all("alice")).extracting(QueueEntry::personId).hasSize(12).containsAll(later);
+    }
+
+    @Test
+    void aConvertedLeadsContactTakesItsRowAndRemovingOneKindLeavesTheOther() {
+        JooqQueueStore store = new JooqQueueStore(database.dsl());
+        QueueEntry lead = entry(PersonKind.LEAD, Lane.WARM, 5, clock.instant());
+        QueueEntry contact = new QueueEntry(lead.personId(), PersonKind.CONTACT, "bob", "Grace Hopper",
+                Lane.DUE_FOLLOW_UP, -7, clock.instant(), clock.instant(), ActionKind.FOLLOW_UP, ActionChannel.SMS,
+                List.of("follow-up 1 of 8 by sms"));
+        store.put(lead);
+
+        store.put(contact);
+        store.remove(lead.personId(), PersonKind.LEAD);
+
+        assertThat(store.find(lead.personId())).hasValue(contact);
+        assertThat(all("bob")).containsExactly(contact);
+        store.remove(contact.personId(), PersonKind.CONTACT);
+        assertThat(store.find(contact.personId())).isEmpty();
+    }
+
+    private static QueueEntry entry(PersonKind kind, Lane lane, long rank, Instant visibleFrom) {
+        return new QueueEntry(UUID.randomUUID(), kind, "alice", "Someone", lane, rank, visibleFrom, visibleFrom,
+                kind == PersonKind.LEAD ? ActionKind.TOUCH_BASE : ActionKind.FOLLOW_UP, ActionChannel.DIRECT_MAIL,
+                List.of("why"));
     }
 
     private void close(Lead lead, boolean won) {
