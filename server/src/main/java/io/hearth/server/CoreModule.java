@@ -37,7 +37,7 @@ import io.hearth.core.queue.QueueStore;
 import io.hearth.core.queue.WorkQueue;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
-import io.hearth.core.touch.CadenceState;
+import io.hearth.core.touch.CadenceStandings;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUpStore;
@@ -152,11 +152,17 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
-                            CadenceStore cadences, LearnedProbability probability, Clock time) {
+                            CadenceStandings standings, LearnedProbability probability, Clock time) {
         TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, probability, time);
         return new LeadRatings(store, profiles, queue, transactor, model, SpeedToLeadPolicy.DEFAULT, time,
-                id -> cadences.find(PersonRef.of(id)).map(c -> c.state() == CadenceState.DRIP
-                        || c.state() == CadenceState.UNSUBSCRIBED).orElse(false));
+                id -> standings.of(PersonRef.of(id)));
+    }
+
+    /** Drip and scheduled follow-ups, as the queue places leads and contacts by them. */
+    @Provides
+    @Singleton
+    CadenceStandings cadenceStandings(CadenceStore cadences, FollowUpStore followUps, CadencePolicy policy) {
+        return new CadenceStandings(cadences, followUps, policy);
     }
 
     @Provides
@@ -218,10 +224,16 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    CadenceRules cadenceRules(CadencePolicy policy) {
+        return new CadenceRules(policy);
+    }
+
+    @Provides
+    @Singleton
     FollowUps followUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
-                        FollowUpStore followUps, CadenceStore cadences, CadencePolicy policy, Transactor transactor,
+                        FollowUpStore followUps, CadenceStore cadences, CadenceRules rules, Transactor transactor,
                         Clock time, LeadRatings ratings) {
-        return new FollowUps(leads, contacts, conversion, touches, followUps, cadences, new CadenceRules(policy),
+        return new FollowUps(leads, contacts, conversion, touches, followUps, cadences, rules,
                 transactor, time, List.of(new LeadActivityRecorder(ratings)));
     }
 

@@ -12,6 +12,7 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.RepGrade;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.queue.CadenceStanding;
 import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.PersonKind;
 import io.hearth.core.queue.QueueStore;
@@ -19,7 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Keeps every lead's temperature, qualification and queue entry current: on every lead write (as
@@ -36,21 +37,22 @@ public final class LeadRatings implements LeadObserver {
     private final TemperatureModel model;
     private final SpeedToLeadPolicy speedToLead;
     private final Clock clock;
-    private final Predicate<LeadId> inDrip;
+    private final Function<LeadId, CadenceStanding> cadences;
 
     public LeadRatings(LeadStore leads, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
                        TemperatureModel model, SpeedToLeadPolicy speedToLead, Clock clock) {
-        this(leads, profiles, queue, transactor, model, speedToLead, clock, id -> false);
+        this(leads, profiles, queue, transactor, model, speedToLead, clock, id -> CadenceStanding.NONE);
     }
 
     /**
-     * @param inDrip whether a lead's cadence handed it to a drip campaign (or it unsubscribed):
-     *     such a lead is nurtured at low intensity, not worked by hand, so it leaves the queue
+     * @param cadences where a lead's follow-up cadence stands, read in the caller's transaction: a
+     *     lead in drip (or unsubscribed) is nurtured, not worked by hand, so it leaves the queue; a
+     *     lead with a follow-up scheduled waits for it
      */
     public LeadRatings(LeadStore leads, LeadProfileStore profiles, QueueStore queue, Transactor transactor,
                        TemperatureModel model, SpeedToLeadPolicy speedToLead, Clock clock,
-                       Predicate<LeadId> inDrip) {
-        this.inDrip = requireNonNull(inDrip, "inDrip is null");
+                       Function<LeadId, CadenceStanding> cadences) {
+        this.cadences = requireNonNull(cadences, "cadences is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.profiles = requireNonNull(profiles, "profiles is null");
         this.queue = requireNonNull(queue, "queue is null");
@@ -117,7 +119,10 @@ public final class LeadRatings implements LeadObserver {
         });
     }
 
-    /** Re-rates a lead and re-places it in the queue, e.g. after its cadence moved it to drip. */
+    /**
+     * Re-rates a lead and re-places it in the queue, e.g. after a follow-up was scheduled or done, or
+     * its cadence moved it to drip.
+     */
     public Rated refresh(LeadId id) {
         return transactor.inTransaction(() -> {
             Lead lead = lead(id);
@@ -151,7 +156,7 @@ public final class LeadRatings implements LeadObserver {
                     lead.createdAt(), lead.updatedAt(), lead.archivedAt(), lead.version());
         }
         Lead queued = current;
-        LeadQueueRules.entryFor(queued, rated, inDrip.test(queued.id()))
+        LeadQueueRules.entryFor(queued, rated, cadences.apply(queued.id()))
                 .ifPresentOrElse(queue::put, () -> queue.remove(queued.id().value(), PersonKind.LEAD));
         return new Rated(current, rated);
     }

@@ -18,6 +18,12 @@ import java.util.Optional;
  * first, then sizzling and hot leads by value, then warm, cool and cold by expected value
  * (value x probability). Archived, converted and drip leads are not in the queue; unqualified ones stay,
  * at the cold end: a cold lead can turn warm, so none is ever dropped.
+ *
+ * <p>A lead with a scheduled follow-up waits for it: it shows from the follow-up's due time, for a
+ * touch-base on the follow-up's channel (follow-ups proper are for contacts). Once due, a warm, cool
+ * or cold lead is worked with the due follow-ups, ahead of the warm lane; sizzling and hot leads keep
+ * their lanes above it, and an unqualified one stays at the cold end. A lead awaiting its first touch
+ * stays in speed to lead whatever is scheduled: the deadline does not wait.
  */
 public final class LeadQueueRules {
     /** Values beyond this many cents are ranked as equal, which keeps the rank inside a long. */
@@ -31,15 +37,16 @@ public final class LeadQueueRules {
     }
 
     /**
-     * @param inDrip the lead's cadence handed it to a drip campaign: nurtured, not worked by hand
+     * @param cadence where the lead's follow-up cadence stands: in drip, or with a follow-up scheduled
      */
-    public static Optional<QueueEntry> entryFor(Lead lead, LeadProfile profile, boolean inDrip) {
-        if (inDrip || lead.archived() || lead.fields().status() == LeadStatus.CONVERTED) {
+    public static Optional<QueueEntry> entryFor(Lead lead, LeadProfile profile, CadenceStanding cadence) {
+        if (cadence.nurtured() || lead.archived() || lead.fields().status() == LeadStatus.CONVERTED) {
             return Optional.empty();
         }
         List<String> reasons = new ArrayList<>();
         Lane lane;
         long rank;
+        boolean unqualified = false;
         if (profile.awaitingFirstResponse()) {
             lane = Lane.SPEED_TO_LEAD;
             rank = -micros(profile.responseDeadline());
@@ -48,6 +55,7 @@ public final class LeadQueueRules {
         } else if (lead.fields().status() == LeadStatus.UNQUALIFIED) {
             lane = Lane.COLD;
             rank = expectedValueRank(profile) - UNQUALIFIED_PENALTY;
+            unqualified = true;
             reasons.add("unqualified: kept as a last resort, behind every other cold lead");
         } else {
             Temperature grade = profile.temperature();
@@ -64,6 +72,17 @@ public final class LeadQueueRules {
                     + profile.override().reason());
         }
         reasons.addAll(profile.rating().reasons());
+        ScheduledFollowUp followUp = lane == Lane.SPEED_TO_LEAD ? null : cadence.openFollowUp();
+        if (followUp != null) {
+            if (!unqualified && lane.priority() < Lane.DUE_FOLLOW_UP.priority()) {
+                lane = Lane.DUE_FOLLOW_UP;
+                rank = followUp.rank();
+            }
+            reasons.addAll(0, followUp.reasons());
+            return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(),
+                    lead.displayName(), lane, rank, followUp.dueAt(), followUp.dueAt(), ActionKind.TOUCH_BASE,
+                    followUp.channel(), reasons));
+        }
         boolean touchedBefore = profile.activity().lastTouchAt() != null;
         ActionKind action = profile.activity().lastConversationAt() != null ? ActionKind.TOUCH_BASE : ActionKind.COLD_CALL;
         ActionChannel channel = lead.fields().phone() != null ? ActionChannel.PHONE

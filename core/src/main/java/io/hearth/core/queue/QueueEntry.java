@@ -10,8 +10,9 @@ import java.util.UUID;
  * One item of the work queue: who to contact, how, why, and by when.
  *
  * @param rank higher first within the lane
+ * @param personKind a lead or a contact; a converted lead and its contact share the id, never an entry
  * @param visibleFrom the entry shows from then on (a follow-up's due time)
- * @param deadline a speed-to-lead deadline, or {@code null}
+ * @param deadline a speed-to-lead deadline or the time a scheduled follow-up fell due, else {@code null}
  */
 public record QueueEntry(
         UUID personId,
