@@ -39,6 +39,7 @@ import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
 import io.hearth.core.touch.CadenceStandings;
 import io.hearth.core.touch.CadenceStore;
+import io.hearth.core.touch.ContactQueue;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.FollowUps;
@@ -165,6 +166,13 @@ public final class CoreModule extends AbstractModule {
         return new CadenceStandings(cadences, followUps, policy);
     }
 
+    /** Contacts enter the queue with their due follow-ups; every contact and follow-up write re-places them. */
+    @Provides
+    @Singleton
+    ContactQueue contactQueue(ContactStore contacts, CadenceStandings standings, QueueStore queue) {
+        return new ContactQueue(contacts, standings, queue);
+    }
+
     @Provides
     @Singleton
     SpeedToLeadReport speedToLeadReport(LeadProfileStore profiles, Clock time) {
@@ -203,15 +211,18 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Contacts contacts(ContactStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time) {
-        return new Contacts(store, transactor, new ContactRules(phoneNumbers), time);
+    Contacts contacts(ContactStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time,
+                      ContactQueue queue) {
+        return new Contacts(store, transactor, new ContactRules(phoneNumbers), time, List.of(queue));
     }
 
     @Provides
     @Singleton
     LeadConversion leadConversion(Leads leads, ContactStore contacts, TouchStore touches, FollowUpStore followUps,
-                                  CadenceStore cadences, Transactor transactor, Clock time) {
-        return new LeadConversion(leads, contacts, touches, followUps, cadences, transactor, time);
+                                  CadenceStore cadences, CadenceRules rules, Transactor transactor, Clock time,
+                                  ContactQueue queue) {
+        return new LeadConversion(leads, contacts, touches, followUps, cadences, rules, transactor, time,
+                List.of(queue));
     }
 
     @Provides
@@ -232,9 +243,9 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     FollowUps followUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
                         FollowUpStore followUps, CadenceStore cadences, CadenceRules rules, Transactor transactor,
-                        Clock time, LeadRatings ratings) {
+                        Clock time, LeadRatings ratings, ContactQueue queue) {
         return new FollowUps(leads, contacts, conversion, touches, followUps, cadences, rules,
-                transactor, time, List.of(new LeadActivityRecorder(ratings)));
+                transactor, time, List.of(new LeadActivityRecorder(ratings), queue));
     }
 
     @Provides
