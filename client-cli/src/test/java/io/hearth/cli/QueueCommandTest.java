@@ -50,15 +50,18 @@ class QueueCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines())
                 .containsExactly(
-                        "#  LANE           PERSON           ACTION                    DEADLINE"
-                                + "             WHY                                             "
-                                + "                 ID",
-                        "1  due-follow-up  Grace Hopper     follow-up by direct-mail  overdue"
-                                + " 2d00h00m00s  follow-up 2 of 8 by direct mail, due since"
-                                + " 2026-11-21 10:00 UTC  contacts/hopper4",
-                        "2  due-follow-up  Charles Babbage  touch-base by sms         overdue"
-                                + " 1m00s        follow-up 1 of 2 by sms, due since 2026-11-23"
-                                + " 09:59 UTC          babbage5");
+                        "#  LANE           PERSON           ACTION                    "
+                                + "DEADLINE             "
+                                + "WHY                                                        "
+                                + "ID",
+                        "1  due-follow-up  Grace Hopper     follow-up by direct-mail  "
+                                + "overdue 2d00h00m00s  "
+                                + "follow-up 2 of 8 by direct mail, due 2026-11-21 10:00 UTC  "
+                                + "contacts/hopper4",
+                        "2  due-follow-up  Charles Babbage  touch-base by sms         "
+                                + "overdue 1m00s        "
+                                + "follow-up 1 of 2 by sms, due 2026-11-23 09:59 UTC          "
+                                + "babbage5");
     }
 
     @Test

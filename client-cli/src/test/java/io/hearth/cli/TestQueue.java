@@ -76,12 +76,12 @@ final class TestQueue {
                     .setLane(QueueLane.QUEUE_LANE_DUE_FOLLOW_UP)
                     .setAction(ActionKind.ACTION_KIND_FOLLOW_UP)
                     .setChannel(ActionChannel.ACTION_CHANNEL_DIRECT_MAIL)
-                    .addReasons("follow-up 2 of 8 by direct mail, due since 2026-11-21 10:00 UTC")
+                    .addReasons("follow-up 2 of 8 by direct mail, due 2026-11-21 10:00 UTC")
                     .addReasons("prospect")
                     .setDeadline(Times.timestamp(NOW.minus(Duration.ofDays(2))))
                     .build();
 
-    /** A lead's scheduled text message, due since a minute ago. */
+    /** A lead's scheduled text message, due a minute ago. */
     static final QueueItem BABBAGE =
             QueueItem.newBuilder()
                     .setPerson("leads/babbage5")
@@ -89,7 +89,7 @@ final class TestQueue {
                     .setLane(QueueLane.QUEUE_LANE_DUE_FOLLOW_UP)
                     .setAction(ActionKind.ACTION_KIND_TOUCH_BASE)
                     .setChannel(ActionChannel.ACTION_CHANNEL_SMS)
-                    .addReasons("follow-up 1 of 2 by sms, due since 2026-11-23 09:59 UTC")
+                    .addReasons("follow-up 1 of 2 by sms, due 2026-11-23 09:59 UTC")
                     .setDeadline(Times.timestamp(NOW.minusSeconds(60)))
                     .build();
 

@@ -19,11 +19,13 @@ import java.util.Optional;
  * (value x probability). Archived, converted and drip leads are not in the queue; unqualified ones stay,
  * at the cold end: a cold lead can turn warm, so none is ever dropped.
  *
- * <p>A lead with a scheduled follow-up waits for it: it shows from the follow-up's due time, for a
- * touch-base on the follow-up's channel (follow-ups proper are for contacts). Once due, a warm, cool
- * or cold lead is worked with the due follow-ups, ahead of the warm lane; sizzling and hot leads keep
- * their lanes above it, and an unqualified one stays at the cold end. A lead awaiting its first touch
- * stays in speed to lead whatever is scheduled: the deadline does not wait.
+ * <p>A lead with a scheduled follow-up is worked by it: a touch-base on the follow-up's channel
+ * (follow-ups proper are for contacts), with its due time as the deadline. A warm, cool or cold lead
+ * waits for it: it shows from the due time on, among the due follow-ups, ahead of the warm lane.
+ * Sizzling and hot leads keep their lanes above it and stay in sight (the hottest are never hidden,
+ * and the queue never has to step over waiting entries there); an unqualified lead stays in sight
+ * at the cold end. A lead awaiting its first touch stays in speed to lead whatever is scheduled:
+ * the deadline does not wait.
  */
 public final class LeadQueueRules {
     /** Values beyond this many cents are ranked as equal, which keeps the rank inside a long. */
@@ -74,13 +76,15 @@ public final class LeadQueueRules {
         reasons.addAll(profile.rating().reasons());
         ScheduledFollowUp followUp = lane == Lane.SPEED_TO_LEAD ? null : cadence.openFollowUp();
         if (followUp != null) {
+            Instant visibleFrom = lead.createdAt();
             if (!unqualified && lane.priority() < Lane.DUE_FOLLOW_UP.priority()) {
                 lane = Lane.DUE_FOLLOW_UP;
                 rank = followUp.rank();
+                visibleFrom = followUp.dueAt();
             }
             reasons.addAll(0, followUp.reasons());
             return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(),
-                    lead.displayName(), lane, rank, followUp.dueAt(), followUp.dueAt(), ActionKind.TOUCH_BASE,
+                    lead.displayName(), lane, rank, visibleFrom, followUp.dueAt(), ActionKind.TOUCH_BASE,
                     followUp.channel(), reasons));
         }
         boolean touchedBefore = profile.activity().lastTouchAt() != null;

@@ -21,8 +21,8 @@ public record ScheduledFollowUp(Instant dueAt, ActionChannel channel, List<Strin
         }
     }
 
-    /** Oldest due first: the longer overdue, the higher the rank. */
+    /** Its rank in the due follow-up lane: oldest due first. */
     public long rank() {
-        return -(dueAt.getEpochSecond() * 1_000_000 + dueAt.getNano() / 1_000);
+        return QueueEntry.dueRank(dueAt);
     }
 }

@@ -52,7 +52,7 @@ public final class CadenceStandings {
     static ScheduledFollowUp scheduled(FollowUp followUp, int limit) {
         List<String> reasons = new ArrayList<>();
         reasons.add("follow-up " + followUp.followUpNumber() + " of " + limit + " by "
-                + CadenceRules.channelWord(followUp.channel()) + ", due since " + DUE_TIME.format(followUp.dueAt()));
+                + CadenceRules.channelWord(followUp.channel()) + ", due " + DUE_TIME.format(followUp.dueAt()));
         if (!followUp.purpose().equals(CadenceRules.defaultPurpose(followUp.followUpNumber(), limit,
                 followUp.channel()))) {
             reasons.add("purpose: " + followUp.purpose());

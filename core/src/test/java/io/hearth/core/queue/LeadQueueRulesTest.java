@@ -1,6 +1,7 @@
 package io.hearth.core.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
@@ -26,7 +27,7 @@ class LeadQueueRulesTest {
     private static final Instant TOUCHED = CREATED.plus(Duration.ofMinutes(3));
     private static final Instant DUE = CREATED.plus(Duration.ofDays(2));
     private static final ScheduledFollowUp POSTCARD = new ScheduledFollowUp(DUE, ActionChannel.POSTCARD,
-            List.of("follow-up 2 of 2 by postcard, due since 2026-11-04 09:00 UTC"));
+            List.of("follow-up 2 of 2 by postcard, due 2026-11-04 09:00 UTC"));
     private static final CadenceStanding WAITING = new CadenceStanding(false, POSTCARD);
 
     @Test
@@ -51,20 +52,28 @@ class LeadQueueRulesTest {
             assertThat(entry.deadline()).isEqualTo(DUE);
             assertThat(entry.action()).as("follow-ups proper are for contacts").isEqualTo(ActionKind.TOUCH_BASE);
             assertThat(entry.channel()).isEqualTo(ActionChannel.POSTCARD);
-            assertThat(entry.reasons().get(0)).isEqualTo("follow-up 2 of 2 by postcard, due since 2026-11-04 09:00 UTC");
+            assertThat(entry.reasons().get(0)).isEqualTo("follow-up 2 of 2 by postcard, due 2026-11-04 09:00 UTC");
             assertThat(entry.reasons()).contains("rated " + grade.name().toLowerCase());
         }
     }
 
     @Test
-    void aHotLeadWaitsForItsFollowUpInTheHotLaneAboveTheDueFollowUps() {
+    void aHotOrSizzlingLeadStaysInSightInItsLaneAndIsWorkedByItsFollowUp() {
         QueueEntry withoutFollowUp = entry(lead(LeadStatus.CONTACTED), touched(Temperature.HOT), CadenceStanding.NONE);
-        QueueEntry waiting = entry(lead(LeadStatus.CONTACTED), touched(Temperature.HOT), WAITING);
+        QueueEntry hot = entry(lead(LeadStatus.CONTACTED), touched(Temperature.HOT), WAITING);
+        QueueEntry sizzling = entry(lead(LeadStatus.CONTACTED), profile(Temperature.HOT, true,
+                new Activity(TOUCHED, TOUCHED, null, null, null), null), WAITING);
 
-        assertThat(waiting.lane()).isEqualTo(Lane.HOT);
-        assertThat(waiting.rank()).as("still by value").isEqualTo(withoutFollowUp.rank());
-        assertThat(waiting.visibleFrom()).isEqualTo(DUE);
-        assertThat(waiting.channel()).isEqualTo(ActionChannel.POSTCARD);
+        assertThat(hot.lane()).isEqualTo(Lane.HOT);
+        assertThat(sizzling.lane()).isEqualTo(Lane.SIZZLING);
+        assertThat(hot.rank()).as("still by value").isEqualTo(withoutFollowUp.rank());
+        assertThat(List.of(hot, sizzling)).allSatisfy(entry -> {
+            assertThat(entry.visibleFrom()).as("never hidden").isEqualTo(CREATED);
+            assertThat(entry.deadline()).isEqualTo(DUE);
+            assertThat(entry.action()).isEqualTo(ActionKind.TOUCH_BASE);
+            assertThat(entry.channel()).isEqualTo(ActionChannel.POSTCARD);
+            assertThat(entry.reasons().get(0)).startsWith("follow-up 2 of 2 by postcard");
+        });
     }
 
     @Test
@@ -80,12 +89,14 @@ class LeadQueueRulesTest {
     }
 
     @Test
-    void anUnqualifiedLeadStaysAtTheColdEndButStillWaitsForItsFollowUp() {
+    void anUnqualifiedLeadStaysInSightAtTheColdEndWithItsFollowUpsChannel() {
         QueueEntry entry = entry(lead(LeadStatus.UNQUALIFIED), touched(Temperature.WARM), WAITING);
 
         assertThat(entry.lane()).isEqualTo(Lane.COLD);
         assertThat(entry.rank()).isNegative();
-        assertThat(entry.visibleFrom()).isEqualTo(DUE);
+        assertThat(entry.visibleFrom()).isEqualTo(CREATED);
+        assertThat(entry.deadline()).isEqualTo(DUE);
+        assertThat(entry.channel()).isEqualTo(ActionChannel.POSTCARD);
     }
 
     @Test
@@ -105,7 +116,14 @@ class LeadQueueRulesTest {
         ScheduledFollowUp older = new ScheduledFollowUp(DUE, ActionChannel.EMAIL, List.of("older"));
         ScheduledFollowUp newer = new ScheduledFollowUp(DUE.plusNanos(1_000), ActionChannel.EMAIL, List.of("newer"));
 
-        assertThat(older.rank()).isGreaterThan(newer.rank());
+        assertThat(older.rank()).isGreaterThan(newer.rank()).isEqualTo(QueueEntry.dueRank(DUE));
+    }
+
+    @Test
+    void aDueFollowUpEntryMustRankByItsDueTime() {
+        assertThatThrownBy(() -> new QueueEntry(UUID.randomUUID(),
+                PersonKind.CONTACT, "alice", "Grace", Lane.DUE_FOLLOW_UP, 7, DUE, DUE, ActionKind.FOLLOW_UP,
+                ActionChannel.EMAIL, List.of("why"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static QueueEntry entry(Lead lead, LeadProfile profile, CadenceStanding cadence) {

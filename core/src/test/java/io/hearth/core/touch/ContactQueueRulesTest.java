@@ -42,7 +42,7 @@ class ContactQueueRulesTest {
         assertThat(entry.deadline()).isEqualTo(DUE);
         assertThat(entry.action()).isEqualTo(ActionKind.FOLLOW_UP);
         assertThat(entry.channel()).isEqualTo(ActionChannel.EMAIL);
-        assertThat(entry.reasons()).containsExactly("follow-up 2 of 8 by email, due since 2026-11-04 09:30 UTC",
+        assertThat(entry.reasons()).containsExactly("follow-up 2 of 8 by email, due 2026-11-04 09:30 UTC",
                 "dormant client");
     }
 
@@ -55,7 +55,7 @@ class ContactQueueRulesTest {
         QueueEntry entry = ContactQueueRules.entryFor(prospect, waitingFor(sms)).orElseThrow();
 
         assertThat(entry.channel()).isEqualTo(ActionChannel.SMS);
-        assertThat(entry.reasons()).containsExactly("follow-up 1 of 8 by sms, due since 2026-11-04 09:30 UTC",
+        assertThat(entry.reasons()).containsExactly("follow-up 1 of 8 by sms, due 2026-11-04 09:30 UTC",
                 "purpose: confirm Tuesday's demo", "prospect, converted from " + lead.name());
     }
 

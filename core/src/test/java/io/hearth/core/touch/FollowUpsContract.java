@@ -200,7 +200,7 @@ public abstract class FollowUpsContract {
         assertThat(due.personId()).isEqualTo(contact.id().value());
         assertThat(due.visibleFrom()).isEqualTo(call.dueAt());
         assertThat(due.channel()).isEqualTo(ActionChannel.SMS);
-        assertThat(due.reasons()).startsWith("follow-up 1 of 2 by sms, due since 2026-11-04 09:00 UTC",
+        assertThat(due.reasons()).startsWith("follow-up 1 of 2 by sms, due 2026-11-04 09:00 UTC",
                 "purpose: price list");
 
         FollowUp postcard = strict.followUps().complete(call.id(), Outcome.NO_ANSWER, null, null, null, "alice")

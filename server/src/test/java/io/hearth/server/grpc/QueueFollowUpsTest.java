@@ -94,6 +94,8 @@ class QueueFollowUpsTest {
         schedule(texted.getName(), TouchChannel.TOUCH_CHANNEL_SMS, START.plus(Duration.ofHours(1)));
         Lead leadWaiting = override(lead("Waiting", LeadSource.LEAD_SOURCE_OTHER), Temperature.TEMPERATURE_WARM);
         schedule(leadWaiting.getName(), TouchChannel.TOUCH_CHANNEL_EMAIL, START.plus(Duration.ofMinutes(90)));
+        Lead hotWaiting = override(lead("HotWaiting", LeadSource.LEAD_SOURCE_OTHER), Temperature.TEMPERATURE_HOT);
+        schedule(hotWaiting.getName(), TouchChannel.TOUCH_CHANNEL_DIRECT_MAIL, START.plus(Duration.ofDays(3)));
         Contact called = contact("Called", "bob");
         schedule(called.getName(), null, START.plus(Duration.ofHours(2)));
         Contact later = contact("Later", "alice");
@@ -123,26 +125,33 @@ class QueueFollowUpsTest {
 
         List<QueueItem> team = all("");
 
+        // the two hot leads rank alike (no value known); the newer id comes first
         assertThat(team).extracting(QueueItem::getPerson).containsExactly(web.getName(), sizzling.getName(),
-                hot.getName(), texted.getName(), leadWaiting.getName(), called.getName(), warm.getName(),
-                cool.getName(), cold.getName());
+                hot.getName(), hotWaiting.getName(), texted.getName(), leadWaiting.getName(), called.getName(),
+                warm.getName(), cool.getName(), cold.getName());
         assertThat(team).extracting(QueueItem::getLane).containsExactly(QueueLane.QUEUE_LANE_SPEED_TO_LEAD,
-                QueueLane.QUEUE_LANE_SIZZLING, QueueLane.QUEUE_LANE_HOT, QueueLane.QUEUE_LANE_DUE_FOLLOW_UP,
+                QueueLane.QUEUE_LANE_SIZZLING, QueueLane.QUEUE_LANE_HOT, QueueLane.QUEUE_LANE_HOT,
+                QueueLane.QUEUE_LANE_DUE_FOLLOW_UP,
                 QueueLane.QUEUE_LANE_DUE_FOLLOW_UP, QueueLane.QUEUE_LANE_DUE_FOLLOW_UP, QueueLane.QUEUE_LANE_WARM,
                 QueueLane.QUEUE_LANE_COOL, QueueLane.QUEUE_LANE_COLD);
-        QueueItem text = team.get(3);
+        QueueItem hotsStep = team.get(3);
+        assertThat(hotsStep.getAction()).as("a hot lead is never hidden; it shows its next step")
+                .isEqualTo(ActionKind.ACTION_KIND_TOUCH_BASE);
+        assertThat(hotsStep.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_DIRECT_MAIL);
+        assertThat(hotsStep.getDeadline().getSeconds()).isEqualTo(START.plus(Duration.ofDays(3)).getEpochSecond());
+        QueueItem text = team.get(4);
         assertThat(text.getAction()).isEqualTo(ActionKind.ACTION_KIND_FOLLOW_UP);
         assertThat(text.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_SMS);
         assertThat(text.getDisplayName()).isEqualTo("Texted Contact");
         assertThat(text.getDeadline().getSeconds()).isEqualTo(START.plus(Duration.ofHours(1)).getEpochSecond());
         assertThat(text.getReasonsList()).containsExactly(
-                "follow-up 1 of 8 by sms, due since 2026-11-02 10:00 UTC", "prospect");
-        QueueItem leadsTurn = team.get(4);
+                "follow-up 1 of 8 by sms, due 2026-11-02 10:00 UTC", "prospect");
+        QueueItem leadsTurn = team.get(5);
         assertThat(leadsTurn.getAction()).as("follow-ups proper are for contacts")
                 .isEqualTo(ActionKind.ACTION_KIND_TOUCH_BASE);
         assertThat(leadsTurn.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_EMAIL);
         assertThat(leadsTurn.getReasonsList().get(0)).isEqualTo(
-                "follow-up 1 of 2 by email, due since 2026-11-02 10:30 UTC");
+                "follow-up 1 of 2 by email, due 2026-11-02 10:30 UTC");
         assertThat(all("bob")).extracting(QueueItem::getPerson).containsExactly(called.getName());
         assertThat(all("alice")).extracting(QueueItem::getPerson).doesNotContain(called.getName())
                 .contains(texted.getName(), leadWaiting.getName());
@@ -161,7 +170,7 @@ class QueueFollowUpsTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(item(contact.getName())).hasValueSatisfying(item -> {
             assertThat(item.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_PHONE);
-            assertThat(item.getReasons(0)).startsWith("follow-up 1 of 8 by phone, due since 2026-11-04 09:00");
+            assertThat(item.getReasons(0)).startsWith("follow-up 1 of 8 by phone, due 2026-11-04 09:00");
         });
 
         FollowUp postcard = complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER).getNextFollowUp();
