@@ -10,6 +10,8 @@ import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
 import io.hearth.core.queue.Lane;
 import io.hearth.core.queue.PersonKind;
+import io.hearth.core.queue.QueueEntry;
+import io.hearth.core.query.PageToken;
 import io.hearth.core.queue.WorkQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +19,21 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
 /**
  * The work queue at scale: "next 50" for one rep and for the whole team, at 10,000 and at
- * 1,000,000 queued leads, on the embedded HSQLDB file database and on PostgreSQL, side by side.
+ * 1,000,000 queued people, on the embedded HSQLDB file database and on PostgreSQL, side by side.
+ * A sixth of the people wait for a scheduled follow-up, most of it not due yet; the last two
+ * queries start right after the follow-ups due now, where those not due yet lie in the way.
  *
  * <p>Usage: {@code java -jar bench/target/hearth-bench.jar [rows] [postgres-url]}; the PostgreSQL
  * URL defaults to {@code $HEARTH_BENCH_PG_URL}, and PostgreSQL is skipped without one. Each run
@@ -39,6 +45,7 @@ public final class QueueBench {
     private static final int WARMUP = 2_000;
     private static final int SAMPLES = 2_000;
     private static final int BATCH = 5_000;
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     public static void main(String[] args) throws Exception {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -72,13 +79,16 @@ public final class QueueBench {
     private static List<String> run(String label, DatabaseConfig config, int large) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Database database = Database.open(config)) {
-            Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-            WorkQueue queue = new WorkQueue(new JooqQueueStore(database.dsl()), clock);
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            JooqQueueStore store = new JooqQueueStore(database.dsl());
+            WorkQueue queue = new WorkQueue(store, clock);
             Random random = new Random(42);
             seed(database, random, 0, SMALL);
             double[] smallRep = measure(queue, random, true, false);
             double[] smallTeam = measure(queue, random, false, false);
             double[] smallPage2 = measure(queue, random, true, true);
+            double[] smallPastDueRep = measurePastDue(store, random, true);
+            double[] smallPastDueTeam = measurePastDue(store, random, false);
             long start = System.nanoTime();
             seed(database, random, SMALL, large);
             double seedSeconds = (System.nanoTime() - start) / 1e9;
@@ -87,35 +97,51 @@ public final class QueueBench {
             double[] largeRep = measure(queue, random, true, false);
             double[] largeTeam = measure(queue, random, false, false);
             double[] largePage2 = measure(queue, random, true, true);
+            double[] largePastDueRep = measurePastDue(store, random, true);
+            double[] largePastDueTeam = measurePastDue(store, random, false);
             rows.add(row(label, SMALL, "next 50 for one rep", smallRep, smallRep));
             rows.add(row(label, large, "next 50 for one rep", largeRep, smallRep));
             rows.add(row(label, SMALL, "next 50 for the team", smallTeam, smallTeam));
             rows.add(row(label, large, "next 50 for the team", largeTeam, smallTeam));
             rows.add(row(label, SMALL, "one rep, second page", smallPage2, smallPage2));
             rows.add(row(label, large, "one rep, second page", largePage2, smallPage2));
+            rows.add(row(label, SMALL, "one rep, after the due follow-ups", smallPastDueRep, smallPastDueRep));
+            rows.add(row(label, large, "one rep, after the due follow-ups", largePastDueRep, smallPastDueRep));
+            rows.add(row(label, SMALL, "team, after the due follow-ups", smallPastDueTeam, smallPastDueTeam));
+            rows.add(row(label, large, "team, after the due follow-ups", largePastDueTeam, smallPastDueTeam));
         }
         return rows;
     }
 
-    /** Queue entries with the lane mix of a real pipeline: few hot, many cold. */
+    /**
+     * Queue entries with the lane mix of a real pipeline: few hot, many cold, and a sixth waiting for a
+     * follow-up, one in ten of those due now and the rest over the next 30 days.
+     */
     private static void seed(Database database, Random random, int from, int to) {
-        Instant visible = Instant.parse("2026-11-01T00:00:00Z");
+        Instant created = Instant.parse("2026-11-01T00:00:00Z");
         List<QueueEntryRecord> batch = new ArrayList<>(BATCH);
         for (int i = from; i < to; i++) {
             double roll = random.nextDouble();
             Lane lane = roll < 0.005 ? Lane.SPEED_TO_LEAD : roll < 0.015 ? Lane.SIZZLING : roll < 0.06 ? Lane.HOT
-                    : roll < 0.16 ? Lane.WARM : roll < 0.45 ? Lane.COOL : Lane.COLD;
+                    : roll < 0.22 ? Lane.DUE_FOLLOW_UP : roll < 0.32 ? Lane.WARM : roll < 0.55 ? Lane.COOL : Lane.COLD;
+            Instant visible = created;
+            long rank = random.nextLong() >>> 20;
+            if (lane == Lane.DUE_FOLLOW_UP) {
+                long minutes = random.nextDouble() < 0.1 ? -random.nextInt(2 * 24 * 60) : 1 + random.nextInt(30 * 24 * 60);
+                visible = NOW.plus(Duration.ofMinutes(minutes));
+                rank = QueueEntry.dueRank(visible);
+            }
             QueueEntryRecord r = new QueueEntryRecord();
             // time-ordered like the ids Hearth makes (UUIDv7): later leads sort later
             r.setPersonId(new UUID(((long) i << 16) | 0x7000L, random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL
                     | 0x8000_0000_0000_0000L));
-            r.setPersonKind(PersonKind.LEAD.name());
+            r.setPersonKind(lane == Lane.DUE_FOLLOW_UP && i % 3 != 0 ? PersonKind.CONTACT.name() : PersonKind.LEAD.name());
             r.setOwner("rep-" + random.nextInt(OWNERS));
             r.setDisplayName("Lead " + i);
             r.setLanePriority((short) lane.priority());
-            r.setQueueRank(random.nextLong() >>> 20);
+            r.setQueueRank(rank);
             r.setVisibleFrom(visible.atOffset(ZoneOffset.UTC));
-            r.setAction(ActionKind.COLD_CALL.name());
+            r.setAction(lane == Lane.DUE_FOLLOW_UP ? ActionKind.FOLLOW_UP.name() : ActionKind.COLD_CALL.name());
             r.setChannel(ActionChannel.PHONE.name());
             r.setReasons("seeded for the benchmark");
             batch.add(r);
@@ -148,6 +174,31 @@ public final class QueueBench {
             millis[i] = (System.nanoTime() - start) / 1e6;
             if (size != 50) {
                 throw new IllegalStateException("expected a full page of 50, got " + size);
+            }
+        }
+        Arrays.sort(millis);
+        return new double[] {millis[SAMPLES / 2], millis[(int) Math.ceil(SAMPLES * 0.99) - 1]};
+    }
+
+    /**
+     * {p50, p99} in milliseconds of the 50 entries after the last follow-up due now: the walk passes
+     * the tail of the due follow-up lane (not due yet) on its way to the warm lane.
+     */
+    private static double[] measurePastDue(JooqQueueStore store, Random random, boolean perRep) {
+        PageToken afterDueNow = new PageToken("bench", Lane.DUE_FOLLOW_UP.priority() + ":" + QueueEntry.dueRank(NOW),
+                new UUID(0, 0).toString());
+        for (int i = 0; i < WARMUP; i++) {
+            store.next(perRep ? "rep-" + random.nextInt(OWNERS) : null, NOW, 51, Optional.of(afterDueNow));
+        }
+        double[] millis = new double[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            String owner = perRep ? "rep-" + random.nextInt(OWNERS) : null;
+            long start = System.nanoTime();
+            List<QueueEntry> entries = store.next(owner, NOW, 51, Optional.of(afterDueNow));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (entries.size() != 51 || entries.get(0).lane() != Lane.WARM) {
+                throw new IllegalStateException("expected 51 entries from the warm lane on, got " + entries.size()
+                        + (entries.isEmpty() ? "" : " from " + entries.get(0).lane()));
             }
         }
         Arrays.sort(millis);

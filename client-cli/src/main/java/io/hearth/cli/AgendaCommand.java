@@ -42,7 +42,8 @@ final class AgendaCommand extends RpcCommand {
             description = {
                 "Typical time per action on a channel, e.g. phone=10m or meeting=45m; repeatable.",
                 "Channels: ${COMPLETION-CANDIDATES}. The server's defaults: phone 10m, email 5m,"
-                        + " postcard 3m, social 5m, video-call 30m, meeting 60m."
+                        + " postcard 3m, direct-mail 5m, sms 2m, social 5m, video-call 30m,"
+                        + " meeting 60m."
             })
     Map<ActionChannel, Duration> durations = new LinkedHashMap<>();
 

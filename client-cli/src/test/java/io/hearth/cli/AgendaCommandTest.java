@@ -51,6 +51,20 @@ class AgendaCommandTest {
                                 .build());
     }
 
+    @Test
+    void textMessagesAndDirectMailHaveDurationsToo() {
+        CliResult result =
+                hearth.run(
+                        "agenda", "--hours", "1", "--duration", "sms=1m", "--duration",
+                        "direct-mail=4m");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(hearth.queue.onlyRequest(PlanAgendaRequest.class).getTypicalDurationsList())
+                .containsExactly(
+                        duration(ActionChannel.ACTION_CHANNEL_SMS, 60),
+                        duration(ActionChannel.ACTION_CHANNEL_DIRECT_MAIL, 4 * 60));
+    }
+
     @ParameterizedTest
     @CsvSource({"--hours, 2, 7200", "--minutes, 45, 2700", "--minutes, 90, 5400"})
     void eitherHoursOrMinutesMakeTheBudget(String option, String value, long seconds) {

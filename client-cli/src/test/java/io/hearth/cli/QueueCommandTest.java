@@ -42,6 +42,29 @@ class QueueCommandTest {
     }
 
     @Test
+    void contactsShowWithTheirFullNameAndEveryChannelHasAName() {
+        hearth.queue.addPage("", page("", TestQueue.HOPPER, TestQueue.BABBAGE));
+
+        CliResult result = hearth.run("queue");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines())
+                .containsExactly(
+                        "#  LANE           PERSON           ACTION                    "
+                                + "DEADLINE             "
+                                + "WHY                                                        "
+                                + "ID",
+                        "1  due-follow-up  Grace Hopper     follow-up by direct-mail  "
+                                + "overdue 2d00h00m00s  "
+                                + "follow-up 2 of 8 by direct mail, due 2026-11-21 10:00 UTC  "
+                                + "contacts/hopper4",
+                        "2  due-follow-up  Charles Babbage  touch-base by sms         "
+                                + "overdue 1m00s        "
+                                + "follow-up 1 of 2 by sms, due 2026-11-23 09:59 UTC          "
+                                + "babbage5");
+    }
+
+    @Test
     void countdownsAreRelativeToTheClock() {
         hearth.queue.addPage("", page("", TestQueue.ADA));
         hearth.clock = Clock.fixed(InProcessHearth.NOW.plusSeconds(200), ZoneOffset.UTC);

@@ -70,6 +70,32 @@ final class TestQueue {
                     .addReasons("No touch in 90 days")
                     .build();
 
+    /** A contact's follow-up that fell due 2 days ago. */
+    static final QueueItem HOPPER =
+            QueueItem.newBuilder()
+                    .setPerson("contacts/hopper4")
+                    .setDisplayName("Grace Hopper")
+                    .setOwner("alice")
+                    .setLane(QueueLane.QUEUE_LANE_DUE_FOLLOW_UP)
+                    .setAction(ActionKind.ACTION_KIND_FOLLOW_UP)
+                    .setChannel(ActionChannel.ACTION_CHANNEL_DIRECT_MAIL)
+                    .addReasons("follow-up 2 of 8 by direct mail, due 2026-11-21 10:00 UTC")
+                    .addReasons("prospect")
+                    .setDeadline(Times.timestamp(NOW.minus(Duration.ofDays(2))))
+                    .build();
+
+    /** A lead's scheduled text message, due a minute ago. */
+    static final QueueItem BABBAGE =
+            QueueItem.newBuilder()
+                    .setPerson("leads/babbage5")
+                    .setDisplayName("Charles Babbage")
+                    .setLane(QueueLane.QUEUE_LANE_DUE_FOLLOW_UP)
+                    .setAction(ActionKind.ACTION_KIND_TOUCH_BASE)
+                    .setChannel(ActionChannel.ACTION_CHANNEL_SMS)
+                    .addReasons("follow-up 1 of 2 by sms, due 2026-11-23 09:59 UTC")
+                    .setDeadline(Times.timestamp(NOW.minusSeconds(60)))
+                    .build();
+
     static final Qualification QUALIFICATION =
             Qualification.newBuilder()
                     .setNeedBy(Date.newBuilder().setYear(2026).setMonth(12).setDay(15))

@@ -39,8 +39,9 @@ import io.hearth.core.queue.QueueStore;
 import io.hearth.core.queue.WorkQueue;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
-import io.hearth.core.touch.CadenceState;
+import io.hearth.core.touch.CadenceStandings;
 import io.hearth.core.touch.CadenceStore;
+import io.hearth.core.touch.ContactQueue;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.FollowUps;
@@ -160,13 +161,25 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, MissedDeadlineStore missedDeadlines,
-                            QueueStore queue, Transactor transactor, CadenceStore cadences,
+                            QueueStore queue, Transactor transactor, CadenceStandings standings,
                             LearnedProbability probability, Clock time) {
         TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, probability, time);
         return new LeadRatings(store, profiles, missedDeadlines, queue, transactor, model, SpeedToLeadPolicy.DEFAULT,
-                time,
-                id -> cadences.find(PersonRef.of(id)).map(c -> c.state() == CadenceState.DRIP
-                        || c.state() == CadenceState.UNSUBSCRIBED).orElse(false));
+                time, id -> standings.of(PersonRef.of(id)));
+    }
+
+    /** Drip and scheduled follow-ups, as the queue places leads and contacts by them. */
+    @Provides
+    @Singleton
+    CadenceStandings cadenceStandings(CadenceStore cadences, FollowUpStore followUps, CadencePolicy policy) {
+        return new CadenceStandings(cadences, followUps, policy);
+    }
+
+    /** Contacts enter the queue with their due follow-ups; every contact and follow-up write re-places them. */
+    @Provides
+    @Singleton
+    ContactQueue contactQueue(ContactStore contacts, CadenceStandings standings, QueueStore queue) {
+        return new ContactQueue(contacts, standings, queue);
     }
 
     @Provides
@@ -207,15 +220,18 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Contacts contacts(ContactStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time) {
-        return new Contacts(store, transactor, new ContactRules(phoneNumbers), time);
+    Contacts contacts(ContactStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time,
+                      ContactQueue queue) {
+        return new Contacts(store, transactor, new ContactRules(phoneNumbers), time, List.of(queue));
     }
 
     @Provides
     @Singleton
     LeadConversion leadConversion(Leads leads, ContactStore contacts, TouchStore touches, FollowUpStore followUps,
-                                  CadenceStore cadences, Transactor transactor, Clock time) {
-        return new LeadConversion(leads, contacts, touches, followUps, cadences, transactor, time);
+                                  CadenceStore cadences, CadenceRules rules, Transactor transactor, Clock time,
+                                  ContactQueue queue) {
+        return new LeadConversion(leads, contacts, touches, followUps, cadences, rules, transactor, time,
+                List.of(queue));
     }
 
     @Provides
@@ -228,11 +244,17 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    CadenceRules cadenceRules(CadencePolicy policy) {
+        return new CadenceRules(policy);
+    }
+
+    @Provides
+    @Singleton
     FollowUps followUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
-                        FollowUpStore followUps, CadenceStore cadences, CadencePolicy policy, Transactor transactor,
-                        Clock time, LeadRatings ratings) {
-        return new FollowUps(leads, contacts, conversion, touches, followUps, cadences, new CadenceRules(policy),
-                transactor, time, List.of(new LeadActivityRecorder(ratings)));
+                        FollowUpStore followUps, CadenceStore cadences, CadenceRules rules, Transactor transactor,
+                        Clock time, LeadRatings ratings, ContactQueue queue) {
+        return new FollowUps(leads, contacts, conversion, touches, followUps, cadences, rules,
+                transactor, time, List.of(new LeadActivityRecorder(ratings), queue));
     }
 
     @Provides

@@ -14,6 +14,7 @@ import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,8 +26,16 @@ public final class Contacts {
     private final ContactRules rules;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final List<ContactObserver> observers;
 
     public Contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock clock) {
+        this(store, transactor, rules, clock, List.of());
+    }
+
+    /** @param observers told of every write, inside its transaction (e.g. to keep the work queue current) */
+    public Contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock clock,
+                    List<ContactObserver> observers) {
+        this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.store = requireNonNull(store, "store is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.rules = requireNonNull(rules, "rules is null");
@@ -39,7 +48,10 @@ public final class Contacts {
         ContactFields fields = asRequestField(() -> rules.forCreate(input));
         Instant now = now();
         Contact contact = new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now, null, 1);
-        transactor.run(() -> store.insert(contact));
+        transactor.run(() -> {
+            store.insert(contact);
+            notify(contact);
+        });
         return contact;
     }
 
@@ -113,7 +125,12 @@ public final class Contacts {
         if (!store.update(next, current.version())) {
             throw StaleEtagException.concurrent(current.id().name());
         }
+        notify(next);
         return next;
+    }
+
+    private void notify(Contact contact) {
+        observers.forEach(observer -> observer.written(contact));
     }
 
     // the rules name contact fields; in a request they sit under "contact" (contact.email, ...)

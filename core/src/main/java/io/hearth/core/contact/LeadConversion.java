@@ -9,19 +9,27 @@ import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.touch.Cadence;
+import io.hearth.core.touch.CadenceRules;
 import io.hearth.core.touch.CadenceState;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStore;
+import io.hearth.core.touch.Person;
 import io.hearth.core.touch.PersonRef;
 import io.hearth.core.touch.TouchStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Turns a lead into a prospect contact, keeping everything: names, company, email, phone, source,
  * owner, notes, tags, every touch and every follow-up. The lead stays, marked converted.
+ *
+ * <p>The prospect's own cadence starts at once, with its first follow-up due the same day: a lead
+ * converts on a positive reply or a booked meeting, and a positive reply is to be followed up the
+ * same day. So the contact takes the lead's place in the work queue, among the due follow-ups.
  *
  * <p>The contact takes the lead's id ({@code leads/X} becomes {@code contacts/X}). The link needs no
  * lookup, and the contact's primary key makes a second contact for one lead impossible even if two
@@ -33,11 +41,18 @@ public final class LeadConversion {
     private final TouchStore touches;
     private final FollowUpStore followUps;
     private final CadenceStore cadences;
+    private final CadenceRules cadenceRules;
     private final Transactor transactor;
     private final Clock clock;
+    private final TimeOrderedIds ids;
+    private final List<ContactObserver> observers;
 
+    /** @param observers told of the new contact, inside the conversion's transaction */
     public LeadConversion(Leads leads, ContactStore contacts, TouchStore touches, FollowUpStore followUps,
-                          CadenceStore cadences, Transactor transactor, Clock clock) {
+                          CadenceStore cadences, CadenceRules cadenceRules, Transactor transactor, Clock clock,
+                          List<ContactObserver> observers) {
+        this.cadenceRules = requireNonNull(cadenceRules, "cadenceRules is null");
+        this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.leads = requireNonNull(leads, "leads is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.touches = requireNonNull(touches, "touches is null");
@@ -45,6 +60,7 @@ public final class LeadConversion {
         this.cadences = requireNonNull(cadences, "cadences is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.ids = new TimeOrderedIds(clock);
     }
 
     /** Converts the lead; a non-blank {@code etag} must be the lead's current one. */
@@ -78,6 +94,11 @@ public final class LeadConversion {
         Cadence leadCadence = cadences.find(PersonRef.of(lead.id())).orElse(Cadence.start(PersonRef.of(lead.id()), now));
         cadences.save(new Cadence(leadCadence.person(), CadenceState.STOPPED, leadCadence.completedFollowUps(),
                 leadCadence.nextStep(), null, now));
+        Cadence prospectCadence = Cadence.start(PersonRef.of(contactId), now);
+        cadences.save(prospectCadence);
+        followUps.insert(cadenceRules.nextFollowUp(ids.next(), Person.of(contact), prospectCadence, now, null, now,
+                "new prospect: follow up the same day"));
+        observers.forEach(observer -> observer.written(contact));
         return new Conversion(converted, contact);
     }
 

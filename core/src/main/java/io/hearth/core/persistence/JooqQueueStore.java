@@ -26,10 +26,12 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
- * {@link QueueStore} on jOOQ. "Next N" is one walk down an index whose keys are all descending
- * (HSQLDB sorts the whole table when directions are mixed), resumed from the last entry's keys.
+ * {@link QueueStore} on jOOQ. "Next N" walks down an index whose keys are all descending (HSQLDB
+ * sorts the whole table when directions are mixed), resumed from the last entry's keys.
  */
 public final class JooqQueueStore implements QueueStore {
+    private static final int DUE = Lane.DUE_FOLLOW_UP.priority();
+
     private final DSLContext dsl;
 
     public JooqQueueStore(DSLContext dsl) {
@@ -46,8 +48,9 @@ public final class JooqQueueStore implements QueueStore {
     }
 
     @Override
-    public void remove(UUID personId) {
-        dsl.deleteFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.eq(personId)).execute();
+    public void remove(UUID personId, PersonKind kind) {
+        dsl.deleteFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.eq(personId))
+                .and(QUEUE_ENTRY.PERSON_KIND.eq(kind.name())).execute();
     }
 
     @Override
@@ -61,8 +64,38 @@ public final class JooqQueueStore implements QueueStore {
                 .map(JooqQueueStore::toEntry);
     }
 
+    /**
+     * Reads the queue as up to three index ranges in turn: the lanes above the due follow-ups, the
+     * follow-ups due by {@code now}, the lanes below. The follow-ups not due yet, the tail of their
+     * lane, lie in none of them, so however many wait, "next N" never reads them.
+     *
+     * <p>Each range is a BETWEEN on the index columns: that gives HSQLDB both ends of its index walk.
+     * Its bounds and the time are inlined: PostgreSQL then plans every read with the real values
+     * (the text changes with the time, so no generic plan is ever cached). With bind values its
+     * generic plan guesses a range matches a handful of rows and sorts all of them instead of
+     * walking the index, which grows with the queue.
+     */
     @Override
     public List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after) {
+        Optional<Position> from = after.map(Position::of);
+        List<QueueEntry> entries = new ArrayList<>();
+        for (Range range : Range.values()) {
+            if (entries.size() == limit) {
+                break;
+            }
+            if (from.isPresent() && range.isBefore(from.get().lanePriority())) {
+                continue;
+            }
+            Optional<Position> seek = from.filter(position -> range.holds(position.lanePriority()));
+            entries.addAll(walk(owner, range.condition(now, seek)
+                    .and(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.inline(at(now), QUEUE_ENTRY.VISIBLE_FROM))), seek,
+                    limit - entries.size()));
+        }
+        return entries;
+    }
+
+    /** One index walk in queue order over the entries meeting {@code condition}, resumed after {@code seek}. */
+    private List<QueueEntry> walk(String owner, Condition condition, Optional<Position> seek, int limit) {
         List<Condition> conditions = new ArrayList<>();
         List<SortField<?>> order = new ArrayList<>();
         if (owner != null) {
@@ -70,23 +103,68 @@ public final class JooqQueueStore implements QueueStore {
             // redundant for the result, but it lets HSQLDB walk ix_queue_owner in order and stop
             order.add(QUEUE_ENTRY.OWNER.desc());
         }
-        conditions.add(QUEUE_ENTRY.VISIBLE_FROM.le(at(now)));
+        conditions.add(condition);
         order.addAll(List.of(QUEUE_ENTRY.LANE_PRIORITY.desc(), QUEUE_ENTRY.QUEUE_RANK.desc(),
                 QUEUE_ENTRY.PERSON_ID.desc()));
         var ordered = dsl.selectFrom(QUEUE_ENTRY).where(conditions).orderBy(order);
         // an inlined limit lets both planners walk the index and stop; as a bind value, PostgreSQL's
         // generic plan may sort every matching row first
-        if (after.isEmpty()) {
+        if (seek.isEmpty()) {
             return ordered.limit(DSL.inline(limit)).fetch(JooqQueueStore::toEntry);
         }
-        String[] laneAndRank = after.get().sortValue().split(":", 2);
         List<Object> position = new ArrayList<>();
         if (owner != null) {
             position.add(owner);
         }
-        position.addAll(List.of(Short.valueOf(laneAndRank[0]), Long.valueOf(laneAndRank[1]),
-                UUID.fromString(after.get().id())));
+        position.addAll(List.of(seek.get().lanePriority(), seek.get().rank(), seek.get().personId()));
         return ordered.seek(position.toArray()).limit(DSL.inline(limit)).fetch(JooqQueueStore::toEntry);
+    }
+
+    /** Where the previous page ended. */
+    private record Position(short lanePriority, long rank, UUID personId) {
+        static Position of(PageToken token) {
+            String[] laneAndRank = token.sortValue().split(":", 2);
+            return new Position(Short.parseShort(laneAndRank[0]), Long.parseLong(laneAndRank[1]),
+                    UUID.fromString(token.id()));
+        }
+    }
+
+    /** The parts of the queue read one after the other, in queue order, by their lane priorities. */
+    private enum Range {
+        ABOVE_DUE_FOLLOW_UPS(DUE + 1, Short.MAX_VALUE),
+        DUE_FOLLOW_UPS(DUE, DUE),
+        BELOW_DUE_FOLLOW_UPS(Short.MIN_VALUE, DUE - 1);
+
+        private final short lowest;
+        private final short highest;
+
+        Range(int lowest, int highest) {
+            this.lowest = (short) lowest;
+            this.highest = (short) highest;
+        }
+
+        /**
+         * The range's entries, from {@code seek}'s lane and rank down when the page resumes inside
+         * it: the upper bound lets HSQLDB start there rather than at the top of the range.
+         */
+        Condition condition(Instant now, Optional<Position> seek) {
+            if (this == DUE_FOLLOW_UPS) {
+                // the lane ranks by due time (QueueEntry.dueRank), so those due by now are its head
+                return QUEUE_ENTRY.LANE_PRIORITY.eq(DSL.inline(lowest)).and(QUEUE_ENTRY.QUEUE_RANK.between(
+                        DSL.inline(QueueEntry.dueRank(now)), DSL.inline(seek.map(Position::rank).orElse(Long.MAX_VALUE))));
+            }
+            return QUEUE_ENTRY.LANE_PRIORITY.between(DSL.inline(lowest),
+                    DSL.inline(seek.map(Position::lanePriority).orElse(highest)));
+        }
+
+        boolean holds(short lanePriority) {
+            return lanePriority >= lowest && lanePriority <= highest;
+        }
+
+        /** Whether the whole range comes before an entry of {@code lanePriority}: a page past it skips it. */
+        boolean isBefore(short lanePriority) {
+            return lanePriority < lowest;
+        }
     }
 
     private static QueueEntryRecord toRecord(QueueEntry e) {

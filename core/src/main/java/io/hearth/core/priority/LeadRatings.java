@@ -14,8 +14,10 @@ import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.RepGrade;
 import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.queue.CadenceStanding;
 import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.QueueEntry;
+import io.hearth.core.queue.PersonKind;
 import io.hearth.core.queue.QueueStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,9 +29,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * Keeps every lead's temperature, qualification, queue entry and speed-to-lead record current: on
@@ -58,22 +60,24 @@ public final class LeadRatings implements LeadObserver {
     private final TemperatureModel model;
     private final SpeedToLeadPolicy speedToLead;
     private final Clock clock;
-    private final Predicate<LeadId> inDrip;
+    private final Function<LeadId, CadenceStanding> cadences;
 
     public LeadRatings(LeadStore leads, LeadProfileStore profiles, MissedDeadlineStore missedDeadlines,
                        QueueStore queue, Transactor transactor, TemperatureModel model, SpeedToLeadPolicy speedToLead,
                        Clock clock) {
-        this(leads, profiles, missedDeadlines, queue, transactor, model, speedToLead, clock, id -> false);
+        this(leads, profiles, missedDeadlines, queue, transactor, model, speedToLead, clock,
+                id -> CadenceStanding.NONE);
     }
 
     /**
-     * @param inDrip whether a lead's cadence handed it to a drip campaign (or it unsubscribed):
-     *     such a lead is nurtured at low intensity, not worked by hand, so it leaves the queue
+     * @param cadences where a lead's follow-up cadence stands, read in the caller's transaction: a
+     *     lead in drip (or unsubscribed) is nurtured, not worked by hand, so it leaves the queue; a
+     *     lead with a follow-up scheduled waits for it
      */
     public LeadRatings(LeadStore leads, LeadProfileStore profiles, MissedDeadlineStore missedDeadlines,
                        QueueStore queue, Transactor transactor, TemperatureModel model, SpeedToLeadPolicy speedToLead,
-                       Clock clock, Predicate<LeadId> inDrip) {
-        this.inDrip = requireNonNull(inDrip, "inDrip is null");
+                       Clock clock, Function<LeadId, CadenceStanding> cadences) {
+        this.cadences = requireNonNull(cadences, "cadences is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.profiles = requireNonNull(profiles, "profiles is null");
         this.missedDeadlines = requireNonNull(missedDeadlines, "missedDeadlines is null");
@@ -126,8 +130,8 @@ public final class LeadRatings implements LeadObserver {
                 regraded.put(lead.id(), rated.temperature());
                 current = withTemperature(lead, rated.temperature());
             }
-            // a lead made this instant is in no cadence, so in no drip
-            LeadQueueRules.entryFor(current, rated.stored(), false).ifPresent(entries::add);
+            // a lead made this instant is in no cadence yet: no drip, no follow-up scheduled
+            LeadQueueRules.entryFor(current, rated.stored(), CadenceStanding.NONE).ifPresent(entries::add);
             result.add(current);
         }
         profiles.insertAll(created);
@@ -188,7 +192,10 @@ public final class LeadRatings implements LeadObserver {
                 profile -> profile.withActivity(merge(profile.activity(), activity))));
     }
 
-    /** Re-rates a lead and re-places it in the queue, e.g. after its cadence moved it to drip. */
+    /**
+     * Re-rates a lead and re-places it in the queue, e.g. after a follow-up was scheduled or done, or
+     * its cadence moved it to drip.
+     */
     public Rated refresh(LeadId id) {
         return transactor.inTransaction(() -> change(id, () -> lead(id), p -> p));
     }
@@ -280,8 +287,8 @@ public final class LeadRatings implements LeadObserver {
             current = withTemperature(lead, rated.temperature());
         }
         Lead queued = current;
-        LeadQueueRules.entryFor(queued, rated, inDrip.test(queued.id()))
-                .ifPresentOrElse(queue::put, () -> queue.remove(queued.id().value()));
+        LeadQueueRules.entryFor(queued, rated, cadences.apply(queued.id()))
+                .ifPresentOrElse(queue::put, () -> queue.remove(queued.id().value(), PersonKind.LEAD));
         return Optional.of(new Rated(current, rated.stored()));
     }
 

@@ -18,6 +18,14 @@ import java.util.Optional;
  * first, then sizzling and hot leads by value, then warm, cool and cold by expected value
  * (value x probability). Archived, converted and drip leads are not in the queue; unqualified ones stay,
  * at the cold end: a cold lead can turn warm, so none is ever dropped.
+ *
+ * <p>A lead with a scheduled follow-up is worked by it: a touch-base on the follow-up's channel
+ * (follow-ups proper are for contacts), with its due time as the deadline. A warm, cool or cold lead
+ * waits for it: it shows from the due time on, among the due follow-ups, ahead of the warm lane.
+ * Sizzling and hot leads keep their lanes above it and stay in sight (the hottest are never hidden,
+ * and the queue never has to step over waiting entries there); an unqualified lead stays in sight
+ * at the cold end. A lead awaiting its first touch stays in speed to lead whatever is scheduled:
+ * the deadline does not wait.
  */
 public final class LeadQueueRules {
     /** Values beyond this many cents are ranked as equal, which keeps the rank inside a long. */
@@ -31,15 +39,16 @@ public final class LeadQueueRules {
     }
 
     /**
-     * @param inDrip the lead's cadence handed it to a drip campaign: nurtured, not worked by hand
+     * @param cadence where the lead's follow-up cadence stands: in drip, or with a follow-up scheduled
      */
-    public static Optional<QueueEntry> entryFor(Lead lead, LeadProfile profile, boolean inDrip) {
-        if (inDrip || lead.archived() || lead.fields().status() == LeadStatus.CONVERTED) {
+    public static Optional<QueueEntry> entryFor(Lead lead, LeadProfile profile, CadenceStanding cadence) {
+        if (cadence.nurtured() || lead.archived() || lead.fields().status() == LeadStatus.CONVERTED) {
             return Optional.empty();
         }
         List<String> reasons = new ArrayList<>();
         Lane lane;
         long rank;
+        boolean unqualified = false;
         if (profile.awaitingFirstResponse()) {
             lane = Lane.SPEED_TO_LEAD;
             rank = -micros(profile.responseDeadline());
@@ -48,6 +57,7 @@ public final class LeadQueueRules {
         } else if (lead.fields().status() == LeadStatus.UNQUALIFIED) {
             lane = Lane.COLD;
             rank = expectedValueRank(profile) - UNQUALIFIED_PENALTY;
+            unqualified = true;
             reasons.add("unqualified: kept as a last resort, behind every other cold lead");
         } else {
             Temperature grade = profile.temperature();
@@ -64,6 +74,19 @@ public final class LeadQueueRules {
                     + profile.override().reason());
         }
         reasons.addAll(profile.rating().reasons());
+        ScheduledFollowUp followUp = lane == Lane.SPEED_TO_LEAD ? null : cadence.openFollowUp();
+        if (followUp != null) {
+            Instant visibleFrom = lead.createdAt();
+            if (!unqualified && lane.priority() < Lane.DUE_FOLLOW_UP.priority()) {
+                lane = Lane.DUE_FOLLOW_UP;
+                rank = followUp.rank();
+                visibleFrom = followUp.dueAt();
+            }
+            reasons.addAll(0, followUp.reasons());
+            return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(),
+                    lead.displayName(), lane, rank, visibleFrom, followUp.dueAt(), ActionKind.TOUCH_BASE,
+                    followUp.channel(), reasons));
+        }
         boolean touchedBefore = profile.activity().lastTouchAt() != null;
         ActionKind action = profile.activity().lastConversationAt() != null ? ActionKind.TOUCH_BASE : ActionKind.COLD_CALL;
         ActionChannel channel = lead.fields().phone() != null ? ActionChannel.PHONE

@@ -9,9 +9,11 @@ import java.util.UUID;
 /**
  * One item of the work queue: who to contact, how, why, and by when.
  *
- * @param rank higher first within the lane
+ * @param rank higher first within the lane; in the due follow-up lane always {@link #dueRank} of
+ *     {@code visibleFrom}, which lets the store skip the follow-ups not due yet without reading them
+ * @param personKind a lead or a contact; a converted lead and its contact share the id, never an entry
  * @param visibleFrom the entry shows from then on (a follow-up's due time)
- * @param deadline a speed-to-lead deadline, or {@code null}
+ * @param deadline a speed-to-lead deadline or the time a scheduled follow-up fell due, else {@code null}
  */
 public record QueueEntry(
         UUID personId,
@@ -38,5 +40,17 @@ public record QueueEntry(
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("every queue entry says why it is there");
         }
+        if (lane == Lane.DUE_FOLLOW_UP && rank != dueRank(visibleFrom)) {
+            throw new IllegalArgumentException("a due follow-up ranks by the time it fell due, got rank " + rank
+                    + " for " + visibleFrom);
+        }
+    }
+
+    /**
+     * The rank in the due follow-up lane of an entry due at {@code dueAt}: the longer overdue, the
+     * higher, so the lane runs oldest first and the follow-ups not due yet form its tail.
+     */
+    public static long dueRank(Instant dueAt) {
+        return -(dueAt.getEpochSecond() * 1_000_000 + dueAt.getNano() / 1_000);
     }
 }

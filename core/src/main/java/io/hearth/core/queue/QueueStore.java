@@ -12,8 +12,11 @@ public interface QueueStore {
     /** Puts the person's entry in place of any earlier one. */
     void put(QueueEntry entry);
 
-    /** Takes the person out of the queue (archived, converted, in drip). */
-    void remove(UUID personId);
+    /**
+     * Takes the person out of the queue (archived, converted, in drip). Only an entry of {@code kind}
+     * goes: a converted lead shares its id with its contact, whose entry stays.
+     */
+    void remove(UUID personId, PersonKind kind);
 
     /** Puts in the entries of people who have none yet (a sync's new leads), as one batch. */
     void insertAll(Collection<QueueEntry> entries);

@@ -12,6 +12,8 @@ public final class TypicalDurations {
             ActionChannel.PHONE, Duration.ofMinutes(10),
             ActionChannel.EMAIL, Duration.ofMinutes(5),
             ActionChannel.POSTCARD, Duration.ofMinutes(3),
+            ActionChannel.DIRECT_MAIL, Duration.ofMinutes(5),
+            ActionChannel.SMS, Duration.ofMinutes(2),
             ActionChannel.SOCIAL, Duration.ofMinutes(5),
             ActionChannel.VIDEO_CALL, Duration.ofMinutes(30),
             ActionChannel.MEETING, Duration.ofMinutes(60));

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.queue.PersonKind;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.UUID;
 
 /** How outcomes move a person through the cadence. Plain rules: no storage, no clock of their own. */
 public final class CadenceRules {
@@ -52,6 +55,31 @@ public final class CadenceRules {
     /** After a skipped step: the next step comes up, the count stays. */
     public Cadence afterSkip(Cadence cadence, Instant now) {
         return cadence.with(cadence.state(), cadence.completedFollowUps(), cadence.nextStep() + 1, null, now);
+    }
+
+    /**
+     * The follow-up that carries out the cadence's next step for {@code person}. Without a channel or
+     * due time, the step decides them; without a purpose, the step's place in the cadence is the purpose.
+     */
+    public FollowUp nextFollowUp(UUID id, Person person, Cadence cadence, Instant now, Channel channel,
+                                 Instant dueAt, String purpose) {
+        CadenceStep step = policy.step(cadence.nextStep(), person.ref().kind(), person.temperature());
+        int number = cadence.completedFollowUps() + 1;
+        Channel chosen = channel != null ? channel : step.channel();
+        String why = purpose != null ? purpose : defaultPurpose(number, policy.limitFor(person.ref().kind()), chosen);
+        return new FollowUp(id, person.ref(), number, cadence.nextStep(), chosen,
+                dueAt != null ? dueAt.truncatedTo(ChronoUnit.MICROS) : now.plus(step.delay()), why, person.owner(),
+                FollowUpState.SCHEDULED, null, now, null);
+    }
+
+    /** The purpose of a follow-up nobody gave one: its place in the cadence. */
+    static String defaultPurpose(int number, int limit, Channel channel) {
+        return "follow-up " + number + " of " + limit + ": " + channelWord(channel);
+    }
+
+    /** {@code direct mail}, {@code video call}: the channel as a rep reads it. */
+    static String channelWord(Channel channel) {
+        return channel.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Whether another follow-up may be scheduled; the reason a rep reads when not. */

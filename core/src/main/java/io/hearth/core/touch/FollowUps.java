@@ -84,7 +84,7 @@ public final class FollowUps {
             if (!moved.equals(cadence)) {
                 cadences.save(moved);
                 followUps.cancelOpen(person.ref(), now);
-                notifyIfStateChanged(cadence, moved);
+                planChanged(person.ref());
             }
             return outcomeOf(person, touch, moved, Optional.empty());
         });
@@ -112,6 +112,7 @@ public final class FollowUps {
             cadences.save(cadence);
             FollowUp next = nextStep(person, cadence, now, channel, dueAt, cleanPurpose);
             followUps.insert(next);
+            planChanged(ref);
             return next;
         });
     }
@@ -139,13 +140,13 @@ public final class FollowUps {
             close(open.closed(FollowUpState.COMPLETED, touch.id(), now));
             Cadence moved = cadenceRules.afterFollowUp(cadence, outcome, now);
             cadences.save(moved);
-            notifyIfStateChanged(cadence, moved);
             Optional<FollowUp> next = Optional.empty();
             if (moved.state() == CadenceState.ACTIVE) {
                 FollowUp scheduled = nextStep(person, moved, now, null, null, null);
                 followUps.insert(scheduled);
                 next = Optional.of(scheduled);
             }
+            planChanged(ref);
             return outcomeOf(person, touch, moved, next);
         });
     }
@@ -162,6 +163,7 @@ public final class FollowUps {
             cadences.save(moved);
             FollowUp next = nextStep(person, moved, now, null, null, null);
             followUps.insert(next);
+            planChanged(open.person());
             return next;
         });
     }
@@ -232,21 +234,11 @@ public final class FollowUps {
 
     private FollowUp nextStep(Person person, Cadence cadence, Instant now, Channel channel, Instant dueAt,
                               String purpose) {
-        CadenceStep step = cadenceRules.policy().step(cadence.nextStep(), person.ref().kind(), person.temperature());
-        int number = cadence.completedFollowUps() + 1;
-        int limit = cadenceRules.policy().limitFor(person.ref().kind());
-        Channel chosen = channel != null ? channel : step.channel();
-        String why = purpose != null ? purpose
-                : "follow-up " + number + " of " + limit + ": " + chosen.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return new FollowUp(ids.next(), person.ref(), number, cadence.nextStep(), chosen,
-                dueAt != null ? dueAt.truncatedTo(ChronoUnit.MICROS) : now.plus(step.delay()), why, person.owner(),
-                FollowUpState.SCHEDULED, null, now, null);
+        return cadenceRules.nextFollowUp(ids.next(), person, cadence, now, channel, dueAt, purpose);
     }
 
-    private void notifyIfStateChanged(Cadence before, Cadence after) {
-        if (before.state() != after.state()) {
-            observers.forEach(observer -> observer.cadenceMoved(after));
-        }
+    private void planChanged(PersonRef person) {
+        observers.forEach(observer -> observer.planChanged(person));
     }
 
     private void record(Touch touch) {

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Feeds touches on leads into the lead's rating, so the first logged touch is the lead's response
- * time (speed to lead) and conversations and positive replies warm the lead up.
+ * time (speed to lead) and conversations and positive replies warm the lead up; and re-places a
+ * lead in the work queue when its follow-up plan changes.
  */
 public final class LeadActivityRecorder implements TouchObserver {
     /** Outcomes where the rep actually spoke or wrote with the person. */
@@ -31,10 +32,10 @@ public final class LeadActivityRecorder implements TouchObserver {
     }
 
     @Override
-    public void cadenceMoved(Cadence cadence) {
-        // a lead handed to drip (or back) leaves (or rejoins) the work queue
-        if (cadence.person().isLead()) {
-            ratings.refresh(cadence.person().leadId());
+    public void planChanged(PersonRef person) {
+        // a lead waits in the queue for its scheduled follow-up, and leaves it for drip
+        if (person.isLead()) {
+            ratings.refresh(person.leadId());
         }
     }
 

@@ -11,6 +11,7 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadProfileStore;
+import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
@@ -242,6 +243,83 @@ public abstract class WorkQueueContract {
         assertThat(learned.probabilityToClose(newSignals(LeadSource.REFERRAL), Temperature.COLD)).isGreaterThan(0.7);
         assertThat(learned.probabilityToClose(newSignals(LeadSource.PURCHASED_LIST), Temperature.COLD))
                 .isLessThan(0.2);
+    }
+
+    @Test
+    void pagesCrossTheLanesInOrderAndAFollowUpShowsOnlyOnceDue() {
+        JooqQueueStore store = new JooqQueueStore(database.dsl());
+        Instant now = clock.instant();
+        List<QueueEntry> hot = List.of(entry(Lane.HOT, 30, now), entry(Lane.HOT, 20, now), entry(Lane.HOT, 10, now));
+        // oldest due first; two share a due time, and their ids break the tie
+        Instant tie = now.minus(Duration.ofMinutes(5));
+        List<QueueEntry> due = new ArrayList<>(List.of(due(now.minus(Duration.ofDays(1))), due(tie), due(tie),
+                due(now.minusSeconds(1))));
+        // databases compare UUIDs as unsigned bytes, as their text does (UUID.compareTo is signed)
+        due.subList(1, 3).sort(java.util.Comparator.comparing((QueueEntry e) -> e.personId().toString()).reversed());
+        List<QueueEntry> notDueYet = List.of(due(now.plus(Duration.ofMinutes(10))), due(now.plus(Duration.ofHours(1))),
+                due(now.plus(Duration.ofDays(3))));
+        List<QueueEntry> rest = List.of(entry(Lane.WARM, 5, now), entry(Lane.COOL, 5, now), entry(Lane.COLD, 9, now),
+                entry(Lane.COLD, -9, now));
+        List<QueueEntry> expected = new ArrayList<>(hot);
+        expected.addAll(due);
+        expected.addAll(rest);
+        for (List<QueueEntry> entries : List.of(rest, notDueYet, due, hot)) {
+            entries.forEach(store::put);
+        }
+        store.put(new QueueEntry(UUID.randomUUID(), PersonKind.LEAD, "bob", "Bob's", Lane.HOT, 99, now, null,
+                ActionKind.COLD_CALL, ActionChannel.PHONE, List.of("not alice's")));
+
+        for (int size = 1; size <= 5; size++) {
+            assertThat(paged("alice", size)).as("alice, pages of %d", size).isEqualTo(expected);
+        }
+        assertThat(paged("", 3)).hasSize(expected.size() + 1).containsSubsequence(expected);
+
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        List<QueueEntry> later = new ArrayList<>(hot);
+        later.addAll(due);
+        later.addAll(notDueYet.subList(0, 2));
+        later.addAll(rest);
+        assertThat(paged("alice", 2)).isEqualTo(later);
+    }
+
+    @Test
+    void aConvertedLeadsContactTakesItsRowAndRemovingOneKindLeavesTheOther() {
+        JooqQueueStore store = new JooqQueueStore(database.dsl());
+        QueueEntry lead = entry(Lane.WARM, 5, clock.instant());
+        Instant due = clock.instant();
+        QueueEntry contact = new QueueEntry(lead.personId(), PersonKind.CONTACT, "bob", "Grace Hopper",
+                Lane.DUE_FOLLOW_UP, QueueEntry.dueRank(due), due, due, ActionKind.FOLLOW_UP, ActionChannel.SMS,
+                List.of("follow-up 1 of 8 by sms"));
+        store.put(lead);
+
+        store.put(contact);
+        store.remove(lead.personId(), PersonKind.LEAD);
+
+        assertThat(store.find(lead.personId())).hasValue(contact);
+        assertThat(all("bob")).containsExactly(contact);
+        store.remove(contact.personId(), PersonKind.CONTACT);
+        assertThat(store.find(contact.personId())).isEmpty();
+    }
+
+    private static QueueEntry entry(Lane lane, long rank, Instant visibleFrom) {
+        return new QueueEntry(UUID.randomUUID(), PersonKind.LEAD, "alice", "Someone", lane, rank, visibleFrom, null,
+                ActionKind.TOUCH_BASE, ActionChannel.DIRECT_MAIL, List.of("why"));
+    }
+
+    private static QueueEntry due(Instant dueAt) {
+        return new QueueEntry(UUID.randomUUID(), PersonKind.CONTACT, "alice", "Someone", Lane.DUE_FOLLOW_UP,
+                QueueEntry.dueRank(dueAt), dueAt, dueAt, ActionKind.FOLLOW_UP, ActionChannel.EMAIL, List.of("due"));
+    }
+
+    private List<QueueEntry> paged(String owner, int size) {
+        List<QueueEntry> entries = new ArrayList<>();
+        String token = "";
+        do {
+            Page<QueueEntry> page = hearth.queue().next(owner, size, token);
+            entries.addAll(page.items());
+            token = page.nextPageToken().orElse("");
+        } while (!token.isEmpty());
+        return entries;
     }
 
     private void close(Lead lead, boolean won) {

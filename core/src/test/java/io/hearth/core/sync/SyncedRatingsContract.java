@@ -27,6 +27,7 @@ import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
+import io.hearth.core.queue.CadenceStanding;
 import io.hearth.core.queue.Lane;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueStore;
@@ -75,7 +76,8 @@ public abstract class SyncedRatingsContract {
         ratings = new LeadRatings(new JooqLeadStore(database.dsl()), profiles,
                 new JooqMissedDeadlineStore(database.dsl()), queue, transactor,
                 new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), clock),
-                SpeedToLeadPolicy.DEFAULT, clock, inDrip::contains);
+                SpeedToLeadPolicy.DEFAULT, clock,
+                id -> inDrip.contains(id) ? new CadenceStanding(true, null) : CadenceStanding.NONE);
         leads = LeadFixtures.leads(database, clock);
     }
 

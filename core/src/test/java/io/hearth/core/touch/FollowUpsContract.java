@@ -19,6 +19,11 @@ import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
+import io.hearth.core.queue.ActionChannel;
+import io.hearth.core.queue.ActionKind;
+import io.hearth.core.queue.Lane;
+import io.hearth.core.queue.PersonKind;
+import io.hearth.core.queue.QueueEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,6 +163,54 @@ public abstract class FollowUpsContract {
                 .extracting(Touch::outcome).containsExactly(Outcome.REPLIED_POSITIVE, Outcome.NO_ANSWER);
         assertThat(hearth.followUps().cadence(PersonRef.of(contact.id())).state()).isEqualTo(CadenceState.ACTIVE);
         assertReason(() -> log(lead, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.CONNECTED), "LEAD_CONVERTED");
+    }
+
+    @Test
+    void theNewProspectsCadenceStartsWithAFollowUpDueTheSameDay() {
+        Lead lead = lead(Temperature.WARM);
+        FollowUp leadsStep = hearth.followUps().schedule(ref(lead), null, null, null);
+
+        Contact contact = hearth.conversion().convert(lead.id(), null).contact();
+
+        FollowUp first = hearth.followUps().listDue("alice", null, 10, "").items().stream()
+                .filter(f -> f.person().equals(PersonRef.of(contact.id()))).findFirst().orElseThrow();
+        assertThat(first.followUpNumber()).isEqualTo(1);
+        assertThat(first.channel()).isEqualTo(Channel.PHONE);
+        assertThat(first.dueAt()).isBefore(clock.instant());
+        assertThat(first.purpose()).isEqualTo("new prospect: follow up the same day");
+        assertThat(hearth.followUps().get(leadsStep.id()).state()).isEqualTo(FollowUpState.CANCELLED);
+        assertThat(hearth.queue().next("alice", 10, "").items()).singleElement().satisfies(entry -> {
+            assertThat(entry.personId()).isEqualTo(contact.id().value());
+            assertThat(entry.personKind()).isEqualTo(PersonKind.CONTACT);
+            assertThat(entry.lane()).isEqualTo(Lane.DUE_FOLLOW_UP);
+            assertThat(entry.action()).isEqualTo(ActionKind.FOLLOW_UP);
+        });
+    }
+
+    @Test
+    void aContactWaitsInTheQueueForItsFollowUpAndLeavesItForDrip() {
+        Hearth strict = Hearth.on(database, clock, CadencePolicy.DEFAULT.withLimits(2, 2, true));
+        Contact contact = strict.contacts().create(ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER)
+                .owner("alice").build());
+        FollowUp call = strict.followUps().schedule(PersonRef.of(contact.id()), Channel.SMS, null, "price list");
+        assertThat(strict.queue().next("alice", 10, "").items()).isEmpty();
+
+        clock.advance(Duration.ofDays(2));
+        QueueEntry due = strict.queue().next("alice", 10, "").items().get(0);
+        assertThat(due.personId()).isEqualTo(contact.id().value());
+        assertThat(due.visibleFrom()).isEqualTo(call.dueAt());
+        assertThat(due.channel()).isEqualTo(ActionChannel.SMS);
+        assertThat(due.reasons()).startsWith("follow-up 1 of 2 by sms, due 2026-11-04 09:00 UTC",
+                "purpose: price list");
+
+        FollowUp postcard = strict.followUps().complete(call.id(), Outcome.NO_ANSWER, null, null, null, "alice")
+                .next().orElseThrow();
+        assertThat(strict.queue().next("alice", 10, "").items()).isEmpty();
+        clock.advance(Duration.ofDays(3));
+        assertThat(strict.queue().next("alice", 10, "").items()).extracting(QueueEntry::channel)
+                .containsExactly(ActionChannel.POSTCARD);
+        strict.followUps().complete(postcard.id(), Outcome.NO_ANSWER, null, null, null, "alice");
+        assertThat(strict.queue().next("alice", 10, "").items()).as("in drip").isEmpty();
     }
 
     @Test

@@ -11,14 +11,20 @@ import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.JooqContactStore;
 import io.hearth.core.persistence.JooqFollowUpStatsStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
+import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.queue.WorkQueue;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The lead, contact and follow-up use cases wired on one test database, as the server wires them. */
+/**
+ * The lead, contact and follow-up use cases wired on one test database, as the server wires them:
+ * contacts are placed in the work queue by their follow-ups (leads are not rated here).
+ */
 public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, FollowUps followUps,
-                     FollowUpStatsReport stats) {
+                     FollowUpStatsReport stats, WorkQueue queue) {
 
     public static Hearth on(Database database, Clock clock, CadencePolicy policy) {
         return on(database, clock, policy, List.of());
@@ -31,12 +37,20 @@ public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, 
         JooqTouchStore touches = new JooqTouchStore(database.dsl());
         JooqFollowUpStore followUpStore = new JooqFollowUpStore(database.dsl());
         JooqCadenceStore cadences = new JooqCadenceStore(database.dsl());
-        Contacts contacts = new Contacts(contactStore, transactor, new ContactRules(new PhoneNumbers("US")), clock);
-        LeadConversion conversion = new LeadConversion(leads, contactStore, touches, followUpStore, cadences,
-                transactor, clock);
-        FollowUps followUps = new FollowUps(leads, contacts, conversion, touches, followUpStore, cadences,
-                new CadenceRules(policy), transactor, clock, observers);
+        JooqQueueStore queueStore = new JooqQueueStore(database.dsl());
+        ContactQueue contactQueue = new ContactQueue(contactStore,
+                new CadenceStandings(cadences, followUpStore, policy), queueStore);
+        Contacts contacts = new Contacts(contactStore, transactor, new ContactRules(new PhoneNumbers("US")), clock,
+                List.of(contactQueue));
+        CadenceRules rules = new CadenceRules(policy);
+        LeadConversion conversion = new LeadConversion(leads, contactStore, touches, followUpStore, cadences, rules,
+                transactor, clock, List.of(contactQueue));
+        List<TouchObserver> all = new ArrayList<>(observers);
+        all.add(contactQueue);
+        FollowUps followUps = new FollowUps(leads, contacts, conversion, touches, followUpStore, cadences, rules,
+                transactor, clock, all);
         return new Hearth(leads, contacts, conversion, followUps,
-                new FollowUpStatsReport(new JooqFollowUpStatsStore(database.dsl()), transactor));
+                new FollowUpStatsReport(new JooqFollowUpStatsStore(database.dsl()), transactor),
+                new WorkQueue(queueStore, clock));
     }
 }

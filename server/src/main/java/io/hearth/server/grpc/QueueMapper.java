@@ -30,6 +30,7 @@ import java.util.Set;
 /** Queue and qualification messages to domain values and back. */
 final class QueueMapper {
     static final int MAX_NOTE = 2000;
+    private static final String CHANNEL = "ACTION_CHANNEL_";
 
     private QueueMapper() {
     }
@@ -40,9 +41,9 @@ final class QueueMapper {
                         + entry.personId())
                 .setDisplayName(entry.displayName())
                 .setOwner(entry.owner() == null ? "" : entry.owner())
-                .setLane(QueueLane.valueOf("QUEUE_LANE_" + entry.lane().name()))
-                .setAction(io.hearth.proto.v1.ActionKind.valueOf("ACTION_KIND_" + entry.action().name()))
-                .setChannel(io.hearth.proto.v1.ActionChannel.valueOf("ACTION_CHANNEL_" + entry.channel().name()))
+                .setLane(ProtoEnums.toProto(entry.lane(), QueueLane.class, "QUEUE_LANE_"))
+                .setAction(ProtoEnums.toProto(entry.action(), io.hearth.proto.v1.ActionKind.class, "ACTION_KIND_"))
+                .setChannel(ProtoEnums.toProto(entry.channel(), io.hearth.proto.v1.ActionChannel.class, CHANNEL))
                 .addAllReasons(entry.reasons());
         if (entry.deadline() != null) {
             item.setDeadline(ProtoTimes.toProto(entry.deadline()));
@@ -175,11 +176,12 @@ final class QueueMapper {
     }
 
     static io.hearth.core.queue.ActionChannel channel(io.hearth.proto.v1.ActionChannel proto, String field) {
-        return switch (proto) {
-            case ACTION_CHANNEL_UNSPECIFIED, UNRECOGNIZED ->
-                    throw io.hearth.core.error.InvalidArgumentException.of(field, "name a channel, e.g. ACTION_CHANNEL_PHONE");
-            default -> io.hearth.core.queue.ActionChannel.valueOf(proto.name().substring("ACTION_CHANNEL_".length()));
-        };
+        io.hearth.core.queue.ActionChannel channel = ProtoEnums.toDomain(proto, io.hearth.core.queue.ActionChannel.class,
+                CHANNEL, field);
+        if (channel == null) {
+            throw io.hearth.core.error.InvalidArgumentException.of(field, "name a channel, e.g. ACTION_CHANNEL_PHONE");
+        }
+        return channel;
     }
 
     static io.hearth.proto.v1.ResponseStats toProto(io.hearth.core.priority.ResponseStats stats,

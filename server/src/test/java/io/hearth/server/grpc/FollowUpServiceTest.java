@@ -83,6 +83,8 @@ class FollowUpServiceTest {
         assertThat(first.getNextFollowUp().getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_POSTCARD);
         assertThat(first.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
 
+        assertThat(queuedPeople()).as("waits for its postcard").doesNotContain(lead.getName());
+        clock.advance(Duration.ofDays(3));
         assertThat(queuedPeople()).contains(lead.getName());
         LogTouchResponse second = complete(first.getNextFollowUp(), TouchOutcome.TOUCH_OUTCOME_LEFT_VOICEMAIL);
         assertThat(second.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_DRIP);

@@ -242,6 +242,26 @@ class QueueServiceTest {
     }
 
     @Test
+    void agendaTakesADurationForEveryChannelAndNamesAMissingOne() {
+        create("Cold", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
+        PlanAgendaRequest.Builder request = PlanAgendaRequest.newBuilder()
+                .setTimeBudget(com.google.protobuf.Duration.newBuilder().setSeconds(3600));
+        for (ActionChannel channel : ActionChannel.values()) {
+            if (channel != ActionChannel.ACTION_CHANNEL_UNSPECIFIED && channel != ActionChannel.UNRECOGNIZED) {
+                request.addTypicalDurations(ChannelDuration.newBuilder().setChannel(channel)
+                        .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(60)));
+            }
+        }
+
+        assertThat(queue.planAgenda(request.build()).getItemsList()).hasSize(1);
+        assertThat(request.getTypicalDurationsList()).extracting(ChannelDuration::getChannel)
+                .contains(ActionChannel.ACTION_CHANNEL_SMS, ActionChannel.ACTION_CHANNEL_DIRECT_MAIL);
+        assertInvalid(() -> queue.planAgenda(request.addTypicalDurations(ChannelDuration.newBuilder()
+                .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(60))).build()),
+                "typical_durations.channel");
+    }
+
+    @Test
     void responseStatsCountInboundLeadsOnly() {
         create("Web", LeadSource.LEAD_SOURCE_WEB_FORM);
         create("Listed", LeadSource.LEAD_SOURCE_PURCHASED_LIST);

@@ -1,0 +1,109 @@
+package io.hearth.core.touch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactId;
+import io.hearth.core.contact.ContactKind;
+import io.hearth.core.contact.ContactOrigin;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.queue.ActionChannel;
+import io.hearth.core.queue.ActionKind;
+import io.hearth.core.queue.CadenceStanding;
+import io.hearth.core.queue.Lane;
+import io.hearth.core.queue.PersonKind;
+import io.hearth.core.queue.QueueEntry;
+import io.hearth.core.queue.ScheduledFollowUp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Where contacts and their follow-ups go in the queue, as plain Java. */
+class ContactQueueRulesTest {
+    private static final Instant CREATED = Instant.parse("2026-11-02T09:00:00Z");
+    private static final Instant DUE = Instant.parse("2026-11-04T09:30:00Z");
+
+    @Test
+    void aContactWithAFollowUpShowsFromItsDueTimeAmongTheDueFollowUps() {
+        Contact contact = contact(ContactKind.DORMANT_CLIENT, null);
+        FollowUp email = followUp(contact, 2, Channel.EMAIL, "follow-up 2 of 8: email");
+
+        QueueEntry entry = ContactQueueRules.entryFor(contact, waitingFor(email)).orElseThrow();
+
+        assertThat(entry.personId()).isEqualTo(contact.id().value());
+        assertThat(entry.personKind()).isEqualTo(PersonKind.CONTACT);
+        assertThat(entry.owner()).isEqualTo("alice");
+        assertThat(entry.displayName()).isEqualTo("Grace Hopper");
+        assertThat(entry.lane()).isEqualTo(Lane.DUE_FOLLOW_UP);
+        assertThat(entry.visibleFrom()).isEqualTo(DUE);
+        assertThat(entry.deadline()).isEqualTo(DUE);
+        assertThat(entry.action()).isEqualTo(ActionKind.FOLLOW_UP);
+        assertThat(entry.channel()).isEqualTo(ActionChannel.EMAIL);
+        assertThat(entry.reasons()).containsExactly("follow-up 2 of 8 by email, due 2026-11-04 09:30 UTC",
+                "dormant client");
+    }
+
+    @Test
+    void aPurposeSomeoneGaveIsShownAndAConvertedProspectSaysWhereItCameFrom() {
+        LeadId lead = new LeadId(UUID.randomUUID());
+        Contact prospect = contact(ContactKind.PROSPECT, lead);
+        FollowUp sms = followUp(prospect, 1, Channel.SMS, "confirm Tuesday's demo");
+
+        QueueEntry entry = ContactQueueRules.entryFor(prospect, waitingFor(sms)).orElseThrow();
+
+        assertThat(entry.channel()).isEqualTo(ActionChannel.SMS);
+        assertThat(entry.reasons()).containsExactly("follow-up 1 of 8 by sms, due 2026-11-04 09:30 UTC",
+                "purpose: confirm Tuesday's demo", "prospect, converted from " + lead.name());
+    }
+
+    @Test
+    void withoutAFollowUpInDripOrArchivedAContactIsNotInTheQueue() {
+        Contact contact = contact(ContactKind.PROSPECT, null);
+        Contact archived = new Contact(contact.id(), contact.fields(), contact.origin(), null, CREATED, CREATED,
+                CREATED, 2);
+        CadenceStanding waiting = waitingFor(followUp(contact, 1, Channel.PHONE, "follow-up 1 of 8: phone"));
+
+        assertThat(ContactQueueRules.entryFor(contact, CadenceStanding.NONE)).isEmpty();
+        assertThat(ContactQueueRules.entryFor(contact, new CadenceStanding(true, null))).isEmpty();
+        assertThat(ContactQueueRules.entryFor(archived, waiting)).isEmpty();
+    }
+
+    @Test
+    void theOlderFollowUpRanksHigher() {
+        Contact contact = contact(ContactKind.PROSPECT, null);
+        FollowUp older = followUp(contact, 1, Channel.PHONE, "p");
+        FollowUp newer = new FollowUp(UUID.randomUUID(), older.person(), 1, 0, Channel.PHONE,
+                DUE.plus(Duration.ofMinutes(1)), "p", "alice", FollowUpState.SCHEDULED, null, CREATED, null);
+
+        assertThat(ContactQueueRules.entryFor(contact, waitingFor(older)).orElseThrow().rank())
+                .isGreaterThan(ContactQueueRules.entryFor(contact, waitingFor(newer)).orElseThrow().rank());
+    }
+
+    @Test
+    void everyTouchChannelCanBeSuggestedUnderItsOwnName() {
+        assertThat(Arrays.stream(Channel.values()).map(c -> c.asAction().name()))
+                .containsExactly(Arrays.stream(Channel.values()).map(Channel::name).toArray(String[]::new));
+        assertThat(Arrays.stream(Channel.values()).map(Channel::asAction))
+                .containsExactlyInAnyOrder(ActionChannel.values());
+    }
+
+    private static CadenceStanding waitingFor(FollowUp followUp) {
+        ScheduledFollowUp scheduled = CadenceStandings.scheduled(followUp, CadencePolicy.DEFAULT.contactFollowUpLimit());
+        return new CadenceStanding(false, scheduled);
+    }
+
+    private static Contact contact(ContactKind kind, LeadId convertedFrom) {
+        return new Contact(new ContactId(UUID.randomUUID()), ContactFields.builder().givenName("Grace")
+                .familyName("Hopper").kind(kind).owner("alice").build(),
+                convertedFrom == null ? ContactOrigin.DIRECT : ContactOrigin.CONVERTED_LEAD, convertedFrom, CREATED,
+                CREATED, null, 1);
+    }
+
+    private static FollowUp followUp(Contact contact, int number, Channel channel, String purpose) {
+        return new FollowUp(UUID.randomUUID(), PersonRef.of(contact.id()), number, number - 1, channel, DUE, purpose,
+                "alice", FollowUpState.SCHEDULED, null, CREATED, null);
+    }
+}
