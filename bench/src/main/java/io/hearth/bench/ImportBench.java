@@ -5,7 +5,9 @@ import com.sun.management.GcInfo;
 import io.hearth.connector.csv.CsvConnector;
 import io.hearth.connector.spi.Batch;
 import io.hearth.connector.spi.RecordReader;
+import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
+import io.hearth.core.lead.LeadStore;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.core.persistence.JooqLeadProfileStore;
@@ -16,18 +18,23 @@ import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.person.PhoneNumbers;
+import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.priority.MissedDeadlineStore;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.resource.TimeOrderedIds;
+import io.hearth.core.queue.QueueStore;
 import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.PersonMatchStore;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
 import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
+import io.hearth.core.sync.SyncRunStore;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -61,6 +68,8 @@ import javax.management.openmbean.CompositeData;
  */
 public final class ImportBench {
     private static final int JDBC_BATCH = 1000;
+    /** Where each import's time went, printed after its figure. */
+    private static final List<String> breakdowns = new ArrayList<>();
 
     private ImportBench() {
     }
@@ -136,6 +145,8 @@ public final class ImportBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%-12s %-26s %,12.0f %14d%n", database, what, rows / seconds, live.get() >> 20);
+        breakdowns.forEach(System.out::print);
+        breakdowns.clear();
         return rows / seconds;
     }
 
@@ -237,24 +248,36 @@ public final class ImportBench {
         }
     }
 
-    /** @param rate whether new leads are rated and queued, as the server does */
+    /**
+     * Imports the file through the sync engine as the server wires it, timing each store call.
+     *
+     * @param rate whether new leads are rated and queued, as the server does
+     */
     private static void importFile(DatabaseConfig config, Path csv, boolean rate) {
+        Timings timings = new Timings();
+        long start = System.nanoTime();
         try (Database database = Database.open(config)) {
             Clock clock = Clock.systemUTC();
             Transactor transactor = new Transactor(database.dsl());
-            JooqLeadStore leads = new JooqLeadStore(database.dsl());
-            LeadRatings ratings = new LeadRatings(leads, new JooqLeadProfileStore(database.dsl()),
-                    new JooqMissedDeadlineStore(database.dsl()), new JooqQueueStore(database.dsl()), transactor,
+            LeadStore leads = timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead");
+            LeadRatings ratings = new LeadRatings(leads,
+                    timings.wrap(LeadProfileStore.class, new JooqLeadProfileStore(database.dsl()), "profile"),
+                    timings.wrap(MissedDeadlineStore.class, new JooqMissedDeadlineStore(database.dsl()), "missed"),
+                    timings.wrap(QueueStore.class, new JooqQueueStore(database.dsl()), "queue"), transactor,
                     new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), clock),
                     SpeedToLeadPolicy.DEFAULT, clock);
             SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(new CsvConnector())),
-                    new JooqSyncRunStore(database.dsl()), new JooqPersonMatchStore(database.dsl()), leads,
-                    new LeadRules(new PhoneNumbers("US")), rate ? List.of(ratings) : List.of(), transactor, clock, RetryPolicy.DEFAULT);
+                    timings.wrap(SyncRunStore.class, new JooqSyncRunStore(database.dsl()), "run"),
+                    timings.wrap(PersonMatchStore.class, new JooqPersonMatchStore(database.dsl()), "match"), leads,
+                    new LeadRules(new PhoneNumbers("US")),
+                    rate ? List.of(timings.wrap(LeadObserver.class, ratings, "rating")) : List.of(), transactor, clock,
+                    RetryPolicy.DEFAULT);
             SyncRun run = engine.run(SyncRequest.of("csv", Map.of("path", csv.toString())), SyncListener.NONE);
             if (run.counts().created() == 0) {
                 throw new IllegalStateException("nothing imported: " + run);
             }
         }
+        breakdowns.add(timings.report((System.nanoTime() - start) / 1e9));
     }
 
     private static DatabaseConfig pgSchema(String url, List<String> created) throws Exception {
