@@ -64,7 +64,9 @@ import javax.management.openmbean.CompositeData;
  * profile, queue entry). Prints rows/s and peak heap for each and the ratios, on HSQLDB (embedded
  * file) and PostgreSQL when a URL is given; the PostgreSQL schemas it makes are dropped at the end.
  *
- * <pre>java -Xmx512m -cp bench/target/hearth-bench.jar io.hearth.bench.ImportBench 1000000 [pg-url]</pre>
+ * <pre>java -Xmx512m -cp bench/target/hearth-bench.jar io.hearth.bench.ImportBench 1000000 [pg-url] [hsqldb|postgresql]</pre>
+ *
+ * <p>The third argument runs one database only.
  */
 public final class ImportBench {
     private static final int JDBC_BATCH = 1000;
@@ -77,6 +79,7 @@ public final class ImportBench {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String pgUrl = args.length > 1 ? args[1] : null;
+        String only = args.length > 2 ? args[2] : "";
         Path work = Files.createTempDirectory("hearth-import-bench");
         Path csv = work.resolve("leads.csv");
         writeCsv(csv, rows);
@@ -86,8 +89,10 @@ public final class ImportBench {
 
         parse(csv); // warms up the JIT, so that the first figure is not the slowest for no good reason
         report("-", "parse only (csv connector)", rows, () -> parse(csv));
-        compare("hsqldb", rows, csv, name -> DatabaseConfig.embedded(work.resolve(name), 4));
-        if (pgUrl != null) {
+        if (!only.equals("postgresql")) {
+            compare("hsqldb", rows, csv, name -> DatabaseConfig.embedded(work.resolve(name), 4));
+        }
+        if (pgUrl != null && !only.equals("hsqldb")) {
             List<String> schemas = new ArrayList<>();
             try {
                 compare("postgresql", rows, csv, name -> pgSchema(pgUrl, schemas));
