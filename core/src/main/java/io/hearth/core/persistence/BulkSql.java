@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -55,9 +57,8 @@ final class BulkSql {
         dsl.connection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (R record : records) {
-                    Object[] values = record.intoArray();
-                    for (int i = 0; i < values.length; i++) {
-                        insert.setObject(i + 1, values[i]);
+                    for (int i = 0; i < columns.length; i++) {
+                        insert.setObject(i + 1, record.get(i));
                     }
                     insert.addBatch();
                 }
@@ -78,13 +79,21 @@ final class BulkSql {
                 + Arrays.stream(columns).map(c -> dsl.render(c.getUnqualifiedName())).collect(Collectors.joining(", "))
                 + ") FROM STDIN (FORMAT csv)";
         StringBuilder csv = new StringBuilder(records.size() * columns.length * 16);
+        // a batch's rows mostly share their times (written "now"), and formatting one is not cheap
+        Map<OffsetDateTime, String> times = new HashMap<>();
         for (R record : records) {
-            Object[] values = record.intoArray();
-            for (int i = 0; i < values.length; i++) {
+            for (int i = 0; i < columns.length; i++) {
                 if (i > 0) {
                     csv.append(',');
                 }
-                appendCsv(csv, values[i]);
+                // by index: record.intoArray() looks a mapper up in jOOQ's cache on every call,
+                // three quarters of this method's time in a profiled import
+                Object value = record.get(i);
+                if (value instanceof OffsetDateTime time) {
+                    csv.append(times.computeIfAbsent(time, TIMESTAMP::format));
+                } else {
+                    appendCsv(csv, value);
+                }
             }
             csv.append('\n');
         }
