@@ -24,7 +24,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -37,8 +39,9 @@ import java.util.UUID;
  *
  * <p>Usage: {@code java -jar bench/target/hearth-bench.jar [rows] [postgres-url] [hsqldb|postgresql]};
  * the PostgreSQL URL defaults to {@code $HEARTH_BENCH_PG_URL}, and PostgreSQL is skipped without
- * one; the third argument runs one database only. Each run
- * seeds its own scratch database (a temp directory, a fresh schema) and drops it afterwards.
+ * one; the third argument runs one database only. Each database kind gets two scratch databases
+ * (temp directories, fresh schemas), one holding 10,000 entries and one the large count, dropped
+ * afterwards; every read is timed alternately on both.
  */
 public final class QueueBench {
     private static final int OWNERS = 50;
@@ -47,6 +50,8 @@ public final class QueueBench {
     private static final int SAMPLES = 2_000;
     private static final int BATCH = 5_000;
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final PageToken AFTER_DUE_NOW = new PageToken("bench",
+            Lane.DUE_FOLLOW_UP.priority() + ":" + QueueEntry.dueRank(NOW), new UUID(0, 0).toString());
 
     public static void main(String[] args) throws Exception {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -56,7 +61,8 @@ public final class QueueBench {
         if (!only.equals("postgresql")) {
             Path dir = Files.createTempDirectory("hearth-bench");
             try {
-                rows.addAll(run("HSQLDB (file, embedded default)", DatabaseConfig.embedded(dir, 4), large));
+                rows.addAll(run("HSQLDB (file, embedded default)", DatabaseConfig.embedded(dir.resolve("small"), 4),
+                        DatabaseConfig.embedded(dir.resolve("large"), 4), large));
             } finally {
                 deleteRecursively(dir);
             }
@@ -64,14 +70,14 @@ public final class QueueBench {
         if (only.equals("hsqldb")) {
             System.err.println("PostgreSQL skipped: asked for HSQLDB only");
         } else if (pgUrl != null && !pgUrl.isBlank()) {
-            String schema = "hearth_bench_" + UUID.randomUUID().toString().substring(0, 8);
-            sql(pgUrl, "CREATE SCHEMA " + schema);
+            String prefix = "hearth_bench_" + UUID.randomUUID().toString().substring(0, 8);
+            sql(pgUrl, "CREATE SCHEMA " + prefix + "_small");
+            sql(pgUrl, "CREATE SCHEMA " + prefix + "_large");
             try {
-                String url = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema
-                        + "&reWriteBatchedInserts=true";
-                rows.addAll(run("PostgreSQL", new DatabaseConfig(url, null, null, 4), large));
+                rows.addAll(run("PostgreSQL", pg(pgUrl, prefix + "_small"), pg(pgUrl, prefix + "_large"), large));
             } finally {
-                sql(pgUrl, "DROP SCHEMA " + schema + " CASCADE");
+                sql(pgUrl, "DROP SCHEMA " + prefix + "_small CASCADE");
+                sql(pgUrl, "DROP SCHEMA " + prefix + "_large CASCADE");
             }
         } else {
             System.err.println("PostgreSQL skipped: pass its JDBC URL as the second argument or set HEARTH_BENCH_PG_URL");
@@ -82,41 +88,119 @@ public final class QueueBench {
         rows.forEach(System.out::println);
     }
 
-    private static List<String> run(String label, DatabaseConfig config, int large) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Database database = Database.open(config)) {
-            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static DatabaseConfig pg(String url, String schema) {
+        return new DatabaseConfig(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema
+                + "&reWriteBatchedInserts=true", null, null, 4);
+    }
+
+    /** One database's queue, read the way the server reads it. */
+    private record Side(WorkQueue queue, JooqQueueStore store) {
+        static Side of(Database database) {
             JooqQueueStore store = new JooqQueueStore(database.dsl());
-            WorkQueue queue = new WorkQueue(store, clock);
+            return new Side(new WorkQueue(store, Clock.fixed(NOW, ZoneOffset.UTC)), store);
+        }
+    }
+
+    /** Prepares one read (untimed: choosing the rep, fetching the page before) and returns the timed part. */
+    private interface Read {
+        Runnable prepare(Side side, Random random);
+    }
+
+    /**
+     * The small and the large queue in two databases of the same kind, open side by side, each read
+     * timed alternately on both: whatever the machine does meanwhile (a checkpoint, another
+     * process, a slower CPU clock) weighs on both figures alike instead of on one of them.
+     */
+    private static List<String> run(String label, DatabaseConfig smallConfig, DatabaseConfig largeConfig, int large)
+            throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Database smallDb = Database.open(smallConfig); Database largeDb = Database.open(largeConfig)) {
             Random random = new Random(42);
-            seed(database, random, 0, SMALL);
-            double[] smallRep = measure(queue, random, true, false);
-            double[] smallTeam = measure(queue, random, false, false);
-            double[] smallPage2 = measure(queue, random, true, true);
-            double[] smallPastDueRep = measurePastDue(store, random, true);
-            double[] smallPastDueTeam = measurePastDue(store, random, false);
+            seed(smallDb, random, 0, SMALL);
             long start = System.nanoTime();
-            seed(database, random, SMALL, large);
+            seed(largeDb, random, 0, large);
             double seedSeconds = (System.nanoTime() - start) / 1e9;
-            System.err.printf("%s: seeded %,d entries in %.1f s (%,.0f rows/s)%n", label, large - SMALL, seedSeconds,
-                    (large - SMALL) / seedSeconds);
-            double[] largeRep = measure(queue, random, true, false);
-            double[] largeTeam = measure(queue, random, false, false);
-            double[] largePage2 = measure(queue, random, true, true);
-            double[] largePastDueRep = measurePastDue(store, random, true);
-            double[] largePastDueTeam = measurePastDue(store, random, false);
-            rows.add(row(label, SMALL, "next 50 for one rep", smallRep, smallRep));
-            rows.add(row(label, large, "next 50 for one rep", largeRep, smallRep));
-            rows.add(row(label, SMALL, "next 50 for the team", smallTeam, smallTeam));
-            rows.add(row(label, large, "next 50 for the team", largeTeam, smallTeam));
-            rows.add(row(label, SMALL, "one rep, second page", smallPage2, smallPage2));
-            rows.add(row(label, large, "one rep, second page", largePage2, smallPage2));
-            rows.add(row(label, SMALL, "one rep, after the due follow-ups", smallPastDueRep, smallPastDueRep));
-            rows.add(row(label, large, "one rep, after the due follow-ups", largePastDueRep, smallPastDueRep));
-            rows.add(row(label, SMALL, "team, after the due follow-ups", smallPastDueTeam, smallPastDueTeam));
-            rows.add(row(label, large, "team, after the due follow-ups", largePastDueTeam, smallPastDueTeam));
+            System.err.printf("%s: seeded %,d entries in %.1f s (%,.0f rows/s)%n", label, large, seedSeconds,
+                    large / seedSeconds);
+            Side small = Side.of(smallDb);
+            Side big = Side.of(largeDb);
+            Map<String, Read> reads = new LinkedHashMap<>();
+            reads.put("next 50 for one rep", (side, r) -> firstPage(side, rep(r)));
+            reads.put("next 50 for the team", (side, r) -> firstPage(side, ""));
+            reads.put("one rep, second page", (side, r) -> {
+                String owner = rep(r);
+                String token = side.queue().next(owner, 50, "").nextPageToken().orElseThrow();
+                return () -> expectFull(side.queue().next(owner, 50, token).items().size());
+            });
+            reads.put("one rep, after the due follow-ups", (side, r) -> pastDue(side, rep(r)));
+            reads.put("team, after the due follow-ups", (side, r) -> pastDue(side, null));
+            for (Map.Entry<String, Read> read : reads.entrySet()) {
+                double[][] figures = measure(small, big, read.getValue(), random);
+                rows.add(row(label, SMALL, read.getKey(), figures[0], figures[0]));
+                rows.add(row(label, large, read.getKey(), figures[1], figures[0]));
+            }
         }
         return rows;
+    }
+
+    private static String rep(Random random) {
+        return "rep-" + random.nextInt(OWNERS);
+    }
+
+    private static Runnable firstPage(Side side, String owner) {
+        return () -> expectFull(side.queue().next(owner, 50, "").items().size());
+    }
+
+    /**
+     * The 50 entries after the last follow-up due now: the walk passes the tail of the due
+     * follow-up lane (not due yet) on its way to the warm lane.
+     */
+    private static Runnable pastDue(Side side, String owner) {
+        return () -> {
+            List<QueueEntry> entries = side.store().next(owner, NOW, 51, Optional.of(AFTER_DUE_NOW));
+            if (entries.size() != 51 || entries.get(0).lane() != Lane.WARM) {
+                throw new IllegalStateException("expected 51 entries from the warm lane on, got " + entries.size()
+                        + (entries.isEmpty() ? "" : " from " + entries.get(0).lane()));
+            }
+        };
+    }
+
+    private static void expectFull(int size) {
+        if (size != 50) {
+            throw new IllegalStateException("expected a full page of 50, got " + size);
+        }
+    }
+
+    /** {p50, p99} in milliseconds on the small and on the large queue, after a warm-up of both. */
+    private static double[][] measure(Side small, Side large, Read read, Random random) {
+        for (int i = 0; i < WARMUP; i++) {
+            read.prepare(small, random).run();
+            read.prepare(large, random).run();
+        }
+        double[] smallMillis = new double[SAMPLES];
+        double[] largeMillis = new double[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            // alternate which goes first, so neither always runs right after the other's cache effects
+            if (i % 2 == 0) {
+                smallMillis[i] = time(read.prepare(small, random));
+                largeMillis[i] = time(read.prepare(large, random));
+            } else {
+                largeMillis[i] = time(read.prepare(large, random));
+                smallMillis[i] = time(read.prepare(small, random));
+            }
+        }
+        return new double[][] {percentiles(smallMillis), percentiles(largeMillis)};
+    }
+
+    private static double time(Runnable read) {
+        long start = System.nanoTime();
+        read.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double[] percentiles(double[] millis) {
+        Arrays.sort(millis);
+        return new double[] {millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.99) - 1]};
     }
 
     /**
@@ -167,51 +251,6 @@ public final class QueueBench {
             database.dsl().execute("CHECKPOINT");
         }
         database.dsl().fetchCount(QUEUE_ENTRY);
-    }
-
-    /** {p50, p99} in milliseconds of "next 50" (or of the page after it), after a warm-up. */
-    private static double[] measure(WorkQueue queue, Random random, boolean perRep, boolean secondPage) {
-        for (int i = 0; i < WARMUP; i++) {
-            queue.next(perRep ? "rep-" + random.nextInt(OWNERS) : "", 50, "");
-        }
-        double[] millis = new double[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
-            String owner = perRep ? "rep-" + random.nextInt(OWNERS) : "";
-            String token = secondPage ? queue.next(owner, 50, "").nextPageToken().orElseThrow() : "";
-            long start = System.nanoTime();
-            int size = queue.next(owner, 50, token).items().size();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            if (size != 50) {
-                throw new IllegalStateException("expected a full page of 50, got " + size);
-            }
-        }
-        Arrays.sort(millis);
-        return new double[] {millis[SAMPLES / 2], millis[(int) Math.ceil(SAMPLES * 0.99) - 1]};
-    }
-
-    /**
-     * {p50, p99} in milliseconds of the 50 entries after the last follow-up due now: the walk passes
-     * the tail of the due follow-up lane (not due yet) on its way to the warm lane.
-     */
-    private static double[] measurePastDue(JooqQueueStore store, Random random, boolean perRep) {
-        PageToken afterDueNow = new PageToken("bench", Lane.DUE_FOLLOW_UP.priority() + ":" + QueueEntry.dueRank(NOW),
-                new UUID(0, 0).toString());
-        for (int i = 0; i < WARMUP; i++) {
-            store.next(perRep ? "rep-" + random.nextInt(OWNERS) : null, NOW, 51, Optional.of(afterDueNow));
-        }
-        double[] millis = new double[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
-            String owner = perRep ? "rep-" + random.nextInt(OWNERS) : null;
-            long start = System.nanoTime();
-            List<QueueEntry> entries = store.next(owner, NOW, 51, Optional.of(afterDueNow));
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            if (entries.size() != 51 || entries.get(0).lane() != Lane.WARM) {
-                throw new IllegalStateException("expected 51 entries from the warm lane on, got " + entries.size()
-                        + (entries.isEmpty() ? "" : " from " + entries.get(0).lane()));
-            }
-        }
-        Arrays.sort(millis);
-        return new double[] {millis[SAMPLES / 2], millis[(int) Math.ceil(SAMPLES * 0.99) - 1]};
     }
 
     private static String row(String label, int size, String query, double[] figures, double[] baseline) {
