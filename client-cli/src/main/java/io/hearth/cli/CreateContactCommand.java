@@ -23,11 +23,16 @@ final class CreateContactCommand extends RpcCommand {
     @Option(names = "--owner", paramLabel = "USER") String owner = "";
     @Option(names = "--notes", paramLabel = "TEXT") String notes = "";
 
+    @Option(names = "--request-id", paramLabel = "KEY",
+            description = "Idempotency key: retrying with the same key returns the contact first created.")
+    String requestId = "";
+
     @Override
     void execute() {
         Contact contact = Contact.newBuilder().setKind(kind).setGivenName(givenName).setFamilyName(familyName)
                 .setCompany(company).setEmail(email).setPhone(phone).setOwner(owner).setNotes(notes).build();
-        Contact created = contactService().createContact(CreateContactRequest.newBuilder().setContact(contact).build());
+        Contact created = contactService().createContact(
+                CreateContactRequest.newBuilder().setContact(contact).setRequestId(requestId).build());
         if (json()) {
             ProtoJson.print(created, out());
         } else {

@@ -70,7 +70,16 @@ class FollowUpCommandsTest {
         CreateContactRequest request = (CreateContactRequest) requests.get(0);
         assertThat(request.getContact().getKind()).isEqualTo(ContactKind.CONTACT_KIND_SUPPLIER);
         assertThat(request.getContact().getCompany()).isEqualTo("Paper Co");
+        assertThat(request.getRequestId()).isEmpty();
         assertThat(result.out()).contains("contacts/c1").contains("supplier");
+    }
+
+    @Test
+    void contactsCreateSendsTheRequestIdThatMakesRetriesSafe() {
+        CliResult result = run("contacts", "create", "--kind", "partner", "--company", "Ink Ltd", "--request-id", "k-7");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(((CreateContactRequest) requests.get(0)).getRequestId()).isEqualTo("k-7");
     }
 
     @Test

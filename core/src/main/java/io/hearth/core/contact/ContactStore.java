@@ -11,7 +11,20 @@ public interface ContactStore {
      *
      * @return false when its {@code convertedFrom} lead already converted into another contact
      */
-    boolean insert(Contact contact);
+    default boolean insert(Contact contact) {
+        return insert(contact, null);
+    }
+
+    /**
+     * Stores a new contact made by a CreateContact call; {@code createRequestId} may be {@code null}.
+     *
+     * @return false when its {@code convertedFrom} lead already converted into another contact, or
+     *     another contact already carries {@code createRequestId}
+     */
+    boolean insert(Contact contact, String createRequestId);
+
+    /** The contact a CreateContact call with this request id made. */
+    Optional<Contact> findByCreateRequestId(String createRequestId);
 
     Optional<Contact> find(ContactId id);
 

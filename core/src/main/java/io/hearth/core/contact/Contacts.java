@@ -6,6 +6,7 @@ import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
@@ -45,14 +46,38 @@ public final class Contacts {
 
     /** Enters a person directly as a contact; the origin records that no lead came first. */
     public Contact create(ContactFields input) {
+        return create(input, null);
+    }
+
+    /**
+     * Enters a person directly as a contact. With a {@code requestId}, a retry of the same call
+     * returns the contact the first call made instead of a second contact.
+     */
+    public Contact create(ContactFields input, String requestId) {
+        String key = requestId == null || requestId.isBlank() ? null : requestId.strip();
+        if (key != null && key.length() > Leads.MAX_REQUEST_ID_LENGTH) {
+            throw InvalidArgumentException.of("request_id", "must be at most " + Leads.MAX_REQUEST_ID_LENGTH
+                    + " characters");
+        }
+        if (key != null) {
+            Optional<Contact> earlier = store.findByCreateRequestId(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         ContactFields fields = asRequestField(() -> rules.forCreate(input));
         Instant now = now();
         Contact contact = new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now, null, 1);
-        transactor.run(() -> {
-            store.insert(contact);
+        boolean created = transactor.inTransaction(() -> {
+            if (!store.insert(contact, key)) {
+                return false;
+            }
             notify(contact);
+            return true;
         });
-        return contact;
+        // not created: a concurrent retry with the same key won the race; answer with its contact
+        return created ? contact : store.findByCreateRequestId(key).orElseThrow(
+                () -> new IllegalStateException("request id " + key + " collided but no contact carries it"));
     }
 
     public Contact get(ContactId id) {

@@ -44,11 +44,13 @@ public final class JooqContactStore implements ContactStore {
     }
 
     @Override
-    public boolean insert(Contact contact) {
+    public boolean insert(Contact contact, String createRequestId) {
+        ContactRecord record = toRecord(contact);
+        record.setCreateRequestId(createRequestId);
         try {
             // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
             dsl.transaction(() -> {
-                dsl.executeInsert(toRecord(contact));
+                dsl.executeInsert(record);
                 insertTags(contact.id(), contact.fields().tags());
             });
             return true;
@@ -56,8 +58,16 @@ public final class JooqContactStore implements ContactStore {
             if (contact.convertedFrom() != null && findConvertedFrom(contact.convertedFrom()).isPresent()) {
                 return false;
             }
+            if (createRequestId != null && findByCreateRequestId(createRequestId).isPresent()) {
+                return false;
+            }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<Contact> findByCreateRequestId(String createRequestId) {
+        return one(CONTACT.CREATE_REQUEST_ID.eq(createRequestId));
     }
 
     @Override

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,52 @@ public abstract class ContactsContract {
         assertThat(read.origin()).isEqualTo(ContactOrigin.DIRECT);
         assertThat(read.convertedFrom()).isNull();
         assertThatThrownBy(() -> contacts.get(new ContactId(UUID.randomUUID()))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void retryWithSameRequestIdReturnsTheFirstContact() {
+        ContactFields sam = ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER).build();
+        Contact first = contacts.create(sam, "req-1");
+        Contact retry = contacts.create(sam, " req-1 ");
+        Contact other = contacts.create(sam, "req-2");
+        Contact unkeyed = contacts.create(sam, "");
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(List.of(other.id(), unkeyed.id())).doesNotContain(first.id());
+        assertThat(contacts.list("", true, 100, "").items()).hasSize(3);
+    }
+
+    @Test
+    void concurrentRetriesWithOneRequestIdCreateOneContact() throws Exception {
+        ContactFields ann = ContactFields.builder().givenName("Ann").kind(ContactKind.PARTNER).build();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Contact>> futures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return contacts.create(ann, "same");
+                }));
+            }
+            start.countDown();
+            List<ContactId> ids = new ArrayList<>();
+            for (Future<Contact> future : futures) {
+                ids.add(future.get().id());
+            }
+            assertThat(ids).containsOnly(ids.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(contacts.list("", true, 100, "").items()).hasSize(1);
+    }
+
+    @Test
+    void anOverlongRequestIdIsNamed() {
+        assertThatThrownBy(() -> contacts.create(ContactFields.builder().givenName("Sam").kind(ContactKind.PARTNER)
+                .build(), "x".repeat(101)))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("request_id"));
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
         if (!request.hasContact()) {
             throw InvalidArgumentException.of("contact", "required: the contact to create");
         }
-        reply(response, contacts.create(ContactMapper.toFields(request.getContact())));
+        reply(response, contacts.create(ContactMapper.toFields(request.getContact()), request.getRequestId()));
     }
 
     @Override

@@ -65,6 +65,20 @@ class ContactServiceTest {
     }
 
     @Test
+    void aRetryWithTheSameRequestIdReturnsTheFirstContact() {
+        CreateContactRequest create = CreateContactRequest.newBuilder().setContact(supplier()).setRequestId("r-1").build();
+        Contact first = contacts.createContact(create);
+        Contact retry = contacts.createContact(create);
+        Contact other = contacts.createContact(create.toBuilder().setRequestId("r-2").build());
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(other.getName()).isNotEqualTo(first.getName());
+        assertThat(contacts.listContacts(ListContactsRequest.newBuilder().build()).getContactsList()).hasSize(2);
+        assertInvalid(() -> contacts.createContact(create.toBuilder().setRequestId("x".repeat(101)).build()),
+                "request_id");
+    }
+
+    @Test
     void badInputNamesTheField() {
         assertInvalid(() -> contacts.createContact(CreateContactRequest.newBuilder()
                 .setContact(Contact.newBuilder().setCompany("Paper Co")).build()), "contact.kind");
