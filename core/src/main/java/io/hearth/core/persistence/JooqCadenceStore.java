@@ -2,6 +2,8 @@ package io.hearth.core.persistence;
 
 import static io.hearth.core.persistence.JooqContactStore.toOffset;
 import static io.hearth.core.persistence.generated.Tables.CADENCE;
+import static io.hearth.core.persistence.generated.Tables.CONTACT;
+import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.persistence.generated.tables.records.CadenceRecord;
@@ -10,6 +12,7 @@ import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceState;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.PersonRef;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,6 +61,20 @@ public final class JooqCadenceStore implements CadenceStore {
         if (updated == 0) {
             dsl.executeInsert(r);
         }
+    }
+
+    @Override
+    public Cadence claim(PersonRef person, Instant now) {
+        // The person's own row is the lock: it exists before any cadence row does, and a write that
+        // changes nothing makes a second writer wait on both databases. (Racing to insert the
+        // cadence row instead fails rather than waits, and HSQLDB then kept the loser waiting on
+        // the row after rolling its insert back.)
+        if (person.isLead()) {
+            dsl.update(LEAD).set(LEAD.VERSION, LEAD.VERSION).where(LEAD.ID.eq(person.id())).execute();
+        } else {
+            dsl.update(CONTACT).set(CONTACT.VERSION, CONTACT.VERSION).where(CONTACT.ID.eq(person.id())).execute();
+        }
+        return find(person).orElseGet(() -> Cadence.start(person, now));
     }
 
     private static Condition is(PersonKind kind, UUID id) {

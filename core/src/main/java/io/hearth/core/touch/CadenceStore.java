@@ -1,6 +1,7 @@
 package io.hearth.core.touch;
 
 import io.hearth.core.queue.PersonKind;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -15,4 +16,11 @@ public interface CadenceStore {
 
     /** Inserts or overwrites the person's cadence. */
     void save(Cadence cadence);
+
+    /**
+     * The person's cadence ({@code Cadence.start(person, now)}, not stored, when there is none),
+     * with the person locked until the caller's transaction ends: of two transactions claiming one
+     * person, the second waits here until the first ends and then reads what it committed.
+     */
+    Cadence claim(PersonRef person, Instant now);
 }

@@ -102,7 +102,8 @@ public final class FollowUps {
         Instant now = now();
         return transactor.inTransaction(() -> {
             Person person = person(ref);
-            Cadence cadence = cadenceOf(ref, now);
+            // of two schedules for one person the second waits here for the first, then sees its step
+            Cadence cadence = cadences.claim(ref, now);
             touchRules.check(person, ref.isLead() ? TouchKind.TOUCH_BASE : TouchKind.FOLLOW_UP, cadence);
             cadenceRules.checkSchedulable(cadence, ref.name());
             followUps.findOpen(ref).ifPresent(open -> {

@@ -309,6 +309,27 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void concurrentSchedulesForOnePersonLeaveOneOpenFollowUp() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            // a contact's first schedule also creates its cadence row; a lead's has one already
+            PersonRef person = round % 2 == 0
+                    ? PersonRef.of(hearth.contacts().create(ContactFields.builder().givenName("Sam " + round)
+                            .kind(ContactKind.SUPPLIER).build()).id())
+                    : ref(lead(Temperature.WARM));
+            List<String> outcomes = runConcurrently(6, () -> {
+                try {
+                    return hearth.followUps().schedule(person, null, null, null).name();
+                } catch (FailedPreconditionException e) {
+                    return e.reason();
+                }
+            });
+            assertThat(outcomes).as("round %d", round).filteredOn(o -> o.startsWith("followUps/")).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> !o.startsWith("followUps/"))
+                    .containsOnly("FOLLOW_UP_ALREADY_SCHEDULED");
+        }
+    }
+
+    @Test
     void statsMatchAHandComputedFixture() {
         // Fixture, all inside [09:00, 10:00) except where noted:
         //   A (web form, alice): cold call PHONE no-answer; touch-base EMAIL replied-positive -> converts (2 touches)
