@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 
 /** {@link FollowUpStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
@@ -35,6 +38,11 @@ public final class JooqFollowUpStore implements FollowUpStore {
         this.dsl = requireNonNull(dsl, "dsl is null");
     }
 
+    /** The person's owner: the contact's once there is one (a converted lead's steps carry both ids). */
+    private static final Field<String> CURRENT_OWNER_VALUE =
+            DSL.when(FOLLOW_UP.CONTACT_ID.isNotNull(), CONTACT.OWNER).otherwise(LEAD.OWNER);
+    private static final Field<String> CURRENT_OWNER = CURRENT_OWNER_VALUE.as("current_owner");
+
     @Override
     public void insert(FollowUp followUp) {
         dsl.executeInsert(toRecord(followUp));
@@ -42,13 +50,25 @@ public final class JooqFollowUpStore implements FollowUpStore {
 
     @Override
     public Optional<FollowUp> find(UUID id) {
-        return dsl.selectFrom(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id)).fetchOptional().map(JooqFollowUpStore::toFollowUp);
+        return withOwner().where(FOLLOW_UP.ID.eq(id)).fetchOptional().map(JooqFollowUpStore::toFollowUp);
     }
 
     @Override
     public Optional<FollowUp> findOpen(PersonRef person) {
-        return dsl.selectFrom(FOLLOW_UP).where(personIs(person).and(isOpen())).orderBy(FOLLOW_UP.DUE_AT)
+        return withOwner().where(personIs(person).and(isOpen())).orderBy(FOLLOW_UP.DUE_AT)
                 .limit(1).fetchOptional().map(JooqFollowUpStore::toFollowUp);
+    }
+
+    /**
+     * Follow-ups with the owner their person has now: a step is worked by whoever owns the person
+     * today, so reassigning a lead or contact hands over its open steps too. The stored owner stays
+     * as who owned the person when the step was planned.
+     */
+    private SelectOnConditionStep<Record> withOwner() {
+        return dsl.select(FOLLOW_UP.fields()).select(CURRENT_OWNER)
+                .from(FOLLOW_UP)
+                .leftJoin(LEAD).on(LEAD.ID.eq(FOLLOW_UP.LEAD_ID))
+                .leftJoin(CONTACT).on(CONTACT.ID.eq(FOLLOW_UP.CONTACT_ID));
     }
 
     @Override
@@ -82,26 +102,24 @@ public final class JooqFollowUpStore implements FollowUpStore {
         conditions.add(isOpen());
         conditions.add(FOLLOW_UP.DUE_AT.le(toOffset(query.asOf())));
         if (query.owner() != null) {
-            conditions.add(FOLLOW_UP.OWNER.eq(query.owner()));
+            conditions.add(CURRENT_OWNER_VALUE.eq(query.owner()));
         }
         // an archived person is not worked; the follow-up comes back with the person on restore
-        conditions.add(DSL.notExists(DSL.selectOne().from(LEAD)
-                .where(LEAD.ID.eq(FOLLOW_UP.LEAD_ID).and(LEAD.ARCHIVED_AT.isNotNull()))));
-        conditions.add(DSL.notExists(DSL.selectOne().from(CONTACT)
-                .where(CONTACT.ID.eq(FOLLOW_UP.CONTACT_ID).and(CONTACT.ARCHIVED_AT.isNotNull()))));
-        var select = dsl.selectFrom(FOLLOW_UP).where(conditions).orderBy(FOLLOW_UP.DUE_AT.asc(), FOLLOW_UP.ID.asc());
+        conditions.add(LEAD.ARCHIVED_AT.isNull());
+        conditions.add(CONTACT.ARCHIVED_AT.isNull());
+        var select = withOwner().where(conditions).orderBy(FOLLOW_UP.DUE_AT.asc(), FOLLOW_UP.ID.asc());
         int fetchSize = query.pageSize() + 1;
-        List<FollowUpRecord> records = query.after()
+        List<Record> records = query.after()
                 .map(after -> select.seek(toOffset(Instant.parse(after.sortValue())), UUID.fromString(after.id()))
                         .limit(fetchSize).fetch())
                 .orElseGet(() -> select.limit(fetchSize).fetch());
         boolean more = records.size() > query.pageSize();
-        List<FollowUpRecord> page = more ? records.subList(0, query.pageSize()) : records;
+        List<Record> page = more ? records.subList(0, query.pageSize()) : records;
         Optional<String> next = Optional.empty();
         if (more) {
-            FollowUpRecord last = page.get(page.size() - 1);
-            next = Optional.of(new PageToken(query.fingerprint(), last.getDueAt().toInstant().toString(),
-                    last.getId().toString()).encode());
+            Record last = page.get(page.size() - 1);
+            next = Optional.of(new PageToken(query.fingerprint(), last.get(FOLLOW_UP.DUE_AT).toInstant().toString(),
+                    last.get(FOLLOW_UP.ID).toString()).encode());
         }
         return new Page<>(page.stream().map(JooqFollowUpStore::toFollowUp).toList(), next);
     }
@@ -132,12 +150,13 @@ public final class JooqFollowUpStore implements FollowUpStore {
         return r;
     }
 
-    private static FollowUp toFollowUp(FollowUpRecord r) {
+    private static FollowUp toFollowUp(Record joined) {
+        FollowUpRecord r = joined.into(FOLLOW_UP);
         PersonRef person = r.getLeadId() != null
                 ? new PersonRef(PersonKind.LEAD, r.getLeadId())
                 : new PersonRef(PersonKind.CONTACT, r.getContactId());
         return new FollowUp(r.getId(), person, r.getFollowUpNumber(), r.getCadenceStep(),
-                Channel.valueOf(r.getChannel()), r.getDueAt().toInstant(), r.getPurpose(), r.getOwner(),
+                Channel.valueOf(r.getChannel()), r.getDueAt().toInstant(), r.getPurpose(), joined.get(CURRENT_OWNER),
                 FollowUpState.valueOf(r.getState()), r.getTouchId(), r.getCreatedAt().toInstant(),
                 r.getClosedAt() == null ? null : r.getClosedAt().toInstant());
     }

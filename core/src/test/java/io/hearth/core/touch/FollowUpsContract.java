@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactId;
 import io.hearth.core.contact.ContactKind;
@@ -12,6 +13,8 @@ import io.hearth.core.contact.Conversion;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadField;
+import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
@@ -27,6 +30,7 @@ import io.hearth.core.queue.QueueEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -126,6 +130,30 @@ public abstract class FollowUpsContract {
         clock.advance(Duration.ofDays(3));
         assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).extracting(FollowUp::id)
                 .containsExactly(laterStep.id(), postcard.id());
+    }
+
+    @Test
+    void aReassignedPersonsFollowUpsGoWithThemToTheNewOwner() {
+        Lead lead = lead(Temperature.HOT);
+        FollowUp leadStep = hearth.followUps().schedule(ref(lead), null, null, null);
+        Contact contact = hearth.contacts().create(ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER)
+                .owner("alice").build());
+        FollowUp contactStep = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, null);
+        clock.advance(Duration.ofDays(5));
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).hasSize(2);
+
+        hearth.leads().update(lead.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(LeadField.OWNER), null);
+        hearth.contacts().update(contact.id(), ContactFields.builder().owner("carol").build(),
+                EnumSet.of(ContactField.OWNER), null);
+
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).isEmpty();
+        assertThat(hearth.followUps().listDue("bob", null, 10, "").items()).extracting(FollowUp::id)
+                .containsExactly(leadStep.id());
+        assertThat(hearth.followUps().listDue("carol", null, 10, "").items()).extracting(FollowUp::id)
+                .containsExactly(contactStep.id());
+        assertThat(hearth.followUps().get(leadStep.id()).owner()).isEqualTo("bob");
+        assertThat(hearth.followUps().listDue("", null, 10, "").items()).extracting(FollowUp::owner)
+                .containsExactly("bob", "carol");
     }
 
     @Test
