@@ -67,8 +67,8 @@ public final class JooqCadenceStore implements CadenceStore {
     public Cadence claim(PersonRef person, Instant now) {
         // The person's own row is the lock: it exists before any cadence row does, and a write that
         // changes nothing makes a second writer wait on both databases. (Racing to insert the
-        // cadence row instead fails rather than waits, and HSQLDB then kept the loser waiting on
-        // the row after rolling its insert back.)
+        // cadence row fails instead of waiting, and retrying that inside the transaction hung on
+        // HSQLDB under a six-thread test.)
         if (person.isLead()) {
             dsl.update(LEAD).set(LEAD.VERSION, LEAD.VERSION).where(LEAD.ID.eq(person.id())).execute();
         } else {
