@@ -180,6 +180,7 @@ public final class JooqQueueStore implements QueueStore {
         r.setAction(e.action().name());
         r.setChannel(e.channel().name());
         r.setReasons(String.join("\n", e.reasons()));
+        r.setFollowUpId(e.followUpId());
         return r;
     }
 
@@ -187,6 +188,6 @@ public final class JooqQueueStore implements QueueStore {
         return new QueueEntry(r.getPersonId(), PersonKind.valueOf(r.getPersonKind()), r.getOwner(),
                 r.getDisplayName(), Lane.ofPriority(r.getLanePriority()), r.getQueueRank(), instant(r.getVisibleFrom()),
                 instant(r.getDeadline()), ActionKind.valueOf(r.getAction()), ActionChannel.valueOf(r.getChannel()),
-                Arrays.asList(r.getReasons().split("\n")));
+                Arrays.asList(r.getReasons().split("\n")), r.getFollowUpId());
     }
 }

@@ -85,7 +85,7 @@ public final class LeadQueueRules {
             reasons.addAll(0, followUp.reasons());
             return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(),
                     lead.displayName(), lane, rank, visibleFrom, followUp.dueAt(), ActionKind.TOUCH_BASE,
-                    followUp.channel(), reasons));
+                    followUp.channel(), reasons, followUp.id()));
         }
         boolean touchedBefore = profile.activity().lastTouchAt() != null;
         ActionKind action = profile.activity().lastConversationAt() != null ? ActionKind.TOUCH_BASE : ActionKind.COLD_CALL;

@@ -26,7 +26,16 @@ public record QueueEntry(
         Instant deadline,
         ActionKind action,
         ActionChannel channel,
-        List<String> reasons) {
+        List<String> reasons,
+        UUID followUpId) {
+
+    /** An entry that works no scheduled step. */
+    public QueueEntry(UUID personId, PersonKind personKind, String owner, String displayName, Lane lane, long rank,
+                      Instant visibleFrom, Instant deadline, ActionKind action, ActionChannel channel,
+                      List<String> reasons) {
+        this(personId, personKind, owner, displayName, lane, rank, visibleFrom, deadline, action, channel, reasons,
+                null);
+    }
 
     public QueueEntry {
         requireNonNull(personId, "personId is null");

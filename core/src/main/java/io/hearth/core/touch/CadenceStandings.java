@@ -57,6 +57,6 @@ public final class CadenceStandings {
                 followUp.channel()))) {
             reasons.add("purpose: " + followUp.purpose());
         }
-        return new ScheduledFollowUp(followUp.dueAt(), followUp.channel().asAction(), reasons);
+        return new ScheduledFollowUp(followUp.id(), followUp.dueAt(), followUp.channel().asAction(), reasons);
     }
 }

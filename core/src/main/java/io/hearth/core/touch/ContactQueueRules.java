@@ -34,6 +34,6 @@ public final class ContactQueueRules {
                 + (contact.convertedFrom() != null ? ", converted from " + contact.convertedFrom().name() : ""));
         return Optional.of(new QueueEntry(contact.id().value(), PersonKind.CONTACT, contact.fields().owner(),
                 contact.displayName(), Lane.DUE_FOLLOW_UP, followUp.rank(), followUp.dueAt(), followUp.dueAt(),
-                ActionKind.FOLLOW_UP, followUp.channel(), reasons));
+                ActionKind.FOLLOW_UP, followUp.channel(), reasons, followUp.id()));
     }
 }

@@ -26,7 +26,7 @@ class LeadQueueRulesTest {
     private static final Instant CREATED = Instant.parse("2026-11-02T09:00:00Z");
     private static final Instant TOUCHED = CREATED.plus(Duration.ofMinutes(3));
     private static final Instant DUE = CREATED.plus(Duration.ofDays(2));
-    private static final ScheduledFollowUp POSTCARD = new ScheduledFollowUp(DUE, ActionChannel.POSTCARD,
+    private static final ScheduledFollowUp POSTCARD = new ScheduledFollowUp(new UUID(7, 7), DUE, ActionChannel.POSTCARD,
             List.of("follow-up 2 of 2 by postcard, due 2026-11-04 09:00 UTC"));
     private static final CadenceStanding WAITING = new CadenceStanding(false, POSTCARD);
 
@@ -39,6 +39,7 @@ class LeadQueueRulesTest {
         assertThat(entry.deadline()).isNull();
         assertThat(entry.action()).isEqualTo(ActionKind.COLD_CALL);
         assertThat(entry.channel()).isEqualTo(ActionChannel.PHONE);
+        assertThat(entry.followUpId()).isNull();
     }
 
     @Test
@@ -52,6 +53,7 @@ class LeadQueueRulesTest {
             assertThat(entry.deadline()).isEqualTo(DUE);
             assertThat(entry.action()).as("follow-ups proper are for contacts").isEqualTo(ActionKind.TOUCH_BASE);
             assertThat(entry.channel()).isEqualTo(ActionChannel.POSTCARD);
+            assertThat(entry.followUpId()).as("the step to complete from the queue").isEqualTo(POSTCARD.id());
             assertThat(entry.reasons().get(0)).isEqualTo("follow-up 2 of 2 by postcard, due 2026-11-04 09:00 UTC");
             assertThat(entry.reasons()).contains("rated " + grade.name().toLowerCase());
         }
@@ -113,8 +115,8 @@ class LeadQueueRulesTest {
 
     @Test
     void theLongerOverdueTheHigherTheRank() {
-        ScheduledFollowUp older = new ScheduledFollowUp(DUE, ActionChannel.EMAIL, List.of("older"));
-        ScheduledFollowUp newer = new ScheduledFollowUp(DUE.plusNanos(1_000), ActionChannel.EMAIL, List.of("newer"));
+        ScheduledFollowUp older = new ScheduledFollowUp(new UUID(7, 8), DUE, ActionChannel.EMAIL, List.of("older"));
+        ScheduledFollowUp newer = new ScheduledFollowUp(new UUID(7, 9), DUE.plusNanos(1_000), ActionChannel.EMAIL, List.of("newer"));
 
         assertThat(older.rank()).isGreaterThan(newer.rank()).isEqualTo(QueueEntry.dueRank(DUE));
     }

@@ -48,6 +48,9 @@ final class QueueMapper {
         if (entry.deadline() != null) {
             item.setDeadline(ProtoTimes.toProto(entry.deadline()));
         }
+        if (entry.followUpId() != null) {
+            item.setFollowUp(io.hearth.core.touch.FollowUp.COLLECTION + entry.followUpId());
+        }
         return item.build();
     }
 

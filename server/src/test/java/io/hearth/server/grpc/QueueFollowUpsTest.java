@@ -171,6 +171,7 @@ class QueueFollowUpsTest {
         assertThat(item(contact.getName())).hasValueSatisfying(item -> {
             assertThat(item.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_PHONE);
             assertThat(item.getReasons(0)).startsWith("follow-up 1 of 8 by phone, due 2026-11-04 09:00");
+            assertThat(item.getFollowUp()).as("the step to complete from the queue").isEqualTo(call.getName());
         });
 
         FollowUp postcard = complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER).getNextFollowUp();
@@ -179,6 +180,7 @@ class QueueFollowUpsTest {
         assertThat(item(contact.getName())).hasValueSatisfying(item -> {
             assertThat(item.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_POSTCARD);
             assertThat(item.getReasons(0)).startsWith("follow-up 2 of 8 by postcard");
+            assertThat(item.getFollowUp()).isEqualTo(postcard.getName());
         });
 
         followUps.skipFollowUp(SkipFollowUpRequest.newBuilder().setName(postcard.getName()).build());
