@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 class EndToEndIT {
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
     private static final Pattern LEAD_NAME = Pattern.compile("\"name\": \"(leads/[0-9a-f-]{36})\"");
+    private static final Pattern CONTACT_NAME = Pattern.compile("\"name\": \"(contacts/[0-9a-f-]{36})\"");
     private static final String PG_URL = System.getenv("HEARTH_TEST_PG_URL");
 
     @TempDir Path dataDir;
@@ -120,6 +121,27 @@ class EndToEndIT {
             Cli partial = server.cli("leads", "qualify", leadName, "--need", "yes");
             assertThat(partial.exitCode).as(partial.toString()).isZero();
             assertThat(partial.out).contains("budget:            yes").contains("need:              yes");
+
+            // the web-form lead, now bob's, heads his agenda with its speed-to-lead countdown
+            Cli agenda = server.cli("agenda", "--hours", "1", "--owner", "bob");
+            assertThat(agenda.exitCode).as(agenda.toString()).isZero();
+            assertThat(agenda.out).contains("Ada Lovelace");
+
+            Cli stats = server.cli("stats", "response", "--missed");
+            assertThat(stats.exitCode).as(stats.toString()).isZero();
+
+            // a retried CreateContact (same request id) answers with the contact the first call made
+            List<String> supplier = List.of("contacts", "create", "--kind", "supplier", "--company", "Paper Co",
+                    "--request-id", "e2e-paper-co", "--output", "json");
+            Cli first = server.cli(supplier.toArray(String[]::new));
+            Cli retried = server.cli(supplier.toArray(String[]::new));
+            assertThat(first.exitCode).as(first.toString()).isZero();
+            assertThat(retried.exitCode).as(retried.toString()).isZero();
+            Matcher firstName = CONTACT_NAME.matcher(first.out);
+            assertThat(firstName.find()).as(first.out).isTrue();
+            assertThat(retried.out).contains(firstName.group(1));
+            Cli contacts = server.cli("contacts", "list", "--kind", "supplier", "--output", "json");
+            assertThat(CONTACT_NAME.matcher(contacts.out).results().count()).as(contacts.out).isEqualTo(1);
         }
 
         try (ServerProcess restarted = ServerProcess.start(serverArgs)) {
