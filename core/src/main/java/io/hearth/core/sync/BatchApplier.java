@@ -63,16 +63,22 @@ final class BatchApplier {
      * @param fields the record's own values, to merge into a person it matches
      * @param asCreated the fields of a new lead made from it: {@code fields} with the defaults filled
      */
-    private record Candidate(SourceRecord source, LeadFields fields, LeadFields asCreated, String externalId,
-                             String emailKey, String phone, String nameKey) {
+    record Candidate(SourceRecord source, LeadFields fields, LeadFields asCreated, String externalId,
+                     String emailKey, String phone, String nameKey) {
     }
 
     /**
-     * @param runStartedAt a person written at or after it was written by this run: matching it again counts as merged
-     * @throws StaleEtagException when someone else changed a matched lead meanwhile; the batch is safe to re-apply
+     * A batch's records mapped and cleaned, and those rejected doing so: the part of applying a
+     * batch that needs no database, so it can be done ahead, beside the storing of the batch before.
      */
-    Outcome apply(String connector, List<SourceRecord> records, FieldMapping mapping, Instant runStartedAt,
-                  Instant now) {
+    record Prepared(int records, List<Candidate> candidates, List<Rejection> rejections) {
+        Prepared {
+            candidates = List.copyOf(candidates);
+            rejections = List.copyOf(rejections);
+        }
+    }
+
+    Prepared prepare(List<SourceRecord> records, FieldMapping mapping) {
         List<Rejection> rejections = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(records.size());
         for (SourceRecord record : records) {
@@ -82,6 +88,16 @@ final class BatchApplier {
                 rejections.add(new Rejection(record.position(), e.getMessage(), raw(record)));
             }
         }
+        return new Prepared(records.size(), candidates, rejections);
+    }
+
+    /**
+     * @param runStartedAt a person written at or after it was written by this run: matching it again counts as merged
+     * @throws StaleEtagException when someone else changed a matched lead meanwhile; the batch is safe to re-apply
+     */
+    Outcome apply(String connector, Prepared prepared, Instant runStartedAt, Instant now) {
+        List<Rejection> rejections = new ArrayList<>(prepared.rejections());
+        List<Candidate> candidates = prepared.candidates();
         Index index = Index.load(connector, candidates, matches);
         Map<LeadId, Lead> created = new LinkedHashMap<>();
         Map<LeadId, Instant> inquiredAt = new HashMap<>();
@@ -157,7 +173,7 @@ final class BatchApplier {
         for (LeadObserver observer : observers) {
             written = zip(written, observer.synced(written));
         }
-        SyncCounts counts = new SyncCounts(records.size(), createdCount, updated, unchanged, merged, rejections.size());
+        SyncCounts counts = new SyncCounts(prepared.records(), createdCount, updated, unchanged, merged, rejections.size());
         return new Outcome(counts, rejections);
     }
 

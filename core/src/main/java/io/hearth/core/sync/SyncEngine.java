@@ -163,10 +163,12 @@ public final class SyncEngine {
         int failures = 0;
         long statisticsAt = BATCH_SIZE;
         while (true) {
-            try (RecordReader reader = connector.openReader(request.config(), run.endCursor())) {
+            try (RecordReader reader = connector.openReader(request.config(), run.endCursor());
+                 ReadAhead ahead = new ReadAhead(reader, BATCH_SIZE, batch -> applier.prepare(batch.records(), mapping))) {
                 while (true) {
-                    Batch batch = reader.read(BATCH_SIZE);
-                    run = store(connector, request, mapping, run, batch);
+                    ReadAhead.Read read = ahead.next();
+                    Batch batch = read.batch();
+                    run = store(connector, request, run, read);
                     failures = 0;
                     listener.onProgress(run);
                     long written = run.counts().created() + run.counts().updated();
@@ -192,16 +194,17 @@ public final class SyncEngine {
     }
 
     /** Stores one batch with the run's counts and cursor, all in one transaction. */
-    private SyncRun store(Connector connector, SyncRequest request, FieldMapping mapping, SyncRun run, Batch batch) {
+    private SyncRun store(Connector connector, SyncRequest request, SyncRun run, ReadAhead.Read read) {
+        Batch batch = read.batch();
         boolean forgetCursor = batch.last() && !connector.capabilities().contains(Capability.INCREMENTAL);
         for (int conflict = 1; ; conflict++) {
             try {
                 if (request.dryRun()) {
-                    return storeDryRun(connector, mapping, run, batch);
+                    return storeDryRun(connector, run, read);
                 }
                 return transactor.inTransaction(() -> {
                     Instant now = now();
-                    SyncRun stored = apply(connector, mapping, run, batch, now);
+                    SyncRun stored = apply(connector, run, read, now);
                     if (forgetCursor) {
                         runs.deleteCursor(run.connector(), run.sourceKey());
                     } else {
@@ -220,11 +223,11 @@ public final class SyncEngine {
     }
 
     /** Applies the batch in a transaction that is rolled back, then records only the counts. */
-    private SyncRun storeDryRun(Connector connector, FieldMapping mapping, SyncRun run, Batch batch) {
+    private SyncRun storeDryRun(Connector connector, SyncRun run, ReadAhead.Read read) {
         SyncRun stored;
         try {
             transactor.inTransaction(() -> {
-                throw new RollBack(apply(connector, mapping, run, batch, now()));
+                throw new RollBack(apply(connector, run, read, now()));
             });
             throw new IllegalStateException("a dry run committed");
         } catch (RollBack rolledBack) {
@@ -234,8 +237,9 @@ public final class SyncEngine {
         return stored;
     }
 
-    private SyncRun apply(Connector connector, FieldMapping mapping, SyncRun run, Batch batch, Instant now) {
-        BatchApplier.Outcome outcome = applier.apply(connector.name(), batch.records(), mapping, run.startedAt(), now);
+    private SyncRun apply(Connector connector, SyncRun run, ReadAhead.Read read, Instant now) {
+        Batch batch = read.batch();
+        BatchApplier.Outcome outcome = applier.apply(connector.name(), read.prepared(), run.startedAt(), now);
         List<Rejection> rejections = new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
         for (RejectedRecord rejected : batch.rejected()) {
             rejections.add(new Rejection(rejected.position(), rejected.reason(), rejected.raw()));
