@@ -6,11 +6,11 @@ import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
-import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,30 +54,19 @@ public final class Contacts {
      * returns the contact the first call made instead of a second contact.
      */
     public Contact create(ContactFields input, String requestId) {
-        String key = requestId == null || requestId.isBlank() ? null : requestId.strip();
-        if (key != null && key.length() > Leads.MAX_REQUEST_ID_LENGTH) {
-            throw InvalidArgumentException.of("request_id", "must be at most " + Leads.MAX_REQUEST_ID_LENGTH
-                    + " characters");
-        }
-        if (key != null) {
-            Optional<Contact> earlier = store.findByCreateRequestId(key);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        ContactFields fields = asRequestField(() -> rules.forCreate(input));
-        Instant now = now();
-        Contact contact = new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now, null, 1);
-        boolean created = transactor.inTransaction(() -> {
-            if (!store.insert(contact, key)) {
-                return false;
-            }
-            notify(contact);
-            return true;
+        return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
+            ContactFields fields = asRequestField(() -> rules.forCreate(input));
+            Instant now = now();
+            Contact contact = new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now,
+                    null, 1);
+            return transactor.inTransaction(() -> {
+                if (!store.insert(contact, key)) {
+                    return Optional.<Contact>empty();
+                }
+                notify(contact);
+                return Optional.of(contact);
+            });
         });
-        // not created: a concurrent retry with the same key won the race; answer with its contact
-        return created ? contact : store.findByCreateRequestId(key).orElseThrow(
-                () -> new IllegalStateException("request id " + key + " collided but no contact carries it"));
     }
 
     public Contact get(ContactId id) {

@@ -10,6 +10,7 @@ import io.hearth.core.persistence.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +25,6 @@ import java.util.function.Supplier;
  * transaction and is guarded by the row version, so concurrent writers never lose each other's work.
  */
 public final class Leads {
-    public static final int MAX_REQUEST_ID_LENGTH = 100;
-
     private final LeadStore store;
     private final Transactor transactor;
     private final LeadRules rules;
@@ -51,26 +50,15 @@ public final class Leads {
      * call made instead of a second lead.
      */
     public Lead create(LeadFields input, String requestId) {
-        String key = requestId == null || requestId.isBlank() ? null : requestId.strip();
-        if (key != null && key.length() > MAX_REQUEST_ID_LENGTH) {
-            throw InvalidArgumentException.of("request_id", "must be at most " + MAX_REQUEST_ID_LENGTH + " characters");
-        }
-        if (key != null) {
-            Optional<Lead> earlier = store.findByCreateRequestId(key);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        LeadFields fields = asRequestField(() -> rules.forCreate(input));
-        Instant now = now();
-        Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
-        RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
-        Optional<Lead> created = transactor.inTransaction(() -> store.insert(lead, key)
-                ? Optional.of(notify(lead, repGrade))
-                : Optional.empty());
-        // empty: a concurrent retry with the same key won the race; answer with its lead
-        return created.orElseGet(() -> store.findByCreateRequestId(key).orElseThrow(
-                () -> new IllegalStateException("request id " + key + " collided but no lead carries it")));
+        return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
+            LeadFields fields = asRequestField(() -> rules.forCreate(input));
+            Instant now = now();
+            Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
+            RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
+            return transactor.inTransaction(() -> store.insert(lead, key)
+                    ? Optional.of(notify(lead, repGrade))
+                    : Optional.<Lead>empty());
+        });
     }
 
     public Lead get(LeadId id) {

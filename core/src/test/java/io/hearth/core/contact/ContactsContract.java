@@ -3,6 +3,7 @@ package io.hearth.core.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.Concurrently;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -19,10 +20,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,25 +82,9 @@ public abstract class ContactsContract {
     @Test
     void concurrentRetriesWithOneRequestIdCreateOneContact() throws Exception {
         ContactFields ann = ContactFields.builder().givenName("Ann").kind(ContactKind.PARTNER).build();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Contact>> futures = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return contacts.create(ann, "same");
-                }));
-            }
-            start.countDown();
-            List<ContactId> ids = new ArrayList<>();
-            for (Future<Contact> future : futures) {
-                ids.add(future.get().id());
-            }
-            assertThat(ids).containsOnly(ids.get(0));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<ContactId> ids = Concurrently.run(6, () -> contacts.create(ann, "same").id());
+
+        assertThat(ids).containsOnly(ids.get(0));
         assertThat(contacts.list("", true, 100, "").items()).hasSize(1);
     }
 

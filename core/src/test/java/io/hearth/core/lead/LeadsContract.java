@@ -3,6 +3,7 @@ package io.hearth.core.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.Concurrently;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -19,11 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +89,7 @@ public abstract class LeadsContract {
 
     @Test
     void concurrentRetriesWithOneRequestIdCreateOneLead() throws Exception {
-        List<Lead> results = runConcurrently(6, () -> leads.create(LeadFixtures.person("Alan", "Turing").build(), "same"));
+        List<Lead> results = Concurrently.run(6, () -> leads.create(LeadFixtures.person("Alan", "Turing").build(), "same"));
 
         assertThat(results).extracting(Lead::id).containsOnly(results.get(0).id());
         assertThat(leads.list("", "", true, 100, "").items()).hasSize(1);
@@ -136,7 +132,7 @@ public abstract class LeadsContract {
     @Test
     void concurrentUpdatesNeverLoseOneSilently() throws Exception {
         Lead created = leads.create(LeadFixtures.person("Ada", "Lovelace").build(), null);
-        List<String> outcomes = runConcurrently(6, () -> {
+        List<String> outcomes = Concurrently.run(6, () -> {
             String owner = "rep-" + Thread.currentThread().getId();
             try {
                 leads.update(created.id(), LeadFields.builder().owner(owner).build(), EnumSet.of(LeadField.OWNER),
@@ -264,27 +260,5 @@ public abstract class LeadsContract {
             assertThat(e.violations().get(0).field()).isEqualTo("page_token");
             assertThat(e.violations().get(0).description()).contains(messagePart);
         });
-    }
-
-    protected static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.hearth.core.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.Concurrently;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactFields;
@@ -33,11 +34,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -322,7 +318,7 @@ public abstract class FollowUpsContract {
         for (int round = 0; round < 5; round++) {
             Lead lead = lead(Temperature.WARM);
             log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER);
-            List<String> outcomes = runConcurrently(6, () -> {
+            List<String> outcomes = Concurrently.run(6, () -> {
                 try {
                     return hearth.conversion().convert(lead.id(), null).contact().id().name();
                 } catch (FailedPreconditionException e) {
@@ -344,7 +340,7 @@ public abstract class FollowUpsContract {
                     ? PersonRef.of(hearth.contacts().create(ContactFields.builder().givenName("Sam " + round)
                             .kind(ContactKind.SUPPLIER).build()).id())
                     : ref(lead(Temperature.WARM));
-            List<String> outcomes = runConcurrently(6, () -> {
+            List<String> outcomes = Concurrently.run(6, () -> {
                 try {
                     return hearth.followUps().schedule(person, null, null, null).name();
                 } catch (FailedPreconditionException e) {
@@ -440,27 +436,5 @@ public abstract class FollowUpsContract {
     private static void assertReason(ThrowingCallable call, String reason) {
         assertThatThrownBy(call).isInstanceOfSatisfying(FailedPreconditionException.class,
                 e -> assertThat(e.reason()).isEqualTo(reason));
-    }
-
-    private static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
