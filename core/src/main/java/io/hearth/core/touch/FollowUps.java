@@ -100,7 +100,7 @@ public final class FollowUps {
             throw InvalidArgumentException.of("purpose", "must be at most " + MAX_PURPOSE + " characters");
         }
         Instant now = now();
-        return transactor.inTransaction(() -> {
+        return transactor.inTransactionExclusive(ref, () -> {
             Person person = person(ref);
             // of two schedules for one person the second waits here for the first, then sees its step
             Cadence cadence = cadences.claim(ref, now);
