@@ -5,11 +5,14 @@ import com.sun.management.GcInfo;
 import io.hearth.connector.csv.CsvConnector;
 import io.hearth.connector.spi.Batch;
 import io.hearth.connector.spi.RecordReader;
+import io.hearth.core.contact.ContactRules;
+import io.hearth.core.contact.ContactStore;
 import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
+import io.hearth.core.persistence.JooqContactStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqMissedDeadlineStore;
@@ -35,6 +38,7 @@ import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
 import io.hearth.core.sync.SyncRunStore;
+import io.hearth.core.sync.SyncedContacts;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -275,8 +279,10 @@ public final class ImportBench {
                     timings.wrap(SyncRunStore.class, new JooqSyncRunStore(database.dsl()), "run"),
                     timings.wrap(PersonMatchStore.class, new JooqPersonMatchStore(database.dsl()), "match"), leads,
                     new LeadRules(new PhoneNumbers("US")),
-                    rate ? List.of(timings.wrap(LeadObserver.class, ratings, "rating")) : List.of(), transactor, clock,
-                    RetryPolicy.DEFAULT);
+                    rate ? List.of(timings.wrap(LeadObserver.class, ratings, "rating")) : List.of(),
+                    new SyncedContacts(timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
+                            new ContactRules(new PhoneNumbers("US")), List.of()),
+                    transactor, clock, RetryPolicy.DEFAULT);
             SyncRun run = engine.run(SyncRequest.of("csv", Map.of("path", csv.toString())), SyncListener.NONE);
             if (run.counts().created() == 0) {
                 throw new IllegalStateException("nothing imported: " + run);

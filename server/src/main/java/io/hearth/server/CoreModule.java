@@ -54,6 +54,7 @@ import io.hearth.core.sync.LeadExporter;
 import io.hearth.core.sync.PluginFolder;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
+import io.hearth.core.sync.SyncedContacts;
 import io.hearth.server.config.ServerConfig;
 import java.time.Clock;
 import java.util.List;
@@ -118,13 +119,19 @@ public final class CoreModule extends AbstractModule {
                 CoreModule.class.getClassLoader()));
     }
 
-    /** Synced leads are rated and queued like hand-made ones, in the transaction of their batch. */
+    /**
+     * Synced leads are rated and queued like hand-made ones, and synced contacts re-queued, in the
+     * transaction of their batch.
+     */
     @Provides
     @Singleton
     SyncEngine syncEngine(ConnectorRegistry connectors, Database db, LeadStore leadStore, LeadRules rules,
+                          ContactStore contactStore, PhoneNumbers phoneNumbers, ContactQueue contactQueue,
                           Transactor transactor, Clock time, LeadRatings ratings) {
         return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), new JooqPersonMatchStore(db.dsl()),
-                leadStore, rules, List.of(ratings), transactor, time, RetryPolicy.DEFAULT);
+                leadStore, rules, List.of(ratings),
+                new SyncedContacts(contactStore, new ContactRules(phoneNumbers), List.of(contactQueue)),
+                transactor, time, RetryPolicy.DEFAULT);
     }
 
     @Provides

@@ -13,6 +13,7 @@ import io.hearth.core.contact.ContactKind;
 import io.hearth.core.contact.ContactOrigin;
 import io.hearth.core.contact.ContactQuery;
 import io.hearth.core.contact.ContactStore;
+import io.hearth.core.dedup.DedupKeys;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.persistence.generated.tables.records.ContactRecord;
@@ -85,6 +86,13 @@ public final class JooqContactStore implements ContactStore {
                 .map(r -> toContact(r, tagsOf(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
     }
 
+    /** Every contact meeting {@code condition}, archived or not, with their tags read in one query. */
+    List<Contact> findWhere(Condition condition) {
+        List<ContactRecord> records = dsl.selectFrom(CONTACT).where(condition).fetch();
+        Map<UUID, List<String>> tags = tagsOf(records.stream().map(ContactRecord::getId).toList());
+        return records.stream().map(r -> toContact(r, tags.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
     @Override
     public boolean update(Contact contact, long expectedVersion) {
         ContactRecord r = toRecord(contact);
@@ -96,6 +104,8 @@ public final class JooqContactStore implements ContactStore {
                 .set(CONTACT.TITLE, r.getTitle())
                 .set(CONTACT.EMAIL, r.getEmail())
                 .set(CONTACT.PHONE, r.getPhone())
+                .set(CONTACT.EMAIL_KEY, r.getEmailKey())
+                .set(CONTACT.NAME_KEY, r.getNameKey())
                 .set(CONTACT.KIND, r.getKind())
                 .set(CONTACT.SOURCE, r.getSource())
                 .set(CONTACT.OWNER, r.getOwner())
@@ -183,6 +193,8 @@ public final class JooqContactStore implements ContactStore {
         r.setTitle(f.title());
         r.setEmail(f.email());
         r.setPhone(f.phone());
+        r.setEmailKey(DedupKeys.emailKey(f.email()));
+        r.setNameKey(DedupKeys.nameKey(f.givenName(), f.familyName(), f.company()));
         r.setKind(f.kind().name());
         r.setOrigin(contact.origin().name());
         r.setSource(f.source() == null ? null : f.source().name());

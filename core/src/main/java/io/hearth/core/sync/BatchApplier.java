@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.connector.spi.SourceRecord;
 import io.hearth.connector.spi.StandardFields;
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactId;
 import io.hearth.core.dedup.DedupKeys;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
@@ -16,6 +19,7 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.resource.TimeOrderedIds;
+import io.hearth.core.touch.PersonRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,21 +36,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Stores one batch of records as leads, inside the caller's transaction. Each record is matched on
- * the connector's external id, then normalized email, then E.164 phone, then name + company; a
- * match is merged into the person found (the newer value wins, an empty value never overwrites a
- * filled one), anything else becomes a new lead. Records are applied in order against what the
+ * Stores one batch of records, inside the caller's transaction. Each record is matched, among leads
+ * and contacts, on the connector's external id, then normalized email, then E.164 phone, then
+ * name + company; a match is merged into the person found, lead or contact (the newer value wins,
+ * an empty value never overwrites a filled one), anything else becomes a new lead. Records are applied in order against what the
  * batch already wrote, so repeated rows in one batch merge as well as rows repeated across batches.
  */
 final class BatchApplier {
     private final PersonMatchStore matches;
     private final LeadStore leads;
     private final LeadRules rules;
+    private final SyncedContacts contacts;
     private final List<LeadObserver> observers;
     private final TimeOrderedIds ids;
 
     BatchApplier(PersonMatchStore matches, LeadStore leads, LeadRules rules, List<LeadObserver> observers,
-                 TimeOrderedIds ids) {
+                 SyncedContacts contacts, TimeOrderedIds ids) {
+        this.contacts = requireNonNull(contacts, "contacts is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.matches = requireNonNull(matches, "matches is null");
         this.leads = requireNonNull(leads, "leads is null");
@@ -93,88 +99,136 @@ final class BatchApplier {
 
     /**
      * @param runStartedAt a person written at or after it was written by this run: matching it again counts as merged
-     * @throws StaleEtagException when someone else changed a matched lead meanwhile; the batch is safe to re-apply
+     * @throws StaleEtagException when someone else changed a matched person meanwhile; the batch is safe to re-apply
      */
     Outcome apply(String connector, Prepared prepared, Instant runStartedAt, Instant now) {
         List<Rejection> rejections = new ArrayList<>(prepared.rejections());
-        List<Candidate> candidates = prepared.candidates();
-        Index index = Index.load(connector, candidates, matches);
-        Map<LeadId, Lead> created = new LinkedHashMap<>();
-        Map<LeadId, Instant> inquiredAt = new HashMap<>();
-        Map<LeadId, Long> storedVersions = new HashMap<>();
-        Set<LeadId> touched = new HashSet<>();
-        Map<String, LeadId> newLinks = new HashMap<>();
-        long createdCount = 0;
+        Index index = Index.load(connector, prepared.candidates(), matches);
+        Writes writes = new Writes(index, now);
+        Set<PersonRef> touched = new HashSet<>();
+        Map<String, PersonRef> newLinks = new HashMap<>();
+        long created = 0;
         long updated = 0;
         long unchanged = 0;
         long merged = 0;
-        for (Candidate candidate : candidates) {
-            Lead existing = index.match(candidate);
-            Lead result;
-            if (existing == null) {
-                result = new Lead(new LeadId(ids.next()), candidate.asCreated(), now, now, null, 1);
-                created.put(result.id(), result);
-                if (candidate.source().modifiedAt() != null) {
-                    inquiredAt.put(result.id(), candidate.source().modifiedAt());
-                }
-                createdCount++;
+        for (Candidate candidate : prepared.candidates()) {
+            PersonRef person = index.match(candidate);
+            if (person == null) {
+                person = PersonRef.of(writes.create(candidate, new LeadId(ids.next())));
+                created++;
             } else {
-                boolean repeated = touched.contains(existing.id()) || !existing.updatedAt().isBefore(runStartedAt);
-                LeadFields next;
+                boolean repeated = touched.contains(person) || !index.updatedAt(person).isBefore(runStartedAt);
+                boolean changed;
                 try {
-                    next = rules.forUpdate(existing.fields(), merge(existing, candidate));
+                    changed = person.isLead()
+                            ? writes.merge(index.lead(person.leadId()), candidate)
+                            : writes.merge(index.contact(person.contactId()), candidate);
                 } catch (InvalidArgumentException e) {
                     rejections.add(new Rejection(candidate.source().position(), e.getMessage(), raw(candidate.source())));
                     continue;
                 }
-                if (next.equals(existing.fields())) {
-                    result = existing;
-                } else if (created.containsKey(existing.id())) {
-                    result = new Lead(existing.id(), next, existing.createdAt(), now, null, 1);
-                    created.put(result.id(), result);
-                } else {
-                    storedVersions.putIfAbsent(existing.id(), existing.version());
-                    result = new Lead(existing.id(), next, existing.createdAt(), now, existing.archivedAt(),
-                            storedVersions.get(existing.id()) + 1);
-                }
                 if (repeated) {
                     merged++;
-                } else if (result == existing) {
-                    unchanged++;
-                } else {
+                } else if (changed) {
                     updated++;
+                } else {
+                    unchanged++;
                 }
             }
-            touched.add(result.id());
-            if (candidate.externalId() != null && index.link(candidate.externalId(), result.id())) {
-                newLinks.put(candidate.externalId(), result.id());
+            touched.add(person);
+            if (candidate.externalId() != null && index.link(candidate.externalId(), person)) {
+                newLinks.put(candidate.externalId(), person);
             }
-            index.remember(result);
         }
-        for (Map.Entry<LeadId, Lead> lead : created.entrySet()) {
+        for (Map.Entry<LeadId, Lead> lead : writes.created.entrySet()) {
             for (LeadObserver observer : observers) {
-                lead.setValue(observer.inserting(new SyncedLead(lead.getValue(), true, inquiredAt.get(lead.getKey()))));
+                lead.setValue(observer.inserting(
+                        new SyncedLead(lead.getValue(), true, writes.inquiredAt.get(lead.getKey()))));
             }
         }
-        leads.insertAll(created.values());
-        for (Map.Entry<LeadId, Long> stored : storedVersions.entrySet()) {
-            if (!leads.update(index.current(stored.getKey()), stored.getValue())) {
+        leads.insertAll(writes.created.values());
+        for (Map.Entry<LeadId, Long> stored : writes.leadVersions.entrySet()) {
+            if (!leads.update(index.lead(stored.getKey()), stored.getValue())) {
                 throw StaleEtagException.concurrent(stored.getKey().name());
             }
         }
-        matches.link(connector, newLinks);
-        List<SyncedLead> written = new ArrayList<>(created.size() + storedVersions.size());
-        for (Lead lead : created.values()) {
-            written.add(new SyncedLead(lead, true, inquiredAt.get(lead.id())));
+        for (Map.Entry<ContactId, Long> stored : writes.contactVersions.entrySet()) {
+            Contact contact = index.contact(stored.getKey());
+            if (!contacts.store().update(contact, stored.getValue())) {
+                throw StaleEtagException.concurrent(stored.getKey().name());
+            }
+            contacts.observers().forEach(observer -> observer.written(contact));
         }
-        for (LeadId id : storedVersions.keySet()) {
-            written.add(new SyncedLead(index.current(id), false, null));
+        matches.link(connector, newLinks);
+        List<SyncedLead> written = new ArrayList<>(writes.created.size() + writes.leadVersions.size());
+        for (Lead lead : writes.created.values()) {
+            written.add(new SyncedLead(lead, true, writes.inquiredAt.get(lead.id())));
+        }
+        for (LeadId id : writes.leadVersions.keySet()) {
+            written.add(new SyncedLead(index.lead(id), false, null));
         }
         for (LeadObserver observer : observers) {
             written = zip(written, observer.synced(written));
         }
-        SyncCounts counts = new SyncCounts(prepared.records(), createdCount, updated, unchanged, merged, rejections.size());
+        SyncCounts counts = new SyncCounts(prepared.records(), created, updated, unchanged, merged, rejections.size());
         return new Outcome(counts, rejections);
+    }
+
+    /** What one batch writes, kept in the index as it goes so later records of the batch see it. */
+    private final class Writes {
+        private final Index index;
+        private final Instant now;
+        private final Map<LeadId, Lead> created = new LinkedHashMap<>();
+        private final Map<LeadId, Instant> inquiredAt = new HashMap<>();
+        /** The stored version of each lead and contact the batch changes, to write it only if nobody else did. */
+        private final Map<LeadId, Long> leadVersions = new LinkedHashMap<>();
+        private final Map<ContactId, Long> contactVersions = new LinkedHashMap<>();
+
+        Writes(Index index, Instant now) {
+            this.index = index;
+            this.now = now;
+        }
+
+        LeadId create(Candidate candidate, LeadId id) {
+            Lead lead = new Lead(id, candidate.asCreated(), now, now, null, 1);
+            created.put(id, lead);
+            if (candidate.source().modifiedAt() != null) {
+                inquiredAt.put(id, candidate.source().modifiedAt());
+            }
+            index.remember(lead);
+            return id;
+        }
+
+        /** @return whether the candidate changed the lead */
+        boolean merge(Lead existing, Candidate candidate) {
+            LeadFields next = rules.forUpdate(existing.fields(), BatchApplier.merge(existing, candidate));
+            if (next.equals(existing.fields())) {
+                return false;
+            }
+            Lead result;
+            if (created.containsKey(existing.id())) {
+                result = new Lead(existing.id(), next, existing.createdAt(), now, null, 1);
+                created.put(result.id(), result);
+            } else {
+                leadVersions.putIfAbsent(existing.id(), existing.version());
+                result = new Lead(existing.id(), next, existing.createdAt(), now, existing.archivedAt(),
+                        leadVersions.get(existing.id()) + 1);
+            }
+            index.remember(result);
+            return true;
+        }
+
+        /** @return whether the candidate changed the contact */
+        boolean merge(Contact existing, Candidate candidate) {
+            ContactFields next = contacts.rules().forUpdate(existing.fields(), BatchApplier.merge(existing, candidate));
+            if (next.equals(existing.fields())) {
+                return false;
+            }
+            contactVersions.putIfAbsent(existing.id(), existing.version());
+            index.remember(new Contact(existing.id(), next, existing.origin(), existing.convertedFrom(),
+                    existing.createdAt(), now, existing.archivedAt(), contactVersions.get(existing.id()) + 1));
+            return true;
+        }
     }
 
     /** The synced leads as an observer left them. */
@@ -242,6 +296,31 @@ final class BatchApplier {
                 .build();
     }
 
+    /**
+     * The contact's fields with the candidate's values where it has them and they win, by the
+     * rules leads merge by. A record says nothing of why the person is a contact, so the kind stays.
+     */
+    private static ContactFields merge(Contact existing, Candidate candidate) {
+        Instant modified = candidate.source().modifiedAt();
+        boolean newer = modified == null || !modified.isBefore(existing.updatedAt());
+        ContactFields old = existing.fields();
+        LeadFields in = candidate.fields();
+        Set<String> tags = new LinkedHashSet<>(old.tags());
+        tags.addAll(in.tags());
+        return old.toBuilder()
+                .givenName(pick(old.givenName(), in.givenName(), newer))
+                .familyName(pick(old.familyName(), in.familyName(), newer))
+                .company(pick(old.company(), in.company(), newer))
+                .title(pick(old.title(), in.title(), newer))
+                .email(pick(old.email(), in.email(), newer))
+                .phone(pick(old.phone(), in.phone(), newer))
+                .source(pick(old.source(), in.source(), newer))
+                .owner(pick(old.owner(), in.owner(), newer))
+                .notes(pick(old.notes(), in.notes(), newer))
+                .tags(List.copyOf(tags))
+                .build();
+    }
+
     private static <T> T pick(T old, T incoming, boolean incomingIsNewer) {
         if (incoming == null) {
             return old;
@@ -266,25 +345,47 @@ final class BatchApplier {
                 .collect(Collectors.joining("; "));
     }
 
-    /** The people a batch may match, by each key, kept current as the batch writes. */
+    /**
+     * The people a batch may match, by each key, kept current as the batch writes. Where one key
+     * names a contact and a lead, the contact holds it: the person is already being worked as a
+     * contact, and a lead beside it would put them in the cold-call lane. A lead converted since
+     * stands for its contact, which took its id.
+     */
     private static final class Index {
-        private final Map<LeadId, Lead> current = new HashMap<>();
-        private final Map<String, LeadId> byExternalId = new HashMap<>();
-        private final Map<String, LeadId> byEmail = new HashMap<>();
-        private final Map<String, LeadId> byPhone = new HashMap<>();
-        private final Map<String, LeadId> byName = new HashMap<>();
+        private final Map<LeadId, Lead> leads = new HashMap<>();
+        private final Map<ContactId, Contact> contacts = new HashMap<>();
+        private final Map<String, PersonRef> byExternalId = new HashMap<>();
+        private final Map<String, PersonRef> byEmail = new HashMap<>();
+        private final Map<String, PersonRef> byPhone = new HashMap<>();
+        private final Map<String, PersonRef> byName = new HashMap<>();
 
         static Index load(String connector, List<Candidate> candidates, PersonMatchStore matches) {
             Index index = new Index();
-            Map<String, LeadId> linked = matches.linkedLeads(connector, keys(candidates, Candidate::externalId));
-            List<Lead> found = new ArrayList<>(matches.leadsWithIds(new HashSet<>(linked.values())));
-            found.addAll(matches.leadsWithEmailKeys(keys(candidates, Candidate::emailKey)));
-            found.addAll(matches.leadsWithPhones(keys(candidates, Candidate::phone)));
-            found.addAll(matches.leadsWithNameKeys(keys(candidates, Candidate::nameKey)));
+            Collection<String> emailKeys = keys(candidates, Candidate::emailKey);
+            Collection<String> phones = keys(candidates, Candidate::phone);
+            Collection<String> nameKeys = keys(candidates, Candidate::nameKey);
+            Map<String, PersonRef> linked = matches.linked(connector, keys(candidates, Candidate::externalId));
+            List<Lead> foundLeads = new ArrayList<>(matches.leadsWithIds(linked.values().stream()
+                    .filter(PersonRef::isLead).map(PersonRef::leadId).collect(Collectors.toSet())));
+            foundLeads.addAll(matches.leadsWithEmailKeys(emailKeys));
+            foundLeads.addAll(matches.leadsWithPhones(phones));
+            foundLeads.addAll(matches.leadsWithNameKeys(nameKeys));
+            Set<ContactId> contactIds = new HashSet<>();
+            linked.values().stream().filter(ref -> !ref.isLead()).forEach(ref -> contactIds.add(ref.contactId()));
+            foundLeads.stream().filter(l -> l.fields().status() == LeadStatus.CONVERTED)
+                    .forEach(l -> contactIds.add(new ContactId(l.id().value())));
+            List<Contact> foundContacts = new ArrayList<>(matches.contactsWithIds(contactIds));
+            foundContacts.addAll(matches.contactsMatching(emailKeys, phones, nameKeys));
             // when the store already holds duplicates, the oldest person is the one records merge into
-            found.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().value()));
-            for (Lead lead : found) {
-                if (index.current.putIfAbsent(lead.id(), lead) == null) {
+            foundContacts.sort(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().value()));
+            for (Contact contact : foundContacts) {
+                if (index.contacts.putIfAbsent(contact.id(), contact) == null) {
+                    index.put(contact);
+                }
+            }
+            foundLeads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().value()));
+            for (Lead lead : foundLeads) {
+                if (index.leads.putIfAbsent(lead.id(), lead) == null) {
                     index.put(lead);
                 }
             }
@@ -292,46 +393,87 @@ final class BatchApplier {
             return index;
         }
 
-        Lead match(Candidate candidate) {
-            LeadId id = candidate.externalId() == null ? null : byExternalId.get(candidate.externalId());
-            if (id == null && candidate.emailKey() != null) {
-                id = byEmail.get(candidate.emailKey());
+        /** The person the candidate is, {@code null} for someone new. */
+        PersonRef match(Candidate candidate) {
+            PersonRef ref = candidate.externalId() == null ? null : byExternalId.get(candidate.externalId());
+            if (ref == null && candidate.emailKey() != null) {
+                ref = byEmail.get(candidate.emailKey());
             }
-            if (id == null && candidate.phone() != null) {
-                id = byPhone.get(candidate.phone());
+            if (ref == null && candidate.phone() != null) {
+                ref = byPhone.get(candidate.phone());
             }
-            if (id == null && candidate.nameKey() != null) {
-                id = byName.get(candidate.nameKey());
+            if (ref == null && candidate.nameKey() != null) {
+                ref = byName.get(candidate.nameKey());
             }
-            return id == null ? null : current.get(id);
+            if (ref == null) {
+                return null;
+            }
+            ref = standingFor(ref);
+            boolean loaded = ref.isLead() ? leads.containsKey(ref.leadId()) : contacts.containsKey(ref.contactId());
+            return loaded ? ref : null;
         }
 
-        /** Records that {@code externalId} is {@code id}; true when that link is new. */
-        boolean link(String externalId, LeadId id) {
-            return byExternalId.putIfAbsent(externalId, id) == null;
+        /** A converted lead's contact, where it was found; the person itself otherwise. */
+        private PersonRef standingFor(PersonRef ref) {
+            if (ref.isLead() && contacts.containsKey(ref.contactId())) {
+                Lead lead = leads.get(ref.leadId());
+                if (lead == null || lead.fields().status() == LeadStatus.CONVERTED) {
+                    return PersonRef.of(ref.contactId());
+                }
+            }
+            return ref;
+        }
+
+        /** Records that {@code externalId} is {@code person}; true when that link is new. */
+        boolean link(String externalId, PersonRef person) {
+            return byExternalId.putIfAbsent(externalId, person) == null;
         }
 
         void remember(Lead lead) {
-            current.put(lead.id(), lead);
+            leads.put(lead.id(), lead);
             put(lead);
         }
 
-        Lead current(LeadId id) {
-            return current.get(id);
+        void remember(Contact contact) {
+            contacts.put(contact.id(), contact);
+            put(contact);
+        }
+
+        Lead lead(LeadId id) {
+            return leads.get(id);
+        }
+
+        Contact contact(ContactId id) {
+            return contacts.get(id);
+        }
+
+        Instant updatedAt(PersonRef person) {
+            return person.isLead() ? leads.get(person.leadId()).updatedAt() : contacts.get(person.contactId()).updatedAt();
         }
 
         private void put(Lead lead) {
-            putKey(byEmail, DedupKeys.emailKey(lead.fields()), lead.id());
-            putKey(byPhone, lead.fields().phone(), lead.id());
-            putKey(byName, DedupKeys.nameKey(lead.fields()), lead.id());
+            PersonRef ref = standingFor(PersonRef.of(lead.id()));
+            LeadFields f = lead.fields();
+            putKeys(ref, DedupKeys.emailKey(f), f.phone(), DedupKeys.nameKey(f));
         }
 
-        private static void putKey(Map<String, LeadId> keys, String key, LeadId id) {
-            if (key == null) {
-                return;
-            }
+        private void put(Contact contact) {
+            ContactFields f = contact.fields();
+            putKeys(PersonRef.of(contact.id()), DedupKeys.emailKey(f.email()), f.phone(),
+                    DedupKeys.nameKey(f.givenName(), f.familyName(), f.company()));
+        }
+
+        private void putKeys(PersonRef ref, String emailKey, String phone, String nameKey) {
             // the first person to hold a key keeps it, so a record always merges into the same one
-            keys.putIfAbsent(key, id);
+            if (emailKey != null) {
+                byEmail.putIfAbsent(emailKey, ref);
+            }
+            if (phone != null) {
+                byPhone.putIfAbsent(phone, ref);
+            }
+            if (nameKey != null) {
+                byName.putIfAbsent(nameKey, ref);
+            }
         }
 
         private static Collection<String> keys(List<Candidate> candidates, Function<Candidate, String> key) {

@@ -1,17 +1,26 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactId;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadId;
+import io.hearth.core.touch.PersonRef;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** Finds the people records may be, by each matching key, in bulk. Calls join the caller's transaction. */
+/**
+ * Finds the people records may be, leads and contacts, by each matching key, in bulk. Calls join
+ * the caller's transaction; every finder returns archived people too.
+ */
 public interface PersonMatchStore {
-    /** The leads linked to these external ids of {@code connector}, by external id. */
-    Map<String, LeadId> linkedLeads(String connector, Collection<String> externalIds);
+    /**
+     * The people these external ids of {@code connector} were linked to, by external id. A link
+     * names the kind it was made to: a lead converted since still answers as that lead.
+     */
+    Map<String, PersonRef> linked(String connector, Collection<String> externalIds);
 
-    void link(String connector, Map<String, LeadId> externalIds);
+    void link(String connector, Map<String, PersonRef> externalIds);
 
     List<Lead> leadsWithIds(Collection<LeadId> ids);
 
@@ -20,6 +29,11 @@ public interface PersonMatchStore {
     List<Lead> leadsWithPhones(Collection<String> phones);
 
     List<Lead> leadsWithNameKeys(Collection<String> nameKeys);
+
+    List<Contact> contactsWithIds(Collection<ContactId> ids);
+
+    /** The contacts holding any of these email keys, E.164 phones or name keys. */
+    List<Contact> contactsMatching(Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys);
 
     /**
      * Called between batches when a run has grown the tables matched against markedly (it doubled

@@ -62,10 +62,13 @@ public final class SyncEngine {
     private final RetryPolicy retry;
     private final PersonMatchStore matches;
 
-    /** @param observers hear every lead a sync writes, in the transaction of its batch */
+    /**
+     * @param observers hear every lead a sync writes, in the transaction of its batch
+     * @param contacts where records matching a contact are written
+     */
     public SyncEngine(ConnectorRegistry connectors, SyncRunStore runs, PersonMatchStore matches, LeadStore leads,
-                      LeadRules rules, List<LeadObserver> observers, Transactor transactor, Clock clock,
-                      RetryPolicy retry) {
+                      LeadRules rules, List<LeadObserver> observers, SyncedContacts contacts, Transactor transactor,
+                      Clock clock, RetryPolicy retry) {
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.runs = requireNonNull(runs, "runs is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
@@ -73,7 +76,7 @@ public final class SyncEngine {
         this.retry = requireNonNull(retry, "retry is null");
         this.ids = new TimeOrderedIds(clock);
         this.matches = requireNonNull(matches, "matches is null");
-        this.applier = new BatchApplier(matches, leads, rules, observers, ids);
+        this.applier = new BatchApplier(matches, leads, rules, observers, contacts, ids);
     }
 
     public List<Connector> connectors() {

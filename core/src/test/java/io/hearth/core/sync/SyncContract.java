@@ -7,10 +7,15 @@ import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactId;
+import io.hearth.core.contact.ContactKind;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
@@ -22,9 +27,13 @@ import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.query.Page;
+import io.hearth.core.touch.CadencePolicy;
+import io.hearth.core.touch.Hearth;
+import io.hearth.core.touch.PersonRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +49,7 @@ public abstract class SyncContract {
         observed.add(lead);
         return lead;
     };
+    private final List<Contact> contactsWritten = new ArrayList<>();
     private AutoCloseable resource;
     protected Database database;
     private Leads leads;
@@ -67,7 +77,8 @@ public abstract class SyncContract {
     private SyncEngine engine(ListConnector... connectors) {
         return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(database.dsl()),
                 new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                List.of(written), new Transactor(database.dsl()), clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add));
+                List.of(written), SyncFixtures.contacts(database, contactsWritten::add), new Transactor(database.dsl()),
+                clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add));
     }
 
     private SyncRun sync(ListConnector connector) {
@@ -122,33 +133,44 @@ public abstract class SyncContract {
         List<SyncRun> progress = new ArrayList<>();
         PersonMatchStore counting = new PersonMatchStore() {
             @Override
-            public Map<String, io.hearth.core.lead.LeadId> linkedLeads(String connector, java.util.Collection<String> ids) {
-                return store.linkedLeads(connector, ids);
+            public Map<String, PersonRef> linked(String connector, Collection<String> ids) {
+                return store.linked(connector, ids);
             }
 
             @Override
-            public void link(String connector, Map<String, io.hearth.core.lead.LeadId> ids) {
+            public void link(String connector, Map<String, PersonRef> ids) {
                 store.link(connector, ids);
             }
 
             @Override
-            public List<Lead> leadsWithIds(java.util.Collection<io.hearth.core.lead.LeadId> ids) {
+            public List<Lead> leadsWithIds(Collection<LeadId> ids) {
                 return store.leadsWithIds(ids);
             }
 
             @Override
-            public List<Lead> leadsWithEmailKeys(java.util.Collection<String> keys) {
+            public List<Lead> leadsWithEmailKeys(Collection<String> keys) {
                 return store.leadsWithEmailKeys(keys);
             }
 
             @Override
-            public List<Lead> leadsWithPhones(java.util.Collection<String> phones) {
+            public List<Lead> leadsWithPhones(Collection<String> phones) {
                 return store.leadsWithPhones(phones);
             }
 
             @Override
-            public List<Lead> leadsWithNameKeys(java.util.Collection<String> keys) {
+            public List<Lead> leadsWithNameKeys(Collection<String> keys) {
                 return store.leadsWithNameKeys(keys);
+            }
+
+            @Override
+            public List<Contact> contactsWithIds(Collection<ContactId> ids) {
+                return store.contactsWithIds(ids);
+            }
+
+            @Override
+            public List<Contact> contactsMatching(Collection<String> emailKeys, Collection<String> phones,
+                                                  Collection<String> nameKeys) {
+                return store.contactsMatching(emailKeys, phones, nameKeys);
             }
 
             @Override
@@ -159,7 +181,7 @@ public abstract class SyncContract {
         };
         SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(big)), new JooqSyncRunStore(database.dsl()),
                 counting, new JooqLeadStore(database.dsl()), LeadFixtures.rules(), List.of(),
-                new Transactor(database.dsl()), clock, RetryPolicy.DEFAULT);
+                SyncFixtures.contacts(database), new Transactor(database.dsl()), clock, RetryPolicy.DEFAULT);
 
         SyncRun run = engine.run(SyncRequest.of("big", Map.of()), progress::add);
 
@@ -208,6 +230,77 @@ public abstract class SyncContract {
         assertThat(ada.fields().phone()).isEqualTo("+14155550100");
         assertThat(leads.get(byHand.id()).fields().givenName()).isEqualTo("A.");
         assertThat(leads.get(byName.id()).fields().title()).isEqualTo("Admiral");
+    }
+
+    @Test
+    void aRecordOfAContactUpdatesTheContactAndMakesNoLead() {
+        Hearth hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
+        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ada").familyName("Lovelace")
+                .email("ada@example.com").kind(ContactKind.ACTIVE_CLIENT).tags(List.of("vip")).build());
+
+        SyncRun run = sync(source.add("crm-7", Map.of("Email", "ADA@example.com", "Title", "CTO",
+                "Phone", "415 555 0100", "Tags", "board")));
+
+        assertThat(run.counts()).isEqualTo(new SyncCounts(1, 0, 1, 0, 0, 0));
+        assertThat(allLeads()).as("a client is never re-made as a cold lead").isEmpty();
+        Contact updated = hearth.contacts().get(client.id());
+        assertThat(updated.fields().title()).isEqualTo("CTO");
+        assertThat(updated.fields().phone()).isEqualTo("+14155550100");
+        assertThat(updated.fields().kind()).isEqualTo(ContactKind.ACTIVE_CLIENT);
+        assertThat(updated.fields().tags()).containsExactlyInAnyOrder("vip", "board");
+        assertThat(updated.version()).isEqualTo(client.version() + 1);
+        assertThat(contactsWritten).as("the work queue hears the contact write")
+                .singleElement().satisfies(c -> assertThat(c.version()).isEqualTo(updated.version()))
+                .satisfies(c -> assertThat(c.fields().title()).isEqualTo("CTO"));
+
+        // the link made above finds the contact again after every matching field changed
+        SyncRun again = sync(new ListConnector("crm", 10).add("crm-7",
+                person("Augusta Ada", "King", "countess@example.com", "")));
+        assertThat(again.counts()).isEqualTo(new SyncCounts(1, 0, 1, 0, 0, 0));
+        assertThat(allLeads()).isEmpty();
+        assertThat(hearth.contacts().get(client.id()).fields().email()).isEqualTo("countess@example.com");
+        assertThat(sync(new ListConnector("crm", 10).add("crm-7", person("Augusta Ada", "King",
+                "countess@example.com", ""))).counts().unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void aLeadConvertedSinceTheLastSyncIsUpdatedAsItsContact() {
+        Hearth hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
+        sync(source.add("crm-1", person("Ada", "Lovelace", "ada@example.com", "")));
+        Lead lead = allLeads().get(0);
+        Contact prospect = hearth.conversion().convert(lead.id(), null).contact();
+
+        ListConnector later = new ListConnector("crm", 10)
+                .add("crm-1", Map.of("Email", "ada@example.com", "Title", "CTO"))
+                // no CRM id: found by the lead's email, which the contact has since changed
+                .add(null, Map.of("Email", "ada@example.com", "Phone", "415 555 0100"));
+        hearth.contacts().update(prospect.id(), ContactFields.builder().email("ada@engines.example").build(),
+                java.util.Set.of(io.hearth.core.contact.ContactField.EMAIL), null);
+        SyncRun run = sync(later);
+
+        assertThat(run.counts()).isEqualTo(new SyncCounts(2, 0, 1, 0, 1, 0));
+        assertThat(allLeads()).as("no second lead").hasSize(1);
+        assertThat(leads.get(lead.id()).fields().title()).as("the converted lead is history").isNull();
+        Contact contact = hearth.contacts().get(prospect.id());
+        assertThat(contact.fields().title()).isEqualTo("CTO");
+        assertThat(contact.fields().phone()).isEqualTo("+14155550100");
+        assertThat(contact.fields().email()).as("an empty-or-older value never overwrites")
+                .isEqualTo("ada@example.com");
+        assertThat(contact.fields().kind()).isEqualTo(ContactKind.PROSPECT);
+    }
+
+    @Test
+    void whereAContactAndALeadShareAKeyTheContactGetsTheRecord() {
+        Hearth hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
+        Lead duplicate = leads.create(LeadFields.builder().givenName("Ada").familyName("Lovelace")
+                .phone("415 555 0100").tags(List.of()).build(), null);
+        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ada").familyName("Lovelace")
+                .phone("415 555 0100").kind(ContactKind.ACTIVE_CLIENT).build());
+
+        sync(source.add(null, Map.of("Phone", "+1 415 555 0100", "Title", "CTO")));
+
+        assertThat(hearth.contacts().get(client.id()).fields().title()).isEqualTo("CTO");
+        assertThat(leads.get(duplicate.id()).fields().title()).isNull();
     }
 
     @Test

@@ -91,7 +91,8 @@ public abstract class SyncedRatingsContract {
     private SyncRun sync(ListConnector connector) {
         SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(connector)), new JooqSyncRunStore(database.dsl()),
                 new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                List.of(ratings), new Transactor(database.dsl()), clock, RetryPolicy.DEFAULT);
+                List.of(ratings), SyncFixtures.contacts(database), new Transactor(database.dsl()), clock,
+                RetryPolicy.DEFAULT);
         return engine.run(SyncRequest.of(connector.name(), Map.of()), SyncListener.NONE);
     }
 

@@ -8,6 +8,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.hearth.proto.v1.ConnectorCapability;
+import io.hearth.proto.v1.ContactKind;
+import io.hearth.proto.v1.ContactServiceGrpc;
+import io.hearth.proto.v1.CreateContactRequest;
+import io.hearth.proto.v1.GetContactRequest;
 import io.hearth.proto.v1.GetSyncRunRequest;
 import io.hearth.proto.v1.ImportFileHeader;
 import io.hearth.proto.v1.LeadServiceGrpc;
@@ -89,6 +93,29 @@ class SyncServiceTest {
                 .containsExactlyInAnyOrder("+14155550100", "+14155550142", "+14155550199");
         assertThat(all).filteredOn(l -> l.getGivenName().equals("Grace")).singleElement()
                 .satisfies(l -> assertThat(l.getTitle()).isEqualTo("Rear Admiral"));
+    }
+
+    @Test
+    void aClientInTheImportedFileIsUpdatedNotReMadeAsAColdLead() throws Exception {
+        ContactServiceGrpc.ContactServiceBlockingStub contacts = ContactServiceGrpc.newBlockingStub(hearth.channel());
+        io.hearth.proto.v1.Contact ada = contacts.createContact(CreateContactRequest.newBuilder()
+                .setContact(io.hearth.proto.v1.Contact.newBuilder().setGivenName("Ada").setFamilyName("Lovelace")
+                        .setEmail("ada@example.com").setKind(ContactKind.CONTACT_KIND_ACTIVE_CLIENT)).build());
+        byte[] csv = ("First Name,Last Name,Email,Phone,Job Title\n"
+                + "Ada,Lovelace,Ada@Example.com,(415) 555-0100,CTO\n"
+                + "Alan,Turing,alan@example.com,,\n").getBytes(StandardCharsets.UTF_8);
+
+        SyncRun run = client.importFile("crm.csv", csv);
+
+        assertThat(run.getCounts()).isEqualTo(counts(2, 1, 1, 0, 0, 0));
+        assertThat(leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList())
+                .extracting(io.hearth.proto.v1.Lead::getEmail).containsExactly("alan@example.com");
+        io.hearth.proto.v1.Contact updated = contacts.getContact(GetContactRequest.newBuilder()
+                .setName(ada.getName()).build());
+        assertThat(updated.getTitle()).isEqualTo("CTO");
+        assertThat(updated.getPhone()).isEqualTo("+14155550100");
+        assertThat(updated.getKind()).isEqualTo(ContactKind.CONTACT_KIND_ACTIVE_CLIENT);
+        assertThat(client.importFile("crm.csv", csv).getCounts()).isEqualTo(counts(2, 0, 0, 2, 0, 0));
     }
 
     @Test
