@@ -1,5 +1,8 @@
 package io.hearth.cli;
 
+import com.google.protobuf.ByteString;
+import io.hearth.proto.v1.ExportContactsRequest;
+import io.hearth.proto.v1.ExportContactsResponse;
 import io.hearth.proto.v1.ExportLeadsRequest;
 import io.hearth.proto.v1.ExportLeadsResponse;
 import io.hearth.proto.v1.ExportSummary;
@@ -12,12 +15,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code hearth export FILE}: the leads a filter selects, as a CSV or .xlsx file that imports back as is. */
-@Command(name = "export", description = "Export leads to a CSV or .xlsx file.")
+/**
+ * {@code hearth export FILE}: the leads (or with {@code --contacts}, the contacts) a filter selects,
+ * as a CSV or .xlsx file that imports back as is.
+ */
+@Command(name = "export", description = "Export leads, or contacts, to a CSV or .xlsx file.")
 final class ExportCommand extends RpcCommand {
     @Parameters(paramLabel = "FILE", description = "Where to write; an existing file is replaced.")
     Path file;
@@ -25,8 +33,12 @@ final class ExportCommand extends RpcCommand {
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv or xlsx (default: from the file name).")
     String format;
 
-    @Option(names = "--filter", paramLabel = "EXPR", description = "The leads list filter, e.g. 'status = NEW'.")
+    @Option(names = "--filter", paramLabel = "EXPR",
+            description = "The list filter, e.g. 'status = NEW' (leads) or 'kind = active-client' (contacts).")
     String filter = "";
+
+    @Option(names = "--contacts", description = "Export contacts (with their kind) instead of leads.")
+    boolean contacts;
 
     @Override
     void execute() {
@@ -35,18 +47,18 @@ final class ExportCommand extends RpcCommand {
         String connector = format != null ? format
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv";
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        ExportSummary summary = ExportSummary.getDefaultInstance();
-        Iterator<ExportLeadsResponse> responses = syncDownloads().exportLeads(
-                ExportLeadsRequest.newBuilder().setConnector("connectors/" + connector).setFilter(filter).build());
+        String connectorName = "connectors/" + connector;
+        ExportSummary summary;
         try (OutputStream output = Files.newOutputStream(partial)) {
-            while (responses.hasNext()) {
-                ExportLeadsResponse response = responses.next();
-                if (response.hasSummary()) {
-                    summary = response.getSummary();
-                } else {
-                    response.getChunk().writeTo(output);
-                }
-            }
+            summary = contacts
+                    ? download(syncDownloads().exportContacts(ExportContactsRequest.newBuilder()
+                            .setConnector(connectorName).setFilter(filter).build()), output,
+                            ExportContactsResponse::hasSummary, ExportContactsResponse::getSummary,
+                            ExportContactsResponse::getChunk)
+                    : download(syncDownloads().exportLeads(ExportLeadsRequest.newBuilder()
+                            .setConnector(connectorName).setFilter(filter).build()), output,
+                            ExportLeadsResponse::hasSummary, ExportLeadsResponse::getSummary,
+                            ExportLeadsResponse::getChunk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + partial, e);
         }
@@ -56,10 +68,26 @@ final class ExportCommand extends RpcCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        out.println("Exported " + summary.getWritten() + " leads to " + file);
+        out.println("Exported " + summary.getWritten() + (contacts ? " contacts" : " leads") + " to " + file);
         summary.getErrorsList().forEach(error -> err.println("Not exported: " + error));
         if (summary.getFailed() > 0) {
             exitWith(EXIT_RPC_FAILED);
         }
+    }
+
+    /** Writes the streamed file to {@code output} and returns the summary that ends the stream. */
+    private static <R> ExportSummary download(Iterator<R> responses, OutputStream output, Predicate<R> isSummary,
+                                              Function<R, ExportSummary> summary, Function<R, ByteString> chunk)
+            throws IOException {
+        ExportSummary last = ExportSummary.getDefaultInstance();
+        while (responses.hasNext()) {
+            R response = responses.next();
+            if (isSummary.test(response)) {
+                last = summary.apply(response);
+            } else {
+                chunk.apply(response).writeTo(output);
+            }
+        }
+        return last;
     }
 }

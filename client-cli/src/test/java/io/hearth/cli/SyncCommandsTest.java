@@ -11,6 +11,8 @@ import io.grpc.stub.StreamObserver;
 import io.hearth.proto.v1.ConfigKeySpec;
 import io.hearth.proto.v1.Connector;
 import io.hearth.proto.v1.ConnectorCapability;
+import io.hearth.proto.v1.ExportContactsRequest;
+import io.hearth.proto.v1.ExportContactsResponse;
 import io.hearth.proto.v1.ExportLeadsRequest;
 import io.hearth.proto.v1.ExportLeadsResponse;
 import io.hearth.proto.v1.ExportSummary;
@@ -121,6 +123,20 @@ class SyncCommandsTest {
     }
 
     @Test
+    void exportContactsCallsTheContactsExport() throws Exception {
+        Path file = dir.resolve("clients.csv");
+
+        CliResult result = run("export", file.toString(), "--contacts", "--filter", "kind = active-client");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(service.exportRequest).as("not the leads export").isNull();
+        assertThat(service.contactsExportRequest.getConnector()).isEqualTo("connectors/csv");
+        assertThat(service.contactsExportRequest.getFilter()).isEqualTo("kind = active-client");
+        assertThat(Files.readString(file)).isEqualTo("client rows");
+        assertThat(result.out()).contains("Exported 1 contacts to " + file);
+    }
+
+    @Test
     void connectorsAndRunsAreListedAsTables() {
         CliResult connectors = run("connectors", "list");
         CliResult runs = run("sync", "runs");
@@ -135,6 +151,7 @@ class SyncCommandsTest {
         final ByteArrayOutputStream uploaded = new ByteArrayOutputStream();
         ImportFileHeader header;
         ExportLeadsRequest exportRequest;
+        ExportContactsRequest contactsExportRequest;
         String fail;
 
         @Override
@@ -178,6 +195,15 @@ class SyncCommandsTest {
             response.onNext(ExportLeadsResponse.newBuilder().setChunk(ByteString.copyFromUtf8("part one|")).build());
             response.onNext(ExportLeadsResponse.newBuilder().setChunk(ByteString.copyFromUtf8("part two")).build());
             response.onNext(ExportLeadsResponse.newBuilder().setSummary(ExportSummary.newBuilder().setWritten(2))
+                    .build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void exportContacts(ExportContactsRequest request, StreamObserver<ExportContactsResponse> response) {
+            contactsExportRequest = request;
+            response.onNext(ExportContactsResponse.newBuilder().setChunk(ByteString.copyFromUtf8("client rows")).build());
+            response.onNext(ExportContactsResponse.newBuilder().setSummary(ExportSummary.newBuilder().setWritten(1))
                     .build());
             response.onCompleted();
         }

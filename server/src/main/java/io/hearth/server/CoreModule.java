@@ -50,7 +50,7 @@ import io.hearth.core.touch.LeadActivityRecorder;
 import io.hearth.core.touch.TouchStore;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.core.sync.ConnectorRegistry;
-import io.hearth.core.sync.LeadExporter;
+import io.hearth.core.sync.PeopleExporter;
 import io.hearth.core.sync.PluginFolder;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
@@ -136,8 +136,8 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeadExporter leadExporter(ConnectorRegistry connectors, Leads leads) {
-        return new LeadExporter(connectors, leads);
+    PeopleExporter peopleExporter(ConnectorRegistry connectors, Leads leads, Contacts contacts) {
+        return new PeopleExporter(connectors, leads, contacts);
     }
 
     @Provides

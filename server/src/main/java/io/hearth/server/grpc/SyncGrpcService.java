@@ -11,11 +11,13 @@ import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.sync.ExportResult;
-import io.hearth.core.sync.LeadExporter;
+import io.hearth.core.sync.PeopleExporter;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.SyncEngine;
 import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
+import io.hearth.proto.v1.ExportContactsRequest;
+import io.hearth.proto.v1.ExportContactsResponse;
 import io.hearth.proto.v1.ExportLeadsRequest;
 import io.hearth.proto.v1.ExportLeadsResponse;
 import io.hearth.proto.v1.ExportSummary;
@@ -40,6 +42,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** SyncService over gRPC: maps requests to the sync engine and exporter and their results back. */
 public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
@@ -47,10 +51,10 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     private static final String CONNECTORS_FINGERPRINT = PageToken.fingerprint("connectors");
 
     private final SyncEngine engine;
-    private final LeadExporter exporter;
+    private final PeopleExporter exporter;
 
     @Inject
-    public SyncGrpcService(SyncEngine engine, LeadExporter exporter) {
+    public SyncGrpcService(SyncEngine engine, PeopleExporter exporter) {
         this.engine = requireNonNull(engine, "engine is null");
         this.exporter = requireNonNull(exporter, "exporter is null");
     }
@@ -150,26 +154,43 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void exportLeads(ExportLeadsRequest request, StreamObserver<ExportLeadsResponse> response) {
-        String connector = SyncMapper.connectorName(request.getConnector(), "connector");
-        if (request.getConfigMap().containsKey("path")) {
+        export("leads", request.getConnector(), request.getConfigMap(),
+                (connector, config) -> exporter.exportLeads(connector, config, request.getFilter()), response,
+                chunk -> ExportLeadsResponse.newBuilder().setChunk(chunk).build(),
+                summary -> ExportLeadsResponse.newBuilder().setSummary(summary).build());
+    }
+
+    @Override
+    public void exportContacts(ExportContactsRequest request, StreamObserver<ExportContactsResponse> response) {
+        export("contacts", request.getConnector(), request.getConfigMap(),
+                (connector, config) -> exporter.exportContacts(connector, config, request.getFilter()), response,
+                chunk -> ExportContactsResponse.newBuilder().setChunk(chunk).build(),
+                summary -> ExportContactsResponse.newBuilder().setSummary(summary).build());
+    }
+
+    /** Writes the export to a temporary file, then streams it back in chunks and ends with its summary. */
+    private <R> void export(String what, String connectorName, Map<String, String> requestConfig,
+                            BiFunction<String, Map<String, String>, ExportResult> export, StreamObserver<R> response,
+                            Function<ByteString, R> chunk, Function<ExportSummary, R> summary) {
+        String connector = SyncMapper.connectorName(connectorName, "connector");
+        if (requestConfig.containsKey("path")) {
             throw InvalidArgumentException.of("config.path", "the server streams the file back; leave path out");
         }
-        Upload file = Upload.start("leads." + connector);
+        Upload file = Upload.start(what + "." + connector);
         try {
-            Map<String, String> config = new HashMap<>(request.getConfigMap());
+            Map<String, String> config = new HashMap<>(requestConfig);
             config.put("path", file.finish().toString());
-            ExportResult result = exporter.export(connector, config, request.getFilter());
+            ExportResult result = export.apply(connector, config);
             try (InputStream in = Files.newInputStream(file.path())) {
                 byte[] buffer = new byte[CHUNK_BYTES];
                 for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
-                    response.onNext(ExportLeadsResponse.newBuilder().setChunk(ByteString.copyFrom(buffer, 0, read))
-                            .build());
+                    response.onNext(chunk.apply(ByteString.copyFrom(buffer, 0, read)));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read back the export " + file.path(), e);
             }
-            response.onNext(ExportLeadsResponse.newBuilder().setSummary(ExportSummary.newBuilder()
-                    .setWritten(result.written()).setFailed(result.failed()).addAllErrors(result.errors())).build());
+            response.onNext(summary.apply(ExportSummary.newBuilder().setWritten(result.written())
+                    .setFailed(result.failed()).addAllErrors(result.errors()).build()));
             response.onCompleted();
         } finally {
             file.delete();

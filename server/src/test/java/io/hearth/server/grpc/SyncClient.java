@@ -3,8 +3,11 @@ package io.hearth.server.grpc;
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
+import io.hearth.proto.v1.ExportContactsRequest;
+import io.hearth.proto.v1.ExportContactsResponse;
 import io.hearth.proto.v1.ExportLeadsRequest;
 import io.hearth.proto.v1.ExportLeadsResponse;
+import io.hearth.proto.v1.ExportSummary;
 import io.hearth.proto.v1.ImportFileHeader;
 import io.hearth.proto.v1.ImportFileRequest;
 import io.hearth.proto.v1.SyncRun;
@@ -15,6 +18,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Drives the streaming SyncService calls the way a client would: upload in chunks, download the export. */
 final class SyncClient {
@@ -64,16 +69,28 @@ final class SyncClient {
     }
 
     Export export(String connector, String filter) {
+        return download(SyncServiceGrpc.newBlockingStub(channel).exportLeads(
+                ExportLeadsRequest.newBuilder().setConnector(connector).setFilter(filter).build()),
+                ExportLeadsResponse::hasSummary, ExportLeadsResponse::getSummary, ExportLeadsResponse::getChunk);
+    }
+
+    Export exportContacts(String connector, String filter) {
+        return download(SyncServiceGrpc.newBlockingStub(channel).exportContacts(
+                ExportContactsRequest.newBuilder().setConnector(connector).setFilter(filter).build()),
+                ExportContactsResponse::hasSummary, ExportContactsResponse::getSummary,
+                ExportContactsResponse::getChunk);
+    }
+
+    private static <R> Export download(Iterator<R> responses, Predicate<R> isSummary,
+                                       Function<R, ExportSummary> summary, Function<R, ByteString> chunk) {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         long written = -1;
-        Iterator<ExportLeadsResponse> responses = SyncServiceGrpc.newBlockingStub(channel).exportLeads(
-                ExportLeadsRequest.newBuilder().setConnector(connector).setFilter(filter).build());
         while (responses.hasNext()) {
-            ExportLeadsResponse response = responses.next();
-            if (response.hasSummary()) {
-                written = response.getSummary().getWritten();
+            R response = responses.next();
+            if (isSummary.test(response)) {
+                written = summary.apply(response).getWritten();
             } else {
-                file.writeBytes(response.getChunk().toByteArray());
+                file.writeBytes(chunk.apply(response).toByteArray());
             }
         }
         return new Export(file.toByteArray(), written);

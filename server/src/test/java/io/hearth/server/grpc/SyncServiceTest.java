@@ -1,6 +1,7 @@
 package io.hearth.server.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.hearth.server.grpc.GrpcAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.rpc.BadRequest;
@@ -116,6 +117,32 @@ class SyncServiceTest {
         assertThat(updated.getPhone()).isEqualTo("+14155550100");
         assertThat(updated.getKind()).isEqualTo(ContactKind.CONTACT_KIND_ACTIVE_CLIENT);
         assertThat(client.importFile("crm.csv", csv).getCounts()).isEqualTo(counts(2, 0, 0, 2, 0, 0));
+    }
+
+    @Test
+    void contactsExportWithTheirKindAndTheFileImportsBackAsNoChange() throws Exception {
+        ContactServiceGrpc.ContactServiceBlockingStub contacts = ContactServiceGrpc.newBlockingStub(hearth.channel());
+        contacts.createContact(CreateContactRequest.newBuilder().setContact(io.hearth.proto.v1.Contact.newBuilder()
+                .setGivenName("Ada").setFamilyName("Lovelace").setEmail("ada@example.com").setPhone("415 555 0100")
+                .setKind(ContactKind.CONTACT_KIND_ACTIVE_CLIENT).addTags("vip")).build());
+        contacts.createContact(CreateContactRequest.newBuilder().setContact(io.hearth.proto.v1.Contact.newBuilder()
+                .setCompany("Paper Co").setPhone("415 555 0199").setKind(ContactKind.CONTACT_KIND_SUPPLIER)).build());
+
+        SyncClient.Export clients = client.exportContacts("connectors/csv", "kind = active-client");
+        SyncClient.Export everyone = client.exportContacts("connectors/xlsx", "");
+
+        assertThat(clients.written()).isEqualTo(1);
+        String csv = new String(clients.file(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith("Tags,Contact Kind,Hearth ID");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow())
+                .startsWith("Ada,Lovelace,,,ada@example.com,+14155550100,")
+                .contains(",vip,active-client,contacts/");
+        assertThat(everyone.written()).isEqualTo(2);
+        assertThat(client.importFile("contacts.xlsx", everyone.file()).getCounts())
+                .as("an export of contacts re-imports as no change, and makes no leads")
+                .isEqualTo(counts(2, 0, 0, 2, 0, 0));
+        assertThat(leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList()).isEmpty();
+        assertInvalid(() -> client.exportContacts("connectors/csv", "kind = boss"), "filter");
     }
 
     @Test

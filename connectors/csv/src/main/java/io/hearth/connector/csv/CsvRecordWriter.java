@@ -22,11 +22,11 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class CsvRecordWriter implements RecordWriter {
     static final List<String> HEADERS = List.of("First Name", "Last Name", "Company", "Job Title", "Email", "Phone",
-            "Lead Source", "Lead Status", "Owner", "Notes", "Tags", "Hearth ID");
+            "Lead Source", "Lead Status", "Owner", "Notes", "Tags", "Contact Kind", "Hearth ID");
     private static final List<String> FIELDS = List.of(StandardFields.GIVEN_NAME, StandardFields.FAMILY_NAME,
             StandardFields.COMPANY, StandardFields.TITLE, StandardFields.EMAIL, StandardFields.PHONE,
             StandardFields.SOURCE, StandardFields.STATUS, StandardFields.OWNER, StandardFields.NOTES,
-            StandardFields.TAGS);
+            StandardFields.TAGS, StandardFields.KIND);
 
     private final Path file;
     private final CSVPrinter printer;

@@ -19,7 +19,13 @@ public final class StandardFields {
     public static final String NOTES = "notes";
     /** Comma-separated. */
     public static final String TAGS = "tags";
+    /**
+     * Why a contact is one (prospect, active-client, dormant-client, supplier, partner, associate);
+     * given to writers only. A sync does not read it: a record never changes why someone is a contact.
+     */
+    public static final String KIND = "kind";
 
+    /** The fields a sync reads. */
     public static final List<String> ALL = List.of(GIVEN_NAME, FAMILY_NAME, COMPANY, TITLE, EMAIL, PHONE, SOURCE,
             STATUS, OWNER, NOTES, TAGS);
 

@@ -1,0 +1,142 @@
+package io.hearth.core.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.connector.spi.Capability;
+import io.hearth.connector.spi.ConfigProblem;
+import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.OutgoingPerson;
+import io.hearth.connector.spi.RecordWriter;
+import io.hearth.connector.spi.StandardFields;
+import io.hearth.connector.spi.WriteResult;
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.Contacts;
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.FieldViolation;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadSource;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageSize;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Writes the leads or the contacts a filter selects through a connector, page by page, so memory
+ * stays flat. Both kinds come out in the same columns, so either file imports back as no change.
+ */
+public final class PeopleExporter {
+    private static final int MAX_ERRORS = 100;
+
+    private final ConnectorRegistry connectors;
+    private final Leads leads;
+    private final Contacts contacts;
+
+    public PeopleExporter(ConnectorRegistry connectors, Leads leads, Contacts contacts) {
+        this.connectors = requireNonNull(connectors, "connectors is null");
+        this.leads = requireNonNull(leads, "leads is null");
+        this.contacts = requireNonNull(contacts, "contacts is null");
+    }
+
+    /** @param filter the same filter syntax as ListLeads; blank for every active lead */
+    public ExportResult exportLeads(String connectorName, Map<String, String> config, String filter) {
+        return export(connectorName, config, token -> {
+            Page<Lead> page = leads.list(filter, "create_time", false, PageSize.MAXIMUM, token);
+            return new Page<>(page.items().stream().map(PeopleExporter::outgoing).toList(), page.nextPageToken());
+        });
+    }
+
+    /** @param filter the same filter syntax as ListContacts; blank for every active contact */
+    public ExportResult exportContacts(String connectorName, Map<String, String> config, String filter) {
+        return export(connectorName, config, token -> {
+            Page<Contact> page = contacts.list(filter, false, PageSize.MAXIMUM, token);
+            return new Page<>(page.items().stream().map(PeopleExporter::outgoing).toList(), page.nextPageToken());
+        });
+    }
+
+    /** @param pages the page after a page token ("" for the first), as people to write */
+    private ExportResult export(String connectorName, Map<String, String> config,
+                                Function<String, Page<OutgoingPerson>> pages) {
+        Connector connector = connectors.get(connectorName);
+        if (!connector.capabilities().contains(Capability.WRITE)) {
+            throw new FailedPreconditionException("CONNECTOR_CANNOT_WRITE",
+                    "connector " + connector.name() + " cannot write; it only reads");
+        }
+        List<ConfigProblem> problems = connector.validate(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidArgumentException(problems.stream()
+                    .map(p -> new FieldViolation("config." + p.key(), p.message())).toList());
+        }
+        // the filter is checked before the destination is touched
+        Page<OutgoingPerson> page = pages.apply("");
+        long written = 0;
+        long failed = 0;
+        List<String> errors = new ArrayList<>();
+        try (RecordWriter writer = connector.openWriter(config)) {
+            while (true) {
+                for (WriteResult result : writer.write(page.items())) {
+                    if (result.ok()) {
+                        written++;
+                    } else {
+                        failed++;
+                        if (errors.size() < MAX_ERRORS) {
+                            errors.add(result.hearthId() + ": " + result.error());
+                        }
+                    }
+                }
+                if (page.nextPageToken().isEmpty()) {
+                    break;
+                }
+                page = pages.apply(page.nextPageToken().get());
+            }
+        }
+        return new ExportResult(written, failed, errors);
+    }
+
+    static OutgoingPerson outgoing(Lead lead) {
+        LeadFields f = lead.fields();
+        Map<String, String> fields = personFields(f.givenName(), f.familyName(), f.company(), f.title(), f.email(),
+                f.phone(), f.source(), f.owner(), f.notes(), f.tags());
+        put(fields, StandardFields.STATUS, f.status().name());
+        return new OutgoingPerson(lead.id().name(), fields);
+    }
+
+    static OutgoingPerson outgoing(Contact contact) {
+        ContactFields f = contact.fields();
+        Map<String, String> fields = personFields(f.givenName(), f.familyName(), f.company(), f.title(), f.email(),
+                f.phone(), f.source(), f.owner(), f.notes(), f.tags());
+        put(fields, StandardFields.KIND, f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return new OutgoingPerson(contact.id().name(), fields);
+    }
+
+    /** What leads and contacts share, under the standard field names. */
+    private static Map<String, String> personFields(String givenName, String familyName, String company, String title,
+                                                    String email, String phone, LeadSource source, String owner,
+                                                    String notes, List<String> tags) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, StandardFields.GIVEN_NAME, givenName);
+        put(fields, StandardFields.FAMILY_NAME, familyName);
+        put(fields, StandardFields.COMPANY, company);
+        put(fields, StandardFields.TITLE, title);
+        put(fields, StandardFields.EMAIL, email);
+        put(fields, StandardFields.PHONE, phone);
+        put(fields, StandardFields.SOURCE, source == null ? null : source.name());
+        put(fields, StandardFields.OWNER, owner);
+        put(fields, StandardFields.NOTES, notes);
+        put(fields, StandardFields.TAGS, tags.isEmpty() ? null : String.join(",", tags));
+        return fields;
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+}
