@@ -9,6 +9,7 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.TickingClock;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqContactStore;
@@ -27,26 +28,24 @@ import org.junit.jupiter.api.Test;
 /** The contact use cases and store, run against each database by a subclass. */
 public abstract class ContactsContract {
     private final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
-    private AutoCloseable resource;
+    private TestDatabase testDatabase;
     protected Database database;
     private Contacts contacts;
 
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
-        resource = closer();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
         contacts = new Contacts(new JooqContactStore(database.dsl()), new Transactor(database.dsl()),
                 new ContactRules(new PhoneNumbers("US")), clock);
     }
 
     @AfterEach
-    void close() throws Exception {
-        if (resource != null) {
-            resource.close();
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
         }
     }
 

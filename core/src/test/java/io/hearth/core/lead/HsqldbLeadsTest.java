@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.core.persistence.TestDatabases;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HsqldbLeadsTest extends LeadsContract {
     @Override
-    protected Database openDatabase() {
-        return TestDatabases.hsqldb();
-    }
-
-    @Override
-    protected AutoCloseable closer() {
-        return database;
+    protected TestDatabase openDatabase() {
+        return TestDatabases.openHsqldb();
     }
 
     @Test

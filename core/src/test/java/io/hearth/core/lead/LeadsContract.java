@@ -10,6 +10,7 @@ import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import java.time.Duration;
@@ -27,27 +28,25 @@ import org.junit.jupiter.api.Test;
 /** The lead use cases and store, run against each database by a subclass. */
 public abstract class LeadsContract {
     protected final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
-    private AutoCloseable resource;
+    private TestDatabase testDatabase;
     protected Database database;
     protected Leads leads;
 
-    /** A fresh, migrated database and whatever must be closed after the test. */
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    /** A fresh, migrated database, closed after the test. */
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
-        resource = closer();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
         leads = LeadFixtures.leads(database, clock);
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         // null when the database was skipped (PostgreSQL not configured)
-        if (resource != null) {
-            resource.close();
+        if (testDatabase != null) {
+            testDatabase.close();
         }
     }
 

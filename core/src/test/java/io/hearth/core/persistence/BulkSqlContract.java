@@ -4,6 +4,7 @@ import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.persistence.generated.tables.records.LeadProfileRecord;
 import io.hearth.core.persistence.generated.tables.records.LeadRecord;
 import java.math.BigDecimal;
@@ -26,20 +27,22 @@ abstract class BulkSqlContract {
     private static final OffsetDateTime AT = OffsetDateTime.of(2026, 11, 23, 9, 30, 15, 123_456_000, ZoneOffset.UTC);
     private static final List<String> AWKWARD = List.of("", " ", "plain", "O'Brien, \"Bob\"", "line one\nline two\r\nthree",
             "back\\slash \\N NULL null", "tab\there; semi", "Zoë Åström 北京 🙂", "\"", ",", "\"\"");
+    private TestDatabase testDatabase;
     protected Database database;
 
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
     }
 
     @AfterEach
-    void close() throws Exception {
-        closer().close();
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
     }
 
     @Test

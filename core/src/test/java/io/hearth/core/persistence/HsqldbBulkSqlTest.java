@@ -1,13 +1,10 @@
 package io.hearth.core.persistence;
 
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+
 class HsqldbBulkSqlTest extends BulkSqlContract {
     @Override
-    protected Database openDatabase() {
-        return TestDatabases.hsqldb();
-    }
-
-    @Override
-    protected AutoCloseable closer() {
-        return database;
+    protected TestDatabase openDatabase() {
+        return TestDatabases.openHsqldb();
     }
 }

@@ -21,9 +21,29 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** A fresh test database and what closing it releases; contract tests open one per test. */
+    public interface TestDatabase extends AutoCloseable {
+        Database database();
+
+        @Override
+        void close();
+    }
+
     public static Database hsqldb() {
         return Database.open(new DatabaseConfig("jdbc:hsqldb:mem:t" + UUID.randomUUID().toString().replace("-", "")
                 + ";hsqldb.tx=mvcc", "SA", "", 8));
+    }
+
+    /** A fresh in-memory HSQLDB database; closing the handle closes the database. */
+    public static TestDatabase openHsqldb() {
+        return new HsqldbDatabase(hsqldb());
+    }
+
+    private record HsqldbDatabase(Database database) implements TestDatabase {
+        @Override
+        public void close() {
+            database.close();
+        }
     }
 
     /** The configured PostgreSQL URL, or skips the calling test with a visible reason. */
@@ -48,7 +68,7 @@ public final class TestDatabases {
     }
 
     /** A PostgreSQL database confined to one schema, which closing drops. */
-    public record SchemaDatabase(Database database, String serverUrl, String schema) implements AutoCloseable {
+    public record SchemaDatabase(Database database, String serverUrl, String schema) implements TestDatabase {
         @Override
         public void close() {
             database.close();

@@ -1,19 +1,11 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 
 class HsqldbMissedDeadlinesTest extends MissedDeadlinesContract {
-    private Database database;
-
     @Override
-    protected Database openDatabase() {
-        database = TestDatabases.hsqldb();
-        return database;
-    }
-
-    @Override
-    protected AutoCloseable closer() {
-        return database;
+    protected TestDatabase openDatabase() {
+        return TestDatabases.openHsqldb();
     }
 }

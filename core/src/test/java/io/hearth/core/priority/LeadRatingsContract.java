@@ -14,6 +14,7 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.queue.QueueFixture;
 import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceState;
@@ -43,25 +44,23 @@ public abstract class LeadRatingsContract {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     private final TickingClock clock = new TickingClock(START, Duration.ofMillis(1));
     private final AtomicReference<Double> modelProbability = new AtomicReference<>(0.1);
-    private AutoCloseable resource;
+    private TestDatabase testDatabase;
     private Database database;
     private QueueFixture hearth;
 
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
-        resource = closer();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
         hearth = server();
     }
 
     @AfterEach
-    void close() throws Exception {
-        if (resource != null) {
-            resource.close();
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
         }
     }
 

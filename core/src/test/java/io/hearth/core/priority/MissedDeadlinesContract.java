@@ -13,6 +13,7 @@ import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqMissedDeadlineStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.QueueFixture;
 import java.time.Duration;
@@ -36,27 +37,25 @@ public abstract class MissedDeadlinesContract {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     private static final Duration WINDOW = SpeedToLeadPolicy.DEFAULT.responseWindow();
     private final TickingClock clock = new TickingClock(START, Duration.ofMillis(1));
-    private AutoCloseable resource;
+    private TestDatabase testDatabase;
     private Database database;
     private QueueFixture hearth;
     private MissedDeadlineStore missed;
 
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
-        resource = closer();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
         hearth = QueueFixture.on(database, clock);
         missed = new JooqMissedDeadlineStore(database.dsl());
     }
 
     @AfterEach
-    void close() throws Exception {
-        if (resource != null) {
-            resource.close();
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
         }
     }
 

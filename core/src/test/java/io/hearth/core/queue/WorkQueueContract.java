@@ -12,6 +12,7 @@ import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqQueueStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
@@ -43,25 +44,23 @@ import org.junit.jupiter.api.Test;
 public abstract class WorkQueueContract {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     private final TickingClock clock = new TickingClock(START, Duration.ofMillis(1));
-    private AutoCloseable resource;
+    private TestDatabase testDatabase;
     private QueueFixture hearth;
     private Database database;
 
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
-        resource = closer();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
         hearth = QueueFixture.on(database, clock);
     }
 
     @AfterEach
-    void close() throws Exception {
-        if (resource != null) {
-            resource.close();
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
         }
     }
 

@@ -1,16 +1,11 @@
 package io.hearth.core.sync;
 
-import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 
 class HsqldbSyncTest extends SyncContract {
     @Override
-    protected Database openDatabase() {
-        return TestDatabases.hsqldb();
-    }
-
-    @Override
-    protected AutoCloseable closer() {
-        return database;
+    protected TestDatabase openDatabase() {
+        return TestDatabases.openHsqldb();
     }
 }

@@ -1,20 +1,12 @@
 package io.hearth.core.sync;
 
-import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 
 /** The same contract on PostgreSQL; skipped with a message when HEARTH_TEST_PG_URL is not set. */
 class PostgresSyncTest extends SyncContract {
-    private TestDatabases.SchemaDatabase schema;
-
     @Override
-    protected Database openDatabase() {
-        schema = TestDatabases.postgres();
-        return schema.database();
-    }
-
-    @Override
-    protected AutoCloseable closer() {
-        return schema;
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
     }
 }

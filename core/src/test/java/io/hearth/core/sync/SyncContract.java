@@ -25,6 +25,7 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.touch.CadencePolicy;
@@ -50,27 +51,25 @@ public abstract class SyncContract {
         return lead;
     };
     private final List<Contact> contactsWritten = new ArrayList<>();
-    private AutoCloseable resource;
+    private TestDatabase testDatabase;
     protected Database database;
     private Leads leads;
     private ListConnector source;
 
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
-        resource = closer();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
         leads = LeadFixtures.leads(database, clock);
         source = new ListConnector("crm", 2);
     }
 
     @AfterEach
-    void close() throws Exception {
-        if (resource != null) {
-            resource.close();
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
         }
     }
 

@@ -15,6 +15,7 @@ import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
@@ -55,21 +56,19 @@ public abstract class SyncedRatingsContract {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     private final TickingClock clock = new TickingClock(START, Duration.ofMillis(1));
     private final Set<LeadId> inDrip = new HashSet<>();
-    private AutoCloseable resource;
+    private TestDatabase testDatabase;
     protected Database database;
     private LeadRatings ratings;
     private QueueStore queue;
     private JooqLeadProfileStore profiles;
     private Leads leads;
 
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
-        resource = closer();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
         Transactor transactor = new Transactor(database.dsl());
         queue = new JooqQueueStore(database.dsl());
         profiles = new JooqLeadProfileStore(database.dsl());
@@ -82,9 +81,9 @@ public abstract class SyncedRatingsContract {
     }
 
     @AfterEach
-    void close() throws Exception {
-        if (resource != null) {
-            resource.close();
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
         }
     }
 

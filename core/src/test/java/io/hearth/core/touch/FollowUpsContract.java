@@ -21,6 +21,7 @@ import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.ActionChannel;
@@ -43,25 +44,23 @@ import org.junit.jupiter.api.Timeout;
 /** Touches, cadences and conversion against a real database, run on each database by a subclass. */
 public abstract class FollowUpsContract {
     protected final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
-    private AutoCloseable resource;
+    private TestDatabase testDatabase;
     protected Database database;
     private Hearth hearth;
 
-    protected abstract Database openDatabase();
-
-    protected abstract AutoCloseable closer();
+    protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
-        database = openDatabase();
-        resource = closer();
+        testDatabase = openDatabase();
+        database = testDatabase.database();
         hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
     }
 
     @AfterEach
-    void close() throws Exception {
-        if (resource != null) {
-            resource.close();
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
         }
     }
 
