@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /** {@link CadenceStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqCadenceStore implements CadenceStore {
@@ -65,11 +66,15 @@ public final class JooqCadenceStore implements CadenceStore {
 
     @Override
     public Cadence claim(PersonRef person, Instant now) {
-        // The person's own row is the lock: it exists before any cadence row does, and a write that
-        // changes nothing makes a second writer wait on both databases. (Racing to insert the
-        // cadence row fails instead of waiting, and retrying that inside the transaction hung on
-        // HSQLDB under a six-thread test.)
-        if (person.isLead()) {
+        // The person's own row is the lock: it exists before any cadence row does. (Racing to insert
+        // the cadence row fails instead of waiting.) PostgreSQL locks it with SELECT ... FOR UPDATE.
+        // HSQLDB's FOR UPDATE does not make a second reader wait (tried: two cadence rows raced in),
+        // so there a write that changes nothing takes the lock.
+        boolean lead = person.isLead();
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            (lead ? dsl.select(LEAD.ID).from(LEAD).where(LEAD.ID.eq(person.id()))
+                    : dsl.select(CONTACT.ID).from(CONTACT).where(CONTACT.ID.eq(person.id()))).forUpdate().fetch();
+        } else if (lead) {
             dsl.update(LEAD).set(LEAD.VERSION, LEAD.VERSION).where(LEAD.ID.eq(person.id())).execute();
         } else {
             dsl.update(CONTACT).set(CONTACT.VERSION, CONTACT.VERSION).where(CONTACT.ID.eq(person.id())).execute();
