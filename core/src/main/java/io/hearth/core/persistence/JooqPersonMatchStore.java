@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -51,13 +52,25 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         this.contacts = new JooqContactStore(lookups);
     }
 
-    /** {@code field} is one of {@code values}; on PostgreSQL also makes this transaction plan each lookup afresh. */
+    /** {@code field} is one of {@code values}: on PostgreSQL an array parameter, on HSQLDB an inlined list. */
     private <T> Condition oneOf(Field<T> field, Collection<T> values, IntFunction<T[]> array) {
+        return postgres ? field.eq(DSL.any(values.toArray(array))) : field.in(values);
+    }
+
+    /**
+     * Runs a lookup planned for its own keys. Only the lookup: the setting also reaches the cached
+     * plans of PostgreSQL's foreign-key checks, and re-planning those for every row tripled the
+     * time of the batch's inserts (measured: lead profiles 35 s against 11 s at 1,000,000 rows).
+     */
+    private <T> T planned(Supplier<T> lookup) {
         if (!postgres) {
-            return field.in(values);
+            return lookup.get();
         }
         dsl.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        return field.eq(DSL.any(values.toArray(array)));
+        T result = lookup.get();
+        // not in a finally: after a failed statement the transaction takes no more commands, and ends
+        dsl.execute("SET LOCAL plan_cache_mode TO DEFAULT");
+        return result;
     }
 
     @Override
@@ -73,9 +86,7 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
                 ? DSL.row(EXTERNAL_ID.CONNECTOR, EXTERNAL_ID.EXTERNAL_ID_)
                         .in(externalIds.stream().map(id -> DSL.row(connector, id)).toList())
                 : EXTERNAL_ID.CONNECTOR.eq(connector).and(oneOf(EXTERNAL_ID.EXTERNAL_ID_, externalIds, String[]::new));
-        lookups.selectFrom(EXTERNAL_ID)
-                .where(ids)
-                .fetch()
+        planned(() -> lookups.selectFrom(EXTERNAL_ID).where(ids).fetch())
                 .forEach(r -> result.put(r.getExternalId(),
                         new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId())));
         return result;
@@ -102,28 +113,34 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
 
     @Override
     public List<Lead> leadsWithIds(Collection<LeadId> ids) {
-        return ids.isEmpty() ? List.of() : leads.findWhere(oneOf(LEAD.ID, ids.stream().map(LeadId::value).toList(), UUID[]::new));
+        return ids.isEmpty() ? List.of()
+                : planned(() -> leads.findWhere(oneOf(LEAD.ID, ids.stream().map(LeadId::value).toList(),
+                        UUID[]::new)));
     }
 
     @Override
     public List<Lead> leadsWithEmailKeys(Collection<String> emailKeys) {
-        return emailKeys.isEmpty() ? List.of() : leads.findWhere(oneOf(LEAD.EMAIL_KEY, emailKeys, String[]::new));
+        return emailKeys.isEmpty() ? List.of()
+                : planned(() -> leads.findWhere(oneOf(LEAD.EMAIL_KEY, emailKeys, String[]::new)));
     }
 
     @Override
     public List<Lead> leadsWithPhones(Collection<String> phones) {
-        return phones.isEmpty() ? List.of() : leads.findWhere(oneOf(LEAD.PHONE, phones, String[]::new));
+        return phones.isEmpty() ? List.of()
+                : planned(() -> leads.findWhere(oneOf(LEAD.PHONE, phones, String[]::new)));
     }
 
     @Override
     public List<Lead> leadsWithNameKeys(Collection<String> nameKeys) {
-        return nameKeys.isEmpty() ? List.of() : leads.findWhere(oneOf(LEAD.NAME_KEY, nameKeys, String[]::new));
+        return nameKeys.isEmpty() ? List.of()
+                : planned(() -> leads.findWhere(oneOf(LEAD.NAME_KEY, nameKeys, String[]::new)));
     }
 
     @Override
     public List<Contact> contactsWithIds(Collection<ContactId> ids) {
         return ids.isEmpty() ? List.of()
-                : contacts.findWhere(oneOf(CONTACT.ID, ids.stream().map(ContactId::value).toList(), UUID[]::new));
+                : planned(() -> contacts.findWhere(oneOf(CONTACT.ID, ids.stream().map(ContactId::value).toList(),
+                        UUID[]::new)));
     }
 
     @Override
@@ -139,7 +156,8 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
 
     private void addContacts(Map<ContactId, Contact> found, Field<String> key, Collection<String> values) {
         if (!values.isEmpty()) {
-            contacts.findWhere(oneOf(key, values, String[]::new)).forEach(c -> found.putIfAbsent(c.id(), c));
+            planned(() -> contacts.findWhere(oneOf(key, values, String[]::new)))
+                    .forEach(c -> found.putIfAbsent(c.id(), c));
         }
     }
 }
