@@ -142,6 +142,16 @@ class EndToEndIT {
             assertThat(retried.out).contains(firstName.group(1));
             Cli contacts = server.cli("contacts", "list", "--kind", "supplier", "--output", "json");
             assertThat(CONTACT_NAME.matcher(contacts.out).results().count()).as(contacts.out).isEqualTo(1);
+
+            // contacts export with their kind, and the file imports back without making leads of them
+            Path suppliers = Files.createTempDirectory(dataDir, "export").resolve("suppliers.csv");
+            Cli exported = server.cli("export", suppliers.toString(), "--contacts", "--filter", "kind = supplier");
+            assertThat(exported.exitCode).as(exported.toString()).isZero();
+            assertThat(Files.readString(suppliers)).contains("Contact Kind").contains("Paper Co,").contains(",supplier,");
+            Cli reimported = server.cli("import", suppliers.toString());
+            assertThat(reimported.exitCode).as(reimported.toString()).isZero();
+            Cli leadsAfter = server.cli("leads", "list", "--output", "json");
+            assertThat(leadsAfter.out).as("a supplier is not re-made as a lead").doesNotContain("Paper Co");
         }
 
         try (ServerProcess restarted = ServerProcess.start(serverArgs)) {
