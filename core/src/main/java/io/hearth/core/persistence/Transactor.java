@@ -50,7 +50,8 @@ public final class Transactor {
      * itself waited and rolled back (reproduced with six sessions scheduling one person's follow-up).
      * Taking turns in the process first leaves the database lock uncontended on the embedded
      * database, where this process is the only one; on PostgreSQL the row lock still orders
-     * server instances.
+     * server instances. Call it where no transaction is open yet: inside one, a caller would wait
+     * for its turn while holding that transaction's locks.
      */
     public <T> T inTransactionExclusive(Object key, Supplier<T> work) {
         ReentrantLock lock = stripes[Math.floorMod(requireNonNull(key, "key is null").hashCode(), stripes.length)];
