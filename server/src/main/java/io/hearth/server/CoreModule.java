@@ -104,6 +104,12 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ContactRules contactRules(PhoneNumbers phoneNumbers) {
+        return new ContactRules(phoneNumbers);
+    }
+
+    @Provides
+    @Singleton
     Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time, LeadRatings ratings) {
         return new Leads(store, transactor, rules, time, List.of(ratings));
     }
@@ -126,11 +132,11 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     SyncEngine syncEngine(ConnectorRegistry connectors, Database db, LeadStore leadStore, LeadRules rules,
-                          ContactStore contactStore, PhoneNumbers phoneNumbers, ContactQueue contactQueue,
+                          ContactStore contactStore, ContactRules contactRules, ContactQueue contactQueue,
                           Transactor transactor, Clock time, LeadRatings ratings) {
         return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), new JooqPersonMatchStore(db.dsl()),
                 leadStore, rules, List.of(ratings),
-                new SyncedContacts(contactStore, new ContactRules(phoneNumbers), List.of(contactQueue)),
+                new SyncedContacts(contactStore, contactRules, List.of(contactQueue)),
                 transactor, time, RetryPolicy.DEFAULT);
     }
 
@@ -227,9 +233,8 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Contacts contacts(ContactStore store, Transactor transactor, PhoneNumbers phoneNumbers, Clock time,
-                      ContactQueue queue) {
-        return new Contacts(store, transactor, new ContactRules(phoneNumbers), time, List.of(queue));
+    Contacts contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock time, ContactQueue queue) {
+        return new Contacts(store, transactor, rules, time, List.of(queue));
     }
 
     @Provides

@@ -88,7 +88,10 @@ public final class JooqContactStore implements ContactStore {
 
     /** Every contact meeting {@code condition}, archived or not, with their tags read in one query. */
     List<Contact> findWhere(Condition condition) {
-        List<ContactRecord> records = dsl.selectFrom(CONTACT).where(condition).fetch();
+        return withTags(dsl.selectFrom(CONTACT).where(condition).fetch());
+    }
+
+    private List<Contact> withTags(List<ContactRecord> records) {
         Map<UUID, List<String>> tags = tagsOf(records.stream().map(ContactRecord::getId).toList());
         return records.stream().map(r -> toContact(r, tags.getOrDefault(r.getId(), List.of()))).toList();
     }
@@ -134,8 +137,7 @@ public final class JooqContactStore implements ContactStore {
                 .orElseGet(() -> select.limit(fetchSize).fetch());
         boolean more = records.size() > query.pageSize();
         List<ContactRecord> page = more ? records.subList(0, query.pageSize()) : records;
-        Map<UUID, List<String>> tags = tagsOf(page.stream().map(ContactRecord::getId).toList());
-        List<Contact> contacts = page.stream().map(r -> toContact(r, tags.getOrDefault(r.getId(), List.of()))).toList();
+        List<Contact> contacts = withTags(page);
         Optional<String> next = Optional.empty();
         if (more) {
             ContactRecord last = page.get(page.size() - 1);

@@ -34,8 +34,8 @@ import org.jooq.impl.DSL;
  * {@code key = ANY(?)} on PostgreSQL, {@code key IN (UNNEST(?))} on HSQLDB, both walking the key's
  * index. Writing a thousand keys into the SQL text instead cost more than the lookup itself
  * (building and parsing 30 kB of SQL: 10 ms against 3 on PostgreSQL). PostgreSQL plans each lookup
- * afresh: a cached generic plan made while a table was small keeps scanning it once it has grown
- * (measured: one lookup took 1-2 s at 30,000 rows).
+ * of a batch run through {@link #lookingUp} afresh: a cached generic plan made while a table was
+ * small keeps scanning it once it has grown (measured: one lookup took 1-2 s at 30,000 rows).
  */
 public final class JooqPersonMatchStore implements PersonMatchStore {
     private final DSLContext dsl;
@@ -63,16 +63,18 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
     }
 
     /**
-     * Runs a lookup planned for its own keys. Only the lookup: the setting also reaches the cached
-     * plans of PostgreSQL's foreign-key checks, and re-planning those for every row tripled the
-     * time of the batch's inserts (measured: lead profiles 35 s against 15 s at 1,000,000 rows).
+     * Plans the batch's lookups each for its own keys. Only the lookups: the setting also reaches
+     * the cached plans of PostgreSQL's foreign-key checks, and re-planning those for every row
+     * tripled the time of the batch's inserts (measured: lead profiles 35 s against 15 s at
+     * 1,000,000 rows).
      */
-    private <T> T planned(Supplier<T> lookup) {
+    @Override
+    public <T> T lookingUp(Supplier<T> lookups) {
         if (!postgres) {
-            return lookup.get();
+            return lookups.get();
         }
         dsl.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        T result = lookup.get();
+        T result = lookups.get();
         // not in a finally: after a failed statement the transaction takes no more commands, and ends
         dsl.execute("SET LOCAL plan_cache_mode TO DEFAULT");
         return result;
@@ -91,7 +93,7 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
                 ? DSL.row(EXTERNAL_ID.CONNECTOR, EXTERNAL_ID.EXTERNAL_ID_)
                         .in(externalIds.stream().map(id -> DSL.row(connector, id)).toList())
                 : EXTERNAL_ID.CONNECTOR.eq(connector).and(oneOf(EXTERNAL_ID.EXTERNAL_ID_, externalIds, String[]::new));
-        planned(() -> (postgres ? dsl : inlined).selectFrom(EXTERNAL_ID).where(ids).fetch())
+        (postgres ? dsl : inlined).selectFrom(EXTERNAL_ID).where(ids).fetch()
                 .forEach(r -> result.put(r.getExternalId(),
                         new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId())));
         return result;
@@ -119,33 +121,28 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
     @Override
     public List<Lead> leadsWithIds(Collection<LeadId> ids) {
         return ids.isEmpty() ? List.of()
-                : planned(() -> leads.findWhere(oneOf(LEAD.ID, ids.stream().map(LeadId::value).toList(),
-                        UUID[]::new)));
+                : leads.findWhere(oneOf(LEAD.ID, ids.stream().map(LeadId::value).toList(), UUID[]::new));
     }
 
     @Override
     public List<Lead> leadsWithEmailKeys(Collection<String> emailKeys) {
-        return emailKeys.isEmpty() ? List.of()
-                : planned(() -> leads.findWhere(oneOf(LEAD.EMAIL_KEY, emailKeys, String[]::new)));
+        return emailKeys.isEmpty() ? List.of() : leads.findWhere(oneOf(LEAD.EMAIL_KEY, emailKeys, String[]::new));
     }
 
     @Override
     public List<Lead> leadsWithPhones(Collection<String> phones) {
-        return phones.isEmpty() ? List.of()
-                : planned(() -> leads.findWhere(oneOf(LEAD.PHONE, phones, String[]::new)));
+        return phones.isEmpty() ? List.of() : leads.findWhere(oneOf(LEAD.PHONE, phones, String[]::new));
     }
 
     @Override
     public List<Lead> leadsWithNameKeys(Collection<String> nameKeys) {
-        return nameKeys.isEmpty() ? List.of()
-                : planned(() -> leads.findWhere(oneOf(LEAD.NAME_KEY, nameKeys, String[]::new)));
+        return nameKeys.isEmpty() ? List.of() : leads.findWhere(oneOf(LEAD.NAME_KEY, nameKeys, String[]::new));
     }
 
     @Override
     public List<Contact> contactsWithIds(Collection<ContactId> ids) {
         return ids.isEmpty() ? List.of()
-                : planned(() -> contacts.findWhere(oneOf(CONTACT.ID, ids.stream().map(ContactId::value).toList(),
-                        UUID[]::new)));
+                : contacts.findWhere(oneOf(CONTACT.ID, ids.stream().map(ContactId::value).toList(), UUID[]::new));
     }
 
     @Override
@@ -161,8 +158,7 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
 
     private void addContacts(Map<ContactId, Contact> found, Field<String> key, Collection<String> values) {
         if (!values.isEmpty()) {
-            planned(() -> contacts.findWhere(oneOf(key, values, String[]::new)))
-                    .forEach(c -> found.putIfAbsent(c.id(), c));
+            contacts.findWhere(oneOf(key, values, String[]::new)).forEach(c -> found.putIfAbsent(c.id(), c));
         }
     }
 }

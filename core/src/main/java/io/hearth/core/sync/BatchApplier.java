@@ -103,7 +103,7 @@ final class BatchApplier {
      */
     Outcome apply(String connector, Prepared prepared, Instant runStartedAt, Instant now) {
         List<Rejection> rejections = new ArrayList<>(prepared.rejections());
-        Index index = Index.load(connector, prepared.candidates(), matches);
+        Index index = matches.lookingUp(() -> Index.load(connector, prepared.candidates(), matches));
         Writes writes = new Writes(index, now);
         Set<PersonRef> touched = new HashSet<>();
         Map<String, PersonRef> newLinks = new HashMap<>();

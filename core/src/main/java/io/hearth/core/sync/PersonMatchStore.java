@@ -8,6 +8,7 @@ import io.hearth.core.touch.PersonRef;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Finds the people records may be, leads and contacts, by each matching key, in bulk. Calls join
@@ -34,6 +35,14 @@ public interface PersonMatchStore {
 
     /** The contacts holding any of these email keys, E.164 phones or name keys. */
     List<Contact> contactsMatching(Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys);
+
+    /**
+     * Runs a batch's lookups (the finders above) together, so a database can set up for them once
+     * per batch rather than once per lookup. Calls join the caller's transaction.
+     */
+    default <T> T lookingUp(Supplier<T> lookups) {
+        return lookups.get();
+    }
 
     /**
      * Called between batches when a run has grown the tables matched against markedly (it doubled

@@ -173,6 +173,11 @@ public abstract class SyncContract {
             }
 
             @Override
+            public <T> T lookingUp(java.util.function.Supplier<T> lookups) {
+                return store.lookingUp(lookups);
+            }
+
+            @Override
             public void tablesGrew() {
                 store.tablesGrew(); // on PostgreSQL: runs ANALYZE, which must work inside the engine's transaction
                 refreshedAt.add(progress.get(progress.size() - 1).counts().created());
