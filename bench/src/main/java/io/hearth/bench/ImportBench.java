@@ -31,7 +31,7 @@ import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.sync.ConnectorRegistry;
-import io.hearth.core.sync.PersonMatchStore;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
 import io.hearth.core.sync.SyncListener;

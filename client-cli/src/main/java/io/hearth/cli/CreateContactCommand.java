@@ -27,12 +27,18 @@ final class CreateContactCommand extends RpcCommand {
             description = "Idempotency key: retrying with the same key returns the contact first created.")
     String requestId = "";
 
+    @Option(names = "--allow-duplicate",
+            description = "Create it even when a lead or contact with its email, phone, or name and company exists "
+                    + "(refused otherwise; convert the lead instead).")
+    boolean allowDuplicate;
+
     @Override
     void execute() {
         Contact contact = Contact.newBuilder().setKind(kind).setGivenName(givenName).setFamilyName(familyName)
                 .setCompany(company).setEmail(email).setPhone(phone).setOwner(owner).setNotes(notes).build();
         Contact created = contactService().createContact(
-                CreateContactRequest.newBuilder().setContact(contact).setRequestId(requestId).build());
+                CreateContactRequest.newBuilder().setContact(contact).setRequestId(requestId)
+                        .setAllowDuplicate(allowDuplicate).build());
         if (json()) {
             ProtoJson.print(created, out());
         } else {

@@ -20,12 +20,23 @@ final class CreateLeadCommand extends LeadRpcCommand {
                     "Idempotency key: retrying with the same key returns the lead first created.")
     String requestId = "";
 
+    @Option(
+            names = "--allow-duplicate",
+            description =
+                    "Create it even when a lead or contact with its email, phone, or name and"
+                            + " company exists (refused otherwise).")
+    boolean allowDuplicate;
+
     @Override
     void execute(LeadPrinter printer) {
         Lead.Builder lead = Lead.newBuilder();
         fields.applyTo(lead);
         CreateLeadRequest request =
-                CreateLeadRequest.newBuilder().setLead(lead).setRequestId(requestId).build();
+                CreateLeadRequest.newBuilder()
+                        .setLead(lead)
+                        .setRequestId(requestId)
+                        .setAllowDuplicate(allowDuplicate)
+                        .build();
         printer.printLead(leadService().createLead(request));
     }
 }

@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
+import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -27,6 +28,11 @@ final class RpcErrors {
         com.google.rpc.Status details = StatusProto.fromThrowable(failure);
         if (details != null) {
             details.getDetailsList().forEach(detail -> printDetail(detail, err));
+            if (status.getCode() == Status.Code.ALREADY_EXISTS) {
+                details.getDetailsList().stream()
+                        .filter(detail -> detail.is(ResourceInfo.class))
+                        .forEach(detail -> printExisting(detail, err));
+            }
         }
     }
 
@@ -52,6 +58,15 @@ final class RpcErrors {
         }
         String reason = cause != null ? cause.getMessage() : status.getDescription();
         return reason == null ? "" : " (" + reason + ")";
+    }
+
+    /** The one that exists, alone on its line, so a script can pick it up. */
+    private static void printExisting(Any detail, PrintWriter err) {
+        try {
+            err.println("  existing: " + detail.unpack(ResourceInfo.class).getResourceName());
+        } catch (InvalidProtocolBufferException e) {
+            // the status line already names it
+        }
     }
 
     private static void printDetail(Any detail, PrintWriter err) {

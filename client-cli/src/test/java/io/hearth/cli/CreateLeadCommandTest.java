@@ -63,6 +63,14 @@ class CreateLeadCommandTest {
     }
 
     @Test
+    void allowDuplicateIsSentOnlyWhenAsked() {
+        CliResult result = hearth.run("leads", "create", "--company", "Acme", "--allow-duplicate");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(hearth.service.onlyRequest(CreateLeadRequest.class).getAllowDuplicate()).isTrue();
+    }
+
+    @Test
     void leavesFieldsNotGivenAtTheirDefaults() {
         CliResult result = hearth.run("leads", "create", "--company", "Acme");
 

@@ -84,6 +84,15 @@ class EndToEndIT {
             assertThat(listed.exitCode).as(listed.toString()).isZero();
             assertThat(listed.out).contains("Ada Lovelace").contains("web-form");
 
+            Cli enteredTwice =
+                    server.cli(
+                            "leads", "create", "--given-name", "Augusta", "--email", "ADA@example.com");
+            assertThat(enteredTwice.exitCode).as(enteredTwice.toString()).isEqualTo(1);
+            assertThat(enteredTwice.err)
+                    .contains("ALREADY_EXISTS")
+                    .contains("reason: DUPLICATE_PERSON")
+                    .contains("existing: " + leadName);
+
             Cli noWayToReach = server.cli("leads", "create", "--company", "Acme");
             assertThat(noWayToReach.exitCode).as(noWayToReach.toString()).isEqualTo(1);
             assertThat(noWayToReach.err)

@@ -71,7 +71,16 @@ class FollowUpCommandsTest {
         assertThat(request.getContact().getKind()).isEqualTo(ContactKind.CONTACT_KIND_SUPPLIER);
         assertThat(request.getContact().getCompany()).isEqualTo("Paper Co");
         assertThat(request.getRequestId()).isEmpty();
+        assertThat(request.getAllowDuplicate()).isFalse();
         assertThat(result.out()).contains("contacts/c1").contains("supplier");
+    }
+
+    @Test
+    void contactsCreateSendsAllowDuplicateWhenAsked() {
+        CliResult result = run("contacts", "create", "--kind", "partner", "--company", "Ink Ltd", "--allow-duplicate");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(((CreateContactRequest) requests.get(0)).getAllowDuplicate()).isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.BadRequest.FieldViolation;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.ResourceInfo;
 
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -60,6 +61,37 @@ class RpcErrorReportingTest {
                         "  field lead.email: not an email address",
                         "  field lead.phone: not a phone number",
                         "  reason: INVALID_LEAD");
+    }
+
+    @Test
+    void aDuplicatePersonNamesTheOneAlreadyThere() {
+        hearth.service.failure =
+                StatusProto.toStatusRuntimeException(
+                        com.google.rpc.Status.newBuilder()
+                                .setCode(Code.ALREADY_EXISTS_VALUE)
+                                .setMessage("leads/ada1 (Ada Lovelace) already has the email ada@example.com")
+                                .addDetails(
+                                        Any.pack(
+                                                ErrorInfo.newBuilder()
+                                                        .setReason("DUPLICATE_PERSON")
+                                                        .setDomain("hearth.io")
+                                                        .build()))
+                                .addDetails(
+                                        Any.pack(
+                                                ResourceInfo.newBuilder()
+                                                        .setResourceName("leads/ada1")
+                                                        .build()))
+                                .build());
+
+        CliResult result = hearth.run("leads", "create", "--email", "ada@example.com");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().lines())
+                .containsExactly(
+                        "error: ALREADY_EXISTS: leads/ada1 (Ada Lovelace) already has the email"
+                                + " ada@example.com",
+                        "  reason: DUPLICATE_PERSON",
+                        "  existing: leads/ada1");
     }
 
     @Test

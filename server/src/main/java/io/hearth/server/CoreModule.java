@@ -9,6 +9,8 @@ import io.hearth.core.contact.ContactRules;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.contact.Contacts;
 import io.hearth.core.contact.LeadConversion;
+import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Leads;
@@ -110,8 +112,21 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time, LeadRatings ratings) {
-        return new Leads(store, transactor, rules, time, List.of(ratings));
+    Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time, DuplicateGuard duplicates,
+                LeadRatings ratings) {
+        return new Leads(store, transactor, rules, time, duplicates, List.of(ratings));
+    }
+
+    @Provides
+    @Singleton
+    PersonMatchStore personMatchStore(Database db) {
+        return new JooqPersonMatchStore(db.dsl());
+    }
+
+    @Provides
+    @Singleton
+    DuplicateGuard duplicateGuard(PersonMatchStore matches) {
+        return new DuplicateGuard(matches);
     }
 
     /**
@@ -131,10 +146,10 @@ public final class CoreModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    SyncEngine syncEngine(ConnectorRegistry connectors, Database db, LeadStore leadStore, LeadRules rules,
-                          ContactStore contactStore, ContactRules contactRules, ContactQueue contactQueue,
-                          Transactor transactor, Clock time, LeadRatings ratings) {
-        return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), new JooqPersonMatchStore(db.dsl()),
+    SyncEngine syncEngine(ConnectorRegistry connectors, Database db, PersonMatchStore matches, LeadStore leadStore,
+                          LeadRules rules, ContactStore contactStore, ContactRules contactRules,
+                          ContactQueue contactQueue, Transactor transactor, Clock time, LeadRatings ratings) {
+        return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), matches,
                 leadStore, rules, List.of(ratings),
                 new SyncedContacts(contactStore, contactRules, List.of(contactQueue)),
                 transactor, time, RetryPolicy.DEFAULT);
@@ -233,8 +248,9 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Contacts contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock time, ContactQueue queue) {
-        return new Contacts(store, transactor, rules, time, List.of(queue));
+    Contacts contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock time,
+                      DuplicateGuard duplicates, ContactQueue queue) {
+        return new Contacts(store, transactor, rules, time, duplicates, List.of(queue));
     }
 
     @Provides

@@ -89,6 +89,8 @@ class RatingRefresherTest {
 
     private Lead create(String given, LeadSource source) {
         return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName(given)
-                .setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(source).setOwner("alice")).build());
+                .setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(source).setOwner("alice"))
+                // the fixtures share one phone number
+                .setAllowDuplicate(true).build());
     }
 }

@@ -2,6 +2,8 @@ package io.hearth.core.contact;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.dedup.MatchKeys;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -27,15 +29,18 @@ public final class Contacts {
     private final ContactRules rules;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final DuplicateGuard duplicates;
     private final List<ContactObserver> observers;
 
-    public Contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock clock) {
-        this(store, transactor, rules, clock, List.of());
+    public Contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock clock,
+                    DuplicateGuard duplicates) {
+        this(store, transactor, rules, clock, duplicates, List.of());
     }
 
     /** @param observers told of every write, inside its transaction (e.g. to keep the work queue current) */
     public Contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock clock,
-                    List<ContactObserver> observers) {
+                    DuplicateGuard duplicates, List<ContactObserver> observers) {
+        this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.store = requireNonNull(store, "store is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
@@ -46,20 +51,33 @@ public final class Contacts {
 
     /** Enters a person directly as a contact; the origin records that no lead came first. */
     public Contact create(ContactFields input) {
-        return create(input, null);
+        return create(input, null, false);
+    }
+
+    /** Enters a person directly as a contact, refusing a person Hearth already has. */
+    public Contact create(ContactFields input, String requestId) {
+        return create(input, requestId, false);
     }
 
     /**
      * Enters a person directly as a contact. With a {@code requestId}, a retry of the same call
      * returns the contact the first call made instead of a second contact.
+     *
+     * @param allowDuplicate enter it even when a lead or contact with its email, phone or name and
+     *     company exists; otherwise that is refused ({@link DuplicateGuard}): a lead of that person
+     *     is converted, not entered again
      */
-    public Contact create(ContactFields input, String requestId) {
+    public Contact create(ContactFields input, String requestId, boolean allowDuplicate) {
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             ContactFields fields = asRequestField(() -> rules.forCreate(input));
             Instant now = now();
             Contact contact = new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now,
                     null, 1);
             return transactor.inTransaction(() -> {
+                if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
+                        () -> key != null && store.findByCreateRequestId(key).isPresent())) {
+                    return Optional.<Contact>empty();
+                }
                 if (!store.insert(contact, key)) {
                     return Optional.<Contact>empty();
                 }

@@ -2,6 +2,8 @@ package io.hearth.core.lead;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.dedup.MatchKeys;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -30,13 +32,16 @@ public final class Leads {
     private final LeadRules rules;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final DuplicateGuard duplicates;
     private final List<LeadObserver> observers;
 
-    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock) {
-        this(store, transactor, rules, clock, List.of());
+    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, DuplicateGuard duplicates) {
+        this(store, transactor, rules, clock, duplicates, List.of());
     }
 
-    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, List<LeadObserver> observers) {
+    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, DuplicateGuard duplicates,
+                 List<LeadObserver> observers) {
+        this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.store = requireNonNull(store, "store is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
@@ -45,19 +50,31 @@ public final class Leads {
         this.ids = new TimeOrderedIds(clock);
     }
 
+    /** Creates a lead, refusing a person Hearth already has. */
+    public Lead create(LeadFields input, String requestId) {
+        return create(input, requestId, false);
+    }
+
     /**
      * Creates a lead. With a {@code requestId}, a retry of the same call returns the lead the first
      * call made instead of a second lead.
+     *
+     * @param allowDuplicate enter it even when a lead or contact with its email, phone or name and
+     *     company exists; otherwise that is refused ({@link DuplicateGuard})
      */
-    public Lead create(LeadFields input, String requestId) {
+    public Lead create(LeadFields input, String requestId, boolean allowDuplicate) {
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             LeadFields fields = asRequestField(() -> rules.forCreate(input));
             Instant now = now();
             Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
             RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
-            return transactor.inTransaction(() -> store.insert(lead, key)
-                    ? Optional.of(notify(lead, repGrade))
-                    : Optional.<Lead>empty());
+            return transactor.inTransaction(() -> {
+                if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
+                        () -> key != null && store.findByCreateRequestId(key).isPresent())) {
+                    return Optional.<Lead>empty();
+                }
+                return store.insert(lead, key) ? Optional.of(notify(lead, repGrade)) : Optional.<Lead>empty();
+            });
         });
     }
 

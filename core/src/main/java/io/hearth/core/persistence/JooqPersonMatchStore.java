@@ -11,7 +11,7 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.persistence.generated.tables.records.ExternalIdRecord;
 import io.hearth.core.queue.PersonKind;
-import io.hearth.core.sync.PersonMatchStore;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.touch.PersonRef;
 import java.util.Collection;
 import java.util.HashMap;

@@ -7,7 +7,9 @@ import io.hearth.connector.spi.StandardFields;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactId;
-import io.hearth.core.dedup.DedupKeys;
+import io.hearth.core.dedup.MatchIndex;
+import io.hearth.core.dedup.MatchKeys;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
@@ -22,21 +24,17 @@ import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.touch.PersonRef;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Stores one batch of records, inside the caller's transaction. Each record is matched, among leads
+ * Stores one batch of records, inside the caller's transaction. Each record is matched ({@link MatchIndex}), among leads
  * and contacts, on the connector's external id, then normalized email, then E.164 phone, then
  * name + company; a match is merged into the person found, lead or contact (the newer value wins,
  * an empty value never overwrites a filled one), anything else becomes a new lead. Records are applied in order against what the
@@ -69,8 +67,7 @@ final class BatchApplier {
      * @param fields the record's own values, to merge into a person it matches
      * @param asCreated the fields of a new lead made from it: {@code fields} with the defaults filled
      */
-    record Candidate(SourceRecord source, LeadFields fields, LeadFields asCreated, String externalId,
-                     String emailKey, String phone, String nameKey) {
+    record Candidate(SourceRecord source, LeadFields fields, LeadFields asCreated, MatchKeys keys) {
     }
 
     /**
@@ -103,7 +100,8 @@ final class BatchApplier {
      */
     Outcome apply(String connector, Prepared prepared, Instant runStartedAt, Instant now) {
         List<Rejection> rejections = new ArrayList<>(prepared.rejections());
-        Index index = matches.lookingUp(() -> Index.load(connector, prepared.candidates(), matches));
+        MatchIndex index = matches.lookingUp(() -> MatchIndex.load(connector,
+                prepared.candidates().stream().map(Candidate::keys).toList(), matches));
         Writes writes = new Writes(index, now);
         Set<PersonRef> touched = new HashSet<>();
         Map<String, PersonRef> newLinks = new HashMap<>();
@@ -112,7 +110,7 @@ final class BatchApplier {
         long unchanged = 0;
         long merged = 0;
         for (Candidate candidate : prepared.candidates()) {
-            PersonRef person = index.match(candidate);
+            PersonRef person = index.match(candidate.keys());
             if (person == null) {
                 person = PersonRef.of(writes.create(candidate, new LeadId(ids.next())));
                 created++;
@@ -136,8 +134,9 @@ final class BatchApplier {
                 }
             }
             touched.add(person);
-            if (candidate.externalId() != null && index.link(candidate.externalId(), person)) {
-                newLinks.put(candidate.externalId(), person);
+            String externalId = candidate.keys().externalId();
+            if (externalId != null && index.link(externalId, person)) {
+                newLinks.put(externalId, person);
             }
         }
         for (Map.Entry<LeadId, Lead> lead : writes.created.entrySet()) {
@@ -176,7 +175,7 @@ final class BatchApplier {
 
     /** What one batch writes, kept in the index as it goes so later records of the batch see it. */
     private final class Writes {
-        private final Index index;
+        private final MatchIndex index;
         private final Instant now;
         private final Map<LeadId, Lead> created = new LinkedHashMap<>();
         private final Map<LeadId, Instant> inquiredAt = new HashMap<>();
@@ -184,7 +183,7 @@ final class BatchApplier {
         private final Map<LeadId, Long> leadVersions = new LinkedHashMap<>();
         private final Map<ContactId, Long> contactVersions = new LinkedHashMap<>();
 
-        Writes(Index index, Instant now) {
+        Writes(MatchIndex index, Instant now) {
             this.index = index;
             this.now = now;
         }
@@ -268,8 +267,7 @@ final class BatchApplier {
         LeadFields fields = cleaned.toBuilder().source(raw.source()).status(raw.status()).temperature(null).build();
         String externalId = record.externalId() == null || record.externalId().isBlank()
                 ? null : record.externalId().strip();
-        return new Candidate(record, fields, cleaned, externalId, DedupKeys.emailKey(fields), fields.phone(),
-                DedupKeys.nameKey(fields));
+        return new Candidate(record, fields, cleaned, MatchKeys.of(fields).withExternalId(externalId));
     }
 
     /** The existing fields with the candidate's values where it has them and they win. */
@@ -351,133 +349,4 @@ final class BatchApplier {
      * contact, and a lead beside it would put them in the cold-call lane. A lead converted since
      * stands for its contact, which took its id.
      */
-    private static final class Index {
-        private final Map<LeadId, Lead> leads = new HashMap<>();
-        private final Map<ContactId, Contact> contacts = new HashMap<>();
-        private final Map<String, PersonRef> byExternalId = new HashMap<>();
-        private final Map<String, PersonRef> byEmail = new HashMap<>();
-        private final Map<String, PersonRef> byPhone = new HashMap<>();
-        private final Map<String, PersonRef> byName = new HashMap<>();
-
-        static Index load(String connector, List<Candidate> candidates, PersonMatchStore matches) {
-            Index index = new Index();
-            Collection<String> emailKeys = keys(candidates, Candidate::emailKey);
-            Collection<String> phones = keys(candidates, Candidate::phone);
-            Collection<String> nameKeys = keys(candidates, Candidate::nameKey);
-            Map<String, PersonRef> linked = matches.linked(connector, keys(candidates, Candidate::externalId));
-            List<Lead> foundLeads = new ArrayList<>(matches.leadsWithIds(linked.values().stream()
-                    .filter(PersonRef::isLead).map(PersonRef::leadId).collect(Collectors.toSet())));
-            foundLeads.addAll(matches.leadsWithEmailKeys(emailKeys));
-            foundLeads.addAll(matches.leadsWithPhones(phones));
-            foundLeads.addAll(matches.leadsWithNameKeys(nameKeys));
-            Set<ContactId> contactIds = new HashSet<>();
-            linked.values().stream().filter(ref -> !ref.isLead()).forEach(ref -> contactIds.add(ref.contactId()));
-            foundLeads.stream().filter(l -> l.fields().status() == LeadStatus.CONVERTED)
-                    .forEach(l -> contactIds.add(new ContactId(l.id().value())));
-            List<Contact> foundContacts = new ArrayList<>(matches.contactsWithIds(contactIds));
-            foundContacts.addAll(matches.contactsMatching(emailKeys, phones, nameKeys));
-            // when the store already holds duplicates, the oldest person is the one records merge into
-            foundContacts.sort(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().value()));
-            for (Contact contact : foundContacts) {
-                if (index.contacts.putIfAbsent(contact.id(), contact) == null) {
-                    index.put(contact);
-                }
-            }
-            foundLeads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().value()));
-            for (Lead lead : foundLeads) {
-                if (index.leads.putIfAbsent(lead.id(), lead) == null) {
-                    index.put(lead);
-                }
-            }
-            index.byExternalId.putAll(linked);
-            return index;
-        }
-
-        /** The person the candidate is, {@code null} for someone new. */
-        PersonRef match(Candidate candidate) {
-            PersonRef ref = candidate.externalId() == null ? null : byExternalId.get(candidate.externalId());
-            if (ref == null && candidate.emailKey() != null) {
-                ref = byEmail.get(candidate.emailKey());
-            }
-            if (ref == null && candidate.phone() != null) {
-                ref = byPhone.get(candidate.phone());
-            }
-            if (ref == null && candidate.nameKey() != null) {
-                ref = byName.get(candidate.nameKey());
-            }
-            if (ref == null) {
-                return null;
-            }
-            ref = standingFor(ref);
-            boolean loaded = ref.isLead() ? leads.containsKey(ref.leadId()) : contacts.containsKey(ref.contactId());
-            return loaded ? ref : null;
-        }
-
-        /** A converted lead's contact, where it was found; the person itself otherwise. */
-        private PersonRef standingFor(PersonRef ref) {
-            if (ref.isLead() && contacts.containsKey(ref.contactId())) {
-                Lead lead = leads.get(ref.leadId());
-                if (lead == null || lead.fields().status() == LeadStatus.CONVERTED) {
-                    return PersonRef.of(ref.contactId());
-                }
-            }
-            return ref;
-        }
-
-        /** Records that {@code externalId} is {@code person}; true when that link is new. */
-        boolean link(String externalId, PersonRef person) {
-            return byExternalId.putIfAbsent(externalId, person) == null;
-        }
-
-        void remember(Lead lead) {
-            leads.put(lead.id(), lead);
-            put(lead);
-        }
-
-        void remember(Contact contact) {
-            contacts.put(contact.id(), contact);
-            put(contact);
-        }
-
-        Lead lead(LeadId id) {
-            return leads.get(id);
-        }
-
-        Contact contact(ContactId id) {
-            return contacts.get(id);
-        }
-
-        Instant updatedAt(PersonRef person) {
-            return person.isLead() ? leads.get(person.leadId()).updatedAt() : contacts.get(person.contactId()).updatedAt();
-        }
-
-        private void put(Lead lead) {
-            PersonRef ref = standingFor(PersonRef.of(lead.id()));
-            LeadFields f = lead.fields();
-            putKeys(ref, DedupKeys.emailKey(f), f.phone(), DedupKeys.nameKey(f));
-        }
-
-        private void put(Contact contact) {
-            ContactFields f = contact.fields();
-            putKeys(PersonRef.of(contact.id()), DedupKeys.emailKey(f.email()), f.phone(),
-                    DedupKeys.nameKey(f.givenName(), f.familyName(), f.company()));
-        }
-
-        private void putKeys(PersonRef ref, String emailKey, String phone, String nameKey) {
-            // the first person to hold a key keeps it, so a record always merges into the same one
-            if (emailKey != null) {
-                byEmail.putIfAbsent(emailKey, ref);
-            }
-            if (phone != null) {
-                byPhone.putIfAbsent(phone, ref);
-            }
-            if (nameKey != null) {
-                byName.putIfAbsent(nameKey, ref);
-            }
-        }
-
-        private static Collection<String> keys(List<Candidate> candidates, Function<Candidate, String> key) {
-            return candidates.stream().map(key).filter(Objects::nonNull).collect(Collectors.toSet());
-        }
-    }
 }

@@ -11,6 +11,7 @@ import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;

@@ -8,6 +8,7 @@ import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.PhoneNumbers;
@@ -39,7 +40,7 @@ public abstract class ContactsContract {
         testDatabase = openDatabase();
         database = testDatabase.database();
         contacts = new Contacts(new JooqContactStore(database.dsl()), new Transactor(database.dsl()),
-                new ContactRules(new PhoneNumbers("US")), clock);
+                new ContactRules(new PhoneNumbers("US")), clock, LeadFixtures.duplicateGuard(database));
     }
 
     @AfterEach
@@ -70,8 +71,9 @@ public abstract class ContactsContract {
         ContactFields sam = ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER).build();
         Contact first = contacts.create(sam, "req-1");
         Contact retry = contacts.create(sam, " req-1 ");
-        Contact other = contacts.create(sam, "req-2");
-        Contact unkeyed = contacts.create(sam, "");
+        // other calls are other contacts: two more Sams, entered knowingly
+        Contact other = contacts.create(sam, "req-2", true);
+        Contact unkeyed = contacts.create(sam, "", true);
 
         assertThat(retry).isEqualTo(first);
         assertThat(List.of(other.id(), unkeyed.id())).doesNotContain(first.id());

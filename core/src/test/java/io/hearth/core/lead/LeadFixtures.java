@@ -1,5 +1,7 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
@@ -17,7 +19,12 @@ public final class LeadFixtures {
     }
 
     public static Leads leads(Database database, Clock clock) {
-        return new Leads(new JooqLeadStore(database.dsl()), new Transactor(database.dsl()), rules(), clock);
+        return new Leads(new JooqLeadStore(database.dsl()), new Transactor(database.dsl()), rules(), clock,
+                duplicateGuard(database));
+    }
+
+    public static DuplicateGuard duplicateGuard(Database database) {
+        return new DuplicateGuard(new JooqPersonMatchStore(database.dsl()));
     }
 
     public static LeadFields.Builder person(String given, String family) {

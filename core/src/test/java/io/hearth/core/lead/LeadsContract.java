@@ -80,7 +80,8 @@ public abstract class LeadsContract {
     void retryWithSameRequestIdReturnsTheFirstLead() {
         Lead first = leads.create(LeadFixtures.person("Grace", "Hopper").build(), "req-1");
         Lead retry = leads.create(LeadFixtures.person("Grace", "Hopper").build(), "req-1");
-        Lead other = leads.create(LeadFixtures.person("Grace", "Hopper").build(), "req-2");
+        // another request id is another call: a second Grace Hopper, entered knowingly
+        Lead other = leads.create(LeadFixtures.person("Grace", "Hopper").build(), "req-2", true);
 
         assertThat(retry).isEqualTo(first);
         assertThat(other.id()).isNotEqualTo(first.id());

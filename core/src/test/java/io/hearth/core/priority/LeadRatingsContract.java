@@ -174,7 +174,7 @@ public abstract class LeadRatingsContract {
 
     private Lead create(String given, LeadSource source) {
         return hearth.leads().create(LeadFixtures.person(given, "Lead").source(source).owner("alice")
-                .phone("+1 415 555 0100").build(), null);
+                .phone("+1 415 555 0100").build(), null, true); // the fixtures share one phone number
     }
 
     @SafeVarargs

@@ -271,7 +271,7 @@ public abstract class MissedDeadlinesContract {
 
     private Lead create(String given, LeadSource source, String owner) {
         return hearth.leads().create(LeadFixtures.person(given, "Lead").source(source).owner(owner)
-                .phone("+1 415 555 0100").build(), null);
+                .phone("+1 415 555 0100").build(), null, true); // the fixtures share one phone number
     }
 
     @SafeVarargs

@@ -33,7 +33,8 @@ public record QueueFixture(Leads leads, LeadRatings ratings, WorkQueue queue, Sp
         LeadRatings ratings = new LeadRatings(leadStore, profiles, missed, new JooqQueueStore(database.dsl()),
                 transactor, new TemperatureModel(TemperaturePolicy.DEFAULT, probability, clock),
                 SpeedToLeadPolicy.DEFAULT, clock);
-        Leads leads = new Leads(leadStore, transactor, LeadFixtures.rules(), clock, List.of(ratings));
+        Leads leads = new Leads(leadStore, transactor, LeadFixtures.rules(), clock,
+                LeadFixtures.duplicateGuard(database), List.of(ratings));
         return new QueueFixture(leads, ratings, new WorkQueue(new JooqQueueStore(database.dsl()), clock),
                 new SpeedToLeadReport(profiles, missed, SpeedToLeadPolicy.DEFAULT, clock));
     }

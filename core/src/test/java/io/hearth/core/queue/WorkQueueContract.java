@@ -337,7 +337,7 @@ public abstract class WorkQueueContract {
 
     private Lead create(String given, String family, LeadSource source, String owner) {
         return hearth.leads().create(LeadFixtures.person(given, family).source(source).owner(owner)
-                .phone("+1 415 555 0100").build(), null);
+                .phone("+1 415 555 0100").build(), null, true); // the fixtures share one phone number
     }
 
     /** A lead that needs it within {@code days}, worth {@code value} dollars, touched so it is out of speed-to-lead. */

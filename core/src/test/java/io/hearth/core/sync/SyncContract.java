@@ -11,6 +11,7 @@ import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactId;
 import io.hearth.core.contact.ContactKind;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
@@ -298,8 +299,9 @@ public abstract class SyncContract {
         Hearth hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
         Lead duplicate = leads.create(LeadFields.builder().givenName("Ada").familyName("Lovelace")
                 .phone("415 555 0100").tags(List.of()).build(), null);
+        // a store that already holds one person twice, as one from before the duplicate check may
         Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ada").familyName("Lovelace")
-                .phone("415 555 0100").kind(ContactKind.ACTIVE_CLIENT).build());
+                .phone("415 555 0100").kind(ContactKind.ACTIVE_CLIENT).build(), null, true);
 
         sync(source.add(null, Map.of("Phone", "+1 415 555 0100", "Title", "CTO")));
 

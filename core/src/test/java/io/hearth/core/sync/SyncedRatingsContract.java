@@ -3,6 +3,7 @@ package io.hearth.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.LeadId;

@@ -41,7 +41,7 @@ public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, 
         ContactQueue contactQueue = new ContactQueue(contactStore,
                 new CadenceStandings(cadences, followUpStore, policy), queueStore);
         Contacts contacts = new Contacts(contactStore, transactor, new ContactRules(new PhoneNumbers("US")), clock,
-                List.of(contactQueue));
+                LeadFixtures.duplicateGuard(database), List.of(contactQueue));
         CadenceRules rules = new CadenceRules(policy);
         LeadConversion conversion = new LeadConversion(leads, contactStore, touches, followUpStore, cadences, rules,
                 transactor, clock, List.of(contactQueue));

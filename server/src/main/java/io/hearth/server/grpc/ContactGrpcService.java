@@ -46,7 +46,8 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
         if (!request.hasContact()) {
             throw InvalidArgumentException.of("contact", "required: the contact to create");
         }
-        reply(response, contacts.create(ContactMapper.toFields(request.getContact()), request.getRequestId()));
+        reply(response, contacts.create(ContactMapper.toFields(request.getContact()), request.getRequestId(),
+                request.getAllowDuplicate()));
     }
 
     @Override

@@ -39,6 +39,11 @@ final class ErrorStatuses {
                     .setResourceName(notFound.resourceName())
                     .setDescription(notFound.getMessage()).build()));
         }
+        if (failure instanceof AlreadyExistsException conflict && conflict.existing().isPresent()) {
+            status.addDetails(Any.pack(ResourceInfo.newBuilder()
+                    .setResourceName(conflict.existing().get())
+                    .setDescription(conflict.getMessage()).build()));
+        }
         return status.build();
     }
 

@@ -34,7 +34,8 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
         if (!request.hasLead()) {
             throw InvalidArgumentException.of("lead", "required: the lead to create");
         }
-        reply(response, leads.create(LeadMapper.toFields(request.getLead()), request.getRequestId()));
+        reply(response, leads.create(LeadMapper.toFields(request.getLead()), request.getRequestId(),
+                request.getAllowDuplicate()));
     }
 
     @Override

@@ -69,7 +69,8 @@ class ContactServiceTest {
         CreateContactRequest create = CreateContactRequest.newBuilder().setContact(supplier()).setRequestId("r-1").build();
         Contact first = contacts.createContact(create);
         Contact retry = contacts.createContact(create);
-        Contact other = contacts.createContact(create.toBuilder().setRequestId("r-2").build());
+        // another request id is another call: a second supplier, entered knowingly
+        Contact other = contacts.createContact(create.toBuilder().setRequestId("r-2").setAllowDuplicate(true).build());
 
         assertThat(retry).isEqualTo(first);
         assertThat(other.getName()).isNotEqualTo(first.getName());
@@ -146,6 +147,22 @@ class ContactServiceTest {
         assertThat(contacts.listContacts(ListContactsRequest.newBuilder().setShowArchived(true)
                 .setFilter("kind = supplier AND cadence_state = active").build()).getContactsList())
                 .extracting(Contact::getName).containsExactly(created.getName());
+    }
+
+    @Test
+    void aContactWhoIsAlreadyALeadIsRefusedNamingTheLead() {
+        Lead lead = leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName("Sam")
+                .setEmail("sam@paper.example").setSource(LeadSource.LEAD_SOURCE_WEB_FORM)).build());
+        CreateContactRequest sam = CreateContactRequest.newBuilder().setContact(supplier().toBuilder()
+                .setEmail("Sam@Paper.example")).build();
+
+        assertThatThrownBy(() -> contacts.createContact(sam)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+            assertThat(errorReason(e)).isEqualTo("DUPLICATE_PERSON");
+            assertThat(GrpcAssertions.resourceName(e)).isEqualTo(lead.getName());
+        });
+        assertThat(contacts.createContact(sam.toBuilder().setAllowDuplicate(true).build()).getKind())
+                .isEqualTo(ContactKind.CONTACT_KIND_SUPPLIER);
     }
 
     private static Contact supplier() {

@@ -8,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -45,6 +46,14 @@ final class GrpcAssertions {
         return StatusProto.fromThrowable(e).getDetailsList().stream()
                 .filter(any -> any.is(ErrorInfo.class))
                 .map(any -> unpack(any, ErrorInfo.class).getReason())
+                .findFirst().orElse("");
+    }
+
+    /** The resource a ResourceInfo detail names, empty without one. */
+    static String resourceName(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream()
+                .filter(any -> any.is(ResourceInfo.class))
+                .map(any -> unpack(any, ResourceInfo.class).getResourceName())
                 .findFirst().orElse("");
     }
 

@@ -3,6 +3,7 @@ package io.hearth.server.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.hearth.server.grpc.GrpcAssertions.assertInvalid;
 import static io.hearth.server.grpc.GrpcAssertions.errorReason;
+import static io.hearth.server.grpc.GrpcAssertions.resourceName;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.FieldMask;
@@ -82,6 +83,23 @@ class LeadServiceTest {
     }
 
     @Test
+    void enteringAPersonTwiceIsRefusedNamingTheOneThere() {
+        io.hearth.proto.v1.Lead first = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
+        CreateLeadRequest again = CreateLeadRequest.newBuilder().setLead(ada().toBuilder()
+                .setGivenName("Augusta Ada").setEmail("").setPhone("+1 415 555 0100")).build();
+
+        assertThatThrownBy(() -> leads.createLead(again)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+            assertThat(errorReason(e)).isEqualTo("DUPLICATE_PERSON");
+            assertThat(resourceName(e)).isEqualTo(first.getName());
+            assertThat(e.getStatus().getDescription()).contains(first.getName(), "the phone +14155550100");
+        });
+        io.hearth.proto.v1.Lead second = leads.createLead(again.toBuilder().setAllowDuplicate(true).build());
+        assertThat(second.getName()).isNotEqualTo(first.getName());
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList()).hasSize(2);
+    }
+
+    @Test
     void leadWithoutNameEmailOrPhoneNamesAllThree() {
         assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder()
                         .setLead(io.hearth.proto.v1.Lead.newBuilder().setCompany("Acme")).build()),
@@ -114,7 +132,8 @@ class LeadServiceTest {
     @Test
     void pageTokenOfAnotherQueryIsInvalid() {
         for (int i = 0; i < 3; i++) {
-            leads.createLead(CreateLeadRequest.newBuilder().setLead(ada().toBuilder().setOwner("alice")).build());
+            leads.createLead(CreateLeadRequest.newBuilder().setLead(ada().toBuilder().setOwner("alice"))
+                    .setAllowDuplicate(true).build());
         }
         String token = leads.listLeads(ListLeadsRequest.newBuilder().setPageSize(1).setFilter("owner = alice").build())
                 .getNextPageToken();

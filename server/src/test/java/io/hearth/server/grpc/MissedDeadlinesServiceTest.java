@@ -146,7 +146,9 @@ class MissedDeadlinesServiceTest {
     private Lead create(String given, String owner) {
         return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName(given)
                 .setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
-                .setOwner(owner)).build());
+                .setOwner(owner))
+                // the fixtures share one phone number
+                .setAllowDuplicate(true).build());
     }
 
     private static Timestamp timestamp(Instant instant) {

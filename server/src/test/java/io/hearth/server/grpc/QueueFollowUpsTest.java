@@ -313,7 +313,9 @@ class QueueFollowUpsTest {
     private Lead lead(String given, LeadSource source) {
         return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder()
                 .setGivenName(given).setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(source)
-                .setOwner("alice")).build());
+                .setOwner("alice"))
+                // the fixtures share one phone number
+                .setAllowDuplicate(true).build());
     }
 
     private Lead override(Lead lead, Temperature grade) {

@@ -283,6 +283,8 @@ class QueueServiceTest {
     private Lead create(String given, LeadSource source) {
         return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder()
                 .setGivenName(given).setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(source)
-                .setOwner("alice")).build());
+                .setOwner("alice"))
+                // the fixtures share one phone number
+                .setAllowDuplicate(true).build());
     }
 }

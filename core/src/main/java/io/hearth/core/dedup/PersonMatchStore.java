@@ -1,4 +1,4 @@
-package io.hearth.core.sync;
+package io.hearth.core.dedup;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactId;

@@ -1,0 +1,91 @@
+package io.hearth.core.dedup;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.error.AlreadyExistsException;
+import io.hearth.core.touch.PersonRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Keeps a rep from entering by hand a person Hearth already has, lead or contact: one person
+ * entered twice is worked twice. A person is "already there" by the very rules a sync merges on
+ * ({@link MatchIndex}), so what hand entry lets through, a later import would not have merged
+ * either. A rep who knows better (two people sharing a switchboard number) may enter it anyway.
+ */
+public final class DuplicateGuard {
+    /** The reason in the error a refused entry gets. */
+    public static final String REASON = "DUPLICATE_PERSON";
+
+    private final PersonMatchStore matches;
+
+    public DuplicateGuard(PersonMatchStore matches) {
+        this.matches = requireNonNull(matches, "matches is null");
+    }
+
+    /** Someone already in Hearth with one of these keys, the one a sync would merge them into. */
+    public record Duplicate(PersonRef person, String displayName, boolean archived, MatchIndex.Key key) {
+    }
+
+    /** Inside the caller's transaction. */
+    public Optional<Duplicate> find(MatchKeys keys) {
+        MatchIndex index = matches.lookingUp(() -> MatchIndex.load(null, List.of(keys), matches));
+        MatchIndex.Match match = index.matchWithKey(keys);
+        if (match == null) {
+            return Optional.empty();
+        }
+        PersonRef person = match.person();
+        boolean archived = person.isLead() ? index.lead(person.leadId()).archived()
+                : index.contact(person.contactId()).archived();
+        return Optional.of(new Duplicate(person, index.displayName(person), archived, match.key()));
+    }
+
+    /**
+     * Inside the caller's transaction.
+     *
+     * @throws AlreadyExistsException naming the person already there and the key they share
+     */
+    public void refuse(MatchKeys keys) {
+        find(keys).ifPresent(duplicate -> {
+            throw new AlreadyExistsException(REASON, message(duplicate, keys), duplicate.person().name());
+        });
+    }
+
+    /**
+     * {@link #refuse} for a create that may carry a request id, inside its transaction. A duplicate
+     * found is no refusal when it is the person a concurrent call with the same request id just
+     * stored: that call's person is this one's answer, as it is for any retry.
+     *
+     * @param sameRequestStored whether a person carrying this create's request id is stored now
+     * @return true to go on and store the person; false when the same request already stored it
+     * @throws AlreadyExistsException naming the person already there
+     */
+    public boolean admit(MatchKeys keys, BooleanSupplier sameRequestStored) {
+        Optional<Duplicate> duplicate = find(keys);
+        if (duplicate.isEmpty()) {
+            return true;
+        }
+        if (sameRequestStored.getAsBoolean()) {
+            return false;
+        }
+        throw new AlreadyExistsException(REASON, message(duplicate.get(), keys), duplicate.get().person().name());
+    }
+
+    private static String message(Duplicate duplicate, MatchKeys keys) {
+        String what = switch (duplicate.key()) {
+            case EMAIL -> "the email " + keys.emailKey();
+            case PHONE -> "the phone " + keys.phone();
+            case NAME_AND_COMPANY -> {
+                int bar = keys.nameKey().lastIndexOf('|');
+                String company = keys.nameKey().substring(bar + 1);
+                yield "the name '" + keys.nameKey().substring(0, bar).strip() + "'"
+                        + (company.isEmpty() ? " and no company" : " at '" + company + "'");
+            }
+            case EXTERNAL_ID -> "the external id " + keys.externalId();
+        };
+        return duplicate.person().name() + " (" + duplicate.displayName() + ") already has " + what
+                + (duplicate.archived() ? "; it is archived: restore it instead" : "; work that one")
+                + ", or set allow_duplicate to enter a second person anyway";
+    }
+}

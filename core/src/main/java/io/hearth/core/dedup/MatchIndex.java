@@ -1,0 +1,191 @@
+package io.hearth.core.dedup;
+
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactId;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.touch.PersonRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The people some records may be, leads and contacts, indexed by each matching key: the one place
+ * that decides who a record is. A record is matched on its external id, then its email, then its
+ * phone, then its name + company. Where one key names both a contact and a lead, the contact has
+ * it; where it names several of a kind, the oldest has it; a converted lead stands for its contact.
+ * Syncs merge a record into its match; hand entry refuses to make a second person for it.
+ */
+public final class MatchIndex {
+    /** Which key matched. */
+    public enum Key {
+        EXTERNAL_ID, EMAIL, PHONE, NAME_AND_COMPANY
+    }
+
+    /** The person a record is, and the key that said so. */
+    public record Match(PersonRef person, Key key) {
+    }
+
+    private final Map<LeadId, Lead> leads = new HashMap<>();
+    private final Map<ContactId, Contact> contacts = new HashMap<>();
+    private final Map<String, PersonRef> byExternalId = new HashMap<>();
+    private final Map<String, PersonRef> byEmail = new HashMap<>();
+    private final Map<String, PersonRef> byPhone = new HashMap<>();
+    private final Map<String, PersonRef> byName = new HashMap<>();
+
+    private MatchIndex() {
+    }
+
+    /**
+     * Looks up everyone {@code records} may be, inside the caller's transaction.
+     *
+     * @param connector whose external ids the records carry; ignored when none carries one
+     */
+    public static MatchIndex load(String connector, Collection<MatchKeys> records, PersonMatchStore matches) {
+        MatchIndex index = new MatchIndex();
+        Collection<String> emailKeys = keys(records, MatchKeys::emailKey);
+        Collection<String> phones = keys(records, MatchKeys::phone);
+        Collection<String> nameKeys = keys(records, MatchKeys::nameKey);
+        Collection<String> externalIds = keys(records, MatchKeys::externalId);
+        Map<String, PersonRef> linked = externalIds.isEmpty() ? Map.of() : matches.linked(connector, externalIds);
+        List<Lead> foundLeads = new ArrayList<>(matches.leadsWithIds(linked.values().stream()
+                .filter(PersonRef::isLead).map(PersonRef::leadId).collect(Collectors.toSet())));
+        foundLeads.addAll(matches.leadsWithEmailKeys(emailKeys));
+        foundLeads.addAll(matches.leadsWithPhones(phones));
+        foundLeads.addAll(matches.leadsWithNameKeys(nameKeys));
+        Set<ContactId> contactIds = new HashSet<>();
+        linked.values().stream().filter(ref -> !ref.isLead()).forEach(ref -> contactIds.add(ref.contactId()));
+        foundLeads.stream().filter(l -> l.fields().status() == LeadStatus.CONVERTED)
+                .forEach(l -> contactIds.add(new ContactId(l.id().value())));
+        List<Contact> foundContacts = new ArrayList<>(matches.contactsWithIds(contactIds));
+        foundContacts.addAll(matches.contactsMatching(emailKeys, phones, nameKeys));
+        // when the store already holds duplicates, the oldest person is the one records merge into
+        foundContacts.sort(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().value()));
+        for (Contact contact : foundContacts) {
+            if (index.contacts.putIfAbsent(contact.id(), contact) == null) {
+                index.put(contact);
+            }
+        }
+        foundLeads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().value()));
+        for (Lead lead : foundLeads) {
+            if (index.leads.putIfAbsent(lead.id(), lead) == null) {
+                index.put(lead);
+            }
+        }
+        index.byExternalId.putAll(linked);
+        return index;
+    }
+
+    /** The person the record is, {@code null} for someone new. */
+    public PersonRef match(MatchKeys record) {
+        Match match = matchWithKey(record);
+        return match == null ? null : match.person();
+    }
+
+    /** The person the record is and the key that matched, {@code null} for someone new. */
+    public Match matchWithKey(MatchKeys record) {
+        Key key = null;
+        PersonRef ref = null;
+        if (record.externalId() != null && (ref = byExternalId.get(record.externalId())) != null) {
+            key = Key.EXTERNAL_ID;
+        } else if (record.emailKey() != null && (ref = byEmail.get(record.emailKey())) != null) {
+            key = Key.EMAIL;
+        } else if (record.phone() != null && (ref = byPhone.get(record.phone())) != null) {
+            key = Key.PHONE;
+        } else if (record.nameKey() != null && (ref = byName.get(record.nameKey())) != null) {
+            key = Key.NAME_AND_COMPANY;
+        }
+        if (ref == null) {
+            return null;
+        }
+        ref = standingFor(ref);
+        boolean loaded = ref.isLead() ? leads.containsKey(ref.leadId()) : contacts.containsKey(ref.contactId());
+        return loaded ? new Match(ref, key) : null;
+    }
+
+    /** Records that {@code externalId} is {@code person}; true when that link is new. */
+    public boolean link(String externalId, PersonRef person) {
+        return byExternalId.putIfAbsent(externalId, person) == null;
+    }
+
+    /** Adds or replaces a lead, so later records see it as written. */
+    public void remember(Lead lead) {
+        leads.put(lead.id(), lead);
+        put(lead);
+    }
+
+    /** Adds or replaces a contact, so later records see it as written. */
+    public void remember(Contact contact) {
+        contacts.put(contact.id(), contact);
+        put(contact);
+    }
+
+    public Lead lead(LeadId id) {
+        return leads.get(id);
+    }
+
+    public Contact contact(ContactId id) {
+        return contacts.get(id);
+    }
+
+    public Instant updatedAt(PersonRef person) {
+        return person.isLead() ? leads.get(person.leadId()).updatedAt() : contacts.get(person.contactId()).updatedAt();
+    }
+
+    public String displayName(PersonRef person) {
+        return person.isLead() ? leads.get(person.leadId()).displayName()
+                : contacts.get(person.contactId()).displayName();
+    }
+
+    /** A converted lead's contact, where it was found; the person itself otherwise. */
+    private PersonRef standingFor(PersonRef ref) {
+        if (ref.isLead() && contacts.containsKey(ref.contactId())) {
+            Lead lead = leads.get(ref.leadId());
+            if (lead == null || lead.fields().status() == LeadStatus.CONVERTED) {
+                return PersonRef.of(ref.contactId());
+            }
+        }
+        return ref;
+    }
+
+    private void put(Lead lead) {
+        PersonRef ref = standingFor(PersonRef.of(lead.id()));
+        LeadFields f = lead.fields();
+        putKeys(ref, DedupKeys.emailKey(f), f.phone(), DedupKeys.nameKey(f));
+    }
+
+    private void put(Contact contact) {
+        ContactFields f = contact.fields();
+        putKeys(PersonRef.of(contact.id()), DedupKeys.emailKey(f.email()), f.phone(),
+                DedupKeys.nameKey(f.givenName(), f.familyName(), f.company()));
+    }
+
+    private void putKeys(PersonRef ref, String emailKey, String phone, String nameKey) {
+        // the first person to hold a key keeps it, so a record always merges into the same one
+        if (emailKey != null) {
+            byEmail.putIfAbsent(emailKey, ref);
+        }
+        if (phone != null) {
+            byPhone.putIfAbsent(phone, ref);
+        }
+        if (nameKey != null) {
+            byName.putIfAbsent(nameKey, ref);
+        }
+    }
+
+    private static Collection<String> keys(Collection<MatchKeys> records, Function<MatchKeys, String> key) {
+        return records.stream().map(key).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+}

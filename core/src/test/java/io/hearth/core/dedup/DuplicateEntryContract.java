@@ -1,0 +1,165 @@
+package io.hearth.core.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactKind;
+import io.hearth.core.error.AlreadyExistsException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.TickingClock;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.touch.CadencePolicy;
+import io.hearth.core.touch.Hearth;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A person entered by hand who is already in Hearth, as a lead or a contact, is refused and the one
+ * already there named; run against each database by a subclass.
+ */
+public abstract class DuplicateEntryContract {
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-12-01T09:00:00Z"), Duration.ofMillis(1));
+    private TestDatabase testDatabase;
+    private Hearth hearth;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeEach
+    void open() {
+        testDatabase = openDatabase();
+        Database database = testDatabase.database();
+        hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
+    }
+
+    @AfterEach
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
+    }
+
+    @Test
+    void aLeadWithTheEmailOfALeadIsRefusedNamingIt() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+
+        assertRefused(() -> hearth.leads().create(
+                LeadFixtures.person("Annie", "Lee-Smith").email(" ANN@Acme.com ").build(), null),
+                ann.id().name(), "the email ann@acme.com");
+    }
+
+    @Test
+    void aLeadWithThePhoneOfAContactIsRefusedNamingTheContact() {
+        Contact sam = hearth.contacts().create(ContactFields.builder().givenName("Sam").familyName("Ode")
+                .phone("+1 415 555 0100").kind(ContactKind.SUPPLIER).build());
+
+        assertRefused(() -> hearth.leads().create(
+                LeadFixtures.person("Samuel", "Ode").phone("(415) 555-0100").build(), null),
+                sam.id().name(), "the phone +14155550100");
+    }
+
+    @Test
+    void aLeadWithTheNameAndCompanyOfALeadIsRefused() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").company("Acme").build(), null);
+
+        assertRefused(() -> hearth.leads().create(
+                LeadFixtures.person("ann", "LEE").company("ACME").email("ann@elsewhere.com").build(), null),
+                ann.id().name(), "the name 'ann lee' at 'acme'");
+    }
+
+    @Test
+    void theSameNameAtAnotherCompanyIsSomeoneElse() {
+        hearth.leads().create(LeadFixtures.person("Ann", "Lee").company("Acme").email("ann@acme.com").build(), null);
+
+        Lead other = hearth.leads().create(
+                LeadFixtures.person("Ann", "Lee").company("Globex").email("ann@globex.com").build(), null);
+
+        assertThat(hearth.leads().get(other.id())).isEqualTo(other);
+    }
+
+    @Test
+    void allowDuplicateEntersASecondPersonAnyway() {
+        Lead first = hearth.leads().create(LeadFixtures.person("Front", "Desk").phone("415 555 0199").build(), null);
+
+        Lead second = hearth.leads().create(
+                LeadFixtures.person("Pat", "Kim").phone("415 555 0199").build(), null, true);
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(hearth.leads().list("", "", true, 10, "").items()).hasSize(2);
+    }
+
+    @Test
+    void aConvertedLeadIsFoundAsItsContact() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        Contact contact = hearth.conversion().convert(ann.id(), null).contact();
+
+        assertRefused(() -> hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(),
+                null), contact.id().name(), "the email ann@acme.com");
+    }
+
+    @Test
+    void anArchivedLeadIsStillThereAndTheErrorSaysRestoreIt() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        hearth.leads().archive(ann.id(), null);
+
+        assertThatThrownBy(() -> hearth.leads().create(
+                LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null))
+                .isInstanceOf(AlreadyExistsException.class)
+                .hasMessageContaining("archived: restore it instead");
+    }
+
+    @Test
+    void aContactWithTheEmailOfALeadIsRefusedNamingTheLead() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+
+        assertRefused(() -> hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
+                .email("ann@acme.com").kind(ContactKind.PARTNER).build()), ann.id().name(), "the email ann@acme.com");
+        Contact anyway = hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
+                .email("ann@acme.com").kind(ContactKind.PARTNER).build(), null, true);
+        assertThat(hearth.contacts().get(anyway.id())).isEqualTo(anyway);
+    }
+
+    @Test
+    void aRetryOfACreateThatWorkedReturnsThatLeadRatherThanRefusingIt() {
+        LeadFields ann = LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build();
+        Lead first = hearth.leads().create(ann, "req-ann");
+
+        assertThat(hearth.leads().create(ann, "req-ann")).isEqualTo(first);
+        assertThat(hearth.leads().list("", "", true, 10, "").items()).extracting(Lead::id).containsExactly(first.id());
+    }
+
+    @Test
+    void aRefusedCreateWritesNothing() {
+        hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+
+        assertThatThrownBy(() -> hearth.leads().create(
+                LeadFixtures.person("Bob", "Lee").email("ann@acme.com").tags(List.of("vip")).build(), "req-bob"))
+                .isInstanceOf(AlreadyExistsException.class);
+
+        assertThat(hearth.leads().list("", "", true, 10, "").items()).hasSize(1);
+        // the refused call kept no request id: the same key, allowed, makes a new lead
+        Lead bob = hearth.leads().create(
+                LeadFixtures.person("Bob", "Lee").email("ann@acme.com").build(), "req-bob", true);
+        assertThat(bob.fields().givenName()).isEqualTo("Bob");
+        assertThat(hearth.leads().list("", "", true, 10, "").items()).hasSize(2);
+    }
+
+    private static void assertRefused(ThrowingCallable create, String existing, String sharedKey) {
+        assertThatThrownBy(create)
+                .isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DuplicateGuard.REASON);
+                    assertThat(e.existing()).contains(existing);
+                    assertThat(e.getMessage()).startsWith(existing).contains("already has " + sharedKey)
+                            .contains("allow_duplicate");
+                });
+    }
+}
