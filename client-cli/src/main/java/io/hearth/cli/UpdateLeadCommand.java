@@ -39,6 +39,13 @@ final class UpdateLeadCommand extends LeadRpcCommand {
                     "Only update if the lead is still at this etag (guards against lost updates).")
     String etag = "";
 
+    @Option(
+            names = "--allow-duplicate",
+            description =
+                    "Accept an email, phone, or name and company that another lead or contact"
+                            + " already has (refused otherwise).")
+    boolean allowDuplicate;
+
     @Override
     void execute(LeadPrinter printer) {
         printer.printLead(leadService().updateLead(request()));
@@ -62,6 +69,7 @@ final class UpdateLeadCommand extends LeadRpcCommand {
         return UpdateLeadRequest.newBuilder()
                 .setLead(lead)
                 .setUpdateMask(FieldMask.newBuilder().addAllPaths(paths))
+                .setAllowDuplicate(allowDuplicate)
                 .build();
     }
 }

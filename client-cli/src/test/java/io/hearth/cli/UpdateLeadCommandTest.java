@@ -41,6 +41,19 @@ class UpdateLeadCommandTest {
                                 .build());
         assertThat(request.getUpdateMask().getPathsList())
                 .containsExactlyInAnyOrder("owner", "status");
+        assertThat(request.getAllowDuplicate()).isFalse();
+    }
+
+    @Test
+    void allowDuplicateIsSentWhenAsked() {
+        CliResult result =
+                hearth.run(
+                        "leads", "update", "ada1", "--email", "desk@acme.example", "--allow-duplicate");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        UpdateLeadRequest request = hearth.service.onlyRequest(UpdateLeadRequest.class);
+        assertThat(request.getAllowDuplicate()).isTrue();
+        assertThat(request.getUpdateMask().getPathsList()).containsExactly("email");
     }
 
     @ParameterizedTest

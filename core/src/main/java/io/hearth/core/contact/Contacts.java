@@ -102,8 +102,19 @@ public final class Contacts {
         return store.list(new ContactQuery(filter, includeArchived, pageSize, after));
     }
 
-    /** Applies the {@code mask}ed fields of {@code changes}; a non-blank {@code etag} must be current. */
+    /** {@link #update(ContactId, ContactFields, Set, String, boolean)}, refusing another person's email, phone or name. */
     public Contact update(ContactId id, ContactFields changes, Set<ContactField> mask, String etag) {
+        return update(id, changes, mask, etag, false);
+    }
+
+    /**
+     * Applies the {@code mask}ed fields of {@code changes}; a non-blank {@code etag} must be current.
+     *
+     * @param allowDuplicate accept an email, phone or name and company someone else already has;
+     *     otherwise that is refused ({@link DuplicateGuard#refuseChange})
+     */
+    public Contact update(ContactId id, ContactFields changes, Set<ContactField> mask, String etag,
+                          boolean allowDuplicate) {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
@@ -117,6 +128,9 @@ public final class Contacts {
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
             if (updated.equals(current.fields())) {
                 return current;
+            }
+            if (!allowDuplicate) {
+                duplicates.refuseChange(id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated));
             }
             return write(current, current.withChanges(updated, now()));
         });

@@ -6,6 +6,7 @@ import io.hearth.core.error.AlreadyExistsException;
 import io.hearth.core.touch.PersonRef;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -70,6 +71,30 @@ public final class DuplicateGuard {
             return false;
         }
         throw new AlreadyExistsException(REASON, message(duplicate.get(), keys), duplicate.get().person().name());
+    }
+
+    /**
+     * For an edit of {@code self}, inside its transaction: refuses an email, phone or name and
+     * company the edit brings in that someone else already has. Only the keys the edit changes
+     * are checked, so an edit of a person who shares a key with another since before the check
+     * (or by {@code allow_duplicate}) is not refused for what it did not change.
+     *
+     * @param self the id of the lead or contact edited (a converted lead's contact shares it)
+     * @throws AlreadyExistsException naming the person already there
+     */
+    public void refuseChange(UUID self, MatchKeys before, MatchKeys after) {
+        MatchKeys changed = new MatchKeys(null, changed(before.emailKey(), after.emailKey()),
+                changed(before.phone(), after.phone()), changed(before.nameKey(), after.nameKey()));
+        if (changed.emailKey() == null && changed.phone() == null && changed.nameKey() == null) {
+            return;
+        }
+        find(changed).filter(duplicate -> !duplicate.person().id().equals(self)).ifPresent(duplicate -> {
+            throw new AlreadyExistsException(REASON, message(duplicate, changed), duplicate.person().name());
+        });
+    }
+
+    private static String changed(String before, String after) {
+        return after == null || after.equals(before) ? null : after;
     }
 
     private static String message(Duplicate duplicate, MatchKeys keys) {

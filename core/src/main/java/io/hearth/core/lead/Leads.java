@@ -95,11 +95,19 @@ public final class Leads {
         return store.list(new LeadQuery(filter, order, includeArchived, pageSize, after));
     }
 
+    /** {@link #update(LeadId, LeadFields, Set, String, boolean)}, refusing another person's email, phone or name. */
+    public Lead update(LeadId id, LeadFields changes, Set<LeadField> mask, String etag) {
+        return update(id, changes, mask, etag, false);
+    }
+
     /**
      * Applies the {@code mask}ed fields of {@code changes}. A non-blank {@code etag} must be current.
      * An update that changes nothing keeps the etag.
+     *
+     * @param allowDuplicate accept an email, phone or name and company someone else already has;
+     *     otherwise that is refused ({@link DuplicateGuard#refuseChange})
      */
-    public Lead update(LeadId id, LeadFields changes, Set<LeadField> mask, String etag) {
+    public Lead update(LeadId id, LeadFields changes, Set<LeadField> mask, String etag, boolean allowDuplicate) {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
@@ -116,6 +124,9 @@ public final class Leads {
             if (updated.equals(current.fields())) {
                 // pinning the grade it already has, or clearing a pin, still changes what derives from it
                 return repGrade.changed() ? notify(current, repGrade) : current;
+            }
+            if (!allowDuplicate) {
+                duplicates.refuseChange(id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated));
             }
             return notify(write(current, current.withChanges(updated, now())), repGrade);
         });

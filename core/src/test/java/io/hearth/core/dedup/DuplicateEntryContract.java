@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
 import io.hearth.core.error.AlreadyExistsException;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.TickingClock;
@@ -18,6 +20,7 @@ import io.hearth.core.touch.Hearth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +154,47 @@ public abstract class DuplicateEntryContract {
                 LeadFixtures.person("Bob", "Lee").email("ann@acme.com").build(), "req-bob", true);
         assertThat(bob.fields().givenName()).isEqualTo("Bob");
         assertThat(hearth.leads().list("", "", true, 10, "").items()).hasSize(2);
+    }
+
+    @Test
+    void anEditThatBringsInSomeoneElsesEmailIsRefusedUnlessAllowed() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        Lead bob = hearth.leads().create(LeadFixtures.person("Bob", "Ray").email("bob@acme.com").build(), null);
+        LeadFields annsEmail = LeadFields.builder().email("Ann@Acme.com").build();
+
+        assertRefused(() -> hearth.leads().update(bob.id(), annsEmail, Set.of(LeadField.EMAIL), null),
+                ann.id().name(), "the email ann@acme.com");
+        assertThat(hearth.leads().get(bob.id()).fields().email()).isEqualTo("bob@acme.com");
+
+        Lead changed = hearth.leads().update(bob.id(), annsEmail, Set.of(LeadField.EMAIL), null, true);
+        assertThat(changed.fields().email()).isEqualTo("Ann@Acme.com");
+    }
+
+    @Test
+    void anEditOfOnesOwnKeysOrOfOtherFieldsIsNoDuplicate() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        // entered knowingly with Ann's email: later edits of its other fields are not refused for it
+        Lead twin = hearth.leads().create(LeadFixtures.person("Ann", "Twin").email("ann@acme.com").build(), null, true);
+
+        Lead recased = hearth.leads().update(ann.id(), LeadFields.builder().email("ANN@acme.com").build(),
+                Set.of(LeadField.EMAIL), null);
+        Lead retitled = hearth.leads().update(twin.id(), LeadFields.builder().title("CFO").build(),
+                Set.of(LeadField.TITLE), null);
+
+        assertThat(recased.fields().email()).isEqualTo("ANN@acme.com");
+        assertThat(retitled.fields().title()).isEqualTo("CFO");
+    }
+
+    @Test
+    void aContactEditThatBringsInALeadsPhoneIsRefused() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").phone("415 555 0123").build(), null);
+        Contact sam = hearth.contacts().create(ContactFields.builder().givenName("Sam").familyName("Ode")
+                .kind(ContactKind.SUPPLIER).email("sam@paper.example").build());
+
+        assertRefused(() -> hearth.contacts().update(sam.id(), ContactFields.builder().phone("+1 (415) 555-0123")
+                .build(), Set.of(ContactField.PHONE), null), ann.id().name(), "the phone +14155550123");
+        assertThat(hearth.contacts().update(sam.id(), ContactFields.builder().phone("+1 (415) 555-0123").build(),
+                Set.of(ContactField.PHONE), null, true).fields().phone()).isEqualTo("+14155550123");
     }
 
     private static void assertRefused(ThrowingCallable create, String existing, String sharedKey) {

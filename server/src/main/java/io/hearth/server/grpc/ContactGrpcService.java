@@ -83,7 +83,8 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
             throw InvalidArgumentException.of("update_mask", "nothing to update: name fields in update_mask "
                     + "or set them on the contact");
         }
-        reply(response, contacts.update(id, ContactMapper.toFields(contact), mask, contact.getEtag()));
+        reply(response, contacts.update(id, ContactMapper.toFields(contact), mask, contact.getEtag(),
+                request.getAllowDuplicate()));
     }
 
     @Override

@@ -68,7 +68,8 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
             throw InvalidArgumentException.of("update_mask", "nothing to update: name fields in update_mask "
                     + "or set them on the lead");
         }
-        reply(response, leads.update(id, LeadMapper.toFields(lead), mask, lead.getEtag()));
+        reply(response, leads.update(id, LeadMapper.toFields(lead), mask, lead.getEtag(),
+                request.getAllowDuplicate()));
     }
 
     @Override

@@ -100,6 +100,24 @@ class LeadServiceTest {
     }
 
     @Test
+    void anUpdateToAnotherLeadsEmailIsRefusedUnlessAllowed() {
+        io.hearth.proto.v1.Lead ada = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
+        io.hearth.proto.v1.Lead alan = leads.createLead(CreateLeadRequest.newBuilder().setLead(io.hearth.proto.v1.Lead
+                .newBuilder().setGivenName("Alan").setEmail("alan@example.com")).build());
+        UpdateLeadRequest toAdasEmail = UpdateLeadRequest.newBuilder()
+                .setLead(io.hearth.proto.v1.Lead.newBuilder().setName(alan.getName()).setEmail("ada@example.com"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("email")).build();
+
+        assertThatThrownBy(() -> leads.updateLead(toAdasEmail)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+                    assertThat(resourceName(e)).isEqualTo(ada.getName());
+                });
+        assertThat(leads.updateLead(toAdasEmail.toBuilder().setAllowDuplicate(true).build()).getEmail())
+                .isEqualTo("ada@example.com");
+    }
+
+    @Test
     void leadWithoutNameEmailOrPhoneNamesAllThree() {
         assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder()
                         .setLead(io.hearth.proto.v1.Lead.newBuilder().setCompany("Acme")).build()),
