@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 @Command(
         name = "leads",
         description =
-                "Create, find, change, archive, restore and convert leads; see, qualify and override"
+                "Create, find, change, archive, restore, convert and merge leads; see, qualify and override"
                         + " their profile.",
         subcommands = {
             CreateLeadCommand.class,
@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
             LeadProfileCommand.class,
             QualifyLeadCommand.class,
             OverrideLeadCommand.class,
-            ConvertLeadCommand.class
+            ConvertLeadCommand.class,
+            MergeLeadsCommand.class
         })
 final class LeadsCommand implements Callable<Integer> {
 

@@ -92,6 +92,18 @@ class EndToEndIT {
                     .contains("ALREADY_EXISTS")
                     .contains("reason: DUPLICATE_PERSON")
                     .contains("existing: " + leadName);
+            Cli twin =
+                    server.cli(
+                            "leads", "create", "--given-name", "Augusta", "--email", "ADA@example.com",
+                            "--tag", "twin", "--allow-duplicate", "--output", "json");
+            assertThat(twin.exitCode).as(twin.toString()).isZero();
+            Matcher twinName = LEAD_NAME.matcher(twin.out);
+            assertThat(twinName.find()).as(twin.out).isTrue();
+            Cli merged = server.cli("leads", "merge", leadName, twinName.group(1));
+            assertThat(merged.exitCode).as(merged.toString()).isZero();
+            assertThat(merged.out).contains(twinName.group(1) + " merged into " + leadName);
+            Cli gotTwin = server.cli("leads", "get", twinName.group(1), "--output", "json");
+            assertThat(gotTwin.out).contains("\"mergedInto\": \"" + leadName + "\"");
 
             Cli noWayToReach = server.cli("leads", "create", "--company", "Acme");
             assertThat(noWayToReach.exitCode).as(noWayToReach.toString()).isEqualTo(1);

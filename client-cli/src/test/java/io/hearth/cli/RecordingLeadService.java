@@ -11,6 +11,8 @@ import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.ListLeadsResponse;
+import io.hearth.proto.v1.MergeLeadsRequest;
+import io.hearth.proto.v1.MergeLeadsResponse;
 import io.hearth.proto.v1.RestoreLeadRequest;
 import io.hearth.proto.v1.UpdateLeadRequest;
 
@@ -83,6 +85,23 @@ final class RecordingLeadService extends LeadServiceGrpc.LeadServiceImplBase {
     @Override
     public void restoreLead(RestoreLeadRequest request, StreamObserver<Lead> response) {
         answer(request, () -> lead, response);
+    }
+
+    @Override
+    public void mergeLeads(MergeLeadsRequest request, StreamObserver<MergeLeadsResponse> response) {
+        answer(
+                request,
+                () ->
+                        MergeLeadsResponse.newBuilder()
+                                .setSurvivor(lead)
+                                .setDuplicate(
+                                        Lead.newBuilder()
+                                                .setName(request.getDuplicate())
+                                                .setMergedInto(lead.getName()))
+                                .setTouchesMoved(3)
+                                .setFollowUpsMoved(1)
+                                .build(),
+                response);
     }
 
     private ListLeadsResponse registeredPage(String pageToken) {

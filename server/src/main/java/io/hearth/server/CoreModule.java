@@ -10,10 +10,12 @@ import io.hearth.core.contact.ContactStore;
 import io.hearth.core.contact.Contacts;
 import io.hearth.core.contact.LeadConversion;
 import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.dedup.LeadMerges;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Leads;
+import io.hearth.core.persistence.JooqLeadMergeStore;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;
@@ -115,6 +117,13 @@ public final class CoreModule extends AbstractModule {
     Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time, DuplicateGuard duplicates,
                 LeadRatings ratings) {
         return new Leads(store, transactor, rules, time, duplicates, List.of(ratings));
+    }
+
+    @Provides
+    @Singleton
+    LeadMerges leadMerges(Leads leads, Database db, LeadProfileStore profiles, FollowUpStore followUps,
+                          Transactor transactor, Clock time) {
+        return new LeadMerges(leads, new JooqLeadMergeStore(db.dsl()), profiles, followUps, transactor, time);
     }
 
     @Provides

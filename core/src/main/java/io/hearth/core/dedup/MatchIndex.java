@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The people some records may be, leads and contacts, indexed by each matching key: the one place
  * that decides who a record is. A record is matched on its external id, then its email, then its
  * phone, then its name + company. Where one key names both a contact and a lead, the contact has
- * it; where it names several of a kind, the oldest has it; a converted lead stands for its contact.
+ * it; where it names several of a kind, the oldest has it; a converted lead stands for its contact
+ * and a merged lead for the lead it was merged into.
  * Syncs merge a record into its match; hand entry refuses to make a second person for it.
  */
 public final class MatchIndex {
@@ -37,6 +38,9 @@ public final class MatchIndex {
     /** The person a record is, and the key that said so. */
     public record Match(PersonRef person, Key key) {
     }
+
+    /** Far more merges in a row than anyone makes; it only bounds a loop a corrupt store could make endless. */
+    private static final int MAX_MERGE_HOPS = 32;
 
     private final Map<LeadId, Lead> leads = new HashMap<>();
     private final Map<ContactId, Contact> contacts = new HashMap<>();
@@ -65,6 +69,7 @@ public final class MatchIndex {
         foundLeads.addAll(matches.leadsWithEmailKeys(emailKeys));
         foundLeads.addAll(matches.leadsWithPhones(phones));
         foundLeads.addAll(matches.leadsWithNameKeys(nameKeys));
+        addSurvivors(foundLeads, matches);
         Set<ContactId> contactIds = new HashSet<>();
         linked.values().stream().filter(ref -> !ref.isLead()).forEach(ref -> contactIds.add(ref.contactId()));
         foundLeads.stream().filter(l -> l.fields().status() == LeadStatus.CONVERTED)
@@ -79,11 +84,9 @@ public final class MatchIndex {
             }
         }
         foundLeads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().value()));
-        for (Lead lead : foundLeads) {
-            if (index.leads.putIfAbsent(lead.id(), lead) == null) {
-                index.put(lead);
-            }
-        }
+        // every lead first, so a merged one finds its survivor whatever their order
+        List<Lead> distinct = foundLeads.stream().filter(l -> index.leads.putIfAbsent(l.id(), l) == null).toList();
+        distinct.forEach(index::put);
         index.byExternalId.putAll(linked);
         return index;
     }
@@ -149,15 +152,38 @@ public final class MatchIndex {
                 : contacts.get(person.contactId()).displayName();
     }
 
-    /** A converted lead's contact, where it was found; the person itself otherwise. */
+    /**
+     * The lead a merged lead was merged into (its survivor), and a converted lead's contact, where
+     * they were found; the person itself otherwise.
+     */
     private PersonRef standingFor(PersonRef ref) {
-        if (ref.isLead() && contacts.containsKey(ref.contactId())) {
-            Lead lead = leads.get(ref.leadId());
-            if (lead == null || lead.fields().status() == LeadStatus.CONVERTED) {
-                return PersonRef.of(ref.contactId());
-            }
+        if (!ref.isLead()) {
+            return ref;
+        }
+        Lead lead = leads.get(ref.leadId());
+        for (int hops = 0; lead != null && lead.merged() && hops < MAX_MERGE_HOPS; hops++) {
+            ref = PersonRef.of(lead.mergedInto());
+            lead = leads.get(ref.leadId());
+        }
+        if (contacts.containsKey(ref.contactId()) && (lead == null || lead.fields().status() == LeadStatus.CONVERTED)) {
+            return PersonRef.of(ref.contactId());
         }
         return ref;
+    }
+
+    /** Adds the leads that found merged leads were merged into, following chains of merges. */
+    private static void addSurvivors(List<Lead> found, PersonMatchStore matches) {
+        Set<LeadId> known = found.stream().map(Lead::id).collect(Collectors.toCollection(HashSet::new));
+        List<Lead> latest = found;
+        for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
+            Set<LeadId> survivors = latest.stream().filter(Lead::merged).map(Lead::mergedInto)
+                    .filter(known::add).collect(Collectors.toSet());
+            if (survivors.isEmpty()) {
+                return;
+            }
+            latest = matches.leadsWithIds(survivors);
+            found.addAll(latest);
+        }
     }
 
     private void put(Lead lead) {

@@ -113,6 +113,9 @@ public final class Leads {
         }
         return transactor.inTransaction(() -> {
             Lead current = currentVersion(id, etag);
+            if (current.merged()) {
+                throw merged(current);
+            }
             if (current.archived()) {
                 throw new FailedPreconditionException("LEAD_ARCHIVED",
                         current.id().name() + " is archived; restore it before changing it");
@@ -151,6 +154,9 @@ public final class Leads {
             if (!current.archived()) {
                 return current;
             }
+            if (current.merged()) {
+                throw merged(current);
+            }
             return notify(write(current, current.withArchivedAt(null, now())), RepGrade.UNCHANGED);
         });
     }
@@ -172,6 +178,32 @@ public final class Leads {
             throw StaleEtagException.concurrent(current.id().name());
         }
         return notify(converted, RepGrade.UNCHANGED);
+    }
+
+    /**
+     * Gives {@code survivor} the fields a merge worked out, as a hand edit would (validated, version
+     * guarded, re-rated). Only a merge calls this, inside its own transaction.
+     */
+    public Lead absorb(Lead survivor, LeadFields merged) {
+        LeadFields updated = asRequestField(() -> rules.forUpdate(survivor.fields(), merged));
+        if (updated.equals(survivor.fields())) {
+            return notify(survivor, RepGrade.UNCHANGED);
+        }
+        return notify(write(survivor, survivor.withChanges(updated, now())), RepGrade.UNCHANGED);
+    }
+
+    /**
+     * Archives {@code duplicate} as merged into {@code survivor}. Only a merge calls this, inside
+     * its own transaction.
+     */
+    public Lead markMerged(Lead duplicate, LeadId survivor) {
+        return notify(write(duplicate, duplicate.withMergedInto(survivor, now())), RepGrade.UNCHANGED);
+    }
+
+    /** The answer to changing or merging a lead that was merged into another. */
+    public static FailedPreconditionException merged(Lead lead) {
+        return new FailedPreconditionException("LEAD_MERGED", lead.id().name() + " was merged into "
+                + lead.mergedInto().name() + "; work that one instead");
     }
 
     /** The answer to converting a lead twice. */

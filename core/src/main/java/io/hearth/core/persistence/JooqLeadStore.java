@@ -111,6 +111,7 @@ public final class JooqLeadStore implements LeadStore {
                 .set(LEAD.NOTES, record.getNotes())
                 .set(LEAD.UPDATED_AT, record.getUpdatedAt())
                 .set(LEAD.ARCHIVED_AT, record.getArchivedAt())
+                .set(LEAD.MERGED_INTO, record.getMergedInto())
                 .set(LEAD.VERSION, record.getVersion())
                 .where(LEAD.ID.eq(record.getId()).and(LEAD.VERSION.eq(expectedVersion)))
                 .execute();
@@ -266,6 +267,7 @@ public final class JooqLeadStore implements LeadStore {
         r.setUpdatedAt(toOffset(lead.updatedAt()));
         r.setArchivedAt(lead.archivedAt() == null ? null : toOffset(lead.archivedAt()));
         r.setVersion(lead.version());
+        r.setMergedInto(lead.mergedInto() == null ? null : lead.mergedInto().value());
         return r;
     }
 
@@ -274,7 +276,8 @@ public final class JooqLeadStore implements LeadStore {
                 r.getEmail(), r.getPhone(), LeadSource.valueOf(r.getSource()), r.getOwner(),
                 LeadStatus.valueOf(r.getStatus()), Temperature.valueOf(r.getTemperature()), r.getNotes(), tags);
         return new Lead(new LeadId(r.getId()), fields, r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(),
-                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(), r.getVersion());
+                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(), r.getVersion(),
+                r.getMergedInto() == null ? null : new LeadId(r.getMergedInto()));
     }
 
     private static OffsetDateTime toOffset(Instant instant) {

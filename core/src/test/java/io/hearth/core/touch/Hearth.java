@@ -31,8 +31,13 @@ public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, 
     }
 
     public static Hearth on(Database database, Clock clock, CadencePolicy policy, List<TouchObserver> observers) {
+        return on(database, clock, policy, observers, LeadFixtures.leads(database, clock));
+    }
+
+    /** With {@code leads} wired elsewhere, e.g. rated and queued. */
+    public static Hearth on(Database database, Clock clock, CadencePolicy policy, List<TouchObserver> observers,
+                            Leads leads) {
         Transactor transactor = new Transactor(database.dsl());
-        Leads leads = LeadFixtures.leads(database, clock);
         JooqContactStore contactStore = new JooqContactStore(database.dsl());
         JooqTouchStore touches = new JooqTouchStore(database.dsl());
         JooqFollowUpStore followUpStore = new JooqFollowUpStore(database.dsl());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
+import io.hearth.core.dedup.LeadMerges;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
@@ -16,6 +17,8 @@ import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.ListLeadsResponse;
+import io.hearth.proto.v1.MergeLeadsRequest;
+import io.hearth.proto.v1.MergeLeadsResponse;
 import io.hearth.proto.v1.RestoreLeadRequest;
 import io.hearth.proto.v1.UpdateLeadRequest;
 import java.util.Set;
@@ -23,10 +26,12 @@ import java.util.Set;
 /** LeadService over gRPC: maps requests to the lead use cases and their results back. */
 public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
     private final Leads leads;
+    private final LeadMerges merges;
 
     @Inject
-    public LeadGrpcService(Leads leads) {
+    public LeadGrpcService(Leads leads, LeadMerges merges) {
         this.leads = requireNonNull(leads, "leads is null");
+        this.merges = requireNonNull(merges, "merges is null");
     }
 
     @Override
@@ -80,6 +85,21 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
     @Override
     public void restoreLead(RestoreLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
         reply(response, leads.restore(LeadId.fromName(request.getName(), "name"), request.getEtag()));
+    }
+
+    @Override
+    public void mergeLeads(MergeLeadsRequest request, StreamObserver<MergeLeadsResponse> response) {
+        LeadMerges.Merge merge = merges.merge(LeadId.fromName(request.getSurvivor(), "survivor"),
+                request.getSurvivorEtag(), LeadId.fromName(request.getDuplicate(), "duplicate"),
+                request.getDuplicateEtag());
+        response.onNext(MergeLeadsResponse.newBuilder()
+                .setSurvivor(LeadMapper.toProto(merge.survivor()))
+                .setDuplicate(LeadMapper.toProto(merge.duplicate()))
+                .setTouchesMoved(merge.touchesMoved())
+                .setFollowUpsMoved(merge.followUpsMoved())
+                .setExternalIdsMoved(merge.externalIdsMoved())
+                .build());
+        response.onCompleted();
     }
 
     private static void reply(StreamObserver<io.hearth.proto.v1.Lead> response, Lead lead) {

@@ -44,6 +44,9 @@ final class LeadMapper {
             // conversion gives the contact the lead's id
             proto.setConvertedContact(new ContactId(lead.id().value()).name());
         }
+        if (lead.mergedInto() != null) {
+            proto.setMergedInto(lead.mergedInto().name());
+        }
         return proto.build();
     }
 

@@ -1,6 +1,7 @@
 package io.hearth.server.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.hearth.server.grpc.GrpcAssertions.assertCode;
 import static io.hearth.server.grpc.GrpcAssertions.assertInvalid;
 import static io.hearth.server.grpc.GrpcAssertions.errorReason;
 import static io.hearth.server.grpc.GrpcAssertions.resourceName;
@@ -24,6 +25,8 @@ import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.ListLeadsResponse;
+import io.hearth.proto.v1.MergeLeadsRequest;
+import io.hearth.proto.v1.MergeLeadsResponse;
 import io.hearth.proto.v1.RestoreLeadRequest;
 import io.hearth.proto.v1.Temperature;
 import io.hearth.proto.v1.UpdateLeadRequest;
@@ -115,6 +118,36 @@ class LeadServiceTest {
                 });
         assertThat(leads.updateLead(toAdasEmail.toBuilder().setAllowDuplicate(true).build()).getEmail())
                 .isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void mergeLeadsFoldsTheDuplicateIntoTheSurvivorAndValidatesItsInput() {
+        io.hearth.proto.v1.Lead ada = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
+        io.hearth.proto.v1.Lead twin = leads.createLead(CreateLeadRequest.newBuilder().setAllowDuplicate(true)
+                .setLead(io.hearth.proto.v1.Lead.newBuilder().setGivenName("Ada").setFamilyName("Lovelace")
+                        .setCompany("Analytical Engines").setNotes("asked for a demo").addTags("expo")).build());
+        MergeLeadsRequest merge = MergeLeadsRequest.newBuilder().setSurvivor(ada.getName())
+                .setDuplicate(twin.getName()).setDuplicateEtag(twin.getEtag()).build();
+
+        MergeLeadsResponse merged = leads.mergeLeads(merge);
+
+        assertThat(merged.getSurvivor().getTagsList()).containsExactly("expo");
+        assertThat(merged.getSurvivor().getNotes()).contains("asked for a demo");
+        assertThat(merged.getDuplicate().getMergedInto()).isEqualTo(ada.getName());
+        assertThat(merged.getDuplicate().hasArchiveTime()).isTrue();
+        assertThat(leads.getLead(GetLeadRequest.newBuilder().setName(twin.getName()).build()).getMergedInto())
+                .isEqualTo(ada.getName());
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList())
+                .extracting(io.hearth.proto.v1.Lead::getName).containsExactly(ada.getName());
+
+        assertCode(() -> leads.mergeLeads(merge.toBuilder().setDuplicateEtag("").build()),
+                Status.Code.FAILED_PRECONDITION);
+        assertInvalid(() -> leads.mergeLeads(merge.toBuilder().setSurvivor("").build()), "survivor");
+        assertInvalid(() -> leads.mergeLeads(merge.toBuilder().setDuplicate(ada.getName()).build()), "duplicate");
+        assertCode(() -> leads.mergeLeads(merge.toBuilder().setDuplicate("leads/" + UUID.randomUUID()).build()),
+                Status.Code.NOT_FOUND);
+        assertCode(() -> leads.restoreLead(RestoreLeadRequest.newBuilder().setName(twin.getName()).build()),
+                Status.Code.FAILED_PRECONDITION);
     }
 
     @Test

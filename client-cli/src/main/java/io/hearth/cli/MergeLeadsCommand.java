@@ -1,0 +1,72 @@
+package io.hearth.cli;
+
+import io.hearth.proto.v1.MergeLeadsRequest;
+import io.hearth.proto.v1.MergeLeadsResponse;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hearth leads merge SURVIVOR DUPLICATE}: folds a lead entered twice into one. */
+@Command(
+        name = "merge",
+        description =
+                "Merge DUPLICATE into SURVIVOR: its touches, follow-ups, connector links, and the"
+                        + " fields and answers SURVIVOR lacks move over; DUPLICATE is archived.")
+final class MergeLeadsCommand extends RpcCommand {
+
+    @Parameters(
+            index = "0",
+            paramLabel = "SURVIVOR",
+            converter = LeadName.Converter.class,
+            description = "The lead that stays: id or name (leads/{id}).")
+    String survivor;
+
+    @Parameters(
+            index = "1",
+            paramLabel = "DUPLICATE",
+            converter = LeadName.Converter.class,
+            description = "The lead merged into it and archived: id or name.")
+    String duplicate;
+
+    @Option(
+            names = "--survivor-etag",
+            paramLabel = "ETAG",
+            description = "Merge only if the survivor is unchanged since.")
+    String survivorEtag = "";
+
+    @Option(
+            names = "--duplicate-etag",
+            paramLabel = "ETAG",
+            description = "Merge only if the duplicate is unchanged since.")
+    String duplicateEtag = "";
+
+    @Override
+    void execute() {
+        MergeLeadsResponse merged =
+                leadService()
+                        .mergeLeads(
+                                MergeLeadsRequest.newBuilder()
+                                        .setSurvivor(survivor)
+                                        .setSurvivorEtag(survivorEtag)
+                                        .setDuplicate(duplicate)
+                                        .setDuplicateEtag(duplicateEtag)
+                                        .build());
+        if (json()) {
+            ProtoJson.print(merged, out());
+            return;
+        }
+        out().println(
+                merged.getDuplicate().getName()
+                        + " merged into "
+                        + merged.getSurvivor().getName()
+                        + ": "
+                        + merged.getTouchesMoved()
+                        + " touches, "
+                        + merged.getFollowUpsMoved()
+                        + " follow-ups, "
+                        + merged.getExternalIdsMoved()
+                        + " connector links moved");
+        LeadPrinter.of(options().output, out()).printLead(merged.getSurvivor());
+    }
+}

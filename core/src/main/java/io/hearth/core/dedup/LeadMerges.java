@@ -1,0 +1,132 @@
+package io.hearth.core.dedup;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.core.priority.Activity;
+import io.hearth.core.priority.LeadProfile;
+import io.hearth.core.priority.LeadProfileStore;
+import io.hearth.core.touch.FollowUpStore;
+import io.hearth.core.touch.PersonRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Merges a lead entered twice into one, in one transaction. The survivor takes the duplicate's
+ * touches, follow-ups, cadence (when it has none), connector links, and whatever fields and
+ * qualification answers it lacked ({@link LeadMergeRules}); the duplicate is archived pointing at
+ * the survivor, with all its values kept. Of two open follow-up steps, the survivor's stays and
+ * the duplicate's is cancelled: one person, one next step.
+ */
+public final class LeadMerges {
+    private final Leads leads;
+    private final LeadMergeStore store;
+    private final LeadProfileStore profiles;
+    private final FollowUpStore followUps;
+    private final Transactor transactor;
+    private final Clock clock;
+
+    public LeadMerges(Leads leads, LeadMergeStore store, LeadProfileStore profiles, FollowUpStore followUps,
+                      Transactor transactor, Clock clock) {
+        this.leads = requireNonNull(leads, "leads is null");
+        this.store = requireNonNull(store, "store is null");
+        this.profiles = requireNonNull(profiles, "profiles is null");
+        this.followUps = requireNonNull(followUps, "followUps is null");
+        this.transactor = requireNonNull(transactor, "transactor is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** What a merge did. */
+    public record Merge(Lead survivor, Lead duplicate, int touchesMoved, int followUpsMoved,
+                        int externalIdsMoved) {
+    }
+
+    /**
+     * Merges {@code duplicateId} into {@code survivorId}; a non-blank etag must be that lead's
+     * current one.
+     */
+    public Merge merge(LeadId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag) {
+        if (survivorId.equals(duplicateId)) {
+            throw InvalidArgumentException.of("duplicate", "names the survivor itself: a lead cannot absorb itself");
+        }
+        return transactor.inTransaction(() -> {
+            Lead survivor = current(survivorId, survivorEtag);
+            Lead duplicate = current(duplicateId, duplicateEtag);
+            checkMergeable(survivor, duplicate);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            PersonRef survivorRef = PersonRef.of(survivorId);
+            PersonRef duplicateRef = PersonRef.of(duplicateId);
+            if (followUps.findOpen(survivorRef).isPresent()) {
+                followUps.cancelOpen(duplicateRef, now);
+            }
+            int touches = store.moveTouches(duplicateId, survivorId);
+            int followUpsMoved = store.moveFollowUps(duplicateId, survivorId);
+            store.moveCadence(duplicateId, survivorId);
+            int links = store.moveExternalIds(duplicateId, survivorId);
+            mergeProfiles(survivor, duplicate);
+            Lead absorbed = leads.absorb(survivor,
+                    LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()));
+            Lead merged = leads.markMerged(duplicate, survivorId);
+            return new Merge(absorbed, merged, touches, followUpsMoved, links);
+        });
+    }
+
+    private void checkMergeable(Lead survivor, Lead duplicate) {
+        for (Lead lead : new Lead[] {survivor, duplicate}) {
+            if (lead.merged()) {
+                throw Leads.merged(lead);
+            }
+            if (lead.fields().status() == LeadStatus.CONVERTED) {
+                throw new FailedPreconditionException("LEAD_CONVERTED", lead.id().name()
+                        + " was converted to contacts/" + lead.id().value() + "; only leads not yet converted merge");
+            }
+        }
+        if (survivor.archived()) {
+            throw new FailedPreconditionException("LEAD_ARCHIVED",
+                    survivor.id().name() + " is archived; restore it before merging into it");
+        }
+    }
+
+    /**
+     * The survivor's profile learns the duplicate's answers and touch history, before the survivor
+     * is written and so re-rated. A survivor under a speed-to-lead deadline whose person was
+     * touched, as the duplicate, before the survivor even arrived was no fresh inquiry: the
+     * deadline goes, so no response time before arrival is counted.
+     */
+    private void mergeProfiles(Lead survivor, Lead duplicate) {
+        Optional<LeadProfile> kept = profiles.find(survivor.id());
+        Optional<LeadProfile> absorbed = profiles.find(duplicate.id());
+        if (kept.isEmpty() || absorbed.isEmpty()) {
+            return;
+        }
+        LeadProfile s = kept.get();
+        LeadProfile d = absorbed.get();
+        Activity activity = LeadMergeRules.activity(s.activity(), d.activity());
+        boolean touchedBeforeArrival = activity.firstTouchAt() != null
+                && activity.firstTouchAt().isBefore(survivor.createdAt());
+        LeadProfile merged = new LeadProfile(s.leadId(), s.qualification(), s.override(),
+                touchedBeforeArrival ? null : s.responseDeadline(), activity, s.rating(), s.ratedAt(),
+                s.ratingValidUntil(), s.version(), s.qualificationVersion())
+                .withQualification(LeadMergeRules.qualification(s.qualification(), d.qualification()));
+        if (!merged.equals(s) && !profiles.save(merged)) {
+            throw StaleEtagException.concurrent(survivor.id().name());
+        }
+    }
+
+    private Lead current(LeadId id, String etag) {
+        Lead lead = leads.get(id);
+        if (etag != null && !etag.isBlank() && !etag.strip().equals(lead.etag())) {
+            throw StaleEtagException.sent(id.name(), etag.strip(), lead.etag());
+        }
+        return lead;
+    }
+}

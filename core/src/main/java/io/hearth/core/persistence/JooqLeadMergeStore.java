@@ -1,0 +1,51 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.generated.Tables.CADENCE;
+import static io.hearth.core.persistence.generated.Tables.EXTERNAL_ID;
+import static io.hearth.core.persistence.generated.Tables.FOLLOW_UP;
+import static io.hearth.core.persistence.generated.Tables.TOUCH;
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.dedup.LeadMergeStore;
+import io.hearth.core.lead.LeadId;
+import io.hearth.core.queue.PersonKind;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** {@link LeadMergeStore} in SQL: each move is one UPDATE of the rows that point at the duplicate. */
+public final class JooqLeadMergeStore implements LeadMergeStore {
+    private static final String LEAD = PersonKind.LEAD.name();
+
+    private final DSLContext dsl;
+
+    public JooqLeadMergeStore(DSLContext dsl) {
+        this.dsl = requireNonNull(dsl, "dsl is null");
+    }
+
+    @Override
+    public int moveTouches(LeadId from, LeadId to) {
+        return dsl.update(TOUCH).set(TOUCH.LEAD_ID, to.value()).where(TOUCH.LEAD_ID.eq(from.value())).execute();
+    }
+
+    @Override
+    public int moveFollowUps(LeadId from, LeadId to) {
+        return dsl.update(FOLLOW_UP).set(FOLLOW_UP.LEAD_ID, to.value())
+                .where(FOLLOW_UP.LEAD_ID.eq(from.value())).execute();
+    }
+
+    @Override
+    public boolean moveCadence(LeadId from, LeadId to) {
+        var survivors = CADENCE.as("survivors");
+        return dsl.update(CADENCE).set(CADENCE.PERSON_ID, to.value())
+                .where(CADENCE.PERSON_KIND.eq(LEAD).and(CADENCE.PERSON_ID.eq(from.value())))
+                .andNotExists(DSL.selectOne().from(survivors)
+                        .where(survivors.PERSON_KIND.eq(LEAD).and(survivors.PERSON_ID.eq(to.value()))))
+                .execute() > 0;
+    }
+
+    @Override
+    public int moveExternalIds(LeadId from, LeadId to) {
+        return dsl.update(EXTERNAL_ID).set(EXTERNAL_ID.PERSON_ID, to.value())
+                .where(EXTERNAL_ID.PERSON_KIND.eq(LEAD).and(EXTERNAL_ID.PERSON_ID.eq(from.value()))).execute();
+    }
+}

@@ -1,0 +1,237 @@
+package io.hearth.core.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.LeadSource;
+import io.hearth.core.lead.TickingClock;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqFollowUpStore;
+import io.hearth.core.persistence.JooqLeadMergeStore;
+import io.hearth.core.persistence.JooqLeadProfileStore;
+import io.hearth.core.persistence.JooqPersonMatchStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.persistence.Transactor;
+import io.hearth.core.priority.Answer;
+import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.LeadProfile;
+import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.QualificationField;
+import io.hearth.core.priority.ReferralKind;
+import io.hearth.core.queue.QueueEntry;
+import io.hearth.core.queue.QueueFixture;
+import io.hearth.core.touch.CadencePolicy;
+import io.hearth.core.touch.Channel;
+import io.hearth.core.touch.FollowUp;
+import io.hearth.core.touch.FollowUpState;
+import io.hearth.core.touch.Hearth;
+import io.hearth.core.touch.LeadActivityRecorder;
+import io.hearth.core.touch.Outcome;
+import io.hearth.core.touch.PersonRef;
+import io.hearth.core.touch.TouchInput;
+import io.hearth.core.touch.TouchKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Merging a lead entered twice, with its history, rating and queue entry; run on each database by a subclass. */
+public abstract class LeadMergeContract {
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-12-01T09:00:00Z"), Duration.ofSeconds(1));
+    private TestDatabase testDatabase;
+    private Database database;
+    private QueueFixture rated;
+    private Hearth hearth;
+    private LeadMerges merges;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeEach
+    void open() {
+        testDatabase = openDatabase();
+        database = testDatabase.database();
+        rated = QueueFixture.on(database, clock);
+        hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(new LeadActivityRecorder(rated.ratings())),
+                rated.leads());
+        merges = new LeadMerges(rated.leads(), new JooqLeadMergeStore(database.dsl()),
+                new JooqLeadProfileStore(database.dsl()), new JooqFollowUpStore(database.dsl()),
+                new Transactor(database.dsl()), clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
+    }
+
+    @Test
+    void theSurvivorTakesTheDuplicatesHistoryAndWhatItLackedAndTheDuplicateIsArchivedPointingAtIt() {
+        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").tags(List.of("expo")), false);
+        Lead duplicate = lead(LeadFixtures.person("Annie", "Lee").phone("415 555 0142").company("Acme")
+                .notes("prefers mornings").tags(List.of("vip")), true);
+        hearth.followUps().logTouch(touch(duplicate, Outcome.CONNECTED));
+        hearth.followUps().logTouch(touch(duplicate, Outcome.NO_ANSWER));
+
+        LeadMerges.Merge merge = merges.merge(survivor.id(), survivor.etag(), duplicate.id(), duplicate.etag());
+
+        Lead kept = rated.leads().get(survivor.id());
+        assertThat(kept.fields().givenName()).as("the survivor's own value stays").isEqualTo("Ann");
+        assertThat(kept.fields().phone()).as("what it lacked comes over").isEqualTo("+14155550142");
+        assertThat(kept.fields().company()).isEqualTo("Acme");
+        assertThat(kept.fields().tags()).containsExactly("expo", "vip");
+        assertThat(kept.fields().notes()).isEqualTo("From " + duplicate.id().name() + ": prefers mornings");
+        assertThat(merge.survivor()).isEqualTo(kept);
+        assertThat(merge.touchesMoved()).isEqualTo(2);
+        assertThat(hearth.followUps().listTouches(PersonRef.of(survivor.id()), null, null, null, 10, "").items())
+                .hasSize(2);
+        assertThat(hearth.followUps().listTouches(PersonRef.of(duplicate.id()), null, null, null, 10, "").items())
+                .isEmpty();
+
+        Lead gone = rated.leads().get(duplicate.id());
+        assertThat(gone.archived()).isTrue();
+        assertThat(gone.mergedInto()).isEqualTo(survivor.id());
+        assertThat(gone.fields().notes()).as("the duplicate keeps its values").isEqualTo("prefers mornings");
+        assertThat(queueIds()).contains(survivor.id().value()).doesNotContain(duplicate.id().value());
+        // the survivor was never touched itself: the duplicate's touches are its history now
+        assertThat(rated.ratings().profile(survivor.id()).activity().lastTouchAt()).isNotNull();
+    }
+
+    @Test
+    void theSurvivorLearnsTheDuplicatesQualificationAnswersWithoutLosingItsOwn() {
+        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        rated.ratings().qualify(survivor.id(), new Qualification(null, null, ReferralKind.NONE,
+                new Bant(Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN), null, 2),
+                EnumSet.allOf(QualificationField.class), null);
+        rated.ratings().qualify(duplicate.id(), new Qualification(LocalDate.parse("2026-12-20"), null,
+                ReferralKind.CHAMPION, new Bant(Answer.NO, Answer.YES, Answer.YES, Answer.YES), "met at expo", 4),
+                EnumSet.allOf(QualificationField.class), null);
+
+        merges.merge(survivor.id(), null, duplicate.id(), null);
+
+        LeadProfile profile = rated.ratings().profile(survivor.id());
+        Qualification q = profile.qualification();
+        assertThat(q.bant()).as("the survivor's yes stays; its unknowns are answered")
+                .isEqualTo(new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES));
+        assertThat(q.needBy()).isEqualTo(LocalDate.parse("2026-12-20"));
+        assertThat(q.referral()).isEqualTo(ReferralKind.CHAMPION);
+        assertThat(q.note()).isEqualTo("met at expo");
+        assertThat(q.leadLevel()).isEqualTo(4);
+        assertThat(profile.rating().reasons()).as("re-rated on what it knows now").isNotEmpty();
+        assertThat(profile.temperature().name()).isEqualTo("HOT");
+    }
+
+    @Test
+    void ofTwoOpenStepsTheSurvivorsStaysAndTheDuplicatesIsCancelled() {
+        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        FollowUp kept = hearth.followUps().schedule(PersonRef.of(survivor.id()), Channel.EMAIL, null, "send the price list");
+        FollowUp dropped = hearth.followUps().schedule(PersonRef.of(duplicate.id()), Channel.PHONE, null, "call back");
+
+        merges.merge(survivor.id(), null, duplicate.id(), null);
+
+        assertThat(hearth.followUps().get(kept.id()).state()).isEqualTo(FollowUpState.SCHEDULED);
+        assertThat(hearth.followUps().get(dropped.id()).state()).isEqualTo(FollowUpState.CANCELLED);
+        assertThat(hearth.followUps().get(dropped.id()).person()).isEqualTo(PersonRef.of(survivor.id()));
+    }
+
+    @Test
+    void aLoneOpenStepOfTheDuplicateBecomesTheSurvivors() {
+        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        FollowUp step = hearth.followUps().schedule(PersonRef.of(duplicate.id()), Channel.PHONE, null, "call back");
+
+        LeadMerges.Merge merge = merges.merge(survivor.id(), null, duplicate.id(), null);
+
+        FollowUp moved = hearth.followUps().get(step.id());
+        assertThat(moved.state()).isEqualTo(FollowUpState.SCHEDULED);
+        assertThat(moved.person()).isEqualTo(PersonRef.of(survivor.id()));
+        assertThat(merge.followUpsMoved()).isEqualTo(1);
+        assertThat(hearth.followUps().cadence(PersonRef.of(survivor.id())).completedFollowUps()).isZero();
+    }
+
+    @Test
+    void aConnectorsLinkToTheDuplicateNowNamesTheSurvivor() {
+        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        JooqPersonMatchStore matches = new JooqPersonMatchStore(database.dsl());
+        new Transactor(database.dsl()).inTransaction(() -> {
+            matches.link("hubspot", Map.of("hs-77", PersonRef.of(duplicate.id())));
+            return null;
+        });
+
+        LeadMerges.Merge merge = merges.merge(survivor.id(), null, duplicate.id(), null);
+
+        assertThat(merge.externalIdsMoved()).isEqualTo(1);
+        assertThat(matches.linked("hubspot", List.of("hs-77"))).containsEntry("hs-77", PersonRef.of(survivor.id()));
+    }
+
+    @Test
+    void whoeverMatchesTheMergedDuplicateFindsTheSurvivor() {
+        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead duplicate = lead(LeadFixtures.person("Annie", "Lee").email("annie@home.example"), false);
+        Lead later = lead(LeadFixtures.person("Ann", "Leigh").phone("415 555 0150"), false);
+        merges.merge(survivor.id(), null, duplicate.id(), null);
+        merges.merge(later.id(), null, survivor.id(), null);
+
+        // a sync record or a hand entry with the duplicate's old email: the merges' last survivor
+        DuplicateGuard guard = LeadFixtures.duplicateGuard(database);
+        DuplicateGuard.Duplicate found = new Transactor(database.dsl()).inTransaction(
+                () -> guard.find(new MatchKeys(null, "annie@home.example", null, null))).orElseThrow();
+        assertThat(found.person()).isEqualTo(PersonRef.of(later.id()));
+        assertThat(found.archived()).isFalse();
+        assertThatThrownBy(() -> rated.leads().create(
+                LeadFixtures.person("A", "Lee").email("Annie@home.example").build(), null))
+                .hasMessageStartingWith(later.id().name());
+    }
+
+    @Test
+    void whatCannotBeMergedIsRefusedAndChangesNothing() {
+        Lead ann = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead twin = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        Lead third = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0143"), true);
+
+        assertThatThrownBy(() -> merges.merge(ann.id(), null, ann.id(), null))
+                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("duplicate"));
+        assertThatThrownBy(() -> merges.merge(ann.id(), "\"99\"", twin.id(), null))
+                .isInstanceOf(StaleEtagException.class);
+        merges.merge(ann.id(), null, twin.id(), null);
+        assertThatThrownBy(() -> merges.merge(third.id(), null, twin.id(), null))
+                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo("LEAD_MERGED"));
+        assertThatThrownBy(() -> rated.leads().restore(twin.id(), null))
+                .isInstanceOfSatisfying(FailedPreconditionException.class, e -> assertThat(e.getMessage())
+                        .contains(twin.id().name() + " was merged into " + ann.id().name()));
+        hearth.conversion().convert(third.id(), null);
+        Lead thirdNow = rated.leads().get(third.id());
+        assertThatThrownBy(() -> merges.merge(ann.id(), null, third.id(), null))
+                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo("LEAD_CONVERTED"));
+        assertThat(rated.leads().get(third.id())).isEqualTo(thirdNow);
+    }
+
+    private Lead lead(io.hearth.core.lead.LeadFields.Builder fields, boolean duplicate) {
+        return rated.leads().create(fields.source(LeadSource.TRADE_SHOW).owner("alice").build(), null, duplicate);
+    }
+
+    private TouchInput touch(Lead lead, Outcome outcome) {
+        return new TouchInput(PersonRef.of(lead.id()), TouchKind.COLD_CALL, Channel.PHONE, clock.instant(),
+                Duration.ofMinutes(3), outcome, null, "alice");
+    }
+
+    private List<java.util.UUID> queueIds() {
+        return rated.queue().next(null, 100, "").items().stream().map(QueueEntry::personId).toList();
+    }
+}
