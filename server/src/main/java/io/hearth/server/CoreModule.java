@@ -135,7 +135,7 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     DuplicateGuard duplicateGuard(PersonMatchStore matches) {
-        return new DuplicateGuard(matches);
+        return new DuplicateGuard(matches, SpeedToLeadPolicy.DEFAULT.inboundSources());
     }
 
     /**

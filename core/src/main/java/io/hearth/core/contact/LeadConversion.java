@@ -3,7 +3,6 @@ package io.hearth.core.contact;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.FailedPreconditionException;
-import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadId;
@@ -65,13 +64,7 @@ public final class LeadConversion {
 
     /** Converts the lead; a non-blank {@code etag} must be the lead's current one. */
     public Conversion convert(LeadId id, String etag) {
-        return transactor.inTransaction(() -> {
-            Lead lead = leads.get(id);
-            if (etag != null && !etag.isBlank() && !etag.strip().equals(lead.etag())) {
-                throw StaleEtagException.sent(id.name(), etag.strip(), lead.etag());
-            }
-            return convertInTransaction(lead);
-        });
+        return transactor.inTransaction(() -> convertInTransaction(leads.currentVersion(id, etag)));
     }
 
     /** Converts {@code lead} inside the caller's transaction (a positive touch converting automatically). */

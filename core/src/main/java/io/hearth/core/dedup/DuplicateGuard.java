@@ -3,9 +3,11 @@ package io.hearth.core.dedup;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.AlreadyExistsException;
+import io.hearth.core.lead.LeadSource;
 import io.hearth.core.touch.PersonRef;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -14,15 +16,27 @@ import java.util.function.BooleanSupplier;
  * entered twice is worked twice. A person is "already there" by the very rules a sync merges on
  * ({@link MatchIndex}), so what hand entry lets through, a later import would not have merged
  * either. A rep who knows better (two people sharing a switchboard number) may enter it anyway.
+ *
+ * <p>A new lead from an inbound source (a web form) is never refused: a person who asks again is
+ * the hottest lead there is, and refusing the form would stop the speed-to-lead clock for them.
+ * It is entered and answered within minutes like any inquiry, and merged afterwards.
  */
 public final class DuplicateGuard {
     /** The reason in the error a refused entry gets. */
     public static final String REASON = "DUPLICATE_PERSON";
 
     private final PersonMatchStore matches;
+    private final Set<LeadSource> inboundSources;
 
-    public DuplicateGuard(PersonMatchStore matches) {
+    /** @param inboundSources the sources of new leads never refused: those that start the speed-to-lead clock */
+    public DuplicateGuard(PersonMatchStore matches, Set<LeadSource> inboundSources) {
         this.matches = requireNonNull(matches, "matches is null");
+        this.inboundSources = Set.copyOf(inboundSources);
+    }
+
+    /** Whether a new lead from {@code source} is entered even when its person is already there. */
+    public boolean waived(LeadSource source) {
+        return inboundSources.contains(source);
     }
 
     /** Someone already in Hearth with one of these keys, the one a sync would merge them into. */

@@ -59,8 +59,8 @@ public final class LeadMerges {
             throw InvalidArgumentException.of("duplicate", "names the survivor itself: a lead cannot absorb itself");
         }
         return transactor.inTransaction(() -> {
-            Lead survivor = current(survivorId, survivorEtag);
-            Lead duplicate = current(duplicateId, duplicateEtag);
+            Lead survivor = leads.currentVersion(survivorId, survivorEtag);
+            Lead duplicate = leads.currentVersion(duplicateId, duplicateEtag);
             checkMergeable(survivor, duplicate);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             PersonRef survivorRef = PersonRef.of(survivorId);
@@ -122,11 +122,4 @@ public final class LeadMerges {
         }
     }
 
-    private Lead current(LeadId id, String etag) {
-        Lead lead = leads.get(id);
-        if (etag != null && !etag.isBlank() && !etag.strip().equals(lead.etag())) {
-            throw StaleEtagException.sent(id.name(), etag.strip(), lead.etag());
-        }
-        return lead;
-    }
 }

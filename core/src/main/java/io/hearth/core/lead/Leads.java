@@ -60,7 +60,8 @@ public final class Leads {
      * call made instead of a second lead.
      *
      * @param allowDuplicate enter it even when a lead or contact with its email, phone or name and
-     *     company exists; otherwise that is refused ({@link DuplicateGuard})
+     *     company exists; otherwise that is refused ({@link DuplicateGuard}), except for a lead from
+     *     an inbound source
      */
     public Lead create(LeadFields input, String requestId, boolean allowDuplicate) {
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
@@ -69,7 +70,7 @@ public final class Leads {
             Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
             RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
             return transactor.inTransaction(() -> {
-                if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
+                if (!allowDuplicate && !duplicates.waived(fields.source()) && !duplicates.admit(MatchKeys.of(fields),
                         () -> key != null && store.findByCreateRequestId(key).isPresent())) {
                     return Optional.<Lead>empty();
                 }
@@ -212,7 +213,8 @@ public final class Leads {
                 + "contacts/" + id.value() + "; work the contact instead");
     }
 
-    private Lead currentVersion(LeadId id, String etag) {
+    /** The lead, which must still be at {@code etag} when that is not blank. */
+    public Lead currentVersion(LeadId id, String etag) {
         Lead current = get(id);
         if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
             throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());

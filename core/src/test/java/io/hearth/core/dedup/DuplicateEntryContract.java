@@ -12,6 +12,7 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
@@ -87,6 +88,18 @@ public abstract class DuplicateEntryContract {
                 LeadFixtures.person("Ann", "Lee").company("Globex").email("ann@globex.com").build(), null);
 
         assertThat(hearth.leads().get(other.id())).isEqualTo(other);
+    }
+
+    @Test
+    void anInboundInquiryIsNeverRefusedSoTheSpeedToLeadClockRuns() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+
+        Lead inquiry = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
+                .source(LeadSource.WEB_FORM).build(), null);
+
+        assertThat(inquiry.id()).isNotEqualTo(ann.id());
+        assertThatThrownBy(() -> hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
+                .source(LeadSource.TRADE_SHOW).build(), null)).isInstanceOf(AlreadyExistsException.class);
     }
 
     @Test

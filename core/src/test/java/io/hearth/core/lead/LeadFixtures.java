@@ -6,6 +6,7 @@ import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.priority.SpeedToLeadPolicy;
 import java.time.Clock;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class LeadFixtures {
     }
 
     public static DuplicateGuard duplicateGuard(Database database) {
-        return new DuplicateGuard(new JooqPersonMatchStore(database.dsl()));
+        return new DuplicateGuard(new JooqPersonMatchStore(database.dsl()), SpeedToLeadPolicy.DEFAULT.inboundSources());
     }
 
     public static LeadFields.Builder person(String given, String family) {

@@ -89,7 +89,8 @@ class LeadServiceTest {
     void enteringAPersonTwiceIsRefusedNamingTheOneThere() {
         io.hearth.proto.v1.Lead first = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
         CreateLeadRequest again = CreateLeadRequest.newBuilder().setLead(ada().toBuilder()
-                .setGivenName("Augusta Ada").setEmail("").setPhone("+1 415 555 0100")).build();
+                .setGivenName("Augusta Ada").setEmail("").setPhone("+1 415 555 0100")
+                .setSource(LeadSource.LEAD_SOURCE_TRADE_SHOW)).build();
 
         assertThatThrownBy(() -> leads.createLead(again)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
@@ -100,6 +101,17 @@ class LeadServiceTest {
         io.hearth.proto.v1.Lead second = leads.createLead(again.toBuilder().setAllowDuplicate(true).build());
         assertThat(second.getName()).isNotEqualTo(first.getName());
         assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList()).hasSize(2);
+    }
+
+    @Test
+    void aWebFormInquiryFromAPersonAlreadyThereIsEnteredSoItIsAnsweredInMinutes() {
+        io.hearth.proto.v1.Lead first = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()
+                .toBuilder().setSource(LeadSource.LEAD_SOURCE_TRADE_SHOW)).build());
+
+        io.hearth.proto.v1.Lead inquiry = leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
+
+        assertThat(inquiry.getName()).isNotEqualTo(first.getName());
+        assertThat(inquiry.getSource()).isEqualTo(LeadSource.LEAD_SOURCE_WEB_FORM);
     }
 
     @Test
