@@ -46,6 +46,12 @@ final class TableLeadPrinter implements LeadPrinter {
         field(
                 "archived",
                 lead.hasArchiveTime() ? "yes, since " + time(lead.getArchiveTime()) : "no");
+        if (!lead.getMergedInto().isEmpty()) {
+            field("merged into", lead.getMergedInto());
+        }
+        if (!lead.getPossibleDuplicateOf().isEmpty()) {
+            field("may be", lead.getPossibleDuplicateOf() + " (already in Hearth: merge after the call)");
+        }
         field("etag", lead.getEtag());
     }
 

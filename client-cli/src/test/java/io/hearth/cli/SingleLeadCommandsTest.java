@@ -108,6 +108,26 @@ class SingleLeadCommandsTest {
     }
 
     @Test
+    void tableShowsAMergeAndAPossibleDuplicateOnlyWhenThereIsOne() {
+        hearth.service.lead =
+                TestLeads.LINUS.toBuilder()
+                        .setArchiveTime(Timestamps.parseUnchecked("2025-04-01T12:00:00Z"))
+                        .setMergedInto("leads/ada1")
+                        .setPossibleDuplicateOf("contacts/c7")
+                        .build();
+
+        CliResult merged = hearth.run("leads", "get", "linus3");
+        hearth.service.lead = TestLeads.LINUS;
+        CliResult plain = hearth.run("leads", "get", "linus3");
+
+        assertThat(merged.out().lines())
+                .contains(
+                        "merged into:  leads/ada1",
+                        "may be:       contacts/c7 (already in Hearth: merge after the call)");
+        assertThat(plain.out()).doesNotContain("merged into").doesNotContain("may be");
+    }
+
+    @Test
     void jsonPrintsTheLeadAsProtobufJson() throws InvalidProtocolBufferException {
         CliResult result = hearth.run("leads", "get", "ada1", "--output", "json");
 

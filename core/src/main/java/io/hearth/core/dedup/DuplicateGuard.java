@@ -19,7 +19,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>A new lead from an inbound source (a web form) is never refused: a person who asks again is
  * the hottest lead there is, and refusing the form would stop the speed-to-lead clock for them.
- * It is entered and answered within minutes like any inquiry, and merged afterwards.
+ * It is entered and answered within minutes like any inquiry, and merged afterwards; meanwhile it
+ * names the person it may be, and goes to that person's rep when the inquiry names none, so two
+ * reps do not work one person.
  */
 public final class DuplicateGuard {
     /** The reason in the error a refused entry gets. */
@@ -40,7 +42,8 @@ public final class DuplicateGuard {
     }
 
     /** Someone already in Hearth with one of these keys, the one a sync would merge them into. */
-    public record Duplicate(PersonRef person, String displayName, boolean archived, MatchIndex.Key key) {
+    public record Duplicate(PersonRef person, String displayName, String owner, boolean archived,
+                            MatchIndex.Key key) {
     }
 
     /** Inside the caller's transaction. */
@@ -53,7 +56,8 @@ public final class DuplicateGuard {
         PersonRef person = match.person();
         boolean archived = person.isLead() ? index.lead(person.leadId()).archived()
                 : index.contact(person.contactId()).archived();
-        return Optional.of(new Duplicate(person, index.displayName(person), archived, match.key()));
+        return Optional.of(new Duplicate(person, index.displayName(person), index.owner(person), archived,
+                match.key()));
     }
 
     /**

@@ -74,7 +74,7 @@ public final class LeadMerges {
             int links = store.moveExternalIds(duplicateId, survivorId);
             mergeProfiles(survivor, duplicate);
             Lead absorbed = leads.absorb(survivor,
-                    LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()));
+                    LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()), duplicateId);
             Lead merged = leads.markMerged(duplicate, survivorId);
             return new Merge(absorbed, merged, touches, followUpsMoved, links);
         });

@@ -147,6 +147,11 @@ public final class MatchIndex {
         return person.isLead() ? leads.get(person.leadId()).updatedAt() : contacts.get(person.contactId()).updatedAt();
     }
 
+    public String owner(PersonRef person) {
+        return person.isLead() ? leads.get(person.leadId()).fields().owner()
+                : contacts.get(person.contactId()).fields().owner();
+    }
+
     public String displayName(PersonRef person) {
         return person.isLead() ? leads.get(person.leadId()).displayName()
                 : contacts.get(person.contactId()).displayName();

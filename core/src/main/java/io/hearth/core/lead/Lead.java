@@ -9,6 +9,8 @@ import java.time.Instant;
  * A stored lead: its fields plus what the system keeps about it.
  *
  * @param mergedInto the lead this one was merged into (it is archived then), or {@code null}
+ * @param possibleDuplicateOf the resource name of the person already in Hearth this inbound lead
+ *     may be ({@code leads/...} or {@code contacts/...}), or {@code null}
  */
 public record Lead(
         LeadId id,
@@ -17,7 +19,8 @@ public record Lead(
         Instant updatedAt,
         Instant archivedAt,
         long version,
-        LeadId mergedInto) {
+        LeadId mergedInto,
+        String possibleDuplicateOf) {
 
     public Lead {
         requireNonNull(id, "id is null");
@@ -31,7 +34,7 @@ public record Lead(
 
     /** A lead never merged into another. */
     public Lead(LeadId id, LeadFields fields, Instant createdAt, Instant updatedAt, Instant archivedAt, long version) {
-        this(id, fields, createdAt, updatedAt, archivedAt, version, null);
+        this(id, fields, createdAt, updatedAt, archivedAt, version, null, null);
     }
 
     public boolean archived() {
@@ -51,15 +54,30 @@ public record Lead(
         return mergedInto != null;
     }
 
+    /**
+     * This lead with other fields, update time and version, keeping everything else it carries
+     * (archive time, merge, possible duplicate): for writers outside this package, which must not
+     * drop what they do not know about.
+     */
+    public Lead rewritten(LeadFields newFields, Instant newUpdatedAt, long newVersion) {
+        return new Lead(id, newFields, createdAt, newUpdatedAt, archivedAt, newVersion, mergedInto, possibleDuplicateOf);
+    }
+
     Lead withChanges(LeadFields newFields, Instant now) {
-        return new Lead(id, newFields, createdAt, now, archivedAt, version + 1, mergedInto);
+        return new Lead(id, newFields, createdAt, now, archivedAt, version + 1, mergedInto, possibleDuplicateOf);
     }
 
     Lead withArchivedAt(Instant when, Instant now) {
-        return new Lead(id, fields, createdAt, now, when, version + 1, mergedInto);
+        return new Lead(id, fields, createdAt, now, when, version + 1, mergedInto, possibleDuplicateOf);
     }
 
     Lead withMergedInto(LeadId survivor, Instant now) {
-        return new Lead(id, fields, createdAt, now, archivedAt == null ? now : archivedAt, version + 1, survivor);
+        return new Lead(id, fields, createdAt, now, archivedAt == null ? now : archivedAt, version + 1, survivor,
+                possibleDuplicateOf);
+    }
+
+    /** The same lead (same version) that may be {@code person}, or no one known with {@code null}. */
+    Lead withPossibleDuplicateOf(String person) {
+        return new Lead(id, fields, createdAt, updatedAt, archivedAt, version, mergedInto, person);
     }
 }

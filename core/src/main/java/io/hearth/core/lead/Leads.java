@@ -70,13 +70,30 @@ public final class Leads {
             Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
             RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
             return transactor.inTransaction(() -> {
-                if (!allowDuplicate && !duplicates.waived(fields.source()) && !duplicates.admit(MatchKeys.of(fields),
+                Lead entered = lead;
+                if (duplicates.waived(fields.source())) {
+                    entered = inquiryOfSomeoneKnown(lead);
+                } else if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
                         () -> key != null && store.findByCreateRequestId(key).isPresent())) {
                     return Optional.<Lead>empty();
                 }
-                return store.insert(lead, key) ? Optional.of(notify(lead, repGrade)) : Optional.<Lead>empty();
+                return store.insert(entered, key) ? Optional.of(notify(entered, repGrade)) : Optional.<Lead>empty();
             });
         });
+    }
+
+    /**
+     * An inbound lead of someone already in Hearth: entered all the same, naming who it may be, and
+     * given to that person's rep when it came without one.
+     */
+    private Lead inquiryOfSomeoneKnown(Lead lead) {
+        return duplicates.find(MatchKeys.of(lead.fields())).map(known -> {
+            LeadFields fields = lead.fields();
+            Lead flagged = lead.withPossibleDuplicateOf(known.person().name());
+            return fields.owner() != null || known.owner() == null ? flagged
+                    : flagged.rewritten(fields.toBuilder().owner(known.owner()).build(), flagged.updatedAt(),
+                            flagged.version());
+        }).orElse(lead);
     }
 
     public Lead get(LeadId id) {
@@ -182,15 +199,18 @@ public final class Leads {
     }
 
     /**
-     * Gives {@code survivor} the fields a merge worked out, as a hand edit would (validated, version
-     * guarded, re-rated). Only a merge calls this, inside its own transaction.
+     * Gives {@code survivor} the fields a merge of {@code duplicate} worked out, as a hand edit would
+     * (validated, version guarded, re-rated). Only a merge calls this, inside its own transaction.
      */
-    public Lead absorb(Lead survivor, LeadFields merged) {
+    public Lead absorb(Lead survivor, LeadFields merged, LeadId duplicate) {
         LeadFields updated = asRequestField(() -> rules.forUpdate(survivor.fields(), merged));
-        if (updated.equals(survivor.fields())) {
+        // the person this inquiry was flagged as is merged into it: nothing is left to merge
+        boolean resolved = duplicate.name().equals(survivor.possibleDuplicateOf());
+        if (updated.equals(survivor.fields()) && !resolved) {
             return notify(survivor, RepGrade.UNCHANGED);
         }
-        return notify(write(survivor, survivor.withChanges(updated, now())), RepGrade.UNCHANGED);
+        Lead next = survivor.withChanges(updated, now());
+        return notify(write(survivor, resolved ? next.withPossibleDuplicateOf(null) : next), RepGrade.UNCHANGED);
     }
 
     /**

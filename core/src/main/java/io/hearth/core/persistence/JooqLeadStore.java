@@ -112,6 +112,7 @@ public final class JooqLeadStore implements LeadStore {
                 .set(LEAD.UPDATED_AT, record.getUpdatedAt())
                 .set(LEAD.ARCHIVED_AT, record.getArchivedAt())
                 .set(LEAD.MERGED_INTO, record.getMergedInto())
+                .set(LEAD.POSSIBLE_DUPLICATE_OF, record.getPossibleDuplicateOf())
                 .set(LEAD.VERSION, record.getVersion())
                 .where(LEAD.ID.eq(record.getId()).and(LEAD.VERSION.eq(expectedVersion)))
                 .execute();
@@ -268,6 +269,7 @@ public final class JooqLeadStore implements LeadStore {
         r.setArchivedAt(lead.archivedAt() == null ? null : toOffset(lead.archivedAt()));
         r.setVersion(lead.version());
         r.setMergedInto(lead.mergedInto() == null ? null : lead.mergedInto().value());
+        r.setPossibleDuplicateOf(lead.possibleDuplicateOf());
         return r;
     }
 
@@ -277,7 +279,7 @@ public final class JooqLeadStore implements LeadStore {
                 LeadStatus.valueOf(r.getStatus()), Temperature.valueOf(r.getTemperature()), r.getNotes(), tags);
         return new Lead(new LeadId(r.getId()), fields, r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(),
                 r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(), r.getVersion(),
-                r.getMergedInto() == null ? null : new LeadId(r.getMergedInto()));
+                r.getMergedInto() == null ? null : new LeadId(r.getMergedInto()), r.getPossibleDuplicateOf());
     }
 
     private static OffsetDateTime toOffset(Instant instant) {

@@ -332,8 +332,8 @@ public final class LeadRatings implements LeadObserver {
     }
 
     private static Lead withTemperature(Lead lead, Temperature temperature) {
-        return new Lead(lead.id(), lead.fields().toBuilder().temperature(temperature).build(),
-                lead.createdAt(), lead.updatedAt(), lead.archivedAt(), lead.version());
+        return lead.rewritten(lead.fields().toBuilder().temperature(temperature).build(), lead.updatedAt(),
+                lead.version());
     }
 
     private LeadProfile newProfile(Lead lead) {
@@ -371,8 +371,8 @@ public final class LeadRatings implements LeadObserver {
     }
 
     private Lead markQualified(Lead lead) {
-        Lead qualified = new Lead(lead.id(), lead.fields().toBuilder().status(LeadStatus.QUALIFIED).build(),
-                lead.createdAt(), now(), lead.archivedAt(), lead.version() + 1);
+        Lead qualified = lead.rewritten(lead.fields().toBuilder().status(LeadStatus.QUALIFIED).build(), now(),
+                lead.version() + 1);
         if (!leads.update(qualified, lead.version())) {
             throw StaleEtagException.concurrent(lead.id().name());
         }

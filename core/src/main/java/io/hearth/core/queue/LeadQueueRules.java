@@ -69,6 +69,10 @@ public final class LeadQueueRules {
             };
             rank = grade == Temperature.HOT ? valueRank(profile) : expectedValueRank(profile);
         }
+        if (lead.possibleDuplicateOf() != null) {
+            // right under the lane's own reason: the rep should know before dialling
+            reasons.add("may be " + lead.possibleDuplicateOf() + ", already in Hearth: merge them after the call");
+        }
         if (profile.override() != null) {
             reasons.add("rep set it " + profile.override().grade().name().toLowerCase() + ": "
                     + profile.override().reason());

@@ -206,12 +206,11 @@ final class BatchApplier {
             }
             Lead result;
             if (created.containsKey(existing.id())) {
-                result = new Lead(existing.id(), next, existing.createdAt(), now, null, 1);
+                result = existing.rewritten(next, now, 1);
                 created.put(result.id(), result);
             } else {
                 leadVersions.putIfAbsent(existing.id(), existing.version());
-                result = new Lead(existing.id(), next, existing.createdAt(), now, existing.archivedAt(),
-                        leadVersions.get(existing.id()) + 1);
+                result = existing.rewritten(next, now, leadVersions.get(existing.id()) + 1);
             }
             index.remember(result);
             return true;

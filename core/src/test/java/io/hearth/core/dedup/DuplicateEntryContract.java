@@ -91,13 +91,23 @@ public abstract class DuplicateEntryContract {
     }
 
     @Test
-    void anInboundInquiryIsNeverRefusedSoTheSpeedToLeadClockRuns() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+    void anInboundInquiryIsNeverRefusedSoTheSpeedToLeadClockRunsAndItNamesWhoItMayBe() {
+        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").owner("bob")
+                .build(), null);
 
         Lead inquiry = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
                 .source(LeadSource.WEB_FORM).build(), null);
+        Lead routed = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
+                .source(LeadSource.WEB_FORM).owner("carol").build(), null);
+        Lead stranger = hearth.leads().create(LeadFixtures.person("Zed", "Ray").email("zed@acme.com")
+                .source(LeadSource.WEB_FORM).build(), null);
 
         assertThat(inquiry.id()).isNotEqualTo(ann.id());
+        assertThat(hearth.leads().get(inquiry.id())).isEqualTo(inquiry);
+        assertThat(inquiry.possibleDuplicateOf()).isEqualTo(ann.id().name());
+        assertThat(inquiry.fields().owner()).as("to the rep who has the person already").isEqualTo("bob");
+        assertThat(routed.fields().owner()).as("an inquiry's own rep stays").isEqualTo("carol");
+        assertThat(stranger.possibleDuplicateOf()).isNull();
         assertThatThrownBy(() -> hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
                 .source(LeadSource.TRADE_SHOW).build(), null)).isInstanceOf(AlreadyExistsException.class);
     }

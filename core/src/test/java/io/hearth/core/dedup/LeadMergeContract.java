@@ -197,6 +197,27 @@ public abstract class LeadMergeContract {
     }
 
     @Test
+    void mergingTheKnownPersonIntoTheInquiryFlaggedWithItClearsTheFlagAndTheQueueReason() {
+        Lead known = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead inquiry = rated.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
+                .source(LeadSource.WEB_FORM).build(), null);
+        assertThat(inquiry.possibleDuplicateOf()).isEqualTo(known.id().name());
+        assertThat(queueEntry(inquiry).reasons()).anyMatch(r -> r.startsWith("may be " + known.id().name()));
+        // writers that know nothing of the flag keep it: qualifying marks the lead qualified
+        rated.ratings().qualify(inquiry.id(), new Qualification(null, null, ReferralKind.NONE,
+                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES), null, 0),
+                EnumSet.allOf(QualificationField.class), null);
+        assertThat(rated.leads().get(inquiry.id()).fields().status().name()).isEqualTo("QUALIFIED");
+        assertThat(rated.leads().get(inquiry.id()).possibleDuplicateOf()).isEqualTo(known.id().name());
+
+        merges.merge(inquiry.id(), null, known.id(), null);
+
+        Lead merged = rated.leads().get(inquiry.id());
+        assertThat(merged.possibleDuplicateOf()).isNull();
+        assertThat(queueEntry(merged).reasons()).noneMatch(r -> r.startsWith("may be"));
+    }
+
+    @Test
     void whatCannotBeMergedIsRefusedAndChangesNothing() {
         Lead ann = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
         Lead twin = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
@@ -229,6 +250,11 @@ public abstract class LeadMergeContract {
     private TouchInput touch(Lead lead, Outcome outcome) {
         return new TouchInput(PersonRef.of(lead.id()), TouchKind.COLD_CALL, Channel.PHONE, clock.instant(),
                 Duration.ofMinutes(3), outcome, null, "alice");
+    }
+
+    private QueueEntry queueEntry(Lead lead) {
+        return rated.queue().next(null, 100, "").items().stream()
+                .filter(e -> e.personId().equals(lead.id().value())).findFirst().orElseThrow();
     }
 
     private List<java.util.UUID> queueIds() {

@@ -128,6 +128,21 @@ class LeadQueueRulesTest {
                 ActionChannel.EMAIL, List.of("why"))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void anInquiryOfSomeoneKnownSaysWhoRightUnderItsCountdown() {
+        Lead lead = lead(LeadStatus.NEW);
+        Lead inquiry = new Lead(lead.id(), lead.fields(), CREATED, CREATED, null, 1, null, "contacts/c-42");
+        LeadProfile waiting = profile(Temperature.COOL, false, Activity.NONE, CREATED.plus(Duration.ofMinutes(5)));
+
+        QueueEntry entry = entry(inquiry, waiting, CadenceStanding.NONE);
+
+        assertThat(entry.lane()).isEqualTo(Lane.SPEED_TO_LEAD);
+        assertThat(entry.reasons()).hasSize(3);
+        assertThat(entry.reasons().get(0)).startsWith("new web form lead: respond by");
+        assertThat(entry.reasons().get(1)).isEqualTo("may be contacts/c-42, already in Hearth: merge them after the call");
+        assertThat(entry(lead, waiting, CadenceStanding.NONE).reasons()).noneMatch(r -> r.startsWith("may be"));
+    }
+
     private static QueueEntry entry(Lead lead, LeadProfile profile, CadenceStanding cadence) {
         Optional<QueueEntry> entry = LeadQueueRules.entryFor(lead, profile, cadence);
         assertThat(entry).isPresent();

@@ -47,6 +47,9 @@ final class LeadMapper {
         if (lead.mergedInto() != null) {
             proto.setMergedInto(lead.mergedInto().name());
         }
+        if (lead.possibleDuplicateOf() != null) {
+            proto.setPossibleDuplicateOf(lead.possibleDuplicateOf());
+        }
         return proto.build();
     }
 

@@ -112,6 +112,9 @@ class LeadServiceTest {
 
         assertThat(inquiry.getName()).isNotEqualTo(first.getName());
         assertThat(inquiry.getSource()).isEqualTo(LeadSource.LEAD_SOURCE_WEB_FORM);
+        assertThat(inquiry.getPossibleDuplicateOf()).isEqualTo(first.getName());
+        assertThat(leads.getLead(GetLeadRequest.newBuilder().setName(inquiry.getName()).build())
+                .getPossibleDuplicateOf()).isEqualTo(first.getName());
     }
 
     @Test
