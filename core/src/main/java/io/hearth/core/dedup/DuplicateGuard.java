@@ -61,18 +61,7 @@ public final class DuplicateGuard {
     }
 
     /**
-     * Inside the caller's transaction.
-     *
-     * @throws AlreadyExistsException naming the person already there and the key they share
-     */
-    public void refuse(MatchKeys keys) {
-        find(keys).ifPresent(duplicate -> {
-            throw new AlreadyExistsException(REASON, message(duplicate, keys), duplicate.person().name());
-        });
-    }
-
-    /**
-     * {@link #refuse} for a create that may carry a request id, inside its transaction. A duplicate
+     * Refuses a new person who is already there, inside the create's transaction. A duplicate
      * found is no refusal when it is the person a concurrent call with the same request id just
      * stored: that call's person is this one's answer, as it is for any retry.
      *
@@ -88,7 +77,7 @@ public final class DuplicateGuard {
         if (sameRequestStored.getAsBoolean()) {
             return false;
         }
-        throw new AlreadyExistsException(REASON, message(duplicate.get(), keys), duplicate.get().person().name());
+        throw refusal(duplicate.get(), keys);
     }
 
     /**
@@ -107,12 +96,16 @@ public final class DuplicateGuard {
             return;
         }
         find(changed).filter(duplicate -> !duplicate.person().id().equals(self)).ifPresent(duplicate -> {
-            throw new AlreadyExistsException(REASON, message(duplicate, changed), duplicate.person().name());
+            throw refusal(duplicate, changed);
         });
     }
 
     private static String changed(String before, String after) {
         return after == null || after.equals(before) ? null : after;
+    }
+
+    private static AlreadyExistsException refusal(Duplicate duplicate, MatchKeys keys) {
+        return new AlreadyExistsException(REASON, message(duplicate, keys), duplicate.person().name());
     }
 
     private static String message(Duplicate duplicate, MatchKeys keys) {

@@ -18,6 +18,7 @@ import io.hearth.core.touch.PersonRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -81,7 +82,7 @@ public final class LeadMerges {
     }
 
     private void checkMergeable(Lead survivor, Lead duplicate) {
-        for (Lead lead : new Lead[] {survivor, duplicate}) {
+        for (Lead lead : List.of(survivor, duplicate)) {
             if (lead.merged()) {
                 throw Leads.merged(lead);
             }
