@@ -122,8 +122,9 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     LeadMerges leadMerges(Leads leads, Database db, LeadProfileStore profiles, FollowUpStore followUps,
-                          Transactor transactor, Clock time) {
-        return new LeadMerges(leads, new JooqLeadMergeStore(db.dsl()), profiles, followUps, transactor, time);
+                          CadenceStore cadences, Transactor transactor, Clock time) {
+        return new LeadMerges(leads, new JooqLeadMergeStore(db.dsl()), profiles, followUps, cadences, transactor,
+                time);
     }
 
     @Provides

@@ -10,9 +10,6 @@ public interface LeadMergeStore {
     /** Every follow-up of {@code from}, open or closed; @return how many moved */
     int moveFollowUps(LeadId from, LeadId to);
 
-    /** The cadence of {@code from}, unless {@code to} has one of its own; @return whether it moved */
-    boolean moveCadence(LeadId from, LeadId to);
-
     /** The connectors' links to {@code from}, so the next sync updates {@code to}; @return how many moved */
     int moveExternalIds(LeadId from, LeadId to);
 }

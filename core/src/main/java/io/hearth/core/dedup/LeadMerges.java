@@ -13,6 +13,9 @@ import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.LeadProfile;
 import io.hearth.core.priority.LeadProfileStore;
+import io.hearth.core.touch.Cadence;
+import io.hearth.core.touch.CadenceState;
+import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.PersonRef;
 import java.time.Clock;
@@ -23,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Merges a lead entered twice into one, in one transaction. The survivor takes the duplicate's
- * touches, follow-ups, cadence (when it has none), connector links, and whatever fields and
+ * touches, follow-ups, connector links, an unsubscribe (or the cadence, when it has none and the
+ * duplicate's is not in drip), and whatever fields and
  * qualification answers it lacked ({@link LeadMergeRules}); the duplicate is archived pointing at
  * the survivor, with all its values kept. Of two open follow-up steps, the survivor's stays and
  * the duplicate's is cancelled: one person, one next step.
@@ -33,11 +37,13 @@ public final class LeadMerges {
     private final LeadMergeStore store;
     private final LeadProfileStore profiles;
     private final FollowUpStore followUps;
+    private final CadenceStore cadences;
     private final Transactor transactor;
     private final Clock clock;
 
     public LeadMerges(Leads leads, LeadMergeStore store, LeadProfileStore profiles, FollowUpStore followUps,
-                      Transactor transactor, Clock clock) {
+                      CadenceStore cadences, Transactor transactor, Clock clock) {
+        this.cadences = requireNonNull(cadences, "cadences is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.store = requireNonNull(store, "store is null");
         this.profiles = requireNonNull(profiles, "profiles is null");
@@ -71,7 +77,7 @@ public final class LeadMerges {
             }
             int touches = store.moveTouches(duplicateId, survivorId);
             int followUpsMoved = store.moveFollowUps(duplicateId, survivorId);
-            store.moveCadence(duplicateId, survivorId);
+            mergeCadences(survivorRef, duplicateRef, now);
             int links = store.moveExternalIds(duplicateId, survivorId);
             mergeProfiles(survivor, duplicate);
             Lead absorbed = leads.absorb(survivor,
@@ -79,6 +85,29 @@ public final class LeadMerges {
             Lead merged = leads.markMerged(duplicate, survivorId);
             return new Merge(absorbed, merged, touches, followUpsMoved, links);
         });
+    }
+
+    /**
+     * The survivor's cadence stands, with two exceptions. A person who asked, as the duplicate, not
+     * to be contacted again is unsubscribed as the survivor too, its open step cancelled. A survivor
+     * without a cadence takes the duplicate's, unless that one is in drip: the survivor is the fresh
+     * record (often a new inquiry), and a person who raised a hand again is worked by hand.
+     */
+    private void mergeCadences(PersonRef survivor, PersonRef duplicate, Instant now) {
+        Optional<Cadence> absorbed = cadences.find(duplicate);
+        if (absorbed.isEmpty()) {
+            return;
+        }
+        Cadence d = absorbed.get();
+        Optional<Cadence> kept = cadences.find(survivor);
+        if (d.state() == CadenceState.UNSUBSCRIBED) {
+            Cadence base = kept.orElse(d);
+            cadences.save(new Cadence(survivor, CadenceState.UNSUBSCRIBED, base.completedFollowUps(), base.nextStep(),
+                    null, now));
+            followUps.cancelOpen(survivor, now);
+        } else if (kept.isEmpty() && d.state() != CadenceState.DRIP) {
+            cadences.save(new Cadence(survivor, d.state(), d.completedFollowUps(), d.nextStep(), null, now));
+        }
     }
 
     private void checkMergeable(Lead survivor, Lead duplicate) {

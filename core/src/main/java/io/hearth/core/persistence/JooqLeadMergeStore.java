@@ -1,6 +1,5 @@
 package io.hearth.core.persistence;
 
-import static io.hearth.core.persistence.generated.Tables.CADENCE;
 import static io.hearth.core.persistence.generated.Tables.EXTERNAL_ID;
 import static io.hearth.core.persistence.generated.Tables.FOLLOW_UP;
 import static io.hearth.core.persistence.generated.Tables.TOUCH;
@@ -10,7 +9,6 @@ import io.hearth.core.dedup.LeadMergeStore;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.queue.PersonKind;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** {@link LeadMergeStore} in SQL: each move is one UPDATE of the rows that point at the duplicate. */
 public final class JooqLeadMergeStore implements LeadMergeStore {
@@ -31,16 +29,6 @@ public final class JooqLeadMergeStore implements LeadMergeStore {
     public int moveFollowUps(LeadId from, LeadId to) {
         return dsl.update(FOLLOW_UP).set(FOLLOW_UP.LEAD_ID, to.value())
                 .where(FOLLOW_UP.LEAD_ID.eq(from.value())).execute();
-    }
-
-    @Override
-    public boolean moveCadence(LeadId from, LeadId to) {
-        var survivors = CADENCE.as("survivors");
-        return dsl.update(CADENCE).set(CADENCE.PERSON_ID, to.value())
-                .where(CADENCE.PERSON_KIND.eq(LEAD).and(CADENCE.PERSON_ID.eq(from.value())))
-                .andNotExists(DSL.selectOne().from(survivors)
-                        .where(survivors.PERSON_KIND.eq(LEAD).and(survivors.PERSON_ID.eq(to.value()))))
-                .execute() > 0;
     }
 
     @Override

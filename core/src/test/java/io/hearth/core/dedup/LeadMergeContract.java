@@ -11,6 +11,7 @@ import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
 import io.hearth.core.persistence.JooqLeadMergeStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
@@ -60,12 +61,12 @@ public abstract class LeadMergeContract {
     void open() {
         testDatabase = openDatabase();
         database = testDatabase.database();
-        rated = QueueFixture.on(database, clock);
+        rated = QueueFixture.withCadences(database, clock);
         hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(new LeadActivityRecorder(rated.ratings())),
                 rated.leads());
         merges = new LeadMerges(rated.leads(), new JooqLeadMergeStore(database.dsl()),
                 new JooqLeadProfileStore(database.dsl()), new JooqFollowUpStore(database.dsl()),
-                new Transactor(database.dsl()), clock);
+                new JooqCadenceStore(database.dsl()), new Transactor(database.dsl()), clock);
     }
 
     @AfterEach
@@ -159,6 +160,39 @@ public abstract class LeadMergeContract {
         assertThat(moved.person()).isEqualTo(PersonRef.of(survivor.id()));
         assertThat(merge.followUpsMoved()).isEqualTo(1);
         assertThat(hearth.followUps().cadence(PersonRef.of(survivor.id())).completedFollowUps()).isZero();
+    }
+
+    @Test
+    void aPersonWhoUnsubscribedAsTheDuplicateIsUnsubscribedAsTheSurvivor() {
+        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        FollowUp planned = hearth.followUps().schedule(PersonRef.of(survivor.id()), Channel.EMAIL, null, "price list");
+        hearth.followUps().logTouch(new TouchInput(PersonRef.of(duplicate.id()), TouchKind.COLD_CALL, Channel.PHONE,
+                clock.instant(), Duration.ofMinutes(1), Outcome.UNSUBSCRIBED, "do not call", "alice"));
+
+        merges.merge(survivor.id(), null, duplicate.id(), null);
+
+        assertThat(hearth.followUps().cadence(PersonRef.of(survivor.id())).state())
+                .isEqualTo(io.hearth.core.touch.CadenceState.UNSUBSCRIBED);
+        assertThat(hearth.followUps().get(planned.id()).state()).isEqualTo(FollowUpState.CANCELLED);
+        assertThat(queueIds()).doesNotContain(survivor.id().value());
+        assertThatThrownBy(() -> hearth.followUps().logTouch(touch(survivor, Outcome.CONNECTED)))
+                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo("PERSON_UNSUBSCRIBED"));
+    }
+
+    @Test
+    void aDuplicateInDripDoesNotTakeTheFreshSurvivorOutOfTheQueue() {
+        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
+        Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        new JooqCadenceStore(database.dsl()).save(new io.hearth.core.touch.Cadence(PersonRef.of(duplicate.id()),
+                io.hearth.core.touch.CadenceState.DRIP, 2, 0, clock.instant(), clock.instant()));
+
+        merges.merge(survivor.id(), null, duplicate.id(), null);
+
+        assertThat(hearth.followUps().cadence(PersonRef.of(survivor.id())).state())
+                .isEqualTo(io.hearth.core.touch.CadenceState.ACTIVE);
+        assertThat(queueIds()).contains(survivor.id().value());
     }
 
     @Test
