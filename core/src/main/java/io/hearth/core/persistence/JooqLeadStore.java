@@ -178,6 +178,10 @@ public final class JooqLeadStore implements LeadStore {
         }
         filter.owners().forEach(owner -> conditions.add(LEAD.OWNER.eq(owner)));
         filter.statuses().forEach(status -> conditions.add(LEAD.STATUS.eq(status.name())));
+        if (filter.possibleDuplicate() != null) {
+            conditions.add(filter.possibleDuplicate() ? LEAD.POSSIBLE_DUPLICATE_OF.isNotNull()
+                    : LEAD.POSSIBLE_DUPLICATE_OF.isNull());
+        }
         filter.temperatures().forEach(t -> conditions.add(LEAD.TEMPERATURE.eq(t.name())));
         filter.sources().forEach(source -> conditions.add(LEAD.SOURCE.eq(source.name())));
         filter.tags().forEach(tag -> conditions.add(DSL.exists(DSL.selectOne().from(LEAD_TAG)

@@ -108,6 +108,10 @@ public abstract class DuplicateEntryContract {
         assertThat(inquiry.fields().owner()).as("to the rep who has the person already").isEqualTo("bob");
         assertThat(routed.fields().owner()).as("an inquiry's own rep stays").isEqualTo("carol");
         assertThat(stranger.possibleDuplicateOf()).isNull();
+        assertThat(hearth.leads().list("possible_duplicate = true", "", false, 10, "").items())
+                .extracting(Lead::id).containsExactly(inquiry.id(), routed.id());
+        assertThat(hearth.leads().list("possible_duplicate = false", "", false, 10, "").items())
+                .extracting(Lead::id).containsExactly(ann.id(), stranger.id());
         assertThatThrownBy(() -> hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
                 .source(LeadSource.TRADE_SHOW).build(), null)).isInstanceOf(AlreadyExistsException.class);
     }

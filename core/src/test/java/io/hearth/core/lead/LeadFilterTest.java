@@ -29,6 +29,20 @@ class LeadFilterTest {
     }
 
     @Test
+    void possibleDuplicateIsTrueFalseOrAnything() {
+        assertThat(LeadFilter.parse("possible_duplicate = TRUE", "filter").possibleDuplicate()).isTrue();
+        assertThat(LeadFilter.parse("possible_duplicate = \"false\"", "filter").possibleDuplicate()).isFalse();
+        assertThat(LeadFilter.parse("owner = alice", "filter").possibleDuplicate()).isNull();
+        assertThatThrownBy(() -> LeadFilter.parse("possible_duplicate = maybe", "filter"))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("true or false");
+        assertThatThrownBy(() -> LeadFilter.parse("possible_duplicate = true AND possible_duplicate = false", "f"))
+                .isInstanceOf(InvalidArgumentException.class);
+        LeadOrder order = LeadOrder.DEFAULT;
+        assertThat(LeadQuery.fingerprint(LeadFilter.parse("possible_duplicate = true", "f"), order, false))
+                .isNotEqualTo(LeadQuery.fingerprint(LeadFilter.parse("possible_duplicate = false", "f"), order, false));
+    }
+
+    @Test
     void equalFiltersShareAFingerprint() {
         LeadOrder order = LeadOrder.DEFAULT;
         assertThat(LeadQuery.fingerprint(LeadFilter.parse("status = new", "f"), order, false))
