@@ -50,7 +50,7 @@ final class TableLeadPrinter implements LeadPrinter {
             field("merged into", lead.getMergedInto());
         }
         if (!lead.getPossibleDuplicateOf().isEmpty()) {
-            field("may be", lead.getPossibleDuplicateOf() + " (already in Hearth: merge after the call)");
+            field("may be", lead.getPossibleDuplicateOf() + " (already in Hearth)");
         }
         field("etag", lead.getEtag());
     }

@@ -123,7 +123,7 @@ class SingleLeadCommandsTest {
         assertThat(merged.out().lines())
                 .contains(
                         "merged into:  leads/ada1",
-                        "may be:       contacts/c7 (already in Hearth: merge after the call)");
+                        "may be:       contacts/c7 (already in Hearth)");
         assertThat(plain.out()).doesNotContain("merged into").doesNotContain("may be");
     }
 

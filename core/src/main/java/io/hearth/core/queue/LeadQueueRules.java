@@ -71,7 +71,7 @@ public final class LeadQueueRules {
         }
         if (lead.possibleDuplicateOf() != null) {
             // right under the lane's own reason: the rep should know before dialling
-            reasons.add("may be " + lead.possibleDuplicateOf() + ", already in Hearth: merge them after the call");
+            reasons.add(possibleDuplicateReason(lead.possibleDuplicateOf()));
         }
         if (profile.override() != null) {
             reasons.add("rep set it " + profile.override().grade().name().toLowerCase() + ": "
@@ -103,6 +103,13 @@ public final class LeadQueueRules {
                 rank,
                 lead.createdAt(), profile.awaitingFirstResponse() ? profile.responseDeadline() : null, action,
                 channel, reasons));
+    }
+
+    /** What to do about an inquiry from someone already in Hearth: a lead merges; a contact is worked as such. */
+    static String possibleDuplicateReason(String person) {
+        return person.startsWith("contacts/")
+                ? "may be " + person + ", already a contact: log the call there too, then archive this lead"
+                : "may be " + person + ", already in Hearth: merge them after the call";
     }
 
     private static long valueRank(LeadProfile profile) {

@@ -139,7 +139,10 @@ class LeadQueueRulesTest {
         assertThat(entry.lane()).isEqualTo(Lane.SPEED_TO_LEAD);
         assertThat(entry.reasons()).hasSize(3);
         assertThat(entry.reasons().get(0)).startsWith("new web form lead: respond by");
-        assertThat(entry.reasons().get(1)).isEqualTo("may be contacts/c-42, already in Hearth: merge them after the call");
+        assertThat(entry.reasons().get(1))
+                .isEqualTo("may be contacts/c-42, already a contact: log the call there too, then archive this lead");
+        assertThat(LeadQueueRules.possibleDuplicateReason("leads/l-7"))
+                .isEqualTo("may be leads/l-7, already in Hearth: merge them after the call");
         assertThat(entry(lead, waiting, CadenceStanding.NONE).reasons()).noneMatch(r -> r.startsWith("may be"));
     }
 
