@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 @Command(
         name = "contacts",
         description = "Create, find and list contacts: prospects, clients, suppliers, partners, associates.",
-        subcommands = {CreateContactCommand.class, GetContactCommand.class, ListContactsCommand.class})
+        subcommands = {CreateContactCommand.class, GetContactCommand.class, ListContactsCommand.class,
+            MergeLeadIntoContactCommand.class})
 final class ContactsCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;

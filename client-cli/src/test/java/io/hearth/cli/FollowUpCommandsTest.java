@@ -26,6 +26,8 @@ import io.hearth.proto.v1.GetFollowUpStatsRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.ListContactsRequest;
+import io.hearth.proto.v1.MergeLeadIntoContactRequest;
+import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.ListContactsResponse;
 import io.hearth.proto.v1.ListDueFollowUpsRequest;
 import io.hearth.proto.v1.ListDueFollowUpsResponse;
@@ -73,6 +75,17 @@ class FollowUpCommandsTest {
         assertThat(request.getRequestId()).isEmpty();
         assertThat(request.getAllowDuplicate()).isFalse();
         assertThat(result.out()).contains("contacts/c1").contains("supplier");
+    }
+
+    @Test
+    void contactsMergeLeadSendsBothNamesAndSaysWhatMoved() {
+        CliResult result = run("contacts", "merge-lead", "c1", "l9", "--lead-etag", "\"3\"");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(requests.get(0)).isEqualTo(MergeLeadIntoContactRequest.newBuilder().setContact("contacts/c1")
+                .setLead("leads/l9").setLeadEtag("\"3\"").build());
+        assertThat(result.out()).startsWith("leads/l9 merged into " + PAPER_CO.getName()
+                + ": 2 touches, 0 follow-ups, 0 connector links moved");
     }
 
     @Test
@@ -177,6 +190,16 @@ class FollowUpCommandsTest {
         public void listContacts(ListContactsRequest request, StreamObserver<ListContactsResponse> response) {
             requests.add(request);
             response.onNext(ListContactsResponse.newBuilder().addContacts(PAPER_CO).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void mergeLeadIntoContact(MergeLeadIntoContactRequest request,
+                                         StreamObserver<MergeLeadIntoContactResponse> response) {
+            requests.add(request);
+            response.onNext(MergeLeadIntoContactResponse.newBuilder().setContact(PAPER_CO)
+                    .setLead(Lead.newBuilder().setName(request.getLead()).setMergedInto(PAPER_CO.getName()))
+                    .setTouchesMoved(2).build());
             response.onCompleted();
         }
 

@@ -121,10 +121,10 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeadMerges leadMerges(Leads leads, Database db, LeadProfileStore profiles, FollowUpStore followUps,
-                          CadenceStore cadences, Transactor transactor, Clock time) {
-        return new LeadMerges(leads, new JooqLeadMergeStore(db.dsl()), profiles, followUps, cadences, transactor,
-                time);
+    LeadMerges leadMerges(Leads leads, Contacts contacts, Database db, LeadProfileStore profiles,
+                          FollowUpStore followUps, CadenceStore cadences, Transactor transactor, Clock time) {
+        return new LeadMerges(leads, contacts, new JooqLeadMergeStore(db.dsl()), profiles, followUps, cadences,
+                transactor, time);
     }
 
     @Provides

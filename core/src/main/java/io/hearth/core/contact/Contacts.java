@@ -159,7 +159,21 @@ public final class Contacts {
         });
     }
 
-    private Contact currentVersion(ContactId id, String etag) {
+    /**
+     * Gives {@code contact} the fields a merge of a lead into it worked out, as a hand edit would
+     * (validated, version guarded, re-queued). Only a merge calls this, inside its own transaction.
+     */
+    public Contact absorb(Contact contact, ContactFields merged) {
+        ContactFields updated = asRequestField(() -> rules.forUpdate(contact.fields(), merged));
+        if (updated.equals(contact.fields())) {
+            notify(contact);
+            return contact;
+        }
+        return write(contact, contact.withChanges(updated, now()));
+    }
+
+    /** The contact, which must still be at {@code etag} when that is not blank. */
+    public Contact currentVersion(ContactId id, String etag) {
         Contact current = get(id);
         if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
             throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());

@@ -1,5 +1,6 @@
 package io.hearth.core.dedup;
 
+import io.hearth.core.contact.ContactFields;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.person.PersonFieldCleaner;
 import io.hearth.core.priority.Activity;
@@ -33,9 +34,6 @@ public final class LeadMergeRules {
      * @param duplicateName the duplicate's resource name, to say where appended notes came from
      */
     public static LeadFields fields(LeadFields survivor, LeadFields duplicate, String duplicateName) {
-        Set<String> tags = new LinkedHashSet<>(survivor.tags());
-        tags.addAll(duplicate.tags());
-        List<String> kept = new ArrayList<>(tags).subList(0, Math.min(tags.size(), PersonFieldCleaner.MAX_TAGS));
         return survivor.toBuilder()
                 .givenName(either(survivor.givenName(), duplicate.givenName()))
                 .familyName(either(survivor.familyName(), duplicate.familyName()))
@@ -45,8 +43,32 @@ public final class LeadMergeRules {
                 .phone(either(survivor.phone(), duplicate.phone()))
                 .owner(either(survivor.owner(), duplicate.owner()))
                 .notes(notes(survivor.notes(), duplicate.notes(), duplicateName))
-                .tags(List.copyOf(kept))
+                .tags(tags(survivor.tags(), duplicate.tags()))
                 .build();
+    }
+
+    /**
+     * A contact's fields after a lead of the same person is merged into it, by the same rules;
+     * its kind, origin and source stay the contact's.
+     */
+    public static ContactFields fields(ContactFields survivor, LeadFields duplicate, String duplicateName) {
+        return survivor.toBuilder()
+                .givenName(either(survivor.givenName(), duplicate.givenName()))
+                .familyName(either(survivor.familyName(), duplicate.familyName()))
+                .company(either(survivor.company(), duplicate.company()))
+                .title(either(survivor.title(), duplicate.title()))
+                .email(either(survivor.email(), duplicate.email()))
+                .phone(either(survivor.phone(), duplicate.phone()))
+                .owner(either(survivor.owner(), duplicate.owner()))
+                .notes(notes(survivor.notes(), duplicate.notes(), duplicateName))
+                .tags(tags(survivor.tags(), duplicate.tags()))
+                .build();
+    }
+
+    private static List<String> tags(List<String> survivor, List<String> duplicate) {
+        Set<String> tags = new LinkedHashSet<>(survivor);
+        tags.addAll(duplicate);
+        return List.copyOf(new ArrayList<>(tags).subList(0, Math.min(tags.size(), PersonFieldCleaner.MAX_TAGS)));
     }
 
     /**

@@ -2,6 +2,9 @@ package io.hearth.core.dedup;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactId;
+import io.hearth.core.contact.Contacts;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
@@ -34,6 +37,7 @@ import java.util.Optional;
  */
 public final class LeadMerges {
     private final Leads leads;
+    private final Contacts contacts;
     private final LeadMergeStore store;
     private final LeadProfileStore profiles;
     private final FollowUpStore followUps;
@@ -41,8 +45,9 @@ public final class LeadMerges {
     private final Transactor transactor;
     private final Clock clock;
 
-    public LeadMerges(Leads leads, LeadMergeStore store, LeadProfileStore profiles, FollowUpStore followUps,
-                      CadenceStore cadences, Transactor transactor, Clock clock) {
+    public LeadMerges(Leads leads, Contacts contacts, LeadMergeStore store, LeadProfileStore profiles,
+                      FollowUpStore followUps, CadenceStore cadences, Transactor transactor, Clock clock) {
+        this.contacts = requireNonNull(contacts, "contacts is null");
         this.cadences = requireNonNull(cadences, "cadences is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.store = requireNonNull(store, "store is null");
@@ -55,6 +60,11 @@ public final class LeadMerges {
     /** What a merge did. */
     public record Merge(Lead survivor, Lead duplicate, int touchesMoved, int followUpsMoved,
                         int externalIdsMoved) {
+    }
+
+    /** What a merge of a lead into a contact did. */
+    public record ContactMerge(Contact survivor, Lead duplicate, int touchesMoved, int followUpsMoved,
+                               int externalIdsMoved) {
     }
 
     /**
@@ -80,10 +90,11 @@ public final class LeadMerges {
             mergeCadences(survivorRef, duplicateRef, now);
             int links = store.moveExternalIds(duplicateId, survivorId);
             mergeProfiles(survivor, duplicate);
-            Lead absorbed = leads.absorb(survivor,
-                    LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()), duplicateId);
-            Lead merged = leads.markMerged(duplicate, survivorId);
-            return new Merge(absorbed, merged, touches, followUpsMoved, links);
+            leads.absorb(survivor, LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()),
+                    duplicateId);
+            Lead merged = leads.markMerged(duplicate, survivorId.name());
+            // as stored: the store keeps tags in its own order
+            return new Merge(leads.get(survivorId), merged, touches, followUpsMoved, links);
         });
     }
 
@@ -101,24 +112,67 @@ public final class LeadMerges {
         Cadence d = absorbed.get();
         Optional<Cadence> kept = cadences.find(survivor);
         if (d.state() == CadenceState.UNSUBSCRIBED) {
-            Cadence base = kept.orElse(d);
-            cadences.save(new Cadence(survivor, CadenceState.UNSUBSCRIBED, base.completedFollowUps(), base.nextStep(),
-                    null, now));
-            followUps.cancelOpen(survivor, now);
+            unsubscribe(survivor, kept.orElse(d), now);
         } else if (kept.isEmpty() && d.state() != CadenceState.DRIP) {
             cadences.save(new Cadence(survivor, d.state(), d.completedFollowUps(), d.nextStep(), null, now));
         }
     }
 
+    /**
+     * Merges a lead into a contact of the same person (entered as both), in one transaction: the
+     * contact takes the lead's touches and follow-ups (as a conversion carries them over: they keep
+     * the lead too), its connector links, an unsubscribe, and whatever fields and tags it lacked;
+     * its kind and cadence stay. The lead is archived with {@code merged_into} naming the contact.
+     * Of two open steps, the contact's stays and the lead's is cancelled.
+     */
+    public ContactMerge mergeIntoContact(ContactId survivorId, String survivorEtag, LeadId duplicateId,
+                                         String duplicateEtag) {
+        return transactor.inTransaction(() -> {
+            Contact survivor = contacts.currentVersion(survivorId, survivorEtag);
+            Lead duplicate = leads.currentVersion(duplicateId, duplicateEtag);
+            checkMergeable(duplicate);
+            if (survivor.archived()) {
+                throw new FailedPreconditionException("CONTACT_ARCHIVED",
+                        survivorId.name() + " is archived; restore it before merging into it");
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            PersonRef survivorRef = PersonRef.of(survivorId);
+            PersonRef duplicateRef = PersonRef.of(duplicateId);
+            if (followUps.findOpen(survivorRef).isPresent()) {
+                followUps.cancelOpen(duplicateRef, now);
+            }
+            int touches = store.carryTouchesOver(duplicateId, survivorId);
+            int followUpsMoved = store.carryFollowUpsOver(duplicateId, survivorId);
+            int links = store.moveExternalIds(duplicateId, survivorId);
+            if (cadences.find(duplicateRef).filter(c -> c.state() == CadenceState.UNSUBSCRIBED).isPresent()) {
+                unsubscribe(survivorRef, cadences.find(survivorRef).orElse(Cadence.start(survivorRef, now)), now);
+            }
+            contacts.absorb(survivor, LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()));
+            Lead merged = leads.markMerged(duplicate, survivorId.name());
+            // as stored: the store keeps tags in its own order
+            return new ContactMerge(contacts.get(survivorId), merged, touches, followUpsMoved, links);
+        });
+    }
+
+    private void unsubscribe(PersonRef person, Cadence base, Instant now) {
+        cadences.save(new Cadence(person, CadenceState.UNSUBSCRIBED, base.completedFollowUps(), base.nextStep(),
+                null, now));
+        followUps.cancelOpen(person, now);
+    }
+
+    private static void checkMergeable(Lead duplicate) {
+        if (duplicate.merged()) {
+            throw Leads.merged(duplicate);
+        }
+        if (duplicate.fields().status() == LeadStatus.CONVERTED) {
+            throw new FailedPreconditionException("LEAD_CONVERTED", duplicate.id().name()
+                    + " was converted to contacts/" + duplicate.id().value() + "; only leads not yet converted merge");
+        }
+    }
+
     private void checkMergeable(Lead survivor, Lead duplicate) {
         for (Lead lead : List.of(survivor, duplicate)) {
-            if (lead.merged()) {
-                throw Leads.merged(lead);
-            }
-            if (lead.fields().status() == LeadStatus.CONVERTED) {
-                throw new FailedPreconditionException("LEAD_CONVERTED", lead.id().name()
-                        + " was converted to contacts/" + lead.id().value() + "; only leads not yet converted merge");
-            }
+            checkMergeable(lead);
         }
         if (survivor.archived()) {
             throw new FailedPreconditionException("LEAD_ARCHIVED",

@@ -74,6 +74,8 @@ public final class MatchIndex {
         linked.values().stream().filter(ref -> !ref.isLead()).forEach(ref -> contactIds.add(ref.contactId()));
         foundLeads.stream().filter(l -> l.fields().status() == LeadStatus.CONVERTED)
                 .forEach(l -> contactIds.add(new ContactId(l.id().value())));
+        foundLeads.stream().filter(Lead::merged).map(MatchIndex::mergedInto).filter(ref -> !ref.isLead())
+                .forEach(ref -> contactIds.add(ref.contactId()));
         List<Contact> foundContacts = new ArrayList<>(matches.contactsWithIds(contactIds));
         foundContacts.addAll(matches.contactsMatching(emailKeys, phones, nameKeys));
         // when the store already holds duplicates, the oldest person is the one records merge into
@@ -158,17 +160,17 @@ public final class MatchIndex {
     }
 
     /**
-     * The lead a merged lead was merged into (its survivor), and a converted lead's contact, where
-     * they were found; the person itself otherwise.
+     * The lead or contact a merged lead was merged into (its survivor), and a converted lead's
+     * contact, where they were found; the person itself otherwise.
      */
     private PersonRef standingFor(PersonRef ref) {
+        Lead lead = ref.isLead() ? leads.get(ref.leadId()) : null;
+        for (int hops = 0; lead != null && lead.merged() && hops < MAX_MERGE_HOPS; hops++) {
+            ref = mergedInto(lead);
+            lead = ref.isLead() ? leads.get(ref.leadId()) : null;
+        }
         if (!ref.isLead()) {
             return ref;
-        }
-        Lead lead = leads.get(ref.leadId());
-        for (int hops = 0; lead != null && lead.merged() && hops < MAX_MERGE_HOPS; hops++) {
-            ref = PersonRef.of(lead.mergedInto());
-            lead = leads.get(ref.leadId());
         }
         if (contacts.containsKey(ref.contactId()) && (lead == null || lead.fields().status() == LeadStatus.CONVERTED)) {
             return PersonRef.of(ref.contactId());
@@ -176,13 +178,20 @@ public final class MatchIndex {
         return ref;
     }
 
-    /** Adds the leads that found merged leads were merged into, following chains of merges. */
+    private static PersonRef mergedInto(Lead lead) {
+        return PersonRef.fromName(lead.mergedInto(), "merged_into");
+    }
+
+    /**
+     * Adds the leads that found merged leads were merged into, following chains of merges (the
+     * contacts some were merged into are loaded with the other contacts).
+     */
     private static void addSurvivors(List<Lead> found, PersonMatchStore matches) {
         Set<LeadId> known = found.stream().map(Lead::id).collect(Collectors.toCollection(HashSet::new));
         List<Lead> latest = found;
         for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
-            Set<LeadId> survivors = latest.stream().filter(Lead::merged).map(Lead::mergedInto)
-                    .filter(known::add).collect(Collectors.toSet());
+            Set<LeadId> survivors = latest.stream().filter(Lead::merged).map(MatchIndex::mergedInto)
+                    .filter(PersonRef::isLead).map(PersonRef::leadId).filter(known::add).collect(Collectors.toSet());
             if (survivors.isEmpty()) {
                 return;
             }

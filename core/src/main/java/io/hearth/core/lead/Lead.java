@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * A stored lead: its fields plus what the system keeps about it.
  *
- * @param mergedInto the lead this one was merged into (it is archived then), or {@code null}
+ * @param mergedInto the resource name of the lead or contact this lead was merged into
+ *     ({@code leads/...} or {@code contacts/...}; it is archived then), or {@code null}
  * @param possibleDuplicateOf the resource name of the person already in Hearth this inbound lead
  *     may be ({@code leads/...} or {@code contacts/...}), or {@code null}
  */
@@ -19,7 +20,7 @@ public record Lead(
         Instant updatedAt,
         Instant archivedAt,
         long version,
-        LeadId mergedInto,
+        String mergedInto,
         String possibleDuplicateOf) {
 
     public Lead {
@@ -71,7 +72,7 @@ public record Lead(
         return new Lead(id, fields, createdAt, now, when, version + 1, mergedInto, possibleDuplicateOf);
     }
 
-    Lead withMergedInto(LeadId survivor, Instant now) {
+    Lead withMergedInto(String survivor, Instant now) {
         return new Lead(id, fields, createdAt, now, archivedAt == null ? now : archivedAt, version + 1, survivor,
                 possibleDuplicateOf);
     }

@@ -214,17 +214,17 @@ public final class Leads {
     }
 
     /**
-     * Archives {@code duplicate} as merged into {@code survivor}. Only a merge calls this, inside
-     * its own transaction.
+     * Archives {@code duplicate} as merged into {@code survivor}, a lead or contact resource name.
+     * Only a merge calls this, inside its own transaction.
      */
-    public Lead markMerged(Lead duplicate, LeadId survivor) {
+    public Lead markMerged(Lead duplicate, String survivor) {
         return notify(write(duplicate, duplicate.withMergedInto(survivor, now())), RepGrade.UNCHANGED);
     }
 
     /** The answer to changing or merging a lead that was merged into another. */
     public static FailedPreconditionException merged(Lead lead) {
         return new FailedPreconditionException("LEAD_MERGED", lead.id().name() + " was merged into "
-                + lead.mergedInto().name() + "; work that one instead");
+                + lead.mergedInto() + "; work that one instead");
     }
 
     /** The answer to converting a lead twice. */

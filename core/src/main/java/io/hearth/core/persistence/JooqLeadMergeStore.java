@@ -5,6 +5,7 @@ import static io.hearth.core.persistence.generated.Tables.FOLLOW_UP;
 import static io.hearth.core.persistence.generated.Tables.TOUCH;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.contact.ContactId;
 import io.hearth.core.dedup.LeadMergeStore;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.queue.PersonKind;
@@ -29,6 +30,24 @@ public final class JooqLeadMergeStore implements LeadMergeStore {
     public int moveFollowUps(LeadId from, LeadId to) {
         return dsl.update(FOLLOW_UP).set(FOLLOW_UP.LEAD_ID, to.value())
                 .where(FOLLOW_UP.LEAD_ID.eq(from.value())).execute();
+    }
+
+    @Override
+    public int carryTouchesOver(LeadId from, ContactId to) {
+        return dsl.update(TOUCH).set(TOUCH.CONTACT_ID, to.value()).where(TOUCH.LEAD_ID.eq(from.value())).execute();
+    }
+
+    @Override
+    public int carryFollowUpsOver(LeadId from, ContactId to) {
+        return dsl.update(FOLLOW_UP).set(FOLLOW_UP.CONTACT_ID, to.value())
+                .where(FOLLOW_UP.LEAD_ID.eq(from.value())).execute();
+    }
+
+    @Override
+    public int moveExternalIds(LeadId from, ContactId to) {
+        return dsl.update(EXTERNAL_ID).set(EXTERNAL_ID.PERSON_KIND, PersonKind.CONTACT.name())
+                .set(EXTERNAL_ID.PERSON_ID, to.value())
+                .where(EXTERNAL_ID.PERSON_KIND.eq(LEAD).and(EXTERNAL_ID.PERSON_ID.eq(from.value()))).execute();
     }
 
     @Override

@@ -272,7 +272,7 @@ public final class JooqLeadStore implements LeadStore {
         r.setUpdatedAt(toOffset(lead.updatedAt()));
         r.setArchivedAt(lead.archivedAt() == null ? null : toOffset(lead.archivedAt()));
         r.setVersion(lead.version());
-        r.setMergedInto(lead.mergedInto() == null ? null : lead.mergedInto().value());
+        r.setMergedInto(lead.mergedInto());
         r.setPossibleDuplicateOf(lead.possibleDuplicateOf());
         return r;
     }
@@ -283,7 +283,7 @@ public final class JooqLeadStore implements LeadStore {
                 LeadStatus.valueOf(r.getStatus()), Temperature.valueOf(r.getTemperature()), r.getNotes(), tags);
         return new Lead(new LeadId(r.getId()), fields, r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(),
                 r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(), r.getVersion(),
-                r.getMergedInto() == null ? null : new LeadId(r.getMergedInto()), r.getPossibleDuplicateOf());
+                r.getMergedInto(), r.getPossibleDuplicateOf());
     }
 
     private static OffsetDateTime toOffset(Instant instant) {

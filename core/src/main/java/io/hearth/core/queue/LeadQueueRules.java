@@ -105,10 +105,10 @@ public final class LeadQueueRules {
                 channel, reasons));
     }
 
-    /** What to do about an inquiry from someone already in Hearth: a lead merges; a contact is worked as such. */
+    /** What an inquiry from someone already in Hearth asks of the rep, right under its countdown. */
     static String possibleDuplicateReason(String person) {
         return person.startsWith("contacts/")
-                ? "may be " + person + ", already a contact: log the call there too, then archive this lead"
+                ? "may be " + person + ", already a contact: merge this lead into it after the call"
                 : "may be " + person + ", already in Hearth: merge them after the call";
     }
 

@@ -3,6 +3,9 @@ package io.hearth.core.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactKind;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
@@ -64,7 +67,7 @@ public abstract class LeadMergeContract {
         rated = QueueFixture.withCadences(database, clock);
         hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(new LeadActivityRecorder(rated.ratings())),
                 rated.leads());
-        merges = new LeadMerges(rated.leads(), new JooqLeadMergeStore(database.dsl()),
+        merges = new LeadMerges(rated.leads(), hearth.contacts(), new JooqLeadMergeStore(database.dsl()),
                 new JooqLeadProfileStore(database.dsl()), new JooqFollowUpStore(database.dsl()),
                 new JooqCadenceStore(database.dsl()), new Transactor(database.dsl()), clock);
     }
@@ -101,7 +104,7 @@ public abstract class LeadMergeContract {
 
         Lead gone = rated.leads().get(duplicate.id());
         assertThat(gone.archived()).isTrue();
-        assertThat(gone.mergedInto()).isEqualTo(survivor.id());
+        assertThat(gone.mergedInto()).isEqualTo(survivor.id().name());
         assertThat(gone.fields().notes()).as("the duplicate keeps its values").isEqualTo("prefers mornings");
         assertThat(queueIds()).contains(survivor.id().value()).doesNotContain(duplicate.id().value());
         // the survivor was never touched itself: the duplicate's touches are its history now
@@ -249,6 +252,80 @@ public abstract class LeadMergeContract {
         Lead merged = rated.leads().get(inquiry.id());
         assertThat(merged.possibleDuplicateOf()).isNull();
         assertThat(queueEntry(merged).reasons()).noneMatch(r -> r.startsWith("may be"));
+    }
+
+    @Test
+    void aLeadMergedIntoAContactOfThePersonGivesItItsHistoryLinksAndWhatItLacked() {
+        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
+                .email("ann@acme.com").kind(ContactKind.ACTIVE_CLIENT).tags(List.of("key-account")).build());
+        Lead lead = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142").company("Acme")
+                .notes("asked about the new range").tags(List.of("expo")), true);
+        hearth.followUps().logTouch(touch(lead, Outcome.CONNECTED));
+        JooqPersonMatchStore matches = new JooqPersonMatchStore(database.dsl());
+        Transactor transactor = new Transactor(database.dsl());
+        transactor.inTransaction(() -> {
+            matches.link("hubspot", Map.of("hs-9", PersonRef.of(lead.id())));
+            return null;
+        });
+
+        LeadMerges.ContactMerge merge = merges.mergeIntoContact(client.id(), client.etag(), lead.id(), lead.etag());
+
+        Contact kept = hearth.contacts().get(client.id());
+        assertThat(merge.survivor()).isEqualTo(kept);
+        assertThat(kept.fields().kind()).isEqualTo(ContactKind.ACTIVE_CLIENT);
+        assertThat(kept.fields().phone()).isEqualTo("+14155550142");
+        assertThat(kept.fields().company()).isEqualTo("Acme");
+        assertThat(kept.fields().tags()).containsExactlyInAnyOrder("key-account", "expo");
+        assertThat(kept.fields().notes()).isEqualTo("From " + lead.id().name() + ": asked about the new range");
+        assertThat(merge.touchesMoved()).isEqualTo(1);
+        assertThat(hearth.followUps().listTouches(PersonRef.of(client.id()), null, null, null, 10, "").items())
+                .hasSize(1);
+        assertThat(merge.externalIdsMoved()).isEqualTo(1);
+        assertThat(transactor.inTransaction(() -> matches.linked("hubspot", List.of("hs-9"))))
+                .containsEntry("hs-9", PersonRef.of(client.id()));
+        Lead gone = rated.leads().get(lead.id());
+        assertThat(gone.archived()).isTrue();
+        assertThat(gone.mergedInto()).isEqualTo(client.id().name());
+        assertThat(queueIds()).doesNotContain(lead.id().value());
+        DuplicateGuard.Duplicate found = transactor.inTransaction(() -> LeadFixtures.duplicateGuard(database)
+                .find(new MatchKeys(null, null, "+14155550142", null))).orElseThrow();
+        assertThat(found.person()).as("the lead's phone now finds the contact").isEqualTo(PersonRef.of(client.id()));
+    }
+
+    @Test
+    void aLeadThatUnsubscribedUnsubscribesTheContactItIsMergedInto() {
+        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
+                .email("ann@acme.com").kind(ContactKind.ACTIVE_CLIENT).build());
+        Lead lead = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        hearth.followUps().logTouch(new TouchInput(PersonRef.of(lead.id()), TouchKind.COLD_CALL, Channel.PHONE,
+                clock.instant(), Duration.ofMinutes(1), Outcome.UNSUBSCRIBED, "do not call", "alice"));
+
+        merges.mergeIntoContact(client.id(), null, lead.id(), null);
+
+        assertThat(hearth.followUps().cadence(PersonRef.of(client.id())).state())
+                .isEqualTo(io.hearth.core.touch.CadenceState.UNSUBSCRIBED);
+    }
+
+    @Test
+    void aConvertedOrMergedLeadOrAnArchivedContactIsRefused() {
+        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
+                .email("ann@acme.com").kind(ContactKind.ACTIVE_CLIENT).build());
+        Lead lead = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        Lead converted = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0143"), true);
+        hearth.conversion().convert(converted.id(), null);
+
+        assertThatThrownBy(() -> merges.mergeIntoContact(client.id(), null, converted.id(), null))
+                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo("LEAD_CONVERTED"));
+        hearth.contacts().archive(client.id(), null);
+        assertThatThrownBy(() -> merges.mergeIntoContact(client.id(), null, lead.id(), null))
+                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo("CONTACT_ARCHIVED"));
+        hearth.contacts().restore(client.id(), null);
+        merges.mergeIntoContact(client.id(), null, lead.id(), null);
+        assertThatThrownBy(() -> merges.mergeIntoContact(client.id(), null, lead.id(), null))
+                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo("LEAD_MERGED"));
     }
 
     @Test

@@ -140,7 +140,7 @@ class LeadQueueRulesTest {
         assertThat(entry.reasons()).hasSize(3);
         assertThat(entry.reasons().get(0)).startsWith("new web form lead: respond by");
         assertThat(entry.reasons().get(1))
-                .isEqualTo("may be contacts/c-42, already a contact: log the call there too, then archive this lead");
+                .isEqualTo("may be contacts/c-42, already a contact: merge this lead into it after the call");
         assertThat(LeadQueueRules.possibleDuplicateReason("leads/l-7"))
                 .isEqualTo("may be leads/l-7, already in Hearth: merge them after the call");
         assertThat(entry(lead, waiting, CadenceStanding.NONE).reasons()).noneMatch(r -> r.startsWith("may be"));

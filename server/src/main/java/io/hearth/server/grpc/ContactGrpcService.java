@@ -10,6 +10,7 @@ import io.hearth.core.contact.ContactId;
 import io.hearth.core.contact.Contacts;
 import io.hearth.core.contact.Conversion;
 import io.hearth.core.contact.LeadConversion;
+import io.hearth.core.dedup.LeadMerges;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.query.Page;
@@ -23,6 +24,8 @@ import io.hearth.proto.v1.CreateContactRequest;
 import io.hearth.proto.v1.GetContactRequest;
 import io.hearth.proto.v1.ListContactsRequest;
 import io.hearth.proto.v1.ListContactsResponse;
+import io.hearth.proto.v1.MergeLeadIntoContactRequest;
+import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.RestoreContactRequest;
 import io.hearth.proto.v1.UpdateContactRequest;
 import java.util.List;
@@ -30,12 +33,14 @@ import java.util.Set;
 
 /** ContactService over gRPC: maps requests to the contact and conversion use cases and back. */
 public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
+    private final LeadMerges merges;
     private final Contacts contacts;
     private final LeadConversion conversion;
     private final FollowUps followUps;
 
     @Inject
-    public ContactGrpcService(Contacts contacts, LeadConversion conversion, FollowUps followUps) {
+    public ContactGrpcService(Contacts contacts, LeadConversion conversion, FollowUps followUps, LeadMerges merges) {
+        this.merges = requireNonNull(merges, "merges is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.conversion = requireNonNull(conversion, "conversion is null");
         this.followUps = requireNonNull(followUps, "followUps is null");
@@ -103,6 +108,22 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
         response.onNext(ConvertLeadResponse.newBuilder()
                 .setLead(LeadMapper.toProto(done.lead()))
                 .setContact(toProto(done.contact()))
+                .build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void mergeLeadIntoContact(MergeLeadIntoContactRequest request,
+                                     StreamObserver<MergeLeadIntoContactResponse> response) {
+        LeadMerges.ContactMerge merge = merges.mergeIntoContact(
+                ContactId.fromName(request.getContact(), "contact"), request.getContactEtag(),
+                LeadId.fromName(request.getLead(), "lead"), request.getLeadEtag());
+        response.onNext(MergeLeadIntoContactResponse.newBuilder()
+                .setContact(toProto(merge.survivor()))
+                .setLead(LeadMapper.toProto(merge.duplicate()))
+                .setTouchesMoved(merge.touchesMoved())
+                .setFollowUpsMoved(merge.followUpsMoved())
+                .setExternalIdsMoved(merge.externalIdsMoved())
                 .build());
         response.onCompleted();
     }

@@ -45,7 +45,7 @@ final class LeadMapper {
             proto.setConvertedContact(new ContactId(lead.id().value()).name());
         }
         if (lead.mergedInto() != null) {
-            proto.setMergedInto(lead.mergedInto().name());
+            proto.setMergedInto(lead.mergedInto());
         }
         if (lead.possibleDuplicateOf() != null) {
             proto.setPossibleDuplicateOf(lead.possibleDuplicateOf());

@@ -26,6 +26,8 @@ import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListContactsRequest;
+import io.hearth.proto.v1.MergeLeadIntoContactRequest;
+import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.UpdateContactRequest;
 import io.hearth.server.InProcessHearth;
 import java.time.Clock;
@@ -163,6 +165,30 @@ class ContactServiceTest {
         });
         assertThat(contacts.createContact(sam.toBuilder().setAllowDuplicate(true).build()).getKind())
                 .isEqualTo(ContactKind.CONTACT_KIND_SUPPLIER);
+    }
+
+    @Test
+    void aLeadMergedIntoTheContactOfItsPersonIsArchivedNamingIt() {
+        Contact sam = contacts.createContact(CreateContactRequest.newBuilder().setContact(supplier()).build());
+        Lead lead = leads.createLead(CreateLeadRequest.newBuilder().setAllowDuplicate(true).setLead(Lead.newBuilder()
+                .setGivenName("Sam").setCompany("Paper Co").setEmail("sam@paper.example")
+                .setSource(LeadSource.LEAD_SOURCE_TRADE_SHOW)).build());
+        MergeLeadIntoContactRequest merge = MergeLeadIntoContactRequest.newBuilder().setContact(sam.getName())
+                .setLead(lead.getName()).setLeadEtag(lead.getEtag()).build();
+
+        MergeLeadIntoContactResponse merged = contacts.mergeLeadIntoContact(merge);
+
+        assertThat(merged.getContact().getEmail()).isEqualTo("sam@paper.example");
+        assertThat(merged.getContact().getKind()).isEqualTo(ContactKind.CONTACT_KIND_SUPPLIER);
+        assertThat(merged.getLead().getMergedInto()).isEqualTo(sam.getName());
+        assertThat(leads.getLead(GetLeadRequest.newBuilder().setName(lead.getName()).build()).hasArchiveTime())
+                .isTrue();
+        assertCode(() -> contacts.mergeLeadIntoContact(merge.toBuilder().setLeadEtag("").build()),
+                Status.Code.FAILED_PRECONDITION);
+        assertInvalid(() -> contacts.mergeLeadIntoContact(merge.toBuilder().setContact("leads/x").build()), "contact");
+        assertInvalid(() -> contacts.mergeLeadIntoContact(merge.toBuilder().setLead("").build()), "lead");
+        assertCode(() -> contacts.mergeLeadIntoContact(merge.toBuilder()
+                .setContact("contacts/" + UUID.randomUUID()).build()), Status.Code.NOT_FOUND);
     }
 
     private static Contact supplier() {
