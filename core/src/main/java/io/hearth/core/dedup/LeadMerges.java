@@ -82,9 +82,7 @@ public final class LeadMerges {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             PersonRef survivorRef = PersonRef.of(survivorId);
             PersonRef duplicateRef = PersonRef.of(duplicateId);
-            if (followUps.findOpen(survivorRef).isPresent()) {
-                followUps.cancelOpen(duplicateRef, now);
-            }
+            keepOneNextStep(survivorRef, duplicateRef, now);
             int touches = store.moveTouches(duplicateId, survivorId);
             int followUpsMoved = store.moveFollowUps(duplicateId, survivorId);
             mergeCadences(survivorRef, duplicateRef, now);
@@ -138,9 +136,7 @@ public final class LeadMerges {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             PersonRef survivorRef = PersonRef.of(survivorId);
             PersonRef duplicateRef = PersonRef.of(duplicateId);
-            if (followUps.findOpen(survivorRef).isPresent()) {
-                followUps.cancelOpen(duplicateRef, now);
-            }
+            keepOneNextStep(survivorRef, duplicateRef, now);
             int touches = store.carryTouchesOver(duplicateId, survivorId);
             int followUpsMoved = store.carryFollowUpsOver(duplicateId, survivorId);
             int links = store.moveExternalIds(duplicateId, survivorId);
@@ -152,6 +148,13 @@ public final class LeadMerges {
             // as stored: the store keeps tags in its own order
             return new ContactMerge(contacts.get(survivorId), merged, touches, followUpsMoved, links);
         });
+    }
+
+    /** One person, one next step: of two open steps, the survivor's stays. */
+    private void keepOneNextStep(PersonRef survivor, PersonRef duplicate, Instant now) {
+        if (followUps.findOpen(survivor).isPresent()) {
+            followUps.cancelOpen(duplicate, now);
+        }
     }
 
     private void unsubscribe(PersonRef person, Cadence base, Instant now) {
