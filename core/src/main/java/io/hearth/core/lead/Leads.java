@@ -60,8 +60,8 @@ public final class Leads {
      * call made instead of a second lead.
      *
      * @param allowDuplicate enter it even when a lead or contact with its email, phone or name and
-     *     company exists; otherwise that is refused ({@link DuplicateGuard}), except for a lead from
-     *     an inbound source
+     *     company exists, as a person of its own; otherwise that is refused ({@link DuplicateGuard}),
+     *     except that a lead from an inbound source is entered naming who it may be
      */
     public Lead create(LeadFields input, String requestId, boolean allowDuplicate) {
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
@@ -70,8 +70,9 @@ public final class Leads {
             Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
             RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
             return transactor.inTransaction(() -> {
+                // with allowDuplicate the caller knows: a person of its own, neither refused nor flagged
                 Lead entered = lead;
-                if (duplicates.waived(fields.source())) {
+                if (!allowDuplicate && duplicates.waived(fields.source())) {
                     entered = inquiryOfSomeoneKnown(lead);
                 } else if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
                         () -> key != null && store.findByCreateRequestId(key).isPresent())) {

@@ -70,8 +70,8 @@ public final class LeadQueueRules {
             rank = grade == Temperature.HOT ? valueRank(profile) : expectedValueRank(profile);
         }
         if (lead.possibleDuplicateOf() != null) {
-            // right under the lane's own reason: the rep should know before dialling
-            reasons.add(possibleDuplicateReason(lead.possibleDuplicateOf()));
+            // first of all: the rep should know before dialling, and lists show the first reason
+            reasons.add(0, possibleDuplicateReason(lead.possibleDuplicateOf()));
         }
         if (profile.override() != null) {
             reasons.add("rep set it " + profile.override().grade().name().toLowerCase() + ": "
@@ -105,7 +105,7 @@ public final class LeadQueueRules {
                 channel, reasons));
     }
 
-    /** What an inquiry from someone already in Hearth asks of the rep, right under its countdown. */
+    /** What an inquiry from someone already in Hearth asks of the rep, its first reason. */
     static String possibleDuplicateReason(String person) {
         return person.startsWith("contacts/")
                 ? "may be " + person + ", already a contact: merge this lead into it after the call"

@@ -108,10 +108,13 @@ public abstract class DuplicateEntryContract {
         assertThat(inquiry.fields().owner()).as("to the rep who has the person already").isEqualTo("bob");
         assertThat(routed.fields().owner()).as("an inquiry's own rep stays").isEqualTo("carol");
         assertThat(stranger.possibleDuplicateOf()).isNull();
+        Lead known = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
+                .source(LeadSource.WEB_FORM).build(), null, true);
+        assertThat(known.possibleDuplicateOf()).as("entered knowingly as a person of its own").isNull();
         assertThat(hearth.leads().list("possible_duplicate = true", "", false, 10, "").items())
                 .extracting(Lead::id).containsExactly(inquiry.id(), routed.id());
         assertThat(hearth.leads().list("possible_duplicate = false", "", false, 10, "").items())
-                .extracting(Lead::id).containsExactly(ann.id(), stranger.id());
+                .extracting(Lead::id).containsExactly(ann.id(), stranger.id(), known.id());
         assertThatThrownBy(() -> hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
                 .source(LeadSource.TRADE_SHOW).build(), null)).isInstanceOf(AlreadyExistsException.class);
     }

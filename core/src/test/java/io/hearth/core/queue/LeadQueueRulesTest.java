@@ -129,7 +129,7 @@ class LeadQueueRulesTest {
     }
 
     @Test
-    void anInquiryOfSomeoneKnownSaysWhoRightUnderItsCountdown() {
+    void anInquiryOfSomeoneKnownSaysWhoFirstOfAll() {
         Lead lead = lead(LeadStatus.NEW);
         Lead inquiry = new Lead(lead.id(), lead.fields(), CREATED, CREATED, null, 1, null, "contacts/c-42");
         LeadProfile waiting = profile(Temperature.COOL, false, Activity.NONE, CREATED.plus(Duration.ofMinutes(5)));
@@ -138,8 +138,8 @@ class LeadQueueRulesTest {
 
         assertThat(entry.lane()).isEqualTo(Lane.SPEED_TO_LEAD);
         assertThat(entry.reasons()).hasSize(3);
-        assertThat(entry.reasons().get(0)).startsWith("new web form lead: respond by");
-        assertThat(entry.reasons().get(1))
+        assertThat(entry.reasons().get(1)).startsWith("new web form lead: respond by");
+        assertThat(entry.reasons().get(0))
                 .isEqualTo("may be contacts/c-42, already a contact: merge this lead into it after the call");
         assertThat(LeadQueueRules.possibleDuplicateReason("leads/l-7"))
                 .isEqualTo("may be leads/l-7, already in Hearth: merge them after the call");
