@@ -121,10 +121,10 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeadMerges leadMerges(Leads leads, Contacts contacts, Database db, LeadProfileStore profiles,
+    LeadMerges leadMerges(Leads leads, Contacts contacts, Database db, LeadProfileStore profiles, TouchStore touches,
                           FollowUpStore followUps, CadenceStore cadences, Transactor transactor, Clock time) {
-        return new LeadMerges(leads, contacts, new JooqLeadMergeStore(db.dsl()), profiles, followUps, cadences,
-                transactor, time);
+        return new LeadMerges(leads, contacts, new JooqLeadMergeStore(db.dsl()), profiles, touches, followUps,
+                cadences, transactor, time);
     }
 
     @Provides

@@ -14,15 +14,6 @@ public interface LeadMergeStore {
     /** The connectors' links to {@code from}, so the next sync updates {@code to}; @return how many moved */
     int moveExternalIds(LeadId from, LeadId to);
 
-    /**
-     * The lead's touches and follow-ups become the contact's too, as in a conversion: they keep the
-     * lead, so its own history stays readable. @return how many touches
-     */
-    int carryTouchesOver(LeadId from, ContactId to);
-
-    /** @return how many follow-ups */
-    int carryFollowUpsOver(LeadId from, ContactId to);
-
     /** The connectors' links to the lead, so the next sync updates the contact; @return how many moved */
     int moveExternalIds(LeadId from, ContactId to);
 }

@@ -21,6 +21,7 @@ import io.hearth.core.touch.CadenceState;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.PersonRef;
+import io.hearth.core.touch.TouchStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,9 +29,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Merges a lead entered twice into one, in one transaction. The survivor takes the duplicate's
- * touches, follow-ups, connector links, an unsubscribe (or the cadence, when it has none and the
- * duplicate's is not in drip), and whatever fields and
+ * Merges a lead entered twice into one, or into a contact of the same person, in one transaction.
+ * The survivor takes the duplicate's touches, follow-ups, connector links, an unsubscribe (or the
+ * cadence, when it has none and the duplicate's is not in drip), and whatever fields and
  * qualification answers it lacked ({@link LeadMergeRules}); the duplicate is archived pointing at
  * the survivor, with all its values kept. Of two open follow-up steps, the survivor's stays and
  * the duplicate's is cancelled: one person, one next step.
@@ -40,13 +41,16 @@ public final class LeadMerges {
     private final Contacts contacts;
     private final LeadMergeStore store;
     private final LeadProfileStore profiles;
+    private final TouchStore touches;
     private final FollowUpStore followUps;
     private final CadenceStore cadences;
     private final Transactor transactor;
     private final Clock clock;
 
     public LeadMerges(Leads leads, Contacts contacts, LeadMergeStore store, LeadProfileStore profiles,
-                      FollowUpStore followUps, CadenceStore cadences, Transactor transactor, Clock clock) {
+                      TouchStore touches, FollowUpStore followUps, CadenceStore cadences, Transactor transactor,
+                      Clock clock) {
+        this.touches = requireNonNull(touches, "touches is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.cadences = requireNonNull(cadences, "cadences is null");
         this.leads = requireNonNull(leads, "leads is null");
@@ -83,26 +87,27 @@ public final class LeadMerges {
             PersonRef survivorRef = PersonRef.of(survivorId);
             PersonRef duplicateRef = PersonRef.of(duplicateId);
             keepOneNextStep(survivorRef, duplicateRef, now);
-            int touches = store.moveTouches(duplicateId, survivorId);
+            int touchesMoved = store.moveTouches(duplicateId, survivorId);
             int followUpsMoved = store.moveFollowUps(duplicateId, survivorId);
-            mergeCadences(survivorRef, duplicateRef, now);
+            mergeCadences(survivorRef, duplicateRef, true, now);
             int links = store.moveExternalIds(duplicateId, survivorId);
             mergeProfiles(survivor, duplicate);
             leads.absorb(survivor, LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()),
                     duplicateId);
             Lead merged = leads.markMerged(duplicate, survivorId.name());
             // as stored: the store keeps tags in its own order
-            return new Merge(leads.get(survivorId), merged, touches, followUpsMoved, links);
+            return new Merge(leads.get(survivorId), merged, touchesMoved, followUpsMoved, links);
         });
     }
 
     /**
      * The survivor's cadence stands, with two exceptions. A person who asked, as the duplicate, not
-     * to be contacted again is unsubscribed as the survivor too, its open step cancelled. A survivor
-     * without a cadence takes the duplicate's, unless that one is in drip: the survivor is the fresh
-     * record (often a new inquiry), and a person who raised a hand again is worked by hand.
+     * to be contacted again is unsubscribed as the survivor too, its open step cancelled. And where
+     * {@code takeCadence} (a lead into a lead: one kind of cadence), a survivor without a cadence
+     * takes the duplicate's, unless that one is in drip: the survivor is the fresh record (often a
+     * new inquiry), and a person who raised a hand again is worked by hand.
      */
-    private void mergeCadences(PersonRef survivor, PersonRef duplicate, Instant now) {
+    private void mergeCadences(PersonRef survivor, PersonRef duplicate, boolean takeCadence, Instant now) {
         Optional<Cadence> absorbed = cadences.find(duplicate);
         if (absorbed.isEmpty()) {
             return;
@@ -110,8 +115,12 @@ public final class LeadMerges {
         Cadence d = absorbed.get();
         Optional<Cadence> kept = cadences.find(survivor);
         if (d.state() == CadenceState.UNSUBSCRIBED) {
-            unsubscribe(survivor, kept.orElse(d), now);
-        } else if (kept.isEmpty() && d.state() != CadenceState.DRIP) {
+            // a contact keeps its own count; a lead without a cadence carries on the duplicate's
+            Cadence base = kept.orElse(takeCadence ? d : Cadence.start(survivor, now));
+            cadences.save(new Cadence(survivor, CadenceState.UNSUBSCRIBED, base.completedFollowUps(), base.nextStep(),
+                    null, now));
+            followUps.cancelOpen(survivor, now);
+        } else if (takeCadence && kept.isEmpty() && d.state() != CadenceState.DRIP) {
             cadences.save(new Cadence(survivor, d.state(), d.completedFollowUps(), d.nextStep(), null, now));
         }
     }
@@ -137,16 +146,15 @@ public final class LeadMerges {
             PersonRef survivorRef = PersonRef.of(survivorId);
             PersonRef duplicateRef = PersonRef.of(duplicateId);
             keepOneNextStep(survivorRef, duplicateRef, now);
-            int touches = store.carryTouchesOver(duplicateId, survivorId);
-            int followUpsMoved = store.carryFollowUpsOver(duplicateId, survivorId);
+            // as a conversion carries them over: the lead keeps them too, so its history stays readable
+            int touchesMoved = touches.carryOver(duplicateId, survivorId);
+            int followUpsMoved = followUps.carryOver(duplicateId, survivorId);
             int links = store.moveExternalIds(duplicateId, survivorId);
-            if (cadences.find(duplicateRef).filter(c -> c.state() == CadenceState.UNSUBSCRIBED).isPresent()) {
-                unsubscribe(survivorRef, cadences.find(survivorRef).orElse(Cadence.start(survivorRef, now)), now);
-            }
+            mergeCadences(survivorRef, duplicateRef, false, now);
             contacts.absorb(survivor, LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()));
             Lead merged = leads.markMerged(duplicate, survivorId.name());
             // as stored: the store keeps tags in its own order
-            return new ContactMerge(contacts.get(survivorId), merged, touches, followUpsMoved, links);
+            return new ContactMerge(contacts.get(survivorId), merged, touchesMoved, followUpsMoved, links);
         });
     }
 
@@ -155,12 +163,6 @@ public final class LeadMerges {
         if (followUps.findOpen(survivor).isPresent()) {
             followUps.cancelOpen(duplicate, now);
         }
-    }
-
-    private void unsubscribe(PersonRef person, Cadence base, Instant now) {
-        cadences.save(new Cadence(person, CadenceState.UNSUBSCRIBED, base.completedFollowUps(), base.nextStep(),
-                null, now));
-        followUps.cancelOpen(person, now);
     }
 
     private static void checkMergeable(Lead duplicate) {

@@ -91,8 +91,8 @@ public final class JooqFollowUpStore implements FollowUpStore {
     }
 
     @Override
-    public void carryOver(LeadId lead, ContactId contact) {
-        dsl.update(FOLLOW_UP).set(FOLLOW_UP.CONTACT_ID, contact.value())
+    public int carryOver(LeadId lead, ContactId contact) {
+        return dsl.update(FOLLOW_UP).set(FOLLOW_UP.CONTACT_ID, contact.value())
                 .where(FOLLOW_UP.LEAD_ID.eq(lead.value())).execute();
     }
 

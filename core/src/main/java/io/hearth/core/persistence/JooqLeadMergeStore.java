@@ -33,17 +33,6 @@ public final class JooqLeadMergeStore implements LeadMergeStore {
     }
 
     @Override
-    public int carryTouchesOver(LeadId from, ContactId to) {
-        return dsl.update(TOUCH).set(TOUCH.CONTACT_ID, to.value()).where(TOUCH.LEAD_ID.eq(from.value())).execute();
-    }
-
-    @Override
-    public int carryFollowUpsOver(LeadId from, ContactId to) {
-        return dsl.update(FOLLOW_UP).set(FOLLOW_UP.CONTACT_ID, to.value())
-                .where(FOLLOW_UP.LEAD_ID.eq(from.value())).execute();
-    }
-
-    @Override
     public int moveExternalIds(LeadId from, ContactId to) {
         return dsl.update(EXTERNAL_ID).set(EXTERNAL_ID.PERSON_KIND, PersonKind.CONTACT.name())
                 .set(EXTERNAL_ID.PERSON_ID, to.value())

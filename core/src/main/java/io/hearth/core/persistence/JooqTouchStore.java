@@ -73,8 +73,8 @@ public final class JooqTouchStore implements TouchStore {
     }
 
     @Override
-    public void carryOver(LeadId lead, ContactId contact) {
-        dsl.update(TOUCH).set(TOUCH.CONTACT_ID, contact.value()).where(TOUCH.LEAD_ID.eq(lead.value())).execute();
+    public int carryOver(LeadId lead, ContactId contact) {
+        return dsl.update(TOUCH).set(TOUCH.CONTACT_ID, contact.value()).where(TOUCH.LEAD_ID.eq(lead.value())).execute();
     }
 
     /** A contact's touches include those made while it was still a lead. */

@@ -25,8 +25,11 @@ public interface FollowUpStore {
     /** Cancels the person's open follow-up, if any. */
     void cancelOpen(PersonRef person, Instant now);
 
-    /** Gives every follow-up of {@code lead} to {@code contact}, which the lead converted into. */
-    void carryOver(LeadId lead, ContactId contact);
+    /**
+     * Gives every follow-up of {@code lead} to {@code contact}, which the lead converted or was
+     * merged into; the follow-ups keep the lead too. @return how many
+     */
+    int carryOver(LeadId lead, ContactId contact);
 
     Page<FollowUp> listDue(DueQuery query);
 }

@@ -10,6 +10,9 @@ public interface TouchStore {
 
     Page<Touch> list(TouchQuery query);
 
-    /** Gives every touch of {@code lead} to {@code contact}, which the lead converted into. */
-    void carryOver(LeadId lead, ContactId contact);
+    /**
+     * Gives every touch of {@code lead} to {@code contact}, which the lead converted or was merged
+     * into; the touches keep the lead too. @return how many
+     */
+    int carryOver(LeadId lead, ContactId contact);
 }

@@ -10,6 +10,7 @@ import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.TickingClock;
@@ -19,6 +20,7 @@ import io.hearth.core.persistence.JooqFollowUpStore;
 import io.hearth.core.persistence.JooqLeadMergeStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
+import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.Answer;
@@ -29,7 +31,9 @@ import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueFixture;
+import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadencePolicy;
+import io.hearth.core.touch.CadenceState;
 import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpState;
@@ -45,6 +49,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +73,8 @@ public abstract class LeadMergeContract {
         hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(new LeadActivityRecorder(rated.ratings())),
                 rated.leads());
         merges = new LeadMerges(rated.leads(), hearth.contacts(), new JooqLeadMergeStore(database.dsl()),
-                new JooqLeadProfileStore(database.dsl()), new JooqFollowUpStore(database.dsl()),
+                new JooqLeadProfileStore(database.dsl()), new JooqTouchStore(database.dsl()),
+                new JooqFollowUpStore(database.dsl()),
                 new JooqCadenceStore(database.dsl()), new Transactor(database.dsl()), clock);
     }
 
@@ -176,7 +182,7 @@ public abstract class LeadMergeContract {
         merges.merge(survivor.id(), null, duplicate.id(), null);
 
         assertThat(hearth.followUps().cadence(PersonRef.of(survivor.id())).state())
-                .isEqualTo(io.hearth.core.touch.CadenceState.UNSUBSCRIBED);
+                .isEqualTo(CadenceState.UNSUBSCRIBED);
         assertThat(hearth.followUps().get(planned.id()).state()).isEqualTo(FollowUpState.CANCELLED);
         assertThat(queueIds()).doesNotContain(survivor.id().value());
         assertThatThrownBy(() -> hearth.followUps().logTouch(touch(survivor, Outcome.CONNECTED)))
@@ -188,13 +194,13 @@ public abstract class LeadMergeContract {
     void aDuplicateInDripDoesNotTakeTheFreshSurvivorOutOfTheQueue() {
         Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
         Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
-        new JooqCadenceStore(database.dsl()).save(new io.hearth.core.touch.Cadence(PersonRef.of(duplicate.id()),
-                io.hearth.core.touch.CadenceState.DRIP, 2, 0, clock.instant(), clock.instant()));
+        new JooqCadenceStore(database.dsl()).save(new Cadence(PersonRef.of(duplicate.id()),
+                CadenceState.DRIP, 2, 0, clock.instant(), clock.instant()));
 
         merges.merge(survivor.id(), null, duplicate.id(), null);
 
         assertThat(hearth.followUps().cadence(PersonRef.of(survivor.id())).state())
-                .isEqualTo(io.hearth.core.touch.CadenceState.ACTIVE);
+                .isEqualTo(CadenceState.ACTIVE);
         assertThat(queueIds()).contains(survivor.id().value());
     }
 
@@ -303,7 +309,7 @@ public abstract class LeadMergeContract {
         merges.mergeIntoContact(client.id(), null, lead.id(), null);
 
         assertThat(hearth.followUps().cadence(PersonRef.of(client.id())).state())
-                .isEqualTo(io.hearth.core.touch.CadenceState.UNSUBSCRIBED);
+                .isEqualTo(CadenceState.UNSUBSCRIBED);
     }
 
     @Test
@@ -354,7 +360,7 @@ public abstract class LeadMergeContract {
         assertThat(rated.leads().get(third.id())).isEqualTo(thirdNow);
     }
 
-    private Lead lead(io.hearth.core.lead.LeadFields.Builder fields, boolean duplicate) {
+    private Lead lead(LeadFields.Builder fields, boolean duplicate) {
         return rated.leads().create(fields.source(LeadSource.TRADE_SHOW).owner("alice").build(), null, duplicate);
     }
 
@@ -368,7 +374,7 @@ public abstract class LeadMergeContract {
                 .filter(e -> e.personId().equals(lead.id().value())).findFirst().orElseThrow();
     }
 
-    private List<java.util.UUID> queueIds() {
+    private List<UUID> queueIds() {
         return rated.queue().next(null, 100, "").items().stream().map(QueueEntry::personId).toList();
     }
 }
