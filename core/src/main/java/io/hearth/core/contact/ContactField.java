@@ -10,6 +10,9 @@ import java.util.Set;
 public enum ContactField {
     GIVEN_NAME, FAMILY_NAME, COMPANY, TITLE, EMAIL, PHONE, KIND, SOURCE, OWNER, NOTES, TAGS;
 
+    /** The fields a person's matching keys come from: changing one may bring in someone else's key. */
+    public static final Set<ContactField> MATCHED_ON = Set.of(GIVEN_NAME, FAMILY_NAME, COMPANY, EMAIL, PHONE);
+
     /** @param field the request field the paths came from, named in the error */
     public static Set<ContactField> fromPaths(Collection<String> paths, String field) {
         Set<ContactField> fields = EnumSet.noneOf(ContactField.class);

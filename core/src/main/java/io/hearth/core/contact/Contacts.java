@@ -73,7 +73,8 @@ public final class Contacts {
             Instant now = now();
             Contact contact = new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now,
                     null, 1);
-            return transactor.inTransaction(() -> {
+            List<Long> turns = allowDuplicate ? List.of() : DuplicateGuard.turns(MatchKeys.of(fields));
+            return transactor.inTransactionExclusive(turns, () -> {
                 if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
                         () -> key != null && store.findByCreateRequestId(key).isPresent())) {
                     return Optional.<Contact>empty();
@@ -118,7 +119,9 @@ public final class Contacts {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
-        return transactor.inTransaction(() -> {
+        List<Long> turns = allowDuplicate || !ContactField.MATCHED_ON.stream().anyMatch(mask::contains) ? List.of()
+                : turnsForUpdate(id, changes, mask);
+        return transactor.inTransactionExclusive(turns, () -> {
             Contact current = currentVersion(id, etag);
             if (current.archived()) {
                 throw new FailedPreconditionException("CONTACT_ARCHIVED",
@@ -134,6 +137,22 @@ public final class Contacts {
             }
             return write(current, current.withChanges(updated, now()));
         });
+    }
+
+    /**
+     * The turns an update bringing in new matching keys takes, read before its transaction; the
+     * transaction claims the keys it really changes, so a contact changed meanwhile costs at most
+     * a turn taken for nothing.
+     */
+    private List<Long> turnsForUpdate(ContactId id, ContactFields changes, Set<ContactField> mask) {
+        return store.find(id).map(current -> {
+            try {
+                return DuplicateGuard.turns(MatchKeys.of(
+                        rules.forUpdate(current.fields(), current.fields().with(changes, mask))));
+            } catch (InvalidArgumentException invalid) {
+                return List.<Long>of(); // the transaction reports it
+            }
+        }).orElse(List.of());
     }
 
     /** Hides a contact from default lists; archiving an archived contact changes nothing. */

@@ -46,8 +46,20 @@ public final class DuplicateGuard {
                             MatchIndex.Key key) {
     }
 
-    /** Inside the caller's transaction. */
+    /**
+     * The turns a writer of a person with these keys takes before its transaction
+     * ({@code Transactor.inTransactionExclusive(Collection, Supplier)}): the same ids it claims in it.
+     */
+    public static List<Long> turns(MatchKeys keys) {
+        return KeyClaims.of(keys);
+    }
+
+    /**
+     * Inside the caller's transaction: claims the keys ({@link PersonMatchStore#claim}), so a
+     * concurrent writer of one of them waits for this transaction, then looks them up.
+     */
     public Optional<Duplicate> find(MatchKeys keys) {
+        matches.claim(KeyClaims.of(keys));
         MatchIndex index = matches.lookingUp(() -> MatchIndex.load(null, List.of(keys), matches));
         MatchIndex.Match match = index.matchWithKey(keys);
         if (match == null) {

@@ -37,6 +37,14 @@ public interface PersonMatchStore {
     List<Contact> contactsMatching(Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys);
 
     /**
+     * Holds {@code keyClaims} ({@link KeyClaims}, sorted) until the caller's transaction ends,
+     * waiting while another transaction holds one of them; called before the lookups that decide
+     * whether a person is new. Every server instance on one database takes its turn here, so two
+     * writers carrying one key never both find nobody and both store a person.
+     */
+    void claim(List<Long> keyClaims);
+
+    /**
      * Runs a batch's lookups (the finders above) together, so a database can set up for them once
      * per batch rather than once per lookup. Calls join the caller's transaction.
      */

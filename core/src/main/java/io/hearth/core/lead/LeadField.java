@@ -22,6 +22,9 @@ public enum LeadField {
     NOTES((to, from) -> to.notes(from.notes())),
     TAGS((to, from) -> to.tags(from.tags()));
 
+    /** The fields a person's matching keys come from: changing one may bring in someone else's key. */
+    public static final Set<LeadField> MATCHED_ON = Set.of(GIVEN_NAME, FAMILY_NAME, COMPANY, EMAIL, PHONE);
+
     private final BiConsumer<LeadFields.Builder, LeadFields> copier;
 
     LeadField(BiConsumer<LeadFields.Builder, LeadFields> copier) {

@@ -69,7 +69,9 @@ public final class Leads {
             Instant now = now();
             Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
             RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
-            return transactor.inTransaction(() -> {
+            // with allowDuplicate nothing is looked up, so nothing needs a turn
+            List<Long> turns = allowDuplicate ? List.of() : DuplicateGuard.turns(MatchKeys.of(fields));
+            return transactor.inTransactionExclusive(turns, () -> {
                 // with allowDuplicate the caller knows: a person of its own, neither refused nor flagged
                 Lead entered = lead;
                 if (!allowDuplicate && duplicates.waived(fields.source())) {
@@ -130,7 +132,9 @@ public final class Leads {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
-        return transactor.inTransaction(() -> {
+        List<Long> turns = allowDuplicate || !LeadField.MATCHED_ON.stream().anyMatch(mask::contains) ? List.of()
+                : turnsForUpdate(id, changes, mask);
+        return transactor.inTransactionExclusive(turns, () -> {
             Lead current = currentVersion(id, etag);
             if (current.merged()) {
                 throw merged(current);
@@ -152,6 +156,22 @@ public final class Leads {
             }
             return notify(write(current, current.withChanges(updated, now())), repGrade);
         });
+    }
+
+    /**
+     * The turns an update bringing in new matching keys takes, read before its transaction; the
+     * transaction claims the keys it really changes, so a lead changed meanwhile costs at most a
+     * turn taken for nothing.
+     */
+    private List<Long> turnsForUpdate(LeadId id, LeadFields changes, Set<LeadField> mask) {
+        return store.find(id).map(current -> {
+            try {
+                return DuplicateGuard.turns(MatchKeys.of(
+                        rules.forUpdate(current.fields(), current.fields().with(changes, mask))));
+            } catch (InvalidArgumentException invalid) {
+                return List.<Long>of(); // the transaction reports it
+            }
+        }).orElse(List.of());
     }
 
     /** Hides a lead from default lists; archiving an archived lead changes nothing. */

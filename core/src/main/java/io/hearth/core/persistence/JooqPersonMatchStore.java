@@ -3,6 +3,7 @@ package io.hearth.core.persistence;
 import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static io.hearth.core.persistence.generated.Tables.EXTERNAL_ID;
 import static io.hearth.core.persistence.generated.Tables.LEAD;
+import static io.hearth.core.persistence.generated.Tables.PERSON_KEY_CLAIM;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
@@ -78,6 +79,29 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         // not in a finally: after a failed statement the transaction takes no more commands, and ends
         dsl.execute("SET LOCAL plan_cache_mode TO DEFAULT");
         return result;
+    }
+
+    /**
+     * On PostgreSQL a row of {@code person_key_claim} per claim is the lock: missing rows are
+     * inserted (a concurrent insert of the same row waits for its transaction), then all of them
+     * are locked in key order. The embedded HSQLDB database belongs to this process alone (its
+     * lock file keeps a second server out), and every caller claims inside
+     * {@link Transactor#inTransactionExclusive(java.util.Collection, Supplier)} on the same ids, so
+     * the process already serializes them there; database row locks would add a write per key
+     * to every import batch and, on HSQLDB 2.7.4, risk its lost wake-up of a waiter after a
+     * rollback (see {@link Transactor}).
+     */
+    @Override
+    public void claim(List<Long> keyClaims) {
+        if (!postgres || keyClaims.isEmpty()) {
+            return;
+        }
+        Long[] ids = keyClaims.toArray(Long[]::new);
+        dsl.execute("insert into " + PERSON_KEY_CLAIM.getName() + " (" + PERSON_KEY_CLAIM.KEY_HASH.getName()
+                + ") select k from unnest(?::bigint[]) as claims(k) order by k on conflict do nothing", (Object) ids);
+        dsl.select(PERSON_KEY_CLAIM.KEY_HASH).from(PERSON_KEY_CLAIM)
+                .where(PERSON_KEY_CLAIM.KEY_HASH.eq(DSL.any(ids)))
+                .orderBy(PERSON_KEY_CLAIM.KEY_HASH).forUpdate().fetch();
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.hearth.core.persistence;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,13 +21,30 @@ public final class Transactor {
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
     private static final int MAX_ATTEMPTS = 5;
 
+    private static final int STRIPES = 64;
+
     private final DSLContext dsl;
-    private final ReentrantLock[] stripes = new ReentrantLock[64];
+    private final ReentrantLock[] stripes;
 
     public Transactor(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
-        for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ReentrantLock();
+        this.stripes = turnsOf(dsl);
+    }
+
+    /**
+     * The in-process turns of one database: kept with its jOOQ configuration, so every Transactor
+     * on one pool takes the same turns however the objects using it were wired.
+     */
+    private static ReentrantLock[] turnsOf(DSLContext dsl) {
+        Map<Object, Object> data = dsl.configuration().data();
+        synchronized (data) {
+            return (ReentrantLock[]) data.computeIfAbsent(Transactor.class.getName() + ".turns", key -> {
+                ReentrantLock[] locks = new ReentrantLock[STRIPES];
+                for (int i = 0; i < locks.length; i++) {
+                    locks[i] = new ReentrantLock();
+                }
+                return locks;
+            });
         }
     }
 
@@ -60,6 +79,27 @@ public final class Transactor {
             return inTransaction(work);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #inTransactionExclusive(Object, Supplier)} for work that needs several turns at
+     * once (every key claim of a new person or of an import batch): the stripes are taken in one
+     * order, so two callers never wait on each other in a circle. An empty {@code keys} takes none.
+     */
+    public <T> T inTransactionExclusive(Collection<?> keys, Supplier<T> work) {
+        int[] held = keys.stream().mapToInt(key -> Math.floorMod(key.hashCode(), stripes.length))
+                .distinct().sorted().toArray();
+        int locked = 0;
+        try {
+            for (; locked < held.length; locked++) {
+                stripes[held[locked]].lock();
+            }
+            return inTransaction(work);
+        } finally {
+            for (int i = locked - 1; i >= 0; i--) {
+                stripes[held[i]].unlock();
+            }
         }
     }
 

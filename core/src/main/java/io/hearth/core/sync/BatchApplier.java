@@ -7,6 +7,7 @@ import io.hearth.connector.spi.StandardFields;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactId;
+import io.hearth.core.dedup.KeyClaims;
 import io.hearth.core.dedup.MatchIndex;
 import io.hearth.core.dedup.MatchKeys;
 import io.hearth.core.dedup.PersonMatchStore;
@@ -79,6 +80,11 @@ final class BatchApplier {
             candidates = List.copyOf(candidates);
             rejections = List.copyOf(rejections);
         }
+
+        /** The key claims of the batch's people ({@link KeyClaims}): the turns its transaction takes. */
+        List<Long> claims(String connector) {
+            return KeyClaims.of(candidates.stream().map(Candidate::keys).toList(), connector);
+        }
     }
 
     Prepared prepare(List<SourceRecord> records, FieldMapping mapping) {
@@ -100,6 +106,8 @@ final class BatchApplier {
      */
     Outcome apply(String connector, Prepared prepared, Instant runStartedAt, Instant now) {
         List<Rejection> rejections = new ArrayList<>(prepared.rejections());
+        // a writer carrying one of these keys now waits for this batch, and then finds its people
+        matches.claim(prepared.claims(connector));
         MatchIndex index = matches.lookingUp(() -> MatchIndex.load(connector,
                 prepared.candidates().stream().map(Candidate::keys).toList(), matches));
         Writes writes = new Writes(index, now);

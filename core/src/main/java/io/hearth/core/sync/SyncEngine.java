@@ -206,7 +206,8 @@ public final class SyncEngine {
                 if (request.dryRun()) {
                     return storeDryRun(connector, run, read);
                 }
-                return transactor.inTransaction(() -> {
+                // the batch's turns: hand entry and other syncs carrying one of its keys wait for it
+                return transactor.inTransactionExclusive(read.prepared().claims(connector.name()), () -> {
                     Instant now = now();
                     SyncRun stored = apply(connector, run, read, now);
                     if (forgetCursor) {
@@ -230,7 +231,7 @@ public final class SyncEngine {
     private SyncRun storeDryRun(Connector connector, SyncRun run, ReadAhead.Read read) {
         SyncRun stored;
         try {
-            transactor.inTransaction(() -> {
+            transactor.inTransactionExclusive(read.prepared().claims(connector.name()), () -> {
                 throw new RollBack(apply(connector, run, read, now()));
             });
             throw new IllegalStateException("a dry run committed");

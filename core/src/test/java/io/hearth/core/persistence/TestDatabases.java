@@ -25,6 +25,13 @@ public final class TestDatabases {
     public interface TestDatabase extends AutoCloseable {
         Database database();
 
+        /**
+         * The database as a second server instance would see it: its own pool and its own
+         * in-process turns on PostgreSQL, so a race between the two is ordered by the database
+         * alone. The embedded database has one server process: the same database.
+         */
+        Database anotherServer();
+
         @Override
         void close();
     }
@@ -40,6 +47,11 @@ public final class TestDatabases {
     }
 
     private record HsqldbDatabase(Database database) implements TestDatabase {
+        @Override
+        public Database anotherServer() {
+            return database;
+        }
+
         @Override
         public void close() {
             database.close();
@@ -68,9 +80,40 @@ public final class TestDatabases {
     }
 
     /** A PostgreSQL database confined to one schema, which closing drops. */
-    public record SchemaDatabase(Database database, String serverUrl, String schema) implements TestDatabase {
+    public static final class SchemaDatabase implements TestDatabase {
+        private final Database database;
+        private final String serverUrl;
+        private final String schema;
+        private Database another;
+
+        SchemaDatabase(Database database, String serverUrl, String schema) {
+            this.database = database;
+            this.serverUrl = serverUrl;
+            this.schema = schema;
+        }
+
         @Override
-        public void close() {
+        public Database database() {
+            return database;
+        }
+
+        public String schema() {
+            return schema;
+        }
+
+        @Override
+        public synchronized Database anotherServer() {
+            if (another == null) {
+                another = Database.open(database.config());
+            }
+            return another;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (another != null) {
+                another.close();
+            }
             database.close();
             execute(serverUrl, "DROP SCHEMA " + schema + " CASCADE");
         }

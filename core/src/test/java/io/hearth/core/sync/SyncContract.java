@@ -7,6 +7,7 @@ import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.core.Concurrently;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactId;
@@ -38,9 +39,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The sync engine and its stores, run against each database by a subclass. */
 public abstract class SyncContract {
@@ -75,9 +78,13 @@ public abstract class SyncContract {
     }
 
     private SyncEngine engine(ListConnector... connectors) {
-        return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(database.dsl()),
-                new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                List.of(written), SyncFixtures.contacts(database, contactsWritten::add), new Transactor(database.dsl()),
+        return engineOn(database, connectors);
+    }
+
+    private SyncEngine engineOn(Database on, ListConnector... connectors) {
+        return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(on.dsl()),
+                new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(),
+                List.of(written), SyncFixtures.contacts(on, contactsWritten::add), new Transactor(on.dsl()),
                 clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add));
     }
 
@@ -96,6 +103,30 @@ public abstract class SyncContract {
         fields.put("Email", email);
         fields.put("Phone", phone);
         return fields;
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void twoSourcesOfTheSamePeopleSyncedAtOnceMakeEachPersonOnce() throws Exception {
+        // two CRMs holding the same people under their own ids, synced at the same moment; on
+        // PostgreSQL the second through another server's pool, so only the database orders them
+        ListConnector first = new ListConnector("crm-a", 40);
+        ListConnector second = new ListConnector("crm-b", 40);
+        for (int i = 0; i < 400; i++) {
+            first.add("a-" + i, person("Given" + i, "Family" + i, "p" + i + "@example.com", ""));
+            second.add("b-" + i, person("Given" + i, "Family" + i, "p" + i + "@example.com", ""));
+        }
+        SyncEngine one = engineOn(database, first);
+        SyncEngine other = engineOn(testDatabase.anotherServer(), second);
+        AtomicInteger callers = new AtomicInteger();
+
+        List<SyncRun> runs = Concurrently.run(2, () -> callers.getAndIncrement() == 0
+                ? one.run(SyncRequest.of("crm-a", Map.of()), SyncListener.NONE)
+                : other.run(SyncRequest.of("crm-b", Map.of()), SyncListener.NONE));
+
+        assertThat(runs).extracting(SyncRun::state).containsOnly(SyncState.SUCCEEDED);
+        assertThat(runs.stream().mapToLong(r -> r.counts().created()).sum()).isEqualTo(400);
+        assertThat(allLeads()).hasSize(400);
     }
 
     @Test
@@ -140,6 +171,11 @@ public abstract class SyncContract {
             @Override
             public void link(String connector, Map<String, PersonRef> ids) {
                 store.link(connector, ids);
+            }
+
+            @Override
+            public void claim(List<Long> keyClaims) {
+                store.claim(keyClaims);
             }
 
             @Override

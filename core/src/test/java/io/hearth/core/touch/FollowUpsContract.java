@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -339,11 +338,10 @@ public abstract class FollowUpsContract {
     // long fails the test (and the build's fork time limit ends a run it leaves stuck)
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void concurrentSchedulesForOnePersonLeaveOneOpenFollowUp() throws Exception {
-        // On PostgreSQL, half the callers go through a second wiring, as through a second server
-        // instance: they do not share the first one's in-process turns, so only the row lock orders
-        // them. The embedded database has one server process.
-        Hearth second = database.dsl().dialect().family() == SQLDialect.POSTGRES
-                ? Hearth.on(database, clock, CadencePolicy.DEFAULT) : hearth;
+        // On PostgreSQL, half the callers go through a second server's pool: they do not share the
+        // first one's in-process turns, so only the row lock orders them. The embedded database
+        // has one server process.
+        Hearth second = Hearth.on(testDatabase.anotherServer(), clock, CadencePolicy.DEFAULT);
         for (int round = 0; round < 40; round++) {
             // a contact's first schedule also creates its cadence row; a lead's has one already
             PersonRef person = round % 2 == 0
