@@ -3,6 +3,7 @@ package io.hearth.server;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
+import io.hearth.core.error.FailureSummary;
 import io.hearth.core.priority.LeadRatings;
 import io.hearth.core.priority.LearnedProbability;
 import java.util.concurrent.Executors;
@@ -69,7 +70,8 @@ public final class RatingRefresher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // leads not re-rated yet keep their ratings until the next change or retraining
-            log.warn("learning from closed leads or re-rating with the new model failed", e);
+            log.warn("learning from closed leads or re-rating with the new model failed: {}", FailureSummary.of(e));
+            log.debug("learning from closed leads or re-rating with the new model failed", e);
         }
     }
 
@@ -87,7 +89,8 @@ public final class RatingRefresher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // keep the schedule alive: the next run retries what this one could not do
-            log.warn("re-rating failed; retrying on the next run", e);
+            log.warn("re-rating failed; retrying on the next run: {}", FailureSummary.of(e));
+            log.debug("re-rating failed", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hearth.core.contact;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -21,7 +22,7 @@ public enum ContactField {
             try {
                 fields.add(valueOf(upper));
             } catch (IllegalArgumentException e) {
-                throw InvalidArgumentException.of(field, "'" + path + "' is not an updatable contact field; use "
+                throw InvalidArgumentException.of(field, Excerpts.quoted(path) + " is not an updatable contact field; use "
                         + "given_name, family_name, company, title, email, phone, kind, source, owner, notes or tags");
             }
         }

@@ -1,5 +1,6 @@
 package io.hearth.core.contact;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.query.Comparison;
 import io.hearth.core.query.EnumValues;
@@ -27,8 +28,8 @@ public record ContactFilter(List<ContactKind> kinds, List<String> owners, List<C
                 case "owner" -> owners.add(c.value());
                 case "cadence_state" -> states.add(
                         EnumValues.parse(CadenceState.class, c.value(), "CADENCE_STATE_", field));
-                default -> throw InvalidArgumentException.of(field, "cannot filter on '" + c.field()
-                        + "'; use kind, owner or cadence_state");
+                default -> throw InvalidArgumentException.of(field, "cannot filter on " + Excerpts.quoted(c.field())
+                        + "; use kind, owner or cadence_state");
             }
         }
         return new ContactFilter(kinds, owners, states);

@@ -8,7 +8,7 @@ public final class StaleEtagException extends HearthException {
 
     /** The caller sent an etag that is no longer the current one. */
     public static StaleEtagException sent(String resourceName, String sentEtag, String currentEtag) {
-        return new StaleEtagException(resourceName + " was changed by someone else (etag " + sentEtag
+        return new StaleEtagException(resourceName + " was changed by someone else (etag " + Excerpts.of(sentEtag)
                 + " is stale, current is " + currentEtag + "); get it again and retry");
     }
 

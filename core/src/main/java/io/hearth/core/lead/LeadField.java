@@ -1,5 +1,6 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -52,8 +53,8 @@ public enum LeadField {
             result.add(Arrays.stream(values())
                     .filter(f -> f.path().equals(path))
                     .findFirst()
-                    .orElseThrow(() -> InvalidArgumentException.of(field, "'" + path
-                            + "' is not an updatable lead field; use any of " + Arrays.toString(pathNames()))));
+                    .orElseThrow(() -> InvalidArgumentException.of(field, Excerpts.quoted(path)
+                            + " is not an updatable lead field; use any of " + Arrays.toString(pathNames()))));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Comparison;
@@ -60,8 +61,8 @@ public record LeadFilter(
                     }
                     possibleDuplicate = wanted;
                 }
-                default -> throw InvalidArgumentException.of(field, "cannot filter on '" + c.field()
-                        + "'; use owner, status, temperature, source, tag or possible_duplicate");
+                default -> throw InvalidArgumentException.of(field, "cannot filter on " + Excerpts.quoted(c.field())
+                        + "; use owner, status, temperature, source, tag or possible_duplicate");
             }
         }
         return new LeadFilter(owners, statuses, temperatures, sources, tags, possibleDuplicate);
@@ -71,8 +72,8 @@ public record LeadFilter(
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw InvalidArgumentException.of(field, "possible_duplicate is true or false, not '"
-                    + value + "'");
+            default -> throw InvalidArgumentException.of(field, "possible_duplicate is true or false, not "
+                    + Excerpts.quoted(value));
         };
     }
 

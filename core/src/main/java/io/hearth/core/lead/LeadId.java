@@ -2,6 +2,7 @@ package io.hearth.core.lead;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ public record LeadId(UUID value) {
             throw InvalidArgumentException.of(field, "required: the lead's name, e.g. leads/0190c0d2-...");
         }
         if (!name.startsWith(COLLECTION)) {
-            throw InvalidArgumentException.of(field, "'" + name + "' is not a lead name: expected leads/{id}");
+            throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " is not a lead name: expected leads/{id}");
         }
         String id = name.substring(COLLECTION.length());
         try {
@@ -35,7 +36,7 @@ public record LeadId(UUID value) {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw InvalidArgumentException.of(field, "'" + name + "' is not a lead name: the id is not a UUID");
+        throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " is not a lead name: the id is not a UUID");
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.Locale;
 
@@ -28,15 +29,15 @@ public record LeadOrder(Key key, boolean descending) {
             case "create_time" -> Key.CREATE_TIME;
             case "update_time" -> Key.UPDATE_TIME;
             case "display_name" -> Key.DISPLAY_NAME;
-            default -> throw InvalidArgumentException.of(field, "cannot order by '" + words[0]
-                    + "'; use create_time, update_time or display_name");
+            default -> throw InvalidArgumentException.of(field, "cannot order by " + Excerpts.quoted(words[0])
+                    + "; use create_time, update_time or display_name");
         };
         boolean descending = false;
         if (words.length == 2) {
             descending = switch (words[1]) {
                 case "desc" -> true;
                 case "asc" -> false;
-                default -> throw InvalidArgumentException.of(field, "'" + words[1] + "' is not a direction; use asc or desc");
+                default -> throw InvalidArgumentException.of(field, Excerpts.quoted(words[1]) + " is not a direction; use asc or desc");
             };
         }
         return new LeadOrder(key, descending);

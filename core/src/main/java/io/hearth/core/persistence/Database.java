@@ -2,6 +2,7 @@ package io.hearth.core.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.hearth.core.error.FailureSummary;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -87,7 +88,9 @@ public final class Database implements AutoCloseable {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {
-                log.warn("HSQLDB shutdown did not complete cleanly; the next start replays its log", e);
+                log.warn("HSQLDB shutdown did not complete cleanly; the next start replays its log: {}",
+                        FailureSummary.of(e));
+                log.debug("HSQLDB shutdown failed", e);
             }
         }
         dataSource.close();

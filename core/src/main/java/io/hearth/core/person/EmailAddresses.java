@@ -1,5 +1,6 @@
 package io.hearth.core.person;
 
+import io.hearth.core.error.Excerpts;
 import java.util.regex.Pattern;
 
 /**
@@ -23,24 +24,24 @@ public final class EmailAddresses {
         }
         int at = email.lastIndexOf('@');
         if (at <= 0 || at == email.length() - 1) {
-            return "'" + email + "' is not an email address: expected name@domain.tld";
+            return Excerpts.quoted(email) + " is not an email address: expected name@domain.tld";
         }
         String local = email.substring(0, at);
         String domain = email.substring(at + 1);
         if (local.length() > 64 || !LOCAL_PART.matcher(local).matches()) {
-            return "'" + email + "' is not an email address: the part before @ is malformed";
+            return Excerpts.quoted(email) + " is not an email address: the part before @ is malformed";
         }
         String[] labels = domain.split("\\.", -1);
         if (labels.length < 2) {
-            return "'" + email + "' is not an email address: the domain needs a dot, e.g. example.com";
+            return Excerpts.quoted(email) + " is not an email address: the domain needs a dot, e.g. example.com";
         }
         for (String label : labels) {
             if (!DOMAIN_LABEL.matcher(label).matches()) {
-                return "'" + email + "' is not an email address: the domain is malformed";
+                return Excerpts.quoted(email) + " is not an email address: the domain is malformed";
             }
         }
         if (!TOP_LEVEL.matcher(labels[labels.length - 1]).matches()) {
-            return "'" + email + "' is not an email address: the top-level domain is malformed";
+            return Excerpts.quoted(email) + " is not an email address: the top-level domain is malformed";
         }
         return null;
     }

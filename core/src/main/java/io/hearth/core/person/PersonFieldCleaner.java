@@ -2,6 +2,7 @@ package io.hearth.core.person;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.Violations;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -69,7 +70,7 @@ public final class PersonFieldCleaner {
             }
             tag = tag.toLowerCase(Locale.ROOT);
             if (!TAG.matcher(tag).matches()) {
-                violations.add("tags", "'" + value + "' is not a tag: use up to 50 letters, digits, spaces or "
+                violations.add("tags", Excerpts.quoted(value) + " is not a tag: use up to 50 letters, digits, spaces or "
                         + "_ . / : -, starting with a letter or digit");
             }
             unique.add(tag);

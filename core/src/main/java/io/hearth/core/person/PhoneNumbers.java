@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.hearth.core.error.Excerpts;
 
 /**
  * Normalizes phone numbers to E.164 so that one person typed two ways is one number.
@@ -38,13 +39,13 @@ public final class PhoneNumbers {
         try {
             parsed = UTIL.parse(raw, defaultRegion);
         } catch (NumberParseException e) {
-            throw new IllegalArgumentException("'" + raw + "' is not a phone number ("
+            throw new IllegalArgumentException(Excerpts.quoted(raw) + " is not a phone number ("
                     + describe(e.getErrorType()) + ")");
         }
         // "possible" (right length for the country) rather than "valid": valid depends on
         // number-range metadata that lags behind carriers, and rejecting a real number loses a lead.
         if (!UTIL.isPossibleNumber(parsed)) {
-            throw new IllegalArgumentException("'" + raw + "' is not a possible phone number for region "
+            throw new IllegalArgumentException(Excerpts.quoted(raw) + " is not a possible phone number for region "
                     + UTIL.getRegionCodeForNumber(parsed) + " (wrong number of digits?)");
         }
         return UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);

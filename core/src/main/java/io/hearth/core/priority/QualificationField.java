@@ -1,5 +1,6 @@
 package io.hearth.core.priority;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -50,11 +51,11 @@ public enum QualificationField {
             } else if (path.equals(BANT_PATH)) {
                 result.addAll(BANT);
             } else if (OUTPUT_ONLY.contains(path)) {
-                throw InvalidArgumentException.of(field, "'" + path + "' is output only and cannot be updated");
+                throw InvalidArgumentException.of(field, Excerpts.quoted(path) + " is output only and cannot be updated");
             } else {
                 result.add(Arrays.stream(values()).filter(f -> f.path.equals(path)).findFirst()
-                        .orElseThrow(() -> InvalidArgumentException.of(field, "'" + path
-                                + "' is not a qualification field; use any of " + pathNames())));
+                        .orElseThrow(() -> InvalidArgumentException.of(field, Excerpts.quoted(path)
+                                + " is not a qualification field; use any of " + pathNames())));
             }
         }
         return result;

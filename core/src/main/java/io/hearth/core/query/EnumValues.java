@@ -1,5 +1,6 @@
 package io.hearth.core.query;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -23,7 +24,7 @@ public final class EnumValues {
                 return constant;
             }
         }
-        throw InvalidArgumentException.of(field, "'" + text + "' is not one of "
+        throw InvalidArgumentException.of(field, Excerpts.quoted(text) + " is not one of "
                 + Arrays.toString(Arrays.stream(type.getEnumConstants())
                         .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toArray()));
     }

@@ -1,5 +1,6 @@
 package io.hearth.core.query;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,16 @@ import java.util.Locale;
  * The filter language of list calls: a subset of AIP-160 that reps actually type,
  * {@code owner = "alice" AND status = NEW}. Terms are {@code field = value} joined by {@code AND};
  * values are bare words or double-quoted strings with {@code \"} and {@code \\} escapes.
+ *
+ * <p>A filter is at most {@value #MAX_LENGTH} characters and {@value #MAX_TERMS} conditions: every
+ * condition becomes a clause of the list query, and a filter of thousands of them made a query
+ * that took seconds and gigabytes to build and run. The grammar has no parentheses, so there is
+ * no nesting to bound.
  */
 public final class FilterExpression {
+    public static final int MAX_LENGTH = 4096;
+    public static final int MAX_TERMS = 50;
+
     private final String text;
     private final String field;
     private int pos;
@@ -26,6 +35,10 @@ public final class FilterExpression {
      * @param field the request field the text came from, named in errors
      */
     public static List<Comparison> parse(String text, String field) {
+        if (text != null && text.length() > MAX_LENGTH) {
+            throw InvalidArgumentException.of(field, "must be at most " + MAX_LENGTH + " characters, got "
+                    + text.length());
+        }
         return new FilterExpression(text == null ? "" : text, field).parseAll();
     }
 
@@ -41,13 +54,19 @@ public final class FilterExpression {
             if (atEnd()) {
                 return terms;
             }
+            int start = pos;
             String word = word();
             if (!word.equalsIgnoreCase("AND")) {
-                throw error("expected AND between conditions but found '" + word + "'");
+                pos = start;
+                throw error("expected AND between conditions but found " + Excerpts.quoted(word));
             }
             skipSpaces();
             if (atEnd()) {
                 throw error("a condition must follow AND");
+            }
+            if (terms.size() == MAX_TERMS) {
+                throw InvalidArgumentException.of(field, "must have at most " + MAX_TERMS
+                        + " conditions joined by AND, got more");
             }
             terms.add(term());
         }
@@ -60,16 +79,16 @@ public final class FilterExpression {
         }
         skipSpaces();
         if (atEnd() || text.charAt(pos) != '=') {
-            throw error("expected '=' after '" + name + "' (only equality is supported)");
+            throw error("expected '=' after " + Excerpts.quoted(name) + " (only equality is supported)");
         }
         pos++;
         skipSpaces();
         if (atEnd()) {
-            throw error("expected a value after '" + name + " ='");
+            throw error("expected a value after " + Excerpts.quoted(name + " ="));
         }
         String value = text.charAt(pos) == '"' ? quoted() : word();
         if (value.isEmpty()) {
-            throw error("expected a value after '" + name + " ='");
+            throw error("expected a value after " + Excerpts.quoted(name + " ="));
         }
         return new Comparison(name.toLowerCase(Locale.ROOT), value);
     }
@@ -116,6 +135,6 @@ public final class FilterExpression {
     }
 
     private InvalidArgumentException error(String problem) {
-        return InvalidArgumentException.of(field, problem + " at position " + (pos + 1) + " of '" + text + "'");
+        return InvalidArgumentException.of(field, problem + " at position " + (pos + 1));
     }
 }

@@ -1,5 +1,6 @@
 package io.hearth.core.resource;
 
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ public final class ResourceNames {
                     + "0190c0d2-...");
         }
         if (!name.startsWith(collection)) {
-            throw InvalidArgumentException.of(field, "'" + name + "' is not a " + noun + " name: expected "
+            throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " is not a " + noun + " name: expected "
                     + collection + "{id}");
         }
         String id = name.substring(collection.length());
@@ -32,6 +33,6 @@ public final class ResourceNames {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw InvalidArgumentException.of(field, "'" + name + "' is not a " + noun + " name: the id is not a UUID");
+        throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " is not a " + noun + " name: the id is not a UUID");
     }
 }

@@ -1,6 +1,7 @@
 package io.hearth.core.sync;
 
 import io.hearth.connector.spi.Connector;
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.NotFoundException;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class ConnectorRegistry {
     public Connector get(String name) {
         Connector connector = byName.get(name);
         if (connector == null) {
-            throw new NotFoundException("connectors/" + name);
+            throw new NotFoundException("connectors/" + Excerpts.of(name));
         }
         return connector;
     }

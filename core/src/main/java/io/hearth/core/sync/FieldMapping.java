@@ -1,6 +1,7 @@
 package io.hearth.core.sync;
 
 import io.hearth.connector.spi.StandardFields;
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class FieldMapping {
         explicit.forEach((source, target) -> {
             String field = target.strip().toLowerCase(Locale.ROOT);
             if (!StandardFields.ALL.contains(field)) {
-                problems.add("'" + source + "=" + target + "': " + target + " is not a Hearth field; use one of "
+                problems.add(Excerpts.quoted(source + "=" + target) + ": the target is not a Hearth field; use one of "
                         + String.join(", ", StandardFields.ALL));
             }
             targets.put(source, field);

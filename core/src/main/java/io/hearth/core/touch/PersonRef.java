@@ -3,6 +3,7 @@ package io.hearth.core.touch;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.ContactId;
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.queue.PersonKind;
@@ -33,7 +34,7 @@ public record PersonRef(PersonKind kind, UUID id) {
         }
         throw InvalidArgumentException.of(field, name == null || name.isBlank()
                 ? "required: a lead or contact name, e.g. leads/0190c0d2-... or contacts/0190c0d2-..."
-                : "'" + name + "' names neither a lead (leads/{id}) nor a contact (contacts/{id})");
+                : Excerpts.quoted(name) + " names neither a lead (leads/{id}) nor a contact (contacts/{id})");
     }
 
     public boolean isLead() {

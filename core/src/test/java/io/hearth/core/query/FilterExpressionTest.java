@@ -32,4 +32,44 @@ class FilterExpressionTest {
                     assertThat(e.violations().get(0).description()).contains("position");
                 });
     }
+
+    @Test
+    void aFilterLongerThanTheLimitIsRefusedBeforeParsingWithTheLimitNamed() {
+        String huge = String.join(" AND ", java.util.Collections.nCopies(20_000, "tag = abcdefghij"));
+
+        assertThatThrownBy(() -> FilterExpression.parse(huge, "filter"))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
+                    assertThat(e.violations()).singleElement().satisfies(v -> {
+                        assertThat(v.field()).isEqualTo("filter");
+                        assertThat(v.description()).isEqualTo("must be at most 4096 characters, got " + huge.length());
+                    });
+                    assertThat(e.getMessage()).hasSizeLessThan(200);
+                });
+    }
+
+    @Test
+    void aFilterOfMoreThanFiftyConditionsIsRefusedWithTheLimitNamed() {
+        String fifty = String.join(" AND ", java.util.Collections.nCopies(50, "tag = a"));
+
+        assertThat(FilterExpression.parse(fifty, "filter")).hasSize(50);
+        assertThatThrownBy(() -> FilterExpression.parse(fifty + " AND tag = b", "filter"))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
+                        .singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("filter");
+                            assertThat(v.description()).contains("at most 50 conditions");
+                        }));
+    }
+
+    @Test
+    void aBadFilterIsEchoedAsAShortExcerptOnce() {
+        String word = "x".repeat(3000);
+
+        assertThatThrownBy(() -> FilterExpression.parse("owner = alice " + word, "filter"))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
+                    String description = e.violations().get(0).description();
+                    assertThat(description).isEqualTo("expected AND between conditions but found '"
+                            + "x".repeat(39) + "…' at position 15");
+                    assertThat(e.getMessage()).hasSizeLessThan(150).containsOnlyOnce("xxx…");
+                });
+    }
 }

@@ -7,6 +7,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
+import io.hearth.core.error.FailureSummary;
 import io.hearth.core.error.HearthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Ends a call whose handler threw with the matching status, so services hold no try/catch:
  * domain failures become their documented codes with details, anything else becomes INTERNAL
- * with the cause kept in the server log rather than sent to the caller.
+ * with a summary of the cause in the server log (no SQL, no values; the whole exception at DEBUG)
+ * rather than sent to the caller.
  */
 public final class ExceptionStatusInterceptor implements ServerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(ExceptionStatusInterceptor.class);
@@ -61,7 +63,10 @@ public final class ExceptionStatusInterceptor implements ServerInterceptor {
         if (failure instanceof HearthException expected) {
             status = ErrorStatuses.of(expected);
         } else {
-            log.error("{} failed unexpectedly", call.getMethodDescriptor().getFullMethodName(), failure);
+            // the summary, never the exception: jOOQ's message quotes the SQL and the driver's its values
+            String method = call.getMethodDescriptor().getFullMethodName();
+            log.error("{} failed unexpectedly: {}", method, FailureSummary.of(failure));
+            log.debug("{} failed unexpectedly", method, failure);
             status = ErrorStatuses.internal();
         }
         StatusException exception = StatusProto.toStatusException(status);

@@ -3,6 +3,7 @@ package io.hearth.server.grpc;
 import com.google.protobuf.Duration;
 import com.google.type.Date;
 import com.google.type.Money;
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.Violations;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
@@ -228,7 +229,7 @@ final class QueueMapper {
             Currency.getInstance(currency);
         } catch (IllegalArgumentException e) {
             violations.add("qualification.estimated_value.currency_code",
-                    "'" + currency + "' is not an ISO 4217 currency code such as USD or EUR");
+                    Excerpts.quoted(currency) + " is not an ISO 4217 currency code such as USD or EUR");
             return null;
         }
         if (proto.getUnits() < 0 || proto.getNanos() < 0 || proto.getNanos() > 999_999_999) {

@@ -6,6 +6,8 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.hearth.core.error.Excerpts;
+import io.hearth.core.error.FailureSummary;
 import io.hearth.core.queue.WorkQueue;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueSnapshot;
@@ -89,7 +91,9 @@ public final class QueueWatchers implements AutoCloseable {
                     lastSent = items;
                 }
             } catch (RuntimeException e) {
-                log.warn("queue watch for {} failed", owner == null || owner.isBlank() ? "the team" : owner, e);
+                String whose = owner == null || owner.isBlank() ? "the team" : Excerpts.of(owner);
+                log.warn("queue watch for {} failed: {}", whose, FailureSummary.of(e));
+                log.debug("queue watch for {} failed", whose, e);
                 stop();
                 observer.onError(Status.UNAVAILABLE.withDescription("the queue could not be read; watch again")
                         .asRuntimeException());

@@ -4,6 +4,7 @@ import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.ConfigType;
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.SyncCounts;
@@ -82,19 +83,20 @@ final class SyncMapper {
     static String connectorName(String name, String field) {
         String bare = name.startsWith(CONNECTORS) ? name.substring(CONNECTORS.length()) : name;
         if (bare.isBlank() || bare.contains("/")) {
-            throw InvalidArgumentException.of(field, "must name a connector as connectors/{name}, got '" + name + "'");
+            throw InvalidArgumentException.of(field, "must name a connector as connectors/{name}, got "
+                    + Excerpts.quoted(name));
         }
         return bare;
     }
 
     static UUID runId(String name, String field) {
         if (!name.startsWith(SYNC_RUNS)) {
-            throw InvalidArgumentException.of(field, "must be syncRuns/{run_id}, got '" + name + "'");
+            throw InvalidArgumentException.of(field, "must be syncRuns/{run_id}, got " + Excerpts.quoted(name));
         }
         try {
             return UUID.fromString(name.substring(SYNC_RUNS.length()));
         } catch (IllegalArgumentException e) {
-            throw InvalidArgumentException.of(field, "'" + name + "' does not hold a valid run id");
+            throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " does not hold a valid run id");
         }
     }
 

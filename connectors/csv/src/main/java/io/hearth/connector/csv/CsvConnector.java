@@ -47,11 +47,21 @@ public final class CsvConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(Map<String, String> config) {
         List<ConfigProblem> problems = new ArrayList<>(ConfigKey.check(configKeys(), config));
-        ENCODING.valueIn(config).filter(e -> !Charset.isSupported(e))
-                .ifPresent(e -> problems.add(new ConfigProblem(ENCODING.name(), "unknown character set '" + e + "'")));
+        ENCODING.valueIn(config).filter(e -> !isCharset(e))
+                .ifPresent(e -> problems.add(new ConfigProblem(ENCODING.name(), "is not a character set this server "
+                        + "knows, e.g. UTF-8 or windows-1252")));
         DELIMITER.valueIn(config).filter(d -> !(d.length() == 1 || d.equals("\\t") || d.equalsIgnoreCase("tab")))
                 .ifPresent(d -> problems.add(new ConfigProblem(DELIMITER.name(), "must be one character or \\t")));
         return problems;
+    }
+
+    /** Whether {@code name} names a supported charset; a malformed name is not one (rather than an exception). */
+    private static boolean isCharset(String name) {
+        try {
+            return Charset.isSupported(name);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

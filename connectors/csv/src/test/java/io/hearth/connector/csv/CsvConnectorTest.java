@@ -49,6 +49,17 @@ class CsvConnectorTest {
     }
 
     @Test
+    void aMalformedEncodingNameIsAProblemNotAFailure() {
+        String name = "utf 8\u0000" + "x".repeat(10_000);
+
+        assertThat(connector.validate(Map.of("path", "/x.csv", "encoding", name)))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.key()).isEqualTo("encoding");
+                    assertThat(p.message()).hasSizeLessThan(100);
+                });
+    }
+
+    @Test
     void hubspotExportReadsWithRecordIdsAsExternalIds() throws Exception {
         List<SourceRecord> records = readAll(resource("hubspot-contacts.csv"));
 

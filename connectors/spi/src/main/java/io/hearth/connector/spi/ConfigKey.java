@@ -68,7 +68,8 @@ public record ConfigKey(String name, ConfigType type, boolean required, String d
         }
         new TreeMap<>(config).keySet().stream()
                 .filter(name -> !byName.containsKey(name))
-                .forEach(name -> problems.add(new ConfigProblem(name, "is not a key of this connector; known keys: "
+                .forEach(name -> problems.add(new ConfigProblem(Excerpt.of(name),
+                        "is not a key of this connector; known keys: "
                         + String.join(", ", byName.keySet()))));
         return problems;
     }

@@ -14,10 +14,11 @@ public enum ConfigType {
     String problemWith(String value) {
         return switch (this) {
             case STRING, PATH -> null;
-            case INTEGER -> isInteger(value) ? null : "must be a whole number, got '" + value + "'";
+            case INTEGER -> isInteger(value) ? null : "must be a whole number, got " + Excerpt.quoted(value);
             case BOOLEAN -> {
                 String lower = value.strip().toLowerCase(Locale.ROOT);
-                yield lower.equals("true") || lower.equals("false") ? null : "must be true or false, got '" + value + "'";
+                yield lower.equals("true") || lower.equals("false") ? null : "must be true or false, got "
+                        + Excerpt.quoted(value);
             }
         };
     }

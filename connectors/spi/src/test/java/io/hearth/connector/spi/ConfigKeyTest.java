@@ -30,6 +30,19 @@ class ConfigKeyTest {
     }
 
     @Test
+    void hugeValuesAndUnknownKeysAreEchoedAsShortExcerpts() {
+        String huge = "HUGE" + "9x".repeat(20_000);
+
+        List<ConfigProblem> problems = ConfigKey.check(keys, Map.of("path", "/x.csv", "token", "t", "batch", huge, huge, "1"));
+
+        assertThat(problems).hasSize(2).allSatisfy(p -> {
+            assertThat(p.key()).hasSizeLessThanOrEqualTo(40);
+            assertThat(p.message()).hasSizeLessThan(120);
+        });
+        assertThat(problems.get(0).message()).containsOnlyOnce("HUGE");
+    }
+
+    @Test
     void malformedSecretIsNotEchoed() {
         ConfigKey pin = new ConfigKey("pin", ConfigType.INTEGER, true, null, true, "PIN");
 
