@@ -30,14 +30,16 @@ import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.queue.QueueStore;
-import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.dedup.PersonMatchStore;
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.ImportFolder;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
 import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
 import io.hearth.core.sync.SyncRunStore;
+import io.hearth.core.sync.SyncSettings;
 import io.hearth.core.sync.SyncedContacts;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
@@ -309,7 +311,8 @@ public final class ImportBench {
                     rate ? List.of(timings.wrap(LeadObserver.class, ratings, "rating")) : List.of(),
                     new SyncedContacts(timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
                             new ContactRules(new PhoneNumbers("US")), List.of()),
-                    transactor, clock, RetryPolicy.DEFAULT);
+                    transactor, clock, RetryPolicy.DEFAULT,
+                    new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE));
             SyncRun run = engine.run(SyncRequest.of("csv", Map.of("path", csv.toString())), SyncListener.NONE);
             if (run.counts().created() == 0) {
                 throw new IllegalStateException("nothing imported: " + run);

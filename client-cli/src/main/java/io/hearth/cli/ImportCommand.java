@@ -2,6 +2,7 @@ package io.hearth.cli;
 
 import com.google.protobuf.ByteString;
 import io.grpc.stub.CallStreamObserver;
+import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.hearth.proto.v1.ImportFileHeader;
 import io.hearth.proto.v1.ImportFileRequest;
@@ -112,6 +113,8 @@ final class ImportCommand extends RpcCommand {
             }
         });
         CallStreamObserver<ImportFileRequest> flow = (CallStreamObserver<ImportFileRequest>) requests;
+        Thread cancelOnExit = cancelOnExit((ClientCallStreamObserver<ImportFileRequest>) requests, done, err);
+        Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {
             // one bar at a time: the server starts importing once the upload is complete
             try (ProgressBar uploading = bar("Uploading", size(), "B", err);
@@ -144,7 +147,31 @@ final class ImportCommand extends RpcCommand {
             throw new IllegalStateException(e.getCause());
         } finally {
             err.println();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+            } catch (IllegalStateException exiting) {
+                // the hook is running: Ctrl-C came as the import ended
+            }
         }
+    }
+
+    /**
+     * Ctrl-C (or SIGTERM) while importing cancels the call, so the server ends the run CANCELLED
+     * after its current batch instead of importing on for no one; what it stored is kept, and the
+     * same command goes on from there.
+     */
+    private static Thread cancelOnExit(ClientCallStreamObserver<ImportFileRequest> call, CompletableFuture<?> done,
+                                       PrintWriter err) {
+        return new Thread(() -> {
+            if (done.isDone()) {
+                return;
+            }
+            call.cancel("cancelled by the user", null);
+            err.println();
+            err.println("Import cancelled: the server keeps the rows it stored and stops after its current batch. "
+                    + "Run the same command again to go on from there ('hearth sync runs' shows the run).");
+            err.flush();
+        }, "hearth-import-cancel");
     }
 
     /** Sends no faster than the server reads, so a large file is not buffered in memory. */

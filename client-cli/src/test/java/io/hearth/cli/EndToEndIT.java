@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +28,9 @@ class EndToEndIT {
     private static final Pattern LEAD_NAME = Pattern.compile("\"name\": \"(leads/[0-9a-f-]{36})\"");
     private static final Pattern CONTACT_NAME = Pattern.compile("\"name\": \"(contacts/[0-9a-f-]{36})\"");
     private static final String PG_URL = System.getenv("HEARTH_TEST_PG_URL");
+    // a row of 'hearth sync runs': state, then read and created
+    private static final Pattern RUN_ROW =
+            Pattern.compile("syncRuns/\\S+\\s+(\\w+)\\s+csv\\s+\\S+\\s+(\\d+)\\s+(\\d+)");
 
     @TempDir Path dataDir;
 
@@ -51,6 +55,45 @@ class EndToEndIT {
         } finally {
             sql("DROP SCHEMA " + schema + " CASCADE");
         }
+    }
+
+    @Test
+    void ctrlCDuringAnImportCancelsTheRunAndTheSameCommandGoesOn() throws Exception {
+        int rows = 60_000;
+        Path csv = dataDir.resolve("big.csv");
+        StringBuilder content = new StringBuilder("First Name,Last Name,Email\n");
+        for (int i = 0; i < rows; i++) {
+            content.append("P").append(i).append(",Person,p").append(i).append("@example.com\n");
+        }
+        Files.writeString(csv, content);
+        try (ServerProcess server = ServerProcess.start(List.of("--data-dir", dataDir.resolve("data").toString()))) {
+            Path err = dataDir.resolve("import.err");
+            Process importing = server.cliProcess(err, "import", csv.toString());
+            awaitRun(server, "running", created -> created > 0);
+            importing.destroy(); // SIGTERM runs the same shutdown hook as Ctrl-C's SIGINT
+            assertThat(importing.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(err)).contains("Import cancelled");
+            long storedBeforeCancel = awaitRun(server, "cancelled", created -> true);
+            assertThat(storedBeforeCancel).isLessThan(rows);
+
+            Cli again = server.cli("import", csv.toString());
+            assertThat(again.exitCode).as(again.toString()).isZero();
+            assertThat(awaitRun(server, "succeeded", created -> true)).isEqualTo(rows - storedBeforeCancel);
+        }
+    }
+
+    /** Polls 'hearth sync runs' until the newest run is in {@code state} with created rows passing {@code check}. */
+    private static long awaitRun(ServerProcess server, String state, java.util.function.LongPredicate check)
+            throws Exception {
+        for (int i = 0; i < 300; i++) {
+            Cli runs = server.cli("sync", "runs", "--page-size", "1");
+            Matcher row = RUN_ROW.matcher(runs.out);
+            if (row.find() && row.group(1).equals(state) && check.test(Long.parseLong(row.group(3)))) {
+                return Long.parseLong(row.group(3));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the newest run never was " + state);
     }
 
     private void scenario(List<String> serverArgs) throws Exception {
@@ -242,6 +285,15 @@ class EndToEndIT {
             }
             process.destroyForcibly();
             throw new AssertionError("server did not start:\n" + Files.readString(log));
+        }
+
+        /** Starts the CLI without waiting for it; its standard error goes to {@code err}. */
+        Process cliProcess(Path err, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server",
+                    "127.0.0.1:" + port));
+            command.addAll(List.of(args));
+            return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(err.toFile()).start();
         }
 
         Cli cli(String... args) throws Exception {

@@ -53,11 +53,14 @@ import io.hearth.core.touch.PersonRef;
 import io.hearth.core.touch.LeadActivityRecorder;
 import io.hearth.core.touch.TouchStore;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.server.config.ImportConfig;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.PeopleExporter;
 import io.hearth.core.sync.PluginFolder;
+import io.hearth.core.sync.ImportFolder;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
+import io.hearth.core.sync.SyncSettings;
 import io.hearth.core.sync.SyncedContacts;
 import io.hearth.server.config.ServerConfig;
 import java.time.Clock;
@@ -78,6 +81,7 @@ public final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ServerConfig.class).toInstance(config);
+        bind(ImportConfig.class).toInstance(config.imports());
         bind(Database.class).toInstance(database);
         bind(Clock.class).toInstance(clock);
     }
@@ -162,7 +166,8 @@ public final class CoreModule extends AbstractModule {
         return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), matches,
                 leadStore, rules, List.of(ratings),
                 new SyncedContacts(contactStore, contactRules, List.of(contactQueue)),
-                transactor, time, RetryPolicy.DEFAULT);
+                transactor, time, RetryPolicy.DEFAULT,
+                new SyncSettings(new ImportFolder(config.imports().importsDir()), SyncSettings.DEFAULT_LEASE));
     }
 
     @Provides

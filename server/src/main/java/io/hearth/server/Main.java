@@ -5,11 +5,13 @@ import com.google.inject.Injector;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.QueueWatchers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,16 @@ public final class Main implements Callable<Integer> {
                     + "suggests converting (env HEARTH_AUTO_CONVERT; default ${DEFAULT-VALUE}).")
     boolean autoConvert;
 
+    @Option(names = "--imports-dir", defaultValue = "${env:HEARTH_IMPORTS_DIR}",
+            description = "The only folder whose files StartSync may read (env HEARTH_IMPORTS_DIR; default: imports/ "
+                    + "in the data directory).")
+    Path importsDir;
+
+    @Option(names = "--max-upload-bytes", defaultValue = "${env:HEARTH_MAX_UPLOAD_BYTES:-1073741824}",
+            description = "Largest file 'hearth import' may upload (env HEARTH_MAX_UPLOAD_BYTES; default "
+                    + "${DEFAULT-VALUE}, 1 GiB).")
+    long maxUploadBytes;
+
     @Option(names = "--shutdown-grace-seconds", defaultValue = "20",
             description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
     long graceSeconds;
@@ -86,6 +98,8 @@ public final class Main implements Callable<Integer> {
         Database database = Database.open(config.database());
         Injector injector = Guice.createInjector(
                 new CoreModule(config, database, Clock.systemUTC()), new GrpcModule(), new NettyTransportModule());
+        SyncRunKeeper syncRuns = injector.getInstance(SyncRunKeeper.class);
+        syncRuns.start();
         HearthServer server = injector.getInstance(HearthServer.class).start();
         RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
         refresher.start(60);
@@ -93,6 +107,8 @@ public final class Main implements Callable<Integer> {
             log.info("Hearth server stopping: finishing in-flight calls");
             refresher.close();
             injector.getInstance(QueueWatchers.class).close();
+            // imports end INTERRUPTED after their batch, while the database is still open
+            syncRuns.stopRuns(Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));
             try {
                 server.stop(graceSeconds);
             } catch (InterruptedException e) {
@@ -112,7 +128,10 @@ public final class Main implements Callable<Integer> {
         DatabaseConfig database = dbUrl == null || dbUrl.isBlank()
                 ? DatabaseConfig.embedded(dataDir, dbPoolSize)
                 : new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize);
+        ImportConfig imports = ImportConfig.in(dataDir);
         return new ServerConfig(host, port, dataDir, database, phoneRegion,
-                new CadenceConfig(leadFollowUpLimit, contactFollowUpLimit, autoConvert));
+                new CadenceConfig(leadFollowUpLimit, contactFollowUpLimit, autoConvert),
+                new ImportConfig(importsDir == null ? imports.importsDir() : importsDir, imports.uploadsDir(),
+                        maxUploadBytes));
     }
 }

@@ -11,11 +11,15 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.QueueWatchers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** The real server wiring on an in-memory HSQLDB, reached through an in-process channel. */
 public final class InProcessHearth implements AutoCloseable {
@@ -23,33 +27,54 @@ public final class InProcessHearth implements AutoCloseable {
     private final Injector injector;
     private final HearthServer server;
     private final ManagedChannel channel;
+    private final Path ownDataDir;
 
     public InProcessHearth(Clock clock) throws Exception {
-        this(clock, CadenceConfig.DEFAULTS, Path.of("unused"));
+        this(clock, CadenceConfig.DEFAULTS, null);
     }
 
     public InProcessHearth(Clock clock, CadenceConfig cadence) throws Exception {
-        this(clock, cadence, Path.of("unused"));
+        this(clock, cadence, null);
     }
 
-    /** With {@code dataDir} holding the plugins folder. */
+    /** With {@code dataDir} holding the plugins folder and the import and upload folders. */
     public InProcessHearth(Clock clock, Path dataDir) throws Exception {
         this(clock, CadenceConfig.DEFAULTS, dataDir);
     }
 
+    /** @param dataDir null: a temporary one, removed on close */
     public InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir) throws Exception {
+        this(clock, cadence, dataDir, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    public InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes) throws Exception {
+        this(clock, cadence, dataDir, maxUploadBytes, true);
+    }
+
+    /**
+     * @param direct run calls on the caller's thread (deterministic); false: on thread pools, as a
+     *     real server does, so a client can cancel a call while the server works on it
+     */
+    public InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct)
+            throws Exception {
+        ownDataDir = dataDir == null ? Files.createTempDirectory("hearth-test-") : null;
+        Path dir = dataDir == null ? ownDataDir : dataDir;
         String name = InProcessServerBuilder.generateName();
         database = TestDatabases.hsqldb();
-        ServerConfig config = new ServerConfig("localhost", 0, dataDir, database.config(), "US", cadence);
+        ImportConfig imports = ImportConfig.in(dir);
+        ServerConfig config = new ServerConfig("localhost", 0, dir, database.config(), "US", cadence,
+                new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes));
         injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
                 new AbstractModule() {
                     @Provides
                     ServerBuilder<?> serverBuilder() {
-                        return InProcessServerBuilder.forName(name).directExecutor();
+                        InProcessServerBuilder builder = InProcessServerBuilder.forName(name);
+                        return direct ? builder.directExecutor() : builder;
                     }
                 });
         server = injector.getInstance(HearthServer.class).start();
-        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        InProcessChannelBuilder channelBuilder = InProcessChannelBuilder.forName(name);
+        channel = (direct ? channelBuilder.directExecutor() : channelBuilder).build();
     }
 
     public ManagedChannel channel() {
@@ -66,5 +91,12 @@ public final class InProcessHearth implements AutoCloseable {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.stop(5);
         database.close();
+        if (ownDataDir != null) {
+            try (Stream<Path> paths = Files.walk(ownDataDir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 }

@@ -46,14 +46,7 @@ class KillMidImportIT {
 
     @Test
     void killedImportResumesAndStoresEveryRowOnce() throws Exception {
-        Path csv = work.resolve("big.csv");
-        StringBuilder content = new StringBuilder("First Name,Last Name,Email,Phone\n");
-        for (int i = 0; i < ROWS; i++) {
-            content.append("P").append(i).append(",Person,p").append(i).append("@example.com,+1415")
-                    .append(String.format("%07d", i)).append('\n');
-        }
-        Files.writeString(csv, content);
-        byte[] file = Files.readAllBytes(csv);
+        byte[] file = bigCsv();
         Path dataDir = work.resolve("data");
 
         Server first = Server.start(dataDir);
@@ -76,6 +69,13 @@ class KillMidImportIT {
         Server second = Server.start(dataDir);
         ManagedChannel channel = second.channel();
         try {
+            // at start the embedded server marks the dead server's run interrupted and drops its upload
+            assertThat(SyncServiceGrpc.newBlockingStub(channel).listSyncRuns(ListSyncRunsRequest.newBuilder().build())
+                    .getSyncRunsList()).singleElement().satisfies(run -> {
+                        assertThat(run.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_INTERRUPTED);
+                        assertThat(run.getError()).contains("run the same import again to resume");
+                    });
+            assertThat(uploads(dataDir)).isEmpty();
             SyncRun resumed = upload(channel, file, run -> { }).get(120, TimeUnit.SECONDS);
             assertThat(resumed.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
             assertThat(resumed.getStartCursor()).as("resumed after the last stored batch").isNotEmpty();
@@ -93,6 +93,66 @@ class KillMidImportIT {
         } finally {
             channel.shutdownNow();
             second.kill();
+        }
+    }
+
+    @Test
+    void sigtermMidImportEndsTheRunInterruptedWithItsBatchesKept() throws Exception {
+        byte[] file = bigCsv();
+        Path dataDir = work.resolve("data");
+        Server first = Server.start(dataDir);
+        CountDownLatch someBatchesStored = new CountDownLatch(1);
+        ManagedChannel firstChannel = first.channel();
+        CompletableFuture<SyncRun> stopped;
+        try {
+            stopped = upload(firstChannel, file, run -> {
+                if (run.getCounts().getRead() >= 3_000) {
+                    someBatchesStored.countDown();
+                }
+            });
+            assertThat(someBatchesStored.await(60, TimeUnit.SECONDS)).as("import made progress").isTrue();
+            first.terminate();
+        } finally {
+            first.kill();
+            firstChannel.shutdownNow();
+        }
+        SyncRun last = stopped.get(30, TimeUnit.SECONDS);
+        assertThat(last.getState()).as("the run ended before the database closed")
+                .isEqualTo(SyncRunState.SYNC_RUN_STATE_INTERRUPTED);
+        assertThat(last.getError()).contains("the server stopped after");
+
+        Server second = Server.start(dataDir);
+        ManagedChannel channel = second.channel();
+        try {
+            SyncRun resumed = upload(channel, file, run -> { }).get(120, TimeUnit.SECONDS);
+            assertThat(resumed.getStartCursor()).isEqualTo(last.getEndCursor());
+            assertThat(resumed.getCounts().getCreated()).isEqualTo(ROWS - last.getCounts().getCreated());
+            assertThat(emails(channel)).hasSize(ROWS).doesNotHaveDuplicates();
+            assertThat(uploads(dataDir)).isEmpty();
+        } finally {
+            channel.shutdownNow();
+            second.kill();
+        }
+    }
+
+    private byte[] bigCsv() throws IOException {
+        Path csv = work.resolve("big.csv");
+        StringBuilder content = new StringBuilder("First Name,Last Name,Email,Phone\n");
+        for (int i = 0; i < ROWS; i++) {
+            content.append("P").append(i).append(",Person,p").append(i).append("@example.com,+1415")
+                    .append(String.format("%07d", i)).append('\n');
+        }
+        Files.writeString(csv, content);
+        return Files.readAllBytes(csv);
+    }
+
+    private static List<Path> uploads(Path dataDir) throws IOException {
+        Path uploads = dataDir.resolve("uploads");
+        if (!Files.exists(uploads)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(uploads)) {
+            return files.toList();
         }
     }
 
@@ -168,6 +228,12 @@ class KillMidImportIT {
 
         ManagedChannel channel() {
             return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        }
+
+        /** SIGTERM: the shutdown hook runs, as when an operator stops the service. */
+        void terminate() throws InterruptedException {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within its grace period").isTrue();
         }
 
         /** SIGKILL: no shutdown hook, no clean database close. */

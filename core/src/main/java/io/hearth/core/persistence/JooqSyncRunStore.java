@@ -3,6 +3,7 @@ package io.hearth.core.persistence;
 import static io.hearth.core.persistence.generated.Tables.SYNC_CURSOR;
 import static io.hearth.core.persistence.generated.Tables.SYNC_REJECTION;
 import static io.hearth.core.persistence.generated.Tables.SYNC_RUN;
+import static io.hearth.core.persistence.generated.Tables.SYNC_SOURCE_CLAIM;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.persistence.generated.tables.records.SyncRejectionRecord;
@@ -21,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** {@link SyncRunStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqSyncRunStore implements SyncRunStore {
@@ -32,8 +35,10 @@ public final class JooqSyncRunStore implements SyncRunStore {
     }
 
     @Override
-    public void insertRun(SyncRun run) {
-        dsl.executeInsert(toRecord(run));
+    public void insertRun(SyncRun run, Instant leaseUntil) {
+        SyncRunRecord record = toRecord(run);
+        record.setLeaseUntil(toOffset(leaseUntil));
+        dsl.executeInsert(record);
     }
 
     @Override
@@ -41,6 +46,83 @@ public final class JooqSyncRunStore implements SyncRunStore {
         SyncRunRecord record = toRecord(run);
         record.changed(SYNC_RUN.ID, false);
         dsl.executeUpdate(record);
+    }
+
+    @Override
+    public boolean finishRun(SyncRun run) {
+        SyncRunRecord record = toRecord(run);
+        record.changed(SYNC_RUN.ID, false);
+        record.setLeaseUntil(null);
+        return dsl.update(SYNC_RUN).set(record)
+                .where(SYNC_RUN.ID.eq(run.id()).and(SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name())))
+                .execute() == 1;
+    }
+
+    @Override
+    public boolean renewLease(UUID runId, Instant until) {
+        return dsl.update(SYNC_RUN).set(SYNC_RUN.LEASE_UNTIL, toOffset(until))
+                .where(SYNC_RUN.ID.eq(runId).and(SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name())))
+                .execute() == 1;
+    }
+
+    @Override
+    public int interruptAbandoned(Instant at, boolean everyRunning, String error) {
+        Condition abandoned = SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name());
+        if (!everyRunning) {
+            abandoned = abandoned.and(SYNC_RUN.LEASE_UNTIL.isNull().or(SYNC_RUN.LEASE_UNTIL.lt(toOffset(at))));
+        }
+        List<UUID> ids = dsl.select(SYNC_RUN.ID).from(SYNC_RUN).where(abandoned).fetch(SYNC_RUN.ID);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int marked = dsl.update(SYNC_RUN)
+                .set(SYNC_RUN.RUN_STATE, SyncState.INTERRUPTED.name())
+                .set(SYNC_RUN.FINISHED_AT, toOffset(at))
+                .set(SYNC_RUN.ERROR_MESSAGE, error)
+                .setNull(SYNC_RUN.LEASE_UNTIL)
+                .where(SYNC_RUN.ID.in(ids).and(abandoned))
+                .execute();
+        dsl.deleteFrom(SYNC_SOURCE_CLAIM).where(SYNC_SOURCE_CLAIM.RUN_ID.in(ids)).execute();
+        return marked;
+    }
+
+    @Override
+    public Optional<UUID> sourceHolder(String connector, String sourceKey) {
+        return dsl.select(SYNC_SOURCE_CLAIM.RUN_ID).from(SYNC_SOURCE_CLAIM)
+                .where(SYNC_SOURCE_CLAIM.CONNECTOR.eq(connector).and(SYNC_SOURCE_CLAIM.SOURCE_KEY.eq(sourceKey)))
+                .fetchOptional(SYNC_SOURCE_CLAIM.RUN_ID);
+    }
+
+    @Override
+    public boolean takeSource(String connector, String sourceKey, UUID runId, UUID previous) {
+        if (previous != null) {
+            return dsl.update(SYNC_SOURCE_CLAIM).set(SYNC_SOURCE_CLAIM.RUN_ID, runId)
+                    .where(SYNC_SOURCE_CLAIM.CONNECTOR.eq(connector)
+                            .and(SYNC_SOURCE_CLAIM.SOURCE_KEY.eq(sourceKey))
+                            .and(SYNC_SOURCE_CLAIM.RUN_ID.eq(previous)))
+                    .execute() == 1;
+        }
+        try {
+            // PostgreSQL waits for a concurrent insert of the key and then inserts nothing;
+            // HSQLDB refuses the second insert at once
+            return dsl.insertInto(SYNC_SOURCE_CLAIM)
+                    .set(SYNC_SOURCE_CLAIM.CONNECTOR, connector)
+                    .set(SYNC_SOURCE_CLAIM.SOURCE_KEY, sourceKey)
+                    .set(SYNC_SOURCE_CLAIM.RUN_ID, runId)
+                    .onConflictDoNothing()
+                    .execute() == 1;
+        } catch (IntegrityConstraintViolationException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releaseSource(String connector, String sourceKey, UUID runId) {
+        dsl.deleteFrom(SYNC_SOURCE_CLAIM)
+                .where(SYNC_SOURCE_CLAIM.CONNECTOR.eq(connector)
+                        .and(SYNC_SOURCE_CLAIM.SOURCE_KEY.eq(sourceKey))
+                        .and(SYNC_SOURCE_CLAIM.RUN_ID.eq(runId)))
+                .execute();
     }
 
     @Override
@@ -63,17 +145,6 @@ public final class JooqSyncRunStore implements SyncRunStore {
             next = Optional.of(new PageToken(fingerprint, last.startedAt().toString(), last.id().toString()).encode());
         }
         return new Page<>(page, next);
-    }
-
-    @Override
-    public int interruptRunning(String connector, String sourceKey, Instant at) {
-        return dsl.update(SYNC_RUN)
-                .set(SYNC_RUN.RUN_STATE, SyncState.INTERRUPTED.name())
-                .set(SYNC_RUN.FINISHED_AT, toOffset(at))
-                .where(SYNC_RUN.CONNECTOR.eq(connector)
-                        .and(SYNC_RUN.SOURCE_KEY.eq(sourceKey))
-                        .and(SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name())))
-                .execute();
     }
 
     @Override

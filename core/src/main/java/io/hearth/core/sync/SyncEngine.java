@@ -13,6 +13,7 @@ import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.FailureSummary;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,6 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +69,13 @@ public final class SyncEngine {
     private final TimeOrderedIds ids;
     private final RetryPolicy retry;
     private final PersonMatchStore matches;
+    private final SyncSettings settings;
+    private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "hearth-sync-lease");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param observers hear every lead a sync writes, in the transaction of its batch
@@ -69,7 +83,8 @@ public final class SyncEngine {
      */
     public SyncEngine(ConnectorRegistry connectors, SyncRunStore runs, PersonMatchStore matches, LeadStore leads,
                       LeadRules rules, List<LeadObserver> observers, SyncedContacts contacts, Transactor transactor,
-                      Clock clock, RetryPolicy retry) {
+                      Clock clock, RetryPolicy retry, SyncSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.runs = requireNonNull(runs, "runs is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
@@ -91,7 +106,8 @@ public final class SyncEngine {
 
     /**
      * Runs a sync to its end and returns its record; a connector failure ends as a FAILED run, not
-     * an exception. Bad requests (unknown connector, invalid config or mapping) throw before a run starts.
+     * an exception. Bad requests (unknown connector, invalid config or mapping, a file outside the
+     * import folder) throw before a run starts, and so does a source another run is syncing now.
      */
     public SyncRun run(SyncRequest request, SyncListener listener) {
         Connector connector = connectors.get(request.connector());
@@ -105,32 +121,122 @@ public final class SyncEngine {
                     .map(p -> new FieldViolation("config." + p.key(), p.message())).toList());
         }
         FieldMapping mapping = FieldMapping.of(request.mapping());
-        Map<String, String> redacted = ConfigKey.redact(connector.configKeys(), request.config());
+        SourceFiles files = SourceFiles.of(connector, request, settings.importFolder());
+        Map<String, String> redacted = ConfigKey.redact(connector.configKeys(), files.shown());
         String label = redacted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
         String sourceKey = request.sourceKey() != null ? request.sourceKey()
                 : digest(connector.name() + "\n" + label);
-        SyncRun started = transactor.inTransaction(() -> {
-            Instant now = now();
-            runs.interruptRunning(connector.name(), sourceKey, now);
-            String cursor = runs.findCursor(connector.name(), sourceKey).orElse(null);
-            SyncRun run = new SyncRun(ids.next(), connector.name(), sourceKey, clip(label), SyncState.RUNNING,
-                    request.dryRun(), now, null, SyncCounts.ZERO, cursor, cursor, null);
-            runs.insertRun(run);
-            return run;
-        });
+        SyncRequest resolved = new SyncRequest(request.connector(), files.config(), request.mapping(),
+                sourceKey, request.dryRun(), request.uploaded());
+        SyncRun started = start(connector, sourceKey, label, request.dryRun());
+        ActiveRun run = new ActiveRun(started.id());
+        active.put(started.id(), run);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> renew(run),
+                settings.lease().toMillis() / 3, settings.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
         log.info("sync {} started: connector {} ({}){}", started.name(), connector.name(), label,
                 started.startCursor() == null ? "" : ", resuming after " + started.startCursor());
         try {
-            SyncRun finished = readAll(connector, request, mapping, started, listener);
+            SyncRun finished = readAll(connector, resolved, mapping, started, listener, run);
             return finish(finished, SyncState.SUCCEEDED, null);
-        } catch (FatalConnectorException e) {
-            return finish(latest(started), SyncState.FAILED, e.getMessage());
-        } catch (RetriesExhausted e) {
-            return finish(latest(started), SyncState.FAILED, e.getMessage());
+        } catch (FatalConnectorException | RetriesExhausted e) {
+            return finish(latest(started), SyncState.FAILED, files.hide(e.getMessage()));
+        } catch (Stopped e) {
+            return finish(latest(started), e.state, e.getMessage());
+        } catch (RunLost e) {
+            log.warn("sync {} lost its lease (another server marked it interrupted); it stopped", started.name());
+            return latest(started);
+        } catch (OutOfMemoryError e) {
+            // the batch that needed the memory is gone with its transaction, and so is the memory
+            SyncRun latest = latest(started);
+            log.error("sync {} ran out of memory after {} records", started.name(), latest.counts().read());
+            return finish(latest, SyncState.FAILED, "the server ran out of memory after " + latest.counts().read()
+                    + " records; the stored batches are kept. Give the server more memory (-Xmx) or split the file, "
+                    + "then run the same import again to resume");
         } catch (RuntimeException e) {
-            finish(latest(started), SyncState.FAILED, "internal error: " + e);
+            log.error("sync {} failed unexpectedly: {}", started.name(), FailureSummary.of(e));
+            log.debug("sync {} failure detail", started.name(), e);
+            finish(latest(started), SyncState.FAILED, "internal error; the server log has the details");
             throw e;
+        } finally {
+            heartbeat.cancel(false);
+            active.remove(started.id());
+        }
+    }
+
+    /**
+     * Marks runs that lost their server INTERRUPTED and gives their sources back: those whose lease
+     * ran out, or, on a database this server holds alone (embedded), every run still RUNNING.
+     * Servers call it at start and now and then, so no run stays RUNNING for ever.
+     */
+    public int interruptAbandoned(boolean everyRunning) {
+        int marked = transactor.inTransaction(() -> runs.interruptAbandoned(now(), everyRunning,
+                "the server running it stopped (or lost its database) during the run; the stored batches are "
+                        + "kept: run the same import again to resume after them"));
+        if (marked > 0) {
+            log.info("marked {} abandoned sync run(s) interrupted", marked);
+        }
+        return marked;
+    }
+
+    /**
+     * Asks every run on this server to stop after its current batch, as INTERRUPTED, and waits up
+     * to {@code wait} for them to end, so a stopping server leaves no run behind it RUNNING.
+     */
+    public void stopRunning(Duration wait) {
+        active.values().forEach(run -> run.stop = true);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!active.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Takes the source for a new run, or refuses while another run (on any server) holds it. */
+    private SyncRun start(Connector connector, String sourceKey, String label, boolean dryRun) {
+        return transactor.inTransactionExclusive(List.of(connector.name() + "\n" + sourceKey), () -> {
+            Instant now = now();
+            Optional<UUID> holder = runs.sourceHolder(connector.name(), sourceKey);
+            if (holder.isPresent()) {
+                Optional<SyncRun> other = runs.findRun(holder.get());
+                if (other.isPresent() && other.get().state() == SyncState.RUNNING) {
+                    runs.interruptAbandoned(now, false, "its lease ran out: its server stopped during the run");
+                    if (runs.findRun(holder.get()).map(r -> r.state() == SyncState.RUNNING).orElse(false)) {
+                        throw alreadyRunning(other.get());
+                    }
+                }
+            }
+            String cursor = runs.findCursor(connector.name(), sourceKey).orElse(null);
+            SyncRun run = new SyncRun(ids.next(), connector.name(), sourceKey, clip(label), SyncState.RUNNING,
+                    dryRun, now, null, SyncCounts.ZERO, cursor, cursor, null);
+            runs.insertRun(run, now.plus(settings.lease()));
+            if (!runs.takeSource(connector.name(), sourceKey, run.id(),
+                    runs.sourceHolder(connector.name(), sourceKey).orElse(null))) {
+                throw new FailedPreconditionException("SYNC_ALREADY_RUNNING",
+                        "another run of this source started just now; see 'hearth sync runs'");
+            }
+            return run;
+        });
+    }
+
+    private static FailedPreconditionException alreadyRunning(SyncRun other) {
+        return new FailedPreconditionException("SYNC_ALREADY_RUNNING", other.name() + " is syncing this source "
+                + "since " + other.startedAt() + " (" + other.counts().read() + " records so far); wait for it to "
+                + "end (hearth sync runs) or cancel it, then run this again: it goes on from where that run stops");
+    }
+
+    private void renew(ActiveRun run) {
+        try {
+            if (!transactor.inTransaction(() -> runs.renewLease(run.id, now().plus(settings.lease())))) {
+                run.lost = true;
+            }
+        } catch (RuntimeException e) {
+            // the next batch renews it too, or fails on the same cause
+            log.warn("sync {}: cannot renew its lease: {}", run.id, FailureSummary.of(e));
         }
     }
 
@@ -162,7 +268,7 @@ public final class SyncEngine {
     }
 
     private SyncRun readAll(Connector connector, SyncRequest request, FieldMapping mapping, SyncRun started,
-                            SyncListener listener) {
+                            SyncListener listener, ActiveRun active) {
         SyncRun run = started;
         int failures = 0;
         long statisticsAt = BATCH_SIZE;
@@ -175,6 +281,7 @@ public final class SyncEngine {
                     run = store(connector, request, run, read);
                     failures = 0;
                     listener.onProgress(run);
+                    stopIfAsked(run, batch.last(), listener, active);
                     long written = run.counts().created() + run.counts().updated();
                     if (written >= statisticsAt && !request.dryRun()) {
                         transactor.run(matches::tablesGrew);
@@ -197,6 +304,23 @@ public final class SyncEngine {
         }
     }
 
+    private static void stopIfAsked(SyncRun run, boolean last, SyncListener listener, ActiveRun active) {
+        if (last) {
+            return;
+        }
+        if (listener.cancelled()) {
+            throw new Stopped(SyncState.CANCELLED, "cancelled after " + run.counts().read() + " records; the "
+                    + "stored batches are kept: run the same import again to go on after them");
+        }
+        if (active.lost) {
+            throw new RunLost();
+        }
+        if (active.stop) {
+            throw new Stopped(SyncState.INTERRUPTED, "the server stopped after " + run.counts().read()
+                    + " records; the stored batches are kept: run the same import again to resume after them");
+        }
+    }
+
     /** Stores one batch with the run's counts and cursor, all in one transaction. */
     private SyncRun store(Connector connector, SyncRequest request, SyncRun run, ReadAhead.Read read) {
         Batch batch = read.batch();
@@ -209,6 +333,9 @@ public final class SyncEngine {
                 // the batch's turns: hand entry and other syncs carrying one of its keys wait for it
                 return transactor.inTransactionExclusive(read.prepared().claims(connector.name()), () -> {
                     Instant now = now();
+                    if (!runs.renewLease(run.id(), now.plus(settings.lease()))) {
+                        throw new RunLost();
+                    }
                     SyncRun stored = apply(connector, run, read, now);
                     if (forgetCursor) {
                         runs.deleteCursor(run.connector(), run.sourceKey());
@@ -258,7 +385,14 @@ public final class SyncEngine {
 
     private SyncRun finish(SyncRun run, SyncState state, String error) {
         SyncRun finished = run.finished(state, now(), error == null ? null : clip(error));
-        transactor.run(() -> runs.updateRun(finished));
+        boolean stored = transactor.inTransaction(() -> {
+            runs.releaseSource(run.connector(), run.sourceKey(), run.id());
+            return runs.finishRun(finished);
+        });
+        if (!stored) {
+            log.warn("sync {} ended {} after another server had marked it interrupted", run.name(), state);
+            return latest(run);
+        }
         log.info("sync {} {}: {}{}", run.name(), state, finished.counts(), error == null ? "" : " (" + error + ")");
         return finished;
     }
@@ -292,6 +426,34 @@ public final class SyncEngine {
         RollBack(SyncRun stored) {
             super(null, null, false, false);
             this.stored = stored;
+        }
+    }
+
+    /** A run on this server, as its heartbeat and a stopping server see it. */
+    private static final class ActiveRun {
+        private final UUID id;
+        private volatile boolean stop;
+        private volatile boolean lost;
+
+        ActiveRun(UUID id) {
+            this.id = id;
+        }
+    }
+
+    /** Ends a run early, in {@code state}, with the message as its error. */
+    private static final class Stopped extends RuntimeException {
+        private final SyncState state;
+
+        Stopped(SyncState state, String message) {
+            super(message, null, false, false);
+            this.state = state;
+        }
+    }
+
+    /** Another server marked this run interrupted (its lease ran out): it must store nothing more. */
+    private static final class RunLost extends RuntimeException {
+        RunLost() {
+            super(null, null, false, false);
         }
     }
 

@@ -11,9 +11,11 @@ import java.util.Map;
  * @param sourceKey identifies the source across runs (an uploaded file's content digest); {@code null}
  *                  derives it from the connector and its non-secret config
  * @param dryRun    reads, maps and matches everything but stores no lead, link or cursor
+ * @param uploaded  the config's file paths were written by the server itself (an upload), not
+ *                  given by a caller: they need not lie in the import folder
  */
 public record SyncRequest(String connector, Map<String, String> config, Map<String, String> mapping,
-                          String sourceKey, boolean dryRun) {
+                          String sourceKey, boolean dryRun, boolean uploaded) {
     public SyncRequest {
         requireNonNull(connector, "connector is null");
         config = Map.copyOf(requireNonNull(config, "config is null"));
@@ -21,6 +23,6 @@ public record SyncRequest(String connector, Map<String, String> config, Map<Stri
     }
 
     public static SyncRequest of(String connector, Map<String, String> config) {
-        return new SyncRequest(connector, config, Map.of(), null, false);
+        return new SyncRequest(connector, config, Map.of(), null, false, false);
     }
 }

@@ -6,6 +6,11 @@ public enum SyncState {
     SUCCEEDED,
     /** Stopped on a fatal connector error or after retries ran out; its error says why. */
     FAILED,
-    /** The server stopped while it ran; the next run of the same source resumed from its cursor. */
-    INTERRUPTED
+    /**
+     * Its server stopped, or lost its lease, while it ran; its stored batches are kept, and the
+     * next run of the same source resumes after them.
+     */
+    INTERRUPTED,
+    /** Whoever started it cancelled it; its stored batches are kept, and the next run resumes after them. */
+    CANCELLED
 }

@@ -23,7 +23,7 @@ class ListConnector implements Connector {
     private final String name;
     private final List<SourceRecord> records = new ArrayList<>();
     private final List<RejectedRecord> unreadable = new ArrayList<>();
-    private final Map<Integer, Supplier<RuntimeException>> failures = new HashMap<>();
+    private final Map<Integer, Runnable> before = new HashMap<>();
     private final int batchSize;
     int opens;
 
@@ -49,7 +49,14 @@ class ListConnector implements Connector {
 
     /** Throws the supplied failure once, when a read would return the record at {@code index}. */
     ListConnector failBefore(int index, Supplier<RuntimeException> failure) {
-        failures.put(index, failure);
+        return before(index, () -> {
+            throw failure.get();
+        });
+    }
+
+    /** Runs {@code action} once, when a read would return the record at {@code index}: it may block or throw. */
+    ListConnector before(int index, Runnable action) {
+        before.put(index, action);
         return this;
     }
 
@@ -82,9 +89,9 @@ class ListConnector implements Connector {
 
             @Override
             public Batch read(int maxRecords) {
-                Supplier<RuntimeException> failure = failures.remove(next);
-                if (failure != null) {
-                    throw failure.get();
+                Runnable action = before.remove(next);
+                if (action != null) {
+                    action.run();
                 }
                 int end = Math.min(records.size(), next + Math.min(batchSize, maxRecords));
                 List<SourceRecord> batch = records.subList(next, end);

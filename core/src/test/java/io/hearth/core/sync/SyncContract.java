@@ -85,7 +85,7 @@ public abstract class SyncContract {
         return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(on.dsl()),
                 new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(),
                 List.of(written), SyncFixtures.contacts(on, contactsWritten::add), new Transactor(on.dsl()),
-                clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add));
+                clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add), SyncFixtures.settings());
     }
 
     private SyncRun sync(ListConnector connector) {
@@ -222,7 +222,8 @@ public abstract class SyncContract {
         };
         SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(big)), new JooqSyncRunStore(database.dsl()),
                 counting, new JooqLeadStore(database.dsl()), LeadFixtures.rules(), List.of(),
-                SyncFixtures.contacts(database), new Transactor(database.dsl()), clock, RetryPolicy.DEFAULT);
+                SyncFixtures.contacts(database), new Transactor(database.dsl()), clock, RetryPolicy.DEFAULT,
+                SyncFixtures.settings());
 
         SyncRun run = engine.run(SyncRequest.of("big", Map.of()), progress::add);
 
@@ -464,7 +465,7 @@ public abstract class SyncContract {
     void dryRunCountsButStoresNothing() {
         source.add("1", person("Ada", "Lovelace", "ada@example.com", "")).add("2", person("", "", "bad", ""));
 
-        SyncRun run = engine(source).run(new SyncRequest("crm", Map.of(), Map.of(), null, true), SyncListener.NONE);
+        SyncRun run = engine(source).run(new SyncRequest("crm", Map.of(), Map.of(), null, true, false), SyncListener.NONE);
 
         assertThat(run.dryRun()).isTrue();
         assertThat(run.counts()).isEqualTo(new SyncCounts(2, 1, 0, 0, 0, 1));
@@ -477,14 +478,14 @@ public abstract class SyncContract {
         source.add(null, Map.of("Cell", "4155550100", "Phone", "4155550111", "Who", "Ada"));
         SyncEngine engine = engine(source);
 
-        engine.run(new SyncRequest("crm", Map.of(), Map.of("Cell", "phone", "Who", "given_name"), null, false),
+        engine.run(new SyncRequest("crm", Map.of(), Map.of("Cell", "phone", "Who", "given_name"), null, false, false),
                 SyncListener.NONE);
 
         assertThat(allLeads()).singleElement().satisfies(l -> {
             assertThat(l.fields().phone()).isEqualTo("+14155550100");
             assertThat(l.fields().givenName()).isEqualTo("Ada");
         });
-        assertThatThrownBy(() -> engine.run(new SyncRequest("crm", Map.of(), Map.of("Cell", "mobile"), null, false),
+        assertThatThrownBy(() -> engine.run(new SyncRequest("crm", Map.of(), Map.of("Cell", "mobile"), null, false, false),
                 SyncListener.NONE)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("mapping");
         assertThatThrownBy(() -> engine.run(SyncRequest.of("crm", Map.of("labl", "x")), SyncListener.NONE))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("config.labl");

@@ -5,11 +5,18 @@ import io.hearth.core.contact.ContactRules;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqContactStore;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Sync wiring shared by the sync tests. */
 final class SyncFixtures {
     private SyncFixtures() {
+    }
+
+    /** For connectors without files: an import folder nothing is read from, and the default lease. */
+    static SyncSettings settings() {
+        return new SyncSettings(new ImportFolder(Path.of(System.getProperty("java.io.tmpdir"), "hearth-no-imports")),
+                SyncSettings.DEFAULT_LEASE);
     }
 
     static SyncedContacts contacts(Database database, ContactObserver... observers) {

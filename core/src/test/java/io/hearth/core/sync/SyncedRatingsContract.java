@@ -92,7 +92,7 @@ public abstract class SyncedRatingsContract {
         SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(connector)), new JooqSyncRunStore(database.dsl()),
                 new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
                 List.of(ratings), SyncFixtures.contacts(database), new Transactor(database.dsl()), clock,
-                RetryPolicy.DEFAULT);
+                RetryPolicy.DEFAULT, SyncFixtures.settings());
         return engine.run(SyncRequest.of(connector.name(), Map.of()), SyncListener.NONE);
     }
 

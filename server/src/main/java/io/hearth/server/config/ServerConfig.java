@@ -7,9 +7,10 @@ import java.nio.file.Path;
 
 /** Everything the server is started with; see {@code Main} for the flags that fill it. */
 public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion,
-                           CadenceConfig cadence) {
+                           CadenceConfig cadence, ImportConfig imports) {
     public ServerConfig {
         requireNonNull(host, "host is null");
+        requireNonNull(imports, "imports is null");
         requireNonNull(cadence, "cadence is null");
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(database, "database is null");
@@ -22,5 +23,11 @@ public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig d
     /** With the default follow-up cadence. */
     public ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion) {
         this(host, port, dataDir, database, phoneRegion, CadenceConfig.DEFAULTS);
+    }
+
+    /** With the default import folders (in the data directory) and upload limit. */
+    public ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion,
+                        CadenceConfig cadence) {
+        this(host, port, dataDir, database, phoneRegion, cadence, ImportConfig.in(dataDir));
     }
 }

@@ -12,6 +12,8 @@ import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.HearthException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
+import io.hearth.core.error.PermissionDeniedException;
+import io.hearth.core.error.ResourceExhaustedException;
 import io.hearth.core.error.StaleEtagException;
 
 /** The one place that turns domain failures into rich gRPC statuses (AIP-193). */
@@ -69,6 +71,12 @@ final class ErrorStatuses {
         }
         if (failure instanceof FailedPreconditionException) {
             return Code.FAILED_PRECONDITION;
+        }
+        if (failure instanceof PermissionDeniedException) {
+            return Code.PERMISSION_DENIED;
+        }
+        if (failure instanceof ResourceExhaustedException) {
+            return Code.RESOURCE_EXHAUSTED;
         }
         throw new IllegalArgumentException("no status code for " + failure.getClass().getName());
     }

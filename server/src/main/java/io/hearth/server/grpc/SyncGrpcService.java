@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import com.google.protobuf.ByteString;
+import io.grpc.Context;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.hearth.connector.spi.Connector;
 import io.hearth.core.error.InvalidArgumentException;
@@ -14,6 +16,7 @@ import io.hearth.core.sync.ExportResult;
 import io.hearth.core.sync.PeopleExporter;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.SyncEngine;
+import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
 import io.hearth.proto.v1.ExportContactsRequest;
@@ -34,8 +37,10 @@ import io.hearth.proto.v1.StartSyncRequest;
 import io.hearth.proto.v1.SyncServiceGrpc;
 import io.hearth.proto.v1.ValidateConnectorConfigRequest;
 import io.hearth.proto.v1.ValidateConnectorConfigResponse;
+import io.hearth.server.config.ImportConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -52,11 +57,13 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     private final SyncEngine engine;
     private final PeopleExporter exporter;
+    private final ImportConfig imports;
 
     @Inject
-    public SyncGrpcService(SyncEngine engine, PeopleExporter exporter) {
+    public SyncGrpcService(SyncEngine engine, PeopleExporter exporter, ImportConfig imports) {
         this.engine = requireNonNull(engine, "engine is null");
         this.exporter = requireNonNull(exporter, "exporter is null");
+        this.imports = requireNonNull(imports, "imports is null");
     }
 
     @Override
@@ -88,15 +95,18 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void startSync(StartSyncRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        CallListener.watch(response);
         SyncRequest sync = new SyncRequest(SyncMapper.connectorName(request.getConnector(), "connector"),
-                request.getConfigMap(), request.getMappingMap(), null, request.getDryRun());
-        SyncRun finished = engine.run(sync, run -> response.onNext(SyncMapper.toProto(run)));
+                request.getConfigMap(), request.getMappingMap(), null, request.getDryRun(), false);
+        SyncRun finished = engine.run(sync, new CallListener(response, Context.current()));
         response.onNext(SyncMapper.toProto(finished));
         response.onCompleted();
     }
 
     @Override
     public StreamObserver<ImportFileRequest> importFile(StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        Context call = Context.current();
+        CallListener.watch(response);
         return new StreamObserver<>() {
             private Upload upload;
             private ImportFileHeader header;
@@ -112,13 +122,19 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                         throw InvalidArgumentException.of("header.config.path",
                                 "the server stores the upload itself; leave path out");
                     }
-                    upload = Upload.start(header.getFileName());
+                    upload = Upload.start(imports.uploadsDir(), header.getFileName(), imports.maxUploadBytes());
                     return;
                 }
                 if (header == null) {
                     throw InvalidArgumentException.of("header", "the first message must be the header");
                 }
-                upload.append(message.getChunk());
+                try {
+                    upload.append(message.getChunk());
+                } catch (RuntimeException refused) {
+                    // the call ends with this error, and no onError or onCompleted follows to clean up
+                    upload.delete();
+                    throw refused;
+                }
             }
 
             @Override
@@ -133,6 +149,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                 if (header == null) {
                     throw InvalidArgumentException.of("header", "nothing was uploaded");
                 }
+                SyncRun finished;
                 try {
                     Map<String, String> config = new HashMap<>(header.getConfigMap());
                     config.put("path", upload.finish().toString());
@@ -141,13 +158,14 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                             : SyncMapper.connectorName(header.getConnector(), "header.connector");
                     // the content digest names the source: the same file uploaded again resumes or repeats its import
                     SyncRequest sync = new SyncRequest(connector, config, header.getMappingMap(), upload.digest(),
-                            header.getDryRun());
-                    SyncRun finished = engine.run(sync, run -> response.onNext(SyncMapper.toProto(run)));
-                    response.onNext(SyncMapper.toProto(finished));
-                    response.onCompleted();
+                            header.getDryRun(), true);
+                    finished = engine.run(sync, new CallListener(response, call));
                 } finally {
+                    // before the answer: a client that has it finds no upload left behind
                     upload.delete();
                 }
+                response.onNext(SyncMapper.toProto(finished));
+                response.onCompleted();
             }
         };
     }
@@ -176,7 +194,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
         if (requestConfig.containsKey("path")) {
             throw InvalidArgumentException.of("config.path", "the server streams the file back; leave path out");
         }
-        Upload file = Upload.start(what + "." + connector);
+        Upload file = Upload.start(imports.uploadsDir(), what + "." + connector, Long.MAX_VALUE);
         try {
             Map<String, String> config = new HashMap<>(requestConfig);
             config.put("path", file.finish().toString());
@@ -187,7 +205,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                     response.onNext(chunk.apply(ByteString.copyFrom(buffer, 0, read)));
                 }
             } catch (IOException e) {
-                throw new IllegalStateException("cannot read back the export " + file.path(), e);
+                throw new UncheckedIOException("cannot read back the export", e);
             }
             response.onNext(summary.apply(ExportSummary.newBuilder().setWritten(result.written())
                     .setFailed(result.failed()).addAllErrors(result.errors()).build()));
@@ -223,6 +241,42 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
         page.nextPageToken().ifPresent(result::setNextPageToken);
         response.onNext(result.build());
         response.onCompleted();
+    }
+
+    /**
+     * Streams a run's progress to the caller, and tells the engine when the caller has gone
+     * (cancelled, deadline passed, connection lost): the run then ends CANCELLED after its batch.
+     */
+    private static final class CallListener implements SyncListener {
+        private final StreamObserver<io.hearth.proto.v1.SyncRun> response;
+        private final Context call;
+
+        CallListener(StreamObserver<io.hearth.proto.v1.SyncRun> response, Context call) {
+            this.response = response;
+            this.call = call;
+        }
+
+        /**
+         * Lets the run notice a cancelled call between batches ({@link #cancelled}) instead of
+         * failing on its next progress message; grpc-java takes this only as the call starts.
+         */
+        static void watch(StreamObserver<?> response) {
+            if (response instanceof ServerCallStreamObserver<?> server) {
+                server.setOnCancelHandler(() -> { });
+            }
+        }
+
+        @Override
+        public void onProgress(SyncRun run) {
+            if (!call.isCancelled()) {
+                response.onNext(SyncMapper.toProto(run));
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return call.isCancelled();
+        }
     }
 
     /** The connector a file's extension calls for. */

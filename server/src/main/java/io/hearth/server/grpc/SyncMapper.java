@@ -123,6 +123,7 @@ final class SyncMapper {
             case SUCCEEDED -> SyncRunState.SYNC_RUN_STATE_SUCCEEDED;
             case FAILED -> SyncRunState.SYNC_RUN_STATE_FAILED;
             case INTERRUPTED -> SyncRunState.SYNC_RUN_STATE_INTERRUPTED;
+            case CANCELLED -> SyncRunState.SYNC_RUN_STATE_CANCELLED;
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.hearth.server.grpc;
 
 import com.google.protobuf.ByteString;
+import io.hearth.core.error.ResourceExhaustedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -8,41 +9,80 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 
 /**
- * A temporary file written chunk by chunk, with the SHA-256 of its content. It keeps the client's
- * file name, alone in a temporary folder, so messages about the file name what the user sent.
+ * A file written chunk by chunk into the server's uploads folder, with the SHA-256 of its content.
+ * It keeps the client's file name, alone in a folder of its own, so messages about the file name
+ * what the user sent. It is deleted when its import ends; what a stopped server left behind is
+ * cleared at the next start ({@link #clearFolder}).
  */
-final class Upload {
+public final class Upload {
     private final Path path;
     private final OutputStream out;
     private final MessageDigest digest;
+    private final long maxBytes;
+    private long written;
     private String hex;
 
-    private Upload(Path path, OutputStream out, MessageDigest digest) {
+    private Upload(Path path, OutputStream out, MessageDigest digest, long maxBytes) {
         this.path = path;
         this.out = out;
         this.digest = digest;
+        this.maxBytes = maxBytes;
     }
 
-    static Upload start(String fileName) {
+    /** Starts an upload of {@code fileName} in {@code folder}, refusing more than {@code maxBytes}. */
+    static Upload start(Path folder, String fileName, long maxBytes) {
         String safeName = Path.of(fileName.isBlank() ? "upload" : fileName).getFileName().toString();
         try {
-            Path path = Files.createTempDirectory("hearth-").resolve(safeName);
-            return new Upload(path, Files.newOutputStream(path), MessageDigest.getInstance("SHA-256"));
+            Files.createDirectories(folder);
+            Path path = Files.createTempDirectory(folder, "upload-").resolve(safeName);
+            return new Upload(path, Files.newOutputStream(path), MessageDigest.getInstance("SHA-256"), maxBytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file", e);
+            throw new UncheckedIOException("cannot create an upload file", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 
+    /** Deletes every upload in {@code folder}: at start, each belongs to an import that ended with the server. */
+    public static int clearFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> uploads = Files.list(folder)) {
+            int cleared = 0;
+            for (Path upload : uploads.toList()) {
+                deleteTree(upload);
+                cleared++;
+            }
+            return cleared;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the uploads folder " + folder, e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     void append(ByteString chunk) {
+        written += chunk.size();
+        if (written > maxBytes) {
+            throw new ResourceExhaustedException("UPLOAD_TOO_LARGE", "the upload is larger than this server takes ("
+                    + maxBytes + " bytes, --max-upload-bytes); split the file or ask the operator to raise the limit");
+        }
         try {
             chunk.writeTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the upload in " + path, e);
+            throw new UncheckedIOException("cannot store the upload", e);
         }
         digest.update(chunk.asReadOnlyByteBuffer());
     }
@@ -52,7 +92,7 @@ final class Upload {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the upload in " + path, e);
+            throw new UncheckedIOException("cannot store the upload", e);
         }
         hex = HexFormat.of().formatHex(digest.digest());
         return path;
@@ -73,7 +113,7 @@ final class Upload {
             Files.deleteIfExists(path);
             Files.deleteIfExists(path.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
+            throw new UncheckedIOException("cannot delete an upload", e);
         }
     }
 }

@@ -1,0 +1,16 @@
+package io.hearth.core.error;
+
+/** The caller may not do this, whoever it is: e.g. read a file outside the server's import folder. */
+public final class PermissionDeniedException extends HearthException {
+    private final String reason;
+
+    public PermissionDeniedException(String reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+}

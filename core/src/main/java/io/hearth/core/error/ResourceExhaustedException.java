@@ -1,0 +1,16 @@
+package io.hearth.core.error;
+
+/** The request is over a limit the server sets (an upload's size, say); the message names the limit. */
+public final class ResourceExhaustedException extends HearthException {
+    private final String reason;
+
+    public ResourceExhaustedException(String reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+}

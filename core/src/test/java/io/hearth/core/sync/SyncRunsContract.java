@@ -1,0 +1,262 @@
+package io.hearth.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.lead.LeadFixtures;
+import io.hearth.core.lead.Leads;
+import io.hearth.core.lead.TickingClock;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqPersonMatchStore;
+import io.hearth.core.persistence.JooqSyncRunStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.persistence.Transactor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * How runs share a source and end: one run of a source at a time (on any server), no run left
+ * RUNNING when its server dies, cancelled or stopped runs keep what they stored, and a run that
+ * runs out of memory ends FAILED. Run against each database by a subclass.
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public abstract class SyncRunsContract {
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
+    private TestDatabase testDatabase;
+    private Database database;
+    private Leads leads;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeEach
+    void open() {
+        testDatabase = openDatabase();
+        database = testDatabase.database();
+        leads = LeadFixtures.leads(database, clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
+    }
+
+    private SyncEngine engineOn(Database on, ListConnector connector) {
+        return new SyncEngine(ConnectorRegistry.of(List.of(connector)), new JooqSyncRunStore(on.dsl()),
+                new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(), List.of(),
+                SyncFixtures.contacts(on), new Transactor(on.dsl()), clock,
+                new RetryPolicy(3, Duration.ofMillis(1), d -> { }), SyncFixtures.settings());
+    }
+
+    private static ListConnector people(int count, int batchSize) {
+        ListConnector connector = new ListConnector("crm", batchSize);
+        for (int i = 0; i < count; i++) {
+            connector.add("id-" + i, Map.of("First Name", "Given" + i, "Last Name", "Family" + i,
+                    "Email", "p" + i + "@example.com"));
+        }
+        return connector;
+    }
+
+    private long leadCount() {
+        return leads.list("", "", true, 1000, "").items().size();
+    }
+
+    private static SyncRequest request() {
+        return SyncRequest.of("crm", Map.of());
+    }
+
+    @Test
+    void aSecondRunOfASourceWhileOneRunsIsRefusedNamingItAndNothingIsDoubled() throws Exception {
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ListConnector source = people(30, 10).before(10, () -> {
+            reached.countDown();
+            await(release);
+        });
+        // on PostgreSQL the second run goes through another server's pool: the database refuses it
+        SyncEngine first = engineOn(database, source);
+        SyncEngine second = engineOn(testDatabase.anotherServer(), people(30, 10));
+        CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> first.run(request(), SyncListener.NONE));
+        assertThat(reached.await(20, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> second.run(request(), SyncListener.NONE))
+                .isInstanceOfSatisfying(FailedPreconditionException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("SYNC_ALREADY_RUNNING");
+                    assertThat(e.getMessage()).startsWith("syncRuns/").contains("is syncing this source");
+                });
+        release.countDown();
+        SyncRun done = running.get(20, TimeUnit.SECONDS);
+
+        assertThat(done.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(done.counts().created()).isEqualTo(30);
+        SyncRun again = second.run(request(), SyncListener.NONE);
+        assertThat(again.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(again.counts().created()).isZero();
+        assertThat(leadCount()).isEqualTo(30);
+    }
+
+    @Test
+    void aRunWhoseServerDiedIsInterruptedOnceItsLeaseRunsOutAndTheNextRunResumesAfterIt() {
+        ListConnector source = people(30, 10);
+        SyncEngine dead = engineOn(database, source);
+        // the server dies after two batches: the run stops writing, still RUNNING, its source held
+        source.before(20, () -> {
+            throw new ServerKilled();
+        });
+        assertThatThrownBy(() -> dead.run(request(), SyncListener.NONE)).isInstanceOf(ServerKilled.class);
+        SyncEngine other = engineOn(testDatabase.anotherServer(), people(30, 10));
+
+        assertThat(other.interruptAbandoned(false)).as("the lease still holds").isZero();
+        assertThatThrownBy(() -> other.run(request(), SyncListener.NONE))
+                .isInstanceOf(FailedPreconditionException.class);
+        clock.advance(SyncSettings.DEFAULT_LEASE.plusSeconds(1));
+        assertThat(other.interruptAbandoned(false)).isEqualTo(1);
+
+        SyncRun interrupted = other.listRuns(10, "").items().get(0);
+        assertThat(interrupted.state()).isEqualTo(SyncState.INTERRUPTED);
+        assertThat(interrupted.error()).contains("run the same import again to resume");
+        SyncRun resumed = other.run(request(), SyncListener.NONE);
+        assertThat(resumed.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(resumed.startCursor()).isEqualTo("20");
+        assertThat(resumed.counts().created()).isEqualTo(10);
+        assertThat(leadCount()).isEqualTo(30);
+    }
+
+    @Test
+    void aNewRunTakesOverASourceWhoseRunLostItsLease() {
+        ListConnector source = people(20, 10).before(10, () -> {
+            throw new ServerKilled();
+        });
+        assertThatThrownBy(() -> engineOn(database, source).run(request(), SyncListener.NONE))
+                .isInstanceOf(ServerKilled.class);
+        clock.advance(SyncSettings.DEFAULT_LEASE.plusSeconds(1));
+
+        SyncRun run = engineOn(testDatabase.anotherServer(), people(20, 10)).run(request(), SyncListener.NONE);
+
+        assertThat(run.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(run.startCursor()).isEqualTo("10");
+        assertThat(leadCount()).isEqualTo(20);
+    }
+
+    @Test
+    void atTheStartOfTheEmbeddedServerEveryRunStillRunningIsInterrupted() {
+        ListConnector source = people(20, 10).before(10, () -> {
+            throw new ServerKilled();
+        });
+        SyncEngine engine = engineOn(database, source);
+        assertThatThrownBy(() -> engine.run(request(), SyncListener.NONE)).isInstanceOf(ServerKilled.class);
+
+        assertThat(engine.interruptAbandoned(true)).isEqualTo(1);
+        assertThat(engine.run(request(), SyncListener.NONE).state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(leadCount()).isEqualTo(20);
+    }
+
+    @Test
+    void aCancelledRunEndsCancelledKeepingItsBatchesAndTheNextRunGoesOnAfterThem() {
+        SyncEngine engine = engineOn(database, people(50, 10));
+        List<SyncRun> progress = new ArrayList<>();
+        SyncListener cancelsAfterTwoBatches = new SyncListener() {
+            @Override
+            public void onProgress(SyncRun run) {
+                progress.add(run);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return progress.size() >= 2;
+            }
+        };
+
+        SyncRun cancelled = engine.run(request(), cancelsAfterTwoBatches);
+
+        assertThat(cancelled.state()).isEqualTo(SyncState.CANCELLED);
+        assertThat(cancelled.counts().created()).isEqualTo(20);
+        assertThat(cancelled.error()).contains("cancelled after 20 records");
+        assertThat(leadCount()).isEqualTo(20);
+        SyncRun next = engine.run(request(), SyncListener.NONE);
+        assertThat(next.startCursor()).isEqualTo("20");
+        assertThat(next.counts().created()).isEqualTo(30);
+        assertThat(leadCount()).isEqualTo(50);
+    }
+
+    @Test
+    void aStoppingServerEndsItsRunsInterruptedBeforeItCloses() throws Exception {
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SyncEngine engine = engineOn(database, people(40, 10).before(10, () -> {
+            reached.countDown();
+            await(release);
+        }));
+        CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> engine.run(request(), SyncListener.NONE));
+        assertThat(reached.await(20, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> engine.stopRunning(Duration.ofSeconds(20)));
+        Thread.sleep(50);
+        release.countDown();
+        stopping.get(20, TimeUnit.SECONDS);
+
+        SyncRun stopped = running.get(20, TimeUnit.SECONDS);
+        assertThat(stopped.state()).isEqualTo(SyncState.INTERRUPTED);
+        assertThat(stopped.counts().created()).isBetween(10L, 20L);
+        assertThat(engine.run(request(), SyncListener.NONE).state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(leadCount()).isEqualTo(40);
+    }
+
+    @Test
+    void aRunThatRunsOutOfMemoryEndsFailedAndTheSourceCanRunAgain() {
+        AtomicBoolean once = new AtomicBoolean();
+        SyncEngine engine = engineOn(database, people(30, 10).before(10, () -> {
+            if (!once.getAndSet(true)) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        }));
+
+        SyncRun failed = engine.run(request(), SyncListener.NONE);
+
+        assertThat(failed.state()).isEqualTo(SyncState.FAILED);
+        assertThat(failed.error()).contains("ran out of memory after 10 records");
+        SyncRun next = engine.run(request(), SyncListener.NONE);
+        assertThat(next.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(leadCount()).isEqualTo(30);
+    }
+
+    @Test
+    void aRunMarkedInterruptedByAnotherServerStoresNothingMore() {
+        SyncEngine engine = engineOn(database, people(30, 10));
+        JooqSyncRunStore runs = new JooqSyncRunStore(database.dsl());
+        SyncListener reapedAfterFirstBatch = run -> new Transactor(database.dsl())
+                .run(() -> runs.interruptAbandoned(clock.instant(), true, "reaped"));
+
+        SyncRun run = engine.run(request(), reapedAfterFirstBatch);
+
+        assertThat(run.state()).isEqualTo(SyncState.INTERRUPTED);
+        assertThat(run.error()).isEqualTo("reaped");
+        assertThat(leadCount()).isEqualTo(10);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stands for a kill -9: the engine neither catches it nor finishes the run, which stays RUNNING. */
+    private static final class ServerKilled extends Error {
+    }
+}
