@@ -53,7 +53,8 @@ public final class XlsxConnector implements Connector {
     @Override
     public RecordReader openReader(Map<String, String> config, String cursor) {
         return new XlsxRecordReader(Path.of(PATH.valueIn(config).orElseThrow()), SHEET.valueIn(config).orElse(null),
-                ID_COLUMN.valueIn(config).orElse(null), cursor == null ? 0 : Long.parseLong(cursor));
+                ID_COLUMN.valueIn(config).orElse(null), XlsxLimits.from(config),
+                cursor == null ? 0 : Long.parseLong(cursor));
     }
 
     @Override
