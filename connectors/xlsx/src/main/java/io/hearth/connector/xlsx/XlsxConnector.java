@@ -2,11 +2,13 @@ package io.hearth.connector.xlsx;
 
 import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
+import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.ConfigType;
 import io.hearth.connector.spi.Connector;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,16 @@ public final class XlsxConnector implements Connector {
 
     @Override
     public List<ConfigKey> configKeys() {
-        return List.of(PATH, SHEET, ID_COLUMN);
+        List<ConfigKey> keys = new ArrayList<>(List.of(PATH, SHEET, ID_COLUMN));
+        keys.addAll(XlsxLimits.KEYS);
+        return List.copyOf(keys);
+    }
+
+    @Override
+    public List<ConfigProblem> validate(Map<String, String> config) {
+        List<ConfigProblem> problems = new ArrayList<>(ConfigKey.check(configKeys(), config));
+        problems.addAll(XlsxLimits.problems(config));
+        return problems;
     }
 
     @Override
@@ -42,7 +53,8 @@ public final class XlsxConnector implements Connector {
     @Override
     public RecordReader openReader(Map<String, String> config, String cursor) {
         return new XlsxRecordReader(Path.of(PATH.valueIn(config).orElseThrow()), SHEET.valueIn(config).orElse(null),
-                ID_COLUMN.valueIn(config).orElse(null), cursor == null ? 0 : Long.parseLong(cursor));
+                ID_COLUMN.valueIn(config).orElse(null), XlsxLimits.from(config),
+                cursor == null ? 0 : Long.parseLong(cursor));
     }
 
     @Override

@@ -43,9 +43,11 @@ final class XlsxRecordReader implements RecordReader {
     private boolean finished;
     private RejectedRecord unreadableRest;
 
-    XlsxRecordReader(Path file, String sheetName, String idColumnName, long cursor) {
+    XlsxRecordReader(Path file, String sheetName, String idColumnName, XlsxLimits limits, long cursor) {
         this.file = file;
         checkIsWorkbook(file);
+        // before fastexcel unzips anything: it holds what it reads, and a small file can unzip to gigabytes
+        WorkbookGuard.check(file, limits);
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
