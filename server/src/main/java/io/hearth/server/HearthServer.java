@@ -11,6 +11,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.hearth.server.grpc.UnparseableRequests;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -39,11 +40,12 @@ public final class HearthServer {
             throw new IllegalStateException("already started");
         }
         List<ServerInterceptor> chain = List.copyOf(interceptors);
+        // outermost: a request whose bytes are no message is refused before anything else sees the call
         for (BindableService service : services) {
-            builder.addService(ServerInterceptors.intercept(service, chain));
+            builder.addService(UnparseableRequests.guard(ServerInterceptors.intercept(service, chain)));
         }
-        builder.addService(health.getHealthService());
-        builder.addService(ProtoReflectionServiceV1.newInstance());
+        builder.addService(UnparseableRequests.guard(health.getHealthService().bindService()));
+        builder.addService(UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()));
         server = builder.build().start();
         for (BindableService service : services) {
             health.setStatus(service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);

@@ -61,7 +61,7 @@ public final class LeadRules {
                 .company(cleaner.text(in.company(), "company", 200, violations))
                 .title(cleaner.text(in.title(), "title", 200, violations))
                 .owner(cleaner.text(in.owner(), "owner", 100, violations))
-                .notes(cleaner.text(in.notes(), "notes", 10_000, violations))
+                .notes(cleaner.freeText(in.notes(), "notes", 10_000, violations))
                 .email(cleaner.email(in.email(), violations))
                 .phone(cleaner.phone(in.phone(), violations))
                 .tags(cleaner.tags(in.tags(), "lead", violations));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.Violations;
+import io.hearth.core.resource.ControlCharacters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Cleans what a rep writes about a person, lead or contact alike: trims text and turns blanks into
- * {@code null}, checks email syntax, normalizes phones to E.164 and lower-cases tags. Problems are
- * added to the caller's {@link Violations} under the field's API name, so all are reported at once.
+ * {@code null}, refuses control characters ({@link ControlCharacters}: none in one-line fields, only
+ * tabs and line breaks in notes), checks email syntax, normalizes phones to E.164 and lower-cases
+ * tags. Problems are added to the caller's {@link Violations} under the field's API name, so all are
+ * reported at once. Syncs clean every record through the same rules.
  */
 public final class PersonFieldCleaner {
     public static final int MAX_TAGS = 20;
@@ -26,10 +29,26 @@ public final class PersonFieldCleaner {
         this.phoneNumbers = requireNonNull(phoneNumbers, "phoneNumbers is null");
     }
 
+    /** A one-line value (a name, a company, an owner): no control characters at all. */
     public String text(String value, String field, int maxLength, Violations violations) {
+        return text(value, field, maxLength, false, violations);
+    }
+
+    /** Multi-line free text (notes): tabs and line breaks are fine, other control characters are not. */
+    public String freeText(String value, String field, int maxLength, Violations violations) {
+        return text(value, field, maxLength, true, violations);
+    }
+
+    private static String text(String value, String field, int maxLength, boolean multiLine, Violations violations) {
         String trimmed = blankToNull(value);
-        if (trimmed != null && trimmed.length() > maxLength) {
+        if (trimmed == null) {
+            return null;
+        }
+        String problem = multiLine ? ControlCharacters.textProblem(trimmed) : ControlCharacters.lineProblem(trimmed);
+        if (trimmed.length() > maxLength) {
             violations.add(field, "must be at most " + maxLength + " characters, got " + trimmed.length());
+        } else if (problem != null) {
+            violations.add(field, problem);
         }
         return trimmed;
     }
@@ -37,7 +56,10 @@ public final class PersonFieldCleaner {
     public String email(String value, Violations violations) {
         String trimmed = blankToNull(value);
         if (trimmed != null) {
-            String problem = EmailAddresses.problemWith(trimmed);
+            String problem = ControlCharacters.lineProblem(trimmed);
+            if (problem == null) {
+                problem = EmailAddresses.problemWith(trimmed);
+            }
             if (problem != null) {
                 violations.add("email", problem);
             }
@@ -49,6 +71,12 @@ public final class PersonFieldCleaner {
         String trimmed = blankToNull(value);
         if (trimmed == null) {
             return null;
+        }
+        String problem = ControlCharacters.lineProblem(trimmed);
+        if (problem != null) {
+            // libphonenumber ignores what trails the digits, a NUL among it, and would accept the number
+            violations.add("phone", problem);
+            return trimmed;
         }
         try {
             return phoneNumbers.toE164(trimmed);

@@ -6,6 +6,7 @@ import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.error.Violations;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.LeadObserver;
@@ -19,6 +20,7 @@ import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.PersonKind;
 import io.hearth.core.queue.QueueStore;
+import io.hearth.core.resource.ControlCharacters;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -156,6 +158,9 @@ public final class LeadRatings implements LeadObserver {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no qualification field to update");
         }
+        if (mask.contains(QualificationField.NOTE) && ControlCharacters.textProblem(changes.note()) != null) {
+            throw InvalidArgumentException.of("qualification.note", ControlCharacters.textProblem(changes.note()));
+        }
         String expected = etag == null || etag.isBlank() ? null : etag.strip();
         return transactor.inTransaction(() -> {
             Rated rated = change(id, () -> workableLead(id), profile -> {
@@ -176,6 +181,14 @@ public final class LeadRatings implements LeadObserver {
 
     /** Pins the rep's own grade, with the reason shown beside it; {@code grade == null} clears the pin. */
     public Rated override(LeadId id, Temperature grade, String reason, String by) {
+        Violations violations = new Violations();
+        if (ControlCharacters.textProblem(reason) != null) {
+            violations.add("reason", ControlCharacters.textProblem(reason));
+        }
+        if (ControlCharacters.lineProblem(by) != null) {
+            violations.add("set_by", ControlCharacters.lineProblem(by));
+        }
+        violations.throwIfAny();
         TemperatureOverride override = grade == null ? null
                 : new TemperatureOverride(grade, reason == null || reason.isBlank() ? DEFAULT_OVERRIDE_REASON
                         : reason.strip(), by, now());

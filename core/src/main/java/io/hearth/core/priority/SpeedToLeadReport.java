@@ -6,6 +6,7 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.ControlCharacters;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -109,7 +110,7 @@ public final class SpeedToLeadReport {
     }
 
     private static String rep(String owner) {
-        return owner == null || owner.isBlank() ? null : owner.strip();
+        return owner == null || owner.isBlank() ? null : ControlCharacters.requireLine(owner.strip(), "owner");
     }
 
     private record Period(Instant start, Instant end) {

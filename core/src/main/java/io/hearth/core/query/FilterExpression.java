@@ -2,6 +2,7 @@ package io.hearth.core.query;
 
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.resource.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,10 @@ public final class FilterExpression {
         String value = text.charAt(pos) == '"' ? quoted() : word();
         if (value.isEmpty()) {
             throw error("expected a value after " + Excerpts.quoted(name + " ="));
+        }
+        String problem = ControlCharacters.lineProblem(value);
+        if (problem != null) {
+            throw InvalidArgumentException.of(field, "the value of " + Excerpts.quoted(name) + " " + problem);
         }
         return new Comparison(name.toLowerCase(Locale.ROOT), value);
     }

@@ -7,6 +7,7 @@ import io.hearth.core.priority.AgendaPlanner;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.ControlCharacters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class WorkQueue {
 
     public Page<QueueEntry> next(String owner, int requestedPageSize, String pageToken) {
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
-        String who = owner == null || owner.isBlank() ? null : owner.strip();
+        String who = owner == null || owner.isBlank() ? null : ControlCharacters.requireLine(owner.strip(), "owner");
         String fingerprint = PageToken.fingerprint("queue|" + (who == null ? "<team>" : "owner=" + who));
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()

@@ -32,6 +32,7 @@ public final class RequestIds {
         if (key.length() > MAX_LENGTH) {
             throw InvalidArgumentException.of("request_id", "must be at most " + MAX_LENGTH + " characters");
         }
+        ControlCharacters.requireLine(key, "request_id");
         Optional<T> earlier = madeBy.apply(key);
         if (earlier.isPresent()) {
             return earlier.get();

@@ -21,6 +21,7 @@ import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.SyncedLead;
+import io.hearth.core.resource.ControlCharacters;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.touch.PersonRef;
 import java.time.Instant;
@@ -273,7 +274,7 @@ final class BatchApplier {
         LeadFields cleaned = rules.forCreate(raw);
         LeadFields fields = cleaned.toBuilder().source(raw.source()).status(raw.status()).temperature(null).build();
         String externalId = record.externalId() == null || record.externalId().isBlank()
-                ? null : record.externalId().strip();
+                ? null : ControlCharacters.requireLine(record.externalId().strip(), "external_id");
         return new Candidate(record, fields, cleaned, MatchKeys.of(fields).withExternalId(externalId));
     }
 

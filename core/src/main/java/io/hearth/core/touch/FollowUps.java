@@ -17,6 +17,7 @@ import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.queue.PersonKind;
+import io.hearth.core.resource.ControlCharacters;
 import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +99,9 @@ public final class FollowUps {
         String cleanPurpose = blankToNull(purpose);
         if (cleanPurpose != null && cleanPurpose.length() > MAX_PURPOSE) {
             throw InvalidArgumentException.of("purpose", "must be at most " + MAX_PURPOSE + " characters");
+        }
+        if (ControlCharacters.textProblem(cleanPurpose) != null) {
+            throw InvalidArgumentException.of("purpose", ControlCharacters.textProblem(cleanPurpose));
         }
         Instant now = now();
         return transactor.inTransactionExclusive(ref, () -> {
@@ -193,7 +197,7 @@ public final class FollowUps {
     /** Follow-ups due by {@code asOf} ({@code null}: now), most overdue first. */
     public Page<FollowUp> listDue(String owner, Instant asOf, int requestedPageSize, String pageToken) {
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
-        String cleanOwner = blankToNull(owner);
+        String cleanOwner = ControlCharacters.requireLine(blankToNull(owner), "owner");
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, DueQuery.fingerprint(cleanOwner), "page_token"));
@@ -210,7 +214,7 @@ public final class FollowUps {
         if (person != null) {
             person(person);
         }
-        String by = blankToNull(performedBy);
+        String by = ControlCharacters.requireLine(blankToNull(performedBy), "performed_by");
         String fingerprint = TouchQuery.fingerprint(person, by, from, to);
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
@@ -300,10 +304,14 @@ public final class FollowUps {
         String note = blankToNull(in.note());
         if (note != null && note.length() > MAX_NOTE) {
             violations.add("note", "must be at most " + MAX_NOTE + " characters, got " + note.length());
+        } else if (ControlCharacters.textProblem(note) != null) {
+            violations.add("note", ControlCharacters.textProblem(note));
         }
         String by = blankToNull(in.performedBy());
         if (by != null && by.length() > MAX_PERFORMER) {
             violations.add("performed_by", "must be at most " + MAX_PERFORMER + " characters");
+        } else if (ControlCharacters.lineProblem(by) != null) {
+            violations.add("performed_by", ControlCharacters.lineProblem(by));
         }
         try {
             violations.throwIfAny();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.LeadSource;
+import io.hearth.core.resource.ControlCharacters;
 import java.time.Instant;
 
 /**
@@ -17,5 +18,6 @@ public record StatsPeriod(Instant from, Instant to, String owner, LeadSource sou
         if (!from.isBefore(to)) {
             throw InvalidArgumentException.of("end_time", "must be after start_time");
         }
+        ControlCharacters.requireLine(owner, "owner");
     }
 }

@@ -9,6 +9,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.FailureSummary;
 import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.resource.ControlCharacters;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueSnapshot;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class QueueWatchers implements AutoCloseable {
 
     /** Starts sending snapshots of the first {@code size} items of {@code owner}'s queue until cancelled. */
     void watch(String owner, int size, ServerCallStreamObserver<QueueSnapshot> observer) {
+        ControlCharacters.requireLine(owner, "owner");
         Watch watch = new Watch(owner, size, observer);
         watches.add(watch);
         observer.setOnCancelHandler(watch::stop);

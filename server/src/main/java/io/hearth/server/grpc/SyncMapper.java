@@ -76,7 +76,7 @@ final class SyncMapper {
 
     static RejectedRecord toProto(Rejection rejection) {
         return RejectedRecord.newBuilder().setPosition(rejection.position()).setReason(rejection.reason())
-                .setRaw(rejection.raw()).build();
+                .setRaw(rejection.rawExcerpt()).build();
     }
 
     /** The connector name in {@code connectors/{name}}; a bare name is accepted too. */

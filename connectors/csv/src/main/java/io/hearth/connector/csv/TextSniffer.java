@@ -52,12 +52,9 @@ final class TextSniffer {
         if (encodingOverride != null) {
             charset = Charset.forName(encodingOverride);
         }
-        if (charset != StandardCharsets.UTF_16LE && charset != StandardCharsets.UTF_16BE) {
-            int nul = indexOf(sample, (byte) 0);
-            if (nul >= 0) {
-                throw new FatalConnectorException(file.getFileName() + " is not a text file: binary content at byte "
-                        + (nul + 1) + "; save it as CSV from your spreadsheet program");
-            }
+        if (charset != StandardCharsets.UTF_16LE && charset != StandardCharsets.UTF_16BE && looksBinary(sample)) {
+            throw new FatalConnectorException(file.getFileName() + " is not a text file: binary content at byte "
+                    + (firstControl(sample) + 1) + "; save it as CSV from your spreadsheet program");
         }
         String text = new String(sample, bom, sample.length - bom, charset);
         char delimiter = delimiterOverride != null ? delimiter(delimiterOverride) : guessDelimiter(text);
@@ -162,12 +159,32 @@ final class TextSniffer {
         return true;
     }
 
-    private static int indexOf(byte[] bytes, byte value) {
+    /**
+     * Whether control bytes (other than tab, line breaks and form feed) make up 1% of the sample or
+     * more: in a binary file about a tenth of the bytes are, in a text file almost none. A stray NUL
+     * or two in a spreadsheet's export is one bad cell, which the importer rejects with its row,
+     * not a reason to refuse the file.
+     */
+    private static boolean looksBinary(byte[] sample) {
+        int controls = 0;
+        for (byte b : sample) {
+            if (isControl(b)) {
+                controls++;
+            }
+        }
+        return controls > 0 && controls * 100L >= sample.length;
+    }
+
+    private static int firstControl(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == value) {
+            if (isControl(bytes[i])) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean isControl(byte b) {
+        return b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0B;
     }
 }

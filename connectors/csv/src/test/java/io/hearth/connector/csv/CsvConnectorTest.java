@@ -50,7 +50,7 @@ class CsvConnectorTest {
 
     @Test
     void aMalformedEncodingNameIsAProblemNotAFailure() {
-        String name = "utf 8\u0000" + "x".repeat(10_000);
+        String name = "utf 8 " + "x".repeat(10_000);
 
         assertThat(connector.validate(Map.of("path", "/x.csv", "encoding", name)))
                 .singleElement().satisfies(p -> {
@@ -137,6 +137,18 @@ class CsvConnectorTest {
         assertThatThrownBy(() -> read(binary, null, 10)).hasMessageContaining("binary content at byte 4");
         assertThatThrownBy(() -> read(oneColumn, null, 10)).hasMessageContaining("has no header row");
         assertThatThrownBy(() -> read(dir.resolve("missing.csv"), null, 10)).hasMessageContaining("no file at");
+    }
+
+    @Test
+    void aStrayNulIsOneBadCellNotABinaryFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("nul.csv"), "First Name,Last Name,Email\n"
+                + "Ada,Lovelace,ada@example.com\nNul\u0000ly,Broken,nully@example.com\nAlan,Turing,alan@example.com\n");
+
+        Batch batch = read(file, null, 10);
+
+        assertThat(batch.records()).extracting(r -> r.fields().get("First Name"))
+                .containsExactly("Ada", "Nul\u0000ly", "Alan");
+        assertThat(batch.rejected()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,10 @@ public enum ConfigType {
 
     /** Why {@code value} is not of this type, or {@code null} when it is. */
     String problemWith(String value) {
+        // a tab is a delimiter some files use; no other control character is ever part of a value
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+            return "must not contain control characters";
+        }
         return switch (this) {
             case STRING, PATH -> null;
             case INTEGER -> isInteger(value) ? null : "must be a whole number, got " + Excerpt.quoted(value);

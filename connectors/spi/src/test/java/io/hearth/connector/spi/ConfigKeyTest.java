@@ -43,6 +43,16 @@ class ConfigKeyTest {
     }
 
     @Test
+    void valuesWithControlCharactersOtherThanTabAreRefused() {
+        List<ConfigProblem> problems = ConfigKey.check(keys, Map.of("path", "/x\u0000.csv", "token", "t\tab"));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("path");
+            assertThat(p.message()).isEqualTo("must not contain control characters");
+        });
+    }
+
+    @Test
     void malformedSecretIsNotEchoed() {
         ConfigKey pin = new ConfigKey("pin", ConfigType.INTEGER, true, null, true, "PIN");
 
