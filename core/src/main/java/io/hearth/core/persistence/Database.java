@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -23,6 +24,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /**
+     * PostgreSQL: the longest one read of a statement's answer may wait before the connection counts
+     * as lost, so a server that vanished without closing the socket frees the call in a minute, not
+     * in the quarter of an hour TCP takes to give up. Hearth's statements are index walks and batches
+     * of a thousand rows; migrations, which may build an index on a large table, run without it.
+     * {@code socketTimeout=N} in the URL overrides it (0: none).
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -53,14 +62,26 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setPoolName("hearth-db");
+        // how long a call waits for a connection before it is answered that the database is unavailable
+        hikari.setConnectionTimeout(config.connectTimeout().toMillis());
         if (config.kind() == DatabaseConfig.Kind.POSTGRESQL) {
             // sends a JDBC batch of inserts as multi-row INSERTs: imports write a thousand rows at a time
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // checking an idle connection before handing it out takes at most half the connect timeout
+            // (HSQLDB's driver cannot bound it: a lost connection to it fails at once anyway)
+            hikari.setValidationTimeout(Math.min(5_000, Math.max(250, config.connectTimeout().toMillis() / 2)));
+            // a server that does not answer the connect (seconds, rounded up) or a read (see
+            // SOCKET_TIMEOUT) counts as unreachable; keep-alive probes notice idle connections that died
+            hikari.addDataSourceProperty("connectTimeout",
+                    Long.toString(Math.max(1, (config.connectTimeout().toMillis() + 999) / 1000)));
+            hikari.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
+            // on a connection of their own, without the pool's socket timeout: a migration may run long
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(config.url(), config.user(), config.password())
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load()
