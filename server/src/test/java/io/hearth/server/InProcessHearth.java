@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 /** The real server wiring on an in-memory HSQLDB, reached through an in-process channel. */
 public final class InProcessHearth implements AutoCloseable {
     private final Database database;
+    private final boolean ownsDatabase;
     private final Injector injector;
     private final HearthServer server;
     private final ManagedChannel channel;
@@ -38,8 +39,19 @@ public final class InProcessHearth implements AutoCloseable {
     }
 
     public InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir) throws Exception {
+        this(clock, cadence, dataDir, TestDatabases.hsqldb(), true);
+    }
+
+    /** On {@code database}, which the caller closes after this. */
+    public InProcessHearth(Clock clock, Database database) throws Exception {
+        this(clock, CadenceConfig.DEFAULTS, Path.of("unused"), database, false);
+    }
+
+    private InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, Database database, boolean ownsDatabase)
+            throws Exception {
         String name = InProcessServerBuilder.generateName();
-        database = TestDatabases.hsqldb();
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
         ServerConfig config = new ServerConfig("localhost", 0, dataDir, database.config(), "US", cadence);
         injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
                 new AbstractModule() {
@@ -65,6 +77,8 @@ public final class InProcessHearth implements AutoCloseable {
         injector.getInstance(QueueWatchers.class).close();
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.stop(5);
-        database.close();
+        if (ownsDatabase) {
+            database.close();
+        }
     }
 }

@@ -4,15 +4,16 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.slf4j.Logger;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection pool, schema migrations and the jOOQ context for one database. The dialect follows
  * the JDBC URL, so the same stores run on HSQLDB and PostgreSQL.
+ *
+ * <p>A database that cannot be reached is answered within the connect timeout: statements and
+ * transactions then fail with {@link io.hearth.core.error.DatabaseUnavailableException}, and the
+ * pool recovers by itself once the database is back.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -48,10 +53,13 @@ public final class Database implements AutoCloseable {
                 .withExecuteLogging(false);
         // Thread-bound transactions: stores use this context and join whatever transaction the
         // Transactor opened on the calling thread.
+        PoolConnections connections = new PoolConnections(dataSource);
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(dialect)
                 .set(settings)
-                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource))));
+                .set(new ThreadLocalTransactionProvider(connections))
+                .set((TransactionListener) connections)
+                .set(new DatabaseFailures.Listener()));
     }
 
     /** Opens the pool and brings the schema up to date. */
@@ -99,6 +107,23 @@ public final class Database implements AutoCloseable {
 
     public DatabaseConfig config() {
         return config;
+    }
+
+    /**
+     * Whether the database answers now: a pool connection that passes {@link Connection#isValid}.
+     * Takes at most about the connect timeout when it does not. A pool with every connection in use
+     * and none failing to open counts as available: it is busy, not cut off.
+     */
+    public boolean isAvailable() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isValid((int) Math.max(1, config.connectTimeout().toSeconds()))) {
+                return true;
+            }
+            dataSource.evictConnection(connection);
+            return false;
+        } catch (SQLException e) {
+            return e instanceof SQLTransientConnectionException && e.getCause() == null;
+        }
     }
 
     @Override

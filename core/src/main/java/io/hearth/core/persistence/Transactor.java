@@ -2,6 +2,7 @@ package io.hearth.core.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.HearthException;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +15,9 @@ import org.jooq.exception.DataAccessException;
  * Runs units of work in one database transaction each. Work that fails on a serialization conflict
  * or a deadlock is retried a few times with a short random back-off: both databases abort one of two
  * colliding transactions and expect the application to try again.
+ *
+ * <p>A database that cannot be reached fails the work with
+ * {@link io.hearth.core.error.DatabaseUnavailableException}.
  */
 public final class Transactor {
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
@@ -34,9 +38,13 @@ public final class Transactor {
         for (int attempt = 1; ; attempt++) {
             try {
                 return dsl.transactionResult(work::get);
-            } catch (DataAccessException e) {
-                if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
-                    throw e;
+            } catch (HearthException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                RuntimeException failure = DatabaseFailures.translate(e);
+                if (failure != e || !(e instanceof DataAccessException) || attempt >= MAX_ATTEMPTS
+                        || !isRetryable(e)) {
+                    throw failure;
                 }
                 backOff(attempt);
             }

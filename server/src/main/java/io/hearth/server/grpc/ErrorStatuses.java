@@ -7,6 +7,7 @@ import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
 import com.google.rpc.Status;
 import io.hearth.core.error.AlreadyExistsException;
+import io.hearth.core.error.DatabaseUnavailableException;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.HearthException;
@@ -69,6 +70,9 @@ final class ErrorStatuses {
         }
         if (failure instanceof FailedPreconditionException) {
             return Code.FAILED_PRECONDITION;
+        }
+        if (failure instanceof DatabaseUnavailableException) {
+            return Code.UNAVAILABLE;
         }
         throw new IllegalArgumentException("no status code for " + failure.getClass().getName());
     }

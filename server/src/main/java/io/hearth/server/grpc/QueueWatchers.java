@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.hearth.core.error.HearthException;
 import io.hearth.core.queue.WorkQueue;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueSnapshot;
@@ -91,8 +93,11 @@ public final class QueueWatchers implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("queue watch for {} failed", owner == null || owner.isBlank() ? "the team" : owner, e);
                 stop();
-                observer.onError(Status.UNAVAILABLE.withDescription("the queue could not be read; watch again")
-                        .asRuntimeException());
+                // a domain failure (the database is unavailable) ends the stream with its own status and details
+                observer.onError(e instanceof HearthException failure
+                        ? StatusProto.toStatusRuntimeException(ErrorStatuses.of(failure))
+                        : Status.UNAVAILABLE.withDescription("the queue could not be read; watch again")
+                                .asRuntimeException());
             }
         }
 
