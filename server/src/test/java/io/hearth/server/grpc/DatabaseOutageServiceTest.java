@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.persistence.CuttableDatabase;
 import io.hearth.core.persistence.DatabaseConfig;
@@ -22,28 +25,35 @@ import io.hearth.server.InProcessHearth;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The database goes away under a running server: calls are answered UNAVAILABLE within the connect
- * timeout (not INTERNAL, not after 30 seconds). The database is an HSQLDB server behind a proxy the
- * test cuts.
+ * The database goes away under a running server and comes back: calls are answered UNAVAILABLE
+ * within the connect timeout (not INTERNAL, not after 30 seconds), health says NOT_SERVING and then
+ * SERVING again. The database is an HSQLDB server behind a proxy the test cuts.
  */
 @Timeout(20)
 class DatabaseOutageServiceTest {
+    private static final List<String> SERVICES = List.of("", "hearth.v1.LeadService", "hearth.v1.QueueService",
+            "hearth.v1.ContactService", "hearth.v1.FollowUpService", "hearth.v1.SyncService");
+
     private CuttableDatabase db;
     private InProcessHearth hearth;
     private LeadServiceGrpc.LeadServiceBlockingStub leads;
+    private HealthGrpc.HealthBlockingStub health;
 
     private void start(Duration connectTimeout) throws Exception {
         db = CuttableDatabase.hsqldb(connectTimeout);
         hearth = new InProcessHearth(Clock.systemUTC(), db.database());
         leads = LeadServiceGrpc.newBlockingStub(hearth.channel());
+        health = HealthGrpc.newBlockingStub(hearth.channel());
     }
 
     @AfterEach
@@ -118,6 +128,33 @@ class DatabaseOutageServiceTest {
         }
     }
 
+    @Test
+    void healthIsNotServingWhileTheDatabaseIsAwayAndServingOnceItIsBack() throws Exception {
+        start(DatabaseConfig.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(SERVICES).allSatisfy(service -> assertThat(status(service)).isEqualTo(ServingStatus.SERVING));
+
+        db.cut();
+        long cut = System.nanoTime();
+        awaitTrue(() -> status("") == ServingStatus.NOT_SERVING, Duration.ofSeconds(8));
+        Duration notServing = Duration.ofNanos(System.nanoTime() - cut);
+        assertThat(SERVICES).allSatisfy(service -> assertThat(status(service)).isEqualTo(ServingStatus.NOT_SERVING));
+
+        db.restore();
+        long restored = System.nanoTime();
+        awaitTrue(() -> status("") == ServingStatus.SERVING, Duration.ofSeconds(10));
+        Duration serving = Duration.ofNanos(System.nanoTime() - restored);
+        assertThat(SERVICES).allSatisfy(service -> assertThat(status(service)).isEqualTo(ServingStatus.SERVING));
+        System.out.printf("[outage] health NOT_SERVING %d ms after the cut (no calls), SERVING %d ms after the return%n",
+                notServing.toMillis(), serving.toMillis());
+
+        assertThat(leads.createLead(CreateLeadRequest.newBuilder().setLead(lead("Ada")).build()).getName())
+                .startsWith("leads/");
+    }
+
+    private ServingStatus status(String service) {
+        return health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
+    }
+
     private static void assertUnavailable(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).satisfies(DatabaseOutageServiceTest::assertDatabaseUnavailable);
     }
@@ -133,5 +170,15 @@ class DatabaseOutageServiceTest {
     private static Lead lead(String givenName) {
         return Lead.newBuilder().setGivenName(givenName).setFamilyName("Tester").setEmail(givenName + "@example.com")
                 .setSource(LeadSource.LEAD_SOURCE_REFERRAL).setOwner("alice").build();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not true within " + atMost);
+            }
+            Thread.sleep(50);
+        }
     }
 }
