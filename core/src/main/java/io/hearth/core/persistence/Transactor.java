@@ -17,17 +17,28 @@ import org.jooq.exception.DataAccessException;
  * colliding transactions and expect the application to try again.
  *
  * <p>A database that cannot be reached fails the work with
- * {@link io.hearth.core.error.DatabaseUnavailableException}.
+ * {@link io.hearth.core.error.DatabaseUnavailableException}. The {@link CallGuard} is asked before
+ * an outermost transaction begins (each attempt) and just before it commits, so the work of a
+ * caller that has given up is neither started nor committed.
  */
 public final class Transactor {
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
     private static final int MAX_ATTEMPTS = 5;
 
     private final DSLContext dsl;
+    private final CallGuard guard;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
+    /** Whether this thread runs work of this transactor's already: inner work joins it unguarded. */
+    private final ThreadLocal<Boolean> open = ThreadLocal.withInitial(() -> false);
 
+    /** For work that belongs to no caller who might give up. */
     public Transactor(DSLContext dsl) {
+        this(dsl, CallGuard.NONE);
+    }
+
+    public Transactor(DSLContext dsl, CallGuard guard) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.guard = requireNonNull(guard, "guard is null");
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -35,9 +46,30 @@ public final class Transactor {
 
     /** Runs {@code work} in a transaction (or joins the one open on this thread) and returns its result. */
     public <T> T inTransaction(Supplier<T> work) {
+        if (open.get()) {
+            return attempt(work, false);
+        }
+        open.set(true);
+        try {
+            return attempt(work, true);
+        } finally {
+            open.remove();
+        }
+    }
+
+    private <T> T attempt(Supplier<T> work, boolean outermost) {
         for (int attempt = 1; ; attempt++) {
+            if (outermost) {
+                guard.check();
+            }
             try {
-                return dsl.transactionResult(work::get);
+                return dsl.transactionResult(() -> {
+                    T result = work.get();
+                    if (outermost) {
+                        guard.check(); // throwing rolls the work back
+                    }
+                    return result;
+                });
             } catch (HearthException e) {
                 throw e;
             } catch (RuntimeException e) {

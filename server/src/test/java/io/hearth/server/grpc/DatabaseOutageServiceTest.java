@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The database goes away under a running server and comes back: calls are answered UNAVAILABLE
  * within the connect timeout (not INTERNAL, not after 30 seconds), health says NOT_SERVING and then
- * SERVING again. The database is an HSQLDB server behind a proxy the test cuts.
+ * SERVING again, and a create whose client gave up meanwhile is not committed when the database
+ * returns. The database is an HSQLDB server behind a proxy the test cuts.
  */
 @Timeout(20)
 class DatabaseOutageServiceTest {
@@ -149,6 +152,32 @@ class DatabaseOutageServiceTest {
 
         assertThat(leads.createLead(CreateLeadRequest.newBuilder().setLead(lead("Ada")).build()).getName())
                 .startsWith("leads/");
+    }
+
+    @Test
+    void aCreateWhoseDeadlinePassedWhileTheDatabaseWasAwayIsNotCommittedWhenItComesBack() throws Exception {
+        start(Duration.ofSeconds(10)); // the call waits for a connection longer than its client does
+        CreateLeadRequest create = CreateLeadRequest.newBuilder().setLead(lead("Ada")).setRequestId("form-1").build();
+        db.cut();
+        Thread.sleep(600); // so the call waits for a new connection, as above
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        try {
+            later.schedule(db::restore, 2, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> leads.withDeadlineAfter(1, TimeUnit.SECONDS).createLead(create))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
+        } finally {
+            later.shutdown();
+            assertThat(later.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+
+        // the server went on with the call once the database was back, and stopped before committing it
+        awaitTrue(() -> hearth.get(io.hearth.core.persistence.Database.class).isAvailable(), Duration.ofSeconds(10));
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList()).isEmpty();
+        Lead retried = leads.createLead(create);
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList())
+                .extracting(Lead::getName).containsExactly(retried.getName());
     }
 
     private ServingStatus status(String service) {
