@@ -70,6 +70,9 @@ public final class DatabaseHealth implements AutoCloseable {
         } catch (RuntimeException e) {
             answers = false;
         }
+        if (Thread.currentThread().isInterrupted()) {
+            return; // stopped while asking: the answer says nothing about the database
+        }
         synchronized (this) {
             if (answers && lostAt - started > 0) {
                 return; // a call found it gone while this check was under way: the next check decides

@@ -100,14 +100,15 @@ public final class Main implements Callable<Integer> {
             Matcher amount = AMOUNT.matcher(text);
             try {
                 if (amount.matches()) {
-                    BigDecimal number = new BigDecimal(amount.group(1));
-                    BigDecimal millisPerUnit = BigDecimal.valueOf(switch (amount.group(2) == null ? "s" : amount.group(2)) {
+                    String unit = amount.group(2) == null ? "s" : amount.group(2);
+                    long millisPerUnit = switch (unit) {
                         case "ms" -> 1;
                         case "m" -> 60_000;
                         default -> 1_000;
-                    });
-                    timeout = Duration.ofMillis(number.multiply(millisPerUnit).setScale(0, RoundingMode.HALF_UP)
-                            .longValueExact());
+                    };
+                    timeout = Duration.ofMillis(new BigDecimal(amount.group(1))
+                            .multiply(BigDecimal.valueOf(millisPerUnit))
+                            .setScale(0, RoundingMode.HALF_UP).longValueExact());
                 } else {
                     timeout = Duration.parse(text.toUpperCase(Locale.ROOT));
                 }

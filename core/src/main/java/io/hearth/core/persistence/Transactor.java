@@ -47,17 +47,17 @@ public final class Transactor {
     /** Runs {@code work} in a transaction (or joins the one open on this thread) and returns its result. */
     public <T> T inTransaction(Supplier<T> work) {
         if (open.get()) {
-            return attempt(work, false);
+            return withRetries(work, false);
         }
         open.set(true);
         try {
-            return attempt(work, true);
+            return withRetries(work, true);
         } finally {
             open.remove();
         }
     }
 
-    private <T> T attempt(Supplier<T> work, boolean outermost) {
+    private <T> T withRetries(Supplier<T> work, boolean outermost) {
         for (int attempt = 1; ; attempt++) {
             if (outermost) {
                 guard.check();
