@@ -8,14 +8,26 @@ import java.time.Duration;
 /**
  * What a CLI run depends on beyond its arguments: how channels are opened, the clock countdowns
  * are computed with, whether standard output is a terminal (so {@code queue --watch} may clear the
- * screen) and how often a watched queue is redrawn. Tests fix the clock and the terminal.
+ * screen), how often a watched queue is redrawn and how long a retried create waits first. Tests
+ * fix the clock and the terminal, and shorten the waits.
  *
  * @param refreshInterval how often {@code queue --watch} redraws its last snapshot on a terminal
+ * @param retryPause how long a create waits before its first retry; each further one waits twice
+ *     as long
  */
 record CliEnvironment(
-        ChannelFactory channels, Clock clock, boolean terminal, Duration refreshInterval) {
+        ChannelFactory channels,
+        Clock clock,
+        boolean terminal,
+        Duration refreshInterval,
+        Duration retryPause) {
 
     static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
+    static final Duration DEFAULT_RETRY_PAUSE = Duration.ofMillis(500);
+
+    CliEnvironment(ChannelFactory channels, Clock clock, boolean terminal, Duration refreshInterval) {
+        this(channels, clock, terminal, refreshInterval, DEFAULT_RETRY_PAUSE);
+    }
 
     /** The real world: system clock in the local time zone, the console decides about ANSI. */
     static CliEnvironment standard(ChannelFactory channels) {

@@ -24,7 +24,8 @@ final class CreateContactCommand extends RpcCommand {
     @Option(names = "--notes", paramLabel = "TEXT") String notes = "";
 
     @Option(names = "--request-id", paramLabel = "KEY",
-            description = "Idempotency key: retrying with the same key returns the contact first created.")
+            description = "Idempotency key: retrying with the same key returns the contact first created. "
+                    + "Without one a random key is sent, so the CLI's own retries are safe.")
     String requestId = "";
 
     @Option(names = "--allow-duplicate",
@@ -36,9 +37,10 @@ final class CreateContactCommand extends RpcCommand {
     void execute() {
         Contact contact = Contact.newBuilder().setKind(kind).setGivenName(givenName).setFamilyName(familyName)
                 .setCompany(company).setEmail(email).setPhone(phone).setOwner(owner).setNotes(notes).build();
-        Contact created = contactService().createContact(
-                CreateContactRequest.newBuilder().setContact(contact).setRequestId(requestId)
-                        .setAllowDuplicate(allowDuplicate).build());
+        String key = requestIdOrNew(requestId);
+        CreateContactRequest request = CreateContactRequest.newBuilder().setContact(contact).setRequestId(key)
+                .setAllowDuplicate(allowDuplicate).build();
+        Contact created = createRetrying(key, () -> contactService().createContact(request));
         if (json()) {
             ProtoJson.print(created, out());
         } else {

@@ -17,7 +17,8 @@ final class CreateLeadCommand extends LeadRpcCommand {
             names = "--request-id",
             paramLabel = "KEY",
             description =
-                    "Idempotency key: retrying with the same key returns the lead first created.")
+                    "Idempotency key: retrying with the same key returns the lead first created."
+                            + " Without one a random key is sent, so the CLI's own retries are safe.")
     String requestId = "";
 
     @Option(
@@ -31,12 +32,13 @@ final class CreateLeadCommand extends LeadRpcCommand {
     void execute(LeadPrinter printer) {
         Lead.Builder lead = Lead.newBuilder();
         fields.applyTo(lead);
+        String key = requestIdOrNew(requestId);
         CreateLeadRequest request =
                 CreateLeadRequest.newBuilder()
                         .setLead(lead)
-                        .setRequestId(requestId)
+                        .setRequestId(key)
                         .setAllowDuplicate(allowDuplicate)
                         .build();
-        printer.printLead(leadService().createLead(request));
+        printer.printLead(createRetrying(key, () -> leadService().createLead(request)));
     }
 }

@@ -1,6 +1,7 @@
 package io.hearth.cli;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.ContactServiceGrpc.ContactServiceBlockingStub;
@@ -21,8 +22,10 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A command that calls the Hearth server: it opens the channel, hands out stubs of every service
@@ -35,6 +38,9 @@ abstract class RpcCommand implements Callable<Integer> {
     static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
 
     static final int EXIT_RPC_FAILED = 1;
+
+    /** Tries of a create: the first and three retries. */
+    static final int CREATE_ATTEMPTS = 4;
 
     @Spec CommandSpec spec;
 
@@ -122,6 +128,57 @@ abstract class RpcCommand implements Callable<Integer> {
 
     final SyncServiceGrpc.SyncServiceBlockingStub syncDownloads() {
         return SyncServiceGrpc.newBlockingStub(channel);
+    }
+
+    /**
+     * Makes a create {@code call} that carries {@code requestId}, trying it again when the server
+     * is unavailable (restarting, or its database is away) or did not answer in time: the server
+     * answers a repeated request id with what the first call created, so a retry never creates a
+     * second one. At most {@link #CREATE_ATTEMPTS} tries, pausing {@link
+     * CliEnvironment#retryPause()} and then twice as long each time; each retry is announced on
+     * stderr.
+     */
+    final <T> T createRetrying(String requestId, Supplier<T> call) {
+        Duration pause = environment().retryPause();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (StatusRuntimeException e) {
+                Status.Code code = e.getStatus().getCode();
+                boolean retryable =
+                        code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+                if (!retryable || attempt >= CREATE_ATTEMPTS) {
+                    throw e;
+                }
+                String why = e.getStatus().getDescription();
+                err().printf(
+                        "note: %s%s; trying again in %s with the same request id %s"
+                                + " (attempt %d of %d)%n",
+                        code,
+                        why == null ? "" : ": " + why,
+                        pauseText(pause),
+                        requestId,
+                        attempt + 1,
+                        CREATE_ATTEMPTS);
+                err().flush();
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /** The request id the user gave, or a new random one: every create carries one. */
+    static String requestIdOrNew(String given) {
+        return given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
+    }
+
+    private static String pauseText(Duration pause) {
+        return pause.toMillis() % 1000 == 0 ? pause.toSeconds() + "s" : pause.toMillis() + "ms";
     }
 
     /** Ends the command with {@code code} once {@link #execute()} returns: the call worked, its outcome did not. */

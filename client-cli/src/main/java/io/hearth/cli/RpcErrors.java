@@ -24,8 +24,13 @@ final class RpcErrors {
     static void print(
             StatusRuntimeException failure, String server, Duration deadline, PrintWriter err) {
         Status status = failure.getStatus();
-        err.println("error: " + status.getCode() + ": " + describe(status, server, deadline));
         com.google.rpc.Status details = StatusProto.fromThrowable(failure);
+        boolean fromServer = details != null && details.getDetailsCount() > 0;
+        err.println(
+                "error: "
+                        + status.getCode()
+                        + ": "
+                        + describe(status, fromServer, server, deadline));
         if (details != null) {
             details.getDetailsList().forEach(detail -> printDetail(detail, err));
             if (status.getCode() == Status.Code.ALREADY_EXISTS) {
@@ -36,9 +41,17 @@ final class RpcErrors {
         }
     }
 
-    private static String describe(Status status, String server, Duration deadline) {
+    /**
+     * @param fromServer whether the server answered with details: an UNAVAILABLE it sent itself
+     *     (its database is away) says so, rather than that the server could not be reached
+     */
+    private static String describe(
+            Status status, boolean fromServer, String server, Duration deadline) {
         return switch (status.getCode()) {
-            case UNAVAILABLE -> "cannot reach Hearth server at " + server + reason(status);
+            case UNAVAILABLE ->
+                    fromServer && status.getDescription() != null
+                            ? "Hearth server at " + server + ": " + status.getDescription()
+                            : "cannot reach Hearth server at " + server + reason(status);
             case DEADLINE_EXCEEDED ->
                     "no answer from Hearth server at "
                             + server

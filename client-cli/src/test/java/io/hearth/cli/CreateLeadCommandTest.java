@@ -75,11 +75,13 @@ class CreateLeadCommandTest {
         CliResult result = hearth.run("leads", "create", "--company", "Acme");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(hearth.service.onlyRequest(CreateLeadRequest.class))
+        CreateLeadRequest sent = hearth.service.onlyRequest(CreateLeadRequest.class);
+        assertThat(sent.toBuilder().clearRequestId().build())
                 .isEqualTo(
                         CreateLeadRequest.newBuilder()
                                 .setLead(Lead.newBuilder().setCompany("Acme"))
                                 .build());
+        assertThat(sent.getRequestId()).as("a random request id").hasSize(36);
     }
 
     @ParameterizedTest

@@ -72,7 +72,7 @@ class FollowUpCommandsTest {
         CreateContactRequest request = (CreateContactRequest) requests.get(0);
         assertThat(request.getContact().getKind()).isEqualTo(ContactKind.CONTACT_KIND_SUPPLIER);
         assertThat(request.getContact().getCompany()).isEqualTo("Paper Co");
-        assertThat(request.getRequestId()).isEmpty();
+        assertThat(request.getRequestId()).as("a random request id").hasSize(36);
         assertThat(request.getAllowDuplicate()).isFalse();
         assertThat(result.out()).contains("contacts/c1").contains("supplier");
     }

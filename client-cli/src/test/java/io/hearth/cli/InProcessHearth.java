@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Runs the CLI against a {@link RecordingLeadService} and a {@link RecordingQueueService} on an
  * in-process gRPC server, one server per test. Remembers the targets the CLI asked for and the
  * channels it was given. The CLI's clock stands still at {@link #NOW} unless a test sets another,
- * and standard output is not a terminal unless a test says so.
+ * standard output is not a terminal unless a test says so, and retried creates hardly pause.
  */
 final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
 
@@ -34,6 +34,7 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     boolean terminal;
     Duration refreshInterval = Duration.ofSeconds(1);
+    Duration retryPause = Duration.ofMillis(1);
 
     private final String serverName = InProcessServerBuilder.generateName();
     private final List<String> targets = new CopyOnWriteArrayList<>();
@@ -59,7 +60,8 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
 
     CliResult run(String... args) {
         return CliResult.run(
-                new CliEnvironment(this::openChannel, clock, terminal, refreshInterval), args);
+                new CliEnvironment(this::openChannel, clock, terminal, refreshInterval, retryPause),
+                args);
     }
 
     /** The {@code --server} values the CLI opened channels for. */

@@ -19,13 +19,15 @@ import io.hearth.proto.v1.UpdateLeadRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
  * A LeadService test double: records every request, answers single-lead calls with {@link
  * #lead}, list calls with the page registered for the request's page token, and every call with
- * {@link #failure} when one is set.
+ * {@link #failure} when one is set, after the {@link #failuresFirst} are used up.
  */
 final class RecordingLeadService extends LeadServiceGrpc.LeadServiceImplBase {
 
@@ -34,6 +36,8 @@ final class RecordingLeadService extends LeadServiceGrpc.LeadServiceImplBase {
 
     Lead lead = TestLeads.ADA;
     StatusRuntimeException failure;
+    /** Failures answered first, one per call, before the calls are answered as usual. */
+    final Queue<StatusRuntimeException> failuresFirst = new ConcurrentLinkedQueue<>();
 
     void addPage(String pageToken, ListLeadsResponse page) {
         pagesByToken.put(pageToken, page);
@@ -114,6 +118,11 @@ final class RecordingLeadService extends LeadServiceGrpc.LeadServiceImplBase {
 
     private <T> void answer(Message request, Supplier<T> reply, StreamObserver<T> response) {
         requests.add(request);
+        StatusRuntimeException first = failuresFirst.poll();
+        if (first != null) {
+            response.onError(first);
+            return;
+        }
         if (failure != null) {
             response.onError(failure);
             return;

@@ -63,6 +63,7 @@ import io.hearth.core.sync.SyncEngine;
 import io.hearth.core.sync.SyncSettings;
 import io.hearth.core.sync.SyncedContacts;
 import io.hearth.server.config.ServerConfig;
+import io.hearth.server.grpc.GrpcCallGuard;
 import java.time.Clock;
 import java.util.List;
 
@@ -86,10 +87,11 @@ public final class CoreModule extends AbstractModule {
         bind(Clock.class).toInstance(clock);
     }
 
+    /** Guarded by the calls' gRPC contexts: the work of a client that gave up neither begins nor commits. */
     @Provides
     @Singleton
     Transactor transactor(Database db) {
-        return new Transactor(db.dsl());
+        return new Transactor(db.dsl(), new GrpcCallGuard());
     }
 
     @Provides

@@ -13,45 +13,60 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.hearth.server.grpc.UnparseableRequests;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The gRPC server: Hearth's services behind the shared interceptors, plus the standard health and
- * reflection services so load balancers and generic gRPC tools can talk to it.
+ * reflection services so load balancers and generic gRPC tools can talk to it. Health reports
+ * NOT_SERVING, for the server and each service, while the database cannot be reached.
  */
 public final class HearthServer {
     private final ServerBuilder<?> builder;
     private final Set<BindableService> services;
     private final Set<ServerInterceptor> interceptors;
+    private final DatabaseHealth databaseHealth;
     private final HealthStatusManager health = new HealthStatusManager();
+    private List<String> serviceNames = List.of();
     private Server server;
 
     @Inject
-    public HearthServer(ServerBuilder<?> builder, Set<BindableService> services, Set<ServerInterceptor> interceptors) {
+    public HearthServer(ServerBuilder<?> builder, Set<BindableService> services, Set<ServerInterceptor> interceptors,
+                        DatabaseHealth databaseHealth) {
         this.builder = requireNonNull(builder, "builder is null");
         this.services = requireNonNull(services, "services is null");
         this.interceptors = requireNonNull(interceptors, "interceptors is null");
+        this.databaseHealth = requireNonNull(databaseHealth, "databaseHealth is null");
     }
 
     public synchronized HearthServer start() throws IOException {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        List<ServerInterceptor> chain = List.copyOf(interceptors);
-        // outermost: a request whose bytes are no message is refused before anything else sees the call
+        serviceNames = services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();
+        List<ServerInterceptor> chain = new ArrayList<>(interceptors);
+        chain.add(databaseHealth.interceptor()); // the last is outermost: it sees the status every call ends with
+        // outside all of them: a request whose bytes are no message is refused before anything else sees the call
         for (BindableService service : services) {
             builder.addService(UnparseableRequests.guard(ServerInterceptors.intercept(service, chain)));
         }
         builder.addService(UnparseableRequests.guard(health.getHealthService().bindService()));
         builder.addService(UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()));
         server = builder.build().start();
-        for (BindableService service : services) {
-            health.setStatus(service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
-        }
-        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+        serving(databaseHealth.available());
+        databaseHealth.start(this::serving);
         return this;
+    }
+
+    /** Sets the health of the server (the service named "") and of each of its services. */
+    private void serving(boolean serving) {
+        ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+        for (String name : serviceNames) {
+            health.setStatus(name, status);
+        }
+        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, status);
     }
 
     public int port() {
@@ -63,6 +78,7 @@ public final class HearthServer {
         if (server == null) {
             return;
         }
+        databaseHealth.close();
         health.enterTerminalState();
         server.shutdown();
         if (!server.awaitTermination(graceSeconds, TimeUnit.SECONDS)) {

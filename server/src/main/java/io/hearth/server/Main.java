@@ -8,11 +8,17 @@ import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.QueueWatchers;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -53,6 +59,13 @@ public final class Main implements Callable<Integer> {
             description = "Most database connections (env HEARTH_DB_POOL_SIZE; default ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
+    @Option(names = "--db-connect-timeout", defaultValue = "${env:HEARTH_DB_CONNECT_TIMEOUT:-3}",
+            converter = ConnectTimeoutConverter.class,
+            description = "How long a call waits for a database connection before it is answered UNAVAILABLE: "
+                    + "seconds (2.5) or a duration (500ms, 3s, PT3S); 250ms to 5 minutes "
+                    + "(env HEARTH_DB_CONNECT_TIMEOUT; default ${DEFAULT-VALUE} seconds).")
+    Duration dbConnectTimeout;
+
     @Option(names = "--phone-region", defaultValue = "${env:HEARTH_PHONE_REGION:-US}",
             description = "Region for phone numbers written without a country code (env HEARTH_PHONE_REGION; "
                     + "default ${DEFAULT-VALUE}).")
@@ -86,6 +99,39 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--shutdown-grace-seconds", defaultValue = "20",
             description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
     long graceSeconds;
+
+    /** Seconds ({@code 3}, {@code 2.5}), {@code 500ms}, {@code 3s}, {@code 1m} or ISO-8601 ({@code PT3S}), in range. */
+    static final class ConnectTimeoutConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+
+        @Override
+        public Duration convert(String value) {
+            String text = value.strip().toLowerCase(Locale.ROOT);
+            Duration timeout;
+            Matcher amount = AMOUNT.matcher(text);
+            try {
+                if (amount.matches()) {
+                    String unit = amount.group(2) == null ? "s" : amount.group(2);
+                    long millisPerUnit = switch (unit) {
+                        case "ms" -> 1;
+                        case "m" -> 60_000;
+                        default -> 1_000;
+                    };
+                    timeout = Duration.ofMillis(new BigDecimal(amount.group(1))
+                            .multiply(BigDecimal.valueOf(millisPerUnit))
+                            .setScale(0, RoundingMode.HALF_UP).longValueExact());
+                } else {
+                    timeout = Duration.parse(text.toUpperCase(Locale.ROOT));
+                }
+                return DatabaseConfig.checkConnectTimeout(timeout);
+            } catch (DateTimeParseException | ArithmeticException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a duration: give seconds (3, 2.5), 500ms, 3s or PT3S");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -125,9 +171,9 @@ public final class Main implements Callable<Integer> {
     }
 
     ServerConfig config() {
-        DatabaseConfig database = dbUrl == null || dbUrl.isBlank()
+        DatabaseConfig database = (dbUrl == null || dbUrl.isBlank()
                 ? DatabaseConfig.embedded(dataDir, dbPoolSize)
-                : new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize);
+                : new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize)).withConnectTimeout(dbConnectTimeout);
         ImportConfig imports = ImportConfig.in(dataDir);
         return new ServerConfig(host, port, dataDir, database, phoneRegion,
                 new CadenceConfig(leadFollowUpLimit, contactFollowUpLimit, autoConvert),

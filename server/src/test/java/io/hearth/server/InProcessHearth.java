@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 /** The real server wiring on an in-memory HSQLDB, reached through an in-process channel. */
 public final class InProcessHearth implements AutoCloseable {
     private final Database database;
+    private final boolean ownsDatabase;
     private final Injector injector;
     private final HearthServer server;
     private final ManagedChannel channel;
@@ -57,10 +58,21 @@ public final class InProcessHearth implements AutoCloseable {
      */
     public InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct)
             throws Exception {
+        this(clock, cadence, dataDir, maxUploadBytes, direct, TestDatabases.hsqldb(), true);
+    }
+
+    /** On {@code database}, which the caller closes after this. */
+    public InProcessHearth(Clock clock, Database database) throws Exception {
+        this(clock, CadenceConfig.DEFAULTS, null, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, false);
+    }
+
+    private InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct,
+                            Database database, boolean ownsDatabase) throws Exception {
         ownDataDir = dataDir == null ? Files.createTempDirectory("hearth-test-") : null;
         Path dir = dataDir == null ? ownDataDir : dataDir;
         String name = InProcessServerBuilder.generateName();
-        database = TestDatabases.hsqldb();
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
         ImportConfig imports = ImportConfig.in(dir);
         ServerConfig config = new ServerConfig("localhost", 0, dir, database.config(), "US", cadence,
                 new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes));
@@ -90,7 +102,9 @@ public final class InProcessHearth implements AutoCloseable {
         injector.getInstance(QueueWatchers.class).close();
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.stop(5);
-        database.close();
+        if (ownsDatabase) {
+            database.close();
+        }
         if (ownDataDir != null) {
             try (Stream<Path> paths = Files.walk(ownDataDir)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

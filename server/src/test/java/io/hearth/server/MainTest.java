@@ -7,6 +7,7 @@ import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ServerConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -45,6 +46,28 @@ class MainTest {
         assertThatThrownBy(() -> parse("--db-url", "jdbc:mysql://db/hearth"))
                 .hasMessageContaining("unsupported database URL");
         assertThatThrownBy(() -> parse("--port", "70000")).hasMessageContaining("port");
+    }
+
+    @Test
+    void aCallWaitsThreeSecondsForADatabaseConnectionUnlessToldOtherwise() {
+        assertThat(parse().database().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(parse("--db-connect-timeout", "2.5").database().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(parse("--db-connect-timeout", "500ms").database().connectTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(parse("--db-connect-timeout", "4s").database().connectTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(parse("--db-connect-timeout", "PT1M", "--db-url", "jdbc:postgresql://db/hearth").database()
+                .connectTimeout()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aConnectTimeoutOutsideWhatThePoolTakesIsRefused() {
+        assertThatThrownBy(() -> parse("--db-connect-timeout", "100ms"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--db-connect-timeout")
+                .hasMessageContaining("between 250ms and 5 minutes, got 100ms");
+        assertThatThrownBy(() -> parse("--db-connect-timeout", "1h")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--db-connect-timeout", "soon"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("is not a duration");
     }
 
     @Test

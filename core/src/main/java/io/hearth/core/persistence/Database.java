@@ -5,14 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.hearth.core.error.FailureSummary;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.slf4j.Logger;
@@ -21,9 +23,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection pool, schema migrations and the jOOQ context for one database. The dialect follows
  * the JDBC URL, so the same stores run on HSQLDB and PostgreSQL.
+ *
+ * <p>A database that cannot be reached is answered within the connect timeout: statements and
+ * transactions then fail with {@link io.hearth.core.error.DatabaseUnavailableException}, and the
+ * pool recovers by itself once the database is back.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /**
+     * PostgreSQL: the longest one read of a statement's answer may wait before the connection counts
+     * as lost, so a server that vanished without closing the socket frees the call in a minute, not
+     * in the quarter of an hour TCP takes to give up. Hearth's statements are index walks and batches
+     * of a thousand rows; migrations, which may build an index on a large table, run without it.
+     * {@code socketTimeout=N} in the URL overrides it (0: none).
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -40,10 +54,13 @@ public final class Database implements AutoCloseable {
                 .withExecuteLogging(false);
         // Thread-bound transactions: stores use this context and join whatever transaction the
         // Transactor opened on the calling thread.
+        PoolConnections connections = new PoolConnections(dataSource);
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(dialect)
                 .set(settings)
-                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource))));
+                .set(new ThreadLocalTransactionProvider(connections))
+                .set((TransactionListener) connections)
+                .set(new DatabaseFailures.Listener()));
     }
 
     /** Opens the pool and brings the schema up to date. */
@@ -54,14 +71,26 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setPoolName("hearth-db");
+        // how long a call waits for a connection before it is answered that the database is unavailable
+        hikari.setConnectionTimeout(config.connectTimeout().toMillis());
         if (config.kind() == DatabaseConfig.Kind.POSTGRESQL) {
             // sends a JDBC batch of inserts as multi-row INSERTs: imports write a thousand rows at a time
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // checking an idle connection before handing it out takes at most half the connect timeout
+            // (HSQLDB's driver cannot bound it: a lost connection to it fails at once anyway)
+            hikari.setValidationTimeout(Math.min(5_000, Math.max(250, config.connectTimeout().toMillis() / 2)));
+            // a server that does not answer the connect (seconds, rounded up) or a read (see
+            // SOCKET_TIMEOUT) counts as unreachable; keep-alive probes notice idle connections that died
+            hikari.addDataSourceProperty("connectTimeout",
+                    Long.toString(Math.max(1, (config.connectTimeout().toMillis() + 999) / 1000)));
+            hikari.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
+            // on a connection of their own, without the pool's socket timeout: a migration may run long
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(config.url(), config.user(), config.password())
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load()
@@ -79,6 +108,23 @@ public final class Database implements AutoCloseable {
 
     public DatabaseConfig config() {
         return config;
+    }
+
+    /**
+     * Whether the database answers now: a pool connection that passes {@link Connection#isValid}.
+     * Takes at most about the connect timeout when it does not. A pool with every connection in use
+     * and none failing to open counts as available: it is busy, not cut off.
+     */
+    public boolean isAvailable() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isValid((int) Math.max(1, config.connectTimeout().toSeconds()))) {
+                return true;
+            }
+            dataSource.evictConnection(connection);
+            return false;
+        } catch (SQLException e) {
+            return e instanceof SQLTransientConnectionException && e.getCause() == null;
+        }
     }
 
     @Override

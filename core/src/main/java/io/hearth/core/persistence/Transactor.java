@@ -2,6 +2,7 @@ package io.hearth.core.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.HearthException;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
@@ -16,6 +17,11 @@ import org.jooq.exception.DataAccessException;
  * Runs units of work in one database transaction each. Work that fails on a serialization conflict
  * or a deadlock is retried a few times with a short random back-off: both databases abort one of two
  * colliding transactions and expect the application to try again.
+ *
+ * <p>A database that cannot be reached fails the work with
+ * {@link io.hearth.core.error.DatabaseUnavailableException}. The {@link CallGuard} is asked before
+ * an outermost transaction begins (each attempt) and just before it commits, so the work of a
+ * caller that has given up is neither started nor committed.
  */
 public final class Transactor {
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
@@ -24,10 +30,19 @@ public final class Transactor {
     private static final int STRIPES = 64;
 
     private final DSLContext dsl;
+    private final CallGuard guard;
     private final ReentrantLock[] stripes;
+    /** Whether this thread runs work of this transactor's already: inner work joins it unguarded. */
+    private final ThreadLocal<Boolean> open = ThreadLocal.withInitial(() -> false);
 
+    /** For work that belongs to no caller who might give up. */
     public Transactor(DSLContext dsl) {
+        this(dsl, CallGuard.NONE);
+    }
+
+    public Transactor(DSLContext dsl, CallGuard guard) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.guard = requireNonNull(guard, "guard is null");
         this.stripes = turnsOf(dsl);
     }
 
@@ -50,12 +65,37 @@ public final class Transactor {
 
     /** Runs {@code work} in a transaction (or joins the one open on this thread) and returns its result. */
     public <T> T inTransaction(Supplier<T> work) {
+        if (open.get()) {
+            return withRetries(work, false);
+        }
+        open.set(true);
+        try {
+            return withRetries(work, true);
+        } finally {
+            open.remove();
+        }
+    }
+
+    private <T> T withRetries(Supplier<T> work, boolean outermost) {
         for (int attempt = 1; ; attempt++) {
+            if (outermost) {
+                guard.check();
+            }
             try {
-                return dsl.transactionResult(work::get);
-            } catch (DataAccessException e) {
-                if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
-                    throw e;
+                return dsl.transactionResult(() -> {
+                    T result = work.get();
+                    if (outermost) {
+                        guard.check(); // throwing rolls the work back
+                    }
+                    return result;
+                });
+            } catch (HearthException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                RuntimeException failure = DatabaseFailures.translate(e);
+                if (failure != e || !(e instanceof DataAccessException) || attempt >= MAX_ATTEMPTS
+                        || !isRetryable(e)) {
+                    throw failure;
                 }
                 backOff(attempt);
             }

@@ -7,6 +7,9 @@ import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
 import com.google.rpc.Status;
 import io.hearth.core.error.AlreadyExistsException;
+import io.hearth.core.error.CancelledException;
+import io.hearth.core.error.DatabaseUnavailableException;
+import io.hearth.core.error.DeadlineExceededException;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.HearthException;
@@ -77,6 +80,15 @@ final class ErrorStatuses {
         }
         if (failure instanceof ResourceExhaustedException) {
             return Code.RESOURCE_EXHAUSTED;
+        }
+        if (failure instanceof DatabaseUnavailableException) {
+            return Code.UNAVAILABLE;
+        }
+        if (failure instanceof DeadlineExceededException) {
+            return Code.DEADLINE_EXCEEDED;
+        }
+        if (failure instanceof CancelledException) {
+            return Code.CANCELLED;
         }
         throw new IllegalArgumentException("no status code for " + failure.getClass().getName());
     }

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.FailureSummary;
+import io.hearth.core.error.HearthException;
 import io.hearth.core.queue.WorkQueue;
 import io.hearth.core.resource.ControlCharacters;
 import io.hearth.proto.v1.QueueItem;
@@ -97,8 +99,11 @@ public final class QueueWatchers implements AutoCloseable {
                 log.warn("queue watch for {} failed: {}", whose, FailureSummary.of(e));
                 log.debug("queue watch for {} failed", whose, e);
                 stop();
-                observer.onError(Status.UNAVAILABLE.withDescription("the queue could not be read; watch again")
-                        .asRuntimeException());
+                // a domain failure (the database is unavailable) ends the stream with its own status and details
+                observer.onError(e instanceof HearthException failure
+                        ? StatusProto.toStatusRuntimeException(ErrorStatuses.of(failure))
+                        : Status.UNAVAILABLE.withDescription("the queue could not be read; watch again")
+                                .asRuntimeException());
             }
         }
 

@@ -98,7 +98,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
         CallListener.watch(response);
         SyncRequest sync = new SyncRequest(SyncMapper.connectorName(request.getConnector(), "connector"),
                 request.getConfigMap(), request.getMappingMap(), null, request.getDryRun(), false);
-        SyncRun finished = engine.run(sync, new CallListener(response, Context.current()));
+        SyncRun finished = runDetached(sync, Context.current(), response);
         response.onNext(SyncMapper.toProto(finished));
         response.onCompleted();
     }
@@ -159,7 +159,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                     // the content digest names the source: the same file uploaded again resumes or repeats its import
                     SyncRequest sync = new SyncRequest(connector, config, header.getMappingMap(), upload.digest(),
                             header.getDryRun(), true);
-                    finished = engine.run(sync, new CallListener(response, call));
+                    finished = runDetached(sync, call, response);
                 } finally {
                     // before the answer: a client that has it finds no upload left behind
                     upload.delete();
@@ -241,6 +241,21 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
         page.nextPageToken().ifPresent(result::setNextPageToken);
         response.onNext(result.build());
         response.onCompleted();
+    }
+
+    /**
+     * Runs a sync outside the call's cancellation: a caller who goes ends the run between batches
+     * ({@link CallListener#cancelled}), and the run's own bookkeeping (its end, its source given
+     * back) must still commit after the caller has gone, which the call guard would refuse.
+     */
+    private SyncRun runDetached(SyncRequest sync, Context call, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        Context detached = call.fork();
+        Context previous = detached.attach();
+        try {
+            return engine.run(sync, new CallListener(response, call));
+        } finally {
+            detached.detach(previous);
+        }
     }
 
     /**

@@ -1,0 +1,13 @@
+package io.hearth.core.error;
+
+/** The caller cancelled before its work was committed, so it was not. */
+public final class CancelledException extends HearthException {
+    public CancelledException() {
+        super("the call was cancelled before the work was committed; nothing of it was saved");
+    }
+
+    @Override
+    public String reason() {
+        return "CANCELLED";
+    }
+}

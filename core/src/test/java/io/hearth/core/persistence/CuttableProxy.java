@@ -1,0 +1,143 @@
+package io.hearth.core.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A TCP proxy on a loopback port in front of a database server, standing in for the network: a test
+ * {@link #cut}s it (every open connection is dropped, new ones are refused, as when the database's
+ * host goes away) and {@link #restore}s it. It only ever listens on 127.0.0.1.
+ */
+public final class CuttableProxy implements AutoCloseable {
+    private final InetSocketAddress target;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "cuttable-proxy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final int port;
+    private ServerSocket listener;
+
+    private CuttableProxy(InetSocketAddress target) {
+        this.target = target;
+        this.listener = listen(0);
+        this.port = listener.getLocalPort();
+        acceptOn(listener);
+    }
+
+    public static CuttableProxy to(String host, int port) {
+        return new CuttableProxy(new InetSocketAddress(host, port));
+    }
+
+    /** The loopback port to connect to instead of the target's. */
+    public int port() {
+        return port;
+    }
+
+    /** Drops every connection through the proxy and refuses new ones until {@link #restore}. */
+    public synchronized void cut() {
+        if (listener != null) {
+            closeQuietly(listener);
+            listener = null;
+        }
+        for (Socket socket : sockets) {
+            closeQuietly(socket);
+        }
+        sockets.clear();
+    }
+
+    /** Takes connections again, on the same port. */
+    public synchronized void restore() {
+        if (listener == null) {
+            listener = listen(port);
+            acceptOn(listener);
+        }
+    }
+
+    @Override
+    public void close() {
+        cut();
+        threads.shutdownNow();
+    }
+
+    private static ServerSocket listen(int port) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    private void acceptOn(ServerSocket on) {
+        threads.execute(() -> {
+            while (!on.isClosed()) {
+                Socket client;
+                try {
+                    client = on.accept();
+                } catch (IOException e) {
+                    return; // cut
+                }
+                Socket server = new Socket();
+                try {
+                    client.setTcpNoDelay(true); // the protocols go back and forth: no Nagle delays
+                    server.setTcpNoDelay(true);
+                    server.connect(target, 2_000);
+                    synchronized (this) {
+                        if (listener != on) { // cut meanwhile
+                            closeQuietly(client);
+                            closeQuietly(server);
+                            continue;
+                        }
+                        sockets.add(client);
+                        sockets.add(server);
+                    }
+                    threads.execute(() -> pump(client, server));
+                    threads.execute(() -> pump(server, client));
+                } catch (IOException e) {
+                    // the target refused: so does the proxy
+                    closeQuietly(client);
+                    closeQuietly(server);
+                }
+            }
+        });
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // cut, or one side hung up
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            sockets.remove(from);
+            sockets.remove(to);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // already gone
+        }
+    }
+}
