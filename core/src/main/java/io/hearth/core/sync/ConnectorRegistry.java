@@ -3,6 +3,7 @@ package io.hearth.core.sync;
 import io.hearth.connector.spi.Connector;
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.NotFoundException;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,14 @@ public final class ConnectorRegistry {
         this.byName = byName;
     }
 
-    /** Every connector {@link ServiceLoader} finds through {@code loader}. */
-    public static ConnectorRegistry discover(ClassLoader loader) {
+    /**
+     * The built-in connectors, which {@link ServiceLoader} finds on the server's class path, and
+     * the plugins in {@code pluginFolder}, each in a class loader of its own (see {@link PluginFolder}).
+     */
+    public static ConnectorRegistry discover(ClassLoader server, Path pluginFolder) {
         List<Connector> found = new ArrayList<>();
-        ServiceLoader.load(Connector.class, loader).forEach(found::add);
+        ServiceLoader.load(Connector.class, server).forEach(found::add);
+        found.addAll(PluginFolder.connectors(pluginFolder, server));
         return of(found);
     }
 
