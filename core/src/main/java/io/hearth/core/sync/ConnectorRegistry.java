@@ -2,21 +2,31 @@ package io.hearth.core.sync;
 
 import io.hearth.connector.spi.Connector;
 import io.hearth.core.error.Excerpts;
+import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-/** The installed connectors by name. Two connectors with one name are refused, naming both jars. */
+/**
+ * The installed connectors by name, and by the file extensions they claim. Two connectors with
+ * one name, or claiming one extension, are refused, naming both jars.
+ */
 public final class ConnectorRegistry {
-    private final Map<String, Connector> byName;
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
 
-    private ConnectorRegistry(Map<String, Connector> byName) {
+    private final Map<String, Connector> byName;
+    private final Map<String, Connector> byExtension;
+
+    private ConnectorRegistry(Map<String, Connector> byName, Map<String, Connector> byExtension) {
         this.byName = byName;
+        this.byExtension = byExtension;
     }
 
     /**
@@ -30,16 +40,35 @@ public final class ConnectorRegistry {
         return of(found);
     }
 
+    /**
+     * Refuses an extension two connectors claim rather than letting one win: which connector reads
+     * an upload would otherwise hang on how names sort, and installing a plugin could silently
+     * change how every file of a kind is imported. A caller can always name the connector instead.
+     */
     public static ConnectorRegistry of(List<Connector> connectors) {
         Map<String, Connector> byName = new TreeMap<>();
+        Map<String, Connector> byExtension = new TreeMap<>();
         for (Connector connector : connectors) {
             Connector clash = byName.putIfAbsent(connector.name(), connector);
             if (clash != null) {
                 throw new IllegalStateException("two connectors are named '" + connector.name() + "': "
                         + describe(clash) + " and " + describe(connector) + "; remove one of the jars");
             }
+            for (String extension : connector.fileExtensions()) {
+                if (!EXTENSION.matcher(extension).matches()) {
+                    throw new IllegalStateException("connector '" + connector.name() + "' " + describe(connector)
+                            + " claims the file extension '"
+                            + extension + "'; an extension is lower-case letters and digits, without the dot");
+                }
+                Connector claimed = byExtension.putIfAbsent(extension, connector);
+                if (claimed != null) {
+                    throw new IllegalStateException("two connectors claim the file extension '" + extension + "': '"
+                            + claimed.name() + "' " + describe(claimed) + " and '" + connector.name() + "' "
+                            + describe(connector) + "; remove one of the jars");
+                }
+            }
         }
-        return new ConnectorRegistry(byName);
+        return new ConnectorRegistry(byName, byExtension);
     }
 
     /** Sorted by name. */
@@ -53,6 +82,33 @@ public final class ConnectorRegistry {
             throw new NotFoundException("connectors/" + Excerpts.of(name));
         }
         return connector;
+    }
+
+    /**
+     * The connector claiming the extension of {@code fileName} (in any letter case).
+     *
+     * @param field the request field that would have named the connector, named in the error
+     *     when no connector claims the extension
+     */
+    public Connector forFileName(String fileName, String field) {
+        int dot = fileName.lastIndexOf('.');
+        Connector connector = dot < 0 ? null : byExtension.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (connector == null) {
+            throw InvalidArgumentException.of(field, "cannot tell the connector from " + Excerpts.quoted(fileName)
+                    + (byExtension.isEmpty() ? ": name one; no installed connector claims a file extension"
+                            : ": name one, or use a file ending in " + claimedExtensions()));
+        }
+        return connector;
+    }
+
+    /** ".csv, .tsv or .xlsx" */
+    private String claimedExtensions() {
+        List<String> extensions = byExtension.keySet().stream().map(e -> "." + e).toList();
+        if (extensions.size() == 1) {
+            return extensions.get(0);
+        }
+        return String.join(", ", extensions.subList(0, extensions.size() - 1)) + " or "
+                + extensions.get(extensions.size() - 1);
     }
 
     private static String describe(Connector connector) {

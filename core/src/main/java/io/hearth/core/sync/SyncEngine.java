@@ -99,6 +99,14 @@ public final class SyncEngine {
         return connectors.all();
     }
 
+    /**
+     * The name of the connector claiming the extension of {@code fileName}; an invalid
+     * {@code field} listing the extensions the connectors claim when none claims it.
+     */
+    public String connectorForFile(String fileName, String field) {
+        return connectors.forFileName(fileName, field).name();
+    }
+
     /** Problems with a config, each under {@code config.<key>}; empty when it can run. */
     public List<ConfigProblem> validate(String connectorName, Map<String, String> config) {
         return connectors.get(connectorName).validate(config);

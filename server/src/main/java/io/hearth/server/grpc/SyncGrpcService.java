@@ -45,7 +45,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -154,7 +153,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                     Map<String, String> config = new HashMap<>(header.getConfigMap());
                     config.put("path", upload.finish().toString());
                     String connector = header.getConnector().isEmpty()
-                            ? connectorFor(header.getFileName())
+                            ? engine.connectorForFile(header.getFileName(), "header.connector")
                             : SyncMapper.connectorName(header.getConnector(), "header.connector");
                     // the content digest names the source: the same file uploaded again resumes or repeats its import
                     SyncRequest sync = new SyncRequest(connector, config, header.getMappingMap(), upload.digest(),
@@ -277,18 +276,5 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
         public boolean cancelled() {
             return call.isCancelled();
         }
-    }
-
-    /** The connector a file's extension calls for. */
-    static String connectorFor(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xlsx")) {
-            return "xlsx";
-        }
-        if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
-            return "csv";
-        }
-        throw InvalidArgumentException.of("header.connector", "cannot tell the connector from '" + fileName
-                + "': name one (connectors/csv or connectors/xlsx) or use a .csv or .xlsx name");
     }
 }
