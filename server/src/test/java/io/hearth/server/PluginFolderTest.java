@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.sync.PluginJar;
 import io.hearth.proto.v1.ListConnectorsRequest;
+import io.hearth.proto.v1.ListConnectorsResponse;
 import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.StartSyncRequest;
@@ -12,6 +13,7 @@ import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
 import io.hearth.proto.v1.SyncServiceGrpc;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -124,6 +126,27 @@ class PluginFolderTest {
                     .filteredOn(c -> c.getName().equals("connectors/probe"))
                     .singleElement().extracting(c -> c.getDescription())
                     .isEqualTo("sees the SPI and the JDK; of the server's classes: []");
+        }
+    }
+
+    @Test
+    void aPageTokenNamingAConnectorSinceRemovedContinuesWithTheNextName() throws Exception {
+        buildPlugin("roster", "roster.jar");
+        ListConnectorsResponse first;
+        try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
+            first = SyncServiceGrpc.newBlockingStub(hearth.channel())
+                    .listConnectors(ListConnectorsRequest.newBuilder().setPageSize(2).build());
+        }
+        Files.delete(dataDir.resolve("plugins/roster.jar"));
+
+        try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
+            ListConnectorsResponse rest = SyncServiceGrpc.newBlockingStub(hearth.channel()).listConnectors(
+                    ListConnectorsRequest.newBuilder().setPageSize(2).setPageToken(first.getNextPageToken()).build());
+
+            assertThat(first.getConnectorsList()).extracting(c -> c.getName())
+                    .containsExactly("connectors/csv", "connectors/roster");
+            assertThat(rest.getConnectorsList()).extracting(c -> c.getName()).containsExactly("connectors/xlsx");
+            assertThat(rest.getNextPageToken()).isEmpty();
         }
     }
 

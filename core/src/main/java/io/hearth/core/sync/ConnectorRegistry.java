@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -21,10 +22,10 @@ import java.util.regex.Pattern;
 public final class ConnectorRegistry {
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
 
-    private final Map<String, Connector> byName;
+    private final NavigableMap<String, Connector> byName;
     private final Map<String, Connector> byExtension;
 
-    private ConnectorRegistry(Map<String, Connector> byName, Map<String, Connector> byExtension) {
+    private ConnectorRegistry(NavigableMap<String, Connector> byName, Map<String, Connector> byExtension) {
         this.byName = byName;
         this.byExtension = byExtension;
     }
@@ -46,7 +47,7 @@ public final class ConnectorRegistry {
      * change how every file of a kind is imported. A caller can always name the connector instead.
      */
     public static ConnectorRegistry of(List<Connector> connectors) {
-        Map<String, Connector> byName = new TreeMap<>();
+        NavigableMap<String, Connector> byName = new TreeMap<>();
         Map<String, Connector> byExtension = new TreeMap<>();
         for (Connector connector : connectors) {
             Connector clash = byName.putIfAbsent(connector.name(), connector);
@@ -71,9 +72,14 @@ public final class ConnectorRegistry {
         return new ConnectorRegistry(byName, byExtension);
     }
 
-    /** Sorted by name. */
-    public List<Connector> all() {
-        return List.copyOf(byName.values());
+    /**
+     * Up to {@code pageSize} connectors named after {@code afterName} (from the first when it is
+     * {@code null}), in name order. Keyed by name rather than position, so a page token naming a
+     * connector since removed still continues with the next name.
+     */
+    public List<Connector> page(int pageSize, String afterName) {
+        Map<String, Connector> after = afterName == null ? byName : byName.tailMap(afterName, false);
+        return after.values().stream().limit(pageSize).toList();
     }
 
     public Connector get(String name) {

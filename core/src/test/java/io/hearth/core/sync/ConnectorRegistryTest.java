@@ -65,6 +65,20 @@ class ConnectorRegistryTest {
                 .hasMessageContaining("two connectors are named 'csv'");
     }
 
+    @Test
+    void pagesFollowNamesNotPositions() {
+        assertThat(registry.page(2, null)).extracting(Connector::name).containsExactly("csv", "hubspot");
+        assertThat(registry.page(2, "hubspot")).extracting(Connector::name).containsExactly("xlsx");
+        assertThat(registry.page(2, "xlsx")).isEmpty();
+    }
+
+    @Test
+    void aPageAfterAConnectorSinceRemovedContinuesWithTheNextName() {
+        // "dynamics" was installed when the page ending with it was shown
+        assertThat(registry.page(2, "dynamics")).extracting(Connector::name).containsExactly("hubspot", "xlsx");
+        assertThat(registry.page(2, "zoho")).isEmpty();
+    }
+
     /** A connector that only claims extensions; the record's accessors implement name() and fileExtensions(). */
     record Claiming(String name, Set<String> fileExtensions) implements Connector {
         @Override

@@ -10,8 +10,6 @@ import io.grpc.stub.StreamObserver;
 import io.hearth.connector.spi.Connector;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.query.Page;
-import io.hearth.core.query.PageSize;
-import io.hearth.core.query.PageToken;
 import io.hearth.core.sync.ExportResult;
 import io.hearth.core.sync.PeopleExporter;
 import io.hearth.core.sync.Rejection;
@@ -44,7 +42,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -52,7 +49,6 @@ import java.util.function.Function;
 /** SyncService over gRPC: maps requests to the sync engine and exporter and their results back. */
 public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     private static final int CHUNK_BYTES = 64 * 1024;
-    private static final String CONNECTORS_FINGERPRINT = PageToken.fingerprint("connectors");
 
     private final SyncEngine engine;
     private final PeopleExporter exporter;
@@ -67,17 +63,10 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void listConnectors(ListConnectorsRequest request, StreamObserver<ListConnectorsResponse> response) {
-        int pageSize = PageSize.resolve(request.getPageSize(), "page_size");
-        List<Connector> all = engine.connectors();
-        int offset = request.getPageToken().isEmpty() ? 0 : all.stream().map(Connector::name).toList()
-                .indexOf(PageToken.decode(request.getPageToken(), CONNECTORS_FINGERPRINT, "page_token").id()) + 1;
-        List<Connector> page = all.subList(offset, Math.min(all.size(), offset + pageSize));
+        Page<Connector> page = engine.listConnectors(request.getPageSize(), request.getPageToken());
         ListConnectorsResponse.Builder result = ListConnectorsResponse.newBuilder();
-        page.forEach(c -> result.addConnectors(SyncMapper.toProto(c)));
-        if (offset + page.size() < all.size()) {
-            result.setNextPageToken(new PageToken(CONNECTORS_FINGERPRINT, "", page.get(page.size() - 1).name())
-                    .encode());
-        }
+        page.items().forEach(c -> result.addConnectors(SyncMapper.toProto(c)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
         response.onNext(result.build());
         response.onCompleted();
     }
