@@ -56,7 +56,6 @@ import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.PeopleExporter;
-import io.hearth.core.sync.PluginFolder;
 import io.hearth.core.sync.ImportFolder;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SyncEngine;
@@ -146,14 +145,14 @@ public final class CoreModule extends AbstractModule {
     }
 
     /**
-     * The built-in connectors (on the server's class path) plus the jars in {@code <data-dir>/plugins/};
-     * two connectors with one name stop the start-up.
+     * The built-in connectors (on the server's class path) plus the jars in {@code <data-dir>/plugins/},
+     * each jar in a class loader of its own; two connectors with one name stop the start-up.
      */
     @Provides
     @Singleton
     ConnectorRegistry connectors(ServerConfig serverConfig) {
-        return ConnectorRegistry.discover(PluginFolder.classLoader(serverConfig.dataDir().resolve("plugins"),
-                CoreModule.class.getClassLoader()));
+        return ConnectorRegistry.discover(CoreModule.class.getClassLoader(),
+                serverConfig.dataDir().resolve("plugins"));
     }
 
     /**

@@ -3,8 +3,9 @@ package io.hearth.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hearth.connector.spi.Connector;
+import io.hearth.core.sync.PluginJar;
 import io.hearth.proto.v1.ListConnectorsRequest;
+import io.hearth.proto.v1.ListConnectorsResponse;
 import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.StartSyncRequest;
@@ -12,23 +13,18 @@ import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
 import io.hearth.proto.v1.SyncServiceGrpc;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A connector compiled outside the reactor against the SPI alone, dropped into the plugins folder,
- * is found at start and syncs; two connectors with one name stop the start.
+ * is found at start, in a class loader that shows it none of the server, and syncs; two connectors
+ * with one name stop the start.
  */
 class PluginFolderTest {
     private static final String SOURCE = """
@@ -65,6 +61,35 @@ class PluginFolderTest {
             }
             """;
 
+    /** Reports, in its description, which of the server's classes it can load. */
+    private static final String PROBE = """
+            package thirdparty;
+
+            import io.hearth.connector.spi.*;
+            import java.util.*;
+
+            public final class Probe implements Connector {
+                private static final List<String> SERVER = List.of("io.hearth.core.sync.SyncEngine",
+                        "io.hearth.server.CoreModule", "org.jooq.DSLContext", "io.grpc.Server",
+                        "com.google.inject.Injector", "org.apache.commons.csv.CSVParser", "org.slf4j.Logger");
+
+                public String name() { return "probe"; }
+                public String description() {
+                    List<String> seen = new ArrayList<>();
+                    for (String name : SERVER) {
+                        try {
+                            Class.forName(name, false, Probe.class.getClassLoader());
+                            seen.add(name);
+                        } catch (ClassNotFoundException hidden) {
+                        }
+                    }
+                    return "sees the SPI and the JDK; of the server's classes: " + seen;
+                }
+                public List<ConfigKey> configKeys() { return List.of(); }
+                public Set<Capability> capabilities() { return Set.of(Capability.READ); }
+            }
+            """;
+
     @TempDir
     Path dataDir;
 
@@ -91,6 +116,41 @@ class PluginFolderTest {
     }
 
     @Test
+    void aPluginSeesNeitherTheServerNorTheLibrariesItRunsOn() throws Exception {
+        new PluginJar().source("thirdparty.Probe", PROBE).services("thirdparty.Probe")
+                .writeTo(dataDir.resolve("plugins/probe.jar"));
+
+        try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
+            assertThat(SyncServiceGrpc.newBlockingStub(hearth.channel())
+                    .listConnectors(ListConnectorsRequest.newBuilder().build()).getConnectorsList())
+                    .filteredOn(c -> c.getName().equals("connectors/probe"))
+                    .singleElement().extracting(c -> c.getDescription())
+                    .isEqualTo("sees the SPI and the JDK; of the server's classes: []");
+        }
+    }
+
+    @Test
+    void aPageTokenNamingAConnectorSinceRemovedContinuesWithTheNextName() throws Exception {
+        buildPlugin("roster", "roster.jar");
+        ListConnectorsResponse first;
+        try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
+            first = SyncServiceGrpc.newBlockingStub(hearth.channel())
+                    .listConnectors(ListConnectorsRequest.newBuilder().setPageSize(2).build());
+        }
+        Files.delete(dataDir.resolve("plugins/roster.jar"));
+
+        try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
+            ListConnectorsResponse rest = SyncServiceGrpc.newBlockingStub(hearth.channel()).listConnectors(
+                    ListConnectorsRequest.newBuilder().setPageSize(2).setPageToken(first.getNextPageToken()).build());
+
+            assertThat(first.getConnectorsList()).extracting(c -> c.getName())
+                    .containsExactly("connectors/csv", "connectors/roster");
+            assertThat(rest.getConnectorsList()).extracting(c -> c.getName()).containsExactly("connectors/xlsx");
+            assertThat(rest.getNextPageToken()).isEmpty();
+        }
+    }
+
+    @Test
     void twoConnectorsWithOneNameStopTheStart() throws Exception {
         buildPlugin("csv", "my-csv.jar");
 
@@ -99,28 +159,8 @@ class PluginFolderTest {
                 .hasMessageContaining("my-csv.jar");
     }
 
-    private void buildPlugin(String connectorName, String jarName) throws IOException, URISyntaxException {
-        Path work = Files.createTempDirectory(dataDir, "build");
-        Path source = work.resolve("src/thirdparty/RosterConnector.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, SOURCE.formatted(connectorName));
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        Path spi = Path.of(Connector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", classes.toString(), "-cp", spi.toString(), source.toString());
-        assertThat(status).as("javac exit status").isZero();
-
-        Path plugins = Files.createDirectories(dataDir.resolve("plugins"));
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve(jarName)));
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, jar);
-                jar.closeEntry();
-            }
-            jar.putNextEntry(new JarEntry("META-INF/services/" + Connector.class.getName()));
-            jar.write("thirdparty.RosterConnector\n".getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
+    private void buildPlugin(String connectorName, String jarName) throws IOException {
+        new PluginJar().source("thirdparty.RosterConnector", SOURCE.formatted(connectorName))
+                .services("thirdparty.RosterConnector").writeTo(dataDir.resolve("plugins").resolve(jarName));
     }
 }

@@ -59,6 +59,7 @@ public final class SyncEngine {
     public static final int BATCH_SIZE = 1000;
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
     private static final String RUNS_FINGERPRINT = PageToken.fingerprint("syncRuns");
+    private static final String CONNECTORS_FINGERPRINT = PageToken.fingerprint("connectors");
     private static final int MAX_BATCH_CONFLICTS = 3;
 
     private final ConnectorRegistry connectors;
@@ -95,8 +96,27 @@ public final class SyncEngine {
         this.applier = new BatchApplier(matches, leads, rules, observers, contacts, ids);
     }
 
-    public List<Connector> connectors() {
-        return connectors.all();
+    /** A page of the installed connectors in name order; the token carries the last name shown. */
+    public Page<Connector> listConnectors(int requestedPageSize, String pageToken) {
+        int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        String afterName = pageToken == null || pageToken.isEmpty()
+                ? null
+                : PageToken.decode(pageToken, CONNECTORS_FINGERPRINT, "page_token").id();
+        List<Connector> page = connectors.page(pageSize + 1, afterName);
+        if (page.size() <= pageSize) {
+            return new Page<>(page, Optional.empty());
+        }
+        List<Connector> shown = page.subList(0, pageSize);
+        return new Page<>(shown, Optional.of(
+                new PageToken(CONNECTORS_FINGERPRINT, "", shown.get(pageSize - 1).name()).encode()));
+    }
+
+    /**
+     * The name of the connector claiming the extension of {@code fileName}; an invalid
+     * {@code field} listing the extensions the connectors claim when none claims it.
+     */
+    public String connectorForFile(String fileName, String field) {
+        return connectors.forFileName(fileName, field).name();
     }
 
     /** Problems with a config, each under {@code config.<key>}; empty when it can run. */

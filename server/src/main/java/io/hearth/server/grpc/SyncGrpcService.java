@@ -10,8 +10,6 @@ import io.grpc.stub.StreamObserver;
 import io.hearth.connector.spi.Connector;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.query.Page;
-import io.hearth.core.query.PageSize;
-import io.hearth.core.query.PageToken;
 import io.hearth.core.sync.ExportResult;
 import io.hearth.core.sync.PeopleExporter;
 import io.hearth.core.sync.Rejection;
@@ -44,8 +42,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -53,7 +49,6 @@ import java.util.function.Function;
 /** SyncService over gRPC: maps requests to the sync engine and exporter and their results back. */
 public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     private static final int CHUNK_BYTES = 64 * 1024;
-    private static final String CONNECTORS_FINGERPRINT = PageToken.fingerprint("connectors");
 
     private final SyncEngine engine;
     private final PeopleExporter exporter;
@@ -68,17 +63,10 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void listConnectors(ListConnectorsRequest request, StreamObserver<ListConnectorsResponse> response) {
-        int pageSize = PageSize.resolve(request.getPageSize(), "page_size");
-        List<Connector> all = engine.connectors();
-        int offset = request.getPageToken().isEmpty() ? 0 : all.stream().map(Connector::name).toList()
-                .indexOf(PageToken.decode(request.getPageToken(), CONNECTORS_FINGERPRINT, "page_token").id()) + 1;
-        List<Connector> page = all.subList(offset, Math.min(all.size(), offset + pageSize));
+        Page<Connector> page = engine.listConnectors(request.getPageSize(), request.getPageToken());
         ListConnectorsResponse.Builder result = ListConnectorsResponse.newBuilder();
-        page.forEach(c -> result.addConnectors(SyncMapper.toProto(c)));
-        if (offset + page.size() < all.size()) {
-            result.setNextPageToken(new PageToken(CONNECTORS_FINGERPRINT, "", page.get(page.size() - 1).name())
-                    .encode());
-        }
+        page.items().forEach(c -> result.addConnectors(SyncMapper.toProto(c)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
         response.onNext(result.build());
         response.onCompleted();
     }
@@ -154,7 +142,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                     Map<String, String> config = new HashMap<>(header.getConfigMap());
                     config.put("path", upload.finish().toString());
                     String connector = header.getConnector().isEmpty()
-                            ? connectorFor(header.getFileName())
+                            ? engine.connectorForFile(header.getFileName(), "header.connector")
                             : SyncMapper.connectorName(header.getConnector(), "header.connector");
                     // the content digest names the source: the same file uploaded again resumes or repeats its import
                     SyncRequest sync = new SyncRequest(connector, config, header.getMappingMap(), upload.digest(),
@@ -292,18 +280,5 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
         public boolean cancelled() {
             return call.isCancelled();
         }
-    }
-
-    /** The connector a file's extension calls for. */
-    static String connectorFor(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xlsx")) {
-            return "xlsx";
-        }
-        if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
-            return "csv";
-        }
-        throw InvalidArgumentException.of("header.connector", "cannot tell the connector from '" + fileName
-                + "': name one (connectors/csv or connectors/xlsx) or use a .csv or .xlsx name");
     }
 }

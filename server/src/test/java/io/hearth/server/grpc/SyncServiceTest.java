@@ -28,11 +28,13 @@ import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
 import io.hearth.proto.v1.SyncServiceGrpc;
 import io.hearth.proto.v1.ValidateConnectorConfigRequest;
+import io.hearth.core.sync.PluginJar;
 import io.hearth.server.InProcessHearth;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +44,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SyncService end to end inside one JVM: real wiring, the built-in connectors, in-memory HSQLDB. */
 class SyncServiceTest {
@@ -246,6 +249,74 @@ class SyncServiceTest {
         assertThat(violations(badMapping)).containsExactly("mapping");
         assertThat(catchStatus(() -> sync.getSyncRun(GetSyncRunRequest.newBuilder().setName("runs/1").build()))
                 .getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void anUploadGoesToTheConnectorClaimingItsExtension() throws Exception {
+        SyncRun tsv = client.importFile("leads.TSV", "First Name\tEmail\nAda\tada@example.com\n"
+                .getBytes(StandardCharsets.UTF_8));
+        SyncRun xlsx = client.importFile("contacts.xlsx", emptyWorkbook());
+        Throwable unclaimed = org.assertj.core.api.Assertions.catchThrowable(
+                () -> client.importFile("notes.doc", "First Name\nAda\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(tsv.getConnector()).isEqualTo("connectors/csv");
+        assertThat(tsv.getCounts().getCreated()).isEqualTo(1);
+        assertThat(xlsx.getConnector()).isEqualTo("connectors/xlsx");
+        assertThat(unclaimed).cause().isInstanceOf(StatusRuntimeException.class);
+        StatusRuntimeException refused = (StatusRuntimeException) unclaimed.getCause();
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violations(refused)).containsExactly("header.connector");
+        assertThat(refused.getStatus().getDescription()).contains("cannot tell the connector from 'notes.doc'")
+                .contains("use a file ending in .csv, .tsv, .txt or .xlsx");
+    }
+
+    /** The service knows no connector by name: a plugin claiming an extension receives those uploads. */
+    @Test
+    void anUploadGoesToAPluginClaimingItsExtension(@TempDir Path dataDir) throws Exception {
+        new PluginJar().source("thirdparty.Lines", """
+                package thirdparty;
+
+                import io.hearth.connector.spi.*;
+                import java.nio.file.*;
+                import java.util.*;
+
+                public final class Lines implements Connector {
+                    private static final ConfigKey PATH = ConfigKey.required("path", ConfigType.PATH, "one name a line");
+
+                    public String name() { return "lines"; }
+                    public String description() { return "one person a line"; }
+                    public List<ConfigKey> configKeys() { return List.of(PATH); }
+                    public Set<Capability> capabilities() { return Set.of(Capability.READ); }
+                    public Set<String> fileExtensions() { return Set.of("names"); }
+
+                    public RecordReader openReader(Map<String, String> config, String cursor) {
+                        return new RecordReader() {
+                            public Batch read(int max) {
+                                try {
+                                    List<SourceRecord> records = new ArrayList<>();
+                                    for (String line : Files.readAllLines(Path.of(PATH.valueIn(config).orElseThrow()))) {
+                                        records.add(new SourceRecord(line, null, Map.of("Name", line), line));
+                                    }
+                                    return new Batch(records, List.of(), "done", true);
+                                } catch (java.io.IOException e) {
+                                    throw new FatalConnectorException("unreadable", e);
+                                }
+                            }
+
+                            public void close() { }
+                        };
+                    }
+                }
+                """).services("thirdparty.Lines").writeTo(dataDir.resolve("plugins/lines.jar"));
+
+        try (InProcessHearth withPlugin = new InProcessHearth(Clock.systemUTC(), dataDir)) {
+            SyncRun run = new SyncClient(withPlugin.channel()).importFile("team.Names",
+                    "Ada Lovelace\nGrace Hopper\n".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(run.getConnector()).isEqualTo("connectors/lines");
+            assertThat(run.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
+            assertThat(run.getCounts().getCreated()).isEqualTo(2);
+        }
     }
 
     @Test

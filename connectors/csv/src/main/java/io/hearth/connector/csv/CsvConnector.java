@@ -45,6 +45,11 @@ public final class CsvConnector implements Connector {
     }
 
     @Override
+    public Set<String> fileExtensions() {
+        return Set.of("csv", "tsv", "txt");
+    }
+
+    @Override
     public List<ConfigProblem> validate(Map<String, String> config) {
         List<ConfigProblem> problems = new ArrayList<>(ConfigKey.check(configKeys(), config));
         ENCODING.valueIn(config).filter(e -> !isCharset(e))

@@ -39,6 +39,7 @@ class CsvConnectorTest {
         assertThat(found).singleElement().isInstanceOf(CsvConnector.class);
         assertThat(connector.name()).isEqualTo("csv");
         assertThat(connector.capabilities()).containsExactlyInAnyOrder(Capability.READ, Capability.WRITE);
+        assertThat(connector.fileExtensions()).containsExactlyInAnyOrder("csv", "tsv", "txt");
     }
 
     @Test

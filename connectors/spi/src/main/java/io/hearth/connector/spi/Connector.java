@@ -22,6 +22,16 @@ public interface Connector {
 
     Set<Capability> capabilities();
 
+    /**
+     * The file name extensions this connector reads, lower-case and without the dot (e.g.
+     * {@code csv}), so that a file uploaded without a connector named goes to the connector that
+     * claims its extension. Empty, the default, for a connector that reads no files. Two connectors
+     * claiming one extension stop the start, like two connectors with one name.
+     */
+    default Set<String> fileExtensions() {
+        return Set.of();
+    }
+
     /** Checks a config without touching the outside world more than needed; empty when it is fine. */
     default List<ConfigProblem> validate(Map<String, String> config) {
         return ConfigKey.check(configKeys(), config);

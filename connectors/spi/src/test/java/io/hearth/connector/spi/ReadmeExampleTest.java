@@ -37,6 +37,7 @@ class ReadmeExampleTest {
                 getClass().getClassLoader())) {
             Connector connector = (Connector) loader.loadClass("example.EmailListConnector")
                     .getConstructor().newInstance();
+            assertThat(connector.fileExtensions()).as("an optional ability it does not take up").isEmpty();
             assertThat(connector.validate(Map.of())).extracting(ConfigProblem::key).containsExactly("emails");
             Map<String, String> config = Map.of("emails", "a@example.com, b@example.com,c@example.com");
             assertThat(connector.validate(config)).isEmpty();

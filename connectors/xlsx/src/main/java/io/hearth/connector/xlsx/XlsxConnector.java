@@ -51,6 +51,11 @@ public final class XlsxConnector implements Connector {
     }
 
     @Override
+    public Set<String> fileExtensions() {
+        return Set.of("xlsx");
+    }
+
+    @Override
     public RecordReader openReader(Map<String, String> config, String cursor) {
         return new XlsxRecordReader(Path.of(PATH.valueIn(config).orElseThrow()), SHEET.valueIn(config).orElse(null),
                 ID_COLUMN.valueIn(config).orElse(null), XlsxLimits.from(config),

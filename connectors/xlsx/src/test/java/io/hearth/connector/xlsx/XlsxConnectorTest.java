@@ -38,6 +38,7 @@ class XlsxConnectorTest {
 
         assertThat(found).singleElement().isInstanceOf(XlsxConnector.class);
         assertThat(connector.validate(Map.of())).extracting(p -> p.key()).containsExactly("path");
+        assertThat(connector.fileExtensions()).containsExactly("xlsx");
     }
 
     /** What a spreadsheet program stores: a title row, a phone typed as a number, a formatted date. */
