@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A TCP proxy on a loopback port in front of a database server, standing in for the network: a test
@@ -31,7 +32,7 @@ public final class CuttableProxy implements AutoCloseable {
 
     private CuttableProxy(InetSocketAddress target) {
         this.target = target;
-        this.listener = listen(0);
+        this.listener = listenBelowEphemeralPorts();
         this.port = listener.getLocalPort();
         acceptOn(listener);
     }
@@ -69,6 +70,23 @@ public final class CuttableProxy implements AutoCloseable {
     public void close() {
         cut();
         threads.shutdownNow();
+    }
+
+    /**
+     * A port the kernel never hands out as the local end of an outgoing connection (Linux takes
+     * those from 32768 up), so no other connection can take it while the proxy is cut and
+     * {@link #restore} gets it back (one that came from port 0 was taken once on a busy machine).
+     */
+    private static ServerSocket listenBelowEphemeralPorts() {
+        UncheckedIOException last = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                return listen(20_000 + ThreadLocalRandom.current().nextInt(12_000));
+            } catch (UncheckedIOException taken) {
+                last = taken;
+            }
+        }
+        throw last;
     }
 
     private static ServerSocket listen(int port) {
