@@ -234,8 +234,12 @@ public final class SyncEngine {
             SyncRun run = new SyncRun(ids.next(), connector.name(), sourceKey, clip(label), SyncState.RUNNING,
                     dryRun, now, null, SyncCounts.ZERO, cursor, cursor, null);
             runs.insertRun(run, now.plus(settings.lease()));
-            if (!runs.takeSource(connector.name(), sourceKey, run.id(),
-                    runs.sourceHolder(connector.name(), sourceKey).orElse(null))) {
+            // Looked at again: marking an abandoned holder interrupted gave its source back. A holder
+            // other than the one judged above took the source since (another server, between the two
+            // looks) and runs now; taking it from that one would run the source twice at once.
+            Optional<UUID> current = runs.sourceHolder(connector.name(), sourceKey);
+            if ((current.isPresent() && !current.equals(holder))
+                    || !runs.takeSource(connector.name(), sourceKey, run.id(), current.orElse(null))) {
                 throw new FailedPreconditionException("SYNC_ALREADY_RUNNING",
                         "another run of this source started just now; see 'hearth sync runs'");
             }

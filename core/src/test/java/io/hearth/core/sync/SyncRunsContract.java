@@ -13,6 +13,8 @@ import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.persistence.Transactor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,7 +59,11 @@ public abstract class SyncRunsContract {
     }
 
     private SyncEngine engineOn(Database on, ListConnector connector) {
-        return new SyncEngine(ConnectorRegistry.of(List.of(connector)), new JooqSyncRunStore(on.dsl()),
+        return engineOn(on, connector, new JooqSyncRunStore(on.dsl()));
+    }
+
+    private SyncEngine engineOn(Database on, ListConnector connector, SyncRunStore runs) {
+        return new SyncEngine(ConnectorRegistry.of(List.of(connector)), runs,
                 new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(), List.of(),
                 SyncFixtures.contacts(on), new Transactor(on.dsl()), clock,
                 new RetryPolicy(3, Duration.ofMillis(1), d -> { }), SyncFixtures.settings());
@@ -107,6 +114,65 @@ public abstract class SyncRunsContract {
         assertThat(again.state()).isEqualTo(SyncState.SUCCEEDED);
         assertThat(again.counts().created()).isZero();
         assertThat(leadCount()).isEqualTo(30);
+    }
+
+    /**
+     * The race the reliability check found with two servers on PostgreSQL: a run looks at the
+     * source's holder (none), another server's run takes the source meanwhile, and the first
+     * looks again before taking it. That second look must not hand it the running run's source.
+     */
+    @Test
+    void aRunThatFindsTheSourceTakenSinceItLookedIsRefused() throws Exception {
+        Assumptions.assumeTrue(testDatabase.anotherServer() != database,
+                "one server process: its in-process turns keep two starts of a source apart");
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SyncEngine first = engineOn(database, people(30, 10).before(10, () -> {
+            reached.countDown();
+            await(release);
+        }));
+        CompletableFuture<SyncRun> running = new CompletableFuture<>();
+        Database other = testDatabase.anotherServer();
+        SyncRunStore looksThenWaits = afterFirstHolderLookup(new JooqSyncRunStore(other.dsl()), () -> {
+            CompletableFuture.supplyAsync(() -> first.run(request(), SyncListener.NONE))
+                    .whenComplete((run, failure) -> {
+                        if (failure != null) {
+                            running.completeExceptionally(failure);
+                        } else {
+                            running.complete(run);
+                        }
+                    });
+            await(reached);
+        });
+        SyncEngine second = engineOn(other, people(30, 10), looksThenWaits);
+
+        assertThatThrownBy(() -> second.run(request(), SyncListener.NONE))
+                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo("SYNC_ALREADY_RUNNING"));
+        release.countDown();
+        SyncRun done = running.get(20, TimeUnit.SECONDS);
+
+        assertThat(done.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(first.listRuns(10, "").items()).as("one run of the source").hasSize(1);
+        assertThat(leadCount()).isEqualTo(30);
+    }
+
+    /** The store, running {@code meanwhile} right after its first look at a source's holder. */
+    private static SyncRunStore afterFirstHolderLookup(SyncRunStore store, Runnable meanwhile) {
+        AtomicBoolean looked = new AtomicBoolean();
+        return (SyncRunStore) Proxy.newProxyInstance(SyncRunStore.class.getClassLoader(),
+                new Class<?>[] {SyncRunStore.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("sourceHolder") && !looked.getAndSet(true)) {
+                        meanwhile.run();
+                    }
+                    return result;
+                });
     }
 
     @Test

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The reliability check of issue 12: the races (concurrent creates of one person, one file imported
+# twice at once, two files of the same people at once, and in the long form a server killed
+# mid-import) against one HSQLDB server and two servers on one PostgreSQL database, on loopback.
+#
+#   bench/reliability.sh short|long [hsqldb|postgresql|both]
+#
+# PostgreSQL is the database HEARTH_TEST_PG_URL names; without it that part is skipped. Needs the
+# jars from ./mvnw -q package -DskipTests (server/target/hearth-server.jar, bench/target/hearth-bench.jar).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for jar in server/target/hearth-server.jar bench/target/hearth-bench.jar; do
+  if [[ ! -f "$jar" ]]; then
+    echo "reliability: $jar is missing; build first: ./mvnw -q package -DskipTests" >&2
+    exit 2
+  fi
+done
+
+exec java -Xmx512m -Dhearth.server.jar=server/target/hearth-server.jar \
+  -cp bench/target/hearth-bench.jar io.hearth.bench.reliability.ReliabilityCheck "$@"
