@@ -14,6 +14,7 @@ import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
+import io.hearth.core.resource.UpdateMask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,11 +64,15 @@ public final class Contacts {
      * Enters a person directly as a contact. With a {@code requestId}, a retry of the same call
      * returns the contact the first call made instead of a second contact.
      *
+     * @param input {@code null} when the request carries no contact, which is refused
      * @param allowDuplicate enter it even when a lead or contact with its email, phone or name and
      *     company exists; otherwise that is refused ({@link DuplicateGuard}): a lead of that person
      *     is converted, not entered again
      */
     public Contact create(ContactFields input, String requestId, boolean allowDuplicate) {
+        if (input == null) {
+            throw InvalidArgumentException.of("contact", "required: the contact to create");
+        }
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             ContactFields fields = asRequestField(() -> rules.forCreate(input));
             Instant now = now();
@@ -101,6 +106,25 @@ public final class Contacts {
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
         return store.list(new ContactQuery(filter, includeArchived, pageSize, after));
+    }
+
+    /**
+     * An update as the API receives it, checked here: the contact named {@code name} gets the fields
+     * of {@code changes} the update mask names or, without a mask, the fields the request set
+     * ({@link UpdateMask}).
+     *
+     * @param changes the new values; {@code null} when the request carries no contact, which is refused
+     * @param maskPaths the update mask's paths; empty when the request has no mask
+     * @param fieldsSet the fields the request carries a value for
+     */
+    public Contact update(String name, ContactFields changes, List<String> maskPaths, Set<ContactField> fieldsSet,
+                          String etag, boolean allowDuplicate) {
+        if (changes == null) {
+            throw InvalidArgumentException.of("contact", "required: the contact with its name and new values");
+        }
+        ContactId id = ContactId.fromName(name, "contact.name");
+        Set<ContactField> mask = UpdateMask.resolve(maskPaths, ContactField::fromPaths, fieldsSet, "contact");
+        return update(id, changes, mask, etag, allowDuplicate);
     }
 
     /** {@link #update(ContactId, ContactFields, Set, String, boolean)}, refusing another person's email, phone or name. */

@@ -22,6 +22,11 @@ public final class AlreadyExistsException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.ALREADY_EXISTS;
+    }
+
+    @Override
     public String reason() {
         return reason;
     }

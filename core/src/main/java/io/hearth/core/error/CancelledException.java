@@ -7,6 +7,11 @@ public final class CancelledException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.CANCELLED;
+    }
+
+    @Override
     public String reason() {
         return "CANCELLED";
     }

@@ -16,6 +16,11 @@ public final class DatabaseUnavailableException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.UNAVAILABLE;
+    }
+
+    @Override
     public String reason() {
         return REASON;
     }

@@ -10,6 +10,11 @@ public final class DeadlineExceededException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.DEADLINE_EXCEEDED;
+    }
+
+    @Override
     public String reason() {
         return "DEADLINE_EXCEEDED";
     }

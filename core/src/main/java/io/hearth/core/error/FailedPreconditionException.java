@@ -10,6 +10,11 @@ public final class FailedPreconditionException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.FAILED_PRECONDITION;
+    }
+
+    @Override
     public String reason() {
         return reason;
     }

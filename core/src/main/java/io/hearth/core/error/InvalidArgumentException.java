@@ -29,6 +29,11 @@ public final class InvalidArgumentException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.INVALID_ARGUMENT;
+    }
+
+    @Override
     public String reason() {
         return "INVALID_ARGUMENT";
     }

@@ -14,6 +14,11 @@ public final class NotFoundException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.NOT_FOUND;
+    }
+
+    @Override
     public String reason() {
         return "NOT_FOUND";
     }

@@ -10,6 +10,11 @@ public final class PermissionDeniedException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.PERMISSION_DENIED;
+    }
+
+    @Override
     public String reason() {
         return reason;
     }

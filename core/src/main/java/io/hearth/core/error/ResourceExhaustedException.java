@@ -10,6 +10,11 @@ public final class ResourceExhaustedException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.RESOURCE_EXHAUSTED;
+    }
+
+    @Override
     public String reason() {
         return reason;
     }

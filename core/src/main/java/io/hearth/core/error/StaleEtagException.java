@@ -19,6 +19,11 @@ public final class StaleEtagException extends HearthException {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.ABORTED;
+    }
+
+    @Override
     public String reason() {
         return "STALE_ETAG";
     }

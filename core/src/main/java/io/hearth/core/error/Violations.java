@@ -2,6 +2,7 @@ package io.hearth.core.error;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Collects every violation of one input so a caller learns about all bad fields at once. */
 public final class Violations {
@@ -10,6 +11,19 @@ public final class Violations {
     public Violations add(String field, String description) {
         found.add(new FieldViolation(field, description));
         return this;
+    }
+
+    /**
+     * Reads a part of the input with a reader that refuses bad input on its own: its value, or
+     * {@code null} with the reader's violations collected here.
+     */
+    public <T> T read(Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (InvalidArgumentException e) {
+            found.addAll(e.violations());
+            return null;
+        }
     }
 
     public boolean isEmpty() {

@@ -14,6 +14,7 @@ import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
+import io.hearth.core.resource.UpdateMask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,11 +60,15 @@ public final class Leads {
      * Creates a lead. With a {@code requestId}, a retry of the same call returns the lead the first
      * call made instead of a second lead.
      *
+     * @param input {@code null} when the request carries no lead, which is refused
      * @param allowDuplicate enter it even when a lead or contact with its email, phone or name and
      *     company exists, as a person of its own; otherwise that is refused ({@link DuplicateGuard}),
      *     except that a lead from an inbound source is entered naming who it may be
      */
     public Lead create(LeadFields input, String requestId, boolean allowDuplicate) {
+        if (input == null) {
+            throw InvalidArgumentException.of("lead", "required: the lead to create");
+        }
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             LeadFields fields = asRequestField(() -> rules.forCreate(input));
             Instant now = now();
@@ -114,6 +119,25 @@ public final class Leads {
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
         return store.list(new LeadQuery(filter, order, includeArchived, pageSize, after));
+    }
+
+    /**
+     * An update as the API receives it, checked here: the lead named {@code name} gets the fields of
+     * {@code changes} the update mask names or, without a mask, the fields the request set
+     * ({@link UpdateMask}).
+     *
+     * @param changes the new values; {@code null} when the request carries no lead, which is refused
+     * @param maskPaths the update mask's paths; empty when the request has no mask
+     * @param fieldsSet the fields the request carries a value for
+     */
+    public Lead update(String name, LeadFields changes, List<String> maskPaths, Set<LeadField> fieldsSet, String etag,
+                       boolean allowDuplicate) {
+        if (changes == null) {
+            throw InvalidArgumentException.of("lead", "required: the lead with its name and new values");
+        }
+        LeadId id = LeadId.fromName(name, "lead.name");
+        Set<LeadField> mask = UpdateMask.resolve(maskPaths, LeadField::fromPaths, fieldsSet, "lead");
+        return update(id, changes, mask, etag, allowDuplicate);
     }
 
     /** {@link #update(LeadId, LeadFields, Set, String, boolean)}, refusing another person's email, phone or name. */

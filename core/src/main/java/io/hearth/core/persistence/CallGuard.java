@@ -2,6 +2,7 @@ package io.hearth.core.persistence;
 
 import io.hearth.core.error.CancelledException;
 import io.hearth.core.error.DeadlineExceededException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Whether whoever asked for the work still waits for it. The {@link Transactor} asks before it begins
@@ -22,4 +23,22 @@ public interface CallGuard {
      * @throws CancelledException when the caller cancelled
      */
     void check();
+
+    /**
+     * The guard of a caller whose state the edge reads: a passed deadline is answered before a
+     * cancellation (a call whose deadline passed is cancelled too).
+     *
+     * @param deadlinePassed whether the caller's deadline has passed, asked at each check
+     * @param cancelled whether the caller cancelled, asked at each check
+     */
+    static CallGuard of(BooleanSupplier deadlinePassed, BooleanSupplier cancelled) {
+        return () -> {
+            if (deadlinePassed.getAsBoolean()) {
+                throw new DeadlineExceededException();
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new CancelledException();
+            }
+        };
+    }
 }

@@ -21,6 +21,7 @@ import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.PersonKind;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.resource.ControlCharacters;
+import io.hearth.core.resource.UpdateMask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,6 +49,8 @@ import java.util.function.Function;
  */
 public final class LeadRatings implements LeadObserver {
     private static final String DEFAULT_OVERRIDE_REASON = "set by rep";
+    /** The request field of a qualification, under which its parts are named. */
+    private static final String QUALIFICATION = "qualification";
     /**
      * After the first lost race the row is locked, so the second attempt wins; the third only runs
      * when a concurrent first save created the profile the second attempt could not lock yet.
@@ -150,6 +153,26 @@ public final class LeadRatings implements LeadObserver {
     }
 
     /**
+     * QualifyLead as the API receives it, checked here: what the rep sent is read
+     * ({@link QualificationInput#read}), and its fields the update mask names or, without a mask,
+     * the fields the request set ({@link UpdateMask}) are recorded as by
+     * {@link #qualify(LeadId, Qualification, Set, String)}.
+     *
+     * @param input {@code null} when the request carries no qualification, which is refused
+     * @param maskPaths the update mask's paths, relative to the qualification; empty when the request has no mask
+     * @param fieldsSet the fields the request carries a value for
+     */
+    public Rated qualify(LeadId id, QualificationInput input, List<String> maskPaths,
+                         Set<QualificationField> fieldsSet, String etag) {
+        if (input == null) {
+            throw InvalidArgumentException.of(QUALIFICATION, "required: what you learned about the lead");
+        }
+        Set<QualificationField> mask = UpdateMask.resolve(maskPaths, QualificationField::fromPaths, fieldsSet,
+                QUALIFICATION);
+        return qualify(id, input.read(QUALIFICATION), mask, etag);
+    }
+
+    /**
      * Records what the rep learned: the {@code mask}ed fields of {@code changes}, the rest kept. A
      * non-blank {@code etag} must be the qualification's current one. All four BANT answers yes
      * makes an open lead qualified.
@@ -179,19 +202,25 @@ public final class LeadRatings implements LeadObserver {
         });
     }
 
-    /** Pins the rep's own grade, with the reason shown beside it; {@code grade == null} clears the pin. */
+    /**
+     * Pins the rep's own grade, with the reason shown beside it ({@link TemperatureOverride#checkReason});
+     * {@code grade == null} clears the pin.
+     *
+     * @param by who set it; blank for nobody named
+     */
     public Rated override(LeadId id, Temperature grade, String reason, String by) {
+        TemperatureOverride.checkReason(grade, reason, "reason");
+        String setBy = by == null || by.isBlank() ? null : by.strip();
         Violations violations = new Violations();
         if (ControlCharacters.textProblem(reason) != null) {
             violations.add("reason", ControlCharacters.textProblem(reason));
         }
-        if (ControlCharacters.lineProblem(by) != null) {
-            violations.add("set_by", ControlCharacters.lineProblem(by));
+        if (ControlCharacters.lineProblem(setBy) != null) {
+            violations.add("set_by", ControlCharacters.lineProblem(setBy));
         }
         violations.throwIfAny();
         TemperatureOverride override = grade == null ? null
-                : new TemperatureOverride(grade, reason == null || reason.isBlank() ? DEFAULT_OVERRIDE_REASON
-                        : reason.strip(), by, now());
+                : new TemperatureOverride(grade, reason.strip(), setBy, now());
         return transactor.inTransaction(() -> change(id, () -> workableLead(id),
                 profile -> profile.withOverride(override)));
     }

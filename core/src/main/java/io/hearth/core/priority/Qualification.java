@@ -16,12 +16,16 @@ public record Qualification(
         LocalDate needBy, Money estimatedValue, ReferralKind referral, Bant bant, String note, int leadLevel) {
 
     public static final Qualification NONE = new Qualification(null, null, ReferralKind.NONE, Bant.UNKNOWN, null, 0);
+    /** The highest lead level: buying, considering ours. */
+    public static final int MAX_LEAD_LEVEL = 6;
+    /** The longest note, in characters. */
+    public static final int MAX_NOTE = 2000;
 
     public Qualification {
         requireNonNull(referral, "referral is null");
         requireNonNull(bant, "bant is null");
-        if (leadLevel < 0 || leadLevel > 6) {
-            throw new IllegalArgumentException("leadLevel must be 0 to 6, got " + leadLevel);
+        if (leadLevel < 0 || leadLevel > MAX_LEAD_LEVEL) {
+            throw new IllegalArgumentException("leadLevel must be 0 to " + MAX_LEAD_LEVEL + ", got " + leadLevel);
         }
     }
 }

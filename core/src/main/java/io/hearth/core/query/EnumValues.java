@@ -7,7 +7,24 @@ import java.util.Locale;
 
 /** Reads enum values the way people write them: {@code hot}, {@code HOT}, {@code web-form}, {@code LEAD_SOURCE_WEB_FORM}. */
 public final class EnumValues {
+    /** What a caller is told of an enum value this server does not know, e.g. one a newer API added. */
+    public static final String UNKNOWN_VALUE = "unknown enum value; this server does not know it";
+
     private EnumValues() {
+    }
+
+    /**
+     * The constant of {@code type} named exactly {@code name}, as an API's enum value maps to it.
+     *
+     * @param field the request field the value came from, named when {@code type} has no such constant
+     */
+    public static <E extends Enum<E>> E known(Class<E> type, String name, String field) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        throw InvalidArgumentException.of(field, UNKNOWN_VALUE);
     }
 
     /**

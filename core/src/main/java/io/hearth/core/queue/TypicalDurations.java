@@ -1,8 +1,11 @@
 package io.hearth.core.queue;
 
+import static java.util.Objects.requireNonNull;
+
 import io.hearth.core.error.InvalidArgumentException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** How long a touch takes by channel, for time boxing; a rep can adjust each. */
@@ -41,7 +44,35 @@ public final class TypicalDurations {
         return new TypicalDurations(merged);
     }
 
+    /**
+     * The defaults with each adjustment applied; of two for one channel, the later wins.
+     *
+     * @param field the request field of the adjustments, named in errors; an adjustment without a
+     *     channel is named as {@code field.channel}
+     */
+    public static TypicalDurations withOverrides(List<Adjustment> adjustments, String field) {
+        Map<ActionChannel, Duration> overrides = new EnumMap<>(ActionChannel.class);
+        for (Adjustment adjustment : adjustments) {
+            if (adjustment.channel() == null) {
+                throw InvalidArgumentException.of(field + ".channel", "name a channel, e.g. ACTION_CHANNEL_PHONE");
+            }
+            overrides.put(adjustment.channel(), adjustment.duration());
+        }
+        return withOverrides(overrides, field);
+    }
+
     public Duration of(ActionChannel channel) {
         return durations.get(channel);
+    }
+
+    /**
+     * A rep's own duration for a channel, as sent.
+     *
+     * @param channel {@code null} when none was named, which is refused
+     */
+    public record Adjustment(ActionChannel channel, Duration duration) {
+        public Adjustment {
+            requireNonNull(duration, "duration is null");
+        }
     }
 }

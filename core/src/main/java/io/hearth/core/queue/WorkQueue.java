@@ -18,6 +18,10 @@ public final class WorkQueue {
     /** The most of the queue an agenda looks at: more than any time box can hold. */
     public static final int AGENDA_HORIZON = 500;
     public static final Duration MAX_BUDGET = Duration.ofDays(7);
+    /** How much of the queue a live view shows when the caller does not say. */
+    public static final int DEFAULT_WATCH_SIZE = 20;
+    /** The most of the queue a live view shows; more asked for is coerced down. */
+    public static final int MAX_WATCH_SIZE = 200;
 
     private final QueueStore store;
     private final Clock clock;
@@ -28,14 +32,41 @@ public final class WorkQueue {
     }
 
     /**
-     * @param owner a rep's user id, or blank for the whole team
+     * How many items of the queue's head a live view shows: 0 means {@value #DEFAULT_WATCH_SIZE},
+     * above {@value #MAX_WATCH_SIZE} is coerced down, negative is an error.
+     *
+     * @param field the request field of the size, named in the error
      */
-    /** Time boxing: what of {@code owner}'s queue fits in {@code budget}, hottest first. */
-    public AgendaPlanner.Plan<QueueEntry> plan(String owner, Duration budget, TypicalDurations durations) {
+    public static int watchSize(int requested, String field) {
+        if (requested < 0) {
+            throw InvalidArgumentException.of(field, "must not be negative, got " + requested);
+        }
+        return requested == 0 ? DEFAULT_WATCH_SIZE : Math.min(requested, MAX_WATCH_SIZE);
+    }
+
+    /**
+     * Checks the time set aside for an agenda: required, more than 0 and at most {@link #MAX_BUDGET}.
+     *
+     * @param field the request field of the budget, named in the error
+     */
+    public static void checkBudget(Duration budget, String field) {
+        if (budget == null) {
+            throw InvalidArgumentException.of(field, "required: the time set aside, e.g. 7200s");
+        }
         if (budget.isNegative() || budget.isZero() || budget.compareTo(MAX_BUDGET) > 0) {
-            throw InvalidArgumentException.of("time_budget", "must be more than 0 and at most "
+            throw InvalidArgumentException.of(field, "must be more than 0 and at most "
                     + MAX_BUDGET.toDays() + " days, got " + budget);
         }
+    }
+
+    /**
+     * Time boxing: what of {@code owner}'s queue fits in {@code budget}, hottest first.
+     *
+     * @param owner a rep's user id, or blank for the whole team
+     * @param budget the time set aside ({@link #checkBudget}); {@code null} is refused
+     */
+    public AgendaPlanner.Plan<QueueEntry> plan(String owner, Duration budget, TypicalDurations durations) {
+        checkBudget(budget, "time_budget");
         List<QueueEntry> head = next(owner, AGENDA_HORIZON, "").items();
         return AgendaPlanner.plan(head, entry -> durations.of(entry.channel()), budget, AGENDA_HORIZON);
     }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * one name, or claiming one extension, are refused, naming both jars.
  */
 public final class ConnectorRegistry {
+    /** The collection of connectors' resource names. */
+    public static final String COLLECTION = "connectors/";
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
 
     private final NavigableMap<String, Connector> byName;
@@ -28,6 +30,20 @@ public final class ConnectorRegistry {
     private ConnectorRegistry(NavigableMap<String, Connector> byName, Map<String, Connector> byExtension) {
         this.byName = byName;
         this.byExtension = byExtension;
+    }
+
+    /**
+     * The connector name in a resource name {@code connectors/{name}}; a bare name is accepted too.
+     *
+     * @param field the request field the name came from, named when it names no connector
+     */
+    public static String connectorName(String name, String field) {
+        String bare = name.startsWith(COLLECTION) ? name.substring(COLLECTION.length()) : name;
+        if (bare.isBlank() || bare.contains("/")) {
+            throw InvalidArgumentException.of(field, "must name a connector as connectors/{name}, got "
+                    + Excerpts.quoted(name));
+        }
+        return bare;
     }
 
     /**

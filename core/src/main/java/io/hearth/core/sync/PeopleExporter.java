@@ -45,6 +45,18 @@ public final class PeopleExporter {
         this.contacts = requireNonNull(contacts, "contacts is null");
     }
 
+    /**
+     * Refuses the config of an export the server streams back to the caller: it writes the file
+     * itself and gives the connector its path, so the caller's config leaves the path out.
+     *
+     * @param field the request field of the config, e.g. {@code config}
+     */
+    public static void requireNoPath(Map<String, String> config, String field) {
+        if (config.containsKey("path")) {
+            throw InvalidArgumentException.of(field + ".path", "the server streams the file back; leave path out");
+        }
+    }
+
     /** @param filter the same filter syntax as ListLeads; blank for every active lead */
     public ExportResult exportLeads(String connectorName, Map<String, String> config, String filter) {
         return export(connectorName, config, token -> {

@@ -2,6 +2,8 @@ package io.hearth.core.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.Excerpts;
+import io.hearth.core.error.InvalidArgumentException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -35,9 +37,28 @@ public record SyncRun(
         requireNonNull(counts, "counts is null");
     }
 
+    /** The collection of sync runs' resource names. */
+    public static final String COLLECTION = "syncRuns/";
+
     /** The resource name, e.g. {@code syncRuns/0190...}. */
     public String name() {
-        return "syncRuns/" + id;
+        return COLLECTION + id;
+    }
+
+    /**
+     * The id in a run's resource name {@code syncRuns/{run_id}}.
+     *
+     * @param field the request field the name came from, named when it is no run's name
+     */
+    public static UUID idFromName(String name, String field) {
+        if (!name.startsWith(COLLECTION)) {
+            throw InvalidArgumentException.of(field, "must be syncRuns/{run_id}, got " + Excerpts.quoted(name));
+        }
+        try {
+            return UUID.fromString(name.substring(COLLECTION.length()));
+        } catch (IllegalArgumentException e) {
+            throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " does not hold a valid run id");
+        }
     }
 
     SyncRun progressed(SyncCounts batch, String cursor) {

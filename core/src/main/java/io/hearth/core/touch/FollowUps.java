@@ -71,8 +71,15 @@ public final class FollowUps {
         this.ids = new TimeOrderedIds(clock);
     }
 
-    /** Logs a touch outside the cadence; a positive outcome stops the cadence and converts a lead. */
+    /**
+     * Logs a touch outside the cadence; a positive outcome stops the cadence and converts a lead.
+     *
+     * @param input {@code null} when the request carries no touch, which is refused
+     */
     public TouchLogged logTouch(TouchInput input) {
+        if (input == null) {
+            throw InvalidArgumentException.of("touch", "required: the touch to log");
+        }
         Instant now = now();
         TouchInput valid = validTouch(input, now, "touch");
         return transactor.inTransaction(() -> {
@@ -126,10 +133,14 @@ public final class FollowUps {
      * Completes a follow-up with what happened: logs the touch, moves the cadence on and schedules
      * the next step, or stops the cadence (positive outcome), or moves the person to drip (limit reached).
      *
+     * @param outcome required: a {@code null} one is refused
      * @param kind {@code null}: a follow-up for a contact, a touch-base for a lead
      */
     public TouchLogged complete(UUID followUpId, Outcome outcome, TouchKind kind, Duration duration, String note,
                                 String performedBy) {
+        if (outcome == null) {
+            throw InvalidArgumentException.of("outcome", "required: what came of the follow-up, e.g. NO_ANSWER");
+        }
         Instant now = now();
         return transactor.inTransaction(() -> {
             FollowUp open = openFollowUp(followUpId);

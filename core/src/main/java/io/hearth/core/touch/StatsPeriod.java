@@ -1,7 +1,5 @@
 package io.hearth.core.touch;
 
-import static java.util.Objects.requireNonNull;
-
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.resource.ControlCharacters;
@@ -9,12 +7,21 @@ import java.time.Instant;
 
 /**
  * What the follow-up statistics cover: a period ({@code from} inclusive, {@code to} exclusive) and
- * optionally one owner and one source ({@code null}: all).
+ * optionally one owner and one source ({@code null}: all). Both ends of the period are required
+ * (a {@code null} one is refused, named as the API's {@code start_time} or {@code end_time}); a
+ * blank owner is none.
  */
 public record StatsPeriod(Instant from, Instant to, String owner, LeadSource source) {
+    private static final String PERIOD = "required: the period is start_time (inclusive) to end_time (exclusive)";
+
     public StatsPeriod {
-        requireNonNull(from, "from is null");
-        requireNonNull(to, "to is null");
+        if (from == null) {
+            throw InvalidArgumentException.of("start_time", PERIOD);
+        }
+        if (to == null) {
+            throw InvalidArgumentException.of("end_time", PERIOD);
+        }
+        owner = owner == null || owner.isBlank() ? null : owner.strip();
         if (!from.isBefore(to)) {
             throw InvalidArgumentException.of("end_time", "must be after start_time");
         }

@@ -67,6 +67,37 @@ public abstract class ContactsContract {
     }
 
     @Test
+    void aCallAsTheApiSendsItUpdatesTheMaskedOrSetFieldsAndNamesWhatIsWrong() {
+        Contact created = contacts.create(ContactFields.builder().givenName("Sam").company("Paper Co")
+                .phone("(415) 555-0100").kind(ContactKind.SUPPLIER).owner("alice").build());
+        ContactFields changes = ContactFields.builder().owner("bob").notes("prefers email").build();
+
+        Contact set = contacts.update(created.id().name(), changes, List.of(), EnumSet.of(ContactField.NOTES), null,
+                false);
+        Contact masked = contacts.update(created.id().name(), changes, List.of("owner"),
+                EnumSet.of(ContactField.NOTES), set.etag(), false);
+
+        assertThat(set.fields().notes()).isEqualTo("prefers email");
+        assertThat(set.fields().owner()).isEqualTo("alice");
+        assertThat(masked.fields().owner()).isEqualTo("bob");
+        assertThatThrownBy(() -> contacts.create(null, null, false)).isInstanceOfSatisfying(
+                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
+                        .containsExactly("contact"));
+        assertThatThrownBy(() -> contacts.update(created.id().name(), null, List.of("owner"),
+                EnumSet.noneOf(ContactField.class), null, false)).isInstanceOfSatisfying(
+                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
+                        .containsExactly("contact"));
+        assertThatThrownBy(() -> contacts.update("leads/x", changes, List.of("owner"),
+                EnumSet.noneOf(ContactField.class), null, false)).isInstanceOfSatisfying(
+                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
+                        .containsExactly("contact.name"));
+        assertThatThrownBy(() -> contacts.update(created.id().name(), changes, List.of(),
+                EnumSet.noneOf(ContactField.class), null, false)).isInstanceOfSatisfying(
+                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.description())
+                        .containsExactly("nothing to update: name fields in update_mask or set them on the contact"));
+    }
+
+    @Test
     void retryWithSameRequestIdReturnsTheFirstContact() {
         ContactFields sam = ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER).build();
         Contact first = contacts.create(sam, "req-1");

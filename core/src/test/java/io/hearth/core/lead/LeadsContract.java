@@ -160,6 +160,36 @@ public abstract class LeadsContract {
     }
 
     @Test
+    void aCallAsTheApiSendsItUpdatesTheMaskedOrSetFieldsAndNamesWhatIsWrong() {
+        Lead created = leads.create(LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
+        LeadFields changes = LeadFields.builder().owner("bob").notes("met at the expo").build();
+
+        Lead set = leads.update(created.id().name(), changes, List.of(), EnumSet.of(LeadField.NOTES), null, false);
+        Lead masked = leads.update(created.id().name(), changes, List.of("owner"), EnumSet.of(LeadField.NOTES),
+                set.etag(), false);
+
+        assertThat(set.fields().notes()).isEqualTo("met at the expo");
+        assertThat(set.fields().owner()).isEqualTo("alice");
+        assertThat(masked.fields().owner()).isEqualTo("bob");
+        assertViolation(() -> leads.create(null, null), "lead", "required: the lead to create");
+        assertViolation(() -> leads.update(created.id().name(), null, List.of("owner"), EnumSet.noneOf(LeadField.class),
+                null, false), "lead", "required: the lead with its name and new values");
+        assertViolation(() -> leads.update("", changes, List.of("owner"), EnumSet.noneOf(LeadField.class), null,
+                false), "lead.name", null);
+        assertViolation(() -> leads.update(created.id().name(), changes, List.of(), EnumSet.noneOf(LeadField.class),
+                null, false), "update_mask", "nothing to update: name fields in update_mask or set them on the lead");
+    }
+
+    private static void assertViolation(Runnable call, String field, String description) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
+            assertThat(e.violations()).extracting(v -> v.field()).containsExactly(field);
+            if (description != null) {
+                assertThat(e.violations().get(0).description()).isEqualTo(description);
+            }
+        });
+    }
+
+    @Test
     void archivedLeadsLeaveDefaultListsAndComeBackOnRestore() {
         Lead kept = leads.create(LeadFixtures.person("Kept", "Lead").build(), null);
         Lead archived = leads.archive(leads.create(LeadFixtures.person("Old", "Lead").build(), null).id(), null);

@@ -3,6 +3,7 @@ package io.hearth.core.priority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
@@ -16,9 +17,11 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.queue.QueueFixture;
+import io.hearth.core.resource.Money;
 import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceState;
 import io.hearth.core.touch.PersonRef;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,6 +178,37 @@ public abstract class LeadRatingsContract {
     private Lead create(String given, LeadSource source) {
         return hearth.leads().create(LeadFixtures.person(given, "Lead").source(source).owner("alice")
                 .phone("+1 415 555 0100").build(), null, true); // the fixtures share one phone number
+    }
+
+    @Test
+    void aQualificationAsTheApiSendsItIsReadAndItsMaskedOrSetFieldsRecorded() {
+        Lead lead = create("Asked", LeadSource.OTHER);
+        QualificationInput input = new QualificationInput(null, new QualificationInput.Amount("EUR", 1200, 0),
+                ReferralKind.FAN, Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, " call after 2pm ", 3);
+
+        Qualification set = hearth.ratings().qualify(lead.id(), input, List.of(),
+                EnumSet.of(QualificationField.ESTIMATED_VALUE, QualificationField.BUDGET), "").profile().qualification();
+        Qualification masked = hearth.ratings().qualify(lead.id(), input, List.of("note", "lead_level"),
+                EnumSet.of(QualificationField.REFERRAL), "").profile().qualification();
+
+        Money value = new Money("EUR", BigDecimal.valueOf(1200));
+        Bant budgetOnly = new Bant(Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN);
+        // the database keeps four decimals: 1200 reads back as 1200.0000
+        assertThat(set).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(new Qualification(null, value, ReferralKind.NONE, budgetOnly, null, 0));
+        assertThat(masked).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(new Qualification(null, value, ReferralKind.NONE, budgetOnly, "call after 2pm", 3));
+        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), null, List.of("note"),
+                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("qualification"));
+        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), input, List.of(),
+                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("update_mask"));
+        QualificationInput tooHigh = new QualificationInput(null, null, ReferralKind.NONE, Answer.UNKNOWN,
+                Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 7);
+        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), tooHigh, List.of("lead_level"),
+                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("qualification.lead_level"));
     }
 
     @SafeVarargs

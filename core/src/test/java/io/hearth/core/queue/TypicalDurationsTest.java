@@ -3,8 +3,10 @@ package io.hearth.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +28,24 @@ class TypicalDurationsTest {
                 .of(ActionChannel.SMS)).isEqualTo(Duration.ofMinutes(1));
         assertThatThrownBy(() -> TypicalDurations.withOverrides(Map.of(ActionChannel.SMS, Duration.ZERO), "f"))
                 .isInstanceOf(InvalidArgumentException.class);
+    }
+
+    @Test
+    void adjustmentsAsSentNameTheChannelTheyLackAndTheLaterWins() {
+        TypicalDurations adjusted = TypicalDurations.withOverrides(List.of(
+                new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ofMinutes(1)),
+                new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ofMinutes(3))), "typical_durations");
+
+        assertThat(adjusted.of(ActionChannel.SMS)).isEqualTo(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> TypicalDurations.withOverrides(List.of(
+                new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ZERO),
+                new TypicalDurations.Adjustment(null, Duration.ofMinutes(1))), "typical_durations"))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
+                        .containsExactly(new FieldViolation("typical_durations.channel",
+                                "name a channel, e.g. ACTION_CHANNEL_PHONE")));
+        assertThatThrownBy(() -> TypicalDurations.withOverrides(List.of(new TypicalDurations.Adjustment(
+                ActionChannel.EMAIL, TypicalDurations.MAX.plusSeconds(1))), "typical_durations"))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("typical_durations"));
     }
 }

@@ -66,6 +66,17 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void aTouchAndAnOutcomeAreRequiredBeforeAnythingIsLookedUp() {
+        assertThatThrownBy(() -> hearth.followUps().logTouch(null)).isInstanceOfSatisfying(
+                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
+                        .containsExactly("touch"));
+        assertThatThrownBy(() -> hearth.followUps().complete(java.util.UUID.randomUUID(), null, null, null, null,
+                "alice")).isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field() + ": " + v.description())
+                        .containsExactly("outcome: required: what came of the follow-up, e.g. NO_ANSWER"));
+    }
+
+    @Test
     void leadWithTwoUnansweredFollowUpsMovesToDrip() {
         Lead lead = lead(Temperature.WARM);
         FollowUp first = hearth.followUps().schedule(ref(lead), null, null, null);

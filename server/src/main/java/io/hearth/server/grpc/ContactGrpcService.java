@@ -5,13 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.contact.Contact;
-import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactId;
 import io.hearth.core.contact.Contacts;
 import io.hearth.core.contact.Conversion;
 import io.hearth.core.contact.LeadConversion;
 import io.hearth.core.dedup.LeadMerges;
-import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.query.Page;
 import io.hearth.core.touch.Cadence;
@@ -29,7 +27,6 @@ import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.RestoreContactRequest;
 import io.hearth.proto.v1.UpdateContactRequest;
 import java.util.List;
-import java.util.Set;
 
 /** ContactService over gRPC: maps requests to the contact and conversion use cases and back. */
 public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
@@ -48,11 +45,8 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
 
     @Override
     public void createContact(CreateContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
-        if (!request.hasContact()) {
-            throw InvalidArgumentException.of("contact", "required: the contact to create");
-        }
-        reply(response, contacts.create(ContactMapper.toFields(request.getContact()), request.getRequestId(),
-                request.getAllowDuplicate()));
+        reply(response, contacts.create(request.hasContact() ? ContactMapper.toFields(request.getContact()) : null,
+                request.getRequestId(), request.getAllowDuplicate()));
     }
 
     @Override
@@ -76,20 +70,10 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
 
     @Override
     public void updateContact(UpdateContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
-        if (!request.hasContact()) {
-            throw InvalidArgumentException.of("contact", "required: the contact with its name and new values");
-        }
         io.hearth.proto.v1.Contact contact = request.getContact();
-        ContactId id = ContactId.fromName(contact.getName(), "contact.name");
-        Set<ContactField> mask = request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0
-                ? ContactField.fromPaths(request.getUpdateMask().getPathsList(), "update_mask")
-                : ContactMapper.fieldsSetIn(contact);
-        if (mask.isEmpty()) {
-            throw InvalidArgumentException.of("update_mask", "nothing to update: name fields in update_mask "
-                    + "or set them on the contact");
-        }
-        reply(response, contacts.update(id, ContactMapper.toFields(contact), mask, contact.getEtag(),
-                request.getAllowDuplicate()));
+        reply(response, contacts.update(contact.getName(),
+                request.hasContact() ? ContactMapper.toFields(contact) : null, request.getUpdateMask().getPathsList(),
+                ContactMapper.fieldsSetIn(contact), contact.getEtag(), request.getAllowDuplicate()));
     }
 
     @Override

@@ -7,17 +7,10 @@ import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
 import com.google.rpc.Status;
 import io.hearth.core.error.AlreadyExistsException;
-import io.hearth.core.error.CancelledException;
-import io.hearth.core.error.DatabaseUnavailableException;
-import io.hearth.core.error.DeadlineExceededException;
-import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.HearthException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
-import io.hearth.core.error.PermissionDeniedException;
-import io.hearth.core.error.ResourceExhaustedException;
-import io.hearth.core.error.StaleEtagException;
 
 /** The one place that turns domain failures into rich gRPC statuses (AIP-193). */
 final class ErrorStatuses {
@@ -59,37 +52,19 @@ final class ErrorStatuses {
                 .build();
     }
 
+    /** Exhaustive over the sealed failures' kinds: javac refuses a kind without its code. */
     private static Code codeOf(HearthException failure) {
-        if (failure instanceof InvalidArgumentException) {
-            return Code.INVALID_ARGUMENT;
-        }
-        if (failure instanceof NotFoundException) {
-            return Code.NOT_FOUND;
-        }
-        if (failure instanceof StaleEtagException) {
-            return Code.ABORTED;
-        }
-        if (failure instanceof AlreadyExistsException) {
-            return Code.ALREADY_EXISTS;
-        }
-        if (failure instanceof FailedPreconditionException) {
-            return Code.FAILED_PRECONDITION;
-        }
-        if (failure instanceof PermissionDeniedException) {
-            return Code.PERMISSION_DENIED;
-        }
-        if (failure instanceof ResourceExhaustedException) {
-            return Code.RESOURCE_EXHAUSTED;
-        }
-        if (failure instanceof DatabaseUnavailableException) {
-            return Code.UNAVAILABLE;
-        }
-        if (failure instanceof DeadlineExceededException) {
-            return Code.DEADLINE_EXCEEDED;
-        }
-        if (failure instanceof CancelledException) {
-            return Code.CANCELLED;
-        }
-        throw new IllegalArgumentException("no status code for " + failure.getClass().getName());
+        return switch (failure.kind()) {
+            case INVALID_ARGUMENT -> Code.INVALID_ARGUMENT;
+            case NOT_FOUND -> Code.NOT_FOUND;
+            case ALREADY_EXISTS -> Code.ALREADY_EXISTS;
+            case ABORTED -> Code.ABORTED;
+            case FAILED_PRECONDITION -> Code.FAILED_PRECONDITION;
+            case PERMISSION_DENIED -> Code.PERMISSION_DENIED;
+            case RESOURCE_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
+            case UNAVAILABLE -> Code.UNAVAILABLE;
+            case DEADLINE_EXCEEDED -> Code.DEADLINE_EXCEEDED;
+            case CANCELLED -> Code.CANCELLED;
+        };
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
-import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.query.Page;
 import io.hearth.core.resource.ResourceNames;
@@ -42,10 +41,7 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
 
     @Override
     public void logTouch(LogTouchRequest request, StreamObserver<LogTouchResponse> response) {
-        if (!request.hasTouch()) {
-            throw InvalidArgumentException.of("touch", "required: the touch to log");
-        }
-        reply(response, followUps.logTouch(FollowUpMapper.toInput(request.getTouch())));
+        reply(response, followUps.logTouch(request.hasTouch() ? FollowUpMapper.toInput(request.getTouch()) : null));
     }
 
     @Override
@@ -87,9 +83,6 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
     @Override
     public void completeFollowUp(CompleteFollowUpRequest request, StreamObserver<LogTouchResponse> response) {
         UUID id = followUpId(request.getName());
-        if (request.getOutcomeValue() == 0) {
-            throw InvalidArgumentException.of("outcome", "required: what came of the follow-up, e.g. NO_ANSWER");
-        }
         reply(response, followUps.complete(id, FollowUpMapper.outcome(request.getOutcome(), "outcome"),
                 FollowUpMapper.kind(request.getKind(), "kind"),
                 request.hasDuration() ? ProtoTimes.toDuration(request.getDuration()) : null, request.getNote(),
@@ -105,14 +98,9 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
     @Override
     public void getFollowUpStats(GetFollowUpStatsRequest request,
                                  StreamObserver<io.hearth.proto.v1.FollowUpStats> response) {
-        if (!request.hasStartTime() || !request.hasEndTime()) {
-            throw InvalidArgumentException.of(request.hasStartTime() ? "end_time" : "start_time",
-                    "required: the period is start_time (inclusive) to end_time (exclusive)");
-        }
-        String owner = request.getOwner().isBlank() ? null : request.getOwner().strip();
         LeadSource source = ProtoEnums.toDomain(request.getSource(), LeadSource.class, "LEAD_SOURCE_", "source");
-        StatsPeriod period = new StatsPeriod(ProtoTimes.toInstant(request.getStartTime()),
-                ProtoTimes.toInstant(request.getEndTime()), owner, source);
+        StatsPeriod period = new StatsPeriod(request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null, request.getOwner(), source);
         response.onNext(FollowUpMapper.toProto(stats.report(period)));
         response.onCompleted();
     }

@@ -2,8 +2,6 @@ package io.hearth.server.grpc;
 
 import io.grpc.Context;
 import io.grpc.Deadline;
-import io.hearth.core.error.CancelledException;
-import io.hearth.core.error.DeadlineExceededException;
 import io.hearth.core.persistence.CallGuard;
 
 /**
@@ -12,15 +10,16 @@ import io.hearth.core.persistence.CallGuard;
  * jobs, sees the root context, which never ends, and always goes on.
  */
 public final class GrpcCallGuard implements CallGuard {
+    private static final CallGuard CURRENT_CALL = CallGuard.of(GrpcCallGuard::deadlinePassed,
+            () -> Context.current().isCancelled());
+
     @Override
     public void check() {
-        Context context = Context.current();
-        Deadline deadline = context.getDeadline();
-        if (deadline != null && deadline.isExpired()) {
-            throw new DeadlineExceededException();
-        }
-        if (context.isCancelled()) {
-            throw new CancelledException();
-        }
+        CURRENT_CALL.check();
+    }
+
+    private static boolean deadlinePassed() {
+        Deadline deadline = Context.current().getDeadline();
+        return deadline != null && deadline.isExpired();
     }
 }

@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.dedup.LeadMerges;
-import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.query.Page;
@@ -21,7 +19,6 @@ import io.hearth.proto.v1.MergeLeadsRequest;
 import io.hearth.proto.v1.MergeLeadsResponse;
 import io.hearth.proto.v1.RestoreLeadRequest;
 import io.hearth.proto.v1.UpdateLeadRequest;
-import java.util.Set;
 
 /** LeadService over gRPC: maps requests to the lead use cases and their results back. */
 public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
@@ -36,11 +33,8 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
 
     @Override
     public void createLead(CreateLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
-        if (!request.hasLead()) {
-            throw InvalidArgumentException.of("lead", "required: the lead to create");
-        }
-        reply(response, leads.create(LeadMapper.toFields(request.getLead()), request.getRequestId(),
-                request.getAllowDuplicate()));
+        reply(response, leads.create(request.hasLead() ? LeadMapper.toFields(request.getLead()) : null,
+                request.getRequestId(), request.getAllowDuplicate()));
     }
 
     @Override
@@ -61,19 +55,9 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
 
     @Override
     public void updateLead(UpdateLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
-        if (!request.hasLead()) {
-            throw InvalidArgumentException.of("lead", "required: the lead with its name and new values");
-        }
         io.hearth.proto.v1.Lead lead = request.getLead();
-        LeadId id = LeadId.fromName(lead.getName(), "lead.name");
-        Set<LeadField> mask = request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0
-                ? LeadField.fromPaths(request.getUpdateMask().getPathsList(), "update_mask")
-                : LeadMapper.fieldsSetIn(lead);
-        if (mask.isEmpty()) {
-            throw InvalidArgumentException.of("update_mask", "nothing to update: name fields in update_mask "
-                    + "or set them on the lead");
-        }
-        reply(response, leads.update(id, LeadMapper.toFields(lead), mask, lead.getEtag(),
+        reply(response, leads.update(lead.getName(), request.hasLead() ? LeadMapper.toFields(lead) : null,
+                request.getUpdateMask().getPathsList(), LeadMapper.fieldsSetIn(lead), lead.getEtag(),
                 request.getAllowDuplicate()));
     }
 

@@ -1,6 +1,6 @@
 package io.hearth.server.grpc;
 
-import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.query.EnumValues;
 
 /**
  * Domain enums to and from proto enums whose values are the domain names behind a prefix
@@ -16,13 +16,11 @@ final class ProtoEnums {
      */
     static <D extends Enum<D>> D toDomain(Enum<?> proto, Class<D> domain, String prefix, String field) {
         String name = proto.name();
-        if (name.equals("UNRECOGNIZED")) {
-            throw InvalidArgumentException.of(field, "unknown enum value; this server does not know it");
-        }
         if (name.equals(prefix + "UNSPECIFIED")) {
             return null;
         }
-        return Enum.valueOf(domain, name.substring(prefix.length()));
+        // UNRECOGNIZED (a number this server's protos lack) has no prefix and names no domain value
+        return EnumValues.known(domain, name.startsWith(prefix) ? name.substring(prefix.length()) : name, field);
     }
 
     static <P extends Enum<P>> P toProto(Enum<?> domain, Class<P> proto, String prefix) {

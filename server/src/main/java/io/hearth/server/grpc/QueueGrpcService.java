@@ -4,19 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
-import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.priority.LeadRatings;
 import io.hearth.core.priority.MissedDeadline;
-import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.WorkQueue;
 import io.hearth.core.priority.AgendaPlanner;
 import io.hearth.core.priority.SpeedToLeadReport;
-import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.TypicalDurations;
 import io.hearth.proto.v1.AgendaItem;
 import io.hearth.proto.v1.ChannelDuration;
@@ -29,11 +26,9 @@ import io.hearth.proto.v1.ResponseStats;
 import io.hearth.proto.v1.WatchQueueRequest;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import io.hearth.proto.v1.LeadProfile;
 import io.hearth.proto.v1.ListMissedDeadlinesRequest;
 import io.hearth.proto.v1.ListMissedDeadlinesResponse;
@@ -45,11 +40,6 @@ import io.hearth.proto.v1.SetTemperatureOverrideRequest;
 
 /** QueueService over gRPC: maps requests to the queue and rating use cases and their results back. */
 public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBase {
-    static final int MAX_REASON = 500;
-
-    static final int DEFAULT_WATCH_SIZE = 20;
-    static final int MAX_WATCH_SIZE = 200;
-
     private final WorkQueue queue;
     private final LeadRatings ratings;
     private final Leads leads;
@@ -70,26 +60,21 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
 
     @Override
     public void watchQueue(WatchQueueRequest request, StreamObserver<QueueSnapshot> response) {
-        if (request.getSize() < 0) {
-            throw InvalidArgumentException.of("size", "must not be negative, got " + request.getSize());
-        }
-        int size = request.getSize() == 0 ? DEFAULT_WATCH_SIZE : Math.min(request.getSize(), MAX_WATCH_SIZE);
+        int size = WorkQueue.watchSize(request.getSize(), "size");
         watchers.watch(request.getOwner(), size, (ServerCallStreamObserver<QueueSnapshot>) response);
     }
 
     @Override
     public void planAgenda(PlanAgendaRequest request, StreamObserver<PlanAgendaResponse> response) {
-        if (!request.hasTimeBudget()) {
-            throw InvalidArgumentException.of("time_budget", "required: the time set aside, e.g. 7200s");
-        }
-        Map<ActionChannel, Duration> overrides = new EnumMap<>(ActionChannel.class);
+        List<TypicalDurations.Adjustment> adjustments = new ArrayList<>();
         for (ChannelDuration typical : request.getTypicalDurationsList()) {
-            overrides.put(QueueMapper.channel(typical.getChannel(), "typical_durations.channel"),
-                    ProtoTimes.toDuration(typical.getDuration()));
+            adjustments.add(new TypicalDurations.Adjustment(
+                    QueueMapper.channel(typical.getChannel(), "typical_durations.channel"),
+                    ProtoTimes.toDuration(typical.getDuration())));
         }
-        TypicalDurations durations = TypicalDurations.withOverrides(overrides, "typical_durations");
+        TypicalDurations durations = TypicalDurations.withOverrides(adjustments, "typical_durations");
         AgendaPlanner.Plan<QueueEntry> plan = queue.plan(request.getOwner(),
-                ProtoTimes.toDuration(request.getTimeBudget()), durations);
+                request.hasTimeBudget() ? ProtoTimes.toDuration(request.getTimeBudget()) : null, durations);
         PlanAgendaResponse.Builder result = PlanAgendaResponse.newBuilder()
                 .setPlanned(ProtoTimes.toProto(plan.planned()))
                 .setLeft(ProtoTimes.toProto(plan.left()))
@@ -124,18 +109,10 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
     @Override
     public void qualifyLead(QualifyLeadRequest request, StreamObserver<LeadProfile> response) {
         LeadId id = LeadId.fromName(request.getName(), "name");
-        if (!request.hasQualification()) {
-            throw InvalidArgumentException.of("qualification", "required: what you learned about the lead");
-        }
         io.hearth.proto.v1.Qualification qualification = request.getQualification();
-        Set<QualificationField> mask = request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0
-                ? QualificationField.fromPaths(request.getUpdateMask().getPathsList(), "update_mask")
-                : QueueMapper.fieldsSetIn(qualification);
-        if (mask.isEmpty()) {
-            throw InvalidArgumentException.of("update_mask", "nothing to update: name fields in update_mask "
-                    + "or set them on the qualification");
-        }
-        reply(response, ratings.qualify(id, QueueMapper.toDomain(qualification), mask, qualification.getEtag()));
+        reply(response, ratings.qualify(id, request.hasQualification() ? QueueMapper.toInput(qualification) : null,
+                request.getUpdateMask().getPathsList(), QueueMapper.fieldsSetIn(qualification),
+                qualification.getEtag()));
     }
 
     @Override
@@ -157,14 +134,7 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
     public void setTemperatureOverride(SetTemperatureOverrideRequest request, StreamObserver<LeadProfile> response) {
         LeadId id = LeadId.fromName(request.getName(), "name");
         Temperature grade = QueueMapper.temperature(request.getTemperature(), "temperature");
-        if (grade != null && request.getReason().isBlank()) {
-            throw InvalidArgumentException.of("reason", "required: say why, so the team sees it beside the grade");
-        }
-        if (request.getReason().length() > MAX_REASON) {
-            throw InvalidArgumentException.of("reason", "must be at most " + MAX_REASON + " characters");
-        }
-        String by = request.getSetBy().isBlank() ? null : request.getSetBy().strip();
-        reply(response, ratings.override(id, grade, request.getReason(), by));
+        reply(response, ratings.override(id, grade, request.getReason(), request.getSetBy()));
     }
 
     @Override

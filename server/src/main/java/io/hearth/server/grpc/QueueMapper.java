@@ -3,15 +3,13 @@ package io.hearth.server.grpc;
 import com.google.protobuf.Duration;
 import com.google.type.Date;
 import com.google.type.Money;
-import io.hearth.core.error.Excerpts;
-import io.hearth.core.error.Violations;
 import io.hearth.core.priority.Answer;
-import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.LeadProfile;
 import io.hearth.core.priority.MissedDeadline;
 import io.hearth.core.priority.OwnerMisses;
 import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.QualificationField;
+import io.hearth.core.priority.QualificationInput;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.queue.QueueEntry;
@@ -21,16 +19,12 @@ import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueLane;
 import io.hearth.proto.v1.TemperatureOverride;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** Queue and qualification messages to domain values and back. */
 final class QueueMapper {
-    static final int MAX_NOTE = 2000;
     private static final String CHANNEL = "ACTION_CHANNEL_";
 
     private QueueMapper() {
@@ -107,44 +101,23 @@ final class QueueMapper {
         return proto.build();
     }
 
-    /** Reads a qualification, naming every bad field under {@code qualification.}. */
-    static Qualification toDomain(io.hearth.proto.v1.Qualification proto) {
-        Violations violations = new Violations();
-        LocalDate needBy = null;
-        if (proto.hasNeedBy()) {
-            Date d = proto.getNeedBy();
-            try {
-                needBy = LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-            } catch (DateTimeException e) {
-                violations.add("qualification.need_by", "not a calendar date: " + e.getMessage());
-            }
-        }
-        io.hearth.core.resource.Money value = null;
-        if (proto.hasEstimatedValue()) {
-            value = money(proto.getEstimatedValue(), violations);
-        }
+    /** A qualification as the rep sent it; core reads it ({@link QualificationInput#read}). */
+    static QualificationInput toInput(io.hearth.proto.v1.Qualification proto) {
+        Date d = proto.getNeedBy();
+        Money m = proto.getEstimatedValue();
         ReferralKind referral = switch (proto.getReferral()) {
             case REFERRAL_KIND_UNSPECIFIED, REFERRAL_KIND_NONE -> ReferralKind.NONE;
             case REFERRAL_KIND_CHAMPION -> ReferralKind.CHAMPION;
             case REFERRAL_KIND_FAN -> ReferralKind.FAN;
-            case UNRECOGNIZED -> {
-                violations.add("qualification.referral", "unknown enum value");
-                yield ReferralKind.NONE;
-            }
+            case UNRECOGNIZED -> null;
         };
         io.hearth.proto.v1.Bant b = proto.getBant();
-        Bant bant = new Bant(answer(b.getBudget(), "budget", violations), answer(b.getAuthority(), "authority", violations),
-                answer(b.getNeed(), "need", violations), answer(b.getTimescale(), "timescale", violations));
-        if (proto.getLeadLevel() < 0 || proto.getLeadLevel() > 6) {
-            violations.add("qualification.lead_level", "must be 1 to 6, or 0 for not assessed; got "
-                    + proto.getLeadLevel());
-        }
-        if (proto.getNote().length() > MAX_NOTE) {
-            violations.add("qualification.note", "must be at most " + MAX_NOTE + " characters");
-        }
-        violations.throwIfAny();
-        return new Qualification(needBy, value, referral, bant, proto.getNote().isBlank() ? null : proto.getNote().strip(),
-                proto.getLeadLevel());
+        return new QualificationInput(
+                proto.hasNeedBy() ? new QualificationInput.Day(d.getYear(), d.getMonth(), d.getDay()) : null,
+                proto.hasEstimatedValue()
+                        ? new QualificationInput.Amount(m.getCurrencyCode(), m.getUnits(), m.getNanos()) : null,
+                referral, answer(b.getBudget()), answer(b.getAuthority()), answer(b.getNeed()),
+                answer(b.getTimescale()), proto.getNote(), proto.getLeadLevel());
     }
 
     /** AIP-134: without an update mask, every qualification field the caller set is updated. */
@@ -180,12 +153,7 @@ final class QueueMapper {
     }
 
     static io.hearth.core.queue.ActionChannel channel(io.hearth.proto.v1.ActionChannel proto, String field) {
-        io.hearth.core.queue.ActionChannel channel = ProtoEnums.toDomain(proto, io.hearth.core.queue.ActionChannel.class,
-                CHANNEL, field);
-        if (channel == null) {
-            throw io.hearth.core.error.InvalidArgumentException.of(field, "name a channel, e.g. ACTION_CHANNEL_PHONE");
-        }
-        return channel;
+        return ProtoEnums.toDomain(proto, io.hearth.core.queue.ActionChannel.class, CHANNEL, field);
     }
 
     static io.hearth.proto.v1.ResponseStats toProto(io.hearth.core.priority.ResponseStats stats,
@@ -223,33 +191,13 @@ final class QueueMapper {
         }
     }
 
-    private static io.hearth.core.resource.Money money(Money proto, Violations violations) {
-        String currency = proto.getCurrencyCode();
-        try {
-            Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            violations.add("qualification.estimated_value.currency_code",
-                    Excerpts.quoted(currency) + " is not an ISO 4217 currency code such as USD or EUR");
-            return null;
-        }
-        if (proto.getUnits() < 0 || proto.getNanos() < 0 || proto.getNanos() > 999_999_999) {
-            violations.add("qualification.estimated_value", "must be a non-negative amount");
-            return null;
-        }
-        BigDecimal amount = BigDecimal.valueOf(proto.getUnits()).add(BigDecimal.valueOf(proto.getNanos(), 9));
-        return new io.hearth.core.resource.Money(currency, amount.stripTrailingZeros().scale() < 0
-                ? amount.setScale(0) : amount.stripTrailingZeros());
-    }
-
-    private static Answer answer(BantAnswer proto, String name, Violations violations) {
+    /** {@code null} for an answer this server does not know. */
+    private static Answer answer(BantAnswer proto) {
         return switch (proto) {
             case BANT_ANSWER_UNSPECIFIED -> Answer.UNKNOWN;
             case BANT_ANSWER_YES -> Answer.YES;
             case BANT_ANSWER_NO -> Answer.NO;
-            case UNRECOGNIZED -> {
-                violations.add("qualification.bant." + name, "unknown enum value");
-                yield Answer.UNKNOWN;
-            }
+            case UNRECOGNIZED -> null;
         };
     }
 

@@ -8,8 +8,8 @@ import io.grpc.Context;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.hearth.connector.spi.Connector;
-import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.query.Page;
+import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.ExportResult;
 import io.hearth.core.sync.PeopleExporter;
 import io.hearth.core.sync.Rejection;
@@ -17,6 +17,7 @@ import io.hearth.core.sync.SyncEngine;
 import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
+import io.hearth.core.sync.UploadSteps;
 import io.hearth.proto.v1.ExportContactsRequest;
 import io.hearth.proto.v1.ExportContactsResponse;
 import io.hearth.proto.v1.ExportLeadsRequest;
@@ -74,7 +75,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     @Override
     public void validateConnectorConfig(ValidateConnectorConfigRequest request,
                                         StreamObserver<ValidateConnectorConfigResponse> response) {
-        String connector = SyncMapper.connectorName(request.getConnector(), "connector");
+        String connector = ConnectorRegistry.connectorName(request.getConnector(), "connector");
         ValidateConnectorConfigResponse.Builder result = ValidateConnectorConfigResponse.newBuilder();
         engine.validate(connector, request.getConfigMap()).forEach(p -> result.addProblems(SyncMapper.toProto(p)));
         response.onNext(result.build());
@@ -84,7 +85,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     @Override
     public void startSync(StartSyncRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
         CallListener.watch(response);
-        SyncRequest sync = new SyncRequest(SyncMapper.connectorName(request.getConnector(), "connector"),
+        SyncRequest sync = new SyncRequest(ConnectorRegistry.connectorName(request.getConnector(), "connector"),
                 request.getConfigMap(), request.getMappingMap(), null, request.getDryRun(), false);
         SyncRun finished = runDetached(sync, Context.current(), response);
         response.onNext(SyncMapper.toProto(finished));
@@ -96,31 +97,26 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
         Context call = Context.current();
         CallListener.watch(response);
         return new StreamObserver<>() {
+            private final UploadSteps steps = new UploadSteps(imports.maxUploadBytes());
             private Upload upload;
             private ImportFileHeader header;
 
             @Override
             public void onNext(ImportFileRequest message) {
                 if (message.hasHeader()) {
-                    if (header != null) {
-                        throw InvalidArgumentException.of("header", "send the header once, as the first message");
-                    }
+                    steps.header(message.getHeader().getConfigMap());
                     header = message.getHeader();
-                    if (header.getConfigMap().containsKey("path")) {
-                        throw InvalidArgumentException.of("header.config.path",
-                                "the server stores the upload itself; leave path out");
-                    }
-                    upload = Upload.start(imports.uploadsDir(), header.getFileName(), imports.maxUploadBytes());
+                    upload = Upload.start(imports.uploadsDir(), header.getFileName());
                     return;
                 }
-                if (header == null) {
-                    throw InvalidArgumentException.of("header", "the first message must be the header");
-                }
                 try {
+                    steps.chunk(message.getChunk().size());
                     upload.append(message.getChunk());
                 } catch (RuntimeException refused) {
                     // the call ends with this error, and no onError or onCompleted follows to clean up
-                    upload.delete();
+                    if (upload != null) {
+                        upload.delete();
+                    }
                     throw refused;
                 }
             }
@@ -134,16 +130,14 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
             @Override
             public void onCompleted() {
-                if (header == null) {
-                    throw InvalidArgumentException.of("header", "nothing was uploaded");
-                }
+                steps.end();
                 SyncRun finished;
                 try {
                     Map<String, String> config = new HashMap<>(header.getConfigMap());
-                    config.put("path", upload.finish().toString());
+                    config.put(UploadSteps.PATH, upload.finish().toString());
                     String connector = header.getConnector().isEmpty()
                             ? engine.connectorForFile(header.getFileName(), "header.connector")
-                            : SyncMapper.connectorName(header.getConnector(), "header.connector");
+                            : ConnectorRegistry.connectorName(header.getConnector(), "header.connector");
                     // the content digest names the source: the same file uploaded again resumes or repeats its import
                     SyncRequest sync = new SyncRequest(connector, config, header.getMappingMap(), upload.digest(),
                             header.getDryRun(), true);
@@ -178,11 +172,9 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     private <R> void export(String what, String connectorName, Map<String, String> requestConfig,
                             BiFunction<String, Map<String, String>, ExportResult> export, StreamObserver<R> response,
                             Function<ByteString, R> chunk, Function<ExportSummary, R> summary) {
-        String connector = SyncMapper.connectorName(connectorName, "connector");
-        if (requestConfig.containsKey("path")) {
-            throw InvalidArgumentException.of("config.path", "the server streams the file back; leave path out");
-        }
-        Upload file = Upload.start(imports.uploadsDir(), what + "." + connector, Long.MAX_VALUE);
+        String connector = ConnectorRegistry.connectorName(connectorName, "connector");
+        PeopleExporter.requireNoPath(requestConfig, "config");
+        Upload file = Upload.start(imports.uploadsDir(), what + "." + connector);
         try {
             Map<String, String> config = new HashMap<>(requestConfig);
             config.put("path", file.finish().toString());
@@ -215,14 +207,14 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void getSyncRun(GetSyncRunRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
-        response.onNext(SyncMapper.toProto(engine.getRun(SyncMapper.runId(request.getName(), "name"))));
+        response.onNext(SyncMapper.toProto(engine.getRun(SyncRun.idFromName(request.getName(), "name"))));
         response.onCompleted();
     }
 
     @Override
     public void listRejectedRecords(ListRejectedRecordsRequest request,
                                     StreamObserver<ListRejectedRecordsResponse> response) {
-        Page<Rejection> page = engine.rejections(SyncMapper.runId(request.getParent(), "parent"),
+        Page<Rejection> page = engine.rejections(SyncRun.idFromName(request.getParent(), "parent"),
                 request.getPageSize(), request.getPageToken());
         ListRejectedRecordsResponse.Builder result = ListRejectedRecordsResponse.newBuilder();
         page.items().forEach(r -> result.addRejectedRecords(SyncMapper.toProto(r)));

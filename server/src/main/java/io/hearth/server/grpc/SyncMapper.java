@@ -4,8 +4,7 @@ import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.ConfigType;
-import io.hearth.core.error.Excerpts;
-import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.SyncCounts;
 import io.hearth.core.sync.SyncRun;
@@ -16,12 +15,10 @@ import io.hearth.proto.v1.Connector;
 import io.hearth.proto.v1.ConnectorCapability;
 import io.hearth.proto.v1.RejectedRecord;
 import io.hearth.proto.v1.SyncRunState;
-import java.util.UUID;
 
 /** Sync domain values to and from their protos. */
 final class SyncMapper {
-    static final String CONNECTORS = "connectors/";
-    static final String SYNC_RUNS = "syncRuns/";
+    static final String CONNECTORS = ConnectorRegistry.COLLECTION;
 
     private SyncMapper() {
     }
@@ -77,27 +74,6 @@ final class SyncMapper {
     static RejectedRecord toProto(Rejection rejection) {
         return RejectedRecord.newBuilder().setPosition(rejection.position()).setReason(rejection.reason())
                 .setRaw(rejection.rawExcerpt()).build();
-    }
-
-    /** The connector name in {@code connectors/{name}}; a bare name is accepted too. */
-    static String connectorName(String name, String field) {
-        String bare = name.startsWith(CONNECTORS) ? name.substring(CONNECTORS.length()) : name;
-        if (bare.isBlank() || bare.contains("/")) {
-            throw InvalidArgumentException.of(field, "must name a connector as connectors/{name}, got "
-                    + Excerpts.quoted(name));
-        }
-        return bare;
-    }
-
-    static UUID runId(String name, String field) {
-        if (!name.startsWith(SYNC_RUNS)) {
-            throw InvalidArgumentException.of(field, "must be syncRuns/{run_id}, got " + Excerpts.quoted(name));
-        }
-        try {
-            return UUID.fromString(name.substring(SYNC_RUNS.length()));
-        } catch (IllegalArgumentException e) {
-            throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " does not hold a valid run id");
-        }
     }
 
     private static ConfigValueType toProto(ConfigType type) {

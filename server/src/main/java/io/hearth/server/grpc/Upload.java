@@ -1,7 +1,6 @@
 package io.hearth.server.grpc;
 
 import com.google.protobuf.ByteString;
-import io.hearth.core.error.ResourceExhaustedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -23,24 +22,24 @@ public final class Upload {
     private final Path path;
     private final OutputStream out;
     private final MessageDigest digest;
-    private final long maxBytes;
-    private long written;
     private String hex;
 
-    private Upload(Path path, OutputStream out, MessageDigest digest, long maxBytes) {
+    private Upload(Path path, OutputStream out, MessageDigest digest) {
         this.path = path;
         this.out = out;
         this.digest = digest;
-        this.maxBytes = maxBytes;
     }
 
-    /** Starts an upload of {@code fileName} in {@code folder}, refusing more than {@code maxBytes}. */
-    static Upload start(Path folder, String fileName, long maxBytes) {
+    /**
+     * Starts an upload of {@code fileName} in {@code folder}. It takes what it is given: how much a
+     * caller may upload is {@link io.hearth.core.sync.UploadSteps}'s to say.
+     */
+    static Upload start(Path folder, String fileName) {
         String safeName = Path.of(fileName.isBlank() ? "upload" : fileName).getFileName().toString();
         try {
             Files.createDirectories(folder);
             Path path = Files.createTempDirectory(folder, "upload-").resolve(safeName);
-            return new Upload(path, Files.newOutputStream(path), MessageDigest.getInstance("SHA-256"), maxBytes);
+            return new Upload(path, Files.newOutputStream(path), MessageDigest.getInstance("SHA-256"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an upload file", e);
         } catch (NoSuchAlgorithmException e) {
@@ -74,11 +73,6 @@ public final class Upload {
     }
 
     void append(ByteString chunk) {
-        written += chunk.size();
-        if (written > maxBytes) {
-            throw new ResourceExhaustedException("UPLOAD_TOO_LARGE", "the upload is larger than this server takes ("
-                    + maxBytes + " bytes, --max-upload-bytes); split the file or ask the operator to raise the limit");
-        }
         try {
             chunk.writeTo(out);
         } catch (IOException e) {
