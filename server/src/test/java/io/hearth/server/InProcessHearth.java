@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /** The real server wiring on an in-memory HSQLDB, reached through an in-process channel. */
 public final class InProcessHearth implements AutoCloseable {
-    private final Database database;
-    private final boolean ownsDatabase;
+    /** The test database lent to this server, given back on close; null when the caller's. */
+    private final TestDatabases.TestDatabase ownDatabase;
     private final Injector injector;
     private final HearthServer server;
     private final ManagedChannel channel;
@@ -58,21 +58,25 @@ public final class InProcessHearth implements AutoCloseable {
      */
     public InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct)
             throws Exception {
-        this(clock, cadence, dataDir, maxUploadBytes, direct, TestDatabases.hsqldb(), true);
+        this(clock, cadence, dataDir, maxUploadBytes, direct, TestDatabases.openHsqldb());
     }
 
     /** On {@code database}, which the caller closes after this. */
     public InProcessHearth(Clock clock, Database database) throws Exception {
-        this(clock, CadenceConfig.DEFAULTS, null, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, false);
+        this(clock, CadenceConfig.DEFAULTS, null, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, null);
     }
 
     private InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct,
-                            Database database, boolean ownsDatabase) throws Exception {
+                            TestDatabases.TestDatabase lent) throws Exception {
+        this(clock, cadence, dataDir, maxUploadBytes, direct, lent.database(), lent);
+    }
+
+    private InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct,
+                            Database database, TestDatabases.TestDatabase ownDatabase) throws Exception {
         ownDataDir = dataDir == null ? Files.createTempDirectory("hearth-test-") : null;
         Path dir = dataDir == null ? ownDataDir : dataDir;
         String name = InProcessServerBuilder.generateName();
-        this.database = database;
-        this.ownsDatabase = ownsDatabase;
+        this.ownDatabase = ownDatabase;
         ImportConfig imports = ImportConfig.in(dir);
         ServerConfig config = new ServerConfig("localhost", 0, dir, database.config(), "US", cadence,
                 new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes));
@@ -102,8 +106,8 @@ public final class InProcessHearth implements AutoCloseable {
         injector.getInstance(QueueWatchers.class).close();
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.stop(5);
-        if (ownsDatabase) {
-            database.close();
+        if (ownDatabase != null) {
+            ownDatabase.close();
         }
         if (ownDataDir != null) {
             try (Stream<Path> paths = Files.walk(ownDataDir)) {
