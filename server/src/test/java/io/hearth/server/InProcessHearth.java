@@ -1,9 +1,12 @@
 package io.hearth.server;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Provides;
+import com.google.inject.matcher.AbstractMatcher;
+import com.google.inject.spi.ProvisionListener;
 import io.grpc.ManagedChannel;
 import io.grpc.ServerBuilder;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -17,7 +20,10 @@ import io.hearth.server.grpc.QueueWatchers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,6 +35,8 @@ public final class InProcessHearth implements AutoCloseable {
     private final HearthServer server;
     private final ManagedChannel channel;
     private final Path ownDataDir;
+    /** The sync run keepers made for the tests: stopped on close, as Main stops its own. */
+    private final List<SyncRunKeeper> keepers = new CopyOnWriteArrayList<>();
 
     public InProcessHearth(Clock clock) throws Exception {
         this(clock, CadenceConfig.DEFAULTS, null);
@@ -82,6 +90,22 @@ public final class InProcessHearth implements AutoCloseable {
                 new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes));
         injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
                 new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        // a test may start a keeper; it must not go on reaping after the database closed
+                        bindListener(new AbstractMatcher<Binding<?>>() {
+                                    @Override
+                                    public boolean matches(Binding<?> binding) {
+                                        return binding.getKey().getTypeLiteral().getRawType() == SyncRunKeeper.class;
+                                    }
+                                }, new ProvisionListener() {
+                                    @Override
+                                    public <T> void onProvision(ProvisionInvocation<T> provision) {
+                                        keepers.add((SyncRunKeeper) provision.provision());
+                                    }
+                                });
+                    }
+
                     @Provides
                     ServerBuilder<?> serverBuilder() {
                         InProcessServerBuilder builder = InProcessServerBuilder.forName(name);
@@ -106,6 +130,9 @@ public final class InProcessHearth implements AutoCloseable {
         injector.getInstance(QueueWatchers.class).close();
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.stop(5);
+        for (SyncRunKeeper keeper : keepers) {
+            keeper.stopRuns(Duration.ofSeconds(5)); // as Main does: runs end while the database is open
+        }
         if (ownDatabase != null) {
             ownDatabase.close();
         }
