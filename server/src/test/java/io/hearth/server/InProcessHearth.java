@@ -1,9 +1,12 @@
 package io.hearth.server;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Provides;
+import com.google.inject.matcher.AbstractMatcher;
+import com.google.inject.spi.ProvisionListener;
 import io.grpc.ManagedChannel;
 import io.grpc.ServerBuilder;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -17,18 +20,23 @@ import io.hearth.server.grpc.QueueWatchers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The real server wiring on an in-memory HSQLDB, reached through an in-process channel. */
 public final class InProcessHearth implements AutoCloseable {
-    private final Database database;
-    private final boolean ownsDatabase;
+    /** The test database lent to this server, given back on close; null when the caller's. */
+    private final TestDatabases.TestDatabase ownDatabase;
     private final Injector injector;
     private final HearthServer server;
     private final ManagedChannel channel;
     private final Path ownDataDir;
+    /** The sync run keepers made for the tests: stopped on close, as Main stops its own. */
+    private final List<SyncRunKeeper> keepers = new CopyOnWriteArrayList<>();
 
     public InProcessHearth(Clock clock) throws Exception {
         this(clock, CadenceConfig.DEFAULTS, null);
@@ -58,26 +66,46 @@ public final class InProcessHearth implements AutoCloseable {
      */
     public InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct)
             throws Exception {
-        this(clock, cadence, dataDir, maxUploadBytes, direct, TestDatabases.hsqldb(), true);
+        this(clock, cadence, dataDir, maxUploadBytes, direct, TestDatabases.openHsqldb());
     }
 
     /** On {@code database}, which the caller closes after this. */
     public InProcessHearth(Clock clock, Database database) throws Exception {
-        this(clock, CadenceConfig.DEFAULTS, null, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, false);
+        this(clock, CadenceConfig.DEFAULTS, null, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, null);
     }
 
     private InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct,
-                            Database database, boolean ownsDatabase) throws Exception {
+                            TestDatabases.TestDatabase lent) throws Exception {
+        this(clock, cadence, dataDir, maxUploadBytes, direct, lent.database(), lent);
+    }
+
+    private InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct,
+                            Database database, TestDatabases.TestDatabase ownDatabase) throws Exception {
         ownDataDir = dataDir == null ? Files.createTempDirectory("hearth-test-") : null;
         Path dir = dataDir == null ? ownDataDir : dataDir;
         String name = InProcessServerBuilder.generateName();
-        this.database = database;
-        this.ownsDatabase = ownsDatabase;
+        this.ownDatabase = ownDatabase;
         ImportConfig imports = ImportConfig.in(dir);
         ServerConfig config = new ServerConfig("localhost", 0, dir, database.config(), "US", cadence,
                 new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes));
         injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
                 new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        // a test may start a keeper; it must not go on reaping after the database closed
+                        bindListener(new AbstractMatcher<Binding<?>>() {
+                                    @Override
+                                    public boolean matches(Binding<?> binding) {
+                                        return binding.getKey().getTypeLiteral().getRawType() == SyncRunKeeper.class;
+                                    }
+                                }, new ProvisionListener() {
+                                    @Override
+                                    public <T> void onProvision(ProvisionInvocation<T> provision) {
+                                        keepers.add((SyncRunKeeper) provision.provision());
+                                    }
+                                });
+                    }
+
                     @Provides
                     ServerBuilder<?> serverBuilder() {
                         InProcessServerBuilder builder = InProcessServerBuilder.forName(name);
@@ -102,8 +130,11 @@ public final class InProcessHearth implements AutoCloseable {
         injector.getInstance(QueueWatchers.class).close();
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.stop(5);
-        if (ownsDatabase) {
-            database.close();
+        for (SyncRunKeeper keeper : keepers) {
+            keeper.stopRuns(Duration.ofSeconds(5)); // as Main does: runs end while the database is open
+        }
+        if (ownDatabase != null) {
+            ownDatabase.close();
         }
         if (ownDataDir != null) {
             try (Stream<Path> paths = Files.walk(ownDataDir)) {
