@@ -49,7 +49,7 @@ import io.hearth.core.touch.ContactQueue;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.FollowUps;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.LeadActivityRecorder;
 import io.hearth.core.touch.TouchStore;
 import io.hearth.server.config.CadenceConfig;

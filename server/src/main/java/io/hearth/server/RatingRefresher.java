@@ -3,7 +3,7 @@ package io.hearth.server;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
-import io.hearth.core.error.FailureSummary;
+import io.hearth.core.diagnostics.FailureSummary;
 import io.hearth.core.priority.LeadRatings;
 import io.hearth.core.priority.LearnedProbability;
 import java.util.concurrent.Executors;

@@ -5,7 +5,7 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.query.Comparison;
 import io.hearth.core.query.EnumValues;
 import io.hearth.core.query.FilterExpression;
-import io.hearth.core.touch.CadenceState;
+import io.hearth.core.person.CadenceState;
 import java.util.ArrayList;
 import java.util.List;
 

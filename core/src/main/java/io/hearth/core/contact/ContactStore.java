@@ -1,6 +1,7 @@
 package io.hearth.core.contact;
 
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.query.Page;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.hearth.core.contact;
 
+import io.hearth.core.person.ContactId;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.dedup.DuplicateGuard;

@@ -1,21 +1,22 @@
 package io.hearth.core.contact;
 
+import io.hearth.core.person.ContactId;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceRules;
-import io.hearth.core.touch.CadenceState;
+import io.hearth.core.person.CadenceState;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.Person;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.TouchStore;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.AlreadyExistsException;
 import io.hearth.core.lead.LeadSource;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

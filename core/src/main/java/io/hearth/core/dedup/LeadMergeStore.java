@@ -1,7 +1,7 @@
 package io.hearth.core.dedup;
 
-import io.hearth.core.contact.ContactId;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadId;
 
 /** Moves what hangs off a lead to the lead it is merged into. Calls join the caller's transaction. */
 public interface LeadMergeStore {

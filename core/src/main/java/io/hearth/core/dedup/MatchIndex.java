@@ -2,12 +2,12 @@ package io.hearth.core.dedup;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadStatus;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

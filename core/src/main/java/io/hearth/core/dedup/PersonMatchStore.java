@@ -1,10 +1,10 @@
 package io.hearth.core.dedup;
 
 import io.hearth.core.contact.Contact;
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadId;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PersonRef;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.person.LeadId;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.resource.Etags;

@@ -3,7 +3,6 @@ package io.hearth.core.lead;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.person.DisplayNames;
-import io.hearth.core.priority.Temperature;
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package io.hearth.core.lead;
 
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Comparison;
 import io.hearth.core.query.EnumValues;
 import io.hearth.core.query.FilterExpression;

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.core.error.Violations;
 import io.hearth.core.person.PersonFieldCleaner;
 import io.hearth.core.person.PhoneNumbers;
-import io.hearth.core.priority.Temperature;
 
 /**
  * Cleans and checks what a rep writes on a lead: trims text, normalizes the phone to E.164,

@@ -1,6 +1,6 @@
 package io.hearth.core.lead;
 
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.query.Page;
 import java.util.Collection;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.hearth.core.lead;
 
-import io.hearth.core.priority.Temperature;
 
 /**
  * What a write did to the rep's own temperature for a lead: nothing, set one (kept over the

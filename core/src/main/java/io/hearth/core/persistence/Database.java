@@ -2,7 +2,7 @@ package io.hearth.core.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.hearth.core.error.FailureSummary;
+import io.hearth.core.diagnostics.FailureSummary;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

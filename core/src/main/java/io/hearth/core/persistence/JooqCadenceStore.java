@@ -7,11 +7,11 @@ import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.persistence.generated.tables.records.CadenceRecord;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.touch.Cadence;
-import io.hearth.core.touch.CadenceState;
+import io.hearth.core.person.CadenceState;
 import io.hearth.core.touch.CadenceStore;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

@@ -9,8 +9,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.ContactOrigin;
 import io.hearth.core.lead.LeadSource;
-import io.hearth.core.queue.PersonKind;
-import io.hearth.core.touch.CadenceState;
+import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.CadenceState;
 import io.hearth.core.touch.FollowUpStatsStore;
 import io.hearth.core.touch.StatsPeriod;
 import io.hearth.core.touch.Touch;

@@ -5,10 +5,10 @@ import static io.hearth.core.persistence.generated.Tables.FOLLOW_UP;
 import static io.hearth.core.persistence.generated.Tables.TOUCH;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.dedup.LeadMergeStore;
-import io.hearth.core.lead.LeadId;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PersonKind;
 import org.jooq.DSLContext;
 
 /** {@link LeadMergeStore} in SQL: each move is one UPDATE of the rows that point at the duplicate. */

@@ -7,13 +7,13 @@ import static io.hearth.core.persistence.generated.Tables.PERSON_KEY_CLAIM;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.persistence.generated.tables.records.ExternalIdRecord;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.dedup.PersonMatchStore;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

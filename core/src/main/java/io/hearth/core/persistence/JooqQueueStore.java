@@ -10,7 +10,7 @@ import io.hearth.core.query.PageToken;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
 import io.hearth.core.queue.Lane;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueStore;
 import java.time.Instant;

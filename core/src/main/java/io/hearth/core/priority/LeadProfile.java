@@ -1,8 +1,9 @@
 package io.hearth.core.priority;
 
+import io.hearth.core.lead.Temperature;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.resource.Etags;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.hearth.core.priority;
 
+import io.hearth.core.lead.Temperature;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.FailedPreconditionException;
@@ -8,7 +9,7 @@ import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.error.Violations;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
@@ -18,7 +19,7 @@ import io.hearth.core.persistence.Transactor;
 import io.hearth.core.queue.CadenceStanding;
 import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.QueueEntry;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.resource.ControlCharacters;
 import io.hearth.core.resource.UpdateMask;

@@ -1,6 +1,6 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
 import java.time.Instant;

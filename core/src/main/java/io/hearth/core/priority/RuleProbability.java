@@ -1,5 +1,8 @@
 package io.hearth.core.priority;
 
+import io.hearth.core.lead.Temperature;
+
+
 /**
  * Explainable defaults for a team without history: a base rate per grade, nudged up by every BANT
  * yes and down by every no.

@@ -1,5 +1,6 @@
 package io.hearth.core.priority;
 
+import io.hearth.core.lead.Temperature;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;

@@ -1,9 +1,10 @@
 package io.hearth.core.queue;
 
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.priority.LeadProfile;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.resource.Money;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.hearth.core.queue;
 
+import io.hearth.core.person.PersonKind;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;

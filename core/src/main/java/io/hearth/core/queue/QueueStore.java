@@ -1,5 +1,6 @@
 package io.hearth.core.queue;
 
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.query.PageToken;
 import java.time.Instant;
 import java.util.Collection;

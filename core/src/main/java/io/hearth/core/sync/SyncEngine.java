@@ -13,7 +13,7 @@ import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.error.FailedPreconditionException;
-import io.hearth.core.error.FailureSummary;
+import io.hearth.core.diagnostics.FailureSummary;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;

@@ -2,8 +2,8 @@ package io.hearth.core.touch;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.priority.Temperature;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.lead.Temperature;
+import io.hearth.core.person.PersonKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,10 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.CadenceState;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.FailedPreconditionException;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.queue.CadenceStanding;

@@ -4,7 +4,7 @@ import io.hearth.core.contact.Contact;
 import io.hearth.core.queue.ActionKind;
 import io.hearth.core.queue.CadenceStanding;
 import io.hearth.core.queue.Lane;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.ScheduledFollowUp;
 import java.util.ArrayList;

@@ -1,9 +1,11 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.contact.Contacts;
 import io.hearth.core.contact.LeadConversion;
 import io.hearth.core.error.FailedPreconditionException;
@@ -16,7 +18,7 @@ import io.hearth.core.persistence.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.resource.ControlCharacters;
 import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.priority.Activity;

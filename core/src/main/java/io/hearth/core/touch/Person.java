@@ -1,12 +1,13 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.lead.Temperature;
 
 /**
  * What the touch and cadence rules need to know about a lead or a contact.

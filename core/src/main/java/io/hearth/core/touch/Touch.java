@@ -1,8 +1,9 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.lead.LeadSource;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.PersonRef;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,8 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.PersonRef;
+
+
 /**
  * Keeps what derives from touches and follow-ups (a lead's rating and speed-to-lead response time,
  * a person's place in the work queue) in step with every write, inside the write's transaction.

@@ -1,6 +1,7 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.error.FailedPreconditionException;
 
 /** Who may be touched, and how: the rules of domain brief section 5, in words a rep understands. */

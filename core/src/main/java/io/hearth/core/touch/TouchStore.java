@@ -1,7 +1,7 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.contact.ContactId;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.query.Page;
 
 /** Where touches are kept. Calls join the caller's transaction when one is open. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.hearth.core.lead.LeadField;
-import io.hearth.core.lead.LeadId;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.person.LeadId;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.query.EnumValues;
 import io.hearth.core.sync.FieldMapping;
 import java.util.List;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.priority.Temperature;
 import org.junit.jupiter.api.Test;
 
 class LeadFilterTest {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.priority.Temperature;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.person.LeadId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.hearth.core.priority;
 
+import io.hearth.core.lead.Temperature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,7 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
@@ -19,8 +20,8 @@ import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.queue.QueueFixture;
 import io.hearth.core.resource.Money;
 import io.hearth.core.touch.Cadence;
-import io.hearth.core.touch.CadenceState;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.PersonRef;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;

@@ -1,5 +1,6 @@
 package io.hearth.core.priority;
 
+import io.hearth.core.lead.Temperature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -2,7 +2,7 @@ package io.hearth.core.priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadSource;
 import java.time.Duration;
 import java.time.Instant;

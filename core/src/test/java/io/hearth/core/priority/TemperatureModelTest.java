@@ -1,8 +1,9 @@
 package io.hearth.core.priority;
 
+import io.hearth.core.lead.LeadSource;
+import io.hearth.core.lead.Temperature;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.core.lead.LeadSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,18 +1,19 @@
 package io.hearth.core.queue;
 
+import io.hearth.core.person.PersonKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.LeadProfile;
 import io.hearth.core.priority.Qualification;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.priority.TemperatureRating;
 import java.time.Duration;
 import java.time.Instant;

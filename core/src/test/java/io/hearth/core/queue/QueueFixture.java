@@ -1,7 +1,7 @@
 package io.hearth.core.queue;
 
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;
@@ -20,7 +20,7 @@ import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceStandings;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;

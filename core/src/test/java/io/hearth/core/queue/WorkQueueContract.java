@@ -1,5 +1,6 @@
 package io.hearth.core.queue;
 
+import io.hearth.core.person.PersonKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.core.lead.Lead;
@@ -25,7 +26,7 @@ import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.ResponseBucket;
 import io.hearth.core.priority.ResponseStats;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.resource.Money;
 import java.math.BigDecimal;

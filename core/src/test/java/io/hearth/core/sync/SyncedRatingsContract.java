@@ -6,7 +6,7 @@ import io.hearth.connector.spi.SourceRecord;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;

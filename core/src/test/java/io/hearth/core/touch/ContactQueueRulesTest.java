@@ -1,18 +1,19 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.PersonRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.contact.ContactKind;
 import io.hearth.core.contact.ContactOrigin;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
 import io.hearth.core.queue.CadenceStanding;
 import io.hearth.core.queue.Lane;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.ScheduledFollowUp;
 import java.time.Duration;

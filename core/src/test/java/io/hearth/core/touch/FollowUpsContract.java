@@ -1,5 +1,7 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.PersonRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,7 @@ import io.hearth.core.Concurrently;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactFields;
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.contact.ContactKind;
 import io.hearth.core.contact.ContactOrigin;
 import io.hearth.core.contact.Conversion;
@@ -22,12 +24,12 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
 import io.hearth.core.queue.Lane;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.queue.QueueEntry;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.PersonRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.core.priority.Activity;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.person.PersonKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,11 +1,13 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.PersonRef;
 import static io.hearth.core.touch.CadenceRulesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.lead.LeadSource;
-import io.hearth.core.priority.Temperature;
-import io.hearth.core.queue.PersonKind;
+import io.hearth.core.lead.Temperature;
+import io.hearth.core.person.PersonKind;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

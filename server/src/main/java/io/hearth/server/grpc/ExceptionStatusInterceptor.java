@@ -7,7 +7,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
-import io.hearth.core.error.FailureSummary;
+import io.hearth.core.diagnostics.FailureSummary;
 import io.hearth.core.error.HearthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,7 +10,7 @@ import io.hearth.core.resource.ResourceNames;
 import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUps;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.StatsPeriod;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchLogged;

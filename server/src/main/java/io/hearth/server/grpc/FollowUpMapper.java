@@ -5,7 +5,7 @@ import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpStats;
 import io.hearth.core.touch.Outcome;
-import io.hearth.core.touch.PersonRef;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchInput;
 import io.hearth.core.touch.TouchKind;

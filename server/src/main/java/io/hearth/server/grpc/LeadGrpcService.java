@@ -6,7 +6,7 @@ import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.dedup.LeadMerges;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.query.Page;
 import io.hearth.proto.v1.ArchiveLeadRequest;

@@ -1,12 +1,12 @@
 package io.hearth.server.grpc;
 
-import io.hearth.core.contact.ContactId;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.lead.Temperature;
 import io.hearth.proto.v1.LeadOrBuilder;
 import java.util.EnumSet;
 import java.util.Set;

@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.Leads;
 import io.hearth.core.priority.LeadRatings;
 import io.hearth.core.priority.MissedDeadline;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.WorkQueue;

@@ -11,7 +11,7 @@ import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.QualificationInput;
 import io.hearth.core.priority.ReferralKind;
-import io.hearth.core.priority.Temperature;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.proto.v1.BantAnswer;
 import io.hearth.proto.v1.OwnerMissedDeadlines;
@@ -32,7 +32,7 @@ final class QueueMapper {
 
     static QueueItem toProto(QueueEntry entry) {
         QueueItem.Builder item = QueueItem.newBuilder()
-                .setPerson((entry.personKind() == io.hearth.core.queue.PersonKind.LEAD ? "leads/" : "contacts/")
+                .setPerson((entry.personKind() == io.hearth.core.person.PersonKind.LEAD ? "leads/" : "contacts/")
                         + entry.personId())
                 .setDisplayName(entry.displayName())
                 .setOwner(entry.owner() == null ? "" : entry.owner())

@@ -8,7 +8,7 @@ import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.hearth.core.error.Excerpts;
-import io.hearth.core.error.FailureSummary;
+import io.hearth.core.diagnostics.FailureSummary;
 import io.hearth.core.error.HearthException;
 import io.hearth.core.queue.WorkQueue;
 import io.hearth.core.resource.ControlCharacters;

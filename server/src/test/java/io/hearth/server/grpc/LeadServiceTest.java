@@ -15,7 +15,7 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.proto.v1.ArchiveLeadRequest;
 import io.hearth.proto.v1.CreateLeadRequest;
@@ -284,7 +284,7 @@ class LeadServiceTest {
             LeadFields fields = LeadFields.builder().givenName("Lead").familyName("No " + i).owner("team")
                     .source(io.hearth.core.lead.LeadSource.PURCHASED_LIST)
                     .status(io.hearth.core.lead.LeadStatus.NEW)
-                    .temperature(io.hearth.core.priority.Temperature.COLD).tags(List.of()).build();
+                    .temperature(io.hearth.core.lead.Temperature.COLD).tags(List.of()).build();
             // many leads per second, so the order relies on the id tie-break
             Instant created = at.plusSeconds(i / 50);
             seeded.add(new Lead(new LeadId(UUID.randomUUID()), fields, created, created, null, 1));

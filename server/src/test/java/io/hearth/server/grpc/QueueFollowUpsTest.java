@@ -7,7 +7,7 @@ import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
-import io.hearth.core.lead.LeadId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.priority.LeadRatings;
 import io.hearth.proto.v1.ActionChannel;

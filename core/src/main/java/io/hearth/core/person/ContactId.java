@@ -1,4 +1,4 @@
-package io.hearth.core.contact;
+package io.hearth.core.person;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.hearth.core.lead;
+package io.hearth.core.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.hearth.core.touch;
+package io.hearth.core.person;
 
 /** Where a person stands in the follow-up cadence. */
 public enum CadenceState {

@@ -1,12 +1,9 @@
-package io.hearth.core.touch;
+package io.hearth.core.person;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.contact.ContactId;
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.lead.LeadId;
-import io.hearth.core.queue.PersonKind;
 import java.util.UUID;
 
 /** A lead or a contact, as a touch or a follow-up names it: {@code leads/{id}} or {@code contacts/{id}}. */

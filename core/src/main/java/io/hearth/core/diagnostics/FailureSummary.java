@@ -1,5 +1,6 @@
-package io.hearth.core.error;
+package io.hearth.core.diagnostics;
 
+import io.hearth.core.error.Excerpts;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;

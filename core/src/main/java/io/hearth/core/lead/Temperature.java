@@ -1,4 +1,4 @@
-package io.hearth.core.priority;
+package io.hearth.core.lead;
 
 /** How likely and how soon a person is to buy, hottest first. */
 public enum Temperature {

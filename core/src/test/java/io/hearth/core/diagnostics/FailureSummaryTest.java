@@ -1,4 +1,4 @@
-package io.hearth.core.error;
+package io.hearth.core.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.hearth.core.queue;
+package io.hearth.core.person;
 
 /** Whom a queue entry is about. */
 public enum PersonKind {
