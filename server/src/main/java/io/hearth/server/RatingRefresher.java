@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.hearth.core.diagnostics.FailureSummary;
-import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.app.LeadRatings;
 import io.hearth.core.priority.LearnedProbability;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

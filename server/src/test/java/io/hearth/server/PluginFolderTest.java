@@ -69,7 +69,7 @@ class PluginFolderTest {
             import java.util.*;
 
             public final class Probe implements Connector {
-                private static final List<String> SERVER = List.of("io.hearth.core.sync.SyncEngine",
+                private static final List<String> SERVER = List.of("io.hearth.core.app.SyncEngine",
                         "io.hearth.server.CoreModule", "org.jooq.DSLContext", "io.grpc.Server",
                         "com.google.inject.Injector", "org.apache.commons.csv.CSVParser", "org.slf4j.Logger");
 

@@ -43,11 +43,11 @@ public record Contact(
         return fields.displayName();
     }
 
-    Contact withChanges(ContactFields newFields, Instant now) {
+    public Contact withChanges(ContactFields newFields, Instant now) {
         return new Contact(id, newFields, origin, convertedFrom, createdAt, now, archivedAt, version + 1);
     }
 
-    Contact withArchivedAt(Instant when, Instant now) {
+    public Contact withArchivedAt(Instant when, Instant now) {
         return new Contact(id, fields, origin, convertedFrom, createdAt, now, when, version + 1);
     }
 }

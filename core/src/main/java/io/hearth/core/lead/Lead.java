@@ -65,21 +65,21 @@ public record Lead(
         return new Lead(id, newFields, createdAt, newUpdatedAt, archivedAt, newVersion, mergedInto, possibleDuplicateOf);
     }
 
-    Lead withChanges(LeadFields newFields, Instant now) {
+    public Lead withChanges(LeadFields newFields, Instant now) {
         return new Lead(id, newFields, createdAt, now, archivedAt, version + 1, mergedInto, possibleDuplicateOf);
     }
 
-    Lead withArchivedAt(Instant when, Instant now) {
+    public Lead withArchivedAt(Instant when, Instant now) {
         return new Lead(id, fields, createdAt, now, when, version + 1, mergedInto, possibleDuplicateOf);
     }
 
-    Lead withMergedInto(String survivor, Instant now) {
+    public Lead withMergedInto(String survivor, Instant now) {
         return new Lead(id, fields, createdAt, now, archivedAt == null ? now : archivedAt, version + 1, survivor,
                 possibleDuplicateOf);
     }
 
     /** The same lead (same version) that may be {@code person}, or no one known with {@code null}. */
-    Lead withPossibleDuplicateOf(String person) {
+    public Lead withPossibleDuplicateOf(String person) {
         return new Lead(id, fields, createdAt, updatedAt, archivedAt, version, mergedInto, person);
     }
 }

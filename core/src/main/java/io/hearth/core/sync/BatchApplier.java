@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * an empty value never overwrites a filled one), anything else becomes a new lead. Records are applied in order against what the
  * batch already wrote, so repeated rows in one batch merge as well as rows repeated across batches.
  */
-final class BatchApplier {
+public final class BatchApplier {
     private final PersonMatchStore matches;
     private final LeadStore leads;
     private final LeadRules rules;
@@ -50,7 +50,7 @@ final class BatchApplier {
     private final List<LeadObserver> observers;
     private final TimeOrderedIds ids;
 
-    BatchApplier(PersonMatchStore matches, LeadStore leads, LeadRules rules, List<LeadObserver> observers,
+    public BatchApplier(PersonMatchStore matches, LeadStore leads, LeadRules rules, List<LeadObserver> observers,
                  SyncedContacts contacts, TimeOrderedIds ids) {
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
@@ -60,7 +60,7 @@ final class BatchApplier {
         this.ids = requireNonNull(ids, "ids is null");
     }
 
-    record Outcome(SyncCounts counts, List<Rejection> rejections) {
+    public record Outcome(SyncCounts counts, List<Rejection> rejections) {
     }
 
     /**
@@ -69,26 +69,26 @@ final class BatchApplier {
      * @param fields the record's own values, to merge into a person it matches
      * @param asCreated the fields of a new lead made from it: {@code fields} with the defaults filled
      */
-    record Candidate(SourceRecord source, LeadFields fields, LeadFields asCreated, MatchKeys keys) {
+    public record Candidate(SourceRecord source, LeadFields fields, LeadFields asCreated, MatchKeys keys) {
     }
 
     /**
      * A batch's records mapped and cleaned, and those rejected doing so: the part of applying a
      * batch that needs no database, so it can be done ahead, beside the storing of the batch before.
      */
-    record Prepared(int records, List<Candidate> candidates, List<Rejection> rejections) {
-        Prepared {
+    public record Prepared(int records, List<Candidate> candidates, List<Rejection> rejections) {
+        public Prepared {
             candidates = List.copyOf(candidates);
             rejections = List.copyOf(rejections);
         }
 
         /** The key claims of the batch's people ({@link KeyClaims}): the turns its transaction takes. */
-        List<Long> claims(String connector) {
+        public List<Long> claims(String connector) {
             return KeyClaims.of(candidates.stream().map(Candidate::keys).toList(), connector);
         }
     }
 
-    Prepared prepare(List<SourceRecord> records, FieldMapping mapping) {
+    public Prepared prepare(List<SourceRecord> records, FieldMapping mapping) {
         List<Rejection> rejections = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(records.size());
         for (SourceRecord record : records) {
@@ -105,7 +105,7 @@ final class BatchApplier {
      * @param runStartedAt a person written at or after it was written by this run: matching it again counts as merged
      * @throws StaleEtagException when someone else changed a matched person meanwhile; the batch is safe to re-apply
      */
-    Outcome apply(String connector, Prepared prepared, Instant runStartedAt, Instant now) {
+    public Outcome apply(String connector, Prepared prepared, Instant runStartedAt, Instant now) {
         List<Rejection> rejections = new ArrayList<>(prepared.rejections());
         // a writer carrying one of these keys now waits for this batch, and then finds its people
         matches.claim(prepared.claims(connector));

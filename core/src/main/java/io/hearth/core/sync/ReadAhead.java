@@ -17,9 +17,9 @@ import java.util.function.Function;
  * one call at a time; nothing read ahead is stored, so a run that stops or retries resumes from
  * the cursor of the last stored batch as before.
  */
-final class ReadAhead implements AutoCloseable {
+public final class ReadAhead implements AutoCloseable {
     /** A batch as read, and its records as the applier will store them. */
-    record Read(Batch batch, BatchApplier.Prepared prepared) {
+    public record Read(Batch batch, BatchApplier.Prepared prepared) {
     }
 
     private final RecordReader reader;
@@ -32,7 +32,7 @@ final class ReadAhead implements AutoCloseable {
     });
     private Future<Read> pending;
 
-    ReadAhead(RecordReader reader, int batchSize, Function<Batch, BatchApplier.Prepared> prepare) {
+    public ReadAhead(RecordReader reader, int batchSize, Function<Batch, BatchApplier.Prepared> prepare) {
         this.reader = requireNonNull(reader, "reader is null");
         this.batchSize = batchSize;
         this.prepare = requireNonNull(prepare, "prepare is null");
@@ -42,7 +42,7 @@ final class ReadAhead implements AutoCloseable {
      * The next batch, prepared; starts reading the one after it unless this one is the last.
      * Throws what reading or preparing it threw (a retriable or fatal connector exception).
      */
-    Read next() {
+    public Read next() {
         if (pending == null) {
             pending = readNext();
         }

@@ -20,7 +20,7 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Sleeper sleeper)
     }
 
     /** Waits before retry number {@code attempt} (1-based). */
-    void pauseBefore(int attempt) {
+    public void pauseBefore(int attempt) {
         try {
             sleeper.sleep(firstDelay.multipliedBy(1L << Math.min(attempt - 1, 10)));
         } catch (InterruptedException e) {

@@ -14,8 +14,8 @@ import java.util.Map;
  * (its label, its error), a file is named by its place in the import folder or, for an upload,
  * by its own name: never by where it sits on the server's disk.
  */
-record SourceFiles(Map<String, String> config, Map<String, String> shown) {
-    static SourceFiles of(Connector connector, SyncRequest request, ImportFolder folder) {
+public record SourceFiles(Map<String, String> config, Map<String, String> shown) {
+    public static SourceFiles of(Connector connector, SyncRequest request, ImportFolder folder) {
         Map<String, String> config = new HashMap<>(request.config());
         Map<String, String> shown = new HashMap<>(request.config());
         for (ConfigKey key : connector.configKeys()) {
@@ -36,7 +36,7 @@ record SourceFiles(Map<String, String> config, Map<String, String> shown) {
     }
 
     /** {@code message} (a connector's error) with every file's server path replaced by its shown name. */
-    String hide(String message) {
+    public String hide(String message) {
         if (message == null) {
             return null;
         }

@@ -61,12 +61,12 @@ public record SyncRun(
         }
     }
 
-    SyncRun progressed(SyncCounts batch, String cursor) {
+    public SyncRun progressed(SyncCounts batch, String cursor) {
         return new SyncRun(id, connector, sourceKey, sourceLabel, state, dryRun, startedAt, finishedAt,
                 counts.plus(batch), startCursor, cursor, error);
     }
 
-    SyncRun finished(SyncState finalState, Instant at, String failure) {
+    public SyncRun finished(SyncState finalState, Instant at, String failure) {
         return new SyncRun(id, connector, sourceKey, sourceLabel, finalState, dryRun, startedAt, at, counts,
                 startCursor, endCursor, failure);
     }

@@ -47,7 +47,7 @@ public record FollowUp(
         return state == FollowUpState.SCHEDULED;
     }
 
-    FollowUp closed(FollowUpState newState, UUID completingTouch, Instant now) {
+    public FollowUp closed(FollowUpState newState, UUID completingTouch, Instant now) {
         return new FollowUp(id, person, followUpNumber, cadenceStep, channel, dueAt, purpose, owner, newState,
                 completingTouch, createdAt, now);
     }

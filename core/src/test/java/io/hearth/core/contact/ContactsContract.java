@@ -1,5 +1,6 @@
 package io.hearth.core.contact;
 
+import io.hearth.core.app.Contacts;
 import io.hearth.core.person.ContactId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

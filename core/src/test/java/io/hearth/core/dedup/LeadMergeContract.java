@@ -1,5 +1,6 @@
 package io.hearth.core.dedup;
 
+import io.hearth.core.app.LeadMerges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpState;
 import io.hearth.core.touch.Hearth;
-import io.hearth.core.touch.LeadActivityRecorder;
+import io.hearth.core.app.LeadActivityRecorder;
 import io.hearth.core.touch.Outcome;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.TouchInput;

@@ -1,5 +1,6 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.app.Leads;
 import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.person.PhoneNumbers;

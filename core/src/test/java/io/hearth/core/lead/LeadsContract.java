@@ -1,5 +1,6 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.app.Leads;
 import io.hearth.core.person.LeadId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

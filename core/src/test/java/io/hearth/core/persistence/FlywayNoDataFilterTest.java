@@ -23,7 +23,7 @@ class FlywayNoDataFilterTest {
                 .isEqualTo(FilterReply.NEUTRAL);
         assertThat(decide(FlywayNoDataFilter.LOGGER, Level.ERROR, "DB: no data (SQL State: 02000 - Error Code: -1100)"))
                 .isEqualTo(FilterReply.NEUTRAL);
-        assertThat(decide("io.hearth.core.sync.SyncEngine", Level.WARN, "DB: no data (SQL State: 02000 - Error Code: -1100)"))
+        assertThat(decide("io.hearth.core.app.SyncEngine", Level.WARN, "DB: no data (SQL State: 02000 - Error Code: -1100)"))
                 .isEqualTo(FilterReply.NEUTRAL);
     }
 

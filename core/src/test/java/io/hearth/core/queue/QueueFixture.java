@@ -2,7 +2,7 @@ package io.hearth.core.queue;
 
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.person.LeadId;
-import io.hearth.core.lead.Leads;
+import io.hearth.core.app.Leads;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
@@ -11,7 +11,7 @@ import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.Transactor;
-import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.app.LeadRatings;
 import io.hearth.core.priority.ProbabilityModel;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;

@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,7 @@ import io.hearth.connector.csv.CsvConnector;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.Leads;
+import io.hearth.core.app.Leads;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;

@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
-import io.hearth.core.lead.Leads;
+import io.hearth.core.app.Leads;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;

@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.app.PeopleExporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,12 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.Leads;
+import io.hearth.core.app.Leads;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;

@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.connector.spi.SourceRecord;
@@ -7,7 +8,7 @@ import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.person.LeadId;
-import io.hearth.core.lead.Leads;
+import io.hearth.core.app.Leads;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadProfileStore;
@@ -21,7 +22,7 @@ import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.LeadProfile;
-import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.app.LeadRatings;
 import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.ReferralKind;

@@ -1,10 +1,12 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.app.FollowUpStatsReport;
+import io.hearth.core.app.FollowUps;
 import io.hearth.core.contact.ContactRules;
-import io.hearth.core.contact.Contacts;
-import io.hearth.core.contact.LeadConversion;
+import io.hearth.core.app.Contacts;
+import io.hearth.core.app.LeadConversion;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.Leads;
+import io.hearth.core.app.Leads;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;

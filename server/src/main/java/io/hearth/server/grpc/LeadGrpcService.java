@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
-import io.hearth.core.dedup.LeadMerges;
+import io.hearth.core.app.LeadMerges;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.person.LeadId;
-import io.hearth.core.lead.Leads;
+import io.hearth.core.app.Leads;
 import io.hearth.core.query.Page;
 import io.hearth.proto.v1.ArchiveLeadRequest;
 import io.hearth.proto.v1.CreateLeadRequest;

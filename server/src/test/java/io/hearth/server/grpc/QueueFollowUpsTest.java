@@ -9,7 +9,7 @@ import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.TickingClock;
-import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.app.LeadRatings;
 import io.hearth.proto.v1.ActionChannel;
 import io.hearth.proto.v1.ActionKind;
 import io.hearth.proto.v1.ArchiveContactRequest;

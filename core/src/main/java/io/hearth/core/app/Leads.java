@@ -1,5 +1,16 @@
-package io.hearth.core.lead;
+package io.hearth.core.app;
 
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadField;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadFilter;
+import io.hearth.core.lead.LeadObserver;
+import io.hearth.core.lead.LeadOrder;
+import io.hearth.core.lead.LeadQuery;
+import io.hearth.core.lead.LeadRules;
+import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.lead.LeadStore;
+import io.hearth.core.lead.RepGrade;
 import io.hearth.core.person.LeadId;
 import static java.util.Objects.requireNonNull;
 

@@ -1,17 +1,17 @@
-package io.hearth.core.dedup;
+package io.hearth.core.app;
 
+import io.hearth.core.dedup.LeadMergeRules;
+import io.hearth.core.dedup.LeadMergeStore;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.person.ContactId;
-import io.hearth.core.contact.Contacts;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadStatus;
-import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.LeadProfile;

@@ -1,5 +1,18 @@
-package io.hearth.core.priority;
+package io.hearth.core.app;
 
+import io.hearth.core.priority.Activity;
+import io.hearth.core.priority.LeadProfile;
+import io.hearth.core.priority.LeadProfileStore;
+import io.hearth.core.priority.LeadSignals;
+import io.hearth.core.priority.MissedDeadline;
+import io.hearth.core.priority.MissedDeadlineStore;
+import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.QualificationField;
+import io.hearth.core.priority.QualificationInput;
+import io.hearth.core.priority.SpeedToLeadPolicy;
+import io.hearth.core.priority.TemperatureModel;
+import io.hearth.core.priority.TemperatureOverride;
+import io.hearth.core.priority.TemperatureRating;
 import io.hearth.core.lead.Temperature;
 import static java.util.Objects.requireNonNull;
 

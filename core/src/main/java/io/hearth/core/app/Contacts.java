@@ -1,5 +1,14 @@
-package io.hearth.core.contact;
+package io.hearth.core.app;
 
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactField;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactFilter;
+import io.hearth.core.contact.ContactObserver;
+import io.hearth.core.contact.ContactOrigin;
+import io.hearth.core.contact.ContactQuery;
+import io.hearth.core.contact.ContactRules;
+import io.hearth.core.contact.ContactStore;
 import io.hearth.core.person.ContactId;
 import static java.util.Objects.requireNonNull;
 

@@ -1,5 +1,6 @@
-package io.hearth.core.touch;
+package io.hearth.core.app;
 
+import io.hearth.core.touch.FollowUpStats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.core.lead.LeadSource;

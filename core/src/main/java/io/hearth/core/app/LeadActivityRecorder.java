@@ -1,10 +1,12 @@
-package io.hearth.core.touch;
+package io.hearth.core.app;
 
+import io.hearth.core.touch.Outcome;
+import io.hearth.core.touch.Touch;
+import io.hearth.core.touch.TouchObserver;
 import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.priority.Activity;
-import io.hearth.core.priority.LeadRatings;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,5 +1,12 @@
-package io.hearth.core.contact;
+package io.hearth.core.app;
 
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactKind;
+import io.hearth.core.contact.ContactObserver;
+import io.hearth.core.contact.ContactOrigin;
+import io.hearth.core.contact.ContactStore;
+import io.hearth.core.contact.Conversion;
 import io.hearth.core.person.ContactId;
 import static java.util.Objects.requireNonNull;
 
@@ -7,7 +14,6 @@ import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.person.LeadId;
-import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.touch.Cadence;

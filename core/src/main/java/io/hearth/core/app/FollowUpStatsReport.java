@@ -1,5 +1,11 @@
-package io.hearth.core.touch;
+package io.hearth.core.app;
 
+import io.hearth.core.touch.Channel;
+import io.hearth.core.touch.FollowUpStats;
+import io.hearth.core.touch.FollowUpStatsStore;
+import io.hearth.core.touch.StatsPeriod;
+import io.hearth.core.touch.Touch;
+import io.hearth.core.touch.TouchKind;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.lead.LeadSource;

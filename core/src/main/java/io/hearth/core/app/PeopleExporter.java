@@ -1,5 +1,7 @@
-package io.hearth.core.sync;
+package io.hearth.core.app;
 
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.ExportResult;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.connector.spi.Capability;
@@ -11,14 +13,12 @@ import io.hearth.connector.spi.StandardFields;
 import io.hearth.connector.spi.WriteResult;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
-import io.hearth.core.contact.Contacts;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadSource;
-import io.hearth.core.lead.Leads;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import java.util.ArrayList;

@@ -1,5 +1,20 @@
-package io.hearth.core.sync;
+package io.hearth.core.app;
 
+import io.hearth.core.sync.BatchApplier;
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.FieldMapping;
+import io.hearth.core.sync.ReadAhead;
+import io.hearth.core.sync.Rejection;
+import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.SourceFiles;
+import io.hearth.core.sync.SyncCounts;
+import io.hearth.core.sync.SyncListener;
+import io.hearth.core.sync.SyncRequest;
+import io.hearth.core.sync.SyncRun;
+import io.hearth.core.sync.SyncRunStore;
+import io.hearth.core.sync.SyncSettings;
+import io.hearth.core.sync.SyncState;
+import io.hearth.core.sync.SyncedContacts;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.connector.spi.Batch;

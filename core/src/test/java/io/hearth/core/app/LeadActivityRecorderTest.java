@@ -1,5 +1,9 @@
-package io.hearth.core.touch;
+package io.hearth.core.app;
 
+import io.hearth.core.touch.Channel;
+import io.hearth.core.touch.Outcome;
+import io.hearth.core.touch.Touch;
+import io.hearth.core.touch.TouchKind;
 import io.hearth.core.person.PersonRef;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,19 +1,34 @@
-package io.hearth.core.touch;
+package io.hearth.core.app;
 
+import io.hearth.core.touch.Cadence;
+import io.hearth.core.touch.CadenceRules;
+import io.hearth.core.touch.CadenceStore;
+import io.hearth.core.touch.Channel;
+import io.hearth.core.touch.DueQuery;
+import io.hearth.core.touch.FollowUp;
+import io.hearth.core.touch.FollowUpState;
+import io.hearth.core.touch.FollowUpStore;
+import io.hearth.core.touch.Outcome;
+import io.hearth.core.touch.Person;
+import io.hearth.core.touch.Touch;
+import io.hearth.core.touch.TouchInput;
+import io.hearth.core.touch.TouchKind;
+import io.hearth.core.touch.TouchLogged;
+import io.hearth.core.touch.TouchObserver;
+import io.hearth.core.touch.TouchQuery;
+import io.hearth.core.touch.TouchRules;
+import io.hearth.core.touch.TouchStore;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.person.ContactId;
-import io.hearth.core.contact.Contacts;
-import io.hearth.core.contact.LeadConversion;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.Violations;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.Leads;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
