@@ -1,5 +1,6 @@
 package io.hearth.bench;
 
+import io.hearth.core.persistence.JooqTransactor;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 import io.hearth.connector.csv.CsvConnector;
@@ -19,7 +20,7 @@ import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.app.LeadRatings;
@@ -296,7 +297,7 @@ public final class ImportBench {
         long start = System.nanoTime();
         try (Database database = Database.open(config)) {
             Clock clock = Clock.systemUTC();
-            Transactor transactor = new Transactor(database.dsl());
+            Transactor transactor = new JooqTransactor(database.dsl());
             LeadStore leads = timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead");
             LeadRatings ratings = new LeadRatings(leads,
                     timings.wrap(LeadProfileStore.class, new JooqLeadProfileStore(database.dsl()), "profile"),

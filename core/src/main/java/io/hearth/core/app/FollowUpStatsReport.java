@@ -9,7 +9,7 @@ import io.hearth.core.touch.TouchKind;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.lead.LeadSource;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

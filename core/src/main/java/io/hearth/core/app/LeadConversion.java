@@ -14,7 +14,7 @@ import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.person.LeadId;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceRules;

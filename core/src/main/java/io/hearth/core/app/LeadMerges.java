@@ -12,7 +12,7 @@ import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadStatus;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.LeadProfile;
 import io.hearth.core.priority.LeadProfileStore;

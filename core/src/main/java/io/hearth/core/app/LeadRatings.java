@@ -28,7 +28,7 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.RepGrade;
 import io.hearth.core.lead.SyncedLead;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.queue.CadenceStanding;
 import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.QueueEntry;

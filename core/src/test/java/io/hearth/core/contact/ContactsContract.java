@@ -1,5 +1,6 @@
 package io.hearth.core.contact;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.person.ContactId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqContactStore;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.query.Page;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public abstract class ContactsContract {
     void open() {
         testDatabase = openDatabase();
         database = testDatabase.database();
-        contacts = new Contacts(new JooqContactStore(database.dsl()), new Transactor(database.dsl()),
+        contacts = new Contacts(new JooqContactStore(database.dsl()), new JooqTransactor(database.dsl()),
                 new ContactRules(new PhoneNumbers("US")), clock, LeadFixtures.duplicateGuard(database));
     }
 

@@ -1,5 +1,6 @@
 package io.hearth.core.dedup;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.LeadMerges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +24,7 @@ import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.LeadProfile;
@@ -76,7 +77,7 @@ public abstract class LeadMergeContract {
         merges = new LeadMerges(rated.leads(), hearth.contacts(), new JooqLeadMergeStore(database.dsl()),
                 new JooqLeadProfileStore(database.dsl()), new JooqTouchStore(database.dsl()),
                 new JooqFollowUpStore(database.dsl()),
-                new JooqCadenceStore(database.dsl()), new Transactor(database.dsl()), clock);
+                new JooqCadenceStore(database.dsl()), new JooqTransactor(database.dsl()), clock);
     }
 
     @AfterEach
@@ -210,7 +211,7 @@ public abstract class LeadMergeContract {
         Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
         Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
         JooqPersonMatchStore matches = new JooqPersonMatchStore(database.dsl());
-        new Transactor(database.dsl()).inTransaction(() -> {
+        new JooqTransactor(database.dsl()).inTransaction(() -> {
             matches.link("hubspot", Map.of("hs-77", PersonRef.of(duplicate.id())));
             return null;
         });
@@ -231,7 +232,7 @@ public abstract class LeadMergeContract {
 
         // a sync record or a hand entry with the duplicate's old email: the merges' last survivor
         DuplicateGuard guard = LeadFixtures.duplicateGuard(database);
-        DuplicateGuard.Duplicate found = new Transactor(database.dsl()).inTransaction(
+        DuplicateGuard.Duplicate found = new JooqTransactor(database.dsl()).inTransaction(
                 () -> guard.find(new MatchKeys(null, "annie@home.example", null, null))).orElseThrow();
         assertThat(found.person()).isEqualTo(PersonRef.of(later.id()));
         assertThat(found.archived()).isFalse();
@@ -269,7 +270,7 @@ public abstract class LeadMergeContract {
                 .notes("asked about the new range").tags(List.of("expo")), true);
         hearth.followUps().logTouch(touch(lead, Outcome.CONNECTED));
         JooqPersonMatchStore matches = new JooqPersonMatchStore(database.dsl());
-        Transactor transactor = new Transactor(database.dsl());
+        Transactor transactor = new JooqTransactor(database.dsl());
         transactor.inTransaction(() -> {
             matches.link("hubspot", Map.of("hs-9", PersonRef.of(lead.id())));
             return null;

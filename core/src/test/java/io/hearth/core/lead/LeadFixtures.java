@@ -1,12 +1,13 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.Leads;
 import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class LeadFixtures {
     }
 
     public static Leads leads(Database database, Clock clock) {
-        return new Leads(new JooqLeadStore(database.dsl()), new Transactor(database.dsl()), rules(), clock,
+        return new Leads(new JooqLeadStore(database.dsl()), new JooqTransactor(database.dsl()), rules(), clock,
                 duplicateGuard(database));
     }
 

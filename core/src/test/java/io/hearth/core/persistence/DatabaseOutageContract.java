@@ -1,5 +1,6 @@
 package io.hearth.core.persistence;
 
+import io.hearth.core.app.Transactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ abstract class DatabaseOutageContract {
     void openDatabase() {
         db = open(CONNECT_TIMEOUT);
         dsl = db.database().dsl();
-        transactor = new Transactor(dsl);
+        transactor = new JooqTransactor(dsl);
         dsl.execute("CREATE TABLE outage_probe (id INT PRIMARY KEY)");
     }
 

@@ -1,5 +1,6 @@
 package io.hearth.core.queue;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.app.Leads;
@@ -10,7 +11,7 @@ import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqQueueStore;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.priority.ProbabilityModel;
 import io.hearth.core.priority.RuleProbability;
@@ -46,7 +47,7 @@ public record QueueFixture(Leads leads, LeadRatings ratings, WorkQueue queue, Sp
     private static QueueFixture on(Database database, Clock clock, ProbabilityModel probability,
                                    Function<LeadId, CadenceStanding> cadences) {
         JooqLeadStore leadStore = new JooqLeadStore(database.dsl());
-        Transactor transactor = new Transactor(database.dsl());
+        Transactor transactor = new JooqTransactor(database.dsl());
         JooqLeadProfileStore profiles = new JooqLeadProfileStore(database.dsl());
         JooqMissedDeadlineStore missed = new JooqMissedDeadlineStore(database.dsl());
         LeadRatings ratings = new LeadRatings(leadStore, profiles, missed, new JooqQueueStore(database.dsl()),

@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +16,7 @@ import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +117,7 @@ public abstract class ControlCharactersContract {
     private SyncEngine engine() {
         return new SyncEngine(ConnectorRegistry.of(List.of(new CsvConnector())), new JooqSyncRunStore(database.dsl()),
                 new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                List.of(), SyncFixtures.contacts(database), new Transactor(database.dsl()), clock,
+                List.of(), SyncFixtures.contacts(database), new JooqTransactor(database.dsl()), clock,
                 new RetryPolicy(1, Duration.ofMillis(1), pause -> {
                 }), new SyncSettings(new ImportFolder(dir), SyncSettings.DEFAULT_LEASE));
     }

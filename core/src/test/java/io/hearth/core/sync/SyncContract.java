@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +30,7 @@ import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.Hearth;
@@ -85,7 +86,7 @@ public abstract class SyncContract {
     private SyncEngine engineOn(Database on, ListConnector... connectors) {
         return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(on.dsl()),
                 new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(),
-                List.of(written), SyncFixtures.contacts(on, contactsWritten::add), new Transactor(on.dsl()),
+                List.of(written), SyncFixtures.contacts(on, contactsWritten::add), new JooqTransactor(on.dsl()),
                 clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add), SyncFixtures.settings());
     }
 
@@ -223,7 +224,7 @@ public abstract class SyncContract {
         };
         SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(big)), new JooqSyncRunStore(database.dsl()),
                 counting, new JooqLeadStore(database.dsl()), LeadFixtures.rules(), List.of(),
-                SyncFixtures.contacts(database), new Transactor(database.dsl()), clock, RetryPolicy.DEFAULT,
+                SyncFixtures.contacts(database), new JooqTransactor(database.dsl()), clock, RetryPolicy.DEFAULT,
                 SyncFixtures.settings());
 
         SyncRun run = engine.run(SyncRequest.of("big", Map.of()), progress::add);

@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public abstract class SyncRunsContract {
     private SyncEngine engineOn(Database on, ListConnector connector, SyncRunStore runs) {
         return new SyncEngine(ConnectorRegistry.of(List.of(connector)), runs,
                 new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(), List.of(),
-                SyncFixtures.contacts(on), new Transactor(on.dsl()), clock,
+                SyncFixtures.contacts(on), new JooqTransactor(on.dsl()), clock,
                 new RetryPolicy(3, Duration.ofMillis(1), d -> { }), SyncFixtures.settings());
     }
 
@@ -305,7 +306,7 @@ public abstract class SyncRunsContract {
     void aRunMarkedInterruptedByAnotherServerStoresNothingMore() {
         SyncEngine engine = engineOn(database, people(30, 10));
         JooqSyncRunStore runs = new JooqSyncRunStore(database.dsl());
-        SyncListener reapedAfterFirstBatch = run -> new Transactor(database.dsl())
+        SyncListener reapedAfterFirstBatch = run -> new JooqTransactor(database.dsl())
                 .run(() -> runs.interruptAbandoned(clock.instant(), true, "reaped"));
 
         SyncRun run = engine.run(request(), reapedAfterFirstBatch);

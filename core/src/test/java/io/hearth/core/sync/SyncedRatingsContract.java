@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.LeadProfile;
@@ -71,7 +72,7 @@ public abstract class SyncedRatingsContract {
     void open() {
         testDatabase = openDatabase();
         database = testDatabase.database();
-        Transactor transactor = new Transactor(database.dsl());
+        Transactor transactor = new JooqTransactor(database.dsl());
         queue = new JooqQueueStore(database.dsl());
         profiles = new JooqLeadProfileStore(database.dsl());
         ratings = new LeadRatings(new JooqLeadStore(database.dsl()), profiles,
@@ -92,7 +93,7 @@ public abstract class SyncedRatingsContract {
     private SyncRun sync(ListConnector connector) {
         SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(connector)), new JooqSyncRunStore(database.dsl()),
                 new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                List.of(ratings), SyncFixtures.contacts(database), new Transactor(database.dsl()), clock,
+                List.of(ratings), SyncFixtures.contacts(database), new JooqTransactor(database.dsl()), clock,
                 RetryPolicy.DEFAULT, SyncFixtures.settings());
         return engine.run(SyncRequest.of(connector.name(), Map.of()), SyncListener.NONE);
     }

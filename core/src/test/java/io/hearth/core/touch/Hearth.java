@@ -1,5 +1,6 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
 import io.hearth.core.contact.ContactRules;
@@ -15,7 +16,7 @@ import io.hearth.core.persistence.JooqFollowUpStatsStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqTouchStore;
-import io.hearth.core.persistence.Transactor;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.queue.WorkQueue;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, 
     /** With {@code leads} wired elsewhere, e.g. rated and queued. */
     public static Hearth on(Database database, Clock clock, CadencePolicy policy, List<TouchObserver> observers,
                             Leads leads) {
-        Transactor transactor = new Transactor(database.dsl());
+        Transactor transactor = new JooqTransactor(database.dsl());
         JooqContactStore contactStore = new JooqContactStore(database.dsl());
         JooqTouchStore touches = new JooqTouchStore(database.dsl());
         JooqFollowUpStore followUpStore = new JooqFollowUpStore(database.dsl());

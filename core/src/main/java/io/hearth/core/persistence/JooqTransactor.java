@@ -2,6 +2,7 @@ package io.hearth.core.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.app.Transactor;
 import io.hearth.core.error.HearthException;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
- * Runs units of work in one database transaction each. Work that fails on a serialization conflict
+ * The {@link Transactor} on a jOOQ database: runs units of work in one database transaction each. Work that fails on a serialization conflict
  * or a deadlock is retried a few times with a short random back-off: both databases abort one of two
  * colliding transactions and expect the application to try again.
  *
@@ -23,7 +24,7 @@ import org.jooq.exception.DataAccessException;
  * an outermost transaction begins (each attempt) and just before it commits, so the work of a
  * caller that has given up is neither started nor committed.
  */
-public final class Transactor {
+public final class JooqTransactor implements Transactor {
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
     private static final int MAX_ATTEMPTS = 5;
 
@@ -36,11 +37,11 @@ public final class Transactor {
     private final ThreadLocal<Boolean> open = ThreadLocal.withInitial(() -> false);
 
     /** For work that belongs to no caller who might give up. */
-    public Transactor(DSLContext dsl) {
+    public JooqTransactor(DSLContext dsl) {
         this(dsl, CallGuard.NONE);
     }
 
-    public Transactor(DSLContext dsl, CallGuard guard) {
+    public JooqTransactor(DSLContext dsl, CallGuard guard) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.guard = requireNonNull(guard, "guard is null");
         this.stripes = turnsOf(dsl);
@@ -53,7 +54,7 @@ public final class Transactor {
     private static ReentrantLock[] turnsOf(DSLContext dsl) {
         Map<Object, Object> data = dsl.configuration().data();
         synchronized (data) {
-            return (ReentrantLock[]) data.computeIfAbsent(Transactor.class.getName() + ".turns", key -> {
+            return (ReentrantLock[]) data.computeIfAbsent(JooqTransactor.class.getName() + ".turns", key -> {
                 ReentrantLock[] locks = new ReentrantLock[STRIPES];
                 for (int i = 0; i < locks.length; i++) {
                     locks[i] = new ReentrantLock();
@@ -64,6 +65,7 @@ public final class Transactor {
     }
 
     /** Runs {@code work} in a transaction (or joins the one open on this thread) and returns its result. */
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (open.get()) {
             return withRetries(work, false);
@@ -112,6 +114,7 @@ public final class Transactor {
      * server instances. Call it where no transaction is open yet: inside one, a caller would wait
      * for its turn while holding that transaction's locks.
      */
+    @Override
     public <T> T inTransactionExclusive(Object key, Supplier<T> work) {
         ReentrantLock lock = stripes[Math.floorMod(requireNonNull(key, "key is null").hashCode(), stripes.length)];
         lock.lock();
@@ -127,6 +130,7 @@ public final class Transactor {
      * once (every key claim of a new person or of an import batch): the stripes are taken in one
      * order, so two callers never wait on each other in a circle. An empty {@code keys} takes none.
      */
+    @Override
     public <T> T inTransactionExclusive(Collection<?> keys, Supplier<T> work) {
         int[] held = keys.stream().mapToInt(key -> Math.floorMod(key.hashCode(), stripes.length))
                 .distinct().sorted().toArray();
@@ -141,13 +145,6 @@ public final class Transactor {
                 stripes[held[i]].unlock();
             }
         }
-    }
-
-    public void run(Runnable work) {
-        inTransaction(() -> {
-            work.run();
-            return null;
-        });
     }
 
     static boolean isRetryable(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.hearth.core.persistence;
 
+import io.hearth.core.app.Transactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The transactor asks its call guard before a transaction begins and before it commits. */
-class TransactorGuardTest {
+class JooqTransactorGuardTest {
     private Database database;
     private DSLContext dsl;
 
@@ -32,7 +33,7 @@ class TransactorGuardTest {
     @Test
     void workOfACallerWhoGaveUpDoesNotBegin() {
         AtomicBoolean ran = new AtomicBoolean();
-        Transactor transactor = new Transactor(dsl, () -> {
+        Transactor transactor = new JooqTransactor(dsl, () -> {
             throw new DeadlineExceededException();
         });
 
@@ -48,7 +49,7 @@ class TransactorGuardTest {
     @Test
     void workWhoseCallerGaveUpMeanwhileIsRolledBackInsteadOfCommitted() {
         AtomicInteger checks = new AtomicInteger();
-        Transactor transactor = new Transactor(dsl, () -> {
+        Transactor transactor = new JooqTransactor(dsl, () -> {
             if (checks.incrementAndGet() > 1) {
                 throw new CancelledException();
             }
@@ -64,7 +65,7 @@ class TransactorGuardTest {
     @Test
     void onlyTheOutermostTransactionAsks() {
         AtomicInteger checks = new AtomicInteger();
-        Transactor transactor = new Transactor(dsl, checks::incrementAndGet);
+        Transactor transactor = new JooqTransactor(dsl, checks::incrementAndGet);
 
         transactor.run(() -> {
             dsl.execute("INSERT INTO guard_probe VALUES (1)");

@@ -1,0 +1,287 @@
+package io.hearth.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.app.Contacts;
+import io.hearth.core.app.FollowUpStatsReport;
+import io.hearth.core.app.FollowUps;
+import io.hearth.core.app.LeadActivityRecorder;
+import io.hearth.core.app.LeadConversion;
+import io.hearth.core.app.LeadMerges;
+import io.hearth.core.app.LeadRatings;
+import io.hearth.core.app.Leads;
+import io.hearth.core.app.PeopleExporter;
+import io.hearth.core.app.SyncEngine;
+import io.hearth.core.app.Transactor;
+import io.hearth.core.contact.ContactRules;
+import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.lead.LeadRules;
+import io.hearth.core.persistence.CallGuard;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqTransactor;
+import io.hearth.core.person.PersonRef;
+import io.hearth.core.person.PhoneNumbers;
+import io.hearth.core.priority.LearnedProbability;
+import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.priority.SpeedToLeadPolicy;
+import io.hearth.core.priority.SpeedToLeadReport;
+import io.hearth.core.priority.TemperatureModel;
+import io.hearth.core.priority.TemperaturePolicy;
+import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.SyncSettings;
+import io.hearth.core.sync.SyncedContacts;
+import io.hearth.core.touch.CadencePolicy;
+import io.hearth.core.touch.CadenceRules;
+import io.hearth.core.touch.CadenceStandings;
+import io.hearth.core.touch.ContactQueue;
+import io.hearth.core.touch.TouchObserver;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one composition root of core: every rule, store and use case wired over one database, the
+ * same way for the server, the tests and the benchmarks. Leads are rated and queued as they are
+ * written, by hand or by a sync; contacts are queued by their follow-ups; every touch re-rates its
+ * lead and re-places its contact.
+ */
+public final class HearthCore {
+    private final Stores stores;
+    private final Transactor transactor;
+    private final LeadRules leadRules;
+    private final ContactRules contactRules;
+    private final CadencePolicy cadencePolicy;
+    private final CadenceStandings cadenceStandings;
+    private final ContactQueue contactQueue;
+    private final LearnedProbability learnedProbability;
+    private final LeadRatings ratings;
+    private final Leads leads;
+    private final Contacts contacts;
+    private final LeadConversion conversion;
+    private final LeadMerges merges;
+    private final FollowUps followUps;
+    private final FollowUpStatsReport followUpStats;
+    private final SpeedToLeadReport speedToLead;
+    private final WorkQueue workQueue;
+    private final ConnectorRegistry connectors;
+    private final PeopleExporter exporter;
+    private final SyncEngine sync;
+
+    private HearthCore(Builder b) {
+        Clock clock = b.clock;
+        stores = b.stores.apply(Stores.jooq(b.database.dsl()));
+        transactor = new JooqTransactor(b.database.dsl(), b.callGuard);
+        PhoneNumbers phones = new PhoneNumbers(b.phoneRegion);
+        leadRules = new LeadRules(phones);
+        contactRules = new ContactRules(phones);
+        cadencePolicy = b.cadencePolicy;
+        DuplicateGuard duplicates = new DuplicateGuard(stores.matches(), b.speedToLead.inboundSources());
+        cadenceStandings = new CadenceStandings(stores.cadences(), stores.followUps(), cadencePolicy);
+        contactQueue = new ContactQueue(stores.contacts(), cadenceStandings, stores.queue());
+        // the rules until the team has closed enough leads to learn from; the server retrains it
+        learnedProbability = new LearnedProbability(stores.profiles(), new RuleProbability());
+        ratings = new LeadRatings(stores.leads(), stores.profiles(), stores.missedDeadlines(), stores.queue(),
+                transactor, new TemperatureModel(b.temperaturePolicy, learnedProbability, clock), b.speedToLead,
+                clock, id -> cadenceStandings.of(PersonRef.of(id)));
+        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, List.of(ratings));
+        contacts = new Contacts(stores.contacts(), transactor, contactRules, clock, duplicates,
+                List.of(contactQueue));
+        CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
+        conversion = new LeadConversion(leads, stores.contacts(), stores.touches(), stores.followUps(),
+                stores.cadences(), cadenceRules, transactor, clock, List.of(contactQueue));
+        merges = new LeadMerges(leads, contacts, stores.merges(), stores.profiles(), stores.touches(),
+                stores.followUps(), stores.cadences(), transactor, clock);
+        List<TouchObserver> touchObservers = new ArrayList<>(b.touchObservers);
+        touchObservers.add(new LeadActivityRecorder(ratings));
+        touchObservers.add(contactQueue);
+        followUps = new FollowUps(leads, contacts, conversion, stores.touches(), stores.followUps(),
+                stores.cadences(), cadenceRules, transactor, clock, touchObservers);
+        followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor);
+        speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
+        workQueue = new WorkQueue(stores.queue(), clock);
+        connectors = b.connectors;
+        exporter = new PeopleExporter(connectors, leads, contacts);
+        sync = b.syncSettings == null ? null
+                : new SyncEngine(connectors, stores.syncRuns(), stores.matches(), stores.leads(), leadRules,
+                        List.of(ratings), new SyncedContacts(stores.contacts(), contactRules, List.of(contactQueue)),
+                        transactor, clock, b.retry, b.syncSettings);
+    }
+
+    /** Starts wiring core over {@code database}; every setting has the server's default. */
+    public static Builder on(Database database) {
+        return new Builder(database);
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public Transactor transactor() {
+        return transactor;
+    }
+
+    public LeadRules leadRules() {
+        return leadRules;
+    }
+
+    public ContactRules contactRules() {
+        return contactRules;
+    }
+
+    public CadencePolicy cadencePolicy() {
+        return cadencePolicy;
+    }
+
+    public CadenceStandings cadenceStandings() {
+        return cadenceStandings;
+    }
+
+    public ContactQueue contactQueue() {
+        return contactQueue;
+    }
+
+    /** The lead-closing probability the ratings use; retrain it as closed leads accumulate. */
+    public LearnedProbability learnedProbability() {
+        return learnedProbability;
+    }
+
+    public LeadRatings ratings() {
+        return ratings;
+    }
+
+    public Leads leads() {
+        return leads;
+    }
+
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    public LeadConversion conversion() {
+        return conversion;
+    }
+
+    public LeadMerges merges() {
+        return merges;
+    }
+
+    public FollowUps followUps() {
+        return followUps;
+    }
+
+    public FollowUpStatsReport followUpStats() {
+        return followUpStats;
+    }
+
+    public SpeedToLeadReport speedToLead() {
+        return speedToLead;
+    }
+
+    public WorkQueue workQueue() {
+        return workQueue;
+    }
+
+    public ConnectorRegistry connectors() {
+        return connectors;
+    }
+
+    public PeopleExporter exporter() {
+        return exporter;
+    }
+
+    /**
+     * @throws IllegalStateException when the core was wired without {@link Builder#syncSettings}:
+     *     a sync needs to know which folder its files may come from
+     */
+    public SyncEngine sync() {
+        if (sync == null) {
+            throw new IllegalStateException("core was wired without sync settings");
+        }
+        return sync;
+    }
+
+    public static final class Builder {
+        private final Database database;
+        private Clock clock = Clock.systemUTC();
+        private String phoneRegion = "US";
+        private CallGuard callGuard = CallGuard.NONE;
+        private CadencePolicy cadencePolicy = CadencePolicy.DEFAULT;
+        private TemperaturePolicy temperaturePolicy = TemperaturePolicy.DEFAULT;
+        private SpeedToLeadPolicy speedToLead = SpeedToLeadPolicy.DEFAULT;
+        private ConnectorRegistry connectors = ConnectorRegistry.of(List.of());
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private SyncSettings syncSettings;
+        private List<TouchObserver> touchObservers = List.of();
+        private UnaryOperator<Stores> stores = UnaryOperator.identity();
+
+        private Builder(Database database) {
+            this.database = requireNonNull(database, "database is null");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /** The region phone numbers without a country code are read in, e.g. {@code US}. */
+        public Builder phoneRegion(String phoneRegion) {
+            this.phoneRegion = requireNonNull(phoneRegion, "phoneRegion is null");
+            return this;
+        }
+
+        /** Asked before a transaction begins and before it commits: the server's is the gRPC call's. */
+        public Builder callGuard(CallGuard callGuard) {
+            this.callGuard = requireNonNull(callGuard, "callGuard is null");
+            return this;
+        }
+
+        public Builder cadencePolicy(CadencePolicy cadencePolicy) {
+            this.cadencePolicy = requireNonNull(cadencePolicy, "cadencePolicy is null");
+            return this;
+        }
+
+        public Builder temperaturePolicy(TemperaturePolicy temperaturePolicy) {
+            this.temperaturePolicy = requireNonNull(temperaturePolicy, "temperaturePolicy is null");
+            return this;
+        }
+
+        public Builder speedToLead(SpeedToLeadPolicy speedToLead) {
+            this.speedToLead = requireNonNull(speedToLead, "speedToLead is null");
+            return this;
+        }
+
+        public Builder connectors(ConnectorRegistry connectors) {
+            this.connectors = requireNonNull(connectors, "connectors is null");
+            return this;
+        }
+
+        public Builder retry(RetryPolicy retry) {
+            this.retry = requireNonNull(retry, "retry is null");
+            return this;
+        }
+
+        public Builder syncSettings(SyncSettings syncSettings) {
+            this.syncSettings = requireNonNull(syncSettings, "syncSettings is null");
+            return this;
+        }
+
+        /** Hear every logged touch in its transaction, after the core's own observers. */
+        public Builder touchObservers(List<TouchObserver> touchObservers) {
+            this.touchObservers = List.copyOf(touchObservers);
+            return this;
+        }
+
+        /** Wraps the real stores (e.g. to time them) before anything uses them. */
+        public Builder stores(UnaryOperator<Stores> stores) {
+            this.stores = requireNonNull(stores, "stores is null");
+            return this;
+        }
+
+        public HearthCore build() {
+            return new HearthCore(this);
+        }
+    }
+}
