@@ -13,8 +13,10 @@ import io.hearth.core.app.Leads;
 import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Transactor;
+import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
@@ -22,6 +24,7 @@ import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.LearnedProbability;
+import io.hearth.core.priority.ProbabilityModel;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import io.hearth.core.priority.SpeedToLeadReport;
@@ -84,11 +87,15 @@ public final class HearthCore {
         // the rules until the team has closed enough leads to learn from; the server retrains it
         learnedProbability = new LearnedProbability(stores.profiles(), new RuleProbability());
         ratings = new LeadRatings(stores.leads(), stores.profiles(), stores.missedDeadlines(), stores.queue(),
-                transactor, new TemperatureModel(b.temperaturePolicy, learnedProbability, clock), b.speedToLead,
+                transactor, new TemperatureModel(b.temperaturePolicy,
+                        b.probability == null ? learnedProbability : b.probability, clock), b.speedToLead,
                 clock, id -> cadenceStandings.of(PersonRef.of(id)));
-        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, List.of(ratings));
-        contacts = new Contacts(stores.contacts(), transactor, contactRules, clock, duplicates,
-                List.of(contactQueue));
+        List<LeadObserver> leadObservers = new ArrayList<>(List.of(ratings));
+        leadObservers.addAll(b.leadObservers);
+        List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
+        contactObservers.addAll(b.contactObservers);
+        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadObservers);
+        contacts = new Contacts(stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers);
         CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
         conversion = new LeadConversion(leads, stores.contacts(), stores.touches(), stores.followUps(),
                 stores.cadences(), cadenceRules, transactor, clock, List.of(contactQueue));
@@ -106,7 +113,7 @@ public final class HearthCore {
         exporter = new PeopleExporter(connectors, leads, contacts);
         sync = b.syncSettings == null ? null
                 : new SyncEngine(connectors, stores.syncRuns(), stores.matches(), stores.leads(), leadRules,
-                        List.of(ratings), new SyncedContacts(stores.contacts(), contactRules, List.of(contactQueue)),
+                        leadObservers, new SyncedContacts(stores.contacts(), contactRules, contactObservers),
                         transactor, clock, b.retry, b.syncSettings);
     }
 
@@ -214,7 +221,10 @@ public final class HearthCore {
         private ConnectorRegistry connectors = ConnectorRegistry.of(List.of());
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private SyncSettings syncSettings;
+        private ProbabilityModel probability;
         private List<TouchObserver> touchObservers = List.of();
+        private List<LeadObserver> leadObservers = List.of();
+        private List<ContactObserver> contactObservers = List.of();
         private UnaryOperator<Stores> stores = UnaryOperator.identity();
 
         private Builder(Database database) {
@@ -268,9 +278,27 @@ public final class HearthCore {
             return this;
         }
 
+        /** A fixed probability to close in place of the learned one (tests, benchmarks). */
+        public Builder probability(ProbabilityModel probability) {
+            this.probability = requireNonNull(probability, "probability is null");
+            return this;
+        }
+
         /** Hear every logged touch in its transaction, after the core's own observers. */
         public Builder touchObservers(List<TouchObserver> touchObservers) {
             this.touchObservers = List.copyOf(touchObservers);
+            return this;
+        }
+
+        /** Hear every lead written, by hand or by a sync, in its transaction, after the ratings. */
+        public Builder leadObservers(List<LeadObserver> leadObservers) {
+            this.leadObservers = List.copyOf(leadObservers);
+            return this;
+        }
+
+        /** Hear every contact written, by hand or by a sync, in its transaction, after the work queue. */
+        public Builder contactObservers(List<ContactObserver> contactObservers) {
+            this.contactObservers = List.copyOf(contactObservers);
             return this;
         }
 

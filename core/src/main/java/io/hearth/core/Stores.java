@@ -58,4 +58,14 @@ public record Stores(LeadStore leads, ContactStore contacts, PersonMatchStore ma
                 new JooqQueueStore(dsl), new JooqTouchStore(dsl), new JooqFollowUpStore(dsl), new JooqCadenceStore(dsl),
                 new JooqFollowUpStatsStore(dsl), new JooqSyncRunStore(dsl));
     }
+
+    public Stores withMatches(PersonMatchStore matches) {
+        return new Stores(leads, contacts, matches, merges, profiles, missedDeadlines, queue, touches, followUps,
+                cadences, followUpStats, syncRuns);
+    }
+
+    public Stores withSyncRuns(SyncRunStore syncRuns) {
+        return new Stores(leads, contacts, matches, merges, profiles, missedDeadlines, queue, touches, followUps,
+                cadences, followUpStats, syncRuns);
+    }
 }

@@ -1,5 +1,8 @@
 package io.hearth.core.dedup;
 
+import io.hearth.core.HearthCore;
+import io.hearth.core.priority.RuleProbability;
+
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.LeadMerges;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,13 +74,10 @@ public abstract class LeadMergeContract {
     void open() {
         testDatabase = openDatabase();
         database = testDatabase.database();
-        rated = QueueFixture.withCadences(database, clock);
-        hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(new LeadActivityRecorder(rated.ratings())),
-                rated.leads());
-        merges = new LeadMerges(rated.leads(), hearth.contacts(), new JooqLeadMergeStore(database.dsl()),
-                new JooqLeadProfileStore(database.dsl()), new JooqTouchStore(database.dsl()),
-                new JooqFollowUpStore(database.dsl()),
-                new JooqCadenceStore(database.dsl()), new JooqTransactor(database.dsl()), clock);
+        HearthCore core = HearthCore.on(database).clock(clock).probability(new RuleProbability()).build();
+        rated = QueueFixture.of(core);
+        hearth = Hearth.of(core);
+        merges = core.merges();
     }
 
     @AfterEach

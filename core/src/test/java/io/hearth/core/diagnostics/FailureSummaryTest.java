@@ -18,7 +18,7 @@ class FailureSummaryTest {
 
         assertThat(summary)
                 .startsWith("java.lang.IllegalStateException <- org.jooq.exception.DataAccessException"
-                        + " <- java.sql.SQLException [SQLState 22021, vendor code 7] at io.hearth.core.error."
+                        + " <- java.sql.SQLException [SQLState 22021, vendor code 7] at io.hearth.core.diagnostics."
                         + "FailureSummaryTest.aDatabaseFailureShows")
                 .doesNotContain("insert", "secret", "0x00", "batch failed");
     }

@@ -1,5 +1,7 @@
 package io.hearth.core.lead;
 
+import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.HearthCore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.Leads;
 import io.hearth.core.dedup.DuplicateGuard;
@@ -22,8 +24,7 @@ public final class LeadFixtures {
     }
 
     public static Leads leads(Database database, Clock clock) {
-        return new Leads(new JooqLeadStore(database.dsl()), new JooqTransactor(database.dsl()), rules(), clock,
-                duplicateGuard(database));
+        return HearthCore.on(database).clock(clock).probability(new RuleProbability()).build().leads();
     }
 
     public static DuplicateGuard duplicateGuard(Database database) {

@@ -115,10 +115,9 @@ public abstract class ControlCharactersContract {
     }
 
     private SyncEngine engine() {
-        return new SyncEngine(ConnectorRegistry.of(List.of(new CsvConnector())), new JooqSyncRunStore(database.dsl()),
-                new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                List.of(), SyncFixtures.contacts(database), new JooqTransactor(database.dsl()), clock,
-                new RetryPolicy(1, Duration.ofMillis(1), pause -> {
-                }), new SyncSettings(new ImportFolder(dir), SyncSettings.DEFAULT_LEASE));
+        return SyncFixtures.core(database, clock, new CsvConnector())
+                .syncSettings(new SyncSettings(new ImportFolder(dir), SyncSettings.DEFAULT_LEASE))
+                .retry(new RetryPolicy(1, Duration.ofMillis(1), pause -> {
+                })).build().sync();
     }
 }

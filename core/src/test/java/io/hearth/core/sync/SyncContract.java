@@ -84,10 +84,9 @@ public abstract class SyncContract {
     }
 
     private SyncEngine engineOn(Database on, ListConnector... connectors) {
-        return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(on.dsl()),
-                new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(),
-                List.of(written), SyncFixtures.contacts(on, contactsWritten::add), new JooqTransactor(on.dsl()),
-                clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add), SyncFixtures.settings());
+        return SyncFixtures.core(on, clock, connectors).leadObservers(List.of(written))
+                .contactObservers(List.of(contactsWritten::add))
+                .retry(new RetryPolicy(3, Duration.ofMillis(10), pauses::add)).build().sync();
     }
 
     private SyncRun sync(ListConnector connector) {
@@ -222,10 +221,8 @@ public abstract class SyncContract {
                 refreshedAt.add(progress.get(progress.size() - 1).counts().created());
             }
         };
-        SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(big)), new JooqSyncRunStore(database.dsl()),
-                counting, new JooqLeadStore(database.dsl()), LeadFixtures.rules(), List.of(),
-                SyncFixtures.contacts(database), new JooqTransactor(database.dsl()), clock, RetryPolicy.DEFAULT,
-                SyncFixtures.settings());
+        SyncEngine engine = SyncFixtures.core(database, clock, big).stores(stores -> stores.withMatches(counting))
+                .build().sync();
 
         SyncRun run = engine.run(SyncRequest.of("big", Map.of()), progress::add);
 

@@ -1,5 +1,9 @@
 package io.hearth.core.sync;
 
+import java.time.Clock;
+import io.hearth.connector.spi.Connector;
+import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.HearthCore;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.person.PhoneNumbers;
@@ -17,6 +21,12 @@ final class SyncFixtures {
     static SyncSettings settings() {
         return new SyncSettings(new ImportFolder(Path.of(System.getProperty("java.io.tmpdir"), "hearth-no-imports")),
                 SyncSettings.DEFAULT_LEASE);
+    }
+
+    /** Core as the server wires it, syncing from {@code connectors} with the import folder of {@link #settings}. */
+    static HearthCore.Builder core(Database database, Clock clock, Connector... connectors) {
+        return HearthCore.on(database).clock(clock).probability(new RuleProbability())
+                .connectors(ConnectorRegistry.of(List.of(connectors))).syncSettings(settings());
     }
 
     static SyncedContacts contacts(Database database, ContactObserver... observers) {

@@ -65,10 +65,8 @@ public abstract class SyncRunsContract {
     }
 
     private SyncEngine engineOn(Database on, ListConnector connector, SyncRunStore runs) {
-        return new SyncEngine(ConnectorRegistry.of(List.of(connector)), runs,
-                new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(), List.of(),
-                SyncFixtures.contacts(on), new JooqTransactor(on.dsl()), clock,
-                new RetryPolicy(3, Duration.ofMillis(1), d -> { }), SyncFixtures.settings());
+        return SyncFixtures.core(on, clock, connector).stores(stores -> stores.withSyncRuns(runs))
+                .retry(new RetryPolicy(3, Duration.ofMillis(1), d -> { })).build().sync();
     }
 
     private static ListConnector people(int count, int batchSize) {

@@ -1,31 +1,18 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.persistence.JooqTransactor;
+import io.hearth.core.HearthCore;
+import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
-import io.hearth.core.contact.ContactRules;
-import io.hearth.core.app.Contacts;
 import io.hearth.core.app.LeadConversion;
-import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.app.Leads;
-import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
-import io.hearth.core.persistence.JooqCadenceStore;
-import io.hearth.core.persistence.JooqContactStore;
-import io.hearth.core.persistence.JooqFollowUpStatsStore;
-import io.hearth.core.persistence.JooqFollowUpStore;
-import io.hearth.core.persistence.JooqQueueStore;
-import io.hearth.core.persistence.JooqTouchStore;
-import io.hearth.core.app.Transactor;
+import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.queue.WorkQueue;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The lead, contact and follow-up use cases wired on one test database, as the server wires them:
- * contacts are placed in the work queue by their follow-ups (leads are not rated here).
- */
+/** The lead, contact and follow-up use cases of one {@link HearthCore}, wired as the server wires them. */
 public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, FollowUps followUps,
                      FollowUpStatsReport stats, WorkQueue queue) {
 
@@ -34,31 +21,12 @@ public record Hearth(Leads leads, Contacts contacts, LeadConversion conversion, 
     }
 
     public static Hearth on(Database database, Clock clock, CadencePolicy policy, List<TouchObserver> observers) {
-        return on(database, clock, policy, observers, LeadFixtures.leads(database, clock));
+        return of(HearthCore.on(database).clock(clock).cadencePolicy(policy).probability(new RuleProbability())
+                .touchObservers(observers).build());
     }
 
-    /** With {@code leads} wired elsewhere, e.g. rated and queued. */
-    public static Hearth on(Database database, Clock clock, CadencePolicy policy, List<TouchObserver> observers,
-                            Leads leads) {
-        Transactor transactor = new JooqTransactor(database.dsl());
-        JooqContactStore contactStore = new JooqContactStore(database.dsl());
-        JooqTouchStore touches = new JooqTouchStore(database.dsl());
-        JooqFollowUpStore followUpStore = new JooqFollowUpStore(database.dsl());
-        JooqCadenceStore cadences = new JooqCadenceStore(database.dsl());
-        JooqQueueStore queueStore = new JooqQueueStore(database.dsl());
-        ContactQueue contactQueue = new ContactQueue(contactStore,
-                new CadenceStandings(cadences, followUpStore, policy), queueStore);
-        Contacts contacts = new Contacts(contactStore, transactor, new ContactRules(new PhoneNumbers("US")), clock,
-                LeadFixtures.duplicateGuard(database), List.of(contactQueue));
-        CadenceRules rules = new CadenceRules(policy);
-        LeadConversion conversion = new LeadConversion(leads, contactStore, touches, followUpStore, cadences, rules,
-                transactor, clock, List.of(contactQueue));
-        List<TouchObserver> all = new ArrayList<>(observers);
-        all.add(contactQueue);
-        FollowUps followUps = new FollowUps(leads, contacts, conversion, touches, followUpStore, cadences, rules,
-                transactor, clock, all);
-        return new Hearth(leads, contacts, conversion, followUps,
-                new FollowUpStatsReport(new JooqFollowUpStatsStore(database.dsl()), transactor),
-                new WorkQueue(queueStore, clock));
+    public static Hearth of(HearthCore core) {
+        return new Hearth(core.leads(), core.contacts(), core.conversion(), core.followUps(), core.followUpStats(),
+                core.workQueue());
     }
 }
