@@ -16,7 +16,7 @@ import io.grpc.health.v1.HealthGrpc;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.person.LeadId;
-import io.hearth.core.lead.LeadStore;
+import io.hearth.core.HearthCore;
 import io.hearth.proto.v1.ArchiveLeadRequest;
 import io.hearth.proto.v1.CreateLeadRequest;
 import io.hearth.proto.v1.GetLeadRequest;
@@ -289,7 +289,7 @@ class LeadServiceTest {
             Instant created = at.plusSeconds(i / 50);
             seeded.add(new Lead(new LeadId(UUID.randomUUID()), fields, created, created, null, 1));
         }
-        hearth.get(LeadStore.class).insertAll(seeded);
+        hearth.get(HearthCore.class).stores().leads().insertAll(seeded);
 
         List<String> firstWalk = walk(ListLeadsRequest.newBuilder().setPageSize(333).setFilter("owner = team")
                 .setOrderBy("create_time desc").build());
