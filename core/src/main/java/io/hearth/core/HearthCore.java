@@ -86,10 +86,17 @@ public final class HearthCore {
         contactQueue = new ContactQueue(stores.contacts(), cadenceStandings, stores.queue());
         // the rules until the team has closed enough leads to learn from; the server retrains it
         learnedProbability = new LearnedProbability(stores.profiles(), new RuleProbability());
-        ratings = new LeadRatings(stores.leads(), stores.profiles(), stores.missedDeadlines(), stores.queue(),
-                transactor, new TemperatureModel(b.temperaturePolicy,
-                        b.probability == null ? learnedProbability : b.probability, clock), b.speedToLead,
-                clock, id -> cadenceStandings.of(PersonRef.of(id)));
+        ratings = new LeadRatings(
+                stores.leads(),
+                stores.profiles(),
+                stores.missedDeadlines(),
+                stores.queue(),
+                transactor,
+                new TemperatureModel(
+                        b.temperaturePolicy, b.probability == null ? learnedProbability : b.probability, clock),
+                b.speedToLead,
+                clock,
+                id -> cadenceStandings.of(PersonRef.of(id)));
         List<LeadObserver> leadObservers = new ArrayList<>(List.of(ratings));
         leadObservers.addAll(b.leadObservers);
         List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
@@ -97,24 +104,59 @@ public final class HearthCore {
         leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadObservers);
         contacts = new Contacts(stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers);
         CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
-        conversion = new LeadConversion(leads, stores.contacts(), stores.touches(), stores.followUps(),
-                stores.cadences(), cadenceRules, transactor, clock, List.of(contactQueue));
-        merges = new LeadMerges(leads, contacts, stores.merges(), stores.profiles(), stores.touches(),
-                stores.followUps(), stores.cadences(), transactor, clock);
+        conversion = new LeadConversion(
+                leads,
+                stores.contacts(),
+                stores.touches(),
+                stores.followUps(),
+                stores.cadences(),
+                cadenceRules,
+                transactor,
+                clock,
+                List.of(contactQueue));
+        merges = new LeadMerges(
+                leads,
+                contacts,
+                stores.merges(),
+                stores.profiles(),
+                stores.touches(),
+                stores.followUps(),
+                stores.cadences(),
+                transactor,
+                clock);
         List<TouchObserver> touchObservers = new ArrayList<>(b.touchObservers);
         touchObservers.add(new LeadActivityRecorder(ratings));
         touchObservers.add(contactQueue);
-        followUps = new FollowUps(leads, contacts, conversion, stores.touches(), stores.followUps(),
-                stores.cadences(), cadenceRules, transactor, clock, touchObservers);
+        followUps = new FollowUps(
+                leads,
+                contacts,
+                conversion,
+                stores.touches(),
+                stores.followUps(),
+                stores.cadences(),
+                cadenceRules,
+                transactor,
+                clock,
+                touchObservers);
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock);
         connectors = b.connectors;
         exporter = new PeopleExporter(connectors, leads, contacts);
-        sync = b.syncSettings == null ? null
-                : new SyncEngine(connectors, stores.syncRuns(), stores.matches(), stores.leads(), leadRules,
-                        leadObservers, new SyncedContacts(stores.contacts(), contactRules, contactObservers),
-                        transactor, clock, b.retry, b.syncSettings);
+        sync = b.syncSettings == null
+                ? null
+                : new SyncEngine(
+                        connectors,
+                        stores.syncRuns(),
+                        stores.matches(),
+                        stores.leads(),
+                        leadRules,
+                        leadObservers,
+                        new SyncedContacts(stores.contacts(), contactRules, contactObservers),
+                        transactor,
+                        clock,
+                        b.retry,
+                        b.syncSettings);
     }
 
     /** Starts wiring core over {@code database}; every setting has the server's default. */

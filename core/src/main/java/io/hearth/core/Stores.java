@@ -32,10 +32,19 @@ import org.jooq.DSLContext;
  * Every store port the use cases write and read through. {@link #jooq} gives the real ones; a
  * benchmark may wrap them (to time each store) before {@link HearthCore} wires them.
  */
-public record Stores(LeadStore leads, ContactStore contacts, PersonMatchStore matches, LeadMergeStore merges,
-                     LeadProfileStore profiles, MissedDeadlineStore missedDeadlines, QueueStore queue,
-                     TouchStore touches, FollowUpStore followUps, CadenceStore cadences,
-                     FollowUpStatsStore followUpStats, SyncRunStore syncRuns) {
+public record Stores(
+        LeadStore leads,
+        ContactStore contacts,
+        PersonMatchStore matches,
+        LeadMergeStore merges,
+        LeadProfileStore profiles,
+        MissedDeadlineStore missedDeadlines,
+        QueueStore queue,
+        TouchStore touches,
+        FollowUpStore followUps,
+        CadenceStore cadences,
+        FollowUpStatsStore followUpStats,
+        SyncRunStore syncRuns) {
     public Stores {
         requireNonNull(leads, "leads is null");
         requireNonNull(contacts, "contacts is null");
@@ -53,19 +62,50 @@ public record Stores(LeadStore leads, ContactStore contacts, PersonMatchStore ma
 
     /** The jOOQ stores of one database. */
     public static Stores jooq(DSLContext dsl) {
-        return new Stores(new JooqLeadStore(dsl), new JooqContactStore(dsl), new JooqPersonMatchStore(dsl),
-                new JooqLeadMergeStore(dsl), new JooqLeadProfileStore(dsl), new JooqMissedDeadlineStore(dsl),
-                new JooqQueueStore(dsl), new JooqTouchStore(dsl), new JooqFollowUpStore(dsl), new JooqCadenceStore(dsl),
-                new JooqFollowUpStatsStore(dsl), new JooqSyncRunStore(dsl));
+        return new Stores(
+                new JooqLeadStore(dsl),
+                new JooqContactStore(dsl),
+                new JooqPersonMatchStore(dsl),
+                new JooqLeadMergeStore(dsl),
+                new JooqLeadProfileStore(dsl),
+                new JooqMissedDeadlineStore(dsl),
+                new JooqQueueStore(dsl),
+                new JooqTouchStore(dsl),
+                new JooqFollowUpStore(dsl),
+                new JooqCadenceStore(dsl),
+                new JooqFollowUpStatsStore(dsl),
+                new JooqSyncRunStore(dsl));
     }
 
     public Stores withMatches(PersonMatchStore matches) {
-        return new Stores(leads, contacts, matches, merges, profiles, missedDeadlines, queue, touches, followUps,
-                cadences, followUpStats, syncRuns);
+        return new Stores(
+                leads,
+                contacts,
+                matches,
+                merges,
+                profiles,
+                missedDeadlines,
+                queue,
+                touches,
+                followUps,
+                cadences,
+                followUpStats,
+                syncRuns);
     }
 
     public Stores withSyncRuns(SyncRunStore syncRuns) {
-        return new Stores(leads, contacts, matches, merges, profiles, missedDeadlines, queue, touches, followUps,
-                cadences, followUpStats, syncRuns);
+        return new Stores(
+                leads,
+                contacts,
+                matches,
+                merges,
+                profiles,
+                missedDeadlines,
+                queue,
+                touches,
+                followUps,
+                cadences,
+                followUpStats,
+                syncRuns);
     }
 }

@@ -78,12 +78,12 @@ public final class CoreModule extends AbstractModule {
                 .clock(clock)
                 .phoneRegion(config.phoneRegion())
                 .callGuard(new GrpcCallGuard())
-                .cadencePolicy(CadencePolicy.DEFAULT.withLimits(cadence.leadFollowUpLimit(),
-                        cadence.contactFollowUpLimit(), cadence.autoConvert()))
-                .connectors(ConnectorRegistry.discover(CoreModule.class.getClassLoader(),
-                        config.dataDir().resolve("plugins")))
-                .syncSettings(new SyncSettings(new ImportFolder(config.imports().importsDir()),
-                        SyncSettings.DEFAULT_LEASE))
+                .cadencePolicy(CadencePolicy.DEFAULT.withLimits(
+                        cadence.leadFollowUpLimit(), cadence.contactFollowUpLimit(), cadence.autoConvert()))
+                .connectors(ConnectorRegistry.discover(
+                        CoreModule.class.getClassLoader(), config.dataDir().resolve("plugins")))
+                .syncSettings(
+                        new SyncSettings(new ImportFolder(config.imports().importsDir()), SyncSettings.DEFAULT_LEASE))
                 .build();
     }
 }

@@ -3,10 +3,10 @@ package io.hearth.server;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
+import io.hearth.core.app.SyncEngine;
 import io.hearth.core.diagnostics.FailureSummary;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
-import io.hearth.core.app.SyncEngine;
 import io.hearth.core.sync.SyncSettings;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.server.grpc.Upload;

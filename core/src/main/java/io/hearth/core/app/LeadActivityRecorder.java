@@ -1,12 +1,12 @@
 package io.hearth.core.app;
 
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.person.PersonRef;
+import io.hearth.core.priority.Activity;
 import io.hearth.core.touch.Outcome;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchObserver;
-import io.hearth.core.person.PersonRef;
-import static java.util.Objects.requireNonNull;
-
-import io.hearth.core.priority.Activity;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,8 +18,12 @@ import java.util.Set;
  */
 public final class LeadActivityRecorder implements TouchObserver {
     /** Outcomes where the rep actually spoke or wrote with the person. */
-    private static final Set<Outcome> CONVERSATIONS = EnumSet.of(Outcome.CONNECTED, Outcome.REPLIED_POSITIVE,
-            Outcome.REPLIED_NEGATIVE, Outcome.MEETING_BOOKED, Outcome.NOT_INTERESTED);
+    private static final Set<Outcome> CONVERSATIONS = EnumSet.of(
+            Outcome.CONNECTED,
+            Outcome.REPLIED_POSITIVE,
+            Outcome.REPLIED_NEGATIVE,
+            Outcome.MEETING_BOOKED,
+            Outcome.NOT_INTERESTED);
 
     private final LeadRatings ratings;
 
@@ -44,7 +48,11 @@ public final class LeadActivityRecorder implements TouchObserver {
 
     static Activity activityOf(Touch touch) {
         Instant at = touch.occurredAt();
-        return new Activity(at, at, CONVERSATIONS.contains(touch.outcome()) ? at : null,
-                touch.outcome().isPositive() ? at : null, null);
+        return new Activity(
+                at,
+                at,
+                CONVERSATIONS.contains(touch.outcome()) ? at : null,
+                touch.outcome().isPositive() ? at : null,
+                null);
     }
 }

@@ -1,5 +1,13 @@
 package io.hearth.core.app;
 
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.dedup.MatchKeys;
+import io.hearth.core.error.FailedPreconditionException;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.NotFoundException;
+import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
@@ -12,15 +20,6 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.RepGrade;
 import io.hearth.core.person.LeadId;
-import static java.util.Objects.requireNonNull;
-
-import io.hearth.core.dedup.DuplicateGuard;
-import io.hearth.core.dedup.MatchKeys;
-import io.hearth.core.error.FailedPreconditionException;
-import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.error.NotFoundException;
-import io.hearth.core.error.StaleEtagException;
-import io.hearth.core.app.Transactor;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
@@ -52,8 +51,13 @@ public final class Leads {
         this(store, transactor, rules, clock, duplicates, List.of());
     }
 
-    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, DuplicateGuard duplicates,
-                 List<LeadObserver> observers) {
+    public Leads(
+            LeadStore store,
+            Transactor transactor,
+            LeadRules rules,
+            Clock clock,
+            DuplicateGuard duplicates,
+            List<LeadObserver> observers) {
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.store = requireNonNull(store, "store is null");
@@ -93,8 +97,11 @@ public final class Leads {
                 Lead entered = lead;
                 if (!allowDuplicate && duplicates.waived(fields.source())) {
                     entered = inquiryOfSomeoneKnown(lead);
-                } else if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
-                        () -> key != null && store.findByCreateRequestId(key).isPresent())) {
+                } else if (!allowDuplicate
+                        && !duplicates.admit(
+                                MatchKeys.of(fields),
+                                () -> key != null
+                                        && store.findByCreateRequestId(key).isPresent())) {
                     return Optional.<Lead>empty();
                 }
                 return store.insert(entered, key) ? Optional.of(notify(entered, repGrade)) : Optional.<Lead>empty();
@@ -107,13 +114,19 @@ public final class Leads {
      * given to that person's rep when it came without one.
      */
     private Lead inquiryOfSomeoneKnown(Lead lead) {
-        return duplicates.find(MatchKeys.of(lead.fields())).map(known -> {
-            LeadFields fields = lead.fields();
-            Lead flagged = lead.withPossibleDuplicateOf(known.person().name());
-            return fields.owner() != null || known.owner() == null ? flagged
-                    : flagged.rewritten(fields.toBuilder().owner(known.owner()).build(), flagged.updatedAt(),
-                            flagged.version());
-        }).orElse(lead);
+        return duplicates
+                .find(MatchKeys.of(lead.fields()))
+                .map(known -> {
+                    LeadFields fields = lead.fields();
+                    Lead flagged = lead.withPossibleDuplicateOf(known.person().name());
+                    return fields.owner() != null || known.owner() == null
+                            ? flagged
+                            : flagged.rewritten(
+                                    fields.toBuilder().owner(known.owner()).build(),
+                                    flagged.updatedAt(),
+                                    flagged.version());
+                })
+                .orElse(lead);
     }
 
     public Lead get(LeadId id) {
@@ -121,8 +134,8 @@ public final class Leads {
     }
 
     /** One page of leads; the arguments are the raw request values, validated here. */
-    public Page<Lead> list(String filterText, String orderBy, boolean includeArchived, int requestedPageSize,
-                           String pageToken) {
+    public Page<Lead> list(
+            String filterText, String orderBy, boolean includeArchived, int requestedPageSize, String pageToken) {
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
         LeadFilter filter = LeadFilter.parse(filterText, "filter");
         LeadOrder order = LeadOrder.parse(orderBy, "order_by");
@@ -142,8 +155,13 @@ public final class Leads {
      * @param maskPaths the update mask's paths; empty when the request has no mask
      * @param fieldsSet the fields the request carries a value for
      */
-    public Lead update(String name, LeadFields changes, List<String> maskPaths, Set<LeadField> fieldsSet, String etag,
-                       boolean allowDuplicate) {
+    public Lead update(
+            String name,
+            LeadFields changes,
+            List<String> maskPaths,
+            Set<LeadField> fieldsSet,
+            String etag,
+            boolean allowDuplicate) {
         if (changes == null) {
             throw InvalidArgumentException.of("lead", "required: the lead with its name and new values");
         }
@@ -168,7 +186,8 @@ public final class Leads {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
-        List<Long> turns = allowDuplicate || !LeadField.MATCHED_ON.stream().anyMatch(mask::contains) ? List.of()
+        List<Long> turns = allowDuplicate || !LeadField.MATCHED_ON.stream().anyMatch(mask::contains)
+                ? List.of()
                 : turnsForUpdate(id, changes, mask);
         return transactor.inTransactionExclusive(turns, () -> {
             Lead current = currentVersion(id, etag);
@@ -176,12 +195,13 @@ public final class Leads {
                 throw merged(current);
             }
             if (current.archived()) {
-                throw new FailedPreconditionException("LEAD_ARCHIVED",
-                        current.id().name() + " is archived; restore it before changing it");
+                throw new FailedPreconditionException(
+                        "LEAD_ARCHIVED", current.id().name() + " is archived; restore it before changing it");
             }
             LeadFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
-            RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE) ? RepGrade.UNCHANGED
+            RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE)
+                    ? RepGrade.UNCHANGED
                     : changes.temperature() == null ? RepGrade.cleared() : RepGrade.set(changes.temperature());
             if (updated.equals(current.fields())) {
                 // pinning the grade it already has, or clearing a pin, still changes what derives from it
@@ -200,14 +220,16 @@ public final class Leads {
      * turn taken for nothing.
      */
     private List<Long> turnsForUpdate(LeadId id, LeadFields changes, Set<LeadField> mask) {
-        return store.find(id).map(current -> {
-            try {
-                return DuplicateGuard.turns(MatchKeys.of(
-                        rules.forUpdate(current.fields(), current.fields().with(changes, mask))));
-            } catch (InvalidArgumentException invalid) {
-                return List.<Long>of(); // the transaction reports it
-            }
-        }).orElse(List.of());
+        return store.find(id)
+                .map(current -> {
+                    try {
+                        return DuplicateGuard.turns(MatchKeys.of(rules.forUpdate(
+                                current.fields(), current.fields().with(changes, mask))));
+                    } catch (InvalidArgumentException invalid) {
+                        return List.<Long>of(); // the transaction reports it
+                    }
+                })
+                .orElse(List.of());
     }
 
     /** Hides a lead from default lists; archiving an archived lead changes nothing. */
@@ -245,7 +267,8 @@ public final class Leads {
         if (current.fields().status() == LeadStatus.CONVERTED) {
             throw alreadyConverted(current.id());
         }
-        Lead converted = current.withChanges(current.fields().toBuilder().status(LeadStatus.CONVERTED).build(), now());
+        Lead converted = current.withChanges(
+                current.fields().toBuilder().status(LeadStatus.CONVERTED).build(), now());
         if (!store.update(converted, current.version())) {
             if (get(current.id()).fields().status() == LeadStatus.CONVERTED) {
                 throw alreadyConverted(current.id());
@@ -280,14 +303,15 @@ public final class Leads {
 
     /** The answer to changing or merging a lead that was merged into another. */
     public static FailedPreconditionException merged(Lead lead) {
-        return new FailedPreconditionException("LEAD_MERGED", lead.id().name() + " was merged into "
-                + lead.mergedInto() + "; work that one instead");
+        return new FailedPreconditionException(
+                "LEAD_MERGED", lead.id().name() + " was merged into " + lead.mergedInto() + "; work that one instead");
     }
 
     /** The answer to converting a lead twice. */
     public static FailedPreconditionException alreadyConverted(LeadId id) {
-        return new FailedPreconditionException("LEAD_ALREADY_CONVERTED", id.name() + " was already converted to "
-                + "contacts/" + id.value() + "; work the contact instead");
+        return new FailedPreconditionException(
+                "LEAD_ALREADY_CONVERTED",
+                id.name() + " was already converted to " + "contacts/" + id.value() + "; work the contact instead");
     }
 
     /** The lead, which must still be at {@code etag} when that is not blank. */

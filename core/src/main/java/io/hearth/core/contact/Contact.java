@@ -1,8 +1,8 @@
 package io.hearth.core.contact;
 
-import io.hearth.core.person.ContactId;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.resource.Etags;
 import java.time.Instant;

@@ -2,10 +2,10 @@ package io.hearth.core.contact;
 
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.person.CadenceState;
 import io.hearth.core.query.Comparison;
 import io.hearth.core.query.EnumValues;
 import io.hearth.core.query.FilterExpression;
-import io.hearth.core.person.CadenceState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,10 +26,12 @@ public record ContactFilter(List<ContactKind> kinds, List<String> owners, List<C
             switch (c.field()) {
                 case "kind" -> kinds.add(EnumValues.parse(ContactKind.class, c.value(), "CONTACT_KIND_", field));
                 case "owner" -> owners.add(c.value());
-                case "cadence_state" -> states.add(
-                        EnumValues.parse(CadenceState.class, c.value(), "CADENCE_STATE_", field));
-                default -> throw InvalidArgumentException.of(field, "cannot filter on " + Excerpts.quoted(c.field())
-                        + "; use kind, owner or cadence_state");
+                case "cadence_state" ->
+                    states.add(EnumValues.parse(CadenceState.class, c.value(), "CADENCE_STATE_", field));
+                default ->
+                    throw InvalidArgumentException.of(
+                            field,
+                            "cannot filter on " + Excerpts.quoted(c.field()) + "; use kind, owner or cadence_state");
             }
         }
         return new ContactFilter(kinds, owners, states);

@@ -1,8 +1,8 @@
 package io.hearth.core.lead;
 
-import io.hearth.core.person.LeadId;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.LeadId;
 import io.hearth.core.resource.Etags;
 import java.time.Instant;
 
@@ -62,7 +62,8 @@ public record Lead(
      * drop what they do not know about.
      */
     public Lead rewritten(LeadFields newFields, Instant newUpdatedAt, long newVersion) {
-        return new Lead(id, newFields, createdAt, newUpdatedAt, archivedAt, newVersion, mergedInto, possibleDuplicateOf);
+        return new Lead(
+                id, newFields, createdAt, newUpdatedAt, archivedAt, newVersion, mergedInto, possibleDuplicateOf);
     }
 
     public Lead withChanges(LeadFields newFields, Instant now) {
@@ -74,7 +75,14 @@ public record Lead(
     }
 
     public Lead withMergedInto(String survivor, Instant now) {
-        return new Lead(id, fields, createdAt, now, archivedAt == null ? now : archivedAt, version + 1, survivor,
+        return new Lead(
+                id,
+                fields,
+                createdAt,
+                now,
+                archivedAt == null ? now : archivedAt,
+                version + 1,
+                survivor,
                 possibleDuplicateOf);
     }
 

@@ -1,6 +1,5 @@
 package io.hearth.core.lead;
 
-
 /**
  * What a write did to the rep's own temperature for a lead: nothing, set one (kept over the
  * model's), or cleared it (back to the model's).

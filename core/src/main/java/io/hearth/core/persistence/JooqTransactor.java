@@ -95,8 +95,7 @@ public final class JooqTransactor implements Transactor {
                 throw e;
             } catch (RuntimeException e) {
                 RuntimeException failure = DatabaseFailures.translate(e);
-                if (failure != e || !(e instanceof DataAccessException) || attempt >= MAX_ATTEMPTS
-                        || !isRetryable(e)) {
+                if (failure != e || !(e instanceof DataAccessException) || attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
                     throw failure;
                 }
                 backOff(attempt);
@@ -116,7 +115,8 @@ public final class JooqTransactor implements Transactor {
      */
     @Override
     public <T> T inTransactionExclusive(Object key, Supplier<T> work) {
-        ReentrantLock lock = stripes[Math.floorMod(requireNonNull(key, "key is null").hashCode(), stripes.length)];
+        ReentrantLock lock =
+                stripes[Math.floorMod(requireNonNull(key, "key is null").hashCode(), stripes.length)];
         lock.lock();
         try {
             return inTransaction(work);
@@ -132,8 +132,11 @@ public final class JooqTransactor implements Transactor {
      */
     @Override
     public <T> T inTransactionExclusive(Collection<?> keys, Supplier<T> work) {
-        int[] held = keys.stream().mapToInt(key -> Math.floorMod(key.hashCode(), stripes.length))
-                .distinct().sorted().toArray();
+        int[] held = keys.stream()
+                .mapToInt(key -> Math.floorMod(key.hashCode(), stripes.length))
+                .distinct()
+                .sorted()
+                .toArray();
         int locked = 0;
         try {
             for (; locked < held.length; locked++) {
@@ -149,7 +152,8 @@ public final class JooqTransactor implements Transactor {
 
     static boolean isRetryable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && RETRYABLE_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }

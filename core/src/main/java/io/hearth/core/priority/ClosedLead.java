@@ -1,7 +1,8 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.lead.Temperature;
 import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.lead.Temperature;
 
 /** A lead whose story ended: won (converted into a contact) or lost (unqualified). */
 public record ClosedLead(LeadSignals signals, Temperature grade, boolean won) {

@@ -1,9 +1,9 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.lead.Temperature;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.lead.LeadSource;
+import io.hearth.core.lead.Temperature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +27,13 @@ import java.util.Set;
  */
 public final class TemperatureModel {
     /** Sources where the lead acted first (filled a form, came to a talk, found us). */
-    private static final Set<LeadSource> INBOUND = EnumSet.of(LeadSource.WEB_FORM, LeadSource.WEBINAR,
-            LeadSource.SEMINAR, LeadSource.TRADE_SHOW, LeadSource.SEARCH, LeadSource.SOCIAL);
+    private static final Set<LeadSource> INBOUND = EnumSet.of(
+            LeadSource.WEB_FORM,
+            LeadSource.WEBINAR,
+            LeadSource.SEMINAR,
+            LeadSource.TRADE_SHOW,
+            LeadSource.SEARCH,
+            LeadSource.SOCIAL);
 
     /** The finest time step the databases keep. */
     private static final Duration TICK = Duration.ofNanos(1_000);
@@ -48,9 +53,12 @@ public final class TemperatureModel {
         List<String> reasons = new ArrayList<>();
         boolean sizzling = false;
 
-        Long daysToNeed = lead.needBy() == null ? null
+        Long daysToNeed = lead.needBy() == null
+                ? null
                 : ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC), lead.needBy());
-        boolean needIsNear = daysToNeed != null && daysToNeed >= 0 && daysToNeed <= policy.hotNeedWithin().toDays();
+        boolean needIsNear = daysToNeed != null
+                && daysToNeed >= 0
+                && daysToNeed <= policy.hotNeedWithin().toDays();
         boolean positiveNow = within(lead.lastPositiveAt(), policy.sizzlingAfterPositive(), now);
 
         Temperature grade = Temperature.COLD;
@@ -59,7 +67,8 @@ public final class TemperatureModel {
             reasons.add("needs it by " + lead.needBy() + " (" + daysToNeed + " days)");
             if (daysToNeed <= policy.sizzlingNeedWithin().toDays()) {
                 sizzling = true;
-                reasons.add("sizzling: the need date is within " + policy.sizzlingNeedWithin().toDays() + " days");
+                reasons.add("sizzling: the need date is within "
+                        + policy.sizzlingNeedWithin().toDays() + " days");
             }
         }
         if (lead.leadLevel() == 6) {
@@ -79,9 +88,10 @@ public final class TemperatureModel {
 
         if (lead.referral() != ReferralKind.NONE) {
             grade = warmest(grade, Temperature.WARM);
-            reasons.add(lead.referral() == ReferralKind.CHAMPION
-                    ? "referred by a champion who makes the introduction"
-                    : "referred by a fan who passed the name");
+            reasons.add(
+                    lead.referral() == ReferralKind.CHAMPION
+                            ? "referred by a champion who makes the introduction"
+                            : "referred by a fan who passed the name");
         }
         if (lead.nextMeetingAt() != null && lead.nextMeetingAt().isAfter(now)) {
             grade = warmest(grade, Temperature.WARM);
@@ -109,9 +119,10 @@ public final class TemperatureModel {
             reasons.add("raised their hand (" + sourceMeaning(lead.source()) + ")");
         }
         if (grade == Temperature.COLD) {
-            reasons.add(lead.source() == LeadSource.PURCHASED_LIST
-                    ? "purchased list: no known need and no relationship yet"
-                    : "no known need and no relationship yet");
+            reasons.add(
+                    lead.source() == LeadSource.PURCHASED_LIST
+                            ? "purchased list: no known need and no relationship yet"
+                            : "no known need and no relationship yet");
         }
 
         if (!needIsNear && !positiveNow) {
@@ -123,8 +134,8 @@ public final class TemperatureModel {
                 sizzling = false;
             }
         }
-        return new TemperatureRating(grade, sizzling && grade == Temperature.HOT,
-                probabilities.probabilityToClose(lead, grade), reasons);
+        return new TemperatureRating(
+                grade, sizzling && grade == Temperature.HOT, probabilities.probabilityToClose(lead, grade), reasons);
     }
 
     /**
@@ -144,11 +155,13 @@ public final class TemperatureModel {
         }
         // windows include their end, so they lapse just after it
         if (lead.lastPositiveAt() != null) {
-            moments.add(lead.lastPositiveAt().plus(policy.sizzlingAfterPositive()).plus(TICK));
+            moments.add(
+                    lead.lastPositiveAt().plus(policy.sizzlingAfterPositive()).plus(TICK));
             moments.add(lead.lastPositiveAt().plus(policy.warmAfterPositive()).plus(TICK));
         }
         if (lead.lastConversationAt() != null) {
-            moments.add(lead.lastConversationAt().plus(policy.conversationCounts()).plus(TICK));
+            moments.add(
+                    lead.lastConversationAt().plus(policy.conversationCounts()).plus(TICK));
         }
         if (lead.nextMeetingAt() != null) {
             moments.add(lead.nextMeetingAt());
@@ -157,7 +170,10 @@ public final class TemperatureModel {
         moments.add(lastActivity.plus(policy.hotSilence()).plus(TICK));
         moments.add(lastActivity.plus(policy.warmSilence()).plus(TICK));
         moments.add(lastActivity.plus(policy.coolSilence()).plus(TICK));
-        return moments.stream().filter(m -> m.isAfter(now)).min(Instant::compareTo).orElse(null);
+        return moments.stream()
+                .filter(m -> m.isAfter(now))
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     private Temperature cooledBySilence(Temperature grade, Duration silence) {

@@ -1,9 +1,9 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.lead.Temperature;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.Temperature;
 import java.time.Instant;
 
 /** A rep's own grade for a lead, which wins over the model's until cleared. */

@@ -1,8 +1,8 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.lead.Temperature;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.lead.Temperature;
 import java.util.List;
 
 /**

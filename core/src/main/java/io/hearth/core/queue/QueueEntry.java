@@ -1,8 +1,8 @@
 package io.hearth.core.queue;
 
-import io.hearth.core.person.PersonKind;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.PersonKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,10 +31,30 @@ public record QueueEntry(
         UUID followUpId) {
 
     /** An entry that works no scheduled step. */
-    public QueueEntry(UUID personId, PersonKind personKind, String owner, String displayName, Lane lane, long rank,
-                      Instant visibleFrom, Instant deadline, ActionKind action, ActionChannel channel,
-                      List<String> reasons) {
-        this(personId, personKind, owner, displayName, lane, rank, visibleFrom, deadline, action, channel, reasons,
+    public QueueEntry(
+            UUID personId,
+            PersonKind personKind,
+            String owner,
+            String displayName,
+            Lane lane,
+            long rank,
+            Instant visibleFrom,
+            Instant deadline,
+            ActionKind action,
+            ActionChannel channel,
+            List<String> reasons) {
+        this(
+                personId,
+                personKind,
+                owner,
+                displayName,
+                lane,
+                rank,
+                visibleFrom,
+                deadline,
+                action,
+                channel,
+                reasons,
                 null);
     }
 
@@ -51,8 +71,8 @@ public record QueueEntry(
             throw new IllegalArgumentException("every queue entry says why it is there");
         }
         if (lane == Lane.DUE_FOLLOW_UP && rank != dueRank(visibleFrom)) {
-            throw new IllegalArgumentException("a due follow-up ranks by the time it fell due, got rank " + rank
-                    + " for " + visibleFrom);
+            throw new IllegalArgumentException(
+                    "a due follow-up ranks by the time it fell due, got rank " + rank + " for " + visibleFrom);
         }
     }
 

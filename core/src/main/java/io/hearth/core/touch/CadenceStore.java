@@ -1,7 +1,7 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.PersonRef;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;

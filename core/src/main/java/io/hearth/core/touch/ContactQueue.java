@@ -1,12 +1,12 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.queue.QueueStore;
 
 /**

@@ -1,8 +1,8 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.PersonRef;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -48,7 +48,18 @@ public record FollowUp(
     }
 
     public FollowUp closed(FollowUpState newState, UUID completingTouch, Instant now) {
-        return new FollowUp(id, person, followUpNumber, cadenceStep, channel, dueAt, purpose, owner, newState,
-                completingTouch, createdAt, now);
+        return new FollowUp(
+                id,
+                person,
+                followUpNumber,
+                cadenceStep,
+                channel,
+                dueAt,
+                purpose,
+                owner,
+                newState,
+                completingTouch,
+                createdAt,
+                now);
     }
 }

@@ -1,8 +1,8 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.Page;
 import java.time.Instant;
 import java.util.Optional;

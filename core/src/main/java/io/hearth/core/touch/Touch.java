@@ -1,10 +1,10 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.person.ContactId;
 import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.ContactId;
+import io.hearth.core.person.PersonRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

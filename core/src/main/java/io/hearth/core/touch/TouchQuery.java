@@ -1,8 +1,8 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.person.PersonRef;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.PageToken;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param from inclusive
  * @param to exclusive
  */
-public record TouchQuery(PersonRef person, String performedBy, Instant from, Instant to, int pageSize,
-                         Optional<PageToken> after) {
+public record TouchQuery(
+        PersonRef person, String performedBy, Instant from, Instant to, int pageSize, Optional<PageToken> after) {
     public TouchQuery {
         requireNonNull(after, "after is null");
     }

@@ -1,9 +1,9 @@
 package io.hearth.core.app;
 
-import io.hearth.core.touch.FollowUpStats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.core.lead.LeadSource;
+import io.hearth.core.touch.FollowUpStats;
 import io.hearth.core.touch.FollowUpStatsStore.LeadConversionFact;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,11 +18,10 @@ class FollowUpStatsReportTest {
 
     @Test
     void nothingConvertedHasNoMedian() {
-        FollowUpStats stats = FollowUpStatsReport.compute(List.of(),
-                List.of(new LeadConversionFact(LeadSource.WEB_FORM, false)), List.of(), 2);
+        FollowUpStats stats = FollowUpStatsReport.compute(
+                List.of(), List.of(new LeadConversionFact(LeadSource.WEB_FORM, false)), List.of(), 2);
         assertThat(stats.medianTouchesToConversion()).isEmpty();
-        assertThat(stats.conversionRateBySource()).containsExactly(
-                new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 1, 0));
+        assertThat(stats.conversionRateBySource()).containsExactly(new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 1, 0));
         assertThat(stats.movedToDrip()).isEqualTo(2);
     }
 }

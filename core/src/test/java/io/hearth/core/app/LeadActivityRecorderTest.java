@@ -1,14 +1,14 @@
 package io.hearth.core.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.PersonRef;
+import io.hearth.core.priority.Activity;
 import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.Outcome;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchKind;
-import io.hearth.core.person.PersonRef;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.hearth.core.priority.Activity;
-import io.hearth.core.person.PersonKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,7 +32,19 @@ class LeadActivityRecorderTest {
     }
 
     private static Touch touch(Outcome outcome) {
-        return new Touch(UUID.randomUUID(), new PersonRef(PersonKind.LEAD, UUID.randomUUID()), null,
-                TouchKind.COLD_CALL, Channel.PHONE, AT, Duration.ZERO, outcome, null, "alice", null, null, AT);
+        return new Touch(
+                UUID.randomUUID(),
+                new PersonRef(PersonKind.LEAD, UUID.randomUUID()),
+                null,
+                TouchKind.COLD_CALL,
+                Channel.PHONE,
+                AT,
+                Duration.ZERO,
+                outcome,
+                null,
+                "alice",
+                null,
+                null,
+                AT);
     }
 }

@@ -1,11 +1,10 @@
 package io.hearth.core.arch;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -24,38 +23,72 @@ class CoreShapeTest {
     private static final String[] DOMAIN_AND_USE_CASES = {
         "io.hearth.core.app..", "io.hearth.core.contact..", "io.hearth.core.dedup..", "io.hearth.core.error..",
         "io.hearth.core.lead..", "io.hearth.core.person..", "io.hearth.core.priority..", "io.hearth.core.query..",
-        "io.hearth.core.queue..", "io.hearth.core.resource..", "io.hearth.core.sync..", "io.hearth.core.touch.."};
+        "io.hearth.core.queue..", "io.hearth.core.resource..", "io.hearth.core.sync..", "io.hearth.core.touch.."
+    };
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.hearth.core.(*)..").should().beFreeOfCycles()
+    static final ArchRule noPackageCycles = slices().matching("io.hearth.core.(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("a package cycle means two packages can only change together");
 
     @ArchTest
-    static final ArchRule domainKnowsNoStorage = noClasses().that().resideInAnyPackage(DOMAIN_AND_USE_CASES)
-            .should().dependOnClassesThat().resideInAnyPackage("io.hearth.core.persistence..", "org.jooq..",
-                    "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..")
+    static final ArchRule domainKnowsNoStorage = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN_AND_USE_CASES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.hearth.core.persistence..",
+                    "org.jooq..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "com.zaxxer..",
+                    "org.flywaydb..")
             .because("the domain and the use cases reach the database through ports (stores, Transactor)");
 
     @ArchTest
-    static final ArchRule domainKnowsNoUseCase = noClasses().that().resideInAnyPackage(
-                    "io.hearth.core.contact..", "io.hearth.core.dedup..", "io.hearth.core.error..",
-                    "io.hearth.core.lead..", "io.hearth.core.person..", "io.hearth.core.priority..",
-                    "io.hearth.core.query..", "io.hearth.core.queue..", "io.hearth.core.resource..",
-                    "io.hearth.core.sync..", "io.hearth.core.touch..")
-            .should().dependOnClassesThat().resideInAPackage("io.hearth.core.app..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.hearth.core.HearthCore")
+    static final ArchRule domainKnowsNoUseCase = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "io.hearth.core.contact..",
+                    "io.hearth.core.dedup..",
+                    "io.hearth.core.error..",
+                    "io.hearth.core.lead..",
+                    "io.hearth.core.person..",
+                    "io.hearth.core.priority..",
+                    "io.hearth.core.query..",
+                    "io.hearth.core.queue..",
+                    "io.hearth.core.resource..",
+                    "io.hearth.core.sync..",
+                    "io.hearth.core.touch..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.hearth.core.app..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.hearth.core.HearthCore")
             .because("use cases orchestrate the domain, never the other way round");
 
     @ArchTest
-    static final ArchRule storageImplementsPortsOnly = noClasses().that()
+    static final ArchRule storageImplementsPortsOnly = noClasses()
+            .that()
             .resideInAPackage("io.hearth.core.persistence..")
-            .should().dependOnClassesThat(resideInAPackage("io.hearth.core.app..")
-                    .and(not(type(io.hearth.core.app.Transactor.class))))
+            .should()
+            .dependOnClassesThat(
+                    resideInAPackage("io.hearth.core.app..").and(not(type(io.hearth.core.app.Transactor.class))))
             .because("persistence implements the ports; it never calls a use case");
 
     @ArchTest
-    static final ArchRule coreKnowsNoTransport = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("io.grpc..", "com.google.inject..", "com.google.protobuf..", "io.hearth.server..",
-                    "io.hearth.proto..", "io.hearth.api..")
+    static final ArchRule coreKnowsNoTransport = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.grpc..",
+                    "com.google.inject..",
+                    "com.google.protobuf..",
+                    "io.hearth.server..",
+                    "io.hearth.proto..",
+                    "io.hearth.api..")
             .because("core is plain Java: the server maps protobuf to it at its edge");
 }

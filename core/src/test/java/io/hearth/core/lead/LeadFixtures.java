@@ -1,30 +1,30 @@
 package io.hearth.core.lead;
 
-import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.HearthCore;
-import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.app.Leads;
 import io.hearth.core.dedup.DuplicateGuard;
+import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.person.PhoneNumbers;
-import io.hearth.core.persistence.Database;
-import io.hearth.core.persistence.JooqLeadStore;
-import io.hearth.core.app.Transactor;
+import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import java.time.Clock;
 import java.util.List;
 
 /** Builders of leads and wired use cases for tests. */
 public final class LeadFixtures {
-    private LeadFixtures() {
-    }
+    private LeadFixtures() {}
 
     public static LeadRules rules() {
         return new LeadRules(new PhoneNumbers("US"));
     }
 
     public static Leads leads(Database database, Clock clock) {
-        return HearthCore.on(database).clock(clock).probability(new RuleProbability()).build().leads();
+        return HearthCore.on(database)
+                .clock(clock)
+                .probability(new RuleProbability())
+                .build()
+                .leads();
     }
 
     public static DuplicateGuard duplicateGuard(Database database) {

@@ -1,9 +1,9 @@
 package io.hearth.core.persistence;
 
-import io.hearth.core.app.Transactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.app.Transactor;
 import io.hearth.core.error.DatabaseUnavailableException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -70,10 +70,11 @@ abstract class DatabaseOutageContract {
     @Test
     void aConnectionLostInATransactionIsUnavailableAndNothingOfItIsCommitted() {
         assertThatThrownBy(() -> transactor.run(() -> {
-            dsl.execute("INSERT INTO outage_probe VALUES (1)");
-            db.cut();
-            dsl.execute("INSERT INTO outage_probe VALUES (2)");
-        })).isInstanceOf(DatabaseUnavailableException.class);
+                    dsl.execute("INSERT INTO outage_probe VALUES (1)");
+                    db.cut();
+                    dsl.execute("INSERT INTO outage_probe VALUES (2)");
+                }))
+                .isInstanceOf(DatabaseUnavailableException.class);
 
         db.restore();
         awaitTrue(() -> db.database().isAvailable(), Duration.ofSeconds(15));

@@ -1,9 +1,9 @@
 package io.hearth.core.persistence;
 
-import io.hearth.core.app.Transactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.app.Transactor;
 import io.hearth.core.error.CancelledException;
 import io.hearth.core.error.DeadlineExceededException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,9 +38,10 @@ class JooqTransactorGuardTest {
         });
 
         assertThatThrownBy(() -> transactor.run(() -> {
-            ran.set(true);
-            dsl.execute("INSERT INTO guard_probe VALUES (1)");
-        })).isInstanceOf(DeadlineExceededException.class);
+                    ran.set(true);
+                    dsl.execute("INSERT INTO guard_probe VALUES (1)");
+                }))
+                .isInstanceOf(DeadlineExceededException.class);
 
         assertThat(ran).isFalse();
         assertThat(rows()).isZero();
@@ -72,11 +73,15 @@ class JooqTransactorGuardTest {
             transactor.run(() -> dsl.execute("INSERT INTO guard_probe VALUES (2)"));
         });
 
-        assertThat(checks).as("before the outer transaction begins and before it commits").hasValue(2);
+        assertThat(checks)
+                .as("before the outer transaction begins and before it commits")
+                .hasValue(2);
         assertThat(rows()).isEqualTo(2);
 
         transactor.run(() -> dsl.execute("INSERT INTO guard_probe VALUES (3)"));
-        assertThat(checks).as("a later transaction on the same thread is outermost again").hasValue(4);
+        assertThat(checks)
+                .as("a later transaction on the same thread is outermost again")
+                .hasValue(4);
     }
 
     private int rows() {

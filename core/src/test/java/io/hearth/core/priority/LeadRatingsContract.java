@@ -1,6 +1,5 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.lead.Temperature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,18 +9,19 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.person.LeadId;
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.queue.QueueFixture;
 import io.hearth.core.resource.Money;
 import io.hearth.core.touch.Cadence;
-import io.hearth.core.person.CadenceState;
-import io.hearth.core.person.PersonRef;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,14 +75,19 @@ public abstract class LeadRatingsContract {
             open.add(create("Open" + i, i % 2 == 0 ? LeadSource.TRADE_SHOW : LeadSource.PURCHASED_LIST));
         }
         Lead unqualified = create("Not", LeadSource.OTHER);
-        hearth.leads().update(unqualified.id(), LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(),
-                EnumSet.of(LeadField.STATUS), null);
+        hearth.leads()
+                .update(
+                        unqualified.id(),
+                        LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(),
+                        EnumSet.of(LeadField.STATUS),
+                        null);
         open.add(unqualified);
         Lead archived = hearth.leads().archive(create("Gone", LeadSource.OTHER).id(), null);
         Lead converted = hearth.leads().markConverted(create("Won", LeadSource.OTHER));
         Lead inDrip = create("Drip", LeadSource.OTHER);
-        new JooqCadenceStore(database.dsl()).save(new Cadence(PersonRef.of(inDrip.id()), CadenceState.DRIP, 2, 0,
-                clock.instant(), clock.instant()));
+        new JooqCadenceStore(database.dsl())
+                .save(new Cadence(
+                        PersonRef.of(inDrip.id()), CadenceState.DRIP, 2, 0, clock.instant(), clock.instant()));
 
         modelProbability.set(0.9);
         int rerated = hearth.ratings().rerateOpenLeads(2);
@@ -106,8 +111,8 @@ public abstract class LeadRatingsContract {
         runAtOnce(
                 () -> {
                     for (int i = 0; i < rounds; i++) {
-                        hearth.ratings().qualify(lead.id(), note("note " + i), EnumSet.of(QualificationField.NOTE),
-                                null);
+                        hearth.ratings()
+                                .qualify(lead.id(), note("note " + i), EnumSet.of(QualificationField.NOTE), null);
                     }
                     return null;
                 },
@@ -126,8 +131,13 @@ public abstract class LeadRatingsContract {
                 },
                 () -> {
                     for (int i = 0; i < rounds; i++) {
-                        otherServer.leads().update(lead.id(), LeadFields.builder().notes("edit " + i).build(),
-                                EnumSet.of(LeadField.NOTES), null);
+                        otherServer
+                                .leads()
+                                .update(
+                                        lead.id(),
+                                        LeadFields.builder().notes("edit " + i).build(),
+                                        EnumSet.of(LeadField.NOTES),
+                                        null);
                     }
                     return null;
                 });
@@ -150,15 +160,23 @@ public abstract class LeadRatingsContract {
         hearth.ratings().rerateOpenLeads(100);
         assertThat(hearth.ratings().profile(lead.id()).qualificationEtag()).isEqualTo(etag);
 
-        LeadProfile noted = hearth.ratings().qualify(lead.id(), note("budget next quarter"),
-                EnumSet.of(QualificationField.NOTE), etag).profile();
+        LeadProfile noted = hearth.ratings()
+                .qualify(lead.id(), note("budget next quarter"), EnumSet.of(QualificationField.NOTE), etag)
+                .profile();
         assertThat(noted.qualificationEtag()).isNotEqualTo(etag);
-        assertThat(hearth.ratings().qualify(lead.id(), note("budget next quarter"), EnumSet.of(QualificationField.NOTE),
-                noted.qualificationEtag()).profile().qualificationEtag())
-                .as("the same values again change nothing").isEqualTo(noted.qualificationEtag());
+        assertThat(hearth.ratings()
+                        .qualify(
+                                lead.id(),
+                                note("budget next quarter"),
+                                EnumSet.of(QualificationField.NOTE),
+                                noted.qualificationEtag())
+                        .profile()
+                        .qualificationEtag())
+                .as("the same values again change nothing")
+                .isEqualTo(noted.qualificationEtag());
 
-        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), note("stale"),
-                EnumSet.of(QualificationField.NOTE), etag))
+        assertThatThrownBy(() ->
+                        hearth.ratings().qualify(lead.id(), note("stale"), EnumSet.of(QualificationField.NOTE), etag))
                 .isInstanceOf(StaleEtagException.class)
                 .hasMessageContaining("the qualification of " + lead.id().name());
         assertThat(hearth.ratings().profile(lead.id()).qualification().note()).isEqualTo("budget next quarter");
@@ -177,39 +195,84 @@ public abstract class LeadRatingsContract {
     }
 
     private Lead create(String given, LeadSource source) {
-        return hearth.leads().create(LeadFixtures.person(given, "Lead").source(source).owner("alice")
-                .phone("+1 415 555 0100").build(), null, true); // the fixtures share one phone number
+        return hearth.leads()
+                .create(
+                        LeadFixtures.person(given, "Lead")
+                                .source(source)
+                                .owner("alice")
+                                .phone("+1 415 555 0100")
+                                .build(),
+                        null,
+                        true); // the fixtures share one phone number
     }
 
     @Test
     void aQualificationAsTheApiSendsItIsReadAndItsMaskedOrSetFieldsRecorded() {
         Lead lead = create("Asked", LeadSource.OTHER);
-        QualificationInput input = new QualificationInput(null, new QualificationInput.Amount("EUR", 1200, 0),
-                ReferralKind.FAN, Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, " call after 2pm ", 3);
+        QualificationInput input = new QualificationInput(
+                null,
+                new QualificationInput.Amount("EUR", 1200, 0),
+                ReferralKind.FAN,
+                Answer.YES,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                " call after 2pm ",
+                3);
 
-        Qualification set = hearth.ratings().qualify(lead.id(), input, List.of(),
-                EnumSet.of(QualificationField.ESTIMATED_VALUE, QualificationField.BUDGET), "").profile().qualification();
-        Qualification masked = hearth.ratings().qualify(lead.id(), input, List.of("note", "lead_level"),
-                EnumSet.of(QualificationField.REFERRAL), "").profile().qualification();
+        Qualification set = hearth.ratings()
+                .qualify(
+                        lead.id(),
+                        input,
+                        List.of(),
+                        EnumSet.of(QualificationField.ESTIMATED_VALUE, QualificationField.BUDGET),
+                        "")
+                .profile()
+                .qualification();
+        Qualification masked = hearth.ratings()
+                .qualify(lead.id(), input, List.of("note", "lead_level"), EnumSet.of(QualificationField.REFERRAL), "")
+                .profile()
+                .qualification();
 
         Money value = new Money("EUR", BigDecimal.valueOf(1200));
         Bant budgetOnly = new Bant(Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN);
         // the database keeps four decimals: 1200 reads back as 1200.0000
-        assertThat(set).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        assertThat(set)
+                .usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(new Qualification(null, value, ReferralKind.NONE, budgetOnly, null, 0));
-        assertThat(masked).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        assertThat(masked)
+                .usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(new Qualification(null, value, ReferralKind.NONE, budgetOnly, "call after 2pm", 3));
-        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), null, List.of("note"),
-                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("qualification"));
-        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), input, List.of(),
-                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("update_mask"));
-        QualificationInput tooHigh = new QualificationInput(null, null, ReferralKind.NONE, Answer.UNKNOWN,
-                Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 7);
-        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), tooHigh, List.of("lead_level"),
-                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("qualification.lead_level"));
+        assertThatThrownBy(() -> hearth.ratings()
+                        .qualify(lead.id(), null, List.of("note"), EnumSet.noneOf(QualificationField.class), ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("qualification"));
+        assertThatThrownBy(() -> hearth.ratings()
+                        .qualify(lead.id(), input, List.of(), EnumSet.noneOf(QualificationField.class), ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("update_mask"));
+        QualificationInput tooHigh = new QualificationInput(
+                null, null, ReferralKind.NONE, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 7);
+        assertThatThrownBy(() -> hearth.ratings()
+                        .qualify(
+                                lead.id(),
+                                tooHigh,
+                                List.of("lead_level"),
+                                EnumSet.noneOf(QualificationField.class),
+                                ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("qualification.lead_level"));
     }
 
     @SafeVarargs

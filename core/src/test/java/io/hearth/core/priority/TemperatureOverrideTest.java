@@ -1,12 +1,12 @@
 package io.hearth.core.priority;
 
-import io.hearth.core.lead.Temperature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.lead.Temperature;
 import org.junit.jupiter.api.Test;
 
 /** A rep's pin needs a reason the team can read beside the grade. */
@@ -15,11 +15,14 @@ class TemperatureOverrideTest {
     void pinningAGradeNeedsAReason() {
         for (String blank : new String[] {null, "", "  \t"}) {
             assertThatThrownBy(() -> TemperatureOverride.checkReason(Temperature.HOT, blank, "reason"))
-                    .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                            .containsExactly(new FieldViolation("reason",
-                                    "required: say why, so the team sees it beside the grade")));
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
+                            e -> assertThat(e.violations())
+                                    .containsExactly(new FieldViolation(
+                                            "reason", "required: say why, so the team sees it beside the grade")));
         }
-        assertThatCode(() -> TemperatureOverride.checkReason(null, "", "reason")).doesNotThrowAnyException();
+        assertThatCode(() -> TemperatureOverride.checkReason(null, "", "reason"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -30,8 +33,10 @@ class TemperatureOverrideTest {
                 .doesNotThrowAnyException();
         for (Temperature grade : new Temperature[] {Temperature.WARM, null}) {
             assertThatThrownBy(() -> TemperatureOverride.checkReason(grade, longest + "r", "reason"))
-                    .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                            .containsExactly(new FieldViolation("reason", "must be at most 500 characters")));
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
+                            e -> assertThat(e.violations())
+                                    .containsExactly(new FieldViolation("reason", "must be at most 500 characters")));
         }
     }
 }

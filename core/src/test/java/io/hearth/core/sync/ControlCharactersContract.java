@@ -1,22 +1,17 @@
 package io.hearth.core.sync;
 
-import io.hearth.core.persistence.JooqTransactor;
-import io.hearth.core.app.SyncEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.connector.csv.CsvConnector;
+import io.hearth.core.app.Leads;
+import io.hearth.core.app.SyncEngine;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.app.Leads;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
-import io.hearth.core.persistence.JooqLeadStore;
-import io.hearth.core.persistence.JooqPersonMatchStore;
-import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.app.Transactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +35,7 @@ public abstract class ControlCharactersContract {
     private TestDatabase testDatabase;
     private Database database;
     private Leads leads;
+
     @TempDir
     Path dir;
 
@@ -68,8 +64,16 @@ public abstract class ControlCharactersContract {
                 .append("4\u0000x,Grace,Hopper,grace@example.com,Navy,\n")
                 .append("5,Too,Many,cells@example.com,Acme,,\u0000surplus\n");
         for (int i = 6; i <= 25; i++) {
-            csv.append(i).append(",Given").append(i).append(",Family").append(i).append(",p").append(i)
-                    .append("@example.com,Company ").append(i).append(",\n");
+            csv.append(i)
+                    .append(",Given")
+                    .append(i)
+                    .append(",Family")
+                    .append(i)
+                    .append(",p")
+                    .append(i)
+                    .append("@example.com,Company ")
+                    .append(i)
+                    .append(",\n");
         }
         Path file = Files.writeString(dir.resolve("people.csv"), csv);
         SyncEngine engine = engine();
@@ -84,23 +88,37 @@ public abstract class ControlCharactersContract {
         assertThat(rejected.get(1).reason()).contains("given_name").contains("U+0000");
         assertThat(rejected.get(2).reason()).contains("company").contains("U+0007");
         assertThat(rejected.get(3).reason()).contains("external_id").contains("U+0000");
-        assertThat(rejected).allSatisfy(r -> assertThat(r.raw()).contains("\uFFFD").doesNotContain("\u0000"));
+        assertThat(rejected)
+                .allSatisfy(r -> assertThat(r.raw()).contains("\uFFFD").doesNotContain("\u0000"));
         assertThat(rejected.get(1).raw()).contains("Nul\uFFFDly");
         Lead ada = leads.list("", "", false, 100, "").items().stream()
-                .filter(l -> "Ada".equals(l.fields().givenName())).findFirst().orElseThrow();
-        assertThat(ada.fields().notes()).as("tabs and line breaks are fine in notes")
+                .filter(l -> "Ada".equals(l.fields().givenName()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ada.fields().notes())
+                .as("tabs and line breaks are fine in notes")
                 .isEqualTo("first line\nsecond\tline");
     }
 
     @Test
     void aPersonWithAControlCharacterIsRefusedNamingTheField() {
-        assertInvalid(() -> leads.create(LeadFixtures.person("Nul\u0000ly", "Broken").build(), null), "lead.given_name");
-        assertInvalid(() -> leads.create(LeadFixtures.person("Ada", "Lovelace").owner("al\u001bice").build(), null),
+        assertInvalid(
+                () -> leads.create(LeadFixtures.person("Nul\u0000ly", "Broken").build(), null), "lead.given_name");
+        assertInvalid(
+                () -> leads.create(
+                        LeadFixtures.person("Ada", "Lovelace")
+                                .owner("al\u001bice")
+                                .build(),
+                        null),
                 "lead.owner");
-        assertInvalid(() -> leads.create(LeadFixtures.person("Ada", "Lovelace").notes("fine\nbut \u0000").build(),
-                null), "lead.notes");
-        assertInvalid(() -> leads.create(LeadFixtures.person("Ada", "Lovelace").build(), "retry-\u0000"),
-                "request_id");
+        assertInvalid(
+                () -> leads.create(
+                        LeadFixtures.person("Ada", "Lovelace")
+                                .notes("fine\nbut \u0000")
+                                .build(),
+                        null),
+                "lead.notes");
+        assertInvalid(() -> leads.create(LeadFixtures.person("Ada", "Lovelace").build(), "retry-\u0000"), "request_id");
         assertThat(leads.list("", "", true, 10, "").items()).isEmpty();
     }
 
@@ -110,14 +128,19 @@ public abstract class ControlCharactersContract {
     }
 
     private static void assertInvalid(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly(field));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly(field));
     }
 
     private SyncEngine engine() {
         return SyncFixtures.core(database, clock, new CsvConnector())
                 .syncSettings(new SyncSettings(new ImportFolder(dir), SyncSettings.DEFAULT_LEASE))
-                .retry(new RetryPolicy(1, Duration.ofMillis(1), pause -> {
-                })).build().sync();
+                .retry(new RetryPolicy(1, Duration.ofMillis(1), pause -> {}))
+                .build()
+                .sync();
     }
 }

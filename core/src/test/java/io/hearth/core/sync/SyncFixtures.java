@@ -1,36 +1,39 @@
 package io.hearth.core.sync;
 
-import java.time.Clock;
 import io.hearth.connector.spi.Connector;
-import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.HearthCore;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactRules;
-import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqContactStore;
+import io.hearth.core.person.PhoneNumbers;
+import io.hearth.core.priority.RuleProbability;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /** Sync wiring shared by the sync tests. */
 final class SyncFixtures {
-    private SyncFixtures() {
-    }
+    private SyncFixtures() {}
 
     /** For connectors without files: an import folder nothing is read from, and the default lease. */
     static SyncSettings settings() {
-        return new SyncSettings(new ImportFolder(Path.of(System.getProperty("java.io.tmpdir"), "hearth-no-imports")),
+        return new SyncSettings(
+                new ImportFolder(Path.of(System.getProperty("java.io.tmpdir"), "hearth-no-imports")),
                 SyncSettings.DEFAULT_LEASE);
     }
 
     /** Core as the server wires it, syncing from {@code connectors} with the import folder of {@link #settings}. */
     static HearthCore.Builder core(Database database, Clock clock, Connector... connectors) {
-        return HearthCore.on(database).clock(clock).probability(new RuleProbability())
-                .connectors(ConnectorRegistry.of(List.of(connectors))).syncSettings(settings());
+        return HearthCore.on(database)
+                .clock(clock)
+                .probability(new RuleProbability())
+                .connectors(ConnectorRegistry.of(List.of(connectors)))
+                .syncSettings(settings());
     }
 
     static SyncedContacts contacts(Database database, ContactObserver... observers) {
-        return new SyncedContacts(new JooqContactStore(database.dsl()), new ContactRules(new PhoneNumbers("US")),
-                List.of(observers));
+        return new SyncedContacts(
+                new JooqContactStore(database.dsl()), new ContactRules(new PhoneNumbers("US")), List.of(observers));
     }
 }

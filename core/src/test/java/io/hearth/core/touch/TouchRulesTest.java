@@ -1,13 +1,13 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.person.CadenceState;
-import io.hearth.core.person.PersonRef;
 import static io.hearth.core.touch.CadenceRulesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.Temperature;
+import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.PersonRef;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,10 +15,15 @@ import org.junit.jupiter.api.Test;
 class TouchRulesTest {
     private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
     private final TouchRules rules = new TouchRules();
-    private final Person lead = new Person(new PersonRef(PersonKind.LEAD, UUID.randomUUID()), "alice",
-            LeadSource.REFERRAL, Temperature.WARM, false, false);
-    private final Person contact = new Person(new PersonRef(PersonKind.CONTACT, UUID.randomUUID()), "alice",
-            null, null, false, false);
+    private final Person lead = new Person(
+            new PersonRef(PersonKind.LEAD, UUID.randomUUID()),
+            "alice",
+            LeadSource.REFERRAL,
+            Temperature.WARM,
+            false,
+            false);
+    private final Person contact =
+            new Person(new PersonRef(PersonKind.CONTACT, UUID.randomUUID()), "alice", null, null, false, false);
 
     @Test
     void coldCallsGoOnlyToLeadsAndFollowUpsOnlyToContacts() {
@@ -43,7 +48,8 @@ class TouchRulesTest {
     @Test
     void messagesNameThePersonAndWhatToDoInstead() {
         assertThatThrownBy(() -> rules.check(contact, TouchKind.COLD_CALL, active(contact)))
-                .hasMessageContaining(contact.ref().name()).hasMessageContaining("never cold calls");
+                .hasMessageContaining(contact.ref().name())
+                .hasMessageContaining("never cold calls");
     }
 
     private static Cadence active(Person person) {

@@ -17,15 +17,28 @@ import com.tngtech.archunit.lang.ArchRule;
 class ConnectorsSeeOnlyTheSpiTest {
 
     @ArchTest
-    static final ArchRule connectorsUseOnlyTheSpi = noClasses().that().resideInAPackage("io.hearth.connector..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.hearth.core..", "io.hearth.server..",
-                    "io.hearth.cli..", "io.hearth.proto..", "io.hearth.bench..", "io.grpc..", "com.google.inject..",
+    static final ArchRule connectorsUseOnlyTheSpi = noClasses()
+            .that()
+            .resideInAPackage("io.hearth.connector..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.hearth.core..",
+                    "io.hearth.server..",
+                    "io.hearth.cli..",
+                    "io.hearth.proto..",
+                    "io.hearth.bench..",
+                    "io.grpc..",
+                    "com.google.inject..",
                     "org.jooq..")
             .because("connectors see only the SPI");
 
     @ArchTest
-    static final ArchRule theSpiDependsOnNothingOfHearth = noClasses().that()
+    static final ArchRule theSpiDependsOnNothingOfHearth = noClasses()
+            .that()
             .resideInAPackage("io.hearth.connector.spi..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("io.hearth.connector.spi..", "java..")
+            .should()
+            .dependOnClassesThat()
+            .resideOutsideOfPackages("io.hearth.connector.spi..", "java..")
             .because("the SPI is the whole contract between Hearth and a plugin: plain Java and nothing else");
 }
