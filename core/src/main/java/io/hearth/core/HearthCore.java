@@ -8,10 +8,12 @@ import io.hearth.core.app.FollowUps;
 import io.hearth.core.app.LeadActivityRecorder;
 import io.hearth.core.app.LeadConversion;
 import io.hearth.core.app.LeadMerges;
+import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
+import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.app.Transactor;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactRules;
@@ -61,6 +63,8 @@ public final class HearthCore {
     private final ContactQueue contactQueue;
     private final LearnedProbability learnedProbability;
     private final LeadRatings ratings;
+    private final LeadQualifications qualifications;
+    private final TemperatureOverrides overrides;
     private final Leads leads;
     private final Contacts contacts;
     private final LeadConversion conversion;
@@ -97,6 +101,8 @@ public final class HearthCore {
                 b.speedToLead,
                 clock,
                 id -> cadenceStandings.of(PersonRef.of(id)));
+        qualifications = new LeadQualifications(ratings);
+        overrides = new TemperatureOverrides(ratings);
         List<LeadObserver> leadObservers = new ArrayList<>(List.of(ratings));
         leadObservers.addAll(b.leadObservers);
         List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
@@ -199,6 +205,14 @@ public final class HearthCore {
 
     public LeadRatings ratings() {
         return ratings;
+    }
+
+    public LeadQualifications qualifications() {
+        return qualifications;
+    }
+
+    public TemperatureOverrides overrides() {
+        return overrides;
     }
 
     public Leads leads() {

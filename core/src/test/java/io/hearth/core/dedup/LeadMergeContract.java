@@ -134,7 +134,7 @@ public abstract class LeadMergeContract {
     void theSurvivorLearnsTheDuplicatesQualificationAnswersWithoutLosingItsOwn() {
         Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
         Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
-        rated.ratings()
+        rated.qualifications()
                 .qualify(
                         survivor.id(),
                         new Qualification(
@@ -146,7 +146,7 @@ public abstract class LeadMergeContract {
                                 2),
                         EnumSet.allOf(QualificationField.class),
                         null);
-        rated.ratings()
+        rated.qualifications()
                 .qualify(
                         duplicate.id(),
                         new Qualification(
@@ -304,7 +304,7 @@ public abstract class LeadMergeContract {
         assertThat(queueEntry(inquiry).reasons())
                 .anyMatch(r -> r.startsWith("may be " + known.id().name()));
         // writers that know nothing of the flag keep it: qualifying marks the lead qualified
-        rated.ratings()
+        rated.qualifications()
                 .qualify(
                         inquiry.id(),
                         new Qualification(

@@ -111,7 +111,7 @@ public abstract class LeadRatingsContract {
         runAtOnce(
                 () -> {
                     for (int i = 0; i < rounds; i++) {
-                        hearth.ratings()
+                        hearth.qualifications()
                                 .qualify(lead.id(), note("note " + i), EnumSet.of(QualificationField.NOTE), null);
                     }
                     return null;
@@ -155,16 +155,16 @@ public abstract class LeadRatingsContract {
         String etag = hearth.ratings().profile(lead.id()).qualificationEtag();
 
         hearth.ratings().recordActivity(lead.id(), new Activity(clock.instant(), clock.instant(), null, null, null));
-        hearth.ratings().override(lead.id(), Temperature.HOT, "asked for a price", "alice");
+        hearth.overrides().override(lead.id(), Temperature.HOT, "asked for a price", "alice");
         modelProbability.set(0.5);
         hearth.ratings().rerateOpenLeads(100);
         assertThat(hearth.ratings().profile(lead.id()).qualificationEtag()).isEqualTo(etag);
 
-        LeadProfile noted = hearth.ratings()
+        LeadProfile noted = hearth.qualifications()
                 .qualify(lead.id(), note("budget next quarter"), EnumSet.of(QualificationField.NOTE), etag)
                 .profile();
         assertThat(noted.qualificationEtag()).isNotEqualTo(etag);
-        assertThat(hearth.ratings()
+        assertThat(hearth.qualifications()
                         .qualify(
                                 lead.id(),
                                 note("budget next quarter"),
@@ -175,8 +175,8 @@ public abstract class LeadRatingsContract {
                 .as("the same values again change nothing")
                 .isEqualTo(noted.qualificationEtag());
 
-        assertThatThrownBy(() ->
-                        hearth.ratings().qualify(lead.id(), note("stale"), EnumSet.of(QualificationField.NOTE), etag))
+        assertThatThrownBy(() -> hearth.qualifications()
+                        .qualify(lead.id(), note("stale"), EnumSet.of(QualificationField.NOTE), etag))
                 .isInstanceOf(StaleEtagException.class)
                 .hasMessageContaining("the qualification of " + lead.id().name());
         assertThat(hearth.ratings().profile(lead.id()).qualification().note()).isEqualTo("budget next quarter");
@@ -220,7 +220,7 @@ public abstract class LeadRatingsContract {
                 " call after 2pm ",
                 3);
 
-        Qualification set = hearth.ratings()
+        Qualification set = hearth.qualifications()
                 .qualify(
                         lead.id(),
                         input,
@@ -229,7 +229,7 @@ public abstract class LeadRatingsContract {
                         "")
                 .profile()
                 .qualification();
-        Qualification masked = hearth.ratings()
+        Qualification masked = hearth.qualifications()
                 .qualify(lead.id(), input, List.of("note", "lead_level"), EnumSet.of(QualificationField.REFERRAL), "")
                 .profile()
                 .qualification();
@@ -245,14 +245,14 @@ public abstract class LeadRatingsContract {
                 .usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(new Qualification(null, value, ReferralKind.NONE, budgetOnly, "call after 2pm", 3));
-        assertThatThrownBy(() -> hearth.ratings()
+        assertThatThrownBy(() -> hearth.qualifications()
                         .qualify(lead.id(), null, List.of("note"), EnumSet.noneOf(QualificationField.class), ""))
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,
                         e -> assertThat(e.violations())
                                 .extracting(v -> v.field())
                                 .containsExactly("qualification"));
-        assertThatThrownBy(() -> hearth.ratings()
+        assertThatThrownBy(() -> hearth.qualifications()
                         .qualify(lead.id(), input, List.of(), EnumSet.noneOf(QualificationField.class), ""))
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,
@@ -261,7 +261,7 @@ public abstract class LeadRatingsContract {
                                 .containsExactly("update_mask"));
         QualificationInput tooHigh = new QualificationInput(
                 null, null, ReferralKind.NONE, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 7);
-        assertThatThrownBy(() -> hearth.ratings()
+        assertThatThrownBy(() -> hearth.qualifications()
                         .qualify(
                                 lead.id(),
                                 tooHigh,

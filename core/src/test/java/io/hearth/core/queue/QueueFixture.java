@@ -1,8 +1,10 @@
 package io.hearth.core.queue;
 
 import io.hearth.core.HearthCore;
+import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
+import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.priority.ProbabilityModel;
 import io.hearth.core.priority.RuleProbability;
@@ -10,7 +12,13 @@ import io.hearth.core.priority.SpeedToLeadReport;
 import java.time.Clock;
 
 /** Leads, ratings, the work queue and the speed-to-lead report of one {@link HearthCore}, as the server wires them. */
-public record QueueFixture(Leads leads, LeadRatings ratings, WorkQueue queue, SpeedToLeadReport speedToLead) {
+public record QueueFixture(
+        Leads leads,
+        LeadRatings ratings,
+        LeadQualifications qualifications,
+        TemperatureOverrides overrides,
+        WorkQueue queue,
+        SpeedToLeadReport speedToLead) {
     public static QueueFixture on(Database database, Clock clock) {
         return on(database, clock, new RuleProbability());
     }
@@ -21,6 +29,12 @@ public record QueueFixture(Leads leads, LeadRatings ratings, WorkQueue queue, Sp
     }
 
     public static QueueFixture of(HearthCore core) {
-        return new QueueFixture(core.leads(), core.ratings(), core.workQueue(), core.speedToLead());
+        return new QueueFixture(
+                core.leads(),
+                core.ratings(),
+                core.qualifications(),
+                core.overrides(),
+                core.workQueue(),
+                core.speedToLead());
     }
 }

@@ -132,7 +132,7 @@ public abstract class WorkQueueContract {
         assertThat(laneOf(cold)).isEqualTo(Lane.COLD);
 
         hearth.ratings().recordActivity(web.id(), new Activity(clock.instant(), clock.instant(), null, null, null));
-        hearth.ratings()
+        hearth.qualifications()
                 .qualify(
                         cold.id(),
                         new Qualification(
@@ -155,7 +155,7 @@ public abstract class WorkQueueContract {
         Lead lead = create("Ada", "Lovelace", LeadSource.OTHER, "alice");
         Bant yes = new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES);
 
-        hearth.ratings()
+        hearth.qualifications()
                 .qualify(
                         lead.id(),
                         new Qualification(null, null, ReferralKind.NONE, yes, null, 0),
@@ -171,7 +171,7 @@ public abstract class WorkQueueContract {
     void anOverrideIsShownAndSurvivesRecomputation() {
         Lead cold = create("Cold", "List", LeadSource.PURCHASED_LIST, "alice");
 
-        hearth.ratings().override(cold.id(), Temperature.HOT, "CEO asked for a quote at the gala", "alice");
+        hearth.overrides().override(cold.id(), Temperature.HOT, "CEO asked for a quote at the gala", "alice");
         hearth.ratings().recordActivity(cold.id(), new Activity(clock.instant(), clock.instant(), null, null, null));
         clock.advance(Duration.ofDays(400));
         hearth.ratings().rerateExpired(100);
@@ -182,7 +182,7 @@ public abstract class WorkQueueContract {
         assertThat(hearth.ratings().profile(cold.id()).rating().grade()).isEqualTo(Temperature.COLD);
         assertThat(hearth.leads().get(cold.id()).fields().temperature()).isEqualTo(Temperature.HOT);
 
-        hearth.ratings().override(cold.id(), null, null, "alice");
+        hearth.overrides().override(cold.id(), null, null, "alice");
         assertThat(laneOf(cold)).isEqualTo(Lane.COLD);
     }
 
@@ -256,7 +256,7 @@ public abstract class WorkQueueContract {
         hearth.ratings()
                 .recordActivity(
                         slow.id(), new Activity(arrived.plusSeconds(600), arrived.plusSeconds(600), null, null, null));
-        hearth.ratings()
+        hearth.qualifications()
                 .qualify(
                         fast.id(),
                         new Qualification(
@@ -467,7 +467,7 @@ public abstract class WorkQueueContract {
 
     /** A lead that needs it within {@code days}, worth {@code value} dollars, touched so it is out of speed-to-lead. */
     private Lead qualifyLater(Lead lead, int days, int value) {
-        return hearth.ratings()
+        return hearth.qualifications()
                 .qualify(
                         lead.id(),
                         new Qualification(
@@ -484,7 +484,7 @@ public abstract class WorkQueueContract {
     }
 
     private Lead referral(Lead lead) {
-        return hearth.ratings()
+        return hearth.qualifications()
                 .qualify(
                         lead.id(),
                         new Qualification(null, null, ReferralKind.FAN, Bant.UNKNOWN, null, 0),

@@ -3,6 +3,7 @@ package io.hearth.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.SyncEngine;
@@ -204,11 +205,13 @@ public abstract class SyncedRatingsContract {
                 .add(record("alan", null, "Alan Turing", "Trade Show", "CTO")));
         Map<String, Lead> first = byEmail();
         Bant yes = new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES);
-        ratings.qualify(
-                first.get("ada").id(),
-                new Qualification(LocalDate.parse("2026-11-30"), null, ReferralKind.NONE, yes, "budget signed off", 0),
-                EnumSet.allOf(QualificationField.class),
-                null);
+        new LeadQualifications(ratings)
+                .qualify(
+                        first.get("ada").id(),
+                        new Qualification(
+                                LocalDate.parse("2026-11-30"), null, ReferralKind.NONE, yes, "budget signed off", 0),
+                        EnumSet.allOf(QualificationField.class),
+                        null);
         Lane qualifiedLane = entry(first.get("ada")).orElseThrow().lane();
         inDrip.add(first.get("alan").id());
 

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
+import io.hearth.core.app.RatedLead;
+import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.priority.AgendaPlanner;
@@ -42,6 +45,8 @@ import java.util.List;
 public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBase {
     private final WorkQueue queue;
     private final LeadRatings ratings;
+    private final LeadQualifications qualifications;
+    private final TemperatureOverrides overrides;
     private final Leads leads;
     private final QueueWatchers watchers;
     private final SpeedToLeadReport speedToLead;
@@ -51,6 +56,8 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
     public QueueGrpcService(
             WorkQueue queue,
             LeadRatings ratings,
+            LeadQualifications qualifications,
+            TemperatureOverrides overrides,
             Leads leads,
             QueueWatchers watchers,
             SpeedToLeadReport speedToLead,
@@ -58,6 +65,8 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
         this.clock = requireNonNull(clock, "clock is null");
         this.queue = requireNonNull(queue, "queue is null");
         this.ratings = requireNonNull(ratings, "ratings is null");
+        this.qualifications = requireNonNull(qualifications, "qualifications is null");
+        this.overrides = requireNonNull(overrides, "overrides is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.watchers = requireNonNull(watchers, "watchers is null");
         this.speedToLead = requireNonNull(speedToLead, "speedToLead is null");
@@ -121,7 +130,7 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
         io.hearth.proto.v1.Qualification qualification = request.getQualification();
         reply(
                 response,
-                ratings.qualify(
+                qualifications.qualify(
                         id,
                         request.hasQualification() ? QueueMapper.toInput(qualification) : null,
                         request.getUpdateMask().getPathsList(),
@@ -151,7 +160,7 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
     public void setTemperatureOverride(SetTemperatureOverrideRequest request, StreamObserver<LeadProfile> response) {
         LeadId id = LeadId.fromName(request.getName(), "name");
         Temperature grade = QueueMapper.temperature(request.getTemperature(), "temperature");
-        reply(response, ratings.override(id, grade, request.getReason(), request.getSetBy()));
+        reply(response, overrides.override(id, grade, request.getReason(), request.getSetBy()));
     }
 
     @Override
@@ -162,7 +171,7 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
         response.onCompleted();
     }
 
-    private static void reply(StreamObserver<LeadProfile> response, LeadRatings.Rated rated) {
+    private static void reply(StreamObserver<LeadProfile> response, RatedLead rated) {
         response.onNext(QueueMapper.toProto(rated.profile(), rated.lead().createdAt()));
         response.onCompleted();
     }
