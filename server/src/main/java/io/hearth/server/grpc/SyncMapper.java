@@ -98,6 +98,7 @@ final class SyncMapper {
             case READ -> ConnectorCapability.CONNECTOR_CAPABILITY_READ;
             case WRITE -> ConnectorCapability.CONNECTOR_CAPABILITY_WRITE;
             case INCREMENTAL -> ConnectorCapability.CONNECTOR_CAPABILITY_INCREMENTAL;
+            case WRITE_TOUCHES -> ConnectorCapability.CONNECTOR_CAPABILITY_WRITE_TOUCHES;
         };
     }
 

@@ -11,5 +11,7 @@ public enum Capability {
      * reads only what changed. Without it, a finished read forgets its cursor and the next sync reads
      * everything again, which deduplication turns into no-ops.
      */
-    INCREMENTAL
+    INCREMENTAL,
+    /** Its writer writes touches as the destination's activities ({@link RecordWriter#writeTouches}). */
+    WRITE_TOUCHES
 }

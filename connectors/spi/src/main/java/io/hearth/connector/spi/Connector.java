@@ -38,6 +38,20 @@ public interface Connector {
     }
 
     /**
+     * Checks that the config reaches the outside system: {@link #validate} first, then one cheap
+     * authenticated call (e.g. fetch one record, or the account's details), so that a user learns
+     * about a wrong token or a missing scope when setting up a connection rather than at its first
+     * run. The default only validates, for connectors that reach nothing (files). Problems are named
+     * by the config key to fix, e.g. the token's key for a token the system refuses.
+     *
+     * @throws RetriableConnectorException when the system could not be reached or asked to wait
+     *                                     (a timeout, a rate limit): the config may be fine
+     */
+    default List<ConfigProblem> checkConnection(Map<String, String> config) {
+        return validate(config);
+    }
+
+    /**
      * Opens a reader positioned after {@code cursor}, or at the start when it is {@code null}.
      * Only connectors with {@link Capability#READ} override this.
      */
