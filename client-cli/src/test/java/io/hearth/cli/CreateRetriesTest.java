@@ -166,7 +166,7 @@ class CreateRetriesTest {
 
     private static CliEnvironment environment(String serverName) {
         return new CliEnvironment(
-                target -> InProcessChannelBuilder.forName(serverName).directExecutor().build(),
+                (target, credentials) -> InProcessChannelBuilder.forName(serverName).directExecutor().build(),
                 Clock.systemUTC(),
                 false,
                 CliEnvironment.DEFAULT_REFRESH_INTERVAL,

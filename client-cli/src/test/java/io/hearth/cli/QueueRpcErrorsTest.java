@@ -90,7 +90,7 @@ class QueueRpcErrorsTest {
 
         CliResult result =
                 CliResult.run(
-                        target -> InProcessChannelBuilder.forName(nobodyListens).build(),
+                        (target, credentials) -> InProcessChannelBuilder.forName(nobodyListens).build(),
                         args.toArray(String[]::new));
 
         assertThat(result.exitCode()).isEqualTo(1);

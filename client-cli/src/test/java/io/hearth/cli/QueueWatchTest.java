@@ -134,7 +134,7 @@ class QueueWatchTest {
 
         CliResult result =
                 CliResult.run(
-                        target -> InProcessChannelBuilder.forName(nobodyListens).build(),
+                        (target, credentials) -> InProcessChannelBuilder.forName(nobodyListens).build(),
                         "--server",
                         "hearth.example:50051",
                         "queue",

@@ -125,7 +125,7 @@ class RpcErrorReportingTest {
 
         CliResult result =
                 CliResult.run(
-                        target -> InProcessChannelBuilder.forName(nobodyListens).build(),
+                        (target, credentials) -> InProcessChannelBuilder.forName(nobodyListens).build(),
                         "--server",
                         "hearth.example:50051",
                         "leads",
@@ -161,7 +161,7 @@ class RpcErrorReportingTest {
     @Test
     void anUnusableServerAddressIsAUsageError() {
         CliResult result =
-                CliResult.run(ChannelFactory.PLAINTEXT, "--server", "not a host", "leads", "list");
+                CliResult.run(ChannelFactory.NETWORK, "--server", "not a host", "leads", "list");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("Invalid value for option '--server': 'not a host'");

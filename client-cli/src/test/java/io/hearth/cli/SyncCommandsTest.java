@@ -62,7 +62,7 @@ class SyncCommandsTest {
     }
 
     private CliResult run(String... args) {
-        return CliResult.run(target -> {
+        return CliResult.run((target, credentials) -> {
             ManagedChannel channel = InProcessChannelBuilder.forName(serverName).directExecutor().build();
             channels.add(channel);
             return channel;

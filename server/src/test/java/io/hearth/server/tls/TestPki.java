@@ -94,6 +94,12 @@ public final class TestPki {
             return issue("localhost", true, notBefore, notAfter);
         }
 
+        /** A server certificate for {@code hostName} only: a client that calls 127.0.0.1 must refuse it. */
+        public Issued issueServerFor(String hostName) {
+            Instant now = Instant.now();
+            return issue(hostName, true, now.minus(Duration.ofMinutes(5)), now.plus(VALIDITY));
+        }
+
         private Issued issue(String name, boolean server, Instant notBefore, Instant notAfter) {
             KeyPair subjectKeys = newKeys();
             try {
@@ -108,9 +114,11 @@ public final class TestPki {
                         .addExtension(Extension.authorityKeyIdentifier, false,
                                 extensions.createAuthorityKeyIdentifier(certificate));
                 if (server) {
-                    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                            new GeneralName(GeneralName.dNSName, "localhost"),
-                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
+                            name.equals("localhost")
+                                    ? new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"),
+                                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}
+                                    : new GeneralName[] {new GeneralName(GeneralName.dNSName, name)}));
                 }
                 return new Issued(sign(builder, keys.getPrivate()), subjectKeys.getPrivate());
             } catch (IOException | GeneralSecurityException e) {
