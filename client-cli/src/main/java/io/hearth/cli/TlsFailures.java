@@ -30,8 +30,12 @@ final class TlsFailures {
         List<Throwable> causes = causes(status.getCause());
         String messages = String.join("\n", causes.stream().map(TlsFailures::text).toList());
         if (security == ChannelSecurity.Mode.PLAINTEXT) {
-            // a TLS server drops a connection that opens with plaintext HTTP/2, before any answer
-            return "Network closed for unknown reason".equals(status.getDescription())
+            // a TLS server drops a connection that opens with plaintext HTTP/2 before any answer:
+            // the client sees it closed, or reset when its preface was still unread
+            boolean dropped =
+                    "Network closed for unknown reason".equals(status.getDescription())
+                            || messages.contains("Connection reset by peer");
+            return dropped
                     ? Optional.of(
                             " closed the connection at once: it may require TLS; connect with"
                                     + " --ca-cert FILE, or --tls if a public certificate authority"

@@ -26,19 +26,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
-/** A client of a test server on 127.0.0.1: one health check on a new connection, and the certificate the server showed. */
-final class TlsClient {
+/**
+ * A client of a test server on 127.0.0.1: one health check on a new connection, and the
+ * certificate the server showed. Shared with the CLI's end-to-end tests through the test jar.
+ */
+public final class TlsClient {
     private final ChannelCredentials credentials;
 
     private TlsClient(ChannelCredentials credentials) {
         this.credentials = credentials;
     }
 
-    static TlsClient plaintext() {
+    public static TlsClient plaintext() {
         return new TlsClient(InsecureChannelCredentials.create());
     }
 
-    static TlsClient trusting(Path caFile) {
+    public static TlsClient trusting(Path caFile) {
         try {
             return new TlsClient(TlsChannelCredentials.newBuilder().trustManager(caFile.toFile()).build());
         } catch (IOException e) {
@@ -46,7 +49,7 @@ final class TlsClient {
         }
     }
 
-    static TlsClient withCertificate(Path caFile, Path certificateFile, Path keyFile) {
+    public static TlsClient withCertificate(Path caFile, Path certificateFile, Path keyFile) {
         try {
             return new TlsClient(TlsChannelCredentials.newBuilder().trustManager(caFile.toFile())
                     .keyManager(certificateFile.toFile(), keyFile.toFile()).build());
@@ -56,10 +59,10 @@ final class TlsClient {
     }
 
     /** What one call on a new connection saw. */
-    record Answer(HealthCheckResponse.ServingStatus status, String serverSerial) {}
+    public record Answer(HealthCheckResponse.ServingStatus status, String serverSerial) {}
 
     /** Checks the server's health on a connection of its own, so it sees the certificate served now. */
-    Answer check(int port) throws InterruptedException {
+    public Answer check(int port) throws InterruptedException {
         ManagedChannel channel = Grpc.newChannelBuilder("127.0.0.1:" + port, credentials).build();
         AtomicReference<SSLSession> session = new AtomicReference<>();
         try {
