@@ -4,7 +4,6 @@ import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.util.CertificateUtils;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,8 +74,7 @@ record ChannelSecurity(ChannelSecurity.Mode mode, ChannelCredentials credentials
                 throw new UnusableOptionException(option, file, "no PEM certificate in the file");
             }
         } catch (CertificateException e) {
-            throw new UnusableOptionException(
-                    option, file, "not a readable PEM certificate (" + e.getMessage() + ")");
+            throw new UnusableOptionException(option, file, "not a readable PEM certificate (" + e.getMessage() + ")");
         }
         return pem;
     }
@@ -84,12 +82,8 @@ record ChannelSecurity(ChannelSecurity.Mode mode, ChannelCredentials credentials
     private static byte[] privateKey(String option, Path file) throws UnusableOptionException {
         byte[] pem = read(option, file);
         String text = new String(pem, StandardCharsets.US_ASCII);
-        String convert =
-                "; convert it with: openssl pkcs8 -topk8 -nocrypt -in "
-                        + file
-                        + " -out key.pk8.pem";
-        if (text.contains("-----BEGIN RSA PRIVATE KEY-----")
-                || text.contains("-----BEGIN EC PRIVATE KEY-----")) {
+        String convert = "; convert it with: openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pk8.pem";
+        if (text.contains("-----BEGIN RSA PRIVATE KEY-----") || text.contains("-----BEGIN EC PRIVATE KEY-----")) {
             throw new UnusableOptionException(
                     option,
                     file,
@@ -120,9 +114,7 @@ record ChannelSecurity(ChannelSecurity.Mode mode, ChannelCredentials credentials
             byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
             if (content.length > MAX_FILE_BYTES) {
                 throw new UnusableOptionException(
-                        option,
-                        file,
-                        "larger than " + MAX_FILE_BYTES + " bytes: not a certificate or key file");
+                        option, file, "larger than " + MAX_FILE_BYTES + " bytes: not a certificate or key file");
             }
             return content;
         } catch (NoSuchFileException e) {

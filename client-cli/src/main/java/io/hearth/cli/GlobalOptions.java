@@ -1,9 +1,8 @@
 package io.hearth.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-
-import java.nio.file.Path;
 
 /**
  * Options accepted by every command. They are inherited, so picocli stores their values here, in
@@ -16,17 +15,15 @@ final class GlobalOptions {
             scope = ScopeType.INHERIT,
             paramLabel = "HOST:PORT",
             defaultValue = "${env:HEARTH_SERVER:-localhost:50051}",
-            description =
-                    "Hearth server to talk to (default: $HEARTH_SERVER, else localhost:50051).")
+            description = "Hearth server to talk to (default: $HEARTH_SERVER, else localhost:50051).")
     String server;
 
     @Option(
             names = "--tls",
             scope = ScopeType.INHERIT,
             defaultValue = "${env:HEARTH_TLS:-false}",
-            description =
-                    "Connect with TLS, trusting the certificate authorities of this Java"
-                            + " installation (default: $HEARTH_TLS, else false).")
+            description = "Connect with TLS, trusting the certificate authorities of this Java"
+                    + " installation (default: $HEARTH_TLS, else false).")
     boolean tls;
 
     @Option(
@@ -34,9 +31,8 @@ final class GlobalOptions {
             scope = ScopeType.INHERIT,
             paramLabel = "FILE",
             defaultValue = "${env:HEARTH_CA_CERT}",
-            description =
-                    "Connect with TLS, trusting the certificate authority in this PEM file"
-                            + " (default: $HEARTH_CA_CERT).")
+            description = "Connect with TLS, trusting the certificate authority in this PEM file"
+                    + " (default: $HEARTH_CA_CERT).")
     Path caCert;
 
     @Option(
@@ -44,9 +40,8 @@ final class GlobalOptions {
             scope = ScopeType.INHERIT,
             paramLabel = "FILE",
             defaultValue = "${env:HEARTH_CLIENT_CERT}",
-            description =
-                    "Mutual TLS: show the server this certificate (PEM); needs --client-key"
-                            + " (default: $HEARTH_CLIENT_CERT).")
+            description = "Mutual TLS: show the server this certificate (PEM); needs --client-key"
+                    + " (default: $HEARTH_CLIENT_CERT).")
     Path clientCert;
 
     @Option(
@@ -55,8 +50,7 @@ final class GlobalOptions {
             paramLabel = "FILE",
             defaultValue = "${env:HEARTH_CLIENT_KEY}",
             description =
-                    "The private key of --client-cert (PEM, unencrypted PKCS#8)"
-                            + " (default: $HEARTH_CLIENT_KEY).")
+                    "The private key of --client-cert (PEM, unencrypted PKCS#8)" + " (default: $HEARTH_CLIENT_KEY).")
     Path clientKey;
 
     @Option(

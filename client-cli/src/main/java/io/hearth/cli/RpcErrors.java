@@ -4,12 +4,10 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
-
 import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -31,11 +29,7 @@ final class RpcErrors {
         Status status = failure.getStatus();
         com.google.rpc.Status details = StatusProto.fromThrowable(failure);
         boolean fromServer = details != null && details.getDetailsCount() > 0;
-        err.println(
-                "error: "
-                        + status.getCode()
-                        + ": "
-                        + describe(status, fromServer, server, security, deadline));
+        err.println("error: " + status.getCode() + ": " + describe(status, fromServer, server, security, deadline));
         if (details != null) {
             details.getDetailsList().forEach(detail -> printDetail(detail, err));
             if (status.getCode() == Status.Code.ALREADY_EXISTS) {
@@ -51,26 +45,17 @@ final class RpcErrors {
      *     (its database is away) says so, rather than that the server could not be reached
      */
     private static String describe(
-            Status status,
-            boolean fromServer,
-            String server,
-            ChannelSecurity.Mode security,
-            Duration deadline) {
+            Status status, boolean fromServer, String server, ChannelSecurity.Mode security, Duration deadline) {
         return switch (status.getCode()) {
             case UNAVAILABLE ->
-                    fromServer && status.getDescription() != null
-                            ? "Hearth server at " + server + ": " + status.getDescription()
-                            : TlsFailures.explain(status, security)
-                                    .map(tls -> "Hearth server at " + server + tls)
-                                    .orElse("cannot reach Hearth server at " + server + reason(status));
+                fromServer && status.getDescription() != null
+                        ? "Hearth server at " + server + ": " + status.getDescription()
+                        : TlsFailures.explain(status, security)
+                                .map(tls -> "Hearth server at " + server + tls)
+                                .orElse("cannot reach Hearth server at " + server + reason(status));
             case DEADLINE_EXCEEDED ->
-                    "no answer from Hearth server at "
-                            + server
-                            + " within "
-                            + deadline.toSeconds()
-                            + "s";
-            default ->
-                    status.getDescription() == null ? "(no description)" : status.getDescription();
+                "no answer from Hearth server at " + server + " within " + deadline.toSeconds() + "s";
+            default -> status.getDescription() == null ? "(no description)" : status.getDescription();
         };
     }
 
@@ -98,8 +83,7 @@ final class RpcErrors {
             if (detail.is(BadRequest.class)) {
                 for (BadRequest.FieldViolation violation :
                         detail.unpack(BadRequest.class).getFieldViolationsList()) {
-                    err.println(
-                            "  field " + violation.getField() + ": " + violation.getDescription());
+                    err.println("  field " + violation.getField() + ": " + violation.getDescription());
                 }
             } else if (detail.is(ErrorInfo.class)) {
                 err.println("  reason: " + detail.unpack(ErrorInfo.class).getReason());

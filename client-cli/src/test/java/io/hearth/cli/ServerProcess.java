@@ -36,21 +36,13 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(List<String> args) throws Exception {
         List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                java(),
-                                "-Xmx256m",
-                                "-jar",
-                                jar("hearth.server.jar"),
-                                "--port",
-                                "0"));
+                new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar("hearth.server.jar"), "--port", "0"));
         command.addAll(args);
         Path log = Files.createTempFile("hearth-server", ".log");
-        Process process =
-                new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         ServerProcess server = new ServerProcess(process, log);
         server.awaitPort();
         return server;
@@ -63,11 +55,10 @@ final class ServerProcess implements AutoCloseable {
         Path out = Files.createTempFile("hearth-server", ".out");
         Path err = Files.createTempFile("hearth-server", ".err");
         try {
-            Process server =
-                    new ProcessBuilder(command)
-                            .redirectOutput(out.toFile())
-                            .redirectError(err.toFile())
-                            .start();
+            Process server = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
                 throw new AssertionError("the server started: " + command);
@@ -105,8 +96,10 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the CLI without waiting for it; its standard error goes to {@code err}. */
     Process cliProcess(Path err, String... args) throws IOException {
         List<String> command = cliCommand(args);
-        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile())
+                .start();
     }
 
     Cli cli(String... args) throws Exception {
@@ -136,8 +129,7 @@ final class ServerProcess implements AutoCloseable {
 
     private List<String> cliCommand(String... args) {
         List<String> command =
-                new ArrayList<>(
-                        List.of(java(), "-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
+                new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
         command.addAll(List.of(args));
         return command;
     }
@@ -150,9 +142,7 @@ final class ServerProcess implements AutoCloseable {
                 process.destroyForcibly();
                 throw new AssertionError("server ignored SIGTERM:\n" + Files.readString(log));
             }
-            assertThat(Files.readString(log))
-                    .as("clean shutdown")
-                    .contains("Hearth server stopped");
+            assertThat(Files.readString(log)).as("clean shutdown").contains("Hearth server stopped");
         } finally {
             Files.deleteIfExists(log);
         }

@@ -8,12 +8,6 @@ import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.hearth.server.tls.TestPki;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI over TLS and mutual TLS to a real server on 127.0.0.1, with certificates made for the
@@ -30,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 @Timeout(60)
 class TlsConnectionTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final TestPki.Authority ca = TestPki.authority("Hearth Test CA");
     private final TestPki.Authority rogue = TestPki.authority("Rogue CA");
@@ -99,8 +98,9 @@ class TlsConnectionTest {
 
         CliResult result = cli(port, "--ca-cert", caFile(), "leads", "get", "ada1");
 
-        assertOneLine(result, "error: UNAVAILABLE: Hearth server at 127.0.0.1:" + port
-                + " shows an expired certificate (NotAfter: ");
+        assertOneLine(
+                result,
+                "error: UNAVAILABLE: Hearth server at 127.0.0.1:" + port + " shows an expired certificate (NotAfter: ");
         assertThat(result.err()).contains("): the server needs a renewed one");
     }
 
@@ -122,11 +122,17 @@ class TlsConnectionTest {
         TestPki.Issued alice = ca.issueClient("alice");
         TestPki.Issued mallory = rogue.issueClient("mallory");
 
-        CliResult withCertificate =
-                cli(port, "--ca-cert", caFile(),
-                        "--client-cert", alice.writeCertificate(dir.resolve("alice.pem")).toString(),
-                        "--client-key", alice.writeKey(dir.resolve("alice.key")).toString(),
-                        "leads", "get", "ada1");
+        CliResult withCertificate = cli(
+                port,
+                "--ca-cert",
+                caFile(),
+                "--client-cert",
+                alice.writeCertificate(dir.resolve("alice.pem")).toString(),
+                "--client-key",
+                alice.writeKey(dir.resolve("alice.key")).toString(),
+                "leads",
+                "get",
+                "ada1");
         assertThat(withCertificate.exitCode()).as(withCertificate.err()).isZero();
 
         assertOneLine(
@@ -136,10 +142,17 @@ class TlsConnectionTest {
                         + " requires a client certificate: give --client-cert FILE and"
                         + " --client-key FILE (or $HEARTH_CLIENT_CERT and $HEARTH_CLIENT_KEY)");
         assertOneLine(
-                cli(port, "--ca-cert", caFile(),
-                        "--client-cert", mallory.writeCertificate(dir.resolve("mallory.pem")).toString(),
-                        "--client-key", mallory.writeKey(dir.resolve("mallory.key")).toString(),
-                        "leads", "get", "ada1"),
+                cli(
+                        port,
+                        "--ca-cert",
+                        caFile(),
+                        "--client-cert",
+                        mallory.writeCertificate(dir.resolve("mallory.pem")).toString(),
+                        "--client-key",
+                        mallory.writeKey(dir.resolve("mallory.key")).toString(),
+                        "leads",
+                        "get",
+                        "ada1"),
                 "error: UNAVAILABLE: Hearth server at 127.0.0.1:"
                         + port
                         + " refused this client's certificate (--client-cert): it is not signed by"
@@ -150,8 +163,7 @@ class TlsConnectionTest {
     void aCreateRefusedByTlsIsNotRetried() throws IOException {
         int port = serve(tls(ca.issueServer()));
 
-        CliResult result =
-                cli(port, "--tls", "leads", "create", "--given-name", "Ada", "--email", "ada@example.com");
+        CliResult result = cli(port, "--tls", "leads", "create", "--given-name", "Ada", "--email", "ada@example.com");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).doesNotContain("note:").contains("--ca-cert FILE");
@@ -175,13 +187,18 @@ class TlsConnectionTest {
         Path certificate = alice.writeCertificate(dir.resolve("alice.pem"));
         assertUsageError(
                 cli(1, "--client-cert", certificate.toString(), "leads", "list"),
-                "Invalid value for option '--client-cert': '" + certificate
-                        + "': needs --client-key, its private key");
+                "Invalid value for option '--client-cert': '" + certificate + "': needs --client-key, its private key");
 
         Path traditional = alice.writeTraditionalKey(dir.resolve("alice-sec1.key"));
         assertUsageError(
-                cli(1, "--client-cert", certificate.toString(), "--client-key", traditional.toString(),
-                        "leads", "list"),
+                cli(
+                        1,
+                        "--client-cert",
+                        certificate.toString(),
+                        "--client-key",
+                        traditional.toString(),
+                        "leads",
+                        "list"),
                 "Invalid value for option '--client-key': '"
                         + traditional
                         + "': the key is in the older PKCS#1/SEC1 form (BEGIN RSA/EC PRIVATE KEY),"
@@ -212,11 +229,10 @@ class TlsConnectionTest {
     }
 
     private int serve(ServerCredentials credentials) throws IOException {
-        Server server =
-                Grpc.newServerBuilderForPort(0, credentials)
-                        .addService(new RecordingLeadService())
-                        .build()
-                        .start();
+        Server server = Grpc.newServerBuilderForPort(0, credentials)
+                .addService(new RecordingLeadService())
+                .build()
+                .start();
         servers.add(server);
         return server.getPort();
     }

@@ -34,104 +34,153 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Starts the Hearth server: opens the database, migrates it, serves gRPC until SIGTERM. */
-@Command(name = "hearth-server", mixinStandardHelpOptions = true, version = "hearth-server 0.1.0",
+@Command(
+        name = "hearth-server",
+        mixinStandardHelpOptions = true,
+        version = "hearth-server 0.1.0",
         description = "Runs the Hearth lead server. Every flag also reads an environment variable.")
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-    @Option(names = "--host", defaultValue = "${env:HEARTH_HOST:-127.0.0.1}",
+    @Option(
+            names = "--host",
+            defaultValue = "${env:HEARTH_HOST:-127.0.0.1}",
             description = "Address to listen on (env HEARTH_HOST; default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String host;
 
-    @Option(names = "--port", defaultValue = "${env:HEARTH_PORT:-50051}",
+    @Option(
+            names = "--port",
+            defaultValue = "${env:HEARTH_PORT:-50051}",
             description = "gRPC port (env HEARTH_PORT; default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "${env:HEARTH_DATA_DIR:-./hearth-data}",
-            description = "Directory for the embedded database and plugins (env HEARTH_DATA_DIR; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:HEARTH_DATA_DIR:-./hearth-data}",
+            description =
+                    "Directory for the embedded database and plugins (env HEARTH_DATA_DIR; default ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--db-url", defaultValue = "${env:HEARTH_DB_URL}",
+    @Option(
+            names = "--db-url",
+            defaultValue = "${env:HEARTH_DB_URL}",
             description = "JDBC URL; jdbc:postgresql://host:port/db for PostgreSQL (env HEARTH_DB_URL; default: "
                     + "an HSQLDB file database in the data directory).")
     String dbUrl;
 
-    @Option(names = "--db-user", defaultValue = "${env:HEARTH_DB_USER}", description = "Database user (env HEARTH_DB_USER).")
+    @Option(
+            names = "--db-user",
+            defaultValue = "${env:HEARTH_DB_USER}",
+            description = "Database user (env HEARTH_DB_USER).")
     String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "${env:HEARTH_DB_PASSWORD}",
+    @Option(
+            names = "--db-password",
+            defaultValue = "${env:HEARTH_DB_PASSWORD}",
             description = "Database password (env HEARTH_DB_PASSWORD; prefer the variable: flags show in ps).")
     String dbPassword;
 
-    @Option(names = "--db-pool-size", defaultValue = "${env:HEARTH_DB_POOL_SIZE:-10}",
+    @Option(
+            names = "--db-pool-size",
+            defaultValue = "${env:HEARTH_DB_POOL_SIZE:-10}",
             description = "Most database connections (env HEARTH_DB_POOL_SIZE; default ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
-    @Option(names = "--db-connect-timeout", defaultValue = "${env:HEARTH_DB_CONNECT_TIMEOUT:-3}",
+    @Option(
+            names = "--db-connect-timeout",
+            defaultValue = "${env:HEARTH_DB_CONNECT_TIMEOUT:-3}",
             converter = ConnectTimeoutConverter.class,
             description = "How long a call waits for a database connection before it is answered UNAVAILABLE: "
                     + "seconds (2.5) or a duration (500ms, 3s, PT3S); 250ms to 5 minutes "
                     + "(env HEARTH_DB_CONNECT_TIMEOUT; default ${DEFAULT-VALUE} seconds).")
     Duration dbConnectTimeout;
 
-    @Option(names = "--phone-region", defaultValue = "${env:HEARTH_PHONE_REGION:-US}",
+    @Option(
+            names = "--phone-region",
+            defaultValue = "${env:HEARTH_PHONE_REGION:-US}",
             description = "Region for phone numbers written without a country code (env HEARTH_PHONE_REGION; "
                     + "default ${DEFAULT-VALUE}).")
     String phoneRegion;
 
-    @Option(names = "--lead-follow-up-limit", defaultValue = "${env:HEARTH_LEAD_FOLLOW_UP_LIMIT:-2}",
+    @Option(
+            names = "--lead-follow-up-limit",
+            defaultValue = "${env:HEARTH_LEAD_FOLLOW_UP_LIMIT:-2}",
             description = "Follow-ups a lead gets before it moves to drip (env HEARTH_LEAD_FOLLOW_UP_LIMIT; "
                     + "default ${DEFAULT-VALUE}).")
     int leadFollowUpLimit;
 
-    @Option(names = "--contact-follow-up-limit", defaultValue = "${env:HEARTH_CONTACT_FOLLOW_UP_LIMIT:-8}",
+    @Option(
+            names = "--contact-follow-up-limit",
+            defaultValue = "${env:HEARTH_CONTACT_FOLLOW_UP_LIMIT:-8}",
             description = "Follow-ups a contact gets before it moves to drip (env HEARTH_CONTACT_FOLLOW_UP_LIMIT; "
                     + "default ${DEFAULT-VALUE}).")
     int contactFollowUpLimit;
 
-    @Option(names = "--auto-convert", defaultValue = "${env:HEARTH_AUTO_CONVERT:-true}", arity = "1",
+    @Option(
+            names = "--auto-convert",
+            defaultValue = "${env:HEARTH_AUTO_CONVERT:-true}",
+            arity = "1",
             description = "true: a positive reply or booked meeting converts the lead to a contact; false: it only "
                     + "suggests converting (env HEARTH_AUTO_CONVERT; default ${DEFAULT-VALUE}).")
     boolean autoConvert;
 
-    @Option(names = "--imports-dir", defaultValue = "${env:HEARTH_IMPORTS_DIR}",
+    @Option(
+            names = "--imports-dir",
+            defaultValue = "${env:HEARTH_IMPORTS_DIR}",
             description = "The only folder whose files StartSync may read (env HEARTH_IMPORTS_DIR; default: imports/ "
                     + "in the data directory).")
     Path importsDir;
 
-    @Option(names = "--max-upload-bytes", defaultValue = "${env:HEARTH_MAX_UPLOAD_BYTES:-1073741824}",
+    @Option(
+            names = "--max-upload-bytes",
+            defaultValue = "${env:HEARTH_MAX_UPLOAD_BYTES:-1073741824}",
             description = "Largest file 'hearth import' may upload (env HEARTH_MAX_UPLOAD_BYTES; default "
                     + "${DEFAULT-VALUE}, 1 GiB).")
     long maxUploadBytes;
 
-    @Option(names = "--tls-cert", defaultValue = "${env:HEARTH_TLS_CERT}", paramLabel = "FILE",
+    @Option(
+            names = "--tls-cert",
+            defaultValue = "${env:HEARTH_TLS_CERT}",
+            paramLabel = "FILE",
             description = "Serve TLS with this certificate chain, PEM, the server's certificate first (env "
                     + "HEARTH_TLS_CERT; needs --tls-key). Read again when it changes.")
     Path tlsCert;
 
-    @Option(names = "--tls-key", defaultValue = "${env:HEARTH_TLS_KEY}", paramLabel = "FILE",
+    @Option(
+            names = "--tls-key",
+            defaultValue = "${env:HEARTH_TLS_KEY}",
+            paramLabel = "FILE",
             description = "The certificate's private key, PEM, unencrypted PKCS#8 (BEGIN PRIVATE KEY) (env "
                     + "HEARTH_TLS_KEY).")
     Path tlsKey;
 
-    @Option(names = "--tls-client-ca", defaultValue = "${env:HEARTH_TLS_CLIENT_CA}", paramLabel = "FILE",
+    @Option(
+            names = "--tls-client-ca",
+            defaultValue = "${env:HEARTH_TLS_CLIENT_CA}",
+            paramLabel = "FILE",
             description = "Mutual TLS: refuse, at the handshake, every client without a certificate signed by one of "
                     + "these certificate authorities, PEM (env HEARTH_TLS_CLIENT_CA; needs --tls-cert).")
     Path tlsClientCa;
 
-    @Option(names = "--tls-reload-period", defaultValue = "${env:HEARTH_TLS_RELOAD_PERIOD:-60s}",
+    @Option(
+            names = "--tls-reload-period",
+            defaultValue = "${env:HEARTH_TLS_RELOAD_PERIOD:-60s}",
             converter = ReloadPeriodConverter.class,
             description = "How often the TLS files are read again; changed ones are served to new connections: "
                     + "seconds or a duration (30s, 5m, PT1H), 1 second to 1 day (env HEARTH_TLS_RELOAD_PERIOD; "
                     + "default ${DEFAULT-VALUE}).")
     Duration tlsReloadPeriod;
 
-    @Option(names = "--insecure", defaultValue = "${env:HEARTH_INSECURE:-false}",
+    @Option(
+            names = "--insecure",
+            defaultValue = "${env:HEARTH_INSECURE:-false}",
             description = "Allow plaintext on a non-loopback --host: anyone on the network can then read and change "
                     + "every lead (env HEARTH_INSECURE).")
     boolean insecure;
 
-    @Option(names = "--shutdown-grace-seconds", defaultValue = "20",
+    @Option(
+            names = "--shutdown-grace-seconds",
+            defaultValue = "20",
             description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
     long graceSeconds;
 
@@ -151,12 +200,13 @@ public final class Main implements Callable<Integer> {
                 };
                 return Duration.ofMillis(new BigDecimal(amount.group(1))
                         .multiply(BigDecimal.valueOf(millisPerUnit))
-                        .setScale(0, RoundingMode.HALF_UP).longValueExact());
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValueExact());
             }
             return Duration.parse(text.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new CommandLine.TypeConversionException("'" + value
-                    + "' is not a duration: give seconds (3, 2.5), 500ms, 3s or PT3S");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration: give seconds (3, 2.5), 500ms, 3s or PT3S");
         }
     }
 
@@ -182,8 +232,8 @@ public final class Main implements Callable<Integer> {
         public Duration convert(String value) {
             Duration period = parseDuration(value);
             if (period.compareTo(MIN) < 0 || period.compareTo(MAX) > 0) {
-                throw new CommandLine.TypeConversionException("the TLS reload period must be between 1s and 1 day, got "
-                        + value.strip());
+                throw new CommandLine.TypeConversionException(
+                        "the TLS reload period must be between 1s and 1 day, got " + value.strip());
             }
             return period;
         }
@@ -221,15 +271,17 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = config();
-        ListenPolicy.refusal(config.host(), config.tls().isPresent(), config.insecure()).ifPresent(reason -> {
-            throw new StartRefusedException(reason);
-        });
+        ListenPolicy.refusal(config.host(), config.tls().isPresent(), config.insecure())
+                .ifPresent(reason -> {
+                    throw new StartRefusedException(reason);
+                });
         Optional<ServerTls> tls = loadTls(config);
         Files.createDirectories(config.dataDir());
         Database database = Database.open(config.database());
         ServerCredentials credentials = tls.map(ServerTls::credentials).orElseGet(InsecureServerCredentials::create);
         Injector injector = Guice.createInjector(
-                new CoreModule(config, database, Clock.systemUTC()), new GrpcModule(),
+                new CoreModule(config, database, Clock.systemUTC()),
+                new GrpcModule(),
                 new NettyTransportModule(credentials));
         SyncRunKeeper syncRuns = injector.getInstance(SyncRunKeeper.class);
         syncRuns.start();
@@ -237,24 +289,32 @@ public final class Main implements Callable<Integer> {
         RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
         refresher.start(60);
         tls.ifPresent(ServerTls::startReloading);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Hearth server stopping: finishing in-flight calls");
-            tls.ifPresent(ServerTls::close);
-            refresher.close();
-            injector.getInstance(QueueWatchers.class).close();
-            // imports end INTERRUPTED after their batch, while the database is still open
-            syncRuns.stopRuns(Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));
-            try {
-                server.stop(graceSeconds);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                database.close();
-                log.info("Hearth server stopped");
-            }
-        }, "hearth-shutdown"));
-        log.info("Hearth server listening on {}:{} over {} (database: {} {})", config.host(), server.port(),
-                transport(config, tls), config.database().kind(), config.database().redactedUrl());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("Hearth server stopping: finishing in-flight calls");
+                            tls.ifPresent(ServerTls::close);
+                            refresher.close();
+                            injector.getInstance(QueueWatchers.class).close();
+                            // imports end INTERRUPTED after their batch, while the database is still open
+                            syncRuns.stopRuns(Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));
+                            try {
+                                server.stop(graceSeconds);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } finally {
+                                database.close();
+                                log.info("Hearth server stopped");
+                            }
+                        },
+                        "hearth-shutdown"));
+        log.info(
+                "Hearth server listening on {}:{} over {} (database: {} {})",
+                config.host(),
+                server.port(),
+                transport(config, tls),
+                config.database().kind(),
+                config.database().redactedUrl());
         server.awaitTermination();
         return 0;
     }
@@ -276,20 +336,28 @@ public final class Main implements Callable<Integer> {
         if (tls.isPresent()) {
             return tls.get().describe();
         }
-        return ListenPolicy.isLoopback(config.host()) ? "plaintext, open to local callers only"
+        return ListenPolicy.isLoopback(config.host())
+                ? "plaintext, open to local callers only"
                 : "plaintext (--insecure): anyone who can reach this address can read and change every lead";
     }
 
     ServerConfig config() {
         DatabaseConfig database = (dbUrl == null || dbUrl.isBlank()
-                ? DatabaseConfig.embedded(dataDir, dbPoolSize)
-                : new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize)).withConnectTimeout(dbConnectTimeout);
+                        ? DatabaseConfig.embedded(dataDir, dbPoolSize)
+                        : new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize))
+                .withConnectTimeout(dbConnectTimeout);
         ImportConfig imports = ImportConfig.in(dataDir);
-        return new ServerConfig(host, port, dataDir, database, phoneRegion,
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                database,
+                phoneRegion,
                 new CadenceConfig(leadFollowUpLimit, contactFollowUpLimit, autoConvert),
-                new ImportConfig(importsDir == null ? imports.importsDir() : importsDir, imports.uploadsDir(),
-                        maxUploadBytes),
-                tlsConfig(), insecure);
+                new ImportConfig(
+                        importsDir == null ? imports.importsDir() : importsDir, imports.uploadsDir(), maxUploadBytes),
+                tlsConfig(),
+                insecure);
     }
 
     /** TLS needs a certificate and its key together; client certificate authorities only come with them. */
@@ -302,12 +370,12 @@ public final class Main implements Callable<Integer> {
             return Optional.empty();
         }
         if (tlsCert == null) {
-            throw new StartRefusedException("--tls-key " + tlsKey
-                    + " needs --tls-cert, the certificate chain that goes with the key");
+            throw new StartRefusedException(
+                    "--tls-key " + tlsKey + " needs --tls-cert, the certificate chain that goes with the key");
         }
         if (tlsKey == null) {
-            throw new StartRefusedException("--tls-cert " + tlsCert
-                    + " needs --tls-key, the private key of the certificate");
+            throw new StartRefusedException(
+                    "--tls-cert " + tlsCert + " needs --tls-key, the private key of the certificate");
         }
         return Optional.of(new TlsConfig(tlsCert, tlsKey, Optional.ofNullable(tlsClientCa), tlsReloadPeriod));
     }

@@ -36,14 +36,16 @@ class MainTest {
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.phoneRegion()).isEqualTo("US");
         assertThat(config.database().kind()).isEqualTo(DatabaseConfig.Kind.HSQLDB);
-        assertThat(config.database().url()).startsWith("jdbc:hsqldb:file:" + Path.of("/tmp/hearth-x/db/hearth"))
-                .contains("hsqldb.write_delay=false").contains("hsqldb.default_table_type=cached");
+        assertThat(config.database().url())
+                .startsWith("jdbc:hsqldb:file:" + Path.of("/tmp/hearth-x/db/hearth"))
+                .contains("hsqldb.write_delay=false")
+                .contains("hsqldb.default_table_type=cached");
     }
 
     @Test
     void aPostgresUrlSelectsPostgres() {
-        ServerConfig config = parse("--db-url", "jdbc:postgresql://db:5432/hearth?password=s3cret",
-                "--db-user", "hearth", "--port", "0");
+        ServerConfig config = parse(
+                "--db-url", "jdbc:postgresql://db:5432/hearth?password=s3cret", "--db-user", "hearth", "--port", "0");
 
         assertThat(config.database().kind()).isEqualTo(DatabaseConfig.Kind.POSTGRESQL);
         assertThat(config.database().user()).isEqualTo("hearth");
@@ -61,11 +63,16 @@ class MainTest {
     @Test
     void aCallWaitsThreeSecondsForADatabaseConnectionUnlessToldOtherwise() {
         assertThat(parse().database().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(parse("--db-connect-timeout", "2.5").database().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(parse("--db-connect-timeout", "500ms").database().connectTimeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(parse("--db-connect-timeout", "4s").database().connectTimeout()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(parse("--db-connect-timeout", "PT1M", "--db-url", "jdbc:postgresql://db/hearth").database()
-                .connectTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(parse("--db-connect-timeout", "2.5").database().connectTimeout())
+                .isEqualTo(Duration.ofMillis(2500));
+        assertThat(parse("--db-connect-timeout", "500ms").database().connectTimeout())
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(parse("--db-connect-timeout", "4s").database().connectTimeout())
+                .isEqualTo(Duration.ofSeconds(4));
+        assertThat(parse("--db-connect-timeout", "PT1M", "--db-url", "jdbc:postgresql://db/hearth")
+                        .database()
+                        .connectTimeout())
+                .isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
@@ -74,7 +81,8 @@ class MainTest {
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--db-connect-timeout")
                 .hasMessageContaining("between 250ms and 5 minutes, got 100ms");
-        assertThatThrownBy(() -> parse("--db-connect-timeout", "1h")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--db-connect-timeout", "1h"))
+                .isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> parse("--db-connect-timeout", "soon"))
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("is not a duration");
@@ -84,7 +92,8 @@ class MainTest {
     void cadenceDefaultsAndFlags() {
         assertThat(parse().cadence()).isEqualTo(new CadenceConfig(2, 8, true));
         assertThat(parse("--lead-follow-up-limit", "3", "--contact-follow-up-limit", "5", "--auto-convert", "false")
-                .cadence()).isEqualTo(new CadenceConfig(3, 5, false));
+                        .cadence())
+                .isEqualTo(new CadenceConfig(3, 5, false));
         assertThatThrownBy(() -> parse("--lead-follow-up-limit", "0")).hasMessageContaining("lead follow-up limit");
     }
 
@@ -92,13 +101,25 @@ class MainTest {
     void plaintextOnLoopbackUnlessTlsFilesAreGiven() {
         assertThat(parse().tls()).isEmpty();
         assertThat(parse().insecure()).isFalse();
-        assertThat(parse("--tls-cert", "/etc/hearth/cert.pem", "--tls-key", "/etc/hearth/key.pem").tls())
-                .contains(new TlsConfig(Path.of("/etc/hearth/cert.pem"), Path.of("/etc/hearth/key.pem"),
-                        Optional.empty(), Duration.ofSeconds(60)));
-        assertThat(parse("--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-client-ca", "ca.pem",
-                "--tls-reload-period", "5m").tls())
-                .contains(new TlsConfig(Path.of("c.pem"), Path.of("k.pem"), Optional.of(Path.of("ca.pem")),
-                        Duration.ofMinutes(5)));
+        assertThat(parse("--tls-cert", "/etc/hearth/cert.pem", "--tls-key", "/etc/hearth/key.pem")
+                        .tls())
+                .contains(new TlsConfig(
+                        Path.of("/etc/hearth/cert.pem"),
+                        Path.of("/etc/hearth/key.pem"),
+                        Optional.empty(),
+                        Duration.ofSeconds(60)));
+        assertThat(parse(
+                                "--tls-cert",
+                                "c.pem",
+                                "--tls-key",
+                                "k.pem",
+                                "--tls-client-ca",
+                                "ca.pem",
+                                "--tls-reload-period",
+                                "5m")
+                        .tls())
+                .contains(new TlsConfig(
+                        Path.of("c.pem"), Path.of("k.pem"), Optional.of(Path.of("ca.pem")), Duration.ofMinutes(5)));
         assertThat(parse("--host", "0.0.0.0", "--insecure").insecure()).isTrue();
     }
 
@@ -107,7 +128,8 @@ class MainTest {
         assertThatThrownBy(() -> parse("--tls-reload-period", "500ms"))
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("between 1s and 1 day, got 500ms");
-        assertThatThrownBy(() -> parse("--tls-reload-period", "P2D")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--tls-reload-period", "P2D"))
+                .isInstanceOf(CommandLine.ParameterException.class);
     }
 
     @Test
@@ -117,23 +139,28 @@ class MainTest {
         Run run = run("--host", "0.0.0.0", "--port", "0", "--data-dir", dataDir.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("hearth-server: not started: refusing to listen on 0.0.0.0 without TLS: anyone "
-                + "who can reach it could read and change every lead; give --tls-cert and --tls-key, bind to 127.0.0.1, "
-                + "or accept the risk with --insecure" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("hearth-server: not started: refusing to listen on 0.0.0.0 without TLS: anyone "
+                        + "who can reach it could read and change every lead; give --tls-cert and --tls-key, bind to 127.0.0.1, "
+                        + "or accept the risk with --insecure" + System.lineSeparator());
         assertThat(dataDir).as("no database was opened").doesNotExist();
     }
 
     @Test
     void halfATlsConfigurationIsRefusedNamingWhatIsMissing(@TempDir Path dir) {
-        assertThat(run("--tls-cert", "/etc/hearth/cert.pem", "--data-dir", dir.toString()).err())
-                .isEqualTo("hearth-server: not started: --tls-cert /etc/hearth/cert.pem needs --tls-key, the private key "
-                        + "of the certificate" + System.lineSeparator());
-        assertThat(run("--tls-key", "/etc/hearth/key.pem", "--data-dir", dir.toString()).err())
+        assertThat(run("--tls-cert", "/etc/hearth/cert.pem", "--data-dir", dir.toString())
+                        .err())
+                .isEqualTo(
+                        "hearth-server: not started: --tls-cert /etc/hearth/cert.pem needs --tls-key, the private key "
+                                + "of the certificate" + System.lineSeparator());
+        assertThat(run("--tls-key", "/etc/hearth/key.pem", "--data-dir", dir.toString())
+                        .err())
                 .startsWith("hearth-server: not started: --tls-key /etc/hearth/key.pem needs --tls-cert");
         Run clientCaAlone = run("--tls-client-ca", "/etc/hearth/ca.pem", "--data-dir", dir.toString());
         assertThat(clientCaAlone.exitCode()).isEqualTo(2);
         assertThat(clientCaAlone.err())
-                .startsWith("hearth-server: not started: --tls-client-ca /etc/hearth/ca.pem needs --tls-cert and --tls-key");
+                .startsWith(
+                        "hearth-server: not started: --tls-client-ca /etc/hearth/ca.pem needs --tls-cert and --tls-key");
     }
 
     @Test
@@ -142,12 +169,20 @@ class MainTest {
         Path cert = ca.issueServer().writeCertificate(dir.resolve("server.pem"));
         Path key = Files.writeString(dir.resolve("server.key"), "garbage");
 
-        Run run = run("--host", "0.0.0.0", "--tls-cert", cert.toString(), "--tls-key", key.toString(),
-                "--data-dir", dir.resolve("data").toString());
+        Run run = run(
+                "--host",
+                "0.0.0.0",
+                "--tls-cert",
+                cert.toString(),
+                "--tls-key",
+                key.toString(),
+                "--data-dir",
+                dir.resolve("data").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("hearth-server: not started: --tls-key " + key
-                + ": no PEM private key (-----BEGIN PRIVATE KEY-----) in the file" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("hearth-server: not started: --tls-key " + key
+                        + ": no PEM private key (-----BEGIN PRIVATE KEY-----) in the file" + System.lineSeparator());
         assertThat(dir.resolve("data")).doesNotExist();
     }
 

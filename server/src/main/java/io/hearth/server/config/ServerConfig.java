@@ -13,8 +13,16 @@ import java.util.Optional;
  *     {@code insecure}
  * @param insecure the operator's explicit consent to serve plaintext on a non-loopback address
  */
-public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion,
-                           CadenceConfig cadence, ImportConfig imports, Optional<TlsConfig> tls, boolean insecure) {
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        DatabaseConfig database,
+        String phoneRegion,
+        CadenceConfig cadence,
+        ImportConfig imports,
+        Optional<TlsConfig> tls,
+        boolean insecure) {
     public ServerConfig {
         requireNonNull(host, "host is null");
         requireNonNull(tls, "tls is null");
@@ -29,8 +37,14 @@ public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig d
     }
 
     /** Plaintext. */
-    public ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion,
-                        CadenceConfig cadence, ImportConfig imports) {
+    public ServerConfig(
+            String host,
+            int port,
+            Path dataDir,
+            DatabaseConfig database,
+            String phoneRegion,
+            CadenceConfig cadence,
+            ImportConfig imports) {
         this(host, port, dataDir, database, phoneRegion, cadence, imports, Optional.empty(), false);
     }
 
@@ -40,8 +54,8 @@ public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig d
     }
 
     /** With the default import folders (in the data directory) and upload limit. */
-    public ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion,
-                        CadenceConfig cadence) {
+    public ServerConfig(
+            String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion, CadenceConfig cadence) {
         this(host, port, dataDir, database, phoneRegion, cadence, ImportConfig.in(dataDir));
     }
 }

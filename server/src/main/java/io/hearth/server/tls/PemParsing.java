@@ -25,9 +25,10 @@ final class PemParsing {
     static X509Certificate[] certificates(byte[] pem) throws ProblemException {
         String text = new String(pem, StandardCharsets.US_ASCII);
         if (!text.contains("-----BEGIN CERTIFICATE-----")) {
-            throw new ProblemException(text.contains("PRIVATE KEY-----")
-                    ? "holds a private key, not a certificate (-----BEGIN CERTIFICATE-----)"
-                    : "no PEM certificate (-----BEGIN CERTIFICATE-----) in the file");
+            throw new ProblemException(
+                    text.contains("PRIVATE KEY-----")
+                            ? "holds a private key, not a certificate (-----BEGIN CERTIFICATE-----)"
+                            : "no PEM certificate (-----BEGIN CERTIFICATE-----) in the file");
         }
         try {
             X509Certificate[] certificates = CertificateUtils.getX509Certificates(new ByteArrayInputStream(pem));
@@ -51,9 +52,10 @@ final class PemParsing {
             throw new ProblemException("the key is encrypted; the server needs it unencrypted" + convert);
         }
         if (!text.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw new ProblemException(text.contains("-----BEGIN CERTIFICATE-----")
-                    ? "holds a certificate, not a private key (-----BEGIN PRIVATE KEY-----)"
-                    : "no PEM private key (-----BEGIN PRIVATE KEY-----) in the file");
+            throw new ProblemException(
+                    text.contains("-----BEGIN CERTIFICATE-----")
+                            ? "holds a certificate, not a private key (-----BEGIN PRIVATE KEY-----)"
+                            : "no PEM private key (-----BEGIN PRIVATE KEY-----) in the file");
         }
         try {
             return CertificateUtils.getPrivateKey(new ByteArrayInputStream(pem));
@@ -73,7 +75,8 @@ final class PemParsing {
             case "EC" -> "SHA256withECDSA";
             default -> null;
         };
-        if (algorithm == null || !key.getAlgorithm().equals(certificate.getPublicKey().getAlgorithm())) {
+        if (algorithm == null
+                || !key.getAlgorithm().equals(certificate.getPublicKey().getAlgorithm())) {
             return false;
         }
         try {

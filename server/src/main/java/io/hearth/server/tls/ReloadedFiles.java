@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 final class ReloadedFiles {
     private static final Logger log = LoggerFactory.getLogger(ReloadedFiles.class);
 
-    enum Outcome { UNCHANGED, RELOADED, KEPT_PREVIOUS }
+    enum Outcome {
+        UNCHANGED,
+        RELOADED,
+        KEPT_PREVIOUS
+    }
 
     /** Checks the files' contents (in the order of the files) and puts them to use. */
     @FunctionalInterface

@@ -12,8 +12,9 @@ record ServerIdentity(X509Certificate[] chain, PrivateKey key) {
      * Checks the pair read from the two files: both PEM, the key the certificate's own, the
      * certificate not expired.
      */
-    static ServerIdentity parse(TlsFile certificateFile, byte[] certificatePem, TlsFile keyFile, byte[] keyPem,
-                                Instant now) throws UnusableTlsFileException {
+    static ServerIdentity parse(
+            TlsFile certificateFile, byte[] certificatePem, TlsFile keyFile, byte[] keyPem, Instant now)
+            throws UnusableTlsFileException {
         X509Certificate[] chain;
         PrivateKey key;
         try {
@@ -31,7 +32,8 @@ record ServerIdentity(X509Certificate[] chain, PrivateKey key) {
                     + certificateFile.path() + " (a key of another certificate?)");
         }
         if (chain[0].getNotAfter().before(Date.from(now))) {
-            throw certificateFile.problem("the certificate expired at " + chain[0].getNotAfter().toInstant());
+            throw certificateFile.problem(
+                    "the certificate expired at " + chain[0].getNotAfter().toInstant());
         }
         return new ServerIdentity(chain, key);
     }

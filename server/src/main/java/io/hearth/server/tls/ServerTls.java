@@ -50,16 +50,19 @@ public final class ServerTls implements AutoCloseable {
         TlsFile certificateFile = new TlsFile("--tls-cert", config.certificate());
         TlsFile keyFile = new TlsFile("--tls-key", config.privateKey());
         identity = new ReloadedFiles("server certificate", List.of(certificateFile, keyFile), contents -> {
-            ServerIdentity loaded = ServerIdentity.parse(certificateFile, contents.get(0), keyFile, contents.get(1),
-                    clock.instant());
+            ServerIdentity loaded =
+                    ServerIdentity.parse(certificateFile, contents.get(0), keyFile, contents.get(1), clock.instant());
             keyManager.updateIdentityCredentials(loaded.chain(), loaded.key());
             return loaded.describe();
         });
         if (config.clientCa().isPresent()) {
-            AdvancedTlsX509TrustManager trust = AdvancedTlsX509TrustManager.newBuilder().build();
+            AdvancedTlsX509TrustManager trust =
+                    AdvancedTlsX509TrustManager.newBuilder().build();
             TlsFile caFile = new TlsFile("--tls-client-ca", config.clientCa().get());
             trustManager = Optional.of(trust);
-            clientCas = Optional.of(new ReloadedFiles("client certificate authorities", List.of(caFile),
+            clientCas = Optional.of(new ReloadedFiles(
+                    "client certificate authorities",
+                    List.of(caFile),
                     contents -> trust(trust, caFile, contents.get(0))));
         } else {
             trustManager = Optional.empty();
@@ -102,14 +105,17 @@ public final class ServerTls implements AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw caFile.problem("cannot trust these certificates: " + e.getMessage());
         }
-        return Arrays.stream(cas).map(ca -> ca.getSubjectX500Principal().getName())
+        return Arrays.stream(cas)
+                .map(ca -> ca.getSubjectX500Principal().getName())
                 .collect(Collectors.joining("; "));
     }
 
     /** For the server builder: TLS, and with client certificate authorities a client certificate is required. */
     public ServerCredentials credentials() {
-        TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder().keyManager(keyManager);
-        trustManager.ifPresent(trust -> credentials.trustManager(new UnadvertisedTrustManager(trust))
+        TlsServerCredentials.Builder credentials =
+                TlsServerCredentials.newBuilder().keyManager(keyManager);
+        trustManager.ifPresent(trust -> credentials
+                .trustManager(new UnadvertisedTrustManager(trust))
                 .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE));
         return credentials.build();
     }
@@ -125,20 +131,23 @@ public final class ServerTls implements AutoCloseable {
         try {
             reload();
         } catch (RuntimeException e) {
-            log.warn("TLS: reading the certificate files again failed, still using the previous ones: {}", e.toString());
+            log.warn(
+                    "TLS: reading the certificate files again failed, still using the previous ones: {}", e.toString());
         }
     }
 
     /** One round of the reload: the server certificate, then the client certificate authorities. */
     List<ReloadedFiles.Outcome> reload() {
-        return clientCas.isPresent() ? List.of(identity.reloadIfChanged(), clientCas.get().reloadIfChanged())
+        return clientCas.isPresent()
+                ? List.of(identity.reloadIfChanged(), clientCas.get().reloadIfChanged())
                 : List.of(identity.reloadIfChanged());
     }
 
     /** For the start line: "TLS as CN=...", or "mutual TLS as CN=..., clients need a certificate from CN=...". */
     public String describe() {
-        return clientCas.map(cas -> "mutual TLS as " + identity.inUse()
-                        + "; clients need a certificate signed by " + cas.inUse())
+        return clientCas
+                .map(cas ->
+                        "mutual TLS as " + identity.inUse() + "; clients need a certificate signed by " + cas.inUse())
                 .orElse("TLS as " + identity.inUse());
     }
 

@@ -30,7 +30,8 @@ final class UnadvertisedTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         delegate.checkClientTrusted(chain, authType, socket);
     }
 
@@ -46,7 +47,8 @@ final class UnadvertisedTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         delegate.checkServerTrusted(chain, authType, socket);
     }
 

@@ -29,7 +29,8 @@ class ServerTlsTest {
     /** Long enough that no scheduled reload runs unless a test starts one. */
     private static final Duration NO_RELOAD = Duration.ofHours(1);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final TestPki.Authority ca = TestPki.authority("Hearth Test CA");
     private final TestPki.Authority rogue = TestPki.authority("Rogue CA");
@@ -81,14 +82,23 @@ class ServerTlsTest {
         TestPki.Issued mallory = rogue.issueClient("mallory");
         try (ServerTls tls = ServerTls.load(new TlsConfig(certFile, keyFile, Optional.of(caFile), NO_RELOAD));
                 TlsTestServer server = new TlsTestServer(tls.credentials(), dir)) {
-            assertThat(TlsClient.withCertificate(caFile, alice.writeCertificate(dir.resolve("alice.pem")),
-                    alice.writeKey(dir.resolve("alice.key"))).check(server.port()).status())
+            assertThat(TlsClient.withCertificate(
+                                    caFile,
+                                    alice.writeCertificate(dir.resolve("alice.pem")),
+                                    alice.writeKey(dir.resolve("alice.key")))
+                            .check(server.port())
+                            .status())
                     .isEqualTo(ServingStatus.SERVING);
 
             assertUnavailable(TlsClient.trusting(caFile), server);
-            assertUnavailable(TlsClient.withCertificate(caFile, mallory.writeCertificate(dir.resolve("mallory.pem")),
-                    mallory.writeKey(dir.resolve("mallory.key"))), server);
-            assertThat(tls.describe()).startsWith("mutual TLS as CN=localhost")
+            assertUnavailable(
+                    TlsClient.withCertificate(
+                            caFile,
+                            mallory.writeCertificate(dir.resolve("mallory.pem")),
+                            mallory.writeKey(dir.resolve("mallory.key"))),
+                    server);
+            assertThat(tls.describe())
+                    .startsWith("mutual TLS as CN=localhost")
                     .endsWith("; clients need a certificate signed by CN=Hearth Test CA");
         }
     }
@@ -113,8 +123,9 @@ class ServerTlsTest {
                 seen = client.check(server.port()).serverSerial();
             }
             assertThat(seen).isEqualTo(renewed.serial());
-            assertThat(messages()).anyMatch(line -> line.startsWith("TLS: reloaded the server certificate: now CN=localhost (serial "
-                    + renewed.serial()));
+            assertThat(messages())
+                    .anyMatch(line -> line.startsWith(
+                            "TLS: reloaded the server certificate: now CN=localhost (serial " + renewed.serial()));
         }
     }
 
@@ -126,18 +137,24 @@ class ServerTlsTest {
 
             assertThat(tls.reload()).containsExactly(Outcome.KEPT_PREVIOUS);
             assertThat(tls.reload()).containsExactly(Outcome.UNCHANGED);
-            assertThat(TlsClient.trusting(caFile).check(server.port()).serverSerial()).isEqualTo(served.serial());
-            assertThat(messages()).containsExactly("TLS: the server certificate was not reloaded, still using CN=localhost "
-                    + "(serial " + served.serial() + ", valid until " + served.certificate().getNotAfter().toInstant()
-                    + "): --tls-cert " + certFile + ": no PEM certificate (-----BEGIN CERTIFICATE-----) in the file");
+            assertThat(TlsClient.trusting(caFile).check(server.port()).serverSerial())
+                    .isEqualTo(served.serial());
+            assertThat(messages())
+                    .containsExactly("TLS: the server certificate was not reloaded, still using CN=localhost "
+                            + "(serial " + served.serial() + ", valid until "
+                            + served.certificate().getNotAfter().toInstant()
+                            + "): --tls-cert " + certFile
+                            + ": no PEM certificate (-----BEGIN CERTIFICATE-----) in the file");
 
             TestPki.Issued otherKey = ca.issueServer();
             otherKey.writeKey(keyFile);
             served.writeCertificate(certFile);
             assertThat(tls.reload()).as("a key that is not the certificate's").containsExactly(Outcome.KEPT_PREVIOUS);
-            assertThat(messages().get(1)).endsWith("--tls-key " + keyFile + ": does not match the certificate in "
-                    + "--tls-cert " + certFile + " (a key of another certificate?)");
-            assertThat(TlsClient.trusting(caFile).check(server.port()).serverSerial()).isEqualTo(served.serial());
+            assertThat(messages().get(1))
+                    .endsWith("--tls-key " + keyFile + ": does not match the certificate in " + "--tls-cert " + certFile
+                            + " (a key of another certificate?)");
+            assertThat(TlsClient.trusting(caFile).check(server.port()).serverSerial())
+                    .isEqualTo(served.serial());
         }
     }
 
@@ -149,7 +166,9 @@ class ServerTlsTest {
 
             assertThat(tls.reload()).containsExactly(Outcome.KEPT_PREVIOUS);
             assertThat(tls.reload()).containsExactly(Outcome.KEPT_PREVIOUS);
-            assertThat(messages()).hasSize(1).allMatch(line -> line.endsWith("--tls-key " + keyFile + ": no such file"));
+            assertThat(messages())
+                    .hasSize(1)
+                    .allMatch(line -> line.endsWith("--tls-key " + keyFile + ": no such file"));
 
             served.writeKey(keyFile);
             assertThat(tls.reload()).containsExactly(Outcome.UNCHANGED);
@@ -161,9 +180,11 @@ class ServerTlsTest {
     void replacedClientCertificateAuthoritiesDecideTheNextHandshakes() throws Exception {
         TestPki.Issued alice = ca.issueClient("alice");
         TestPki.Issued mallory = rogue.issueClient("mallory");
-        TlsClient aliceClient = TlsClient.withCertificate(caFile, alice.writeCertificate(dir.resolve("alice.pem")),
-                alice.writeKey(dir.resolve("alice.key")));
-        TlsClient malloryClient = TlsClient.withCertificate(caFile, mallory.writeCertificate(dir.resolve("mallory.pem")),
+        TlsClient aliceClient = TlsClient.withCertificate(
+                caFile, alice.writeCertificate(dir.resolve("alice.pem")), alice.writeKey(dir.resolve("alice.key")));
+        TlsClient malloryClient = TlsClient.withCertificate(
+                caFile,
+                mallory.writeCertificate(dir.resolve("mallory.pem")),
                 mallory.writeKey(dir.resolve("mallory.key")));
         Path clientCaFile = ca.writeCertificate(dir.resolve("client-ca.pem"));
         try (ServerTls tls = ServerTls.load(new TlsConfig(certFile, keyFile, Optional.of(clientCaFile), NO_RELOAD));
@@ -182,7 +203,8 @@ class ServerTlsTest {
 
     private static void assertUnavailable(TlsClient client, TlsTestServer server) {
         assertThatThrownBy(() -> client.check(server.port()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
     }
 }

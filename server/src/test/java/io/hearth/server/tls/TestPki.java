@@ -52,11 +52,18 @@ public final class TestPki {
         X500Name subject = new X500Name("CN=" + name);
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)), subject, keys.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            subject,
+                            serial(),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(VALIDITY)),
+                            subject,
+                            keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
                             extensions.createSubjectKeyIdentifier(keys.getPublic()));
             return new Authority(sign(builder, keys.getPrivate()), keys);
         } catch (IOException | GeneralSecurityException e) {
@@ -104,21 +111,35 @@ public final class TestPki {
             KeyPair subjectKeys = newKeys();
             try {
                 JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                        Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + name),
-                        subjectKeys.getPublic())
+                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                                certificate,
+                                serial(),
+                                Date.from(notBefore),
+                                Date.from(notAfter),
+                                new X500Name("CN=" + name),
+                                subjectKeys.getPublic())
                         .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                        .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                                server ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth))
-                        .addExtension(Extension.authorityKeyIdentifier, false,
+                        .addExtension(
+                                Extension.extendedKeyUsage,
+                                false,
+                                new ExtendedKeyUsage(
+                                        server ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth))
+                        .addExtension(
+                                Extension.authorityKeyIdentifier,
+                                false,
                                 extensions.createAuthorityKeyIdentifier(certificate));
                 if (server) {
-                    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
-                            name.equals("localhost")
-                                    ? new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"),
-                                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}
-                                    : new GeneralName[] {new GeneralName(GeneralName.dNSName, name)}));
+                    builder.addExtension(
+                            Extension.subjectAlternativeName,
+                            false,
+                            new GeneralNames(
+                                    name.equals("localhost")
+                                            ? new GeneralName[] {
+                                                new GeneralName(GeneralName.dNSName, "localhost"),
+                                                new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                                            }
+                                            : new GeneralName[] {new GeneralName(GeneralName.dNSName, name)}));
                 }
                 return new Issued(sign(builder, keys.getPrivate()), subjectKeys.getPrivate());
             } catch (IOException | GeneralSecurityException e) {
@@ -175,8 +196,8 @@ public final class TestPki {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey)
             throws GeneralSecurityException {
         try {
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }

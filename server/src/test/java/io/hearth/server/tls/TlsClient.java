@@ -43,7 +43,9 @@ public final class TlsClient {
 
     public static TlsClient trusting(Path caFile) {
         try {
-            return new TlsClient(TlsChannelCredentials.newBuilder().trustManager(caFile.toFile()).build());
+            return new TlsClient(TlsChannelCredentials.newBuilder()
+                    .trustManager(caFile.toFile())
+                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,8 +53,10 @@ public final class TlsClient {
 
     public static TlsClient withCertificate(Path caFile, Path certificateFile, Path keyFile) {
         try {
-            return new TlsClient(TlsChannelCredentials.newBuilder().trustManager(caFile.toFile())
-                    .keyManager(certificateFile.toFile(), keyFile.toFile()).build());
+            return new TlsClient(TlsChannelCredentials.newBuilder()
+                    .trustManager(caFile.toFile())
+                    .keyManager(certificateFile.toFile(), keyFile.toFile())
+                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +67,8 @@ public final class TlsClient {
 
     /** Checks the server's health on a connection of its own, so it sees the certificate served now. */
     public Answer check(int port) throws InterruptedException {
-        ManagedChannel channel = Grpc.newChannelBuilder("127.0.0.1:" + port, credentials).build();
+        ManagedChannel channel =
+                Grpc.newChannelBuilder("127.0.0.1:" + port, credentials).build();
         AtomicReference<SSLSession> session = new AtomicReference<>();
         try {
             Channel recorded = ClientInterceptors.intercept(channel, new SessionRecorder(session));
@@ -81,7 +86,9 @@ public final class TlsClient {
             return null;
         }
         try {
-            return ((X509Certificate) session.getPeerCertificates()[0]).getSerialNumber().toString(16);
+            return ((X509Certificate) session.getPeerCertificates()[0])
+                    .getSerialNumber()
+                    .toString(16);
         } catch (SSLPeerUnverifiedException e) {
             throw new AssertionError(e);
         }
@@ -95,13 +102,15 @@ public final class TlsClient {
                 @Override
                 public void start(Listener<R> listener, Metadata headers) {
                     ClientCall<Q, R> call = this;
-                    super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
-                        @Override
-                        public void onHeaders(Metadata responseHeaders) {
-                            session.set(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
-                            super.onHeaders(responseHeaders);
-                        }
-                    }, headers);
+                    super.start(
+                            new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+                                @Override
+                                public void onHeaders(Metadata responseHeaders) {
+                                    session.set(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+                                    super.onHeaders(responseHeaders);
+                                }
+                            },
+                            headers);
                 }
             };
         }

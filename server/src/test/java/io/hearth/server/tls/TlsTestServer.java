@@ -23,10 +23,13 @@ final class TlsTestServer implements AutoCloseable {
 
     TlsTestServer(ServerCredentials credentials, Path dataDir) throws IOException {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, DatabaseConfig.embedded(dataDir, 1), "US");
-        ServerBuilder<?> builder = Guice.createInjector(new NettyTransportModule(credentials),
+        ServerBuilder<?> builder = Guice.createInjector(
+                        new NettyTransportModule(credentials),
                         binder -> binder.bind(ServerConfig.class).toInstance(config))
                 .getInstance(Key.get(new TypeLiteral<ServerBuilder<?>>() {}));
-        server = builder.addService(new HealthStatusManager().getHealthService()).build().start();
+        server = builder.addService(new HealthStatusManager().getHealthService())
+                .build()
+                .start();
     }
 
     int port() {

@@ -26,9 +26,8 @@ public final class StandardFields {
     public static final String KIND = "kind";
 
     /** The fields a sync reads. */
-    public static final List<String> ALL = List.of(GIVEN_NAME, FAMILY_NAME, COMPANY, TITLE, EMAIL, PHONE, SOURCE,
-            STATUS, OWNER, NOTES, TAGS);
+    public static final List<String> ALL =
+            List.of(GIVEN_NAME, FAMILY_NAME, COMPANY, TITLE, EMAIL, PHONE, SOURCE, STATUS, OWNER, NOTES, TAGS);
 
-    private StandardFields() {
-    }
+    private StandardFields() {}
 }
