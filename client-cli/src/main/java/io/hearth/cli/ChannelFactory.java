@@ -1,7 +1,7 @@
 package io.hearth.cli;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 
 /**
@@ -11,12 +11,13 @@ import io.grpc.ManagedChannel;
 @FunctionalInterface
 public interface ChannelFactory {
 
-    /** Plaintext HTTP/2, as the Hearth server speaks it today. */
-    ChannelFactory PLAINTEXT = target ->
-            Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+    /** HTTP/2 over the network, plaintext or TLS as the credentials say. */
+    ChannelFactory NETWORK =
+            (target, credentials) -> Grpc.newChannelBuilder(target, credentials).build();
 
     /**
      * @param target the {@code --server} value, e.g. {@code localhost:50051}
+     * @param credentials plaintext or TLS, from the TLS options (see {@link ChannelSecurity})
      */
-    ManagedChannel open(String target);
+    ManagedChannel open(String target, ChannelCredentials credentials);
 }

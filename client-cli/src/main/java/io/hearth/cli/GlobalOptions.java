@@ -1,5 +1,6 @@
 package io.hearth.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -16,6 +17,41 @@ final class GlobalOptions {
             defaultValue = "${env:HEARTH_SERVER:-localhost:50051}",
             description = "Hearth server to talk to (default: $HEARTH_SERVER, else localhost:50051).")
     String server;
+
+    @Option(
+            names = "--tls",
+            scope = ScopeType.INHERIT,
+            defaultValue = "${env:HEARTH_TLS:-false}",
+            description = "Connect with TLS, trusting the certificate authorities of this Java"
+                    + " installation (default: $HEARTH_TLS, else false).")
+    boolean tls;
+
+    @Option(
+            names = "--ca-cert",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            defaultValue = "${env:HEARTH_CA_CERT}",
+            description = "Connect with TLS, trusting the certificate authority in this PEM file"
+                    + " (default: $HEARTH_CA_CERT).")
+    Path caCert;
+
+    @Option(
+            names = "--client-cert",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            defaultValue = "${env:HEARTH_CLIENT_CERT}",
+            description = "Mutual TLS: show the server this certificate (PEM); needs --client-key"
+                    + " (default: $HEARTH_CLIENT_CERT).")
+    Path clientCert;
+
+    @Option(
+            names = "--client-key",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            defaultValue = "${env:HEARTH_CLIENT_KEY}",
+            description =
+                    "The private key of --client-cert (PEM, unencrypted PKCS#8)" + " (default: $HEARTH_CLIENT_KEY).")
+    Path clientKey;
 
     @Option(
             names = "--output",

@@ -76,7 +76,7 @@ public final class HearthCli implements Callable<Integer> {
 
     /** Runs one command line against the server it names; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(args, out, err, ChannelFactory.PLAINTEXT);
+        return run(args, out, err, ChannelFactory.NETWORK);
     }
 
     /**
@@ -138,7 +138,8 @@ public final class HearthCli implements Callable<Integer> {
         return environment;
     }
 
-    ManagedChannel openChannel() {
-        return environment.channels().open(options.server);
+    /** The channel to the server, secured as {@code security} says. */
+    ManagedChannel openChannel(ChannelSecurity security) {
+        return environment.channels().open(options.server, security.credentials());
     }
 }

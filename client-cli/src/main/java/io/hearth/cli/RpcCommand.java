@@ -44,27 +44,37 @@ abstract class RpcCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private HearthCli hearth;
+    private ChannelSecurity security;
     private ManagedChannel channel;
     private int exitCode = ExitCode.OK;
 
     @Override
     public final Integer call() {
         hearth = (HearthCli) spec.root().userObject();
+        security = channelSecurity();
         channel = openChannel();
         try {
             execute();
             return exitCode;
         } catch (StatusRuntimeException e) {
-            RpcErrors.print(e, options().server, CALL_DEADLINE, err());
+            RpcErrors.print(e, options().server, security.mode(), CALL_DEADLINE, err());
             return EXIT_RPC_FAILED;
         } finally {
             shutDown(channel);
         }
     }
 
+    private ChannelSecurity channelSecurity() {
+        try {
+            return ChannelSecurity.from(options());
+        } catch (ChannelSecurity.UnusableOptionException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private ManagedChannel openChannel() {
         try {
-            return hearth.openChannel();
+            return hearth.openChannel(security);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -143,7 +153,10 @@ abstract class RpcCommand implements Callable<Integer> {
                 return call.get();
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
-                boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+                // a handshake that TLS refused is refused again: only an unreachable server may come back
+                boolean retryable =
+                        code == Status.Code.UNAVAILABLE && !TlsFailures.handshakeRefused(e.getStatus(), security.mode())
+                                || code == Status.Code.DEADLINE_EXCEEDED;
                 if (!retryable || attempt >= CREATE_ATTEMPTS) {
                     throw e;
                 }

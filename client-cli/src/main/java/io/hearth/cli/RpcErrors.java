@@ -13,17 +13,23 @@ import java.time.Duration;
 
 /**
  * Explains a failed call on stderr: one {@code error: CODE: description} line, then the field
- * violations and error reason the server attached as {@code google.rpc.Status} details.
+ * violations and error reason the server attached as {@code google.rpc.Status} details. A
+ * connection that TLS (or its absence) broke says what to change ({@link TlsFailures}).
  */
 final class RpcErrors {
 
     private RpcErrors() {}
 
-    static void print(StatusRuntimeException failure, String server, Duration deadline, PrintWriter err) {
+    static void print(
+            StatusRuntimeException failure,
+            String server,
+            ChannelSecurity.Mode security,
+            Duration deadline,
+            PrintWriter err) {
         Status status = failure.getStatus();
         com.google.rpc.Status details = StatusProto.fromThrowable(failure);
         boolean fromServer = details != null && details.getDetailsCount() > 0;
-        err.println("error: " + status.getCode() + ": " + describe(status, fromServer, server, deadline));
+        err.println("error: " + status.getCode() + ": " + describe(status, fromServer, server, security, deadline));
         if (details != null) {
             details.getDetailsList().forEach(detail -> printDetail(detail, err));
             if (status.getCode() == Status.Code.ALREADY_EXISTS) {
@@ -38,12 +44,15 @@ final class RpcErrors {
      * @param fromServer whether the server answered with details: an UNAVAILABLE it sent itself
      *     (its database is away) says so, rather than that the server could not be reached
      */
-    private static String describe(Status status, boolean fromServer, String server, Duration deadline) {
+    private static String describe(
+            Status status, boolean fromServer, String server, ChannelSecurity.Mode security, Duration deadline) {
         return switch (status.getCode()) {
             case UNAVAILABLE ->
                 fromServer && status.getDescription() != null
                         ? "Hearth server at " + server + ": " + status.getDescription()
-                        : "cannot reach Hearth server at " + server + reason(status);
+                        : TlsFailures.explain(status, security)
+                                .map(tls -> "Hearth server at " + server + tls)
+                                .orElse("cannot reach Hearth server at " + server + reason(status));
             case DEADLINE_EXCEEDED ->
                 "no answer from Hearth server at " + server + " within " + deadline.toSeconds() + "s";
             default -> status.getDescription() == null ? "(no description)" : status.getDescription();

@@ -168,7 +168,7 @@ class CreateRetriesTest {
 
     private static CliEnvironment environment(String serverName) {
         return new CliEnvironment(
-                target -> InProcessChannelBuilder.forName(serverName)
+                (target, credentials) -> InProcessChannelBuilder.forName(serverName)
                         .directExecutor()
                         .build(),
                 Clock.systemUTC(),

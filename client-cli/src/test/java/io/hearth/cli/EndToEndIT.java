@@ -2,13 +2,12 @@ package io.hearth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.hearth.cli.ServerProcess.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * CLI jar, stopped with SIGTERM and started again on the same data.
  */
 class EndToEndIT {
-    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
     private static final Pattern LEAD_NAME = Pattern.compile("\"name\": \"(leads/[0-9a-f-]{36})\"");
     private static final Pattern CONTACT_NAME = Pattern.compile("\"name\": \"(contacts/[0-9a-f-]{36})\"");
     private static final String PG_URL = System.getenv("HEARTH_TEST_PG_URL");
@@ -77,7 +75,7 @@ class EndToEndIT {
             assertThat(storedBeforeCancel).isLessThan(rows);
 
             Cli again = server.cli("import", csv.toString());
-            assertThat(again.exitCode).as(again.toString()).isZero();
+            assertThat(again.exitCode()).as(again.toString()).isZero();
             assertThat(awaitRun(server, "succeeded", created -> true)).isEqualTo(rows - storedBeforeCancel);
         }
     }
@@ -87,7 +85,7 @@ class EndToEndIT {
             throws Exception {
         for (int i = 0; i < 300; i++) {
             Cli runs = server.cli("sync", "runs", "--page-size", "1");
-            Matcher row = RUN_ROW.matcher(runs.out);
+            Matcher row = RUN_ROW.matcher(runs.out());
             if (row.find() && row.group(1).equals(state) && check.test(Long.parseLong(row.group(3)))) {
                 return Long.parseLong(row.group(3));
             }
@@ -116,19 +114,19 @@ class EndToEndIT {
                     "alice",
                     "--output",
                     "json");
-            assertThat(created.exitCode).as(created.toString()).isZero();
-            assertThat(created.out).contains("+14155550100");
-            Matcher name = LEAD_NAME.matcher(created.out);
-            assertThat(name.find()).as(created.out).isTrue();
+            assertThat(created.exitCode()).as(created.toString()).isZero();
+            assertThat(created.out()).contains("+14155550100");
+            Matcher name = LEAD_NAME.matcher(created.out());
+            assertThat(name.find()).as(created.out()).isTrue();
             leadName = name.group(1);
 
             Cli listed = server.cli("leads", "list", "--owner", "alice");
-            assertThat(listed.exitCode).as(listed.toString()).isZero();
-            assertThat(listed.out).contains("Ada Lovelace").contains("web-form");
+            assertThat(listed.exitCode()).as(listed.toString()).isZero();
+            assertThat(listed.out()).contains("Ada Lovelace").contains("web-form");
 
             Cli enteredTwice = server.cli("leads", "create", "--given-name", "Augusta", "--email", "ADA@example.com");
-            assertThat(enteredTwice.exitCode).as(enteredTwice.toString()).isEqualTo(1);
-            assertThat(enteredTwice.err)
+            assertThat(enteredTwice.exitCode()).as(enteredTwice.toString()).isEqualTo(1);
+            assertThat(enteredTwice.err())
                     .contains("ALREADY_EXISTS")
                     .contains("reason: DUPLICATE_PERSON")
                     .contains("existing: " + leadName);
@@ -144,57 +142,57 @@ class EndToEndIT {
                     "--allow-duplicate",
                     "--output",
                     "json");
-            assertThat(twin.exitCode).as(twin.toString()).isZero();
-            Matcher twinName = LEAD_NAME.matcher(twin.out);
-            assertThat(twinName.find()).as(twin.out).isTrue();
+            assertThat(twin.exitCode()).as(twin.toString()).isZero();
+            Matcher twinName = LEAD_NAME.matcher(twin.out());
+            assertThat(twinName.find()).as(twin.out()).isTrue();
             Cli merged = server.cli("leads", "merge", leadName, twinName.group(1));
-            assertThat(merged.exitCode).as(merged.toString()).isZero();
-            assertThat(merged.out).contains(twinName.group(1) + " merged into " + leadName);
+            assertThat(merged.exitCode()).as(merged.toString()).isZero();
+            assertThat(merged.out()).contains(twinName.group(1) + " merged into " + leadName);
             Cli gotTwin = server.cli("leads", "get", twinName.group(1), "--output", "json");
-            assertThat(gotTwin.out).contains("\"mergedInto\": \"" + leadName + "\"");
+            assertThat(gotTwin.out()).contains("\"mergedInto\": \"" + leadName + "\"");
 
             Cli noWayToReach = server.cli("leads", "create", "--company", "Acme");
-            assertThat(noWayToReach.exitCode).as(noWayToReach.toString()).isEqualTo(1);
-            assertThat(noWayToReach.err)
+            assertThat(noWayToReach.exitCode()).as(noWayToReach.toString()).isEqualTo(1);
+            assertThat(noWayToReach.err())
                     .contains("INVALID_ARGUMENT")
                     .contains("lead.email")
                     .contains("lead.phone");
 
             Cli badEmail = server.cli("leads", "create", "--given-name", "Bob", "--email", "bob@");
-            assertThat(badEmail.exitCode).isEqualTo(1);
-            assertThat(badEmail.err).contains("INVALID_ARGUMENT").contains("field lead.email");
+            assertThat(badEmail.exitCode()).isEqualTo(1);
+            assertThat(badEmail.err()).contains("INVALID_ARGUMENT").contains("field lead.email");
 
             Cli badPageSize = server.cli("leads", "list", "--page-size", "-1");
-            assertThat(badPageSize.exitCode).isNotZero();
-            assertThat(badPageSize.err).contains("page");
+            assertThat(badPageSize.exitCode()).isNotZero();
+            assertThat(badPageSize.err()).contains("page");
 
             Cli badToken = server.cli("leads", "list", "--page-token", "not-a-token");
-            assertThat(badToken.exitCode).isEqualTo(1);
-            assertThat(badToken.err).contains("INVALID_ARGUMENT").contains("page_token");
+            assertThat(badToken.exitCode()).isEqualTo(1);
+            assertThat(badToken.err()).contains("INVALID_ARGUMENT").contains("page_token");
 
             Cli stale = server.cli("leads", "update", leadName, "--owner", "bob", "--etag", "\"99\"");
-            assertThat(stale.exitCode).isEqualTo(1);
-            assertThat(stale.err).contains("ABORTED");
+            assertThat(stale.exitCode()).isEqualTo(1);
+            assertThat(stale.err()).contains("ABORTED");
 
             Cli updated = server.cli("leads", "update", leadName, "--owner", "bob");
-            assertThat(updated.exitCode).as(updated.toString()).isZero();
+            assertThat(updated.exitCode()).as(updated.toString()).isZero();
 
             Cli qualified = server.cli("leads", "qualify", leadName, "--budget", "yes", "--etag", "\"1\"");
-            assertThat(qualified.exitCode).as(qualified.toString()).isZero();
+            assertThat(qualified.exitCode()).as(qualified.toString()).isZero();
             Cli staleQualification = server.cli("leads", "qualify", leadName, "--need", "no", "--etag", "\"1\"");
-            assertThat(staleQualification.exitCode).isEqualTo(1);
-            assertThat(staleQualification.err).contains("ABORTED");
+            assertThat(staleQualification.exitCode()).isEqualTo(1);
+            assertThat(staleQualification.err()).contains("ABORTED");
             Cli partial = server.cli("leads", "qualify", leadName, "--need", "yes");
-            assertThat(partial.exitCode).as(partial.toString()).isZero();
-            assertThat(partial.out).contains("budget:            yes").contains("need:              yes");
+            assertThat(partial.exitCode()).as(partial.toString()).isZero();
+            assertThat(partial.out()).contains("budget:            yes").contains("need:              yes");
 
             // the web-form lead, now bob's, heads his agenda with its speed-to-lead countdown
             Cli agenda = server.cli("agenda", "--hours", "1", "--owner", "bob");
-            assertThat(agenda.exitCode).as(agenda.toString()).isZero();
-            assertThat(agenda.out).contains("Ada Lovelace");
+            assertThat(agenda.exitCode()).as(agenda.toString()).isZero();
+            assertThat(agenda.out()).contains("Ada Lovelace");
 
             Cli stats = server.cli("stats", "response", "--missed");
-            assertThat(stats.exitCode).as(stats.toString()).isZero();
+            assertThat(stats.exitCode()).as(stats.toString()).isZero();
 
             // a retried CreateContact (same request id) answers with the contact the first call made
             List<String> supplier = List.of(
@@ -210,34 +208,36 @@ class EndToEndIT {
                     "json");
             Cli first = server.cli(supplier.toArray(String[]::new));
             Cli retried = server.cli(supplier.toArray(String[]::new));
-            assertThat(first.exitCode).as(first.toString()).isZero();
-            assertThat(retried.exitCode).as(retried.toString()).isZero();
-            Matcher firstName = CONTACT_NAME.matcher(first.out);
-            assertThat(firstName.find()).as(first.out).isTrue();
-            assertThat(retried.out).contains(firstName.group(1));
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(retried.exitCode()).as(retried.toString()).isZero();
+            Matcher firstName = CONTACT_NAME.matcher(first.out());
+            assertThat(firstName.find()).as(first.out()).isTrue();
+            assertThat(retried.out()).contains(firstName.group(1));
             Cli contacts = server.cli("contacts", "list", "--kind", "supplier", "--output", "json");
-            assertThat(CONTACT_NAME.matcher(contacts.out).results().count())
-                    .as(contacts.out)
+            assertThat(CONTACT_NAME.matcher(contacts.out()).results().count())
+                    .as(contacts.out())
                     .isEqualTo(1);
 
             // contacts export with their kind, and the file imports back without making leads of them
             Path suppliers = Files.createTempDirectory(dataDir, "export").resolve("suppliers.csv");
             Cli exported = server.cli("export", suppliers.toString(), "--contacts", "--filter", "kind = supplier");
-            assertThat(exported.exitCode).as(exported.toString()).isZero();
+            assertThat(exported.exitCode()).as(exported.toString()).isZero();
             assertThat(Files.readString(suppliers))
                     .contains("Contact Kind")
                     .contains("Paper Co,")
                     .contains(",supplier,");
             Cli reimported = server.cli("import", suppliers.toString());
-            assertThat(reimported.exitCode).as(reimported.toString()).isZero();
+            assertThat(reimported.exitCode()).as(reimported.toString()).isZero();
             Cli leadsAfter = server.cli("leads", "list", "--output", "json");
-            assertThat(leadsAfter.out).as("a supplier is not re-made as a lead").doesNotContain("Paper Co");
+            assertThat(leadsAfter.out())
+                    .as("a supplier is not re-made as a lead")
+                    .doesNotContain("Paper Co");
         }
 
         try (ServerProcess restarted = ServerProcess.start(serverArgs)) {
             Cli got = restarted.cli("leads", "get", leadName);
-            assertThat(got.exitCode).as(got.toString()).isZero();
-            assertThat(got.out).contains("Ada Lovelace").contains("bob");
+            assertThat(got.exitCode()).as(got.toString()).isZero();
+            assertThat(got.out()).contains("Ada Lovelace").contains("bob");
         }
     }
 
@@ -245,112 +245,6 @@ class EndToEndIT {
         try (Connection connection = DriverManager.getConnection(PG_URL);
                 Statement s = connection.createStatement()) {
             s.execute(statement);
-        }
-    }
-
-    private record Cli(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    /** A server started from the packaged jar on a free port; closing it sends SIGTERM. */
-    private static final class ServerProcess implements AutoCloseable {
-        private final Process process;
-        // a file, not a pipe: Process.destroy() closes pipes before the shutdown lines are written
-        private final Path log;
-        private int port;
-
-        private ServerProcess(Process process, Path log) {
-            this.process = process;
-            this.log = log;
-        }
-
-        static ServerProcess start(List<String> args) throws Exception {
-            List<String> command =
-                    new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar("hearth.server.jar"), "--port", "0"));
-            command.addAll(args);
-            Path log = Files.createTempFile("hearth-server", ".log");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            ServerProcess server = new ServerProcess(process, log);
-            server.awaitPort();
-            return server;
-        }
-
-        private void awaitPort() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                Matcher m = LISTENING.matcher(Files.readString(log));
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                    return;
-                }
-                Thread.sleep(100);
-            }
-            process.destroyForcibly();
-            throw new AssertionError("server did not start:\n" + Files.readString(log));
-        }
-
-        /** Starts the CLI without waiting for it; its standard error goes to {@code err}. */
-        Process cliProcess(Path err, String... args) throws IOException {
-            List<String> command =
-                    new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
-            command.addAll(List.of(args));
-            return new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(err.toFile())
-                    .start();
-        }
-
-        Cli cli(String... args) throws Exception {
-            List<String> command =
-                    new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
-            command.addAll(List.of(args));
-            Path out = Files.createTempFile("hearth-cli", ".out");
-            Path err = Files.createTempFile("hearth-cli", ".err");
-            try {
-                Process cli = new ProcessBuilder(command)
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .start();
-                if (!cli.waitFor(60, TimeUnit.SECONDS)) {
-                    cli.destroyForcibly();
-                    throw new AssertionError("CLI did not finish: " + command);
-                }
-                return new Cli(cli.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            try {
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("server ignored SIGTERM:\n" + Files.readString(log));
-                }
-                assertThat(Files.readString(log)).as("clean shutdown").contains("Hearth server stopped");
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        }
-
-        private static String java() {
-            return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        }
-
-        private static String jar(String property) {
-            String path = System.getProperty(property);
-            assertThat(path).as(property + " is set by the build").isNotNull();
-            assertThat(Path.of(path)).as("packaged jar").exists();
-            return path;
         }
     }
 }

@@ -187,7 +187,7 @@ class FollowUpCommandsTest {
     }
 
     private CliResult run(String... args) {
-        return CliResult.run(target -> inProcess(), args);
+        return CliResult.run((target, credentials) -> inProcess(), args);
     }
 
     private ManagedChannel inProcess() {

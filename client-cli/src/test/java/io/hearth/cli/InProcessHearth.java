@@ -1,5 +1,6 @@
 package io.hearth.cli;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -68,7 +69,8 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
         return List.copyOf(channels);
     }
 
-    private ManagedChannel openChannel(String target) {
+    /** In process, whatever the TLS options: the in-process transport has no TLS. */
+    private ManagedChannel openChannel(String target, ChannelCredentials credentials) {
         targets.add(target);
         ManagedChannel channel =
                 InProcessChannelBuilder.forName(serverName).directExecutor().build();

@@ -79,7 +79,9 @@ class QueueRpcErrorsTest {
                 .toList();
 
         CliResult result = CliResult.run(
-                target -> InProcessChannelBuilder.forName(nobodyListens).build(), args.toArray(String[]::new));
+                (target, credentials) ->
+                        InProcessChannelBuilder.forName(nobodyListens).build(),
+                args.toArray(String[]::new));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())

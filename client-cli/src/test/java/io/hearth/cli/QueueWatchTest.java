@@ -131,7 +131,8 @@ class QueueWatchTest {
         String nobodyListens = InProcessServerBuilder.generateName();
 
         CliResult result = CliResult.run(
-                target -> InProcessChannelBuilder.forName(nobodyListens).build(),
+                (target, credentials) ->
+                        InProcessChannelBuilder.forName(nobodyListens).build(),
                 "--server",
                 "hearth.example:50051",
                 "queue",

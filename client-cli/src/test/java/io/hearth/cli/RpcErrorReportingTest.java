@@ -100,7 +100,8 @@ class RpcErrorReportingTest {
         String nobodyListens = InProcessServerBuilder.generateName();
 
         CliResult result = CliResult.run(
-                target -> InProcessChannelBuilder.forName(nobodyListens).build(),
+                (target, credentials) ->
+                        InProcessChannelBuilder.forName(nobodyListens).build(),
                 "--server",
                 "hearth.example:50051",
                 "leads",
@@ -131,7 +132,7 @@ class RpcErrorReportingTest {
 
     @Test
     void anUnusableServerAddressIsAUsageError() {
-        CliResult result = CliResult.run(ChannelFactory.PLAINTEXT, "--server", "not a host", "leads", "list");
+        CliResult result = CliResult.run(ChannelFactory.NETWORK, "--server", "not a host", "leads", "list");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("Invalid value for option '--server': 'not a host'");

@@ -68,7 +68,7 @@ class SyncCommandsTest {
 
     private CliResult run(String... args) {
         return CliResult.run(
-                target -> {
+                (target, credentials) -> {
                     ManagedChannel channel = InProcessChannelBuilder.forName(serverName)
                             .directExecutor()
                             .build();

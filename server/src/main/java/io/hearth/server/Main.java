@@ -2,12 +2,19 @@ package io.hearth.server;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.ServerCredentials;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.ServerConfig;
+import io.hearth.server.config.TlsConfig;
 import io.hearth.server.grpc.QueueWatchers;
+import io.hearth.server.tls.ListenPolicy;
+import io.hearth.server.tls.ServerTls;
+import io.hearth.server.tls.UnusableTlsFileException;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -16,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,65 +139,161 @@ public final class Main implements Callable<Integer> {
     long maxUploadBytes;
 
     @Option(
+            names = "--tls-cert",
+            defaultValue = "${env:HEARTH_TLS_CERT}",
+            paramLabel = "FILE",
+            description = "Serve TLS with this certificate chain, PEM, the server's certificate first (env "
+                    + "HEARTH_TLS_CERT; needs --tls-key). Read again when it changes.")
+    Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            defaultValue = "${env:HEARTH_TLS_KEY}",
+            paramLabel = "FILE",
+            description = "The certificate's private key, PEM, unencrypted PKCS#8 (BEGIN PRIVATE KEY) (env "
+                    + "HEARTH_TLS_KEY).")
+    Path tlsKey;
+
+    @Option(
+            names = "--tls-client-ca",
+            defaultValue = "${env:HEARTH_TLS_CLIENT_CA}",
+            paramLabel = "FILE",
+            description = "Mutual TLS: refuse, at the handshake, every client without a certificate signed by one of "
+                    + "these certificate authorities, PEM (env HEARTH_TLS_CLIENT_CA; needs --tls-cert).")
+    Path tlsClientCa;
+
+    @Option(
+            names = "--tls-reload-period",
+            defaultValue = "${env:HEARTH_TLS_RELOAD_PERIOD:-60s}",
+            converter = ReloadPeriodConverter.class,
+            description = "How often the TLS files are read again; changed ones are served to new connections: "
+                    + "seconds or a duration (30s, 5m, PT1H), 1 second to 1 day (env HEARTH_TLS_RELOAD_PERIOD; "
+                    + "default ${DEFAULT-VALUE}).")
+    Duration tlsReloadPeriod;
+
+    @Option(
+            names = "--insecure",
+            defaultValue = "${env:HEARTH_INSECURE:-false}",
+            description = "Allow plaintext on a non-loopback --host: anyone on the network can then read and change "
+                    + "every lead (env HEARTH_INSECURE).")
+    boolean insecure;
+
+    @Option(
             names = "--shutdown-grace-seconds",
             defaultValue = "20",
             description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
     long graceSeconds;
 
-    /** Seconds ({@code 3}, {@code 2.5}), {@code 500ms}, {@code 3s}, {@code 1m} or ISO-8601 ({@code PT3S}), in range. */
-    static final class ConnectTimeoutConverter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+    private static final Pattern DURATION_AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
+    /** Seconds ({@code 3}, {@code 2.5}), {@code 500ms}, {@code 3s}, {@code 1m} or ISO-8601 ({@code PT3S}). */
+    static Duration parseDuration(String value) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        Matcher amount = DURATION_AMOUNT.matcher(text);
+        try {
+            if (amount.matches()) {
+                String unit = amount.group(2) == null ? "s" : amount.group(2);
+                long millisPerUnit = switch (unit) {
+                    case "ms" -> 1;
+                    case "m" -> 60_000;
+                    default -> 1_000;
+                };
+                return Duration.ofMillis(new BigDecimal(amount.group(1))
+                        .multiply(BigDecimal.valueOf(millisPerUnit))
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValueExact());
+            }
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration: give seconds (3, 2.5), 500ms, 3s or PT3S");
+        }
+    }
+
+    /** A duration, within what the connection pool takes. */
+    static final class ConnectTimeoutConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            String text = value.strip().toLowerCase(Locale.ROOT);
-            Duration timeout;
-            Matcher amount = AMOUNT.matcher(text);
+            Duration timeout = parseDuration(value);
             try {
-                if (amount.matches()) {
-                    String unit = amount.group(2) == null ? "s" : amount.group(2);
-                    long millisPerUnit = switch (unit) {
-                        case "ms" -> 1;
-                        case "m" -> 60_000;
-                        default -> 1_000;
-                    };
-                    timeout = Duration.ofMillis(new BigDecimal(amount.group(1))
-                            .multiply(BigDecimal.valueOf(millisPerUnit))
-                            .setScale(0, RoundingMode.HALF_UP)
-                            .longValueExact());
-                } else {
-                    timeout = Duration.parse(text.toUpperCase(Locale.ROOT));
-                }
                 return DatabaseConfig.checkConnectTimeout(timeout);
-            } catch (DateTimeParseException | ArithmeticException e) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a duration: give seconds (3, 2.5), 500ms, 3s or PT3S");
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
 
+    /** A duration from a second (reading a few small files that often costs nothing) to a day. */
+    static final class ReloadPeriodConverter implements CommandLine.ITypeConverter<Duration> {
+        static final Duration MIN = Duration.ofSeconds(1);
+        static final Duration MAX = Duration.ofDays(1);
+
+        @Override
+        public Duration convert(String value) {
+            Duration period = parseDuration(value);
+            if (period.compareTo(MIN) < 0 || period.compareTo(MAX) > 0) {
+                throw new CommandLine.TypeConversionException(
+                        "the TLS reload period must be between 1s and 1 day, got " + value.strip());
+            }
+            return period;
+        }
+    }
+
+    /** Why the server will not start, in one line that names the option to fix. */
+    static final class StartRefusedException extends RuntimeException {
+        StartRefusedException(String message) {
+            super(message);
+        }
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(run(args, new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the server until it is stopped; returns the exit code. A refusal to start is one line on
+     * {@code err} and exit code 2, as picocli reports a usage error.
+     */
+    static int run(String[] args, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            if (exception instanceof StartRefusedException) {
+                command.getErr().println("hearth-server: not started: " + exception.getMessage());
+                command.getErr().flush();
+                return CommandLine.ExitCode.USAGE;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
     }
 
     @Override
     public Integer call() throws Exception {
         ServerConfig config = config();
+        ListenPolicy.refusal(config.host(), config.tls().isPresent(), config.insecure())
+                .ifPresent(reason -> {
+                    throw new StartRefusedException(reason);
+                });
+        Optional<ServerTls> tls = loadTls(config);
         Files.createDirectories(config.dataDir());
         Database database = Database.open(config.database());
+        ServerCredentials credentials = tls.map(ServerTls::credentials).orElseGet(InsecureServerCredentials::create);
         Injector injector = Guice.createInjector(
-                new CoreModule(config, database, Clock.systemUTC()), new GrpcModule(), new NettyTransportModule());
+                new CoreModule(config, database, Clock.systemUTC()),
+                new GrpcModule(),
+                new NettyTransportModule(credentials));
         SyncRunKeeper syncRuns = injector.getInstance(SyncRunKeeper.class);
         syncRuns.start();
         HearthServer server = injector.getInstance(HearthServer.class).start();
         RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
         refresher.start(60);
+        tls.ifPresent(ServerTls::startReloading);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             log.info("Hearth server stopping: finishing in-flight calls");
+                            tls.ifPresent(ServerTls::close);
                             refresher.close();
                             injector.getInstance(QueueWatchers.class).close();
                             // imports end INTERRUPTED after their batch, while the database is still open
@@ -205,13 +309,36 @@ public final class Main implements Callable<Integer> {
                         },
                         "hearth-shutdown"));
         log.info(
-                "Hearth server listening on {}:{} (database: {} {})",
+                "Hearth server listening on {}:{} over {} (database: {} {})",
                 config.host(),
                 server.port(),
+                transport(config, tls),
                 config.database().kind(),
                 config.database().redactedUrl());
         server.awaitTermination();
         return 0;
+    }
+
+    /** The certificate files, read and checked before anything else starts. */
+    private static Optional<ServerTls> loadTls(ServerConfig config) {
+        if (config.tls().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ServerTls.load(config.tls().get()));
+        } catch (UnusableTlsFileException e) {
+            throw new StartRefusedException(e.getMessage());
+        }
+    }
+
+    /** For the start line: how callers reach the server, and who can. */
+    static String transport(ServerConfig config, Optional<ServerTls> tls) {
+        if (tls.isPresent()) {
+            return tls.get().describe();
+        }
+        return ListenPolicy.isLoopback(config.host())
+                ? "plaintext, open to local callers only"
+                : "plaintext (--insecure): anyone who can reach this address can read and change every lead";
     }
 
     ServerConfig config() {
@@ -228,6 +355,28 @@ public final class Main implements Callable<Integer> {
                 phoneRegion,
                 new CadenceConfig(leadFollowUpLimit, contactFollowUpLimit, autoConvert),
                 new ImportConfig(
-                        importsDir == null ? imports.importsDir() : importsDir, imports.uploadsDir(), maxUploadBytes));
+                        importsDir == null ? imports.importsDir() : importsDir, imports.uploadsDir(), maxUploadBytes),
+                tlsConfig(),
+                insecure);
+    }
+
+    /** TLS needs a certificate and its key together; client certificate authorities only come with them. */
+    private Optional<TlsConfig> tlsConfig() {
+        if (tlsCert == null && tlsKey == null) {
+            if (tlsClientCa != null) {
+                throw new StartRefusedException("--tls-client-ca " + tlsClientCa
+                        + " needs --tls-cert and --tls-key: mutual TLS is TLS with the server's own certificate first");
+            }
+            return Optional.empty();
+        }
+        if (tlsCert == null) {
+            throw new StartRefusedException(
+                    "--tls-key " + tlsKey + " needs --tls-cert, the certificate chain that goes with the key");
+        }
+        if (tlsKey == null) {
+            throw new StartRefusedException(
+                    "--tls-cert " + tlsCert + " needs --tls-key, the private key of the certificate");
+        }
+        return Optional.of(new TlsConfig(tlsCert, tlsKey, Optional.ofNullable(tlsClientCa), tlsReloadPeriod));
     }
 }

@@ -6,11 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ServerConfig;
+import io.hearth.server.config.TlsConfig;
+import io.hearth.server.tls.TestPki;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+/** Every refusal test would otherwise serve until stopped, should its refusal break. */
+@Timeout(60)
 class MainTest {
     private static ServerConfig parse(String... args) {
         Main main = new Main();
@@ -85,5 +95,102 @@ class MainTest {
                         .cadence())
                 .isEqualTo(new CadenceConfig(3, 5, false));
         assertThatThrownBy(() -> parse("--lead-follow-up-limit", "0")).hasMessageContaining("lead follow-up limit");
+    }
+
+    @Test
+    void plaintextOnLoopbackUnlessTlsFilesAreGiven() {
+        assertThat(parse().tls()).isEmpty();
+        assertThat(parse().insecure()).isFalse();
+        assertThat(parse("--tls-cert", "/etc/hearth/cert.pem", "--tls-key", "/etc/hearth/key.pem")
+                        .tls())
+                .contains(new TlsConfig(
+                        Path.of("/etc/hearth/cert.pem"),
+                        Path.of("/etc/hearth/key.pem"),
+                        Optional.empty(),
+                        Duration.ofSeconds(60)));
+        assertThat(parse(
+                                "--tls-cert",
+                                "c.pem",
+                                "--tls-key",
+                                "k.pem",
+                                "--tls-client-ca",
+                                "ca.pem",
+                                "--tls-reload-period",
+                                "5m")
+                        .tls())
+                .contains(new TlsConfig(
+                        Path.of("c.pem"), Path.of("k.pem"), Optional.of(Path.of("ca.pem")), Duration.ofMinutes(5)));
+        assertThat(parse("--host", "0.0.0.0", "--insecure").insecure()).isTrue();
+    }
+
+    @Test
+    void aReloadPeriodOutsideASecondToADayIsRefused() {
+        assertThatThrownBy(() -> parse("--tls-reload-period", "500ms"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("between 1s and 1 day, got 500ms");
+        assertThatThrownBy(() -> parse("--tls-reload-period", "P2D"))
+                .isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    @Test
+    void plaintextBeyondLoopbackIsRefusedBeforeAnythingStarts(@TempDir Path dir) {
+        Path dataDir = dir.resolve("data");
+
+        Run run = run("--host", "0.0.0.0", "--port", "0", "--data-dir", dataDir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("hearth-server: not started: refusing to listen on 0.0.0.0 without TLS: anyone "
+                        + "who can reach it could read and change every lead; give --tls-cert and --tls-key, bind to 127.0.0.1, "
+                        + "or accept the risk with --insecure" + System.lineSeparator());
+        assertThat(dataDir).as("no database was opened").doesNotExist();
+    }
+
+    @Test
+    void halfATlsConfigurationIsRefusedNamingWhatIsMissing(@TempDir Path dir) {
+        assertThat(run("--tls-cert", "/etc/hearth/cert.pem", "--data-dir", dir.toString())
+                        .err())
+                .isEqualTo(
+                        "hearth-server: not started: --tls-cert /etc/hearth/cert.pem needs --tls-key, the private key "
+                                + "of the certificate" + System.lineSeparator());
+        assertThat(run("--tls-key", "/etc/hearth/key.pem", "--data-dir", dir.toString())
+                        .err())
+                .startsWith("hearth-server: not started: --tls-key /etc/hearth/key.pem needs --tls-cert");
+        Run clientCaAlone = run("--tls-client-ca", "/etc/hearth/ca.pem", "--data-dir", dir.toString());
+        assertThat(clientCaAlone.exitCode()).isEqualTo(2);
+        assertThat(clientCaAlone.err())
+                .startsWith(
+                        "hearth-server: not started: --tls-client-ca /etc/hearth/ca.pem needs --tls-cert and --tls-key");
+    }
+
+    @Test
+    void anUnusableCertificateFileIsOneLineWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        TestPki.Authority ca = TestPki.authority("Hearth Test CA");
+        Path cert = ca.issueServer().writeCertificate(dir.resolve("server.pem"));
+        Path key = Files.writeString(dir.resolve("server.key"), "garbage");
+
+        Run run = run(
+                "--host",
+                "0.0.0.0",
+                "--tls-cert",
+                cert.toString(),
+                "--tls-key",
+                key.toString(),
+                "--data-dir",
+                dir.resolve("data").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("hearth-server: not started: --tls-key " + key
+                        + ": no PEM private key (-----BEGIN PRIVATE KEY-----) in the file" + System.lineSeparator());
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    private record Run(int exitCode, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter err = new StringWriter();
+        int exitCode = Main.run(args, new PrintWriter(err));
+        return new Run(exitCode, err.toString());
     }
 }

@@ -4,8 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.persistence.DatabaseConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Everything the server is started with; see {@code Main} for the flags that fill it. */
+/**
+ * Everything the server is started with; see {@code Main} for the flags that fill it.
+ *
+ * @param tls empty: plaintext, which {@code ListenPolicy} allows beyond loopback only when
+ *     {@code insecure}
+ * @param insecure the operator's explicit consent to serve plaintext on a non-loopback address
+ */
 public record ServerConfig(
         String host,
         int port,
@@ -13,9 +20,12 @@ public record ServerConfig(
         DatabaseConfig database,
         String phoneRegion,
         CadenceConfig cadence,
-        ImportConfig imports) {
+        ImportConfig imports,
+        Optional<TlsConfig> tls,
+        boolean insecure) {
     public ServerConfig {
         requireNonNull(host, "host is null");
+        requireNonNull(tls, "tls is null");
         requireNonNull(imports, "imports is null");
         requireNonNull(cadence, "cadence is null");
         requireNonNull(dataDir, "dataDir is null");
@@ -24,6 +34,18 @@ public record ServerConfig(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
+    }
+
+    /** Plaintext. */
+    public ServerConfig(
+            String host,
+            int port,
+            Path dataDir,
+            DatabaseConfig database,
+            String phoneRegion,
+            CadenceConfig cadence,
+            ImportConfig imports) {
+        this(host, port, dataDir, database, phoneRegion, cadence, imports, Optional.empty(), false);
     }
 
     /** With the default follow-up cadence. */

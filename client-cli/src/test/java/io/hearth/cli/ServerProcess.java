@@ -1,0 +1,161 @@
+package io.hearth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A server started from the packaged jar on a free port, and the packaged CLI run against it; closing it sends SIGTERM. */
+final class ServerProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
+
+    /** What one run of the CLI jar printed and returned. */
+    record Cli(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    private final Process process;
+    // a file, not a pipe: Process.destroy() closes pipes before the shutdown lines are written
+    private final Path log;
+    private int port;
+
+    private ServerProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static ServerProcess start(List<String> args) throws Exception {
+        List<String> command =
+                new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar("hearth.server.jar"), "--port", "0"));
+        command.addAll(args);
+        Path log = Files.createTempFile("hearth-server", ".log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        ServerProcess server = new ServerProcess(process, log);
+        server.awaitPort();
+        return server;
+    }
+
+    /** Runs the server jar with {@code args}, which it must refuse: its exit code and what it printed. */
+    static Cli refusedStart(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar("hearth.server.jar")));
+        command.addAll(args);
+        Path out = Files.createTempFile("hearth-server", ".out");
+        Path err = Files.createTempFile("hearth-server", ".err");
+        try {
+            Process server = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+                throw new AssertionError("the server started: " + command);
+            }
+            return new Cli(server.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private void awaitPort() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            Matcher m = LISTENING.matcher(Files.readString(log));
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
+                return;
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("server did not start:\n" + Files.readString(log));
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** What the server has logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Starts the CLI without waiting for it; its standard error goes to {@code err}. */
+    Process cliProcess(Path err, String... args) throws IOException {
+        List<String> command = cliCommand(args);
+        return new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile())
+                .start();
+    }
+
+    Cli cli(String... args) throws Exception {
+        return cli(Map.of(), args);
+    }
+
+    /** Runs the CLI with {@code environment} added to this process's. */
+    Cli cli(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = cliCommand(args);
+        Path out = Files.createTempFile("hearth-cli", ".out");
+        Path err = Files.createTempFile("hearth-cli", ".err");
+        try {
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process cli = builder.start();
+            if (!cli.waitFor(60, TimeUnit.SECONDS)) {
+                cli.destroyForcibly();
+                throw new AssertionError("CLI did not finish: " + command);
+            }
+            return new Cli(cli.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private List<String> cliCommand(String... args) {
+        List<String> command =
+                new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("server ignored SIGTERM:\n" + Files.readString(log));
+            }
+            assertThat(Files.readString(log)).as("clean shutdown").contains("Hearth server stopped");
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String jar(String property) {
+        String path = System.getProperty(property);
+        assertThat(path).as(property + " is set by the build").isNotNull();
+        assertThat(Path.of(path)).as("packaged jar").exists();
+        return path;
+    }
+}
