@@ -1,6 +1,7 @@
 package io.hearth.connector.hubspot;
 
 import io.hearth.connector.spi.StandardFields;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class ContactFields {
 
     /** The properties a search asks for. */
     List<String> propertiesToRead() {
-        List<String> properties = new java.util.ArrayList<>();
+        List<String> properties = new ArrayList<>();
         READ_ORDER.forEach(field -> properties.add(PROPERTIES.get(field)));
         properties.add(LEAD_STATUS);
         properties.add(LIFECYCLE_STAGE);

@@ -20,6 +20,8 @@ final class DeletedContacts {
     static final String PATH = "/crm/v3/objects/contacts";
     /** The largest page the listing serves. */
     static final int PAGE_SIZE = 100;
+    /** The longest paging token kept in the cursor, which Hearth stores in at most 2000 characters. */
+    static final int MAX_TOKEN_LENGTH = 500;
 
     private final CrmHttp http;
 
@@ -51,6 +53,11 @@ final class DeletedContacts {
             contacts.add(new Deleted(Long.parseLong(id), ContactSearch.instant(reply, at, id)));
         }
         contacts.sort(Comparator.comparingLong(Deleted::id));
-        return new Page(contacts, reply.text(reply.body(), "/paging/next/after"));
+        Optional<String> next = reply.text(reply.body(), "/paging/next/after");
+        if (next.isPresent() && next.get().length() > MAX_TOKEN_LENGTH) {
+            throw ContactSearch.broken(reply, "has a paging token of " + next.get().length() + " characters, more "
+                    + "than the " + MAX_TOKEN_LENGTH + " the cursor keeps");
+        }
+        return new Page(contacts, next);
     }
 }

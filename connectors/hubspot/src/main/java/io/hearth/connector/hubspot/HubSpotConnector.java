@@ -70,7 +70,7 @@ public final class HubSpotConnector implements Connector {
         if (!problems.isEmpty()) {
             return problems;
         }
-        CrmHttp http = runtime.http(HubSpotConfig.of(config));
+        CrmHttp http = runtime.httpForCheck(HubSpotConfig.of(config));
         CrmRequest request = CrmRequest.get(DeletedContacts.PATH).withQuery(Query.of("limit", "1"));
         CrmResponse response;
         try {

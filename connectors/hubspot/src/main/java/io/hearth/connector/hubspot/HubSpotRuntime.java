@@ -30,10 +30,22 @@ record HubSpotRuntime(Clock clock, Sleeper sleeper, RetryPolicy retryPolicy, Dur
     }
 
     CrmHttp http(HubSpotConfig config) {
+        return http(config, retryPolicy);
+    }
+
+    /**
+     * For a connection check, which a person waits for: one more try after a failure, not minutes of
+     * them. A rate limit or an unreachable HubSpot still ends it as retriable.
+     */
+    CrmHttp httpForCheck(HubSpotConfig config) {
+        return http(config, retryPolicy.withMaxAttempts(Math.min(2, retryPolicy.maxAttempts())));
+    }
+
+    private CrmHttp http(HubSpotConfig config, RetryPolicy policy) {
         return CrmHttp.builder("HubSpot", config.baseUrl())
                 .credentials(Credentials.bearer(config.accessToken()))
                 .errorDialect(new HubSpotErrors())
-                .retryPolicy(retryPolicy)
+                .retryPolicy(policy)
                 .sleeper(sleeper)
                 .clock(clock)
                 .userAgent("Hearth (hubspot connector)")

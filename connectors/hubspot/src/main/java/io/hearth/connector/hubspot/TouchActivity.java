@@ -37,13 +37,20 @@ final class TouchActivity {
         return "[Hearth touch " + touchId + "]";
     }
 
-    /** The touch id a body's marker names, if it has one. */
+    /**
+     * The touch id the body's marker names, if it has one: the last marker, since the writer puts its
+     * marker last and a rep's note may quote another.
+     */
     static Optional<String> touchIdIn(String body) {
         if (body == null) {
             return Optional.empty();
         }
         Matcher matcher = MARKER.matcher(body);
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return Optional.ofNullable(last);
     }
 
     static Map<String, String> properties(OutgoingTouch touch, ActivityType type) {

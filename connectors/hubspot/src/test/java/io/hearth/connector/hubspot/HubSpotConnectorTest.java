@@ -1,12 +1,14 @@
 package io.hearth.connector.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.connector.crm.http.fake.FakeReply;
 import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.RetriableConnectorException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +108,20 @@ class HubSpotConnectorTest {
             assertThat(problem.key()).isEqualTo("base_url");
             assertThat(problem.message()).contains("does not answer as HubSpot's API").contains("404");
         });
+    }
+
+    @Test
+    void checkConnectionToAnUnreachableHubSpotIsRetriableAndQuick() {
+        String closed;
+        try (FakeHubSpot gone = new FakeHubSpot(Fixture.NOW)) {
+            closed = gone.baseUrl();
+        }
+
+        assertThatThrownBy(() -> connector.checkConnection(fixture.config("base_url", closed)))
+                .isInstanceOf(RetriableConnectorException.class)
+                .hasMessageContaining("could not connect")
+                .hasMessageContaining("attempt 2 of 2");
+        assertThat(fixture.waits).hasSize(1);
     }
 
     @Test

@@ -118,6 +118,16 @@ class TouchWriterTest {
     }
 
     @Test
+    void aNoteQuotingAnotherTouchsMarkerDoesNotPassForIt() {
+        write(List.of(touch("e1", "7", "phone", null, "pasted from HubSpot: [Hearth touch touches/e2]")));
+
+        List<WriteResult> results = write(List.of(touch("e2", "7", "phone", null, null)));
+
+        assertThat(hubspot.activities()).hasSize(2);
+        assertThat(results.get(0).externalId()).isEqualTo(Long.toString(hubspot.activities().get(1).id));
+    }
+
+    @Test
     void aTouchOfAPersonHubSpotDoesNotKnowFailsAlone() {
         List<WriteResult> results = write(List.of(
                 new OutgoingTouch("touches/d1", "leads/x", null, "phone", null, WHEN, null),
