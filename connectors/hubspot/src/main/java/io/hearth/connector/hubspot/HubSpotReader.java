@@ -7,6 +7,7 @@ import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.SourceRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -224,13 +225,10 @@ final class HubSpotReader implements RecordReader {
         records.add(new SourceRecord(id, contact.modifiedAt(), fields.read(contact.properties()), "contact " + id));
         String merged = contact.properties().get(ContactFields.MERGED_IDS);
         if (merged != null) {
-            for (String old : merged.split(";")) {
-                String oldId = old.strip();
-                if (oldId.matches("\\d{1,18}") && !oldId.equals(id)) {
-                    records.add(SourceRecord.merged(oldId, id, contact.modifiedAt(),
-                            "contact " + oldId + " (merged into " + id + ")"));
-                }
-            }
+            Arrays.stream(merged.split(";")).map(String::strip).filter(old -> old.matches("\\d{1,18}"))
+                    .filter(old -> !old.equals(id)).distinct()
+                    .forEach(old -> records.add(SourceRecord.merged(old, id, contact.modifiedAt(),
+                            "contact " + old + " (merged into " + id + ")")));
         }
         queue(records, queued.changedThrough(contact.modifiedAt().toEpochMilli(), contact.id()));
     }

@@ -276,7 +276,7 @@ class HubSpotReaderTest {
         hubspot.archive(1002, later);
         hubspot.archive(11, later);
         hubspot.archive(12, later);
-        hubspot.contact(3000, later, "email", "merged@example.com", "hs_merged_object_ids", "11;12");
+        hubspot.contact(3000, later, "email", "merged@example.com", "hs_merged_object_ids", "11;12;12;3000");
         Fixture.Read read = fixture.read(cursor);
 
         assertThat(read.records()).extracting(SourceRecord::change, SourceRecord::externalId, SourceRecord::mergedInto)
