@@ -3,14 +3,19 @@ package io.hearth.connector.hubspot;
 import static io.hearth.connector.hubspot.Fixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.RecordWriter;
 import io.hearth.connector.spi.StandardFields;
 import io.hearth.connector.spi.WriteResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,14 +41,14 @@ class ContactWriterTest {
     /** JSON compared as JSON: the order of an object's fields means nothing. */
     static JsonNode json(String text) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static OutgoingPerson person(String hearthId, String externalId, String... fields) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < fields.length; i += 2) {
             values.put(fields[i], fields[i + 1]);
         }
@@ -126,13 +131,13 @@ class ContactWriterTest {
         List<WriteResult> results = write(people);
 
         assertThat(results).extracting(WriteResult::hearthId, WriteResult::ok).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("leads/1", true),
-                org.assertj.core.groups.Tuple.tuple("leads/2", false),
-                org.assertj.core.groups.Tuple.tuple("leads/3", true),
-                org.assertj.core.groups.Tuple.tuple("leads/4", false),
-                org.assertj.core.groups.Tuple.tuple("leads/5", true),
-                org.assertj.core.groups.Tuple.tuple("leads/6", false),
-                org.assertj.core.groups.Tuple.tuple("leads/7", false));
+                tuple("leads/1", true),
+                tuple("leads/2", false),
+                tuple("leads/3", true),
+                tuple("leads/4", false),
+                tuple("leads/5", true),
+                tuple("leads/6", false),
+                tuple("leads/7", false));
         assertThat(results.get(1).error()).contains("lukewarm was not one of the allowed options");
         assertThat(results.get(3).error()).contains("HubSpot contact 404 was not updated")
                 .contains("they may be deleted or not exist");

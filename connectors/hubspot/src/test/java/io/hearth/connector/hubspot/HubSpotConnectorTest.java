@@ -9,7 +9,9 @@ import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
 import io.hearth.connector.spi.RetriableConnectorException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -40,7 +42,7 @@ class HubSpotConnectorTest {
 
     @Test
     void theTokenIsSecretAndTheDefaultsAreHubSpotsOwn() {
-        Map<String, ConfigKey> keys = new java.util.HashMap<>();
+        Map<String, ConfigKey> keys = new HashMap<>();
         connector.configKeys().forEach(key -> keys.put(key.name(), key));
 
         assertThat(keys.get("access_token").secret()).isTrue();
@@ -102,7 +104,7 @@ class HubSpotConnectorTest {
     @Test
     void checkConnectionNamesTheBaseUrlWhenSomethingElseAnswers() {
         fixture.hubspot.fail("GET", DeletedContacts.PATH, FakeReply.body(404, "text/html",
-                "<html>Not Found</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(connector.checkConnection(fixture.config())).singleElement().satisfies(problem -> {
             assertThat(problem.key()).isEqualTo("base_url");

@@ -5,6 +5,7 @@ import static io.hearth.connector.hubspot.Fixture.T0;
 import static io.hearth.connector.hubspot.Fixture.UNTIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hearth.connector.crm.http.fake.FakeReply;
@@ -281,12 +282,12 @@ class HubSpotReaderTest {
 
         assertThat(read.records()).extracting(SourceRecord::change, SourceRecord::externalId, SourceRecord::mergedInto)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(SourceRecord.Change.DELETED, "11", null),
-                        org.assertj.core.groups.Tuple.tuple(SourceRecord.Change.DELETED, "12", null),
-                        org.assertj.core.groups.Tuple.tuple(SourceRecord.Change.DELETED, "1002", null),
-                        org.assertj.core.groups.Tuple.tuple(SourceRecord.Change.UPSERT, "3000", null),
-                        org.assertj.core.groups.Tuple.tuple(SourceRecord.Change.MERGED, "11", "3000"),
-                        org.assertj.core.groups.Tuple.tuple(SourceRecord.Change.MERGED, "12", "3000"));
+                        tuple(SourceRecord.Change.DELETED, "11", null),
+                        tuple(SourceRecord.Change.DELETED, "12", null),
+                        tuple(SourceRecord.Change.DELETED, "1002", null),
+                        tuple(SourceRecord.Change.UPSERT, "3000", null),
+                        tuple(SourceRecord.Change.MERGED, "11", "3000"),
+                        tuple(SourceRecord.Change.MERGED, "12", "3000"));
         assertThat(read.records().get(2).modifiedAt()).isEqualTo(Instant.ofEpochMilli(later));
         assertThat(hubspot.requests("GET", DeletedContacts.PATH)).singleElement().satisfies(request -> {
             assertThat(request.queryParameter("archived")).contains("true");
