@@ -18,38 +18,46 @@ import java.util.regex.Pattern;
  */
 record BatchAnswer(List<JsonNode> results, List<Error> errors) {
     /** One failed part of a batch: the ids it names (may be none) and HubSpot's message. */
-    record Error(List<String> ids, String message) {
-    }
+    record Error(List<String> ids, String message) {}
 
-    private static final Pattern MISSING_PROPERTY = Pattern.compile(
-            "Property [\\\\\"]*([A-Za-z0-9_]{1,100})[\\\\\"]* does not exist");
+    private static final Pattern MISSING_PROPERTY =
+            Pattern.compile("Property [\\\\\"]*([A-Za-z0-9_]{1,100})[\\\\\"]* does not exist");
 
     /** Reads a 2xx answer; an answer that is not the JSON expected fails the run. */
     static BatchAnswer of(CrmResponse response) {
-        JsonNode body = response.jsonIfAny().filter(JsonNode::isObject).orElseThrow(() -> new FatalConnectorException(
-                "HubSpot answered " + response.request().describe() + " with " + response.status()
-                        + " and a body that is no JSON object: " + response.excerpt()
-                        + "; the run stops without moving its cursor"));
+        JsonNode body = response.jsonIfAny()
+                .filter(JsonNode::isObject)
+                .orElseThrow(() -> new FatalConnectorException(
+                        "HubSpot answered " + response.request().describe() + " with " + response.status()
+                                + " and a body that is no JSON object: " + response.excerpt()
+                                + "; the run stops without moving its cursor"));
         List<JsonNode> results = new ArrayList<>();
         body.path("results").forEach(results::add);
         List<Error> errors = new ArrayList<>();
         for (JsonNode error : body.path("errors")) {
             List<String> ids = new ArrayList<>();
             error.path("context").path("ids").forEach(id -> ids.add(id.asText()));
-            errors.add(new Error(ids, error.path("message").asText(error.path("category").asText("an error"))));
+            errors.add(new Error(
+                    ids, error.path("message").asText(error.path("category").asText("an error"))));
         }
         return new BatchAnswer(results, errors);
     }
 
     /** The message of the error naming {@code id}, if any. */
     Optional<String> errorFor(String id) {
-        return errors.stream().filter(error -> error.ids().contains(id)).map(Error::message).findFirst();
+        return errors.stream()
+                .filter(error -> error.ids().contains(id))
+                .map(Error::message)
+                .findFirst();
     }
 
     /** Every error message, for an input HubSpot reported neither as done nor by name. */
     String allErrors() {
-        return errors.isEmpty() ? "HubSpot reported no result for it"
-                : String.join("; ", errors.stream().map(Error::message).distinct().limit(3).toList());
+        return errors.isEmpty()
+                ? "HubSpot reported no result for it"
+                : String.join(
+                        "; ",
+                        errors.stream().map(Error::message).distinct().limit(3).toList());
     }
 
     /**
@@ -62,8 +70,12 @@ record BatchAnswer(List<JsonNode> results, List<Error> errors) {
      * @param answered gets each part HubSpot took, with its answer
      * @param refused  gets each input HubSpot refused alone, with HubSpot's reason
      */
-    static <T> void send(List<T> items, Function<List<T>, CrmResponse> call, String object,
-                         BiConsumer<List<T>, BatchAnswer> answered, BiConsumer<T, String> refused) {
+    static <T> void send(
+            List<T> items,
+            Function<List<T>, CrmResponse> call,
+            String object,
+            BiConsumer<List<T>, BatchAnswer> answered,
+            BiConsumer<T, String> refused) {
         if (items.isEmpty()) {
             return;
         }

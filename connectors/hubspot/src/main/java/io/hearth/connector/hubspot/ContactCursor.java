@@ -30,13 +30,14 @@ import java.util.Locale;
  * Ids travel as strings, as HubSpot writes them. A cursor of another version, or one this connector did
  * not write, fails the read with a message rather than silently reading everything again.
  */
-record ContactCursor(Phase phase, long modifiedFrom, Long tieId, long deletedAfter, String deletedPage,
-                     Long deletedId) {
+record ContactCursor(
+        Phase phase, long modifiedFrom, Long tieId, long deletedAfter, String deletedPage, Long deletedId) {
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Phase {
-        DELETED, CHANGES;
+        DELETED,
+        CHANGES;
 
         String word() {
             return name().toLowerCase(Locale.ROOT);
@@ -101,16 +102,21 @@ record ContactCursor(Phase phase, long modifiedFrom, Long tieId, long deletedAft
             throw unreadable("it is not a JSON object");
         }
         if (node.path("v").asInt(-1) != VERSION) {
-            throw unreadable("its version is " + node.path("v").asText("missing") + ", this connector reads "
-                    + VERSION);
+            throw unreadable(
+                    "its version is " + node.path("v").asText("missing") + ", this connector reads " + VERSION);
         }
         Phase phase = switch (node.path("phase").asText("")) {
             case "deleted" -> Phase.DELETED;
             case "changes" -> Phase.CHANGES;
             default -> throw unreadable("its phase is neither deleted nor changes");
         };
-        return new ContactCursor(phase, time(node, "modifiedFrom"), id(node, "tieId"), time(node, "deletedAfter"),
-                node.hasNonNull("deletedPage") ? node.get("deletedPage").asText() : null, id(node, "deletedId"));
+        return new ContactCursor(
+                phase,
+                time(node, "modifiedFrom"),
+                id(node, "tieId"),
+                time(node, "deletedAfter"),
+                node.hasNonNull("deletedPage") ? node.get("deletedPage").asText() : null,
+                id(node, "deletedId"));
     }
 
     private static long time(JsonNode node, String field) {

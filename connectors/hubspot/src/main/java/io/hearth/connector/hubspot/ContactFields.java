@@ -24,14 +24,20 @@ final class ContactFields {
             StandardFields.OWNER, "hubspot_owner_id");
     /** Read only, never written: the status a HubSpot user sets; Hearth's own status goes to its property. */
     static final String LEAD_STATUS = "hs_lead_status";
+
     static final String LIFECYCLE_STAGE = "lifecyclestage";
     static final String LAST_MODIFIED = "lastmodifieddate";
     static final String MERGED_IDS = "hs_merged_object_ids";
     static final String OBJECT_ID = "hs_object_id";
 
     /** The order fields are read in, which is the order a record lists them. */
-    private static final List<String> READ_ORDER = List.of(StandardFields.GIVEN_NAME, StandardFields.FAMILY_NAME,
-            StandardFields.EMAIL, StandardFields.PHONE, StandardFields.COMPANY, StandardFields.TITLE,
+    private static final List<String> READ_ORDER = List.of(
+            StandardFields.GIVEN_NAME,
+            StandardFields.FAMILY_NAME,
+            StandardFields.EMAIL,
+            StandardFields.PHONE,
+            StandardFields.COMPANY,
+            StandardFields.TITLE,
             StandardFields.OWNER);
 
     private final HubSpotConfig config;
@@ -94,8 +100,12 @@ final class ContactFields {
      */
     Map<String, String> identity(Map<String, String> fields) {
         Map<String, String> properties = new LinkedHashMap<>();
-        for (String field : List.of(StandardFields.GIVEN_NAME, StandardFields.FAMILY_NAME, StandardFields.PHONE,
-                StandardFields.COMPANY, StandardFields.TITLE)) {
+        for (String field : List.of(
+                StandardFields.GIVEN_NAME,
+                StandardFields.FAMILY_NAME,
+                StandardFields.PHONE,
+                StandardFields.COMPANY,
+                StandardFields.TITLE)) {
             String value = fields.get(field);
             if (!config.hearthOwns(field) && value != null && !value.isBlank()) {
                 properties.put(PROPERTIES.get(field), value.strip());

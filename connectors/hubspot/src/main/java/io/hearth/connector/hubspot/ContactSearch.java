@@ -46,8 +46,7 @@ final class ContactSearch {
         }
     }
 
-    record Page(List<Found> contacts, long total, Optional<Integer> nextAfter) {
-    }
+    record Page(List<Found> contacts, long total, Optional<Integer> nextAfter) {}
 
     /**
      * Contacts after the position ({@code from}, {@code tieId}) and modified at or before {@code until},
@@ -57,12 +56,14 @@ final class ContactSearch {
     Page window(long from, Long tieId, long until, Integer after) {
         List<List<Map<String, String>>> groups = new ArrayList<>();
         if (tieId == null) {
-            groups.add(List.of(filter(ContactFields.LAST_MODIFIED, "GTE", from),
+            groups.add(List.of(
+                    filter(ContactFields.LAST_MODIFIED, "GTE", from),
                     filter(ContactFields.LAST_MODIFIED, "LTE", until)));
         } else {
-            groups.add(List.of(filter(ContactFields.LAST_MODIFIED, "EQ", from),
-                    filter(ContactFields.OBJECT_ID, "GT", tieId)));
-            groups.add(List.of(filter(ContactFields.LAST_MODIFIED, "GT", from),
+            groups.add(List.of(
+                    filter(ContactFields.LAST_MODIFIED, "EQ", from), filter(ContactFields.OBJECT_ID, "GT", tieId)));
+            groups.add(List.of(
+                    filter(ContactFields.LAST_MODIFIED, "GT", from),
                     filter(ContactFields.LAST_MODIFIED, "LTE", until)));
         }
         return search(groups, ContactFields.LAST_MODIFIED, after);
@@ -73,13 +74,18 @@ final class ContactSearch {
      * more contacts than a page holds (a bulk import), whose order by time alone would be arbitrary.
      */
     Page tie(long at, long afterId, Integer after) {
-        return search(List.of(List.of(filter(ContactFields.LAST_MODIFIED, "EQ", at),
-                filter(ContactFields.OBJECT_ID, "GT", afterId))), ContactFields.OBJECT_ID, after);
+        return search(
+                List.of(List.of(
+                        filter(ContactFields.LAST_MODIFIED, "EQ", at), filter(ContactFields.OBJECT_ID, "GT", afterId))),
+                ContactFields.OBJECT_ID,
+                after);
     }
 
     private Page search(List<List<Map<String, String>>> groups, String sortedBy, Integer after) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("filterGroups", groups.stream().map(filters -> Map.of("filters", filters)).toList());
+        body.put(
+                "filterGroups",
+                groups.stream().map(filters -> Map.of("filters", filters)).toList());
         Map<String, String> sort = new LinkedHashMap<>();
         sort.put("propertyName", sortedBy);
         sort.put("direction", "ASCENDING");
@@ -118,7 +124,8 @@ final class ContactSearch {
                 values.put(entry.getKey(), entry.getValue().asText());
             }
         });
-        String modified = values.getOrDefault(ContactFields.LAST_MODIFIED, reply.text(result, "updatedAt").orElse(null));
+        String modified = values.getOrDefault(
+                ContactFields.LAST_MODIFIED, reply.text(result, "updatedAt").orElse(null));
         if (modified == null) {
             throw broken(reply, "has contact " + id + " without lastmodifieddate or updatedAt");
         }
@@ -143,7 +150,7 @@ final class ContactSearch {
     }
 
     static FatalConnectorException broken(JsonReply reply, String what) {
-        return new FatalConnectorException("HubSpot's answer to " + reply.response().request().describe() + " " + what
-                + "; the run stops without moving its cursor");
+        return new FatalConnectorException("HubSpot's answer to "
+                + reply.response().request().describe() + " " + what + "; the run stops without moving its cursor");
     }
 }

@@ -45,8 +45,7 @@ final class ContactWriter {
     }
 
     /** One person to send: its place in the write, its key (HubSpot id or email) and its properties. */
-    private record Input(int index, OutgoingPerson person, String key, Map<String, String> properties) {
-    }
+    private record Input(int index, OutgoingPerson person, String key, Map<String, String> properties) {}
 
     List<WriteResult> write(List<OutgoingPerson> people) {
         WriteResult[] results = new WriteResult[people.size()];
@@ -62,21 +61,28 @@ final class ContactWriter {
             email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
             if (id != null) {
                 if (!id.matches("\\d{1,18}")) {
-                    results[i] = WriteResult.failed(person.hearthId(), "'" + clip(id) + "' is not a HubSpot contact id");
+                    results[i] =
+                            WriteResult.failed(person.hearthId(), "'" + clip(id) + "' is not a HubSpot contact id");
                 } else if (owned.isEmpty()) {
                     results[i] = WriteResult.written(person.hearthId(), id);
                 } else if (!ids.add(id)) {
-                    results[i] = WriteResult.failed(person.hearthId(), "HubSpot contact " + id + " is written "
-                            + "twice in one write; it was written for the first person only");
+                    results[i] = WriteResult.failed(
+                            person.hearthId(),
+                            "HubSpot contact " + id + " is written "
+                                    + "twice in one write; it was written for the first person only");
                 } else {
                     byId.add(new Input(i, person, id, owned));
                 }
             } else if (email == null) {
-                results[i] = WriteResult.failed(person.hearthId(), "HubSpot contacts are written by their HubSpot id "
-                        + "or by email, and this person has neither");
+                results[i] = WriteResult.failed(
+                        person.hearthId(),
+                        "HubSpot contacts are written by their HubSpot id "
+                                + "or by email, and this person has neither");
             } else if (!emails.add(email)) {
-                results[i] = WriteResult.failed(person.hearthId(), "another person of this write has the email "
-                        + "of this one; HubSpot keeps one contact per email");
+                results[i] = WriteResult.failed(
+                        person.hearthId(),
+                        "another person of this write has the email "
+                                + "of this one; HubSpot keeps one contact per email");
             } else {
                 Map<String, String> properties = new LinkedHashMap<>(owned);
                 properties.put("email", email);
@@ -93,51 +99,81 @@ final class ContactWriter {
     }
 
     private void update(List<Input> inputs, WriteResult[] results) {
-        BatchAnswer.send(inputs, part -> send(UPDATE, part.stream()
-                        .map(input -> Map.of("id", input.key(), "properties", input.properties())).toList()),
-                "contact", (part, answer) -> {
+        BatchAnswer.send(
+                inputs,
+                part -> send(
+                        UPDATE,
+                        part.stream()
+                                .map(input -> Map.of("id", input.key(), "properties", input.properties()))
+                                .toList()),
+                "contact",
+                (part, answer) -> {
                     Set<String> done = new HashSet<>();
-                    answer.results().forEach(result -> done.add(result.path("id").asText()));
+                    answer.results()
+                            .forEach(result -> done.add(result.path("id").asText()));
                     // an id of a merged contact is updated under the merged contact's new id
                     boolean all = answer.errors().isEmpty() && answer.results().size() == part.size();
                     for (Input input : part) {
                         results[input.index()] = all || done.contains(input.key())
                                 ? WriteResult.written(input.person().hearthId(), input.key())
-                                : WriteResult.failed(input.person().hearthId(), "HubSpot contact " + input.key()
-                                        + " was not updated: " + answer.errorFor(input.key()).orElse(answer.allErrors()));
+                                : WriteResult.failed(
+                                        input.person().hearthId(),
+                                        "HubSpot contact " + input.key() + " was not updated: "
+                                                + answer.errorFor(input.key()).orElse(answer.allErrors()));
                     }
-                }, (input, reason) -> results[input.index()] = WriteResult.failed(input.person().hearthId(), reason));
+                },
+                (input, reason) -> results[input.index()] =
+                        WriteResult.failed(input.person().hearthId(), reason));
     }
 
     private void upsert(List<Input> inputs, WriteResult[] results) {
         List<Map<String, Object>> identities = new ArrayList<>();
-        BatchAnswer.send(inputs, part -> send(UPSERT, part.stream()
-                        .map(input -> Map.of("idProperty", "email", "id", input.key(), "properties", input.properties()))
-                        .toList()),
-                "contact", (part, answer) -> {
+        BatchAnswer.send(
+                inputs,
+                part -> send(
+                        UPSERT,
+                        part.stream()
+                                .map(input -> Map.of(
+                                        "idProperty", "email", "id", input.key(), "properties", input.properties()))
+                                .toList()),
+                "contact",
+                (part, answer) -> {
                     Map<String, JsonNode> byEmail = new HashMap<>();
                     for (JsonNode result : answer.results()) {
-                        byEmail.put(result.path("properties").path("email").asText("").toLowerCase(Locale.ROOT), result);
+                        byEmail.put(
+                                result.path("properties")
+                                        .path("email")
+                                        .asText("")
+                                        .toLowerCase(Locale.ROOT),
+                                result);
                     }
                     for (Input input : part) {
                         JsonNode result = byEmail.get(input.key());
-                        if (result == null && part.size() == 1 && answer.results().size() == 1) {
+                        if (result == null
+                                && part.size() == 1
+                                && answer.results().size() == 1) {
                             result = answer.results().get(0);
                         }
                         String id = result == null ? "" : result.path("id").asText("");
                         if (!id.matches("\\d{1,18}")) {
-                            results[input.index()] = WriteResult.failed(input.person().hearthId(), "the contact with "
-                                    + "this email was not written: " + answer.errorFor(input.key())
-                                    .orElse(answer.allErrors()));
+                            results[input.index()] = WriteResult.failed(
+                                    input.person().hearthId(),
+                                    "the contact with "
+                                            + "this email was not written: "
+                                            + answer.errorFor(input.key()).orElse(answer.allErrors()));
                             continue;
                         }
-                        results[input.index()] = WriteResult.written(input.person().hearthId(), id);
-                        Map<String, String> identity = fields.identity(input.person().fields());
+                        results[input.index()] =
+                                WriteResult.written(input.person().hearthId(), id);
+                        Map<String, String> identity =
+                                fields.identity(input.person().fields());
                         if (result.path("new").asBoolean(false) && !identity.isEmpty()) {
                             identities.add(Map.of("id", id, "properties", identity));
                         }
                     }
-                }, (input, reason) -> results[input.index()] = WriteResult.failed(input.person().hearthId(), reason));
+                },
+                (input, reason) -> results[input.index()] =
+                        WriteResult.failed(input.person().hearthId(), reason));
         if (!identities.isEmpty()) {
             completeCreated(identities);
         }
@@ -149,12 +185,20 @@ final class ContactWriter {
      * writing it again would find it existing and never send these fields.
      */
     private void completeCreated(List<Map<String, Object>> identities) {
-        BatchAnswer.send(identities, part -> send(UPDATE, part), "contact",
-                (part, answer) -> answer.errors().forEach(error -> LOG.log(System.Logger.Level.WARNING,
-                        "HubSpot did not take the identity fields of created contacts {0}: {1}", error.ids(),
-                        error.message())),
-                (identity, reason) -> LOG.log(System.Logger.Level.WARNING,
-                        "HubSpot did not take the identity fields of created contact {0}: {1}", identity.get("id"),
+        BatchAnswer.send(
+                identities,
+                part -> send(UPDATE, part),
+                "contact",
+                (part, answer) -> answer.errors()
+                        .forEach(error -> LOG.log(
+                                System.Logger.Level.WARNING,
+                                "HubSpot did not take the identity fields of created contacts {0}: {1}",
+                                error.ids(),
+                                error.message())),
+                (identity, reason) -> LOG.log(
+                        System.Logger.Level.WARNING,
+                        "HubSpot did not take the identity fields of created contact {0}: {1}",
+                        identity.get("id"),
                         reason));
     }
 

@@ -29,17 +29,23 @@ final class DeletedContacts {
         this.http = http;
     }
 
-    record Deleted(long id, Instant archivedAt) {
-    }
+    record Deleted(long id, Instant archivedAt) {}
 
     /** @param next the paging token of the page after this one, empty on the last page */
-    record Page(List<Deleted> contacts, Optional<String> next) {
-    }
+    record Page(List<Deleted> contacts, Optional<String> next) {}
 
     /** The page at {@code token} (the first when null), contacts sorted by id. */
     Page page(String token) {
-        JsonReply reply = http.get(PATH, Query.of("archived", "true", "limit", Integer.toString(PAGE_SIZE),
-                "properties", ContactFields.LAST_MODIFIED).and("after", token));
+        JsonReply reply = http.get(
+                PATH,
+                Query.of(
+                                "archived",
+                                "true",
+                                "limit",
+                                Integer.toString(PAGE_SIZE),
+                                "properties",
+                                ContactFields.LAST_MODIFIED)
+                        .and("after", token));
         List<Deleted> contacts = new ArrayList<>();
         for (JsonNode result : reply.requireArray("results")) {
             String id = reply.requireText(result, "id");
@@ -47,16 +53,19 @@ final class DeletedContacts {
                 throw ContactSearch.broken(reply, "has a contact whose id is not a number");
             }
             // a bin entry without archivedAt cannot be placed in a window: fall back to its last update
-            String at = reply.text(result, "archivedAt").or(() -> reply.text(result, "updatedAt"))
-                    .orElseThrow(() -> ContactSearch.broken(reply, "has deleted contact " + id + " without "
-                            + "archivedAt"));
+            String at = reply.text(result, "archivedAt")
+                    .or(() -> reply.text(result, "updatedAt"))
+                    .orElseThrow(() ->
+                            ContactSearch.broken(reply, "has deleted contact " + id + " without " + "archivedAt"));
             contacts.add(new Deleted(Long.parseLong(id), ContactSearch.instant(reply, at, id)));
         }
         contacts.sort(Comparator.comparingLong(Deleted::id));
         Optional<String> next = reply.text(reply.body(), "/paging/next/after");
         if (next.isPresent() && next.get().length() > MAX_TOKEN_LENGTH) {
-            throw ContactSearch.broken(reply, "has a paging token of " + next.get().length() + " characters, more "
-                    + "than the " + MAX_TOKEN_LENGTH + " the cursor keeps");
+            throw ContactSearch.broken(
+                    reply,
+                    "has a paging token of " + next.get().length() + " characters, more " + "than the "
+                            + MAX_TOKEN_LENGTH + " the cursor keeps");
         }
         return new Page(contacts, next);
     }

@@ -79,9 +79,14 @@ public final class HubSpotConnector implements Connector {
             // send fails only on a refused token or scope (401, 403) and on an oversized answer
             return List.of(new ConfigProblem(HubSpotConfig.ACCESS_TOKEN.name(), refused.getMessage()));
         }
-        if (!response.isSuccess() || response.jsonIfAny().filter(body -> body.path("results").isArray()).isEmpty()) {
-            return List.of(new ConfigProblem(HubSpotConfig.BASE_URL.name(), "does not answer as HubSpot's API: "
-                    + request.describe() + " answered " + response.status() + " (" + response.excerpt() + ")"));
+        if (!response.isSuccess()
+                || response.jsonIfAny()
+                        .filter(body -> body.path("results").isArray())
+                        .isEmpty()) {
+            return List.of(new ConfigProblem(
+                    HubSpotConfig.BASE_URL.name(),
+                    "does not answer as HubSpot's API: " + request.describe() + " answered " + response.status() + " ("
+                            + response.excerpt() + ")"));
         }
         return List.of();
     }
@@ -91,10 +96,16 @@ public final class HubSpotConnector implements Connector {
         HubSpotConfig hubspot = checked(config);
         CrmHttp http = runtime.http(hubspot);
         ContactFields fields = new ContactFields(hubspot);
-        long until = Math.max(0, runtime.clock().millis() - runtime.searchIndexDelay().toMillis());
+        long until = Math.max(
+                0, runtime.clock().millis() - runtime.searchIndexDelay().toMillis());
         ContactCursor start = cursor == null ? ContactCursor.first(until) : ContactCursor.decode(cursor);
-        return new HubSpotReader(new ContactSearch(http, fields.propertiesToRead(), hubspot.pageSize()),
-                new DeletedContacts(http), fields, hubspot.readDeletions(), start, until);
+        return new HubSpotReader(
+                new ContactSearch(http, fields.propertiesToRead(), hubspot.pageSize()),
+                new DeletedContacts(http),
+                fields,
+                hubspot.readDeletions(),
+                start,
+                until);
     }
 
     @Override
@@ -107,8 +118,12 @@ public final class HubSpotConnector implements Connector {
     private static HubSpotConfig checked(Map<String, String> config) {
         List<ConfigProblem> problems = HubSpotConfig.problems(config);
         if (!problems.isEmpty()) {
-            throw new FatalConnectorException("the HubSpot connection's config has problems: " + String.join("; ",
-                    problems.stream().map(p -> p.key() + " " + p.message()).toList()));
+            throw new FatalConnectorException("the HubSpot connection's config has problems: "
+                    + String.join(
+                            "; ",
+                            problems.stream()
+                                    .map(p -> p.key() + " " + p.message())
+                                    .toList()));
         }
         return HubSpotConfig.of(config);
     }

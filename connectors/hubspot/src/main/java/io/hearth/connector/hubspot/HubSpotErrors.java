@@ -29,16 +29,23 @@ final class HubSpotErrors implements ErrorDialect {
 
     @Override
     public Optional<Duration> retryAfter(CrmResponse response, Instant now) {
-        Optional<Duration> told = RetryAfter.parse(response.header("Retry-After").orElse(null), now);
+        Optional<Duration> told =
+                RetryAfter.parse(response.header("Retry-After").orElse(null), now);
         if (told.isPresent()) {
             return told;
         }
-        String policy = response.jsonIfAny().map(body -> body.path("policyName").asText("")).orElse("");
-        if (policy.equals("DAILY") || response.header("X-HubSpot-RateLimit-Daily-Remaining").filter("0"::equals)
-                .isPresent()) {
+        String policy = response.jsonIfAny()
+                .map(body -> body.path("policyName").asText(""))
+                .orElse("");
+        if (policy.equals("DAILY")
+                || response.header("X-HubSpot-RateLimit-Daily-Remaining")
+                        .filter("0"::equals)
+                        .isPresent()) {
             // the daily allowance resets at midnight in the account's time zone; UTC midnight is the
             // nearest guess, and far past what one request waits: the run ends and a later one resumes
-            Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay()
+            Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                    .plusDays(1)
+                    .atStartOfDay()
                     .toInstant(ZoneOffset.UTC);
             return Optional.of(Duration.between(now, midnight));
         }
@@ -66,8 +73,8 @@ final class HubSpotErrors implements ErrorDialect {
         }
         List<String> scopes = body.map(HubSpotErrors::requiredScopes).orElse(List.of());
         if (category.equals("MISSING_SCOPES") || !scopes.isEmpty()) {
-            String needed = scopes.isEmpty() ? "a scope this call needs" : "the " + String.join(" or ", scopes)
-                    + " scope";
+            String needed =
+                    scopes.isEmpty() ? "a scope this call needs" : "the " + String.join(" or ", scopes) + " scope";
             return "says the token lacks " + needed + " (403 MISSING_SCOPES); add it to the private app ("
                     + PRIVATE_APPS + " > your app > Scopes), commit the change and use its token";
         }
@@ -82,7 +89,8 @@ final class HubSpotErrors implements ErrorDialect {
         for (JsonNode error : body.path("errors")) {
             for (String field : new String[] {"requiredGranularScopes", "requiredScopes"}) {
                 for (JsonNode scope : error.path("context").path(field)) {
-                    if (scope.isTextual() && scope.asText().matches("[a-z0-9._-]{1,80}")
+                    if (scope.isTextual()
+                            && scope.asText().matches("[a-z0-9._-]{1,80}")
                             && !scopes.contains(scope.asText())) {
                         scopes.add(scope.asText());
                     }

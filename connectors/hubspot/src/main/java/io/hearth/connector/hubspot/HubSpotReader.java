@@ -66,11 +66,15 @@ final class HubSpotReader implements RecordReader {
     private final List<Found> heldBack = new ArrayList<>();
 
     /** What must go into one batch together, and the cursor after it. */
-    private record Unit(List<SourceRecord> records, ContactCursor after) {
-    }
+    private record Unit(List<SourceRecord> records, ContactCursor after) {}
 
-    HubSpotReader(ContactSearch search, DeletedContacts deleted, ContactFields fields, boolean readDeletions,
-                  ContactCursor start, long until) {
+    HubSpotReader(
+            ContactSearch search,
+            DeletedContacts deleted,
+            ContactFields fields,
+            boolean readDeletions,
+            ContactCursor start,
+            long until) {
         this.search = search;
         this.deleted = deleted;
         this.fields = fields;
@@ -92,7 +96,8 @@ final class HubSpotReader implements RecordReader {
             if (unit != null) {
                 if (records.size() + unit.records().size() > maxRecords) {
                     if (records.isEmpty()) {
-                        throw new FatalConnectorException("HubSpot contact " + unit.records().get(0).externalId()
+                        throw new FatalConnectorException("HubSpot contact "
+                                + unit.records().get(0).externalId()
                                 + " comes with " + unit.records().size() + " records (itself and the contacts merged "
                                 + "into it), more than the " + maxRecords + " Hearth reads at once");
                     }
@@ -137,12 +142,16 @@ final class HubSpotReader implements RecordReader {
             long at = contact.archivedAt().toEpochMilli();
             if ((returnedThrough == null || contact.id() > returnedThrough) && at > after && at <= until) {
                 String id = Long.toString(contact.id());
-                queue(List.of(SourceRecord.deleted(id, contact.archivedAt(), "deleted contact " + id)),
+                queue(
+                        List.of(SourceRecord.deleted(id, contact.archivedAt(), "deleted contact " + id)),
                         queued.deletedThrough(token, contact.id()));
             }
         }
-        queue(List.of(), page.next().map(next -> queued.deletedThrough(next, null))
-                .orElseGet(() -> queued.deletionsDone(until)));
+        queue(
+                List.of(),
+                page.next()
+                        .map(next -> queued.deletedThrough(next, null))
+                        .orElseGet(() -> queued.deletionsDone(until)));
     }
 
     private void fetchChanges() {
@@ -152,8 +161,8 @@ final class HubSpotReader implements RecordReader {
         // following after, the query must stay the one it started as
         ContactSearch.Page page;
         if (tieMillisecond != null) {
-            long afterId = queryStart.modifiedFrom() == tieMillisecond && queryStart.tieId() != null
-                    ? queryStart.tieId() : 0;
+            long afterId =
+                    queryStart.modifiedFrom() == tieMillisecond && queryStart.tieId() != null ? queryStart.tieId() : 0;
             page = search.tie(tieMillisecond, afterId, offset);
         } else {
             page = search.window(queryStart.modifiedFrom(), queryStart.tieId(), until, offset);
@@ -179,7 +188,9 @@ final class HubSpotReader implements RecordReader {
         heldBack.clear();
         if (more && tieMillisecond == null && !sorted.isEmpty()) {
             long last = sorted.get(sorted.size() - 1).modifiedAt().toEpochMilli();
-            sorted.stream().filter(contact -> contact.modifiedAt().toEpochMilli() == last).forEach(heldBack::add);
+            sorted.stream()
+                    .filter(contact -> contact.modifiedAt().toEpochMilli() == last)
+                    .forEach(heldBack::add);
             sorted.removeAll(heldBack);
             if (sorted.isEmpty()) {
                 // one millisecond fills the page: its contacts' order is arbitrary, so read it by id
@@ -225,10 +236,13 @@ final class HubSpotReader implements RecordReader {
         records.add(new SourceRecord(id, contact.modifiedAt(), fields.read(contact.properties()), "contact " + id));
         String merged = contact.properties().get(ContactFields.MERGED_IDS);
         if (merged != null) {
-            Arrays.stream(merged.split(";")).map(String::strip).filter(old -> old.matches("\\d{1,18}"))
-                    .filter(old -> !old.equals(id)).distinct()
-                    .forEach(old -> records.add(SourceRecord.merged(old, id, contact.modifiedAt(),
-                            "contact " + old + " (merged into " + id + ")")));
+            Arrays.stream(merged.split(";"))
+                    .map(String::strip)
+                    .filter(old -> old.matches("\\d{1,18}"))
+                    .filter(old -> !old.equals(id))
+                    .distinct()
+                    .forEach(old -> records.add(SourceRecord.merged(
+                            old, id, contact.modifiedAt(), "contact " + old + " (merged into " + id + ")")));
         }
         queue(records, queued.changedThrough(contact.modifiedAt().toEpochMilli(), contact.id()));
     }

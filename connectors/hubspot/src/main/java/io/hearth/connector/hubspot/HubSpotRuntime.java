@@ -2,8 +2,8 @@ package io.hearth.connector.hubspot;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.connector.crm.http.CrmHttp;
 import io.hearth.connector.crm.http.Credentials;
+import io.hearth.connector.crm.http.CrmHttp;
 import io.hearth.connector.crm.http.RetryPolicy;
 import io.hearth.connector.crm.http.Sleeper;
 import java.time.Clock;
@@ -19,8 +19,8 @@ import java.time.Duration;
  *                         a change that is not searchable yet, and the next read would start after it
  */
 record HubSpotRuntime(Clock clock, Sleeper sleeper, RetryPolicy retryPolicy, Duration searchIndexDelay) {
-    static final HubSpotRuntime SYSTEM = new HubSpotRuntime(Clock.systemUTC(), Sleeper.SYSTEM, RetryPolicy.DEFAULT,
-            Duration.ofMinutes(1));
+    static final HubSpotRuntime SYSTEM =
+            new HubSpotRuntime(Clock.systemUTC(), Sleeper.SYSTEM, RetryPolicy.DEFAULT, Duration.ofMinutes(1));
 
     HubSpotRuntime {
         requireNonNull(clock, "clock is null");

@@ -25,8 +25,7 @@ final class TouchActivity {
             "left-voicemail", "b2cf5968-551e-4856-9783-52b3da59a7d0",
             "wrong-contact", "17b47fee-58de-441e-a44c-c6300d46f273");
 
-    private TouchActivity() {
-    }
+    private TouchActivity() {}
 
     /** Whether a touch id can go into a marker (Hearth's always can). */
     static boolean markable(String touchId) {
@@ -56,7 +55,9 @@ final class TouchActivity {
     static Map<String, String> properties(OutgoingTouch touch, ActivityType type) {
         String when = touch.occurredAt().toString();
         String title = label(touch.channel()) + (touch.outcome() == null ? "" : ": " + words(touch.outcome()));
-        String note = touch.note() == null || touch.note().isBlank() ? "" : touch.note().strip() + "\n\n";
+        String note = touch.note() == null || touch.note().isBlank()
+                ? ""
+                : touch.note().strip() + "\n\n";
         String body = note + marker(touch.touchId());
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("hs_timestamp", when);
@@ -78,8 +79,8 @@ final class TouchActivity {
                 properties.put("hs_meeting_title", title);
                 properties.put("hs_meeting_start_time", when);
                 properties.put("hs_meeting_end_time", when);
-                properties.put("hs_meeting_outcome", "meeting-booked".equals(touch.outcome()) ? "SCHEDULED"
-                        : "COMPLETED");
+                properties.put(
+                        "hs_meeting_outcome", "meeting-booked".equals(touch.outcome()) ? "SCHEDULED" : "COMPLETED");
             }
             case NOTE -> body = title + "\n\n" + body;
         }

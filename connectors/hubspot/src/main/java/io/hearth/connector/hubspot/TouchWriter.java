@@ -35,6 +35,7 @@ final class TouchWriter {
     static final int MAX_BATCH = 100;
     /** Activities of one type listed per contact at most; a contact with more cannot be checked. */
     static final int MAX_ACTIVITIES_PER_CONTACT = 10_000;
+
     private static final int ASSOCIATION_PAGE = 500;
 
     private final CrmHttp http;
@@ -43,8 +44,7 @@ final class TouchWriter {
         this.http = http;
     }
 
-    private record Input(int index, OutgoingTouch touch, String contactId) {
-    }
+    private record Input(int index, OutgoingTouch touch, String contactId) {}
 
     List<WriteResult> write(List<OutgoingTouch> touches) {
         WriteResult[] results = new WriteResult[touches.size()];
@@ -53,15 +53,21 @@ final class TouchWriter {
         List<Integer> repeats = new ArrayList<>();
         for (int i = 0; i < touches.size(); i++) {
             OutgoingTouch touch = touches.get(i);
-            String contactId = touch.personExternalId() == null ? null : touch.personExternalId().strip();
+            String contactId = touch.personExternalId() == null
+                    ? null
+                    : touch.personExternalId().strip();
             if (first.putIfAbsent(touch.touchId(), i) != null) {
                 repeats.add(i);
             } else if (!TouchActivity.markable(touch.touchId())) {
-                results[i] = WriteResult.failed(touch.touchId(), "the touch id cannot be stored in a HubSpot "
-                        + "activity: it has characters other than letters, digits and ._:/-");
+                results[i] = WriteResult.failed(
+                        touch.touchId(),
+                        "the touch id cannot be stored in a HubSpot "
+                                + "activity: it has characters other than letters, digits and ._:/-");
             } else if (contactId == null || !contactId.matches("\\d{1,18}")) {
-                results[i] = WriteResult.failed(touch.touchId(), "the touched person has no HubSpot contact id yet; "
-                        + "write the person to HubSpot (or read them from it) before their touches");
+                results[i] = WriteResult.failed(
+                        touch.touchId(),
+                        "the touched person has no HubSpot contact id yet; "
+                                + "write the person to HubSpot (or read them from it) before their touches");
             } else {
                 byType.computeIfAbsent(ActivityType.of(touch.channel()), type -> new ArrayList<>())
                         .add(new Input(i, touch, contactId));
@@ -90,9 +96,11 @@ final class TouchWriter {
             if (activity != null) {
                 results[input.index()] = WriteResult.written(input.touch().touchId(), activity);
             } else if (unchecked.contains(input.contactId())) {
-                results[input.index()] = WriteResult.failed(input.touch().touchId(), "HubSpot contact "
-                        + input.contactId() + " has more than " + MAX_ACTIVITIES_PER_CONTACT + " "
-                        + type.objectType() + ", too many to check that this touch is not among them");
+                results[input.index()] = WriteResult.failed(
+                        input.touch().touchId(),
+                        "HubSpot contact "
+                                + input.contactId() + " has more than " + MAX_ACTIVITIES_PER_CONTACT + " "
+                                + type.objectType() + ", too many to check that this touch is not among them");
             } else {
                 toCreate.add(input);
             }
@@ -105,9 +113,10 @@ final class TouchWriter {
      * activity ids; contacts with too many activities to check go into {@code unchecked}.
      */
     private Map<String, String> existing(ActivityType type, Set<String> contacts, Set<String> unchecked) {
-        List<Map<String, String>> ids = contacts.stream().map(id -> Map.of("id", id)).toList();
-        JsonReply reply = http.post("/crm/v4/associations/contacts/" + type.objectType() + "/batch/read",
-                Map.of("inputs", ids));
+        List<Map<String, String>> ids =
+                contacts.stream().map(id -> Map.of("id", id)).toList();
+        JsonReply reply =
+                http.post("/crm/v4/associations/contacts/" + type.objectType() + "/batch/read", Map.of("inputs", ids));
         Set<String> activities = new LinkedHashSet<>();
         for (JsonNode result : reply.body().path("results")) {
             String contact = result.path("from").path("id").asText();
@@ -118,8 +127,9 @@ final class TouchWriter {
                     unchecked.add(contact);
                     break;
                 }
-                JsonReply more = http.get("/crm/v4/objects/contacts/" + contact + "/associations/"
-                        + type.objectType(), Query.of("limit", Integer.toString(ASSOCIATION_PAGE), "after", next.get()));
+                JsonReply more = http.get(
+                        "/crm/v4/objects/contacts/" + contact + "/associations/" + type.objectType(),
+                        Query.of("limit", Integer.toString(ASSOCIATION_PAGE), "after", next.get()));
                 listed += addTargets(more.body(), activities);
                 next = more.text(more.body(), "/paging/next/after");
             }
@@ -128,12 +138,17 @@ final class TouchWriter {
         List<String> all = new ArrayList<>(activities);
         for (int from = 0; from < all.size(); from += MAX_BATCH) {
             List<Map<String, String>> part = all.subList(from, Math.min(from + MAX_BATCH, all.size())).stream()
-                    .map(id -> Map.of("id", id)).toList();
-            JsonReply read = http.post("/crm/v3/objects/" + type.objectType() + "/batch/read",
+                    .map(id -> Map.of("id", id))
+                    .toList();
+            JsonReply read = http.post(
+                    "/crm/v3/objects/" + type.objectType() + "/batch/read",
                     Map.of("properties", List.of(type.bodyProperty()), "inputs", part));
             for (JsonNode activity : read.body().path("results")) {
-                TouchActivity.touchIdIn(activity.path("properties").path(type.bodyProperty()).asText(null))
-                        .ifPresent(touchId -> marked.putIfAbsent(touchId, activity.path("id").asText()));
+                TouchActivity.touchIdIn(activity.path("properties")
+                                .path(type.bodyProperty())
+                                .asText(null))
+                        .ifPresent(touchId ->
+                                marked.putIfAbsent(touchId, activity.path("id").asText()));
             }
         }
         return marked;
@@ -153,36 +168,60 @@ final class TouchWriter {
     }
 
     private void create(ActivityType type, List<Input> inputs, WriteResult[] results) {
-        BatchAnswer.send(inputs, part -> http.send(CrmHttp.jsonRequest("POST",
-                        "/crm/v3/objects/" + type.objectType() + "/batch/create",
-                        Map.of("inputs", part.stream().map(input -> activity(type, input)).toList())).notRepeatable()),
-                type.objectType(), (part, answer) -> {
+        BatchAnswer.send(
+                inputs,
+                part -> http.send(CrmHttp.jsonRequest(
+                                "POST",
+                                "/crm/v3/objects/" + type.objectType() + "/batch/create",
+                                Map.of(
+                                        "inputs",
+                                        part.stream()
+                                                .map(input -> activity(type, input))
+                                                .toList()))
+                        .notRepeatable()),
+                type.objectType(),
+                (part, answer) -> {
                     Map<String, String> created = new HashMap<>();
                     for (JsonNode result : answer.results()) {
-                        TouchActivity.touchIdIn(result.path("properties").path(type.bodyProperty()).asText(null))
-                                .ifPresent(touchId -> created.put(touchId, result.path("id").asText()));
+                        TouchActivity.touchIdIn(result.path("properties")
+                                        .path(type.bodyProperty())
+                                        .asText(null))
+                                .ifPresent(touchId ->
+                                        created.put(touchId, result.path("id").asText()));
                     }
-                    boolean inOrder = created.isEmpty() && answer.errors().isEmpty()
+                    boolean inOrder = created.isEmpty()
+                            && answer.errors().isEmpty()
                             && answer.results().size() == part.size();
                     for (int i = 0; i < part.size(); i++) {
                         Input input = part.get(i);
-                        String id = inOrder ? answer.results().get(i).path("id").asText()
+                        String id = inOrder
+                                ? answer.results().get(i).path("id").asText()
                                 : created.get(input.touch().touchId());
                         results[input.index()] = id != null && !id.isEmpty()
                                 ? WriteResult.written(input.touch().touchId(), id)
-                                : WriteResult.failed(input.touch().touchId(), "HubSpot did not create the "
-                                        + type.objectType() + " activity: " + answer.allErrors());
+                                : WriteResult.failed(
+                                        input.touch().touchId(),
+                                        "HubSpot did not create the " + type.objectType() + " activity: "
+                                                + answer.allErrors());
                     }
-                }, (input, reason) -> results[input.index()] = WriteResult.failed(input.touch().touchId(), reason));
+                },
+                (input, reason) -> results[input.index()] =
+                        WriteResult.failed(input.touch().touchId(), reason));
     }
 
     private static Map<String, Object> activity(ActivityType type, Input input) {
         Map<String, Object> activity = new LinkedHashMap<>();
         activity.put("properties", TouchActivity.properties(input.touch(), type));
-        activity.put("associations", List.of(Map.of(
-                "to", Map.of("id", input.contactId()),
-                "types", List.of(Map.of("associationCategory", "HUBSPOT_DEFINED",
-                        "associationTypeId", type.contactAssociation())))));
+        activity.put(
+                "associations",
+                List.of(Map.of(
+                        "to", Map.of("id", input.contactId()),
+                        "types",
+                                List.of(Map.of(
+                                        "associationCategory",
+                                        "HUBSPOT_DEFINED",
+                                        "associationTypeId",
+                                        type.contactAssociation())))));
         return activity;
     }
 }

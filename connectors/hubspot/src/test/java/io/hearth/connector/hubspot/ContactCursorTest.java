@@ -14,11 +14,13 @@ class ContactCursorTest {
         ContactCursor done = midChanges.changesDone(1_764_583_300_000L);
         ContactCursor midBin = done.deletedThrough("7301", 7288L);
 
-        for (ContactCursor cursor : new ContactCursor[] {first, midChanges, done, midBin, midBin.deletionsDone(2_000)}) {
+        for (ContactCursor cursor :
+                new ContactCursor[] {first, midChanges, done, midBin, midBin.deletionsDone(2_000)}) {
             assertThat(ContactCursor.decode(cursor.encode())).isEqualTo(cursor);
         }
-        assertThat(midBin.encode()).isEqualTo("{\"v\":1,\"phase\":\"deleted\",\"modifiedFrom\":1764583300001,"
-                + "\"deletedAfter\":1000,\"deletedPage\":\"7301\",\"deletedId\":\"7288\"}");
+        assertThat(midBin.encode())
+                .isEqualTo("{\"v\":1,\"phase\":\"deleted\",\"modifiedFrom\":1764583300001,"
+                        + "\"deletedAfter\":1000,\"deletedPage\":\"7301\",\"deletedId\":\"7288\"}");
     }
 
     @Test
@@ -31,10 +33,17 @@ class ContactCursorTest {
 
     @Test
     void aCursorThisConnectorDidNotWriteIsRefused() {
-        for (String text : new String[] {"", "[]", "{\"v\":1}", "{\"v\":1,\"phase\":\"changes\",\"modifiedFrom\":-1,"
-                + "\"deletedAfter\":0}", "{\"v\":1,\"phase\":\"changes\",\"modifiedFrom\":1,\"deletedAfter\":0,"
-                + "\"tieId\":\"x1\"}", "{\"v\":2,\"phase\":\"changes\"}"}) {
-            assertThatThrownBy(() -> ContactCursor.decode(text)).as(text).isInstanceOf(FatalConnectorException.class)
+        for (String text : new String[] {
+            "",
+            "[]",
+            "{\"v\":1}",
+            "{\"v\":1,\"phase\":\"changes\",\"modifiedFrom\":-1," + "\"deletedAfter\":0}",
+            "{\"v\":1,\"phase\":\"changes\",\"modifiedFrom\":1,\"deletedAfter\":0," + "\"tieId\":\"x1\"}",
+            "{\"v\":2,\"phase\":\"changes\"}"
+        }) {
+            assertThatThrownBy(() -> ContactCursor.decode(text))
+                    .as(text)
+                    .isInstanceOf(FatalConnectorException.class)
                     .hasMessageStartingWith("the stored HubSpot cursor cannot be read");
         }
     }

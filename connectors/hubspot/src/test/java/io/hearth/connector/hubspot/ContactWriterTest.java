@@ -59,16 +59,30 @@ class ContactWriterTest {
     void writesOnlyTheFieldsHearthOwnsByIdForKnownContacts() {
         hubspot.contact(7, T0, "firstname", "Ada", "email", "ada@example.com", "company", "Engines");
 
-        List<WriteResult> results = write(List.of(person("leads/1", "7", StandardFields.GIVEN_NAME, "Augusta",
-                StandardFields.COMPANY, "Hearth's idea of the company", StandardFields.EMAIL, "ada@example.com",
-                StandardFields.STATUS, "CONTACTED", StandardFields.TEMPERATURE, "hot")));
+        List<WriteResult> results = write(List.of(person(
+                "leads/1",
+                "7",
+                StandardFields.GIVEN_NAME,
+                "Augusta",
+                StandardFields.COMPANY,
+                "Hearth's idea of the company",
+                StandardFields.EMAIL,
+                "ada@example.com",
+                StandardFields.STATUS,
+                "CONTACTED",
+                StandardFields.TEMPERATURE,
+                "hot")));
 
         assertThat(results).containsExactly(WriteResult.written("leads/1", "7"));
-        JsonNode body = FakeHubSpot.json(hubspot.requests("POST", ContactWriter.UPDATE).get(0));
-        assertThat(body).isEqualTo(json("{\"inputs\":[{\"id\":\"7\",\"properties\":{"
-                + "\"hearth_status\":\"CONTACTED\",\"hearth_temperature\":\"hot\"}}]}"));
+        JsonNode body =
+                FakeHubSpot.json(hubspot.requests("POST", ContactWriter.UPDATE).get(0));
+        assertThat(body)
+                .isEqualTo(json("{\"inputs\":[{\"id\":\"7\",\"properties\":{"
+                        + "\"hearth_status\":\"CONTACTED\",\"hearth_temperature\":\"hot\"}}]}"));
         // what HubSpot owns stays HubSpot's
-        assertThat(hubspot.contact(7).properties).containsEntry("firstname", "Ada").containsEntry("company", "Engines")
+        assertThat(hubspot.contact(7).properties)
+                .containsEntry("firstname", "Ada")
+                .containsEntry("company", "Engines")
                 .containsEntry("hearth_temperature", "hot");
         assertThat(hubspot.requests("POST", ContactWriter.UPSERT)).isEmpty();
     }
@@ -78,24 +92,48 @@ class ContactWriterTest {
         hubspot.contact(7, T0, "firstname", "Ada", "email", "ada@example.com");
 
         List<WriteResult> results = write(List.of(
-                person("leads/1", null, StandardFields.EMAIL, "ADA@example.com", StandardFields.GIVEN_NAME, "Augusta",
-                        StandardFields.TEMPERATURE, "warm"),
-                person("leads/2", null, StandardFields.EMAIL, "grace@example.com", StandardFields.GIVEN_NAME, "Grace",
-                        StandardFields.FAMILY_NAME, "Hopper", StandardFields.TEMPERATURE, "hot")));
+                person(
+                        "leads/1",
+                        null,
+                        StandardFields.EMAIL,
+                        "ADA@example.com",
+                        StandardFields.GIVEN_NAME,
+                        "Augusta",
+                        StandardFields.TEMPERATURE,
+                        "warm"),
+                person(
+                        "leads/2",
+                        null,
+                        StandardFields.EMAIL,
+                        "grace@example.com",
+                        StandardFields.GIVEN_NAME,
+                        "Grace",
+                        StandardFields.FAMILY_NAME,
+                        "Hopper",
+                        StandardFields.TEMPERATURE,
+                        "hot")));
 
         assertThat(results.get(0)).isEqualTo(WriteResult.written("leads/1", "7"));
         assertThat(results.get(1).ok()).isTrue();
         long created = Long.parseLong(results.get(1).externalId());
-        assertThat(hubspot.contact(created).properties).containsEntry("email", "grace@example.com")
-                .containsEntry("firstname", "Grace").containsEntry("lastname", "Hopper")
+        assertThat(hubspot.contact(created).properties)
+                .containsEntry("email", "grace@example.com")
+                .containsEntry("firstname", "Grace")
+                .containsEntry("lastname", "Hopper")
                 .containsEntry("hearth_temperature", "hot");
         // the existing contact keeps its name: only the new one got the identity fields
-        assertThat(hubspot.contact(7).properties).containsEntry("firstname", "Ada").containsEntry("hearth_temperature",
-                "warm");
-        JsonNode upsert = FakeHubSpot.json(hubspot.requests("POST", ContactWriter.UPSERT).get(0));
-        assertThat(upsert.path("inputs").get(0)).isEqualTo(json("{\"idProperty\":\"email\",\"id\":"
-                + "\"ada@example.com\",\"properties\":{\"hearth_temperature\":\"warm\",\"email\":\"ada@example.com\"}}"));
-        JsonNode identity = FakeHubSpot.json(hubspot.requests("POST", ContactWriter.UPDATE).get(0));
+        assertThat(hubspot.contact(7).properties)
+                .containsEntry("firstname", "Ada")
+                .containsEntry("hearth_temperature", "warm");
+        JsonNode upsert =
+                FakeHubSpot.json(hubspot.requests("POST", ContactWriter.UPSERT).get(0));
+        assertThat(upsert.path("inputs").get(0))
+                .isEqualTo(
+                        json(
+                                "{\"idProperty\":\"email\",\"id\":"
+                                        + "\"ada@example.com\",\"properties\":{\"hearth_temperature\":\"warm\",\"email\":\"ada@example.com\"}}"));
+        JsonNode identity =
+                FakeHubSpot.json(hubspot.requests("POST", ContactWriter.UPDATE).get(0));
         assertThat(identity.path("inputs")).hasSize(1);
     }
 
@@ -109,9 +147,12 @@ class ContactWriterTest {
 
         List<WriteResult> results = write(people);
 
-        assertThat(results).hasSize(250).allSatisfy(result -> assertThat(result.ok()).isTrue());
-        assertThat(hubspot.requests("POST", ContactWriter.UPDATE)).extracting(r -> FakeHubSpot.json(r).path("inputs")
-                .size()).containsExactly(100, 100, 50);
+        assertThat(results)
+                .hasSize(250)
+                .allSatisfy(result -> assertThat(result.ok()).isTrue());
+        assertThat(hubspot.requests("POST", ContactWriter.UPDATE))
+                .extracting(r -> FakeHubSpot.json(r).path("inputs").size())
+                .containsExactly(100, 100, 50);
     }
 
     @Test
@@ -130,16 +171,19 @@ class ContactWriterTest {
 
         List<WriteResult> results = write(people);
 
-        assertThat(results).extracting(WriteResult::hearthId, WriteResult::ok).containsExactly(
-                tuple("leads/1", true),
-                tuple("leads/2", false),
-                tuple("leads/3", true),
-                tuple("leads/4", false),
-                tuple("leads/5", true),
-                tuple("leads/6", false),
-                tuple("leads/7", false));
+        assertThat(results)
+                .extracting(WriteResult::hearthId, WriteResult::ok)
+                .containsExactly(
+                        tuple("leads/1", true),
+                        tuple("leads/2", false),
+                        tuple("leads/3", true),
+                        tuple("leads/4", false),
+                        tuple("leads/5", true),
+                        tuple("leads/6", false),
+                        tuple("leads/7", false));
         assertThat(results.get(1).error()).contains("lukewarm was not one of the allowed options");
-        assertThat(results.get(3).error()).contains("HubSpot contact 404 was not updated")
+        assertThat(results.get(3).error())
+                .contains("HubSpot contact 404 was not updated")
                 .contains("they may be deleted or not exist");
         assertThat(results.get(5).error()).contains("neither");
         assertThat(results.get(6).error()).contains("not a HubSpot contact id");
@@ -152,8 +196,10 @@ class ContactWriterTest {
     void aPropertyMissingInHubSpotFailsTheRunNamingIt() {
         hubspot.contact(1, T0, "email", "1@example.com");
 
-        assertThatThrownBy(() -> write(List.of(person("leads/1", "1", StandardFields.TEMPERATURE, "hot")),
-                "temperature_property", "lead_warmth"))
+        assertThatThrownBy(() -> write(
+                        List.of(person("leads/1", "1", StandardFields.TEMPERATURE, "hot")),
+                        "temperature_property",
+                        "lead_warmth"))
                 .isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("HubSpot has no contact property 'lead_warmth'")
                 .hasMessageContaining("create it in HubSpot");
@@ -163,10 +209,22 @@ class ContactWriterTest {
     void theOwnershipConfigDecidesWhatIsWritten() {
         hubspot.contact(1, T0, "email", "1@example.com", "phone", "111");
 
-        write(List.of(person("leads/1", "1", StandardFields.PHONE, "222", StandardFields.STATUS, "NEW",
-                StandardFields.TEMPERATURE, "hot")), "hearth_owned_fields", "phone,temperature");
+        write(
+                List.of(person(
+                        "leads/1",
+                        "1",
+                        StandardFields.PHONE,
+                        "222",
+                        StandardFields.STATUS,
+                        "NEW",
+                        StandardFields.TEMPERATURE,
+                        "hot")),
+                "hearth_owned_fields",
+                "phone,temperature");
 
-        assertThat(hubspot.contact(1).properties).containsEntry("phone", "222").containsEntry("hearth_temperature", "hot")
+        assertThat(hubspot.contact(1).properties)
+                .containsEntry("phone", "222")
+                .containsEntry("hearth_temperature", "hot")
                 .doesNotContainKey("hearth_status");
     }
 

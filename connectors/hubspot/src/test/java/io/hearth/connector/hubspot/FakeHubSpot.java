@@ -40,13 +40,23 @@ final class FakeHubSpot implements AutoCloseable {
     static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
     static final String READ_SCOPE = "crm.objects.contacts.read";
     static final String WRITE_SCOPE = "crm.objects.contacts.write";
-    static final Set<String> KNOWN_PROPERTIES = Set.of("firstname", "lastname", "email", "phone", "company",
-            "jobtitle", "hubspot_owner_id", "lifecyclestage", "hs_lead_status", "hearth_temperature", "hearth_status");
+    static final Set<String> KNOWN_PROPERTIES = Set.of(
+            "firstname",
+            "lastname",
+            "email",
+            "phone",
+            "company",
+            "jobtitle",
+            "hubspot_owner_id",
+            "lifecyclestage",
+            "hs_lead_status",
+            "hearth_temperature",
+            "hearth_status");
     static final Set<String> TEMPERATURES = Set.of("hot", "warm", "cool", "cold");
-    private static final Map<String, Integer> CONTACT_ASSOCIATIONS = Map.of("calls", 194, "emails", 198,
-            "meetings", 200, "notes", 202);
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final Map<String, Integer> CONTACT_ASSOCIATIONS =
+            Map.of("calls", 194, "emails", 198, "meetings", 200, "notes", 202);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final class Contact {
@@ -84,7 +94,8 @@ final class FakeHubSpot implements AutoCloseable {
     private Set<String> scopes = Set.of(READ_SCOPE, WRITE_SCOPE);
     /** The fake's clock for changes made through the API, in epoch milliseconds. */
     private long now;
-    private Consumer<Integer> afterSearchPage = page -> { };
+
+    private Consumer<Integer> afterSearchPage = page -> {};
     private boolean dropNextCreateReply;
 
     FakeHubSpot(long now) {
@@ -94,7 +105,10 @@ final class FakeHubSpot implements AutoCloseable {
         route("POST", ContactWriter.UPDATE, this::update);
         route("POST", ContactWriter.UPSERT, this::upsert);
         for (String type : CONTACT_ASSOCIATIONS.keySet()) {
-            route("POST", "/crm/v4/associations/contacts/" + type + "/batch/read", request -> associations(type, request));
+            route(
+                    "POST",
+                    "/crm/v4/associations/contacts/" + type + "/batch/read",
+                    request -> associations(type, request));
             route("POST", "/crm/v3/objects/" + type + "/batch/read", request -> readActivities(type, request));
             route("POST", "/crm/v3/objects/" + type + "/batch/create", request -> createActivities(type, request));
         }
@@ -164,7 +178,9 @@ final class FakeHubSpot implements AutoCloseable {
     }
 
     List<JsonNode> searchBodies() {
-        return requests("POST", ContactSearch.PATH).stream().map(FakeHubSpot::json).toList();
+        return requests("POST", ContactSearch.PATH).stream()
+                .map(FakeHubSpot::json)
+                .toList();
     }
 
     @Override
@@ -180,20 +196,25 @@ final class FakeHubSpot implements AutoCloseable {
                     return queue.poll();
                 }
                 if (!request.header("Authorization").orElse("").equals("Bearer " + TOKEN)) {
-                    return FakeReply.json(401, "{\"status\":\"error\",\"message\":\"Authentication credentials not "
-                            + "found. This API supports OAuth 2.0 authentication and you can find more details at "
-                            + "https://developers.hubspot.com/docs/methods/auth/oauth-overview\",\"correlationId\":"
-                            + "\"5d7c1b4e\",\"category\":\"INVALID_AUTHENTICATION\"}");
+                    return FakeReply.json(
+                            401,
+                            "{\"status\":\"error\",\"message\":\"Authentication credentials not "
+                                    + "found. This API supports OAuth 2.0 authentication and you can find more details at "
+                                    + "https://developers.hubspot.com/docs/methods/auth/oauth-overview\",\"correlationId\":"
+                                    + "\"5d7c1b4e\",\"category\":\"INVALID_AUTHENTICATION\"}");
                 }
                 String needed = method.equals("GET") || path.endsWith("/search") || path.endsWith("/batch/read")
-                        ? READ_SCOPE : WRITE_SCOPE;
+                        ? READ_SCOPE
+                        : WRITE_SCOPE;
                 if (!scopes.contains(needed)) {
-                    return FakeReply.json(403, "{\"status\":\"error\",\"message\":\"This app hasn't been granted all "
-                            + "required scopes to make this call. Read more about required scopes here: "
-                            + "https://developers.hubspot.com/scopes.\",\"correlationId\":\"0e7f\",\"errors\":[{"
-                            + "\"message\":\"One or more of the following scopes are required.\",\"context\":{"
-                            + "\"requiredGranularScopes\":[\"" + needed + "\"]}}],\"links\":{\"scopes\":"
-                            + "\"https://developers.hubspot.com/scopes\"},\"category\":\"MISSING_SCOPES\"}");
+                    return FakeReply.json(
+                            403,
+                            "{\"status\":\"error\",\"message\":\"This app hasn't been granted all "
+                                    + "required scopes to make this call. Read more about required scopes here: "
+                                    + "https://developers.hubspot.com/scopes.\",\"correlationId\":\"0e7f\",\"errors\":[{"
+                                    + "\"message\":\"One or more of the following scopes are required.\",\"context\":{"
+                                    + "\"requiredGranularScopes\":[\"" + needed + "\"]}}],\"links\":{\"scopes\":"
+                                    + "\"https://developers.hubspot.com/scopes\"},\"category\":\"MISSING_SCOPES\"}");
                 }
                 return handler.apply(request);
             }
@@ -218,7 +239,8 @@ final class FakeHubSpot implements AutoCloseable {
                 .filter(contact -> contact.archivedAt == null)
                 .filter(contact -> matches(contact, body.path("filterGroups")))
                 .sorted(Comparator.comparingLong((Contact contact) -> value(contact, sortedBy))
-                        .thenComparing(Comparator.comparingLong((Contact contact) -> contact.id).reversed()))
+                        .thenComparing(Comparator.comparingLong((Contact contact) -> contact.id)
+                                .reversed()))
                 .toList();
         List<Contact> page = matches.subList(Math.min(after, matches.size()), Math.min(after + limit, matches.size()));
         ObjectNode answer = JSON.createObjectNode();
@@ -228,7 +250,9 @@ final class FakeHubSpot implements AutoCloseable {
         body.path("properties").forEach(property -> wanted.add(property.asText()));
         page.forEach(contact -> results.add(contactJson(contact, wanted)));
         if (after + limit < matches.size()) {
-            answer.putObject("paging").putObject("next").put("after", Integer.toString(after + limit))
+            answer.putObject("paging")
+                    .putObject("next")
+                    .put("after", Integer.toString(after + limit))
                     .put("link", "?after=" + (after + limit));
         }
         String text = answer.toString();
@@ -292,18 +316,21 @@ final class FakeHubSpot implements AutoCloseable {
 
     /** {@code GET /crm/v3/objects/contacts}: the live contacts, or with {@code archived=true} the bin; by id. */
     private FakeReply list(RecordedRequest request) {
-        boolean archived = request.queryParameter("archived").map(Boolean::parseBoolean).orElse(false);
+        boolean archived =
+                request.queryParameter("archived").map(Boolean::parseBoolean).orElse(false);
         int limit = Integer.parseInt(request.queryParameter("limit").orElse("10"));
         if (limit > 100) {
             return validation("limit must be at most 100");
         }
         long after = Long.parseLong(request.queryParameter("after").orElse("0"));
         List<Contact> listed = contacts.values().stream()
-                .filter(contact -> (contact.archivedAt != null) == archived && contact.id >= after).toList();
+                .filter(contact -> (contact.archivedAt != null) == archived && contact.id >= after)
+                .toList();
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode results = answer.putArray("results");
-        listed.stream().limit(limit).forEach(contact -> results.add(contactJson(contact,
-                request.queryParameters("properties"))));
+        listed.stream()
+                .limit(limit)
+                .forEach(contact -> results.add(contactJson(contact, request.queryParameters("properties"))));
         if (listed.size() > limit) {
             answer.putObject("paging").putObject("next").put("after", Long.toString(listed.get(limit).id));
         }
@@ -328,8 +355,10 @@ final class FakeHubSpot implements AutoCloseable {
                 missing.add(input.path("id").asText());
                 continue;
             }
-            input.path("properties").fields().forEachRemaining(e -> contact.properties.put(e.getKey(),
-                    e.getValue().asText()));
+            input.path("properties")
+                    .fields()
+                    .forEachRemaining(
+                            e -> contact.properties.put(e.getKey(), e.getValue().asText()));
             contact.modifiedAt = now;
             results.add(contactJson(contact, List.copyOf(contact.properties.keySet())));
         }
@@ -350,17 +379,21 @@ final class FakeHubSpot implements AutoCloseable {
         for (JsonNode input : inputs) {
             String email = input.path("id").asText().toLowerCase(Locale.ROOT);
             Contact contact = contacts.values().stream()
-                    .filter(c -> c.archivedAt == null && email.equals(c.properties.get("email"))).findFirst()
+                    .filter(c -> c.archivedAt == null && email.equals(c.properties.get("email")))
+                    .findFirst()
                     .orElse(null);
             boolean created = contact == null;
             if (created) {
                 contact = contact(nextId++, now, "email", email);
             }
             Contact target = contact;
-            input.path("properties").fields().forEachRemaining(e -> target.properties.put(e.getKey(),
-                    e.getValue().asText()));
+            input.path("properties")
+                    .fields()
+                    .forEachRemaining(
+                            e -> target.properties.put(e.getKey(), e.getValue().asText()));
             contact.modifiedAt = now;
-            results.add(contactJson(contact, List.copyOf(contact.properties.keySet())).put("new", created));
+            results.add(contactJson(contact, List.copyOf(contact.properties.keySet()))
+                    .put("new", created));
         }
         return batchAnswer(answer, List.of());
     }
@@ -375,7 +408,8 @@ final class FakeHubSpot implements AutoCloseable {
                             + "\\\"Property \\\\\\\"" + property.getKey() + "\\\\\\\" does not exist\\\",\\\"error\\\":"
                             + "\\\"PROPERTY_DOESNT_EXIST\\\",\\\"name\\\":\\\"" + property.getKey() + "\\\"}]");
                 }
-                if (property.getKey().equals("hearth_temperature") && !TEMPERATURES.contains(property.getValue().asText())) {
+                if (property.getKey().equals("hearth_temperature")
+                        && !TEMPERATURES.contains(property.getValue().asText())) {
                     return validation("Property values were not valid: [{\\\"isValid\\\":false,\\\"message\\\":\\\""
                             + property.getValue().asText() + " was not one of the allowed options\\\",\\\"error\\\":"
                             + "\\\"INVALID_OPTION\\\",\\\"name\\\":\\\"hearth_temperature\\\"}]");
@@ -392,7 +426,8 @@ final class FakeHubSpot implements AutoCloseable {
         for (JsonNode input : json(request).path("inputs")) {
             long contact = Long.parseLong(input.path("id").asText());
             List<Activity> linked = activities.values().stream()
-                    .filter(a -> a.type.equals(type) && a.contacts.contains(contact)).toList();
+                    .filter(a -> a.type.equals(type) && a.contacts.contains(contact))
+                    .toList();
             if (linked.isEmpty()) {
                 without.add(Long.toString(contact));
                 continue;
@@ -400,15 +435,24 @@ final class FakeHubSpot implements AutoCloseable {
             ObjectNode result = results.addObject();
             result.putObject("from").put("id", Long.toString(contact));
             ArrayNode to = result.putArray("to");
-            linked.forEach(a -> to.addObject().put("toObjectId", a.id).putArray("associationTypes").addObject()
-                    .put("category", "HUBSPOT_DEFINED").put("typeId", a.associationType).putNull("label"));
+            linked.forEach(a -> to.addObject()
+                    .put("toObjectId", a.id)
+                    .putArray("associationTypes")
+                    .addObject()
+                    .put("category", "HUBSPOT_DEFINED")
+                    .put("typeId", a.associationType)
+                    .putNull("label"));
         }
         if (without.isEmpty()) {
             return FakeReply.json(200, answer.toString());
         }
         // HubSpot reports the inputs without associations as errors of a multi-status answer
-        answer.putArray("errors").addObject().put("status", "error").put("category", "OBJECT_NOT_FOUND")
-                .put("message", "No contacts to " + type + " associations found").putObject("context")
+        answer.putArray("errors")
+                .addObject()
+                .put("status", "error")
+                .put("category", "OBJECT_NOT_FOUND")
+                .put("message", "No contacts to " + type + " associations found")
+                .putObject("context")
                 .set("fromObjectId", JSON.valueToTree(without));
         return FakeReply.json(207, answer.toString());
     }
@@ -439,7 +483,11 @@ final class FakeHubSpot implements AutoCloseable {
         for (JsonNode input : inputs) {
             for (JsonNode association : input.path("associations")) {
                 long contact = Long.parseLong(association.path("to").path("id").asText());
-                int typeId = association.path("types").path(0).path("associationTypeId").asInt();
+                int typeId = association
+                        .path("types")
+                        .path(0)
+                        .path("associationTypeId")
+                        .asInt();
                 if (!contacts.containsKey(contact) || typeId != CONTACT_ASSOCIATIONS.get(type)) {
                     return validation("Could not associate to contact " + contact + " with type " + typeId);
                 }
@@ -450,10 +498,13 @@ final class FakeHubSpot implements AutoCloseable {
         List<ObjectNode> created = new ArrayList<>();
         for (JsonNode input : inputs) {
             Activity activity = new Activity(nextId++, type, CONTACT_ASSOCIATIONS.get(type));
-            input.path("properties").fields().forEachRemaining(e -> activity.properties.put(e.getKey(),
-                    e.getValue().asText()));
-            input.path("associations").forEach(a -> activity.contacts.add(Long.parseLong(a.path("to").path("id")
-                    .asText())));
+            input.path("properties")
+                    .fields()
+                    .forEachRemaining(e ->
+                            activity.properties.put(e.getKey(), e.getValue().asText()));
+            input.path("associations")
+                    .forEach(a -> activity.contacts.add(
+                            Long.parseLong(a.path("to").path("id").asText())));
             activities.put(activity.id, activity);
             ObjectNode result = JSON.createObjectNode().put("id", Long.toString(activity.id));
             ObjectNode properties = result.putObject("properties");
@@ -478,15 +529,24 @@ final class FakeHubSpot implements AutoCloseable {
             return FakeReply.json(200, answer.toString());
         }
         answer.put("numErrors", 1);
-        answer.putArray("errors").addObject().put("status", "error").put("category", "OBJECT_NOT_FOUND")
-                .put("message", "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids "
-                        + "are valid.").putObject("context").set("ids", JSON.valueToTree(missing));
+        answer.putArray("errors")
+                .addObject()
+                .put("status", "error")
+                .put("category", "OBJECT_NOT_FOUND")
+                .put(
+                        "message",
+                        "Could not get some CONTACT objects, they may be deleted or not exist. Check that ids "
+                                + "are valid.")
+                .putObject("context")
+                .set("ids", JSON.valueToTree(missing));
         return FakeReply.json(207, answer.toString());
     }
 
     private static FakeReply validation(String message) {
-        return FakeReply.json(400, "{\"status\":\"error\",\"message\":\"" + message + "\",\"correlationId\":"
-                + "\"b1a2\",\"category\":\"VALIDATION_ERROR\"}");
+        return FakeReply.json(
+                400,
+                "{\"status\":\"error\",\"message\":\"" + message + "\",\"correlationId\":"
+                        + "\"b1a2\",\"category\":\"VALIDATION_ERROR\"}");
     }
 
     static JsonNode json(RecordedRequest request) {

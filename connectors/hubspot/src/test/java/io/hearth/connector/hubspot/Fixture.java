@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Fixture implements AutoCloseable {
     /** The clock at the start of every test; a read's window ends a minute before it. */
     static final long NOW = Instant.parse("2026-12-01T10:00:00Z").toEpochMilli();
+
     static final long UNTIL = NOW - 60_000;
     /** A time well inside the first read's window. */
     static final long T0 = Instant.parse("2026-11-30T09:00:00Z").toEpochMilli();
@@ -29,8 +30,8 @@ final class Fixture implements AutoCloseable {
     final FakeHubSpot hubspot = new FakeHubSpot(NOW);
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     final MovableClock clock = new MovableClock(NOW);
-    final HubSpotConnector connector = new HubSpotConnector(new HubSpotRuntime(clock, waits::add,
-            RetryPolicy.DEFAULT.withMaxAttempts(4).withJitter(0), Duration.ofMinutes(1)));
+    final HubSpotConnector connector = new HubSpotConnector(new HubSpotRuntime(
+            clock, waits::add, RetryPolicy.DEFAULT.withMaxAttempts(4).withJitter(0), Duration.ofMinutes(1)));
 
     /** The config for the fake, with more keys and values in pairs. */
     Map<String, String> config(String... more) {
@@ -82,8 +83,17 @@ final class Fixture implements AutoCloseable {
     void contacts(long firstId, int count, long from) {
         for (int i = 0; i < count; i++) {
             long id = firstId + i;
-            hubspot.contact(id, from + i * 1000L, "firstname", "First" + id, "lastname", "Last" + id, "email",
-                    "person" + id + "@example.com", "lifecyclestage", "lead");
+            hubspot.contact(
+                    id,
+                    from + i * 1000L,
+                    "firstname",
+                    "First" + id,
+                    "lastname",
+                    "Last" + id,
+                    "email",
+                    "person" + id + "@example.com",
+                    "lifecyclestage",
+                    "lead");
         }
     }
 

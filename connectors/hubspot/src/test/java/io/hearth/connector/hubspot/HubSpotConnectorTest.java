@@ -36,8 +36,9 @@ class HubSpotConnectorTest {
 
         assertThat(found).singleElement().isInstanceOf(HubSpotConnector.class);
         assertThat(connector.name()).isEqualTo("hubspot");
-        assertThat(connector.capabilities()).containsExactlyInAnyOrder(Capability.READ, Capability.WRITE,
-                Capability.WRITE_TOUCHES, Capability.INCREMENTAL);
+        assertThat(connector.capabilities())
+                .containsExactlyInAnyOrder(
+                        Capability.READ, Capability.WRITE, Capability.WRITE_TOUCHES, Capability.INCREMENTAL);
     }
 
     @Test
@@ -53,20 +54,32 @@ class HubSpotConnectorTest {
         assertThat(keys.get("hearth_owned_fields").defaultValue()).isEqualTo("temperature,status");
         assertThat(keys.get("temperature_property").defaultValue()).isEqualTo("hearth_temperature");
         assertThat(keys.get("read_deletions").defaultValue()).isEqualTo("true");
-        assertThat(ConfigKey.redact(connector.configKeys(), fixture.config())).containsEntry("access_token",
-                ConfigKey.REDACTED);
+        assertThat(ConfigKey.redact(connector.configKeys(), fixture.config()))
+                .containsEntry("access_token", ConfigKey.REDACTED);
         assertThat(HubSpotConfig.of(fixture.config()).toString()).doesNotContain(FakeHubSpot.TOKEN);
     }
 
     @Test
     void validateNamesEachKeyThatIsWrong() {
         assertThat(connector.validate(Map.of("access_token", "pat-x"))).isEmpty();
-        assertThat(connector.validate(Map.of("access_token", "pat-x", "page_size", "201", "base_url", "ftp://x",
-                "hearth_owned_fields", "temperature,owner", "status_property", "Lead Status",
-                "contact_stages", "customer,lead", "colour", "red")))
+        assertThat(connector.validate(Map.of(
+                        "access_token",
+                        "pat-x",
+                        "page_size",
+                        "201",
+                        "base_url",
+                        "ftp://x",
+                        "hearth_owned_fields",
+                        "temperature,owner",
+                        "status_property",
+                        "Lead Status",
+                        "contact_stages",
+                        "customer,lead",
+                        "colour",
+                        "red")))
                 .extracting(ConfigProblem::key)
-                .containsExactlyInAnyOrder("colour", "base_url", "page_size", "hearth_owned_fields", "status_property",
-                        "lead_stages");
+                .containsExactlyInAnyOrder(
+                        "colour", "base_url", "page_size", "hearth_owned_fields", "status_property", "lead_stages");
         assertThat(connector.validate(Map.of())).extracting(ConfigProblem::key).containsExactly("access_token");
     }
 
@@ -74,10 +87,12 @@ class HubSpotConnectorTest {
     void checkConnectionMakesOneCheapAuthenticatedCall() {
         assertThat(connector.checkConnection(fixture.config())).isEmpty();
 
-        assertThat(fixture.hubspot.requests("GET", DeletedContacts.PATH)).singleElement().satisfies(request -> {
-            assertThat(request.queryParameter("limit")).contains("1");
-            assertThat(request.header("Authorization")).contains("Bearer " + FakeHubSpot.TOKEN);
-        });
+        assertThat(fixture.hubspot.requests("GET", DeletedContacts.PATH))
+                .singleElement()
+                .satisfies(request -> {
+                    assertThat(request.queryParameter("limit")).contains("1");
+                    assertThat(request.header("Authorization")).contains("Bearer " + FakeHubSpot.TOKEN);
+                });
     }
 
     @Test
@@ -86,8 +101,10 @@ class HubSpotConnectorTest {
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.key()).isEqualTo("access_token");
-            assertThat(problem.message()).contains("refused the access token (401 INVALID_AUTHENTICATION")
-                    .contains("Private Apps").doesNotContain("pat-na1-wrong-token");
+            assertThat(problem.message())
+                    .contains("refused the access token (401 INVALID_AUTHENTICATION")
+                    .contains("Private Apps")
+                    .doesNotContain("pat-na1-wrong-token");
         });
     }
 
@@ -103,12 +120,16 @@ class HubSpotConnectorTest {
 
     @Test
     void checkConnectionNamesTheBaseUrlWhenSomethingElseAnswers() {
-        fixture.hubspot.fail("GET", DeletedContacts.PATH, FakeReply.body(404, "text/html",
-                "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8)));
+        fixture.hubspot.fail(
+                "GET",
+                DeletedContacts.PATH,
+                FakeReply.body(404, "text/html", "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(connector.checkConnection(fixture.config())).singleElement().satisfies(problem -> {
             assertThat(problem.key()).isEqualTo("base_url");
-            assertThat(problem.message()).contains("does not answer as HubSpot's API").contains("404");
+            assertThat(problem.message())
+                    .contains("does not answer as HubSpot's API")
+                    .contains("404");
         });
     }
 
@@ -129,7 +150,8 @@ class HubSpotConnectorTest {
     @Test
     void checkConnectionOfAnInvalidConfigCallsNobody() {
         assertThat(connector.checkConnection(Map.of("base_url", fixture.hubspot.baseUrl())))
-                .extracting(ConfigProblem::key).containsExactly("access_token");
+                .extracting(ConfigProblem::key)
+                .containsExactly("access_token");
         assertThat(fixture.hubspot.server().requests()).isEmpty();
     }
 }

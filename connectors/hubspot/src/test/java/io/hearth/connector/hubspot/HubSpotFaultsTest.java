@@ -26,14 +26,19 @@ class HubSpotFaultsTest {
     @Test
     void theTenSecondRollingLimitWaitsTheIntervalItsHeadersGiveThenGoesOn() {
         fixture.contacts(1, 3, T0);
-        hubspot.fail("POST", ContactSearch.PATH, FakeReply.json(429, "{\"status\":\"error\",\"message\":\"You have "
-                        + "reached your ten_secondly_rolling limit.\",\"errorType\":\"RATE_LIMIT\",\"correlationId\":"
-                        + "\"c1\",\"policyName\":\"TEN_SECONDLY_ROLLING\",\"groupName\":\"publicapi:private-app\"}")
-                .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
-                .withHeader("X-HubSpot-RateLimit-Max", "190")
-                .withHeader("X-HubSpot-RateLimit-Remaining", "0")
-                .withHeader("X-HubSpot-RateLimit-Daily", "1000000")
-                .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "999000"));
+        hubspot.fail(
+                "POST",
+                ContactSearch.PATH,
+                FakeReply.json(
+                                429,
+                                "{\"status\":\"error\",\"message\":\"You have "
+                                        + "reached your ten_secondly_rolling limit.\",\"errorType\":\"RATE_LIMIT\",\"correlationId\":"
+                                        + "\"c1\",\"policyName\":\"TEN_SECONDLY_ROLLING\",\"groupName\":\"publicapi:private-app\"}")
+                        .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
+                        .withHeader("X-HubSpot-RateLimit-Max", "190")
+                        .withHeader("X-HubSpot-RateLimit-Remaining", "0")
+                        .withHeader("X-HubSpot-RateLimit-Daily", "1000000")
+                        .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "999000"));
 
         assertThat(fixture.read(null).ids()).containsExactly("1", "2", "3");
         assertThat(fixture.waits).containsExactly(Duration.ofSeconds(10));
@@ -43,9 +48,14 @@ class HubSpotFaultsTest {
     @Test
     void theSearchPerSecondLimitWaitsASecond() {
         fixture.contacts(1, 3, T0);
-        hubspot.fail("POST", ContactSearch.PATH, FakeReply.json(429, "{\"status\":\"error\",\"message\":\"You have "
-                + "reached your secondly limit.\",\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"c2\","
-                + "\"policyName\":\"SECONDLY\"}"));
+        hubspot.fail(
+                "POST",
+                ContactSearch.PATH,
+                FakeReply.json(
+                        429,
+                        "{\"status\":\"error\",\"message\":\"You have "
+                                + "reached your secondly limit.\",\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"c2\","
+                                + "\"policyName\":\"SECONDLY\"}"));
 
         assertThat(fixture.read(null).ids()).hasSize(3);
         assertThat(fixture.waits).containsExactly(Duration.ofSeconds(1));
@@ -53,9 +63,14 @@ class HubSpotFaultsTest {
 
     @Test
     void theDailyLimitEndsTheRunRetriablyInsteadOfWaitingForMidnight() {
-        hubspot.fail("POST", ContactSearch.PATH, FakeReply.json(429, "{\"status\":\"error\",\"message\":\"You have "
-                + "reached your daily limit.\",\"errorType\":\"RATE_LIMIT\",\"policyName\":\"DAILY\"}")
-                .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0"));
+        hubspot.fail(
+                "POST",
+                ContactSearch.PATH,
+                FakeReply.json(
+                                429,
+                                "{\"status\":\"error\",\"message\":\"You have "
+                                        + "reached your daily limit.\",\"errorType\":\"RATE_LIMIT\",\"policyName\":\"DAILY\"}")
+                        .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "0"));
 
         assertThatThrownBy(() -> fixture.read(null))
                 .isInstanceOf(RetriableConnectorException.class)
@@ -67,8 +82,13 @@ class HubSpotFaultsTest {
     @Test
     void aServerErrorIsRetriedWithBackoffThenTheReadGoesOn() {
         fixture.contacts(1, 3, T0);
-        hubspot.fail("POST", ContactSearch.PATH, FakeReply.json(500, "{\"status\":\"error\",\"message\":\"internal "
-                + "error\",\"category\":\"INTERNAL_ERROR\"}"), FakeReply.status(502));
+        hubspot.fail(
+                "POST",
+                ContactSearch.PATH,
+                FakeReply.json(
+                        500,
+                        "{\"status\":\"error\",\"message\":\"internal " + "error\",\"category\":\"INTERNAL_ERROR\"}"),
+                FakeReply.status(502));
 
         assertThat(fixture.read(null).ids()).containsExactly("1", "2", "3");
         assertThat(fixture.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));

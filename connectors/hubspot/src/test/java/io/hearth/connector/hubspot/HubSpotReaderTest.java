@@ -41,8 +41,12 @@ class HubSpotReaderTest {
 
         Fixture.Read read = fixture.read(null);
 
-        assertThat(read.ids()).containsExactlyElementsOf(LongStream.range(1001, 1451).mapToObj(Long::toString).toList());
-        assertThat(read.batches()).last().satisfies(batch -> assertThat(batch.last()).isTrue());
+        assertThat(read.ids())
+                .containsExactlyElementsOf(
+                        LongStream.range(1001, 1451).mapToObj(Long::toString).toList());
+        assertThat(read.batches())
+                .last()
+                .satisfies(batch -> assertThat(batch.last()).isTrue());
         SourceRecord first = read.records().get(0);
         assertThat(first.modifiedAt()).isEqualTo(Instant.ofEpochMilli(T0));
         assertThat(first.change()).isEqualTo(SourceRecord.Change.UPSERT);
@@ -55,35 +59,59 @@ class HubSpotReaderTest {
         assertThat(body.path("limit").asInt()).isEqualTo(200);
         assertThat(body.path("sorts").toString())
                 .isEqualTo("[{\"propertyName\":\"lastmodifieddate\",\"direction\":\"ASCENDING\"}]");
-        assertThat(body.path("filterGroups").toString()).isEqualTo("[{\"filters\":["
-                + "{\"propertyName\":\"lastmodifieddate\",\"operator\":\"GTE\",\"value\":\"0\"},"
-                + "{\"propertyName\":\"lastmodifieddate\",\"operator\":\"LTE\",\"value\":\"" + UNTIL + "\"}]}]");
-        assertThat(body.path("properties").toString()).contains("\"firstname\"", "\"hs_lead_status\"",
-                "\"lifecyclestage\"", "\"hs_merged_object_ids\"");
-        assertThat(hubspot.requests("GET", DeletedContacts.PATH)).as("a first read lists no deletions").isEmpty();
+        assertThat(body.path("filterGroups").toString())
+                .isEqualTo("[{\"filters\":["
+                        + "{\"propertyName\":\"lastmodifieddate\",\"operator\":\"GTE\",\"value\":\"0\"},"
+                        + "{\"propertyName\":\"lastmodifieddate\",\"operator\":\"LTE\",\"value\":\"" + UNTIL
+                        + "\"}]}]");
+        assertThat(body.path("properties").toString())
+                .contains("\"firstname\"", "\"hs_lead_status\"", "\"lifecyclestage\"", "\"hs_merged_object_ids\"");
+        assertThat(hubspot.requests("GET", DeletedContacts.PATH))
+                .as("a first read lists no deletions")
+                .isEmpty();
         assertThat(hubspot.server().unmatched()).isEmpty();
     }
 
     @Test
     void mapsHubSpotPropertiesToHearthFieldsLeavingOutWhatHearthOwns() {
-        hubspot.contact(7, T0, "firstname", " Ada ", "lastname", "Lovelace", "email", "ada@example.com",
-                "phone", "+44 20 7946 0000", "company", "Analytical Engines", "jobtitle", "Founder",
-                "hubspot_owner_id", "31337", "lifecyclestage", "customer", "hs_lead_status", "IN_PROGRESS",
-                "hearth_temperature", "hot");
+        hubspot.contact(
+                7,
+                T0,
+                "firstname",
+                " Ada ",
+                "lastname",
+                "Lovelace",
+                "email",
+                "ada@example.com",
+                "phone",
+                "+44 20 7946 0000",
+                "company",
+                "Analytical Engines",
+                "jobtitle",
+                "Founder",
+                "hubspot_owner_id",
+                "31337",
+                "lifecyclestage",
+                "customer",
+                "hs_lead_status",
+                "IN_PROGRESS",
+                "hearth_temperature",
+                "hot");
         hubspot.contact(8, T0 + 1, "email", "lead@example.com", "lifecyclestage", "marketingqualifiedlead");
         hubspot.contact(9, T0 + 2, "email", "other@example.com", "lifecyclestage", "other");
 
         List<SourceRecord> records = fixture.read(null).records();
 
-        assertThat(records.get(0).fields()).containsExactly(
-                Map.entry(StandardFields.GIVEN_NAME, "Ada"),
-                Map.entry(StandardFields.FAMILY_NAME, "Lovelace"),
-                Map.entry(StandardFields.EMAIL, "ada@example.com"),
-                Map.entry(StandardFields.PHONE, "+44 20 7946 0000"),
-                Map.entry(StandardFields.COMPANY, "Analytical Engines"),
-                Map.entry(StandardFields.TITLE, "Founder"),
-                Map.entry(StandardFields.OWNER, "31337"),
-                Map.entry(StandardFields.STAGE, StandardFields.STAGE_CONTACT));
+        assertThat(records.get(0).fields())
+                .containsExactly(
+                        Map.entry(StandardFields.GIVEN_NAME, "Ada"),
+                        Map.entry(StandardFields.FAMILY_NAME, "Lovelace"),
+                        Map.entry(StandardFields.EMAIL, "ada@example.com"),
+                        Map.entry(StandardFields.PHONE, "+44 20 7946 0000"),
+                        Map.entry(StandardFields.COMPANY, "Analytical Engines"),
+                        Map.entry(StandardFields.TITLE, "Founder"),
+                        Map.entry(StandardFields.OWNER, "31337"),
+                        Map.entry(StandardFields.STAGE, StandardFields.STAGE_CONTACT));
         assertThat(records.get(1).fields()).containsEntry(StandardFields.STAGE, StandardFields.STAGE_LEAD);
         assertThat(records.get(2).fields()).doesNotContainKey(StandardFields.STAGE);
     }
@@ -92,10 +120,19 @@ class HubSpotReaderTest {
     void statusIsReadFromTheLeadStatusWhenHubSpotOwnsIt() {
         hubspot.contact(7, T0, "email", "ada@example.com", "hs_lead_status", "IN_PROGRESS", "lifecyclestage", "lead");
 
-        List<SourceRecord> records = fixture.read(null, 1000, "hearth_owned_fields", "temperature,company",
-                "lead_stages", "lead,subscriber", "contact_stages", "customer").records();
+        List<SourceRecord> records = fixture.read(
+                        null,
+                        1000,
+                        "hearth_owned_fields",
+                        "temperature,company",
+                        "lead_stages",
+                        "lead,subscriber",
+                        "contact_stages",
+                        "customer")
+                .records();
 
-        assertThat(records.get(0).fields()).containsEntry(StandardFields.STATUS, "IN_PROGRESS")
+        assertThat(records.get(0).fields())
+                .containsEntry(StandardFields.STATUS, "IN_PROGRESS")
                 .containsEntry(StandardFields.STAGE, StandardFields.STAGE_LEAD)
                 .doesNotContainKey(StandardFields.COMPANY);
     }
@@ -137,15 +174,19 @@ class HubSpotReaderTest {
         Fixture.Read read = fixture.read(null, 1000);
 
         assertThat(read.ids()).hasSize(10_450).doesNotHaveDuplicates();
-        assertThat(read.ids()).containsExactlyElementsOf(LongStream.rangeClosed(1, 10_450).mapToObj(Long::toString)
-                .toList());
+        assertThat(read.ids())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 10_450)
+                        .mapToObj(Long::toString)
+                        .toList());
         List<JsonNode> searches = hubspot.searchBodies();
-        assertThat(searches).allSatisfy(body -> assertThat(body.path("after").asInt(0)).isLessThan(10_000));
+        assertThat(searches)
+                .allSatisfy(body -> assertThat(body.path("after").asInt(0)).isLessThan(10_000));
         // the first query pages to the cap; the second starts after the last contact the first gave
-        List<JsonNode> restarts = searches.stream().filter(body -> !body.has("after")).toList();
+        List<JsonNode> restarts =
+                searches.stream().filter(body -> !body.has("after")).toList();
         assertThat(restarts).hasSize(2);
-        assertThat(restarts.get(1).path("filterGroups").toString()).contains("\"operator\":\"EQ\"",
-                "\"operator\":\"GT\"");
+        assertThat(restarts.get(1).path("filterGroups").toString())
+                .contains("\"operator\":\"EQ\"", "\"operator\":\"GT\"");
         assertThat(hubspot.server().unmatched()).isEmpty();
     }
 
@@ -165,8 +206,8 @@ class HubSpotReaderTest {
         expected.add("9");
         assertThat(read.ids()).containsExactlyElementsOf(expected);
         // the millisecond is read by id, since HubSpot's order among equals is arbitrary
-        assertThat(hubspot.searchBodies()).anySatisfy(body -> assertThat(body.path("sorts").toString())
-                .contains("hs_object_id"));
+        assertThat(hubspot.searchBodies())
+                .anySatisfy(body -> assertThat(body.path("sorts").toString()).contains("hs_object_id"));
     }
 
     @Test
@@ -197,8 +238,9 @@ class HubSpotReaderTest {
 
         Fixture.Read read = fixture.read(null);
 
-        assertThat(read.ids()).containsExactlyElementsOf(LongStream.range(1001, 1451).mapToObj(Long::toString)
-                .toList());
+        assertThat(read.ids())
+                .containsExactlyElementsOf(
+                        LongStream.range(1001, 1451).mapToObj(Long::toString).toList());
     }
 
     @Test
@@ -219,7 +261,9 @@ class HubSpotReaderTest {
             assertThat(++reads).isLessThan(50);
         }
 
-        assertThat(ids).containsExactlyElementsOf(LongStream.range(1001, 1451).mapToObj(Long::toString).toList());
+        assertThat(ids)
+                .containsExactlyElementsOf(
+                        LongStream.range(1001, 1451).mapToObj(Long::toString).toList());
         assertThat(cursor.length()).isLessThan(300);
     }
 
@@ -245,20 +289,28 @@ class HubSpotReaderTest {
         }
 
         Fixture.Read resumed = fixture.read(stored);
-        assertThat(resumed.ids()).containsExactlyElementsOf(LongStream.range(1151, 1451).mapToObj(Long::toString)
-                .toList());
+        assertThat(resumed.ids())
+                .containsExactlyElementsOf(
+                        LongStream.range(1151, 1451).mapToObj(Long::toString).toList());
     }
 
     @Test
     void aPageWithoutResultsOrWithABrokenContactFailsTheRead() {
         fixture.contacts(1001, 3, T0);
-        hubspot.fail("POST", ContactSearch.PATH, FakeReply.json(200, "{\"total\":3}"),
-                FakeReply.json(200, "{\"total\":1,\"results\":[{\"id\":\"5\",\"properties\":{\"lastmodifieddate\":"
-                        + "\"yesterday\"}}]}"));
+        hubspot.fail(
+                "POST",
+                ContactSearch.PATH,
+                FakeReply.json(200, "{\"total\":3}"),
+                FakeReply.json(
+                        200,
+                        "{\"total\":1,\"results\":[{\"id\":\"5\",\"properties\":{\"lastmodifieddate\":"
+                                + "\"yesterday\"}}]}"));
 
-        assertThatThrownBy(() -> fixture.read(null)).isInstanceOf(FatalConnectorException.class)
+        assertThatThrownBy(() -> fixture.read(null))
+                .isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("lacks 'results'");
-        assertThatThrownBy(() -> fixture.read(null)).isInstanceOf(FatalConnectorException.class)
+        assertThatThrownBy(() -> fixture.read(null))
+                .isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("contact 5 with a time that is no ISO-8601 time");
     }
 
@@ -280,7 +332,8 @@ class HubSpotReaderTest {
         hubspot.contact(3000, later, "email", "merged@example.com", "hs_merged_object_ids", "11;12;12;3000");
         Fixture.Read read = fixture.read(cursor);
 
-        assertThat(read.records()).extracting(SourceRecord::change, SourceRecord::externalId, SourceRecord::mergedInto)
+        assertThat(read.records())
+                .extracting(SourceRecord::change, SourceRecord::externalId, SourceRecord::mergedInto)
                 .containsExactly(
                         tuple(SourceRecord.Change.DELETED, "11", null),
                         tuple(SourceRecord.Change.DELETED, "12", null),
@@ -289,10 +342,12 @@ class HubSpotReaderTest {
                         tuple(SourceRecord.Change.MERGED, "11", "3000"),
                         tuple(SourceRecord.Change.MERGED, "12", "3000"));
         assertThat(read.records().get(2).modifiedAt()).isEqualTo(Instant.ofEpochMilli(later));
-        assertThat(hubspot.requests("GET", DeletedContacts.PATH)).singleElement().satisfies(request -> {
-            assertThat(request.queryParameter("archived")).contains("true");
-            assertThat(request.queryParameter("limit")).contains("100");
-        });
+        assertThat(hubspot.requests("GET", DeletedContacts.PATH))
+                .singleElement()
+                .satisfies(request -> {
+                    assertThat(request.queryParameter("archived")).contains("true");
+                    assertThat(request.queryParameter("limit")).contains("100");
+                });
     }
 
     @Test
@@ -312,7 +367,9 @@ class HubSpotReaderTest {
                 Batch batch = reader.read(40);
                 batch.records().forEach(record -> {
                     assertThat(record.change()).isEqualTo(SourceRecord.Change.DELETED);
-                    assertThat(deleted.add(record.externalId())).as("reported once: " + record.externalId()).isTrue();
+                    assertThat(deleted.add(record.externalId()))
+                            .as("reported once: " + record.externalId())
+                            .isTrue();
                 });
                 cursor = batch.cursor();
                 last = batch.last();

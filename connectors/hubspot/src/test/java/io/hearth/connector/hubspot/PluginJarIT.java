@@ -24,22 +24,27 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class PluginJarIT {
-    private static final Path JAR = Path.of(System.getProperty("hearth.plugin.jar",
-            "target/hearth-connector-hubspot-plugin.jar"));
+    private static final Path JAR =
+            Path.of(System.getProperty("hearth.plugin.jar", "target/hearth-connector-hubspot-plugin.jar"));
 
     @Test
     void theJarBundlesItsLibrariesButNotTheSpi() throws IOException {
         assertThat(JAR).exists();
         try (JarFile jar = new JarFile(JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
-            assertThat(names).contains("io/hearth/connector/hubspot/HubSpotConnector.class",
-                    "io/hearth/connector/crm/http/CrmHttp.class",
-                    "com/fasterxml/jackson/databind/ObjectMapper.class",
-                    "META-INF/services/io.hearth.connector.spi.Connector");
+            assertThat(names)
+                    .contains(
+                            "io/hearth/connector/hubspot/HubSpotConnector.class",
+                            "io/hearth/connector/crm/http/CrmHttp.class",
+                            "com/fasterxml/jackson/databind/ObjectMapper.class",
+                            "META-INF/services/io.hearth.connector.spi.Connector");
             assertThat(names).noneMatch(name -> name.startsWith("io/hearth/connector/spi/"));
             assertThat(names).as("no test fake in the plugin").noneMatch(name -> name.contains("/fake/"));
-            assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/services/io.hearth.connector.spi.Connector"))
-                    .readAllBytes()).strip()).isEqualTo(HubSpotConnector.class.getName());
+            assertThat(new String(jar.getInputStream(
+                                            jar.getEntry("META-INF/services/io.hearth.connector.spi.Connector"))
+                                    .readAllBytes())
+                            .strip())
+                    .isEqualTo(HubSpotConnector.class.getName());
         }
         assertThat(Files.size(JAR)).isLessThan(5L * 1024 * 1024);
     }
@@ -48,11 +53,12 @@ class PluginJarIT {
     void aLoaderThatSeesOnlyTheSpiRunsTheConnectorAgainstHubSpot() throws IOException {
         long now = System.currentTimeMillis();
         try (FakeHubSpot hubspot = new FakeHubSpot(now);
-             URLClassLoader plugin = new URLClassLoader("plugin", new URL[] {JAR.toUri().toURL()},
-                     new SpiOnly(Connector.class.getClassLoader()))) {
+                URLClassLoader plugin = new URLClassLoader(
+                        "plugin", new URL[] {JAR.toUri().toURL()}, new SpiOnly(Connector.class.getClassLoader()))) {
             hubspot.contact(5, now - 86_400_000L, "email", "ada@example.com", "firstname", "Ada");
             List<Connector> found = ServiceLoader.load(Connector.class, plugin).stream()
-                    .map(ServiceLoader.Provider::get).toList();
+                    .map(ServiceLoader.Provider::get)
+                    .toList();
             assertThat(found).singleElement().satisfies(connector -> {
                 assertThat(connector.name()).isEqualTo("hubspot");
                 assertThat(connector.getClass().getClassLoader()).isSameAs(plugin);
@@ -63,8 +69,9 @@ class PluginJarIT {
             assertThat(connector.checkConnection(config)).isEmpty();
             try (RecordReader reader = connector.openReader(config, null)) {
                 Batch batch = reader.read(100);
-                assertThat(batch.records()).singleElement().satisfies(record ->
-                        assertThat(record.fields()).containsEntry("given_name", "Ada"));
+                assertThat(batch.records())
+                        .singleElement()
+                        .satisfies(record -> assertThat(record.fields()).containsEntry("given_name", "Ada"));
             }
         }
     }

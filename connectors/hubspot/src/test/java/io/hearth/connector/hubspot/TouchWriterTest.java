@@ -55,28 +55,38 @@ class TouchWriterTest {
                 touch("a5", "8", "carrier-pigeon", "no-answer", null)));
 
         assertThat(results).allSatisfy(result -> assertThat(result.ok()).isTrue());
-        assertThat(results).extracting(WriteResult::hearthId)
+        assertThat(results)
+                .extracting(WriteResult::hearthId)
                 .containsExactly("touches/a1", "touches/a2", "touches/a3", "touches/a4", "touches/a5");
         List<FakeHubSpot.Activity> activities = hubspot.activities();
-        assertThat(activities).extracting(a -> a.type).containsExactlyInAnyOrder("calls", "emails", "meetings", "notes",
-                "notes");
-        FakeHubSpot.Activity call = activities.stream().filter(a -> a.type.equals("calls")).findFirst().orElseThrow();
+        assertThat(activities)
+                .extracting(a -> a.type)
+                .containsExactlyInAnyOrder("calls", "emails", "meetings", "notes", "notes");
+        FakeHubSpot.Activity call = activities.stream()
+                .filter(a -> a.type.equals("calls"))
+                .findFirst()
+                .orElseThrow();
         assertThat(call.contacts).containsExactly(7L);
         assertThat(call.associationType).isEqualTo(194);
-        assertThat(call.properties).containsEntry("hs_timestamp", "2026-11-30T14:05:00Z")
+        assertThat(call.properties)
+                .containsEntry("hs_timestamp", "2026-11-30T14:05:00Z")
                 .containsEntry("hs_call_title", "Phone call: left voicemail")
                 .containsEntry("hs_call_direction", "OUTBOUND")
                 .containsEntry("hs_call_status", "COMPLETED")
                 .containsEntry("hs_call_disposition", "b2cf5968-551e-4856-9783-52b3da59a7d0")
                 .containsEntry("hs_call_body", "Asked her to call back\n\n[Hearth touch touches/a1]");
         assertThat(results.get(0).externalId()).isEqualTo(Long.toString(call.id));
-        FakeHubSpot.Activity meeting = activities.stream().filter(a -> a.type.equals("meetings")).findFirst()
+        FakeHubSpot.Activity meeting = activities.stream()
+                .filter(a -> a.type.equals("meetings"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(meeting.properties).containsEntry("hs_meeting_title", "Video call: meeting booked")
+        assertThat(meeting.properties)
+                .containsEntry("hs_meeting_title", "Video call: meeting booked")
                 .containsEntry("hs_meeting_outcome", "SCHEDULED")
                 .containsEntry("hs_meeting_start_time", "2026-11-30T14:05:00Z");
         assertThat(activities.stream().filter(a -> a.type.equals("notes")).map(a -> a.properties.get("hs_note_body")))
-                .containsExactlyInAnyOrder("Postcard\n\nSeason's greetings\n\n[Hearth touch touches/a4]",
+                .containsExactlyInAnyOrder(
+                        "Postcard\n\nSeason's greetings\n\n[Hearth touch touches/a4]",
                         "Carrier pigeon: no answer\n\n[Hearth touch touches/a5]");
     }
 
@@ -94,9 +104,11 @@ class TouchWriterTest {
         List<WriteResult> retried = write(List.of(touch));
 
         assertThat(hubspot.activities()).hasSize(1);
-        assertThat(retried).containsExactly(WriteResult.written("touches/b1",
-                Long.toString(hubspot.activities().get(0).id)));
-        assertThat(hubspot.requests("POST", "/crm/v3/objects/calls/batch/create")).hasSize(1);
+        assertThat(retried)
+                .containsExactly(WriteResult.written(
+                        "touches/b1", Long.toString(hubspot.activities().get(0).id)));
+        assertThat(hubspot.requests("POST", "/crm/v3/objects/calls/batch/create"))
+                .hasSize(1);
     }
 
     @Test
@@ -110,10 +122,12 @@ class TouchWriterTest {
 
         assertThat(hubspot.activities()).hasSize(130);
         assertThat(second).isEqualTo(first);
-        assertThat(hubspot.requests("POST", "/crm/v3/objects/calls/batch/create")).extracting(r -> FakeHubSpot.json(r)
-                .path("inputs").size()).containsExactly(100, 30);
-        JsonNode associationRead = FakeHubSpot.json(hubspot.requests("POST",
-                "/crm/v4/associations/contacts/calls/batch/read").get(0));
+        assertThat(hubspot.requests("POST", "/crm/v3/objects/calls/batch/create"))
+                .extracting(r -> FakeHubSpot.json(r).path("inputs").size())
+                .containsExactly(100, 30);
+        JsonNode associationRead =
+                FakeHubSpot.json(hubspot.requests("POST", "/crm/v4/associations/contacts/calls/batch/read")
+                        .get(0));
         assertThat(associationRead.path("inputs").toString()).isEqualTo("[{\"id\":\"7\"},{\"id\":\"8\"}]");
     }
 
@@ -124,7 +138,8 @@ class TouchWriterTest {
         List<WriteResult> results = write(List.of(touch("e2", "7", "phone", null, null)));
 
         assertThat(hubspot.activities()).hasSize(2);
-        assertThat(results.get(0).externalId()).isEqualTo(Long.toString(hubspot.activities().get(1).id));
+        assertThat(results.get(0).externalId())
+                .isEqualTo(Long.toString(hubspot.activities().get(1).id));
     }
 
     @Test
