@@ -372,6 +372,13 @@ final class FakeSalesforce implements AutoCloseable {
                 }
             }
             if (type.equals("Task")) {
+                String whoId = record.path("WhoId").asText();
+                boolean live = objects.get("Lead").containsKey(whoId) || objects.get("Contact").containsKey(whoId);
+                if (!live || record(whoId).path("IsDeleted").asBoolean(false)) {
+                    results.add(failure(null, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id",
+                            List.of("WhoId")));
+                    continue;
+                }
                 String touchId = record.path(TOUCH_FIELD).asText();
                 Optional<ObjectNode> taken = objects.get("Task").values().stream()
                         .filter(t -> t.path(TOUCH_FIELD).asText().equals(touchId)).findFirst();
