@@ -42,16 +42,25 @@ final class PersonRecords {
                 + "SystemModstamp that is no date and time; the run stops without moving its cursor"));
     }
 
-    SourceRecord toSource(PersonObject object, JsonNode record, JsonReply page) {
+    /** The record as Hearth's; {@code modstamp} is its {@link #modstamp}, which the reader reads first. */
+    SourceRecord toSource(PersonObject object, JsonNode record, Instant modstamp, JsonReply page) {
         String id = page.requireText(record, "Id");
-        Instant modstamp = modstamp(record, page);
+        if (!Soql.isId(id)) {
+            // the cursor resumes after this id: one that is none would break every later query
+            throw new FatalConnectorException("Salesforce answered a " + object.apiName() + " whose Id is no record "
+                    + "id; the run stops without moving its cursor");
+        }
         String position = object.apiName() + " " + id;
         if (record.path("IsDeleted").asBoolean(false)) {
             Optional<String> survivor = page.text(record, "MasterRecordId").filter(master -> !master.equals(id));
-            return survivor.map(master -> SourceRecord.merged(id, master, modstamp, position + " merged into " + master))
+            return survivor.map(master -> SourceRecord.merged(id, master, modstamp,
+                            position + " merged into " + master))
                     .orElseGet(() -> SourceRecord.deleted(id, modstamp, position + " deleted"));
         }
-        Instant modifiedAt = page.text(record, "LastModifiedDate").flatMap(SalesforceTime::parse).orElse(modstamp);
+        // usually the same instant as SystemModstamp, then not parsed twice
+        Optional<String> lastModified = page.text(record, "LastModifiedDate");
+        Instant modifiedAt = lastModified.isEmpty() || lastModified.get().equals(record.path("SystemModstamp").asText())
+                ? modstamp : SalesforceTime.parse(lastModified.get()).orElse(modstamp);
         Optional<String> convertedTo = object == PersonObject.LEAD && record.path("IsConverted").asBoolean(false)
                 ? page.text(record, "ConvertedContactId").filter(contact -> !contact.equals(id)) : Optional.empty();
         if (convertedTo.isPresent()) {
@@ -66,7 +75,8 @@ final class PersonRecords {
         Map<String, String> fields = new LinkedHashMap<>();
         put(fields, StandardFields.GIVEN_NAME, page.text(record, "FirstName"));
         put(fields, StandardFields.FAMILY_NAME, page.text(record, "LastName"));
-        put(fields, StandardFields.COMPANY, page.text(record, object == PersonObject.LEAD ? "Company" : "/Account/Name"));
+        String company = object == PersonObject.LEAD ? "Company" : "/Account/Name";
+        put(fields, StandardFields.COMPANY, page.text(record, company));
         put(fields, StandardFields.TITLE, page.text(record, "Title"));
         put(fields, StandardFields.EMAIL, page.text(record, "Email"));
         put(fields, StandardFields.PHONE, page.text(record, "Phone").or(() -> page.text(record, "MobilePhone")));
@@ -80,7 +90,8 @@ final class PersonRecords {
         } else {
             fields.put(StandardFields.STAGE, StandardFields.STAGE_CONTACT);
             if (contactRatingField != null) {
-                put(fields, StandardFields.TEMPERATURE, page.text(record, contactRatingField).flatMap(ratings::toHearth));
+                put(fields, StandardFields.TEMPERATURE,
+                        page.text(record, contactRatingField).flatMap(ratings::toHearth));
             }
         }
         return fields;

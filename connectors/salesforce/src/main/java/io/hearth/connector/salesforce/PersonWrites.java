@@ -111,7 +111,8 @@ final class PersonWrites {
             OutgoingPerson person = people.get(index);
             Optional<String> email = email(person);
             if (email.isEmpty()) {
-                results[index] = WriteResult.failed(person.hearthId(), "has no Salesforce id and no email to find it by");
+                results[index] = WriteResult.failed(person.hearthId(),
+                        "has no Salesforce id and no email to find it by");
                 continue;
             }
             boolean contactFirst = person.hearthId().startsWith("contacts/");

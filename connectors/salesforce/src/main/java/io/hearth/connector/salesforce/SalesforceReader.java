@@ -80,8 +80,9 @@ final class SalesforceReader implements RecordReader {
         while (batch.size() < maxRecords && fill()) {
             PersonObject object = ORDER.get(objectIndex);
             JsonNode record = buffer.poll();
-            SourceRecord source = records.toSource(object, record, page);
-            Position position = new Position(PersonRecords.modstamp(record, page), source.externalId());
+            Instant modstamp = PersonRecords.modstamp(record, page);
+            SourceRecord source = records.toSource(object, record, modstamp, page);
+            Position position = new Position(modstamp, source.externalId());
             Optional<Position> previous = cursor.of(object);
             if (previous.isPresent() && position.modstamp().isBefore(previous.get().modstamp())) {
                 throw new FatalConnectorException("Salesforce answered " + object.apiName() + " records out of "

@@ -256,6 +256,17 @@ class SalesforceReaderTest {
     }
 
     @Test
+    void aRecordWhoseIdIsNoRecordIdFailsTheReadRatherThanStoreIt() {
+        salesforce.interrupt("queryAll", FakeReply.json(200, "{\"totalSize\":1,\"done\":true,\"records\":["
+                + leadJson("' OR Id != '", 0) + "]}"));
+
+        try (RecordReader reader = connector.openReader(salesforce.config(), null)) {
+            assertThatThrownBy(() -> reader.read(10)).isInstanceOf(FatalConnectorException.class)
+                    .hasMessageContaining("whose Id is no record id");
+        }
+    }
+
+    @Test
     void aCursorOfAnotherVersionFailsTheRunInsteadOfReadingEverythingAgain() {
         assertThatThrownBy(() -> connector.openReader(salesforce.config(), "{\"v\":2}"))
                 .isInstanceOf(FatalConnectorException.class).hasMessageContaining("Reset the connection's cursor");
