@@ -18,6 +18,7 @@ import java.util.Set;
 final class OutgoingFields {
     /** Identity fields, the same on Lead and Contact except the company, which a Contact has on its Account. */
     private static final Map<String, String> LEAD_IDENTITY = identity(true);
+
     private static final Map<String, String> CONTACT_IDENTITY = identity(false);
     static final Set<String> CREATE_IDENTITY = LEAD_IDENTITY.keySet();
 

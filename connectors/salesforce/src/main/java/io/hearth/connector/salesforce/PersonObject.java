@@ -10,9 +10,21 @@ enum PersonObject {
     CONTACT("Contact", "003", List.of("Account.Name"));
 
     /** Read from both; {@code Owner.Email} is also on a Lead owned by a queue (Owner is then a Group). */
-    private static final List<String> COMMON_FIELDS = List.of("Id", "SystemModstamp", "LastModifiedDate", "IsDeleted",
-            "MasterRecordId", "FirstName", "LastName", "Title", "Email", "Phone", "MobilePhone", "LeadSource",
-            "OwnerId", "Owner.Email");
+    private static final List<String> COMMON_FIELDS = List.of(
+            "Id",
+            "SystemModstamp",
+            "LastModifiedDate",
+            "IsDeleted",
+            "MasterRecordId",
+            "FirstName",
+            "LastName",
+            "Title",
+            "Email",
+            "Phone",
+            "MobilePhone",
+            "LeadSource",
+            "OwnerId",
+            "Owner.Email");
 
     private final String apiName;
     private final String idPrefix;

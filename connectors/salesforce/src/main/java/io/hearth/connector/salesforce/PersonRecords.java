@@ -38,8 +38,9 @@ final class PersonRecords {
     /** The record's SystemModstamp, the read's order; a record without one is a broken page. */
     static Instant modstamp(JsonNode record, JsonReply page) {
         String text = page.requireText(record, "SystemModstamp");
-        return SalesforceTime.parse(text).orElseThrow(() -> new FatalConnectorException("Salesforce answered a "
-                + "SystemModstamp that is no date and time; the run stops without moving its cursor"));
+        return SalesforceTime.parse(text)
+                .orElseThrow(() -> new FatalConnectorException("Salesforce answered a "
+                        + "SystemModstamp that is no date and time; the run stops without moving its cursor"));
     }
 
     /** The record as Hearth's; {@code modstamp} is its {@link #modstamp}, which the reader reads first. */
@@ -53,19 +54,29 @@ final class PersonRecords {
         String position = object.apiName() + " " + id;
         if (record.path("IsDeleted").asBoolean(false)) {
             Optional<String> survivor = page.text(record, "MasterRecordId").filter(master -> !master.equals(id));
-            return survivor.map(master -> SourceRecord.merged(id, master, modstamp,
-                            position + " merged into " + master))
+            return survivor.map(
+                            master -> SourceRecord.merged(id, master, modstamp, position + " merged into " + master))
                     .orElseGet(() -> SourceRecord.deleted(id, modstamp, position + " deleted"));
         }
         // usually the same instant as SystemModstamp, then not parsed twice
         Optional<String> lastModified = page.text(record, "LastModifiedDate");
-        Instant modifiedAt = lastModified.isEmpty() || lastModified.get().equals(record.path("SystemModstamp").asText())
-                ? modstamp : SalesforceTime.parse(lastModified.get()).orElse(modstamp);
-        Optional<String> convertedTo = object == PersonObject.LEAD && record.path("IsConverted").asBoolean(false)
-                ? page.text(record, "ConvertedContactId").filter(contact -> !contact.equals(id)) : Optional.empty();
+        Instant modifiedAt = lastModified.isEmpty()
+                        || lastModified
+                                .get()
+                                .equals(record.path("SystemModstamp").asText())
+                ? modstamp
+                : SalesforceTime.parse(lastModified.get()).orElse(modstamp);
+        Optional<String> convertedTo =
+                object == PersonObject.LEAD && record.path("IsConverted").asBoolean(false)
+                        ? page.text(record, "ConvertedContactId").filter(contact -> !contact.equals(id))
+                        : Optional.empty();
         if (convertedTo.isPresent()) {
-            return new SourceRecord(id, modifiedAt, Map.of(StandardFields.STAGE, StandardFields.STAGE_CONTACT),
-                    position + " converted to Contact " + convertedTo.get(), SourceRecord.Change.MERGED,
+            return new SourceRecord(
+                    id,
+                    modifiedAt,
+                    Map.of(StandardFields.STAGE, StandardFields.STAGE_CONTACT),
+                    position + " converted to Contact " + convertedTo.get(),
+                    SourceRecord.Change.MERGED,
                     convertedTo.get());
         }
         return new SourceRecord(id, modifiedAt, fields(object, record, page), position);
@@ -85,12 +96,17 @@ final class PersonRecords {
         if (object == PersonObject.LEAD) {
             fields.put(StandardFields.STAGE, StandardFields.STAGE_LEAD);
             // a status the map does not name goes as Salesforce spells it: Hearth knows the common ones
-            put(fields, StandardFields.STATUS, page.text(record, "Status").map(s -> statuses.toHearth(s).orElse(s)));
+            put(
+                    fields,
+                    StandardFields.STATUS,
+                    page.text(record, "Status").map(s -> statuses.toHearth(s).orElse(s)));
             put(fields, StandardFields.TEMPERATURE, page.text(record, "Rating").flatMap(ratings::toHearth));
         } else {
             fields.put(StandardFields.STAGE, StandardFields.STAGE_CONTACT);
             if (contactRatingField != null) {
-                put(fields, StandardFields.TEMPERATURE,
+                put(
+                        fields,
+                        StandardFields.TEMPERATURE,
                         page.text(record, contactRatingField).flatMap(ratings::toHearth));
             }
         }

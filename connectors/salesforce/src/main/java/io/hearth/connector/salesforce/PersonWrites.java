@@ -43,8 +43,7 @@ final class PersonWrites {
     }
 
     /** A person's record to update, and whose it is. */
-    private record Update(int index, ObjectNode record) {
-    }
+    private record Update(int index, ObjectNode record) {}
 
     List<WriteResult> write(List<OutgoingPerson> people) {
         WriteResult[] results = new WriteResult[people.size()];
@@ -55,8 +54,9 @@ final class PersonWrites {
             if (person.externalId() == null) {
                 byEmail.add(i);
             } else if (PersonObject.ofId(person.externalId()).isEmpty()) {
-                results[i] = WriteResult.failed(person.hearthId(), "'" + clip(person.externalId()) + "' is not the "
-                        + "id of a Salesforce Lead or Contact");
+                results[i] = WriteResult.failed(
+                        person.hearthId(),
+                        "'" + clip(person.externalId()) + "' is not the " + "id of a Salesforce Lead or Contact");
             } else {
                 ids.put(i, person.externalId());
             }
@@ -69,8 +69,10 @@ final class PersonWrites {
             Integer earlier = claimed.putIfAbsent(id, index);
             if (earlier != null) {
                 // one record updated twice in one call is refused by Salesforce, and one of the two would be lost
-                results[index] = WriteResult.failed(person.hearthId(), "Salesforce's " + id + " is also "
-                        + people.get(earlier).hearthId() + " in this write; merge the two in Hearth");
+                results[index] = WriteResult.failed(
+                        person.hearthId(),
+                        "Salesforce's " + id + " is also " + people.get(earlier).hearthId()
+                                + " in this write; merge the two in Hearth");
                 return;
             }
             ObjectNode record = outgoing.update(PersonObject.ofId(id).orElseThrow(), id, person.fields());
@@ -81,7 +83,8 @@ final class PersonWrites {
             }
         });
         for (List<Update> chunk : chunks(updates)) {
-            List<JsonNode> answers = api.update(chunk.stream().map(Update::record).toList());
+            List<JsonNode> answers =
+                    api.update(chunk.stream().map(Update::record).toList());
             for (int k = 0; k < chunk.size(); k++) {
                 int index = chunk.get(k).index();
                 String id = chunk.get(k).record().path("Id").asText();
@@ -96,8 +99,8 @@ final class PersonWrites {
      * Looks the people without an id up by email, adding those found to {@code ids}; answers those that cannot
      * be found or created; returns the Hearth leads to create.
      */
-    private List<Integer> findByEmail(List<OutgoingPerson> people, List<Integer> indexes, Map<Integer, String> ids,
-                                      WriteResult[] results) {
+    private List<Integer> findByEmail(
+            List<OutgoingPerson> people, List<Integer> indexes, Map<Integer, String> ids, WriteResult[] results) {
         List<String> emails = new ArrayList<>();
         for (int index : indexes) {
             email(people.get(index)).filter(email -> !emails.contains(email)).ifPresent(emails::add);
@@ -111,23 +114,30 @@ final class PersonWrites {
             OutgoingPerson person = people.get(index);
             Optional<String> email = email(person);
             if (email.isEmpty()) {
-                results[index] = WriteResult.failed(person.hearthId(),
-                        "has no Salesforce id and no email to find it by");
+                results[index] =
+                        WriteResult.failed(person.hearthId(), "has no Salesforce id and no email to find it by");
                 continue;
             }
             boolean contactFirst = person.hearthId().startsWith("contacts/");
-            List<PersonObject> order = contactFirst ? List.of(PersonObject.CONTACT, PersonObject.LEAD)
+            List<PersonObject> order = contactFirst
+                    ? List.of(PersonObject.CONTACT, PersonObject.LEAD)
                     : List.of(PersonObject.LEAD, PersonObject.CONTACT);
-            Optional<String> id = order.stream().map(object -> found.get(object).get(email.get()))
-                    .filter(Objects::nonNull).findFirst();
+            Optional<String> id = order.stream()
+                    .map(object -> found.get(object).get(email.get()))
+                    .filter(Objects::nonNull)
+                    .findFirst();
             if (id.isPresent()) {
                 ids.put(index, id.get());
             } else if (createLeads && person.hearthId().startsWith("leads/")) {
                 toCreate.add(index);
             } else {
-                results[index] = WriteResult.failed(person.hearthId(), "Salesforce has no open Lead or Contact with "
-                        + "this email" + (contactFirst ? "; Hearth creates Leads only, for its leads"
-                        : "; create_leads is off"));
+                results[index] = WriteResult.failed(
+                        person.hearthId(),
+                        "Salesforce has no open Lead or Contact with "
+                                + "this email"
+                                + (contactFirst
+                                        ? "; Hearth creates Leads only, for its leads"
+                                        : "; create_leads is off"));
             }
         }
         return toCreate;
@@ -160,17 +170,21 @@ final class PersonWrites {
             String email = email(person).orElseThrow();
             Integer earlier = claimed.putIfAbsent(email, index);
             if (earlier != null) {
-                results[index] = WriteResult.failed(person.hearthId(), "has the email of " + people.get(earlier)
-                        .hearthId() + ", whose Lead this write creates; merge the two in Hearth");
+                results[index] = WriteResult.failed(
+                        person.hearthId(),
+                        "has the email of " + people.get(earlier).hearthId()
+                                + ", whose Lead this write creates; merge the two in Hearth");
             } else if (blank(person, StandardFields.FAMILY_NAME) || blank(person, StandardFields.COMPANY)) {
-                results[index] = WriteResult.failed(person.hearthId(), "is not in Salesforce, and a new Lead needs a "
-                        + "family name and a company");
+                results[index] = WriteResult.failed(
+                        person.hearthId(),
+                        "is not in Salesforce, and a new Lead needs a " + "family name and a company");
             } else {
                 creates.add(new Update(index, outgoing.newLead(person.fields())));
             }
         }
         for (List<Update> chunk : chunks(creates)) {
-            List<JsonNode> answers = api.create(chunk.stream().map(Update::record).toList());
+            List<JsonNode> answers =
+                    api.create(chunk.stream().map(Update::record).toList());
             for (int k = 0; k < chunk.size(); k++) {
                 int index = chunk.get(k).index();
                 RecordResult result = RecordResult.of(answers.get(k));
@@ -186,14 +200,23 @@ final class PersonWrites {
         if (result.success()) {
             return WriteResult.written(person.hearthId(), id);
         }
-        return WriteResult.failed(person.hearthId(), "Salesforce refused " + (id == null ? "the new Lead"
-                : PersonObject.ofId(id).map(PersonObject::apiName).orElse("record") + " " + id) + ": "
-                + result.errors());
+        return WriteResult.failed(
+                person.hearthId(),
+                "Salesforce refused "
+                        + (id == null
+                                ? "the new Lead"
+                                : PersonObject.ofId(id)
+                                                .map(PersonObject::apiName)
+                                                .orElse("record") + " " + id)
+                        + ": "
+                        + result.errors());
     }
 
     private static Optional<String> email(OutgoingPerson person) {
-        return Optional.ofNullable(person.fields().get(StandardFields.EMAIL)).map(String::strip)
-                .filter(email -> !email.isEmpty()).map(email -> email.toLowerCase(Locale.ROOT));
+        return Optional.ofNullable(person.fields().get(StandardFields.EMAIL))
+                .map(String::strip)
+                .filter(email -> !email.isEmpty())
+                .map(email -> email.toLowerCase(Locale.ROOT));
     }
 
     private static boolean blank(OutgoingPerson person, String field) {

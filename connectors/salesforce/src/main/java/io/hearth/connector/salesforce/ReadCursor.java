@@ -80,8 +80,11 @@ record ReadCursor(Map<PersonObject, Position> positions) {
             for (PersonObject object : PersonObject.values()) {
                 JsonNode position = root.path(object.apiName());
                 if (!position.isMissingNode()) {
-                    positions.put(object, new Position(Instant.parse(position.path("modstamp").asText()),
-                            position.path("id").asText()));
+                    positions.put(
+                            object,
+                            new Position(
+                                    Instant.parse(position.path("modstamp").asText()),
+                                    position.path("id").asText()));
                 }
             }
             return new ReadCursor(positions);

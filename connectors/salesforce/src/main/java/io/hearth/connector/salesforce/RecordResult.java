@@ -26,7 +26,10 @@ record RecordResult(boolean success, String id, List<String> codes, String error
         }
         String id = result.path("id").isTextual() ? result.path("id").asText() : null;
         String errors = texts.isEmpty() ? "no reason given" : String.join("; ", texts);
-        return new RecordResult(result.path("success").asBoolean(false), id, List.copyOf(codes),
+        return new RecordResult(
+                result.path("success").asBoolean(false),
+                id,
+                List.copyOf(codes),
                 errors.length() <= MAX_ERROR_LENGTH ? errors : errors.substring(0, MAX_ERROR_LENGTH - 1) + "…");
     }
 

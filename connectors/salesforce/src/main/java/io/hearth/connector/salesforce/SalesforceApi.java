@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hearth.connector.crm.http.Credentials;
 import io.hearth.connector.crm.http.CrmHttp;
 import io.hearth.connector.crm.http.CrmRequest;
-import io.hearth.connector.crm.http.Credentials;
 import io.hearth.connector.crm.http.JsonReply;
 import io.hearth.connector.crm.http.Query;
 import io.hearth.connector.spi.FatalConnectorException;
@@ -25,6 +25,7 @@ final class SalesforceApi {
     static final int MAX_COLLECTION = 200;
     /** A lookup (by email, by touch id) reads at most this many pages; it asks for a few hundred records. */
     static final int MAX_LOOKUP_PAGES = 10;
+
     static final String USER_AGENT = "Hearth (salesforce connector)";
 
     private final CrmHttp http;
@@ -47,25 +48,29 @@ final class SalesforceApi {
 
     /** Opens the API with a login; asks for the first token when it has none yet. */
     static SalesforceApi withLogin(SalesforceConfig config, SalesforceLogin login, Tuning tuning) {
-        String base = config.baseUrl() != null ? config.baseUrl() : login.token().instanceUrl();
+        String base =
+                config.baseUrl() != null ? config.baseUrl() : login.token().instanceUrl();
         return new SalesforceApi(http(base, login, fieldHints(config), tuning), config.apiVersion());
     }
 
     /** What to do when Salesforce lacks a field the config names. */
     private static Map<String, String> fieldHints(SalesforceConfig config) {
         Map<String, String> hints = new LinkedHashMap<>();
-        hints.put(config.touchIdField(), "Touches need it: create a custom Text(80) field on Activity named "
-                + config.touchIdField() + ", tick Unique and External ID, and let the integration user see and edit "
-                + "it; or set touch_id_field to the field you have");
+        hints.put(
+                config.touchIdField(),
+                "Touches need it: create a custom Text(80) field on Activity named "
+                        + config.touchIdField()
+                        + ", tick Unique and External ID, and let the integration user see and edit "
+                        + "it; or set touch_id_field to the field you have");
         if (config.contactRatingField() != null) {
-            hints.put(config.contactRatingField(), "contact_rating_field names it: create that Contact field, or "
-                    + "clear contact_rating_field");
+            hints.put(
+                    config.contactRatingField(),
+                    "contact_rating_field names it: create that Contact field, or " + "clear contact_rating_field");
         }
         return hints;
     }
 
-    private static CrmHttp http(String base, Credentials credentials, Map<String, String> fieldHints,
-                                Tuning tuning) {
+    private static CrmHttp http(String base, Credentials credentials, Map<String, String> fieldHints, Tuning tuning) {
         return CrmHttp.builder("Salesforce", base)
                 .credentials(credentials)
                 .errorDialect(new SalesforceErrors(fieldHints))
@@ -82,7 +87,8 @@ final class SalesforceApi {
      * {@code pageSize} (Salesforce may send fewer).
      */
     JsonReply queryAll(String soql, int pageSize) {
-        return http.json(CrmRequest.get(dataPath + "/queryAll").withQuery(Query.of("q", soql))
+        return http.json(CrmRequest.get(dataPath + "/queryAll")
+                .withQuery(Query.of("q", soql))
                 .withHeader("Sforce-Query-Options", "batchSize=" + pageSize));
     }
 
@@ -138,8 +144,8 @@ final class SalesforceApi {
 
     private static ObjectNode collection(List<ObjectNode> records) {
         if (records.isEmpty() || records.size() > MAX_COLLECTION) {
-            throw new IllegalArgumentException("sObject Collections take 1 to " + MAX_COLLECTION + " records, got "
-                    + records.size());
+            throw new IllegalArgumentException(
+                    "sObject Collections take 1 to " + MAX_COLLECTION + " records, got " + records.size());
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("allOrNone", false);
@@ -150,8 +156,9 @@ final class SalesforceApi {
     private static List<JsonNode> results(JsonReply reply, int expected) {
         JsonNode body = reply.body();
         if (!body.isArray() || body.size() != expected) {
-            throw new FatalConnectorException("Salesforce answered " + (body.isArray() ? body.size() + " results"
-                    : "no list of results") + " for " + expected + " records written; the run stops");
+            throw new FatalConnectorException(
+                    "Salesforce answered " + (body.isArray() ? body.size() + " results" : "no list of results")
+                            + " for " + expected + " records written; the run stops");
         }
         List<JsonNode> results = new ArrayList<>(expected);
         body.forEach(results::add);

@@ -79,11 +79,15 @@ public final class SalesforceConnector implements Connector {
         Set<String> scopes = ((Granted) answer).token().scopes();
         // a token that names its scopes must hold api (or full, which includes it); one that names none is tried
         if (!scopes.isEmpty() && !scopes.contains("api") && !scopes.contains("full")) {
-            return List.of(new ConfigProblem(SalesforceConfig.CLIENT_ID.name(), "names an app whose OAuth scopes "
-                    + "lack api (Manage user data via APIs); the token has only " + String.join(", ", scopes.stream()
-                    .sorted().toList()) + ". Add the api scope to the external client app"
-                    + (salesforce.auth() == SalesforceConfig.AuthMode.REFRESH_TOKEN
-                    ? " and authorize it again for a new refresh token" : "")));
+            return List.of(new ConfigProblem(
+                    SalesforceConfig.CLIENT_ID.name(),
+                    "names an app whose OAuth scopes "
+                            + "lack api (Manage user data via APIs); the token has only "
+                            + String.join(", ", scopes.stream().sorted().toList())
+                            + ". Add the api scope to the external client app"
+                            + (salesforce.auth() == SalesforceConfig.AuthMode.REFRESH_TOKEN
+                                    ? " and authorize it again for a new refresh token"
+                                    : "")));
         }
         try {
             SalesforceApi.withLogin(salesforce, login, tuning).lookup(CHECK_QUERY);
@@ -96,8 +100,8 @@ public final class SalesforceConnector implements Connector {
     @Override
     public RecordReader openReader(Map<String, String> config, String cursor) {
         SalesforceConfig salesforce = parse(config);
-        return new SalesforceReader(() -> SalesforceApi.open(salesforce, tuning), salesforce,
-                ReadCursor.decode(cursor), tuning.clock());
+        return new SalesforceReader(
+                () -> SalesforceApi.open(salesforce, tuning), salesforce, ReadCursor.decode(cursor), tuning.clock());
     }
 
     @Override

@@ -46,7 +46,8 @@ final class SalesforceErrors implements ErrorDialect {
      */
     @Override
     public Optional<Duration> retryAfter(CrmResponse response, Instant now) {
-        Optional<Duration> told = RetryAfter.parse(response.header("Retry-After").orElse(null), now);
+        Optional<Duration> told =
+                RetryAfter.parse(response.header("Retry-After").orElse(null), now);
         if (told.isPresent()) {
             return told;
         }
@@ -62,12 +63,14 @@ final class SalesforceErrors implements ErrorDialect {
                     + "policies allow the integration user and that its session policies let tokens reach the API";
         }
         return switch (code) {
-            case "API_DISABLED_FOR_ORG" -> "has the API turned off for this org (" + said + "): the org's edition "
-                    + "must include API access";
-            case "API_CURRENTLY_DISABLED" -> "refuses the API to the integration user (" + said + "): give the user "
-                    + "the API Enabled permission (in its profile or a permission set)";
-            default -> "refused access (" + said + "); the app's OAuth scopes must include api (Manage user data via "
-                    + "APIs) and the integration user needs read and edit access to Lead, Contact and Task";
+            case "API_DISABLED_FOR_ORG" ->
+                "has the API turned off for this org (" + said + "): the org's edition " + "must include API access";
+            case "API_CURRENTLY_DISABLED" ->
+                "refuses the API to the integration user (" + said + "): give the user "
+                        + "the API Enabled permission (in its profile or a permission set)";
+            default ->
+                "refused access (" + said + "); the app's OAuth scopes must include api (Manage user data via "
+                        + "APIs) and the integration user needs read and edit access to Lead, Contact and Task";
         };
     }
 
@@ -90,22 +93,30 @@ final class SalesforceErrors implements ErrorDialect {
         }
         if (isDailyLimit(response)) {
             text += "; the org's API requests of the last 24 hours are used up"
-                    + response.header("Sforce-Limit-Info").map(usage -> " (" + usage + ")").orElse("");
+                    + response.header("Sforce-Limit-Info")
+                            .map(usage -> " (" + usage + ")")
+                            .orElse("");
         }
         return text.isEmpty() ? ErrorDialect.DEFAULT.describe(response) : text;
     }
 
     static String errorCode(CrmResponse response) {
-        return firstError(response).map(error -> error.path("errorCode").asText("")).orElse("");
+        return firstError(response)
+                .map(error -> error.path("errorCode").asText(""))
+                .orElse("");
     }
 
     private static boolean isDailyLimit(CrmResponse response) {
-        return REQUEST_LIMIT_EXCEEDED.equals(errorCode(response)) && firstError(response)
-                .map(error -> error.path("message").asText("").contains("TotalRequests")).orElse(false);
+        return REQUEST_LIMIT_EXCEEDED.equals(errorCode(response))
+                && firstError(response)
+                        .map(error -> error.path("message").asText("").contains("TotalRequests"))
+                        .orElse(false);
     }
 
     private static Optional<JsonNode> firstError(CrmResponse response) {
-        return response.jsonIfAny().filter(body -> body.isArray() && !body.isEmpty()).map(body -> body.get(0))
+        return response.jsonIfAny()
+                .filter(body -> body.isArray() && !body.isEmpty())
+                .map(body -> body.get(0))
                 .filter(JsonNode::isObject);
     }
 }

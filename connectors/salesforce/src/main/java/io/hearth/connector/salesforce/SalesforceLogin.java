@@ -3,10 +3,10 @@ package io.hearth.connector.salesforce;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hearth.connector.crm.http.Credentials;
 import io.hearth.connector.crm.http.CrmHttp;
 import io.hearth.connector.crm.http.CrmRequest;
 import io.hearth.connector.crm.http.CrmResponse;
-import io.hearth.connector.crm.http.Credentials;
 import io.hearth.connector.crm.http.SecretHeader;
 import io.hearth.connector.salesforce.SalesforceConfig.AuthMode;
 import io.hearth.connector.spi.ConfigProblem;
@@ -35,15 +35,12 @@ final class SalesforceLogin implements Credentials {
     }
 
     /** What the token endpoint answered. */
-    sealed interface Answer permits Granted, Refused {
-    }
+    sealed interface Answer permits Granted, Refused {}
 
-    record Granted(Token token) implements Answer {
-    }
+    record Granted(Token token) implements Answer {}
 
     /** Refused, with the config key to fix and what to do. */
-    record Refused(ConfigProblem problem) implements Answer {
-    }
+    record Refused(ConfigProblem problem) implements Answer {}
 
     private final SalesforceConfig config;
     private final CrmHttp tokenEndpoint;
@@ -86,9 +83,10 @@ final class SalesforceLogin implements Credentials {
         if (!response.isSuccess()) {
             return new Refused(LoginRefusal.of(response, config));
         }
-        JsonNode body = response.jsonIfAny().filter(JsonNode::isObject).orElseThrow(() -> new FatalConnectorException(
-                "Salesforce's token endpoint answered " + response.status() + " with something that is not a token: "
-                + response.excerpt()));
+        JsonNode body = response.jsonIfAny()
+                .filter(JsonNode::isObject)
+                .orElseThrow(() -> new FatalConnectorException("Salesforce's token endpoint answered "
+                        + response.status() + " with something that is not a token: " + response.excerpt()));
         String accessToken = body.path("access_token").asText("");
         String instanceUrl = body.path("instance_url").asText("");
         if (accessToken.isBlank()) {
@@ -98,7 +96,8 @@ final class SalesforceLogin implements Credentials {
             checkInstanceUrl(instanceUrl);
         }
         Set<String> scopes = Arrays.stream(body.path("scope").asText("").split(" "))
-                .filter(scope -> !scope.isBlank()).collect(Collectors.toUnmodifiableSet());
+                .filter(scope -> !scope.isBlank())
+                .collect(Collectors.toUnmodifiableSet());
         Token granted = new Token(accessToken, instanceUrl, scopes);
         synchronized (this) {
             token = granted;
@@ -109,8 +108,8 @@ final class SalesforceLogin implements Credentials {
     private Token obtain() {
         Answer answer = request();
         if (answer instanceof Refused refused) {
-            throw new FatalConnectorException("Salesforce refused to log in: " + refused.problem().key() + " "
-                    + refused.problem().message());
+            throw new FatalConnectorException("Salesforce refused to log in: "
+                    + refused.problem().key() + " " + refused.problem().message());
         }
         return ((Granted) answer).token();
     }
@@ -142,8 +141,9 @@ final class SalesforceLogin implements Credentials {
             uri = null;
         }
         boolean loopback = uri != null && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
-        if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme())
-                || loopback && "http".equals(uri.getScheme()))) {
+        if (uri == null
+                || uri.getHost() == null
+                || !("https".equals(uri.getScheme()) || loopback && "http".equals(uri.getScheme()))) {
             throw new FatalConnectorException("Salesforce's token endpoint answered no usable instance_url (an https "
                     + "URL is expected); set base_url to the org's API address");
         }

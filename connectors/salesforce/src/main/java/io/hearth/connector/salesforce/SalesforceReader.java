@@ -40,6 +40,7 @@ final class SalesforceReader implements RecordReader {
     static final Duration SETTLE_TIME = Duration.ofMinutes(2);
     /** Pages without records that are not the last, in a row, before the read gives up on the answers. */
     static final int MAX_EMPTY_PAGES = 5;
+
     private static final List<PersonObject> ORDER = List.of(PersonObject.LEAD, PersonObject.CONTACT);
 
     private final Supplier<SalesforceApi> opener;
@@ -84,7 +85,8 @@ final class SalesforceReader implements RecordReader {
             SourceRecord source = records.toSource(object, record, modstamp, page);
             Position position = new Position(modstamp, source.externalId());
             Optional<Position> previous = cursor.of(object);
-            if (previous.isPresent() && position.modstamp().isBefore(previous.get().modstamp())) {
+            if (previous.isPresent()
+                    && position.modstamp().isBefore(previous.get().modstamp())) {
                 throw new FatalConnectorException("Salesforce answered " + object.apiName() + " records out of "
                         + "SystemModstamp order; the run stops without moving its cursor");
             }
@@ -134,21 +136,27 @@ final class SalesforceReader implements RecordReader {
     }
 
     private boolean finished() {
-        return objectIndex >= ORDER.size() || objectIndex == ORDER.size() - 1 && queried && nextRecordsUrl == null
-                && buffer.isEmpty();
+        return objectIndex >= ORDER.size()
+                || objectIndex == ORDER.size() - 1 && queried && nextRecordsUrl == null && buffer.isEmpty();
     }
 
     /** The object's changes after the cursor and before {@link #until}, in the order the cursor follows. */
     String soql(PersonObject object) {
         StringBuilder soql = new StringBuilder("SELECT ")
                 .append(String.join(", ", object.selectFields(contactRatingField)))
-                .append(" FROM ").append(object.apiName())
-                .append(" WHERE SystemModstamp <= ").append(SalesforceTime.soqlLiteral(until));
+                .append(" FROM ")
+                .append(object.apiName())
+                .append(" WHERE SystemModstamp <= ")
+                .append(SalesforceTime.soqlLiteral(until));
         cursor.of(object).ifPresent(after -> {
             String modstamp = SalesforceTime.soqlLiteral(after.modstamp());
-            soql.append(" AND (SystemModstamp > ").append(modstamp)
-                    .append(" OR (SystemModstamp = ").append(modstamp)
-                    .append(" AND Id > ").append(Soql.literal(after.id())).append("))");
+            soql.append(" AND (SystemModstamp > ")
+                    .append(modstamp)
+                    .append(" OR (SystemModstamp = ")
+                    .append(modstamp)
+                    .append(" AND Id > ")
+                    .append(Soql.literal(after.id()))
+                    .append("))");
         });
         return soql.append(" ORDER BY SystemModstamp ASC, Id ASC").toString();
     }

@@ -11,8 +11,7 @@ final class SalesforceTime {
     // the REST API writes "2026-12-01T10:00:00.000+0000": an offset without the colon ISO wants
     private static final Pattern COLONLESS_OFFSET = Pattern.compile("([+-]\\d\\d)(\\d\\d)$");
 
-    private SalesforceTime() {
-    }
+    private SalesforceTime() {}
 
     /** {@code 2026-12-01T10:00:00.000+0000}, {@code ...+00:00} or {@code ...Z}; empty when it is none of these. */
     static Optional<Instant> parse(String text) {
@@ -20,8 +19,9 @@ final class SalesforceTime {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(COLONLESS_OFFSET.matcher(text.strip()).replaceFirst("$1:$2"))
-                    .toInstant());
+            return Optional.of(
+                    OffsetDateTime.parse(COLONLESS_OFFSET.matcher(text.strip()).replaceFirst("$1:$2"))
+                            .toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

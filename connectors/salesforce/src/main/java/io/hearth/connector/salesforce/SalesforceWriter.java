@@ -25,8 +25,8 @@ final class SalesforceWriter implements RecordWriter {
         if (people.isEmpty()) {
             return List.of();
         }
-        OutgoingFields outgoing = new OutgoingFields(config.writeFields(), config.statuses(), config.ratings(),
-                config.contactRatingField());
+        OutgoingFields outgoing = new OutgoingFields(
+                config.writeFields(), config.statuses(), config.ratings(), config.contactRatingField());
         return new PersonWrites(api(), outgoing, config.createLeads()).write(people);
     }
 

@@ -11,8 +11,7 @@ final class Soql {
     /** A record id, 15 or 18 characters. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?");
 
-    private Soql() {
-    }
+    private Soql() {}
 
     static boolean isApiName(String name) {
         return name != null && API_NAME.matcher(name).matches();

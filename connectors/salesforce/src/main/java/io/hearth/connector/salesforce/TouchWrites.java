@@ -43,15 +43,20 @@ final class TouchWrites {
         for (OutgoingTouch touch : touches) {
             String whoId = touch.personExternalId();
             if (whoId == null || PersonObject.ofId(whoId).isEmpty()) {
-                byTouch.put(touch.touchId(), WriteResult.failed(touch.touchId(), "the person " + touch.personHearthId()
-                        + " has no Salesforce Lead or Contact id yet; write the person first"));
+                byTouch.put(
+                        touch.touchId(),
+                        WriteResult.failed(
+                                touch.touchId(),
+                                "the person " + touch.personHearthId()
+                                        + " has no Salesforce Lead or Contact id yet; write the person first"));
             } else {
                 // the same touch twice in one call is written once, and both get its Task
                 toWrite.putIfAbsent(touch.touchId(), touch);
             }
         }
         for (List<OutgoingTouch> chunk : PersonWrites.chunks(new ArrayList<>(toWrite.values()))) {
-            Map<String, String> existing = find(chunk.stream().map(OutgoingTouch::touchId).toList());
+            Map<String, String> existing =
+                    find(chunk.stream().map(OutgoingTouch::touchId).toList());
             List<OutgoingTouch> missing = new ArrayList<>();
             for (OutgoingTouch touch : chunk) {
                 String taskId = existing.get(touch.touchId());
@@ -79,25 +84,31 @@ final class TouchWrites {
             } else if (result.failedWith("DUPLICATE_VALUE")) {
                 raced.add(touch.touchId());
             } else {
-                byTouch.put(touch.touchId(), WriteResult.failed(touch.touchId(), "Salesforce refused the Task: "
-                        + result.errors()));
+                byTouch.put(
+                        touch.touchId(),
+                        WriteResult.failed(touch.touchId(), "Salesforce refused the Task: " + result.errors()));
             }
         }
         if (!raced.isEmpty()) {
             Map<String, String> winners = find(raced);
             for (String touchId : raced) {
                 String taskId = winners.get(touchId);
-                byTouch.put(touchId, taskId != null ? WriteResult.written(touchId, taskId)
-                        : WriteResult.failed(touchId, "Salesforce refused the Task as a duplicate of " + touchIdField
-                                + ", yet no Task has this touch id"));
+                byTouch.put(
+                        touchId,
+                        taskId != null
+                                ? WriteResult.written(touchId, taskId)
+                                : WriteResult.failed(
+                                        touchId,
+                                        "Salesforce refused the Task as a duplicate of " + touchIdField
+                                                + ", yet no Task has this touch id"));
             }
         }
     }
 
     /** The Tasks already holding these touch ids, the oldest for each, by touch id. */
     private Map<String, String> find(List<String> touchIds) {
-        String soql = "SELECT Id, " + touchIdField + " FROM Task WHERE " + touchIdField + " IN "
-                + Soql.inList(touchIds) + " ORDER BY CreatedDate ASC, Id ASC";
+        String soql = "SELECT Id, " + touchIdField + " FROM Task WHERE " + touchIdField + " IN " + Soql.inList(touchIds)
+                + " ORDER BY CreatedDate ASC, Id ASC";
         Map<String, String> tasks = new HashMap<>();
         for (JsonNode task : api.lookupAll(soql)) {
             String touchId = task.path(touchIdField).asText("");
@@ -114,15 +125,25 @@ final class TouchWrites {
         ObjectNode task = JsonNodeFactory.instance.objectNode();
         task.putObject("attributes").put("type", "Task");
         task.put("WhoId", touch.personExternalId());
-        task.put("Subject", clip(label(touch.channel()) + (touch.outcome() == null ? ""
-                : ": " + touch.outcome().replace('-', ' ')), MAX_SHORT_TEXT));
+        task.put(
+                "Subject",
+                clip(
+                        label(touch.channel())
+                                + (touch.outcome() == null
+                                        ? ""
+                                        : ": " + touch.outcome().replace('-', ' ')),
+                        MAX_SHORT_TEXT));
         task.put("Status", "Completed");
-        task.put("ActivityDate", touch.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
-        task.put("TaskSubtype", switch (touch.channel()) {
-            case "phone" -> "Call";
-            case "email" -> "Email";
-            default -> "Task";
-        });
+        task.put(
+                "ActivityDate",
+                touch.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        task.put(
+                "TaskSubtype",
+                switch (touch.channel()) {
+                    case "phone" -> "Call";
+                    case "email" -> "Email";
+                    default -> "Task";
+                });
         if (touch.channel().equals("phone") && touch.outcome() != null) {
             task.put("CallDisposition", clip(touch.outcome(), MAX_SHORT_TEXT));
         }

@@ -9,8 +9,8 @@ import java.time.Duration;
 
 /** What tests change about talking to Salesforce: how waits happen, the time, the retry bounds. */
 record Tuning(Sleeper sleeper, Clock clock, RetryPolicy retryPolicy, Duration requestTimeout) {
-    static final Tuning PRODUCTION = new Tuning(Sleeper.SYSTEM, Clock.systemUTC(), RetryPolicy.DEFAULT,
-            Duration.ofSeconds(60));
+    static final Tuning PRODUCTION =
+            new Tuning(Sleeper.SYSTEM, Clock.systemUTC(), RetryPolicy.DEFAULT, Duration.ofSeconds(60));
 
     Tuning {
         requireNonNull(sleeper, "sleeper is null");

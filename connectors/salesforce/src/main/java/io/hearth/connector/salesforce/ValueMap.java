@@ -38,8 +38,8 @@ final class ValueMap {
             }
             int equals = entry.indexOf('=');
             if (equals < 0 || entry.indexOf('=', equals + 1) >= 0) {
-                throw new IllegalArgumentException("each entry must be word=Salesforce value, got '" + entry.strip()
-                        + "'");
+                throw new IllegalArgumentException(
+                        "each entry must be word=Salesforce value, got '" + entry.strip() + "'");
             }
             String word = hearthWord(entry.substring(0, equals));
             String value = entry.substring(equals + 1).strip();

@@ -46,11 +46,24 @@ final class FakeSalesforce implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter SALESFORCE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC);
-    private static final Set<String> PERSON_FIELDS = Set.of("Id", "SystemModstamp", "LastModifiedDate", "CreatedDate",
-            "IsDeleted", "MasterRecordId", "FirstName", "LastName", "Title", "Email", "Phone", "MobilePhone",
-            "LeadSource", "OwnerId", "Owner.Email");
-    private static final Pattern SELECT = Pattern.compile(
-            "SELECT (.+?) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY (.+?))?(?: LIMIT (\\d+))?");
+    private static final Set<String> PERSON_FIELDS = Set.of(
+            "Id",
+            "SystemModstamp",
+            "LastModifiedDate",
+            "CreatedDate",
+            "IsDeleted",
+            "MasterRecordId",
+            "FirstName",
+            "LastName",
+            "Title",
+            "Email",
+            "Phone",
+            "MobilePhone",
+            "LeadSource",
+            "OwnerId",
+            "Owner.Email");
+    private static final Pattern SELECT =
+            Pattern.compile("SELECT (.+?) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY (.+?))?(?: LIMIT (\\d+))?");
 
     final FakeCrmServer crm = FakeCrmServer.start();
     private final Map<String, Map<String, ObjectNode>> objects = new HashMap<>();
@@ -73,8 +86,21 @@ final class FakeSalesforce implements AutoCloseable {
         contact.addAll(List.of("Account.Name"));
         schema.put("Lead", lead);
         schema.put("Contact", contact);
-        schema.put("Task", new LinkedHashSet<>(List.of("Id", "CreatedDate", "SystemModstamp", "IsDeleted", "WhoId",
-                "Subject", "Status", "ActivityDate", "TaskSubtype", "CallDisposition", "Description", TOUCH_FIELD)));
+        schema.put(
+                "Task",
+                new LinkedHashSet<>(List.of(
+                        "Id",
+                        "CreatedDate",
+                        "SystemModstamp",
+                        "IsDeleted",
+                        "WhoId",
+                        "Subject",
+                        "Status",
+                        "ActivityDate",
+                        "TaskSubtype",
+                        "CallDisposition",
+                        "Description",
+                        TOUCH_FIELD)));
         for (String object : schema.keySet()) {
             objects.put(object, new LinkedHashMap<>());
         }
@@ -116,7 +142,10 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     synchronized ObjectNode record(String id) {
-        return objects.values().stream().map(records -> records.get(id)).filter(r -> r != null).findFirst()
+        return objects.values().stream()
+                .map(records -> records.get(id))
+                .filter(r -> r != null)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no record " + id));
     }
 
@@ -144,8 +173,13 @@ final class FakeSalesforce implements AutoCloseable {
     /** Converting a Lead makes a Contact and marks the Lead converted. */
     synchronized String convert(String leadId) {
         ObjectNode lead = record(leadId);
-        String contactId = contact("FirstName", lead.path("FirstName").asText(), "LastName",
-                lead.path("LastName").asText(), "Email", lead.path("Email").asText());
+        String contactId = contact(
+                "FirstName",
+                lead.path("FirstName").asText(),
+                "LastName",
+                lead.path("LastName").asText(),
+                "Email",
+                lead.path("Email").asText());
         lead.put("IsConverted", true).put("ConvertedContactId", contactId).put("Status", "Closed - Converted");
         stamp(lead);
         return contactId;
@@ -194,7 +228,9 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     List<String> soql(String kind) {
-        return crm.requests("GET", DATA + "/" + kind).stream().map(r -> r.queryParameter("q").orElseThrow()).toList();
+        return crm.requests("GET", DATA + "/" + kind).stream()
+                .map(r -> r.queryParameter("q").orElseThrow())
+                .toList();
     }
 
     @Override
@@ -208,7 +244,8 @@ final class FakeSalesforce implements AutoCloseable {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : request.bodyText().split("&")) {
             int equals = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         tokenRequests.add(form);
@@ -220,9 +257,13 @@ final class FakeSalesforce implements AutoCloseable {
             return loginRefusal;
         }
         token = "00Dfake!token-" + tokenRequests.size();
-        ObjectNode answer = JSON.createObjectNode().put("access_token", token).put("signature", "c2lnbmF0dXJl")
-                .put("scope", scopes).put("instance_url", baseUrl())
-                .put("id", baseUrl() + "/id/00Dfake0000000001/005fake0000000001").put("token_type", "Bearer")
+        ObjectNode answer = JSON.createObjectNode()
+                .put("access_token", token)
+                .put("signature", "c2lnbmF0dXJl")
+                .put("scope", scopes)
+                .put("instance_url", baseUrl())
+                .put("id", baseUrl() + "/id/00Dfake0000000001/005fake0000000001")
+                .put("token_type", "Bearer")
                 .put("issued_at", "1764579600000");
         return FakeReply.json(200, answer.toString());
     }
@@ -252,8 +293,11 @@ final class FakeSalesforce implements AutoCloseable {
         List<String> fields = List.of(select.group(1).split(", "));
         for (String field : fields) {
             if (!schema.get(object).contains(field)) {
-                return error(400, "INVALID_FIELD", "\nSELECT " + field + "\n ^\nERROR at Row:1:Column:8\nNo such "
-                        + "column '" + field + "' on entity '" + object + "'.");
+                return error(
+                        400,
+                        "INVALID_FIELD",
+                        "\nSELECT " + field + "\n ^\nERROR at Row:1:Column:8\nNo such " + "column '" + field
+                                + "' on entity '" + object + "'.");
             }
         }
         Predicate<ObjectNode> where = record -> all || !record.path("IsDeleted").asBoolean(false);
@@ -262,22 +306,27 @@ final class FakeSalesforce implements AutoCloseable {
             return error(400, "MALFORMED_QUERY", "the fake does not understand the condition of: " + soql);
         }
         List<ObjectNode> found = new ArrayList<>(objects.get(object).values().stream()
-                .filter(where.and(condition.get())).toList());
-        found.sort(Comparator.comparing((ObjectNode r) -> Instant.parse(iso(r.path("SystemModstamp").asText())))
+                .filter(where.and(condition.get()))
+                .toList());
+        found.sort(Comparator.comparing((ObjectNode r) ->
+                        Instant.parse(iso(r.path("SystemModstamp").asText())))
                 .thenComparing(r -> r.path("Id").asText()));
         if (select.group(5) != null) {
             found = found.subList(0, Math.min(found.size(), Integer.parseInt(select.group(5))));
         }
-        int batchSize = request.header("Sforce-Query-Options").map(o -> Integer.parseInt(o.replace("batchSize=", "")))
+        int batchSize = request.header("Sforce-Query-Options")
+                .map(o -> Integer.parseInt(o.replace("batchSize=", "")))
                 .orElse(2000);
-        List<ObjectNode> projected = found.stream().map(r -> project(object, r, fields)).toList();
+        List<ObjectNode> projected =
+                found.stream().map(r -> project(object, r, fields)).toList();
         return page(projected, 0, batchSize);
     }
 
     /** One page of results, registering the route of the next one as Salesforce's query locators do. */
     private FakeReply page(List<ObjectNode> records, int from, int batchSize) {
         int to = Math.min(records.size(), from + batchSize);
-        ObjectNode page = JSON.createObjectNode().put("totalSize", records.size()).put("done", to == records.size());
+        ObjectNode page =
+                JSON.createObjectNode().put("totalSize", records.size()).put("done", to == records.size());
         if (to < records.size()) {
             String next = DATA + "/query/01gFAKE" + (++locators) + "-" + to;
             page.put("nextRecordsUrl", next);
@@ -297,7 +346,8 @@ final class FakeSalesforce implements AutoCloseable {
             predicate = predicate.and(r -> !modstamp(r).isAfter(bound));
             rest = rest.replace(until.group(), "");
         }
-        Matcher after = Pattern.compile("\\(SystemModstamp > (\\S+) OR \\(SystemModstamp = (\\S+) AND Id > '(\\w+)'\\)\\)")
+        Matcher after = Pattern.compile(
+                        "\\(SystemModstamp > (\\S+) OR \\(SystemModstamp = (\\S+) AND Id > '(\\w+)'\\)\\)")
                 .matcher(rest);
         if (after.find()) {
             Instant time = Instant.parse(after.group(1));
@@ -310,7 +360,8 @@ final class FakeSalesforce implements AutoCloseable {
             predicate = predicate.and(r -> !r.path("IsConverted").asBoolean(false));
             rest = rest.replace("IsConverted = false", "");
         }
-        Matcher in = Pattern.compile("(\\w+) IN \\(((?:'(?:[^'\\\\]|\\\\.)*'(?:, )?)+)\\)").matcher(rest);
+        Matcher in = Pattern.compile("(\\w+) IN \\(((?:'(?:[^'\\\\]|\\\\.)*'(?:, )?)+)\\)")
+                .matcher(rest);
         if (in.find()) {
             String field = in.group(1);
             Set<String> values = new LinkedHashSet<>();
@@ -318,7 +369,8 @@ final class FakeSalesforce implements AutoCloseable {
             while (literal.find()) {
                 values.add(literal.group(1).replaceAll("\\\\(.)", "$1").toLowerCase(Locale.ROOT));
             }
-            predicate = predicate.and(r -> values.contains(r.path(field).asText("").toLowerCase(Locale.ROOT)));
+            predicate =
+                    predicate.and(r -> values.contains(r.path(field).asText("").toLowerCase(Locale.ROOT)));
             rest = rest.replace(in.group(), "");
         }
         return rest.replace("AND", "").isBlank() ? Optional.of(predicate) : Optional.empty();
@@ -334,7 +386,10 @@ final class FakeSalesforce implements AutoCloseable {
         ArrayNode results = JSON.createArrayNode();
         for (JsonNode record : records) {
             String id = record.path("Id").asText();
-            ObjectNode stored = objects.values().stream().map(r -> r.get(id)).filter(r -> r != null).findFirst()
+            ObjectNode stored = objects.values().stream()
+                    .map(r -> r.get(id))
+                    .filter(r -> r != null)
+                    .findFirst()
                     .orElse(null);
             if (stored == null || stored.path("IsDeleted").asBoolean(false)) {
                 results.add(failure(id, "ENTITY_IS_DELETED", "entity is deleted", List.of()));
@@ -348,8 +403,10 @@ final class FakeSalesforce implements AutoCloseable {
                     }
                 });
                 stamp(stored);
-                results.add(JSON.createObjectNode().put("id", id).put("success", true).set("errors",
-                        JSON.createArrayNode()));
+                results.add(JSON.createObjectNode()
+                        .put("id", id)
+                        .put("success", true)
+                        .set("errors", JSON.createArrayNode()));
             }
         }
         return FakeReply.json(200, results.toString());
@@ -373,25 +430,30 @@ final class FakeSalesforce implements AutoCloseable {
             }
             if (type.equals("Task")) {
                 String whoId = record.path("WhoId").asText();
-                boolean live = objects.get("Lead").containsKey(whoId) || objects.get("Contact").containsKey(whoId);
+                boolean live = objects.get("Lead").containsKey(whoId)
+                        || objects.get("Contact").containsKey(whoId);
                 if (!live || record(whoId).path("IsDeleted").asBoolean(false)) {
-                    results.add(failure(null, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id",
-                            List.of("WhoId")));
+                    results.add(failure(
+                            null, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("WhoId")));
                     continue;
                 }
                 String touchId = record.path(TOUCH_FIELD).asText();
                 Optional<ObjectNode> taken = objects.get("Task").values().stream()
-                        .filter(t -> t.path(TOUCH_FIELD).asText().equals(touchId)).findFirst();
+                        .filter(t -> t.path(TOUCH_FIELD).asText().equals(touchId))
+                        .findFirst();
                 if (taken.isPresent()) {
-                    results.add(failure(null, "DUPLICATE_VALUE", "duplicate value found: " + TOUCH_FIELD
-                            + " duplicates value on record with id: " + taken.get().path("Id").asText(),
+                    results.add(failure(
+                            null,
+                            "DUPLICATE_VALUE",
+                            "duplicate value found: " + TOUCH_FIELD + " duplicates value on record with id: "
+                                    + taken.get().path("Id").asText(),
                             List.of(TOUCH_FIELD)));
                     continue;
                 }
             }
             if (type.equals("Lead") && record.path("Company").asText("").isEmpty()) {
-                results.add(failure(null, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Company]",
-                        List.of("Company")));
+                results.add(failure(
+                        null, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Company]", List.of("Company")));
                 continue;
             }
             List<String> values = new ArrayList<>();
@@ -402,8 +464,8 @@ final class FakeSalesforce implements AutoCloseable {
                 }
             });
             String id = insert(type, type.equals("Task") ? "00T" : "00Q", values.toArray(String[]::new));
-            results.add(JSON.createObjectNode().put("id", id).put("success", true).set("errors",
-                    JSON.createArrayNode()));
+            results.add(
+                    JSON.createObjectNode().put("id", id).put("success", true).set("errors", JSON.createArrayNode()));
         }
         if (dropAnswerAfterCreate) {
             dropAnswerAfterCreate = false;
@@ -416,7 +478,9 @@ final class FakeSalesforce implements AutoCloseable {
 
     private String insert(String object, String prefix, String... fieldsAndValues) {
         String id = String.format("%s%012dAAA", prefix, ++sequence);
-        ObjectNode record = JSON.createObjectNode().put("Id", id).put("IsDeleted", false)
+        ObjectNode record = JSON.createObjectNode()
+                .put("Id", id)
+                .put("IsDeleted", false)
                 .put("CreatedDate", SALESFORCE_TIME.format(now));
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             record.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
@@ -440,8 +504,11 @@ final class FakeSalesforce implements AutoCloseable {
 
     private ObjectNode project(String object, ObjectNode record, List<String> fields) {
         ObjectNode result = JSON.createObjectNode();
-        result.putObject("attributes").put("type", object).put("url", DATA + "/sobjects/" + object + "/"
-                + record.path("Id").asText());
+        result.putObject("attributes")
+                .put("type", object)
+                .put(
+                        "url",
+                        DATA + "/sobjects/" + object + "/" + record.path("Id").asText());
         for (String field : fields) {
             JsonNode value = record.has(field) ? record.get(field) : JSON.nullNode();
             int dot = field.indexOf('.');
@@ -482,7 +549,8 @@ final class FakeSalesforce implements AutoCloseable {
             result.put("id", id);
         }
         result.put("success", false);
-        ObjectNode error = result.putArray("errors").addObject().put("statusCode", code).put("message", message);
+        ObjectNode error =
+                result.putArray("errors").addObject().put("statusCode", code).put("message", message);
         fields.forEach(error.putArray("fields")::add);
         return result;
     }

@@ -16,14 +16,14 @@ import java.util.Map;
 final class Fixtures {
     /** The tests' now: the fake's records are from this morning, well before the settle time. */
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
     static final RetryPolicy POLICY = RetryPolicy.DEFAULT.withMaxAttempts(4).withJitter(0);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static SalesforceConnector connector(List<Duration> waits) {
-        return new SalesforceConnector(new Tuning(waits::add, Clock.fixed(NOW, ZoneOffset.UTC), POLICY,
-                Duration.ofSeconds(5)));
+        return new SalesforceConnector(
+                new Tuning(waits::add, Clock.fixed(NOW, ZoneOffset.UTC), POLICY, Duration.ofSeconds(5)));
     }
 
     /** Everything one read returns from {@code cursor} on, in batches of {@code batchSize}, and the cursors. */

@@ -32,10 +32,14 @@ class PluginJarIT {
     void bundlesItsLibrariesButNotTheSpi() throws IOException {
         assertThat(jar).exists();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            assertThat(zip.getEntry("io/hearth/connector/salesforce/SalesforceConnector.class")).isNotNull();
-            assertThat(zip.getEntry("io/hearth/connector/crm/http/CrmHttp.class")).isNotNull();
-            assertThat(zip.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class")).isNotNull();
-            assertThat(zip.stream().map(ZipEntry::getName)).noneMatch(name -> name.startsWith("io/hearth/connector/spi/"))
+            assertThat(zip.getEntry("io/hearth/connector/salesforce/SalesforceConnector.class"))
+                    .isNotNull();
+            assertThat(zip.getEntry("io/hearth/connector/crm/http/CrmHttp.class"))
+                    .isNotNull();
+            assertThat(zip.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class"))
+                    .isNotNull();
+            assertThat(zip.stream().map(ZipEntry::getName))
+                    .noneMatch(name -> name.startsWith("io/hearth/connector/spi/"))
                     .noneMatch(name -> name.startsWith("io/hearth/connector/crm/http/fake/"));
             ZipEntry services = zip.getEntry("META-INF/services/io.hearth.connector.spi.Connector");
             assertThat(new String(zip.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8).strip())
@@ -46,9 +50,11 @@ class PluginJarIT {
     @Test
     void loadsInItsOwnClassLoaderAndChecksAConnection() throws IOException {
         try (FakeSalesforce salesforce = new FakeSalesforce();
-             URLClassLoader plugin = new URLClassLoader(new URL[] {jar.toUri().toURL()}, new SpiOnly())) {
+                URLClassLoader plugin =
+                        new URLClassLoader(new URL[] {jar.toUri().toURL()}, new SpiOnly())) {
             List<Connector> connectors = ServiceLoader.load(Connector.class, plugin).stream()
-                    .map(ServiceLoader.Provider::get).toList();
+                    .map(ServiceLoader.Provider::get)
+                    .toList();
 
             assertThat(connectors).singleElement().satisfies(connector -> {
                 assertThat(connector.getClass().getClassLoader()).isSameAs(plugin);

@@ -13,11 +13,11 @@ class ReadCursorTest {
 
     @Test
     void writesVersionedJsonAndReadsItBack() {
-        ReadCursor cursor = ReadCursor.START.after(PersonObject.LEAD,
-                new Position(Instant.parse("2026-12-01T10:00:00Z"), LEAD));
+        ReadCursor cursor =
+                ReadCursor.START.after(PersonObject.LEAD, new Position(Instant.parse("2026-12-01T10:00:00Z"), LEAD));
 
-        assertThat(cursor.encode()).isEqualTo("{\"v\":1,\"Lead\":{\"modstamp\":\"2026-12-01T10:00:00Z\",\"id\":\""
-                + LEAD + "\"}}");
+        assertThat(cursor.encode())
+                .isEqualTo("{\"v\":1,\"Lead\":{\"modstamp\":\"2026-12-01T10:00:00Z\",\"id\":\"" + LEAD + "\"}}");
         assertThat(ReadCursor.decode(cursor.encode())).isEqualTo(cursor);
         assertThat(ReadCursor.decode(null)).isEqualTo(ReadCursor.START);
         assertThat(ReadCursor.START.encode()).isEqualTo("{\"v\":1}");
@@ -25,9 +25,13 @@ class ReadCursorTest {
 
     @Test
     void aCursorItDidNotWriteIsRefused() {
-        for (String text : new String[] {"", "[]", "{\"v\":2}", "{\"v\":1,\"Lead\":{\"modstamp\":\"yesterday\","
-                + "\"id\":\"" + LEAD + "\"}}", "{\"v\":1,\"Lead\":{\"modstamp\":\"2026-12-01T10:00:00Z\","
-                + "\"id\":\"x' OR Id != '\"}}"}) {
+        for (String text : new String[] {
+            "",
+            "[]",
+            "{\"v\":2}",
+            "{\"v\":1,\"Lead\":{\"modstamp\":\"yesterday\"," + "\"id\":\"" + LEAD + "\"}}",
+            "{\"v\":1,\"Lead\":{\"modstamp\":\"2026-12-01T10:00:00Z\"," + "\"id\":\"x' OR Id != '\"}}"
+        }) {
             assertThatThrownBy(() -> ReadCursor.decode(text)).as(text).isInstanceOf(FatalConnectorException.class);
         }
     }

@@ -35,10 +35,13 @@ class SalesforceFaultsTest {
     @Test
     void theConcurrentRequestLimitBacksOffThenTheReadGoesOn() {
         String lead = salesforce.lead("LastName", "Patient", "Company", "Acme");
-        salesforce.interrupt("queryAll", FakeSalesforce.error(403, "REQUEST_LIMIT_EXCEEDED",
-                "ConcurrentPerOrgLongTxn Limit exceeded.").withHeader("Sforce-Limit-Info", FakeSalesforce.LIMIT_INFO));
+        salesforce.interrupt(
+                "queryAll",
+                FakeSalesforce.error(403, "REQUEST_LIMIT_EXCEEDED", "ConcurrentPerOrgLongTxn Limit exceeded.")
+                        .withHeader("Sforce-Limit-Info", FakeSalesforce.LIMIT_INFO));
 
-        List<SourceRecord> records = readAll(connector, salesforce.config(), null, 10).records();
+        List<SourceRecord> records =
+                readAll(connector, salesforce.config(), null, 10).records();
 
         assertThat(records).extracting(SourceRecord::externalId).containsExactly(lead);
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
@@ -47,8 +50,12 @@ class SalesforceFaultsTest {
     @Test
     void aTooManyRequestsAnswerWaitsItsRetryAfter() {
         salesforce.lead("LastName", "Patient", "Company", "Acme");
-        salesforce.interrupt("queryAll", FakeReply.json(429, "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\","
-                + "\"message\":\"Too many requests\"}]").withHeader("Retry-After", "7"));
+        salesforce.interrupt(
+                "queryAll",
+                FakeReply.json(
+                                429,
+                                "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"," + "\"message\":\"Too many requests\"}]")
+                        .withHeader("Retry-After", "7"));
 
         assertThat(readAll(connector, salesforce.config(), null, 10).records()).hasSize(1);
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
@@ -59,19 +66,24 @@ class SalesforceFaultsTest {
         String first = salesforce.lead("LastName", "First", "Company", "Acme");
         String cursor = readAll(connector, salesforce.config(), null, 10).lastCursor();
         String second = salesforce.at("2026-12-01T10:00:00Z").lead("LastName", "Second", "Company", "Acme");
-        salesforce.interrupt("queryAll", FakeSalesforce.error(403, "REQUEST_LIMIT_EXCEEDED",
-                "TotalRequests Limit exceeded.").withHeader("Sforce-Limit-Info", "api-usage=15000/15000"));
+        salesforce.interrupt(
+                "queryAll",
+                FakeSalesforce.error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
+                        .withHeader("Sforce-Limit-Info", "api-usage=15000/15000"));
 
         try (RecordReader reader = connector.openReader(salesforce.config(), cursor)) {
-            assertThatThrownBy(() -> reader.read(10)).isInstanceOf(RetriableConnectorException.class)
-                    .hasMessageContaining("the org's API requests of the last 24 hours are used up "
-                            + "(api-usage=15000/15000)")
+            assertThatThrownBy(() -> reader.read(10))
+                    .isInstanceOf(RetriableConnectorException.class)
+                    .hasMessageContaining(
+                            "the org's API requests of the last 24 hours are used up " + "(api-usage=15000/15000)")
                     .hasMessageContaining("a later run resumes where it stopped");
         }
         assertThat(waits).isEmpty();
 
-        assertThat(readAll(connector, salesforce.config(), cursor, 10).records()).extracting(SourceRecord::externalId)
-                .containsExactly(second).doesNotContain(first);
+        assertThat(readAll(connector, salesforce.config(), cursor, 10).records())
+                .extracting(SourceRecord::externalId)
+                .containsExactly(second)
+                .doesNotContain(first);
     }
 
     @Test
@@ -90,9 +102,12 @@ class SalesforceFaultsTest {
             assertThat(rest.records()).hasSize(3);
             assertThat(rest.last()).isTrue();
         }
-        assertThat(salesforce.tokenRequests()).hasSize(2).allSatisfy(form -> assertThat(form)
-                .containsEntry("grant_type", "client_credentials").containsEntry("client_id", "3MVG9fake.consumer.key")
-                .containsEntry("client_secret", "fake-consumer-secret-1234"));
+        assertThat(salesforce.tokenRequests())
+                .hasSize(2)
+                .allSatisfy(form -> assertThat(form)
+                        .containsEntry("grant_type", "client_credentials")
+                        .containsEntry("client_id", "3MVG9fake.consumer.key")
+                        .containsEntry("client_secret", "fake-consumer-secret-1234"));
         List<RecordedRequest> queries = salesforce.crm.requests("GET", FakeSalesforce.DATA + "/queryAll");
         assertThat(queries.get(queries.size() - 1).header("Authorization")).contains("Bearer 00Dfake!token-2");
     }
@@ -105,21 +120,28 @@ class SalesforceFaultsTest {
         config.put("refresh_token", "5Aep861fake.refresh.token");
 
         assertThat(readAll(connector, config, null, 10).records()).hasSize(1);
-        assertThat(salesforce.tokenRequests()).singleElement().satisfies(form -> assertThat(form)
-                .containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "5Aep861fake.refresh.token"));
+        assertThat(salesforce.tokenRequests())
+                .singleElement()
+                .satisfies(form -> assertThat(form)
+                        .containsEntry("grant_type", "refresh_token")
+                        .containsEntry("refresh_token", "5Aep861fake.refresh.token"));
     }
 
     @Test
     void aSessionRefusedAgainAfterLoggingInAgainEndsTheRunWithWhatToCheck() {
         salesforce.lead("LastName", "Any", "Company", "Acme");
-        salesforce.interrupt("queryAll", FakeSalesforce.error(401, "INVALID_SESSION_ID", "Session expired or invalid"),
+        salesforce.interrupt(
+                "queryAll",
+                FakeSalesforce.error(401, "INVALID_SESSION_ID", "Session expired or invalid"),
                 FakeSalesforce.error(401, "INVALID_SESSION_ID", "Session expired or invalid"));
 
         try (RecordReader reader = connector.openReader(salesforce.config(), null)) {
-            assertThatThrownBy(() -> reader.read(10)).isInstanceOf(FatalConnectorException.class)
+            assertThatThrownBy(() -> reader.read(10))
+                    .isInstanceOf(FatalConnectorException.class)
                     .hasMessageContaining("Salesforce refused the access token even after logging in again "
                             + "(INVALID_SESSION_ID: Session expired or invalid)")
-                    .hasMessageNotContaining("00Dfake!token").hasMessageNotContaining("fake-consumer-secret");
+                    .hasMessageNotContaining("00Dfake!token")
+                    .hasMessageNotContaining("fake-consumer-secret");
         }
         assertThat(salesforce.tokenRequests()).hasSize(2);
     }
@@ -127,9 +149,11 @@ class SalesforceFaultsTest {
     @Test
     void aServerErrorIsRetriedAfterABackoff() {
         String lead = salesforce.lead("LastName", "Any", "Company", "Acme");
-        salesforce.interrupt("queryAll", FakeSalesforce.error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred"));
+        salesforce.interrupt(
+                "queryAll", FakeSalesforce.error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred"));
 
-        assertThat(readAll(connector, salesforce.config(), null, 10).records()).extracting(SourceRecord::externalId)
+        assertThat(readAll(connector, salesforce.config(), null, 10).records())
+                .extracting(SourceRecord::externalId)
                 .containsExactly(lead);
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
     }
@@ -141,7 +165,8 @@ class SalesforceFaultsTest {
         salesforce.interrupt("queryAll", unavailable, unavailable, unavailable, unavailable);
 
         try (RecordReader reader = connector.openReader(salesforce.config(), null)) {
-            assertThatThrownBy(() -> reader.read(10)).isInstanceOf(RetriableConnectorException.class)
+            assertThatThrownBy(() -> reader.read(10))
+                    .isInstanceOf(RetriableConnectorException.class)
                     .hasMessageContaining("attempt 4 of 4");
         }
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
@@ -150,11 +175,12 @@ class SalesforceFaultsTest {
     @Test
     void aLoginRefusedDuringARunEndsItWithTheKeyToFix() {
         salesforce.lead("LastName", "Any", "Company", "Acme");
-        salesforce.refuseLogin(FakeReply.json(400, "{\"error\":\"invalid_client\",\"error_description\":"
-                + "\"invalid client credentials\"}"));
+        salesforce.refuseLogin(FakeReply.json(
+                400, "{\"error\":\"invalid_client\",\"error_description\":" + "\"invalid client credentials\"}"));
 
         try (RecordReader reader = connector.openReader(salesforce.config(), null)) {
-            assertThatThrownBy(() -> reader.read(10)).isInstanceOf(FatalConnectorException.class)
+            assertThatThrownBy(() -> reader.read(10))
+                    .isInstanceOf(FatalConnectorException.class)
                     .hasMessage("Salesforce refused to log in: client_secret was refused (invalid_client: invalid "
                             + "client credentials): copy the Consumer Secret of the external client app");
         }

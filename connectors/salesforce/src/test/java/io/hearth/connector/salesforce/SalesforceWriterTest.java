@@ -40,18 +40,39 @@ class SalesforceWriterTest {
 
     @Test
     void anUpdateWritesOnlyTheFieldsHearthOwns() {
-        String lead = salesforce.lead("FirstName", "Ada", "LastName", "Lovelace", "Company", "Engines",
-                "Rating", "Cold", "Status", "Open - Not Contacted");
+        String lead = salesforce.lead(
+                "FirstName",
+                "Ada",
+                "LastName",
+                "Lovelace",
+                "Company",
+                "Engines",
+                "Rating",
+                "Cold",
+                "Status",
+                "Open - Not Contacted");
 
-        List<WriteResult> results = write(salesforce.config(), new OutgoingPerson("leads/1", lead, Map.of(
-                StandardFields.GIVEN_NAME, "Augusta", StandardFields.EMAIL, "ada@example.com",
-                StandardFields.TEMPERATURE, "hot", StandardFields.STATUS, "CONTACTED")));
+        List<WriteResult> results = write(
+                salesforce.config(),
+                new OutgoingPerson(
+                        "leads/1",
+                        lead,
+                        Map.of(
+                                StandardFields.GIVEN_NAME,
+                                "Augusta",
+                                StandardFields.EMAIL,
+                                "ada@example.com",
+                                StandardFields.TEMPERATURE,
+                                "hot",
+                                StandardFields.STATUS,
+                                "CONTACTED")));
 
         assertThat(results).containsExactly(WriteResult.written("leads/1", lead));
         JsonNode sent = body(salesforce.crm.requests("PATCH", UPDATE).get(0));
         assertThat(sent.path("allOrNone").asBoolean(true)).isFalse();
-        assertThat(sent.path("records").get(0).toString()).isEqualTo("{\"attributes\":{\"type\":\"Lead\"},\"Id\":\""
-                + lead + "\",\"Status\":\"Working - Contacted\",\"Rating\":\"Hot\"}");
+        assertThat(sent.path("records").get(0).toString())
+                .isEqualTo("{\"attributes\":{\"type\":\"Lead\"},\"Id\":\"" + lead
+                        + "\",\"Status\":\"Working - Contacted\",\"Rating\":\"Hot\"}");
         assertThat(salesforce.record(lead).path("FirstName").asText()).isEqualTo("Ada");
     }
 
@@ -61,8 +82,18 @@ class SalesforceWriterTest {
         Map<String, String> config = new HashMap<>(salesforce.config());
         config.put("write_fields", "given_name, temperature");
 
-        write(config, new OutgoingPerson("leads/1", lead, Map.of(StandardFields.GIVEN_NAME, "Augusta",
-                StandardFields.STATUS, "CONTACTED", StandardFields.TEMPERATURE, "warm")));
+        write(
+                config,
+                new OutgoingPerson(
+                        "leads/1",
+                        lead,
+                        Map.of(
+                                StandardFields.GIVEN_NAME,
+                                "Augusta",
+                                StandardFields.STATUS,
+                                "CONTACTED",
+                                StandardFields.TEMPERATURE,
+                                "warm")));
 
         assertThat(salesforce.record(lead).path("FirstName").asText()).isEqualTo("Augusta");
         assertThat(salesforce.record(lead).path("Rating").asText()).isEqualTo("Warm");
@@ -74,13 +105,14 @@ class SalesforceWriterTest {
         String lead = salesforce.lead("LastName", "Lovelace", "Company", "Engines", "Status", "Closed - Converted");
         String contact = salesforce.contact("LastName", "Hopper");
 
-        List<WriteResult> results = write(salesforce.config(),
+        List<WriteResult> results = write(
+                salesforce.config(),
                 new OutgoingPerson("leads/1", lead, Map.of(StandardFields.STATUS, "CONVERTED")),
                 new OutgoingPerson("contacts/2", contact, Map.of(StandardFields.TEMPERATURE, "hot")));
 
         // a converted status is Salesforce's own, and a Contact has no Rating: nothing to send
-        assertThat(results).containsExactly(WriteResult.written("leads/1", lead),
-                WriteResult.written("contacts/2", contact));
+        assertThat(results)
+                .containsExactly(WriteResult.written("leads/1", lead), WriteResult.written("contacts/2", contact));
         assertThat(salesforce.crm.requests("PATCH", UPDATE)).isEmpty();
     }
 
@@ -103,19 +135,25 @@ class SalesforceWriterTest {
         salesforce.refuse(refused, "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Rating needs a reason");
         salesforce.delete(deleted);
 
-        List<WriteResult> results = write(salesforce.config(),
+        List<WriteResult> results = write(
+                salesforce.config(),
                 new OutgoingPerson("leads/1", fine, Map.of(StandardFields.TEMPERATURE, "hot")),
                 new OutgoingPerson("leads/2", refused, Map.of(StandardFields.TEMPERATURE, "hot")),
                 new OutgoingPerson("leads/3", deleted, Map.of(StandardFields.TEMPERATURE, "hot")),
                 new OutgoingPerson("leads/4", "001000000000001AAA", Map.of(StandardFields.TEMPERATURE, "hot")));
 
-        assertThat(results).containsExactly(
-                WriteResult.written("leads/1", fine),
-                WriteResult.failed("leads/2", "Salesforce refused Lead " + refused
-                        + ": FIELD_CUSTOM_VALIDATION_EXCEPTION: Rating needs a reason"),
-                WriteResult.failed("leads/3", "Salesforce refused Lead " + deleted
-                        + ": ENTITY_IS_DELETED: entity is deleted"),
-                WriteResult.failed("leads/4", "'001000000000001AAA' is not the id of a Salesforce Lead or Contact"));
+        assertThat(results)
+                .containsExactly(
+                        WriteResult.written("leads/1", fine),
+                        WriteResult.failed(
+                                "leads/2",
+                                "Salesforce refused Lead " + refused
+                                        + ": FIELD_CUSTOM_VALIDATION_EXCEPTION: Rating needs a reason"),
+                        WriteResult.failed(
+                                "leads/3",
+                                "Salesforce refused Lead " + deleted + ": ENTITY_IS_DELETED: entity is deleted"),
+                        WriteResult.failed(
+                                "leads/4", "'001000000000001AAA' is not the id of a Salesforce Lead or Contact"));
         assertThat(salesforce.crm.requests("PATCH", UPDATE)).hasSize(1);
     }
 
@@ -130,7 +168,8 @@ class SalesforceWriterTest {
         List<WriteResult> results = write(salesforce.config(), people.toArray(OutgoingPerson[]::new));
 
         assertThat(results).hasSize(450).allMatch(WriteResult::ok);
-        assertThat(salesforce.crm.requests("PATCH", UPDATE)).extracting(r -> body(r).path("records").size())
+        assertThat(salesforce.crm.requests("PATCH", UPDATE))
+                .extracting(r -> body(r).path("records").size())
                 .containsExactly(200, 200, 50);
     }
 
@@ -139,59 +178,96 @@ class SalesforceWriterTest {
         String lead = salesforce.lead("LastName", "Lovelace", "Company", "Engines", "Email", "Ada@Example.com");
         String contact = salesforce.contact("LastName", "Hopper", "Email", "grace@example.com");
 
-        List<WriteResult> results = write(salesforce.config(),
-                new OutgoingPerson("leads/1", Map.of(StandardFields.EMAIL, "ada@example.com",
-                        StandardFields.TEMPERATURE, "hot")),
+        List<WriteResult> results = write(
+                salesforce.config(),
+                new OutgoingPerson(
+                        "leads/1", Map.of(StandardFields.EMAIL, "ada@example.com", StandardFields.TEMPERATURE, "hot")),
                 new OutgoingPerson("contacts/2", Map.of(StandardFields.EMAIL, "grace@example.com")));
 
-        assertThat(results).containsExactly(WriteResult.written("leads/1", lead),
-                WriteResult.written("contacts/2", contact));
+        assertThat(results)
+                .containsExactly(WriteResult.written("leads/1", lead), WriteResult.written("contacts/2", contact));
         assertThat(salesforce.record(lead).path("Rating").asText()).isEqualTo("Hot");
-        assertThat(salesforce.soql("query")).containsExactly(
-                "SELECT Id, Email FROM Lead WHERE IsConverted = false AND Email IN ('ada@example.com', "
-                + "'grace@example.com') ORDER BY CreatedDate ASC, Id ASC",
-                "SELECT Id, Email FROM Contact WHERE Email IN ('ada@example.com', 'grace@example.com') "
-                + "ORDER BY CreatedDate ASC, Id ASC");
+        assertThat(salesforce.soql("query"))
+                .containsExactly(
+                        "SELECT Id, Email FROM Lead WHERE IsConverted = false AND Email IN ('ada@example.com', "
+                                + "'grace@example.com') ORDER BY CreatedDate ASC, Id ASC",
+                        "SELECT Id, Email FROM Contact WHERE Email IN ('ada@example.com', 'grace@example.com') "
+                                + "ORDER BY CreatedDate ASC, Id ASC");
     }
 
     @Test
     void aHearthLeadSalesforceDoesNotKnowBecomesANewLead() {
-        List<WriteResult> results = write(salesforce.config(),
-                new OutgoingPerson("leads/1", Map.of(StandardFields.GIVEN_NAME, "Ada", StandardFields.FAMILY_NAME,
-                        "Lovelace", StandardFields.COMPANY, "Engines", StandardFields.EMAIL, "ada@example.com",
-                        StandardFields.TEMPERATURE, "hot", StandardFields.STATUS, "NEW", StandardFields.NOTES, "x")),
-                new OutgoingPerson("leads/2", Map.of(StandardFields.FAMILY_NAME, "Babbage",
-                        StandardFields.EMAIL, "charles@example.com")),
+        List<WriteResult> results = write(
+                salesforce.config(),
+                new OutgoingPerson(
+                        "leads/1",
+                        Map.of(
+                                StandardFields.GIVEN_NAME,
+                                "Ada",
+                                StandardFields.FAMILY_NAME,
+                                "Lovelace",
+                                StandardFields.COMPANY,
+                                "Engines",
+                                StandardFields.EMAIL,
+                                "ada@example.com",
+                                StandardFields.TEMPERATURE,
+                                "hot",
+                                StandardFields.STATUS,
+                                "NEW",
+                                StandardFields.NOTES,
+                                "x")),
+                new OutgoingPerson(
+                        "leads/2",
+                        Map.of(StandardFields.FAMILY_NAME, "Babbage", StandardFields.EMAIL, "charles@example.com")),
                 new OutgoingPerson("leads/3", Map.of(StandardFields.FAMILY_NAME, "Nobody")),
                 new OutgoingPerson("contacts/4", Map.of(StandardFields.EMAIL, "grace@example.com")));
 
         assertThat(results.get(0).ok()).isTrue();
         String created = results.get(0).externalId();
-        assertThat(salesforce.record(created).toString()).contains("\"FirstName\":\"Ada\"", "\"LastName\":\"Lovelace\"",
-                "\"Company\":\"Engines\"", "\"Email\":\"ada@example.com\"", "\"Status\":\"Open - Not Contacted\"",
-                "\"Rating\":\"Hot\"");
-        assertThat(results.subList(1, 4)).containsExactly(
-                WriteResult.failed("leads/2", "is not in Salesforce, and a new Lead needs a family name and a company"),
-                WriteResult.failed("leads/3", "has no Salesforce id and no email to find it by"),
-                WriteResult.failed("contacts/4", "Salesforce has no open Lead or Contact with this email; Hearth "
-                        + "creates Leads only, for its leads"));
+        assertThat(salesforce.record(created).toString())
+                .contains(
+                        "\"FirstName\":\"Ada\"",
+                        "\"LastName\":\"Lovelace\"",
+                        "\"Company\":\"Engines\"",
+                        "\"Email\":\"ada@example.com\"",
+                        "\"Status\":\"Open - Not Contacted\"",
+                        "\"Rating\":\"Hot\"");
+        assertThat(results.subList(1, 4))
+                .containsExactly(
+                        WriteResult.failed(
+                                "leads/2", "is not in Salesforce, and a new Lead needs a family name and a company"),
+                        WriteResult.failed("leads/3", "has no Salesforce id and no email to find it by"),
+                        WriteResult.failed(
+                                "contacts/4",
+                                "Salesforce has no open Lead or Contact with this email; Hearth "
+                                        + "creates Leads only, for its leads"));
     }
 
     @Test
     void aCreateWhoseAnswerWasLostIsFoundByEmailWhenHearthRetries() {
-        OutgoingPerson ada = new OutgoingPerson("leads/1", Map.of(StandardFields.FAMILY_NAME, "Lovelace",
-                StandardFields.COMPANY, "Engines", StandardFields.EMAIL, "ada@example.com",
-                StandardFields.TEMPERATURE, "hot"));
+        OutgoingPerson ada = new OutgoingPerson(
+                "leads/1",
+                Map.of(
+                        StandardFields.FAMILY_NAME,
+                        "Lovelace",
+                        StandardFields.COMPANY,
+                        "Engines",
+                        StandardFields.EMAIL,
+                        "ada@example.com",
+                        StandardFields.TEMPERATURE,
+                        "hot"));
         salesforce.dropAnswerAfterCreate();
 
-        assertThatThrownBy(() -> write(salesforce.config(), ada)).isInstanceOf(RetriableConnectorException.class)
+        assertThatThrownBy(() -> write(salesforce.config(), ada))
+                .isInstanceOf(RetriableConnectorException.class)
                 .hasMessageContaining("not sent again");
         List<WriteResult> retried = write(salesforce.config(), ada);
 
         assertThat(salesforce.crm.requests("POST", UPDATE)).hasSize(1);
         assertThat(retried).singleElement().satisfies(result -> {
             assertThat(result.ok()).isTrue();
-            assertThat(salesforce.record(result.externalId()).path("LastName").asText()).isEqualTo("Lovelace");
+            assertThat(salesforce.record(result.externalId()).path("LastName").asText())
+                    .isEqualTo("Lovelace");
         });
     }
 
@@ -200,11 +276,21 @@ class SalesforceWriterTest {
         Map<String, String> config = new HashMap<>(salesforce.config());
         config.put("create_leads", "false");
 
-        List<WriteResult> results = write(config, new OutgoingPerson("leads/1", Map.of(StandardFields.FAMILY_NAME,
-                "Lovelace", StandardFields.COMPANY, "Engines", StandardFields.EMAIL, "ada@example.com")));
+        List<WriteResult> results = write(
+                config,
+                new OutgoingPerson(
+                        "leads/1",
+                        Map.of(
+                                StandardFields.FAMILY_NAME,
+                                "Lovelace",
+                                StandardFields.COMPANY,
+                                "Engines",
+                                StandardFields.EMAIL,
+                                "ada@example.com")));
 
-        assertThat(results).containsExactly(WriteResult.failed("leads/1", "Salesforce has no open Lead or Contact "
-                + "with this email; create_leads is off"));
+        assertThat(results)
+                .containsExactly(WriteResult.failed(
+                        "leads/1", "Salesforce has no open Lead or Contact " + "with this email; create_leads is off"));
         assertThat(salesforce.crm.requests("POST", UPDATE)).isEmpty();
     }
 
@@ -213,8 +299,10 @@ class SalesforceWriterTest {
         String lead = salesforce.lead("LastName", "Lovelace", "Company", "Engines");
         salesforce.interrupt("update", FakeSalesforce.error(400, "JSON_PARSER_ERROR", "Unexpected character"));
 
-        assertThatThrownBy(() -> write(salesforce.config(), new OutgoingPerson("leads/1", lead,
-                Map.of(StandardFields.TEMPERATURE, "hot")))).isInstanceOf(FatalConnectorException.class)
+        assertThatThrownBy(() -> write(
+                        salesforce.config(),
+                        new OutgoingPerson("leads/1", lead, Map.of(StandardFields.TEMPERATURE, "hot"))))
+                .isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("JSON_PARSER_ERROR: Unexpected character");
     }
 
@@ -223,8 +311,10 @@ class SalesforceWriterTest {
         String lead = salesforce.lead("LastName", "Lovelace", "Company", "Engines");
         salesforce.interrupt("update", FakeReply.status(502));
 
-        assertThat(write(salesforce.config(), new OutgoingPerson("leads/1", lead, Map.of(StandardFields.TEMPERATURE,
-                "hot")))).containsExactly(WriteResult.written("leads/1", lead));
+        assertThat(write(
+                        salesforce.config(),
+                        new OutgoingPerson("leads/1", lead, Map.of(StandardFields.TEMPERATURE, "hot"))))
+                .containsExactly(WriteResult.written("leads/1", lead));
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
     }
 

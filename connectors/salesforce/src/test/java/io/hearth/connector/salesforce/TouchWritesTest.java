@@ -44,14 +44,22 @@ class TouchWritesTest {
         assertThat(results).extracting(WriteResult::hearthId).containsExactly("touches/1", "touches/2");
         assertThat(results).allMatch(WriteResult::ok);
         List<ObjectNode> tasks = salesforce.tasks();
-        assertThat(tasks).extracting(t -> t.path("Id").asText())
+        assertThat(tasks)
+                .extracting(t -> t.path("Id").asText())
                 .containsExactly(results.get(0).externalId(), results.get(1).externalId());
-        assertThat(tasks.get(0).toString()).contains("\"WhoId\":\"" + lead + "\"", "\"Subject\":\"Call: left voicemail\"",
-                "\"Status\":\"Completed\"", "\"ActivityDate\":\"2026-11-30\"", "\"TaskSubtype\":\"Call\"",
-                "\"CallDisposition\":\"left-voicemail\"", "\"Description\":\"Call back Tuesday\"",
-                "\"" + FakeSalesforce.TOUCH_FIELD + "\":\"touches/1\"");
-        assertThat(tasks.get(1).toString()).contains("\"WhoId\":\"" + contact + "\"", "\"Subject\":\"Email\"",
-                "\"TaskSubtype\":\"Email\"").doesNotContain("CallDisposition", "Description");
+        assertThat(tasks.get(0).toString())
+                .contains(
+                        "\"WhoId\":\"" + lead + "\"",
+                        "\"Subject\":\"Call: left voicemail\"",
+                        "\"Status\":\"Completed\"",
+                        "\"ActivityDate\":\"2026-11-30\"",
+                        "\"TaskSubtype\":\"Call\"",
+                        "\"CallDisposition\":\"left-voicemail\"",
+                        "\"Description\":\"Call back Tuesday\"",
+                        "\"" + FakeSalesforce.TOUCH_FIELD + "\":\"touches/1\"");
+        assertThat(tasks.get(1).toString())
+                .contains("\"WhoId\":\"" + contact + "\"", "\"Subject\":\"Email\"", "\"TaskSubtype\":\"Email\"")
+                .doesNotContain("CallDisposition", "Description");
     }
 
     @Test
@@ -69,8 +77,10 @@ class TouchWritesTest {
         assertThat(retried).containsExactly(WriteResult.written("touches/1", task));
         assertThat(again).containsExactly(WriteResult.written("touches/1", task));
         assertThat(salesforce.crm.requests("POST", CREATE)).hasSize(1);
-        assertThat(salesforce.soql("queryAll")).last().isEqualTo("SELECT Id, Hearth_Touch_Id__c FROM Task WHERE "
-                + "Hearth_Touch_Id__c IN ('touches/1') ORDER BY CreatedDate ASC, Id ASC");
+        assertThat(salesforce.soql("queryAll"))
+                .last()
+                .isEqualTo("SELECT Id, Hearth_Touch_Id__c FROM Task WHERE "
+                        + "Hearth_Touch_Id__c IN ('touches/1') ORDER BY CreatedDate ASC, Id ASC");
     }
 
     @Test
@@ -95,8 +105,10 @@ class TouchWritesTest {
         List<WriteResult> results = writeTouches(touch, touch);
 
         assertThat(salesforce.tasks()).hasSize(1);
-        assertThat(results).hasSize(2).containsOnly(WriteResult.written("touches/1",
-                salesforce.tasks().get(0).path("Id").asText()));
+        assertThat(results)
+                .hasSize(2)
+                .containsOnly(WriteResult.written(
+                        "touches/1", salesforce.tasks().get(0).path("Id").asText()));
     }
 
     @Test
@@ -110,13 +122,20 @@ class TouchWritesTest {
                 new OutgoingTouch("touches/2", "leads/2", gone, "phone", null, AT, null),
                 new OutgoingTouch("touches/3", "leads/3", lead, "carrier-pigeon", null, AT, null));
 
-        assertThat(results.get(0)).isEqualTo(WriteResult.failed("touches/1", "the person leads/1 has no Salesforce "
-                + "Lead or Contact id yet; write the person first"));
-        assertThat(results.get(1)).isEqualTo(WriteResult.failed("touches/2", "Salesforce refused the Task: "
-                + "INVALID_CROSS_REFERENCE_KEY: invalid cross reference id (fields: WhoId)"));
+        assertThat(results.get(0))
+                .isEqualTo(WriteResult.failed(
+                        "touches/1",
+                        "the person leads/1 has no Salesforce " + "Lead or Contact id yet; write the person first"));
+        assertThat(results.get(1))
+                .isEqualTo(WriteResult.failed(
+                        "touches/2",
+                        "Salesforce refused the Task: "
+                                + "INVALID_CROSS_REFERENCE_KEY: invalid cross reference id (fields: WhoId)"));
         assertThat(results.get(2).ok()).isTrue();
-        assertThat(salesforce.tasks()).singleElement().satisfies(task -> assertThat(task.toString())
-                .contains("\"Subject\":\"Carrier pigeon\"", "\"TaskSubtype\":\"Task\""));
+        assertThat(salesforce.tasks())
+                .singleElement()
+                .satisfies(task -> assertThat(task.toString())
+                        .contains("\"Subject\":\"Carrier pigeon\"", "\"TaskSubtype\":\"Task\""));
     }
 
     @Test
@@ -124,8 +143,8 @@ class TouchWritesTest {
         String lead = salesforce.lead("LastName", "Lovelace", "Company", "Engines");
         salesforce.withoutTouchField();
 
-        assertThatThrownBy(() -> writeTouches(new OutgoingTouch("touches/1", "leads/1", lead, "phone", null, AT,
-                null))).isInstanceOf(FatalConnectorException.class)
+        assertThatThrownBy(() -> writeTouches(new OutgoingTouch("touches/1", "leads/1", lead, "phone", null, AT, null)))
+                .isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("No such column 'Hearth_Touch_Id__c' on entity 'Task'")
                 .hasMessageContaining("create a custom Text(80) field on Activity named Hearth_Touch_Id__c, tick "
                         + "Unique and External ID");

@@ -7,7 +7,8 @@ import io.hearth.connector.spi.StandardFields;
 import org.junit.jupiter.api.Test;
 
 class ValueMapTest {
-    private final ValueMap ratings = ValueMap.parse("hot=Hot, warm=Warm,cool=Cold,cold=Cold", StandardFields.TEMPERATURES);
+    private final ValueMap ratings =
+            ValueMap.parse("hot=Hot, warm=Warm,cool=Cold,cold=Cold", StandardFields.TEMPERATURES);
 
     @Test
     void mapsHearthsWordsToSalesforcesValuesAndBackInAnyLetterCase() {
