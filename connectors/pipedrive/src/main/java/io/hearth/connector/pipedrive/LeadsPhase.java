@@ -56,6 +56,10 @@ final class LeadsPhase implements Phase {
         }
         paging.pageRead(leads.size(), fresh.size(), Answers.moreItems(reply, leads.size(), pageSize));
 
+        if (fresh.isEmpty()) {
+            // nothing changed: the index of all leads is not worth reading
+            return Optional.of(List.of());
+        }
         LeadIndex index = mapper.leadIndex();
         fresh.forEach(lead -> index.update(reply.requireText(lead, "id"), lead));
         Map<String, JsonNode> persons = persons(fresh);

@@ -51,9 +51,6 @@ record PipedriveConfig(String baseUrl, String apiToken, int pageSize, FieldOwner
     /** Everything wrong with {@code config}, each under the key to fix. */
     static List<ConfigProblem> problems(Map<String, String> config) {
         List<ConfigProblem> problems = new ArrayList<>(ConfigKey.check(KEYS, config));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
         check(problems, BASE_URL, config, url -> {
             CrmHttp.builder("Pipedrive", url);
             return null;
@@ -99,7 +96,8 @@ record PipedriveConfig(String baseUrl, String apiToken, int pageSize, FieldOwner
     private static void check(List<ConfigProblem> problems, ConfigKey key, Map<String, String> config,
                               Function<String, String> problemWith) {
         Optional<String> value = key.valueIn(config);
-        if (value.isEmpty()) {
+        // a value of the wrong type already has its problem
+        if (value.isEmpty() || problems.stream().anyMatch(p -> p.key().equals(key.name()))) {
             return;
         }
         String problem;

@@ -60,6 +60,13 @@ class PipedriveConnectorTest {
     void aConfigIsCheckedBeforeAnySync() {
         assertThat(connector.validate(Map.of("api_token", "t"))).isEmpty();
         assertThat(connector.validate(Map.of())).extracting(ConfigProblem::key).containsExactly("api_token");
+        assertThat(connector.validate(Map.of("page_size", "lots", "page_size_typo", "1")))
+                .extracting(ConfigProblem::key, ConfigProblem::message).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("api_token", "is required: " + PipedriveConfig.API_TOKEN.doc()),
+                        org.assertj.core.groups.Tuple.tuple("page_size", "must be a whole number, got 'lots'"),
+                        org.assertj.core.groups.Tuple.tuple("page_size_typo", "is not a key of this connector; known keys: "
+                                + "api_token, base_url, page_size, hearth_fields, temperature_field, temperature_labels, "
+                                + "status_field"));
 
         List<ConfigProblem> problems = connector.validate(Map.of("api_token", "t", "base_url", "ftp://pipedrive",
                 "page_size", "501", "hearth_fields", "temperature,company,given_name", "temperature_labels",

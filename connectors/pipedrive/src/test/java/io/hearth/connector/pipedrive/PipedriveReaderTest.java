@@ -111,8 +111,12 @@ class PipedriveReaderTest {
         String lead = pipedrive.lead(ada, "Cold");
         String cursor = lastCursor(harness.readAll(pipedrive.config(), null, 100));
 
-        // nothing changed: nothing comes back, not even the records of the cursor's last second
+        // nothing changed: nothing comes back, not even the records of the cursor's last second, for one
+        // request per stream
+        int before = pipedrive.server.requests().size();
         assertThat(records(harness.readAll(pipedrive.config(), cursor, 100))).isEmpty();
+        assertThat(pipedrive.server.requests().subList(before, pipedrive.server.requests().size()))
+                .extracting(RecordedRequest::path).containsExactly("/api/v2/persons", "/api/v1/leads", "/api/v1/recents");
 
         pipedrive.tick(60);
         pipedrive.update(ada, p -> p.put("job_title", "Countess"));
