@@ -27,27 +27,25 @@ final class PipedriveErrors implements ErrorDialect {
         }
         Area area = Area.of(response.request().path());
         boolean writing = !response.request().method().equals("GET");
+        // an API token has no scopes: it acts with its user's permissions
         return "refused access to " + area.what + " (" + response.status() + ": " + describe(response) + "); the "
-                + "Pipedrive user of api_token needs permission to " + (writing ? "edit " : "see ") + area.what
-                + " (an app token needs the " + (writing ? area.writeScope : area.readScope) + " scope)";
+                + "Pipedrive user whose token is api_token needs permission to " + (writing ? "edit " : "see ")
+                + area.what + ": give it to that user (Pipedrive: Company settings > Permission sets, and the "
+                + "visibility groups) or use the API token of a user who has it";
     }
 
     /** The part of Pipedrive a request touches, to name the permission a refusal is about. */
     private enum Area {
-        LEADS("the Leads Inbox", "leads:read", "leads:full"),
-        ACTIVITIES("activities", "activities:read", "activities:full"),
-        ORGANIZATIONS("organizations", "contacts:read", "contacts:full"),
-        USERS("the company's users", "users:read", "users:read"),
-        PERSONS("contacts (persons)", "contacts:read", "contacts:full");
+        LEADS("the Leads Inbox"),
+        ACTIVITIES("activities"),
+        ORGANIZATIONS("organizations"),
+        USERS("the company's users"),
+        PERSONS("contacts (persons)");
 
         final String what;
-        final String readScope;
-        final String writeScope;
 
-        Area(String what, String readScope, String writeScope) {
+        Area(String what) {
             this.what = what;
-            this.readScope = readScope;
-            this.writeScope = writeScope;
         }
 
         static Area of(String path) {

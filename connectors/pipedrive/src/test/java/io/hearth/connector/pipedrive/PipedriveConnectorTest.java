@@ -114,16 +114,18 @@ class PipedriveConnectorTest {
 
     @Test
     void checkConnectionNamesTheMissingPermissionOrScope() {
-        pipedrive.inject("GET", "/api/v2/persons", FakeReply.json(403, "{\"success\":false,\"error\":\"Scope and URL "
-                + "mismatch\",\"errorCode\":403,\"error_info\":\"Please check developers.pipedrive.com\"}"));
+        pipedrive.inject("GET", "/api/v2/persons", FakeReply.json(403, "{\"success\":false,\"error\":\"You do not have "
+                + "permissions to access this resource\",\"errorCode\":403,\"error_info\":\"Please check developers.pipedrive.com\"}"));
 
         List<ConfigProblem> problems = connector.checkConnection(pipedrive.config());
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.key()).isEqualTo("api_token");
-            assertThat(p.message()).isEqualTo("Pipedrive refused access to contacts (persons) (403: Scope and URL "
-                    + "mismatch); the Pipedrive user of api_token needs permission to see contacts (persons) (an app "
-                    + "token needs the contacts:read scope) [GET /api/v2/persons]");
+            assertThat(p.message()).isEqualTo("Pipedrive refused access to contacts (persons) (403: You do not have "
+                    + "permissions to access this resource); the Pipedrive user whose token is api_token needs "
+                    + "permission to see contacts (persons): give it to that user (Pipedrive: Company settings > "
+                    + "Permission sets, and the visibility groups) or use the API token of a user who has it "
+                    + "[GET /api/v2/persons]");
         });
     }
 

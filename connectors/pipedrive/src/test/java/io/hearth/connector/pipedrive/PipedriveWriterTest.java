@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearth.connector.crm.http.fake.FakeReply;
 import io.hearth.connector.crm.http.fake.RecordedRequest;
+import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.OutgoingTouch;
 import io.hearth.connector.spi.RecordWriter;
@@ -230,6 +231,18 @@ class PipedriveWriterTest {
         // one look through the activities per person and attempt
         assertThat(pipedrive.requests("GET", "/api/v2/activities")).extracting(r -> r.queryParameter("person_id")
                 .orElseThrow()).containsExactly(Long.toString(ada), Long.toString(ada), Long.toString(alan));
+    }
+
+    @Test
+    void aUserWhoMayNotAddActivitiesEndsTheWriteSayingSo() {
+        long ada = pipedrive.person("Ada", "Lovelace", "ada@example.com").path("id").asLong();
+        pipedrive.inject("POST", "/api/v2/activities", FakeReply.json(403, "{\"success\":false,\"error\":"
+                + "\"You do not have permissions to add activities\",\"errorCode\":403}"));
+
+        assertThatThrownBy(() -> touches(touch("touches/1", ada, "phone", null, null)))
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessageContaining("permission to edit activities").hasMessageContaining("api_token");
+        assertThat(pipedrive.activities()).isEmpty();
     }
 
     @Test
