@@ -68,6 +68,18 @@ final class LeadIndex {
         personByLead.put(leadId, person.get());
     }
 
+    /** Whether the index holds this lead as it is now: same person, same labels, still open. */
+    boolean knows(String leadId, JsonNode lead) {
+        String person = personByLead.get(leadId);
+        if (person == null || lead.path("is_archived").asBoolean(false)
+                || !PipedriveJson.id(lead, "person_id").equals(Optional.of(person))) {
+            return false;
+        }
+        List<String> labels = new ArrayList<>();
+        lead.path("label_ids").forEach(label -> labels.add(label.asText()));
+        return byPerson.get(person).get(leadId).equals(labels);
+    }
+
     boolean hasOpenLead(String personId) {
         return byPerson.containsKey(personId);
     }

@@ -8,7 +8,6 @@ import io.hearth.connector.spi.SourceRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,15 @@ final class LeadsPhase implements Phase {
     private final CrmHttp http;
     private final int pageSize;
     private final PersonMapper mapper;
+    private final GivenPersons given;
     private final OffsetPaging paging;
     private Watermark watermark;
 
-    LeadsPhase(CrmHttp http, int pageSize, PersonMapper mapper, Watermark from) {
+    LeadsPhase(CrmHttp http, int pageSize, PersonMapper mapper, GivenPersons given, Watermark from) {
         this.http = http;
         this.pageSize = pageSize;
         this.mapper = mapper;
+        this.given = given;
         this.paging = new OffsetPaging(pageSize);
         this.watermark = from;
     }
@@ -60,11 +61,19 @@ final class LeadsPhase implements Phase {
             // nothing changed: the index of all leads is not worth reading
             return Optional.of(List.of());
         }
+        // a person this read gave already, mapped with the lead as it still is, has nothing new to give
         LeadIndex index = mapper.leadIndex();
-        fresh.forEach(lead -> index.update(reply.requireText(lead, "id"), lead));
-        Map<String, JsonNode> persons = persons(fresh);
+        Set<String> toGive = new LinkedHashSet<>();
+        for (JsonNode lead : fresh) {
+            String leadId = reply.requireText(lead, "id");
+            Optional<String> personId = PipedriveJson.id(lead, "person_id");
+            if (personId.isPresent() && !(given.contains(personId.get()) && index.knows(leadId, lead))) {
+                toGive.add(personId.get());
+            }
+            index.update(leadId, lead);
+        }
+        Map<String, JsonNode> persons = persons(toGive);
         mapper.prepare(persons.values());
-        Set<String> given = new HashSet<>();
         List<Entry> entries = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             JsonNode lead = fresh.get(i);
@@ -73,18 +82,18 @@ final class LeadsPhase implements Phase {
             watermark = watermark.after(modified, leadId);
             Optional<String> personId = PipedriveJson.id(lead, "person_id");
             SourceRecord record = null;
-            if (personId.isPresent() && persons.containsKey(personId.get()) && given.add(personId.get())) {
+            if (personId.isPresent() && persons.containsKey(personId.get()) && toGive.remove(personId.get())) {
                 record = record(persons.get(personId.get()), personId.get(), modified, leadId);
+                given.add(personId.get());
             }
             entries.add(new Entry(record, watermark));
         }
         return Optional.of(entries);
     }
 
-    /** The persons of these leads, {@value Directory#IDS_PER_REQUEST} per request; a person hidden or gone is absent. */
-    private Map<String, JsonNode> persons(List<JsonNode> leads) {
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(leads.stream()
-                .map(lead -> PipedriveJson.id(lead, "person_id")).flatMap(Optional::stream).toList()));
+    /** These persons, {@value Directory#IDS_PER_REQUEST} per request; a person hidden or gone is absent. */
+    private Map<String, JsonNode> persons(Set<String> wanted) {
+        List<String> ids = new ArrayList<>(wanted);
         Map<String, JsonNode> persons = new HashMap<>();
         for (int from = 0; from < ids.size(); from += Directory.IDS_PER_REQUEST) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Directory.IDS_PER_REQUEST));

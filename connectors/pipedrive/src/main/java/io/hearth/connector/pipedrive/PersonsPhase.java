@@ -22,15 +22,17 @@ final class PersonsPhase implements Phase {
     private final CrmHttp http;
     private final int pageSize;
     private final PersonMapper mapper;
+    private final GivenPersons given;
     private final Instant queriedSince;
     private Watermark watermark;
     private String pipedriveCursor;
     private boolean done;
 
-    PersonsPhase(CrmHttp http, int pageSize, PersonMapper mapper, Watermark from) {
+    PersonsPhase(CrmHttp http, int pageSize, PersonMapper mapper, GivenPersons given, Watermark from) {
         this.http = http;
         this.pageSize = pageSize;
         this.mapper = mapper;
+        this.given = given;
         this.watermark = from;
         this.queriedSince = from.since();
     }
@@ -78,7 +80,9 @@ final class PersonsPhase implements Phase {
         if (person.path("is_deleted").asBoolean(false)) {
             return SourceRecord.deleted(id, modified, "person " + id);
         }
-        return new SourceRecord(id, modified, mapper.fields(person, id), "person " + id);
+        SourceRecord record = new SourceRecord(id, modified, mapper.fields(person, id), "person " + id);
+        given.add(id);
+        return record;
     }
 
     @Override

@@ -85,9 +85,10 @@ public final class PipedriveConnector implements Connector {
         CrmHttp http = PipedriveHttp.connect(settings, wiring);
         PipedriveCursor from = PipedriveCursor.decode(cursor, wiring.clock().instant());
         PersonMapper mapper = new PersonMapper(http, settings);
+        GivenPersons given = new GivenPersons();
         return new PipedriveReader(List.of(
-                new PersonsPhase(http, settings.pageSize(), mapper, from.persons()),
-                new LeadsPhase(http, settings.pageSize(), mapper, from.leads()),
+                new PersonsPhase(http, settings.pageSize(), mapper, given, from.persons()),
+                new LeadsPhase(http, settings.pageSize(), mapper, given, from.leads()),
                 new DeletionsPhase(http, settings.pageSize(), from.deletions())), from);
     }
 

@@ -93,15 +93,33 @@ class PipedriveReaderTest {
 
         List<SourceRecord> records = records(harness.readAll(pipedrive.config(), null, 100));
 
-        // the persons stream gives both; the leads stream gives Grace again, for her leads changed too
+        // the leads stream does not give Grace again: the persons stream already did, with these leads
         assertThat(records).extracting(SourceRecord::externalId).containsExactly(Long.toString(withLead),
-                Long.toString(without), Long.toString(withLead));
+                Long.toString(without));
         assertThat(records.get(0).fields()).containsEntry(StandardFields.STAGE, StandardFields.STAGE_LEAD)
                 .containsEntry(StandardFields.TEMPERATURE, "warm");
         assertThat(records.get(1).fields()).containsEntry(StandardFields.STAGE, StandardFields.STAGE_CONTACT)
                 .doesNotContainKey(StandardFields.TEMPERATURE);
-        assertThat(records.get(2).fields()).isEqualTo(records.get(0).fields());
-        assertThat(records.get(2).position()).startsWith("person " + withLead + " (lead ");
+    }
+
+    @Test
+    void aNewLeadOfAnUnchangedPersonMakesTheNextReadGiveThePersonAsALead() {
+        long alan = pipedrive.person("Alan", "Turing", "alan@example.com").path("id").asLong();
+        String cursor = lastCursor(harness.readAll(pipedrive.config(), null, 100));
+
+        pipedrive.tick(10);
+        String lead = pipedrive.lead(alan, "Hot");
+        List<SourceRecord> records = records(harness.readAll(pipedrive.config(), cursor, 100));
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.externalId()).isEqualTo(Long.toString(alan));
+            assertThat(r.position()).isEqualTo("person " + alan + " (lead " + lead + ")");
+            assertThat(r.modifiedAt()).isEqualTo(pipedrive.now());
+            assertThat(r.fields()).containsEntry(StandardFields.STAGE, StandardFields.STAGE_LEAD)
+                    .containsEntry(StandardFields.TEMPERATURE, "hot");
+        });
+        assertThat(pipedrive.requests("GET", "/api/v2/persons").get(2).queryParameter("ids"))
+                .contains(Long.toString(alan));
     }
 
     @Test
