@@ -41,7 +41,8 @@ final class PersonMapper {
 
     /** Reads in bulk what mapping these persons needs: the names of their organizations. */
     void prepare(Collection<JsonNode> persons) {
-        directory.prepareOrganizations(persons.stream().map(p -> PipedriveJson.id(p, "org_id")).flatMap(Optional::stream)
+        directory.prepareOrganizations(persons.stream().map(p -> PipedriveJson.id(p, "org_id"))
+                .flatMap(Optional::stream)
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 

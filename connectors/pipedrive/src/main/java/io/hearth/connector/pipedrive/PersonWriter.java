@@ -104,7 +104,8 @@ final class PersonWriter {
                 "exact_match", "true", "limit", "2"));
         List<JsonNode> items = reply.requireArray(reply.require("data"), "items");
         if (items.size() > 1) {
-            throw new Refused("several Pipedrive persons have the email " + email.strip() + "; merge them in Pipedrive");
+            throw new Refused("several Pipedrive persons have the email " + email.strip()
+                    + "; merge them in Pipedrive");
         }
         return items.isEmpty() ? Optional.empty() : Optional.of(reply.requireText(items.get(0), "/item/id"));
     }

@@ -57,7 +57,8 @@ record PipedriveConfig(String baseUrl, String apiToken, int pageSize, FieldOwner
         });
         check(problems, PAGE_SIZE, config, size -> {
             long value = Long.parseLong(size.strip());
-            return value >= 1 && value <= MAX_PAGE_SIZE ? null : "must be from 1 to " + MAX_PAGE_SIZE + ", got " + value;
+            return value >= 1 && value <= MAX_PAGE_SIZE ? null
+                    : "must be from 1 to " + MAX_PAGE_SIZE + ", got " + value;
         });
         check(problems, HEARTH_FIELDS, config, fields -> {
             List<String> wrong = FieldOwnership.problems(fields);

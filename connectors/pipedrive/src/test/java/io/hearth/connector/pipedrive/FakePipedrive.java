@@ -135,7 +135,7 @@ final class FakePipedrive implements AutoCloseable {
                 .put("active_flag", false).put("update_time", V1_TIME.format(now))));
     }
 
-    /** Merges {@code loserId} into {@code survivorId} as Pipedrive's merge does: the loser goes, the survivor changes. */
+    /** Merges {@code loserId} into {@code survivorId} as Pipedrive does: the loser goes, the survivor changes. */
     synchronized void merge(long loserId, long survivorId) {
         ObjectNode loser = persons.remove(loserId);
         recents.add(object().put("item", "person").put("id", loserId).set("data", loser.deepCopy()
@@ -464,7 +464,8 @@ final class FakePipedrive implements AutoCloseable {
 
     private static FakeReply notFound(String what) {
         return FakeReply.json(404, "{\"success\":false,\"error\":\"" + what + " not found\",\"errorCode\":404,"
-                + "\"error_info\":\"Please check developers.pipedrive.com for more information about Pipedrive API.\"}");
+                + "\"error_info\":\"Please check developers.pipedrive.com for more information about Pipedrive "
+                + "API.\"}");
     }
 
     private static FakeReply ok(JsonNode data) {

@@ -2,6 +2,7 @@ package io.hearth.connector.pipedrive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hearth.connector.crm.http.fake.FakeReply;
 import io.hearth.connector.spi.Capability;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,7 +49,7 @@ class PipedriveConnectorTest {
                 .containsExactly("api_token");
         assertThat(connector.configKeys()).filteredOn(ConfigKey::required).extracting(ConfigKey::name)
                 .containsExactly("api_token");
-        Map<String, String> defaults = new java.util.TreeMap<>();
+        Map<String, String> defaults = new TreeMap<>();
         connector.configKeys().stream().filter(k -> k.defaultValue() != null)
                 .forEach(k -> defaults.put(k.name(), k.defaultValue()));
         assertThat(defaults).containsExactly(Map.entry("base_url", "https://api.pipedrive.com"),
@@ -62,10 +64,10 @@ class PipedriveConnectorTest {
         assertThat(connector.validate(Map.of())).extracting(ConfigProblem::key).containsExactly("api_token");
         assertThat(connector.validate(Map.of("page_size", "lots", "page_size_typo", "1")))
                 .extracting(ConfigProblem::key, ConfigProblem::message).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("api_token", "is required: " + PipedriveConfig.API_TOKEN.doc()),
-                        org.assertj.core.groups.Tuple.tuple("page_size", "must be a whole number, got 'lots'"),
-                        org.assertj.core.groups.Tuple.tuple("page_size_typo", "is not a key of this connector; known keys: "
-                                + "api_token, base_url, page_size, hearth_fields, temperature_field, temperature_labels, "
+                        tuple("api_token", "is required: " + PipedriveConfig.API_TOKEN.doc()),
+                        tuple("page_size", "must be a whole number, got 'lots'"),
+                        tuple("page_size_typo", "is not a key of this connector; known keys: api_token, "
+                                + "base_url, page_size, hearth_fields, temperature_field, temperature_labels, "
                                 + "status_field"));
 
         List<ConfigProblem> problems = connector.validate(Map.of("api_token", "t", "base_url", "ftp://pipedrive",
@@ -115,7 +117,8 @@ class PipedriveConnectorTest {
     @Test
     void checkConnectionNamesTheMissingPermissionOrScope() {
         pipedrive.inject("GET", "/api/v2/persons", FakeReply.json(403, "{\"success\":false,\"error\":\"You do not have "
-                + "permissions to access this resource\",\"errorCode\":403,\"error_info\":\"Please check developers.pipedrive.com\"}"));
+                + "permissions to access this resource\",\"errorCode\":403,\"error_info\":\"Please check "
+                + "developers.pipedrive.com\"}"));
 
         List<ConfigProblem> problems = connector.checkConnection(pipedrive.config());
 

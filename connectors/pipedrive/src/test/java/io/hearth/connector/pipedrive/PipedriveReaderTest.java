@@ -4,6 +4,7 @@ import static io.hearth.connector.pipedrive.Harness.lastCursor;
 import static io.hearth.connector.pipedrive.Harness.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hearth.connector.crm.http.fake.FakeReply;
@@ -16,6 +17,7 @@ import io.hearth.connector.spi.SourceRecord.Change;
 import io.hearth.connector.spi.StandardFields;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +53,8 @@ class PipedriveReaderTest {
         assertThat(pages.get(0).queryParameter("sort_direction")).contains("asc");
         assertThat(pages.get(0).queryParameter("limit")).contains("3");
         assertThat(pages.get(1).queryParameter("cursor")).isPresent();
-        assertThat(pages.get(2).queryParameter("cursor")).isPresent().isNotEqualTo(pages.get(1).queryParameter("cursor"));
+        assertThat(pages.get(2).queryParameter("cursor")).isPresent()
+                .isNotEqualTo(pages.get(1).queryParameter("cursor"));
         // a batch never holds more than one page, so its cursor is stored before the next page is asked for
         assertThat(batches.get(0).records()).hasSize(3);
         assertThat(pipedrive.server.unmatched()).isEmpty();
@@ -64,7 +67,8 @@ class PipedriveReaderTest {
         ObjectNode ada = pipedrive.person("Ada", "Lovelace", "old@example.com");
         pipedrive.update(ada.path("id").asLong(), p -> {
             p.put("org_id", acme).put("owner_id", 7).put("job_title", "Analyst");
-            p.putArray("emails").add(entry("old@example.com", false, "home")).add(entry("ada@acme.example", true, "work"));
+            p.putArray("emails").add(entry("old@example.com", false, "home"))
+                    .add(entry("ada@acme.example", true, "work"));
             p.putArray("phones").add(entry("+44 20 7946 0000", false, "work")).add(entry("+44 7700 900123", true,
                     "mobile"));
             return p;
@@ -134,7 +138,8 @@ class PipedriveReaderTest {
         int before = pipedrive.server.requests().size();
         assertThat(records(harness.readAll(pipedrive.config(), cursor, 100))).isEmpty();
         assertThat(pipedrive.server.requests().subList(before, pipedrive.server.requests().size()))
-                .extracting(RecordedRequest::path).containsExactly("/api/v2/persons", "/api/v1/leads", "/api/v1/recents");
+                .extracting(RecordedRequest::path)
+                .containsExactly("/api/v2/persons", "/api/v1/leads", "/api/v1/recents");
 
         pipedrive.tick(60);
         pipedrive.update(ada, p -> p.put("job_title", "Countess"));
@@ -162,7 +167,7 @@ class PipedriveReaderTest {
         }
         Map<String, String> config = pipedrive.config("page_size", "2");
         String cursor = null;
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         // one batch per reader, as a run that crashes after every batch would read
         for (int run = 0; run < 20; run++) {
             try (RecordReader reader = harness.connector.openReader(config, cursor)) {
@@ -268,9 +273,9 @@ class PipedriveReaderTest {
 
         assertThat(records).extracting(SourceRecord::change, SourceRecord::externalId, SourceRecord::mergedInto)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Change.UPSERT, Long.toString(alan), null),
-                        org.assertj.core.groups.Tuple.tuple(Change.DELETED, Long.toString(ada), null),
-                        org.assertj.core.groups.Tuple.tuple(Change.MERGED, Long.toString(duplicate),
+                        tuple(Change.UPSERT, Long.toString(alan), null),
+                        tuple(Change.DELETED, Long.toString(ada), null),
+                        tuple(Change.MERGED, Long.toString(duplicate),
                                 Long.toString(alan)));
         assertThat(records.get(1).modifiedAt()).isEqualTo(pipedrive.now().minusSeconds(1));
         RecordedRequest recents = pipedrive.requests("GET", "/api/v1/recents").get(1);

@@ -2,6 +2,7 @@ package io.hearth.connector.pipedrive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,18 +119,19 @@ class PipedriveWriterTest {
         List<WriteResult> results = write(pipedrive.config("status_field", STATUS_FIELD),
                 person("leads/1", gone, status), person("leads/2", invalid, status), person("leads/3", ada, status),
                 new OutgoingPerson("leads/4", "not-a-number", status),
-                new OutgoingPerson("leads/5", Map.of(StandardFields.GIVEN_NAME, "No", StandardFields.FAMILY_NAME, "Email")));
+                new OutgoingPerson("leads/5", Map.of(StandardFields.GIVEN_NAME, "No",
+                        StandardFields.FAMILY_NAME, "Email")));
 
         assertThat(results).extracting(WriteResult::hearthId, WriteResult::externalId, WriteResult::error)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("leads/1", null, "Pipedrive has no person " + gone
+                        tuple("leads/1", null, "Pipedrive has no person " + gone
                                 + " (deleted or merged in Pipedrive?)"),
-                        org.assertj.core.groups.Tuple.tuple("leads/2", null, "Pipedrive refused it (400: Custom field "
+                        tuple("leads/2", null, "Pipedrive refused it (400: Custom field "
                                 + "value is too long)"),
-                        org.assertj.core.groups.Tuple.tuple("leads/3", Long.toString(ada), null),
-                        org.assertj.core.groups.Tuple.tuple("leads/4", null, "its id 'not-a-number' is no Pipedrive "
+                        tuple("leads/3", Long.toString(ada), null),
+                        tuple("leads/4", null, "its id 'not-a-number' is no Pipedrive "
                                 + "person id"),
-                        org.assertj.core.groups.Tuple.tuple("leads/5", null, "it has neither a Pipedrive id nor an "
+                        tuple("leads/5", null, "it has neither a Pipedrive id nor an "
                                 + "email to find it by"));
         assertThat(pipedrive.personById(ada).path("custom_fields").path(STATUS_FIELD).asText()).isEqualTo("QUALIFIED");
     }
@@ -186,7 +188,8 @@ class PipedriveWriterTest {
         assertThat(activity.path("done").asBoolean()).isTrue();
         assertThat(activity.path("due_date").asText()).isEqualTo("2026-11-30");
         assertThat(activity.path("due_time").asText()).isEqualTo("14:05");
-        assertThat(activity.path("participants").toString()).isEqualTo("[{\"person_id\":" + ada + ",\"primary\":true}]");
+        assertThat(activity.path("participants").toString())
+                .isEqualTo("[{\"person_id\":" + ada + ",\"primary\":true}]");
         assertThat(activity.path("note").asText()).isEqualTo("<p>Call back &lt;after&gt; 3pm &amp; ask for Ada</p>"
                 + "<p>Logged in Hearth [hearth touches/01]</p>");
     }
@@ -214,7 +217,8 @@ class PipedriveWriterTest {
         long ada = pipedrive.person("Ada", "Lovelace", "ada@example.com").path("id").asLong();
         long alan = pipedrive.person("Alan", "Turing", "alan@example.com").path("id").asLong();
         List<OutgoingTouch> batch = List.of(touch("touches/1", ada, "email", "replied-positive", "Keen"),
-                touch("touches/2", ada, "meeting", "meeting-booked", null), touch("touches/3", alan, "sms", null, null));
+                touch("touches/2", ada, "meeting", "meeting-booked", null),
+                touch("touches/3", alan, "sms", null, null));
         // the first attempt writes touch 1, then loses the answer to touch 2 and stops
         pipedrive.loseAnswer("POST", "/api/v2/activities", 2);
         assertThatThrownBy(() -> touches(batch.toArray(OutgoingTouch[]::new)))

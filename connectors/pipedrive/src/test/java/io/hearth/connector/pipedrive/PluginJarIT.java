@@ -38,7 +38,8 @@ class PluginJarIT {
             assertThat(connectors).singleElement().satisfies(c -> assertThat(c.getClass().getClassLoader())
                     .isSameAs(plugin));
             assertThat(plugin.findResource("io/hearth/connector/spi/Connector.class")).isNull();
-            assertThat(plugin.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getClassLoader()).isSameAs(plugin);
+            assertThat(plugin.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getClassLoader())
+                    .isSameAs(plugin);
             assertThat(plugin.loadClass("io.hearth.connector.crm.http.CrmHttp").getClassLoader()).isSameAs(plugin);
             assertThat(Files.size(jar)).isLessThan(5L * 1024 * 1024);
 
