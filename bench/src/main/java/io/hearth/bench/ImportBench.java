@@ -7,6 +7,7 @@ import io.hearth.connector.spi.Batch;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.contact.ContactStore;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
@@ -28,9 +29,8 @@ import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
-import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.queue.QueueStore;
-import io.hearth.core.dedup.PersonMatchStore;
+import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.ImportFolder;
 import io.hearth.core.sync.RetryPolicy;
@@ -79,8 +79,7 @@ public final class ImportBench {
     /** Where each import's time went, printed after its figure. */
     private static final List<String> breakdowns = new ArrayList<>();
 
-    private ImportBench() {
-    }
+    private ImportBench() {}
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -89,8 +88,9 @@ public final class ImportBench {
         Path work = Files.createTempDirectory("hearth-import-bench");
         Path csv = work.resolve("leads.csv");
         writeCsv(csv, rows);
-        System.out.printf("%,d rows, %,d bytes, max heap %d MB%n", rows, Files.size(csv),
-                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "%,d rows, %,d bytes, max heap %d MB%n",
+                rows, Files.size(csv), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("%-12s %-26s %12s %14s%n", "database", "what", "rows/s", "live heap MB");
 
         parse(csv); // warms up the JIT, so that the first figure is not the slowest for no good reason
@@ -114,17 +114,26 @@ public final class ImportBench {
 
     /** The floors and the imports on one kind of database, each on a fresh one, and how they compare. */
     private static void compare(String database, int rows, Path csv, Databases databases) throws Exception {
-        double bareLead = report(database, "JDBC: lead, primary key only", rows,
+        double bareLead = report(
+                database,
+                "JDBC: lead, primary key only",
+                rows,
                 () -> jdbcInsert(databases.fresh("jdbc-bare"), rows, Floor.BARE_LEAD));
-        double leadFloor = report(database, "JDBC floor: lead rows", rows,
-                () -> jdbcInsert(databases.fresh("jdbc"), rows, Floor.LEAD));
-        double everyRowFloor = report(database, "JDBC floor: every row", rows,
+        double leadFloor = report(
+                database, "JDBC floor: lead rows", rows, () -> jdbcInsert(databases.fresh("jdbc"), rows, Floor.LEAD));
+        double everyRowFloor = report(
+                database,
+                "JDBC floor: every row",
+                rows,
                 () -> jdbcInsert(databases.fresh("jdbc-all"), rows, Floor.EVERY_ROW));
         report(database, "import, no rating", rows, () -> importFile(databases.fresh("plain"), csv, false));
-        double endToEnd = report(database, "import end to end", rows, () -> importFile(databases.fresh("e2e"), csv, true));
-        System.out.printf("%-12s import end to end = %.2f x the lead-row floor, %.2f x the every-row floor%n",
+        double endToEnd =
+                report(database, "import end to end", rows, () -> importFile(databases.fresh("e2e"), csv, true));
+        System.out.printf(
+                "%-12s import end to end = %.2f x the lead-row floor, %.2f x the every-row floor%n",
                 database, endToEnd / leadFloor, endToEnd / everyRowFloor);
-        System.out.printf("%-12s lead-row floor = %.2f x the lead table with its primary key only%n",
+        System.out.printf(
+                "%-12s lead-row floor = %.2f x the lead table with its primary key only%n",
                 database, leadFloor / bareLead);
     }
 
@@ -139,16 +148,22 @@ public final class ImportBench {
      */
     private static double report(String database, String what, int rows, Phase phase) throws Exception {
         System.gc();
-        AtomicLong live = new AtomicLong(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        AtomicLong live = new AtomicLong(
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         NotificationListener afterGc = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                GcInfo gc = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-                live.accumulateAndGet(gc.getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum(),
+                GcInfo gc = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                        .getGcInfo();
+                live.accumulateAndGet(
+                        gc.getMemoryUsageAfterGc().values().stream()
+                                .mapToLong(MemoryUsage::getUsed)
+                                .sum(),
                         Math::max);
             }
         };
         List<NotificationEmitter> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(NotificationEmitter.class::cast).toList();
+                .map(NotificationEmitter.class::cast)
+                .toList();
         collectors.forEach(c -> c.addNotificationListener(afterGc, null, null));
         long start = System.nanoTime();
         try {
@@ -203,8 +218,14 @@ public final class ImportBench {
         EVERY_ROW
     }
 
-    private static final List<String> LEAD_SECONDARY_INDEXES = List.of("ix_lead_created", "ix_lead_updated",
-            "ix_lead_display_name", "ix_lead_owner", "ix_lead_email_key", "ix_lead_phone", "ix_lead_name_key");
+    private static final List<String> LEAD_SECONDARY_INDEXES = List.of(
+            "ix_lead_created",
+            "ix_lead_updated",
+            "ix_lead_display_name",
+            "ix_lead_owner",
+            "ix_lead_email_key",
+            "ix_lead_phone",
+            "ix_lead_name_key");
 
     /**
      * The raw floor: the rows an import stores, batch-inserted with plain JDBC and nothing else (no
@@ -213,7 +234,7 @@ public final class ImportBench {
     private static void jdbcInsert(DatabaseConfig config, int rows, Floor floor) throws Exception {
         boolean everyTable = floor == Floor.EVERY_ROW;
         try (Database database = Database.open(config);
-             Connection connection = DriverManager.getConnection(config.url(), config.user(), config.password())) {
+                Connection connection = DriverManager.getConnection(config.url(), config.user(), config.password())) {
             if (floor == Floor.BARE_LEAD) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("ALTER TABLE lead DROP CONSTRAINT uq_lead_create_request");
@@ -223,24 +244,27 @@ public final class ImportBench {
                 }
             }
             connection.setAutoCommit(false);
-            String leadSql = "INSERT INTO lead (id, display_name, given_name, family_name, company, title, email, phone, "
-                    + "source, status, temperature, created_at, updated_at, version, email_key, name_key) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+            String leadSql =
+                    "INSERT INTO lead (id, display_name, given_name, family_name, company, title, email, phone, "
+                            + "source, status, temperature, created_at, updated_at, version, email_key, name_key) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
             String externalIdSql = "INSERT INTO external_id (connector, external_id, person_kind, person_id) "
                     + "VALUES ('csv', ?, 'LEAD', ?)";
             String profileSql = "INSERT INTO lead_profile (lead_id, referral, budget, authority, need, timescale, "
                     + "lead_level, model_temperature, sizzling, probability, reasons, rated_at, rating_valid_until) "
                     + "VALUES (?, 'NONE', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 0, 'COOL', FALSE, 0.1, "
                     + "'web form lead', ?, ?)";
-            String queueSql = "INSERT INTO queue_entry (person_id, person_kind, display_name, lane_priority, queue_rank, "
-                    + "visible_from, action, channel, reasons) VALUES (?, 'LEAD', ?, 30, ?, ?, 'COLD_CALL', 'PHONE', "
-                    + "'web form lead')";
+            String queueSql =
+                    "INSERT INTO queue_entry (person_id, person_kind, display_name, lane_priority, queue_rank, "
+                            + "visible_from, action, channel, reasons) VALUES (?, 'LEAD', ?, 30, ?, ?, 'COLD_CALL', 'PHONE', "
+                            + "'web form lead')";
             TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
             try (PreparedStatement lead = connection.prepareStatement(leadSql);
-                 PreparedStatement externalId = connection.prepareStatement(externalIdSql);
-                 PreparedStatement profile = connection.prepareStatement(profileSql);
-                 PreparedStatement queue = connection.prepareStatement(queueSql)) {
-                List<PreparedStatement> statements = everyTable ? List.of(lead, externalId, profile, queue) : List.of(lead);
+                    PreparedStatement externalId = connection.prepareStatement(externalIdSql);
+                    PreparedStatement profile = connection.prepareStatement(profileSql);
+                    PreparedStatement queue = connection.prepareStatement(queueSql)) {
+                List<PreparedStatement> statements =
+                        everyTable ? List.of(lead, externalId, profile, queue) : List.of(lead);
                 Timestamp now = Timestamp.from(Instant.now());
                 Timestamp later = Timestamp.from(Instant.now().plusSeconds(86_400));
                 for (int i = 0; i < rows; i++) {
@@ -298,20 +322,29 @@ public final class ImportBench {
             Clock clock = Clock.systemUTC();
             Transactor transactor = new Transactor(database.dsl());
             LeadStore leads = timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead");
-            LeadRatings ratings = new LeadRatings(leads,
+            LeadRatings ratings = new LeadRatings(
+                    leads,
                     timings.wrap(LeadProfileStore.class, new JooqLeadProfileStore(database.dsl()), "profile"),
                     timings.wrap(MissedDeadlineStore.class, new JooqMissedDeadlineStore(database.dsl()), "missed"),
-                    timings.wrap(QueueStore.class, new JooqQueueStore(database.dsl()), "queue"), transactor,
+                    timings.wrap(QueueStore.class, new JooqQueueStore(database.dsl()), "queue"),
+                    transactor,
                     new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), clock),
-                    SpeedToLeadPolicy.DEFAULT, clock);
-            SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(new CsvConnector())),
+                    SpeedToLeadPolicy.DEFAULT,
+                    clock);
+            SyncEngine engine = new SyncEngine(
+                    ConnectorRegistry.of(List.of(new CsvConnector())),
                     timings.wrap(SyncRunStore.class, new JooqSyncRunStore(database.dsl()), "run"),
-                    timings.wrap(PersonMatchStore.class, new JooqPersonMatchStore(database.dsl()), "match"), leads,
+                    timings.wrap(PersonMatchStore.class, new JooqPersonMatchStore(database.dsl()), "match"),
+                    leads,
                     new LeadRules(new PhoneNumbers("US")),
                     rate ? List.of(timings.wrap(LeadObserver.class, ratings, "rating")) : List.of(),
-                    new SyncedContacts(timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
-                            new ContactRules(new PhoneNumbers("US")), List.of()),
-                    transactor, clock, RetryPolicy.DEFAULT,
+                    new SyncedContacts(
+                            timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
+                            new ContactRules(new PhoneNumbers("US")),
+                            List.of()),
+                    transactor,
+                    clock,
+                    RetryPolicy.DEFAULT,
                     new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE));
             SyncRun run = engine.run(SyncRequest.of("csv", Map.of("path", csv.toString())), SyncListener.NONE);
             if (run.counts().created() == 0) {
@@ -322,18 +355,24 @@ public final class ImportBench {
     }
 
     private static DatabaseConfig pgSchema(String url, List<String> created) throws Exception {
-        String schema = "hearth_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        String schema =
+                "hearth_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
         created.add(schema);
         // the floor's plain JDBC connection gets the same multi-row batch rewriting the server configures
-        return new DatabaseConfig(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema
-                + "&reWriteBatchedInserts=true", null, null, 4);
+        return new DatabaseConfig(
+                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true",
+                null,
+                null,
+                4);
     }
 
     private static void dropSchemas(String url, List<String> schemas) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             for (String schema : schemas) {
                 statement.execute("DROP SCHEMA " + schema + " CASCADE");
             }

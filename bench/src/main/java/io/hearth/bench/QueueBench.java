@@ -6,12 +6,12 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.generated.tables.records.QueueEntryRecord;
+import io.hearth.core.query.PageToken;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
 import io.hearth.core.queue.Lane;
 import io.hearth.core.queue.PersonKind;
 import io.hearth.core.queue.QueueEntry;
-import io.hearth.core.query.PageToken;
 import io.hearth.core.queue.WorkQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +50,8 @@ public final class QueueBench {
     private static final int SAMPLES = 2_000;
     private static final int BATCH = 5_000;
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
-    private static final PageToken AFTER_DUE_NOW = new PageToken("bench",
-            Lane.DUE_FOLLOW_UP.priority() + ":" + QueueEntry.dueRank(NOW), new UUID(0, 0).toString());
+    private static final PageToken AFTER_DUE_NOW = new PageToken(
+            "bench", Lane.DUE_FOLLOW_UP.priority() + ":" + QueueEntry.dueRank(NOW), new UUID(0, 0).toString());
 
     public static void main(String[] args) throws Exception {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -61,8 +61,11 @@ public final class QueueBench {
         if (!only.equals("postgresql")) {
             Path dir = Files.createTempDirectory("hearth-bench");
             try {
-                rows.addAll(run("HSQLDB (file, embedded default)", DatabaseConfig.embedded(dir.resolve("small"), 4),
-                        DatabaseConfig.embedded(dir.resolve("large"), 4), large));
+                rows.addAll(run(
+                        "HSQLDB (file, embedded default)",
+                        DatabaseConfig.embedded(dir.resolve("small"), 4),
+                        DatabaseConfig.embedded(dir.resolve("large"), 4),
+                        large));
             } finally {
                 deleteRecursively(dir);
             }
@@ -80,7 +83,8 @@ public final class QueueBench {
                 sql(pgUrl, "DROP SCHEMA " + prefix + "_large CASCADE");
             }
         } else {
-            System.err.println("PostgreSQL skipped: pass its JDBC URL as the second argument or set HEARTH_BENCH_PG_URL");
+            System.err.println(
+                    "PostgreSQL skipped: pass its JDBC URL as the second argument or set HEARTH_BENCH_PG_URL");
         }
         System.out.println();
         System.out.println("| database | queued leads | query | p50 ms | p99 ms | p50 vs 10k |");
@@ -89,8 +93,11 @@ public final class QueueBench {
     }
 
     private static DatabaseConfig pg(String url, String schema) {
-        return new DatabaseConfig(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema
-                + "&reWriteBatchedInserts=true", null, null, 4);
+        return new DatabaseConfig(
+                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true",
+                null,
+                null,
+                4);
     }
 
     /** One database's queue, read the way the server reads it. */
@@ -114,14 +121,16 @@ public final class QueueBench {
     private static List<String> run(String label, DatabaseConfig smallConfig, DatabaseConfig largeConfig, int large)
             throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Database smallDb = Database.open(smallConfig); Database largeDb = Database.open(largeConfig)) {
+        try (Database smallDb = Database.open(smallConfig);
+                Database largeDb = Database.open(largeConfig)) {
             Random random = new Random(42);
             seed(smallDb, random, 0, SMALL);
             long start = System.nanoTime();
             seed(largeDb, random, 0, large);
             double seedSeconds = (System.nanoTime() - start) / 1e9;
-            System.err.printf("%s: seeded %,d entries in %.1f s (%,.0f rows/s)%n", label, large, seedSeconds,
-                    large / seedSeconds);
+            System.err.printf(
+                    "%s: seeded %,d entries in %.1f s (%,.0f rows/s)%n",
+                    label, large, seedSeconds, large / seedSeconds);
             Side small = Side.of(smallDb);
             Side big = Side.of(largeDb);
             Map<String, Read> reads = new LinkedHashMap<>();
@@ -130,7 +139,8 @@ public final class QueueBench {
             reads.put("one rep, second page", (side, r) -> {
                 String owner = rep(r);
                 String token = side.queue().next(owner, 50, "").nextPageToken().orElseThrow();
-                return () -> expectFull(side.queue().next(owner, 50, token).items().size());
+                return () ->
+                        expectFull(side.queue().next(owner, 50, token).items().size());
             });
             reads.put("one rep, after the due follow-ups", (side, r) -> pastDue(side, rep(r)));
             reads.put("team, after the due follow-ups", (side, r) -> pastDue(side, null));
@@ -212,20 +222,29 @@ public final class QueueBench {
         List<QueueEntryRecord> batch = new ArrayList<>(BATCH);
         for (int i = from; i < to; i++) {
             double roll = random.nextDouble();
-            Lane lane = roll < 0.005 ? Lane.SPEED_TO_LEAD : roll < 0.015 ? Lane.SIZZLING : roll < 0.06 ? Lane.HOT
-                    : roll < 0.22 ? Lane.DUE_FOLLOW_UP : roll < 0.32 ? Lane.WARM : roll < 0.55 ? Lane.COOL : Lane.COLD;
+            Lane lane = roll < 0.005
+                    ? Lane.SPEED_TO_LEAD
+                    : roll < 0.015
+                            ? Lane.SIZZLING
+                            : roll < 0.06
+                                    ? Lane.HOT
+                                    : roll < 0.22
+                                            ? Lane.DUE_FOLLOW_UP
+                                            : roll < 0.32 ? Lane.WARM : roll < 0.55 ? Lane.COOL : Lane.COLD;
             Instant visible = created;
             long rank = random.nextLong() >>> 20;
             if (lane == Lane.DUE_FOLLOW_UP) {
-                long minutes = random.nextDouble() < 0.1 ? -random.nextInt(2 * 24 * 60) : 1 + random.nextInt(30 * 24 * 60);
+                long minutes =
+                        random.nextDouble() < 0.1 ? -random.nextInt(2 * 24 * 60) : 1 + random.nextInt(30 * 24 * 60);
                 visible = NOW.plus(Duration.ofMinutes(minutes));
                 rank = QueueEntry.dueRank(visible);
             }
             QueueEntryRecord r = new QueueEntryRecord();
             // time-ordered like the ids Hearth makes (UUIDv7): later leads sort later
-            r.setPersonId(new UUID(((long) i << 16) | 0x7000L, random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL
-                    | 0x8000_0000_0000_0000L));
-            r.setPersonKind(lane == Lane.DUE_FOLLOW_UP && i % 3 != 0 ? PersonKind.CONTACT.name() : PersonKind.LEAD.name());
+            r.setPersonId(new UUID(
+                    ((long) i << 16) | 0x7000L, random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L));
+            r.setPersonKind(
+                    lane == Lane.DUE_FOLLOW_UP && i % 3 != 0 ? PersonKind.CONTACT.name() : PersonKind.LEAD.name());
             r.setOwner("rep-" + random.nextInt(OWNERS));
             r.setDisplayName("Lead " + i);
             r.setLanePriority((short) lane.priority());
@@ -254,8 +273,9 @@ public final class QueueBench {
     }
 
     private static String row(String label, int size, String query, double[] figures, double[] baseline) {
-        return String.format("| %s | %,d | %s | %.3f | %.3f | %.2fx |", label, size, query, figures[0], figures[1],
-                figures[0] / baseline[0]);
+        return String.format(
+                "| %s | %,d | %s | %.3f | %.3f | %.2fx |",
+                label, size, query, figures[0], figures[1], figures[0] / baseline[0]);
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
@@ -267,7 +287,8 @@ public final class QueueBench {
     }
 
     private static void sql(String url, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }

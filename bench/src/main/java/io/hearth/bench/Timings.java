@@ -38,13 +38,19 @@ final class Timings {
     /** Each method's total seconds, share of {@code totalSeconds} and calls, largest first. */
     String report(double totalSeconds) {
         StringBuilder out = new StringBuilder();
-        new TreeMap<>(nanos).entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
-                .forEach(e -> {
-                    double seconds = e.getValue().sum() / 1e9;
-                    out.append(String.format("    %-36s %8.1f s %5.1f %% %,10d calls%n", e.getKey(), seconds,
-                            100 * seconds / totalSeconds, calls.get(e.getKey()).sum()));
-                });
+        new TreeMap<>(nanos)
+                .entrySet().stream()
+                        .sorted((a, b) ->
+                                Long.compare(b.getValue().sum(), a.getValue().sum()))
+                        .forEach(e -> {
+                            double seconds = e.getValue().sum() / 1e9;
+                            out.append(String.format(
+                                    "    %-36s %8.1f s %5.1f %% %,10d calls%n",
+                                    e.getKey(),
+                                    seconds,
+                                    100 * seconds / totalSeconds,
+                                    calls.get(e.getKey()).sum()));
+                        });
         return out.toString();
     }
 }

@@ -5,34 +5,24 @@ import io.hearth.proto.v1.AgendaItem;
 import io.hearth.proto.v1.ChannelDuration;
 import io.hearth.proto.v1.PlanAgendaRequest;
 import io.hearth.proto.v1.PlanAgendaResponse;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code hearth agenda}: the part of the queue that fits in a time budget, hottest first. */
-@Command(
-        name = "agenda",
-        description = "Plan the queue items that fit in the time you set aside, hottest first.")
+@Command(name = "agenda", description = "Plan the queue items that fit in the time you set aside, hottest first.")
 final class AgendaCommand extends RpcCommand {
 
     @Option(names = "--hours", paramLabel = "H", description = "Hours set aside.")
     int hours;
 
-    @Option(
-            names = "--minutes",
-            paramLabel = "M",
-            description = "Minutes set aside, on top of --hours.")
+    @Option(names = "--minutes", paramLabel = "M", description = "Minutes set aside, on top of --hours.")
     int minutes;
 
-    @Option(
-            names = "--owner",
-            paramLabel = "USER",
-            description = "Plan this rep's queue (default: the whole team).")
+    @Option(names = "--owner", paramLabel = "USER", description = "Plan this rep's queue (default: the whole team).")
     String owner = "";
 
     @Option(
@@ -54,19 +44,12 @@ final class AgendaCommand extends RpcCommand {
         }
         Duration budget = Duration.ofHours(hours).plusMinutes(minutes);
         if (budget.isZero()) {
-            throw usageError(
-                    "Give the time set aside with --hours and/or --minutes, e.g. --hours 2");
+            throw usageError("Give the time set aside with --hours and/or --minutes, e.g. --hours 2");
         }
         PlanAgendaRequest.Builder request =
-                PlanAgendaRequest.newBuilder()
-                        .setOwner(owner)
-                        .setTimeBudget(DurationText.toProto(budget));
-        durations.forEach(
-                (channel, duration) ->
-                        request.addTypicalDurations(
-                                ChannelDuration.newBuilder()
-                                        .setChannel(channel)
-                                        .setDuration(DurationText.toProto(duration))));
+                PlanAgendaRequest.newBuilder().setOwner(owner).setTimeBudget(DurationText.toProto(budget));
+        durations.forEach((channel, duration) -> request.addTypicalDurations(
+                ChannelDuration.newBuilder().setChannel(channel).setDuration(DurationText.toProto(duration))));
         PlanAgendaResponse agenda = queueService().planAgenda(request.build());
         if (json()) {
             ProtoJson.print(agenda, out());
@@ -79,8 +62,7 @@ final class AgendaCommand extends RpcCommand {
         if (agenda.getItemsCount() == 0) {
             out.println("Nothing planned.");
         } else {
-            TableFormatter table =
-                    new TableFormatter("#", "LANE", "PERSON", "ACTION", "ESTIMATE", "ID");
+            TableFormatter table = new TableFormatter("#", "LANE", "PERSON", "ACTION", "ESTIMATE", "ID");
             int position = 1;
             for (AgendaItem planned : agenda.getItemsList()) {
                 table.addRow(
@@ -94,12 +76,11 @@ final class AgendaCommand extends RpcCommand {
             table.printTo(out);
         }
         out.println();
-        out.println(
-                "planned %s of %s, %s left, %d skipped"
-                        .formatted(
-                                DurationText.format(agenda.getPlanned()),
-                                DurationText.format(budget),
-                                DurationText.format(agenda.getLeft()),
-                                agenda.getSkipped()));
+        out.println("planned %s of %s, %s left, %d skipped"
+                .formatted(
+                        DurationText.format(agenda.getPlanned()),
+                        DurationText.format(budget),
+                        DurationText.format(agenda.getLeft()),
+                        agenda.getSkipped()));
     }
 }

@@ -12,8 +12,8 @@ import io.grpc.ManagedChannel;
 public interface ChannelFactory {
 
     /** Plaintext HTTP/2, as the Hearth server speaks it today. */
-    ChannelFactory PLAINTEXT =
-            target -> Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+    ChannelFactory PLAINTEXT = target ->
+            Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
 
     /**
      * @param target the {@code --server} value, e.g. {@code localhost:50051}

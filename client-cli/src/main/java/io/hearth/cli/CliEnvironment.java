@@ -16,11 +16,7 @@ import java.time.Duration;
  *     as long
  */
 record CliEnvironment(
-        ChannelFactory channels,
-        Clock clock,
-        boolean terminal,
-        Duration refreshInterval,
-        Duration retryPause) {
+        ChannelFactory channels, Clock clock, boolean terminal, Duration refreshInterval, Duration retryPause) {
 
     static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     static final Duration DEFAULT_RETRY_PAUSE = Duration.ofMillis(500);
@@ -31,8 +27,7 @@ record CliEnvironment(
 
     /** The real world: system clock in the local time zone, the console decides about ANSI. */
     static CliEnvironment standard(ChannelFactory channels) {
-        return new CliEnvironment(
-                channels, Clock.systemDefaultZone(), stdoutIsTerminal(), DEFAULT_REFRESH_INTERVAL);
+        return new CliEnvironment(channels, Clock.systemDefaultZone(), stdoutIsTerminal(), DEFAULT_REFRESH_INTERVAL);
     }
 
     /**

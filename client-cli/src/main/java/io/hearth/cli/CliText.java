@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import com.google.protobuf.ProtocolMessageEnum;
 import com.google.protobuf.Timestamp;
-
 import java.time.Instant;
 
 /** How the contact and follow-up tables show values: enums in CLI spelling, "-" for nothing. */
@@ -17,9 +16,7 @@ final class CliText {
     }
 
     static String value(ProtocolMessageEnum value) {
-        return value.getNumber() == 0
-                ? NONE
-                : EnumNames.cliName(value.getValueDescriptor());
+        return value.getNumber() == 0 ? NONE : EnumNames.cliName(value.getValueDescriptor());
     }
 
     static String value(Timestamp time) {

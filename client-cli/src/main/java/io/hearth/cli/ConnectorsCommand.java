@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /** {@code hearth connectors list}. */
-@Command(name = "connectors", description = "Connectors the server has.",
+@Command(
+        name = "connectors",
+        description = "Connectors the server has.",
         subcommands = ConnectorsCommand.ListConnectors.class)
 final class ConnectorsCommand {
     private static final String PREFIX = "CONNECTOR_CAPABILITY_";
@@ -19,16 +21,20 @@ final class ConnectorsCommand {
     static final class ListConnectors extends RpcCommand {
         @Override
         void execute() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+            PrintWriter out = out();
+            PrintWriter err = err();
             TableFormatter table = new TableFormatter("NAME", "CAN", "CONFIG", "DESCRIPTION");
             String token = "";
             do {
-                ListConnectorsResponse page = syncService().listConnectors(
-                        ListConnectorsRequest.newBuilder().setPageToken(token).build());
+                ListConnectorsResponse page = syncService()
+                        .listConnectors(ListConnectorsRequest.newBuilder()
+                                .setPageToken(token)
+                                .build());
                 for (Connector connector : page.getConnectorsList()) {
-                    table.addRow(connector.getName().replaceFirst("^connectors/", ""),
-                            connector.getCapabilitiesList().stream().map(ConnectorsCommand::capability)
+                    table.addRow(
+                            connector.getName().replaceFirst("^connectors/", ""),
+                            connector.getCapabilitiesList().stream()
+                                    .map(ConnectorsCommand::capability)
                                     .collect(Collectors.joining(",")),
                             connector.getConfigKeysList().stream()
                                     .map(k -> k.getRequired() ? k.getName() + "*" : k.getName())

@@ -1,7 +1,6 @@
 package io.hearth.cli;
 
 import io.hearth.proto.v1.Contact;
-
 import java.io.PrintWriter;
 
 /** A contact as a two-column table for people; JSON goes through {@link ProtoJson}. */
@@ -21,8 +20,9 @@ final class ContactPrinter {
         table.addRow("phone", CliText.value(contact.getPhone()));
         table.addRow("source", CliText.value(contact.getSource()));
         table.addRow("owner", CliText.value(contact.getOwner()));
-        table.addRow("cadence", CliText.value(contact.getCadenceState()) + " after "
-                + contact.getCompletedFollowUps() + " follow-ups");
+        table.addRow(
+                "cadence",
+                CliText.value(contact.getCadenceState()) + " after " + contact.getCompletedFollowUps() + " follow-ups");
         table.addRow("notes", CliText.value(contact.getNotes()));
         table.addRow("tags", contact.getTagsCount() == 0 ? CliText.NONE : String.join(", ", contact.getTagsList()));
         table.printTo(out);

@@ -1,21 +1,25 @@
 package io.hearth.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
-
 /** {@code hearth contacts}: the ContactService commands. */
 @Command(
         name = "contacts",
         description = "Create, find and list contacts: prospects, clients, suppliers, partners, associates.",
-        subcommands = {CreateContactCommand.class, GetContactCommand.class, ListContactsCommand.class,
-            MergeLeadIntoContactCommand.class})
+        subcommands = {
+            CreateContactCommand.class,
+            GetContactCommand.class,
+            ListContactsCommand.class,
+            MergeLeadIntoContactCommand.class
+        })
 final class ContactsCommand implements Callable<Integer> {
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     @Override
     public Integer call() {

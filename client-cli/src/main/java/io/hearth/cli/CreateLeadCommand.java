@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import io.hearth.proto.v1.CreateLeadRequest;
 import io.hearth.proto.v1.Lead;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,21 +10,20 @@ import picocli.CommandLine.Option;
 @Command(name = "create", description = "Create a lead and print it.")
 final class CreateLeadCommand extends LeadRpcCommand {
 
-    @Mixin LeadFieldOptions fields;
+    @Mixin
+    LeadFieldOptions fields;
 
     @Option(
             names = "--request-id",
             paramLabel = "KEY",
-            description =
-                    "Idempotency key: retrying with the same key returns the lead first created."
-                            + " Without one a random key is sent, so the CLI's own retries are safe.")
+            description = "Idempotency key: retrying with the same key returns the lead first created."
+                    + " Without one a random key is sent, so the CLI's own retries are safe.")
     String requestId = "";
 
     @Option(
             names = "--allow-duplicate",
-            description =
-                    "Create it even when a lead or contact with its email, phone, or name and"
-                            + " company exists (refused otherwise).")
+            description = "Create it even when a lead or contact with its email, phone, or name and"
+                    + " company exists (refused otherwise).")
     boolean allowDuplicate;
 
     @Override
@@ -33,12 +31,11 @@ final class CreateLeadCommand extends LeadRpcCommand {
         Lead.Builder lead = Lead.newBuilder();
         fields.applyTo(lead);
         String key = requestIdOrNew(requestId);
-        CreateLeadRequest request =
-                CreateLeadRequest.newBuilder()
-                        .setLead(lead)
-                        .setRequestId(key)
-                        .setAllowDuplicate(allowDuplicate)
-                        .build();
+        CreateLeadRequest request = CreateLeadRequest.newBuilder()
+                .setLead(lead)
+                .setRequestId(key)
+                .setAllowDuplicate(allowDuplicate)
+                .build();
         printer.printLead(createRetrying(key, () -> leadService().createLead(request)));
     }
 }

@@ -1,21 +1,18 @@
 package io.hearth.cli;
 
 import com.google.protobuf.util.Durations;
-
-import picocli.CommandLine.TypeConversionException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.TypeConversionException;
 
 /** Durations the way people write them: {@code 1h55m}, {@code 3m12s}, {@code 45s}. */
 final class DurationText {
 
-    private static final Pattern COMPACT =
-            Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final Pattern COMPACT = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     private DurationText() {}
 
@@ -98,9 +95,7 @@ final class DurationText {
             Duration duration = Duration.ZERO;
             for (int group = 1; group <= 4; group++) {
                 if (compact.group(group) != null) {
-                    duration =
-                            duration.plusSeconds(
-                                    Long.parseLong(compact.group(group)) * perUnit[group - 1]);
+                    duration = duration.plusSeconds(Long.parseLong(compact.group(group)) * perUnit[group - 1]);
                 }
             }
             return duration;
@@ -113,8 +108,7 @@ final class DurationText {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw new TypeConversionException(
-                "'" + text + "' is not a duration like 10m, 1h30m or 45s");
+        throw new TypeConversionException("'" + text + "' is not a duration like 10m, 1h30m or 45s");
     }
 
     static com.google.protobuf.Duration toProto(Duration duration) {

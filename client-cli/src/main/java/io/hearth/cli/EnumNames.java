@@ -3,19 +3,16 @@ package io.hearth.cli;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.ProtocolMessageEnum;
-
 import io.hearth.proto.v1.ActionChannel;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.Temperature;
-
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Spells proto enum values the way people type them: without the enum's prefix, lower-case, with
@@ -62,21 +59,15 @@ final class EnumNames {
     }
 
     /** Converts a CLI spelling (or the bare value name, e.g. TRADE_SHOW) to the enum value. */
-    static <E extends ProtocolMessageEnum> ITypeConverter<E> converter(
-            EnumDescriptor type, IntFunction<E> forNumber) {
+    static <E extends ProtocolMessageEnum> ITypeConverter<E> converter(EnumDescriptor type, IntFunction<E> forNumber) {
         return text -> {
             String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
             return type.getValues().stream()
                     .filter(value -> value.getNumber() != 0 && cliName(value).equals(wanted))
                     .findFirst()
                     .map(value -> forNumber.apply(value.getNumber()))
-                    .orElseThrow(
-                            () ->
-                                    new TypeConversionException(
-                                            "'"
-                                                    + text
-                                                    + "' is not one of "
-                                                    + String.join(", ", cliNames(type))));
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + text + "' is not one of " + String.join(", ", cliNames(type))));
         };
     }
 
@@ -102,8 +93,7 @@ final class EnumNames {
     private static String prefix(EnumDescriptor type) {
         String zeroName = type.findValueByNumber(0).getName();
         if (!zeroName.endsWith(UNSPECIFIED)) {
-            throw new IllegalArgumentException(
-                    type.getFullName() + " has no *_UNSPECIFIED zero value");
+            throw new IllegalArgumentException(type.getFullName() + " has no *_UNSPECIFIED zero value");
         }
         return zeroName.substring(0, zeroName.length() - UNSPECIFIED.length());
     }

@@ -33,7 +33,9 @@ final class ExportCommand extends RpcCommand {
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv or xlsx (default: from the file name).")
     String format;
 
-    @Option(names = "--filter", paramLabel = "EXPR",
+    @Option(
+            names = "--filter",
+            paramLabel = "EXPR",
             description = "The list filter, e.g. 'status = NEW' (leads) or 'kind = active-client' (contacts).")
     String filter = "";
 
@@ -44,20 +46,33 @@ final class ExportCommand extends RpcCommand {
     void execute() {
         PrintWriter out = out();
         PrintWriter err = err();
-        String connector = format != null ? format
+        String connector = format != null
+                ? format
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv";
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         String connectorName = "connectors/" + connector;
         ExportSummary summary;
         try (OutputStream output = Files.newOutputStream(partial)) {
             summary = contacts
-                    ? download(syncDownloads().exportContacts(ExportContactsRequest.newBuilder()
-                            .setConnector(connectorName).setFilter(filter).build()), output,
-                            ExportContactsResponse::hasSummary, ExportContactsResponse::getSummary,
+                    ? download(
+                            syncDownloads()
+                                    .exportContacts(ExportContactsRequest.newBuilder()
+                                            .setConnector(connectorName)
+                                            .setFilter(filter)
+                                            .build()),
+                            output,
+                            ExportContactsResponse::hasSummary,
+                            ExportContactsResponse::getSummary,
                             ExportContactsResponse::getChunk)
-                    : download(syncDownloads().exportLeads(ExportLeadsRequest.newBuilder()
-                            .setConnector(connectorName).setFilter(filter).build()), output,
-                            ExportLeadsResponse::hasSummary, ExportLeadsResponse::getSummary,
+                    : download(
+                            syncDownloads()
+                                    .exportLeads(ExportLeadsRequest.newBuilder()
+                                            .setConnector(connectorName)
+                                            .setFilter(filter)
+                                            .build()),
+                            output,
+                            ExportLeadsResponse::hasSummary,
+                            ExportLeadsResponse::getSummary,
                             ExportLeadsResponse::getChunk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + partial, e);
@@ -76,8 +91,12 @@ final class ExportCommand extends RpcCommand {
     }
 
     /** Writes the streamed file to {@code output} and returns the summary that ends the stream. */
-    private static <R> ExportSummary download(Iterator<R> responses, OutputStream output, Predicate<R> isSummary,
-                                              Function<R, ExportSummary> summary, Function<R, ByteString> chunk)
+    private static <R> ExportSummary download(
+            Iterator<R> responses,
+            OutputStream output,
+            Predicate<R> isSummary,
+            Function<R, ExportSummary> summary,
+            Function<R, ByteString> chunk)
             throws IOException {
         ExportSummary last = ExportSummary.getDefaultInstance();
         while (responses.hasNext()) {

@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import io.hearth.proto.v1.Contact;
 import io.hearth.proto.v1.GetContactRequest;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,7 +15,8 @@ final class GetContactCommand extends RpcCommand {
     @Override
     void execute() {
         String name = id.strip().startsWith("contacts/") ? id.strip() : "contacts/" + id.strip();
-        Contact contact = contactService().getContact(GetContactRequest.newBuilder().setName(name).build());
+        Contact contact = contactService()
+                .getContact(GetContactRequest.newBuilder().setName(name).build());
         if (json()) {
             ProtoJson.print(contact, out());
         } else {

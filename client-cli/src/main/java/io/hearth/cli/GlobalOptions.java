@@ -14,8 +14,7 @@ final class GlobalOptions {
             scope = ScopeType.INHERIT,
             paramLabel = "HOST:PORT",
             defaultValue = "${env:HEARTH_SERVER:-localhost:50051}",
-            description =
-                    "Hearth server to talk to (default: $HEARTH_SERVER, else localhost:50051).")
+            description = "Hearth server to talk to (default: $HEARTH_SERVER, else localhost:50051).")
     String server;
 
     @Option(

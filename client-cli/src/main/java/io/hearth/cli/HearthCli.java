@@ -12,7 +12,11 @@ import io.hearth.proto.v1.Temperature;
 import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.TouchKind;
 import io.hearth.proto.v1.TouchOutcome;
-
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The {@code hearth} command. Exit codes: 0 on success, 1 when the server reports an error or
@@ -59,9 +57,11 @@ public final class HearthCli implements Callable<Integer> {
      */
     private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");
 
-    @Mixin private GlobalOptions options = new GlobalOptions();
+    @Mixin
+    private GlobalOptions options = new GlobalOptions();
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private final CliEnvironment environment;
 
@@ -83,8 +83,7 @@ public final class HearthCli implements Callable<Integer> {
      * Runs one command line, opening its channel with {@code channels}; returns the exit code.
      * Nothing is printed to the console, everything goes to {@code out} and {@code err}.
      */
-    public static int run(
-            String[] args, PrintWriter out, PrintWriter err, ChannelFactory channels) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err, ChannelFactory channels) {
         return run(args, out, err, CliEnvironment.standard(channels));
     }
 
@@ -93,38 +92,28 @@ public final class HearthCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new HearthCli(environment));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.registerConverter(
-                LeadSource.class,
-                EnumNames.converter(LeadSource.getDescriptor(), LeadSource::forNumber));
+                LeadSource.class, EnumNames.converter(LeadSource.getDescriptor(), LeadSource::forNumber));
         commandLine.registerConverter(
-                LeadStatus.class,
-                EnumNames.converter(LeadStatus.getDescriptor(), LeadStatus::forNumber));
+                LeadStatus.class, EnumNames.converter(LeadStatus.getDescriptor(), LeadStatus::forNumber));
         commandLine.registerConverter(
-                Temperature.class,
-                EnumNames.converter(Temperature.getDescriptor(), Temperature::forNumber));
+                Temperature.class, EnumNames.converter(Temperature.getDescriptor(), Temperature::forNumber));
         commandLine.registerConverter(
-                ActionChannel.class,
-                EnumNames.converter(ActionChannel.getDescriptor(), ActionChannel::forNumber));
+                ActionChannel.class, EnumNames.converter(ActionChannel.getDescriptor(), ActionChannel::forNumber));
         commandLine.registerConverter(
                 ReferralKind.class,
-                EnumNames.converterWithUnknown(
-                        ReferralKind.getDescriptor(), ReferralKind::forNumber));
+                EnumNames.converterWithUnknown(ReferralKind.getDescriptor(), ReferralKind::forNumber));
         commandLine.registerConverter(
-                BantAnswer.class,
-                EnumNames.converterWithUnknown(BantAnswer.getDescriptor(), BantAnswer::forNumber));
+                BantAnswer.class, EnumNames.converterWithUnknown(BantAnswer.getDescriptor(), BantAnswer::forNumber));
         commandLine.registerConverter(
-                ContactKind.class,
-                EnumNames.converter(ContactKind.getDescriptor(), ContactKind::forNumber));
+                ContactKind.class, EnumNames.converter(ContactKind.getDescriptor(), ContactKind::forNumber));
         commandLine.registerConverter(
-                CadenceState.class,
-                EnumNames.converter(CadenceState.getDescriptor(), CadenceState::forNumber));
+                CadenceState.class, EnumNames.converter(CadenceState.getDescriptor(), CadenceState::forNumber));
         commandLine.registerConverter(
                 TouchKind.class, EnumNames.converter(TouchKind.getDescriptor(), TouchKind::forNumber));
         commandLine.registerConverter(
-                TouchChannel.class,
-                EnumNames.converter(TouchChannel.getDescriptor(), TouchChannel::forNumber));
+                TouchChannel.class, EnumNames.converter(TouchChannel.getDescriptor(), TouchChannel::forNumber));
         commandLine.registerConverter(
-                TouchOutcome.class,
-                EnumNames.converter(TouchOutcome.getDescriptor(), TouchOutcome::forNumber));
+                TouchOutcome.class, EnumNames.converter(TouchOutcome.getDescriptor(), TouchOutcome::forNumber));
         commandLine.registerConverter(Duration.class, DurationText::parse);
         commandLine.setOut(out);
         commandLine.setErr(err);

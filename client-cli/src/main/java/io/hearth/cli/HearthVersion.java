@@ -1,11 +1,10 @@
 package io.hearth.cli;
 
-import picocli.CommandLine.IVersionProvider;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
 
 /** Reports the Maven project version, which the build writes into version.properties. */
 final class HearthVersion implements IVersionProvider {

@@ -36,9 +36,12 @@ import picocli.CommandLine.Parameters;
  * {@code hearth import FILE}: uploads a spreadsheet to the server, shows the progress, prints what
  * the import did and writes the rows it rejected next to the file.
  */
-@Command(name = "import", description = {
-    "Import leads from a CSV or .xlsx file (HubSpot, Salesforce, Google Contacts and Outlook exports work as they are).",
-    "Rows matching someone already in Hearth update that person; importing a file twice creates nothing twice."})
+@Command(
+        name = "import",
+        description = {
+            "Import leads from a CSV or .xlsx file (HubSpot, Salesforce, Google Contacts and Outlook exports work as they are).",
+            "Rows matching someone already in Hearth update that person; importing a file twice creates nothing twice."
+        })
 final class ImportCommand extends RpcCommand {
     private static final int CHUNK_BYTES = 64 * 1024;
 
@@ -48,12 +51,17 @@ final class ImportCommand extends RpcCommand {
     @Option(names = "--connector", paramLabel = "NAME", description = "csv or xlsx (default: from the file name).")
     String connector;
 
-    @Option(names = "--mapping", paramLabel = "COLUMN=FIELD", split = ",",
+    @Option(
+            names = "--mapping",
+            paramLabel = "COLUMN=FIELD",
+            split = ",",
             description = "Map a column to a Hearth field (given_name, family_name, company, title, email, phone, "
                     + "source, status, owner, notes, tags); repeat or separate with commas.")
     Map<String, String> mapping = new LinkedHashMap<>();
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--option",
+            paramLabel = "KEY=VALUE",
             description = "A connector option, e.g. sheet=Leads, delimiter=;, encoding=windows-1252, id_column=ID.")
     Map<String, String> options = new LinkedHashMap<>();
 
@@ -118,12 +126,13 @@ final class ImportCommand extends RpcCommand {
         try {
             // one bar at a time: the server starts importing once the upload is complete
             try (ProgressBar uploading = bar("Uploading", size(), "B", err);
-                 InputStream in = Files.newInputStream(file)) {
+                    InputStream in = Files.newInputStream(file)) {
                 requests.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
                 byte[] buffer = new byte[CHUNK_BYTES];
                 for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
                     awaitReady(flow, done);
-                    requests.onNext(ImportFileRequest.newBuilder().setChunk(ByteString.copyFrom(buffer, 0, read))
+                    requests.onNext(ImportFileRequest.newBuilder()
+                            .setChunk(ByteString.copyFrom(buffer, 0, read))
                             .build());
                     uploading.stepBy(read);
                 }
@@ -160,18 +169,21 @@ final class ImportCommand extends RpcCommand {
      * after its current batch instead of importing on for no one; what it stored is kept, and the
      * same command goes on from there.
      */
-    private static Thread cancelOnExit(ClientCallStreamObserver<ImportFileRequest> call, CompletableFuture<?> done,
-                                       PrintWriter err) {
-        return new Thread(() -> {
-            if (done.isDone()) {
-                return;
-            }
-            call.cancel("cancelled by the user", null);
-            err.println();
-            err.println("Import cancelled: the server keeps the rows it stored and stops after its current batch. "
-                    + "Run the same command again to go on from there ('hearth sync runs' shows the run).");
-            err.flush();
-        }, "hearth-import-cancel");
+    private static Thread cancelOnExit(
+            ClientCallStreamObserver<ImportFileRequest> call, CompletableFuture<?> done, PrintWriter err) {
+        return new Thread(
+                () -> {
+                    if (done.isDone()) {
+                        return;
+                    }
+                    call.cancel("cancelled by the user", null);
+                    err.println();
+                    err.println(
+                            "Import cancelled: the server keeps the rows it stored and stops after its current batch. "
+                                    + "Run the same command again to go on from there ('hearth sync runs' shows the run).");
+                    err.flush();
+                },
+                "hearth-import-cancel");
     }
 
     /** Sends no faster than the server reads, so a large file is not buffered in memory. */
@@ -197,9 +209,14 @@ final class ImportCommand extends RpcCommand {
         SyncCounts c = run.getCounts();
         out.println();
         new TableFormatter("READ", "CREATED", "UPDATED", "UNCHANGED", "MERGED", "REJECTED", "STATE")
-                .addRow(Long.toString(c.getRead()), Long.toString(c.getCreated()), Long.toString(c.getUpdated()),
-                        Long.toString(c.getUnchanged()), Long.toString(c.getMerged()),
-                        Long.toString(c.getRejected()), SyncRunsCommand.state(run) + (run.getDryRun() ? " (dry run)" : ""))
+                .addRow(
+                        Long.toString(c.getRead()),
+                        Long.toString(c.getCreated()),
+                        Long.toString(c.getUpdated()),
+                        Long.toString(c.getUnchanged()),
+                        Long.toString(c.getMerged()),
+                        Long.toString(c.getRejected()),
+                        SyncRunsCommand.state(run) + (run.getDryRun() ? " (dry run)" : ""))
                 .printTo(out);
     }
 
@@ -210,9 +227,12 @@ final class ImportCommand extends RpcCommand {
             writer.write("position,reason,row\r\n");
             String token = "";
             do {
-                ListRejectedRecordsResponse page = syncService().listRejectedRecords(
-                        ListRejectedRecordsRequest.newBuilder().setParent(run.getName()).setPageSize(1000)
-                                .setPageToken(token).build());
+                ListRejectedRecordsResponse page = syncService()
+                        .listRejectedRecords(ListRejectedRecordsRequest.newBuilder()
+                                .setParent(run.getName())
+                                .setPageSize(1000)
+                                .setPageToken(token)
+                                .build());
                 for (RejectedRecord rejected : page.getRejectedRecordsList()) {
                     writer.write(quote(rejected.getPosition()) + "," + quote(rejected.getReason()) + ","
                             + quote(rejected.getRaw()) + "\r\n");

@@ -4,12 +4,10 @@ import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.Temperature;
-
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import picocli.CommandLine.Option;
 
 /**
  * The lead fields a user can set, shared by create and update. Each stays null unless given, so

@@ -13,13 +13,9 @@ final class LeadName {
     /** {@code 42} and {@code leads/42} both become {@code leads/42}. */
     static String normalize(String idOrName) {
         String trimmed = idOrName.trim();
-        String id =
-                trimmed.startsWith(COLLECTION_PREFIX)
-                        ? trimmed.substring(COLLECTION_PREFIX.length())
-                        : trimmed;
+        String id = trimmed.startsWith(COLLECTION_PREFIX) ? trimmed.substring(COLLECTION_PREFIX.length()) : trimmed;
         if (id.isEmpty() || id.contains("/")) {
-            throw new IllegalArgumentException(
-                    "'" + idOrName + "' is neither a lead id nor a name like leads/{id}");
+            throw new IllegalArgumentException("'" + idOrName + "' is neither a lead id nor a name like leads/{id}");
         }
         return COLLECTION_PREFIX + id;
     }

@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.ListLeadsResponse;
-
 import java.io.PrintWriter;
 
 /** Prints command results in the format chosen with {@code --output}. */

@@ -1,7 +1,6 @@
 package io.hearth.cli;
 
 import io.hearth.proto.v1.GetLeadProfileRequest;
-
 import picocli.CommandLine.Command;
 
 /** {@code hearth leads profile ID}. */
@@ -15,8 +14,7 @@ final class LeadProfileCommand extends ProfileRpcCommand {
 
     @Override
     void execute() {
-        printProfile(
-                queueService()
-                        .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(name).build()));
+        printProfile(queueService()
+                .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(name).build()));
     }
 }

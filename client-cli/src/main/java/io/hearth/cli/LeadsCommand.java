@@ -1,18 +1,16 @@
 package io.hearth.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
-
 /** {@code hearth leads}: the LeadService commands and the QueueService commands on one lead. */
 @Command(
         name = "leads",
-        description =
-                "Create, find, change, archive, restore, convert and merge leads; see, qualify and override"
-                        + " their profile.",
+        description = "Create, find, change, archive, restore, convert and merge leads; see, qualify and override"
+                + " their profile.",
         subcommands = {
             CreateLeadCommand.class,
             GetLeadCommand.class,
@@ -28,7 +26,8 @@ import java.util.concurrent.Callable;
         })
 final class LeadsCommand implements Callable<Integer> {
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     @Override
     public Integer call() {

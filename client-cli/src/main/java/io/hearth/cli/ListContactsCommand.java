@@ -4,29 +4,32 @@ import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.ContactKind;
 import io.hearth.proto.v1.ListContactsRequest;
 import io.hearth.proto.v1.ListContactsResponse;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code hearth contacts list}: one page of contacts, oldest first. */
 @Command(name = "list", description = "List contacts, oldest first, one page at a time.")
 final class ListContactsCommand extends RpcCommand {
 
-    @Option(names = "--kind", paramLabel = "KIND") ContactKind kind;
+    @Option(names = "--kind", paramLabel = "KIND")
+    ContactKind kind;
 
-    @Option(names = "--owner", paramLabel = "USER") String owner;
+    @Option(names = "--owner", paramLabel = "USER")
+    String owner;
 
     @Option(names = "--cadence-state", paramLabel = "STATE", description = "active, stopped, drip or unsubscribed.")
     CadenceState cadenceState;
 
-    @Option(names = "--page-size", paramLabel = "N") int pageSize;
+    @Option(names = "--page-size", paramLabel = "N")
+    int pageSize;
 
-    @Option(names = "--page-token", paramLabel = "TOKEN") String pageToken = "";
+    @Option(names = "--page-token", paramLabel = "TOKEN")
+    String pageToken = "";
 
-    @Option(names = "--archived", description = "Include archived contacts.") boolean archived;
+    @Option(names = "--archived", description = "Include archived contacts.")
+    boolean archived;
 
     @Override
     void execute() {
@@ -40,16 +43,25 @@ final class ListContactsCommand extends RpcCommand {
         if (cadenceState != null) {
             terms.add("cadence_state = " + EnumNames.shortName(cadenceState.getValueDescriptor()));
         }
-        ListContactsResponse page = contactService().listContacts(ListContactsRequest.newBuilder()
-                .setFilter(String.join(" AND ", terms)).setPageSize(pageSize).setPageToken(pageToken)
-                .setShowArchived(archived).build());
+        ListContactsResponse page = contactService()
+                .listContacts(ListContactsRequest.newBuilder()
+                        .setFilter(String.join(" AND ", terms))
+                        .setPageSize(pageSize)
+                        .setPageToken(pageToken)
+                        .setShowArchived(archived)
+                        .build());
         if (json()) {
             ProtoJson.print(page, out());
             return;
         }
         TableFormatter table = new TableFormatter("NAME", "DISPLAY NAME", "KIND", "OWNER", "CADENCE");
-        page.getContactsList().forEach(c -> table.addRow(c.getName(), c.getDisplayName(),
-                CliText.value(c.getKind()), CliText.value(c.getOwner()), CliText.value(c.getCadenceState())));
+        page.getContactsList()
+                .forEach(c -> table.addRow(
+                        c.getName(),
+                        c.getDisplayName(),
+                        CliText.value(c.getKind()),
+                        CliText.value(c.getOwner()),
+                        CliText.value(c.getCadenceState())));
         table.printTo(out());
         if (!page.getNextPageToken().isEmpty()) {
             out().println("more: --page-token " + page.getNextPageToken());

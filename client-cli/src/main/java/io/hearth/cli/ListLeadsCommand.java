@@ -5,12 +5,10 @@ import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.ListLeadsResponse;
 import io.hearth.proto.v1.Temperature;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code hearth leads list}: one page of leads, or with {@code --all} every page. */
 @Command(name = "list", description = "List leads, a page at a time unless --all is given.")
@@ -50,29 +48,19 @@ final class ListLeadsCommand extends LeadRpcCommand {
             description = "Only leads from this source: ${COMPLETION-CANDIDATES}.")
     LeadSource source;
 
-    @Option(
-            names = "--tag",
-            paramLabel = "TAG",
-            description = "Only leads with this tag; repeat to require several.")
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only leads with this tag; repeat to require several.")
     List<String> tags = new ArrayList<>();
 
     @Option(
             names = "--order-by",
             paramLabel = "FIELD",
-            description =
-                    "create_time (default), update_time or display_name, optionally followed by ' desc'.")
+            description = "create_time (default), update_time or display_name, optionally followed by ' desc'.")
     String orderBy = "";
 
-    @Option(
-            names = "--page-size",
-            paramLabel = "N",
-            description = "Leads per page (server default 50, at most 1000).")
+    @Option(names = "--page-size", paramLabel = "N", description = "Leads per page (server default 50, at most 1000).")
     int pageSize;
 
-    @Option(
-            names = "--page-token",
-            paramLabel = "TOKEN",
-            description = "Continue where a previous list stopped.")
+    @Option(names = "--page-token", paramLabel = "TOKEN", description = "Continue where a previous list stopped.")
     String pageToken = "";
 
     @Option(names = "--all", description = "Fetch every page, not just one.")
@@ -83,14 +71,13 @@ final class ListLeadsCommand extends LeadRpcCommand {
 
     @Override
     void execute(LeadPrinter printer) {
-        ListLeadsRequest request =
-                ListLeadsRequest.newBuilder()
-                        .setFilter(combinedFilter())
-                        .setOrderBy(orderBy)
-                        .setPageSize(pageSize)
-                        .setPageToken(pageToken)
-                        .setShowArchived(archived)
-                        .build();
+        ListLeadsRequest request = ListLeadsRequest.newBuilder()
+                .setFilter(combinedFilter())
+                .setOrderBy(orderBy)
+                .setPageSize(pageSize)
+                .setPageToken(pageToken)
+                .setShowArchived(archived)
+                .build();
         ListLeadsResponse page = all ? allPages(request) : leadService().listLeads(request);
         printer.printPage(page, nextPageCommand(request, page.getNextPageToken()));
     }
@@ -129,7 +116,8 @@ final class ListLeadsCommand extends LeadRpcCommand {
         everything.addAllLeads(page.getLeadsList());
         while (!page.getNextPageToken().isEmpty()) {
             String token = page.getNextPageToken();
-            page = leadService().listLeads(request.toBuilder().setPageToken(token).build());
+            page = leadService()
+                    .listLeads(request.toBuilder().setPageToken(token).build());
             everything.addAllLeads(page.getLeadsList());
         }
         return everything.build();

@@ -1,14 +1,12 @@
 package io.hearth.cli;
 
 import com.google.protobuf.Duration;
-
 import io.hearth.proto.v1.LogTouchRequest;
 import io.hearth.proto.v1.LogTouchResponse;
 import io.hearth.proto.v1.Touch;
 import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.TouchKind;
 import io.hearth.proto.v1.TouchOutcome;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,30 +18,49 @@ final class LogTouchCommand extends RpcCommand {
     @Parameters(paramLabel = "PERSON", description = "leads/{id} or contacts/{id}.")
     String person;
 
-    @Option(names = "--kind", required = true, paramLabel = "KIND",
+    @Option(
+            names = "--kind",
+            required = true,
+            paramLabel = "KIND",
             description = "cold-call (leads), follow-up (contacts) or touch-base.")
     TouchKind kind;
 
-    @Option(names = "--channel", required = true, paramLabel = "CHANNEL",
+    @Option(
+            names = "--channel",
+            required = true,
+            paramLabel = "CHANNEL",
             description = "phone, email, postcard, direct-mail, meeting, video-call, social or sms.")
     TouchChannel channel;
 
-    @Option(names = "--outcome", required = true, paramLabel = "OUTCOME",
+    @Option(
+            names = "--outcome",
+            required = true,
+            paramLabel = "OUTCOME",
             description = "e.g. no-answer, connected, replied-positive, meeting-booked.")
     TouchOutcome outcome;
 
-    @Option(names = "--minutes", paramLabel = "N", description = "How long it took.") long minutes;
+    @Option(names = "--minutes", paramLabel = "N", description = "How long it took.")
+    long minutes;
 
-    @Option(names = "--note", paramLabel = "TEXT") String note = "";
+    @Option(names = "--note", paramLabel = "TEXT")
+    String note = "";
 
-    @Option(names = "--by", paramLabel = "USER", description = "Who made it.") String by = "";
+    @Option(names = "--by", paramLabel = "USER", description = "Who made it.")
+    String by = "";
 
     @Override
     void execute() {
-        Touch touch = Touch.newBuilder().setPerson(person.strip()).setKind(kind).setChannel(channel)
-                .setOutcome(outcome).setDuration(Duration.newBuilder().setSeconds(minutes * 60))
-                .setNote(note).setPerformedBy(by).build();
-        LogTouchResponse logged = followUpService().logTouch(LogTouchRequest.newBuilder().setTouch(touch).build());
+        Touch touch = Touch.newBuilder()
+                .setPerson(person.strip())
+                .setKind(kind)
+                .setChannel(channel)
+                .setOutcome(outcome)
+                .setDuration(Duration.newBuilder().setSeconds(minutes * 60))
+                .setNote(note)
+                .setPerformedBy(by)
+                .build();
+        LogTouchResponse logged = followUpService()
+                .logTouch(LogTouchRequest.newBuilder().setTouch(touch).build());
         if (json()) {
             ProtoJson.print(logged, out());
             return;

@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import io.hearth.proto.v1.MergeLeadIntoContactRequest;
 import io.hearth.proto.v1.MergeLeadIntoContactResponse;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,10 +9,9 @@ import picocli.CommandLine.Parameters;
 /** {@code hearth contacts merge-lead CONTACT LEAD}: folds a lead of a person into their contact. */
 @Command(
         name = "merge-lead",
-        description =
-                "Merge LEAD into CONTACT, the same person entered as both: the lead's touches,"
-                        + " follow-ups, connector links and the fields the contact lacks move over;"
-                        + " the lead is archived.")
+        description = "Merge LEAD into CONTACT, the same person entered as both: the lead's touches,"
+                + " follow-ups, connector links and the fields the contact lacks move over;"
+                + " the lead is archived.")
 final class MergeLeadIntoContactCommand extends RpcCommand {
 
     @Parameters(index = "0", paramLabel = "CONTACT", description = "Contact id or name (contacts/{id}).")
@@ -26,7 +24,10 @@ final class MergeLeadIntoContactCommand extends RpcCommand {
             description = "Lead id or name (leads/{id}).")
     String lead;
 
-    @Option(names = "--contact-etag", paramLabel = "ETAG", description = "Merge only if the contact is unchanged since.")
+    @Option(
+            names = "--contact-etag",
+            paramLabel = "ETAG",
+            description = "Merge only if the contact is unchanged since.")
     String contactEtag = "";
 
     @Option(names = "--lead-etag", paramLabel = "ETAG", description = "Merge only if the lead is unchanged since.")
@@ -35,14 +36,19 @@ final class MergeLeadIntoContactCommand extends RpcCommand {
     @Override
     void execute() {
         String contactName = contact.strip().startsWith("contacts/") ? contact.strip() : "contacts/" + contact.strip();
-        MergeLeadIntoContactResponse merged = contactService().mergeLeadIntoContact(
-                MergeLeadIntoContactRequest.newBuilder().setContact(contactName).setContactEtag(contactEtag)
-                        .setLead(lead).setLeadEtag(leadEtag).build());
+        MergeLeadIntoContactResponse merged = contactService()
+                .mergeLeadIntoContact(MergeLeadIntoContactRequest.newBuilder()
+                        .setContact(contactName)
+                        .setContactEtag(contactEtag)
+                        .setLead(lead)
+                        .setLeadEtag(leadEtag)
+                        .build());
         if (json()) {
             ProtoJson.print(merged, out());
             return;
         }
-        out().println(merged.getLead().getName() + " merged into " + merged.getContact().getName() + ": "
+        out().println(merged.getLead().getName() + " merged into "
+                + merged.getContact().getName() + ": "
                 + merged.getTouchesMoved() + " touches, " + merged.getFollowUpsMoved() + " follow-ups, "
                 + merged.getExternalIdsMoved() + " connector links moved");
         ContactPrinter.print(merged.getContact(), out());

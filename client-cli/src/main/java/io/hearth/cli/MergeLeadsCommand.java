@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import io.hearth.proto.v1.MergeLeadsRequest;
 import io.hearth.proto.v1.MergeLeadsResponse;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,9 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code hearth leads merge SURVIVOR DUPLICATE}: folds a lead entered twice into one. */
 @Command(
         name = "merge",
-        description =
-                "Merge DUPLICATE into SURVIVOR: its touches, follow-ups, connector links, and the"
-                        + " fields and answers SURVIVOR lacks move over; DUPLICATE is archived.")
+        description = "Merge DUPLICATE into SURVIVOR: its touches, follow-ups, connector links, and the"
+                + " fields and answers SURVIVOR lacks move over; DUPLICATE is archived.")
 final class MergeLeadsCommand extends RpcCommand {
 
     @Parameters(
@@ -43,30 +41,27 @@ final class MergeLeadsCommand extends RpcCommand {
 
     @Override
     void execute() {
-        MergeLeadsResponse merged =
-                leadService()
-                        .mergeLeads(
-                                MergeLeadsRequest.newBuilder()
-                                        .setSurvivor(survivor)
-                                        .setSurvivorEtag(survivorEtag)
-                                        .setDuplicate(duplicate)
-                                        .setDuplicateEtag(duplicateEtag)
-                                        .build());
+        MergeLeadsResponse merged = leadService()
+                .mergeLeads(MergeLeadsRequest.newBuilder()
+                        .setSurvivor(survivor)
+                        .setSurvivorEtag(survivorEtag)
+                        .setDuplicate(duplicate)
+                        .setDuplicateEtag(duplicateEtag)
+                        .build());
         if (json()) {
             ProtoJson.print(merged, out());
             return;
         }
-        out().println(
-                merged.getDuplicate().getName()
-                        + " merged into "
-                        + merged.getSurvivor().getName()
-                        + ": "
-                        + merged.getTouchesMoved()
-                        + " touches, "
-                        + merged.getFollowUpsMoved()
-                        + " follow-ups, "
-                        + merged.getExternalIdsMoved()
-                        + " connector links moved");
+        out().println(merged.getDuplicate().getName()
+                + " merged into "
+                + merged.getSurvivor().getName()
+                + ": "
+                + merged.getTouchesMoved()
+                + " touches, "
+                + merged.getFollowUpsMoved()
+                + " follow-ups, "
+                + merged.getExternalIdsMoved()
+                + " connector links moved");
         LeadPrinter.of(options().output, out()).printLead(merged.getSurvivor());
     }
 }

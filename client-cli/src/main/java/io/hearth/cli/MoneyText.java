@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import com.google.type.Date;
 import com.google.type.Money;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -22,8 +21,9 @@ final class MoneyText {
      */
     static Money toMoney(BigDecimal amount, String currencyCode) {
         BigInteger units = amount.toBigInteger();
-        int nanos =
-                amount.subtract(new BigDecimal(units)).movePointRight(NANOS_DIGITS).intValueExact();
+        int nanos = amount.subtract(new BigDecimal(units))
+                .movePointRight(NANOS_DIGITS)
+                .intValueExact();
         return Money.newBuilder()
                 .setCurrencyCode(currencyCode)
                 .setUnits(units.longValueExact())
@@ -32,8 +32,7 @@ final class MoneyText {
     }
 
     static BigDecimal amount(Money money) {
-        return BigDecimal.valueOf(money.getUnits())
-                .add(BigDecimal.valueOf(money.getNanos(), NANOS_DIGITS));
+        return BigDecimal.valueOf(money.getUnits()).add(BigDecimal.valueOf(money.getNanos(), NANOS_DIGITS));
     }
 
     /** {@code 25000 USD}, {@code 25000.50 USD}: cents shown only when there are any. */

@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import io.hearth.proto.v1.SetTemperatureOverrideRequest;
 import io.hearth.proto.v1.Temperature;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,9 +33,7 @@ final class OverrideLeadCommand extends ProfileRpcCommand {
     @Option(names = "--by", paramLabel = "USER", description = "Who pins it.")
     String by = "";
 
-    @Option(
-            names = "--clear",
-            description = "Remove the pin; the model's temperature applies again.")
+    @Option(names = "--clear", description = "Remove the pin; the model's temperature applies again.")
     boolean clear;
 
     @Override
@@ -45,19 +42,17 @@ final class OverrideLeadCommand extends ProfileRpcCommand {
             throw usageError(
                     clear
                             ? "--temperature and --clear exclude each other"
-                            : "Give --temperature (with --reason) to pin a temperature,"
-                                    + " or --clear");
+                            : "Give --temperature (with --reason) to pin a temperature," + " or --clear");
         }
         if (!clear && reason.isBlank()) {
             throw usageError("--reason is required with --temperature: say why you override");
         }
-        SetTemperatureOverrideRequest request =
-                SetTemperatureOverrideRequest.newBuilder()
-                        .setName(name)
-                        .setTemperature(clear ? Temperature.TEMPERATURE_UNSPECIFIED : temperature)
-                        .setReason(reason.strip())
-                        .setSetBy(by)
-                        .build();
+        SetTemperatureOverrideRequest request = SetTemperatureOverrideRequest.newBuilder()
+                .setName(name)
+                .setTemperature(clear ? Temperature.TEMPERATURE_UNSPECIFIED : temperature)
+                .setReason(reason.strip())
+                .setSetBy(by)
+                .build();
         printProfile(queueService().setTemperatureOverride(request));
     }
 }

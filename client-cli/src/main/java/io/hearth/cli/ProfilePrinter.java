@@ -7,7 +7,6 @@ import io.hearth.proto.v1.Qualification;
 import io.hearth.proto.v1.ReferralKind;
 import io.hearth.proto.v1.Temperature;
 import io.hearth.proto.v1.TemperatureOverride;
-
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -53,19 +52,9 @@ final class ProfilePrinter {
         bullets("reasons", profile.getReasonsList());
 
         Qualification qualification = profile.getQualification();
-        field(
-                "need by",
-                qualification.hasNeedBy() ? MoneyText.format(qualification.getNeedBy()) : "");
-        field(
-                "value",
-                qualification.hasEstimatedValue()
-                        ? MoneyText.format(qualification.getEstimatedValue())
-                        : "");
-        field(
-                "referral",
-                orUnknown(
-                        EnumNames.display(
-                                ReferralKind.getDescriptor(), qualification.getReferralValue())));
+        field("need by", qualification.hasNeedBy() ? MoneyText.format(qualification.getNeedBy()) : "");
+        field("value", qualification.hasEstimatedValue() ? MoneyText.format(qualification.getEstimatedValue()) : "");
+        field("referral", orUnknown(EnumNames.display(ReferralKind.getDescriptor(), qualification.getReferralValue())));
         Bant bant = qualification.getBant();
         field("budget", bant(bant.getBudgetValue()));
         field("authority", bant(bant.getAuthorityValue()));
@@ -73,21 +62,15 @@ final class ProfilePrinter {
         field("timescale", bant(bant.getTimescaleValue()));
         field(
                 "lead level",
-                qualification.getLeadLevel() == 0
-                        ? "not assessed"
-                        : qualification.getLeadLevel() + " of 6");
+                qualification.getLeadLevel() == 0 ? "not assessed" : qualification.getLeadLevel() + " of 6");
         field("qualified", yesNo(qualification.getQualified()));
         field("note", qualification.getNote());
         // what 'hearth leads qualify --etag' takes
         field("etag", qualification.getEtag());
 
         field("response due", responseDue(profile));
-        field(
-                "first touch",
-                profile.hasFirstTouchTime() ? Times.format(profile.getFirstTouchTime()) : "");
-        field(
-                "response time",
-                profile.hasResponseTime() ? DurationText.format(profile.getResponseTime()) : "");
+        field("first touch", profile.hasFirstTouchTime() ? Times.format(profile.getFirstTouchTime()) : "");
+        field("response time", profile.hasResponseTime() ? DurationText.format(profile.getResponseTime()) : "");
         field("rated", profile.hasRateTime() ? Times.format(profile.getRateTime()) : "");
     }
 

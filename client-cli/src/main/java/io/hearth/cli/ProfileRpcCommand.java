@@ -1,7 +1,6 @@
 package io.hearth.cli;
 
 import io.hearth.proto.v1.LeadProfile;
-
 import picocli.CommandLine.Parameters;
 
 /** A command about one lead's profile (QueueService): takes the lead ID and prints a profile. */

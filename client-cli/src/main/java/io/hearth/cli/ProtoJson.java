@@ -3,7 +3,6 @@ package io.hearth.cli;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
-
 import java.io.PrintWriter;
 
 /**
@@ -12,8 +11,7 @@ import java.io.PrintWriter;
  */
 final class ProtoJson {
 
-    private static final JsonFormat.Printer PRETTY =
-            JsonFormat.printer().alwaysPrintFieldsWithNoPresence();
+    private static final JsonFormat.Printer PRETTY = JsonFormat.printer().alwaysPrintFieldsWithNoPresence();
 
     private static final JsonFormat.Printer ONE_LINE = PRETTY.omittingInsignificantWhitespace();
 

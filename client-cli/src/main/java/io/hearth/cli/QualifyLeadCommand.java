@@ -2,17 +2,12 @@ package io.hearth.cli;
 
 import com.google.protobuf.FieldMask;
 import com.google.type.Money;
-
 import io.hearth.proto.v1.Bant;
 import io.hearth.proto.v1.BantAnswer;
 import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.Qualification;
 import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.ReferralKind;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +16,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code hearth leads qualify ID}: records what the rep learned. Sends only the options given,
@@ -38,10 +35,7 @@ import java.util.function.Consumer;
         })
 final class QualifyLeadCommand extends ProfileRpcCommand {
 
-    @Option(
-            names = "--need-by",
-            paramLabel = "DATE",
-            description = "When they need it, e.g. 2026-12-15, or unknown.")
+    @Option(names = "--need-by", paramLabel = "DATE", description = "When they need it, e.g. 2026-12-15, or unknown.")
     String needBy;
 
     @Option(
@@ -53,9 +47,8 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
     @Option(
             names = "--currency",
             paramLabel = "CODE",
-            description =
-                    "ISO 4217 currency of --value, e.g. USD (default: the currency of the value"
-                            + " already recorded).")
+            description = "ISO 4217 currency of --value, e.g. USD (default: the currency of the value"
+                    + " already recorded).")
     String currency;
 
     @Option(
@@ -64,35 +57,22 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
             description = "Who passed the lead on: none, champion, fan or unknown.")
     ReferralKind referral;
 
-    @Option(
-            names = "--budget",
-            paramLabel = "ANSWER",
-            description = "Can they pay? yes, no or unknown.")
+    @Option(names = "--budget", paramLabel = "ANSWER", description = "Can they pay? yes, no or unknown.")
     BantAnswer budget;
 
-    @Option(
-            names = "--authority",
-            paramLabel = "ANSWER",
-            description = "Can this person decide? yes, no or unknown.")
+    @Option(names = "--authority", paramLabel = "ANSWER", description = "Can this person decide? yes, no or unknown.")
     BantAnswer authority;
 
-    @Option(
-            names = "--need",
-            paramLabel = "ANSWER",
-            description = "Do they truly need it? yes, no or unknown.")
+    @Option(names = "--need", paramLabel = "ANSWER", description = "Do they truly need it? yes, no or unknown.")
     BantAnswer need;
 
-    @Option(
-            names = "--timescale",
-            paramLabel = "ANSWER",
-            description = "Will they buy soon? yes, no or unknown.")
+    @Option(names = "--timescale", paramLabel = "ANSWER", description = "Will they buy soon? yes, no or unknown.")
     BantAnswer timescale;
 
     @Option(
             names = "--level",
             paramLabel = "0-6",
-            description =
-                    "Lead level: 1 (name only) to 6 (buying, considering ours); 0 = not assessed.")
+            description = "Lead level: 1 (name only) to 6 (buying, considering ours); 0 = not assessed.")
     Integer level;
 
     @Option(
@@ -104,9 +84,8 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
     @Option(
             names = "--etag",
             paramLabel = "ETAG",
-            description =
-                    "Only change the qualification if it is still at this etag (see 'hearth leads"
-                            + " profile'): guards against overwriting a colleague's answers.")
+            description = "Only change the qualification if it is still at this etag (see 'hearth leads"
+                    + " profile'): guards against overwriting a colleague's answers.")
     String etag = "";
 
     @Override
@@ -136,12 +115,11 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
         }
         set(level, "lead_level", qualification::setLeadLevel, paths);
         set(note, "note", qualification::setNote, paths);
-        QualifyLeadRequest request =
-                QualifyLeadRequest.newBuilder()
-                        .setName(name)
-                        .setQualification(qualification)
-                        .setUpdateMask(FieldMask.newBuilder().addAllPaths(paths))
-                        .build();
+        QualifyLeadRequest request = QualifyLeadRequest.newBuilder()
+                .setName(name)
+                .setQualification(qualification)
+                .setUpdateMask(FieldMask.newBuilder().addAllPaths(paths))
+                .build();
         printProfile(queueService().qualifyLead(request));
     }
 
@@ -157,12 +135,10 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
                 && timescale == null
                 && level == null
                 && note == null) {
-            throw usageError(
-                    "Nothing to qualify: give at least one option, e.g. --budget yes");
+            throw usageError("Nothing to qualify: give at least one option, e.g. --budget yes");
         }
         if (level != null && (level < 0 || level > 6)) {
-            throw usageError(
-                    "Invalid value for option '--level': " + level + " is not between 0 and 6");
+            throw usageError("Invalid value for option '--level': " + level + " is not between 0 and 6");
         }
         if (needBy != null && !isUnknown(needBy)) {
             parseDate();
@@ -186,11 +162,11 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
         if (value != null && currency != null) {
             return MoneyText.toMoney(parseAmount(), currencyCode());
         }
-        Qualification current =
-                queueService()
-                        .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(name).build())
-                        .getQualification();
-        if (!current.hasEstimatedValue() || current.getEstimatedValue().getCurrencyCode().isEmpty()) {
+        Qualification current = queueService()
+                .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(name).build())
+                .getQualification();
+        if (!current.hasEstimatedValue()
+                || current.getEstimatedValue().getCurrencyCode().isEmpty()) {
             throw usageError(
                     value != null
                             ? "--value needs --currency: the lead has no value yet"
@@ -215,8 +191,7 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
             return LocalDate.parse(needBy.trim());
         } catch (DateTimeParseException e) {
             throw usageError(
-                    ("Invalid value for option '--need-by': '%s' is not a date like 2026-12-15"
-                                    + " or unknown")
+                    ("Invalid value for option '--need-by': '%s' is not a date like 2026-12-15" + " or unknown")
                             .formatted(needBy));
         }
     }
@@ -226,19 +201,15 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
         try {
             amount = new BigDecimal(value.trim().replace("_", ""));
         } catch (NumberFormatException e) {
-            throw usageError(
-                    ("Invalid value for option '--value': '%s' is not an amount like 25000"
-                                    + " or 25000.50")
-                            .formatted(value));
+            throw usageError(("Invalid value for option '--value': '%s' is not an amount like 25000" + " or 25000.50")
+                    .formatted(value));
         }
         if (amount.signum() < 0) {
             throw usageError("Invalid value for option '--value': must not be negative");
         }
         if (amount.stripTrailingZeros().scale() > 9 || amount.toBigInteger().bitLength() > 63) {
-            throw usageError(
-                    ("Invalid value for option '--value': '%s' has more than 9 decimals"
-                                    + " or is too large")
-                            .formatted(value));
+            throw usageError(("Invalid value for option '--value': '%s' has more than 9 decimals" + " or is too large")
+                    .formatted(value));
         }
         return amount;
     }
@@ -249,8 +220,7 @@ final class QualifyLeadCommand extends ProfileRpcCommand {
             Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
             throw usageError(
-                    "Invalid value for option '--currency': '%s' is not an ISO 4217 code like USD"
-                            .formatted(currency));
+                    "Invalid value for option '--currency': '%s' is not an ISO 4217 code like USD".formatted(currency));
         }
         return code;
     }

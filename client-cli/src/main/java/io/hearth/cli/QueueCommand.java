@@ -3,12 +3,10 @@ package io.hearth.cli;
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
 import io.hearth.proto.v1.WatchQueueRequest;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code hearth queue}: who to contact next, how and why. One page of the queue, every page with
@@ -22,22 +20,13 @@ import java.util.List;
         })
 final class QueueCommand extends RpcCommand {
 
-    @Option(
-            names = "--owner",
-            paramLabel = "USER",
-            description = "Only this rep's queue (default: the whole team).")
+    @Option(names = "--owner", paramLabel = "USER", description = "Only this rep's queue (default: the whole team).")
     String owner = "";
 
-    @Option(
-            names = "--page-size",
-            paramLabel = "N",
-            description = "Items per page (server default 50, at most 1000).")
+    @Option(names = "--page-size", paramLabel = "N", description = "Items per page (server default 50, at most 1000).")
     int pageSize;
 
-    @Option(
-            names = "--page-token",
-            paramLabel = "TOKEN",
-            description = "Continue where a previous listing stopped.")
+    @Option(names = "--page-token", paramLabel = "TOKEN", description = "Continue where a previous listing stopped.")
     String pageToken = "";
 
     @Option(names = "--all", description = "Fetch every page, not just one.")
@@ -46,16 +35,13 @@ final class QueueCommand extends RpcCommand {
     @Option(names = "--reasons", description = "List every reason under each item.")
     boolean reasons;
 
-    @Option(
-            names = "--watch",
-            description = "Keep the head of the queue on screen until Ctrl-C or the server ends.")
+    @Option(names = "--watch", description = "Keep the head of the queue on screen until Ctrl-C or the server ends.")
     boolean watch;
 
     @Option(
             names = "--size",
             paramLabel = "N",
-            description =
-                    "With --watch: how many items from the head (server default 20, at most 200).")
+            description = "With --watch: how many items from the head (server default 20, at most 200).")
     int size;
 
     /** Lets tests end a watch; a person ends it with Ctrl-C. */
@@ -77,12 +63,11 @@ final class QueueCommand extends RpcCommand {
                 throw usageError(watchOnly + " only applies with --watch");
             }
         }
-        ListQueueRequest request =
-                ListQueueRequest.newBuilder()
-                        .setOwner(owner)
-                        .setPageSize(pageSize)
-                        .setPageToken(pageToken)
-                        .build();
+        ListQueueRequest request = ListQueueRequest.newBuilder()
+                .setOwner(owner)
+                .setPageSize(pageSize)
+                .setPageToken(pageToken)
+                .build();
         ListQueueResponse page = all ? allPages(request) : queueService().listQueue(request);
         if (json()) {
             ProtoJson.print(page, out());
@@ -103,8 +88,7 @@ final class QueueCommand extends RpcCommand {
         for (String listOnly : List.of("--page-size", "--page-token", "--all")) {
             if (given(listOnly)) {
                 throw usageError(
-                        listOnly + " does not apply with --watch, which shows the head of the"
-                                + " queue (see --size)");
+                        listOnly + " does not apply with --watch, which shows the head of the" + " queue (see --size)");
             }
         }
         if (given("--max-snapshots") && maxSnapshots < 1) {
@@ -112,8 +96,7 @@ final class QueueCommand extends RpcCommand {
         }
         WatchQueueRequest request =
                 WatchQueueRequest.newBuilder().setOwner(owner).setSize(size).build();
-        new QueueWatch(request, environment(), json(), reasons, maxSnapshots, out())
-                .run(queueStreams());
+        new QueueWatch(request, environment(), json(), reasons, maxSnapshots, out()).run(queueStreams());
     }
 
     /** Follows next_page_token to the last page; the result has no next page token. */
@@ -123,7 +106,8 @@ final class QueueCommand extends RpcCommand {
         everything.addAllItems(page.getItemsList());
         while (!page.getNextPageToken().isEmpty()) {
             String token = page.getNextPageToken();
-            page = queueService().listQueue(request.toBuilder().setPageToken(token).build());
+            page = queueService()
+                    .listQueue(request.toBuilder().setPageToken(token).build());
             everything.addAllItems(page.getItemsList());
         }
         return everything.build();

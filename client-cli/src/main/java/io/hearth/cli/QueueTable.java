@@ -4,7 +4,6 @@ import io.hearth.proto.v1.ActionChannel;
 import io.hearth.proto.v1.ActionKind;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueLane;
-
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -22,14 +21,8 @@ final class QueueTable {
      * @param firstPosition the {@code #} of the first item
      * @param allReasons list every reason indented under its row, not just the first in WHY
      */
-    static void print(
-            List<QueueItem> items,
-            int firstPosition,
-            Instant now,
-            boolean allReasons,
-            PrintWriter out) {
-        TableFormatter table =
-                new TableFormatter("#", "LANE", "PERSON", "ACTION", "DEADLINE", "WHY", "ID");
+    static void print(List<QueueItem> items, int firstPosition, Instant now, boolean allReasons, PrintWriter out) {
+        TableFormatter table = new TableFormatter("#", "LANE", "PERSON", "ACTION", "DEADLINE", "WHY", "ID");
         int position = firstPosition;
         for (QueueItem item : items) {
             table.addRow(
@@ -37,9 +30,7 @@ final class QueueTable {
                     lane(item),
                     person(item),
                     action(item),
-                    item.hasDeadline()
-                            ? DurationText.countdown(Times.instant(item.getDeadline()), now)
-                            : "",
+                    item.hasDeadline() ? DurationText.countdown(Times.instant(item.getDeadline()), now) : "",
                     item.getReasonsCount() > 0 ? item.getReasons(0) : "",
                     id(item));
             if (allReasons) {

@@ -7,7 +7,6 @@ import io.grpc.stub.ClientResponseObserver;
 import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceStub;
 import io.hearth.proto.v1.QueueSnapshot;
 import io.hearth.proto.v1.WatchQueueRequest;
-
 import java.io.PrintWriter;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -92,11 +91,9 @@ final class QueueWatch {
     private void loop() throws InterruptedException {
         QueueSnapshot last = null;
         while (true) {
-            Event event =
-                    ticking() && last != null
-                            ? events.poll(
-                                    environment.refreshInterval().toMillis(), TimeUnit.MILLISECONDS)
-                            : events.take();
+            Event event = ticking() && last != null
+                    ? events.poll(environment.refreshInterval().toMillis(), TimeUnit.MILLISECONDS)
+                    : events.take();
             if (event == null) {
                 redraw(last);
             } else if (event instanceof Snapshot snapshot) {
@@ -150,8 +147,7 @@ final class QueueWatch {
         if (snapshot.getItemsCount() == 0) {
             out.println("The queue is empty.");
         } else {
-            QueueTable.print(
-                    snapshot.getItemsList(), 1, environment.clock().instant(), allReasons, out);
+            QueueTable.print(snapshot.getItemsList(), 1, environment.clock().instant(), allReasons, out);
         }
     }
 
@@ -191,8 +187,7 @@ final class QueueWatch {
     }
 
     /** Turns the call's callbacks into events for the printing thread. */
-    private final class Observer
-            implements ClientResponseObserver<WatchQueueRequest, QueueSnapshot> {
+    private final class Observer implements ClientResponseObserver<WatchQueueRequest, QueueSnapshot> {
 
         @Override
         public void beforeStart(ClientCallStreamObserver<WatchQueueRequest> requestStream) {

@@ -9,14 +9,12 @@ import io.hearth.proto.v1.OwnerMissedDeadlines;
 import io.hearth.proto.v1.ResponseBucket;
 import io.hearth.proto.v1.ResponseBucketStats;
 import io.hearth.proto.v1.ResponseStats;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code hearth stats response}: speed to lead on the team's own data, and who missed how many
@@ -41,9 +39,8 @@ final class ResponseStatsCommand extends RpcCommand {
     @Option(
             names = "--owner",
             paramLabel = "USER",
-            description =
-                    "Only this rep's leads (default: the whole team). A missed deadline counts for"
-                            + " the rep who owned the lead when it missed.")
+            description = "Only this rep's leads (default: the whole team). A missed deadline counts for"
+                    + " the rep who owned the lead when it missed.")
     String owner = "";
 
     @Option(
@@ -55,21 +52,17 @@ final class ResponseStatsCommand extends RpcCommand {
     @Option(
             names = "--until",
             paramLabel = "DATE",
-            description =
-                    "Leads that arrived before this date or instant (exclusive). Without --since"
-                            + " and --until: the last 30 days.")
+            description = "Leads that arrived before this date or instant (exclusive). Without --since"
+                    + " and --until: the last 30 days.")
     String until;
 
     @Option(
             names = "--missed",
-            description =
-                    "List the leads that missed their response deadline instead: whose they were,"
-                            + " how late the first touch came, which still wait for it.")
+            description = "List the leads that missed their response deadline instead: whose they were,"
+                    + " how late the first touch came, which still wait for it.")
     boolean missed;
 
-    @Option(
-            names = "--unanswered",
-            description = "With --missed: only the leads still waiting for their first touch.")
+    @Option(names = "--unanswered", description = "With --missed: only the leads still waiting for their first touch.")
     boolean unanswered;
 
     @Override
@@ -104,11 +97,10 @@ final class ResponseStatsCommand extends RpcCommand {
 
     /** Every page of missed deadlines, as one table or one JSON response. */
     private void listMissed(Instant start, Instant end) {
-        ListMissedDeadlinesRequest.Builder request =
-                ListMissedDeadlinesRequest.newBuilder()
-                        .setOwner(owner)
-                        .setUnansweredOnly(unanswered)
-                        .setPageSize(MISSED_PAGE_SIZE);
+        ListMissedDeadlinesRequest.Builder request = ListMissedDeadlinesRequest.newBuilder()
+                .setOwner(owner)
+                .setUnansweredOnly(unanswered)
+                .setPageSize(MISSED_PAGE_SIZE);
         if (start != null) {
             request.setStartTime(Times.timestamp(start));
         }
@@ -118,8 +110,8 @@ final class ResponseStatsCommand extends RpcCommand {
         ListMissedDeadlinesResponse.Builder all = ListMissedDeadlinesResponse.newBuilder();
         String token = "";
         do {
-            ListMissedDeadlinesResponse page =
-                    queueService().listMissedDeadlines(request.setPageToken(token).build());
+            ListMissedDeadlinesResponse page = queueService()
+                    .listMissedDeadlines(request.setPageToken(token).build());
             all.addAllMissedDeadlines(page.getMissedDeadlinesList());
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -131,17 +123,14 @@ final class ResponseStatsCommand extends RpcCommand {
             out().println(unanswered ? "No missed deadline waits for its first touch." : "No missed deadlines.");
             return;
         }
-        TableFormatter table =
-                new TableFormatter("PERSON", "OWNER", "SOURCE", "DEADLINE", "FIRST TOUCH", "ID");
+        TableFormatter table = new TableFormatter("PERSON", "OWNER", "SOURCE", "DEADLINE", "FIRST TOUCH", "ID");
         for (MissedDeadline miss : all.getMissedDeadlinesList()) {
             table.addRow(
                     miss.getDisplayName().isEmpty() ? miss.getLead() : miss.getDisplayName(),
                     miss.getOwner().isEmpty() ? NOBODY : miss.getOwner(),
                     EnumNames.display(LeadSource.getDescriptor(), miss.getSourceValue()),
                     Times.format(miss.getDeadline()),
-                    (miss.hasFirstTouchTime() ? "" : "none yet, ")
-                            + DurationText.format(miss.getLateBy())
-                            + " late",
+                    (miss.hasFirstTouchTime() ? "" : "none yet, ") + DurationText.format(miss.getLateBy()) + " late",
                     miss.getLead().startsWith(LeadName.COLLECTION_PREFIX)
                             ? miss.getLead().substring(LeadName.COLLECTION_PREFIX.length())
                             : miss.getLead());
@@ -158,8 +147,7 @@ final class ResponseStatsCommand extends RpcCommand {
                 return Instant.parse(value.trim());
             } catch (DateTimeParseException notAnInstant) {
                 throw usageError(
-                        "Invalid value for option '%s': '%s' is neither a date like 2026-11-01"
-                                        .formatted(option, value)
+                        "Invalid value for option '%s': '%s' is neither a date like 2026-11-01".formatted(option, value)
                                 + " nor an instant like 2026-11-01T09:00:00Z");
             }
         }
@@ -175,18 +163,13 @@ final class ResponseStatsCommand extends RpcCommand {
                         + (stats.getMissedUnanswered() > 0
                                 ? " (" + stats.getMissedUnanswered() + " still unanswered)"
                                 : ""));
-        field(
-                out,
-                "median response",
-                stats.hasMedian() ? DurationText.format(stats.getMedian()) : "-");
+        field(out, "median response", stats.hasMedian() ? DurationText.format(stats.getMedian()) : "-");
         field(out, "90th percentile", stats.hasP90() ? DurationText.format(stats.getP90()) : "-");
         field(
                 out,
                 "within window",
                 percent(stats.getShareWithinWindow())
-                        + (stats.hasWindow()
-                                ? " (window " + DurationText.format(stats.getWindow()) + ")"
-                                : ""));
+                        + (stats.hasWindow() ? " (window " + DurationText.format(stats.getWindow()) + ")" : ""));
         if (stats.getBucketsCount() > 0) {
             out.println();
             TableFormatter table = new TableFormatter("RESPONSE", "LEADS", "QUALIFIED", "RATE");
@@ -219,8 +202,7 @@ final class ResponseStatsCommand extends RpcCommand {
             case RESPONSE_BUCKET_WITHIN_24_HOURS -> "30 min–24 h";
             case RESPONSE_BUCKET_LATER -> "later";
             default -> {
-                String name =
-                        EnumNames.display(ResponseBucket.getDescriptor(), bucket.getBucketValue());
+                String name = EnumNames.display(ResponseBucket.getDescriptor(), bucket.getBucketValue());
                 yield name.isEmpty() ? "-" : name;
             }
         };

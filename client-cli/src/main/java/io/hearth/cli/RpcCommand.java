@@ -13,12 +13,6 @@ import io.hearth.proto.v1.QueueServiceGrpc;
 import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceBlockingStub;
 import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceStub;
 import io.hearth.proto.v1.SyncServiceGrpc;
-
-import picocli.CommandLine.ExitCode;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +20,10 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * A command that calls the Hearth server: it opens the channel, hands out stubs of every service
@@ -42,7 +40,8 @@ abstract class RpcCommand implements Callable<Integer> {
     /** Tries of a create: the first and three retries. */
     static final int CREATE_ATTEMPTS = 4;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     private HearthCli hearth;
     private ManagedChannel channel;
@@ -69,8 +68,7 @@ abstract class RpcCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "Invalid value for option '--server': '%s': %s"
-                            .formatted(options().server, e.getMessage()));
+                    "Invalid value for option '--server': '%s': %s".formatted(options().server, e.getMessage()));
         }
     }
 
@@ -145,21 +143,19 @@ abstract class RpcCommand implements Callable<Integer> {
                 return call.get();
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
-                boolean retryable =
-                        code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+                boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
                 if (!retryable || attempt >= CREATE_ATTEMPTS) {
                     throw e;
                 }
                 String why = e.getStatus().getDescription();
                 err().printf(
-                        "note: %s%s; trying again in %s with the same request id %s"
-                                + " (attempt %d of %d)%n",
-                        code,
-                        why == null ? "" : ": " + why,
-                        pauseText(pause),
-                        requestId,
-                        attempt + 1,
-                        CREATE_ATTEMPTS);
+                                "note: %s%s; trying again in %s with the same request id %s" + " (attempt %d of %d)%n",
+                                code,
+                                why == null ? "" : ": " + why,
+                                pauseText(pause),
+                                requestId,
+                                attempt + 1,
+                                CREATE_ATTEMPTS);
                 err().flush();
                 try {
                     Thread.sleep(pause.toMillis());

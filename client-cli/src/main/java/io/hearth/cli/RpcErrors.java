@@ -4,12 +4,10 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
-
 import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -21,16 +19,11 @@ final class RpcErrors {
 
     private RpcErrors() {}
 
-    static void print(
-            StatusRuntimeException failure, String server, Duration deadline, PrintWriter err) {
+    static void print(StatusRuntimeException failure, String server, Duration deadline, PrintWriter err) {
         Status status = failure.getStatus();
         com.google.rpc.Status details = StatusProto.fromThrowable(failure);
         boolean fromServer = details != null && details.getDetailsCount() > 0;
-        err.println(
-                "error: "
-                        + status.getCode()
-                        + ": "
-                        + describe(status, fromServer, server, deadline));
+        err.println("error: " + status.getCode() + ": " + describe(status, fromServer, server, deadline));
         if (details != null) {
             details.getDetailsList().forEach(detail -> printDetail(detail, err));
             if (status.getCode() == Status.Code.ALREADY_EXISTS) {
@@ -45,21 +38,15 @@ final class RpcErrors {
      * @param fromServer whether the server answered with details: an UNAVAILABLE it sent itself
      *     (its database is away) says so, rather than that the server could not be reached
      */
-    private static String describe(
-            Status status, boolean fromServer, String server, Duration deadline) {
+    private static String describe(Status status, boolean fromServer, String server, Duration deadline) {
         return switch (status.getCode()) {
             case UNAVAILABLE ->
-                    fromServer && status.getDescription() != null
-                            ? "Hearth server at " + server + ": " + status.getDescription()
-                            : "cannot reach Hearth server at " + server + reason(status);
+                fromServer && status.getDescription() != null
+                        ? "Hearth server at " + server + ": " + status.getDescription()
+                        : "cannot reach Hearth server at " + server + reason(status);
             case DEADLINE_EXCEEDED ->
-                    "no answer from Hearth server at "
-                            + server
-                            + " within "
-                            + deadline.toSeconds()
-                            + "s";
-            default ->
-                    status.getDescription() == null ? "(no description)" : status.getDescription();
+                "no answer from Hearth server at " + server + " within " + deadline.toSeconds() + "s";
+            default -> status.getDescription() == null ? "(no description)" : status.getDescription();
         };
     }
 
@@ -87,8 +74,7 @@ final class RpcErrors {
             if (detail.is(BadRequest.class)) {
                 for (BadRequest.FieldViolation violation :
                         detail.unpack(BadRequest.class).getFieldViolationsList()) {
-                    err.println(
-                            "  field " + violation.getField() + ": " + violation.getDescription());
+                    err.println("  field " + violation.getField() + ": " + violation.getDescription());
                 }
             } else if (detail.is(ErrorInfo.class)) {
                 err.println("  reason: " + detail.unpack(ErrorInfo.class).getReason());

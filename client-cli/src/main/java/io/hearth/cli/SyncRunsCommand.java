@@ -24,18 +24,39 @@ final class SyncRunsCommand {
 
         @Override
         void execute() {
-        PrintWriter out = out();
-        PrintWriter err = err();
-            ListSyncRunsResponse page = syncService().listSyncRuns(ListSyncRunsRequest.newBuilder()
-                    .setPageSize(pageSize).setPageToken(pageToken).build());
-            TableFormatter table = new TableFormatter("RUN", "STATE", "CONNECTOR", "STARTED", "READ", "CREATED",
-                    "UPDATED", "UNCHANGED", "MERGED", "REJECTED", "NOTE");
+            PrintWriter out = out();
+            PrintWriter err = err();
+            ListSyncRunsResponse page = syncService()
+                    .listSyncRuns(ListSyncRunsRequest.newBuilder()
+                            .setPageSize(pageSize)
+                            .setPageToken(pageToken)
+                            .build());
+            TableFormatter table = new TableFormatter(
+                    "RUN",
+                    "STATE",
+                    "CONNECTOR",
+                    "STARTED",
+                    "READ",
+                    "CREATED",
+                    "UPDATED",
+                    "UNCHANGED",
+                    "MERGED",
+                    "REJECTED",
+                    "NOTE");
             for (SyncRun run : page.getSyncRunsList()) {
                 SyncCounts c = run.getCounts();
-                table.addRow(run.getName(), state(run), run.getConnector().replaceFirst("^connectors/", ""),
-                        Instant.ofEpochSecond(run.getStartTime().getSeconds()).toString(), n(c.getRead()),
-                        n(c.getCreated()), n(c.getUpdated()), n(c.getUnchanged()), n(c.getMerged()),
-                        n(c.getRejected()), run.getError().isEmpty() ? (run.getDryRun() ? "dry run" : "") : run.getError());
+                table.addRow(
+                        run.getName(),
+                        state(run),
+                        run.getConnector().replaceFirst("^connectors/", ""),
+                        Instant.ofEpochSecond(run.getStartTime().getSeconds()).toString(),
+                        n(c.getRead()),
+                        n(c.getCreated()),
+                        n(c.getUpdated()),
+                        n(c.getUnchanged()),
+                        n(c.getMerged()),
+                        n(c.getRejected()),
+                        run.getError().isEmpty() ? (run.getDryRun() ? "dry run" : "") : run.getError());
             }
             table.printTo(out);
             if (!page.getNextPageToken().isEmpty()) {

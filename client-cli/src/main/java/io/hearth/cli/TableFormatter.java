@@ -25,13 +25,9 @@ final class TableFormatter {
 
     TableFormatter addRow(String... cells) {
         if (cells.length != columns) {
-            throw new IllegalArgumentException(
-                    "expected " + columns + " cells but got " + Arrays.toString(cells));
+            throw new IllegalArgumentException("expected " + columns + " cells but got " + Arrays.toString(cells));
         }
-        rows.add(
-                new Row(
-                        Arrays.stream(cells).map(TableFormatter::singleLine).toList(),
-                        new ArrayList<>()));
+        rows.add(new Row(Arrays.stream(cells).map(TableFormatter::singleLine).toList(), new ArrayList<>()));
         return this;
     }
 
@@ -48,7 +44,8 @@ final class TableFormatter {
         int[] widths = new int[columns];
         for (Row row : rows) {
             for (int column = 0; column < columns; column++) {
-                widths[column] = Math.max(widths[column], row.cells().get(column).length());
+                widths[column] =
+                        Math.max(widths[column], row.cells().get(column).length());
             }
         }
         for (Row row : rows) {

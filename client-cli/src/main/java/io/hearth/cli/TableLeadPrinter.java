@@ -2,13 +2,11 @@ package io.hearth.cli;
 
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
-
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListLeadsResponse;
 import io.hearth.proto.v1.Temperature;
-
 import java.io.PrintWriter;
 
 /** Human-readable output: aligned columns for lists, a key/value block for a single lead. */
@@ -43,9 +41,7 @@ final class TableLeadPrinter implements LeadPrinter {
         field("notes", lead.getNotes());
         field("created", time(lead.hasCreateTime(), lead.getCreateTime()));
         field("updated", time(lead.hasUpdateTime(), lead.getUpdateTime()));
-        field(
-                "archived",
-                lead.hasArchiveTime() ? "yes, since " + time(lead.getArchiveTime()) : "no");
+        field("archived", lead.hasArchiveTime() ? "yes, since " + time(lead.getArchiveTime()) : "no");
         if (!lead.getMergedInto().isEmpty()) {
             field("merged into", lead.getMergedInto());
         }
@@ -61,9 +57,7 @@ final class TableLeadPrinter implements LeadPrinter {
             out.println("No leads found.");
         } else {
             TableFormatter table =
-                    new TableFormatter(
-                            "ID", "NAME", "COMPANY", "EMAIL", "PHONE", "SOURCE", "STATUS", "TEMP",
-                            "OWNER");
+                    new TableFormatter("ID", "NAME", "COMPANY", "EMAIL", "PHONE", "SOURCE", "STATUS", "TEMP", "OWNER");
             for (Lead lead : page.getLeadsList()) {
                 table.addRow(
                         orNone(lead.getId()),

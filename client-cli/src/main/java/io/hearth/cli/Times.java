@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
-
 import java.time.Instant;
 
 /** Between protobuf timestamps and java.time; shown in UTC like {@code 2026-11-23T10:00:00Z}. */

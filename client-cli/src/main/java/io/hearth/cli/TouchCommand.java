@@ -1,11 +1,10 @@
 package io.hearth.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code hearth touch}: logging contact attempts. */
 @Command(
@@ -14,7 +13,8 @@ import java.util.concurrent.Callable;
         subcommands = {LogTouchCommand.class})
 final class TouchCommand implements Callable<Integer> {
 
-    @Spec private CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.JsonFormat;
-
 import io.hearth.proto.v1.ActionChannel;
 import io.hearth.proto.v1.ChannelDuration;
 import io.hearth.proto.v1.PlanAgendaRequest;
 import io.hearth.proto.v1.PlanAgendaResponse;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,44 +17,43 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AgendaCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void sendsBudgetOwnerAndDurationOverridesInTheGivenOrder() {
-        CliResult result =
-                hearth.run(
-                        "agenda",
-                        "--hours", "2",
-                        "--minutes", "30",
-                        "--owner", "alice",
-                        "--duration", "meeting=45m",
-                        "--duration", "phone=10m",
-                        "--duration", "video-call=1h5m",
-                        "--duration", "email=PT90S");
+        CliResult result = hearth.run(
+                "agenda",
+                "--hours",
+                "2",
+                "--minutes",
+                "30",
+                "--owner",
+                "alice",
+                "--duration",
+                "meeting=45m",
+                "--duration",
+                "phone=10m",
+                "--duration",
+                "video-call=1h5m",
+                "--duration",
+                "email=PT90S");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(PlanAgendaRequest.class))
-                .isEqualTo(
-                        PlanAgendaRequest.newBuilder()
-                                .setOwner("alice")
-                                .setTimeBudget(Durations.fromSeconds(9000))
-                                .addTypicalDurations(
-                                        duration(ActionChannel.ACTION_CHANNEL_MEETING, 45 * 60))
-                                .addTypicalDurations(
-                                        duration(ActionChannel.ACTION_CHANNEL_PHONE, 10 * 60))
-                                .addTypicalDurations(
-                                        duration(ActionChannel.ACTION_CHANNEL_VIDEO_CALL, 65 * 60))
-                                .addTypicalDurations(
-                                        duration(ActionChannel.ACTION_CHANNEL_EMAIL, 90))
-                                .build());
+                .isEqualTo(PlanAgendaRequest.newBuilder()
+                        .setOwner("alice")
+                        .setTimeBudget(Durations.fromSeconds(9000))
+                        .addTypicalDurations(duration(ActionChannel.ACTION_CHANNEL_MEETING, 45 * 60))
+                        .addTypicalDurations(duration(ActionChannel.ACTION_CHANNEL_PHONE, 10 * 60))
+                        .addTypicalDurations(duration(ActionChannel.ACTION_CHANNEL_VIDEO_CALL, 65 * 60))
+                        .addTypicalDurations(duration(ActionChannel.ACTION_CHANNEL_EMAIL, 90))
+                        .build());
     }
 
     @Test
     void textMessagesAndDirectMailHaveDurationsToo() {
-        CliResult result =
-                hearth.run(
-                        "agenda", "--hours", "1", "--duration", "sms=1m", "--duration",
-                        "direct-mail=4m");
+        CliResult result = hearth.run("agenda", "--hours", "1", "--duration", "sms=1m", "--duration", "direct-mail=4m");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(PlanAgendaRequest.class).getTypicalDurationsList())
@@ -72,10 +69,9 @@ class AgendaCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(PlanAgendaRequest.class))
-                .isEqualTo(
-                        PlanAgendaRequest.newBuilder()
-                                .setTimeBudget(Durations.fromSeconds(seconds))
-                                .build());
+                .isEqualTo(PlanAgendaRequest.newBuilder()
+                        .setTimeBudget(Durations.fromSeconds(seconds))
+                        .build());
     }
 
     @Test
@@ -95,11 +91,10 @@ class AgendaCommandTest {
 
     @Test
     void anEmptyPlanStillShowsTheFooter() {
-        hearth.queue.agenda =
-                PlanAgendaResponse.newBuilder()
-                        .setPlanned(Durations.ZERO)
-                        .setLeft(Durations.fromMinutes(20))
-                        .build();
+        hearth.queue.agenda = PlanAgendaResponse.newBuilder()
+                .setPlanned(Durations.ZERO)
+                .setLeft(Durations.fromMinutes(20))
+                .build();
 
         CliResult result = hearth.run("agenda", "--minutes", "20");
 

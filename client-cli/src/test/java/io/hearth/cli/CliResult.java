@@ -16,8 +16,7 @@ record CliResult(int exitCode, String out, String err) {
     static CliResult run(CliEnvironment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode =
-                HearthCli.run(args, new PrintWriter(out), new PrintWriter(err), environment);
+        int exitCode = HearthCli.run(args, new PrintWriter(out), new PrintWriter(err), environment);
         return new CliResult(exitCode, out.toString(), err.toString());
     }
 }

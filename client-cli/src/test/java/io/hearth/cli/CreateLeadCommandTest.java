@@ -7,7 +7,6 @@ import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.Temperature;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,51 +14,49 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CreateLeadCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void sendsEveryGivenField() {
-        CliResult result =
-                hearth.run(
-                        "leads", "create",
-                        "--given-name", "Ada",
-                        "--family-name", "Lovelace",
-                        "--company", "Analytical Engines",
-                        "--title", "CTO",
-                        "--email", "ada@example.com",
-                        "--phone", "+1 415 555 0100",
-                        "--source", "trade-show",
-                        "--owner", "alice",
-                        "--status", "qualified",
-                        "--temperature", "hot",
-                        "--notes", "Met at the expo.",
-                        "--tag", "vip",
-                        "--tag", "expo",
-                        "--request-id", "req-1");
+        CliResult result = hearth.run(
+                "leads", "create",
+                "--given-name", "Ada",
+                "--family-name", "Lovelace",
+                "--company", "Analytical Engines",
+                "--title", "CTO",
+                "--email", "ada@example.com",
+                "--phone", "+1 415 555 0100",
+                "--source", "trade-show",
+                "--owner", "alice",
+                "--status", "qualified",
+                "--temperature", "hot",
+                "--notes", "Met at the expo.",
+                "--tag", "vip",
+                "--tag", "expo",
+                "--request-id", "req-1");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        Lead expectedLead =
-                Lead.newBuilder()
-                        .setGivenName("Ada")
-                        .setFamilyName("Lovelace")
-                        .setCompany("Analytical Engines")
-                        .setTitle("CTO")
-                        .setEmail("ada@example.com")
-                        .setPhone("+1 415 555 0100")
-                        .setSource(LeadSource.LEAD_SOURCE_TRADE_SHOW)
-                        .setOwner("alice")
-                        .setStatus(LeadStatus.LEAD_STATUS_QUALIFIED)
-                        .setTemperature(Temperature.TEMPERATURE_HOT)
-                        .setNotes("Met at the expo.")
-                        .addTags("vip")
-                        .addTags("expo")
-                        .build();
+        Lead expectedLead = Lead.newBuilder()
+                .setGivenName("Ada")
+                .setFamilyName("Lovelace")
+                .setCompany("Analytical Engines")
+                .setTitle("CTO")
+                .setEmail("ada@example.com")
+                .setPhone("+1 415 555 0100")
+                .setSource(LeadSource.LEAD_SOURCE_TRADE_SHOW)
+                .setOwner("alice")
+                .setStatus(LeadStatus.LEAD_STATUS_QUALIFIED)
+                .setTemperature(Temperature.TEMPERATURE_HOT)
+                .setNotes("Met at the expo.")
+                .addTags("vip")
+                .addTags("expo")
+                .build();
         assertThat(hearth.service.onlyRequest(CreateLeadRequest.class))
-                .isEqualTo(
-                        CreateLeadRequest.newBuilder()
-                                .setLead(expectedLead)
-                                .setRequestId("req-1")
-                                .build());
+                .isEqualTo(CreateLeadRequest.newBuilder()
+                        .setLead(expectedLead)
+                        .setRequestId("req-1")
+                        .build());
     }
 
     @Test
@@ -67,7 +64,8 @@ class CreateLeadCommandTest {
         CliResult result = hearth.run("leads", "create", "--company", "Acme", "--allow-duplicate");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(hearth.service.onlyRequest(CreateLeadRequest.class).getAllowDuplicate()).isTrue();
+        assertThat(hearth.service.onlyRequest(CreateLeadRequest.class).getAllowDuplicate())
+                .isTrue();
     }
 
     @Test
@@ -77,10 +75,9 @@ class CreateLeadCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         CreateLeadRequest sent = hearth.service.onlyRequest(CreateLeadRequest.class);
         assertThat(sent.toBuilder().clearRequestId().build())
-                .isEqualTo(
-                        CreateLeadRequest.newBuilder()
-                                .setLead(Lead.newBuilder().setCompany("Acme"))
-                                .build());
+                .isEqualTo(CreateLeadRequest.newBuilder()
+                        .setLead(Lead.newBuilder().setCompany("Acme"))
+                        .build());
         assertThat(sent.getRequestId()).as("a random request id").hasSize(36);
     }
 
@@ -107,12 +104,7 @@ class CreateLeadCommandTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "hot, TEMPERATURE_HOT",
-        "warm, TEMPERATURE_WARM",
-        "cool, TEMPERATURE_COOL",
-        "cold, TEMPERATURE_COLD"
-    })
+    @CsvSource({"hot, TEMPERATURE_HOT", "warm, TEMPERATURE_WARM", "cool, TEMPERATURE_COOL", "cold, TEMPERATURE_COLD"})
     void mapsTemperatureNamesToTheEnum(String given, Temperature expected) {
         CliResult result = hearth.run("leads", "create", "--temperature", given);
 
@@ -125,8 +117,7 @@ class CreateLeadCommandTest {
     void printsTheCreatedLead() {
         CliResult result = hearth.run("leads", "create", "--given-name", "Ada");
 
-        assertThat(result.out().lines())
-                .contains("name:         leads/ada1", "etag:         etag-7");
+        assertThat(result.out().lines()).contains("name:         leads/ada1", "etag:         etag-7");
     }
 
     @Test
@@ -135,8 +126,7 @@ class CreateLeadCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
-                .contains(
-                        "Invalid value for option '--source': 'fax' is not one of web-form, referral");
+                .contains("Invalid value for option '--source': 'fax' is not one of web-form, referral");
         assertThat(hearth.service.requests()).isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
-
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -19,10 +18,6 @@ import io.hearth.proto.v1.CreateContactRequest;
 import io.hearth.proto.v1.CreateLeadRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadServiceGrpc;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Creates always carry a request id (a random one when none is given) and are tried again, with it,
@@ -39,19 +36,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 class CreateRetriesTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void everyCreateCarriesARequestIdEvenWhenNoneIsGiven() {
-        assertThat(hearth.run("leads", "create", "--company", "Acme").exitCode()).isZero();
-        assertThat(hearth.run("leads", "create", "--company", "Acme").exitCode()).isZero();
+        assertThat(hearth.run("leads", "create", "--company", "Acme").exitCode())
+                .isZero();
+        assertThat(hearth.run("leads", "create", "--company", "Acme").exitCode())
+                .isZero();
 
-        List<String> ids =
-                hearth.service.requests(CreateLeadRequest.class).stream()
-                        .map(CreateLeadRequest::getRequestId)
-                        .toList();
+        List<String> ids = hearth.service.requests(CreateLeadRequest.class).stream()
+                .map(CreateLeadRequest::getRequestId)
+                .toList();
         assertThat(ids).hasSize(2).doesNotHaveDuplicates();
-        assertThat(ids).allSatisfy(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id));
     }
 
     @Test
@@ -78,22 +78,22 @@ class CreateRetriesTest {
     void aCreateThatTimedOutIsTriedAgainAndAnsweredWithWhatTheFirstTryCreated() throws Exception {
         IdempotentLeads leads = new IdempotentLeads();
         String name = InProcessServerBuilder.generateName();
-        Server server =
-                InProcessServerBuilder.forName(name).directExecutor().addService(leads).build().start();
+        Server server = InProcessServerBuilder.forName(name)
+                .directExecutor()
+                .addService(leads)
+                .build()
+                .start();
         try {
-            CliResult result =
-                    CliResult.run(
-                            environment(name),
-                            "leads", "create", "--given-name", "Ada", "--request-id", "form-9");
+            CliResult result = CliResult.run(
+                    environment(name), "leads", "create", "--given-name", "Ada", "--request-id", "form-9");
 
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(leads.calls).hasValue(2);
             assertThat(leads.created).containsOnlyKeys("form-9");
             assertThat(result.out()).contains("name:         leads/first");
             assertThat(result.err())
-                    .startsWith(
-                            "note: DEADLINE_EXCEEDED; trying again in 1ms with the same request id"
-                                    + " form-9 (attempt 2 of 4)");
+                    .startsWith("note: DEADLINE_EXCEEDED; trying again in 1ms with the same request id"
+                            + " form-9 (attempt 2 of 4)");
         } finally {
             server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -105,12 +105,13 @@ class CreateRetriesTest {
             hearth.service.failuresFirst.add(databaseUnavailable());
         }
 
-        CliResult result =
-                hearth.run("--server", "hearth.example:50051", "leads", "create", "--company", "Acme");
+        CliResult result = hearth.run("--server", "hearth.example:50051", "leads", "create", "--company", "Acme");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(hearth.service.requests(CreateLeadRequest.class)).hasSize(4);
-        assertThat(result.err().lines()).filteredOn(line -> line.startsWith("note: ")).hasSize(3);
+        assertThat(result.err().lines())
+                .filteredOn(line -> line.startsWith("note: "))
+                .hasSize(3);
         assertThat(result.err().lines())
                 .endsWith(
                         "error: UNAVAILABLE: Hearth server at hearth.example:50051: the database is"
@@ -121,7 +122,8 @@ class CreateRetriesTest {
     @Test
     void otherFailuresAreNotTriedAgain() {
         hearth.service.failuresFirst.add(Status.INTERNAL.withDescription("boom").asRuntimeException());
-        hearth.service.failuresFirst.add(Status.ALREADY_EXISTS.withDescription("dup").asRuntimeException());
+        hearth.service.failuresFirst.add(
+                Status.ALREADY_EXISTS.withDescription("dup").asRuntimeException());
 
         assertThat(hearth.run("leads", "create", "--company", "Acme").err())
                 .isEqualTo("error: INTERNAL: boom" + System.lineSeparator());
@@ -132,27 +134,27 @@ class CreateRetriesTest {
     @Test
     void aContactCreateIsTriedAgainWithTheSameRequestIdToo() throws Exception {
         List<CreateContactRequest> sent = new CopyOnWriteArrayList<>();
-        ContactServiceGrpc.ContactServiceImplBase contacts =
-                new ContactServiceGrpc.ContactServiceImplBase() {
-                    @Override
-                    public void createContact(
-                            CreateContactRequest request, StreamObserver<Contact> response) {
-                        sent.add(request);
-                        if (sent.size() == 1) {
-                            response.onError(
-                                    Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
-                            return;
-                        }
-                        response.onNext(Contact.newBuilder().setName("contacts/c1").build());
-                        response.onCompleted();
-                    }
-                };
+        ContactServiceGrpc.ContactServiceImplBase contacts = new ContactServiceGrpc.ContactServiceImplBase() {
+            @Override
+            public void createContact(CreateContactRequest request, StreamObserver<Contact> response) {
+                sent.add(request);
+                if (sent.size() == 1) {
+                    response.onError(
+                            Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
+                    return;
+                }
+                response.onNext(Contact.newBuilder().setName("contacts/c1").build());
+                response.onCompleted();
+            }
+        };
         String name = InProcessServerBuilder.generateName();
-        Server server =
-                InProcessServerBuilder.forName(name).directExecutor().addService(contacts).build().start();
+        Server server = InProcessServerBuilder.forName(name)
+                .directExecutor()
+                .addService(contacts)
+                .build()
+                .start();
         try {
-            CliResult result =
-                    CliResult.run(environment(name), "contacts", "create", "--kind", "supplier");
+            CliResult result = CliResult.run(environment(name), "contacts", "create", "--kind", "supplier");
 
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(sent).hasSize(2).containsOnly(sent.get(0));
@@ -166,7 +168,9 @@ class CreateRetriesTest {
 
     private static CliEnvironment environment(String serverName) {
         return new CliEnvironment(
-                target -> InProcessChannelBuilder.forName(serverName).directExecutor().build(),
+                target -> InProcessChannelBuilder.forName(serverName)
+                        .directExecutor()
+                        .build(),
                 Clock.systemUTC(),
                 false,
                 CliEnvironment.DEFAULT_REFRESH_INTERVAL,
@@ -174,17 +178,14 @@ class CreateRetriesTest {
     }
 
     private static StatusRuntimeException databaseUnavailable() {
-        return StatusProto.toStatusRuntimeException(
-                com.google.rpc.Status.newBuilder()
-                        .setCode(Code.UNAVAILABLE_VALUE)
-                        .setMessage("the database is unavailable; retry")
-                        .addDetails(
-                                Any.pack(
-                                        ErrorInfo.newBuilder()
-                                                .setReason("DATABASE_UNAVAILABLE")
-                                                .setDomain("hearth.io")
-                                                .build()))
-                        .build());
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE_VALUE)
+                .setMessage("the database is unavailable; retry")
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason("DATABASE_UNAVAILABLE")
+                        .setDomain("hearth.io")
+                        .build()))
+                .build());
     }
 
     /**
@@ -200,7 +201,8 @@ class CreateRetriesTest {
             calls.incrementAndGet();
             Lead earlier = created.get(request.getRequestId());
             if (earlier == null) {
-                created.put(request.getRequestId(),
+                created.put(
+                        request.getRequestId(),
                         request.getLead().toBuilder().setName("leads/first").build());
                 response.onError(Status.DEADLINE_EXCEEDED.asRuntimeException());
                 return;

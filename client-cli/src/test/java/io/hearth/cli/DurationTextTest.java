@@ -3,14 +3,12 @@ package io.hearth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import picocli.CommandLine.TypeConversionException;
-
-import java.time.Duration;
-import java.time.Instant;
 
 class DurationTextTest {
 
@@ -54,16 +52,7 @@ class DurationTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "10m, 600",
-        "45s, 45",
-        "1h30m, 5400",
-        "2H, 7200",
-        "1d, 86400",
-        "PT10M, 600",
-        "pt1h, 3600",
-        "0m, 0"
-    })
+    @CsvSource({"10m, 600", "45s, 45", "1h30m, 5400", "2H, 7200", "1d, 86400", "PT10M, 600", "pt1h, 3600", "0m, 0"})
     void parsesCompactAndIsoDurations(String text, long seconds) {
         assertThat(DurationText.parse(text)).isEqualTo(Duration.ofSeconds(seconds));
     }

@@ -2,10 +2,6 @@ package io.hearth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The product as a user runs it: the packaged server jar in its own process, driven by the packaged
@@ -32,7 +31,8 @@ class EndToEndIT {
     private static final Pattern RUN_ROW =
             Pattern.compile("syncRuns/\\S+\\s+(\\w+)\\s+csv\\s+\\S+\\s+(\\d+)\\s+(\\d+)");
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void embeddedHsqldbKeepsLeadsAcrossRestarts() throws Exception {
@@ -42,8 +42,7 @@ class EndToEndIT {
     @Test
     void postgresqlRunsTheSameScenario() throws Exception {
         if (PG_URL == null || PG_URL.isBlank()) {
-            System.err.println(
-                    "[hearth] end-to-end PostgreSQL scenario SKIPPED: set HEARTH_TEST_PG_URL to run it");
+            System.err.println("[hearth] end-to-end PostgreSQL scenario SKIPPED: set HEARTH_TEST_PG_URL to run it");
         }
         Assumptions.assumeTrue(PG_URL != null && !PG_URL.isBlank(), "needs HEARTH_TEST_PG_URL");
         String schema =
@@ -66,7 +65,8 @@ class EndToEndIT {
             content.append("P").append(i).append(",Person,p").append(i).append("@example.com\n");
         }
         Files.writeString(csv, content);
-        try (ServerProcess server = ServerProcess.start(List.of("--data-dir", dataDir.resolve("data").toString()))) {
+        try (ServerProcess server = ServerProcess.start(
+                List.of("--data-dir", dataDir.resolve("data").toString()))) {
             Path err = dataDir.resolve("import.err");
             Process importing = server.cliProcess(err, "import", csv.toString());
             awaitRun(server, "running", created -> created > 0);
@@ -99,24 +99,23 @@ class EndToEndIT {
     private void scenario(List<String> serverArgs) throws Exception {
         String leadName;
         try (ServerProcess server = ServerProcess.start(serverArgs)) {
-            Cli created =
-                    server.cli(
-                            "leads",
-                            "create",
-                            "--given-name",
-                            "Ada",
-                            "--family-name",
-                            "Lovelace",
-                            "--email",
-                            "ada@example.com",
-                            "--phone",
-                            "(415) 555-0100",
-                            "--source",
-                            "web-form",
-                            "--owner",
-                            "alice",
-                            "--output",
-                            "json");
+            Cli created = server.cli(
+                    "leads",
+                    "create",
+                    "--given-name",
+                    "Ada",
+                    "--family-name",
+                    "Lovelace",
+                    "--email",
+                    "ada@example.com",
+                    "--phone",
+                    "(415) 555-0100",
+                    "--source",
+                    "web-form",
+                    "--owner",
+                    "alice",
+                    "--output",
+                    "json");
             assertThat(created.exitCode).as(created.toString()).isZero();
             assertThat(created.out).contains("+14155550100");
             Matcher name = LEAD_NAME.matcher(created.out);
@@ -127,18 +126,24 @@ class EndToEndIT {
             assertThat(listed.exitCode).as(listed.toString()).isZero();
             assertThat(listed.out).contains("Ada Lovelace").contains("web-form");
 
-            Cli enteredTwice =
-                    server.cli(
-                            "leads", "create", "--given-name", "Augusta", "--email", "ADA@example.com");
+            Cli enteredTwice = server.cli("leads", "create", "--given-name", "Augusta", "--email", "ADA@example.com");
             assertThat(enteredTwice.exitCode).as(enteredTwice.toString()).isEqualTo(1);
             assertThat(enteredTwice.err)
                     .contains("ALREADY_EXISTS")
                     .contains("reason: DUPLICATE_PERSON")
                     .contains("existing: " + leadName);
-            Cli twin =
-                    server.cli(
-                            "leads", "create", "--given-name", "Augusta", "--email", "ADA@example.com",
-                            "--tag", "twin", "--allow-duplicate", "--output", "json");
+            Cli twin = server.cli(
+                    "leads",
+                    "create",
+                    "--given-name",
+                    "Augusta",
+                    "--email",
+                    "ADA@example.com",
+                    "--tag",
+                    "twin",
+                    "--allow-duplicate",
+                    "--output",
+                    "json");
             assertThat(twin.exitCode).as(twin.toString()).isZero();
             Matcher twinName = LEAD_NAME.matcher(twin.out);
             assertThat(twinName.find()).as(twin.out).isTrue();
@@ -167,19 +172,16 @@ class EndToEndIT {
             assertThat(badToken.exitCode).isEqualTo(1);
             assertThat(badToken.err).contains("INVALID_ARGUMENT").contains("page_token");
 
-            Cli stale =
-                    server.cli("leads", "update", leadName, "--owner", "bob", "--etag", "\"99\"");
+            Cli stale = server.cli("leads", "update", leadName, "--owner", "bob", "--etag", "\"99\"");
             assertThat(stale.exitCode).isEqualTo(1);
             assertThat(stale.err).contains("ABORTED");
 
             Cli updated = server.cli("leads", "update", leadName, "--owner", "bob");
             assertThat(updated.exitCode).as(updated.toString()).isZero();
 
-            Cli qualified =
-                    server.cli("leads", "qualify", leadName, "--budget", "yes", "--etag", "\"1\"");
+            Cli qualified = server.cli("leads", "qualify", leadName, "--budget", "yes", "--etag", "\"1\"");
             assertThat(qualified.exitCode).as(qualified.toString()).isZero();
-            Cli staleQualification =
-                    server.cli("leads", "qualify", leadName, "--need", "no", "--etag", "\"1\"");
+            Cli staleQualification = server.cli("leads", "qualify", leadName, "--need", "no", "--etag", "\"1\"");
             assertThat(staleQualification.exitCode).isEqualTo(1);
             assertThat(staleQualification.err).contains("ABORTED");
             Cli partial = server.cli("leads", "qualify", leadName, "--need", "yes");
@@ -195,8 +197,17 @@ class EndToEndIT {
             assertThat(stats.exitCode).as(stats.toString()).isZero();
 
             // a retried CreateContact (same request id) answers with the contact the first call made
-            List<String> supplier = List.of("contacts", "create", "--kind", "supplier", "--company", "Paper Co",
-                    "--request-id", "e2e-paper-co", "--output", "json");
+            List<String> supplier = List.of(
+                    "contacts",
+                    "create",
+                    "--kind",
+                    "supplier",
+                    "--company",
+                    "Paper Co",
+                    "--request-id",
+                    "e2e-paper-co",
+                    "--output",
+                    "json");
             Cli first = server.cli(supplier.toArray(String[]::new));
             Cli retried = server.cli(supplier.toArray(String[]::new));
             assertThat(first.exitCode).as(first.toString()).isZero();
@@ -205,13 +216,18 @@ class EndToEndIT {
             assertThat(firstName.find()).as(first.out).isTrue();
             assertThat(retried.out).contains(firstName.group(1));
             Cli contacts = server.cli("contacts", "list", "--kind", "supplier", "--output", "json");
-            assertThat(CONTACT_NAME.matcher(contacts.out).results().count()).as(contacts.out).isEqualTo(1);
+            assertThat(CONTACT_NAME.matcher(contacts.out).results().count())
+                    .as(contacts.out)
+                    .isEqualTo(1);
 
             // contacts export with their kind, and the file imports back without making leads of them
             Path suppliers = Files.createTempDirectory(dataDir, "export").resolve("suppliers.csv");
             Cli exported = server.cli("export", suppliers.toString(), "--contacts", "--filter", "kind = supplier");
             assertThat(exported.exitCode).as(exported.toString()).isZero();
-            assertThat(Files.readString(suppliers)).contains("Contact Kind").contains("Paper Co,").contains(",supplier,");
+            assertThat(Files.readString(suppliers))
+                    .contains("Contact Kind")
+                    .contains("Paper Co,")
+                    .contains(",supplier,");
             Cli reimported = server.cli("import", suppliers.toString());
             assertThat(reimported.exitCode).as(reimported.toString()).isZero();
             Cli leadsAfter = server.cli("leads", "list", "--output", "json");
@@ -253,21 +269,13 @@ class EndToEndIT {
 
         static ServerProcess start(List<String> args) throws Exception {
             List<String> command =
-                    new ArrayList<>(
-                            List.of(
-                                    java(),
-                                    "-Xmx256m",
-                                    "-jar",
-                                    jar("hearth.server.jar"),
-                                    "--port",
-                                    "0"));
+                    new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar("hearth.server.jar"), "--port", "0"));
             command.addAll(args);
             Path log = Files.createTempFile("hearth-server", ".log");
-            Process process =
-                    new ProcessBuilder(command)
-                            .redirectErrorStream(true)
-                            .redirectOutput(log.toFile())
-                            .start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             ServerProcess server = new ServerProcess(process, log);
             server.awaitPort();
             return server;
@@ -289,31 +297,26 @@ class EndToEndIT {
 
         /** Starts the CLI without waiting for it; its standard error goes to {@code err}. */
         Process cliProcess(Path err, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server",
-                    "127.0.0.1:" + port));
+            List<String> command =
+                    new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
             command.addAll(List.of(args));
-            return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(err.toFile()).start();
+            return new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(err.toFile())
+                    .start();
         }
 
         Cli cli(String... args) throws Exception {
             List<String> command =
-                    new ArrayList<>(
-                            List.of(
-                                    java(),
-                                    "-jar",
-                                    jar("hearth.cli.jar"),
-                                    "--server",
-                                    "127.0.0.1:" + port));
+                    new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
             command.addAll(List.of(args));
             Path out = Files.createTempFile("hearth-cli", ".out");
             Path err = Files.createTempFile("hearth-cli", ".err");
             try {
-                Process cli =
-                        new ProcessBuilder(command)
-                                .redirectOutput(out.toFile())
-                                .redirectError(err.toFile())
-                                .start();
+                Process cli = new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!cli.waitFor(60, TimeUnit.SECONDS)) {
                     cli.destroyForcibly();
                     throw new AssertionError("CLI did not finish: " + command);
@@ -333,9 +336,7 @@ class EndToEndIT {
                     process.destroyForcibly();
                     throw new AssertionError("server ignored SIGTERM:\n" + Files.readString(log));
                 }
-                assertThat(Files.readString(log))
-                        .as("clean shutdown")
-                        .contains("Hearth server stopped");
+                assertThat(Files.readString(log)).as("clean shutdown").contains("Hearth server stopped");
             } finally {
                 Files.deleteIfExists(log);
             }

@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.ProtocolMessageEnum;
-
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.Temperature;
-
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
-
-import java.util.function.IntFunction;
-import java.util.stream.Stream;
 
 class EnumNamesTest {
 
@@ -42,8 +38,7 @@ class EnumNamesTest {
 
     @Test
     void choicesLeaveOutTheUnspecifiedValue() {
-        assertThat(EnumNames.cliNames(Temperature.getDescriptor()))
-                .containsExactly("hot", "warm", "cool", "cold");
+        assertThat(EnumNames.cliNames(Temperature.getDescriptor())).containsExactly("hot", "warm", "cool", "cold");
     }
 
     @Test
@@ -61,8 +56,7 @@ class EnumNamesTest {
                 .flatMap(values -> values);
     }
 
-    private static Stream<Arguments> values(
-            EnumDescriptor type, IntFunction<? extends ProtocolMessageEnum> forNumber) {
+    private static Stream<Arguments> values(EnumDescriptor type, IntFunction<? extends ProtocolMessageEnum> forNumber) {
         return type.getValues().stream()
                 .filter(value -> value.getNumber() != 0)
                 .map(value -> Arguments.of(value, forNumber.apply(value.getNumber()), forNumber));
@@ -86,7 +80,6 @@ class EnumNamesTest {
         assertThatThrownBy(() -> converter.convert("unspecified"))
                 .isInstanceOf(TypeConversionException.class)
                 .hasMessage("'unspecified' is not one of hot, warm, cool, cold");
-        assertThatThrownBy(() -> converter.convert("lukewarm"))
-                .isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> converter.convert("lukewarm")).isInstanceOf(TypeConversionException.class);
     }
 }

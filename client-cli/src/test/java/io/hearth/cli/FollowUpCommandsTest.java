@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -26,25 +25,23 @@ import io.hearth.proto.v1.GetFollowUpStatsRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.ListContactsRequest;
-import io.hearth.proto.v1.MergeLeadIntoContactRequest;
-import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.ListContactsResponse;
 import io.hearth.proto.v1.ListDueFollowUpsRequest;
 import io.hearth.proto.v1.ListDueFollowUpsResponse;
 import io.hearth.proto.v1.LogTouchRequest;
 import io.hearth.proto.v1.LogTouchResponse;
+import io.hearth.proto.v1.MergeLeadIntoContactRequest;
+import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.Touch;
 import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.TouchKind;
 import io.hearth.proto.v1.TouchOutcome;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** contacts, touch log, followups due, leads convert and stats followups against recording fakes. */
 class FollowUpCommandsTest {
@@ -55,8 +52,12 @@ class FollowUpCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = InProcessServerBuilder.forName(serverName).directExecutor()
-                .addService(new Contacts()).addService(new FollowUps()).build().start();
+        server = InProcessServerBuilder.forName(serverName)
+                .directExecutor()
+                .addService(new Contacts())
+                .addService(new FollowUps())
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -82,10 +83,15 @@ class FollowUpCommandsTest {
         CliResult result = run("contacts", "merge-lead", "c1", "l9", "--lead-etag", "\"3\"");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(requests.get(0)).isEqualTo(MergeLeadIntoContactRequest.newBuilder().setContact("contacts/c1")
-                .setLead("leads/l9").setLeadEtag("\"3\"").build());
-        assertThat(result.out()).startsWith("leads/l9 merged into " + PAPER_CO.getName()
-                + ": 2 touches, 0 follow-ups, 0 connector links moved");
+        assertThat(requests.get(0))
+                .isEqualTo(MergeLeadIntoContactRequest.newBuilder()
+                        .setContact("contacts/c1")
+                        .setLead("leads/l9")
+                        .setLeadEtag("\"3\"")
+                        .build());
+        assertThat(result.out())
+                .startsWith("leads/l9 merged into " + PAPER_CO.getName()
+                        + ": 2 touches, 0 follow-ups, 0 connector links moved");
     }
 
     @Test
@@ -98,7 +104,8 @@ class FollowUpCommandsTest {
 
     @Test
     void contactsCreateSendsTheRequestIdThatMakesRetriesSafe() {
-        CliResult result = run("contacts", "create", "--kind", "partner", "--company", "Ink Ltd", "--request-id", "k-7");
+        CliResult result =
+                run("contacts", "create", "--kind", "partner", "--company", "Ink Ltd", "--request-id", "k-7");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(((CreateContactRequest) requests.get(0)).getRequestId()).isEqualTo("k-7");
@@ -116,8 +123,20 @@ class FollowUpCommandsTest {
 
     @Test
     void touchLogReportsTheConversion() {
-        CliResult result = run("touch", "log", "leads/l1", "--kind", "touch-base", "--channel", "phone",
-                "--outcome", "replied-positive", "--minutes", "5", "--by", "alice");
+        CliResult result = run(
+                "touch",
+                "log",
+                "leads/l1",
+                "--kind",
+                "touch-base",
+                "--channel",
+                "phone",
+                "--outcome",
+                "replied-positive",
+                "--minutes",
+                "5",
+                "--by",
+                "alice");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         Touch touch = ((LogTouchRequest) requests.get(0)).getTouch();
@@ -129,8 +148,8 @@ class FollowUpCommandsTest {
 
     @Test
     void ruleViolationsPrintTheServersWordsAndExitOne() {
-        CliResult result = run("touch", "log", "contacts/c1", "--kind", "cold-call", "--channel", "phone",
-                "--outcome", "connected");
+        CliResult result = run(
+                "touch", "log", "contacts/c1", "--kind", "cold-call", "--channel", "phone", "--outcome", "connected");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("FAILED_PRECONDITION").contains("never cold calls");
@@ -156,8 +175,8 @@ class FollowUpCommandsTest {
 
     @Test
     void statsFollowUpsCoversWholeUtcDaysAndPrintsRates() {
-        CliResult result = run("stats", "followups", "--from", "2026-11-01", "--to", "2026-11-02",
-                "--source", "referral");
+        CliResult result =
+                run("stats", "followups", "--from", "2026-11-01", "--to", "2026-11-02", "--source", "referral");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         GetFollowUpStatsRequest request = (GetFollowUpStatsRequest) requests.get(0);
@@ -175,8 +194,12 @@ class FollowUpCommandsTest {
         return InProcessChannelBuilder.forName(serverName).directExecutor().build();
     }
 
-    private static final Contact PAPER_CO = Contact.newBuilder().setName("contacts/c1").setDisplayName("Paper Co")
-            .setKind(ContactKind.CONTACT_KIND_SUPPLIER).setCadenceState(CadenceState.CADENCE_STATE_DRIP).build();
+    private static final Contact PAPER_CO = Contact.newBuilder()
+            .setName("contacts/c1")
+            .setDisplayName("Paper Co")
+            .setKind(ContactKind.CONTACT_KIND_SUPPLIER)
+            .setCadenceState(CadenceState.CADENCE_STATE_DRIP)
+            .build();
 
     private final class Contacts extends ContactServiceGrpc.ContactServiceImplBase {
         @Override
@@ -189,25 +212,30 @@ class FollowUpCommandsTest {
         @Override
         public void listContacts(ListContactsRequest request, StreamObserver<ListContactsResponse> response) {
             requests.add(request);
-            response.onNext(ListContactsResponse.newBuilder().addContacts(PAPER_CO).build());
+            response.onNext(
+                    ListContactsResponse.newBuilder().addContacts(PAPER_CO).build());
             response.onCompleted();
         }
 
         @Override
-        public void mergeLeadIntoContact(MergeLeadIntoContactRequest request,
-                                         StreamObserver<MergeLeadIntoContactResponse> response) {
+        public void mergeLeadIntoContact(
+                MergeLeadIntoContactRequest request, StreamObserver<MergeLeadIntoContactResponse> response) {
             requests.add(request);
-            response.onNext(MergeLeadIntoContactResponse.newBuilder().setContact(PAPER_CO)
+            response.onNext(MergeLeadIntoContactResponse.newBuilder()
+                    .setContact(PAPER_CO)
                     .setLead(Lead.newBuilder().setName(request.getLead()).setMergedInto(PAPER_CO.getName()))
-                    .setTouchesMoved(2).build());
+                    .setTouchesMoved(2)
+                    .build());
             response.onCompleted();
         }
 
         @Override
         public void convertLead(ConvertLeadRequest request, StreamObserver<ConvertLeadResponse> response) {
             requests.add(request);
-            response.onNext(ConvertLeadResponse.newBuilder().setLead(Lead.newBuilder().setName("leads/l1"))
-                    .setContact(PAPER_CO).build());
+            response.onNext(ConvertLeadResponse.newBuilder()
+                    .setLead(Lead.newBuilder().setName("leads/l1"))
+                    .setContact(PAPER_CO)
+                    .build());
             response.onCompleted();
         }
     }
@@ -218,30 +246,45 @@ class FollowUpCommandsTest {
             requests.add(request);
             if (request.getTouch().getKind() == TouchKind.TOUCH_KIND_COLD_CALL) {
                 response.onError(Status.FAILED_PRECONDITION
-                        .withDescription("contacts/c1 is a contact, not a lead: never cold calls").asException());
+                        .withDescription("contacts/c1 is a contact, not a lead: never cold calls")
+                        .asException());
                 return;
             }
-            response.onNext(LogTouchResponse.newBuilder().setTouch(Touch.newBuilder().setName("touches/t1"))
-                    .setCadenceState(CadenceState.CADENCE_STATE_STOPPED).setConvertedContact(PAPER_CO).build());
+            response.onNext(LogTouchResponse.newBuilder()
+                    .setTouch(Touch.newBuilder().setName("touches/t1"))
+                    .setCadenceState(CadenceState.CADENCE_STATE_STOPPED)
+                    .setConvertedContact(PAPER_CO)
+                    .build());
             response.onCompleted();
         }
 
         @Override
-        public void listDueFollowUps(ListDueFollowUpsRequest request,
-                                     StreamObserver<ListDueFollowUpsResponse> response) {
+        public void listDueFollowUps(
+                ListDueFollowUpsRequest request, StreamObserver<ListDueFollowUpsResponse> response) {
             requests.add(request);
-            response.onNext(ListDueFollowUpsResponse.newBuilder().addFollowUps(FollowUp.newBuilder()
-                    .setName("followUps/f1").setPerson("leads/l1").setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
-                    .setPurpose("follow-up 1 of 2: phone").setDueTime(Timestamp.newBuilder().setSeconds(1))).build());
+            response.onNext(ListDueFollowUpsResponse.newBuilder()
+                    .addFollowUps(FollowUp.newBuilder()
+                            .setName("followUps/f1")
+                            .setPerson("leads/l1")
+                            .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                            .setPurpose("follow-up 1 of 2: phone")
+                            .setDueTime(Timestamp.newBuilder().setSeconds(1)))
+                    .build());
             response.onCompleted();
         }
 
         @Override
         public void getFollowUpStats(GetFollowUpStatsRequest request, StreamObserver<FollowUpStats> response) {
             requests.add(request);
-            response.onNext(FollowUpStats.newBuilder().addPositiveRateByChannel(ChannelRate.newBuilder()
-                    .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE).setTouches(4).setPositive(1).setRate(0.25))
-                    .setConversions(2).setMedianTouchesToConversion(1.5).build());
+            response.onNext(FollowUpStats.newBuilder()
+                    .addPositiveRateByChannel(ChannelRate.newBuilder()
+                            .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                            .setTouches(4)
+                            .setPositive(1)
+                            .setRate(0.25))
+                    .setConversions(2)
+                    .setMedianTouchesToConversion(1.5)
+                    .build());
             response.onCompleted();
         }
     }

@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.List;
-import java.util.stream.Stream;
-
 /** The root command: global options, help, version and usage errors. */
 class HearthCliTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     static Stream<List<String>> serverOptionPlacements() {
         return Stream.of(
@@ -86,17 +85,14 @@ class HearthCliTest {
     @MethodSource("everyCommand")
     void everyCommandHasHelpListingTheGlobalOptions(List<String> command) {
         CliResult result =
-                hearth.run(
-                        Stream.concat(command.stream(), Stream.of("--help"))
-                                .toArray(String[]::new));
+                hearth.run(Stream.concat(command.stream(), Stream.of("--help")).toArray(String[]::new));
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                .startsWith(
-                        String.join(
-                                " ",
-                                Stream.concat(Stream.of("Usage: hearth"), command.stream())
-                                        .toList()))
+                .startsWith(String.join(
+                        " ",
+                        Stream.concat(Stream.of("Usage: hearth"), command.stream())
+                                .toList()))
                 .contains("--server=HOST:PORT", "--output=FORMAT", "--version");
         assertThat(hearth.targets()).isEmpty();
     }
@@ -105,9 +101,7 @@ class HearthCliTest {
     void listHelpShowsTheEnumChoicesInCliSpelling() {
         CliResult result = hearth.run("leads", "list", "--help");
 
-        assertThat(result.out())
-                .contains(
-                        "--page-token=TOKEN", "web-form, referral", "new, contacted", "hot, warm");
+        assertThat(result.out()).contains("--page-token=TOKEN", "web-form, referral", "new, contacted", "hot, warm");
     }
 
     @ParameterizedTest

@@ -4,11 +4,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +12,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs the CLI against a {@link RecordingLeadService} and a {@link RecordingQueueService} on an
@@ -43,13 +41,12 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        server =
-                InProcessServerBuilder.forName(serverName)
-                        .directExecutor()
-                        .addService(service)
-                        .addService(queue)
-                        .build()
-                        .start();
+        server = InProcessServerBuilder.forName(serverName)
+                .directExecutor()
+                .addService(service)
+                .addService(queue)
+                .build()
+                .start();
     }
 
     @Override
@@ -59,9 +56,7 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
     }
 
     CliResult run(String... args) {
-        return CliResult.run(
-                new CliEnvironment(this::openChannel, clock, terminal, refreshInterval, retryPause),
-                args);
+        return CliResult.run(new CliEnvironment(this::openChannel, clock, terminal, refreshInterval, retryPause), args);
     }
 
     /** The {@code --server} values the CLI opened channels for. */

@@ -18,7 +18,6 @@ class LeadNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "leads/", "contacts/42", "leads/42/notes"})
     void rejectsAnythingElse(String given) {
-        assertThatThrownBy(() -> LeadName.normalize(given))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LeadName.normalize(given)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.JsonFormat;
-
 import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.LeadProfile;
 import io.hearth.proto.v1.Temperature;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LeadProfileCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void asksForTheNamedLead() {
@@ -23,7 +22,8 @@ class LeadProfileCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(GetLeadProfileRequest.class))
-                .isEqualTo(GetLeadProfileRequest.newBuilder().setName("leads/ada1").build());
+                .isEqualTo(
+                        GetLeadProfileRequest.newBuilder().setName("leads/ada1").build());
     }
 
     @Test
@@ -60,29 +60,24 @@ class LeadProfileCommandTest {
 
     @Test
     void withoutOverrideTheModelTemperatureIsNotRepeated() {
-        hearth.queue.profile =
-                TestQueue.PROFILE.toBuilder()
-                        .clearOverride()
-                        .setModelTemperature(Temperature.TEMPERATURE_HOT)
-                        .clearReasons()
-                        .build();
+        hearth.queue.profile = TestQueue.PROFILE.toBuilder()
+                .clearOverride()
+                .setModelTemperature(Temperature.TEMPERATURE_HOT)
+                .clearReasons()
+                .build();
 
         CliResult result = hearth.run("leads", "profile", "ada1");
 
-        assertThat(result.out())
-                .contains("temperature:       hot")
-                .doesNotContain("model temperature", "override");
+        assertThat(result.out()).contains("temperature:       hot").doesNotContain("model temperature", "override");
         assertThat(result.out().lines()).contains("reasons:           -");
     }
 
     @Test
     void afterTheFirstTouchShowsItAndWhetherTheDeadlineWasMet() {
-        hearth.queue.profile =
-                TestQueue.PROFILE.toBuilder()
-                        .setFirstTouchTime(
-                                Times.timestamp(InProcessHearth.NOW.plusSeconds(192)))
-                        .setResponseTime(Durations.fromSeconds(432))
-                        .build();
+        hearth.queue.profile = TestQueue.PROFILE.toBuilder()
+                .setFirstTouchTime(Times.timestamp(InProcessHearth.NOW.plusSeconds(192)))
+                .setResponseTime(Durations.fromSeconds(432))
+                .build();
 
         CliResult result = hearth.run("leads", "profile", "ada1");
 

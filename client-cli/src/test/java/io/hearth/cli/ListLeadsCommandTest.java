@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.ListLeadsResponse;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.List;
-
 class ListLeadsCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void withoutOptionsAsksForTheFirstDefaultPage() {
@@ -25,30 +23,27 @@ class ListLeadsCommandTest {
         CliResult result = hearth.run("leads", "list");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(hearth.service.onlyRequest(ListLeadsRequest.class))
-                .isEqualTo(ListLeadsRequest.getDefaultInstance());
+        assertThat(hearth.service.onlyRequest(ListLeadsRequest.class)).isEqualTo(ListLeadsRequest.getDefaultInstance());
     }
 
     @Test
     void joinsFilterAndConvenienceOptionsWithAnd() {
         hearth.service.addPage("", page(""));
 
-        CliResult result =
-                hearth.run(
-                        "leads", "list",
-                        "--filter", "tag = \"expo\"",
-                        "--owner", "alice",
-                        "--status", "new",
-                        "--temperature", "hot",
-                        "--source", "web-form",
-                        "--tag", "vip",
-                        "--tag", "q3");
+        CliResult result = hearth.run(
+                "leads", "list",
+                "--filter", "tag = \"expo\"",
+                "--owner", "alice",
+                "--status", "new",
+                "--temperature", "hot",
+                "--source", "web-form",
+                "--tag", "vip",
+                "--tag", "q3");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.service.onlyRequest(ListLeadsRequest.class).getFilter())
-                .isEqualTo(
-                        "tag = \"expo\" AND owner = \"alice\" AND status = NEW AND temperature = HOT"
-                                + " AND source = WEB_FORM AND tag = \"vip\" AND tag = \"q3\"");
+                .isEqualTo("tag = \"expo\" AND owner = \"alice\" AND status = NEW AND temperature = HOT"
+                        + " AND source = WEB_FORM AND tag = \"vip\" AND tag = \"q3\"");
     }
 
     @Test
@@ -65,27 +60,25 @@ class ListLeadsCommandTest {
     void passesPagingOrderAndArchivedOptions() {
         hearth.service.addPage("tok", page(""));
 
-        CliResult result =
-                hearth.run(
-                        "leads",
-                        "list",
-                        "--order-by",
-                        "display_name desc",
-                        "--page-size",
-                        "2",
-                        "--page-token",
-                        "tok",
-                        "--archived");
+        CliResult result = hearth.run(
+                "leads",
+                "list",
+                "--order-by",
+                "display_name desc",
+                "--page-size",
+                "2",
+                "--page-token",
+                "tok",
+                "--archived");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.service.onlyRequest(ListLeadsRequest.class))
-                .isEqualTo(
-                        ListLeadsRequest.newBuilder()
-                                .setOrderBy("display_name desc")
-                                .setPageSize(2)
-                                .setPageToken("tok")
-                                .setShowArchived(true)
-                                .build());
+                .isEqualTo(ListLeadsRequest.newBuilder()
+                        .setOrderBy("display_name desc")
+                        .setPageSize(2)
+                        .setPageToken("tok")
+                        .setShowArchived(true)
+                        .build());
     }
 
     @Test
@@ -94,20 +87,15 @@ class ListLeadsCommandTest {
         hearth.service.addPage("p2", page("p3", TestLeads.GRACE));
         hearth.service.addPage("p3", page("", TestLeads.LINUS));
 
-        CliResult result =
-                hearth.run("leads", "list", "--all", "--owner", "alice", "--page-size", "1");
+        CliResult result = hearth.run("leads", "list", "--all", "--owner", "alice", "--page-size", "1");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<ListLeadsRequest> requests = hearth.service.requests(ListLeadsRequest.class);
-        assertThat(requests)
-                .extracting(ListLeadsRequest::getPageToken)
-                .containsExactly("", "p2", "p3");
-        assertThat(requests)
-                .allSatisfy(
-                        request -> {
-                            assertThat(request.getFilter()).isEqualTo("owner = \"alice\"");
-                            assertThat(request.getPageSize()).isEqualTo(1);
-                        });
+        assertThat(requests).extracting(ListLeadsRequest::getPageToken).containsExactly("", "p2", "p3");
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.getFilter()).isEqualTo("owner = \"alice\"");
+            assertThat(request.getPageSize()).isEqualTo(1);
+        });
         assertThat(result.out().lines().skip(1).map(line -> line.split(" ")[0]))
                 .containsExactly("ada1", "grace2", "linus3");
         assertThat(result.out()).doesNotContain("next page");
@@ -128,15 +116,13 @@ class ListLeadsCommandTest {
     void tableEndsWithTheCommandForTheNextPage() {
         hearth.service.addPage("", page("p2", TestLeads.ADA));
 
-        CliResult result =
-                hearth.run("leads", "list", "--owner", "alice", "--page-size", "1", "--archived");
+        CliResult result = hearth.run("leads", "list", "--owner", "alice", "--page-size", "1", "--archived");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.service.requests()).hasSize(1);
         assertThat(result.out().lines().reduce((first, second) -> second))
-                .hasValue(
-                        "next page: hearth leads list --filter 'owner = \"alice\"' --page-size 1 --archived"
-                                + " --page-token p2");
+                .hasValue("next page: hearth leads list --filter 'owner = \"alice\"' --page-size 1 --archived"
+                        + " --page-token p2");
     }
 
     @Test
@@ -161,9 +147,7 @@ class ListLeadsCommandTest {
         assertThat(lines).hasSize(3);
         String header = lines.get(0);
         assertThat(header.split(" +"))
-                .containsExactly(
-                        "ID", "NAME", "COMPANY", "EMAIL", "PHONE", "SOURCE", "STATUS", "TEMP",
-                        "OWNER");
+                .containsExactly("ID", "NAME", "COMPANY", "EMAIL", "PHONE", "SOURCE", "STATUS", "TEMP", "OWNER");
         String ada = lines.get(1);
         assertThat(ada.indexOf("Ada Lovelace")).isEqualTo(header.indexOf("NAME"));
         assertThat(ada.indexOf("Analytical Engines")).isEqualTo(header.indexOf("COMPANY"));
@@ -175,17 +159,7 @@ class ListLeadsCommandTest {
         assertThat(ada.indexOf("alice")).isEqualTo(header.indexOf("OWNER"));
         // Empty cells hold a dash, so each row splits into the same columns.
         assertThat(lines.get(2).split(" +"))
-                .containsExactly(
-                        "linus3",
-                        "-",
-                        "Torvalds",
-                        "Inc",
-                        "-",
-                        "-",
-                        "referral",
-                        "contacted",
-                        "warm",
-                        "-");
+                .containsExactly("linus3", "-", "Torvalds", "Inc", "-", "-", "referral", "contacted", "warm", "-");
     }
 
     @Test
@@ -205,8 +179,7 @@ class ListLeadsCommandTest {
                 .build();
     }
 
-    private static ListLeadsResponse parseResponse(String json)
-            throws InvalidProtocolBufferException {
+    private static ListLeadsResponse parseResponse(String json) throws InvalidProtocolBufferException {
         ListLeadsResponse.Builder response = ListLeadsResponse.newBuilder();
         JsonFormat.parser().merge(json, response);
         return response.build();

@@ -4,32 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.proto.v1.SetTemperatureOverrideRequest;
 import io.hearth.proto.v1.Temperature;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OverrideLeadCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void pinsTheTemperatureWithReasonAndAuthor() {
-        CliResult result =
-                hearth.run(
-                        "leads", "override", "ada1",
-                        "--temperature", "cold",
-                        "--reason", "Went with a competitor",
-                        "--by", "alice");
+        CliResult result = hearth.run(
+                "leads",
+                "override",
+                "ada1",
+                "--temperature",
+                "cold",
+                "--reason",
+                "Went with a competitor",
+                "--by",
+                "alice");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(SetTemperatureOverrideRequest.class))
-                .isEqualTo(
-                        SetTemperatureOverrideRequest.newBuilder()
-                                .setName("leads/ada1")
-                                .setTemperature(Temperature.TEMPERATURE_COLD)
-                                .setReason("Went with a competitor")
-                                .setSetBy("alice")
-                                .build());
+                .isEqualTo(SetTemperatureOverrideRequest.newBuilder()
+                        .setName("leads/ada1")
+                        .setTemperature(Temperature.TEMPERATURE_COLD)
+                        .setReason("Went with a competitor")
+                        .setSetBy("alice")
+                        .build());
         assertThat(result.out().lines())
                 .contains(
                         "override:          hot by alice at 2026-11-20T09:00:00Z",
@@ -42,11 +45,10 @@ class OverrideLeadCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(SetTemperatureOverrideRequest.class))
-                .isEqualTo(
-                        SetTemperatureOverrideRequest.newBuilder()
-                                .setName("leads/ada1")
-                                .setTemperature(Temperature.TEMPERATURE_UNSPECIFIED)
-                                .build());
+                .isEqualTo(SetTemperatureOverrideRequest.newBuilder()
+                        .setName("leads/ada1")
+                        .setTemperature(Temperature.TEMPERATURE_UNSPECIFIED)
+                        .build());
     }
 
     @Test
@@ -73,9 +75,7 @@ class OverrideLeadCommandTest {
     @Test
     void temperatureAndClearExcludeEachOther() {
         assertUsageError(
-                hearth.run(
-                        "leads", "override", "ada1", "--clear", "--temperature", "hot",
-                        "--reason", "x"),
+                hearth.run("leads", "override", "ada1", "--clear", "--temperature", "hot", "--reason", "x"),
                 "--temperature and --clear exclude each other");
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.FieldMask;
 import com.google.type.Date;
 import com.google.type.Money;
-
 import io.grpc.Status;
 import io.hearth.proto.v1.Bant;
 import io.hearth.proto.v1.BantAnswer;
@@ -13,17 +12,16 @@ import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.Qualification;
 import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.ReferralKind;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.List;
-
 class QualifyLeadCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void sendsOnlyTheGivenOptionsWithAMaskNamingThemAndNoRead() {
@@ -31,62 +29,65 @@ class QualifyLeadCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.requests())
-                .containsExactly(
-                        QualifyLeadRequest.newBuilder()
-                                .setName("leads/ada1")
-                                .setQualification(
-                                        Qualification.newBuilder()
-                                                .setBant(
-                                                        Bant.newBuilder()
-                                                                .setAuthority(
-                                                                        BantAnswer.BANT_ANSWER_YES))
-                                                .setLeadLevel(5))
-                                .setUpdateMask(
-                                        FieldMask.newBuilder()
-                                                .addPaths("bant.authority")
-                                                .addPaths("lead_level"))
-                                .build());
+                .containsExactly(QualifyLeadRequest.newBuilder()
+                        .setName("leads/ada1")
+                        .setQualification(Qualification.newBuilder()
+                                .setBant(Bant.newBuilder().setAuthority(BantAnswer.BANT_ANSWER_YES))
+                                .setLeadLevel(5))
+                        .setUpdateMask(FieldMask.newBuilder()
+                                .addPaths("bant.authority")
+                                .addPaths("lead_level"))
+                        .build());
     }
 
     @Test
     void mapsEveryOptionOntoItsFieldAndMaskPath() {
-        CliResult result =
-                hearth.run(
-                        "leads", "qualify", "leads/ada1",
-                        "--need-by", "2026-12-15",
-                        "--value", "25000.50",
-                        "--currency", "usd",
-                        "--referral", "fan",
-                        "--budget", "yes",
-                        "--authority", "no",
-                        "--need", "yes",
-                        "--timescale", "yes",
-                        "--level", "6",
-                        "--note", "Wants it before Christmas",
-                        "--etag", "\"7\"");
+        CliResult result = hearth.run(
+                "leads",
+                "qualify",
+                "leads/ada1",
+                "--need-by",
+                "2026-12-15",
+                "--value",
+                "25000.50",
+                "--currency",
+                "usd",
+                "--referral",
+                "fan",
+                "--budget",
+                "yes",
+                "--authority",
+                "no",
+                "--need",
+                "yes",
+                "--timescale",
+                "yes",
+                "--level",
+                "6",
+                "--note",
+                "Wants it before Christmas",
+                "--etag",
+                "\"7\"");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         QualifyLeadRequest sent = hearth.queue.onlyRequest(QualifyLeadRequest.class);
         assertThat(sent.getQualification())
-                .isEqualTo(
-                        Qualification.newBuilder()
-                                .setNeedBy(Date.newBuilder().setYear(2026).setMonth(12).setDay(15))
-                                .setEstimatedValue(
-                                        Money.newBuilder()
-                                                .setCurrencyCode("USD")
-                                                .setUnits(25000)
-                                                .setNanos(500_000_000))
-                                .setReferral(ReferralKind.REFERRAL_KIND_FAN)
-                                .setBant(
-                                        Bant.newBuilder()
-                                                .setBudget(BantAnswer.BANT_ANSWER_YES)
-                                                .setAuthority(BantAnswer.BANT_ANSWER_NO)
-                                                .setNeed(BantAnswer.BANT_ANSWER_YES)
-                                                .setTimescale(BantAnswer.BANT_ANSWER_YES))
-                                .setLeadLevel(6)
-                                .setNote("Wants it before Christmas")
-                                .setEtag("\"7\"")
-                                .build());
+                .isEqualTo(Qualification.newBuilder()
+                        .setNeedBy(Date.newBuilder().setYear(2026).setMonth(12).setDay(15))
+                        .setEstimatedValue(Money.newBuilder()
+                                .setCurrencyCode("USD")
+                                .setUnits(25000)
+                                .setNanos(500_000_000))
+                        .setReferral(ReferralKind.REFERRAL_KIND_FAN)
+                        .setBant(Bant.newBuilder()
+                                .setBudget(BantAnswer.BANT_ANSWER_YES)
+                                .setAuthority(BantAnswer.BANT_ANSWER_NO)
+                                .setNeed(BantAnswer.BANT_ANSWER_YES)
+                                .setTimescale(BantAnswer.BANT_ANSWER_YES))
+                        .setLeadLevel(6)
+                        .setNote("Wants it before Christmas")
+                        .setEtag("\"7\"")
+                        .build());
         assertThat(sent.getUpdateMask().getPathsList())
                 .containsExactly(
                         "need_by",
@@ -113,12 +114,11 @@ class QualifyLeadCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.requests(GetLeadProfileRequest.class)).hasSize(1);
         assertThat(sentQualification().getEstimatedValue())
-                .isEqualTo(
-                        Money.newBuilder()
-                                .setCurrencyCode("USD")
-                                .setUnits(units)
-                                .setNanos(nanos)
-                                .build());
+                .isEqualTo(Money.newBuilder()
+                        .setCurrencyCode("USD")
+                        .setUnits(units)
+                        .setNanos(nanos)
+                        .build());
         assertThat(sentMask()).containsExactly("estimated_value");
     }
 
@@ -128,47 +128,54 @@ class QualifyLeadCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(sentQualification().getEstimatedValue())
-                .isEqualTo(
-                        Money.newBuilder()
-                                .setCurrencyCode("EUR")
-                                .setUnits(25000)
-                                .setNanos(500_000_000)
-                                .build());
+                .isEqualTo(Money.newBuilder()
+                        .setCurrencyCode("EUR")
+                        .setUnits(25000)
+                        .setNanos(500_000_000)
+                        .build());
     }
 
     @Test
     void unknownClearsValuesAndAnswersByNamingThemUnset() {
-        CliResult result =
-                hearth.run(
-                        "leads", "qualify", "ada1",
-                        "--need-by", "unknown",
-                        "--value", "unknown",
-                        "--referral", "unknown",
-                        "--budget", "unknown",
-                        "--note", "");
+        CliResult result = hearth.run(
+                "leads",
+                "qualify",
+                "ada1",
+                "--need-by",
+                "unknown",
+                "--value",
+                "unknown",
+                "--referral",
+                "unknown",
+                "--budget",
+                "unknown",
+                "--note",
+                "");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.requests(GetLeadProfileRequest.class)).isEmpty();
         assertThat(sentQualification())
-                .isEqualTo(Qualification.newBuilder().setBant(Bant.getDefaultInstance()).build());
-        assertThat(sentMask())
-                .containsExactly("need_by", "estimated_value", "referral", "bant.budget", "note");
+                .isEqualTo(Qualification.newBuilder()
+                        .setBant(Bant.getDefaultInstance())
+                        .build());
+        assertThat(sentMask()).containsExactly("need_by", "estimated_value", "referral", "bant.budget", "note");
     }
 
     @Test
     void aStaleEtagIsReportedAsAFailedCall() {
-        hearth.queue.failure =
-                Status.ABORTED
-                        .withDescription(
-                                "the qualification of leads/ada1 was changed by someone else (etag"
-                                        + " \"6\" is stale, current is \"7\"); get it again and retry")
-                        .asRuntimeException();
+        hearth.queue.failure = Status.ABORTED
+                .withDescription("the qualification of leads/ada1 was changed by someone else (etag"
+                        + " \"6\" is stale, current is \"7\"); get it again and retry")
+                .asRuntimeException();
 
         CliResult result = hearth.run("leads", "qualify", "ada1", "--note", "x", "--etag", "\"6\"");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("etag \"6\" is stale");
-        assertThat(hearth.queue.onlyRequest(QualifyLeadRequest.class).getQualification().getEtag())
+        assertThat(hearth.queue
+                        .onlyRequest(QualifyLeadRequest.class)
+                        .getQualification()
+                        .getEtag())
                 .isEqualTo("\"6\"");
     }
 
@@ -176,14 +183,14 @@ class QualifyLeadCommandTest {
     void printsTheResultingProfile() {
         CliResult result = hearth.run("leads", "qualify", "ada1", "--timescale", "yes");
 
-        assertThat(result.out().lines())
-                .contains("lead:              leads/ada1", "timescale:         yes");
+        assertThat(result.out().lines()).contains("lead:              leads/ada1", "timescale:         yes");
     }
 
     @Test
     void aValueWithoutAnyCurrencyIsAUsageError() {
-        hearth.queue.profile =
-                TestQueue.PROFILE.toBuilder().setQualification(Qualification.getDefaultInstance()).build();
+        hearth.queue.profile = TestQueue.PROFILE.toBuilder()
+                .setQualification(Qualification.getDefaultInstance())
+                .build();
 
         CliResult result = hearth.run("leads", "qualify", "ada1", "--value", "100");
 

@@ -4,23 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
 import io.hearth.proto.v1.QueueItem;
-
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.List;
-
 class QueueCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void tableShowsLaneActionCountdownFirstReasonAndId() {
@@ -81,8 +79,7 @@ class QueueCommandTest {
         CliResult result = hearth.run("queue");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(hearth.queue.onlyRequest(ListQueueRequest.class))
-                .isEqualTo(ListQueueRequest.getDefaultInstance());
+        assertThat(hearth.queue.onlyRequest(ListQueueRequest.class)).isEqualTo(ListQueueRequest.getDefaultInstance());
         assertThat(result.out()).isEqualTo("The queue is empty." + System.lineSeparator());
     }
 
@@ -96,8 +93,7 @@ class QueueCommandTest {
         assertThat(lines).hasSize(6);
         assertThat(lines.get(1)).startsWith("1  speed-to-lead");
         assertThat(lines.subList(2, 4))
-                .containsExactly(
-                        "    - New web lead: first touch due", "    - Asked for pricing");
+                .containsExactly("    - New web lead: first touch due", "    - Asked for pricing");
         assertThat(lines.get(4)).startsWith("2  cold");
         assertThat(lines.get(5)).isEqualTo("    - No touch in 90 days");
     }
@@ -106,18 +102,15 @@ class QueueCommandTest {
     void passesOwnerAndPagingOptions() {
         hearth.queue.addPage("tok", page(""));
 
-        CliResult result =
-                hearth.run(
-                        "queue", "--owner", "alice", "--page-size", "2", "--page-token", "tok");
+        CliResult result = hearth.run("queue", "--owner", "alice", "--page-size", "2", "--page-token", "tok");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(ListQueueRequest.class))
-                .isEqualTo(
-                        ListQueueRequest.newBuilder()
-                                .setOwner("alice")
-                                .setPageSize(2)
-                                .setPageToken("tok")
-                                .build());
+                .isEqualTo(ListQueueRequest.newBuilder()
+                        .setOwner("alice")
+                        .setPageSize(2)
+                        .setPageToken("tok")
+                        .build());
     }
 
     @Test
@@ -128,9 +121,7 @@ class QueueCommandTest {
 
         assertThat(hearth.queue.requests()).hasSize(1);
         assertThat(result.out().lines().reduce((first, second) -> second))
-                .hasValue(
-                        "next page: hearth queue --owner 'o'\\''brien' --page-size 1"
-                                + " --page-token p2");
+                .hasValue("next page: hearth queue --owner 'o'\\''brien' --page-size 1" + " --page-token p2");
     }
 
     @Test
@@ -143,15 +134,11 @@ class QueueCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<ListQueueRequest> requests = hearth.queue.requests(ListQueueRequest.class);
-        assertThat(requests)
-                .extracting(ListQueueRequest::getPageToken)
-                .containsExactly("", "p2", "p3");
-        assertThat(requests)
-                .allSatisfy(
-                        request -> {
-                            assertThat(request.getOwner()).isEqualTo("alice");
-                            assertThat(request.getPageSize()).isEqualTo(1);
-                        });
+        assertThat(requests).extracting(ListQueueRequest::getPageToken).containsExactly("", "p2", "p3");
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.getOwner()).isEqualTo("alice");
+            assertThat(request.getPageSize()).isEqualTo(1);
+        });
         assertThat(result.out().lines().skip(1).map(line -> line.split(" +")[0] + " " + last(line)))
                 .containsExactly("1 ada1", "2 grace2", "3 linus3");
         assertThat(result.out()).doesNotContain("next page");
@@ -191,8 +178,7 @@ class QueueCommandTest {
         CliResult result = hearth.run("queue", option);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err())
-                .contains(option.substring(0, option.indexOf('=')) + " only applies with --watch");
+        assertThat(result.err()).contains(option.substring(0, option.indexOf('=')) + " only applies with --watch");
         assertThat(hearth.queue.requests()).isEmpty();
     }
 

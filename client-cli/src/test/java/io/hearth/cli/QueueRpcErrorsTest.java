@@ -6,24 +6,22 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.BadRequest.FieldViolation;
 import com.google.rpc.Code;
-
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.protobuf.StatusProto;
-
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
-import java.util.stream.Stream;
-
 /** The QueueService commands report failed calls exactly as the lead commands do. */
 class QueueRpcErrorsTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     static Stream<List<String>> everyQueueCommand() {
         return Stream.of(
@@ -40,21 +38,15 @@ class QueueRpcErrorsTest {
     @ParameterizedTest
     @MethodSource("everyQueueCommand")
     void invalidArgumentListsTheFieldViolations(List<String> command) {
-        hearth.queue.failure =
-                StatusProto.toStatusRuntimeException(
-                        com.google.rpc.Status.newBuilder()
-                                .setCode(Code.INVALID_ARGUMENT_VALUE)
-                                .setMessage("request is invalid")
-                                .addDetails(
-                                        Any.pack(
-                                                BadRequest.newBuilder()
-                                                        .addFieldViolations(
-                                                                FieldViolation.newBuilder()
-                                                                        .setField("qualification.note")
-                                                                        .setDescription(
-                                                                                "at most 2000 characters"))
-                                                        .build()))
-                                .build());
+        hearth.queue.failure = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage("request is invalid")
+                .addDetails(Any.pack(BadRequest.newBuilder()
+                        .addFieldViolations(FieldViolation.newBuilder()
+                                .setField("qualification.note")
+                                .setDescription("at most 2000 characters"))
+                        .build()))
+                .build());
 
         CliResult result = hearth.run(command.toArray(String[]::new));
 
@@ -76,27 +68,22 @@ class QueueRpcErrorsTest {
         CliResult result = hearth.run(command.toArray(String[]::new));
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err())
-                .isEqualTo("error: NOT_FOUND: leads/ada1 not found" + System.lineSeparator());
+        assertThat(result.err()).isEqualTo("error: NOT_FOUND: leads/ada1 not found" + System.lineSeparator());
     }
 
     @ParameterizedTest
     @MethodSource("everyQueueCommand")
     void anUnreachableServerIsNamed(List<String> command) {
         String nobodyListens = InProcessServerBuilder.generateName();
-        List<String> args =
-                Stream.concat(Stream.of("--server", "hearth.example:50051"), command.stream())
-                        .toList();
+        List<String> args = Stream.concat(Stream.of("--server", "hearth.example:50051"), command.stream())
+                .toList();
 
-        CliResult result =
-                CliResult.run(
-                        target -> InProcessChannelBuilder.forName(nobodyListens).build(),
-                        args.toArray(String[]::new));
+        CliResult result = CliResult.run(
+                target -> InProcessChannelBuilder.forName(nobodyListens).build(), args.toArray(String[]::new));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())
-                .startsWith(
-                        "error: UNAVAILABLE: cannot reach Hearth server at hearth.example:50051")
+                .startsWith("error: UNAVAILABLE: cannot reach Hearth server at hearth.example:50051")
                 .doesNotContain("Exception", "\tat ");
     }
 }

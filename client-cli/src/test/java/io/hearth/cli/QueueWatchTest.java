@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueSnapshot;
 import io.hearth.proto.v1.WatchQueueRequest;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,28 +17,33 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(10)
 class QueueWatchTest {
 
     private static final String CLEAR_SCREEN = "\033[H\033[2J";
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void printsEachSnapshotUnderItsTimeAndStopsAfterMaxSnapshots() {
-        hearth.queue.snapshots.addAll(
-                List.of(
-                        snapshot("2026-11-23T10:00:00Z", TestQueue.ADA),
-                        snapshot("2026-11-23T10:00:30Z", TestQueue.GRACE, TestQueue.ADA),
-                        snapshot("2026-11-23T10:01:00Z", TestQueue.LINUS)));
+        hearth.queue.snapshots.addAll(List.of(
+                snapshot("2026-11-23T10:00:00Z", TestQueue.ADA),
+                snapshot("2026-11-23T10:00:30Z", TestQueue.GRACE, TestQueue.ADA),
+                snapshot("2026-11-23T10:01:00Z", TestQueue.LINUS)));
 
-        CliResult result =
-                hearth.run("queue", "--watch", "--owner", "alice", "--size", "5", "--max-snapshots", "2");
+        CliResult result = hearth.run("queue", "--watch", "--owner", "alice", "--size", "5", "--max-snapshots", "2");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(WatchQueueRequest.class))
-                .isEqualTo(WatchQueueRequest.newBuilder().setOwner("alice").setSize(5).build());
+                .isEqualTo(WatchQueueRequest.newBuilder()
+                        .setOwner("alice")
+                        .setSize(5)
+                        .build());
         List<String> lines = result.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("=== snapshot 2026-11-23T10:00:00Z ===");
         assertThat(lines.get(1)).startsWith("#  LANE");
@@ -72,8 +71,7 @@ class QueueWatchTest {
         assertThat(result.out().lines().filter(line -> line.startsWith("=== snapshot")))
                 .hasSize(2);
         assertThat(result.out()).endsWith("The queue is empty." + System.lineSeparator());
-        assertThat(hearth.queue.onlyRequest(WatchQueueRequest.class))
-                .isEqualTo(WatchQueueRequest.getDefaultInstance());
+        assertThat(hearth.queue.onlyRequest(WatchQueueRequest.class)).isEqualTo(WatchQueueRequest.getDefaultInstance());
     }
 
     @Test
@@ -132,18 +130,16 @@ class QueueWatchTest {
     void anUnreachableServerIsReportedLikeForEveryCommand() {
         String nobodyListens = InProcessServerBuilder.generateName();
 
-        CliResult result =
-                CliResult.run(
-                        target -> InProcessChannelBuilder.forName(nobodyListens).build(),
-                        "--server",
-                        "hearth.example:50051",
-                        "queue",
-                        "--watch");
+        CliResult result = CliResult.run(
+                target -> InProcessChannelBuilder.forName(nobodyListens).build(),
+                "--server",
+                "hearth.example:50051",
+                "queue",
+                "--watch");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())
-                .startsWith(
-                        "error: UNAVAILABLE: cannot reach Hearth server at hearth.example:50051")
+                .startsWith("error: UNAVAILABLE: cannot reach Hearth server at hearth.example:50051")
                 .doesNotContain("Exception", "\tat ");
         assertThat(result.out()).isEmpty();
     }
@@ -156,8 +152,7 @@ class QueueWatchTest {
         CliResult result = hearth.run("queue", "--watch", "--owner", "bob");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err())
-                .isEqualTo("error: PERMISSION_DENIED: not your queue" + System.lineSeparator());
+        assertThat(result.err()).isEqualTo("error: PERMISSION_DENIED: not your queue" + System.lineSeparator());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.hearth.cli;
 
 import com.google.protobuf.Message;
-
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.hearth.proto.v1.ArchiveLeadRequest;
@@ -15,7 +14,6 @@ import io.hearth.proto.v1.MergeLeadsRequest;
 import io.hearth.proto.v1.MergeLeadsResponse;
 import io.hearth.proto.v1.RestoreLeadRequest;
 import io.hearth.proto.v1.UpdateLeadRequest;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +53,7 @@ final class RecordingLeadService extends LeadServiceGrpc.LeadServiceImplBase {
     /** The one request received, which must be of {@code type}. */
     <T extends Message> T onlyRequest(Class<T> type) {
         if (requests.size() != 1 || !type.isInstance(requests.get(0))) {
-            throw new AssertionError(
-                    "expected one " + type.getSimpleName() + " but got " + requests);
+            throw new AssertionError("expected one " + type.getSimpleName() + " but got " + requests);
         }
         return type.cast(requests.get(0));
     }
@@ -95,16 +92,14 @@ final class RecordingLeadService extends LeadServiceGrpc.LeadServiceImplBase {
     public void mergeLeads(MergeLeadsRequest request, StreamObserver<MergeLeadsResponse> response) {
         answer(
                 request,
-                () ->
-                        MergeLeadsResponse.newBuilder()
-                                .setSurvivor(lead)
-                                .setDuplicate(
-                                        Lead.newBuilder()
-                                                .setName(request.getDuplicate())
-                                                .setMergedInto(lead.getName()))
-                                .setTouchesMoved(3)
-                                .setFollowUpsMoved(1)
-                                .build(),
+                () -> MergeLeadsResponse.newBuilder()
+                        .setSurvivor(lead)
+                        .setDuplicate(Lead.newBuilder()
+                                .setName(request.getDuplicate())
+                                .setMergedInto(lead.getName()))
+                        .setTouchesMoved(3)
+                        .setFollowUpsMoved(1)
+                        .build(),
                 response);
     }
 

@@ -1,7 +1,6 @@
 package io.hearth.cli;
 
 import com.google.protobuf.Message;
-
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -20,7 +19,6 @@ import io.hearth.proto.v1.QueueSnapshot;
 import io.hearth.proto.v1.ResponseStats;
 import io.hearth.proto.v1.SetTemperatureOverrideRequest;
 import io.hearth.proto.v1.WatchQueueRequest;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,8 +75,7 @@ final class RecordingQueueService extends QueueServiceGrpc.QueueServiceImplBase 
     /** The one request received, which must be of {@code type}. */
     <T extends Message> T onlyRequest(Class<T> type) {
         if (requests.size() != 1 || !type.isInstance(requests.get(0))) {
-            throw new AssertionError(
-                    "expected one " + type.getSimpleName() + " but got " + requests);
+            throw new AssertionError("expected one " + type.getSimpleName() + " but got " + requests);
         }
         return type.cast(requests.get(0));
     }
@@ -92,13 +89,14 @@ final class RecordingQueueService extends QueueServiceGrpc.QueueServiceImplBase 
     public void qualifyLead(QualifyLeadRequest request, StreamObserver<LeadProfile> response) {
         answer(
                 request,
-                () -> profile.toBuilder().setQualification(request.getQualification()).build(),
+                () -> profile.toBuilder()
+                        .setQualification(request.getQualification())
+                        .build(),
                 response);
     }
 
     @Override
-    public void setTemperatureOverride(
-            SetTemperatureOverrideRequest request, StreamObserver<LeadProfile> response) {
+    public void setTemperatureOverride(SetTemperatureOverrideRequest request, StreamObserver<LeadProfile> response) {
         answer(request, () -> profile, response);
     }
 
@@ -113,23 +111,19 @@ final class RecordingQueueService extends QueueServiceGrpc.QueueServiceImplBase 
     }
 
     @Override
-    public void getResponseStats(
-            GetResponseStatsRequest request, StreamObserver<ResponseStats> response) {
+    public void getResponseStats(GetResponseStatsRequest request, StreamObserver<ResponseStats> response) {
         answer(request, () -> stats, response);
     }
 
     @Override
     public void listMissedDeadlines(
-            ListMissedDeadlinesRequest request,
-            StreamObserver<ListMissedDeadlinesResponse> response) {
+            ListMissedDeadlinesRequest request, StreamObserver<ListMissedDeadlinesResponse> response) {
         answer(
                 request,
                 () -> {
-                    ListMissedDeadlinesResponse page =
-                            missedPagesByToken.get(request.getPageToken());
+                    ListMissedDeadlinesResponse page = missedPagesByToken.get(request.getPageToken());
                     if (page == null) {
-                        throw new AssertionError(
-                                "no missed-deadlines page for token '" + request.getPageToken() + "'");
+                        throw new AssertionError("no missed-deadlines page for token '" + request.getPageToken() + "'");
                     }
                     return page;
                 },

@@ -4,22 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-
 import io.hearth.proto.v1.GetResponseStatsRequest;
 import io.hearth.proto.v1.ListMissedDeadlinesRequest;
 import io.hearth.proto.v1.ListMissedDeadlinesResponse;
 import io.hearth.proto.v1.ResponseStats;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResponseStatsCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void withoutOptionsAsksForTheTeamsLast30Days() {
@@ -34,21 +32,19 @@ class ResponseStatsCommandTest {
     void datesAreMidnightInTheLocalTimeZoneAndUntilIsExclusive() {
         hearth.clock = Clock.fixed(InProcessHearth.NOW, ZoneId.of("Europe/Berlin"));
 
-        CliResult result =
-                hearth.run(
-                        "stats", "response",
-                        "--owner", "alice",
-                        "--since", "2026-11-01",
-                        "--until", "2026-12-01");
+        CliResult result = hearth.run(
+                "stats", "response",
+                "--owner", "alice",
+                "--since", "2026-11-01",
+                "--until", "2026-12-01");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.onlyRequest(GetResponseStatsRequest.class))
-                .isEqualTo(
-                        GetResponseStatsRequest.newBuilder()
-                                .setOwner("alice")
-                                .setStartTime(Times.timestamp(Instant.parse("2026-10-31T23:00:00Z")))
-                                .setEndTime(Times.timestamp(Instant.parse("2026-11-30T23:00:00Z")))
-                                .build());
+                .isEqualTo(GetResponseStatsRequest.newBuilder()
+                        .setOwner("alice")
+                        .setStartTime(Times.timestamp(Instant.parse("2026-10-31T23:00:00Z")))
+                        .setEndTime(Times.timestamp(Instant.parse("2026-11-30T23:00:00Z")))
+                        .build());
     }
 
     @Test
@@ -57,8 +53,7 @@ class ResponseStatsCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         GetResponseStatsRequest request = hearth.queue.onlyRequest(GetResponseStatsRequest.class);
-        assertThat(Times.instant(request.getStartTime()))
-                .isEqualTo(Instant.parse("2026-11-01T09:30:00Z"));
+        assertThat(Times.instant(request.getStartTime())).isEqualTo(Instant.parse("2026-11-01T09:30:00Z"));
         assertThat(request.hasEndTime()).isFalse();
     }
 
@@ -126,14 +121,14 @@ class ResponseStatsCommandTest {
                         .addMissedDeadlines(TestQueue.GRACE_MISSED)
                         .build());
 
-        CliResult result =
-                hearth.run("stats", "response", "--missed", "--owner", "alice", "--since", "2026-11-01");
+        CliResult result = hearth.run("stats", "response", "--missed", "--owner", "alice", "--since", "2026-11-01");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.queue.requests(ListMissedDeadlinesRequest.class))
                 .extracting(ListMissedDeadlinesRequest::getPageToken)
                 .containsExactly("", "p2");
-        ListMissedDeadlinesRequest first = hearth.queue.requests(ListMissedDeadlinesRequest.class).get(0);
+        ListMissedDeadlinesRequest first =
+                hearth.queue.requests(ListMissedDeadlinesRequest.class).get(0);
         assertThat(first.getOwner()).isEqualTo("alice");
         assertThat(first.getUnansweredOnly()).isFalse();
         assertThat(Times.instant(first.getStartTime())).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
@@ -152,7 +147,8 @@ class ResponseStatsCommandTest {
         CliResult result = hearth.run("stats", "response", "--missed", "--unanswered");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(hearth.queue.onlyRequest(ListMissedDeadlinesRequest.class).getUnansweredOnly()).isTrue();
+        assertThat(hearth.queue.onlyRequest(ListMissedDeadlinesRequest.class).getUnansweredOnly())
+                .isTrue();
         assertThat(result.out()).contains("No missed deadline waits for its first touch.");
     }
 
@@ -174,8 +170,7 @@ class ResponseStatsCommandTest {
 
         ListMissedDeadlinesResponse.Builder printed = ListMissedDeadlinesResponse.newBuilder();
         JsonFormat.parser().merge(result.out(), printed);
-        assertThat(printed.getMissedDeadlinesList())
-                .containsExactly(TestQueue.ADA_MISSED, TestQueue.GRACE_MISSED);
+        assertThat(printed.getMissedDeadlinesList()).containsExactly(TestQueue.ADA_MISSED, TestQueue.GRACE_MISSED);
     }
 
     @Test
@@ -192,15 +187,13 @@ class ResponseStatsCommandTest {
         CliResult result = hearth.run("stats", "response", "--since", "last week");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err())
-                .contains("Invalid value for option '--since': 'last week' is neither a date");
+        assertThat(result.err()).contains("Invalid value for option '--since': 'last week' is neither a date");
         assertThat(hearth.queue.requests()).isEmpty();
     }
 
     @Test
     void sinceMustBeBeforeUntil() {
-        CliResult result =
-                hearth.run("stats", "response", "--since", "2026-12-01", "--until", "2026-11-01");
+        CliResult result = hearth.run("stats", "response", "--since", "2026-12-01", "--until", "2026-11-01");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--since must be before --until");

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
-
 import io.hearth.proto.v1.ArchiveLeadRequest;
 import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.RestoreLeadRequest;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** get, archive and restore: the commands that name one lead and print it. */
 class SingleLeadCommandsTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @ParameterizedTest
     @ValueSource(strings = {"ada1", "leads/ada1", " ada1 "})
@@ -27,8 +26,7 @@ class SingleLeadCommandsTest {
         CliResult result = hearth.run("leads", "get", idOrName);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(hearth.service.onlyRequest(GetLeadRequest.class).getName())
-                .isEqualTo("leads/ada1");
+        assertThat(hearth.service.onlyRequest(GetLeadRequest.class).getName()).isEqualTo("leads/ada1");
     }
 
     @ParameterizedTest
@@ -47,11 +45,10 @@ class SingleLeadCommandsTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.service.onlyRequest(ArchiveLeadRequest.class))
-                .isEqualTo(
-                        ArchiveLeadRequest.newBuilder()
-                                .setName("leads/ada1")
-                                .setEtag("etag-7")
-                                .build());
+                .isEqualTo(ArchiveLeadRequest.newBuilder()
+                        .setName("leads/ada1")
+                        .setEtag("etag-7")
+                        .build());
     }
 
     @Test
@@ -92,10 +89,9 @@ class SingleLeadCommandsTest {
 
     @Test
     void tableShowsWhenALeadWasArchivedAndDashesForEmptyFields() {
-        hearth.service.lead =
-                TestLeads.LINUS.toBuilder()
-                        .setArchiveTime(Timestamps.parseUnchecked("2025-04-01T12:00:00Z"))
-                        .build();
+        hearth.service.lead = TestLeads.LINUS.toBuilder()
+                .setArchiveTime(Timestamps.parseUnchecked("2025-04-01T12:00:00Z"))
+                .build();
 
         CliResult result = hearth.run("leads", "archive", "linus3");
 
@@ -109,21 +105,18 @@ class SingleLeadCommandsTest {
 
     @Test
     void tableShowsAMergeAndAPossibleDuplicateOnlyWhenThereIsOne() {
-        hearth.service.lead =
-                TestLeads.LINUS.toBuilder()
-                        .setArchiveTime(Timestamps.parseUnchecked("2025-04-01T12:00:00Z"))
-                        .setMergedInto("leads/ada1")
-                        .setPossibleDuplicateOf("contacts/c7")
-                        .build();
+        hearth.service.lead = TestLeads.LINUS.toBuilder()
+                .setArchiveTime(Timestamps.parseUnchecked("2025-04-01T12:00:00Z"))
+                .setMergedInto("leads/ada1")
+                .setPossibleDuplicateOf("contacts/c7")
+                .build();
 
         CliResult merged = hearth.run("leads", "get", "linus3");
         hearth.service.lead = TestLeads.LINUS;
         CliResult plain = hearth.run("leads", "get", "linus3");
 
         assertThat(merged.out().lines())
-                .contains(
-                        "merged into:  leads/ada1",
-                        "may be:       contacts/c7 (already in Hearth)");
+                .contains("merged into:  leads/ada1", "may be:       contacts/c7 (already in Hearth)");
         assertThat(plain.out()).doesNotContain("merged into").doesNotContain("may be");
     }
 

@@ -47,12 +47,17 @@ class SyncCommandsTest {
     private final String serverName = InProcessServerBuilder.generateName();
     private final List<ManagedChannel> channels = new ArrayList<>();
     private Server server;
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void start() throws Exception {
-        server = InProcessServerBuilder.forName(serverName).directExecutor().addService(service).build().start();
+        server = InProcessServerBuilder.forName(serverName)
+                .directExecutor()
+                .addService(service)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -62,11 +67,15 @@ class SyncCommandsTest {
     }
 
     private CliResult run(String... args) {
-        return CliResult.run(target -> {
-            ManagedChannel channel = InProcessChannelBuilder.forName(serverName).directExecutor().build();
-            channels.add(channel);
-            return channel;
-        }, args);
+        return CliResult.run(
+                target -> {
+                    ManagedChannel channel = InProcessChannelBuilder.forName(serverName)
+                            .directExecutor()
+                            .build();
+                    channels.add(channel);
+                    return channel;
+                },
+                args);
     }
 
     @Test
@@ -75,22 +84,32 @@ class SyncCommandsTest {
         byte[] content = "First Name,Email\nAda,ada@example.com\n".repeat(5000).getBytes(StandardCharsets.UTF_8);
         Files.write(file, content);
 
-        CliResult result = run("import", file.toString(), "--mapping", "Cell=phone,Org=company",
-                "--option", "delimiter=,", "--dry-run");
+        CliResult result = run(
+                "import",
+                file.toString(),
+                "--mapping",
+                "Cell=phone,Org=company",
+                "--option",
+                "delimiter=,",
+                "--dry-run");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(service.header.getFileName()).isEqualTo("leads.csv");
-        assertThat(service.header.getMappingMap()).containsEntry("Cell", "phone").containsEntry("Org", "company");
+        assertThat(service.header.getMappingMap())
+                .containsEntry("Cell", "phone")
+                .containsEntry("Org", "company");
         assertThat(service.header.getConfigMap()).containsEntry("delimiter", ",");
         assertThat(service.header.getDryRun()).isTrue();
         assertThat(service.uploaded.toByteArray()).isEqualTo(content);
         assertThat(result.err()).contains("Uploading").contains("Importing");
-        assertThat(result.out()).contains("READ  CREATED  UPDATED  UNCHANGED  MERGED  REJECTED  STATE")
+        assertThat(result.out())
+                .contains("READ  CREATED  UPDATED  UNCHANGED  MERGED  REJECTED  STATE")
                 .contains("3     1        0        0          1       1         succeeded");
         Path rejected = dir.resolve("leads.csv.rejected.csv");
         assertThat(result.out()).contains("1 rejected rows with their reasons: " + rejected);
-        assertThat(Files.readString(rejected)).isEqualTo(
-                "position,reason,row\r\n\"row 3\",\"invalid input: email: 'x' is not an email address\",\"Bo,\"\"x\"\"\"\r\n");
+        assertThat(Files.readString(rejected))
+                .isEqualTo(
+                        "position,reason,row\r\n\"row 3\",\"invalid input: email: 'x' is not an email address\",\"Bo,\"\"x\"\"\"\r\n");
     }
 
     @Test
@@ -141,7 +160,8 @@ class SyncCommandsTest {
         CliResult connectors = run("connectors", "list");
         CliResult runs = run("sync", "runs");
 
-        assertThat(connectors.out()).contains("NAME  CAN         CONFIG  DESCRIPTION")
+        assertThat(connectors.out())
+                .contains("NAME  CAN         CONFIG  DESCRIPTION")
                 .contains("csv   read,write  path*   CSV files");
         assertThat(runs.out()).contains("syncRuns/1  failed").contains("no file at /x.csv");
     }
@@ -167,34 +187,45 @@ class SyncCommandsTest {
                 }
 
                 @Override
-                public void onError(Throwable t) {
-                }
+                public void onError(Throwable t) {}
 
                 @Override
                 public void onCompleted() {
                     response.onNext(run(SyncRunState.SYNC_RUN_STATE_RUNNING, 2));
-                    response.onNext(fail == null ? run(SyncRunState.SYNC_RUN_STATE_SUCCEEDED, 3)
-                            : run(SyncRunState.SYNC_RUN_STATE_FAILED, 0).toBuilder().setError(fail).build());
+                    response.onNext(
+                            fail == null
+                                    ? run(SyncRunState.SYNC_RUN_STATE_SUCCEEDED, 3)
+                                    : run(SyncRunState.SYNC_RUN_STATE_FAILED, 0).toBuilder()
+                                            .setError(fail)
+                                            .build());
                     response.onCompleted();
                 }
             };
         }
 
         @Override
-        public void listRejectedRecords(ListRejectedRecordsRequest request,
-                                        StreamObserver<ListRejectedRecordsResponse> response) {
-            response.onNext(ListRejectedRecordsResponse.newBuilder().addRejectedRecords(RejectedRecord.newBuilder()
-                    .setPosition("row 3").setReason("invalid input: email: 'x' is not an email address")
-                    .setRaw("Bo,\"x\"")).build());
+        public void listRejectedRecords(
+                ListRejectedRecordsRequest request, StreamObserver<ListRejectedRecordsResponse> response) {
+            response.onNext(ListRejectedRecordsResponse.newBuilder()
+                    .addRejectedRecords(RejectedRecord.newBuilder()
+                            .setPosition("row 3")
+                            .setReason("invalid input: email: 'x' is not an email address")
+                            .setRaw("Bo,\"x\""))
+                    .build());
             response.onCompleted();
         }
 
         @Override
         public void exportLeads(ExportLeadsRequest request, StreamObserver<ExportLeadsResponse> response) {
             exportRequest = request;
-            response.onNext(ExportLeadsResponse.newBuilder().setChunk(ByteString.copyFromUtf8("part one|")).build());
-            response.onNext(ExportLeadsResponse.newBuilder().setChunk(ByteString.copyFromUtf8("part two")).build());
-            response.onNext(ExportLeadsResponse.newBuilder().setSummary(ExportSummary.newBuilder().setWritten(2))
+            response.onNext(ExportLeadsResponse.newBuilder()
+                    .setChunk(ByteString.copyFromUtf8("part one|"))
+                    .build());
+            response.onNext(ExportLeadsResponse.newBuilder()
+                    .setChunk(ByteString.copyFromUtf8("part two"))
+                    .build());
+            response.onNext(ExportLeadsResponse.newBuilder()
+                    .setSummary(ExportSummary.newBuilder().setWritten(2))
                     .build());
             response.onCompleted();
         }
@@ -202,33 +233,49 @@ class SyncCommandsTest {
         @Override
         public void exportContacts(ExportContactsRequest request, StreamObserver<ExportContactsResponse> response) {
             contactsExportRequest = request;
-            response.onNext(ExportContactsResponse.newBuilder().setChunk(ByteString.copyFromUtf8("client rows")).build());
-            response.onNext(ExportContactsResponse.newBuilder().setSummary(ExportSummary.newBuilder().setWritten(1))
+            response.onNext(ExportContactsResponse.newBuilder()
+                    .setChunk(ByteString.copyFromUtf8("client rows"))
+                    .build());
+            response.onNext(ExportContactsResponse.newBuilder()
+                    .setSummary(ExportSummary.newBuilder().setWritten(1))
                     .build());
             response.onCompleted();
         }
 
         @Override
         public void listConnectors(ListConnectorsRequest request, StreamObserver<ListConnectorsResponse> response) {
-            response.onNext(ListConnectorsResponse.newBuilder().addConnectors(Connector.newBuilder()
-                    .setName("connectors/csv").setDescription("CSV files")
-                    .addConfigKeys(ConfigKeySpec.newBuilder().setName("path").setRequired(true))
-                    .addCapabilities(ConnectorCapability.CONNECTOR_CAPABILITY_READ)
-                    .addCapabilities(ConnectorCapability.CONNECTOR_CAPABILITY_WRITE)).build());
+            response.onNext(ListConnectorsResponse.newBuilder()
+                    .addConnectors(Connector.newBuilder()
+                            .setName("connectors/csv")
+                            .setDescription("CSV files")
+                            .addConfigKeys(
+                                    ConfigKeySpec.newBuilder().setName("path").setRequired(true))
+                            .addCapabilities(ConnectorCapability.CONNECTOR_CAPABILITY_READ)
+                            .addCapabilities(ConnectorCapability.CONNECTOR_CAPABILITY_WRITE))
+                    .build());
             response.onCompleted();
         }
 
         @Override
         public void listSyncRuns(ListSyncRunsRequest request, StreamObserver<ListSyncRunsResponse> response) {
-            response.onNext(ListSyncRunsResponse.newBuilder().addSyncRuns(run(SyncRunState.SYNC_RUN_STATE_FAILED, 0)
-                    .toBuilder().setName("syncRuns/1").setError("no file at /x.csv")).build());
+            response.onNext(ListSyncRunsResponse.newBuilder()
+                    .addSyncRuns(run(SyncRunState.SYNC_RUN_STATE_FAILED, 0).toBuilder()
+                            .setName("syncRuns/1")
+                            .setError("no file at /x.csv"))
+                    .build());
             response.onCompleted();
         }
 
         private static SyncRun run(SyncRunState state, long read) {
-            return SyncRun.newBuilder().setName("syncRuns/7").setConnector("connectors/csv").setState(state)
-                    .setCounts(SyncCounts.newBuilder().setRead(read).setCreated(read == 3 ? 1 : 0)
-                            .setMerged(read == 3 ? 1 : 0).setRejected(read == 3 ? 1 : 0))
+            return SyncRun.newBuilder()
+                    .setName("syncRuns/7")
+                    .setConnector("connectors/csv")
+                    .setState(state)
+                    .setCounts(SyncCounts.newBuilder()
+                            .setRead(read)
+                            .setCreated(read == 3 ? 1 : 0)
+                            .setMerged(read == 3 ? 1 : 0)
+                            .setRejected(read == 3 ? 1 : 0))
                     .build();
         }
     }

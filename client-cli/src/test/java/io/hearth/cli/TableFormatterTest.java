@@ -3,25 +3,20 @@ package io.hearth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 
 class TableFormatterTest {
 
     @Test
     void padsEachColumnToItsWidestCellWithoutTrailingSpaces() {
-        TableFormatter table =
-                new TableFormatter("ID", "NAME", "OWNER")
-                        .addRow("1", "Ada Lovelace", "-")
-                        .addRow("12345", "Bo", "alice");
+        TableFormatter table = new TableFormatter("ID", "NAME", "OWNER")
+                .addRow("1", "Ada Lovelace", "-")
+                .addRow("12345", "Bo", "alice");
 
         assertThat(print(table).lines())
-                .containsExactly(
-                        "ID     NAME          OWNER",
-                        "1      Ada Lovelace  -",
-                        "12345  Bo            alice");
+                .containsExactly("ID     NAME          OWNER", "1      Ada Lovelace  -", "12345  Bo            alice");
     }
 
     @Test
@@ -33,30 +28,26 @@ class TableFormatterTest {
 
     @Test
     void printsDetailLinesUnderTheirRowWithoutWideningColumns() {
-        TableFormatter table =
-                new TableFormatter("A", "B")
-                        .addRow("1", "x")
-                        .addDetail("    a long detail line   ")
-                        .addRow("2", "y");
+        TableFormatter table = new TableFormatter("A", "B")
+                .addRow("1", "x")
+                .addDetail("    a long detail line   ")
+                .addRow("2", "y");
 
-        assertThat(print(table).lines())
-                .containsExactly("A  B", "1  x", "    a long detail line", "2  y");
+        assertThat(print(table).lines()).containsExactly("A  B", "1  x", "    a long detail line", "2  y");
     }
 
     @Test
     void aDetailNeedsARow() {
         TableFormatter table = new TableFormatter("A");
 
-        assertThatThrownBy(() -> table.addDetail("orphan"))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> table.addDetail("orphan")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void rejectsRowsOfTheWrongWidth() {
         TableFormatter table = new TableFormatter("A", "B");
 
-        assertThatThrownBy(() -> table.addRow("only one"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> table.addRow("only one")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String print(TableFormatter table) {

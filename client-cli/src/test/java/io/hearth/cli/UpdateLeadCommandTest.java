@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.UpdateLeadRequest;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,42 +12,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UpdateLeadCommandTest {
 
-    @RegisterExtension final InProcessHearth hearth = new InProcessHearth();
+    @RegisterExtension
+    final InProcessHearth hearth = new InProcessHearth();
 
     @Test
     void masksExactlyTheGivenFields() {
         CliResult result =
-                hearth.run(
-                        "leads",
-                        "update",
-                        "ada1",
-                        "--status",
-                        "contacted",
-                        "--owner",
-                        "bob",
-                        "--etag",
-                        "e7");
+                hearth.run("leads", "update", "ada1", "--status", "contacted", "--owner", "bob", "--etag", "e7");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         UpdateLeadRequest request = hearth.service.onlyRequest(UpdateLeadRequest.class);
         assertThat(request.getLead())
-                .isEqualTo(
-                        Lead.newBuilder()
-                                .setName("leads/ada1")
-                                .setEtag("e7")
-                                .setOwner("bob")
-                                .setStatus(LeadStatus.LEAD_STATUS_CONTACTED)
-                                .build());
-        assertThat(request.getUpdateMask().getPathsList())
-                .containsExactlyInAnyOrder("owner", "status");
+                .isEqualTo(Lead.newBuilder()
+                        .setName("leads/ada1")
+                        .setEtag("e7")
+                        .setOwner("bob")
+                        .setStatus(LeadStatus.LEAD_STATUS_CONTACTED)
+                        .build());
+        assertThat(request.getUpdateMask().getPathsList()).containsExactlyInAnyOrder("owner", "status");
         assertThat(request.getAllowDuplicate()).isFalse();
     }
 
     @Test
     void allowDuplicateIsSentWhenAsked() {
-        CliResult result =
-                hearth.run(
-                        "leads", "update", "ada1", "--email", "desk@acme.example", "--allow-duplicate");
+        CliResult result = hearth.run("leads", "update", "ada1", "--email", "desk@acme.example", "--allow-duplicate");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         UpdateLeadRequest request = hearth.service.onlyRequest(UpdateLeadRequest.class);
@@ -88,7 +75,8 @@ class UpdateLeadCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         UpdateLeadRequest request = hearth.service.onlyRequest(UpdateLeadRequest.class);
         assertThat(request.getUpdateMask().getPathsList()).containsExactly("email");
-        assertThat(request.getLead()).isEqualTo(Lead.newBuilder().setName("leads/ada1").build());
+        assertThat(request.getLead())
+                .isEqualTo(Lead.newBuilder().setName("leads/ada1").build());
     }
 
     @Test
@@ -132,9 +120,7 @@ class UpdateLeadCommandTest {
 
     private void assertNothingToUpdate(CliResult result) {
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err())
-                .contains("Nothing to update")
-                .contains("Usage: hearth leads update");
+        assertThat(result.err()).contains("Nothing to update").contains("Usage: hearth leads update");
         assertThat(hearth.service.requests()).isEmpty();
     }
 }

@@ -10,8 +10,7 @@ import java.util.concurrent.Future;
 
 /** Races for tests: the same task on several threads, released together. */
 public final class Concurrently {
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /** Runs {@code task} on {@code threads} threads at once and returns each result, rethrowing the first failure. */
     public static <T> List<T> run(int threads, Callable<T> task) throws Exception {

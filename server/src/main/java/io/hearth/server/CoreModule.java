@@ -15,24 +15,24 @@ import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Leads;
-import io.hearth.core.persistence.JooqLeadMergeStore;
-import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.JooqContactStore;
 import io.hearth.core.persistence.JooqFollowUpStatsStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
+import io.hearth.core.persistence.JooqLeadMergeStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqQueueStore;
-import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
+import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.persistence.Transactor;
-import io.hearth.core.priority.LearnedProbability;
+import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRatings;
+import io.hearth.core.priority.LearnedProbability;
 import io.hearth.core.priority.MissedDeadlineStore;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.SpeedToLeadPolicy;
@@ -41,6 +41,13 @@ import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.ImportFolder;
+import io.hearth.core.sync.PeopleExporter;
+import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.SyncEngine;
+import io.hearth.core.sync.SyncSettings;
+import io.hearth.core.sync.SyncedContacts;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
 import io.hearth.core.touch.CadenceStandings;
@@ -49,18 +56,11 @@ import io.hearth.core.touch.ContactQueue;
 import io.hearth.core.touch.FollowUpStatsReport;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.FollowUps;
-import io.hearth.core.touch.PersonRef;
 import io.hearth.core.touch.LeadActivityRecorder;
+import io.hearth.core.touch.PersonRef;
 import io.hearth.core.touch.TouchStore;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
-import io.hearth.core.sync.ConnectorRegistry;
-import io.hearth.core.sync.PeopleExporter;
-import io.hearth.core.sync.ImportFolder;
-import io.hearth.core.sync.RetryPolicy;
-import io.hearth.core.sync.SyncEngine;
-import io.hearth.core.sync.SyncSettings;
-import io.hearth.core.sync.SyncedContacts;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.GrpcCallGuard;
 import java.time.Clock;
@@ -119,17 +119,38 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Leads leads(LeadStore store, Transactor transactor, LeadRules rules, Clock time, DuplicateGuard duplicates,
-                LeadRatings ratings) {
+    Leads leads(
+            LeadStore store,
+            Transactor transactor,
+            LeadRules rules,
+            Clock time,
+            DuplicateGuard duplicates,
+            LeadRatings ratings) {
         return new Leads(store, transactor, rules, time, duplicates, List.of(ratings));
     }
 
     @Provides
     @Singleton
-    LeadMerges leadMerges(Leads leads, Contacts contacts, Database db, LeadProfileStore profiles, TouchStore touches,
-                          FollowUpStore followUps, CadenceStore cadences, Transactor transactor, Clock time) {
-        return new LeadMerges(leads, contacts, new JooqLeadMergeStore(db.dsl()), profiles, touches, followUps,
-                cadences, transactor, time);
+    LeadMerges leadMerges(
+            Leads leads,
+            Contacts contacts,
+            Database db,
+            LeadProfileStore profiles,
+            TouchStore touches,
+            FollowUpStore followUps,
+            CadenceStore cadences,
+            Transactor transactor,
+            Clock time) {
+        return new LeadMerges(
+                leads,
+                contacts,
+                new JooqLeadMergeStore(db.dsl()),
+                profiles,
+                touches,
+                followUps,
+                cadences,
+                transactor,
+                time);
     }
 
     @Provides
@@ -151,8 +172,8 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ConnectorRegistry connectors(ServerConfig serverConfig) {
-        return ConnectorRegistry.discover(CoreModule.class.getClassLoader(),
-                serverConfig.dataDir().resolve("plugins"));
+        return ConnectorRegistry.discover(
+                CoreModule.class.getClassLoader(), serverConfig.dataDir().resolve("plugins"));
     }
 
     /**
@@ -161,13 +182,29 @@ public final class CoreModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    SyncEngine syncEngine(ConnectorRegistry connectors, Database db, PersonMatchStore matches, LeadStore leadStore,
-                          LeadRules rules, ContactStore contactStore, ContactRules contactRules,
-                          ContactQueue contactQueue, Transactor transactor, Clock time, LeadRatings ratings) {
-        return new SyncEngine(connectors, new JooqSyncRunStore(db.dsl()), matches,
-                leadStore, rules, List.of(ratings),
+    SyncEngine syncEngine(
+            ConnectorRegistry connectors,
+            Database db,
+            PersonMatchStore matches,
+            LeadStore leadStore,
+            LeadRules rules,
+            ContactStore contactStore,
+            ContactRules contactRules,
+            ContactQueue contactQueue,
+            Transactor transactor,
+            Clock time,
+            LeadRatings ratings) {
+        return new SyncEngine(
+                connectors,
+                new JooqSyncRunStore(db.dsl()),
+                matches,
+                leadStore,
+                rules,
+                List.of(ratings),
                 new SyncedContacts(contactStore, contactRules, List.of(contactQueue)),
-                transactor, time, RetryPolicy.DEFAULT,
+                transactor,
+                time,
+                RetryPolicy.DEFAULT,
                 new SyncSettings(new ImportFolder(config.imports().importsDir()), SyncSettings.DEFAULT_LEASE));
     }
 
@@ -204,12 +241,26 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeadRatings leadRatings(LeadStore store, LeadProfileStore profiles, MissedDeadlineStore missedDeadlines,
-                            QueueStore queue, Transactor transactor, CadenceStandings standings,
-                            LearnedProbability probability, Clock time) {
+    LeadRatings leadRatings(
+            LeadStore store,
+            LeadProfileStore profiles,
+            MissedDeadlineStore missedDeadlines,
+            QueueStore queue,
+            Transactor transactor,
+            CadenceStandings standings,
+            LearnedProbability probability,
+            Clock time) {
         TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, probability, time);
-        return new LeadRatings(store, profiles, missedDeadlines, queue, transactor, model, SpeedToLeadPolicy.DEFAULT,
-                time, id -> standings.of(PersonRef.of(id)));
+        return new LeadRatings(
+                store,
+                profiles,
+                missedDeadlines,
+                queue,
+                transactor,
+                model,
+                SpeedToLeadPolicy.DEFAULT,
+                time,
+                id -> standings.of(PersonRef.of(id)));
     }
 
     /** Drip and scheduled follow-ups, as the queue places leads and contacts by them. */
@@ -264,26 +315,38 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Contacts contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock time,
-                      DuplicateGuard duplicates, ContactQueue queue) {
+    Contacts contacts(
+            ContactStore store,
+            Transactor transactor,
+            ContactRules rules,
+            Clock time,
+            DuplicateGuard duplicates,
+            ContactQueue queue) {
         return new Contacts(store, transactor, rules, time, duplicates, List.of(queue));
     }
 
     @Provides
     @Singleton
-    LeadConversion leadConversion(Leads leads, ContactStore contacts, TouchStore touches, FollowUpStore followUps,
-                                  CadenceStore cadences, CadenceRules rules, Transactor transactor, Clock time,
-                                  ContactQueue queue) {
-        return new LeadConversion(leads, contacts, touches, followUps, cadences, rules, transactor, time,
-                List.of(queue));
+    LeadConversion leadConversion(
+            Leads leads,
+            ContactStore contacts,
+            TouchStore touches,
+            FollowUpStore followUps,
+            CadenceStore cadences,
+            CadenceRules rules,
+            Transactor transactor,
+            Clock time,
+            ContactQueue queue) {
+        return new LeadConversion(
+                leads, contacts, touches, followUps, cadences, rules, transactor, time, List.of(queue));
     }
 
     @Provides
     @Singleton
     CadencePolicy cadencePolicy(ServerConfig serverConfig) {
         CadenceConfig cadence = serverConfig.cadence();
-        return CadencePolicy.DEFAULT.withLimits(cadence.leadFollowUpLimit(), cadence.contactFollowUpLimit(),
-                cadence.autoConvert());
+        return CadencePolicy.DEFAULT.withLimits(
+                cadence.leadFollowUpLimit(), cadence.contactFollowUpLimit(), cadence.autoConvert());
     }
 
     @Provides
@@ -294,11 +357,29 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FollowUps followUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
-                        FollowUpStore followUps, CadenceStore cadences, CadenceRules rules, Transactor transactor,
-                        Clock time, LeadRatings ratings, ContactQueue queue) {
-        return new FollowUps(leads, contacts, conversion, touches, followUps, cadences, rules,
-                transactor, time, List.of(new LeadActivityRecorder(ratings), queue));
+    FollowUps followUps(
+            Leads leads,
+            Contacts contacts,
+            LeadConversion conversion,
+            TouchStore touches,
+            FollowUpStore followUps,
+            CadenceStore cadences,
+            CadenceRules rules,
+            Transactor transactor,
+            Clock time,
+            LeadRatings ratings,
+            ContactQueue queue) {
+        return new FollowUps(
+                leads,
+                contacts,
+                conversion,
+                touches,
+                followUps,
+                cadences,
+                rules,
+                transactor,
+                time,
+                List.of(new LeadActivityRecorder(ratings), queue));
     }
 
     @Provides

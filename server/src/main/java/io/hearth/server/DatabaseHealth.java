@@ -40,8 +40,7 @@ public final class DatabaseHealth implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private Consumer<Boolean> onChange = available -> {
-    };
+    private Consumer<Boolean> onChange = available -> {};
     private boolean available = true;
     /** When a call last found the database unavailable ({@link System#nanoTime}). */
     private long lostAt;
@@ -94,17 +93,20 @@ public final class DatabaseHealth implements AutoCloseable {
     public ServerInterceptor interceptor() {
         return new ServerInterceptor() {
             @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                               ServerCallHandler<Q, R> next) {
-                return next.startCall(new SimpleForwardingServerCall<>(call) {
-                    @Override
-                    public void close(Status status, Metadata trailers) {
-                        if (status.getCode() == Status.Code.UNAVAILABLE && databaseUnavailable(status, trailers)) {
-                            lost();
-                        }
-                        super.close(status, trailers);
-                    }
-                }, headers);
+            public <Q, R> ServerCall.Listener<Q> interceptCall(
+                    ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                return next.startCall(
+                        new SimpleForwardingServerCall<>(call) {
+                            @Override
+                            public void close(Status status, Metadata trailers) {
+                                if (status.getCode() == Status.Code.UNAVAILABLE
+                                        && databaseUnavailable(status, trailers)) {
+                                    lost();
+                                }
+                                super.close(status, trailers);
+                            }
+                        },
+                        headers);
             }
         };
     }
@@ -138,7 +140,8 @@ public final class DatabaseHealth implements AutoCloseable {
                 .filter(detail -> detail.is(ErrorInfo.class))
                 .anyMatch(detail -> {
                     try {
-                        return DatabaseUnavailableException.REASON.equals(detail.unpack(ErrorInfo.class).getReason());
+                        return DatabaseUnavailableException.REASON.equals(
+                                detail.unpack(ErrorInfo.class).getReason());
                     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
                         return false;
                     }

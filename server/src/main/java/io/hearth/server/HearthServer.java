@@ -33,8 +33,11 @@ public final class HearthServer {
     private Server server;
 
     @Inject
-    public HearthServer(ServerBuilder<?> builder, Set<BindableService> services, Set<ServerInterceptor> interceptors,
-                        DatabaseHealth databaseHealth) {
+    public HearthServer(
+            ServerBuilder<?> builder,
+            Set<BindableService> services,
+            Set<ServerInterceptor> interceptors,
+            DatabaseHealth databaseHealth) {
         this.builder = requireNonNull(builder, "builder is null");
         this.services = requireNonNull(services, "services is null");
         this.interceptors = requireNonNull(interceptors, "interceptors is null");
@@ -45,7 +48,9 @@ public final class HearthServer {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        serviceNames = services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();
+        serviceNames = services.stream()
+                .map(s -> s.bindService().getServiceDescriptor().getName())
+                .toList();
         List<ServerInterceptor> chain = new ArrayList<>(interceptors);
         chain.add(databaseHealth.interceptor()); // the last is outermost: it sees the status every call ends with
         // outside all of them: a request whose bytes are no message is refused before anything else sees the call
@@ -53,7 +58,8 @@ public final class HearthServer {
             builder.addService(UnparseableRequests.guard(ServerInterceptors.intercept(service, chain)));
         }
         builder.addService(UnparseableRequests.guard(health.getHealthService().bindService()));
-        builder.addService(UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()));
+        builder.addService(
+                UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()));
         server = builder.build().start();
         serving(databaseHealth.available());
         databaseHealth.start(this::serving);

@@ -36,6 +36,7 @@ public final class RatingRefresher implements AutoCloseable {
     private final LearnedProbability probability;
     /** A changed model whose re-rating of the open leads has not completed yet (it failed): try again. */
     private boolean sweepPending;
+
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "hearth-rating-refresher");
         thread.setDaemon(true);
@@ -60,8 +61,10 @@ public final class RatingRefresher implements AutoCloseable {
     public synchronized void retrain() {
         try {
             LearnedProbability.Retraining result = probability.retrain();
-            log.info(result.learned() ? "probability to close learned from the team's closed leads"
-                    : "too few closed leads to learn from yet: probability to close follows the rules");
+            log.info(
+                    result.learned()
+                            ? "probability to close learned from the team's closed leads"
+                            : "too few closed leads to learn from yet: probability to close follows the rules");
             sweepPending |= result.changed();
             if (sweepPending) {
                 int rerated = ratings.rerateOpenLeads(MODEL_BATCH);

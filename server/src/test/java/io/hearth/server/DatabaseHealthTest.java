@@ -50,8 +50,12 @@ class DatabaseHealthTest {
 
     private static StatusRuntimeException failure(Code code, String reason) {
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(code.getNumber()).setMessage("the database is unavailable; retry")
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain("hearth.io").build()))
+                .setCode(code.getNumber())
+                .setMessage("the database is unavailable; retry")
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason(reason)
+                        .setDomain("hearth.io")
+                        .build()))
                 .build());
     }
 
@@ -60,10 +64,11 @@ class DatabaseHealthTest {
         List<Status> closed = new CopyOnWriteArrayList<>();
         health.interceptor().interceptCall(new RecordingCall(closed), new Metadata(), (call, headers) -> {
             call.close(failure.getStatus(), failure.getTrailers() == null ? new Metadata() : failure.getTrailers());
-            return new ServerCall.Listener<>() {
-            };
+            return new ServerCall.Listener<>() {};
         });
-        assertThat(closed).extracting(Status::getCode).containsExactly(failure.getStatus().getCode());
+        assertThat(closed)
+                .extracting(Status::getCode)
+                .containsExactly(failure.getStatus().getCode());
     }
 
     private static final class RecordingCall extends ServerCall<String, String> {
@@ -74,16 +79,13 @@ class DatabaseHealthTest {
         }
 
         @Override
-        public void request(int numMessages) {
-        }
+        public void request(int numMessages) {}
 
         @Override
-        public void sendHeaders(Metadata headers) {
-        }
+        public void sendHeaders(Metadata headers) {}
 
         @Override
-        public void sendMessage(String message) {
-        }
+        public void sendMessage(String message) {}
 
         @Override
         public void close(Status status, Metadata trailers) {

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 public final class InProcessHearth implements AutoCloseable {
     /** The test database lent to this server, given back on close; null when the caller's. */
     private final TestDatabases.TestDatabase ownDatabase;
+
     private final Injector injector;
     private final HearthServer server;
     private final ManagedChannel channel;
@@ -74,31 +75,52 @@ public final class InProcessHearth implements AutoCloseable {
         this(clock, CadenceConfig.DEFAULTS, null, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, null);
     }
 
-    private InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct,
-                            TestDatabases.TestDatabase lent) throws Exception {
+    private InProcessHearth(
+            Clock clock,
+            CadenceConfig cadence,
+            Path dataDir,
+            long maxUploadBytes,
+            boolean direct,
+            TestDatabases.TestDatabase lent)
+            throws Exception {
         this(clock, cadence, dataDir, maxUploadBytes, direct, lent.database(), lent);
     }
 
-    private InProcessHearth(Clock clock, CadenceConfig cadence, Path dataDir, long maxUploadBytes, boolean direct,
-                            Database database, TestDatabases.TestDatabase ownDatabase) throws Exception {
+    private InProcessHearth(
+            Clock clock,
+            CadenceConfig cadence,
+            Path dataDir,
+            long maxUploadBytes,
+            boolean direct,
+            Database database,
+            TestDatabases.TestDatabase ownDatabase)
+            throws Exception {
         ownDataDir = dataDir == null ? Files.createTempDirectory("hearth-test-") : null;
         Path dir = dataDir == null ? ownDataDir : dataDir;
         String name = InProcessServerBuilder.generateName();
         this.ownDatabase = ownDatabase;
         ImportConfig imports = ImportConfig.in(dir);
-        ServerConfig config = new ServerConfig("localhost", 0, dir, database.config(), "US", cadence,
+        ServerConfig config = new ServerConfig(
+                "localhost",
+                0,
+                dir,
+                database.config(),
+                "US",
+                cadence,
                 new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes));
-        injector = Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(),
-                new AbstractModule() {
+        injector =
+                Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(), new AbstractModule() {
                     @Override
                     protected void configure() {
                         // a test may start a keeper; it must not go on reaping after the database closed
-                        bindListener(new AbstractMatcher<Binding<?>>() {
+                        bindListener(
+                                new AbstractMatcher<Binding<?>>() {
                                     @Override
                                     public boolean matches(Binding<?> binding) {
                                         return binding.getKey().getTypeLiteral().getRawType() == SyncRunKeeper.class;
                                     }
-                                }, new ProvisionListener() {
+                                },
+                                new ProvisionListener() {
                                     @Override
                                     public <T> void onProvision(ProvisionInvocation<T> provision) {
                                         keepers.add((SyncRunKeeper) provision.provision());

@@ -2,6 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
@@ -14,7 +15,6 @@ import io.hearth.proto.v1.ListSyncRunsRequest;
 import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
 import io.hearth.proto.v1.SyncServiceGrpc;
-import com.google.protobuf.ByteString;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,7 +58,9 @@ class KillMidImportIT {
                     someBatchesStored.countDown();
                 }
             });
-            assertThat(someBatchesStored.await(60, TimeUnit.SECONDS)).as("import made progress").isTrue();
+            assertThat(someBatchesStored.await(60, TimeUnit.SECONDS))
+                    .as("import made progress")
+                    .isTrue();
             first.kill();
             assertThat(cut).failsWithin(30, TimeUnit.SECONDS);
         } finally {
@@ -70,24 +72,31 @@ class KillMidImportIT {
         ManagedChannel channel = second.channel();
         try {
             // at start the embedded server marks the dead server's run interrupted and drops its upload
-            assertThat(SyncServiceGrpc.newBlockingStub(channel).listSyncRuns(ListSyncRunsRequest.newBuilder().build())
-                    .getSyncRunsList()).singleElement().satisfies(run -> {
+            assertThat(SyncServiceGrpc.newBlockingStub(channel)
+                            .listSyncRuns(ListSyncRunsRequest.newBuilder().build())
+                            .getSyncRunsList())
+                    .singleElement()
+                    .satisfies(run -> {
                         assertThat(run.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_INTERRUPTED);
                         assertThat(run.getError()).contains("run the same import again to resume");
                     });
             assertThat(uploads(dataDir)).isEmpty();
-            SyncRun resumed = upload(channel, file, run -> { }).get(120, TimeUnit.SECONDS);
+            SyncRun resumed = upload(channel, file, run -> {}).get(120, TimeUnit.SECONDS);
             assertThat(resumed.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
-            assertThat(resumed.getStartCursor()).as("resumed after the last stored batch").isNotEmpty();
+            assertThat(resumed.getStartCursor())
+                    .as("resumed after the last stored batch")
+                    .isNotEmpty();
             assertThat(resumed.getCounts().getRead()).isLessThan(ROWS);
 
             assertThat(emails(channel)).hasSize(ROWS).doesNotHaveDuplicates();
             List<SyncRun> runs = SyncServiceGrpc.newBlockingStub(channel)
-                    .listSyncRuns(ListSyncRunsRequest.newBuilder().build()).getSyncRunsList();
-            assertThat(runs).extracting(SyncRun::getState).containsExactly(SyncRunState.SYNC_RUN_STATE_SUCCEEDED,
-                    SyncRunState.SYNC_RUN_STATE_INTERRUPTED);
+                    .listSyncRuns(ListSyncRunsRequest.newBuilder().build())
+                    .getSyncRunsList();
+            assertThat(runs)
+                    .extracting(SyncRun::getState)
+                    .containsExactly(SyncRunState.SYNC_RUN_STATE_SUCCEEDED, SyncRunState.SYNC_RUN_STATE_INTERRUPTED);
 
-            SyncRun again = upload(channel, file, run -> { }).get(120, TimeUnit.SECONDS);
+            SyncRun again = upload(channel, file, run -> {}).get(120, TimeUnit.SECONDS);
             assertThat(again.getCounts().getCreated()).isZero();
             assertThat(again.getCounts().getUnchanged()).isEqualTo(ROWS);
         } finally {
@@ -110,23 +119,27 @@ class KillMidImportIT {
                     someBatchesStored.countDown();
                 }
             });
-            assertThat(someBatchesStored.await(60, TimeUnit.SECONDS)).as("import made progress").isTrue();
+            assertThat(someBatchesStored.await(60, TimeUnit.SECONDS))
+                    .as("import made progress")
+                    .isTrue();
             first.terminate();
         } finally {
             first.kill();
             firstChannel.shutdownNow();
         }
         SyncRun last = stopped.get(30, TimeUnit.SECONDS);
-        assertThat(last.getState()).as("the run ended before the database closed")
+        assertThat(last.getState())
+                .as("the run ended before the database closed")
                 .isEqualTo(SyncRunState.SYNC_RUN_STATE_INTERRUPTED);
         assertThat(last.getError()).contains("the server stopped after");
 
         Server second = Server.start(dataDir);
         ManagedChannel channel = second.channel();
         try {
-            SyncRun resumed = upload(channel, file, run -> { }).get(120, TimeUnit.SECONDS);
+            SyncRun resumed = upload(channel, file, run -> {}).get(120, TimeUnit.SECONDS);
             assertThat(resumed.getStartCursor()).isEqualTo(last.getEndCursor());
-            assertThat(resumed.getCounts().getCreated()).isEqualTo(ROWS - last.getCounts().getCreated());
+            assertThat(resumed.getCounts().getCreated())
+                    .isEqualTo(ROWS - last.getCounts().getCreated());
             assertThat(emails(channel)).hasSize(ROWS).doesNotHaveDuplicates();
             assertThat(uploads(dataDir)).isEmpty();
         } finally {
@@ -139,8 +152,13 @@ class KillMidImportIT {
         Path csv = work.resolve("big.csv");
         StringBuilder content = new StringBuilder("First Name,Last Name,Email,Phone\n");
         for (int i = 0; i < ROWS; i++) {
-            content.append("P").append(i).append(",Person,p").append(i).append("@example.com,+1415")
-                    .append(String.format("%07d", i)).append('\n');
+            content.append("P")
+                    .append(i)
+                    .append(",Person,p")
+                    .append(i)
+                    .append("@example.com,+1415")
+                    .append(String.format("%07d", i))
+                    .append('\n');
         }
         Files.writeString(csv, content);
         return Files.readAllBytes(csv);
@@ -161,41 +179,46 @@ class KillMidImportIT {
         List<String> emails = new java.util.ArrayList<>();
         String token = "";
         do {
-            ListLeadsResponse page = leads.listLeads(ListLeadsRequest.newBuilder().setPageSize(1000)
-                    .setPageToken(token).build());
+            ListLeadsResponse page = leads.listLeads(ListLeadsRequest.newBuilder()
+                    .setPageSize(1000)
+                    .setPageToken(token)
+                    .build());
             page.getLeadsList().forEach(l -> emails.add(l.getEmail()));
             token = page.getNextPageToken();
         } while (!token.isEmpty());
         return emails;
     }
 
-    private static CompletableFuture<SyncRun> upload(ManagedChannel channel, byte[] file,
-                                                     java.util.function.Consumer<SyncRun> progress) {
+    private static CompletableFuture<SyncRun> upload(
+            ManagedChannel channel, byte[] file, java.util.function.Consumer<SyncRun> progress) {
         CompletableFuture<SyncRun> done = new CompletableFuture<>();
-        StreamObserver<ImportFileRequest> requests = SyncServiceGrpc.newStub(channel).importFile(new StreamObserver<>() {
-            private SyncRun last;
+        StreamObserver<ImportFileRequest> requests = SyncServiceGrpc.newStub(channel)
+                .importFile(new StreamObserver<>() {
+                    private SyncRun last;
 
-            @Override
-            public void onNext(SyncRun run) {
-                last = run;
-                progress.accept(run);
-            }
+                    @Override
+                    public void onNext(SyncRun run) {
+                        last = run;
+                        progress.accept(run);
+                    }
 
-            @Override
-            public void onError(Throwable failure) {
-                done.completeExceptionally(failure);
-            }
+                    @Override
+                    public void onError(Throwable failure) {
+                        done.completeExceptionally(failure);
+                    }
 
-            @Override
-            public void onCompleted() {
-                done.complete(last);
-            }
-        });
+                    @Override
+                    public void onCompleted() {
+                        done.complete(last);
+                    }
+                });
         requests.onNext(ImportFileRequest.newBuilder()
-                .setHeader(ImportFileHeader.newBuilder().setFileName("big.csv")).build());
+                .setHeader(ImportFileHeader.newBuilder().setFileName("big.csv"))
+                .build());
         for (int offset = 0; offset < file.length; offset += 64 * 1024) {
             requests.onNext(ImportFileRequest.newBuilder()
-                    .setChunk(ByteString.copyFrom(file, offset, Math.min(64 * 1024, file.length - offset))).build());
+                    .setChunk(ByteString.copyFrom(file, offset, Math.min(64 * 1024, file.length - offset)))
+                    .build());
         }
         requests.onCompleted();
         return done;
@@ -207,17 +230,17 @@ class KillMidImportIT {
             String java = ProcessHandle.current().info().command().orElse("java");
             Path jar = Path.of("target/hearth-server.jar");
             assertThat(jar).as("the shaded jar from package").exists();
-            Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--port", "0",
-                    "--data-dir", dataDir.toString())
+            Process process = new ProcessBuilder(
+                            java, "-Xmx256m", "-jar", jar.toString(), "--port", "0", "--data-dir", dataDir.toString())
                     .redirectErrorStream(true)
                     .start();
-            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader output =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 Matcher listening = LISTENING.matcher(line);
                 if (listening.find()) {
                     int port = Integer.parseInt(listening.group(1));
-                    Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "server-output");
+                    Thread drain = new Thread(() -> output.lines().forEach(l -> {}), "server-output");
                     drain.setDaemon(true);
                     drain.start();
                     return new Server(process, port);
@@ -227,13 +250,17 @@ class KillMidImportIT {
         }
 
         ManagedChannel channel() {
-            return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            return ManagedChannelBuilder.forAddress("127.0.0.1", port)
+                    .usePlaintext()
+                    .build();
         }
 
         /** SIGTERM: the shutdown hook runs, as when an operator stops the service. */
         void terminate() throws InterruptedException {
             process.destroy();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within its grace period").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("stopped within its grace period")
+                    .isTrue();
         }
 
         /** SIGKILL: no shutdown hook, no clean database close. */

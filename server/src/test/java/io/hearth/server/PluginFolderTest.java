@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.sync.PluginJar;
+import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.ListConnectorsRequest;
 import io.hearth.proto.v1.ListConnectorsResponse;
 import io.hearth.proto.v1.ListLeadsRequest;
-import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.StartSyncRequest;
 import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
@@ -99,17 +99,24 @@ class PluginFolderTest {
 
         try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
             SyncServiceGrpc.SyncServiceBlockingStub sync = SyncServiceGrpc.newBlockingStub(hearth.channel());
-            assertThat(sync.listConnectors(ListConnectorsRequest.newBuilder().build()).getConnectorsList())
+            assertThat(sync.listConnectors(ListConnectorsRequest.newBuilder().build())
+                            .getConnectorsList())
                     .extracting(c -> c.getName())
                     .containsExactly("connectors/csv", "connectors/roster", "connectors/xlsx");
 
             List<SyncRun> runs = new ArrayList<>();
-            sync.startSync(StartSyncRequest.newBuilder().setConnector("connectors/roster")
-                    .putConfig("names", "Ada Lovelace; Alan Turing; Grace Hopper").build()).forEachRemaining(runs::add);
+            sync.startSync(StartSyncRequest.newBuilder()
+                            .setConnector("connectors/roster")
+                            .putConfig("names", "Ada Lovelace; Alan Turing; Grace Hopper")
+                            .build())
+                    .forEachRemaining(runs::add);
 
             assertThat(runs.get(runs.size() - 1).getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
-            assertThat(LeadServiceGrpc.newBlockingStub(hearth.channel()).listLeads(ListLeadsRequest.newBuilder()
-                    .setOrderBy("display_name").build()).getLeadsList())
+            assertThat(LeadServiceGrpc.newBlockingStub(hearth.channel())
+                            .listLeads(ListLeadsRequest.newBuilder()
+                                    .setOrderBy("display_name")
+                                    .build())
+                            .getLeadsList())
                     .extracting(l -> l.getGivenName() + " " + l.getFamilyName())
                     .containsExactly("Ada Lovelace", "Alan Turing", "Grace Hopper");
         }
@@ -117,14 +124,18 @@ class PluginFolderTest {
 
     @Test
     void aPluginSeesNeitherTheServerNorTheLibrariesItRunsOn() throws Exception {
-        new PluginJar().source("thirdparty.Probe", PROBE).services("thirdparty.Probe")
+        new PluginJar()
+                .source("thirdparty.Probe", PROBE)
+                .services("thirdparty.Probe")
                 .writeTo(dataDir.resolve("plugins/probe.jar"));
 
         try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
             assertThat(SyncServiceGrpc.newBlockingStub(hearth.channel())
-                    .listConnectors(ListConnectorsRequest.newBuilder().build()).getConnectorsList())
+                            .listConnectors(ListConnectorsRequest.newBuilder().build())
+                            .getConnectorsList())
                     .filteredOn(c -> c.getName().equals("connectors/probe"))
-                    .singleElement().extracting(c -> c.getDescription())
+                    .singleElement()
+                    .extracting(c -> c.getDescription())
                     .isEqualTo("sees the SPI and the JDK; of the server's classes: []");
         }
     }
@@ -135,15 +146,20 @@ class PluginFolderTest {
         ListConnectorsResponse first;
         try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
             first = SyncServiceGrpc.newBlockingStub(hearth.channel())
-                    .listConnectors(ListConnectorsRequest.newBuilder().setPageSize(2).build());
+                    .listConnectors(
+                            ListConnectorsRequest.newBuilder().setPageSize(2).build());
         }
         Files.delete(dataDir.resolve("plugins/roster.jar"));
 
         try (InProcessHearth hearth = new InProcessHearth(Clock.systemUTC(), dataDir)) {
-            ListConnectorsResponse rest = SyncServiceGrpc.newBlockingStub(hearth.channel()).listConnectors(
-                    ListConnectorsRequest.newBuilder().setPageSize(2).setPageToken(first.getNextPageToken()).build());
+            ListConnectorsResponse rest = SyncServiceGrpc.newBlockingStub(hearth.channel())
+                    .listConnectors(ListConnectorsRequest.newBuilder()
+                            .setPageSize(2)
+                            .setPageToken(first.getNextPageToken())
+                            .build());
 
-            assertThat(first.getConnectorsList()).extracting(c -> c.getName())
+            assertThat(first.getConnectorsList())
+                    .extracting(c -> c.getName())
                     .containsExactly("connectors/csv", "connectors/roster");
             assertThat(rest.getConnectorsList()).extracting(c -> c.getName()).containsExactly("connectors/xlsx");
             assertThat(rest.getNextPageToken()).isEmpty();
@@ -160,7 +176,9 @@ class PluginFolderTest {
     }
 
     private void buildPlugin(String connectorName, String jarName) throws IOException {
-        new PluginJar().source("thirdparty.RosterConnector", SOURCE.formatted(connectorName))
-                .services("thirdparty.RosterConnector").writeTo(dataDir.resolve("plugins").resolve(jarName));
+        new PluginJar()
+                .source("thirdparty.RosterConnector", SOURCE.formatted(connectorName))
+                .services("thirdparty.RosterConnector")
+                .writeTo(dataDir.resolve("plugins").resolve(jarName));
     }
 }

@@ -51,16 +51,21 @@ class RatingRefresherTest {
         // the team's history: referrals convert, purchased-list leads do not
         for (int i = 0; i < 30; i++) {
             contacts.convertLead(ConvertLeadRequest.newBuilder()
-                    .setLead(create("Won" + i, LeadSource.LEAD_SOURCE_REFERRAL).getName()).build());
-            leads.updateLead(UpdateLeadRequest.newBuilder().setLead(Lead.newBuilder()
-                    .setName(create("Lost" + i, LeadSource.LEAD_SOURCE_PURCHASED_LIST).getName())
-                    .setStatus(LeadStatus.LEAD_STATUS_UNQUALIFIED))
-                    .setUpdateMask(FieldMask.newBuilder().addPaths("status")).build());
+                    .setLead(create("Won" + i, LeadSource.LEAD_SOURCE_REFERRAL).getName())
+                    .build());
+            leads.updateLead(UpdateLeadRequest.newBuilder()
+                    .setLead(Lead.newBuilder()
+                            .setName(create("Lost" + i, LeadSource.LEAD_SOURCE_PURCHASED_LIST)
+                                    .getName())
+                            .setStatus(LeadStatus.LEAD_STATUS_UNQUALIFIED))
+                    .setUpdateMask(FieldMask.newBuilder().addPaths("status"))
+                    .build());
         }
         Lead referred = create("Referred", LeadSource.LEAD_SOURCE_REFERRAL);
         Lead listed = create("Listed", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
         Lead archived = create("Archived", LeadSource.LEAD_SOURCE_REFERRAL);
-        leads.archiveLead(ArchiveLeadRequest.newBuilder().setName(archived.getName()).build());
+        leads.archiveLead(
+                ArchiveLeadRequest.newBuilder().setName(archived.getName()).build());
         double referredByRules = profile(referred).getProbabilityToClose();
         double listedByRules = profile(listed).getProbabilityToClose();
         Timestamp archivedRated = profile(archived).getRateTime();
@@ -68,29 +73,45 @@ class RatingRefresherTest {
         clock.advance(Duration.ofMinutes(10));
         refresher.retrain();
 
-        Timestamp retrainedAt = Timestamp.newBuilder().setSeconds(clock.instant().getEpochSecond()).build();
+        Timestamp retrainedAt = Timestamp.newBuilder()
+                .setSeconds(clock.instant().getEpochSecond())
+                .build();
         LeadProfile referredNow = profile(referred);
         LeadProfile listedNow = profile(listed);
         assertThat(referredNow.getRateTime()).isEqualTo(retrainedAt);
         assertThat(listedNow.getRateTime()).isEqualTo(retrainedAt);
-        assertThat(referredNow.getProbabilityToClose()).isNotEqualTo(referredByRules).isGreaterThan(0.9);
-        assertThat(listedNow.getProbabilityToClose()).isNotEqualTo(listedByRules).isLessThan(0.1);
-        assertThat(profile(archived).getRateTime()).as("archived leads are not worked").isEqualTo(archivedRated);
+        assertThat(referredNow.getProbabilityToClose())
+                .isNotEqualTo(referredByRules)
+                .isGreaterThan(0.9);
+        assertThat(listedNow.getProbabilityToClose())
+                .isNotEqualTo(listedByRules)
+                .isLessThan(0.1);
+        assertThat(profile(archived).getRateTime())
+                .as("archived leads are not worked")
+                .isEqualTo(archivedRated);
 
         clock.advance(Duration.ofMinutes(10));
         refresher.retrain();
-        assertThat(profile(referred).getRateTime()).as("nothing closed since: same model, no sweep")
+        assertThat(profile(referred).getRateTime())
+                .as("nothing closed since: same model, no sweep")
                 .isEqualTo(retrainedAt);
     }
 
     private LeadProfile profile(Lead lead) {
-        return queue.getLeadProfile(GetLeadProfileRequest.newBuilder().setName(lead.getName()).build());
+        return queue.getLeadProfile(
+                GetLeadProfileRequest.newBuilder().setName(lead.getName()).build());
     }
 
     private Lead create(String given, LeadSource source) {
-        return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName(given)
-                .setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(source).setOwner("alice"))
+        return leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName(given)
+                        .setFamilyName("Lead")
+                        .setPhone("+1 415 555 0100")
+                        .setSource(source)
+                        .setOwner("alice"))
                 // the fixtures share one phone number
-                .setAllowDuplicate(true).build());
+                .setAllowDuplicate(true)
+                .build());
     }
 }

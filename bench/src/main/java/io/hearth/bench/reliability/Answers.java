@@ -25,7 +25,8 @@ final class Answers {
     /** A refusal the scenario expects; a null reason accepts any (a cut connection has none). */
     record Expected(Status.Code code, String reason) {
         boolean matches(Status.Code actual, Optional<String> actualReason) {
-            return code == actual && (reason == null || actualReason.filter(reason::equals).isPresent());
+            return code == actual
+                    && (reason == null || actualReason.filter(reason::equals).isPresent());
         }
     }
 
@@ -49,7 +50,8 @@ final class Answers {
         }
         Optional<String> reason = reasonOf(failure);
         boolean isExpected = expected.stream().anyMatch(e -> e.matches(status.getCode(), reason));
-        String label = isExpected ? status.getCode().name()
+        String label = isExpected
+                ? status.getCode().name()
                 : status.getCode().name() + reason.map(r -> "/" + r).orElse("");
         if (!isExpected) {
             synchronized (unexpected) {
@@ -64,13 +66,16 @@ final class Answers {
         if (details == null) {
             return Optional.empty();
         }
-        return details.getDetailsList().stream().filter(any -> any.is(ErrorInfo.class)).findFirst().map(any -> {
-            try {
-                return any.unpack(ErrorInfo.class).getReason();
-            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                return "UNREADABLE_ERROR_INFO";
-            }
-        });
+        return details.getDetailsList().stream()
+                .filter(any -> any.is(ErrorInfo.class))
+                .findFirst()
+                .map(any -> {
+                    try {
+                        return any.unpack(ErrorInfo.class).getReason();
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        return "UNREADABLE_ERROR_INFO";
+                    }
+                });
     }
 
     private void count(String label) {
@@ -88,10 +93,12 @@ final class Answers {
 
     /** E.g. {@code OK=20 ALREADY_EXISTS=60}, OK first. */
     String summary() {
-        Map<String, Long> counts = new TreeMap<>(Comparator.comparing((String label) -> !label.equals(OK))
-                .thenComparing(Comparator.naturalOrder()));
+        Map<String, Long> counts = new TreeMap<>(
+                Comparator.comparing((String label) -> !label.equals(OK)).thenComparing(Comparator.naturalOrder()));
         byLabel.forEach((label, n) -> counts.put(label, n.sum()));
-        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     /** Each unexpected answer once, with the server's message. */

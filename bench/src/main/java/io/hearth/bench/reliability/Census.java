@@ -44,8 +44,12 @@ record Census(long found, long distinct) {
         LeadServiceGrpc.LeadServiceBlockingStub leads = LeadServiceGrpc.newBlockingStub(server.channel());
         String token = "";
         do {
-            ListLeadsResponse page = leads.withDeadlineAfter(60, TimeUnit.SECONDS).listLeads(ListLeadsRequest
-                    .newBuilder().setPageSize(PAGE_SIZE).setShowArchived(true).setPageToken(token).build());
+            ListLeadsResponse page = leads.withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .listLeads(ListLeadsRequest.newBuilder()
+                            .setPageSize(PAGE_SIZE)
+                            .setShowArchived(true)
+                            .setPageToken(token)
+                            .build());
             page.getLeadsList().forEach(lead -> email.accept(lead.getEmail()));
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -55,8 +59,11 @@ record Census(long found, long distinct) {
         ContactServiceGrpc.ContactServiceBlockingStub contacts = ContactServiceGrpc.newBlockingStub(server.channel());
         String token = "";
         do {
-            ListContactsResponse page = contacts.withDeadlineAfter(60, TimeUnit.SECONDS).listContacts(
-                    ListContactsRequest.newBuilder().setPageSize(PAGE_SIZE).setShowArchived(true).setPageToken(token)
+            ListContactsResponse page = contacts.withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .listContacts(ListContactsRequest.newBuilder()
+                            .setPageSize(PAGE_SIZE)
+                            .setShowArchived(true)
+                            .setPageToken(token)
                             .build());
             page.getContactsList().forEach(contact -> email.accept(contact.getEmail()));
             token = page.getNextPageToken();

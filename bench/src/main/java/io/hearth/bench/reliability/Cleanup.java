@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Cleanup {
     private static final Deque<Step> pending = new ConcurrentLinkedDeque<>();
 
-    private Cleanup() {
-    }
+    private Cleanup() {}
 
     /** A leftover to undo once, either by its owner ({@link Step#close()}) or by {@link #runAll()}. */
     static final class Step implements AutoCloseable {

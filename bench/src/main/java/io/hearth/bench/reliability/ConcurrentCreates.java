@@ -69,8 +69,14 @@ final class ConcurrentCreates implements Scenario {
                 ? List.of("the person was entered as the contact in " + contactsEntered.get() + " rounds, as a lead in "
                         + (answers.count(Status.Code.OK) - contactsEntered.get()))
                 : List.of();
-        return new Result(name(), answers, rounds, Census.at(deployment.server(0), tag.domain()),
-                SyncRuns.running(deployment.server(0)), Duration.ofNanos(System.nanoTime() - start), notes,
+        return new Result(
+                name(),
+                answers,
+                rounds,
+                Census.at(deployment.server(0), tag.domain()),
+                SyncRuns.running(deployment.server(0)),
+                Duration.ofNanos(System.nanoTime() - start),
+                notes,
                 problems);
     }
 
@@ -105,20 +111,31 @@ final class ConcurrentCreates implements Scenario {
     }
 
     private void createLead(ServerProcess server, int round) {
-        LeadServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(CALL_DEADLINE.toSeconds(), TimeUnit.SECONDS)
-                .createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder()
-                        .setGivenName(givenName(round)).setFamilyName(tag.familyName()).setCompany(tag.company(round))
-                        .setEmail(email(round)).setSource(LeadSource.LEAD_SOURCE_TRADE_SHOW).setOwner("reliability"))
+        LeadServiceGrpc.newBlockingStub(server.channel())
+                .withDeadlineAfter(CALL_DEADLINE.toSeconds(), TimeUnit.SECONDS)
+                .createLead(CreateLeadRequest.newBuilder()
+                        .setLead(Lead.newBuilder()
+                                .setGivenName(givenName(round))
+                                .setFamilyName(tag.familyName())
+                                .setCompany(tag.company(round))
+                                .setEmail(email(round))
+                                .setSource(LeadSource.LEAD_SOURCE_TRADE_SHOW)
+                                .setOwner("reliability"))
                         .build());
     }
 
     private void createContact(ServerProcess server, int round) {
         ContactServiceGrpc.newBlockingStub(server.channel())
                 .withDeadlineAfter(CALL_DEADLINE.toSeconds(), TimeUnit.SECONDS)
-                .createContact(CreateContactRequest.newBuilder().setContact(Contact.newBuilder()
-                        .setKind(ContactKind.CONTACT_KIND_PARTNER).setGivenName(givenName(round))
-                        .setFamilyName(tag.familyName()).setCompany(tag.company(round)).setEmail(email(round))
-                        .setOwner("reliability")).build());
+                .createContact(CreateContactRequest.newBuilder()
+                        .setContact(Contact.newBuilder()
+                                .setKind(ContactKind.CONTACT_KIND_PARTNER)
+                                .setGivenName(givenName(round))
+                                .setFamilyName(tag.familyName())
+                                .setCompany(tag.company(round))
+                                .setEmail(email(round))
+                                .setOwner("reliability"))
+                        .build());
     }
 
     /** A name of its own each round: name and company is a matching key too. */

@@ -1,7 +1,6 @@
 package io.hearth.bench.reliability;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +25,8 @@ final class Deployment implements AutoCloseable {
     private final List<ServerProcess> servers = new ArrayList<>();
     private final List<Cleanup.Step> leftovers = new ArrayList<>();
 
-    private Deployment(String name, boolean embedded, Path jar, Path logs, List<Path> dataDirs, List<String> serverArgs) {
+    private Deployment(
+            String name, boolean embedded, Path jar, Path logs, List<Path> dataDirs, List<String> serverArgs) {
         this.name = name;
         this.embedded = embedded;
         this.jar = jar;
@@ -36,17 +36,18 @@ final class Deployment implements AutoCloseable {
     }
 
     static Deployment hsqldb(Path jar, Path work, Path logs) throws IOException, InterruptedException {
-        Deployment deployment = new Deployment("HSQLDB: one embedded server", true, jar, logs,
-                List.of(work.resolve("hsqldb")), List.of());
-        deployment.leftovers.add(Cleanup.register("delete " + work.resolve("hsqldb"),
-                () -> TempFiles.deleteRecursively(work.resolve("hsqldb"))));
+        Deployment deployment = new Deployment(
+                "HSQLDB: one embedded server", true, jar, logs, List.of(work.resolve("hsqldb")), List.of());
+        deployment.leftovers.add(Cleanup.register(
+                "delete " + work.resolve("hsqldb"), () -> TempFiles.deleteRecursively(work.resolve("hsqldb"))));
         return deployment.startServers();
     }
 
     /** Two servers on a fresh schema of the database {@code baseUrl} names; the schema is dropped on close. */
     static Deployment postgresql(Path jar, Path work, Path logs, String baseUrl)
             throws IOException, InterruptedException, SQLException {
-        String schema = "hearth_reliability_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = "hearth_reliability_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         sql(baseUrl, "CREATE SCHEMA " + schema);
         Cleanup.Step dropSchema = Cleanup.register("drop schema " + schema, () -> {
             try {
@@ -57,8 +58,8 @@ final class Deployment implements AutoCloseable {
         });
         String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         List<Path> dataDirs = List.of(work.resolve("pg-a"), work.resolve("pg-b"));
-        Deployment deployment = new Deployment("PostgreSQL: two servers, one database", false, jar, logs, dataDirs,
-                List.of("--db-url", url));
+        Deployment deployment = new Deployment(
+                "PostgreSQL: two servers, one database", false, jar, logs, dataDirs, List.of("--db-url", url));
         deployment.leftovers.add(dropSchema);
         for (Path dir : dataDirs) {
             deployment.leftovers.add(Cleanup.register("delete " + dir, () -> TempFiles.deleteRecursively(dir)));
@@ -67,7 +68,8 @@ final class Deployment implements AutoCloseable {
     }
 
     private static void sql(String url, String statement) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url); Statement s = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement s = connection.createStatement()) {
             s.execute(statement);
         }
     }

@@ -56,16 +56,18 @@ final class FileImport {
                     }
                 });
         requests.onNext(ImportFileRequest.newBuilder()
-                .setHeader(ImportFileHeader.newBuilder().setFileName(fileName)).build());
+                .setHeader(ImportFileHeader.newBuilder().setFileName(fileName))
+                .build());
         for (int offset = 0; offset < content.length; offset += CHUNK_BYTES) {
-            requests.onNext(ImportFileRequest.newBuilder().setChunk(
-                    ByteString.copyFrom(content, offset, Math.min(CHUNK_BYTES, content.length - offset))).build());
+            requests.onNext(ImportFileRequest.newBuilder()
+                    .setChunk(ByteString.copyFrom(content, offset, Math.min(CHUNK_BYTES, content.length - offset)))
+                    .build());
         }
         return new FileImport(requests, outcome);
     }
 
     static FileImport upload(ServerProcess server, String fileName, byte[] content) {
-        return upload(server, fileName, content, run -> { });
+        return upload(server, fileName, content, run -> {});
     }
 
     /** Ends the upload: the server starts the run now. */

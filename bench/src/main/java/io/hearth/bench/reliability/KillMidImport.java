@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class KillMidImport implements Scenario {
     /** Lease (30 s) plus the reaper's period (30 s), and slack for a busy machine. */
     private static final Duration REAPER_BOUND = Duration.ofSeconds(90);
+
     private static final Duration PROGRESS_BOUND = Duration.ofSeconds(120);
 
     private final int rows;
@@ -49,29 +50,40 @@ final class KillMidImport implements Scenario {
         ServerProcess observer = deployment.embedded() ? restarted : deployment.server(1);
         long running = SyncRuns.awaitNoneRunning(observer, REAPER_BOUND);
         if (running == 0) {
-            notes.add(String.format("the killed run was marked INTERRUPTED %.0f s after the kill%s",
+            notes.add(String.format(
+                    "the killed run was marked INTERRUPTED %.0f s after the kill%s",
                     (System.nanoTime() - killedAt) / 1e9, deployment.embedded() ? " (at restart)" : ""));
         }
-        if (SyncRuns.all(observer).stream().noneMatch(run -> run.getState() == SyncRunState.SYNC_RUN_STATE_INTERRUPTED)) {
+        if (SyncRuns.all(observer).stream()
+                .noneMatch(run -> run.getState() == SyncRunState.SYNC_RUN_STATE_INTERRUPTED)) {
             problems.add("no run is INTERRUPTED after the kill");
         }
 
-        SyncRun resumed = FileImport.upload(restarted, "people.csv", file).finish().await(answers);
+        SyncRun resumed =
+                FileImport.upload(restarted, "people.csv", file).finish().await(answers);
         if (resumed != null) {
             judgeResumed(resumed, notes, problems);
         }
-        return new Result(name(), answers, rows, Census.at(restarted, tag.domain()), SyncRuns.running(observer),
-                Duration.ofNanos(System.nanoTime() - start), notes, problems);
+        return new Result(
+                name(),
+                answers,
+                rows,
+                Census.at(restarted, tag.domain()),
+                SyncRuns.running(observer),
+                Duration.ofNanos(System.nanoTime() - start),
+                notes,
+                problems);
     }
 
     /** Uploads the file and kills the server once a fifth of it is stored. */
     private void importUntilKilled(ServerProcess server, byte[] file, Answers answers) throws Exception {
         CountDownLatch fifthStored = new CountDownLatch(1);
         FileImport cut = FileImport.upload(server, "people.csv", file, run -> {
-            if (run.getCounts().getRead() >= rows / 5) {
-                fifthStored.countDown();
-            }
-        }).finish();
+                    if (run.getCounts().getRead() >= rows / 5) {
+                        fifthStored.countDown();
+                    }
+                })
+                .finish();
         if (!fifthStored.await(PROGRESS_BOUND.toSeconds(), TimeUnit.SECONDS)) {
             throw new IllegalStateException("the import made no progress in " + PROGRESS_BOUND);
         }
@@ -89,7 +101,8 @@ final class KillMidImport implements Scenario {
         if (resumed.getStartCursor().isEmpty()) {
             problems.add("the import after the restart started from the top instead of the last stored batch");
         }
-        notes.add(String.format("the import after the restart read %,d of %,d rows and created %,d",
+        notes.add(String.format(
+                "the import after the restart read %,d of %,d rows and created %,d",
                 resumed.getCounts().getRead(), rows, resumed.getCounts().getCreated()));
     }
 }

@@ -16,13 +16,14 @@ final class PeopleFile {
         REORDERED_WITH_TITLE
     }
 
-    private PeopleFile() {
-    }
+    private PeopleFile() {}
 
     static byte[] csv(Scenario.Tag tag, int rows, Layout layout) {
         StringBuilder out = new StringBuilder(rows * 90);
-        out.append(layout == Layout.PLAIN ? "First Name,Last Name,Company,Email,Phone\n"
-                : "Job Title,Phone,Email,Company,Last Name,First Name\n");
+        out.append(
+                layout == Layout.PLAIN
+                        ? "First Name,Last Name,Company,Email,Phone\n"
+                        : "Job Title,Phone,Email,Company,Last Name,First Name\n");
         for (int i = 0; i < rows; i++) {
             String given = "Given" + i;
             String family = tag.familyName();
@@ -30,11 +31,28 @@ final class PeopleFile {
             String email = "person" + i + "@" + tag.domain();
             String phone = "+1" + tag.areaCode() + String.format("%07d", i);
             if (layout == Layout.PLAIN) {
-                out.append(given).append(',').append(family).append(',').append(company).append(',').append(email)
-                        .append(',').append(phone).append('\n');
+                out.append(given)
+                        .append(',')
+                        .append(family)
+                        .append(',')
+                        .append(company)
+                        .append(',')
+                        .append(email)
+                        .append(',')
+                        .append(phone)
+                        .append('\n');
             } else {
-                out.append("Buyer,").append(phone).append(',').append(email).append(',').append(company).append(',')
-                        .append(family).append(',').append(given).append('\n');
+                out.append("Buyer,")
+                        .append(phone)
+                        .append(',')
+                        .append(email)
+                        .append(',')
+                        .append(company)
+                        .append(',')
+                        .append(family)
+                        .append(',')
+                        .append(given)
+                        .append('\n');
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

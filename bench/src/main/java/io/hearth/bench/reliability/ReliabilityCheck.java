@@ -72,14 +72,17 @@ public final class ReliabilityCheck {
         }
         Path serverJar = Path.of(System.getProperty("hearth.server.jar", "server/target/hearth-server.jar"));
         if (!Files.isRegularFile(serverJar)) {
-            exitWithUsage("no server jar at " + serverJar.toAbsolutePath() + "; build it: ./mvnw -q package -DskipTests");
+            exitWithUsage(
+                    "no server jar at " + serverJar.toAbsolutePath() + "; build it: ./mvnw -q package -DskipTests");
         }
 
         Path logs = Files.createTempDirectory("hearth-reliability-logs");
         Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::runAll, "reliability-cleanup"));
         Watchdog.arm(options.form().timeBound(), logs);
-        System.out.printf("Hearth reliability check, %s form, %d cores, time bound %d min%n",
-                options.form().name().toLowerCase(Locale.ROOT), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "Hearth reliability check, %s form, %d cores, time bound %d min%n",
+                options.form().name().toLowerCase(Locale.ROOT),
+                Runtime.getRuntime().availableProcessors(),
                 options.form().timeBound().toMinutes());
         ReliabilityCheck check = new ReliabilityCheck(options.form(), serverJar, logs);
         boolean passed = true;
@@ -134,7 +137,8 @@ public final class ReliabilityCheck {
                 }
                 ClosingCount closing = ClosingCount.of(deployment);
                 Report.print(System.out, deployment.name(), results, closing.toString());
-                return closing.passed() && results.stream().allMatch(r -> r.failures().isEmpty());
+                return closing.passed()
+                        && results.stream().allMatch(r -> r.failures().isEmpty());
             }
         }
     }
@@ -176,8 +180,8 @@ public final class ReliabilityCheck {
             if (error != null) {
                 return "sync runs at the end: FAILED to list them: " + error;
             }
-            return String.format("sync runs at the end: %d in all, %d left RUNNING%s", runs, running,
-                    running > 0 ? "  FAILED" : "");
+            return String.format(
+                    "sync runs at the end: %d in all, %d left RUNNING%s", runs, running, running > 0 ? "  FAILED" : "");
         }
     }
 }

@@ -6,22 +6,28 @@ import java.util.List;
 
 /** One plain table per database: a row per scenario, then its notes and anything that failed. */
 final class Report {
-    private static final String[] HEADER = {"scenario", "calls", "answers", "people expected", "people found",
-            "duplicates", "runs left RUNNING", "time s"};
+    private static final String[] HEADER = {
+        "scenario", "calls", "answers", "people expected", "people found", "duplicates", "runs left RUNNING", "time s"
+    };
     /** Which columns are numbers, aligned right. */
     private static final boolean[] NUMERIC = {false, true, false, true, true, true, true, true};
 
-    private Report() {
-    }
+    private Report() {}
 
     static void print(PrintStream out, String database, List<Result> results, String closing) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (Result r : results) {
-            rows.add(new String[] {r.scenario, String.format("%,d", r.answers.calls()), r.answers.summary(),
-                    String.format("%,d", r.peopleExpected), String.format("%,d", r.census.found()),
-                    Long.toString(r.census.duplicates()), Long.toString(r.runsRunning),
-                    String.format("%.1f", r.time.toMillis() / 1000.0)});
+            rows.add(new String[] {
+                r.scenario,
+                String.format("%,d", r.answers.calls()),
+                r.answers.summary(),
+                String.format("%,d", r.peopleExpected),
+                String.format("%,d", r.census.found()),
+                Long.toString(r.census.duplicates()),
+                Long.toString(r.runsRunning),
+                String.format("%.1f", r.time.toMillis() / 1000.0)
+            });
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

@@ -19,8 +19,15 @@ final class Result {
     final List<String> notes;
     final List<String> problems;
 
-    Result(String scenario, Answers answers, long peopleExpected, Census census, long runsRunning, Duration time,
-           List<String> notes, List<String> problems) {
+    Result(
+            String scenario,
+            Answers answers,
+            long peopleExpected,
+            Census census,
+            long runsRunning,
+            Duration time,
+            List<String> notes,
+            List<String> problems) {
         this.scenario = scenario;
         this.answers = answers;
         this.peopleExpected = peopleExpected;
@@ -33,8 +40,8 @@ final class Result {
 
     /** A scenario that could not run to its end (a server that would not start, a timeout). */
     static Result broken(String scenario, Exception failure, Duration time) {
-        return new Result(scenario, new Answers(), 0, new Census(0, 0), 0, time, List.of(),
-                List.of("could not run: " + failure));
+        return new Result(
+                scenario, new Answers(), 0, new Census(0, 0), 0, time, List.of(), List.of("could not run: " + failure));
     }
 
     /** Every reason this scenario fails the check; empty when it passed. */

@@ -44,8 +44,11 @@ final class SameFileTwice implements Scenario {
         int serialRounds = 0;
         for (int round = 0; round < rounds; round++) {
             List<SyncRun> finished = playRound(deployment, round, file, answers);
-            creators += finished.stream().filter(run -> run.getCounts().getCreated() > 0).count();
-            finished.stream().filter(run -> run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED)
+            creators += finished.stream()
+                    .filter(run -> run.getCounts().getCreated() > 0)
+                    .count();
+            finished.stream()
+                    .filter(run -> run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED)
                     .forEach(run -> problems.add(run.getName() + " ended " + run.getState() + ": " + run.getError()));
             if (finished.size() == 2) {
                 if (overlap(finished.get(0), finished.get(1))) {
@@ -63,8 +66,15 @@ final class SameFileTwice implements Scenario {
             notes.add(serialRounds + " of " + rounds + " rounds had no race: the second run started after the first"
                     + " ended");
         }
-        return new Result(name(), answers, rows, Census.at(deployment.server(0), tag.domain()),
-                SyncRuns.running(deployment.server(0)), Duration.ofNanos(System.nanoTime() - start), notes, problems);
+        return new Result(
+                name(),
+                answers,
+                rows,
+                Census.at(deployment.server(0), tag.domain()),
+                SyncRuns.running(deployment.server(0)),
+                Duration.ofNanos(System.nanoTime() - start),
+                notes,
+                problems);
     }
 
     /** Uploads the file to two servers (or twice to one), then ends both uploads back to back. */

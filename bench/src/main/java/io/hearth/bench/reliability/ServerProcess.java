@@ -36,7 +36,9 @@ final class ServerProcess implements AutoCloseable {
     private ServerProcess(String label, Process process, int port, Cleanup.Step leftover) {
         this.label = label;
         this.process = process;
-        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port)
+                .usePlaintext()
+                .build();
         this.leftover = leftover;
     }
 
@@ -49,8 +51,17 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String label, Path jar, Path dataDir, List<String> extraArgs, Path log)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
-                "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString()));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Cleanup.Step leftover = Cleanup.register("stop " + label, () -> process.destroyForcibly());
@@ -68,10 +79,15 @@ final class ServerProcess implements AutoCloseable {
 
     /** Copies the server's output to its log, and hands over the port once it says it listens. */
     private static void copyOutput(Process process, Path log, CompletableFuture<Integer> port) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true)) {
+        try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(
+                        Files.newBufferedWriter(
+                                log,
+                                StandardCharsets.UTF_8,
+                                java.nio.file.StandardOpenOption.CREATE,
+                                java.nio.file.StandardOpenOption.APPEND),
+                        true)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 out.println(line);
                 Matcher listening = LISTENING.matcher(line);

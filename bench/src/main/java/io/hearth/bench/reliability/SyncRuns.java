@@ -14,16 +14,18 @@ import java.util.concurrent.TimeUnit;
 final class SyncRuns {
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    private SyncRuns() {
-    }
+    private SyncRuns() {}
 
     static List<SyncRun> all(ServerProcess server) {
         SyncServiceGrpc.SyncServiceBlockingStub sync = SyncServiceGrpc.newBlockingStub(server.channel());
         List<SyncRun> runs = new ArrayList<>();
         String token = "";
         do {
-            ListSyncRunsResponse page = sync.withDeadlineAfter(60, TimeUnit.SECONDS).listSyncRuns(
-                    ListSyncRunsRequest.newBuilder().setPageSize(1000).setPageToken(token).build());
+            ListSyncRunsResponse page = sync.withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .listSyncRuns(ListSyncRunsRequest.newBuilder()
+                            .setPageSize(1000)
+                            .setPageToken(token)
+                            .build());
             runs.addAll(page.getSyncRunsList());
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -31,7 +33,9 @@ final class SyncRuns {
     }
 
     static long running(ServerProcess server) {
-        return all(server).stream().filter(run -> run.getState() == SyncRunState.SYNC_RUN_STATE_RUNNING).count();
+        return all(server).stream()
+                .filter(run -> run.getState() == SyncRunState.SYNC_RUN_STATE_RUNNING)
+                .count();
     }
 
     /**

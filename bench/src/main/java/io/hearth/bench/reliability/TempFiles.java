@@ -8,8 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 final class TempFiles {
-    private TempFiles() {
-    }
+    private TempFiles() {}
 
     static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {

@@ -29,9 +29,11 @@ final class TwoFilesSamePeople implements Scenario {
     public Result run(Deployment deployment) throws Exception {
         long start = System.nanoTime();
         Answers answers = new Answers();
-        FileImport plain = FileImport.upload(deployment.server(0), "people.csv",
-                PeopleFile.csv(tag, rows, PeopleFile.Layout.PLAIN));
-        FileImport reordered = FileImport.upload(deployment.server(1), "people-with-titles.csv",
+        FileImport plain = FileImport.upload(
+                deployment.server(0), "people.csv", PeopleFile.csv(tag, rows, PeopleFile.Layout.PLAIN));
+        FileImport reordered = FileImport.upload(
+                deployment.server(1),
+                "people-with-titles.csv",
                 PeopleFile.csv(tag, rows, PeopleFile.Layout.REORDERED_WITH_TITLE));
         plain.finish();
         reordered.finish();
@@ -50,8 +52,14 @@ final class TwoFilesSamePeople implements Scenario {
         if (created != rows) {
             problems.add("the two runs say they created " + created + " people");
         }
-        return new Result(name(), answers, rows, Census.at(deployment.server(0), tag.domain()),
-                SyncRuns.running(deployment.server(0)), Duration.ofNanos(System.nanoTime() - start), List.of(),
+        return new Result(
+                name(),
+                answers,
+                rows,
+                Census.at(deployment.server(0), tag.domain()),
+                SyncRuns.running(deployment.server(0)),
+                Duration.ofNanos(System.nanoTime() - start),
+                List.of(),
                 problems);
     }
 }

@@ -9,7 +9,17 @@ import java.util.Set;
 
 /** The fields an update mask can name on a contact. */
 public enum ContactField {
-    GIVEN_NAME, FAMILY_NAME, COMPANY, TITLE, EMAIL, PHONE, KIND, SOURCE, OWNER, NOTES, TAGS;
+    GIVEN_NAME,
+    FAMILY_NAME,
+    COMPANY,
+    TITLE,
+    EMAIL,
+    PHONE,
+    KIND,
+    SOURCE,
+    OWNER,
+    NOTES,
+    TAGS;
 
     /** The fields a person's matching keys come from: changing one may bring in someone else's key. */
     public static final Set<ContactField> MATCHED_ON = Set.of(GIVEN_NAME, FAMILY_NAME, COMPANY, EMAIL, PHONE);
@@ -22,8 +32,10 @@ public enum ContactField {
             try {
                 fields.add(valueOf(upper));
             } catch (IllegalArgumentException e) {
-                throw InvalidArgumentException.of(field, Excerpts.quoted(path) + " is not an updatable contact field; use "
-                        + "given_name, family_name, company, title, email, phone, kind, source, owner, notes or tags");
+                throw InvalidArgumentException.of(
+                        field,
+                        Excerpts.quoted(path) + " is not an updatable contact field; use "
+                                + "given_name, family_name, company, title, email, phone, kind, source, owner, notes or tags");
             }
         }
         return fields;

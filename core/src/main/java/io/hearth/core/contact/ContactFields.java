@@ -46,8 +46,18 @@ public record ContactFields(
     }
 
     public Builder toBuilder() {
-        return builder().givenName(givenName).familyName(familyName).company(company).title(title).email(email)
-                .phone(phone).kind(kind).source(source).owner(owner).notes(notes).tags(tags);
+        return builder()
+                .givenName(givenName)
+                .familyName(familyName)
+                .company(company)
+                .title(title)
+                .email(email)
+                .phone(phone)
+                .kind(kind)
+                .source(source)
+                .owner(owner)
+                .notes(notes)
+                .tags(tags);
     }
 
     /** For callers that fill some fields (mapping layers, conversion, tests). */
@@ -64,21 +74,64 @@ public record ContactFields(
         private String notes;
         private List<String> tags = List.of();
 
-        public Builder givenName(String v) { givenName = v; return this; }
-        public Builder familyName(String v) { familyName = v; return this; }
-        public Builder company(String v) { company = v; return this; }
-        public Builder title(String v) { title = v; return this; }
-        public Builder email(String v) { email = v; return this; }
-        public Builder phone(String v) { phone = v; return this; }
-        public Builder kind(ContactKind v) { kind = v; return this; }
-        public Builder source(LeadSource v) { source = v; return this; }
-        public Builder owner(String v) { owner = v; return this; }
-        public Builder notes(String v) { notes = v; return this; }
-        public Builder tags(List<String> v) { tags = v; return this; }
+        public Builder givenName(String v) {
+            givenName = v;
+            return this;
+        }
+
+        public Builder familyName(String v) {
+            familyName = v;
+            return this;
+        }
+
+        public Builder company(String v) {
+            company = v;
+            return this;
+        }
+
+        public Builder title(String v) {
+            title = v;
+            return this;
+        }
+
+        public Builder email(String v) {
+            email = v;
+            return this;
+        }
+
+        public Builder phone(String v) {
+            phone = v;
+            return this;
+        }
+
+        public Builder kind(ContactKind v) {
+            kind = v;
+            return this;
+        }
+
+        public Builder source(LeadSource v) {
+            source = v;
+            return this;
+        }
+
+        public Builder owner(String v) {
+            owner = v;
+            return this;
+        }
+
+        public Builder notes(String v) {
+            notes = v;
+            return this;
+        }
+
+        public Builder tags(List<String> v) {
+            tags = v;
+            return this;
+        }
 
         public ContactFields build() {
-            return new ContactFields(givenName, familyName, company, title, email, phone, kind, source, owner, notes,
-                    tags);
+            return new ContactFields(
+                    givenName, familyName, company, title, email, phone, kind, source, owner, notes, tags);
         }
     }
 }

@@ -26,10 +26,12 @@ public record ContactFilter(List<ContactKind> kinds, List<String> owners, List<C
             switch (c.field()) {
                 case "kind" -> kinds.add(EnumValues.parse(ContactKind.class, c.value(), "CONTACT_KIND_", field));
                 case "owner" -> owners.add(c.value());
-                case "cadence_state" -> states.add(
-                        EnumValues.parse(CadenceState.class, c.value(), "CADENCE_STATE_", field));
-                default -> throw InvalidArgumentException.of(field, "cannot filter on " + Excerpts.quoted(c.field())
-                        + "; use kind, owner or cadence_state");
+                case "cadence_state" ->
+                    states.add(EnumValues.parse(CadenceState.class, c.value(), "CADENCE_STATE_", field));
+                default ->
+                    throw InvalidArgumentException.of(
+                            field,
+                            "cannot filter on " + Excerpts.quoted(c.field()) + "; use kind, owner or cadence_state");
             }
         }
         return new ContactFilter(kinds, owners, states);

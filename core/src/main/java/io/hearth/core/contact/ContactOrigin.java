@@ -5,5 +5,6 @@ package io.hearth.core.contact;
  * directly is allowed but recorded as {@link #DIRECT} so the shortcut stays visible.
  */
 public enum ContactOrigin {
-    DIRECT, CONVERTED_LEAD
+    DIRECT,
+    CONVERTED_LEAD
 }

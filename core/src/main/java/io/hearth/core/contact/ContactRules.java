@@ -22,15 +22,18 @@ public final class ContactRules {
     public ContactFields forCreate(ContactFields input) {
         Violations violations = new Violations();
         if (input.kind() == null) {
-            violations.add("kind", "required: prospect, active-client, dormant-client, supplier, partner or associate "
-                    + "(people in the target market normally start as leads)");
+            violations.add(
+                    "kind",
+                    "required: prospect, active-client, dormant-client, supplier, partner or associate "
+                            + "(people in the target market normally start as leads)");
         }
         return clean(input, violations);
     }
 
     /** The cleaned result of an update; an unset kind keeps the stored one. */
     public ContactFields forUpdate(ContactFields previous, ContactFields merged) {
-        ContactFields withKind = merged.kind() == null ? merged.toBuilder().kind(previous.kind()).build() : merged;
+        ContactFields withKind =
+                merged.kind() == null ? merged.toBuilder().kind(previous.kind()).build() : merged;
         return clean(withKind, new Violations());
     }
 
@@ -46,10 +49,17 @@ public final class ContactRules {
                 .phone(cleaner.phone(in.phone(), violations))
                 .tags(cleaner.tags(in.tags(), "contact", violations))
                 .build();
-        if (cleaned.givenName() == null && cleaned.familyName() == null && cleaned.company() == null
-                && cleaned.email() == null && cleaned.phone() == null) {
+        if (cleaned.givenName() == null
+                && cleaned.familyName() == null
+                && cleaned.company() == null
+                && cleaned.email() == null
+                && cleaned.phone() == null) {
             String why = "a contact needs a name, a company, an email or a phone number: set at least one";
-            violations.add("given_name", why).add("company", why).add("email", why).add("phone", why);
+            violations
+                    .add("given_name", why)
+                    .add("company", why)
+                    .add("email", why)
+                    .add("phone", why);
         }
         violations.throwIfAny();
         return cleaned;

@@ -33,14 +33,19 @@ public final class Contacts {
     private final DuplicateGuard duplicates;
     private final List<ContactObserver> observers;
 
-    public Contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock clock,
-                    DuplicateGuard duplicates) {
+    public Contacts(
+            ContactStore store, Transactor transactor, ContactRules rules, Clock clock, DuplicateGuard duplicates) {
         this(store, transactor, rules, clock, duplicates, List.of());
     }
 
     /** @param observers told of every write, inside its transaction (e.g. to keep the work queue current) */
-    public Contacts(ContactStore store, Transactor transactor, ContactRules rules, Clock clock,
-                    DuplicateGuard duplicates, List<ContactObserver> observers) {
+    public Contacts(
+            ContactStore store,
+            Transactor transactor,
+            ContactRules rules,
+            Clock clock,
+            DuplicateGuard duplicates,
+            List<ContactObserver> observers) {
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.store = requireNonNull(store, "store is null");
@@ -76,12 +81,15 @@ public final class Contacts {
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             ContactFields fields = asRequestField(() -> rules.forCreate(input));
             Instant now = now();
-            Contact contact = new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now,
-                    null, 1);
+            Contact contact =
+                    new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now, null, 1);
             List<Long> turns = allowDuplicate ? List.of() : DuplicateGuard.turns(MatchKeys.of(fields));
             return transactor.inTransactionExclusive(turns, () -> {
-                if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
-                        () -> key != null && store.findByCreateRequestId(key).isPresent())) {
+                if (!allowDuplicate
+                        && !duplicates.admit(
+                                MatchKeys.of(fields),
+                                () -> key != null
+                                        && store.findByCreateRequestId(key).isPresent())) {
                     return Optional.<Contact>empty();
                 }
                 if (!store.insert(contact, key)) {
@@ -117,8 +125,13 @@ public final class Contacts {
      * @param maskPaths the update mask's paths; empty when the request has no mask
      * @param fieldsSet the fields the request carries a value for
      */
-    public Contact update(String name, ContactFields changes, List<String> maskPaths, Set<ContactField> fieldsSet,
-                          String etag, boolean allowDuplicate) {
+    public Contact update(
+            String name,
+            ContactFields changes,
+            List<String> maskPaths,
+            Set<ContactField> fieldsSet,
+            String etag,
+            boolean allowDuplicate) {
         if (changes == null) {
             throw InvalidArgumentException.of("contact", "required: the contact with its name and new values");
         }
@@ -138,18 +151,19 @@ public final class Contacts {
      * @param allowDuplicate accept an email, phone or name and company someone else already has;
      *     otherwise that is refused ({@link DuplicateGuard#refuseChange})
      */
-    public Contact update(ContactId id, ContactFields changes, Set<ContactField> mask, String etag,
-                          boolean allowDuplicate) {
+    public Contact update(
+            ContactId id, ContactFields changes, Set<ContactField> mask, String etag, boolean allowDuplicate) {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
-        List<Long> turns = allowDuplicate || !ContactField.MATCHED_ON.stream().anyMatch(mask::contains) ? List.of()
+        List<Long> turns = allowDuplicate || !ContactField.MATCHED_ON.stream().anyMatch(mask::contains)
+                ? List.of()
                 : turnsForUpdate(id, changes, mask);
         return transactor.inTransactionExclusive(turns, () -> {
             Contact current = currentVersion(id, etag);
             if (current.archived()) {
-                throw new FailedPreconditionException("CONTACT_ARCHIVED",
-                        id.name() + " is archived; restore it before changing it");
+                throw new FailedPreconditionException(
+                        "CONTACT_ARCHIVED", id.name() + " is archived; restore it before changing it");
             }
             ContactFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
@@ -169,14 +183,16 @@ public final class Contacts {
      * a turn taken for nothing.
      */
     private List<Long> turnsForUpdate(ContactId id, ContactFields changes, Set<ContactField> mask) {
-        return store.find(id).map(current -> {
-            try {
-                return DuplicateGuard.turns(MatchKeys.of(
-                        rules.forUpdate(current.fields(), current.fields().with(changes, mask))));
-            } catch (InvalidArgumentException invalid) {
-                return List.<Long>of(); // the transaction reports it
-            }
-        }).orElse(List.of());
+        return store.find(id)
+                .map(current -> {
+                    try {
+                        return DuplicateGuard.turns(MatchKeys.of(rules.forUpdate(
+                                current.fields(), current.fields().with(changes, mask))));
+                    } catch (InvalidArgumentException invalid) {
+                        return List.<Long>of(); // the transaction reports it
+                    }
+                })
+                .orElse(List.of());
     }
 
     /** Hides a contact from default lists; archiving an archived contact changes nothing. */

@@ -47,9 +47,16 @@ public final class LeadConversion {
     private final List<ContactObserver> observers;
 
     /** @param observers told of the new contact, inside the conversion's transaction */
-    public LeadConversion(Leads leads, ContactStore contacts, TouchStore touches, FollowUpStore followUps,
-                          CadenceStore cadences, CadenceRules cadenceRules, Transactor transactor, Clock clock,
-                          List<ContactObserver> observers) {
+    public LeadConversion(
+            Leads leads,
+            ContactStore contacts,
+            TouchStore touches,
+            FollowUpStore followUps,
+            CadenceStore cadences,
+            CadenceRules cadenceRules,
+            Transactor transactor,
+            Clock clock,
+            List<ContactObserver> observers) {
         this.cadenceRules = requireNonNull(cadenceRules, "cadenceRules is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.leads = requireNonNull(leads, "leads is null");
@@ -70,35 +77,56 @@ public final class LeadConversion {
     /** Converts {@code lead} inside the caller's transaction (a positive touch converting automatically). */
     public Conversion convertInTransaction(Lead lead) {
         if (lead.archived()) {
-            throw new FailedPreconditionException("LEAD_ARCHIVED",
-                    lead.id().name() + " is archived; restore it before converting it");
+            throw new FailedPreconditionException(
+                    "LEAD_ARCHIVED", lead.id().name() + " is archived; restore it before converting it");
         }
         Lead converted = leads.markConverted(lead);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ContactId contactId = new ContactId(lead.id().value());
-        Contact contact = new Contact(contactId, prospectFrom(lead.fields()), ContactOrigin.CONVERTED_LEAD, lead.id(),
-                now, now, null, 1);
+        Contact contact = new Contact(
+                contactId, prospectFrom(lead.fields()), ContactOrigin.CONVERTED_LEAD, lead.id(), now, now, null, 1);
         if (!contacts.insert(contact)) {
             throw Leads.alreadyConverted(lead.id());
         }
         touches.carryOver(lead.id(), contactId);
         followUps.cancelOpen(PersonRef.of(lead.id()), now);
         followUps.carryOver(lead.id(), contactId);
-        Cadence leadCadence = cadences.find(PersonRef.of(lead.id())).orElse(Cadence.start(PersonRef.of(lead.id()), now));
-        cadences.save(new Cadence(leadCadence.person(), CadenceState.STOPPED, leadCadence.completedFollowUps(),
-                leadCadence.nextStep(), null, now));
+        Cadence leadCadence =
+                cadences.find(PersonRef.of(lead.id())).orElse(Cadence.start(PersonRef.of(lead.id()), now));
+        cadences.save(new Cadence(
+                leadCadence.person(),
+                CadenceState.STOPPED,
+                leadCadence.completedFollowUps(),
+                leadCadence.nextStep(),
+                null,
+                now));
         Cadence prospectCadence = Cadence.start(PersonRef.of(contactId), now);
         cadences.save(prospectCadence);
-        followUps.insert(cadenceRules.nextFollowUp(ids.next(), Person.of(contact), prospectCadence, now, null, now,
+        followUps.insert(cadenceRules.nextFollowUp(
+                ids.next(),
+                Person.of(contact),
+                prospectCadence,
+                now,
+                null,
+                now,
                 "new prospect: follow up the same day"));
         observers.forEach(observer -> observer.written(contact));
         return new Conversion(converted, contact);
     }
 
     private static ContactFields prospectFrom(LeadFields lead) {
-        return ContactFields.builder().givenName(lead.givenName()).familyName(lead.familyName())
-                .company(lead.company()).title(lead.title()).email(lead.email()).phone(lead.phone())
-                .kind(ContactKind.PROSPECT).source(lead.source()).owner(lead.owner()).notes(lead.notes())
-                .tags(lead.tags()).build();
+        return ContactFields.builder()
+                .givenName(lead.givenName())
+                .familyName(lead.familyName())
+                .company(lead.company())
+                .title(lead.title())
+                .email(lead.email())
+                .phone(lead.phone())
+                .kind(ContactKind.PROSPECT)
+                .source(lead.source())
+                .owner(lead.owner())
+                .notes(lead.notes())
+                .tags(lead.tags())
+                .build();
     }
 }

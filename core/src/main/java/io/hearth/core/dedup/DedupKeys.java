@@ -9,8 +9,7 @@ import java.util.Locale;
  * {@code V3__sync.sql}, so keys written before and after that migration compare equal.
  */
 public final class DedupKeys {
-    private DedupKeys() {
-    }
+    private DedupKeys() {}
 
     /** Lower-cased; {@code null} without an email. Dots in Gmail addresses are kept: they are not always ignored. */
     public static String emailKey(String email) {

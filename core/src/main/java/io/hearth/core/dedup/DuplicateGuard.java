@@ -42,9 +42,7 @@ public final class DuplicateGuard {
     }
 
     /** Someone already in Hearth with one of these keys, the one a sync would merge them into. */
-    public record Duplicate(PersonRef person, String displayName, String owner, boolean archived,
-                            MatchIndex.Key key) {
-    }
+    public record Duplicate(PersonRef person, String displayName, String owner, boolean archived, MatchIndex.Key key) {}
 
     /**
      * The turns a writer of a person with these keys takes before its transaction
@@ -66,10 +64,11 @@ public final class DuplicateGuard {
             return Optional.empty();
         }
         PersonRef person = match.person();
-        boolean archived = person.isLead() ? index.lead(person.leadId()).archived()
+        boolean archived = person.isLead()
+                ? index.lead(person.leadId()).archived()
                 : index.contact(person.contactId()).archived();
-        return Optional.of(new Duplicate(person, index.displayName(person), index.owner(person), archived,
-                match.key()));
+        return Optional.of(
+                new Duplicate(person, index.displayName(person), index.owner(person), archived, match.key()));
     }
 
     /**
@@ -102,8 +101,11 @@ public final class DuplicateGuard {
      * @throws AlreadyExistsException naming the person already there
      */
     public void refuseChange(UUID self, MatchKeys before, MatchKeys after) {
-        MatchKeys changed = new MatchKeys(null, changed(before.emailKey(), after.emailKey()),
-                changed(before.phone(), after.phone()), changed(before.nameKey(), after.nameKey()));
+        MatchKeys changed = new MatchKeys(
+                null,
+                changed(before.emailKey(), after.emailKey()),
+                changed(before.phone(), after.phone()),
+                changed(before.nameKey(), after.nameKey()));
         if (changed.emailKey() == null && changed.phone() == null && changed.nameKey() == null) {
             return;
         }
@@ -117,7 +119,8 @@ public final class DuplicateGuard {
     }
 
     private static AlreadyExistsException refusal(Duplicate duplicate, MatchKeys keys) {
-        return new AlreadyExistsException(REASON, message(duplicate, keys), duplicate.person().name());
+        return new AlreadyExistsException(
+                REASON, message(duplicate, keys), duplicate.person().name());
     }
 
     private static String message(Duplicate duplicate, MatchKeys keys) {

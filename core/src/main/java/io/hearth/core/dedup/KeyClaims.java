@@ -16,8 +16,7 @@ import java.util.TreeSet;
  * claims in one order, so two writers never wait on each other in a circle.
  */
 public final class KeyClaims {
-    private KeyClaims() {
-    }
+    private KeyClaims() {}
 
     /** The claims for a person entered by hand (no external id). */
     public static List<Long> of(MatchKeys keys) {

@@ -24,8 +24,7 @@ public final class LeadMergeRules {
     /** The most notes a lead holds (the lead rules' limit). */
     static final int MAX_NOTES = 10_000;
 
-    private LeadMergeRules() {
-    }
+    private LeadMergeRules() {}
 
     /**
      * The survivor's fields, with each empty one filled from the duplicate, the tags of both (the
@@ -82,8 +81,11 @@ public final class LeadMergeRules {
                 either(survivor.needBy(), duplicate.needBy()),
                 either(survivor.estimatedValue(), duplicate.estimatedValue()),
                 survivor.referral() != ReferralKind.NONE ? survivor.referral() : duplicate.referral(),
-                new Bant(answer(s.budget(), d.budget()), answer(s.authority(), d.authority()),
-                        answer(s.need(), d.need()), answer(s.timescale(), d.timescale())),
+                new Bant(
+                        answer(s.budget(), d.budget()),
+                        answer(s.authority(), d.authority()),
+                        answer(s.need(), d.need()),
+                        answer(s.timescale(), d.timescale())),
                 either(survivor.note(), duplicate.note()),
                 Math.max(survivor.leadLevel(), duplicate.leadLevel()));
     }

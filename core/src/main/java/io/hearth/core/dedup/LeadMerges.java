@@ -47,9 +47,16 @@ public final class LeadMerges {
     private final Transactor transactor;
     private final Clock clock;
 
-    public LeadMerges(Leads leads, Contacts contacts, LeadMergeStore store, LeadProfileStore profiles,
-                      TouchStore touches, FollowUpStore followUps, CadenceStore cadences, Transactor transactor,
-                      Clock clock) {
+    public LeadMerges(
+            Leads leads,
+            Contacts contacts,
+            LeadMergeStore store,
+            LeadProfileStore profiles,
+            TouchStore touches,
+            FollowUpStore followUps,
+            CadenceStore cadences,
+            Transactor transactor,
+            Clock clock) {
         this.touches = requireNonNull(touches, "touches is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.cadences = requireNonNull(cadences, "cadences is null");
@@ -62,14 +69,11 @@ public final class LeadMerges {
     }
 
     /** What a merge did. */
-    public record Merge(Lead survivor, Lead duplicate, int touchesMoved, int followUpsMoved,
-                        int externalIdsMoved) {
-    }
+    public record Merge(Lead survivor, Lead duplicate, int touchesMoved, int followUpsMoved, int externalIdsMoved) {}
 
     /** What a merge of a lead into a contact did. */
-    public record ContactMerge(Contact survivor, Lead duplicate, int touchesMoved, int followUpsMoved,
-                               int externalIdsMoved) {
-    }
+    public record ContactMerge(
+            Contact survivor, Lead duplicate, int touchesMoved, int followUpsMoved, int externalIdsMoved) {}
 
     /**
      * Merges {@code duplicateId} into {@code survivorId}; a non-blank etag must be that lead's
@@ -92,7 +96,9 @@ public final class LeadMerges {
             mergeCadences(survivorRef, duplicateRef, true, now);
             int links = store.moveExternalIds(duplicateId, survivorId);
             mergeProfiles(survivor, duplicate);
-            leads.absorb(survivor, LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()),
+            leads.absorb(
+                    survivor,
+                    LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()),
                     duplicateId);
             Lead merged = leads.markMerged(duplicate, survivorId.name());
             // as stored: the store keeps tags in its own order
@@ -117,8 +123,8 @@ public final class LeadMerges {
         if (d.state() == CadenceState.UNSUBSCRIBED) {
             // a contact keeps its own count; a lead without a cadence carries on the duplicate's
             Cadence base = kept.orElse(takeCadence ? d : Cadence.start(survivor, now));
-            cadences.save(new Cadence(survivor, CadenceState.UNSUBSCRIBED, base.completedFollowUps(), base.nextStep(),
-                    null, now));
+            cadences.save(new Cadence(
+                    survivor, CadenceState.UNSUBSCRIBED, base.completedFollowUps(), base.nextStep(), null, now));
             followUps.cancelOpen(survivor, now);
         } else if (takeCadence && kept.isEmpty() && d.state() != CadenceState.DRIP) {
             cadences.save(new Cadence(survivor, d.state(), d.completedFollowUps(), d.nextStep(), null, now));
@@ -132,15 +138,15 @@ public final class LeadMerges {
      * its kind and cadence stay. The lead is archived with {@code merged_into} naming the contact.
      * Of two open steps, the contact's stays and the lead's is cancelled.
      */
-    public ContactMerge mergeIntoContact(ContactId survivorId, String survivorEtag, LeadId duplicateId,
-                                         String duplicateEtag) {
+    public ContactMerge mergeIntoContact(
+            ContactId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag) {
         return transactor.inTransaction(() -> {
             Contact survivor = contacts.currentVersion(survivorId, survivorEtag);
             Lead duplicate = leads.currentVersion(duplicateId, duplicateEtag);
             checkMergeable(duplicate);
             if (survivor.archived()) {
-                throw new FailedPreconditionException("CONTACT_ARCHIVED",
-                        survivorId.name() + " is archived; restore it before merging into it");
+                throw new FailedPreconditionException(
+                        "CONTACT_ARCHIVED", survivorId.name() + " is archived; restore it before merging into it");
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             PersonRef survivorRef = PersonRef.of(survivorId);
@@ -170,8 +176,10 @@ public final class LeadMerges {
             throw Leads.merged(duplicate);
         }
         if (duplicate.fields().status() == LeadStatus.CONVERTED) {
-            throw new FailedPreconditionException("LEAD_CONVERTED", duplicate.id().name()
-                    + " was converted to contacts/" + duplicate.id().value() + "; only leads not yet converted merge");
+            throw new FailedPreconditionException(
+                    "LEAD_CONVERTED",
+                    duplicate.id().name() + " was converted to contacts/"
+                            + duplicate.id().value() + "; only leads not yet converted merge");
         }
     }
 
@@ -180,8 +188,8 @@ public final class LeadMerges {
             checkMergeable(lead);
         }
         if (survivor.archived()) {
-            throw new FailedPreconditionException("LEAD_ARCHIVED",
-                    survivor.id().name() + " is archived; restore it before merging into it");
+            throw new FailedPreconditionException(
+                    "LEAD_ARCHIVED", survivor.id().name() + " is archived; restore it before merging into it");
         }
     }
 
@@ -200,15 +208,22 @@ public final class LeadMerges {
         LeadProfile s = kept.get();
         LeadProfile d = absorbed.get();
         Activity activity = LeadMergeRules.activity(s.activity(), d.activity());
-        boolean touchedBeforeArrival = activity.firstTouchAt() != null
-                && activity.firstTouchAt().isBefore(survivor.createdAt());
-        LeadProfile merged = new LeadProfile(s.leadId(), s.qualification(), s.override(),
-                touchedBeforeArrival ? null : s.responseDeadline(), activity, s.rating(), s.ratedAt(),
-                s.ratingValidUntil(), s.version(), s.qualificationVersion())
+        boolean touchedBeforeArrival =
+                activity.firstTouchAt() != null && activity.firstTouchAt().isBefore(survivor.createdAt());
+        LeadProfile merged = new LeadProfile(
+                        s.leadId(),
+                        s.qualification(),
+                        s.override(),
+                        touchedBeforeArrival ? null : s.responseDeadline(),
+                        activity,
+                        s.rating(),
+                        s.ratedAt(),
+                        s.ratingValidUntil(),
+                        s.version(),
+                        s.qualificationVersion())
                 .withQualification(LeadMergeRules.qualification(s.qualification(), d.qualification()));
         if (!merged.equals(s) && !profiles.save(merged)) {
             throw StaleEtagException.concurrent(survivor.id().name());
         }
     }
-
 }

@@ -32,12 +32,14 @@ import java.util.stream.Collectors;
 public final class MatchIndex {
     /** Which key matched. */
     public enum Key {
-        EXTERNAL_ID, EMAIL, PHONE, NAME_AND_COMPANY
+        EXTERNAL_ID,
+        EMAIL,
+        PHONE,
+        NAME_AND_COMPANY
     }
 
     /** The person a record is, and the key that said so. */
-    public record Match(PersonRef person, Key key) {
-    }
+    public record Match(PersonRef person, Key key) {}
 
     /** Far more merges in a row than anyone makes; it only bounds a loop a corrupt store could make endless. */
     private static final int MAX_MERGE_HOPS = 32;
@@ -49,8 +51,7 @@ public final class MatchIndex {
     private final Map<String, PersonRef> byPhone = new HashMap<>();
     private final Map<String, PersonRef> byName = new HashMap<>();
 
-    private MatchIndex() {
-    }
+    private MatchIndex() {}
 
     /**
      * Looks up everyone {@code records} may be, inside the caller's transaction.
@@ -65,16 +66,22 @@ public final class MatchIndex {
         Collection<String> externalIds = keys(records, MatchKeys::externalId);
         Map<String, PersonRef> linked = externalIds.isEmpty() ? Map.of() : matches.linked(connector, externalIds);
         List<Lead> foundLeads = new ArrayList<>(matches.leadsWithIds(linked.values().stream()
-                .filter(PersonRef::isLead).map(PersonRef::leadId).collect(Collectors.toSet())));
+                .filter(PersonRef::isLead)
+                .map(PersonRef::leadId)
+                .collect(Collectors.toSet())));
         foundLeads.addAll(matches.leadsWithEmailKeys(emailKeys));
         foundLeads.addAll(matches.leadsWithPhones(phones));
         foundLeads.addAll(matches.leadsWithNameKeys(nameKeys));
         addSurvivors(foundLeads, matches);
         Set<ContactId> contactIds = new HashSet<>();
         linked.values().stream().filter(ref -> !ref.isLead()).forEach(ref -> contactIds.add(ref.contactId()));
-        foundLeads.stream().filter(l -> l.fields().status() == LeadStatus.CONVERTED)
+        foundLeads.stream()
+                .filter(l -> l.fields().status() == LeadStatus.CONVERTED)
                 .forEach(l -> contactIds.add(new ContactId(l.id().value())));
-        foundLeads.stream().filter(Lead::merged).map(MatchIndex::mergedInto).filter(ref -> !ref.isLead())
+        foundLeads.stream()
+                .filter(Lead::merged)
+                .map(MatchIndex::mergedInto)
+                .filter(ref -> !ref.isLead())
                 .forEach(ref -> contactIds.add(ref.contactId()));
         List<Contact> foundContacts = new ArrayList<>(matches.contactsWithIds(contactIds));
         foundContacts.addAll(matches.contactsMatching(emailKeys, phones, nameKeys));
@@ -87,7 +94,9 @@ public final class MatchIndex {
         }
         foundLeads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().value()));
         // every lead first, so a merged one finds its survivor whatever their order
-        List<Lead> distinct = foundLeads.stream().filter(l -> index.leads.putIfAbsent(l.id(), l) == null).toList();
+        List<Lead> distinct = foundLeads.stream()
+                .filter(l -> index.leads.putIfAbsent(l.id(), l) == null)
+                .toList();
         distinct.forEach(index::put);
         index.byExternalId.putAll(linked);
         return index;
@@ -146,16 +155,20 @@ public final class MatchIndex {
     }
 
     public Instant updatedAt(PersonRef person) {
-        return person.isLead() ? leads.get(person.leadId()).updatedAt() : contacts.get(person.contactId()).updatedAt();
+        return person.isLead()
+                ? leads.get(person.leadId()).updatedAt()
+                : contacts.get(person.contactId()).updatedAt();
     }
 
     public String owner(PersonRef person) {
-        return person.isLead() ? leads.get(person.leadId()).fields().owner()
+        return person.isLead()
+                ? leads.get(person.leadId()).fields().owner()
                 : contacts.get(person.contactId()).fields().owner();
     }
 
     public String displayName(PersonRef person) {
-        return person.isLead() ? leads.get(person.leadId()).displayName()
+        return person.isLead()
+                ? leads.get(person.leadId()).displayName()
                 : contacts.get(person.contactId()).displayName();
     }
 
@@ -172,7 +185,8 @@ public final class MatchIndex {
         if (!ref.isLead()) {
             return ref;
         }
-        if (contacts.containsKey(ref.contactId()) && (lead == null || lead.fields().status() == LeadStatus.CONVERTED)) {
+        if (contacts.containsKey(ref.contactId())
+                && (lead == null || lead.fields().status() == LeadStatus.CONVERTED)) {
             return PersonRef.of(ref.contactId());
         }
         return ref;
@@ -190,8 +204,13 @@ public final class MatchIndex {
         Set<LeadId> known = found.stream().map(Lead::id).collect(Collectors.toCollection(HashSet::new));
         List<Lead> latest = found;
         for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
-            Set<LeadId> survivors = latest.stream().filter(Lead::merged).map(MatchIndex::mergedInto)
-                    .filter(PersonRef::isLead).map(PersonRef::leadId).filter(known::add).collect(Collectors.toSet());
+            Set<LeadId> survivors = latest.stream()
+                    .filter(Lead::merged)
+                    .map(MatchIndex::mergedInto)
+                    .filter(PersonRef::isLead)
+                    .map(PersonRef::leadId)
+                    .filter(known::add)
+                    .collect(Collectors.toSet());
             if (survivors.isEmpty()) {
                 return;
             }
@@ -208,7 +227,10 @@ public final class MatchIndex {
 
     private void put(Contact contact) {
         ContactFields f = contact.fields();
-        putKeys(PersonRef.of(contact.id()), DedupKeys.emailKey(f.email()), f.phone(),
+        putKeys(
+                PersonRef.of(contact.id()),
+                DedupKeys.emailKey(f.email()),
+                f.phone(),
                 DedupKeys.nameKey(f.givenName(), f.familyName(), f.company()));
     }
 

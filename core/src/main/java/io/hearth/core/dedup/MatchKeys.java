@@ -15,7 +15,10 @@ public record MatchKeys(String externalId, String emailKey, String phone, String
 
     /** The keys of a contact's fields, with no external id (a person entered by hand). */
     public static MatchKeys of(ContactFields fields) {
-        return new MatchKeys(null, DedupKeys.emailKey(fields.email()), fields.phone(),
+        return new MatchKeys(
+                null,
+                DedupKeys.emailKey(fields.email()),
+                fields.phone(),
                 DedupKeys.nameKey(fields.givenName(), fields.familyName(), fields.company()));
     }
 

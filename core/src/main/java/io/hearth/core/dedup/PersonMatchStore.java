@@ -34,7 +34,8 @@ public interface PersonMatchStore {
     List<Contact> contactsWithIds(Collection<ContactId> ids);
 
     /** The contacts holding any of these email keys, E.164 phones or name keys. */
-    List<Contact> contactsMatching(Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys);
+    List<Contact> contactsMatching(
+            Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys);
 
     /**
      * Holds {@code keyClaims} ({@link KeyClaims}, sorted) until the caller's transaction ends,
@@ -58,6 +59,5 @@ public interface PersonMatchStore {
      * imports grow tables far faster than background statistics keep up, and a plan made for a
      * small table (scan everything) turns every later batch lookup into a scan of the whole table.
      */
-    default void tablesGrew() {
-    }
+    default void tablesGrew() {}
 }

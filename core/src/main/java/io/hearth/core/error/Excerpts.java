@@ -9,11 +9,11 @@ package io.hearth.core.error;
 public final class Excerpts {
     /** At most this many characters of the input are shown. */
     public static final int LENGTH = 40;
+
     private static final char ELLIPSIS = '…';
     private static final char REPLACEMENT = '\uFFFD';
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /** {@code text} in single quotes, cut to {@value #LENGTH} characters and "…", see {@link #of(String)}. */
     public static String quoted(String text) {

@@ -19,8 +19,7 @@ public final class FailureSummary {
     private static final int MAX_MESSAGE = 200;
     private static final int MAX_CHAIN = 8;
 
-    private FailureSummary() {
-    }
+    private FailureSummary() {}
 
     public static String of(Throwable failure) {
         boolean database = fromDatabase(failure);
@@ -41,7 +40,11 @@ public final class FailureSummary {
         }
         StringBuilder summary = new StringBuilder(chain.toString());
         if (sqlState != null) {
-            summary.append(" [SQLState ").append(sqlState).append(", vendor code ").append(vendorCode).append(']');
+            summary.append(" [SQLState ")
+                    .append(sqlState)
+                    .append(", vendor code ")
+                    .append(vendorCode)
+                    .append(']');
         }
         StackTraceElement origin = origin(failure);
         if (origin != null) {

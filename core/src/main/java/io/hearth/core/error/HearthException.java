@@ -8,9 +8,16 @@ package io.hearth.core.error;
  * is exhaustive: a new kind of failure does not compile until the edge answers it.
  */
 public abstract sealed class HearthException extends RuntimeException
-        permits AlreadyExistsException, CancelledException, DatabaseUnavailableException, DeadlineExceededException,
-        FailedPreconditionException, InvalidArgumentException, NotFoundException, PermissionDeniedException,
-        ResourceExhaustedException, StaleEtagException {
+        permits AlreadyExistsException,
+                CancelledException,
+                DatabaseUnavailableException,
+                DeadlineExceededException,
+                FailedPreconditionException,
+                InvalidArgumentException,
+                NotFoundException,
+                PermissionDeniedException,
+                ResourceExhaustedException,
+                StaleEtagException {
 
     /** The kinds of answer a caller gets for a failure, one per subtype. */
     public enum Kind {

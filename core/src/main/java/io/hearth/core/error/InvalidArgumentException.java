@@ -25,7 +25,8 @@ public final class InvalidArgumentException extends HearthException {
 
     /** The same violations with every field nested under {@code parent}. */
     public InvalidArgumentException under(String parent) {
-        return new InvalidArgumentException(violations.stream().map(v -> v.under(parent)).toList());
+        return new InvalidArgumentException(
+                violations.stream().map(v -> v.under(parent)).toList());
     }
 
     @Override

@@ -14,8 +14,8 @@ public final class StaleEtagException extends HearthException {
 
     /** Another writer committed between our read and our write. */
     public static StaleEtagException concurrent(String resourceName) {
-        return new StaleEtagException(resourceName + " was changed by someone else at the same moment; "
-                + "get it again and retry");
+        return new StaleEtagException(
+                resourceName + " was changed by someone else at the same moment; " + "get it again and retry");
     }
 
     @Override

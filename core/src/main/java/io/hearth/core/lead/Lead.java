@@ -61,7 +61,8 @@ public record Lead(
      * drop what they do not know about.
      */
     public Lead rewritten(LeadFields newFields, Instant newUpdatedAt, long newVersion) {
-        return new Lead(id, newFields, createdAt, newUpdatedAt, archivedAt, newVersion, mergedInto, possibleDuplicateOf);
+        return new Lead(
+                id, newFields, createdAt, newUpdatedAt, archivedAt, newVersion, mergedInto, possibleDuplicateOf);
     }
 
     Lead withChanges(LeadFields newFields, Instant now) {
@@ -73,7 +74,14 @@ public record Lead(
     }
 
     Lead withMergedInto(String survivor, Instant now) {
-        return new Lead(id, fields, createdAt, now, archivedAt == null ? now : archivedAt, version + 1, survivor,
+        return new Lead(
+                id,
+                fields,
+                createdAt,
+                now,
+                archivedAt == null ? now : archivedAt,
+                version + 1,
+                survivor,
                 possibleDuplicateOf);
     }
 

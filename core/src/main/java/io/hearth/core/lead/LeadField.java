@@ -53,8 +53,10 @@ public enum LeadField {
             result.add(Arrays.stream(values())
                     .filter(f -> f.path().equals(path))
                     .findFirst()
-                    .orElseThrow(() -> InvalidArgumentException.of(field, Excerpts.quoted(path)
-                            + " is not an updatable lead field; use any of " + Arrays.toString(pathNames()))));
+                    .orElseThrow(() -> InvalidArgumentException.of(
+                            field,
+                            Excerpts.quoted(path) + " is not an updatable lead field; use any of "
+                                    + Arrays.toString(pathNames()))));
         }
         return result;
     }

@@ -47,8 +47,18 @@ public record LeadFields(
     }
 
     public Builder toBuilder() {
-        return builder().givenName(givenName).familyName(familyName).company(company).title(title).email(email)
-                .phone(phone).source(source).owner(owner).status(status).temperature(temperature).notes(notes)
+        return builder()
+                .givenName(givenName)
+                .familyName(familyName)
+                .company(company)
+                .title(title)
+                .email(email)
+                .phone(phone)
+                .source(source)
+                .owner(owner)
+                .status(status)
+                .temperature(temperature)
+                .notes(notes)
                 .tags(tags);
     }
 
@@ -67,22 +77,80 @@ public record LeadFields(
         private String notes;
         private List<String> tags = List.of();
 
-        public Builder givenName(String v) { givenName = v; return this; }
-        public Builder familyName(String v) { familyName = v; return this; }
-        public Builder company(String v) { company = v; return this; }
-        public Builder title(String v) { title = v; return this; }
-        public Builder email(String v) { email = v; return this; }
-        public Builder phone(String v) { phone = v; return this; }
-        public Builder source(LeadSource v) { source = v; return this; }
-        public Builder owner(String v) { owner = v; return this; }
-        public Builder status(LeadStatus v) { status = v; return this; }
-        public Builder temperature(Temperature v) { temperature = v; return this; }
-        public Builder notes(String v) { notes = v; return this; }
-        public Builder tags(List<String> v) { tags = v; return this; }
+        public Builder givenName(String v) {
+            givenName = v;
+            return this;
+        }
+
+        public Builder familyName(String v) {
+            familyName = v;
+            return this;
+        }
+
+        public Builder company(String v) {
+            company = v;
+            return this;
+        }
+
+        public Builder title(String v) {
+            title = v;
+            return this;
+        }
+
+        public Builder email(String v) {
+            email = v;
+            return this;
+        }
+
+        public Builder phone(String v) {
+            phone = v;
+            return this;
+        }
+
+        public Builder source(LeadSource v) {
+            source = v;
+            return this;
+        }
+
+        public Builder owner(String v) {
+            owner = v;
+            return this;
+        }
+
+        public Builder status(LeadStatus v) {
+            status = v;
+            return this;
+        }
+
+        public Builder temperature(Temperature v) {
+            temperature = v;
+            return this;
+        }
+
+        public Builder notes(String v) {
+            notes = v;
+            return this;
+        }
+
+        public Builder tags(List<String> v) {
+            tags = v;
+            return this;
+        }
 
         public LeadFields build() {
-            return new LeadFields(givenName, familyName, company, title, email, phone, source, owner, status,
-                    temperature, notes, tags);
+            return new LeadFields(
+                    givenName,
+                    familyName,
+                    company,
+                    title,
+                    email,
+                    phone,
+                    source,
+                    owner,
+                    status,
+                    temperature,
+                    notes,
+                    tags);
         }
     }
 }

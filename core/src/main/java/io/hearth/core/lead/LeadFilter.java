@@ -50,8 +50,8 @@ public record LeadFilter(
             switch (c.field()) {
                 case "owner" -> owners.add(c.value());
                 case "status" -> statuses.add(EnumValues.parse(LeadStatus.class, c.value(), "LEAD_STATUS_", field));
-                case "temperature" -> temperatures.add(
-                        EnumValues.parse(Temperature.class, c.value(), "TEMPERATURE_", field));
+                case "temperature" ->
+                    temperatures.add(EnumValues.parse(Temperature.class, c.value(), "TEMPERATURE_", field));
                 case "source" -> sources.add(EnumValues.parse(LeadSource.class, c.value(), "LEAD_SOURCE_", field));
                 case "tag", "tags" -> tags.add(c.value().strip().toLowerCase(Locale.ROOT));
                 case "possible_duplicate" -> {
@@ -61,8 +61,11 @@ public record LeadFilter(
                     }
                     possibleDuplicate = wanted;
                 }
-                default -> throw InvalidArgumentException.of(field, "cannot filter on " + Excerpts.quoted(c.field())
-                        + "; use owner, status, temperature, source, tag or possible_duplicate");
+                default ->
+                    throw InvalidArgumentException.of(
+                            field,
+                            "cannot filter on " + Excerpts.quoted(c.field())
+                                    + "; use owner, status, temperature, source, tag or possible_duplicate");
             }
         }
         return new LeadFilter(owners, statuses, temperatures, sources, tags, possibleDuplicate);
@@ -72,8 +75,9 @@ public record LeadFilter(
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw InvalidArgumentException.of(field, "possible_duplicate is true or false, not "
-                    + Excerpts.quoted(value));
+            default ->
+                throw InvalidArgumentException.of(
+                        field, "possible_duplicate is true or false, not " + Excerpts.quoted(value));
         };
     }
 

@@ -24,7 +24,8 @@ public record LeadId(UUID value) {
             throw InvalidArgumentException.of(field, "required: the lead's name, e.g. leads/0190c0d2-...");
         }
         if (!name.startsWith(COLLECTION)) {
-            throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " is not a lead name: expected leads/{id}");
+            throw InvalidArgumentException.of(
+                    field, Excerpts.quoted(name) + " is not a lead name: expected leads/{id}");
         }
         String id = name.substring(COLLECTION.length());
         try {

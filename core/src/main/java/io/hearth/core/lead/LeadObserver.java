@@ -34,6 +34,8 @@ public interface LeadObserver {
      * @return the leads as they now stand, in the same order
      */
     default List<Lead> synced(List<SyncedLead> leads) {
-        return leads.stream().map(synced -> written(synced.lead(), RepGrade.UNCHANGED)).toList();
+        return leads.stream()
+                .map(synced -> written(synced.lead(), RepGrade.UNCHANGED))
+                .toList();
     }
 }

@@ -9,7 +9,9 @@ public record LeadOrder(Key key, boolean descending) {
     public static final LeadOrder DEFAULT = new LeadOrder(Key.CREATE_TIME, false);
 
     public enum Key {
-        CREATE_TIME, UPDATE_TIME, DISPLAY_NAME
+        CREATE_TIME,
+        UPDATE_TIME,
+        DISPLAY_NAME
     }
 
     /**
@@ -29,15 +31,20 @@ public record LeadOrder(Key key, boolean descending) {
             case "create_time" -> Key.CREATE_TIME;
             case "update_time" -> Key.UPDATE_TIME;
             case "display_name" -> Key.DISPLAY_NAME;
-            default -> throw InvalidArgumentException.of(field, "cannot order by " + Excerpts.quoted(words[0])
-                    + "; use create_time, update_time or display_name");
+            default ->
+                throw InvalidArgumentException.of(
+                        field,
+                        "cannot order by " + Excerpts.quoted(words[0])
+                                + "; use create_time, update_time or display_name");
         };
         boolean descending = false;
         if (words.length == 2) {
             descending = switch (words[1]) {
                 case "desc" -> true;
                 case "asc" -> false;
-                default -> throw InvalidArgumentException.of(field, Excerpts.quoted(words[1]) + " is not a direction; use asc or desc");
+                default ->
+                    throw InvalidArgumentException.of(
+                            field, Excerpts.quoted(words[1]) + " is not a direction; use asc or desc");
             };
         }
         return new LeadOrder(key, descending);

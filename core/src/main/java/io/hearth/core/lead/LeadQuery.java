@@ -7,11 +7,7 @@ import java.util.Optional;
 
 /** A resolved list request: conditions, order, page size and where the previous page stopped. */
 public record LeadQuery(
-        LeadFilter filter,
-        LeadOrder order,
-        boolean includeArchived,
-        int pageSize,
-        Optional<PageToken> after) {
+        LeadFilter filter, LeadOrder order, boolean includeArchived, int pageSize, Optional<PageToken> after) {
 
     public LeadQuery {
         requireNonNull(filter, "filter is null");

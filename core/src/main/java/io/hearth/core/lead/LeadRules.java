@@ -42,9 +42,11 @@ public final class LeadRules {
         Violations violations = new Violations();
         if (merged.status() != previous.status()
                 && (merged.status() == LeadStatus.CONVERTED || previous.status() == LeadStatus.CONVERTED)) {
-            violations.add("status", previous.status() == LeadStatus.CONVERTED
-                    ? "a converted lead keeps its status; work its contact instead"
-                    : "a lead becomes converted only by converting it to a contact");
+            violations.add(
+                    "status",
+                    previous.status() == LeadStatus.CONVERTED
+                            ? "a converted lead keeps its status; work its contact instead"
+                            : "a lead becomes converted only by converting it to a contact");
         }
         LeadFields withDefaults = merged.toBuilder()
                 .source(merged.source() == null ? previous.source() : merged.source())
@@ -66,7 +68,9 @@ public final class LeadRules {
                 .phone(cleaner.phone(in.phone(), violations))
                 .tags(cleaner.tags(in.tags(), "lead", violations));
         LeadFields cleaned = out.build();
-        if (cleaned.givenName() == null && cleaned.familyName() == null && cleaned.email() == null
+        if (cleaned.givenName() == null
+                && cleaned.familyName() == null
+                && cleaned.email() == null
                 && cleaned.phone() == null) {
             String why = "a lead needs a name, an email or a phone number: set at least one";
             violations.add("given_name", why).add("email", why).add("phone", why);

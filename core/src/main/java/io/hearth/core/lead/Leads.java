@@ -40,8 +40,13 @@ public final class Leads {
         this(store, transactor, rules, clock, duplicates, List.of());
     }
 
-    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, DuplicateGuard duplicates,
-                 List<LeadObserver> observers) {
+    public Leads(
+            LeadStore store,
+            Transactor transactor,
+            LeadRules rules,
+            Clock clock,
+            DuplicateGuard duplicates,
+            List<LeadObserver> observers) {
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.store = requireNonNull(store, "store is null");
@@ -81,8 +86,11 @@ public final class Leads {
                 Lead entered = lead;
                 if (!allowDuplicate && duplicates.waived(fields.source())) {
                     entered = inquiryOfSomeoneKnown(lead);
-                } else if (!allowDuplicate && !duplicates.admit(MatchKeys.of(fields),
-                        () -> key != null && store.findByCreateRequestId(key).isPresent())) {
+                } else if (!allowDuplicate
+                        && !duplicates.admit(
+                                MatchKeys.of(fields),
+                                () -> key != null
+                                        && store.findByCreateRequestId(key).isPresent())) {
                     return Optional.<Lead>empty();
                 }
                 return store.insert(entered, key) ? Optional.of(notify(entered, repGrade)) : Optional.<Lead>empty();
@@ -95,13 +103,19 @@ public final class Leads {
      * given to that person's rep when it came without one.
      */
     private Lead inquiryOfSomeoneKnown(Lead lead) {
-        return duplicates.find(MatchKeys.of(lead.fields())).map(known -> {
-            LeadFields fields = lead.fields();
-            Lead flagged = lead.withPossibleDuplicateOf(known.person().name());
-            return fields.owner() != null || known.owner() == null ? flagged
-                    : flagged.rewritten(fields.toBuilder().owner(known.owner()).build(), flagged.updatedAt(),
-                            flagged.version());
-        }).orElse(lead);
+        return duplicates
+                .find(MatchKeys.of(lead.fields()))
+                .map(known -> {
+                    LeadFields fields = lead.fields();
+                    Lead flagged = lead.withPossibleDuplicateOf(known.person().name());
+                    return fields.owner() != null || known.owner() == null
+                            ? flagged
+                            : flagged.rewritten(
+                                    fields.toBuilder().owner(known.owner()).build(),
+                                    flagged.updatedAt(),
+                                    flagged.version());
+                })
+                .orElse(lead);
     }
 
     public Lead get(LeadId id) {
@@ -109,8 +123,8 @@ public final class Leads {
     }
 
     /** One page of leads; the arguments are the raw request values, validated here. */
-    public Page<Lead> list(String filterText, String orderBy, boolean includeArchived, int requestedPageSize,
-                           String pageToken) {
+    public Page<Lead> list(
+            String filterText, String orderBy, boolean includeArchived, int requestedPageSize, String pageToken) {
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
         LeadFilter filter = LeadFilter.parse(filterText, "filter");
         LeadOrder order = LeadOrder.parse(orderBy, "order_by");
@@ -130,8 +144,13 @@ public final class Leads {
      * @param maskPaths the update mask's paths; empty when the request has no mask
      * @param fieldsSet the fields the request carries a value for
      */
-    public Lead update(String name, LeadFields changes, List<String> maskPaths, Set<LeadField> fieldsSet, String etag,
-                       boolean allowDuplicate) {
+    public Lead update(
+            String name,
+            LeadFields changes,
+            List<String> maskPaths,
+            Set<LeadField> fieldsSet,
+            String etag,
+            boolean allowDuplicate) {
         if (changes == null) {
             throw InvalidArgumentException.of("lead", "required: the lead with its name and new values");
         }
@@ -156,7 +175,8 @@ public final class Leads {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
-        List<Long> turns = allowDuplicate || !LeadField.MATCHED_ON.stream().anyMatch(mask::contains) ? List.of()
+        List<Long> turns = allowDuplicate || !LeadField.MATCHED_ON.stream().anyMatch(mask::contains)
+                ? List.of()
                 : turnsForUpdate(id, changes, mask);
         return transactor.inTransactionExclusive(turns, () -> {
             Lead current = currentVersion(id, etag);
@@ -164,12 +184,13 @@ public final class Leads {
                 throw merged(current);
             }
             if (current.archived()) {
-                throw new FailedPreconditionException("LEAD_ARCHIVED",
-                        current.id().name() + " is archived; restore it before changing it");
+                throw new FailedPreconditionException(
+                        "LEAD_ARCHIVED", current.id().name() + " is archived; restore it before changing it");
             }
             LeadFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
-            RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE) ? RepGrade.UNCHANGED
+            RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE)
+                    ? RepGrade.UNCHANGED
                     : changes.temperature() == null ? RepGrade.cleared() : RepGrade.set(changes.temperature());
             if (updated.equals(current.fields())) {
                 // pinning the grade it already has, or clearing a pin, still changes what derives from it
@@ -188,14 +209,16 @@ public final class Leads {
      * turn taken for nothing.
      */
     private List<Long> turnsForUpdate(LeadId id, LeadFields changes, Set<LeadField> mask) {
-        return store.find(id).map(current -> {
-            try {
-                return DuplicateGuard.turns(MatchKeys.of(
-                        rules.forUpdate(current.fields(), current.fields().with(changes, mask))));
-            } catch (InvalidArgumentException invalid) {
-                return List.<Long>of(); // the transaction reports it
-            }
-        }).orElse(List.of());
+        return store.find(id)
+                .map(current -> {
+                    try {
+                        return DuplicateGuard.turns(MatchKeys.of(rules.forUpdate(
+                                current.fields(), current.fields().with(changes, mask))));
+                    } catch (InvalidArgumentException invalid) {
+                        return List.<Long>of(); // the transaction reports it
+                    }
+                })
+                .orElse(List.of());
     }
 
     /** Hides a lead from default lists; archiving an archived lead changes nothing. */
@@ -233,7 +256,8 @@ public final class Leads {
         if (current.fields().status() == LeadStatus.CONVERTED) {
             throw alreadyConverted(current.id());
         }
-        Lead converted = current.withChanges(current.fields().toBuilder().status(LeadStatus.CONVERTED).build(), now());
+        Lead converted = current.withChanges(
+                current.fields().toBuilder().status(LeadStatus.CONVERTED).build(), now());
         if (!store.update(converted, current.version())) {
             if (get(current.id()).fields().status() == LeadStatus.CONVERTED) {
                 throw alreadyConverted(current.id());
@@ -268,14 +292,15 @@ public final class Leads {
 
     /** The answer to changing or merging a lead that was merged into another. */
     public static FailedPreconditionException merged(Lead lead) {
-        return new FailedPreconditionException("LEAD_MERGED", lead.id().name() + " was merged into "
-                + lead.mergedInto() + "; work that one instead");
+        return new FailedPreconditionException(
+                "LEAD_MERGED", lead.id().name() + " was merged into " + lead.mergedInto() + "; work that one instead");
     }
 
     /** The answer to converting a lead twice. */
     public static FailedPreconditionException alreadyConverted(LeadId id) {
-        return new FailedPreconditionException("LEAD_ALREADY_CONVERTED", id.name() + " was already converted to "
-                + "contacts/" + id.value() + "; work the contact instead");
+        return new FailedPreconditionException(
+                "LEAD_ALREADY_CONVERTED",
+                id.name() + " was already converted to " + "contacts/" + id.value() + "; work the contact instead");
     }
 
     /** The lead, which must still be at {@code etag} when that is not blank. */

@@ -27,8 +27,7 @@ final class BulkSql {
     /** Microseconds, as the columns store them, and an offset PostgreSQL reads ("Z" for UTC). */
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSXXX");
 
-    private BulkSql() {
-    }
+    private BulkSql() {}
 
     /**
      * Inserts every column of {@code records}, joining the caller's transaction: on PostgreSQL with
@@ -76,7 +75,9 @@ final class BulkSql {
     private static <R extends TableRecord<R>> void copy(DSLContext dsl, Table<R> table, Collection<R> records) {
         Field<?>[] columns = table.fields();
         String sql = "COPY " + dsl.render(table) + " ("
-                + Arrays.stream(columns).map(c -> dsl.render(c.getUnqualifiedName())).collect(Collectors.joining(", "))
+                + Arrays.stream(columns)
+                        .map(c -> dsl.render(c.getUnqualifiedName()))
+                        .collect(Collectors.joining(", "))
                 + ") FROM STDIN (FORMAT csv)";
         StringBuilder csv = new StringBuilder(records.size() * columns.length * 16);
         // a batch's rows mostly share their times (written "now"), and formatting one is not cheap
@@ -97,8 +98,8 @@ final class BulkSql {
             }
             csv.append('\n');
         }
-        dsl.connection(connection -> connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn(sql, new StringReader(csv.toString())));
+        dsl.connection(connection ->
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString())));
     }
 
     /**
@@ -123,13 +124,15 @@ final class BulkSql {
             csv.append(TIMESTAMP.format(time));
         } else if (value instanceof BigDecimal decimal) {
             csv.append(decimal.toPlainString());
-        } else if (value instanceof Number || value instanceof Boolean || value instanceof UUID
+        } else if (value instanceof Number
+                || value instanceof Boolean
+                || value instanceof UUID
                 || value instanceof LocalDate) {
             // Long, Integer, Short and Double print as PostgreSQL reads them ("1.0E-4", "NaN" included)
             csv.append(value);
         } else {
-            throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName()
-                    + "; insert it through a batch or teach BulkSql its text form");
+            throw new IllegalArgumentException("no COPY text for a "
+                    + value.getClass().getName() + "; insert it through a batch or teach BulkSql its text form");
         }
     }
 
@@ -141,7 +144,7 @@ final class BulkSql {
      * table as it is. jOOQ escapes the inlined values.
      */
     static DSLContext inlined(DSLContext dsl) {
-        return DSL.using(dsl.configuration().derive(
-                ((Settings) dsl.settings().clone()).withStatementType(StatementType.STATIC_STATEMENT)));
+        return DSL.using(dsl.configuration()
+                .derive(((Settings) dsl.settings().clone()).withStatementType(StatementType.STATIC_STATEMENT)));
     }
 }

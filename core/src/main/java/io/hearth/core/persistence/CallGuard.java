@@ -13,8 +13,7 @@ import java.util.function.BooleanSupplier;
 @FunctionalInterface
 public interface CallGuard {
     /** For work that belongs to no caller. */
-    CallGuard NONE = () -> {
-    };
+    CallGuard NONE = () -> {};
 
     /**
      * Returns when the caller still waits.

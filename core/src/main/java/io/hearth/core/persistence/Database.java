@@ -49,9 +49,8 @@ public final class Database implements AutoCloseable {
         SQLDialect dialect = config.kind() == DatabaseConfig.Kind.POSTGRESQL ? SQLDialect.POSTGRES : SQLDialect.HSQLDB;
         // Unquoted names: each database folds them its own way (PostgreSQL lower, HSQLDB upper), which
         // matches how the unquoted names in the Flyway scripts were created.
-        Settings settings = new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.NEVER)
-                .withExecuteLogging(false);
+        Settings settings =
+                new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER).withExecuteLogging(false);
         // Thread-bound transactions: stores use this context and join whatever transaction the
         // Transactor opened on the calling thread.
         PoolConnections connections = new PoolConnections(dataSource);
@@ -78,10 +77,12 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
             // checking an idle connection before handing it out takes at most half the connect timeout
             // (HSQLDB's driver cannot bound it: a lost connection to it fails at once anyway)
-            hikari.setValidationTimeout(Math.min(5_000, Math.max(250, config.connectTimeout().toMillis() / 2)));
+            hikari.setValidationTimeout(
+                    Math.min(5_000, Math.max(250, config.connectTimeout().toMillis() / 2)));
             // a server that does not answer the connect (seconds, rounded up) or a read (see
             // SOCKET_TIMEOUT) counts as unreachable; keep-alive probes notice idle connections that died
-            hikari.addDataSourceProperty("connectTimeout",
+            hikari.addDataSourceProperty(
+                    "connectTimeout",
                     Long.toString(Math.max(1, (config.connectTimeout().toMillis() + 999) / 1000)));
             hikari.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
@@ -131,10 +132,12 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (config.kind() == DatabaseConfig.Kind.HSQLDB && !config.url().startsWith("jdbc:hsqldb:mem:")) {
             // A clean SHUTDOWN checkpoints the file database, so the next start need not replay the log.
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {
-                log.warn("HSQLDB shutdown did not complete cleanly; the next start replays its log: {}",
+                log.warn(
+                        "HSQLDB shutdown did not complete cleanly; the next start replays its log: {}",
                         FailureSummary.of(e));
                 log.debug("HSQLDB shutdown failed", e);
             }

@@ -18,6 +18,7 @@ public record DatabaseConfig(String url, String user, String password, int maxPo
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** The pool's (HikariCP's) floor. */
     public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(250);
+
     public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
 
     public DatabaseConfig {
@@ -51,7 +52,8 @@ public record DatabaseConfig(String url, String user, String password, int maxPo
     }
 
     public enum Kind {
-        HSQLDB, POSTGRESQL
+        HSQLDB,
+        POSTGRESQL
     }
 
     /**
@@ -60,10 +62,17 @@ public record DatabaseConfig(String url, String user, String password, int maxPo
      * so an acknowledged write survives a crash.
      */
     public static DatabaseConfig embedded(Path dataDir, int maxPoolSize) {
-        String file = dataDir.toAbsolutePath().normalize().resolve("db").resolve("hearth").toString();
-        return new DatabaseConfig("jdbc:hsqldb:file:" + file
-                + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.lock_file=true",
-                "SA", "", maxPoolSize);
+        String file = dataDir.toAbsolutePath()
+                .normalize()
+                .resolve("db")
+                .resolve("hearth")
+                .toString();
+        return new DatabaseConfig(
+                "jdbc:hsqldb:file:" + file
+                        + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.lock_file=true",
+                "SA",
+                "",
+                maxPoolSize);
     }
 
     public Kind kind() {

@@ -21,8 +21,7 @@ final class DatabaseFailures {
     /** Causes are followed this deep at most, so a cyclic chain cannot loop. */
     private static final int MAX_DEPTH = 20;
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     static boolean isUnavailable(Throwable failure) {
         Throwable t = failure;
@@ -32,7 +31,8 @@ final class DatabaseFailures {
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
                 return true;
             }

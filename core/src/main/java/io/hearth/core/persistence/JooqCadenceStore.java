@@ -32,7 +32,9 @@ public final class JooqCadenceStore implements CadenceStore {
 
     @Override
     public Optional<Cadence> find(PersonRef person) {
-        return dsl.selectFrom(CADENCE).where(is(person.kind(), person.id())).fetchOptional()
+        return dsl.selectFrom(CADENCE)
+                .where(is(person.kind(), person.id()))
+                .fetchOptional()
                 .map(JooqCadenceStore::toCadence);
     }
 
@@ -40,7 +42,8 @@ public final class JooqCadenceStore implements CadenceStore {
     public Map<UUID, Cadence> findAll(PersonKind kind, Collection<UUID> personIds) {
         Map<UUID, Cadence> result = new HashMap<>();
         if (!personIds.isEmpty()) {
-            dsl.selectFrom(CADENCE).where(CADENCE.PERSON_KIND.eq(kind.name()).and(CADENCE.PERSON_ID.in(personIds)))
+            dsl.selectFrom(CADENCE)
+                    .where(CADENCE.PERSON_KIND.eq(kind.name()).and(CADENCE.PERSON_ID.in(personIds)))
                     .fetch()
                     .forEach(r -> result.put(r.getPersonId(), toCadence(r)));
         }
@@ -57,7 +60,9 @@ public final class JooqCadenceStore implements CadenceStore {
         r.setNextStep(cadence.nextStep());
         r.setMovedToDripAt(cadence.movedToDripAt() == null ? null : toOffset(cadence.movedToDripAt()));
         r.setUpdatedAt(toOffset(cadence.updatedAt()));
-        int updated = dsl.update(CADENCE).set(r).where(is(cadence.person().kind(), r.getPersonId()))
+        int updated = dsl.update(CADENCE)
+                .set(r)
+                .where(is(cadence.person().kind(), r.getPersonId()))
                 .execute();
         if (updated == 0) {
             dsl.executeInsert(r);
@@ -72,12 +77,21 @@ public final class JooqCadenceStore implements CadenceStore {
         // so there a write that changes nothing takes the lock.
         boolean lead = person.isLead();
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            (lead ? dsl.select(LEAD.ID).from(LEAD).where(LEAD.ID.eq(person.id()))
-                    : dsl.select(CONTACT.ID).from(CONTACT).where(CONTACT.ID.eq(person.id()))).forUpdate().fetch();
+            (lead
+                            ? dsl.select(LEAD.ID).from(LEAD).where(LEAD.ID.eq(person.id()))
+                            : dsl.select(CONTACT.ID).from(CONTACT).where(CONTACT.ID.eq(person.id())))
+                    .forUpdate()
+                    .fetch();
         } else if (lead) {
-            dsl.update(LEAD).set(LEAD.VERSION, LEAD.VERSION).where(LEAD.ID.eq(person.id())).execute();
+            dsl.update(LEAD)
+                    .set(LEAD.VERSION, LEAD.VERSION)
+                    .where(LEAD.ID.eq(person.id()))
+                    .execute();
         } else {
-            dsl.update(CONTACT).set(CONTACT.VERSION, CONTACT.VERSION).where(CONTACT.ID.eq(person.id())).execute();
+            dsl.update(CONTACT)
+                    .set(CONTACT.VERSION, CONTACT.VERSION)
+                    .where(CONTACT.ID.eq(person.id()))
+                    .execute();
         }
         return find(person).orElseGet(() -> Cadence.start(person, now));
     }
@@ -87,8 +101,12 @@ public final class JooqCadenceStore implements CadenceStore {
     }
 
     private static Cadence toCadence(CadenceRecord r) {
-        return new Cadence(new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId()),
-                CadenceState.valueOf(r.getState()), r.getCompletedFollowUps(), r.getNextStep(),
-                r.getMovedToDripAt() == null ? null : r.getMovedToDripAt().toInstant(), r.getUpdatedAt().toInstant());
+        return new Cadence(
+                new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId()),
+                CadenceState.valueOf(r.getState()),
+                r.getCompletedFollowUps(),
+                r.getNextStep(),
+                r.getMovedToDripAt() == null ? null : r.getMovedToDripAt().toInstant(),
+                r.getUpdatedAt().toInstant());
     }
 }

@@ -56,10 +56,12 @@ public final class JooqContactStore implements ContactStore {
             });
             return true;
         } catch (IntegrityConstraintViolationException e) {
-            if (contact.convertedFrom() != null && findConvertedFrom(contact.convertedFrom()).isPresent()) {
+            if (contact.convertedFrom() != null
+                    && findConvertedFrom(contact.convertedFrom()).isPresent()) {
                 return false;
             }
-            if (createRequestId != null && findByCreateRequestId(createRequestId).isPresent()) {
+            if (createRequestId != null
+                    && findByCreateRequestId(createRequestId).isPresent()) {
                 return false;
             }
             throw e;
@@ -82,7 +84,9 @@ public final class JooqContactStore implements ContactStore {
     }
 
     private Optional<Contact> one(Condition condition) {
-        return dsl.selectFrom(CONTACT).where(condition).fetchOptional()
+        return dsl.selectFrom(CONTACT)
+                .where(condition)
+                .fetchOptional()
                 .map(r -> toContact(r, tagsOf(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
     }
 
@@ -92,8 +96,11 @@ public final class JooqContactStore implements ContactStore {
     }
 
     private List<Contact> withTags(List<ContactRecord> records) {
-        Map<UUID, List<String>> tags = tagsOf(records.stream().map(ContactRecord::getId).toList());
-        return records.stream().map(r -> toContact(r, tags.getOrDefault(r.getId(), List.of()))).toList();
+        Map<UUID, List<String>> tags =
+                tagsOf(records.stream().map(ContactRecord::getId).toList());
+        return records.stream()
+                .map(r -> toContact(r, tags.getOrDefault(r.getId(), List.of())))
+                .toList();
     }
 
     @Override
@@ -128,12 +135,14 @@ public final class JooqContactStore implements ContactStore {
 
     @Override
     public Page<Contact> list(ContactQuery query) {
-        var select = dsl.selectFrom(CONTACT).where(conditions(query.filter(), query.includeArchived()))
+        var select = dsl.selectFrom(CONTACT)
+                .where(conditions(query.filter(), query.includeArchived()))
                 .orderBy(CONTACT.CREATED_AT.asc(), CONTACT.ID.asc());
         int fetchSize = query.pageSize() + 1;
         List<ContactRecord> records = query.after()
                 .map(after -> select.seek(toOffset(Instant.parse(after.sortValue())), UUID.fromString(after.id()))
-                        .limit(fetchSize).fetch())
+                        .limit(fetchSize)
+                        .fetch())
                 .orElseGet(() -> select.limit(fetchSize).fetch());
         boolean more = records.size() > query.pageSize();
         List<ContactRecord> page = more ? records.subList(0, query.pageSize()) : records;
@@ -141,8 +150,11 @@ public final class JooqContactStore implements ContactStore {
         Optional<String> next = Optional.empty();
         if (more) {
             ContactRecord last = page.get(page.size() - 1);
-            next = Optional.of(new PageToken(query.fingerprint(), last.getCreatedAt().toInstant().toString(),
-                    last.getId().toString()).encode());
+            next = Optional.of(new PageToken(
+                            query.fingerprint(),
+                            last.getCreatedAt().toInstant().toString(),
+                            last.getId().toString())
+                    .encode());
         }
         return new Page<>(contacts, next);
     }
@@ -155,8 +167,12 @@ public final class JooqContactStore implements ContactStore {
         filter.kinds().forEach(kind -> conditions.add(CONTACT.KIND.eq(kind.name())));
         filter.owners().forEach(owner -> conditions.add(CONTACT.OWNER.eq(owner)));
         // a contact without a cadence row has not started one: it counts as active
-        Field<String> state = DSL.coalesce(DSL.field(DSL.select(CADENCE.STATE).from(CADENCE)
-                .where(CADENCE.PERSON_KIND.eq(PersonKind.CONTACT.name()).and(CADENCE.PERSON_ID.eq(CONTACT.ID)))),
+        Field<String> state = DSL.coalesce(
+                DSL.field(DSL.select(CADENCE.STATE)
+                        .from(CADENCE)
+                        .where(CADENCE.PERSON_KIND
+                                .eq(PersonKind.CONTACT.name())
+                                .and(CADENCE.PERSON_ID.eq(CONTACT.ID)))),
                 DSL.inline(CadenceState.ACTIVE.name()));
         filter.cadenceStates().forEach(s -> conditions.add(state.eq(s.name())));
         return conditions;
@@ -178,9 +194,12 @@ public final class JooqContactStore implements ContactStore {
         if (ids.isEmpty()) {
             return result;
         }
-        dsl.selectFrom(CONTACT_TAG).where(CONTACT_TAG.CONTACT_ID.in(ids))
-                .orderBy(CONTACT_TAG.CONTACT_ID, CONTACT_TAG.TAG).fetch()
-                .forEach(r -> result.computeIfAbsent(r.getContactId(), k -> new ArrayList<>()).add(r.getTag()));
+        dsl.selectFrom(CONTACT_TAG)
+                .where(CONTACT_TAG.CONTACT_ID.in(ids))
+                .orderBy(CONTACT_TAG.CONTACT_ID, CONTACT_TAG.TAG)
+                .fetch()
+                .forEach(r -> result.computeIfAbsent(r.getContactId(), k -> new ArrayList<>())
+                        .add(r.getTag()));
         return result;
     }
 
@@ -202,7 +221,8 @@ public final class JooqContactStore implements ContactStore {
         r.setSource(f.source() == null ? null : f.source().name());
         r.setOwner(f.owner());
         r.setNotes(f.notes());
-        r.setConvertedFromLeadId(contact.convertedFrom() == null ? null : contact.convertedFrom().value());
+        r.setConvertedFromLeadId(
+                contact.convertedFrom() == null ? null : contact.convertedFrom().value());
         r.setCreatedAt(toOffset(contact.createdAt()));
         r.setUpdatedAt(toOffset(contact.updatedAt()));
         r.setArchivedAt(contact.archivedAt() == null ? null : toOffset(contact.archivedAt()));
@@ -211,13 +231,27 @@ public final class JooqContactStore implements ContactStore {
     }
 
     private static Contact toContact(ContactRecord r, List<String> tags) {
-        ContactFields fields = new ContactFields(r.getGivenName(), r.getFamilyName(), r.getCompany(), r.getTitle(),
-                r.getEmail(), r.getPhone(), ContactKind.valueOf(r.getKind()),
-                r.getSource() == null ? null : LeadSource.valueOf(r.getSource()), r.getOwner(), r.getNotes(), tags);
-        return new Contact(new ContactId(r.getId()), fields, ContactOrigin.valueOf(r.getOrigin()),
+        ContactFields fields = new ContactFields(
+                r.getGivenName(),
+                r.getFamilyName(),
+                r.getCompany(),
+                r.getTitle(),
+                r.getEmail(),
+                r.getPhone(),
+                ContactKind.valueOf(r.getKind()),
+                r.getSource() == null ? null : LeadSource.valueOf(r.getSource()),
+                r.getOwner(),
+                r.getNotes(),
+                tags);
+        return new Contact(
+                new ContactId(r.getId()),
+                fields,
+                ContactOrigin.valueOf(r.getOrigin()),
                 r.getConvertedFromLeadId() == null ? null : new LeadId(r.getConvertedFromLeadId()),
-                r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(),
-                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(), r.getVersion());
+                r.getCreatedAt().toInstant(),
+                r.getUpdatedAt().toInstant(),
+                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
+                r.getVersion());
     }
 
     static OffsetDateTime toOffset(Instant instant) {

@@ -48,10 +48,13 @@ public final class JooqFollowUpStatsStore implements FollowUpStatsStore {
         List<Condition> conditions = leadConditions(period);
         conditions.add(LEAD.CREATED_AT.ge(toOffset(period.from())));
         conditions.add(LEAD.CREATED_AT.lt(toOffset(period.to())));
-        Field<Boolean> converted = DSL.field(DSL.exists(DSL.selectOne().from(CONTACT)
-                .where(CONTACT.CONVERTED_FROM_LEAD_ID.eq(LEAD.ID)
-                        .and(CONTACT.CREATED_AT.lt(toOffset(period.to()))))));
-        return dsl.select(LEAD.SOURCE, converted).from(LEAD).where(conditions).fetch()
+        Field<Boolean> converted = DSL.field(DSL.exists(DSL.selectOne()
+                .from(CONTACT)
+                .where(CONTACT.CONVERTED_FROM_LEAD_ID.eq(LEAD.ID).and(CONTACT.CREATED_AT.lt(toOffset(period.to()))))));
+        return dsl.select(LEAD.SOURCE, converted)
+                .from(LEAD)
+                .where(conditions)
+                .fetch()
                 .map(r -> new LeadConversionFact(LeadSource.valueOf(r.value1()), r.value2()));
     }
 
@@ -61,21 +64,33 @@ public final class JooqFollowUpStatsStore implements FollowUpStatsStore {
         conditions.add(CONTACT.ORIGIN.eq(ContactOrigin.CONVERTED_LEAD.name()));
         conditions.add(CONTACT.CREATED_AT.ge(toOffset(period.from())));
         conditions.add(CONTACT.CREATED_AT.lt(toOffset(period.to())));
-        Field<Integer> touches = DSL.field(DSL.selectCount().from(TOUCH)
+        Field<Integer> touches = DSL.field(DSL.selectCount()
+                .from(TOUCH)
                 .where(TOUCH.LEAD_ID.eq(LEAD.ID).and(TOUCH.OCCURRED_AT.le(CONTACT.CREATED_AT))));
-        return dsl.select(touches).from(CONTACT).join(LEAD).on(LEAD.ID.eq(CONTACT.CONVERTED_FROM_LEAD_ID))
-                .where(conditions).fetch(r -> r.value1());
+        return dsl.select(touches)
+                .from(CONTACT)
+                .join(LEAD)
+                .on(LEAD.ID.eq(CONTACT.CONVERTED_FROM_LEAD_ID))
+                .where(conditions)
+                .fetch(r -> r.value1());
     }
 
     @Override
     public int movedToDrip(StatsPeriod period) {
-        Condition inPeriod = CADENCE.STATE.eq(CadenceState.DRIP.name())
+        Condition inPeriod = CADENCE.STATE
+                .eq(CadenceState.DRIP.name())
                 .and(CADENCE.MOVED_TO_DRIP_AT.ge(toOffset(period.from())))
                 .and(CADENCE.MOVED_TO_DRIP_AT.lt(toOffset(period.to())));
-        Condition leads = CADENCE.PERSON_KIND.eq(PersonKind.LEAD.name()).and(DSL.exists(DSL.selectOne().from(LEAD)
-                .where(leadConditions(period)).and(LEAD.ID.eq(CADENCE.PERSON_ID))));
-        Condition contacts = CADENCE.PERSON_KIND.eq(PersonKind.CONTACT.name()).and(DSL.exists(DSL.selectOne()
-                .from(CONTACT).where(contactConditions(period)).and(CONTACT.ID.eq(CADENCE.PERSON_ID))));
+        Condition leads = CADENCE.PERSON_KIND
+                .eq(PersonKind.LEAD.name())
+                .and(DSL.exists(
+                        DSL.selectOne().from(LEAD).where(leadConditions(period)).and(LEAD.ID.eq(CADENCE.PERSON_ID))));
+        Condition contacts = CADENCE.PERSON_KIND
+                .eq(PersonKind.CONTACT.name())
+                .and(DSL.exists(DSL.selectOne()
+                        .from(CONTACT)
+                        .where(contactConditions(period))
+                        .and(CONTACT.ID.eq(CADENCE.PERSON_ID))));
         return dsl.fetchCount(CADENCE, inPeriod.and(leads.or(contacts)));
     }
 

@@ -41,6 +41,7 @@ public final class JooqFollowUpStore implements FollowUpStore {
     /** The person's owner: the contact's once there is one (a converted lead's steps carry both ids). */
     private static final Field<String> CURRENT_OWNER_VALUE =
             DSL.when(FOLLOW_UP.CONTACT_ID.isNotNull(), CONTACT.OWNER).otherwise(LEAD.OWNER);
+
     private static final Field<String> CURRENT_OWNER = CURRENT_OWNER_VALUE.as("current_owner");
 
     @Override
@@ -55,8 +56,12 @@ public final class JooqFollowUpStore implements FollowUpStore {
 
     @Override
     public Optional<FollowUp> findOpen(PersonRef person) {
-        return withOwner().where(personIs(person).and(isOpen())).orderBy(FOLLOW_UP.DUE_AT)
-                .limit(1).fetchOptional().map(JooqFollowUpStore::toFollowUp);
+        return withOwner()
+                .where(personIs(person).and(isOpen()))
+                .orderBy(FOLLOW_UP.DUE_AT)
+                .limit(1)
+                .fetchOptional()
+                .map(JooqFollowUpStore::toFollowUp);
     }
 
     /**
@@ -65,20 +70,24 @@ public final class JooqFollowUpStore implements FollowUpStore {
      * as who owned the person when the step was planned.
      */
     private SelectOnConditionStep<Record> withOwner() {
-        return dsl.select(FOLLOW_UP.fields()).select(CURRENT_OWNER)
+        return dsl.select(FOLLOW_UP.fields())
+                .select(CURRENT_OWNER)
                 .from(FOLLOW_UP)
-                .leftJoin(LEAD).on(LEAD.ID.eq(FOLLOW_UP.LEAD_ID))
-                .leftJoin(CONTACT).on(CONTACT.ID.eq(FOLLOW_UP.CONTACT_ID));
+                .leftJoin(LEAD)
+                .on(LEAD.ID.eq(FOLLOW_UP.LEAD_ID))
+                .leftJoin(CONTACT)
+                .on(CONTACT.ID.eq(FOLLOW_UP.CONTACT_ID));
     }
 
     @Override
     public boolean close(FollowUp closed) {
         return dsl.update(FOLLOW_UP)
-                .set(FOLLOW_UP.STATE, closed.state().name())
-                .set(FOLLOW_UP.TOUCH_ID, closed.touchId())
-                .set(FOLLOW_UP.CLOSED_AT, toOffset(closed.closedAt()))
-                .where(FOLLOW_UP.ID.eq(closed.id()).and(isOpen()))
-                .execute() == 1;
+                        .set(FOLLOW_UP.STATE, closed.state().name())
+                        .set(FOLLOW_UP.TOUCH_ID, closed.touchId())
+                        .set(FOLLOW_UP.CLOSED_AT, toOffset(closed.closedAt()))
+                        .where(FOLLOW_UP.ID.eq(closed.id()).and(isOpen()))
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -92,8 +101,10 @@ public final class JooqFollowUpStore implements FollowUpStore {
 
     @Override
     public int carryOver(LeadId lead, ContactId contact) {
-        return dsl.update(FOLLOW_UP).set(FOLLOW_UP.CONTACT_ID, contact.value())
-                .where(FOLLOW_UP.LEAD_ID.eq(lead.value())).execute();
+        return dsl.update(FOLLOW_UP)
+                .set(FOLLOW_UP.CONTACT_ID, contact.value())
+                .where(FOLLOW_UP.LEAD_ID.eq(lead.value()))
+                .execute();
     }
 
     @Override
@@ -111,15 +122,19 @@ public final class JooqFollowUpStore implements FollowUpStore {
         int fetchSize = query.pageSize() + 1;
         List<Record> records = query.after()
                 .map(after -> select.seek(toOffset(Instant.parse(after.sortValue())), UUID.fromString(after.id()))
-                        .limit(fetchSize).fetch())
+                        .limit(fetchSize)
+                        .fetch())
                 .orElseGet(() -> select.limit(fetchSize).fetch());
         boolean more = records.size() > query.pageSize();
         List<Record> page = more ? records.subList(0, query.pageSize()) : records;
         Optional<String> next = Optional.empty();
         if (more) {
             Record last = page.get(page.size() - 1);
-            next = Optional.of(new PageToken(query.fingerprint(), last.get(FOLLOW_UP.DUE_AT).toInstant().toString(),
-                    last.get(FOLLOW_UP.ID).toString()).encode());
+            next = Optional.of(new PageToken(
+                            query.fingerprint(),
+                            last.get(FOLLOW_UP.DUE_AT).toInstant().toString(),
+                            last.get(FOLLOW_UP.ID).toString())
+                    .encode());
         }
         return new Page<>(page.stream().map(JooqFollowUpStore::toFollowUp).toList(), next);
     }
@@ -155,9 +170,18 @@ public final class JooqFollowUpStore implements FollowUpStore {
         PersonRef person = r.getLeadId() != null
                 ? new PersonRef(PersonKind.LEAD, r.getLeadId())
                 : new PersonRef(PersonKind.CONTACT, r.getContactId());
-        return new FollowUp(r.getId(), person, r.getFollowUpNumber(), r.getCadenceStep(),
-                Channel.valueOf(r.getChannel()), r.getDueAt().toInstant(), r.getPurpose(), joined.get(CURRENT_OWNER),
-                FollowUpState.valueOf(r.getState()), r.getTouchId(), r.getCreatedAt().toInstant(),
+        return new FollowUp(
+                r.getId(),
+                person,
+                r.getFollowUpNumber(),
+                r.getCadenceStep(),
+                Channel.valueOf(r.getChannel()),
+                r.getDueAt().toInstant(),
+                r.getPurpose(),
+                joined.get(CURRENT_OWNER),
+                FollowUpState.valueOf(r.getState()),
+                r.getTouchId(),
+                r.getCreatedAt().toInstant(),
                 r.getClosedAt() == null ? null : r.getClosedAt().toInstant());
     }
 }

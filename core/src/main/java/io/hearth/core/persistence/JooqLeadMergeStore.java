@@ -23,25 +23,34 @@ public final class JooqLeadMergeStore implements LeadMergeStore {
 
     @Override
     public int moveTouches(LeadId from, LeadId to) {
-        return dsl.update(TOUCH).set(TOUCH.LEAD_ID, to.value()).where(TOUCH.LEAD_ID.eq(from.value())).execute();
+        return dsl.update(TOUCH)
+                .set(TOUCH.LEAD_ID, to.value())
+                .where(TOUCH.LEAD_ID.eq(from.value()))
+                .execute();
     }
 
     @Override
     public int moveFollowUps(LeadId from, LeadId to) {
-        return dsl.update(FOLLOW_UP).set(FOLLOW_UP.LEAD_ID, to.value())
-                .where(FOLLOW_UP.LEAD_ID.eq(from.value())).execute();
+        return dsl.update(FOLLOW_UP)
+                .set(FOLLOW_UP.LEAD_ID, to.value())
+                .where(FOLLOW_UP.LEAD_ID.eq(from.value()))
+                .execute();
     }
 
     @Override
     public int moveExternalIds(LeadId from, ContactId to) {
-        return dsl.update(EXTERNAL_ID).set(EXTERNAL_ID.PERSON_KIND, PersonKind.CONTACT.name())
+        return dsl.update(EXTERNAL_ID)
+                .set(EXTERNAL_ID.PERSON_KIND, PersonKind.CONTACT.name())
                 .set(EXTERNAL_ID.PERSON_ID, to.value())
-                .where(EXTERNAL_ID.PERSON_KIND.eq(LEAD).and(EXTERNAL_ID.PERSON_ID.eq(from.value()))).execute();
+                .where(EXTERNAL_ID.PERSON_KIND.eq(LEAD).and(EXTERNAL_ID.PERSON_ID.eq(from.value())))
+                .execute();
     }
 
     @Override
     public int moveExternalIds(LeadId from, LeadId to) {
-        return dsl.update(EXTERNAL_ID).set(EXTERNAL_ID.PERSON_ID, to.value())
-                .where(EXTERNAL_ID.PERSON_KIND.eq(LEAD).and(EXTERNAL_ID.PERSON_ID.eq(from.value()))).execute();
+        return dsl.update(EXTERNAL_ID)
+                .set(EXTERNAL_ID.PERSON_ID, to.value())
+                .where(EXTERNAL_ID.PERSON_KIND.eq(LEAD).and(EXTERNAL_ID.PERSON_ID.eq(from.value())))
+                .execute();
     }
 }

@@ -46,13 +46,18 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
 
     @Override
     public Optional<LeadProfile> find(LeadId leadId) {
-        return dsl.selectFrom(LEAD_PROFILE).where(LEAD_PROFILE.LEAD_ID.eq(leadId.value())).fetchOptional()
+        return dsl.selectFrom(LEAD_PROFILE)
+                .where(LEAD_PROFILE.LEAD_ID.eq(leadId.value()))
+                .fetchOptional()
                 .map(JooqLeadProfileStore::toProfile);
     }
 
     @Override
     public void insertAll(Collection<LeadProfile> profiles) {
-        BulkSql.insert(dsl, LEAD_PROFILE, profiles.stream().map(JooqLeadProfileStore::toRecord).toList());
+        BulkSql.insert(
+                dsl,
+                LEAD_PROFILE,
+                profiles.stream().map(JooqLeadProfileStore::toRecord).toList());
     }
 
     @Override
@@ -60,38 +65,52 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
         LeadProfileRecord record = toRecord(profile);
         if (profile.version() == 0) {
             // a concurrent first save of the same lead's profile wins; the caller reads it and retries
-            return dsl.insertInto(LEAD_PROFILE).set(record).onConflictDoNothing().execute() == 1;
+            return dsl.insertInto(LEAD_PROFILE)
+                            .set(record)
+                            .onConflictDoNothing()
+                            .execute()
+                    == 1;
         }
-        return dsl.update(LEAD_PROFILE).set(record)
-                .where(LEAD_PROFILE.LEAD_ID.eq(record.getLeadId()))
-                .and(LEAD_PROFILE.VERSION.eq(profile.version()))
-                .execute() == 1;
+        return dsl.update(LEAD_PROFILE)
+                        .set(record)
+                        .where(LEAD_PROFILE.LEAD_ID.eq(record.getLeadId()))
+                        .and(LEAD_PROFILE.VERSION.eq(profile.version()))
+                        .execute()
+                == 1;
     }
 
     @Override
     public void lock(LeadId leadId) {
         // a write that changes nothing: both databases hold a written row's lock until commit
-        dsl.update(LEAD_PROFILE).set(LEAD_PROFILE.VERSION, LEAD_PROFILE.VERSION)
-                .where(LEAD_PROFILE.LEAD_ID.eq(leadId.value())).execute();
+        dsl.update(LEAD_PROFILE)
+                .set(LEAD_PROFILE.VERSION, LEAD_PROFILE.VERSION)
+                .where(LEAD_PROFILE.LEAD_ID.eq(leadId.value()))
+                .execute();
     }
 
     @Override
     public List<InboundArrival> inboundArrivals(String owner, Instant from, Instant to) {
-        var query = dsl.select(LEAD.CREATED_AT, LEAD_PROFILE.RESPONSE_DEADLINE, LEAD_PROFILE.FIRST_TOUCH_AT, LEAD.STATUS)
-                .from(LEAD_PROFILE).join(LEAD).on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
+        var query = dsl.select(
+                        LEAD.CREATED_AT, LEAD_PROFILE.RESPONSE_DEADLINE, LEAD_PROFILE.FIRST_TOUCH_AT, LEAD.STATUS)
+                .from(LEAD_PROFILE)
+                .join(LEAD)
+                .on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
                 .where(LEAD_PROFILE.RESPONSE_DEADLINE.isNotNull())
-                .and(LEAD.CREATED_AT.ge(at(from))).and(LEAD.CREATED_AT.lt(at(to)));
+                .and(LEAD.CREATED_AT.ge(at(from)))
+                .and(LEAD.CREATED_AT.lt(at(to)));
         if (owner != null) {
             query = query.and(LEAD.OWNER.eq(owner));
         }
-        return query.fetch(r -> new InboundArrival(instant(r.value1()), instant(r.value2()), instant(r.value3()),
-                LeadStatus.valueOf(r.value4())));
+        return query.fetch(r -> new InboundArrival(
+                instant(r.value1()), instant(r.value2()), instant(r.value3()), LeadStatus.valueOf(r.value4())));
     }
 
     @Override
     public List<ClosedLead> closedLeads(int limit) {
-        return dsl.select(LEAD.SOURCE, LEAD.CREATED_AT, LEAD.STATUS, LEAD_PROFILE.asterisk()).from(LEAD_PROFILE)
-                .join(LEAD).on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
+        return dsl.select(LEAD.SOURCE, LEAD.CREATED_AT, LEAD.STATUS, LEAD_PROFILE.asterisk())
+                .from(LEAD_PROFILE)
+                .join(LEAD)
+                .on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
                 .where(LEAD.STATUS.in(LeadStatus.CONVERTED.name(), LeadStatus.UNQUALIFIED.name()))
                 .orderBy(LEAD.UPDATED_AT.desc(), LEAD.ID.desc())
                 .limit(DSL.inline(limit))
@@ -99,17 +118,28 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
                     LeadProfile profile = toProfile(r.into(LEAD_PROFILE));
                     Qualification q = profile.qualification();
                     Activity a = profile.activity();
-                    LeadSignals signals = new LeadSignals(LeadSource.valueOf(r.get(LEAD.SOURCE)), q.referral(),
-                            q.needBy(), q.bant(), q.leadLevel(), instant(r.get(LEAD.CREATED_AT)), a.lastTouchAt(),
-                            a.lastConversationAt(), a.lastPositiveAt(), a.nextMeetingAt());
-                    return new ClosedLead(signals, profile.rating().grade(),
+                    LeadSignals signals = new LeadSignals(
+                            LeadSource.valueOf(r.get(LEAD.SOURCE)),
+                            q.referral(),
+                            q.needBy(),
+                            q.bant(),
+                            q.leadLevel(),
+                            instant(r.get(LEAD.CREATED_AT)),
+                            a.lastTouchAt(),
+                            a.lastConversationAt(),
+                            a.lastPositiveAt(),
+                            a.nextMeetingAt());
+                    return new ClosedLead(
+                            signals,
+                            profile.rating().grade(),
                             LeadStatus.valueOf(r.get(LEAD.STATUS)) == LeadStatus.CONVERTED);
                 });
     }
 
     @Override
     public List<LeadId> ratingsExpiredBy(Instant now, int limit) {
-        return dsl.select(LEAD_PROFILE.LEAD_ID).from(LEAD_PROFILE)
+        return dsl.select(LEAD_PROFILE.LEAD_ID)
+                .from(LEAD_PROFILE)
                 .where(LEAD_PROFILE.RATING_VALID_UNTIL.le(at(now)))
                 .orderBy(LEAD_PROFILE.RATING_VALID_UNTIL)
                 .limit(limit)
@@ -118,16 +148,22 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
 
     @Override
     public List<LeadId> openLeadsAfter(LeadId after, int limit) {
-        Condition open = LEAD.ARCHIVED_AT.isNull()
+        Condition open = LEAD.ARCHIVED_AT
+                .isNull()
                 .and(LEAD.STATUS.ne(LeadStatus.CONVERTED.name()))
-                .andNotExists(DSL.selectOne().from(CADENCE)
+                .andNotExists(DSL.selectOne()
+                        .from(CADENCE)
                         .where(CADENCE.PERSON_KIND.eq(PersonKind.LEAD.name()))
                         .and(CADENCE.PERSON_ID.eq(LEAD.ID))
                         .and(CADENCE.STATE.in(CadenceState.DRIP.name(), CadenceState.UNSUBSCRIBED.name())));
         if (after != null) {
             open = open.and(LEAD.ID.gt(after.value()));
         }
-        return dsl.select(LEAD.ID).from(LEAD).where(open).orderBy(LEAD.ID).limit(DSL.inline(limit))
+        return dsl.select(LEAD.ID)
+                .from(LEAD)
+                .where(open)
+                .orderBy(LEAD.ID)
+                .limit(DSL.inline(limit))
                 .fetch(r -> new LeadId(r.value1()));
     }
 
@@ -137,7 +173,8 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
         r.setLeadId(p.leadId().value());
         r.setNeedBy(q.needBy());
         r.setValueAmount(q.estimatedValue() == null ? null : q.estimatedValue().amount());
-        r.setValueCurrency(q.estimatedValue() == null ? null : q.estimatedValue().currency());
+        r.setValueCurrency(
+                q.estimatedValue() == null ? null : q.estimatedValue().currency());
         r.setReferral(q.referral().name());
         r.setBudget(q.bant().budget().name());
         r.setAuthority(q.bant().authority().name());
@@ -171,20 +208,47 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
 
     private static LeadProfile toProfile(LeadProfileRecord r) {
         Money value = r.getValueAmount() == null ? null : new Money(r.getValueCurrency(), r.getValueAmount());
-        Bant bant = new Bant(Answer.valueOf(r.getBudget()), Answer.valueOf(r.getAuthority()),
-                Answer.valueOf(r.getNeed()), Answer.valueOf(r.getTimescale()));
-        Qualification q = new Qualification(r.getNeedBy(), value, ReferralKind.valueOf(r.getReferral()), bant,
-                r.getQualificationNote(), r.getLeadLevel());
-        TemperatureOverride o = r.getOverrideTemperature() == null ? null
-                : new TemperatureOverride(Temperature.valueOf(r.getOverrideTemperature()), r.getOverrideReason(),
-                        r.getOverrideBy(), instant(r.getOverrideAt()));
-        Activity a = new Activity(instant(r.getFirstTouchAt()), instant(r.getLastTouchAt()),
-                instant(r.getLastConversationAt()), instant(r.getLastPositiveAt()), instant(r.getNextMeetingAt()));
-        List<String> reasons = r.getReasons().isEmpty() ? List.of() : Arrays.asList(r.getReasons().split("\n"));
-        TemperatureRating rating = new TemperatureRating(Temperature.valueOf(r.getModelTemperature()), r.getSizzling(),
-                r.getProbability(), reasons);
-        return new LeadProfile(new LeadId(r.getLeadId()), q, o, instant(r.getResponseDeadline()), a, rating,
-                instant(r.getRatedAt()), instant(r.getRatingValidUntil()), r.getVersion(), r.getQualificationVersion());
+        Bant bant = new Bant(
+                Answer.valueOf(r.getBudget()),
+                Answer.valueOf(r.getAuthority()),
+                Answer.valueOf(r.getNeed()),
+                Answer.valueOf(r.getTimescale()));
+        Qualification q = new Qualification(
+                r.getNeedBy(),
+                value,
+                ReferralKind.valueOf(r.getReferral()),
+                bant,
+                r.getQualificationNote(),
+                r.getLeadLevel());
+        TemperatureOverride o = r.getOverrideTemperature() == null
+                ? null
+                : new TemperatureOverride(
+                        Temperature.valueOf(r.getOverrideTemperature()),
+                        r.getOverrideReason(),
+                        r.getOverrideBy(),
+                        instant(r.getOverrideAt()));
+        Activity a = new Activity(
+                instant(r.getFirstTouchAt()),
+                instant(r.getLastTouchAt()),
+                instant(r.getLastConversationAt()),
+                instant(r.getLastPositiveAt()),
+                instant(r.getNextMeetingAt()));
+        List<String> reasons = r.getReasons().isEmpty()
+                ? List.of()
+                : Arrays.asList(r.getReasons().split("\n"));
+        TemperatureRating rating = new TemperatureRating(
+                Temperature.valueOf(r.getModelTemperature()), r.getSizzling(), r.getProbability(), reasons);
+        return new LeadProfile(
+                new LeadId(r.getLeadId()),
+                q,
+                o,
+                instant(r.getResponseDeadline()),
+                a,
+                rating,
+                instant(r.getRatedAt()),
+                instant(r.getRatingValidUntil()),
+                r.getVersion(),
+                r.getQualificationVersion());
     }
 
     static OffsetDateTime at(Instant instant) {

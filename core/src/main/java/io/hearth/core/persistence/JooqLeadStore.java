@@ -56,7 +56,8 @@ public final class JooqLeadStore implements LeadStore {
             });
             return true;
         } catch (IntegrityConstraintViolationException e) {
-            if (createRequestId != null && findByCreateRequestId(createRequestId).isPresent()) {
+            if (createRequestId != null
+                    && findByCreateRequestId(createRequestId).isPresent()) {
                 return false;
             }
             throw e;
@@ -71,7 +72,9 @@ public final class JooqLeadStore implements LeadStore {
         List<LeadRecord> records = leads.stream().map(JooqLeadStore::toRecord).toList();
         List<LeadTagRecord> tags = new ArrayList<>();
         for (Lead lead : leads) {
-            lead.fields().tags().forEach(tag -> tags.add(new LeadTagRecord(lead.id().value(), tag)));
+            lead.fields()
+                    .tags()
+                    .forEach(tag -> tags.add(new LeadTagRecord(lead.id().value(), tag)));
         }
         dsl.transaction(() -> {
             BulkSql.insert(dsl, LEAD, records);
@@ -81,13 +84,17 @@ public final class JooqLeadStore implements LeadStore {
 
     @Override
     public Optional<Lead> find(LeadId id) {
-        return dsl.selectFrom(LEAD).where(LEAD.ID.eq(id.value())).fetchOptional()
+        return dsl.selectFrom(LEAD)
+                .where(LEAD.ID.eq(id.value()))
+                .fetchOptional()
                 .map(record -> toLead(record, tagsOf(List.of(record.getId())).getOrDefault(record.getId(), List.of())));
     }
 
     @Override
     public Optional<Lead> findByCreateRequestId(String createRequestId) {
-        return dsl.selectFrom(LEAD).where(LEAD.CREATE_REQUEST_ID.eq(createRequestId)).fetchOptional()
+        return dsl.selectFrom(LEAD)
+                .where(LEAD.CREATE_REQUEST_ID.eq(createRequestId))
+                .fetchOptional()
                 .map(record -> toLead(record, tagsOf(List.of(record.getId())).getOrDefault(record.getId(), List.of())));
     }
 
@@ -135,17 +142,23 @@ public final class JooqLeadStore implements LeadStore {
         int fetchSize = query.pageSize() + 1;
         List<LeadRecord> records = query.after()
                 .map(after -> select.seek(key.decode(after.sortValue()), UUID.fromString(after.id()))
-                        .limit(DSL.inline(fetchSize)).fetch())
+                        .limit(DSL.inline(fetchSize))
+                        .fetch())
                 .orElseGet(() -> select.limit(DSL.inline(fetchSize)).fetch());
 
         boolean more = records.size() > query.pageSize();
         List<LeadRecord> page = more ? records.subList(0, query.pageSize()) : records;
-        Map<UUID, List<String>> tags = tagsOf(page.stream().map(LeadRecord::getId).toList());
-        List<Lead> leads = page.stream().map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of()))).toList();
+        Map<UUID, List<String>> tags =
+                tagsOf(page.stream().map(LeadRecord::getId).toList());
+        List<Lead> leads = page.stream()
+                .map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of())))
+                .toList();
         Optional<String> next = Optional.empty();
         if (more) {
             LeadRecord last = page.get(page.size() - 1);
-            next = Optional.of(new PageToken(query.fingerprint(), key.encode(last), last.getId().toString()).encode());
+            next = Optional.of(new PageToken(
+                            query.fingerprint(), key.encode(last), last.getId().toString())
+                    .encode());
         }
         return new Page<>(leads, next);
     }
@@ -153,22 +166,32 @@ public final class JooqLeadStore implements LeadStore {
     /** The leads meeting {@code condition}, with their tags; for the other stores of this package. */
     List<Lead> findWhere(Condition condition) {
         List<LeadRecord> records = dsl.selectFrom(LEAD).where(condition).fetch();
-        Map<UUID, List<String>> tags = tagsOf(records.stream().map(LeadRecord::getId).toList());
-        return records.stream().map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of()))).toList();
+        Map<UUID, List<String>> tags =
+                tagsOf(records.stream().map(LeadRecord::getId).toList());
+        return records.stream()
+                .map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of())))
+                .toList();
     }
 
     @Override
     public void setTemperature(LeadId id, Temperature temperature) {
-        dsl.update(LEAD).set(LEAD.TEMPERATURE, temperature.name()).where(LEAD.ID.eq(id.value())).execute();
+        dsl.update(LEAD)
+                .set(LEAD.TEMPERATURE, temperature.name())
+                .where(LEAD.ID.eq(id.value()))
+                .execute();
     }
 
     @Override
     public void setTemperatures(Map<LeadId, Temperature> temperatures) {
         Map<Temperature, List<UUID>> byGrade = new EnumMap<>(Temperature.class);
-        temperatures.forEach((id, grade) -> byGrade.computeIfAbsent(grade, g -> new ArrayList<>()).add(id.value()));
+        temperatures.forEach((id, grade) ->
+                byGrade.computeIfAbsent(grade, g -> new ArrayList<>()).add(id.value()));
         // one statement per grade, not per lead
-        byGrade.forEach((grade, ids) -> BulkSql.inlined(dsl).update(LEAD).set(LEAD.TEMPERATURE, grade.name())
-                .where(LEAD.ID.in(ids)).execute());
+        byGrade.forEach((grade, ids) -> BulkSql.inlined(dsl)
+                .update(LEAD)
+                .set(LEAD.TEMPERATURE, grade.name())
+                .where(LEAD.ID.in(ids))
+                .execute());
     }
 
     private static List<Condition> conditions(LeadFilter filter, boolean includeArchived) {
@@ -179,13 +202,17 @@ public final class JooqLeadStore implements LeadStore {
         filter.owners().forEach(owner -> conditions.add(LEAD.OWNER.eq(owner)));
         filter.statuses().forEach(status -> conditions.add(LEAD.STATUS.eq(status.name())));
         if (filter.possibleDuplicate() != null) {
-            conditions.add(filter.possibleDuplicate() ? LEAD.POSSIBLE_DUPLICATE_OF.isNotNull()
-                    : LEAD.POSSIBLE_DUPLICATE_OF.isNull());
+            conditions.add(
+                    filter.possibleDuplicate()
+                            ? LEAD.POSSIBLE_DUPLICATE_OF.isNotNull()
+                            : LEAD.POSSIBLE_DUPLICATE_OF.isNull());
         }
         filter.temperatures().forEach(t -> conditions.add(LEAD.TEMPERATURE.eq(t.name())));
         filter.sources().forEach(source -> conditions.add(LEAD.SOURCE.eq(source.name())));
-        filter.tags().forEach(tag -> conditions.add(DSL.exists(DSL.selectOne().from(LEAD_TAG)
-                .where(LEAD_TAG.LEAD_ID.eq(LEAD.ID).and(LEAD_TAG.TAG.eq(tag))))));
+        filter.tags()
+                .forEach(tag -> conditions.add(DSL.exists(DSL.selectOne()
+                        .from(LEAD_TAG)
+                        .where(LEAD_TAG.LEAD_ID.eq(LEAD.ID).and(LEAD_TAG.TAG.eq(tag))))));
         return conditions;
     }
 
@@ -245,8 +272,12 @@ public final class JooqLeadStore implements LeadStore {
         if (ids.isEmpty()) {
             return result;
         }
-        dsl.selectFrom(LEAD_TAG).where(LEAD_TAG.LEAD_ID.in(ids)).orderBy(LEAD_TAG.LEAD_ID, LEAD_TAG.TAG).fetch()
-                .forEach(r -> result.computeIfAbsent(r.getLeadId(), k -> new ArrayList<>()).add(r.getTag()));
+        dsl.selectFrom(LEAD_TAG)
+                .where(LEAD_TAG.LEAD_ID.in(ids))
+                .orderBy(LEAD_TAG.LEAD_ID, LEAD_TAG.TAG)
+                .fetch()
+                .forEach(r -> result.computeIfAbsent(r.getLeadId(), k -> new ArrayList<>())
+                        .add(r.getTag()));
         return result;
     }
 
@@ -278,12 +309,28 @@ public final class JooqLeadStore implements LeadStore {
     }
 
     private static Lead toLead(LeadRecord r, List<String> tags) {
-        LeadFields fields = new LeadFields(r.getGivenName(), r.getFamilyName(), r.getCompany(), r.getTitle(),
-                r.getEmail(), r.getPhone(), LeadSource.valueOf(r.getSource()), r.getOwner(),
-                LeadStatus.valueOf(r.getStatus()), Temperature.valueOf(r.getTemperature()), r.getNotes(), tags);
-        return new Lead(new LeadId(r.getId()), fields, r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(),
-                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(), r.getVersion(),
-                r.getMergedInto(), r.getPossibleDuplicateOf());
+        LeadFields fields = new LeadFields(
+                r.getGivenName(),
+                r.getFamilyName(),
+                r.getCompany(),
+                r.getTitle(),
+                r.getEmail(),
+                r.getPhone(),
+                LeadSource.valueOf(r.getSource()),
+                r.getOwner(),
+                LeadStatus.valueOf(r.getStatus()),
+                Temperature.valueOf(r.getTemperature()),
+                r.getNotes(),
+                tags);
+        return new Lead(
+                new LeadId(r.getId()),
+                fields,
+                r.getCreatedAt().toInstant(),
+                r.getUpdatedAt().toInstant(),
+                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
+                r.getVersion(),
+                r.getMergedInto(),
+                r.getPossibleDuplicateOf());
     }
 
     private static OffsetDateTime toOffset(Instant instant) {

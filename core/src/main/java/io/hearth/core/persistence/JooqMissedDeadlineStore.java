@@ -35,8 +35,10 @@ public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
 
     @Override
     public Optional<MissedDeadline> find(LeadId leadId) {
-        return dsl.select(MISSED_DEADLINE.asterisk(), LEAD.DISPLAY_NAME).from(MISSED_DEADLINE)
-                .join(LEAD).on(LEAD.ID.eq(MISSED_DEADLINE.LEAD_ID))
+        return dsl.select(MISSED_DEADLINE.asterisk(), LEAD.DISPLAY_NAME)
+                .from(MISSED_DEADLINE)
+                .join(LEAD)
+                .on(LEAD.ID.eq(MISSED_DEADLINE.LEAD_ID))
                 .where(MISSED_DEADLINE.LEAD_ID.eq(leadId.value()))
                 .fetchOptional(JooqMissedDeadlineStore::toMissed);
     }
@@ -56,18 +58,28 @@ public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
 
     @Override
     public void setRespondedAt(LeadId leadId, Instant respondedAt) {
-        dsl.update(MISSED_DEADLINE).set(MISSED_DEADLINE.RESPONDED_AT, at(respondedAt))
-                .where(MISSED_DEADLINE.LEAD_ID.eq(leadId.value())).execute();
+        dsl.update(MISSED_DEADLINE)
+                .set(MISSED_DEADLINE.RESPONDED_AT, at(respondedAt))
+                .where(MISSED_DEADLINE.LEAD_ID.eq(leadId.value()))
+                .execute();
     }
 
     @Override
     public void delete(LeadId leadId) {
-        dsl.deleteFrom(MISSED_DEADLINE).where(MISSED_DEADLINE.LEAD_ID.eq(leadId.value())).execute();
+        dsl.deleteFrom(MISSED_DEADLINE)
+                .where(MISSED_DEADLINE.LEAD_ID.eq(leadId.value()))
+                .execute();
     }
 
     @Override
-    public Page<MissedDeadline> list(String owner, Instant from, Instant to, boolean unansweredOnly, int pageSize,
-                                     Optional<PageToken> after, String fingerprint) {
+    public Page<MissedDeadline> list(
+            String owner,
+            Instant from,
+            Instant to,
+            boolean unansweredOnly,
+            int pageSize,
+            Optional<PageToken> after,
+            String fingerprint) {
         List<Condition> conditions = period(owner, from, to);
         if (unansweredOnly) {
             conditions.add(MISSED_DEADLINE.RESPONDED_AT.isNull());
@@ -79,20 +91,22 @@ public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
         }
         order.add(MISSED_DEADLINE.ARRIVED_AT.desc());
         order.add(MISSED_DEADLINE.LEAD_ID.desc());
-        var select = dsl.select(MISSED_DEADLINE.asterisk(), LEAD.DISPLAY_NAME).from(MISSED_DEADLINE)
-                .join(LEAD).on(LEAD.ID.eq(MISSED_DEADLINE.LEAD_ID))
+        var select = dsl.select(MISSED_DEADLINE.asterisk(), LEAD.DISPLAY_NAME)
+                .from(MISSED_DEADLINE)
+                .join(LEAD)
+                .on(LEAD.ID.eq(MISSED_DEADLINE.LEAD_ID))
                 .where(conditions)
                 .orderBy(order);
         int fetchSize = pageSize + 1;
-        List<MissedDeadline> rows = after
-                .map(token -> {
+        List<MissedDeadline> rows = after.map(token -> {
                     List<Object> seek = new ArrayList<>();
                     if (owner != null) {
                         seek.add(owner);
                     }
                     seek.add(at(Instant.parse(token.sortValue())));
                     seek.add(UUID.fromString(token.id()));
-                    return select.seek(seek.toArray()).limit(DSL.inline(fetchSize))
+                    return select.seek(seek.toArray())
+                            .limit(DSL.inline(fetchSize))
                             .fetch(JooqMissedDeadlineStore::toMissed);
                 })
                 .orElseGet(() -> select.limit(DSL.inline(fetchSize)).fetch(JooqMissedDeadlineStore::toMissed));
@@ -101,7 +115,10 @@ public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
         Optional<String> next = Optional.empty();
         if (more) {
             MissedDeadline last = page.get(page.size() - 1);
-            next = Optional.of(new PageToken(fingerprint, last.arrivedAt().toString(), last.leadId().value().toString())
+            next = Optional.of(new PageToken(
+                            fingerprint,
+                            last.arrivedAt().toString(),
+                            last.leadId().value().toString())
                     .encode());
         }
         return new Page<>(page, next);
@@ -111,8 +128,10 @@ public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
     public List<OwnerMisses> tally(String owner, Instant from, Instant to) {
         Field<Integer> missed = DSL.count().as("missed");
         Field<Integer> unanswered = DSL.count(MISSED_DEADLINE.LEAD_ID)
-                .filterWhere(MISSED_DEADLINE.RESPONDED_AT.isNull()).as("unanswered");
-        return dsl.select(MISSED_DEADLINE.OWNER, missed, unanswered).from(MISSED_DEADLINE)
+                .filterWhere(MISSED_DEADLINE.RESPONDED_AT.isNull())
+                .as("unanswered");
+        return dsl.select(MISSED_DEADLINE.OWNER, missed, unanswered)
+                .from(MISSED_DEADLINE)
                 .where(period(owner, from, to))
                 .groupBy(MISSED_DEADLINE.OWNER)
                 .orderBy(missed.desc(), MISSED_DEADLINE.OWNER.asc().nullsLast())
@@ -130,9 +149,14 @@ public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
     }
 
     private static MissedDeadline toMissed(Record r) {
-        return new MissedDeadline(new LeadId(r.get(MISSED_DEADLINE.LEAD_ID)), r.get(LEAD.DISPLAY_NAME),
-                r.get(MISSED_DEADLINE.OWNER), LeadSource.valueOf(r.get(MISSED_DEADLINE.SOURCE)),
-                instant(r.get(MISSED_DEADLINE.ARRIVED_AT)), instant(r.get(MISSED_DEADLINE.DEADLINE)),
-                instant(r.get(MISSED_DEADLINE.RECORDED_AT)), instant(r.get(MISSED_DEADLINE.RESPONDED_AT)));
+        return new MissedDeadline(
+                new LeadId(r.get(MISSED_DEADLINE.LEAD_ID)),
+                r.get(LEAD.DISPLAY_NAME),
+                r.get(MISSED_DEADLINE.OWNER),
+                LeadSource.valueOf(r.get(MISSED_DEADLINE.SOURCE)),
+                instant(r.get(MISSED_DEADLINE.ARRIVED_AT)),
+                instant(r.get(MISSED_DEADLINE.DEADLINE)),
+                instant(r.get(MISSED_DEADLINE.RECORDED_AT)),
+                instant(r.get(MISSED_DEADLINE.RESPONDED_AT)));
     }
 }

@@ -8,11 +8,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactId;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.persistence.generated.tables.records.ExternalIdRecord;
 import io.hearth.core.queue.PersonKind;
-import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.touch.PersonRef;
 import java.util.Collection;
 import java.util.HashMap;
@@ -59,7 +59,10 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         if (postgres) {
             return field.eq(DSL.any(values.toArray(array)));
         }
-        return DSL.condition("{0} in (unnest(cast({1} as {2} array)))", field, DSL.val(values.toArray(array)),
+        return DSL.condition(
+                "{0} in (unnest(cast({1} as {2} array)))",
+                field,
+                DSL.val(values.toArray(array)),
                 DSL.keyword(field.getDataType().getCastTypeName(dsl.configuration())));
     }
 
@@ -97,11 +100,16 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
             return;
         }
         Long[] ids = keyClaims.toArray(Long[]::new);
-        dsl.execute("insert into " + PERSON_KEY_CLAIM.getName() + " (" + PERSON_KEY_CLAIM.KEY_HASH.getName()
-                + ") select k from unnest(?::bigint[]) as claims(k) order by k on conflict do nothing", (Object) ids);
-        dsl.select(PERSON_KEY_CLAIM.KEY_HASH).from(PERSON_KEY_CLAIM)
+        dsl.execute(
+                "insert into " + PERSON_KEY_CLAIM.getName() + " (" + PERSON_KEY_CLAIM.KEY_HASH.getName()
+                        + ") select k from unnest(?::bigint[]) as claims(k) order by k on conflict do nothing",
+                (Object) ids);
+        dsl.select(PERSON_KEY_CLAIM.KEY_HASH)
+                .from(PERSON_KEY_CLAIM)
                 .where(PERSON_KEY_CLAIM.KEY_HASH.eq(DSL.any(ids)))
-                .orderBy(PERSON_KEY_CLAIM.KEY_HASH).forUpdate().fetch();
+                .orderBy(PERSON_KEY_CLAIM.KEY_HASH)
+                .forUpdate()
+                .fetch();
     }
 
     @Override
@@ -115,11 +123,16 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         // probes, 50x slower than the list, which it matches on the key's second column.
         Condition ids = dsl.dialect().family() == SQLDialect.HSQLDB
                 ? DSL.row(EXTERNAL_ID.CONNECTOR, EXTERNAL_ID.EXTERNAL_ID_)
-                        .in(externalIds.stream().map(id -> DSL.row(connector, id)).toList())
+                        .in(externalIds.stream()
+                                .map(id -> DSL.row(connector, id))
+                                .toList())
                 : EXTERNAL_ID.CONNECTOR.eq(connector).and(oneOf(EXTERNAL_ID.EXTERNAL_ID_, externalIds, String[]::new));
-        (postgres ? dsl : inlined).selectFrom(EXTERNAL_ID).where(ids).fetch()
-                .forEach(r -> result.put(r.getExternalId(),
-                        new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId())));
+        (postgres ? dsl : inlined)
+                .selectFrom(EXTERNAL_ID)
+                .where(ids)
+                .fetch()
+                .forEach(r -> result.put(
+                        r.getExternalId(), new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId())));
         return result;
     }
 
@@ -129,7 +142,11 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
             return;
         }
         List<ExternalIdRecord> records = externalIds.entrySet().stream()
-                .map(e -> new ExternalIdRecord(connector, e.getKey(), e.getValue().kind().name(), e.getValue().id()))
+                .map(e -> new ExternalIdRecord(
+                        connector,
+                        e.getKey(),
+                        e.getValue().kind().name(),
+                        e.getValue().id()))
                 .toList();
         BulkSql.insert(dsl, EXTERNAL_ID, records);
     }
@@ -144,7 +161,8 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
 
     @Override
     public List<Lead> leadsWithIds(Collection<LeadId> ids) {
-        return ids.isEmpty() ? List.of()
+        return ids.isEmpty()
+                ? List.of()
                 : leads.findWhere(oneOf(LEAD.ID, ids.stream().map(LeadId::value).toList(), UUID[]::new));
     }
 
@@ -165,13 +183,15 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
 
     @Override
     public List<Contact> contactsWithIds(Collection<ContactId> ids) {
-        return ids.isEmpty() ? List.of()
-                : contacts.findWhere(oneOf(CONTACT.ID, ids.stream().map(ContactId::value).toList(), UUID[]::new));
+        return ids.isEmpty()
+                ? List.of()
+                : contacts.findWhere(
+                        oneOf(CONTACT.ID, ids.stream().map(ContactId::value).toList(), UUID[]::new));
     }
 
     @Override
-    public List<Contact> contactsMatching(Collection<String> emailKeys, Collection<String> phones,
-                                          Collection<String> nameKeys) {
+    public List<Contact> contactsMatching(
+            Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys) {
         // one indexed IN per key rather than an OR of three, which HSQLDB answers with a scan
         Map<ContactId, Contact> found = new LinkedHashMap<>();
         addContacts(found, CONTACT.EMAIL_KEY, emailKeys);

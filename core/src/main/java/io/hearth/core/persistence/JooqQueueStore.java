@@ -41,7 +41,10 @@ public final class JooqQueueStore implements QueueStore {
     @Override
     public void put(QueueEntry entry) {
         QueueEntryRecord record = toRecord(entry);
-        int updated = dsl.update(QUEUE_ENTRY).set(record).where(QUEUE_ENTRY.PERSON_ID.eq(entry.personId())).execute();
+        int updated = dsl.update(QUEUE_ENTRY)
+                .set(record)
+                .where(QUEUE_ENTRY.PERSON_ID.eq(entry.personId()))
+                .execute();
         if (updated == 0) {
             dsl.insertInto(QUEUE_ENTRY).set(record).execute();
         }
@@ -49,18 +52,23 @@ public final class JooqQueueStore implements QueueStore {
 
     @Override
     public void remove(UUID personId, PersonKind kind) {
-        dsl.deleteFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.eq(personId))
-                .and(QUEUE_ENTRY.PERSON_KIND.eq(kind.name())).execute();
+        dsl.deleteFrom(QUEUE_ENTRY)
+                .where(QUEUE_ENTRY.PERSON_ID.eq(personId))
+                .and(QUEUE_ENTRY.PERSON_KIND.eq(kind.name()))
+                .execute();
     }
 
     @Override
     public void insertAll(Collection<QueueEntry> entries) {
-        BulkSql.insert(dsl, QUEUE_ENTRY, entries.stream().map(JooqQueueStore::toRecord).toList());
+        BulkSql.insert(
+                dsl, QUEUE_ENTRY, entries.stream().map(JooqQueueStore::toRecord).toList());
     }
 
     @Override
     public Optional<QueueEntry> find(UUID personId) {
-        return dsl.selectFrom(QUEUE_ENTRY).where(QUEUE_ENTRY.PERSON_ID.eq(personId)).fetchOptional()
+        return dsl.selectFrom(QUEUE_ENTRY)
+                .where(QUEUE_ENTRY.PERSON_ID.eq(personId))
+                .fetchOptional()
                 .map(JooqQueueStore::toEntry);
     }
 
@@ -87,8 +95,11 @@ public final class JooqQueueStore implements QueueStore {
                 continue;
             }
             Optional<Position> seek = from.filter(position -> range.holds(position.lanePriority()));
-            entries.addAll(walk(owner, range.condition(now, seek)
-                    .and(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.inline(at(now), QUEUE_ENTRY.VISIBLE_FROM))), seek,
+            entries.addAll(walk(
+                    owner,
+                    range.condition(now, seek)
+                            .and(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.inline(at(now), QUEUE_ENTRY.VISIBLE_FROM))),
+                    seek,
                     limit - entries.size()));
         }
         return entries;
@@ -104,8 +115,8 @@ public final class JooqQueueStore implements QueueStore {
             order.add(QUEUE_ENTRY.OWNER.desc());
         }
         conditions.add(condition);
-        order.addAll(List.of(QUEUE_ENTRY.LANE_PRIORITY.desc(), QUEUE_ENTRY.QUEUE_RANK.desc(),
-                QUEUE_ENTRY.PERSON_ID.desc()));
+        order.addAll(
+                List.of(QUEUE_ENTRY.LANE_PRIORITY.desc(), QUEUE_ENTRY.QUEUE_RANK.desc(), QUEUE_ENTRY.PERSON_ID.desc()));
         var ordered = dsl.selectFrom(QUEUE_ENTRY).where(conditions).orderBy(order);
         // an inlined limit lets both planners walk the index and stop; as a bind value, PostgreSQL's
         // generic plan may sort every matching row first
@@ -116,7 +127,8 @@ public final class JooqQueueStore implements QueueStore {
         if (owner != null) {
             position.add(owner);
         }
-        position.addAll(List.of(seek.get().lanePriority(), seek.get().rank(), seek.get().personId()));
+        position.addAll(
+                List.of(seek.get().lanePriority(), seek.get().rank(), seek.get().personId()));
         return ordered.seek(position.toArray()).limit(DSL.inline(limit)).fetch(JooqQueueStore::toEntry);
     }
 
@@ -124,8 +136,8 @@ public final class JooqQueueStore implements QueueStore {
     private record Position(short lanePriority, long rank, UUID personId) {
         static Position of(PageToken token) {
             String[] laneAndRank = token.sortValue().split(":", 2);
-            return new Position(Short.parseShort(laneAndRank[0]), Long.parseLong(laneAndRank[1]),
-                    UUID.fromString(token.id()));
+            return new Position(
+                    Short.parseShort(laneAndRank[0]), Long.parseLong(laneAndRank[1]), UUID.fromString(token.id()));
         }
     }
 
@@ -150,10 +162,15 @@ public final class JooqQueueStore implements QueueStore {
         Condition condition(Instant now, Optional<Position> seek) {
             if (this == DUE_FOLLOW_UPS) {
                 // the lane ranks by due time (QueueEntry.dueRank), so those due by now are its head
-                return QUEUE_ENTRY.LANE_PRIORITY.eq(DSL.inline(lowest)).and(QUEUE_ENTRY.QUEUE_RANK.between(
-                        DSL.inline(QueueEntry.dueRank(now)), DSL.inline(seek.map(Position::rank).orElse(Long.MAX_VALUE))));
+                return QUEUE_ENTRY
+                        .LANE_PRIORITY
+                        .eq(DSL.inline(lowest))
+                        .and(QUEUE_ENTRY.QUEUE_RANK.between(
+                                DSL.inline(QueueEntry.dueRank(now)),
+                                DSL.inline(seek.map(Position::rank).orElse(Long.MAX_VALUE))));
             }
-            return QUEUE_ENTRY.LANE_PRIORITY.between(DSL.inline(lowest),
+            return QUEUE_ENTRY.LANE_PRIORITY.between(
+                    DSL.inline(lowest),
                     DSL.inline(seek.map(Position::lanePriority).orElse(highest)));
         }
 
@@ -185,9 +202,18 @@ public final class JooqQueueStore implements QueueStore {
     }
 
     private static QueueEntry toEntry(QueueEntryRecord r) {
-        return new QueueEntry(r.getPersonId(), PersonKind.valueOf(r.getPersonKind()), r.getOwner(),
-                r.getDisplayName(), Lane.ofPriority(r.getLanePriority()), r.getQueueRank(), instant(r.getVisibleFrom()),
-                instant(r.getDeadline()), ActionKind.valueOf(r.getAction()), ActionChannel.valueOf(r.getChannel()),
-                Arrays.asList(r.getReasons().split("\n")), r.getFollowUpId());
+        return new QueueEntry(
+                r.getPersonId(),
+                PersonKind.valueOf(r.getPersonKind()),
+                r.getOwner(),
+                r.getDisplayName(),
+                Lane.ofPriority(r.getLanePriority()),
+                r.getQueueRank(),
+                instant(r.getVisibleFrom()),
+                instant(r.getDeadline()),
+                ActionKind.valueOf(r.getAction()),
+                ActionChannel.valueOf(r.getChannel()),
+                Arrays.asList(r.getReasons().split("\n")),
+                r.getFollowUpId());
     }
 }

@@ -53,16 +53,20 @@ public final class JooqSyncRunStore implements SyncRunStore {
         SyncRunRecord record = toRecord(run);
         record.changed(SYNC_RUN.ID, false);
         record.setLeaseUntil(null);
-        return dsl.update(SYNC_RUN).set(record)
-                .where(SYNC_RUN.ID.eq(run.id()).and(SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name())))
-                .execute() == 1;
+        return dsl.update(SYNC_RUN)
+                        .set(record)
+                        .where(SYNC_RUN.ID.eq(run.id()).and(SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name())))
+                        .execute()
+                == 1;
     }
 
     @Override
     public boolean renewLease(UUID runId, Instant until) {
-        return dsl.update(SYNC_RUN).set(SYNC_RUN.LEASE_UNTIL, toOffset(until))
-                .where(SYNC_RUN.ID.eq(runId).and(SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name())))
-                .execute() == 1;
+        return dsl.update(SYNC_RUN)
+                        .set(SYNC_RUN.LEASE_UNTIL, toOffset(until))
+                        .where(SYNC_RUN.ID.eq(runId).and(SYNC_RUN.RUN_STATE.eq(SyncState.RUNNING.name())))
+                        .execute()
+                == 1;
     }
 
     @Override
@@ -82,13 +86,16 @@ public final class JooqSyncRunStore implements SyncRunStore {
                 .setNull(SYNC_RUN.LEASE_UNTIL)
                 .where(SYNC_RUN.ID.in(ids).and(abandoned))
                 .execute();
-        dsl.deleteFrom(SYNC_SOURCE_CLAIM).where(SYNC_SOURCE_CLAIM.RUN_ID.in(ids)).execute();
+        dsl.deleteFrom(SYNC_SOURCE_CLAIM)
+                .where(SYNC_SOURCE_CLAIM.RUN_ID.in(ids))
+                .execute();
         return marked;
     }
 
     @Override
     public Optional<UUID> sourceHolder(String connector, String sourceKey) {
-        return dsl.select(SYNC_SOURCE_CLAIM.RUN_ID).from(SYNC_SOURCE_CLAIM)
+        return dsl.select(SYNC_SOURCE_CLAIM.RUN_ID)
+                .from(SYNC_SOURCE_CLAIM)
                 .where(SYNC_SOURCE_CLAIM.CONNECTOR.eq(connector).and(SYNC_SOURCE_CLAIM.SOURCE_KEY.eq(sourceKey)))
                 .fetchOptional(SYNC_SOURCE_CLAIM.RUN_ID);
     }
@@ -96,21 +103,26 @@ public final class JooqSyncRunStore implements SyncRunStore {
     @Override
     public boolean takeSource(String connector, String sourceKey, UUID runId, UUID previous) {
         if (previous != null) {
-            return dsl.update(SYNC_SOURCE_CLAIM).set(SYNC_SOURCE_CLAIM.RUN_ID, runId)
-                    .where(SYNC_SOURCE_CLAIM.CONNECTOR.eq(connector)
-                            .and(SYNC_SOURCE_CLAIM.SOURCE_KEY.eq(sourceKey))
-                            .and(SYNC_SOURCE_CLAIM.RUN_ID.eq(previous)))
-                    .execute() == 1;
+            return dsl.update(SYNC_SOURCE_CLAIM)
+                            .set(SYNC_SOURCE_CLAIM.RUN_ID, runId)
+                            .where(SYNC_SOURCE_CLAIM
+                                    .CONNECTOR
+                                    .eq(connector)
+                                    .and(SYNC_SOURCE_CLAIM.SOURCE_KEY.eq(sourceKey))
+                                    .and(SYNC_SOURCE_CLAIM.RUN_ID.eq(previous)))
+                            .execute()
+                    == 1;
         }
         try {
             // PostgreSQL waits for a concurrent insert of the key and then inserts nothing;
             // HSQLDB refuses the second insert at once
             return dsl.insertInto(SYNC_SOURCE_CLAIM)
-                    .set(SYNC_SOURCE_CLAIM.CONNECTOR, connector)
-                    .set(SYNC_SOURCE_CLAIM.SOURCE_KEY, sourceKey)
-                    .set(SYNC_SOURCE_CLAIM.RUN_ID, runId)
-                    .onConflictDoNothing()
-                    .execute() == 1;
+                            .set(SYNC_SOURCE_CLAIM.CONNECTOR, connector)
+                            .set(SYNC_SOURCE_CLAIM.SOURCE_KEY, sourceKey)
+                            .set(SYNC_SOURCE_CLAIM.RUN_ID, runId)
+                            .onConflictDoNothing()
+                            .execute()
+                    == 1;
         } catch (IntegrityConstraintViolationException taken) {
             return false;
         }
@@ -119,7 +131,9 @@ public final class JooqSyncRunStore implements SyncRunStore {
     @Override
     public void releaseSource(String connector, String sourceKey, UUID runId) {
         dsl.deleteFrom(SYNC_SOURCE_CLAIM)
-                .where(SYNC_SOURCE_CLAIM.CONNECTOR.eq(connector)
+                .where(SYNC_SOURCE_CLAIM
+                        .CONNECTOR
+                        .eq(connector)
                         .and(SYNC_SOURCE_CLAIM.SOURCE_KEY.eq(sourceKey))
                         .and(SYNC_SOURCE_CLAIM.RUN_ID.eq(runId)))
                 .execute();
@@ -127,22 +141,29 @@ public final class JooqSyncRunStore implements SyncRunStore {
 
     @Override
     public Optional<SyncRun> findRun(UUID id) {
-        return dsl.selectFrom(SYNC_RUN).where(SYNC_RUN.ID.eq(id)).fetchOptional().map(JooqSyncRunStore::toRun);
+        return dsl.selectFrom(SYNC_RUN)
+                .where(SYNC_RUN.ID.eq(id))
+                .fetchOptional()
+                .map(JooqSyncRunStore::toRun);
     }
 
     @Override
     public Page<SyncRun> listRuns(int pageSize, Optional<PageToken> after, String fingerprint) {
         var select = dsl.selectFrom(SYNC_RUN).orderBy(SYNC_RUN.STARTED_AT.desc(), SYNC_RUN.ID.desc());
-        List<SyncRunRecord> records = after
-                .map(token -> select.seek(toOffset(Instant.parse(token.sortValue())), UUID.fromString(token.id()))
-                        .limit(pageSize + 1).fetch())
+        List<SyncRunRecord> records = after.map(
+                        token -> select.seek(toOffset(Instant.parse(token.sortValue())), UUID.fromString(token.id()))
+                                .limit(pageSize + 1)
+                                .fetch())
                 .orElseGet(() -> select.limit(pageSize + 1).fetch());
         boolean more = records.size() > pageSize;
-        List<SyncRun> page = records.stream().limit(pageSize).map(JooqSyncRunStore::toRun).toList();
+        List<SyncRun> page =
+                records.stream().limit(pageSize).map(JooqSyncRunStore::toRun).toList();
         Optional<String> next = Optional.empty();
         if (more) {
             SyncRun last = page.get(page.size() - 1);
-            next = Optional.of(new PageToken(fingerprint, last.startedAt().toString(), last.id().toString()).encode());
+            next = Optional.of(new PageToken(
+                            fingerprint, last.startedAt().toString(), last.id().toString())
+                    .encode());
         }
         return new Page<>(page, next);
     }
@@ -155,7 +176,8 @@ public final class JooqSyncRunStore implements SyncRunStore {
         List<SyncRejectionRecord> records = new ArrayList<>(rejections.size());
         long seq = firstSeq;
         for (Rejection rejection : rejections) {
-            records.add(new SyncRejectionRecord(runId, seq++, rejection.position(), rejection.reason(), rejection.raw()));
+            records.add(
+                    new SyncRejectionRecord(runId, seq++, rejection.position(), rejection.reason(), rejection.raw()));
         }
         BulkSql.insert(dsl, SYNC_REJECTION, records);
     }
@@ -171,7 +193,8 @@ public final class JooqSyncRunStore implements SyncRunStore {
 
     @Override
     public Optional<String> findCursor(String connector, String sourceKey) {
-        return dsl.select(SYNC_CURSOR.CURSOR_VALUE).from(SYNC_CURSOR)
+        return dsl.select(SYNC_CURSOR.CURSOR_VALUE)
+                .from(SYNC_CURSOR)
                 .where(SYNC_CURSOR.CONNECTOR.eq(connector).and(SYNC_CURSOR.SOURCE_KEY.eq(sourceKey)))
                 .fetchOptional(SYNC_CURSOR.CURSOR_VALUE);
     }
@@ -226,12 +249,25 @@ public final class JooqSyncRunStore implements SyncRunStore {
     }
 
     private static SyncRun toRun(SyncRunRecord r) {
-        return new SyncRun(r.getId(), r.getConnector(), r.getSourceKey(), r.getSourceLabel(),
-                SyncState.valueOf(r.getRunState()), r.getDryRun(), r.getStartedAt().toInstant(),
+        return new SyncRun(
+                r.getId(),
+                r.getConnector(),
+                r.getSourceKey(),
+                r.getSourceLabel(),
+                SyncState.valueOf(r.getRunState()),
+                r.getDryRun(),
+                r.getStartedAt().toInstant(),
                 r.getFinishedAt() == null ? null : r.getFinishedAt().toInstant(),
-                new SyncCounts(r.getRecordsRead(), r.getRecordsCreated(), r.getRecordsUpdated(),
-                        r.getRecordsUnchanged(), r.getRecordsMerged(), r.getRecordsRejected()),
-                r.getStartCursor(), r.getEndCursor(), r.getErrorMessage());
+                new SyncCounts(
+                        r.getRecordsRead(),
+                        r.getRecordsCreated(),
+                        r.getRecordsUpdated(),
+                        r.getRecordsUnchanged(),
+                        r.getRecordsMerged(),
+                        r.getRecordsRejected()),
+                r.getStartCursor(),
+                r.getEndCursor(),
+                r.getErrorMessage());
     }
 
     private static OffsetDateTime toOffset(Instant instant) {

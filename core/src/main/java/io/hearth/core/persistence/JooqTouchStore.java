@@ -59,22 +59,29 @@ public final class JooqTouchStore implements TouchStore {
         int fetchSize = query.pageSize() + 1;
         List<TouchRecord> records = query.after()
                 .map(after -> select.seek(toOffset(Instant.parse(after.sortValue())), UUID.fromString(after.id()))
-                        .limit(fetchSize).fetch())
+                        .limit(fetchSize)
+                        .fetch())
                 .orElseGet(() -> select.limit(fetchSize).fetch());
         boolean more = records.size() > query.pageSize();
         List<TouchRecord> page = more ? records.subList(0, query.pageSize()) : records;
         Optional<String> next = Optional.empty();
         if (more) {
             TouchRecord last = page.get(page.size() - 1);
-            next = Optional.of(new PageToken(query.fingerprint(), last.getOccurredAt().toInstant().toString(),
-                    last.getId().toString()).encode());
+            next = Optional.of(new PageToken(
+                            query.fingerprint(),
+                            last.getOccurredAt().toInstant().toString(),
+                            last.getId().toString())
+                    .encode());
         }
         return new Page<>(page.stream().map(JooqTouchStore::toTouch).toList(), next);
     }
 
     @Override
     public int carryOver(LeadId lead, ContactId contact) {
-        return dsl.update(TOUCH).set(TOUCH.CONTACT_ID, contact.value()).where(TOUCH.LEAD_ID.eq(lead.value())).execute();
+        return dsl.update(TOUCH)
+                .set(TOUCH.CONTACT_ID, contact.value())
+                .where(TOUCH.LEAD_ID.eq(lead.value()))
+                .execute();
     }
 
     /** A contact's touches include those made while it was still a lead. */
@@ -104,10 +111,19 @@ public final class JooqTouchStore implements TouchStore {
         PersonRef person = r.getLeadId() != null
                 ? new PersonRef(PersonKind.LEAD, r.getLeadId())
                 : new PersonRef(PersonKind.CONTACT, r.getContactId());
-        return new Touch(r.getId(), person, r.getContactId() == null ? null : new ContactId(r.getContactId()),
-                TouchKind.valueOf(r.getKind()), Channel.valueOf(r.getChannel()), r.getOccurredAt().toInstant(),
-                Duration.ofSeconds(r.getDurationSeconds()), Outcome.valueOf(r.getOutcome()), r.getNote(),
-                r.getPerformedBy(), r.getSource() == null ? null : LeadSource.valueOf(r.getSource()),
-                r.getFollowUpNumber(), r.getCreatedAt().toInstant());
+        return new Touch(
+                r.getId(),
+                person,
+                r.getContactId() == null ? null : new ContactId(r.getContactId()),
+                TouchKind.valueOf(r.getKind()),
+                Channel.valueOf(r.getChannel()),
+                r.getOccurredAt().toInstant(),
+                Duration.ofSeconds(r.getDurationSeconds()),
+                Outcome.valueOf(r.getOutcome()),
+                r.getNote(),
+                r.getPerformedBy(),
+                r.getSource() == null ? null : LeadSource.valueOf(r.getSource()),
+                r.getFollowUpNumber(),
+                r.getCreatedAt().toInstant());
     }
 }

@@ -93,8 +93,7 @@ public final class Transactor {
                 throw e;
             } catch (RuntimeException e) {
                 RuntimeException failure = DatabaseFailures.translate(e);
-                if (failure != e || !(e instanceof DataAccessException) || attempt >= MAX_ATTEMPTS
-                        || !isRetryable(e)) {
+                if (failure != e || !(e instanceof DataAccessException) || attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
                     throw failure;
                 }
                 backOff(attempt);
@@ -113,7 +112,8 @@ public final class Transactor {
      * for its turn while holding that transaction's locks.
      */
     public <T> T inTransactionExclusive(Object key, Supplier<T> work) {
-        ReentrantLock lock = stripes[Math.floorMod(requireNonNull(key, "key is null").hashCode(), stripes.length)];
+        ReentrantLock lock =
+                stripes[Math.floorMod(requireNonNull(key, "key is null").hashCode(), stripes.length)];
         lock.lock();
         try {
             return inTransaction(work);
@@ -128,8 +128,11 @@ public final class Transactor {
      * order, so two callers never wait on each other in a circle. An empty {@code keys} takes none.
      */
     public <T> T inTransactionExclusive(Collection<?> keys, Supplier<T> work) {
-        int[] held = keys.stream().mapToInt(key -> Math.floorMod(key.hashCode(), stripes.length))
-                .distinct().sorted().toArray();
+        int[] held = keys.stream()
+                .mapToInt(key -> Math.floorMod(key.hashCode(), stripes.length))
+                .distinct()
+                .sorted()
+                .toArray();
         int locked = 0;
         try {
             for (; locked < held.length; locked++) {
@@ -152,7 +155,8 @@ public final class Transactor {
 
     static boolean isRetryable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && RETRYABLE_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }

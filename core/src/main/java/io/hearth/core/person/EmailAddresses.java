@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 public final class EmailAddresses {
     public static final int MAX_LENGTH = 254;
 
-    private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern LOCAL_PART =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern DOMAIN_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern TOP_LEVEL = Pattern.compile("[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** Why {@code email} is not a usable address, or {@code null} when it is. */
     public static String problemWith(String email) {

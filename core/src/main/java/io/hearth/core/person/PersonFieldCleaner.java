@@ -98,8 +98,10 @@ public final class PersonFieldCleaner {
             }
             tag = tag.toLowerCase(Locale.ROOT);
             if (!TAG.matcher(tag).matches()) {
-                violations.add("tags", Excerpts.quoted(value) + " is not a tag: use up to 50 letters, digits, spaces or "
-                        + "_ . / : -, starting with a letter or digit");
+                violations.add(
+                        "tags",
+                        Excerpts.quoted(value) + " is not a tag: use up to 50 letters, digits, spaces or "
+                                + "_ . / : -, starting with a letter or digit");
             }
             unique.add(tag);
         }

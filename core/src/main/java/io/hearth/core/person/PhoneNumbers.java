@@ -39,8 +39,8 @@ public final class PhoneNumbers {
         try {
             parsed = UTIL.parse(raw, defaultRegion);
         } catch (NumberParseException e) {
-            throw new IllegalArgumentException(Excerpts.quoted(raw) + " is not a phone number ("
-                    + describe(e.getErrorType()) + ")");
+            throw new IllegalArgumentException(
+                    Excerpts.quoted(raw) + " is not a phone number (" + describe(e.getErrorType()) + ")");
         }
         // "possible" (right length for the country) rather than "valid": valid depends on
         // number-range metadata that lags behind carriers, and rejecting a real number loses a lead.

@@ -7,7 +7,10 @@ import java.time.Instant;
  * thing first happens.
  */
 public record Activity(
-        Instant firstTouchAt, Instant lastTouchAt, Instant lastConversationAt, Instant lastPositiveAt,
+        Instant firstTouchAt,
+        Instant lastTouchAt,
+        Instant lastConversationAt,
+        Instant lastPositiveAt,
         Instant nextMeetingAt) {
 
     public static final Activity NONE = new Activity(null, null, null, null, null);

@@ -12,11 +12,9 @@ import java.util.function.Function;
  * before a hotter one that fits.
  */
 public final class AgendaPlanner {
-    private AgendaPlanner() {
-    }
+    private AgendaPlanner() {}
 
-    public record Plan<T>(List<T> items, Duration planned, Duration left, List<T> skipped) {
-    }
+    public record Plan<T>(List<T> items, Duration planned, Duration left, List<T> skipped) {}
 
     /**
      * @param queue items in priority order

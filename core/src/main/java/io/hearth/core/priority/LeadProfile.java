@@ -67,28 +67,73 @@ public record LeadProfile(
     /** With {@code next} as the qualification; a real change moves the qualification etag. */
     public LeadProfile withQualification(Qualification next) {
         long nextVersion = next.equals(qualification) ? qualificationVersion : qualificationVersion + 1;
-        return new LeadProfile(leadId, next, override, responseDeadline, activity, rating, ratedAt, ratingValidUntil,
-                version, nextVersion);
+        return new LeadProfile(
+                leadId,
+                next,
+                override,
+                responseDeadline,
+                activity,
+                rating,
+                ratedAt,
+                ratingValidUntil,
+                version,
+                nextVersion);
     }
 
     public LeadProfile withOverride(TemperatureOverride next) {
-        return new LeadProfile(leadId, qualification, next, responseDeadline, activity, rating, ratedAt,
-                ratingValidUntil, version, qualificationVersion);
+        return new LeadProfile(
+                leadId,
+                qualification,
+                next,
+                responseDeadline,
+                activity,
+                rating,
+                ratedAt,
+                ratingValidUntil,
+                version,
+                qualificationVersion);
     }
 
     public LeadProfile withActivity(Activity next) {
-        return new LeadProfile(leadId, qualification, override, responseDeadline, next, rating, ratedAt,
-                ratingValidUntil, version, qualificationVersion);
+        return new LeadProfile(
+                leadId,
+                qualification,
+                override,
+                responseDeadline,
+                next,
+                rating,
+                ratedAt,
+                ratingValidUntil,
+                version,
+                qualificationVersion);
     }
 
     public LeadProfile withRating(TemperatureRating next, Instant at, Instant validUntil) {
-        return new LeadProfile(leadId, qualification, override, responseDeadline, activity, next, at, validUntil,
-                version, qualificationVersion);
+        return new LeadProfile(
+                leadId,
+                qualification,
+                override,
+                responseDeadline,
+                activity,
+                next,
+                at,
+                validUntil,
+                version,
+                qualificationVersion);
     }
 
     /** The profile as stored by a successful write of this one. */
     public LeadProfile stored() {
-        return new LeadProfile(leadId, qualification, override, responseDeadline, activity, rating, ratedAt,
-                ratingValidUntil, version + 1, qualificationVersion);
+        return new LeadProfile(
+                leadId,
+                qualification,
+                override,
+                responseDeadline,
+                activity,
+                rating,
+                ratedAt,
+                ratingValidUntil,
+                version + 1,
+                qualificationVersion);
     }
 }

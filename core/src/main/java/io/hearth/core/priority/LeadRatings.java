@@ -17,8 +17,8 @@ import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.persistence.Transactor;
 import io.hearth.core.queue.CadenceStanding;
 import io.hearth.core.queue.LeadQueueRules;
-import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.PersonKind;
+import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.resource.ControlCharacters;
 import io.hearth.core.resource.UpdateMask;
@@ -32,9 +32,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.function.Function;
 
 /**
  * Keeps every lead's temperature, qualification, queue entry and speed-to-lead record current: on
@@ -67,10 +67,24 @@ public final class LeadRatings implements LeadObserver {
     private final Clock clock;
     private final Function<LeadId, CadenceStanding> cadences;
 
-    public LeadRatings(LeadStore leads, LeadProfileStore profiles, MissedDeadlineStore missedDeadlines,
-                       QueueStore queue, Transactor transactor, TemperatureModel model, SpeedToLeadPolicy speedToLead,
-                       Clock clock) {
-        this(leads, profiles, missedDeadlines, queue, transactor, model, speedToLead, clock,
+    public LeadRatings(
+            LeadStore leads,
+            LeadProfileStore profiles,
+            MissedDeadlineStore missedDeadlines,
+            QueueStore queue,
+            Transactor transactor,
+            TemperatureModel model,
+            SpeedToLeadPolicy speedToLead,
+            Clock clock) {
+        this(
+                leads,
+                profiles,
+                missedDeadlines,
+                queue,
+                transactor,
+                model,
+                speedToLead,
+                clock,
                 id -> CadenceStanding.NONE);
     }
 
@@ -79,9 +93,16 @@ public final class LeadRatings implements LeadObserver {
      *     lead in drip (or unsubscribed) is nurtured, not worked by hand, so it leaves the queue; a
      *     lead with a follow-up scheduled waits for it
      */
-    public LeadRatings(LeadStore leads, LeadProfileStore profiles, MissedDeadlineStore missedDeadlines,
-                       QueueStore queue, Transactor transactor, TemperatureModel model, SpeedToLeadPolicy speedToLead,
-                       Clock clock, Function<LeadId, CadenceStanding> cadences) {
+    public LeadRatings(
+            LeadStore leads,
+            LeadProfileStore profiles,
+            MissedDeadlineStore missedDeadlines,
+            QueueStore queue,
+            Transactor transactor,
+            TemperatureModel model,
+            SpeedToLeadPolicy speedToLead,
+            Clock clock,
+            Function<LeadId, CadenceStanding> cadences) {
         this.cadences = requireNonNull(cadences, "cadences is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.profiles = requireNonNull(profiles, "profiles is null");
@@ -96,16 +117,29 @@ public final class LeadRatings implements LeadObserver {
     @Override
     public Lead written(Lead lead, RepGrade repGrade) {
         // the caller's transaction holds the lead row it just wrote: nobody else can change it
-        return change(lead.id(), () -> lead, profile -> !repGrade.changed() ? profile
-                : profile.withOverride(repGrade.grade() == null ? null : new TemperatureOverride(repGrade.grade(),
-                        DEFAULT_OVERRIDE_REASON, lead.fields().owner(), now()))).lead();
+        return change(
+                        lead.id(),
+                        () -> lead,
+                        profile -> !repGrade.changed()
+                                ? profile
+                                : profile.withOverride(
+                                        repGrade.grade() == null
+                                                ? null
+                                                : new TemperatureOverride(
+                                                        repGrade.grade(),
+                                                        DEFAULT_OVERRIDE_REASON,
+                                                        lead.fields().owner(),
+                                                        now())))
+                .lead();
     }
 
     @Override
     public Lead inserting(SyncedLead synced) {
         Lead lead = synced.lead();
         Instant now = now();
-        return withTemperature(lead, rated(lead, newProfile(lead, syncedDeadline(synced, now)), now).temperature());
+        return withTemperature(
+                lead,
+                rated(lead, newProfile(lead, syncedDeadline(synced, now)), now).temperature());
     }
 
     /**
@@ -136,7 +170,8 @@ public final class LeadRatings implements LeadObserver {
                 current = withTemperature(lead, rated.temperature());
             }
             // a lead made this instant is in no cadence yet: no drip, no follow-up scheduled
-            LeadQueueRules.entryFor(current, rated.stored(), CadenceStanding.NONE).ifPresent(entries::add);
+            LeadQueueRules.entryFor(current, rated.stored(), CadenceStanding.NONE)
+                    .ifPresent(entries::add);
             result.add(current);
         }
         profiles.insertAll(created);
@@ -148,7 +183,8 @@ public final class LeadRatings implements LeadObserver {
     public LeadProfile profile(LeadId id) {
         return transactor.inTransaction(() -> {
             Lead lead = lead(id);
-            return profiles.find(id).orElseGet(() -> change(id, () -> lead, p -> p).profile());
+            return profiles.find(id)
+                    .orElseGet(() -> change(id, () -> lead, p -> p).profile());
         });
     }
 
@@ -162,13 +198,17 @@ public final class LeadRatings implements LeadObserver {
      * @param maskPaths the update mask's paths, relative to the qualification; empty when the request has no mask
      * @param fieldsSet the fields the request carries a value for
      */
-    public Rated qualify(LeadId id, QualificationInput input, List<String> maskPaths,
-                         Set<QualificationField> fieldsSet, String etag) {
+    public Rated qualify(
+            LeadId id,
+            QualificationInput input,
+            List<String> maskPaths,
+            Set<QualificationField> fieldsSet,
+            String etag) {
         if (input == null) {
             throw InvalidArgumentException.of(QUALIFICATION, "required: what you learned about the lead");
         }
-        Set<QualificationField> mask = UpdateMask.resolve(maskPaths, QualificationField::fromPaths, fieldsSet,
-                QUALIFICATION);
+        Set<QualificationField> mask =
+                UpdateMask.resolve(maskPaths, QualificationField::fromPaths, fieldsSet, QUALIFICATION);
         return qualify(id, input.read(QUALIFICATION), mask, etag);
     }
 
@@ -188,8 +228,8 @@ public final class LeadRatings implements LeadObserver {
         return transactor.inTransaction(() -> {
             Rated rated = change(id, () -> workableLead(id), profile -> {
                 if (expected != null && !expected.equals(profile.qualificationEtag())) {
-                    throw StaleEtagException.sent("the qualification of " + id.name(), expected,
-                            profile.qualificationEtag());
+                    throw StaleEtagException.sent(
+                            "the qualification of " + id.name(), expected, profile.qualificationEtag());
                 }
                 return profile.withQualification(QualificationField.apply(profile.qualification(), changes, mask));
             });
@@ -219,10 +259,10 @@ public final class LeadRatings implements LeadObserver {
             violations.add("set_by", ControlCharacters.lineProblem(setBy));
         }
         violations.throwIfAny();
-        TemperatureOverride override = grade == null ? null
-                : new TemperatureOverride(grade, reason.strip(), setBy, now());
-        return transactor.inTransaction(() -> change(id, () -> workableLead(id),
-                profile -> profile.withOverride(override)));
+        TemperatureOverride override =
+                grade == null ? null : new TemperatureOverride(grade, reason.strip(), setBy, now());
+        return transactor.inTransaction(
+                () -> change(id, () -> workableLead(id), profile -> profile.withOverride(override)));
     }
 
     /**
@@ -230,8 +270,8 @@ public final class LeadRatings implements LeadObserver {
      * and a late one the response to a missed deadline.
      */
     public Rated recordActivity(LeadId id, Activity activity) {
-        return transactor.inTransaction(() -> change(id, () -> lead(id),
-                profile -> profile.withActivity(merge(profile.activity(), activity))));
+        return transactor.inTransaction(() ->
+                change(id, () -> lead(id), profile -> profile.withActivity(merge(profile.activity(), activity))));
     }
 
     /**
@@ -279,8 +319,7 @@ public final class LeadRatings implements LeadObserver {
     }
 
     /** A lead with its freshly computed profile. */
-    public record Rated(Lead lead, LeadProfile profile) {
-    }
+    public record Rated(Lead lead, LeadProfile profile) {}
 
     /**
      * Applies {@code change} to the stored profile (a new one for a lead without) and re-rates the
@@ -349,8 +388,15 @@ public final class LeadRatings implements LeadObserver {
         boolean missed = speedToLead.missed(deadline, firstTouch, lead.archivedAt(), now);
         Optional<MissedDeadline> recorded = missedDeadlines.find(lead.id());
         if (missed && recorded.isEmpty()) {
-            missedDeadlines.insert(new MissedDeadline(lead.id(), lead.displayName(), lead.fields().owner(),
-                    lead.fields().source(), lead.createdAt(), deadline, now, firstTouch));
+            missedDeadlines.insert(new MissedDeadline(
+                    lead.id(),
+                    lead.displayName(),
+                    lead.fields().owner(),
+                    lead.fields().source(),
+                    lead.createdAt(),
+                    deadline,
+                    now,
+                    firstTouch));
         } else if (missed && !Objects.equals(recorded.get().respondedAt(), firstTouch)) {
             missedDeadlines.setRespondedAt(lead.id(), firstTouch);
         } else if (!missed && recorded.isPresent()) {
@@ -362,42 +408,61 @@ public final class LeadRatings implements LeadObserver {
     private LeadProfile rated(Lead lead, LeadProfile profile, Instant now) {
         LeadSignals signals = signals(lead, profile);
         TemperatureRating rating = model.rate(signals);
-        Instant validUntil = earliest(model.validUntil(signals), speedToLead.checkAfter(profile.responseDeadline(),
-                profile.activity().firstTouchAt(), now).orElse(null));
+        Instant validUntil = earliest(
+                model.validUntil(signals),
+                speedToLead
+                        .checkAfter(
+                                profile.responseDeadline(), profile.activity().firstTouchAt(), now)
+                        .orElse(null));
         return profile.withRating(rating, now, validUntil);
     }
 
     private Instant syncedDeadline(SyncedLead synced, Instant now) {
-        return synced.inquiredAt() == null ? null
-                : speedToLead.deadline(synced.lead().fields().source(), synced.inquiredAt())
-                        .filter(deadline -> deadline.isAfter(now)).orElse(null);
+        return synced.inquiredAt() == null
+                ? null
+                : speedToLead
+                        .deadline(synced.lead().fields().source(), synced.inquiredAt())
+                        .filter(deadline -> deadline.isAfter(now))
+                        .orElse(null);
     }
 
     private static Lead withTemperature(Lead lead, Temperature temperature) {
-        return lead.rewritten(lead.fields().toBuilder().temperature(temperature).build(), lead.updatedAt(),
-                lead.version());
+        return lead.rewritten(
+                lead.fields().toBuilder().temperature(temperature).build(), lead.updatedAt(), lead.version());
     }
 
     private LeadProfile newProfile(Lead lead) {
-        return newProfile(lead, speedToLead.deadline(lead.fields().source(), lead.createdAt()).orElse(null));
+        return newProfile(
+                lead,
+                speedToLead.deadline(lead.fields().source(), lead.createdAt()).orElse(null));
     }
 
     private LeadProfile newProfile(Lead lead, Instant responseDeadline) {
         TemperatureRating unrated = new TemperatureRating(Temperature.COLD, false, 0, List.of("not rated yet"));
-        return new LeadProfile(lead.id(), Qualification.NONE, null, responseDeadline, Activity.NONE, unrated,
-                now(), null, 0, 1);
+        return new LeadProfile(
+                lead.id(), Qualification.NONE, null, responseDeadline, Activity.NONE, unrated, now(), null, 0, 1);
     }
 
     private static LeadSignals signals(Lead lead, LeadProfile profile) {
         Qualification q = profile.qualification();
         Activity a = profile.activity();
-        return new LeadSignals(lead.fields().source(), q.referral(), q.needBy(), q.bant(), q.leadLevel(),
-                lead.createdAt(), a.lastTouchAt(), a.lastConversationAt(), a.lastPositiveAt(), a.nextMeetingAt());
+        return new LeadSignals(
+                lead.fields().source(),
+                q.referral(),
+                q.needBy(),
+                q.bant(),
+                q.leadLevel(),
+                lead.createdAt(),
+                a.lastTouchAt(),
+                a.lastConversationAt(),
+                a.lastPositiveAt(),
+                a.nextMeetingAt());
     }
 
     /** Keeps the earliest first touch and the latest of everything else. */
     private static Activity merge(Activity known, Activity news) {
-        return new Activity(earliest(known.firstTouchAt(), news.firstTouchAt()),
+        return new Activity(
+                earliest(known.firstTouchAt(), news.firstTouchAt()),
                 latest(known.lastTouchAt(), news.lastTouchAt()),
                 latest(known.lastConversationAt(), news.lastConversationAt()),
                 latest(known.lastPositiveAt(), news.lastPositiveAt()),
@@ -413,8 +478,8 @@ public final class LeadRatings implements LeadObserver {
     }
 
     private Lead markQualified(Lead lead) {
-        Lead qualified = lead.rewritten(lead.fields().toBuilder().status(LeadStatus.QUALIFIED).build(), now(),
-                lead.version() + 1);
+        Lead qualified = lead.rewritten(
+                lead.fields().toBuilder().status(LeadStatus.QUALIFIED).build(), now(), lead.version() + 1);
         if (!leads.update(qualified, lead.version())) {
             throw StaleEtagException.concurrent(lead.id().name());
         }

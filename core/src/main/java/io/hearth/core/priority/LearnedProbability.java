@@ -27,8 +27,8 @@ public final class LearnedProbability implements ProbabilityModel {
 
     /** Learns again from the latest closed leads. */
     public Retraining retrain() {
-        NaiveBayesProbability trained = new NaiveBayesProbability(profiles.closedLeads(HISTORY), MINIMUM_PER_CLASS,
-                rules);
+        NaiveBayesProbability trained =
+                new NaiveBayesProbability(profiles.closedLeads(HISTORY), MINIMUM_PER_CLASS, rules);
         NaiveBayesProbability previous = current;
         current = trained;
         return new Retraining(trained.learned(), !trained.sameAs(previous));
@@ -40,8 +40,7 @@ public final class LearnedProbability implements ProbabilityModel {
      * @param learned there was enough history to learn from (else the rules answer)
      * @param changed the model now answers differently than before: stored ratings are out of date
      */
-    public record Retraining(boolean learned, boolean changed) {
-    }
+    public record Retraining(boolean learned, boolean changed) {}
 
     public boolean learned() {
         return current.learned();

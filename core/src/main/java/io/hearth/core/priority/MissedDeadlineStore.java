@@ -31,8 +31,14 @@ public interface MissedDeadlineStore {
      * @param after where the previous page ended; its sort value is the arrival instant
      * @param fingerprint the query's fingerprint, carried in the next page's token
      */
-    Page<MissedDeadline> list(String owner, Instant from, Instant to, boolean unansweredOnly, int pageSize,
-                              Optional<PageToken> after, String fingerprint);
+    Page<MissedDeadline> list(
+            String owner,
+            Instant from,
+            Instant to,
+            boolean unansweredOnly,
+            int pageSize,
+            Optional<PageToken> after,
+            String fingerprint);
 
     /** Per rep, the misses of leads that arrived in [{@code from}, {@code to}), most missed first. */
     List<OwnerMisses> tally(String owner, Instant from, Instant to);

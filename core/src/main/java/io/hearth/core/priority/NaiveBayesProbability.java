@@ -21,12 +21,24 @@ public final class NaiveBayesProbability implements ProbabilityModel {
 
     static {
         feature("source", LeadSource.values().length, s -> s.signals().source().name());
-        feature("referral", ReferralKind.values().length, s -> s.signals().referral().name());
+        feature(
+                "referral",
+                ReferralKind.values().length,
+                s -> s.signals().referral().name());
         feature("level", 7, s -> Integer.toString(s.signals().leadLevel()));
-        feature("budget", Answer.values().length, s -> s.signals().bant().budget().name());
-        feature("authority", Answer.values().length, s -> s.signals().bant().authority().name());
+        feature(
+                "budget",
+                Answer.values().length,
+                s -> s.signals().bant().budget().name());
+        feature(
+                "authority",
+                Answer.values().length,
+                s -> s.signals().bant().authority().name());
         feature("need", Answer.values().length, s -> s.signals().bant().need().name());
-        feature("timescale", Answer.values().length, s -> s.signals().bant().timescale().name());
+        feature(
+                "timescale",
+                Answer.values().length,
+                s -> s.signals().bant().timescale().name());
         feature("grade", Temperature.values().length, s -> s.grade().name());
     }
 
@@ -67,7 +79,9 @@ public final class NaiveBayesProbability implements ProbabilityModel {
         if (!learned() || !other.learned()) {
             return learned() == other.learned() && fallback == other.fallback;
         }
-        return won == other.won && lost == other.lost && wonCounts.equals(other.wonCounts)
+        return won == other.won
+                && lost == other.lost
+                && wonCounts.equals(other.wonCounts)
                 && lostCounts.equals(other.lostCounts);
     }
 
@@ -104,6 +118,5 @@ public final class NaiveBayesProbability implements ProbabilityModel {
         return feature + "=" + value;
     }
 
-    private record Feature(int cardinality, Function<ClosedLead, String> value) {
-    }
+    private record Feature(int cardinality, Function<ClosedLead, String> value) {}
 }

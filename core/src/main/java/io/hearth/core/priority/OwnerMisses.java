@@ -6,5 +6,4 @@ package io.hearth.core.priority;
  * @param owner the rep who owned the leads when their deadlines passed; {@code null} for leads nobody owned
  * @param unanswered of those, how many still wait for their first touch
  */
-public record OwnerMisses(String owner, int missed, int unanswered) {
-}
+public record OwnerMisses(String owner, int missed, int unanswered) {}

@@ -51,11 +51,15 @@ public enum QualificationField {
             } else if (path.equals(BANT_PATH)) {
                 result.addAll(BANT);
             } else if (OUTPUT_ONLY.contains(path)) {
-                throw InvalidArgumentException.of(field, Excerpts.quoted(path) + " is output only and cannot be updated");
+                throw InvalidArgumentException.of(
+                        field, Excerpts.quoted(path) + " is output only and cannot be updated");
             } else {
-                result.add(Arrays.stream(values()).filter(f -> f.path.equals(path)).findFirst()
-                        .orElseThrow(() -> InvalidArgumentException.of(field, Excerpts.quoted(path)
-                                + " is not a qualification field; use any of " + pathNames())));
+                result.add(Arrays.stream(values())
+                        .filter(f -> f.path.equals(path))
+                        .findFirst()
+                        .orElseThrow(() -> InvalidArgumentException.of(
+                                field,
+                                Excerpts.quoted(path) + " is not a qualification field; use any of " + pathNames())));
             }
         }
         return result;
@@ -65,9 +69,13 @@ public enum QualificationField {
     public static Qualification apply(Qualification current, Qualification changes, Set<QualificationField> mask) {
         Bant bant = new Bant(
                 mask.contains(BUDGET) ? changes.bant().budget() : current.bant().budget(),
-                mask.contains(AUTHORITY) ? changes.bant().authority() : current.bant().authority(),
+                mask.contains(AUTHORITY)
+                        ? changes.bant().authority()
+                        : current.bant().authority(),
                 mask.contains(NEED) ? changes.bant().need() : current.bant().need(),
-                mask.contains(TIMESCALE) ? changes.bant().timescale() : current.bant().timescale());
+                mask.contains(TIMESCALE)
+                        ? changes.bant().timescale()
+                        : current.bant().timescale());
         return new Qualification(
                 mask.contains(NEED_BY) ? changes.needBy() : current.needBy(),
                 mask.contains(ESTIMATED_VALUE) ? changes.estimatedValue() : current.estimatedValue(),
@@ -78,7 +86,7 @@ public enum QualificationField {
     }
 
     private static String pathNames() {
-        return Arrays.stream(values()).map(QualificationField::path).collect(Collectors.joining(", "))
-                + ", " + BANT_PATH + " (all four answers) or " + ALL_PATH + " (everything)";
+        return Arrays.stream(values()).map(QualificationField::path).collect(Collectors.joining(", ")) + ", "
+                + BANT_PATH + " (all four answers) or " + ALL_PATH + " (everything)";
     }
 }

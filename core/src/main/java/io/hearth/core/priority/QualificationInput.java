@@ -19,16 +19,22 @@ import java.time.LocalDate;
  * @param note as sent; blank is no note
  * @param leadLevel as sent; 0 is not assessed
  */
-public record QualificationInput(Day needBy, Amount estimatedValue, ReferralKind referral, Answer budget,
-                                 Answer authority, Answer need, Answer timescale, String note, int leadLevel) {
+public record QualificationInput(
+        Day needBy,
+        Amount estimatedValue,
+        ReferralKind referral,
+        Answer budget,
+        Answer authority,
+        Answer need,
+        Answer timescale,
+        String note,
+        int leadLevel) {
 
     /** A date as sent: any numbers, which need not make a calendar date. */
-    public record Day(int year, int month, int day) {
-    }
+    public record Day(int year, int month, int day) {}
 
     /** Money as sent, see {@link Money#of(String, long, int, String)}. */
-    public record Amount(String currencyCode, long units, int nanos) {
-    }
+    public record Amount(String currencyCode, long units, int nanos) {}
 
     /**
      * The qualification this input describes.
@@ -47,8 +53,13 @@ public record QualificationInput(Day needBy, Amount estimatedValue, ReferralKind
                 violations.add(field + ".need_by", "not a calendar date: " + e.getMessage());
             }
         }
-        Money value = estimatedValue == null ? null : violations.read(() -> Money.of(estimatedValue.currencyCode(),
-                estimatedValue.units(), estimatedValue.nanos(), field + ".estimated_value"));
+        Money value = estimatedValue == null
+                ? null
+                : violations.read(() -> Money.of(
+                        estimatedValue.currencyCode(),
+                        estimatedValue.units(),
+                        estimatedValue.nanos(),
+                        field + ".estimated_value"));
         if (referral == null) {
             violations.add(field + ".referral", EnumValues.UNKNOWN_VALUE);
         }
@@ -57,15 +68,21 @@ public record QualificationInput(Day needBy, Amount estimatedValue, ReferralKind
         known(need, field + ".bant.need", violations);
         known(timescale, field + ".bant.timescale", violations);
         if (leadLevel < 0 || leadLevel > Qualification.MAX_LEAD_LEVEL) {
-            violations.add(field + ".lead_level", "must be 1 to " + Qualification.MAX_LEAD_LEVEL
-                    + ", or 0 for not assessed; got " + leadLevel);
+            violations.add(
+                    field + ".lead_level",
+                    "must be 1 to " + Qualification.MAX_LEAD_LEVEL + ", or 0 for not assessed; got " + leadLevel);
         }
         if (note != null && note.length() > Qualification.MAX_NOTE) {
             violations.add(field + ".note", "must be at most " + Qualification.MAX_NOTE + " characters");
         }
         violations.throwIfAny();
-        return new Qualification(date, value, referral, new Bant(budget, authority, need, timescale),
-                note == null || note.isBlank() ? null : note.strip(), leadLevel);
+        return new Qualification(
+                date,
+                value,
+                referral,
+                new Bant(budget, authority, need, timescale),
+                note == null || note.isBlank() ? null : note.strip(),
+                leadLevel);
     }
 
     private static void known(Answer answer, String field, Violations violations) {

@@ -33,8 +33,7 @@ public record ResponseStats(
         Map<ResponseBucket, BucketStats> buckets) {
 
     /** One answered lead: how long its first touch took, and whether it went on to qualify. */
-    public record Sample(Duration responseTime, boolean qualified) {
-    }
+    public record Sample(Duration responseTime, boolean qualified) {}
 
     public record BucketStats(int leads, int qualified) {
         public double qualificationRate() {
@@ -47,9 +46,10 @@ public record ResponseStats(
      * @param awaiting inbound leads still waiting for one
      * @param misses the recorded missed deadlines, per rep
      */
-    public static ResponseStats of(Collection<Sample> samples, int awaiting, List<OwnerMisses> misses,
-                                   Duration window) {
-        List<Duration> times = new ArrayList<>(samples.stream().map(Sample::responseTime).toList());
+    public static ResponseStats of(
+            Collection<Sample> samples, int awaiting, List<OwnerMisses> misses, Duration window) {
+        List<Duration> times =
+                new ArrayList<>(samples.stream().map(Sample::responseTime).toList());
         times.sort(Comparator.naturalOrder());
         Map<ResponseBucket, int[]> counts = new EnumMap<>(ResponseBucket.class);
         for (ResponseBucket bucket : ResponseBucket.values()) {
@@ -66,9 +66,16 @@ public record ResponseStats(
         counts.forEach((bucket, c) -> buckets.put(bucket, new BucketStats(c[0], c[1])));
         int missed = misses.stream().mapToInt(OwnerMisses::missed).sum();
         int unanswered = misses.stream().mapToInt(OwnerMisses::unanswered).sum();
-        return new ResponseStats(samples.size(), awaiting, missed, unanswered, List.copyOf(misses),
-                percentile(times, 50), percentile(times, 90),
-                samples.isEmpty() ? 0 : (double) inWindow / samples.size(), buckets);
+        return new ResponseStats(
+                samples.size(),
+                awaiting,
+                missed,
+                unanswered,
+                List.copyOf(misses),
+                percentile(times, 50),
+                percentile(times, 90),
+                samples.isEmpty() ? 0 : (double) inWindow / samples.size(),
+                buckets);
     }
 
     /** Nearest-rank percentile: a value that really occurred, never an interpolation. */

@@ -13,7 +13,8 @@ public final class RuleProbability implements ProbabilityModel {
             case COOL -> 0.12;
             case COLD -> 0.04;
         };
-        double adjusted = base + 0.05 * lead.bant().yesCount() - 0.07 * lead.bant().noCount();
+        double adjusted =
+                base + 0.05 * lead.bant().yesCount() - 0.07 * lead.bant().noCount();
         return Math.max(0.01, Math.min(0.95, adjusted));
     }
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 public final class SpeedToLeadReport {
     /** Long enough for a monthly review, short enough to stay one cheap query. */
     public static final Duration MAX_PERIOD = Duration.ofDays(366);
+
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
     private final LeadProfileStore profiles;
@@ -30,8 +31,8 @@ public final class SpeedToLeadReport {
     private final SpeedToLeadPolicy policy;
     private final Clock clock;
 
-    public SpeedToLeadReport(LeadProfileStore profiles, MissedDeadlineStore missedDeadlines, SpeedToLeadPolicy policy,
-                             Clock clock) {
+    public SpeedToLeadReport(
+            LeadProfileStore profiles, MissedDeadlineStore missedDeadlines, SpeedToLeadPolicy policy, Clock clock) {
         this.profiles = requireNonNull(profiles, "profiles is null");
         this.missedDeadlines = requireNonNull(missedDeadlines, "missedDeadlines is null");
         this.policy = requireNonNull(policy, "policy is null");
@@ -52,12 +53,12 @@ public final class SpeedToLeadReport {
             if (arrival.firstTouchAt() == null) {
                 awaiting++;
             } else {
-                samples.add(new ResponseStats.Sample(Duration.between(arrival.arrivedAt(), arrival.firstTouchAt()),
-                        arrival.qualified()));
+                samples.add(new ResponseStats.Sample(
+                        Duration.between(arrival.arrivedAt(), arrival.firstTouchAt()), arrival.qualified()));
             }
         }
-        return ResponseStats.of(samples, awaiting, missedDeadlines.tally(who, period.start(), period.end()),
-                policy.responseWindow());
+        return ResponseStats.of(
+                samples, awaiting, missedDeadlines.tally(who, period.start(), period.end()), policy.responseWindow());
     }
 
     /**
@@ -67,15 +68,20 @@ public final class SpeedToLeadReport {
      * @param unansweredOnly only leads still waiting for their first touch
      * @param pageToken the previous page's token, or blank for the first page
      */
-    public Page<MissedDeadline> missedDeadlines(String owner, Instant from, Instant to, boolean unansweredOnly,
-                                                int pageSize, String pageToken) {
+    public Page<MissedDeadline> missedDeadlines(
+            String owner, Instant from, Instant to, boolean unansweredOnly, int pageSize, String pageToken) {
         int size = PageSize.resolve(pageSize, "page_size");
         Period period = period(from, to);
         String who = rep(owner);
         // the period as asked for: an open end ("until now") moves between pages, which is fine
         // since newer arrivals sort before the cursor
-        String fingerprint = PageToken.fingerprint(String.join("|", "missed", who == null ? "" : who,
-                String.valueOf(from), String.valueOf(to), Boolean.toString(unansweredOnly)));
+        String fingerprint = PageToken.fingerprint(String.join(
+                "|",
+                "missed",
+                who == null ? "" : who,
+                String.valueOf(from),
+                String.valueOf(to),
+                Boolean.toString(unansweredOnly)));
         Optional<PageToken> after = Optional.empty();
         if (pageToken != null && !pageToken.isEmpty()) {
             PageToken token = PageToken.decode(pageToken, fingerprint, "page_token");
@@ -83,8 +89,8 @@ public final class SpeedToLeadReport {
                 Instant.parse(token.sortValue());
                 UUID.fromString(token.id());
             } catch (DateTimeException | IllegalArgumentException e) {
-                throw InvalidArgumentException.of("page_token", "not a page token from this server; "
-                        + "start from the first page");
+                throw InvalidArgumentException.of(
+                        "page_token", "not a page token from this server; " + "start from the first page");
             }
             after = Optional.of(token);
         }
@@ -103,8 +109,8 @@ public final class SpeedToLeadReport {
             throw InvalidArgumentException.of("start_time", "must be before end_time");
         }
         if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
-            throw InvalidArgumentException.of("start_time", "the period may span at most " + MAX_PERIOD.toDays()
-                    + " days");
+            throw InvalidArgumentException.of(
+                    "start_time", "the period may span at most " + MAX_PERIOD.toDays() + " days");
         }
         return new Period(start, end);
     }
@@ -113,6 +119,5 @@ public final class SpeedToLeadReport {
         return owner == null || owner.isBlank() ? null : ControlCharacters.requireLine(owner.strip(), "owner");
     }
 
-    private record Period(Instant start, Instant end) {
-    }
+    private record Period(Instant start, Instant end) {}
 }

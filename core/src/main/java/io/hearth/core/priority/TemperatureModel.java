@@ -26,8 +26,13 @@ import java.util.Set;
  */
 public final class TemperatureModel {
     /** Sources where the lead acted first (filled a form, came to a talk, found us). */
-    private static final Set<LeadSource> INBOUND = EnumSet.of(LeadSource.WEB_FORM, LeadSource.WEBINAR,
-            LeadSource.SEMINAR, LeadSource.TRADE_SHOW, LeadSource.SEARCH, LeadSource.SOCIAL);
+    private static final Set<LeadSource> INBOUND = EnumSet.of(
+            LeadSource.WEB_FORM,
+            LeadSource.WEBINAR,
+            LeadSource.SEMINAR,
+            LeadSource.TRADE_SHOW,
+            LeadSource.SEARCH,
+            LeadSource.SOCIAL);
 
     /** The finest time step the databases keep. */
     private static final Duration TICK = Duration.ofNanos(1_000);
@@ -47,9 +52,12 @@ public final class TemperatureModel {
         List<String> reasons = new ArrayList<>();
         boolean sizzling = false;
 
-        Long daysToNeed = lead.needBy() == null ? null
+        Long daysToNeed = lead.needBy() == null
+                ? null
                 : ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC), lead.needBy());
-        boolean needIsNear = daysToNeed != null && daysToNeed >= 0 && daysToNeed <= policy.hotNeedWithin().toDays();
+        boolean needIsNear = daysToNeed != null
+                && daysToNeed >= 0
+                && daysToNeed <= policy.hotNeedWithin().toDays();
         boolean positiveNow = within(lead.lastPositiveAt(), policy.sizzlingAfterPositive(), now);
 
         Temperature grade = Temperature.COLD;
@@ -58,7 +66,8 @@ public final class TemperatureModel {
             reasons.add("needs it by " + lead.needBy() + " (" + daysToNeed + " days)");
             if (daysToNeed <= policy.sizzlingNeedWithin().toDays()) {
                 sizzling = true;
-                reasons.add("sizzling: the need date is within " + policy.sizzlingNeedWithin().toDays() + " days");
+                reasons.add("sizzling: the need date is within "
+                        + policy.sizzlingNeedWithin().toDays() + " days");
             }
         }
         if (lead.leadLevel() == 6) {
@@ -78,9 +87,10 @@ public final class TemperatureModel {
 
         if (lead.referral() != ReferralKind.NONE) {
             grade = warmest(grade, Temperature.WARM);
-            reasons.add(lead.referral() == ReferralKind.CHAMPION
-                    ? "referred by a champion who makes the introduction"
-                    : "referred by a fan who passed the name");
+            reasons.add(
+                    lead.referral() == ReferralKind.CHAMPION
+                            ? "referred by a champion who makes the introduction"
+                            : "referred by a fan who passed the name");
         }
         if (lead.nextMeetingAt() != null && lead.nextMeetingAt().isAfter(now)) {
             grade = warmest(grade, Temperature.WARM);
@@ -108,9 +118,10 @@ public final class TemperatureModel {
             reasons.add("raised their hand (" + sourceMeaning(lead.source()) + ")");
         }
         if (grade == Temperature.COLD) {
-            reasons.add(lead.source() == LeadSource.PURCHASED_LIST
-                    ? "purchased list: no known need and no relationship yet"
-                    : "no known need and no relationship yet");
+            reasons.add(
+                    lead.source() == LeadSource.PURCHASED_LIST
+                            ? "purchased list: no known need and no relationship yet"
+                            : "no known need and no relationship yet");
         }
 
         if (!needIsNear && !positiveNow) {
@@ -122,8 +133,8 @@ public final class TemperatureModel {
                 sizzling = false;
             }
         }
-        return new TemperatureRating(grade, sizzling && grade == Temperature.HOT,
-                probabilities.probabilityToClose(lead, grade), reasons);
+        return new TemperatureRating(
+                grade, sizzling && grade == Temperature.HOT, probabilities.probabilityToClose(lead, grade), reasons);
     }
 
     /**
@@ -143,11 +154,13 @@ public final class TemperatureModel {
         }
         // windows include their end, so they lapse just after it
         if (lead.lastPositiveAt() != null) {
-            moments.add(lead.lastPositiveAt().plus(policy.sizzlingAfterPositive()).plus(TICK));
+            moments.add(
+                    lead.lastPositiveAt().plus(policy.sizzlingAfterPositive()).plus(TICK));
             moments.add(lead.lastPositiveAt().plus(policy.warmAfterPositive()).plus(TICK));
         }
         if (lead.lastConversationAt() != null) {
-            moments.add(lead.lastConversationAt().plus(policy.conversationCounts()).plus(TICK));
+            moments.add(
+                    lead.lastConversationAt().plus(policy.conversationCounts()).plus(TICK));
         }
         if (lead.nextMeetingAt() != null) {
             moments.add(lead.nextMeetingAt());
@@ -156,7 +169,10 @@ public final class TemperatureModel {
         moments.add(lastActivity.plus(policy.hotSilence()).plus(TICK));
         moments.add(lastActivity.plus(policy.warmSilence()).plus(TICK));
         moments.add(lastActivity.plus(policy.coolSilence()).plus(TICK));
-        return moments.stream().filter(m -> m.isAfter(now)).min(Instant::compareTo).orElse(null);
+        return moments.stream()
+                .filter(m -> m.isAfter(now))
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     private Temperature cooledBySilence(Temperature grade, Duration silence) {

@@ -10,8 +10,7 @@ public final class EnumValues {
     /** What a caller is told of an enum value this server does not know, e.g. one a newer API added. */
     public static final String UNKNOWN_VALUE = "unknown enum value; this server does not know it";
 
-    private EnumValues() {
-    }
+    private EnumValues() {}
 
     /**
      * The constant of {@code type} named exactly {@code name}, as an API's enum value maps to it.
@@ -32,7 +31,8 @@ public final class EnumValues {
      * @param field the request field the value came from, named in errors
      */
     public static <E extends Enum<E>> E parse(Class<E> type, String text, String apiPrefix, String field) {
-        String normalized = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        String normalized =
+                text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         if (normalized.startsWith(apiPrefix)) {
             normalized = normalized.substring(apiPrefix.length());
         }
@@ -41,8 +41,11 @@ public final class EnumValues {
                 return constant;
             }
         }
-        throw InvalidArgumentException.of(field, Excerpts.quoted(text) + " is not one of "
-                + Arrays.toString(Arrays.stream(type.getEnumConstants())
-                        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toArray()));
+        throw InvalidArgumentException.of(
+                field,
+                Excerpts.quoted(text) + " is not one of "
+                        + Arrays.toString(Arrays.stream(type.getEnumConstants())
+                                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                                .toArray()));
     }
 }

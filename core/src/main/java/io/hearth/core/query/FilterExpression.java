@@ -37,8 +37,8 @@ public final class FilterExpression {
      */
     public static List<Comparison> parse(String text, String field) {
         if (text != null && text.length() > MAX_LENGTH) {
-            throw InvalidArgumentException.of(field, "must be at most " + MAX_LENGTH + " characters, got "
-                    + text.length());
+            throw InvalidArgumentException.of(
+                    field, "must be at most " + MAX_LENGTH + " characters, got " + text.length());
         }
         return new FilterExpression(text == null ? "" : text, field).parseAll();
     }
@@ -66,8 +66,8 @@ public final class FilterExpression {
                 throw error("a condition must follow AND");
             }
             if (terms.size() == MAX_TERMS) {
-                throw InvalidArgumentException.of(field, "must have at most " + MAX_TERMS
-                        + " conditions joined by AND, got more");
+                throw InvalidArgumentException.of(
+                        field, "must have at most " + MAX_TERMS + " conditions joined by AND, got more");
             }
             terms.add(term());
         }
@@ -100,7 +100,9 @@ public final class FilterExpression {
 
     private String word() {
         int start = pos;
-        while (!atEnd() && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != '='
+        while (!atEnd()
+                && !Character.isWhitespace(text.charAt(pos))
+                && text.charAt(pos) != '='
                 && text.charAt(pos) != '"') {
             pos++;
         }

@@ -7,8 +7,7 @@ public final class PageSize {
     public static final int DEFAULT = 50;
     public static final int MAXIMUM = 1000;
 
-    private PageSize() {
-    }
+    private PageSize() {}
 
     public static int resolve(int requested, String field) {
         if (requested < 0) {

@@ -40,8 +40,10 @@ public record PageToken(String fingerprint, String sortValue, String id) {
             throw InvalidArgumentException.of(field, "not a page token from this server; start from the first page");
         }
         if (!parts.get(1).equals(expectedFingerprint)) {
-            throw InvalidArgumentException.of(field, "this page token belongs to a list call with another filter, "
-                    + "order_by or show_archived; repeat the same query or start from the first page");
+            throw InvalidArgumentException.of(
+                    field,
+                    "this page token belongs to a list call with another filter, "
+                            + "order_by or show_archived; repeat the same query or start from the first page");
         }
         return new PageToken(parts.get(1), parts.get(3), parts.get(2));
     }
@@ -49,7 +51,8 @@ public record PageToken(String fingerprint, String sortValue, String id) {
     /** A short stable digest of a query's canonical description. */
     public static String fingerprint(String canonicalQuery) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalQuery.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(canonicalQuery.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);

@@ -32,11 +32,11 @@ public final class LeadQueueRules {
     private static final long MAX_CENTS = 1_000_000_000_000_000L / 1000;
     /** Puts leads judged not a fit behind every other cold lead, whatever their value. */
     private static final long UNQUALIFIED_PENALTY = 1L << 62;
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
-    private LeadQueueRules() {
-    }
+    private static final DateTimeFormatter CLOCK_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private LeadQueueRules() {}
 
     /**
      * @param cadence where the lead's follow-up cadence stands: in drip, or with a follow-up scheduled
@@ -52,8 +52,8 @@ public final class LeadQueueRules {
         if (profile.awaitingFirstResponse()) {
             lane = Lane.SPEED_TO_LEAD;
             rank = -micros(profile.responseDeadline());
-            reasons.add("new " + lead.fields().source().name().toLowerCase().replace('_', ' ')
-                    + " lead: respond by " + CLOCK_TIME.format(profile.responseDeadline()));
+            reasons.add("new " + lead.fields().source().name().toLowerCase().replace('_', ' ') + " lead: respond by "
+                    + CLOCK_TIME.format(profile.responseDeadline()));
         } else if (lead.fields().status() == LeadStatus.UNQUALIFIED) {
             lane = Lane.COLD;
             rank = expectedValueRank(profile) - UNQUALIFIED_PENALTY;
@@ -87,22 +87,42 @@ public final class LeadQueueRules {
                 visibleFrom = followUp.dueAt();
             }
             reasons.addAll(0, followUp.reasons());
-            return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(),
-                    lead.displayName(), lane, rank, visibleFrom, followUp.dueAt(), ActionKind.TOUCH_BASE,
-                    followUp.channel(), reasons, followUp.id()));
+            return Optional.of(new QueueEntry(
+                    lead.id().value(),
+                    PersonKind.LEAD,
+                    lead.fields().owner(),
+                    lead.displayName(),
+                    lane,
+                    rank,
+                    visibleFrom,
+                    followUp.dueAt(),
+                    ActionKind.TOUCH_BASE,
+                    followUp.channel(),
+                    reasons,
+                    followUp.id()));
         }
         boolean touchedBefore = profile.activity().lastTouchAt() != null;
-        ActionKind action = profile.activity().lastConversationAt() != null ? ActionKind.TOUCH_BASE : ActionKind.COLD_CALL;
-        ActionChannel channel = lead.fields().phone() != null ? ActionChannel.PHONE
+        ActionKind action =
+                profile.activity().lastConversationAt() != null ? ActionKind.TOUCH_BASE : ActionKind.COLD_CALL;
+        ActionChannel channel = lead.fields().phone() != null
+                ? ActionChannel.PHONE
                 : lead.fields().email() != null ? ActionChannel.EMAIL : ActionChannel.SOCIAL;
         if (lane == Lane.COLD && touchedBefore && lead.fields().email() != null) {
             // a cold lead that did not pick up gets the cheap step, not another call
             channel = ActionChannel.EMAIL;
         }
-        return Optional.of(new QueueEntry(lead.id().value(), PersonKind.LEAD, lead.fields().owner(), lead.displayName(), lane,
+        return Optional.of(new QueueEntry(
+                lead.id().value(),
+                PersonKind.LEAD,
+                lead.fields().owner(),
+                lead.displayName(),
+                lane,
                 rank,
-                lead.createdAt(), profile.awaitingFirstResponse() ? profile.responseDeadline() : null, action,
-                channel, reasons));
+                lead.createdAt(),
+                profile.awaitingFirstResponse() ? profile.responseDeadline() : null,
+                action,
+                channel,
+                reasons));
     }
 
     /** What an inquiry from someone already in Hearth asks of the rep, its first reason. */

@@ -2,5 +2,6 @@ package io.hearth.core.queue;
 
 /** Whom a queue entry is about. */
 public enum PersonKind {
-    LEAD, CONTACT
+    LEAD,
+    CONTACT
 }

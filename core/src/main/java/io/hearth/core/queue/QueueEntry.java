@@ -30,10 +30,30 @@ public record QueueEntry(
         UUID followUpId) {
 
     /** An entry that works no scheduled step. */
-    public QueueEntry(UUID personId, PersonKind personKind, String owner, String displayName, Lane lane, long rank,
-                      Instant visibleFrom, Instant deadline, ActionKind action, ActionChannel channel,
-                      List<String> reasons) {
-        this(personId, personKind, owner, displayName, lane, rank, visibleFrom, deadline, action, channel, reasons,
+    public QueueEntry(
+            UUID personId,
+            PersonKind personKind,
+            String owner,
+            String displayName,
+            Lane lane,
+            long rank,
+            Instant visibleFrom,
+            Instant deadline,
+            ActionKind action,
+            ActionChannel channel,
+            List<String> reasons) {
+        this(
+                personId,
+                personKind,
+                owner,
+                displayName,
+                lane,
+                rank,
+                visibleFrom,
+                deadline,
+                action,
+                channel,
+                reasons,
                 null);
     }
 
@@ -50,8 +70,8 @@ public record QueueEntry(
             throw new IllegalArgumentException("every queue entry says why it is there");
         }
         if (lane == Lane.DUE_FOLLOW_UP && rank != dueRank(visibleFrom)) {
-            throw new IllegalArgumentException("a due follow-up ranks by the time it fell due, got rank " + rank
-                    + " for " + visibleFrom);
+            throw new IllegalArgumentException(
+                    "a due follow-up ranks by the time it fell due, got rank " + rank + " for " + visibleFrom);
         }
     }
 

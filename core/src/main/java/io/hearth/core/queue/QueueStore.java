@@ -33,6 +33,9 @@ public interface QueueStore {
 
     /** Encodes where {@code last} stands, for the next page. */
     static PageToken position(String fingerprint, QueueEntry last) {
-        return new PageToken(fingerprint, last.lane().priority() + ":" + last.rank(), last.personId().toString());
+        return new PageToken(
+                fingerprint,
+                last.lane().priority() + ":" + last.rank(),
+                last.personId().toString());
     }
 }

@@ -36,8 +36,10 @@ public final class TypicalDurations {
         Map<ActionChannel, Duration> merged = new EnumMap<>(DEFAULTS);
         overrides.forEach((channel, duration) -> {
             if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX) > 0) {
-                throw InvalidArgumentException.of(field, "the duration of " + channel.name().toLowerCase()
-                        + " must be more than 0 and at most " + MAX.toHours() + " hours, got " + duration);
+                throw InvalidArgumentException.of(
+                        field,
+                        "the duration of " + channel.name().toLowerCase() + " must be more than 0 and at most "
+                                + MAX.toHours() + " hours, got " + duration);
             }
             merged.put(channel, duration);
         });

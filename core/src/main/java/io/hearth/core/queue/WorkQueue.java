@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class WorkQueue {
     /** The most of the queue an agenda looks at: more than any time box can hold. */
     public static final int AGENDA_HORIZON = 500;
+
     public static final Duration MAX_BUDGET = Duration.ofDays(7);
     /** How much of the queue a live view shows when the caller does not say. */
     public static final int DEFAULT_WATCH_SIZE = 20;
@@ -54,8 +55,8 @@ public final class WorkQueue {
             throw InvalidArgumentException.of(field, "required: the time set aside, e.g. 7200s");
         }
         if (budget.isNegative() || budget.isZero() || budget.compareTo(MAX_BUDGET) > 0) {
-            throw InvalidArgumentException.of(field, "must be more than 0 and at most "
-                    + MAX_BUDGET.toDays() + " days, got " + budget);
+            throw InvalidArgumentException.of(
+                    field, "must be more than 0 and at most " + MAX_BUDGET.toDays() + " days, got " + budget);
         }
     }
 
@@ -82,7 +83,8 @@ public final class WorkQueue {
         boolean more = entries.size() > pageSize;
         List<QueueEntry> page = more ? entries.subList(0, pageSize) : entries;
         Optional<String> next = more
-                ? Optional.of(QueueStore.position(fingerprint, page.get(page.size() - 1)).encode())
+                ? Optional.of(QueueStore.position(fingerprint, page.get(page.size() - 1))
+                        .encode())
                 : Optional.empty();
         return new Page<>(page, next);
     }

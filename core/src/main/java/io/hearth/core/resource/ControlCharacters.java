@@ -13,8 +13,7 @@ import io.hearth.core.error.InvalidArgumentException;
 public final class ControlCharacters {
     private static final char REPLACEMENT = '\uFFFD';
 
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     /** Why a one-line value cannot be taken, or {@code null} when it can (as can {@code null}). */
     public static String lineProblem(String value) {
@@ -25,7 +24,8 @@ public final class ControlCharacters {
     /** Why multi-line free text cannot be taken, or {@code null} when it can (as can {@code null}). */
     public static String textProblem(String value) {
         int at = firstControl(value, true);
-        return at < 0 ? null
+        return at < 0
+                ? null
                 : "must not contain control characters other than tabs and line breaks, found " + describe(value, at);
     }
 

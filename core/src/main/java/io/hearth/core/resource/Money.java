@@ -18,6 +18,7 @@ import java.util.List;
 public record Money(String currency, BigDecimal amount) {
     /** Nanos are billionths of a unit, as in {@code google.type.Money}: 0 to 999,999,999 here. */
     public static final int MAX_NANOS = 999_999_999;
+
     private static final int NANOS_DIGITS = 9;
 
     public Money {
@@ -52,7 +53,9 @@ public record Money(String currency, BigDecimal amount) {
         if (!violations.isEmpty()) {
             throw new InvalidArgumentException(violations);
         }
-        BigDecimal amount = BigDecimal.valueOf(units).add(BigDecimal.valueOf(nanos, NANOS_DIGITS)).stripTrailingZeros();
+        BigDecimal amount = BigDecimal.valueOf(units)
+                .add(BigDecimal.valueOf(nanos, NANOS_DIGITS))
+                .stripTrailingZeros();
         return new Money(currencyCode, amount.scale() < 0 ? amount.setScale(0) : amount);
     }
 

@@ -3,7 +3,6 @@ package io.hearth.core.resource;
 import io.hearth.core.error.InvalidArgumentException;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Idempotent creates (AIP-155): a create call may carry a {@code request_id}, and a retry with the
@@ -12,8 +11,7 @@ import java.util.function.Supplier;
 public final class RequestIds {
     public static final int MAX_LENGTH = 100;
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /**
      * Creates once per request id.
@@ -23,11 +21,12 @@ public final class RequestIds {
      * @param create makes and stores the resource under the id; empty when a concurrent call with
      *     the same id stored first (the store's unique key refused this one)
      */
-    public static <T> T createOnce(String requestId, Function<String, Optional<T>> madeBy,
-                                   Function<String, Optional<T>> create) {
+    public static <T> T createOnce(
+            String requestId, Function<String, Optional<T>> madeBy, Function<String, Optional<T>> create) {
         String key = requestId == null || requestId.isBlank() ? null : requestId.strip();
         if (key == null) {
-            return create.apply(null).orElseThrow(() -> new IllegalStateException("a create without a request id was refused"));
+            return create.apply(null)
+                    .orElseThrow(() -> new IllegalStateException("a create without a request id was refused"));
         }
         if (key.length() > MAX_LENGTH) {
             throw InvalidArgumentException.of("request_id", "must be at most " + MAX_LENGTH + " characters");
@@ -37,7 +36,8 @@ public final class RequestIds {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        return create.apply(key).or(() -> madeBy.apply(key)).orElseThrow(
-                () -> new IllegalStateException("request id " + key + " collided but nothing carries it"));
+        return create.apply(key)
+                .or(() -> madeBy.apply(key))
+                .orElseThrow(() -> new IllegalStateException("request id " + key + " collided but nothing carries it"));
     }
 }

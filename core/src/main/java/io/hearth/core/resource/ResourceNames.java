@@ -6,8 +6,7 @@ import java.util.UUID;
 
 /** Parses resource names {@code {collection}/{uuid}} (AIP-122) and names the request field when one is bad. */
 public final class ResourceNames {
-    private ResourceNames() {
-    }
+    private ResourceNames() {}
 
     /**
      * @param collection e.g. {@code contacts/}
@@ -16,12 +15,12 @@ public final class ResourceNames {
      */
     public static UUID parse(String name, String collection, String noun, String field) {
         if (name == null || name.isBlank()) {
-            throw InvalidArgumentException.of(field, "required: the " + noun + "'s name, e.g. " + collection
-                    + "0190c0d2-...");
+            throw InvalidArgumentException.of(
+                    field, "required: the " + noun + "'s name, e.g. " + collection + "0190c0d2-...");
         }
         if (!name.startsWith(collection)) {
-            throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " is not a " + noun + " name: expected "
-                    + collection + "{id}");
+            throw InvalidArgumentException.of(
+                    field, Excerpts.quoted(name) + " is not a " + noun + " name: expected " + collection + "{id}");
         }
         String id = name.substring(collection.length());
         try {
@@ -33,6 +32,7 @@ public final class ResourceNames {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw InvalidArgumentException.of(field, Excerpts.quoted(name) + " is not a " + noun + " name: the id is not a UUID");
+        throw InvalidArgumentException.of(
+                field, Excerpts.quoted(name) + " is not a " + noun + " name: the id is not a UUID");
     }
 }

@@ -10,8 +10,7 @@ public final class UpdateMask {
     /** The request field holding the mask. */
     public static final String FIELD = "update_mask";
 
-    private UpdateMask() {
-    }
+    private UpdateMask() {}
 
     /**
      * The fields an update changes: those its mask names or, without a mask (absent or empty), those
@@ -22,12 +21,12 @@ public final class UpdateMask {
      * @param fieldsSet the fields the request carries a value for
      * @param resource the request field of the resource being updated, e.g. {@code lead}
      */
-    public static <F> Set<F> resolve(List<String> paths, BiFunction<List<String>, String, Set<F>> fromPaths,
-                                     Set<F> fieldsSet, String resource) {
+    public static <F> Set<F> resolve(
+            List<String> paths, BiFunction<List<String>, String, Set<F>> fromPaths, Set<F> fieldsSet, String resource) {
         Set<F> fields = paths.isEmpty() ? fieldsSet : fromPaths.apply(paths, FIELD);
         if (fields.isEmpty()) {
-            throw InvalidArgumentException.of(FIELD, "nothing to update: name fields in update_mask or set them on the "
-                    + resource);
+            throw InvalidArgumentException.of(
+                    FIELD, "nothing to update: name fields in update_mask or set them on the " + resource);
         }
         return fields;
     }

@@ -50,8 +50,13 @@ final class BatchApplier {
     private final List<LeadObserver> observers;
     private final TimeOrderedIds ids;
 
-    BatchApplier(PersonMatchStore matches, LeadStore leads, LeadRules rules, List<LeadObserver> observers,
-                 SyncedContacts contacts, TimeOrderedIds ids) {
+    BatchApplier(
+            PersonMatchStore matches,
+            LeadStore leads,
+            LeadRules rules,
+            List<LeadObserver> observers,
+            SyncedContacts contacts,
+            TimeOrderedIds ids) {
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.matches = requireNonNull(matches, "matches is null");
@@ -60,8 +65,7 @@ final class BatchApplier {
         this.ids = requireNonNull(ids, "ids is null");
     }
 
-    record Outcome(SyncCounts counts, List<Rejection> rejections) {
-    }
+    record Outcome(SyncCounts counts, List<Rejection> rejections) {}
 
     /**
      * A record mapped and cleaned by the lead rules, with its matching keys.
@@ -69,8 +73,7 @@ final class BatchApplier {
      * @param fields the record's own values, to merge into a person it matches
      * @param asCreated the fields of a new lead made from it: {@code fields} with the defaults filled
      */
-    record Candidate(SourceRecord source, LeadFields fields, LeadFields asCreated, MatchKeys keys) {
-    }
+    record Candidate(SourceRecord source, LeadFields fields, LeadFields asCreated, MatchKeys keys) {}
 
     /**
      * A batch's records mapped and cleaned, and those rejected doing so: the part of applying a
@@ -109,8 +112,8 @@ final class BatchApplier {
         List<Rejection> rejections = new ArrayList<>(prepared.rejections());
         // a writer carrying one of these keys now waits for this batch, and then finds its people
         matches.claim(prepared.claims(connector));
-        MatchIndex index = matches.lookingUp(() -> MatchIndex.load(connector,
-                prepared.candidates().stream().map(Candidate::keys).toList(), matches));
+        MatchIndex index = matches.lookingUp(() -> MatchIndex.load(
+                connector, prepared.candidates().stream().map(Candidate::keys).toList(), matches));
         Writes writes = new Writes(index, now);
         Set<PersonRef> touched = new HashSet<>();
         Map<String, PersonRef> newLinks = new HashMap<>();
@@ -124,14 +127,16 @@ final class BatchApplier {
                 person = PersonRef.of(writes.create(candidate, new LeadId(ids.next())));
                 created++;
             } else {
-                boolean repeated = touched.contains(person) || !index.updatedAt(person).isBefore(runStartedAt);
+                boolean repeated =
+                        touched.contains(person) || !index.updatedAt(person).isBefore(runStartedAt);
                 boolean changed;
                 try {
                     changed = person.isLead()
                             ? writes.merge(index.lead(person.leadId()), candidate)
                             : writes.merge(index.contact(person.contactId()), candidate);
                 } catch (InvalidArgumentException e) {
-                    rejections.add(new Rejection(candidate.source().position(), e.getMessage(), raw(candidate.source())));
+                    rejections.add(
+                            new Rejection(candidate.source().position(), e.getMessage(), raw(candidate.source())));
                     continue;
                 }
                 if (repeated) {
@@ -190,6 +195,7 @@ final class BatchApplier {
         private final Map<LeadId, Instant> inquiredAt = new HashMap<>();
         /** The stored version of each lead and contact the batch changes, to write it only if nobody else did. */
         private final Map<LeadId, Long> leadVersions = new LinkedHashMap<>();
+
         private final Map<ContactId, Long> contactVersions = new LinkedHashMap<>();
 
         Writes(MatchIndex index, Instant now) {
@@ -232,8 +238,15 @@ final class BatchApplier {
                 return false;
             }
             contactVersions.putIfAbsent(existing.id(), existing.version());
-            index.remember(new Contact(existing.id(), next, existing.origin(), existing.convertedFrom(),
-                    existing.createdAt(), now, existing.archivedAt(), contactVersions.get(existing.id()) + 1));
+            index.remember(new Contact(
+                    existing.id(),
+                    next,
+                    existing.origin(),
+                    existing.convertedFrom(),
+                    existing.createdAt(),
+                    now,
+                    existing.archivedAt(),
+                    contactVersions.get(existing.id()) + 1));
             return true;
         }
     }
@@ -245,7 +258,8 @@ final class BatchApplier {
         }
         List<SyncedLead> result = new ArrayList<>(synced.size());
         for (int i = 0; i < synced.size(); i++) {
-            result.add(new SyncedLead(current.get(i), synced.get(i).created(), synced.get(i).inquiredAt()));
+            result.add(new SyncedLead(
+                    current.get(i), synced.get(i).created(), synced.get(i).inquiredAt()));
         }
         return result;
     }
@@ -272,9 +286,14 @@ final class BatchApplier {
         // fills defaults, which must not count as values when merging into an existing person.
         // Cleaning once per record matters: normalizing the phone is most of an import's own CPU.
         LeadFields cleaned = rules.forCreate(raw);
-        LeadFields fields = cleaned.toBuilder().source(raw.source()).status(raw.status()).temperature(null).build();
+        LeadFields fields = cleaned.toBuilder()
+                .source(raw.source())
+                .status(raw.status())
+                .temperature(null)
+                .build();
         String externalId = record.externalId() == null || record.externalId().isBlank()
-                ? null : ControlCharacters.requireLine(record.externalId().strip(), "external_id");
+                ? null
+                : ControlCharacters.requireLine(record.externalId().strip(), "external_id");
         return new Candidate(record, fields, cleaned, MatchKeys.of(fields).withExternalId(externalId));
     }
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class ConnectorRegistry {
     /** The collection of connectors' resource names. */
     public static final String COLLECTION = "connectors/";
+
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
 
     private final NavigableMap<String, Connector> byName;
@@ -40,8 +41,8 @@ public final class ConnectorRegistry {
     public static String connectorName(String name, String field) {
         String bare = name.startsWith(COLLECTION) ? name.substring(COLLECTION.length()) : name;
         if (bare.isBlank() || bare.contains("/")) {
-            throw InvalidArgumentException.of(field, "must name a connector as connectors/{name}, got "
-                    + Excerpts.quoted(name));
+            throw InvalidArgumentException.of(
+                    field, "must name a connector as connectors/{name}, got " + Excerpts.quoted(name));
         }
         return bare;
     }
@@ -114,18 +115,23 @@ public final class ConnectorRegistry {
      */
     public Connector forFileName(String fileName, String field) {
         int dot = fileName.lastIndexOf('.');
-        Connector connector = dot < 0 ? null : byExtension.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        Connector connector =
+                dot < 0 ? null : byExtension.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
         if (connector == null) {
-            throw InvalidArgumentException.of(field, "cannot tell the connector from " + Excerpts.quoted(fileName)
-                    + (byExtension.isEmpty() ? ": name one; no installed connector claims a file extension"
-                            : ": name one, or use a file ending in " + claimedExtensions()));
+            throw InvalidArgumentException.of(
+                    field,
+                    "cannot tell the connector from " + Excerpts.quoted(fileName)
+                            + (byExtension.isEmpty()
+                                    ? ": name one; no installed connector claims a file extension"
+                                    : ": name one, or use a file ending in " + claimedExtensions()));
         }
         return connector;
     }
 
     /** ".csv, .tsv or .xlsx" */
     private String claimedExtensions() {
-        List<String> extensions = byExtension.keySet().stream().map(e -> "." + e).toList();
+        List<String> extensions =
+                byExtension.keySet().stream().map(e -> "." + e).toList();
         if (extensions.size() == 1) {
             return extensions.get(0);
         }

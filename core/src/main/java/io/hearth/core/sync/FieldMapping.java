@@ -73,7 +73,8 @@ public final class FieldMapping {
             }
         });
         String fullName = result.remove(FULL_NAME);
-        if (fullName != null && !result.containsKey(StandardFields.GIVEN_NAME)
+        if (fullName != null
+                && !result.containsKey(StandardFields.GIVEN_NAME)
                 && !result.containsKey(StandardFields.FAMILY_NAME)) {
             String[] parts = fullName.strip().split("\\s+", 2);
             result.put(StandardFields.GIVEN_NAME, parts[0]);
@@ -99,7 +100,8 @@ public final class FieldMapping {
             List<String> sources = new ArrayList<>();
             for (String name : names) {
                 headers.stream()
-                        .filter(h -> !explicitSources.contains(h) && normalize(h).equals(name))
+                        .filter(h ->
+                                !explicitSources.contains(h) && normalize(h).equals(name))
                         .forEach(sources::add);
             }
             if (!sources.isEmpty()) {
@@ -112,7 +114,8 @@ public final class FieldMapping {
     /** "E-mail Address" and "email_address" both become "emailaddress". */
     static String normalize(String header) {
         StringBuilder out = new StringBuilder(header.length());
-        header.toLowerCase(Locale.ROOT).codePoints()
+        header.toLowerCase(Locale.ROOT)
+                .codePoints()
                 .filter(Character::isLetterOrDigit)
                 .forEach(out::appendCodePoint);
         return out.toString();
@@ -123,14 +126,46 @@ public final class FieldMapping {
         s.put(StandardFields.GIVEN_NAME, List.of("givenname", "firstname", "first", "forename"));
         s.put(StandardFields.FAMILY_NAME, List.of("familyname", "lastname", "last", "surname"));
         s.put(FULL_NAME, List.of("name", "fullname", "contactname", "displayname"));
-        s.put(StandardFields.COMPANY, List.of("company", "companyname", "companyaccount", "account", "accountname",
-                "organization", "organizationname", "organization1name", "organisation"));
+        s.put(
+                StandardFields.COMPANY,
+                List.of(
+                        "company",
+                        "companyname",
+                        "companyaccount",
+                        "account",
+                        "accountname",
+                        "organization",
+                        "organizationname",
+                        "organization1name",
+                        "organisation"));
         s.put(StandardFields.TITLE, List.of("title", "jobtitle", "organization1title", "position"));
-        s.put(StandardFields.EMAIL, List.of("email", "emailaddress", "email1value", "primaryemail", "workemail",
-                "businessemail", "email2address", "email2value"));
-        s.put(StandardFields.PHONE, List.of("phone", "phonenumber", "mobile", "mobilephone", "mobilephonenumber",
-                "cellphone", "cell", "businessphone", "workphone", "phone1value", "primaryphone", "homephone",
-                "phone2value"));
+        s.put(
+                StandardFields.EMAIL,
+                List.of(
+                        "email",
+                        "emailaddress",
+                        "email1value",
+                        "primaryemail",
+                        "workemail",
+                        "businessemail",
+                        "email2address",
+                        "email2value"));
+        s.put(
+                StandardFields.PHONE,
+                List.of(
+                        "phone",
+                        "phonenumber",
+                        "mobile",
+                        "mobilephone",
+                        "mobilephonenumber",
+                        "cellphone",
+                        "cell",
+                        "businessphone",
+                        "workphone",
+                        "phone1value",
+                        "primaryphone",
+                        "homephone",
+                        "phone2value"));
         s.put(StandardFields.SOURCE, List.of("leadsource", "source", "originalsource"));
         s.put(StandardFields.STATUS, List.of("leadstatus", "status"));
         s.put(StandardFields.OWNER, List.of("owner", "leadowner", "contactowner", "recordowner"));

@@ -46,11 +46,11 @@ public final class ImportFolder {
                 throw outside(field);
             }
         } catch (NoSuchFileException e) {
-            throw InvalidArgumentException.of(field, "there is no file '" + root.relativize(asked)
-                    + "' in the server's import folder");
+            throw InvalidArgumentException.of(
+                    field, "there is no file '" + root.relativize(asked) + "' in the server's import folder");
         } catch (IOException e) {
-            throw InvalidArgumentException.of(field, "the file '" + root.relativize(asked)
-                    + "' in the server's import folder cannot be read");
+            throw InvalidArgumentException.of(
+                    field, "the file '" + root.relativize(asked) + "' in the server's import folder cannot be read");
         }
         if (!Files.isRegularFile(real)) {
             throw InvalidArgumentException.of(field, "'" + root.relativize(asked) + "' is not a file");
@@ -59,8 +59,10 @@ public final class ImportFolder {
     }
 
     private static PermissionDeniedException outside(String field) {
-        return new PermissionDeniedException(REASON, field + ": only files in the server's import folder ("
-                + "imports/ in its data directory, or --imports-dir) can be read; copy the file there, or upload it "
-                + "with 'hearth import FILE'");
+        return new PermissionDeniedException(
+                REASON,
+                field + ": only files in the server's import folder ("
+                        + "imports/ in its data directory, or --imports-dir) can be read; copy the file there, or upload it "
+                        + "with 'hearth import FILE'");
     }
 }

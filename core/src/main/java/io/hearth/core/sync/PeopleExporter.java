@@ -61,7 +61,8 @@ public final class PeopleExporter {
     public ExportResult exportLeads(String connectorName, Map<String, String> config, String filter) {
         return export(connectorName, config, token -> {
             Page<Lead> page = leads.list(filter, "create_time", false, PageSize.MAXIMUM, token);
-            return new Page<>(page.items().stream().map(PeopleExporter::outgoing).toList(), page.nextPageToken());
+            return new Page<>(
+                    page.items().stream().map(PeopleExporter::outgoing).toList(), page.nextPageToken());
         });
     }
 
@@ -69,22 +70,24 @@ public final class PeopleExporter {
     public ExportResult exportContacts(String connectorName, Map<String, String> config, String filter) {
         return export(connectorName, config, token -> {
             Page<Contact> page = contacts.list(filter, false, PageSize.MAXIMUM, token);
-            return new Page<>(page.items().stream().map(PeopleExporter::outgoing).toList(), page.nextPageToken());
+            return new Page<>(
+                    page.items().stream().map(PeopleExporter::outgoing).toList(), page.nextPageToken());
         });
     }
 
     /** @param pages the page after a page token ("" for the first), as people to write */
-    private ExportResult export(String connectorName, Map<String, String> config,
-                                Function<String, Page<OutgoingPerson>> pages) {
+    private ExportResult export(
+            String connectorName, Map<String, String> config, Function<String, Page<OutgoingPerson>> pages) {
         Connector connector = connectors.get(connectorName);
         if (!connector.capabilities().contains(Capability.WRITE)) {
-            throw new FailedPreconditionException("CONNECTOR_CANNOT_WRITE",
-                    "connector " + connector.name() + " cannot write; it only reads");
+            throw new FailedPreconditionException(
+                    "CONNECTOR_CANNOT_WRITE", "connector " + connector.name() + " cannot write; it only reads");
         }
         List<ConfigProblem> problems = connector.validate(config);
         if (!problems.isEmpty()) {
             throw new InvalidArgumentException(problems.stream()
-                    .map(p -> new FieldViolation("config." + p.key(), p.message())).toList());
+                    .map(p -> new FieldViolation("config." + p.key(), p.message()))
+                    .toList());
         }
         // the filter is checked before the destination is touched
         Page<OutgoingPerson> page = pages.apply("");
@@ -114,24 +117,53 @@ public final class PeopleExporter {
 
     static OutgoingPerson outgoing(Lead lead) {
         LeadFields f = lead.fields();
-        Map<String, String> fields = personFields(f.givenName(), f.familyName(), f.company(), f.title(), f.email(),
-                f.phone(), f.source(), f.owner(), f.notes(), f.tags());
+        Map<String, String> fields = personFields(
+                f.givenName(),
+                f.familyName(),
+                f.company(),
+                f.title(),
+                f.email(),
+                f.phone(),
+                f.source(),
+                f.owner(),
+                f.notes(),
+                f.tags());
         put(fields, StandardFields.STATUS, f.status().name());
         return new OutgoingPerson(lead.id().name(), fields);
     }
 
     static OutgoingPerson outgoing(Contact contact) {
         ContactFields f = contact.fields();
-        Map<String, String> fields = personFields(f.givenName(), f.familyName(), f.company(), f.title(), f.email(),
-                f.phone(), f.source(), f.owner(), f.notes(), f.tags());
-        put(fields, StandardFields.KIND, f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        Map<String, String> fields = personFields(
+                f.givenName(),
+                f.familyName(),
+                f.company(),
+                f.title(),
+                f.email(),
+                f.phone(),
+                f.source(),
+                f.owner(),
+                f.notes(),
+                f.tags());
+        put(
+                fields,
+                StandardFields.KIND,
+                f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return new OutgoingPerson(contact.id().name(), fields);
     }
 
     /** What leads and contacts share, under the standard field names. */
-    private static Map<String, String> personFields(String givenName, String familyName, String company, String title,
-                                                    String email, String phone, LeadSource source, String owner,
-                                                    String notes, List<String> tags) {
+    private static Map<String, String> personFields(
+            String givenName,
+            String familyName,
+            String company,
+            String title,
+            String email,
+            String phone,
+            LeadSource source,
+            String owner,
+            String notes,
+            List<String> tags) {
         Map<String, String> fields = new LinkedHashMap<>();
         put(fields, StandardFields.GIVEN_NAME, givenName);
         put(fields, StandardFields.FAMILY_NAME, familyName);

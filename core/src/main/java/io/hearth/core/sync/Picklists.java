@@ -54,8 +54,7 @@ final class Picklists {
             Map.entry("other", LeadSource.OTHER),
             Map.entry("offlinesources", LeadSource.OTHER));
 
-    private Picklists() {
-    }
+    private Picklists() {}
 
     /** {@code null} when absent or unknown; CONVERTED values read as absent since only conversion sets it. */
     static LeadStatus status(String value) {

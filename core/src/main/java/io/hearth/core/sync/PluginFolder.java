@@ -22,8 +22,7 @@ import java.util.stream.Stream;
 public final class PluginFolder {
     private static final String SERVICES_FILE = "META-INF/services/" + Connector.class.getName();
 
-    private PluginFolder() {
-    }
+    private PluginFolder() {}
 
     /**
      * The connector of every {@code *.jar} in {@code folder}, in jar name order; none when there
@@ -38,7 +37,9 @@ public final class PluginFolder {
         }
         List<Path> jars;
         try (Stream<Path> files = Files.list(folder)) {
-            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list plugins in " + folder, e);
         }
@@ -74,8 +75,8 @@ public final class PluginFolder {
         if (listed.isEmpty()) {
             return "no connector";
         }
-        return listed.size() + " connectors (" + listed.stream().map(p -> p.type().getName())
-                .collect(Collectors.joining(", ")) + ")";
+        return listed.size() + " connectors ("
+                + listed.stream().map(p -> p.type().getName()).collect(Collectors.joining(", ")) + ")";
     }
 
     private static void close(PluginClassLoader refused, Throwable cause) {

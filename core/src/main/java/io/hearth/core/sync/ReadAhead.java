@@ -19,8 +19,7 @@ import java.util.function.Function;
  */
 final class ReadAhead implements AutoCloseable {
     /** A batch as read, and its records as the applier will store them. */
-    record Read(Batch batch, BatchApplier.Prepared prepared) {
-    }
+    record Read(Batch batch, BatchApplier.Prepared prepared) {}
 
     private final RecordReader reader;
     private final int batchSize;

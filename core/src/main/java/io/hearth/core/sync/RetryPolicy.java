@@ -9,7 +9,8 @@ import java.time.Duration;
  * delay doubles on each consecutive failure; a batch that succeeds resets the count.
  */
 public record RetryPolicy(int maxAttempts, Duration firstDelay, Sleeper sleeper) {
-    public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()));
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(5, Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()));
 
     public RetryPolicy {
         requireNonNull(firstDelay, "firstDelay is null");

@@ -30,8 +30,8 @@ final class SpiOnlyClassLoader extends ClassLoader {
         if (name.startsWith(SPI_PACKAGE)) {
             return server.loadClass(name);
         }
-        throw new ClassNotFoundException(name + " is neither in the JDK nor in the connector SPI; "
-                + "a plugin bundles what else it needs");
+        throw new ClassNotFoundException(
+                name + " is neither in the JDK nor in the connector SPI; " + "a plugin bundles what else it needs");
     }
 
     @Override

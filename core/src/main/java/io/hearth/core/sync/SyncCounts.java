@@ -10,7 +10,12 @@ public record SyncCounts(long read, long created, long updated, long unchanged, 
     public static final SyncCounts ZERO = new SyncCounts(0, 0, 0, 0, 0, 0);
 
     public SyncCounts plus(SyncCounts other) {
-        return new SyncCounts(read + other.read, created + other.created, updated + other.updated,
-                unchanged + other.unchanged, merged + other.merged, rejected + other.rejected);
+        return new SyncCounts(
+                read + other.read,
+                created + other.created,
+                updated + other.updated,
+                unchanged + other.unchanged,
+                merged + other.merged,
+                rejected + other.rejected);
     }
 }

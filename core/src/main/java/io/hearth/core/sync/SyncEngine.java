@@ -82,9 +82,18 @@ public final class SyncEngine {
      * @param observers hear every lead a sync writes, in the transaction of its batch
      * @param contacts where records matching a contact are written
      */
-    public SyncEngine(ConnectorRegistry connectors, SyncRunStore runs, PersonMatchStore matches, LeadStore leads,
-                      LeadRules rules, List<LeadObserver> observers, SyncedContacts contacts, Transactor transactor,
-                      Clock clock, RetryPolicy retry, SyncSettings settings) {
+    public SyncEngine(
+            ConnectorRegistry connectors,
+            SyncRunStore runs,
+            PersonMatchStore matches,
+            LeadStore leads,
+            LeadRules rules,
+            List<LeadObserver> observers,
+            SyncedContacts contacts,
+            Transactor transactor,
+            Clock clock,
+            RetryPolicy retry,
+            SyncSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.runs = requireNonNull(runs, "runs is null");
@@ -101,14 +110,20 @@ public final class SyncEngine {
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
         String afterName = pageToken == null || pageToken.isEmpty()
                 ? null
-                : PageToken.decode(pageToken, CONNECTORS_FINGERPRINT, "page_token").id();
+                : PageToken.decode(pageToken, CONNECTORS_FINGERPRINT, "page_token")
+                        .id();
         List<Connector> page = connectors.page(pageSize + 1, afterName);
         if (page.size() <= pageSize) {
             return new Page<>(page, Optional.empty());
         }
         List<Connector> shown = page.subList(0, pageSize);
-        return new Page<>(shown, Optional.of(
-                new PageToken(CONNECTORS_FINGERPRINT, "", shown.get(pageSize - 1).name()).encode()));
+        return new Page<>(
+                shown,
+                Optional.of(new PageToken(
+                                CONNECTORS_FINGERPRINT,
+                                "",
+                                shown.get(pageSize - 1).name())
+                        .encode()));
     }
 
     /**
@@ -132,29 +147,42 @@ public final class SyncEngine {
     public SyncRun run(SyncRequest request, SyncListener listener) {
         Connector connector = connectors.get(request.connector());
         if (!connector.capabilities().contains(Capability.READ)) {
-            throw new FailedPreconditionException("CONNECTOR_CANNOT_READ",
-                    "connector " + connector.name() + " cannot read; it only writes");
+            throw new FailedPreconditionException(
+                    "CONNECTOR_CANNOT_READ", "connector " + connector.name() + " cannot read; it only writes");
         }
         List<ConfigProblem> problems = connector.validate(request.config());
         if (!problems.isEmpty()) {
             throw new InvalidArgumentException(problems.stream()
-                    .map(p -> new FieldViolation("config." + p.key(), p.message())).toList());
+                    .map(p -> new FieldViolation("config." + p.key(), p.message()))
+                    .toList());
         }
         FieldMapping mapping = FieldMapping.of(request.mapping());
         SourceFiles files = SourceFiles.of(connector, request, settings.importFolder());
         Map<String, String> redacted = ConfigKey.redact(connector.configKeys(), files.shown());
-        String label = redacted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        String label = redacted.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
-        String sourceKey = request.sourceKey() != null ? request.sourceKey()
-                : digest(connector.name() + "\n" + label);
-        SyncRequest resolved = new SyncRequest(request.connector(), files.config(), request.mapping(),
-                sourceKey, request.dryRun(), request.uploaded());
+        String sourceKey = request.sourceKey() != null ? request.sourceKey() : digest(connector.name() + "\n" + label);
+        SyncRequest resolved = new SyncRequest(
+                request.connector(),
+                files.config(),
+                request.mapping(),
+                sourceKey,
+                request.dryRun(),
+                request.uploaded());
         SyncRun started = start(connector, sourceKey, label, request.dryRun());
         ActiveRun run = new ActiveRun(started.id());
         active.put(started.id(), run);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> renew(run),
-                settings.lease().toMillis() / 3, settings.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
-        log.info("sync {} started: connector {} ({}){}", started.name(), connector.name(), label,
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
+                () -> renew(run),
+                settings.lease().toMillis() / 3,
+                settings.lease().toMillis() / 3,
+                TimeUnit.MILLISECONDS);
+        log.info(
+                "sync {} started: connector {} ({}){}",
+                started.name(),
+                connector.name(),
+                label,
                 started.startCursor() == null ? "" : ", resuming after " + started.startCursor());
         try {
             SyncRun finished = readAll(connector, resolved, mapping, started, listener, run);
@@ -169,10 +197,16 @@ public final class SyncEngine {
         } catch (OutOfMemoryError e) {
             // the batch that needed the memory is gone with its transaction, and so is the memory
             SyncRun latest = latest(started);
-            log.error("sync {} ran out of memory after {} records", started.name(), latest.counts().read());
-            return finish(latest, SyncState.FAILED, "the server ran out of memory after " + latest.counts().read()
-                    + " records; the stored batches are kept. Give the server more memory (-Xmx) or split the file, "
-                    + "then run the same import again to resume");
+            log.error(
+                    "sync {} ran out of memory after {} records",
+                    started.name(),
+                    latest.counts().read());
+            return finish(
+                    latest,
+                    SyncState.FAILED,
+                    "the server ran out of memory after " + latest.counts().read()
+                            + " records; the stored batches are kept. Give the server more memory (-Xmx) or split the file, "
+                            + "then run the same import again to resume");
         } catch (RuntimeException e) {
             log.error("sync {} failed unexpectedly: {}", started.name(), FailureSummary.of(e));
             log.debug("sync {} failure detail", started.name(), e);
@@ -190,7 +224,9 @@ public final class SyncEngine {
      * Servers call it at start and now and then, so no run stays RUNNING for ever.
      */
     public int interruptAbandoned(boolean everyRunning) {
-        int marked = transactor.inTransaction(() -> runs.interruptAbandoned(now(), everyRunning,
+        int marked = transactor.inTransaction(() -> runs.interruptAbandoned(
+                now(),
+                everyRunning,
                 "the server running it stopped (or lost its database) during the run; the stored batches are "
                         + "kept: run the same import again to resume after them"));
         if (marked > 0) {
@@ -225,14 +261,27 @@ public final class SyncEngine {
                 Optional<SyncRun> other = runs.findRun(holder.get());
                 if (other.isPresent() && other.get().state() == SyncState.RUNNING) {
                     runs.interruptAbandoned(now, false, "its lease ran out: its server stopped during the run");
-                    if (runs.findRun(holder.get()).map(r -> r.state() == SyncState.RUNNING).orElse(false)) {
+                    if (runs.findRun(holder.get())
+                            .map(r -> r.state() == SyncState.RUNNING)
+                            .orElse(false)) {
                         throw alreadyRunning(other.get());
                     }
                 }
             }
             String cursor = runs.findCursor(connector.name(), sourceKey).orElse(null);
-            SyncRun run = new SyncRun(ids.next(), connector.name(), sourceKey, clip(label), SyncState.RUNNING,
-                    dryRun, now, null, SyncCounts.ZERO, cursor, cursor, null);
+            SyncRun run = new SyncRun(
+                    ids.next(),
+                    connector.name(),
+                    sourceKey,
+                    clip(label),
+                    SyncState.RUNNING,
+                    dryRun,
+                    now,
+                    null,
+                    SyncCounts.ZERO,
+                    cursor,
+                    cursor,
+                    null);
             runs.insertRun(run, now.plus(settings.lease()));
             // Looked at again: marking an abandoned holder interrupted gave its source back. A holder
             // other than the one judged above took the source since (another server, between the two
@@ -240,17 +289,20 @@ public final class SyncEngine {
             Optional<UUID> current = runs.sourceHolder(connector.name(), sourceKey);
             if ((current.isPresent() && !current.equals(holder))
                     || !runs.takeSource(connector.name(), sourceKey, run.id(), current.orElse(null))) {
-                throw new FailedPreconditionException("SYNC_ALREADY_RUNNING",
-                        "another run of this source started just now; see 'hearth sync runs'");
+                throw new FailedPreconditionException(
+                        "SYNC_ALREADY_RUNNING", "another run of this source started just now; see 'hearth sync runs'");
             }
             return run;
         });
     }
 
     private static FailedPreconditionException alreadyRunning(SyncRun other) {
-        return new FailedPreconditionException("SYNC_ALREADY_RUNNING", other.name() + " is syncing this source "
-                + "since " + other.startedAt() + " (" + other.counts().read() + " records so far); wait for it to "
-                + "end (hearth sync runs) or cancel it, then run this again: it goes on from where that run stops");
+        return new FailedPreconditionException(
+                "SYNC_ALREADY_RUNNING",
+                other.name() + " is syncing this source "
+                        + "since " + other.startedAt() + " (" + other.counts().read()
+                        + " records so far); wait for it to "
+                        + "end (hearth sync runs) or cancel it, then run this again: it goes on from where that run stops");
     }
 
     private void renew(ActiveRun run) {
@@ -282,23 +334,32 @@ public final class SyncEngine {
         String fingerprint = PageToken.fingerprint("syncRuns/" + runId + "/rejections");
         long offset = pageToken == null || pageToken.isEmpty()
                 ? 0
-                : Long.parseLong(PageToken.decode(pageToken, fingerprint, "page_token").sortValue());
+                : Long.parseLong(
+                        PageToken.decode(pageToken, fingerprint, "page_token").sortValue());
         SyncRun run = getRun(runId);
         List<Rejection> items = runs.rejections(runId, offset, pageSize);
         long next = offset + items.size();
-        return new Page<>(items, next < run.counts().rejected() && items.size() == pageSize
-                ? Optional.of(new PageToken(fingerprint, Long.toString(next), runId.toString()).encode())
-                : Optional.empty());
+        return new Page<>(
+                items,
+                next < run.counts().rejected() && items.size() == pageSize
+                        ? Optional.of(new PageToken(fingerprint, Long.toString(next), runId.toString()).encode())
+                        : Optional.empty());
     }
 
-    private SyncRun readAll(Connector connector, SyncRequest request, FieldMapping mapping, SyncRun started,
-                            SyncListener listener, ActiveRun active) {
+    private SyncRun readAll(
+            Connector connector,
+            SyncRequest request,
+            FieldMapping mapping,
+            SyncRun started,
+            SyncListener listener,
+            ActiveRun active) {
         SyncRun run = started;
         int failures = 0;
         long statisticsAt = BATCH_SIZE;
         while (true) {
             try (RecordReader reader = connector.openReader(request.config(), run.endCursor());
-                 ReadAhead ahead = new ReadAhead(reader, BATCH_SIZE, batch -> applier.prepare(batch.records(), mapping))) {
+                    ReadAhead ahead =
+                            new ReadAhead(reader, BATCH_SIZE, batch -> applier.prepare(batch.records(), mapping))) {
                 while (true) {
                     ReadAhead.Read read = ahead.next();
                     Batch batch = read.batch();
@@ -318,11 +379,16 @@ public final class SyncEngine {
             } catch (RetriableConnectorException e) {
                 failures++;
                 if (failures >= retry.maxAttempts()) {
-                    throw new RetriesExhausted(connector.name() + " kept failing after " + failures
-                            + " attempts: " + e.getMessage());
+                    throw new RetriesExhausted(
+                            connector.name() + " kept failing after " + failures + " attempts: " + e.getMessage());
                 }
-                log.warn("sync {}: {} failed ({}); retry {} of {} from the last stored batch", run.name(),
-                        connector.name(), e.getMessage(), failures, retry.maxAttempts() - 1);
+                log.warn(
+                        "sync {}: {} failed ({}); retry {} of {} from the last stored batch",
+                        run.name(),
+                        connector.name(),
+                        e.getMessage(),
+                        failures,
+                        retry.maxAttempts() - 1);
                 retry.pauseBefore(failures);
             }
         }
@@ -333,15 +399,19 @@ public final class SyncEngine {
             return;
         }
         if (listener.cancelled()) {
-            throw new Stopped(SyncState.CANCELLED, "cancelled after " + run.counts().read() + " records; the "
-                    + "stored batches are kept: run the same import again to go on after them");
+            throw new Stopped(
+                    SyncState.CANCELLED,
+                    "cancelled after " + run.counts().read() + " records; the "
+                            + "stored batches are kept: run the same import again to go on after them");
         }
         if (active.lost) {
             throw new RunLost();
         }
         if (active.stop) {
-            throw new Stopped(SyncState.INTERRUPTED, "the server stopped after " + run.counts().read()
-                    + " records; the stored batches are kept: run the same import again to resume after them");
+            throw new Stopped(
+                    SyncState.INTERRUPTED,
+                    "the server stopped after " + run.counts().read()
+                            + " records; the stored batches are kept: run the same import again to resume after them");
         }
     }
 
@@ -396,7 +466,8 @@ public final class SyncEngine {
     private SyncRun apply(Connector connector, SyncRun run, ReadAhead.Read read, Instant now) {
         Batch batch = read.batch();
         BatchApplier.Outcome outcome = applier.apply(connector.name(), read.prepared(), run.startedAt(), now);
-        List<Rejection> rejections = new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
+        List<Rejection> rejections =
+                new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
         for (RejectedRecord rejected : batch.rejected()) {
             rejections.add(new Rejection(rejected.position(), rejected.reason(), rejected.raw()));
         }
@@ -436,8 +507,8 @@ public final class SyncEngine {
 
     private static String digest(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

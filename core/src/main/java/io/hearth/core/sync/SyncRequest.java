@@ -14,8 +14,13 @@ import java.util.Map;
  * @param uploaded  the config's file paths were written by the server itself (an upload), not
  *                  given by a caller: they need not lie in the import folder
  */
-public record SyncRequest(String connector, Map<String, String> config, Map<String, String> mapping,
-                          String sourceKey, boolean dryRun, boolean uploaded) {
+public record SyncRequest(
+        String connector,
+        Map<String, String> config,
+        Map<String, String> mapping,
+        String sourceKey,
+        boolean dryRun,
+        boolean uploaded) {
     public SyncRequest {
         requireNonNull(connector, "connector is null");
         config = Map.copyOf(requireNonNull(config, "config is null"));

@@ -62,12 +62,34 @@ public record SyncRun(
     }
 
     SyncRun progressed(SyncCounts batch, String cursor) {
-        return new SyncRun(id, connector, sourceKey, sourceLabel, state, dryRun, startedAt, finishedAt,
-                counts.plus(batch), startCursor, cursor, error);
+        return new SyncRun(
+                id,
+                connector,
+                sourceKey,
+                sourceLabel,
+                state,
+                dryRun,
+                startedAt,
+                finishedAt,
+                counts.plus(batch),
+                startCursor,
+                cursor,
+                error);
     }
 
     SyncRun finished(SyncState finalState, Instant at, String failure) {
-        return new SyncRun(id, connector, sourceKey, sourceLabel, finalState, dryRun, startedAt, at, counts,
-                startCursor, endCursor, failure);
+        return new SyncRun(
+                id,
+                connector,
+                sourceKey,
+                sourceLabel,
+                finalState,
+                dryRun,
+                startedAt,
+                at,
+                counts,
+                startCursor,
+                endCursor,
+                failure);
     }
 }

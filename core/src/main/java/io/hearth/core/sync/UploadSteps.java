@@ -32,8 +32,8 @@ public final class UploadSteps {
             throw InvalidArgumentException.of("header", "send the header once, as the first message");
         }
         if (config.containsKey(PATH)) {
-            throw InvalidArgumentException.of("header.config." + PATH,
-                    "the server stores the upload itself; leave path out");
+            throw InvalidArgumentException.of(
+                    "header.config." + PATH, "the server stores the upload itself; leave path out");
         }
         headerSeen = true;
     }
@@ -45,8 +45,10 @@ public final class UploadSteps {
         }
         received += bytes;
         if (received > maxBytes) {
-            throw new ResourceExhaustedException("UPLOAD_TOO_LARGE", "the upload is larger than this server takes ("
-                    + maxBytes + " bytes, --max-upload-bytes); split the file or ask the operator to raise the limit");
+            throw new ResourceExhaustedException(
+                    "UPLOAD_TOO_LARGE",
+                    "the upload is larger than this server takes (" + maxBytes
+                            + " bytes, --max-upload-bytes); split the file or ask the operator to raise the limit");
         }
     }
 

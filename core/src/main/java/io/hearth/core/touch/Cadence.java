@@ -10,8 +10,13 @@ import java.time.Instant;
  * @param nextStep index into the policy's steps of the next step to schedule
  * @param movedToDripAt when the person went to drip; {@code null} when not in drip
  */
-public record Cadence(PersonRef person, CadenceState state, int completedFollowUps, int nextStep,
-                      Instant movedToDripAt, Instant updatedAt) {
+public record Cadence(
+        PersonRef person,
+        CadenceState state,
+        int completedFollowUps,
+        int nextStep,
+        Instant movedToDripAt,
+        Instant updatedAt) {
     public Cadence {
         requireNonNull(person, "person is null");
         requireNonNull(state, "state is null");

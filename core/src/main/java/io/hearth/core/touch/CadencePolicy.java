@@ -15,20 +15,24 @@ import java.util.List;
  * @param autoConvert true: a positive reply or booked meeting converts the lead; false: the reply
  *     only suggests converting and a rep decides
  */
-public record CadencePolicy(int leadFollowUpLimit, int contactFollowUpLimit, List<CadenceStep> steps,
-                            boolean autoConvert) {
+public record CadencePolicy(
+        int leadFollowUpLimit, int contactFollowUpLimit, List<CadenceStep> steps, boolean autoConvert) {
 
     /** Three-prong follow-up: call first, then a postcard, then an email; 2 for a lead, 8 for a contact. */
-    public static final CadencePolicy DEFAULT = new CadencePolicy(2, 8, List.of(
-            new CadenceStep(Channel.PHONE, Duration.ofDays(2)),
-            new CadenceStep(Channel.POSTCARD, Duration.ofDays(3)),
-            new CadenceStep(Channel.EMAIL, Duration.ofDays(4))), true);
+    public static final CadencePolicy DEFAULT = new CadencePolicy(
+            2,
+            8,
+            List.of(
+                    new CadenceStep(Channel.PHONE, Duration.ofDays(2)),
+                    new CadenceStep(Channel.POSTCARD, Duration.ofDays(3)),
+                    new CadenceStep(Channel.EMAIL, Duration.ofDays(4))),
+            true);
 
     public CadencePolicy {
         steps = List.copyOf(requireNonNull(steps, "steps is null"));
         if (leadFollowUpLimit < 1 || contactFollowUpLimit < 1) {
-            throw new IllegalArgumentException("follow-up limits must be at least 1, got lead "
-                    + leadFollowUpLimit + " and contact " + contactFollowUpLimit);
+            throw new IllegalArgumentException("follow-up limits must be at least 1, got lead " + leadFollowUpLimit
+                    + " and contact " + contactFollowUpLimit);
         }
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a cadence needs at least one step");

@@ -46,8 +46,7 @@ public final class CadenceRules {
             return cadence.with(CadenceState.STOPPED, cadence.completedFollowUps(), cadence.nextStep(), null, now);
         }
         if (outcome == Outcome.UNSUBSCRIBED) {
-            return cadence.with(CadenceState.UNSUBSCRIBED, cadence.completedFollowUps(), cadence.nextStep(), null,
-                    now);
+            return cadence.with(CadenceState.UNSUBSCRIBED, cadence.completedFollowUps(), cadence.nextStep(), null, now);
         }
         return cadence;
     }
@@ -61,15 +60,27 @@ public final class CadenceRules {
      * The follow-up that carries out the cadence's next step for {@code person}. Without a channel or
      * due time, the step decides them; without a purpose, the step's place in the cadence is the purpose.
      */
-    public FollowUp nextFollowUp(UUID id, Person person, Cadence cadence, Instant now, Channel channel,
-                                 Instant dueAt, String purpose) {
+    public FollowUp nextFollowUp(
+            UUID id, Person person, Cadence cadence, Instant now, Channel channel, Instant dueAt, String purpose) {
         CadenceStep step = policy.step(cadence.nextStep(), person.ref().kind(), person.temperature());
         int number = cadence.completedFollowUps() + 1;
         Channel chosen = channel != null ? channel : step.channel();
-        String why = purpose != null ? purpose : defaultPurpose(number, policy.limitFor(person.ref().kind()), chosen);
-        return new FollowUp(id, person.ref(), number, cadence.nextStep(), chosen,
-                dueAt != null ? dueAt.truncatedTo(ChronoUnit.MICROS) : now.plus(step.delay()), why, person.owner(),
-                FollowUpState.SCHEDULED, null, now, null);
+        String why = purpose != null
+                ? purpose
+                : defaultPurpose(number, policy.limitFor(person.ref().kind()), chosen);
+        return new FollowUp(
+                id,
+                person.ref(),
+                number,
+                cadence.nextStep(),
+                chosen,
+                dueAt != null ? dueAt.truncatedTo(ChronoUnit.MICROS) : now.plus(step.delay()),
+                why,
+                person.owner(),
+                FollowUpState.SCHEDULED,
+                null,
+                now,
+                null);
     }
 
     /** The purpose of a follow-up nobody gave one: its place in the cadence. */
@@ -86,19 +97,27 @@ public final class CadenceRules {
     public void checkSchedulable(Cadence cadence, String personName) {
         switch (cadence.state()) {
             case ACTIVE -> {
-                if (cadence.completedFollowUps() >= policy.limitFor(cadence.person().kind())) {
-                    throw new FailedPreconditionException("FOLLOW_UP_LIMIT_REACHED",
-                            personName + " already had " + cadence.completedFollowUps() + " follow-ups, the limit for a "
+                if (cadence.completedFollowUps()
+                        >= policy.limitFor(cadence.person().kind())) {
+                    throw new FailedPreconditionException(
+                            "FOLLOW_UP_LIMIT_REACHED",
+                            personName + " already had " + cadence.completedFollowUps()
+                                    + " follow-ups, the limit for a "
                                     + kindWord(cadence.person().kind()) + "; it is nurtured by the drip campaign now");
                 }
             }
-            case DRIP -> throw new FailedPreconditionException("PERSON_IN_DRIP",
-                    personName + " is in the drip campaign after " + cadence.completedFollowUps()
-                            + " follow-ups without a positive reply; it is not worked by hand");
-            case STOPPED -> throw new FailedPreconditionException("CADENCE_STOPPED",
-                    personName + " already replied positively or booked a meeting; its cadence is over");
-            case UNSUBSCRIBED -> throw new FailedPreconditionException("PERSON_UNSUBSCRIBED",
-                    personName + " unsubscribed; do not contact them again");
+            case DRIP ->
+                throw new FailedPreconditionException(
+                        "PERSON_IN_DRIP",
+                        personName + " is in the drip campaign after " + cadence.completedFollowUps()
+                                + " follow-ups without a positive reply; it is not worked by hand");
+            case STOPPED ->
+                throw new FailedPreconditionException(
+                        "CADENCE_STOPPED",
+                        personName + " already replied positively or booked a meeting; its cadence is over");
+            case UNSUBSCRIBED ->
+                throw new FailedPreconditionException(
+                        "PERSON_UNSUBSCRIBED", personName + " unsubscribed; do not contact them again");
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
  * (or unsubscribed), or waiting for a scheduled follow-up. Reads join the caller's transaction.
  */
 public final class CadenceStandings {
-    private static final DateTimeFormatter DUE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DUE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final CadenceStore cadences;
     private final FollowUpStore followUps;
@@ -39,8 +39,12 @@ public final class CadenceStandings {
         if (state == CadenceState.DRIP || state == CadenceState.UNSUBSCRIBED) {
             return new CadenceStanding(true, null);
         }
-        return new CadenceStanding(false, followUps.findOpen(person)
-                .map(open -> scheduled(open, policy.limitFor(person.kind()))).orElse(null));
+        return new CadenceStanding(
+                false,
+                followUps
+                        .findOpen(person)
+                        .map(open -> scheduled(open, policy.limitFor(person.kind())))
+                        .orElse(null));
     }
 
     /**
@@ -53,10 +57,11 @@ public final class CadenceStandings {
         List<String> reasons = new ArrayList<>();
         reasons.add("follow-up " + followUp.followUpNumber() + " of " + limit + " by "
                 + CadenceRules.channelWord(followUp.channel()) + ", due " + DUE_TIME.format(followUp.dueAt()));
-        if (!followUp.purpose().equals(CadenceRules.defaultPurpose(followUp.followUpNumber(), limit,
-                followUp.channel()))) {
+        if (!followUp.purpose()
+                .equals(CadenceRules.defaultPurpose(followUp.followUpNumber(), limit, followUp.channel()))) {
             reasons.add("purpose: " + followUp.purpose());
         }
-        return new ScheduledFollowUp(followUp.id(), followUp.dueAt(), followUp.channel().asAction(), reasons);
+        return new ScheduledFollowUp(
+                followUp.id(), followUp.dueAt(), followUp.channel().asAction(), reasons);
     }
 }

@@ -4,7 +4,14 @@ import io.hearth.core.queue.ActionChannel;
 
 /** How a touch is made. */
 public enum Channel {
-    PHONE, EMAIL, POSTCARD, DIRECT_MAIL, MEETING, VIDEO_CALL, SOCIAL, SMS;
+    PHONE,
+    EMAIL,
+    POSTCARD,
+    DIRECT_MAIL,
+    MEETING,
+    VIDEO_CALL,
+    SOCIAL,
+    SMS;
 
     /** Postcards and direct mail: for cold leads only once warmer work is exhausted. */
     public boolean isMail() {

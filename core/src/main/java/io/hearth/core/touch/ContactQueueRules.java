@@ -21,8 +21,7 @@ import java.util.Optional;
  * in the queue.
  */
 public final class ContactQueueRules {
-    private ContactQueueRules() {
-    }
+    private ContactQueueRules() {}
 
     public static Optional<QueueEntry> entryFor(Contact contact, CadenceStanding cadence) {
         ScheduledFollowUp followUp = cadence.openFollowUp();
@@ -31,9 +30,21 @@ public final class ContactQueueRules {
         }
         List<String> reasons = new ArrayList<>(followUp.reasons());
         reasons.add(contact.fields().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (contact.convertedFrom() != null ? ", converted from " + contact.convertedFrom().name() : ""));
-        return Optional.of(new QueueEntry(contact.id().value(), PersonKind.CONTACT, contact.fields().owner(),
-                contact.displayName(), Lane.DUE_FOLLOW_UP, followUp.rank(), followUp.dueAt(), followUp.dueAt(),
-                ActionKind.FOLLOW_UP, followUp.channel(), reasons, followUp.id()));
+                + (contact.convertedFrom() != null
+                        ? ", converted from " + contact.convertedFrom().name()
+                        : ""));
+        return Optional.of(new QueueEntry(
+                contact.id().value(),
+                PersonKind.CONTACT,
+                contact.fields().owner(),
+                contact.displayName(),
+                Lane.DUE_FOLLOW_UP,
+                followUp.rank(),
+                followUp.dueAt(),
+                followUp.dueAt(),
+                ActionKind.FOLLOW_UP,
+                followUp.channel(),
+                reasons,
+                followUp.id()));
     }
 }

@@ -47,7 +47,18 @@ public record FollowUp(
     }
 
     FollowUp closed(FollowUpState newState, UUID completingTouch, Instant now) {
-        return new FollowUp(id, person, followUpNumber, cadenceStep, channel, dueAt, purpose, owner, newState,
-                completingTouch, createdAt, now);
+        return new FollowUp(
+                id,
+                person,
+                followUpNumber,
+                cadenceStep,
+                channel,
+                dueAt,
+                purpose,
+                owner,
+                newState,
+                completingTouch,
+                createdAt,
+                now);
     }
 }

@@ -25,8 +25,7 @@ public record FollowUpStats(
         conversionRateBySource = List.copyOf(conversionRateBySource);
     }
 
-    public record ChannelKindCount(Channel channel, TouchKind kind, int touches) {
-    }
+    public record ChannelKindCount(Channel channel, TouchKind kind, int touches) {}
 
     /** {@code hits} of {@code total} for one key; the rate is a fraction between 0 and 1. */
     public record Rate<K>(K key, int total, int hits) {

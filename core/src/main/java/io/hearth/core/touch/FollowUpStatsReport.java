@@ -24,34 +24,55 @@ public final class FollowUpStatsReport {
     }
 
     public FollowUpStats report(StatsPeriod period) {
-        return transactor.inTransaction(() -> compute(store.touches(period), store.leadsCreated(period),
-                store.touchesBeforeConversion(period), store.movedToDrip(period)));
+        return transactor.inTransaction(() -> compute(
+                store.touches(period),
+                store.leadsCreated(period),
+                store.touchesBeforeConversion(period),
+                store.movedToDrip(period)));
     }
 
-    static FollowUpStats compute(List<Touch> touches, List<FollowUpStatsStore.LeadConversionFact> leads,
-                                 List<Integer> touchesBeforeConversion, int movedToDrip) {
+    static FollowUpStats compute(
+            List<Touch> touches,
+            List<FollowUpStatsStore.LeadConversionFact> leads,
+            List<Integer> touchesBeforeConversion,
+            int movedToDrip) {
         Map<Channel, Map<TouchKind, Integer>> byChannelAndKind = new EnumMap<>(Channel.class);
         for (Touch touch : touches) {
-            byChannelAndKind.computeIfAbsent(touch.channel(), c -> new EnumMap<>(TouchKind.class))
+            byChannelAndKind
+                    .computeIfAbsent(touch.channel(), c -> new EnumMap<>(TouchKind.class))
                     .merge(touch.kind(), 1, Integer::sum);
         }
         List<FollowUpStats.ChannelKindCount> counts = new ArrayList<>();
-        byChannelAndKind.forEach((channel, kinds) -> kinds.forEach(
-                (kind, n) -> counts.add(new FollowUpStats.ChannelKindCount(channel, kind, n))));
+        byChannelAndKind.forEach((channel, kinds) ->
+                kinds.forEach((kind, n) -> counts.add(new FollowUpStats.ChannelKindCount(channel, kind, n))));
 
-        List<FollowUpStats.Rate<Channel>> byChannel = rates(touches, Touch::channel, new EnumMap<>(Channel.class),
+        List<FollowUpStats.Rate<Channel>> byChannel = rates(
+                touches,
+                Touch::channel,
+                new EnumMap<>(Channel.class),
                 t -> t.outcome().isPositive());
         List<FollowUpStats.Rate<Integer>> byNumber = rates(
-                touches.stream().filter(t -> t.followUpNumber() != null).toList(), Touch::followUpNumber,
-                new TreeMap<>(), t -> t.outcome().isPositive());
-        List<FollowUpStats.Rate<LeadSource>> bySource = rates(leads, FollowUpStatsStore.LeadConversionFact::source,
-                new EnumMap<>(LeadSource.class), FollowUpStatsStore.LeadConversionFact::converted);
-        return new FollowUpStats(counts, byChannel, byNumber, bySource, median(touchesBeforeConversion),
-                touchesBeforeConversion.size(), movedToDrip);
+                touches.stream().filter(t -> t.followUpNumber() != null).toList(),
+                Touch::followUpNumber,
+                new TreeMap<>(),
+                t -> t.outcome().isPositive());
+        List<FollowUpStats.Rate<LeadSource>> bySource = rates(
+                leads,
+                FollowUpStatsStore.LeadConversionFact::source,
+                new EnumMap<>(LeadSource.class),
+                FollowUpStatsStore.LeadConversionFact::converted);
+        return new FollowUpStats(
+                counts,
+                byChannel,
+                byNumber,
+                bySource,
+                median(touchesBeforeConversion),
+                touchesBeforeConversion.size(),
+                movedToDrip);
     }
 
-    private static <T, K> List<FollowUpStats.Rate<K>> rates(List<T> items, Function<T, K> key, Map<K, int[]> tally,
-                                                            Predicate<T> hit) {
+    private static <T, K> List<FollowUpStats.Rate<K>> rates(
+            List<T> items, Function<T, K> key, Map<K, int[]> tally, Predicate<T> hit) {
         for (T item : items) {
             int[] counts = tally.computeIfAbsent(key.apply(item), k -> new int[2]);
             counts[0]++;
@@ -70,7 +91,7 @@ public final class FollowUpStatsReport {
         }
         List<Integer> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
-        return OptionalDouble.of(sorted.size() % 2 == 1 ? sorted.get(middle)
-                : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0);
+        return OptionalDouble.of(
+                sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0);
     }
 }

@@ -17,6 +17,5 @@ public interface FollowUpStatsStore {
     /** People moved to drip in the period. */
     int movedToDrip(StatsPeriod period);
 
-    record LeadConversionFact(LeadSource source, boolean converted) {
-    }
+    record LeadConversionFact(LeadSource source, boolean converted) {}
 }

@@ -54,9 +54,17 @@ public final class FollowUps {
     private final Clock clock;
     private final TimeOrderedIds ids;
 
-    public FollowUps(Leads leads, Contacts contacts, LeadConversion conversion, TouchStore touches,
-                     FollowUpStore followUps, CadenceStore cadences, CadenceRules cadenceRules, Transactor transactor,
-                     Clock clock, List<TouchObserver> observers) {
+    public FollowUps(
+            Leads leads,
+            Contacts contacts,
+            LeadConversion conversion,
+            TouchStore touches,
+            FollowUpStore followUps,
+            CadenceStore cadences,
+            CadenceRules cadenceRules,
+            Transactor transactor,
+            Clock clock,
+            List<TouchObserver> observers) {
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.leads = requireNonNull(leads, "leads is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
@@ -118,8 +126,10 @@ public final class FollowUps {
             touchRules.check(person, ref.isLead() ? TouchKind.TOUCH_BASE : TouchKind.FOLLOW_UP, cadence);
             cadenceRules.checkSchedulable(cadence, ref.name());
             followUps.findOpen(ref).ifPresent(open -> {
-                throw new FailedPreconditionException("FOLLOW_UP_ALREADY_SCHEDULED", ref.name() + " already has "
-                        + open.name() + " due " + open.dueAt() + "; complete or skip it first");
+                throw new FailedPreconditionException(
+                        "FOLLOW_UP_ALREADY_SCHEDULED",
+                        ref.name() + " already has " + open.name() + " due " + open.dueAt()
+                                + "; complete or skip it first");
             });
             cadences.save(cadence);
             FollowUp next = nextStep(person, cadence, now, channel, dueAt, cleanPurpose);
@@ -136,8 +146,8 @@ public final class FollowUps {
      * @param outcome required: a {@code null} one is refused
      * @param kind {@code null}: a follow-up for a contact, a touch-base for a lead
      */
-    public TouchLogged complete(UUID followUpId, Outcome outcome, TouchKind kind, Duration duration, String note,
-                                String performedBy) {
+    public TouchLogged complete(
+            UUID followUpId, Outcome outcome, TouchKind kind, Duration duration, String note, String performedBy) {
         if (outcome == null) {
             throw InvalidArgumentException.of("outcome", "required: what came of the follow-up, e.g. NO_ANSWER");
         }
@@ -146,8 +156,10 @@ public final class FollowUps {
             FollowUp open = openFollowUp(followUpId);
             PersonRef ref = open.person();
             TouchKind touchKind = kind != null ? kind : ref.isLead() ? TouchKind.TOUCH_BASE : TouchKind.FOLLOW_UP;
-            TouchInput valid = validTouch(new TouchInput(ref, touchKind, open.channel(), now, duration, outcome, note,
-                    performedBy), now, null);
+            TouchInput valid = validTouch(
+                    new TouchInput(ref, touchKind, open.channel(), now, duration, outcome, note, performedBy),
+                    now,
+                    null);
             Person person = person(ref);
             Cadence cadence = cadenceOf(ref, now);
             touchRules.check(person, touchKind, cadence);
@@ -185,8 +197,7 @@ public final class FollowUps {
     }
 
     public FollowUp get(UUID followUpId) {
-        return followUps.find(followUpId)
-                .orElseThrow(() -> new NotFoundException(FollowUp.COLLECTION + followUpId));
+        return followUps.find(followUpId).orElseThrow(() -> new NotFoundException(FollowUp.COLLECTION + followUpId));
     }
 
     /** The person's cadence; a person who never had one is active with nothing done. */
@@ -198,8 +209,8 @@ public final class FollowUps {
     /** The cadences of these contacts, in their order; a contact without one is active with nothing done. */
     public List<Cadence> cadencesOf(List<ContactId> contactIds) {
         Instant now = now();
-        Map<UUID, Cadence> stored = cadences.findAll(PersonKind.CONTACT,
-                contactIds.stream().map(ContactId::value).toList());
+        Map<UUID, Cadence> stored = cadences.findAll(
+                PersonKind.CONTACT, contactIds.stream().map(ContactId::value).toList());
         return contactIds.stream()
                 .map(id -> stored.getOrDefault(id.value(), Cadence.start(PersonRef.of(id), now)))
                 .toList();
@@ -216,8 +227,8 @@ public final class FollowUps {
     }
 
     /** Touches, newest first; every condition is optional ({@code null}), {@code to} is exclusive. */
-    public Page<Touch> listTouches(PersonRef person, String performedBy, Instant from, Instant to,
-                                   int requestedPageSize, String pageToken) {
+    public Page<Touch> listTouches(
+            PersonRef person, String performedBy, Instant from, Instant to, int requestedPageSize, String pageToken) {
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
         if (from != null && to != null && !from.isBefore(to)) {
             throw InvalidArgumentException.of("end_time", "must be after start_time");
@@ -242,14 +253,25 @@ public final class FollowUps {
         }
         Lead lead = leads.get(person.ref().leadId());
         Contact contact = conversion.convertInTransaction(lead).contact();
-        Touch carried = new Touch(touch.id(), touch.person(), contact.id(), touch.kind(), touch.channel(),
-                touch.occurredAt(), touch.duration(), touch.outcome(), touch.note(), touch.performedBy(),
-                touch.source(), touch.followUpNumber(), touch.createdAt());
+        Touch carried = new Touch(
+                touch.id(),
+                touch.person(),
+                contact.id(),
+                touch.kind(),
+                touch.channel(),
+                touch.occurredAt(),
+                touch.duration(),
+                touch.outcome(),
+                touch.note(),
+                touch.performedBy(),
+                touch.source(),
+                touch.followUpNumber(),
+                touch.createdAt());
         return new TouchLogged(carried, cadence, next, Optional.of(contact), false);
     }
 
-    private FollowUp nextStep(Person person, Cadence cadence, Instant now, Channel channel, Instant dueAt,
-                              String purpose) {
+    private FollowUp nextStep(
+            Person person, Cadence cadence, Instant now, Channel channel, Instant dueAt, String purpose) {
         return cadenceRules.nextFollowUp(ids.next(), person, cadence, now, channel, dueAt, purpose);
     }
 
@@ -265,16 +287,17 @@ public final class FollowUps {
     private FollowUp openFollowUp(UUID id) {
         FollowUp followUp = get(id);
         if (!followUp.open()) {
-            throw new FailedPreconditionException("FOLLOW_UP_CLOSED", followUp.name() + " is already "
-                    + followUp.state().name().toLowerCase(Locale.ROOT));
+            throw new FailedPreconditionException(
+                    "FOLLOW_UP_CLOSED",
+                    followUp.name() + " is already " + followUp.state().name().toLowerCase(Locale.ROOT));
         }
         return followUp;
     }
 
     private void close(FollowUp closed) {
         if (!followUps.close(closed)) {
-            throw new FailedPreconditionException("FOLLOW_UP_CLOSED", closed.name()
-                    + " was closed by someone else just now; reload the due list");
+            throw new FailedPreconditionException(
+                    "FOLLOW_UP_CLOSED", closed.name() + " was closed by someone else just now; reload the due list");
         }
     }
 
@@ -287,9 +310,20 @@ public final class FollowUps {
     }
 
     private Touch newTouch(TouchInput in, Person person, Integer followUpNumber, Instant now) {
-        return new Touch(ids.next(), person.ref(), person.ref().isLead() ? null : person.ref().contactId(),
-                in.kind(), in.channel(), in.occurredAt(), in.duration(), in.outcome(), in.note(), in.performedBy(),
-                person.source(), followUpNumber, now);
+        return new Touch(
+                ids.next(),
+                person.ref(),
+                person.ref().isLead() ? null : person.ref().contactId(),
+                in.kind(),
+                in.channel(),
+                in.occurredAt(),
+                in.duration(),
+                in.outcome(),
+                in.note(),
+                in.performedBy(),
+                person.source(),
+                followUpNumber,
+                now);
     }
 
     /** @param parent the request field the touch sits under, or {@code null} when its fields are top-level */
@@ -329,8 +363,15 @@ public final class FollowUps {
         } catch (InvalidArgumentException e) {
             throw parent == null ? e : e.under(parent);
         }
-        return new TouchInput(in.person(), in.kind(), in.channel(), at, duration.truncatedTo(ChronoUnit.MICROS),
-                in.outcome(), note, by);
+        return new TouchInput(
+                in.person(),
+                in.kind(),
+                in.channel(),
+                at,
+                duration.truncatedTo(ChronoUnit.MICROS),
+                in.outcome(),
+                note,
+                by);
     }
 
     private static String blankToNull(String value) {

@@ -15,8 +15,12 @@ import java.util.Set;
  */
 public final class LeadActivityRecorder implements TouchObserver {
     /** Outcomes where the rep actually spoke or wrote with the person. */
-    private static final Set<Outcome> CONVERSATIONS = EnumSet.of(Outcome.CONNECTED, Outcome.REPLIED_POSITIVE,
-            Outcome.REPLIED_NEGATIVE, Outcome.MEETING_BOOKED, Outcome.NOT_INTERESTED);
+    private static final Set<Outcome> CONVERSATIONS = EnumSet.of(
+            Outcome.CONNECTED,
+            Outcome.REPLIED_POSITIVE,
+            Outcome.REPLIED_NEGATIVE,
+            Outcome.MEETING_BOOKED,
+            Outcome.NOT_INTERESTED);
 
     private final LeadRatings ratings;
 
@@ -41,7 +45,11 @@ public final class LeadActivityRecorder implements TouchObserver {
 
     static Activity activityOf(Touch touch) {
         Instant at = touch.occurredAt();
-        return new Activity(at, at, CONVERSATIONS.contains(touch.outcome()) ? at : null,
-                touch.outcome().isPositive() ? at : null, null);
+        return new Activity(
+                at,
+                at,
+                CONVERSATIONS.contains(touch.outcome()) ? at : null,
+                touch.outcome().isPositive() ? at : null,
+                null);
     }
 }

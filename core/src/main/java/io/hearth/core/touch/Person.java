@@ -14,19 +14,29 @@ import io.hearth.core.priority.Temperature;
  * @param temperature the lead's temperature; {@code null} for a contact
  * @param source may be {@code null} for a contact entered without one
  */
-public record Person(PersonRef ref, String owner, LeadSource source, Temperature temperature, boolean archived,
-                     boolean converted) {
+public record Person(
+        PersonRef ref, String owner, LeadSource source, Temperature temperature, boolean archived, boolean converted) {
     public Person {
         requireNonNull(ref, "ref is null");
     }
 
     public static Person of(Lead lead) {
-        return new Person(PersonRef.of(lead.id()), lead.fields().owner(), lead.fields().source(),
-                lead.fields().temperature(), lead.archived(), lead.fields().status() == LeadStatus.CONVERTED);
+        return new Person(
+                PersonRef.of(lead.id()),
+                lead.fields().owner(),
+                lead.fields().source(),
+                lead.fields().temperature(),
+                lead.archived(),
+                lead.fields().status() == LeadStatus.CONVERTED);
     }
 
     public static Person of(Contact contact) {
-        return new Person(PersonRef.of(contact.id()), contact.fields().owner(), contact.fields().source(), null,
-                contact.archived(), false);
+        return new Person(
+                PersonRef.of(contact.id()),
+                contact.fields().owner(),
+                contact.fields().source(),
+                null,
+                contact.archived(),
+                false);
     }
 }

@@ -32,9 +32,11 @@ public record PersonRef(PersonKind kind, UUID id) {
         if (name != null && name.startsWith(ContactId.COLLECTION)) {
             return of(ContactId.fromName(name, field));
         }
-        throw InvalidArgumentException.of(field, name == null || name.isBlank()
-                ? "required: a lead or contact name, e.g. leads/0190c0d2-... or contacts/0190c0d2-..."
-                : Excerpts.quoted(name) + " names neither a lead (leads/{id}) nor a contact (contacts/{id})");
+        throw InvalidArgumentException.of(
+                field,
+                name == null || name.isBlank()
+                        ? "required: a lead or contact name, e.g. leads/0190c0d2-... or contacts/0190c0d2-..."
+                        : Excerpts.quoted(name) + " names neither a lead (leads/{id}) nor a contact (contacts/{id})");
     }
 
     public boolean isLead() {

@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param convertedTo the contact the lead became, when the outcome converted it
  * @param conversionSuggested the outcome calls for converting the lead, but conversion is not automatic
  */
-public record TouchLogged(Touch touch, Cadence cadence, Optional<FollowUp> next, Optional<Contact> convertedTo,
-                          boolean conversionSuggested) {
+public record TouchLogged(
+        Touch touch,
+        Cadence cadence,
+        Optional<FollowUp> next,
+        Optional<Contact> convertedTo,
+        boolean conversionSuggested) {
     public TouchLogged {
         requireNonNull(touch, "touch is null");
         requireNonNull(cadence, "cadence is null");

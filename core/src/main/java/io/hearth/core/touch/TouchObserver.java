@@ -12,6 +12,5 @@ public interface TouchObserver {
      * Called once the person's cadence or open follow-up may have changed (a follow-up scheduled,
      * completed or skipped; the cadence stopped or moved to drip), before any conversion it causes.
      */
-    default void planChanged(PersonRef person) {
-    }
+    default void planChanged(PersonRef person) {}
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param from inclusive
  * @param to exclusive
  */
-public record TouchQuery(PersonRef person, String performedBy, Instant from, Instant to, int pageSize,
-                         Optional<PageToken> after) {
+public record TouchQuery(
+        PersonRef person, String performedBy, Instant from, Instant to, int pageSize, Optional<PageToken> after) {
     public TouchQuery {
         requireNonNull(after, "after is null");
     }

@@ -9,24 +9,29 @@ public final class TouchRules {
     public void check(Person person, TouchKind kind, Cadence cadence) {
         String name = person.ref().name();
         if (person.converted()) {
-            throw new FailedPreconditionException("LEAD_CONVERTED", name + " was converted to "
-                    + new ContactId(person.ref().id()).name() + "; log touches on the contact");
+            throw new FailedPreconditionException(
+                    "LEAD_CONVERTED",
+                    name + " was converted to " + new ContactId(person.ref().id()).name()
+                            + "; log touches on the contact");
         }
         if (person.archived()) {
-            throw new FailedPreconditionException("PERSON_ARCHIVED", name + " is archived; restore it before "
-                    + "contacting them");
+            throw new FailedPreconditionException(
+                    "PERSON_ARCHIVED", name + " is archived; restore it before " + "contacting them");
         }
         if (cadence.state() == CadenceState.UNSUBSCRIBED) {
-            throw new FailedPreconditionException("PERSON_UNSUBSCRIBED", name + " unsubscribed; do not contact "
-                    + "them again");
+            throw new FailedPreconditionException(
+                    "PERSON_UNSUBSCRIBED", name + " unsubscribed; do not contact " + "them again");
         }
         if (kind == TouchKind.COLD_CALL && !person.ref().isLead()) {
-            throw new FailedPreconditionException("COLD_CALL_TO_CONTACT", name + " is a contact, not a lead: "
-                    + "contacts get follow-ups or touch-bases, never cold calls");
+            throw new FailedPreconditionException(
+                    "COLD_CALL_TO_CONTACT",
+                    name + " is a contact, not a lead: " + "contacts get follow-ups or touch-bases, never cold calls");
         }
         if (kind == TouchKind.FOLLOW_UP && person.ref().isLead()) {
-            throw new FailedPreconditionException("FOLLOW_UP_TO_LEAD", name + " is a lead: log a cold call or a "
-                    + "touch-base; follow-ups are for contacts who have shown interest");
+            throw new FailedPreconditionException(
+                    "FOLLOW_UP_TO_LEAD",
+                    name + " is a lead: log a cold call or a "
+                            + "touch-base; follow-ups are for contacts who have shown interest");
         }
     }
 }

@@ -10,11 +10,11 @@ import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.TickingClock;
-import io.hearth.core.persistence.TestDatabases.TestDatabase;
-import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqContactStore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.query.Page;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +39,12 @@ public abstract class ContactsContract {
     void open() {
         testDatabase = openDatabase();
         database = testDatabase.database();
-        contacts = new Contacts(new JooqContactStore(database.dsl()), new Transactor(database.dsl()),
-                new ContactRules(new PhoneNumbers("US")), clock, LeadFixtures.duplicateGuard(database));
+        contacts = new Contacts(
+                new JooqContactStore(database.dsl()),
+                new Transactor(database.dsl()),
+                new ContactRules(new PhoneNumbers("US")),
+                clock,
+                LeadFixtures.duplicateGuard(database));
     }
 
     @AfterEach
@@ -52,8 +56,13 @@ public abstract class ContactsContract {
 
     @Test
     void directContactReadsBackCleanedAndMarkedDirect() {
-        Contact created = contacts.create(ContactFields.builder().givenName(" Sam ").company("Paper Co")
-                .phone("(415) 555-0100").kind(ContactKind.SUPPLIER).tags(List.of("Paper", "paper")).build());
+        Contact created = contacts.create(ContactFields.builder()
+                .givenName(" Sam ")
+                .company("Paper Co")
+                .phone("(415) 555-0100")
+                .kind(ContactKind.SUPPLIER)
+                .tags(List.of("Paper", "paper"))
+                .build());
 
         Contact read = contacts.get(created.id());
 
@@ -68,38 +77,60 @@ public abstract class ContactsContract {
 
     @Test
     void aCallAsTheApiSendsItUpdatesTheMaskedOrSetFieldsAndNamesWhatIsWrong() {
-        Contact created = contacts.create(ContactFields.builder().givenName("Sam").company("Paper Co")
-                .phone("(415) 555-0100").kind(ContactKind.SUPPLIER).owner("alice").build());
-        ContactFields changes = ContactFields.builder().owner("bob").notes("prefers email").build();
+        Contact created = contacts.create(ContactFields.builder()
+                .givenName("Sam")
+                .company("Paper Co")
+                .phone("(415) 555-0100")
+                .kind(ContactKind.SUPPLIER)
+                .owner("alice")
+                .build());
+        ContactFields changes =
+                ContactFields.builder().owner("bob").notes("prefers email").build();
 
-        Contact set = contacts.update(created.id().name(), changes, List.of(), EnumSet.of(ContactField.NOTES), null,
-                false);
-        Contact masked = contacts.update(created.id().name(), changes, List.of("owner"),
-                EnumSet.of(ContactField.NOTES), set.etag(), false);
+        Contact set =
+                contacts.update(created.id().name(), changes, List.of(), EnumSet.of(ContactField.NOTES), null, false);
+        Contact masked = contacts.update(
+                created.id().name(), changes, List.of("owner"), EnumSet.of(ContactField.NOTES), set.etag(), false);
 
         assertThat(set.fields().notes()).isEqualTo("prefers email");
         assertThat(set.fields().owner()).isEqualTo("alice");
         assertThat(masked.fields().owner()).isEqualTo("bob");
-        assertThatThrownBy(() -> contacts.create(null, null, false)).isInstanceOfSatisfying(
-                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
-                        .containsExactly("contact"));
-        assertThatThrownBy(() -> contacts.update(created.id().name(), null, List.of("owner"),
-                EnumSet.noneOf(ContactField.class), null, false)).isInstanceOfSatisfying(
-                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
-                        .containsExactly("contact"));
-        assertThatThrownBy(() -> contacts.update("leads/x", changes, List.of("owner"),
-                EnumSet.noneOf(ContactField.class), null, false)).isInstanceOfSatisfying(
-                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
-                        .containsExactly("contact.name"));
-        assertThatThrownBy(() -> contacts.update(created.id().name(), changes, List.of(),
-                EnumSet.noneOf(ContactField.class), null, false)).isInstanceOfSatisfying(
-                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.description())
-                        .containsExactly("nothing to update: name fields in update_mask or set them on the contact"));
+        assertThatThrownBy(() -> contacts.create(null, null, false))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("contact"));
+        assertThatThrownBy(() -> contacts.update(
+                        created.id().name(), null, List.of("owner"), EnumSet.noneOf(ContactField.class), null, false))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("contact"));
+        assertThatThrownBy(() -> contacts.update(
+                        "leads/x", changes, List.of("owner"), EnumSet.noneOf(ContactField.class), null, false))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("contact.name"));
+        assertThatThrownBy(() -> contacts.update(
+                        created.id().name(), changes, List.of(), EnumSet.noneOf(ContactField.class), null, false))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.description())
+                                .containsExactly(
+                                        "nothing to update: name fields in update_mask or set them on the contact"));
     }
 
     @Test
     void retryWithSameRequestIdReturnsTheFirstContact() {
-        ContactFields sam = ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER).build();
+        ContactFields sam = ContactFields.builder()
+                .givenName("Sam")
+                .kind(ContactKind.SUPPLIER)
+                .build();
         Contact first = contacts.create(sam, "req-1");
         Contact retry = contacts.create(sam, " req-1 ");
         // other calls are other contacts: two more Sams, entered knowingly
@@ -113,8 +144,12 @@ public abstract class ContactsContract {
 
     @Test
     void concurrentRetriesWithOneRequestIdCreateOneContact() throws Exception {
-        ContactFields ann = ContactFields.builder().givenName("Ann").kind(ContactKind.PARTNER).build();
-        List<ContactId> ids = Concurrently.run(6, () -> contacts.create(ann, "same").id());
+        ContactFields ann = ContactFields.builder()
+                .givenName("Ann")
+                .kind(ContactKind.PARTNER)
+                .build();
+        List<ContactId> ids =
+                Concurrently.run(6, () -> contacts.create(ann, "same").id());
 
         assertThat(ids).containsOnly(ids.get(0));
         assertThat(contacts.list("", true, 100, "").items()).hasSize(1);
@@ -122,40 +157,68 @@ public abstract class ContactsContract {
 
     @Test
     void anOverlongRequestIdIsNamed() {
-        assertThatThrownBy(() -> contacts.create(ContactFields.builder().givenName("Sam").kind(ContactKind.PARTNER)
-                .build(), "x".repeat(101)))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("request_id"));
+        assertThatThrownBy(() -> contacts.create(
+                        ContactFields.builder()
+                                .givenName("Sam")
+                                .kind(ContactKind.PARTNER)
+                                .build(),
+                        "x".repeat(101)))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("request_id"));
     }
 
     @Test
     void kindIsRequiredAndBadFieldsAreNamed() {
-        assertThatThrownBy(() -> contacts.create(ContactFields.builder().email("sam@").build()))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("contact.kind", "contact.email"));
+        assertThatThrownBy(() ->
+                        contacts.create(ContactFields.builder().email("sam@").build()))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("contact.kind", "contact.email"));
     }
 
     @Test
     void updateHonoursMaskAndEtag() {
-        Contact created = contacts.create(ContactFields.builder().givenName("Sam").kind(ContactKind.PARTNER)
-                .owner("alice").build());
-        Contact updated = contacts.update(created.id(), ContactFields.builder().owner("bob").kind(ContactKind.ASSOCIATE)
-                .build(), EnumSet.of(ContactField.OWNER), created.etag());
+        Contact created = contacts.create(ContactFields.builder()
+                .givenName("Sam")
+                .kind(ContactKind.PARTNER)
+                .owner("alice")
+                .build());
+        Contact updated = contacts.update(
+                created.id(),
+                ContactFields.builder().owner("bob").kind(ContactKind.ASSOCIATE).build(),
+                EnumSet.of(ContactField.OWNER),
+                created.etag());
 
         assertThat(updated.fields().owner()).isEqualTo("bob");
         assertThat(updated.fields().kind()).isEqualTo(ContactKind.PARTNER);
-        assertThatThrownBy(() -> contacts.update(created.id(), ContactFields.builder().owner("carol").build(),
-                EnumSet.of(ContactField.OWNER), created.etag())).isInstanceOf(StaleEtagException.class);
+        assertThatThrownBy(() -> contacts.update(
+                        created.id(),
+                        ContactFields.builder().owner("carol").build(),
+                        EnumSet.of(ContactField.OWNER),
+                        created.etag()))
+                .isInstanceOf(StaleEtagException.class);
     }
 
     @Test
     void listFiltersByKindAndOwnerAndPagesOnce() {
         List<ContactId> suppliers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            suppliers.add(contacts.create(ContactFields.builder().company("Supplier " + i).kind(ContactKind.SUPPLIER)
-                    .owner("alice").build()).id());
-            contacts.create(ContactFields.builder().company("Client " + i).kind(ContactKind.ACTIVE_CLIENT)
-                    .owner("alice").build());
+            suppliers.add(contacts.create(ContactFields.builder()
+                            .company("Supplier " + i)
+                            .kind(ContactKind.SUPPLIER)
+                            .owner("alice")
+                            .build())
+                    .id());
+            contacts.create(ContactFields.builder()
+                    .company("Client " + i)
+                    .kind(ContactKind.ACTIVE_CLIENT)
+                    .owner("alice")
+                    .build());
         }
         List<ContactId> walked = new ArrayList<>();
         String token = "";
@@ -167,19 +230,29 @@ public abstract class ContactsContract {
 
         assertThat(walked).isEqualTo(suppliers);
         assertThatThrownBy(() -> contacts.list("colour = red", false, 0, ""))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("filter"));
     }
 
     @Test
     void archivedContactsLeaveListsAndRefuseChangesUntilRestored() {
-        Contact archived = contacts.archive(contacts.create(ContactFields.builder().company("Old Co")
-                .kind(ContactKind.DORMANT_CLIENT).build()).id(), null);
+        Contact archived = contacts.archive(
+                contacts.create(ContactFields.builder()
+                                .company("Old Co")
+                                .kind(ContactKind.DORMANT_CLIENT)
+                                .build())
+                        .id(),
+                null);
 
         assertThat(contacts.list("", false, 10, "").items()).isEmpty();
         assertThat(contacts.list("", true, 10, "").items()).hasSize(1);
-        assertThatThrownBy(() -> contacts.update(archived.id(), ContactFields.builder().owner("x").build(),
-                EnumSet.of(ContactField.OWNER), null)).isInstanceOf(FailedPreconditionException.class);
+        assertThatThrownBy(() -> contacts.update(
+                        archived.id(),
+                        ContactFields.builder().owner("x").build(),
+                        EnumSet.of(ContactField.OWNER),
+                        null))
+                .isInstanceOf(FailedPreconditionException.class);
         assertThat(contacts.restore(archived.id(), archived.etag()).archived()).isFalse();
     }
 }

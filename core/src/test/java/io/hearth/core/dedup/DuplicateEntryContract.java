@@ -57,77 +57,162 @@ public abstract class DuplicateEntryContract {
 
     @Test
     void aLeadWithTheEmailOfALeadIsRefusedNamingIt() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        Lead ann = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
 
-        assertRefused(() -> hearth.leads().create(
-                LeadFixtures.person("Annie", "Lee-Smith").email(" ANN@Acme.com ").build(), null),
-                ann.id().name(), "the email ann@acme.com");
+        assertRefused(
+                () -> hearth.leads()
+                        .create(
+                                LeadFixtures.person("Annie", "Lee-Smith")
+                                        .email(" ANN@Acme.com ")
+                                        .build(),
+                                null),
+                ann.id().name(),
+                "the email ann@acme.com");
     }
 
     @Test
     void aLeadWithThePhoneOfAContactIsRefusedNamingTheContact() {
-        Contact sam = hearth.contacts().create(ContactFields.builder().givenName("Sam").familyName("Ode")
-                .phone("+1 415 555 0100").kind(ContactKind.SUPPLIER).build());
+        Contact sam = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Sam")
+                        .familyName("Ode")
+                        .phone("+1 415 555 0100")
+                        .kind(ContactKind.SUPPLIER)
+                        .build());
 
-        assertRefused(() -> hearth.leads().create(
-                LeadFixtures.person("Samuel", "Ode").phone("(415) 555-0100").build(), null),
-                sam.id().name(), "the phone +14155550100");
+        assertRefused(
+                () -> hearth.leads()
+                        .create(
+                                LeadFixtures.person("Samuel", "Ode")
+                                        .phone("(415) 555-0100")
+                                        .build(),
+                                null),
+                sam.id().name(),
+                "the phone +14155550100");
     }
 
     @Test
     void aLeadWithTheNameAndCompanyOfALeadIsRefused() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").company("Acme").build(), null);
+        Lead ann = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").company("Acme").build(), null);
 
-        assertRefused(() -> hearth.leads().create(
-                LeadFixtures.person("ann", "LEE").company("ACME").email("ann@elsewhere.com").build(), null),
-                ann.id().name(), "the name 'ann lee' at 'acme'");
+        assertRefused(
+                () -> hearth.leads()
+                        .create(
+                                LeadFixtures.person("ann", "LEE")
+                                        .company("ACME")
+                                        .email("ann@elsewhere.com")
+                                        .build(),
+                                null),
+                ann.id().name(),
+                "the name 'ann lee' at 'acme'");
     }
 
     @Test
     void theSameNameAtAnotherCompanyIsSomeoneElse() {
-        hearth.leads().create(LeadFixtures.person("Ann", "Lee").company("Acme").email("ann@acme.com").build(), null);
+        hearth.leads()
+                .create(
+                        LeadFixtures.person("Ann", "Lee")
+                                .company("Acme")
+                                .email("ann@acme.com")
+                                .build(),
+                        null);
 
-        Lead other = hearth.leads().create(
-                LeadFixtures.person("Ann", "Lee").company("Globex").email("ann@globex.com").build(), null);
+        Lead other = hearth.leads()
+                .create(
+                        LeadFixtures.person("Ann", "Lee")
+                                .company("Globex")
+                                .email("ann@globex.com")
+                                .build(),
+                        null);
 
         assertThat(hearth.leads().get(other.id())).isEqualTo(other);
     }
 
     @Test
     void anInboundInquiryIsNeverRefusedSoTheSpeedToLeadClockRunsAndItNamesWhoItMayBe() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").owner("bob")
-                .build(), null);
+        Lead ann = hearth.leads()
+                .create(
+                        LeadFixtures.person("Ann", "Lee")
+                                .email("ann@acme.com")
+                                .owner("bob")
+                                .build(),
+                        null);
 
-        Lead inquiry = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
-                .source(LeadSource.WEB_FORM).build(), null);
-        Lead routed = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
-                .source(LeadSource.WEB_FORM).owner("carol").build(), null);
-        Lead stranger = hearth.leads().create(LeadFixtures.person("Zed", "Ray").email("zed@acme.com")
-                .source(LeadSource.WEB_FORM).build(), null);
+        Lead inquiry = hearth.leads()
+                .create(
+                        LeadFixtures.person("Ann", "Lee")
+                                .email("ann@acme.com")
+                                .source(LeadSource.WEB_FORM)
+                                .build(),
+                        null);
+        Lead routed = hearth.leads()
+                .create(
+                        LeadFixtures.person("Ann", "Lee")
+                                .email("ann@acme.com")
+                                .source(LeadSource.WEB_FORM)
+                                .owner("carol")
+                                .build(),
+                        null);
+        Lead stranger = hearth.leads()
+                .create(
+                        LeadFixtures.person("Zed", "Ray")
+                                .email("zed@acme.com")
+                                .source(LeadSource.WEB_FORM)
+                                .build(),
+                        null);
 
         assertThat(inquiry.id()).isNotEqualTo(ann.id());
         assertThat(hearth.leads().get(inquiry.id())).isEqualTo(inquiry);
         assertThat(inquiry.possibleDuplicateOf()).isEqualTo(ann.id().name());
-        assertThat(inquiry.fields().owner()).as("to the rep who has the person already").isEqualTo("bob");
+        assertThat(inquiry.fields().owner())
+                .as("to the rep who has the person already")
+                .isEqualTo("bob");
         assertThat(routed.fields().owner()).as("an inquiry's own rep stays").isEqualTo("carol");
         assertThat(stranger.possibleDuplicateOf()).isNull();
-        Lead known = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
-                .source(LeadSource.WEB_FORM).build(), null, true);
-        assertThat(known.possibleDuplicateOf()).as("entered knowingly as a person of its own").isNull();
-        assertThat(hearth.leads().list("possible_duplicate = true", "", false, 10, "").items())
-                .extracting(Lead::id).containsExactly(inquiry.id(), routed.id());
-        assertThat(hearth.leads().list("possible_duplicate = false", "", false, 10, "").items())
-                .extracting(Lead::id).containsExactly(ann.id(), stranger.id(), known.id());
-        assertThatThrownBy(() -> hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
-                .source(LeadSource.TRADE_SHOW).build(), null)).isInstanceOf(AlreadyExistsException.class);
+        Lead known = hearth.leads()
+                .create(
+                        LeadFixtures.person("Ann", "Lee")
+                                .email("ann@acme.com")
+                                .source(LeadSource.WEB_FORM)
+                                .build(),
+                        null,
+                        true);
+        assertThat(known.possibleDuplicateOf())
+                .as("entered knowingly as a person of its own")
+                .isNull();
+        assertThat(hearth.leads()
+                        .list("possible_duplicate = true", "", false, 10, "")
+                        .items())
+                .extracting(Lead::id)
+                .containsExactly(inquiry.id(), routed.id());
+        assertThat(hearth.leads()
+                        .list("possible_duplicate = false", "", false, 10, "")
+                        .items())
+                .extracting(Lead::id)
+                .containsExactly(ann.id(), stranger.id(), known.id());
+        assertThatThrownBy(() -> hearth.leads()
+                        .create(
+                                LeadFixtures.person("Ann", "Lee")
+                                        .email("ann@acme.com")
+                                        .source(LeadSource.TRADE_SHOW)
+                                        .build(),
+                                null))
+                .isInstanceOf(AlreadyExistsException.class);
     }
 
     @Test
     void allowDuplicateEntersASecondPersonAnyway() {
-        Lead first = hearth.leads().create(LeadFixtures.person("Front", "Desk").phone("415 555 0199").build(), null);
+        Lead first = hearth.leads()
+                .create(
+                        LeadFixtures.person("Front", "Desk")
+                                .phone("415 555 0199")
+                                .build(),
+                        null);
 
-        Lead second = hearth.leads().create(
-                LeadFixtures.person("Pat", "Kim").phone("415 555 0199").build(), null, true);
+        Lead second = hearth.leads()
+                .create(LeadFixtures.person("Pat", "Kim").phone("415 555 0199").build(), null, true);
 
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(hearth.leads().list("", "", true, 10, "").items()).hasSize(2);
@@ -135,32 +220,62 @@ public abstract class DuplicateEntryContract {
 
     @Test
     void aConvertedLeadIsFoundAsItsContact() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        Lead ann = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
         Contact contact = hearth.conversion().convert(ann.id(), null).contact();
 
-        assertRefused(() -> hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(),
-                null), contact.id().name(), "the email ann@acme.com");
+        assertRefused(
+                () -> hearth.leads()
+                        .create(
+                                LeadFixtures.person("Ann", "Lee")
+                                        .email("ann@acme.com")
+                                        .build(),
+                                null),
+                contact.id().name(),
+                "the email ann@acme.com");
     }
 
     @Test
     void anArchivedLeadIsStillThereAndTheErrorSaysRestoreIt() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        Lead ann = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
         hearth.leads().archive(ann.id(), null);
 
-        assertThatThrownBy(() -> hearth.leads().create(
-                LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null))
+        assertThatThrownBy(() -> hearth.leads()
+                        .create(
+                                LeadFixtures.person("Ann", "Lee")
+                                        .email("ann@acme.com")
+                                        .build(),
+                                null))
                 .isInstanceOf(AlreadyExistsException.class)
                 .hasMessageContaining("archived: restore it instead");
     }
 
     @Test
     void aContactWithTheEmailOfALeadIsRefusedNamingTheLead() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        Lead ann = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
 
-        assertRefused(() -> hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
-                .email("ann@acme.com").kind(ContactKind.PARTNER).build()), ann.id().name(), "the email ann@acme.com");
-        Contact anyway = hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
-                .email("ann@acme.com").kind(ContactKind.PARTNER).build(), null, true);
+        assertRefused(
+                () -> hearth.contacts()
+                        .create(ContactFields.builder()
+                                .givenName("Ann")
+                                .familyName("Lee")
+                                .email("ann@acme.com")
+                                .kind(ContactKind.PARTNER)
+                                .build()),
+                ann.id().name(),
+                "the email ann@acme.com");
+        Contact anyway = hearth.contacts()
+                .create(
+                        ContactFields.builder()
+                                .givenName("Ann")
+                                .familyName("Lee")
+                                .email("ann@acme.com")
+                                .kind(ContactKind.PARTNER)
+                                .build(),
+                        null,
+                        true);
         assertThat(hearth.contacts().get(anyway.id())).isEqualTo(anyway);
     }
 
@@ -170,33 +285,45 @@ public abstract class DuplicateEntryContract {
         Lead first = hearth.leads().create(ann, "req-ann");
 
         assertThat(hearth.leads().create(ann, "req-ann")).isEqualTo(first);
-        assertThat(hearth.leads().list("", "", true, 10, "").items()).extracting(Lead::id).containsExactly(first.id());
+        assertThat(hearth.leads().list("", "", true, 10, "").items())
+                .extracting(Lead::id)
+                .containsExactly(first.id());
     }
 
     @Test
     void aRefusedCreateWritesNothing() {
-        hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
 
-        assertThatThrownBy(() -> hearth.leads().create(
-                LeadFixtures.person("Bob", "Lee").email("ann@acme.com").tags(List.of("vip")).build(), "req-bob"))
+        assertThatThrownBy(() -> hearth.leads()
+                        .create(
+                                LeadFixtures.person("Bob", "Lee")
+                                        .email("ann@acme.com")
+                                        .tags(List.of("vip"))
+                                        .build(),
+                                "req-bob"))
                 .isInstanceOf(AlreadyExistsException.class);
 
         assertThat(hearth.leads().list("", "", true, 10, "").items()).hasSize(1);
         // the refused call kept no request id: the same key, allowed, makes a new lead
-        Lead bob = hearth.leads().create(
-                LeadFixtures.person("Bob", "Lee").email("ann@acme.com").build(), "req-bob", true);
+        Lead bob = hearth.leads()
+                .create(LeadFixtures.person("Bob", "Lee").email("ann@acme.com").build(), "req-bob", true);
         assertThat(bob.fields().givenName()).isEqualTo("Bob");
         assertThat(hearth.leads().list("", "", true, 10, "").items()).hasSize(2);
     }
 
     @Test
     void anEditThatBringsInSomeoneElsesEmailIsRefusedUnlessAllowed() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
-        Lead bob = hearth.leads().create(LeadFixtures.person("Bob", "Ray").email("bob@acme.com").build(), null);
+        Lead ann = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        Lead bob = hearth.leads()
+                .create(LeadFixtures.person("Bob", "Ray").email("bob@acme.com").build(), null);
         LeadFields annsEmail = LeadFields.builder().email("Ann@Acme.com").build();
 
-        assertRefused(() -> hearth.leads().update(bob.id(), annsEmail, Set.of(LeadField.EMAIL), null),
-                ann.id().name(), "the email ann@acme.com");
+        assertRefused(
+                () -> hearth.leads().update(bob.id(), annsEmail, Set.of(LeadField.EMAIL), null),
+                ann.id().name(),
+                "the email ann@acme.com");
         assertThat(hearth.leads().get(bob.id()).fields().email()).isEqualTo("bob@acme.com");
 
         Lead changed = hearth.leads().update(bob.id(), annsEmail, Set.of(LeadField.EMAIL), null, true);
@@ -205,14 +332,16 @@ public abstract class DuplicateEntryContract {
 
     @Test
     void anEditOfOnesOwnKeysOrOfOtherFieldsIsNoDuplicate() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
+        Lead ann = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").build(), null);
         // entered knowingly with Ann's email: later edits of its other fields are not refused for it
-        Lead twin = hearth.leads().create(LeadFixtures.person("Ann", "Twin").email("ann@acme.com").build(), null, true);
+        Lead twin = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Twin").email("ann@acme.com").build(), null, true);
 
-        Lead recased = hearth.leads().update(ann.id(), LeadFields.builder().email("ANN@acme.com").build(),
-                Set.of(LeadField.EMAIL), null);
-        Lead retitled = hearth.leads().update(twin.id(), LeadFields.builder().title("CFO").build(),
-                Set.of(LeadField.TITLE), null);
+        Lead recased = hearth.leads()
+                .update(ann.id(), LeadFields.builder().email("ANN@acme.com").build(), Set.of(LeadField.EMAIL), null);
+        Lead retitled = hearth.leads()
+                .update(twin.id(), LeadFields.builder().title("CFO").build(), Set.of(LeadField.TITLE), null);
 
         assertThat(recased.fields().email()).isEqualTo("ANN@acme.com");
         assertThat(retitled.fields().title()).isEqualTo("CFO");
@@ -220,14 +349,39 @@ public abstract class DuplicateEntryContract {
 
     @Test
     void aContactEditThatBringsInALeadsPhoneIsRefused() {
-        Lead ann = hearth.leads().create(LeadFixtures.person("Ann", "Lee").phone("415 555 0123").build(), null);
-        Contact sam = hearth.contacts().create(ContactFields.builder().givenName("Sam").familyName("Ode")
-                .kind(ContactKind.SUPPLIER).email("sam@paper.example").build());
+        Lead ann = hearth.leads()
+                .create(LeadFixtures.person("Ann", "Lee").phone("415 555 0123").build(), null);
+        Contact sam = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Sam")
+                        .familyName("Ode")
+                        .kind(ContactKind.SUPPLIER)
+                        .email("sam@paper.example")
+                        .build());
 
-        assertRefused(() -> hearth.contacts().update(sam.id(), ContactFields.builder().phone("+1 (415) 555-0123")
-                .build(), Set.of(ContactField.PHONE), null), ann.id().name(), "the phone +14155550123");
-        assertThat(hearth.contacts().update(sam.id(), ContactFields.builder().phone("+1 (415) 555-0123").build(),
-                Set.of(ContactField.PHONE), null, true).fields().phone()).isEqualTo("+14155550123");
+        assertRefused(
+                () -> hearth.contacts()
+                        .update(
+                                sam.id(),
+                                ContactFields.builder()
+                                        .phone("+1 (415) 555-0123")
+                                        .build(),
+                                Set.of(ContactField.PHONE),
+                                null),
+                ann.id().name(),
+                "the phone +14155550123");
+        assertThat(hearth.contacts()
+                        .update(
+                                sam.id(),
+                                ContactFields.builder()
+                                        .phone("+1 (415) 555-0123")
+                                        .build(),
+                                Set.of(ContactField.PHONE),
+                                null,
+                                true)
+                        .fields()
+                        .phone())
+                .isEqualTo("+14155550123");
     }
 
     @Test
@@ -246,15 +400,30 @@ public abstract class DuplicateEntryContract {
                 try {
                     // a lead and a contact race too: one person, whichever kind comes first
                     return caller == 3
-                            ? instance.contacts().create(ContactFields.builder().givenName("Racer " + email)
-                                    .email(email).kind(ContactKind.PARTNER).build()).id().name()
-                            : instance.leads().create(LeadFixtures.person("Racer " + caller, email).email(email)
-                                    .build(), null).id().name();
+                            ? instance.contacts()
+                                    .create(ContactFields.builder()
+                                            .givenName("Racer " + email)
+                                            .email(email)
+                                            .kind(ContactKind.PARTNER)
+                                            .build())
+                                    .id()
+                                    .name()
+                            : instance.leads()
+                                    .create(
+                                            LeadFixtures.person("Racer " + caller, email)
+                                                    .email(email)
+                                                    .build(),
+                                            null)
+                                    .id()
+                                    .name();
                 } catch (AlreadyExistsException e) {
                     return e.reason();
                 }
             });
-            assertThat(outcomes).as("round %d", round).filteredOn(o -> o.contains("/")).hasSize(1);
+            assertThat(outcomes)
+                    .as("round %d", round)
+                    .filteredOn(o -> o.contains("/"))
+                    .hasSize(1);
             assertThat(outcomes).filteredOn(o -> !o.contains("/")).containsOnly(DuplicateGuard.REASON);
         }
     }
@@ -265,31 +434,48 @@ public abstract class DuplicateEntryContract {
         Hearth second = Hearth.on(testDatabase.anotherServer(), clock, CadencePolicy.DEFAULT);
         for (int round = 0; round < 15; round++) {
             String email = "edit" + round + "@example.com";
-            Lead edited = hearth.leads().create(LeadFixtures.person("Edited", "No" + round).build(), null);
+            Lead edited = hearth.leads()
+                    .create(LeadFixtures.person("Edited", "No" + round).build(), null);
             AtomicInteger callers = new AtomicInteger();
             List<String> outcomes = Concurrently.run(2, () -> {
                 try {
                     return callers.getAndIncrement() == 0
-                            ? hearth.leads().update(edited.id(), LeadFields.builder().email(email).build(),
-                                    Set.of(LeadField.EMAIL), null).id().name()
-                            : second.leads().create(LeadFixtures.person("Creator", email).email(email)
-                                    .build(), null).id().name();
+                            ? hearth.leads()
+                                    .update(
+                                            edited.id(),
+                                            LeadFields.builder().email(email).build(),
+                                            Set.of(LeadField.EMAIL),
+                                            null)
+                                    .id()
+                                    .name()
+                            : second.leads()
+                                    .create(
+                                            LeadFixtures.person("Creator", email)
+                                                    .email(email)
+                                                    .build(),
+                                            null)
+                                    .id()
+                                    .name();
                 } catch (AlreadyExistsException e) {
                     return e.reason();
                 }
             });
-            assertThat(outcomes).as("round %d", round).filteredOn(o -> o.contains("/")).hasSize(1);
+            assertThat(outcomes)
+                    .as("round %d", round)
+                    .filteredOn(o -> o.contains("/"))
+                    .hasSize(1);
             assertThat(outcomes).containsOnlyOnce(DuplicateGuard.REASON);
         }
     }
 
     private static void assertRefused(ThrowingCallable create, String existing, String sharedKey) {
-        assertThatThrownBy(create)
-                .isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(DuplicateGuard.REASON);
-                    assertThat(e.existing()).contains(existing);
-                    assertThat(e.getMessage()).startsWith(existing).contains("already has " + sharedKey)
-                            .contains("allow_duplicate");
-                });
+        assertThatThrownBy(create).isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
+            assertThat(e.reason()).isEqualTo(DuplicateGuard.REASON);
+            assertThat(e.existing()).contains(existing);
+            assertThat(e.getMessage())
+                    .startsWith(existing)
+                    .contains("already has " + sharedKey)
+                    .contains("allow_duplicate");
+        });
     }
 }

@@ -70,12 +70,22 @@ public abstract class LeadMergeContract {
         testDatabase = openDatabase();
         database = testDatabase.database();
         rated = QueueFixture.withCadences(database, clock);
-        hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(new LeadActivityRecorder(rated.ratings())),
+        hearth = Hearth.on(
+                database,
+                clock,
+                CadencePolicy.DEFAULT,
+                List.of(new LeadActivityRecorder(rated.ratings())),
                 rated.leads());
-        merges = new LeadMerges(rated.leads(), hearth.contacts(), new JooqLeadMergeStore(database.dsl()),
-                new JooqLeadProfileStore(database.dsl()), new JooqTouchStore(database.dsl()),
+        merges = new LeadMerges(
+                rated.leads(),
+                hearth.contacts(),
+                new JooqLeadMergeStore(database.dsl()),
+                new JooqLeadProfileStore(database.dsl()),
+                new JooqTouchStore(database.dsl()),
                 new JooqFollowUpStore(database.dsl()),
-                new JooqCadenceStore(database.dsl()), new Transactor(database.dsl()), clock);
+                new JooqCadenceStore(database.dsl()),
+                new Transactor(database.dsl()),
+                clock);
     }
 
     @AfterEach
@@ -87,58 +97,94 @@ public abstract class LeadMergeContract {
 
     @Test
     void theSurvivorTakesTheDuplicatesHistoryAndWhatItLackedAndTheDuplicateIsArchivedPointingAtIt() {
-        Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").tags(List.of("expo")), false);
-        Lead duplicate = lead(LeadFixtures.person("Annie", "Lee").phone("415 555 0142").company("Acme")
-                .notes("prefers mornings").tags(List.of("vip")), true);
+        Lead survivor =
+                lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com").tags(List.of("expo")), false);
+        Lead duplicate = lead(
+                LeadFixtures.person("Annie", "Lee")
+                        .phone("415 555 0142")
+                        .company("Acme")
+                        .notes("prefers mornings")
+                        .tags(List.of("vip")),
+                true);
         hearth.followUps().logTouch(touch(duplicate, Outcome.CONNECTED));
         hearth.followUps().logTouch(touch(duplicate, Outcome.NO_ANSWER));
 
         LeadMerges.Merge merge = merges.merge(survivor.id(), survivor.etag(), duplicate.id(), duplicate.etag());
 
         Lead kept = rated.leads().get(survivor.id());
-        assertThat(kept.fields().givenName()).as("the survivor's own value stays").isEqualTo("Ann");
+        assertThat(kept.fields().givenName())
+                .as("the survivor's own value stays")
+                .isEqualTo("Ann");
         assertThat(kept.fields().phone()).as("what it lacked comes over").isEqualTo("+14155550142");
         assertThat(kept.fields().company()).isEqualTo("Acme");
         assertThat(kept.fields().tags()).containsExactly("expo", "vip");
         assertThat(kept.fields().notes()).isEqualTo("From " + duplicate.id().name() + ": prefers mornings");
         assertThat(merge.survivor()).isEqualTo(kept);
         assertThat(merge.touchesMoved()).isEqualTo(2);
-        assertThat(hearth.followUps().listTouches(PersonRef.of(survivor.id()), null, null, null, 10, "").items())
+        assertThat(hearth.followUps()
+                        .listTouches(PersonRef.of(survivor.id()), null, null, null, 10, "")
+                        .items())
                 .hasSize(2);
-        assertThat(hearth.followUps().listTouches(PersonRef.of(duplicate.id()), null, null, null, 10, "").items())
+        assertThat(hearth.followUps()
+                        .listTouches(PersonRef.of(duplicate.id()), null, null, null, 10, "")
+                        .items())
                 .isEmpty();
 
         Lead gone = rated.leads().get(duplicate.id());
         assertThat(gone.archived()).isTrue();
         assertThat(gone.mergedInto()).isEqualTo(survivor.id().name());
         assertThat(gone.fields().notes()).as("the duplicate keeps its values").isEqualTo("prefers mornings");
-        assertThat(queueIds()).contains(survivor.id().value()).doesNotContain(duplicate.id().value());
+        assertThat(queueIds())
+                .contains(survivor.id().value())
+                .doesNotContain(duplicate.id().value());
         // the survivor was never touched itself: the duplicate's touches are its history now
-        assertThat(rated.ratings().profile(survivor.id()).activity().lastTouchAt()).isNotNull();
+        assertThat(rated.ratings().profile(survivor.id()).activity().lastTouchAt())
+                .isNotNull();
     }
 
     @Test
     void theSurvivorLearnsTheDuplicatesQualificationAnswersWithoutLosingItsOwn() {
         Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
         Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
-        rated.ratings().qualify(survivor.id(), new Qualification(null, null, ReferralKind.NONE,
-                new Bant(Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN), null, 2),
-                EnumSet.allOf(QualificationField.class), null);
-        rated.ratings().qualify(duplicate.id(), new Qualification(LocalDate.parse("2026-12-20"), null,
-                ReferralKind.CHAMPION, new Bant(Answer.NO, Answer.YES, Answer.YES, Answer.YES), "met at expo", 4),
-                EnumSet.allOf(QualificationField.class), null);
+        rated.ratings()
+                .qualify(
+                        survivor.id(),
+                        new Qualification(
+                                null,
+                                null,
+                                ReferralKind.NONE,
+                                new Bant(Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN),
+                                null,
+                                2),
+                        EnumSet.allOf(QualificationField.class),
+                        null);
+        rated.ratings()
+                .qualify(
+                        duplicate.id(),
+                        new Qualification(
+                                LocalDate.parse("2026-12-20"),
+                                null,
+                                ReferralKind.CHAMPION,
+                                new Bant(Answer.NO, Answer.YES, Answer.YES, Answer.YES),
+                                "met at expo",
+                                4),
+                        EnumSet.allOf(QualificationField.class),
+                        null);
 
         merges.merge(survivor.id(), null, duplicate.id(), null);
 
         LeadProfile profile = rated.ratings().profile(survivor.id());
         Qualification q = profile.qualification();
-        assertThat(q.bant()).as("the survivor's yes stays; its unknowns are answered")
+        assertThat(q.bant())
+                .as("the survivor's yes stays; its unknowns are answered")
                 .isEqualTo(new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES));
         assertThat(q.needBy()).isEqualTo(LocalDate.parse("2026-12-20"));
         assertThat(q.referral()).isEqualTo(ReferralKind.CHAMPION);
         assertThat(q.note()).isEqualTo("met at expo");
         assertThat(q.leadLevel()).isEqualTo(4);
-        assertThat(profile.rating().reasons()).as("re-rated on what it knows now").isNotEmpty();
+        assertThat(profile.rating().reasons())
+                .as("re-rated on what it knows now")
+                .isNotEmpty();
         assertThat(profile.temperature().name()).isEqualTo("HOT");
     }
 
@@ -146,7 +192,8 @@ public abstract class LeadMergeContract {
     void ofTwoOpenStepsTheSurvivorsStaysAndTheDuplicatesIsCancelled() {
         Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
         Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
-        FollowUp kept = hearth.followUps().schedule(PersonRef.of(survivor.id()), Channel.EMAIL, null, "send the price list");
+        FollowUp kept =
+                hearth.followUps().schedule(PersonRef.of(survivor.id()), Channel.EMAIL, null, "send the price list");
         FollowUp dropped = hearth.followUps().schedule(PersonRef.of(duplicate.id()), Channel.PHONE, null, "call back");
 
         merges.merge(survivor.id(), null, duplicate.id(), null);
@@ -168,7 +215,8 @@ public abstract class LeadMergeContract {
         assertThat(moved.state()).isEqualTo(FollowUpState.SCHEDULED);
         assertThat(moved.person()).isEqualTo(PersonRef.of(survivor.id()));
         assertThat(merge.followUpsMoved()).isEqualTo(1);
-        assertThat(hearth.followUps().cadence(PersonRef.of(survivor.id())).completedFollowUps()).isZero();
+        assertThat(hearth.followUps().cadence(PersonRef.of(survivor.id())).completedFollowUps())
+                .isZero();
     }
 
     @Test
@@ -176,8 +224,16 @@ public abstract class LeadMergeContract {
         Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
         Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
         FollowUp planned = hearth.followUps().schedule(PersonRef.of(survivor.id()), Channel.EMAIL, null, "price list");
-        hearth.followUps().logTouch(new TouchInput(PersonRef.of(duplicate.id()), TouchKind.COLD_CALL, Channel.PHONE,
-                clock.instant(), Duration.ofMinutes(1), Outcome.UNSUBSCRIBED, "do not call", "alice"));
+        hearth.followUps()
+                .logTouch(new TouchInput(
+                        PersonRef.of(duplicate.id()),
+                        TouchKind.COLD_CALL,
+                        Channel.PHONE,
+                        clock.instant(),
+                        Duration.ofMinutes(1),
+                        Outcome.UNSUBSCRIBED,
+                        "do not call",
+                        "alice"));
 
         merges.merge(survivor.id(), null, duplicate.id(), null);
 
@@ -186,7 +242,8 @@ public abstract class LeadMergeContract {
         assertThat(hearth.followUps().get(planned.id()).state()).isEqualTo(FollowUpState.CANCELLED);
         assertThat(queueIds()).doesNotContain(survivor.id().value());
         assertThatThrownBy(() -> hearth.followUps().logTouch(touch(survivor, Outcome.CONNECTED)))
-                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
                         e -> assertThat(e.reason()).isEqualTo("PERSON_UNSUBSCRIBED"));
     }
 
@@ -194,8 +251,9 @@ public abstract class LeadMergeContract {
     void aDuplicateInDripDoesNotTakeTheFreshSurvivorOutOfTheQueue() {
         Lead survivor = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
         Lead duplicate = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
-        new JooqCadenceStore(database.dsl()).save(new Cadence(PersonRef.of(duplicate.id()),
-                CadenceState.DRIP, 2, 0, clock.instant(), clock.instant()));
+        new JooqCadenceStore(database.dsl())
+                .save(new Cadence(
+                        PersonRef.of(duplicate.id()), CadenceState.DRIP, 2, 0, clock.instant(), clock.instant()));
 
         merges.merge(survivor.id(), null, duplicate.id(), null);
 
@@ -230,28 +288,49 @@ public abstract class LeadMergeContract {
 
         // a sync record or a hand entry with the duplicate's old email: the merges' last survivor
         DuplicateGuard guard = LeadFixtures.duplicateGuard(database);
-        DuplicateGuard.Duplicate found = new Transactor(database.dsl()).inTransaction(
-                () -> guard.find(new MatchKeys(null, "annie@home.example", null, null))).orElseThrow();
+        DuplicateGuard.Duplicate found = new Transactor(database.dsl())
+                .inTransaction(() -> guard.find(new MatchKeys(null, "annie@home.example", null, null)))
+                .orElseThrow();
         assertThat(found.person()).isEqualTo(PersonRef.of(later.id()));
         assertThat(found.archived()).isFalse();
-        assertThatThrownBy(() -> rated.leads().create(
-                LeadFixtures.person("A", "Lee").email("Annie@home.example").build(), null))
+        assertThatThrownBy(() -> rated.leads()
+                        .create(
+                                LeadFixtures.person("A", "Lee")
+                                        .email("Annie@home.example")
+                                        .build(),
+                                null))
                 .hasMessageStartingWith(later.id().name());
     }
 
     @Test
     void mergingTheKnownPersonIntoTheInquiryFlaggedWithItClearsTheFlagAndTheQueueReason() {
         Lead known = lead(LeadFixtures.person("Ann", "Lee").email("ann@acme.com"), false);
-        Lead inquiry = rated.leads().create(LeadFixtures.person("Ann", "Lee").email("ann@acme.com")
-                .source(LeadSource.WEB_FORM).build(), null);
+        Lead inquiry = rated.leads()
+                .create(
+                        LeadFixtures.person("Ann", "Lee")
+                                .email("ann@acme.com")
+                                .source(LeadSource.WEB_FORM)
+                                .build(),
+                        null);
         assertThat(inquiry.possibleDuplicateOf()).isEqualTo(known.id().name());
-        assertThat(queueEntry(inquiry).reasons()).anyMatch(r -> r.startsWith("may be " + known.id().name()));
+        assertThat(queueEntry(inquiry).reasons())
+                .anyMatch(r -> r.startsWith("may be " + known.id().name()));
         // writers that know nothing of the flag keep it: qualifying marks the lead qualified
-        rated.ratings().qualify(inquiry.id(), new Qualification(null, null, ReferralKind.NONE,
-                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES), null, 0),
-                EnumSet.allOf(QualificationField.class), null);
+        rated.ratings()
+                .qualify(
+                        inquiry.id(),
+                        new Qualification(
+                                null,
+                                null,
+                                ReferralKind.NONE,
+                                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES),
+                                null,
+                                0),
+                        EnumSet.allOf(QualificationField.class),
+                        null);
         assertThat(rated.leads().get(inquiry.id()).fields().status().name()).isEqualTo("QUALIFIED");
-        assertThat(rated.leads().get(inquiry.id()).possibleDuplicateOf()).isEqualTo(known.id().name());
+        assertThat(rated.leads().get(inquiry.id()).possibleDuplicateOf())
+                .isEqualTo(known.id().name());
 
         merges.merge(inquiry.id(), null, known.id(), null);
 
@@ -262,10 +341,21 @@ public abstract class LeadMergeContract {
 
     @Test
     void aLeadMergedIntoAContactOfThePersonGivesItItsHistoryLinksAndWhatItLacked() {
-        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
-                .email("ann@acme.com").kind(ContactKind.ACTIVE_CLIENT).tags(List.of("key-account")).build());
-        Lead lead = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142").company("Acme")
-                .notes("asked about the new range").tags(List.of("expo")), true);
+        Contact client = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Ann")
+                        .familyName("Lee")
+                        .email("ann@acme.com")
+                        .kind(ContactKind.ACTIVE_CLIENT)
+                        .tags(List.of("key-account"))
+                        .build());
+        Lead lead = lead(
+                LeadFixtures.person("Ann", "Lee")
+                        .phone("415 555 0142")
+                        .company("Acme")
+                        .notes("asked about the new range")
+                        .tags(List.of("expo")),
+                true);
         hearth.followUps().logTouch(touch(lead, Outcome.CONNECTED));
         JooqPersonMatchStore matches = new JooqPersonMatchStore(database.dsl());
         Transactor transactor = new Transactor(database.dsl());
@@ -284,7 +374,9 @@ public abstract class LeadMergeContract {
         assertThat(kept.fields().tags()).containsExactlyInAnyOrder("key-account", "expo");
         assertThat(kept.fields().notes()).isEqualTo("From " + lead.id().name() + ": asked about the new range");
         assertThat(merge.touchesMoved()).isEqualTo(1);
-        assertThat(hearth.followUps().listTouches(PersonRef.of(client.id()), null, null, null, 10, "").items())
+        assertThat(hearth.followUps()
+                        .listTouches(PersonRef.of(client.id()), null, null, null, 10, "")
+                        .items())
                 .hasSize(1);
         assertThat(merge.externalIdsMoved()).isEqualTo(1);
         assertThat(transactor.inTransaction(() -> matches.linked("hubspot", List.of("hs-9"))))
@@ -293,18 +385,33 @@ public abstract class LeadMergeContract {
         assertThat(gone.archived()).isTrue();
         assertThat(gone.mergedInto()).isEqualTo(client.id().name());
         assertThat(queueIds()).doesNotContain(lead.id().value());
-        DuplicateGuard.Duplicate found = transactor.inTransaction(() -> LeadFixtures.duplicateGuard(database)
-                .find(new MatchKeys(null, null, "+14155550142", null))).orElseThrow();
+        DuplicateGuard.Duplicate found = transactor
+                .inTransaction(() ->
+                        LeadFixtures.duplicateGuard(database).find(new MatchKeys(null, null, "+14155550142", null)))
+                .orElseThrow();
         assertThat(found.person()).as("the lead's phone now finds the contact").isEqualTo(PersonRef.of(client.id()));
     }
 
     @Test
     void aLeadThatUnsubscribedUnsubscribesTheContactItIsMergedInto() {
-        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
-                .email("ann@acme.com").kind(ContactKind.ACTIVE_CLIENT).build());
+        Contact client = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Ann")
+                        .familyName("Lee")
+                        .email("ann@acme.com")
+                        .kind(ContactKind.ACTIVE_CLIENT)
+                        .build());
         Lead lead = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
-        hearth.followUps().logTouch(new TouchInput(PersonRef.of(lead.id()), TouchKind.COLD_CALL, Channel.PHONE,
-                clock.instant(), Duration.ofMinutes(1), Outcome.UNSUBSCRIBED, "do not call", "alice"));
+        hearth.followUps()
+                .logTouch(new TouchInput(
+                        PersonRef.of(lead.id()),
+                        TouchKind.COLD_CALL,
+                        Channel.PHONE,
+                        clock.instant(),
+                        Duration.ofMinutes(1),
+                        Outcome.UNSUBSCRIBED,
+                        "do not call",
+                        "alice"));
 
         merges.mergeIntoContact(client.id(), null, lead.id(), null);
 
@@ -314,23 +421,31 @@ public abstract class LeadMergeContract {
 
     @Test
     void aConvertedOrMergedLeadOrAnArchivedContactIsRefused() {
-        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ann").familyName("Lee")
-                .email("ann@acme.com").kind(ContactKind.ACTIVE_CLIENT).build());
+        Contact client = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Ann")
+                        .familyName("Lee")
+                        .email("ann@acme.com")
+                        .kind(ContactKind.ACTIVE_CLIENT)
+                        .build());
         Lead lead = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
         Lead converted = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0143"), true);
         hearth.conversion().convert(converted.id(), null);
 
         assertThatThrownBy(() -> merges.mergeIntoContact(client.id(), null, converted.id(), null))
-                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
                         e -> assertThat(e.reason()).isEqualTo("LEAD_CONVERTED"));
         hearth.contacts().archive(client.id(), null);
         assertThatThrownBy(() -> merges.mergeIntoContact(client.id(), null, lead.id(), null))
-                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
                         e -> assertThat(e.reason()).isEqualTo("CONTACT_ARCHIVED"));
         hearth.contacts().restore(client.id(), null);
         merges.mergeIntoContact(client.id(), null, lead.id(), null);
         assertThatThrownBy(() -> merges.mergeIntoContact(client.id(), null, lead.id(), null))
-                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
                         e -> assertThat(e.reason()).isEqualTo("LEAD_MERGED"));
     }
 
@@ -341,40 +456,60 @@ public abstract class LeadMergeContract {
         Lead third = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0143"), true);
 
         assertThatThrownBy(() -> merges.merge(ann.id(), null, ann.id(), null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
-                        e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("duplicate"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("duplicate"));
         assertThatThrownBy(() -> merges.merge(ann.id(), "\"99\"", twin.id(), null))
                 .isInstanceOf(StaleEtagException.class);
         merges.merge(ann.id(), null, twin.id(), null);
         assertThatThrownBy(() -> merges.merge(third.id(), null, twin.id(), null))
-                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
                         e -> assertThat(e.reason()).isEqualTo("LEAD_MERGED"));
         assertThatThrownBy(() -> rated.leads().restore(twin.id(), null))
-                .isInstanceOfSatisfying(FailedPreconditionException.class, e -> assertThat(e.getMessage())
-                        .contains(twin.id().name() + " was merged into " + ann.id().name()));
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains(twin.id().name() + " was merged into "
+                                        + ann.id().name()));
         hearth.conversion().convert(third.id(), null);
         Lead thirdNow = rated.leads().get(third.id());
         assertThatThrownBy(() -> merges.merge(ann.id(), null, third.id(), null))
-                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
                         e -> assertThat(e.reason()).isEqualTo("LEAD_CONVERTED"));
         assertThat(rated.leads().get(third.id())).isEqualTo(thirdNow);
     }
 
     private Lead lead(LeadFields.Builder fields, boolean duplicate) {
-        return rated.leads().create(fields.source(LeadSource.TRADE_SHOW).owner("alice").build(), null, duplicate);
+        return rated.leads()
+                .create(fields.source(LeadSource.TRADE_SHOW).owner("alice").build(), null, duplicate);
     }
 
     private TouchInput touch(Lead lead, Outcome outcome) {
-        return new TouchInput(PersonRef.of(lead.id()), TouchKind.COLD_CALL, Channel.PHONE, clock.instant(),
-                Duration.ofMinutes(3), outcome, null, "alice");
+        return new TouchInput(
+                PersonRef.of(lead.id()),
+                TouchKind.COLD_CALL,
+                Channel.PHONE,
+                clock.instant(),
+                Duration.ofMinutes(3),
+                outcome,
+                null,
+                "alice");
     }
 
     private QueueEntry queueEntry(Lead lead) {
         return rated.queue().next(null, 100, "").items().stream()
-                .filter(e -> e.personId().equals(lead.id().value())).findFirst().orElseThrow();
+                .filter(e -> e.personId().equals(lead.id().value()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<UUID> queueIds() {
-        return rated.queue().next(null, 100, "").items().stream().map(QueueEntry::personId).toList();
+        return rated.queue().next(null, 100, "").items().stream()
+                .map(QueueEntry::personId)
+                .toList();
     }
 }

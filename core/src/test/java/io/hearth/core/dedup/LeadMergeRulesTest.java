@@ -16,9 +16,18 @@ class LeadMergeRulesTest {
 
     @Test
     void filledValuesStayEmptyOnesAreFilled() {
-        LeadFields survivor = LeadFields.builder().givenName("Ann").email("ann@acme.com").tags(List.of()).build();
-        LeadFields duplicate = LeadFields.builder().givenName("Annie").familyName("Lee").owner("bob")
-                .email("annie@home.example").tags(List.of()).build();
+        LeadFields survivor = LeadFields.builder()
+                .givenName("Ann")
+                .email("ann@acme.com")
+                .tags(List.of())
+                .build();
+        LeadFields duplicate = LeadFields.builder()
+                .givenName("Annie")
+                .familyName("Lee")
+                .owner("bob")
+                .email("annie@home.example")
+                .tags(List.of())
+                .build();
 
         LeadFields merged = LeadMergeRules.fields(survivor, duplicate, "leads/d");
 
@@ -32,10 +41,15 @@ class LeadMergeRulesTest {
     void tagsUniteSurvivorFirstUpToWhatALeadHolds() {
         List<String> many = IntStream.range(0, 15).mapToObj(i -> "s" + i).toList();
         List<String> more = IntStream.range(0, 15).mapToObj(i -> "d" + i).toList();
-        LeadFields merged = LeadMergeRules.fields(LeadFields.builder().tags(many).build(),
-                LeadFields.builder().tags(more).build(), "leads/d");
+        LeadFields merged = LeadMergeRules.fields(
+                LeadFields.builder().tags(many).build(),
+                LeadFields.builder().tags(more).build(),
+                "leads/d");
 
-        assertThat(merged.tags()).hasSize(PersonFieldCleaner.MAX_TAGS).startsWith("s0").contains("s14", "d0", "d4")
+        assertThat(merged.tags())
+                .hasSize(PersonFieldCleaner.MAX_TAGS)
+                .startsWith("s0")
+                .contains("s14", "d0", "d4")
                 .doesNotContain("d5");
     }
 
@@ -48,15 +62,18 @@ class LeadMergeRulesTest {
         assertThat(LeadMergeRules.notes("kept", null, "leads/d")).isEqualTo("kept");
 
         String joined = LeadMergeRules.notes("a".repeat(6_000), "b".repeat(6_000), "leads/d");
-        assertThat(joined).hasSize(LeadMergeRules.MAX_NOTES).startsWith("a".repeat(6_000)).endsWith("b…");
+        assertThat(joined)
+                .hasSize(LeadMergeRules.MAX_NOTES)
+                .startsWith("a".repeat(6_000))
+                .endsWith("b…");
         String full = "a".repeat(LeadMergeRules.MAX_NOTES);
         assertThat(LeadMergeRules.notes(full, "b", "leads/d")).isEqualTo(full);
     }
 
     @Test
     void theFirstFirstTouchAndTheLastOfTheRestMakeOneHistory() {
-        Activity merged = LeadMergeRules.activity(new Activity(T2, T2, null, T1, null),
-                new Activity(T1, T1, T1, T2, T2));
+        Activity merged =
+                LeadMergeRules.activity(new Activity(T2, T2, null, T1, null), new Activity(T1, T1, T1, T2, T2));
 
         assertThat(merged).isEqualTo(new Activity(T1, T2, T1, T2, T2));
         assertThat(LeadMergeRules.activity(Activity.NONE, Activity.NONE)).isEqualTo(Activity.NONE);

@@ -41,11 +41,13 @@ class ExcerptsTest {
         assertThat(message(() -> LeadId.fromName("leads/" + HUGE, "name"))).hasSizeLessThan(150);
         assertThat(message(() -> EnumValues.parse(Temperature.class, HUGE, "TEMPERATURE_", "filter")))
                 .hasSizeLessThan(150);
-        assertThat(message(() -> LeadField.fromPaths(List.of(HUGE), "update_mask"))).hasSizeLessThan(300);
+        assertThat(message(() -> LeadField.fromPaths(List.of(HUGE), "update_mask")))
+                .hasSizeLessThan(300);
         assertThat(message(() -> FieldMapping.of(Map.of(HUGE, HUGE)))).hasSizeLessThan(300);
         assertThat(message(() -> {
-            throw StaleEtagException.sent("leads/x", HUGE, "\"2\"");
-        })).hasSizeLessThan(150);
+                    throw StaleEtagException.sent("leads/x", HUGE, "\"2\"");
+                }))
+                .hasSizeLessThan(150);
     }
 
     private static String message(Runnable call) {

@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 class FailureSummaryTest {
     @Test
     void aDatabaseFailureShowsItsClassesSqlStateAndOriginButNoSqlOrValues() {
-        SQLException driver = new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00 "
-                + "Where: COPY lead, line 1, column given_name: \"ada@secret.example\"", "22021", 7);
-        DataAccessException jooq = new DataAccessException("SQL [insert into lead (given_name) values (?)]; "
-                + driver.getMessage(), driver);
+        SQLException driver = new SQLException(
+                "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00 "
+                        + "Where: COPY lead, line 1, column given_name: \"ada@secret.example\"",
+                "22021",
+                7);
+        DataAccessException jooq = new DataAccessException(
+                "SQL [insert into lead (given_name) values (?)]; " + driver.getMessage(), driver);
 
         String summary = FailureSummary.of(new IllegalStateException("batch failed: " + jooq.getMessage(), jooq));
 
@@ -25,10 +28,13 @@ class FailureSummaryTest {
 
     @Test
     void otherFailuresShowTheirMessagesAsShortPrintableExcerpts() {
-        String summary = FailureSummary.of(new IllegalStateException("power cut",
-                new IllegalArgumentException("bad\nline " + "x".repeat(10_000))));
+        String summary = FailureSummary.of(new IllegalStateException(
+                "power cut", new IllegalArgumentException("bad\nline " + "x".repeat(10_000))));
 
-        assertThat(summary).startsWith("java.lang.IllegalStateException: power cut <- "
-                + "java.lang.IllegalArgumentException: bad\uFFFDline xxx").doesNotContain("\n").hasSizeLessThan(500);
+        assertThat(summary)
+                .startsWith("java.lang.IllegalStateException: power cut <- "
+                        + "java.lang.IllegalArgumentException: bad\uFFFDline xxx")
+                .doesNotContain("\n")
+                .hasSizeLessThan(500);
     }
 }

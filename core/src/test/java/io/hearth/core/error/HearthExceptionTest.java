@@ -38,7 +38,8 @@ class HearthExceptionTest {
 
     @Test
     void everyFailureIsItsOwnKindAndEveryKindHasAFailure() {
-        Set<HearthException.Kind> kinds = ONE_OF_EACH.stream().map(HearthException::kind)
+        Set<HearthException.Kind> kinds = ONE_OF_EACH.stream()
+                .map(HearthException::kind)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(HearthException.Kind.class)));
 
         assertThat(kinds).hasSameSizeAs(ONE_OF_EACH).containsExactlyInAnyOrder(HearthException.Kind.values());

@@ -20,7 +20,8 @@ class HsqldbLeadsTest extends LeadsContract {
     void fileDatabaseKeepsLeadsAcrossRestarts(@TempDir Path dataDir) {
         Lead created;
         try (Database first = Database.open(DatabaseConfig.embedded(dataDir, 2))) {
-            created = LeadFixtures.leads(first, clock).create(LeadFixtures.person("Ada", "Lovelace").build(), null);
+            created = LeadFixtures.leads(first, clock)
+                    .create(LeadFixtures.person("Ada", "Lovelace").build(), null);
         }
         try (Database second = Database.open(DatabaseConfig.embedded(dataDir, 2))) {
             assertThat(LeadFixtures.leads(second, clock).get(created.id())).isEqualTo(created);

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 class LeadFilterTest {
     @Test
     void readsEnumValuesHoweverTheyAreWritten() {
-        LeadFilter filter = LeadFilter.parse("status = lead_status_new AND temperature = Hot AND source = web-form "
-                + "AND source = TRADE_SHOW AND owner = alice AND tag = VIP", "filter");
+        LeadFilter filter = LeadFilter.parse(
+                "status = lead_status_new AND temperature = Hot AND source = web-form "
+                        + "AND source = TRADE_SHOW AND owner = alice AND tag = VIP",
+                "filter");
 
         assertThat(filter.statuses()).containsExactly(LeadStatus.NEW);
         assertThat(filter.temperatures()).containsExactly(Temperature.HOT);
@@ -25,16 +27,21 @@ class LeadFilterTest {
         assertThatThrownBy(() -> LeadFilter.parse("colour = red", "filter"))
                 .hasMessageContaining("cannot filter on 'colour'");
         assertThatThrownBy(() -> LeadFilter.parse("temperature = lukewarm", "filter"))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("hot");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("hot");
     }
 
     @Test
     void possibleDuplicateIsTrueFalseOrAnything() {
-        assertThat(LeadFilter.parse("possible_duplicate = TRUE", "filter").possibleDuplicate()).isTrue();
-        assertThat(LeadFilter.parse("possible_duplicate = \"false\"", "filter").possibleDuplicate()).isFalse();
-        assertThat(LeadFilter.parse("owner = alice", "filter").possibleDuplicate()).isNull();
+        assertThat(LeadFilter.parse("possible_duplicate = TRUE", "filter").possibleDuplicate())
+                .isTrue();
+        assertThat(LeadFilter.parse("possible_duplicate = \"false\"", "filter").possibleDuplicate())
+                .isFalse();
+        assertThat(LeadFilter.parse("owner = alice", "filter").possibleDuplicate())
+                .isNull();
         assertThatThrownBy(() -> LeadFilter.parse("possible_duplicate = maybe", "filter"))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("true or false");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("true or false");
         assertThatThrownBy(() -> LeadFilter.parse("possible_duplicate = true AND possible_duplicate = false", "f"))
                 .isInstanceOf(InvalidArgumentException.class);
         LeadOrder order = LeadOrder.DEFAULT;

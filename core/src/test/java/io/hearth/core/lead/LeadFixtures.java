@@ -1,26 +1,29 @@
 package io.hearth.core.lead;
 
 import io.hearth.core.dedup.DuplicateGuard;
-import io.hearth.core.persistence.JooqPersonMatchStore;
-import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.Transactor;
+import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.SpeedToLeadPolicy;
 import java.time.Clock;
 import java.util.List;
 
 /** Builders of leads and wired use cases for tests. */
 public final class LeadFixtures {
-    private LeadFixtures() {
-    }
+    private LeadFixtures() {}
 
     public static LeadRules rules() {
         return new LeadRules(new PhoneNumbers("US"));
     }
 
     public static Leads leads(Database database, Clock clock) {
-        return new Leads(new JooqLeadStore(database.dsl()), new Transactor(database.dsl()), rules(), clock,
+        return new Leads(
+                new JooqLeadStore(database.dsl()),
+                new Transactor(database.dsl()),
+                rules(),
+                clock,
                 duplicateGuard(database));
     }
 

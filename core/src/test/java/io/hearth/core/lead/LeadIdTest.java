@@ -16,10 +16,20 @@ class LeadIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "leads/", "leads/1-1-1-1-1", "contacts/0190c0d2-0000-7000-8000-000000000000",
-            "0190c0d2-0000-7000-8000-000000000000", "leads/0190c0d2-0000-7000-8000-00000000000g"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "leads/",
+                "leads/1-1-1-1-1",
+                "contacts/0190c0d2-0000-7000-8000-000000000000",
+                "0190c0d2-0000-7000-8000-000000000000",
+                "leads/0190c0d2-0000-7000-8000-00000000000g"
+            })
     void rejectsWhatIsNotALeadName(String name) {
-        assertThatThrownBy(() -> LeadId.fromName(name, "name")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations().get(0).field()).isEqualTo("name"));
+        assertThatThrownBy(() -> LeadId.fromName(name, "name"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("name"));
     }
 }

@@ -15,8 +15,13 @@ class LeadRulesTest {
 
     @Test
     void fillsDefaultsAndCleansText() {
-        LeadFields cleaned = rules.forCreate(LeadFields.builder().givenName("  Ada ").familyName("")
-                .email(" ada@example.com ").phone("415-555-0100").tags(List.of(" VIP", "vip", "", "Q4")).build());
+        LeadFields cleaned = rules.forCreate(LeadFields.builder()
+                .givenName("  Ada ")
+                .familyName("")
+                .email(" ada@example.com ")
+                .phone("415-555-0100")
+                .tags(List.of(" VIP", "vip", "", "Q4"))
+                .build());
 
         assertThat(cleaned.givenName()).isEqualTo("Ada");
         assertThat(cleaned.familyName()).isNull();
@@ -30,18 +35,28 @@ class LeadRulesTest {
 
     @Test
     void anyOneOfNameEmailOrPhoneIsEnough() {
-        assertThat(rules.forCreate(LeadFields.builder().familyName("Lovelace").build()).displayName())
+        assertThat(rules.forCreate(LeadFields.builder().familyName("Lovelace").build())
+                        .displayName())
                 .isEqualTo("Lovelace");
-        assertThat(rules.forCreate(LeadFields.builder().email("a@b.io").build()).displayName()).isEqualTo("a@b.io");
-        assertThat(rules.forCreate(LeadFields.builder().phone("+44 20 7946 0958").company("Acme").build())
-                .displayName()).isEqualTo("Acme");
+        assertThat(rules.forCreate(LeadFields.builder().email("a@b.io").build()).displayName())
+                .isEqualTo("a@b.io");
+        assertThat(rules.forCreate(LeadFields.builder()
+                                .phone("+44 20 7946 0958")
+                                .company("Acme")
+                                .build())
+                        .displayName())
+                .isEqualTo("Acme");
     }
 
     @Test
     void companyAloneIsNotALead() {
-        assertThatThrownBy(() -> rules.forCreate(LeadFields.builder().company("Acme").notes("  ").build()))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("given_name", "email", "phone"));
+        assertThatThrownBy(() -> rules.forCreate(
+                        LeadFields.builder().company("Acme").notes("  ").build()))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("given_name", "email", "phone"));
     }
 
     @Test
@@ -50,17 +65,28 @@ class LeadRulesTest {
         for (int i = 0; i < 21; i++) {
             tooManyTags.add("t" + i);
         }
-        assertThatThrownBy(() -> rules.forCreate(LeadFields.builder().givenName("x".repeat(101))
-                .email("nope").phone("nope").status(LeadStatus.CONVERTED).tags(tooManyTags).build()))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field)
-                        .containsExactlyInAnyOrder("status", "given_name", "email", "phone", "tags"));
+        assertThatThrownBy(() -> rules.forCreate(LeadFields.builder()
+                        .givenName("x".repeat(101))
+                        .email("nope")
+                        .phone("nope")
+                        .status(LeadStatus.CONVERTED)
+                        .tags(tooManyTags)
+                        .build()))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactlyInAnyOrder("status", "given_name", "email", "phone", "tags"));
     }
 
     @Test
     void rejectsTagsWithOddCharacters() {
-        assertThatThrownBy(() -> rules.forCreate(LeadFields.builder().givenName("Ada").tags(List.of("-lead")).build()))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+        assertThatThrownBy(() -> rules.forCreate(LeadFields.builder()
+                        .givenName("Ada")
+                        .tags(List.of("-lead"))
+                        .build()))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("tags"));
     }
 
@@ -71,15 +97,22 @@ class LeadRulesTest {
 
         assertThatThrownBy(() -> rules.forUpdate(open, converted)).isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> rules.forUpdate(converted, open)).isInstanceOf(InvalidArgumentException.class);
-        assertThat(rules.forUpdate(open, open.toBuilder().status(LeadStatus.QUALIFIED).build()).status())
+        assertThat(rules.forUpdate(
+                                open,
+                                open.toBuilder().status(LeadStatus.QUALIFIED).build())
+                        .status())
                 .isEqualTo(LeadStatus.QUALIFIED);
     }
 
     @Test
     void unsetEnumsInAnUpdateKeepThePreviousValue() {
-        LeadFields previous = rules.forCreate(LeadFields.builder().givenName("Ada").source(LeadSource.REFERRAL)
-                .temperature(Temperature.WARM).build());
-        LeadFields merged = previous.toBuilder().source(null).temperature(null).status(null).build();
+        LeadFields previous = rules.forCreate(LeadFields.builder()
+                .givenName("Ada")
+                .source(LeadSource.REFERRAL)
+                .temperature(Temperature.WARM)
+                .build());
+        LeadFields merged =
+                previous.toBuilder().source(null).temperature(null).status(null).build();
 
         LeadFields result = rules.forUpdate(previous, merged);
 
@@ -90,8 +123,13 @@ class LeadRulesTest {
 
     @Test
     void maskCopiesOnlyNamedFields() {
-        LeadFields base = LeadFields.builder().givenName("Ada").owner("alice").title("CTO").build();
-        LeadFields changes = LeadFields.builder().givenName("Grace").owner("bob").title(null).build();
+        LeadFields base = LeadFields.builder()
+                .givenName("Ada")
+                .owner("alice")
+                .title("CTO")
+                .build();
+        LeadFields changes =
+                LeadFields.builder().givenName("Grace").owner("bob").title(null).build();
 
         LeadFields merged = base.with(changes, List.of(LeadField.OWNER, LeadField.TITLE));
 

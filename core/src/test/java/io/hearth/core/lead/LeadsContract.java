@@ -52,10 +52,19 @@ public abstract class LeadsContract {
 
     @Test
     void createdLeadReadsBackWithEveryField() {
-        Lead created = leads.create(LeadFixtures.person(" Ada ", "Lovelace").company("Analytical Engines")
-                .title("CTO").email("ada@example.com").phone("(415) 555-0100").source(LeadSource.WEB_FORM)
-                .owner("alice").temperature(Temperature.HOT).notes("asked for pricing")
-                .tags(List.of("Enterprise", "q4", "enterprise")).build(), null);
+        Lead created = leads.create(
+                LeadFixtures.person(" Ada ", "Lovelace")
+                        .company("Analytical Engines")
+                        .title("CTO")
+                        .email("ada@example.com")
+                        .phone("(415) 555-0100")
+                        .source(LeadSource.WEB_FORM)
+                        .owner("alice")
+                        .temperature(Temperature.HOT)
+                        .notes("asked for pricing")
+                        .tags(List.of("Enterprise", "q4", "enterprise"))
+                        .build(),
+                null);
 
         Lead read = leads.get(created.id());
 
@@ -72,7 +81,8 @@ public abstract class LeadsContract {
     @Test
     void unknownLeadIsNotFound() {
         LeadId missing = new LeadId(UUID.randomUUID());
-        assertThatThrownBy(() -> leads.get(missing)).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> leads.get(missing))
+                .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining(missing.name());
     }
 
@@ -89,7 +99,8 @@ public abstract class LeadsContract {
 
     @Test
     void concurrentRetriesWithOneRequestIdCreateOneLead() throws Exception {
-        List<Lead> results = Concurrently.run(6, () -> leads.create(LeadFixtures.person("Alan", "Turing").build(), "same"));
+        List<Lead> results = Concurrently.run(
+                6, () -> leads.create(LeadFixtures.person("Alan", "Turing").build(), "same"));
 
         assertThat(results).extracting(Lead::id).containsOnly(results.get(0).id());
         assertThat(leads.list("", "", true, 100, "").items()).hasSize(1);
@@ -97,9 +108,14 @@ public abstract class LeadsContract {
 
     @Test
     void updateChangesOnlyMaskedFieldsAndBumpsEtag() {
-        Lead created = leads.create(LeadFixtures.person("Ada", "Lovelace").email("ada@example.com")
-                .owner("alice").build(), null);
-        LeadFields changes = LeadFields.builder().owner("bob").email("ignored@example.com").build();
+        Lead created = leads.create(
+                LeadFixtures.person("Ada", "Lovelace")
+                        .email("ada@example.com")
+                        .owner("alice")
+                        .build(),
+                null);
+        LeadFields changes =
+                LeadFields.builder().owner("bob").email("ignored@example.com").build();
 
         Lead updated = leads.update(created.id(), changes, EnumSet.of(LeadField.OWNER), created.etag());
 
@@ -112,19 +128,24 @@ public abstract class LeadsContract {
 
     @Test
     void updateThatChangesNothingKeepsTheEtag() {
-        Lead created = leads.create(LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
-        Lead same = leads.update(created.id(), LeadFields.builder().owner("alice").build(),
-                EnumSet.of(LeadField.OWNER), "");
+        Lead created = leads.create(
+                LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
+        Lead same = leads.update(
+                created.id(), LeadFields.builder().owner("alice").build(), EnumSet.of(LeadField.OWNER), "");
         assertThat(same.etag()).isEqualTo(created.etag());
     }
 
     @Test
     void updateWithStaleEtagIsRejectedAndChangesNothing() {
-        Lead created = leads.create(LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
+        Lead created = leads.create(
+                LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
         leads.update(created.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(LeadField.OWNER), null);
 
-        assertThatThrownBy(() -> leads.update(created.id(), LeadFields.builder().owner("carol").build(),
-                EnumSet.of(LeadField.OWNER), created.etag()))
+        assertThatThrownBy(() -> leads.update(
+                        created.id(),
+                        LeadFields.builder().owner("carol").build(),
+                        EnumSet.of(LeadField.OWNER),
+                        created.etag()))
                 .isInstanceOf(StaleEtagException.class);
         assertThat(leads.get(created.id()).fields().owner()).isEqualTo("bob");
     }
@@ -135,7 +156,10 @@ public abstract class LeadsContract {
         List<String> outcomes = Concurrently.run(6, () -> {
             String owner = "rep-" + Thread.currentThread().getId();
             try {
-                leads.update(created.id(), LeadFields.builder().owner(owner).build(), EnumSet.of(LeadField.OWNER),
+                leads.update(
+                        created.id(),
+                        LeadFields.builder().owner(owner).build(),
+                        EnumSet.of(LeadField.OWNER),
                         created.etag());
                 return owner;
             } catch (StaleEtagException e) {
@@ -152,32 +176,46 @@ public abstract class LeadsContract {
 
     @Test
     void updateCannotRemoveTheLastWayToReachTheLead() {
-        Lead created = leads.create(LeadFields.builder().email("ada@example.com").build(), null);
-        assertThatThrownBy(() -> leads.update(created.id(), LeadFields.builder().build(),
-                EnumSet.of(LeadField.EMAIL), null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("lead.given_name", "lead.email", "lead.phone"));
+        Lead created =
+                leads.create(LeadFields.builder().email("ada@example.com").build(), null);
+        assertThatThrownBy(() ->
+                        leads.update(created.id(), LeadFields.builder().build(), EnumSet.of(LeadField.EMAIL), null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("lead.given_name", "lead.email", "lead.phone"));
     }
 
     @Test
     void aCallAsTheApiSendsItUpdatesTheMaskedOrSetFieldsAndNamesWhatIsWrong() {
-        Lead created = leads.create(LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
-        LeadFields changes = LeadFields.builder().owner("bob").notes("met at the expo").build();
+        Lead created = leads.create(
+                LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
+        LeadFields changes =
+                LeadFields.builder().owner("bob").notes("met at the expo").build();
 
         Lead set = leads.update(created.id().name(), changes, List.of(), EnumSet.of(LeadField.NOTES), null, false);
-        Lead masked = leads.update(created.id().name(), changes, List.of("owner"), EnumSet.of(LeadField.NOTES),
-                set.etag(), false);
+        Lead masked = leads.update(
+                created.id().name(), changes, List.of("owner"), EnumSet.of(LeadField.NOTES), set.etag(), false);
 
         assertThat(set.fields().notes()).isEqualTo("met at the expo");
         assertThat(set.fields().owner()).isEqualTo("alice");
         assertThat(masked.fields().owner()).isEqualTo("bob");
         assertViolation(() -> leads.create(null, null), "lead", "required: the lead to create");
-        assertViolation(() -> leads.update(created.id().name(), null, List.of("owner"), EnumSet.noneOf(LeadField.class),
-                null, false), "lead", "required: the lead with its name and new values");
-        assertViolation(() -> leads.update("", changes, List.of("owner"), EnumSet.noneOf(LeadField.class), null,
-                false), "lead.name", null);
-        assertViolation(() -> leads.update(created.id().name(), changes, List.of(), EnumSet.noneOf(LeadField.class),
-                null, false), "update_mask", "nothing to update: name fields in update_mask or set them on the lead");
+        assertViolation(
+                () -> leads.update(
+                        created.id().name(), null, List.of("owner"), EnumSet.noneOf(LeadField.class), null, false),
+                "lead",
+                "required: the lead with its name and new values");
+        assertViolation(
+                () -> leads.update("", changes, List.of("owner"), EnumSet.noneOf(LeadField.class), null, false),
+                "lead.name",
+                null);
+        assertViolation(
+                () -> leads.update(
+                        created.id().name(), changes, List.of(), EnumSet.noneOf(LeadField.class), null, false),
+                "update_mask",
+                "nothing to update: name fields in update_mask or set them on the lead");
     }
 
     private static void assertViolation(Runnable call, String field, String description) {
@@ -192,14 +230,18 @@ public abstract class LeadsContract {
     @Test
     void archivedLeadsLeaveDefaultListsAndComeBackOnRestore() {
         Lead kept = leads.create(LeadFixtures.person("Kept", "Lead").build(), null);
-        Lead archived = leads.archive(leads.create(LeadFixtures.person("Old", "Lead").build(), null).id(), null);
+        Lead archived = leads.archive(
+                leads.create(LeadFixtures.person("Old", "Lead").build(), null).id(), null);
 
         assertThat(archived.archived()).isTrue();
-        assertThat(leads.list("", "", false, 10, "").items()).extracting(Lead::id).containsExactly(kept.id());
+        assertThat(leads.list("", "", false, 10, "").items())
+                .extracting(Lead::id)
+                .containsExactly(kept.id());
         assertThat(leads.list("", "", true, 10, "").items()).hasSize(2);
         assertThat(leads.archive(archived.id(), null)).isEqualTo(archived);
-        assertThatThrownBy(() -> leads.update(archived.id(), LeadFields.builder().owner("x").build(),
-                EnumSet.of(LeadField.OWNER), null)).isInstanceOf(FailedPreconditionException.class);
+        assertThatThrownBy(() -> leads.update(
+                        archived.id(), LeadFields.builder().owner("x").build(), EnumSet.of(LeadField.OWNER), null))
+                .isInstanceOf(FailedPreconditionException.class);
 
         Lead restored = leads.restore(archived.id(), archived.etag());
         assertThat(restored.archived()).isFalse();
@@ -208,17 +250,44 @@ public abstract class LeadsContract {
 
     @Test
     void filtersCombineWithAnd() {
-        Lead match = leads.create(LeadFixtures.person("Hot", "Alice").owner("alice").temperature(Temperature.HOT)
-                .source(LeadSource.REFERRAL).tags(List.of("vip")).build(), null);
-        leads.create(LeadFixtures.person("Cold", "Alice").owner("alice").temperature(Temperature.COLD)
-                .source(LeadSource.REFERRAL).tags(List.of("vip")).build(), null);
-        leads.create(LeadFixtures.person("Hot", "Bob").owner("bob").temperature(Temperature.HOT)
-                .source(LeadSource.REFERRAL).build(), null);
-        leads.create(LeadFixtures.person("Hot", "NoTag").owner("alice").temperature(Temperature.HOT)
-                .source(LeadSource.REFERRAL).build(), null);
+        Lead match = leads.create(
+                LeadFixtures.person("Hot", "Alice")
+                        .owner("alice")
+                        .temperature(Temperature.HOT)
+                        .source(LeadSource.REFERRAL)
+                        .tags(List.of("vip"))
+                        .build(),
+                null);
+        leads.create(
+                LeadFixtures.person("Cold", "Alice")
+                        .owner("alice")
+                        .temperature(Temperature.COLD)
+                        .source(LeadSource.REFERRAL)
+                        .tags(List.of("vip"))
+                        .build(),
+                null);
+        leads.create(
+                LeadFixtures.person("Hot", "Bob")
+                        .owner("bob")
+                        .temperature(Temperature.HOT)
+                        .source(LeadSource.REFERRAL)
+                        .build(),
+                null);
+        leads.create(
+                LeadFixtures.person("Hot", "NoTag")
+                        .owner("alice")
+                        .temperature(Temperature.HOT)
+                        .source(LeadSource.REFERRAL)
+                        .build(),
+                null);
 
-        Page<Lead> page = leads.list("owner = \"alice\" AND temperature = hot AND status = NEW AND "
-                + "source = LEAD_SOURCE_REFERRAL AND tag = VIP", "", false, 10, "");
+        Page<Lead> page = leads.list(
+                "owner = \"alice\" AND temperature = hot AND status = NEW AND "
+                        + "source = LEAD_SOURCE_REFERRAL AND tag = VIP",
+                "",
+                false,
+                10,
+                "");
 
         assertThat(page.items()).extracting(Lead::id).containsExactly(match.id());
     }
@@ -230,8 +299,12 @@ public abstract class LeadsContract {
         for (int i = 0; i < 10_000; i++) {
             // 7 leads share every timestamp and 13 share every name: ties must be broken by id
             Instant at = base.plusSeconds(i / 7);
-            LeadFields fields = LeadFixtures.person("Person", "N" + (i % 769)).owner("team")
-                    .source(LeadSource.PURCHASED_LIST).status(LeadStatus.NEW).temperature(Temperature.COLD).build();
+            LeadFields fields = LeadFixtures.person("Person", "N" + (i % 769))
+                    .owner("team")
+                    .source(LeadSource.PURCHASED_LIST)
+                    .status(LeadStatus.NEW)
+                    .temperature(Temperature.COLD)
+                    .build();
             seeded.add(new Lead(new LeadId(UUID.randomUUID()), fields, at, at.plusSeconds(i % 11), null, 1));
         }
         new JooqLeadStore(database.dsl()).insertAll(seeded);
@@ -241,7 +314,8 @@ public abstract class LeadsContract {
             List<LeadId> walked = walk("owner = team", order, 997);
             assertThat(walked).as(order).hasSize(10_000).doesNotHaveDuplicates();
             assertThat(new HashSet<>(walked)).as(order).isEqualTo(all);
-            assertThat(walk("owner = team", order, 997)).as("same order on a second walk: " + order)
+            assertThat(walk("owner = team", order, 997))
+                    .as("same order on a second walk: " + order)
                     .isEqualTo(walked);
         }
     }
@@ -251,11 +325,13 @@ public abstract class LeadsContract {
         for (int i = 0; i < 3; i++) {
             leads.create(LeadFixtures.person("P", "" + i).owner("alice").build(), null);
         }
-        String token = leads.list("owner = alice", "", false, 1, "").nextPageToken().orElseThrow();
+        String token =
+                leads.list("owner = alice", "", false, 1, "").nextPageToken().orElseThrow();
 
         assertThat(leads.list("owner = alice", "", false, 1, token).items()).hasSize(1);
         assertPageTokenRejected(() -> leads.list("owner = bob", "", false, 1, token), "another filter");
-        assertPageTokenRejected(() -> leads.list("owner = alice", "create_time desc", false, 1, token), "another filter");
+        assertPageTokenRejected(
+                () -> leads.list("owner = alice", "create_time desc", false, 1, token), "another filter");
         assertPageTokenRejected(() -> leads.list("owner = alice", "", true, 1, token), "another filter");
         assertPageTokenRejected(() -> leads.list("owner = alice", "", false, 1, "garbage!!"), "not a page token");
         assertPageTokenRejected(() -> leads.list("owner = alice", "", false, 1, "Zm9vYmFy"), "not a page token");
@@ -264,13 +340,16 @@ public abstract class LeadsContract {
     @Test
     void badListArgumentsNameTheirField() {
         assertThatThrownBy(() -> leads.list("", "", false, -1, ""))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("page_size"));
         assertThatThrownBy(() -> leads.list("colour = red", "", false, 0, ""))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("filter"));
         assertThatThrownBy(() -> leads.list("", "priority", false, 0, ""))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("order_by"));
     }
 

@@ -25,8 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 abstract class BulkSqlContract {
     private static final OffsetDateTime AT = OffsetDateTime.of(2026, 11, 23, 9, 30, 15, 123_456_000, ZoneOffset.UTC);
-    private static final List<String> AWKWARD = List.of("", " ", "plain", "O'Brien, \"Bob\"", "line one\nline two\r\nthree",
-            "back\\slash \\N NULL null", "tab\there; semi", "Zoë Åström 北京 🙂", "\"", ",", "\"\"");
+    private static final List<String> AWKWARD = List.of(
+            "",
+            " ",
+            "plain",
+            "O'Brien, \"Bob\"",
+            "line one\nline two\r\nthree",
+            "back\\slash \\N NULL null",
+            "tab\there; semi",
+            "Zoë Åström 北京 🙂",
+            "\"",
+            ",",
+            "\"\"");
     private TestDatabase testDatabase;
     protected Database database;
 
@@ -59,10 +69,13 @@ abstract class BulkSqlContract {
 
         database.dsl().transaction(tx -> BulkSql.insert(tx.dsl(), LEAD, leads));
 
-        List<LeadRecord> stored = database.dsl().selectFrom(LEAD).orderBy(LEAD.ID).fetch();
+        List<LeadRecord> stored =
+                database.dsl().selectFrom(LEAD).orderBy(LEAD.ID).fetch();
         assertThat(stored).hasSize(leads.size());
         for (int i = 0; i < leads.size(); i++) {
-            assertThat(stored.get(i).intoMap()).as("lead %d", i).isEqualTo(leads.get(i).intoMap());
+            assertThat(stored.get(i).intoMap())
+                    .as("lead %d", i)
+                    .isEqualTo(leads.get(i).intoMap());
         }
         assertThat(database.dsl().fetchCount(LEAD, LEAD.NOTES.isNull())).isEqualTo(1);
         // (not counted with NOTES = '': HSQLDB compares with trailing spaces ignored, so ' ' matches)
@@ -100,7 +113,7 @@ abstract class BulkSqlContract {
         clash.setId(first.getId());
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
-                database.dsl().transaction(tx -> BulkSql.insert(tx.dsl(), LEAD, List.of(first, clash)))))
+                        database.dsl().transaction(tx -> BulkSql.insert(tx.dsl(), LEAD, List.of(first, clash)))))
                 .isInstanceOf(org.jooq.exception.DataAccessException.class);
         assertThat(database.dsl().fetchCount(LEAD)).isZero();
     }

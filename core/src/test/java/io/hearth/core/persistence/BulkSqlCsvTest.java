@@ -39,7 +39,8 @@ class BulkSqlCsvTest {
 
     @Test
     void aTypeWithoutAKnownTextIsRefusedRatherThanGuessed() {
-        assertThatThrownBy(() -> csv(new byte[] {1})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> csv(new byte[] {1}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no COPY text");
     }
 

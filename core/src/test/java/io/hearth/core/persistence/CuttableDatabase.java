@@ -72,17 +72,18 @@ public final class CuttableDatabase implements TestDatabases.TestDatabase {
         if (!parts.matches()) {
             throw new IllegalArgumentException("cannot tell host and port from " + url);
         }
-        String schema = "hearth_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String schema =
+                "hearth_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute(url, "CREATE SCHEMA " + schema);
-        CuttableProxy proxy = CuttableProxy.to(parts.group(1),
-                parts.group(2) == null ? 5432 : Integer.parseInt(parts.group(2)));
+        CuttableProxy proxy =
+                CuttableProxy.to(parts.group(1), parts.group(2) == null ? 5432 : Integer.parseInt(parts.group(2)));
         String rest = parts.group(3);
-        String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + rest
-                + (rest.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + rest + (rest.contains("?") ? "&" : "?")
+                + "currentSchema=" + schema;
         Runnable dropSchema = () -> execute(url, "DROP SCHEMA " + schema + " CASCADE");
         try {
-            return new CuttableDatabase(proxy, Database.open(new DatabaseConfig(proxied, null, null, 4, connectTimeout)),
-                    dropSchema);
+            return new CuttableDatabase(
+                    proxy, Database.open(new DatabaseConfig(proxied, null, null, 4, connectTimeout)), dropSchema);
         } catch (RuntimeException e) {
             proxy.close();
             dropSchema.run();
@@ -125,7 +126,8 @@ public final class CuttableDatabase implements TestDatabases.TestDatabase {
     }
 
     private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);

@@ -69,10 +69,11 @@ abstract class DatabaseOutageContract {
     @Test
     void aConnectionLostInATransactionIsUnavailableAndNothingOfItIsCommitted() {
         assertThatThrownBy(() -> transactor.run(() -> {
-            dsl.execute("INSERT INTO outage_probe VALUES (1)");
-            db.cut();
-            dsl.execute("INSERT INTO outage_probe VALUES (2)");
-        })).isInstanceOf(DatabaseUnavailableException.class);
+                    dsl.execute("INSERT INTO outage_probe VALUES (1)");
+                    db.cut();
+                    dsl.execute("INSERT INTO outage_probe VALUES (2)");
+                }))
+                .isInstanceOf(DatabaseUnavailableException.class);
 
         db.restore();
         awaitTrue(() -> db.database().isAvailable(), Duration.ofSeconds(15));

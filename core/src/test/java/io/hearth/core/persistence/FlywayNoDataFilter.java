@@ -18,8 +18,12 @@ public final class FlywayNoDataFilter extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        return level == Level.WARN && format != null && LOGGER.equals(logger.getName())
-                && format.startsWith("DB: ") && format.contains("(SQL State: 02000 - ")
-                ? FilterReply.DENY : FilterReply.NEUTRAL;
+        return level == Level.WARN
+                        && format != null
+                        && LOGGER.equals(logger.getName())
+                        && format.startsWith("DB: ")
+                        && format.contains("(SQL State: 02000 - ")
+                ? FilterReply.DENY
+                : FilterReply.NEUTRAL;
     }
 }

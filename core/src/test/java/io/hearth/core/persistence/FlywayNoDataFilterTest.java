@@ -19,11 +19,15 @@ class FlywayNoDataFilterTest {
 
     @Test
     void keepsOtherStatesLevelsAndLoggers() {
-        assertThat(decide(FlywayNoDataFilter.LOGGER, Level.WARN, "DB: something else (SQL State: 01000 - Error Code: 0)"))
+        assertThat(decide(
+                        FlywayNoDataFilter.LOGGER, Level.WARN, "DB: something else (SQL State: 01000 - Error Code: 0)"))
                 .isEqualTo(FilterReply.NEUTRAL);
         assertThat(decide(FlywayNoDataFilter.LOGGER, Level.ERROR, "DB: no data (SQL State: 02000 - Error Code: -1100)"))
                 .isEqualTo(FilterReply.NEUTRAL);
-        assertThat(decide("io.hearth.core.sync.SyncEngine", Level.WARN, "DB: no data (SQL State: 02000 - Error Code: -1100)"))
+        assertThat(decide(
+                        "io.hearth.core.sync.SyncEngine",
+                        Level.WARN,
+                        "DB: no data (SQL State: 02000 - Error Code: -1100)"))
                 .isEqualTo(FilterReply.NEUTRAL);
     }
 

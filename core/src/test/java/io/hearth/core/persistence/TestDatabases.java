@@ -47,10 +47,10 @@ public final class TestDatabases {
     private static final Shelf<PostgresSlot> postgresShelf = new Shelf<>();
     /** The PostgreSQL schemas this JVM made and has not dropped yet. */
     private static final Set<PostgresSlot> postgresSchemas = ConcurrentHashMap.newKeySet();
+
     private static final AtomicBoolean dropSchemasOnExit = new AtomicBoolean();
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** An empty test database and what closing it releases; contract tests open one per test. */
     public interface TestDatabase extends AutoCloseable {
@@ -96,8 +96,8 @@ public final class TestDatabases {
             System.err.println("[hearth] PostgreSQL tests SKIPPED: set " + PG_URL_VARIABLE
                     + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run them; .ci/run does");
         }
-        Assumptions.assumeTrue(url != null && !url.isBlank(),
-                "PostgreSQL tests need " + PG_URL_VARIABLE + "; .ci/run sets it");
+        Assumptions.assumeTrue(
+                url != null && !url.isBlank(), "PostgreSQL tests need " + PG_URL_VARIABLE + "; .ci/run sets it");
         return url;
     }
 
@@ -299,8 +299,7 @@ public final class TestDatabases {
         /** Releases the database for good; {@code why} says why, for a message should that fail. */
         abstract void discard(String why);
 
-        void bindSchema(PreparedStatement statement) throws SQLException {
-        }
+        void bindSchema(PreparedStatement statement) throws SQLException {}
 
         static String quote(String name) {
             return '"' + name.replace("\"", "\"\"") + '"';
@@ -367,9 +366,10 @@ public final class TestDatabases {
                 try (ResultSet rows = statement.executeQuery("SCRIPT")) {
                     signature = lines(rows);
                 }
-                try (ResultSet rows = statement.executeQuery("SELECT CAST(\"installed_rank\" AS VARCHAR(20)) || ' '"
-                        + " || COALESCE(\"version\", '') || ' ' || COALESCE(CAST(\"checksum\" AS VARCHAR(20)), '') || ' '"
-                        + " || CAST(\"success\" AS VARCHAR(5)) FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"")) {
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT CAST(\"installed_rank\" AS VARCHAR(20)) || ' '"
+                                + " || COALESCE(\"version\", '') || ' ' || COALESCE(CAST(\"checksum\" AS VARCHAR(20)), '') || ' '"
+                                + " || CAST(\"success\" AS VARCHAR(5)) FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"")) {
                     return signature + lines(rows);
                 }
             }
@@ -378,7 +378,8 @@ public final class TestDatabases {
         @Override
         void discard(String why) {
             // an in-memory database lives until SHUTDOWN, whoever still holds a connection
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {
                 System.err.println("[hearth] test database " + config.url() + " (" + why + ") did not shut down: "
@@ -401,16 +402,22 @@ public final class TestDatabases {
         private long deletedSinceTruncate;
 
         private PostgresSlot(String serverUrl, String schema) {
-            super(new DatabaseConfig(serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema
-                    + "&options=-c%20synchronous_commit%3Doff", null, null, 8));
+            super(new DatabaseConfig(
+                    serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema
+                            + "&options=-c%20synchronous_commit%3Doff",
+                    null,
+                    null,
+                    8));
             this.serverUrl = serverUrl;
             this.schema = schema;
         }
 
         static PostgresSlot create(String serverUrl) {
-            String schema = "hearth_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            String schema =
+                    "hearth_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             if (!dropSchemasOnExit.getAndSet(true)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropPostgresSchemas, "drop-test-schemas"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(TestDatabases::dropPostgresSchemas, "drop-test-schemas"));
             }
             PostgresSlot slot = new PostgresSlot(serverUrl, schema);
             execute(serverUrl, "CREATE SCHEMA " + schema);
@@ -458,11 +465,16 @@ public final class TestDatabases {
                 StringBuilder deletes = new StringBuilder("WITH ");
                 StringBuilder count = new StringBuilder(" SELECT 0");
                 for (int i = 0; i < tables.size(); i++) {
-                    deletes.append(i == 0 ? "" : ", ").append("d").append(i).append(" AS (DELETE FROM ")
-                            .append(quote(tables.get(i))).append(" RETURNING 1)");
+                    deletes.append(i == 0 ? "" : ", ")
+                            .append("d")
+                            .append(i)
+                            .append(" AS (DELETE FROM ")
+                            .append(quote(tables.get(i)))
+                            .append(" RETURNING 1)");
                     count.append(" + (SELECT count(*) FROM d").append(i).append(')');
                 }
-                try (ResultSet deleted = statement.executeQuery(deletes.append(count).toString())) {
+                try (ResultSet deleted =
+                        statement.executeQuery(deletes.append(count).toString())) {
                     deleted.next();
                     deletedSinceTruncate += deleted.getLong(1);
                     return;
@@ -470,8 +482,8 @@ public final class TestDatabases {
                     // a foreign key checked at once (ON DELETE RESTRICT) refuses it: truncate
                 }
             }
-            statement.execute("TRUNCATE " + String.join(", ", tables.stream().map(Slot::quote).toList())
-                    + " RESTART IDENTITY");
+            statement.execute("TRUNCATE "
+                    + String.join(", ", tables.stream().map(Slot::quote).toList()) + " RESTART IDENTITY");
             deletedSinceTruncate = 0;
         }
 
@@ -544,7 +556,8 @@ public final class TestDatabases {
     }
 
     private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);

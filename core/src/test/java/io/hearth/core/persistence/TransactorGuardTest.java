@@ -37,9 +37,10 @@ class TransactorGuardTest {
         });
 
         assertThatThrownBy(() -> transactor.run(() -> {
-            ran.set(true);
-            dsl.execute("INSERT INTO guard_probe VALUES (1)");
-        })).isInstanceOf(DeadlineExceededException.class);
+                    ran.set(true);
+                    dsl.execute("INSERT INTO guard_probe VALUES (1)");
+                }))
+                .isInstanceOf(DeadlineExceededException.class);
 
         assertThat(ran).isFalse();
         assertThat(rows()).isZero();
@@ -71,11 +72,15 @@ class TransactorGuardTest {
             transactor.run(() -> dsl.execute("INSERT INTO guard_probe VALUES (2)"));
         });
 
-        assertThat(checks).as("before the outer transaction begins and before it commits").hasValue(2);
+        assertThat(checks)
+                .as("before the outer transaction begins and before it commits")
+                .hasValue(2);
         assertThat(rows()).isEqualTo(2);
 
         transactor.run(() -> dsl.execute("INSERT INTO guard_probe VALUES (3)"));
-        assertThat(checks).as("a later transaction on the same thread is outermost again").hasValue(4);
+        assertThat(checks)
+                .as("a later transaction on the same thread is outermost again")
+                .hasValue(4);
     }
 
     private int rows() {

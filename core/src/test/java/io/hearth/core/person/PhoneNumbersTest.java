@@ -12,11 +12,11 @@ class PhoneNumbersTest {
 
     @ParameterizedTest
     @CsvSource({
-            "'(415) 555-0100', +14155550100",
-            "415.555.0100, +14155550100",
-            "'+1 415 555 0100', +14155550100",
-            "'+44 20 7946 0958', +442079460958",
-            "'011 49 30 901820', +4930901820",
+        "'(415) 555-0100', +14155550100",
+        "415.555.0100, +14155550100",
+        "'+1 415 555 0100', +14155550100",
+        "'+44 20 7946 0958', +442079460958",
+        "'011 49 30 901820', +4930901820",
     })
     void normalizesToE164(String raw, String e164) {
         assertThat(us.toE164(raw)).isEqualTo(e164);
@@ -29,7 +29,8 @@ class PhoneNumbersTest {
 
     @Test
     void rejectsWhatIsNotAPhoneNumber() {
-        assertThatThrownBy(() -> us.toE164("call me")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> us.toE164("call me"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a phone number");
         assertThatThrownBy(() -> us.toE164("12")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> us.toE164("+1 415 555 0100 0100 99")).isInstanceOf(IllegalArgumentException.class);

@@ -10,9 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class AgendaPlannerTest {
     private static final Map<String, Duration> TAKES = Map.of(
-            "hot-meeting", Duration.ofMinutes(60), "hot-call", Duration.ofMinutes(15),
-            "warm-meeting", Duration.ofMinutes(60), "warm-email", Duration.ofMinutes(5),
-            "cool-call", Duration.ofMinutes(15), "cold-call", Duration.ofMinutes(15));
+            "hot-meeting",
+            Duration.ofMinutes(60),
+            "hot-call",
+            Duration.ofMinutes(15),
+            "warm-meeting",
+            Duration.ofMinutes(60),
+            "warm-email",
+            Duration.ofMinutes(5),
+            "cool-call",
+            Duration.ofMinutes(15),
+            "cold-call",
+            Duration.ofMinutes(15));
 
     @Test
     void fillsTheBoxHottestFirstAndSkipsWhatNoLongerFits() {
@@ -28,8 +37,8 @@ class AgendaPlannerTest {
 
     @Test
     void considersOnlyTheHeadOfAHugeQueue() {
-        AgendaPlanner.Plan<String> plan = AgendaPlanner.plan(List.of("hot-call", "cool-call", "cold-call"), TAKES::get,
-                Duration.ofHours(2), 2);
+        AgendaPlanner.Plan<String> plan =
+                AgendaPlanner.plan(List.of("hot-call", "cool-call", "cold-call"), TAKES::get, Duration.ofHours(2), 2);
         assertThat(plan.items()).containsExactly("hot-call", "cool-call");
     }
 

@@ -74,14 +74,19 @@ public abstract class LeadRatingsContract {
             open.add(create("Open" + i, i % 2 == 0 ? LeadSource.TRADE_SHOW : LeadSource.PURCHASED_LIST));
         }
         Lead unqualified = create("Not", LeadSource.OTHER);
-        hearth.leads().update(unqualified.id(), LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(),
-                EnumSet.of(LeadField.STATUS), null);
+        hearth.leads()
+                .update(
+                        unqualified.id(),
+                        LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(),
+                        EnumSet.of(LeadField.STATUS),
+                        null);
         open.add(unqualified);
         Lead archived = hearth.leads().archive(create("Gone", LeadSource.OTHER).id(), null);
         Lead converted = hearth.leads().markConverted(create("Won", LeadSource.OTHER));
         Lead inDrip = create("Drip", LeadSource.OTHER);
-        new JooqCadenceStore(database.dsl()).save(new Cadence(PersonRef.of(inDrip.id()), CadenceState.DRIP, 2, 0,
-                clock.instant(), clock.instant()));
+        new JooqCadenceStore(database.dsl())
+                .save(new Cadence(
+                        PersonRef.of(inDrip.id()), CadenceState.DRIP, 2, 0, clock.instant(), clock.instant()));
 
         modelProbability.set(0.9);
         int rerated = hearth.ratings().rerateOpenLeads(2);
@@ -105,8 +110,8 @@ public abstract class LeadRatingsContract {
         runAtOnce(
                 () -> {
                     for (int i = 0; i < rounds; i++) {
-                        hearth.ratings().qualify(lead.id(), note("note " + i), EnumSet.of(QualificationField.NOTE),
-                                null);
+                        hearth.ratings()
+                                .qualify(lead.id(), note("note " + i), EnumSet.of(QualificationField.NOTE), null);
                     }
                     return null;
                 },
@@ -125,8 +130,13 @@ public abstract class LeadRatingsContract {
                 },
                 () -> {
                     for (int i = 0; i < rounds; i++) {
-                        otherServer.leads().update(lead.id(), LeadFields.builder().notes("edit " + i).build(),
-                                EnumSet.of(LeadField.NOTES), null);
+                        otherServer
+                                .leads()
+                                .update(
+                                        lead.id(),
+                                        LeadFields.builder().notes("edit " + i).build(),
+                                        EnumSet.of(LeadField.NOTES),
+                                        null);
                     }
                     return null;
                 });
@@ -149,15 +159,23 @@ public abstract class LeadRatingsContract {
         hearth.ratings().rerateOpenLeads(100);
         assertThat(hearth.ratings().profile(lead.id()).qualificationEtag()).isEqualTo(etag);
 
-        LeadProfile noted = hearth.ratings().qualify(lead.id(), note("budget next quarter"),
-                EnumSet.of(QualificationField.NOTE), etag).profile();
+        LeadProfile noted = hearth.ratings()
+                .qualify(lead.id(), note("budget next quarter"), EnumSet.of(QualificationField.NOTE), etag)
+                .profile();
         assertThat(noted.qualificationEtag()).isNotEqualTo(etag);
-        assertThat(hearth.ratings().qualify(lead.id(), note("budget next quarter"), EnumSet.of(QualificationField.NOTE),
-                noted.qualificationEtag()).profile().qualificationEtag())
-                .as("the same values again change nothing").isEqualTo(noted.qualificationEtag());
+        assertThat(hearth.ratings()
+                        .qualify(
+                                lead.id(),
+                                note("budget next quarter"),
+                                EnumSet.of(QualificationField.NOTE),
+                                noted.qualificationEtag())
+                        .profile()
+                        .qualificationEtag())
+                .as("the same values again change nothing")
+                .isEqualTo(noted.qualificationEtag());
 
-        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), note("stale"),
-                EnumSet.of(QualificationField.NOTE), etag))
+        assertThatThrownBy(() ->
+                        hearth.ratings().qualify(lead.id(), note("stale"), EnumSet.of(QualificationField.NOTE), etag))
                 .isInstanceOf(StaleEtagException.class)
                 .hasMessageContaining("the qualification of " + lead.id().name());
         assertThat(hearth.ratings().profile(lead.id()).qualification().note()).isEqualTo("budget next quarter");
@@ -176,39 +194,84 @@ public abstract class LeadRatingsContract {
     }
 
     private Lead create(String given, LeadSource source) {
-        return hearth.leads().create(LeadFixtures.person(given, "Lead").source(source).owner("alice")
-                .phone("+1 415 555 0100").build(), null, true); // the fixtures share one phone number
+        return hearth.leads()
+                .create(
+                        LeadFixtures.person(given, "Lead")
+                                .source(source)
+                                .owner("alice")
+                                .phone("+1 415 555 0100")
+                                .build(),
+                        null,
+                        true); // the fixtures share one phone number
     }
 
     @Test
     void aQualificationAsTheApiSendsItIsReadAndItsMaskedOrSetFieldsRecorded() {
         Lead lead = create("Asked", LeadSource.OTHER);
-        QualificationInput input = new QualificationInput(null, new QualificationInput.Amount("EUR", 1200, 0),
-                ReferralKind.FAN, Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, " call after 2pm ", 3);
+        QualificationInput input = new QualificationInput(
+                null,
+                new QualificationInput.Amount("EUR", 1200, 0),
+                ReferralKind.FAN,
+                Answer.YES,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                " call after 2pm ",
+                3);
 
-        Qualification set = hearth.ratings().qualify(lead.id(), input, List.of(),
-                EnumSet.of(QualificationField.ESTIMATED_VALUE, QualificationField.BUDGET), "").profile().qualification();
-        Qualification masked = hearth.ratings().qualify(lead.id(), input, List.of("note", "lead_level"),
-                EnumSet.of(QualificationField.REFERRAL), "").profile().qualification();
+        Qualification set = hearth.ratings()
+                .qualify(
+                        lead.id(),
+                        input,
+                        List.of(),
+                        EnumSet.of(QualificationField.ESTIMATED_VALUE, QualificationField.BUDGET),
+                        "")
+                .profile()
+                .qualification();
+        Qualification masked = hearth.ratings()
+                .qualify(lead.id(), input, List.of("note", "lead_level"), EnumSet.of(QualificationField.REFERRAL), "")
+                .profile()
+                .qualification();
 
         Money value = new Money("EUR", BigDecimal.valueOf(1200));
         Bant budgetOnly = new Bant(Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN);
         // the database keeps four decimals: 1200 reads back as 1200.0000
-        assertThat(set).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        assertThat(set)
+                .usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(new Qualification(null, value, ReferralKind.NONE, budgetOnly, null, 0));
-        assertThat(masked).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        assertThat(masked)
+                .usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(new Qualification(null, value, ReferralKind.NONE, budgetOnly, "call after 2pm", 3));
-        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), null, List.of("note"),
-                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("qualification"));
-        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), input, List.of(),
-                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("update_mask"));
-        QualificationInput tooHigh = new QualificationInput(null, null, ReferralKind.NONE, Answer.UNKNOWN,
-                Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 7);
-        assertThatThrownBy(() -> hearth.ratings().qualify(lead.id(), tooHigh, List.of("lead_level"),
-                EnumSet.noneOf(QualificationField.class), "")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("qualification.lead_level"));
+        assertThatThrownBy(() -> hearth.ratings()
+                        .qualify(lead.id(), null, List.of("note"), EnumSet.noneOf(QualificationField.class), ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("qualification"));
+        assertThatThrownBy(() -> hearth.ratings()
+                        .qualify(lead.id(), input, List.of(), EnumSet.noneOf(QualificationField.class), ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("update_mask"));
+        QualificationInput tooHigh = new QualificationInput(
+                null, null, ReferralKind.NONE, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 7);
+        assertThatThrownBy(() -> hearth.ratings()
+                        .qualify(
+                                lead.id(),
+                                tooHigh,
+                                List.of("lead_level"),
+                                EnumSet.noneOf(QualificationField.class),
+                                ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("qualification.lead_level"));
     }
 
     @SafeVarargs

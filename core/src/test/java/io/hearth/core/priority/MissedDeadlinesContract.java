@@ -162,7 +162,9 @@ public abstract class MissedDeadlinesContract {
         sweep();
 
         assertThat(missed.find(spam.id())).isEmpty();
-        assertThat(missedDeadlines("", false)).extracting(MissedDeadline::leadId).containsExactly(slow.id());
+        assertThat(missedDeadlines("", false))
+                .extracting(MissedDeadline::leadId)
+                .containsExactly(slow.id());
     }
 
     @Test
@@ -201,12 +203,17 @@ public abstract class MissedDeadlinesContract {
                 });
 
         List<MissedDeadline> recorded = missedDeadlines("", false);
-        assertThat(recorded).extracting(MissedDeadline::leadId)
+        assertThat(recorded)
+                .extracting(MissedDeadline::leadId)
                 .containsExactlyInAnyOrderElementsOf(web.stream().map(Lead::id).toList());
-        assertThat(recorded).filteredOn(MissedDeadline::answered).extracting(MissedDeadline::leadId)
-                .containsExactlyInAnyOrderElementsOf(web.subList(0, 6).stream().map(Lead::id).toList());
-        assertThat(recorded).filteredOn(MissedDeadline::answered).allSatisfy(m ->
-                assertThat(m.respondedAt()).isEqualTo(touch));
+        assertThat(recorded)
+                .filteredOn(MissedDeadline::answered)
+                .extracting(MissedDeadline::leadId)
+                .containsExactlyInAnyOrderElementsOf(
+                        web.subList(0, 6).stream().map(Lead::id).toList());
+        assertThat(recorded)
+                .filteredOn(MissedDeadline::answered)
+                .allSatisfy(m -> assertThat(m.respondedAt()).isEqualTo(touch));
     }
 
     @Test
@@ -240,20 +247,28 @@ public abstract class MissedDeadlinesContract {
             page.items().forEach(m -> alicesPaged.add(m.leadId()));
             token = page.nextPageToken().orElse("");
         } while (!token.isEmpty());
-        assertThat(alicesPaged).containsExactly(leads.get(4).id(), leads.get(2).id(), leads.get(0).id());
+        assertThat(alicesPaged)
+                .containsExactly(
+                        leads.get(4).id(), leads.get(2).id(), leads.get(0).id());
 
-        assertThat(missedDeadlines("", true)).extracting(MissedDeadline::leadId)
-                .containsExactly(leads.get(4).id(), leads.get(3).id(), leads.get(2).id());
-        assertThat(hearth.speedToLead().stats("", null, null).missedByOwner()).containsExactly(
-                new OwnerMisses("alice", 3, 2), new OwnerMisses("bob", 2, 1));
+        assertThat(missedDeadlines("", true))
+                .extracting(MissedDeadline::leadId)
+                .containsExactly(
+                        leads.get(4).id(), leads.get(3).id(), leads.get(2).id());
+        assertThat(hearth.speedToLead().stats("", null, null).missedByOwner())
+                .containsExactly(new OwnerMisses("alice", 3, 2), new OwnerMisses("bob", 2, 1));
 
-        String aliceToken = hearth.speedToLead().missedDeadlines("alice", null, null, false, 1, "")
-                .nextPageToken().orElseThrow();
+        String aliceToken = hearth.speedToLead()
+                .missedDeadlines("alice", null, null, false, 1, "")
+                .nextPageToken()
+                .orElseThrow();
         assertThatThrownBy(() -> hearth.speedToLead().missedDeadlines("bob", null, null, false, 1, aliceToken))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("page_token"));
         assertThatThrownBy(() -> hearth.speedToLead().missedDeadlines("", null, null, false, -1, ""))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("page_size"));
     }
 
@@ -266,12 +281,21 @@ public abstract class MissedDeadlinesContract {
     }
 
     private List<MissedDeadline> missedDeadlines(String owner, boolean unansweredOnly) {
-        return hearth.speedToLead().missedDeadlines(owner, null, null, unansweredOnly, 1000, "").items();
+        return hearth.speedToLead()
+                .missedDeadlines(owner, null, null, unansweredOnly, 1000, "")
+                .items();
     }
 
     private Lead create(String given, LeadSource source, String owner) {
-        return hearth.leads().create(LeadFixtures.person(given, "Lead").source(source).owner(owner)
-                .phone("+1 415 555 0100").build(), null, true); // the fixtures share one phone number
+        return hearth.leads()
+                .create(
+                        LeadFixtures.person(given, "Lead")
+                                .source(source)
+                                .owner(owner)
+                                .phone("+1 415 555 0100")
+                                .build(),
+                        null,
+                        true); // the fixtures share one phone number
     }
 
     @SafeVarargs

@@ -25,10 +25,13 @@ class NaiveBayesProbabilityTest {
         for (int i = 0; i < size; i++) {
             int s = random.nextInt(sources.length);
             Answer[] answers = Answer.values();
-            Bant bant = new Bant(answers[random.nextInt(3)], answers[random.nextInt(3)], answers[random.nextInt(3)],
+            Bant bant = new Bant(
+                    answers[random.nextInt(3)],
+                    answers[random.nextInt(3)],
+                    answers[random.nextInt(3)],
                     answers[random.nextInt(3)]);
-            LeadSignals signals = new LeadSignals(sources[s], ReferralKind.NONE, null, bant, random.nextInt(7), T,
-                    null, null, null, null);
+            LeadSignals signals = new LeadSignals(
+                    sources[s], ReferralKind.NONE, null, bant, random.nextInt(7), T, null, null, null, null);
             Temperature grade = Temperature.values()[random.nextInt(4)];
             history.add(new ClosedLead(signals, grade, random.nextDouble() < closeRates[s]));
         }
@@ -44,8 +47,10 @@ class NaiveBayesProbabilityTest {
         NaiveBayesProbability model = new NaiveBayesProbability(history(6000, 42), 20, new RuleProbability());
 
         assertThat(model.learned()).isTrue();
-        assertThat(model.probabilityToClose(newLead(LeadSource.REFERRAL), Temperature.COOL)).isCloseTo(0.70, within(0.06));
-        assertThat(model.probabilityToClose(newLead(LeadSource.WEB_FORM), Temperature.COOL)).isCloseTo(0.30, within(0.06));
+        assertThat(model.probabilityToClose(newLead(LeadSource.REFERRAL), Temperature.COOL))
+                .isCloseTo(0.70, within(0.06));
+        assertThat(model.probabilityToClose(newLead(LeadSource.WEB_FORM), Temperature.COOL))
+                .isCloseTo(0.30, within(0.06));
         assertThat(model.probabilityToClose(newLead(LeadSource.PURCHASED_LIST), Temperature.COOL))
                 .isCloseTo(0.05, within(0.03));
     }

@@ -12,18 +12,25 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QualificationFieldTest {
-    private static final Qualification CURRENT = new Qualification(LocalDate.parse("2026-12-15"),
-            new Money("USD", BigDecimal.valueOf(25_000)), ReferralKind.CHAMPION,
-            new Bant(Answer.YES, Answer.UNKNOWN, Answer.YES, Answer.NO), "call after 2pm", 4);
+    private static final Qualification CURRENT = new Qualification(
+            LocalDate.parse("2026-12-15"),
+            new Money("USD", BigDecimal.valueOf(25_000)),
+            ReferralKind.CHAMPION,
+            new Bant(Answer.YES, Answer.UNKNOWN, Answer.YES, Answer.NO),
+            "call after 2pm",
+            4);
 
     @Test
     void pathsNameFieldsBantNamesItsFourAnswersAndStarNamesAll() {
         assertThat(QualificationField.fromPaths(List.of("need_by", "bant.budget", "lead_level"), "update_mask"))
-                .containsExactlyInAnyOrder(QualificationField.NEED_BY, QualificationField.BUDGET,
-                        QualificationField.LEAD_LEVEL);
-        assertThat(QualificationField.fromPaths(List.of("bant"), "update_mask")).containsExactlyInAnyOrder(
-                QualificationField.BUDGET, QualificationField.AUTHORITY, QualificationField.NEED,
-                QualificationField.TIMESCALE);
+                .containsExactlyInAnyOrder(
+                        QualificationField.NEED_BY, QualificationField.BUDGET, QualificationField.LEAD_LEVEL);
+        assertThat(QualificationField.fromPaths(List.of("bant"), "update_mask"))
+                .containsExactlyInAnyOrder(
+                        QualificationField.BUDGET,
+                        QualificationField.AUTHORITY,
+                        QualificationField.NEED,
+                        QualificationField.TIMESCALE);
         assertThat(QualificationField.fromPaths(List.of("*"), "update_mask"))
                 .isEqualTo(EnumSet.allOf(QualificationField.class));
     }
@@ -34,7 +41,8 @@ class QualificationFieldTest {
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
                     assertThat(e.violations()).singleElement().satisfies(v -> {
                         assertThat(v.field()).isEqualTo("update_mask");
-                        assertThat(v.description()).startsWith("'budget' is not a qualification field")
+                        assertThat(v.description())
+                                .startsWith("'budget' is not a qualification field")
                                 .contains("bant.budget");
                     });
                 });
@@ -46,14 +54,27 @@ class QualificationFieldTest {
 
     @Test
     void onlyMaskedFieldsChangeAndAMaskedEmptyFieldClears() {
-        Qualification changes = new Qualification(null, null, ReferralKind.NONE,
-                new Bant(Answer.NO, Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN), "new note", 6);
+        Qualification changes = new Qualification(
+                null,
+                null,
+                ReferralKind.NONE,
+                new Bant(Answer.NO, Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN),
+                "new note",
+                6);
 
-        Qualification result = QualificationField.apply(CURRENT, changes,
+        Qualification result = QualificationField.apply(
+                CURRENT,
+                changes,
                 EnumSet.of(QualificationField.NEED_BY, QualificationField.AUTHORITY, QualificationField.LEAD_LEVEL));
 
-        assertThat(result).isEqualTo(new Qualification(null, CURRENT.estimatedValue(), ReferralKind.CHAMPION,
-                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.NO), "call after 2pm", 6));
+        assertThat(result)
+                .isEqualTo(new Qualification(
+                        null,
+                        CURRENT.estimatedValue(),
+                        ReferralKind.CHAMPION,
+                        new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.NO),
+                        "call after 2pm",
+                        6));
         assertThat(QualificationField.apply(CURRENT, changes, EnumSet.allOf(QualificationField.class)))
                 .isEqualTo(changes);
     }

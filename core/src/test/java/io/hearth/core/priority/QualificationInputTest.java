@@ -15,18 +15,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a rep sends to qualify a lead, read into a qualification; every bad part named under the field. */
 class QualificationInputTest {
-    private static final QualificationInput EMPTY = new QualificationInput(null, null, ReferralKind.NONE,
-            Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 0);
+    private static final QualificationInput EMPTY = new QualificationInput(
+            null, null, ReferralKind.NONE, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 0);
 
     @Test
     void readsEveryPart() {
-        Qualification read = new QualificationInput(new QualificationInput.Day(2026, 12, 15),
-                new QualificationInput.Amount("USD", 25_000, 500_000_000), ReferralKind.CHAMPION, Answer.YES,
-                Answer.NO, Answer.YES, Answer.UNKNOWN, "  call after 2pm ", 4).read("qualification");
+        Qualification read = new QualificationInput(
+                        new QualificationInput.Day(2026, 12, 15),
+                        new QualificationInput.Amount("USD", 25_000, 500_000_000),
+                        ReferralKind.CHAMPION,
+                        Answer.YES,
+                        Answer.NO,
+                        Answer.YES,
+                        Answer.UNKNOWN,
+                        "  call after 2pm ",
+                        4)
+                .read("qualification");
 
-        assertThat(read).isEqualTo(new Qualification(LocalDate.of(2026, 12, 15),
-                new Money("USD", new BigDecimal("25000.5")), ReferralKind.CHAMPION,
-                new Bant(Answer.YES, Answer.NO, Answer.YES, Answer.UNKNOWN), "call after 2pm", 4));
+        assertThat(read)
+                .isEqualTo(new Qualification(
+                        LocalDate.of(2026, 12, 15),
+                        new Money("USD", new BigDecimal("25000.5")),
+                        ReferralKind.CHAMPION,
+                        new Bant(Answer.YES, Answer.NO, Answer.YES, Answer.UNKNOWN),
+                        "call after 2pm",
+                        4));
     }
 
     @Test
@@ -40,7 +53,9 @@ class QualificationInputTest {
         String longest = "n".repeat(Qualification.MAX_NOTE);
 
         assertThat(with(longest, 0).read("qualification").note()).isEqualTo(longest);
-        assertRefused(() -> with(longest + "n", 0).read("qualification"), "qualification.note",
+        assertRefused(
+                () -> with(longest + "n", 0).read("qualification"),
+                "qualification.note",
                 "must be at most 2000 characters");
     }
 
@@ -53,7 +68,9 @@ class QualificationInputTest {
     @ParameterizedTest
     @ValueSource(ints = {-1, 7, Integer.MAX_VALUE})
     void anyOtherLeadLevelIsRefused(int level) {
-        assertRefused(() -> with("", level).read("qualification"), "qualification.lead_level",
+        assertRefused(
+                () -> with("", level).read("qualification"),
+                "qualification.lead_level",
                 "must be 1 to 6, or 0 for not assessed; got " + level);
     }
 
@@ -61,17 +78,25 @@ class QualificationInputTest {
     void aNeedDateMustBeOnTheCalendar() {
         assertThat(needBy(2028, 2, 29).read("qualification").needBy()).isEqualTo(LocalDate.of(2028, 2, 29));
         assertThatThrownBy(() -> needBy(2026, 2, 29).read("qualification"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("qualification.need_by"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("qualification.need_by"))
                 .hasMessageContaining("not a calendar date");
-        assertThatThrownBy(() -> needBy(2026, 13, 1).read("qualification")).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> needBy(2026, 13, 1).read("qualification"))
+                .isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test
     void theValueIsReadAsMoneyUnderItsField() {
-        assertRefused(() -> value("XYZ", 5, 0).read("qualification"), "qualification.estimated_value.currency_code",
+        assertRefused(
+                () -> value("XYZ", 5, 0).read("qualification"),
+                "qualification.estimated_value.currency_code",
                 "'XYZ' is not an ISO 4217 currency code such as USD or EUR");
-        assertRefused(() -> value("USD", -5, 0).read("qualification"), "qualification.estimated_value",
+        assertRefused(
+                () -> value("USD", -5, 0).read("qualification"),
+                "qualification.estimated_value",
                 "must be a non-negative amount");
     }
 
@@ -79,40 +104,83 @@ class QualificationInputTest {
     void valuesThisServerDoesNotKnowAreNamed() {
         QualificationInput unknown = new QualificationInput(null, null, null, null, Answer.YES, null, Answer.NO, "", 0);
 
-        assertThatThrownBy(() -> unknown.read("qualification")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly(
-                        "qualification.referral", "qualification.bant.budget", "qualification.bant.need"));
+        assertThatThrownBy(() -> unknown.read("qualification"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly(
+                                        "qualification.referral",
+                                        "qualification.bant.budget",
+                                        "qualification.bant.need"));
     }
 
     @Test
     void everyBadPartIsNamedAtOnce() {
-        QualificationInput bad = new QualificationInput(new QualificationInput.Day(2026, 13, 1),
-                new QualificationInput.Amount("XYZ", 5, 0), ReferralKind.NONE, Answer.UNKNOWN, Answer.UNKNOWN,
-                Answer.UNKNOWN, Answer.UNKNOWN, "n".repeat(2001), 9);
+        QualificationInput bad = new QualificationInput(
+                new QualificationInput.Day(2026, 13, 1),
+                new QualificationInput.Amount("XYZ", 5, 0),
+                ReferralKind.NONE,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                "n".repeat(2001),
+                9);
 
-        assertThatThrownBy(() -> bad.read("qualification")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly(
-                        "qualification.need_by", "qualification.estimated_value.currency_code",
-                        "qualification.lead_level", "qualification.note"));
+        assertThatThrownBy(() -> bad.read("qualification"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly(
+                                        "qualification.need_by", "qualification.estimated_value.currency_code",
+                                        "qualification.lead_level", "qualification.note"));
     }
 
     private static QualificationInput with(String note, int leadLevel) {
-        return new QualificationInput(null, null, ReferralKind.NONE, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN,
-                Answer.UNKNOWN, note, leadLevel);
+        return new QualificationInput(
+                null,
+                null,
+                ReferralKind.NONE,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                note,
+                leadLevel);
     }
 
     private static QualificationInput needBy(int year, int month, int day) {
-        return new QualificationInput(new QualificationInput.Day(year, month, day), null, ReferralKind.NONE,
-                Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 0);
+        return new QualificationInput(
+                new QualificationInput.Day(year, month, day),
+                null,
+                ReferralKind.NONE,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                "",
+                0);
     }
 
     private static QualificationInput value(String currency, long units, int nanos) {
-        return new QualificationInput(null, new QualificationInput.Amount(currency, units, nanos), ReferralKind.NONE,
-                Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN, "", 0);
+        return new QualificationInput(
+                null,
+                new QualificationInput.Amount(currency, units, nanos),
+                ReferralKind.NONE,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                Answer.UNKNOWN,
+                "",
+                0);
     }
 
     private static void assertRefused(ThrowingCallable read, String field, String description) {
-        assertThatThrownBy(read).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).containsExactly(new FieldViolation(field, description)));
+        assertThatThrownBy(read)
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).containsExactly(new FieldViolation(field, description)));
     }
 }

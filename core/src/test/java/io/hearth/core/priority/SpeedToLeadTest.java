@@ -23,23 +23,33 @@ class SpeedToLeadTest {
     @Test
     void aLeadIsAboutToMissTwoMinutesBeforeItsDeadline() {
         Instant deadline = Instant.parse("2026-11-23T10:05:00Z");
-        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:02:59Z"))).isFalse();
-        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:03:00Z"))).isTrue();
-        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:09:00Z"))).isTrue();
+        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:02:59Z")))
+                .isFalse();
+        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:03:00Z")))
+                .isTrue();
+        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:09:00Z")))
+                .isTrue();
     }
 
     @Test
     void aDeadlinePassedWithoutATouchIsMissed() {
         Instant deadline = ARRIVED.plus(Duration.ofMinutes(5));
 
-        assertThat(policy.missed(deadline, null, null, deadline)).as("at the deadline").isFalse();
-        assertThat(policy.missed(deadline, null, null, deadline.plusNanos(1_000))).as("just after").isTrue();
-        assertThat(policy.missed(deadline, deadline, null, deadline.plusSeconds(3600))).as("touched on the dot")
+        assertThat(policy.missed(deadline, null, null, deadline))
+                .as("at the deadline")
+                .isFalse();
+        assertThat(policy.missed(deadline, null, null, deadline.plusNanos(1_000)))
+                .as("just after")
+                .isTrue();
+        assertThat(policy.missed(deadline, deadline, null, deadline.plusSeconds(3600)))
+                .as("touched on the dot")
                 .isFalse();
         assertThat(policy.missed(deadline, deadline.plusSeconds(1), null, deadline.plusSeconds(3600)))
-                .as("touched a second late").isTrue();
+                .as("touched a second late")
+                .isTrue();
         assertThat(policy.missed(deadline, deadline.plusSeconds(60), null, deadline.minusSeconds(60)))
-                .as("a late touch decides, whatever the time now").isTrue();
+                .as("a late touch decides, whatever the time now")
+                .isTrue();
     }
 
     @Test
@@ -47,9 +57,11 @@ class SpeedToLeadTest {
         Instant deadline = ARRIVED.plus(Duration.ofMinutes(5));
         Instant later = deadline.plusSeconds(3600);
 
-        assertThat(policy.missed(deadline, null, ARRIVED.plusSeconds(30), later)).isFalse();
+        assertThat(policy.missed(deadline, null, ARRIVED.plusSeconds(30), later))
+                .isFalse();
         assertThat(policy.missed(deadline, null, deadline, later)).isFalse();
-        assertThat(policy.missed(deadline, null, deadline.plusSeconds(30), later)).isTrue();
+        assertThat(policy.missed(deadline, null, deadline.plusSeconds(30), later))
+                .isTrue();
     }
 
     @Test
@@ -58,21 +70,41 @@ class SpeedToLeadTest {
 
         assertThat(policy.checkAfter(deadline, null, ARRIVED)).contains(deadline.plusNanos(1_000));
         assertThat(policy.checkAfter(deadline, null, deadline)).contains(deadline.plusNanos(1_000));
-        assertThat(policy.checkAfter(deadline, null, deadline.plusNanos(1_000))).as("passed: settled now").isEmpty();
-        assertThat(policy.checkAfter(deadline, ARRIVED.plusSeconds(60), ARRIVED)).as("touched").isEmpty();
+        assertThat(policy.checkAfter(deadline, null, deadline.plusNanos(1_000)))
+                .as("passed: settled now")
+                .isEmpty();
+        assertThat(policy.checkAfter(deadline, ARRIVED.plusSeconds(60), ARRIVED))
+                .as("touched")
+                .isEmpty();
         assertThat(policy.checkAfter(null, null, ARRIVED)).as("no deadline").isEmpty();
     }
 
     @Test
     void lateByCountsFromTheDeadlineToTheTouchOrToNow() {
         Instant deadline = ARRIVED.plus(Duration.ofMinutes(5));
-        MissedDeadline waiting = new MissedDeadline(new LeadId(UUID.randomUUID()),
-                "Ada Lovelace", "alice", LeadSource.WEB_FORM, ARRIVED, deadline, deadline.plusSeconds(20), null);
-        MissedDeadline answered = new MissedDeadline(waiting.leadId(), "Ada Lovelace", "alice", LeadSource.WEB_FORM,
-                ARRIVED, deadline, deadline.plusSeconds(20), deadline.plusSeconds(600));
+        MissedDeadline waiting = new MissedDeadline(
+                new LeadId(UUID.randomUUID()),
+                "Ada Lovelace",
+                "alice",
+                LeadSource.WEB_FORM,
+                ARRIVED,
+                deadline,
+                deadline.plusSeconds(20),
+                null);
+        MissedDeadline answered = new MissedDeadline(
+                waiting.leadId(),
+                "Ada Lovelace",
+                "alice",
+                LeadSource.WEB_FORM,
+                ARRIVED,
+                deadline,
+                deadline.plusSeconds(20),
+                deadline.plusSeconds(600));
 
         assertThat(waiting.lateBy(deadline.plusSeconds(90))).isEqualTo(Duration.ofSeconds(90));
-        assertThat(waiting.lateBy(deadline.minusSeconds(1))).as("a lagging clock").isZero();
+        assertThat(waiting.lateBy(deadline.minusSeconds(1)))
+                .as("a lagging clock")
+                .isZero();
         assertThat(answered.lateBy(deadline.plusSeconds(9_000))).isEqualTo(Duration.ofMinutes(10));
     }
 
@@ -88,12 +120,22 @@ class SpeedToLeadTest {
     void statsOfAHandComputedFixture() {
         // 10 responses: 2m q, 4m q, 5m -, 7m q, 12m -, 20m -, 45m q, 2h -, 30h -, 50h -
         List<ResponseStats.Sample> samples = List.of(
-                sample(2, true), sample(4, true), sample(5, false), sample(7, true), sample(12, false),
-                sample(20, false), sample(45, true), sample(120, false), sample(30 * 60, false),
+                sample(2, true),
+                sample(4, true),
+                sample(5, false),
+                sample(7, true),
+                sample(12, false),
+                sample(20, false),
+                sample(45, true),
+                sample(120, false),
+                sample(30 * 60, false),
                 sample(50 * 60, false));
 
-        ResponseStats stats = ResponseStats.of(samples, 3,
-                List.of(new OwnerMisses("alice", 3, 1), new OwnerMisses(null, 1, 1)), Duration.ofMinutes(5));
+        ResponseStats stats = ResponseStats.of(
+                samples,
+                3,
+                List.of(new OwnerMisses("alice", 3, 1), new OwnerMisses(null, 1, 1)),
+                Duration.ofMinutes(5));
 
         assertThat(stats.responded()).isEqualTo(10);
         assertThat(stats.awaiting()).isEqualTo(3);
@@ -103,10 +145,12 @@ class SpeedToLeadTest {
         assertThat(stats.p90()).contains(Duration.ofHours(30));
         assertThat(stats.shareWithinWindow()).isEqualTo(0.3);
         assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES)).isEqualTo(new ResponseStats.BucketStats(3, 2));
-        assertThat(stats.buckets().get(ResponseBucket.WITHIN_30_MINUTES)).isEqualTo(new ResponseStats.BucketStats(3, 1));
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_30_MINUTES))
+                .isEqualTo(new ResponseStats.BucketStats(3, 1));
         assertThat(stats.buckets().get(ResponseBucket.WITHIN_24_HOURS)).isEqualTo(new ResponseStats.BucketStats(2, 1));
         assertThat(stats.buckets().get(ResponseBucket.LATER)).isEqualTo(new ResponseStats.BucketStats(2, 0));
-        assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES).qualificationRate()).isEqualTo(2.0 / 3);
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES).qualificationRate())
+                .isEqualTo(2.0 / 3);
     }
 
     @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class TemperatureModelTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    private final TemperatureModel model = new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TemperatureModel model =
+            new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static LeadSignalsBuilder lead() {
         return new LeadSignalsBuilder();
@@ -21,7 +21,8 @@ class TemperatureModelTest {
 
     @Test
     void purchasedListWithNothingElseIsCold() {
-        TemperatureRating rating = model.rate(lead().source(LeadSource.PURCHASED_LIST).build());
+        TemperatureRating rating =
+                model.rate(lead().source(LeadSource.PURCHASED_LIST).build());
 
         assertThat(rating.grade()).isEqualTo(Temperature.COLD);
         assertThat(rating.sizzling()).isFalse();
@@ -30,9 +31,12 @@ class TemperatureModelTest {
 
     @Test
     void aNeedWithinFourWeeksIsHotAndWithinAWeekSizzling() {
-        TemperatureRating threeWeeks = model.rate(lead().needBy(LocalDate.parse("2026-12-14")).build());
-        TemperatureRating fiveDays = model.rate(lead().needBy(LocalDate.parse("2026-11-28")).build());
-        TemperatureRating twoMonths = model.rate(lead().needBy(LocalDate.parse("2027-01-23")).build());
+        TemperatureRating threeWeeks =
+                model.rate(lead().needBy(LocalDate.parse("2026-12-14")).build());
+        TemperatureRating fiveDays =
+                model.rate(lead().needBy(LocalDate.parse("2026-11-28")).build());
+        TemperatureRating twoMonths =
+                model.rate(lead().needBy(LocalDate.parse("2027-01-23")).build());
 
         assertThat(threeWeeks.grade()).isEqualTo(Temperature.HOT);
         assertThat(threeWeeks.sizzling()).isFalse();
@@ -45,10 +49,14 @@ class TemperatureModelTest {
     void referralConversationOrMeetingIsWarm() {
         assertThat(model.rate(lead().referral(ReferralKind.CHAMPION).build()).reasons())
                 .contains("referred by a champion who makes the introduction");
-        assertThat(model.rate(lead().referral(ReferralKind.FAN).build()).grade()).isEqualTo(Temperature.WARM);
-        assertThat(model.rate(lead().lastConversationAt(NOW.minus(Duration.ofDays(10))).build()).grade())
+        assertThat(model.rate(lead().referral(ReferralKind.FAN).build()).grade())
                 .isEqualTo(Temperature.WARM);
-        assertThat(model.rate(lead().nextMeetingAt(NOW.plus(Duration.ofDays(2))).build()).grade())
+        assertThat(model.rate(lead().lastConversationAt(NOW.minus(Duration.ofDays(10)))
+                                .build())
+                        .grade())
+                .isEqualTo(Temperature.WARM);
+        assertThat(model.rate(lead().nextMeetingAt(NOW.plus(Duration.ofDays(2))).build())
+                        .grade())
                 .isEqualTo(Temperature.WARM);
         assertThat(model.rate(lead().level(3).build()).grade()).isEqualTo(Temperature.WARM);
     }
@@ -56,8 +64,11 @@ class TemperatureModelTest {
     @Test
     void aHeardOfNeedOrARaisedHandIsCool() {
         assertThat(model.rate(lead().bant(new Bant(Answer.UNKNOWN, Answer.UNKNOWN, Answer.YES, Answer.UNKNOWN))
-                .build()).grade()).isEqualTo(Temperature.COOL);
-        TemperatureRating webForm = model.rate(lead().source(LeadSource.WEB_FORM).build());
+                                .build())
+                        .grade())
+                .isEqualTo(Temperature.COOL);
+        TemperatureRating webForm =
+                model.rate(lead().source(LeadSource.WEB_FORM).build());
         assertThat(webForm.grade()).isEqualTo(Temperature.COOL);
         assertThat(webForm.reasons()).containsExactly("raised their hand (filled in the web form)");
     }
@@ -71,8 +82,10 @@ class TemperatureModelTest {
 
     @Test
     void aPositiveReplyTodayIsSizzlingAndWarmsForTwoWeeks() {
-        TemperatureRating today = model.rate(lead().lastPositiveAt(NOW.minus(Duration.ofHours(3))).build());
-        TemperatureRating lastWeek = model.rate(lead().lastPositiveAt(NOW.minus(Duration.ofDays(7))).build());
+        TemperatureRating today =
+                model.rate(lead().lastPositiveAt(NOW.minus(Duration.ofHours(3))).build());
+        TemperatureRating lastWeek =
+                model.rate(lead().lastPositiveAt(NOW.minus(Duration.ofDays(7))).build());
 
         assertThat(today.grade()).isEqualTo(Temperature.HOT);
         assertThat(today.sizzling()).isTrue();
@@ -83,11 +96,15 @@ class TemperatureModelTest {
     @Test
     void silenceCoolsOneStepPerThreshold() {
         Instant longAgo = NOW.minus(Duration.ofDays(400));
-        TemperatureRating referralForgotten = model.rate(lead().referral(ReferralKind.CHAMPION).createdAt(longAgo)
-                .lastTouchAt(NOW.minus(Duration.ofDays(120))).build());
-        TemperatureRating qualifiedButQuiet = model.rate(lead()
-                .bant(new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES)).createdAt(longAgo)
-                .lastTouchAt(NOW.minus(Duration.ofDays(45))).build());
+        TemperatureRating referralForgotten = model.rate(lead().referral(ReferralKind.CHAMPION)
+                .createdAt(longAgo)
+                .lastTouchAt(NOW.minus(Duration.ofDays(120)))
+                .build());
+        TemperatureRating qualifiedButQuiet =
+                model.rate(lead().bant(new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES))
+                        .createdAt(longAgo)
+                        .lastTouchAt(NOW.minus(Duration.ofDays(45)))
+                        .build());
 
         assertThat(referralForgotten.grade()).isEqualTo(Temperature.COOL);
         assertThat(referralForgotten.reasons()).contains("cooled from warm: no activity in 120 days");
@@ -97,16 +114,20 @@ class TemperatureModelTest {
     @Test
     void aNearNeedStaysHotThroughSilence() {
         TemperatureRating rating = model.rate(lead().needBy(LocalDate.parse("2026-12-01"))
-                .createdAt(NOW.minus(Duration.ofDays(300))).build());
+                .createdAt(NOW.minus(Duration.ofDays(300)))
+                .build());
         assertThat(rating.grade()).isEqualTo(Temperature.HOT);
     }
 
     @Test
     void probabilityRisesWithTheGradeAndBant() {
-        double cold = model.rate(lead().source(LeadSource.PURCHASED_LIST).build()).probabilityToClose();
+        double cold =
+                model.rate(lead().source(LeadSource.PURCHASED_LIST).build()).probabilityToClose();
         double warm = model.rate(lead().referral(ReferralKind.FAN).build()).probabilityToClose();
         double warmQualifiedish = model.rate(lead().referral(ReferralKind.FAN)
-                .bant(new Bant(Answer.YES, Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN)).build()).probabilityToClose();
+                        .bant(new Bant(Answer.YES, Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN))
+                        .build())
+                .probabilityToClose();
 
         assertThat(cold).isLessThan(warm);
         assertThat(warm).isLessThan(warmQualifiedish);
@@ -125,20 +146,68 @@ class TemperatureModelTest {
         private Instant lastPositiveAt;
         private Instant nextMeetingAt;
 
-        LeadSignalsBuilder source(LeadSource v) { source = v; return this; }
-        LeadSignalsBuilder referral(ReferralKind v) { referral = v; return this; }
-        LeadSignalsBuilder needBy(LocalDate v) { needBy = v; return this; }
-        LeadSignalsBuilder bant(Bant v) { bant = v; return this; }
-        LeadSignalsBuilder level(int v) { level = v; return this; }
-        LeadSignalsBuilder createdAt(Instant v) { createdAt = v; return this; }
-        LeadSignalsBuilder lastTouchAt(Instant v) { lastTouchAt = v; return this; }
-        LeadSignalsBuilder lastConversationAt(Instant v) { lastConversationAt = v; return this; }
-        LeadSignalsBuilder lastPositiveAt(Instant v) { lastPositiveAt = v; return this; }
-        LeadSignalsBuilder nextMeetingAt(Instant v) { nextMeetingAt = v; return this; }
+        LeadSignalsBuilder source(LeadSource v) {
+            source = v;
+            return this;
+        }
+
+        LeadSignalsBuilder referral(ReferralKind v) {
+            referral = v;
+            return this;
+        }
+
+        LeadSignalsBuilder needBy(LocalDate v) {
+            needBy = v;
+            return this;
+        }
+
+        LeadSignalsBuilder bant(Bant v) {
+            bant = v;
+            return this;
+        }
+
+        LeadSignalsBuilder level(int v) {
+            level = v;
+            return this;
+        }
+
+        LeadSignalsBuilder createdAt(Instant v) {
+            createdAt = v;
+            return this;
+        }
+
+        LeadSignalsBuilder lastTouchAt(Instant v) {
+            lastTouchAt = v;
+            return this;
+        }
+
+        LeadSignalsBuilder lastConversationAt(Instant v) {
+            lastConversationAt = v;
+            return this;
+        }
+
+        LeadSignalsBuilder lastPositiveAt(Instant v) {
+            lastPositiveAt = v;
+            return this;
+        }
+
+        LeadSignalsBuilder nextMeetingAt(Instant v) {
+            nextMeetingAt = v;
+            return this;
+        }
 
         LeadSignals build() {
-            return new LeadSignals(source, referral, needBy, bant, level, createdAt, lastTouchAt, lastConversationAt,
-                    lastPositiveAt, nextMeetingAt);
+            return new LeadSignals(
+                    source,
+                    referral,
+                    needBy,
+                    bant,
+                    level,
+                    createdAt,
+                    lastTouchAt,
+                    lastConversationAt,
+                    lastPositiveAt,
+                    nextMeetingAt);
         }
     }
 }

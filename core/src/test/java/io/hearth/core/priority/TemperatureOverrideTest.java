@@ -14,11 +14,14 @@ class TemperatureOverrideTest {
     void pinningAGradeNeedsAReason() {
         for (String blank : new String[] {null, "", "  \t"}) {
             assertThatThrownBy(() -> TemperatureOverride.checkReason(Temperature.HOT, blank, "reason"))
-                    .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                            .containsExactly(new FieldViolation("reason",
-                                    "required: say why, so the team sees it beside the grade")));
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
+                            e -> assertThat(e.violations())
+                                    .containsExactly(new FieldViolation(
+                                            "reason", "required: say why, so the team sees it beside the grade")));
         }
-        assertThatCode(() -> TemperatureOverride.checkReason(null, "", "reason")).doesNotThrowAnyException();
+        assertThatCode(() -> TemperatureOverride.checkReason(null, "", "reason"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -29,8 +32,10 @@ class TemperatureOverrideTest {
                 .doesNotThrowAnyException();
         for (Temperature grade : new Temperature[] {Temperature.WARM, null}) {
             assertThatThrownBy(() -> TemperatureOverride.checkReason(grade, longest + "r", "reason"))
-                    .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                            .containsExactly(new FieldViolation("reason", "must be at most 500 characters")));
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
+                            e -> assertThat(e.violations())
+                                    .containsExactly(new FieldViolation("reason", "must be at most 500 characters")));
         }
     }
 }

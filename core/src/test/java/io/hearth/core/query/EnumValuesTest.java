@@ -12,16 +12,19 @@ import org.junit.jupiter.api.Test;
 class EnumValuesTest {
     @Test
     void aKnownNameIsItsConstant() {
-        assertThat(EnumValues.known(LeadSource.class, "WEB_FORM", "lead.source")).isEqualTo(LeadSource.WEB_FORM);
+        assertThat(EnumValues.known(LeadSource.class, "WEB_FORM", "lead.source"))
+                .isEqualTo(LeadSource.WEB_FORM);
     }
 
     @Test
     void aNameTheDomainLacksIsAValueThisServerDoesNotKnow() {
         for (String name : new String[] {"UNRECOGNIZED", "web_form", "", "CARRIER_PIGEON"}) {
             assertThatThrownBy(() -> EnumValues.known(LeadSource.class, name, "lead.source"))
-                    .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                            .containsExactly(new FieldViolation("lead.source",
-                                    "unknown enum value; this server does not know it")));
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
+                            e -> assertThat(e.violations())
+                                    .containsExactly(new FieldViolation(
+                                            "lead.source", "unknown enum value; this server does not know it")));
         }
     }
 }

@@ -12,7 +12,9 @@ class FilterExpressionTest {
     @Test
     void parsesConjunctionsOfEqualities() {
         assertThat(FilterExpression.parse("Owner = \"Alice \\\"A\\\" Smith\" and status=NEW AND tag = q4", "filter"))
-                .containsExactly(new Comparison("owner", "Alice \"A\" Smith"), new Comparison("status", "NEW"),
+                .containsExactly(
+                        new Comparison("owner", "Alice \"A\" Smith"),
+                        new Comparison("status", "NEW"),
                         new Comparison("tag", "q4"));
     }
 
@@ -23,8 +25,18 @@ class FilterExpressionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"owner", "owner =", "owner alice", "= alice", "owner = alice AND", "owner = alice OR x = y",
-            "owner = \"alice", "owner = alice status = NEW", "owner != alice"})
+    @ValueSource(
+            strings = {
+                "owner",
+                "owner =",
+                "owner alice",
+                "= alice",
+                "owner = alice AND",
+                "owner = alice OR x = y",
+                "owner = \"alice",
+                "owner = alice status = NEW",
+                "owner != alice"
+            })
     void rejectsMalformedFilters(String text) {
         assertThatThrownBy(() -> FilterExpression.parse(text, "filter"))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
@@ -53,8 +65,9 @@ class FilterExpressionTest {
 
         assertThat(FilterExpression.parse(fifty, "filter")).hasSize(50);
         assertThatThrownBy(() -> FilterExpression.parse(fifty + " AND tag = b", "filter"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .singleElement().satisfies(v -> {
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
                             assertThat(v.field()).isEqualTo("filter");
                             assertThat(v.description()).contains("at most 50 conditions");
                         }));
@@ -67,8 +80,9 @@ class FilterExpressionTest {
         assertThatThrownBy(() -> FilterExpression.parse("owner = alice " + word, "filter"))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
                     String description = e.violations().get(0).description();
-                    assertThat(description).isEqualTo("expected AND between conditions but found '"
-                            + "x".repeat(39) + "…' at position 15");
+                    assertThat(description)
+                            .isEqualTo("expected AND between conditions but found '" + "x".repeat(39)
+                                    + "…' at position 15");
                     assertThat(e.getMessage()).hasSizeLessThan(150).containsOnlyOnce("xxx…");
                 });
     }

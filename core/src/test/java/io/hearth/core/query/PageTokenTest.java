@@ -20,16 +20,21 @@ class PageTokenTest {
         String token = new PageToken(PageToken.fingerprint("a"), "v", "id").encode();
 
         assertThatThrownBy(() -> PageToken.decode(token, PageToken.fingerprint("b"), "page_token"))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("another filter");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("another filter");
         assertThatThrownBy(() -> PageToken.decode("***", PageToken.fingerprint("a"), "page_token"))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("page_token");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("page_token");
         assertThatThrownBy(() -> PageToken.decode("aGVsbG8", PageToken.fingerprint("a"), "page_token"))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("not a page token");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("not a page token");
     }
 
     @Test
     void fingerprintsDifferPerQuery() {
-        assertThat(PageToken.fingerprint("a")).isEqualTo(PageToken.fingerprint("a")).isNotEqualTo(PageToken.fingerprint("b"));
+        assertThat(PageToken.fingerprint("a"))
+                .isEqualTo(PageToken.fingerprint("a"))
+                .isNotEqualTo(PageToken.fingerprint("b"));
     }
 
     @Test

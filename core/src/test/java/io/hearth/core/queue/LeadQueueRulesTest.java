@@ -26,7 +26,10 @@ class LeadQueueRulesTest {
     private static final Instant CREATED = Instant.parse("2026-11-02T09:00:00Z");
     private static final Instant TOUCHED = CREATED.plus(Duration.ofMinutes(3));
     private static final Instant DUE = CREATED.plus(Duration.ofDays(2));
-    private static final ScheduledFollowUp POSTCARD = new ScheduledFollowUp(new UUID(7, 7), DUE, ActionChannel.POSTCARD,
+    private static final ScheduledFollowUp POSTCARD = new ScheduledFollowUp(
+            new UUID(7, 7),
+            DUE,
+            ActionChannel.POSTCARD,
             List.of("follow-up 2 of 2 by postcard, due 2026-11-04 09:00 UTC"));
     private static final CadenceStanding WAITING = new CadenceStanding(false, POSTCARD);
 
@@ -53,7 +56,9 @@ class LeadQueueRulesTest {
             assertThat(entry.deadline()).isEqualTo(DUE);
             assertThat(entry.action()).as("follow-ups proper are for contacts").isEqualTo(ActionKind.TOUCH_BASE);
             assertThat(entry.channel()).isEqualTo(ActionChannel.POSTCARD);
-            assertThat(entry.followUpId()).as("the step to complete from the queue").isEqualTo(POSTCARD.id());
+            assertThat(entry.followUpId())
+                    .as("the step to complete from the queue")
+                    .isEqualTo(POSTCARD.id());
             assertThat(entry.reasons().get(0)).isEqualTo("follow-up 2 of 2 by postcard, due 2026-11-04 09:00 UTC");
             assertThat(entry.reasons()).contains("rated " + grade.name().toLowerCase());
         }
@@ -63,8 +68,10 @@ class LeadQueueRulesTest {
     void aHotOrSizzlingLeadStaysInSightInItsLaneAndIsWorkedByItsFollowUp() {
         QueueEntry withoutFollowUp = entry(lead(LeadStatus.CONTACTED), touched(Temperature.HOT), CadenceStanding.NONE);
         QueueEntry hot = entry(lead(LeadStatus.CONTACTED), touched(Temperature.HOT), WAITING);
-        QueueEntry sizzling = entry(lead(LeadStatus.CONTACTED), profile(Temperature.HOT, true,
-                new Activity(TOUCHED, TOUCHED, null, null, null), null), WAITING);
+        QueueEntry sizzling = entry(
+                lead(LeadStatus.CONTACTED),
+                profile(Temperature.HOT, true, new Activity(TOUCHED, TOUCHED, null, null, null), null),
+                WAITING);
 
         assertThat(hot.lane()).isEqualTo(Lane.HOT);
         assertThat(sizzling.lane()).isEqualTo(Lane.SIZZLING);
@@ -104,28 +111,40 @@ class LeadQueueRulesTest {
     @Test
     void dripArchivedAndConvertedLeadsHaveNoEntry() {
         LeadProfile profile = touched(Temperature.HOT);
-        Lead archived = new Lead(new LeadId(UUID.randomUUID()), fields(LeadStatus.CONTACTED), CREATED, CREATED,
-                CREATED, 2);
+        Lead archived =
+                new Lead(new LeadId(UUID.randomUUID()), fields(LeadStatus.CONTACTED), CREATED, CREATED, CREATED, 2);
 
         assertThat(LeadQueueRules.entryFor(lead(LeadStatus.CONTACTED), profile, new CadenceStanding(true, null)))
                 .isEmpty();
         assertThat(LeadQueueRules.entryFor(archived, profile, WAITING)).isEmpty();
-        assertThat(LeadQueueRules.entryFor(lead(LeadStatus.CONVERTED), profile, WAITING)).isEmpty();
+        assertThat(LeadQueueRules.entryFor(lead(LeadStatus.CONVERTED), profile, WAITING))
+                .isEmpty();
     }
 
     @Test
     void theLongerOverdueTheHigherTheRank() {
         ScheduledFollowUp older = new ScheduledFollowUp(new UUID(7, 8), DUE, ActionChannel.EMAIL, List.of("older"));
-        ScheduledFollowUp newer = new ScheduledFollowUp(new UUID(7, 9), DUE.plusNanos(1_000), ActionChannel.EMAIL, List.of("newer"));
+        ScheduledFollowUp newer =
+                new ScheduledFollowUp(new UUID(7, 9), DUE.plusNanos(1_000), ActionChannel.EMAIL, List.of("newer"));
 
         assertThat(older.rank()).isGreaterThan(newer.rank()).isEqualTo(QueueEntry.dueRank(DUE));
     }
 
     @Test
     void aDueFollowUpEntryMustRankByItsDueTime() {
-        assertThatThrownBy(() -> new QueueEntry(UUID.randomUUID(),
-                PersonKind.CONTACT, "alice", "Grace", Lane.DUE_FOLLOW_UP, 7, DUE, DUE, ActionKind.FOLLOW_UP,
-                ActionChannel.EMAIL, List.of("why"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueueEntry(
+                        UUID.randomUUID(),
+                        PersonKind.CONTACT,
+                        "alice",
+                        "Grace",
+                        Lane.DUE_FOLLOW_UP,
+                        7,
+                        DUE,
+                        DUE,
+                        ActionKind.FOLLOW_UP,
+                        ActionChannel.EMAIL,
+                        List.of("why")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -157,19 +176,32 @@ class LeadQueueRulesTest {
     }
 
     private static LeadFields fields(LeadStatus status) {
-        return LeadFixtures.person("Ada", "Lovelace").source(LeadSource.WEB_FORM).phone("+14155550100")
-                .owner("alice").status(status).build();
+        return LeadFixtures.person("Ada", "Lovelace")
+                .source(LeadSource.WEB_FORM)
+                .phone("+14155550100")
+                .owner("alice")
+                .status(status)
+                .build();
     }
 
     /** Out of speed to lead: touched once, three minutes after arrival. */
     private static LeadProfile touched(Temperature grade) {
-        return profile(grade, false, new Activity(TOUCHED, TOUCHED, null, null, null),
-                CREATED.plus(Duration.ofMinutes(5)));
+        return profile(
+                grade, false, new Activity(TOUCHED, TOUCHED, null, null, null), CREATED.plus(Duration.ofMinutes(5)));
     }
 
     private static LeadProfile profile(Temperature grade, boolean sizzling, Activity activity, Instant deadline) {
-        return new LeadProfile(new LeadId(UUID.randomUUID()), Qualification.NONE, null, deadline, activity,
-                new TemperatureRating(grade, sizzling, 0.2, List.of("rated " + grade.name().toLowerCase())), TOUCHED,
-                null, 1, 1);
+        return new LeadProfile(
+                new LeadId(UUID.randomUUID()),
+                Qualification.NONE,
+                null,
+                deadline,
+                activity,
+                new TemperatureRating(
+                        grade, sizzling, 0.2, List.of("rated " + grade.name().toLowerCase())),
+                TOUCHED,
+                null,
+                1,
+                1);
     }
 }

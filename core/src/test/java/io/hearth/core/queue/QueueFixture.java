@@ -33,8 +33,8 @@ public record QueueFixture(Leads leads, LeadRatings ratings, WorkQueue queue, Sp
 
     /** As the server wires it: leads in drip or unsubscribed leave the queue, a scheduled step is waited for. */
     public static QueueFixture withCadences(Database database, Clock clock) {
-        CadenceStandings standings = new CadenceStandings(new JooqCadenceStore(database.dsl()),
-                new JooqFollowUpStore(database.dsl()), CadencePolicy.DEFAULT);
+        CadenceStandings standings = new CadenceStandings(
+                new JooqCadenceStore(database.dsl()), new JooqFollowUpStore(database.dsl()), CadencePolicy.DEFAULT);
         return on(database, clock, new RuleProbability(), id -> standings.of(PersonRef.of(id)));
     }
 
@@ -43,18 +43,33 @@ public record QueueFixture(Leads leads, LeadRatings ratings, WorkQueue queue, Sp
         return on(database, clock, probability, id -> CadenceStanding.NONE);
     }
 
-    private static QueueFixture on(Database database, Clock clock, ProbabilityModel probability,
-                                   Function<LeadId, CadenceStanding> cadences) {
+    private static QueueFixture on(
+            Database database, Clock clock, ProbabilityModel probability, Function<LeadId, CadenceStanding> cadences) {
         JooqLeadStore leadStore = new JooqLeadStore(database.dsl());
         Transactor transactor = new Transactor(database.dsl());
         JooqLeadProfileStore profiles = new JooqLeadProfileStore(database.dsl());
         JooqMissedDeadlineStore missed = new JooqMissedDeadlineStore(database.dsl());
-        LeadRatings ratings = new LeadRatings(leadStore, profiles, missed, new JooqQueueStore(database.dsl()),
-                transactor, new TemperatureModel(TemperaturePolicy.DEFAULT, probability, clock),
-                SpeedToLeadPolicy.DEFAULT, clock, cadences);
-        Leads leads = new Leads(leadStore, transactor, LeadFixtures.rules(), clock,
-                LeadFixtures.duplicateGuard(database), List.of(ratings));
-        return new QueueFixture(leads, ratings, new WorkQueue(new JooqQueueStore(database.dsl()), clock),
+        LeadRatings ratings = new LeadRatings(
+                leadStore,
+                profiles,
+                missed,
+                new JooqQueueStore(database.dsl()),
+                transactor,
+                new TemperatureModel(TemperaturePolicy.DEFAULT, probability, clock),
+                SpeedToLeadPolicy.DEFAULT,
+                clock,
+                cadences);
+        Leads leads = new Leads(
+                leadStore,
+                transactor,
+                LeadFixtures.rules(),
+                clock,
+                LeadFixtures.duplicateGuard(database),
+                List.of(ratings));
+        return new QueueFixture(
+                leads,
+                ratings,
+                new WorkQueue(new JooqQueueStore(database.dsl()), clock),
                 new SpeedToLeadReport(profiles, missed, SpeedToLeadPolicy.DEFAULT, clock));
     }
 }

@@ -25,27 +25,39 @@ class TypicalDurationsTest {
     @Test
     void anOverrideReplacesTheDefaultWithinBounds() {
         assertThat(TypicalDurations.withOverrides(Map.of(ActionChannel.SMS, Duration.ofMinutes(1)), "f")
-                .of(ActionChannel.SMS)).isEqualTo(Duration.ofMinutes(1));
+                        .of(ActionChannel.SMS))
+                .isEqualTo(Duration.ofMinutes(1));
         assertThatThrownBy(() -> TypicalDurations.withOverrides(Map.of(ActionChannel.SMS, Duration.ZERO), "f"))
                 .isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test
     void adjustmentsAsSentNameTheChannelTheyLackAndTheLaterWins() {
-        TypicalDurations adjusted = TypicalDurations.withOverrides(List.of(
-                new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ofMinutes(1)),
-                new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ofMinutes(3))), "typical_durations");
+        TypicalDurations adjusted = TypicalDurations.withOverrides(
+                List.of(
+                        new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ofMinutes(1)),
+                        new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ofMinutes(3))),
+                "typical_durations");
 
         assertThat(adjusted.of(ActionChannel.SMS)).isEqualTo(Duration.ofMinutes(3));
-        assertThatThrownBy(() -> TypicalDurations.withOverrides(List.of(
-                new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ZERO),
-                new TypicalDurations.Adjustment(null, Duration.ofMinutes(1))), "typical_durations"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .containsExactly(new FieldViolation("typical_durations.channel",
-                                "name a channel, e.g. ACTION_CHANNEL_PHONE")));
-        assertThatThrownBy(() -> TypicalDurations.withOverrides(List.of(new TypicalDurations.Adjustment(
-                ActionChannel.EMAIL, TypicalDurations.MAX.plusSeconds(1))), "typical_durations"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("typical_durations"));
+        assertThatThrownBy(() -> TypicalDurations.withOverrides(
+                        List.of(
+                                new TypicalDurations.Adjustment(ActionChannel.SMS, Duration.ZERO),
+                                new TypicalDurations.Adjustment(null, Duration.ofMinutes(1))),
+                        "typical_durations"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(new FieldViolation(
+                                        "typical_durations.channel", "name a channel, e.g. ACTION_CHANNEL_PHONE")));
+        assertThatThrownBy(() -> TypicalDurations.withOverrides(
+                        List.of(new TypicalDurations.Adjustment(
+                                ActionChannel.EMAIL, TypicalDurations.MAX.plusSeconds(1))),
+                        "typical_durations"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("typical_durations"));
     }
 }

@@ -19,12 +19,12 @@ import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.LeadSignals;
 import io.hearth.core.priority.LearnedProbability;
 import io.hearth.core.priority.OwnerMisses;
-import io.hearth.core.priority.QualificationField;
-import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.ResponseBucket;
 import io.hearth.core.priority.ResponseStats;
+import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.resource.Money;
@@ -75,25 +75,52 @@ public abstract class WorkQueueContract {
         Lead warm = referral(create("Warm", "Referral", LeadSource.REFERRAL, "alice"));
         Lead cool = create("Cool", "Show", LeadSource.TRADE_SHOW, "alice");
         Lead cold = create("Cold", "List", LeadSource.PURCHASED_LIST, "bob");
-        Lead unqualified = hearth.leads().update(create("Not", "Fit", LeadSource.OTHER, "alice").id(),
-                LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(), EnumSet.of(LeadField.STATUS), null);
-        Lead archived = hearth.leads().archive(create("Gone", "Away", LeadSource.REFERRAL, "alice").id(), null);
+        Lead unqualified = hearth.leads()
+                .update(
+                        create("Not", "Fit", LeadSource.OTHER, "alice").id(),
+                        LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(),
+                        EnumSet.of(LeadField.STATUS),
+                        null);
+        Lead archived = hearth.leads()
+                .archive(create("Gone", "Away", LeadSource.REFERRAL, "alice").id(), null);
 
         List<QueueEntry> team = all("");
 
-        assertThat(team).extracting(QueueEntry::personId).containsExactly(
-                webFirst.id().value(), webSecond.id().value(), sizzling.id().value(), hotBig.id().value(),
-                hotSmall.id().value(), warm.id().value(), cool.id().value(), cold.id().value(),
-                unqualified.id().value());
-        assertThat(team).extracting(QueueEntry::lane).containsExactly(Lane.SPEED_TO_LEAD, Lane.SPEED_TO_LEAD,
-                Lane.SIZZLING, Lane.HOT, Lane.HOT, Lane.WARM, Lane.COOL, Lane.COLD, Lane.COLD);
+        assertThat(team)
+                .extracting(QueueEntry::personId)
+                .containsExactly(
+                        webFirst.id().value(),
+                        webSecond.id().value(),
+                        sizzling.id().value(),
+                        hotBig.id().value(),
+                        hotSmall.id().value(),
+                        warm.id().value(),
+                        cool.id().value(),
+                        cold.id().value(),
+                        unqualified.id().value());
+        assertThat(team)
+                .extracting(QueueEntry::lane)
+                .containsExactly(
+                        Lane.SPEED_TO_LEAD,
+                        Lane.SPEED_TO_LEAD,
+                        Lane.SIZZLING,
+                        Lane.HOT,
+                        Lane.HOT,
+                        Lane.WARM,
+                        Lane.COOL,
+                        Lane.COLD,
+                        Lane.COLD);
         assertThat(team).allSatisfy(e -> assertThat(e.reasons()).isNotEmpty());
         assertThat(team.get(0).deadline()).isEqualTo(webFirst.createdAt().plus(Duration.ofMinutes(5)));
         assertThat(team.get(0).reasons().get(0)).startsWith("new web form lead: respond by 09:05:00");
         assertThat(team.get(0).action()).isEqualTo(ActionKind.COLD_CALL);
-        assertThat(team).extracting(QueueEntry::personId).doesNotContain(archived.id().value());
-        assertThat(all("bob")).extracting(QueueEntry::personId)
-                .containsExactly(webSecond.id().value(), hotSmall.id().value(), cold.id().value());
+        assertThat(team)
+                .extracting(QueueEntry::personId)
+                .doesNotContain(archived.id().value());
+        assertThat(all("bob"))
+                .extracting(QueueEntry::personId)
+                .containsExactly(
+                        webSecond.id().value(), hotSmall.id().value(), cold.id().value());
     }
 
     @Test
@@ -104,8 +131,18 @@ public abstract class WorkQueueContract {
         assertThat(laneOf(cold)).isEqualTo(Lane.COLD);
 
         hearth.ratings().recordActivity(web.id(), new Activity(clock.instant(), clock.instant(), null, null, null));
-        hearth.ratings().qualify(cold.id(), new Qualification(LocalDate.parse("2026-11-27"), null, ReferralKind.NONE,
-                Bant.UNKNOWN, "event next week", 0), EnumSet.of(QualificationField.NEED_BY, QualificationField.NOTE), null);
+        hearth.ratings()
+                .qualify(
+                        cold.id(),
+                        new Qualification(
+                                LocalDate.parse("2026-11-27"),
+                                null,
+                                ReferralKind.NONE,
+                                Bant.UNKNOWN,
+                                "event next week",
+                                0),
+                        EnumSet.of(QualificationField.NEED_BY, QualificationField.NOTE),
+                        null);
 
         assertThat(laneOf(web)).isEqualTo(Lane.COOL);
         assertThat(laneOf(cold)).isEqualTo(Lane.SIZZLING);
@@ -117,8 +154,12 @@ public abstract class WorkQueueContract {
         Lead lead = create("Ada", "Lovelace", LeadSource.OTHER, "alice");
         Bant yes = new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES);
 
-        hearth.ratings().qualify(lead.id(), new Qualification(null, null, ReferralKind.NONE, yes, null, 0),
-                EnumSet.allOf(QualificationField.class), null);
+        hearth.ratings()
+                .qualify(
+                        lead.id(),
+                        new Qualification(null, null, ReferralKind.NONE, yes, null, 0),
+                        EnumSet.allOf(QualificationField.class),
+                        null);
 
         Lead qualified = hearth.leads().get(lead.id());
         assertThat(qualified.fields().status()).isEqualTo(LeadStatus.QUALIFIED);
@@ -146,21 +187,28 @@ public abstract class WorkQueueContract {
 
     @Test
     void settingTheTemperatureOnTheLeadIsAnOverride() {
-        Lead lead = hearth.leads().create(LeadFixtures.person("Pinned", "Hot").source(LeadSource.PURCHASED_LIST)
-                .temperature(Temperature.HOT).build(), null);
+        Lead lead = hearth.leads()
+                .create(
+                        LeadFixtures.person("Pinned", "Hot")
+                                .source(LeadSource.PURCHASED_LIST)
+                                .temperature(Temperature.HOT)
+                                .build(),
+                        null);
         assertThat(lead.fields().temperature()).isEqualTo(Temperature.HOT);
         assertThat(hearth.ratings().profile(lead.id()).override().reason()).isEqualTo("set by rep");
 
-        Lead cleared = hearth.leads().update(lead.id(), LeadFields.builder().build(),
-                EnumSet.of(LeadField.TEMPERATURE), null);
+        Lead cleared =
+                hearth.leads().update(lead.id(), LeadFields.builder().build(), EnumSet.of(LeadField.TEMPERATURE), null);
         assertThat(cleared.fields().temperature()).isEqualTo(Temperature.COLD);
     }
 
     @Test
     void timeAloneCoolsALeadThroughScheduledReRating() {
         Lead lead = create("Replied", "Yesterday", LeadSource.OTHER, "alice");
-        hearth.ratings().recordActivity(lead.id(), new Activity(clock.instant(), clock.instant(), clock.instant(),
-                clock.instant(), null));
+        hearth.ratings()
+                .recordActivity(
+                        lead.id(),
+                        new Activity(clock.instant(), clock.instant(), clock.instant(), clock.instant(), null));
         assertThat(laneOf(lead)).isEqualTo(Lane.SIZZLING);
 
         clock.advance(Duration.ofDays(2));
@@ -178,7 +226,8 @@ public abstract class WorkQueueContract {
         List<UUID> created = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             created.add(create("P", "" + i, i % 2 == 0 ? LeadSource.TRADE_SHOW : LeadSource.PURCHASED_LIST, "alice")
-                    .id().value());
+                    .id()
+                    .value());
         }
         List<UUID> onePage = all("alice").stream().map(QueueEntry::personId).toList();
         List<UUID> paged = new ArrayList<>();
@@ -200,13 +249,28 @@ public abstract class WorkQueueContract {
         create("Other", "Rep", LeadSource.WEB_FORM, "bob");
         create("Not", "Inbound", LeadSource.PURCHASED_LIST, "alice");
         Instant arrived = fast.createdAt();
-        hearth.ratings().recordActivity(fast.id(), new Activity(arrived.plusSeconds(120), arrived.plusSeconds(120),
-                null, null, null));
-        hearth.ratings().recordActivity(slow.id(), new Activity(arrived.plusSeconds(600), arrived.plusSeconds(600),
-                null, null, null));
-        hearth.ratings().qualify(fast.id(), new Qualification(null, null, ReferralKind.NONE,
-                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES), null, 0), EnumSet.of(QualificationField.BUDGET,
-                QualificationField.AUTHORITY, QualificationField.NEED, QualificationField.TIMESCALE), null);
+        hearth.ratings()
+                .recordActivity(
+                        fast.id(), new Activity(arrived.plusSeconds(120), arrived.plusSeconds(120), null, null, null));
+        hearth.ratings()
+                .recordActivity(
+                        slow.id(), new Activity(arrived.plusSeconds(600), arrived.plusSeconds(600), null, null, null));
+        hearth.ratings()
+                .qualify(
+                        fast.id(),
+                        new Qualification(
+                                null,
+                                null,
+                                ReferralKind.NONE,
+                                new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES),
+                                null,
+                                0),
+                        EnumSet.of(
+                                QualificationField.BUDGET,
+                                QualificationField.AUTHORITY,
+                                QualificationField.NEED,
+                                QualificationField.TIMESCALE),
+                        null);
         clock.advance(Duration.ofMinutes(30));
         hearth.ratings().rerateExpired(100);
 
@@ -217,19 +281,18 @@ public abstract class WorkQueueContract {
         assertThat(stats.missed()).isEqualTo(2);
         assertThat(stats.missedUnanswered()).isEqualTo(1);
         assertThat(stats.missedByOwner()).containsExactly(new OwnerMisses("alice", 2, 1));
-        assertThat(stats.median()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(119),
-                Duration.ofSeconds(121)));
+        assertThat(stats.median())
+                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(121)));
         assertThat(stats.shareWithinWindow()).isEqualTo(0.5);
-        assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES))
-                .isEqualTo(new ResponseStats.BucketStats(1, 1));
+        assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES)).isEqualTo(new ResponseStats.BucketStats(1, 1));
         assertThat(stats.buckets().get(ResponseBucket.WITHIN_30_MINUTES))
                 .isEqualTo(new ResponseStats.BucketStats(1, 0));
     }
 
     @Test
     void probabilityIsLearnedFromTheTeamsClosedLeadsOnceThereAreEnough() {
-        LearnedProbability learned = new LearnedProbability(new JooqLeadProfileStore(database.dsl()),
-                new RuleProbability());
+        LearnedProbability learned =
+                new LearnedProbability(new JooqLeadProfileStore(database.dsl()), new RuleProbability());
         assertThat(learned.retrain()).as("no history yet").isEqualTo(new LearnedProbability.Retraining(false, false));
         // referrals mostly convert (34 of 40), purchased-list leads mostly do not (4 of 40)
         for (int i = 0; i < 40; i++) {
@@ -238,8 +301,11 @@ public abstract class WorkQueueContract {
         }
 
         assertThat(learned.retrain()).isEqualTo(new LearnedProbability.Retraining(true, true));
-        assertThat(learned.retrain()).as("nothing closed since").isEqualTo(new LearnedProbability.Retraining(true, false));
-        assertThat(learned.probabilityToClose(newSignals(LeadSource.REFERRAL), Temperature.COLD)).isGreaterThan(0.7);
+        assertThat(learned.retrain())
+                .as("nothing closed since")
+                .isEqualTo(new LearnedProbability.Retraining(true, false));
+        assertThat(learned.probabilityToClose(newSignals(LeadSource.REFERRAL), Temperature.COLD))
+                .isGreaterThan(0.7);
         assertThat(learned.probabilityToClose(newSignals(LeadSource.PURCHASED_LIST), Temperature.COLD))
                 .isLessThan(0.2);
     }
@@ -251,13 +317,21 @@ public abstract class WorkQueueContract {
         List<QueueEntry> hot = List.of(entry(Lane.HOT, 30, now), entry(Lane.HOT, 20, now), entry(Lane.HOT, 10, now));
         // oldest due first; two share a due time, and their ids break the tie
         Instant tie = now.minus(Duration.ofMinutes(5));
-        List<QueueEntry> due = new ArrayList<>(List.of(due(now.minus(Duration.ofDays(1))), due(tie), due(tie),
-                due(now.minusSeconds(1))));
+        List<QueueEntry> due = new ArrayList<>(
+                List.of(due(now.minus(Duration.ofDays(1))), due(tie), due(tie), due(now.minusSeconds(1))));
         // databases compare UUIDs as unsigned bytes, as their text does (UUID.compareTo is signed)
-        due.subList(1, 3).sort(java.util.Comparator.comparing((QueueEntry e) -> e.personId().toString()).reversed());
-        List<QueueEntry> notDueYet = List.of(due(now.plus(Duration.ofMinutes(10))), due(now.plus(Duration.ofHours(1))),
+        due.subList(1, 3)
+                .sort(java.util.Comparator.comparing(
+                                (QueueEntry e) -> e.personId().toString())
+                        .reversed());
+        List<QueueEntry> notDueYet = List.of(
+                due(now.plus(Duration.ofMinutes(10))),
+                due(now.plus(Duration.ofHours(1))),
                 due(now.plus(Duration.ofDays(3))));
-        List<QueueEntry> rest = List.of(entry(Lane.WARM, 5, now), entry(Lane.COOL, 5, now), entry(Lane.COLD, 9, now),
+        List<QueueEntry> rest = List.of(
+                entry(Lane.WARM, 5, now),
+                entry(Lane.COOL, 5, now),
+                entry(Lane.COLD, 9, now),
                 entry(Lane.COLD, -9, now));
         List<QueueEntry> expected = new ArrayList<>(hot);
         expected.addAll(due);
@@ -265,8 +339,18 @@ public abstract class WorkQueueContract {
         for (List<QueueEntry> entries : List.of(rest, notDueYet, due, hot)) {
             entries.forEach(store::put);
         }
-        store.put(new QueueEntry(UUID.randomUUID(), PersonKind.LEAD, "bob", "Bob's", Lane.HOT, 99, now, null,
-                ActionKind.COLD_CALL, ActionChannel.PHONE, List.of("not alice's")));
+        store.put(new QueueEntry(
+                UUID.randomUUID(),
+                PersonKind.LEAD,
+                "bob",
+                "Bob's",
+                Lane.HOT,
+                99,
+                now,
+                null,
+                ActionKind.COLD_CALL,
+                ActionChannel.PHONE,
+                List.of("not alice's")));
 
         for (int size = 1; size <= 5; size++) {
             assertThat(paged("alice", size)).as("alice, pages of %d", size).isEqualTo(expected);
@@ -286,8 +370,17 @@ public abstract class WorkQueueContract {
         JooqQueueStore store = new JooqQueueStore(database.dsl());
         QueueEntry lead = entry(Lane.WARM, 5, clock.instant());
         Instant due = clock.instant();
-        QueueEntry contact = new QueueEntry(lead.personId(), PersonKind.CONTACT, "bob", "Grace Hopper",
-                Lane.DUE_FOLLOW_UP, QueueEntry.dueRank(due), due, due, ActionKind.FOLLOW_UP, ActionChannel.SMS,
+        QueueEntry contact = new QueueEntry(
+                lead.personId(),
+                PersonKind.CONTACT,
+                "bob",
+                "Grace Hopper",
+                Lane.DUE_FOLLOW_UP,
+                QueueEntry.dueRank(due),
+                due,
+                due,
+                ActionKind.FOLLOW_UP,
+                ActionChannel.SMS,
                 List.of("follow-up 1 of 8 by sms"));
         store.put(lead);
 
@@ -301,13 +394,33 @@ public abstract class WorkQueueContract {
     }
 
     private static QueueEntry entry(Lane lane, long rank, Instant visibleFrom) {
-        return new QueueEntry(UUID.randomUUID(), PersonKind.LEAD, "alice", "Someone", lane, rank, visibleFrom, null,
-                ActionKind.TOUCH_BASE, ActionChannel.DIRECT_MAIL, List.of("why"));
+        return new QueueEntry(
+                UUID.randomUUID(),
+                PersonKind.LEAD,
+                "alice",
+                "Someone",
+                lane,
+                rank,
+                visibleFrom,
+                null,
+                ActionKind.TOUCH_BASE,
+                ActionChannel.DIRECT_MAIL,
+                List.of("why"));
     }
 
     private static QueueEntry due(Instant dueAt) {
-        return new QueueEntry(UUID.randomUUID(), PersonKind.CONTACT, "alice", "Someone", Lane.DUE_FOLLOW_UP,
-                QueueEntry.dueRank(dueAt), dueAt, dueAt, ActionKind.FOLLOW_UP, ActionChannel.EMAIL, List.of("due"));
+        return new QueueEntry(
+                UUID.randomUUID(),
+                PersonKind.CONTACT,
+                "alice",
+                "Someone",
+                Lane.DUE_FOLLOW_UP,
+                QueueEntry.dueRank(dueAt),
+                dueAt,
+                dueAt,
+                ActionKind.FOLLOW_UP,
+                ActionChannel.EMAIL,
+                List.of("due"));
     }
 
     private List<QueueEntry> paged(String owner, int size) {
@@ -325,31 +438,58 @@ public abstract class WorkQueueContract {
         if (won) {
             hearth.leads().markConverted(hearth.leads().get(lead.id()));
         } else {
-            hearth.leads().update(lead.id(), LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(),
-                    EnumSet.of(LeadField.STATUS), null);
+            hearth.leads()
+                    .update(
+                            lead.id(),
+                            LeadFields.builder().status(LeadStatus.UNQUALIFIED).build(),
+                            EnumSet.of(LeadField.STATUS),
+                            null);
         }
     }
 
     private LeadSignals newSignals(LeadSource source) {
-        return new LeadSignals(source, ReferralKind.NONE, null, Bant.UNKNOWN, 0, clock.instant(), null, null, null,
-                null);
+        return new LeadSignals(
+                source, ReferralKind.NONE, null, Bant.UNKNOWN, 0, clock.instant(), null, null, null, null);
     }
 
     private Lead create(String given, String family, LeadSource source, String owner) {
-        return hearth.leads().create(LeadFixtures.person(given, family).source(source).owner(owner)
-                .phone("+1 415 555 0100").build(), null, true); // the fixtures share one phone number
+        return hearth.leads()
+                .create(
+                        LeadFixtures.person(given, family)
+                                .source(source)
+                                .owner(owner)
+                                .phone("+1 415 555 0100")
+                                .build(),
+                        null,
+                        true); // the fixtures share one phone number
     }
 
     /** A lead that needs it within {@code days}, worth {@code value} dollars, touched so it is out of speed-to-lead. */
     private Lead qualifyLater(Lead lead, int days, int value) {
-        return hearth.ratings().qualify(lead.id(), new Qualification(LocalDate.ofInstant(START, java.time.ZoneOffset.UTC)
-                .plusDays(days), new Money("USD", BigDecimal.valueOf(value)), ReferralKind.NONE, Bant.UNKNOWN, null,
-                0), EnumSet.of(QualificationField.NEED_BY, QualificationField.ESTIMATED_VALUE), null).lead();
+        return hearth.ratings()
+                .qualify(
+                        lead.id(),
+                        new Qualification(
+                                LocalDate.ofInstant(START, java.time.ZoneOffset.UTC)
+                                        .plusDays(days),
+                                new Money("USD", BigDecimal.valueOf(value)),
+                                ReferralKind.NONE,
+                                Bant.UNKNOWN,
+                                null,
+                                0),
+                        EnumSet.of(QualificationField.NEED_BY, QualificationField.ESTIMATED_VALUE),
+                        null)
+                .lead();
     }
 
     private Lead referral(Lead lead) {
-        return hearth.ratings().qualify(lead.id(), new Qualification(null, null, ReferralKind.FAN, Bant.UNKNOWN, null,
-                0), EnumSet.of(QualificationField.REFERRAL), null).lead();
+        return hearth.ratings()
+                .qualify(
+                        lead.id(),
+                        new Qualification(null, null, ReferralKind.FAN, Bant.UNKNOWN, null, 0),
+                        EnumSet.of(QualificationField.REFERRAL),
+                        null)
+                .lead();
     }
 
     private List<QueueEntry> all(String owner) {
@@ -357,7 +497,10 @@ public abstract class WorkQueueContract {
     }
 
     private QueueEntry entryOf(Lead lead) {
-        return all("").stream().filter(e -> e.personId().equals(lead.id().value())).findFirst().orElseThrow();
+        return all("").stream()
+                .filter(e -> e.personId().equals(lead.id().value()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Lane laneOf(Lead lead) {

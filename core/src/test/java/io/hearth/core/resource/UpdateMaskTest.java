@@ -16,11 +16,19 @@ import org.junit.jupiter.api.Test;
 class UpdateMaskTest {
     @Test
     void theMaskWinsOverTheFieldsSet() {
-        assertThat(UpdateMask.resolve(List.of("owner", "tags"), LeadField::fromPaths, EnumSet.of(LeadField.EMAIL),
-                "lead")).containsExactlyInAnyOrder(LeadField.OWNER, LeadField.TAGS);
-        assertThat(UpdateMask.resolve(List.of("bant"), QualificationField::fromPaths, EnumSet.noneOf(
-                QualificationField.class), "qualification")).containsExactlyInAnyOrder(QualificationField.BUDGET,
-                QualificationField.AUTHORITY, QualificationField.NEED, QualificationField.TIMESCALE);
+        assertThat(UpdateMask.resolve(
+                        List.of("owner", "tags"), LeadField::fromPaths, EnumSet.of(LeadField.EMAIL), "lead"))
+                .containsExactlyInAnyOrder(LeadField.OWNER, LeadField.TAGS);
+        assertThat(UpdateMask.resolve(
+                        List.of("bant"),
+                        QualificationField::fromPaths,
+                        EnumSet.noneOf(QualificationField.class),
+                        "qualification"))
+                .containsExactlyInAnyOrder(
+                        QualificationField.BUDGET,
+                        QualificationField.AUTHORITY,
+                        QualificationField.NEED,
+                        QualificationField.TIMESCALE);
     }
 
     @Test
@@ -32,17 +40,29 @@ class UpdateMaskTest {
     @Test
     void anUpdateNamingNoFieldIsRefusedNamingTheResource() {
         for (String resource : new String[] {"lead", "contact", "qualification"}) {
-            assertThatThrownBy(() -> UpdateMask.resolve(List.of(), LeadField::fromPaths,
-                    EnumSet.noneOf(LeadField.class), resource)).isInstanceOfSatisfying(InvalidArgumentException.class,
-                    e -> assertThat(e.violations()).containsExactly(new FieldViolation("update_mask",
-                            "nothing to update: name fields in update_mask or set them on the " + resource)));
+            assertThatThrownBy(() -> UpdateMask.resolve(
+                            List.of(), LeadField::fromPaths, EnumSet.noneOf(LeadField.class), resource))
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
+                            e -> assertThat(e.violations())
+                                    .containsExactly(new FieldViolation(
+                                            "update_mask",
+                                            "nothing to update: name fields in update_mask or set them on the "
+                                                    + resource)));
         }
     }
 
     @Test
     void aBadPathIsNamedAsTheMask() {
-        assertThatThrownBy(() -> UpdateMask.resolve(List.of("owner", "favourite_colour"), LeadField::fromPaths,
-                EnumSet.of(LeadField.OWNER), "lead")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("update_mask"));
+        assertThatThrownBy(() -> UpdateMask.resolve(
+                        List.of("owner", "favourite_colour"),
+                        LeadField::fromPaths,
+                        EnumSet.of(LeadField.OWNER),
+                        "lead"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("update_mask"));
     }
 }

@@ -14,35 +14,42 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConnectorRegistryTest {
-    private final ConnectorRegistry registry = ConnectorRegistry.of(List.of(new CsvConnector(),
-            new Claiming("xlsx", Set.of("xlsx")), new Claiming("hubspot", Set.of())));
+    private final ConnectorRegistry registry = ConnectorRegistry.of(
+            List.of(new CsvConnector(), new Claiming("xlsx", Set.of("xlsx")), new Claiming("hubspot", Set.of())));
 
     @Test
     void aFileGoesToTheConnectorClaimingItsExtensionInAnyLetterCase() {
         assertThat(registry.forFileName("leads.csv", "header.connector").name()).isEqualTo("csv");
         assertThat(registry.forFileName("Leads.TSV", "header.connector").name()).isEqualTo("csv");
-        assertThat(registry.forFileName("export.2024.txt", "header.connector").name()).isEqualTo("csv");
-        assertThat(registry.forFileName("Q3 leads.xlsx", "header.connector").name()).isEqualTo("xlsx");
+        assertThat(registry.forFileName("export.2024.txt", "header.connector").name())
+                .isEqualTo("csv");
+        assertThat(registry.forFileName("Q3 leads.xlsx", "header.connector").name())
+                .isEqualTo("xlsx");
     }
 
     @Test
     void aFileNoConnectorClaimsIsInvalidListingTheClaimedExtensions() {
         for (String fileName : List.of("notes.doc", "README", "leads.csv.gz", "leads.")) {
             assertThatThrownBy(() -> registry.forFileName(fileName, "header.connector"))
-                    .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                            .singleElement().isEqualTo(new FieldViolation("header.connector",
-                                    "cannot tell the connector from '" + fileName
-                                            + "': name one, or use a file ending in .csv, .tsv, .txt or .xlsx")));
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
+                            e -> assertThat(e.violations())
+                                    .singleElement()
+                                    .isEqualTo(
+                                            new FieldViolation(
+                                                    "header.connector",
+                                                    "cannot tell the connector from '" + fileName
+                                                            + "': name one, or use a file ending in .csv, .tsv, .txt or .xlsx")));
         }
         assertThatThrownBy(() -> ConnectorRegistry.of(List.of(new Claiming("hubspot", Set.of())))
-                .forFileName("leads.csv", "header.connector"))
+                        .forFileName("leads.csv", "header.connector"))
                 .hasMessageContaining("name one; no installed connector claims a file extension");
     }
 
     @Test
     void twoConnectorsClaimingOneExtensionStopTheStartNamingBoth() {
-        assertThatThrownBy(() -> ConnectorRegistry.of(List.of(new CsvConnector(),
-                new Claiming("sheets", Set.of("ods", "csv")))))
+        assertThatThrownBy(() ->
+                        ConnectorRegistry.of(List.of(new CsvConnector(), new Claiming("sheets", Set.of("ods", "csv")))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("two connectors claim the file extension 'csv'")
                 .hasMessageContaining("'csv' " + CsvConnector.class.getName())

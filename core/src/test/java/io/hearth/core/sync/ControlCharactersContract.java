@@ -38,6 +38,7 @@ public abstract class ControlCharactersContract {
     private TestDatabase testDatabase;
     private Database database;
     private Leads leads;
+
     @TempDir
     Path dir;
 
@@ -66,8 +67,16 @@ public abstract class ControlCharactersContract {
                 .append("4\u0000x,Grace,Hopper,grace@example.com,Navy,\n")
                 .append("5,Too,Many,cells@example.com,Acme,,\u0000surplus\n");
         for (int i = 6; i <= 25; i++) {
-            csv.append(i).append(",Given").append(i).append(",Family").append(i).append(",p").append(i)
-                    .append("@example.com,Company ").append(i).append(",\n");
+            csv.append(i)
+                    .append(",Given")
+                    .append(i)
+                    .append(",Family")
+                    .append(i)
+                    .append(",p")
+                    .append(i)
+                    .append("@example.com,Company ")
+                    .append(i)
+                    .append(",\n");
         }
         Path file = Files.writeString(dir.resolve("people.csv"), csv);
         SyncEngine engine = engine();
@@ -82,23 +91,37 @@ public abstract class ControlCharactersContract {
         assertThat(rejected.get(1).reason()).contains("given_name").contains("U+0000");
         assertThat(rejected.get(2).reason()).contains("company").contains("U+0007");
         assertThat(rejected.get(3).reason()).contains("external_id").contains("U+0000");
-        assertThat(rejected).allSatisfy(r -> assertThat(r.raw()).contains("\uFFFD").doesNotContain("\u0000"));
+        assertThat(rejected)
+                .allSatisfy(r -> assertThat(r.raw()).contains("\uFFFD").doesNotContain("\u0000"));
         assertThat(rejected.get(1).raw()).contains("Nul\uFFFDly");
         Lead ada = leads.list("", "", false, 100, "").items().stream()
-                .filter(l -> "Ada".equals(l.fields().givenName())).findFirst().orElseThrow();
-        assertThat(ada.fields().notes()).as("tabs and line breaks are fine in notes")
+                .filter(l -> "Ada".equals(l.fields().givenName()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ada.fields().notes())
+                .as("tabs and line breaks are fine in notes")
                 .isEqualTo("first line\nsecond\tline");
     }
 
     @Test
     void aPersonWithAControlCharacterIsRefusedNamingTheField() {
-        assertInvalid(() -> leads.create(LeadFixtures.person("Nul\u0000ly", "Broken").build(), null), "lead.given_name");
-        assertInvalid(() -> leads.create(LeadFixtures.person("Ada", "Lovelace").owner("al\u001bice").build(), null),
+        assertInvalid(
+                () -> leads.create(LeadFixtures.person("Nul\u0000ly", "Broken").build(), null), "lead.given_name");
+        assertInvalid(
+                () -> leads.create(
+                        LeadFixtures.person("Ada", "Lovelace")
+                                .owner("al\u001bice")
+                                .build(),
+                        null),
                 "lead.owner");
-        assertInvalid(() -> leads.create(LeadFixtures.person("Ada", "Lovelace").notes("fine\nbut \u0000").build(),
-                null), "lead.notes");
-        assertInvalid(() -> leads.create(LeadFixtures.person("Ada", "Lovelace").build(), "retry-\u0000"),
-                "request_id");
+        assertInvalid(
+                () -> leads.create(
+                        LeadFixtures.person("Ada", "Lovelace")
+                                .notes("fine\nbut \u0000")
+                                .build(),
+                        null),
+                "lead.notes");
+        assertInvalid(() -> leads.create(LeadFixtures.person("Ada", "Lovelace").build(), "retry-\u0000"), "request_id");
         assertThat(leads.list("", "", true, 10, "").items()).isEmpty();
     }
 
@@ -108,15 +131,26 @@ public abstract class ControlCharactersContract {
     }
 
     private static void assertInvalid(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly(field));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly(field));
     }
 
     private SyncEngine engine() {
-        return new SyncEngine(ConnectorRegistry.of(List.of(new CsvConnector())), new JooqSyncRunStore(database.dsl()),
-                new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                List.of(), SyncFixtures.contacts(database), new Transactor(database.dsl()), clock,
-                new RetryPolicy(1, Duration.ofMillis(1), pause -> {
-                }), new SyncSettings(new ImportFolder(dir), SyncSettings.DEFAULT_LEASE));
+        return new SyncEngine(
+                ConnectorRegistry.of(List.of(new CsvConnector())),
+                new JooqSyncRunStore(database.dsl()),
+                new JooqPersonMatchStore(database.dsl()),
+                new JooqLeadStore(database.dsl()),
+                LeadFixtures.rules(),
+                List.of(),
+                SyncFixtures.contacts(database),
+                new Transactor(database.dsl()),
+                clock,
+                new RetryPolicy(1, Duration.ofMillis(1), pause -> {}),
+                new SyncSettings(new ImportFolder(dir), SyncSettings.DEFAULT_LEASE));
     }
 }

@@ -72,7 +72,8 @@ class ListConnector implements Connector {
 
     @Override
     public List<ConfigKey> configKeys() {
-        return List.of(ConfigKey.optional("label", ConfigType.STRING, null, "tells sources apart"),
+        return List.of(
+                ConfigKey.optional("label", ConfigType.STRING, null, "tells sources apart"),
                 new ConfigKey("token", ConfigType.STRING, false, null, true, "never shown"));
     }
 
@@ -101,8 +102,7 @@ class ListConnector implements Connector {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -21,8 +21,10 @@ class PluginFolderTest {
 
     @Test
     void aPluginSharesTheServersSpiAndSeesNothingElseOfTheServer() throws Exception {
-        new PluginJar().source("thirdparty.Roster", connector("Roster", "roster", "\"a roster\""))
-                .services("thirdparty.Roster").writeTo(plugins.resolve("roster.jar"));
+        new PluginJar()
+                .source("thirdparty.Roster", connector("Roster", "roster", "\"a roster\""))
+                .services("thirdparty.Roster")
+                .writeTo(plugins.resolve("roster.jar"));
 
         Connector roster = single(PluginFolder.connectors(plugins, SERVER));
         ClassLoader plugin = roster.getClass().getClassLoader();
@@ -31,58 +33,84 @@ class PluginFolderTest {
         assertThat(plugin.loadClass(Connector.class.getName())).isSameAs(Connector.class);
         assertThat(plugin.loadClass(SourceRecord.class.getName())).isSameAs(SourceRecord.class);
         assertThat(plugin.loadClass("java.sql.Connection")).isSameAs(java.sql.Connection.class);
-        for (String server : List.of(SyncEngine.class.getName(), "org.jooq.DSLContext", "org.slf4j.Logger",
+        for (String server : List.of(
+                SyncEngine.class.getName(),
+                "org.jooq.DSLContext",
+                "org.slf4j.Logger",
                 "io.hearth.connector.csv.CsvConnector")) {
-            assertThat(SERVER.loadClass(server)).as("on the server's class path").isNotNull();
+            assertThat(SERVER.loadClass(server))
+                    .as("on the server's class path")
+                    .isNotNull();
             assertThatThrownBy(() -> plugin.loadClass(server)).as(server).isInstanceOf(ClassNotFoundException.class);
         }
         // the server's class path lists the csv connector as a service; the plugin finds only its own
         assertThat(Collections.list(plugin.getResources("META-INF/services/" + Connector.class.getName())))
-                .singleElement().extracting(URL::toString).asString().contains("roster.jar!");
+                .singleElement()
+                .extracting(URL::toString)
+                .asString()
+                .contains("roster.jar!");
     }
 
     @Test
     void twoPluginsBundlingDifferentVersionsOfOneClassEachGetTheirOwn() throws Exception {
         for (String version : List.of("1", "2")) {
             new PluginJar()
-                    .source("thirdparty.Versioned", connector("Versioned", "versioned-" + version,
-                            "shared.Library.version() + \" \" + new String(getClass().getClassLoader()"
-                                    + ".getResourceAsStream(\"shared/library.txt\").readAllBytes())"))
-                    .source("shared.Library", "package shared; public final class Library {"
-                            + " public static String version() { return \"" + version + "\"; } }")
+                    .source(
+                            "thirdparty.Versioned",
+                            connector(
+                                    "Versioned",
+                                    "versioned-" + version,
+                                    "shared.Library.version() + \" \" + new String(getClass().getClassLoader()"
+                                            + ".getResourceAsStream(\"shared/library.txt\").readAllBytes())"))
+                    .source(
+                            "shared.Library",
+                            "package shared; public final class Library {"
+                                    + " public static String version() { return \"" + version + "\"; } }")
                     .resource("shared/library.txt", "resource " + version)
-                    .services("thirdparty.Versioned").writeTo(plugins.resolve("versioned-" + version + ".jar"));
+                    .services("thirdparty.Versioned")
+                    .writeTo(plugins.resolve("versioned-" + version + ".jar"));
         }
 
         List<Connector> connectors = PluginFolder.connectors(plugins, SERVER);
 
-        assertThat(connectors).extracting(Connector::name, Connector::description).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("versioned-1", "1 resource 1"),
-                org.assertj.core.groups.Tuple.tuple("versioned-2", "2 resource 2"));
+        assertThat(connectors)
+                .extracting(Connector::name, Connector::description)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("versioned-1", "1 resource 1"),
+                        org.assertj.core.groups.Tuple.tuple("versioned-2", "2 resource 2"));
     }
 
     @Test
     void aPluginsOwnResourceComesBeforeTheJdksOfTheSameName() throws Exception {
         // as when a plugin bundles xml-apis, which repeats classes of the JDK's java.xml
         String jdkName = "javax/xml/parsers/DocumentBuilder.class";
-        new PluginJar().source("thirdparty.Roster", connector("Roster", "roster", "\"a roster\""))
-                .resource(jdkName, "the plugin's copy").services("thirdparty.Roster")
+        new PluginJar()
+                .source("thirdparty.Roster", connector("Roster", "roster", "\"a roster\""))
+                .resource(jdkName, "the plugin's copy")
+                .services("thirdparty.Roster")
                 .writeTo(plugins.resolve("roster.jar"));
 
-        ClassLoader plugin = single(PluginFolder.connectors(plugins, SERVER)).getClass().getClassLoader();
+        ClassLoader plugin =
+                single(PluginFolder.connectors(plugins, SERVER)).getClass().getClassLoader();
 
         assertThat(plugin.getResource(jdkName)).asString().contains("roster.jar!");
-        assertThat(Collections.list(plugin.getResources(jdkName))).hasSize(2)
-                .first().asString().contains("roster.jar!");
+        assertThat(Collections.list(plugin.getResources(jdkName)))
+                .hasSize(2)
+                .first()
+                .asString()
+                .contains("roster.jar!");
         assertThat(plugin.loadClass("javax.xml.parsers.DocumentBuilder"))
-                .as("classes still come from the JDK first").isSameAs(javax.xml.parsers.DocumentBuilder.class);
+                .as("classes still come from the JDK first")
+                .isSameAs(javax.xml.parsers.DocumentBuilder.class);
     }
 
     @Test
     void aJarListingTwoConnectorsIsRefusedNamingItAndThem() throws Exception {
-        new PluginJar().source("thirdparty.One", connector("One", "one", "\"one\""))
+        new PluginJar()
+                .source("thirdparty.One", connector("One", "one", "\"one\""))
                 .source("thirdparty.Two", connector("Two", "two", "\"two\""))
-                .services("thirdparty.One", "thirdparty.Two").writeTo(plugins.resolve("both.jar"));
+                .services("thirdparty.One", "thirdparty.Two")
+                .writeTo(plugins.resolve("both.jar"));
 
         assertThatThrownBy(() -> PluginFolder.connectors(plugins, SERVER))
                 .isInstanceOf(IllegalStateException.class)
@@ -93,7 +121,8 @@ class PluginFolderTest {
 
     @Test
     void aJarListingNoConnectorIsRefusedNamingIt() throws Exception {
-        new PluginJar().source("thirdparty.Roster", connector("Roster", "roster", "\"a roster\""))
+        new PluginJar()
+                .source("thirdparty.Roster", connector("Roster", "roster", "\"a roster\""))
                 .writeTo(plugins.resolve("unlisted.jar"));
 
         assertThatThrownBy(() -> PluginFolder.connectors(plugins, SERVER))

@@ -38,8 +38,7 @@ public final class PluginJar {
 
     /** Lists these classes in {@code META-INF/services/io.hearth.connector.spi.Connector}. */
     public PluginJar services(String... connectorClasses) {
-        return resource("META-INF/services/" + Connector.class.getName(),
-                String.join("\n", connectorClasses) + "\n");
+        return resource("META-INF/services/" + Connector.class.getName(), String.join("\n", connectorClasses) + "\n");
     }
 
     /** Compiles the sources against the SPI alone and writes the jar, creating its folder. */
@@ -50,9 +49,10 @@ public final class PluginJar {
             compile(work.resolve("src"), classes);
             Files.createDirectories(jar.toAbsolutePath().getParent());
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-                 Stream<Path> files = Files.walk(classes)) {
+                    Stream<Path> files = Files.walk(classes)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                    out.putNextEntry(
+                            new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                     Files.copy(file, out);
                     out.closeEntry();
                 }
@@ -72,7 +72,8 @@ public final class PluginJar {
         if (sources.isEmpty()) {
             return;
         }
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", spiLocation().toString()));
+        List<String> arguments = new ArrayList<>(
+                List.of("-d", classes.toString(), "-cp", spiLocation().toString()));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = src.resolve(source.getKey());
             Files.createDirectories(file.getParent());
@@ -87,7 +88,11 @@ public final class PluginJar {
 
     private static Path spiLocation() {
         try {
-            return Path.of(Connector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Connector.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -46,13 +46,15 @@ class ReadAheadTest {
                 }
             }
             readFinished.set(true);
-            return new Batch(List.of(new SourceRecord("id-" + n, null, Map.of("Email", n + "@example.com"), "row " + n)),
-                    List.of(), "cursor-" + n, n == 3);
+            return new Batch(
+                    List.of(new SourceRecord("id-" + n, null, Map.of("Email", n + "@example.com"), "row " + n)),
+                    List.of(),
+                    "cursor-" + n,
+                    n == 3);
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static BatchApplier.Prepared prepared(Batch batch) {
@@ -72,9 +74,13 @@ class ReadAheadTest {
             ReadAhead.Read last = ahead.next();
             assertThat(last.batch().last()).isTrue();
             Thread.sleep(100);
-            assertThat(reader.reads.get()).as("nothing is read after the last batch").isEqualTo(3);
+            assertThat(reader.reads.get())
+                    .as("nothing is read after the last batch")
+                    .isEqualTo(3);
         }
-        assertThat(reader.threads).as("one thread uses the reader").hasSize(1)
+        assertThat(reader.threads)
+                .as("one thread uses the reader")
+                .hasSize(1)
                 .allSatisfy(name -> assertThat(name).isEqualTo("hearth-sync-read-ahead"));
     }
 
@@ -83,7 +89,8 @@ class ReadAheadTest {
         Reader reader = new Reader(2, 0);
         try (ReadAhead ahead = new ReadAhead(reader, 10, ReadAheadTest::prepared)) {
             assertThat(ahead.next().batch().cursor()).isEqualTo("cursor-1");
-            assertThatThrownBy(ahead::next).isInstanceOf(RetriableConnectorException.class)
+            assertThatThrownBy(ahead::next)
+                    .isInstanceOf(RetriableConnectorException.class)
                     .hasMessageContaining("batch 2");
         }
     }
@@ -97,6 +104,8 @@ class ReadAheadTest {
         ahead.close();
 
         assertThat(reader.reads.get()).isEqualTo(2);
-        assertThat(reader.readFinished.get()).as("the read ahead finished before close returned").isTrue();
+        assertThat(reader.readFinished.get())
+                .as("the read ahead finished before close returned")
+                .isTrue();
     }
 }

@@ -82,10 +82,18 @@ public abstract class SyncContract {
     }
 
     private SyncEngine engineOn(Database on, ListConnector... connectors) {
-        return new SyncEngine(ConnectorRegistry.of(List.of(connectors)), new JooqSyncRunStore(on.dsl()),
-                new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(),
-                List.of(written), SyncFixtures.contacts(on, contactsWritten::add), new Transactor(on.dsl()),
-                clock, new RetryPolicy(3, Duration.ofMillis(10), pauses::add), SyncFixtures.settings());
+        return new SyncEngine(
+                ConnectorRegistry.of(List.of(connectors)),
+                new JooqSyncRunStore(on.dsl()),
+                new JooqPersonMatchStore(on.dsl()),
+                new JooqLeadStore(on.dsl()),
+                LeadFixtures.rules(),
+                List.of(written),
+                SyncFixtures.contacts(on, contactsWritten::add),
+                new Transactor(on.dsl()),
+                clock,
+                new RetryPolicy(3, Duration.ofMillis(10), pauses::add),
+                SyncFixtures.settings());
     }
 
     private SyncRun sync(ListConnector connector) {
@@ -120,9 +128,11 @@ public abstract class SyncContract {
         SyncEngine other = engineOn(testDatabase.anotherServer(), second);
         AtomicInteger callers = new AtomicInteger();
 
-        List<SyncRun> runs = Concurrently.run(2, () -> callers.getAndIncrement() == 0
-                ? one.run(SyncRequest.of("crm-a", Map.of()), SyncListener.NONE)
-                : other.run(SyncRequest.of("crm-b", Map.of()), SyncListener.NONE));
+        List<SyncRun> runs = Concurrently.run(
+                2,
+                () -> callers.getAndIncrement() == 0
+                        ? one.run(SyncRequest.of("crm-a", Map.of()), SyncListener.NONE)
+                        : other.run(SyncRequest.of("crm-b", Map.of()), SyncListener.NONE));
 
         assertThat(runs).extracting(SyncRun::state).containsOnly(SyncState.SUCCEEDED);
         assertThat(runs.stream().mapToLong(r -> r.counts().created()).sum()).isEqualTo(400);
@@ -133,8 +143,17 @@ public abstract class SyncContract {
     void newPeopleBecomeLeadsAndTheRunCountsThem() {
         source.add("1", person("Ada", "Lovelace", "ada@example.com", "(415) 555-0100"))
                 .add("2", person("Alan", "Turing", "alan@example.com", ""))
-                .add("3", Map.of("Full Name", "Grace Brewster Hopper", "Company", "Navy", "Lead Status", "Working - Contacted",
-                        "Lead Source", "Trade Show"));
+                .add(
+                        "3",
+                        Map.of(
+                                "Full Name",
+                                "Grace Brewster Hopper",
+                                "Company",
+                                "Navy",
+                                "Lead Status",
+                                "Working - Contacted",
+                                "Lead Source",
+                                "Trade Show"));
 
         List<SyncRun> progress = new ArrayList<>();
         SyncRun run = engine(source).run(SyncRequest.of("crm", Map.of()), progress::add);
@@ -144,7 +163,10 @@ public abstract class SyncContract {
         assertThat(run.finishedAt()).isNotNull();
         assertThat(progress).extracting(r -> r.counts().read()).containsExactly(2L, 3L);
         assertThat(allLeads()).extracting(l -> l.fields().phone()).contains("+14155550100");
-        Lead grace = allLeads().stream().filter(l -> "Navy".equals(l.fields().company())).findFirst().orElseThrow();
+        Lead grace = allLeads().stream()
+                .filter(l -> "Navy".equals(l.fields().company()))
+                .findFirst()
+                .orElseThrow();
         assertThat(grace.fields().givenName()).isEqualTo("Grace");
         assertThat(grace.fields().familyName()).isEqualTo("Brewster Hopper");
         assertThat(grace.fields().status()).isEqualTo(LeadStatus.CONTACTED);
@@ -204,8 +226,8 @@ public abstract class SyncContract {
             }
 
             @Override
-            public List<Contact> contactsMatching(Collection<String> emailKeys, Collection<String> phones,
-                                                  Collection<String> nameKeys) {
+            public List<Contact> contactsMatching(
+                    Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys) {
                 return store.contactsMatching(emailKeys, phones, nameKeys);
             }
 
@@ -220,9 +242,17 @@ public abstract class SyncContract {
                 refreshedAt.add(progress.get(progress.size() - 1).counts().created());
             }
         };
-        SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(big)), new JooqSyncRunStore(database.dsl()),
-                counting, new JooqLeadStore(database.dsl()), LeadFixtures.rules(), List.of(),
-                SyncFixtures.contacts(database), new Transactor(database.dsl()), clock, RetryPolicy.DEFAULT,
+        SyncEngine engine = new SyncEngine(
+                ConnectorRegistry.of(List.of(big)),
+                new JooqSyncRunStore(database.dsl()),
+                counting,
+                new JooqLeadStore(database.dsl()),
+                LeadFixtures.rules(),
+                List.of(),
+                SyncFixtures.contacts(database),
+                new Transactor(database.dsl()),
+                clock,
+                RetryPolicy.DEFAULT,
                 SyncFixtures.settings());
 
         SyncRun run = engine.run(SyncRequest.of("big", Map.of()), progress::add);
@@ -251,10 +281,23 @@ public abstract class SyncContract {
     @Test
     void matchesOnExternalIdThenEmailThenPhoneThenNameAndCompany() {
         sync(source.add("crm-1", person("Ada", "Lovelace", "ada@example.com", "")));
-        Lead byHand = leads.create(LeadFields.builder().givenName("Alan").familyName("Turing").company("Bletchley")
-                .phone("415-555-0142").tags(List.of()).build(), null);
-        Lead byName = leads.create(LeadFields.builder().givenName("Grace").familyName("Hopper").company("Navy")
-                .tags(List.of()).build(), null);
+        Lead byHand = leads.create(
+                LeadFields.builder()
+                        .givenName("Alan")
+                        .familyName("Turing")
+                        .company("Bletchley")
+                        .phone("415-555-0142")
+                        .tags(List.of())
+                        .build(),
+                null);
+        Lead byName = leads.create(
+                LeadFields.builder()
+                        .givenName("Grace")
+                        .familyName("Hopper")
+                        .company("Navy")
+                        .tags(List.of())
+                        .build(),
+                null);
 
         ListConnector later = new ListConnector("crm", 10)
                 // the CRM id wins even though every other field changed
@@ -266,8 +309,12 @@ public abstract class SyncContract {
 
         assertThat(run.counts()).isEqualTo(new SyncCounts(4, 0, 3, 0, 1, 0));
         assertThat(allLeads()).hasSize(3);
-        Lead ada = allLeads().stream().filter(l -> "King".equals(l.fields().familyName())).findFirst().orElseThrow();
-        assertThat(ada.fields().email()).as("a value differing only in case keeps the stored spelling")
+        Lead ada = allLeads().stream()
+                .filter(l -> "King".equals(l.fields().familyName()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ada.fields().email())
+                .as("a value differing only in case keeps the stored spelling")
                 .isEqualTo("countess@example.com");
         assertThat(ada.fields().phone()).isEqualTo("+14155550100");
         assertThat(leads.get(byHand.id()).fields().givenName()).isEqualTo("A.");
@@ -277,11 +324,17 @@ public abstract class SyncContract {
     @Test
     void aRecordOfAContactUpdatesTheContactAndMakesNoLead() {
         Hearth hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
-        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ada").familyName("Lovelace")
-                .email("ada@example.com").kind(ContactKind.ACTIVE_CLIENT).tags(List.of("vip")).build());
+        Contact client = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Ada")
+                        .familyName("Lovelace")
+                        .email("ada@example.com")
+                        .kind(ContactKind.ACTIVE_CLIENT)
+                        .tags(List.of("vip"))
+                        .build());
 
-        SyncRun run = sync(source.add("crm-7", Map.of("Email", "ADA@example.com", "Title", "CTO",
-                "Phone", "415 555 0100", "Tags", "board")));
+        SyncRun run = sync(source.add(
+                "crm-7", Map.of("Email", "ADA@example.com", "Title", "CTO", "Phone", "415 555 0100", "Tags", "board")));
 
         assertThat(run.counts()).isEqualTo(new SyncCounts(1, 0, 1, 0, 0, 0));
         assertThat(allLeads()).as("a client is never re-made as a cold lead").isEmpty();
@@ -291,18 +344,23 @@ public abstract class SyncContract {
         assertThat(updated.fields().kind()).isEqualTo(ContactKind.ACTIVE_CLIENT);
         assertThat(updated.fields().tags()).containsExactlyInAnyOrder("vip", "board");
         assertThat(updated.version()).isEqualTo(client.version() + 1);
-        assertThat(contactsWritten).as("the work queue hears the contact write")
-                .singleElement().satisfies(c -> assertThat(c.version()).isEqualTo(updated.version()))
+        assertThat(contactsWritten)
+                .as("the work queue hears the contact write")
+                .singleElement()
+                .satisfies(c -> assertThat(c.version()).isEqualTo(updated.version()))
                 .satisfies(c -> assertThat(c.fields().title()).isEqualTo("CTO"));
 
         // the link made above finds the contact again after every matching field changed
-        SyncRun again = sync(new ListConnector("crm", 10).add("crm-7",
-                person("Augusta Ada", "King", "countess@example.com", "")));
+        SyncRun again = sync(
+                new ListConnector("crm", 10).add("crm-7", person("Augusta Ada", "King", "countess@example.com", "")));
         assertThat(again.counts()).isEqualTo(new SyncCounts(1, 0, 1, 0, 0, 0));
         assertThat(allLeads()).isEmpty();
         assertThat(hearth.contacts().get(client.id()).fields().email()).isEqualTo("countess@example.com");
-        assertThat(sync(new ListConnector("crm", 10).add("crm-7", person("Augusta Ada", "King",
-                "countess@example.com", ""))).counts().unchanged()).isEqualTo(1);
+        assertThat(sync(new ListConnector("crm", 10)
+                                .add("crm-7", person("Augusta Ada", "King", "countess@example.com", "")))
+                        .counts()
+                        .unchanged())
+                .isEqualTo(1);
     }
 
     @Test
@@ -316,17 +374,24 @@ public abstract class SyncContract {
                 .add("crm-1", Map.of("Email", "ada@example.com", "Title", "CTO"))
                 // no CRM id: found by the lead's email, which the contact has since changed
                 .add(null, Map.of("Email", "ada@example.com", "Phone", "415 555 0100"));
-        hearth.contacts().update(prospect.id(), ContactFields.builder().email("ada@engines.example").build(),
-                java.util.Set.of(io.hearth.core.contact.ContactField.EMAIL), null);
+        hearth.contacts()
+                .update(
+                        prospect.id(),
+                        ContactFields.builder().email("ada@engines.example").build(),
+                        java.util.Set.of(io.hearth.core.contact.ContactField.EMAIL),
+                        null);
         SyncRun run = sync(later);
 
         assertThat(run.counts()).isEqualTo(new SyncCounts(2, 0, 1, 0, 1, 0));
         assertThat(allLeads()).as("no second lead").hasSize(1);
-        assertThat(leads.get(lead.id()).fields().title()).as("the converted lead is history").isNull();
+        assertThat(leads.get(lead.id()).fields().title())
+                .as("the converted lead is history")
+                .isNull();
         Contact contact = hearth.contacts().get(prospect.id());
         assertThat(contact.fields().title()).isEqualTo("CTO");
         assertThat(contact.fields().phone()).isEqualTo("+14155550100");
-        assertThat(contact.fields().email()).as("an empty-or-older value never overwrites")
+        assertThat(contact.fields().email())
+                .as("an empty-or-older value never overwrites")
                 .isEqualTo("ada@example.com");
         assertThat(contact.fields().kind()).isEqualTo(ContactKind.PROSPECT);
     }
@@ -334,11 +399,25 @@ public abstract class SyncContract {
     @Test
     void whereAContactAndALeadShareAKeyTheContactGetsTheRecord() {
         Hearth hearth = Hearth.on(database, clock, CadencePolicy.DEFAULT);
-        Lead duplicate = leads.create(LeadFields.builder().givenName("Ada").familyName("Lovelace")
-                .phone("415 555 0100").tags(List.of()).build(), null);
+        Lead duplicate = leads.create(
+                LeadFields.builder()
+                        .givenName("Ada")
+                        .familyName("Lovelace")
+                        .phone("415 555 0100")
+                        .tags(List.of())
+                        .build(),
+                null);
         // a store that already holds one person twice, as one from before the duplicate check may
-        Contact client = hearth.contacts().create(ContactFields.builder().givenName("Ada").familyName("Lovelace")
-                .phone("415 555 0100").kind(ContactKind.ACTIVE_CLIENT).build(), null, true);
+        Contact client = hearth.contacts()
+                .create(
+                        ContactFields.builder()
+                                .givenName("Ada")
+                                .familyName("Lovelace")
+                                .phone("415 555 0100")
+                                .kind(ContactKind.ACTIVE_CLIENT)
+                                .build(),
+                        null,
+                        true);
 
         sync(source.add(null, Map.of("Phone", "+1 415 555 0100", "Title", "CTO")));
 
@@ -348,20 +427,33 @@ public abstract class SyncContract {
 
     @Test
     void emptyValuesNeverOverwriteAndOlderValuesLose() {
-        Lead existing = leads.create(LeadFields.builder().givenName("Ada").familyName("Lovelace")
-                .email("ada@example.com").company("Analytical Engines").title("CTO").tags(List.of()).build(), null);
+        Lead existing = leads.create(
+                LeadFields.builder()
+                        .givenName("Ada")
+                        .familyName("Lovelace")
+                        .email("ada@example.com")
+                        .company("Analytical Engines")
+                        .title("CTO")
+                        .tags(List.of())
+                        .build(),
+                null);
         Instant before = existing.updatedAt().minusSeconds(3600);
-        source.add(new SourceRecord(null, before, Map.of("Email", "ada@example.com", "Title", "Intern",
-                "Phone", "4155550100"), "row 1"))
-                .add(new SourceRecord(null, null, Map.of("Email", "ada@example.com", "Company", "",
-                        "Job Title", "CEO"), "row 2"));
+        source.add(new SourceRecord(
+                        null,
+                        before,
+                        Map.of("Email", "ada@example.com", "Title", "Intern", "Phone", "4155550100"),
+                        "row 1"))
+                .add(new SourceRecord(
+                        null, null, Map.of("Email", "ada@example.com", "Company", "", "Job Title", "CEO"), "row 2"));
 
         sync(source);
 
         LeadFields fields = leads.get(existing.id()).fields();
         assertThat(fields.title()).isEqualTo("CEO");
         assertThat(fields.company()).isEqualTo("Analytical Engines");
-        assertThat(fields.phone()).as("an older record still fills an empty field").isEqualTo("+14155550100");
+        assertThat(fields.phone())
+                .as("an older record still fills an empty field")
+                .isEqualTo("+14155550100");
     }
 
     @Test
@@ -394,7 +486,9 @@ public abstract class SyncContract {
         assertThat(sync(source).counts().created()).isEqualTo(1);
         Page<Rejection> firstPage = engine(source).rejections(run.id(), 3, "");
         List<Rejection> rejections = new ArrayList<>(firstPage.items());
-        rejections.addAll(engine(source).rejections(run.id(), 3, firstPage.nextPageToken().orElseThrow()).items());
+        rejections.addAll(engine(source)
+                .rejections(run.id(), 3, firstPage.nextPageToken().orElseThrow())
+                .items());
         assertThat(rejections).extracting(Rejection::position).containsExactly("row 2", "row 1", "row 2", "row 3");
         assertThat(rejections.get(0).raw()).isEqualTo("a,b,c,d,e,f,g");
         assertThat(rejections.get(1).reason()).contains("email").contains("not-an-email");
@@ -416,9 +510,11 @@ public abstract class SyncContract {
         assertThat(resumed.startCursor()).isEqualTo("6");
         assertThat(resumed.counts()).isEqualTo(new SyncCounts(3, 3, 0, 0, 0, 0));
         assertThat(allLeads()).hasSize(9);
-        assertThat(engine(source).listRuns(10, "").items()).extracting(SyncRun::state)
+        assertThat(engine(source).listRuns(10, "").items())
+                .extracting(SyncRun::state)
                 .containsExactly(SyncState.SUCCEEDED, SyncState.FAILED);
-        assertThat(sync(source).counts()).as("a finished file sync starts over and finds nothing new")
+        assertThat(sync(source).counts())
+                .as("a finished file sync starts over and finds nothing new")
                 .isEqualTo(new SyncCounts(9, 0, 0, 9, 0, 0));
     }
 
@@ -440,7 +536,8 @@ public abstract class SyncContract {
 
     @Test
     void fatalErrorsAndExhaustedRetriesFailTheRunWithTheirMessage() {
-        source.add("1", person("Ada", "Lovelace", "", "")).add("2", person("Alan", "Turing", "", ""))
+        source.add("1", person("Ada", "Lovelace", "", ""))
+                .add("2", person("Alan", "Turing", "", ""))
                 .add("3", person("Grace", "Hopper", "", ""))
                 .failBefore(2, () -> new FatalConnectorException("401 Unauthorized: check the API token"));
 
@@ -465,7 +562,8 @@ public abstract class SyncContract {
     void dryRunCountsButStoresNothing() {
         source.add("1", person("Ada", "Lovelace", "ada@example.com", "")).add("2", person("", "", "bad", ""));
 
-        SyncRun run = engine(source).run(new SyncRequest("crm", Map.of(), Map.of(), null, true, false), SyncListener.NONE);
+        SyncRun run =
+                engine(source).run(new SyncRequest("crm", Map.of(), Map.of(), null, true, false), SyncListener.NONE);
 
         assertThat(run.dryRun()).isTrue();
         assertThat(run.counts()).isEqualTo(new SyncCounts(2, 1, 0, 0, 0, 1));
@@ -478,17 +576,22 @@ public abstract class SyncContract {
         source.add(null, Map.of("Cell", "4155550100", "Phone", "4155550111", "Who", "Ada"));
         SyncEngine engine = engine(source);
 
-        engine.run(new SyncRequest("crm", Map.of(), Map.of("Cell", "phone", "Who", "given_name"), null, false, false),
+        engine.run(
+                new SyncRequest("crm", Map.of(), Map.of("Cell", "phone", "Who", "given_name"), null, false, false),
                 SyncListener.NONE);
 
         assertThat(allLeads()).singleElement().satisfies(l -> {
             assertThat(l.fields().phone()).isEqualTo("+14155550100");
             assertThat(l.fields().givenName()).isEqualTo("Ada");
         });
-        assertThatThrownBy(() -> engine.run(new SyncRequest("crm", Map.of(), Map.of("Cell", "mobile"), null, false, false),
-                SyncListener.NONE)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("mapping");
+        assertThatThrownBy(() -> engine.run(
+                        new SyncRequest("crm", Map.of(), Map.of("Cell", "mobile"), null, false, false),
+                        SyncListener.NONE))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("mapping");
         assertThatThrownBy(() -> engine.run(SyncRequest.of("crm", Map.of("labl", "x")), SyncListener.NONE))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("config.labl");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("config.labl");
         assertThat(engine.listRuns(10, "").items()).hasSize(1);
     }
 
@@ -502,7 +605,8 @@ public abstract class SyncContract {
         Page<SyncRun> first = engine.listRuns(2, "");
         Page<SyncRun> second = engine.listRuns(2, first.nextPageToken().orElseThrow());
 
-        assertThat(first.items()).extracting(SyncRun::sourceLabel)
+        assertThat(first.items())
+                .extracting(SyncRun::sourceLabel)
                 .containsExactly("label=n2, token=***", "label=n1, token=***");
         assertThat(second.items()).extracting(SyncRun::sourceLabel).containsExactly("label=n0, token=***");
         assertThat(second.nextPageToken()).isEmpty();

@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 class SyncRequestNamesTest {
     @Test
     void aConnectorIsNamedWithOrWithoutItsCollection() {
-        assertThat(ConnectorRegistry.connectorName("connectors/csv", "connector")).isEqualTo("csv");
+        assertThat(ConnectorRegistry.connectorName("connectors/csv", "connector"))
+                .isEqualTo("csv");
         assertThat(ConnectorRegistry.connectorName("csv", "connector")).isEqualTo("csv");
         for (String bad : new String[] {"", "connectors/", "connectors/ ", "connectors/a/b"}) {
-            assertRefused(() -> ConnectorRegistry.connectorName(bad, "header.connector"), "header.connector",
+            assertRefused(
+                    () -> ConnectorRegistry.connectorName(bad, "header.connector"),
+                    "header.connector",
                     "must name a connector as connectors/{name}, got '" + bad + "'");
         }
     }
@@ -29,7 +32,9 @@ class SyncRequestNamesTest {
 
         assertThat(SyncRun.idFromName("syncRuns/" + id, "name")).isEqualTo(id);
         assertRefused(() -> SyncRun.idFromName("runs/1", "name"), "name", "must be syncRuns/{run_id}, got 'runs/1'");
-        assertRefused(() -> SyncRun.idFromName("syncRuns/1", "parent"), "parent",
+        assertRefused(
+                () -> SyncRun.idFromName("syncRuns/1", "parent"),
+                "parent",
                 "'syncRuns/1' does not hold a valid run id");
     }
 
@@ -37,12 +42,16 @@ class SyncRequestNamesTest {
     void anExportConfigLeavesThePathToTheServer() {
         assertThatCode(() -> PeopleExporter.requireNoPath(Map.of("sheet", "Leads"), "config"))
                 .doesNotThrowAnyException();
-        assertRefused(() -> PeopleExporter.requireNoPath(Map.of("path", "/tmp/x.csv"), "config"), "config.path",
+        assertRefused(
+                () -> PeopleExporter.requireNoPath(Map.of("path", "/tmp/x.csv"), "config"),
+                "config.path",
                 "the server streams the file back; leave path out");
     }
 
     private static void assertRefused(ThrowingCallable call, String field, String description) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).containsExactly(new FieldViolation(field, description)));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).containsExactly(new FieldViolation(field, description)));
     }
 }

@@ -63,17 +63,26 @@ public abstract class SyncRunsContract {
     }
 
     private SyncEngine engineOn(Database on, ListConnector connector, SyncRunStore runs) {
-        return new SyncEngine(ConnectorRegistry.of(List.of(connector)), runs,
-                new JooqPersonMatchStore(on.dsl()), new JooqLeadStore(on.dsl()), LeadFixtures.rules(), List.of(),
-                SyncFixtures.contacts(on), new Transactor(on.dsl()), clock,
-                new RetryPolicy(3, Duration.ofMillis(1), d -> { }), SyncFixtures.settings());
+        return new SyncEngine(
+                ConnectorRegistry.of(List.of(connector)),
+                runs,
+                new JooqPersonMatchStore(on.dsl()),
+                new JooqLeadStore(on.dsl()),
+                LeadFixtures.rules(),
+                List.of(),
+                SyncFixtures.contacts(on),
+                new Transactor(on.dsl()),
+                clock,
+                new RetryPolicy(3, Duration.ofMillis(1), d -> {}),
+                SyncFixtures.settings());
     }
 
     private static ListConnector people(int count, int batchSize) {
         ListConnector connector = new ListConnector("crm", batchSize);
         for (int i = 0; i < count; i++) {
-            connector.add("id-" + i, Map.of("First Name", "Given" + i, "Last Name", "Family" + i,
-                    "Email", "p" + i + "@example.com"));
+            connector.add(
+                    "id-" + i,
+                    Map.of("First Name", "Given" + i, "Last Name", "Family" + i, "Email", "p" + i + "@example.com"));
         }
         return connector;
     }
@@ -97,7 +106,8 @@ public abstract class SyncRunsContract {
         // on PostgreSQL the second run goes through another server's pool: the database refuses it
         SyncEngine first = engineOn(database, source);
         SyncEngine second = engineOn(testDatabase.anotherServer(), people(30, 10));
-        CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> first.run(request(), SyncListener.NONE));
+        CompletableFuture<SyncRun> running =
+                CompletableFuture.supplyAsync(() -> first.run(request(), SyncListener.NONE));
         assertThat(reached.await(20, TimeUnit.SECONDS)).isTrue();
 
         assertThatThrownBy(() -> second.run(request(), SyncListener.NONE))
@@ -123,7 +133,8 @@ public abstract class SyncRunsContract {
      */
     @Test
     void aRunThatFindsTheSourceTakenSinceItLookedIsRefused() throws Exception {
-        Assumptions.assumeTrue(testDatabase.anotherServer() != database,
+        Assumptions.assumeTrue(
+                testDatabase.anotherServer() != database,
                 "one server process: its in-process turns keep two starts of a source apart");
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -147,7 +158,8 @@ public abstract class SyncRunsContract {
         SyncEngine second = engineOn(other, people(30, 10), looksThenWaits);
 
         assertThatThrownBy(() -> second.run(request(), SyncListener.NONE))
-                .isInstanceOfSatisfying(FailedPreconditionException.class,
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
                         e -> assertThat(e.reason()).isEqualTo("SYNC_ALREADY_RUNNING"));
         release.countDown();
         SyncRun done = running.get(20, TimeUnit.SECONDS);
@@ -160,8 +172,8 @@ public abstract class SyncRunsContract {
     /** The store, running {@code meanwhile} right after its first look at a source's holder. */
     private static SyncRunStore afterFirstHolderLookup(SyncRunStore store, Runnable meanwhile) {
         AtomicBoolean looked = new AtomicBoolean();
-        return (SyncRunStore) Proxy.newProxyInstance(SyncRunStore.class.getClassLoader(),
-                new Class<?>[] {SyncRunStore.class}, (proxy, method, args) -> {
+        return (SyncRunStore) Proxy.newProxyInstance(
+                SyncRunStore.class.getClassLoader(), new Class<?>[] {SyncRunStore.class}, (proxy, method, args) -> {
                     Object result;
                     try {
                         result = method.invoke(store, args);
@@ -267,7 +279,8 @@ public abstract class SyncRunsContract {
             reached.countDown();
             await(release);
         }));
-        CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> engine.run(request(), SyncListener.NONE));
+        CompletableFuture<SyncRun> running =
+                CompletableFuture.supplyAsync(() -> engine.run(request(), SyncListener.NONE));
         assertThat(reached.await(20, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> engine.stopRunning(Duration.ofSeconds(20)));
@@ -304,8 +317,8 @@ public abstract class SyncRunsContract {
     void aRunMarkedInterruptedByAnotherServerStoresNothingMore() {
         SyncEngine engine = engineOn(database, people(30, 10));
         JooqSyncRunStore runs = new JooqSyncRunStore(database.dsl());
-        SyncListener reapedAfterFirstBatch = run -> new Transactor(database.dsl())
-                .run(() -> runs.interruptAbandoned(clock.instant(), true, "reaped"));
+        SyncListener reapedAfterFirstBatch = run ->
+                new Transactor(database.dsl()).run(() -> runs.interruptAbandoned(clock.instant(), true, "reaped"));
 
         SyncRun run = engine.run(request(), reapedAfterFirstBatch);
 
@@ -323,6 +336,5 @@ public abstract class SyncRunsContract {
     }
 
     /** Stands for a kill -9: the engine neither catches it nor finishes the run, which stays RUNNING. */
-    private static final class ServerKilled extends Error {
-    }
+    private static final class ServerKilled extends Error {}
 }

@@ -3,7 +3,6 @@ package io.hearth.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.connector.spi.SourceRecord;
-import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.LeadId;
@@ -73,10 +72,15 @@ public abstract class SyncedRatingsContract {
         Transactor transactor = new Transactor(database.dsl());
         queue = new JooqQueueStore(database.dsl());
         profiles = new JooqLeadProfileStore(database.dsl());
-        ratings = new LeadRatings(new JooqLeadStore(database.dsl()), profiles,
-                new JooqMissedDeadlineStore(database.dsl()), queue, transactor,
+        ratings = new LeadRatings(
+                new JooqLeadStore(database.dsl()),
+                profiles,
+                new JooqMissedDeadlineStore(database.dsl()),
+                queue,
+                transactor,
                 new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), clock),
-                SpeedToLeadPolicy.DEFAULT, clock,
+                SpeedToLeadPolicy.DEFAULT,
+                clock,
                 id -> inDrip.contains(id) ? new CadenceStanding(true, null) : CadenceStanding.NONE);
         leads = LeadFixtures.leads(database, clock);
     }
@@ -89,16 +93,27 @@ public abstract class SyncedRatingsContract {
     }
 
     private SyncRun sync(ListConnector connector) {
-        SyncEngine engine = new SyncEngine(ConnectorRegistry.of(List.of(connector)), new JooqSyncRunStore(database.dsl()),
-                new JooqPersonMatchStore(database.dsl()), new JooqLeadStore(database.dsl()), LeadFixtures.rules(),
-                List.of(ratings), SyncFixtures.contacts(database), new Transactor(database.dsl()), clock,
-                RetryPolicy.DEFAULT, SyncFixtures.settings());
+        SyncEngine engine = new SyncEngine(
+                ConnectorRegistry.of(List.of(connector)),
+                new JooqSyncRunStore(database.dsl()),
+                new JooqPersonMatchStore(database.dsl()),
+                new JooqLeadStore(database.dsl()),
+                LeadFixtures.rules(),
+                List.of(ratings),
+                SyncFixtures.contacts(database),
+                new Transactor(database.dsl()),
+                clock,
+                RetryPolicy.DEFAULT,
+                SyncFixtures.settings());
         return engine.run(SyncRequest.of(connector.name(), Map.of()), SyncListener.NONE);
     }
 
     private static SourceRecord record(String id, Instant modifiedAt, String name, String source, String title) {
-        return new SourceRecord(id, modifiedAt, Map.of("Full Name", name, "Email", id + "@example.com",
-                "Lead Source", source, "Title", title), "row " + id);
+        return new SourceRecord(
+                id,
+                modifiedAt,
+                Map.of("Full Name", name, "Email", id + "@example.com", "Lead Source", source, "Title", title),
+                "row " + id);
     }
 
     private Map<String, Lead> byEmail() {
@@ -126,14 +141,21 @@ public abstract class SyncedRatingsContract {
         Map<String, Lead> synced = byEmail();
         assertThat(synced).hasSize(7);
         Map<String, QueueEntry> batchEntries = synced.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> entry(e.getValue()).orElseThrow()));
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> entry(e.getValue()).orElseThrow()));
         Map<String, LeadProfile> batchProfiles = synced.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> profiles.find(e.getValue().id()).orElseThrow()));
-        assertThat(batchEntries.get("fresh").lane()).as("a fresh inquiry from the source's clock is answered in minutes")
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> profiles.find(e.getValue().id()).orElseThrow()));
+        assertThat(batchEntries.get("fresh").lane())
+                .as("a fresh inquiry from the source's clock is answered in minutes")
                 .isEqualTo(Lane.SPEED_TO_LEAD);
         assertThat(batchEntries.get("fresh").deadline()).isEqualTo(START.plus(Duration.ofMinutes(4)));
-        assertThat(batchProfiles.get("stale").responseDeadline()).as("a deadline long gone is no deadline").isNull();
-        assertThat(batchProfiles.get("sheet").responseDeadline()).as("a spreadsheet row says nothing of when").isNull();
+        assertThat(batchProfiles.get("stale").responseDeadline())
+                .as("a deadline long gone is no deadline")
+                .isNull();
+        assertThat(batchProfiles.get("sheet").responseDeadline())
+                .as("a spreadsheet row says nothing of when")
+                .isNull();
         assertThat(batchEntries.values()).extracting(QueueEntry::lane).contains(Lane.COOL, Lane.COLD);
 
         for (Lead lead : synced.values()) {
@@ -143,14 +165,32 @@ public abstract class SyncedRatingsContract {
         synced.forEach((key, lead) -> {
             QueueEntry alone = entry(lead).orElseThrow();
             QueueEntry batched = batchEntries.get(key);
-            assertThat(Arrays.asList(batched.lane(), batched.rank(), batched.deadline(), batched.action(),
-                    batched.channel(), batched.reasons(), batched.owner(), batched.displayName()))
-                    .as(key).isEqualTo(Arrays.asList(alone.lane(), alone.rank(), alone.deadline(),
-                            alone.action(), alone.channel(), alone.reasons(), alone.owner(), alone.displayName()));
+            assertThat(Arrays.asList(
+                            batched.lane(),
+                            batched.rank(),
+                            batched.deadline(),
+                            batched.action(),
+                            batched.channel(),
+                            batched.reasons(),
+                            batched.owner(),
+                            batched.displayName()))
+                    .as(key)
+                    .isEqualTo(Arrays.asList(
+                            alone.lane(),
+                            alone.rank(),
+                            alone.deadline(),
+                            alone.action(),
+                            alone.channel(),
+                            alone.reasons(),
+                            alone.owner(),
+                            alone.displayName()));
             LeadProfile single = profiles.find(lead.id()).orElseThrow();
             assertThat(batchProfiles.get(key).rating()).as(key).isEqualTo(single.rating());
-            assertThat(single.version()).as(key + ": stored once in the batch, once alone").isEqualTo(2);
-            assertThat(lead.fields().temperature()).as(key + ": the lead carries its grade")
+            assertThat(single.version())
+                    .as(key + ": stored once in the batch, once alone")
+                    .isEqualTo(2);
+            assertThat(lead.fields().temperature())
+                    .as(key + ": the lead carries its grade")
                     .isEqualTo(single.temperature());
         });
     }
@@ -162,8 +202,11 @@ public abstract class SyncedRatingsContract {
                 .add(record("alan", null, "Alan Turing", "Trade Show", "CTO")));
         Map<String, Lead> first = byEmail();
         Bant yes = new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES);
-        ratings.qualify(first.get("ada").id(), new Qualification(LocalDate.parse("2026-11-30"), null,
-                ReferralKind.NONE, yes, "budget signed off", 0), EnumSet.allOf(QualificationField.class), null);
+        ratings.qualify(
+                first.get("ada").id(),
+                new Qualification(LocalDate.parse("2026-11-30"), null, ReferralKind.NONE, yes, "budget signed off", 0),
+                EnumSet.allOf(QualificationField.class),
+                null);
         Lane qualifiedLane = entry(first.get("ada")).orElseThrow().lane();
         inDrip.add(first.get("alan").id());
 
@@ -176,8 +219,12 @@ public abstract class SyncedRatingsContract {
         LeadProfile ada = profiles.find(second.get("ada").id()).orElseThrow();
         assertThat(ada.qualification().bant()).isEqualTo(yes);
         assertThat(ada.qualification().note()).isEqualTo("budget signed off");
-        assertThat(entry(second.get("ada")).orElseThrow().lane()).isEqualTo(qualifiedLane).isIn(Lane.HOT, Lane.SIZZLING);
-        assertThat(entry(second.get("alan"))).as("in drip: nurtured, not worked by hand").isEmpty();
+        assertThat(entry(second.get("ada")).orElseThrow().lane())
+                .isEqualTo(qualifiedLane)
+                .isIn(Lane.HOT, Lane.SIZZLING);
+        assertThat(entry(second.get("alan")))
+                .as("in drip: nurtured, not worked by hand")
+                .isEmpty();
         assertThat(profiles.find(second.get("alan").id())).isPresent();
     }
 }

@@ -18,11 +18,12 @@ class UploadStepsTest {
         UploadSteps steps = new UploadSteps(10);
 
         assertThatCode(() -> {
-            steps.header(Map.of("sheet", "Leads"));
-            steps.chunk(4);
-            steps.chunk(6);
-            steps.end();
-        }).doesNotThrowAnyException();
+                    steps.header(Map.of("sheet", "Leads"));
+                    steps.chunk(4);
+                    steps.chunk(6);
+                    steps.end();
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -31,8 +32,11 @@ class UploadStepsTest {
         steps.header(Map.of());
         steps.chunk(10);
 
-        assertThatThrownBy(() -> steps.chunk(1)).isInstanceOfSatisfying(ResourceExhaustedException.class,
-                e -> assertThat(e.reason()).isEqualTo("UPLOAD_TOO_LARGE")).hasMessageContaining("10 bytes");
+        assertThatThrownBy(() -> steps.chunk(1))
+                .isInstanceOfSatisfying(
+                        ResourceExhaustedException.class,
+                        e -> assertThat(e.reason()).isEqualTo("UPLOAD_TOO_LARGE"))
+                .hasMessageContaining("10 bytes");
     }
 
     @Test
@@ -46,12 +50,16 @@ class UploadStepsTest {
 
     @Test
     void theServerNamesTheStoredFileItself() {
-        assertRefused(() -> new UploadSteps(10).header(Map.of("path", "/etc/passwd")), "header.config.path",
+        assertRefused(
+                () -> new UploadSteps(10).header(Map.of("path", "/etc/passwd")),
+                "header.config.path",
                 "the server stores the upload itself; leave path out");
     }
 
     private static void assertRefused(ThrowingCallable step, String field, String description) {
-        assertThatThrownBy(step).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.violations()).containsExactly(new FieldViolation(field, description)));
+        assertThatThrownBy(step)
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).containsExactly(new FieldViolation(field, description)));
     }
 }

@@ -40,20 +40,24 @@ class CadenceRulesTest {
 
     @Test
     void positiveOutcomeStopsTheCadenceAtAnyStep() {
-        assertThat(rules.afterFollowUp(Cadence.start(lead, NOW), Outcome.MEETING_BOOKED, NOW).state())
+        assertThat(rules.afterFollowUp(Cadence.start(lead, NOW), Outcome.MEETING_BOOKED, NOW)
+                        .state())
                 .isEqualTo(CadenceState.STOPPED);
-        assertThat(rules.afterTouch(Cadence.start(contact, NOW), Outcome.REPLIED_POSITIVE, NOW).state())
+        assertThat(rules.afterTouch(Cadence.start(contact, NOW), Outcome.REPLIED_POSITIVE, NOW)
+                        .state())
                 .isEqualTo(CadenceState.STOPPED);
         assertThat(rules.afterTouch(Cadence.start(contact, NOW), Outcome.CONNECTED, NOW))
                 .isEqualTo(Cadence.start(contact, NOW));
-        assertThat(rules.afterTouch(Cadence.start(contact, NOW), Outcome.UNSUBSCRIBED, NOW).state())
+        assertThat(rules.afterTouch(Cadence.start(contact, NOW), Outcome.UNSUBSCRIBED, NOW)
+                        .state())
                 .isEqualTo(CadenceState.UNSUBSCRIBED);
     }
 
     @Test
     void limitsComeFromThePolicy() {
         CadenceRules strict = new CadenceRules(CadencePolicy.DEFAULT.withLimits(1, 3, false));
-        assertThat(strict.afterFollowUp(Cadence.start(lead, NOW), Outcome.NO_ANSWER, NOW).state())
+        assertThat(strict.afterFollowUp(Cadence.start(lead, NOW), Outcome.NO_ANSWER, NOW)
+                        .state())
                 .isEqualTo(CadenceState.DRIP);
     }
 
@@ -80,9 +84,11 @@ class CadenceRulesTest {
     void dripStoppedAndExhaustedCadencesCannotBeScheduled() {
         Cadence drip = new Cadence(lead, CadenceState.DRIP, 2, 2, NOW, NOW);
         assertReason(() -> rules.checkSchedulable(drip, "leads/x"), "PERSON_IN_DRIP");
-        assertReason(() -> rules.checkSchedulable(new Cadence(lead, CadenceState.STOPPED, 1, 1, null, NOW), "x"),
+        assertReason(
+                () -> rules.checkSchedulable(new Cadence(lead, CadenceState.STOPPED, 1, 1, null, NOW), "x"),
                 "CADENCE_STOPPED");
-        assertReason(() -> rules.checkSchedulable(new Cadence(lead, CadenceState.ACTIVE, 2, 2, null, NOW), "x"),
+        assertReason(
+                () -> rules.checkSchedulable(new Cadence(lead, CadenceState.ACTIVE, 2, 2, null, NOW), "x"),
                 "FOLLOW_UP_LIMIT_REACHED");
         rules.checkSchedulable(new Cadence(contact, CadenceState.ACTIVE, 2, 2, null, NOW), "x");
     }
@@ -94,7 +100,9 @@ class CadenceRulesTest {
     }
 
     static void assertReason(Runnable call, String reason) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(FailedPreconditionException.class,
-                e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
     }
 }

@@ -31,7 +31,8 @@ class ContactQueueRulesTest {
         Contact contact = contact(ContactKind.DORMANT_CLIENT, null);
         FollowUp email = followUp(contact, 2, Channel.EMAIL, "follow-up 2 of 8: email");
 
-        QueueEntry entry = ContactQueueRules.entryFor(contact, waitingFor(email)).orElseThrow();
+        QueueEntry entry =
+                ContactQueueRules.entryFor(contact, waitingFor(email)).orElseThrow();
 
         assertThat(entry.personId()).isEqualTo(contact.id().value());
         assertThat(entry.personKind()).isEqualTo(PersonKind.CONTACT);
@@ -42,8 +43,8 @@ class ContactQueueRulesTest {
         assertThat(entry.deadline()).isEqualTo(DUE);
         assertThat(entry.action()).isEqualTo(ActionKind.FOLLOW_UP);
         assertThat(entry.channel()).isEqualTo(ActionChannel.EMAIL);
-        assertThat(entry.reasons()).containsExactly("follow-up 2 of 8 by email, due 2026-11-04 09:30 UTC",
-                "dormant client");
+        assertThat(entry.reasons())
+                .containsExactly("follow-up 2 of 8 by email, due 2026-11-04 09:30 UTC", "dormant client");
     }
 
     @Test
@@ -55,19 +56,23 @@ class ContactQueueRulesTest {
         QueueEntry entry = ContactQueueRules.entryFor(prospect, waitingFor(sms)).orElseThrow();
 
         assertThat(entry.channel()).isEqualTo(ActionChannel.SMS);
-        assertThat(entry.reasons()).containsExactly("follow-up 1 of 8 by sms, due 2026-11-04 09:30 UTC",
-                "purpose: confirm Tuesday's demo", "prospect, converted from " + lead.name());
+        assertThat(entry.reasons())
+                .containsExactly(
+                        "follow-up 1 of 8 by sms, due 2026-11-04 09:30 UTC",
+                        "purpose: confirm Tuesday's demo",
+                        "prospect, converted from " + lead.name());
     }
 
     @Test
     void withoutAFollowUpInDripOrArchivedAContactIsNotInTheQueue() {
         Contact contact = contact(ContactKind.PROSPECT, null);
-        Contact archived = new Contact(contact.id(), contact.fields(), contact.origin(), null, CREATED, CREATED,
-                CREATED, 2);
+        Contact archived =
+                new Contact(contact.id(), contact.fields(), contact.origin(), null, CREATED, CREATED, CREATED, 2);
         CadenceStanding waiting = waitingFor(followUp(contact, 1, Channel.PHONE, "follow-up 1 of 8: phone"));
 
         assertThat(ContactQueueRules.entryFor(contact, CadenceStanding.NONE)).isEmpty();
-        assertThat(ContactQueueRules.entryFor(contact, new CadenceStanding(true, null))).isEmpty();
+        assertThat(ContactQueueRules.entryFor(contact, new CadenceStanding(true, null)))
+                .isEmpty();
         assertThat(ContactQueueRules.entryFor(archived, waiting)).isEmpty();
     }
 
@@ -75,35 +80,73 @@ class ContactQueueRulesTest {
     void theOlderFollowUpRanksHigher() {
         Contact contact = contact(ContactKind.PROSPECT, null);
         FollowUp older = followUp(contact, 1, Channel.PHONE, "p");
-        FollowUp newer = new FollowUp(UUID.randomUUID(), older.person(), 1, 0, Channel.PHONE,
-                DUE.plus(Duration.ofMinutes(1)), "p", "alice", FollowUpState.SCHEDULED, null, CREATED, null);
+        FollowUp newer = new FollowUp(
+                UUID.randomUUID(),
+                older.person(),
+                1,
+                0,
+                Channel.PHONE,
+                DUE.plus(Duration.ofMinutes(1)),
+                "p",
+                "alice",
+                FollowUpState.SCHEDULED,
+                null,
+                CREATED,
+                null);
 
-        assertThat(ContactQueueRules.entryFor(contact, waitingFor(older)).orElseThrow().rank())
-                .isGreaterThan(ContactQueueRules.entryFor(contact, waitingFor(newer)).orElseThrow().rank());
+        assertThat(ContactQueueRules.entryFor(contact, waitingFor(older))
+                        .orElseThrow()
+                        .rank())
+                .isGreaterThan(ContactQueueRules.entryFor(contact, waitingFor(newer))
+                        .orElseThrow()
+                        .rank());
     }
 
     @Test
     void everyTouchChannelCanBeSuggestedUnderItsOwnName() {
         assertThat(Arrays.stream(Channel.values()).map(c -> c.asAction().name()))
-                .containsExactly(Arrays.stream(Channel.values()).map(Channel::name).toArray(String[]::new));
+                .containsExactly(
+                        Arrays.stream(Channel.values()).map(Channel::name).toArray(String[]::new));
         assertThat(Arrays.stream(Channel.values()).map(Channel::asAction))
                 .containsExactlyInAnyOrder(ActionChannel.values());
     }
 
     private static CadenceStanding waitingFor(FollowUp followUp) {
-        ScheduledFollowUp scheduled = CadenceStandings.scheduled(followUp, CadencePolicy.DEFAULT.contactFollowUpLimit());
+        ScheduledFollowUp scheduled =
+                CadenceStandings.scheduled(followUp, CadencePolicy.DEFAULT.contactFollowUpLimit());
         return new CadenceStanding(false, scheduled);
     }
 
     private static Contact contact(ContactKind kind, LeadId convertedFrom) {
-        return new Contact(new ContactId(UUID.randomUUID()), ContactFields.builder().givenName("Grace")
-                .familyName("Hopper").kind(kind).owner("alice").build(),
-                convertedFrom == null ? ContactOrigin.DIRECT : ContactOrigin.CONVERTED_LEAD, convertedFrom, CREATED,
-                CREATED, null, 1);
+        return new Contact(
+                new ContactId(UUID.randomUUID()),
+                ContactFields.builder()
+                        .givenName("Grace")
+                        .familyName("Hopper")
+                        .kind(kind)
+                        .owner("alice")
+                        .build(),
+                convertedFrom == null ? ContactOrigin.DIRECT : ContactOrigin.CONVERTED_LEAD,
+                convertedFrom,
+                CREATED,
+                CREATED,
+                null,
+                1);
     }
 
     private static FollowUp followUp(Contact contact, int number, Channel channel, String purpose) {
-        return new FollowUp(UUID.randomUUID(), PersonRef.of(contact.id()), number, number - 1, channel, DUE, purpose,
-                "alice", FollowUpState.SCHEDULED, null, CREATED, null);
+        return new FollowUp(
+                UUID.randomUUID(),
+                PersonRef.of(contact.id()),
+                number,
+                number - 1,
+                channel,
+                DUE,
+                purpose,
+                "alice",
+                FollowUpState.SCHEDULED,
+                null,
+                CREATED,
+                null);
     }
 }

@@ -17,11 +17,10 @@ class FollowUpStatsReportTest {
 
     @Test
     void nothingConvertedHasNoMedian() {
-        FollowUpStats stats = FollowUpStatsReport.compute(List.of(),
-                List.of(new LeadConversionFact(LeadSource.WEB_FORM, false)), List.of(), 2);
+        FollowUpStats stats = FollowUpStatsReport.compute(
+                List.of(), List.of(new LeadConversionFact(LeadSource.WEB_FORM, false)), List.of(), 2);
         assertThat(stats.medianTouchesToConversion()).isEmpty();
-        assertThat(stats.conversionRateBySource()).containsExactly(
-                new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 1, 0));
+        assertThat(stats.conversionRateBySource()).containsExactly(new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 1, 0));
         assertThat(stats.movedToDrip()).isEqualTo(2);
     }
 }

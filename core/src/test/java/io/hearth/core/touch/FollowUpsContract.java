@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -67,13 +66,19 @@ public abstract class FollowUpsContract {
 
     @Test
     void aTouchAndAnOutcomeAreRequiredBeforeAnythingIsLookedUp() {
-        assertThatThrownBy(() -> hearth.followUps().logTouch(null)).isInstanceOfSatisfying(
-                InvalidArgumentException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
-                        .containsExactly("touch"));
-        assertThatThrownBy(() -> hearth.followUps().complete(java.util.UUID.randomUUID(), null, null, null, null,
-                "alice")).isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field() + ": " + v.description())
-                        .containsExactly("outcome: required: what came of the follow-up, e.g. NO_ANSWER"));
+        assertThatThrownBy(() -> hearth.followUps().logTouch(null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("touch"));
+        assertThatThrownBy(
+                        () -> hearth.followUps().complete(java.util.UUID.randomUUID(), null, null, null, null, "alice"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field() + ": " + v.description())
+                                .containsExactly("outcome: required: what came of the follow-up, e.g. NO_ANSWER"));
     }
 
     @Test
@@ -92,14 +97,21 @@ public abstract class FollowUpsContract {
         assertThat(afterSecond.cadence().state()).isEqualTo(CadenceState.DRIP);
         assertThat(afterSecond.next()).isEmpty();
         assertReason(() -> hearth.followUps().schedule(ref(lead), null, null, null), "PERSON_IN_DRIP");
-        assertThat(hearth.followUps().listTouches(ref(lead), null, null, null, 10, "").items())
-                .extracting(Touch::followUpNumber).containsExactly(2, 1);
+        assertThat(hearth.followUps()
+                        .listTouches(ref(lead), null, null, null, 10, "")
+                        .items())
+                .extracting(Touch::followUpNumber)
+                .containsExactly(2, 1);
     }
 
     @Test
     void contactNeedsEightFollowUpsBeforeDrip() {
-        Contact contact = hearth.contacts().create(ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER)
-                .owner("alice").build());
+        Contact contact = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Sam")
+                        .kind(ContactKind.SUPPLIER)
+                        .owner("alice")
+                        .build());
         FollowUp next = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, "check the new price list");
         assertThat(next.purpose()).isEqualTo("check the new price list");
         List<Channel> channels = new ArrayList<>();
@@ -109,12 +121,23 @@ public abstract class FollowUpsContract {
             assertThat(logged.cadence().state()).as("after follow-up %d", i).isEqualTo(CadenceState.ACTIVE);
             next = logged.next().orElseThrow();
         }
-        assertThat(channels).containsExactly(Channel.PHONE, Channel.POSTCARD, Channel.EMAIL, Channel.PHONE,
-                Channel.POSTCARD, Channel.EMAIL, Channel.PHONE);
+        assertThat(channels)
+                .containsExactly(
+                        Channel.PHONE,
+                        Channel.POSTCARD,
+                        Channel.EMAIL,
+                        Channel.PHONE,
+                        Channel.POSTCARD,
+                        Channel.EMAIL,
+                        Channel.PHONE);
         assertThat(complete(next, Outcome.NO_ANSWER).cadence().state()).isEqualTo(CadenceState.DRIP);
         assertThat(hearth.contacts().list("cadence_state = drip", false, 10, "").items())
-                .extracting(Contact::id).containsExactly(contact.id());
-        assertThat(hearth.contacts().list("cadence_state = active", false, 10, "").items()).isEmpty();
+                .extracting(Contact::id)
+                .containsExactly(contact.id());
+        assertThat(hearth.contacts()
+                        .list("cadence_state = active", false, 10, "")
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -127,16 +150,20 @@ public abstract class FollowUpsContract {
 
         assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).isEmpty();
         clock.advance(Duration.ofDays(2));
-        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).extracting(FollowUp::id)
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items())
+                .extracting(FollowUp::id)
                 .containsExactly(earlyStep.id(), laterStep.id());
         assertThat(hearth.followUps().listDue("bob", null, 10, "").items()).isEmpty();
 
         FollowUp postcard = complete(earlyStep, Outcome.NO_ANSWER).next().orElseThrow();
-        assertThat(postcard.dueAt()).isAfter(clock.instant().plus(Duration.ofDays(3)).minusSeconds(1));
-        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).extracting(FollowUp::id)
+        assertThat(postcard.dueAt())
+                .isAfter(clock.instant().plus(Duration.ofDays(3)).minusSeconds(1));
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items())
+                .extracting(FollowUp::id)
                 .containsExactly(laterStep.id());
         clock.advance(Duration.ofDays(3));
-        assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).extracting(FollowUp::id)
+        assertThat(hearth.followUps().listDue("alice", null, 10, "").items())
+                .extracting(FollowUp::id)
                 .containsExactly(laterStep.id(), postcard.id());
     }
 
@@ -144,23 +171,34 @@ public abstract class FollowUpsContract {
     void aReassignedPersonsFollowUpsGoWithThemToTheNewOwner() {
         Lead lead = lead(Temperature.HOT);
         FollowUp leadStep = hearth.followUps().schedule(ref(lead), null, null, null);
-        Contact contact = hearth.contacts().create(ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER)
-                .owner("alice").build());
+        Contact contact = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Sam")
+                        .kind(ContactKind.SUPPLIER)
+                        .owner("alice")
+                        .build());
         FollowUp contactStep = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, null);
         clock.advance(Duration.ofDays(5));
         assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).hasSize(2);
 
         hearth.leads().update(lead.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(LeadField.OWNER), null);
-        hearth.contacts().update(contact.id(), ContactFields.builder().owner("carol").build(),
-                EnumSet.of(ContactField.OWNER), null);
+        hearth.contacts()
+                .update(
+                        contact.id(),
+                        ContactFields.builder().owner("carol").build(),
+                        EnumSet.of(ContactField.OWNER),
+                        null);
 
         assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).isEmpty();
-        assertThat(hearth.followUps().listDue("bob", null, 10, "").items()).extracting(FollowUp::id)
+        assertThat(hearth.followUps().listDue("bob", null, 10, "").items())
+                .extracting(FollowUp::id)
                 .containsExactly(leadStep.id());
-        assertThat(hearth.followUps().listDue("carol", null, 10, "").items()).extracting(FollowUp::id)
+        assertThat(hearth.followUps().listDue("carol", null, 10, "").items())
+                .extracting(FollowUp::id)
                 .containsExactly(contactStep.id());
         assertThat(hearth.followUps().get(leadStep.id()).owner()).isEqualTo("bob");
-        assertThat(hearth.followUps().listDue("", null, 10, "").items()).extracting(FollowUp::owner)
+        assertThat(hearth.followUps().listDue("", null, 10, "").items())
+                .extracting(FollowUp::owner)
                 .containsExactly("bob", "carol");
     }
 
@@ -173,7 +211,8 @@ public abstract class FollowUpsContract {
 
         assertThat(hearth.followUps().listDue(null, null, 10, "").items()).isEmpty();
         hearth.leads().restore(archived.id(), null);
-        assertThat(hearth.followUps().listDue(null, null, 10, "").items()).extracting(FollowUp::id)
+        assertThat(hearth.followUps().listDue(null, null, 10, "").items())
+                .extracting(FollowUp::id)
                 .containsExactly(step.id());
     }
 
@@ -195,9 +234,13 @@ public abstract class FollowUpsContract {
         assertThat(contact.fields().source()).isEqualTo(LeadSource.TRADE_SHOW);
         assertThat(contact.fields().tags()).containsExactly("fair");
         assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.CONVERTED);
-        assertThat(hearth.followUps().listTouches(PersonRef.of(contact.id()), null, null, null, 10, "").items())
-                .extracting(Touch::outcome).containsExactly(Outcome.REPLIED_POSITIVE, Outcome.NO_ANSWER);
-        assertThat(hearth.followUps().cadence(PersonRef.of(contact.id())).state()).isEqualTo(CadenceState.ACTIVE);
+        assertThat(hearth.followUps()
+                        .listTouches(PersonRef.of(contact.id()), null, null, null, 10, "")
+                        .items())
+                .extracting(Touch::outcome)
+                .containsExactly(Outcome.REPLIED_POSITIVE, Outcome.NO_ANSWER);
+        assertThat(hearth.followUps().cadence(PersonRef.of(contact.id())).state())
+                .isEqualTo(CadenceState.ACTIVE);
         assertReason(() -> log(lead, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.CONNECTED), "LEAD_CONVERTED");
     }
 
@@ -209,7 +252,9 @@ public abstract class FollowUpsContract {
         Contact contact = hearth.conversion().convert(lead.id(), null).contact();
 
         FollowUp first = hearth.followUps().listDue("alice", null, 10, "").items().stream()
-                .filter(f -> f.person().equals(PersonRef.of(contact.id()))).findFirst().orElseThrow();
+                .filter(f -> f.person().equals(PersonRef.of(contact.id())))
+                .findFirst()
+                .orElseThrow();
         assertThat(first.followUpNumber()).isEqualTo(1);
         assertThat(first.channel()).isEqualTo(Channel.PHONE);
         assertThat(first.dueAt()).isBefore(clock.instant());
@@ -226,8 +271,12 @@ public abstract class FollowUpsContract {
     @Test
     void aContactWaitsInTheQueueForItsFollowUpAndLeavesItForDrip() {
         Hearth strict = Hearth.on(database, clock, CadencePolicy.DEFAULT.withLimits(2, 2, true));
-        Contact contact = strict.contacts().create(ContactFields.builder().givenName("Sam").kind(ContactKind.SUPPLIER)
-                .owner("alice").build());
+        Contact contact = strict.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Sam")
+                        .kind(ContactKind.SUPPLIER)
+                        .owner("alice")
+                        .build());
         FollowUp call = strict.followUps().schedule(PersonRef.of(contact.id()), Channel.SMS, null, "price list");
         assertThat(strict.queue().next("alice", 10, "").items()).isEmpty();
 
@@ -236,14 +285,17 @@ public abstract class FollowUpsContract {
         assertThat(due.personId()).isEqualTo(contact.id().value());
         assertThat(due.visibleFrom()).isEqualTo(call.dueAt());
         assertThat(due.channel()).isEqualTo(ActionChannel.SMS);
-        assertThat(due.reasons()).startsWith("follow-up 1 of 2 by sms, due 2026-11-04 09:00 UTC",
-                "purpose: price list");
+        assertThat(due.reasons())
+                .startsWith("follow-up 1 of 2 by sms, due 2026-11-04 09:00 UTC", "purpose: price list");
 
-        FollowUp postcard = strict.followUps().complete(call.id(), Outcome.NO_ANSWER, null, null, null, "alice")
-                .next().orElseThrow();
+        FollowUp postcard = strict.followUps()
+                .complete(call.id(), Outcome.NO_ANSWER, null, null, null, "alice")
+                .next()
+                .orElseThrow();
         assertThat(strict.queue().next("alice", 10, "").items()).isEmpty();
         clock.advance(Duration.ofDays(3));
-        assertThat(strict.queue().next("alice", 10, "").items()).extracting(QueueEntry::channel)
+        assertThat(strict.queue().next("alice", 10, "").items())
+                .extracting(QueueEntry::channel)
                 .containsExactly(ActionChannel.POSTCARD);
         strict.followUps().complete(postcard.id(), Outcome.NO_ANSWER, null, null, null, "alice");
         assertThat(strict.queue().next("alice", 10, "").items()).as("in drip").isEmpty();
@@ -252,12 +304,23 @@ public abstract class FollowUpsContract {
     @Test
     void connectedCallDoesNotConvertAndSuggestModeOnlySuggests() {
         Lead lead = lead(Temperature.WARM);
-        assertThat(log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.CONNECTED).convertedTo()).isEmpty();
+        assertThat(log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.CONNECTED)
+                        .convertedTo())
+                .isEmpty();
         assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.NEW);
 
         Hearth suggesting = Hearth.on(database, clock, CadencePolicy.DEFAULT.withLimits(2, 8, false));
-        TouchLogged meeting = suggesting.followUps().logTouch(new TouchInput(ref(lead), TouchKind.TOUCH_BASE,
-                Channel.VIDEO_CALL, null, Duration.ofMinutes(20), Outcome.MEETING_BOOKED, "demo on friday", "alice"));
+        TouchLogged meeting = suggesting
+                .followUps()
+                .logTouch(new TouchInput(
+                        ref(lead),
+                        TouchKind.TOUCH_BASE,
+                        Channel.VIDEO_CALL,
+                        null,
+                        Duration.ofMinutes(20),
+                        Outcome.MEETING_BOOKED,
+                        "demo on friday",
+                        "alice"));
         assertThat(meeting.conversionSuggested()).isTrue();
         assertThat(meeting.convertedTo()).isEmpty();
         assertThat(meeting.cadence().state()).isEqualTo(CadenceState.STOPPED);
@@ -269,10 +332,19 @@ public abstract class FollowUpsContract {
         List<Touch> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         Hearth observed = Hearth.on(database, clock, CadencePolicy.DEFAULT, List.of(seen::add));
         Lead lead = lead(Temperature.HOT);
-        TouchLogged logged = observed.followUps().logTouch(new TouchInput(ref(lead), TouchKind.COLD_CALL,
-                Channel.PHONE, null, null, Outcome.NO_ANSWER, null, "alice"));
-        assertThatThrownBy(() -> observed.followUps().logTouch(new TouchInput(ref(lead), TouchKind.FOLLOW_UP,
-                Channel.PHONE, null, null, Outcome.NO_ANSWER, null, "alice")))
+        TouchLogged logged = observed.followUps()
+                .logTouch(new TouchInput(
+                        ref(lead), TouchKind.COLD_CALL, Channel.PHONE, null, null, Outcome.NO_ANSWER, null, "alice"));
+        assertThatThrownBy(() -> observed.followUps()
+                        .logTouch(new TouchInput(
+                                ref(lead),
+                                TouchKind.FOLLOW_UP,
+                                Channel.PHONE,
+                                null,
+                                null,
+                                Outcome.NO_ANSWER,
+                                null,
+                                "alice")))
                 .isInstanceOf(FailedPreconditionException.class);
 
         assertThat(seen).containsExactly(logged.touch());
@@ -281,10 +353,23 @@ public abstract class FollowUpsContract {
     @Test
     void touchRulesAreEnforced() {
         Lead lead = lead(Temperature.COOL);
-        Contact contact = hearth.contacts().create(ContactFields.builder().company("Paper Co").kind(ContactKind.SUPPLIER)
-                .build());
-        assertReason(() -> hearth.followUps().logTouch(new TouchInput(PersonRef.of(contact.id()), TouchKind.COLD_CALL,
-                Channel.PHONE, null, null, Outcome.CONNECTED, null, "alice")), "COLD_CALL_TO_CONTACT");
+        Contact contact = hearth.contacts()
+                .create(ContactFields.builder()
+                        .company("Paper Co")
+                        .kind(ContactKind.SUPPLIER)
+                        .build());
+        assertReason(
+                () -> hearth.followUps()
+                        .logTouch(new TouchInput(
+                                PersonRef.of(contact.id()),
+                                TouchKind.COLD_CALL,
+                                Channel.PHONE,
+                                null,
+                                null,
+                                Outcome.CONNECTED,
+                                null,
+                                "alice")),
+                "COLD_CALL_TO_CONTACT");
         assertReason(() -> log(lead, TouchKind.FOLLOW_UP, Channel.PHONE, Outcome.CONNECTED), "FOLLOW_UP_TO_LEAD");
         log(lead, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.UNSUBSCRIBED);
         assertReason(() -> log(lead, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.CONNECTED), "PERSON_UNSUBSCRIBED");
@@ -295,11 +380,26 @@ public abstract class FollowUpsContract {
     @Test
     void badTouchInputNamesEveryField() {
         Lead lead = lead(Temperature.HOT);
-        assertThatThrownBy(() -> hearth.followUps().logTouch(new TouchInput(ref(lead), null, null,
-                clock.instant().plus(Duration.ofDays(1)), Duration.ofSeconds(-1), null, null, null)))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("touch.kind", "touch.channel", "touch.outcome",
-                                "touch.occur_time", "touch.duration"));
+        assertThatThrownBy(() -> hearth.followUps()
+                        .logTouch(new TouchInput(
+                                ref(lead),
+                                null,
+                                null,
+                                clock.instant().plus(Duration.ofDays(1)),
+                                Duration.ofSeconds(-1),
+                                null,
+                                null,
+                                null)))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly(
+                                        "touch.kind",
+                                        "touch.channel",
+                                        "touch.outcome",
+                                        "touch.occur_time",
+                                        "touch.duration"));
     }
 
     @Test
@@ -332,7 +432,11 @@ public abstract class FollowUpsContract {
             log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER);
             List<String> outcomes = Concurrently.run(6, () -> {
                 try {
-                    return hearth.conversion().convert(lead.id(), null).contact().id().name();
+                    return hearth.conversion()
+                            .convert(lead.id(), null)
+                            .contact()
+                            .id()
+                            .name();
                 } catch (FailedPreconditionException e) {
                     return e.reason();
                 }
@@ -356,20 +460,30 @@ public abstract class FollowUpsContract {
         for (int round = 0; round < 40; round++) {
             // a contact's first schedule also creates its cadence row; a lead's has one already
             PersonRef person = round % 2 == 0
-                    ? PersonRef.of(hearth.contacts().create(ContactFields.builder().givenName("Sam " + round)
-                            .kind(ContactKind.SUPPLIER).build()).id())
+                    ? PersonRef.of(hearth.contacts()
+                            .create(ContactFields.builder()
+                                    .givenName("Sam " + round)
+                                    .kind(ContactKind.SUPPLIER)
+                                    .build())
+                            .id())
                     : ref(lead(Temperature.WARM));
             AtomicInteger callers = new AtomicInteger();
             List<String> outcomes = Concurrently.run(6, () -> {
                 Hearth instance = callers.getAndIncrement() % 2 == 0 ? hearth : second;
                 try {
-                    return instance.followUps().schedule(person, null, null, null).name();
+                    return instance.followUps()
+                            .schedule(person, null, null, null)
+                            .name();
                 } catch (FailedPreconditionException e) {
                     return e.reason();
                 }
             });
-            assertThat(outcomes).as("round %d", round).filteredOn(o -> o.startsWith("followUps/")).hasSize(1);
-            assertThat(outcomes).filteredOn(o -> !o.startsWith("followUps/"))
+            assertThat(outcomes)
+                    .as("round %d", round)
+                    .filteredOn(o -> o.startsWith("followUps/"))
+                    .hasSize(1);
+            assertThat(outcomes)
+                    .filteredOn(o -> !o.startsWith("followUps/"))
                     .containsOnly("FOLLOW_UP_ALREADY_SCHEDULED");
         }
     }
@@ -391,41 +505,54 @@ public abstract class FollowUpsContract {
         log(a, TouchKind.TOUCH_BASE, Channel.EMAIL, Outcome.REPLIED_POSITIVE);
         log(b, TouchKind.COLD_CALL, Channel.PHONE, Outcome.CONNECTED);
         FollowUp b1 = hearth.followUps().schedule(ref(b), null, null, null);
-        FollowUp b2 = hearth.followUps().complete(b1.id(), Outcome.NO_ANSWER, null, null, null, "alice").next()
+        FollowUp b2 = hearth.followUps()
+                .complete(b1.id(), Outcome.NO_ANSWER, null, null, null, "alice")
+                .next()
                 .orElseThrow();
         hearth.followUps().complete(b2.id(), Outcome.NO_ANSWER, null, null, null, "alice");
-        hearth.followUps().logTouch(new TouchInput(ref(c), TouchKind.COLD_CALL, Channel.PHONE, null, null,
-                Outcome.MEETING_BOOKED, null, "bob"));
+        hearth.followUps()
+                .logTouch(new TouchInput(
+                        ref(c), TouchKind.COLD_CALL, Channel.PHONE, null, null, Outcome.MEETING_BOOKED, null, "bob"));
         clock.advance(Duration.ofHours(2));
         Lead e = lead("E", LeadSource.REFERRAL, "alice");
         log(e, TouchKind.COLD_CALL, Channel.PHONE, Outcome.REPLIED_NEGATIVE);
 
-        FollowUpStats all = hearth.stats().report(new StatsPeriod(Instant.parse("2026-11-02T09:00:00Z"),
-                Instant.parse("2026-11-02T10:00:00Z"), null, null));
+        FollowUpStats all = hearth.stats()
+                .report(new StatsPeriod(
+                        Instant.parse("2026-11-02T09:00:00Z"), Instant.parse("2026-11-02T10:00:00Z"), null, null));
 
-        assertThat(all.touchesByChannelAndKind()).containsExactlyInAnyOrder(
-                new FollowUpStats.ChannelKindCount(Channel.PHONE, TouchKind.COLD_CALL, 3),
-                new FollowUpStats.ChannelKindCount(Channel.PHONE, TouchKind.TOUCH_BASE, 1),
-                new FollowUpStats.ChannelKindCount(Channel.POSTCARD, TouchKind.TOUCH_BASE, 1),
-                new FollowUpStats.ChannelKindCount(Channel.EMAIL, TouchKind.TOUCH_BASE, 1));
-        assertThat(all.positiveRateByChannel()).containsExactlyInAnyOrder(
-                new FollowUpStats.Rate<>(Channel.PHONE, 4, 1),
-                new FollowUpStats.Rate<>(Channel.POSTCARD, 1, 0),
-                new FollowUpStats.Rate<>(Channel.EMAIL, 1, 1));
-        assertThat(all.positiveRateByFollowUpNumber()).containsExactly(
-                new FollowUpStats.Rate<>(1, 1, 0), new FollowUpStats.Rate<>(2, 1, 0));
-        assertThat(all.conversionRateBySource()).containsExactlyInAnyOrder(
-                new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 2, 1), new FollowUpStats.Rate<>(LeadSource.REFERRAL, 2, 1));
+        assertThat(all.touchesByChannelAndKind())
+                .containsExactlyInAnyOrder(
+                        new FollowUpStats.ChannelKindCount(Channel.PHONE, TouchKind.COLD_CALL, 3),
+                        new FollowUpStats.ChannelKindCount(Channel.PHONE, TouchKind.TOUCH_BASE, 1),
+                        new FollowUpStats.ChannelKindCount(Channel.POSTCARD, TouchKind.TOUCH_BASE, 1),
+                        new FollowUpStats.ChannelKindCount(Channel.EMAIL, TouchKind.TOUCH_BASE, 1));
+        assertThat(all.positiveRateByChannel())
+                .containsExactlyInAnyOrder(
+                        new FollowUpStats.Rate<>(Channel.PHONE, 4, 1),
+                        new FollowUpStats.Rate<>(Channel.POSTCARD, 1, 0),
+                        new FollowUpStats.Rate<>(Channel.EMAIL, 1, 1));
+        assertThat(all.positiveRateByFollowUpNumber())
+                .containsExactly(new FollowUpStats.Rate<>(1, 1, 0), new FollowUpStats.Rate<>(2, 1, 0));
+        assertThat(all.conversionRateBySource())
+                .containsExactlyInAnyOrder(
+                        new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 2, 1),
+                        new FollowUpStats.Rate<>(LeadSource.REFERRAL, 2, 1));
         assertThat(all.conversions()).isEqualTo(2);
         assertThat(all.medianTouchesToConversion()).hasValue(1.5);
         assertThat(all.movedToDrip()).isEqualTo(1);
 
-        FollowUpStats alice = hearth.stats().report(new StatsPeriod(Instant.parse("2026-11-02T09:00:00Z"),
-                Instant.parse("2026-11-02T10:00:00Z"), "alice", LeadSource.WEB_FORM));
-        assertThat(alice.positiveRateByChannel()).containsExactlyInAnyOrder(
-                new FollowUpStats.Rate<>(Channel.PHONE, 3, 0),
-                new FollowUpStats.Rate<>(Channel.POSTCARD, 1, 0),
-                new FollowUpStats.Rate<>(Channel.EMAIL, 1, 1));
+        FollowUpStats alice = hearth.stats()
+                .report(new StatsPeriod(
+                        Instant.parse("2026-11-02T09:00:00Z"),
+                        Instant.parse("2026-11-02T10:00:00Z"),
+                        "alice",
+                        LeadSource.WEB_FORM));
+        assertThat(alice.positiveRateByChannel())
+                .containsExactlyInAnyOrder(
+                        new FollowUpStats.Rate<>(Channel.PHONE, 3, 0),
+                        new FollowUpStats.Rate<>(Channel.POSTCARD, 1, 0),
+                        new FollowUpStats.Rate<>(Channel.EMAIL, 1, 1));
         assertThat(alice.conversionRateBySource()).containsExactly(new FollowUpStats.Rate<>(LeadSource.WEB_FORM, 2, 1));
         assertThat(alice.medianTouchesToConversion()).hasValue(2.0);
         assertThat(alice.movedToDrip()).isEqualTo(1);
@@ -433,18 +560,41 @@ public abstract class FollowUpsContract {
 
     /** One more Pat Lee: the tests enter look-alikes on purpose, so the duplicate check is waived. */
     private Lead lead(Temperature temperature) {
-        return hearth.leads().create(LeadFixtures.person("Pat", "Lee").owner("alice").temperature(temperature)
-                .source(LeadSource.TRADE_SHOW).notes("met at the fair").tags(List.of("fair")).build(), null, true);
+        return hearth.leads()
+                .create(
+                        LeadFixtures.person("Pat", "Lee")
+                                .owner("alice")
+                                .temperature(temperature)
+                                .source(LeadSource.TRADE_SHOW)
+                                .notes("met at the fair")
+                                .tags(List.of("fair"))
+                                .build(),
+                        null,
+                        true);
     }
 
     private Lead lead(String name, LeadSource source, String owner) {
-        return hearth.leads().create(LeadFixtures.person(name, "Fixture").owner(owner).source(source)
-                .temperature(Temperature.WARM).build(), null);
+        return hearth.leads()
+                .create(
+                        LeadFixtures.person(name, "Fixture")
+                                .owner(owner)
+                                .source(source)
+                                .temperature(Temperature.WARM)
+                                .build(),
+                        null);
     }
 
     private TouchLogged log(Lead lead, TouchKind kind, Channel channel, Outcome outcome) {
-        return hearth.followUps().logTouch(new TouchInput(ref(lead), kind, channel, null, Duration.ofMinutes(3),
-                outcome, "note", lead.fields().owner()));
+        return hearth.followUps()
+                .logTouch(new TouchInput(
+                        ref(lead),
+                        kind,
+                        channel,
+                        null,
+                        Duration.ofMinutes(3),
+                        outcome,
+                        "note",
+                        lead.fields().owner()));
     }
 
     private TouchLogged complete(FollowUp followUp, Outcome outcome) {
@@ -456,7 +606,9 @@ public abstract class FollowUpsContract {
     }
 
     private static void assertReason(ThrowingCallable call, String reason) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(FailedPreconditionException.class,
-                e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
     }
 }

@@ -27,7 +27,19 @@ class LeadActivityRecorderTest {
     }
 
     private static Touch touch(Outcome outcome) {
-        return new Touch(UUID.randomUUID(), new PersonRef(PersonKind.LEAD, UUID.randomUUID()), null,
-                TouchKind.COLD_CALL, Channel.PHONE, AT, Duration.ZERO, outcome, null, "alice", null, null, AT);
+        return new Touch(
+                UUID.randomUUID(),
+                new PersonRef(PersonKind.LEAD, UUID.randomUUID()),
+                null,
+                TouchKind.COLD_CALL,
+                Channel.PHONE,
+                AT,
+                Duration.ZERO,
+                outcome,
+                null,
+                "alice",
+                null,
+                null,
+                AT);
     }
 }

@@ -27,12 +27,17 @@ class StatsPeriodTest {
         assertThat(new StatsPeriod(FROM, TO, "  ", null).owner()).isNull();
         assertThat(new StatsPeriod(FROM, TO, " alice ", null).owner()).isEqualTo("alice");
         assertThatThrownBy(() -> new StatsPeriod(FROM, TO, "al\u0000ice", null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("owner"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly("owner"));
     }
 
     private static void assertRefused(Instant from, Instant to, FieldViolation violation) {
-        assertThatThrownBy(() -> new StatsPeriod(from, to, null, null)).isInstanceOfSatisfying(
-                InvalidArgumentException.class, e -> assertThat(e.violations()).containsExactly(violation));
+        assertThatThrownBy(() -> new StatsPeriod(from, to, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).containsExactly(violation));
     }
 }

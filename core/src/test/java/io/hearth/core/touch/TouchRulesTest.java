@@ -13,10 +13,15 @@ import org.junit.jupiter.api.Test;
 class TouchRulesTest {
     private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
     private final TouchRules rules = new TouchRules();
-    private final Person lead = new Person(new PersonRef(PersonKind.LEAD, UUID.randomUUID()), "alice",
-            LeadSource.REFERRAL, Temperature.WARM, false, false);
-    private final Person contact = new Person(new PersonRef(PersonKind.CONTACT, UUID.randomUUID()), "alice",
-            null, null, false, false);
+    private final Person lead = new Person(
+            new PersonRef(PersonKind.LEAD, UUID.randomUUID()),
+            "alice",
+            LeadSource.REFERRAL,
+            Temperature.WARM,
+            false,
+            false);
+    private final Person contact =
+            new Person(new PersonRef(PersonKind.CONTACT, UUID.randomUUID()), "alice", null, null, false, false);
 
     @Test
     void coldCallsGoOnlyToLeadsAndFollowUpsOnlyToContacts() {
@@ -41,7 +46,8 @@ class TouchRulesTest {
     @Test
     void messagesNameThePersonAndWhatToDoInstead() {
         assertThatThrownBy(() -> rules.check(contact, TouchKind.COLD_CALL, active(contact)))
-                .hasMessageContaining(contact.ref().name()).hasMessageContaining("never cold calls");
+                .hasMessageContaining(contact.ref().name())
+                .hasMessageContaining("never cold calls");
     }
 
     private static Cadence active(Person person) {

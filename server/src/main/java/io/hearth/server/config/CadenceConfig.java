@@ -11,12 +11,12 @@ public record CadenceConfig(int leadFollowUpLimit, int contactFollowUpLimit, boo
 
     public CadenceConfig {
         if (leadFollowUpLimit < 1 || leadFollowUpLimit > 50) {
-            throw new IllegalArgumentException("lead follow-up limit must be between 1 and 50, got "
-                    + leadFollowUpLimit);
+            throw new IllegalArgumentException(
+                    "lead follow-up limit must be between 1 and 50, got " + leadFollowUpLimit);
         }
         if (contactFollowUpLimit < 1 || contactFollowUpLimit > 50) {
-            throw new IllegalArgumentException("contact follow-up limit must be between 1 and 50, got "
-                    + contactFollowUpLimit);
+            throw new IllegalArgumentException(
+                    "contact follow-up limit must be between 1 and 50, got " + contactFollowUpLimit);
         }
     }
 }

@@ -6,8 +6,14 @@ import io.hearth.core.persistence.DatabaseConfig;
 import java.nio.file.Path;
 
 /** Everything the server is started with; see {@code Main} for the flags that fill it. */
-public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion,
-                           CadenceConfig cadence, ImportConfig imports) {
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        DatabaseConfig database,
+        String phoneRegion,
+        CadenceConfig cadence,
+        ImportConfig imports) {
     public ServerConfig {
         requireNonNull(host, "host is null");
         requireNonNull(imports, "imports is null");
@@ -26,8 +32,8 @@ public record ServerConfig(String host, int port, Path dataDir, DatabaseConfig d
     }
 
     /** With the default import folders (in the data directory) and upload limit. */
-    public ServerConfig(String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion,
-                        CadenceConfig cadence) {
+    public ServerConfig(
+            String host, int port, Path dataDir, DatabaseConfig database, String phoneRegion, CadenceConfig cadence) {
         this(host, port, dataDir, database, phoneRegion, cadence, ImportConfig.in(dataDir));
     }
 }

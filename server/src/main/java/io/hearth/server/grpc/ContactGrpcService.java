@@ -45,8 +45,12 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
 
     @Override
     public void createContact(CreateContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
-        reply(response, contacts.create(request.hasContact() ? ContactMapper.toFields(request.getContact()) : null,
-                request.getRequestId(), request.getAllowDuplicate()));
+        reply(
+                response,
+                contacts.create(
+                        request.hasContact() ? ContactMapper.toFields(request.getContact()) : null,
+                        request.getRequestId(),
+                        request.getAllowDuplicate()));
     }
 
     @Override
@@ -56,9 +60,10 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
 
     @Override
     public void listContacts(ListContactsRequest request, StreamObserver<ListContactsResponse> response) {
-        Page<Contact> page = contacts.list(request.getFilter(), request.getShowArchived(), request.getPageSize(),
-                request.getPageToken());
-        List<Cadence> cadences = followUps.cadencesOf(page.items().stream().map(Contact::id).toList());
+        Page<Contact> page = contacts.list(
+                request.getFilter(), request.getShowArchived(), request.getPageSize(), request.getPageToken());
+        List<Cadence> cadences =
+                followUps.cadencesOf(page.items().stream().map(Contact::id).toList());
         ListContactsResponse.Builder result = ListContactsResponse.newBuilder();
         for (int i = 0; i < page.items().size(); i++) {
             result.addContacts(ContactMapper.toProto(page.items().get(i), cadences.get(i)));
@@ -71,9 +76,15 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
     @Override
     public void updateContact(UpdateContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
         io.hearth.proto.v1.Contact contact = request.getContact();
-        reply(response, contacts.update(contact.getName(),
-                request.hasContact() ? ContactMapper.toFields(contact) : null, request.getUpdateMask().getPathsList(),
-                ContactMapper.fieldsSetIn(contact), contact.getEtag(), request.getAllowDuplicate()));
+        reply(
+                response,
+                contacts.update(
+                        contact.getName(),
+                        request.hasContact() ? ContactMapper.toFields(contact) : null,
+                        request.getUpdateMask().getPathsList(),
+                        ContactMapper.fieldsSetIn(contact),
+                        contact.getEtag(),
+                        request.getAllowDuplicate()));
     }
 
     @Override
@@ -97,8 +108,8 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
     }
 
     @Override
-    public void mergeLeadIntoContact(MergeLeadIntoContactRequest request,
-                                     StreamObserver<MergeLeadIntoContactResponse> response) {
+    public void mergeLeadIntoContact(
+            MergeLeadIntoContactRequest request, StreamObserver<MergeLeadIntoContactResponse> response) {
         LeadMerges.ContactMerge merge = merges.mergeIntoContact(
                 ContactId.fromName(request.getContact(), "contact"), request.getContactEtag(),
                 LeadId.fromName(request.getLead(), "lead"), request.getLeadEtag());
@@ -118,6 +129,7 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
     }
 
     private io.hearth.proto.v1.Contact toProto(Contact contact) {
-        return ContactMapper.toProto(contact, followUps.cadencesOf(List.of(contact.id())).get(0));
+        return ContactMapper.toProto(
+                contact, followUps.cadencesOf(List.of(contact.id())).get(0));
     }
 }

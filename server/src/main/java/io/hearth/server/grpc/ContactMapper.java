@@ -14,8 +14,7 @@ import java.util.Set;
 
 /** Proto contacts to domain contacts and back. */
 final class ContactMapper {
-    private ContactMapper() {
-    }
+    private ContactMapper() {}
 
     static io.hearth.proto.v1.Contact toProto(Contact contact, Cadence cadence) {
         ContactFields f = contact.fields();
@@ -35,7 +34,10 @@ final class ContactMapper {
                 .setNotes(orEmpty(f.notes()))
                 .addAllTags(f.tags())
                 .setOrigin(ProtoEnums.toProto(contact.origin(), ContactOrigin.class, "CONTACT_ORIGIN_"))
-                .setConvertedFrom(contact.convertedFrom() == null ? "" : contact.convertedFrom().name())
+                .setConvertedFrom(
+                        contact.convertedFrom() == null
+                                ? ""
+                                : contact.convertedFrom().name())
                 .setCadenceState(ProtoEnums.toProto(cadence.state(), CadenceState.class, "CADENCE_STATE_"))
                 .setCompletedFollowUps(cadence.completedFollowUps())
                 .setCreateTime(ProtoTimes.toProto(contact.createdAt()))

@@ -16,31 +16,37 @@ import io.hearth.core.error.NotFoundException;
 final class ErrorStatuses {
     static final String DOMAIN = "hearth.io";
 
-    private ErrorStatuses() {
-    }
+    private ErrorStatuses() {}
 
     static Status of(HearthException failure) {
         Status.Builder status = Status.newBuilder()
                 .setCode(codeOf(failure).getNumber())
                 .setMessage(failure.getMessage())
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(failure.reason()).setDomain(DOMAIN).build()));
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason(failure.reason())
+                        .setDomain(DOMAIN)
+                        .build()));
         if (failure instanceof InvalidArgumentException invalid) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
             for (FieldViolation v : invalid.violations()) {
                 badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                        .setField(v.field()).setDescription(v.description()));
+                        .setField(v.field())
+                        .setDescription(v.description()));
             }
             status.addDetails(Any.pack(badRequest.build()));
         }
         if (failure instanceof NotFoundException notFound) {
             status.addDetails(Any.pack(ResourceInfo.newBuilder()
                     .setResourceName(notFound.resourceName())
-                    .setDescription(notFound.getMessage()).build()));
+                    .setDescription(notFound.getMessage())
+                    .build()));
         }
-        if (failure instanceof AlreadyExistsException conflict && conflict.existing().isPresent()) {
+        if (failure instanceof AlreadyExistsException conflict
+                && conflict.existing().isPresent()) {
             status.addDetails(Any.pack(ResourceInfo.newBuilder()
                     .setResourceName(conflict.existing().get())
-                    .setDescription(conflict.getMessage()).build()));
+                    .setDescription(conflict.getMessage())
+                    .build()));
         }
         return status.build();
     }

@@ -29,8 +29,7 @@ public final class ExceptionStatusInterceptor implements ServerInterceptor {
             delegate = next.startCall(call, headers);
         } catch (RuntimeException e) {
             closeWith(call, e);
-            return new ServerCall.Listener<>() {
-            };
+            return new ServerCall.Listener<>() {};
         }
         return new SimpleForwardingServerCallListener<>(delegate) {
             @Override

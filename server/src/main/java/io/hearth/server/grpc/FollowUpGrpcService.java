@@ -47,10 +47,13 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
     @Override
     public void listTouches(ListTouchesRequest request, StreamObserver<ListTouchesResponse> response) {
         PersonRef person = request.getPerson().isEmpty() ? null : PersonRef.fromName(request.getPerson(), "person");
-        Page<Touch> page = followUps.listTouches(person, request.getPerformedBy(),
+        Page<Touch> page = followUps.listTouches(
+                person,
+                request.getPerformedBy(),
                 request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
                 request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null,
-                request.getPageSize(), request.getPageToken());
+                request.getPageSize(),
+                request.getPageToken());
         ListTouchesResponse.Builder result = ListTouchesResponse.newBuilder();
         page.items().forEach(t -> result.addTouches(FollowUpMapper.toProto(t)));
         page.nextPageToken().ifPresent(result::setNextPageToken);
@@ -59,19 +62,23 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
     }
 
     @Override
-    public void scheduleFollowUp(ScheduleFollowUpRequest request,
-                                 StreamObserver<io.hearth.proto.v1.FollowUp> response) {
-        FollowUp scheduled = followUps.schedule(PersonRef.fromName(request.getPerson(), "person"),
+    public void scheduleFollowUp(
+            ScheduleFollowUpRequest request, StreamObserver<io.hearth.proto.v1.FollowUp> response) {
+        FollowUp scheduled = followUps.schedule(
+                PersonRef.fromName(request.getPerson(), "person"),
                 FollowUpMapper.channel(request.getChannel(), "channel"),
-                request.hasDueTime() ? ProtoTimes.toInstant(request.getDueTime()) : null, request.getPurpose());
+                request.hasDueTime() ? ProtoTimes.toInstant(request.getDueTime()) : null,
+                request.getPurpose());
         response.onNext(FollowUpMapper.toProto(scheduled));
         response.onCompleted();
     }
 
     @Override
     public void listDueFollowUps(ListDueFollowUpsRequest request, StreamObserver<ListDueFollowUpsResponse> response) {
-        Page<FollowUp> page = followUps.listDue(request.getOwner(),
-                request.hasDueBy() ? ProtoTimes.toInstant(request.getDueBy()) : null, request.getPageSize(),
+        Page<FollowUp> page = followUps.listDue(
+                request.getOwner(),
+                request.hasDueBy() ? ProtoTimes.toInstant(request.getDueBy()) : null,
+                request.getPageSize(),
                 request.getPageToken());
         ListDueFollowUpsResponse.Builder result = ListDueFollowUpsResponse.newBuilder();
         page.items().forEach(f -> result.addFollowUps(FollowUpMapper.toProto(f)));
@@ -83,10 +90,15 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
     @Override
     public void completeFollowUp(CompleteFollowUpRequest request, StreamObserver<LogTouchResponse> response) {
         UUID id = followUpId(request.getName());
-        reply(response, followUps.complete(id, FollowUpMapper.outcome(request.getOutcome(), "outcome"),
-                FollowUpMapper.kind(request.getKind(), "kind"),
-                request.hasDuration() ? ProtoTimes.toDuration(request.getDuration()) : null, request.getNote(),
-                request.getPerformedBy()));
+        reply(
+                response,
+                followUps.complete(
+                        id,
+                        FollowUpMapper.outcome(request.getOutcome(), "outcome"),
+                        FollowUpMapper.kind(request.getKind(), "kind"),
+                        request.hasDuration() ? ProtoTimes.toDuration(request.getDuration()) : null,
+                        request.getNote(),
+                        request.getPerformedBy()));
     }
 
     @Override
@@ -96,19 +108,23 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
     }
 
     @Override
-    public void getFollowUpStats(GetFollowUpStatsRequest request,
-                                 StreamObserver<io.hearth.proto.v1.FollowUpStats> response) {
+    public void getFollowUpStats(
+            GetFollowUpStatsRequest request, StreamObserver<io.hearth.proto.v1.FollowUpStats> response) {
         LeadSource source = ProtoEnums.toDomain(request.getSource(), LeadSource.class, "LEAD_SOURCE_", "source");
-        StatsPeriod period = new StatsPeriod(request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
-                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null, request.getOwner(), source);
+        StatsPeriod period = new StatsPeriod(
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null,
+                request.getOwner(),
+                source);
         response.onNext(FollowUpMapper.toProto(stats.report(period)));
         response.onCompleted();
     }
 
     private void reply(StreamObserver<LogTouchResponse> response, TouchLogged logged) {
         LogTouchResponse.Builder proto = FollowUpMapper.toProto(logged).toBuilder();
-        logged.convertedTo().ifPresent(contact -> proto.setConvertedContact(
-                ContactMapper.toProto(contact, followUps.cadencesOf(List.of(contact.id())).get(0))));
+        logged.convertedTo()
+                .ifPresent(contact -> proto.setConvertedContact(ContactMapper.toProto(
+                        contact, followUps.cadencesOf(List.of(contact.id())).get(0))));
         response.onNext(proto.build());
         response.onCompleted();
     }

@@ -27,15 +27,18 @@ final class FollowUpMapper {
     private static final String CHANNEL = "TOUCH_CHANNEL_";
     private static final String OUTCOME = "TOUCH_OUTCOME_";
 
-    private FollowUpMapper() {
-    }
+    private FollowUpMapper() {}
 
     static TouchInput toInput(io.hearth.proto.v1.Touch proto) {
-        return new TouchInput(PersonRef.fromName(proto.getPerson(), "touch.person"),
-                kind(proto.getKind(), "touch.kind"), channel(proto.getChannel(), "touch.channel"),
+        return new TouchInput(
+                PersonRef.fromName(proto.getPerson(), "touch.person"),
+                kind(proto.getKind(), "touch.kind"),
+                channel(proto.getChannel(), "touch.channel"),
                 proto.hasOccurTime() ? ProtoTimes.toInstant(proto.getOccurTime()) : null,
                 proto.hasDuration() ? ProtoTimes.toDuration(proto.getDuration()) : null,
-                outcome(proto.getOutcome(), "touch.outcome"), proto.getNote(), proto.getPerformedBy());
+                outcome(proto.getOutcome(), "touch.outcome"),
+                proto.getNote(),
+                proto.getPerformedBy());
     }
 
     static TouchKind kind(io.hearth.proto.v1.TouchKind proto, String field) {
@@ -99,20 +102,29 @@ final class FollowUpMapper {
         io.hearth.proto.v1.FollowUpStats.Builder proto = io.hearth.proto.v1.FollowUpStats.newBuilder()
                 .setConversions(stats.conversions())
                 .setMovedToDrip(stats.movedToDrip());
-        stats.touchesByChannelAndKind().forEach(c -> proto.addTouchesByChannelAndKind(TouchCount.newBuilder()
-                .setChannel(ProtoEnums.toProto(c.channel(), TouchChannel.class, CHANNEL))
-                .setKind(ProtoEnums.toProto(c.kind(), io.hearth.proto.v1.TouchKind.class, KIND))
-                .setTouches(c.touches())));
-        stats.positiveRateByChannel().forEach(r -> proto.addPositiveRateByChannel(ChannelRate.newBuilder()
-                .setChannel(ProtoEnums.toProto(r.key(), TouchChannel.class, CHANNEL))
-                .setTouches(r.total()).setPositive(r.hits()).setRate(r.rate())));
-        stats.positiveRateByFollowUpNumber().forEach(r -> proto.addPositiveRateByFollowUpNumber(
-                FollowUpNumberRate.newBuilder().setFollowUpNumber(r.key())
-                        .setTouches(r.total()).setPositive(r.hits()).setRate(r.rate())));
+        stats.touchesByChannelAndKind()
+                .forEach(c -> proto.addTouchesByChannelAndKind(TouchCount.newBuilder()
+                        .setChannel(ProtoEnums.toProto(c.channel(), TouchChannel.class, CHANNEL))
+                        .setKind(ProtoEnums.toProto(c.kind(), io.hearth.proto.v1.TouchKind.class, KIND))
+                        .setTouches(c.touches())));
+        stats.positiveRateByChannel()
+                .forEach(r -> proto.addPositiveRateByChannel(ChannelRate.newBuilder()
+                        .setChannel(ProtoEnums.toProto(r.key(), TouchChannel.class, CHANNEL))
+                        .setTouches(r.total())
+                        .setPositive(r.hits())
+                        .setRate(r.rate())));
+        stats.positiveRateByFollowUpNumber()
+                .forEach(r -> proto.addPositiveRateByFollowUpNumber(FollowUpNumberRate.newBuilder()
+                        .setFollowUpNumber(r.key())
+                        .setTouches(r.total())
+                        .setPositive(r.hits())
+                        .setRate(r.rate())));
         List<FollowUpStats.Rate<LeadSource>> bySource = stats.conversionRateBySource();
         bySource.forEach(r -> proto.addConversionRateBySource(SourceConversionRate.newBuilder()
                 .setSource(ProtoEnums.toProto(r.key(), io.hearth.proto.v1.LeadSource.class, "LEAD_SOURCE_"))
-                .setLeads(r.total()).setConverted(r.hits()).setRate(r.rate())));
+                .setLeads(r.total())
+                .setConverted(r.hits())
+                .setRate(r.rate())));
         stats.medianTouchesToConversion().ifPresent(proto::setMedianTouchesToConversion);
         return proto.build();
     }

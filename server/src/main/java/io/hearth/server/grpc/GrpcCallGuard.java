@@ -10,8 +10,8 @@ import io.hearth.core.persistence.CallGuard;
  * jobs, sees the root context, which never ends, and always goes on.
  */
 public final class GrpcCallGuard implements CallGuard {
-    private static final CallGuard CURRENT_CALL = CallGuard.of(GrpcCallGuard::deadlinePassed,
-            () -> Context.current().isCancelled());
+    private static final CallGuard CURRENT_CALL =
+            CallGuard.of(GrpcCallGuard::deadlinePassed, () -> Context.current().isCancelled());
 
     @Override
     public void check() {

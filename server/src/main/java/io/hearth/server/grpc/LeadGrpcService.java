@@ -33,8 +33,12 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
 
     @Override
     public void createLead(CreateLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
-        reply(response, leads.create(request.hasLead() ? LeadMapper.toFields(request.getLead()) : null,
-                request.getRequestId(), request.getAllowDuplicate()));
+        reply(
+                response,
+                leads.create(
+                        request.hasLead() ? LeadMapper.toFields(request.getLead()) : null,
+                        request.getRequestId(),
+                        request.getAllowDuplicate()));
     }
 
     @Override
@@ -44,8 +48,12 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
 
     @Override
     public void listLeads(ListLeadsRequest request, StreamObserver<ListLeadsResponse> response) {
-        Page<Lead> page = leads.list(request.getFilter(), request.getOrderBy(), request.getShowArchived(),
-                request.getPageSize(), request.getPageToken());
+        Page<Lead> page = leads.list(
+                request.getFilter(),
+                request.getOrderBy(),
+                request.getShowArchived(),
+                request.getPageSize(),
+                request.getPageToken());
         ListLeadsResponse.Builder result = ListLeadsResponse.newBuilder();
         page.items().forEach(lead -> result.addLeads(LeadMapper.toProto(lead)));
         page.nextPageToken().ifPresent(result::setNextPageToken);
@@ -56,9 +64,15 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
     @Override
     public void updateLead(UpdateLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
         io.hearth.proto.v1.Lead lead = request.getLead();
-        reply(response, leads.update(lead.getName(), request.hasLead() ? LeadMapper.toFields(lead) : null,
-                request.getUpdateMask().getPathsList(), LeadMapper.fieldsSetIn(lead), lead.getEtag(),
-                request.getAllowDuplicate()));
+        reply(
+                response,
+                leads.update(
+                        lead.getName(),
+                        request.hasLead() ? LeadMapper.toFields(lead) : null,
+                        request.getUpdateMask().getPathsList(),
+                        LeadMapper.fieldsSetIn(lead),
+                        lead.getEtag(),
+                        request.getAllowDuplicate()));
     }
 
     @Override
@@ -73,8 +87,10 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
 
     @Override
     public void mergeLeads(MergeLeadsRequest request, StreamObserver<MergeLeadsResponse> response) {
-        LeadMerges.Merge merge = merges.merge(LeadId.fromName(request.getSurvivor(), "survivor"),
-                request.getSurvivorEtag(), LeadId.fromName(request.getDuplicate(), "duplicate"),
+        LeadMerges.Merge merge = merges.merge(
+                LeadId.fromName(request.getSurvivor(), "survivor"),
+                request.getSurvivorEtag(),
+                LeadId.fromName(request.getDuplicate(), "duplicate"),
                 request.getDuplicateEtag());
         response.onNext(MergeLeadsResponse.newBuilder()
                 .setSurvivor(LeadMapper.toProto(merge.survivor()))

@@ -13,8 +13,7 @@ import java.util.Set;
 
 /** Proto leads to domain leads and back; the only place that knows both shapes. */
 final class LeadMapper {
-    private LeadMapper() {
-    }
+    private LeadMapper() {}
 
     static io.hearth.proto.v1.Lead toProto(Lead lead) {
         LeadFields f = lead.fields();
@@ -31,7 +30,8 @@ final class LeadMapper {
                 .setSource(ProtoEnums.toProto(f.source(), io.hearth.proto.v1.LeadSource.class, "LEAD_SOURCE_"))
                 .setOwner(orEmpty(f.owner()))
                 .setStatus(ProtoEnums.toProto(f.status(), io.hearth.proto.v1.LeadStatus.class, "LEAD_STATUS_"))
-                .setTemperature(ProtoEnums.toProto(f.temperature(), io.hearth.proto.v1.Temperature.class, "TEMPERATURE_"))
+                .setTemperature(
+                        ProtoEnums.toProto(f.temperature(), io.hearth.proto.v1.Temperature.class, "TEMPERATURE_"))
                 .setNotes(orEmpty(f.notes()))
                 .addAllTags(f.tags())
                 .setCreateTime(ProtoTimes.toProto(lead.createdAt()))
@@ -65,8 +65,8 @@ final class LeadMapper {
                 .source(ProtoEnums.toDomain(proto.getSource(), LeadSource.class, "LEAD_SOURCE_", "lead.source"))
                 .owner(proto.getOwner())
                 .status(ProtoEnums.toDomain(proto.getStatus(), LeadStatus.class, "LEAD_STATUS_", "lead.status"))
-                .temperature(ProtoEnums.toDomain(proto.getTemperature(), Temperature.class, "TEMPERATURE_",
-                        "lead.temperature"))
+                .temperature(ProtoEnums.toDomain(
+                        proto.getTemperature(), Temperature.class, "TEMPERATURE_", "lead.temperature"))
                 .notes(proto.getNotes())
                 .tags(proto.getTagsList())
                 .build();

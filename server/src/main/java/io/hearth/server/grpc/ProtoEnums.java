@@ -7,8 +7,7 @@ import io.hearth.core.query.EnumValues;
  * ({@code CONTACT_KIND_SUPPLIER} for {@code SUPPLIER}).
  */
 final class ProtoEnums {
-    private ProtoEnums() {
-    }
+    private ProtoEnums() {}
 
     /**
      * @return {@code null} for the {@code _UNSPECIFIED} value

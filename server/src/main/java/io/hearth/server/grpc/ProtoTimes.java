@@ -6,11 +6,12 @@ import java.time.Instant;
 
 /** Java time values to and from {@code google.protobuf.Timestamp} and {@code Duration}. */
 final class ProtoTimes {
-    private ProtoTimes() {
-    }
+    private ProtoTimes() {}
 
     static com.google.protobuf.Duration toProto(Duration duration) {
-        return com.google.protobuf.Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano())
+        return com.google.protobuf.Duration.newBuilder()
+                .setSeconds(duration.getSeconds())
+                .setNanos(duration.getNano())
                 .build();
     }
 
@@ -23,6 +24,9 @@ final class ProtoTimes {
     }
 
     static Timestamp toProto(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 }

@@ -3,40 +3,40 @@ package io.hearth.server.grpc;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.lead.LeadId;
 import io.hearth.core.lead.Leads;
+import io.hearth.core.priority.AgendaPlanner;
 import io.hearth.core.priority.LeadRatings;
 import io.hearth.core.priority.MissedDeadline;
+import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.Temperature;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.QueueEntry;
-import io.hearth.core.queue.WorkQueue;
-import io.hearth.core.priority.AgendaPlanner;
-import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.queue.TypicalDurations;
+import io.hearth.core.queue.WorkQueue;
 import io.hearth.proto.v1.AgendaItem;
 import io.hearth.proto.v1.ChannelDuration;
 import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.GetResponseStatsRequest;
-import io.hearth.proto.v1.PlanAgendaRequest;
-import io.hearth.proto.v1.PlanAgendaResponse;
-import io.hearth.proto.v1.QueueSnapshot;
-import io.hearth.proto.v1.ResponseStats;
-import io.hearth.proto.v1.WatchQueueRequest;
-import io.grpc.stub.ServerCallStreamObserver;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import io.hearth.proto.v1.LeadProfile;
 import io.hearth.proto.v1.ListMissedDeadlinesRequest;
 import io.hearth.proto.v1.ListMissedDeadlinesResponse;
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
+import io.hearth.proto.v1.PlanAgendaRequest;
+import io.hearth.proto.v1.PlanAgendaResponse;
 import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.QueueServiceGrpc;
+import io.hearth.proto.v1.QueueSnapshot;
+import io.hearth.proto.v1.ResponseStats;
 import io.hearth.proto.v1.SetTemperatureOverrideRequest;
+import io.hearth.proto.v1.WatchQueueRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** QueueService over gRPC: maps requests to the queue and rating use cases and their results back. */
 public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBase {
@@ -48,8 +48,13 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
     private final Clock clock;
 
     @Inject
-    public QueueGrpcService(WorkQueue queue, LeadRatings ratings, Leads leads, QueueWatchers watchers,
-                            SpeedToLeadReport speedToLead, Clock clock) {
+    public QueueGrpcService(
+            WorkQueue queue,
+            LeadRatings ratings,
+            Leads leads,
+            QueueWatchers watchers,
+            SpeedToLeadReport speedToLead,
+            Clock clock) {
         this.clock = requireNonNull(clock, "clock is null");
         this.queue = requireNonNull(queue, "queue is null");
         this.ratings = requireNonNull(ratings, "ratings is null");
@@ -73,14 +78,17 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
                     ProtoTimes.toDuration(typical.getDuration())));
         }
         TypicalDurations durations = TypicalDurations.withOverrides(adjustments, "typical_durations");
-        AgendaPlanner.Plan<QueueEntry> plan = queue.plan(request.getOwner(),
-                request.hasTimeBudget() ? ProtoTimes.toDuration(request.getTimeBudget()) : null, durations);
+        AgendaPlanner.Plan<QueueEntry> plan = queue.plan(
+                request.getOwner(),
+                request.hasTimeBudget() ? ProtoTimes.toDuration(request.getTimeBudget()) : null,
+                durations);
         PlanAgendaResponse.Builder result = PlanAgendaResponse.newBuilder()
                 .setPlanned(ProtoTimes.toProto(plan.planned()))
                 .setLeft(ProtoTimes.toProto(plan.left()))
                 .setSkipped(plan.skipped().size());
         for (QueueEntry entry : plan.items()) {
-            result.addItems(AgendaItem.newBuilder().setItem(QueueMapper.toProto(entry))
+            result.addItems(AgendaItem.newBuilder()
+                    .setItem(QueueMapper.toProto(entry))
                     .setEstimate(ProtoTimes.toProto(durations.of(entry.channel()))));
         }
         response.onNext(result.build());
@@ -89,7 +97,8 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
 
     @Override
     public void getResponseStats(GetResponseStatsRequest request, StreamObserver<ResponseStats> response) {
-        io.hearth.core.priority.ResponseStats stats = speedToLead.stats(request.getOwner(),
+        io.hearth.core.priority.ResponseStats stats = speedToLead.stats(
+                request.getOwner(),
                 request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
                 request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null);
         response.onNext(QueueMapper.toProto(stats, speedToLead.window()));
@@ -110,18 +119,26 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
     public void qualifyLead(QualifyLeadRequest request, StreamObserver<LeadProfile> response) {
         LeadId id = LeadId.fromName(request.getName(), "name");
         io.hearth.proto.v1.Qualification qualification = request.getQualification();
-        reply(response, ratings.qualify(id, request.hasQualification() ? QueueMapper.toInput(qualification) : null,
-                request.getUpdateMask().getPathsList(), QueueMapper.fieldsSetIn(qualification),
-                qualification.getEtag()));
+        reply(
+                response,
+                ratings.qualify(
+                        id,
+                        request.hasQualification() ? QueueMapper.toInput(qualification) : null,
+                        request.getUpdateMask().getPathsList(),
+                        QueueMapper.fieldsSetIn(qualification),
+                        qualification.getEtag()));
     }
 
     @Override
-    public void listMissedDeadlines(ListMissedDeadlinesRequest request,
-                                    StreamObserver<ListMissedDeadlinesResponse> response) {
-        Page<MissedDeadline> page = speedToLead.missedDeadlines(request.getOwner(),
+    public void listMissedDeadlines(
+            ListMissedDeadlinesRequest request, StreamObserver<ListMissedDeadlinesResponse> response) {
+        Page<MissedDeadline> page = speedToLead.missedDeadlines(
+                request.getOwner(),
                 request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
                 request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null,
-                request.getUnansweredOnly(), request.getPageSize(), request.getPageToken());
+                request.getUnansweredOnly(),
+                request.getPageSize(),
+                request.getPageToken());
         Instant now = clock.instant();
         ListMissedDeadlinesResponse.Builder result = ListMissedDeadlinesResponse.newBuilder();
         page.items().forEach(missed -> result.addMissedDeadlines(QueueMapper.toProto(missed, now)));

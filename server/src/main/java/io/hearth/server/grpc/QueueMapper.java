@@ -27,8 +27,7 @@ import java.util.Set;
 final class QueueMapper {
     private static final String CHANNEL = "ACTION_CHANNEL_";
 
-    private QueueMapper() {
-    }
+    private QueueMapper() {}
 
     static QueueItem toProto(QueueEntry entry) {
         QueueItem.Builder item = QueueItem.newBuilder()
@@ -52,22 +51,28 @@ final class QueueMapper {
     static io.hearth.proto.v1.LeadProfile toProto(LeadProfile profile, Instant arrivedAt) {
         Qualification q = profile.qualification();
         io.hearth.proto.v1.Qualification.Builder qualification = io.hearth.proto.v1.Qualification.newBuilder()
-                .setReferral(io.hearth.proto.v1.ReferralKind.valueOf("REFERRAL_KIND_" + q.referral().name()))
+                .setReferral(io.hearth.proto.v1.ReferralKind.valueOf(
+                        "REFERRAL_KIND_" + q.referral().name()))
                 .setBant(io.hearth.proto.v1.Bant.newBuilder()
-                        .setBudget(answer(q.bant().budget())).setAuthority(answer(q.bant().authority()))
-                        .setNeed(answer(q.bant().need())).setTimescale(answer(q.bant().timescale())))
+                        .setBudget(answer(q.bant().budget()))
+                        .setAuthority(answer(q.bant().authority()))
+                        .setNeed(answer(q.bant().need()))
+                        .setTimescale(answer(q.bant().timescale())))
                 .setNote(q.note() == null ? "" : q.note())
                 .setLeadLevel(q.leadLevel())
                 .setQualified(q.bant().qualified())
                 .setEtag(profile.qualificationEtag());
         if (q.needBy() != null) {
-            qualification.setNeedBy(Date.newBuilder().setYear(q.needBy().getYear())
-                    .setMonth(q.needBy().getMonthValue()).setDay(q.needBy().getDayOfMonth()));
+            qualification.setNeedBy(Date.newBuilder()
+                    .setYear(q.needBy().getYear())
+                    .setMonth(q.needBy().getMonthValue())
+                    .setDay(q.needBy().getDayOfMonth()));
         }
         if (q.estimatedValue() != null) {
             BigDecimal amount = q.estimatedValue().amount();
             BigDecimal units = new BigDecimal(amount.toBigInteger());
-            qualification.setEstimatedValue(Money.newBuilder().setCurrencyCode(q.estimatedValue().currency())
+            qualification.setEstimatedValue(Money.newBuilder()
+                    .setCurrencyCode(q.estimatedValue().currency())
                     .setUnits(units.longValueExact())
                     .setNanos(amount.subtract(units).movePointRight(9).intValue()));
         }
@@ -96,8 +101,9 @@ final class QueueMapper {
         if (profile.activity().firstTouchAt() != null) {
             proto.setFirstTouchTime(ProtoTimes.toProto(profile.activity().firstTouchAt()));
         }
-        profile.responseTime(arrivedAt).ifPresent(d -> proto.setResponseTime(
-                Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano())));
+        profile.responseTime(arrivedAt)
+                .ifPresent(d -> proto.setResponseTime(
+                        Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano())));
         return proto.build();
     }
 
@@ -115,9 +121,15 @@ final class QueueMapper {
         return new QualificationInput(
                 proto.hasNeedBy() ? new QualificationInput.Day(d.getYear(), d.getMonth(), d.getDay()) : null,
                 proto.hasEstimatedValue()
-                        ? new QualificationInput.Amount(m.getCurrencyCode(), m.getUnits(), m.getNanos()) : null,
-                referral, answer(b.getBudget()), answer(b.getAuthority()), answer(b.getNeed()),
-                answer(b.getTimescale()), proto.getNote(), proto.getLeadLevel());
+                        ? new QualificationInput.Amount(m.getCurrencyCode(), m.getUnits(), m.getNanos())
+                        : null,
+                referral,
+                answer(b.getBudget()),
+                answer(b.getAuthority()),
+                answer(b.getNeed()),
+                answer(b.getTimescale()),
+                proto.getNote(),
+                proto.getLeadLevel());
     }
 
     /** AIP-134: without an update mask, every qualification field the caller set is updated. */
@@ -156,8 +168,8 @@ final class QueueMapper {
         return ProtoEnums.toDomain(proto, io.hearth.core.queue.ActionChannel.class, CHANNEL, field);
     }
 
-    static io.hearth.proto.v1.ResponseStats toProto(io.hearth.core.priority.ResponseStats stats,
-                                                     java.time.Duration window) {
+    static io.hearth.proto.v1.ResponseStats toProto(
+            io.hearth.core.priority.ResponseStats stats, java.time.Duration window) {
         io.hearth.proto.v1.ResponseStats.Builder proto = io.hearth.proto.v1.ResponseStats.newBuilder()
                 .setResponded(stats.responded())
                 .setAwaiting(stats.awaiting())
@@ -173,11 +185,12 @@ final class QueueMapper {
         }
         stats.median().ifPresent(m -> proto.setMedian(ProtoTimes.toProto(m)));
         stats.p90().ifPresent(p -> proto.setP90(ProtoTimes.toProto(p)));
-        stats.buckets().forEach((bucket, counts) -> proto.addBuckets(io.hearth.proto.v1.ResponseBucketStats.newBuilder()
-                .setBucket(io.hearth.proto.v1.ResponseBucket.valueOf("RESPONSE_BUCKET_" + bucket.name()))
-                .setLeads(counts.leads())
-                .setQualified(counts.qualified())
-                .setQualificationRate(counts.qualificationRate())));
+        stats.buckets()
+                .forEach((bucket, counts) -> proto.addBuckets(io.hearth.proto.v1.ResponseBucketStats.newBuilder()
+                        .setBucket(io.hearth.proto.v1.ResponseBucket.valueOf("RESPONSE_BUCKET_" + bucket.name()))
+                        .setLeads(counts.leads())
+                        .setQualified(counts.qualified())
+                        .setQualificationRate(counts.qualificationRate())));
         return proto.build();
     }
 

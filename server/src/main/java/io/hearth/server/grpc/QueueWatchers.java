@@ -88,10 +88,14 @@ public final class QueueWatchers implements AutoCloseable {
                 return;
             }
             try {
-                List<QueueItem> items = queue.next(owner, size, "").items().stream().map(QueueMapper::toProto).toList();
+                List<QueueItem> items = queue.next(owner, size, "").items().stream()
+                        .map(QueueMapper::toProto)
+                        .toList();
                 if (!items.equals(lastSent)) {
-                    observer.onNext(QueueSnapshot.newBuilder().addAllItems(items)
-                            .setSnapshotTime(ProtoTimes.toProto(clock.instant())).build());
+                    observer.onNext(QueueSnapshot.newBuilder()
+                            .addAllItems(items)
+                            .setSnapshotTime(ProtoTimes.toProto(clock.instant()))
+                            .build());
                     lastSent = items;
                 }
             } catch (RuntimeException e) {
@@ -100,10 +104,12 @@ public final class QueueWatchers implements AutoCloseable {
                 log.debug("queue watch for {} failed", whose, e);
                 stop();
                 // a domain failure (the database is unavailable) ends the stream with its own status and details
-                observer.onError(e instanceof HearthException failure
-                        ? StatusProto.toStatusRuntimeException(ErrorStatuses.of(failure))
-                        : Status.UNAVAILABLE.withDescription("the queue could not be read; watch again")
-                                .asRuntimeException());
+                observer.onError(
+                        e instanceof HearthException failure
+                                ? StatusProto.toStatusRuntimeException(ErrorStatuses.of(failure))
+                                : Status.UNAVAILABLE
+                                        .withDescription("the queue could not be read; watch again")
+                                        .asRuntimeException());
             }
         }
 

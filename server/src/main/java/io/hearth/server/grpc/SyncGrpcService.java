@@ -41,7 +41,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -73,8 +72,8 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     }
 
     @Override
-    public void validateConnectorConfig(ValidateConnectorConfigRequest request,
-                                        StreamObserver<ValidateConnectorConfigResponse> response) {
+    public void validateConnectorConfig(
+            ValidateConnectorConfigRequest request, StreamObserver<ValidateConnectorConfigResponse> response) {
         String connector = ConnectorRegistry.connectorName(request.getConnector(), "connector");
         ValidateConnectorConfigResponse.Builder result = ValidateConnectorConfigResponse.newBuilder();
         engine.validate(connector, request.getConfigMap()).forEach(p -> result.addProblems(SyncMapper.toProto(p)));
@@ -85,8 +84,13 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     @Override
     public void startSync(StartSyncRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
         CallListener.watch(response);
-        SyncRequest sync = new SyncRequest(ConnectorRegistry.connectorName(request.getConnector(), "connector"),
-                request.getConfigMap(), request.getMappingMap(), null, request.getDryRun(), false);
+        SyncRequest sync = new SyncRequest(
+                ConnectorRegistry.connectorName(request.getConnector(), "connector"),
+                request.getConfigMap(),
+                request.getMappingMap(),
+                null,
+                request.getDryRun(),
+                false);
         SyncRun finished = runDetached(sync, Context.current(), response);
         response.onNext(SyncMapper.toProto(finished));
         response.onCompleted();
@@ -139,8 +143,8 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                             ? engine.connectorForFile(header.getFileName(), "header.connector")
                             : ConnectorRegistry.connectorName(header.getConnector(), "header.connector");
                     // the content digest names the source: the same file uploaded again resumes or repeats its import
-                    SyncRequest sync = new SyncRequest(connector, config, header.getMappingMap(), upload.digest(),
-                            header.getDryRun(), true);
+                    SyncRequest sync = new SyncRequest(
+                            connector, config, header.getMappingMap(), upload.digest(), header.getDryRun(), true);
                     finished = runDetached(sync, call, response);
                 } finally {
                     // before the answer: a client that has it finds no upload left behind
@@ -154,24 +158,38 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void exportLeads(ExportLeadsRequest request, StreamObserver<ExportLeadsResponse> response) {
-        export("leads", request.getConnector(), request.getConfigMap(),
-                (connector, config) -> exporter.exportLeads(connector, config, request.getFilter()), response,
+        export(
+                "leads",
+                request.getConnector(),
+                request.getConfigMap(),
+                (connector, config) -> exporter.exportLeads(connector, config, request.getFilter()),
+                response,
                 chunk -> ExportLeadsResponse.newBuilder().setChunk(chunk).build(),
                 summary -> ExportLeadsResponse.newBuilder().setSummary(summary).build());
     }
 
     @Override
     public void exportContacts(ExportContactsRequest request, StreamObserver<ExportContactsResponse> response) {
-        export("contacts", request.getConnector(), request.getConfigMap(),
-                (connector, config) -> exporter.exportContacts(connector, config, request.getFilter()), response,
+        export(
+                "contacts",
+                request.getConnector(),
+                request.getConfigMap(),
+                (connector, config) -> exporter.exportContacts(connector, config, request.getFilter()),
+                response,
                 chunk -> ExportContactsResponse.newBuilder().setChunk(chunk).build(),
-                summary -> ExportContactsResponse.newBuilder().setSummary(summary).build());
+                summary ->
+                        ExportContactsResponse.newBuilder().setSummary(summary).build());
     }
 
     /** Writes the export to a temporary file, then streams it back in chunks and ends with its summary. */
-    private <R> void export(String what, String connectorName, Map<String, String> requestConfig,
-                            BiFunction<String, Map<String, String>, ExportResult> export, StreamObserver<R> response,
-                            Function<ByteString, R> chunk, Function<ExportSummary, R> summary) {
+    private <R> void export(
+            String what,
+            String connectorName,
+            Map<String, String> requestConfig,
+            BiFunction<String, Map<String, String>, ExportResult> export,
+            StreamObserver<R> response,
+            Function<ByteString, R> chunk,
+            Function<ExportSummary, R> summary) {
         String connector = ConnectorRegistry.connectorName(connectorName, "connector");
         PeopleExporter.requireNoPath(requestConfig, "config");
         Upload file = Upload.start(imports.uploadsDir(), what + "." + connector);
@@ -187,8 +205,11 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read back the export", e);
             }
-            response.onNext(summary.apply(ExportSummary.newBuilder().setWritten(result.written())
-                    .setFailed(result.failed()).addAllErrors(result.errors()).build()));
+            response.onNext(summary.apply(ExportSummary.newBuilder()
+                    .setWritten(result.written())
+                    .setFailed(result.failed())
+                    .addAllErrors(result.errors())
+                    .build()));
             response.onCompleted();
         } finally {
             file.delete();
@@ -212,10 +233,10 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     }
 
     @Override
-    public void listRejectedRecords(ListRejectedRecordsRequest request,
-                                    StreamObserver<ListRejectedRecordsResponse> response) {
-        Page<Rejection> page = engine.rejections(SyncRun.idFromName(request.getParent(), "parent"),
-                request.getPageSize(), request.getPageToken());
+    public void listRejectedRecords(
+            ListRejectedRecordsRequest request, StreamObserver<ListRejectedRecordsResponse> response) {
+        Page<Rejection> page = engine.rejections(
+                SyncRun.idFromName(request.getParent(), "parent"), request.getPageSize(), request.getPageToken());
         ListRejectedRecordsResponse.Builder result = ListRejectedRecordsResponse.newBuilder();
         page.items().forEach(r -> result.addRejectedRecords(SyncMapper.toProto(r)));
         page.nextPageToken().ifPresent(result::setNextPageToken);
@@ -257,7 +278,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
          */
         static void watch(StreamObserver<?> response) {
             if (response instanceof ServerCallStreamObserver<?> server) {
-                server.setOnCancelHandler(() -> { });
+                server.setOnCancelHandler(() -> {});
             }
         }
 

@@ -20,13 +20,11 @@ import io.hearth.proto.v1.SyncRunState;
 final class SyncMapper {
     static final String CONNECTORS = ConnectorRegistry.COLLECTION;
 
-    private SyncMapper() {
-    }
+    private SyncMapper() {}
 
     static Connector toProto(io.hearth.connector.spi.Connector connector) {
-        Connector.Builder result = Connector.newBuilder()
-                .setName(CONNECTORS + connector.name())
-                .setDescription(connector.description());
+        Connector.Builder result =
+                Connector.newBuilder().setName(CONNECTORS + connector.name()).setDescription(connector.description());
         for (ConfigKey key : connector.configKeys()) {
             result.addConfigKeys(ConfigKeySpec.newBuilder()
                     .setName(key.name())
@@ -41,7 +39,10 @@ final class SyncMapper {
     }
 
     static io.hearth.proto.v1.ConfigProblem toProto(ConfigProblem problem) {
-        return io.hearth.proto.v1.ConfigProblem.newBuilder().setKey(problem.key()).setMessage(problem.message()).build();
+        return io.hearth.proto.v1.ConfigProblem.newBuilder()
+                .setKey(problem.key())
+                .setMessage(problem.message())
+                .build();
     }
 
     static io.hearth.proto.v1.SyncRun toProto(SyncRun run) {
@@ -53,8 +54,12 @@ final class SyncMapper {
                 .setState(toProto(run.state()))
                 .setDryRun(run.dryRun())
                 .setStartTime(ProtoTimes.toProto(run.startedAt()))
-                .setCounts(io.hearth.proto.v1.SyncCounts.newBuilder().setRead(c.read()).setCreated(c.created())
-                        .setUpdated(c.updated()).setUnchanged(c.unchanged()).setMerged(c.merged())
+                .setCounts(io.hearth.proto.v1.SyncCounts.newBuilder()
+                        .setRead(c.read())
+                        .setCreated(c.created())
+                        .setUpdated(c.updated())
+                        .setUnchanged(c.unchanged())
+                        .setMerged(c.merged())
                         .setRejected(c.rejected()));
         if (run.finishedAt() != null) {
             result.setEndTime(ProtoTimes.toProto(run.finishedAt()));
@@ -72,8 +77,11 @@ final class SyncMapper {
     }
 
     static RejectedRecord toProto(Rejection rejection) {
-        return RejectedRecord.newBuilder().setPosition(rejection.position()).setReason(rejection.reason())
-                .setRaw(rejection.rawExcerpt()).build();
+        return RejectedRecord.newBuilder()
+                .setPosition(rejection.position())
+                .setReason(rejection.reason())
+                .setRaw(rejection.rawExcerpt())
+                .build();
     }
 
     private static ConfigValueType toProto(ConfigType type) {

@@ -40,14 +40,13 @@ public final class UnparseableRequests {
     static final String REASON = "UNPARSEABLE_REQUEST";
     private static final Logger log = LoggerFactory.getLogger(UnparseableRequests.class);
 
-    private UnparseableRequests() {
-    }
+    private UnparseableRequests() {}
 
     /** {@code service} with every method answering unparseable requests with INVALID_ARGUMENT. */
     public static ServerServiceDefinition guard(ServerServiceDefinition service) {
         ServiceDescriptor original = service.getServiceDescriptor();
-        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(original.getName())
-                .setSchemaDescriptor(original.getSchemaDescriptor());
+        ServiceDescriptor.Builder descriptor =
+                ServiceDescriptor.newBuilder(original.getName()).setSchemaDescriptor(original.getSchemaDescriptor());
         List<ServerMethodDefinition<?, ?>> methods = new ArrayList<>();
         for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
             ServerMethodDefinition<?, ?> guarded = guard(method);
@@ -62,15 +61,14 @@ public final class UnparseableRequests {
     private static <ReqT, RespT> ServerMethodDefinition<Parsed<ReqT>, RespT> guard(
             ServerMethodDefinition<ReqT, RespT> definition) {
         MethodDescriptor<ReqT, RespT> method = definition.getMethodDescriptor();
-        MethodDescriptor<Parsed<ReqT>, RespT> lenient = method
-                .toBuilder(new LenientMarshaller<>(method.getRequestMarshaller()), method.getResponseMarshaller())
+        MethodDescriptor<Parsed<ReqT>, RespT> lenient = method.toBuilder(
+                        new LenientMarshaller<>(method.getRequestMarshaller()), method.getResponseMarshaller())
                 .build();
         return ServerMethodDefinition.create(lenient, new GuardedHandler<>(method, definition.getServerCallHandler()));
     }
 
     /** A request as it came: the message, or the failure that says why its bytes are none. */
-    private record Parsed<T>(T message, RuntimeException failure) {
-    }
+    private record Parsed<T>(T message, RuntimeException failure) {}
 
     private record LenientMarshaller<T>(Marshaller<T> strict) implements Marshaller<Parsed<T>> {
         @Override
@@ -88,8 +86,8 @@ public final class UnparseableRequests {
         }
     }
 
-    private record GuardedHandler<ReqT, RespT>(MethodDescriptor<ReqT, RespT> method,
-                                               ServerCallHandler<ReqT, RespT> next)
+    private record GuardedHandler<ReqT, RespT>(
+            MethodDescriptor<ReqT, RespT> method, ServerCallHandler<ReqT, RespT> next)
             implements ServerCallHandler<Parsed<ReqT>, RespT> {
         @Override
         public ServerCall.Listener<Parsed<ReqT>> startCall(ServerCall<Parsed<ReqT>, RespT> call, Metadata headers) {
@@ -140,12 +138,17 @@ public final class UnparseableRequests {
 
     private static void refuse(ServerCall<?, ?> call, MethodDescriptor<?, ?> method, RuntimeException failure) {
         String why = why(failure);
-        log.warn("{}: the request message cannot be parsed ({}); answered INVALID_ARGUMENT",
-                method.getFullMethodName(), why);
+        log.warn(
+                "{}: the request message cannot be parsed ({}); answered INVALID_ARGUMENT",
+                method.getFullMethodName(),
+                why);
         StatusException refusal = StatusProto.toStatusException(com.google.rpc.Status.newBuilder()
                 .setCode(Code.INVALID_ARGUMENT.getNumber())
                 .setMessage("the request message cannot be parsed: " + why)
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(REASON).setDomain(ErrorStatuses.DOMAIN).build()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason(REASON)
+                        .setDomain(ErrorStatuses.DOMAIN)
+                        .build()))
                 .build());
         call.close(refusal.getStatus(), refusal.getTrailers() == null ? new Metadata() : refusal.getTrailers());
     }

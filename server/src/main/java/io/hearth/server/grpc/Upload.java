@@ -35,7 +35,8 @@ public final class Upload {
      * caller may upload is {@link io.hearth.core.sync.UploadSteps}'s to say.
      */
     static Upload start(Path folder, String fileName) {
-        String safeName = Path.of(fileName.isBlank() ? "upload" : fileName).getFileName().toString();
+        String safeName =
+                Path.of(fileName.isBlank() ? "upload" : fileName).getFileName().toString();
         try {
             Files.createDirectories(folder);
             Path path = Files.createTempDirectory(folder, "upload-").resolve(safeName);

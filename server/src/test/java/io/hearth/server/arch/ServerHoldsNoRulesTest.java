@@ -22,21 +22,29 @@ import io.hearth.core.error.HearthException;
  * and lets core's {@code CallGuard.of} decide what a caller who gave up is answered.
  */
 // the failures are imported too, so a call's return type is known to be one
-@AnalyzeClasses(packages = {"io.hearth.server.grpc", "io.hearth.core.error"},
+@AnalyzeClasses(
+        packages = {"io.hearth.server.grpc", "io.hearth.core.error"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class ServerHoldsNoRulesTest {
     private static final String GRPC = "io.hearth.server.grpc..";
     private static final String ERRORS = "io.hearth.core.error..";
 
     @ArchTest
-    static final ArchRule grpcConstructsNoDomainFailure = noClasses().that().resideInAPackage(GRPC)
-            .should().callConstructorWhere(target(owner(resideInAPackage(ERRORS))))
+    static final ArchRule grpcConstructsNoDomainFailure = noClasses()
+            .that()
+            .resideInAPackage(GRPC)
+            .should()
+            .callConstructorWhere(target(owner(resideInAPackage(ERRORS))))
             .because("a rule that refuses input lives in core, which raises the failure naming the field path");
 
     @ArchTest
-    static final ArchRule grpcCallsNoFailureFactory = noClasses().that().resideInAPackage(GRPC)
-            .should().callMethodWhere(DescribedPredicate.describe("the method makes a domain failure "
-                    + "(e.g. InvalidArgumentException.of)", ServerHoldsNoRulesTest::makesFailure))
+    static final ArchRule grpcCallsNoFailureFactory = noClasses()
+            .that()
+            .resideInAPackage(GRPC)
+            .should()
+            .callMethodWhere(DescribedPredicate.describe(
+                    "the method makes a domain failure " + "(e.g. InvalidArgumentException.of)",
+                    ServerHoldsNoRulesTest::makesFailure))
             .because("a rule that refuses input lives in core, which raises the failure naming the field path");
 
     private static boolean makesFailure(JavaMethodCall call) {

@@ -44,8 +44,13 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(20)
 class DatabaseOutageServiceTest {
-    private static final List<String> SERVICES = List.of("", "hearth.v1.LeadService", "hearth.v1.QueueService",
-            "hearth.v1.ContactService", "hearth.v1.FollowUpService", "hearth.v1.SyncService");
+    private static final List<String> SERVICES = List.of(
+            "",
+            "hearth.v1.LeadService",
+            "hearth.v1.QueueService",
+            "hearth.v1.ContactService",
+            "hearth.v1.FollowUpService",
+            "hearth.v1.SyncService");
 
     private CuttableDatabase db;
     private InProcessHearth hearth;
@@ -83,11 +88,14 @@ class DatabaseOutageServiceTest {
         Duration read = Duration.ofNanos(System.nanoTime() - started);
 
         started = System.nanoTime();
-        assertUnavailable(() -> leads.createLead(CreateLeadRequest.newBuilder().setLead(lead("Grace"))
-                .setRequestId("form-7").build()));
+        assertUnavailable(() -> leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(lead("Grace"))
+                .setRequestId("form-7")
+                .build()));
         Duration create = Duration.ofNanos(System.nanoTime() - started);
 
-        System.out.printf("[outage] UNAVAILABLE after %d ms (ListLeads), %d ms (CreateLead)%n",
+        System.out.printf(
+                "[outage] UNAVAILABLE after %d ms (ListLeads), %d ms (CreateLead)%n",
                 read.toMillis(), create.toMillis());
         assertThat(read).isLessThan(Duration.ofSeconds(5));
         assertThat(create).isLessThan(Duration.ofSeconds(5));
@@ -99,8 +107,8 @@ class DatabaseOutageServiceTest {
         CompletableFuture<Throwable> watchEnded = new CompletableFuture<>();
         CompletableFuture<QueueSnapshot> firstSnapshot = new CompletableFuture<>();
         Context.CancellableContext watching = Context.current().withCancellation();
-        watching.run(() -> QueueServiceGrpc.newStub(hearth.channel()).watchQueue(WatchQueueRequest.getDefaultInstance(),
-                new StreamObserver<>() {
+        watching.run(() -> QueueServiceGrpc.newStub(hearth.channel())
+                .watchQueue(WatchQueueRequest.getDefaultInstance(), new StreamObserver<>() {
                     @Override
                     public void onNext(QueueSnapshot snapshot) {
                         firstSnapshot.complete(snapshot);
@@ -123,8 +131,8 @@ class DatabaseOutageServiceTest {
             assertDatabaseUnavailable(watchEnded.get(5, TimeUnit.SECONDS));
             SyncClient sync = new SyncClient(hearth.channel());
             assertUnavailable(() -> sync.export("csv", ""));
-            assertThatThrownBy(() -> sync.importFile("crm.csv",
-                    "First Name,Email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8)))
+            assertThatThrownBy(() -> sync.importFile(
+                            "crm.csv", "First Name,Email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8)))
                     .isInstanceOfSatisfying(ExecutionException.class, e -> assertDatabaseUnavailable(e.getCause()));
         } finally {
             watching.cancel(null);
@@ -147,25 +155,34 @@ class DatabaseOutageServiceTest {
         awaitTrue(() -> status("") == ServingStatus.SERVING, Duration.ofSeconds(10));
         Duration serving = Duration.ofNanos(System.nanoTime() - restored);
         assertThat(SERVICES).allSatisfy(service -> assertThat(status(service)).isEqualTo(ServingStatus.SERVING));
-        System.out.printf("[outage] health NOT_SERVING %d ms after the cut (no calls), SERVING %d ms after the return%n",
+        System.out.printf(
+                "[outage] health NOT_SERVING %d ms after the cut (no calls), SERVING %d ms after the return%n",
                 notServing.toMillis(), serving.toMillis());
 
-        assertThat(leads.createLead(CreateLeadRequest.newBuilder().setLead(lead("Ada")).build()).getName())
+        assertThat(leads.createLead(CreateLeadRequest.newBuilder()
+                                .setLead(lead("Ada"))
+                                .build())
+                        .getName())
                 .startsWith("leads/");
     }
 
     @Test
     void aCreateWhoseDeadlinePassedWhileTheDatabaseWasAwayIsNotCommittedWhenItComesBack() throws Exception {
         start(Duration.ofSeconds(10)); // the call waits for a connection longer than its client does
-        CreateLeadRequest create = CreateLeadRequest.newBuilder().setLead(lead("Ada")).setRequestId("form-1").build();
+        CreateLeadRequest create = CreateLeadRequest.newBuilder()
+                .setLead(lead("Ada"))
+                .setRequestId("form-1")
+                .build();
         db.cut();
         Thread.sleep(600); // so the call waits for a new connection, as above
         ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
         try {
             later.schedule(db::restore, 2, TimeUnit.SECONDS);
 
-            assertThatThrownBy(() -> leads.withDeadlineAfter(1, TimeUnit.SECONDS).createLead(create))
-                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+            assertThatThrownBy(
+                            () -> leads.withDeadlineAfter(1, TimeUnit.SECONDS).createLead(create))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
         } finally {
             later.shutdown();
@@ -174,14 +191,17 @@ class DatabaseOutageServiceTest {
 
         // the server went on with the call once the database was back, and stopped before committing it
         awaitTrue(() -> hearth.get(io.hearth.core.persistence.Database.class).isAvailable(), Duration.ofSeconds(10));
-        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList()).isEmpty();
+        assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList())
+                .isEmpty();
         Lead retried = leads.createLead(create);
         assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList())
-                .extracting(Lead::getName).containsExactly(retried.getName());
+                .extracting(Lead::getName)
+                .containsExactly(retried.getName());
     }
 
     private ServingStatus status(String service) {
-        return health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
+        return health.check(HealthCheckRequest.newBuilder().setService(service).build())
+                .getStatus();
     }
 
     private static void assertUnavailable(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
@@ -197,8 +217,13 @@ class DatabaseOutageServiceTest {
     }
 
     private static Lead lead(String givenName) {
-        return Lead.newBuilder().setGivenName(givenName).setFamilyName("Tester").setEmail(givenName + "@example.com")
-                .setSource(LeadSource.LEAD_SOURCE_REFERRAL).setOwner("alice").build();
+        return Lead.newBuilder()
+                .setGivenName(givenName)
+                .setFamilyName("Tester")
+                .setEmail(givenName + "@example.com")
+                .setSource(LeadSource.LEAD_SOURCE_REFERRAL)
+                .setOwner("alice")
+                .build();
     }
 
     private static void awaitTrue(BooleanSupplier condition, Duration atMost) throws InterruptedException {

@@ -31,9 +31,11 @@ class ExceptionStatusInterceptorTest {
                 throw failure;
             }
         };
-        server = InProcessServerBuilder.forName(name).directExecutor()
+        server = InProcessServerBuilder.forName(name)
+                .directExecutor()
                 .addService(ServerInterceptors.intercept(throwing, new ExceptionStatusInterceptor()))
-                .build().start();
+                .build()
+                .start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         return LeadServiceGrpc.newBlockingStub(channel);
     }
@@ -57,8 +59,8 @@ class ExceptionStatusInterceptorTest {
 
     @Test
     void businessRuleFailuresBecomeFailedPreconditionWithTheirMessage() throws Exception {
-        LeadServiceGrpc.LeadServiceBlockingStub stub = serve(
-                new FailedPreconditionException("LEAD_ARCHIVED", "leads/x is archived; restore it first"));
+        LeadServiceGrpc.LeadServiceBlockingStub stub =
+                serve(new FailedPreconditionException("LEAD_ARCHIVED", "leads/x is archived; restore it first"));
 
         assertThatThrownBy(() -> stub.getLead(GetLeadRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {

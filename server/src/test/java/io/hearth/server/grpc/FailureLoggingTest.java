@@ -40,8 +40,11 @@ class FailureLoggingTest {
     void capture() throws Exception {
         events.start();
         logger.addAppender(events);
-        SQLException driver = new SQLException("ERROR: duplicate key value violates unique constraint "
-                + "\"lead_email_key\" Detail: Key (email)=(" + VALUE + ") already exists.", "23505", 0);
+        SQLException driver = new SQLException(
+                "ERROR: duplicate key value violates unique constraint " + "\"lead_email_key\" Detail: Key (email)=("
+                        + VALUE + ") already exists.",
+                "23505",
+                0);
         DataAccessException failure = new DataAccessException("SQL [" + SQL + "]; " + driver.getMessage(), driver);
         String name = InProcessServerBuilder.generateName();
         LeadServiceGrpc.LeadServiceImplBase throwing = new LeadServiceGrpc.LeadServiceImplBase() {
@@ -50,9 +53,11 @@ class FailureLoggingTest {
                 throw failure;
             }
         };
-        server = InProcessServerBuilder.forName(name).directExecutor()
+        server = InProcessServerBuilder.forName(name)
+                .directExecutor()
                 .addService(ServerInterceptors.intercept(throwing, new ExceptionStatusInterceptor()))
-                .build().start();
+                .build()
+                .start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
 
@@ -70,7 +75,9 @@ class FailureLoggingTest {
 
         assertThat(events.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
-            assertThat(event.getThrowableProxy()).as("no exception, whose messages quote the SQL").isNull();
+            assertThat(event.getThrowableProxy())
+                    .as("no exception, whose messages quote the SQL")
+                    .isNull();
             assertThat(event.getFormattedMessage())
                     .contains("hearth.v1.LeadService/GetLead failed unexpectedly")
                     .contains("org.jooq.exception.DataAccessException <- java.sql.SQLException")

@@ -71,14 +71,19 @@ class FollowUpServiceTest {
     void leadCadenceRunsCallThenPostcardThenDrip() throws Exception {
         start(CadenceConfig.DEFAULTS);
         Lead lead = lead();
-        FollowUp call = followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder().setPerson(lead.getName())
-                .build());
+        FollowUp call = followUps.scheduleFollowUp(
+                ScheduleFollowUpRequest.newBuilder().setPerson(lead.getName()).build());
         assertThat(call.getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_PHONE);
         assertThat(due()).isZero();
 
         clock.advance(Duration.ofDays(2));
-        assertThat(followUps.listDueFollowUps(ListDueFollowUpsRequest.newBuilder().setOwner("alice").build())
-                .getFollowUpsList()).extracting(FollowUp::getName).containsExactly(call.getName());
+        assertThat(followUps
+                        .listDueFollowUps(ListDueFollowUpsRequest.newBuilder()
+                                .setOwner("alice")
+                                .build())
+                        .getFollowUpsList())
+                .extracting(FollowUp::getName)
+                .containsExactly(call.getName());
         LogTouchResponse first = complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
         assertThat(first.getNextFollowUp().getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_POSTCARD);
         assertThat(first.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
@@ -91,8 +96,11 @@ class FollowUpServiceTest {
         assertThat(queuedPeople()).as("drip is nurtured, not worked by hand").doesNotContain(lead.getName());
         assertThat(second.getCompletedFollowUps()).isEqualTo(2);
         assertThat(second.hasNextFollowUp()).isFalse();
-        assertFailedPrecondition(() -> followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
-                .setPerson(lead.getName()).build()), "PERSON_IN_DRIP");
+        assertFailedPrecondition(
+                () -> followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
+                        .setPerson(lead.getName())
+                        .build()),
+                "PERSON_IN_DRIP");
         assertFailedPrecondition(() -> complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER), "FOLLOW_UP_CLOSED");
     }
 
@@ -101,18 +109,23 @@ class FollowUpServiceTest {
         start(CadenceConfig.DEFAULTS);
         Lead lead = lead();
         log(lead.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_CONNECTED);
-        LogTouchResponse reply = log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE,
-                TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE);
+        LogTouchResponse reply =
+                log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE, TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE);
 
         Contact contact = reply.getConvertedContact();
         assertThat(contact.getConvertedFrom()).isEqualTo(lead.getName());
         assertThat(reply.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_STOPPED);
         assertThat(reply.getTouch().getContact()).isEqualTo(contact.getName());
-        assertThat(followUps.listTouches(ListTouchesRequest.newBuilder().setPerson(contact.getName()).build())
-                .getTouchesList()).extracting(Touch::getOutcome).containsExactly(
-                TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE, TouchOutcome.TOUCH_OUTCOME_CONNECTED);
-        assertFailedPrecondition(() -> log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE,
-                TouchOutcome.TOUCH_OUTCOME_CONNECTED), "LEAD_CONVERTED");
+        assertThat(followUps
+                        .listTouches(ListTouchesRequest.newBuilder()
+                                .setPerson(contact.getName())
+                                .build())
+                        .getTouchesList())
+                .extracting(Touch::getOutcome)
+                .containsExactly(TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE, TouchOutcome.TOUCH_OUTCOME_CONNECTED);
+        assertFailedPrecondition(
+                () -> log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE, TouchOutcome.TOUCH_OUTCOME_CONNECTED),
+                "LEAD_CONVERTED");
     }
 
     @Test
@@ -120,10 +133,13 @@ class FollowUpServiceTest {
         start(CadenceConfig.DEFAULTS);
         Lead lead = lead();
         clock.advance(Duration.ofMinutes(3));
-        LogTouchResponse call = log(lead.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
+        LogTouchResponse call =
+                log(lead.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
 
         LeadProfile profile = QueueServiceGrpc.newBlockingStub(hearth.channel())
-                .getLeadProfile(GetLeadProfileRequest.newBuilder().setName(lead.getName()).build());
+                .getLeadProfile(GetLeadProfileRequest.newBuilder()
+                        .setName(lead.getName())
+                        .build());
         assertThat(profile.getFirstTouchTime()).isEqualTo(call.getTouch().getOccurTime());
         assertThat(profile.getResponseTime().getSeconds()).isEqualTo(180);
     }
@@ -132,8 +148,8 @@ class FollowUpServiceTest {
     void suggestModeOnlySuggestsConverting() throws Exception {
         start(new CadenceConfig(2, 8, false));
         Lead lead = lead();
-        LogTouchResponse meeting = log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE,
-                TouchOutcome.TOUCH_OUTCOME_MEETING_BOOKED);
+        LogTouchResponse meeting =
+                log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE, TouchOutcome.TOUCH_OUTCOME_MEETING_BOOKED);
         assertThat(meeting.getConversionSuggested()).isTrue();
         assertThat(meeting.hasConvertedContact()).isFalse();
     }
@@ -141,36 +157,57 @@ class FollowUpServiceTest {
     @Test
     void rulesAnswerFailedPreconditionInWordsARepUnderstands() throws Exception {
         start(CadenceConfig.DEFAULTS);
-        Contact supplier = contacts.createContact(CreateContactRequest.newBuilder().setContact(Contact.newBuilder()
-                .setCompany("Paper Co").setKind(ContactKind.CONTACT_KIND_SUPPLIER)).build());
-        assertThatThrownBy(() -> log(supplier.getName(), TouchKind.TOUCH_KIND_COLD_CALL,
-                TouchOutcome.TOUCH_OUTCOME_CONNECTED))
+        Contact supplier = contacts.createContact(CreateContactRequest.newBuilder()
+                .setContact(Contact.newBuilder().setCompany("Paper Co").setKind(ContactKind.CONTACT_KIND_SUPPLIER))
+                .build());
+        assertThatThrownBy(() ->
+                        log(supplier.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_CONNECTED))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
                     assertThat(errorReason(e)).isEqualTo("COLD_CALL_TO_CONTACT");
                     assertThat(e.getStatus().getDescription()).contains("never cold calls");
                 });
-        assertFailedPrecondition(() -> log(lead().getName(), TouchKind.TOUCH_KIND_FOLLOW_UP,
-                TouchOutcome.TOUCH_OUTCOME_CONNECTED), "FOLLOW_UP_TO_LEAD");
+        assertFailedPrecondition(
+                () -> log(lead().getName(), TouchKind.TOUCH_KIND_FOLLOW_UP, TouchOutcome.TOUCH_OUTCOME_CONNECTED),
+                "FOLLOW_UP_TO_LEAD");
     }
 
     @Test
     void badInputNamesTheFieldAndUnknownNamesAreNotFound() throws Exception {
         start(CadenceConfig.DEFAULTS);
-        assertInvalid(() -> followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder()
-                .setPerson(lead().getName())).build()), "touch.kind", "touch.channel", "touch.outcome");
-        assertInvalid(() -> followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder()
-                .setPerson("people/1")).build()), "touch.person");
+        assertInvalid(
+                () -> followUps.logTouch(LogTouchRequest.newBuilder()
+                        .setTouch(Touch.newBuilder().setPerson(lead().getName()))
+                        .build()),
+                "touch.kind",
+                "touch.channel",
+                "touch.outcome");
+        assertInvalid(
+                () -> followUps.logTouch(LogTouchRequest.newBuilder()
+                        .setTouch(Touch.newBuilder().setPerson("people/1"))
+                        .build()),
+                "touch.person");
         assertInvalid(() -> followUps.logTouch(LogTouchRequest.getDefaultInstance()), "touch");
         assertInvalid(() -> followUps.getFollowUpStats(GetFollowUpStatsRequest.getDefaultInstance()), "start_time");
-        assertInvalid(() -> followUps.skipFollowUp(SkipFollowUpRequest.newBuilder().setName("followUps/x").build()),
+        assertInvalid(
+                () -> followUps.skipFollowUp(
+                        SkipFollowUpRequest.newBuilder().setName("followUps/x").build()),
                 "name");
-        assertCode(() -> followUps.skipFollowUp(SkipFollowUpRequest.newBuilder()
-                .setName("followUps/" + UUID.randomUUID()).build()), Status.Code.NOT_FOUND);
-        assertCode(() -> followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
-                .setPerson("contacts/" + UUID.randomUUID()).build()), Status.Code.NOT_FOUND);
-        assertInvalid(() -> followUps.completeFollowUp(CompleteFollowUpRequest.newBuilder()
-                .setName("followUps/" + UUID.randomUUID()).build()), "outcome");
+        assertCode(
+                () -> followUps.skipFollowUp(SkipFollowUpRequest.newBuilder()
+                        .setName("followUps/" + UUID.randomUUID())
+                        .build()),
+                Status.Code.NOT_FOUND);
+        assertCode(
+                () -> followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
+                        .setPerson("contacts/" + UUID.randomUUID())
+                        .build()),
+                Status.Code.NOT_FOUND);
+        assertInvalid(
+                () -> followUps.completeFollowUp(CompleteFollowUpRequest.newBuilder()
+                        .setName("followUps/" + UUID.randomUUID())
+                        .build()),
+                "outcome");
     }
 
     @Test
@@ -181,7 +218,9 @@ class FollowUpServiceTest {
         log(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE, TouchOutcome.TOUCH_OUTCOME_MEETING_BOOKED);
 
         FollowUpStats stats = followUps.getFollowUpStats(GetFollowUpStatsRequest.newBuilder()
-                .setStartTime(at(START)).setEndTime(at(START.plus(Duration.ofDays(1)))).build());
+                .setStartTime(at(START))
+                .setEndTime(at(START.plus(Duration.ofDays(1))))
+                .build());
 
         assertThat(stats.getPositiveRateByChannelList()).hasSize(1);
         assertThat(stats.getPositiveRateByChannel(0).getTouches()).isEqualTo(2);
@@ -195,39 +234,55 @@ class FollowUpServiceTest {
     @Test
     void skippingMovesToTheNextStep() throws Exception {
         start(CadenceConfig.DEFAULTS);
-        FollowUp call = followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder().setPerson(lead().getName())
-                .build());
-        FollowUp next = followUps.skipFollowUp(SkipFollowUpRequest.newBuilder().setName(call.getName()).build());
+        FollowUp call = followUps.scheduleFollowUp(
+                ScheduleFollowUpRequest.newBuilder().setPerson(lead().getName()).build());
+        FollowUp next = followUps.skipFollowUp(
+                SkipFollowUpRequest.newBuilder().setName(call.getName()).build());
         assertThat(next.getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_POSTCARD);
         assertThat(next.getFollowUpNumber()).isEqualTo(1);
     }
 
     private Lead lead() {
-        return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName("Ada")
-                .setEmail("ada@example.com").setSource(LeadSource.LEAD_SOURCE_WEB_FORM).setOwner("alice")).build());
+        return leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName("Ada")
+                        .setEmail("ada@example.com")
+                        .setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
+                        .setOwner("alice"))
+                .build());
     }
 
     private LogTouchResponse log(String person, TouchKind kind, TouchOutcome outcome) {
-        return followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder().setPerson(person)
-                .setKind(kind).setChannel(TouchChannel.TOUCH_CHANNEL_PHONE).setOutcome(outcome)
-                .setPerformedBy("alice")).build());
+        return followUps.logTouch(LogTouchRequest.newBuilder()
+                .setTouch(Touch.newBuilder()
+                        .setPerson(person)
+                        .setKind(kind)
+                        .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                        .setOutcome(outcome)
+                        .setPerformedBy("alice"))
+                .build());
     }
 
     private LogTouchResponse complete(FollowUp followUp, TouchOutcome outcome) {
-        return followUps.completeFollowUp(CompleteFollowUpRequest.newBuilder().setName(followUp.getName())
-                .setOutcome(outcome).setPerformedBy("alice").build());
+        return followUps.completeFollowUp(CompleteFollowUpRequest.newBuilder()
+                .setName(followUp.getName())
+                .setOutcome(outcome)
+                .setPerformedBy("alice")
+                .build());
     }
 
     private int due() {
-        return followUps.listDueFollowUps(ListDueFollowUpsRequest.getDefaultInstance()).getFollowUpsCount();
+        return followUps
+                .listDueFollowUps(ListDueFollowUpsRequest.getDefaultInstance())
+                .getFollowUpsCount();
     }
 
     private static Timestamp at(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
     }
 
-    private static void assertFailedPrecondition(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
-                                                 String reason) {
+    private static void assertFailedPrecondition(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String reason) {
         assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
             assertThat(errorReason(e)).isEqualTo(reason);
@@ -236,7 +291,10 @@ class FollowUpServiceTest {
 
     private List<String> queuedPeople() {
         return QueueServiceGrpc.newBlockingStub(hearth.channel())
-                .listQueue(io.hearth.proto.v1.ListQueueRequest.getDefaultInstance()).getItemsList().stream()
-                .map(io.hearth.proto.v1.QueueItem::getPerson).toList();
+                .listQueue(io.hearth.proto.v1.ListQueueRequest.getDefaultInstance())
+                .getItemsList()
+                .stream()
+                .map(io.hearth.proto.v1.QueueItem::getPerson)
+                .toList();
     }
 }

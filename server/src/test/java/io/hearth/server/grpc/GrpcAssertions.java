@@ -17,8 +17,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Assertions on the rich error statuses Hearth answers with. */
 final class GrpcAssertions {
-    private GrpcAssertions() {
-    }
+    private GrpcAssertions() {}
 
     /** The call fails with INVALID_ARGUMENT naming exactly {@code fields}. */
     static void assertInvalid(ThrowingCallable call, String... fields) {
@@ -30,8 +29,10 @@ final class GrpcAssertions {
     }
 
     static void assertCode(ThrowingCallable call, Status.Code code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class,
-                e -> assertThat(e.getStatus().getCode()).isEqualTo(code));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(code));
     }
 
     static List<String> badRequestFields(StatusRuntimeException e) {
@@ -46,7 +47,8 @@ final class GrpcAssertions {
         return StatusProto.fromThrowable(e).getDetailsList().stream()
                 .filter(any -> any.is(ErrorInfo.class))
                 .map(any -> unpack(any, ErrorInfo.class).getReason())
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     /** The resource a ResourceInfo detail names, empty without one. */
@@ -54,7 +56,8 @@ final class GrpcAssertions {
         return StatusProto.fromThrowable(e).getDetailsList().stream()
                 .filter(any -> any.is(ResourceInfo.class))
                 .map(any -> unpack(any, ResourceInfo.class).getResourceName())
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     private static <T extends Message> T unpack(Any any, Class<T> type) {

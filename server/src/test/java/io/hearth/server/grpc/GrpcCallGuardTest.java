@@ -29,8 +29,8 @@ class GrpcCallGuardTest {
     @Test
     void workOutsideACallAndOfAWaitingCallerGoesOn() throws Exception {
         assertThatCode(guard::check).doesNotThrowAnyException();
-        try (Context.CancellableContext call = Context.current()
-                .withDeadline(Deadline.after(1, TimeUnit.MINUTES), scheduler)) {
+        try (Context.CancellableContext call =
+                Context.current().withDeadline(Deadline.after(1, TimeUnit.MINUTES), scheduler)) {
             call.call(() -> {
                 guard.check();
                 return null;
@@ -40,8 +40,8 @@ class GrpcCallGuardTest {
 
     @Test
     void aPassedDeadlineIsDeadlineExceeded() {
-        try (Context.CancellableContext call = Context.current()
-                .withDeadline(Deadline.after(-1, TimeUnit.SECONDS), scheduler)) {
+        try (Context.CancellableContext call =
+                Context.current().withDeadline(Deadline.after(-1, TimeUnit.SECONDS), scheduler)) {
             assertThatThrownBy(() -> call.run(guard::check)).isInstanceOf(DeadlineExceededException.class);
         }
     }
@@ -56,7 +56,8 @@ class GrpcCallGuardTest {
 
     @Test
     void eachFailureHasItsStatusCode() {
-        Assertions.assertThat(ErrorStatuses.of(new DatabaseUnavailableException(null)).getCode())
+        Assertions.assertThat(
+                        ErrorStatuses.of(new DatabaseUnavailableException(null)).getCode())
                 .isEqualTo(Code.UNAVAILABLE.getNumber());
         Assertions.assertThat(ErrorStatuses.of(new DeadlineExceededException()).getCode())
                 .isEqualTo(Code.DEADLINE_EXCEEDED.getNumber());

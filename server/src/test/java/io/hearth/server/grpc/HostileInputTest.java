@@ -24,8 +24,8 @@ import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListRejectedRecordsRequest;
 import io.hearth.proto.v1.LogTouchRequest;
-import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.Qualification;
+import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.QueueServiceGrpc;
 import io.hearth.proto.v1.RejectedRecord;
 import io.hearth.proto.v1.SetTemperatureOverrideRequest;
@@ -70,14 +70,25 @@ class HostileInputTest {
         ContactServiceGrpc.ContactServiceBlockingStub contacts = ContactServiceGrpc.newBlockingStub(hearth.channel());
         SyncServiceGrpc.SyncServiceBlockingStub sync = SyncServiceGrpc.newBlockingStub(hearth.channel());
 
-        assertRefusedFilter(() -> leads.listLeads(ListLeadsRequest.newBuilder().setFilter(HUGE_FILTER).build()),
+        assertRefusedFilter(
+                () -> leads.listLeads(
+                        ListLeadsRequest.newBuilder().setFilter(HUGE_FILTER).build()),
                 "4096 characters");
-        assertRefusedFilter(() -> contacts.listContacts(ListContactsRequest.newBuilder().setFilter(HUGE_FILTER)
-                .build()), "4096 characters");
-        assertRefusedFilter(() -> sync.exportLeads(ExportLeadsRequest.newBuilder().setConnector("connectors/csv")
-                .setFilter(HUGE_FILTER).build()).hasNext(), "4096 characters");
+        assertRefusedFilter(
+                () -> contacts.listContacts(
+                        ListContactsRequest.newBuilder().setFilter(HUGE_FILTER).build()),
+                "4096 characters");
+        assertRefusedFilter(
+                () -> sync.exportLeads(ExportLeadsRequest.newBuilder()
+                                .setConnector("connectors/csv")
+                                .setFilter(HUGE_FILTER)
+                                .build())
+                        .hasNext(),
+                "4096 characters");
         String manyTerms = String.join(" AND ", Collections.nCopies(51, "tag = a"));
-        assertRefusedFilter(() -> leads.listLeads(ListLeadsRequest.newBuilder().setFilter(manyTerms).build()),
+        assertRefusedFilter(
+                () -> leads.listLeads(
+                        ListLeadsRequest.newBuilder().setFilter(manyTerms).build()),
                 "at most 50 conditions");
     }
 
@@ -86,10 +97,13 @@ class HostileInputTest {
         LeadServiceGrpc.LeadServiceBlockingStub leads = LeadServiceGrpc.newBlockingStub(hearth.channel());
         String bad = "owner = alice JUNK" + "x".repeat(4000);
 
-        assertThatThrownBy(() -> leads.listLeads(ListLeadsRequest.newBuilder().setFilter(bad).build()))
+        assertThatThrownBy(() -> leads.listLeads(
+                        ListLeadsRequest.newBuilder().setFilter(bad).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                    assertThat(e.getStatus().getDescription()).hasSizeLessThan(200).containsOnlyOnce("JUNK");
+                    assertThat(e.getStatus().getDescription())
+                            .hasSizeLessThan(200)
+                            .containsOnlyOnce("JUNK");
                     assertThat(fieldDescription(e)).hasSizeLessThan(150).containsOnlyOnce("JUNK");
                 });
     }
@@ -98,34 +112,71 @@ class HostileInputTest {
     void controlCharactersInWhatIsWrittenAreInvalidArgumentsNamingTheField() {
         LeadServiceGrpc.LeadServiceBlockingStub leads = LeadServiceGrpc.newBlockingStub(hearth.channel());
         ContactServiceGrpc.ContactServiceBlockingStub contacts = ContactServiceGrpc.newBlockingStub(hearth.channel());
-        FollowUpServiceGrpc.FollowUpServiceBlockingStub followUps = FollowUpServiceGrpc.newBlockingStub(
-                hearth.channel());
+        FollowUpServiceGrpc.FollowUpServiceBlockingStub followUps =
+                FollowUpServiceGrpc.newBlockingStub(hearth.channel());
         QueueServiceGrpc.QueueServiceBlockingStub queue = QueueServiceGrpc.newBlockingStub(hearth.channel());
 
-        assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder()
-                .setGivenName("Ada\u0000").setEmail("ada@example.com")).build()), "lead.given_name");
-        assertInvalid(() -> leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder()
-                .setGivenName("Ada").setPhone("415\u0000555 0100").setOwner("alice\tbob")).build()),
-                "lead.phone", "lead.owner");
-        Lead ada = leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName("Ada")
-                .setNotes("called twice:\n\t- no answer\r\n\t- voicemail")).build());
-        assertInvalid(() -> leads.updateLead(UpdateLeadRequest.newBuilder().setLead(Lead.newBuilder()
-                .setName(ada.getName()).setNotes("bell \u0007")).build()), "lead.notes");
-        assertInvalid(() -> contacts.createContact(CreateContactRequest.newBuilder().setContact(Contact.newBuilder()
-                .setKind(ContactKind.CONTACT_KIND_SUPPLIER).setCompany("Acme\u0000")).build()), "contact.company");
-        assertInvalid(() -> followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder()
-                .setPerson(ada.getName()).setKind(TouchKind.TOUCH_KIND_COLD_CALL)
-                .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE).setOutcome(TouchOutcome.TOUCH_OUTCOME_NO_ANSWER)
-                .setNote("left a message\u0000")).build()), "touch.note");
-        assertInvalid(() -> queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(ada.getName())
-                .setQualification(Qualification.newBuilder().setNote("budget \u001b[31mred"))
-                .setUpdateMask(FieldMask.newBuilder().addPaths("note")).build()), "qualification.note");
-        assertInvalid(() -> queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
-                .setName(ada.getName()).setTemperature(Temperature.TEMPERATURE_HOT).setReason("asked\u0000")
-                .build()), "reason");
-        assertInvalid(() -> queue.listQueue(ListQueueRequest.newBuilder().setOwner("al\u0000ice").build()), "owner");
+        assertInvalid(
+                () -> leads.createLead(CreateLeadRequest.newBuilder()
+                        .setLead(Lead.newBuilder().setGivenName("Ada\u0000").setEmail("ada@example.com"))
+                        .build()),
+                "lead.given_name");
+        assertInvalid(
+                () -> leads.createLead(CreateLeadRequest.newBuilder()
+                        .setLead(Lead.newBuilder()
+                                .setGivenName("Ada")
+                                .setPhone("415\u0000555 0100")
+                                .setOwner("alice\tbob"))
+                        .build()),
+                "lead.phone",
+                "lead.owner");
+        Lead ada = leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(
+                        Lead.newBuilder().setGivenName("Ada").setNotes("called twice:\n\t- no answer\r\n\t- voicemail"))
+                .build());
+        assertInvalid(
+                () -> leads.updateLead(UpdateLeadRequest.newBuilder()
+                        .setLead(Lead.newBuilder().setName(ada.getName()).setNotes("bell \u0007"))
+                        .build()),
+                "lead.notes");
+        assertInvalid(
+                () -> contacts.createContact(CreateContactRequest.newBuilder()
+                        .setContact(Contact.newBuilder()
+                                .setKind(ContactKind.CONTACT_KIND_SUPPLIER)
+                                .setCompany("Acme\u0000"))
+                        .build()),
+                "contact.company");
+        assertInvalid(
+                () -> followUps.logTouch(LogTouchRequest.newBuilder()
+                        .setTouch(Touch.newBuilder()
+                                .setPerson(ada.getName())
+                                .setKind(TouchKind.TOUCH_KIND_COLD_CALL)
+                                .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                                .setOutcome(TouchOutcome.TOUCH_OUTCOME_NO_ANSWER)
+                                .setNote("left a message\u0000"))
+                        .build()),
+                "touch.note");
+        assertInvalid(
+                () -> queue.qualifyLead(QualifyLeadRequest.newBuilder()
+                        .setName(ada.getName())
+                        .setQualification(Qualification.newBuilder().setNote("budget \u001b[31mred"))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("note"))
+                        .build()),
+                "qualification.note");
+        assertInvalid(
+                () -> queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
+                        .setName(ada.getName())
+                        .setTemperature(Temperature.TEMPERATURE_HOT)
+                        .setReason("asked\u0000")
+                        .build()),
+                "reason");
+        assertInvalid(
+                () -> queue.listQueue(
+                        ListQueueRequest.newBuilder().setOwner("al\u0000ice").build()),
+                "owner");
         assertThat(leads.listLeads(ListLeadsRequest.getDefaultInstance()).getLeadsList())
-                .extracting(Lead::getNotes).containsExactly("called twice:\n\t- no answer\r\n\t- voicemail");
+                .extracting(Lead::getNotes)
+                .containsExactly("called twice:\n\t- no answer\r\n\t- voicemail");
     }
 
     @Test
@@ -138,12 +189,18 @@ class HostileInputTest {
         SyncRun run = new SyncClient(hearth.channel()).importFile("people.csv", csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(run.getCounts().getRejected()).isEqualTo(1);
-        List<RejectedRecord> rejected = SyncServiceGrpc.newBlockingStub(hearth.channel()).listRejectedRecords(
-                ListRejectedRecordsRequest.newBuilder().setParent(run.getName()).build()).getRejectedRecordsList();
+        List<RejectedRecord> rejected = SyncServiceGrpc.newBlockingStub(hearth.channel())
+                .listRejectedRecords(ListRejectedRecordsRequest.newBuilder()
+                        .setParent(run.getName())
+                        .build())
+                .getRejectedRecordsList();
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.getPosition()).isEqualTo("row 3");
             assertThat(r.getReason()).contains("given_name").contains("U+0000");
-            assertThat(r.getRaw()).hasSizeLessThanOrEqualTo(200).contains("Nul\uFFFDly").doesNotContain("\u0000");
+            assertThat(r.getRaw())
+                    .hasSizeLessThanOrEqualTo(200)
+                    .contains("Nul\uFFFDly")
+                    .doesNotContain("\u0000");
         });
     }
 
@@ -163,11 +220,14 @@ class HostileInputTest {
                 .filter(any -> any.is(BadRequest.class))
                 .map(any -> {
                     try {
-                        return any.unpack(BadRequest.class).getFieldViolations(0).getDescription();
+                        return any.unpack(BadRequest.class)
+                                .getFieldViolations(0)
+                                .getDescription();
                     } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
                         throw new AssertionError(ex);
                     }
                 })
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

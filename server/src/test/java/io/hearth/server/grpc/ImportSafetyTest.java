@@ -9,9 +9,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import io.hearth.server.InProcessHearth;
-import io.hearth.server.SyncRunKeeper;
-import io.hearth.server.config.CadenceConfig;
 import io.hearth.proto.v1.ImportFileHeader;
 import io.hearth.proto.v1.ImportFileRequest;
 import io.hearth.proto.v1.LeadServiceGrpc;
@@ -21,6 +18,9 @@ import io.hearth.proto.v1.StartSyncRequest;
 import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
 import io.hearth.proto.v1.SyncServiceGrpc;
+import io.hearth.server.InProcessHearth;
+import io.hearth.server.SyncRunKeeper;
+import io.hearth.server.config.CadenceConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +45,7 @@ class ImportSafetyTest {
 
     @TempDir
     Path dataDir;
+
     private InProcessHearth hearth;
     private SyncServiceGrpc.SyncServiceBlockingStub sync;
     private SyncClient client;
@@ -64,8 +65,10 @@ class ImportSafetyTest {
     }
 
     private Iterable<SyncRun> startSync(String path) {
-        return () -> sync.startSync(StartSyncRequest.newBuilder().setConnector("connectors/csv")
-                .putConfig("path", path).build());
+        return () -> sync.startSync(StartSyncRequest.newBuilder()
+                .setConnector("connectors/csv")
+                .putConfig("path", path)
+                .build());
     }
 
     private void assertDenied(Runnable call) {
@@ -81,12 +84,14 @@ class ImportSafetyTest {
         Path secret = Files.writeString(dataDir.resolve("secret.csv"), "First Name,Email\nEve,eve@example.com\n");
         Files.createSymbolicLink(dataDir.resolve("imports").resolve("link.csv"), secret);
 
-        assertDenied(() -> startSync("/etc/passwd").forEach(run -> { }));
-        assertDenied(() -> startSync(secret.toString()).forEach(run -> { }));
-        assertDenied(() -> startSync("../secret.csv").forEach(run -> { }));
-        assertDenied(() -> startSync("link.csv").forEach(run -> { }));
-        assertThat(LeadServiceGrpc.newBlockingStub(hearth.channel()).listLeads(ListLeadsRequest.getDefaultInstance())
-                .getLeadsList()).isEmpty();
+        assertDenied(() -> startSync("/etc/passwd").forEach(run -> {}));
+        assertDenied(() -> startSync(secret.toString()).forEach(run -> {}));
+        assertDenied(() -> startSync("../secret.csv").forEach(run -> {}));
+        assertDenied(() -> startSync("link.csv").forEach(run -> {}));
+        assertThat(LeadServiceGrpc.newBlockingStub(hearth.channel())
+                        .listLeads(ListLeadsRequest.getDefaultInstance())
+                        .getLeadsList())
+                .isEmpty();
     }
 
     @Test
@@ -108,8 +113,10 @@ class ImportSafetyTest {
         byte[] big = ("First Name,Email\n" + "Ada,ada@example.com\n".repeat(60_000)).getBytes(StandardCharsets.UTF_8);
         assertThat(big.length).isGreaterThan((int) MAX_UPLOAD);
 
-        assertThatThrownBy(() -> client.importFile("big.csv", big)).hasCauseInstanceOf(StatusRuntimeException.class)
-                .cause().satisfies(e -> {
+        assertThatThrownBy(() -> client.importFile("big.csv", big))
+                .hasCauseInstanceOf(StatusRuntimeException.class)
+                .cause()
+                .satisfies(e -> {
                     StatusRuntimeException status = (StatusRuntimeException) e;
                     assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
                     assertThat(status.getStatus().getDescription()).contains(Long.toString(MAX_UPLOAD));
@@ -125,7 +132,8 @@ class ImportSafetyTest {
         assertThat(run.getSource()).isEqualTo("path=fair.csv");
         assertThat(uploadsLeft()).isEmpty();
         SyncRun empty = client.importFile("empty.csv", new byte[0]);
-        assertThat(empty.getError()).isEqualTo("empty.csv is empty: there is nothing to import")
+        assertThat(empty.getError())
+                .isEqualTo("empty.csv is empty: there is nothing to import")
                 .doesNotContain(dataDir.toString());
     }
 
@@ -133,29 +141,40 @@ class ImportSafetyTest {
     void cancellingTheCallEndsTheRunCancelledAndTheSameFileGoesOnFromThere() throws Exception {
         StringBuilder csv = new StringBuilder("First Name,Last Name,Email\n");
         for (int i = 0; i < 10_000; i++) {
-            csv.append("Given").append(i).append(",Family").append(i).append(",p").append(i).append("@example.com\n");
+            csv.append("Given")
+                    .append(i)
+                    .append(",Family")
+                    .append(i)
+                    .append(",p")
+                    .append(i)
+                    .append("@example.com\n");
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
         CancelsOnProgress canceller = new CancelsOnProgress(ended);
         var upload = SyncServiceGrpc.newStub(hearth.channel()).importFile(canceller);
-        upload.onNext(ImportFileRequest.newBuilder().setHeader(ImportFileHeader.newBuilder().setFileName("big.csv"))
+        upload.onNext(ImportFileRequest.newBuilder()
+                .setHeader(ImportFileHeader.newBuilder().setFileName("big.csv"))
                 .build());
-        upload.onNext(ImportFileRequest.newBuilder().setChunk(ByteString.copyFrom(file)).build());
+        upload.onNext(ImportFileRequest.newBuilder()
+                .setChunk(ByteString.copyFrom(file))
+                .build());
         upload.onCompleted();
         canceller.firstProgress.get(30, TimeUnit.SECONDS);
         canceller.call.cancel("the user pressed Ctrl-C", null);
         assertThat(ended.get(30, TimeUnit.SECONDS)).isInstanceOf(StatusRuntimeException.class);
         awaitRunEnded();
 
-        SyncRun cancelled = sync.listSyncRuns(ListSyncRunsRequest.getDefaultInstance()).getSyncRuns(0);
+        SyncRun cancelled =
+                sync.listSyncRuns(ListSyncRunsRequest.getDefaultInstance()).getSyncRuns(0);
         assertThat(cancelled.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_CANCELLED);
         assertThat(cancelled.getCounts().getRead()).isLessThan(10_000);
         assertThat(cancelled.getError()).contains("run the same import again");
         SyncRun resumed = client.importFile("big.csv", file);
         assertThat(resumed.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
-        assertThat(resumed.getCounts().getCreated()).isEqualTo(10_000 - cancelled.getCounts().getCreated());
+        assertThat(resumed.getCounts().getCreated())
+                .isEqualTo(10_000 - cancelled.getCounts().getCreated());
         assertThat(resumed.getStartCursor()).isEqualTo(cancelled.getEndCursor());
         assertThat(uploadsLeft()).isEmpty();
     }
@@ -181,8 +200,13 @@ class ImportSafetyTest {
     }
 
     private void awaitRunEnded() throws InterruptedException {
-        for (int i = 0; i < 300 && sync.listSyncRuns(ListSyncRunsRequest.getDefaultInstance()).getSyncRuns(0)
-                .getState() == SyncRunState.SYNC_RUN_STATE_RUNNING; i++) {
+        for (int i = 0;
+                i < 300
+                        && sync.listSyncRuns(ListSyncRunsRequest.getDefaultInstance())
+                                        .getSyncRuns(0)
+                                        .getState()
+                                == SyncRunState.SYNC_RUN_STATE_RUNNING;
+                i++) {
             Thread.sleep(100);
         }
     }

@@ -31,7 +31,9 @@ class InternalErrorReplyTest {
     void start() throws Exception {
         hearth = new InProcessHearth(Clock.systemUTC());
         leads = LeadServiceGrpc.newBlockingStub(hearth.channel());
-        leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName("Ada")).build());
+        leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder().setGivenName("Ada"))
+                .build());
         // a schema the code does not expect: every statement on leads now fails inside the database
         hearth.get(Database.class).dsl().execute("ALTER TABLE lead RENAME TO lead_moved_away");
     }
@@ -43,19 +45,39 @@ class InternalErrorReplyTest {
 
     @Test
     void aDatabaseFailureIsAnInternalErrorThatQuotesNothingOfTheDatabase() {
-        assertOpaqueInternal(() -> leads.listLeads(ListLeadsRequest.newBuilder().setFilter("owner = alice").build()));
-        assertOpaqueInternal(() -> leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder()
-                .setGivenName("Grace").setEmail("grace.secret@example.com").setOwner("alice")).build()));
+        assertOpaqueInternal(() -> leads.listLeads(
+                ListLeadsRequest.newBuilder().setFilter("owner = alice").build()));
+        assertOpaqueInternal(() -> leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName("Grace")
+                        .setEmail("grace.secret@example.com")
+                        .setOwner("alice"))
+                .build()));
     }
 
     private static void assertOpaqueInternal(ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
-            String reply = (e.getStatus().getDescription() + " " + StatusProto.fromThrowable(e) + " "
-                    + e.getTrailers()).toLowerCase(Locale.ROOT);
-            assertThat(reply).doesNotContain("select", "insert", "sql", "lead_moved_away", "from lead",
-                    "object not found", "privilege", "hsqldb", "jdbc", "jooq", "exception", "grace.secret", "alice",
-                    "/tmp", "/work", "hearth-data");
+            String reply = (e.getStatus().getDescription() + " " + StatusProto.fromThrowable(e) + " " + e.getTrailers())
+                    .toLowerCase(Locale.ROOT);
+            assertThat(reply)
+                    .doesNotContain(
+                            "select",
+                            "insert",
+                            "sql",
+                            "lead_moved_away",
+                            "from lead",
+                            "object not found",
+                            "privilege",
+                            "hsqldb",
+                            "jdbc",
+                            "jooq",
+                            "exception",
+                            "grace.secret",
+                            "alice",
+                            "/tmp",
+                            "/work",
+                            "hearth-data");
         });
     }
 }

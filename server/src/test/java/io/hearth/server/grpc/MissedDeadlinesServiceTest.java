@@ -80,8 +80,11 @@ class MissedDeadlinesServiceTest {
                 .getMissedDeadlines(0);
         assertThat(answered.getFirstTouchTime()).isEqualTo(timestamp(START.plus(Duration.ofMinutes(20))));
         assertThat(answered.getLateBy().getSeconds()).isEqualTo(15 * 60);
-        assertThat(queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder().setUnansweredOnly(true).build())
-                .getMissedDeadlinesList()).isEmpty();
+        assertThat(queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder()
+                                .setUnansweredOnly(true)
+                                .build())
+                        .getMissedDeadlinesList())
+                .isEmpty();
     }
 
     @Test
@@ -91,16 +94,30 @@ class MissedDeadlinesServiceTest {
         create("Linus", "bob");
         clock.advance(Duration.ofMinutes(30));
         sweep();
-        touch(leads.listLeads(io.hearth.proto.v1.ListLeadsRequest.newBuilder().setFilter("owner = \"bob\"").build())
+        touch(leads.listLeads(io.hearth.proto.v1.ListLeadsRequest.newBuilder()
+                        .setFilter("owner = \"bob\"")
+                        .build())
                 .getLeads(0));
 
         ResponseStats team = queue.getResponseStats(GetResponseStatsRequest.getDefaultInstance());
         assertThat(team.getMissed()).isEqualTo(3);
         assertThat(team.getMissedUnanswered()).isEqualTo(2);
-        assertThat(team.getMissedByOwnerList()).containsExactly(
-                OwnerMissedDeadlines.newBuilder().setOwner("alice").setMissed(2).setUnanswered(2).build(),
-                OwnerMissedDeadlines.newBuilder().setOwner("bob").setMissed(1).setUnanswered(0).build());
-        assertThat(queue.getResponseStats(GetResponseStatsRequest.newBuilder().setOwner("bob").build()).getMissed())
+        assertThat(team.getMissedByOwnerList())
+                .containsExactly(
+                        OwnerMissedDeadlines.newBuilder()
+                                .setOwner("alice")
+                                .setMissed(2)
+                                .setUnanswered(2)
+                                .build(),
+                        OwnerMissedDeadlines.newBuilder()
+                                .setOwner("bob")
+                                .setMissed(1)
+                                .setUnanswered(0)
+                                .build());
+        assertThat(queue.getResponseStats(GetResponseStatsRequest.newBuilder()
+                                .setOwner("bob")
+                                .build())
+                        .getMissed())
                 .isEqualTo(1);
     }
 
@@ -114,23 +131,44 @@ class MissedDeadlinesServiceTest {
         sweep();
 
         ListMissedDeadlinesResponse first = queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder()
-                .setOwner("alice").setPageSize(2).build());
+                .setOwner("alice")
+                .setPageSize(2)
+                .build());
         ListMissedDeadlinesResponse second = queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder()
-                .setOwner("alice").setPageSize(2).setPageToken(first.getNextPageToken()).build());
-        assertThat(first.getMissedDeadlinesList()).extracting(MissedDeadline::getDisplayName)
+                .setOwner("alice")
+                .setPageSize(2)
+                .setPageToken(first.getNextPageToken())
+                .build());
+        assertThat(first.getMissedDeadlinesList())
+                .extracting(MissedDeadline::getDisplayName)
                 .containsExactly("Web2 Lead", "Web1 Lead");
-        assertThat(second.getMissedDeadlinesList()).extracting(MissedDeadline::getDisplayName)
+        assertThat(second.getMissedDeadlinesList())
+                .extracting(MissedDeadline::getDisplayName)
                 .containsExactly("Web0 Lead");
         assertThat(second.getNextPageToken()).isEmpty();
 
-        assertInvalid(() -> queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder().setPageSize(-1).build()),
+        assertInvalid(
+                () -> queue.listMissedDeadlines(
+                        ListMissedDeadlinesRequest.newBuilder().setPageSize(-1).build()),
                 "page_size");
-        assertInvalid(() -> queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder()
-                .setPageToken("garbage").build()), "page_token");
-        assertInvalid(() -> queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder().setOwner("bob")
-                .setPageSize(2).setPageToken(first.getNextPageToken()).build()), "page_token");
-        assertInvalid(() -> queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder()
-                .setStartTime(timestamp(START)).setEndTime(timestamp(START.minusSeconds(1))).build()), "start_time");
+        assertInvalid(
+                () -> queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder()
+                        .setPageToken("garbage")
+                        .build()),
+                "page_token");
+        assertInvalid(
+                () -> queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder()
+                        .setOwner("bob")
+                        .setPageSize(2)
+                        .setPageToken(first.getNextPageToken())
+                        .build()),
+                "page_token");
+        assertInvalid(
+                () -> queue.listMissedDeadlines(ListMissedDeadlinesRequest.newBuilder()
+                        .setStartTime(timestamp(START))
+                        .setEndTime(timestamp(START.minusSeconds(1)))
+                        .build()),
+                "start_time");
     }
 
     private void sweep() {
@@ -138,20 +176,32 @@ class MissedDeadlinesServiceTest {
     }
 
     private void touch(Lead lead) {
-        followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder().setPerson(lead.getName())
-                .setKind(TouchKind.TOUCH_KIND_COLD_CALL).setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
-                .setOutcome(TouchOutcome.TOUCH_OUTCOME_NO_ANSWER)).build());
+        followUps.logTouch(LogTouchRequest.newBuilder()
+                .setTouch(Touch.newBuilder()
+                        .setPerson(lead.getName())
+                        .setKind(TouchKind.TOUCH_KIND_COLD_CALL)
+                        .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                        .setOutcome(TouchOutcome.TOUCH_OUTCOME_NO_ANSWER))
+                .build());
     }
 
     private Lead create(String given, String owner) {
-        return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName(given)
-                .setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
-                .setOwner(owner))
+        return leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName(given)
+                        .setFamilyName("Lead")
+                        .setPhone("+1 415 555 0100")
+                        .setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
+                        .setOwner(owner))
                 // the fixtures share one phone number
-                .setAllowDuplicate(true).build());
+                .setAllowDuplicate(true)
+                .build());
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 }

@@ -30,8 +30,8 @@ import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
 import io.hearth.proto.v1.LogTouchRequest;
 import io.hearth.proto.v1.LogTouchResponse;
-import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.Qualification;
+import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueLane;
 import io.hearth.proto.v1.QueueServiceGrpc;
@@ -102,14 +102,15 @@ class QueueFollowUpsTest {
         schedule(later.getName(), null, START.plus(Duration.ofDays(3)));
         Contact archived = contact("Archived", "alice");
         schedule(archived.getName(), null, START.plus(Duration.ofHours(1)));
-        contacts.archiveContact(ArchiveContactRequest.newBuilder().setName(archived.getName()).build());
+        contacts.archiveContact(
+                ArchiveContactRequest.newBuilder().setName(archived.getName()).build());
         Contact dripped = contact("Dripped", "alice");
         FollowUp step = schedule(dripped.getName(), null, START.plus(Duration.ofHours(1)));
         for (int i = 1; i <= 8; i++) {
             LogTouchResponse done = complete(step, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
             step = done.getNextFollowUp();
-            assertThat(done.getCadenceState()).isEqualTo(i < 8 ? CadenceState.CADENCE_STATE_ACTIVE
-                    : CadenceState.CADENCE_STATE_DRIP);
+            assertThat(done.getCadenceState())
+                    .isEqualTo(i < 8 ? CadenceState.CADENCE_STATE_ACTIVE : CadenceState.CADENCE_STATE_DRIP);
         }
         Contact unsubscribed = contact("Unsubscribed", "alice");
         schedule(unsubscribed.getName(), null, START.plus(Duration.ofHours(1)));
@@ -126,34 +127,57 @@ class QueueFollowUpsTest {
         List<QueueItem> team = all("");
 
         // the two hot leads rank alike (no value known); the newer id comes first
-        assertThat(team).extracting(QueueItem::getPerson).containsExactly(web.getName(), sizzling.getName(),
-                hot.getName(), hotWaiting.getName(), texted.getName(), leadWaiting.getName(), called.getName(),
-                warm.getName(), cool.getName(), cold.getName());
-        assertThat(team).extracting(QueueItem::getLane).containsExactly(QueueLane.QUEUE_LANE_SPEED_TO_LEAD,
-                QueueLane.QUEUE_LANE_SIZZLING, QueueLane.QUEUE_LANE_HOT, QueueLane.QUEUE_LANE_HOT,
-                QueueLane.QUEUE_LANE_DUE_FOLLOW_UP,
-                QueueLane.QUEUE_LANE_DUE_FOLLOW_UP, QueueLane.QUEUE_LANE_DUE_FOLLOW_UP, QueueLane.QUEUE_LANE_WARM,
-                QueueLane.QUEUE_LANE_COOL, QueueLane.QUEUE_LANE_COLD);
+        assertThat(team)
+                .extracting(QueueItem::getPerson)
+                .containsExactly(
+                        web.getName(),
+                        sizzling.getName(),
+                        hot.getName(),
+                        hotWaiting.getName(),
+                        texted.getName(),
+                        leadWaiting.getName(),
+                        called.getName(),
+                        warm.getName(),
+                        cool.getName(),
+                        cold.getName());
+        assertThat(team)
+                .extracting(QueueItem::getLane)
+                .containsExactly(
+                        QueueLane.QUEUE_LANE_SPEED_TO_LEAD,
+                        QueueLane.QUEUE_LANE_SIZZLING,
+                        QueueLane.QUEUE_LANE_HOT,
+                        QueueLane.QUEUE_LANE_HOT,
+                        QueueLane.QUEUE_LANE_DUE_FOLLOW_UP,
+                        QueueLane.QUEUE_LANE_DUE_FOLLOW_UP,
+                        QueueLane.QUEUE_LANE_DUE_FOLLOW_UP,
+                        QueueLane.QUEUE_LANE_WARM,
+                        QueueLane.QUEUE_LANE_COOL,
+                        QueueLane.QUEUE_LANE_COLD);
         QueueItem hotsStep = team.get(3);
-        assertThat(hotsStep.getAction()).as("a hot lead is never hidden; it shows its next step")
+        assertThat(hotsStep.getAction())
+                .as("a hot lead is never hidden; it shows its next step")
                 .isEqualTo(ActionKind.ACTION_KIND_TOUCH_BASE);
         assertThat(hotsStep.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_DIRECT_MAIL);
-        assertThat(hotsStep.getDeadline().getSeconds()).isEqualTo(START.plus(Duration.ofDays(3)).getEpochSecond());
+        assertThat(hotsStep.getDeadline().getSeconds())
+                .isEqualTo(START.plus(Duration.ofDays(3)).getEpochSecond());
         QueueItem text = team.get(4);
         assertThat(text.getAction()).isEqualTo(ActionKind.ACTION_KIND_FOLLOW_UP);
         assertThat(text.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_SMS);
         assertThat(text.getDisplayName()).isEqualTo("Texted Contact");
-        assertThat(text.getDeadline().getSeconds()).isEqualTo(START.plus(Duration.ofHours(1)).getEpochSecond());
-        assertThat(text.getReasonsList()).containsExactly(
-                "follow-up 1 of 8 by sms, due 2026-11-02 10:00 UTC", "prospect");
+        assertThat(text.getDeadline().getSeconds())
+                .isEqualTo(START.plus(Duration.ofHours(1)).getEpochSecond());
+        assertThat(text.getReasonsList())
+                .containsExactly("follow-up 1 of 8 by sms, due 2026-11-02 10:00 UTC", "prospect");
         QueueItem leadsTurn = team.get(5);
-        assertThat(leadsTurn.getAction()).as("follow-ups proper are for contacts")
+        assertThat(leadsTurn.getAction())
+                .as("follow-ups proper are for contacts")
                 .isEqualTo(ActionKind.ACTION_KIND_TOUCH_BASE);
         assertThat(leadsTurn.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_EMAIL);
-        assertThat(leadsTurn.getReasonsList().get(0)).isEqualTo(
-                "follow-up 1 of 2 by email, due 2026-11-02 10:30 UTC");
+        assertThat(leadsTurn.getReasonsList().get(0)).isEqualTo("follow-up 1 of 2 by email, due 2026-11-02 10:30 UTC");
         assertThat(all("bob")).extracting(QueueItem::getPerson).containsExactly(called.getName());
-        assertThat(all("alice")).extracting(QueueItem::getPerson).doesNotContain(called.getName())
+        assertThat(all("alice"))
+                .extracting(QueueItem::getPerson)
+                .doesNotContain(called.getName())
                 .contains(texted.getName(), leadWaiting.getName());
         assertThat(pagedBy(2, "")).isEqualTo(team);
     }
@@ -171,7 +195,9 @@ class QueueFollowUpsTest {
         assertThat(item(contact.getName())).hasValueSatisfying(item -> {
             assertThat(item.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_PHONE);
             assertThat(item.getReasons(0)).startsWith("follow-up 1 of 8 by phone, due 2026-11-04 09:00");
-            assertThat(item.getFollowUp()).as("the step to complete from the queue").isEqualTo(call.getName());
+            assertThat(item.getFollowUp())
+                    .as("the step to complete from the queue")
+                    .isEqualTo(call.getName());
         });
 
         FollowUp postcard = complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER).getNextFollowUp();
@@ -183,8 +209,10 @@ class QueueFollowUpsTest {
             assertThat(item.getFollowUp()).isEqualTo(postcard.getName());
         });
 
-        followUps.skipFollowUp(SkipFollowUpRequest.newBuilder().setName(postcard.getName()).build());
-        assertThat(people()).as("the email after the skipped postcard is not due yet")
+        followUps.skipFollowUp(
+                SkipFollowUpRequest.newBuilder().setName(postcard.getName()).build());
+        assertThat(people())
+                .as("the email after the skipped postcard is not due yet")
                 .doesNotContain(contact.getName());
         clock.advance(Duration.ofDays(4));
         assertThat(item(contact.getName()).map(QueueItem::getChannel)).hasValue(ActionChannel.ACTION_CHANNEL_EMAIL);
@@ -199,7 +227,8 @@ class QueueFollowUpsTest {
         schedule(keen.getName(), null, START);
         assertThat(people()).contains(quiet.getName(), keen.getName());
 
-        FollowUp second = complete(first, TouchOutcome.TOUCH_OUTCOME_LEFT_VOICEMAIL).getNextFollowUp();
+        FollowUp second =
+                complete(first, TouchOutcome.TOUCH_OUTCOME_LEFT_VOICEMAIL).getNextFollowUp();
         clock.advance(Duration.ofDays(3));
         assertThat(people()).contains(quiet.getName());
         assertThat(complete(second, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER).getCadenceState())
@@ -216,18 +245,22 @@ class QueueFollowUpsTest {
         assertThat(people()).containsExactly(lead.getName());
         String contact = "contacts/" + lead.getId();
 
-        contacts.convertLead(ConvertLeadRequest.newBuilder().setLead(lead.getName()).build());
+        contacts.convertLead(
+                ConvertLeadRequest.newBuilder().setLead(lead.getName()).build());
 
         assertThat(all("")).singleElement().satisfies(item -> {
             assertThat(item.getPerson()).isEqualTo(contact);
             assertThat(item.getLane()).isEqualTo(QueueLane.QUEUE_LANE_DUE_FOLLOW_UP);
             assertThat(item.getAction()).isEqualTo(ActionKind.ACTION_KIND_FOLLOW_UP);
             assertThat(item.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_PHONE);
-            assertThat(item.getReasonsList()).contains("purpose: new prospect: follow up the same day",
-                    "prospect, converted from " + lead.getName());
+            assertThat(item.getReasonsList())
+                    .contains(
+                            "purpose: new prospect: follow up the same day",
+                            "prospect, converted from " + lead.getName());
         });
         hearth.get(LeadRatings.class).refresh(LeadId.fromName(lead.getName(), "lead"));
-        assertThat(people()).as("the converted lead's re-rating leaves its contact's entry alone")
+        assertThat(people())
+                .as("the converted lead's re-rating leaves its contact's entry alone")
                 .containsExactly(contact);
     }
 
@@ -238,8 +271,8 @@ class QueueFollowUpsTest {
         schedule(lead.getName(), null, START.plus(Duration.ofDays(2)));
         assertThat(people()).as("waits for its follow-up").isEmpty();
 
-        LogTouchResponse reply = logTouch(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE,
-                TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE);
+        LogTouchResponse reply =
+                logTouch(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE, TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE);
 
         assertThat(reply.getConvertedContact().getName()).isEqualTo("contacts/" + lead.getId());
         assertThat(people()).containsExactly(reply.getConvertedContact().getName());
@@ -251,15 +284,24 @@ class QueueFollowUpsTest {
         Contact contact = contact("Grace", "alice");
         schedule(contact.getName(), null, START);
 
-        contacts.updateContact(UpdateContactRequest.newBuilder().setContact(Contact.newBuilder()
-                .setName(contact.getName()).setFamilyName("Hopper").setOwner("bob"))
-                .setUpdateMask(FieldMask.newBuilder().addPaths("family_name").addPaths("owner")).build());
+        contacts.updateContact(UpdateContactRequest.newBuilder()
+                .setContact(Contact.newBuilder()
+                        .setName(contact.getName())
+                        .setFamilyName("Hopper")
+                        .setOwner("bob"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("family_name").addPaths("owner"))
+                .build());
         assertThat(all("alice")).isEmpty();
-        assertThat(all("bob")).singleElement().extracting(QueueItem::getDisplayName).isEqualTo("Grace Hopper");
+        assertThat(all("bob"))
+                .singleElement()
+                .extracting(QueueItem::getDisplayName)
+                .isEqualTo("Grace Hopper");
 
-        contacts.archiveContact(ArchiveContactRequest.newBuilder().setName(contact.getName()).build());
+        contacts.archiveContact(
+                ArchiveContactRequest.newBuilder().setName(contact.getName()).build());
         assertThat(people()).isEmpty();
-        contacts.restoreContact(RestoreContactRequest.newBuilder().setName(contact.getName()).build());
+        contacts.restoreContact(
+                RestoreContactRequest.newBuilder().setName(contact.getName()).build());
         assertThat(people()).containsExactly(contact.getName());
     }
 
@@ -271,8 +313,12 @@ class QueueFollowUpsTest {
         schedule(contact.getName(), TouchChannel.TOUCH_CHANNEL_VIDEO_CALL, START.plus(Duration.ofHours(1)));
         BlockingQueue<QueueSnapshot> snapshots = new LinkedBlockingQueue<>();
         Context.CancellableContext watching = Context.current().withCancellation();
-        watching.run(() -> QueueServiceGrpc.newStub(hearth.channel()).watchQueue(
-                io.hearth.proto.v1.WatchQueueRequest.newBuilder().setOwner("alice").build(), collect(snapshots)));
+        watching.run(() -> QueueServiceGrpc.newStub(hearth.channel())
+                .watchQueue(
+                        io.hearth.proto.v1.WatchQueueRequest.newBuilder()
+                                .setOwner("alice")
+                                .build(),
+                        collect(snapshots)));
         try {
             QueueSnapshot first = snapshots.poll(5, TimeUnit.SECONDS);
             assertThat(first).isNotNull();
@@ -298,8 +344,10 @@ class QueueFollowUpsTest {
             // two share a due time: the id breaks the tie, so pages neither skip nor repeat
             schedule(contact.getName(), null, START.plus(Duration.ofMinutes(i / 2)));
             created.add(contact.getName());
-            created.add(override(lead("L" + i, LeadSource.LEAD_SOURCE_OTHER), i % 2 == 0
-                    ? Temperature.TEMPERATURE_HOT : Temperature.TEMPERATURE_COOL).getName());
+            created.add(override(
+                            lead("L" + i, LeadSource.LEAD_SOURCE_OTHER),
+                            i % 2 == 0 ? Temperature.TEMPERATURE_HOT : Temperature.TEMPERATURE_COOL)
+                    .getName());
         }
         clock.advance(Duration.ofHours(1));
 
@@ -311,36 +359,54 @@ class QueueFollowUpsTest {
     }
 
     private Lead lead(String given, LeadSource source) {
-        return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder()
-                .setGivenName(given).setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(source)
-                .setOwner("alice"))
+        return leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName(given)
+                        .setFamilyName("Lead")
+                        .setPhone("+1 415 555 0100")
+                        .setSource(source)
+                        .setOwner("alice"))
                 // the fixtures share one phone number
-                .setAllowDuplicate(true).build());
+                .setAllowDuplicate(true)
+                .build());
     }
 
     private Lead override(Lead lead, Temperature grade) {
-        queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder().setName(lead.getName())
-                .setTemperature(grade).setReason("seeded").build());
+        queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
+                .setName(lead.getName())
+                .setTemperature(grade)
+                .setReason("seeded")
+                .build());
         return lead;
     }
 
     private Lead needsItIn(Lead lead, int days) {
         LocalDate needBy = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(days);
-        queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(lead.getName())
-                .setQualification(Qualification.newBuilder().setNeedBy(Date.newBuilder().setYear(needBy.getYear())
-                        .setMonth(needBy.getMonthValue()).setDay(needBy.getDayOfMonth()))).build());
+        queue.qualifyLead(QualifyLeadRequest.newBuilder()
+                .setName(lead.getName())
+                .setQualification(Qualification.newBuilder()
+                        .setNeedBy(Date.newBuilder()
+                                .setYear(needBy.getYear())
+                                .setMonth(needBy.getMonthValue())
+                                .setDay(needBy.getDayOfMonth())))
+                .build());
         return lead;
     }
 
     private Contact contact(String given, String owner) {
-        return contacts.createContact(CreateContactRequest.newBuilder().setContact(Contact.newBuilder()
-                .setGivenName(given).setFamilyName("Contact").setKind(ContactKind.CONTACT_KIND_PROSPECT)
-                .setOwner(owner)).build());
+        return contacts.createContact(CreateContactRequest.newBuilder()
+                .setContact(Contact.newBuilder()
+                        .setGivenName(given)
+                        .setFamilyName("Contact")
+                        .setKind(ContactKind.CONTACT_KIND_PROSPECT)
+                        .setOwner(owner))
+                .build());
     }
 
     /** @param channel {@code null}: the cadence's; @param due {@code null}: the cadence's delay */
     private FollowUp schedule(String person, TouchChannel channel, Instant due) {
-        ScheduleFollowUpRequest.Builder request = ScheduleFollowUpRequest.newBuilder().setPerson(person);
+        ScheduleFollowUpRequest.Builder request =
+                ScheduleFollowUpRequest.newBuilder().setPerson(person);
         if (channel != null) {
             request.setChannel(channel);
         }
@@ -351,18 +417,29 @@ class QueueFollowUpsTest {
     }
 
     private LogTouchResponse complete(FollowUp followUp, TouchOutcome outcome) {
-        return followUps.completeFollowUp(CompleteFollowUpRequest.newBuilder().setName(followUp.getName())
-                .setOutcome(outcome).setPerformedBy("alice").build());
+        return followUps.completeFollowUp(CompleteFollowUpRequest.newBuilder()
+                .setName(followUp.getName())
+                .setOutcome(outcome)
+                .setPerformedBy("alice")
+                .build());
     }
 
     private LogTouchResponse logTouch(String person, TouchKind kind, TouchOutcome outcome) {
-        return followUps.logTouch(LogTouchRequest.newBuilder().setTouch(Touch.newBuilder().setPerson(person)
-                .setKind(kind).setChannel(TouchChannel.TOUCH_CHANNEL_PHONE).setOutcome(outcome)
-                .setPerformedBy("alice")).build());
+        return followUps.logTouch(LogTouchRequest.newBuilder()
+                .setTouch(Touch.newBuilder()
+                        .setPerson(person)
+                        .setKind(kind)
+                        .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                        .setOutcome(outcome)
+                        .setPerformedBy("alice"))
+                .build());
     }
 
     private List<QueueItem> all(String owner) {
-        return queue.listQueue(ListQueueRequest.newBuilder().setOwner(owner).setPageSize(1000).build())
+        return queue.listQueue(ListQueueRequest.newBuilder()
+                        .setOwner(owner)
+                        .setPageSize(1000)
+                        .build())
                 .getItemsList();
     }
 
@@ -378,8 +455,11 @@ class QueueFollowUpsTest {
         List<QueueItem> items = new ArrayList<>();
         String token = "";
         do {
-            ListQueueResponse page = queue.listQueue(ListQueueRequest.newBuilder().setOwner(owner)
-                    .setPageSize(size).setPageToken(token).build());
+            ListQueueResponse page = queue.listQueue(ListQueueRequest.newBuilder()
+                    .setOwner(owner)
+                    .setPageSize(size)
+                    .setPageToken(token)
+                    .build());
             items.addAll(page.getItemsList());
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -394,12 +474,10 @@ class QueueFollowUpsTest {
             }
 
             @Override
-            public void onError(Throwable t) {
-            }
+            public void onError(Throwable t) {}
 
             @Override
-            public void onCompleted() {
-            }
+            public void onCompleted() {}
         };
     }
 }

@@ -10,18 +10,13 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.hearth.proto.v1.ActionChannel;
 import io.hearth.proto.v1.ArchiveLeadRequest;
-import io.hearth.proto.v1.ChannelDuration;
-import io.hearth.proto.v1.GetResponseStatsRequest;
-import io.hearth.proto.v1.PlanAgendaRequest;
-import io.hearth.proto.v1.PlanAgendaResponse;
-import io.hearth.proto.v1.QueueSnapshot;
-import io.hearth.proto.v1.ResponseStats;
-import io.hearth.proto.v1.WatchQueueRequest;
 import io.hearth.proto.v1.Bant;
 import io.hearth.proto.v1.BantAnswer;
+import io.hearth.proto.v1.ChannelDuration;
 import io.hearth.proto.v1.CreateLeadRequest;
 import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.GetLeadRequest;
+import io.hearth.proto.v1.GetResponseStatsRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadProfile;
 import io.hearth.proto.v1.LeadServiceGrpc;
@@ -29,14 +24,19 @@ import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
-import io.hearth.proto.v1.QualifyLeadRequest;
+import io.hearth.proto.v1.PlanAgendaRequest;
+import io.hearth.proto.v1.PlanAgendaResponse;
 import io.hearth.proto.v1.Qualification;
+import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueLane;
 import io.hearth.proto.v1.QueueServiceGrpc;
+import io.hearth.proto.v1.QueueSnapshot;
 import io.hearth.proto.v1.ReferralKind;
+import io.hearth.proto.v1.ResponseStats;
 import io.hearth.proto.v1.SetTemperatureOverrideRequest;
 import io.hearth.proto.v1.Temperature;
+import io.hearth.proto.v1.WatchQueueRequest;
 import io.hearth.server.InProcessHearth;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,16 +74,20 @@ class QueueServiceTest {
         Lead cold = create("Cold", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
         Lead web = create("Web", LeadSource.LEAD_SOURCE_WEB_FORM);
         Lead gone = create("Gone", LeadSource.LEAD_SOURCE_REFERRAL);
-        leads.archiveLead(ArchiveLeadRequest.newBuilder().setName(gone.getName()).build());
+        leads.archiveLead(
+                ArchiveLeadRequest.newBuilder().setName(gone.getName()).build());
 
-        ListQueueResponse page = queue.listQueue(ListQueueRequest.newBuilder().setOwner("alice").build());
+        ListQueueResponse page =
+                queue.listQueue(ListQueueRequest.newBuilder().setOwner("alice").build());
 
         assertThat(page.getItemsList()).extracting(QueueItem::getPerson).containsExactly(web.getName(), cold.getName());
         QueueItem first = page.getItems(0);
         assertThat(first.getLane()).isEqualTo(QueueLane.QUEUE_LANE_SPEED_TO_LEAD);
-        assertThat(first.getDeadline().getSeconds()).isEqualTo(NOW.plusSeconds(300).getEpochSecond());
+        assertThat(first.getDeadline().getSeconds())
+                .isEqualTo(NOW.plusSeconds(300).getEpochSecond());
         assertThat(first.getDisplayName()).isEqualTo("Web Lead");
-        assertThat(page.getItemsList()).allSatisfy(item -> assertThat(item.getReasonsList()).isNotEmpty());
+        assertThat(page.getItemsList())
+                .allSatisfy(item -> assertThat(item.getReasonsList()).isNotEmpty());
     }
 
     @Test
@@ -91,13 +95,20 @@ class QueueServiceTest {
         Lead lead = create("Buyer", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
         LocalDate inFiveDays = LocalDate.ofInstant(NOW, ZoneOffset.UTC).plusDays(5);
 
-        LeadProfile profile = queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(lead.getName())
+        LeadProfile profile = queue.qualifyLead(QualifyLeadRequest.newBuilder()
+                .setName(lead.getName())
                 .setQualification(Qualification.newBuilder()
-                        .setNeedBy(Date.newBuilder().setYear(inFiveDays.getYear())
-                                .setMonth(inFiveDays.getMonthValue()).setDay(inFiveDays.getDayOfMonth()))
-                        .setEstimatedValue(Money.newBuilder().setCurrencyCode("USD").setUnits(25_000))
-                        .setBant(Bant.newBuilder().setBudget(BantAnswer.BANT_ANSWER_YES).setAuthority(BantAnswer.BANT_ANSWER_YES)
-                                .setNeed(BantAnswer.BANT_ANSWER_YES).setTimescale(BantAnswer.BANT_ANSWER_YES))
+                        .setNeedBy(Date.newBuilder()
+                                .setYear(inFiveDays.getYear())
+                                .setMonth(inFiveDays.getMonthValue())
+                                .setDay(inFiveDays.getDayOfMonth()))
+                        .setEstimatedValue(
+                                Money.newBuilder().setCurrencyCode("USD").setUnits(25_000))
+                        .setBant(Bant.newBuilder()
+                                .setBudget(BantAnswer.BANT_ANSWER_YES)
+                                .setAuthority(BantAnswer.BANT_ANSWER_YES)
+                                .setNeed(BantAnswer.BANT_ANSWER_YES)
+                                .setTimescale(BantAnswer.BANT_ANSWER_YES))
                         .setLeadLevel(5))
                 .build());
 
@@ -106,9 +117,14 @@ class QueueServiceTest {
         assertThat(profile.getQualification().getQualified()).isTrue();
         assertThat(profile.getQualification().getEstimatedValue().getUnits()).isEqualTo(25_000);
         assertThat(profile.getReasonsList()).anyMatch(r -> r.startsWith("needs it by " + inFiveDays));
-        assertThat(leads.getLead(GetLeadRequest.newBuilder().setName(lead.getName()).build()).getStatus())
+        assertThat(leads.getLead(GetLeadRequest.newBuilder()
+                                .setName(lead.getName())
+                                .build())
+                        .getStatus())
                 .isEqualTo(LeadStatus.LEAD_STATUS_QUALIFIED);
-        assertThat(queue.listQueue(ListQueueRequest.getDefaultInstance()).getItems(0).getLane())
+        assertThat(queue.listQueue(ListQueueRequest.getDefaultInstance())
+                        .getItems(0)
+                        .getLane())
                 .isEqualTo(QueueLane.QUEUE_LANE_SIZZLING);
     }
 
@@ -117,54 +133,96 @@ class QueueServiceTest {
         Lead lead = create("Pinned", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
 
         LeadProfile pinned = queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
-                .setName(lead.getName()).setTemperature(Temperature.TEMPERATURE_WARM)
-                .setReason("met at the gala").setSetBy("alice").build());
-        LeadProfile requalified = queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(lead.getName())
-                .setQualification(Qualification.newBuilder().setReferral(ReferralKind.REFERRAL_KIND_NONE)).build());
+                .setName(lead.getName())
+                .setTemperature(Temperature.TEMPERATURE_WARM)
+                .setReason("met at the gala")
+                .setSetBy("alice")
+                .build());
+        LeadProfile requalified = queue.qualifyLead(QualifyLeadRequest.newBuilder()
+                .setName(lead.getName())
+                .setQualification(Qualification.newBuilder().setReferral(ReferralKind.REFERRAL_KIND_NONE))
+                .build());
 
         assertThat(pinned.getTemperature()).isEqualTo(Temperature.TEMPERATURE_WARM);
         assertThat(pinned.getModelTemperature()).isEqualTo(Temperature.TEMPERATURE_COLD);
         assertThat(requalified.getOverride().getReason()).isEqualTo("met at the gala");
         assertThat(requalified.getTemperature()).isEqualTo(Temperature.TEMPERATURE_WARM);
-        assertThat(queue.listQueue(ListQueueRequest.getDefaultInstance()).getItems(0).getReasonsList())
+        assertThat(queue.listQueue(ListQueueRequest.getDefaultInstance())
+                        .getItems(0)
+                        .getReasonsList())
                 .contains("rep set it warm: met at the gala");
 
         LeadProfile cleared = queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
-                .setName(lead.getName()).build());
+                .setName(lead.getName())
+                .build());
         assertThat(cleared.hasOverride()).isFalse();
         assertThat(cleared.getTemperature()).isEqualTo(Temperature.TEMPERATURE_COLD);
-        assertThat(queue.getLeadProfile(GetLeadProfileRequest.newBuilder().setName(lead.getName()).build())
-                .getTemperature()).isEqualTo(Temperature.TEMPERATURE_COLD);
+        assertThat(queue.getLeadProfile(GetLeadProfileRequest.newBuilder()
+                                .setName(lead.getName())
+                                .build())
+                        .getTemperature())
+                .isEqualTo(Temperature.TEMPERATURE_COLD);
     }
 
     @Test
     void badInputNamesTheField() {
         Lead lead = create("Ada", LeadSource.LEAD_SOURCE_OTHER);
-        assertInvalid(() -> queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(lead.getName())
-                .setQualification(Qualification.newBuilder().setLeadLevel(9)
-                        .setNeedBy(Date.newBuilder().setYear(2026).setMonth(13).setDay(1))
-                        .setEstimatedValue(Money.newBuilder().setCurrencyCode("XYZ").setUnits(5)))
-                .build()), "qualification.lead_level", "qualification.need_by",
+        assertInvalid(
+                () -> queue.qualifyLead(QualifyLeadRequest.newBuilder()
+                        .setName(lead.getName())
+                        .setQualification(Qualification.newBuilder()
+                                .setLeadLevel(9)
+                                .setNeedBy(Date.newBuilder()
+                                        .setYear(2026)
+                                        .setMonth(13)
+                                        .setDay(1))
+                                .setEstimatedValue(Money.newBuilder()
+                                        .setCurrencyCode("XYZ")
+                                        .setUnits(5)))
+                        .build()),
+                "qualification.lead_level",
+                "qualification.need_by",
                 "qualification.estimated_value.currency_code");
-        assertInvalid(() -> queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(lead.getName()).build()),
+        assertInvalid(
+                () -> queue.qualifyLead(
+                        QualifyLeadRequest.newBuilder().setName(lead.getName()).build()),
                 "qualification");
-        assertInvalid(() -> queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
-                .setName(lead.getName()).setTemperature(Temperature.TEMPERATURE_HOT).build()), "reason");
-        assertInvalid(() -> queue.getLeadProfile(GetLeadProfileRequest.newBuilder().setName("leads/nope").build()),
+        assertInvalid(
+                () -> queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
+                        .setName(lead.getName())
+                        .setTemperature(Temperature.TEMPERATURE_HOT)
+                        .build()),
+                "reason");
+        assertInvalid(
+                () -> queue.getLeadProfile(
+                        GetLeadProfileRequest.newBuilder().setName("leads/nope").build()),
                 "name");
-        assertInvalid(() -> queue.listQueue(ListQueueRequest.newBuilder().setPageToken("garbage").build()),
+        assertInvalid(
+                () -> queue.listQueue(
+                        ListQueueRequest.newBuilder().setPageToken("garbage").build()),
                 "page_token");
-        assertInvalid(() -> queue.listQueue(ListQueueRequest.newBuilder().setPageSize(-3).build()), "page_size");
-        assertCode(() -> queue.getLeadProfile(GetLeadProfileRequest.newBuilder()
-                .setName("leads/" + UUID.randomUUID()).build()), Status.Code.NOT_FOUND);
+        assertInvalid(
+                () -> queue.listQueue(
+                        ListQueueRequest.newBuilder().setPageSize(-3).build()),
+                "page_size");
+        assertCode(
+                () -> queue.getLeadProfile(GetLeadProfileRequest.newBuilder()
+                        .setName("leads/" + UUID.randomUUID())
+                        .build()),
+                Status.Code.NOT_FOUND);
     }
 
     @Test
     void qualifyingAnArchivedLeadIsRefused() {
         Lead lead = create("Gone", LeadSource.LEAD_SOURCE_OTHER);
-        leads.archiveLead(ArchiveLeadRequest.newBuilder().setName(lead.getName()).build());
-        assertCode(() -> queue.qualifyLead(QualifyLeadRequest.newBuilder().setName(lead.getName())
-                .setQualification(Qualification.newBuilder().setLeadLevel(2)).build()), Status.Code.FAILED_PRECONDITION);
+        leads.archiveLead(
+                ArchiveLeadRequest.newBuilder().setName(lead.getName()).build());
+        assertCode(
+                () -> queue.qualifyLead(QualifyLeadRequest.newBuilder()
+                        .setName(lead.getName())
+                        .setQualification(Qualification.newBuilder().setLeadLevel(2))
+                        .build()),
+                Status.Code.FAILED_PRECONDITION);
     }
 
     @Test
@@ -173,20 +231,18 @@ class QueueServiceTest {
         BlockingQueue<QueueSnapshot> snapshots = new LinkedBlockingQueue<>();
         QueueServiceGrpc.QueueServiceStub async = QueueServiceGrpc.newStub(hearth.channel());
         io.grpc.Context.CancellableContext watching = io.grpc.Context.current().withCancellation();
-        watching.run(() -> async.watchQueue(WatchQueueRequest.newBuilder().setOwner("alice").build(),
-                new StreamObserver<>() {
+        watching.run(() -> async.watchQueue(
+                WatchQueueRequest.newBuilder().setOwner("alice").build(), new StreamObserver<>() {
                     @Override
                     public void onNext(QueueSnapshot snapshot) {
                         snapshots.add(snapshot);
                     }
 
                     @Override
-                    public void onError(Throwable t) {
-                    }
+                    public void onError(Throwable t) {}
 
                     @Override
-                    public void onCompleted() {
-                    }
+                    public void onCompleted() {}
                 }));
         try {
             QueueSnapshot first = snapshots.poll(5, TimeUnit.SECONDS);
@@ -209,35 +265,52 @@ class QueueServiceTest {
 
     @Test
     void watchSizeMustNotBeNegative() {
-        assertInvalid(() -> queue.watchQueue(WatchQueueRequest.newBuilder().setSize(-1).build()).hasNext(), "size");
+        assertInvalid(
+                () -> queue.watchQueue(
+                                WatchQueueRequest.newBuilder().setSize(-1).build())
+                        .hasNext(),
+                "size");
     }
 
     @Test
     void agendaFitsTheTimeBoxHottestFirst() {
         Lead hot = create("Hot", LeadSource.LEAD_SOURCE_OTHER);
-        queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder().setName(hot.getName())
-                .setTemperature(Temperature.TEMPERATURE_HOT).setReason("asked for a price").build());
+        queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
+                .setName(hot.getName())
+                .setTemperature(Temperature.TEMPERATURE_HOT)
+                .setReason("asked for a price")
+                .build());
         Lead warm = create("Warm", LeadSource.LEAD_SOURCE_OTHER);
-        queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder().setName(warm.getName())
-                .setTemperature(Temperature.TEMPERATURE_WARM).setReason("friend of a client").build());
+        queue.setTemperatureOverride(SetTemperatureOverrideRequest.newBuilder()
+                .setName(warm.getName())
+                .setTemperature(Temperature.TEMPERATURE_WARM)
+                .setReason("friend of a client")
+                .build());
         create("Cold", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
 
-        PlanAgendaResponse plan = queue.planAgenda(PlanAgendaRequest.newBuilder().setOwner("alice")
+        PlanAgendaResponse plan = queue.planAgenda(PlanAgendaRequest.newBuilder()
+                .setOwner("alice")
                 .setTimeBudget(com.google.protobuf.Duration.newBuilder().setSeconds(25 * 60))
-                .addTypicalDurations(ChannelDuration.newBuilder().setChannel(ActionChannel.ACTION_CHANNEL_PHONE)
+                .addTypicalDurations(ChannelDuration.newBuilder()
+                        .setChannel(ActionChannel.ACTION_CHANNEL_PHONE)
                         .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(12 * 60)))
                 .build());
 
-        assertThat(plan.getItemsList()).extracting(i -> i.getItem().getPerson())
+        assertThat(plan.getItemsList())
+                .extracting(i -> i.getItem().getPerson())
                 .containsExactly(hot.getName(), warm.getName());
         assertThat(plan.getPlanned().getSeconds()).isEqualTo(24 * 60);
         assertThat(plan.getLeft().getSeconds()).isEqualTo(60);
         assertThat(plan.getSkipped()).isEqualTo(1);
         assertInvalid(() -> queue.planAgenda(PlanAgendaRequest.getDefaultInstance()), "time_budget");
-        assertInvalid(() -> queue.planAgenda(PlanAgendaRequest.newBuilder()
-                .setTimeBudget(com.google.protobuf.Duration.newBuilder().setSeconds(3600))
-                .addTypicalDurations(ChannelDuration.newBuilder().setChannel(ActionChannel.ACTION_CHANNEL_EMAIL)
-                        .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(-5))).build()),
+        assertInvalid(
+                () -> queue.planAgenda(PlanAgendaRequest.newBuilder()
+                        .setTimeBudget(com.google.protobuf.Duration.newBuilder().setSeconds(3600))
+                        .addTypicalDurations(ChannelDuration.newBuilder()
+                                .setChannel(ActionChannel.ACTION_CHANNEL_EMAIL)
+                                .setDuration(com.google.protobuf.Duration.newBuilder()
+                                        .setSeconds(-5)))
+                        .build()),
                 "typical_durations");
     }
 
@@ -248,16 +321,21 @@ class QueueServiceTest {
                 .setTimeBudget(com.google.protobuf.Duration.newBuilder().setSeconds(3600));
         for (ActionChannel channel : ActionChannel.values()) {
             if (channel != ActionChannel.ACTION_CHANNEL_UNSPECIFIED && channel != ActionChannel.UNRECOGNIZED) {
-                request.addTypicalDurations(ChannelDuration.newBuilder().setChannel(channel)
+                request.addTypicalDurations(ChannelDuration.newBuilder()
+                        .setChannel(channel)
                         .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(60)));
             }
         }
 
         assertThat(queue.planAgenda(request.build()).getItemsList()).hasSize(1);
-        assertThat(request.getTypicalDurationsList()).extracting(ChannelDuration::getChannel)
+        assertThat(request.getTypicalDurationsList())
+                .extracting(ChannelDuration::getChannel)
                 .contains(ActionChannel.ACTION_CHANNEL_SMS, ActionChannel.ACTION_CHANNEL_DIRECT_MAIL);
-        assertInvalid(() -> queue.planAgenda(request.addTypicalDurations(ChannelDuration.newBuilder()
-                .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(60))).build()),
+        assertInvalid(
+                () -> queue.planAgenda(request.addTypicalDurations(ChannelDuration.newBuilder()
+                                .setDuration(com.google.protobuf.Duration.newBuilder()
+                                        .setSeconds(60)))
+                        .build()),
                 "typical_durations.channel");
     }
 
@@ -266,25 +344,34 @@ class QueueServiceTest {
         create("Web", LeadSource.LEAD_SOURCE_WEB_FORM);
         create("Listed", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
 
-        ResponseStats stats = queue.getResponseStats(GetResponseStatsRequest.newBuilder().setOwner("alice")
-                .setEndTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond() + 1)).build());
+        ResponseStats stats = queue.getResponseStats(GetResponseStatsRequest.newBuilder()
+                .setOwner("alice")
+                .setEndTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond() + 1))
+                .build());
 
         assertThat(stats.getAwaiting()).isEqualTo(1);
         assertThat(stats.getResponded()).isZero();
         assertThat(stats.hasMedian()).isFalse();
         assertThat(stats.getWindow().getSeconds()).isEqualTo(300);
         assertThat(stats.getBucketsList()).hasSize(4);
-        assertInvalid(() -> queue.getResponseStats(GetResponseStatsRequest.newBuilder()
-                .setStartTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond()))
-                .setEndTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond() - 60))
-                .build()), "start_time");
+        assertInvalid(
+                () -> queue.getResponseStats(GetResponseStatsRequest.newBuilder()
+                        .setStartTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond()))
+                        .setEndTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(NOW.getEpochSecond() - 60))
+                        .build()),
+                "start_time");
     }
 
     private Lead create(String given, LeadSource source) {
-        return leads.createLead(CreateLeadRequest.newBuilder().setLead(Lead.newBuilder()
-                .setGivenName(given).setFamilyName("Lead").setPhone("+1 415 555 0100").setSource(source)
-                .setOwner("alice"))
+        return leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName(given)
+                        .setFamilyName("Lead")
+                        .setPhone("+1 415 555 0100")
+                        .setSource(source)
+                        .setOwner("alice"))
                 // the fixtures share one phone number
-                .setAllowDuplicate(true).build());
+                .setAllowDuplicate(true)
+                .build());
     }
 }

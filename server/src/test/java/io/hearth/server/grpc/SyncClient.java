@@ -35,54 +35,70 @@ final class SyncClient {
     List<SyncRun> importFile(ImportFileHeader header, byte[] content) throws Exception {
         List<SyncRun> runs = new ArrayList<>();
         CompletableFuture<List<SyncRun>> done = new CompletableFuture<>();
-        StreamObserver<ImportFileRequest> upload = SyncServiceGrpc.newStub(channel).importFile(new StreamObserver<>() {
-            @Override
-            public void onNext(SyncRun run) {
-                runs.add(run);
-            }
+        StreamObserver<ImportFileRequest> upload = SyncServiceGrpc.newStub(channel)
+                .importFile(new StreamObserver<>() {
+                    @Override
+                    public void onNext(SyncRun run) {
+                        runs.add(run);
+                    }
 
-            @Override
-            public void onError(Throwable failure) {
-                done.completeExceptionally(failure);
-            }
+                    @Override
+                    public void onError(Throwable failure) {
+                        done.completeExceptionally(failure);
+                    }
 
-            @Override
-            public void onCompleted() {
-                done.complete(runs);
-            }
-        });
+                    @Override
+                    public void onCompleted() {
+                        done.complete(runs);
+                    }
+                });
         upload.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
         for (int offset = 0; offset < content.length; offset += CHUNK) {
             upload.onNext(ImportFileRequest.newBuilder()
-                    .setChunk(ByteString.copyFrom(content, offset, Math.min(CHUNK, content.length - offset))).build());
+                    .setChunk(ByteString.copyFrom(content, offset, Math.min(CHUNK, content.length - offset)))
+                    .build());
         }
         upload.onCompleted();
         return done.get(30, TimeUnit.SECONDS);
     }
 
     SyncRun importFile(String fileName, byte[] content) throws Exception {
-        List<SyncRun> runs = importFile(ImportFileHeader.newBuilder().setFileName(fileName).build(), content);
+        List<SyncRun> runs =
+                importFile(ImportFileHeader.newBuilder().setFileName(fileName).build(), content);
         return runs.get(runs.size() - 1);
     }
 
-    record Export(byte[] file, long written) {
-    }
+    record Export(byte[] file, long written) {}
 
     Export export(String connector, String filter) {
-        return download(SyncServiceGrpc.newBlockingStub(channel).exportLeads(
-                ExportLeadsRequest.newBuilder().setConnector(connector).setFilter(filter).build()),
-                ExportLeadsResponse::hasSummary, ExportLeadsResponse::getSummary, ExportLeadsResponse::getChunk);
+        return download(
+                SyncServiceGrpc.newBlockingStub(channel)
+                        .exportLeads(ExportLeadsRequest.newBuilder()
+                                .setConnector(connector)
+                                .setFilter(filter)
+                                .build()),
+                ExportLeadsResponse::hasSummary,
+                ExportLeadsResponse::getSummary,
+                ExportLeadsResponse::getChunk);
     }
 
     Export exportContacts(String connector, String filter) {
-        return download(SyncServiceGrpc.newBlockingStub(channel).exportContacts(
-                ExportContactsRequest.newBuilder().setConnector(connector).setFilter(filter).build()),
-                ExportContactsResponse::hasSummary, ExportContactsResponse::getSummary,
+        return download(
+                SyncServiceGrpc.newBlockingStub(channel)
+                        .exportContacts(ExportContactsRequest.newBuilder()
+                                .setConnector(connector)
+                                .setFilter(filter)
+                                .build()),
+                ExportContactsResponse::hasSummary,
+                ExportContactsResponse::getSummary,
                 ExportContactsResponse::getChunk);
     }
 
-    private static <R> Export download(Iterator<R> responses, Predicate<R> isSummary,
-                                       Function<R, ExportSummary> summary, Function<R, ByteString> chunk) {
+    private static <R> Export download(
+            Iterator<R> responses,
+            Predicate<R> isSummary,
+            Function<R, ExportSummary> summary,
+            Function<R, ByteString> chunk) {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         long written = -1;
         while (responses.hasNext()) {

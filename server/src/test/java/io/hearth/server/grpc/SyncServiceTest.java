@@ -1,13 +1,13 @@
 package io.hearth.server.grpc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.hearth.server.grpc.GrpcAssertions.assertInvalid;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.hearth.core.sync.PluginJar;
 import io.hearth.proto.v1.ConnectorCapability;
 import io.hearth.proto.v1.ContactKind;
 import io.hearth.proto.v1.ContactServiceGrpc;
@@ -28,7 +28,6 @@ import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
 import io.hearth.proto.v1.SyncServiceGrpc;
 import io.hearth.proto.v1.ValidateConnectorConfigRequest;
-import io.hearth.core.sync.PluginJar;
 import io.hearth.server.InProcessHearth;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +37,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.AfterEach;
@@ -68,18 +66,26 @@ class SyncServiceTest {
 
     @Test
     void theSpreadsheetConnectorsAreBuiltIn() {
-        ListConnectorsResponse first = sync.listConnectors(ListConnectorsRequest.newBuilder().setPageSize(1).build());
-        ListConnectorsResponse second = sync.listConnectors(ListConnectorsRequest.newBuilder().setPageSize(1)
-                .setPageToken(first.getNextPageToken()).build());
+        ListConnectorsResponse first = sync.listConnectors(
+                ListConnectorsRequest.newBuilder().setPageSize(1).build());
+        ListConnectorsResponse second = sync.listConnectors(ListConnectorsRequest.newBuilder()
+                .setPageSize(1)
+                .setPageToken(first.getNextPageToken())
+                .build());
 
         assertThat(first.getConnectors(0).getName()).isEqualTo("connectors/csv");
-        assertThat(first.getConnectors(0).getCapabilitiesList()).containsExactly(
-                ConnectorCapability.CONNECTOR_CAPABILITY_READ, ConnectorCapability.CONNECTOR_CAPABILITY_WRITE);
+        assertThat(first.getConnectors(0).getCapabilitiesList())
+                .containsExactly(
+                        ConnectorCapability.CONNECTOR_CAPABILITY_READ, ConnectorCapability.CONNECTOR_CAPABILITY_WRITE);
         assertThat(second.getConnectors(0).getName()).isEqualTo("connectors/xlsx");
         assertThat(second.getNextPageToken()).isEmpty();
         assertThat(sync.validateConnectorConfig(ValidateConnectorConfigRequest.newBuilder()
-                .setConnector("connectors/csv").putConfig("delimiter", "::").build()).getProblemsList())
-                .extracting(p -> p.getKey()).containsExactly("path", "delimiter");
+                                .setConnector("connectors/csv")
+                                .putConfig("delimiter", "::")
+                                .build())
+                        .getProblemsList())
+                .extracting(p -> p.getKey())
+                .containsExactly("path", "delimiter");
     }
 
     @Test
@@ -92,10 +98,14 @@ class SyncServiceTest {
         assertThat(first.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
         assertThat(first.getCounts()).isEqualTo(counts(4, 3, 0, 0, 1, 0));
         assertThat(again.getCounts()).as("the repeated Ada row still merges").isEqualTo(counts(4, 0, 0, 3, 1, 0));
-        List<io.hearth.proto.v1.Lead> all = leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList();
-        assertThat(all).extracting(io.hearth.proto.v1.Lead::getPhone)
+        List<io.hearth.proto.v1.Lead> all =
+                leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList();
+        assertThat(all)
+                .extracting(io.hearth.proto.v1.Lead::getPhone)
                 .containsExactlyInAnyOrder("+14155550100", "+14155550142", "+14155550199");
-        assertThat(all).filteredOn(l -> l.getGivenName().equals("Grace")).singleElement()
+        assertThat(all)
+                .filteredOn(l -> l.getGivenName().equals("Grace"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.getTitle()).isEqualTo("Rear Admiral"));
     }
 
@@ -103,19 +113,25 @@ class SyncServiceTest {
     void aClientInTheImportedFileIsUpdatedNotReMadeAsAColdLead() throws Exception {
         ContactServiceGrpc.ContactServiceBlockingStub contacts = ContactServiceGrpc.newBlockingStub(hearth.channel());
         io.hearth.proto.v1.Contact ada = contacts.createContact(CreateContactRequest.newBuilder()
-                .setContact(io.hearth.proto.v1.Contact.newBuilder().setGivenName("Ada").setFamilyName("Lovelace")
-                        .setEmail("ada@example.com").setKind(ContactKind.CONTACT_KIND_ACTIVE_CLIENT)).build());
+                .setContact(io.hearth.proto.v1.Contact.newBuilder()
+                        .setGivenName("Ada")
+                        .setFamilyName("Lovelace")
+                        .setEmail("ada@example.com")
+                        .setKind(ContactKind.CONTACT_KIND_ACTIVE_CLIENT))
+                .build());
         byte[] csv = ("First Name,Last Name,Email,Phone,Job Title\n"
-                + "Ada,Lovelace,Ada@Example.com,(415) 555-0100,CTO\n"
-                + "Alan,Turing,alan@example.com,,\n").getBytes(StandardCharsets.UTF_8);
+                        + "Ada,Lovelace,Ada@Example.com,(415) 555-0100,CTO\n"
+                        + "Alan,Turing,alan@example.com,,\n")
+                .getBytes(StandardCharsets.UTF_8);
 
         SyncRun run = client.importFile("crm.csv", csv);
 
         assertThat(run.getCounts()).isEqualTo(counts(2, 1, 1, 0, 0, 0));
         assertThat(leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList())
-                .extracting(io.hearth.proto.v1.Lead::getEmail).containsExactly("alan@example.com");
-        io.hearth.proto.v1.Contact updated = contacts.getContact(GetContactRequest.newBuilder()
-                .setName(ada.getName()).build());
+                .extracting(io.hearth.proto.v1.Lead::getEmail)
+                .containsExactly("alan@example.com");
+        io.hearth.proto.v1.Contact updated = contacts.getContact(
+                GetContactRequest.newBuilder().setName(ada.getName()).build());
         assertThat(updated.getTitle()).isEqualTo("CTO");
         assertThat(updated.getPhone()).isEqualTo("+14155550100");
         assertThat(updated.getKind()).isEqualTo(ContactKind.CONTACT_KIND_ACTIVE_CLIENT);
@@ -125,11 +141,21 @@ class SyncServiceTest {
     @Test
     void contactsExportWithTheirKindAndTheFileImportsBackAsNoChange() throws Exception {
         ContactServiceGrpc.ContactServiceBlockingStub contacts = ContactServiceGrpc.newBlockingStub(hearth.channel());
-        contacts.createContact(CreateContactRequest.newBuilder().setContact(io.hearth.proto.v1.Contact.newBuilder()
-                .setGivenName("Ada").setFamilyName("Lovelace").setEmail("ada@example.com").setPhone("415 555 0100")
-                .setKind(ContactKind.CONTACT_KIND_ACTIVE_CLIENT).addTags("vip")).build());
-        contacts.createContact(CreateContactRequest.newBuilder().setContact(io.hearth.proto.v1.Contact.newBuilder()
-                .setCompany("Paper Co").setPhone("415 555 0199").setKind(ContactKind.CONTACT_KIND_SUPPLIER)).build());
+        contacts.createContact(CreateContactRequest.newBuilder()
+                .setContact(io.hearth.proto.v1.Contact.newBuilder()
+                        .setGivenName("Ada")
+                        .setFamilyName("Lovelace")
+                        .setEmail("ada@example.com")
+                        .setPhone("415 555 0100")
+                        .setKind(ContactKind.CONTACT_KIND_ACTIVE_CLIENT)
+                        .addTags("vip"))
+                .build());
+        contacts.createContact(CreateContactRequest.newBuilder()
+                .setContact(io.hearth.proto.v1.Contact.newBuilder()
+                        .setCompany("Paper Co")
+                        .setPhone("415 555 0199")
+                        .setKind(ContactKind.CONTACT_KIND_SUPPLIER))
+                .build());
 
         SyncClient.Export clients = client.exportContacts("connectors/csv", "kind = active-client");
         SyncClient.Export everyone = client.exportContacts("connectors/xlsx", "");
@@ -144,7 +170,8 @@ class SyncServiceTest {
         assertThat(client.importFile("contacts.xlsx", everyone.file()).getCounts())
                 .as("an export of contacts re-imports as no change, and makes no leads")
                 .isEqualTo(counts(2, 0, 0, 2, 0, 0));
-        assertThat(leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList()).isEmpty();
+        assertThat(leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList())
+                .isEmpty();
         assertInvalid(() -> client.exportContacts("connectors/csv", "kind = boss"), "filter");
     }
 
@@ -154,10 +181,18 @@ class SyncServiceTest {
 
         assertThat(run.getCounts()).isEqualTo(counts(4, 2, 0, 0, 1, 1));
         List<RejectedRecord> rejected = sync.listRejectedRecords(ListRejectedRecordsRequest.newBuilder()
-                .setParent(run.getName()).build()).getRejectedRecordsList();
-        assertThat(rejected).singleElement().satisfies(r -> assertThat(r.getPosition()).isEqualTo("row 8"));
-        assertThat(leads.listLeads(ListLeadsRequest.newBuilder().setFilter("source = TRADE_SHOW").build())
-                .getLeadsList()).singleElement().satisfies(l -> {
+                        .setParent(run.getName())
+                        .build())
+                .getRejectedRecordsList();
+        assertThat(rejected)
+                .singleElement()
+                .satisfies(r -> assertThat(r.getPosition()).isEqualTo("row 8"));
+        assertThat(leads.listLeads(ListLeadsRequest.newBuilder()
+                                .setFilter("source = TRADE_SHOW")
+                                .build())
+                        .getLeadsList())
+                .singleElement()
+                .satisfies(l -> {
                     assertThat(l.getPhone()).isEqualTo("+17575550100");
                     assertThat(l.getOwner()).isEqualTo("Bob");
                 });
@@ -172,9 +207,11 @@ class SyncServiceTest {
         for (int i = 0; i < header.size(); i++) {
             sheet.value(0, i, header.get(i));
         }
-        Object[][] rows = {{"Ada", "Lovelace", "ada@example.com", 4155550100L, "Engines", LocalDate.of(2026, 1, 2)},
+        Object[][] rows = {
+            {"Ada", "Lovelace", "ada@example.com", 4155550100L, "Engines", LocalDate.of(2026, 1, 2)},
             {"Alan", "Turing", "alan@example.com", 4155550142L, "Bletchley", LocalDate.of(2026, 1, 3)},
-            {"Ada", "", "ADA@example.com", 4155550100L, "", LocalDate.of(2026, 1, 4)}};
+            {"Ada", "", "ADA@example.com", 4155550100L, "", LocalDate.of(2026, 1, 4)}
+        };
         for (int r = 0; r < rows.length; r++) {
             for (int c = 0; c < rows[r].length; c++) {
                 Object value = rows[r][c];
@@ -211,10 +248,14 @@ class SyncServiceTest {
         assertThat(first.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
         assertThat(first.getCounts()).isEqualTo(counts(4, 3, 0, 0, 1, 0));
         assertThat(again.getCounts()).isEqualTo(counts(4, 0, 0, 3, 1, 0));
-        List<io.hearth.proto.v1.Lead> all = leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList();
-        assertThat(all).extracting(io.hearth.proto.v1.Lead::getPhone)
+        List<io.hearth.proto.v1.Lead> all =
+                leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList();
+        assertThat(all)
+                .extracting(io.hearth.proto.v1.Lead::getPhone)
                 .containsExactlyInAnyOrder("+14155550100", "+14155550142", "+14155550199");
-        assertThat(all).filteredOn(l -> l.getGivenName().equals("Ada")).singleElement()
+        assertThat(all)
+                .filteredOn(l -> l.getGivenName().equals("Ada"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.getEmail()).isEqualTo("ada@example.com"));
     }
 
@@ -224,37 +265,53 @@ class SyncServiceTest {
 
         SyncRun empty = client.importFile("empty.csv", new byte[0]);
         SyncRun wrongExtension = client.importFile("leads.csv", workbookBytes);
-        List<SyncRun> missingSheet = client.importFile(ImportFileHeader.newBuilder().setFileName("x.xlsx")
-                .putConfig("sheet", "Leads").build(), emptyWorkbook());
+        List<SyncRun> missingSheet = client.importFile(
+                ImportFileHeader.newBuilder()
+                        .setFileName("x.xlsx")
+                        .putConfig("sheet", "Leads")
+                        .build(),
+                emptyWorkbook());
 
         assertThat(empty.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_FAILED);
         assertThat(empty.getError()).isEqualTo("empty.csv is empty: there is nothing to import");
         assertThat(wrongExtension.getError()).contains("import it with the xlsx connector");
         assertThat(missingSheet.get(missingSheet.size() - 1).getError())
-                .contains("sheet 'Leads' does not exist").contains("'Sheet1'");
+                .contains("sheet 'Leads' does not exist")
+                .contains("'Sheet1'");
     }
 
     @Test
     void badRequestsAreRefusedWithFieldDetails() {
         StatusRuntimeException unknown = catchStatus(() -> sync.startSync(StartSyncRequest.newBuilder()
-                .setConnector("connectors/hubspot").build()).hasNext());
+                        .setConnector("connectors/hubspot")
+                        .build())
+                .hasNext());
         StatusRuntimeException badConfig = catchStatus(() -> sync.startSync(StartSyncRequest.newBuilder()
-                .setConnector("connectors/csv").putConfig("pth", "/x").build()).hasNext());
+                        .setConnector("connectors/csv")
+                        .putConfig("pth", "/x")
+                        .build())
+                .hasNext());
         StatusRuntimeException badMapping = catchStatus(() -> sync.startSync(StartSyncRequest.newBuilder()
-                .setConnector("connectors/csv").putConfig("path", "/x.csv").putMapping("Cell", "mobile").build())
+                        .setConnector("connectors/csv")
+                        .putConfig("path", "/x.csv")
+                        .putMapping("Cell", "mobile")
+                        .build())
                 .hasNext());
 
         assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(violations(badConfig)).containsExactly("config.path", "config.pth");
         assertThat(violations(badMapping)).containsExactly("mapping");
-        assertThat(catchStatus(() -> sync.getSyncRun(GetSyncRunRequest.newBuilder().setName("runs/1").build()))
-                .getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(catchStatus(() -> sync.getSyncRun(
+                                GetSyncRunRequest.newBuilder().setName("runs/1").build()))
+                        .getStatus()
+                        .getCode())
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
     }
 
     @Test
     void anUploadGoesToTheConnectorClaimingItsExtension() throws Exception {
-        SyncRun tsv = client.importFile("leads.TSV", "First Name\tEmail\nAda\tada@example.com\n"
-                .getBytes(StandardCharsets.UTF_8));
+        SyncRun tsv = client.importFile(
+                "leads.TSV", "First Name\tEmail\nAda\tada@example.com\n".getBytes(StandardCharsets.UTF_8));
         SyncRun xlsx = client.importFile("contacts.xlsx", emptyWorkbook());
         Throwable unclaimed = org.assertj.core.api.Assertions.catchThrowable(
                 () -> client.importFile("notes.doc", "First Name\nAda\n".getBytes(StandardCharsets.UTF_8)));
@@ -266,14 +323,16 @@ class SyncServiceTest {
         StatusRuntimeException refused = (StatusRuntimeException) unclaimed.getCause();
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violations(refused)).containsExactly("header.connector");
-        assertThat(refused.getStatus().getDescription()).contains("cannot tell the connector from 'notes.doc'")
+        assertThat(refused.getStatus().getDescription())
+                .contains("cannot tell the connector from 'notes.doc'")
                 .contains("use a file ending in .csv, .tsv, .txt or .xlsx");
     }
 
     /** The service knows no connector by name: a plugin claiming an extension receives those uploads. */
     @Test
     void anUploadGoesToAPluginClaimingItsExtension(@TempDir Path dataDir) throws Exception {
-        new PluginJar().source("thirdparty.Lines", """
+        new PluginJar()
+                .source("thirdparty.Lines", """
                 package thirdparty;
 
                 import io.hearth.connector.spi.*;
@@ -307,11 +366,13 @@ class SyncServiceTest {
                         };
                     }
                 }
-                """).services("thirdparty.Lines").writeTo(dataDir.resolve("plugins/lines.jar"));
+                """)
+                .services("thirdparty.Lines")
+                .writeTo(dataDir.resolve("plugins/lines.jar"));
 
         try (InProcessHearth withPlugin = new InProcessHearth(Clock.systemUTC(), dataDir)) {
-            SyncRun run = new SyncClient(withPlugin.channel()).importFile("team.Names",
-                    "Ada Lovelace\nGrace Hopper\n".getBytes(StandardCharsets.UTF_8));
+            SyncRun run = new SyncClient(withPlugin.channel())
+                    .importFile("team.Names", "Ada Lovelace\nGrace Hopper\n".getBytes(StandardCharsets.UTF_8));
 
             assertThat(run.getConnector()).isEqualTo("connectors/lines");
             assertThat(run.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
@@ -325,8 +386,11 @@ class SyncServiceTest {
         SyncRun second = client.importFile("b.csv", "First Name,Email\nAlan,alan@example.com\n".getBytes());
 
         assertThat(sync.listSyncRuns(ListSyncRunsRequest.newBuilder().build()).getSyncRunsList())
-                .extracting(SyncRun::getName).containsExactly(second.getName(), first.getName());
-        assertThat(sync.getSyncRun(GetSyncRunRequest.newBuilder().setName(first.getName()).build())).isEqualTo(first);
+                .extracting(SyncRun::getName)
+                .containsExactly(second.getName(), first.getName());
+        assertThat(sync.getSyncRun(
+                        GetSyncRunRequest.newBuilder().setName(first.getName()).build()))
+                .isEqualTo(first);
     }
 
     private static StatusRuntimeException catchStatus(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
@@ -349,10 +413,16 @@ class SyncServiceTest {
                 .toList();
     }
 
-    private static SyncCounts counts(long read, long created, long updated, long unchanged, long merged,
-                                     long rejected) {
-        return SyncCounts.newBuilder().setRead(read).setCreated(created).setUpdated(updated).setUnchanged(unchanged)
-                .setMerged(merged).setRejected(rejected).build();
+    private static SyncCounts counts(
+            long read, long created, long updated, long unchanged, long merged, long rejected) {
+        return SyncCounts.newBuilder()
+                .setRead(read)
+                .setCreated(created)
+                .setUpdated(updated)
+                .setUnchanged(unchanged)
+                .setMerged(merged)
+                .setRejected(rejected)
+                .build();
     }
 
     private static byte[] emptyWorkbook() throws IOException {

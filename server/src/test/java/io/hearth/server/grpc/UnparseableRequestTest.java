@@ -89,8 +89,13 @@ class UnparseableRequestTest {
 
     @Test
     void truncatedBytesAreAnInvalidArgument() {
-        byte[] whole = CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName("Ada")
-                .setFamilyName("Lovelace").setEmail("ada@example.com")).build().toByteArray();
+        byte[] whole = CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName("Ada")
+                        .setFamilyName("Lovelace")
+                        .setEmail("ada@example.com"))
+                .build()
+                .toByteArray();
 
         assertRefused(Arrays.copyOf(whole, whole.length - 5), "input ended unexpectedly");
     }
@@ -111,11 +116,13 @@ class UnparseableRequestTest {
 
     @Test
     void wellFormedBytesStillReachTheService() throws Exception {
-        byte[] request = CreateLeadRequest.newBuilder().setLead(Lead.newBuilder().setGivenName("Ada")).build()
+        byte[] request = CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder().setGivenName("Ada"))
+                .build()
                 .toByteArray();
 
-        Lead created = Lead.parseFrom(ClientCalls.blockingUnaryCall(hearth.channel(), CREATE_LEAD,
-                CallOptions.DEFAULT, request));
+        Lead created = Lead.parseFrom(
+                ClientCalls.blockingUnaryCall(hearth.channel(), CREATE_LEAD, CallOptions.DEFAULT, request));
 
         assertThat(created.getGivenName()).isEqualTo("Ada");
         assertThat(events.list).isEmpty();
@@ -127,8 +134,7 @@ class UnparseableRequestTest {
         StreamObserver<byte[]> upload = ClientCalls.asyncBidiStreamingCall(
                 hearth.channel().newCall(IMPORT_FILE, CallOptions.DEFAULT), new StreamObserver<>() {
                     @Override
-                    public void onNext(byte[] run) {
-                    }
+                    public void onNext(byte[] run) {}
 
                     @Override
                     public void onError(Throwable failure) {
@@ -140,8 +146,10 @@ class UnparseableRequestTest {
                         closed.complete(Status.OK);
                     }
                 });
-        upload.onNext(ImportFileRequest.newBuilder().setHeader(ImportFileHeader.newBuilder().setFileName("x.csv"))
-                .build().toByteArray());
+        upload.onNext(ImportFileRequest.newBuilder()
+                .setHeader(ImportFileHeader.newBuilder().setFileName("x.csv"))
+                .build()
+                .toByteArray());
         upload.onNext(new byte[] {0x12, 0x10, 'a', 'b'});
         upload.onCompleted();
 
@@ -152,13 +160,20 @@ class UnparseableRequestTest {
 
     @Test
     void reflectionStillDescribesTheGuardedServices() throws Exception {
-        List<String> services = reflect(ServerReflectionRequest.newBuilder().setListServices("").build())
-                .getListServicesResponse().getServiceList().stream().map(ServiceResponse::getName).toList();
+        List<String> services = reflect(
+                        ServerReflectionRequest.newBuilder().setListServices("").build())
+                .getListServicesResponse()
+                .getServiceList()
+                .stream()
+                .map(ServiceResponse::getName)
+                .toList();
         ServerReflectionResponse file = reflect(ServerReflectionRequest.newBuilder()
-                .setFileContainingSymbol("hearth.v1.LeadService").build());
+                .setFileContainingSymbol("hearth.v1.LeadService")
+                .build());
 
         assertThat(services).contains("hearth.v1.LeadService", "hearth.v1.SyncService", "grpc.health.v1.Health");
-        assertThat(file.getFileDescriptorResponse().getFileDescriptorProtoCount()).isPositive();
+        assertThat(file.getFileDescriptorResponse().getFileDescriptorProtoCount())
+                .isPositive();
     }
 
     private ServerReflectionResponse reflect(ServerReflectionRequest request) throws Exception {
@@ -176,8 +191,7 @@ class UnparseableRequestTest {
                     }
 
                     @Override
-                    public void onCompleted() {
-                    }
+                    public void onCompleted() {}
                 });
         ask.onNext(request);
         ask.onCompleted();
@@ -185,24 +199,30 @@ class UnparseableRequestTest {
     }
 
     private void assertRefused(byte[] request, String why) {
-        assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(hearth.channel(), CREATE_LEAD, CallOptions.DEFAULT,
-                request)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+        assertThatThrownBy(() ->
+                        ClientCalls.blockingUnaryCall(hearth.channel(), CREATE_LEAD, CallOptions.DEFAULT, request))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(e.getStatus().getDescription())
-                            .startsWith("the request message cannot be parsed: ").contains(why).hasSizeLessThan(200);
+                            .startsWith("the request message cannot be parsed: ")
+                            .contains(why)
+                            .hasSizeLessThan(200);
                     assertThat(GrpcAssertions.errorReason(e)).isEqualTo("UNPARSEABLE_REQUEST");
                 });
         assertThat(events.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
             assertThat(event.getThrowableProxy()).isNull();
-            assertThat(event.getFormattedMessage()).startsWith("hearth.v1.LeadService/CreateLead: the request "
-                    + "message cannot be parsed");
+            assertThat(event.getFormattedMessage())
+                    .startsWith("hearth.v1.LeadService/CreateLead: the request " + "message cannot be parsed");
         });
     }
 
     private static MethodDescriptor<byte[], byte[]> raw(MethodDescriptor<?, ?> method) {
-        return MethodDescriptor.<byte[], byte[]>newBuilder().setType(method.getType())
-                .setFullMethodName(method.getFullMethodName()).setRequestMarshaller(BYTES)
-                .setResponseMarshaller(BYTES).build();
+        return MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(method.getType())
+                .setFullMethodName(method.getFullMethodName())
+                .setRequestMarshaller(BYTES)
+                .setResponseMarshaller(BYTES)
+                .build();
     }
 }

@@ -17,11 +17,17 @@ import java.util.Set;
 /** People from and to CSV files as spreadsheet programs and CRMs write them. */
 public final class CsvConnector implements Connector {
     static final ConfigKey PATH = ConfigKey.required("path", ConfigType.PATH, "the CSV file to read or write");
-    static final ConfigKey DELIMITER = ConfigKey.optional("delimiter", ConfigType.STRING, null,
+    static final ConfigKey DELIMITER = ConfigKey.optional(
+            "delimiter",
+            ConfigType.STRING,
+            null,
             "field separator: one character or \\t; guessed from the first lines when absent");
-    static final ConfigKey ENCODING = ConfigKey.optional("encoding", ConfigType.STRING, null,
-            "character set, e.g. UTF-8 or windows-1252; guessed when absent");
-    static final ConfigKey ID_COLUMN = ConfigKey.optional("id_column", ConfigType.STRING, null,
+    static final ConfigKey ENCODING = ConfigKey.optional(
+            "encoding", ConfigType.STRING, null, "character set, e.g. UTF-8 or windows-1252; guessed when absent");
+    static final ConfigKey ID_COLUMN = ConfigKey.optional(
+            "id_column",
+            ConfigType.STRING,
+            null,
             "column holding the source's own record id; a Record ID, Lead ID, Contact ID or ID column otherwise");
 
     @Override
@@ -52,10 +58,13 @@ public final class CsvConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(Map<String, String> config) {
         List<ConfigProblem> problems = new ArrayList<>(ConfigKey.check(configKeys(), config));
-        ENCODING.valueIn(config).filter(e -> !isCharset(e))
-                .ifPresent(e -> problems.add(new ConfigProblem(ENCODING.name(), "is not a character set this server "
-                        + "knows, e.g. UTF-8 or windows-1252")));
-        DELIMITER.valueIn(config).filter(d -> !(d.length() == 1 || d.equals("\\t") || d.equalsIgnoreCase("tab")))
+        ENCODING.valueIn(config)
+                .filter(e -> !isCharset(e))
+                .ifPresent(e -> problems.add(new ConfigProblem(
+                        ENCODING.name(), "is not a character set this server " + "knows, e.g. UTF-8 or windows-1252")));
+        DELIMITER
+                .valueIn(config)
+                .filter(d -> !(d.length() == 1 || d.equals("\\t") || d.equalsIgnoreCase("tab")))
                 .ifPresent(d -> problems.add(new ConfigProblem(DELIMITER.name(), "must be one character or \\t")));
         return problems;
     }
@@ -71,14 +80,18 @@ public final class CsvConnector implements Connector {
 
     @Override
     public RecordReader openReader(Map<String, String> config, String cursor) {
-        return new CsvRecordReader(Path.of(PATH.valueIn(config).orElseThrow()),
-                ENCODING.valueIn(config).orElse(null), DELIMITER.valueIn(config).orElse(null),
-                ID_COLUMN.valueIn(config).orElse(null), cursor == null ? 0 : Long.parseLong(cursor));
+        return new CsvRecordReader(
+                Path.of(PATH.valueIn(config).orElseThrow()),
+                ENCODING.valueIn(config).orElse(null),
+                DELIMITER.valueIn(config).orElse(null),
+                ID_COLUMN.valueIn(config).orElse(null),
+                cursor == null ? 0 : Long.parseLong(cursor));
     }
 
     @Override
     public RecordWriter openWriter(Map<String, String> config) {
-        return new CsvRecordWriter(Path.of(PATH.valueIn(config).orElseThrow()),
+        return new CsvRecordWriter(
+                Path.of(PATH.valueIn(config).orElseThrow()),
                 DELIMITER.valueIn(config).map(TextSniffer::delimiter).orElse(','));
     }
 }

@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,7 +49,8 @@ final class CsvRecordReader implements RecordReader {
     CsvRecordReader(Path file, String encoding, String delimiter, String idColumnName, long cursor) {
         this.file = file;
         TextSniffer.Layout layout = TextSniffer.sniff(existing(file), encoding, delimiter);
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(layout.delimiter())
                 .setQuote(layout.quote())
                 .setIgnoreEmptyLines(true)
@@ -87,8 +87,10 @@ final class CsvRecordReader implements RecordReader {
                 continue;
             }
             if (row.size() != header.size()) {
-                rejected.add(new RejectedRecord(position, position + " has " + row.size() + " fields but the header ("
-                        + "row " + headerRow + ") has " + header.size() + "; check delimiters and quotes on that line",
+                rejected.add(new RejectedRecord(
+                        position,
+                        position + " has " + row.size() + " fields but the header (" + "row " + headerRow + ") has "
+                                + header.size() + "; check delimiters and quotes on that line",
                         String.join(",", row.toList())));
                 continue;
             }
@@ -117,8 +119,8 @@ final class CsvRecordReader implements RecordReader {
             }
         } catch (UncheckedIOException e) {
             String position = "row " + (headerRow + consumed + 1);
-            unreadableRest = new RejectedRecord(position, position + " and everything after it cannot be read: "
-                    + describe(e.getCause()), "");
+            unreadableRest = new RejectedRecord(
+                    position, position + " and everything after it cannot be read: " + describe(e.getCause()), "");
         }
         finished = true;
         return null;
@@ -134,8 +136,8 @@ final class CsvRecordReader implements RecordReader {
                 }
                 row = rows.next();
             } catch (UncheckedIOException e) {
-                throw new FatalConnectorException(file.getFileName() + ": " + describe(e.getCause())
-                        + " before a header row was found", e);
+                throw new FatalConnectorException(
+                        file.getFileName() + ": " + describe(e.getCause()) + " before a header row was found", e);
             }
             if (row.stream().filter(cell -> !cell.isBlank()).count() >= 2) {
                 return row;

@@ -21,12 +21,33 @@ import org.apache.commons.csv.CSVPrinter;
  * with headers that the import maps back automatically.
  */
 final class CsvRecordWriter implements RecordWriter {
-    static final List<String> HEADERS = List.of("First Name", "Last Name", "Company", "Job Title", "Email", "Phone",
-            "Lead Source", "Lead Status", "Owner", "Notes", "Tags", "Contact Kind", "Hearth ID");
-    private static final List<String> FIELDS = List.of(StandardFields.GIVEN_NAME, StandardFields.FAMILY_NAME,
-            StandardFields.COMPANY, StandardFields.TITLE, StandardFields.EMAIL, StandardFields.PHONE,
-            StandardFields.SOURCE, StandardFields.STATUS, StandardFields.OWNER, StandardFields.NOTES,
-            StandardFields.TAGS, StandardFields.KIND);
+    static final List<String> HEADERS = List.of(
+            "First Name",
+            "Last Name",
+            "Company",
+            "Job Title",
+            "Email",
+            "Phone",
+            "Lead Source",
+            "Lead Status",
+            "Owner",
+            "Notes",
+            "Tags",
+            "Contact Kind",
+            "Hearth ID");
+    private static final List<String> FIELDS = List.of(
+            StandardFields.GIVEN_NAME,
+            StandardFields.FAMILY_NAME,
+            StandardFields.COMPANY,
+            StandardFields.TITLE,
+            StandardFields.EMAIL,
+            StandardFields.PHONE,
+            StandardFields.SOURCE,
+            StandardFields.STATUS,
+            StandardFields.OWNER,
+            StandardFields.NOTES,
+            StandardFields.TAGS,
+            StandardFields.KIND);
 
     private final Path file;
     private final CSVPrinter printer;
@@ -36,7 +57,12 @@ final class CsvRecordWriter implements RecordWriter {
         try {
             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             out.write('\uFEFF');
-            printer = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get().print(out);
+            printer = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setRecordSeparator("\r\n")
+                    .get()
+                    .print(out);
             printer.printRecord(HEADERS);
         } catch (IOException e) {
             throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);

@@ -23,11 +23,9 @@ final class TextSniffer {
     private static final int SAMPLE_BYTES = 64 * 1024;
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    record Layout(Charset charset, int bomLength, char delimiter, char quote) {
-    }
+    record Layout(Charset charset, int bomLength, char delimiter, char quote) {}
 
-    private TextSniffer() {
-    }
+    private TextSniffer() {}
 
     static Layout sniff(Path file, String encodingOverride, String delimiterOverride) {
         byte[] sample = head(file);
@@ -67,8 +65,8 @@ final class TextSniffer {
                     + "(.xlsx): import it with the xlsx connector");
         }
         if (startsWith(sample, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new FatalConnectorException(file.getFileName() + " is an old Excel workbook (.xls): save it as "
-                    + ".xlsx or CSV first");
+            throw new FatalConnectorException(
+                    file.getFileName() + " is an old Excel workbook (.xls): save it as " + ".xlsx or CSV first");
         }
     }
 
@@ -86,8 +84,11 @@ final class TextSniffer {
         char best = ',';
         int bestScore = 0;
         for (char candidate : new char[] {',', ';', '\t', '|'}) {
-            int[] counts = Arrays.stream(lines).limit(10).filter(l -> !l.isBlank())
-                    .mapToInt(l -> countOutsideQuotes(l, candidate)).toArray();
+            int[] counts = Arrays.stream(lines)
+                    .limit(10)
+                    .filter(l -> !l.isBlank())
+                    .mapToInt(l -> countOutsideQuotes(l, candidate))
+                    .toArray();
             if (counts.length == 0) {
                 continue;
             }
@@ -129,7 +130,8 @@ final class TextSniffer {
         try {
             // the sample may end inside a multi-byte character: judge all but its last three bytes
             int length = sample.length == SAMPLE_BYTES ? sample.length - 3 : sample.length;
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(sample, 0, length));

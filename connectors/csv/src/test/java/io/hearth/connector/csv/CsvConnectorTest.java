@@ -11,12 +11,9 @@ import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
-import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.SourceRecord;
 import io.hearth.connector.spi.StandardFields;
-import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvConnectorTest {
     private final CsvConnector connector = new CsvConnector();
+
     @TempDir
     Path dir;
 
@@ -46,7 +44,8 @@ class CsvConnectorTest {
     void configIsCheckedBeforeReading() {
         assertThat(connector.validate(Map.of("path", "/x.csv"))).isEmpty();
         assertThat(connector.validate(Map.of("encoding", "klingon", "delimiter", "::")))
-                .extracting(ConfigProblem::key).containsExactly("path", "encoding", "delimiter");
+                .extracting(ConfigProblem::key)
+                .containsExactly("path", "encoding", "delimiter");
     }
 
     @Test
@@ -54,7 +53,8 @@ class CsvConnectorTest {
         String name = "utf 8 " + "x".repeat(10_000);
 
         assertThat(connector.validate(Map.of("path", "/x.csv", "encoding", name)))
-                .singleElement().satisfies(p -> {
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.key()).isEqualTo("encoding");
                     assertThat(p.message()).hasSizeLessThan(100);
                 });
@@ -65,7 +65,8 @@ class CsvConnectorTest {
         List<SourceRecord> records = readAll(resource("hubspot-contacts.csv"));
 
         assertThat(records).extracting(SourceRecord::externalId).containsExactly("51", "52", "53", "54");
-        assertThat(records.get(1).fields()).containsEntry("Mobile Phone Number", "415.555.0142")
+        assertThat(records.get(1).fields())
+                .containsEntry("Mobile Phone Number", "415.555.0142")
                 .containsEntry("Company Name", "Bletchley Park");
         assertThat(records.get(0).position()).isEqualTo("row 2");
     }
@@ -74,7 +75,8 @@ class CsvConnectorTest {
     void salesforceReportSkipsTitleLinesAndRejectsTheFooter() throws Exception {
         Batch batch = read(resource("salesforce-leads-report.csv"), null, 100);
 
-        assertThat(batch.records()).extracting(SourceRecord::externalId)
+        assertThat(batch.records())
+                .extracting(SourceRecord::externalId)
                 .containsExactly("00Q5e00001AbCdE", "00Q5e00001AbCdF", "00Q5e00001AbCdG");
         assertThat(batch.records().get(0).fields()).containsEntry("Company / Account", "NASA");
         assertThat(batch.rejected()).singleElement().satisfies(r -> {
@@ -87,7 +89,9 @@ class CsvConnectorTest {
     void outlookExportWithBomAndQuotedNewlineReadsAsUtf8() throws Exception {
         SourceRecord rene = readAll(resource("outlook-contacts.csv")).get(0);
 
-        assertThat(rene.fields()).containsEntry("First Name", "René").containsEntry("Company", "La Flèche")
+        assertThat(rene.fields())
+                .containsEntry("First Name", "René")
+                .containsEntry("Company", "La Flèche")
                 .containsEntry("Notes", "Cogito,\r\nergo sum");
         assertThat(rene.fields().keySet()).first().isEqualTo("First Name");
     }
@@ -97,8 +101,11 @@ class CsvConnectorTest {
         Path file = dir.resolve("excel-fr.csv");
         Files.write(file, "Prénom;Nom;Email\r\nRené;Descartes;rene@example.fr\r\n".getBytes(TextSniffer.WINDOWS_1252));
 
-        assertThat(readAll(file)).singleElement().satisfies(r ->
-                assertThat(r.fields()).containsEntry("Prénom", "René").containsEntry("Email", "rene@example.fr"));
+        assertThat(readAll(file))
+                .singleElement()
+                .satisfies(r -> assertThat(r.fields())
+                        .containsEntry("Prénom", "René")
+                        .containsEntry("Email", "rene@example.fr"));
     }
 
     @Test
@@ -106,18 +113,24 @@ class CsvConnectorTest {
         Path file = dir.resolve("people.tsv");
         Files.writeString(file, "'First Name'\t'Email'\n'Ada'\t'ada@example.com'\n");
 
-        assertThat(readAll(file)).singleElement().satisfies(r ->
-                assertThat(r.fields()).containsEntry("First Name", "Ada").containsEntry("Email", "ada@example.com"));
+        assertThat(readAll(file))
+                .singleElement()
+                .satisfies(r -> assertThat(r.fields())
+                        .containsEntry("First Name", "Ada")
+                        .containsEntry("Email", "ada@example.com"));
     }
 
     @Test
     void aBrokenQuoteKeepsTheRowsBeforeItAndSaysWhere() throws Exception {
         Path file = dir.resolve("broken.csv");
-        Files.writeString(file, "First Name,Email\nAda,ada@example.com\n\"Alan,alan@example.com\nGrace,g@example.com\n");
+        Files.writeString(
+                file, "First Name,Email\nAda,ada@example.com\n\"Alan,alan@example.com\nGrace,g@example.com\n");
 
         Batch batch = read(file, null, 100);
 
-        assertThat(batch.records()).extracting(r -> r.fields().get("First Name")).containsExactly("Ada");
+        assertThat(batch.records())
+                .extracting(r -> r.fields().get("First Name"))
+                .containsExactly("Ada");
         assertThat(batch.rejected()).singleElement().satisfies(r -> {
             assertThat(r.position()).isEqualTo("row 3");
             assertThat(r.reason()).contains("a quoted field opened on line 3 is never closed");
@@ -132,7 +145,8 @@ class CsvConnectorTest {
         Path binary = Files.write(dir.resolve("junk.csv"), new byte[] {'a', ',', 'b', 0, 1, 2, (byte) 0xff});
         Path oneColumn = Files.writeString(dir.resolve("one.csv"), "Email\nada@example.com\n");
 
-        assertThatThrownBy(() -> read(empty, null, 10)).isInstanceOf(FatalConnectorException.class)
+        assertThatThrownBy(() -> read(empty, null, 10))
+                .isInstanceOf(FatalConnectorException.class)
                 .hasMessage("empty.csv is empty: there is nothing to import");
         assertThatThrownBy(() -> read(workbook, null, 10)).hasMessageContaining("import it with the xlsx connector");
         assertThatThrownBy(() -> read(binary, null, 10)).hasMessageContaining("binary content at byte 4");
@@ -142,12 +156,15 @@ class CsvConnectorTest {
 
     @Test
     void aStrayNulIsOneBadCellNotABinaryFile() throws Exception {
-        Path file = Files.writeString(dir.resolve("nul.csv"), "First Name,Last Name,Email\n"
-                + "Ada,Lovelace,ada@example.com\nNul\u0000ly,Broken,nully@example.com\nAlan,Turing,alan@example.com\n");
+        Path file = Files.writeString(
+                dir.resolve("nul.csv"),
+                "First Name,Last Name,Email\n"
+                        + "Ada,Lovelace,ada@example.com\nNul\u0000ly,Broken,nully@example.com\nAlan,Turing,alan@example.com\n");
 
         Batch batch = read(file, null, 10);
 
-        assertThat(batch.records()).extracting(r -> r.fields().get("First Name"))
+        assertThat(batch.records())
+                .extracting(r -> r.fields().get("First Name"))
                 .containsExactly("Ada", "Nul\u0000ly", "Alan");
         assertThat(batch.rejected()).isEmpty();
     }
@@ -174,15 +191,25 @@ class CsvConnectorTest {
     void exportedFilesReadBackWithTheSameValues() throws Exception {
         Path file = dir.resolve("export.csv");
         try (RecordWriter writer = connector.openWriter(Map.of("path", file.toString()))) {
-            assertThat(writer.write(List.of(new OutgoingPerson("leads/1", Map.of(StandardFields.GIVEN_NAME, "René",
-                    StandardFields.EMAIL, "rene@example.fr", StandardFields.NOTES, "line one\nline \"two\"")))))
+            assertThat(writer.write(List.of(new OutgoingPerson(
+                            "leads/1",
+                            Map.of(
+                                    StandardFields.GIVEN_NAME,
+                                    "René",
+                                    StandardFields.EMAIL,
+                                    "rene@example.fr",
+                                    StandardFields.NOTES,
+                                    "line one\nline \"two\"")))))
                     .allMatch(r -> r.ok());
         }
 
         assertThat(Files.readAllBytes(file)).startsWith(0xEF, 0xBB, 0xBF);
-        assertThat(readAll(file)).singleElement().satisfies(r -> assertThat(r.fields())
-                .containsEntry("First Name", "René").containsEntry("Notes", "line one\nline \"two\"")
-                .containsEntry("Hearth ID", "leads/1"));
+        assertThat(readAll(file))
+                .singleElement()
+                .satisfies(r -> assertThat(r.fields())
+                        .containsEntry("First Name", "René")
+                        .containsEntry("Notes", "line one\nline \"two\"")
+                        .containsEntry("Hearth ID", "leads/1"));
     }
 
     private List<SourceRecord> readAll(Path file) {

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 final class ActivityMarker {
     private static final Pattern MARKER = Pattern.compile("\\[hearth (touches/[^\\]\\s<>]+)]");
 
-    private ActivityMarker() {
-    }
+    private ActivityMarker() {}
 
     static String of(String touchId) {
         return "[hearth " + touchId + "]";

@@ -41,11 +41,13 @@ final class CustomField {
         String type = reply.requireText(field, "field_type");
         Map<Long, String> options = new LinkedHashMap<>();
         if (type.equals("enum")) {
-            field.path("options").forEach(option -> options.put(option.path("id").asLong(), option.path("label")
-                    .asText()));
+            field.path("options")
+                    .forEach(option -> options.put(
+                            option.path("id").asLong(), option.path("label").asText()));
         } else if (!type.equals("varchar") && !type.equals("text") && !type.equals("varchar_auto")) {
-            throw new FatalConnectorException("Pipedrive's person field " + Quote.of(field.path("field_name").asText())
-                    + " (" + configKey + ") is of type " + type + "; use a text or single-option field");
+            throw new FatalConnectorException("Pipedrive's person field "
+                    + Quote.of(field.path("field_name").asText()) + " (" + configKey + ") is of type " + type
+                    + "; use a text or single-option field");
         }
         return new CustomField(key, field.path("field_name").asText(key), configKey, options);
     }
@@ -65,7 +67,8 @@ final class CustomField {
             return Optional.ofNullable(optionLabels.get(value.asLong()));
         }
         return value.isValueNode() && !value.isNull() && !value.asText().isBlank()
-                ? Optional.of(value.asText().strip()) : Optional.empty();
+                ? Optional.of(value.asText().strip())
+                : Optional.empty();
     }
 
     /** What to write to hold {@code label}: an option's id, or the text; empty when no option has that label. */
@@ -74,8 +77,10 @@ final class CustomField {
             return Optional.of(label);
         }
         String wanted = normalized(label);
-        return optionLabels.entrySet().stream().filter(e -> normalized(e.getValue()).equals(wanted))
-                .map(e -> (Object) e.getKey()).findFirst();
+        return optionLabels.entrySet().stream()
+                .filter(e -> normalized(e.getValue()).equals(wanted))
+                .map(e -> (Object) e.getKey())
+                .findFirst();
     }
 
     /** Why {@code label} cannot be written, for a per-person error. */

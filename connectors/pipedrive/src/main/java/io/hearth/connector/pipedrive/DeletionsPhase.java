@@ -39,22 +39,34 @@ final class DeletionsPhase implements Phase {
         if (paging.done()) {
             return Optional.empty();
         }
-        JsonReply reply = http.get(PATH, Query.of("items", "person",
-                "since_timestamp", PipedriveTime.v1(watermark.since()),
-                "start", Integer.toString(paging.start()), "limit", Integer.toString(pageSize)));
-        List<JsonNode> changes = Answers.data(reply).stream().filter(c -> c.path("item").asText().equals("person"))
+        JsonReply reply = http.get(
+                PATH,
+                Query.of(
+                        "items",
+                        "person",
+                        "since_timestamp",
+                        PipedriveTime.v1(watermark.since()),
+                        "start",
+                        Integer.toString(paging.start()),
+                        "limit",
+                        Integer.toString(pageSize)));
+        List<JsonNode> changes = Answers.data(reply).stream()
+                .filter(c -> c.path("item").asText().equals("person"))
                 .toList();
-        Optional<Instant> pageTime = PipedriveTime.parse(reply.text(reply.body(),
-                "/additional_data/last_timestamp_on_page").orElse(null));
+        Optional<Instant> pageTime =
+                PipedriveTime.parse(reply.text(reply.body(), "/additional_data/last_timestamp_on_page")
+                        .orElse(null));
         Set<String> mergedAway = new HashSet<>();
-        changes.forEach(change -> PipedriveJson.id(change.path("data"), "merge_what_id").ifPresent(mergedAway::add));
+        changes.forEach(
+                change -> PipedriveJson.id(change.path("data"), "merge_what_id").ifPresent(mergedAway::add));
 
         List<Entry> entries = new ArrayList<>();
         int fresh = 0;
         for (JsonNode change : changes) {
             String id = reply.requireText(change, "id");
             JsonNode person = change.path("data");
-            Instant modified = PipedriveTime.parse(PipedriveJson.text(person, "update_time").orElse(null))
+            Instant modified = PipedriveTime.parse(
+                            PipedriveJson.text(person, "update_time").orElse(null))
                     .or(() -> pageTime)
                     .orElseThrow(() -> Answers.broken(reply, "has a change of person " + id + " without a time"));
             if (watermark.covers(modified, id)) {
@@ -74,7 +86,9 @@ final class DeletionsPhase implements Phase {
         if (absorbed.isPresent()) {
             return SourceRecord.merged(absorbed.get(), id, modified, "person " + absorbed.get() + " merged into " + id);
         }
-        boolean gone = person.isMissingNode() || person.isNull() || !person.path("active_flag").asBoolean(true)
+        boolean gone = person.isMissingNode()
+                || person.isNull()
+                || !person.path("active_flag").asBoolean(true)
                 || person.path("is_deleted").asBoolean(false);
         // a merged-away person is also deleted; its merge says more than its deletion
         return gone && !mergedAway.contains(id) ? SourceRecord.deleted(id, modified, "person " + id) : null;

@@ -45,10 +45,12 @@ final class Directory {
         List<String> batch = new ArrayList<>(missing);
         for (int from = 0; from < batch.size(); from += IDS_PER_REQUEST) {
             List<String> chunk = batch.subList(from, Math.min(batch.size(), from + IDS_PER_REQUEST));
-            JsonReply reply = http.get("/api/v2/organizations", Query.of("ids", String.join(",", chunk),
-                    "limit", Integer.toString(IDS_PER_REQUEST)));
+            JsonReply reply = http.get(
+                    "/api/v2/organizations",
+                    Query.of("ids", String.join(",", chunk), "limit", Integer.toString(IDS_PER_REQUEST)));
             for (JsonNode organization : Answers.data(reply)) {
-                organizationNames.put(reply.requireText(organization, "id"),
+                organizationNames.put(
+                        reply.requireText(organization, "id"),
                         PipedriveJson.text(organization, "name").orElse(""));
             }
             // an organization deleted or hidden from this user is answered by its absence

@@ -16,8 +16,13 @@ import java.util.Set;
 record FieldOwnership(Set<String> hearthFields) {
     static final String DEFAULT = StandardFields.TEMPERATURE + "," + StandardFields.STATUS;
     /** What this connector can write at all; the rest of a person Pipedrive keeps as its own. */
-    static final List<String> WRITABLE = List.of(StandardFields.TEMPERATURE, StandardFields.STATUS,
-            StandardFields.GIVEN_NAME, StandardFields.FAMILY_NAME, StandardFields.EMAIL, StandardFields.PHONE);
+    static final List<String> WRITABLE = List.of(
+            StandardFields.TEMPERATURE,
+            StandardFields.STATUS,
+            StandardFields.GIVEN_NAME,
+            StandardFields.FAMILY_NAME,
+            StandardFields.EMAIL,
+            StandardFields.PHONE);
 
     FieldOwnership {
         hearthFields = Set.copyOf(hearthFields);
@@ -46,9 +51,12 @@ record FieldOwnership(Set<String> hearthFields) {
         List<String> problems = new ArrayList<>();
         for (String name : names) {
             if (!WRITABLE.contains(name)) {
-                problems.add(Quote.of(name) + (StandardFields.CRM.contains(name) ? " stays Pipedrive's: this connector "
-                        + "does not write it (an organization or job title is kept in Pipedrive)"
-                        : " is not a field name") + "; writable: " + String.join(", ", WRITABLE));
+                problems.add(Quote.of(name)
+                        + (StandardFields.CRM.contains(name)
+                                ? " stays Pipedrive's: this connector "
+                                        + "does not write it (an organization or job title is kept in Pipedrive)"
+                                : " is not a field name")
+                        + "; writable: " + String.join(", ", WRITABLE));
             }
         }
         if (names.contains(StandardFields.GIVEN_NAME) != names.contains(StandardFields.FAMILY_NAME)) {

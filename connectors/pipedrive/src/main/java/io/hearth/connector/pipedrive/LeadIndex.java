@@ -32,8 +32,8 @@ final class LeadIndex {
     static LeadIndex load(CrmHttp http, int pageSize) {
         LeadIndex index = new LeadIndex();
         for (int start = 0; ; start += pageSize) {
-            JsonReply reply = http.get(PATH, Query.of("limit", Integer.toString(pageSize), "start",
-                    Integer.toString(start)));
+            JsonReply reply =
+                    http.get(PATH, Query.of("limit", Integer.toString(pageSize), "start", Integer.toString(start)));
             List<JsonNode> leads = Answers.data(reply);
             for (JsonNode lead : leads) {
                 index.update(reply.requireText(lead, "id"), lead);
@@ -71,7 +71,8 @@ final class LeadIndex {
     /** Whether the index holds this lead as it is now: same person, same labels, still open. */
     boolean knows(String leadId, JsonNode lead) {
         String person = personByLead.get(leadId);
-        if (person == null || lead.path("is_archived").asBoolean(false)
+        if (person == null
+                || lead.path("is_archived").asBoolean(false)
                 || !PipedriveJson.id(lead, "person_id").equals(Optional.of(person))) {
             return false;
         }

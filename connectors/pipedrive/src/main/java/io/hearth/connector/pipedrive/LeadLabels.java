@@ -32,7 +32,9 @@ final class LeadLabels {
 
     /** The id of the label with this name, in any letter case. */
     Optional<String> idOf(String name) {
-        return nameById.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(name)).map(Map.Entry::getKey)
+        return nameById.entrySet().stream()
+                .filter(e -> e.getValue().equalsIgnoreCase(name))
+                .map(Map.Entry::getKey)
                 .findFirst();
     }
 

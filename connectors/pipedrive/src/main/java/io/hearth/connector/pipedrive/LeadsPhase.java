@@ -42,9 +42,18 @@ final class LeadsPhase implements Phase {
         if (paging.done()) {
             return Optional.empty();
         }
-        JsonReply reply = http.get(LeadIndex.PATH, Query.of("limit", Integer.toString(pageSize),
-                        "start", Integer.toString(paging.start()), "sort", "update_time ASC, id ASC")
-                .and("updated_since", watermark.since() == null ? null : PipedriveTime.rfc3339(watermark.since())));
+        JsonReply reply = http.get(
+                LeadIndex.PATH,
+                Query.of(
+                                "limit",
+                                Integer.toString(pageSize),
+                                "start",
+                                Integer.toString(paging.start()),
+                                "sort",
+                                "update_time ASC, id ASC")
+                        .and(
+                                "updated_since",
+                                watermark.since() == null ? null : PipedriveTime.rfc3339(watermark.since())));
         List<JsonNode> leads = Answers.data(reply);
         List<JsonNode> fresh = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
@@ -97,8 +106,9 @@ final class LeadsPhase implements Phase {
         Map<String, JsonNode> persons = new HashMap<>();
         for (int from = 0; from < ids.size(); from += Directory.IDS_PER_REQUEST) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Directory.IDS_PER_REQUEST));
-            JsonReply reply = http.get(PersonsPhase.PATH, Query.of("ids", String.join(",", chunk),
-                    "limit", Integer.toString(Directory.IDS_PER_REQUEST)));
+            JsonReply reply = http.get(
+                    PersonsPhase.PATH,
+                    Query.of("ids", String.join(",", chunk), "limit", Integer.toString(Directory.IDS_PER_REQUEST)));
             for (JsonNode person : Answers.data(reply)) {
                 if (!person.path("is_deleted").asBoolean(false)) {
                     persons.put(reply.requireText(person, "id"), person);
@@ -110,10 +120,12 @@ final class LeadsPhase implements Phase {
 
     private SourceRecord record(JsonNode person, String personId, Instant leadModified, String leadId) {
         // the person changed for Hearth when its lead did, if not later
-        Instant modified = PipedriveTime.parse(PipedriveJson.text(person, "update_time").orElse(null))
-                .filter(leadModified::isBefore).orElse(leadModified);
-        return new SourceRecord(personId, modified, mapper.fields(person, personId),
-                "person " + personId + " (lead " + leadId + ")");
+        Instant modified = PipedriveTime.parse(
+                        PipedriveJson.text(person, "update_time").orElse(null))
+                .filter(leadModified::isBefore)
+                .orElse(leadModified);
+        return new SourceRecord(
+                personId, modified, mapper.fields(person, personId), "person " + personId + " (lead " + leadId + ")");
     }
 
     @Override

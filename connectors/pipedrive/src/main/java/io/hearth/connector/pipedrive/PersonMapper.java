@@ -41,7 +41,8 @@ final class PersonMapper {
 
     /** Reads in bulk what mapping these persons needs: the names of their organizations. */
     void prepare(Collection<JsonNode> persons) {
-        directory.prepareOrganizations(persons.stream().map(p -> PipedriveJson.id(p, "org_id"))
+        directory.prepareOrganizations(persons.stream()
+                .map(p -> PipedriveJson.id(p, "org_id"))
                 .flatMap(Optional::stream)
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
@@ -55,19 +56,24 @@ final class PersonMapper {
             Optional<String> name = PipedriveJson.text(person, "name");
             int space = name.map(n -> n.indexOf(' ')).orElse(-1);
             first = space < 0 ? name : name.map(n -> n.substring(0, space));
-            last = space < 0 ? Optional.empty() : name.map(n -> n.substring(space + 1).strip());
+            last = space < 0
+                    ? Optional.empty()
+                    : name.map(n -> n.substring(space + 1).strip());
         }
         first.ifPresent(v -> fields.put(StandardFields.GIVEN_NAME, v));
         last.ifPresent(v -> fields.put(StandardFields.FAMILY_NAME, v));
         primary(person, "emails", "email").ifPresent(v -> fields.put(StandardFields.EMAIL, v));
         primary(person, "phones", "phone").ifPresent(v -> fields.put(StandardFields.PHONE, v));
-        PipedriveJson.id(person, "org_id").flatMap(directory::organizationName)
+        PipedriveJson.id(person, "org_id")
+                .flatMap(directory::organizationName)
                 .ifPresent(v -> fields.put(StandardFields.COMPANY, v));
         PipedriveJson.text(person, "job_title").ifPresent(v -> fields.put(StandardFields.TITLE, v));
-        PipedriveJson.id(person, "owner_id").flatMap(directory::ownerEmail)
+        PipedriveJson.id(person, "owner_id")
+                .flatMap(directory::ownerEmail)
                 .ifPresent(v -> fields.put(StandardFields.OWNER, v));
-        fields.put(StandardFields.STAGE, leadIndex().hasOpenLead(personId) ? StandardFields.STAGE_LEAD
-                : StandardFields.STAGE_CONTACT);
+        fields.put(
+                StandardFields.STAGE,
+                leadIndex().hasOpenLead(personId) ? StandardFields.STAGE_LEAD : StandardFields.STAGE_CONTACT);
         temperature(person, personId).ifPresent(v -> fields.put(StandardFields.TEMPERATURE, v));
         return fields;
     }
@@ -77,12 +83,14 @@ final class PersonMapper {
         TemperatureLabels labels = config.temperatureLabels();
         if (config.temperatureField().isPresent()) {
             if (temperatureField == null) {
-                temperatureField = CustomField.load(http, config.temperatureField().get(),
-                        PipedriveConfig.TEMPERATURE_FIELD.name());
+                temperatureField = CustomField.load(
+                        http, config.temperatureField().get(), PipedriveConfig.TEMPERATURE_FIELD.name());
             }
-            return temperatureField.read(person).flatMap(value -> labels.temperatureOf(value)
-                    .or(() -> Optional.of(value.toLowerCase(Locale.ROOT))
-                            .filter(StandardFields.TEMPERATURES::contains)));
+            return temperatureField
+                    .read(person)
+                    .flatMap(value -> labels.temperatureOf(value)
+                            .or(() -> Optional.of(value.toLowerCase(Locale.ROOT))
+                                    .filter(StandardFields.TEMPERATURES::contains)));
         }
         Set<String> labelIds = leadIndex().labelIdsOf(personId);
         if (labelIds.isEmpty()) {
@@ -91,7 +99,10 @@ final class PersonMapper {
         if (leadLabels == null) {
             leadLabels = LeadLabels.load(http);
         }
-        List<String> names = labelIds.stream().map(leadLabels::nameOf).flatMap(Optional::stream).toList();
+        List<String> names = labelIds.stream()
+                .map(leadLabels::nameOf)
+                .flatMap(Optional::stream)
+                .toList();
         return labels.hottest(names);
     }
 

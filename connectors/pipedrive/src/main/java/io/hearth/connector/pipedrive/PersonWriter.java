@@ -25,8 +25,8 @@ import java.util.Set;
  */
 final class PersonWriter {
     static final String PERSONS = "/api/v2/persons";
-    private static final Map<String, String> LABEL_COLORS = Map.of("hot", "red", "warm", "orange", "cool", "blue",
-            "cold", "gray");
+    private static final Map<String, String> LABEL_COLORS =
+            Map.of("hot", "red", "warm", "orange", "cool", "blue", "cold", "gray");
 
     private final CrmHttp http;
     private final PipedriveConfig config;
@@ -81,7 +81,8 @@ final class PersonWriter {
             CrmResponse response = http.send(CrmHttp.jsonRequest("PATCH", PERSONS + "/" + id.get(), body));
             refuseUnlessWritten(response, id.get());
         }
-        if (ownership.owns(StandardFields.TEMPERATURE) && config.temperatureField().isEmpty()
+        if (ownership.owns(StandardFields.TEMPERATURE)
+                && config.temperatureField().isEmpty()
                 && fields.containsKey(StandardFields.TEMPERATURE)) {
             labelLeads(id.get(), temperature(fields));
         }
@@ -100,12 +101,13 @@ final class PersonWriter {
         if (email == null || email.isBlank()) {
             throw new Refused("it has neither a Pipedrive id nor an email to find it by");
         }
-        JsonReply reply = http.get(PERSONS + "/search", Query.of("term", email.strip(), "fields", "email",
-                "exact_match", "true", "limit", "2"));
+        JsonReply reply = http.get(
+                PERSONS + "/search",
+                Query.of("term", email.strip(), "fields", "email", "exact_match", "true", "limit", "2"));
         List<JsonNode> items = reply.requireArray(reply.require("data"), "items");
         if (items.size() > 1) {
-            throw new Refused("several Pipedrive persons have the email " + email.strip()
-                    + "; merge them in Pipedrive");
+            throw new Refused(
+                    "several Pipedrive persons have the email " + email.strip() + "; merge them in Pipedrive");
         }
         return items.isEmpty() ? Optional.empty() : Optional.of(reply.requireText(items.get(0), "/item/id"));
     }
@@ -125,7 +127,8 @@ final class PersonWriter {
         if (!custom.isEmpty()) {
             body.set("custom_fields", custom);
         }
-        CrmResponse response = http.send(CrmHttp.jsonRequest("POST", PERSONS, body).notRepeatable());
+        CrmResponse response =
+                http.send(CrmHttp.jsonRequest("POST", PERSONS, body).notRepeatable());
         refuseUnlessWritten(response, null);
         JsonReply reply = http.json(response);
         return reply.requireText(reply.require("data"), "id");
@@ -140,15 +143,17 @@ final class PersonWriter {
     /** The custom fields Hearth owns and the config names: temperature and status. */
     private ObjectNode customFields(Map<String, String> fields) throws Refused {
         ObjectNode custom = PipedriveJson.object();
-        if (config.ownership().owns(StandardFields.TEMPERATURE) && config.temperatureField().isPresent()
+        if (config.ownership().owns(StandardFields.TEMPERATURE)
+                && config.temperatureField().isPresent()
                 && fields.containsKey(StandardFields.TEMPERATURE)) {
             if (temperatureField == null) {
-                temperatureField = CustomField.load(http, config.temperatureField().get(),
-                        PipedriveConfig.TEMPERATURE_FIELD.name());
+                temperatureField = CustomField.load(
+                        http, config.temperatureField().get(), PipedriveConfig.TEMPERATURE_FIELD.name());
             }
             put(custom, temperatureField, config.temperatureLabels().nameOf(temperature(fields)));
         }
-        if (config.ownership().owns(StandardFields.STATUS) && config.statusField().isPresent()
+        if (config.ownership().owns(StandardFields.STATUS)
+                && config.statusField().isPresent()
                 && fields.containsKey(StandardFields.STATUS)) {
             if (statusField == null) {
                 statusField = CustomField.load(http, config.statusField().get(), PipedriveConfig.STATUS_FIELD.name());
@@ -174,18 +179,23 @@ final class PersonWriter {
         }
         TemperatureLabels names = config.temperatureLabels();
         String name = names.nameOf(temperature);
-        JsonReply reply = http.get(LeadIndex.PATH, Query.of("person_id", personId, "limit",
-                Integer.toString(PipedriveConfig.MAX_PAGE_SIZE)));
+        JsonReply reply = http.get(
+                LeadIndex.PATH,
+                Query.of("person_id", personId, "limit", Integer.toString(PipedriveConfig.MAX_PAGE_SIZE)));
         for (JsonNode lead : Answers.data(reply)) {
             if (lead.path("is_archived").asBoolean(false)) {
                 continue;
             }
-            String target = leadLabels.idOf(name).orElseGet(() -> leadLabels.create(http, name,
-                    LABEL_COLORS.get(temperature)));
+            String target =
+                    leadLabels.idOf(name).orElseGet(() -> leadLabels.create(http, name, LABEL_COLORS.get(temperature)));
             Set<String> labels = new LinkedHashSet<>();
             lead.path("label_ids").forEach(label -> labels.add(label.asText()));
             Set<String> wanted = new LinkedHashSet<>();
-            labels.stream().filter(label -> leadLabels.nameOf(label).flatMap(names::temperatureOf).isEmpty())
+            labels.stream()
+                    .filter(label -> leadLabels
+                            .nameOf(label)
+                            .flatMap(names::temperatureOf)
+                            .isEmpty())
                     .forEach(wanted::add);
             wanted.add(target);
             if (!wanted.equals(labels)) {
@@ -193,16 +203,17 @@ final class PersonWriter {
                 ArrayNode ids = body.putArray("label_ids");
                 wanted.forEach(ids::add);
                 String leadId = reply.requireText(lead, "id");
-                refuseUnlessWritten(http.send(CrmHttp.jsonRequest("PATCH", LeadIndex.PATH + "/" + leadId, body)),
-                        personId);
+                refuseUnlessWritten(
+                        http.send(CrmHttp.jsonRequest("PATCH", LeadIndex.PATH + "/" + leadId, body)), personId);
             }
         }
     }
 
     private void refuseUnlessWritten(CrmResponse response, String personId) throws Refused {
         if (response.status() == 404) {
-            throw new Refused("Pipedrive has no " + (response.request().path().contains("/leads") ? "such lead"
-                    : "person " + personId) + " (deleted or merged in Pipedrive?)");
+            throw new Refused("Pipedrive has no "
+                    + (response.request().path().contains("/leads") ? "such lead" : "person " + personId)
+                    + " (deleted or merged in Pipedrive?)");
         }
         if (!response.isSuccess()) {
             throw new Refused("Pipedrive refused it (" + response.status() + ": " + errors.describe(response) + ")");
@@ -218,8 +229,12 @@ final class PersonWriter {
     }
 
     private static Optional<String> name(Map<String, String> fields) {
-        String name = String.join(" ", List.of(fields.getOrDefault(StandardFields.GIVEN_NAME, ""),
-                fields.getOrDefault(StandardFields.FAMILY_NAME, ""))).strip();
+        String name = String.join(
+                        " ",
+                        List.of(
+                                fields.getOrDefault(StandardFields.GIVEN_NAME, ""),
+                                fields.getOrDefault(StandardFields.FAMILY_NAME, "")))
+                .strip();
         return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
@@ -230,8 +245,10 @@ final class PersonWriter {
         for (JsonNode entry : current) {
             String other = entry.path("value").asText("");
             if (!other.isBlank() && !other.equalsIgnoreCase(value.strip())) {
-                list.addObject().put("value", other).put("primary", false).put("label", entry.path("label")
-                        .asText("other"));
+                list.addObject()
+                        .put("value", other)
+                        .put("primary", false)
+                        .put("label", entry.path("label").asText("other"));
             }
         }
         return list;

@@ -42,15 +42,17 @@ final class PersonsPhase implements Phase {
         if (done) {
             return Optional.empty();
         }
-        JsonReply reply = http.get(PATH, Query.of("limit", Integer.toString(pageSize), "sort_by", "update_time",
-                        "sort_direction", "asc")
-                .and("updated_since", queriedSince == null ? null : PipedriveTime.rfc3339(queriedSince))
-                .and("cursor", pipedriveCursor));
+        JsonReply reply = http.get(
+                PATH,
+                Query.of("limit", Integer.toString(pageSize), "sort_by", "update_time", "sort_direction", "asc")
+                        .and("updated_since", queriedSince == null ? null : PipedriveTime.rfc3339(queriedSince))
+                        .and("cursor", pipedriveCursor));
         List<JsonNode> persons = Answers.data(reply);
         String next = reply.text(reply.body(), "/additional_data/next_cursor").orElse(null);
         if (next != null && next.equals(pipedriveCursor)) {
-            throw Answers.broken(reply, "gives the cursor it was asked with as the next one, which would read "
-                    + "the same page forever");
+            throw Answers.broken(
+                    reply,
+                    "gives the cursor it was asked with as the next one, which would read " + "the same page forever");
         }
         pipedriveCursor = next;
         done = next == null;

@@ -73,9 +73,11 @@ public final class PipedriveConnector implements Connector {
             Answers.data(http.json(response));
             return List.of();
         } catch (FatalConnectorException notPipedrive) {
-            return List.of(new ConfigProblem(PipedriveConfig.BASE_URL.name(), notPipedrive.getMessage()
-                    + "; is base_url Pipedrive's API (" + PipedriveConfig.DEFAULT_BASE_URL
-                    + " or https://COMPANY.pipedrive.com)?"));
+            return List.of(new ConfigProblem(
+                    PipedriveConfig.BASE_URL.name(),
+                    notPipedrive.getMessage()
+                            + "; is base_url Pipedrive's API (" + PipedriveConfig.DEFAULT_BASE_URL
+                            + " or https://COMPANY.pipedrive.com)?"));
         }
     }
 
@@ -86,10 +88,12 @@ public final class PipedriveConnector implements Connector {
         PipedriveCursor from = PipedriveCursor.decode(cursor, wiring.clock().instant());
         PersonMapper mapper = new PersonMapper(http, settings);
         GivenPersons given = new GivenPersons();
-        return new PipedriveReader(List.of(
-                new PersonsPhase(http, settings.pageSize(), mapper, given, from.persons()),
-                new LeadsPhase(http, settings.pageSize(), mapper, given, from.leads()),
-                new DeletionsPhase(http, settings.pageSize(), from.deletions())), from);
+        return new PipedriveReader(
+                List.of(
+                        new PersonsPhase(http, settings.pageSize(), mapper, given, from.persons()),
+                        new LeadsPhase(http, settings.pageSize(), mapper, given, from.leads()),
+                        new DeletionsPhase(http, settings.pageSize(), from.deletions())),
+                from);
     }
 
     @Override

@@ -45,8 +45,8 @@ record PipedriveCursor(Watermark persons, Watermark leads, Watermark deletions) 
             if (version != VERSION) {
                 throw unreadable("its version is " + json.path("v") + ", this connector reads version " + VERSION);
             }
-            return new PipedriveCursor(watermark(json, "persons"), watermark(json, "leads"),
-                    watermark(json, "deletions"));
+            return new PipedriveCursor(
+                    watermark(json, "persons"), watermark(json, "leads"), watermark(json, "deletions"));
         } catch (JsonProcessingException e) {
             throw unreadable("it is not JSON");
         }

@@ -15,8 +15,10 @@ import java.util.Optional;
 final class PipedriveErrors implements ErrorDialect {
     @Override
     public Optional<Duration> retryAfter(CrmResponse response, Instant now) {
-        Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), now);
-        return retryAfter.isPresent() ? retryAfter
+        Optional<Duration> retryAfter =
+                RetryAfter.parse(response.header("Retry-After").orElse(null), now);
+        return retryAfter.isPresent()
+                ? retryAfter
                 : RetryAfter.seconds(response.header("x-ratelimit-reset").orElse(null));
     }
 

@@ -1,12 +1,11 @@
 package io.hearth.connector.pipedrive;
 
-import io.hearth.connector.crm.http.CrmHttp;
 import io.hearth.connector.crm.http.Credentials;
+import io.hearth.connector.crm.http.CrmHttp;
 
 /** The HTTP client for one connection: its token in the {@code x-api-token} header, Pipedrive's errors. */
 final class PipedriveHttp {
-    private PipedriveHttp() {
-    }
+    private PipedriveHttp() {}
 
     static CrmHttp connect(PipedriveConfig config, Wiring wiring) {
         return CrmHttp.builder("Pipedrive", config.baseUrl())

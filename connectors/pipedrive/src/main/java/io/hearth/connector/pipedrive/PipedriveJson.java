@@ -9,8 +9,7 @@ import java.util.Optional;
 final class PipedriveJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PipedriveJson() {
-    }
+    private PipedriveJson() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -19,7 +18,8 @@ final class PipedriveJson {
     /** A text or number field as text, when present and not blank. */
     static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? Optional.of(value.asText().strip())
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank()
+                ? Optional.of(value.asText().strip())
                 : Optional.empty();
     }
 

@@ -59,7 +59,8 @@ final class PipedriveReader implements RecordReader {
     }
 
     private boolean nothingAfter() {
-        return phases.subList(Math.min(current, phases.size()), phases.size()).stream().noneMatch(Phase::hasMore);
+        return phases.subList(Math.min(current, phases.size()), phases.size()).stream()
+                .noneMatch(Phase::hasMore);
     }
 
     @Override

@@ -17,8 +17,7 @@ import java.util.Optional;
 final class PipedriveTime {
     private static final DateTimeFormatter V1 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private PipedriveTime() {
-    }
+    private PipedriveTime() {}
 
     /** The instant a Pipedrive time names, or empty when the text is none of its formats. */
     static Optional<Instant> parse(String text) {

@@ -4,8 +4,7 @@ package io.hearth.connector.pipedrive;
 final class Quote {
     private static final int LENGTH = 40;
 
-    private Quote() {
-    }
+    private Quote() {}
 
     static String of(String text) {
         String cut = text.length() <= LENGTH ? text : text.substring(0, LENGTH - 1) + "…";

@@ -29,11 +29,13 @@ final class TemperatureLabels {
         List<String> problems = new ArrayList<>();
         for (String pair : text.split(",")) {
             int equals = pair.indexOf('=');
-            String temperature = equals < 0 ? pair.strip() : pair.substring(0, equals).strip().toLowerCase(Locale.ROOT);
+            String temperature = equals < 0
+                    ? pair.strip()
+                    : pair.substring(0, equals).strip().toLowerCase(Locale.ROOT);
             String name = equals < 0 ? "" : pair.substring(equals + 1).strip();
             if (!StandardFields.TEMPERATURES.contains(temperature)) {
-                problems.add(Quote.of(temperature) + " is not a temperature (" + String.join(", ",
-                        StandardFields.TEMPERATURES) + ")");
+                problems.add(Quote.of(temperature) + " is not a temperature ("
+                        + String.join(", ", StandardFields.TEMPERATURES) + ")");
             } else if (name.isEmpty()) {
                 problems.add(temperature + " has no label name (write " + temperature + "=Name)");
             } else if (names.values().stream().anyMatch(name::equalsIgnoreCase)) {
@@ -42,7 +44,8 @@ final class TemperatureLabels {
                 names.put(temperature, name);
             }
         }
-        StandardFields.TEMPERATURES.stream().filter(t -> !names.containsKey(t) && problems.isEmpty())
+        StandardFields.TEMPERATURES.stream()
+                .filter(t -> !names.containsKey(t) && problems.isEmpty())
                 .forEach(t -> problems.add(t + " has no label name"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -61,13 +64,17 @@ final class TemperatureLabels {
 
     /** The temperature a label name stands for, in any letter case; empty for other labels. */
     Optional<String> temperatureOf(String name) {
-        return nameByTemperature.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(name.strip()))
-                .map(Map.Entry::getKey).findFirst();
+        return nameByTemperature.entrySet().stream()
+                .filter(e -> e.getValue().equalsIgnoreCase(name.strip()))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /** The hottest temperature among these label names, or empty when none stands for one. */
     Optional<String> hottest(Collection<String> names) {
-        return names.stream().map(this::temperatureOf).flatMap(Optional::stream)
+        return names.stream()
+                .map(this::temperatureOf)
+                .flatMap(Optional::stream)
                 .min((a, b) -> StandardFields.TEMPERATURES.indexOf(a) - StandardFields.TEMPERATURES.indexOf(b));
     }
 }

@@ -38,15 +38,19 @@ final class TouchWriter {
         for (OutgoingTouch touch : touches) {
             String personId = touch.personExternalId();
             if (personId == null || !personId.matches("\\d{1,18}")) {
-                results.add(WriteResult.failed(touch.touchId(), "the person is not in Pipedrive yet (it has no "
-                        + "Pipedrive id); write the person first"));
+                results.add(WriteResult.failed(
+                        touch.touchId(),
+                        "the person is not in Pipedrive yet (it has no " + "Pipedrive id); write the person first"));
                 continue;
             }
             Optional<Map<String, String>> known = written.computeIfAbsent(personId, this::touchesOf);
             if (known.isEmpty()) {
-                results.add(WriteResult.failed(touch.touchId(), "person " + personId + " has more than "
-                        + MAX_ACTIVITY_PAGES * PipedriveConfig.MAX_PAGE_SIZE + " activities, too many to make sure "
-                        + "this touch was not written before"));
+                results.add(WriteResult.failed(
+                        touch.touchId(),
+                        "person " + personId + " has more than "
+                                + MAX_ACTIVITY_PAGES * PipedriveConfig.MAX_PAGE_SIZE
+                                + " activities, too many to make sure "
+                                + "this touch was not written before"));
                 continue;
             }
             Map<String, String> activities = known.get();
@@ -55,11 +59,14 @@ final class TouchWriter {
                 results.add(WriteResult.written(touch.touchId(), existing));
                 continue;
             }
-            CrmResponse response = http.send(CrmHttp.jsonRequest("POST", ACTIVITIES,
-                    TouchActivity.body(touch, Long.parseLong(personId))).notRepeatable());
+            CrmResponse response = http.send(
+                    CrmHttp.jsonRequest("POST", ACTIVITIES, TouchActivity.body(touch, Long.parseLong(personId)))
+                            .notRepeatable());
             if (!response.isSuccess()) {
-                results.add(WriteResult.failed(touch.touchId(), "Pipedrive refused the activity ("
-                        + response.status() + ": " + errors.describe(response) + ")"));
+                results.add(WriteResult.failed(
+                        touch.touchId(),
+                        "Pipedrive refused the activity (" + response.status() + ": " + errors.describe(response)
+                                + ")"));
                 continue;
             }
             JsonReply reply = http.json(response);
@@ -75,10 +82,13 @@ final class TouchWriter {
         Map<String, String> touches = new HashMap<>();
         String cursor = null;
         for (int page = 0; page < MAX_ACTIVITY_PAGES; page++) {
-            JsonReply reply = http.get(ACTIVITIES, Query.of("person_id", personId, "limit",
-                    Integer.toString(PipedriveConfig.MAX_PAGE_SIZE)).and("cursor", cursor));
+            JsonReply reply = http.get(
+                    ACTIVITIES,
+                    Query.of("person_id", personId, "limit", Integer.toString(PipedriveConfig.MAX_PAGE_SIZE))
+                            .and("cursor", cursor));
             for (JsonNode activity : Answers.data(reply)) {
-                Optional<String> touchId = ActivityMarker.touchIdIn(activity.path("note").asText(null));
+                Optional<String> touchId =
+                        ActivityMarker.touchIdIn(activity.path("note").asText(null));
                 if (touchId.isPresent()) {
                     touches.putIfAbsent(touchId.get(), reply.requireText(activity, "id"));
                 }

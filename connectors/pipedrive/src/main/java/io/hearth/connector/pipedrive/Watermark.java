@@ -21,6 +21,7 @@ record Watermark(Instant since, Set<String> ids) {
      * cursor matters more than a repeat.
      */
     static final int MAX_IDS = 1000;
+
     static final Watermark START = new Watermark(null, Set.of());
 
     Watermark {

@@ -39,26 +39,35 @@ class CursorTest {
 
     @Test
     void theCursorRoundTripsThroughItsVersionedJson() {
-        PipedriveCursor cursor = new PipedriveCursor(new Watermark(T, Set.of("12", "15")), Watermark.START,
-                Watermark.at(T.minusSeconds(60)));
+        PipedriveCursor cursor = new PipedriveCursor(
+                new Watermark(T, Set.of("12", "15")), Watermark.START, Watermark.at(T.minusSeconds(60)));
 
         String text = cursor.encode();
 
-        assertThat(text).startsWith("{\"v\":1,\"persons\":{\"since\":\"2026-11-30T10:00:00Z\",\"ids\":[")
-                .contains("\"leads\":{\"ids\":[]}").endsWith("\"deletions\":{\"since\":\"2026-11-30T09:59:00Z\","
-                        + "\"ids\":[]}}");
+        assertThat(text)
+                .startsWith("{\"v\":1,\"persons\":{\"since\":\"2026-11-30T10:00:00Z\",\"ids\":[")
+                .contains("\"leads\":{\"ids\":[]}")
+                .endsWith("\"deletions\":{\"since\":\"2026-11-30T09:59:00Z\"," + "\"ids\":[]}}");
         assertThat(PipedriveCursor.decode(text, T)).isEqualTo(cursor);
-        assertThat(PipedriveCursor.decode(null, T)).isEqualTo(new PipedriveCursor(Watermark.START, Watermark.START,
-                Watermark.at(T)));
+        assertThat(PipedriveCursor.decode(null, T))
+                .isEqualTo(new PipedriveCursor(Watermark.START, Watermark.START, Watermark.at(T)));
     }
 
     @Test
     void aCursorThisConnectorDidNotWriteIsRefused() {
-        for (String text : new String[] {"", "{", "[]", "{\"v\":1}", "{\"v\":1,\"persons\":{\"since\":3,\"ids\":[]},"
-                + "\"leads\":{\"ids\":[]},\"deletions\":{\"ids\":[]}}", "{\"v\":1,\"persons\":{\"since\":\"yesterday\","
-                + "\"ids\":[]},\"leads\":{\"ids\":[]},\"deletions\":{\"ids\":[]}}"}) {
-            assertThatThrownBy(() -> PipedriveCursor.decode(text, T)).as(text)
-                    .isInstanceOf(FatalConnectorException.class).hasMessageContaining("cursor cannot be read");
+        for (String text : new String[] {
+            "",
+            "{",
+            "[]",
+            "{\"v\":1}",
+            "{\"v\":1,\"persons\":{\"since\":3,\"ids\":[]}," + "\"leads\":{\"ids\":[]},\"deletions\":{\"ids\":[]}}",
+            "{\"v\":1,\"persons\":{\"since\":\"yesterday\","
+                    + "\"ids\":[]},\"leads\":{\"ids\":[]},\"deletions\":{\"ids\":[]}}"
+        }) {
+            assertThatThrownBy(() -> PipedriveCursor.decode(text, T))
+                    .as(text)
+                    .isInstanceOf(FatalConnectorException.class)
+                    .hasMessageContaining("cursor cannot be read");
         }
     }
 

@@ -37,8 +37,8 @@ import java.util.stream.Stream;
 final class FakePipedrive implements AutoCloseable {
     static final String TOKEN = "3f1e5c0a9b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter V1_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter V1_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     final FakeCrmServer server = FakeCrmServer.start();
     private final Map<String, Deque<FakeReply>> injected = new HashMap<>();
@@ -62,9 +62,14 @@ final class FakePipedrive implements AutoCloseable {
         route("GET", "/api/v1/leadLabels", r -> ok(array(labels.values().stream())));
         route("POST", "/api/v1/leadLabels", this::createLabel);
         route("GET", "/api/v2/organizations", this::listOrganizations);
-        route("GET", "/api/v1/users", r -> ok(array(users.entrySet().stream().map(u -> object()
-                .put("id", u.getKey()).put("name", "User " + u.getKey()).put("email", u.getValue())
-                .put("active_flag", true)))));
+        route(
+                "GET",
+                "/api/v1/users",
+                r -> ok(array(users.entrySet().stream()
+                        .map(u -> object().put("id", u.getKey())
+                                .put("name", "User " + u.getKey())
+                                .put("email", u.getValue())
+                                .put("active_flag", true)))));
         route("GET", "/api/v1/recents", this::listRecents);
         route("GET", "/api/v2/activities", this::listActivities);
         route("POST", "/api/v2/activities", this::createActivity);
@@ -108,11 +113,21 @@ final class FakePipedrive implements AutoCloseable {
     /** A person named "First Last" with a primary work email, added now. */
     synchronized ObjectNode person(String first, String last, String email) {
         long id = nextId++;
-        ObjectNode person = object().put("id", id).put("name", first + " " + last).put("first_name", first)
-                .put("last_name", last).putNull("owner_id").putNull("org_id")
-                .put("add_time", now.toString()).put("update_time", now.toString())
-                .put("is_deleted", false).put("visible_to", 3);
-        person.putArray("emails").addObject().put("value", email).put("primary", true).put("label", "work");
+        ObjectNode person = object().put("id", id)
+                .put("name", first + " " + last)
+                .put("first_name", first)
+                .put("last_name", last)
+                .putNull("owner_id")
+                .putNull("org_id")
+                .put("add_time", now.toString())
+                .put("update_time", now.toString())
+                .put("is_deleted", false)
+                .put("visible_to", 3);
+        person.putArray("emails")
+                .addObject()
+                .put("value", email)
+                .put("primary", true)
+                .put("label", "work");
         person.putArray("phones");
         person.putArray("label_ids");
         person.putObject("custom_fields");
@@ -131,45 +146,69 @@ final class FakePipedrive implements AutoCloseable {
 
     synchronized void delete(long personId) {
         ObjectNode person = persons.remove(personId);
-        recents.add(object().put("item", "person").put("id", personId).set("data", person.deepCopy()
-                .put("active_flag", false).put("update_time", V1_TIME.format(now))));
+        recents.add(object().put("item", "person")
+                .put("id", personId)
+                .set("data", person.deepCopy().put("active_flag", false).put("update_time", V1_TIME.format(now))));
     }
 
     /** Merges {@code loserId} into {@code survivorId} as Pipedrive does: the loser goes, the survivor changes. */
     synchronized void merge(long loserId, long survivorId) {
         ObjectNode loser = persons.remove(loserId);
-        recents.add(object().put("item", "person").put("id", loserId).set("data", loser.deepCopy()
-                .put("active_flag", false).put("update_time", V1_TIME.format(now))));
+        recents.add(object().put("item", "person")
+                .put("id", loserId)
+                .set("data", loser.deepCopy().put("active_flag", false).put("update_time", V1_TIME.format(now))));
         ObjectNode survivor = persons.get(survivorId).put("update_time", now.toString());
-        recents.add(object().put("item", "person").put("id", survivorId).set("data", survivor.deepCopy()
-                .put("active_flag", true).put("merge_what_id", loserId).put("update_time", V1_TIME.format(now))));
+        recents.add(object().put("item", "person")
+                .put("id", survivorId)
+                .set(
+                        "data",
+                        survivor.deepCopy()
+                                .put("active_flag", true)
+                                .put("merge_what_id", loserId)
+                                .put("update_time", V1_TIME.format(now))));
     }
 
     synchronized String label(String name, String color) {
         String id = UUID.nameUUIDFromBytes(name.getBytes()).toString();
-        labels.put(id, object().put("id", id).put("name", name).put("color", color)
-                .put("add_time", "2020-01-01T00:00:00.000Z").put("update_time", "2020-01-01T00:00:00.000Z"));
+        labels.put(
+                id,
+                object().put("id", id)
+                        .put("name", name)
+                        .put("color", color)
+                        .put("add_time", "2020-01-01T00:00:00.000Z")
+                        .put("update_time", "2020-01-01T00:00:00.000Z"));
         return id;
     }
 
     synchronized Optional<String> labelId(String name) {
-        return labels.values().stream().filter(l -> l.path("name").asText().equals(name))
-                .map(l -> l.path("id").asText()).findFirst();
+        return labels.values().stream()
+                .filter(l -> l.path("name").asText().equals(name))
+                .map(l -> l.path("id").asText())
+                .findFirst();
     }
 
     synchronized List<String> labelNames(String leadId) {
         List<String> names = new ArrayList<>();
-        leads.get(leadId).path("label_ids").forEach(id -> names.add(labels.get(id.asText()).path("name").asText()));
+        leads.get(leadId)
+                .path("label_ids")
+                .forEach(id -> names.add(labels.get(id.asText()).path("name").asText()));
         return names;
     }
 
     /** An open lead of the person (or of nobody, when {@code personId} is null), with these labels, added now. */
     synchronized String lead(Long personId, String... labelNames) {
         String id = UUID.randomUUID().toString();
-        ObjectNode lead = object().put("id", id).put("title", "Lead " + id.substring(0, 8)).put("owner_id", 1)
-                .put("creator_id", 1).put("source_name", "API").put("origin", "API").put("is_archived", false)
-                .put("was_seen", false).putNull("organization_id")
-                .put("add_time", now.toString()).put("update_time", now.toString());
+        ObjectNode lead = object().put("id", id)
+                .put("title", "Lead " + id.substring(0, 8))
+                .put("owner_id", 1)
+                .put("creator_id", 1)
+                .put("source_name", "API")
+                .put("origin", "API")
+                .put("is_archived", false)
+                .put("was_seen", false)
+                .putNull("organization_id")
+                .put("add_time", now.toString())
+                .put("update_time", now.toString());
         if (personId == null) {
             lead.putNull("person_id");
         } else {
@@ -194,8 +233,10 @@ final class FakePipedrive implements AutoCloseable {
 
     /** A person custom field; with options it is a single-option (enum) field. */
     synchronized void personField(String key, String name, String... options) {
-        ObjectNode field = object().put("field_code", key).put("field_name", name)
-                .put("field_type", options.length == 0 ? "varchar" : "enum").put("is_custom_field", true);
+        ObjectNode field = object().put("field_code", key)
+                .put("field_name", name)
+                .put("field_type", options.length == 0 ? "varchar" : "enum")
+                .put("is_custom_field", true);
         ArrayNode list = field.putArray("options");
         for (int i = 0; i < options.length; i++) {
             list.addObject().put("id", i + 1).put("label", options[i]);
@@ -245,9 +286,11 @@ final class FakePipedrive implements AutoCloseable {
                     return faults.poll();
                 }
                 if (!request.header("x-api-token").equals(Optional.of(TOKEN))) {
-                    return FakeReply.json(401, "{\"success\":false,\"error\":\"unauthorized access\",\"errorCode\":401,"
-                            + "\"error_info\":\"Please check developers.pipedrive.com for more information about "
-                            + "Pipedrive API.\",\"data\":null,\"additional_data\":null}");
+                    return FakeReply.json(
+                            401,
+                            "{\"success\":false,\"error\":\"unauthorized access\",\"errorCode\":401,"
+                                    + "\"error_info\":\"Please check developers.pipedrive.com for more information about "
+                                    + "Pipedrive API.\",\"data\":null,\"additional_data\":null}");
                 }
                 FakeReply reply = handler.apply(request);
                 Integer countdown = answersToLose.computeIfPresent(method + " " + path, (k, n) -> n - 1);
@@ -268,16 +311,23 @@ final class FakePipedrive implements AutoCloseable {
         Optional<String> ids = request.queryParameter("ids");
         if (ids.isPresent()) {
             List<String> wanted = List.of(ids.get().split(","));
-            return ok(array(persons.values().stream().filter(p -> wanted.contains(p.path("id").asText()))),
+            return ok(
+                    array(persons.values().stream()
+                            .filter(p -> wanted.contains(p.path("id").asText()))),
                     object().putNull("next_cursor"));
         }
-        Instant since = request.queryParameter("updated_since").map(Instant::parse).orElse(Instant.MIN);
-        Comparator<ObjectNode> order = request.queryParameter("sort_by").orElse("id").equals("update_time")
-                ? Comparator.comparing((ObjectNode p) -> Instant.parse(p.path("update_time").asText()))
-                        .thenComparing(p -> p.path("id").asLong())
-                : Comparator.comparing(p -> p.path("id").asLong());
+        Instant since =
+                request.queryParameter("updated_since").map(Instant::parse).orElse(Instant.MIN);
+        Comparator<ObjectNode> order =
+                request.queryParameter("sort_by").orElse("id").equals("update_time")
+                        ? Comparator.comparing((ObjectNode p) ->
+                                        Instant.parse(p.path("update_time").asText()))
+                                .thenComparing(p -> p.path("id").asLong())
+                        : Comparator.comparing(p -> p.path("id").asLong());
         List<ObjectNode> all = persons.values().stream()
-                .filter(p -> !Instant.parse(p.path("update_time").asText()).isBefore(since)).sorted(order).toList();
+                .filter(p -> !Instant.parse(p.path("update_time").asText()).isBefore(since))
+                .sorted(order)
+                .toList();
         // a keyset cursor, as Pipedrive's: the position of the next page's first person
         int from = request.queryParameter("cursor").map(c -> indexOf(all, c)).orElse(0);
         List<ObjectNode> page = all.subList(from, Math.min(all.size(), from + limit));
@@ -291,8 +341,11 @@ final class FakePipedrive implements AutoCloseable {
     }
 
     private static String keyOf(ObjectNode person) {
-        return Base64.getEncoder().encodeToString(("{\"update_time\":\"" + person.path("update_time").asText()
-                + "\",\"id\":" + person.path("id").asLong() + "}").getBytes());
+        return Base64.getEncoder()
+                .encodeToString(
+                        ("{\"update_time\":\"" + person.path("update_time").asText() + "\",\"id\":"
+                                        + person.path("id").asLong() + "}")
+                                .getBytes());
     }
 
     private static int indexOf(List<ObjectNode> all, String cursor) {
@@ -306,7 +359,10 @@ final class FakePipedrive implements AutoCloseable {
 
     private FakeReply createPerson(RecordedRequest request) {
         JsonNode body = parse(request);
-        ObjectNode person = person(body.path("name").asText(), "", body.path("emails").path(0).path("value").asText());
+        ObjectNode person = person(
+                body.path("name").asText(),
+                "",
+                body.path("emails").path(0).path("value").asText());
         person.put("name", body.path("name").asText());
         person.remove("first_name");
         person.remove("last_name");
@@ -327,8 +383,10 @@ final class FakePipedrive implements AutoCloseable {
         JsonNode body = parse(request);
         body.fields().forEachRemaining(field -> {
             if (field.getKey().equals("custom_fields")) {
-                field.getValue().fields().forEachRemaining(f -> ((ObjectNode) person.path("custom_fields"))
-                        .set(f.getKey(), f.getValue()));
+                field.getValue()
+                        .fields()
+                        .forEachRemaining(
+                                f -> ((ObjectNode) person.path("custom_fields")).set(f.getKey(), f.getValue()));
             } else {
                 person.set(field.getKey(), field.getValue());
             }
@@ -341,13 +399,21 @@ final class FakePipedrive implements AutoCloseable {
     private FakeReply searchPersons(RecordedRequest request) {
         String term = request.queryParameter("term").orElse("");
         ArrayNode items = JSON.createArrayNode();
-        persons.values().stream().filter(p -> Stream.of(p.path("emails")).flatMap(e -> {
-                    List<String> values = new ArrayList<>();
-                    e.forEach(v -> values.add(v.path("value").asText()));
-                    return values.stream();
-                }).anyMatch(term::equalsIgnoreCase))
-                .forEach(p -> items.addObject().put("result_score", 1.0).set("item", object()
-                        .put("id", p.path("id").asLong()).put("type", "person").put("name", p.path("name").asText())));
+        persons.values().stream()
+                .filter(p -> Stream.of(p.path("emails"))
+                        .flatMap(e -> {
+                            List<String> values = new ArrayList<>();
+                            e.forEach(v -> values.add(v.path("value").asText()));
+                            return values.stream();
+                        })
+                        .anyMatch(term::equalsIgnoreCase))
+                .forEach(p -> items.addObject()
+                        .put("result_score", 1.0)
+                        .set(
+                                "item",
+                                object().put("id", p.path("id").asLong())
+                                        .put("type", "person")
+                                        .put("name", p.path("name").asText())));
         ObjectNode data = object();
         data.set("items", items);
         return ok(data, object().putNull("next_cursor"));
@@ -359,19 +425,29 @@ final class FakePipedrive implements AutoCloseable {
             return tooLarge();
         }
         int start = Integer.parseInt(request.queryParameter("start").orElse("0"));
-        Instant since = request.queryParameter("updated_since").map(Instant::parse).orElse(Instant.MIN);
+        Instant since =
+                request.queryParameter("updated_since").map(Instant::parse).orElse(Instant.MIN);
         Predicate<ObjectNode> ofPerson = request.queryParameter("person_id")
-                .map(id -> (Predicate<ObjectNode>) l -> l.path("person_id").asText().equals(id)).orElse(l -> true);
+                .map(id -> (Predicate<ObjectNode>)
+                        l -> l.path("person_id").asText().equals(id))
+                .orElse(l -> true);
         Comparator<ObjectNode> order = request.queryParameter("sort").orElse("").startsWith("update_time ASC")
-                ? Comparator.comparing((ObjectNode l) -> Instant.parse(l.path("update_time").asText()))
+                ? Comparator.comparing((ObjectNode l) ->
+                                Instant.parse(l.path("update_time").asText()))
                         .thenComparing(l -> l.path("id").asText())
                 : (a, b) -> 0;
-        List<ObjectNode> all = leads.values().stream().filter(l -> !l.path("is_archived").asBoolean())
-                .filter(ofPerson).filter(l -> !Instant.parse(l.path("update_time").asText()).isBefore(since))
-                .sorted(order).toList();
+        List<ObjectNode> all = leads.values().stream()
+                .filter(l -> !l.path("is_archived").asBoolean())
+                .filter(ofPerson)
+                .filter(l -> !Instant.parse(l.path("update_time").asText()).isBefore(since))
+                .sorted(order)
+                .toList();
         List<ObjectNode> page = all.subList(Math.min(start, all.size()), Math.min(all.size(), start + limit));
         ObjectNode additional = object();
-        additional.putObject("pagination").put("start", start).put("limit", limit)
+        additional
+                .putObject("pagination")
+                .put("start", start)
+                .put("limit", limit)
                 .put("more_items_in_collection", start + limit < all.size());
         return ok(array(page.stream()), additional);
     }
@@ -382,8 +458,10 @@ final class FakePipedrive implements AutoCloseable {
         if (body.has("label_ids")) {
             for (JsonNode label : body.path("label_ids")) {
                 if (!labels.containsKey(label.asText())) {
-                    return FakeReply.json(400, "{\"success\":false,\"error\":\"Lead label " + label.asText()
-                            + " does not exist\",\"errorCode\":400}");
+                    return FakeReply.json(
+                            400,
+                            "{\"success\":false,\"error\":\"Lead label " + label.asText()
+                                    + " does not exist\",\"errorCode\":400}");
                 }
             }
             lead.set("label_ids", body.path("label_ids"));
@@ -403,20 +481,34 @@ final class FakePipedrive implements AutoCloseable {
         if (wanted.size() > 100) {
             return FakeReply.json(400, "{\"success\":false,\"error\":\"ids must hold at most 100 ids\"}");
         }
-        return ok(array(organizations.entrySet().stream().filter(o -> wanted.contains(o.getKey().toString()))
-                .map(o -> object().put("id", o.getKey()).put("name", o.getValue()))), object().putNull("next_cursor"));
+        return ok(
+                array(organizations.entrySet().stream()
+                        .filter(o -> wanted.contains(o.getKey().toString()))
+                        .map(o -> object().put("id", o.getKey()).put("name", o.getValue()))),
+                object().putNull("next_cursor"));
     }
 
     private FakeReply listRecents(RecordedRequest request) {
         int limit = limit(request);
         int start = Integer.parseInt(request.queryParameter("start").orElse("0"));
         String since = request.queryParameter("since_timestamp").orElseThrow();
-        List<ObjectNode> all = recents.stream().filter(r -> r.path("data").path("update_time").asText()
-                .compareTo(since) >= 0).toList();
+        List<ObjectNode> all = recents.stream()
+                .filter(r -> r.path("data").path("update_time").asText().compareTo(since) >= 0)
+                .toList();
         List<ObjectNode> page = all.subList(Math.min(start, all.size()), Math.min(all.size(), start + limit));
-        ObjectNode additional = object().put("since_timestamp", since).put("last_timestamp_on_page",
-                page.isEmpty() ? since : page.get(page.size() - 1).path("data").path("update_time").asText());
-        additional.putObject("pagination").put("start", start).put("limit", limit)
+        ObjectNode additional = object().put("since_timestamp", since)
+                .put(
+                        "last_timestamp_on_page",
+                        page.isEmpty()
+                                ? since
+                                : page.get(page.size() - 1)
+                                        .path("data")
+                                        .path("update_time")
+                                        .asText());
+        additional
+                .putObject("pagination")
+                .put("start", start)
+                .put("limit", limit)
                 .put("more_items_in_collection", start + limit < all.size());
         return ok(array(page.stream()), additional);
     }
@@ -426,7 +518,12 @@ final class FakePipedrive implements AutoCloseable {
         int limit = limit(request);
         int from = Integer.parseInt(request.queryParameter("cursor").orElse("0"));
         List<ObjectNode> all = activities.values().stream()
-                .filter(a -> a.path("participants").path(0).path("person_id").asText().equals(personId)).toList();
+                .filter(a -> a.path("participants")
+                        .path(0)
+                        .path("person_id")
+                        .asText()
+                        .equals(personId))
+                .toList();
         List<ObjectNode> page = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit));
         ObjectNode additional = object();
         if (from + limit < all.size()) {
@@ -440,8 +537,11 @@ final class FakePipedrive implements AutoCloseable {
     private FakeReply createActivity(RecordedRequest request) {
         ObjectNode activity = (ObjectNode) parse(request);
         long id = nextId++;
-        activity.put("id", id).put("add_time", now.toString()).put("update_time", now.toString())
-                .put("is_deleted", false).put("owner_id", 1);
+        activity.put("id", id)
+                .put("add_time", now.toString())
+                .put("update_time", now.toString())
+                .put("is_deleted", false)
+                .put("owner_id", 1);
         activities.put(id, activity);
         return FakeReply.json(201, answer(activity, null).toString());
     }
@@ -449,8 +549,9 @@ final class FakePipedrive implements AutoCloseable {
     // ---- shapes
 
     private void changed(ObjectNode person) {
-        recents.add(object().put("item", "person").put("id", person.path("id").asLong()).set("data", person.deepCopy()
-                .put("active_flag", true).put("update_time", V1_TIME.format(now))));
+        recents.add(object().put("item", "person")
+                .put("id", person.path("id").asLong())
+                .set("data", person.deepCopy().put("active_flag", true).put("update_time", V1_TIME.format(now))));
     }
 
     private static int limit(RecordedRequest request) {
@@ -463,9 +564,11 @@ final class FakePipedrive implements AutoCloseable {
     }
 
     private static FakeReply notFound(String what) {
-        return FakeReply.json(404, "{\"success\":false,\"error\":\"" + what + " not found\",\"errorCode\":404,"
-                + "\"error_info\":\"Please check developers.pipedrive.com for more information about Pipedrive "
-                + "API.\"}");
+        return FakeReply.json(
+                404,
+                "{\"success\":false,\"error\":\"" + what + " not found\",\"errorCode\":404,"
+                        + "\"error_info\":\"Please check developers.pipedrive.com for more information about Pipedrive "
+                        + "API.\"}");
     }
 
     private static FakeReply ok(JsonNode data) {

@@ -38,8 +38,7 @@ final class Harness {
                 return pipedrive.now();
             }
         };
-        this.connector = new PipedriveConnector(new Wiring(waits::add, clock,
-                RetryPolicy.DEFAULT.withJitter(0)));
+        this.connector = new PipedriveConnector(new Wiring(waits::add, clock, RetryPolicy.DEFAULT.withJitter(0)));
     }
 
     /** Every batch of a read from {@code cursor} to its end, at most {@code maxRecords} per batch. */

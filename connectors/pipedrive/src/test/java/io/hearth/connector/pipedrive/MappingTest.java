@@ -21,8 +21,8 @@ class MappingTest {
         assertThat(labels.hottest(List.of("Key account"))).isEmpty();
         assertThatThrownBy(() -> TemperatureLabels.parse("hot=Hot,warm=Warm,cold=Cold"))
                 .hasMessage("cool has no label name");
-        assertThatThrownBy(() -> TemperatureLabels.parse("hot=Hot,tepid=Warm")).hasMessageContaining("'tepid' is not a "
-                + "temperature");
+        assertThatThrownBy(() -> TemperatureLabels.parse("hot=Hot,tepid=Warm"))
+                .hasMessageContaining("'tepid' is not a " + "temperature");
     }
 
     @Test
@@ -37,8 +37,14 @@ class MappingTest {
 
     @Test
     void aChannelWithoutAnActivityTypeOfItsOwnIsATaskNamedAfterIt() {
-        OutgoingTouch touch = new OutgoingTouch("touches/1", "leads/1", "5", "carrier-pigeon", "no-answer",
-                Instant.parse("2026-11-30T23:59:00Z"), null);
+        OutgoingTouch touch = new OutgoingTouch(
+                "touches/1",
+                "leads/1",
+                "5",
+                "carrier-pigeon",
+                "no-answer",
+                Instant.parse("2026-11-30T23:59:00Z"),
+                null);
 
         var body = TouchActivity.body(touch, 5);
 
@@ -52,10 +58,19 @@ class MappingTest {
     void thePrimaryEntryOfAListIsChosenElseItsFirst() throws Exception {
         ObjectMapper json = new ObjectMapper();
 
-        assertThat(PersonMapper.primary(json.readTree("{\"emails\":[{\"value\":\"a@x\",\"primary\":false},"
-                + "{\"value\":\"b@x\",\"primary\":true}]}"), "emails", "email")).contains("b@x");
-        assertThat(PersonMapper.primary(json.readTree("{\"email\":[{\"value\":\"\",\"primary\":true},"
-                + "{\"value\":\"c@x\",\"primary\":false}]}"), "emails", "email")).contains("c@x");
-        assertThat(PersonMapper.primary(json.readTree("{\"emails\":[]}"), "emails", "email")).isEmpty();
+        assertThat(PersonMapper.primary(
+                        json.readTree("{\"emails\":[{\"value\":\"a@x\",\"primary\":false},"
+                                + "{\"value\":\"b@x\",\"primary\":true}]}"),
+                        "emails",
+                        "email"))
+                .contains("b@x");
+        assertThat(PersonMapper.primary(
+                        json.readTree("{\"email\":[{\"value\":\"\",\"primary\":true},"
+                                + "{\"value\":\"c@x\",\"primary\":false}]}"),
+                        "emails",
+                        "email"))
+                .contains("c@x");
+        assertThat(PersonMapper.primary(json.readTree("{\"emails\":[]}"), "emails", "email"))
+                .isEmpty();
     }
 }

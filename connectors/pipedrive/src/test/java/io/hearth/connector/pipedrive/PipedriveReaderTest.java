@@ -43,9 +43,16 @@ class PipedriveReaderTest {
 
         List<Batch> batches = harness.readAll(pipedrive.config("page_size", "3"), null, 100);
 
-        assertThat(records(batches)).extracting(r -> r.fields().get(StandardFields.EMAIL))
-                .containsExactly("p1@example.com", "p2@example.com", "p3@example.com", "p4@example.com",
-                        "p5@example.com", "p6@example.com", "p7@example.com");
+        assertThat(records(batches))
+                .extracting(r -> r.fields().get(StandardFields.EMAIL))
+                .containsExactly(
+                        "p1@example.com",
+                        "p2@example.com",
+                        "p3@example.com",
+                        "p4@example.com",
+                        "p5@example.com",
+                        "p6@example.com",
+                        "p7@example.com");
         List<RecordedRequest> pages = pipedrive.requests("GET", "/api/v2/persons");
         assertThat(pages).hasSize(3);
         assertThat(pages.get(0).queryParameter("cursor")).isEmpty();
@@ -53,7 +60,8 @@ class PipedriveReaderTest {
         assertThat(pages.get(0).queryParameter("sort_direction")).contains("asc");
         assertThat(pages.get(0).queryParameter("limit")).contains("3");
         assertThat(pages.get(1).queryParameter("cursor")).isPresent();
-        assertThat(pages.get(2).queryParameter("cursor")).isPresent()
+        assertThat(pages.get(2).queryParameter("cursor"))
+                .isPresent()
                 .isNotEqualTo(pages.get(1).queryParameter("cursor"));
         // a batch never holds more than one page, so its cursor is stored before the next page is asked for
         assertThat(batches.get(0).records()).hasSize(3);
@@ -67,30 +75,43 @@ class PipedriveReaderTest {
         ObjectNode ada = pipedrive.person("Ada", "Lovelace", "old@example.com");
         pipedrive.update(ada.path("id").asLong(), p -> {
             p.put("org_id", acme).put("owner_id", 7).put("job_title", "Analyst");
-            p.putArray("emails").add(entry("old@example.com", false, "home"))
+            p.putArray("emails")
+                    .add(entry("old@example.com", false, "home"))
                     .add(entry("ada@acme.example", true, "work"));
-            p.putArray("phones").add(entry("+44 20 7946 0000", false, "work")).add(entry("+44 7700 900123", true,
-                    "mobile"));
+            p.putArray("phones")
+                    .add(entry("+44 20 7946 0000", false, "work"))
+                    .add(entry("+44 7700 900123", true, "mobile"));
             return p;
         });
 
-        SourceRecord record = records(harness.readAll(pipedrive.config(), null, 100)).get(0);
+        SourceRecord record =
+                records(harness.readAll(pipedrive.config(), null, 100)).get(0);
 
         assertThat(record.externalId()).isEqualTo(ada.path("id").asText());
         assertThat(record.modifiedAt()).isEqualTo(pipedrive.now());
         assertThat(record.change()).isEqualTo(Change.UPSERT);
-        assertThat(record.fields()).containsExactly(
-                Map.entry(StandardFields.GIVEN_NAME, "Ada"), Map.entry(StandardFields.FAMILY_NAME, "Lovelace"),
-                Map.entry(StandardFields.EMAIL, "ada@acme.example"), Map.entry(StandardFields.PHONE, "+44 7700 900123"),
-                Map.entry(StandardFields.COMPANY, "Acme Ltd"), Map.entry(StandardFields.TITLE, "Analyst"),
-                Map.entry(StandardFields.OWNER, "owner@acme.example"),
-                Map.entry(StandardFields.STAGE, StandardFields.STAGE_CONTACT));
+        assertThat(record.fields())
+                .containsExactly(
+                        Map.entry(StandardFields.GIVEN_NAME, "Ada"),
+                        Map.entry(StandardFields.FAMILY_NAME, "Lovelace"),
+                        Map.entry(StandardFields.EMAIL, "ada@acme.example"),
+                        Map.entry(StandardFields.PHONE, "+44 7700 900123"),
+                        Map.entry(StandardFields.COMPANY, "Acme Ltd"),
+                        Map.entry(StandardFields.TITLE, "Analyst"),
+                        Map.entry(StandardFields.OWNER, "owner@acme.example"),
+                        Map.entry(StandardFields.STAGE, StandardFields.STAGE_CONTACT));
     }
 
     @Test
     void aPersonWithAnOpenLeadIsALeadWithTheTemperatureOfItsHottestLabel() {
-        long withLead = pipedrive.person("Grace", "Hopper", "grace@example.com").path("id").asLong();
-        long without = pipedrive.person("Alan", "Turing", "alan@example.com").path("id").asLong();
+        long withLead = pipedrive
+                .person("Grace", "Hopper", "grace@example.com")
+                .path("id")
+                .asLong();
+        long without = pipedrive
+                .person("Alan", "Turing", "alan@example.com")
+                .path("id")
+                .asLong();
         pipedrive.lead(withLead, "Cold");
         pipedrive.lead(withLead, "Warm");
         pipedrive.lead(null, "Hot");
@@ -98,17 +119,23 @@ class PipedriveReaderTest {
         List<SourceRecord> records = records(harness.readAll(pipedrive.config(), null, 100));
 
         // the leads stream does not give Grace again: the persons stream already did, with these leads
-        assertThat(records).extracting(SourceRecord::externalId).containsExactly(Long.toString(withLead),
-                Long.toString(without));
-        assertThat(records.get(0).fields()).containsEntry(StandardFields.STAGE, StandardFields.STAGE_LEAD)
+        assertThat(records)
+                .extracting(SourceRecord::externalId)
+                .containsExactly(Long.toString(withLead), Long.toString(without));
+        assertThat(records.get(0).fields())
+                .containsEntry(StandardFields.STAGE, StandardFields.STAGE_LEAD)
                 .containsEntry(StandardFields.TEMPERATURE, "warm");
-        assertThat(records.get(1).fields()).containsEntry(StandardFields.STAGE, StandardFields.STAGE_CONTACT)
+        assertThat(records.get(1).fields())
+                .containsEntry(StandardFields.STAGE, StandardFields.STAGE_CONTACT)
                 .doesNotContainKey(StandardFields.TEMPERATURE);
     }
 
     @Test
     void aNewLeadOfAnUnchangedPersonMakesTheNextReadGiveThePersonAsALead() {
-        long alan = pipedrive.person("Alan", "Turing", "alan@example.com").path("id").asLong();
+        long alan = pipedrive
+                .person("Alan", "Turing", "alan@example.com")
+                .path("id")
+                .asLong();
         String cursor = lastCursor(harness.readAll(pipedrive.config(), null, 100));
 
         pipedrive.tick(10);
@@ -119,7 +146,8 @@ class PipedriveReaderTest {
             assertThat(r.externalId()).isEqualTo(Long.toString(alan));
             assertThat(r.position()).isEqualTo("person " + alan + " (lead " + lead + ")");
             assertThat(r.modifiedAt()).isEqualTo(pipedrive.now());
-            assertThat(r.fields()).containsEntry(StandardFields.STAGE, StandardFields.STAGE_LEAD)
+            assertThat(r.fields())
+                    .containsEntry(StandardFields.STAGE, StandardFields.STAGE_LEAD)
                     .containsEntry(StandardFields.TEMPERATURE, "hot");
         });
         assertThat(pipedrive.requests("GET", "/api/v2/persons").get(2).queryParameter("ids"))
@@ -128,7 +156,10 @@ class PipedriveReaderTest {
 
     @Test
     void aSecondReadFromTheStoredCursorSeesOnlyTheChange() {
-        long ada = pipedrive.person("Ada", "Lovelace", "ada@example.com").path("id").asLong();
+        long ada = pipedrive
+                .person("Ada", "Lovelace", "ada@example.com")
+                .path("id")
+                .asLong();
         pipedrive.person("Alan", "Turing", "alan@example.com");
         String lead = pipedrive.lead(ada, "Cold");
         String cursor = lastCursor(harness.readAll(pipedrive.config(), null, 100));
@@ -137,7 +168,10 @@ class PipedriveReaderTest {
         // request per stream
         int before = pipedrive.server.requests().size();
         assertThat(records(harness.readAll(pipedrive.config(), cursor, 100))).isEmpty();
-        assertThat(pipedrive.server.requests().subList(before, pipedrive.server.requests().size()))
+        assertThat(pipedrive
+                        .server
+                        .requests()
+                        .subList(before, pipedrive.server.requests().size()))
                 .extracting(RecordedRequest::path)
                 .containsExactly("/api/v2/persons", "/api/v1/leads", "/api/v1/recents");
 
@@ -180,16 +214,21 @@ class PipedriveReaderTest {
             }
         }
 
-        assertThat(seen).containsExactly("s1@example.com", "s2@example.com", "s3@example.com", "s4@example.com",
-                "s5@example.com");
+        assertThat(seen)
+                .containsExactly(
+                        "s1@example.com", "s2@example.com", "s3@example.com", "s4@example.com", "s5@example.com");
     }
 
     @Test
     void aRateLimitWaitsAsItsHeadersSayThenSucceeds() {
         pipedrive.person("Ada", "Lovelace", "ada@example.com");
-        pipedrive.inject("GET", "/api/v2/persons", FakeReply.json(429, "{\"success\":false,\"error\":\"Request over "
-                        + "limit\",\"errorCode\":429}").withHeader("x-ratelimit-limit", "40")
-                .withHeader("x-ratelimit-remaining", "0").withHeader("x-ratelimit-reset", "2"));
+        pipedrive.inject(
+                "GET",
+                "/api/v2/persons",
+                FakeReply.json(429, "{\"success\":false,\"error\":\"Request over " + "limit\",\"errorCode\":429}")
+                        .withHeader("x-ratelimit-limit", "40")
+                        .withHeader("x-ratelimit-remaining", "0")
+                        .withHeader("x-ratelimit-reset", "2"));
 
         List<SourceRecord> records = records(harness.readAll(pipedrive.config(), null, 100));
 
@@ -201,8 +240,11 @@ class PipedriveReaderTest {
     @Test
     void aServerErrorIsRetriedWithBackoffThenSucceeds() {
         pipedrive.person("Ada", "Lovelace", "ada@example.com");
-        pipedrive.inject("GET", "/api/v1/leads", FakeReply.json(500, "{\"success\":false,\"error\":\"Internal "
-                + "server error\"}"), FakeReply.status(503));
+        pipedrive.inject(
+                "GET",
+                "/api/v1/leads",
+                FakeReply.json(500, "{\"success\":false,\"error\":\"Internal " + "server error\"}"),
+                FakeReply.status(503));
 
         List<SourceRecord> records = records(harness.readAll(pipedrive.config(), null, 100));
 
@@ -237,16 +279,21 @@ class PipedriveReaderTest {
             Batch first = reader.read(100);
             assertThat(first.records()).hasSize(2);
             stored = first.cursor();
-            pipedrive.inject("GET", "/api/v2/persons", FakeReply.json(200, "{\"success\":true,\"data\":[{\"id\":3,"
-                    + "\"name\":\"Given3 Fam"));
-            assertThatThrownBy(() -> reader.read(100)).isInstanceOf(FatalConnectorException.class)
-                    .hasMessageContaining("GET /api/v2/persons").hasMessageContaining("cut short")
+            pipedrive.inject(
+                    "GET",
+                    "/api/v2/persons",
+                    FakeReply.json(200, "{\"success\":true,\"data\":[{\"id\":3," + "\"name\":\"Given3 Fam"));
+            assertThatThrownBy(() -> reader.read(100))
+                    .isInstanceOf(FatalConnectorException.class)
+                    .hasMessageContaining("GET /api/v2/persons")
+                    .hasMessageContaining("cut short")
                     .hasMessageContaining("without moving its cursor");
         }
 
         List<SourceRecord> resumed = records(harness.readAll(config, stored, 100));
 
-        assertThat(resumed).extracting(r -> r.fields().get(StandardFields.EMAIL))
+        assertThat(resumed)
+                .extracting(r -> r.fields().get(StandardFields.EMAIL))
                 .containsExactly("p3@example.com", "p4@example.com");
     }
 
@@ -255,14 +302,24 @@ class PipedriveReaderTest {
         pipedrive.inject("GET", "/api/v2/persons", FakeReply.json(200, "{\"success\":true}"));
 
         assertThatThrownBy(() -> harness.readAll(pipedrive.config(), null, 100))
-                .isInstanceOf(FatalConnectorException.class).hasMessageContaining("lacks 'data'");
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessageContaining("lacks 'data'");
     }
 
     @Test
     void deletedAndMergedPersonsComeBackAsSuch() {
-        long ada = pipedrive.person("Ada", "Lovelace", "ada@example.com").path("id").asLong();
-        long alan = pipedrive.person("Alan", "Turing", "alan@example.com").path("id").asLong();
-        long duplicate = pipedrive.person("Alan", "Turing", "a.turing@example.com").path("id").asLong();
+        long ada = pipedrive
+                .person("Ada", "Lovelace", "ada@example.com")
+                .path("id")
+                .asLong();
+        long alan = pipedrive
+                .person("Alan", "Turing", "alan@example.com")
+                .path("id")
+                .asLong();
+        long duplicate = pipedrive
+                .person("Alan", "Turing", "a.turing@example.com")
+                .path("id")
+                .asLong();
         String cursor = lastCursor(harness.readAll(pipedrive.config(), null, 100));
 
         pipedrive.tick(30);
@@ -271,12 +328,12 @@ class PipedriveReaderTest {
         pipedrive.merge(duplicate, alan);
         List<SourceRecord> records = records(harness.readAll(pipedrive.config(), cursor, 100));
 
-        assertThat(records).extracting(SourceRecord::change, SourceRecord::externalId, SourceRecord::mergedInto)
+        assertThat(records)
+                .extracting(SourceRecord::change, SourceRecord::externalId, SourceRecord::mergedInto)
                 .containsExactly(
                         tuple(Change.UPSERT, Long.toString(alan), null),
                         tuple(Change.DELETED, Long.toString(ada), null),
-                        tuple(Change.MERGED, Long.toString(duplicate),
-                                Long.toString(alan)));
+                        tuple(Change.MERGED, Long.toString(duplicate), Long.toString(alan)));
         assertThat(records.get(1).modifiedAt()).isEqualTo(pipedrive.now().minusSeconds(1));
         RecordedRequest recents = pipedrive.requests("GET", "/api/v1/recents").get(1);
         assertThat(recents.queryParameter("items")).contains("person");
@@ -296,13 +353,16 @@ class PipedriveReaderTest {
                 "job_title":"Manager"}],
                 "additional_data":{"next_cursor":null}}"""));
 
-        SourceRecord record = records(harness.readAll(pipedrive.config(), null, 100)).get(0);
+        SourceRecord record =
+                records(harness.readAll(pipedrive.config(), null, 100)).get(0);
 
         assertThat(record.externalId()).isEqualTo("1");
         assertThat(record.modifiedAt()).isEqualTo(Instant.parse("2020-05-08T05:30:20Z"));
-        assertThat(record.fields()).containsEntry(StandardFields.GIVEN_NAME, "Will")
+        assertThat(record.fields())
+                .containsEntry(StandardFields.GIVEN_NAME, "Will")
                 .containsEntry(StandardFields.EMAIL, "will.smith@example.com")
-                .containsEntry(StandardFields.PHONE, "12345").containsEntry(StandardFields.TITLE, "Manager")
+                .containsEntry(StandardFields.PHONE, "12345")
+                .containsEntry(StandardFields.TITLE, "Manager")
                 // organization 1234 and user 123 are not in this company: no name to give
                 .doesNotContainKeys(StandardFields.COMPANY, StandardFields.OWNER);
     }
@@ -311,12 +371,17 @@ class PipedriveReaderTest {
     void aDamagedCursorFailsTheReadWithWhatToDo() {
         assertThatThrownBy(() -> harness.connector.openReader(pipedrive.config(), "{\"v\":2}"))
                 .isInstanceOf(FatalConnectorException.class)
-                .hasMessageContaining("its version is 2").hasMessageContaining("reset the connection's cursor");
+                .hasMessageContaining("its version is 2")
+                .hasMessageContaining("reset the connection's cursor");
         assertThatThrownBy(() -> harness.connector.openReader(pipedrive.config(), "42"))
-                .isInstanceOf(FatalConnectorException.class).hasMessageContaining("not a JSON object");
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessageContaining("not a JSON object");
     }
 
     private static ObjectNode entry(String value, boolean primary, String label) {
-        return FakePipedrive.object().put("value", value).put("primary", primary).put("label", label);
+        return FakePipedrive.object()
+                .put("value", value)
+                .put("primary", primary)
+                .put("label", label);
     }
 }

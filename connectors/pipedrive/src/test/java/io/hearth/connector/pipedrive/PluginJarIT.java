@@ -28,28 +28,37 @@ class PluginJarIT {
         URL spi = Connector.class.getProtectionDomain().getCodeSource().getLocation();
 
         try (URLClassLoader spiOnly = new URLClassLoader(new URL[] {spi}, ClassLoader.getPlatformClassLoader());
-             URLClassLoader plugin = new URLClassLoader(new URL[] {jar.toUri().toURL()}, spiOnly);
-             FakePipedrive pipedrive = new FakePipedrive()) {
+                URLClassLoader plugin =
+                        new URLClassLoader(new URL[] {jar.toUri().toURL()}, spiOnly);
+                FakePipedrive pipedrive = new FakePipedrive()) {
             pipedrive.person("Ada", "Lovelace", "ada@example.com");
             Class<?> connectorType = spiOnly.loadClass(Connector.class.getName());
-            List<?> connectors = ServiceLoader.load(connectorType, plugin).stream().map(ServiceLoader.Provider::get)
+            List<?> connectors = ServiceLoader.load(connectorType, plugin).stream()
+                    .map(ServiceLoader.Provider::get)
                     .toList();
 
-            assertThat(connectors).singleElement().satisfies(c -> assertThat(c.getClass().getClassLoader())
-                    .isSameAs(plugin));
-            assertThat(plugin.findResource("io/hearth/connector/spi/Connector.class")).isNull();
-            assertThat(plugin.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getClassLoader())
+            assertThat(connectors)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getClass().getClassLoader()).isSameAs(plugin));
+            assertThat(plugin.findResource("io/hearth/connector/spi/Connector.class"))
+                    .isNull();
+            assertThat(plugin.loadClass("com.fasterxml.jackson.databind.ObjectMapper")
+                            .getClassLoader())
                     .isSameAs(plugin);
-            assertThat(plugin.loadClass("io.hearth.connector.crm.http.CrmHttp").getClassLoader()).isSameAs(plugin);
+            assertThat(plugin.loadClass("io.hearth.connector.crm.http.CrmHttp").getClassLoader())
+                    .isSameAs(plugin);
             assertThat(Files.size(jar)).isLessThan(5L * 1024 * 1024);
 
             Object connector = connectors.get(0);
-            Object reader = call(connector, "openReader", new Class<?>[] {Map.class, String.class},
-                    pipedrive.config(), null);
+            Object reader =
+                    call(connector, "openReader", new Class<?>[] {Map.class, String.class}, pipedrive.config(), null);
             Object batch = call(reader, "read", new Class<?>[] {int.class}, 100);
             List<?> records = (List<?>) call(batch, "records", new Class<?>[0]);
-            assertThat(records).singleElement().satisfies(r -> assertThat(call(r, "fields", new Class<?>[0])
-                    .toString()).contains("email=ada@example.com"));
+            assertThat(records)
+                    .singleElement()
+                    .satisfies(
+                            r -> assertThat(call(r, "fields", new Class<?>[0]).toString())
+                                    .contains("email=ada@example.com"));
             call(reader, "close", new Class<?>[0]);
         }
     }

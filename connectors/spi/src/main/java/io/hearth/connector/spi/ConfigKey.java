@@ -16,8 +16,8 @@ import java.util.TreeMap;
  *
  * @param defaultValue {@code null} when the key has none
  */
-public record ConfigKey(String name, ConfigType type, boolean required, String defaultValue, boolean secret,
-                        String doc) {
+public record ConfigKey(
+        String name, ConfigType type, boolean required, String defaultValue, boolean secret, String doc) {
     public static final String REDACTED = "***";
 
     public ConfigKey {
@@ -66,11 +66,12 @@ public record ConfigKey(String name, ConfigType type, boolean required, String d
                 problems.add(new ConfigProblem(key.name(), key.secret() ? "is not a valid " + key.type() : problem));
             }
         }
-        new TreeMap<>(config).keySet().stream()
-                .filter(name -> !byName.containsKey(name))
-                .forEach(name -> problems.add(new ConfigProblem(Excerpt.of(name),
-                        "is not a key of this connector; known keys: "
-                        + String.join(", ", byName.keySet()))));
+        new TreeMap<>(config)
+                .keySet().stream()
+                        .filter(name -> !byName.containsKey(name))
+                        .forEach(name -> problems.add(new ConfigProblem(
+                                Excerpt.of(name),
+                                "is not a key of this connector; known keys: " + String.join(", ", byName.keySet()))));
         return problems;
     }
 

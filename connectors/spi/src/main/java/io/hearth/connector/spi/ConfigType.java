@@ -21,8 +21,9 @@ public enum ConfigType {
             case INTEGER -> isInteger(value) ? null : "must be a whole number, got " + Excerpt.quoted(value);
             case BOOLEAN -> {
                 String lower = value.strip().toLowerCase(Locale.ROOT);
-                yield lower.equals("true") || lower.equals("false") ? null : "must be true or false, got "
-                        + Excerpt.quoted(value);
+                yield lower.equals("true") || lower.equals("false")
+                        ? null
+                        : "must be true or false, got " + Excerpt.quoted(value);
             }
         };
     }

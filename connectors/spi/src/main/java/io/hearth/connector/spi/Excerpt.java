@@ -8,15 +8,15 @@ package io.hearth.connector.spi;
 final class Excerpt {
     private static final int LENGTH = 40;
 
-    private Excerpt() {
-    }
+    private Excerpt() {}
 
     static String quoted(String text) {
         return "'" + of(text) + "'";
     }
 
     static String of(String text) {
-        String cut = text.length() <= LENGTH ? text
+        String cut = text.length() <= LENGTH
+                ? text
                 : text.substring(0, Character.isHighSurrogate(text.charAt(LENGTH - 2)) ? LENGTH - 2 : LENGTH - 1) + "…";
         StringBuilder result = new StringBuilder(cut.length());
         cut.chars().forEach(c -> result.append(Character.isISOControl(c) ? '\uFFFD' : (char) c));

@@ -20,14 +20,28 @@ import java.util.regex.Pattern;
  * @param occurredAt       when the touch happened
  * @param note             the rep's free text, or {@code null}
  */
-public record OutgoingTouch(String touchId, String personHearthId, String personExternalId, String channel,
-                            String outcome, Instant occurredAt, String note) {
+public record OutgoingTouch(
+        String touchId,
+        String personHearthId,
+        String personExternalId,
+        String channel,
+        String outcome,
+        Instant occurredAt,
+        String note) {
     /** The channels Hearth logs today, as it spells them to connectors. */
-    public static final List<String> CHANNELS = List.of("phone", "email", "postcard", "direct-mail", "meeting",
-            "video-call", "social", "sms");
+    public static final List<String> CHANNELS =
+            List.of("phone", "email", "postcard", "direct-mail", "meeting", "video-call", "social", "sms");
     /** The outcomes Hearth logs today, as it spells them to connectors. */
-    public static final List<String> OUTCOMES = List.of("no-answer", "left-voicemail", "connected",
-            "replied-positive", "replied-negative", "meeting-booked", "not-interested", "bounced", "wrong-contact",
+    public static final List<String> OUTCOMES = List.of(
+            "no-answer",
+            "left-voicemail",
+            "connected",
+            "replied-positive",
+            "replied-negative",
+            "meeting-booked",
+            "not-interested",
+            "bounced",
+            "wrong-contact",
             "unsubscribed");
 
     // lower-case words joined by hyphens, as Hearth's kinds are spelt: catches an enum's NAME passed as is

@@ -21,8 +21,13 @@ import java.util.Map;
  * @param mergedInto the surviving record's external id when {@code change} is {@link Change#MERGED},
  *                   otherwise {@code null}
  */
-public record SourceRecord(String externalId, Instant modifiedAt, Map<String, String> fields, String position,
-                           Change change, String mergedInto) {
+public record SourceRecord(
+        String externalId,
+        Instant modifiedAt,
+        Map<String, String> fields,
+        String position,
+        Change change,
+        String mergedInto) {
     /**
      * What the source says happened. Files only ever know {@link #UPSERT}; a CRM also reports records
      * it deleted or merged into another, which Hearth archives (it never deletes people) or merges.
@@ -65,8 +70,8 @@ public record SourceRecord(String externalId, Instant modifiedAt, Map<String, St
     }
 
     /** The source merged the record {@code externalId} into {@code survivorExternalId}. */
-    public static SourceRecord merged(String externalId, String survivorExternalId, Instant modifiedAt,
-                                      String position) {
+    public static SourceRecord merged(
+            String externalId, String survivorExternalId, Instant modifiedAt, String position) {
         return new SourceRecord(externalId, modifiedAt, Map.of(), position, Change.MERGED, survivorExternalId);
     }
 }

@@ -33,6 +33,7 @@ public final class StandardFields {
      * too, and then maps it back onto the destination's life-cycle as it sees fit.
      */
     public static final String STAGE = "stage";
+
     public static final String STAGE_LEAD = "lead";
     public static final String STAGE_CONTACT = "contact";
     /**
@@ -45,16 +46,16 @@ public final class StandardFields {
     public static final List<String> TEMPERATURES = List.of("hot", "warm", "cool", "cold");
 
     /** The fields a sync reads from any source (files and CRMs alike). */
-    public static final List<String> ALL = List.of(GIVEN_NAME, FAMILY_NAME, COMPANY, TITLE, EMAIL, PHONE, SOURCE,
-            STATUS, OWNER, NOTES, TAGS);
+    public static final List<String> ALL =
+            List.of(GIVEN_NAME, FAMILY_NAME, COMPANY, TITLE, EMAIL, PHONE, SOURCE, STATUS, OWNER, NOTES, TAGS);
 
     /**
      * The fields a CRM reader may supply: {@link #ALL} plus {@link #STAGE} and {@link #TEMPERATURE}.
      * Kept apart from {@code ALL} because a file's columns do not carry them: a user mapping a
      * spreadsheet column names a target from {@code ALL}.
      */
-    public static final List<String> CRM = Stream.concat(ALL.stream(), Stream.of(STAGE, TEMPERATURE)).toList();
+    public static final List<String> CRM =
+            Stream.concat(ALL.stream(), Stream.of(STAGE, TEMPERATURE)).toList();
 
-    private StandardFields() {
-    }
+    private StandardFields() {}
 }

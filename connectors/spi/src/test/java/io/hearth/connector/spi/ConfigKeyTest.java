@@ -33,7 +33,8 @@ class ConfigKeyTest {
     void hugeValuesAndUnknownKeysAreEchoedAsShortExcerpts() {
         String huge = "HUGE" + "9x".repeat(20_000);
 
-        List<ConfigProblem> problems = ConfigKey.check(keys, Map.of("path", "/x.csv", "token", "t", "batch", huge, huge, "1"));
+        List<ConfigProblem> problems =
+                ConfigKey.check(keys, Map.of("path", "/x.csv", "token", "t", "batch", huge, huge, "1"));
 
         assertThat(problems).hasSize(2).allSatisfy(p -> {
             assertThat(p.key()).hasSizeLessThanOrEqualTo(40);
@@ -58,7 +59,9 @@ class ConfigKeyTest {
 
         List<ConfigProblem> problems = ConfigKey.check(List.of(pin), Map.of("pin", "hunter2"));
 
-        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).doesNotContain("hunter2"));
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).doesNotContain("hunter2"));
     }
 
     @Test
@@ -78,6 +81,7 @@ class ConfigKeyTest {
     @Test
     void defaultOfTheWrongTypeIsABug() {
         assertThatThrownBy(() -> ConfigKey.optional("n", ConfigType.INTEGER, "many", "doc"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("default of n");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("default of n");
     }
 }

@@ -35,7 +35,9 @@ class OptionalAbilitiesTest {
 
     @Test
     void checkConnectionDefaultsToValidate() {
-        assertThat(connector.checkConnection(Map.of())).extracting(ConfigProblem::key).containsExactly("token");
+        assertThat(connector.checkConnection(Map.of()))
+                .extracting(ConfigProblem::key)
+                .containsExactly("token");
         assertThat(connector.checkConnection(Map.of("token", "t"))).isEmpty();
     }
 
@@ -48,19 +50,18 @@ class OptionalAbilitiesTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         OutgoingTouch touch = new OutgoingTouch("touches/1", "leads/1", null, "phone", null, Instant.EPOCH, null);
 
-        assertThatThrownBy(() -> writer.writeTouches(List.of(touch)))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> writer.writeTouches(List.of(touch))).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void crmFieldsExtendWhatAFileSyncReadsWithoutChangingIt() {
         assertThat(StandardFields.ALL).doesNotContain(StandardFields.STAGE, StandardFields.TEMPERATURE);
-        assertThat(StandardFields.CRM).startsWith(StandardFields.ALL.toArray(String[]::new))
+        assertThat(StandardFields.CRM)
+                .startsWith(StandardFields.ALL.toArray(String[]::new))
                 .endsWith(StandardFields.STAGE, StandardFields.TEMPERATURE)
                 .doesNotHaveDuplicates();
     }

@@ -18,7 +18,8 @@ class OutgoingPersonTest {
 
     @Test
     void carriesTheDestinationsIdWhenKnown() {
-        assertThat(new OutgoingPerson("contacts/2", "hs-901", Map.of()).externalId()).isEqualTo("hs-901");
+        assertThat(new OutgoingPerson("contacts/2", "hs-901", Map.of()).externalId())
+                .isEqualTo("hs-901");
     }
 
     @Test

@@ -36,10 +36,12 @@ class OutgoingTouchTest {
     @Test
     void channelAndOutcomeAreLowerCaseWordsNotEnumNames() {
         assertThatThrownBy(() -> new OutgoingTouch("touches/1", "leads/1", null, "VIDEO_CALL", null, T, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("channel")
                 .hasMessageContaining("VIDEO_CALL");
         assertThatThrownBy(() -> new OutgoingTouch("touches/1", "leads/1", null, "phone", "No Answer", T, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outcome");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outcome");
     }
 
     @Test

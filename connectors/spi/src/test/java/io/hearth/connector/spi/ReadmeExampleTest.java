@@ -6,7 +6,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,16 +28,28 @@ class ReadmeExampleTest {
         Path classes = Files.createDirectories(work.resolve("classes"));
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-d", classes.toString(),
-                "-cp", Path.of("target/classes").toString(), source.toString());
+        int status = javac.run(
+                null,
+                null,
+                null,
+                "-d",
+                classes.toString(),
+                "-cp",
+                Path.of("target/classes").toString(),
+                source.toString());
         assertThat(status).as("javac exit status").isZero();
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Connector connector = (Connector) loader.loadClass("example.EmailListConnector")
-                    .getConstructor().newInstance();
-            assertThat(connector.fileExtensions()).as("an optional ability it does not take up").isEmpty();
-            assertThat(connector.validate(Map.of())).extracting(ConfigProblem::key).containsExactly("emails");
+                    .getConstructor()
+                    .newInstance();
+            assertThat(connector.fileExtensions())
+                    .as("an optional ability it does not take up")
+                    .isEmpty();
+            assertThat(connector.validate(Map.of()))
+                    .extracting(ConfigProblem::key)
+                    .containsExactly("emails");
             Map<String, String> config = Map.of("emails", "a@example.com, b@example.com,c@example.com");
             assertThat(connector.validate(config)).isEmpty();
 
@@ -46,13 +57,15 @@ class ReadmeExampleTest {
             try (RecordReader reader = connector.openReader(config, null)) {
                 first = reader.read(2);
             }
-            assertThat(first.records()).extracting(SourceRecord::externalId)
+            assertThat(first.records())
+                    .extracting(SourceRecord::externalId)
                     .containsExactly("a@example.com", "b@example.com");
             assertThat(first.last()).isFalse();
 
             try (RecordReader resumed = connector.openReader(config, first.cursor())) {
                 Batch rest = resumed.read(2);
-                assertThat(rest.records()).extracting(r -> r.fields().get(StandardFields.EMAIL))
+                assertThat(rest.records())
+                        .extracting(r -> r.fields().get(StandardFields.EMAIL))
                         .containsExactly("c@example.com");
                 assertThat(rest.last()).isTrue();
             }

@@ -40,30 +40,37 @@ class SourceRecordTest {
     @Test
     void mergedWithoutSurvivorOrIntoItselfIsRefused() {
         assertThatThrownBy(() -> SourceRecord.merged("101", null, T, "contact 101"))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("mergedInto");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("mergedInto");
         assertThatThrownBy(() -> SourceRecord.merged("101", "101", T, "contact 101"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("into itself");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("into itself");
     }
 
     @Test
     void onlyMergedRecordsNameASurvivor() {
         assertThatThrownBy(() -> new SourceRecord("1", T, Map.of(), "row 1", Change.UPSERT, "2"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only for MERGED");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only for MERGED");
         assertThatThrownBy(() -> new SourceRecord("1", T, Map.of(), "row 1", Change.DELETED, "2"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only for MERGED");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only for MERGED");
     }
 
     @Test
     void deletionsAndMergesNeedAnExternalId() {
         assertThatThrownBy(() -> SourceRecord.deleted(null, T, "row 1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs its external id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs its external id");
         assertThatThrownBy(() -> SourceRecord.merged(null, "2", T, "row 1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs its external id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs its external id");
     }
 
     @Test
     void changeIsRequired() {
         assertThatThrownBy(() -> new SourceRecord("1", T, Map.of(), "row 1", null, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("change is null");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("change is null");
     }
 }

@@ -17,8 +17,7 @@ final class CellText {
     // built-in date formats that files may use without a format string (ECMA-376 18.8.30)
     private static final int[][] BUILT_IN_DATE_IDS = {{14, 22}, {45, 47}};
 
-    private CellText() {
-    }
+    private CellText() {}
 
     static String of(Cell cell) {
         if (cell == null) {
@@ -47,11 +46,15 @@ final class CellText {
         if (format == null || format.equalsIgnoreCase("general")) {
             return false;
         }
-        return DATE_PARTS.matcher(QUOTED_OR_BRACKETED.matcher(format).replaceAll("")).find();
+        return DATE_PARTS
+                .matcher(QUOTED_OR_BRACKETED.matcher(format).replaceAll(""))
+                .find();
     }
 
     private static String date(LocalDateTime value) {
-        return value.toLocalTime().equals(LocalTime.MIDNIGHT) ? value.toLocalDate().toString() : value.toString();
+        return value.toLocalTime().equals(LocalTime.MIDNIGHT)
+                ? value.toLocalDate().toString()
+                : value.toString();
     }
 
     private static String number(BigDecimal value) {

@@ -55,11 +55,13 @@ final class WorkbookGuard {
     static final long UNREADABLE = Long.MIN_VALUE;
     private static final String RAISE = "; raise it if the file is genuine";
     private static final String SHARED_STRINGS = "the shared-strings table";
-    private static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private static final String WORKBOOK_TYPE =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
     private static final String MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
     private static final String SHARED_STRINGS_TYPE =
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
-    private static final Pattern ENCODING = Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
+    private static final Pattern ENCODING =
+            Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     private final ZipFile zip;
     private final XlsxLimits limits;
@@ -205,11 +207,15 @@ final class WorkbookGuard {
                 skip = 3;
             }
             charset = StandardCharsets.UTF_8;
-            Matcher declared = ENCODING.matcher(new String(head, skip, head.length - skip, StandardCharsets.ISO_8859_1));
+            Matcher declared =
+                    ENCODING.matcher(new String(head, skip, head.length - skip, StandardCharsets.ISO_8859_1));
             if (declared.find()) {
                 String name = declared.group(1).toUpperCase(Locale.ROOT).replace('_', '-');
-                if (name.startsWith("ISO-8859-1") || name.startsWith("ISO8859-1") || name.equals("LATIN1")
-                        || name.equals("US-ASCII") || name.equals("ASCII")) {
+                if (name.startsWith("ISO-8859-1")
+                        || name.startsWith("ISO8859-1")
+                        || name.equals("LATIN1")
+                        || name.equals("US-ASCII")
+                        || name.equals("ASCII")) {
                     charset = StandardCharsets.ISO_8859_1;
                 }
             }
@@ -247,8 +253,10 @@ final class WorkbookGuard {
 
     // names come from the file: no control characters and no essays in a message
     private static String printable(String name) {
-        String clean = name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String clean = name.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
     }
 
@@ -348,8 +356,7 @@ final class WorkbookGuard {
                                 + " elements, which no spreadsheet program writes");
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -360,8 +367,7 @@ final class WorkbookGuard {
                 case "row" -> openRows = Math.max(0, openRows - 1);
                 case "v", "f", "is", "t" -> openValues = Math.max(0, openValues - 1);
                 case "si" -> openStrings = Math.max(0, openStrings - 1);
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -434,8 +440,9 @@ final class WorkbookGuard {
             }
             stringChars = 0;
             if (++strings > limits.maxSharedStrings()) {
-                throw new FatalConnectorException(part + " holds more than " + XlsxLimits.count(limits.maxSharedStrings())
-                        + " strings (" + XlsxLimits.MAX_SHARED_STRINGS.name() + ")" + RAISE);
+                throw new FatalConnectorException(
+                        part + " holds more than " + XlsxLimits.count(limits.maxSharedStrings()) + " strings ("
+                                + XlsxLimits.MAX_SHARED_STRINGS.name() + ")" + RAISE);
             }
         }
 

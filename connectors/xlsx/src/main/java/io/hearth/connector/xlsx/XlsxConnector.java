@@ -16,9 +16,12 @@ import java.util.Set;
 /** People from and to Excel workbooks (.xlsx), streamed so a million-row sheet fits in little memory. */
 public final class XlsxConnector implements Connector {
     static final ConfigKey PATH = ConfigKey.required("path", ConfigType.PATH, "the .xlsx workbook to read or write");
-    static final ConfigKey SHEET = ConfigKey.optional("sheet", ConfigType.STRING, null,
-            "the sheet to read or write, by name; the first sheet when absent");
-    static final ConfigKey ID_COLUMN = ConfigKey.optional("id_column", ConfigType.STRING, null,
+    static final ConfigKey SHEET = ConfigKey.optional(
+            "sheet", ConfigType.STRING, null, "the sheet to read or write, by name; the first sheet when absent");
+    static final ConfigKey ID_COLUMN = ConfigKey.optional(
+            "id_column",
+            ConfigType.STRING,
+            null,
             "column holding the source's own record id; a Record ID, Lead ID, Contact ID or ID column otherwise");
 
     @Override
@@ -57,13 +60,18 @@ public final class XlsxConnector implements Connector {
 
     @Override
     public RecordReader openReader(Map<String, String> config, String cursor) {
-        return new XlsxRecordReader(Path.of(PATH.valueIn(config).orElseThrow()), SHEET.valueIn(config).orElse(null),
-                ID_COLUMN.valueIn(config).orElse(null), XlsxLimits.from(config),
+        return new XlsxRecordReader(
+                Path.of(PATH.valueIn(config).orElseThrow()),
+                SHEET.valueIn(config).orElse(null),
+                ID_COLUMN.valueIn(config).orElse(null),
+                XlsxLimits.from(config),
                 cursor == null ? 0 : Long.parseLong(cursor));
     }
 
     @Override
     public RecordWriter openWriter(Map<String, String> config) {
-        return new XlsxRecordWriter(Path.of(PATH.valueIn(config).orElseThrow()), SHEET.valueIn(config).orElse("Leads"));
+        return new XlsxRecordWriter(
+                Path.of(PATH.valueIn(config).orElseThrow()),
+                SHEET.valueIn(config).orElse("Leads"));
     }
 }

@@ -19,30 +19,45 @@ import java.util.Map;
  * 34 MB of sheet XML, 505,000 shared strings and 10 million characters of them per 100,000 rows),
  * and keep what one read holds to a few hundred megabytes at worst.
  */
-record XlsxLimits(long maxPartBytes, long maxCellChars, long maxRows, long maxColumns, long maxSharedStrings,
-                  long maxSharedStringChars) {
+record XlsxLimits(
+        long maxPartBytes,
+        long maxCellChars,
+        long maxRows,
+        long maxColumns,
+        long maxSharedStrings,
+        long maxSharedStringChars) {
     // 100 MiB: everything the reader holds from one part (a batch of rows, one huge row) is text
     // taken from that part, so this also caps it; about 300,000 rows of Hearth's own export
-    static final ConfigKey MAX_PART_BYTES = limit("max_part_bytes", 100L << 20,
+    static final ConfigKey MAX_PART_BYTES = limit(
+            "max_part_bytes",
+            100L << 20,
             "most bytes any one part of the workbook (a sheet, the shared strings) may unzip to; 100 MiB by default");
     // Excel's own limit: no spreadsheet program writes a longer cell
-    static final ConfigKey MAX_CELL_CHARS = limit("max_cell_chars", 32_767,
+    static final ConfigKey MAX_CELL_CHARS = limit(
+            "max_cell_chars",
+            32_767,
             "most characters in one cell or shared string; 32,767 (Excel's own limit) by default");
     // Excel's own limits on a sheet
-    static final ConfigKey MAX_ROWS = limit("max_rows", 1_048_576,
+    static final ConfigKey MAX_ROWS = limit(
+            "max_rows",
+            1_048_576,
             "most rows a sheet may have, counting its row numbers too; 1,048,576 (Excel's own limit) by default");
-    static final ConfigKey MAX_COLUMNS = limit("max_columns", 16_384,
-            "most columns a row may have (column XFD); 16,384 (Excel's own limit) by default");
+    static final ConfigKey MAX_COLUMNS = limit(
+            "max_columns", 16_384, "most columns a row may have (column XFD); 16,384 (Excel's own limit) by default");
     // the shared-strings table is the one structure the reader keeps whole for the entire read:
     // 2 Mi strings (about 100 MB of object overhead at worst) fit about 400,000 rows of Hearth's
     // own export, 64 Mi characters (64 to 128 MB) about 650,000
-    static final ConfigKey MAX_SHARED_STRINGS = limit("max_shared_strings", 2L << 20,
+    static final ConfigKey MAX_SHARED_STRINGS = limit(
+            "max_shared_strings",
+            2L << 20,
             "most entries in the workbook's shared-strings table, which is held in memory; 2,097,152 by default");
-    static final ConfigKey MAX_SHARED_STRING_CHARS = limit("max_shared_string_chars", 64L << 20,
+    static final ConfigKey MAX_SHARED_STRING_CHARS = limit(
+            "max_shared_string_chars",
+            64L << 20,
             "most characters in the shared-strings table, all strings together; 67,108,864 (64 Mi) by default");
 
-    static final List<ConfigKey> KEYS = List.of(MAX_PART_BYTES, MAX_CELL_CHARS, MAX_ROWS, MAX_COLUMNS,
-            MAX_SHARED_STRINGS, MAX_SHARED_STRING_CHARS);
+    static final List<ConfigKey> KEYS =
+            List.of(MAX_PART_BYTES, MAX_CELL_CHARS, MAX_ROWS, MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_SHARED_STRING_CHARS);
 
     static final XlsxLimits DEFAULTS = from(Map.of());
 
@@ -61,8 +76,13 @@ record XlsxLimits(long maxPartBytes, long maxCellChars, long maxRows, long maxCo
 
     /** The limits a config sets; a value {@link #problems} or the type check would refuse fails the read. */
     static XlsxLimits from(Map<String, String> config) {
-        return new XlsxLimits(value(MAX_PART_BYTES, config), value(MAX_CELL_CHARS, config), value(MAX_ROWS, config),
-                value(MAX_COLUMNS, config), value(MAX_SHARED_STRINGS, config), value(MAX_SHARED_STRING_CHARS, config));
+        return new XlsxLimits(
+                value(MAX_PART_BYTES, config),
+                value(MAX_CELL_CHARS, config),
+                value(MAX_ROWS, config),
+                value(MAX_COLUMNS, config),
+                value(MAX_SHARED_STRINGS, config),
+                value(MAX_SHARED_STRING_CHARS, config));
     }
 
     private static long value(ConfigKey key, Map<String, String> config) {

@@ -51,8 +51,8 @@ final class XlsxRecordReader implements RecordReader {
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
-            throw new FatalConnectorException(file.getFileName() + " is not a readable .xlsx workbook: "
-                    + e.getMessage(), e);
+            throw new FatalConnectorException(
+                    file.getFileName() + " is not a readable .xlsx workbook: " + e.getMessage(), e);
         }
         try {
             Sheet sheet = sheet(sheetName);
@@ -100,8 +100,10 @@ final class XlsxRecordReader implements RecordReader {
             }
             int stray = strayColumn(cells);
             if (stray >= 0) {
-                rejected.add(new RejectedRecord(position + ", column " + columnName(stray), position + " has a value "
-                        + "in column " + columnName(stray) + ", which has no header", String.join(",", cells)));
+                rejected.add(new RejectedRecord(
+                        position + ", column " + columnName(stray),
+                        position + " has a value " + "in column " + columnName(stray) + ", which has no header",
+                        String.join(",", cells)));
                 continue;
             }
             Map<String, String> fields = new LinkedHashMap<>();
@@ -134,8 +136,8 @@ final class XlsxRecordReader implements RecordReader {
             }
         } catch (RuntimeException e) {
             String position = "after row " + (headerRow + consumed);
-            unreadableRest = new RejectedRecord(position, "the sheet cannot be read " + position + ": "
-                    + e.getMessage(), "");
+            unreadableRest =
+                    new RejectedRecord(position, "the sheet cannot be read " + position + ": " + e.getMessage(), "");
         }
         finished = true;
         return null;
@@ -145,9 +147,10 @@ final class XlsxRecordReader implements RecordReader {
         if (name == null) {
             return workbook.getFirstSheet();
         }
-        return workbook.findSheet(name).orElseThrow(() -> new FatalConnectorException("sheet '" + name
-                + "' does not exist in " + file.getFileName() + "; its sheets are "
-                + workbook.getSheets().map(s -> "'" + s.getName() + "'").collect(Collectors.joining(", "))));
+        return workbook.findSheet(name)
+                .orElseThrow(() -> new FatalConnectorException("sheet '" + name
+                        + "' does not exist in " + file.getFileName() + "; its sheets are "
+                        + workbook.getSheets().map(s -> "'" + s.getName() + "'").collect(Collectors.joining(", "))));
     }
 
     private Row findHeader() {
@@ -206,8 +209,8 @@ final class XlsxRecordReader implements RecordReader {
         }
         // both header checks need 8 bytes; anything shorter is no workbook
         if (head.length == 8 && ReadableWorkbook.isOLE2Header(head)) {
-            throw new FatalConnectorException(file.getFileName() + " is an old Excel workbook (.xls): save it as "
-                    + ".xlsx first");
+            throw new FatalConnectorException(
+                    file.getFileName() + " is an old Excel workbook (.xls): save it as " + ".xlsx first");
         }
         if (head.length < 8 || !ReadableWorkbook.isOOXMLZipHeader(head)) {
             throw new FatalConnectorException(file.getFileName() + " is not an .xlsx workbook; if it is a CSV file, "

@@ -19,12 +19,33 @@ import org.dhatim.fastexcel.Worksheet;
  * numbers keep their leading + and are never turned into numbers.
  */
 final class XlsxRecordWriter implements RecordWriter {
-    static final List<String> HEADERS = List.of("First Name", "Last Name", "Company", "Job Title", "Email", "Phone",
-            "Lead Source", "Lead Status", "Owner", "Notes", "Tags", "Contact Kind", "Hearth ID");
-    private static final List<String> FIELDS = List.of(StandardFields.GIVEN_NAME, StandardFields.FAMILY_NAME,
-            StandardFields.COMPANY, StandardFields.TITLE, StandardFields.EMAIL, StandardFields.PHONE,
-            StandardFields.SOURCE, StandardFields.STATUS, StandardFields.OWNER, StandardFields.NOTES,
-            StandardFields.TAGS, StandardFields.KIND);
+    static final List<String> HEADERS = List.of(
+            "First Name",
+            "Last Name",
+            "Company",
+            "Job Title",
+            "Email",
+            "Phone",
+            "Lead Source",
+            "Lead Status",
+            "Owner",
+            "Notes",
+            "Tags",
+            "Contact Kind",
+            "Hearth ID");
+    private static final List<String> FIELDS = List.of(
+            StandardFields.GIVEN_NAME,
+            StandardFields.FAMILY_NAME,
+            StandardFields.COMPANY,
+            StandardFields.TITLE,
+            StandardFields.EMAIL,
+            StandardFields.PHONE,
+            StandardFields.SOURCE,
+            StandardFields.STATUS,
+            StandardFields.OWNER,
+            StandardFields.NOTES,
+            StandardFields.TAGS,
+            StandardFields.KIND);
     // fastexcel keeps the rows of a sheet in memory until they are flushed
     private static final int FLUSH_EVERY = 1000;
 

@@ -20,13 +20,15 @@ final class XmlScan {
     static final int MAX_TAG_CHARS = 1 << 20;
     /** Text is reported at least this often, so a bound on it trips early in a long run. */
     private static final int TEXT_REPORT_CHARS = 8192;
+
     private static final int MAX_ENTITY_CHARS = 16;
     // names longer than this are none the guard looks for
     private static final int KEPT_NAME_CHARS = 64;
     private static final String[] KEPT = {"r", "name", "Id", "Target", "PartName", "ContentType"};
     /** The element names the guard looks for; the scan reports any other as the empty string. */
-    private static final String[] KNOWN_ELEMENTS = {"row", "c", "v", "f", "is", "t", "si", "sheet", "Relationship",
-        "xf", "numFmt"};
+    private static final String[] KNOWN_ELEMENTS = {
+        "row", "c", "v", "f", "is", "t", "si", "sheet", "Relationship", "xf", "numFmt"
+    };
 
     /** What the scan reports: local names from {@link #KNOWN_ELEMENTS}, else "". A handler stops it by throwing. */
     interface Handler {
@@ -69,7 +71,8 @@ final class XmlScan {
         String prefixed(String localName) {
             for (int i = 0; i < count; i++) {
                 int colon = names[i].indexOf(':');
-                if (colon > 0 && names[i].startsWith(localName, colon + 1)
+                if (colon > 0
+                        && names[i].startsWith(localName, colon + 1)
                         && names[i].length() == colon + 1 + localName.length()) {
                     return values[i];
                 }
@@ -376,16 +379,23 @@ final class XmlScan {
 
     private static String resolve(String name) {
         switch (name) {
-            case "lt": return "<";
-            case "gt": return ">";
-            case "amp": return "&";
-            case "quot": return "\"";
-            case "apos": return "'";
-            default: break;
+            case "lt":
+                return "<";
+            case "gt":
+                return ">";
+            case "amp":
+                return "&";
+            case "quot":
+                return "\"";
+            case "apos":
+                return "'";
+            default:
+                break;
         }
         if (name.startsWith("#")) {
             try {
-                int code = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
+                int code = name.startsWith("#x")
+                        ? Integer.parseInt(name.substring(2), 16)
                         : Integer.parseInt(name.substring(1));
                 if (Character.isValidCodePoint(code)) {
                     return Character.toString(code);

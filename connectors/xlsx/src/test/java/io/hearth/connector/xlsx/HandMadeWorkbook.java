@@ -30,7 +30,7 @@ final class HandMadeWorkbook {
         void write(Writer out) throws IOException;
     }
 
-    private Part sheetData = out -> { };
+    private Part sheetData = out -> {};
     private Part cellFormats = out -> out.write("<xf numFmtId=\"0\"/>");
     private Part sharedStrings;
     private Part sheet;
@@ -75,36 +75,54 @@ final class HandMadeWorkbook {
 
     Path write(Path file) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            text(zip, "[Content_Types].xml", out -> out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.spreadsheetml.sheet.main+xml\"/>"
-                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd."
-                    + "openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                    + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.spreadsheetml.styles+xml\"/>"
-                    + (sharedStrings == null ? "" : "<Override PartName=\"/xl/sharedStrings.xml\" ContentType="
-                    + "\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>")
-                    + "</Types>"));
-            text(zip, "xl/workbook.xml", out -> out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"http://schemas.openxmlformats.org/"
-                    + "officeDocument/2006/relationships\"><sheets><sheet name=\"Leads\" sheetId=\"1\" r:id=\"rId1\"/>"
-                    + "</sheets></workbook>"));
-            text(zip, "xl/_rels/workbook.xml.rels", out -> out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                    + "relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"));
+            text(
+                    zip,
+                    "[Content_Types].xml",
+                    out -> out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-"
+                            + "officedocument.spreadsheetml.sheet.main+xml\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd."
+                            + "openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-"
+                            + "officedocument.spreadsheetml.styles+xml\"/>"
+                            + (sharedStrings == null
+                                    ? ""
+                                    : "<Override PartName=\"/xl/sharedStrings.xml\" ContentType="
+                                            + "\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>")
+                            + "</Types>"));
+            text(
+                    zip,
+                    "xl/workbook.xml",
+                    out -> out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"http://schemas.openxmlformats.org/"
+                            + "officeDocument/2006/relationships\"><sheets><sheet name=\"Leads\" sheetId=\"1\" r:id=\"rId1\"/>"
+                            + "</sheets></workbook>"));
+            text(
+                    zip,
+                    "xl/_rels/workbook.xml.rels",
+                    out -> out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                            + "relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"));
             text(zip, "xl/styles.xml", out -> {
                 out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"" + MAIN + "\"><cellXfs>");
                 cellFormats.write(out);
                 out.write("</cellXfs></styleSheet>");
             });
-            text(zip, "xl/worksheets/sheet1.xml", sheetEncoding, sheet != null ? sheet : out -> {
-                out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>");
-                sheetData.write(out);
-                out.write("</sheetData></worksheet>");
-            });
+            text(
+                    zip,
+                    "xl/worksheets/sheet1.xml",
+                    sheetEncoding,
+                    sheet != null
+                            ? sheet
+                            : out -> {
+                                out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN
+                                        + "\"><sheetData>");
+                                sheetData.write(out);
+                                out.write("</sheetData></worksheet>");
+                            });
             if (sharedStrings != null) {
                 text(zip, "xl/sharedStrings.xml", out -> {
                     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">");
@@ -169,8 +187,12 @@ final class HandMadeWorkbook {
     static String row(int number, String... values) {
         StringBuilder row = new StringBuilder("<row r=\"" + number + "\">");
         for (int i = 0; i < values.length; i++) {
-            row.append("<c r=\"").append(XlsxRecordReader.columnName(i)).append(number)
-                    .append("\" t=\"inlineStr\"><is><t>").append(values[i]).append("</t></is></c>");
+            row.append("<c r=\"")
+                    .append(XlsxRecordReader.columnName(i))
+                    .append(number)
+                    .append("\" t=\"inlineStr\"><is><t>")
+                    .append(values[i])
+                    .append("</t></is></c>");
         }
         return row.append("</row>").toString();
     }
@@ -185,7 +207,8 @@ final class HandMadeWorkbook {
         ByteBuffer zip = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         boolean found = false;
         for (int at = 0; at + 46 + name.length <= bytes.length; at++) {
-            if (zip.getInt(at) == 0x02014b50 && zip.getShort(at + 28) == name.length
+            if (zip.getInt(at) == 0x02014b50
+                    && zip.getShort(at + 28) == name.length
                     && Arrays.equals(bytes, at + 46, at + 46 + name.length, name, 0, name.length)) {
                 zip.putInt(at + 24, size);
                 found = true;

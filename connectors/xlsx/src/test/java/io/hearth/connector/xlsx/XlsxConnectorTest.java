@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class XlsxConnectorTest {
     private final XlsxConnector connector = new XlsxConnector();
+
     @TempDir
     Path dir;
 
@@ -61,8 +62,11 @@ class XlsxConnectorTest {
         assertThat(batch.records()).singleElement().satisfies(r -> {
             assertThat(r.externalId()).isEqualTo("1001");
             assertThat(r.position()).isEqualTo("row 3");
-            assertThat(r.fields()).containsEntry("Mobile Phone", "4155550100").containsEntry("Met On", "2026-03-14")
-                    .containsEntry("Score", "12.5").containsEntry("First Name", "Ada");
+            assertThat(r.fields())
+                    .containsEntry("Mobile Phone", "4155550100")
+                    .containsEntry("Met On", "2026-03-14")
+                    .containsEntry("Score", "12.5")
+                    .containsEntry("First Name", "Ada");
         });
     }
 
@@ -85,11 +89,15 @@ class XlsxConnectorTest {
         assertThat(batch.records().get(0)).satisfies(r -> {
             assertThat(r.externalId()).isEqualTo("7001");
             assertThat(r.position()).isEqualTo("row 2");
-            assertThat(r.fields()).containsEntry("First Name", "Ada").containsEntry("Mobile Phone", "4155550100")
-                    .containsEntry("Met On", "2026-01-05").containsEntry("Deal Size", "12500.5")
+            assertThat(r.fields())
+                    .containsEntry("First Name", "Ada")
+                    .containsEntry("Mobile Phone", "4155550100")
+                    .containsEntry("Met On", "2026-01-05")
+                    .containsEntry("Deal Size", "12500.5")
                     .containsEntry("E-mail Address", "ada@example.com");
         });
-        assertThat(batch.records().get(2).fields()).containsEntry("Mobile Phone", "+1 (415) 555-0199")
+        assertThat(batch.records().get(2).fields())
+                .containsEntry("Mobile Phone", "+1 (415) 555-0199")
                 .containsEntry("E-mail Address", "");
     }
 
@@ -106,7 +114,8 @@ class XlsxConnectorTest {
         }
 
         assertThat(read(file, Map.of("sheet", "People"), null, 10).records())
-                .extracting(r -> r.fields().get("Email")).containsExactly("alan@example.com");
+                .extracting(r -> r.fields().get("Email"))
+                .containsExactly("alan@example.com");
         assertThatThrownBy(() -> read(file, Map.of("sheet", "Leads"), null, 10))
                 .isInstanceOf(FatalConnectorException.class)
                 .hasMessage("sheet 'Leads' does not exist in two.xlsx; its sheets are 'Notes', 'People'");
@@ -122,7 +131,9 @@ class XlsxConnectorTest {
 
         Batch batch = read(file, Map.of(), null, 10);
 
-        assertThat(batch.records()).extracting(r -> r.fields().get("First Name")).containsExactly("Alan");
+        assertThat(batch.records())
+                .extracting(r -> r.fields().get("First Name"))
+                .containsExactly("Alan");
         assertThat(batch.rejected()).singleElement().satisfies(r -> {
             assertThat(r.position()).isEqualTo("row 2, column C");
             assertThat(r.reason()).isEqualTo("row 2 has a value in column C, which has no header");
@@ -136,11 +147,15 @@ class XlsxConnectorTest {
         Path junk = Files.write(dir.resolve("junk.xlsx"), new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8});
         Path tiny = Files.writeString(dir.resolve("tiny.xlsx"), "x");
 
-        assertThatThrownBy(() -> read(csv, Map.of(), null, 10)).hasMessageContaining("import it with the csv connector");
+        assertThatThrownBy(() -> read(csv, Map.of(), null, 10))
+                .hasMessageContaining("import it with the csv connector");
         assertThatThrownBy(() -> read(empty, Map.of(), null, 10)).hasMessageContaining("is empty");
-        assertThatThrownBy(() -> read(tiny, Map.of(), null, 10)).isInstanceOf(FatalConnectorException.class)
-                .hasMessage("tiny.xlsx is not an .xlsx workbook; if it is a CSV file, import it with the csv connector");
-        assertThatThrownBy(() -> read(junk, Map.of(), null, 10)).isInstanceOf(FatalConnectorException.class)
+        assertThatThrownBy(() -> read(tiny, Map.of(), null, 10))
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessage(
+                        "tiny.xlsx is not an .xlsx workbook; if it is a CSV file, import it with the csv connector");
+        assertThatThrownBy(() -> read(junk, Map.of(), null, 10))
+                .isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("junk.xlsx is not a readable .xlsx workbook");
     }
 
@@ -149,8 +164,9 @@ class XlsxConnectorTest {
         Path file = dir.resolve("export.xlsx");
         try (RecordWriter writer = connector.openWriter(Map.of("path", file.toString()))) {
             for (int i = 1; i <= 5; i++) {
-                writer.write(List.of(new OutgoingPerson("leads/" + i, Map.of(StandardFields.GIVEN_NAME, "P" + i,
-                        StandardFields.PHONE, "+1415555010" + i))));
+                writer.write(List.of(new OutgoingPerson(
+                        "leads/" + i,
+                        Map.of(StandardFields.GIVEN_NAME, "P" + i, StandardFields.PHONE, "+1415555010" + i))));
             }
         }
 
@@ -158,7 +174,8 @@ class XlsxConnectorTest {
         Batch rest = read(file, Map.of(), first.cursor(), 10);
 
         assertThat(first.records()).extracting(SourceRecord::position).containsExactly("row 2", "row 3");
-        assertThat(rest.records()).extracting(r -> r.fields().get("Phone"))
+        assertThat(rest.records())
+                .extracting(r -> r.fields().get("Phone"))
                 .containsExactly("+14155550103", "+14155550104", "+14155550105");
         assertThat(rest.records().get(0).fields()).containsEntry("Hearth ID", "leads/3");
         assertThat(rest.last()).isTrue();
@@ -166,7 +183,8 @@ class XlsxConnectorTest {
 
     @Test
     void columnNamesFollowSpreadsheetLetters() {
-        assertThat(List.of(0, 25, 26, 701, 702)).extracting(XlsxRecordReader::columnName)
+        assertThat(List.of(0, 25, 26, 701, 702))
+                .extracting(XlsxRecordReader::columnName)
                 .containsExactly("A", "Z", "AA", "ZZ", "AAA");
     }
 

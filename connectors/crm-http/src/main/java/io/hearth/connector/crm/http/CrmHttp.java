@@ -44,6 +44,7 @@ import java.util.random.RandomGenerator;
 public final class CrmHttp {
     /** The most of a response body read; a larger one fails the run instead of filling the heap. */
     public static final long MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** For a whole exchange, body included; a search over many records can take tens of seconds. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -161,9 +162,12 @@ public final class CrmHttp {
         }
         Json.Parsed parsed = Json.parse(response.bodyBytes());
         if (parsed.problem() != null) {
-            throw fatal(request, "answered " + response.status() + " with a body that is unusable: "
-                    + parsed.problem() + " bytes. It begins: " + response.excerpt()
-                    + ". The run stops without moving its cursor", null);
+            throw fatal(
+                    request,
+                    "answered " + response.status() + " with a body that is unusable: "
+                            + parsed.problem() + " bytes. It begins: " + response.excerpt()
+                            + ". The run stops without moving its cursor",
+                    null);
         }
         return new JsonReply(system, response, parsed.node());
     }
@@ -187,8 +191,12 @@ public final class CrmHttp {
                 response = exchange(request, credential);
             } catch (NoAnswer e) {
                 if (e.mayHaveArrived && !request.repeatable()) {
-                    throw retriable(request, e.getMessage() + "; it is not sent again because it may have arrived "
-                            + "and must not run twice", e.getCause(), credential);
+                    throw retriable(
+                            request,
+                            e.getMessage() + "; it is not sent again because it may have arrived "
+                                    + "and must not run twice",
+                            e.getCause(),
+                            credential);
                 }
                 waited = pause(request, attempt, waited, policy.backoff(attempt, random), e.getMessage(), credential);
                 continue;
@@ -196,16 +204,25 @@ public final class CrmHttp {
             if (dialect.isRateLimited(response)) {
                 Optional<Duration> told = dialect.retryAfter(response, clock.instant());
                 Duration wait = told.isPresent() ? told.get() : policy.backoff(attempt, random);
-                waited = pause(request, attempt, waited, wait, "was rate limited (" + response.status() + ": "
-                        + dialect.describe(response) + ")", credential);
+                waited = pause(
+                        request,
+                        attempt,
+                        waited,
+                        wait,
+                        "was rate limited (" + response.status() + ": " + dialect.describe(response) + ")",
+                        credential);
                 continue;
             }
             int status = response.status();
             if (status >= 500) {
                 String reason = "got " + status + " (" + dialect.describe(response) + ")";
                 if (!request.repeatable()) {
-                    throw retriable(request, reason + "; it is not sent again because it may have been carried out "
-                            + "and must not run twice", null, credential);
+                    throw retriable(
+                            request,
+                            reason + "; it is not sent again because it may have been carried out "
+                                    + "and must not run twice",
+                            null,
+                            credential);
                 }
                 waited = pause(request, attempt, waited, policy.backoff(attempt, random), reason, credential);
                 continue;
@@ -213,8 +230,11 @@ public final class CrmHttp {
             if (status == 401 && !refreshed) {
                 refreshed = true;
                 if (credentials.refresh()) {
-                    LOG.log(System.Logger.Level.DEBUG, "{0}: {1} got 401, trying once more with refreshed credentials",
-                            system, request.describe());
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            "{0}: {1} got 401, trying once more with refreshed credentials",
+                            system,
+                            request.describe());
                     continue;
                 }
             }
@@ -240,8 +260,11 @@ public final class CrmHttp {
             builder.method(request.method(), BodyPublishers.ofByteArray(request.body()))
                     .header("Content-Type", request.contentType());
         }
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), info ->
-                new LimitedBody(maxResponseBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(
+                builder.build(),
+                info -> new LimitedBody(
+                        maxResponseBytes,
+                        info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
             // the request's own timeout ends at the headers; this one bounds the body too
             HttpResponse<byte[]> response = future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -261,8 +284,11 @@ public final class CrmHttp {
     private NoAnswer classify(CrmRequest request, Throwable failure, SecretHeader credential) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof LimitedBody.TooLarge) {
-                throw fatal(request, "answered with more than " + maxResponseBytes + " bytes, the most read of "
-                        + "one answer (CrmHttp.MAX_RESPONSE_BYTES); ask for smaller pages", null);
+                throw fatal(
+                        request,
+                        "answered with more than " + maxResponseBytes + " bytes, the most read of "
+                                + "one answer (CrmHttp.MAX_RESPONSE_BYTES); ask for smaller pages",
+                        null);
             }
         }
         if (failure instanceof HttpConnectTimeoutException) {
@@ -283,21 +309,36 @@ public final class CrmHttp {
         throw new IllegalStateException("unexpected failure of " + request.describe(), failure);
     }
 
-    private Duration pause(CrmRequest request, int attempt, Duration waited, Duration wait, String reason,
-                           SecretHeader credential) {
+    private Duration pause(
+            CrmRequest request, int attempt, Duration waited, Duration wait, String reason, SecretHeader credential) {
         if (attempt >= policy.maxAttempts()) {
             throw retriable(request, reason + ", attempt " + attempt + " of " + policy.maxAttempts(), null, credential);
         }
         if (wait.compareTo(policy.maxWait()) > 0) {
-            throw retriable(request, reason + " and is asked to wait " + human(wait) + ", longer than the "
-                    + human(policy.maxWait()) + " one request waits", null, credential);
+            throw retriable(
+                    request,
+                    reason + " and is asked to wait " + human(wait) + ", longer than the " + human(policy.maxWait())
+                            + " one request waits",
+                    null,
+                    credential);
         }
         if (waited.plus(wait).compareTo(policy.maxTotalWait()) > 0) {
-            throw retriable(request, reason + "; waiting " + human(wait) + " more would pass the "
-                    + human(policy.maxTotalWait()) + " one request waits in all", null, credential);
+            throw retriable(
+                    request,
+                    reason + "; waiting " + human(wait) + " more would pass the " + human(policy.maxTotalWait())
+                            + " one request waits in all",
+                    null,
+                    credential);
         }
-        LOG.log(System.Logger.Level.DEBUG, "{0}: {1} {2}; attempt {3} of {4} in {5}", system, request.describe(),
-                redact(reason, credential), attempt + 1, policy.maxAttempts(), human(wait));
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                "{0}: {1} {2}; attempt {3} of {4} in {5}",
+                system,
+                request.describe(),
+                redact(reason, credential),
+                attempt + 1,
+                policy.maxAttempts(),
+                human(wait));
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
@@ -307,10 +348,10 @@ public final class CrmHttp {
         return waited.plus(wait);
     }
 
-    private RetriableConnectorException retriable(CrmRequest request, String what, Throwable cause,
-                                                  SecretHeader credential) {
-        return new RetriableConnectorException(redact(system + ": " + request.describe() + " " + what + RUN_ENDS,
-                credential), cause);
+    private RetriableConnectorException retriable(
+            CrmRequest request, String what, Throwable cause, SecretHeader credential) {
+        return new RetriableConnectorException(
+                redact(system + ": " + request.describe() + " " + what + RUN_ENDS, credential), cause);
     }
 
     private FatalConnectorException fatal(CrmRequest request, String what, SecretHeader credential) {
@@ -412,8 +453,8 @@ public final class CrmHttp {
         /** At most {@link #MAX_RESPONSE_BYTES}; lower it for tests or for APIs with small answers. */
         public Builder maxResponseBytes(long value) {
             if (value < 1 || value > MAX_RESPONSE_BYTES) {
-                throw new IllegalArgumentException("maxResponseBytes must be from 1 to " + MAX_RESPONSE_BYTES
-                        + ", got " + value);
+                throw new IllegalArgumentException(
+                        "maxResponseBytes must be from 1 to " + MAX_RESPONSE_BYTES + ", got " + value);
             }
             this.maxResponseBytes = value;
             return this;
@@ -446,8 +487,8 @@ public final class CrmHttp {
             }
             String scheme = Optional.ofNullable(uri.getScheme()).orElse("");
             if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-                throw new IllegalArgumentException("base URL must be an http or https URL with a host, got "
-                        + Text.excerpt(url));
+                throw new IllegalArgumentException(
+                        "base URL must be an http or https URL with a host, got " + Text.excerpt(url));
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
                 throw new IllegalArgumentException("base URL must have no query, fragment or user info, got "

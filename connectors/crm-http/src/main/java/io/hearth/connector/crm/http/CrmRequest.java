@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class CrmRequest {
     // the JDK sets these itself or refuses them; a credential header goes through Credentials
-    private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "content-length", "host",
-            "connection", "upgrade", "expect");
+    private static final Set<String> RESERVED_HEADERS =
+            Set.of("authorization", "content-length", "host", "connection", "upgrade", "expect");
     private static final Pattern PATH = Pattern.compile("/(?!/)[^\\s#]*");
 
     private final String method;
@@ -31,8 +31,14 @@ public final class CrmRequest {
     private final boolean repeatable;
     private final Map<String, String> headers;
 
-    private CrmRequest(String method, String path, Query query, byte[] body, String contentType, boolean repeatable,
-                       Map<String, String> headers) {
+    private CrmRequest(
+            String method,
+            String path,
+            Query query,
+            byte[] body,
+            String contentType,
+            boolean repeatable,
+            Map<String, String> headers) {
         this.method = method;
         this.path = path;
         this.query = query;
@@ -58,7 +64,8 @@ public final class CrmRequest {
     public static CrmRequest withBody(String method, String path, byte[] body, String contentType) {
         requireNonNull(body, "body is null");
         requireNonNull(contentType, "contentType is null");
-        return new CrmRequest(checkMethod(method), checkPath(path), Query.empty(), body.clone(), contentType, true, Map.of());
+        return new CrmRequest(
+                checkMethod(method), checkPath(path), Query.empty(), body.clone(), contentType, true, Map.of());
     }
 
     /** An {@code application/x-www-form-urlencoded} POST, as OAuth token endpoints take. */
@@ -68,8 +75,8 @@ public final class CrmRequest {
     }
 
     public CrmRequest withQuery(Query parameters) {
-        return new CrmRequest(method, path, requireNonNull(parameters, "parameters is null"), body, contentType,
-                repeatable, headers);
+        return new CrmRequest(
+                method, path, requireNonNull(parameters, "parameters is null"), body, contentType, repeatable, headers);
     }
 
     /** One more header, e.g. Salesforce's {@code Sforce-Query-Options}; never a credential. */
@@ -77,8 +84,8 @@ public final class CrmRequest {
         requireNonNull(name, "name is null");
         requireNonNull(value, "value is null");
         if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("header " + name + " is set by CrmHttp; credentials go through "
-                    + "Credentials");
+            throw new IllegalArgumentException(
+                    "header " + name + " is set by CrmHttp; credentials go through " + "Credentials");
         }
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);

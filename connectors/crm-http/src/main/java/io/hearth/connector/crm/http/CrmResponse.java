@@ -65,7 +65,9 @@ public final class CrmResponse {
      * {@code errorType}, Salesforce's {@code errorCode}), where a body that is not JSON is no fault.
      */
     public Optional<JsonNode> jsonIfAny() {
-        return body.length == 0 ? Optional.empty() : Optional.ofNullable(Json.parse(body).node());
+        return body.length == 0
+                ? Optional.empty()
+                : Optional.ofNullable(Json.parse(body).node());
     }
 
     @Override

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public interface ErrorDialect {
     /** Reads Retry-After and the usual {@code message}/{@code error} fields; rate limits are 429s. */
-    ErrorDialect DEFAULT = new ErrorDialect() {
-    };
+    ErrorDialect DEFAULT = new ErrorDialect() {};
 
     /**
      * Whether the response means "too many requests, come back later". By default a 429; override to
@@ -58,7 +57,8 @@ public interface ErrorDialect {
     default String describe(CrmResponse response) {
         Optional<JsonNode> json = response.jsonIfAny();
         if (json.isPresent()) {
-            JsonNode error = json.get().isArray() && !json.get().isEmpty() ? json.get().get(0) : json.get();
+            JsonNode error =
+                    json.get().isArray() && !json.get().isEmpty() ? json.get().get(0) : json.get();
             for (String field : new String[] {"message", "error_description", "error"}) {
                 JsonNode value = error.path(field);
                 if (value.isTextual() && !value.asText().isBlank()) {

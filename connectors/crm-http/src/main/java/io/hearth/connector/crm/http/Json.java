@@ -21,12 +21,10 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A parsed body, or why it is not JSON; an empty body (a 204) is a {@link MissingNode}. */
-    record Parsed(JsonNode node, String problem) {
-    }
+    record Parsed(JsonNode node, String problem) {}
 
     static Parsed parse(byte[] body) {
         if (body.length == 0) {
@@ -36,10 +34,15 @@ final class Json {
             return new Parsed(MAPPER.readTree(body), null);
         } catch (JacksonException e) {
             // Jackson's own message quotes the parser's state and its class names: say it plainly
-            String at = Optional.ofNullable(e.getLocation()).map(JsonLocation::getByteOffset).filter(o -> o >= 0)
-                    .map(o -> " at byte " + o).orElse("");
-            return new Parsed(null, (e instanceof JsonEOFException ? "the JSON ends early, as if cut short"
-                    : "it is not valid JSON") + at + " of " + body.length);
+            String at = Optional.ofNullable(e.getLocation())
+                    .map(JsonLocation::getByteOffset)
+                    .filter(o -> o >= 0)
+                    .map(o -> " at byte " + o)
+                    .orElse("");
+            return new Parsed(
+                    null,
+                    (e instanceof JsonEOFException ? "the JSON ends early, as if cut short" : "it is not valid JSON")
+                            + at + " of " + body.length);
         } catch (IOException e) {
             return new Parsed(null, "it could not be read as JSON");
         }

@@ -79,7 +79,8 @@ public final class JsonReply {
     /** A text field of {@code node} when present and not blank: for optional fields and cursors. */
     public Optional<String> text(JsonNode node, String field) {
         JsonNode value = at(node, field);
-        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? Optional.of(value.asText())
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank()
+                ? Optional.of(value.asText())
                 : Optional.empty();
     }
 
@@ -90,8 +91,8 @@ public final class JsonReply {
     }
 
     private FatalConnectorException broken(String what) {
-        return new FatalConnectorException(system + "'s answer to " + response.request().describe() + " " + what
-                + "; the run stops without moving its cursor");
+        return new FatalConnectorException(system + "'s answer to "
+                + response.request().describe() + " " + what + "; the run stops without moving its cursor");
     }
 
     private static String fieldsOf(JsonNode node) {

@@ -29,8 +29,8 @@ public final class Query {
     /** {@code Query.of("limit", "100", "after", cursor)}: names and values in turn. */
     public static Query of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("names and values must come in pairs, got " + namesAndValues.length
-                    + " strings");
+            throw new IllegalArgumentException(
+                    "names and values must come in pairs, got " + namesAndValues.length + " strings");
         }
         Query query = EMPTY;
         for (int i = 0; i < namesAndValues.length; i += 2) {

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Reads how long a response asks to wait, in the two forms HTTP allows and CRMs use. */
 public final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * A {@code Retry-After} value: whole seconds ({@code 120}) or an HTTP date
@@ -27,7 +26,8 @@ public final class RetryAfter {
             return seconds;
         }
         try {
-            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
         } catch (DateTimeParseException e) {
             return Optional.empty();

@@ -20,11 +20,16 @@ import java.util.random.RandomGenerator;
  * @param jitter       the fraction, from 0 to 1, by which a computed wait is randomly shortened, so that
  *                     clients that failed together do not retry together
  */
-public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration maxWait,
-                          Duration maxTotalWait, double jitter) {
+public record RetryPolicy(
+        int maxAttempts,
+        Duration firstBackoff,
+        Duration maxBackoff,
+        Duration maxWait,
+        Duration maxTotalWait,
+        double jitter) {
     /** Six attempts, waits from 1 s doubling to 30 s, at most 60 s told by the system, 3 min in all. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30),
-            Duration.ofSeconds(60), Duration.ofMinutes(3), 0.5);
+    public static final RetryPolicy DEFAULT = new RetryPolicy(
+            6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(3), 0.5);
 
     public RetryPolicy {
         if (maxAttempts < 1 || maxAttempts > 100) {
@@ -62,7 +67,8 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBa
     public Duration backoff(int failedAttempts, RandomGenerator random) {
         // capped before shifting, so a large attempt count cannot overflow
         long factor = 1L << Math.min(failedAttempts - 1, 30);
-        long nanos = firstBackoff.toNanos() > maxBackoff.toNanos() / factor ? maxBackoff.toNanos()
+        long nanos = firstBackoff.toNanos() > maxBackoff.toNanos() / factor
+                ? maxBackoff.toNanos()
                 : firstBackoff.toNanos() * factor;
         return Duration.ofNanos((long) (nanos * (1 - jitter * random.nextDouble())));
     }

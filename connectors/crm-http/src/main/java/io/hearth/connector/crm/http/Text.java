@@ -13,8 +13,7 @@ final class Text {
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(?i)(\"[^\"]{0,40}(?:token|secret|password|api_?key|signature)[^\"]{0,40}\"\\s*:\\s*\")[^\"]*");
 
-    private Text() {
-    }
+    private Text() {}
 
     /** At most {@value #EXCERPT_LENGTH} characters of the body, secrets masked, control characters as U+FFFD. */
     static String excerpt(byte[] body) {

@@ -27,8 +27,8 @@ class CrmHttpTest {
     private static final String TOKEN = "pat-na1-s3cr3t-t0ken";
     private static final String PATH = "/crm/v3/objects/contacts";
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    private static final RetryPolicy POLICY = RetryPolicy.DEFAULT.withMaxAttempts(4)
-            .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8));
+    private static final RetryPolicy POLICY =
+            RetryPolicy.DEFAULT.withMaxAttempts(4).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8));
 
     private final FakeCrmServer crm = FakeCrmServer.start();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -54,7 +54,9 @@ class CrmHttpTest {
 
         JsonReply reply = http().build().get(PATH, Query.of("limit", "100", "q", "a b&c=d", "after", null));
 
-        assertThat(reply.requireArray("results")).extracting(n -> n.get("id").asText()).containsExactly("1");
+        assertThat(reply.requireArray("results"))
+                .extracting(n -> n.get("id").asText())
+                .containsExactly("1");
         RecordedRequest request = crm.requests().get(0);
         assertThat(request.header("Authorization")).contains("Bearer " + TOKEN);
         assertThat(request.header("Accept")).contains("application/json");
@@ -83,7 +85,10 @@ class CrmHttpTest {
 
     @Test
     void rateLimitWaitsTheRetryAfterSecondsThenSucceeds() {
-        crm.on("GET", PATH, FakeReply.json(429, "{\"errorType\":\"RATE_LIMIT\"}").withHeader("Retry-After", "7"),
+        crm.on(
+                "GET",
+                PATH,
+                FakeReply.json(429, "{\"errorType\":\"RATE_LIMIT\"}").withHeader("Retry-After", "7"),
                 FakeReply.json(200, "{\"results\":[]}"));
 
         http().build().get(PATH);
@@ -94,7 +99,10 @@ class CrmHttpTest {
 
     @Test
     void rateLimitWaitsUntilTheRetryAfterDate() {
-        crm.on("GET", PATH, FakeReply.json(429, "{}").withHeader("Retry-After", "Tue, 01 Dec 2026 10:00:12 GMT"),
+        crm.on(
+                "GET",
+                PATH,
+                FakeReply.json(429, "{}").withHeader("Retry-After", "Tue, 01 Dec 2026 10:00:12 GMT"),
                 FakeReply.json(200, "{}"));
 
         http().build().get(PATH);
@@ -108,9 +116,11 @@ class CrmHttpTest {
         ErrorDialect dialect = new ErrorDialect() {
             @Override
             public boolean isRateLimited(CrmResponse response) {
-                return response.status() == 403 && response.jsonIfAny()
-                        .map(body -> body.path(0).path("errorCode").asText().equals("REQUEST_LIMIT_EXCEEDED"))
-                        .orElse(false);
+                return response.status() == 403
+                        && response.jsonIfAny()
+                                .map(body ->
+                                        body.path(0).path("errorCode").asText().equals("REQUEST_LIMIT_EXCEEDED"))
+                                .orElse(false);
             }
 
             @Override
@@ -118,8 +128,15 @@ class CrmHttpTest {
                 return RetryAfter.seconds(response.header("x-ratelimit-reset").orElse(null));
             }
         };
-        crm.on("GET", PATH, FakeReply.json(403, "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"TotalRequests"
-                + " Limit exceeded.\"}]").withHeader("x-ratelimit-reset", "3"), FakeReply.json(200, "{}"));
+        crm.on(
+                "GET",
+                PATH,
+                FakeReply.json(
+                                403,
+                                "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"TotalRequests"
+                                        + " Limit exceeded.\"}]")
+                        .withHeader("x-ratelimit-reset", "3"),
+                FakeReply.json(200, "{}"));
 
         http().errorDialect(dialect).build().get(PATH);
 
@@ -163,7 +180,11 @@ class CrmHttpTest {
 
     @Test
     void aServerErrorIsRetriedWithBackoff() {
-        crm.on("GET", PATH, FakeReply.json(500, "{\"message\":\"internal\"}"), FakeReply.status(502),
+        crm.on(
+                "GET",
+                PATH,
+                FakeReply.json(500, "{\"message\":\"internal\"}"),
+                FakeReply.status(502),
                 FakeReply.json(200, "{\"ok\":true}"));
 
         JsonReply reply = http().build().get(PATH);
@@ -208,8 +229,11 @@ class CrmHttpTest {
     void aRefusedConnectionIsRetriedThenRetriable() {
         String deadUrl = crm.baseUrl();
         crm.close();
-        CrmHttp http = CrmHttp.builder("Pipedrive", deadUrl).retryPolicy(POLICY).sleeper(waits::add)
-                .random(() -> 0L).build();
+        CrmHttp http = CrmHttp.builder("Pipedrive", deadUrl)
+                .retryPolicy(POLICY)
+                .sleeper(waits::add)
+                .random(() -> 0L)
+                .build();
 
         assertThatThrownBy(() -> http.get("/api/v2/persons"))
                 .isInstanceOf(RetriableConnectorException.class)
@@ -221,7 +245,9 @@ class CrmHttpTest {
     @Test
     void aStalledAnswerTimesOutWithinTheBoundAndIsRetriable() {
         crm.on("GET", PATH, FakeReply.stall());
-        CrmHttp http = http().requestTimeout(Duration.ofMillis(200)).retryPolicy(POLICY.withMaxAttempts(2)).build();
+        CrmHttp http = http().requestTimeout(Duration.ofMillis(200))
+                .retryPolicy(POLICY.withMaxAttempts(2))
+                .build();
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> http.get(PATH))
@@ -244,7 +270,10 @@ class CrmHttpTest {
 
     @Test
     void aRequestThatMustNotRunTwiceIsStillRepeatedAfterARateLimit() {
-        crm.on("POST", "/engagements", FakeReply.json(429, "{}").withHeader("Retry-After", "1"),
+        crm.on(
+                "POST",
+                "/engagements",
+                FakeReply.json(429, "{}").withHeader("Retry-After", "1"),
                 FakeReply.json(201, "{\"id\":\"9\"}"));
 
         JsonReply reply = http().build().postOnce("/engagements", Map.of("type", "CALL"));
@@ -261,7 +290,8 @@ class CrmHttpTest {
         http().credentials(token).build().get(PATH);
 
         assertThat(token.refreshes.get()).isEqualTo(1);
-        assertThat(crm.requests()).extracting(r -> r.header("Authorization").orElseThrow())
+        assertThat(crm.requests())
+                .extracting(r -> r.header("Authorization").orElseThrow())
                 .containsExactly("Bearer access-token-0", "Bearer access-token-1");
         assertThat(waits).isEmpty();
     }
@@ -289,13 +319,19 @@ class CrmHttpTest {
 
     @Test
     void a403NamesTheMissingScopeThroughTheDialect() {
-        crm.on("GET", PATH, FakeReply.json(403, "{\"status\":\"error\",\"category\":\"MISSING_SCOPES\",\"errors\":"
-                + "[{\"context\":{\"requiredGranularScopes\":[\"crm.objects.contacts.read\"]}}]}"));
+        crm.on(
+                "GET",
+                PATH,
+                FakeReply.json(
+                        403,
+                        "{\"status\":\"error\",\"category\":\"MISSING_SCOPES\",\"errors\":"
+                                + "[{\"context\":{\"requiredGranularScopes\":[\"crm.objects.contacts.read\"]}}]}"));
         ErrorDialect hubSpot = new ErrorDialect() {
             @Override
             public String accessDenied(CrmResponse response) {
                 JsonNode body = response.jsonIfAny().orElseThrow();
-                return "token lacks the " + body.at("/errors/0/context/requiredGranularScopes/0").asText()
+                return "token lacks the "
+                        + body.at("/errors/0/context/requiredGranularScopes/0").asText()
                         + " scope: add it to the private app";
             }
         };
@@ -312,8 +348,8 @@ class CrmHttpTest {
 
         assertThatThrownBy(() -> http().build().get(PATH, Query.of("email", "private@example.com")))
                 .isInstanceOf(FatalConnectorException.class)
-                .hasMessageContaining("HubSpot answered 200 with a body that is unusable: the JSON ends early, as if "
-                        + "cut short")
+                .hasMessageContaining(
+                        "HubSpot answered 200 with a body that is unusable: the JSON ends early, as if " + "cut short")
                 .hasMessageContaining("[GET " + PATH + "]")
                 .hasMessageContaining("It begins: {\"results\":[{\"id\":\"1\"")
                 .hasMessageNotContaining("private@example.com")
@@ -327,7 +363,8 @@ class CrmHttpTest {
         crm.on("GET", PATH, FakeReply.json(200, "{\"results\":[]}<html>proxy error</html>"));
 
         assertThatThrownBy(() -> http().build().get(PATH))
-                .isInstanceOf(FatalConnectorException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
@@ -337,8 +374,8 @@ class CrmHttpTest {
 
         assertThatThrownBy(() -> reply.requireArray("results"))
                 .isInstanceOf(FatalConnectorException.class)
-                .hasMessage("HubSpot's answer to GET " + PATH + " lacks 'results' (it has total, paging); the run stops "
-                        + "without moving its cursor");
+                .hasMessage("HubSpot's answer to GET " + PATH
+                        + " lacks 'results' (it has total, paging); the run stops " + "without moving its cursor");
         assertThat(reply.text(reply.body(), "/paging/next/after")).isEmpty();
     }
 
@@ -358,9 +395,11 @@ class CrmHttpTest {
 
         assertThatThrownBy(() -> http().build().get(PATH))
                 .isInstanceOf(FatalConnectorException.class)
-                .hasMessageContaining("token *** is not allowed").hasMessageNotContaining(TOKEN);
+                .hasMessageContaining("token *** is not allowed")
+                .hasMessageNotContaining(TOKEN);
         assertThatThrownBy(() -> http().build().get("/token-page"))
-                .isInstanceOf(FatalConnectorException.class).hasMessageNotContaining("AQ4AQFresh");
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessageNotContaining("AQ4AQFresh");
     }
 
     @Test
@@ -368,7 +407,8 @@ class CrmHttpTest {
         crm.on("GET", "/crm/v3/objects/contacts/404", FakeReply.json(404, "{\"message\":\"Object not found\"}"));
         CrmHttp http = http().build();
 
-        assertThat(http.send(CrmRequest.get("/crm/v3/objects/contacts/404")).status()).isEqualTo(404);
+        assertThat(http.send(CrmRequest.get("/crm/v3/objects/contacts/404")).status())
+                .isEqualTo(404);
         assertThatThrownBy(() -> http.get("/crm/v3/objects/contacts/404"))
                 .isInstanceOf(FatalConnectorException.class)
                 .hasMessage("HubSpot answered 404: Object not found [GET /crm/v3/objects/contacts/404]");
@@ -385,11 +425,14 @@ class CrmHttpTest {
         CrmResponse found = http.send(CrmHttp.jsonRequest("PATCH", "/persons/1", Map.of()));
         assertThat(http.json(found).require("data").get("id").asInt()).isEqualTo(1);
         CrmResponse truncated = http.send(CrmHttp.jsonRequest("PATCH", "/persons/2", Map.of()));
-        assertThatThrownBy(() -> http.json(truncated)).isInstanceOf(FatalConnectorException.class)
-                .hasMessageContaining("PATCH /persons/2").hasMessageContaining("as if cut short");
+        assertThatThrownBy(() -> http.json(truncated))
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessageContaining("PATCH /persons/2")
+                .hasMessageContaining("as if cut short");
         CrmResponse missing = http.send(CrmHttp.jsonRequest("PATCH", "/persons/3", Map.of()));
         assertThat(missing.status()).isEqualTo(404);
-        assertThatThrownBy(() -> http.json(missing)).isInstanceOf(FatalConnectorException.class)
+        assertThatThrownBy(() -> http.json(missing))
+                .isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("answered 404: Person not found");
     }
 
@@ -397,7 +440,10 @@ class CrmHttpTest {
     void anEmptySuccessIsAMissingNode() {
         crm.on("PATCH", "/sobjects/Lead/00Q1", FakeReply.status(204));
 
-        assertThat(http().build().patch("/sobjects/Lead/00Q1", Map.of("Rating", "Hot")).body().isMissingNode())
+        assertThat(http().build()
+                        .patch("/sobjects/Lead/00Q1", Map.of("Rating", "Hot"))
+                        .body()
+                        .isMissingNode())
                 .isTrue();
     }
 
@@ -405,12 +451,14 @@ class CrmHttpTest {
     void anInterruptedWaitEndsTheRequestAndKeepsTheInterrupt() {
         crm.on("GET", PATH, FakeReply.status(503));
         CrmHttp http = http().sleeper(duration -> {
-            throw new InterruptedException();
-        }).build();
+                    throw new InterruptedException();
+                })
+                .build();
 
         try {
             assertThatThrownBy(() -> http.get(PATH))
-                    .isInstanceOf(RetriableConnectorException.class).hasMessageContaining("interrupted");
+                    .isInstanceOf(RetriableConnectorException.class)
+                    .hasMessageContaining("interrupted");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
@@ -420,7 +468,8 @@ class CrmHttpTest {
     @Test
     void baseUrlsAndPathsThatCouldLeakTheCredentialAreRefused() {
         assertThatThrownBy(() -> CrmHttp.builder("X", "ftp://example.com")).hasMessageContaining("http or https");
-        assertThatThrownBy(() -> CrmHttp.builder("X", "https://example.com?token=1")).hasMessageContaining("no query");
+        assertThatThrownBy(() -> CrmHttp.builder("X", "https://example.com?token=1"))
+                .hasMessageContaining("no query");
         assertThatThrownBy(() -> CrmRequest.get("https://evil.example.com/x")).hasMessageContaining("absolute URL");
         assertThatThrownBy(() -> CrmRequest.get("//evil.example.com/x")).hasMessageContaining("absolute URL");
         assertThatThrownBy(() -> CrmRequest.get("/x").withHeader("Authorization", "Bearer y"))

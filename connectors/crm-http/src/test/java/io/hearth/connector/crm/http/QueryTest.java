@@ -22,7 +22,9 @@ class QueryTest {
         more.put("limit", "100");
         more.put("archived", "false");
 
-        Query query = Query.empty().andEach("properties", List.of("email", "firstname")).andAll(more);
+        Query query = Query.empty()
+                .andEach("properties", List.of("email", "firstname"))
+                .andAll(more);
 
         assertThat(query.encoded()).isEqualTo("properties=email&properties=firstname&limit=100&archived=false");
     }
@@ -44,7 +46,9 @@ class QueryTest {
 
     @Test
     void aQueryIsAppendedToAPathThatAlreadyHasOne() {
-        assertThat(CrmRequest.get("/query/01g-2000?x=1").withQuery(Query.of("y", "2")).pathAndQuery())
+        assertThat(CrmRequest.get("/query/01g-2000?x=1")
+                        .withQuery(Query.of("y", "2"))
+                        .pathAndQuery())
                 .isEqualTo("/query/01g-2000?x=1&y=2");
         assertThat(CrmRequest.get("/query/01g-2000?x=1").describe()).isEqualTo("GET /query/01g-2000");
     }

@@ -9,7 +9,8 @@ class SecretHeaderTest {
     @Test
     void hidesItsValueWhenPrinted() {
         assertThat(SecretHeader.bearer("abc123").toString()).isEqualTo("Authorization: ***");
-        assertThat(Credentials.header("x-api-token", "abc123").header().toString()).isEqualTo("x-api-token: ***");
+        assertThat(Credentials.header("x-api-token", "abc123").header().toString())
+                .isEqualTo("x-api-token: ***");
     }
 
     @Test

@@ -111,7 +111,9 @@ public final class FakeCrmServer implements AutoCloseable {
 
     /** The requests received for one route. */
     public List<RecordedRequest> requests(String method, String path) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
     }
 
     /** The requests no route matched (answered 404). */
@@ -137,8 +139,12 @@ public final class FakeCrmServer implements AutoCloseable {
             }
             if (handler == null) {
                 unmatched.add(request);
-                send(exchange, FakeReply.json(404, "{\"message\":\"FakeCrmServer has no route for "
-                        + request.method() + " " + request.path() + "\"}"));
+                send(
+                        exchange,
+                        FakeReply.json(
+                                404,
+                                "{\"message\":\"FakeCrmServer has no route for " + request.method() + " "
+                                        + request.path() + "\"}"));
                 return;
             }
             send(exchange, handler.apply(request));
@@ -160,7 +166,8 @@ public final class FakeCrmServer implements AutoCloseable {
                 // closing an exchange before its headers are sent closes the connection itself
             }
             case NONE -> {
-                reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                reply.headers()
+                        .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                 byte[] body = reply.bodyBytes();
                 exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
                 if (body.length > 0) {
@@ -174,16 +181,20 @@ public final class FakeCrmServer implements AutoCloseable {
 
     private static RecordedRequest record(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         String rawQuery = exchange.getRequestURI().getRawQuery();
-        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                rawQuery == null ? "" : rawQuery, Map.copyOf(headers), exchange.getRequestBody().readAllBytes());
+        return new RecordedRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                rawQuery == null ? "" : rawQuery,
+                Map.copyOf(headers),
+                exchange.getRequestBody().readAllBytes());
     }
 
     private static String key(String method, String path) {
-        return requireNonNull(method, "method is null").toUpperCase(Locale.ROOT) + " " + requireNonNull(path,
-                "path is null");
+        return requireNonNull(method, "method is null").toUpperCase(Locale.ROOT) + " "
+                + requireNonNull(path, "path is null");
     }
 
     @Override

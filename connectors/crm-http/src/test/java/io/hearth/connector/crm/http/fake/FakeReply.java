@@ -11,7 +11,11 @@ import java.util.Map;
  * answer withheld until the server closes, a dropped connection). Immutable.
  */
 public final class FakeReply {
-    enum Fault { NONE, STALL, DROP }
+    enum Fault {
+        NONE,
+        STALL,
+        DROP
+    }
 
     private final int status;
     private final Map<String, String> headers;
@@ -27,8 +31,8 @@ public final class FakeReply {
 
     /** A JSON answer, e.g. {@code json(200, "{\"results\":[]}")}. */
     public static FakeReply json(int status, String json) {
-        return new FakeReply(status, Map.of("Content-Type", "application/json"),
-                json.getBytes(StandardCharsets.UTF_8), Fault.NONE);
+        return new FakeReply(
+                status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8), Fault.NONE);
     }
 
     /** A body of any type; an empty one is sent without a body (as for a 204). */

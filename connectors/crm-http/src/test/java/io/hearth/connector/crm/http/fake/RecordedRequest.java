@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param rawQuery the query as sent, or "" when none
  * @param headers  by lower-case name
  */
-public record RecordedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
-                              byte[] body) {
+public record RecordedRequest(
+        String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
     /** The first value of a header, in any letter case. */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
