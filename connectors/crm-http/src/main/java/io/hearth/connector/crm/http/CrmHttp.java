@@ -145,7 +145,18 @@ public final class CrmHttp {
      * is not JSON, fails the run with a {@link FatalConnectorException} naming the request.
      */
     public JsonReply json(CrmRequest request) {
-        CrmResponse response = send(request);
+        return json(send(request));
+    }
+
+    /**
+     * Reads an answer that {@link #send} returned as JSON, as {@link #json(CrmRequest)} does: for callers
+     * that look at the status first (a 404 or a per-record 400 is theirs to handle) and want the checked
+     * {@link JsonReply} of a 2xx. A status other than 2xx, or a body that is not JSON, fails the run with a
+     * {@link FatalConnectorException} naming the request.
+     */
+    public JsonReply json(CrmResponse response) {
+        requireNonNull(response, "response is null");
+        CrmRequest request = response.request();
         if (!response.isSuccess()) {
             throw fatal(request, "answered " + response.status() + ": " + dialect.describe(response), null);
         }

@@ -416,6 +416,27 @@ class CrmHttpTest {
     }
 
     @Test
+    void anAnswerSentForIsReadAsJsonAfterItsStatusWasLookedAt() {
+        crm.on("PATCH", "/persons/1", FakeReply.json(200, "{\"data\":{\"id\":1}}"));
+        crm.on("PATCH", "/persons/2", FakeReply.json(200, "{\"data\":{\"id\":"));
+        crm.on("PATCH", "/persons/3", FakeReply.json(404, "{\"error\":\"Person not found\"}"));
+        CrmHttp http = http().build();
+
+        CrmResponse found = http.send(CrmHttp.jsonRequest("PATCH", "/persons/1", Map.of()));
+        assertThat(http.json(found).require("data").get("id").asInt()).isEqualTo(1);
+        CrmResponse truncated = http.send(CrmHttp.jsonRequest("PATCH", "/persons/2", Map.of()));
+        assertThatThrownBy(() -> http.json(truncated))
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessageContaining("PATCH /persons/2")
+                .hasMessageContaining("as if cut short");
+        CrmResponse missing = http.send(CrmHttp.jsonRequest("PATCH", "/persons/3", Map.of()));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThatThrownBy(() -> http.json(missing))
+                .isInstanceOf(FatalConnectorException.class)
+                .hasMessageContaining("answered 404: Person not found");
+    }
+
+    @Test
     void anEmptySuccessIsAMissingNode() {
         crm.on("PATCH", "/sobjects/Lead/00Q1", FakeReply.status(204));
 
