@@ -91,10 +91,24 @@ public final class BatchApplier {
         }
     }
 
+    private static String notApplied(SourceRecord record) {
+        return record.change() == SourceRecord.Change.DELETED
+                ? "the source deleted record " + record.externalId()
+                        + "; Hearth does not yet archive a person on a source's deletion, so it left them as they are"
+                : "the source merged record " + record.externalId() + " into " + record.mergedInto()
+                        + "; Hearth does not yet merge people on a source's word, so it left both as they are";
+    }
+
     public Prepared prepare(List<SourceRecord> records, FieldMapping mapping) {
         List<Rejection> rejections = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(records.size());
         for (SourceRecord record : records) {
+            if (record.change() != SourceRecord.Change.UPSERT) {
+                // shown, not applied: archiving and merging on a source's word comes with stored
+                // connections (issue 15); until then the person is left as Hearth has them
+                rejections.add(new Rejection(record.position(), notApplied(record), raw(record)));
+                continue;
+            }
             try {
                 candidates.add(candidate(record, mapping));
             } catch (InvalidArgumentException e) {

@@ -457,6 +457,28 @@ public abstract class SyncContract {
     }
 
     @Test
+    void deletionsAndMergesASourceReportsAreShownAsRejectedAndChangeNobody() {
+        source.add("crm-1", person("Ada", "Lovelace", "ada@example.com", ""))
+                .add("crm-2", person("Alan", "Turing", "alan@example.com", ""));
+        assertThat(sync(source).counts().created()).isEqualTo(2);
+        ListConnector changes = new ListConnector("crm", 10)
+                .add(SourceRecord.deleted("crm-1", null, "record crm-1"))
+                .add(SourceRecord.merged("crm-2", "crm-9", null, "record crm-2"));
+
+        SyncRun run = sync(changes);
+
+        assertThat(run.counts()).isEqualTo(new SyncCounts(2, 0, 0, 0, 0, 2));
+        assertThat(engine(changes).rejections(run.id(), 10, "").items())
+                .extracting(Rejection::reason)
+                .satisfiesExactly(
+                        deleted -> assertThat(deleted).contains("deleted record crm-1"),
+                        merged -> assertThat(merged).contains("merged record crm-2 into crm-9"));
+        assertThat(allLeads())
+                .hasSize(2)
+                .allSatisfy(lead -> assertThat(lead.archived()).isFalse());
+    }
+
+    @Test
     void badRecordsAreRejectedWithPositionAndReasonWhileGoodOnesAreStored() {
         source.unreadable(new RejectedRecord("row 2", "row 2 has 7 fields, the header 4", "a,b,c,d,e,f,g"))
                 .add(null, person("Ada", "Lovelace", "not-an-email", ""))
