@@ -5,32 +5,25 @@ import com.sun.management.GcInfo;
 import io.hearth.connector.csv.CsvConnector;
 import io.hearth.connector.spi.Batch;
 import io.hearth.connector.spi.RecordReader;
-import io.hearth.core.app.LeadRatings;
+import io.hearth.core.HearthCore;
+import io.hearth.core.Stores;
 import io.hearth.core.app.SyncEngine;
-import io.hearth.core.app.Transactor;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.dedup.PersonMatchStore;
-import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.core.persistence.JooqContactStore;
-import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
-import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.JooqPersonMatchStore;
-import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.MissedDeadlineStore;
 import io.hearth.core.priority.RuleProbability;
-import io.hearth.core.priority.SpeedToLeadPolicy;
-import io.hearth.core.priority.TemperatureModel;
-import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.sync.ConnectorRegistry;
@@ -320,39 +313,60 @@ public final class ImportBench {
         Timings timings = new Timings();
         long start = System.nanoTime();
         try (Database database = Database.open(config)) {
-            Clock clock = Clock.systemUTC();
-            Transactor transactor = new JooqTransactor(database.dsl());
-            LeadStore leads = timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead");
-            LeadRatings ratings = new LeadRatings(
-                    leads,
-                    timings.wrap(LeadProfileStore.class, new JooqLeadProfileStore(database.dsl()), "profile"),
-                    timings.wrap(MissedDeadlineStore.class, new JooqMissedDeadlineStore(database.dsl()), "missed"),
-                    timings.wrap(QueueStore.class, new JooqQueueStore(database.dsl()), "queue"),
-                    transactor,
-                    new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), clock),
-                    SpeedToLeadPolicy.DEFAULT,
-                    clock);
-            SyncEngine engine = new SyncEngine(
-                    ConnectorRegistry.of(List.of(new CsvConnector())),
-                    timings.wrap(SyncRunStore.class, new JooqSyncRunStore(database.dsl()), "run"),
-                    timings.wrap(PersonMatchStore.class, new JooqPersonMatchStore(database.dsl()), "match"),
-                    leads,
-                    new LeadRules(new PhoneNumbers("US")),
-                    rate ? List.of(timings.wrap(LeadObserver.class, ratings, "rating")) : List.of(),
-                    new SyncedContacts(
-                            timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
-                            new ContactRules(new PhoneNumbers("US")),
-                            List.of()),
-                    transactor,
-                    clock,
-                    RetryPolicy.DEFAULT,
-                    new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE));
+            SyncEngine engine =
+                    rate ? asTheServerWiresIt(database, csv, timings) : withoutRating(database, csv, timings);
             SyncRun run = engine.run(SyncRequest.of("csv", Map.of("path", csv.toString())), SyncListener.NONE);
             if (run.counts().created() == 0) {
                 throw new IllegalStateException("nothing imported: " + run);
             }
         }
         breakdowns.add(timings.report((System.nanoTime() - start) / 1e9));
+    }
+
+    /** The server's own graph ({@link HearthCore}), every store call timed. */
+    private static SyncEngine asTheServerWiresIt(Database database, Path csv, Timings timings) {
+        return HearthCore.on(database)
+                .probability(new RuleProbability())
+                .connectors(ConnectorRegistry.of(List.of(new CsvConnector())))
+                .syncSettings(new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE))
+                .stores(stores -> new Stores(
+                        timings.wrap(LeadStore.class, stores.leads(), "lead"),
+                        timings.wrap(ContactStore.class, stores.contacts(), "contact"),
+                        timings.wrap(PersonMatchStore.class, stores.matches(), "match"),
+                        stores.merges(),
+                        timings.wrap(LeadProfileStore.class, stores.profiles(), "profile"),
+                        timings.wrap(MissedDeadlineStore.class, stores.missedDeadlines(), "missed"),
+                        timings.wrap(QueueStore.class, stores.queue(), "queue"),
+                        stores.touches(),
+                        stores.followUps(),
+                        stores.cadences(),
+                        stores.followUpStats(),
+                        timings.wrap(SyncRunStore.class, stores.syncRuns(), "run")))
+                .build()
+                .sync();
+    }
+
+    /**
+     * A diagnostic graph the server never runs: the sync engine without the ratings, to show what
+     * rating and queueing add to an import. Wired by hand on purpose, since {@link HearthCore}
+     * always rates.
+     */
+    private static SyncEngine withoutRating(Database database, Path csv, Timings timings) {
+        return new SyncEngine(
+                ConnectorRegistry.of(List.of(new CsvConnector())),
+                timings.wrap(SyncRunStore.class, new JooqSyncRunStore(database.dsl()), "run"),
+                timings.wrap(PersonMatchStore.class, new JooqPersonMatchStore(database.dsl()), "match"),
+                timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead"),
+                new LeadRules(new PhoneNumbers("US")),
+                List.of(),
+                new SyncedContacts(
+                        timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
+                        new ContactRules(new PhoneNumbers("US")),
+                        List.of()),
+                new JooqTransactor(database.dsl()),
+                Clock.systemUTC(),
+                RetryPolicy.DEFAULT,
+                new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE));
     }
 
     private static DatabaseConfig pgSchema(String url, List<String> created) throws Exception {
