@@ -38,22 +38,9 @@ public final class ContactRules {
     }
 
     private ContactFields clean(ContactFields in, Violations violations) {
-        ContactFields cleaned = in.toBuilder()
-                .givenName(cleaner.text(in.givenName(), "given_name", 100, violations))
-                .familyName(cleaner.text(in.familyName(), "family_name", 100, violations))
-                .company(cleaner.text(in.company(), "company", 200, violations))
-                .title(cleaner.text(in.title(), "title", 200, violations))
-                .owner(cleaner.text(in.owner(), "owner", 100, violations))
-                .notes(cleaner.freeText(in.notes(), "notes", 10_000, violations))
-                .email(cleaner.email(in.email(), violations))
-                .phone(cleaner.phone(in.phone(), violations))
-                .tags(cleaner.tags(in.tags(), "contact", violations))
-                .build();
-        if (cleaned.givenName() == null
-                && cleaned.familyName() == null
-                && cleaned.company() == null
-                && cleaned.email() == null
-                && cleaned.phone() == null) {
+        ContactFields cleaned = in.withPerson(cleaner.clean(in.person(), "contact", violations));
+        // a contact may be a company alone: a supplier's or partner's switchboard
+        if (cleaned.person().nameless() && cleaned.company() == null) {
             String why = "a contact needs a name, a company, an email or a phone number: set at least one";
             violations
                     .add("given_name", why)

@@ -3,6 +3,7 @@ package io.hearth.core.dedup;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.person.PersonFieldCleaner;
+import io.hearth.core.person.PersonFields;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
@@ -28,40 +29,34 @@ public final class LeadMergeRules {
 
     /**
      * The survivor's fields, with each empty one filled from the duplicate, the tags of both (the
-     * survivor's first, as many as a lead holds) and the duplicate's notes after the survivor's.
+     * survivor's first, as many as a person holds) and the duplicate's notes after the survivor's.
      *
      * @param duplicateName the duplicate's resource name, to say where appended notes came from
      */
+    public static PersonFields person(PersonFields survivor, PersonFields duplicate, String duplicateName) {
+        return new PersonFields(
+                either(survivor.givenName(), duplicate.givenName()),
+                either(survivor.familyName(), duplicate.familyName()),
+                either(survivor.company(), duplicate.company()),
+                either(survivor.title(), duplicate.title()),
+                either(survivor.email(), duplicate.email()),
+                either(survivor.phone(), duplicate.phone()),
+                either(survivor.owner(), duplicate.owner()),
+                notes(survivor.notes(), duplicate.notes(), duplicateName),
+                tags(survivor.tags(), duplicate.tags()));
+    }
+
+    /** A lead's fields after a duplicate lead is merged into it ({@link #person}); the rest stays the survivor's. */
     public static LeadFields fields(LeadFields survivor, LeadFields duplicate, String duplicateName) {
-        return survivor.toBuilder()
-                .givenName(either(survivor.givenName(), duplicate.givenName()))
-                .familyName(either(survivor.familyName(), duplicate.familyName()))
-                .company(either(survivor.company(), duplicate.company()))
-                .title(either(survivor.title(), duplicate.title()))
-                .email(either(survivor.email(), duplicate.email()))
-                .phone(either(survivor.phone(), duplicate.phone()))
-                .owner(either(survivor.owner(), duplicate.owner()))
-                .notes(notes(survivor.notes(), duplicate.notes(), duplicateName))
-                .tags(tags(survivor.tags(), duplicate.tags()))
-                .build();
+        return survivor.withPerson(person(survivor.person(), duplicate.person(), duplicateName));
     }
 
     /**
-     * A contact's fields after a lead of the same person is merged into it, by the same rules;
-     * its kind, origin and source stay the contact's.
+     * A contact's fields after a lead of the same person is merged into it, by the same rule
+     * ({@link #person}); its kind, origin and source stay the contact's.
      */
     public static ContactFields fields(ContactFields survivor, LeadFields duplicate, String duplicateName) {
-        return survivor.toBuilder()
-                .givenName(either(survivor.givenName(), duplicate.givenName()))
-                .familyName(either(survivor.familyName(), duplicate.familyName()))
-                .company(either(survivor.company(), duplicate.company()))
-                .title(either(survivor.title(), duplicate.title()))
-                .email(either(survivor.email(), duplicate.email()))
-                .phone(either(survivor.phone(), duplicate.phone()))
-                .owner(either(survivor.owner(), duplicate.owner()))
-                .notes(notes(survivor.notes(), duplicate.notes(), duplicateName))
-                .tags(tags(survivor.tags(), duplicate.tags()))
-                .build();
+        return survivor.withPerson(person(survivor.person(), duplicate.person(), duplicateName));
     }
 
     private static List<String> tags(List<String> survivor, List<String> duplicate) {

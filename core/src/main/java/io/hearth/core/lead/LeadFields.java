@@ -2,7 +2,7 @@ package io.hearth.core.lead;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.person.DisplayNames;
+import io.hearth.core.person.PersonFields;
 import java.util.List;
 
 /**
@@ -29,7 +29,7 @@ public record LeadFields(
 
     /** Given + family name, else company, else email, else phone. */
     public String displayName() {
-        return DisplayNames.of(givenName, familyName, company, email, phone);
+        return person().displayName();
     }
 
     /** A copy with the masked fields taken from {@code changes}. */
@@ -39,6 +39,26 @@ public record LeadFields(
             field.copy(result, changes);
         }
         return result.build();
+    }
+
+    /** The fields every person has, as one value. */
+    public PersonFields person() {
+        return new PersonFields(givenName, familyName, company, title, email, phone, owner, notes, tags);
+    }
+
+    /** A copy with the fields every person has taken from {@code person}. */
+    public LeadFields withPerson(PersonFields person) {
+        return toBuilder()
+                .givenName(person.givenName())
+                .familyName(person.familyName())
+                .company(person.company())
+                .title(person.title())
+                .email(person.email())
+                .phone(person.phone())
+                .owner(person.owner())
+                .notes(person.notes())
+                .tags(person.tags())
+                .build();
     }
 
     public static Builder builder() {

@@ -56,21 +56,8 @@ public final class LeadRules {
     }
 
     private LeadFields clean(LeadFields in, Violations violations) {
-        LeadFields.Builder out = in.toBuilder()
-                .givenName(cleaner.text(in.givenName(), "given_name", 100, violations))
-                .familyName(cleaner.text(in.familyName(), "family_name", 100, violations))
-                .company(cleaner.text(in.company(), "company", 200, violations))
-                .title(cleaner.text(in.title(), "title", 200, violations))
-                .owner(cleaner.text(in.owner(), "owner", 100, violations))
-                .notes(cleaner.freeText(in.notes(), "notes", 10_000, violations))
-                .email(cleaner.email(in.email(), violations))
-                .phone(cleaner.phone(in.phone(), violations))
-                .tags(cleaner.tags(in.tags(), "lead", violations));
-        LeadFields cleaned = out.build();
-        if (cleaned.givenName() == null
-                && cleaned.familyName() == null
-                && cleaned.email() == null
-                && cleaned.phone() == null) {
+        LeadFields cleaned = in.withPerson(cleaner.clean(in.person(), "lead", violations));
+        if (cleaned.person().nameless()) {
             String why = "a lead needs a name, an email or a phone number: set at least one";
             violations.add("given_name", why).add("email", why).add("phone", why);
         }

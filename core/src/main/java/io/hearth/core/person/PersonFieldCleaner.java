@@ -30,6 +30,26 @@ public final class PersonFieldCleaner {
     }
 
     /** A one-line value (a name, a company, an owner): no control characters at all. */
+    /**
+     * Every shared field of a person cleaned by its rule (trimmed, bounded, email and phone
+     * normalized, tags checked), each problem added to {@code violations} under its request field.
+     *
+     * @param kind "lead" or "contact", for the tag rule's message
+     */
+    public PersonFields clean(PersonFields in, String kind, Violations violations) {
+        // checked in the order the fields are reported in, names and text before email and phone
+        String givenName = text(in.givenName(), "given_name", 100, violations);
+        String familyName = text(in.familyName(), "family_name", 100, violations);
+        String company = text(in.company(), "company", 200, violations);
+        String title = text(in.title(), "title", 200, violations);
+        String owner = text(in.owner(), "owner", 100, violations);
+        String notes = freeText(in.notes(), "notes", 10_000, violations);
+        String email = email(in.email(), violations);
+        String phone = phone(in.phone(), violations);
+        List<String> tags = tags(in.tags(), kind, violations);
+        return new PersonFields(givenName, familyName, company, title, email, phone, owner, notes, tags);
+    }
+
     public String text(String value, String field, int maxLength, Violations violations) {
         return text(value, field, maxLength, false, violations);
     }
