@@ -21,6 +21,7 @@ import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PersonFields;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.resource.ControlCharacters;
 import io.hearth.core.resource.TimeOrderedIds;
@@ -313,51 +314,48 @@ public final class BatchApplier {
 
     /** The existing fields with the candidate's values where it has them and they win. */
     private static LeadFields merge(Lead existing, Candidate candidate) {
-        Instant modified = candidate.source().modifiedAt();
-        boolean newer = modified == null || !modified.isBefore(existing.updatedAt());
+        boolean newer = newer(candidate, existing.updatedAt());
         LeadFields old = existing.fields();
         LeadFields in = candidate.fields();
-        Set<String> tags = new LinkedHashSet<>(old.tags());
-        tags.addAll(in.tags());
-        return old.toBuilder()
-                .givenName(pick(old.givenName(), in.givenName(), newer))
-                .familyName(pick(old.familyName(), in.familyName(), newer))
-                .company(pick(old.company(), in.company(), newer))
-                .title(pick(old.title(), in.title(), newer))
-                .email(pick(old.email(), in.email(), newer))
-                .phone(pick(old.phone(), in.phone(), newer))
+        return old.withPerson(merge(old.person(), in.person(), newer)).toBuilder()
                 .source(pick(old.source(), in.source(), newer))
                 // only conversion moves a lead to or from converted
                 .status(old.status() == LeadStatus.CONVERTED ? old.status() : pick(old.status(), in.status(), newer))
-                .owner(pick(old.owner(), in.owner(), newer))
-                .notes(pick(old.notes(), in.notes(), newer))
-                .tags(List.copyOf(tags))
                 .build();
     }
 
-    /**
-     * The contact's fields with the candidate's values where it has them and they win, by the
-     * rules leads merge by. A record says nothing of why the person is a contact, so the kind stays.
-     */
     private static ContactFields merge(Contact existing, Candidate candidate) {
-        Instant modified = candidate.source().modifiedAt();
-        boolean newer = modified == null || !modified.isBefore(existing.updatedAt());
+        boolean newer = newer(candidate, existing.updatedAt());
         ContactFields old = existing.fields();
         LeadFields in = candidate.fields();
+        return old.withPerson(merge(old.person(), in.person(), newer)).toBuilder()
+                .source(pick(old.source(), in.source(), newer))
+                .build();
+    }
+
+    /** Whether the record is at least as new as the stored person (a record without a time counts as now). */
+    private static boolean newer(Candidate candidate, Instant storedAt) {
+        Instant modified = candidate.source().modifiedAt();
+        return modified == null || !modified.isBefore(storedAt);
+    }
+
+    /**
+     * The stored person's shared fields with the record's, lead or contact alike: a record's value
+     * wins where it has one and is newer, the stored one fills what the record lacks; tags add up.
+     */
+    private static PersonFields merge(PersonFields old, PersonFields in, boolean newer) {
         Set<String> tags = new LinkedHashSet<>(old.tags());
         tags.addAll(in.tags());
-        return old.toBuilder()
-                .givenName(pick(old.givenName(), in.givenName(), newer))
-                .familyName(pick(old.familyName(), in.familyName(), newer))
-                .company(pick(old.company(), in.company(), newer))
-                .title(pick(old.title(), in.title(), newer))
-                .email(pick(old.email(), in.email(), newer))
-                .phone(pick(old.phone(), in.phone(), newer))
-                .source(pick(old.source(), in.source(), newer))
-                .owner(pick(old.owner(), in.owner(), newer))
-                .notes(pick(old.notes(), in.notes(), newer))
-                .tags(List.copyOf(tags))
-                .build();
+        return new PersonFields(
+                pick(old.givenName(), in.givenName(), newer),
+                pick(old.familyName(), in.familyName(), newer),
+                pick(old.company(), in.company(), newer),
+                pick(old.title(), in.title(), newer),
+                pick(old.email(), in.email(), newer),
+                pick(old.phone(), in.phone(), newer),
+                pick(old.owner(), in.owner(), newer),
+                pick(old.notes(), in.notes(), newer),
+                List.copyOf(tags));
     }
 
     private static <T> T pick(T old, T incoming, boolean incomingIsNewer) {
