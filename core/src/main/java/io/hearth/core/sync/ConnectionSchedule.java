@@ -7,16 +7,10 @@ import java.util.Optional;
  * When a connection runs by itself: never ({@link #MANUAL}, only when asked), or every so many
  * minutes. The bounds are {@link ConnectionRules}'.
  *
- * @param everyMinutes 0 for manual
+ * @param everyMinutes 0 for manual; as received, so possibly out of bounds until the rules checked it
  */
 public record ConnectionSchedule(int everyMinutes) {
     public static final ConnectionSchedule MANUAL = new ConnectionSchedule(0);
-
-    public ConnectionSchedule {
-        if (everyMinutes < 0) {
-            throw new IllegalArgumentException("everyMinutes is negative: " + everyMinutes);
-        }
-    }
 
     public static ConnectionSchedule every(int minutes) {
         return new ConnectionSchedule(minutes);
