@@ -13,12 +13,18 @@ CREATE TABLE connection (
     schedule_minutes INTEGER,
     direction        VARCHAR(10)  NOT NULL,
     enabled          BOOLEAN      NOT NULL,
+    -- when its next scheduled run is due; NULL when it runs only by hand or is disabled. A server
+    -- that runs a due connection first moves this on in one conditional update, so of several
+    -- servers exactly one runs each scheduled slot.
+    next_run_at      TIMESTAMP(6) WITH TIME ZONE,
     version          BIGINT       NOT NULL,
     created_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_connection PRIMARY KEY (id),
     CONSTRAINT uq_connection_display_name UNIQUE (display_name)
 );
+
+CREATE INDEX ix_connection_next_run ON connection (next_run_at);
 
 -- A connection's settings, one row a key. A secret key's row holds a reference (env:NAME or
 -- file:/path), resolved on the server when a run starts: a secret's value is never stored.

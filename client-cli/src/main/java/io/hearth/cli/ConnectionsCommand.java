@@ -451,6 +451,11 @@ final class ConnectionsCommand {
         out.println("enabled:      " + (c.getEnabled() ? "yes" : "no"));
         new TreeMap<>(c.getConfigMap()).forEach((k, v) -> out.println("set:          " + k + "=" + v));
         new TreeMap<>(c.getSecretRefsMap()).forEach((k, v) -> out.println("secret:       " + k + "=" + v));
+        out.println("next run:     "
+                + (c.hasNextRunTime()
+                        ? java.time.Instant.ofEpochSecond(c.getNextRunTime().getSeconds())
+                                .toString()
+                        : ""));
         out.println("cursor:       " + c.getCursor());
         out.println("last run:     " + c.getLastRun());
         out.println("etag:         " + c.getEtag());

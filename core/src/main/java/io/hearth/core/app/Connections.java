@@ -29,6 +29,7 @@ import io.hearth.core.sync.SyncRunStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,8 @@ public final class Connections {
         }
         ConnectionFields fields = checked(input);
         Instant now = now();
-        Connection connection = new Connection(ids.next(), fields, now, now, 1, null, null);
+        Connection connection =
+                new Connection(ids.next(), fields, now, now, 1, Connection.firstRunAfter(fields, now), null, null);
         return transactor.inTransaction(() -> {
             Optional<Connection> named = store.findByDisplayName(fields.displayName());
             if (named.isPresent() || !store.insert(connection)) {
@@ -226,6 +228,24 @@ public final class Connections {
                 false,
                 false);
         return engine.get().run(request, listener);
+    }
+
+    /**
+     * Takes the scheduled runs due now, up to {@code limit}: each connection's slot moves on to one
+     * interval from now (slots missed while no server ran are not made up), and only the server
+     * whose update moved it gets the connection. Run each with {@link #run}; a run already going
+     * (a slow one on another server) then refuses it, so runs of one connection never overlap.
+     */
+    public List<Connection> takeDue(int limit) {
+        Instant now = now();
+        List<Connection> taken = new ArrayList<>();
+        for (Connection due : transactor.inTransaction(() -> store.due(now, limit))) {
+            Instant next = due.fields().schedule().interval().map(now::plus).orElse(null);
+            if (next != null && transactor.inTransaction(() -> store.takeSlot(due.id(), due.nextRunAt(), next))) {
+                taken.add(due);
+            }
+        }
+        return taken;
     }
 
     private Map<String, String> resolvedConfig(Connection connection) {

@@ -99,6 +99,24 @@ public final class JooqConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public List<Connection> due(Instant at, int limit) {
+        return dsl.selectFrom(CONNECTION)
+                .where(CONNECTION.NEXT_RUN_AT.le(toOffset(at)))
+                .orderBy(CONNECTION.NEXT_RUN_AT, CONNECTION.ID)
+                .limit(limit)
+                .fetch(this::toConnection);
+    }
+
+    @Override
+    public boolean takeSlot(UUID id, Instant due, Instant next) {
+        return dsl.update(CONNECTION)
+                        .set(CONNECTION.NEXT_RUN_AT, toOffset(next))
+                        .where(CONNECTION.ID.eq(id).and(CONNECTION.NEXT_RUN_AT.eq(toOffset(due))))
+                        .execute()
+                == 1;
+    }
+
+    @Override
     public Page<Connection> list(int pageSize, Optional<PageToken> after, String fingerprint) {
         var select = dsl.selectFrom(CONNECTION).orderBy(CONNECTION.DISPLAY_NAME, CONNECTION.ID);
         List<ConnectionRecord> records = after.map(token -> select.seek(token.sortValue(), UUID.fromString(token.id()))
@@ -165,6 +183,7 @@ public final class JooqConnectionStore implements ConnectionStore {
                 r.getCreatedAt().toInstant(),
                 r.getUpdatedAt().toInstant(),
                 r.getVersion(),
+                r.getNextRunAt() == null ? null : r.getNextRunAt().toInstant(),
                 cursor,
                 lastRun);
     }
@@ -179,6 +198,7 @@ public final class JooqConnectionStore implements ConnectionStore {
         r.setDirection(f.direction().name());
         r.setEnabled(f.enabled());
         r.setVersion(c.version());
+        r.setNextRunAt(c.nextRunAt() == null ? null : toOffset(c.nextRunAt()));
         r.setCreatedAt(toOffset(c.createdAt()));
         r.setUpdatedAt(toOffset(c.updatedAt()));
         return r;

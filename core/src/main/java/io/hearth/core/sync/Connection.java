@@ -13,6 +13,7 @@ import java.util.UUID;
  * it runs and which way. Its runs use the source key {@link #sourceKey()}, so its cursor and last
  * run are the run machinery's, shown here as read.
  *
+ * @param nextRunAt when its next scheduled run is due; {@code null} when it runs only by hand or is disabled
  * @param cursor  where its next run resumes; {@code null} before its first stored batch (read only)
  * @param lastRun its newest run; {@code null} before its first run (read only)
  */
@@ -22,6 +23,7 @@ public record Connection(
         Instant createdAt,
         Instant updatedAt,
         long version,
+        Instant nextRunAt,
         String cursor,
         UUID lastRun) {
     public static final String COLLECTION = "connections/";
@@ -55,8 +57,19 @@ public record Connection(
         return name();
     }
 
+    /**
+     * With new fields, as of {@code at}. A new schedule, or enabling, starts counting from
+     * {@code at}; otherwise the next scheduled run stays when it was.
+     */
     public Connection rewritten(ConnectionFields next, Instant at) {
-        return new Connection(id, next, createdAt, at, version + 1, cursor, lastRun);
+        boolean rescheduled = !next.schedule().equals(fields.schedule()) || next.enabled() != fields.enabled();
+        Instant nextRun = rescheduled ? firstRunAfter(next, at) : nextRunAt;
+        return new Connection(id, next, createdAt, at, version + 1, nextRun, cursor, lastRun);
+    }
+
+    /** When a connection with {@code fields} stored at {@code at} first runs by itself; {@code null}: never. */
+    public static Instant firstRunAfter(ConnectionFields fields, Instant at) {
+        return fields.enabled() ? fields.schedule().interval().map(at::plus).orElse(null) : null;
     }
 
     public Optional<String> cursorValue() {

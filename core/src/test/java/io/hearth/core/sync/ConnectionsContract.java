@@ -383,6 +383,46 @@ public abstract class ConnectionsContract {
     }
 
     @Test
+    void eachScheduledSlotIsTakenByExactlyOneServerAndManualOrDisabledConnectionsAreNeverDue() throws Exception {
+        Connection scheduled = connections.create(fields("HubSpot"));
+        connections.create(new ConnectionFields(
+                "Manual", "crm", Map.of(), Map.of(), ConnectionSchedule.MANUAL, ConnectionDirection.READ, true));
+        Connection disabled = connections.create(new ConnectionFields(
+                "Disabled", "crm", Map.of(), Map.of(), ConnectionSchedule.every(1), ConnectionDirection.READ, false));
+        // on PostgreSQL through another server's pool: the database alone decides who takes the slot
+        Connections other = core(testDatabase.anotherServer(), people(30, 10)).connections();
+        assertThat(scheduled.nextRunAt()).isEqualTo(scheduled.createdAt().plus(Duration.ofMinutes(15)));
+        assertThat(disabled.nextRunAt()).isNull();
+        assertThat(connections.takeDue(10)).as("not due yet").isEmpty();
+
+        for (int slot = 1; slot <= 3; slot++) {
+            clock.advance(Duration.ofMinutes(15));
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<List<Connection>> mine =
+                    CompletableFuture.supplyAsync(() -> takeDueAfter(go, connections));
+            CompletableFuture<List<Connection>> theirs = CompletableFuture.supplyAsync(() -> takeDueAfter(go, other));
+            go.countDown();
+            List<Connection> taken = new java.util.ArrayList<>(mine.get(20, TimeUnit.SECONDS));
+            taken.addAll(theirs.get(20, TimeUnit.SECONDS));
+
+            assertThat(taken).as("slot " + slot).extracting(Connection::id).containsExactly(scheduled.id());
+            assertThat(connections.takeDue(10)).as("slot " + slot + " moved on").isEmpty();
+        }
+        Connection after = connections.get(scheduled.id());
+        assertThat(after.etag()).as("taking a slot is no edit").isEqualTo(scheduled.etag());
+        assertThat(after.nextRunAt()).isAfter(scheduled.nextRunAt().plus(Duration.ofMinutes(30)));
+    }
+
+    private static List<Connection> takeDueAfter(CountDownLatch go, Connections on) {
+        try {
+            go.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return on.takeDue(10);
+    }
+
+    @Test
     void aDisabledConnectionDoesNotRun() {
         Connection created = connections.create(fields("HubSpot"));
         connections.update(

@@ -32,6 +32,9 @@ final class ConnectionMapper {
                 .setEtag(connection.etag())
                 .setCreateTime(ProtoTimes.toProto(connection.createdAt()))
                 .setUpdateTime(ProtoTimes.toProto(connection.updatedAt()));
+        if (connection.nextRunAt() != null) {
+            proto.setNextRunTime(ProtoTimes.toProto(connection.nextRunAt()));
+        }
         if (connection.cursor() != null) {
             proto.setCursor(connection.cursor());
         }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.hearth.core.sync.PluginJar;
 import io.hearth.proto.v1.ConfigProblem;
 import io.hearth.proto.v1.Connection;
 import io.hearth.proto.v1.ConnectionDirection;
@@ -27,6 +26,7 @@ import io.hearth.proto.v1.SyncRunState;
 import io.hearth.proto.v1.SyncServiceGrpc;
 import io.hearth.proto.v1.TestConnectionRequest;
 import io.hearth.proto.v1.UpdateConnectionRequest;
+import io.hearth.server.FakeCrmPlugin;
 import io.hearth.server.InProcessHearth;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,47 +53,7 @@ class ConnectionServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        new PluginJar().source("fake.Crm", """
-                package fake;
-
-                import io.hearth.connector.spi.*;
-                import java.util.*;
-
-                public final class Crm implements Connector {
-                    public String name() { return "fakecrm"; }
-                    public String description() { return "three people in memory"; }
-                    public List<ConfigKey> configKeys() {
-                        return List.of(
-                                ConfigKey.optional("label", ConfigType.STRING, null, "a label"),
-                                ConfigKey.optional("page_size", ConfigType.INTEGER, "2", "people a page"),
-                                ConfigKey.secret("token", "the API token"));
-                    }
-                    public Set<Capability> capabilities() { return Set.of(Capability.READ, Capability.INCREMENTAL); }
-                    public List<ConfigProblem> checkConnection(Map<String, String> config) {
-                        return "right".equals(config.get("token"))
-                                ? List.of()
-                                : List.of(new ConfigProblem("token", "the CRM refused the token"));
-                    }
-                    public RecordReader openReader(Map<String, String> config, String cursor) {
-                        if (!"right".equals(config.get("token"))) {
-                            throw new FatalConnectorException("the CRM refused the token", null);
-                        }
-                        return new RecordReader() {
-                            int next = cursor == null ? 0 : Integer.parseInt(cursor);
-                            public Batch read(int max) {
-                                List<SourceRecord> records = new ArrayList<>();
-                                for (; next < 3 && records.size() < 2; next++) {
-                                    records.add(new SourceRecord("p" + next, null,
-                                            Map.of("First Name", "Person" + next, "Email", "p" + next + "@example.com"),
-                                            "person " + next));
-                                }
-                                return new Batch(records, List.of(), Integer.toString(next), next >= 3);
-                            }
-                            public void close() { }
-                        };
-                    }
-                }
-                """).services("fake.Crm").writeTo(dataDir.resolve("plugins/fakecrm.jar"));
+        FakeCrmPlugin.writeTo(dataDir);
         token = dataDir.resolve("crm-token");
         Files.writeString(token, "right\n");
         hearth = new InProcessHearth(Clock.systemUTC(), dataDir);
