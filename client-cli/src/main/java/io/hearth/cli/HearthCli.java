@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
             TouchCommand.class,
             FollowUpsCommand.class,
             ConnectorsCommand.class,
+            ConnectionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
             SyncRunsCommand.class

@@ -22,6 +22,12 @@ final class SyncRunsCommand {
         @Option(names = "--page-token", paramLabel = "TOKEN", description = "Continue where a previous list stopped.")
         String pageToken = "";
 
+        @Option(
+                names = "--connection",
+                paramLabel = "NAME",
+                description = "Only this connection's runs (display name or connections/{id}).")
+        String connection;
+
         @Override
         void execute() {
             PrintWriter out = out();
@@ -30,6 +36,7 @@ final class SyncRunsCommand {
                     .listSyncRuns(ListSyncRunsRequest.newBuilder()
                             .setPageSize(pageSize)
                             .setPageToken(pageToken)
+                            .setConnection(connection == null ? "" : ConnectionsCommand.resolve(this, connection))
                             .build());
             TableFormatter table = new TableFormatter(
                     "RUN",
@@ -60,7 +67,9 @@ final class SyncRunsCommand {
             }
             table.printTo(out);
             if (!page.getNextPageToken().isEmpty()) {
-                err.println("More runs: hearth sync runs --page-token " + page.getNextPageToken());
+                err.println("More runs: hearth sync runs "
+                        + (connection == null ? "" : "--connection " + ShellWords.quote(connection) + " ")
+                        + "--page-token " + page.getNextPageToken());
             }
         }
     }

@@ -2,6 +2,7 @@ package io.hearth.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.app.Connections;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -33,8 +34,10 @@ import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.sync.ConnectionRules;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.SecretResolver;
 import io.hearth.core.sync.SyncSettings;
 import io.hearth.core.sync.SyncedContacts;
 import io.hearth.core.touch.CadencePolicy;
@@ -76,6 +79,7 @@ public final class HearthCore {
     private final ConnectorRegistry connectors;
     private final PeopleExporter exporter;
     private final SyncEngine sync;
+    private final Connections connections;
 
     private HearthCore(Builder b) {
         Clock clock = b.clock;
@@ -163,6 +167,15 @@ public final class HearthCore {
                         clock,
                         b.retry,
                         b.syncSettings);
+        connections = new Connections(
+                stores.connections(),
+                stores.syncRuns(),
+                transactor,
+                new ConnectionRules(connectors),
+                connectors,
+                b.secrets,
+                this::sync,
+                clock);
     }
 
     /** Starts wiring core over {@code database}; every setting has the server's default. */
@@ -266,6 +279,11 @@ public final class HearthCore {
         return sync;
     }
 
+    /** Stored syncs; running one needs {@link Builder#syncSettings}, as {@link #sync()} does. */
+    public Connections connections() {
+        return connections;
+    }
+
     public static final class Builder {
         private final Database database;
         private Clock clock = Clock.systemUTC();
@@ -277,6 +295,7 @@ public final class HearthCore {
         private ConnectorRegistry connectors = ConnectorRegistry.of(List.of());
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private SyncSettings syncSettings;
+        private SecretResolver secrets = SecretResolver.system();
         private ProbabilityModel probability;
         private List<TouchObserver> touchObservers = List.of();
         private List<LeadObserver> leadObservers = List.of();
@@ -331,6 +350,12 @@ public final class HearthCore {
 
         public Builder syncSettings(SyncSettings syncSettings) {
             this.syncSettings = requireNonNull(syncSettings, "syncSettings is null");
+            return this;
+        }
+
+        /** Where connections' secret references are resolved: the server's environment and files by default. */
+        public Builder secrets(SecretResolver secrets) {
+            this.secrets = requireNonNull(secrets, "secrets is null");
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.hearth.core.dedup.LeadMergeStore;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.persistence.JooqCadenceStore;
+import io.hearth.core.persistence.JooqConnectionStore;
 import io.hearth.core.persistence.JooqContactStore;
 import io.hearth.core.persistence.JooqFollowUpStatsStore;
 import io.hearth.core.persistence.JooqFollowUpStore;
@@ -21,6 +22,7 @@ import io.hearth.core.persistence.JooqTouchStore;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.MissedDeadlineStore;
 import io.hearth.core.queue.QueueStore;
+import io.hearth.core.sync.ConnectionStore;
 import io.hearth.core.sync.SyncRunStore;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStatsStore;
@@ -44,7 +46,8 @@ public record Stores(
         FollowUpStore followUps,
         CadenceStore cadences,
         FollowUpStatsStore followUpStats,
-        SyncRunStore syncRuns) {
+        SyncRunStore syncRuns,
+        ConnectionStore connections) {
     public Stores {
         requireNonNull(leads, "leads is null");
         requireNonNull(contacts, "contacts is null");
@@ -58,6 +61,7 @@ public record Stores(
         requireNonNull(cadences, "cadences is null");
         requireNonNull(followUpStats, "followUpStats is null");
         requireNonNull(syncRuns, "syncRuns is null");
+        requireNonNull(connections, "connections is null");
     }
 
     /** The jOOQ stores of one database. */
@@ -74,7 +78,8 @@ public record Stores(
                 new JooqFollowUpStore(dsl),
                 new JooqCadenceStore(dsl),
                 new JooqFollowUpStatsStore(dsl),
-                new JooqSyncRunStore(dsl));
+                new JooqSyncRunStore(dsl),
+                new JooqConnectionStore(dsl));
     }
 
     public Stores withMatches(PersonMatchStore matches) {
@@ -90,7 +95,8 @@ public record Stores(
                 followUps,
                 cadences,
                 followUpStats,
-                syncRuns);
+                syncRuns,
+                connections);
     }
 
     public Stores withSyncRuns(SyncRunStore syncRuns) {
@@ -106,6 +112,7 @@ public record Stores(
                 followUps,
                 cadences,
                 followUpStats,
-                syncRuns);
+                syncRuns,
+                connections);
     }
 }

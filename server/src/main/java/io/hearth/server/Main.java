@@ -288,6 +288,8 @@ public final class Main implements Callable<Integer> {
         HearthServer server = injector.getInstance(HearthServer.class).start();
         RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
         refresher.start(60);
+        ConnectionScheduler schedules = injector.getInstance(ConnectionScheduler.class);
+        schedules.start(ConnectionScheduler.DEFAULT_PERIOD);
         tls.ifPresent(ServerTls::startReloading);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -295,6 +297,7 @@ public final class Main implements Callable<Integer> {
                             log.info("Hearth server stopping: finishing in-flight calls");
                             tls.ifPresent(ServerTls::close);
                             refresher.close();
+                            schedules.close();
                             injector.getInstance(QueueWatchers.class).close();
                             // imports end INTERRUPTED after their batch, while the database is still open
                             syncRuns.stopRuns(Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));

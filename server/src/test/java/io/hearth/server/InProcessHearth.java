@@ -75,6 +75,11 @@ public final class InProcessHearth implements AutoCloseable {
         this(clock, CadenceConfig.DEFAULTS, null, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, null);
     }
 
+    /** On {@code database}, which the caller closes after this, with {@code dataDir} holding the plugins folder. */
+    public InProcessHearth(Clock clock, Path dataDir, Database database) throws Exception {
+        this(clock, CadenceConfig.DEFAULTS, dataDir, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, null);
+    }
+
     private InProcessHearth(
             Clock clock,
             CadenceConfig cadence,

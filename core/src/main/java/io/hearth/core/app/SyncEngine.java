@@ -26,6 +26,7 @@ import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.sync.BatchApplier;
+import io.hearth.core.sync.Connection;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.FieldMapping;
 import io.hearth.core.sync.ReadAhead;
@@ -335,11 +336,25 @@ public final class SyncEngine {
     }
 
     public Page<SyncRun> listRuns(int requestedPageSize, String pageToken) {
+        return listRuns(requestedPageSize, pageToken, "");
+    }
+
+    /**
+     * @param connection {@code connections/{id}} for that connection's runs only (it may have been
+     *     deleted since); empty for every run
+     */
+    public Page<SyncRun> listRuns(int requestedPageSize, String pageToken, String connection) {
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
+        String sourceKey = connection == null || connection.isEmpty()
+                ? null
+                : Connection.nameOf(Connection.idFromName(connection, "connection"));
+        String fingerprint = sourceKey == null ? RUNS_FINGERPRINT : PageToken.fingerprint("syncRuns of " + sourceKey);
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
-                : Optional.of(PageToken.decode(pageToken, RUNS_FINGERPRINT, "page_token"));
-        return runs.listRuns(pageSize, after, RUNS_FINGERPRINT);
+                : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
+        return sourceKey == null
+                ? runs.listRuns(pageSize, after, fingerprint)
+                : runs.listRunsOf(sourceKey, pageSize, after, fingerprint);
     }
 
     /** A page of the records a run rejected, in the order they were met. */

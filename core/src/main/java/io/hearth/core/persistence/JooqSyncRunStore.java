@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 /** {@link SyncRunStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqSyncRunStore implements SyncRunStore {
@@ -149,7 +150,16 @@ public final class JooqSyncRunStore implements SyncRunStore {
 
     @Override
     public Page<SyncRun> listRuns(int pageSize, Optional<PageToken> after, String fingerprint) {
-        var select = dsl.selectFrom(SYNC_RUN).orderBy(SYNC_RUN.STARTED_AT.desc(), SYNC_RUN.ID.desc());
+        return listRuns(DSL.noCondition(), pageSize, after, fingerprint);
+    }
+
+    @Override
+    public Page<SyncRun> listRunsOf(String sourceKey, int pageSize, Optional<PageToken> after, String fingerprint) {
+        return listRuns(SYNC_RUN.SOURCE_KEY.eq(sourceKey), pageSize, after, fingerprint);
+    }
+
+    private Page<SyncRun> listRuns(Condition where, int pageSize, Optional<PageToken> after, String fingerprint) {
+        var select = dsl.selectFrom(SYNC_RUN).where(where).orderBy(SYNC_RUN.STARTED_AT.desc(), SYNC_RUN.ID.desc());
         List<SyncRunRecord> records = after.map(
                         token -> select.seek(toOffset(Instant.parse(token.sortValue())), UUID.fromString(token.id()))
                                 .limit(pageSize + 1)

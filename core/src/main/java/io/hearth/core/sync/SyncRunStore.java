@@ -26,6 +26,9 @@ public interface SyncRunStore {
     /** Newest first. */
     Page<SyncRun> listRuns(int pageSize, Optional<PageToken> after, String fingerprint);
 
+    /** The runs of one source (a connection's), newest first. */
+    Page<SyncRun> listRunsOf(String sourceKey, int pageSize, Optional<PageToken> after, String fingerprint);
+
     /**
      * Marks RUNNING runs INTERRUPTED with {@code error} and gives their sources back: those whose
      * lease ran out before {@code at}, or with {@code everyRunning} all of them (the embedded

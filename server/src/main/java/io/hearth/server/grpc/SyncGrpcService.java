@@ -4,13 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Empty;
 import io.grpc.Context;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.hearth.connector.spi.Connector;
+import io.hearth.core.app.Connections;
 import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.query.Page;
+import io.hearth.core.sync.Connection;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.ExportResult;
 import io.hearth.core.sync.Rejection;
@@ -18,22 +21,31 @@ import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
 import io.hearth.core.sync.UploadSteps;
+import io.hearth.proto.v1.CreateConnectionRequest;
+import io.hearth.proto.v1.DeleteConnectionRequest;
 import io.hearth.proto.v1.ExportContactsRequest;
 import io.hearth.proto.v1.ExportContactsResponse;
 import io.hearth.proto.v1.ExportLeadsRequest;
 import io.hearth.proto.v1.ExportLeadsResponse;
 import io.hearth.proto.v1.ExportSummary;
+import io.hearth.proto.v1.GetConnectionRequest;
 import io.hearth.proto.v1.GetSyncRunRequest;
 import io.hearth.proto.v1.ImportFileHeader;
 import io.hearth.proto.v1.ImportFileRequest;
+import io.hearth.proto.v1.ListConnectionsRequest;
+import io.hearth.proto.v1.ListConnectionsResponse;
 import io.hearth.proto.v1.ListConnectorsRequest;
 import io.hearth.proto.v1.ListConnectorsResponse;
 import io.hearth.proto.v1.ListRejectedRecordsRequest;
 import io.hearth.proto.v1.ListRejectedRecordsResponse;
 import io.hearth.proto.v1.ListSyncRunsRequest;
 import io.hearth.proto.v1.ListSyncRunsResponse;
+import io.hearth.proto.v1.RunConnectionRequest;
 import io.hearth.proto.v1.StartSyncRequest;
 import io.hearth.proto.v1.SyncServiceGrpc;
+import io.hearth.proto.v1.TestConnectionRequest;
+import io.hearth.proto.v1.TestConnectionResponse;
+import io.hearth.proto.v1.UpdateConnectionRequest;
 import io.hearth.proto.v1.ValidateConnectorConfigRequest;
 import io.hearth.proto.v1.ValidateConnectorConfigResponse;
 import io.hearth.server.config.ImportConfig;
@@ -45,18 +57,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** SyncService over gRPC: maps requests to the sync engine and exporter and their results back. */
 public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     private static final int CHUNK_BYTES = 64 * 1024;
 
     private final SyncEngine engine;
+    private final Connections connections;
     private final PeopleExporter exporter;
     private final ImportConfig imports;
 
     @Inject
-    public SyncGrpcService(SyncEngine engine, PeopleExporter exporter, ImportConfig imports) {
+    public SyncGrpcService(SyncEngine engine, Connections connections, PeopleExporter exporter, ImportConfig imports) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.connections = requireNonNull(connections, "connections is null");
         this.exporter = requireNonNull(exporter, "exporter is null");
         this.imports = requireNonNull(imports, "imports is null");
     }
@@ -218,7 +233,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void listSyncRuns(ListSyncRunsRequest request, StreamObserver<ListSyncRunsResponse> response) {
-        Page<SyncRun> page = engine.listRuns(request.getPageSize(), request.getPageToken());
+        Page<SyncRun> page = engine.listRuns(request.getPageSize(), request.getPageToken(), request.getConnection());
         ListSyncRunsResponse.Builder result = ListSyncRunsResponse.newBuilder();
         page.items().forEach(run -> result.addSyncRuns(SyncMapper.toProto(run)));
         page.nextPageToken().ifPresent(result::setNextPageToken);
@@ -244,16 +259,87 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
         response.onCompleted();
     }
 
+    @Override
+    public void createConnection(
+            CreateConnectionRequest request, StreamObserver<io.hearth.proto.v1.Connection> response) {
+        reply(
+                response,
+                connections.create(
+                        request.hasConnection() ? ConnectionMapper.toFields(request.getConnection()) : null));
+    }
+
+    @Override
+    public void getConnection(GetConnectionRequest request, StreamObserver<io.hearth.proto.v1.Connection> response) {
+        reply(response, connections.get(request.getName(), "name"));
+    }
+
+    @Override
+    public void listConnections(ListConnectionsRequest request, StreamObserver<ListConnectionsResponse> response) {
+        Page<Connection> page = connections.list(request.getPageSize(), request.getPageToken());
+        ListConnectionsResponse.Builder result = ListConnectionsResponse.newBuilder();
+        page.items().forEach(c -> result.addConnections(ConnectionMapper.toProto(c)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void updateConnection(
+            UpdateConnectionRequest request, StreamObserver<io.hearth.proto.v1.Connection> response) {
+        io.hearth.proto.v1.Connection connection = request.getConnection();
+        reply(
+                response,
+                connections.update(
+                        connection.getName(),
+                        request.hasConnection() ? ConnectionMapper.toFields(connection) : null,
+                        request.getUpdateMask().getPathsList(),
+                        ConnectionMapper.fieldsSetIn(connection),
+                        connection.getEtag()));
+    }
+
+    @Override
+    public void deleteConnection(DeleteConnectionRequest request, StreamObserver<Empty> response) {
+        connections.delete(request.getName(), request.getEtag());
+        response.onNext(Empty.getDefaultInstance());
+        response.onCompleted();
+    }
+
+    @Override
+    public void testConnection(TestConnectionRequest request, StreamObserver<TestConnectionResponse> response) {
+        TestConnectionResponse.Builder result = TestConnectionResponse.newBuilder();
+        connections.test(request.getName()).forEach(p -> result.addProblems(SyncMapper.toProto(p)));
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void runConnection(RunConnectionRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        CallListener.watch(response);
+        Context call = Context.current();
+        SyncRun finished = detached(call, () -> connections.run(request.getName(), new CallListener(response, call)));
+        response.onNext(SyncMapper.toProto(finished));
+        response.onCompleted();
+    }
+
+    private static void reply(StreamObserver<io.hearth.proto.v1.Connection> response, Connection connection) {
+        response.onNext(ConnectionMapper.toProto(connection));
+        response.onCompleted();
+    }
+
     /**
      * Runs a sync outside the call's cancellation: a caller who goes ends the run between batches
      * ({@link CallListener#cancelled}), and the run's own bookkeeping (its end, its source given
      * back) must still commit after the caller has gone, which the call guard would refuse.
      */
     private SyncRun runDetached(SyncRequest sync, Context call, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        return detached(call, () -> engine.run(sync, new CallListener(response, call)));
+    }
+
+    private static SyncRun detached(Context call, Supplier<SyncRun> run) {
         Context detached = call.fork();
         Context previous = detached.attach();
         try {
-            return engine.run(sync, new CallListener(response, call));
+            return run.get();
         } finally {
             detached.detach(previous);
         }
