@@ -2,10 +2,12 @@ package io.hearth.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.ApiTokenStore;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.dedup.LeadMergeStore;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.LeadStore;
+import io.hearth.core.persistence.JooqApiTokenStore;
 import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.JooqContactStore;
 import io.hearth.core.persistence.JooqFollowUpStatsStore;
@@ -44,7 +46,8 @@ public record Stores(
         FollowUpStore followUps,
         CadenceStore cadences,
         FollowUpStatsStore followUpStats,
-        SyncRunStore syncRuns) {
+        SyncRunStore syncRuns,
+        ApiTokenStore apiTokens) {
     public Stores {
         requireNonNull(leads, "leads is null");
         requireNonNull(contacts, "contacts is null");
@@ -58,6 +61,7 @@ public record Stores(
         requireNonNull(cadences, "cadences is null");
         requireNonNull(followUpStats, "followUpStats is null");
         requireNonNull(syncRuns, "syncRuns is null");
+        requireNonNull(apiTokens, "apiTokens is null");
     }
 
     /** The jOOQ stores of one database. */
@@ -74,7 +78,8 @@ public record Stores(
                 new JooqFollowUpStore(dsl),
                 new JooqCadenceStore(dsl),
                 new JooqFollowUpStatsStore(dsl),
-                new JooqSyncRunStore(dsl));
+                new JooqSyncRunStore(dsl),
+                new JooqApiTokenStore(dsl));
     }
 
     public Stores withMatches(PersonMatchStore matches) {
@@ -90,7 +95,8 @@ public record Stores(
                 followUps,
                 cadences,
                 followUpStats,
-                syncRuns);
+                syncRuns,
+                apiTokens);
     }
 
     public Stores withSyncRuns(SyncRunStore syncRuns) {
@@ -106,6 +112,7 @@ public record Stores(
                 followUps,
                 cadences,
                 followUpStats,
-                syncRuns);
+                syncRuns,
+                apiTokens);
     }
 }
