@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import io.hearth.core.HearthCore;
+import io.hearth.core.app.ApiTokens;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -69,6 +70,7 @@ public final class CoreModule extends AbstractModule {
         bind(ConnectorRegistry.class).toInstance(core.connectors());
         bind(PeopleExporter.class).toInstance(core.exporter());
         bind(SyncEngine.class).toInstance(core.sync());
+        bind(ApiTokens.class).toInstance(core.apiTokens());
     }
 
     /**
