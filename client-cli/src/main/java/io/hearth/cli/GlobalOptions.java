@@ -53,6 +53,16 @@ final class GlobalOptions {
                     "The private key of --client-cert (PEM, unencrypted PKCS#8)" + " (default: $HEARTH_CLIENT_KEY).")
     Path clientKey;
 
+    /** Never printed: picocli shows no default here, and no message of the CLI quotes it. */
+    @Option(
+            names = "--token",
+            scope = ScopeType.INHERIT,
+            paramLabel = "TOKEN",
+            defaultValue = "${env:HEARTH_TOKEN}",
+            description = "API token, sent as 'authorization: Bearer' on every call (default: $HEARTH_TOKEN;"
+                    + " prefer the variable: a flag shows in ps and in the shell's history).")
+    String token;
+
     @Option(
             names = "--output",
             scope = ScopeType.INHERIT,

@@ -8,6 +8,7 @@ import io.hearth.proto.v1.ContactKind;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ReferralKind;
+import io.hearth.proto.v1.Role;
 import io.hearth.proto.v1.Temperature;
 import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.TouchKind;
@@ -48,7 +49,8 @@ import picocli.CommandLine.Spec;
             ConnectionsCommand.class,
             ImportCommand.class,
             ExportCommand.class,
-            SyncRunsCommand.class
+            SyncRunsCommand.class,
+            AdminCommand.class
         })
 public final class HearthCli implements Callable<Integer> {
 
@@ -116,6 +118,7 @@ public final class HearthCli implements Callable<Integer> {
         commandLine.registerConverter(
                 TouchOutcome.class, EnumNames.converter(TouchOutcome.getDescriptor(), TouchOutcome::forNumber));
         commandLine.registerConverter(Duration.class, DurationText::parse);
+        commandLine.registerConverter(Role.class, EnumNames.converter(Role.getDescriptor(), Role::forNumber));
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {

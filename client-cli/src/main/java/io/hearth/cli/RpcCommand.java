@@ -1,8 +1,10 @@
 package io.hearth.cli;
 
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.hearth.proto.v1.AdminServiceGrpc;
 import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.ContactServiceGrpc.ContactServiceBlockingStub;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
@@ -46,6 +48,9 @@ abstract class RpcCommand implements Callable<Integer> {
     private HearthCli hearth;
     private ChannelSecurity security;
     private ManagedChannel channel;
+    /** {@link #channel} with the token attached to every call, when there is one. */
+    private Channel calls;
+
     private int exitCode = ExitCode.OK;
 
     @Override
@@ -53,6 +58,7 @@ abstract class RpcCommand implements Callable<Integer> {
         hearth = (HearthCli) spec.root().userObject();
         security = channelSecurity();
         channel = openChannel();
+        calls = BearerToken.attach(channel, options().token);
         try {
             execute();
             return exitCode;
@@ -90,13 +96,13 @@ abstract class RpcCommand implements Callable<Integer> {
 
     /** The LeadService, with a fresh deadline for the next call. */
     final LeadServiceBlockingStub leadService() {
-        return LeadServiceGrpc.newBlockingStub(channel)
+        return LeadServiceGrpc.newBlockingStub(calls)
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The QueueService, with a fresh deadline for the next call. */
     final QueueServiceBlockingStub queueService() {
-        return QueueServiceGrpc.newBlockingStub(channel)
+        return QueueServiceGrpc.newBlockingStub(calls)
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -105,24 +111,30 @@ abstract class RpcCommand implements Callable<Integer> {
      * them off. Failures arrive at the observer; rethrow them to have them reported.
      */
     final QueueServiceStub queueStreams() {
-        return QueueServiceGrpc.newStub(channel);
+        return QueueServiceGrpc.newStub(calls);
     }
 
     /** The ContactService, with a fresh deadline for the next call. */
     final ContactServiceBlockingStub contactService() {
-        return ContactServiceGrpc.newBlockingStub(channel)
+        return ContactServiceGrpc.newBlockingStub(calls)
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The FollowUpService, with a fresh deadline for the next call. */
     final FollowUpServiceBlockingStub followUpService() {
-        return FollowUpServiceGrpc.newBlockingStub(channel)
+        return FollowUpServiceGrpc.newBlockingStub(calls)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The AdminService, with a fresh deadline for the next call. */
+    final AdminServiceGrpc.AdminServiceBlockingStub adminService() {
+        return AdminServiceGrpc.newBlockingStub(calls)
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The SyncService, with a fresh deadline for the next call. */
     final SyncServiceGrpc.SyncServiceBlockingStub syncService() {
-        return SyncServiceGrpc.newBlockingStub(channel)
+        return SyncServiceGrpc.newBlockingStub(calls)
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -131,11 +143,11 @@ abstract class RpcCommand implements Callable<Integer> {
      * as it takes. Failures arrive at the observer or the iterator.
      */
     final SyncServiceGrpc.SyncServiceStub syncStreams() {
-        return SyncServiceGrpc.newStub(channel);
+        return SyncServiceGrpc.newStub(calls);
     }
 
     final SyncServiceGrpc.SyncServiceBlockingStub syncDownloads() {
-        return SyncServiceGrpc.newBlockingStub(channel);
+        return SyncServiceGrpc.newBlockingStub(calls);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.hearth.core;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.app.Connections;
+import io.hearth.core.app.ApiTokens;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -16,6 +17,7 @@ import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.app.Transactor;
+import io.hearth.core.auth.RecentTokens;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.dedup.DuplicateGuard;
@@ -80,6 +82,7 @@ public final class HearthCore {
     private final PeopleExporter exporter;
     private final SyncEngine sync;
     private final Connections connections;
+    private final ApiTokens apiTokens;
 
     private HearthCore(Builder b) {
         Clock clock = b.clock;
@@ -153,6 +156,7 @@ public final class HearthCore {
         workQueue = new WorkQueue(stores.queue(), clock);
         connectors = b.connectors;
         exporter = new PeopleExporter(connectors, leads, contacts);
+        apiTokens = new ApiTokens(stores.apiTokens(), transactor, clock, b.recentTokens);
         sync = b.syncSettings == null
                 ? null
                 : new SyncEngine(
@@ -268,6 +272,11 @@ public final class HearthCore {
         return exporter;
     }
 
+    /** API tokens: made, listed, revoked, and checked on every call. */
+    public ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
     /**
      * @throws IllegalStateException when the core was wired without {@link Builder#syncSettings}:
      *     a sync needs to know which folder its files may come from
@@ -301,6 +310,7 @@ public final class HearthCore {
         private List<LeadObserver> leadObservers = List.of();
         private List<ContactObserver> contactObservers = List.of();
         private UnaryOperator<Stores> stores = UnaryOperator.identity();
+        private RecentTokens recentTokens = new RecentTokens(RecentTokens.DEFAULT_TTL, RecentTokens.DEFAULT_CAPACITY);
 
         private Builder(Database database) {
             this.database = requireNonNull(database, "database is null");
@@ -386,6 +396,12 @@ public final class HearthCore {
         /** Wraps the real stores (e.g. to time them) before anything uses them. */
         public Builder stores(UnaryOperator<Stores> stores) {
             this.stores = requireNonNull(stores, "stores is null");
+            return this;
+        }
+
+        /** How long a looked-up token is trusted without a new lookup; {@link RecentTokens#none()}: never. */
+        public Builder recentTokens(RecentTokens recentTokens) {
+            this.recentTokens = requireNonNull(recentTokens, "recentTokens is null");
             return this;
         }
 

@@ -2,10 +2,12 @@ package io.hearth.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.ApiTokenStore;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.dedup.LeadMergeStore;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.LeadStore;
+import io.hearth.core.persistence.JooqApiTokenStore;
 import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.JooqConnectionStore;
 import io.hearth.core.persistence.JooqContactStore;
@@ -47,7 +49,8 @@ public record Stores(
         CadenceStore cadences,
         FollowUpStatsStore followUpStats,
         SyncRunStore syncRuns,
-        ConnectionStore connections) {
+        ConnectionStore connections,
+        ApiTokenStore apiTokens) {
     public Stores {
         requireNonNull(leads, "leads is null");
         requireNonNull(contacts, "contacts is null");
@@ -62,6 +65,7 @@ public record Stores(
         requireNonNull(followUpStats, "followUpStats is null");
         requireNonNull(syncRuns, "syncRuns is null");
         requireNonNull(connections, "connections is null");
+        requireNonNull(apiTokens, "apiTokens is null");
     }
 
     /** The jOOQ stores of one database. */
@@ -79,7 +83,8 @@ public record Stores(
                 new JooqCadenceStore(dsl),
                 new JooqFollowUpStatsStore(dsl),
                 new JooqSyncRunStore(dsl),
-                new JooqConnectionStore(dsl));
+                new JooqConnectionStore(dsl),
+                new JooqApiTokenStore(dsl));
     }
 
     public Stores withMatches(PersonMatchStore matches) {
@@ -96,7 +101,8 @@ public record Stores(
                 cadences,
                 followUpStats,
                 syncRuns,
-                connections);
+                connections,
+                apiTokens);
     }
 
     public Stores withSyncRuns(SyncRunStore syncRuns) {
@@ -113,6 +119,7 @@ public record Stores(
                 cadences,
                 followUpStats,
                 syncRuns,
-                connections);
+                connections,
+                apiTokens);
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import io.hearth.core.HearthCore;
 import io.hearth.core.app.Connections;
+import io.hearth.core.app.ApiTokens;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -71,6 +72,7 @@ public final class CoreModule extends AbstractModule {
         bind(PeopleExporter.class).toInstance(core.exporter());
         bind(SyncEngine.class).toInstance(core.sync());
         bind(Connections.class).toInstance(core.connections());
+        bind(ApiTokens.class).toInstance(core.apiTokens());
     }
 
     /**

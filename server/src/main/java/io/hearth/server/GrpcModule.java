@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
+import io.hearth.server.grpc.AdminGrpcService;
 import io.hearth.server.grpc.ContactGrpcService;
 import io.hearth.server.grpc.ExceptionStatusInterceptor;
 import io.hearth.server.grpc.FollowUpGrpcService;
@@ -21,6 +22,7 @@ public final class GrpcModule extends AbstractModule {
         services.addBinding().to(ContactGrpcService.class);
         services.addBinding().to(FollowUpGrpcService.class);
         services.addBinding().to(SyncGrpcService.class);
+        services.addBinding().to(AdminGrpcService.class);
 
         Multibinder<ServerInterceptor> interceptors = Multibinder.newSetBinder(binder(), ServerInterceptor.class);
         interceptors.addBinding().to(ExceptionStatusInterceptor.class);

@@ -11,6 +11,8 @@ import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.hearth.server.auth.AuthInterceptor;
+import io.hearth.server.auth.Authentication;
 import io.hearth.server.grpc.UnparseableRequests;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The gRPC server: Hearth's services behind the shared interceptors, plus the standard health and
- * reflection services so load balancers and generic gRPC tools can talk to it. Health reports
+ * reflection services so load balancers and generic gRPC tools can talk to it; those two need no token. Health reports
  * NOT_SERVING, for the server and each service, while the database cannot be reached.
  */
 public final class HearthServer {
@@ -28,6 +30,8 @@ public final class HearthServer {
     private final Set<BindableService> services;
     private final Set<ServerInterceptor> interceptors;
     private final DatabaseHealth databaseHealth;
+    private final Authentication authentication;
+    private final AuthInterceptor auth;
     private final HealthStatusManager health = new HealthStatusManager();
     private List<String> serviceNames = List.of();
     private Server server;
@@ -37,11 +41,15 @@ public final class HearthServer {
             ServerBuilder<?> builder,
             Set<BindableService> services,
             Set<ServerInterceptor> interceptors,
-            DatabaseHealth databaseHealth) {
+            DatabaseHealth databaseHealth,
+            Authentication authentication,
+            AuthInterceptor auth) {
         this.builder = requireNonNull(builder, "builder is null");
         this.services = requireNonNull(services, "services is null");
         this.interceptors = requireNonNull(interceptors, "interceptors is null");
         this.databaseHealth = requireNonNull(databaseHealth, "databaseHealth is null");
+        this.authentication = requireNonNull(authentication, "authentication is null");
+        this.auth = requireNonNull(auth, "auth is null");
     }
 
     public synchronized HearthServer start() throws IOException {
@@ -51,7 +59,11 @@ public final class HearthServer {
         serviceNames = services.stream()
                 .map(s -> s.bindService().getServiceDescriptor().getName())
                 .toList();
-        List<ServerInterceptor> chain = new ArrayList<>(interceptors);
+        authentication.start();
+        List<ServerInterceptor> chain = new ArrayList<>();
+        // the first is innermost: authentication throws core's refusal, which the interceptors outside it map
+        chain.add(auth);
+        chain.addAll(interceptors);
         chain.add(databaseHealth.interceptor()); // the last is outermost: it sees the status every call ends with
         // outside all of them: a request whose bytes are no message is refused before anything else sees the call
         for (BindableService service : services) {

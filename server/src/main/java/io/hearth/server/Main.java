@@ -4,8 +4,12 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;
+import io.hearth.core.auth.TokenRules;
+import io.hearth.core.error.HearthException;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
+import io.hearth.server.auth.Authentication;
+import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.ServerConfig;
@@ -14,9 +18,12 @@ import io.hearth.server.grpc.QueueWatchers;
 import io.hearth.server.tls.ListenPolicy;
 import io.hearth.server.tls.ServerTls;
 import io.hearth.server.tls.UnusableTlsFileException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -179,10 +186,26 @@ public final class Main implements Callable<Integer> {
     boolean insecure;
 
     @Option(
+            names = "--admin-token-file",
+            defaultValue = "${env:HEARTH_ADMIN_TOKEN_FILE}",
+            paramLabel = "FILE",
+            description = "A file holding the first admin token (32 to 256 printable characters), stored as its "
+                    + "SHA-256 at start as the ADMIN token 'admin'; every call then needs a token (env "
+                    + "HEARTH_ADMIN_TOKEN_FILE; or give the token itself in HEARTH_ADMIN_TOKEN).")
+    Path adminTokenFile;
+
+    /** {@code HEARTH_ADMIN_TOKEN}: the variable only, as a flag would show the token in ps. */
+    String adminTokenVariable = System.getenv(ADMIN_TOKEN_VARIABLE);
+
+    @Option(
             names = "--shutdown-grace-seconds",
             defaultValue = "20",
             description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
     long graceSeconds;
+
+    static final String ADMIN_TOKEN_VARIABLE = "HEARTH_ADMIN_TOKEN";
+    /** A token file larger than this is not a token file. */
+    static final int MAX_ADMIN_TOKEN_FILE_BYTES = 4096;
 
     private static final Pattern DURATION_AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
@@ -285,7 +308,14 @@ public final class Main implements Callable<Integer> {
                 new NettyTransportModule(credentials));
         SyncRunKeeper syncRuns = injector.getInstance(SyncRunKeeper.class);
         syncRuns.start();
-        HearthServer server = injector.getInstance(HearthServer.class).start();
+        HearthServer server;
+        try {
+            server = injector.getInstance(HearthServer.class).start();
+        } catch (HearthException e) {
+            database.close();
+            throw new StartRefusedException(
+                    config.adminToken().map(AdminToken::source).orElse("start") + ": " + e.getMessage());
+        }
         RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
         refresher.start(60);
         ConnectionScheduler schedules = injector.getInstance(ConnectionScheduler.class);
@@ -315,7 +345,7 @@ public final class Main implements Callable<Integer> {
                 "Hearth server listening on {}:{} over {} (database: {} {})",
                 config.host(),
                 server.port(),
-                transport(config, tls),
+                access(config, tls, injector.getInstance(Authentication.class).required()),
                 config.database().kind(),
                 config.database().redactedUrl());
         server.awaitTermination();
@@ -335,13 +365,16 @@ public final class Main implements Callable<Integer> {
     }
 
     /** For the start line: how callers reach the server, and who can. */
-    static String transport(ServerConfig config, Optional<ServerTls> tls) {
+    static String access(ServerConfig config, Optional<ServerTls> tls, boolean tokensRequired) {
+        String tokens = tokensRequired ? "every call needs an API token" : "open to local callers only";
         if (tls.isPresent()) {
-            return tls.get().describe();
+            return tls.get().describe() + "; " + tokens;
         }
-        return ListenPolicy.isLoopback(config.host())
-                ? "plaintext, open to local callers only"
-                : "plaintext (--insecure): anyone who can reach this address can read and change every lead";
+        if (ListenPolicy.isLoopback(config.host())) {
+            return tokensRequired ? "plaintext on loopback; " + tokens : "plaintext, " + tokens;
+        }
+        return "plaintext (--insecure): tokens and data cross the network unencrypted, anyone on the way can read "
+                + "them; " + tokens;
     }
 
     ServerConfig config() {
@@ -360,7 +393,42 @@ public final class Main implements Callable<Integer> {
                 new ImportConfig(
                         importsDir == null ? imports.importsDir() : importsDir, imports.uploadsDir(), maxUploadBytes),
                 tlsConfig(),
-                insecure);
+                insecure,
+                adminToken());
+    }
+
+    /** The first admin token, from the variable or the file (not both), checked before anything starts. */
+    private Optional<AdminToken> adminToken() {
+        boolean inVariable = adminTokenVariable != null && !adminTokenVariable.isBlank();
+        if (inVariable && adminTokenFile != null) {
+            throw new StartRefusedException("give the admin token once: " + ADMIN_TOKEN_VARIABLE
+                    + " or --admin-token-file " + adminTokenFile + ", not both");
+        }
+        AdminToken token;
+        if (inVariable) {
+            token = new AdminToken(adminTokenVariable.strip(), ADMIN_TOKEN_VARIABLE);
+        } else if (adminTokenFile != null) {
+            token = new AdminToken(readTokenFile(adminTokenFile), "--admin-token-file " + adminTokenFile);
+        } else {
+            return Optional.empty();
+        }
+        TokenRules.configuredProblem(token.value()).ifPresent(problem -> {
+            throw new StartRefusedException(token.source() + ": " + problem);
+        });
+        return Optional.of(token);
+    }
+
+    private static String readTokenFile(Path file) {
+        try {
+            if (Files.size(file) > MAX_ADMIN_TOKEN_FILE_BYTES) {
+                throw new StartRefusedException("--admin-token-file " + file + ": larger than "
+                        + MAX_ADMIN_TOKEN_FILE_BYTES + " bytes, so not a file holding one token");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException | UncheckedIOException e) {
+            throw new StartRefusedException("--admin-token-file " + file + ": cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** TLS needs a certificate and its key together; client certificate authorities only come with them. */

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.matcher.AbstractMatcher;
 import com.google.inject.spi.ProvisionListener;
@@ -13,18 +14,22 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases;
+import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.QueueWatchers;
+import io.hearth.server.tls.ListenPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** The real server wiring on an in-memory HSQLDB, reached through an in-process channel. */
@@ -80,6 +85,39 @@ public final class InProcessHearth implements AutoCloseable {
         this(clock, CadenceConfig.DEFAULTS, dataDir, ImportConfig.DEFAULT_MAX_UPLOAD_BYTES, false, database, null);
     }
 
+    /**
+     * As a server started with {@code --host host} and, when present, an admin token: how it decides
+     * whether calls need a token. Calls run on the caller's thread.
+     */
+    public static InProcessHearth listeningOn(Clock clock, String host, Optional<String> adminToken) throws Exception {
+        TestDatabases.TestDatabase lent = TestDatabases.openHsqldb();
+        UnaryOperator<ServerConfig> configure = config -> {
+            ServerConfig onHost = new ServerConfig(
+                    host,
+                    config.port(),
+                    config.dataDir(),
+                    config.database(),
+                    config.phoneRegion(),
+                    config.cadence(),
+                    config.imports(),
+                    config.tls(),
+                    !ListenPolicy.isLoopback(host),
+                    Optional.empty());
+            return adminToken
+                    .map(token -> onHost.withAdminToken(new AdminToken(token, "the test")))
+                    .orElse(onHost);
+        };
+        return new InProcessHearth(
+                clock,
+                CadenceConfig.DEFAULTS,
+                null,
+                ImportConfig.DEFAULT_MAX_UPLOAD_BYTES,
+                true,
+                lent.database(),
+                lent,
+                configure);
+    }
+
     private InProcessHearth(
             Clock clock,
             CadenceConfig cadence,
@@ -88,7 +126,7 @@ public final class InProcessHearth implements AutoCloseable {
             boolean direct,
             TestDatabases.TestDatabase lent)
             throws Exception {
-        this(clock, cadence, dataDir, maxUploadBytes, direct, lent.database(), lent);
+        this(clock, cadence, dataDir, maxUploadBytes, direct, lent.database(), lent, UnaryOperator.identity());
     }
 
     private InProcessHearth(
@@ -100,19 +138,32 @@ public final class InProcessHearth implements AutoCloseable {
             Database database,
             TestDatabases.TestDatabase ownDatabase)
             throws Exception {
+        this(clock, cadence, dataDir, maxUploadBytes, direct, database, ownDatabase, UnaryOperator.identity());
+    }
+
+    private InProcessHearth(
+            Clock clock,
+            CadenceConfig cadence,
+            Path dataDir,
+            long maxUploadBytes,
+            boolean direct,
+            Database database,
+            TestDatabases.TestDatabase ownDatabase,
+            UnaryOperator<ServerConfig> configure)
+            throws Exception {
         ownDataDir = dataDir == null ? Files.createTempDirectory("hearth-test-") : null;
         Path dir = dataDir == null ? ownDataDir : dataDir;
         String name = InProcessServerBuilder.generateName();
         this.ownDatabase = ownDatabase;
         ImportConfig imports = ImportConfig.in(dir);
-        ServerConfig config = new ServerConfig(
+        ServerConfig config = configure.apply(new ServerConfig(
                 "localhost",
                 0,
                 dir,
                 database.config(),
                 "US",
                 cadence,
-                new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes));
+                new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes)));
         injector =
                 Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(), new AbstractModule() {
                     @Override
@@ -150,6 +201,10 @@ public final class InProcessHearth implements AutoCloseable {
 
     public <T> T get(Class<T> type) {
         return injector.getInstance(type);
+    }
+
+    public <T> T get(Key<T> key) {
+        return injector.getInstance(key);
     }
 
     @Override

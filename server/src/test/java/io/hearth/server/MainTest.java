@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.persistence.DatabaseConfig;
+import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.config.TlsConfig;
@@ -184,6 +185,53 @@ class MainTest {
                 .isEqualTo("hearth-server: not started: --tls-key " + key
                         + ": no PEM private key (-----BEGIN PRIVATE KEY-----) in the file" + System.lineSeparator());
         assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void theAdminTokenComesFromTheVariableOrAFileAndIsNeverShown(@TempDir Path dir) throws Exception {
+        String token = "hth_" + "k".repeat(40);
+        Main fromVariable = new Main();
+        fromVariable.adminTokenVariable = token;
+        new CommandLine(fromVariable).parseArgs();
+        ServerConfig config = fromVariable.config();
+        assertThat(config.adminToken()).get().extracting(AdminToken::value).isEqualTo(token);
+        assertThat(config.toString()).doesNotContain(token).contains("HEARTH_ADMIN_TOKEN");
+
+        Path file = Files.writeString(dir.resolve("admin-token"), token + "\n");
+        assertThat(parse("--admin-token-file", file.toString()).adminToken())
+                .get()
+                .extracting(AdminToken::value)
+                .isEqualTo(token);
+        assertThat(parse().adminToken()).isEmpty();
+    }
+
+    @Test
+    void anUnusableAdminTokenIsRefusedWithoutShowingIt(@TempDir Path dir) throws Exception {
+        Path shortToken = Files.writeString(dir.resolve("short"), "secret-but-short");
+        assertThatThrownBy(() -> parse("--admin-token-file", shortToken.toString()))
+                .hasMessageStartingWith("--admin-token-file " + shortToken + ": the admin token must be 32 to 256")
+                .hasMessageNotContaining("secret-but-short");
+        assertThatThrownBy(
+                        () -> parse("--admin-token-file", dir.resolve("missing").toString()))
+                .hasMessageContaining("cannot be read");
+        Path big = Files.writeString(dir.resolve("big"), "x".repeat(Main.MAX_ADMIN_TOKEN_FILE_BYTES + 1));
+        assertThatThrownBy(() -> parse("--admin-token-file", big.toString())).hasMessageContaining("larger than");
+
+        Main both = new Main();
+        both.adminTokenVariable = "hth_" + "k".repeat(40);
+        new CommandLine(both).parseArgs("--admin-token-file", shortToken.toString());
+        assertThatThrownBy(both::config).hasMessageContaining("not both");
+    }
+
+    @Test
+    void theStartLineSaysWhoCanCall() {
+        ServerConfig loopback = parse();
+        assertThat(Main.access(loopback, Optional.empty(), false)).isEqualTo("plaintext, open to local callers only");
+        assertThat(Main.access(loopback, Optional.empty(), true))
+                .isEqualTo("plaintext on loopback; every call needs an API token");
+        assertThat(Main.access(parse("--host", "0.0.0.0", "--insecure"), Optional.empty(), true))
+                .startsWith("plaintext (--insecure): tokens and data cross the network unencrypted")
+                .endsWith("every call needs an API token");
     }
 
     private record Run(int exitCode, String err) {}

@@ -17,7 +17,8 @@ public abstract sealed class HearthException extends RuntimeException
                 NotFoundException,
                 PermissionDeniedException,
                 ResourceExhaustedException,
-                StaleEtagException {
+                StaleEtagException,
+                UnauthenticatedException {
 
     /** The kinds of answer a caller gets for a failure, one per subtype. */
     public enum Kind {
@@ -31,8 +32,10 @@ public abstract sealed class HearthException extends RuntimeException
         ABORTED,
         /** A business rule forbids it in the resource's state ({@link FailedPreconditionException}). */
         FAILED_PRECONDITION,
-        /** Nobody may do this ({@link PermissionDeniedException}). */
+        /** The caller may not do this ({@link PermissionDeniedException}). */
         PERMISSION_DENIED,
+        /** The call carries no valid credentials ({@link UnauthenticatedException}). */
+        UNAUTHENTICATED,
         /** Over a limit the server sets ({@link ResourceExhaustedException}). */
         RESOURCE_EXHAUSTED,
         /** The database cannot be reached; retry ({@link DatabaseUnavailableException}). */

@@ -1,6 +1,9 @@
 package io.hearth.core.error;
 
-/** The caller may not do this, whoever it is: e.g. read a file outside the server's import folder. */
+/**
+ * The caller may not do this: nobody may (e.g. read a file outside the server's import folder), or
+ * not with the role its token has (e.g. a rep's token asking for token administration).
+ */
 public final class PermissionDeniedException extends HearthException {
     private final String reason;
 

@@ -21,9 +21,19 @@ import com.tngtech.archunit.lang.ArchRule;
 class CoreShapeTest {
     /** Where rules and use cases live: nothing here knows how, or in what, data is stored. */
     private static final String[] DOMAIN_AND_USE_CASES = {
-        "io.hearth.core.app..", "io.hearth.core.contact..", "io.hearth.core.dedup..", "io.hearth.core.error..",
-        "io.hearth.core.lead..", "io.hearth.core.person..", "io.hearth.core.priority..", "io.hearth.core.query..",
-        "io.hearth.core.queue..", "io.hearth.core.resource..", "io.hearth.core.sync..", "io.hearth.core.touch.."
+        "io.hearth.core.app..",
+        "io.hearth.core.auth..",
+        "io.hearth.core.contact..",
+        "io.hearth.core.dedup..",
+        "io.hearth.core.error..",
+        "io.hearth.core.lead..",
+        "io.hearth.core.person..",
+        "io.hearth.core.priority..",
+        "io.hearth.core.query..",
+        "io.hearth.core.queue..",
+        "io.hearth.core.resource..",
+        "io.hearth.core.sync..",
+        "io.hearth.core.touch.."
     };
 
     @ArchTest
@@ -51,6 +61,7 @@ class CoreShapeTest {
     static final ArchRule domainKnowsNoUseCase = noClasses()
             .that()
             .resideInAnyPackage(
+                    "io.hearth.core.auth..",
                     "io.hearth.core.contact..",
                     "io.hearth.core.dedup..",
                     "io.hearth.core.error..",

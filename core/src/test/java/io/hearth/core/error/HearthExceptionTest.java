@@ -22,7 +22,8 @@ class HearthExceptionTest {
             new ResourceExhaustedException("UPLOAD_TOO_LARGE", "too large"),
             new DatabaseUnavailableException(null),
             new DeadlineExceededException(),
-            new CancelledException());
+            new CancelledException(),
+            new UnauthenticatedException("no token"));
 
     @Test
     void theHierarchyIsSealedAndEveryFailureIsFinal() {

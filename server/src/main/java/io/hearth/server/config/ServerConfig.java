@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param tls empty: plaintext, which {@code ListenPolicy} allows beyond loopback only when
  *     {@code insecure}
  * @param insecure the operator's explicit consent to serve plaintext on a non-loopback address
+ * @param adminToken the first admin token, stored (as its hash) at start; present: calls need a token
  */
 public record ServerConfig(
         String host,
@@ -22,8 +23,10 @@ public record ServerConfig(
         CadenceConfig cadence,
         ImportConfig imports,
         Optional<TlsConfig> tls,
-        boolean insecure) {
+        boolean insecure,
+        Optional<AdminToken> adminToken) {
     public ServerConfig {
+        requireNonNull(adminToken, "adminToken is null");
         requireNonNull(host, "host is null");
         requireNonNull(tls, "tls is null");
         requireNonNull(imports, "imports is null");
@@ -45,7 +48,13 @@ public record ServerConfig(
             String phoneRegion,
             CadenceConfig cadence,
             ImportConfig imports) {
-        this(host, port, dataDir, database, phoneRegion, cadence, imports, Optional.empty(), false);
+        this(host, port, dataDir, database, phoneRegion, cadence, imports, Optional.empty(), false, Optional.empty());
+    }
+
+    /** The same, started with {@code adminToken}. */
+    public ServerConfig withAdminToken(AdminToken adminToken) {
+        return new ServerConfig(
+                host, port, dataDir, database, phoneRegion, cadence, imports, tls, insecure, Optional.of(adminToken));
     }
 
     /** With the default follow-up cadence. */

@@ -67,6 +67,7 @@ final class ErrorStatuses {
             case ABORTED -> Code.ABORTED;
             case FAILED_PRECONDITION -> Code.FAILED_PRECONDITION;
             case PERMISSION_DENIED -> Code.PERMISSION_DENIED;
+            case UNAUTHENTICATED -> Code.UNAUTHENTICATED;
             case RESOURCE_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
             case UNAVAILABLE -> Code.UNAVAILABLE;
             case DEADLINE_EXCEEDED -> Code.DEADLINE_EXCEEDED;

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether the server may listen where it is told to without TLS. The API has no other protection
- * on the wire yet, so plaintext is for loopback (127.0.0.0/8, ::1, "localhost"), where only this
+ * Whether the server may listen where it is told to without TLS. API tokens travel in every call's
+ * headers, readable to anyone on the way without TLS, so plaintext is for loopback (127.0.0.0/8, ::1, "localhost"), where only this
  * machine's users can connect; anywhere else it needs the operator's explicit {@code --insecure}.
  */
 public final class ListenPolicy {

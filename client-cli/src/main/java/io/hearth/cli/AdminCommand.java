@@ -1,0 +1,145 @@
+package io.hearth.cli;
+
+import io.hearth.proto.v1.ApiToken;
+import io.hearth.proto.v1.CreateTokenRequest;
+import io.hearth.proto.v1.CreateTokenResponse;
+import io.hearth.proto.v1.ListTokensRequest;
+import io.hearth.proto.v1.ListTokensResponse;
+import io.hearth.proto.v1.RevokeTokenRequest;
+import io.hearth.proto.v1.Role;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hearth admin tokens create|list|revoke}: needs an admin's token. */
+@Command(
+        name = "admin",
+        description = "Administration; needs an admin's token (--token or HEARTH_TOKEN).",
+        subcommands = AdminCommand.Tokens.class)
+final class AdminCommand {
+    private static final String NAME_PREFIX = "tokens/";
+
+    @Command(
+            name = "tokens",
+            description = "API tokens: one per person, shown once when made.",
+            subcommands = {Tokens.Create.class, Tokens.ListTokens.class, Tokens.Revoke.class})
+    static final class Tokens {
+
+        @Command(name = "create", description = "Make a token and print it, once: it cannot be shown again.")
+        static final class Create extends RpcCommand {
+            @Option(names = "--user", required = true, description = "Who the token is for, e.g. alice.")
+            String user;
+
+            @Option(names = "--role", required = true, description = "rep, manager or admin.")
+            Role role;
+
+            @Option(names = "--team", description = "The team, e.g. east (required for a manager).")
+            String team;
+
+            @Option(
+                    names = "--expires-in",
+                    paramLabel = "DURATION",
+                    description = "How long the token works, e.g. 90d or 12h (default: until revoked).")
+            Duration expiresIn;
+
+            @Override
+            void execute() {
+                CreateTokenRequest.Builder request =
+                        CreateTokenRequest.newBuilder().setUser(user).setRole(role);
+                if (team != null) {
+                    request.setTeam(team);
+                }
+                if (expiresIn != null) {
+                    request.setExpiresIn(com.google.protobuf.Duration.newBuilder()
+                            .setSeconds(expiresIn.getSeconds())
+                            .setNanos(expiresIn.getNano()));
+                }
+                CreateTokenResponse created = adminService().createToken(request.build());
+                if (json()) {
+                    ProtoJson.print(created, out());
+                } else {
+                    ApiToken token = created.getApiToken();
+                    out().printf("token %s for %s%n", id(token), describe(token));
+                    out().println(created.getToken());
+                }
+                err().println("warning: copy the token now: it is not stored and will not be shown again");
+            }
+        }
+
+        @Command(name = "list", description = "List the tokens, oldest first; never the tokens themselves.")
+        static final class ListTokens extends RpcCommand {
+            @Override
+            void execute() {
+                List<ApiToken> tokens = new ArrayList<>();
+                String page = "";
+                do {
+                    ListTokensResponse response = adminService()
+                            .listTokens(ListTokensRequest.newBuilder()
+                                    .setPageToken(page)
+                                    .build());
+                    tokens.addAll(response.getApiTokensList());
+                    page = response.getNextPageToken();
+                } while (!page.isEmpty());
+                PrintWriter out = out();
+                if (json()) {
+                    tokens.forEach(token -> ProtoJson.printLine(token, out));
+                    return;
+                }
+                TableFormatter table =
+                        new TableFormatter("ID", "USER", "ROLE", "TEAM", "CREATED", "BY", "EXPIRES", "REVOKED");
+                for (ApiToken token : tokens) {
+                    table.addRow(
+                            id(token),
+                            token.getUser(),
+                            EnumNames.display(Role.getDescriptor(), token.getRoleValue()),
+                            token.getTeam(),
+                            Times.format(token.getCreateTime()),
+                            token.getCreatedBy(),
+                            token.hasExpireTime() ? Times.format(token.getExpireTime()) : "never",
+                            token.hasRevokeTime() ? Times.format(token.getRevokeTime()) : "");
+                }
+                table.printTo(out);
+            }
+        }
+
+        @Command(name = "revoke", description = "Revoke a token: its next call is refused.")
+        static final class Revoke extends RpcCommand {
+            @Parameters(paramLabel = "ID", description = "The token's id, as list shows it.")
+            String id;
+
+            @Override
+            void execute() {
+                String name = id.startsWith(NAME_PREFIX) ? id : NAME_PREFIX + id;
+                ApiToken token = adminService()
+                        .revokeToken(
+                                RevokeTokenRequest.newBuilder().setName(name).build());
+                if (json()) {
+                    ProtoJson.print(token, out());
+                } else {
+                    out().printf("revoked token %s of %s%n", id(token), describe(token));
+                }
+            }
+        }
+    }
+
+    private static String id(ApiToken token) {
+        return token.getName().startsWith(NAME_PREFIX)
+                ? token.getName().substring(NAME_PREFIX.length())
+                : token.getName();
+    }
+
+    private static String describe(ApiToken token) {
+        StringBuilder text = new StringBuilder(token.getUser())
+                .append(" (")
+                .append(EnumNames.display(Role.getDescriptor(), token.getRoleValue()));
+        if (!token.getTeam().isEmpty()) {
+            text.append(", team ").append(token.getTeam());
+        }
+        text.append(token.hasExpireTime() ? ", expires " + Times.format(token.getExpireTime()) : ", no expiry");
+        return text.append(')').toString();
+    }
+}

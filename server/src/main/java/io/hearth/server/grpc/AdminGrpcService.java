@@ -1,0 +1,56 @@
+package io.hearth.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.grpc.stub.StreamObserver;
+import io.hearth.core.app.ApiTokens;
+import io.hearth.core.auth.ApiToken;
+import io.hearth.core.auth.IssuedToken;
+import io.hearth.core.query.Page;
+import io.hearth.proto.v1.AdminServiceGrpc;
+import io.hearth.proto.v1.CreateTokenRequest;
+import io.hearth.proto.v1.CreateTokenResponse;
+import io.hearth.proto.v1.ListTokensRequest;
+import io.hearth.proto.v1.ListTokensResponse;
+import io.hearth.proto.v1.RevokeTokenRequest;
+import io.hearth.server.auth.Callers;
+
+/**
+ * Token administration. Core decides who may: every call passes the caller's principal, and core
+ * refuses all but an admin's.
+ */
+public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
+    private final ApiTokens tokens;
+
+    @Inject
+    public AdminGrpcService(ApiTokens tokens) {
+        this.tokens = requireNonNull(tokens, "tokens is null");
+    }
+
+    @Override
+    public void createToken(CreateTokenRequest request, StreamObserver<CreateTokenResponse> response) {
+        IssuedToken issued = tokens.create(Callers.current(), AdminMapper.toNewToken(request));
+        response.onNext(CreateTokenResponse.newBuilder()
+                .setApiToken(AdminMapper.toProto(issued.token()))
+                .setToken(issued.secret())
+                .build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listTokens(ListTokensRequest request, StreamObserver<ListTokensResponse> response) {
+        Page<ApiToken> page = tokens.list(Callers.current(), request.getPageSize(), request.getPageToken());
+        ListTokensResponse.Builder result = ListTokensResponse.newBuilder();
+        page.items().forEach(token -> result.addApiTokens(AdminMapper.toProto(token)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void revokeToken(RevokeTokenRequest request, StreamObserver<io.hearth.proto.v1.ApiToken> response) {
+        response.onNext(AdminMapper.toProto(tokens.revoke(Callers.current(), request.getName())));
+        response.onCompleted();
+    }
+}
