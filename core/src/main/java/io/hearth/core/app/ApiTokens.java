@@ -23,6 +23,7 @@ import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,7 +97,8 @@ public final class ApiTokens {
     public IssuedToken create(Optional<Principal> caller, NewToken request) {
         Principal admin = requireAdmin(caller);
         NewToken checked = TokenRules.check(request);
-        Instant now = clock.instant();
+        // as the database keeps it, so the token shown at creation is the one listed later
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String secret = generator.next();
         ApiToken token = new ApiToken(
                 ids.next().toString(),
