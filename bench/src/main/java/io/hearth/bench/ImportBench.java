@@ -341,7 +341,9 @@ public final class ImportBench {
                         stores.followUps(),
                         stores.cadences(),
                         stores.followUpStats(),
-                        timings.wrap(SyncRunStore.class, stores.syncRuns(), "run")))
+                        timings.wrap(SyncRunStore.class, stores.syncRuns(), "run"),
+                        stores.connections(),
+                        stores.apiTokens()))
                 .build()
                 .sync();
     }

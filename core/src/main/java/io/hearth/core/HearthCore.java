@@ -2,8 +2,8 @@ package io.hearth.core;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.app.Connections;
 import io.hearth.core.app.ApiTokens;
+import io.hearth.core.app.Connections;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;

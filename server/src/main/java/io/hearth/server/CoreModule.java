@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import io.hearth.core.HearthCore;
-import io.hearth.core.app.Connections;
 import io.hearth.core.app.ApiTokens;
+import io.hearth.core.app.Connections;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
