@@ -51,17 +51,10 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String label, Path jar, Path dataDir, List<String> extraArgs, Path log)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-Xmx512m",
-                "-jar",
-                jar.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--data-dir",
-                dataDir.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of(
+                "-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Cleanup.Step leftover = Cleanup.register("stop " + label, () -> process.destroyForcibly());
@@ -75,6 +68,12 @@ final class ServerProcess implements AutoCloseable {
             leftover.close();
             throw new IllegalStateException(label + " did not start listening (see " + log + "): " + e.getMessage());
         }
+    }
+
+    /** Extra options for the servers' JVMs: the {@code hearth.server.jvm.options} property, split at spaces. */
+    private static List<String> jvmOptions() {
+        String options = System.getProperty("hearth.server.jvm.options", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** Copies the server's output to its log, and hands over the port once it says it listens. */
