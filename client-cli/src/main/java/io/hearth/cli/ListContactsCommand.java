@@ -2,6 +2,7 @@ package io.hearth.cli;
 
 import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.ContactKind;
+import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.ListContactsRequest;
 import io.hearth.proto.v1.ListContactsResponse;
 import java.util.ArrayList;
@@ -18,6 +19,19 @@ final class ListContactsCommand extends RpcCommand {
 
     @Option(names = "--owner", paramLabel = "USER")
     String owner;
+
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE",
+            completionCandidates = EnumNames.SourceNames.class,
+            description = "Only contacts from this source: ${COMPLETION-CANDIDATES}.")
+    LeadSource source;
+
+    @Option(
+            names = "--tag",
+            paramLabel = "TAG",
+            description = "Only contacts with this tag; repeat to require several.")
+    List<String> tags = new ArrayList<>();
 
     @Option(names = "--cadence-state", paramLabel = "STATE", description = "active, stopped, drip or unsubscribed.")
     CadenceState cadenceState;
@@ -38,8 +52,12 @@ final class ListContactsCommand extends RpcCommand {
             terms.add("kind = " + EnumNames.shortName(kind.getValueDescriptor()));
         }
         if (owner != null) {
-            terms.add("owner = \"" + owner.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            terms.add("owner = " + quoted(owner));
         }
+        if (source != null) {
+            terms.add("source = " + EnumNames.shortName(source.getValueDescriptor()));
+        }
+        tags.forEach(tag -> terms.add("tag = " + quoted(tag)));
         if (cadenceState != null) {
             terms.add("cadence_state = " + EnumNames.shortName(cadenceState.getValueDescriptor()));
         }
@@ -66,5 +84,9 @@ final class ListContactsCommand extends RpcCommand {
         if (!page.getNextPageToken().isEmpty()) {
             out().println("more: --page-token " + page.getNextPageToken());
         }
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

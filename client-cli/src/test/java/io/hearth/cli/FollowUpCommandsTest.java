@@ -122,6 +122,15 @@ class FollowUpCommandsTest {
     }
 
     @Test
+    void contactsListFiltersOnTheFieldsEveryPersonHas() {
+        CliResult result = run("contacts", "list", "--source", "referral", "--tag", "vip", "--tag", "say \"hi\"");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(((ListContactsRequest) requests.get(0)).getFilter())
+                .isEqualTo("source = REFERRAL AND tag = \"vip\" AND tag = \"say \\\"hi\\\"\"");
+    }
+
+    @Test
     void touchLogReportsTheConversion() {
         CliResult result = run(
                 "touch",

@@ -3,7 +3,6 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
-import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactFilter;
 import io.hearth.core.contact.ContactObserver;
@@ -18,6 +17,8 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.person.ContactId;
+import io.hearth.core.person.MaskField;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
@@ -138,19 +139,19 @@ public final class Contacts {
             String name,
             ContactFields changes,
             List<String> maskPaths,
-            Set<ContactField> fieldsSet,
+            Set<? extends MaskField> fieldsSet,
             String etag,
             boolean allowDuplicate) {
         if (changes == null) {
             throw InvalidArgumentException.of("contact", "required: the contact with its name and new values");
         }
         ContactId id = ContactId.fromName(name, "contact.name");
-        Set<ContactField> mask = UpdateMask.resolve(maskPaths, ContactField::fromPaths, fieldsSet, "contact");
+        Set<MaskField> mask = UpdateMask.resolve(maskPaths, ContactFields::fromPaths, Set.copyOf(fieldsSet), "contact");
         return update(id, changes, mask, etag, allowDuplicate);
     }
 
     /** {@link #update(ContactId, ContactFields, Set, String, boolean)}, refusing another person's email, phone or name. */
-    public Contact update(ContactId id, ContactFields changes, Set<ContactField> mask, String etag) {
+    public Contact update(ContactId id, ContactFields changes, Set<? extends MaskField> mask, String etag) {
         return update(id, changes, mask, etag, false);
     }
 
@@ -161,13 +162,12 @@ public final class Contacts {
      *     otherwise that is refused ({@link DuplicateGuard#refuseChange})
      */
     public Contact update(
-            ContactId id, ContactFields changes, Set<ContactField> mask, String etag, boolean allowDuplicate) {
+            ContactId id, ContactFields changes, Set<? extends MaskField> mask, String etag, boolean allowDuplicate) {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
-        List<Long> turns = allowDuplicate || !ContactField.MATCHED_ON.stream().anyMatch(mask::contains)
-                ? List.of()
-                : turnsForUpdate(id, changes, mask);
+        List<Long> turns =
+                allowDuplicate || !PersonField.touchesMatchKeys(mask) ? List.of() : turnsForUpdate(id, changes, mask);
         return transactor.inTransactionExclusive(turns, () -> {
             Contact current = currentVersion(id, etag);
             if (current.archived()) {
@@ -191,7 +191,7 @@ public final class Contacts {
      * transaction claims the keys it really changes, so a contact changed meanwhile costs at most
      * a turn taken for nothing.
      */
-    private List<Long> turnsForUpdate(ContactId id, ContactFields changes, Set<ContactField> mask) {
+    private List<Long> turnsForUpdate(ContactId id, ContactFields changes, Set<? extends MaskField> mask) {
         return store.find(id)
                 .map(current -> {
                     try {

@@ -2,7 +2,7 @@ package io.hearth.core.app;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUpStats;
 import io.hearth.core.touch.FollowUpStatsStore;

@@ -20,6 +20,8 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.RepGrade;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.MaskField;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
@@ -159,19 +161,19 @@ public final class Leads {
             String name,
             LeadFields changes,
             List<String> maskPaths,
-            Set<LeadField> fieldsSet,
+            Set<? extends MaskField> fieldsSet,
             String etag,
             boolean allowDuplicate) {
         if (changes == null) {
             throw InvalidArgumentException.of("lead", "required: the lead with its name and new values");
         }
         LeadId id = LeadId.fromName(name, "lead.name");
-        Set<LeadField> mask = UpdateMask.resolve(maskPaths, LeadField::fromPaths, fieldsSet, "lead");
+        Set<MaskField> mask = UpdateMask.resolve(maskPaths, LeadFields::fromPaths, Set.copyOf(fieldsSet), "lead");
         return update(id, changes, mask, etag, allowDuplicate);
     }
 
     /** {@link #update(LeadId, LeadFields, Set, String, boolean)}, refusing another person's email, phone or name. */
-    public Lead update(LeadId id, LeadFields changes, Set<LeadField> mask, String etag) {
+    public Lead update(LeadId id, LeadFields changes, Set<? extends MaskField> mask, String etag) {
         return update(id, changes, mask, etag, false);
     }
 
@@ -182,13 +184,13 @@ public final class Leads {
      * @param allowDuplicate accept an email, phone or name and company someone else already has;
      *     otherwise that is refused ({@link DuplicateGuard#refuseChange})
      */
-    public Lead update(LeadId id, LeadFields changes, Set<LeadField> mask, String etag, boolean allowDuplicate) {
+    public Lead update(
+            LeadId id, LeadFields changes, Set<? extends MaskField> mask, String etag, boolean allowDuplicate) {
         if (mask.isEmpty()) {
             throw InvalidArgumentException.of("update_mask", "names no field to update");
         }
-        List<Long> turns = allowDuplicate || !LeadField.MATCHED_ON.stream().anyMatch(mask::contains)
-                ? List.of()
-                : turnsForUpdate(id, changes, mask);
+        List<Long> turns =
+                allowDuplicate || !PersonField.touchesMatchKeys(mask) ? List.of() : turnsForUpdate(id, changes, mask);
         return transactor.inTransactionExclusive(turns, () -> {
             Lead current = currentVersion(id, etag);
             if (current.merged()) {
@@ -219,7 +221,7 @@ public final class Leads {
      * transaction claims the keys it really changes, so a lead changed meanwhile costs at most a
      * turn taken for nothing.
      */
-    private List<Long> turnsForUpdate(LeadId id, LeadFields changes, Set<LeadField> mask) {
+    private List<Long> turnsForUpdate(LeadId id, LeadFields changes, Set<? extends MaskField> mask) {
         return store.find(id)
                 .map(current -> {
                     try {

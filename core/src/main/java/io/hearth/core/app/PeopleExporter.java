@@ -16,7 +16,7 @@ import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.sync.ConnectorRegistry;

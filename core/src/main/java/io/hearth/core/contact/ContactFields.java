@@ -2,63 +2,47 @@ package io.hearth.core.contact;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.HasPersonFields;
+import io.hearth.core.person.MaskField;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PersonFields;
+import io.hearth.core.person.PersonFieldsBuilder;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What a rep can write on a contact. Absent text is {@code null}, never blank; {@code source} is
- * {@code null} for a contact entered without one.
+ * What a rep can write on a contact: the fields every person has, plus the contact's kind. Absent
+ * text is {@code null}, never blank; the source is {@code null} for a contact entered without one.
  */
-public record ContactFields(
-        String givenName,
-        String familyName,
-        String company,
-        String title,
-        String email,
-        String phone,
-        ContactKind kind,
-        LeadSource source,
-        String owner,
-        String notes,
-        List<String> tags) {
+public record ContactFields(PersonFields person, ContactKind kind) implements HasPersonFields {
 
     public ContactFields {
-        tags = List.copyOf(requireNonNull(tags, "tags is null"));
+        requireNonNull(person, "person is null");
     }
 
-    /** Given + family name, else company, else email, else phone. */
-    public String displayName() {
-        return person().displayName();
+    /** Parses update-mask paths; {@code field} is the request field holding the mask, named in the error. */
+    public static Set<MaskField> fromPaths(Iterable<String> paths, String field) {
+        return PersonField.fromPaths(paths, field, "contact", List.of(ContactField.values()));
     }
 
     /** A copy with the masked fields taken from {@code changes}. */
-    public ContactFields with(ContactFields changes, Iterable<ContactField> mask) {
+    public ContactFields with(ContactFields changes, Iterable<? extends MaskField> mask) {
         Builder result = toBuilder();
-        for (ContactField field : mask) {
-            field.copy(result, changes);
+        for (MaskField field : mask) {
+            if (field instanceof PersonField shared) {
+                shared.copy(result, changes.person());
+            } else if (field == ContactField.KIND) {
+                result.kind(changes.kind());
+            } else {
+                throw new IllegalArgumentException(field.path() + " is not a contact field");
+            }
         }
         return result.build();
     }
 
-    /** The fields every person has, as one value. */
-    public PersonFields person() {
-        return new PersonFields(givenName, familyName, company, title, email, phone, owner, notes, tags);
-    }
-
-    /** A copy with the fields every person has taken from {@code person}. */
-    public ContactFields withPerson(PersonFields person) {
-        return toBuilder()
-                .givenName(person.givenName())
-                .familyName(person.familyName())
-                .company(person.company())
-                .title(person.title())
-                .email(person.email())
-                .phone(person.phone())
-                .owner(person.owner())
-                .notes(person.notes())
-                .tags(person.tags())
-                .build();
+    /** A copy with the fields every person has taken from {@code newPerson}. */
+    public ContactFields withPerson(PersonFields newPerson) {
+        return new ContactFields(newPerson, kind);
     }
 
     public static Builder builder() {
@@ -66,61 +50,15 @@ public record ContactFields(
     }
 
     public Builder toBuilder() {
-        return builder()
-                .givenName(givenName)
-                .familyName(familyName)
-                .company(company)
-                .title(title)
-                .email(email)
-                .phone(phone)
-                .kind(kind)
-                .source(source)
-                .owner(owner)
-                .notes(notes)
-                .tags(tags);
+        return builder().person(person).kind(kind);
     }
 
     /** For callers that fill some fields (mapping layers, conversion, tests). */
-    public static final class Builder {
-        private String givenName;
-        private String familyName;
-        private String company;
-        private String title;
-        private String email;
-        private String phone;
+    public static final class Builder extends PersonFieldsBuilder<Builder> {
         private ContactKind kind;
-        private LeadSource source;
-        private String owner;
-        private String notes;
-        private List<String> tags = List.of();
 
-        public Builder givenName(String v) {
-            givenName = v;
-            return this;
-        }
-
-        public Builder familyName(String v) {
-            familyName = v;
-            return this;
-        }
-
-        public Builder company(String v) {
-            company = v;
-            return this;
-        }
-
-        public Builder title(String v) {
-            title = v;
-            return this;
-        }
-
-        public Builder email(String v) {
-            email = v;
-            return this;
-        }
-
-        public Builder phone(String v) {
-            phone = v;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -129,29 +67,8 @@ public record ContactFields(
             return this;
         }
 
-        public Builder source(LeadSource v) {
-            source = v;
-            return this;
-        }
-
-        public Builder owner(String v) {
-            owner = v;
-            return this;
-        }
-
-        public Builder notes(String v) {
-            notes = v;
-            return this;
-        }
-
-        public Builder tags(List<String> v) {
-            tags = v;
-            return this;
-        }
-
         public ContactFields build() {
-            return new ContactFields(
-                    givenName, familyName, company, title, email, phone, kind, source, owner, notes, tags);
+            return new ContactFields(buildPerson(), kind);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.hearth.core.dedup;
 
-import io.hearth.core.lead.LeadFields;
+import io.hearth.core.person.HasPersonFields;
 import java.util.Locale;
 
 /**
@@ -28,11 +28,11 @@ public final class DedupKeys {
                 + orEmpty(company).toLowerCase(Locale.ROOT);
     }
 
-    public static String emailKey(LeadFields fields) {
+    public static String emailKey(HasPersonFields fields) {
         return emailKey(fields.email());
     }
 
-    public static String nameKey(LeadFields fields) {
+    public static String nameKey(HasPersonFields fields) {
         return nameKey(fields.givenName(), fields.familyName(), fields.company());
     }
 

@@ -3,7 +3,7 @@ package io.hearth.core.dedup;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.AlreadyExistsException;
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
 import java.util.List;
 import java.util.Optional;

@@ -41,6 +41,7 @@ public final class LeadMergeRules {
                 either(survivor.title(), duplicate.title()),
                 either(survivor.email(), duplicate.email()),
                 either(survivor.phone(), duplicate.phone()),
+                survivor.source(), // where the survivor came from stays what it is
                 either(survivor.owner(), duplicate.owner()),
                 notes(survivor.notes(), duplicate.notes(), duplicateName),
                 tags(survivor.tags(), duplicate.tags()));

@@ -1,9 +1,7 @@
 package io.hearth.core.dedup;
 
 import io.hearth.core.contact.Contact;
-import io.hearth.core.contact.ContactFields;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
@@ -221,20 +219,17 @@ public final class MatchIndex {
 
     private void put(Lead lead) {
         PersonRef ref = standingFor(PersonRef.of(lead.id()));
-        LeadFields f = lead.fields();
-        putKeys(ref, DedupKeys.emailKey(f), f.phone(), DedupKeys.nameKey(f));
+        putKeys(ref, MatchKeys.of(lead.fields()));
     }
 
     private void put(Contact contact) {
-        ContactFields f = contact.fields();
-        putKeys(
-                PersonRef.of(contact.id()),
-                DedupKeys.emailKey(f.email()),
-                f.phone(),
-                DedupKeys.nameKey(f.givenName(), f.familyName(), f.company()));
+        putKeys(PersonRef.of(contact.id()), MatchKeys.of(contact.fields()));
     }
 
-    private void putKeys(PersonRef ref, String emailKey, String phone, String nameKey) {
+    private void putKeys(PersonRef ref, MatchKeys keys) {
+        String emailKey = keys.emailKey();
+        String phone = keys.phone();
+        String nameKey = keys.nameKey();
         // the first person to hold a key keeps it, so a record always merges into the same one
         if (emailKey != null) {
             byEmail.putIfAbsent(emailKey, ref);

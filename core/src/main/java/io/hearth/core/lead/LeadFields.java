@@ -2,63 +2,48 @@ package io.hearth.core.lead;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.HasPersonFields;
+import io.hearth.core.person.MaskField;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PersonFields;
+import io.hearth.core.person.PersonFieldsBuilder;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What a rep can write on a lead. Absent text is {@code null}, never blank: {@link LeadRules}
- * trims input and turns blanks into {@code null}. Enums are never {@code null} after the rules ran.
+ * What a rep can write on a lead: the fields every person has, plus a lead's status and temperature.
+ * Absent text is {@code null}, never blank: {@link LeadRules} trims input and turns blanks into
+ * {@code null}. Source, status and temperature are never {@code null} after the rules ran.
  */
-public record LeadFields(
-        String givenName,
-        String familyName,
-        String company,
-        String title,
-        String email,
-        String phone,
-        LeadSource source,
-        String owner,
-        LeadStatus status,
-        Temperature temperature,
-        String notes,
-        List<String> tags) {
+public record LeadFields(PersonFields person, LeadStatus status, Temperature temperature) implements HasPersonFields {
 
     public LeadFields {
-        tags = List.copyOf(requireNonNull(tags, "tags is null"));
+        requireNonNull(person, "person is null");
     }
 
-    /** Given + family name, else company, else email, else phone. */
-    public String displayName() {
-        return person().displayName();
+    /** Parses update-mask paths; {@code field} is the request field holding the mask, named in the error. */
+    public static Set<MaskField> fromPaths(Iterable<String> paths, String field) {
+        return PersonField.fromPaths(paths, field, "lead", List.of(LeadField.values()));
     }
 
     /** A copy with the masked fields taken from {@code changes}. */
-    public LeadFields with(LeadFields changes, Iterable<LeadField> mask) {
+    public LeadFields with(LeadFields changes, Iterable<? extends MaskField> mask) {
         Builder result = toBuilder();
-        for (LeadField field : mask) {
-            field.copy(result, changes);
+        for (MaskField field : mask) {
+            if (field instanceof PersonField shared) {
+                shared.copy(result, changes.person());
+            } else if (field instanceof LeadField own) {
+                own.copy(result, changes);
+            } else {
+                throw new IllegalArgumentException(field.path() + " is not a lead field");
+            }
         }
         return result.build();
     }
 
-    /** The fields every person has, as one value. */
-    public PersonFields person() {
-        return new PersonFields(givenName, familyName, company, title, email, phone, owner, notes, tags);
-    }
-
-    /** A copy with the fields every person has taken from {@code person}. */
-    public LeadFields withPerson(PersonFields person) {
-        return toBuilder()
-                .givenName(person.givenName())
-                .familyName(person.familyName())
-                .company(person.company())
-                .title(person.title())
-                .email(person.email())
-                .phone(person.phone())
-                .owner(person.owner())
-                .notes(person.notes())
-                .tags(person.tags())
-                .build();
+    /** A copy with the fields every person has taken from {@code newPerson}. */
+    public LeadFields withPerson(PersonFields newPerson) {
+        return new LeadFields(newPerson, status, temperature);
     }
 
     public static Builder builder() {
@@ -66,73 +51,16 @@ public record LeadFields(
     }
 
     public Builder toBuilder() {
-        return builder()
-                .givenName(givenName)
-                .familyName(familyName)
-                .company(company)
-                .title(title)
-                .email(email)
-                .phone(phone)
-                .source(source)
-                .owner(owner)
-                .status(status)
-                .temperature(temperature)
-                .notes(notes)
-                .tags(tags);
+        return builder().person(person).status(status).temperature(temperature);
     }
 
     /** For callers that fill some fields (mapping layers, tests). */
-    public static final class Builder {
-        private String givenName;
-        private String familyName;
-        private String company;
-        private String title;
-        private String email;
-        private String phone;
-        private LeadSource source;
-        private String owner;
+    public static final class Builder extends PersonFieldsBuilder<Builder> {
         private LeadStatus status;
         private Temperature temperature;
-        private String notes;
-        private List<String> tags = List.of();
 
-        public Builder givenName(String v) {
-            givenName = v;
-            return this;
-        }
-
-        public Builder familyName(String v) {
-            familyName = v;
-            return this;
-        }
-
-        public Builder company(String v) {
-            company = v;
-            return this;
-        }
-
-        public Builder title(String v) {
-            title = v;
-            return this;
-        }
-
-        public Builder email(String v) {
-            email = v;
-            return this;
-        }
-
-        public Builder phone(String v) {
-            phone = v;
-            return this;
-        }
-
-        public Builder source(LeadSource v) {
-            source = v;
-            return this;
-        }
-
-        public Builder owner(String v) {
-            owner = v;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -146,30 +74,8 @@ public record LeadFields(
             return this;
         }
 
-        public Builder notes(String v) {
-            notes = v;
-            return this;
-        }
-
-        public Builder tags(List<String> v) {
-            tags = v;
-            return this;
-        }
-
         public LeadFields build() {
-            return new LeadFields(
-                    givenName,
-                    familyName,
-                    company,
-                    title,
-                    email,
-                    phone,
-                    source,
-                    owner,
-                    status,
-                    temperature,
-                    notes,
-                    tags);
+            return new LeadFields(buildPerson(), status, temperature);
         }
     }
 }

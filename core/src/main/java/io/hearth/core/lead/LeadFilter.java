@@ -1,7 +1,10 @@
 package io.hearth.core.lead;
 
+import static java.util.Objects.requireNonNull;
+
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.person.PersonFilter;
 import io.hearth.core.query.Comparison;
 import io.hearth.core.query.EnumValues;
 import io.hearth.core.query.FilterExpression;
@@ -12,25 +15,19 @@ import java.util.Locale;
 /**
  * The conditions of a lead list; every condition must hold.
  *
+ * @param person the conditions on fields every person has (owner, source, tag)
  * @param possibleDuplicate only inquiries that may be someone already in Hearth ({@code true}), only
  *     the others ({@code false}), or either ({@code null})
  */
 public record LeadFilter(
-        List<String> owners,
-        List<LeadStatus> statuses,
-        List<Temperature> temperatures,
-        List<LeadSource> sources,
-        List<String> tags,
-        Boolean possibleDuplicate) {
+        PersonFilter person, List<LeadStatus> statuses, List<Temperature> temperatures, Boolean possibleDuplicate) {
 
-    public static final LeadFilter NONE = new LeadFilter(List.of(), List.of(), List.of(), List.of(), List.of(), null);
+    public static final LeadFilter NONE = new LeadFilter(PersonFilter.NONE, List.of(), List.of(), null);
 
     public LeadFilter {
-        owners = List.copyOf(owners);
+        requireNonNull(person, "person is null");
         statuses = List.copyOf(statuses);
         temperatures = List.copyOf(temperatures);
-        sources = List.copyOf(sources);
-        tags = List.copyOf(tags);
     }
 
     /**
@@ -39,20 +36,18 @@ public record LeadFilter(
      * @param field the request field the text came from, named in errors
      */
     public static LeadFilter parse(String text, String field) {
-        List<String> owners = new ArrayList<>();
+        PersonFilter.Conditions person = new PersonFilter.Conditions();
         List<LeadStatus> statuses = new ArrayList<>();
         List<Temperature> temperatures = new ArrayList<>();
-        List<LeadSource> sources = new ArrayList<>();
-        List<String> tags = new ArrayList<>();
         Boolean possibleDuplicate = null;
         for (Comparison c : FilterExpression.parse(text, field)) {
+            if (person.take(c, field)) {
+                continue;
+            }
             switch (c.field()) {
-                case "owner" -> owners.add(c.value());
                 case "status" -> statuses.add(EnumValues.parse(LeadStatus.class, c.value(), "LEAD_STATUS_", field));
                 case "temperature" ->
                     temperatures.add(EnumValues.parse(Temperature.class, c.value(), "TEMPERATURE_", field));
-                case "source" -> sources.add(EnumValues.parse(LeadSource.class, c.value(), "LEAD_SOURCE_", field));
-                case "tag", "tags" -> tags.add(c.value().strip().toLowerCase(Locale.ROOT));
                 case "possible_duplicate" -> {
                     boolean wanted = bool(c.value(), field);
                     if (possibleDuplicate != null && possibleDuplicate != wanted) {
@@ -63,11 +58,11 @@ public record LeadFilter(
                 default ->
                     throw InvalidArgumentException.of(
                             field,
-                            "cannot filter on " + Excerpts.quoted(c.field())
-                                    + "; use owner, status, temperature, source, tag or possible_duplicate");
+                            "cannot filter on " + Excerpts.quoted(c.field()) + "; use " + PersonFilter.FIELDS
+                                    + ", status, temperature or possible_duplicate");
             }
         }
-        return new LeadFilter(owners, statuses, temperatures, sources, tags, possibleDuplicate);
+        return new LeadFilter(person.build(), statuses, temperatures, possibleDuplicate);
     }
 
     private static boolean bool(String value, String field) {
@@ -82,7 +77,7 @@ public record LeadFilter(
 
     /** A canonical text of the conditions, equal for equal filters however they were written. */
     String canonical() {
-        return "owner=" + owners + ";status=" + statuses + ";temperature=" + temperatures + ";source=" + sources
-                + ";tag=" + tags + ";possible_duplicate=" + possibleDuplicate;
+        return person.canonical() + ";status=" + statuses + ";temperature=" + temperatures + ";possible_duplicate="
+                + possibleDuplicate;
     }
 }

@@ -3,6 +3,7 @@ package io.hearth.core.lead;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.Violations;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonFieldCleaner;
 import io.hearth.core.person.PhoneNumbers;
 

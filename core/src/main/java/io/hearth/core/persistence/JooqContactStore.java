@@ -2,7 +2,6 @@ package io.hearth.core.persistence;
 
 import static io.hearth.core.persistence.generated.Tables.CADENCE;
 import static io.hearth.core.persistence.generated.Tables.CONTACT;
-import static io.hearth.core.persistence.generated.Tables.CONTACT_TAG;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
@@ -12,8 +11,6 @@ import io.hearth.core.contact.ContactKind;
 import io.hearth.core.contact.ContactOrigin;
 import io.hearth.core.contact.ContactQuery;
 import io.hearth.core.contact.ContactStore;
-import io.hearth.core.dedup.DedupKeys;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.persistence.generated.tables.records.ContactRecord;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.ContactId;
@@ -25,7 +22,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +34,7 @@ import org.jooq.impl.DSL;
 
 /** {@link ContactStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqContactStore implements ContactStore {
+    private static final PersonTable<ContactRecord> PERSON = PersonTable.CONTACTS;
     private final DSLContext dsl;
 
     public JooqContactStore(DSLContext dsl) {
@@ -52,7 +49,7 @@ public final class JooqContactStore implements ContactStore {
             // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
             dsl.transaction(() -> {
                 dsl.executeInsert(record);
-                insertTags(contact.id(), contact.fields().tags());
+                PERSON.insertTags(dsl, contact.id().value(), contact.fields().tags());
             });
             return true;
         } catch (IntegrityConstraintViolationException e) {
@@ -87,7 +84,7 @@ public final class JooqContactStore implements ContactStore {
         return dsl.selectFrom(CONTACT)
                 .where(condition)
                 .fetchOptional()
-                .map(r -> toContact(r, tagsOf(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
+                .map(r -> toContact(r, PERSON.tagsOf(dsl, List.of(r.getId())).getOrDefault(r.getId(), List.of())));
     }
 
     /** Every contact meeting {@code condition}, archived or not, with their tags read in one query. */
@@ -97,7 +94,7 @@ public final class JooqContactStore implements ContactStore {
 
     private List<Contact> withTags(List<ContactRecord> records) {
         Map<UUID, List<String>> tags =
-                tagsOf(records.stream().map(ContactRecord::getId).toList());
+                PERSON.tagsOf(dsl, records.stream().map(ContactRecord::getId).toList());
         return records.stream()
                 .map(r -> toContact(r, tags.getOrDefault(r.getId(), List.of())))
                 .toList();
@@ -107,19 +104,8 @@ public final class JooqContactStore implements ContactStore {
     public boolean update(Contact contact, long expectedVersion) {
         ContactRecord r = toRecord(contact);
         int rows = dsl.update(CONTACT)
-                .set(CONTACT.DISPLAY_NAME, r.getDisplayName())
-                .set(CONTACT.GIVEN_NAME, r.getGivenName())
-                .set(CONTACT.FAMILY_NAME, r.getFamilyName())
-                .set(CONTACT.COMPANY, r.getCompany())
-                .set(CONTACT.TITLE, r.getTitle())
-                .set(CONTACT.EMAIL, r.getEmail())
-                .set(CONTACT.PHONE, r.getPhone())
-                .set(CONTACT.EMAIL_KEY, r.getEmailKey())
-                .set(CONTACT.NAME_KEY, r.getNameKey())
+                .set(PERSON.values(contact.fields().person()))
                 .set(CONTACT.KIND, r.getKind())
-                .set(CONTACT.SOURCE, r.getSource())
-                .set(CONTACT.OWNER, r.getOwner())
-                .set(CONTACT.NOTES, r.getNotes())
                 .set(CONTACT.UPDATED_AT, r.getUpdatedAt())
                 .set(CONTACT.ARCHIVED_AT, r.getArchivedAt())
                 .set(CONTACT.VERSION, r.getVersion())
@@ -128,8 +114,7 @@ public final class JooqContactStore implements ContactStore {
         if (rows == 0) {
             return false;
         }
-        dsl.deleteFrom(CONTACT_TAG).where(CONTACT_TAG.CONTACT_ID.eq(r.getId())).execute();
-        insertTags(contact.id(), contact.fields().tags());
+        PERSON.replaceTags(dsl, r.getId(), contact.fields().tags());
         return true;
     }
 
@@ -165,7 +150,7 @@ public final class JooqContactStore implements ContactStore {
             conditions.add(CONTACT.ARCHIVED_AT.isNull());
         }
         filter.kinds().forEach(kind -> conditions.add(CONTACT.KIND.eq(kind.name())));
-        filter.owners().forEach(owner -> conditions.add(CONTACT.OWNER.eq(owner)));
+        conditions.addAll(PERSON.conditions(filter.person()));
         // a contact without a cadence row has not started one: it counts as active
         Field<String> state = DSL.coalesce(
                 DSL.field(DSL.select(CADENCE.STATE)
@@ -178,49 +163,13 @@ public final class JooqContactStore implements ContactStore {
         return conditions;
     }
 
-    private void insertTags(ContactId id, List<String> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(CONTACT_TAG, CONTACT_TAG.CONTACT_ID, CONTACT_TAG.TAG);
-        for (String tag : tags) {
-            insert = insert.values(id.value(), tag);
-        }
-        insert.execute();
-    }
-
-    private Map<UUID, List<String>> tagsOf(List<UUID> ids) {
-        Map<UUID, List<String>> result = new HashMap<>();
-        if (ids.isEmpty()) {
-            return result;
-        }
-        dsl.selectFrom(CONTACT_TAG)
-                .where(CONTACT_TAG.CONTACT_ID.in(ids))
-                .orderBy(CONTACT_TAG.CONTACT_ID, CONTACT_TAG.TAG)
-                .fetch()
-                .forEach(r -> result.computeIfAbsent(r.getContactId(), k -> new ArrayList<>())
-                        .add(r.getTag()));
-        return result;
-    }
-
     private static ContactRecord toRecord(Contact contact) {
         ContactFields f = contact.fields();
         ContactRecord r = new ContactRecord();
         r.setId(contact.id().value());
-        r.setDisplayName(contact.displayName());
-        r.setGivenName(f.givenName());
-        r.setFamilyName(f.familyName());
-        r.setCompany(f.company());
-        r.setTitle(f.title());
-        r.setEmail(f.email());
-        r.setPhone(f.phone());
-        r.setEmailKey(DedupKeys.emailKey(f.email()));
-        r.setNameKey(DedupKeys.nameKey(f.givenName(), f.familyName(), f.company()));
+        PERSON.write(r, f.person());
         r.setKind(f.kind().name());
         r.setOrigin(contact.origin().name());
-        r.setSource(f.source() == null ? null : f.source().name());
-        r.setOwner(f.owner());
-        r.setNotes(f.notes());
         r.setConvertedFromLeadId(
                 contact.convertedFrom() == null ? null : contact.convertedFrom().value());
         r.setCreatedAt(toOffset(contact.createdAt()));
@@ -231,18 +180,7 @@ public final class JooqContactStore implements ContactStore {
     }
 
     private static Contact toContact(ContactRecord r, List<String> tags) {
-        ContactFields fields = new ContactFields(
-                r.getGivenName(),
-                r.getFamilyName(),
-                r.getCompany(),
-                r.getTitle(),
-                r.getEmail(),
-                r.getPhone(),
-                ContactKind.valueOf(r.getKind()),
-                r.getSource() == null ? null : LeadSource.valueOf(r.getSource()),
-                r.getOwner(),
-                r.getNotes(),
-                tags);
+        ContactFields fields = new ContactFields(PERSON.read(r, tags), ContactKind.valueOf(r.getKind()));
         return new Contact(
                 new ContactId(r.getId()),
                 fields,

@@ -8,8 +8,8 @@ import static io.hearth.core.persistence.generated.Tables.TOUCH;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.ContactOrigin;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.touch.FollowUpStatsStore;
 import io.hearth.core.touch.StatsPeriod;

@@ -5,12 +5,12 @@ import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_PROFILE;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.persistence.generated.tables.records.LeadProfileRecord;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;

@@ -4,13 +4,11 @@ import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_TAG;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.dedup.DedupKeys;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFilter;
 import io.hearth.core.lead.LeadOrder;
 import io.hearth.core.lead.LeadQuery;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Temperature;
@@ -25,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +36,7 @@ import org.jooq.impl.DSL;
 
 /** {@link LeadStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqLeadStore implements LeadStore {
+    private static final PersonTable<LeadRecord> PERSON = PersonTable.LEADS;
     private final DSLContext dsl;
 
     public JooqLeadStore(DSLContext dsl) {
@@ -52,7 +50,7 @@ public final class JooqLeadStore implements LeadStore {
         try {
             dsl.transaction(() -> {
                 dsl.executeInsert(record);
-                insertTags(lead.id(), lead.fields().tags());
+                PERSON.insertTags(dsl, lead.id().value(), lead.fields().tags());
             });
             return true;
         } catch (IntegrityConstraintViolationException e) {
@@ -87,7 +85,8 @@ public final class JooqLeadStore implements LeadStore {
         return dsl.selectFrom(LEAD)
                 .where(LEAD.ID.eq(id.value()))
                 .fetchOptional()
-                .map(record -> toLead(record, tagsOf(List.of(record.getId())).getOrDefault(record.getId(), List.of())));
+                .map(record -> toLead(
+                        record, PERSON.tagsOf(dsl, List.of(record.getId())).getOrDefault(record.getId(), List.of())));
     }
 
     @Override
@@ -95,27 +94,17 @@ public final class JooqLeadStore implements LeadStore {
         return dsl.selectFrom(LEAD)
                 .where(LEAD.CREATE_REQUEST_ID.eq(createRequestId))
                 .fetchOptional()
-                .map(record -> toLead(record, tagsOf(List.of(record.getId())).getOrDefault(record.getId(), List.of())));
+                .map(record -> toLead(
+                        record, PERSON.tagsOf(dsl, List.of(record.getId())).getOrDefault(record.getId(), List.of())));
     }
 
     @Override
     public boolean update(Lead lead, long expectedVersion) {
         LeadRecord record = toRecord(lead);
         int rows = dsl.update(LEAD)
-                .set(LEAD.DISPLAY_NAME, record.getDisplayName())
-                .set(LEAD.GIVEN_NAME, record.getGivenName())
-                .set(LEAD.FAMILY_NAME, record.getFamilyName())
-                .set(LEAD.COMPANY, record.getCompany())
-                .set(LEAD.TITLE, record.getTitle())
-                .set(LEAD.EMAIL, record.getEmail())
-                .set(LEAD.EMAIL_KEY, record.getEmailKey())
-                .set(LEAD.NAME_KEY, record.getNameKey())
-                .set(LEAD.PHONE, record.getPhone())
-                .set(LEAD.SOURCE, record.getSource())
-                .set(LEAD.OWNER, record.getOwner())
+                .set(PERSON.values(lead.fields().person()))
                 .set(LEAD.STATUS, record.getStatus())
                 .set(LEAD.TEMPERATURE, record.getTemperature())
-                .set(LEAD.NOTES, record.getNotes())
                 .set(LEAD.UPDATED_AT, record.getUpdatedAt())
                 .set(LEAD.ARCHIVED_AT, record.getArchivedAt())
                 .set(LEAD.MERGED_INTO, record.getMergedInto())
@@ -126,8 +115,7 @@ public final class JooqLeadStore implements LeadStore {
         if (rows == 0) {
             return false;
         }
-        dsl.deleteFrom(LEAD_TAG).where(LEAD_TAG.LEAD_ID.eq(record.getId())).execute();
-        insertTags(lead.id(), lead.fields().tags());
+        PERSON.replaceTags(dsl, record.getId(), lead.fields().tags());
         return true;
     }
 
@@ -149,7 +137,7 @@ public final class JooqLeadStore implements LeadStore {
         boolean more = records.size() > query.pageSize();
         List<LeadRecord> page = more ? records.subList(0, query.pageSize()) : records;
         Map<UUID, List<String>> tags =
-                tagsOf(page.stream().map(LeadRecord::getId).toList());
+                PERSON.tagsOf(dsl, page.stream().map(LeadRecord::getId).toList());
         List<Lead> leads = page.stream()
                 .map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of())))
                 .toList();
@@ -167,7 +155,7 @@ public final class JooqLeadStore implements LeadStore {
     List<Lead> findWhere(Condition condition) {
         List<LeadRecord> records = dsl.selectFrom(LEAD).where(condition).fetch();
         Map<UUID, List<String>> tags =
-                tagsOf(records.stream().map(LeadRecord::getId).toList());
+                PERSON.tagsOf(dsl, records.stream().map(LeadRecord::getId).toList());
         return records.stream()
                 .map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of())))
                 .toList();
@@ -199,7 +187,7 @@ public final class JooqLeadStore implements LeadStore {
         if (!includeArchived) {
             conditions.add(LEAD.ARCHIVED_AT.isNull());
         }
-        filter.owners().forEach(owner -> conditions.add(LEAD.OWNER.eq(owner)));
+        conditions.addAll(PERSON.conditions(filter.person()));
         filter.statuses().forEach(status -> conditions.add(LEAD.STATUS.eq(status.name())));
         if (filter.possibleDuplicate() != null) {
             conditions.add(
@@ -208,11 +196,6 @@ public final class JooqLeadStore implements LeadStore {
                             : LEAD.POSSIBLE_DUPLICATE_OF.isNull());
         }
         filter.temperatures().forEach(t -> conditions.add(LEAD.TEMPERATURE.eq(t.name())));
-        filter.sources().forEach(source -> conditions.add(LEAD.SOURCE.eq(source.name())));
-        filter.tags()
-                .forEach(tag -> conditions.add(DSL.exists(DSL.selectOne()
-                        .from(LEAD_TAG)
-                        .where(LEAD_TAG.LEAD_ID.eq(LEAD.ID).and(LEAD_TAG.TAG.eq(tag))))));
         return conditions;
     }
 
@@ -256,49 +239,13 @@ public final class JooqLeadStore implements LeadStore {
         }
     }
 
-    private void insertTags(LeadId id, List<String> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(LEAD_TAG, LEAD_TAG.LEAD_ID, LEAD_TAG.TAG);
-        for (String tag : tags) {
-            insert = insert.values(id.value(), tag);
-        }
-        insert.execute();
-    }
-
-    private Map<UUID, List<String>> tagsOf(List<UUID> ids) {
-        Map<UUID, List<String>> result = new HashMap<>();
-        if (ids.isEmpty()) {
-            return result;
-        }
-        dsl.selectFrom(LEAD_TAG)
-                .where(LEAD_TAG.LEAD_ID.in(ids))
-                .orderBy(LEAD_TAG.LEAD_ID, LEAD_TAG.TAG)
-                .fetch()
-                .forEach(r -> result.computeIfAbsent(r.getLeadId(), k -> new ArrayList<>())
-                        .add(r.getTag()));
-        return result;
-    }
-
     private static LeadRecord toRecord(Lead lead) {
         LeadFields f = lead.fields();
         LeadRecord r = new LeadRecord();
         r.setId(lead.id().value());
-        r.setDisplayName(lead.displayName());
-        r.setGivenName(f.givenName());
-        r.setFamilyName(f.familyName());
-        r.setCompany(f.company());
-        r.setTitle(f.title());
-        r.setEmail(f.email());
-        r.setEmailKey(DedupKeys.emailKey(f));
-        r.setNameKey(DedupKeys.nameKey(f));
-        r.setPhone(f.phone());
-        r.setSource(f.source().name());
-        r.setOwner(f.owner());
+        PERSON.write(r, f.person());
         r.setStatus(f.status().name());
         r.setTemperature(f.temperature().name());
-        r.setNotes(f.notes());
         r.setCreatedAt(toOffset(lead.createdAt()));
         r.setUpdatedAt(toOffset(lead.updatedAt()));
         r.setArchivedAt(lead.archivedAt() == null ? null : toOffset(lead.archivedAt()));
@@ -310,18 +257,7 @@ public final class JooqLeadStore implements LeadStore {
 
     private static Lead toLead(LeadRecord r, List<String> tags) {
         LeadFields fields = new LeadFields(
-                r.getGivenName(),
-                r.getFamilyName(),
-                r.getCompany(),
-                r.getTitle(),
-                r.getEmail(),
-                r.getPhone(),
-                LeadSource.valueOf(r.getSource()),
-                r.getOwner(),
-                LeadStatus.valueOf(r.getStatus()),
-                Temperature.valueOf(r.getTemperature()),
-                r.getNotes(),
-                tags);
+                PERSON.read(r, tags), LeadStatus.valueOf(r.getStatus()), Temperature.valueOf(r.getTemperature()));
         return new Lead(
                 new LeadId(r.getId()),
                 fields,

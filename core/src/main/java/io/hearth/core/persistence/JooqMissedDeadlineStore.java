@@ -6,8 +6,8 @@ import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.MISSED_DEADLINE;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.priority.MissedDeadline;
 import io.hearth.core.priority.MissedDeadlineStore;
 import io.hearth.core.priority.OwnerMisses;

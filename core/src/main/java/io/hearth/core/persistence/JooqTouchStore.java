@@ -4,10 +4,10 @@ import static io.hearth.core.persistence.JooqContactStore.toOffset;
 import static io.hearth.core.persistence.generated.Tables.TOUCH;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.persistence.generated.tables.records.TouchRecord;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.Page;

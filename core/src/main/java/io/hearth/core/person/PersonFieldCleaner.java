@@ -29,7 +29,6 @@ public final class PersonFieldCleaner {
         this.phoneNumbers = requireNonNull(phoneNumbers, "phoneNumbers is null");
     }
 
-    /** A one-line value (a name, a company, an owner): no control characters at all. */
     /**
      * Every shared field of a person cleaned by its rule (trimmed, bounded, email and phone
      * normalized, tags checked), each problem added to {@code violations} under its request field.
@@ -47,9 +46,10 @@ public final class PersonFieldCleaner {
         String email = email(in.email(), violations);
         String phone = phone(in.phone(), violations);
         List<String> tags = tags(in.tags(), kind, violations);
-        return new PersonFields(givenName, familyName, company, title, email, phone, owner, notes, tags);
+        return new PersonFields(givenName, familyName, company, title, email, phone, in.source(), owner, notes, tags);
     }
 
+    /** A one-line value (a name, a company, an owner): no control characters at all. */
     public String text(String value, String field, int maxLength, Violations violations) {
         return text(value, field, maxLength, false, violations);
     }

@@ -2,7 +2,7 @@ package io.hearth.core.priority;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import java.time.Instant;
 import java.time.LocalDate;
 

@@ -2,8 +2,8 @@ package io.hearth.core.priority;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
 import java.time.Duration;
 import java.time.Instant;
 

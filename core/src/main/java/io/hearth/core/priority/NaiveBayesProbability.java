@@ -2,8 +2,8 @@ package io.hearth.core.priority;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.Temperature;
+import io.hearth.core.person.LeadSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -318,7 +318,6 @@ public final class BatchApplier {
         LeadFields old = existing.fields();
         LeadFields in = candidate.fields();
         return old.withPerson(merge(old.person(), in.person(), newer)).toBuilder()
-                .source(pick(old.source(), in.source(), newer))
                 // only conversion moves a lead to or from converted
                 .status(old.status() == LeadStatus.CONVERTED ? old.status() : pick(old.status(), in.status(), newer))
                 .build();
@@ -328,9 +327,7 @@ public final class BatchApplier {
         boolean newer = newer(candidate, existing.updatedAt());
         ContactFields old = existing.fields();
         LeadFields in = candidate.fields();
-        return old.withPerson(merge(old.person(), in.person(), newer)).toBuilder()
-                .source(pick(old.source(), in.source(), newer))
-                .build();
+        return old.withPerson(merge(old.person(), in.person(), newer));
     }
 
     /** Whether the record is at least as new as the stored person (a record without a time counts as now). */
@@ -353,6 +350,7 @@ public final class BatchApplier {
                 pick(old.title(), in.title(), newer),
                 pick(old.email(), in.email(), newer),
                 pick(old.phone(), in.phone(), newer),
+                pick(old.source(), in.source(), newer),
                 pick(old.owner(), in.owner(), newer),
                 pick(old.notes(), in.notes(), newer),
                 List.copyOf(tags));

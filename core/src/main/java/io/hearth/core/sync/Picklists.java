@@ -1,7 +1,7 @@
 package io.hearth.core.sync;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.person.LeadSource;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package io.hearth.core.touch;
 
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import java.util.List;
 import java.util.OptionalDouble;
 

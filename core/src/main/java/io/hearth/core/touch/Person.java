@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.Temperature;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
 
 /**

@@ -1,7 +1,7 @@
 package io.hearth.core.touch;
 
 import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.resource.ControlCharacters;
 import java.time.Instant;
 

@@ -2,8 +2,8 @@ package io.hearth.core.touch;
 
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.hearth.core.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.touch.FollowUpStats;
 import io.hearth.core.touch.FollowUpStatsStore.LeadConversionFact;
 import java.util.List;

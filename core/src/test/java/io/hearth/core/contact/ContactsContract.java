@@ -16,6 +16,8 @@ import io.hearth.core.persistence.JooqContactStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.query.Page;
 import java.time.Duration;
@@ -90,9 +92,9 @@ public abstract class ContactsContract {
                 ContactFields.builder().owner("bob").notes("prefers email").build();
 
         Contact set =
-                contacts.update(created.id().name(), changes, List.of(), EnumSet.of(ContactField.NOTES), null, false);
+                contacts.update(created.id().name(), changes, List.of(), EnumSet.of(PersonField.NOTES), null, false);
         Contact masked = contacts.update(
-                created.id().name(), changes, List.of("owner"), EnumSet.of(ContactField.NOTES), set.etag(), false);
+                created.id().name(), changes, List.of("owner"), EnumSet.of(PersonField.NOTES), set.etag(), false);
 
         assertThat(set.fields().notes()).isEqualTo("prefers email");
         assertThat(set.fields().owner()).isEqualTo("alice");
@@ -193,7 +195,7 @@ public abstract class ContactsContract {
         Contact updated = contacts.update(
                 created.id(),
                 ContactFields.builder().owner("bob").kind(ContactKind.ASSOCIATE).build(),
-                EnumSet.of(ContactField.OWNER),
+                EnumSet.of(PersonField.OWNER),
                 created.etag());
 
         assertThat(updated.fields().owner()).isEqualTo("bob");
@@ -201,7 +203,7 @@ public abstract class ContactsContract {
         assertThatThrownBy(() -> contacts.update(
                         created.id(),
                         ContactFields.builder().owner("carol").build(),
-                        EnumSet.of(ContactField.OWNER),
+                        EnumSet.of(PersonField.OWNER),
                         created.etag()))
                 .isInstanceOf(StaleEtagException.class);
     }
@@ -238,6 +240,37 @@ public abstract class ContactsContract {
     }
 
     @Test
+    void listFiltersBySourceAndTagAsLeadListsDo() {
+        Contact referredVip = contacts.create(ContactFields.builder()
+                .company("Referred VIP")
+                .kind(ContactKind.PROSPECT)
+                .source(LeadSource.REFERRAL)
+                .tags(List.of("VIP", "expo"))
+                .build());
+        contacts.create(ContactFields.builder()
+                .company("Referred")
+                .kind(ContactKind.PROSPECT)
+                .source(LeadSource.REFERRAL)
+                .tags(List.of("expo"))
+                .build());
+        contacts.create(ContactFields.builder()
+                .company("Web VIP")
+                .kind(ContactKind.PROSPECT)
+                .source(LeadSource.WEB_FORM)
+                .tags(List.of("vip"))
+                .build());
+
+        assertThat(contacts.list("source = referral AND tag = vip", false, 0, "")
+                        .items())
+                .extracting(Contact::id)
+                .containsExactly(referredVip.id());
+        assertThat(contacts.list("tag = expo AND tag = vip", false, 0, "").items())
+                .extracting(Contact::id)
+                .containsExactly(referredVip.id());
+        assertThat(contacts.list("source = referral", false, 0, "").items()).hasSize(2);
+    }
+
+    @Test
     void archivedContactsLeaveListsAndRefuseChangesUntilRestored() {
         Contact archived = contacts.archive(
                 contacts.create(ContactFields.builder()
@@ -250,10 +283,7 @@ public abstract class ContactsContract {
         assertThat(contacts.list("", false, 10, "").items()).isEmpty();
         assertThat(contacts.list("", true, 10, "").items()).hasSize(1);
         assertThatThrownBy(() -> contacts.update(
-                        archived.id(),
-                        ContactFields.builder().owner("x").build(),
-                        EnumSet.of(ContactField.OWNER),
-                        null))
+                        archived.id(), ContactFields.builder().owner("x").build(), EnumSet.of(PersonField.OWNER), null))
                 .isInstanceOf(FailedPreconditionException.class);
         assertThat(contacts.restore(archived.id(), archived.etag()).archived()).isFalse();
     }

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.Concurrently;
 import io.hearth.core.contact.Contact;
-import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
 import io.hearth.core.error.AlreadyExistsException;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.Hearth;
 import java.time.Duration;
@@ -321,12 +320,12 @@ public abstract class DuplicateEntryContract {
         LeadFields annsEmail = LeadFields.builder().email("Ann@Acme.com").build();
 
         assertRefused(
-                () -> hearth.leads().update(bob.id(), annsEmail, Set.of(LeadField.EMAIL), null),
+                () -> hearth.leads().update(bob.id(), annsEmail, Set.of(PersonField.EMAIL), null),
                 ann.id().name(),
                 "the email ann@acme.com");
         assertThat(hearth.leads().get(bob.id()).fields().email()).isEqualTo("bob@acme.com");
 
-        Lead changed = hearth.leads().update(bob.id(), annsEmail, Set.of(LeadField.EMAIL), null, true);
+        Lead changed = hearth.leads().update(bob.id(), annsEmail, Set.of(PersonField.EMAIL), null, true);
         assertThat(changed.fields().email()).isEqualTo("Ann@Acme.com");
     }
 
@@ -339,9 +338,9 @@ public abstract class DuplicateEntryContract {
                 .create(LeadFixtures.person("Ann", "Twin").email("ann@acme.com").build(), null, true);
 
         Lead recased = hearth.leads()
-                .update(ann.id(), LeadFields.builder().email("ANN@acme.com").build(), Set.of(LeadField.EMAIL), null);
+                .update(ann.id(), LeadFields.builder().email("ANN@acme.com").build(), Set.of(PersonField.EMAIL), null);
         Lead retitled = hearth.leads()
-                .update(twin.id(), LeadFields.builder().title("CFO").build(), Set.of(LeadField.TITLE), null);
+                .update(twin.id(), LeadFields.builder().title("CFO").build(), Set.of(PersonField.TITLE), null);
 
         assertThat(recased.fields().email()).isEqualTo("ANN@acme.com");
         assertThat(retitled.fields().title()).isEqualTo("CFO");
@@ -366,7 +365,7 @@ public abstract class DuplicateEntryContract {
                                 ContactFields.builder()
                                         .phone("+1 (415) 555-0123")
                                         .build(),
-                                Set.of(ContactField.PHONE),
+                                Set.of(PersonField.PHONE),
                                 null),
                 ann.id().name(),
                 "the phone +14155550123");
@@ -376,7 +375,7 @@ public abstract class DuplicateEntryContract {
                                 ContactFields.builder()
                                         .phone("+1 (415) 555-0123")
                                         .build(),
-                                Set.of(ContactField.PHONE),
+                                Set.of(PersonField.PHONE),
                                 null,
                                 true)
                         .fields()
@@ -444,7 +443,7 @@ public abstract class DuplicateEntryContract {
                                     .update(
                                             edited.id(),
                                             LeadFields.builder().email(email).build(),
-                                            Set.of(LeadField.EMAIL),
+                                            Set.of(PersonField.EMAIL),
                                             null)
                                     .id()
                                     .name()

@@ -3,7 +3,7 @@ package io.hearth.core.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.hearth.core.lead.LeadField;
+import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.query.EnumValues;
@@ -41,7 +41,7 @@ class ExcerptsTest {
         assertThat(message(() -> LeadId.fromName("leads/" + HUGE, "name"))).hasSizeLessThan(150);
         assertThat(message(() -> EnumValues.parse(Temperature.class, HUGE, "TEMPERATURE_", "filter")))
                 .hasSizeLessThan(150);
-        assertThat(message(() -> LeadField.fromPaths(List.of(HUGE), "update_mask")))
+        assertThat(message(() -> LeadFields.fromPaths(List.of(HUGE), "update_mask")))
                 .hasSizeLessThan(300);
         assertThat(message(() -> FieldMapping.of(Map.of(HUGE, HUGE)))).hasSizeLessThan(300);
         assertThat(message(() -> {

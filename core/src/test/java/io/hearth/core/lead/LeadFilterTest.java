@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.person.LeadSource;
 import org.junit.jupiter.api.Test;
 
 class LeadFilterTest {
@@ -16,9 +17,9 @@ class LeadFilterTest {
 
         assertThat(filter.statuses()).containsExactly(LeadStatus.NEW);
         assertThat(filter.temperatures()).containsExactly(Temperature.HOT);
-        assertThat(filter.sources()).containsExactly(LeadSource.WEB_FORM, LeadSource.TRADE_SHOW);
-        assertThat(filter.owners()).containsExactly("alice");
-        assertThat(filter.tags()).containsExactly("vip");
+        assertThat(filter.person().sources()).containsExactly(LeadSource.WEB_FORM, LeadSource.TRADE_SHOW);
+        assertThat(filter.person().owners()).containsExactly("alice");
+        assertThat(filter.person().tags()).containsExactly("vip");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonField;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,7 +132,7 @@ class LeadRulesTest {
         LeadFields changes =
                 LeadFields.builder().givenName("Grace").owner("bob").title(null).build();
 
-        LeadFields merged = base.with(changes, List.of(LeadField.OWNER, LeadField.TITLE));
+        LeadFields merged = base.with(changes, List.of(PersonField.OWNER, PersonField.TITLE));
 
         assertThat(merged.givenName()).isEqualTo("Ada");
         assertThat(merged.owner()).isEqualTo("bob");
@@ -139,9 +141,9 @@ class LeadRulesTest {
 
     @Test
     void unknownMaskPathIsNamed() {
-        assertThat(LeadField.fromPaths(List.of("given_name", "tags"), "update_mask"))
-                .containsExactlyInAnyOrder(LeadField.GIVEN_NAME, LeadField.TAGS);
-        assertThatThrownBy(() -> LeadField.fromPaths(List.of("etag"), "update_mask"))
+        assertThat(LeadFields.fromPaths(List.of("given_name", "tags"), "update_mask"))
+                .containsExactlyInAnyOrder(PersonField.GIVEN_NAME, PersonField.TAGS);
+        assertThatThrownBy(() -> LeadFields.fromPaths(List.of("etag"), "update_mask"))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
                     assertThat(e.violations().get(0).field()).isEqualTo("update_mask");
                     assertThat(e.violations().get(0).description()).contains("'etag'");

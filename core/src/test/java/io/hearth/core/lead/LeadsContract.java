@@ -13,6 +13,8 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.query.Page;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +120,7 @@ public abstract class LeadsContract {
         LeadFields changes =
                 LeadFields.builder().owner("bob").email("ignored@example.com").build();
 
-        Lead updated = leads.update(created.id(), changes, EnumSet.of(LeadField.OWNER), created.etag());
+        Lead updated = leads.update(created.id(), changes, EnumSet.of(PersonField.OWNER), created.etag());
 
         assertThat(updated.fields().owner()).isEqualTo("bob");
         assertThat(updated.fields().email()).isEqualTo("ada@example.com");
@@ -132,7 +134,7 @@ public abstract class LeadsContract {
         Lead created = leads.create(
                 LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
         Lead same = leads.update(
-                created.id(), LeadFields.builder().owner("alice").build(), EnumSet.of(LeadField.OWNER), "");
+                created.id(), LeadFields.builder().owner("alice").build(), EnumSet.of(PersonField.OWNER), "");
         assertThat(same.etag()).isEqualTo(created.etag());
     }
 
@@ -140,12 +142,12 @@ public abstract class LeadsContract {
     void updateWithStaleEtagIsRejectedAndChangesNothing() {
         Lead created = leads.create(
                 LeadFixtures.person("Ada", "Lovelace").owner("alice").build(), null);
-        leads.update(created.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(LeadField.OWNER), null);
+        leads.update(created.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(PersonField.OWNER), null);
 
         assertThatThrownBy(() -> leads.update(
                         created.id(),
                         LeadFields.builder().owner("carol").build(),
-                        EnumSet.of(LeadField.OWNER),
+                        EnumSet.of(PersonField.OWNER),
                         created.etag()))
                 .isInstanceOf(StaleEtagException.class);
         assertThat(leads.get(created.id()).fields().owner()).isEqualTo("bob");
@@ -160,7 +162,7 @@ public abstract class LeadsContract {
                 leads.update(
                         created.id(),
                         LeadFields.builder().owner(owner).build(),
-                        EnumSet.of(LeadField.OWNER),
+                        EnumSet.of(PersonField.OWNER),
                         created.etag());
                 return owner;
             } catch (StaleEtagException e) {
@@ -180,7 +182,7 @@ public abstract class LeadsContract {
         Lead created =
                 leads.create(LeadFields.builder().email("ada@example.com").build(), null);
         assertThatThrownBy(() ->
-                        leads.update(created.id(), LeadFields.builder().build(), EnumSet.of(LeadField.EMAIL), null))
+                        leads.update(created.id(), LeadFields.builder().build(), EnumSet.of(PersonField.EMAIL), null))
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,
                         e -> assertThat(e.violations())
@@ -195,9 +197,9 @@ public abstract class LeadsContract {
         LeadFields changes =
                 LeadFields.builder().owner("bob").notes("met at the expo").build();
 
-        Lead set = leads.update(created.id().name(), changes, List.of(), EnumSet.of(LeadField.NOTES), null, false);
+        Lead set = leads.update(created.id().name(), changes, List.of(), EnumSet.of(PersonField.NOTES), null, false);
         Lead masked = leads.update(
-                created.id().name(), changes, List.of("owner"), EnumSet.of(LeadField.NOTES), set.etag(), false);
+                created.id().name(), changes, List.of("owner"), EnumSet.of(PersonField.NOTES), set.etag(), false);
 
         assertThat(set.fields().notes()).isEqualTo("met at the expo");
         assertThat(set.fields().owner()).isEqualTo("alice");
@@ -241,7 +243,7 @@ public abstract class LeadsContract {
         assertThat(leads.list("", "", true, 10, "").items()).hasSize(2);
         assertThat(leads.archive(archived.id(), null)).isEqualTo(archived);
         assertThatThrownBy(() -> leads.update(
-                        archived.id(), LeadFields.builder().owner("x").build(), EnumSet.of(LeadField.OWNER), null))
+                        archived.id(), LeadFields.builder().owner("x").build(), EnumSet.of(PersonField.OWNER), null))
                 .isInstanceOf(FailedPreconditionException.class);
 
         Lead restored = leads.restore(archived.id(), archived.etag());

@@ -24,6 +24,7 @@ class PersonFieldsTest {
                 "CTO",
                 "ada@example.com",
                 "+14155550142",
+                LeadSource.REFERRAL,
                 "alice",
                 "met at expo",
                 List.of("vip"));
@@ -45,7 +46,16 @@ class PersonFieldsTest {
         Violations violations = new Violations();
         PersonFields cleaned = cleaner.clean(
                 new PersonFields(
-                        "  Ada ", "x".repeat(101), " ", null, "not-an-email", "12", null, "notes\n", List.of("vip")),
+                        "  Ada ",
+                        "x".repeat(101),
+                        " ",
+                        null,
+                        "not-an-email",
+                        "12",
+                        null,
+                        null,
+                        "notes\n",
+                        List.of("vip")),
                 "lead",
                 violations);
 
@@ -61,18 +71,37 @@ class PersonFieldsTest {
 
     @Test
     void aPersonWithoutNameEmailOrPhoneIsNameless() {
-        assertThat(new PersonFields(null, null, "Acme", null, null, null, "bob", null, List.of()).nameless())
+        assertThat(new PersonFields(null, null, "Acme", null, null, null, null, "bob", null, List.of()).nameless())
                 .isTrue();
-        assertThat(new PersonFields(null, null, null, null, null, "+14155550142", null, null, List.of()).nameless())
+        assertThat(new PersonFields(null, null, null, null, null, "+14155550142", null, null, null, List.of())
+                        .nameless())
                 .isFalse();
     }
 
     @Test
     void aMergeFillsTheSurvivorsGapsFromTheDuplicateOnceForLeadsAndContacts() {
-        PersonFields survivor =
-                new PersonFields("Ann", "Lee", null, null, "ann@acme.com", null, null, "likes tea", List.of("expo"));
+        PersonFields survivor = new PersonFields(
+                "Ann",
+                "Lee",
+                null,
+                null,
+                "ann@acme.com",
+                null,
+                LeadSource.WEB_FORM,
+                null,
+                "likes tea",
+                List.of("expo"));
         PersonFields duplicate = new PersonFields(
-                "Annie", "Lee", "Acme", "CFO", null, "+14155550142", "bob", "prefers mornings", List.of("vip"));
+                "Annie",
+                "Lee",
+                "Acme",
+                "CFO",
+                null,
+                "+14155550142",
+                LeadSource.REFERRAL,
+                "bob",
+                "prefers mornings",
+                List.of("vip"));
 
         PersonFields merged = LeadMergeRules.person(survivor, duplicate, "leads/2");
 

@@ -9,7 +9,6 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.lead.TickingClock;
@@ -18,6 +17,8 @@ import io.hearth.core.persistence.JooqCadenceStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.queue.QueueFixture;
 import io.hearth.core.resource.Money;
@@ -136,7 +137,7 @@ public abstract class LeadRatingsContract {
                                 .update(
                                         lead.id(),
                                         LeadFields.builder().notes("edit " + i).build(),
-                                        EnumSet.of(LeadField.NOTES),
+                                        EnumSet.of(PersonField.NOTES),
                                         null);
                     }
                     return null;

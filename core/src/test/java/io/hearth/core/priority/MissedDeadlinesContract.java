@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqMissedDeadlineStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.QueueFixture;
 import java.time.Duration;
@@ -82,7 +82,7 @@ public abstract class MissedDeadlinesContract {
         // every later re-rating and write leaves the one record as it was
         assertThat(sweep()).isZero();
         hearth.ratings().refresh(web.id());
-        hearth.leads().update(web.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(LeadField.OWNER), null);
+        hearth.leads().update(web.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(PersonField.OWNER), null);
         assertThat(missedDeadlines("", false)).containsExactly(miss);
         assertThat(hearth.speedToLead().stats("alice", null, null).missedByOwner())
                 .containsExactly(new OwnerMisses("alice", 1, 1));

@@ -3,8 +3,8 @@ package io.hearth.core.priority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.Temperature;
+import io.hearth.core.person.LeadSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import org.junit.jupiter.api.Test;
 
 /** API enum values to domain constants. */

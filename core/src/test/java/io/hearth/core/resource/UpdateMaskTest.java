@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.contact.ContactField;
+import io.hearth.core.contact.ContactFields;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.lead.LeadField;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.priority.QualificationField;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** AIP-134: the mask names the fields; without one, the fields the caller set are updated. */
@@ -17,8 +20,8 @@ class UpdateMaskTest {
     @Test
     void theMaskWinsOverTheFieldsSet() {
         assertThat(UpdateMask.resolve(
-                        List.of("owner", "tags"), LeadField::fromPaths, EnumSet.of(LeadField.EMAIL), "lead"))
-                .containsExactlyInAnyOrder(LeadField.OWNER, LeadField.TAGS);
+                        List.of("owner", "tags"), LeadFields::fromPaths, Set.of(PersonField.EMAIL), "lead"))
+                .containsExactlyInAnyOrder(PersonField.OWNER, PersonField.TAGS);
         assertThat(UpdateMask.resolve(
                         List.of("bant"),
                         QualificationField::fromPaths,
@@ -33,15 +36,14 @@ class UpdateMaskTest {
 
     @Test
     void withoutAMaskTheFieldsSetAreUpdated() {
-        assertThat(UpdateMask.resolve(List.of(), ContactField::fromPaths, EnumSet.of(ContactField.KIND), "contact"))
+        assertThat(UpdateMask.resolve(List.of(), ContactFields::fromPaths, Set.of(ContactField.KIND), "contact"))
                 .containsExactly(ContactField.KIND);
     }
 
     @Test
     void anUpdateNamingNoFieldIsRefusedNamingTheResource() {
         for (String resource : new String[] {"lead", "contact", "qualification"}) {
-            assertThatThrownBy(() -> UpdateMask.resolve(
-                            List.of(), LeadField::fromPaths, EnumSet.noneOf(LeadField.class), resource))
+            assertThatThrownBy(() -> UpdateMask.resolve(List.of(), LeadFields::fromPaths, Set.of(), resource))
                     .isInstanceOfSatisfying(
                             InvalidArgumentException.class,
                             e -> assertThat(e.violations())
@@ -55,10 +57,7 @@ class UpdateMaskTest {
     @Test
     void aBadPathIsNamedAsTheMask() {
         assertThatThrownBy(() -> UpdateMask.resolve(
-                        List.of("owner", "favourite_colour"),
-                        LeadField::fromPaths,
-                        EnumSet.of(LeadField.OWNER),
-                        "lead"))
+                        List.of("owner", "favourite_colour"), LeadFields::fromPaths, Set.of(PersonField.OWNER), "lead"))
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,
                         e -> assertThat(e.violations())

@@ -19,7 +19,6 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.LeadObserver;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
@@ -27,6 +26,7 @@ import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.Page;
 import io.hearth.core.touch.CadencePolicy;
@@ -362,7 +362,7 @@ public abstract class SyncContract {
                 .update(
                         prospect.id(),
                         ContactFields.builder().email("ada@engines.example").build(),
-                        java.util.Set.of(io.hearth.core.contact.ContactField.EMAIL),
+                        java.util.Set.of(io.hearth.core.person.PersonField.EMAIL),
                         null);
         SyncRun run = sync(later);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.Concurrently;
 import io.hearth.core.contact.Contact;
-import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
 import io.hearth.core.contact.ContactOrigin;
@@ -13,10 +12,8 @@ import io.hearth.core.contact.Conversion;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.lead.TickingClock;
@@ -24,6 +21,8 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.Page;
@@ -183,12 +182,13 @@ public abstract class FollowUpsContract {
         clock.advance(Duration.ofDays(5));
         assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).hasSize(2);
 
-        hearth.leads().update(lead.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(LeadField.OWNER), null);
+        hearth.leads()
+                .update(lead.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(PersonField.OWNER), null);
         hearth.contacts()
                 .update(
                         contact.id(),
                         ContactFields.builder().owner("carol").build(),
-                        EnumSet.of(ContactField.OWNER),
+                        EnumSet.of(PersonField.OWNER),
                         null);
 
         assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).isEmpty();

@@ -3,9 +3,9 @@ package io.hearth.core.touch;
 import static io.hearth.core.touch.CadenceRulesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hearth.core.lead.LeadSource;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import java.time.Instant;

@@ -4,12 +4,11 @@ import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactField;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.MaskField;
 import io.hearth.core.touch.Cadence;
 import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.ContactOrBuilder;
 import io.hearth.proto.v1.ContactOrigin;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** Proto contacts to domain contacts and back. */
@@ -21,18 +20,7 @@ final class ContactMapper {
         io.hearth.proto.v1.Contact.Builder proto = io.hearth.proto.v1.Contact.newBuilder()
                 .setName(contact.id().name())
                 .setId(contact.id().value().toString())
-                .setDisplayName(contact.displayName())
-                .setGivenName(orEmpty(f.givenName()))
-                .setFamilyName(orEmpty(f.familyName()))
-                .setCompany(orEmpty(f.company()))
-                .setTitle(orEmpty(f.title()))
-                .setEmail(orEmpty(f.email()))
-                .setPhone(orEmpty(f.phone()))
                 .setKind(ProtoEnums.toProto(f.kind(), io.hearth.proto.v1.ContactKind.class, "CONTACT_KIND_"))
-                .setSource(ProtoEnums.toProto(f.source(), io.hearth.proto.v1.LeadSource.class, "LEAD_SOURCE_"))
-                .setOwner(orEmpty(f.owner()))
-                .setNotes(orEmpty(f.notes()))
-                .addAllTags(f.tags())
                 .setOrigin(ProtoEnums.toProto(contact.origin(), ContactOrigin.class, "CONTACT_ORIGIN_"))
                 .setConvertedFrom(
                         contact.convertedFrom() == null
@@ -43,6 +31,7 @@ final class ContactMapper {
                 .setCreateTime(ProtoTimes.toProto(contact.createdAt()))
                 .setUpdateTime(ProtoTimes.toProto(contact.updatedAt()))
                 .setEtag(contact.etag());
+        PersonMessages.write(proto, f.person());
         if (contact.archivedAt() != null) {
             proto.setArchiveTime(ProtoTimes.toProto(contact.archivedAt()));
         }
@@ -51,45 +40,17 @@ final class ContactMapper {
 
     /** The writable fields of a proto contact; unset enums become {@code null}. */
     static ContactFields toFields(ContactOrBuilder proto) {
-        return ContactFields.builder()
-                .givenName(proto.getGivenName())
-                .familyName(proto.getFamilyName())
-                .company(proto.getCompany())
-                .title(proto.getTitle())
-                .email(proto.getEmail())
-                .phone(proto.getPhone())
-                .kind(ProtoEnums.toDomain(proto.getKind(), ContactKind.class, "CONTACT_KIND_", "contact.kind"))
-                .source(ProtoEnums.toDomain(proto.getSource(), LeadSource.class, "LEAD_SOURCE_", "contact.source"))
-                .owner(proto.getOwner())
-                .notes(proto.getNotes())
-                .tags(proto.getTagsList())
-                .build();
+        return new ContactFields(
+                PersonMessages.read(proto, "contact"),
+                ProtoEnums.toDomain(proto.getKind(), ContactKind.class, "CONTACT_KIND_", "contact.kind"));
     }
 
     /** AIP-134: without an update mask, every field the caller set is updated. */
-    static Set<ContactField> fieldsSetIn(ContactOrBuilder proto) {
-        Set<ContactField> set = EnumSet.noneOf(ContactField.class);
-        addIf(set, ContactField.GIVEN_NAME, !proto.getGivenName().isEmpty());
-        addIf(set, ContactField.FAMILY_NAME, !proto.getFamilyName().isEmpty());
-        addIf(set, ContactField.COMPANY, !proto.getCompany().isEmpty());
-        addIf(set, ContactField.TITLE, !proto.getTitle().isEmpty());
-        addIf(set, ContactField.EMAIL, !proto.getEmail().isEmpty());
-        addIf(set, ContactField.PHONE, !proto.getPhone().isEmpty());
-        addIf(set, ContactField.KIND, proto.getKindValue() != 0);
-        addIf(set, ContactField.SOURCE, proto.getSourceValue() != 0);
-        addIf(set, ContactField.OWNER, !proto.getOwner().isEmpty());
-        addIf(set, ContactField.NOTES, !proto.getNotes().isEmpty());
-        addIf(set, ContactField.TAGS, proto.getTagsCount() > 0);
-        return set;
-    }
-
-    private static void addIf(Set<ContactField> set, ContactField field, boolean condition) {
-        if (condition) {
-            set.add(field);
+    static Set<MaskField> fieldsSetIn(ContactOrBuilder proto) {
+        Set<MaskField> set = PersonMessages.fieldsSetIn(proto);
+        if (proto.getKindValue() != 0) {
+            set.add(ContactField.KIND);
         }
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
+        return set;
     }
 }

@@ -6,7 +6,7 @@ import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.Page;
 import io.hearth.core.resource.ResourceNames;

@@ -1,6 +1,6 @@
 package io.hearth.server.grpc;
 
-import io.hearth.core.lead.LeadSource;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUp;

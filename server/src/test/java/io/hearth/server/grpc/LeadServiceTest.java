@@ -395,7 +395,7 @@ class LeadServiceTest {
                     .givenName("Lead")
                     .familyName("No " + i)
                     .owner("team")
-                    .source(io.hearth.core.lead.LeadSource.PURCHASED_LIST)
+                    .source(io.hearth.core.person.LeadSource.PURCHASED_LIST)
                     .status(io.hearth.core.lead.LeadStatus.NEW)
                     .temperature(io.hearth.core.lead.Temperature.COLD)
                     .tags(List.of())

@@ -1,6 +1,6 @@
-package io.hearth.core.lead;
+package io.hearth.core.person;
 
-/** Where a lead came from. */
+/** Where a person came to us from: the lead source, which a contact converted from a lead keeps. */
 public enum LeadSource {
     WEB_FORM,
     REFERRAL,

@@ -1,0 +1,172 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.generated.Tables.CONTACT;
+import static io.hearth.core.persistence.generated.Tables.CONTACT_TAG;
+import static io.hearth.core.persistence.generated.Tables.LEAD;
+import static io.hearth.core.persistence.generated.Tables.LEAD_TAG;
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.dedup.DedupKeys;
+import io.hearth.core.persistence.generated.tables.records.ContactRecord;
+import io.hearth.core.persistence.generated.tables.records.LeadRecord;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonFields;
+import io.hearth.core.person.PersonFilter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * How the fields every person has are stored, written once for the lead and the contact tables:
+ * both hold the same columns (names, company, title, email, phone, source, owner, notes, the display
+ * name and the matching keys) and keep tags in a table of their own.
+ *
+ * @param <R> the person table's record type
+ */
+final class PersonTable<R extends Record> {
+    static final PersonTable<LeadRecord> LEADS = new PersonTable<>(LEAD, LEAD.ID, LEAD_TAG, LEAD_TAG.LEAD_ID);
+    static final PersonTable<ContactRecord> CONTACTS =
+            new PersonTable<>(CONTACT, CONTACT.ID, CONTACT_TAG, CONTACT_TAG.CONTACT_ID);
+
+    private final Table<R> table;
+    private final Field<UUID> id;
+    private final Table<?> tagTable;
+    private final Field<UUID> tagOwner;
+    private final Field<String> tag;
+    private final Field<String> displayName;
+    private final Field<String> givenName;
+    private final Field<String> familyName;
+    private final Field<String> company;
+    private final Field<String> title;
+    private final Field<String> email;
+    private final Field<String> emailKey;
+    private final Field<String> nameKey;
+    private final Field<String> phone;
+    private final Field<String> source;
+    private final Field<String> owner;
+    private final Field<String> notes;
+
+    private PersonTable(Table<R> table, Field<UUID> id, Table<?> tagTable, Field<UUID> tagOwner) {
+        this.table = table;
+        this.id = id;
+        this.tagTable = tagTable;
+        this.tagOwner = tagOwner;
+        this.tag = column(tagTable, "TAG");
+        this.displayName = column(table, "DISPLAY_NAME");
+        this.givenName = column(table, "GIVEN_NAME");
+        this.familyName = column(table, "FAMILY_NAME");
+        this.company = column(table, "COMPANY");
+        this.title = column(table, "TITLE");
+        this.email = column(table, "EMAIL");
+        this.emailKey = column(table, "EMAIL_KEY");
+        this.nameKey = column(table, "NAME_KEY");
+        this.phone = column(table, "PHONE");
+        this.source = column(table, "SOURCE");
+        this.owner = column(table, "OWNER");
+        this.notes = column(table, "NOTES");
+    }
+
+    private static Field<String> column(Table<?> table, String name) {
+        return requireNonNull(table.field(name, String.class), () -> table.getName() + " has no column " + name);
+    }
+
+    /** The person's columns and their values, for an insert's record or an update's {@code set}. */
+    Map<Field<?>, Object> values(PersonFields f) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(displayName, f.displayName());
+        values.put(givenName, f.givenName());
+        values.put(familyName, f.familyName());
+        values.put(company, f.company());
+        values.put(title, f.title());
+        values.put(email, f.email());
+        values.put(emailKey, DedupKeys.emailKey(f));
+        values.put(nameKey, DedupKeys.nameKey(f));
+        values.put(phone, f.phone());
+        values.put(source, f.source() == null ? null : f.source().name());
+        values.put(owner, f.owner());
+        values.put(notes, f.notes());
+        return values;
+    }
+
+    /** Sets the person's columns on {@code record}. */
+    void write(R record, PersonFields f) {
+        values(f).forEach((field, value) -> set(record, field, value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void set(Record record, Field<?> field, Object value) {
+        record.set((Field<Object>) field, value);
+    }
+
+    /** The person's fields in {@code record}, with its {@code tags}. */
+    PersonFields read(Record record, List<String> tags) {
+        String storedSource = record.get(source);
+        return new PersonFields(
+                record.get(givenName),
+                record.get(familyName),
+                record.get(company),
+                record.get(title),
+                record.get(email),
+                record.get(phone),
+                storedSource == null ? null : LeadSource.valueOf(storedSource),
+                record.get(owner),
+                record.get(notes),
+                tags);
+    }
+
+    /** The list conditions on the fields every person has; a tag condition looks in the tag table. */
+    List<Condition> conditions(PersonFilter filter) {
+        List<Condition> conditions = new ArrayList<>();
+        filter.owners().forEach(o -> conditions.add(owner.eq(o)));
+        filter.sources().forEach(s -> conditions.add(source.eq(s.name())));
+        filter.tags()
+                .forEach(t -> conditions.add(DSL.exists(
+                        DSL.selectOne().from(tagTable).where(tagOwner.eq(id).and(tag.eq(t))))));
+        return conditions;
+    }
+
+    void insertTags(DSLContext dsl, UUID person, List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(tagTable, tagOwner, tag);
+        for (String t : tags) {
+            insert = insert.values(person, t);
+        }
+        insert.execute();
+    }
+
+    void replaceTags(DSLContext dsl, UUID person, List<String> tags) {
+        dsl.deleteFrom(tagTable).where(tagOwner.eq(person)).execute();
+        insertTags(dsl, person, tags);
+    }
+
+    /** The tags of each of {@code people}, in tag order; a person without tags is absent. */
+    Map<UUID, List<String>> tagsOf(DSLContext dsl, List<UUID> people) {
+        Map<UUID, List<String>> result = new HashMap<>();
+        if (people.isEmpty()) {
+            return result;
+        }
+        dsl.select(tagOwner, tag)
+                .from(tagTable)
+                .where(tagOwner.in(people))
+                .orderBy(tagOwner, tag)
+                .fetch()
+                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(r.value2()));
+        return result;
+    }
+
+    Table<R> table() {
+        return table;
+    }
+}
