@@ -7,9 +7,13 @@ import io.hearth.connector.spi.Batch;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.core.HearthCore;
 import io.hearth.core.Stores;
+import io.hearth.core.app.Contacts;
+import io.hearth.core.app.Leads;
 import io.hearth.core.app.SyncEngine;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.contact.ContactStore;
+import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStore;
@@ -24,6 +28,7 @@ import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.MissedDeadlineStore;
 import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.priority.SpeedToLeadPolicy;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.sync.ConnectorRegistry;
@@ -34,7 +39,6 @@ import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
 import io.hearth.core.sync.SyncRunStore;
 import io.hearth.core.sync.SyncSettings;
-import io.hearth.core.sync.SyncedContacts;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -354,19 +358,33 @@ public final class ImportBench {
      * always rates.
      */
     private static SyncEngine withoutRating(Database database, Path csv, Timings timings) {
+        Transactor transactor = new JooqTransactor(database.dsl());
+        PersonMatchStore matches =
+                timings.wrap(PersonMatchStore.class, new JooqPersonMatchStore(database.dsl()), "match");
+        DuplicateGuard duplicates = new DuplicateGuard(matches, SpeedToLeadPolicy.DEFAULT.inboundSources());
+        LeadRules leadRules = new LeadRules(new PhoneNumbers("US"));
+        ContactRules contactRules = new ContactRules(new PhoneNumbers("US"));
+        Clock clock = Clock.systemUTC();
         return new SyncEngine(
                 ConnectorRegistry.of(List.of(new CsvConnector())),
                 timings.wrap(SyncRunStore.class, new JooqSyncRunStore(database.dsl()), "run"),
-                timings.wrap(PersonMatchStore.class, new JooqPersonMatchStore(database.dsl()), "match"),
-                timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead"),
-                new LeadRules(new PhoneNumbers("US")),
-                List.of(),
-                new SyncedContacts(
+                matches,
+                new Leads(
+                        timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead"),
+                        transactor,
+                        leadRules,
+                        clock,
+                        duplicates),
+                new Contacts(
                         timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
-                        new ContactRules(new PhoneNumbers("US")),
-                        List.of()),
-                new JooqTransactor(database.dsl()),
-                Clock.systemUTC(),
+                        transactor,
+                        contactRules,
+                        clock,
+                        duplicates),
+                leadRules,
+                contactRules,
+                transactor,
+                clock,
                 RetryPolicy.DEFAULT,
                 new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE));
     }

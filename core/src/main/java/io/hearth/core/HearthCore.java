@@ -21,8 +21,8 @@ import io.hearth.core.auth.RecentTokens;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.dedup.DuplicateGuard;
-import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
+import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqTransactor;
@@ -41,7 +41,6 @@ import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SecretResolver;
 import io.hearth.core.sync.SyncSettings;
-import io.hearth.core.sync.SyncedContacts;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
 import io.hearth.core.touch.CadenceStandings;
@@ -110,11 +109,11 @@ public final class HearthCore {
                 id -> cadenceStandings.of(PersonRef.of(id)));
         qualifications = new LeadQualifications(ratings);
         overrides = new TemperatureOverrides(ratings);
-        List<LeadObserver> leadObservers = new ArrayList<>(List.of(ratings));
-        leadObservers.addAll(b.leadObservers);
+        List<LeadWriteStep> leadWriteSteps = new ArrayList<>(List.of(ratings));
+        leadWriteSteps.addAll(b.leadWriteSteps);
         List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
         contactObservers.addAll(b.contactObservers);
-        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadObservers);
+        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadWriteSteps);
         contacts = new Contacts(stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers);
         CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
         conversion = new LeadConversion(
@@ -163,10 +162,10 @@ public final class HearthCore {
                         connectors,
                         stores.syncRuns(),
                         stores.matches(),
-                        stores.leads(),
+                        leads,
+                        contacts,
                         leadRules,
-                        leadObservers,
-                        new SyncedContacts(stores.contacts(), contactRules, contactObservers),
+                        contactRules,
                         transactor,
                         clock,
                         b.retry,
@@ -307,7 +306,7 @@ public final class HearthCore {
         private SecretResolver secrets = SecretResolver.system();
         private ProbabilityModel probability;
         private List<TouchObserver> touchObservers = List.of();
-        private List<LeadObserver> leadObservers = List.of();
+        private List<LeadWriteStep> leadWriteSteps = List.of();
         private List<ContactObserver> contactObservers = List.of();
         private UnaryOperator<Stores> stores = UnaryOperator.identity();
         private RecentTokens recentTokens = new RecentTokens(RecentTokens.DEFAULT_TTL, RecentTokens.DEFAULT_CAPACITY);
@@ -381,9 +380,9 @@ public final class HearthCore {
             return this;
         }
 
-        /** Hear every lead written, by hand or by a sync, in its transaction, after the ratings. */
-        public Builder leadObservers(List<LeadObserver> leadObservers) {
-            this.leadObservers = List.copyOf(leadObservers);
+        /** More steps of every lead write, by hand or by a sync, in its transaction, after the ratings. */
+        public Builder leadWriteSteps(List<LeadWriteStep> leadWriteSteps) {
+            this.leadWriteSteps = List.copyOf(leadWriteSteps);
             return this;
         }
 

@@ -25,6 +25,7 @@ import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
+import io.hearth.core.resource.Versioned;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -249,9 +250,26 @@ public final class Contacts {
         return current;
     }
 
+    /**
+     * Stores what a sync batch wrote on contacts, in the batch's transaction: the bulk form of
+     * {@link #update}, through the same observers.
+     *
+     * @param changed changed contacts, each written only if it still has the version read
+     * @throws StaleEtagException when someone else changed one of them meanwhile; the batch is safe to re-apply
+     */
+    public void storeSynced(List<Versioned<Contact>> changed) {
+        for (Versioned<Contact> contact : changed) {
+            write(contact.value(), contact.expectedVersion());
+        }
+    }
+
     private Contact write(Contact current, Contact next) {
-        if (!store.update(next, current.version())) {
-            throw StaleEtagException.concurrent(current.id().name());
+        return write(next, current.version());
+    }
+
+    private Contact write(Contact next, long expectedVersion) {
+        if (!store.update(next, expectedVersion)) {
+            throw StaleEtagException.concurrent(next.id().name());
         }
         notify(next);
         return next;

@@ -3,8 +3,8 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.lead.Lead;
-import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadStore;
+import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.lead.RepGrade;
 import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.lead.Temperature;
@@ -30,12 +30,12 @@ import java.util.function.Function;
 
 /**
  * Keeps every lead's temperature, queue entry and speed-to-lead record current: on every lead write
- * (as a {@link LeadObserver}), on touch activity, when time alone moves a rating (decay) or passes a
+ * (as a {@link LeadWriteStep}), on touch activity, when time alone moves a rating (decay) or passes a
  * response deadline, and when the probability model is retrained. Everything happens in the
  * transaction of the change that caused it, through {@link LeadProfiles}. What a rep tells about a
  * lead goes through {@link LeadQualifications} and {@link TemperatureOverrides}.
  */
-public final class LeadRatings implements LeadObserver {
+public final class LeadRatings implements LeadWriteStep {
     private static final String DEFAULT_OVERRIDE_REASON = "set by rep";
 
     private final LeadProfiles profiles;

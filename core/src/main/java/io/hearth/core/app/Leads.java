@@ -12,13 +12,14 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFilter;
-import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadOrder;
 import io.hearth.core.lead.LeadQuery;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
+import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.lead.RepGrade;
+import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.MaskField;
 import io.hearth.core.person.PersonField;
@@ -28,9 +29,11 @@ import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
+import io.hearth.core.resource.Versioned;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +50,7 @@ public final class Leads {
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final DuplicateGuard duplicates;
-    private final List<LeadObserver> observers;
+    private final List<LeadWriteStep> steps;
 
     public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, DuplicateGuard duplicates) {
         this(store, transactor, rules, clock, duplicates, List.of());
@@ -59,9 +62,9 @@ public final class Leads {
             LeadRules rules,
             Clock clock,
             DuplicateGuard duplicates,
-            List<LeadObserver> observers) {
+            List<LeadWriteStep> steps) {
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
-        this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
+        this.steps = List.copyOf(requireNonNull(steps, "steps is null"));
         this.store = requireNonNull(store, "store is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.rules = requireNonNull(rules, "rules is null");
@@ -325,10 +328,55 @@ public final class Leads {
         return current;
     }
 
+    /**
+     * Stores what a sync batch wrote on leads, in the batch's transaction: the bulk form of
+     * {@link #create} and {@link #update}, through the same write steps (their bulk forms, one
+     * statement per table), so a rule on writing a lead holds for hand entry and syncs alike.
+     *
+     * @param created new leads; the write steps fill what they keep on the lead before the insert
+     * @param changed changed leads, each written only if it still has the version read
+     * @throws StaleEtagException when someone else changed one of them meanwhile; the batch is safe to re-apply
+     * @return the leads as they now stand, the new ones first
+     */
+    public List<Lead> storeSynced(List<SyncedLead> created, List<Versioned<Lead>> changed) {
+        List<SyncedLead> written = new ArrayList<>(created.size() + changed.size());
+        for (SyncedLead lead : created) {
+            SyncedLead ready = lead;
+            for (LeadWriteStep step : steps) {
+                ready = new SyncedLead(step.inserting(ready), true, ready.inquiredAt());
+            }
+            written.add(ready);
+        }
+        store.insertAll(written.stream().map(SyncedLead::lead).toList());
+        for (Versioned<Lead> lead : changed) {
+            if (!store.update(lead.value(), lead.expectedVersion())) {
+                throw StaleEtagException.concurrent(lead.value().id().name());
+            }
+            written.add(new SyncedLead(lead.value(), false, null));
+        }
+        for (LeadWriteStep step : steps) {
+            written = zip(written, step.synced(written));
+        }
+        return written.stream().map(SyncedLead::lead).toList();
+    }
+
+    /** The synced leads as a write step left them. */
+    private static List<SyncedLead> zip(List<SyncedLead> synced, List<Lead> current) {
+        if (current.size() != synced.size()) {
+            throw new IllegalStateException("a write step returned " + current.size() + " leads for " + synced.size());
+        }
+        List<SyncedLead> result = new ArrayList<>(synced.size());
+        for (int i = 0; i < synced.size(); i++) {
+            result.add(new SyncedLead(
+                    current.get(i), synced.get(i).created(), synced.get(i).inquiredAt()));
+        }
+        return result;
+    }
+
     private Lead notify(Lead lead, RepGrade repGrade) {
         Lead result = lead;
-        for (LeadObserver observer : observers) {
-            result = observer.written(result, repGrade);
+        for (LeadWriteStep step : steps) {
+            result = step.written(result, repGrade);
         }
         return result;
     }

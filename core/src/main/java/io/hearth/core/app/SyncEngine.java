@@ -11,6 +11,8 @@ import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
+import io.hearth.core.contact.ContactRules;
+import io.hearth.core.dedup.MatchIndex;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.diagnostics.FailureSummary;
 import io.hearth.core.error.FailedPreconditionException;
@@ -18,14 +20,12 @@ import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
-import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
-import io.hearth.core.lead.LeadStore;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.TimeOrderedIds;
-import io.hearth.core.sync.BatchApplier;
+import io.hearth.core.sync.BatchPlanner;
 import io.hearth.core.sync.Connection;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.FieldMapping;
@@ -40,7 +40,6 @@ import io.hearth.core.sync.SyncRun;
 import io.hearth.core.sync.SyncRunStore;
 import io.hearth.core.sync.SyncSettings;
 import io.hearth.core.sync.SyncState;
-import io.hearth.core.sync.SyncedContacts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,7 +78,9 @@ public final class SyncEngine {
 
     private final ConnectorRegistry connectors;
     private final SyncRunStore runs;
-    private final BatchApplier applier;
+    private final BatchPlanner planner;
+    private final Leads leads;
+    private final Contacts contacts;
     private final Transactor transactor;
     private final Clock clock;
     private final TimeOrderedIds ids;
@@ -94,17 +95,17 @@ public final class SyncEngine {
     });
 
     /**
-     * @param observers hear every lead a sync writes, in the transaction of its batch
-     * @param contacts where records matching a contact are written
+     * @param leads and {@code contacts} store what a batch changes, in the transaction of the batch,
+     *     as they store what a rep enters by hand
      */
     public SyncEngine(
             ConnectorRegistry connectors,
             SyncRunStore runs,
             PersonMatchStore matches,
-            LeadStore leads,
+            Leads leads,
+            Contacts contacts,
             LeadRules rules,
-            List<LeadObserver> observers,
-            SyncedContacts contacts,
+            ContactRules contactRules,
             Transactor transactor,
             Clock clock,
             RetryPolicy retry,
@@ -117,7 +118,9 @@ public final class SyncEngine {
         this.retry = requireNonNull(retry, "retry is null");
         this.ids = new TimeOrderedIds(clock);
         this.matches = requireNonNull(matches, "matches is null");
-        this.applier = new BatchApplier(matches, leads, rules, observers, contacts, ids);
+        this.leads = requireNonNull(leads, "leads is null");
+        this.contacts = requireNonNull(contacts, "contacts is null");
+        this.planner = new BatchPlanner(rules, contactRules, ids);
     }
 
     /** A page of the installed connectors in name order; the token carries the last name shown. */
@@ -388,7 +391,7 @@ public final class SyncEngine {
         while (true) {
             try (RecordReader reader = connector.openReader(request.config(), run.endCursor());
                     ReadAhead ahead =
-                            new ReadAhead(reader, BATCH_SIZE, batch -> applier.prepare(batch.records(), mapping))) {
+                            new ReadAhead(reader, BATCH_SIZE, batch -> planner.prepare(batch.records(), mapping))) {
                 while (true) {
                     ReadAhead.Read read = ahead.next();
                     Batch batch = read.batch();
@@ -494,7 +497,7 @@ public final class SyncEngine {
 
     private SyncRun apply(Connector connector, SyncRun run, ReadAhead.Read read, Instant now) {
         Batch batch = read.batch();
-        BatchApplier.Outcome outcome = applier.apply(connector.name(), read.prepared(), run.startedAt(), now);
+        BatchPlanner.Plan outcome = store(connector.name(), read.prepared(), run.startedAt(), now);
         List<Rejection> rejections =
                 new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
         for (RejectedRecord rejected : batch.rejected()) {
@@ -505,6 +508,27 @@ public final class SyncEngine {
         long unreadable = batch.rejected().size();
         SyncCounts counts = outcome.counts().plus(new SyncCounts(unreadable, 0, 0, 0, 0, unreadable));
         return run.progressed(counts, batch.cursor());
+    }
+
+    /**
+     * Stores one batch in the caller's transaction: claims its people's keys, finds who they are,
+     * plans what changes and stores it through the lead and contact use cases.
+     *
+     * @throws StaleEtagException when someone else changed a matched person meanwhile; the batch is safe to re-apply
+     */
+    private BatchPlanner.Plan store(
+            String connector, BatchPlanner.Prepared prepared, Instant runStartedAt, Instant now) {
+        // a writer carrying one of these keys now waits for this batch, and then finds its people
+        matches.claim(prepared.claims(connector));
+        MatchIndex index = matches.lookingUp(() -> MatchIndex.load(
+                connector,
+                prepared.candidates().stream().map(BatchPlanner.Candidate::keys).toList(),
+                matches));
+        BatchPlanner.Plan plan = planner.plan(prepared, index, runStartedAt, now);
+        leads.storeSynced(plan.created(), plan.changedLeads());
+        contacts.storeSynced(plan.changedContacts());
+        matches.link(connector, plan.newLinks());
+        return plan;
     }
 
     private SyncRun finish(SyncRun run, SyncState state, String error) {

@@ -19,11 +19,11 @@ import java.util.function.Function;
  */
 public final class ReadAhead implements AutoCloseable {
     /** A batch as read, and its records as the applier will store them. */
-    public record Read(Batch batch, BatchApplier.Prepared prepared) {}
+    public record Read(Batch batch, BatchPlanner.Prepared prepared) {}
 
     private final RecordReader reader;
     private final int batchSize;
-    private final Function<Batch, BatchApplier.Prepared> prepare;
+    private final Function<Batch, BatchPlanner.Prepared> prepare;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "hearth-sync-read-ahead");
         t.setDaemon(true);
@@ -31,7 +31,7 @@ public final class ReadAhead implements AutoCloseable {
     });
     private Future<Read> pending;
 
-    public ReadAhead(RecordReader reader, int batchSize, Function<Batch, BatchApplier.Prepared> prepare) {
+    public ReadAhead(RecordReader reader, int batchSize, Function<Batch, BatchPlanner.Prepared> prepare) {
         this.reader = requireNonNull(reader, "reader is null");
         this.batchSize = batchSize;
         this.prepare = requireNonNull(prepare, "prepare is null");

@@ -57,8 +57,8 @@ class ReadAheadTest {
         public void close() {}
     }
 
-    private static BatchApplier.Prepared prepared(Batch batch) {
-        return new BatchApplier.Prepared(batch.records().size(), List.of(), List.of());
+    private static BatchPlanner.Prepared prepared(Batch batch) {
+        return new BatchPlanner.Prepared(batch.records().size(), List.of(), List.of());
     }
 
     @Test

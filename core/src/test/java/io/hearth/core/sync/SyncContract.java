@@ -18,8 +18,8 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
-import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadStatus;
+import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqPersonMatchStore;
@@ -48,7 +48,7 @@ public abstract class SyncContract {
     private final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
     private final List<Duration> pauses = new ArrayList<>();
     private final List<Lead> observed = new ArrayList<>();
-    private final LeadObserver written = (lead, repGrade) -> {
+    private final LeadWriteStep written = (lead, repGrade) -> {
         observed.add(lead);
         return lead;
     };
@@ -81,7 +81,7 @@ public abstract class SyncContract {
 
     private SyncEngine engineOn(Database on, ListConnector... connectors) {
         return SyncFixtures.core(on, clock, connectors)
-                .leadObservers(List.of(written))
+                .leadWriteSteps(List.of(written))
                 .contactObservers(List.of(contactsWritten::add))
                 .retry(new RetryPolicy(3, Duration.ofMillis(10), pauses::add))
                 .build()

@@ -2,11 +2,7 @@ package io.hearth.core.sync;
 
 import io.hearth.connector.spi.Connector;
 import io.hearth.core.HearthCore;
-import io.hearth.core.contact.ContactObserver;
-import io.hearth.core.contact.ContactRules;
 import io.hearth.core.persistence.Database;
-import io.hearth.core.persistence.JooqContactStore;
-import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.RuleProbability;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,10 +26,5 @@ final class SyncFixtures {
                 .probability(new RuleProbability())
                 .connectors(ConnectorRegistry.of(List.of(connectors)))
                 .syncSettings(settings());
-    }
-
-    static SyncedContacts contacts(Database database, ContactObserver... observers) {
-        return new SyncedContacts(
-                new JooqContactStore(database.dsl()), new ContactRules(new PhoneNumbers("US")), List.of(observers));
     }
 }

@@ -3,15 +3,18 @@ package io.hearth.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.core.app.Contacts;
 import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Transactor;
+import io.hearth.core.contact.ContactRules;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqContactStore;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqLeadStore;
 import io.hearth.core.persistence.JooqMissedDeadlineStore;
@@ -21,6 +24,7 @@ import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.LeadProfile;
@@ -96,15 +100,28 @@ public abstract class SyncedRatingsContract {
     }
 
     private SyncRun sync(ListConnector connector) {
+        Transactor transactor = new JooqTransactor(database.dsl());
         SyncEngine engine = new SyncEngine(
                 ConnectorRegistry.of(List.of(connector)),
                 new JooqSyncRunStore(database.dsl()),
                 new JooqPersonMatchStore(database.dsl()),
-                new JooqLeadStore(database.dsl()),
+                new Leads(
+                        new JooqLeadStore(database.dsl()),
+                        transactor,
+                        LeadFixtures.rules(),
+                        clock,
+                        LeadFixtures.duplicateGuard(database),
+                        List.of(ratings)),
+                new Contacts(
+                        new JooqContactStore(database.dsl()),
+                        transactor,
+                        new ContactRules(new PhoneNumbers("US")),
+                        clock,
+                        LeadFixtures.duplicateGuard(database),
+                        List.of()),
                 LeadFixtures.rules(),
-                List.of(ratings),
-                SyncFixtures.contacts(database),
-                new JooqTransactor(database.dsl()),
+                new ContactRules(new PhoneNumbers("US")),
+                transactor,
                 clock,
                 RetryPolicy.DEFAULT,
                 SyncFixtures.settings());

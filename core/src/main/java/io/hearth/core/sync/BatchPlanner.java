@@ -6,18 +6,15 @@ import io.hearth.connector.spi.SourceRecord;
 import io.hearth.connector.spi.StandardFields;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactRules;
 import io.hearth.core.dedup.KeyClaims;
 import io.hearth.core.dedup.MatchIndex;
 import io.hearth.core.dedup.MatchKeys;
-import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.error.InvalidArgumentException;
-import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
-import io.hearth.core.lead.LeadObserver;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadStatus;
-import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
@@ -25,6 +22,7 @@ import io.hearth.core.person.PersonFields;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.resource.ControlCharacters;
 import io.hearth.core.resource.TimeOrderedIds;
+import io.hearth.core.resource.Versioned;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,36 +35,39 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Stores one batch of records, inside the caller's transaction. Each record is matched ({@link MatchIndex}), among leads
+ * Works out what one batch of records changes, for the sync use case to store through the lead and
+ * contact use cases, as hand entry does. Each record is matched ({@link MatchIndex}), among leads
  * and contacts, on the connector's external id, then normalized email, then E.164 phone, then
  * name + company; a match is merged into the person found, lead or contact (the newer value wins,
  * an empty value never overwrites a filled one), anything else becomes a new lead. Records are applied in order against what the
  * batch already wrote, so repeated rows in one batch merge as well as rows repeated across batches.
  */
-public final class BatchApplier {
-    private final PersonMatchStore matches;
-    private final LeadStore leads;
+public final class BatchPlanner {
     private final LeadRules rules;
-    private final SyncedContacts contacts;
-    private final List<LeadObserver> observers;
+    private final ContactRules contactRules;
     private final TimeOrderedIds ids;
 
-    public BatchApplier(
-            PersonMatchStore matches,
-            LeadStore leads,
-            LeadRules rules,
-            List<LeadObserver> observers,
-            SyncedContacts contacts,
-            TimeOrderedIds ids) {
-        this.contacts = requireNonNull(contacts, "contacts is null");
-        this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
-        this.matches = requireNonNull(matches, "matches is null");
-        this.leads = requireNonNull(leads, "leads is null");
+    public BatchPlanner(LeadRules rules, ContactRules contactRules, TimeOrderedIds ids) {
         this.rules = requireNonNull(rules, "rules is null");
+        this.contactRules = requireNonNull(contactRules, "contactRules is null");
         this.ids = requireNonNull(ids, "ids is null");
     }
 
-    public record Outcome(SyncCounts counts, List<Rejection> rejections) {}
+    /**
+     * What a batch changes.
+     *
+     * @param created the new leads, in record order
+     * @param changedLeads the leads it changes, each with the version read
+     * @param changedContacts the contacts it changes, each with the version read
+     * @param newLinks the external ids the batch links to a person for the first time
+     */
+    public record Plan(
+            SyncCounts counts,
+            List<Rejection> rejections,
+            List<SyncedLead> created,
+            List<Versioned<Lead>> changedLeads,
+            List<Versioned<Contact>> changedContacts,
+            Map<String, PersonRef> newLinks) {}
 
     /**
      * A record mapped and cleaned by the lead rules, with its matching keys.
@@ -120,15 +121,12 @@ public final class BatchApplier {
     }
 
     /**
+     * @param index the people the batch's records may be, loaded under the batch's key claims; the
+     *     plan's changes are remembered in it as they are made, so later records of the batch see them
      * @param runStartedAt a person written at or after it was written by this run: matching it again counts as merged
-     * @throws StaleEtagException when someone else changed a matched person meanwhile; the batch is safe to re-apply
      */
-    public Outcome apply(String connector, Prepared prepared, Instant runStartedAt, Instant now) {
+    public Plan plan(Prepared prepared, MatchIndex index, Instant runStartedAt, Instant now) {
         List<Rejection> rejections = new ArrayList<>(prepared.rejections());
-        // a writer carrying one of these keys now waits for this batch, and then finds its people
-        matches.claim(prepared.claims(connector));
-        MatchIndex index = matches.lookingUp(() -> MatchIndex.load(
-                connector, prepared.candidates().stream().map(Candidate::keys).toList(), matches));
         Writes writes = new Writes(index, now);
         Set<PersonRef> touched = new HashSet<>();
         Map<String, PersonRef> newLinks = new HashMap<>();
@@ -168,38 +166,17 @@ public final class BatchApplier {
                 newLinks.put(externalId, person);
             }
         }
-        for (Map.Entry<LeadId, Lead> lead : writes.created.entrySet()) {
-            for (LeadObserver observer : observers) {
-                lead.setValue(observer.inserting(
-                        new SyncedLead(lead.getValue(), true, writes.inquiredAt.get(lead.getKey()))));
-            }
-        }
-        leads.insertAll(writes.created.values());
-        for (Map.Entry<LeadId, Long> stored : writes.leadVersions.entrySet()) {
-            if (!leads.update(index.lead(stored.getKey()), stored.getValue())) {
-                throw StaleEtagException.concurrent(stored.getKey().name());
-            }
-        }
-        for (Map.Entry<ContactId, Long> stored : writes.contactVersions.entrySet()) {
-            Contact contact = index.contact(stored.getKey());
-            if (!contacts.store().update(contact, stored.getValue())) {
-                throw StaleEtagException.concurrent(stored.getKey().name());
-            }
-            contacts.observers().forEach(observer -> observer.written(contact));
-        }
-        matches.link(connector, newLinks);
-        List<SyncedLead> written = new ArrayList<>(writes.created.size() + writes.leadVersions.size());
-        for (Lead lead : writes.created.values()) {
-            written.add(new SyncedLead(lead, true, writes.inquiredAt.get(lead.id())));
-        }
-        for (LeadId id : writes.leadVersions.keySet()) {
-            written.add(new SyncedLead(index.lead(id), false, null));
-        }
-        for (LeadObserver observer : observers) {
-            written = zip(written, observer.synced(written));
-        }
+        List<SyncedLead> newLeads = writes.created.values().stream()
+                .map(lead -> new SyncedLead(lead, true, writes.inquiredAt.get(lead.id())))
+                .toList();
+        List<Versioned<Lead>> changedLeads = writes.leadVersions.entrySet().stream()
+                .map(stored -> new Versioned<>(index.lead(stored.getKey()), stored.getValue()))
+                .toList();
+        List<Versioned<Contact>> changedContacts = writes.contactVersions.entrySet().stream()
+                .map(stored -> new Versioned<>(index.contact(stored.getKey()), stored.getValue()))
+                .toList();
         SyncCounts counts = new SyncCounts(prepared.records(), created, updated, unchanged, merged, rejections.size());
-        return new Outcome(counts, rejections);
+        return new Plan(counts, rejections, newLeads, changedLeads, changedContacts, newLinks);
     }
 
     /** What one batch writes, kept in the index as it goes so later records of the batch see it. */
@@ -230,7 +207,7 @@ public final class BatchApplier {
 
         /** @return whether the candidate changed the lead */
         boolean merge(Lead existing, Candidate candidate) {
-            LeadFields next = rules.forUpdate(existing.fields(), BatchApplier.merge(existing, candidate));
+            LeadFields next = rules.forUpdate(existing.fields(), BatchPlanner.merge(existing, candidate));
             if (next.equals(existing.fields())) {
                 return false;
             }
@@ -248,7 +225,7 @@ public final class BatchApplier {
 
         /** @return whether the candidate changed the contact */
         boolean merge(Contact existing, Candidate candidate) {
-            ContactFields next = contacts.rules().forUpdate(existing.fields(), BatchApplier.merge(existing, candidate));
+            ContactFields next = contactRules.forUpdate(existing.fields(), BatchPlanner.merge(existing, candidate));
             if (next.equals(existing.fields())) {
                 return false;
             }
@@ -264,19 +241,6 @@ public final class BatchApplier {
                     contactVersions.get(existing.id()) + 1));
             return true;
         }
-    }
-
-    /** The synced leads as an observer left them. */
-    private static List<SyncedLead> zip(List<SyncedLead> synced, List<Lead> current) {
-        if (current.size() != synced.size()) {
-            throw new IllegalStateException("an observer returned " + current.size() + " leads for " + synced.size());
-        }
-        List<SyncedLead> result = new ArrayList<>(synced.size());
-        for (int i = 0; i < synced.size(); i++) {
-            result.add(new SyncedLead(
-                    current.get(i), synced.get(i).created(), synced.get(i).inquiredAt()));
-        }
-        return result;
     }
 
     private Candidate candidate(SourceRecord record, FieldMapping mapping) {

@@ -3,10 +3,13 @@ package io.hearth.core.lead;
 import java.util.List;
 
 /**
- * Keeps what derives from a lead (its rating, its place in the work queue) in step with every
- * write, inside the write's transaction, so nothing derived is ever stale or half-written.
+ * A step of every lead write, by hand or by a sync, run by the lead use case inside the write's
+ * transaction: it keeps what derives from the lead (its rating, its place in the work queue) in
+ * step, so nothing derived is ever stale or half-written. It is part of the write, not a listener:
+ * it may change what is kept on the lead itself (the temperature it re-derives) and hands back the
+ * lead as it now stands, which the use case returns.
  */
-public interface LeadObserver {
+public interface LeadWriteStep {
     /**
      * Called after {@code lead} was written, in the same transaction.
      *
@@ -16,7 +19,7 @@ public interface LeadObserver {
     Lead written(Lead lead, RepGrade repGrade);
 
     /**
-     * Called before a sync inserts a new lead, so that what the observer derives and keeps on the
+     * Called before a sync inserts a new lead, so that what the step derives and keeps on the
      * lead itself (its temperature) goes in with the insert instead of updating every row just
      * inserted.
      *
@@ -27,7 +30,7 @@ public interface LeadObserver {
     }
 
     /**
-     * Called after a sync wrote {@code leads} as one batch, in the batch's transaction. Observers
+     * Called after a sync wrote {@code leads} as one batch, in the batch's transaction. Steps
      * that can do better than one {@link #written} per lead (one statement per table for the
      * batch) override it.
      *
