@@ -7,6 +7,7 @@ import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.generated.tables.records.QueueEntryRecord;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
@@ -167,7 +168,7 @@ public final class QueueBench {
      */
     private static Runnable pastDue(Side side, String owner) {
         return () -> {
-            List<QueueEntry> entries = side.store().next(owner, NOW, 51, Optional.of(AFTER_DUE_NOW));
+            List<QueueEntry> entries = side.store().next(owner, NOW, 51, Optional.of(AFTER_DUE_NOW), Scope.EVERYONE);
             if (entries.size() != 51 || entries.get(0).lane() != Lane.WARM) {
                 throw new IllegalStateException("expected 51 entries from the warm lane on, got " + entries.size()
                         + (entries.isEmpty() ? "" : " from " + entries.get(0).lane()));

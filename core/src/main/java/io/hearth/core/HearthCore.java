@@ -17,6 +17,7 @@ import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.app.Transactor;
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.RecentTokens;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactRules;
@@ -106,15 +107,17 @@ public final class HearthCore {
                         b.temperaturePolicy, b.probability == null ? learnedProbability : b.probability, clock),
                 b.speedToLead,
                 clock,
-                id -> cadenceStandings.of(PersonRef.of(id)));
+                id -> cadenceStandings.of(PersonRef.of(id)),
+                b.caller);
         qualifications = new LeadQualifications(ratings);
         overrides = new TemperatureOverrides(ratings);
         List<LeadWriteStep> leadWriteSteps = new ArrayList<>(List.of(ratings));
         leadWriteSteps.addAll(b.leadWriteSteps);
         List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
         contactObservers.addAll(b.contactObservers);
-        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadWriteSteps);
-        contacts = new Contacts(stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers);
+        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadWriteSteps, b.caller);
+        contacts = new Contacts(
+                stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers, b.caller);
         CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
         conversion = new LeadConversion(
                 leads,
@@ -149,10 +152,11 @@ public final class HearthCore {
                 cadenceRules,
                 transactor,
                 clock,
-                touchObservers);
+                touchObservers,
+                b.caller);
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
-        workQueue = new WorkQueue(stores.queue(), clock);
+        workQueue = new WorkQueue(stores.queue(), clock, b.caller);
         connectors = b.connectors;
         exporter = new PeopleExporter(connectors, leads, contacts);
         apiTokens = new ApiTokens(stores.apiTokens(), transactor, clock, b.recentTokens);
@@ -295,6 +299,7 @@ public final class HearthCore {
     public static final class Builder {
         private final Database database;
         private Clock clock = Clock.systemUTC();
+        private CurrentCaller caller = CurrentCaller.NONE;
         private String phoneRegion = "US";
         private CallGuard callGuard = CallGuard.NONE;
         private CadencePolicy cadencePolicy = CadencePolicy.DEFAULT;
@@ -313,6 +318,12 @@ public final class HearthCore {
 
         private Builder(Database database) {
             this.database = requireNonNull(database, "database is null");
+        }
+
+        /** Who each call acts for (the server: the call's token); its scope limits the people it sees. */
+        public Builder caller(CurrentCaller caller) {
+            this.caller = requireNonNull(caller, "caller is null");
+            return this;
         }
 
         public Builder clock(Clock clock) {

@@ -25,6 +25,7 @@ import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.ImportFolder;
 import io.hearth.core.sync.SyncSettings;
 import io.hearth.core.touch.CadencePolicy;
+import io.hearth.server.auth.Callers;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.ServerConfig;
@@ -86,6 +87,8 @@ public final class CoreModule extends AbstractModule {
                 .clock(clock)
                 .phoneRegion(config.phoneRegion())
                 .callGuard(new GrpcCallGuard())
+                // each call's token scopes the people it sees, in the store queries
+                .caller(Callers::current)
                 .cadencePolicy(CadencePolicy.DEFAULT.withLimits(
                         cadence.leadFollowUpLimit(), cadence.contactFollowUpLimit(), cadence.autoConvert()))
                 .connectors(ConnectorRegistry.discover(

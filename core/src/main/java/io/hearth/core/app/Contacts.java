@@ -2,6 +2,7 @@ package io.hearth.core.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactFilter;
@@ -19,6 +20,7 @@ import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.MaskField;
 import io.hearth.core.person.PersonField;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -42,6 +45,7 @@ public final class Contacts {
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final DuplicateGuard duplicates;
+    private final CurrentCaller caller;
     private final List<ContactObserver> observers;
 
     public Contacts(
@@ -57,6 +61,19 @@ public final class Contacts {
             Clock clock,
             DuplicateGuard duplicates,
             List<ContactObserver> observers) {
+        this(store, transactor, rules, clock, duplicates, observers, CurrentCaller.NONE);
+    }
+
+    /** @param caller who each call acts for: its scope limits which contacts it sees and changes */
+    public Contacts(
+            ContactStore store,
+            Transactor transactor,
+            ContactRules rules,
+            Clock clock,
+            DuplicateGuard duplicates,
+            List<ContactObserver> observers,
+            CurrentCaller caller) {
+        this.caller = requireNonNull(caller, "caller is null");
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.store = requireNonNull(store, "store is null");
@@ -90,7 +107,11 @@ public final class Contacts {
             throw InvalidArgumentException.of("contact", "required: the contact to create");
         }
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
-            ContactFields fields = asRequestField(() -> rules.forCreate(input));
+            Scope scope = caller.scope();
+            scope.requireMayGiveTo(input.owner());
+            ContactFields owned =
+                    input.toBuilder().owner(scope.ownerOfNew(input.owner())).build();
+            ContactFields fields = asRequestField(() -> rules.forCreate(owned));
             Instant now = now();
             Contact contact =
                     new Contact(new ContactId(ids.next()), fields, ContactOrigin.DIRECT, null, now, now, null, 1);
@@ -113,7 +134,8 @@ public final class Contacts {
     }
 
     public Contact get(ContactId id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException(id.name()));
+        // out of the caller's scope is not found, exactly as an id never used: ids cannot be probed
+        return store.find(id, caller.scope()).orElseThrow(() -> new NotFoundException(id.name()));
     }
 
     /** One page of contacts, oldest first; the arguments are the raw request values, validated here. */
@@ -124,7 +146,7 @@ public final class Contacts {
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
-        return store.list(new ContactQuery(filter, includeArchived, pageSize, after));
+        return store.list(new ContactQuery(filter, includeArchived, pageSize, after, caller.scope()));
     }
 
     /**
@@ -177,6 +199,9 @@ public final class Contacts {
             }
             ContactFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
+            if (!Objects.equals(updated.owner(), current.fields().owner())) {
+                caller.scope().requireMayGiveTo(updated.owner());
+            }
             if (updated.equals(current.fields())) {
                 return current;
             }

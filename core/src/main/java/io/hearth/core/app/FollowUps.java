@@ -2,6 +2,7 @@ package io.hearth.core.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
@@ -69,6 +70,7 @@ public final class FollowUps {
     private final Transactor transactor;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final CurrentCaller caller;
 
     public FollowUps(
             Leads leads,
@@ -81,6 +83,34 @@ public final class FollowUps {
             Transactor transactor,
             Clock clock,
             List<TouchObserver> observers) {
+        this(
+                leads,
+                contacts,
+                conversion,
+                touches,
+                followUps,
+                cadences,
+                cadenceRules,
+                transactor,
+                clock,
+                observers,
+                CurrentCaller.NONE);
+    }
+
+    /** @param caller who each call acts for: lists hold the touches and follow-ups of people in its scope */
+    public FollowUps(
+            Leads leads,
+            Contacts contacts,
+            LeadConversion conversion,
+            TouchStore touches,
+            FollowUpStore followUps,
+            CadenceStore cadences,
+            CadenceRules cadenceRules,
+            Transactor transactor,
+            Clock clock,
+            List<TouchObserver> observers,
+            CurrentCaller caller) {
+        this.caller = requireNonNull(caller, "caller is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.leads = requireNonNull(leads, "leads is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
@@ -212,8 +242,16 @@ public final class FollowUps {
         });
     }
 
+    /** The follow-up, if its person is in the caller's scope: otherwise not found, as an id never used. */
     public FollowUp get(UUID followUpId) {
-        return followUps.find(followUpId).orElseThrow(() -> new NotFoundException(FollowUp.COLLECTION + followUpId));
+        NotFoundException notFound = new NotFoundException(FollowUp.COLLECTION + followUpId);
+        FollowUp found = followUps.find(followUpId).orElseThrow(() -> notFound);
+        try {
+            person(found.person());
+        } catch (NotFoundException outOfScope) {
+            throw notFound;
+        }
+        return found;
     }
 
     /** The person's cadence; a person who never had one is active with nothing done. */
@@ -239,7 +277,8 @@ public final class FollowUps {
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, DueQuery.fingerprint(cleanOwner), "page_token"));
-        return followUps.listDue(new DueQuery(cleanOwner, asOf == null ? now() : asOf, pageSize, after));
+        return followUps.listDue(
+                new DueQuery(cleanOwner, asOf == null ? now() : asOf, pageSize, after, caller.scope()));
     }
 
     /** Touches, newest first; every condition is optional ({@code null}), {@code to} is exclusive. */
@@ -257,7 +296,7 @@ public final class FollowUps {
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
-        return touches.list(new TouchQuery(person, by, from, to, pageSize, after));
+        return touches.list(new TouchQuery(person, by, from, to, pageSize, after, caller.scope()));
     }
 
     private TouchLogged outcomeOf(Person person, Touch touch, Cadence cadence, Optional<FollowUp> next) {

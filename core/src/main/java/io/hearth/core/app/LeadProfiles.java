@@ -2,6 +2,7 @@ package io.hearth.core.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
@@ -42,6 +43,7 @@ final class LeadProfiles {
     private final LeadQueuePlacement placement;
     private final SpeedToLeadRecorder speedToLead;
     private final Clock clock;
+    private final CurrentCaller caller;
 
     LeadProfiles(
             LeadStore leads,
@@ -49,7 +51,9 @@ final class LeadProfiles {
             LeadRater rater,
             LeadQueuePlacement placement,
             SpeedToLeadRecorder speedToLead,
-            Clock clock) {
+            Clock clock,
+            CurrentCaller caller) {
+        this.caller = requireNonNull(caller, "caller is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.profiles = requireNonNull(profiles, "profiles is null");
         this.rater = requireNonNull(rater, "rater is null");
@@ -129,8 +133,9 @@ final class LeadProfiles {
                 lead.fields().toBuilder().temperature(temperature).build(), lead.updatedAt(), lead.version());
     }
 
+    /** The lead, if the caller may see it: out of scope is not found, as for an id never used. */
     Lead lead(LeadId id) {
-        return leads.find(id).orElseThrow(() -> new NotFoundException(id.name()));
+        return leads.find(id, caller.scope()).orElseThrow(() -> new NotFoundException(id.name()));
     }
 
     Lead workableLead(LeadId id) {

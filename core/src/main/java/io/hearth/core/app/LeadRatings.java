@@ -2,6 +2,7 @@ package io.hearth.core.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.LeadWriteStep;
@@ -77,6 +78,31 @@ public final class LeadRatings implements LeadWriteStep {
             SpeedToLeadPolicy speedToLead,
             Clock clock,
             Function<LeadId, CadenceStanding> cadences) {
+        this(
+                leads,
+                profiles,
+                missedDeadlines,
+                queue,
+                transactor,
+                model,
+                speedToLead,
+                clock,
+                cadences,
+                CurrentCaller.NONE);
+    }
+
+    /** @param caller who a qualification or an override acts for: a lead out of its scope is not found */
+    public LeadRatings(
+            LeadStore leads,
+            LeadProfileStore profiles,
+            MissedDeadlineStore missedDeadlines,
+            QueueStore queue,
+            Transactor transactor,
+            TemperatureModel model,
+            SpeedToLeadPolicy speedToLead,
+            Clock clock,
+            Function<LeadId, CadenceStanding> cadences,
+            CurrentCaller caller) {
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.profiles = new LeadProfiles(
                 leads,
@@ -84,7 +110,8 @@ public final class LeadRatings implements LeadWriteStep {
                 new LeadRater(model, speedToLead),
                 new LeadQueuePlacement(queue, cadences),
                 new SpeedToLeadRecorder(missedDeadlines, speedToLead),
-                clock);
+                clock,
+                caller);
     }
 
     /** The profile engine qualification and override share with the ratings. */

@@ -2,6 +2,7 @@ package io.hearth.core.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.dedup.MatchKeys;
 import io.hearth.core.error.FailedPreconditionException;
@@ -23,6 +24,7 @@ import io.hearth.core.lead.SyncedLead;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.MaskField;
 import io.hearth.core.person.PersonField;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
@@ -35,6 +37,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -50,6 +53,7 @@ public final class Leads {
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final DuplicateGuard duplicates;
+    private final CurrentCaller caller;
     private final List<LeadWriteStep> steps;
 
     public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, DuplicateGuard duplicates) {
@@ -63,6 +67,19 @@ public final class Leads {
             Clock clock,
             DuplicateGuard duplicates,
             List<LeadWriteStep> steps) {
+        this(store, transactor, rules, clock, duplicates, steps, CurrentCaller.NONE);
+    }
+
+    /** @param caller who each call acts for: its scope limits which leads it sees and changes */
+    public Leads(
+            LeadStore store,
+            Transactor transactor,
+            LeadRules rules,
+            Clock clock,
+            DuplicateGuard duplicates,
+            List<LeadWriteStep> steps,
+            CurrentCaller caller) {
+        this.caller = requireNonNull(caller, "caller is null");
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.steps = List.copyOf(requireNonNull(steps, "steps is null"));
         this.store = requireNonNull(store, "store is null");
@@ -91,7 +108,11 @@ public final class Leads {
             throw InvalidArgumentException.of("lead", "required: the lead to create");
         }
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
-            LeadFields fields = asRequestField(() -> rules.forCreate(input));
+            Scope scope = caller.scope();
+            scope.requireMayGiveTo(input.owner());
+            LeadFields owned =
+                    input.toBuilder().owner(scope.ownerOfNew(input.owner())).build();
+            LeadFields fields = asRequestField(() -> rules.forCreate(owned));
             Instant now = now();
             Lead lead = new Lead(new LeadId(ids.next()), fields, now, now, null, 1);
             RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
@@ -135,7 +156,8 @@ public final class Leads {
     }
 
     public Lead get(LeadId id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException(id.name()));
+        // out of the caller's scope is not found, exactly as an id never used: ids cannot be probed
+        return store.find(id, caller.scope()).orElseThrow(() -> new NotFoundException(id.name()));
     }
 
     /** One page of leads; the arguments are the raw request values, validated here. */
@@ -148,7 +170,7 @@ public final class Leads {
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
-        return store.list(new LeadQuery(filter, order, includeArchived, pageSize, after));
+        return store.list(new LeadQuery(filter, order, includeArchived, pageSize, after, caller.scope()));
     }
 
     /**
@@ -205,6 +227,9 @@ public final class Leads {
             }
             LeadFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
+            if (!Objects.equals(updated.owner(), current.fields().owner())) {
+                caller.scope().requireMayGiveTo(updated.owner());
+            }
             RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE)
                     ? RepGrade.UNCHANGED
                     : changes.temperature() == null ? RepGrade.cleared() : RepGrade.set(changes.temperature());

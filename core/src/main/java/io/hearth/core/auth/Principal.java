@@ -2,6 +2,7 @@ package io.hearth.core.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.Scope;
 import java.util.Optional;
 
 /**
@@ -18,5 +19,17 @@ public record Principal(String user, Role role, Optional<String> team, String to
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
+    }
+
+    /**
+     * The people this caller may see and change: a rep their own, a manager their team's (their own
+     * without a team), an admin everyone's.
+     */
+    public Scope scope() {
+        return switch (role) {
+            case ADMIN -> Scope.EVERYONE;
+            case MANAGER -> team.<Scope>map(t -> new Scope.Team(t, user)).orElseGet(() -> new Scope.Own(user));
+            case REP -> new Scope.Own(user);
+        };
     }
 }

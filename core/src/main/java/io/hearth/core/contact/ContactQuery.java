@@ -2,12 +2,15 @@ package io.hearth.core.contact;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.PageToken;
 import java.util.Optional;
 
-/** A resolved contact list request, ordered by creation time then id. */
-public record ContactQuery(ContactFilter filter, boolean includeArchived, int pageSize, Optional<PageToken> after) {
+/** A resolved contact list request, ordered by creation time then id, of the people the caller may see. */
+public record ContactQuery(
+        ContactFilter filter, boolean includeArchived, int pageSize, Optional<PageToken> after, Scope scope) {
     public ContactQuery {
+        requireNonNull(scope, "scope is null");
         requireNonNull(filter, "filter is null");
         requireNonNull(after, "after is null");
     }

@@ -2,6 +2,7 @@ package io.hearth.core.contact;
 
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import java.util.Optional;
 
@@ -28,6 +29,9 @@ public interface ContactStore {
     Optional<Contact> findByCreateRequestId(String createRequestId);
 
     Optional<Contact> find(ContactId id);
+
+    /** The contact if it is in {@code scope}: the scope is a condition of the query, not a check after it. */
+    Optional<Contact> find(ContactId id, Scope scope);
 
     Optional<Contact> findConvertedFrom(LeadId lead);
 

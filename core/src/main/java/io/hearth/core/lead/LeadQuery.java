@@ -2,14 +2,24 @@ package io.hearth.core.lead;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.PageToken;
 import java.util.Optional;
 
-/** A resolved list request: conditions, order, page size and where the previous page stopped. */
+/**
+ * A resolved list request: conditions, order, page size, where the previous page stopped, and the
+ * people the caller may see.
+ */
 public record LeadQuery(
-        LeadFilter filter, LeadOrder order, boolean includeArchived, int pageSize, Optional<PageToken> after) {
+        LeadFilter filter,
+        LeadOrder order,
+        boolean includeArchived,
+        int pageSize,
+        Optional<PageToken> after,
+        Scope scope) {
 
     public LeadQuery {
+        requireNonNull(scope, "scope is null");
         requireNonNull(filter, "filter is null");
         requireNonNull(order, "order is null");
         requireNonNull(after, "after is null");

@@ -1,6 +1,7 @@
 package io.hearth.core.lead;
 
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import java.util.Collection;
 import java.util.Map;
@@ -19,6 +20,9 @@ public interface LeadStore {
     void insertAll(Collection<Lead> leads);
 
     Optional<Lead> find(LeadId id);
+
+    /** The lead if it is in {@code scope}: the scope is a condition of the query, not a check after it. */
+    Optional<Lead> find(LeadId id, Scope scope);
 
     Optional<Lead> findByCreateRequestId(String createRequestId);
 

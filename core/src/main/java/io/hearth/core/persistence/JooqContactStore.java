@@ -16,6 +16,7 @@ import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
 import java.time.Instant;
@@ -76,6 +77,11 @@ public final class JooqContactStore implements ContactStore {
     }
 
     @Override
+    public Optional<Contact> find(ContactId id, Scope scope) {
+        return one(CONTACT.ID.eq(id.value()).and(PERSON.visibleTo(scope)));
+    }
+
+    @Override
     public Optional<Contact> findConvertedFrom(LeadId lead) {
         return one(CONTACT.CONVERTED_FROM_LEAD_ID.eq(lead.value()));
     }
@@ -122,6 +128,7 @@ public final class JooqContactStore implements ContactStore {
     public Page<Contact> list(ContactQuery query) {
         var select = dsl.selectFrom(CONTACT)
                 .where(conditions(query.filter(), query.includeArchived()))
+                .and(PERSON.visibleTo(query.scope()))
                 .orderBy(CONTACT.CREATED_AT.asc(), CONTACT.ID.asc());
         int fetchSize = query.pageSize() + 1;
         List<ContactRecord> records = query.after()

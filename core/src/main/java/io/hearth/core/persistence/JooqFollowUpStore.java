@@ -115,6 +115,7 @@ public final class JooqFollowUpStore implements FollowUpStore {
         if (query.owner() != null) {
             conditions.add(CURRENT_OWNER_VALUE.eq(query.owner()));
         }
+        conditions.add(OwnerScope.visibleTo(CURRENT_OWNER_VALUE, query.scope()));
         // an archived person is not worked; the follow-up comes back with the person on restore
         conditions.add(LEAD.ARCHIVED_AT.isNull());
         conditions.add(CONTACT.ARCHIVED_AT.isNull());

@@ -15,6 +15,7 @@ import io.hearth.core.lead.Temperature;
 import io.hearth.core.persistence.generated.tables.records.LeadRecord;
 import io.hearth.core.persistence.generated.tables.records.LeadTagRecord;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
 import java.time.Instant;
@@ -82,8 +83,13 @@ public final class JooqLeadStore implements LeadStore {
 
     @Override
     public Optional<Lead> find(LeadId id) {
+        return find(id, Scope.EVERYONE);
+    }
+
+    @Override
+    public Optional<Lead> find(LeadId id, Scope scope) {
         return dsl.selectFrom(LEAD)
-                .where(LEAD.ID.eq(id.value()))
+                .where(LEAD.ID.eq(id.value()).and(PERSON.visibleTo(scope)))
                 .fetchOptional()
                 .map(record -> toLead(
                         record, PERSON.tagsOf(dsl, List.of(record.getId())).getOrDefault(record.getId(), List.of())));
@@ -123,6 +129,7 @@ public final class JooqLeadStore implements LeadStore {
     public Page<Lead> list(LeadQuery query) {
         SortKey key = SortKey.of(query.order());
         List<Condition> conditions = conditions(query.filter(), query.includeArchived());
+        conditions.add(PERSON.visibleTo(query.scope()));
         SortField<?>[] orderBy = query.order().descending()
                 ? new SortField<?>[] {key.field().desc(), LEAD.ID.desc()}
                 : new SortField<?>[] {key.field().asc(), LEAD.ID.asc()};

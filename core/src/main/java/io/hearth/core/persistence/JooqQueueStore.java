@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.persistence.generated.tables.records.QueueEntryRecord;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
@@ -84,7 +85,7 @@ public final class JooqQueueStore implements QueueStore {
      * walking the index, which grows with the queue.
      */
     @Override
-    public List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after) {
+    public List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after, Scope scope) {
         Optional<Position> from = after.map(Position::of);
         List<QueueEntry> entries = new ArrayList<>();
         for (Range range : Range.values()) {
@@ -98,7 +99,8 @@ public final class JooqQueueStore implements QueueStore {
             entries.addAll(walk(
                     owner,
                     range.condition(now, seek)
-                            .and(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.inline(at(now), QUEUE_ENTRY.VISIBLE_FROM))),
+                            .and(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.inline(at(now), QUEUE_ENTRY.VISIBLE_FROM)))
+                            .and(OwnerScope.visibleTo(QUEUE_ENTRY.OWNER, scope)),
                     seek,
                     limit - entries.size()));
         }

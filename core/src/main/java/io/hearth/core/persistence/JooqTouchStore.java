@@ -46,6 +46,7 @@ public final class JooqTouchStore implements TouchStore {
         if (query.person() != null) {
             conditions.add(personIs(query.person()));
         }
+        conditions.add(OwnerScope.personVisible(TOUCH.LEAD_ID, TOUCH.CONTACT_ID, query.scope()));
         if (query.performedBy() != null) {
             conditions.add(TOUCH.PERFORMED_BY.eq(query.performedBy()));
         }

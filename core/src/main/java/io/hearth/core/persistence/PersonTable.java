@@ -12,6 +12,7 @@ import io.hearth.core.persistence.generated.tables.records.LeadRecord;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonFields;
 import io.hearth.core.person.PersonFilter;
+import io.hearth.core.person.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -132,6 +133,15 @@ final class PersonTable<R extends Record> {
                 .forEach(t -> conditions.add(DSL.exists(
                         DSL.selectOne().from(tagTable).where(tagOwner.eq(id).and(tag.eq(t))))));
         return conditions;
+    }
+
+    /**
+     * The people {@code scope} may see, as a condition of the query: a rep's own, a manager's and
+     * their team's (the team's members are the users its tokens name), everyone's; unowned people
+     * are in every scope.
+     */
+    Condition visibleTo(Scope scope) {
+        return OwnerScope.visibleTo(owner, scope);
     }
 
     void insertTags(DSLContext dsl, UUID person, List<String> tags) {

@@ -1,6 +1,7 @@
 package io.hearth.core.queue;
 
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.PageToken;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,7 +31,7 @@ public interface QueueStore {
      * @param owner one rep's queue, or {@code null} for the whole team
      * @param after the position of the previous page's last entry, if any
      */
-    List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after);
+    List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after, Scope scope);
 
     /** Encodes where {@code last} stands, for the next page. */
     static PageToken position(String fingerprint, QueueEntry last) {

@@ -2,6 +2,7 @@ package io.hearth.core.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.priority.AgendaPlanner;
 import io.hearth.core.query.Page;
@@ -26,8 +27,15 @@ public final class WorkQueue {
 
     private final QueueStore store;
     private final Clock clock;
+    private final CurrentCaller caller;
 
     public WorkQueue(QueueStore store, Clock clock) {
+        this(store, clock, CurrentCaller.NONE);
+    }
+
+    /** @param caller who each call acts for: a rep's queue holds their own and unowned people only */
+    public WorkQueue(QueueStore store, Clock clock, CurrentCaller caller) {
+        this.caller = requireNonNull(caller, "caller is null");
         this.store = requireNonNull(store, "store is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -79,7 +87,7 @@ public final class WorkQueue {
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
-        List<QueueEntry> entries = store.next(who, clock.instant(), pageSize + 1, after);
+        List<QueueEntry> entries = store.next(who, clock.instant(), pageSize + 1, after, caller.scope());
         boolean more = entries.size() > pageSize;
         List<QueueEntry> page = more ? entries.subList(0, pageSize) : entries;
         Optional<String> next = more

@@ -3,6 +3,7 @@ package io.hearth.core.touch;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.person.PersonRef;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.PageToken;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,8 +15,15 @@ import java.util.Optional;
  * @param to exclusive
  */
 public record TouchQuery(
-        PersonRef person, String performedBy, Instant from, Instant to, int pageSize, Optional<PageToken> after) {
+        PersonRef person,
+        String performedBy,
+        Instant from,
+        Instant to,
+        int pageSize,
+        Optional<PageToken> after,
+        Scope scope) {
     public TouchQuery {
+        requireNonNull(scope, "scope is null");
         requireNonNull(after, "after is null");
     }
 

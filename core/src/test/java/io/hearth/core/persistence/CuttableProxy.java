@@ -16,8 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A TCP proxy on a loopback port in front of a database server, standing in for the network: a test
- * {@link #cut}s it (every open connection is dropped, new ones are refused, as when the database's
- * host goes away) and {@link #restore}s it. It only ever listens on 127.0.0.1.
+ * {@link #cut}s it (every open connection is dropped, new ones are reset at once, as when the
+ * database's host goes away) and {@link #restore}s it. It only ever listens on 127.0.0.1, and keeps
+ * its port while cut: giving the port up and binding it again on restore failed when another test
+ * JVM's proxy took it meanwhile.
  */
 public final class CuttableProxy implements AutoCloseable {
     private final InetSocketAddress target;
@@ -28,7 +30,8 @@ public final class CuttableProxy implements AutoCloseable {
         return thread;
     });
     private final int port;
-    private ServerSocket listener;
+    private final ServerSocket listener;
+    private boolean isCut;
 
     private CuttableProxy(InetSocketAddress target) {
         this.target = target;
@@ -48,10 +51,7 @@ public final class CuttableProxy implements AutoCloseable {
 
     /** Drops every connection through the proxy and refuses new ones until {@link #restore}. */
     public synchronized void cut() {
-        if (listener != null) {
-            closeQuietly(listener);
-            listener = null;
-        }
+        isCut = true;
         for (Socket socket : sockets) {
             closeQuietly(socket);
         }
@@ -60,15 +60,13 @@ public final class CuttableProxy implements AutoCloseable {
 
     /** Takes connections again, on the same port. */
     public synchronized void restore() {
-        if (listener == null) {
-            listener = listen(port);
-            acceptOn(listener);
-        }
+        isCut = false;
     }
 
     @Override
     public void close() {
         cut();
+        closeQuietly(listener);
         threads.shutdownNow();
     }
 
@@ -107,7 +105,13 @@ public final class CuttableProxy implements AutoCloseable {
                 try {
                     client = on.accept();
                 } catch (IOException e) {
-                    return; // cut
+                    return; // closed
+                }
+                synchronized (this) {
+                    if (isCut) {
+                        reset(client);
+                        continue;
+                    }
                 }
                 Socket server = new Socket();
                 try {
@@ -115,8 +119,8 @@ public final class CuttableProxy implements AutoCloseable {
                     server.setTcpNoDelay(true);
                     server.connect(target, 2_000);
                     synchronized (this) {
-                        if (listener != on) { // cut meanwhile
-                            closeQuietly(client);
+                        if (isCut) { // cut meanwhile
+                            reset(client);
                             closeQuietly(server);
                             continue;
                         }
@@ -150,6 +154,16 @@ public final class CuttableProxy implements AutoCloseable {
             sockets.remove(from);
             sockets.remove(to);
         }
+    }
+
+    /** Closes with a reset, not an orderly end: the client sees its connection fail at once. */
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // closed already
+        }
+        closeQuietly(socket);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -56,7 +57,9 @@ public final class QueueWatchers implements AutoCloseable {
         Watch watch = new Watch(owner, size, observer);
         watches.add(watch);
         observer.setOnCancelHandler(watch::stop);
-        watch.future = ticker.scheduleWithFixedDelay(watch::tick, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        // ticks run in the call's context, so its caller's scope holds on the ticker thread too
+        Runnable tick = Context.current().wrap(watch::tick);
+        watch.future = ticker.scheduleWithFixedDelay(tick, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Ends every watch cleanly, so a shutting-down server need not wait for streams that never end. */

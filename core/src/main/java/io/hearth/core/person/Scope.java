@@ -1,0 +1,55 @@
+package io.hearth.core.person;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.error.Excerpts;
+import io.hearth.core.error.PermissionDeniedException;
+
+/**
+ * Which people a caller may see and change. Stores put it into the query itself, so a person out of
+ * scope is never read, and to the caller it does not exist ({@code NOT_FOUND}, as for an id that was
+ * never used), so ids cannot be probed. Unowned people (an inbound lead no rep has yet) are in every
+ * scope: anyone may pick them up.
+ */
+public sealed interface Scope {
+    /** Everyone: an admin, a background job, or a server open to local callers without tokens. */
+    Scope EVERYONE = new Everyone();
+
+    record Everyone() implements Scope {}
+
+    /** A rep: the people {@code user} owns. */
+    record Own(String user) implements Scope {
+        public Own {
+            requireNonNull(user, "user is null");
+        }
+    }
+
+    /** A manager: the people {@code user} owns and those owned by a member of {@code team}. */
+    record Team(String team, String user) implements Scope {
+        public Team {
+            requireNonNull(team, "team is null");
+            requireNonNull(user, "user is null");
+        }
+    }
+
+    /** The owner a person created in this scope gets: a rep's own user when none is given. */
+    default String ownerOfNew(String requested) {
+        return this instanceof Own own && (requested == null || requested.isBlank()) ? own.user() : requested;
+    }
+
+    /**
+     * Refuses, in a rep's scope, giving a person to someone else: a rep works their own people and
+     * may pick up unowned ones; reassigning is a manager's.
+     */
+    default void requireMayGiveTo(String owner) {
+        if (this instanceof Own own
+                && owner != null
+                && !owner.isBlank()
+                && !owner.strip().equals(own.user())) {
+            throw new PermissionDeniedException(
+                    "OWNER_NOT_CALLER",
+                    "a rep gives people only to themselves (" + own.user() + "), not to " + Excerpts.quoted(owner)
+                            + "; a manager or an admin reassigns people");
+        }
+    }
+}
