@@ -56,6 +56,13 @@ abstract class RpcCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         hearth = (HearthCli) spec.root().userObject();
+        try {
+            settings();
+        } catch (ProfileSettings.SettingsException e) {
+            err().println("error: " + e.getMessage());
+            err().flush();
+            return ExitCode.USAGE;
+        }
         security = channelSecurity();
         channel = openChannel();
         calls = BearerToken.attach(channel, options().token);
@@ -68,6 +75,14 @@ abstract class RpcCommand implements Callable<Integer> {
         } finally {
             shutDown(channel);
         }
+    }
+
+    /**
+     * Completes the connection options from the profile; {@code hearth login} takes its settings
+     * from its own options instead.
+     */
+    void settings() throws ProfileSettings.SettingsException {
+        ProfileSettings.apply(options(), environment());
     }
 
     private ChannelSecurity channelSecurity() {
