@@ -92,6 +92,32 @@ class LimitsServiceTest {
     }
 
     @Test
+    void callsAsFastAsTheyGoForASecondGetTheBurstPlusTheRateAndNoMore() throws Exception {
+        LimitsConfig limits = new LimitsConfig(20, 5, 8, LimitsConfig.DEFAULT_MAX_MESSAGE_BYTES);
+        try (InProcessHearth hearth = InProcessHearth.withLimits(Clock.systemUTC(), limits, Optional.of(ADMIN))) {
+            LeadServiceGrpc.LeadServiceBlockingStub leads = LeadServiceGrpc.newBlockingStub(withToken(hearth, ADMIN));
+            int admitted = 0;
+            int refused = 0;
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1)) {
+                try {
+                    leads.listLeads(ListLeadsRequest.getDefaultInstance());
+                    admitted++;
+                } catch (StatusRuntimeException e) {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+                    refused++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "[limits] 20/s, bursts of 5, for %.2f s: %d admitted, %d refused%n", seconds, admitted, refused);
+            assertThat(admitted)
+                    .isBetween((int) Math.floor(5 + 20 * seconds) - 3, (int) Math.ceil(5 + 20 * seconds) + 1);
+            assertThat(refused).isPositive();
+        }
+    }
+
+    @Test
     void callsWithoutATokenShareTheBucketOfTheirAddress() throws Exception {
         LimitsConfig limits = new LimitsConfig(0.5, 2, 8, LimitsConfig.DEFAULT_MAX_MESSAGE_BYTES);
         try (InProcessHearth hearth = InProcessHearth.withLimits(Clock.systemUTC(), limits, Optional.empty())) {
