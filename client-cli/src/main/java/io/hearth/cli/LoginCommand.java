@@ -5,6 +5,7 @@ import io.hearth.cli.ProfilesFile.ProfilesFileException;
 import io.hearth.cli.TokenCommand.TokenCommandException;
 import io.hearth.proto.v1.ListLeadsRequest;
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,16 @@ final class LoginCommand extends RpcCommand {
     }
 
     private String readTokenLine() throws ProfileSettings.SettingsException {
+        Console console = System.console();
+        if (environment().in() == System.in && console != null && environment().terminal()) {
+            // typed at a terminal: asked for without echo, so the token does not show on the screen
+            char[] typed = console.readPassword("token: ");
+            String token = typed == null ? "" : new String(typed).strip();
+            if (token.isEmpty()) {
+                throw new ProfileSettings.SettingsException("--token-stdin: no token was typed");
+            }
+            return token;
+        }
         try {
             BufferedReader reader =
                     new BufferedReader(new InputStreamReader(environment().in(), StandardCharsets.UTF_8));
