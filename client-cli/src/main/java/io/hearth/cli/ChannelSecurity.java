@@ -42,7 +42,7 @@ record ChannelSecurity(ChannelSecurity.Mode mode, ChannelCredentials credentials
                     "--client-key", options.clientKey, "needs --client-cert, its certificate");
         }
         boolean mutual = options.clientCert != null;
-        if (!options.tls && options.caCert == null && !mutual) {
+        if (!Boolean.TRUE.equals(options.tls) && options.caCert == null && !mutual) {
             return new ChannelSecurity(Mode.PLAINTEXT, InsecureChannelCredentials.create());
         }
         TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder();

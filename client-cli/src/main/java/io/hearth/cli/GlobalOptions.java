@@ -9,22 +9,24 @@ import picocli.CommandLine.ScopeType;
  * the root command's instance, wherever on the command line the user puts them.
  */
 final class GlobalOptions {
+    static final String DEFAULT_SERVER = "localhost:50051";
 
     @Option(
             names = "--server",
             scope = ScopeType.INHERIT,
             paramLabel = "HOST:PORT",
-            defaultValue = "${env:HEARTH_SERVER:-localhost:50051}",
-            description = "Hearth server to talk to (default: $HEARTH_SERVER, else localhost:50051).")
+            defaultValue = "${env:HEARTH_SERVER}",
+            description = "Hearth server to talk to (default: $HEARTH_SERVER, else the profile's, else "
+                    + DEFAULT_SERVER + ").")
     String server;
 
     @Option(
             names = "--tls",
             scope = ScopeType.INHERIT,
-            defaultValue = "${env:HEARTH_TLS:-false}",
+            defaultValue = "${env:HEARTH_TLS}",
             description = "Connect with TLS, trusting the certificate authorities of this Java"
-                    + " installation (default: $HEARTH_TLS, else false).")
-    boolean tls;
+                    + " installation (default: $HEARTH_TLS, else the profile's, else false).")
+    Boolean tls;
 
     @Option(
             names = "--ca-cert",
@@ -59,9 +61,28 @@ final class GlobalOptions {
             scope = ScopeType.INHERIT,
             paramLabel = "TOKEN",
             defaultValue = "${env:HEARTH_TOKEN}",
-            description = "API token, sent as 'authorization: Bearer' on every call (default: $HEARTH_TOKEN;"
-                    + " prefer the variable: a flag shows in ps and in the shell's history).")
+            description = "API token, sent as 'authorization: Bearer' on every call (default: $HEARTH_TOKEN,"
+                    + " else the profile's; prefer the variable or a profile: a flag shows in ps and in the shell's"
+                    + " history).")
     String token;
+
+    @Option(
+            names = "--profile",
+            scope = ScopeType.INHERIT,
+            paramLabel = "NAME",
+            defaultValue = "${env:HEARTH_PROFILE}",
+            description = "The profile (see 'hearth login') whose server, TLS settings and token fill in what the"
+                    + " options and variables leave open (default: $HEARTH_PROFILE, else the active one).")
+    String profile;
+
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            defaultValue = "${env:HEARTH_CONFIG}",
+            description = "The profiles file (default: $HEARTH_CONFIG, else $XDG_CONFIG_HOME/hearth/config.toml,"
+                    + " else ~/.config/hearth/config.toml).")
+    Path config;
 
     @Option(
             names = "--output",

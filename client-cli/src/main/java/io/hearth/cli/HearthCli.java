@@ -50,7 +50,9 @@ import picocli.CommandLine.Spec;
             ImportCommand.class,
             ExportCommand.class,
             SyncRunsCommand.class,
-            AdminCommand.class
+            AdminCommand.class,
+            LoginCommand.class,
+            ProfilesCommand.class
         })
 public final class HearthCli implements Callable<Integer> {
 

@@ -1,9 +1,12 @@
 package io.hearth.cli;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.RetryInfo;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.hearth.proto.v1.AdminServiceGrpc;
 import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.ContactServiceGrpc.ContactServiceBlockingStub;
@@ -18,6 +21,7 @@ import io.hearth.proto.v1.SyncServiceGrpc;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +60,13 @@ abstract class RpcCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         hearth = (HearthCli) spec.root().userObject();
+        try {
+            settings();
+        } catch (ProfileSettings.SettingsException e) {
+            err().println("error: " + e.getMessage());
+            err().flush();
+            return ExitCode.USAGE;
+        }
         security = channelSecurity();
         channel = openChannel();
         calls = BearerToken.attach(channel, options().token);
@@ -68,6 +79,14 @@ abstract class RpcCommand implements Callable<Integer> {
         } finally {
             shutDown(channel);
         }
+    }
+
+    /**
+     * Completes the connection options from the profile; {@code hearth login} takes its settings
+     * from its own options instead.
+     */
+    void settings() throws ProfileSettings.SettingsException {
+        ProfileSettings.apply(options(), environment());
     }
 
     private ChannelSecurity channelSecurity() {
@@ -166,11 +185,18 @@ abstract class RpcCommand implements Callable<Integer> {
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
                 // a handshake that TLS refused is refused again: only an unreachable server may come back
+                // over the server's rate limit: its RetryInfo says when a call is allowed again
+                Optional<Duration> retryAfter =
+                        code == Status.Code.RESOURCE_EXHAUSTED ? retryDelay(e) : Optional.empty();
                 boolean retryable =
                         code == Status.Code.UNAVAILABLE && !TlsFailures.handshakeRefused(e.getStatus(), security.mode())
-                                || code == Status.Code.DEADLINE_EXCEEDED;
+                                || code == Status.Code.DEADLINE_EXCEEDED
+                                || retryAfter.isPresent();
                 if (!retryable || attempt >= CREATE_ATTEMPTS) {
                     throw e;
+                }
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(pause) > 0) {
+                    pause = retryAfter.get();
                 }
                 String why = e.getStatus().getDescription();
                 err().printf(
@@ -191,6 +217,27 @@ abstract class RpcCommand implements Callable<Integer> {
                 pause = pause.multipliedBy(2);
             }
         }
+    }
+
+    /** The RetryInfo delay of a refusal, when it has one (at most a minute: a longer wait is not worth it). */
+    static Optional<Duration> retryDelay(StatusRuntimeException refusal) {
+        com.google.rpc.Status details = StatusProto.fromThrowable(refusal);
+        if (details == null) {
+            return Optional.empty();
+        }
+        for (com.google.protobuf.Any detail : details.getDetailsList()) {
+            if (detail.is(RetryInfo.class)) {
+                try {
+                    com.google.protobuf.Duration delay =
+                            detail.unpack(RetryInfo.class).getRetryDelay();
+                    Duration wait = Duration.ofSeconds(delay.getSeconds(), delay.getNanos());
+                    return wait.compareTo(Duration.ofMinutes(1)) <= 0 ? Optional.of(wait) : Optional.empty();
+                } catch (InvalidProtocolBufferException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The request id the user gave, or a new random one: every create carries one. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -72,6 +73,25 @@ class CreateRetriesTest {
                         "note: UNAVAILABLE: the database is unavailable; retry; trying again in 2ms"
                                 + " with the same request id " + id + " (attempt 3 of 4)");
         assertThat(result.out()).contains("name:         leads/ada1");
+    }
+
+    @Test
+    void aCreateOverTheRateLimitWaitsAsItsRetryInfoSaysAndAnotherResourceExhaustedIsNotRetried() {
+        hearth.service.failuresFirst.add(rateLimited(Duration.ofMillis(30)));
+
+        CliResult result = hearth.run("leads", "create", "--company", "Acme");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(hearth.service.requests(CreateLeadRequest.class)).hasSize(2);
+        assertThat(result.err()).contains("note: RESOURCE_EXHAUSTED: rate limit", "trying again in 30ms");
+
+        hearth.service.failuresFirst.add(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+                .setMessage("the upload is larger than the server takes")
+                .build()));
+        assertThat(hearth.run("leads", "create", "--company", "Acme").exitCode())
+                .isEqualTo(1);
+        assertThat(hearth.service.requests(CreateLeadRequest.class)).hasSize(3);
     }
 
     @Test
@@ -175,6 +195,16 @@ class CreateRetriesTest {
                 false,
                 CliEnvironment.DEFAULT_REFRESH_INTERVAL,
                 Duration.ofMillis(1));
+    }
+
+    private static StatusRuntimeException rateLimited(Duration retryAfter) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+                .setMessage("rate limit: token t1 made more than 50 calls per second")
+                .addDetails(Any.pack(RetryInfo.newBuilder()
+                        .setRetryDelay(com.google.protobuf.Duration.newBuilder().setNanos((int) retryAfter.toNanos()))
+                        .build()))
+                .build());
     }
 
     private static StatusRuntimeException databaseUnavailable() {

@@ -35,14 +35,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(List<String> args) throws Exception {
+        return start(args, Map.of());
+    }
+
+    /** With {@code environment} added to this process's, e.g. {@code HEARTH_ADMIN_TOKEN}. */
+    static ServerProcess start(List<String> args, Map<String, String> environment) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar("hearth.server.jar"), "--port", "0"));
         command.addAll(args);
         Path log = Files.createTempFile("hearth-server", ".log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(process, log);
         server.awaitPort();
         return server;
@@ -108,7 +113,20 @@ final class ServerProcess implements AutoCloseable {
 
     /** Runs the CLI with {@code environment} added to this process's. */
     Cli cli(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = cliCommand(args);
+        return cli(environment, null, cliCommand(args));
+    }
+
+    /**
+     * Runs the CLI without the {@code --server} of this server (a profile may name it), with
+     * {@code environment} added and {@code stdin} (null: none) as its standard input.
+     */
+    Cli cliWithoutServer(Map<String, String> environment, String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar")));
+        command.addAll(List.of(args));
+        return cli(environment, stdin, command);
+    }
+
+    private Cli cli(Map<String, String> environment, String stdin, List<String> command) throws Exception {
         Path out = Files.createTempFile("hearth-cli", ".out");
         Path err = Files.createTempFile("hearth-cli", ".err");
         try {
@@ -116,6 +134,11 @@ final class ServerProcess implements AutoCloseable {
                     new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().putAll(environment);
             Process cli = builder.start();
+            try (var input = cli.getOutputStream()) {
+                if (stdin != null) {
+                    input.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
             if (!cli.waitFor(60, TimeUnit.SECONDS)) {
                 cli.destroyForcibly();
                 throw new AssertionError("CLI did not finish: " + command);

@@ -13,7 +13,9 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.hearth.server.auth.AuthInterceptor;
 import io.hearth.server.auth.Authentication;
+import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.UnparseableRequests;
+import io.hearth.server.limits.LimitsInterceptor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,8 @@ public final class HearthServer {
     private final DatabaseHealth databaseHealth;
     private final Authentication authentication;
     private final AuthInterceptor auth;
+    private final LimitsInterceptor limits;
+    private final int maxMessageBytes;
     private final HealthStatusManager health = new HealthStatusManager();
     private List<String> serviceNames = List.of();
     private Server server;
@@ -43,13 +47,17 @@ public final class HearthServer {
             Set<ServerInterceptor> interceptors,
             DatabaseHealth databaseHealth,
             Authentication authentication,
-            AuthInterceptor auth) {
+            AuthInterceptor auth,
+            LimitsInterceptor limits,
+            ServerConfig config) {
         this.builder = requireNonNull(builder, "builder is null");
         this.services = requireNonNull(services, "services is null");
         this.interceptors = requireNonNull(interceptors, "interceptors is null");
         this.databaseHealth = requireNonNull(databaseHealth, "databaseHealth is null");
         this.authentication = requireNonNull(authentication, "authentication is null");
         this.auth = requireNonNull(auth, "auth is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.maxMessageBytes = config.limits().maxMessageBytes();
     }
 
     public synchronized HearthServer start() throws IOException {
@@ -61,7 +69,9 @@ public final class HearthServer {
                 .toList();
         authentication.start();
         List<ServerInterceptor> chain = new ArrayList<>();
-        // the first is innermost: authentication throws core's refusal, which the interceptors outside it map
+        // the first is innermost: the limits count the caller authentication found; authentication
+        // throws core's refusal, which the interceptors outside it map
+        chain.add(limits);
         chain.add(auth);
         chain.addAll(interceptors);
         chain.add(databaseHealth.interceptor()); // the last is outermost: it sees the status every call ends with
@@ -72,6 +82,8 @@ public final class HearthServer {
         builder.addService(UnparseableRequests.guard(health.getHealthService().bindService()));
         builder.addService(
                 UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()));
+        // gRPC answers a larger request RESOURCE_EXHAUSTED itself, naming both sizes, before any interceptor
+        builder.maxInboundMessageSize(maxMessageBytes);
         server = builder.build().start();
         serving(databaseHealth.available());
         databaseHealth.start(this::serving);

@@ -12,6 +12,7 @@ import io.hearth.server.auth.Authentication;
 import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
+import io.hearth.server.config.LimitsConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.config.TlsConfig;
 import io.hearth.server.grpc.QueueWatchers;
@@ -198,6 +199,38 @@ public final class Main implements Callable<Integer> {
     String adminTokenVariable = System.getenv(ADMIN_TOKEN_VARIABLE);
 
     @Option(
+            names = "--rate-limit",
+            defaultValue = "${env:HEARTH_RATE_LIMIT:-50}",
+            paramLabel = "CALLS",
+            description = "Calls per second one token may make to this server in the long run; 0: no limit "
+                    + "(env HEARTH_RATE_LIMIT; default ${DEFAULT-VALUE}). Calls without a token count per address.")
+    double rateLimit;
+
+    @Option(
+            names = "--rate-burst",
+            defaultValue = "${env:HEARTH_RATE_BURST:-100}",
+            paramLabel = "CALLS",
+            description = "Calls one token may make at once after a pause (env HEARTH_RATE_BURST; default "
+                    + "${DEFAULT-VALUE}).")
+    int rateBurst;
+
+    @Option(
+            names = "--max-streams-per-token",
+            defaultValue = "${env:HEARTH_MAX_STREAMS_PER_TOKEN:-8}",
+            paramLabel = "N",
+            description = "Streaming calls (queue watches, syncs, imports, exports) one token may have open on this "
+                    + "server at once; 0: no cap (env HEARTH_MAX_STREAMS_PER_TOKEN; default ${DEFAULT-VALUE}).")
+    int maxStreamsPerToken;
+
+    @Option(
+            names = "--max-message-bytes",
+            defaultValue = "${env:HEARTH_MAX_MESSAGE_BYTES:-4194304}",
+            paramLabel = "BYTES",
+            description = "The largest request message the server reads, 65536 to 268435456 (env "
+                    + "HEARTH_MAX_MESSAGE_BYTES; default ${DEFAULT-VALUE}, 4 MiB; uploads come in 64 KiB chunks).")
+    int maxMessageBytes;
+
+    @Option(
             names = "--shutdown-grace-seconds",
             defaultValue = "20",
             description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
@@ -348,8 +381,21 @@ public final class Main implements Callable<Integer> {
                 access(config, tls, injector.getInstance(Authentication.class).required()),
                 config.database().kind(),
                 config.database().redactedUrl());
+        log.info("Limits per token on this server: {}", describe(config.limits()));
         server.awaitTermination();
         return 0;
+    }
+
+    /** For the start log: the limits in force, each with the flag that changes it. */
+    static String describe(LimitsConfig limits) {
+        String rate = limits.rateLimited()
+                ? BigDecimal.valueOf(limits.callsPerSecond())
+                                .stripTrailingZeros()
+                                .toPlainString() + " calls per second, bursts of " + limits.burst()
+                : "no rate limit";
+        String streams = limits.streamsCapped() ? limits.maxStreamsPerCaller() + " open streams" : "no stream cap";
+        return rate + " (--rate-limit, --rate-burst); " + streams + " (--max-streams-per-token); requests up to "
+                + limits.maxMessageBytes() + " bytes (--max-message-bytes)";
     }
 
     /** The certificate files, read and checked before anything else starts. */
@@ -394,7 +440,16 @@ public final class Main implements Callable<Integer> {
                         importsDir == null ? imports.importsDir() : importsDir, imports.uploadsDir(), maxUploadBytes),
                 tlsConfig(),
                 insecure,
-                adminToken());
+                adminToken(),
+                limits());
+    }
+
+    private LimitsConfig limits() {
+        try {
+            return new LimitsConfig(rateLimit, rateBurst, maxStreamsPerToken, maxMessageBytes);
+        } catch (IllegalArgumentException e) {
+            throw new StartRefusedException(e.getMessage());
+        }
     }
 
     /** The first admin token, from the variable or the file (not both), checked before anything starts. */

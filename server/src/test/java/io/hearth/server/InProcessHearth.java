@@ -17,6 +17,7 @@ import io.hearth.core.persistence.TestDatabases;
 import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
 import io.hearth.server.config.ImportConfig;
+import io.hearth.server.config.LimitsConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.QueueWatchers;
 import io.hearth.server.tls.ListenPolicy;
@@ -113,6 +114,30 @@ public final class InProcessHearth implements AutoCloseable {
                 null,
                 ImportConfig.DEFAULT_MAX_UPLOAD_BYTES,
                 true,
+                lent.database(),
+                lent,
+                configure);
+    }
+
+    /**
+     * With {@code limits}, and the admin token {@code adminToken} when present. Calls run on thread
+     * pools, as on a real server, so a client can cancel a stream while the server holds it.
+     */
+    public static InProcessHearth withLimits(Clock clock, LimitsConfig limits, Optional<String> adminToken)
+            throws Exception {
+        TestDatabases.TestDatabase lent = TestDatabases.openHsqldb();
+        UnaryOperator<ServerConfig> configure = config -> {
+            ServerConfig limited = config.withLimits(limits);
+            return adminToken
+                    .map(token -> limited.withAdminToken(new AdminToken(token, "the test")))
+                    .orElse(limited);
+        };
+        return new InProcessHearth(
+                clock,
+                CadenceConfig.DEFAULTS,
+                null,
+                ImportConfig.DEFAULT_MAX_UPLOAD_BYTES,
+                false,
                 lent.database(),
                 lent,
                 configure);

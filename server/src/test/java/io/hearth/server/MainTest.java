@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.server.config.LimitsConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.config.TlsConfig;
 import io.hearth.server.tls.TestPki;
@@ -240,5 +241,26 @@ class MainTest {
         StringWriter err = new StringWriter();
         int exitCode = Main.run(args, new PrintWriter(err));
         return new Run(exitCode, err.toString());
+    }
+
+    @Test
+    void limitsHaveDefaultsFlagsAndBounds() {
+        assertThat(parse().limits()).isEqualTo(LimitsConfig.DEFAULTS);
+        assertThat(parse(
+                                "--rate-limit", "2.5",
+                                "--rate-burst", "10",
+                                "--max-streams-per-token", "0",
+                                "--max-message-bytes", "1048576")
+                        .limits())
+                .isEqualTo(new LimitsConfig(2.5, 10, 0, 1_048_576));
+        assertThat(parse("--rate-limit", "0").limits().rateLimited()).isFalse();
+        assertThatThrownBy(() -> parse("--rate-burst", "0")).hasMessageContaining("--rate-burst");
+        assertThatThrownBy(() -> parse("--max-message-bytes", "100"))
+                .hasMessageContaining("--max-message-bytes")
+                .hasMessageContaining("65536");
+        assertThatThrownBy(() -> parse("--rate-limit", "-1")).hasMessageContaining("--rate-limit");
+        assertThat(Main.describe(LimitsConfig.DEFAULTS))
+                .isEqualTo("50 calls per second, bursts of 100 (--rate-limit, --rate-burst); 8 open streams "
+                        + "(--max-streams-per-token); requests up to 4194304 bytes (--max-message-bytes)");
     }
 }

@@ -55,6 +55,9 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(jvmOptions());
         command.addAll(List.of(
                 "-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()));
+        // the races come from one address with no token, as fast as they can: one rate-limit bucket would
+        // turn them into RESOURCE_EXHAUSTED answers; the rate limit is tested on its own
+        command.addAll(List.of("--rate-limit", "0", "--max-streams-per-token", "0"));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Cleanup.Step leftover = Cleanup.register("stop " + label, () -> process.destroyForcibly());

@@ -36,6 +36,9 @@ import java.util.Optional;
  */
 public final class ApiTokens {
     static final String RESOURCE = "tokens/";
+    /** Configuring the admin token reads again after losing a race; more than a few losses is a bug. */
+    private static final int CONFIGURE_ATTEMPTS = 5;
+
     private static final String LIST_FINGERPRINT = PageToken.fingerprint("api_tokens by id");
     /** The same answer for unknown, revoked and expired tokens, so none can be told from the others. */
     private static final String INVALID_TOKEN =
@@ -178,26 +181,37 @@ public final class ApiTokens {
                 ApiToken.CONFIGURED,
                 Optional.empty(),
                 Optional.empty());
-        boolean works = transactor.inTransaction(() -> {
-            Optional<ApiToken> same = store.findByHash(hash);
-            if (same.isPresent()) {
-                if (!same.get().id().equals(ApiToken.CONFIGURED_ADMIN_ID)) {
-                    throw new FailedPreconditionException(
-                            "ADMIN_TOKEN_IN_USE",
-                            "the configured admin token is already the token "
-                                    + same.get().id() + " of " + same.get().user() + "; configure a token of its own");
-                }
-                return same.get().validAt(now);
+        Boolean works = null;
+        // a server starting at the same moment may insert the admin row between our read and our
+        // insert: the database keeps one row, and the loser reads again and finds it
+        for (int attempt = 1; works == null; attempt++) {
+            if (attempt > CONFIGURE_ATTEMPTS) {
+                throw new IllegalStateException(
+                        "the admin token row kept changing under " + CONFIGURE_ATTEMPTS + " attempts to configure it");
             }
-            if (store.find(ApiToken.CONFIGURED_ADMIN_ID).isPresent()) {
-                store.replace(admin, hash);
-            } else {
-                store.insert(admin, hash);
-            }
-            return true;
-        });
+            works = transactor.inTransaction(() -> configureAdminOnce(admin, hash, now));
+        }
         recent.forget(ApiToken.CONFIGURED_ADMIN_ID);
         return works;
+    }
+
+    /** One attempt; null when another server inserted the admin row first, so it must be read again. */
+    private Boolean configureAdminOnce(ApiToken admin, TokenHash hash, Instant now) {
+        Optional<ApiToken> same = store.findByHash(hash);
+        if (same.isPresent()) {
+            if (!same.get().id().equals(ApiToken.CONFIGURED_ADMIN_ID)) {
+                throw new FailedPreconditionException(
+                        "ADMIN_TOKEN_IN_USE",
+                        "the configured admin token is already the token "
+                                + same.get().id() + " of " + same.get().user() + "; configure a token of its own");
+            }
+            return same.get().validAt(now);
+        }
+        if (store.find(ApiToken.CONFIGURED_ADMIN_ID).isPresent()) {
+            store.replace(admin, hash);
+            return true;
+        }
+        return store.insertIfAbsent(admin, hash) ? Boolean.TRUE : null;
     }
 
     private static Principal requireAdmin(Optional<Principal> caller) {

@@ -10,6 +10,14 @@ public interface ApiTokenStore {
     void insert(ApiToken token, TokenHash hash);
 
     /**
+     * Inserts the token unless a row with its id or its hash exists, as the database's unique keys
+     * decide: two servers inserting at once get one row and no error.
+     *
+     * @return whether this call inserted it
+     */
+    boolean insertIfAbsent(ApiToken token, TokenHash hash);
+
+    /**
      * The token with this hash, whatever its state: one lookup by a unique index. Comparing in
      * constant time is not needed here: the database finds the row by the hash of what the caller
      * sent, so how long a lookup takes tells a caller about hashes near the hash of its own guess,

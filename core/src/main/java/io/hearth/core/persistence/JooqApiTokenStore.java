@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /** {@link ApiTokenStore} on jOOQ: one row per token, found by the unique index on its hash. */
@@ -29,6 +30,19 @@ public final class JooqApiTokenStore implements ApiTokenStore {
         ApiTokenRecord row = dsl.newRecord(API_TOKEN);
         fill(row, token, hash);
         row.insert();
+    }
+
+    @Override
+    public boolean insertIfAbsent(ApiToken token, TokenHash hash) {
+        ApiTokenRecord row = dsl.newRecord(API_TOKEN);
+        fill(row, token, hash);
+        try {
+            // PostgreSQL waits for a concurrent insert of the same key and then inserts nothing;
+            // HSQLDB may refuse the second insert instead
+            return dsl.insertInto(API_TOKEN).set(row).onConflictDoNothing().execute() == 1;
+        } catch (IntegrityConstraintViolationException taken) {
+            return false;
+        }
     }
 
     @Override

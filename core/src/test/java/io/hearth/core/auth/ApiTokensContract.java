@@ -3,6 +3,7 @@ package io.hearth.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.Concurrently;
 import io.hearth.core.HearthCore;
 import io.hearth.core.app.ApiTokens;
 import io.hearth.core.error.FailedPreconditionException;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,5 +257,28 @@ public abstract class ApiTokensContract {
         assertThat(fresh.anyTokenExists()).isFalse();
         fresh.configureAdmin(ADMIN_SECRET);
         assertThat(fresh.anyTokenExists()).isTrue();
+    }
+
+    @Test
+    void twoServersStartingAtOnceWithTheSameAdminTokenBothStartAndKeepOneRow() throws Exception {
+        ApiTokens here = tokens;
+        ApiTokens otherServer = HearthCore.on(testDatabase.anotherServer())
+                .clock(clock)
+                .recentTokens(RecentTokens.none())
+                .build()
+                .apiTokens();
+        for (int round = 0; round < 20; round++) {
+            testDatabase.database().dsl().execute("DELETE FROM api_token");
+            List<ApiTokens> servers = List.of(here, otherServer);
+            AtomicInteger next = new AtomicInteger();
+            List<Boolean> started = Concurrently.run(
+                    2, () -> servers.get(next.getAndIncrement()).configureAdmin(ADMIN_SECRET));
+
+            assertThat(started).as("round %d", round).containsExactly(true, true);
+            assertThat(testDatabase.database().dsl().fetchCount(DSL.table("api_token")))
+                    .isEqualTo(1);
+            assertThat(otherServer.authenticate(Optional.of(ADMIN_SECRET)).isAdmin())
+                    .isTrue();
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  *     {@code insecure}
  * @param insecure the operator's explicit consent to serve plaintext on a non-loopback address
  * @param adminToken the first admin token, stored (as its hash) at start; present: calls need a token
+ * @param limits what one caller may ask of this server instance
  */
 public record ServerConfig(
         String host,
@@ -24,8 +25,10 @@ public record ServerConfig(
         ImportConfig imports,
         Optional<TlsConfig> tls,
         boolean insecure,
-        Optional<AdminToken> adminToken) {
+        Optional<AdminToken> adminToken,
+        LimitsConfig limits) {
     public ServerConfig {
+        requireNonNull(limits, "limits is null");
         requireNonNull(adminToken, "adminToken is null");
         requireNonNull(host, "host is null");
         requireNonNull(tls, "tls is null");
@@ -51,10 +54,52 @@ public record ServerConfig(
         this(host, port, dataDir, database, phoneRegion, cadence, imports, Optional.empty(), false, Optional.empty());
     }
 
+    /** With the default limits. */
+    public ServerConfig(
+            String host,
+            int port,
+            Path dataDir,
+            DatabaseConfig database,
+            String phoneRegion,
+            CadenceConfig cadence,
+            ImportConfig imports,
+            Optional<TlsConfig> tls,
+            boolean insecure,
+            Optional<AdminToken> adminToken) {
+        this(
+                host,
+                port,
+                dataDir,
+                database,
+                phoneRegion,
+                cadence,
+                imports,
+                tls,
+                insecure,
+                adminToken,
+                LimitsConfig.DEFAULTS);
+    }
+
     /** The same, started with {@code adminToken}. */
     public ServerConfig withAdminToken(AdminToken adminToken) {
         return new ServerConfig(
-                host, port, dataDir, database, phoneRegion, cadence, imports, tls, insecure, Optional.of(adminToken));
+                host,
+                port,
+                dataDir,
+                database,
+                phoneRegion,
+                cadence,
+                imports,
+                tls,
+                insecure,
+                Optional.of(adminToken),
+                limits);
+    }
+
+    /** The same, with {@code limits}. */
+    public ServerConfig withLimits(LimitsConfig limits) {
+        return new ServerConfig(
+                host, port, dataDir, database, phoneRegion, cadence, imports, tls, insecure, adminToken, limits);
     }
 
     /** With the default follow-up cadence. */
