@@ -154,7 +154,7 @@ public final class HearthCore {
                 clock,
                 touchObservers,
                 b.caller);
-        followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor);
+        followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);
         connectors = b.connectors;

@@ -2,7 +2,9 @@ package io.hearth.core.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.Scope;
 import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUpStats;
 import io.hearth.core.touch.FollowUpStatsStore;
@@ -22,18 +24,26 @@ import java.util.function.Predicate;
 public final class FollowUpStatsReport {
     private final FollowUpStatsStore store;
     private final Transactor transactor;
+    private final CurrentCaller caller;
 
     public FollowUpStatsReport(FollowUpStatsStore store, Transactor transactor) {
+        this(store, transactor, CurrentCaller.NONE);
+    }
+
+    /** @param caller who each report is for: it counts the people in the caller's scope only */
+    public FollowUpStatsReport(FollowUpStatsStore store, Transactor transactor, CurrentCaller caller) {
+        this.caller = requireNonNull(caller, "caller is null");
         this.store = requireNonNull(store, "store is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
     }
 
     public FollowUpStats report(StatsPeriod period) {
+        Scope scope = caller.scope();
         return transactor.inTransaction(() -> compute(
-                store.touches(period),
-                store.leadsCreated(period),
-                store.touchesBeforeConversion(period),
-                store.movedToDrip(period)));
+                store.touches(period, scope),
+                store.leadsCreated(period, scope),
+                store.touchesBeforeConversion(period, scope),
+                store.movedToDrip(period, scope)));
     }
 
     static FollowUpStats compute(

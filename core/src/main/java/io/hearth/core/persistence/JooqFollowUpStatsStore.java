@@ -11,6 +11,7 @@ import io.hearth.core.contact.ContactOrigin;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.Scope;
 import io.hearth.core.touch.FollowUpStatsStore;
 import io.hearth.core.touch.StatsPeriod;
 import io.hearth.core.touch.Touch;
@@ -30,10 +31,11 @@ public final class JooqFollowUpStatsStore implements FollowUpStatsStore {
     }
 
     @Override
-    public List<Touch> touches(StatsPeriod period) {
+    public List<Touch> touches(StatsPeriod period, Scope scope) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(TOUCH.OCCURRED_AT.ge(toOffset(period.from())));
         conditions.add(TOUCH.OCCURRED_AT.lt(toOffset(period.to())));
+        conditions.add(OwnerScope.personVisible(TOUCH.LEAD_ID, TOUCH.CONTACT_ID, scope));
         if (period.owner() != null) {
             conditions.add(TOUCH.PERFORMED_BY.eq(period.owner()));
         }
@@ -44,8 +46,8 @@ public final class JooqFollowUpStatsStore implements FollowUpStatsStore {
     }
 
     @Override
-    public List<LeadConversionFact> leadsCreated(StatsPeriod period) {
-        List<Condition> conditions = leadConditions(period);
+    public List<LeadConversionFact> leadsCreated(StatsPeriod period, Scope scope) {
+        List<Condition> conditions = leadConditions(period, scope);
         conditions.add(LEAD.CREATED_AT.ge(toOffset(period.from())));
         conditions.add(LEAD.CREATED_AT.lt(toOffset(period.to())));
         Field<Boolean> converted = DSL.field(DSL.exists(DSL.selectOne()
@@ -59,8 +61,8 @@ public final class JooqFollowUpStatsStore implements FollowUpStatsStore {
     }
 
     @Override
-    public List<Integer> touchesBeforeConversion(StatsPeriod period) {
-        List<Condition> conditions = leadConditions(period);
+    public List<Integer> touchesBeforeConversion(StatsPeriod period, Scope scope) {
+        List<Condition> conditions = leadConditions(period, scope);
         conditions.add(CONTACT.ORIGIN.eq(ContactOrigin.CONVERTED_LEAD.name()));
         conditions.add(CONTACT.CREATED_AT.ge(toOffset(period.from())));
         conditions.add(CONTACT.CREATED_AT.lt(toOffset(period.to())));
@@ -76,27 +78,29 @@ public final class JooqFollowUpStatsStore implements FollowUpStatsStore {
     }
 
     @Override
-    public int movedToDrip(StatsPeriod period) {
+    public int movedToDrip(StatsPeriod period, Scope scope) {
         Condition inPeriod = CADENCE.STATE
                 .eq(CadenceState.DRIP.name())
                 .and(CADENCE.MOVED_TO_DRIP_AT.ge(toOffset(period.from())))
                 .and(CADENCE.MOVED_TO_DRIP_AT.lt(toOffset(period.to())));
         Condition leads = CADENCE.PERSON_KIND
                 .eq(PersonKind.LEAD.name())
-                .and(DSL.exists(
-                        DSL.selectOne().from(LEAD).where(leadConditions(period)).and(LEAD.ID.eq(CADENCE.PERSON_ID))));
+                .and(DSL.exists(DSL.selectOne()
+                        .from(LEAD)
+                        .where(leadConditions(period, scope))
+                        .and(LEAD.ID.eq(CADENCE.PERSON_ID))));
         Condition contacts = CADENCE.PERSON_KIND
                 .eq(PersonKind.CONTACT.name())
                 .and(DSL.exists(DSL.selectOne()
                         .from(CONTACT)
-                        .where(contactConditions(period))
+                        .where(contactConditions(period, scope))
                         .and(CONTACT.ID.eq(CADENCE.PERSON_ID))));
         return dsl.fetchCount(CADENCE, inPeriod.and(leads.or(contacts)));
     }
 
-    private static List<Condition> leadConditions(StatsPeriod period) {
+    private static List<Condition> leadConditions(StatsPeriod period, Scope scope) {
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(DSL.trueCondition());
+        conditions.add(OwnerScope.visibleTo(LEAD.OWNER, scope));
         if (period.owner() != null) {
             conditions.add(LEAD.OWNER.eq(period.owner()));
         }
@@ -106,9 +110,9 @@ public final class JooqFollowUpStatsStore implements FollowUpStatsStore {
         return conditions;
     }
 
-    private static List<Condition> contactConditions(StatsPeriod period) {
+    private static List<Condition> contactConditions(StatsPeriod period, Scope scope) {
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(DSL.trueCondition());
+        conditions.add(OwnerScope.visibleTo(CONTACT.OWNER, scope));
         if (period.owner() != null) {
             conditions.add(CONTACT.OWNER.eq(period.owner()));
         }

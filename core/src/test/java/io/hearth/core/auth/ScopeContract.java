@@ -25,7 +25,9 @@ import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUp;
+import io.hearth.core.touch.FollowUpStats;
 import io.hearth.core.touch.Outcome;
+import io.hearth.core.touch.StatsPeriod;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchInput;
 import io.hearth.core.touch.TouchKind;
@@ -154,6 +156,26 @@ abstract class ScopeContract {
                         .items())
                 .extracting(FollowUp::person)
                 .doesNotContain(PersonRef.of(bobs.id()));
+    }
+
+    @Test
+    void aRepsFollowUpStatsCountTheirOwnPeopleOnly() {
+        core.followUps().logTouch(coldCall(bobs, "bob"));
+        core.followUps().logTouch(coldCall(carols, "carol"));
+        core.followUps().logTouch(coldCall(alices, "alice"));
+        StatsPeriod everything = new StatsPeriod(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), null, null);
+
+        assertThat(touchesCounted(everything)).isEqualTo(3);
+        actAs("alice", Role.REP, "east");
+        assertThat(touchesCounted(everything)).isEqualTo(1);
+        actAs("erin", Role.MANAGER, "east");
+        assertThat(touchesCounted(everything)).isEqualTo(2);
+    }
+
+    private int touchesCounted(StatsPeriod period) {
+        return core.followUpStats().report(period).touchesByChannelAndKind().stream()
+                .mapToInt(FollowUpStats.ChannelKindCount::touches)
+                .sum();
     }
 
     private static TouchInput coldCall(Lead lead, String by) {
