@@ -1,8 +1,12 @@
 package io.hearth.cli;
 
 import io.hearth.proto.v1.ApiToken;
+import io.hearth.proto.v1.AuditEntry;
 import io.hearth.proto.v1.CreateTokenRequest;
 import io.hearth.proto.v1.CreateTokenResponse;
+import io.hearth.proto.v1.FieldChange;
+import io.hearth.proto.v1.ListAuditEntriesRequest;
+import io.hearth.proto.v1.ListAuditEntriesResponse;
 import io.hearth.proto.v1.ListTokensRequest;
 import io.hearth.proto.v1.ListTokensResponse;
 import io.hearth.proto.v1.RevokeTokenRequest;
@@ -15,11 +19,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code hearth admin tokens create|list|revoke}: needs an admin's token. */
+/** {@code hearth admin tokens create|list|revoke} and {@code hearth admin audit}: need an admin's token. */
 @Command(
         name = "admin",
         description = "Administration; needs an admin's token (--token or HEARTH_TOKEN).",
-        subcommands = AdminCommand.Tokens.class)
+        subcommands = {AdminCommand.Tokens.class, AdminCommand.Audit.class})
 final class AdminCommand {
     private static final String NAME_PREFIX = "tokens/";
 
@@ -123,6 +127,71 @@ final class AdminCommand {
                     out().printf("revoked token %s of %s%n", id(token), describe(token));
                 }
             }
+        }
+    }
+
+    @Command(
+            name = "audit",
+            description = "Who changed what, newest first: each change's user, token, RPC, resource and fields.")
+    static final class Audit extends RpcCommand {
+        @Option(
+                names = "--resource",
+                paramLabel = "NAME",
+                description = "Only changes of this resource, e.g. leads/0193…")
+        String resource = "";
+
+        @Option(names = "--user", paramLabel = "USER", description = "Only changes by this user.")
+        String user = "";
+
+        @Option(names = "--limit", paramLabel = "N", description = "Show at most N entries (default ${DEFAULT-VALUE}).")
+        int limit = 50;
+
+        @Override
+        void execute() {
+            if (limit < 1) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--limit must be at least 1, got " + limit);
+            }
+            List<AuditEntry> entries = new ArrayList<>();
+            String page = "";
+            do {
+                ListAuditEntriesResponse response = adminService()
+                        .listAuditEntries(ListAuditEntriesRequest.newBuilder()
+                                .setResource(resource)
+                                .setUser(user)
+                                .setPageSize(Math.min(limit - entries.size(), 1000))
+                                .setPageToken(page)
+                                .build());
+                entries.addAll(response.getAuditEntriesList());
+                page = response.getNextPageToken();
+            } while (!page.isEmpty() && entries.size() < limit);
+            PrintWriter out = out();
+            if (json()) {
+                entries.forEach(entry -> ProtoJson.printLine(entry, out));
+                return;
+            }
+            TableFormatter table = new TableFormatter("TIME", "USER", "ACTION", "RESOURCE", "CHANGES");
+            for (AuditEntry entry : entries) {
+                table.addRow(
+                        Times.format(entry.getTime()),
+                        entry.getUser(),
+                        entry.getAction(),
+                        entry.getResource(),
+                        String.join(
+                                "; ",
+                                entry.getChangesList().stream()
+                                        .map(Audit::change)
+                                        .toList()));
+            }
+            table.printTo(out);
+        }
+
+        private static String change(FieldChange change) {
+            return change.getField() + ": " + shown(change.getOldValue()) + " -> " + shown(change.getNewValue());
+        }
+
+        private static String shown(String value) {
+            return value.isEmpty() ? "(empty)" : value;
         }
     }
 

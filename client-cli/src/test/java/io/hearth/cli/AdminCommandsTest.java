@@ -15,8 +15,12 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.hearth.proto.v1.AdminServiceGrpc;
 import io.hearth.proto.v1.ApiToken;
+import io.hearth.proto.v1.AuditEntry;
 import io.hearth.proto.v1.CreateTokenRequest;
 import io.hearth.proto.v1.CreateTokenResponse;
+import io.hearth.proto.v1.FieldChange;
+import io.hearth.proto.v1.ListAuditEntriesRequest;
+import io.hearth.proto.v1.ListAuditEntriesResponse;
 import io.hearth.proto.v1.ListTokensRequest;
 import io.hearth.proto.v1.ListTokensResponse;
 import io.hearth.proto.v1.RevokeTokenRequest;
@@ -115,6 +119,23 @@ class AdminCommandsTest {
     }
 
     @Test
+    void auditAsksForTheResourceAndUserAndShowsEachChange() {
+        CliResult result = run("admin", "audit", "--resource", "leads/l1", "--user", "alice", "--limit", "5");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        ListAuditEntriesRequest sent = (ListAuditEntriesRequest) requests.get(0);
+        assertThat(sent.getResource()).isEqualTo("leads/l1");
+        assertThat(sent.getUser()).isEqualTo("alice");
+        assertThat(sent.getPageSize()).isEqualTo(5);
+        assertThat(result.out())
+                .contains("alice")
+                .contains("leads/l1")
+                .contains("email: ada@example.com -> ada@engines.example")
+                .contains("notes: (empty) -> met");
+        assertThat(run("admin", "audit", "--limit", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void theTokenComesFromTheOptionOrNowhereAndIsNeverPrinted() {
         run("admin", "tokens", "list");
         assertThat(authorizations).isNotEmpty().containsOnly("<none>");
@@ -196,6 +217,32 @@ class AdminCommandsTest {
                             .addApiTokens(token("t2", "bob", Role.ROLE_MANAGER))
                             .build();
             response.onNext(page);
+            response.onCompleted();
+        }
+
+        @Override
+        public void listAuditEntries(
+                ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> response) {
+            requests.add(request);
+            if (refused(response)) {
+                return;
+            }
+            response.onNext(ListAuditEntriesResponse.newBuilder()
+                    .addAuditEntries(AuditEntry.newBuilder()
+                            .setName("auditEntries/a1")
+                            .setTime(CREATED)
+                            .setUser("alice")
+                            .setToken("tokens/t1")
+                            .setMethod("hearth.v1.LeadService/UpdateLead")
+                            .setResource("leads/l1")
+                            .setAction("update")
+                            .addChanges(FieldChange.newBuilder()
+                                    .setField("email")
+                                    .setOldValue("ada@example.com")
+                                    .setNewValue("ada@engines.example"))
+                            .addChanges(
+                                    FieldChange.newBuilder().setField("notes").setNewValue("met")))
+                    .build());
             response.onCompleted();
         }
 

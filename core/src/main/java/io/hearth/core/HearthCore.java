@@ -3,6 +3,7 @@ package io.hearth.core;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.app.ApiTokens;
+import io.hearth.core.app.AuditLog;
 import io.hearth.core.app.Connections;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
@@ -26,6 +27,7 @@ import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqAuditStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.PhoneNumbers;
@@ -70,6 +72,7 @@ public final class HearthCore {
     private final LeadRatings ratings;
     private final LeadQualifications qualifications;
     private final TemperatureOverrides overrides;
+    private final AuditLog audit;
     private final Leads leads;
     private final Contacts contacts;
     private final LeadConversion conversion;
@@ -115,9 +118,10 @@ public final class HearthCore {
         leadWriteSteps.addAll(b.leadWriteSteps);
         List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
         contactObservers.addAll(b.contactObservers);
-        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadWriteSteps, b.caller);
+        audit = new AuditLog(new JooqAuditStore(b.database.dsl()), b.caller, clock);
+        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadWriteSteps, b.caller, audit);
         contacts = new Contacts(
-                stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers, b.caller);
+                stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers, b.caller, audit);
         CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
         conversion = new LeadConversion(
                 leads,
@@ -233,6 +237,10 @@ public final class HearthCore {
 
     public TemperatureOverrides overrides() {
         return overrides;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public Leads leads() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import io.hearth.core.HearthCore;
 import io.hearth.core.app.ApiTokens;
+import io.hearth.core.app.AuditLog;
 import io.hearth.core.app.Connections;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
@@ -74,6 +75,7 @@ public final class CoreModule extends AbstractModule {
         bind(SyncEngine.class).toInstance(core.sync());
         bind(Connections.class).toInstance(core.connections());
         bind(ApiTokens.class).toInstance(core.apiTokens());
+        bind(AuditLog.class).toInstance(core.audit());
     }
 
     /**
@@ -88,7 +90,7 @@ public final class CoreModule extends AbstractModule {
                 .phoneRegion(config.phoneRegion())
                 .callGuard(new GrpcCallGuard())
                 // each call's token scopes the people it sees, in the store queries
-                .caller(Callers::current)
+                .caller(Callers.CURRENT)
                 .cadencePolicy(CadencePolicy.DEFAULT.withLimits(
                         cadence.leadFollowUpLimit(), cadence.contactFollowUpLimit(), cadence.autoConvert()))
                 .connectors(ConnectorRegistry.discover(

@@ -46,6 +46,7 @@ public final class Contacts {
     private final TimeOrderedIds ids;
     private final DuplicateGuard duplicates;
     private final CurrentCaller caller;
+    private final AuditLog audit;
     private final List<ContactObserver> observers;
 
     public Contacts(
@@ -61,7 +62,7 @@ public final class Contacts {
             Clock clock,
             DuplicateGuard duplicates,
             List<ContactObserver> observers) {
-        this(store, transactor, rules, clock, duplicates, observers, CurrentCaller.NONE);
+        this(store, transactor, rules, clock, duplicates, observers, CurrentCaller.NONE, AuditLog.disabled());
     }
 
     /** @param caller who each call acts for: its scope limits which contacts it sees and changes */
@@ -72,7 +73,9 @@ public final class Contacts {
             Clock clock,
             DuplicateGuard duplicates,
             List<ContactObserver> observers,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            AuditLog audit) {
+        this.audit = requireNonNull(audit, "audit is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
@@ -127,6 +130,7 @@ public final class Contacts {
                 if (!store.insert(contact, key)) {
                     return Optional.<Contact>empty();
                 }
+                audit.record(contact.id().name(), "create", null, contact);
                 notify(contact);
                 return Optional.of(contact);
             });
@@ -289,7 +293,9 @@ public final class Contacts {
     }
 
     private Contact write(Contact current, Contact next) {
-        return write(next, current.version());
+        Contact written = write(next, current.version());
+        audit.record(next.id().name(), "update", current, next);
+        return written;
     }
 
     private Contact write(Contact next, long expectedVersion) {

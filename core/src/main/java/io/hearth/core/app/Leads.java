@@ -54,6 +54,7 @@ public final class Leads {
     private final TimeOrderedIds ids;
     private final DuplicateGuard duplicates;
     private final CurrentCaller caller;
+    private final AuditLog audit;
     private final List<LeadWriteStep> steps;
 
     public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, DuplicateGuard duplicates) {
@@ -67,7 +68,7 @@ public final class Leads {
             Clock clock,
             DuplicateGuard duplicates,
             List<LeadWriteStep> steps) {
-        this(store, transactor, rules, clock, duplicates, steps, CurrentCaller.NONE);
+        this(store, transactor, rules, clock, duplicates, steps, CurrentCaller.NONE, AuditLog.disabled());
     }
 
     /** @param caller who each call acts for: its scope limits which leads it sees and changes */
@@ -78,7 +79,9 @@ public final class Leads {
             Clock clock,
             DuplicateGuard duplicates,
             List<LeadWriteStep> steps,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            AuditLog audit) {
+        this.audit = requireNonNull(audit, "audit is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.steps = List.copyOf(requireNonNull(steps, "steps is null"));
@@ -130,7 +133,11 @@ public final class Leads {
                                         && store.findByCreateRequestId(key).isPresent())) {
                     return Optional.<Lead>empty();
                 }
-                return store.insert(entered, key) ? Optional.of(notify(entered, repGrade)) : Optional.<Lead>empty();
+                if (!store.insert(entered, key)) {
+                    return Optional.<Lead>empty();
+                }
+                audit.record(entered.id().name(), "create", null, entered);
+                return Optional.of(notify(entered, repGrade));
             });
         });
     }
@@ -305,6 +312,7 @@ public final class Leads {
             }
             throw StaleEtagException.concurrent(current.id().name());
         }
+        audit.record(converted.id().name(), "convert", current, converted);
         return notify(converted, RepGrade.UNCHANGED);
     }
 
@@ -410,6 +418,7 @@ public final class Leads {
         if (!store.update(next, current.version())) {
             throw StaleEtagException.concurrent(current.id().name());
         }
+        audit.record(next.id().name(), "update", current, next);
         return next;
     }
 

@@ -15,6 +15,11 @@ public interface CurrentCaller {
 
     Optional<Principal> principal();
 
+    /** The RPC the unit of work serves ({@code hearth.v1.LeadService/UpdateLead}); empty for a background job. */
+    default Optional<String> method() {
+        return Optional.empty();
+    }
+
     /** The people the caller may see and change. */
     default Scope scope() {
         return principal().map(Principal::scope).orElse(Scope.EVERYONE);

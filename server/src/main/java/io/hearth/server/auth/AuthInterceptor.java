@@ -39,12 +39,14 @@ public final class AuthInterceptor implements ServerInterceptor {
     public <Q, R> ServerCall.Listener<Q> interceptCall(
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         Optional<String> token = bearerToken(headers.get(AUTHORIZATION));
+        // the RPC is kept for the audit log of whatever the call changes
+        Context context = Context.current()
+                .withValue(Callers.METHOD, call.getMethodDescriptor().getFullMethodName());
         if (token.isEmpty() && !authentication.required()) {
-            return next.startCall(call, headers);
+            return Contexts.interceptCall(context, call, headers, next);
         }
         Principal principal = tokens.authenticate(token);
-        Context context = Context.current().withValue(Callers.PRINCIPAL, principal);
-        return Contexts.interceptCall(context, call, headers, next);
+        return Contexts.interceptCall(context.withValue(Callers.PRINCIPAL, principal), call, headers, next);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.hearth.server.auth;
 
 import io.grpc.Context;
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.Principal;
 import java.util.Optional;
 
@@ -11,6 +12,20 @@ import java.util.Optional;
  */
 public final class Callers {
     static final Context.Key<Principal> PRINCIPAL = Context.key("hearth-principal");
+    static final Context.Key<String> METHOD = Context.key("hearth-method");
+
+    /** The current call as core sees its caller: the token's principal and the RPC. */
+    public static final CurrentCaller CURRENT = new CurrentCaller() {
+        @Override
+        public Optional<Principal> principal() {
+            return current();
+        }
+
+        @Override
+        public Optional<String> method() {
+            return Optional.ofNullable(METHOD.get());
+        }
+    };
 
     private Callers() {}
 

@@ -5,12 +5,16 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.app.ApiTokens;
+import io.hearth.core.app.AuditLog;
+import io.hearth.core.audit.AuditEntry;
 import io.hearth.core.auth.ApiToken;
 import io.hearth.core.auth.IssuedToken;
 import io.hearth.core.query.Page;
 import io.hearth.proto.v1.AdminServiceGrpc;
 import io.hearth.proto.v1.CreateTokenRequest;
 import io.hearth.proto.v1.CreateTokenResponse;
+import io.hearth.proto.v1.ListAuditEntriesRequest;
+import io.hearth.proto.v1.ListAuditEntriesResponse;
 import io.hearth.proto.v1.ListTokensRequest;
 import io.hearth.proto.v1.ListTokensResponse;
 import io.hearth.proto.v1.RevokeTokenRequest;
@@ -22,10 +26,12 @@ import io.hearth.server.auth.Callers;
  */
 public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     private final ApiTokens tokens;
+    private final AuditLog audit;
 
     @Inject
-    public AdminGrpcService(ApiTokens tokens) {
+    public AdminGrpcService(ApiTokens tokens, AuditLog audit) {
         this.tokens = requireNonNull(tokens, "tokens is null");
+        this.audit = requireNonNull(audit, "audit is null");
     }
 
     @Override
@@ -51,6 +57,17 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
     @Override
     public void revokeToken(RevokeTokenRequest request, StreamObserver<io.hearth.proto.v1.ApiToken> response) {
         response.onNext(AdminMapper.toProto(tokens.revoke(Callers.current(), request.getName())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void listAuditEntries(ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> response) {
+        Page<AuditEntry> page =
+                audit.list(request.getResource(), request.getUser(), request.getPageSize(), request.getPageToken());
+        ListAuditEntriesResponse.Builder result = ListAuditEntriesResponse.newBuilder();
+        page.items().forEach(entry -> result.addAuditEntries(AdminMapper.toProto(entry)));
+        page.nextPageToken().ifPresent(result::setNextPageToken);
+        response.onNext(result.build());
         response.onCompleted();
     }
 }

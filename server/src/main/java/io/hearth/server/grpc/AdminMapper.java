@@ -32,4 +32,22 @@ final class AdminMapper {
         token.revokedAt().ifPresent(at -> proto.setRevokeTime(ProtoTimes.toProto(at)));
         return proto.build();
     }
+
+    static io.hearth.proto.v1.AuditEntry toProto(io.hearth.core.audit.AuditEntry entry) {
+        io.hearth.proto.v1.AuditEntry.Builder proto = io.hearth.proto.v1.AuditEntry.newBuilder()
+                .setName(entry.name())
+                .setTime(ProtoTimes.toProto(entry.at()))
+                .setUser(entry.user())
+                .setToken(entry.tokenId() == null ? "" : "tokens/" + entry.tokenId())
+                .setMethod(entry.method() == null ? "" : entry.method())
+                .setResource(entry.resource())
+                .setAction(entry.action());
+        for (io.hearth.core.audit.FieldChange change : entry.changes()) {
+            proto.addChanges(io.hearth.proto.v1.FieldChange.newBuilder()
+                    .setField(change.field())
+                    .setOldValue(change.oldValue() == null ? "" : change.oldValue())
+                    .setNewValue(change.newValue() == null ? "" : change.newValue()));
+        }
+        return proto.build();
+    }
 }

@@ -7,12 +7,16 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.proto.v1.AdminServiceGrpc;
+import io.hearth.proto.v1.AuditEntry;
 import io.hearth.proto.v1.CreateLeadRequest;
 import io.hearth.proto.v1.CreateTokenRequest;
+import io.hearth.proto.v1.FieldChange;
 import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadServiceGrpc.LeadServiceBlockingStub;
+import io.hearth.proto.v1.ListAuditEntriesRequest;
+import io.hearth.proto.v1.ListAuditEntriesResponse;
 import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.Role;
 import io.hearth.proto.v1.UpdateLeadRequest;
@@ -36,6 +40,7 @@ class ScopedCallsTest {
 
     private final TickingClock clock = new TickingClock(Instant.parse("2026-12-06T09:00:00Z"), Duration.ofMillis(1));
     private InProcessHearth hearth;
+    private String aliceToken;
     private LeadServiceBlockingStub alice;
     private LeadServiceBlockingStub carol;
     private LeadServiceBlockingStub eastManager;
@@ -46,8 +51,8 @@ class ScopedCallsTest {
         hearth = InProcessHearth.listeningOn(clock, "127.0.0.1", Optional.of(ADMIN));
         AdminServiceGrpc.AdminServiceBlockingStub tokens =
                 AdminServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(ADMIN)));
-        alice = leadsAs(
-                tokens.createToken(token("alice", Role.ROLE_REP, "east")).getToken());
+        aliceToken = tokens.createToken(token("alice", Role.ROLE_REP, "east")).getToken();
+        alice = leadsAs(aliceToken);
         carol = leadsAs(
                 tokens.createToken(token("carol", Role.ROLE_REP, "west")).getToken());
         eastManager = leadsAs(
@@ -80,6 +85,37 @@ class ScopedCallsTest {
         assertThat(names(alice)).contains(alices.getName()).doesNotContain(carols.getName());
         assertThat(names(eastManager)).contains(alices.getName()).doesNotContain(carols.getName());
         assertThat(names(admin)).contains(alices.getName(), carols.getName());
+    }
+
+    @Test
+    void aChangeIsAuditedWithItsUserTokenAndRpcAndOnlyTheAdminReadsTheLog() {
+        Lead lead = create(alice, "Audrey", "");
+        alice.updateLead(UpdateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder().setName(lead.getName()).setNotes("met at the expo"))
+                .build());
+
+        ListAuditEntriesResponse log = adminService(ADMIN)
+                .listAuditEntries(ListAuditEntriesRequest.newBuilder()
+                        .setResource(lead.getName())
+                        .build());
+        assertThat(log.getAuditEntriesList()).extracting(AuditEntry::getAction).containsExactly("update", "create");
+        AuditEntry update = log.getAuditEntries(0);
+        assertThat(update.getUser()).isEqualTo("alice");
+        assertThat(update.getToken()).startsWith("tokens/");
+        assertThat(update.getMethod()).isEqualTo("hearth.v1.LeadService/UpdateLead");
+        assertThat(update.getChangesList())
+                .containsExactly(FieldChange.newBuilder()
+                        .setField("notes")
+                        .setNewValue("met at the expo")
+                        .build());
+        assertCode(
+                () -> adminService(aliceToken)
+                        .listAuditEntries(ListAuditEntriesRequest.newBuilder().build()),
+                Status.Code.PERMISSION_DENIED);
+    }
+
+    private AdminServiceGrpc.AdminServiceBlockingStub adminService(String token) {
+        return AdminServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(token)));
     }
 
     @Test

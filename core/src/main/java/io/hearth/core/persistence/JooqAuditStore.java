@@ -1,0 +1,120 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.generated.Tables.AUDIT_CHANGE;
+import static io.hearth.core.persistence.generated.Tables.AUDIT_ENTRY;
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.core.audit.AuditEntry;
+import io.hearth.core.audit.AuditQuery;
+import io.hearth.core.audit.AuditStore;
+import io.hearth.core.audit.FieldChange;
+import io.hearth.core.persistence.generated.tables.records.AuditEntryRecord;
+import io.hearth.core.query.Page;
+import io.hearth.core.query.PageToken;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/** {@link AuditStore} on jOOQ: an entry row and a row per changed field; runs unchanged on HSQLDB and PostgreSQL. */
+public final class JooqAuditStore implements AuditStore {
+    /** The longest value kept; a longer one (notes) is cut, with a mark. */
+    static final int MAX_VALUE = 10_000;
+
+    private final DSLContext dsl;
+
+    public JooqAuditStore(DSLContext dsl) {
+        this.dsl = requireNonNull(dsl, "dsl is null");
+    }
+
+    @Override
+    public void insert(AuditEntry entry) {
+        dsl.insertInto(AUDIT_ENTRY)
+                .set(AUDIT_ENTRY.ID, entry.id())
+                .set(AUDIT_ENTRY.OCCURRED_AT, entry.at().atOffset(ZoneOffset.UTC))
+                .set(AUDIT_ENTRY.USER_NAME, entry.user())
+                .set(AUDIT_ENTRY.TOKEN_ID, entry.tokenId())
+                .set(AUDIT_ENTRY.METHOD, entry.method())
+                .set(AUDIT_ENTRY.RESOURCE, entry.resource())
+                .set(AUDIT_ENTRY.ACTION, entry.action())
+                .execute();
+        var insert = dsl.insertInto(
+                AUDIT_CHANGE,
+                AUDIT_CHANGE.ENTRY_ID,
+                AUDIT_CHANGE.SEQ,
+                AUDIT_CHANGE.FIELD,
+                AUDIT_CHANGE.OLD_VALUE,
+                AUDIT_CHANGE.NEW_VALUE);
+        int position = 0;
+        for (FieldChange change : entry.changes()) {
+            insert = insert.values(
+                    entry.id(), position++, change.field(), clip(change.oldValue()), clip(change.newValue()));
+        }
+        if (position > 0) {
+            insert.execute();
+        }
+    }
+
+    @Override
+    public Page<AuditEntry> list(AuditQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        if (query.resource() != null) {
+            conditions.add(AUDIT_ENTRY.RESOURCE.eq(query.resource()));
+        }
+        if (query.user() != null) {
+            conditions.add(AUDIT_ENTRY.USER_NAME.eq(query.user()));
+        }
+        query.after().ifPresent(after -> conditions.add(AUDIT_ENTRY.ID.lt(UUID.fromString(after.id()))));
+        List<AuditEntryRecord> rows = dsl.selectFrom(AUDIT_ENTRY)
+                .where(conditions)
+                .orderBy(AUDIT_ENTRY.ID.desc())
+                .limit(query.pageSize() + 1)
+                .fetch();
+        boolean more = rows.size() > query.pageSize();
+        List<AuditEntryRecord> page = more ? rows.subList(0, query.pageSize()) : rows;
+        Map<UUID, List<FieldChange>> changes =
+                changesOf(page.stream().map(AuditEntryRecord::getId).toList());
+        List<AuditEntry> entries = page.stream()
+                .map(r -> new AuditEntry(
+                        r.getId(),
+                        r.getOccurredAt().toInstant(),
+                        r.getUserName(),
+                        r.getTokenId(),
+                        r.getMethod(),
+                        r.getResource(),
+                        r.getAction(),
+                        changes.getOrDefault(r.getId(), List.of())))
+                .toList();
+        Optional<String> next = more
+                ? Optional.of(new PageToken(
+                                query.fingerprint(),
+                                "",
+                                page.get(page.size() - 1).getId().toString())
+                        .encode())
+                : Optional.empty();
+        return new Page<>(entries, next);
+    }
+
+    private Map<UUID, List<FieldChange>> changesOf(List<UUID> entries) {
+        Map<UUID, List<FieldChange>> result = new HashMap<>();
+        if (entries.isEmpty()) {
+            return result;
+        }
+        dsl.selectFrom(AUDIT_CHANGE)
+                .where(AUDIT_CHANGE.ENTRY_ID.in(entries))
+                .orderBy(AUDIT_CHANGE.ENTRY_ID, AUDIT_CHANGE.SEQ)
+                .fetch()
+                .forEach(r -> result.computeIfAbsent(r.getEntryId(), k -> new ArrayList<>())
+                        .add(new FieldChange(r.getField(), r.getOldValue(), r.getNewValue())));
+        return result;
+    }
+
+    private static String clip(String value) {
+        return value == null || value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE - 1) + "…";
+    }
+}

@@ -1,0 +1,152 @@
+package io.hearth.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.core.HearthCore;
+import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.Principal;
+import io.hearth.core.auth.Role;
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactKind;
+import io.hearth.core.error.PermissionDeniedException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadFields;
+import io.hearth.core.lead.LeadWriteStep;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.person.PersonField;
+import io.hearth.core.priority.RuleProbability;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every lead and contact write leaves an audit entry in its own transaction: who (user and token),
+ * which RPC, which resource, and each changed field's old and new value. Run against each database
+ * by a subclass.
+ */
+abstract class AuditContract {
+    private TestDatabase testDatabase;
+    private final AtomicReference<Optional<Principal>> principal = new AtomicReference<>(Optional.empty());
+    private final AtomicBoolean failWrites = new AtomicBoolean();
+    private HearthCore core;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeEach
+    void open() {
+        testDatabase = openDatabase();
+        CurrentCaller caller = new CurrentCaller() {
+            @Override
+            public Optional<Principal> principal() {
+                return principal.get();
+            }
+
+            @Override
+            public Optional<String> method() {
+                return Optional.of("hearth.v1.LeadService/Test");
+            }
+        };
+        LeadWriteStep failing = (lead, grade) -> {
+            if (failWrites.get()) {
+                throw new IllegalStateException("a later step of the write failed");
+            }
+            return lead;
+        };
+        core = HearthCore.on(testDatabase.database())
+                .probability(new RuleProbability())
+                .caller(caller)
+                .leadWriteSteps(List.of(failing))
+                .build();
+        principal.set(Optional.of(new Principal("alice", Role.REP, Optional.of("east"), "t-alice")));
+    }
+
+    @AfterEach
+    void close() {
+        testDatabase.close();
+    }
+
+    @Test
+    void aCreateAndAnUpdateAreRecordedWithWhoWhatAndTheValues() {
+        Lead lead = core.leads()
+                .create(
+                        LeadFields.builder()
+                                .givenName("Ada")
+                                .email("ada@example.com")
+                                .build(),
+                        null);
+        core.leads()
+                .update(
+                        lead.id(),
+                        LeadFields.builder().email("ada@engines.example").build(),
+                        Set.of(PersonField.EMAIL),
+                        lead.etag());
+
+        List<AuditEntry> entries = readAsAdmin(lead.id().name(), null);
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("update", "create");
+        AuditEntry update = entries.get(0);
+        assertThat(update.user()).isEqualTo("alice");
+        assertThat(update.tokenId()).isEqualTo("t-alice");
+        assertThat(update.method()).isEqualTo("hearth.v1.LeadService/Test");
+        assertThat(update.changes())
+                .containsExactly(new FieldChange("email", "ada@example.com", "ada@engines.example"));
+        assertThat(entries.get(1).changes())
+                .contains(new FieldChange("given_name", null, "Ada"), new FieldChange("owner", null, "alice"));
+    }
+
+    @Test
+    void aWriteThatFailsLaterInItsTransactionLeavesNoEntry() {
+        Lead lead = core.leads().create(LeadFields.builder().givenName("Ada").build(), null);
+        failWrites.set(true);
+
+        assertThatThrownBy(() -> core.leads()
+                        .update(lead.id(), LeadFields.builder().notes("x").build(), Set.of(PersonField.NOTES), null))
+                .hasMessageContaining("a later step");
+        assertThat(readAsAdmin(lead.id().name(), null))
+                .extracting(AuditEntry::action)
+                .containsExactly("create");
+    }
+
+    @Test
+    void entriesAreFoundByUserAndOnlyAnAdminReadsThem() {
+        core.contacts()
+                .create(ContactFields.builder()
+                        .company("Acme")
+                        .kind(ContactKind.SUPPLIER)
+                        .build());
+        principal.set(Optional.of(new Principal("bob", Role.REP, Optional.of("east"), "t-bob")));
+        core.leads().create(LeadFields.builder().givenName("Bea").build(), null);
+
+        assertThat(readAsAdmin(null, "alice"))
+                .extracting(AuditEntry::resource)
+                .allMatch(r -> r.startsWith("contacts/"));
+        assertThat(readAsAdmin(null, "bob")).extracting(AuditEntry::resource).allMatch(r -> r.startsWith("leads/"));
+        principal.set(Optional.of(new Principal("bob", Role.REP, Optional.of("east"), "t-bob")));
+        assertThatThrownBy(() -> core.audit().list(null, "alice", 10, ""))
+                .isInstanceOf(PermissionDeniedException.class);
+    }
+
+    @Test
+    void aWriteThatChangesNothingLeavesNoEntry() {
+        Lead lead = core.leads()
+                .create(LeadFields.builder().givenName("Ada").notes("x").build(), null);
+        core.leads().update(lead.id(), LeadFields.builder().notes("x").build(), Set.of(PersonField.NOTES), null);
+
+        assertThat(readAsAdmin(lead.id().name(), null)).hasSize(1);
+    }
+
+    private List<AuditEntry> readAsAdmin(String resource, String user) {
+        Optional<Principal> was =
+                principal.getAndSet(Optional.of(new Principal("root", Role.ADMIN, Optional.empty(), "t-root")));
+        try {
+            return core.audit().list(resource, user, 100, "").items();
+        } finally {
+            principal.set(was);
+        }
+    }
+}
