@@ -17,6 +17,7 @@ import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.app.Transactor;
+import io.hearth.core.app.WriteBack;
 import io.hearth.core.auth.RecentTokens;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactRules;
@@ -26,6 +27,7 @@ import io.hearth.core.lead.LeadRules;
 import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqTransactor;
+import io.hearth.core.persistence.JooqWriteBackStore;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.LearnedProbability;
@@ -179,6 +181,7 @@ public final class HearthCore {
                 connectors,
                 b.secrets,
                 this::sync,
+                new WriteBack(new JooqWriteBackStore(b.database.dsl()), stores.matches(), transactor, b.retry, clock),
                 clock);
     }
 

@@ -16,11 +16,14 @@ import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
 import io.hearth.core.sync.Connection;
+import io.hearth.core.sync.ConnectionDirection;
 import io.hearth.core.sync.ConnectionField;
 import io.hearth.core.sync.ConnectionFields;
 import io.hearth.core.sync.ConnectionRules;
 import io.hearth.core.sync.ConnectionStore;
 import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.FieldOwnership;
+import io.hearth.core.sync.RunPlan;
 import io.hearth.core.sync.SecretResolver;
 import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
@@ -54,6 +57,7 @@ public final class Connections {
     private final ConnectorRegistry connectors;
     private final SecretResolver secrets;
     private final Supplier<SyncEngine> engine;
+    private final WriteBack writeBack;
     private final Clock clock;
     private final TimeOrderedIds ids;
 
@@ -66,6 +70,7 @@ public final class Connections {
             ConnectorRegistry connectors,
             SecretResolver secrets,
             Supplier<SyncEngine> engine,
+            WriteBack writeBack,
             Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.runs = requireNonNull(runs, "runs is null");
@@ -74,6 +79,7 @@ public final class Connections {
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.secrets = requireNonNull(secrets, "secrets is null");
         this.engine = requireNonNull(engine, "engine is null");
+        this.writeBack = requireNonNull(writeBack, "writeBack is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.ids = new TimeOrderedIds(clock);
     }
@@ -172,6 +178,7 @@ public final class Connections {
                         current.name() + " is running; cancel its run or wait for it to end, then delete it");
             }
             runs.deleteCursor(current.fields().connector(), current.sourceKey());
+            writeBack.forget(id);
             store.delete(id);
             return null;
         });
@@ -203,10 +210,12 @@ public final class Connections {
     }
 
     /**
-     * Runs the connection's sync to its end, streaming progress to {@code listener}: reads from the
-     * connection's stored cursor and stores its batches and cursor as a sync does. A disabled
-     * connection, a connection that cannot read, a secret that cannot be resolved, and a
-     * connection with a run going (on any server) are FAILED_PRECONDITION before a run starts.
+     * Runs the connection's sync to its end, streaming progress to {@code listener}. A connection
+     * that reads (READ, BOTH) reads from its stored cursor and stores its batches and cursor as a
+     * sync does, leaving the fields Hearth owns unread; one that writes (WRITE, BOTH) then writes
+     * back ({@link WriteBack}), all in one run. A disabled connection, a secret that cannot be
+     * resolved, and a connection with a run going (on any server) are FAILED_PRECONDITION before a
+     * run starts.
      */
     public SyncRun run(String name, SyncListener listener) {
         Connection connection = get(name, "name");
@@ -214,20 +223,16 @@ public final class Connections {
             throw new FailedPreconditionException(
                     "CONNECTION_DISABLED", connection.name() + " is disabled; enable it to run it");
         }
-        if (!connection.fields().direction().reads()) {
-            // write-back runs come with the two-way rules (issue 15); until then a run reads
-            throw new FailedPreconditionException(
-                    "CONNECTION_WRITE_ONLY",
-                    connection.name() + " only writes, and runs that write back are not available yet");
-        }
-        SyncRequest request = new SyncRequest(
-                connection.fields().connector(),
-                resolvedConfig(connection),
-                Map.of(),
-                connection.sourceKey(),
-                false,
-                false);
-        return engine.get().run(request, listener);
+        Connector connector = connectors.get(connection.fields().connector());
+        ConnectionDirection direction = connection.fields().direction();
+        FieldOwnership ownership = FieldOwnership.of(connection.fields().config());
+        Map<String, String> config = resolvedConfig(connection);
+        SyncRequest request = new SyncRequest(connector.name(), config, Map.of(), connection.sourceKey(), false, false);
+        RunPlan plan = new RunPlan(
+                direction.reads(),
+                ownership.hearthOwned(),
+                direction.writes() ? writeBack.step(connection, connector, config, ownership) : null);
+        return engine.get().run(request, listener, plan);
     }
 
     /**
@@ -249,7 +254,8 @@ public final class Connections {
     }
 
     private Map<String, String> resolvedConfig(Connection connection) {
-        Map<String, String> config = new HashMap<>(connection.fields().config());
+        Map<String, String> config =
+                new HashMap<>(FieldOwnership.connectorConfig(connection.fields().config()));
         config.putAll(secrets.resolve(connection.fields().secretRefs()));
         return config;
     }

@@ -32,6 +32,7 @@ import io.hearth.core.sync.FieldMapping;
 import io.hearth.core.sync.ReadAhead;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.RunPlan;
 import io.hearth.core.sync.SourceFiles;
 import io.hearth.core.sync.SyncCounts;
 import io.hearth.core.sync.SyncListener;
@@ -160,8 +161,16 @@ public final class SyncEngine {
      * import folder) throw before a run starts, and so does a source another run is syncing now.
      */
     public SyncRun run(SyncRequest request, SyncListener listener) {
+        return run(request, listener, RunPlan.READ);
+    }
+
+    /**
+     * Runs a sync as {@link #run(SyncRequest, SyncListener)} does, reading or not as the plan says
+     * and then doing its write step, all under the one claim of the source and the run's lease.
+     */
+    public SyncRun run(SyncRequest request, SyncListener listener, RunPlan plan) {
         Connector connector = connectors.get(request.connector());
-        if (!connector.capabilities().contains(Capability.READ)) {
+        if (plan.read() && !connector.capabilities().contains(Capability.READ)) {
             throw new FailedPreconditionException(
                     "CONNECTOR_CANNOT_READ", "connector " + connector.name() + " cannot read; it only writes");
         }
@@ -171,7 +180,7 @@ public final class SyncEngine {
                     .map(p -> new FieldViolation("config." + p.key(), p.message()))
                     .toList());
         }
-        FieldMapping mapping = FieldMapping.of(request.mapping());
+        FieldMapping mapping = FieldMapping.of(request.mapping()).without(plan.unreadFields());
         SourceFiles files = SourceFiles.of(connector, request, settings.importFolder());
         Map<String, String> redacted = ConfigKey.redact(connector.configKeys(), files.shown());
         String label = redacted.entrySet().stream()
@@ -200,7 +209,10 @@ public final class SyncEngine {
                 label,
                 started.startCursor() == null ? "" : ", resuming after " + started.startCursor());
         try {
-            SyncRun finished = readAll(connector, resolved, mapping, started, listener, run);
+            SyncRun finished = plan.read() ? readAll(connector, resolved, mapping, started, listener, run) : started;
+            if (plan.write() != null) {
+                finished = plan.write().write(finished, progress(listener, run));
+            }
             return finish(finished, SyncState.SUCCEEDED, null);
         } catch (FatalConnectorException | RetriesExhausted e) {
             return finish(latest(started), SyncState.FAILED, files.hide(e.getMessage()));
@@ -475,6 +487,25 @@ public final class SyncEngine {
                 log.info("sync {}: a matched lead changed meanwhile; applying the batch again", run.name());
             }
         }
+    }
+
+    /** Stores a write step's progress like a batch: with the run's counts and rejections, lease renewed. */
+    private RunPlan.Progress progress(SyncListener listener, ActiveRun active) {
+        return (run, added, rejections, work) -> {
+            SyncRun stored = transactor.inTransaction(() -> {
+                if (!runs.renewLease(run.id(), now().plus(settings.lease()))) {
+                    throw new RunLost();
+                }
+                work.run();
+                runs.addRejections(run.id(), run.counts().rejected(), rejections);
+                SyncRun progressed = run.progressed(added, run.endCursor());
+                runs.updateRun(progressed);
+                return progressed;
+            });
+            listener.onProgress(stored);
+            stopIfAsked(stored, false, listener, active);
+            return stored;
+        };
     }
 
     /** Applies the batch in a transaction that is rolled back, then records only the counts. */
