@@ -35,14 +35,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(List<String> args) throws Exception {
+        return start(args, Map.of());
+    }
+
+    /** Starts the server with {@code environment} added to this process's (e.g. a secret's variable). */
+    static ServerProcess start(List<String> args, Map<String, String> environment) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar("hearth.server.jar"), "--port", "0"));
         command.addAll(args);
         Path log = Files.createTempFile("hearth-server", ".log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(process, log);
         server.awaitPort();
         return server;

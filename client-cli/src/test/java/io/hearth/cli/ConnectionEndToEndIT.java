@@ -1,0 +1,133 @@
+package io.hearth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.cli.ServerProcess.Cli;
+import io.hearth.connector.hubspot.FakeHubSpot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A CRM connection as a user sets it up: the HubSpot plugin jar dropped into the packaged server's
+ * plugins folder, a fake HubSpot on 127.0.0.1, the token as a reference to the server's environment,
+ * and the packaged CLI creating, testing and running the connection. A touch logged in Hearth
+ * arrives in HubSpot as one activity, however many runs follow.
+ */
+class ConnectionEndToEndIT {
+    private static final Pattern LEAD = Pattern.compile("\"name\": \"(leads/[0-9a-f-]{36})\"");
+    private static final String MARKER = "[Hearth touch touches/";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aHubSpotConnectionReadsThePeopleAndWritesALoggedTouchBackOnce() throws Exception {
+        long now = System.currentTimeMillis();
+        Path plugins = Files.createDirectories(dataDir.resolve("plugins"));
+        Path plugin = Path.of(System.getProperty("hearth.hubspot.plugin.jar"));
+        assertThat(plugin).as("the HubSpot plugin jar, packaged by the build").exists();
+        Files.copy(plugin, plugins.resolve(plugin.getFileName()));
+        try (FakeHubSpot hubspot = new FakeHubSpot(now)) {
+            // modified well before HubSpot's read window ends (a minute before now)
+            hubspot.contact(
+                    501,
+                    now - 600_000,
+                    "firstname",
+                    "Ada",
+                    "lastname",
+                    "Lovelace",
+                    "email",
+                    "ada@example.com",
+                    "lifecyclestage",
+                    "lead");
+            hubspot.contact(
+                    502,
+                    now - 590_000,
+                    "firstname",
+                    "Alan",
+                    "lastname",
+                    "Turing",
+                    "email",
+                    "alan@example.com",
+                    "lifecyclestage",
+                    "lead");
+            try (ServerProcess server = ServerProcess.start(
+                    List.of("--data-dir", dataDir.toString()), Map.of("HUBSPOT_TOKEN", FakeHubSpot.TOKEN))) {
+                Cli created = server.cli(
+                        "connections",
+                        "create",
+                        "HubSpot",
+                        "--connector",
+                        "hubspot",
+                        "--set",
+                        "base_url=" + hubspot.baseUrl(),
+                        "--secret",
+                        "access_token=env:HUBSPOT_TOKEN",
+                        "--direction",
+                        "both",
+                        "--manual");
+                assertThat(created.exitCode()).as(created.toString()).isZero();
+                Cli tested = server.cli("connections", "test", "HubSpot");
+                assertThat(tested.exitCode()).as(tested.toString()).isZero();
+
+                Cli first = server.cli("connections", "run", "HubSpot");
+                assertThat(first.exitCode()).as(first.toString()).isZero();
+                assertThat(first.out()).as(first.toString()).contains("succeeded");
+                Cli listed = server.cli("leads", "list");
+                assertThat(listed.out()).as(listed.toString()).contains("Ada Lovelace", "Alan Turing");
+                assertThat(hubspot.contact(501).properties)
+                        .as("Hearth's temperature and status written back")
+                        .containsKeys("hearth_temperature", "hearth_status");
+
+                String ada = leadWithEmail(server, "ada@example.com");
+                Cli logged = server.cli(
+                        "touch",
+                        "log",
+                        ada,
+                        "--kind",
+                        "cold-call",
+                        "--channel",
+                        "phone",
+                        "--outcome",
+                        "left-voicemail",
+                        "--note",
+                        "asked about the webinar");
+                assertThat(logged.exitCode()).as(logged.toString()).isZero();
+                assertThat(hubspot.activities()).isEmpty();
+
+                Cli second = server.cli("connections", "run", "HubSpot");
+                assertThat(second.exitCode()).as(second.toString()).isZero();
+                assertThat(hubspot.activities()).hasSize(1);
+                FakeHubSpot.Activity call = hubspot.activities().get(0);
+                assertThat(call.type).isEqualTo("calls");
+                assertThat(call.contacts).containsExactly(501L);
+                assertThat(call.properties.get("hs_call_body"))
+                        .contains("asked about the webinar")
+                        .contains(MARKER);
+
+                Cli third = server.cli("connections", "run", "HubSpot");
+                assertThat(third.exitCode()).as(third.toString()).isZero();
+                assertThat(hubspot.activities()).as("still once").hasSize(1);
+            }
+        }
+    }
+
+    /** The lead's name, from the JSON list. */
+    private static String leadWithEmail(ServerProcess server, String email) throws Exception {
+        Cli json = server.cli("leads", "list", "--output", "json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        for (String lead : json.out().split("\\{\\s*\"name\"")) {
+            Matcher name = LEAD.matcher("\"name\"" + lead);
+            if (lead.contains("\"" + email + "\"") && name.find()) {
+                return name.group(1);
+            }
+        }
+        throw new AssertionError("no lead with " + email + " in\n" + json);
+    }
+}
