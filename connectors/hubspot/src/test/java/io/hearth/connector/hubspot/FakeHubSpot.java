@@ -174,6 +174,12 @@ public final class FakeHubSpot implements AutoCloseable {
         dropNextCreateReply = true;
     }
 
+    /** How many contact batch writes (updates and upserts) HubSpot was sent. */
+    public int contactWrites() {
+        return requests("POST", ContactWriter.UPDATE).size()
+                + requests("POST", ContactWriter.UPSERT).size();
+    }
+
     List<RecordedRequest> requests(String method, String path) {
         return crm.requests(method, path);
     }
