@@ -43,6 +43,8 @@ final class MemoryCrm implements Connector {
     final Map<String, String> activities = new LinkedHashMap<>();
     /** External ids of people the CRM refuses to write. */
     final Set<String> refused = new HashSet<>();
+    /** External ids of people whose touches the CRM refuses. */
+    final Set<String> touchesRefused = new HashSet<>();
 
     private long changes;
     private RuntimeException afterNextTouchWrite;
@@ -140,6 +142,10 @@ final class MemoryCrm implements Connector {
                     List<WriteResult> results = new ArrayList<>();
                     for (OutgoingTouch touch : touches) {
                         touchesSent.add(touch);
+                        if (touchesRefused.contains(touch.personExternalId())) {
+                            results.add(WriteResult.failed(touch.touchId(), "INVALID_ASSOCIATION: contact is locked"));
+                            continue;
+                        }
                         String activity = activities.computeIfAbsent(
                                 touch.touchId(), id -> "activity-" + (activities.size() + 1));
                         results.add(WriteResult.written(touch.touchId(), activity));

@@ -300,6 +300,32 @@ public abstract class WriteBackContract {
     }
 
     @Test
+    void aRefusedTouchIsReportedOnTheRunTheOthersArePushedAndItIsTriedAgain() {
+        Connection both = connection(ConnectionDirection.BOTH, Map.of());
+        run(both);
+        logCall("c1", "to Ada");
+        logCall("c2", "to Alan");
+        crm.touchesRefused.add("c2");
+
+        SyncRun run = run(both);
+
+        assertThat(run.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(run.counts().rejected()).isEqualTo(1);
+        Rejection rejection = core.sync().rejections(run.id(), 10, "").items().get(0);
+        assertThat(rejection.position()).startsWith("write-back touches/");
+        assertThat(rejection.reason()).contains(person("c2").name()).contains("INVALID_ASSOCIATION");
+        assertThat(crm.activities).hasSize(1);
+
+        crm.touchesRefused.clear();
+        run(both);
+        run(both);
+        assertThat(crm.activities).hasSize(2);
+        assertThat(crm.touchesSent)
+                .extracting(OutgoingTouch::personExternalId)
+                .containsExactlyInAnyOrder("c1", "c2", "c2");
+    }
+
+    @Test
     void aWriteOnlyConnectionWritesThePeopleItsConnectorLinkedWithoutReading() {
         run(connection(ConnectionDirection.READ, Map.of()));
         assertThat(crm.personWrites).as("a read connection writes nothing").isEmpty();
