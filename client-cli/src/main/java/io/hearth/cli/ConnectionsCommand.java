@@ -89,7 +89,11 @@ final class ConnectionsCommand {
         @ArgGroup(exclusive = true)
         ScheduleOptions schedule;
 
-        @Option(names = "--direction", paramLabel = "WAY", description = "read, write or both (default read).")
+        @Option(
+                names = "--direction",
+                paramLabel = "WAY",
+                description = "read, write or both (default read). write and both write back what Hearth owns"
+                        + " (--set own.FIELD=hearth|crm) and the touches logged, each once.")
         String direction;
 
         /** The schedule in minutes (0: manual), or null when not given. */

@@ -38,7 +38,7 @@ final class ServerProcess implements AutoCloseable {
         return start(args, Map.of());
     }
 
-    /** With {@code environment} added to this process's, e.g. {@code HEARTH_ADMIN_TOKEN}. */
+    /** With {@code environment} added to this process's, e.g. {@code HEARTH_ADMIN_TOKEN} or a secret's variable. */
     static ServerProcess start(List<String> args, Map<String, String> environment) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar("hearth.server.jar"), "--port", "0"));

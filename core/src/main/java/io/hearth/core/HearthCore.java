@@ -18,6 +18,7 @@ import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.app.Transactor;
+import io.hearth.core.app.WriteBack;
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.RecentTokens;
 import io.hearth.core.contact.ContactObserver;
@@ -29,6 +30,7 @@ import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqAuditStore;
 import io.hearth.core.persistence.JooqTransactor;
+import io.hearth.core.persistence.JooqWriteBackStore;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.PhoneNumbers;
 import io.hearth.core.priority.LearnedProbability;
@@ -177,7 +179,8 @@ public final class HearthCore {
                         transactor,
                         clock,
                         b.retry,
-                        b.syncSettings);
+                        b.syncSettings,
+                        b.caller);
         connections = new Connections(
                 stores.connections(),
                 stores.syncRuns(),
@@ -186,7 +189,9 @@ public final class HearthCore {
                 connectors,
                 b.secrets,
                 this::sync,
-                clock);
+                new WriteBack(new JooqWriteBackStore(b.database.dsl()), stores.matches(), transactor, b.retry, clock),
+                clock,
+                b.caller);
     }
 
     /** Starts wiring core over {@code database}; every setting has the server's default. */

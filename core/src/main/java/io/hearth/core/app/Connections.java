@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
 import io.hearth.connector.spi.ConnectorException;
+import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.Role;
 import io.hearth.core.error.AlreadyExistsException;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
@@ -16,11 +18,14 @@ import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
 import io.hearth.core.sync.Connection;
+import io.hearth.core.sync.ConnectionDirection;
 import io.hearth.core.sync.ConnectionField;
 import io.hearth.core.sync.ConnectionFields;
 import io.hearth.core.sync.ConnectionRules;
 import io.hearth.core.sync.ConnectionStore;
 import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.FieldOwnership;
+import io.hearth.core.sync.RunPlan;
 import io.hearth.core.sync.SecretResolver;
 import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
@@ -54,8 +59,10 @@ public final class Connections {
     private final ConnectorRegistry connectors;
     private final SecretResolver secrets;
     private final Supplier<SyncEngine> engine;
+    private final WriteBack writeBack;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final CurrentCaller caller;
 
     /** @param engine the sync engine, asked for only when a connection runs */
     public Connections(
@@ -66,7 +73,10 @@ public final class Connections {
             ConnectorRegistry connectors,
             SecretResolver secrets,
             Supplier<SyncEngine> engine,
-            Clock clock) {
+            WriteBack writeBack,
+            Clock clock,
+            CurrentCaller caller) {
+        this.caller = requireNonNull(caller, "caller is null");
         this.store = requireNonNull(store, "store is null");
         this.runs = requireNonNull(runs, "runs is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
@@ -74,6 +84,7 @@ public final class Connections {
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.secrets = requireNonNull(secrets, "secrets is null");
         this.engine = requireNonNull(engine, "engine is null");
+        this.writeBack = requireNonNull(writeBack, "writeBack is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.ids = new TimeOrderedIds(clock);
     }
@@ -84,6 +95,7 @@ public final class Connections {
      * @param input {@code null} when the request carries no connection, which is refused
      */
     public Connection create(ConnectionFields input) {
+        caller.require(Role.ADMIN, "managing connections");
         if (input == null) {
             throw InvalidArgumentException.of("connection", "required: the connection to create");
         }
@@ -102,6 +114,7 @@ public final class Connections {
     }
 
     public Connection get(String name, String field) {
+        caller.require(Role.ADMIN, "managing connections");
         return get(Connection.idFromName(name, field));
     }
 
@@ -111,6 +124,7 @@ public final class Connections {
 
     /** One page of connections by display name. */
     public Page<Connection> list(int requestedPageSize, String pageToken) {
+        caller.require(Role.ADMIN, "managing connections");
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
@@ -132,6 +146,7 @@ public final class Connections {
             List<String> maskPaths,
             Set<ConnectionField> fieldsSet,
             String etag) {
+        caller.require(Role.ADMIN, "managing connections");
         if (changes == null) {
             throw InvalidArgumentException.of("connection", "required: the connection with its name and new values");
         }
@@ -162,6 +177,7 @@ public final class Connections {
      * its runs is going: that run would store a cursor for a connection that is gone.
      */
     public void delete(String name, String etag) {
+        caller.require(Role.ADMIN, "managing connections");
         UUID id = Connection.idFromName(name, "name");
         transactor.inTransaction(() -> {
             Connection current = currentVersion(id, etag);
@@ -172,6 +188,7 @@ public final class Connections {
                         current.name() + " is running; cancel its run or wait for it to end, then delete it");
             }
             runs.deleteCursor(current.fields().connector(), current.sourceKey());
+            writeBack.forget(id);
             store.delete(id);
             return null;
         });
@@ -184,6 +201,7 @@ public final class Connections {
      * cannot be resolved is FAILED_PRECONDITION naming its key.
      */
     public List<ConfigProblem> test(String name) {
+        caller.require(Role.ADMIN, "managing connections");
         Connection connection = get(name, "name");
         Connector connector = connectors.get(connection.fields().connector());
         Map<String, String> config = resolvedConfig(connection);
@@ -203,31 +221,30 @@ public final class Connections {
     }
 
     /**
-     * Runs the connection's sync to its end, streaming progress to {@code listener}: reads from the
-     * connection's stored cursor and stores its batches and cursor as a sync does. A disabled
-     * connection, a connection that cannot read, a secret that cannot be resolved, and a
-     * connection with a run going (on any server) are FAILED_PRECONDITION before a run starts.
+     * Runs the connection's sync to its end, streaming progress to {@code listener}. A connection
+     * that reads (READ, BOTH) reads from its stored cursor and stores its batches and cursor as a
+     * sync does, leaving the fields Hearth owns unread; one that writes (WRITE, BOTH) then writes
+     * back ({@link WriteBack}), all in one run. A disabled connection, a secret that cannot be
+     * resolved, and a connection with a run going (on any server) are FAILED_PRECONDITION before a
+     * run starts.
      */
     public SyncRun run(String name, SyncListener listener) {
+        caller.require(Role.ADMIN, "running a connection");
         Connection connection = get(name, "name");
         if (!connection.fields().enabled()) {
             throw new FailedPreconditionException(
                     "CONNECTION_DISABLED", connection.name() + " is disabled; enable it to run it");
         }
-        if (!connection.fields().direction().reads()) {
-            // write-back runs come with the two-way rules (issue 15); until then a run reads
-            throw new FailedPreconditionException(
-                    "CONNECTION_WRITE_ONLY",
-                    connection.name() + " only writes, and runs that write back are not available yet");
-        }
-        SyncRequest request = new SyncRequest(
-                connection.fields().connector(),
-                resolvedConfig(connection),
-                Map.of(),
-                connection.sourceKey(),
-                false,
-                false);
-        return engine.get().run(request, listener);
+        Connector connector = connectors.get(connection.fields().connector());
+        ConnectionDirection direction = connection.fields().direction();
+        FieldOwnership ownership = FieldOwnership.of(connection.fields().config());
+        Map<String, String> config = resolvedConfig(connection);
+        SyncRequest request = new SyncRequest(connector.name(), config, Map.of(), connection.sourceKey(), false, false);
+        RunPlan plan = new RunPlan(
+                direction.reads(),
+                ownership.hearthOwned(),
+                direction.writes() ? writeBack.step(connection, connector, config, ownership) : null);
+        return engine.get().run(request, listener, plan);
     }
 
     /**
@@ -249,7 +266,8 @@ public final class Connections {
     }
 
     private Map<String, String> resolvedConfig(Connection connection) {
-        Map<String, String> config = new HashMap<>(connection.fields().config());
+        Map<String, String> config =
+                new HashMap<>(FieldOwnership.connectorConfig(connection.fields().config()));
         config.putAll(secrets.resolve(connection.fields().secretRefs()));
         return config;
     }

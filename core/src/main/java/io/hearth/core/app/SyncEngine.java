@@ -11,6 +11,8 @@ import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
+import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.Role;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.dedup.MatchIndex;
 import io.hearth.core.dedup.PersonMatchStore;
@@ -32,6 +34,7 @@ import io.hearth.core.sync.FieldMapping;
 import io.hearth.core.sync.ReadAhead;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.RunPlan;
 import io.hearth.core.sync.SourceFiles;
 import io.hearth.core.sync.SyncCounts;
 import io.hearth.core.sync.SyncListener;
@@ -81,6 +84,7 @@ public final class SyncEngine {
     private final BatchPlanner planner;
     private final Leads leads;
     private final Contacts contacts;
+    private final CurrentCaller caller;
     private final Transactor transactor;
     private final Clock clock;
     private final TimeOrderedIds ids;
@@ -110,6 +114,36 @@ public final class SyncEngine {
             Clock clock,
             RetryPolicy retry,
             SyncSettings settings) {
+        this(
+                connectors,
+                runs,
+                matches,
+                leads,
+                contacts,
+                rules,
+                contactRules,
+                transactor,
+                clock,
+                retry,
+                settings,
+                CurrentCaller.NONE);
+    }
+
+    /** @param caller who each call acts for: imports, sync runs and their records need a manager */
+    public SyncEngine(
+            ConnectorRegistry connectors,
+            SyncRunStore runs,
+            PersonMatchStore matches,
+            Leads leads,
+            Contacts contacts,
+            LeadRules rules,
+            ContactRules contactRules,
+            Transactor transactor,
+            Clock clock,
+            RetryPolicy retry,
+            SyncSettings settings,
+            CurrentCaller caller) {
+        this.caller = requireNonNull(caller, "caller is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.runs = requireNonNull(runs, "runs is null");
@@ -121,6 +155,14 @@ public final class SyncEngine {
         this.leads = requireNonNull(leads, "leads is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.planner = new BatchPlanner(rules, contactRules, ids);
+    }
+
+    /**
+     * Refuses a caller who may not run imports or syncs nor read their runs (a rep's token), before
+     * the request is looked at, so a rep learns nothing from how a request is refused.
+     */
+    public void checkMayRun() {
+        caller.require(Role.MANAGER, "running an import or a sync, or reading sync runs,");
     }
 
     /** A page of the installed connectors in name order; the token carries the last name shown. */
@@ -163,8 +205,17 @@ public final class SyncEngine {
      * import folder) throw before a run starts, and so does a source another run is syncing now.
      */
     public SyncRun run(SyncRequest request, SyncListener listener) {
+        return run(request, listener, RunPlan.READ);
+    }
+
+    /**
+     * Runs a sync as {@link #run(SyncRequest, SyncListener)} does, reading or not as the plan says
+     * and then doing its write step, all under the one claim of the source and the run's lease.
+     */
+    public SyncRun run(SyncRequest request, SyncListener listener, RunPlan plan) {
+        caller.require(Role.MANAGER, "running an import or a sync");
         Connector connector = connectors.get(request.connector());
-        if (!connector.capabilities().contains(Capability.READ)) {
+        if (plan.read() && !connector.capabilities().contains(Capability.READ)) {
             throw new FailedPreconditionException(
                     "CONNECTOR_CANNOT_READ", "connector " + connector.name() + " cannot read; it only writes");
         }
@@ -174,7 +225,7 @@ public final class SyncEngine {
                     .map(p -> new FieldViolation("config." + p.key(), p.message()))
                     .toList());
         }
-        FieldMapping mapping = FieldMapping.of(request.mapping());
+        FieldMapping mapping = FieldMapping.of(request.mapping()).without(plan.unreadFields());
         SourceFiles files = SourceFiles.of(connector, request, settings.importFolder());
         Map<String, String> redacted = ConfigKey.redact(connector.configKeys(), files.shown());
         String label = redacted.entrySet().stream()
@@ -203,7 +254,10 @@ public final class SyncEngine {
                 label,
                 started.startCursor() == null ? "" : ", resuming after " + started.startCursor());
         try {
-            SyncRun finished = readAll(connector, resolved, mapping, started, listener, run);
+            SyncRun finished = plan.read() ? readAll(connector, resolved, mapping, started, listener, run) : started;
+            if (plan.write() != null) {
+                finished = plan.write().write(finished, progress(listener, run));
+            }
             return finish(finished, SyncState.SUCCEEDED, null);
         } catch (FatalConnectorException | RetriesExhausted e) {
             return finish(latest(started), SyncState.FAILED, files.hide(e.getMessage()));
@@ -335,6 +389,7 @@ public final class SyncEngine {
     }
 
     public SyncRun getRun(UUID id) {
+        caller.require(Role.MANAGER, "reading sync runs");
         return runs.findRun(id).orElseThrow(() -> new NotFoundException("syncRuns/" + id));
     }
 
@@ -347,6 +402,7 @@ public final class SyncEngine {
      *     deleted since); empty for every run
      */
     public Page<SyncRun> listRuns(int requestedPageSize, String pageToken, String connection) {
+        caller.require(Role.MANAGER, "reading sync runs");
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
         String sourceKey = connection == null || connection.isEmpty()
                 ? null
@@ -362,6 +418,7 @@ public final class SyncEngine {
 
     /** A page of the records a run rejected, in the order they were met. */
     public Page<Rejection> rejections(UUID runId, int requestedPageSize, String pageToken) {
+        caller.require(Role.MANAGER, "reading sync runs");
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
         String fingerprint = PageToken.fingerprint("syncRuns/" + runId + "/rejections");
         long offset = pageToken == null || pageToken.isEmpty()
@@ -478,6 +535,25 @@ public final class SyncEngine {
                 log.info("sync {}: a matched lead changed meanwhile; applying the batch again", run.name());
             }
         }
+    }
+
+    /** Stores a write step's progress like a batch: with the run's counts and rejections, lease renewed. */
+    private RunPlan.Progress progress(SyncListener listener, ActiveRun active) {
+        return (run, added, rejections, work) -> {
+            SyncRun stored = transactor.inTransaction(() -> {
+                if (!runs.renewLease(run.id(), now().plus(settings.lease()))) {
+                    throw new RunLost();
+                }
+                work.run();
+                runs.addRejections(run.id(), run.counts().rejected(), rejections);
+                SyncRun progressed = run.progressed(added, run.endCursor());
+                runs.updateRun(progressed);
+                return progressed;
+            });
+            listener.onProgress(stored);
+            stopIfAsked(stored, false, listener, active);
+            return stored;
+        };
     }
 
     /** Applies the batch in a transaction that is rolled back, then records only the counts. */

@@ -1,6 +1,8 @@
 package io.hearth.core.auth;
 
+import io.hearth.core.error.PermissionDeniedException;
 import io.hearth.core.person.Scope;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,23 @@ public interface CurrentCaller {
     /** The RPC the unit of work serves ({@code hearth.v1.LeadService/UpdateLead}); empty for a background job. */
     default Optional<String> method() {
         return Optional.empty();
+    }
+
+    /**
+     * Refuses a caller whose role is below {@code minimum} ({@link Role}s are declared lowest
+     * first); a caller without a token (a server open to local callers, a background job) passes.
+     *
+     * @param what what is refused, for the message, e.g. "running an import"
+     */
+    default void require(Role minimum, String what) {
+        Optional<Principal> caller = principal();
+        if (caller.isPresent() && caller.get().role().compareTo(minimum) < 0) {
+            throw new PermissionDeniedException(
+                    minimum.name() + "_ROLE_REQUIRED",
+                    what + " needs " + (minimum == Role.ADMIN ? "an admin's" : "a manager's or an admin's")
+                            + " token; this one is a "
+                            + caller.get().role().name().toLowerCase(Locale.ROOT) + "'s");
+        }
     }
 
     /** The people the caller may see and change. */

@@ -185,7 +185,8 @@ public final class ConnectionRules {
                         path, "must be a reference, " + SecretReference.FORM + "; a secret's value is never stored"));
             }
         }
-        Map<String, String> standIn = new HashMap<>(config);
+        violations.addAll(FieldOwnership.violations(config));
+        Map<String, String> standIn = new HashMap<>(FieldOwnership.connectorConfig(config));
         secretRefs.keySet().forEach(key -> standIn.put(key, "secret-reference"));
         for (ConfigProblem problem : connector.validate(standIn)) {
             ConfigKey declared = keys.get(problem.key());

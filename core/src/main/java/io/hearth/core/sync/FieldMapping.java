@@ -25,10 +25,21 @@ public final class FieldMapping {
     private static final Map<String, List<String>> SYNONYMS = synonyms();
 
     private final Map<String, String> explicit;
+    private final Set<String> skipped;
     private final Map<List<String>, Map<String, List<String>>> resolved = new HashMap<>();
 
     private FieldMapping(Map<String, String> explicit) {
+        this(explicit, Set.of());
+    }
+
+    private FieldMapping(Map<String, String> explicit, Set<String> skipped) {
         this.explicit = explicit;
+        this.skipped = skipped;
+    }
+
+    /** This mapping with {@code fields} (Hearth field names) never filled, whatever the source holds. */
+    public FieldMapping without(Set<String> fields) {
+        return fields.isEmpty() ? this : new FieldMapping(explicit, Set.copyOf(fields));
     }
 
     /** Automatic mapping only. */
@@ -82,6 +93,7 @@ public final class FieldMapping {
                 result.put(StandardFields.FAMILY_NAME, parts[1]);
             }
         }
+        result.keySet().removeAll(skipped);
         return result;
     }
 

@@ -2,7 +2,8 @@ package io.hearth.core.sync;
 
 /**
  * What a run did with the records it read. Every read record lands in exactly one of created,
- * updated, unchanged, merged or rejected; rejected also counts records the connector could not parse.
+ * updated, unchanged, merged or rejected; rejected also counts records the connector could not parse,
+ * and the people and touches a write-back step of the run had refused.
  *
  * @param merged records that matched a person this same run had already written (repeated rows)
  */

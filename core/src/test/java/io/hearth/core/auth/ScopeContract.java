@@ -184,6 +184,19 @@ abstract class ScopeContract {
     }
 
     @Test
+    void connectionsAreAnAdminsAndNeitherARepsNorAManagers() {
+        actAs("alice", Role.REP, "east");
+        assertThatThrownBy(() -> core.connections().list(10, ""))
+                .isInstanceOf(PermissionDeniedException.class)
+                .hasMessageContaining("needs an admin's token; this one is a rep's");
+        actAs("erin", Role.MANAGER, "east");
+        assertThatThrownBy(() -> core.connections().list(10, "")).isInstanceOf(PermissionDeniedException.class);
+
+        actAs("root", Role.ADMIN, null);
+        assertThat(core.connections().list(10, "").items()).isEmpty();
+    }
+
+    @Test
     void aManagerSeesTheirTeamsPeopleNotAnotherTeams() {
         actAs("erin", Role.MANAGER, "east");
 

@@ -98,6 +98,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void startSync(StartSyncRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        engine.checkMayRun();
         CallListener.watch(response);
         SyncRequest sync = new SyncRequest(
                 ConnectorRegistry.connectorName(request.getConnector(), "connector"),
@@ -122,6 +123,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
             @Override
             public void onNext(ImportFileRequest message) {
+                engine.checkMayRun();
                 if (message.hasHeader()) {
                     steps.header(message.getHeader().getConfigMap());
                     header = message.getHeader();
@@ -149,6 +151,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
             @Override
             public void onCompleted() {
+                engine.checkMayRun();
                 steps.end();
                 SyncRun finished;
                 try {
@@ -243,6 +246,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
 
     @Override
     public void getSyncRun(GetSyncRunRequest request, StreamObserver<io.hearth.proto.v1.SyncRun> response) {
+        engine.checkMayRun();
         response.onNext(SyncMapper.toProto(engine.getRun(SyncRun.idFromName(request.getName(), "name"))));
         response.onCompleted();
     }
@@ -250,6 +254,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     @Override
     public void listRejectedRecords(
             ListRejectedRecordsRequest request, StreamObserver<ListRejectedRecordsResponse> response) {
+        engine.checkMayRun();
         Page<Rejection> page = engine.rejections(
                 SyncRun.idFromName(request.getParent(), "parent"), request.getPageSize(), request.getPageToken());
         ListRejectedRecordsResponse.Builder result = ListRejectedRecordsResponse.newBuilder();

@@ -17,8 +17,11 @@ import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadServiceGrpc.LeadServiceBlockingStub;
 import io.hearth.proto.v1.ListAuditEntriesRequest;
 import io.hearth.proto.v1.ListAuditEntriesResponse;
+import io.hearth.proto.v1.ListConnectionsRequest;
 import io.hearth.proto.v1.ListLeadsRequest;
+import io.hearth.proto.v1.ListSyncRunsRequest;
 import io.hearth.proto.v1.Role;
+import io.hearth.proto.v1.SyncServiceGrpc;
 import io.hearth.proto.v1.UpdateLeadRequest;
 import io.hearth.server.InProcessHearth;
 import java.time.Duration;
@@ -116,6 +119,21 @@ class ScopedCallsTest {
 
     private AdminServiceGrpc.AdminServiceBlockingStub adminService(String token) {
         return AdminServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(token)));
+    }
+
+    @Test
+    void syncRunsAreAManagersAndConnectionsAnAdmins() {
+        SyncServiceGrpc.SyncServiceBlockingStub asAlice =
+                SyncServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(aliceToken)));
+        assertCode(() -> asAlice.listSyncRuns(ListSyncRunsRequest.getDefaultInstance()), Status.Code.PERMISSION_DENIED);
+        assertCode(
+                () -> asAlice.listConnections(ListConnectionsRequest.getDefaultInstance()),
+                Status.Code.PERMISSION_DENIED);
+        SyncServiceGrpc.SyncServiceBlockingStub asAdmin =
+                SyncServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(ADMIN)));
+        assertThat(asAdmin.listConnections(ListConnectionsRequest.getDefaultInstance())
+                        .getConnectionsList())
+                .isEmpty();
     }
 
     @Test

@@ -34,10 +34,11 @@ import java.util.function.Function;
  * one sort, {@code after} offsets, {@code total}, the 10,000-result cap answered 400), the recycle bin
  * listing, batch update and upsert with 207 multi-status errors, v4 association reads, activity batch
  * read and create. Contacts sharing a sort key come back in descending id order, as no client may rely
- * on HubSpot's order among equals.
+ * on HubSpot's order among equals. Public, in this module's test-jar, for the end-to-end test that runs
+ * the plugin in the real server.
  */
-final class FakeHubSpot implements AutoCloseable {
-    static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
+public final class FakeHubSpot implements AutoCloseable {
+    public static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
     static final String READ_SCOPE = "crm.objects.contacts.read";
     static final String WRITE_SCOPE = "crm.objects.contacts.write";
     static final Set<String> KNOWN_PROPERTIES = Set.of(
@@ -59,9 +60,9 @@ final class FakeHubSpot implements AutoCloseable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final class Contact {
+    public static final class Contact {
         final long id;
-        final Map<String, String> properties = new TreeMap<>();
+        public final Map<String, String> properties = new TreeMap<>();
         long modifiedAt;
         Long archivedAt;
 
@@ -71,11 +72,11 @@ final class FakeHubSpot implements AutoCloseable {
         }
     }
 
-    static final class Activity {
-        final long id;
-        final String type;
-        final Map<String, String> properties = new LinkedHashMap<>();
-        final Set<Long> contacts = new LinkedHashSet<>();
+    public static final class Activity {
+        public final long id;
+        public final String type;
+        public final Map<String, String> properties = new LinkedHashMap<>();
+        public final Set<Long> contacts = new LinkedHashSet<>();
         final int associationType;
 
         Activity(long id, String type, int associationType) {
@@ -98,7 +99,7 @@ final class FakeHubSpot implements AutoCloseable {
     private Consumer<Integer> afterSearchPage = page -> {};
     private boolean dropNextCreateReply;
 
-    FakeHubSpot(long now) {
+    public FakeHubSpot(long now) {
         this.now = now;
         route("POST", ContactSearch.PATH, this::search);
         route("GET", DeletedContacts.PATH, this::list);
@@ -114,7 +115,7 @@ final class FakeHubSpot implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return crm.baseUrl();
     }
 
@@ -122,7 +123,7 @@ final class FakeHubSpot implements AutoCloseable {
         return crm;
     }
 
-    synchronized Contact contact(long id, long modifiedAt, String... properties) {
+    public synchronized Contact contact(long id, long modifiedAt, String... properties) {
         Contact contact = new Contact(id, modifiedAt);
         for (int i = 0; i < properties.length; i += 2) {
             contact.properties.put(properties[i], properties[i + 1]);
@@ -131,7 +132,7 @@ final class FakeHubSpot implements AutoCloseable {
         return contact;
     }
 
-    synchronized Contact contact(long id) {
+    public synchronized Contact contact(long id) {
         return contacts.get(id);
     }
 
@@ -146,7 +147,7 @@ final class FakeHubSpot implements AutoCloseable {
         contacts.get(id).archivedAt = at;
     }
 
-    synchronized List<Activity> activities() {
+    public synchronized List<Activity> activities() {
         return List.copyOf(activities.values());
     }
 
@@ -171,6 +172,12 @@ final class FakeHubSpot implements AutoCloseable {
     /** The next activity batch create is carried out, but its answer is lost (the connection drops). */
     void loseNextCreateReply() {
         dropNextCreateReply = true;
+    }
+
+    /** How many contact batch writes (updates and upserts) HubSpot was sent. */
+    public int contactWrites() {
+        return requests("POST", ContactWriter.UPDATE).size()
+                + requests("POST", ContactWriter.UPSERT).size();
     }
 
     List<RecordedRequest> requests(String method, String path) {

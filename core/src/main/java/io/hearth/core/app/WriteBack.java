@@ -1,0 +1,358 @@
+package io.hearth.core.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.connector.spi.Capability;
+import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.OutgoingPerson;
+import io.hearth.connector.spi.OutgoingTouch;
+import io.hearth.connector.spi.RecordWriter;
+import io.hearth.connector.spi.RetriableConnectorException;
+import io.hearth.connector.spi.StandardFields;
+import io.hearth.connector.spi.WriteResult;
+import io.hearth.core.contact.Contact;
+import io.hearth.core.dedup.PersonMatchStore;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PersonFields;
+import io.hearth.core.sync.Connection;
+import io.hearth.core.sync.FieldOwnership;
+import io.hearth.core.sync.Rejection;
+import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.RunPlan;
+import io.hearth.core.sync.SyncCounts;
+import io.hearth.core.sync.SyncRun;
+import io.hearth.core.sync.WriteBackStore;
+import io.hearth.core.sync.WriteBackStore.LinkedPerson;
+import io.hearth.core.sync.WriteBackStore.PendingTouch;
+import io.hearth.core.touch.Touch;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection's write-back: for the people its connector's records are linked to, what Hearth owns
+ * ({@link FieldOwnership}) when it changed since the connection last pushed it, then every touch on
+ * them the connection has not pushed. What was pushed is recorded in the transaction that stores
+ * the push's outcome on the run, so a touch is sent once; a crash between the CRM's answer and that
+ * commit sends it again, and the connector's idempotency (its marker on the activity) answers with
+ * the activity it created. A person or touch the CRM refuses is a rejection on the run and does
+ * not stop the others; a retriable failure is retried with the sync's back-off.
+ */
+public final class WriteBack {
+    /** People read and written per step: HubSpot and Pipedrive take 100 per call, Salesforce 200. */
+    public static final int PEOPLE_PER_STEP = 100;
+
+    public static final int TOUCHES_PER_STEP = 100;
+    private static final Logger log = LoggerFactory.getLogger(WriteBack.class);
+
+    private final WriteBackStore store;
+    private final PersonMatchStore people;
+    private final Transactor transactor;
+    private final RetryPolicy retry;
+    private final Clock clock;
+
+    public WriteBack(
+            WriteBackStore store, PersonMatchStore people, Transactor transactor, RetryPolicy retry, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.people = requireNonNull(people, "people is null");
+        this.transactor = requireNonNull(transactor, "transactor is null");
+        this.retry = requireNonNull(retry, "retry is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * The write step of one run of {@code connection}.
+     *
+     * @param config the connector's config, secrets resolved, without Hearth's own keys
+     */
+    public RunPlan.WriteStep step(
+            Connection connection, Connector connector, Map<String, String> config, FieldOwnership ownership) {
+        return (run, progress) -> {
+            Job job = new Job(connection.id(), connector, ownership, progress);
+            try (RecordWriter writer = connector.openWriter(config)) {
+                return job.writeAll(writer, run);
+            }
+        };
+    }
+
+    /** Forgets what a connection pushed; called in the transaction that deletes it. */
+    public void forget(UUID connectionId) {
+        store.forget(connectionId);
+    }
+
+    /**
+     * The values of the fields Hearth owns for a person, in {@link FieldOwnership#FIELDS} order and
+     * by {@link StandardFields} name; empty values left out. A contact has no temperature or status.
+     */
+    static Map<String, String> ownedValues(FieldOwnership ownership, PersonFields person, Lead lead) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : ownership.hearthOwned()) {
+            String value = switch (field) {
+                case StandardFields.GIVEN_NAME -> person.givenName();
+                case StandardFields.FAMILY_NAME -> person.familyName();
+                case StandardFields.EMAIL -> person.email();
+                case StandardFields.PHONE -> person.phone();
+                case StandardFields.COMPANY -> person.company();
+                case StandardFields.TITLE -> person.title();
+                case StandardFields.TEMPERATURE ->
+                    lead == null ? null : lead.fields().temperature().name().toLowerCase(Locale.ROOT);
+                case StandardFields.STATUS ->
+                    lead == null ? null : lead.fields().status().name();
+                default -> throw new IllegalStateException("no value for owned field " + field);
+            };
+            if (value != null && !value.isBlank()) {
+                values.put(field, value);
+            }
+        }
+        return values;
+    }
+
+    /** "field=value" lines: what is recorded as pushed, and compared with at the next run. */
+    static String canonical(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace("\n", "\\n"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Hearth's enum name as connectors spell it: {@code VIDEO_CALL} is {@code video-call}. */
+    static String word(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** One run's write-back. */
+    private final class Job {
+        private final UUID connectionId;
+        private final Connector connector;
+        private final FieldOwnership ownership;
+        private final RunPlan.Progress progress;
+        private final boolean writesTouches;
+        private long peopleWritten;
+        private long touchesWritten;
+
+        Job(UUID connectionId, Connector connector, FieldOwnership ownership, RunPlan.Progress progress) {
+            this.connectionId = connectionId;
+            this.connector = connector;
+            this.ownership = ownership;
+            this.progress = progress;
+            this.writesTouches = connector.capabilities().contains(Capability.WRITE_TOUCHES);
+        }
+
+        SyncRun writeAll(RecordWriter writer, SyncRun started) {
+            SyncRun run = started;
+            UUID after = null;
+            while (true) {
+                UUID from = after;
+                List<LinkedPerson> page =
+                        transactor.inTransaction(() -> store.linkedPeople(connector.name(), from, PEOPLE_PER_STEP));
+                if (page.isEmpty()) {
+                    break;
+                }
+                run = writePeople(writer, run, page);
+                if (writesTouches) {
+                    run = writeTouches(writer, run, page);
+                }
+                if (page.size() < PEOPLE_PER_STEP) {
+                    break;
+                }
+                after = page.get(page.size() - 1).person().id();
+            }
+            log.info(
+                    "sync {}: wrote back {} people and {} touches to {}",
+                    run.name(),
+                    peopleWritten,
+                    touchesWritten,
+                    connector.name());
+            return run;
+        }
+
+        private SyncRun writePeople(RecordWriter writer, SyncRun run, List<LinkedPerson> page) {
+            Map<UUID, String> values = new HashMap<>();
+            List<OutgoingPerson> outgoing = transactor.inTransaction(() -> {
+                List<LeadId> leadIds = new ArrayList<>();
+                List<ContactId> contactIds = new ArrayList<>();
+                for (LinkedPerson linked : page) {
+                    if (linked.person().isLead()) {
+                        leadIds.add(linked.person().leadId());
+                    } else {
+                        contactIds.add(linked.person().contactId());
+                    }
+                }
+                Map<UUID, Lead> leads =
+                        people.leadsWithIds(leadIds).stream().collect(Collectors.toMap(l -> l.id().value(), l -> l));
+                Map<UUID, Contact> contacts = people.contactsWithIds(contactIds).stream()
+                        .collect(Collectors.toMap(c -> c.id().value(), c -> c));
+                Map<UUID, String> pushed = store.pushedValues(
+                        connectionId, page.stream().map(p -> p.person().id()).toList());
+                List<OutgoingPerson> changed = new ArrayList<>();
+                for (LinkedPerson linked : page) {
+                    UUID id = linked.person().id();
+                    Lead lead = leads.get(id);
+                    Contact contact = contacts.get(id);
+                    PersonFields person = lead != null
+                            ? lead.fields().person()
+                            : contact != null ? contact.fields().person() : null;
+                    if (person == null) {
+                        continue;
+                    }
+                    Map<String, String> owned = ownedValues(ownership, person, lead);
+                    String text = canonical(owned);
+                    if (owned.isEmpty() || text.equals(pushed.get(id))) {
+                        continue;
+                    }
+                    values.put(id, text);
+                    changed.add(new OutgoingPerson(linked.person().name(), linked.externalId(), owned));
+                }
+                return changed;
+            });
+            if (outgoing.isEmpty()) {
+                return run;
+            }
+            List<WriteResult> results = answered(outgoing, OutgoingPerson::hearthId, () -> writer.write(outgoing));
+            Map<UUID, String> written = new HashMap<>();
+            List<Rejection> refused = new ArrayList<>();
+            for (int i = 0; i < outgoing.size(); i++) {
+                OutgoingPerson person = outgoing.get(i);
+                UUID id = UUID.fromString(
+                        person.hearthId().substring(person.hearthId().indexOf('/') + 1));
+                if (results.get(i).ok()) {
+                    written.put(id, values.get(id));
+                } else {
+                    refused.add(new Rejection(
+                            "write-back " + person.hearthId(),
+                            connector.name() + " refused " + person.hearthId() + ": "
+                                    + results.get(i).error(),
+                            values.get(id).replace("\n", "; ")));
+                }
+            }
+            peopleWritten += written.size();
+            return progress.store(
+                    run,
+                    rejectedOnly(refused.size()),
+                    refused,
+                    () -> store.savePushedValues(connectionId, written, run.id(), now()));
+        }
+
+        private SyncRun writeTouches(RecordWriter writer, SyncRun started, List<LinkedPerson> page) {
+            SyncRun run = started;
+            Map<UUID, LinkedPerson> byId = new HashMap<>();
+            page.forEach(p -> byId.put(p.person().id(), p));
+            UUID after = null;
+            while (true) {
+                UUID from = after;
+                List<PendingTouch> pending = transactor.inTransaction(
+                        () -> store.unpushedTouches(connectionId, byId.keySet(), from, TOUCHES_PER_STEP));
+                if (pending.isEmpty()) {
+                    return run;
+                }
+                List<OutgoingTouch> outgoing = pending.stream()
+                        .map(t -> {
+                            LinkedPerson person = byId.get(t.personId());
+                            return new OutgoingTouch(
+                                    Touch.COLLECTION + t.id(),
+                                    person.person().name(),
+                                    person.externalId(),
+                                    word(t.channel()),
+                                    word(t.outcome()),
+                                    t.occurredAt(),
+                                    t.note());
+                        })
+                        .toList();
+                List<WriteResult> results =
+                        answered(outgoing, OutgoingTouch::touchId, () -> writer.writeTouches(outgoing));
+                Map<UUID, String> written = new LinkedHashMap<>();
+                List<Rejection> refused = new ArrayList<>();
+                for (int i = 0; i < outgoing.size(); i++) {
+                    OutgoingTouch touch = outgoing.get(i);
+                    WriteResult result = results.get(i);
+                    if (result.ok()) {
+                        written.put(pending.get(i).id(), result.externalId());
+                    } else {
+                        refused.add(new Rejection(
+                                "write-back " + touch.touchId(),
+                                connector.name() + " refused " + touch.touchId() + " on " + touch.personHearthId()
+                                        + ": " + result.error(),
+                                touch.channel() + (touch.outcome() == null ? "" : ", " + touch.outcome()) + " at "
+                                        + touch.occurredAt()));
+                    }
+                }
+                touchesWritten += written.size();
+                SyncRun current = run;
+                run = progress.store(
+                        run,
+                        rejectedOnly(refused.size()),
+                        refused,
+                        () -> store.markTouchesPushed(connectionId, written, current.id(), now()));
+                if (pending.size() < TOUCHES_PER_STEP) {
+                    return run;
+                }
+                after = pending.get(pending.size() - 1).id();
+            }
+        }
+
+        /**
+         * The writer's results for {@code sent}, retrying what may succeed later (the connector's
+         * writes are idempotent, so a retry never doubles what the lost attempt wrote); one result
+         * per item, in order, or the run fails.
+         */
+        private <T> List<WriteResult> answered(
+                List<T> sent, Function<T, String> idOf, Supplier<List<WriteResult>> write) {
+            List<WriteResult> results = retrying(write);
+            if (results.size() != sent.size()) {
+                throw new FatalConnectorException(connector.name() + " answered " + results.size() + " results for "
+                        + sent.size() + " records written; the connector is broken");
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                if (!results.get(i).hearthId().equals(idOf.apply(sent.get(i)))) {
+                    throw new FatalConnectorException(connector.name() + " answered for "
+                            + results.get(i).hearthId() + " where " + idOf.apply(sent.get(i))
+                            + " was written; the connector is broken");
+                }
+            }
+            return results;
+        }
+
+        private <T> T retrying(Supplier<T> call) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return call.get();
+                } catch (RetriableConnectorException e) {
+                    if (attempt >= retry.maxAttempts()) {
+                        throw new FatalConnectorException(connector.name() + " kept failing after " + attempt
+                                + " attempts to write back: " + e.getMessage());
+                    }
+                    log.warn(
+                            "write-back to {} failed ({}); retry {} of {}",
+                            connector.name(),
+                            e.getMessage(),
+                            attempt,
+                            retry.maxAttempts() - 1);
+                    retry.pauseBefore(attempt);
+                }
+            }
+        }
+    }
+
+    private static SyncCounts rejectedOnly(long rejected) {
+        return new SyncCounts(0, 0, 0, 0, 0, rejected);
+    }
+
+    // databases keep microseconds
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

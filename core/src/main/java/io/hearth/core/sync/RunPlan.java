@@ -1,0 +1,45 @@
+package io.hearth.core.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one run does: read (with some fields left unread), then optionally write back, both under
+ * the run's one claim of its source and its lease, so no two runs of a source overlap.
+ *
+ * @param read whether the run reads the source first
+ * @param unreadFields Hearth fields a read must not apply (those Hearth owns on a connection)
+ * @param write what the run writes after reading; {@code null} for none
+ */
+public record RunPlan(boolean read, Set<String> unreadFields, WriteStep write) {
+    public static final RunPlan READ = new RunPlan(true, Set.of(), null);
+
+    public RunPlan {
+        unreadFields = Set.copyOf(requireNonNull(unreadFields, "unreadFields is null"));
+        if (!read && write == null) {
+            throw new IllegalArgumentException("a run must read or write");
+        }
+    }
+
+    /** Work a run does after reading, with the run's source claim and lease held. */
+    @FunctionalInterface
+    public interface WriteStep {
+        /** @return the run with what the step stored through {@code progress} */
+        SyncRun write(SyncRun run, Progress progress);
+    }
+
+    /** Stores a write step's progress as a read stores a batch. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * Runs {@code work} and stores the run's added counts and rejections in one transaction
+         * that renews the run's lease, then reports the run to its listener. Ends the run, by
+         * throwing, when it was cancelled, its server is stopping or another server took it over.
+         *
+         * @return the run with the counts added
+         */
+        SyncRun store(SyncRun run, SyncCounts added, List<Rejection> rejections, Runnable work);
+    }
+}

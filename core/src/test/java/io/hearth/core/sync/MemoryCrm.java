@@ -1,0 +1,170 @@
+package io.hearth.core.sync;
+
+import io.hearth.connector.spi.Batch;
+import io.hearth.connector.spi.Capability;
+import io.hearth.connector.spi.ConfigKey;
+import io.hearth.connector.spi.ConfigType;
+import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.OutgoingPerson;
+import io.hearth.connector.spi.OutgoingTouch;
+import io.hearth.connector.spi.RecordReader;
+import io.hearth.connector.spi.RecordWriter;
+import io.hearth.connector.spi.RetriableConnectorException;
+import io.hearth.connector.spi.SourceRecord;
+import io.hearth.connector.spi.WriteResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A CRM in memory that reads incrementally and writes back as the CRM connectors do: a person
+ * written is changed in the CRM (so the next read returns it, like HubSpot's lastmodifieddate), and
+ * a touch becomes an activity found again by its touch id, so a retried write answers with the
+ * activity it already made. Failures can be planted for the next touch write.
+ */
+final class MemoryCrm implements Connector {
+    /** A record as the CRM holds it, with the change number that orders incremental reads. */
+    static final class Record {
+        final Map<String, String> fields = new TreeMap<>();
+        long changed;
+    }
+
+    private final String name;
+    final Map<String, Record> records = new LinkedHashMap<>();
+    /** Every person write, as sent. */
+    final List<OutgoingPerson> personWrites = new ArrayList<>();
+    /** Every touch sent, retries included. */
+    final List<OutgoingTouch> touchesSent = new ArrayList<>();
+    /** The activities made, by touch id: each touch's id appears once however often it was sent. */
+    final Map<String, String> activities = new LinkedHashMap<>();
+    /** External ids of people the CRM refuses to write. */
+    final Set<String> refused = new HashSet<>();
+    /** External ids of people whose touches the CRM refuses. */
+    final Set<String> touchesRefused = new HashSet<>();
+
+    private long changes;
+    private RuntimeException afterNextTouchWrite;
+
+    MemoryCrm(String name) {
+        this.name = name;
+    }
+
+    synchronized MemoryCrm put(String externalId, String... fields) {
+        Record record = records.computeIfAbsent(externalId, id -> new Record());
+        for (int i = 0; i < fields.length; i += 2) {
+            record.fields.put(fields[i], fields[i + 1]);
+        }
+        record.changed = ++changes;
+        return this;
+    }
+
+    /** The next touch write makes its activities and then fails with {@code failure}, as if its answer were lost. */
+    synchronized void loseNextTouchAnswer(RuntimeException failure) {
+        afterNextTouchWrite = failure;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return "a CRM in memory";
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return List.of(
+                ConfigKey.optional("label", ConfigType.STRING, null, "tells accounts apart"),
+                new ConfigKey("token", ConfigType.STRING, false, null, true, "never shown"));
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.READ, Capability.INCREMENTAL, Capability.WRITE, Capability.WRITE_TOUCHES);
+    }
+
+    @Override
+    public RecordReader openReader(Map<String, String> config, String cursor) {
+        long after = cursor == null ? 0 : Long.parseLong(cursor);
+        return new RecordReader() {
+            @Override
+            public Batch read(int maxRecords) {
+                synchronized (MemoryCrm.this) {
+                    List<SourceRecord> changed = new ArrayList<>();
+                    long last = after;
+                    for (Map.Entry<String, Record> e : records.entrySet()) {
+                        if (e.getValue().changed > after) {
+                            changed.add(new SourceRecord(
+                                    e.getKey(), null, Map.copyOf(e.getValue().fields), "record " + e.getKey()));
+                            last = Math.max(last, e.getValue().changed);
+                        }
+                    }
+                    return new Batch(changed, List.of(), Long.toString(last), true);
+                }
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Override
+    public RecordWriter openWriter(Map<String, String> config) {
+        return new RecordWriter() {
+            @Override
+            public List<WriteResult> write(List<OutgoingPerson> people) {
+                synchronized (MemoryCrm.this) {
+                    List<WriteResult> results = new ArrayList<>();
+                    for (OutgoingPerson person : people) {
+                        personWrites.add(person);
+                        if (refused.contains(person.externalId())) {
+                            results.add(WriteResult.failed(person.hearthId(), "VALIDATION_ERROR: not allowed"));
+                            continue;
+                        }
+                        Record record = records.get(person.externalId());
+                        record.fields.putAll(person.fields());
+                        record.changed = ++changes;
+                        results.add(WriteResult.written(person.hearthId(), person.externalId()));
+                    }
+                    return results;
+                }
+            }
+
+            @Override
+            public List<WriteResult> writeTouches(List<OutgoingTouch> touches) {
+                synchronized (MemoryCrm.this) {
+                    List<WriteResult> results = new ArrayList<>();
+                    for (OutgoingTouch touch : touches) {
+                        touchesSent.add(touch);
+                        if (touchesRefused.contains(touch.personExternalId())) {
+                            results.add(WriteResult.failed(touch.touchId(), "INVALID_ASSOCIATION: contact is locked"));
+                            continue;
+                        }
+                        String activity = activities.computeIfAbsent(
+                                touch.touchId(), id -> "activity-" + (activities.size() + 1));
+                        results.add(WriteResult.written(touch.touchId(), activity));
+                    }
+                    RuntimeException failure = afterNextTouchWrite;
+                    afterNextTouchWrite = null;
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return results;
+                }
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    static RetriableConnectorException timeout() {
+        return new RetriableConnectorException("the CRM timed out", null);
+    }
+}
