@@ -36,7 +36,7 @@ import java.util.Map;
  * ratio CRM/CSV, and beside them the fake's serving cost alone: a JDK HttpClient paging through the
  * same queries the connector sends and parsing each page with Jackson, storing nothing.
  *
- * <pre>java -Xmx512m -cp bench/target/hearth-bench.jar io.hearth.bench.CrmImportBench 100000 [pg-url] [hsqldb|postgresql]</pre>
+ * <pre>java -Xmx1g -cp bench/target/hearth-bench.jar io.hearth.bench.CrmImportBench 100000 [pg-url] [hsqldb|postgresql]</pre>
  *
  * <p>The third argument runs one database only. The PostgreSQL schemas it makes are dropped at the end.
  */

@@ -83,7 +83,7 @@ final class HubSpotSearchFake implements AutoCloseable {
         properties.put("company", BenchPeople.company(i));
         properties.put("jobtitle", BenchPeople.TITLE);
         properties.put("lifecyclestage", "lead");
-        properties.put("hs_lead_status", "OPEN");
+        properties.putNull("hs_lead_status");
         properties.putNull("hubspot_owner_id");
         properties.putNull("hs_merged_object_ids");
         contact.put("createdAt", time);
