@@ -32,9 +32,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A CRM sync beside the CSV import of the same people, in the same run: N people served by a fake
@@ -61,6 +63,19 @@ public final class CrmImportBench {
     private CrmImportBench() {}
 
     public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("hearth-crm-bench");
+        try {
+            run(args, work);
+        } finally {
+            // the HSQLDB files and the CSV: hundreds of MB at 100,000 people
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(String[] args, Path work) throws Exception {
         // the JDK's HTTP server waits for delayed ACKs on small writes without it (tens of ms a page)
         System.setProperty("sun.net.httpserver.nodelay", "true");
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -69,7 +84,6 @@ public final class CrmImportBench {
         }
         String pgUrl = args.length > 1 ? args[1] : null;
         String only = args.length > 2 ? args[2] : "";
-        Path work = Files.createTempDirectory("hearth-crm-bench");
         Path csv = work.resolve("people.csv");
         BenchPeople.writeCsv(csv, people);
         // modified a day ago, a millisecond apart: all inside the connector's first window
