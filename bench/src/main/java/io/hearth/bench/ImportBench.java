@@ -106,7 +106,7 @@ public final class ImportBench {
         }
     }
 
-    private interface Databases {
+    interface Databases {
         DatabaseConfig fresh(String name) throws Exception;
     }
 
@@ -135,7 +135,7 @@ public final class ImportBench {
                 database, leadFloor / bareLead);
     }
 
-    private interface Phase {
+    interface Phase {
         void run() throws Exception;
     }
 
@@ -144,7 +144,7 @@ public final class ImportBench {
      * right after a collection, which is what the phase needs (the heap in use between collections
      * is mostly garbage and only says how large -Xmx was). The run itself stays within -Xmx.
      */
-    private static double report(String database, String what, int rows, Phase phase) throws Exception {
+    static double report(String database, String what, int rows, Phase phase) throws Exception {
         System.gc();
         AtomicLong live = new AtomicLong(
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
@@ -389,7 +389,7 @@ public final class ImportBench {
                 new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE));
     }
 
-    private static DatabaseConfig pgSchema(String url, List<String> created) throws Exception {
+    static DatabaseConfig pgSchema(String url, List<String> created) throws Exception {
         String schema =
                 "hearth_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(url);
@@ -405,7 +405,7 @@ public final class ImportBench {
                 4);
     }
 
-    private static void dropSchemas(String url, List<String> schemas) throws Exception {
+    static void dropSchemas(String url, List<String> schemas) throws Exception {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {
             for (String schema : schemas) {
