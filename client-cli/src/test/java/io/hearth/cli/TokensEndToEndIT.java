@@ -70,9 +70,14 @@ class TokensEndToEndIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .isEqualTo("rw-------");
 
+            // Ada is alice's: bob, another rep, does not see her (roles scope the store queries)
             Cli withProfile = server.cliWithoutServer(noProfile, null, "leads", "list");
             assertThat(withProfile.exitCode()).as(withProfile.toString()).isZero();
-            assertThat(withProfile.out()).contains("Ada");
+            assertThat(withProfile.out()).doesNotContain("Ada");
+            Cli bobsLead = server.cliWithoutServer(noProfile, null, "leads", "create", "--given-name", "Bea");
+            assertThat(bobsLead.exitCode()).as(bobsLead.toString()).isZero();
+            Cli bobsList = server.cliWithoutServer(noProfile, null, "leads", "list");
+            assertThat(bobsList.out()).contains("Bea").doesNotContain("Ada");
             Cli show = server.cliWithoutServer(noProfile, null, "profiles", "show");
             assertThat(show.out())
                     .contains("profile: team (active)", "token: set")
