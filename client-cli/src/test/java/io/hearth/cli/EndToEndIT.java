@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The product as a user runs it: the packaged server jar in its own process, stopped with SIGTERM
  * and started again on the same data, driven by the CLI: the packaged jar where its process matters,
  * its entry point in this JVM for the other commands.
  */
+// each test has its own server processes, data directory or schema, and files: they run at once
+@Execution(ExecutionMode.CONCURRENT)
 class EndToEndIT {
     private static final Pattern LEAD_NAME = Pattern.compile("\"name\": \"(leads/[0-9a-f-]{36})\"");
     private static final Pattern CONTACT_NAME = Pattern.compile("\"name\": \"(contacts/[0-9a-f-]{36})\"");
