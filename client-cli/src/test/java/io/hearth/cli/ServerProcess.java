@@ -42,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
      */
     private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");
 
-    /** What one run of the CLI jar printed and returned. */
+    /** What one run of the CLI (the jar or in process) printed and returned. */
     record Cli(int exitCode, String out, String err) {
         @Override
         public String toString() {
