@@ -16,11 +16,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * The product as a user runs it: the packaged server jar in its own process, driven by the packaged
- * CLI jar, stopped with SIGTERM and started again on the same data.
+ * The product as a user runs it: the packaged server jar in its own process, stopped with SIGTERM
+ * and started again on the same data, driven by the CLI: the packaged jar where its process matters,
+ * its entry point in this JVM for the other commands.
  */
+// each test has its own server processes, data directory or schema, and files: they run at once
+@Execution(ExecutionMode.CONCURRENT)
 class EndToEndIT {
     private static final Pattern LEAD_NAME = Pattern.compile("\"name\": \"(leads/[0-9a-f-]{36})\"");
     private static final Pattern CONTACT_NAME = Pattern.compile("\"name\": \"(contacts/[0-9a-f-]{36})\"");
@@ -84,7 +89,7 @@ class EndToEndIT {
     private static long awaitRun(ServerProcess server, String state, java.util.function.LongPredicate check)
             throws Exception {
         for (int i = 0; i < 300; i++) {
-            Cli runs = server.cli("sync", "runs", "--page-size", "1");
+            Cli runs = server.cliInProcess("sync", "runs", "--page-size", "1");
             Matcher row = RUN_ROW.matcher(runs.out());
             if (row.find() && row.group(1).equals(state) && check.test(Long.parseLong(row.group(3)))) {
                 return Long.parseLong(row.group(3));
@@ -97,6 +102,9 @@ class EndToEndIT {
     private void scenario(List<String> serverArgs) throws Exception {
         String leadName;
         try (ServerProcess server = ServerProcess.start(serverArgs)) {
+            // the first command, the duplicate refusal, the restarted server's get and both imports of
+            // the Ctrl-C test run the CLI jar in its own JVM (its exit status, its signals); the rest
+            // run the same entry point in this JVM, against the same server process
             Cli created = server.cli(
                     "leads",
                     "create",
@@ -120,7 +128,7 @@ class EndToEndIT {
             assertThat(name.find()).as(created.out()).isTrue();
             leadName = name.group(1);
 
-            Cli listed = server.cli("leads", "list", "--owner", "alice");
+            Cli listed = server.cliInProcess("leads", "list", "--owner", "alice");
             assertThat(listed.exitCode()).as(listed.toString()).isZero();
             assertThat(listed.out()).contains("Ada Lovelace").contains("web-form");
 
@@ -130,7 +138,7 @@ class EndToEndIT {
                     .contains("ALREADY_EXISTS")
                     .contains("reason: DUPLICATE_PERSON")
                     .contains("existing: " + leadName);
-            Cli twin = server.cli(
+            Cli twin = server.cliInProcess(
                     "leads",
                     "create",
                     "--given-name",
@@ -145,53 +153,54 @@ class EndToEndIT {
             assertThat(twin.exitCode()).as(twin.toString()).isZero();
             Matcher twinName = LEAD_NAME.matcher(twin.out());
             assertThat(twinName.find()).as(twin.out()).isTrue();
-            Cli merged = server.cli("leads", "merge", leadName, twinName.group(1));
+            Cli merged = server.cliInProcess("leads", "merge", leadName, twinName.group(1));
             assertThat(merged.exitCode()).as(merged.toString()).isZero();
             assertThat(merged.out()).contains(twinName.group(1) + " merged into " + leadName);
-            Cli gotTwin = server.cli("leads", "get", twinName.group(1), "--output", "json");
+            Cli gotTwin = server.cliInProcess("leads", "get", twinName.group(1), "--output", "json");
             assertThat(gotTwin.out()).contains("\"mergedInto\": \"" + leadName + "\"");
 
-            Cli noWayToReach = server.cli("leads", "create", "--company", "Acme");
+            Cli noWayToReach = server.cliInProcess("leads", "create", "--company", "Acme");
             assertThat(noWayToReach.exitCode()).as(noWayToReach.toString()).isEqualTo(1);
             assertThat(noWayToReach.err())
                     .contains("INVALID_ARGUMENT")
                     .contains("lead.email")
                     .contains("lead.phone");
 
-            Cli badEmail = server.cli("leads", "create", "--given-name", "Bob", "--email", "bob@");
+            Cli badEmail = server.cliInProcess("leads", "create", "--given-name", "Bob", "--email", "bob@");
             assertThat(badEmail.exitCode()).isEqualTo(1);
             assertThat(badEmail.err()).contains("INVALID_ARGUMENT").contains("field lead.email");
 
-            Cli badPageSize = server.cli("leads", "list", "--page-size", "-1");
+            Cli badPageSize = server.cliInProcess("leads", "list", "--page-size", "-1");
             assertThat(badPageSize.exitCode()).isNotZero();
             assertThat(badPageSize.err()).contains("page");
 
-            Cli badToken = server.cli("leads", "list", "--page-token", "not-a-token");
+            Cli badToken = server.cliInProcess("leads", "list", "--page-token", "not-a-token");
             assertThat(badToken.exitCode()).isEqualTo(1);
             assertThat(badToken.err()).contains("INVALID_ARGUMENT").contains("page_token");
 
-            Cli stale = server.cli("leads", "update", leadName, "--owner", "bob", "--etag", "\"99\"");
+            Cli stale = server.cliInProcess("leads", "update", leadName, "--owner", "bob", "--etag", "\"99\"");
             assertThat(stale.exitCode()).isEqualTo(1);
             assertThat(stale.err()).contains("ABORTED");
 
-            Cli updated = server.cli("leads", "update", leadName, "--owner", "bob");
+            Cli updated = server.cliInProcess("leads", "update", leadName, "--owner", "bob");
             assertThat(updated.exitCode()).as(updated.toString()).isZero();
 
-            Cli qualified = server.cli("leads", "qualify", leadName, "--budget", "yes", "--etag", "\"1\"");
+            Cli qualified = server.cliInProcess("leads", "qualify", leadName, "--budget", "yes", "--etag", "\"1\"");
             assertThat(qualified.exitCode()).as(qualified.toString()).isZero();
-            Cli staleQualification = server.cli("leads", "qualify", leadName, "--need", "no", "--etag", "\"1\"");
+            Cli staleQualification =
+                    server.cliInProcess("leads", "qualify", leadName, "--need", "no", "--etag", "\"1\"");
             assertThat(staleQualification.exitCode()).isEqualTo(1);
             assertThat(staleQualification.err()).contains("ABORTED");
-            Cli partial = server.cli("leads", "qualify", leadName, "--need", "yes");
+            Cli partial = server.cliInProcess("leads", "qualify", leadName, "--need", "yes");
             assertThat(partial.exitCode()).as(partial.toString()).isZero();
             assertThat(partial.out()).contains("budget:            yes").contains("need:              yes");
 
             // the web-form lead, now bob's, heads his agenda with its speed-to-lead countdown
-            Cli agenda = server.cli("agenda", "--hours", "1", "--owner", "bob");
+            Cli agenda = server.cliInProcess("agenda", "--hours", "1", "--owner", "bob");
             assertThat(agenda.exitCode()).as(agenda.toString()).isZero();
             assertThat(agenda.out()).contains("Ada Lovelace");
 
-            Cli stats = server.cli("stats", "response", "--missed");
+            Cli stats = server.cliInProcess("stats", "response", "--missed");
             assertThat(stats.exitCode()).as(stats.toString()).isZero();
 
             // a retried CreateContact (same request id) answers with the contact the first call made
@@ -206,29 +215,30 @@ class EndToEndIT {
                     "e2e-paper-co",
                     "--output",
                     "json");
-            Cli first = server.cli(supplier.toArray(String[]::new));
-            Cli retried = server.cli(supplier.toArray(String[]::new));
+            Cli first = server.cliInProcess(supplier.toArray(String[]::new));
+            Cli retried = server.cliInProcess(supplier.toArray(String[]::new));
             assertThat(first.exitCode()).as(first.toString()).isZero();
             assertThat(retried.exitCode()).as(retried.toString()).isZero();
             Matcher firstName = CONTACT_NAME.matcher(first.out());
             assertThat(firstName.find()).as(first.out()).isTrue();
             assertThat(retried.out()).contains(firstName.group(1));
-            Cli contacts = server.cli("contacts", "list", "--kind", "supplier", "--output", "json");
+            Cli contacts = server.cliInProcess("contacts", "list", "--kind", "supplier", "--output", "json");
             assertThat(CONTACT_NAME.matcher(contacts.out()).results().count())
                     .as(contacts.out())
                     .isEqualTo(1);
 
             // contacts export with their kind, and the file imports back without making leads of them
             Path suppliers = Files.createTempDirectory(dataDir, "export").resolve("suppliers.csv");
-            Cli exported = server.cli("export", suppliers.toString(), "--contacts", "--filter", "kind = supplier");
+            Cli exported =
+                    server.cliInProcess("export", suppliers.toString(), "--contacts", "--filter", "kind = supplier");
             assertThat(exported.exitCode()).as(exported.toString()).isZero();
             assertThat(Files.readString(suppliers))
                     .contains("Contact Kind")
                     .contains("Paper Co,")
                     .contains(",supplier,");
-            Cli reimported = server.cli("import", suppliers.toString());
+            Cli reimported = server.cliInProcess("import", suppliers.toString());
             assertThat(reimported.exitCode()).as(reimported.toString()).isZero();
-            Cli leadsAfter = server.cli("leads", "list", "--output", "json");
+            Cli leadsAfter = server.cliInProcess("leads", "list", "--output", "json");
             assertThat(leadsAfter.out())
                     .as("a supplier is not re-made as a lead")
                     .doesNotContain("Paper Co");

@@ -3,20 +3,46 @@ package io.hearth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A server started from the packaged jar on a free port, and the packaged CLI run against it; closing it sends SIGTERM. */
+/**
+ * A server started from the packaged jar on a free port, and the CLI run against it: as the packaged
+ * jar in its own JVM ({@link #cli}), or through the same entry point inside the test's JVM ({@link
+ * #cliInProcess}), which spares a JVM start per command. Closing it sends SIGTERM.
+ */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
 
-    /** What one run of the CLI jar printed and returned. */
+    /**
+     * The JVM options of the test fork (the build's short-lived-JVM flags), given to the servers and
+     * CLIs it starts as well.
+     */
+    private static final List<String> CHILD_JVM_OPTIONS =
+            List.of(System.getProperty("hearth.test.child.jvm.options", "")
+                            .trim()
+                            .split("\\s+"))
+                    .stream()
+                    .filter(option -> !option.isEmpty())
+                    .toList();
+
+    /**
+     * As the CLI's main does, so an in-process run prints only what the jar would; a field, because
+     * java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");
+
+    /** What one run of the CLI (the jar or in process) printed and returned. */
     record Cli(int exitCode, String out, String err) {
         @Override
         public String toString() {
@@ -40,8 +66,9 @@ final class ServerProcess implements AutoCloseable {
 
     /** With {@code environment} added to this process's, e.g. {@code HEARTH_ADMIN_TOKEN} or a secret's variable. */
     static ServerProcess start(List<String> args, Map<String, String> environment) throws Exception {
-        List<String> command =
-                new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar("hearth.server.jar"), "--port", "0"));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar("hearth.server.jar"), "--port", "0"));
         command.addAll(args);
         Path log = Files.createTempFile("hearth-server", ".log");
         ProcessBuilder builder =
@@ -55,7 +82,9 @@ final class ServerProcess implements AutoCloseable {
 
     /** Runs the server jar with {@code args}, which it must refuse: its exit code and what it printed. */
     static Cli refusedStart(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar("hearth.server.jar")));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar("hearth.server.jar")));
         command.addAll(args);
         Path out = Files.createTempFile("hearth-server", ".out");
         Path err = Files.createTempFile("hearth-server", ".err");
@@ -121,7 +150,9 @@ final class ServerProcess implements AutoCloseable {
      * {@code environment} added and {@code stdin} (null: none) as its standard input.
      */
     Cli cliWithoutServer(Map<String, String> environment, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar")));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar("hearth.cli.jar")));
         command.addAll(List.of(args));
         return cli(environment, stdin, command);
     }
@@ -150,9 +181,26 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the CLI inside this JVM through {@link HearthCli#run}, the method the jar's main hands its
+     * arguments to and whose result it exits with: the same parsing, channel and printing, without
+     * a JVM start. For what only a real process shows (its exit status, signals, its environment),
+     * use {@link #cli}.
+     */
+    Cli cliInProcess(String... args) {
+        GRPC_LOGGER.setLevel(Level.OFF);
+        List<String> line = new ArrayList<>(List.of("--server", "127.0.0.1:" + port));
+        line.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = HearthCli.run(line.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Cli(exitCode, out.toString(), err.toString());
+    }
+
     private List<String> cliCommand(String... args) {
-        List<String> command =
-                new ArrayList<>(List.of(java(), "-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
         command.addAll(List.of(args));
         return command;
     }

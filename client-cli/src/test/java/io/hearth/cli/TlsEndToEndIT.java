@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged server with mutual TLS, from certificates made for the test, driven by the packaged
  * CLI: it connects with its client certificate, a client without one (or with one from another
  * certificate authority) is refused at the handshake, and a renewed server certificate is served
- * without a restart.
+ * without a restart. The CLI runs as the packaged jar where its environment matters, else through
+ * its entry point in this JVM.
  */
 @Timeout(300)
 class TlsEndToEndIT {
@@ -61,7 +62,7 @@ class TlsEndToEndIT {
                     .contains("over mutual TLS as CN=localhost (serial " + served.serial() + ", ")
                     .contains("; clients need a certificate signed by CN=Hearth Test CA");
 
-            Cli created = server.cli(with(
+            Cli created = server.cliInProcess(with(
                     aliceOptions,
                     "leads",
                     "create",
@@ -72,6 +73,8 @@ class TlsEndToEndIT {
                     "--owner",
                     "alice"));
             assertThat(created.exitCode()).as(created.toString()).isZero();
+            // the TLS options from the environment need a process of their own; the other commands run
+            // the CLI's entry point in this JVM, with the same TLS code
             Cli listed = server.cli(
                     Map.of(
                             "HEARTH_CA_CERT",
@@ -87,7 +90,7 @@ class TlsEndToEndIT {
                     .isZero();
             assertThat(listed.out()).contains("Ada");
 
-            Cli withoutCertificate = server.cli("--ca-cert", caFile.toString(), "leads", "list");
+            Cli withoutCertificate = server.cliInProcess("--ca-cert", caFile.toString(), "leads", "list");
             assertThat(withoutCertificate.exitCode()).isEqualTo(1);
             assertThat(withoutCertificate.err().lines())
                     .as(withoutCertificate.toString())
@@ -97,7 +100,7 @@ class TlsEndToEndIT {
                     .contains(" requires a client certificate: give --client-cert FILE");
 
             TestPki.Issued mallory = TestPki.authority("Rogue CA").issueClient("mallory");
-            Cli rogue = server.cli(
+            Cli rogue = server.cliInProcess(
                     "--ca-cert",
                     caFile.toString(),
                     "--client-cert",
@@ -114,7 +117,7 @@ class TlsEndToEndIT {
                     .asString()
                     .contains(" refused this client's certificate (--client-cert)");
 
-            Cli plaintext = server.cli("leads", "list");
+            Cli plaintext = server.cliInProcess("leads", "list");
             assertThat(plaintext.exitCode()).isEqualTo(1);
             assertThat(plaintext.err()).contains("closed the connection at once: it may require TLS");
 
@@ -129,7 +132,7 @@ class TlsEndToEndIT {
                 seen = aliceClient.check(server.port()).serverSerial();
             }
             assertThat(seen).as("the serial a new connection sees").isEqualTo(renewed.serial());
-            Cli afterRenewal = server.cli(with(aliceOptions, "leads", "list"));
+            Cli afterRenewal = server.cliInProcess(with(aliceOptions, "leads", "list"));
             assertThat(afterRenewal.exitCode()).as(afterRenewal.toString()).isZero();
         }
     }

@@ -230,17 +230,33 @@ class KillMidImportIT {
             String java = ProcessHandle.current().info().command().orElse("java");
             Path jar = Path.of("target/hearth-server.jar");
             assertThat(jar).as("the shaded jar from package").exists();
-            Process process = new ProcessBuilder(
-                            java, "-Xmx256m", "-jar", jar.toString(), "--port", "0", "--data-dir", dataDir.toString())
-                    .redirectErrorStream(true)
-                    .start();
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m"));
+            // the test fork's JVM options (the build's short-lived-JVM flags) for the server it starts too
+            for (String option : System.getProperty("hearth.test.child.jvm.options", "")
+                    .trim()
+                    .split("\\s+")) {
+                if (!option.isEmpty()) {
+                    command.add(option);
+                }
+            }
+            command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--data-dir", dataDir.toString()));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader output =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 Matcher listening = LISTENING.matcher(line);
                 if (listening.find()) {
                     int port = Integer.parseInt(listening.group(1));
-                    Thread drain = new Thread(() -> output.lines().forEach(l -> {}), "server-output");
+                    Thread drain = new Thread(
+                            () -> {
+                                try {
+                                    output.lines().forEach(l -> {});
+                                } catch (java.io.UncheckedIOException closed) {
+                                    // the pipe closes when the test kills the server: nothing left to read
+                                }
+                            },
+                            "server-output");
                     drain.setDaemon(true);
                     drain.start();
                     return new Server(process, port);
