@@ -94,16 +94,17 @@ public final class InProcessHearth implements AutoCloseable {
         TestDatabases.TestDatabase lent = TestDatabases.openHsqldb();
         UnaryOperator<ServerConfig> configure = config -> {
             ServerConfig onHost = new ServerConfig(
-                    host,
-                    config.port(),
-                    config.dataDir(),
-                    config.database(),
-                    config.phoneRegion(),
-                    config.cadence(),
-                    config.imports(),
-                    config.tls(),
-                    !ListenPolicy.isLoopback(host),
-                    Optional.empty());
+                            host,
+                            config.port(),
+                            config.dataDir(),
+                            config.database(),
+                            config.phoneRegion(),
+                            config.cadence(),
+                            config.imports(),
+                            config.tls(),
+                            !ListenPolicy.isLoopback(host),
+                            Optional.empty())
+                    .withLimits(config.limits());
             return adminToken
                     .map(token -> onHost.withAdminToken(new AdminToken(token, "the test")))
                     .orElse(onHost);
@@ -181,14 +182,16 @@ public final class InProcessHearth implements AutoCloseable {
         String name = InProcessServerBuilder.generateName();
         this.ownDatabase = ownDatabase;
         ImportConfig imports = ImportConfig.in(dir);
+        // no rate limit unless a test asks for one (withLimits): tests call faster than any rep
         ServerConfig config = configure.apply(new ServerConfig(
-                "localhost",
-                0,
-                dir,
-                database.config(),
-                "US",
-                cadence,
-                new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes)));
+                        "localhost",
+                        0,
+                        dir,
+                        database.config(),
+                        "US",
+                        cadence,
+                        new ImportConfig(imports.importsDir(), imports.uploadsDir(), maxUploadBytes))
+                .withLimits(LimitsConfig.UNLIMITED));
         injector =
                 Guice.createInjector(new CoreModule(config, database, clock), new GrpcModule(), new AbstractModule() {
                     @Override
