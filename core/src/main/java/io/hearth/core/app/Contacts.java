@@ -124,7 +124,8 @@ public final class Contacts {
                         && !duplicates.admit(
                                 MatchKeys.of(fields),
                                 () -> key != null
-                                        && store.findByCreateRequestId(key).isPresent())) {
+                                        && store.findByCreateRequestId(key).isPresent(),
+                                scope)) {
                     return Optional.<Contact>empty();
                 }
                 if (!store.insert(contact, key)) {
@@ -210,7 +211,8 @@ public final class Contacts {
                 return current;
             }
             if (!allowDuplicate) {
-                duplicates.refuseChange(id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated));
+                duplicates.refuseChange(
+                        id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated), caller.scope());
             }
             return write(current, current.withChanges(updated, now()));
         });

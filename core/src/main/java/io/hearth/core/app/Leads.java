@@ -130,7 +130,8 @@ public final class Leads {
                         && !duplicates.admit(
                                 MatchKeys.of(fields),
                                 () -> key != null
-                                        && store.findByCreateRequestId(key).isPresent())) {
+                                        && store.findByCreateRequestId(key).isPresent(),
+                                scope)) {
                     return Optional.<Lead>empty();
                 }
                 if (!store.insert(entered, key)) {
@@ -245,7 +246,8 @@ public final class Leads {
                 return repGrade.changed() ? notify(current, repGrade) : current;
             }
             if (!allowDuplicate) {
-                duplicates.refuseChange(id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated));
+                duplicates.refuseChange(
+                        id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated), caller.scope());
             }
             return notify(write(current, current.withChanges(updated, now())), repGrade);
         });

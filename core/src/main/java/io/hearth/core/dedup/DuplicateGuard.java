@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.core.error.AlreadyExistsException;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
+import io.hearth.core.person.Scope;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,6 +82,14 @@ public final class DuplicateGuard {
      * @throws AlreadyExistsException naming the person already there
      */
     public boolean admit(MatchKeys keys, BooleanSupplier sameRequestStored) {
+        return admit(keys, sameRequestStored, Scope.EVERYONE);
+    }
+
+    /**
+     * {@link #admit(MatchKeys, BooleanSupplier)} for a caller in {@code scope}: a person already
+     * there that the caller may not see is refused without being named.
+     */
+    public boolean admit(MatchKeys keys, BooleanSupplier sameRequestStored, Scope scope) {
         Optional<Duplicate> duplicate = find(keys);
         if (duplicate.isEmpty()) {
             return true;
@@ -88,7 +97,7 @@ public final class DuplicateGuard {
         if (sameRequestStored.getAsBoolean()) {
             return false;
         }
-        throw refusal(duplicate.get(), keys);
+        throw refusal(duplicate.get(), keys, scope);
     }
 
     /**
@@ -101,6 +110,11 @@ public final class DuplicateGuard {
      * @throws AlreadyExistsException naming the person already there
      */
     public void refuseChange(UUID self, MatchKeys before, MatchKeys after) {
+        refuseChange(self, before, after, Scope.EVERYONE);
+    }
+
+    /** {@link #refuseChange(UUID, MatchKeys, MatchKeys)} naming the person already there only to a caller who may see them. */
+    public void refuseChange(UUID self, MatchKeys before, MatchKeys after, Scope scope) {
         MatchKeys changed = new MatchKeys(
                 null,
                 changed(before.emailKey(), after.emailKey()),
@@ -110,7 +124,7 @@ public final class DuplicateGuard {
             return;
         }
         find(changed).filter(duplicate -> !duplicate.person().id().equals(self)).ifPresent(duplicate -> {
-            throw refusal(duplicate, changed);
+            throw refusal(duplicate, changed, scope);
         });
     }
 
@@ -118,12 +132,26 @@ public final class DuplicateGuard {
         return after == null || after.equals(before) ? null : after;
     }
 
-    private static AlreadyExistsException refusal(Duplicate duplicate, MatchKeys keys) {
+    private static AlreadyExistsException refusal(Duplicate duplicate, MatchKeys keys, Scope scope) {
+        if (!scope.mayKnow(duplicate.owner())) {
+            // another rep's person: say that the person exists, never who they are or their id
+            return new AlreadyExistsException(
+                    REASON,
+                    "someone another rep works already has " + what(duplicate, keys)
+                            + "; ask a manager, or set allow_duplicate to enter a second person anyway",
+                    null);
+        }
         return new AlreadyExistsException(
                 REASON, message(duplicate, keys), duplicate.person().name());
     }
 
     private static String message(Duplicate duplicate, MatchKeys keys) {
+        return duplicate.person().name() + " (" + duplicate.displayName() + ") already has " + what(duplicate, keys)
+                + (duplicate.archived() ? "; it is archived: restore it instead" : "; work that one")
+                + ", or set allow_duplicate to enter a second person anyway";
+    }
+
+    private static String what(Duplicate duplicate, MatchKeys keys) {
         String what = switch (duplicate.key()) {
             case EMAIL -> "the email " + keys.emailKey();
             case PHONE -> "the phone " + keys.phone();
@@ -135,8 +163,6 @@ public final class DuplicateGuard {
             }
             case EXTERNAL_ID -> "the external id " + keys.externalId();
         };
-        return duplicate.person().name() + " (" + duplicate.displayName() + ") already has " + what
-                + (duplicate.archived() ? "; it is archived: restore it instead" : "; work that one")
-                + ", or set allow_duplicate to enter a second person anyway";
+        return what;
     }
 }

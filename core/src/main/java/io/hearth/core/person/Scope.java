@@ -32,6 +32,21 @@ public sealed interface Scope {
         }
     }
 
+    /**
+     * Whether a caller in this scope may be told who the person owned by {@code owner} is (named in
+     * an error, say). A manager is told only of their own and unowned people here, since their
+     * team's members are known to the database alone: telling less is never a leak.
+     */
+    default boolean mayKnow(String owner) {
+        if (this instanceof Own own) {
+            return owner == null || owner.equals(own.user());
+        }
+        if (this instanceof Team team) {
+            return owner == null || owner.equals(team.user());
+        }
+        return true;
+    }
+
     /** The owner a person created in this scope gets: a rep's own user when none is given. */
     default String ownerOfNew(String requested) {
         return this instanceof Own own && (requested == null || requested.isBlank()) ? own.user() : requested;

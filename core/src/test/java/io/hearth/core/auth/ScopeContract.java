@@ -9,6 +9,7 @@ import io.hearth.core.app.Leads;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
+import io.hearth.core.error.AlreadyExistsException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.PermissionDeniedException;
 import io.hearth.core.lead.Lead;
@@ -194,6 +195,43 @@ abstract class ScopeContract {
 
         actAs("root", Role.ADMIN, null);
         assertThat(core.connections().list(10, "").items()).isEmpty();
+    }
+
+    @Test
+    void aDuplicateOfAnotherRepsPersonIsRefusedWithoutNamingThem() {
+        Lead avas = core.leads()
+                .create(
+                        LeadFields.builder()
+                                .givenName("Ava")
+                                .owner("carol")
+                                .email("ava@example.com")
+                                .build(),
+                        null);
+        actAs("alice", Role.REP, "east");
+
+        assertThatThrownBy(() -> leads.create(
+                        LeadFields.builder()
+                                .givenName("Ava")
+                                .email("ava@example.com")
+                                .build(),
+                        null))
+                .isInstanceOfSatisfying(AlreadyExistsException.class, e -> {
+                    assertThat(e.existing()).isEmpty();
+                    assertThat(e.getMessage())
+                            .contains("the email ava@example.com")
+                            .doesNotContain(avas.id().name())
+                            .doesNotContain("carol");
+                });
+        actAs("root", Role.ADMIN, null);
+        assertThatThrownBy(() -> leads.create(
+                        LeadFields.builder()
+                                .givenName("Ava")
+                                .email("ava@example.com")
+                                .build(),
+                        null))
+                .isInstanceOfSatisfying(
+                        AlreadyExistsException.class,
+                        e -> assertThat(e.existing()).contains(avas.id().name()));
     }
 
     @Test
