@@ -5,24 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearth.connector.csv.CsvConnector;
 import io.hearth.connector.hubspot.HubSpotConnector;
 import io.hearth.core.HearthCore;
-import io.hearth.core.Stores;
 import io.hearth.core.app.SyncEngine;
-import io.hearth.core.contact.ContactStore;
-import io.hearth.core.dedup.PersonMatchStore;
-import io.hearth.core.lead.LeadStore;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
-import io.hearth.core.priority.LeadProfileStore;
-import io.hearth.core.priority.MissedDeadlineStore;
-import io.hearth.core.priority.RuleProbability;
-import io.hearth.core.queue.QueueStore;
-import io.hearth.core.sync.ConnectorRegistry;
-import io.hearth.core.sync.ImportFolder;
 import io.hearth.core.sync.SyncListener;
 import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
-import io.hearth.core.sync.SyncRunStore;
-import io.hearth.core.sync.SyncSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -195,27 +183,8 @@ public final class CrmImportBench {
 
     /** The server's own graph ({@link HearthCore}) with both connectors, every store call timed. */
     private static SyncEngine engine(Database database, Path csv, Timings timings) {
-        return HearthCore.on(database)
-                .probability(new RuleProbability())
-                .connectors(ConnectorRegistry.of(List.of(new CsvConnector(), new HubSpotConnector())))
-                .syncSettings(new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE))
-                .stores(stores -> new Stores(
-                        timings.wrap(LeadStore.class, stores.leads(), "lead"),
-                        timings.wrap(ContactStore.class, stores.contacts(), "contact"),
-                        timings.wrap(PersonMatchStore.class, stores.matches(), "match"),
-                        stores.merges(),
-                        timings.wrap(LeadProfileStore.class, stores.profiles(), "profile"),
-                        timings.wrap(MissedDeadlineStore.class, stores.missedDeadlines(), "missed"),
-                        timings.wrap(QueueStore.class, stores.queue(), "queue"),
-                        stores.touches(),
-                        stores.followUps(),
-                        stores.cadences(),
-                        stores.followUpStats(),
-                        timings.wrap(SyncRunStore.class, stores.syncRuns(), "run"),
-                        stores.connections(),
-                        stores.apiTokens()))
-                .build()
-                .sync();
+        return ImportBench.asTheServerWiresIt(
+                database, csv, timings, List.of(new CsvConnector(), new HubSpotConnector()));
     }
 
     /**

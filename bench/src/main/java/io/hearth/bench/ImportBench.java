@@ -4,6 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 import io.hearth.connector.csv.CsvConnector;
 import io.hearth.connector.spi.Batch;
+import io.hearth.connector.spi.Connector;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.core.HearthCore;
 import io.hearth.core.Stores;
@@ -317,8 +318,9 @@ public final class ImportBench {
         Timings timings = new Timings();
         long start = System.nanoTime();
         try (Database database = Database.open(config)) {
-            SyncEngine engine =
-                    rate ? asTheServerWiresIt(database, csv, timings) : withoutRating(database, csv, timings);
+            SyncEngine engine = rate
+                    ? asTheServerWiresIt(database, csv, timings, List.of(new CsvConnector()))
+                    : withoutRating(database, csv, timings);
             SyncRun run = engine.run(SyncRequest.of("csv", Map.of("path", csv.toString())), SyncListener.NONE);
             if (run.counts().created() == 0) {
                 throw new IllegalStateException("nothing imported: " + run);
@@ -327,11 +329,11 @@ public final class ImportBench {
         breakdowns.add(timings.report((System.nanoTime() - start) / 1e9));
     }
 
-    /** The server's own graph ({@link HearthCore}), every store call timed. */
-    private static SyncEngine asTheServerWiresIt(Database database, Path csv, Timings timings) {
+    /** The server's own graph ({@link HearthCore}) with {@code connectors}, every store call timed. */
+    static SyncEngine asTheServerWiresIt(Database database, Path csv, Timings timings, List<Connector> connectors) {
         return HearthCore.on(database)
                 .probability(new RuleProbability())
-                .connectors(ConnectorRegistry.of(List.of(new CsvConnector())))
+                .connectors(ConnectorRegistry.of(connectors))
                 .syncSettings(new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE))
                 .stores(stores -> new Stores(
                         timings.wrap(LeadStore.class, stores.leads(), "lead"),
