@@ -105,7 +105,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitPort() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // a hang detector: a loaded 2-core machine took 30 s to start a server
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline && process.isAlive()) {
             Matcher m = LISTENING.matcher(Files.readString(log));
             if (m.find()) {
@@ -125,6 +126,20 @@ final class ServerProcess implements AutoCloseable {
     /** What the server has logged so far. */
     String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /**
+     * What the server has logged once it has logged {@code text}: lines logged after the
+     * "listening" line (the limits, for one) may not be there yet when the port is known.
+     */
+    String logOnceItSays(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String logged = log();
+        while (!logged.contains(text) && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(50);
+            logged = log();
+        }
+        return logged;
     }
 
     /** Starts the CLI without waiting for it; its standard error goes to {@code err}. */

@@ -30,7 +30,8 @@ class TokensEndToEndIT {
     void anAdminMakesARepTokenThatWorksUntilRevokedAndLoginSavesAProfile() throws Exception {
         try (ServerProcess server = ServerProcess.start(
                 List.of("--data-dir", dir.resolve("data").toString()), Map.of("HEARTH_ADMIN_TOKEN", ADMIN))) {
-            assertThat(server.log()).contains("every call needs an API token", "Limits per token on this server");
+            assertThat(server.logOnceItSays("Limits per token on this server"))
+                    .contains("every call needs an API token", "Limits per token on this server");
             // no profile of the machine's user is read or written
             Map<String, String> noProfile =
                     Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString());

@@ -1,0 +1,418 @@
+package io.hearth.bench.rpc;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.FieldMask;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.hearth.proto.v1.CreateLeadRequest;
+import io.hearth.proto.v1.FollowUpServiceGrpc;
+import io.hearth.proto.v1.GetLeadRequest;
+import io.hearth.proto.v1.Lead;
+import io.hearth.proto.v1.LeadServiceGrpc;
+import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.ListQueueRequest;
+import io.hearth.proto.v1.LogTouchRequest;
+import io.hearth.proto.v1.QueueServiceGrpc;
+import io.hearth.proto.v1.Touch;
+import io.hearth.proto.v1.TouchChannel;
+import io.hearth.proto.v1.TouchKind;
+import io.hearth.proto.v1.TouchOutcome;
+import io.hearth.proto.v1.UpdateLeadRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The calls a rep and a web form make every minute, measured through gRPC against the floor: one
+ * client drives a no-op grpc-java server ({@link NoOpFloor}) and the real Hearth server jar in
+ * turn (floor, Hearth, floor, Hearth, ... for {@code rounds} rounds of {@code seconds} each per
+ * call), with {@value #IN_FLIGHT} calls in flight over loopback, and prints throughput, p50 and p99
+ * of each side and the ratio of Hearth's throughput to the floor's. Both servers run in JVMs of
+ * their own, started with the same options; their start until SERVING is timed too.
+ *
+ * <pre>
+ * java -cp bench/target/hearth-bench.jar io.hearth.bench.rpc.RpcBench [SECONDS] [ROUNDS] [PG_URL] [hsqldb|postgresql]
+ * </pre>
+ *
+ * The server runs as shipped except for its rate limit (off: one client at 64 calls in flight is
+ * the point here, not a misbehaving caller). On PostgreSQL the bench makes a database of its own
+ * next to the one the URL names and drops it at the end.
+ */
+public final class RpcBench {
+    static final int IN_FLIGHT = 64;
+    /** Leads made before the rounds, for GetLead, UpdateLead and LogTouch to address. */
+    private static final int POOL = 5_000;
+
+    private RpcBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String pgUrl = args.length > 2 && !args[2].isBlank() ? args[2] : null;
+        String only = args.length > 3 ? args[3] : "";
+        Path serverJar = Path.of(System.getProperty("hearth.server.jar", "server/target/hearth-server.jar"));
+        Path benchJar = Path.of(RpcBench.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        if (!Files.isRegularFile(serverJar)) {
+            throw new IllegalArgumentException(serverJar + " not found: build it with ./mvnw -q package -DskipTests, "
+                    + "or name it with -Dhearth.server.jar=PATH");
+        }
+        List<String> jvm = List.of("-Xmx1g");
+        System.out.printf(
+                Locale.ROOT,
+                "RPC benchmark: %d calls in flight, %d rounds of %d s per call and side, interleaved; %d cores, %s%n",
+                IN_FLIGHT,
+                rounds,
+                seconds,
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+        Path work = Files.createTempDirectory("hearth-rpc-bench");
+        try (ChildJvm floor = ChildJvm.start(
+                "no-op floor",
+                jvm,
+                List.of("-cp", benchJar.toString(), NoOpFloor.class.getName()),
+                work.resolve("floor.log"))) {
+            System.out.printf(Locale.ROOT, "no-op floor: start to SERVING %s%n", millis(floor.startToServing()));
+            if (!only.equals("postgresql")) {
+                List<String> server = List.of(
+                        "-jar",
+                        serverJar.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        work.resolve("hsqldb").toString(),
+                        "--rate-limit",
+                        "0");
+                compare("hsqldb", floor, jvm, server, work.resolve("hsqldb.log"), seconds, rounds);
+            }
+            if (!only.equals("hsqldb")) {
+                if (pgUrl == null) {
+                    System.out.println("PostgreSQL: skipped (give its JDBC URL as the third argument)");
+                } else {
+                    String database =
+                            "hearth_rpc_bench_" + ProcessHandle.current().pid();
+                    String url = createDatabase(pgUrl, database);
+                    try {
+                        List<String> server = List.of(
+                                "-jar",
+                                serverJar.toString(),
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                "0",
+                                "--data-dir",
+                                work.resolve("pg").toString(),
+                                "--db-url",
+                                url,
+                                "--rate-limit",
+                                "0");
+                        compare("postgresql", floor, jvm, server, work.resolve("pg.log"), seconds, rounds);
+                    } finally {
+                        dropDatabase(pgUrl, database);
+                    }
+                }
+            }
+        }
+        System.out.println("server logs in " + work);
+    }
+
+    private static void compare(
+            String database,
+            ChildJvm floor,
+            List<String> jvm,
+            List<String> serverArgs,
+            Path log,
+            int seconds,
+            int rounds)
+            throws Exception {
+        try (ChildJvm hearth = ChildJvm.start("hearth (" + database + ")", jvm, serverArgs, log)) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n== %s: Hearth start to SERVING %s (empty data)%n",
+                    database,
+                    millis(hearth.startToServing()));
+            List<String> pool = makeLeads(hearth.channel(), POOL);
+            AtomicLong sequence = new AtomicLong();
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = new LinkedHashMap<>();
+            calls.put(
+                    "GetLead",
+                    channel -> LeadServiceGrpc.newFutureStub(channel)
+                            .getLead(GetLeadRequest.newBuilder()
+                                    .setName(any(pool))
+                                    .build()));
+            calls.put(
+                    "CreateLead",
+                    channel -> LeadServiceGrpc.newFutureStub(channel)
+                            .createLead(CreateLeadRequest.newBuilder()
+                                    .setLead(newLead(run + "-" + sequence.incrementAndGet()))
+                                    .build()));
+            calls.put(
+                    "UpdateLead",
+                    channel -> LeadServiceGrpc.newFutureStub(channel)
+                            .updateLead(UpdateLeadRequest.newBuilder()
+                                    .setLead(Lead.newBuilder()
+                                            .setName(any(pool))
+                                            .setNotes("called back " + sequence.incrementAndGet()))
+                                    .setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                                    .build()));
+            calls.put(
+                    "LogTouch",
+                    channel -> FollowUpServiceGrpc.newFutureStub(channel)
+                            .logTouch(LogTouchRequest.newBuilder()
+                                    .setTouch(Touch.newBuilder()
+                                            .setPerson(any(pool))
+                                            .setKind(TouchKind.TOUCH_KIND_COLD_CALL)
+                                            .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                                            .setOutcome(TouchOutcome.TOUCH_OUTCOME_NO_ANSWER)
+                                            .setPerformedBy("rep-"
+                                                    + ThreadLocalRandom.current()
+                                                            .nextInt(10)))
+                                    .build()));
+            calls.put(
+                    "ListQueue team",
+                    channel -> QueueServiceGrpc.newFutureStub(channel)
+                            .listQueue(ListQueueRequest.newBuilder()
+                                    .setPageSize(50)
+                                    .build()));
+            calls.put(
+                    "ListQueue rep",
+                    channel -> QueueServiceGrpc.newFutureStub(channel)
+                            .listQueue(ListQueueRequest.newBuilder()
+                                    .setOwner(
+                                            "rep-" + ThreadLocalRandom.current().nextInt(10))
+                                    .setPageSize(50)
+                                    .build()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-16s %10s %9s %9s %10s %9s %9s %7s %7s%n",
+                    "call",
+                    "Hearth/s",
+                    "p50 ms",
+                    "p99 ms",
+                    "floor/s",
+                    "p50 ms",
+                    "p99 ms",
+                    "ratio",
+                    "errors");
+            for (Map.Entry<String, Function<ManagedChannel, ListenableFuture<?>>> call : calls.entrySet()) {
+                Result ours = new Result();
+                Result theirs = new Result();
+                // one short unrecorded warm-up on each side, then the interleaved rounds
+                drive(floor.channel(), call.getValue(), Duration.ofSeconds(1), new Result());
+                drive(hearth.channel(), call.getValue(), Duration.ofSeconds(1), new Result());
+                for (int round = 0; round < rounds; round++) {
+                    drive(floor.channel(), call.getValue(), Duration.ofSeconds(seconds), theirs);
+                    drive(hearth.channel(), call.getValue(), Duration.ofSeconds(seconds), ours);
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-16s %10.0f %9.2f %9.2f %10.0f %9.2f %9.2f %7.3f %7s%n",
+                        call.getKey(),
+                        ours.rate(),
+                        ours.percentileMillis(50),
+                        ours.percentileMillis(99),
+                        theirs.rate(),
+                        theirs.percentileMillis(50),
+                        theirs.percentileMillis(99),
+                        ours.rate() / theirs.rate(),
+                        ours.errors() == 0 ? "0" : ours.errors() + " " + ours.firstError());
+            }
+        }
+    }
+
+    /** Keeps {@value #IN_FLIGHT} calls in flight for {@code duration}, recording each one's latency. */
+    private static void drive(
+            ManagedChannel channel,
+            Function<ManagedChannel, ListenableFuture<?>> call,
+            Duration duration,
+            Result result)
+            throws InterruptedException {
+        Semaphore slots = new Semaphore(IN_FLIGHT);
+        long started = System.nanoTime();
+        long end = started + duration.toNanos();
+        while (System.nanoTime() < end) {
+            slots.acquire();
+            long sent = System.nanoTime();
+            Futures.addCallback(
+                    call.apply(channel),
+                    new FutureCallback<Object>() {
+                        @Override
+                        public void onSuccess(Object reply) {
+                            result.record(System.nanoTime() - sent);
+                            slots.release();
+                        }
+
+                        @Override
+                        public void onFailure(Throwable failure) {
+                            result.fail(Status.fromThrowable(failure));
+                            slots.release();
+                        }
+                    },
+                    MoreExecutors.directExecutor());
+        }
+        slots.acquire(IN_FLIGHT); // the calls still in flight finish inside the round
+        result.elapsed(System.nanoTime() - started);
+    }
+
+    private static List<String> makeLeads(ManagedChannel channel, int count) throws InterruptedException {
+        List<String> names = java.util.Collections.synchronizedList(new ArrayList<>());
+        Semaphore slots = new Semaphore(IN_FLIGHT);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        String run = "pool-" + Long.toString(System.currentTimeMillis(), 36);
+        for (int i = 0; i < count && failed.get() == null; i++) {
+            slots.acquire();
+            create(channel, newLead(run + "-" + i), 3, names, slots, failed);
+        }
+        slots.acquire(IN_FLIGHT);
+        if (failed.get() != null) {
+            throw new IllegalStateException("could not make the leads the calls address", failed.get());
+        }
+        return List.copyOf(names);
+    }
+
+    /** Creates {@code lead}, retrying UNAVAILABLE (a loaded machine's pool wait) as a client should. */
+    private static void create(
+            ManagedChannel channel,
+            Lead lead,
+            int attempts,
+            List<String> names,
+            Semaphore slots,
+            AtomicReference<Throwable> failed) {
+        Futures.addCallback(
+                LeadServiceGrpc.newFutureStub(channel)
+                        .createLead(CreateLeadRequest.newBuilder().setLead(lead).build()),
+                new FutureCallback<Lead>() {
+                    @Override
+                    public void onSuccess(Lead created) {
+                        names.add(created.getName());
+                        slots.release();
+                    }
+
+                    @Override
+                    public void onFailure(Throwable failure) {
+                        if (attempts > 1 && Status.fromThrowable(failure).getCode() == Status.Code.UNAVAILABLE) {
+                            create(channel, lead, attempts - 1, names, slots, failed);
+                        } else {
+                            failed.compareAndSet(null, failure);
+                            slots.release();
+                        }
+                    }
+                },
+                MoreExecutors.directExecutor());
+    }
+
+    /** A web-form lead, as the form behind speed-to-lead sends it; owned by one of ten reps. */
+    private static Lead newLead(String unique) {
+        return Lead.newBuilder()
+                .setGivenName("Bench")
+                .setFamilyName("Person " + unique)
+                .setCompany("Company " + unique)
+                .setEmail("p" + unique + "@bench.example.com")
+                .setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
+                .setOwner("rep-" + ThreadLocalRandom.current().nextInt(10))
+                .build();
+    }
+
+    private static String any(List<String> pool) {
+        return pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
+    }
+
+    private static String createDatabase(String url, String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        // the same server and parameters, the new database's name in the path
+        return url.replaceFirst("(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + database);
+    }
+
+    private static void dropDatabase(String url, String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
+    }
+
+    private static String loadAverage() {
+        try {
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " at start";
+        } catch (Exception e) {
+            return "load average unknown";
+        }
+    }
+
+    /** Latencies and errors of one side's rounds of one call. */
+    static final class Result {
+        private long[] latencies = new long[1 << 16];
+        private int count;
+        private long errors;
+        private String firstError;
+        private long elapsedNanos;
+
+        synchronized void record(long nanos) {
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = nanos;
+        }
+
+        synchronized void fail(Status status) {
+            if (errors++ == 0) {
+                firstError = status.getCode() + ": " + status.getDescription();
+            }
+        }
+
+        synchronized void elapsed(long nanos) {
+            elapsedNanos += nanos;
+        }
+
+        synchronized double rate() {
+            return count / (elapsedNanos / 1e9);
+        }
+
+        synchronized double percentileMillis(int percentile) {
+            if (count == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(latencies, count);
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
+            return sorted[Math.max(0, index)] / 1e6;
+        }
+
+        synchronized long errors() {
+            return errors;
+        }
+
+        synchronized String firstError() {
+            return firstError;
+        }
+    }
+}
