@@ -43,6 +43,8 @@ class DatabaseHealthTest {
     void otherFailuresLeaveItReachable() {
         endACallWith(failure(Code.UNAVAILABLE, "SOMETHING_ELSE"));
         endACallWith(failure(Code.INTERNAL, "DATABASE_UNAVAILABLE"));
+        // every pool connection in use: the server is loaded, the database answers
+        endACallWith(failure(Code.UNAVAILABLE, "DATABASE_BUSY"));
         endACallWith(Status.UNAVAILABLE.withDescription("no details").asRuntimeException());
 
         assertThat(health.available()).isTrue();

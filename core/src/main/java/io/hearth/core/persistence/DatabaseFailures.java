@@ -40,12 +40,34 @@ final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * Whether the pool gave up waiting for a connection while the database answered: the pool's
+     * timeout carries the last failure to open a connection as its cause, and none when every
+     * connection was merely in use (as {@link Database#isAvailable()} reads it too).
+     */
+    static boolean isPoolBusy(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
+            if (t instanceof SQLTransientConnectionException) {
+                return t.getCause() == null;
+            }
+        }
+        return false;
+    }
+
     /** {@code failure} as {@link DatabaseUnavailableException} when the database is unreachable, else as it is. */
     static RuntimeException translate(RuntimeException failure) {
         if (failure instanceof DatabaseUnavailableException || !isUnavailable(failure)) {
             return failure;
         }
-        return new DatabaseUnavailableException(failure);
+        return unavailable(failure);
+    }
+
+    /** The refusal for a failure {@link #isUnavailable} found: busy when the pool only had no free connection. */
+    static DatabaseUnavailableException unavailable(Throwable failure) {
+        return isPoolBusy(failure)
+                ? DatabaseUnavailableException.busy(failure)
+                : new DatabaseUnavailableException(failure);
     }
 
     /** Translates the failures of statements run outside the {@link Transactor} (reads, mostly). */

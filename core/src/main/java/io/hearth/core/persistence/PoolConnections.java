@@ -13,7 +13,7 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * Hands jOOQ the pool's connections; a pool that has none to give because the database cannot be
- * reached raises {@link DatabaseUnavailableException}. When that happens as a transaction begins,
+ * reached, or because every connection is in use (busy), raises {@link DatabaseUnavailableException}. When that happens as a transaction begins,
  * jOOQ still rolls it back, asking for a connection twice more: those ask again at once instead of
  * waiting out the connect timeout twice more (which tripled the time to answer).
  */
@@ -31,7 +31,7 @@ final class PoolConnections implements ConnectionProvider, TransactionListener {
         DatabaseUnavailableException failed = failedToBegin.get();
         if (failed != null) {
             // a new instance each time: jOOQ adds this one as suppressed to the first
-            throw new DatabaseUnavailableException(failed.getCause());
+            throw failed.again();
         }
         try {
             return dataSource.getConnection();
@@ -39,7 +39,7 @@ final class PoolConnections implements ConnectionProvider, TransactionListener {
             if (!DatabaseFailures.isUnavailable(e)) {
                 throw new DataAccessException("cannot get a connection from the pool", e);
             }
-            DatabaseUnavailableException unavailable = new DatabaseUnavailableException(e);
+            DatabaseUnavailableException unavailable = DatabaseFailures.unavailable(e);
             if (beginning.get()) {
                 failedToBegin.set(unavailable);
             }

@@ -50,7 +50,9 @@ abstract class DatabaseOutageContract {
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> dsl.fetchCount(dsl.selectOne()))
-                .isInstanceOf(DatabaseUnavailableException.class)
+                .isInstanceOfSatisfying(
+                        DatabaseUnavailableException.class,
+                        cutOff -> assertThat(cutOff.reason()).isEqualTo("DATABASE_UNAVAILABLE"))
                 .hasMessage("the database is unavailable; retry");
         assertThat(elapsedSince(started)).isLessThan(CONNECT_TIMEOUT.multipliedBy(2));
     }
@@ -62,7 +64,11 @@ abstract class DatabaseOutageContract {
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> transactor.run(() -> dsl.execute("INSERT INTO outage_probe VALUES (1)")))
-                .isInstanceOf(DatabaseUnavailableException.class);
+                .isInstanceOfSatisfying(
+                        DatabaseUnavailableException.class,
+                        cutOff -> assertThat(cutOff.busy())
+                                .as("a pool that cannot open connections is not merely busy")
+                                .isFalse());
         // jOOQ asks for a connection to begin and twice more to roll back: only the first may wait
         assertThat(elapsedSince(started)).isLessThan(CONNECT_TIMEOUT.multipliedBy(2));
     }
@@ -79,6 +85,49 @@ abstract class DatabaseOutageContract {
         db.restore();
         awaitTrue(() -> db.database().isAvailable(), Duration.ofSeconds(15));
         assertThat(dsl.fetchCount(dsl.selectFrom("outage_probe"))).isZero();
+    }
+
+    @Test
+    void aPoolWithEveryConnectionInUseIsBusyNotUnavailableAndTheDatabaseCountsAsAvailable() throws Exception {
+        int size = db.database().config().maxPoolSize();
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(size);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService holders = java.util.concurrent.Executors.newFixedThreadPool(size);
+        try {
+            for (int i = 0; i < size; i++) {
+                holders.submit(() -> transactor.run(() -> {
+                    dsl.fetchCount(dsl.selectOne());
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> transactor.run(() -> dsl.execute("INSERT INTO outage_probe VALUES (1)")))
+                    .isInstanceOfSatisfying(DatabaseUnavailableException.class, busy -> {
+                        assertThat(busy.busy()).isTrue();
+                        assertThat(busy.reason()).isEqualTo("DATABASE_BUSY");
+                    })
+                    .hasMessageContaining("busy");
+            assertThat(elapsedSince(started)).isLessThan(CONNECT_TIMEOUT.multipliedBy(2));
+            assertThatThrownBy(() -> dsl.fetchCount(dsl.selectOne()))
+                    .isInstanceOfSatisfying(
+                            DatabaseUnavailableException.class,
+                            busy -> assertThat(busy.busy()).isTrue());
+            assertThat(db.database().isAvailable()).as("busy, not cut off").isTrue();
+        } finally {
+            release.countDown();
+            holders.shutdown();
+            assertThat(holders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+        }
+        transactor.run(() -> dsl.execute("INSERT INTO outage_probe VALUES (1)"));
+        assertThat(dsl.fetchCount(dsl.selectFrom("outage_probe"))).isOne();
     }
 
     @Test
