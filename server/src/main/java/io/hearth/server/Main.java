@@ -313,6 +313,16 @@ public final class Main implements Callable<Integer> {
     static int run(String[] args, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setErr(err);
+        // a bad flag value is one line and a hint, not the whole help page
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            exception
+                    .getCommandLine()
+                    .getErr()
+                    .println("hearth-server: not started: " + exception.getMessage()
+                            + " (hearth-server --help lists the flags)");
+            exception.getCommandLine().getErr().flush();
+            return CommandLine.ExitCode.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             if (exception instanceof StartRefusedException) {
                 command.getErr().println("hearth-server: not started: " + exception.getMessage());
@@ -332,8 +342,19 @@ public final class Main implements Callable<Integer> {
                     throw new StartRefusedException(reason);
                 });
         Optional<ServerTls> tls = loadTls(config);
+        // before the database is opened and migrated: a second server on the port changes nothing
+        StartFailures.portInUse(config.host(), config.port()).ifPresent(reason -> {
+            throw new StartRefusedException(reason);
+        });
         Files.createDirectories(config.dataDir());
-        Database database = Database.open(config.database());
+        Database database;
+        try {
+            database = Database.open(config.database());
+        } catch (RuntimeException e) {
+            throw StartFailures.databaseFailure(e, config.database(), config.dataDir())
+                    .<RuntimeException>map(StartRefusedException::new)
+                    .orElse(e);
+        }
         ServerCredentials credentials = tls.map(ServerTls::credentials).orElseGet(InsecureServerCredentials::create);
         Injector injector = Guice.createInjector(
                 new CoreModule(config, database, Clock.systemUTC()),
@@ -348,6 +369,12 @@ public final class Main implements Callable<Integer> {
             database.close();
             throw new StartRefusedException(
                     config.adminToken().map(AdminToken::source).orElse("start") + ": " + e.getMessage());
+        } catch (IOException e) {
+            // the port was free a moment ago: another process took it since
+            database.close();
+            throw StartFailures.bindFailure(e, config.host(), config.port())
+                    .<RuntimeException>map(StartRefusedException::new)
+                    .orElseThrow(() -> e);
         }
         RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
         refresher.start(60);

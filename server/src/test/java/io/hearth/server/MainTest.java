@@ -235,6 +235,56 @@ class MainTest {
                 .endsWith("every call needs an API token");
     }
 
+    @Test
+    void aPortInUseIsOneLineAndNoDatabaseIsOpened(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run run = run("--port", Integer.toString(taken.getLocalPort()), "--data-dir", dataDir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err())
+                    .isEqualTo("hearth-server: not started: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                            + ": the port is in use (another Hearth server?); stop it, or choose another with --port"
+                            + System.lineSeparator());
+        }
+        assertThat(dataDir).as("no database was opened").doesNotExist();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsOneLineNamingTheFlag(@TempDir Path dir) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closedPort = free.getLocalPort();
+        }
+        Run run = run(
+                "--port",
+                "0",
+                "--data-dir",
+                dir.toString(),
+                "--db-connect-timeout",
+                "1",
+                "--db-url",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/hearth?user=hearth&password=s3cret");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .startsWith("hearth-server: not started: cannot reach the database at jdbc:postgresql://127.0.0.1:"
+                        + closedPort + "/hearth")
+                .endsWith("; check --db-url and that the database is running" + System.lineSeparator())
+                .doesNotContain("s3cret", "\tat ");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aBadFlagValueIsOneLineWithAHintNotTheHelpPage() {
+        Run run = run("--port", "abc");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("hearth-server: not started: ").contains("--port", "abc", "--help");
+    }
+
     private record Run(int exitCode, String err) {}
 
     private static Run run(String... args) {
