@@ -16,6 +16,7 @@ import io.hearth.server.auth.Authentication;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.UnparseableRequests;
 import io.hearth.server.limits.LimitsInterceptor;
+import io.hearth.server.observability.AccessLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,8 @@ public final class HearthServer {
                 UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()));
         // gRPC answers a larger request RESOURCE_EXHAUSTED itself, naming both sizes, before any interceptor
         builder.maxInboundMessageSize(maxMessageBytes);
+        // around everything, the health and reflection services too: a line per call with its final status
+        builder.intercept(new AccessLog());
         server = builder.build().start();
         serving(databaseHealth.available());
         databaseHealth.start(this::serving);

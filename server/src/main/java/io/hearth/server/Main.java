@@ -16,6 +16,7 @@ import io.hearth.server.config.LimitsConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.config.TlsConfig;
 import io.hearth.server.grpc.QueueWatchers;
+import io.hearth.server.observability.LogSettings;
 import io.hearth.server.tls.ListenPolicy;
 import io.hearth.server.tls.ServerTls;
 import io.hearth.server.tls.UnusableTlsFileException;
@@ -236,6 +237,20 @@ public final class Main implements Callable<Integer> {
             description = "How long in-flight calls may run after SIGTERM (default ${DEFAULT-VALUE}).")
     long graceSeconds;
 
+    @Option(
+            names = "--log-format",
+            defaultValue = "${env:HEARTH_LOG_FORMAT:-text}",
+            description = "text or json: one JSON object a line, for log shippers (env HEARTH_LOG_FORMAT; "
+                    + "default ${DEFAULT-VALUE}).")
+    String logFormat;
+
+    @Option(
+            names = "--log-level",
+            defaultValue = "${env:HEARTH_LOG_LEVEL:-info}",
+            description = "error, warn, info, debug or trace (env HEARTH_LOG_LEVEL; default ${DEFAULT-VALUE}). "
+                    + "Info logs one line per call, without personal data.")
+    String logLevel;
+
     static final String ADMIN_TOKEN_VARIABLE = "HEARTH_ADMIN_TOKEN";
     /** A token file larger than this is not a token file. */
     static final int MAX_ADMIN_TOKEN_FILE_BYTES = 4096;
@@ -336,6 +351,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        applyLogSettings();
         ServerConfig config = config();
         ListenPolicy.refusal(config.host(), config.tls().isPresent(), config.insecure())
                 .ifPresent(reason -> {
@@ -411,6 +427,20 @@ public final class Main implements Callable<Integer> {
         log.info("Limits per token on this server: {}", describe(config.limits()));
         server.awaitTermination();
         return 0;
+    }
+
+    private void applyLogSettings() {
+        LogSettings.Format format;
+        try {
+            format = LogSettings.Format.valueOf(logFormat.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new StartRefusedException("--log-format must be text or json, not '" + logFormat + "'");
+        }
+        try {
+            LogSettings.apply(format, LogSettings.level(logLevel.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new StartRefusedException("--log-level: " + e.getMessage());
+        }
     }
 
     /** For the start log: the limits in force, each with the flag that changes it. */

@@ -1,0 +1,89 @@
+package io.hearth.server.observability;
+
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.hearth.core.auth.Principal;
+import io.hearth.server.auth.Callers;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * One line per RPC on the {@code hearth.access} logger: method, status, duration, caller and a
+ * request id. The id is the caller's {@code x-request-id} when it sends a usable one (so a client
+ * or proxy can follow its call through), else a new one; it is returned in the response headers
+ * and trailers either way. The line holds no request or response content and no status message
+ * (a message may quote what was sent), so no personal data reaches the log. Health checks and
+ * reflection, which load balancers and tools call all day, are logged at DEBUG.
+ */
+public final class AccessLog implements ServerInterceptor {
+    public static final Metadata.Key<String> REQUEST_ID =
+            Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Pattern USABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Logger log = LoggerFactory.getLogger("hearth.access");
+    private static final SecureRandom random = new SecureRandom();
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        long started = System.nanoTime();
+        String method = call.getMethodDescriptor().getFullMethodName();
+        String requestId = requestId(headers.get(REQUEST_ID));
+        Level level = method.startsWith("grpc.") ? Level.DEBUG : Level.INFO;
+        return next.startCall(
+                new SimpleForwardingServerCall<>(call) {
+                    private boolean headersSent;
+
+                    @Override
+                    public void sendHeaders(Metadata responseHeaders) {
+                        responseHeaders.put(REQUEST_ID, requestId);
+                        headersSent = true;
+                        super.sendHeaders(responseHeaders);
+                    }
+
+                    @Override
+                    public void close(Status status, Metadata trailers) {
+                        trailers.put(REQUEST_ID, requestId);
+                        if (log.isEnabledForLevel(level)) {
+                            long micros = (System.nanoTime() - started) / 1_000;
+                            String caller =
+                                    Callers.current().map(Principal::user).orElse("-");
+                            log.atLevel(level)
+                                    .addKeyValue("method", method)
+                                    .addKeyValue("status", status.getCode().name())
+                                    .addKeyValue("duration_ms", micros / 1000.0)
+                                    .addKeyValue("caller", caller)
+                                    .addKeyValue("request_id", requestId)
+                                    .log(
+                                            "{} {} {} ms caller={} request_id={}",
+                                            method,
+                                            status.getCode(),
+                                            String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
+                                            caller,
+                                            requestId);
+                        }
+                        super.close(status, trailers);
+                    }
+                },
+                headers);
+    }
+
+    /** The caller's id when it is short and plain (it goes into log lines), else a new random one. */
+    static String requestId(String sent) {
+        return Optional.ofNullable(sent)
+                .filter(id -> USABLE_ID.matcher(id).matches())
+                .orElseGet(() -> {
+                    byte[] bytes = new byte[12];
+                    random.nextBytes(bytes);
+                    return HexFormat.of().formatHex(bytes);
+                });
+    }
+}
