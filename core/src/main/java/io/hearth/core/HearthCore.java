@@ -121,9 +121,26 @@ public final class HearthCore {
         List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
         contactObservers.addAll(b.contactObservers);
         audit = new AuditLog(new JooqAuditStore(b.database.dsl()), b.caller, clock);
-        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadWriteSteps, b.caller, audit);
+        leads = new Leads(
+                stores.leads(),
+                transactor,
+                leadRules,
+                clock,
+                duplicates,
+                leadWriteSteps,
+                b.caller,
+                audit,
+                stores.apiTokens());
         contacts = new Contacts(
-                stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers, b.caller, audit);
+                stores.contacts(),
+                transactor,
+                contactRules,
+                clock,
+                duplicates,
+                contactObservers,
+                b.caller,
+                audit,
+                stores.apiTokens());
         CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
         conversion = new LeadConversion(
                 leads,
@@ -180,7 +197,8 @@ public final class HearthCore {
                         clock,
                         b.retry,
                         b.syncSettings,
-                        b.caller);
+                        b.caller,
+                        stores.apiTokens());
         connections = new Connections(
                 stores.connections(),
                 stores.syncRuns(),

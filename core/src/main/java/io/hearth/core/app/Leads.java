@@ -3,6 +3,7 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.dedup.MatchKeys;
 import io.hearth.core.error.FailedPreconditionException;
@@ -54,6 +55,9 @@ public final class Leads {
     private final TimeOrderedIds ids;
     private final DuplicateGuard duplicates;
     private final CurrentCaller caller;
+    /** Who is on which team: a manager gives people only to their team's members. */
+    private final TeamRoster roster;
+
     private final AuditLog audit;
     private final List<LeadWriteStep> steps;
 
@@ -68,7 +72,16 @@ public final class Leads {
             Clock clock,
             DuplicateGuard duplicates,
             List<LeadWriteStep> steps) {
-        this(store, transactor, rules, clock, duplicates, steps, CurrentCaller.NONE, AuditLog.disabled());
+        this(
+                store,
+                transactor,
+                rules,
+                clock,
+                duplicates,
+                steps,
+                CurrentCaller.NONE,
+                AuditLog.disabled(),
+                TeamRoster.NONE);
     }
 
     /** @param caller who each call acts for: its scope limits which leads it sees and changes */
@@ -80,8 +93,10 @@ public final class Leads {
             DuplicateGuard duplicates,
             List<LeadWriteStep> steps,
             CurrentCaller caller,
-            AuditLog audit) {
+            AuditLog audit,
+            TeamRoster roster) {
         this.audit = requireNonNull(audit, "audit is null");
+        this.roster = requireNonNull(roster, "roster is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.steps = List.copyOf(requireNonNull(steps, "steps is null"));
@@ -112,7 +127,7 @@ public final class Leads {
         }
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             Scope scope = caller.scope();
-            scope.requireMayGiveTo(input.owner());
+            scope.requireMayGiveTo(input.owner(), roster::isOnTeam);
             LeadFields owned =
                     input.toBuilder().owner(scope.ownerOfNew(input.owner())).build();
             LeadFields fields = asRequestField(() -> rules.forCreate(owned));
@@ -236,7 +251,7 @@ public final class Leads {
             LeadFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
             if (!Objects.equals(updated.owner(), current.fields().owner())) {
-                caller.scope().requireMayGiveTo(updated.owner());
+                caller.scope().requireMayGiveTo(updated.owner(), roster::isOnTeam);
             }
             RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE)
                     ? RepGrade.UNCHANGED
