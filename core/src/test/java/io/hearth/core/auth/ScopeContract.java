@@ -19,6 +19,7 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqApiTokenStore;
 import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.Scope;
@@ -26,6 +27,7 @@ import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.sync.SyncCounts;
 import io.hearth.core.sync.SyncRun;
@@ -340,6 +342,55 @@ abstract class ScopeContract {
                 null,
                 null,
                 null);
+    }
+
+    @Test
+    void aRepDoesNotLearnWhoTheirInquiryMayBeWhenThatPersonIsAnotherReps() {
+        Lead cyras = leads.create(
+                LeadFields.builder()
+                        .givenName("Cyra")
+                        .email("cyra@example.com")
+                        .owner("carol")
+                        .build(),
+                null);
+        Lead inquiry = leads.create(
+                LeadFields.builder()
+                        .givenName("Cyra")
+                        .email("cyra@example.com")
+                        .source(LeadSource.WEB_FORM)
+                        .owner("alice")
+                        .build(),
+                null);
+        assertThat(inquiry.possibleDuplicateOf()).isEqualTo(cyras.id().name());
+
+        actAs("alice", Role.REP, "east");
+        assertThat(leads.get(inquiry.id()).possibleDuplicateOf()).isNull();
+        assertThat(leads.list("possible_duplicate = true", "", false, 100, "").items())
+                .extracting(Lead::id, Lead::possibleDuplicateOf)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(inquiry.id(), null));
+        assertThat(core.workQueue().next("", 100, "").items())
+                .flatExtracting(QueueEntry::reasons)
+                .noneMatch(reason -> reason.contains(cyras.id().name()))
+                .contains(LeadQueueRules.POSSIBLE_DUPLICATE_OUT_OF_SCOPE);
+        // a change by alice keeps the flag for those who may see it
+        Lead noted = leads.update(
+                inquiry.id(), LeadFields.builder().notes("called back").build(), Set.of(PersonField.NOTES), null);
+        assertThat(noted.possibleDuplicateOf()).isNull();
+
+        actAs("erin", Role.MANAGER, "west");
+        assertThat(leads.get(cyras.id()).possibleDuplicateOf()).isNull();
+        actAs("root", Role.ADMIN, null);
+        assertThat(leads.get(inquiry.id()).possibleDuplicateOf())
+                .isEqualTo(cyras.id().name());
+        assertThat(core.workQueue().next("alice", 100, "").items())
+                .flatExtracting(QueueEntry::reasons)
+                .anyMatch(reason -> reason.contains(cyras.id().name()));
+        // west's manager sees carol's lead, but not alice's inquiry at all
+        actAs("wendy", Role.MANAGER, "west");
+        assertNotFound(() -> leads.get(inquiry.id()));
+        // east's manager does not see carol's lead either
+        actAs("erin", Role.MANAGER, "east");
+        assertThat(leads.get(inquiry.id()).possibleDuplicateOf()).isNull();
     }
 
     @Test
