@@ -92,6 +92,7 @@ public final class SyncEngine {
     private final Contacts contacts;
     private final CurrentCaller caller;
     private final TeamRoster roster;
+    private final AuditLog audit;
     private final Transactor transactor;
     private final Clock clock;
     private final TimeOrderedIds ids;
@@ -134,7 +135,8 @@ public final class SyncEngine {
                 retry,
                 settings,
                 CurrentCaller.NONE,
-                TeamRoster.NONE);
+                TeamRoster.NONE,
+                AuditLog.disabled());
     }
 
     /** @param caller who each call acts for: imports, sync runs and their records need a manager */
@@ -151,7 +153,9 @@ public final class SyncEngine {
             RetryPolicy retry,
             SyncSettings settings,
             CurrentCaller caller,
-            TeamRoster roster) {
+            TeamRoster roster,
+            AuditLog audit) {
+        this.audit = requireNonNull(audit, "audit is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.roster = requireNonNull(roster, "roster is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -367,6 +371,15 @@ public final class SyncEngine {
                     cursor,
                     null);
             runs.insertRun(run, now.plus(settings.lease()), caller.principal().map(Principal::user));
+            audit.record(
+                    run.name(),
+                    "start",
+                    null,
+                    new RunStarted(
+                            connector.name(),
+                            sourceKey.startsWith(Connection.COLLECTION) ? sourceKey : null,
+                            run.sourceLabel(),
+                            dryRun));
             // Looked at again: marking an abandoned holder interrupted gave its source back. A holder
             // other than the one judged above took the source since (another server, between the two
             // looks) and runs now; taking it from that one would run the source twice at once.
@@ -666,6 +679,9 @@ public final class SyncEngine {
     }
 
     /** A run on this server, as its heartbeat and a stopping server see it. */
+    /** What the audit log keeps of a run started: who started it is the entry's user. */
+    public record RunStarted(String connector, String connection, String source, boolean dryRun) {}
+
     private static final class ActiveRun {
         private final UUID id;
         private final Owners owners;
