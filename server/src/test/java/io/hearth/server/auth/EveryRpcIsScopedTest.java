@@ -679,6 +679,114 @@ class EveryRpcIsScopedTest {
     }
 
     @Test
+    void unfilteredListsStreamsAndExportsHoldNothingOfAlices() throws Exception {
+        List<MethodAndRequest> calls = List.of(
+                new MethodAndRequest(
+                        LeadServiceGrpc.getListLeadsMethod(),
+                        ListLeadsRequest.newBuilder()
+                                .setPageSize(1000)
+                                .setShowArchived(true)
+                                .build()),
+                new MethodAndRequest(
+                        ContactServiceGrpc.getListContactsMethod(),
+                        ListContactsRequest.newBuilder()
+                                .setPageSize(1000)
+                                .setShowArchived(true)
+                                .build()),
+                new MethodAndRequest(
+                        QueueServiceGrpc.getListQueueMethod(),
+                        ListQueueRequest.newBuilder().setPageSize(1000).build()),
+                new MethodAndRequest(
+                        QueueServiceGrpc.getWatchQueueMethod(),
+                        WatchQueueRequest.newBuilder().setSize(100).build()),
+                new MethodAndRequest(
+                        QueueServiceGrpc.getPlanAgendaMethod(),
+                        PlanAgendaRequest.newBuilder()
+                                .setTimeBudget(com.google.protobuf.Duration.newBuilder()
+                                        .setSeconds(36_000))
+                                .build()),
+                new MethodAndRequest(
+                        QueueServiceGrpc.getListMissedDeadlinesMethod(),
+                        ListMissedDeadlinesRequest.newBuilder()
+                                .setStartTime(FROM)
+                                .setEndTime(TO)
+                                .build()),
+                new MethodAndRequest(
+                        FollowUpServiceGrpc.getListTouchesMethod(),
+                        ListTouchesRequest.newBuilder().setPageSize(1000).build()),
+                new MethodAndRequest(
+                        FollowUpServiceGrpc.getListDueFollowUpsMethod(),
+                        ListDueFollowUpsRequest.newBuilder().setDueBy(TO).build()),
+                new MethodAndRequest(
+                        SyncServiceGrpc.getExportLeadsMethod(),
+                        ExportLeadsRequest.newBuilder()
+                                .setConnector("connectors/csv")
+                                .build()),
+                new MethodAndRequest(
+                        SyncServiceGrpc.getExportContactsMethod(),
+                        ExportContactsRequest.newBuilder()
+                                .setConnector("connectors/csv")
+                                .build()));
+        List<String> wrong = new ArrayList<>();
+        for (String token : List.of(otherRep, otherTeamsManager)) {
+            for (MethodAndRequest call : calls) {
+                Answer answer = call(call.method(), List.of(call.request()), Optional.of(token));
+                String said = answer.toString();
+                for (String secret : secrets) {
+                    if (said.contains(secret)) {
+                        wrong.add(call.method().getFullMethodName() + " names " + secret + ": " + said);
+                    }
+                }
+            }
+            // the same calls with the admin's token do see her people: the fixture is there
+        }
+        assertThat(wrong).isEmpty();
+        Answer asAdmin = call(
+                LeadServiceGrpc.getListLeadsMethod(),
+                List.of(ListLeadsRequest.newBuilder().setPageSize(1000).build()),
+                Optional.of(ADMIN));
+        assertThat(asAdmin.toString()).contains(id(lead.getName()), id(second.getName()));
+    }
+
+    private record MethodAndRequest(MethodDescriptor<?, ?> method, Message request) {}
+
+    @Test
+    void anotherRepsInquiryOfAlicesPersonDoesNotNameHerLead() throws Exception {
+        LeadServiceGrpc.LeadServiceBlockingStub bob =
+                LeadServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(otherRep)));
+        Lead inquiry = bob.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName("Otto")
+                        .setEmail("ottilie.ownerly@example.com")
+                        .setSource(io.hearth.proto.v1.LeadSource.LEAD_SOURCE_WEB_FORM))
+                .build());
+
+        assertThat(inquiry.getPossibleDuplicateOf()).isEmpty();
+        List<String> said = new ArrayList<>();
+        said.add(bob.getLead(
+                        GetLeadRequest.newBuilder().setName(inquiry.getName()).build())
+                .toString());
+        said.add(bob.listLeads(ListLeadsRequest.newBuilder()
+                        .setFilter("possible_duplicate = true")
+                        .build())
+                .toString());
+        said.add(call(
+                        QueueServiceGrpc.getListQueueMethod(),
+                        List.of(ListQueueRequest.getDefaultInstance()),
+                        Optional.of(otherRep))
+                .toString());
+        assertThat(said).noneMatch(answer -> answer.contains(id(lead.getName())));
+        assertThat(said.get(1)).contains(id(inquiry.getName()));
+        // the admin sees whom it may be
+        assertThat(LeadServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(ADMIN)))
+                        .getLead(GetLeadRequest.newBuilder()
+                                .setName(inquiry.getName())
+                                .build())
+                        .getPossibleDuplicateOf())
+                .isEqualTo(lead.getName());
+    }
+
+    @Test
     void anotherTeamsManagerLearnsNothingOfAlicesPeopleNorHerTeamsRuns() throws Exception {
         assertEveryAnswer(Optional.of(otherTeamsManager), Case::otherTeamsManager);
         // the imports ran, but the row that named alice, out of wendy's team, was rejected
