@@ -93,6 +93,7 @@ public final class HearthCore {
         Clock clock = b.clock;
         stores = b.stores.apply(Stores.jooq(b.database.dsl()));
         transactor = new JooqTransactor(b.database.dsl(), b.callGuard);
+        audit = new AuditLog(new JooqAuditStore(b.database.dsl()), b.caller, clock);
         PhoneNumbers phones = new PhoneNumbers(b.phoneRegion);
         leadRules = new LeadRules(phones);
         contactRules = new ContactRules(phones);
@@ -114,16 +115,32 @@ public final class HearthCore {
                 clock,
                 id -> cadenceStandings.of(PersonRef.of(id)),
                 b.caller);
-        qualifications = new LeadQualifications(ratings);
-        overrides = new TemperatureOverrides(ratings);
+        qualifications = new LeadQualifications(ratings, audit);
+        overrides = new TemperatureOverrides(ratings, audit);
         List<LeadWriteStep> leadWriteSteps = new ArrayList<>(List.of(ratings));
         leadWriteSteps.addAll(b.leadWriteSteps);
         List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
         contactObservers.addAll(b.contactObservers);
-        audit = new AuditLog(new JooqAuditStore(b.database.dsl()), b.caller, clock);
-        leads = new Leads(stores.leads(), transactor, leadRules, clock, duplicates, leadWriteSteps, b.caller, audit);
+        leads = new Leads(
+                stores.leads(),
+                transactor,
+                leadRules,
+                clock,
+                duplicates,
+                leadWriteSteps,
+                b.caller,
+                audit,
+                stores.apiTokens());
         contacts = new Contacts(
-                stores.contacts(), transactor, contactRules, clock, duplicates, contactObservers, b.caller, audit);
+                stores.contacts(),
+                transactor,
+                contactRules,
+                clock,
+                duplicates,
+                contactObservers,
+                b.caller,
+                audit,
+                stores.apiTokens());
         CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
         conversion = new LeadConversion(
                 leads,
@@ -165,7 +182,7 @@ public final class HearthCore {
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);
         connectors = b.connectors;
         exporter = new PeopleExporter(connectors, leads, contacts);
-        apiTokens = new ApiTokens(stores.apiTokens(), transactor, clock, b.recentTokens);
+        apiTokens = new ApiTokens(stores.apiTokens(), transactor, clock, b.recentTokens, audit);
         sync = b.syncSettings == null
                 ? null
                 : new SyncEngine(
@@ -180,7 +197,9 @@ public final class HearthCore {
                         clock,
                         b.retry,
                         b.syncSettings,
-                        b.caller);
+                        b.caller,
+                        stores.apiTokens(),
+                        audit);
         connections = new Connections(
                 stores.connections(),
                 stores.syncRuns(),
@@ -191,7 +210,8 @@ public final class HearthCore {
                 this::sync,
                 new WriteBack(new JooqWriteBackStore(b.database.dsl()), stores.matches(), transactor, b.retry, clock),
                 clock,
-                b.caller);
+                b.caller,
+                audit);
     }
 
     /** Starts wiring core over {@code database}; every setting has the server's default. */

@@ -35,6 +35,20 @@ import java.util.Optional;
  * but an admin's: so no token can come from an open endpoint.
  */
 public final class ApiTokens {
+    /** What the audit log keeps of a token: never its secret nor its hash. */
+    public record Audited(String user, String role, String team, Instant expiresAt, Instant revokedAt) {
+        static Audited of(ApiToken token) {
+            return new Audited(
+                    token.user(),
+                    token.role().name().toLowerCase(java.util.Locale.ROOT),
+                    token.team().orElse(null),
+                    token.expiresAt().orElse(null),
+                    token.revokedAt().orElse(null));
+        }
+    }
+
+    private final AuditLog audit;
+
     static final String RESOURCE = "tokens/";
     /** Configuring the admin token reads again after losing a race; more than a few losses is a bug. */
     private static final int CONFIGURE_ATTEMPTS = 5;
@@ -52,6 +66,12 @@ public final class ApiTokens {
     private final TimeOrderedIds ids;
 
     public ApiTokens(ApiTokenStore store, Transactor transactor, Clock clock, RecentTokens recent) {
+        this(store, transactor, clock, recent, AuditLog.disabled());
+    }
+
+    /** @param audit where each token made and revoked is recorded (never its secret), in its transaction */
+    public ApiTokens(ApiTokenStore store, Transactor transactor, Clock clock, RecentTokens recent, AuditLog audit) {
+        this.audit = requireNonNull(audit, "audit is null");
         this.store = requireNonNull(store, "store is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -112,7 +132,10 @@ public final class ApiTokens {
                 admin.user(),
                 checked.expiresIn().map(now::plus),
                 Optional.empty());
-        transactor.run(() -> store.insert(token, TokenHash.of(secret)));
+        transactor.run(() -> {
+            store.insert(token, TokenHash.of(secret));
+            audit.record(RESOURCE + token.id(), "create", null, Audited.of(token));
+        });
         return new IssuedToken(token, secret);
     }
 
@@ -150,7 +173,9 @@ public final class ApiTokens {
         ApiToken revoked = transactor.inTransaction(() -> {
             ApiToken token = store.find(bare).orElseThrow(() -> new NotFoundException(RESOURCE + bare));
             store.revoke(bare, now);
-            return store.find(bare).orElse(token.revoked(now));
+            ApiToken after = store.find(bare).orElse(token.revoked(now));
+            audit.record(RESOURCE + bare, "revoke", Audited.of(token), Audited.of(after));
+            return after;
         });
         recent.forget(bare);
         return revoked;

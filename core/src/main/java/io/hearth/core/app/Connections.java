@@ -75,7 +75,9 @@ public final class Connections {
             Supplier<SyncEngine> engine,
             WriteBack writeBack,
             Clock clock,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            AuditLog audit) {
+        this.audit = requireNonNull(audit, "audit is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.store = requireNonNull(store, "store is null");
         this.runs = requireNonNull(runs, "runs is null");
@@ -94,6 +96,8 @@ public final class Connections {
      *
      * @param input {@code null} when the request carries no connection, which is refused
      */
+    private final AuditLog audit;
+
     public Connection create(ConnectionFields input) {
         caller.require(Role.ADMIN, "managing connections");
         if (input == null) {
@@ -109,6 +113,8 @@ public final class Connections {
                 throw nameTaken(
                         fields.displayName(), named.map(Connection::name).orElse(null));
             }
+            // secret_refs are recorded masked (Changes): which secret a connection reads is the admin's to know
+            audit.record(connection.name(), "create", null, connection.fields());
             return connection;
         });
     }
@@ -168,6 +174,7 @@ public final class Connections {
             if (!store.update(updated, current.version())) {
                 throw StaleEtagException.concurrent(current.name());
             }
+            audit.record(current.name(), "update", current.fields(), next);
             return updated;
         });
     }
@@ -190,6 +197,7 @@ public final class Connections {
             runs.deleteCursor(current.fields().connector(), current.sourceKey());
             writeBack.forget(id);
             store.delete(id);
+            audit.record(current.name(), "delete", current.fields(), null);
             return null;
         });
     }

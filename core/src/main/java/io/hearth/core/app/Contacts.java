@@ -3,6 +3,7 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactFilter;
@@ -46,6 +47,9 @@ public final class Contacts {
     private final TimeOrderedIds ids;
     private final DuplicateGuard duplicates;
     private final CurrentCaller caller;
+    /** Who is on which team: a manager gives people only to their team's members. */
+    private final TeamRoster roster;
+
     private final AuditLog audit;
     private final List<ContactObserver> observers;
 
@@ -62,7 +66,16 @@ public final class Contacts {
             Clock clock,
             DuplicateGuard duplicates,
             List<ContactObserver> observers) {
-        this(store, transactor, rules, clock, duplicates, observers, CurrentCaller.NONE, AuditLog.disabled());
+        this(
+                store,
+                transactor,
+                rules,
+                clock,
+                duplicates,
+                observers,
+                CurrentCaller.NONE,
+                AuditLog.disabled(),
+                TeamRoster.NONE);
     }
 
     /** @param caller who each call acts for: its scope limits which contacts it sees and changes */
@@ -74,8 +87,10 @@ public final class Contacts {
             DuplicateGuard duplicates,
             List<ContactObserver> observers,
             CurrentCaller caller,
-            AuditLog audit) {
+            AuditLog audit,
+            TeamRoster roster) {
         this.audit = requireNonNull(audit, "audit is null");
+        this.roster = requireNonNull(roster, "roster is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
@@ -111,7 +126,7 @@ public final class Contacts {
         }
         return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             Scope scope = caller.scope();
-            scope.requireMayGiveTo(input.owner());
+            scope.requireMayGiveTo(input.owner(), roster::isOnTeam);
             ContactFields owned =
                     input.toBuilder().owner(scope.ownerOfNew(input.owner())).build();
             ContactFields fields = asRequestField(() -> rules.forCreate(owned));
@@ -205,7 +220,7 @@ public final class Contacts {
             ContactFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
             if (!Objects.equals(updated.owner(), current.fields().owner())) {
-                caller.scope().requireMayGiveTo(updated.owner());
+                caller.scope().requireMayGiveTo(updated.owner(), roster::isOnTeam);
             }
             if (updated.equals(current.fields())) {
                 return current;

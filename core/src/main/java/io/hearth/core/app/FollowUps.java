@@ -306,7 +306,7 @@ public final class FollowUps {
         if (!cadenceRules.policy().autoConvert()) {
             return new TouchLogged(touch, cadence, next, Optional.empty(), true);
         }
-        Lead lead = leads.get(person.ref().leadId());
+        Lead lead = leads.currentVersion(person.ref().leadId(), null);
         Contact contact = conversion.convertInTransaction(lead).contact();
         Touch carried = new Touch(
                 touch.id(),

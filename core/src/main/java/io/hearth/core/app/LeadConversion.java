@@ -77,7 +77,8 @@ public final class LeadConversion {
 
     /** Converts the lead; a non-blank {@code etag} must be the lead's current one. */
     public Conversion convert(LeadId id, String etag) {
-        return transactor.inTransaction(() -> convertInTransaction(leads.currentVersion(id, etag)));
+        Conversion done = transactor.inTransaction(() -> convertInTransaction(leads.currentVersion(id, etag)));
+        return new Conversion(leads.shown(done.lead()), done.contact());
     }
 
     /** Converts {@code lead} inside the caller's transaction (a positive touch converting automatically). */

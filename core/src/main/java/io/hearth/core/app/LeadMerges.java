@@ -101,7 +101,7 @@ public final class LeadMerges {
                     duplicateId);
             Lead merged = leads.markMerged(duplicate, survivorId.name());
             // as stored: the store keeps tags in its own order
-            return new Merge(leads.get(survivorId), merged, touchesMoved, followUpsMoved, links);
+            return new Merge(leads.get(survivorId), leads.shown(merged), touchesMoved, followUpsMoved, links);
         });
     }
 
@@ -159,7 +159,7 @@ public final class LeadMerges {
             contacts.absorb(survivor, LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()));
             Lead merged = leads.markMerged(duplicate, survivorId.name());
             // as stored: the store keeps tags in its own order
-            return new ContactMerge(contacts.get(survivorId), merged, touchesMoved, followUpsMoved, links);
+            return new ContactMerge(contacts.get(survivorId), leads.shown(merged), touchesMoved, followUpsMoved, links);
         });
     }
 

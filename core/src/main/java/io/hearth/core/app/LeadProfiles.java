@@ -133,9 +133,14 @@ final class LeadProfiles {
                 lead.fields().toBuilder().temperature(temperature).build(), lead.updatedAt(), lead.version());
     }
 
-    /** The lead, if the caller may see it: out of scope is not found, as for an id never used. */
+    /**
+     * The lead, if the caller may see it: out of scope is not found, as for an id never used. As
+     * stored (the scoped read may hide whom it may be a duplicate of), since what is written derives
+     * from it.
+     */
     Lead lead(LeadId id) {
-        return leads.find(id, caller.scope()).orElseThrow(() -> new NotFoundException(id.name()));
+        Lead seen = leads.find(id, caller.scope()).orElseThrow(() -> new NotFoundException(id.name()));
+        return seen.possibleDuplicateOf() == null ? leads.find(id).orElse(seen) : seen;
     }
 
     Lead workableLead(LeadId id) {

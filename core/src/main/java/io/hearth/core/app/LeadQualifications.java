@@ -28,7 +28,15 @@ public final class LeadQualifications {
     private final LeadProfiles profiles;
     private final Transactor transactor;
 
+    private final AuditLog audit;
+
     public LeadQualifications(LeadRatings ratings) {
+        this(ratings, AuditLog.disabled());
+    }
+
+    /** @param audit where each change of a qualification is recorded, in its transaction */
+    public LeadQualifications(LeadRatings ratings, AuditLog audit) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit is null");
         requireNonNull(ratings, "ratings is null");
         this.profiles = ratings.profiles();
         this.transactor = ratings.transactor();
@@ -77,7 +85,9 @@ public final class LeadQualifications {
                     throw StaleEtagException.sent(
                             "the qualification of " + id.name(), expected, profile.qualificationEtag());
                 }
-                return profile.withQualification(QualificationField.apply(profile.qualification(), changes, mask));
+                Qualification next = QualificationField.apply(profile.qualification(), changes, mask);
+                audit.record(id.name(), "qualify", profile.qualification(), next);
+                return profile.withQualification(next);
             });
             LeadStatus status = rated.lead().fields().status();
             if (rated.profile().qualification().bant().qualified()

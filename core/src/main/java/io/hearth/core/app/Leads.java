@@ -3,6 +3,7 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.dedup.MatchKeys;
 import io.hearth.core.error.FailedPreconditionException;
@@ -54,6 +55,9 @@ public final class Leads {
     private final TimeOrderedIds ids;
     private final DuplicateGuard duplicates;
     private final CurrentCaller caller;
+    /** Who is on which team: a manager gives people only to their team's members. */
+    private final TeamRoster roster;
+
     private final AuditLog audit;
     private final List<LeadWriteStep> steps;
 
@@ -68,7 +72,16 @@ public final class Leads {
             Clock clock,
             DuplicateGuard duplicates,
             List<LeadWriteStep> steps) {
-        this(store, transactor, rules, clock, duplicates, steps, CurrentCaller.NONE, AuditLog.disabled());
+        this(
+                store,
+                transactor,
+                rules,
+                clock,
+                duplicates,
+                steps,
+                CurrentCaller.NONE,
+                AuditLog.disabled(),
+                TeamRoster.NONE);
     }
 
     /** @param caller who each call acts for: its scope limits which leads it sees and changes */
@@ -80,8 +93,10 @@ public final class Leads {
             DuplicateGuard duplicates,
             List<LeadWriteStep> steps,
             CurrentCaller caller,
-            AuditLog audit) {
+            AuditLog audit,
+            TeamRoster roster) {
         this.audit = requireNonNull(audit, "audit is null");
+        this.roster = requireNonNull(roster, "roster is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.duplicates = requireNonNull(duplicates, "duplicates is null");
         this.steps = List.copyOf(requireNonNull(steps, "steps is null"));
@@ -110,9 +125,9 @@ public final class Leads {
         if (input == null) {
             throw InvalidArgumentException.of("lead", "required: the lead to create");
         }
-        return RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
+        return shown(RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             Scope scope = caller.scope();
-            scope.requireMayGiveTo(input.owner());
+            scope.requireMayGiveTo(input.owner(), roster::isOnTeam);
             LeadFields owned =
                     input.toBuilder().owner(scope.ownerOfNew(input.owner())).build();
             LeadFields fields = asRequestField(() -> rules.forCreate(owned));
@@ -140,7 +155,7 @@ public final class Leads {
                 audit.record(entered.id().name(), "create", null, entered);
                 return Optional.of(notify(entered, repGrade));
             });
-        });
+        }));
     }
 
     /**
@@ -224,7 +239,7 @@ public final class Leads {
         }
         List<Long> turns =
                 allowDuplicate || !PersonField.touchesMatchKeys(mask) ? List.of() : turnsForUpdate(id, changes, mask);
-        return transactor.inTransactionExclusive(turns, () -> {
+        return shown(transactor.inTransactionExclusive(turns, () -> {
             Lead current = currentVersion(id, etag);
             if (current.merged()) {
                 throw merged(current);
@@ -236,7 +251,7 @@ public final class Leads {
             LeadFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
             if (!Objects.equals(updated.owner(), current.fields().owner())) {
-                caller.scope().requireMayGiveTo(updated.owner());
+                caller.scope().requireMayGiveTo(updated.owner(), roster::isOnTeam);
             }
             RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE)
                     ? RepGrade.UNCHANGED
@@ -250,7 +265,7 @@ public final class Leads {
                         id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated), caller.scope());
             }
             return notify(write(current, current.withChanges(updated, now())), repGrade);
-        });
+        }));
     }
 
     /**
@@ -273,19 +288,19 @@ public final class Leads {
 
     /** Hides a lead from default lists; archiving an archived lead changes nothing. */
     public Lead archive(LeadId id, String etag) {
-        return transactor.inTransaction(() -> {
+        return shown(transactor.inTransaction(() -> {
             Lead current = currentVersion(id, etag);
             if (current.archived()) {
                 return current;
             }
             Instant now = now();
             return notify(write(current, current.withArchivedAt(now, now)), RepGrade.UNCHANGED);
-        });
+        }));
     }
 
     /** Brings an archived lead back; restoring an active lead changes nothing. */
     public Lead restore(LeadId id, String etag) {
-        return transactor.inTransaction(() -> {
+        return shown(transactor.inTransaction(() -> {
             Lead current = currentVersion(id, etag);
             if (!current.archived()) {
                 return current;
@@ -294,7 +309,7 @@ public final class Leads {
                 throw merged(current);
             }
             return notify(write(current, current.withArchivedAt(null, now())), RepGrade.UNCHANGED);
-        });
+        }));
     }
 
     /**
@@ -330,6 +345,9 @@ public final class Leads {
             return notify(survivor, RepGrade.UNCHANGED);
         }
         Lead next = survivor.withChanges(updated, now());
+        if (resolved) {
+            store.clearPossibleDuplicateOf(survivor.id(), duplicate.name());
+        }
         return notify(write(survivor, resolved ? next.withPossibleDuplicateOf(null) : next), RepGrade.UNCHANGED);
     }
 
@@ -354,9 +372,24 @@ public final class Leads {
                 id.name() + " was already converted to " + "contacts/" + id.value() + "; work the contact instead");
     }
 
-    /** The lead, which must still be at {@code etag} when that is not blank. */
+    /**
+     * The lead as the caller may see it: who it may be a duplicate of ({@link
+     * Lead#possibleDuplicateOf()}) only when the caller may see that person, as every scoped read
+     * of the store shows it. For the leads a write returns, which carry the stored value.
+     */
+    public Lead shown(Lead lead) {
+        return store.shown(lead, caller.scope());
+    }
+
+    /**
+     * The lead, which must still be at {@code etag} when that is not blank: in the caller's scope
+     * (else not found), and as stored, since what is written derives from it.
+     */
     public Lead currentVersion(LeadId id, String etag) {
-        Lead current = get(id);
+        Lead seen = get(id);
+        Lead current = seen.possibleDuplicateOf() == null && !(caller.scope() instanceof Scope.Everyone)
+                ? store.find(id).orElse(seen)
+                : seen;
         if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
             throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());
         }

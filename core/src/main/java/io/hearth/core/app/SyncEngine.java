@@ -12,7 +12,9 @@ import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.Principal;
 import io.hearth.core.auth.Role;
+import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.dedup.MatchIndex;
 import io.hearth.core.dedup.PersonMatchStore;
@@ -23,6 +25,7 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.LeadRules;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
@@ -31,6 +34,7 @@ import io.hearth.core.sync.BatchPlanner;
 import io.hearth.core.sync.Connection;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.FieldMapping;
+import io.hearth.core.sync.Owners;
 import io.hearth.core.sync.ReadAhead;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.RetryPolicy;
@@ -51,10 +55,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -85,6 +91,8 @@ public final class SyncEngine {
     private final Leads leads;
     private final Contacts contacts;
     private final CurrentCaller caller;
+    private final TeamRoster roster;
+    private final AuditLog audit;
     private final Transactor transactor;
     private final Clock clock;
     private final TimeOrderedIds ids;
@@ -126,7 +134,9 @@ public final class SyncEngine {
                 clock,
                 retry,
                 settings,
-                CurrentCaller.NONE);
+                CurrentCaller.NONE,
+                TeamRoster.NONE,
+                AuditLog.disabled());
     }
 
     /** @param caller who each call acts for: imports, sync runs and their records need a manager */
@@ -142,8 +152,12 @@ public final class SyncEngine {
             Clock clock,
             RetryPolicy retry,
             SyncSettings settings,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            TeamRoster roster,
+            AuditLog audit) {
+        this.audit = requireNonNull(audit, "audit is null");
         this.caller = requireNonNull(caller, "caller is null");
+        this.roster = requireNonNull(roster, "roster is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.runs = requireNonNull(runs, "runs is null");
@@ -214,6 +228,8 @@ public final class SyncEngine {
      */
     public SyncRun run(SyncRequest request, SyncListener listener, RunPlan plan) {
         caller.require(Role.MANAGER, "running an import or a sync");
+        // read here, on the caller's thread: whom the run's rows may belong to
+        Owners owners = owners();
         Connector connector = connectors.get(request.connector());
         if (plan.read() && !connector.capabilities().contains(Capability.READ)) {
             throw new FailedPreconditionException(
@@ -240,7 +256,7 @@ public final class SyncEngine {
                 request.dryRun(),
                 request.uploaded());
         SyncRun started = start(connector, sourceKey, label, request.dryRun());
-        ActiveRun run = new ActiveRun(started.id());
+        ActiveRun run = new ActiveRun(started.id(), owners);
         active.put(started.id(), run);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
                 () -> renew(run),
@@ -354,7 +370,16 @@ public final class SyncEngine {
                     cursor,
                     cursor,
                     null);
-            runs.insertRun(run, now.plus(settings.lease()));
+            runs.insertRun(run, now.plus(settings.lease()), caller.principal().map(Principal::user));
+            audit.record(
+                    run.name(),
+                    "start",
+                    null,
+                    new RunStarted(
+                            connector.name(),
+                            sourceKey.startsWith(Connection.COLLECTION) ? sourceKey : null,
+                            run.sourceLabel(),
+                            dryRun));
             // Looked at again: marking an abandoned holder interrupted gave its source back. A holder
             // other than the one judged above took the source since (another server, between the two
             // looks) and runs now; taking it from that one would run the source twice at once.
@@ -390,7 +415,7 @@ public final class SyncEngine {
 
     public SyncRun getRun(UUID id) {
         caller.require(Role.MANAGER, "reading sync runs");
-        return runs.findRun(id).orElseThrow(() -> new NotFoundException("syncRuns/" + id));
+        return runs.findRun(id, caller.scope()).orElseThrow(() -> new NotFoundException("syncRuns/" + id));
     }
 
     public Page<SyncRun> listRuns(int requestedPageSize, String pageToken) {
@@ -412,8 +437,8 @@ public final class SyncEngine {
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
         return sourceKey == null
-                ? runs.listRuns(pageSize, after, fingerprint)
-                : runs.listRunsOf(sourceKey, pageSize, after, fingerprint);
+                ? runs.listRuns(pageSize, after, fingerprint, caller.scope())
+                : runs.listRunsOf(sourceKey, pageSize, after, fingerprint, caller.scope());
     }
 
     /** A page of the records a run rejected, in the order they were met. */
@@ -452,7 +477,7 @@ public final class SyncEngine {
                 while (true) {
                     ReadAhead.Read read = ahead.next();
                     Batch batch = read.batch();
-                    run = store(connector, request, run, read);
+                    run = store(connector, request, run, read, active.owners);
                     failures = 0;
                     listener.onProgress(run);
                     stopIfAsked(run, batch.last(), listener, active);
@@ -505,13 +530,13 @@ public final class SyncEngine {
     }
 
     /** Stores one batch with the run's counts and cursor, all in one transaction. */
-    private SyncRun store(Connector connector, SyncRequest request, SyncRun run, ReadAhead.Read read) {
+    private SyncRun store(Connector connector, SyncRequest request, SyncRun run, ReadAhead.Read read, Owners owners) {
         Batch batch = read.batch();
         boolean forgetCursor = batch.last() && !connector.capabilities().contains(Capability.INCREMENTAL);
         for (int conflict = 1; ; conflict++) {
             try {
                 if (request.dryRun()) {
-                    return storeDryRun(connector, run, read);
+                    return storeDryRun(connector, run, read, owners);
                 }
                 // the batch's turns: hand entry and other syncs carrying one of its keys wait for it
                 return transactor.inTransactionExclusive(read.prepared().claims(connector.name()), () -> {
@@ -519,7 +544,7 @@ public final class SyncEngine {
                     if (!runs.renewLease(run.id(), now.plus(settings.lease()))) {
                         throw new RunLost();
                     }
-                    SyncRun stored = apply(connector, run, read, now);
+                    SyncRun stored = apply(connector, run, read, now, owners);
                     if (forgetCursor) {
                         runs.deleteCursor(run.connector(), run.sourceKey());
                     } else {
@@ -557,11 +582,11 @@ public final class SyncEngine {
     }
 
     /** Applies the batch in a transaction that is rolled back, then records only the counts. */
-    private SyncRun storeDryRun(Connector connector, SyncRun run, ReadAhead.Read read) {
+    private SyncRun storeDryRun(Connector connector, SyncRun run, ReadAhead.Read read, Owners owners) {
         SyncRun stored;
         try {
             transactor.inTransactionExclusive(read.prepared().claims(connector.name()), () -> {
-                throw new RollBack(apply(connector, run, read, now()));
+                throw new RollBack(apply(connector, run, read, now(), owners));
             });
             throw new IllegalStateException("a dry run committed");
         } catch (RollBack rolledBack) {
@@ -571,9 +596,9 @@ public final class SyncEngine {
         return stored;
     }
 
-    private SyncRun apply(Connector connector, SyncRun run, ReadAhead.Read read, Instant now) {
+    private SyncRun apply(Connector connector, SyncRun run, ReadAhead.Read read, Instant now, Owners owners) {
         Batch batch = read.batch();
-        BatchPlanner.Plan outcome = store(connector.name(), read.prepared(), run.startedAt(), now);
+        BatchPlanner.Plan outcome = store(connector.name(), read.prepared(), run.startedAt(), now, owners);
         List<Rejection> rejections =
                 new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
         for (RejectedRecord rejected : batch.rejected()) {
@@ -593,14 +618,14 @@ public final class SyncEngine {
      * @throws StaleEtagException when someone else changed a matched person meanwhile; the batch is safe to re-apply
      */
     private BatchPlanner.Plan store(
-            String connector, BatchPlanner.Prepared prepared, Instant runStartedAt, Instant now) {
+            String connector, BatchPlanner.Prepared prepared, Instant runStartedAt, Instant now, Owners owners) {
         // a writer carrying one of these keys now waits for this batch, and then finds its people
         matches.claim(prepared.claims(connector));
         MatchIndex index = matches.lookingUp(() -> MatchIndex.load(
                 connector,
                 prepared.candidates().stream().map(BatchPlanner.Candidate::keys).toList(),
                 matches));
-        BatchPlanner.Plan plan = planner.plan(prepared, index, runStartedAt, now);
+        BatchPlanner.Plan plan = planner.plan(prepared, index, runStartedAt, now, owners);
         leads.storeSynced(plan.created(), plan.changedLeads());
         contacts.storeSynced(plan.changedContacts());
         matches.link(connector, plan.newLinks());
@@ -654,14 +679,36 @@ public final class SyncEngine {
     }
 
     /** A run on this server, as its heartbeat and a stopping server see it. */
+    /** What the audit log keeps of a run started: who started it is the entry's user. */
+    public record RunStarted(String connector, String connection, String source, boolean dryRun) {}
+
     private static final class ActiveRun {
         private final UUID id;
+        private final Owners owners;
         private volatile boolean stop;
         private volatile boolean lost;
 
-        ActiveRun(UUID id) {
+        ActiveRun(UUID id, Owners owners) {
             this.id = id;
+            this.owners = owners;
         }
+    }
+
+    /**
+     * Whose people the caller's run may write: a manager's those of their team (the members its
+     * tokens name, read once when the run starts: a team only gains members), anyone else's all.
+     */
+    private Owners owners() {
+        Scope scope = caller.scope();
+        if (scope instanceof Scope.Team team) {
+            Set<String> members = new HashSet<>(roster.teamMembers(team.team()));
+            members.add(team.user());
+            return Owners.team(team.team(), members);
+        }
+        if (scope instanceof Scope.Own own) {
+            return Owners.team(null, Set.of(own.user()));
+        }
+        return Owners.ANYONE;
     }
 
     /** Ends a run early, in {@code state}, with the message as its error. */

@@ -16,7 +16,15 @@ public final class TemperatureOverrides {
     private final LeadProfiles profiles;
     private final Transactor transactor;
 
+    private final AuditLog audit;
+
     public TemperatureOverrides(LeadRatings ratings) {
+        this(ratings, AuditLog.disabled());
+    }
+
+    /** @param audit where each pin and unpin is recorded, in its transaction */
+    public TemperatureOverrides(LeadRatings ratings, AuditLog audit) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit is null");
         requireNonNull(ratings, "ratings is null");
         this.profiles = ratings.profiles();
         this.transactor = ratings.transactor();
@@ -41,7 +49,9 @@ public final class TemperatureOverrides {
         violations.throwIfAny();
         TemperatureOverride override =
                 grade == null ? null : new TemperatureOverride(grade, reason.strip(), setBy, profiles.now());
-        return transactor.inTransaction(
-                () -> profiles.change(id, () -> profiles.workableLead(id), profile -> profile.withOverride(override)));
+        return transactor.inTransaction(() -> profiles.change(id, () -> profiles.workableLead(id), profile -> {
+            audit.record(id.name(), "override temperature", profile.override(), override);
+            return profile.withOverride(override);
+        }));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The port to the stored tokens. Only a token's hash is stored; no method takes or gives a token. */
-public interface ApiTokenStore {
+public interface ApiTokenStore extends TeamRoster {
 
     void insert(ApiToken token, TokenHash hash);
 

@@ -24,6 +24,21 @@ public interface LeadStore {
     /** The lead if it is in {@code scope}: the scope is a condition of the query, not a check after it. */
     Optional<Lead> find(LeadId id, Scope scope);
 
+    /**
+     * Clears the lead's {@link Lead#possibleDuplicateOf()} if it still names {@code person} (a merge
+     * of that person into it resolved it). {@link #update} never clears it, since a scoped read hides
+     * a person the caller may not see.
+     *
+     * @return whether it was cleared
+     */
+    boolean clearPossibleDuplicateOf(LeadId id, String person);
+
+    /**
+     * The lead with {@link Lead#possibleDuplicateOf()} kept only when {@code scope} may see the
+     * person it names, as {@link #find(LeadId, Scope)} and {@link #list} give it.
+     */
+    Lead shown(Lead lead, Scope scope);
+
     Optional<Lead> findByCreateRequestId(String createRequestId);
 
     /**

@@ -13,6 +13,7 @@ import io.hearth.core.persistence.generated.tables.records.ApiTokenRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -94,6 +95,22 @@ public final class JooqApiTokenStore implements ApiTokenStore {
     @Override
     public boolean anyExists() {
         return dsl.fetchExists(dsl.selectOne().from(API_TOKEN));
+    }
+
+    @Override
+    public boolean isOnTeam(String user, String team) {
+        return dsl.fetchExists(dsl.selectOne()
+                .from(API_TOKEN)
+                .where(API_TOKEN.USER_NAME.eq(user))
+                .and(API_TOKEN.TEAM.eq(team)));
+    }
+
+    @Override
+    public Set<String> teamMembers(String team) {
+        return dsl.selectDistinct(API_TOKEN.USER_NAME)
+                .from(API_TOKEN)
+                .where(API_TOKEN.TEAM.eq(team))
+                .fetchSet(API_TOKEN.USER_NAME);
     }
 
     private static void fill(ApiTokenRecord row, ApiToken token, TokenHash hash) {

@@ -1,5 +1,6 @@
 package io.hearth.core.persistence;
 
+import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_TAG;
 import static java.util.Objects.requireNonNull;
@@ -15,6 +16,7 @@ import io.hearth.core.lead.Temperature;
 import io.hearth.core.persistence.generated.tables.records.LeadRecord;
 import io.hearth.core.persistence.generated.tables.records.LeadTagRecord;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
@@ -24,9 +26,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -92,7 +96,84 @@ public final class JooqLeadStore implements LeadStore {
                 .where(LEAD.ID.eq(id.value()).and(PERSON.visibleTo(scope)))
                 .fetchOptional()
                 .map(record -> toLead(
-                        record, PERSON.tagsOf(dsl, List.of(record.getId())).getOrDefault(record.getId(), List.of())));
+                        record, PERSON.tagsOf(dsl, List.of(record.getId())).getOrDefault(record.getId(), List.of())))
+                .map(lead -> possibleDuplicatesShown(List.of(lead), scope).get(0));
+    }
+
+    /**
+     * The leads with {@link Lead#possibleDuplicateOf()} kept only where {@code scope} may see the
+     * person it names (one query per table, for the whole page): a rep does not learn the id of
+     * another rep's lead or contact from an inquiry flagged as theirs. The stored value is untouched
+     * ({@link #update} never clears it; {@link #clearPossibleDuplicateOf} does).
+     */
+    private List<Lead> possibleDuplicatesShown(List<Lead> leads, Scope scope) {
+        if (scope instanceof Scope.Everyone) {
+            return leads;
+        }
+        Set<UUID> leadIds = new HashSet<>();
+        Set<UUID> contactIds = new HashSet<>();
+        for (Lead lead : leads) {
+            PersonRef named = named(lead.possibleDuplicateOf());
+            if (named != null && named.isLead()) {
+                leadIds.add(named.leadId().value());
+            } else if (named != null) {
+                contactIds.add(named.contactId().value());
+            }
+        }
+        if (leadIds.isEmpty() && contactIds.isEmpty()) {
+            return leads;
+        }
+        Set<UUID> visible = new HashSet<>();
+        if (!leadIds.isEmpty()) {
+            visible.addAll(dsl.select(LEAD.ID)
+                    .from(LEAD)
+                    .where(LEAD.ID.in(leadIds).and(OwnerScope.visibleTo(LEAD.OWNER, scope)))
+                    .fetch(LEAD.ID));
+        }
+        if (!contactIds.isEmpty()) {
+            visible.addAll(dsl.select(CONTACT.ID)
+                    .from(CONTACT)
+                    .where(CONTACT.ID.in(contactIds).and(OwnerScope.visibleTo(CONTACT.OWNER, scope)))
+                    .fetch(CONTACT.ID));
+        }
+        return leads.stream()
+                .map(lead -> {
+                    PersonRef named = named(lead.possibleDuplicateOf());
+                    return named == null
+                                    || visible.contains(
+                                            named.isLead()
+                                                    ? named.leadId().value()
+                                                    : named.contactId().value())
+                            ? lead
+                            : lead.withPossibleDuplicateOf(null);
+                })
+                .toList();
+    }
+
+    /** The person a stored possible-duplicate name names; null for none (or a name no longer parsed). */
+    private static PersonRef named(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return PersonRef.fromName(name, "possible_duplicate_of");
+        } catch (RuntimeException unparsed) {
+            return null;
+        }
+    }
+
+    @Override
+    public Lead shown(Lead lead, Scope scope) {
+        return possibleDuplicatesShown(List.of(lead), scope).get(0);
+    }
+
+    @Override
+    public boolean clearPossibleDuplicateOf(LeadId id, String person) {
+        return dsl.update(LEAD)
+                        .set(LEAD.POSSIBLE_DUPLICATE_OF, (String) null)
+                        .where(LEAD.ID.eq(id.value()).and(LEAD.POSSIBLE_DUPLICATE_OF.eq(person)))
+                        .execute()
+                > 0;
     }
 
     @Override
@@ -114,7 +195,13 @@ public final class JooqLeadStore implements LeadStore {
                 .set(LEAD.UPDATED_AT, record.getUpdatedAt())
                 .set(LEAD.ARCHIVED_AT, record.getArchivedAt())
                 .set(LEAD.MERGED_INTO, record.getMergedInto())
-                .set(LEAD.POSSIBLE_DUPLICATE_OF, record.getPossibleDuplicateOf())
+                // kept as stored unless the lead names one: a scoped read may have hidden it ({@link
+                // #clearPossibleDuplicateOf})
+                .set(
+                        LEAD.POSSIBLE_DUPLICATE_OF,
+                        record.getPossibleDuplicateOf() == null
+                                ? LEAD.POSSIBLE_DUPLICATE_OF
+                                : DSL.val(record.getPossibleDuplicateOf()))
                 .set(LEAD.VERSION, record.getVersion())
                 .where(LEAD.ID.eq(record.getId()).and(LEAD.VERSION.eq(expectedVersion)))
                 .execute();
@@ -145,9 +232,11 @@ public final class JooqLeadStore implements LeadStore {
         List<LeadRecord> page = more ? records.subList(0, query.pageSize()) : records;
         Map<UUID, List<String>> tags =
                 PERSON.tagsOf(dsl, page.stream().map(LeadRecord::getId).toList());
-        List<Lead> leads = page.stream()
-                .map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of())))
-                .toList();
+        List<Lead> leads = possibleDuplicatesShown(
+                page.stream()
+                        .map(r -> toLead(r, tags.getOrDefault(r.getId(), List.of())))
+                        .toList(),
+                query.scope());
         Optional<String> next = Optional.empty();
         if (more) {
             LeadRecord last = page.get(page.size() - 1);

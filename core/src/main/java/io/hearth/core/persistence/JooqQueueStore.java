@@ -2,24 +2,32 @@ package io.hearth.core.persistence;
 
 import static io.hearth.core.persistence.JooqLeadProfileStore.at;
 import static io.hearth.core.persistence.JooqLeadProfileStore.instant;
+import static io.hearth.core.persistence.generated.Tables.CONTACT;
+import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.QUEUE_ENTRY;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.persistence.generated.tables.records.QueueEntryRecord;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
 import io.hearth.core.queue.Lane;
+import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -104,7 +112,71 @@ public final class JooqQueueStore implements QueueStore {
                     seek,
                     limit - entries.size()));
         }
-        return entries;
+        return possibleDuplicatesShown(entries, scope);
+    }
+
+    /**
+     * The entries with a reason naming the person a lead may be a duplicate of reworded without the
+     * name where {@code scope} may not see that person, as {@code JooqLeadStore} hides the name on
+     * the lead itself.
+     */
+    private List<QueueEntry> possibleDuplicatesShown(List<QueueEntry> entries, Scope scope) {
+        if (scope instanceof Scope.Everyone) {
+            return entries;
+        }
+        Map<String, PersonRef> named = new HashMap<>();
+        for (QueueEntry entry : entries) {
+            for (String reason : entry.reasons()) {
+                LeadQueueRules.possibleDuplicateNamedIn(reason).ifPresent(name -> {
+                    try {
+                        named.put(name, PersonRef.fromName(name, "reason"));
+                    } catch (RuntimeException unparsed) {
+                        named.put(name, null);
+                    }
+                });
+            }
+        }
+        if (named.isEmpty()) {
+            return entries;
+        }
+        Set<UUID> leadIds = new HashSet<>();
+        Set<UUID> contactIds = new HashSet<>();
+        named.values().stream().filter(java.util.Objects::nonNull).forEach(ref -> {
+            if (ref.isLead()) {
+                leadIds.add(ref.leadId().value());
+            } else {
+                contactIds.add(ref.contactId().value());
+            }
+        });
+        Set<UUID> visible = new HashSet<>();
+        if (!leadIds.isEmpty()) {
+            visible.addAll(dsl.select(LEAD.ID)
+                    .from(LEAD)
+                    .where(LEAD.ID.in(leadIds).and(OwnerScope.visibleTo(LEAD.OWNER, scope)))
+                    .fetch(LEAD.ID));
+        }
+        if (!contactIds.isEmpty()) {
+            visible.addAll(dsl.select(CONTACT.ID)
+                    .from(CONTACT)
+                    .where(CONTACT.ID.in(contactIds).and(OwnerScope.visibleTo(CONTACT.OWNER, scope)))
+                    .fetch(CONTACT.ID));
+        }
+        List<QueueEntry> shown = new ArrayList<>(entries.size());
+        for (QueueEntry entry : entries) {
+            List<String> reasons = entry.reasons().stream()
+                    .map(reason -> LeadQueueRules.possibleDuplicateNamedIn(reason)
+                            .map(named::get)
+                            .filter(ref -> ref == null
+                                    || !visible.contains(
+                                            ref.isLead()
+                                                    ? ref.leadId().value()
+                                                    : ref.contactId().value()))
+                            .map(hidden -> LeadQueueRules.POSSIBLE_DUPLICATE_OUT_OF_SCOPE)
+                            .orElse(reason))
+                    .toList();
+            shown.add(entry.withReasons(reasons));
+        }
+        return shown;
     }
 
     /** One index walk in queue order over the entries meeting {@code condition}, resumed after {@code seek}. */

@@ -1,5 +1,6 @@
 package io.hearth.core.persistence;
 
+import static io.hearth.core.persistence.generated.Tables.API_TOKEN;
 import static io.hearth.core.persistence.generated.Tables.SYNC_CURSOR;
 import static io.hearth.core.persistence.generated.Tables.SYNC_REJECTION;
 import static io.hearth.core.persistence.generated.Tables.SYNC_RUN;
@@ -8,6 +9,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.persistence.generated.tables.records.SyncRejectionRecord;
 import io.hearth.core.persistence.generated.tables.records.SyncRunRecord;
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
 import io.hearth.core.sync.Rejection;
@@ -36,9 +38,10 @@ public final class JooqSyncRunStore implements SyncRunStore {
     }
 
     @Override
-    public void insertRun(SyncRun run, Instant leaseUntil) {
+    public void insertRun(SyncRun run, Instant leaseUntil, Optional<String> startedBy) {
         SyncRunRecord record = toRecord(run);
         record.setLeaseUntil(toOffset(leaseUntil));
+        record.setStartedBy(startedBy.orElse(null));
         dsl.executeInsert(record);
     }
 
@@ -141,21 +144,40 @@ public final class JooqSyncRunStore implements SyncRunStore {
     }
 
     @Override
-    public Optional<SyncRun> findRun(UUID id) {
+    public Optional<SyncRun> findRun(UUID id, Scope scope) {
         return dsl.selectFrom(SYNC_RUN)
                 .where(SYNC_RUN.ID.eq(id))
+                .and(readableBy(scope))
                 .fetchOptional()
                 .map(JooqSyncRunStore::toRun);
     }
 
     @Override
-    public Page<SyncRun> listRuns(int pageSize, Optional<PageToken> after, String fingerprint) {
-        return listRuns(DSL.noCondition(), pageSize, after, fingerprint);
+    public Page<SyncRun> listRuns(int pageSize, Optional<PageToken> after, String fingerprint, Scope scope) {
+        return listRuns(readableBy(scope), pageSize, after, fingerprint);
     }
 
     @Override
-    public Page<SyncRun> listRunsOf(String sourceKey, int pageSize, Optional<PageToken> after, String fingerprint) {
-        return listRuns(SYNC_RUN.SOURCE_KEY.eq(sourceKey), pageSize, after, fingerprint);
+    public Page<SyncRun> listRunsOf(
+            String sourceKey, int pageSize, Optional<PageToken> after, String fingerprint, Scope scope) {
+        return listRuns(SYNC_RUN.SOURCE_KEY.eq(sourceKey).and(readableBy(scope)), pageSize, after, fingerprint);
+    }
+
+    /**
+     * The runs {@code scope} may read: all for everyone; a manager's and their team's (the members
+     * its tokens name) for a team; a user's own otherwise. A run without a starter is an admin's.
+     */
+    private static Condition readableBy(Scope scope) {
+        if (scope instanceof Scope.Own own) {
+            return SYNC_RUN.STARTED_BY.eq(own.user());
+        }
+        if (scope instanceof Scope.Team team) {
+            return SYNC_RUN.STARTED_BY
+                    .eq(team.user())
+                    .or(SYNC_RUN.STARTED_BY.in(
+                            DSL.select(API_TOKEN.USER_NAME).from(API_TOKEN).where(API_TOKEN.TEAM.eq(team.team()))));
+        }
+        return DSL.noCondition();
     }
 
     private Page<SyncRun> listRuns(Condition where, int pageSize, Optional<PageToken> after, String fingerprint) {

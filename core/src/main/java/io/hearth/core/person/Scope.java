@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.PermissionDeniedException;
+import java.util.function.BiPredicate;
 
 /**
  * Which people a caller may see and change. Stores put it into the query itself, so a person out of
@@ -65,6 +66,27 @@ public sealed interface Scope {
                     "OWNER_NOT_CALLER",
                     "a rep gives people only to themselves (" + own.user() + "), not to " + Excerpts.quoted(owner)
                             + "; a manager or an admin reassigns people");
+        }
+    }
+
+    /**
+     * Refuses giving a person to {@code owner} in this scope: a rep gives people only to themselves
+     * ({@link #requireMayGiveTo(String)}), a manager only to themselves and the members of their
+     * team; an admin to anyone.
+     *
+     * @param onTeam whether a user (first) is a member of a team (second), as the tokens say
+     */
+    default void requireMayGiveTo(String owner, BiPredicate<String, String> onTeam) {
+        requireMayGiveTo(owner);
+        if (this instanceof Team team && owner != null && !owner.isBlank()) {
+            String to = owner.strip();
+            if (!to.equals(team.user()) && !onTeam.test(to, team.team())) {
+                throw new PermissionDeniedException(
+                        "OWNER_NOT_IN_TEAM",
+                        "a manager gives people only to themselves and the members of their team (" + team.team()
+                                + "), and " + Excerpts.quoted(owner) + " is not one of them (no token of team "
+                                + team.team() + " names them); an admin reassigns people across teams");
+            }
         }
     }
 }

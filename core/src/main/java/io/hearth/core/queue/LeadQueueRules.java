@@ -127,6 +127,21 @@ public final class LeadQueueRules {
     }
 
     /** What an inquiry from someone already in Hearth asks of the rep, its first reason. */
+    /** The person a reason of {@link #possibleDuplicateReason} names; empty for any other reason. */
+    public static java.util.Optional<String> possibleDuplicateNamedIn(String reason) {
+        if (!reason.startsWith(MAY_BE)) {
+            return java.util.Optional.empty();
+        }
+        int end = reason.indexOf(',', MAY_BE.length());
+        return end < 0 ? java.util.Optional.empty() : java.util.Optional.of(reason.substring(MAY_BE.length(), end));
+    }
+
+    /** The reason shown instead of {@link #possibleDuplicateReason} to a caller who may not see that person. */
+    public static final String POSSIBLE_DUPLICATE_OUT_OF_SCOPE =
+            "may be someone already in Hearth whom another rep works: ask a manager to merge them";
+
+    private static final String MAY_BE = "may be ";
+
     static String possibleDuplicateReason(String person) {
         return person.startsWith("contacts/")
                 ? "may be " + person + ", already a contact: merge this lead into it after the call"

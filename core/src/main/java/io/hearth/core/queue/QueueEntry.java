@@ -83,4 +83,21 @@ public record QueueEntry(
     public static long dueRank(Instant dueAt) {
         return -(dueAt.getEpochSecond() * 1_000_000 + dueAt.getNano() / 1_000);
     }
+
+    /** The same entry giving {@code newReasons}. */
+    public QueueEntry withReasons(List<String> newReasons) {
+        return new QueueEntry(
+                personId,
+                personKind,
+                owner,
+                displayName,
+                lane,
+                rank,
+                visibleFrom,
+                deadline,
+                action,
+                channel,
+                newReasons,
+                followUpId);
+    }
 }

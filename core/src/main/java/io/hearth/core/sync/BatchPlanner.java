@@ -126,6 +126,14 @@ public final class BatchPlanner {
      * @param runStartedAt a person written at or after it was written by this run: matching it again counts as merged
      */
     public Plan plan(Prepared prepared, MatchIndex index, Instant runStartedAt, Instant now) {
+        return plan(prepared, index, runStartedAt, now, Owners.ANYONE);
+    }
+
+    /**
+     * As {@link #plan(Prepared, MatchIndex, Instant, Instant)}, rejecting a record that would give a
+     * new person to someone {@code owners} does not allow, or change a person such a one owns.
+     */
+    public Plan plan(Prepared prepared, MatchIndex index, Instant runStartedAt, Instant now, Owners owners) {
         List<Rejection> rejections = new ArrayList<>(prepared.rejections());
         Writes writes = new Writes(index, now);
         Set<PersonRef> touched = new HashSet<>();
@@ -136,6 +144,11 @@ public final class BatchPlanner {
         long merged = 0;
         for (Candidate candidate : prepared.candidates()) {
             PersonRef person = index.match(candidate.keys());
+            String refused = refusal(owners, index, person, candidate);
+            if (refused != null) {
+                rejections.add(new Rejection(candidate.source().position(), refused, raw(candidate.source())));
+                continue;
+            }
             if (person == null) {
                 person = PersonRef.of(writes.create(candidate, new LeadId(ids.next())));
                 created++;
@@ -177,6 +190,22 @@ public final class BatchPlanner {
                 .toList();
         SyncCounts counts = new SyncCounts(prepared.records(), created, updated, unchanged, merged, rejections.size());
         return new Plan(counts, rejections, newLeads, changedLeads, changedContacts, newLinks);
+    }
+
+    /** Why {@code owners} may not have the record written, or null when they may. */
+    private static String refusal(Owners owners, MatchIndex index, PersonRef person, Candidate candidate) {
+        if (person == null) {
+            String owner = candidate.asCreated().owner();
+            return owners.allows(owner) ? null : owners.notYours(owner);
+        }
+        String current = person.isLead()
+                ? index.lead(person.leadId()).fields().owner()
+                : index.contact(person.contactId()).fields().owner();
+        if (!owners.allows(current)) {
+            return Owners.someoneElses();
+        }
+        String given = candidate.fields().owner();
+        return owners.allows(given) ? null : owners.notYours(given);
     }
 
     /** What one batch writes, kept in the index as it goes so later records of the batch see it. */

@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
 import java.time.Instant;
@@ -9,8 +10,12 @@ import java.util.UUID;
 
 /** Run records, their rejected records, and source cursors. Calls join the caller's transaction. */
 public interface SyncRunStore {
-    /** Stores a new RUNNING run holding a lease until {@code leaseUntil}. */
-    void insertRun(SyncRun run, Instant leaseUntil);
+    /**
+     * Stores a new RUNNING run holding a lease until {@code leaseUntil}.
+     *
+     * @param startedBy the user whose token started it; empty for a scheduled run or an open server's
+     */
+    void insertRun(SyncRun run, Instant leaseUntil, Optional<String> startedBy);
 
     /** Stores a RUNNING run's progress. */
     void updateRun(SyncRun run);
@@ -21,13 +26,22 @@ public interface SyncRunStore {
     /** Extends a RUNNING run's lease; false when it no longer runs (another server declared it abandoned). */
     boolean renewLease(UUID runId, Instant until);
 
-    Optional<SyncRun> findRun(UUID id);
+    default Optional<SyncRun> findRun(UUID id) {
+        return findRun(id, Scope.EVERYONE);
+    }
 
-    /** Newest first. */
-    Page<SyncRun> listRuns(int pageSize, Optional<PageToken> after, String fingerprint);
+    /**
+     * The run, if {@code scope} may read it: everyone's runs for an admin; for a manager those they
+     * and the members of their team started (a run without a starter is an admin's), in the query.
+     */
+    Optional<SyncRun> findRun(UUID id, Scope scope);
 
-    /** The runs of one source (a connection's), newest first. */
-    Page<SyncRun> listRunsOf(String sourceKey, int pageSize, Optional<PageToken> after, String fingerprint);
+    /** Newest first, those {@code scope} may read ({@link #findRun(UUID, Scope)}). */
+    Page<SyncRun> listRuns(int pageSize, Optional<PageToken> after, String fingerprint, Scope scope);
+
+    /** The runs of one source (a connection's) {@code scope} may read, newest first. */
+    Page<SyncRun> listRunsOf(
+            String sourceKey, int pageSize, Optional<PageToken> after, String fingerprint, Scope scope);
 
     /**
      * Marks RUNNING runs INTERRUPTED with {@code error} and gives their sources back: those whose

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.HearthCore;
 import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.IssuedToken;
+import io.hearth.core.auth.NewToken;
 import io.hearth.core.auth.Principal;
 import io.hearth.core.auth.Role;
 import io.hearth.core.contact.ContactFields;
@@ -13,8 +15,13 @@ import io.hearth.core.error.PermissionDeniedException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadWriteStep;
+import io.hearth.core.lead.Temperature;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.PersonField;
+import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.QualificationField;
+import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.RuleProbability;
 import java.util.List;
 import java.util.Optional;
@@ -138,6 +145,54 @@ abstract class AuditContract {
         core.leads().update(lead.id(), LeadFields.builder().notes("x").build(), Set.of(PersonField.NOTES), null);
 
         assertThat(readAsAdmin(lead.id().name(), null)).hasSize(1);
+    }
+
+    @Test
+    void aQualificationEditAndATemperatureOverrideAreRecordedWithOldAndNewValues() {
+        Lead lead = core.leads().create(LeadFields.builder().givenName("Ada").build(), null);
+        core.qualifications()
+                .qualify(
+                        lead.id(),
+                        new Qualification(null, null, ReferralKind.NONE, Bant.UNKNOWN, "budget in Q3", 2),
+                        Set.of(QualificationField.NOTE, QualificationField.LEAD_LEVEL),
+                        null);
+        core.overrides().override(lead.id(), Temperature.HOT, "called twice today", "alice");
+        core.overrides().override(lead.id(), null, null, null);
+
+        List<AuditEntry> entries = readAsAdmin(lead.id().name(), null);
+        assertThat(entries)
+                .extracting(AuditEntry::action)
+                .containsExactly("override temperature", "override temperature", "qualify", "create");
+        assertThat(entries.get(2).changes())
+                .containsExactlyInAnyOrder(
+                        new FieldChange("note", null, "budget in Q3"), new FieldChange("lead_level", "0", "2"));
+        assertThat(entries.get(1).changes())
+                .contains(
+                        new FieldChange("grade", null, "HOT"),
+                        new FieldChange("reason", null, "called twice today"),
+                        new FieldChange("by", null, "alice"));
+        assertThat(entries.get(0).changes()).contains(new FieldChange("grade", "HOT", null));
+        assertThat(entries.get(0).user()).isEqualTo("alice");
+    }
+
+    @Test
+    void aTokenMadeAndRevokedIsRecordedNeverWithItsSecret() {
+        Optional<Principal> root = Optional.of(new Principal("root", Role.ADMIN, Optional.empty(), "t-root"));
+        principal.set(root);
+        IssuedToken issued =
+                core.apiTokens().create(root, new NewToken("bob", Role.REP, Optional.of("east"), Optional.empty()));
+        core.apiTokens().revoke(root, issued.token().id());
+
+        List<AuditEntry> entries = readAsAdmin("tokens/" + issued.token().id(), null);
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("revoke", "create");
+        assertThat(entries.get(1).user()).isEqualTo("root");
+        assertThat(entries.get(1).changes())
+                .contains(
+                        new FieldChange("user", null, "bob"),
+                        new FieldChange("role", null, "rep"),
+                        new FieldChange("team", null, "east"));
+        assertThat(entries.get(0).changes()).extracting(FieldChange::field).containsExactly("revoked_at");
+        assertThat(entries.toString()).doesNotContain(issued.secret());
     }
 
     private List<AuditEntry> readAsAdmin(String resource, String user) {

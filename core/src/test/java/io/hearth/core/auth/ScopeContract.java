@@ -17,13 +17,21 @@ import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqApiTokenStore;
+import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PersonRef;
+import io.hearth.core.person.Scope;
 import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.query.PageToken;
+import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.QueueEntry;
+import io.hearth.core.sync.SyncCounts;
+import io.hearth.core.sync.SyncRun;
+import io.hearth.core.sync.SyncState;
 import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpStats;
@@ -247,6 +255,142 @@ abstract class ScopeContract {
         Lead reassigned =
                 leads.update(bobs.id(), LeadFields.builder().owner("alice").build(), Set.of(PersonField.OWNER), null);
         assertThat(reassigned.fields().owner()).isEqualTo("alice");
+    }
+
+    @Test
+    void aManagerGivesPeopleOnlyToTheirTeamAndAnAdminToAnyone() {
+        actAs("erin", Role.MANAGER, "east");
+
+        assertThat(lead("Gus", "bob").fields().owner()).isEqualTo("bob");
+        assertThat(lead("Hal", "erin").fields().owner()).isEqualTo("erin");
+        assertThatThrownBy(() -> lead("Ivy", "carol"))
+                .isInstanceOfSatisfying(
+                        PermissionDeniedException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("members of their team (east)", "'carol' is not one of them"));
+        assertThatThrownBy(() -> leads.update(
+                        alices.id(), LeadFields.builder().owner("carol").build(), Set.of(PersonField.OWNER), null))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> contacts.create(ContactFields.builder()
+                        .company("West's supplier")
+                        .kind(ContactKind.SUPPLIER)
+                        .owner("carol")
+                        .build()))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> contacts.update(
+                        bobsContact.id(),
+                        ContactFields.builder().owner("nobody-known").build(),
+                        Set.of(PersonField.OWNER),
+                        null))
+                .isInstanceOf(PermissionDeniedException.class);
+        // nothing was given away
+        caller.set(Optional.empty());
+        assertThat(leads.get(alices.id()).fields().owner()).isEqualTo("alice");
+        assertThat(contacts.get(bobsContact.id()).fields().owner()).isEqualTo("bob");
+
+        actAs("root", Role.ADMIN, null);
+        assertThat(leads.update(
+                                alices.id(),
+                                LeadFields.builder().owner("carol").build(),
+                                Set.of(PersonField.OWNER),
+                                null)
+                        .fields()
+                        .owner())
+                .isEqualTo("carol");
+    }
+
+    @Test
+    void aManagerReadsTheSyncRunsOfTheirTeamOnly() {
+        JooqSyncRunStore runs = new JooqSyncRunStore(testDatabase.database().dsl());
+        SyncRun byErin = run("east.csv");
+        SyncRun byBob = run("bob.csv");
+        SyncRun byCarol = run("west.csv");
+        SyncRun scheduled = run("crm");
+        runs.insertRun(byErin, NOW.plusSeconds(60), Optional.of("erin"));
+        runs.insertRun(byBob, NOW.plusSeconds(60), Optional.of("bob"));
+        runs.insertRun(byCarol, NOW.plusSeconds(60), Optional.of("carol"));
+        runs.insertRun(scheduled, NOW.plusSeconds(60), Optional.empty());
+        String fingerprint = PageToken.fingerprint("runs");
+
+        Scope east = new Scope.Team("east", "erin");
+        assertThat(runs.listRuns(10, Optional.empty(), fingerprint, east).items())
+                .extracting(SyncRun::id)
+                .containsExactlyInAnyOrder(byErin.id(), byBob.id());
+        assertThat(runs.findRun(byCarol.id(), east)).isEmpty();
+        assertThat(runs.findRun(scheduled.id(), east)).isEmpty();
+        assertThat(runs.findRun(byBob.id(), east)).isPresent();
+        assertThat(runs.listRunsOf("west.csv", 10, Optional.empty(), fingerprint, east)
+                        .items())
+                .isEmpty();
+        assertThat(runs.findRun(byErin.id(), new Scope.Own("frank"))).isEmpty();
+        assertThat(runs.listRuns(10, Optional.empty(), fingerprint, Scope.EVERYONE)
+                        .items())
+                .hasSize(4);
+    }
+
+    private static SyncRun run(String source) {
+        return new SyncRun(
+                java.util.UUID.randomUUID(),
+                "csv",
+                source,
+                "path=" + source,
+                SyncState.RUNNING,
+                false,
+                NOW,
+                null,
+                SyncCounts.ZERO,
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void aRepDoesNotLearnWhoTheirInquiryMayBeWhenThatPersonIsAnotherReps() {
+        Lead cyras = leads.create(
+                LeadFields.builder()
+                        .givenName("Cyra")
+                        .email("cyra@example.com")
+                        .owner("carol")
+                        .build(),
+                null);
+        Lead inquiry = leads.create(
+                LeadFields.builder()
+                        .givenName("Cyra")
+                        .email("cyra@example.com")
+                        .source(LeadSource.WEB_FORM)
+                        .owner("alice")
+                        .build(),
+                null);
+        assertThat(inquiry.possibleDuplicateOf()).isEqualTo(cyras.id().name());
+
+        actAs("alice", Role.REP, "east");
+        assertThat(leads.get(inquiry.id()).possibleDuplicateOf()).isNull();
+        assertThat(leads.list("possible_duplicate = true", "", false, 100, "").items())
+                .extracting(Lead::id, Lead::possibleDuplicateOf)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(inquiry.id(), null));
+        assertThat(core.workQueue().next("", 100, "").items())
+                .flatExtracting(QueueEntry::reasons)
+                .noneMatch(reason -> reason.contains(cyras.id().name()))
+                .contains(LeadQueueRules.POSSIBLE_DUPLICATE_OUT_OF_SCOPE);
+        // a change by alice keeps the flag for those who may see it
+        Lead noted = leads.update(
+                inquiry.id(), LeadFields.builder().notes("called back").build(), Set.of(PersonField.NOTES), null);
+        assertThat(noted.possibleDuplicateOf()).isNull();
+
+        actAs("erin", Role.MANAGER, "west");
+        assertThat(leads.get(cyras.id()).possibleDuplicateOf()).isNull();
+        actAs("root", Role.ADMIN, null);
+        assertThat(leads.get(inquiry.id()).possibleDuplicateOf())
+                .isEqualTo(cyras.id().name());
+        assertThat(core.workQueue().next("alice", 100, "").items())
+                .flatExtracting(QueueEntry::reasons)
+                .anyMatch(reason -> reason.contains(cyras.id().name()));
+        // west's manager sees carol's lead, but not alice's inquiry at all
+        actAs("wendy", Role.MANAGER, "west");
+        assertNotFound(() -> leads.get(inquiry.id()));
+        // east's manager does not see carol's lead either
+        actAs("erin", Role.MANAGER, "east");
+        assertThat(leads.get(inquiry.id()).possibleDuplicateOf()).isNull();
     }
 
     @Test

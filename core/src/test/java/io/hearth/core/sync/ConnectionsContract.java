@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -115,6 +116,48 @@ public abstract class ConnectionsContract {
     private static List<String> fieldsOf(Throwable e) {
         return ((InvalidArgumentException) e)
                 .violations().stream().map(FieldViolation::field).toList();
+    }
+
+    @Test
+    void connectionChangesAndTheRunsStartedAreAuditedWithSecretReferencesMasked() {
+        io.hearth.core.auth.Principal root =
+                new io.hearth.core.auth.Principal("root", io.hearth.core.auth.Role.ADMIN, Optional.empty(), "t-root");
+        HearthCore asRoot = SyncFixtures.core(database, clock, people(3, 10))
+                .secrets(new SecretResolver(environment::get))
+                .caller(() -> Optional.of(root))
+                .build();
+        environment.put("OTHER_TOKEN", SECRET);
+        Connections admin = asRoot.connections();
+        Connection created = admin.create(fields("HubSpot"));
+        admin.update(
+                created.name(),
+                new ConnectionFields(null, null, null, Map.of("token", "env:OTHER_TOKEN"), null, null, true),
+                List.of("secret_refs"),
+                Set.of(),
+                null);
+        SyncRun run = admin.run(created.name(), SyncListener.NONE);
+        admin.delete(created.name(), null);
+
+        List<io.hearth.core.audit.AuditEntry> entries =
+                asRoot.audit().list(created.name(), "", 100, "").items();
+        assertThat(entries)
+                .extracting(io.hearth.core.audit.AuditEntry::action)
+                .containsExactly("delete", "update", "create");
+        assertThat(entries).allMatch(entry -> entry.user().equals("root"));
+        assertThat(entries.get(2).changes())
+                .contains(
+                        new io.hearth.core.audit.FieldChange("display_name", null, "HubSpot"),
+                        new io.hearth.core.audit.FieldChange("secret_refs", null, "***"));
+        assertThat(entries.get(1).changes())
+                .containsExactly(new io.hearth.core.audit.FieldChange("secret_refs", "***", "***"));
+        assertThat(entries.toString()).doesNotContain("CRM_TOKEN", "OTHER_TOKEN");
+        List<io.hearth.core.audit.AuditEntry> started =
+                asRoot.audit().list(run.name(), "", 100, "").items();
+        assertThat(started).extracting(io.hearth.core.audit.AuditEntry::action).containsExactly("start");
+        assertThat(started.get(0).changes())
+                .contains(
+                        new io.hearth.core.audit.FieldChange("connector", null, "crm"),
+                        new io.hearth.core.audit.FieldChange("connection", null, created.name()));
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.hearth.core.app.ApiTokens;
 import io.hearth.core.auth.Principal;
+import io.hearth.core.error.UnauthenticatedException;
+import io.hearth.server.limits.LimitsInterceptor;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,11 +30,13 @@ public final class AuthInterceptor implements ServerInterceptor {
 
     private final ApiTokens tokens;
     private final Authentication authentication;
+    private final LimitsInterceptor limits;
 
     @Inject
-    public AuthInterceptor(ApiTokens tokens, Authentication authentication) {
+    public AuthInterceptor(ApiTokens tokens, Authentication authentication, LimitsInterceptor limits) {
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.authentication = requireNonNull(authentication, "authentication is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     @Override
@@ -45,7 +49,16 @@ public final class AuthInterceptor implements ServerInterceptor {
         if (token.isEmpty() && !authentication.required()) {
             return Contexts.interceptCall(context, call, headers, next);
         }
-        Principal principal = tokens.authenticate(token);
+        Principal principal;
+        try {
+            principal = tokens.authenticate(token);
+        } catch (UnauthenticatedException refused) {
+            // a refused token counts against its address: past the rate, guessing gets RESOURCE_EXHAUSTED
+            if (limits.refusedOverRate(call)) {
+                return new ServerCall.Listener<>() {};
+            }
+            throw refused;
+        }
         return Contexts.interceptCall(context.withValue(Callers.PRINCIPAL, principal), call, headers, next);
     }
 

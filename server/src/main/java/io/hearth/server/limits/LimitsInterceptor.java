@@ -120,6 +120,27 @@ public final class LimitsInterceptor implements ServerInterceptor {
         };
     }
 
+    /**
+     * Counts a call whose token was refused (unknown, revoked, expired) against the address it came
+     * from, in that address's bucket, so guessing tokens is as slow as any other calling. Call it
+     * only after authentication failed: a valid token is counted against itself.
+     *
+     * @return true when the address is over the rate: the call was closed RESOURCE_EXHAUSTED with a
+     *     RetryInfo, instead of UNAUTHENTICATED, and must not be started
+     */
+    public boolean refusedOverRate(ServerCall<?, ?> call) {
+        if (buckets.isEmpty()) {
+            return false;
+        }
+        String address = addressOf(call);
+        long waitNanos = buckets.get().take(address);
+        if (waitNanos <= 0) {
+            return false;
+        }
+        refuse(call, rateLimited(address + " (with tokens the server refused)", waitNanos));
+        return true;
+    }
+
     /** The open streaming calls of this caller: for tests. */
     int openStreams(String caller) {
         return streams.map(slots -> slots.openBy(caller)).orElse(0);
@@ -131,6 +152,11 @@ public final class LimitsInterceptor implements ServerInterceptor {
         if (principal.isPresent()) {
             return "token " + principal.get().tokenId();
         }
+        return addressOf(call);
+    }
+
+    /** The address a call came from, as a caller: every call from one address shares it. */
+    static String addressOf(ServerCall<?, ?> call) {
         SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
         if (remote instanceof InetSocketAddress address && address.getAddress() != null) {
             return "address " + address.getAddress().getHostAddress();

@@ -118,6 +118,41 @@ class LimitsServiceTest {
     }
 
     @Test
+    void callsWithTokensTheServerRefusesAreRateLimitedByTheirAddress() throws Exception {
+        LimitsConfig limits = new LimitsConfig(0.5, 3, 8, LimitsConfig.DEFAULT_MAX_MESSAGE_BYTES);
+        try (InProcessHearth hearth = InProcessHearth.withLimits(Clock.systemUTC(), limits, Optional.of(ADMIN))) {
+            String guessed = "hth_" + "G".repeat(43);
+            LeadServiceGrpc.LeadServiceBlockingStub guessing =
+                    LeadServiceGrpc.newBlockingStub(withToken(hearth, guessed));
+            for (int i = 0; i < 3; i++) {
+                assertThat(catchStatus(() -> guessing.listLeads(ListLeadsRequest.getDefaultInstance()))
+                                .getStatus()
+                                .getCode())
+                        .isEqualTo(Status.Code.UNAUTHENTICATED);
+            }
+            // another unknown token from the same address shares the bucket
+            StatusRuntimeException refused =
+                    catchStatus(() -> LeadServiceGrpc.newBlockingStub(withToken(hearth, "hth_" + "H".repeat(43)))
+                            .listLeads(ListLeadsRequest.getDefaultInstance()));
+
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+            assertThat(refused.getStatus().getDescription())
+                    .startsWith("rate limit: local caller (with tokens the server refused) made more than")
+                    .doesNotContain(guessed);
+            com.google.rpc.Status details = StatusProto.fromThrowable(refused);
+            RetryInfo retry = details.getDetails(1).unpack(RetryInfo.class);
+            assertThat(retry.getRetryDelay().getSeconds() * 1_000_000_000L
+                            + retry.getRetryDelay().getNanos())
+                    .isBetween(1L, 2_000_000_000L);
+            assertThat(LeadServiceGrpc.newBlockingStub(withToken(hearth, ADMIN))
+                            .listLeads(ListLeadsRequest.getDefaultInstance())
+                            .getLeadsList())
+                    .as("a valid token counts against itself, not its address")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void callsWithoutATokenShareTheBucketOfTheirAddress() throws Exception {
         LimitsConfig limits = new LimitsConfig(0.5, 2, 8, LimitsConfig.DEFAULT_MAX_MESSAGE_BYTES);
         try (InProcessHearth hearth = InProcessHearth.withLimits(Clock.systemUTC(), limits, Optional.empty())) {

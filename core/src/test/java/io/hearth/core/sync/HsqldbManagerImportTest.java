@@ -1,0 +1,11 @@
+package io.hearth.core.sync;
+
+import io.hearth.core.persistence.TestDatabases;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+
+class HsqldbManagerImportTest extends ManagerImportContract {
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.openHsqldb();
+    }
+}
