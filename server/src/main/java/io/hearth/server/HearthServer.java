@@ -17,6 +17,7 @@ import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.UnparseableRequests;
 import io.hearth.server.limits.LimitsInterceptor;
 import io.hearth.server.observability.AccessLog;
+import io.hearth.server.observability.Metrics;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class HearthServer {
     private final AuthInterceptor auth;
     private final LimitsInterceptor limits;
     private final int maxMessageBytes;
+    private final Metrics metrics;
     private final HealthStatusManager health = new HealthStatusManager();
     private List<String> serviceNames = List.of();
     private Server server;
@@ -50,7 +52,8 @@ public final class HearthServer {
             Authentication authentication,
             AuthInterceptor auth,
             LimitsInterceptor limits,
-            ServerConfig config) {
+            ServerConfig config,
+            Metrics metrics) {
         this.builder = requireNonNull(builder, "builder is null");
         this.services = requireNonNull(services, "services is null");
         this.interceptors = requireNonNull(interceptors, "interceptors is null");
@@ -59,6 +62,7 @@ public final class HearthServer {
         this.auth = requireNonNull(auth, "auth is null");
         this.limits = requireNonNull(limits, "limits is null");
         this.maxMessageBytes = config.limits().maxMessageBytes();
+        this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
     public synchronized HearthServer start() throws IOException {
@@ -87,6 +91,7 @@ public final class HearthServer {
         builder.maxInboundMessageSize(maxMessageBytes);
         // around everything, the health and reflection services too: a line per call with its final status
         builder.intercept(new AccessLog());
+        builder.intercept(metrics.interceptor());
         server = builder.build().start();
         serving(databaseHealth.available());
         databaseHealth.start(this::serving);

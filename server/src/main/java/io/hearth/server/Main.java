@@ -17,6 +17,8 @@ import io.hearth.server.config.ServerConfig;
 import io.hearth.server.config.TlsConfig;
 import io.hearth.server.grpc.QueueWatchers;
 import io.hearth.server.observability.LogSettings;
+import io.hearth.server.observability.Metrics;
+import io.hearth.server.observability.MetricsEndpoint;
 import io.hearth.server.tls.ListenPolicy;
 import io.hearth.server.tls.ServerTls;
 import io.hearth.server.tls.UnusableTlsFileException;
@@ -251,6 +253,21 @@ public final class Main implements Callable<Integer> {
                     + "Info logs one line per call, without personal data.")
     String logLevel;
 
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "${env:HEARTH_METRICS_PORT}",
+            description =
+                    "Serve metrics in the Prometheus format at http://HOST:PORT/metrics (env HEARTH_METRICS_PORT; "
+                            + "default: off; 0 picks a free port).")
+    Integer metricsPort;
+
+    @Option(
+            names = "--metrics-host",
+            defaultValue = "${env:HEARTH_METRICS_HOST:-127.0.0.1}",
+            description = "Address the metrics port listens on (env HEARTH_METRICS_HOST; default ${DEFAULT-VALUE}: "
+                    + "they need no token).")
+    String metricsHost;
+
     static final String ADMIN_TOKEN_VARIABLE = "HEARTH_ADMIN_TOKEN";
     /** A token file larger than this is not a token file. */
     static final int MAX_ADMIN_TOKEN_FILE_BYTES = 4096;
@@ -363,9 +380,18 @@ public final class Main implements Callable<Integer> {
             throw new StartRefusedException(reason);
         });
         Files.createDirectories(config.dataDir());
+        if (metricsPort != null) {
+            if (metricsPort < 0 || metricsPort > 65_535) {
+                throw new StartRefusedException("--metrics-port must be 0 to 65535, not " + metricsPort);
+            }
+            StartFailures.portInUse(metricsHost, metricsPort).ifPresent(reason -> {
+                throw new StartRefusedException(reason.replace("--port", "--metrics-port"));
+            });
+        }
+        Metrics metrics = new Metrics();
         Database database;
         try {
-            database = Database.open(config.database());
+            database = Database.open(config.database(), metrics.registry());
         } catch (RuntimeException e) {
             throw StartFailures.databaseFailure(e, config.database(), config.dataDir())
                     .<RuntimeException>map(StartRefusedException::new)
@@ -375,7 +401,8 @@ public final class Main implements Callable<Integer> {
         Injector injector = Guice.createInjector(
                 new CoreModule(config, database, Clock.systemUTC()),
                 new GrpcModule(),
-                new NettyTransportModule(credentials));
+                new NettyTransportModule(credentials),
+                binder -> binder.bind(Metrics.class).toInstance(metrics));
         SyncRunKeeper syncRuns = injector.getInstance(SyncRunKeeper.class);
         syncRuns.start();
         HearthServer server;
@@ -425,6 +452,10 @@ public final class Main implements Callable<Integer> {
                 config.database().kind(),
                 config.database().redactedUrl());
         log.info("Limits per token on this server: {}", describe(config.limits()));
+        if (metricsPort != null) {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(metrics, metricsHost, metricsPort);
+            log.info("Metrics at http://{}:{}/metrics", metricsHost, endpoint.port());
+        }
         server.awaitTermination();
         return 0;
     }

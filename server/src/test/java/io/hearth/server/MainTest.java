@@ -277,6 +277,30 @@ class MainTest {
     }
 
     @Test
+    void aMetricsPortOutOfRangeOrInUseIsRefusedBeforeTheDatabaseIsOpened(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Run outOfRange = run("--port", "0", "--metrics-port", "70000", "--data-dir", dataDir.toString());
+        assertThat(outOfRange.exitCode()).isEqualTo(2);
+        assertThat(outOfRange.err())
+                .isEqualTo("hearth-server: not started: --metrics-port must be 0 to 65535, not 70000"
+                        + System.lineSeparator());
+
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run inUse = run(
+                    "--port",
+                    "0",
+                    "--metrics-port",
+                    Integer.toString(taken.getLocalPort()),
+                    "--data-dir",
+                    dataDir.toString());
+            assertThat(inUse.exitCode()).isEqualTo(2);
+            assertThat(inUse.err()).contains("the port is in use", "--metrics-port");
+        }
+        assertThat(dataDir.resolve("db")).as("no database was opened").doesNotExist();
+    }
+
+    @Test
     void aBadFlagValueIsOneLineWithAHintNotTheHelpPage() {
         Run run = run("--port", "abc");
 

@@ -64,7 +64,21 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date. */
     public static Database open(DatabaseConfig config) {
+        return open(config, null);
+    }
+
+    /**
+     * Opens the pool, reporting to {@code poolMetrics}, and brings the schema up to date.
+     *
+     * @param poolMetrics a Micrometer {@code MeterRegistry} the pool reports its connections and
+     *     waits to (HikariCP's own metrics), or null for none; an {@code Object} so that core does
+     *     not depend on a metrics library
+     */
+    public static Database open(DatabaseConfig config, Object poolMetrics) {
         HikariConfig hikari = new HikariConfig();
+        if (poolMetrics != null) {
+            hikari.setMetricRegistry(poolMetrics);
+        }
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
