@@ -19,13 +19,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code hearth admin tokens create|list|revoke} and {@code hearth admin audit}: need an admin's token. */
+/**
+ * {@code hearth admin tokens create|list|revoke}, {@code hearth admin audit} and {@code hearth admin
+ * backup}: need an admin's token.
+ */
 @Command(
         name = "admin",
         description = "Administration; needs an admin's token (--token or HEARTH_TOKEN).",
-        subcommands = {AdminCommand.Tokens.class, AdminCommand.Audit.class})
+        subcommands = {AdminCommand.Tokens.class, AdminCommand.Audit.class, AdminCommand.Backup.class})
 final class AdminCommand {
     private static final String NAME_PREFIX = "tokens/";
+
+    @Command(
+            name = "backup",
+            description = "Back the embedded database up now, online: writes go on. The server writes the backup "
+                    + "into its data directory's backups folder and prints where. On PostgreSQL use pg_dump.")
+    static final class Backup extends RpcCommand {
+        @Override
+        void execute() {
+            io.hearth.proto.v1.BackupDatabaseResponse backup =
+                    adminService().backupDatabase(io.hearth.proto.v1.BackupDatabaseRequest.getDefaultInstance());
+            if (json()) {
+                ProtoJson.print(backup, out());
+            } else {
+                out().printf(
+                                "backup %s (%,d bytes, %.1f s)%n",
+                                backup.getFile(),
+                                backup.getSizeBytes(),
+                                backup.getDuration().getSeconds()
+                                        + backup.getDuration().getNanos() / 1e9);
+            }
+        }
+    }
 
     @Command(
             name = "tokens",

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.app.ApiTokens;
 import io.hearth.core.app.AuditLog;
+import io.hearth.core.app.Backups;
 import io.hearth.core.app.Connections;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
@@ -28,6 +29,7 @@ import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.EmbeddedDatabaseBackup;
 import io.hearth.core.persistence.JooqAuditStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.JooqWriteBackStore;
@@ -88,6 +90,7 @@ public final class HearthCore {
     private final SyncEngine sync;
     private final Connections connections;
     private final ApiTokens apiTokens;
+    private final Backups backups;
 
     private HearthCore(Builder b) {
         Clock clock = b.clock;
@@ -200,6 +203,9 @@ public final class HearthCore {
                         b.caller,
                         stores.apiTokens(),
                         audit);
+        backups = b.backupsFolder == null
+                ? null
+                : new Backups(new EmbeddedDatabaseBackup(b.database), b.backupsFolder, b.caller, clock);
         connections = new Connections(
                 stores.connections(),
                 stores.syncRuns(),
@@ -324,6 +330,18 @@ public final class HearthCore {
         return sync;
     }
 
+    /**
+     * Online backups of the embedded database.
+     *
+     * @throws IllegalStateException when the core was wired without {@link Builder#backupsFolder}
+     */
+    public Backups backups() {
+        if (backups == null) {
+            throw new IllegalStateException("core was wired without a backups folder");
+        }
+        return backups;
+    }
+
     /** Stored syncs; running one needs {@link Builder#syncSettings}, as {@link #sync()} does. */
     public Connections connections() {
         return connections;
@@ -341,6 +359,7 @@ public final class HearthCore {
         private ConnectorRegistry connectors = ConnectorRegistry.of(List.of());
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private SyncSettings syncSettings;
+        private java.nio.file.Path backupsFolder;
         private SecretResolver secrets = SecretResolver.system();
         private ProbabilityModel probability;
         private List<TouchObserver> touchObservers = List.of();
@@ -403,6 +422,12 @@ public final class HearthCore {
 
         public Builder syncSettings(SyncSettings syncSettings) {
             this.syncSettings = requireNonNull(syncSettings, "syncSettings is null");
+            return this;
+        }
+
+        /** Where online backups of the embedded database are written (the server's: {@code DATA_DIR/backups}). */
+        public Builder backupsFolder(java.nio.file.Path backupsFolder) {
+            this.backupsFolder = requireNonNull(backupsFolder, "backupsFolder is null");
             return this;
         }
 

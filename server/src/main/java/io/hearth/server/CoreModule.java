@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import io.hearth.core.HearthCore;
 import io.hearth.core.app.ApiTokens;
 import io.hearth.core.app.AuditLog;
+import io.hearth.core.app.Backups;
 import io.hearth.core.app.Connections;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
@@ -76,6 +77,7 @@ public final class CoreModule extends AbstractModule {
         bind(Connections.class).toInstance(core.connections());
         bind(ApiTokens.class).toInstance(core.apiTokens());
         bind(AuditLog.class).toInstance(core.audit());
+        bind(Backups.class).toInstance(core.backups());
     }
 
     /**
@@ -97,6 +99,7 @@ public final class CoreModule extends AbstractModule {
                         CoreModule.class.getClassLoader(), config.dataDir().resolve("plugins")))
                 .syncSettings(
                         new SyncSettings(new ImportFolder(config.imports().importsDir()), SyncSettings.DEFAULT_LEASE))
+                .backupsFolder(config.dataDir().resolve("backups"))
                 .build();
     }
 }

@@ -86,8 +86,9 @@ class CoreShapeTest {
             .that()
             .resideInAPackage("io.hearth.core.persistence..")
             .should()
-            .dependOnClassesThat(
-                    resideInAPackage("io.hearth.core.app..").and(not(type(io.hearth.core.app.Transactor.class))))
+            .dependOnClassesThat(resideInAPackage("io.hearth.core.app..")
+                    .and(not(type(io.hearth.core.app.Transactor.class)))
+                    .and(not(type(io.hearth.core.app.DatabaseBackup.class))))
             .because("persistence implements the ports; it never calls a use case");
 
     @ArchTest

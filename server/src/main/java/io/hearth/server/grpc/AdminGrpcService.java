@@ -6,11 +6,14 @@ import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.app.ApiTokens;
 import io.hearth.core.app.AuditLog;
+import io.hearth.core.app.Backups;
 import io.hearth.core.audit.AuditEntry;
 import io.hearth.core.auth.ApiToken;
 import io.hearth.core.auth.IssuedToken;
 import io.hearth.core.query.Page;
 import io.hearth.proto.v1.AdminServiceGrpc;
+import io.hearth.proto.v1.BackupDatabaseRequest;
+import io.hearth.proto.v1.BackupDatabaseResponse;
 import io.hearth.proto.v1.CreateTokenRequest;
 import io.hearth.proto.v1.CreateTokenResponse;
 import io.hearth.proto.v1.ListAuditEntriesRequest;
@@ -27,11 +30,25 @@ import io.hearth.server.auth.Callers;
 public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     private final ApiTokens tokens;
     private final AuditLog audit;
+    private final Backups backups;
 
     @Inject
-    public AdminGrpcService(ApiTokens tokens, AuditLog audit) {
+    public AdminGrpcService(ApiTokens tokens, AuditLog audit, Backups backups) {
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.audit = requireNonNull(audit, "audit is null");
+        this.backups = requireNonNull(backups, "backups is null");
+    }
+
+    @Override
+    public void backupDatabase(BackupDatabaseRequest request, StreamObserver<BackupDatabaseResponse> response) {
+        Backups.Backup backup = backups.backUp();
+        response.onNext(BackupDatabaseResponse.newBuilder()
+                .setFile(backup.file().toString())
+                .setSizeBytes(backup.bytes())
+                .setStartTime(ProtoTimes.toProto(backup.startedAt()))
+                .setDuration(ProtoTimes.toProto(backup.took()))
+                .build());
+        response.onCompleted();
     }
 
     @Override

@@ -546,6 +546,11 @@ class EveryRpcIsScopedTest {
                 t -> ListAuditEntriesRequest.newBuilder()
                         .setResource(t.lead.getName())
                         .build());
+        expect(
+                AdminServiceGrpc.getBackupDatabaseMethod(),
+                DENIED,
+                DENIED,
+                t -> io.hearth.proto.v1.BackupDatabaseRequest.getDefaultInstance());
     }
 
     private static List<ImportFileRequest> upload(String csv) {

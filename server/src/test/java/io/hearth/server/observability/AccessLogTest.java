@@ -29,8 +29,12 @@ class AccessLogTest {
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private InProcessHearth hearth;
 
+    private ch.qos.logback.classic.Level levelBefore;
+
     @BeforeEach
     void start() throws Exception {
+        levelBefore = access.getLevel();
+        access.setLevel(ch.qos.logback.classic.Level.INFO);
         lines.start();
         access.addAppender(lines);
         hearth = new InProcessHearth(Clock.systemUTC());
@@ -39,6 +43,7 @@ class AccessLogTest {
     @AfterEach
     void stop() throws Exception {
         access.detachAppender(lines);
+        access.setLevel(levelBefore);
         hearth.close();
     }
 
