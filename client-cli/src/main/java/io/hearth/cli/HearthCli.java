@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
             SyncRunsCommand.class,
             AdminCommand.class,
             LoginCommand.class,
-            ProfilesCommand.class
+            ProfilesCommand.class,
+            DoctorCommand.class
         })
 public final class HearthCli implements Callable<Integer> {
 

@@ -14,7 +14,7 @@ final class HearthVersion implements IVersionProvider {
         return new String[] {"hearth " + projectVersion()};
     }
 
-    private static String projectVersion() {
+    static String projectVersion() {
         try (InputStream in = HearthVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 throw new IllegalStateException("version.properties is missing from the CLI jar");

@@ -151,6 +151,17 @@ abstract class RpcCommand implements Callable<Integer> {
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The ServerService, with a fresh deadline for the next call. */
+    final io.hearth.proto.v1.ServerServiceGrpc.ServerServiceBlockingStub serverService() {
+        return io.hearth.proto.v1.ServerServiceGrpc.newBlockingStub(calls)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How this command reaches the server: plaintext, TLS or mutual TLS. */
+    final ChannelSecurity.Mode securityMode() {
+        return security.mode();
+    }
+
     /** The SyncService, with a fresh deadline for the next call. */
     final SyncServiceGrpc.SyncServiceBlockingStub syncService() {
         return SyncServiceGrpc.newBlockingStub(calls)

@@ -10,6 +10,7 @@ import io.hearth.server.grpc.ExceptionStatusInterceptor;
 import io.hearth.server.grpc.FollowUpGrpcService;
 import io.hearth.server.grpc.LeadGrpcService;
 import io.hearth.server.grpc.QueueGrpcService;
+import io.hearth.server.grpc.ServerInfoGrpcService;
 import io.hearth.server.grpc.SyncGrpcService;
 
 /** The public API: gRPC services and the interceptors every call passes through. */
@@ -23,6 +24,7 @@ public final class GrpcModule extends AbstractModule {
         services.addBinding().to(FollowUpGrpcService.class);
         services.addBinding().to(SyncGrpcService.class);
         services.addBinding().to(AdminGrpcService.class);
+        services.addBinding().to(ServerInfoGrpcService.class);
 
         Multibinder<ServerInterceptor> interceptors = Multibinder.newSetBinder(binder(), ServerInterceptor.class);
         interceptors.addBinding().to(ExceptionStatusInterceptor.class);

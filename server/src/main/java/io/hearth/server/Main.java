@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "hearth-server",
         mixinStandardHelpOptions = true,
-        version = "hearth-server 0.1.0",
+        versionProvider = ServerVersion.class,
         description = "Runs the Hearth lead server. Every flag also reads an environment variable.")
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);

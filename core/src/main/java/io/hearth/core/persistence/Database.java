@@ -121,6 +121,17 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /** The newest migration applied to this database (e.g. {@code 17}), as Flyway's history records it. */
+    public String schemaVersion() {
+        var current = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .info()
+                .current();
+        return current == null ? "none" : current.getVersion().getVersion();
+    }
+
     public DatabaseConfig config() {
         return config;
     }

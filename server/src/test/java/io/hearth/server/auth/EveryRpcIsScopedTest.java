@@ -125,7 +125,8 @@ class EveryRpcIsScopedTest {
             ContactServiceGrpc.getServiceDescriptor(),
             FollowUpServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
-            AdminServiceGrpc.getServiceDescriptor());
+            AdminServiceGrpc.getServiceDescriptor(),
+            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor());
     private static final long DEADLINE_MILLIS = 1_500;
     /** A row that would give a new lead to alice: another team's manager's import rejects it. */
     private static final String GIVEN_AWAY = "First Name,Email,Owner\nGiven,given.away@example.com,alice\n";
@@ -546,6 +547,12 @@ class EveryRpcIsScopedTest {
                 t -> ListAuditEntriesRequest.newBuilder()
                         .setResource(t.lead.getName())
                         .build());
+        // ServerService: anyone's; it tells about the server and the caller, never about people
+        expect(
+                io.hearth.proto.v1.ServerServiceGrpc.getGetServerInfoMethod(),
+                Status.Code.OK,
+                Status.Code.OK,
+                t -> io.hearth.proto.v1.GetServerInfoRequest.getDefaultInstance());
         expect(
                 AdminServiceGrpc.getBackupDatabaseMethod(),
                 DENIED,

@@ -52,7 +52,8 @@ class EveryRpcNeedsATokenTest {
             ContactServiceGrpc.getServiceDescriptor(),
             FollowUpServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
-            AdminServiceGrpc.getServiceDescriptor());
+            AdminServiceGrpc.getServiceDescriptor(),
+            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor());
     private static final Set<Status.Code> REFUSED =
             EnumSet.of(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
 

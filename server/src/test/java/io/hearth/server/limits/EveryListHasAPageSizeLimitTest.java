@@ -44,7 +44,8 @@ class EveryListHasAPageSizeLimitTest {
             ContactServiceGrpc.getServiceDescriptor(),
             FollowUpServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
-            AdminServiceGrpc.getServiceDescriptor());
+            AdminServiceGrpc.getServiceDescriptor(),
+            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor());
 
     @Test
     void aNegativePageSizeIsInvalidNamingItAndAHugeOneIsTaken() throws Exception {
