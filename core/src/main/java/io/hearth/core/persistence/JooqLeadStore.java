@@ -114,6 +114,7 @@ public final class JooqLeadStore implements LeadStore {
                 .set(LEAD.UPDATED_AT, record.getUpdatedAt())
                 .set(LEAD.ARCHIVED_AT, record.getArchivedAt())
                 .set(LEAD.MERGED_INTO, record.getMergedInto())
+                .set(LEAD.ARCHIVE_REASON, record.getArchiveReason())
                 .set(LEAD.POSSIBLE_DUPLICATE_OF, record.getPossibleDuplicateOf())
                 .set(LEAD.VERSION, record.getVersion())
                 .where(LEAD.ID.eq(record.getId()).and(LEAD.VERSION.eq(expectedVersion)))
@@ -258,6 +259,7 @@ public final class JooqLeadStore implements LeadStore {
         r.setArchivedAt(lead.archivedAt() == null ? null : toOffset(lead.archivedAt()));
         r.setVersion(lead.version());
         r.setMergedInto(lead.mergedInto());
+        r.setArchiveReason(lead.archiveReason());
         r.setPossibleDuplicateOf(lead.possibleDuplicateOf());
         return r;
     }
@@ -273,7 +275,8 @@ public final class JooqLeadStore implements LeadStore {
                 r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
                 r.getVersion(),
                 r.getMergedInto(),
-                r.getPossibleDuplicateOf());
+                r.getPossibleDuplicateOf(),
+                r.getArchiveReason());
     }
 
     private static OffsetDateTime toOffset(Instant instant) {
