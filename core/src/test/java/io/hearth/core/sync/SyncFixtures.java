@@ -22,7 +22,6 @@ import java.util.List;
 final class SyncFixtures {
     private SyncFixtures() {}
 
-    /** For connectors without files: an import folder nothing is read from, and the default lease. */
     /** The removals of a sync engine wired by hand over {@code database}. */
     static SourceRemovals removals(Database database, Leads leads, Contacts contacts, Clock clock) {
         Stores stores = Stores.jooq(database.dsl());
@@ -53,6 +52,7 @@ final class SyncFixtures {
                         List.of()));
     }
 
+    /** For connectors without files: an import folder nothing is read from, and the default lease. */
     static SyncSettings settings() {
         return new SyncSettings(
                 new ImportFolder(Path.of(System.getProperty("java.io.tmpdir"), "hearth-no-imports")),
