@@ -100,7 +100,10 @@ public final class SourceRemovals {
         Optional<Person> survivor = person(connector, survivorId);
         boolean sameOrNone = survivor.isEmpty() || survivor.get().ref().equals(person.ref());
         if (StandardFields.STAGE_CONTACT.equals(removal.fields().get(StandardFields.STAGE)) && sameOrNone) {
-            // the lead lives on as the CRM's contact
+            // the lead lives on as the CRM's contact; one archived (deleted in the CRM) stays as it is
+            if (person.archived()) {
+                return Effect.NONE;
+            }
             if (survivor.isEmpty()) {
                 ContactId contact = person.lead() != null
                         ? conversion

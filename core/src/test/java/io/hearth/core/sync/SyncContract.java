@@ -7,6 +7,7 @@ import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.connector.spi.StandardFields;
 import io.hearth.core.Concurrently;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.SyncEngine;
@@ -500,6 +501,31 @@ public abstract class SyncContract {
         assertThat(ada.mergedInto()).isEqualTo(alan.id().name());
         assertThat(ada.archiveReason()).isEqualTo("merged in crm into crm-2");
         assertThat(alan.archived()).isFalse();
+    }
+
+    @Test
+    void aConversionOfARecordTheSourceAlsoDeletedLeavesThePersonArchived() {
+        source.add("crm-1", person("Ada", "Lovelace", "ada@example.com", ""));
+        sync(source);
+        ListConnector changes = new ListConnector("crm", 10)
+                .add(SourceRecord.deleted("crm-1", null, "record crm-1"))
+                .add(new SourceRecord(
+                        "crm-1",
+                        null,
+                        Map.of(StandardFields.STAGE, StandardFields.STAGE_CONTACT),
+                        "record crm-1",
+                        SourceRecord.Change.MERGED,
+                        "crm-k1"));
+
+        SyncRun run = sync(changes);
+
+        assertThat(run.state()).as(run.toString()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(run.counts().archived()).isEqualTo(1);
+        assertThat(run.counts().unchanged()).isEqualTo(1);
+        assertThat(allLeads()).singleElement().satisfies(lead -> {
+            assertThat(lead.archiveReason()).isEqualTo("deleted in crm (record crm-1)");
+            assertThat(lead.fields().status()).isNotEqualTo(LeadStatus.CONVERTED);
+        });
     }
 
     @Test
