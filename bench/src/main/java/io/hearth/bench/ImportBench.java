@@ -9,7 +9,10 @@ import io.hearth.connector.spi.RecordReader;
 import io.hearth.core.HearthCore;
 import io.hearth.core.Stores;
 import io.hearth.core.app.Contacts;
+import io.hearth.core.app.LeadConversion;
+import io.hearth.core.app.LeadMerges;
 import io.hearth.core.app.Leads;
+import io.hearth.core.app.SourceRemovals;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Transactor;
 import io.hearth.core.contact.ContactRules;
@@ -40,6 +43,8 @@ import io.hearth.core.sync.SyncRequest;
 import io.hearth.core.sync.SyncRun;
 import io.hearth.core.sync.SyncRunStore;
 import io.hearth.core.sync.SyncSettings;
+import io.hearth.core.touch.CadencePolicy;
+import io.hearth.core.touch.CadenceRules;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -367,22 +372,51 @@ public final class ImportBench {
         LeadRules leadRules = new LeadRules(new PhoneNumbers("US"));
         ContactRules contactRules = new ContactRules(new PhoneNumbers("US"));
         Clock clock = Clock.systemUTC();
+        Leads leads = new Leads(
+                timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead"),
+                transactor,
+                leadRules,
+                clock,
+                duplicates);
+        Contacts contacts = new Contacts(
+                timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
+                transactor,
+                contactRules,
+                clock,
+                duplicates);
+        Stores stores = Stores.jooq(database.dsl());
+        // a CSV deletes and merges nothing, but the engine is wired as the server's is
+        SourceRemovals removals = new SourceRemovals(
+                matches,
+                leads,
+                contacts,
+                new LeadMerges(
+                        leads,
+                        contacts,
+                        stores.merges(),
+                        stores.profiles(),
+                        stores.touches(),
+                        stores.followUps(),
+                        stores.cadences(),
+                        transactor,
+                        clock),
+                new LeadConversion(
+                        leads,
+                        stores.contacts(),
+                        stores.touches(),
+                        stores.followUps(),
+                        stores.cadences(),
+                        new CadenceRules(CadencePolicy.DEFAULT),
+                        transactor,
+                        clock,
+                        List.of()));
         return new SyncEngine(
                 ConnectorRegistry.of(List.of(new CsvConnector())),
                 timings.wrap(SyncRunStore.class, new JooqSyncRunStore(database.dsl()), "run"),
                 matches,
-                new Leads(
-                        timings.wrap(LeadStore.class, new JooqLeadStore(database.dsl()), "lead"),
-                        transactor,
-                        leadRules,
-                        clock,
-                        duplicates),
-                new Contacts(
-                        timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
-                        transactor,
-                        contactRules,
-                        clock,
-                        duplicates),
+                leads,
+                contacts,
+                removals,
                 leadRules,
                 contactRules,
                 transactor,

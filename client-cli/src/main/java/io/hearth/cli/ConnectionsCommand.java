@@ -394,7 +394,17 @@ final class ConnectionsCommand {
                 }
             }
             SyncCounts c = run.getCounts();
-            new TableFormatter("RUN", "READ", "CREATED", "UPDATED", "UNCHANGED", "MERGED", "REJECTED", "STATE")
+            new TableFormatter(
+                            "RUN",
+                            "READ",
+                            "CREATED",
+                            "UPDATED",
+                            "UNCHANGED",
+                            "MERGED",
+                            "REJECTED",
+                            "ARCHIVED",
+                            "WRITTEN BACK",
+                            "STATE")
                     .addRow(
                             run.getName(),
                             Long.toString(c.getRead()),
@@ -403,6 +413,8 @@ final class ConnectionsCommand {
                             Long.toString(c.getUnchanged()),
                             Long.toString(c.getMerged()),
                             Long.toString(c.getRejected()),
+                            Long.toString(c.getArchived()),
+                            SyncRunsCommand.writtenBack(c),
                             SyncRunsCommand.state(run))
                     .printTo(out());
             if (run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED) {

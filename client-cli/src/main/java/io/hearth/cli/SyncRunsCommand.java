@@ -49,6 +49,8 @@ final class SyncRunsCommand {
                     "UNCHANGED",
                     "MERGED",
                     "REJECTED",
+                    "ARCHIVED",
+                    "WRITTEN BACK",
                     "NOTE");
             for (SyncRun run : page.getSyncRunsList()) {
                 SyncCounts c = run.getCounts();
@@ -63,6 +65,8 @@ final class SyncRunsCommand {
                         n(c.getUnchanged()),
                         n(c.getMerged()),
                         n(c.getRejected()),
+                        n(c.getArchived()),
+                        writtenBack(c),
                         run.getError().isEmpty() ? (run.getDryRun() ? "dry run" : "") : run.getError());
             }
             table.printTo(out);
@@ -76,6 +80,22 @@ final class SyncRunsCommand {
 
     static String state(SyncRun run) {
         return run.getState().name().replaceFirst("^SYNC_RUN_STATE_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What a run's write-back wrote and had refused, e.g. "3 people, 1 touch (1 failed)"; empty when
+     * it wrote nothing (a read, an import).
+     */
+    static String writtenBack(SyncCounts c) {
+        long failed = c.getPeopleFailed() + c.getTouchesFailed();
+        if (c.getPeopleWritten() + c.getTouchesWritten() + failed == 0) {
+            return "";
+        }
+        return c.getPeopleWritten()
+                + (c.getPeopleWritten() == 1 ? " person, " : " people, ")
+                + c.getTouchesWritten()
+                + (c.getTouchesWritten() == 1 ? " touch" : " touches")
+                + (failed == 0 ? "" : " (" + failed + " failed)");
     }
 
     private static String n(long value) {

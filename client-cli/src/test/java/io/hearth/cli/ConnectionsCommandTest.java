@@ -195,7 +195,10 @@ class ConnectionsCommandTest {
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(service.ran).isEqualTo(ID);
         assertThat(done.err()).contains("Syncing HubSpot: 2 records read");
-        assertThat(done.out()).contains("syncRuns/1  4     4        0").contains("succeeded");
+        assertThat(done.out())
+                .contains("ARCHIVED  WRITTEN BACK")
+                .contains("syncRuns/1  5     4        0")
+                .contains("1         4 people, 1 touch (1 failed)  succeeded");
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.err()).contains("Run failed: the HubSpot token lacks");
     }
@@ -300,7 +303,14 @@ class ConnectionsCommandTest {
                 run.setState(SyncRunState.SYNC_RUN_STATE_FAILED).setError(runFails);
             } else {
                 run.setState(SyncRunState.SYNC_RUN_STATE_SUCCEEDED)
-                        .setCounts(SyncCounts.newBuilder().setRead(4).setCreated(4));
+                        .setCounts(SyncCounts.newBuilder()
+                                .setRead(5)
+                                .setCreated(4)
+                                .setArchived(1)
+                                .setPeopleWritten(4)
+                                .setTouchesWritten(1)
+                                .setTouchesFailed(1)
+                                .setRejected(1));
             }
             response.onNext(run.build());
             response.onCompleted();

@@ -164,6 +164,9 @@ class SyncCommandsTest {
                 .contains("NAME  CAN         CONFIG  DESCRIPTION")
                 .contains("csv   read,write  path*   CSV files");
         assertThat(runs.out()).contains("syncRuns/1  failed").contains("no file at /x.csv");
+        assertThat(runs.out())
+                .contains("REJECTED  ARCHIVED  WRITTEN BACK")
+                .contains("1         1         1 person, 2 touches (1 failed)");
     }
 
     /** Answers with canned data and keeps what the CLI sent. */
@@ -262,6 +265,17 @@ class SyncCommandsTest {
                     .addSyncRuns(run(SyncRunState.SYNC_RUN_STATE_FAILED, 0).toBuilder()
                             .setName("syncRuns/1")
                             .setError("no file at /x.csv"))
+                    .addSyncRuns(run(SyncRunState.SYNC_RUN_STATE_SUCCEEDED, 0).toBuilder()
+                            .setName("syncRuns/2")
+                            .setConnector("connectors/hubspot")
+                            .setCounts(SyncCounts.newBuilder()
+                                    .setRead(2)
+                                    .setUnchanged(1)
+                                    .setArchived(1)
+                                    .setPeopleWritten(1)
+                                    .setPeopleFailed(1)
+                                    .setTouchesWritten(2)
+                                    .setRejected(1)))
                     .build());
             response.onCompleted();
         }

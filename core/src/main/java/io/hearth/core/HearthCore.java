@@ -16,6 +16,7 @@ import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.PeopleExporter;
+import io.hearth.core.app.SourceRemovals;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.app.Transactor;
@@ -194,6 +195,7 @@ public final class HearthCore {
                         stores.matches(),
                         leads,
                         contacts,
+                        new SourceRemovals(stores.matches(), leads, contacts, merges, conversion),
                         leadRules,
                         contactRules,
                         transactor,

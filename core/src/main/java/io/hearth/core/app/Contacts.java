@@ -263,6 +263,22 @@ public final class Contacts {
         });
     }
 
+    /**
+     * Archives {@code current} for {@code reason} (a source deleted or merged away the person's
+     * record), in the caller's transaction; a contact already archived stays as it is. Only a sync
+     * calls this: a rep archives with {@link #archive}.
+     *
+     * @return whether it archived the contact
+     * @throws StaleEtagException when someone else changed the contact meanwhile
+     */
+    public boolean archiveFor(Contact current, String reason) {
+        if (current.archived()) {
+            return false;
+        }
+        write(current, current.archivedFor(reason, now()));
+        return true;
+    }
+
     /** Brings an archived contact back; restoring an active contact changes nothing. */
     public Contact restore(ContactId id, String etag) {
         return transactor.inTransaction(() -> {

@@ -79,6 +79,15 @@ public final class LeadMerges {
      * current one.
      */
     public Merge merge(LeadId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag) {
+        return merge(survivorId, survivorEtag, duplicateId, duplicateEtag, null);
+    }
+
+    /**
+     * {@link #merge(LeadId, String, LeadId, String)}, recording on the archived duplicate why it was
+     * merged when not by hand (e.g. "merged in hubspot into 501").
+     */
+    public Merge merge(
+            LeadId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag, String reason) {
         if (survivorId.equals(duplicateId)) {
             throw InvalidArgumentException.of("duplicate", "names the survivor itself: a lead cannot absorb itself");
         }
@@ -99,7 +108,7 @@ public final class LeadMerges {
                     survivor,
                     LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()),
                     duplicateId);
-            Lead merged = leads.markMerged(duplicate, survivorId.name());
+            Lead merged = leads.markMerged(duplicate, survivorId.name(), reason);
             // as stored: the store keeps tags in its own order
             return new Merge(leads.get(survivorId), leads.shown(merged), touchesMoved, followUpsMoved, links);
         });
@@ -139,6 +148,12 @@ public final class LeadMerges {
      */
     public ContactMerge mergeIntoContact(
             ContactId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag) {
+        return mergeIntoContact(survivorId, survivorEtag, duplicateId, duplicateEtag, null);
+    }
+
+    /** {@link #mergeIntoContact(ContactId, String, LeadId, String)}, recording why when not by hand. */
+    public ContactMerge mergeIntoContact(
+            ContactId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag, String reason) {
         return transactor.inTransaction(() -> {
             Contact survivor = contacts.currentVersion(survivorId, survivorEtag);
             Lead duplicate = leads.currentVersion(duplicateId, duplicateEtag);
@@ -157,7 +172,7 @@ public final class LeadMerges {
             int links = store.moveExternalIds(duplicateId, survivorId);
             mergeCadences(survivorRef, duplicateRef, false, now);
             contacts.absorb(survivor, LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()));
-            Lead merged = leads.markMerged(duplicate, survivorId.name());
+            Lead merged = leads.markMerged(duplicate, survivorId.name(), reason);
             // as stored: the store keeps tags in its own order
             return new ContactMerge(contacts.get(survivorId), leads.shown(merged), touchesMoved, followUpsMoved, links);
         });

@@ -298,6 +298,22 @@ public final class Leads {
         }));
     }
 
+    /**
+     * Archives {@code current} for {@code reason} (a source deleted or merged away the person's
+     * record), in the caller's transaction; a lead already archived stays as it is. Only a sync
+     * calls this: a rep archives with {@link #archive}.
+     *
+     * @return whether it archived the lead
+     * @throws StaleEtagException when someone else changed the lead meanwhile
+     */
+    public boolean archiveFor(Lead current, String reason) {
+        if (current.archived()) {
+            return false;
+        }
+        notify(write(current, current.archivedFor(reason, now())), RepGrade.UNCHANGED);
+        return true;
+    }
+
     /** Brings an archived lead back; restoring an active lead changes nothing. */
     public Lead restore(LeadId id, String etag) {
         return shown(transactor.inTransaction(() -> {
@@ -356,7 +372,12 @@ public final class Leads {
      * Only a merge calls this, inside its own transaction.
      */
     public Lead markMerged(Lead duplicate, String survivor) {
-        return notify(write(duplicate, duplicate.withMergedInto(survivor, now())), RepGrade.UNCHANGED);
+        return markMerged(duplicate, survivor, duplicate.archiveReason());
+    }
+
+    /** {@link #markMerged(Lead, String)}, recording why the lead was merged when not by hand. */
+    public Lead markMerged(Lead duplicate, String survivor, String reason) {
+        return notify(write(duplicate, duplicate.withMergedInto(survivor, reason, now())), RepGrade.UNCHANGED);
     }
 
     /** The answer to changing or merging a lead that was merged into another. */

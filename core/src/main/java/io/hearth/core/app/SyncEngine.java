@@ -90,6 +90,7 @@ public final class SyncEngine {
     private final BatchPlanner planner;
     private final Leads leads;
     private final Contacts contacts;
+    private final SourceRemovals removals;
     private final CurrentCaller caller;
     private final TeamRoster roster;
     private final AuditLog audit;
@@ -106,16 +107,14 @@ public final class SyncEngine {
         return t;
     });
 
-    /**
-     * @param leads and {@code contacts} store what a batch changes, in the transaction of the batch,
-     *     as they store what a rep enters by hand
-     */
+    /** A sync engine acting for no one in particular (tests, benchmarks). */
     public SyncEngine(
             ConnectorRegistry connectors,
             SyncRunStore runs,
             PersonMatchStore matches,
             Leads leads,
             Contacts contacts,
+            SourceRemovals removals,
             LeadRules rules,
             ContactRules contactRules,
             Transactor transactor,
@@ -128,6 +127,7 @@ public final class SyncEngine {
                 matches,
                 leads,
                 contacts,
+                removals,
                 rules,
                 contactRules,
                 transactor,
@@ -139,13 +139,19 @@ public final class SyncEngine {
                 AuditLog.disabled());
     }
 
-    /** @param caller who each call acts for: imports, sync runs and their records need a manager */
+    /**
+     * @param leads and {@code contacts} store what a batch changes, in the transaction of the batch,
+     *     as they store what a rep enters by hand
+     * @param removals archives (or merges) the people whose records a source deleted or merged away
+     * @param caller who each call acts for: imports, sync runs and their records need a manager
+     */
     public SyncEngine(
             ConnectorRegistry connectors,
             SyncRunStore runs,
             PersonMatchStore matches,
             Leads leads,
             Contacts contacts,
+            SourceRemovals removals,
             LeadRules rules,
             ContactRules contactRules,
             Transactor transactor,
@@ -168,6 +174,7 @@ public final class SyncEngine {
         this.matches = requireNonNull(matches, "matches is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
+        this.removals = requireNonNull(removals, "removals is null");
         this.planner = new BatchPlanner(rules, contactRules, ids);
     }
 
@@ -598,18 +605,35 @@ public final class SyncEngine {
 
     private SyncRun apply(Connector connector, SyncRun run, ReadAhead.Read read, Instant now, Owners owners) {
         Batch batch = read.batch();
-        BatchPlanner.Plan outcome = store(connector.name(), read.prepared(), run.startedAt(), now, owners);
-        List<Rejection> rejections =
-                new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
+        Stored outcome = store(connector.name(), read.prepared(), run.startedAt(), now, owners);
+        List<Rejection> rejections = new ArrayList<>(
+                batch.rejected().size() + outcome.plan().rejections().size());
         for (RejectedRecord rejected : batch.rejected()) {
             rejections.add(new Rejection(rejected.position(), rejected.reason(), rejected.raw()));
         }
-        rejections.addAll(outcome.rejections());
+        rejections.addAll(outcome.plan().rejections());
         runs.addRejections(run.id(), run.counts().rejected(), rejections);
         long unreadable = batch.rejected().size();
-        SyncCounts counts = outcome.counts().plus(new SyncCounts(unreadable, 0, 0, 0, 0, unreadable));
+        SyncCounts counts = outcome.plan()
+                .counts()
+                .plus(new SyncCounts(unreadable, 0, 0, 0, 0, unreadable))
+                .plus(new SyncCounts(
+                        0,
+                        0,
+                        outcome.removed().converted(),
+                        outcome.removed().unchanged(),
+                        0,
+                        0,
+                        outcome.removed().archived(),
+                        0,
+                        0,
+                        0,
+                        0));
         return run.progressed(counts, batch.cursor());
     }
+
+    /** What storing a batch did: its plan, then its removals. */
+    private record Stored(BatchPlanner.Plan plan, SourceRemovals.Outcome removed) {}
 
     /**
      * Stores one batch in the caller's transaction: claims its people's keys, finds who they are,
@@ -617,7 +641,7 @@ public final class SyncEngine {
      *
      * @throws StaleEtagException when someone else changed a matched person meanwhile; the batch is safe to re-apply
      */
-    private BatchPlanner.Plan store(
+    private Stored store(
             String connector, BatchPlanner.Prepared prepared, Instant runStartedAt, Instant now, Owners owners) {
         // a writer carrying one of these keys now waits for this batch, and then finds its people
         matches.claim(prepared.claims(connector));
@@ -629,7 +653,11 @@ public final class SyncEngine {
         leads.storeSynced(plan.created(), plan.changedLeads());
         contacts.storeSynced(plan.changedContacts());
         matches.link(connector, plan.newLinks());
-        return plan;
+        // after the upserts: a CRM sends a merge's survivor before the records merged into it
+        SourceRemovals.Outcome removed = prepared.removals().isEmpty()
+                ? SourceRemovals.Outcome.NONE
+                : removals.apply(connector, prepared.removals());
+        return new Stored(plan, removed);
     }
 
     private SyncRun finish(SyncRun run, SyncState state, String error) {

@@ -33,10 +33,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -162,9 +164,13 @@ public final class WriteBack {
                 if (page.isEmpty()) {
                     break;
                 }
-                run = writePeople(writer, run, page);
+                Set<UUID> removed = new HashSet<>();
+                run = writePeople(writer, run, page, removed);
                 if (writesTouches) {
-                    run = writeTouches(writer, run, page);
+                    List<LinkedPerson> present = page.stream()
+                            .filter(p -> !removed.contains(p.person().id()))
+                            .toList();
+                    run = writeTouches(writer, run, present);
                 }
                 if (page.size() < PEOPLE_PER_STEP) {
                     break;
@@ -180,7 +186,11 @@ public final class WriteBack {
             return run;
         }
 
-        private SyncRun writePeople(RecordWriter writer, SyncRun run, List<LinkedPerson> page) {
+        /**
+         * @param removed gets the people archived because the CRM deleted or merged away their
+         *     record: nothing is written to a record that is gone, neither values nor touches
+         */
+        private SyncRun writePeople(RecordWriter writer, SyncRun run, List<LinkedPerson> page, Set<UUID> removed) {
             Map<UUID, String> values = new HashMap<>();
             List<OutgoingPerson> outgoing = transactor.inTransaction(() -> {
                 List<LeadId> leadIds = new ArrayList<>();
@@ -207,6 +217,11 @@ public final class WriteBack {
                             ? lead.fields().person()
                             : contact != null ? contact.fields().person() : null;
                     if (person == null) {
+                        continue;
+                    }
+                    String archiveReason = lead != null ? lead.archiveReason() : contact.archiveReason();
+                    if (archiveReason != null) {
+                        removed.add(id);
                         continue;
                     }
                     Map<String, String> owned = ownedValues(ownership, person, lead);
@@ -242,7 +257,7 @@ public final class WriteBack {
             peopleWritten += written.size();
             return progress.store(
                     run,
-                    rejectedOnly(refused.size()),
+                    SyncCounts.written(written.size(), refused.size(), 0, 0),
                     refused,
                     () -> store.savePushedValues(connectionId, written, run.id(), now()));
         }
@@ -294,7 +309,7 @@ public final class WriteBack {
                 SyncRun current = run;
                 run = progress.store(
                         run,
-                        rejectedOnly(refused.size()),
+                        SyncCounts.written(0, 0, written.size(), refused.size()),
                         refused,
                         () -> store.markTouchesPushed(connectionId, written, current.id(), now()));
                 if (pending.size() < TOUCHES_PER_STEP) {
@@ -345,10 +360,6 @@ public final class WriteBack {
                 }
             }
         }
-    }
-
-    private static SyncCounts rejectedOnly(long rejected) {
-        return new SyncCounts(0, 0, 0, 0, 0, rejected);
     }
 
     // databases keep microseconds

@@ -11,6 +11,8 @@ import java.time.Instant;
  * A stored contact: its fields plus what the system keeps about it.
  *
  * @param convertedFrom the lead it was converted from; {@code null} for a contact entered directly
+ * @param archiveReason why the contact was archived when not by hand (e.g. "deleted in hubspot"), or
+ *     {@code null}; only an archived contact has one
  */
 public record Contact(
         ContactId id,
@@ -20,7 +22,8 @@ public record Contact(
         Instant createdAt,
         Instant updatedAt,
         Instant archivedAt,
-        long version) {
+        long version,
+        String archiveReason) {
 
     public Contact {
         requireNonNull(id, "id is null");
@@ -28,6 +31,21 @@ public record Contact(
         requireNonNull(origin, "origin is null");
         requireNonNull(createdAt, "createdAt is null");
         requireNonNull(updatedAt, "updatedAt is null");
+        if (archiveReason != null && archivedAt == null) {
+            throw new IllegalArgumentException("only an archived contact has an archive reason");
+        }
+    }
+
+    public Contact(
+            ContactId id,
+            ContactFields fields,
+            ContactOrigin origin,
+            LeadId convertedFrom,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant archivedAt,
+            long version) {
+        this(id, fields, origin, convertedFrom, createdAt, updatedAt, archivedAt, version, null);
     }
 
     public boolean archived() {
@@ -44,10 +62,18 @@ public record Contact(
     }
 
     public Contact withChanges(ContactFields newFields, Instant now) {
-        return new Contact(id, newFields, origin, convertedFrom, createdAt, now, archivedAt, version + 1);
+        return new Contact(
+                id, newFields, origin, convertedFrom, createdAt, now, archivedAt, version + 1, archiveReason);
     }
 
+    /** Archived by hand at {@code when}, or restored with {@code null}: either way without a reason. */
     public Contact withArchivedAt(Instant when, Instant now) {
-        return new Contact(id, fields, origin, convertedFrom, createdAt, now, when, version + 1);
+        return new Contact(id, fields, origin, convertedFrom, createdAt, now, when, version + 1, null);
+    }
+
+    /** Archived now for {@code reason}, e.g. because a CRM deleted the person's record. */
+    public Contact archivedFor(String reason, Instant now) {
+        requireNonNull(reason, "reason is null");
+        return new Contact(id, fields, origin, convertedFrom, createdAt, now, now, version + 1, reason);
     }
 }

@@ -13,6 +13,8 @@ import java.time.Instant;
  *     ({@code leads/...} or {@code contacts/...}; it is archived then), or {@code null}
  * @param possibleDuplicateOf the resource name of the person already in Hearth this inbound lead
  *     may be ({@code leads/...} or {@code contacts/...}), or {@code null}
+ * @param archiveReason why the lead was archived when not by hand (e.g. "deleted in hubspot"), or
+ *     {@code null}; only an archived lead has one
  */
 public record Lead(
         LeadId id,
@@ -22,7 +24,8 @@ public record Lead(
         Instant archivedAt,
         long version,
         String mergedInto,
-        String possibleDuplicateOf) {
+        String possibleDuplicateOf,
+        String archiveReason) {
 
     public Lead {
         requireNonNull(id, "id is null");
@@ -32,6 +35,21 @@ public record Lead(
         if (mergedInto != null && archivedAt == null) {
             throw new IllegalArgumentException("a merged lead is archived");
         }
+        if (archiveReason != null && archivedAt == null) {
+            throw new IllegalArgumentException("only an archived lead has an archive reason");
+        }
+    }
+
+    public Lead(
+            LeadId id,
+            LeadFields fields,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant archivedAt,
+            long version,
+            String mergedInto,
+            String possibleDuplicateOf) {
+        this(id, fields, createdAt, updatedAt, archivedAt, version, mergedInto, possibleDuplicateOf, null);
     }
 
     /** A lead never merged into another. */
@@ -63,18 +81,39 @@ public record Lead(
      */
     public Lead rewritten(LeadFields newFields, Instant newUpdatedAt, long newVersion) {
         return new Lead(
-                id, newFields, createdAt, newUpdatedAt, archivedAt, newVersion, mergedInto, possibleDuplicateOf);
+                id,
+                newFields,
+                createdAt,
+                newUpdatedAt,
+                archivedAt,
+                newVersion,
+                mergedInto,
+                possibleDuplicateOf,
+                archiveReason);
     }
 
     public Lead withChanges(LeadFields newFields, Instant now) {
-        return new Lead(id, newFields, createdAt, now, archivedAt, version + 1, mergedInto, possibleDuplicateOf);
+        return new Lead(
+                id, newFields, createdAt, now, archivedAt, version + 1, mergedInto, possibleDuplicateOf, archiveReason);
     }
 
+    /** Archived by hand at {@code when}, or restored with {@code null}: either way without a reason. */
     public Lead withArchivedAt(Instant when, Instant now) {
-        return new Lead(id, fields, createdAt, now, when, version + 1, mergedInto, possibleDuplicateOf);
+        return new Lead(id, fields, createdAt, now, when, version + 1, mergedInto, possibleDuplicateOf, null);
+    }
+
+    /** Archived now for {@code reason}, e.g. because a CRM deleted the person's record. */
+    public Lead archivedFor(String reason, Instant now) {
+        requireNonNull(reason, "reason is null");
+        return new Lead(id, fields, createdAt, now, now, version + 1, mergedInto, possibleDuplicateOf, reason);
     }
 
     public Lead withMergedInto(String survivor, Instant now) {
+        return withMergedInto(survivor, archiveReason, now);
+    }
+
+    /** Archived as merged into {@code survivor}, for {@code reason} ({@code null} for a merge by hand). */
+    public Lead withMergedInto(String survivor, String reason, Instant now) {
         return new Lead(
                 id,
                 fields,
@@ -83,11 +122,12 @@ public record Lead(
                 archivedAt == null ? now : archivedAt,
                 version + 1,
                 survivor,
-                possibleDuplicateOf);
+                possibleDuplicateOf,
+                reason);
     }
 
     /** The same lead (same version) that may be {@code person}, or no one known with {@code null}. */
     public Lead withPossibleDuplicateOf(String person) {
-        return new Lead(id, fields, createdAt, updatedAt, archivedAt, version, mergedInto, person);
+        return new Lead(id, fields, createdAt, updatedAt, archivedAt, version, mergedInto, person, archiveReason);
     }
 }

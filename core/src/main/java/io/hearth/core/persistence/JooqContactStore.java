@@ -114,6 +114,7 @@ public final class JooqContactStore implements ContactStore {
                 .set(CONTACT.KIND, r.getKind())
                 .set(CONTACT.UPDATED_AT, r.getUpdatedAt())
                 .set(CONTACT.ARCHIVED_AT, r.getArchivedAt())
+                .set(CONTACT.ARCHIVE_REASON, r.getArchiveReason())
                 .set(CONTACT.VERSION, r.getVersion())
                 .where(CONTACT.ID.eq(r.getId()).and(CONTACT.VERSION.eq(expectedVersion)))
                 .execute();
@@ -183,6 +184,7 @@ public final class JooqContactStore implements ContactStore {
         r.setUpdatedAt(toOffset(contact.updatedAt()));
         r.setArchivedAt(contact.archivedAt() == null ? null : toOffset(contact.archivedAt()));
         r.setVersion(contact.version());
+        r.setArchiveReason(contact.archiveReason());
         return r;
     }
 
@@ -196,7 +198,8 @@ public final class JooqContactStore implements ContactStore {
                 r.getCreatedAt().toInstant(),
                 r.getUpdatedAt().toInstant(),
                 r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
-                r.getVersion());
+                r.getVersion(),
+                r.getArchiveReason());
     }
 
     static OffsetDateTime toOffset(Instant instant) {

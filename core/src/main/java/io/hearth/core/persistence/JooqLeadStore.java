@@ -195,6 +195,7 @@ public final class JooqLeadStore implements LeadStore {
                 .set(LEAD.UPDATED_AT, record.getUpdatedAt())
                 .set(LEAD.ARCHIVED_AT, record.getArchivedAt())
                 .set(LEAD.MERGED_INTO, record.getMergedInto())
+                .set(LEAD.ARCHIVE_REASON, record.getArchiveReason())
                 // kept as stored unless the lead names one: a scoped read may have hidden it ({@link
                 // #clearPossibleDuplicateOf})
                 .set(
@@ -347,6 +348,7 @@ public final class JooqLeadStore implements LeadStore {
         r.setArchivedAt(lead.archivedAt() == null ? null : toOffset(lead.archivedAt()));
         r.setVersion(lead.version());
         r.setMergedInto(lead.mergedInto());
+        r.setArchiveReason(lead.archiveReason());
         r.setPossibleDuplicateOf(lead.possibleDuplicateOf());
         return r;
     }
@@ -362,7 +364,8 @@ public final class JooqLeadStore implements LeadStore {
                 r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
                 r.getVersion(),
                 r.getMergedInto(),
-                r.getPossibleDuplicateOf());
+                r.getPossibleDuplicateOf(),
+                r.getArchiveReason());
     }
 
     private static OffsetDateTime toOffset(Instant instant) {

@@ -274,6 +274,11 @@ public final class JooqSyncRunStore implements SyncRunStore {
         r.setRecordsUnchanged(c.unchanged());
         r.setRecordsMerged(c.merged());
         r.setRecordsRejected(c.rejected());
+        r.setRecordsArchived(c.archived());
+        r.setPeopleWritten(c.peopleWritten());
+        r.setPeopleFailed(c.peopleFailed());
+        r.setTouchesWritten(c.touchesWritten());
+        r.setTouchesFailed(c.touchesFailed());
         r.setStartCursor(run.startCursor());
         r.setEndCursor(run.endCursor());
         r.setErrorMessage(run.error());
@@ -296,7 +301,12 @@ public final class JooqSyncRunStore implements SyncRunStore {
                         r.getRecordsUpdated(),
                         r.getRecordsUnchanged(),
                         r.getRecordsMerged(),
-                        r.getRecordsRejected()),
+                        r.getRecordsRejected(),
+                        r.getRecordsArchived(),
+                        r.getPeopleWritten(),
+                        r.getPeopleFailed(),
+                        r.getTouchesWritten(),
+                        r.getTouchesFailed()),
                 r.getStartCursor(),
                 r.getEndCursor(),
                 r.getErrorMessage());

@@ -80,44 +80,59 @@ public final class BatchPlanner {
     /**
      * A batch's records mapped and cleaned, and those rejected doing so: the part of applying a
      * batch that needs no database, so it can be done ahead, beside the storing of the batch before.
+     *
+     * @param removals the records the source deleted or merged into another, in order, applied after
+     *     the batch's other records (a CRM sends a merge's survivor before the records merged into it)
      */
-    public record Prepared(int records, List<Candidate> candidates, List<Rejection> rejections) {
+    public record Prepared(
+            int records, List<Candidate> candidates, List<Rejection> rejections, List<SourceRecord> removals) {
         public Prepared {
             candidates = List.copyOf(candidates);
             rejections = List.copyOf(rejections);
+            removals = List.copyOf(removals);
         }
 
-        /** The key claims of the batch's people ({@link KeyClaims}): the turns its transaction takes. */
+        public Prepared(int records, List<Candidate> candidates, List<Rejection> rejections) {
+            this(records, candidates, rejections, List.of());
+        }
+
+        /**
+         * The key claims of the batch's people ({@link KeyClaims}): the turns its transaction takes.
+         * A removal claims the external ids it names, its survivor's too.
+         */
         public List<Long> claims(String connector) {
-            return KeyClaims.of(candidates.stream().map(Candidate::keys).toList(), connector);
+            List<MatchKeys> keys = new ArrayList<>(candidates.size() + 2 * removals.size());
+            candidates.forEach(candidate -> keys.add(candidate.keys()));
+            for (SourceRecord removal : removals) {
+                keys.add(new MatchKeys(removal.externalId().strip(), null, null, null));
+                if (removal.mergedInto() != null) {
+                    keys.add(new MatchKeys(removal.mergedInto().strip(), null, null, null));
+                }
+            }
+            return KeyClaims.of(keys, connector);
         }
-    }
-
-    private static String notApplied(SourceRecord record) {
-        return record.change() == SourceRecord.Change.DELETED
-                ? "the source deleted record " + record.externalId()
-                        + "; Hearth does not yet archive a person on a source's deletion, so it left them as they are"
-                : "the source merged record " + record.externalId() + " into " + record.mergedInto()
-                        + "; Hearth does not yet merge people on a source's word, so it left both as they are";
     }
 
     public Prepared prepare(List<SourceRecord> records, FieldMapping mapping) {
         List<Rejection> rejections = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(records.size());
+        List<SourceRecord> removals = new ArrayList<>();
         for (SourceRecord record : records) {
-            if (record.change() != SourceRecord.Change.UPSERT) {
-                // shown, not applied: archiving and merging on a source's word comes with stored
-                // connections (issue 15); until then the person is left as Hearth has them
-                rejections.add(new Rejection(record.position(), notApplied(record), raw(record)));
-                continue;
-            }
             try {
+                if (record.change() != SourceRecord.Change.UPSERT) {
+                    ControlCharacters.requireLine(record.externalId().strip(), "external_id");
+                    if (record.mergedInto() != null) {
+                        ControlCharacters.requireLine(record.mergedInto().strip(), "merged_into");
+                    }
+                    removals.add(record);
+                    continue;
+                }
                 candidates.add(candidate(record, mapping));
             } catch (InvalidArgumentException e) {
                 rejections.add(new Rejection(record.position(), e.getMessage(), raw(record)));
             }
         }
-        return new Prepared(records.size(), candidates, rejections);
+        return new Prepared(records.size(), candidates, rejections, removals);
     }
 
     /**
@@ -267,7 +282,8 @@ public final class BatchPlanner {
                     existing.createdAt(),
                     now,
                     existing.archivedAt(),
-                    contactVersions.get(existing.id()) + 1));
+                    contactVersions.get(existing.id()) + 1,
+                    existing.archiveReason()));
             return true;
         }
     }

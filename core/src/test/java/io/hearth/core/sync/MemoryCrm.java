@@ -11,6 +11,7 @@ import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
 import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.connector.spi.StandardFields;
 import io.hearth.connector.spi.WriteResult;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +32,10 @@ final class MemoryCrm implements Connector {
     static final class Record {
         final Map<String, String> fields = new TreeMap<>();
         long changed;
+        /** Set when the CRM deleted the record ({@code ""}) or merged it into the record it names. */
+        String removedInto;
+        /** Set when the CRM converted the record (a lead) into the contact {@code removedInto} names. */
+        boolean converted;
     }
 
     private final String name;
@@ -58,6 +63,35 @@ final class MemoryCrm implements Connector {
         for (int i = 0; i < fields.length; i += 2) {
             record.fields.put(fields[i], fields[i + 1]);
         }
+        record.changed = ++changes;
+        return this;
+    }
+
+    /** Deletes a record, as a CRM's recycle bin reports it: read next as a deleted record. */
+    synchronized MemoryCrm delete(String externalId) {
+        Record record = records.get(externalId);
+        record.removedInto = "";
+        record.changed = ++changes;
+        return this;
+    }
+
+    /** Merges a record into another: the survivor is read next as changed, then the merged record. */
+    synchronized MemoryCrm merge(String externalId, String survivor) {
+        Record record = records.get(externalId);
+        record.removedInto = survivor;
+        record.changed = ++changes;
+        records.get(survivor).changed = ++changes;
+        return this;
+    }
+
+    /**
+     * Converts a lead record into a contact, as Salesforce reports it: read next as merged into
+     * {@code contactId} with the stage {@code contact}. The contact record is not made: {@link #put} it.
+     */
+    synchronized MemoryCrm convert(String externalId, String contactId) {
+        Record record = records.get(externalId);
+        record.removedInto = contactId;
+        record.converted = true;
         record.changed = ++changes;
         return this;
     }
@@ -97,14 +131,32 @@ final class MemoryCrm implements Connector {
             public Batch read(int maxRecords) {
                 synchronized (MemoryCrm.this) {
                     List<SourceRecord> changed = new ArrayList<>();
+                    List<SourceRecord> removed = new ArrayList<>();
                     long last = after;
                     for (Map.Entry<String, Record> e : records.entrySet()) {
-                        if (e.getValue().changed > after) {
-                            changed.add(new SourceRecord(
-                                    e.getKey(), null, Map.copyOf(e.getValue().fields), "record " + e.getKey()));
-                            last = Math.max(last, e.getValue().changed);
+                        Record record = e.getValue();
+                        if (record.changed > after) {
+                            String position = "record " + e.getKey();
+                            if (record.removedInto == null) {
+                                changed.add(new SourceRecord(e.getKey(), null, Map.copyOf(record.fields), position));
+                            } else if (record.removedInto.isEmpty()) {
+                                removed.add(SourceRecord.deleted(e.getKey(), null, position));
+                            } else if (record.converted) {
+                                removed.add(new SourceRecord(
+                                        e.getKey(),
+                                        null,
+                                        Map.of(StandardFields.STAGE, StandardFields.STAGE_CONTACT),
+                                        position,
+                                        SourceRecord.Change.MERGED,
+                                        record.removedInto));
+                            } else {
+                                removed.add(SourceRecord.merged(e.getKey(), record.removedInto, null, position));
+                            }
+                            last = Math.max(last, record.changed);
                         }
                     }
+                    // as HubSpot reads them: the contacts changed, then the deleted and merged ones
+                    changed.addAll(removed);
                     return new Batch(changed, List.of(), Long.toString(last), true);
                 }
             }

@@ -7,6 +7,7 @@ import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RejectedRecord;
 import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.connector.spi.StandardFields;
 import io.hearth.core.Concurrently;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.SyncEngine;
@@ -457,25 +458,74 @@ public abstract class SyncContract {
     }
 
     @Test
-    void deletionsAndMergesASourceReportsAreShownAsRejectedAndChangeNobody() {
+    void deletionsAndMergesASourceReportsArchiveThePeopleWithTheReason() {
         source.add("crm-1", person("Ada", "Lovelace", "ada@example.com", ""))
                 .add("crm-2", person("Alan", "Turing", "alan@example.com", ""));
         assertThat(sync(source).counts().created()).isEqualTo(2);
         ListConnector changes = new ListConnector("crm", 10)
                 .add(SourceRecord.deleted("crm-1", null, "record crm-1"))
-                .add(SourceRecord.merged("crm-2", "crm-9", null, "record crm-2"));
+                .add(SourceRecord.merged("crm-2", "crm-9", null, "record crm-2"))
+                .add(SourceRecord.deleted("crm-7", null, "record crm-7"));
 
         SyncRun run = sync(changes);
 
-        assertThat(run.counts()).isEqualTo(new SyncCounts(2, 0, 0, 0, 0, 2));
-        assertThat(engine(changes).rejections(run.id(), 10, "").items())
-                .extracting(Rejection::reason)
-                .satisfiesExactly(
-                        deleted -> assertThat(deleted).contains("deleted record crm-1"),
-                        merged -> assertThat(merged).contains("merged record crm-2 into crm-9"));
+        assertThat(run.counts()).isEqualTo(new SyncCounts(3, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0));
         assertThat(allLeads())
                 .hasSize(2)
-                .allSatisfy(lead -> assertThat(lead.archived()).isFalse());
+                .allSatisfy(lead -> assertThat(lead.archived()).isTrue())
+                .extracting(Lead::archiveReason)
+                .containsExactlyInAnyOrder("deleted in crm (record crm-1)", "merged in crm into crm-9");
+    }
+
+    @Test
+    void aRecordDeletedAndMergedInOneReadEndsMergedIntoTheSurvivor() {
+        source.add("crm-1", person("Ada", "Lovelace", "ada@example.com", ""))
+                .add("crm-2", person("Alan", "Turing", "alan@example.com", ""));
+        sync(source);
+        // HubSpot lists a merged contact in its recycle bin too, and reads the bin first
+        ListConnector changes = new ListConnector("crm", 10)
+                .add(SourceRecord.deleted("crm-1", null, "record crm-1"))
+                .add(SourceRecord.merged("crm-1", "crm-2", null, "record crm-1"));
+
+        SyncRun run = sync(changes);
+
+        assertThat(run.counts().archived()).isEqualTo(2);
+        Lead ada = allLeads().stream()
+                .filter(lead -> "Ada".equals(lead.fields().givenName()))
+                .findFirst()
+                .orElseThrow();
+        Lead alan = allLeads().stream()
+                .filter(lead -> "Alan".equals(lead.fields().givenName()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ada.mergedInto()).isEqualTo(alan.id().name());
+        assertThat(ada.archiveReason()).isEqualTo("merged in crm into crm-2");
+        assertThat(alan.archived()).isFalse();
+    }
+
+    @Test
+    void aConversionOfARecordTheSourceAlsoDeletedLeavesThePersonArchived() {
+        source.add("crm-1", person("Ada", "Lovelace", "ada@example.com", ""));
+        sync(source);
+        ListConnector changes = new ListConnector("crm", 10)
+                .add(SourceRecord.deleted("crm-1", null, "record crm-1"))
+                .add(new SourceRecord(
+                        "crm-1",
+                        null,
+                        Map.of(StandardFields.STAGE, StandardFields.STAGE_CONTACT),
+                        "record crm-1",
+                        SourceRecord.Change.MERGED,
+                        "crm-k1"));
+
+        SyncRun run = sync(changes);
+
+        assertThat(run.state()).as(run.toString()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(run.counts().archived()).isEqualTo(1);
+        assertThat(run.counts().unchanged()).isEqualTo(1);
+        assertThat(allLeads()).singleElement().satisfies(lead -> {
+            assertThat(lead.archiveReason()).isEqualTo("deleted in crm (record crm-1)");
+            assertThat(lead.fields().status()).isNotEqualTo(LeadStatus.CONVERTED);
+        });
     }
 
     @Test

@@ -2,8 +2,18 @@ package io.hearth.core.sync;
 
 import io.hearth.connector.spi.Connector;
 import io.hearth.core.HearthCore;
+import io.hearth.core.Stores;
+import io.hearth.core.app.Contacts;
+import io.hearth.core.app.LeadConversion;
+import io.hearth.core.app.LeadMerges;
+import io.hearth.core.app.Leads;
+import io.hearth.core.app.SourceRemovals;
+import io.hearth.core.app.Transactor;
 import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.touch.CadencePolicy;
+import io.hearth.core.touch.CadenceRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +21,36 @@ import java.util.List;
 /** Sync wiring shared by the sync tests. */
 final class SyncFixtures {
     private SyncFixtures() {}
+
+    /** The removals of a sync engine wired by hand over {@code database}. */
+    static SourceRemovals removals(Database database, Leads leads, Contacts contacts, Clock clock) {
+        Stores stores = Stores.jooq(database.dsl());
+        Transactor transactor = new JooqTransactor(database.dsl());
+        return new SourceRemovals(
+                stores.matches(),
+                leads,
+                contacts,
+                new LeadMerges(
+                        leads,
+                        contacts,
+                        stores.merges(),
+                        stores.profiles(),
+                        stores.touches(),
+                        stores.followUps(),
+                        stores.cadences(),
+                        transactor,
+                        clock),
+                new LeadConversion(
+                        leads,
+                        stores.contacts(),
+                        stores.touches(),
+                        stores.followUps(),
+                        stores.cadences(),
+                        new CadenceRules(CadencePolicy.DEFAULT),
+                        transactor,
+                        clock,
+                        List.of()));
+    }
 
     /** For connectors without files: an import folder nothing is read from, and the default lease. */
     static SyncSettings settings() {

@@ -101,24 +101,27 @@ public abstract class SyncedRatingsContract {
 
     private SyncRun sync(ListConnector connector) {
         Transactor transactor = new JooqTransactor(database.dsl());
+        Leads syncedLeads = new Leads(
+                new JooqLeadStore(database.dsl()),
+                transactor,
+                LeadFixtures.rules(),
+                clock,
+                LeadFixtures.duplicateGuard(database),
+                List.of(ratings));
+        Contacts contacts = new Contacts(
+                new JooqContactStore(database.dsl()),
+                transactor,
+                new ContactRules(new PhoneNumbers("US")),
+                clock,
+                LeadFixtures.duplicateGuard(database),
+                List.of());
         SyncEngine engine = new SyncEngine(
                 ConnectorRegistry.of(List.of(connector)),
                 new JooqSyncRunStore(database.dsl()),
                 new JooqPersonMatchStore(database.dsl()),
-                new Leads(
-                        new JooqLeadStore(database.dsl()),
-                        transactor,
-                        LeadFixtures.rules(),
-                        clock,
-                        LeadFixtures.duplicateGuard(database),
-                        List.of(ratings)),
-                new Contacts(
-                        new JooqContactStore(database.dsl()),
-                        transactor,
-                        new ContactRules(new PhoneNumbers("US")),
-                        clock,
-                        LeadFixtures.duplicateGuard(database),
-                        List.of()),
+                syncedLeads,
+                contacts,
+                SyncFixtures.removals(database, syncedLeads, contacts, clock),
                 LeadFixtures.rules(),
                 new ContactRules(new PhoneNumbers("US")),
                 transactor,

@@ -119,6 +119,10 @@ public abstract class WriteBackContract {
         assertThat(first.state()).as(first.toString()).isEqualTo(SyncState.SUCCEEDED);
         assertThat(first.counts().created()).isEqualTo(3);
         assertThat(written(0)).containsExactlyInAnyOrder("c1", "c2", "c3");
+        assertThat(first.counts().peopleWritten()).isEqualTo(3);
+        assertThat(first.counts().peopleFailed()).isZero();
+        assertThat(first.counts().touchesWritten()).isZero();
+        assertThat(core.sync().getRun(first.id()).counts()).as("as stored").isEqualTo(first.counts());
         OutgoingPerson ada = crm.personWrites.stream()
                 .filter(p -> p.externalId().equals("c1"))
                 .findFirst()
@@ -145,6 +149,9 @@ public abstract class WriteBackContract {
         assertThat(second.state()).isEqualTo(SyncState.SUCCEEDED);
         assertThat(third.state()).isEqualTo(SyncState.SUCCEEDED);
         assertThat(crm.touchesSent).hasSize(1);
+        assertThat(second.counts().touchesWritten()).isEqualTo(1);
+        assertThat(third.counts().touchesWritten()).as("pushed already").isZero();
+        assertThat(core.sync().getRun(second.id()).counts().touchesWritten()).isEqualTo(1);
         OutgoingTouch call = crm.touchesSent.get(0);
         assertThat(call.personExternalId()).isEqualTo("c1");
         assertThat(call.personHearthId()).isEqualTo(person("c1").name());
@@ -284,6 +291,9 @@ public abstract class WriteBackContract {
 
         assertThat(run.state()).isEqualTo(SyncState.SUCCEEDED);
         assertThat(run.counts().rejected()).isEqualTo(1);
+        assertThat(run.counts().peopleFailed()).isEqualTo(1);
+        assertThat(run.counts().peopleWritten()).isEqualTo(2);
+        assertThat(core.sync().getRun(run.id()).counts().peopleFailed()).isEqualTo(1);
         List<Rejection> rejections = core.sync().rejections(run.id(), 10, "").items();
         assertThat(rejections).hasSize(1);
         String alan = person("c2").name();
@@ -312,6 +322,9 @@ public abstract class WriteBackContract {
 
         assertThat(run.state()).isEqualTo(SyncState.SUCCEEDED);
         assertThat(run.counts().rejected()).isEqualTo(1);
+        assertThat(run.counts().touchesFailed()).isEqualTo(1);
+        assertThat(run.counts().touchesWritten()).isEqualTo(1);
+        assertThat(run.counts().peopleFailed()).isZero();
         Rejection rejection = core.sync().rejections(run.id(), 10, "").items().get(0);
         assertThat(rejection.position()).startsWith("write-back touches/");
         assertThat(rejection.reason()).contains(person("c2").name()).contains("INVALID_ASSOCIATION");

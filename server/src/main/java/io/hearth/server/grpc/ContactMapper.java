@@ -35,6 +35,9 @@ final class ContactMapper {
         if (contact.archivedAt() != null) {
             proto.setArchiveTime(ProtoTimes.toProto(contact.archivedAt()));
         }
+        if (contact.archiveReason() != null) {
+            proto.setArchiveReason(contact.archiveReason());
+        }
         return proto.build();
     }
 

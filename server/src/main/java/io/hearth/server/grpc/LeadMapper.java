@@ -39,6 +39,9 @@ final class LeadMapper {
         if (lead.possibleDuplicateOf() != null) {
             proto.setPossibleDuplicateOf(lead.possibleDuplicateOf());
         }
+        if (lead.archiveReason() != null) {
+            proto.setArchiveReason(lead.archiveReason());
+        }
         return proto.build();
     }
 

@@ -60,7 +60,12 @@ final class SyncMapper {
                         .setUpdated(c.updated())
                         .setUnchanged(c.unchanged())
                         .setMerged(c.merged())
-                        .setRejected(c.rejected()));
+                        .setRejected(c.rejected())
+                        .setArchived(c.archived())
+                        .setPeopleWritten(c.peopleWritten())
+                        .setPeopleFailed(c.peopleFailed())
+                        .setTouchesWritten(c.touchesWritten())
+                        .setTouchesFailed(c.touchesFailed()));
         if (run.finishedAt() != null) {
             result.setEndTime(ProtoTimes.toProto(run.finishedAt()));
         }

@@ -1,0 +1,278 @@
+package io.hearth.connector.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.connector.spi.ConfigKey;
+import io.hearth.connector.spi.Connector;
+import io.hearth.core.HearthCore;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.person.PersonFields;
+import io.hearth.core.person.PersonRef;
+import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.sync.Connection;
+import io.hearth.core.sync.ConnectionDirection;
+import io.hearth.core.sync.ConnectionFields;
+import io.hearth.core.sync.ConnectionSchedule;
+import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.ImportFolder;
+import io.hearth.core.sync.RetryPolicy;
+import io.hearth.core.sync.SecretResolver;
+import io.hearth.core.sync.SyncListener;
+import io.hearth.core.sync.SyncRun;
+import io.hearth.core.sync.SyncSettings;
+import io.hearth.core.sync.SyncState;
+import io.hearth.core.touch.Channel;
+import io.hearth.core.touch.Outcome;
+import io.hearth.core.touch.TouchInput;
+import io.hearth.core.touch.TouchKind;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What every CRM connector does through Hearth's sync, the same cases for each: a connection to the
+ * connector's fake CRM on 127.0.0.1 (the documented request and answer shapes), run as the server runs
+ * it ({@link HearthCore}'s connections, the sync engine and the write-back), on HSQLDB and PostgreSQL.
+ *
+ * <ul>
+ *   <li>reading twice without changes stores nothing new, write-back and its echo included;
+ *   <li>a change in the CRM is picked up by the next incremental run, which reads only it;
+ *   <li>a touch logged in Hearth appears in the CRM exactly once, even when the write is retried
+ *       because its answer was lost;
+ *   <li>a record deleted in the CRM archives its person in Hearth, with the reason.
+ * </ul>
+ *
+ * A subclass per connector (in the connector's package, to reach its fake) says how to do each thing
+ * in its CRM; a subclass of that per database opens the database.
+ */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public abstract class CrmContract {
+    private TestDatabase testDatabase;
+    private HearthCore core;
+    private Connector connector;
+
+    protected abstract TestDatabase openDatabase();
+
+    /** Starts the fake CRM; called before each test. */
+    protected abstract void startCrm();
+
+    protected abstract void stopCrm();
+
+    /** The connector, pointed at the fake through {@link #config} and waiting without sleeping. */
+    protected abstract Connector connector();
+
+    /** A connection's config for the fake, secret keys with their values (the contract refers to them). */
+    protected abstract Map<String, String> config();
+
+    /** Adds a person to the CRM as a lead (or what the CRM files one as); returns its id in the CRM. */
+    protected abstract String addPerson(String givenName, String familyName, String email);
+
+    /** Someone changes the person's family name in the CRM. */
+    protected abstract void changeFamilyName(String externalId, String familyName);
+
+    /** Someone deletes the person in the CRM. */
+    protected abstract void delete(String externalId);
+
+    /** The next write of touches (activities) is carried out by the CRM, but its answer is lost. */
+    protected abstract void loseNextTouchAnswer();
+
+    /** How many activities (engagements, tasks) the CRM holds. */
+    protected abstract int activities();
+
+    /** Time passes in the CRM before each run, so a run's changes fall into the next run's window. */
+    protected void beforeEachRun() {}
+
+    @BeforeEach
+    void open() {
+        startCrm();
+        testDatabase = openDatabase();
+        connector = connector();
+        Map<String, String> secrets = new HashMap<>();
+        config().forEach((key, value) -> secrets.put(secretVariable(key), value));
+        core = HearthCore.on(testDatabase.database())
+                .clock(Clock.systemUTC())
+                .probability(new RuleProbability())
+                .connectors(ConnectorRegistry.of(List.of(connector)))
+                .syncSettings(new SyncSettings(
+                        new ImportFolder(Path.of(System.getProperty("java.io.tmpdir"), "hearth-no-imports")),
+                        SyncSettings.DEFAULT_LEASE))
+                .secrets(new SecretResolver(secrets::get))
+                .retry(new RetryPolicy(4, Duration.ofMillis(1), pause -> {}))
+                .build();
+    }
+
+    @AfterEach
+    void close() {
+        try {
+            if (testDatabase != null) {
+                testDatabase.close();
+            }
+        } finally {
+            stopCrm();
+        }
+    }
+
+    private static String secretVariable(String key) {
+        return "CRM_" + key.toUpperCase(Locale.ROOT);
+    }
+
+    private Connection connection(ConnectionDirection direction) {
+        Set<String> secretKeys = connector.configKeys().stream()
+                .filter(ConfigKey::secret)
+                .map(ConfigKey::name)
+                .collect(Collectors.toSet());
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        config().forEach((key, value) -> {
+            if (secretKeys.contains(key)) {
+                secrets.put(key, "env:" + secretVariable(key));
+            } else {
+                plain.put(key, value);
+            }
+        });
+        return core.connections()
+                .create(new ConnectionFields(
+                        connector.name() + " " + direction,
+                        "connectors/" + connector.name(),
+                        plain,
+                        secrets,
+                        ConnectionSchedule.MANUAL,
+                        direction,
+                        true));
+    }
+
+    private SyncRun run(Connection connection) {
+        beforeEachRun();
+        SyncRun run = core.connections().run(connection.name(), SyncListener.NONE);
+        assertThat(run.state()).as(run.toString()).isEqualTo(SyncState.SUCCEEDED);
+        return run;
+    }
+
+    private PersonRef person(String externalId) {
+        PersonRef person = core.transactor()
+                .inTransaction(() -> core.stores().matches().linked(connector.name(), List.of(externalId)))
+                .get(externalId);
+        assertThat(person).as("the person of record " + externalId).isNotNull();
+        return person;
+    }
+
+    private PersonFields fields(PersonRef person) {
+        return person.isLead()
+                ? core.leads().get(person.leadId()).fields().person()
+                : core.contacts().get(person.contactId()).fields().person();
+    }
+
+    private long version(PersonRef person) {
+        return person.isLead()
+                ? core.leads().get(person.leadId()).version()
+                : core.contacts().get(person.contactId()).version();
+    }
+
+    @Test
+    void readingTwiceWithoutChangesStoresNothingNew() {
+        String ada = addPerson("Ada", "Lovelace", "ada@example.com");
+        String alan = addPerson("Alan", "Turing", "alan@example.com");
+        Connection both = connection(ConnectionDirection.BOTH);
+
+        SyncRun first = run(both);
+        long adaVersion = version(person(ada));
+        long alanVersion = version(person(alan));
+        SyncRun second = run(both);
+        SyncRun third = run(both);
+
+        assertThat(first.counts().created()).isEqualTo(2);
+        for (SyncRun again : List.of(second, third)) {
+            assertThat(again.counts().created()).as("nobody new").isZero();
+            assertThat(again.counts().updated())
+                    .as("nobody changed, echoes of the write-back included")
+                    .isZero();
+            assertThat(again.counts().rejected()).isZero();
+        }
+        assertThat(version(person(ada))).isEqualTo(adaVersion);
+        assertThat(version(person(alan))).isEqualTo(alanVersion);
+        assertThat(third.counts().peopleWritten())
+                .as("nothing Hearth owns changed")
+                .isZero();
+    }
+
+    @Test
+    void aChangeInTheCrmIsPickedUpByTheNextIncrementalRun() {
+        String ada = addPerson("Ada", "Lovelace", "ada@example.com");
+        addPerson("Alan", "Turing", "alan@example.com");
+        Connection read = connection(ConnectionDirection.READ);
+        run(read);
+
+        changeFamilyName(ada, "King");
+        SyncRun next = run(read);
+
+        assertThat(next.counts().read()).as("only what changed").isEqualTo(1);
+        assertThat(next.counts().updated()).isEqualTo(1);
+        assertThat(fields(person(ada)).familyName()).isEqualTo("King");
+    }
+
+    @Test
+    void aTouchLoggedInHearthAppearsInTheCrmExactlyOnceEvenWhenTheWriteIsRetried() {
+        String ada = addPerson("Ada", "Lovelace", "ada@example.com");
+        Connection both = connection(ConnectionDirection.BOTH);
+        run(both);
+        PersonRef person = person(ada);
+        core.followUps()
+                .logTouch(new TouchInput(
+                        person,
+                        person.isLead() ? TouchKind.COLD_CALL : TouchKind.FOLLOW_UP,
+                        Channel.PHONE,
+                        null,
+                        Duration.ofMinutes(4),
+                        Outcome.CONNECTED,
+                        "talked about the pilot",
+                        "alice"));
+        loseNextTouchAnswer();
+
+        SyncRun retried = run(both);
+        SyncRun after = run(both);
+
+        assertThat(activities()).as("one activity for the one touch").isEqualTo(1);
+        assertThat(retried.counts().touchesWritten()).isEqualTo(1);
+        assertThat(after.counts().touchesWritten())
+                .as("recorded as written: not sent again")
+                .isZero();
+        assertThat(activities()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordDeletedInTheCrmArchivesItsPersonWithTheReason() {
+        String ada = addPerson("Ada", "Lovelace", "ada@example.com");
+        String alan = addPerson("Alan", "Turing", "alan@example.com");
+        Connection read = connection(ConnectionDirection.READ);
+        run(read);
+
+        delete(ada);
+        SyncRun deleted = run(read);
+        SyncRun again = run(read);
+
+        assertThat(deleted.counts().archived()).isEqualTo(1);
+        assertThat(again.counts().archived()).as("archived once").isZero();
+        PersonRef gone = person(ada);
+        String reason = gone.isLead()
+                ? core.leads().get(gone.leadId()).archiveReason()
+                : core.contacts().get(gone.contactId()).archiveReason();
+        assertThat(reason).isEqualTo("deleted in " + connector.name() + " (record " + ada + ")");
+        PersonRef kept = person(alan);
+        assertThat(
+                        kept.isLead()
+                                ? core.leads().get(kept.leadId()).archived()
+                                : core.contacts().get(kept.contactId()).archived())
+                .isFalse();
+    }
+}

@@ -1,0 +1,106 @@
+package io.hearth.connector.hubspot;
+
+import io.hearth.connector.contract.CrmContract;
+import io.hearth.connector.crm.http.RetryPolicy;
+import io.hearth.connector.spi.Connector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The CRM contract for HubSpot, against {@link FakeHubSpot}. HubSpot's read window ends a minute behind
+ * the connector's clock, so each change is stamped a minute after the last run's clock and every run
+ * moves the clock two minutes past the latest change. HubSpot's time runs a day ahead of Hearth's, so a
+ * change made in HubSpot is newer than what Hearth last stored, as it would be.
+ */
+abstract class HubSpotContract extends CrmContract {
+    private FakeHubSpot hubspot;
+    /** The time of the next change made in HubSpot. */
+    private volatile long changeAt;
+    /** The connector's clock. */
+    private volatile long clock;
+
+    private long nextId = 501;
+
+    @Override
+    protected void startCrm() {
+        long start = Instant.now().plus(Duration.ofDays(1)).toEpochMilli() / 1000 * 1000;
+        changeAt = start;
+        clock = start;
+        hubspot = new FakeHubSpot(start);
+    }
+
+    @Override
+    protected void stopCrm() {
+        hubspot.close();
+    }
+
+    @Override
+    protected Connector connector() {
+        Clock movable = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(clock);
+            }
+        };
+        return new HubSpotConnector(new HubSpotRuntime(
+                movable, pause -> {}, RetryPolicy.DEFAULT.withMaxAttempts(4).withJitter(0), Duration.ofMinutes(1)));
+    }
+
+    @Override
+    protected Map<String, String> config() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("access_token", FakeHubSpot.TOKEN);
+        config.put("base_url", hubspot.baseUrl());
+        return config;
+    }
+
+    @Override
+    protected void beforeEachRun() {
+        clock = changeAt + 120_000;
+        hubspot.now(clock);
+        changeAt = clock + 60_000;
+    }
+
+    @Override
+    protected String addPerson(String givenName, String familyName, String email) {
+        long id = nextId++;
+        hubspot.contact(
+                id, changeAt, "firstname", givenName, "lastname", familyName, "email", email, "lifecyclestage", "lead");
+        return Long.toString(id);
+    }
+
+    @Override
+    protected void changeFamilyName(String externalId, String familyName) {
+        hubspot.modify(Long.parseLong(externalId), changeAt, "lastname", familyName);
+    }
+
+    @Override
+    protected void delete(String externalId) {
+        hubspot.archive(Long.parseLong(externalId), changeAt);
+    }
+
+    @Override
+    protected void loseNextTouchAnswer() {
+        hubspot.loseNextCreateReply();
+    }
+
+    @Override
+    protected int activities() {
+        return hubspot.activities().size();
+    }
+}
