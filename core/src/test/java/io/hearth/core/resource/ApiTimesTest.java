@@ -13,21 +13,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Times and durations as callers send them. Found by the server's RequestValidationFuzzTest: a
- * start_time past what {@link Instant} holds failed GetFollowUpStats with INTERNAL.
+ * start_time past what {@link Instant} holds failed GetFollowUpStats with INTERNAL, and an end_time
+ * of 0001-01-01T00:00:00Z (a valid Timestamp) failed GetResponseStats in HSQLDB.
  */
 class ApiTimesTest {
     @Test
-    void readsTimesFromTheFirstToTheLastSecondOfTimestamp() {
+    void readsTimesFrom1900ToTheLastSecondOfTimestamp() {
         assertThat(ApiTimes.instant(0, 0, "start_time")).isEqualTo(Instant.EPOCH);
         assertThat(ApiTimes.instant(ApiTimes.MIN_SECONDS, 0, "start_time"))
-                .isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+                .isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
         assertThat(ApiTimes.instant(ApiTimes.MAX_SECONDS, 999_999_999, "start_time"))
                 .isEqualTo(Instant.parse("9999-12-31T23:59:59.999999999Z"));
     }
 
     @ParameterizedTest
     @CsvSource({
-        "-62135596801, 0",
+        "-2208988801, 0",
+        "-62135596800, 0",
         "253402300800, 0",
         "9223372036854775807, 0",
         "-9223372036854775808, 0",
