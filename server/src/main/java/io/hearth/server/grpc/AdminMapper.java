@@ -17,7 +17,9 @@ final class AdminMapper {
                 request.getUser(),
                 ProtoEnums.toDomain(request.getRole(), io.hearth.core.auth.Role.class, ROLE_PREFIX, "role"),
                 request.getTeam().isEmpty() ? Optional.empty() : Optional.of(request.getTeam()),
-                request.hasExpiresIn() ? Optional.of(ProtoTimes.toDuration(request.getExpiresIn())) : Optional.empty());
+                request.hasExpiresIn()
+                        ? Optional.of(ProtoTimes.toDuration(request.getExpiresIn(), "expires_in"))
+                        : Optional.empty());
     }
 
     static ApiToken toProto(io.hearth.core.auth.ApiToken token) {

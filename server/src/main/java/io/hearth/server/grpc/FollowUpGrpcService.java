@@ -50,8 +50,8 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
         Page<Touch> page = followUps.listTouches(
                 person,
                 request.getPerformedBy(),
-                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
-                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null,
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime(), "start_time") : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime(), "end_time") : null,
                 request.getPageSize(),
                 request.getPageToken());
         ListTouchesResponse.Builder result = ListTouchesResponse.newBuilder();
@@ -67,7 +67,7 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
         FollowUp scheduled = followUps.schedule(
                 PersonRef.fromName(request.getPerson(), "person"),
                 FollowUpMapper.channel(request.getChannel(), "channel"),
-                request.hasDueTime() ? ProtoTimes.toInstant(request.getDueTime()) : null,
+                request.hasDueTime() ? ProtoTimes.toInstant(request.getDueTime(), "due_time") : null,
                 request.getPurpose());
         response.onNext(FollowUpMapper.toProto(scheduled));
         response.onCompleted();
@@ -77,7 +77,7 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
     public void listDueFollowUps(ListDueFollowUpsRequest request, StreamObserver<ListDueFollowUpsResponse> response) {
         Page<FollowUp> page = followUps.listDue(
                 request.getOwner(),
-                request.hasDueBy() ? ProtoTimes.toInstant(request.getDueBy()) : null,
+                request.hasDueBy() ? ProtoTimes.toInstant(request.getDueBy(), "due_by") : null,
                 request.getPageSize(),
                 request.getPageToken());
         ListDueFollowUpsResponse.Builder result = ListDueFollowUpsResponse.newBuilder();
@@ -96,7 +96,7 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
                         id,
                         FollowUpMapper.outcome(request.getOutcome(), "outcome"),
                         FollowUpMapper.kind(request.getKind(), "kind"),
-                        request.hasDuration() ? ProtoTimes.toDuration(request.getDuration()) : null,
+                        request.hasDuration() ? ProtoTimes.toDuration(request.getDuration(), "duration") : null,
                         request.getNote(),
                         request.getPerformedBy()));
     }
@@ -112,8 +112,8 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
             GetFollowUpStatsRequest request, StreamObserver<io.hearth.proto.v1.FollowUpStats> response) {
         LeadSource source = ProtoEnums.toDomain(request.getSource(), LeadSource.class, "LEAD_SOURCE_", "source");
         StatsPeriod period = new StatsPeriod(
-                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
-                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null,
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime(), "start_time") : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime(), "end_time") : null,
                 request.getOwner(),
                 source);
         response.onNext(FollowUpMapper.toProto(stats.report(period)));

@@ -34,8 +34,8 @@ final class FollowUpMapper {
                 PersonRef.fromName(proto.getPerson(), "touch.person"),
                 kind(proto.getKind(), "touch.kind"),
                 channel(proto.getChannel(), "touch.channel"),
-                proto.hasOccurTime() ? ProtoTimes.toInstant(proto.getOccurTime()) : null,
-                proto.hasDuration() ? ProtoTimes.toDuration(proto.getDuration()) : null,
+                proto.hasOccurTime() ? ProtoTimes.toInstant(proto.getOccurTime(), "touch.occur_time") : null,
+                proto.hasDuration() ? ProtoTimes.toDuration(proto.getDuration(), "touch.duration") : null,
                 outcome(proto.getOutcome(), "touch.outcome"),
                 proto.getNote(),
                 proto.getPerformedBy());

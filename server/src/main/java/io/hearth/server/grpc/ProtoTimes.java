@@ -1,6 +1,7 @@
 package io.hearth.server.grpc;
 
 import com.google.protobuf.Timestamp;
+import io.hearth.core.resource.ApiTimes;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,12 +16,14 @@ final class ProtoTimes {
                 .build();
     }
 
-    static Duration toDuration(com.google.protobuf.Duration proto) {
-        return Duration.ofSeconds(proto.getSeconds(), proto.getNanos());
+    /** @param field the request field, named when the duration is out of range */
+    static Duration toDuration(com.google.protobuf.Duration proto, String field) {
+        return ApiTimes.duration(proto.getSeconds(), proto.getNanos(), field);
     }
 
-    static Instant toInstant(Timestamp proto) {
-        return Instant.ofEpochSecond(proto.getSeconds(), proto.getNanos());
+    /** @param field the request field, named when the time is out of range */
+    static Instant toInstant(Timestamp proto, String field) {
+        return ApiTimes.instant(proto.getSeconds(), proto.getNanos(), field);
     }
 
     static Timestamp toProto(Instant instant) {

@@ -84,12 +84,12 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
         for (ChannelDuration typical : request.getTypicalDurationsList()) {
             adjustments.add(new TypicalDurations.Adjustment(
                     QueueMapper.channel(typical.getChannel(), "typical_durations.channel"),
-                    ProtoTimes.toDuration(typical.getDuration())));
+                    ProtoTimes.toDuration(typical.getDuration(), "typical_durations.duration")));
         }
         TypicalDurations durations = TypicalDurations.withOverrides(adjustments, "typical_durations");
         AgendaPlanner.Plan<QueueEntry> plan = queue.plan(
                 request.getOwner(),
-                request.hasTimeBudget() ? ProtoTimes.toDuration(request.getTimeBudget()) : null,
+                request.hasTimeBudget() ? ProtoTimes.toDuration(request.getTimeBudget(), "time_budget") : null,
                 durations);
         PlanAgendaResponse.Builder result = PlanAgendaResponse.newBuilder()
                 .setPlanned(ProtoTimes.toProto(plan.planned()))
@@ -108,8 +108,8 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
     public void getResponseStats(GetResponseStatsRequest request, StreamObserver<ResponseStats> response) {
         io.hearth.core.priority.ResponseStats stats = speedToLead.stats(
                 request.getOwner(),
-                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
-                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null);
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime(), "start_time") : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime(), "end_time") : null);
         response.onNext(QueueMapper.toProto(stats, speedToLead.window()));
         response.onCompleted();
     }
@@ -143,8 +143,8 @@ public final class QueueGrpcService extends QueueServiceGrpc.QueueServiceImplBas
             ListMissedDeadlinesRequest request, StreamObserver<ListMissedDeadlinesResponse> response) {
         Page<MissedDeadline> page = speedToLead.missedDeadlines(
                 request.getOwner(),
-                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime()) : null,
-                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime()) : null,
+                request.hasStartTime() ? ProtoTimes.toInstant(request.getStartTime(), "start_time") : null,
+                request.hasEndTime() ? ProtoTimes.toInstant(request.getEndTime(), "end_time") : null,
                 request.getUnansweredOnly(),
                 request.getPageSize(),
                 request.getPageToken());

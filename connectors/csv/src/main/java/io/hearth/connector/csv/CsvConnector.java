@@ -64,8 +64,8 @@ public final class CsvConnector implements Connector {
                         ENCODING.name(), "is not a character set this server " + "knows, e.g. UTF-8 or windows-1252")));
         DELIMITER
                 .valueIn(config)
-                .filter(d -> !(d.length() == 1 || d.equals("\\t") || d.equalsIgnoreCase("tab")))
-                .ifPresent(d -> problems.add(new ConfigProblem(DELIMITER.name(), "must be one character or \\t")));
+                .flatMap(TextSniffer::delimiterProblem)
+                .ifPresent(problem -> problems.add(new ConfigProblem(DELIMITER.name(), problem)));
         return problems;
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Guesses how a spreadsheet program saved a text file: its encoding (UTF-8 with or without a byte
@@ -71,11 +72,31 @@ final class TextSniffer {
     }
 
     static char delimiter(String value) {
-        String v = value.equals("\\t") || value.equalsIgnoreCase("tab") ? "\t" : value;
+        delimiterProblem(value).ifPresent(problem -> {
+            throw new FatalConnectorException("delimiter " + problem + ", got '" + value + "'");
+        });
+        return expand(value).charAt(0);
+    }
+
+    /**
+     * Why {@code value} cannot separate fields, if it cannot: it must be one character (or
+     * {@code \t}), and neither a quote, which opens a quoted field, nor a line break, which ends a
+     * row.
+     */
+    static Optional<String> delimiterProblem(String value) {
+        String v = expand(value);
         if (v.length() != 1) {
-            throw new FatalConnectorException("delimiter must be one character (or \\t), got '" + value + "'");
+            return Optional.of("must be one character or \\t");
         }
-        return v.charAt(0);
+        char c = v.charAt(0);
+        if (c == '"' || c == '\'' || c == '\n' || c == '\r') {
+            return Optional.of("cannot be a quote or a line break");
+        }
+        return Optional.empty();
+    }
+
+    private static String expand(String value) {
+        return value.equals("\\t") || value.equalsIgnoreCase("tab") ? "\t" : value;
     }
 
     /** The candidate that splits the first lines into the most, and most consistent, fields. */

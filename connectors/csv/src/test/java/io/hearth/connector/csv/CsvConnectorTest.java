@@ -48,6 +48,21 @@ class CsvConnectorTest {
                 .containsExactly("path", "encoding", "delimiter");
     }
 
+    /** Found by CsvReaderFuzzTest: a quote as the delimiter failed the reader with commons-csv's own error. */
+    @Test
+    void aQuoteCannotBeTheDelimiter() {
+        for (String delimiter : List.of("\"", "'")) {
+            assertThat(connector.validate(Map.of("path", "/x.csv", "delimiter", delimiter)))
+                    .singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.key()).isEqualTo("delimiter");
+                        assertThat(p.message()).isEqualTo("cannot be a quote or a line break");
+                    });
+        }
+        assertThat(connector.validate(Map.of("path", "/x.csv", "delimiter", "#")))
+                .isEmpty();
+    }
+
     @Test
     void aMalformedEncodingNameIsAProblemNotAFailure() {
         String name = "utf 8 " + "x".repeat(10_000);

@@ -181,6 +181,36 @@ class XlsxConnectorTest {
         assertThat(rest.last()).isTrue();
     }
 
+    /**
+     * Found by XlsxReaderFuzzTest: a style whose numFmtId is no number failed the read with a
+     * NumberFormatException; then, by inputs written after it, a date cell no calendar holds failed it
+     * with a DateTimeException, and 1E999999999 took 25 s and a gigabyte to write out.
+     */
+    @Test
+    void oddNumberCellsReadAsNumbersWithoutFailingOrExploding() throws Exception {
+        Path file = new HandMadeWorkbook()
+                .cellFormats(out -> out.write("<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"x1\"/>"))
+                .sheetData(out -> {
+                    out.write(HandMadeWorkbook.row(1, "A", "B", "C", "D"));
+                    out.write("<row r=\"2\"><c r=\"A2\"><v>1E999999999</v></c><c r=\"B2\"><v>-1E-999999999</v></c>"
+                            + "<c r=\"C2\" s=\"1\"><v>1E300</v></c>"
+                            + "<c r=\"D2\" s=\"2\"><v>45000.25</v></c></row>");
+                })
+                .write(dir.resolve("odd.xlsx"));
+
+        long started = System.nanoTime();
+        Batch batch = read(file, Map.of(), null, 10);
+
+        assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+        assertThat(batch.records())
+                .singleElement()
+                .satisfies(r -> assertThat(r.fields())
+                        .containsEntry("A", "1E+999999999")
+                        .containsEntry("B", "-1E-999999999")
+                        .containsEntry("C", "1E+300")
+                        .containsEntry("D", "45000.25"));
+    }
+
     @Test
     void columnNamesFollowSpreadsheetLetters() {
         assertThat(List.of(0, 25, 26, 701, 702))
