@@ -8,6 +8,7 @@ import io.hearth.connector.spi.Connector;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.core.HearthCore;
 import io.hearth.core.Stores;
+import io.hearth.core.app.AuditLog;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.LeadConversion;
 import io.hearth.core.app.LeadMerges;
@@ -15,6 +16,8 @@ import io.hearth.core.app.Leads;
 import io.hearth.core.app.SourceRemovals;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Transactor;
+import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.dedup.DuplicateGuard;
@@ -377,13 +380,21 @@ public final class ImportBench {
                 transactor,
                 leadRules,
                 clock,
-                duplicates);
+                duplicates,
+                List.of(),
+                CurrentCaller.NONE,
+                AuditLog.disabled(),
+                TeamRoster.NONE);
         Contacts contacts = new Contacts(
                 timings.wrap(ContactStore.class, new JooqContactStore(database.dsl()), "contact"),
                 transactor,
                 contactRules,
                 clock,
-                duplicates);
+                duplicates,
+                List.of(),
+                CurrentCaller.NONE,
+                AuditLog.disabled(),
+                TeamRoster.NONE);
         Stores stores = Stores.jooq(database.dsl());
         // a CSV deletes and merges nothing, but the engine is wired as the server's is
         SourceRemovals removals = new SourceRemovals(
@@ -422,7 +433,10 @@ public final class ImportBench {
                 transactor,
                 clock,
                 RetryPolicy.DEFAULT,
-                new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE));
+                new SyncSettings(new ImportFolder(csv.getParent()), SyncSettings.DEFAULT_LEASE),
+                CurrentCaller.NONE,
+                TeamRoster.NONE,
+                AuditLog.disabled());
     }
 
     static DatabaseConfig pgSchema(String url, List<String> created) throws Exception {

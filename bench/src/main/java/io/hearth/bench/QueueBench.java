@@ -2,6 +2,7 @@ package io.hearth.bench;
 
 import static io.hearth.core.persistence.generated.Tables.QUEUE_ENTRY;
 
+import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.core.persistence.JooqQueueStore;
@@ -105,7 +106,7 @@ public final class QueueBench {
     private record Side(WorkQueue queue, JooqQueueStore store) {
         static Side of(Database database) {
             JooqQueueStore store = new JooqQueueStore(database.dsl());
-            return new Side(new WorkQueue(store, Clock.fixed(NOW, ZoneOffset.UTC)), store);
+            return new Side(new WorkQueue(store, Clock.fixed(NOW, ZoneOffset.UTC), CurrentCaller.NONE), store);
         }
     }
 

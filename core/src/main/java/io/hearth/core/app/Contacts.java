@@ -53,31 +53,6 @@ public final class Contacts {
     private final AuditLog audit;
     private final List<ContactObserver> observers;
 
-    public Contacts(
-            ContactStore store, Transactor transactor, ContactRules rules, Clock clock, DuplicateGuard duplicates) {
-        this(store, transactor, rules, clock, duplicates, List.of());
-    }
-
-    /** @param observers told of every write, inside its transaction (e.g. to keep the work queue current) */
-    public Contacts(
-            ContactStore store,
-            Transactor transactor,
-            ContactRules rules,
-            Clock clock,
-            DuplicateGuard duplicates,
-            List<ContactObserver> observers) {
-        this(
-                store,
-                transactor,
-                rules,
-                clock,
-                duplicates,
-                observers,
-                CurrentCaller.NONE,
-                AuditLog.disabled(),
-                TeamRoster.NONE);
-    }
-
     /** @param caller who each call acts for: its scope limits which contacts it sees and changes */
     public Contacts(
             ContactStore store,

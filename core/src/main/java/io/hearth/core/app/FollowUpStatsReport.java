@@ -26,10 +26,6 @@ public final class FollowUpStatsReport {
     private final Transactor transactor;
     private final CurrentCaller caller;
 
-    public FollowUpStatsReport(FollowUpStatsStore store, Transactor transactor) {
-        this(store, transactor, CurrentCaller.NONE);
-    }
-
     /** @param caller who each report is for: it counts the people in the caller's scope only */
     public FollowUpStatsReport(FollowUpStatsStore store, Transactor transactor, CurrentCaller caller) {
         this.caller = requireNonNull(caller, "caller is null");

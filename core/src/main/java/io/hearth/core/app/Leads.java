@@ -61,29 +61,6 @@ public final class Leads {
     private final AuditLog audit;
     private final List<LeadWriteStep> steps;
 
-    public Leads(LeadStore store, Transactor transactor, LeadRules rules, Clock clock, DuplicateGuard duplicates) {
-        this(store, transactor, rules, clock, duplicates, List.of());
-    }
-
-    public Leads(
-            LeadStore store,
-            Transactor transactor,
-            LeadRules rules,
-            Clock clock,
-            DuplicateGuard duplicates,
-            List<LeadWriteStep> steps) {
-        this(
-                store,
-                transactor,
-                rules,
-                clock,
-                duplicates,
-                steps,
-                CurrentCaller.NONE,
-                AuditLog.disabled(),
-                TeamRoster.NONE);
-    }
-
     /** @param caller who each call acts for: its scope limits which leads it sees and changes */
     public Leads(
             LeadStore store,

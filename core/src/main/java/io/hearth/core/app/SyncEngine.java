@@ -107,38 +107,6 @@ public final class SyncEngine {
         return t;
     });
 
-    /** A sync engine acting for no one in particular (tests, benchmarks). */
-    public SyncEngine(
-            ConnectorRegistry connectors,
-            SyncRunStore runs,
-            PersonMatchStore matches,
-            Leads leads,
-            Contacts contacts,
-            SourceRemovals removals,
-            LeadRules rules,
-            ContactRules contactRules,
-            Transactor transactor,
-            Clock clock,
-            RetryPolicy retry,
-            SyncSettings settings) {
-        this(
-                connectors,
-                runs,
-                matches,
-                leads,
-                contacts,
-                removals,
-                rules,
-                contactRules,
-                transactor,
-                clock,
-                retry,
-                settings,
-                CurrentCaller.NONE,
-                TeamRoster.NONE,
-                AuditLog.disabled());
-    }
-
     /**
      * @param leads and {@code contacts} store what a batch changes, in the transaction of the batch,
      *     as they store what a rep enters by hand

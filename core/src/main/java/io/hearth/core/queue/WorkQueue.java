@@ -29,10 +29,6 @@ public final class WorkQueue {
     private final Clock clock;
     private final CurrentCaller caller;
 
-    public WorkQueue(QueueStore store, Clock clock) {
-        this(store, clock, CurrentCaller.NONE);
-    }
-
     /** @param caller who each call acts for: a rep's queue holds their own and unowned people only */
     public WorkQueue(QueueStore store, Clock clock, CurrentCaller caller) {
         this.caller = requireNonNull(caller, "caller is null");

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.Concurrently;
+import io.hearth.core.app.AuditLog;
 import io.hearth.core.app.Contacts;
+import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -48,7 +51,11 @@ public abstract class ContactsContract {
                 new JooqTransactor(database.dsl()),
                 new ContactRules(new PhoneNumbers("US")),
                 clock,
-                LeadFixtures.duplicateGuard(database));
+                LeadFixtures.duplicateGuard(database),
+                List.of(),
+                CurrentCaller.NONE,
+                AuditLog.disabled(),
+                TeamRoster.NONE);
     }
 
     @AfterEach

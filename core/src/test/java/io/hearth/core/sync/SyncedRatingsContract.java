@@ -3,12 +3,15 @@ package io.hearth.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.connector.spi.SourceRecord;
+import io.hearth.core.app.AuditLog;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Transactor;
+import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.contact.ContactRules;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFixtures;
@@ -107,14 +110,20 @@ public abstract class SyncedRatingsContract {
                 LeadFixtures.rules(),
                 clock,
                 LeadFixtures.duplicateGuard(database),
-                List.of(ratings));
+                List.of(ratings),
+                CurrentCaller.NONE,
+                AuditLog.disabled(),
+                TeamRoster.NONE);
         Contacts contacts = new Contacts(
                 new JooqContactStore(database.dsl()),
                 transactor,
                 new ContactRules(new PhoneNumbers("US")),
                 clock,
                 LeadFixtures.duplicateGuard(database),
-                List.of());
+                List.of(),
+                CurrentCaller.NONE,
+                AuditLog.disabled(),
+                TeamRoster.NONE);
         SyncEngine engine = new SyncEngine(
                 ConnectorRegistry.of(List.of(connector)),
                 new JooqSyncRunStore(database.dsl()),
@@ -127,7 +136,10 @@ public abstract class SyncedRatingsContract {
                 transactor,
                 clock,
                 RetryPolicy.DEFAULT,
-                SyncFixtures.settings());
+                SyncFixtures.settings(),
+                CurrentCaller.NONE,
+                TeamRoster.NONE,
+                AuditLog.disabled());
         return engine.run(SyncRequest.of(connector.name(), Map.of()), SyncListener.NONE);
     }
 
