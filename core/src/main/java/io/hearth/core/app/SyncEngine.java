@@ -80,6 +80,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncEngine {
     public static final int BATCH_SIZE = 1000;
+    /** Fewer rows than this written since the last statistics leave them to the database's own upkeep. */
+    static final int MIN_ROWS_TO_ANALYZE = 500;
+
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
     private static final String RUNS_FINGERPRINT = PageToken.fingerprint("syncRuns");
     private static final String CONNECTORS_FINGERPRINT = PageToken.fingerprint("connectors");
@@ -445,6 +448,7 @@ public final class SyncEngine {
         SyncRun run = started;
         int failures = 0;
         long statisticsAt = BATCH_SIZE;
+        long analyzedAt = 0;
         while (true) {
             try (RecordReader reader = connector.openReader(request.config(), run.endCursor());
                     ReadAhead ahead =
@@ -457,9 +461,13 @@ public final class SyncEngine {
                     listener.onProgress(run);
                     stopIfAsked(run, batch.last(), listener, active);
                     long written = run.counts().created() + run.counts().updated();
-                    if (written >= statisticsAt && !request.dryRun()) {
+                    // statistics as the tables double, and once more at the end of a bulk import, so
+                    // the reads that follow are planned for the tables' real sizes
+                    boolean bulkDone = batch.last() && written - analyzedAt >= MIN_ROWS_TO_ANALYZE;
+                    if ((written >= statisticsAt || bulkDone) && !request.dryRun()) {
                         transactor.run(matches::tablesGrew);
                         statisticsAt = 2 * written;
+                        analyzedAt = written;
                     }
                     if (batch.last()) {
                         return run;
