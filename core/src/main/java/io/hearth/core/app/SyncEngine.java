@@ -188,6 +188,8 @@ public final class SyncEngine {
 
     /** Problems with a config, each under {@code config.<key>}; empty when it can run. */
     public List<ConfigProblem> validate(String connectorName, Map<String, String> config) {
+        // a manager's, as the imports it prepares: its answers tell which files the import folder holds
+        checkMayRun();
         return connectors.get(connectorName).validate(config);
     }
 

@@ -89,6 +89,7 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
     @Override
     public void validateConnectorConfig(
             ValidateConnectorConfigRequest request, StreamObserver<ValidateConnectorConfigResponse> response) {
+        engine.checkMayRun();
         String connector = ConnectorRegistry.connectorName(request.getConnector(), "connector");
         ValidateConnectorConfigResponse.Builder result = ValidateConnectorConfigResponse.newBuilder();
         engine.validate(connector, request.getConfigMap()).forEach(p -> result.addProblems(SyncMapper.toProto(p)));

@@ -434,7 +434,7 @@ class EveryRpcIsScopedTest {
         expect(SyncServiceGrpc.getListConnectorsMethod(), OK, OK, t -> ListConnectorsRequest.getDefaultInstance());
         expect(
                 SyncServiceGrpc.getValidateConnectorConfigMethod(),
-                OK,
+                DENIED,
                 OK,
                 t -> ValidateConnectorConfigRequest.newBuilder()
                         .setConnector("connectors/csv")

@@ -140,6 +140,7 @@ class EveryRpcNeedsATokenTest {
 
     /** What a rep's token may not call: administration, and imports, sync runs and connections (a manager's or an admin's). */
     private static final Set<String> NOT_A_REPS = Set.of(
+            "hearth.v1.SyncService/ValidateConnectorConfig",
             "hearth.v1.SyncService/StartSync",
             "hearth.v1.SyncService/ImportFile",
             "hearth.v1.SyncService/ListSyncRuns",
