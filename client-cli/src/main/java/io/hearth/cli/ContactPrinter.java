@@ -16,6 +16,7 @@ final class ContactPrinter {
         table.addRow("origin", CliText.value(contact.getOrigin()));
         table.addRow("converted from", CliText.value(contact.getConvertedFrom()));
         table.addRow("company", CliText.value(contact.getCompany()));
+        table.addRow("title", CliText.value(contact.getTitle()));
         table.addRow("email", CliText.value(contact.getEmail()));
         table.addRow("phone", CliText.value(contact.getPhone()));
         table.addRow("source", CliText.value(contact.getSource()));
@@ -25,6 +26,10 @@ final class ContactPrinter {
                 CliText.value(contact.getCadenceState()) + " after " + contact.getCompletedFollowUps() + " follow-ups");
         table.addRow("notes", CliText.value(contact.getNotes()));
         table.addRow("tags", contact.getTagsCount() == 0 ? CliText.NONE : String.join(", ", contact.getTagsList()));
+        if (contact.hasArchiveTime()) {
+            table.addRow("archived", CliText.value(contact.getArchiveTime()));
+        }
+        table.addRow("etag", CliText.value(contact.getEtag()));
         table.printTo(out);
     }
 }

@@ -9,11 +9,15 @@ import picocli.CommandLine.Spec;
 /** {@code hearth contacts}: the ContactService commands. */
 @Command(
         name = "contacts",
-        description = "Create, find and list contacts: prospects, clients, suppliers, partners, associates.",
+        description = "Create, find, list, update and archive contacts: prospects, clients, suppliers, partners,"
+                + " associates.",
         subcommands = {
             CreateContactCommand.class,
             GetContactCommand.class,
             ListContactsCommand.class,
+            UpdateContactCommand.class,
+            ArchiveContactCommand.class,
+            RestoreContactCommand.class,
             MergeLeadIntoContactCommand.class
         })
 final class ContactsCommand implements Callable<Integer> {

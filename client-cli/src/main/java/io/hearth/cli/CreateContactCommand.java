@@ -26,6 +26,9 @@ final class CreateContactCommand extends RpcCommand {
     @Option(names = "--company", paramLabel = "NAME")
     String company = "";
 
+    @Option(names = "--title", paramLabel = "TITLE", description = "Job title.")
+    String title = "";
+
     @Option(names = "--email", paramLabel = "ADDRESS")
     String email = "";
 
@@ -58,6 +61,7 @@ final class CreateContactCommand extends RpcCommand {
                 .setGivenName(givenName)
                 .setFamilyName(familyName)
                 .setCompany(company)
+                .setTitle(title)
                 .setEmail(email)
                 .setPhone(phone)
                 .setOwner(owner)

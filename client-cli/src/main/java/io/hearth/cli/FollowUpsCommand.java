@@ -9,8 +9,13 @@ import picocli.CommandLine.Spec;
 /** {@code hearth followups}: the follow-up work list. */
 @Command(
         name = "followups",
-        description = "See which follow-ups are due.",
-        subcommands = {DueFollowUpsCommand.class})
+        description = "See which follow-ups are due; schedule, complete and skip them.",
+        subcommands = {
+            DueFollowUpsCommand.class,
+            ScheduleFollowUpCommand.class,
+            CompleteFollowUpCommand.class,
+            SkipFollowUpCommand.class
+        })
 final class FollowUpsCommand implements Callable<Integer> {
 
     @Spec

@@ -15,6 +15,7 @@ import io.hearth.proto.v1.TouchKind;
 import io.hearth.proto.v1.TouchOutcome;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -121,6 +122,7 @@ public final class HearthCli implements Callable<Integer> {
         commandLine.registerConverter(
                 TouchOutcome.class, EnumNames.converter(TouchOutcome.getDescriptor(), TouchOutcome::forNumber));
         commandLine.registerConverter(Duration.class, DurationText::parse);
+        commandLine.registerConverter(Instant.class, text -> WhenText.parse(text, environment.clock()));
         commandLine.registerConverter(Role.class, EnumNames.converter(Role.getDescriptor(), Role::forNumber));
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -7,6 +7,7 @@ import io.hearth.proto.v1.Touch;
 import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.TouchKind;
 import io.hearth.proto.v1.TouchOutcome;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,29 +49,32 @@ final class LogTouchCommand extends RpcCommand {
     @Option(names = "--by", paramLabel = "USER", description = "Who made it.")
     String by = "";
 
+    @Option(
+            names = "--at",
+            paramLabel = "WHEN",
+            description = "When it happened, if not now: e.g. -2h, 2026-11-23T09:30 (local time) or"
+                    + " 2026-11-23T09:30:00Z. The server refuses a time in the future.")
+    Instant at;
+
     @Override
     void execute() {
-        Touch touch = Touch.newBuilder()
+        Touch.Builder touch = Touch.newBuilder()
                 .setPerson(person.strip())
                 .setKind(kind)
                 .setChannel(channel)
                 .setOutcome(outcome)
                 .setDuration(Duration.newBuilder().setSeconds(minutes * 60))
                 .setNote(note)
-                .setPerformedBy(by)
-                .build();
+                .setPerformedBy(by);
+        if (at != null) {
+            touch.setOccurTime(Times.timestamp(at));
+        }
         LogTouchResponse logged = followUpService()
                 .logTouch(LogTouchRequest.newBuilder().setTouch(touch).build());
         if (json()) {
             ProtoJson.print(logged, out());
             return;
         }
-        out().println("logged " + logged.getTouch().getName() + "; cadence " + CliText.value(logged.getCadenceState()));
-        if (logged.hasConvertedContact()) {
-            out().println("converted to " + logged.getConvertedContact().getName());
-        }
-        if (logged.getConversionSuggested()) {
-            out().println("positive outcome: convert with 'hearth leads convert " + person.strip() + "'");
-        }
+        FollowUpPrinter.printLogged(logged, person.strip(), out());
     }
 }

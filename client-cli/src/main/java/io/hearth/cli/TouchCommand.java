@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 /** {@code hearth touch}: logging contact attempts. */
 @Command(
         name = "touch",
-        description = "Log touches: calls, emails, postcards, meetings ...",
-        subcommands = {LogTouchCommand.class})
+        description = "Log and list touches: calls, emails, postcards, meetings ...",
+        subcommands = {LogTouchCommand.class, ListTouchesCommand.class})
 final class TouchCommand implements Callable<Integer> {
 
     @Spec

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class EndToEndIT {
     private static final Pattern LEAD_NAME = Pattern.compile("\"name\": \"(leads/[0-9a-f-]{36})\"");
     private static final Pattern CONTACT_NAME = Pattern.compile("\"name\": \"(contacts/[0-9a-f-]{36})\"");
+    private static final Pattern FOLLOW_UP_NAME = Pattern.compile("(followUps/[0-9a-f-]{36})");
     private static final String PG_URL = System.getenv("HEARTH_TEST_PG_URL");
     // a row of 'hearth sync runs': state, then read and created
     private static final Pattern RUN_ROW =
@@ -203,6 +205,60 @@ class EndToEndIT {
             Cli stats = server.cliInProcess("stats", "response", "--missed");
             assertThat(stats.exitCode()).as(stats.toString()).isZero();
 
+            // a rep works the lead's follow-ups and touches from the CLI
+            Cli scheduled = server.cliInProcess(
+                    "followups", "schedule", leadName, "--channel", "email", "--due", "-1h", "--purpose", "price list");
+            assertThat(scheduled.exitCode()).as(scheduled.toString()).isZero();
+            Matcher step = FOLLOW_UP_NAME.matcher(scheduled.out());
+            assertThat(step.find()).as(scheduled.out()).isTrue();
+            String emailStep = step.group(1);
+            assertThat(scheduled.out()).contains("price list").contains("email");
+            Cli due = server.cliInProcess("followups", "due", "--owner", "bob");
+            assertThat(due.out()).as(due.toString()).contains(emailStep);
+            Cli skipped = server.cliInProcess("followups", "skip", emailStep);
+            assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
+            Matcher instead =
+                    FOLLOW_UP_NAME.matcher(skipped.out().substring(skipped.out().indexOf("instead")));
+            assertThat(instead.find()).as(skipped.out()).isTrue();
+            Cli completed = server.cliInProcess(
+                    "followups", "complete", instead.group(1), "--outcome", "no-answer", "--by", "bob");
+            assertThat(completed.exitCode()).as(completed.toString()).isZero();
+            assertThat(completed.out()).startsWith("logged touches/");
+            Cli skippedAgain = server.cliInProcess("followups", "skip", emailStep);
+            assertThat(skippedAgain.exitCode()).isEqualTo(1);
+            assertThat(skippedAgain.err()).contains("FAILED_PRECONDITION").contains("reason: FOLLOW_UP_CLOSED");
+            List<String> earlierTouch = List.of(
+                    "touch",
+                    "log",
+                    leadName,
+                    "--kind",
+                    "touch-base",
+                    "--channel",
+                    "email",
+                    "--outcome",
+                    "no-answer",
+                    "--note",
+                    "sent the brochure",
+                    "--by",
+                    "bob",
+                    "--at");
+            Cli backdated = server.cliInProcess(
+                    Stream.concat(earlierTouch.stream(), Stream.of("-3h")).toArray(String[]::new));
+            assertThat(backdated.exitCode()).as(backdated.toString()).isZero();
+            Cli future = server.cliInProcess(
+                    Stream.concat(earlierTouch.stream(), Stream.of("+1d")).toArray(String[]::new));
+            assertThat(future.exitCode()).as(future.toString()).isEqualTo(1);
+            assertThat(future.err()).contains("INVALID_ARGUMENT").contains("field touch.occur_time");
+            Cli touches = server.cliInProcess("touch", "list", leadName, "--performed-by", "bob", "--output", "json");
+            assertThat(touches.exitCode()).as(touches.toString()).isZero();
+            assertThat(touches.out()).contains("sent the brochure").contains("\"followUpNumber\": 1");
+            assertThat(Pattern.compile("\"touches/")
+                            .matcher(touches.out())
+                            .results()
+                            .count())
+                    .as(touches.out())
+                    .isEqualTo(2);
+
             // a retried CreateContact (same request id) answers with the contact the first call made
             List<String> supplier = List.of(
                     "contacts",
@@ -242,6 +298,31 @@ class EndToEndIT {
             assertThat(leadsAfter.out())
                     .as("a supplier is not re-made as a lead")
                     .doesNotContain("Paper Co");
+
+            // contacts are updated, archived and restored from the CLI
+            String paperCo = firstName.group(1);
+            Cli retitled =
+                    server.cliInProcess("contacts", "update", paperCo, "--title", "Paper merchant", "--owner", "carol");
+            assertThat(retitled.exitCode()).as(retitled.toString()).isZero();
+            assertThat(retitled.out()).contains("Paper merchant").contains("carol");
+            Cli archivedContact = server.cliInProcess("contacts", "archive", paperCo);
+            assertThat(archivedContact.exitCode())
+                    .as(archivedContact.toString())
+                    .isZero();
+            assertThat(archivedContact.out()).contains("archived");
+            Cli hidden = server.cliInProcess("contacts", "list", "--kind", "supplier", "--output", "json");
+            assertThat(hidden.out()).as(hidden.toString()).doesNotContain(paperCo);
+            Cli restoredContact = server.cliInProcess("contacts", "restore", paperCo, "--output", "json");
+            assertThat(restoredContact.exitCode())
+                    .as(restoredContact.toString())
+                    .isZero();
+            assertThat(restoredContact.out())
+                    .contains("\"title\": \"Paper merchant\"")
+                    .doesNotContain("archiveTime");
+            Cli titled = server.cliInProcess(
+                    "contacts", "create", "--kind", "partner", "--company", "Ink Ltd", "--title", "Reseller");
+            assertThat(titled.exitCode()).as(titled.toString()).isZero();
+            assertThat(titled.out()).contains("Reseller");
         }
 
         try (ServerProcess restarted = ServerProcess.start(serverArgs)) {

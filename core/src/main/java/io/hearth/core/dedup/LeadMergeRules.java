@@ -54,10 +54,13 @@ public final class LeadMergeRules {
 
     /**
      * A contact's fields after a lead of the same person is merged into it, by the same rule
-     * ({@link #person}); its kind, origin and source stay the contact's.
+     * ({@link #person}); its kind and origin stay the contact's, and so does its source, unless it
+     * has none (entered directly without one): then it takes the lead's, where the person came from.
      */
     public static ContactFields fields(ContactFields survivor, LeadFields duplicate, String duplicateName) {
-        return survivor.withPerson(person(survivor.person(), duplicate.person(), duplicateName));
+        PersonFields merged = person(survivor.person(), duplicate.person(), duplicateName);
+        return survivor.withPerson(merged.withSource(
+                either(survivor.person().source(), duplicate.person().source())));
     }
 
     private static List<String> tags(List<String> survivor, List<String> duplicate) {

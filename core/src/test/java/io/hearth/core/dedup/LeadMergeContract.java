@@ -381,6 +381,39 @@ public abstract class LeadMergeContract {
     }
 
     @Test
+    void aContactEnteredWithoutASourceTakesTheLeadsAndOneWithASourceKeepsIt() {
+        Contact entered = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Ann")
+                        .familyName("Lee")
+                        .email("ann@acme.com")
+                        .kind(ContactKind.PROSPECT)
+                        .build());
+        Contact referred = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Bo")
+                        .familyName("Chen")
+                        .email("bo@acme.com")
+                        .kind(ContactKind.PROSPECT)
+                        .source(LeadSource.REFERRAL)
+                        .build());
+        Lead ann = lead(LeadFixtures.person("Ann", "Lee").phone("415 555 0142"), true);
+        Lead bo = lead(LeadFixtures.person("Bo", "Chen").phone("415 555 0143"), true);
+
+        LeadMerges.ContactMerge annMerge = merges.mergeIntoContact(entered.id(), null, ann.id(), null);
+        merges.mergeIntoContact(referred.id(), null, bo.id(), null);
+
+        assertThat(entered.fields().person().source()).as("entered without one").isNull();
+        assertThat(hearth.contacts().get(entered.id()).fields().person().source())
+                .as("the empty source is filled from the lead")
+                .isEqualTo(LeadSource.TRADE_SHOW);
+        assertThat(annMerge.survivor().fields().person().source()).isEqualTo(LeadSource.TRADE_SHOW);
+        assertThat(hearth.contacts().get(referred.id()).fields().person().source())
+                .as("the contact's own source stays")
+                .isEqualTo(LeadSource.REFERRAL);
+    }
+
+    @Test
     void aLeadThatUnsubscribedUnsubscribesTheContactItIsMergedInto() {
         Contact client = hearth.contacts()
                 .create(ContactFields.builder()

@@ -2,7 +2,10 @@ package io.hearth.core.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.core.contact.ContactFields;
+import io.hearth.core.contact.ContactKind;
 import io.hearth.core.lead.LeadFields;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonFieldCleaner;
 import io.hearth.core.priority.Activity;
 import java.time.Instant;
@@ -35,6 +38,41 @@ class LeadMergeRulesTest {
         assertThat(merged.email()).isEqualTo("ann@acme.com");
         assertThat(merged.familyName()).isEqualTo("Lee");
         assertThat(merged.owner()).isEqualTo("bob");
+    }
+
+    @Test
+    void aContactWithoutASourceTakesTheLeadsAndKeepsItsKindAndItsOwnSource() {
+        LeadFields lead = LeadFields.builder()
+                .givenName("Ann")
+                .source(LeadSource.WEB_FORM)
+                .tags(List.of())
+                .build();
+        ContactFields entered = ContactFields.builder()
+                .givenName("Ann")
+                .kind(ContactKind.SUPPLIER)
+                .tags(List.of())
+                .build();
+        ContactFields referred = entered.toBuilder().source(LeadSource.REFERRAL).build();
+
+        ContactFields filled = LeadMergeRules.fields(entered, lead, "leads/d");
+        ContactFields kept = LeadMergeRules.fields(referred, lead, "leads/d");
+
+        assertThat(filled.person().source()).isEqualTo(LeadSource.WEB_FORM);
+        assertThat(filled.kind()).isEqualTo(ContactKind.SUPPLIER);
+        assertThat(kept.person().source()).isEqualTo(LeadSource.REFERRAL);
+    }
+
+    @Test
+    void aLeadSurvivorKeepsItsOwnSource() {
+        LeadFields survivor = LeadFields.builder()
+                .givenName("Ann")
+                .source(LeadSource.TRADE_SHOW)
+                .tags(List.of())
+                .build();
+        LeadFields duplicate = survivor.toBuilder().source(LeadSource.WEB_FORM).build();
+
+        assertThat(LeadMergeRules.fields(survivor, duplicate, "leads/d").source())
+                .isEqualTo(LeadSource.TRADE_SHOW);
     }
 
     @Test

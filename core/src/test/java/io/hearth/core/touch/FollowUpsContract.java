@@ -205,6 +205,42 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void aReassignedPersonsQueueEntryGoesWithThemToTheNewOwner() {
+        Lead lead = lead(Temperature.HOT);
+        Contact contact = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Sam")
+                        .kind(ContactKind.SUPPLIER)
+                        .owner("alice")
+                        .build());
+        hearth.followUps().schedule(PersonRef.of(contact.id()), Channel.EMAIL, null, null);
+        clock.advance(Duration.ofDays(5));
+        assertThat(hearth.queue().next("alice", 10, "").items())
+                .extracting(QueueEntry::personId)
+                .containsExactlyInAnyOrder(lead.id().value(), contact.id().value());
+
+        hearth.leads()
+                .update(lead.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(PersonField.OWNER), null);
+        hearth.contacts()
+                .update(
+                        contact.id(),
+                        ContactFields.builder().owner("carol").build(),
+                        EnumSet.of(PersonField.OWNER),
+                        null);
+
+        assertThat(hearth.queue().next("alice", 10, "").items()).isEmpty();
+        assertThat(hearth.queue().next("bob", 10, "").items()).singleElement().satisfies(entry -> {
+            assertThat(entry.personId()).isEqualTo(lead.id().value());
+            assertThat(entry.owner()).isEqualTo("bob");
+        });
+        assertThat(hearth.queue().next("carol", 10, "").items()).singleElement().satisfies(entry -> {
+            assertThat(entry.personId()).isEqualTo(contact.id().value());
+            assertThat(entry.owner()).isEqualTo("carol");
+            assertThat(entry.channel()).isEqualTo(ActionChannel.EMAIL);
+        });
+    }
+
+    @Test
     void archivedPeopleLeaveTheDueListUntilRestored() {
         Lead lead = lead(Temperature.HOT);
         FollowUp step = hearth.followUps().schedule(ref(lead), null, null, null);
