@@ -24,7 +24,7 @@ import java.util.Set;
  * buying (level 6) or fully qualified, or a positive reply right now. Warm: a referral, a real
  * conversation, a meeting, an appointment-level lead, or a recent positive reply. Cool: a need
  * heard of, or a lead that raised its hand, with no referral. Cold: no known need and no
- * relationship. A lead the probability model finds very likely is at least warm, with that reason.
+ * relationship, or spoken with long ago and little contact since (the reason says when). A lead the probability model finds very likely is at least warm, with that reason.
  * Silence cools a lead one step per threshold passed, unless a near need date keeps it hot: the
  * date, not the rep's activity, makes that one urgent.
  */
@@ -135,7 +135,11 @@ public final class TemperatureModel {
             reasons.add("raised their hand (" + sourceMeaning(lead.source()) + ")");
         }
         if (grade == Temperature.COLD) {
-            if (!nearButUnlikely) {
+            if (lead.lastConversationAt() != null && !lead.lastConversationAt().isAfter(now)) {
+                reasons.add("spoken with " + daysAgo(lead.lastConversationAt(), now) + " days ago on "
+                        + LocalDate.ofInstant(lead.lastConversationAt(), ZoneOffset.UTC)
+                        + ", little contact since");
+            } else if (!nearButUnlikely) {
                 reasons.add(
                         lead.source() == LeadSource.PURCHASED_LIST
                                 ? "purchased list: no known need and no relationship yet"

@@ -170,6 +170,25 @@ class TemperatureModelTest {
     }
 
     @Test
+    void aConversationLongAgoSaysWhenNotThatThereWasNone() {
+        Instant spoke = Instant.parse("2026-05-17T15:00:00Z"); // 189 days before NOW
+        TemperatureRating rating = model.rate(lead().createdAt(NOW.minus(Duration.ofDays(400)))
+                .lastTouchAt(spoke)
+                .lastConversationAt(spoke)
+                .build());
+        TemperatureRating hundredDays = model.rate(lead().createdAt(NOW.minus(Duration.ofDays(400)))
+                .lastConversationAt(NOW.minus(Duration.ofDays(100)))
+                .build());
+
+        assertThat(rating.grade()).isEqualTo(Temperature.COLD);
+        assertThat(rating.reasons())
+                .contains("spoken with 189 days ago on 2026-05-17, little contact since")
+                .noneMatch(r -> r.contains("no relationship"));
+        assertThat(hundredDays.grade()).isEqualTo(Temperature.COLD);
+        assertThat(hundredDays.reasons()).contains("spoken with 100 days ago on 2026-08-15, little contact since");
+    }
+
+    @Test
     void probabilityRisesWithTheGradeAndBant() {
         double cold =
                 model.rate(lead().source(LeadSource.PURCHASED_LIST).build()).probabilityToClose();

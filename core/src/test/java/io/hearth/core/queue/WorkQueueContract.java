@@ -33,6 +33,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -219,7 +220,11 @@ public abstract class WorkQueueContract {
         clock.advance(Duration.ofDays(100));
         hearth.ratings().rerateExpired(100);
         assertThat(laneOf(lead)).isEqualTo(Lane.COLD);
-        assertThat(entryOf(lead).reasons()).contains("no known need and no relationship yet");
+        // spoken with long ago is cold for that reason, with the date, not for having no relationship
+        assertThat(entryOf(lead).reasons())
+                .containsExactly("spoken with 102 days ago on "
+                        + LocalDate.ofInstant(clock.instant().minus(Duration.ofDays(102)), ZoneOffset.UTC)
+                        + ", little contact since");
     }
 
     @Test
