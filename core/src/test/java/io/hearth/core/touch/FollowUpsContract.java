@@ -112,6 +112,8 @@ public abstract class FollowUpsContract {
                         .givenName("Sam")
                         .kind(ContactKind.SUPPLIER)
                         .owner("alice")
+                        .phone("+1 415 555 0142")
+                        .email("sam@example.com")
                         .build());
         FollowUp next = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, "check the new price list");
         assertThat(next.purpose()).isEqualTo("check the new price list");
@@ -268,6 +270,56 @@ public abstract class FollowUpsContract {
             assertThat(entry.lane()).isEqualTo(Lane.DUE_FOLLOW_UP);
             assertThat(entry.action()).isEqualTo(ActionKind.FOLLOW_UP);
         });
+    }
+
+    @Test
+    void aProspectWithoutAPhoneIsNotCalledAndTheQueueShowsTheChannelTheCadenceChose() {
+        Lead lead = hearth.leads()
+                .create(
+                        LeadFixtures.person("Mo", "Mail")
+                                .owner("alice")
+                                .email("mo@example.com")
+                                .source(LeadSource.WEB_FORM)
+                                .build(),
+                        null,
+                        true);
+
+        Contact contact = hearth.conversion().convert(lead.id(), null).contact();
+
+        FollowUp first =
+                hearth.followUps().listDue("alice", clock.instant().plus(Duration.ofDays(1)), 10, "").items().stream()
+                        .filter(f -> f.person().equals(PersonRef.of(contact.id())))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(first.channel()).isNotEqualTo(Channel.PHONE).isEqualTo(Channel.POSTCARD);
+        assertThat(first.purpose()).isEqualTo("new prospect: follow up the same day (no phone number: no call)");
+        assertThat(hearth.queue().next("alice", 10, "").items()).singleElement().satisfies(entry -> {
+            assertThat(entry.channel()).isEqualTo(ActionChannel.POSTCARD);
+            assertThat(entry.reasons())
+                    .contains("purpose: new prospect: follow up the same day (no phone number: no call)");
+        });
+
+        FollowUp email = complete(first, Outcome.NO_ANSWER).next().orElseThrow();
+        assertThat(email.channel()).isEqualTo(Channel.EMAIL);
+        FollowUp afterEmail = complete(email, Outcome.NO_ANSWER).next().orElseThrow();
+        assertThat(afterEmail.channel()).as("the call is skipped again").isEqualTo(Channel.POSTCARD);
+        assertThat(afterEmail.purpose()).contains("no phone number: no call");
+
+        Lead noEmail = hearth.leads()
+                .create(
+                        LeadFixtures.person("Pho", "Only")
+                                .owner("alice")
+                                .phone("+1 415 555 0199")
+                                .source(LeadSource.PURCHASED_LIST)
+                                .build(),
+                        null,
+                        true);
+        FollowUp call = hearth.followUps().schedule(ref(noEmail), null, null, null);
+        assertThat(call.channel()).isEqualTo(Channel.PHONE);
+        FollowUp next = complete(call, Outcome.NO_ANSWER).next().orElseThrow();
+        // a cold lead's sequence is call, email, postcard: without an email, the postcard
+        assertThat(next.channel()).isEqualTo(Channel.POSTCARD);
+        assertThat(next.purpose()).contains("no email address: no email");
     }
 
     @Test
@@ -560,12 +612,17 @@ public abstract class FollowUpsContract {
         assertThat(alice.movedToDrip()).isEqualTo(1);
     }
 
-    /** One more Pat Lee: the tests enter look-alikes on purpose, so the duplicate check is waived. */
+    /**
+     * One more Pat Lee, reachable by phone and email: the tests enter look-alikes on purpose, so the
+     * duplicate check is waived.
+     */
     private Lead lead(Temperature temperature) {
         return hearth.leads()
                 .create(
                         LeadFixtures.person("Pat", "Lee")
                                 .owner("alice")
+                                .phone("+1 415 555 0100")
+                                .email("pat@example.com")
                                 .temperature(temperature)
                                 .source(LeadSource.TRADE_SHOW)
                                 .notes("met at the fair")
@@ -575,11 +632,14 @@ public abstract class FollowUpsContract {
                         true);
     }
 
+    /** A lead of its own, reachable by phone and email. */
     private Lead lead(String name, LeadSource source, String owner) {
         return hearth.leads()
                 .create(
                         LeadFixtures.person(name, "Fixture")
                                 .owner(owner)
+                                .phone("+1 415 555 " + (1000 + Math.abs(name.hashCode() % 9000)))
+                                .email(name.toLowerCase(java.util.Locale.ROOT) + "@example.com")
                                 .source(source)
                                 .temperature(Temperature.WARM)
                                 .build(),

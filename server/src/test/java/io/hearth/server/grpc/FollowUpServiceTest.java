@@ -247,6 +247,7 @@ class FollowUpServiceTest {
                 .setLead(Lead.newBuilder()
                         .setGivenName("Ada")
                         .setEmail("ada@example.com")
+                        .setPhone("+1 415 555 0100")
                         .setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
                         .setOwner("alice"))
                 .build());

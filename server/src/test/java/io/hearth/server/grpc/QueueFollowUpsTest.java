@@ -398,6 +398,9 @@ class QueueFollowUpsTest {
                 .setContact(Contact.newBuilder()
                         .setGivenName(given)
                         .setFamilyName("Contact")
+                        // reachable on every step of the cadence
+                        .setPhone("+1 415 555 " + (1000 + Math.abs(given.hashCode() % 9000)))
+                        .setEmail(given.toLowerCase(java.util.Locale.ROOT) + "@example.com")
                         .setKind(ContactKind.CONTACT_KIND_PROSPECT)
                         .setOwner(owner))
                 .build());
