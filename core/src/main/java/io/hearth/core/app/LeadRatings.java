@@ -3,7 +3,9 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.lead.RepGrade;
@@ -200,13 +202,33 @@ public final class LeadRatings implements LeadWriteStep {
 
     /**
      * Folds touch activity into the lead's rating: a first touch also records the response time,
-     * and a late one the response to a missed deadline.
+     * and a late one the response to a missed deadline. A touch moves a new lead to contacted.
      */
     public RatedLead recordActivity(LeadId id, Activity activity) {
-        return transactor.inTransaction(() -> profiles.change(
-                id,
-                () -> profiles.lead(id),
-                profile -> profile.withActivity(profile.activity().mergedWith(activity))));
+        return transactor.inTransaction(() -> {
+            RatedLead rated = profiles.change(
+                    id,
+                    () -> profiles.lead(id),
+                    profile -> profile.withActivity(profile.activity().mergedWith(activity)));
+            if (activity.lastTouchAt() == null) {
+                return rated;
+            }
+            // a write racing this touch may move the lead's version: read it again and retry
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                Lead lead = attempt == 1 ? rated.lead() : profiles.lead(id);
+                if (lead.fields().status() != LeadStatus.NEW) {
+                    return new RatedLead(lead, rated.profile());
+                }
+                Lead contacted = lead.rewritten(
+                        lead.fields().toBuilder().status(LeadStatus.CONTACTED).build(),
+                        profiles.now(),
+                        lead.version() + 1);
+                if (profiles.leads().update(contacted, lead.version())) {
+                    return new RatedLead(contacted, rated.profile());
+                }
+            }
+            throw StaleEtagException.concurrent(id.name());
+        });
     }
 
     /**

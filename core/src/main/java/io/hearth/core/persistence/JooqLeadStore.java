@@ -191,11 +191,12 @@ public final class JooqLeadStore implements LeadStore {
 
     private static List<Condition> conditions(LeadFilter filter, boolean includeArchived) {
         List<Condition> conditions = new ArrayList<>();
-        if (!includeArchived) {
+        // asking for archived or merged leads by status lists them without show_archived
+        if (!includeArchived && filter.statuses().stream().noneMatch(LeadStatus::fromArchive)) {
             conditions.add(LEAD.ARCHIVED_AT.isNull());
         }
         conditions.addAll(PERSON.conditions(filter.person()));
-        filter.statuses().forEach(status -> conditions.add(LEAD.STATUS.eq(status.name())));
+        filter.statuses().forEach(status -> conditions.add(statusIs(status)));
         if (filter.possibleDuplicate() != null) {
             conditions.add(
                     filter.possibleDuplicate()
@@ -204,6 +205,15 @@ public final class JooqLeadStore implements LeadStore {
         }
         filter.temperatures().forEach(t -> conditions.add(LEAD.TEMPERATURE.eq(t.name())));
         return conditions;
+    }
+
+    /** Leads whose {@link Lead#status()} is {@code status}: archive and merge decide before the stored status. */
+    private static Condition statusIs(LeadStatus status) {
+        return switch (status) {
+            case MERGED -> LEAD.MERGED_INTO.isNotNull();
+            case ARCHIVED -> LEAD.ARCHIVED_AT.isNotNull().and(LEAD.MERGED_INTO.isNull());
+            default -> LEAD.STATUS.eq(status.name()).and(LEAD.ARCHIVED_AT.isNull());
+        };
     }
 
     /** The sort column of an order and how its value travels in a page token. */

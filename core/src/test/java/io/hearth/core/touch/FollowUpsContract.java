@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.Concurrently;
+import io.hearth.core.HearthCore;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
@@ -12,6 +13,7 @@ import io.hearth.core.contact.Conversion;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.LeadStatus;
@@ -21,10 +23,17 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
+import io.hearth.core.priority.Answer;
+import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.QualificationField;
+import io.hearth.core.priority.ReferralKind;
+import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
@@ -323,6 +332,77 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void aLeadsStatusFollowsItsLifeAndEveryStageIsFilterable() {
+        HearthCore core = HearthCore.on(database)
+                .clock(clock)
+                .cadencePolicy(CadencePolicy.DEFAULT)
+                .probability(new RuleProbability())
+                .build();
+        Lead lead = lead(Temperature.WARM);
+        Lead duplicate = lead(Temperature.WARM);
+        assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
+        assertThat(statuses(core, "status = NEW")).contains(lead.id(), duplicate.id());
+
+        log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER);
+        assertThat(core.leads().get(lead.id()).status()).as("first touch").isEqualTo(LeadStatus.CONTACTED);
+        assertThat(statuses(core, "status = CONTACTED")).containsExactly(lead.id());
+        assertThat(statuses(core, "status = NEW")).containsExactly(duplicate.id());
+
+        Bant allYes = new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES);
+        core.qualifications()
+                .qualify(
+                        lead.id(),
+                        new Qualification(null, null, ReferralKind.NONE, allYes, null, 0),
+                        EnumSet.of(
+                                QualificationField.BUDGET,
+                                QualificationField.AUTHORITY,
+                                QualificationField.NEED,
+                                QualificationField.TIMESCALE),
+                        null);
+        log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.LEFT_VOICEMAIL);
+        assertThat(core.leads().get(lead.id()).status())
+                .as("a later touch keeps it qualified")
+                .isEqualTo(LeadStatus.QUALIFIED);
+
+        Lead archived = core.leads().archive(lead.id(), null);
+        assertThat(archived.status()).isEqualTo(LeadStatus.ARCHIVED);
+        assertThat(core.leads().get(lead.id()).status()).isEqualTo(LeadStatus.ARCHIVED);
+        assertThat(statuses(core, "status = ARCHIVED")).containsExactly(lead.id());
+        assertThat(statuses(core, "status = QUALIFIED")).isEmpty();
+        assertThat(core.leads().restore(lead.id(), null).status())
+                .as("restored to where it stood")
+                .isEqualTo(LeadStatus.QUALIFIED);
+
+        core.merges().merge(lead.id(), null, duplicate.id(), null);
+        assertThat(core.leads().get(duplicate.id()).status()).isEqualTo(LeadStatus.MERGED);
+        assertThat(statuses(core, "status = MERGED")).containsExactly(duplicate.id());
+        assertThat(statuses(core, "status = ARCHIVED")).isEmpty();
+
+        hearth.conversion().convert(lead.id(), null);
+        assertThat(core.leads().get(lead.id()).status()).isEqualTo(LeadStatus.CONVERTED);
+        assertThat(statuses(core, "status = CONVERTED")).containsExactly(lead.id());
+
+        Lead other = lead(Temperature.WARM);
+        assertThatThrownBy(() -> core.leads()
+                        .update(
+                                other.id(),
+                                LeadFields.builder().status(LeadStatus.ARCHIVED).build(),
+                                EnumSet.of(LeadField.STATUS),
+                                null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .anyMatch(f -> f.endsWith("status")));
+    }
+
+    private static List<LeadId> statuses(HearthCore core, String filter) {
+        return core.leads().list(filter, null, false, 100, "").items().stream()
+                .map(Lead::id)
+                .toList();
+    }
+
+    @Test
     void aContactWaitsInTheQueueForItsFollowUpAndLeavesItForDrip() {
         Hearth strict = Hearth.on(database, clock, CadencePolicy.DEFAULT.withLimits(2, 2, true));
         Contact contact = strict.contacts()
@@ -361,7 +441,9 @@ public abstract class FollowUpsContract {
         assertThat(log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.CONNECTED)
                         .convertedTo())
                 .isEmpty();
-        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.NEW);
+        assertThat(hearth.leads().get(lead.id()).fields().status())
+                .as("contacted, not converted")
+                .isEqualTo(LeadStatus.CONTACTED);
 
         Hearth suggesting = Hearth.on(database, clock, CadencePolicy.DEFAULT.withLimits(2, 8, false));
         TouchLogged meeting = suggesting
@@ -378,7 +460,7 @@ public abstract class FollowUpsContract {
         assertThat(meeting.conversionSuggested()).isTrue();
         assertThat(meeting.convertedTo()).isEmpty();
         assertThat(meeting.cadence().state()).isEqualTo(CadenceState.STOPPED);
-        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.NEW);
+        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.CONTACTED);
     }
 
     @Test
