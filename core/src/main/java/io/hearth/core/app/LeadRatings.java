@@ -3,7 +3,6 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
-import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
@@ -213,21 +212,13 @@ public final class LeadRatings implements LeadWriteStep {
             if (activity.lastTouchAt() == null) {
                 return rated;
             }
-            // a write racing this touch may move the lead's version: read it again and retry
-            for (int attempt = 1; attempt <= 3; attempt++) {
-                Lead lead = attempt == 1 ? rated.lead() : profiles.lead(id);
-                if (lead.fields().status() != LeadStatus.NEW) {
-                    return new RatedLead(lead, rated.profile());
-                }
-                Lead contacted = lead.rewritten(
-                        lead.fields().toBuilder().status(LeadStatus.CONTACTED).build(),
-                        profiles.now(),
-                        lead.version() + 1);
-                if (profiles.leads().update(contacted, lead.version())) {
-                    return new RatedLead(contacted, rated.profile());
-                }
+            // one statement, whatever the version: a first touch racing other writers neither
+            // fails nor overwrites what they wrote
+            if (rated.lead().fields().status() == LeadStatus.NEW
+                    && profiles.leads().markContacted(id, profiles.now())) {
+                return new RatedLead(profiles.lead(id), rated.profile());
             }
-            throw StaleEtagException.concurrent(id.name());
+            return rated;
         });
     }
 

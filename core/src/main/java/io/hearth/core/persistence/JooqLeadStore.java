@@ -126,6 +126,17 @@ public final class JooqLeadStore implements LeadStore {
     }
 
     @Override
+    public boolean markContacted(LeadId id, Instant now) {
+        return dsl.update(LEAD)
+                        .set(LEAD.STATUS, LeadStatus.CONTACTED.name())
+                        .set(LEAD.UPDATED_AT, toOffset(now))
+                        .set(LEAD.VERSION, LEAD.VERSION.plus(1))
+                        .where(LEAD.ID.eq(id.value()).and(LEAD.STATUS.eq(LeadStatus.NEW.name())))
+                        .execute()
+                > 0;
+    }
+
+    @Override
     public Page<Lead> list(LeadQuery query) {
         SortKey key = SortKey.of(query.order());
         List<Condition> conditions = conditions(query.filter(), query.includeArchived());
