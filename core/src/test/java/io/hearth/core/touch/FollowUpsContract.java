@@ -124,8 +124,8 @@ public abstract class FollowUpsContract {
                         .phone("+1 415 555 0142")
                         .email("sam@example.com")
                         .build());
-        FollowUp next = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, "check the new price list");
-        assertThat(next.purpose()).isEqualTo("check the new price list");
+        FollowUp next = firstStep(hearth, contact);
+        assertThat(next.purpose()).isEqualTo("follow-up 1 of 8: phone");
         List<Channel> channels = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
             channels.add(next.channel());
@@ -189,7 +189,7 @@ public abstract class FollowUpsContract {
                         .kind(ContactKind.SUPPLIER)
                         .owner("alice")
                         .build());
-        FollowUp contactStep = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, null);
+        FollowUp contactStep = firstStep(hearth, contact);
         clock.advance(Duration.ofDays(5));
         assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).hasSize(2);
 
@@ -212,7 +212,8 @@ public abstract class FollowUpsContract {
         assertThat(hearth.followUps().get(leadStep.id()).owner()).isEqualTo("bob");
         assertThat(hearth.followUps().listDue("", null, 10, "").items())
                 .extracting(FollowUp::owner)
-                .containsExactly("bob", "carol");
+                .as("most overdue first: the contact's step was due as it arrived")
+                .containsExactly("carol", "bob");
     }
 
     @Test
@@ -396,10 +397,109 @@ public abstract class FollowUpsContract {
                                 .anyMatch(f -> f.endsWith("status")));
     }
 
+    /** The first step a contact's cadence gave it as it arrived. */
+    private static FollowUp firstStep(Hearth hearth, Contact contact) {
+        return hearth
+                .followUps()
+                .listDue(contact.fields().owner(), Instant.parse("2100-01-01T00:00:00Z"), 100, "")
+                .items()
+                .stream()
+                .filter(f -> f.person().equals(PersonRef.of(contact.id())))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static List<LeadId> statuses(HearthCore core, String filter) {
         return core.leads().list(filter, null, false, 100, "").items().stream()
                 .map(Lead::id)
                 .toList();
+    }
+
+    @Test
+    void aContactEnteredDirectlyGetsItsFirstStepAndItsQueueEntryAtOnce() {
+        Contact contact = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Dana")
+                        .familyName("Direct")
+                        .phone("+1 415 555 0177")
+                        .kind(ContactKind.PROSPECT)
+                        .owner("dave")
+                        .build());
+
+        assertThat(hearth.followUps().cadence(PersonRef.of(contact.id())).state())
+                .isEqualTo(CadenceState.ACTIVE);
+        FollowUp first = hearth.followUps().listDue("dave", null, 10, "").items().stream()
+                .filter(f -> f.person().equals(PersonRef.of(contact.id())))
+                .findFirst()
+                .orElseThrow();
+        assertThat(first.followUpNumber()).isEqualTo(1);
+        assertThat(first.channel()).isEqualTo(Channel.PHONE);
+        assertThat(hearth.queue().next("dave", 10, "").items()).singleElement().satisfies(entry -> {
+            assertThat(entry.personId()).isEqualTo(contact.id().value());
+            assertThat(entry.action()).isEqualTo(ActionKind.FOLLOW_UP);
+            assertThat(entry.channel()).isEqualTo(ActionChannel.PHONE);
+            assertThat(entry.followUpId()).isEqualTo(first.id());
+        });
+
+        // written again, it keeps the one cadence and the one step
+        hearth.contacts()
+                .update(
+                        contact.id(),
+                        ContactFields.builder().notes("met at the expo").build(),
+                        EnumSet.of(PersonField.NOTES),
+                        null);
+        assertThat(hearth.followUps().listDue("dave", null, 10, "").items()).hasSize(1);
+        assertReason(
+                () -> hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, null),
+                "FOLLOW_UP_ALREADY_SCHEDULED");
+    }
+
+    @Test
+    void contactsStoredWithoutACadenceGetTheirFirstStepOnceAtStart() {
+        HearthCore core = HearthCore.on(database)
+                .clock(clock)
+                .cadencePolicy(CadencePolicy.DEFAULT)
+                .probability(new RuleProbability())
+                .build();
+        // stored as contacts were before they got their first step on arrival: no observers ran
+        List<Contact> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            Contact contact = new Contact(
+                    new ContactId(new io.hearth.core.resource.TimeOrderedIds(clock).next()),
+                    ContactFields.builder()
+                            .givenName("Old " + i)
+                            .kind(ContactKind.ACTIVE_CLIENT)
+                            .owner("olga")
+                            .phone("+1 415 555 02" + (10 + i))
+                            .build(),
+                    ContactOrigin.DIRECT,
+                    null,
+                    now,
+                    now,
+                    i == 4 ? now : null,
+                    1);
+            assertThat(core.stores().contacts().insert(contact)).isTrue();
+            old.add(contact);
+        }
+        assertThat(hearth.queue().next("olga", 10, "").items()).isEmpty();
+
+        assertThat(core.contactCadenceBackfill().run(2))
+                .as("the four not archived")
+                .isEqualTo(4);
+        assertThat(core.contactCadenceBackfill().run(2)).as("once").isZero();
+
+        assertThat(hearth.queue().next("olga", 10, "").items())
+                .extracting(QueueEntry::personId)
+                .containsExactlyInAnyOrder(
+                        old.get(0).id().value(),
+                        old.get(1).id().value(),
+                        old.get(2).id().value(),
+                        old.get(3).id().value());
+        assertThat(hearth.followUps().listDue("olga", null, 10, "").items())
+                .extracting(FollowUp::channel)
+                .containsOnly(Channel.PHONE)
+                .hasSize(4);
     }
 
     @Test
@@ -410,17 +510,15 @@ public abstract class FollowUpsContract {
                         .givenName("Sam")
                         .kind(ContactKind.SUPPLIER)
                         .owner("alice")
+                        .phone("+1 415 555 0142")
                         .build());
-        FollowUp call = strict.followUps().schedule(PersonRef.of(contact.id()), Channel.SMS, null, "price list");
-        assertThat(strict.queue().next("alice", 10, "").items()).isEmpty();
-
-        clock.advance(Duration.ofDays(2));
+        // its cadence's first step is due as it arrives
+        FollowUp call = firstStep(strict, contact);
         QueueEntry due = strict.queue().next("alice", 10, "").items().get(0);
         assertThat(due.personId()).isEqualTo(contact.id().value());
         assertThat(due.visibleFrom()).isEqualTo(call.dueAt());
-        assertThat(due.channel()).isEqualTo(ActionChannel.SMS);
-        assertThat(due.reasons())
-                .startsWith("follow-up 1 of 2 by sms, due 2026-11-04 09:00 UTC", "purpose: price list");
+        assertThat(due.channel()).isEqualTo(ActionChannel.PHONE);
+        assertThat(due.reasons()).startsWith("follow-up 1 of 2 by phone, due 2026-11-02 09:00 UTC");
 
         FollowUp postcard = strict.followUps()
                 .complete(call.id(), Outcome.NO_ANSWER, null, null, null, "alice")
@@ -594,15 +692,8 @@ public abstract class FollowUpsContract {
         // has one server process.
         Hearth second = Hearth.on(testDatabase.anotherServer(), clock, CadencePolicy.DEFAULT);
         for (int round = 0; round < 40; round++) {
-            // a contact's first schedule also creates its cadence row; a lead's has one already
-            PersonRef person = round % 2 == 0
-                    ? PersonRef.of(hearth.contacts()
-                            .create(ContactFields.builder()
-                                    .givenName("Sam " + round)
-                                    .kind(ContactKind.SUPPLIER)
-                                    .build())
-                            .id())
-                    : ref(lead(Temperature.WARM));
+            // a contact starts its cadence with a first step as it is created: leads only here
+            PersonRef person = ref(lead(Temperature.WARM));
             AtomicInteger callers = new AtomicInteger();
             List<String> outcomes = Concurrently.run(6, () -> {
                 Hearth instance = callers.getAndIncrement() % 2 == 0 ? hearth : second;
