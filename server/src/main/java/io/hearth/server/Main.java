@@ -354,7 +354,6 @@ public final class Main implements Callable<Integer> {
         }
         RatingRefresher refresher = injector.getInstance(RatingRefresher.class);
         refresher.start(60);
-        startContactCadences(injector.getInstance(HearthCore.class));
         ConnectionScheduler schedules = injector.getInstance(ConnectionScheduler.class);
         schedules.start(ConnectionScheduler.DEFAULT_PERIOD);
         tls.ifPresent(ServerTls::startReloading);
@@ -386,6 +385,8 @@ public final class Main implements Callable<Integer> {
                 config.database().kind(),
                 config.database().redactedUrl());
         log.info("Limits per token on this server: {}", describe(config.limits()));
+        // after the start lines, which tools and tests wait for
+        startContactCadences(injector.getInstance(HearthCore.class));
         server.awaitTermination();
         return 0;
     }
