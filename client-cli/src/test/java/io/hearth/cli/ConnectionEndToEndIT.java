@@ -134,6 +134,10 @@ class ConnectionEndToEndIT {
                 Cli second = server.cli("connections", "run", "HubSpot");
                 assertThat(second.exitCode()).as(second.toString()).isZero();
                 assertThat(hubspot.activities()).hasSize(1);
+                // the first touch made the lead contacted: Hearth owns the status, so it is written back
+                assertThat(hubspot.contact(501).properties.get("hearth_status")).containsIgnoringCase("contacted");
+                assertThat(hubspot.contactWrites()).isGreaterThan(contactWrites);
+                contactWrites = hubspot.contactWrites();
                 FakeHubSpot.Activity call = hubspot.activities().get(0);
                 assertThat(call.type).isEqualTo("calls");
                 assertThat(call.contacts).containsExactly(501L);

@@ -283,6 +283,25 @@ class EndToEndIT {
                     .as(contacts.out())
                     .isEqualTo(1);
 
+            // a contact entered directly gets its cadence's first step, due at once: it is in the queue
+            Cli dana = server.cliInProcess(
+                    "contacts",
+                    "create",
+                    "--kind",
+                    "prospect",
+                    "--given-name",
+                    "Dana",
+                    "--family-name",
+                    "Direct",
+                    "--phone",
+                    "+1 415 555 0177",
+                    "--owner",
+                    "dave");
+            assertThat(dana.exitCode()).as(dana.toString()).isZero();
+            Cli davesQueue = server.cliInProcess("queue", "--owner", "dave", "--all");
+            assertThat(davesQueue.exitCode()).as(davesQueue.toString()).isZero();
+            assertThat(davesQueue.out()).contains("Dana Direct").contains("follow-up by phone");
+
             // contacts export with their kind, and the file imports back without making leads of them
             Path suppliers = Files.createTempDirectory(dataDir, "export").resolve("suppliers.csv");
             Cli exported =

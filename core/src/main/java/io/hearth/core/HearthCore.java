@@ -6,6 +6,7 @@ import io.hearth.core.app.ApiTokens;
 import io.hearth.core.app.AuditLog;
 import io.hearth.core.app.Backups;
 import io.hearth.core.app.Connections;
+import io.hearth.core.app.ContactCadenceBackfill;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -52,6 +53,7 @@ import io.hearth.core.sync.SyncSettings;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
 import io.hearth.core.touch.CadenceStandings;
+import io.hearth.core.touch.ContactCadenceStart;
 import io.hearth.core.touch.ContactQueue;
 import io.hearth.core.touch.TouchObserver;
 import java.time.Clock;
@@ -73,6 +75,8 @@ public final class HearthCore {
     private final CadencePolicy cadencePolicy;
     private final CadenceStandings cadenceStandings;
     private final ContactQueue contactQueue;
+    private final ContactCadenceStart contactCadenceStart;
+    private final ContactCadenceBackfill contactCadenceBackfill;
     private final LearnedProbability learnedProbability;
     private final LeadRatings ratings;
     private final LeadQualifications qualifications;
@@ -123,7 +127,12 @@ public final class HearthCore {
         overrides = new TemperatureOverrides(ratings, audit);
         List<LeadWriteStep> leadWriteSteps = new ArrayList<>(List.of(ratings));
         leadWriteSteps.addAll(b.leadWriteSteps);
-        List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactQueue));
+        CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
+        // the cadence starts before the queue places the contact: the first step puts it there
+        contactCadenceStart = new ContactCadenceStart(stores.cadences(), stores.followUps(), cadenceRules, clock);
+        contactCadenceBackfill = new ContactCadenceBackfill(
+                stores.cadences(), stores.contacts(), contactCadenceStart, contactQueue, transactor);
+        List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactCadenceStart, contactQueue));
         contactObservers.addAll(b.contactObservers);
         leads = new Leads(
                 stores.leads(),
@@ -145,7 +154,6 @@ public final class HearthCore {
                 b.caller,
                 audit,
                 stores.apiTokens());
-        CadenceRules cadenceRules = new CadenceRules(cadencePolicy);
         conversion = new LeadConversion(
                 leads,
                 stores.contacts(),
@@ -249,6 +257,15 @@ public final class HearthCore {
 
     public CadenceStandings cadenceStandings() {
         return cadenceStandings;
+    }
+
+    /** Run once as a server starts: the first step of contacts stored without one. */
+    public ContactCadenceBackfill contactCadenceBackfill() {
+        return contactCadenceBackfill;
+    }
+
+    public ContactCadenceStart contactCadenceStart() {
+        return contactCadenceStart;
     }
 
     public ContactQueue contactQueue() {

@@ -4,7 +4,9 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;
+import io.hearth.core.HearthCore;
 import io.hearth.core.auth.TokenRules;
+import io.hearth.core.diagnostics.FailureSummary;
 import io.hearth.core.error.HearthException;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
@@ -51,6 +53,7 @@ import picocli.CommandLine.Option;
         versionProvider = ServerVersion.class,
         description = "Runs the Hearth lead server. Every flag also reads an environment variable.")
 public final class Main implements Callable<Integer> {
+
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     @Option(
@@ -456,6 +459,8 @@ public final class Main implements Callable<Integer> {
             MetricsEndpoint endpoint = MetricsEndpoint.start(metrics, metricsHost, metricsPort);
             log.info("Metrics at http://{}:{}/metrics", metricsHost, endpoint.port());
         }
+        // after the start lines, which tools and tests wait for
+        startContactCadences(injector.getInstance(HearthCore.class));
         server.awaitTermination();
         return 0;
     }
@@ -592,5 +597,30 @@ public final class Main implements Callable<Integer> {
                     "--tls-cert " + tlsCert + " needs --tls-key, the private key of the certificate");
         }
         return Optional.of(new TlsConfig(tlsCert, tlsKey, Optional.ofNullable(tlsClientCa), tlsReloadPeriod));
+    }
+
+    /**
+     * Gives contacts stored before every contact got its cadence's first step on arrival theirs, in
+     * the background: a start after that finds none, and of several servers starting together each
+     * contact is started by one.
+     */
+    private static void startContactCadences(HearthCore core) {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        int started = core.contactCadenceBackfill().run(200);
+                        if (started > 0) {
+                            log.info("started the follow-up cadence of {} contacts stored without one", started);
+                        }
+                    } catch (RuntimeException e) {
+                        // the next start tries again: it works on contacts still without a cadence
+                        log.warn(
+                                "starting the cadences of contacts stored without one failed: {}",
+                                FailureSummary.of(e));
+                    }
+                },
+                "hearth-contact-cadences");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

@@ -54,7 +54,7 @@ import java.util.UUID;
 public final class FollowUps {
     private static final int MAX_NOTE = 10_000;
     private static final int MAX_PERFORMER = 100;
-    private static final int MAX_PURPOSE = 500;
+    private static final int MAX_PURPOSE = CadenceRules.MAX_PURPOSE;
     // a rep's clock may run a little ahead of the server's
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
@@ -212,7 +212,7 @@ public final class FollowUps {
             Touch touch = newTouch(valid, person, open.followUpNumber(), now);
             record(touch);
             close(open.closed(FollowUpState.COMPLETED, touch.id(), now));
-            Cadence moved = cadenceRules.afterFollowUp(cadence, outcome, now);
+            Cadence moved = cadenceRules.afterFollowUp(cadence, open, outcome, now);
             cadences.save(moved);
             Optional<FollowUp> next = Optional.empty();
             if (moved.state() == CadenceState.ACTIVE) {
@@ -233,7 +233,7 @@ public final class FollowUps {
             Person person = person(open.person());
             Cadence cadence = cadenceOf(open.person(), now);
             close(open.closed(FollowUpState.SKIPPED, null, now));
-            Cadence moved = cadenceRules.afterSkip(cadence, now);
+            Cadence moved = cadenceRules.afterSkip(cadence, open, now);
             cadences.save(moved);
             FollowUp next = nextStep(person, moved, now, null, null, null);
             followUps.insert(next);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.lead.RepGrade;
@@ -200,13 +201,25 @@ public final class LeadRatings implements LeadWriteStep {
 
     /**
      * Folds touch activity into the lead's rating: a first touch also records the response time,
-     * and a late one the response to a missed deadline.
+     * and a late one the response to a missed deadline. A touch moves a new lead to contacted.
      */
     public RatedLead recordActivity(LeadId id, Activity activity) {
-        return transactor.inTransaction(() -> profiles.change(
-                id,
-                () -> profiles.lead(id),
-                profile -> profile.withActivity(profile.activity().mergedWith(activity))));
+        return transactor.inTransaction(() -> {
+            RatedLead rated = profiles.change(
+                    id,
+                    () -> profiles.lead(id),
+                    profile -> profile.withActivity(profile.activity().mergedWith(activity)));
+            if (activity.lastTouchAt() == null) {
+                return rated;
+            }
+            // one statement, whatever the version: a first touch racing other writers neither
+            // fails nor overwrites what they wrote
+            if (rated.lead().fields().status() == LeadStatus.NEW
+                    && profiles.leads().markContacted(id, profiles.now())) {
+                return new RatedLead(profiles.lead(id), rated.profile());
+            }
+            return rated;
+        });
     }
 
     /**

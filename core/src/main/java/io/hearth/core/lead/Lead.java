@@ -75,6 +75,18 @@ public record Lead(
     }
 
     /**
+     * Where the lead stands in its life, as a rep reads it: {@link LeadStatus#MERGED} once merged,
+     * {@link LeadStatus#ARCHIVED} while archived, else its pipeline status (new, contacted,
+     * qualified, unqualified, converted), which a restore brings back.
+     */
+    public LeadStatus status() {
+        if (mergedInto != null) {
+            return LeadStatus.MERGED;
+        }
+        return archivedAt != null ? LeadStatus.ARCHIVED : fields.status();
+    }
+
+    /**
      * This lead with other fields, update time and version, keeping everything else it carries
      * (archive time, merge, possible duplicate): for writers outside this package, which must not
      * drop what they do not know about.

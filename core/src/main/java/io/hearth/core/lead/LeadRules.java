@@ -26,6 +26,9 @@ public final class LeadRules {
         if (input.status() == LeadStatus.CONVERTED) {
             violations.add("status", "a lead becomes converted only by converting it to a contact");
         }
+        if (input.status() != null && input.status().fromArchive()) {
+            violations.add("status", onlyByArchive(input.status()));
+        }
         LeadFields withDefaults = input.toBuilder()
                 .source(input.source() == null ? LeadSource.OTHER : input.source())
                 .status(input.status() == null ? LeadStatus.NEW : input.status())
@@ -48,12 +51,21 @@ public final class LeadRules {
                             ? "a converted lead keeps its status; work its contact instead"
                             : "a lead becomes converted only by converting it to a contact");
         }
+        if (merged.status() != null && merged.status().fromArchive()) {
+            violations.add("status", onlyByArchive(merged.status()));
+        }
         LeadFields withDefaults = merged.toBuilder()
                 .source(merged.source() == null ? previous.source() : merged.source())
                 .status(merged.status() == null ? previous.status() : merged.status())
                 .temperature(merged.temperature() == null ? previous.temperature() : merged.temperature())
                 .build();
         return clean(withDefaults, violations);
+    }
+
+    private static String onlyByArchive(LeadStatus status) {
+        return status == LeadStatus.MERGED
+                ? "a lead becomes merged only by merging it into another"
+                : "a lead becomes archived only by archiving it";
     }
 
     private LeadFields clean(LeadFields in, Violations violations) {

@@ -3,6 +3,7 @@ package io.hearth.core.lead;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,15 @@ public interface LeadStore {
      * @return false when the row moved on (someone else wrote it first)
      */
     boolean update(Lead lead, long expectedVersion);
+
+    /**
+     * Moves the lead from {@link LeadStatus#NEW} to {@link LeadStatus#CONTACTED} as one statement,
+     * whatever its version (a new version, so etags move): a first touch racing other writers
+     * neither fails nor overwrites them.
+     *
+     * @return false when the lead was not new (nothing written)
+     */
+    boolean markContacted(LeadId id, Instant now);
 
     Page<Lead> list(LeadQuery query);
 

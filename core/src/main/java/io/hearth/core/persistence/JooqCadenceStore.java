@@ -15,12 +15,14 @@ import io.hearth.core.touch.CadenceStore;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** {@link CadenceStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqCadenceStore implements CadenceStore {
@@ -48,6 +50,21 @@ public final class JooqCadenceStore implements CadenceStore {
                     .forEach(r -> result.put(r.getPersonId(), toCadence(r)));
         }
         return result;
+    }
+
+    @Override
+    public List<UUID> contactsWithoutCadence(UUID after, int limit) {
+        return dsl.select(CONTACT.ID)
+                .from(CONTACT)
+                .where(CONTACT.ARCHIVED_AT.isNull())
+                .and(after == null ? DSL.noCondition() : CONTACT.ID.gt(after))
+                .andNotExists(dsl.selectOne()
+                        .from(CADENCE)
+                        .where(CADENCE.PERSON_KIND.eq(PersonKind.CONTACT.name()))
+                        .and(CADENCE.PERSON_ID.eq(CONTACT.ID)))
+                .orderBy(CONTACT.ID)
+                .limit(limit)
+                .fetch(CONTACT.ID);
     }
 
     @Override

@@ -214,6 +214,17 @@ public final class JooqLeadStore implements LeadStore {
     }
 
     @Override
+    public boolean markContacted(LeadId id, Instant now) {
+        return dsl.update(LEAD)
+                        .set(LEAD.STATUS, LeadStatus.CONTACTED.name())
+                        .set(LEAD.UPDATED_AT, toOffset(now))
+                        .set(LEAD.VERSION, LEAD.VERSION.plus(1))
+                        .where(LEAD.ID.eq(id.value()).and(LEAD.STATUS.eq(LeadStatus.NEW.name())))
+                        .execute()
+                > 0;
+    }
+
+    @Override
     public Page<Lead> list(LeadQuery query) {
         SortKey key = SortKey.of(query.order());
         List<Condition> conditions = conditions(query.filter(), query.includeArchived());
@@ -281,11 +292,12 @@ public final class JooqLeadStore implements LeadStore {
 
     private static List<Condition> conditions(LeadFilter filter, boolean includeArchived) {
         List<Condition> conditions = new ArrayList<>();
-        if (!includeArchived) {
+        // asking for archived or merged leads by status lists them without show_archived
+        if (!includeArchived && filter.statuses().stream().noneMatch(LeadStatus::fromArchive)) {
             conditions.add(LEAD.ARCHIVED_AT.isNull());
         }
         conditions.addAll(PERSON.conditions(filter.person()));
-        filter.statuses().forEach(status -> conditions.add(LEAD.STATUS.eq(status.name())));
+        filter.statuses().forEach(status -> conditions.add(statusIs(status)));
         if (filter.possibleDuplicate() != null) {
             conditions.add(
                     filter.possibleDuplicate()
@@ -294,6 +306,15 @@ public final class JooqLeadStore implements LeadStore {
         }
         filter.temperatures().forEach(t -> conditions.add(LEAD.TEMPERATURE.eq(t.name())));
         return conditions;
+    }
+
+    /** Leads whose {@link Lead#status()} is {@code status}: archive and merge decide before the stored status. */
+    private static Condition statusIs(LeadStatus status) {
+        return switch (status) {
+            case MERGED -> LEAD.MERGED_INTO.isNotNull();
+            case ARCHIVED -> LEAD.ARCHIVED_AT.isNotNull().and(LEAD.MERGED_INTO.isNull());
+            default -> LEAD.STATUS.eq(status.name()).and(LEAD.ARCHIVED_AT.isNull());
+        };
     }
 
     /** The sort column of an order and how its value travels in a page token. */

@@ -14,6 +14,11 @@ import java.util.function.Function;
 public final class AgendaPlanner {
     private AgendaPlanner() {}
 
+    /**
+     * @param skipped the items ahead of the last planned one that did not fit in what was left: those
+     *     a colder item was planned before (queue.proto's {@code skipped}); items behind the last
+     *     planned one are not skipped, just beyond the box
+     */
     public record Plan<T>(List<T> items, Duration planned, Duration left, List<T> skipped) {}
 
     /**
@@ -26,17 +31,20 @@ public final class AgendaPlanner {
             throw new IllegalArgumentException("budget must not be negative, got " + budget);
         }
         List<T> planned = new ArrayList<>();
-        List<T> skipped = new ArrayList<>();
+        List<T> didNotFit = new ArrayList<>();
+        int skippedBeforeLastPlanned = 0;
         Duration left = budget;
         for (T item : queue.subList(0, Math.min(maxItems, queue.size()))) {
             Duration takes = estimate.apply(item);
             if (takes.compareTo(left) <= 0) {
                 planned.add(item);
                 left = left.minus(takes);
+                skippedBeforeLastPlanned = didNotFit.size();
             } else {
-                skipped.add(item);
+                didNotFit.add(item);
             }
         }
-        return new Plan<>(planned, budget.minus(left), left, skipped);
+        return new Plan<>(
+                planned, budget.minus(left), left, List.copyOf(didNotFit.subList(0, skippedBeforeLastPlanned)));
     }
 }

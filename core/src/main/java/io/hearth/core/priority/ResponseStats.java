@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param missed deadlines missed by leads that arrived in the period, as recorded
  * @param missedUnanswered of those, how many still wait for their first touch
  * @param missedByOwner the misses per rep who owned the lead when it missed, most first
- * @param median the median response time, empty without samples
+ * @param median the median response time: the middle one of an odd count, the mean of the middle
+ *     two of an even count; empty without samples
  * @param p90 the 90th percentile (nearest rank), empty without samples
  * @param shareWithinWindow the share of responses inside the speed-to-lead window
  * @param buckets per bucket, how many leads and how many of them qualified
@@ -72,10 +73,22 @@ public record ResponseStats(
                 missed,
                 unanswered,
                 List.copyOf(misses),
-                percentile(times, 50),
+                median(times),
                 percentile(times, 90),
                 samples.isEmpty() ? 0 : (double) inWindow / samples.size(),
                 buckets);
+    }
+
+    /** The usual median: the middle value, or the mean of the middle two of an even count. */
+    private static Optional<Duration> median(List<Duration> sorted) {
+        int n = sorted.size();
+        if (n == 0) {
+            return Optional.empty();
+        }
+        if (n % 2 == 1) {
+            return Optional.of(sorted.get(n / 2));
+        }
+        return Optional.of(sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2));
     }
 
     /** Nearest-rank percentile: a value that really occurred, never an interpolation. */

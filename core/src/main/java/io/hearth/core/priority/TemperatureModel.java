@@ -19,11 +19,14 @@ import java.util.Set;
  * Rates a lead hot, warm, cool or cold from how likely and how soon it is to close, with the
  * reasons it used, so a rep can see why and disagree.
  *
- * <p>Hot: a need within weeks, a lead that is buying (level 6) or fully qualified, or a positive
- * reply right now. Warm: a referral, a real conversation, a meeting, an appointment-level lead, or a
- * recent positive reply. Cool: a need heard of, or a lead that raised its hand, with no referral.
- * Cold: no known need and no relationship. Silence cools a lead one step per threshold passed,
- * unless a near need date keeps it hot: the date, not the rep's activity, makes that one urgent.
+ * <p>Warmth is how likely times how soon. Hot: a need within weeks of a lead likely to buy (a
+ * near date does not make hot a lead that said no to budget, authority and need), a lead that is
+ * buying (level 6) or fully qualified, or a positive reply right now. Warm: a referral, a real
+ * conversation, a meeting, an appointment-level lead, or a recent positive reply. Cool: a need
+ * heard of, or a lead that raised its hand, with no referral. Cold: no known need and no
+ * relationship, or spoken with long ago and little contact since (the reason says when). A lead the probability model finds very likely is at least warm, with that reason.
+ * Silence cools a lead one step per threshold passed, unless a near need date keeps it hot: the
+ * date, not the rep's activity, makes that one urgent.
  */
 public final class TemperatureModel {
     /** Sources where the lead acted first (filled a form, came to a talk, found us). */
@@ -62,13 +65,26 @@ public final class TemperatureModel {
         boolean positiveNow = within(lead.lastPositiveAt(), policy.sizzlingAfterPositive(), now);
 
         Temperature grade = Temperature.COLD;
+        boolean hotByNeed = false;
+        boolean nearButUnlikely = false;
         if (needIsNear) {
-            grade = Temperature.HOT;
-            reasons.add("needs it by " + lead.needBy() + " (" + daysToNeed + " days)");
-            if (daysToNeed <= policy.sizzlingNeedWithin().toDays()) {
-                sizzling = true;
-                reasons.add("sizzling: the need date is within "
-                        + policy.sizzlingNeedWithin().toDays() + " days");
+            // how soon says nothing of how likely: a near date makes hot only a lead likely to buy
+            double likelihood = probabilities.probabilityToClose(lead, Temperature.HOT);
+            if (likelihood >= policy.hotNeedLikelihood()) {
+                hotByNeed = true;
+                grade = Temperature.HOT;
+                reasons.add("likely to buy: " + percent(likelihood) + "; needs it in " + daysToNeed + " days");
+                reasons.add("needs it by " + lead.needBy() + " (" + daysToNeed + " days)");
+                if (daysToNeed <= policy.sizzlingNeedWithin().toDays()) {
+                    sizzling = true;
+                    reasons.add("sizzling: the need date is within "
+                            + policy.sizzlingNeedWithin().toDays() + " days");
+                }
+            } else {
+                nearButUnlikely = true;
+                String noes = answeredNo(lead.bant());
+                reasons.add("needs it by " + lead.needBy() + " (" + daysToNeed + " days), but not hot: likely to buy: "
+                        + percent(likelihood) + " at best" + (noes.isEmpty() ? "" : " (" + noes + ")"));
             }
         }
         if (lead.leadLevel() == 6) {
@@ -119,23 +135,63 @@ public final class TemperatureModel {
             reasons.add("raised their hand (" + sourceMeaning(lead.source()) + ")");
         }
         if (grade == Temperature.COLD) {
-            reasons.add(
-                    lead.source() == LeadSource.PURCHASED_LIST
-                            ? "purchased list: no known need and no relationship yet"
-                            : "no known need and no relationship yet");
+            if (lead.lastConversationAt() != null && !lead.lastConversationAt().isAfter(now)) {
+                reasons.add("spoken with " + daysAgo(lead.lastConversationAt(), now) + " days ago on "
+                        + LocalDate.ofInstant(lead.lastConversationAt(), ZoneOffset.UTC)
+                        + ", little contact since");
+            } else if (!nearButUnlikely) {
+                reasons.add(
+                        lead.source() == LeadSource.PURCHASED_LIST
+                                ? "purchased list: no known need and no relationship yet"
+                                : "no known need and no relationship yet");
+            }
         }
 
-        if (!needIsNear && !positiveNow) {
+        // the model may find a lead likely that the rules above did not warm: say so, and warm it
+        double probability = probabilities.probabilityToClose(lead, grade);
+        if ((grade == Temperature.COOL || grade == Temperature.COLD) && probability >= policy.warmLikelihood()) {
+            grade = Temperature.WARM;
+            reasons.add("likely to buy: " + percent(probability));
+        }
+
+        if (!hotByNeed && !positiveNow) {
             Temperature cooled = cooledBySilence(grade, Duration.between(lead.lastActivityAt(), now));
             if (cooled != grade) {
                 reasons.add("cooled from " + grade.name().toLowerCase() + ": no activity in "
                         + daysAgo(lead.lastActivityAt(), now) + " days");
                 grade = cooled;
                 sizzling = false;
+                probability = probabilities.probabilityToClose(lead, grade);
             }
         }
-        return new TemperatureRating(
-                grade, sizzling && grade == Temperature.HOT, probabilities.probabilityToClose(lead, grade), reasons);
+        return new TemperatureRating(grade, sizzling && grade == Temperature.HOT, probability, reasons);
+    }
+
+    /** A probability as a rep reads it: "76 %". */
+    private static String percent(double probability) {
+        return Math.round(probability * 100) + " %";
+    }
+
+    /** "answered no to budget and need", or empty when no BANT answer was no. */
+    private static String answeredNo(Bant bant) {
+        List<String> noes = new ArrayList<>();
+        if (bant.budget() == Answer.NO) {
+            noes.add("budget");
+        }
+        if (bant.authority() == Answer.NO) {
+            noes.add("authority");
+        }
+        if (bant.need() == Answer.NO) {
+            noes.add("need");
+        }
+        if (bant.timescale() == Answer.NO) {
+            noes.add("timescale");
+        }
+        if (noes.isEmpty()) {
+            return "";
+        }
+        String last = noes.remove(noes.size() - 1);
+        return "answered no to " + (noes.isEmpty() ? last : String.join(", ", noes) + " and " + last);
     }
 
     /**

@@ -7,11 +7,17 @@ import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.PersonKind;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** How outcomes move a person through the cadence. Plain rules: no storage, no clock of their own. */
 public final class CadenceRules {
+    /** The longest purpose a follow-up keeps. */
+    public static final int MAX_PURPOSE = 500;
+
     private final CadencePolicy policy;
 
     public CadenceRules(CadencePolicy policy) {
@@ -41,6 +47,32 @@ public final class CadenceRules {
         return cadence.with(cadence.state(), completed, nextStep, null, now);
     }
 
+    /**
+     * After {@code done}, a completed follow-up: as {@link #afterFollowUp(Cadence, Outcome, Instant)},
+     * with the next step after the one {@code done} carried out (the cadence may have skipped steps
+     * to reach it).
+     */
+    public Cadence afterFollowUp(Cadence cadence, FollowUp done, Outcome outcome, Instant now) {
+        return afterFollowUp(past(cadence, done), outcome, now);
+    }
+
+    /** After {@code skipped}: as {@link #afterSkip(Cadence, Instant)}, past the step it carried out. */
+    public Cadence afterSkip(Cadence cadence, FollowUp skipped, Instant now) {
+        return afterSkip(past(cadence, skipped), now);
+    }
+
+    /** The cadence standing at the step {@code followUp} carried out, if the cadence had not got there. */
+    private static Cadence past(Cadence cadence, FollowUp followUp) {
+        return followUp.cadenceStep() > cadence.nextStep()
+                ? cadence.with(
+                        cadence.state(),
+                        cadence.completedFollowUps(),
+                        followUp.cadenceStep(),
+                        cadence.movedToDripAt(),
+                        cadence.updatedAt())
+                : cadence;
+    }
+
     /** After a touch outside the cadence: only a positive outcome or an unsubscribe changes anything. */
     public Cadence afterTouch(Cadence cadence, Outcome outcome, Instant now) {
         if (outcome.isPositive()) {
@@ -59,21 +91,56 @@ public final class CadenceRules {
 
     /**
      * The follow-up that carries out the cadence's next step for {@code person}. Without a channel or
-     * due time, the step decides them; without a purpose, the step's place in the cadence is the purpose.
+     * due time, the step decides them; without a purpose, the step's place in the cadence is the
+     * purpose. A step on a channel the person cannot be reached on (no phone number: no call; no
+     * email address: no email) is skipped for the next one that can reach them, in the skipped
+     * step's time slot, and the purpose says what was skipped and why. When no step can reach them,
+     * the step stands as it is.
      */
     public FollowUp nextFollowUp(
             UUID id, Person person, Cadence cadence, Instant now, Channel channel, Instant dueAt, String purpose) {
-        CadenceStep step = policy.step(cadence.nextStep(), person.ref().kind(), person.temperature());
+        PersonKind kind = person.ref().kind();
+        CadenceStep step = policy.step(cadence.nextStep(), kind, person.temperature());
+        int stepIndex = cadence.nextStep();
+        List<String> skipped = new ArrayList<>();
+        if (channel == null) {
+            int size = policy.sequenceFor(kind, person.temperature()).size();
+            for (int k = 0; k < size; k++) {
+                Channel candidate = policy.step(cadence.nextStep() + k, kind, person.temperature())
+                        .channel();
+                Optional<String> why = person.unreachableOn(candidate);
+                if (why.isEmpty()) {
+                    stepIndex = cadence.nextStep() + k;
+                    break;
+                }
+                if (!skipped.contains(why.get())) {
+                    skipped.add(why.get());
+                }
+            }
+            if (stepIndex == cadence.nextStep()
+                    && !skipped.isEmpty()
+                    && person.unreachableOn(step.channel()).isPresent()) {
+                skipped.clear(); // nothing reaches them: the step stands
+            }
+        }
         int number = cadence.completedFollowUps() + 1;
-        Channel chosen = channel != null ? channel : step.channel();
-        String why = purpose != null
-                ? purpose
-                : defaultPurpose(number, policy.limitFor(person.ref().kind()), chosen);
+        Channel chosen = channel != null
+                ? channel
+                : policy.step(stepIndex, kind, person.temperature()).channel();
+        String why = purpose != null ? purpose : defaultPurpose(number, policy.limitFor(kind), chosen);
+        if (!skipped.isEmpty()) {
+            String note = " (" + String.join("; ", skipped) + ")";
+            if (why.length() + note.length() > MAX_PURPOSE) {
+                // the note matters more than the end of a long purpose the rep can still read
+                why = why.substring(0, MAX_PURPOSE - note.length() - 1) + "…";
+            }
+            why = why + note;
+        }
         return new FollowUp(
                 id,
                 person.ref(),
                 number,
-                cadence.nextStep(),
+                stepIndex,
                 chosen,
                 dueAt != null ? dueAt.truncatedTo(ChronoUnit.MICROS) : now.plus(step.delay()),
                 why,

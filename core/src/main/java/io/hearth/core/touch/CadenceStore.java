@@ -4,6 +4,7 @@ import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,4 +25,10 @@ public interface CadenceStore {
      * person, the second waits here until the first ends and then reads what it committed.
      */
     Cadence claim(PersonRef person, Instant now);
+
+    /**
+     * Ids of contacts, not archived, that have no cadence yet (stored before every contact got its
+     * first step as it arrived), in id order after {@code after} ({@code null}: from the start).
+     */
+    List<UUID> contactsWithoutCadence(UUID after, int limit);
 }

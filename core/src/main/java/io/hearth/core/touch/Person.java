@@ -8,17 +8,52 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
+import java.util.Optional;
 
 /**
  * What the touch and cadence rules need to know about a lead or a contact.
  *
  * @param temperature the lead's temperature; {@code null} for a contact
  * @param source may be {@code null} for a contact entered without one
+ * @param hasPhone a phone number is known: without one the cadence skips calls and texts
+ * @param hasEmail an email address is known: without one the cadence skips emails
  */
 public record Person(
-        PersonRef ref, String owner, LeadSource source, Temperature temperature, boolean archived, boolean converted) {
+        PersonRef ref,
+        String owner,
+        LeadSource source,
+        Temperature temperature,
+        boolean archived,
+        boolean converted,
+        boolean hasPhone,
+        boolean hasEmail) {
     public Person {
         requireNonNull(ref, "ref is null");
+    }
+
+    /** A person reachable on every channel. */
+    public Person(
+            PersonRef ref,
+            String owner,
+            LeadSource source,
+            Temperature temperature,
+            boolean archived,
+            boolean converted) {
+        this(ref, owner, source, temperature, archived, converted, true, true);
+    }
+
+    /**
+     * Why {@code channel} cannot reach this person, e.g. "no phone number: no call", or empty when
+     * it may. Hearth keeps no postal address, so mail is never ruled out here: the rep or the CRM
+     * may know the address.
+     */
+    public Optional<String> unreachableOn(Channel channel) {
+        return switch (channel) {
+            case PHONE -> hasPhone ? Optional.empty() : Optional.of("no phone number: no call");
+            case SMS -> hasPhone ? Optional.empty() : Optional.of("no phone number: no text message");
+            case EMAIL -> hasEmail ? Optional.empty() : Optional.of("no email address: no email");
+            default -> Optional.empty();
+        };
     }
 
     public static Person of(Lead lead) {
@@ -28,7 +63,9 @@ public record Person(
                 lead.fields().source(),
                 lead.fields().temperature(),
                 lead.archived(),
-                lead.fields().status() == LeadStatus.CONVERTED);
+                lead.fields().status() == LeadStatus.CONVERTED,
+                lead.fields().phone() != null,
+                lead.fields().email() != null);
     }
 
     public static Person of(Contact contact) {
@@ -38,6 +75,8 @@ public record Person(
                 contact.fields().source(),
                 null,
                 contact.archived(),
-                false);
+                false,
+                contact.fields().phone() != null,
+                contact.fields().email() != null);
     }
 }

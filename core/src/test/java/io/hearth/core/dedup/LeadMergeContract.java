@@ -97,7 +97,10 @@ public abstract class LeadMergeContract {
         hearth.followUps().logTouch(touch(duplicate, Outcome.CONNECTED));
         hearth.followUps().logTouch(touch(duplicate, Outcome.NO_ANSWER));
 
-        LeadMerges.Merge merge = merges.merge(survivor.id(), survivor.etag(), duplicate.id(), duplicate.etag());
+        // the first touch made the duplicate contacted: a change, so a new etag
+        String duplicateEtag = hearth.leads().get(duplicate.id()).etag();
+        assertThat(duplicateEtag).isNotEqualTo(duplicate.etag());
+        LeadMerges.Merge merge = merges.merge(survivor.id(), survivor.etag(), duplicate.id(), duplicateEtag);
 
         Lead kept = rated.leads().get(survivor.id());
         assertThat(kept.fields().givenName())
@@ -352,7 +355,11 @@ public abstract class LeadMergeContract {
             return null;
         });
 
-        LeadMerges.ContactMerge merge = merges.mergeIntoContact(client.id(), client.etag(), lead.id(), lead.etag());
+        LeadMerges.ContactMerge merge = merges.mergeIntoContact(
+                client.id(),
+                client.etag(),
+                lead.id(),
+                hearth.leads().get(lead.id()).etag());
 
         Contact kept = hearth.contacts().get(client.id());
         assertThat(merge.survivor()).isEqualTo(kept);

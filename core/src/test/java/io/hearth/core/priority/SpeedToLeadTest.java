@@ -141,7 +141,8 @@ class SpeedToLeadTest {
         assertThat(stats.awaiting()).isEqualTo(3);
         assertThat(stats.missed()).isEqualTo(4);
         assertThat(stats.missedUnanswered()).isEqualTo(2);
-        assertThat(stats.median()).contains(Duration.ofMinutes(12));
+        // ten responses: the mean of the 5th and 6th, 12 and 20 minutes
+        assertThat(stats.median()).contains(Duration.ofMinutes(16));
         assertThat(stats.p90()).contains(Duration.ofHours(30));
         assertThat(stats.shareWithinWindow()).isEqualTo(0.3);
         assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES)).isEqualTo(new ResponseStats.BucketStats(3, 2));
@@ -151,6 +152,31 @@ class SpeedToLeadTest {
         assertThat(stats.buckets().get(ResponseBucket.LATER)).isEqualTo(new ResponseStats.BucketStats(2, 0));
         assertThat(stats.buckets().get(ResponseBucket.WITHIN_5_MINUTES).qualificationRate())
                 .isEqualTo(2.0 / 3);
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        ResponseStats two = ResponseStats.of(
+                List.of(
+                        new ResponseStats.Sample(Duration.ofSeconds(13), false),
+                        new ResponseStats.Sample(Duration.ofMinutes(6).plusSeconds(19), false)),
+                0,
+                List.of(),
+                Duration.ofMinutes(5));
+        ResponseStats three = ResponseStats.of(
+                List.of(sample(9, false), sample(1, false), sample(4, false)), 0, List.of(), Duration.ofMinutes(5));
+        ResponseStats oddMicros = ResponseStats.of(
+                List.of(
+                        new ResponseStats.Sample(Duration.ofNanos(1_000), false),
+                        new ResponseStats.Sample(Duration.ofNanos(4_000), false)),
+                0,
+                List.of(),
+                Duration.ofMinutes(5));
+
+        assertThat(two.median()).contains(Duration.ofMinutes(3).plusSeconds(16));
+        assertThat(two.p90()).contains(Duration.ofMinutes(6).plusSeconds(19));
+        assertThat(three.median()).contains(Duration.ofMinutes(4));
+        assertThat(oddMicros.median()).contains(Duration.ofNanos(2_500));
     }
 
     @Test

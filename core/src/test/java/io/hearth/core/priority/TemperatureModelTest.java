@@ -121,6 +121,74 @@ class TemperatureModelTest {
     }
 
     @Test
+    void aNearNeedDoesNotMakeHotALeadUnlikelyToBuy() {
+        LocalDate inTenDays = LocalDate.parse("2026-12-03");
+        Bant allNo = new Bant(Answer.NO, Answer.NO, Answer.NO, Answer.NO);
+        Bant noButTimescale = new Bant(Answer.NO, Answer.NO, Answer.NO, Answer.YES);
+
+        TemperatureRating saidNo =
+                model.rate(lead().needBy(inTenDays).bant(allNo).build());
+        TemperatureRating saidNoButSoon =
+                model.rate(lead().needBy(inTenDays).bant(noButTimescale).build());
+
+        assertThat(saidNo.grade()).isNotEqualTo(Temperature.HOT);
+        assertThat(saidNo.sizzling()).isFalse();
+        assertThat(saidNo.reasons())
+                .anySatisfy(r -> assertThat(r)
+                        .contains("needs it by 2026-12-03 (10 days)")
+                        .contains("likely to buy: 27 %")
+                        .contains("not hot"));
+        assertThat(saidNoButSoon.grade()).isNotEqualTo(Temperature.HOT);
+    }
+
+    @Test
+    void aNearNeedOfALeadLikelyToBuyIsHotAndTheReasonsSayBoth() {
+        TemperatureRating rating = model.rate(lead().needBy(LocalDate.parse("2026-12-03"))
+                .bant(new Bant(Answer.YES, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN))
+                .build());
+
+        assertThat(rating.grade()).isEqualTo(Temperature.HOT);
+        assertThat(rating.reasons()).contains("likely to buy: 60 %; needs it in 10 days");
+        assertThat(rating.probabilityToClose()).isEqualTo(0.60, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void aLeadTheModelFindsVeryLikelyIsNotLeftCoolWithoutAReason() {
+        TemperatureModel learned = new TemperatureModel(
+                TemperaturePolicy.DEFAULT, (signals, grade) -> 0.97, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        TemperatureRating webForm =
+                learned.rate(lead().source(LeadSource.WEB_FORM).build());
+        TemperatureRating unlikelyModel = new TemperatureModel(
+                        TemperaturePolicy.DEFAULT, (signals, grade) -> 0.2, Clock.fixed(NOW, ZoneOffset.UTC))
+                .rate(lead().source(LeadSource.WEB_FORM).build());
+
+        assertThat(webForm.grade()).isEqualTo(Temperature.WARM);
+        assertThat(webForm.probabilityToClose()).isEqualTo(0.97);
+        assertThat(webForm.reasons()).contains("likely to buy: 97 %");
+        assertThat(unlikelyModel.grade()).isEqualTo(Temperature.COOL);
+    }
+
+    @Test
+    void aConversationLongAgoSaysWhenNotThatThereWasNone() {
+        Instant spoke = Instant.parse("2026-05-17T15:00:00Z"); // 189 days before NOW
+        TemperatureRating rating = model.rate(lead().createdAt(NOW.minus(Duration.ofDays(400)))
+                .lastTouchAt(spoke)
+                .lastConversationAt(spoke)
+                .build());
+        TemperatureRating hundredDays = model.rate(lead().createdAt(NOW.minus(Duration.ofDays(400)))
+                .lastConversationAt(NOW.minus(Duration.ofDays(100)))
+                .build());
+
+        assertThat(rating.grade()).isEqualTo(Temperature.COLD);
+        assertThat(rating.reasons())
+                .contains("spoken with 189 days ago on 2026-05-17, little contact since")
+                .noneMatch(r -> r.contains("no relationship"));
+        assertThat(hundredDays.grade()).isEqualTo(Temperature.COLD);
+        assertThat(hundredDays.reasons()).contains("spoken with 100 days ago on 2026-08-15, little contact since");
+    }
+
+    @Test
     void probabilityRisesWithTheGradeAndBant() {
         double cold =
                 model.rate(lead().source(LeadSource.PURCHASED_LIST).build()).probabilityToClose();

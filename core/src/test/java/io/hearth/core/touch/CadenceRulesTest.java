@@ -83,6 +83,41 @@ class CadenceRulesTest {
     }
 
     @Test
+    void theCadenceSkipsChannelsThePersonCannotBeReachedOnAndSaysSo() {
+        Person noPhone = new Person(contact, "alice", null, null, false, false, false, true);
+        Person noEmail = new Person(contact, "alice", null, null, false, false, true, false);
+
+        FollowUp first =
+                rules.nextFollowUp(UUID.randomUUID(), noPhone, Cadence.start(contact, NOW), NOW, null, null, null);
+        assertThat(first.channel()).isEqualTo(Channel.POSTCARD);
+        assertThat(first.cadenceStep()).isEqualTo(1);
+        assertThat(first.dueAt()).as("in the skipped call's slot").isEqualTo(NOW.plus(Duration.ofDays(2)));
+        assertThat(first.purpose()).isEqualTo("follow-up 1 of 8: postcard (no phone number: no call)");
+
+        // the postcard done, the next step is the email after it, not the postcard again
+        Cadence afterPostcard = rules.afterFollowUp(Cadence.start(contact, NOW), first, Outcome.NO_ANSWER, NOW);
+        FollowUp second = rules.nextFollowUp(UUID.randomUUID(), noPhone, afterPostcard, NOW, null, null, null);
+        assertThat(second.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(second.cadenceStep()).isEqualTo(2);
+
+        Cadence atEmail = new Cadence(contact, CadenceState.ACTIVE, 2, 2, null, NOW);
+        FollowUp call = rules.nextFollowUp(UUID.randomUUID(), noEmail, atEmail, NOW, null, null, "price list");
+        assertThat(call.channel()).isEqualTo(Channel.PHONE);
+        assertThat(call.cadenceStep()).isEqualTo(3);
+        assertThat(call.purpose()).isEqualTo("price list (no email address: no email)");
+        Cadence skipped = rules.afterSkip(atEmail, call, NOW);
+        assertThat(rules.nextFollowUp(UUID.randomUUID(), noEmail, skipped, NOW, null, null, null)
+                        .channel())
+                .isEqualTo(Channel.POSTCARD);
+
+        // a channel the rep chose is theirs to choose
+        assertThat(rules.nextFollowUp(
+                                UUID.randomUUID(), noPhone, Cadence.start(contact, NOW), NOW, Channel.PHONE, null, null)
+                        .channel())
+                .isEqualTo(Channel.PHONE);
+    }
+
+    @Test
     void dripStoppedAndExhaustedCadencesCannotBeScheduled() {
         Cadence drip = new Cadence(lead, CadenceState.DRIP, 2, 2, NOW, NOW);
         assertReason(() -> rules.checkSchedulable(drip, "leads/x"), "PERSON_IN_DRIP");

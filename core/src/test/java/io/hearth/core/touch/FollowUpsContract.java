@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.Concurrently;
+import io.hearth.core.HearthCore;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
@@ -12,6 +13,7 @@ import io.hearth.core.contact.Conversion;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.LeadStatus;
@@ -21,10 +23,17 @@ import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonField;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
+import io.hearth.core.priority.Answer;
+import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.Qualification;
+import io.hearth.core.priority.QualificationField;
+import io.hearth.core.priority.ReferralKind;
+import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.query.Page;
 import io.hearth.core.queue.ActionChannel;
 import io.hearth.core.queue.ActionKind;
@@ -112,9 +121,11 @@ public abstract class FollowUpsContract {
                         .givenName("Sam")
                         .kind(ContactKind.SUPPLIER)
                         .owner("alice")
+                        .phone("+1 415 555 0142")
+                        .email("sam@example.com")
                         .build());
-        FollowUp next = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, "check the new price list");
-        assertThat(next.purpose()).isEqualTo("check the new price list");
+        FollowUp next = firstStep(hearth, contact);
+        assertThat(next.purpose()).isEqualTo("follow-up 1 of 8: phone");
         List<Channel> channels = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
             channels.add(next.channel());
@@ -178,7 +189,7 @@ public abstract class FollowUpsContract {
                         .kind(ContactKind.SUPPLIER)
                         .owner("alice")
                         .build());
-        FollowUp contactStep = hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, null);
+        FollowUp contactStep = firstStep(hearth, contact);
         clock.advance(Duration.ofDays(5));
         assertThat(hearth.followUps().listDue("alice", null, 10, "").items()).hasSize(2);
 
@@ -201,7 +212,8 @@ public abstract class FollowUpsContract {
         assertThat(hearth.followUps().get(leadStep.id()).owner()).isEqualTo("bob");
         assertThat(hearth.followUps().listDue("", null, 10, "").items())
                 .extracting(FollowUp::owner)
-                .containsExactly("bob", "carol");
+                .as("most overdue first: the contact's step was due as it arrived")
+                .containsExactly("carol", "bob");
     }
 
     @Test
@@ -307,6 +319,226 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void aProspectWithoutAPhoneIsNotCalledAndTheQueueShowsTheChannelTheCadenceChose() {
+        Lead lead = hearth.leads()
+                .create(
+                        LeadFixtures.person("Mo", "Mail")
+                                .owner("alice")
+                                .email("mo@example.com")
+                                .source(LeadSource.WEB_FORM)
+                                .build(),
+                        null,
+                        true);
+
+        Contact contact = hearth.conversion().convert(lead.id(), null).contact();
+
+        FollowUp first =
+                hearth.followUps().listDue("alice", clock.instant().plus(Duration.ofDays(1)), 10, "").items().stream()
+                        .filter(f -> f.person().equals(PersonRef.of(contact.id())))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(first.channel()).isNotEqualTo(Channel.PHONE).isEqualTo(Channel.POSTCARD);
+        assertThat(first.purpose()).isEqualTo("new prospect: follow up the same day (no phone number: no call)");
+        assertThat(hearth.queue().next("alice", 10, "").items()).singleElement().satisfies(entry -> {
+            assertThat(entry.channel()).isEqualTo(ActionChannel.POSTCARD);
+            assertThat(entry.reasons())
+                    .contains("purpose: new prospect: follow up the same day (no phone number: no call)");
+        });
+
+        FollowUp email = complete(first, Outcome.NO_ANSWER).next().orElseThrow();
+        assertThat(email.channel()).isEqualTo(Channel.EMAIL);
+        FollowUp afterEmail = complete(email, Outcome.NO_ANSWER).next().orElseThrow();
+        assertThat(afterEmail.channel()).as("the call is skipped again").isEqualTo(Channel.POSTCARD);
+        assertThat(afterEmail.purpose()).contains("no phone number: no call");
+
+        Lead noEmail = hearth.leads()
+                .create(
+                        LeadFixtures.person("Pho", "Only")
+                                .owner("alice")
+                                .phone("+1 415 555 0199")
+                                .source(LeadSource.PURCHASED_LIST)
+                                .build(),
+                        null,
+                        true);
+        FollowUp call = hearth.followUps().schedule(ref(noEmail), null, null, null);
+        assertThat(call.channel()).isEqualTo(Channel.PHONE);
+        FollowUp next = complete(call, Outcome.NO_ANSWER).next().orElseThrow();
+        // a cold lead's sequence is call, email, postcard: without an email, the postcard
+        assertThat(next.channel()).isEqualTo(Channel.POSTCARD);
+        assertThat(next.purpose()).contains("no email address: no email");
+    }
+
+    @Test
+    void aLeadsStatusFollowsItsLifeAndEveryStageIsFilterable() {
+        HearthCore core = HearthCore.on(database)
+                .clock(clock)
+                .cadencePolicy(CadencePolicy.DEFAULT)
+                .probability(new RuleProbability())
+                .build();
+        Lead lead = lead(Temperature.WARM);
+        Lead duplicate = lead(Temperature.WARM);
+        assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
+        assertThat(statuses(core, "status = NEW")).contains(lead.id(), duplicate.id());
+
+        log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.NO_ANSWER);
+        assertThat(core.leads().get(lead.id()).status()).as("first touch").isEqualTo(LeadStatus.CONTACTED);
+        assertThat(statuses(core, "status = CONTACTED")).containsExactly(lead.id());
+        assertThat(statuses(core, "status = NEW")).containsExactly(duplicate.id());
+
+        Bant allYes = new Bant(Answer.YES, Answer.YES, Answer.YES, Answer.YES);
+        core.qualifications()
+                .qualify(
+                        lead.id(),
+                        new Qualification(null, null, ReferralKind.NONE, allYes, null, 0),
+                        EnumSet.of(
+                                QualificationField.BUDGET,
+                                QualificationField.AUTHORITY,
+                                QualificationField.NEED,
+                                QualificationField.TIMESCALE),
+                        null);
+        log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.LEFT_VOICEMAIL);
+        assertThat(core.leads().get(lead.id()).status())
+                .as("a later touch keeps it qualified")
+                .isEqualTo(LeadStatus.QUALIFIED);
+
+        Lead archived = core.leads().archive(lead.id(), null);
+        assertThat(archived.status()).isEqualTo(LeadStatus.ARCHIVED);
+        assertThat(core.leads().get(lead.id()).status()).isEqualTo(LeadStatus.ARCHIVED);
+        assertThat(statuses(core, "status = ARCHIVED")).containsExactly(lead.id());
+        assertThat(statuses(core, "status = QUALIFIED")).isEmpty();
+        assertThat(core.leads().restore(lead.id(), null).status())
+                .as("restored to where it stood")
+                .isEqualTo(LeadStatus.QUALIFIED);
+
+        core.merges().merge(lead.id(), null, duplicate.id(), null);
+        assertThat(core.leads().get(duplicate.id()).status()).isEqualTo(LeadStatus.MERGED);
+        assertThat(statuses(core, "status = MERGED")).containsExactly(duplicate.id());
+        assertThat(statuses(core, "status = ARCHIVED")).isEmpty();
+
+        hearth.conversion().convert(lead.id(), null);
+        assertThat(core.leads().get(lead.id()).status()).isEqualTo(LeadStatus.CONVERTED);
+        assertThat(statuses(core, "status = CONVERTED")).containsExactly(lead.id());
+
+        Lead other = lead(Temperature.WARM);
+        assertThatThrownBy(() -> core.leads()
+                        .update(
+                                other.id(),
+                                LeadFields.builder().status(LeadStatus.ARCHIVED).build(),
+                                EnumSet.of(LeadField.STATUS),
+                                null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .anyMatch(f -> f.endsWith("status")));
+    }
+
+    /** The first step a contact's cadence gave it as it arrived. */
+    private static FollowUp firstStep(Hearth hearth, Contact contact) {
+        return hearth
+                .followUps()
+                .listDue(contact.fields().owner(), Instant.parse("2100-01-01T00:00:00Z"), 100, "")
+                .items()
+                .stream()
+                .filter(f -> f.person().equals(PersonRef.of(contact.id())))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<LeadId> statuses(HearthCore core, String filter) {
+        return core.leads().list(filter, null, false, 100, "").items().stream()
+                .map(Lead::id)
+                .toList();
+    }
+
+    @Test
+    void aContactEnteredDirectlyGetsItsFirstStepAndItsQueueEntryAtOnce() {
+        Contact contact = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Dana")
+                        .familyName("Direct")
+                        .phone("+1 415 555 0177")
+                        .kind(ContactKind.PROSPECT)
+                        .owner("dave")
+                        .build());
+
+        assertThat(hearth.followUps().cadence(PersonRef.of(contact.id())).state())
+                .isEqualTo(CadenceState.ACTIVE);
+        FollowUp first = hearth.followUps().listDue("dave", null, 10, "").items().stream()
+                .filter(f -> f.person().equals(PersonRef.of(contact.id())))
+                .findFirst()
+                .orElseThrow();
+        assertThat(first.followUpNumber()).isEqualTo(1);
+        assertThat(first.channel()).isEqualTo(Channel.PHONE);
+        assertThat(hearth.queue().next("dave", 10, "").items()).singleElement().satisfies(entry -> {
+            assertThat(entry.personId()).isEqualTo(contact.id().value());
+            assertThat(entry.action()).isEqualTo(ActionKind.FOLLOW_UP);
+            assertThat(entry.channel()).isEqualTo(ActionChannel.PHONE);
+            assertThat(entry.followUpId()).isEqualTo(first.id());
+        });
+
+        // written again, it keeps the one cadence and the one step
+        hearth.contacts()
+                .update(
+                        contact.id(),
+                        ContactFields.builder().notes("met at the expo").build(),
+                        EnumSet.of(PersonField.NOTES),
+                        null);
+        assertThat(hearth.followUps().listDue("dave", null, 10, "").items()).hasSize(1);
+        assertReason(
+                () -> hearth.followUps().schedule(PersonRef.of(contact.id()), null, null, null),
+                "FOLLOW_UP_ALREADY_SCHEDULED");
+    }
+
+    @Test
+    void contactsStoredWithoutACadenceGetTheirFirstStepOnceAtStart() {
+        HearthCore core = HearthCore.on(database)
+                .clock(clock)
+                .cadencePolicy(CadencePolicy.DEFAULT)
+                .probability(new RuleProbability())
+                .build();
+        // stored as contacts were before they got their first step on arrival: no observers ran
+        List<Contact> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            Contact contact = new Contact(
+                    new ContactId(new io.hearth.core.resource.TimeOrderedIds(clock).next()),
+                    ContactFields.builder()
+                            .givenName("Old " + i)
+                            .kind(ContactKind.ACTIVE_CLIENT)
+                            .owner("olga")
+                            .phone("+1 415 555 02" + (10 + i))
+                            .build(),
+                    ContactOrigin.DIRECT,
+                    null,
+                    now,
+                    now,
+                    i == 4 ? now : null,
+                    1);
+            assertThat(core.stores().contacts().insert(contact)).isTrue();
+            old.add(contact);
+        }
+        assertThat(hearth.queue().next("olga", 10, "").items()).isEmpty();
+
+        assertThat(core.contactCadenceBackfill().run(2))
+                .as("the four not archived")
+                .isEqualTo(4);
+        assertThat(core.contactCadenceBackfill().run(2)).as("once").isZero();
+
+        assertThat(hearth.queue().next("olga", 10, "").items())
+                .extracting(QueueEntry::personId)
+                .containsExactlyInAnyOrder(
+                        old.get(0).id().value(),
+                        old.get(1).id().value(),
+                        old.get(2).id().value(),
+                        old.get(3).id().value());
+        assertThat(hearth.followUps().listDue("olga", null, 10, "").items())
+                .extracting(FollowUp::channel)
+                .containsOnly(Channel.PHONE)
+                .hasSize(4);
+    }
+
+    @Test
     void aContactWaitsInTheQueueForItsFollowUpAndLeavesItForDrip() {
         Hearth strict = Hearth.on(database, clock, CadencePolicy.DEFAULT.withLimits(2, 2, true));
         Contact contact = strict.contacts()
@@ -314,17 +546,15 @@ public abstract class FollowUpsContract {
                         .givenName("Sam")
                         .kind(ContactKind.SUPPLIER)
                         .owner("alice")
+                        .phone("+1 415 555 0142")
                         .build());
-        FollowUp call = strict.followUps().schedule(PersonRef.of(contact.id()), Channel.SMS, null, "price list");
-        assertThat(strict.queue().next("alice", 10, "").items()).isEmpty();
-
-        clock.advance(Duration.ofDays(2));
+        // its cadence's first step is due as it arrives
+        FollowUp call = firstStep(strict, contact);
         QueueEntry due = strict.queue().next("alice", 10, "").items().get(0);
         assertThat(due.personId()).isEqualTo(contact.id().value());
         assertThat(due.visibleFrom()).isEqualTo(call.dueAt());
-        assertThat(due.channel()).isEqualTo(ActionChannel.SMS);
-        assertThat(due.reasons())
-                .startsWith("follow-up 1 of 2 by sms, due 2026-11-04 09:00 UTC", "purpose: price list");
+        assertThat(due.channel()).isEqualTo(ActionChannel.PHONE);
+        assertThat(due.reasons()).startsWith("follow-up 1 of 2 by phone, due 2026-11-02 09:00 UTC");
 
         FollowUp postcard = strict.followUps()
                 .complete(call.id(), Outcome.NO_ANSWER, null, null, null, "alice")
@@ -345,7 +575,9 @@ public abstract class FollowUpsContract {
         assertThat(log(lead, TouchKind.COLD_CALL, Channel.PHONE, Outcome.CONNECTED)
                         .convertedTo())
                 .isEmpty();
-        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.NEW);
+        assertThat(hearth.leads().get(lead.id()).fields().status())
+                .as("contacted, not converted")
+                .isEqualTo(LeadStatus.CONTACTED);
 
         Hearth suggesting = Hearth.on(database, clock, CadencePolicy.DEFAULT.withLimits(2, 8, false));
         TouchLogged meeting = suggesting
@@ -362,7 +594,7 @@ public abstract class FollowUpsContract {
         assertThat(meeting.conversionSuggested()).isTrue();
         assertThat(meeting.convertedTo()).isEmpty();
         assertThat(meeting.cadence().state()).isEqualTo(CadenceState.STOPPED);
-        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.NEW);
+        assertThat(hearth.leads().get(lead.id()).fields().status()).isEqualTo(LeadStatus.CONTACTED);
     }
 
     @Test
@@ -496,15 +728,8 @@ public abstract class FollowUpsContract {
         // has one server process.
         Hearth second = Hearth.on(testDatabase.anotherServer(), clock, CadencePolicy.DEFAULT);
         for (int round = 0; round < 40; round++) {
-            // a contact's first schedule also creates its cadence row; a lead's has one already
-            PersonRef person = round % 2 == 0
-                    ? PersonRef.of(hearth.contacts()
-                            .create(ContactFields.builder()
-                                    .givenName("Sam " + round)
-                                    .kind(ContactKind.SUPPLIER)
-                                    .build())
-                            .id())
-                    : ref(lead(Temperature.WARM));
+            // a contact starts its cadence with a first step as it is created: leads only here
+            PersonRef person = ref(lead(Temperature.WARM));
             AtomicInteger callers = new AtomicInteger();
             List<String> outcomes = Concurrently.run(6, () -> {
                 Hearth instance = callers.getAndIncrement() % 2 == 0 ? hearth : second;
@@ -596,12 +821,17 @@ public abstract class FollowUpsContract {
         assertThat(alice.movedToDrip()).isEqualTo(1);
     }
 
-    /** One more Pat Lee: the tests enter look-alikes on purpose, so the duplicate check is waived. */
+    /**
+     * One more Pat Lee, reachable by phone and email: the tests enter look-alikes on purpose, so the
+     * duplicate check is waived.
+     */
     private Lead lead(Temperature temperature) {
         return hearth.leads()
                 .create(
                         LeadFixtures.person("Pat", "Lee")
                                 .owner("alice")
+                                .phone("+1 415 555 0100")
+                                .email("pat@example.com")
                                 .temperature(temperature)
                                 .source(LeadSource.TRADE_SHOW)
                                 .notes("met at the fair")
@@ -611,11 +841,14 @@ public abstract class FollowUpsContract {
                         true);
     }
 
+    /** A lead of its own, reachable by phone and email. */
     private Lead lead(String name, LeadSource source, String owner) {
         return hearth.leads()
                 .create(
                         LeadFixtures.person(name, "Fixture")
                                 .owner(owner)
+                                .phone("+1 415 555 " + (1000 + Math.abs(name.hashCode() % 9000)))
+                                .email(name.toLowerCase(java.util.Locale.ROOT) + "@example.com")
                                 .source(source)
                                 .temperature(Temperature.WARM)
                                 .build(),

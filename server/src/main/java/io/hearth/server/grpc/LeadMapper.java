@@ -19,7 +19,7 @@ final class LeadMapper {
         io.hearth.proto.v1.Lead.Builder proto = io.hearth.proto.v1.Lead.newBuilder()
                 .setName(lead.id().name())
                 .setId(lead.id().value().toString())
-                .setStatus(ProtoEnums.toProto(f.status(), io.hearth.proto.v1.LeadStatus.class, "LEAD_STATUS_"))
+                .setStatus(ProtoEnums.toProto(lead.status(), io.hearth.proto.v1.LeadStatus.class, "LEAD_STATUS_"))
                 .setTemperature(
                         ProtoEnums.toProto(f.temperature(), io.hearth.proto.v1.Temperature.class, "TEMPERATURE_"))
                 .setCreateTime(ProtoTimes.toProto(lead.createdAt()))

@@ -6,10 +6,12 @@ import static io.hearth.server.grpc.GrpcAssertions.errorReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.hearth.core.lead.TickingClock;
+import io.hearth.proto.v1.ArchiveLeadRequest;
 import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.CompleteFollowUpRequest;
 import io.hearth.proto.v1.Contact;
@@ -22,21 +24,26 @@ import io.hearth.proto.v1.FollowUpServiceGrpc;
 import io.hearth.proto.v1.FollowUpStats;
 import io.hearth.proto.v1.GetFollowUpStatsRequest;
 import io.hearth.proto.v1.GetLeadProfileRequest;
+import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadProfile;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListDueFollowUpsRequest;
+import io.hearth.proto.v1.ListLeadsRequest;
 import io.hearth.proto.v1.ListTouchesRequest;
 import io.hearth.proto.v1.LogTouchRequest;
 import io.hearth.proto.v1.LogTouchResponse;
 import io.hearth.proto.v1.QueueServiceGrpc;
+import io.hearth.proto.v1.RestoreLeadRequest;
 import io.hearth.proto.v1.ScheduleFollowUpRequest;
 import io.hearth.proto.v1.SkipFollowUpRequest;
 import io.hearth.proto.v1.Touch;
 import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.TouchKind;
 import io.hearth.proto.v1.TouchOutcome;
+import io.hearth.proto.v1.UpdateLeadRequest;
 import io.hearth.server.InProcessHearth;
 import io.hearth.server.config.CadenceConfig;
 import java.time.Duration;
@@ -242,11 +249,50 @@ class FollowUpServiceTest {
         assertThat(next.getFollowUpNumber()).isEqualTo(1);
     }
 
+    @Test
+    void aLeadsStatusMovesWithItsLifeAndListsFilterOnIt() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        Lead lead = lead();
+        assertThat(lead.getStatus()).isEqualTo(LeadStatus.LEAD_STATUS_NEW);
+
+        log(lead.getName(), TouchKind.TOUCH_KIND_COLD_CALL, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
+        assertThat(leads.getLead(GetLeadRequest.newBuilder()
+                                .setName(lead.getName())
+                                .build())
+                        .getStatus())
+                .isEqualTo(LeadStatus.LEAD_STATUS_CONTACTED);
+        assertThat(names("status = contacted")).containsExactly(lead.getName());
+        assertThat(names("status = new")).isEmpty();
+
+        Lead archived = leads.archiveLead(
+                ArchiveLeadRequest.newBuilder().setName(lead.getName()).build());
+        assertThat(archived.getStatus()).isEqualTo(LeadStatus.LEAD_STATUS_ARCHIVED);
+        assertThat(names("status = archived")).containsExactly(lead.getName());
+        assertThat(leads.restoreLead(RestoreLeadRequest.newBuilder()
+                                .setName(lead.getName())
+                                .build())
+                        .getStatus())
+                .isEqualTo(LeadStatus.LEAD_STATUS_CONTACTED);
+        assertInvalid(
+                () -> leads.updateLead(UpdateLeadRequest.newBuilder()
+                        .setLead(Lead.newBuilder().setName(lead.getName()).setStatus(LeadStatus.LEAD_STATUS_MERGED))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("status"))
+                        .build()),
+                "lead.status");
+    }
+
+    private List<String> names(String filter) {
+        return leads.listLeads(ListLeadsRequest.newBuilder().setFilter(filter).build()).getLeadsList().stream()
+                .map(Lead::getName)
+                .toList();
+    }
+
     private Lead lead() {
         return leads.createLead(CreateLeadRequest.newBuilder()
                 .setLead(Lead.newBuilder()
                         .setGivenName("Ada")
                         .setEmail("ada@example.com")
+                        .setPhone("+1 415 555 0100")
                         .setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
                         .setOwner("alice"))
                 .build());

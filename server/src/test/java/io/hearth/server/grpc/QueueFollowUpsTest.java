@@ -26,6 +26,7 @@ import io.hearth.proto.v1.FollowUpServiceGrpc;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.ListDueFollowUpsRequest;
 import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
 import io.hearth.proto.v1.LogTouchRequest;
@@ -90,22 +91,23 @@ class QueueFollowUpsTest {
     @Test
     void aSeededTeamQueueShowsDueFollowUpsAfterHotAndBeforeWarm() throws Exception {
         start(CadenceConfig.DEFAULTS);
+        // a contact's cadence gives it its first step, a call due as it arrives
         Contact texted = contact("Texted", "alice");
-        schedule(texted.getName(), TouchChannel.TOUCH_CHANNEL_SMS, START.plus(Duration.ofHours(1)));
         Lead leadWaiting = override(lead("Waiting", LeadSource.LEAD_SOURCE_OTHER), Temperature.TEMPERATURE_WARM);
         schedule(leadWaiting.getName(), TouchChannel.TOUCH_CHANNEL_EMAIL, START.plus(Duration.ofMinutes(90)));
         Lead hotWaiting = override(lead("HotWaiting", LeadSource.LEAD_SOURCE_OTHER), Temperature.TEMPERATURE_HOT);
         schedule(hotWaiting.getName(), TouchChannel.TOUCH_CHANNEL_DIRECT_MAIL, START.plus(Duration.ofDays(3)));
         Contact called = contact("Called", "bob");
-        schedule(called.getName(), null, START.plus(Duration.ofHours(2)));
         Contact later = contact("Later", "alice");
-        schedule(later.getName(), null, START.plus(Duration.ofDays(3)));
+        // skipped, the call makes way for the postcard, due in 3 days
+        followUps.skipFollowUp(SkipFollowUpRequest.newBuilder()
+                .setName(firstStep(later).getName())
+                .build());
         Contact archived = contact("Archived", "alice");
-        schedule(archived.getName(), null, START.plus(Duration.ofHours(1)));
         contacts.archiveContact(
                 ArchiveContactRequest.newBuilder().setName(archived.getName()).build());
         Contact dripped = contact("Dripped", "alice");
-        FollowUp step = schedule(dripped.getName(), null, START.plus(Duration.ofHours(1)));
+        FollowUp step = firstStep(dripped);
         for (int i = 1; i <= 8; i++) {
             LogTouchResponse done = complete(step, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
             step = done.getNextFollowUp();
@@ -113,7 +115,6 @@ class QueueFollowUpsTest {
                     .isEqualTo(i < 8 ? CadenceState.CADENCE_STATE_ACTIVE : CadenceState.CADENCE_STATE_DRIP);
         }
         Contact unsubscribed = contact("Unsubscribed", "alice");
-        schedule(unsubscribed.getName(), null, START.plus(Duration.ofHours(1)));
         logTouch(unsubscribed.getName(), TouchKind.TOUCH_KIND_FOLLOW_UP, TouchOutcome.TOUCH_OUTCOME_UNSUBSCRIBED);
 
         clock.advance(Duration.ofHours(2).plusMinutes(1));
@@ -135,8 +136,8 @@ class QueueFollowUpsTest {
                         hot.getName(),
                         hotWaiting.getName(),
                         texted.getName(),
-                        leadWaiting.getName(),
                         called.getName(),
+                        leadWaiting.getName(),
                         warm.getName(),
                         cool.getName(),
                         cold.getName());
@@ -162,13 +163,12 @@ class QueueFollowUpsTest {
                 .isEqualTo(START.plus(Duration.ofDays(3)).getEpochSecond());
         QueueItem text = team.get(4);
         assertThat(text.getAction()).isEqualTo(ActionKind.ACTION_KIND_FOLLOW_UP);
-        assertThat(text.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_SMS);
+        assertThat(text.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_PHONE);
         assertThat(text.getDisplayName()).isEqualTo("Texted Contact");
-        assertThat(text.getDeadline().getSeconds())
-                .isEqualTo(START.plus(Duration.ofHours(1)).getEpochSecond());
+        assertThat(text.getDeadline().getSeconds()).isEqualTo(START.getEpochSecond());
         assertThat(text.getReasonsList())
-                .containsExactly("follow-up 1 of 8 by sms, due 2026-11-02 10:00 UTC", "prospect");
-        QueueItem leadsTurn = team.get(5);
+                .containsExactly("follow-up 1 of 8 by phone, due 2026-11-02 09:00 UTC", "prospect");
+        QueueItem leadsTurn = team.get(6);
         assertThat(leadsTurn.getAction())
                 .as("follow-ups proper are for contacts")
                 .isEqualTo(ActionKind.ACTION_KIND_TOUCH_BASE);
@@ -186,23 +186,22 @@ class QueueFollowUpsTest {
     void aFollowUpShowsOnlyOnceItIsDueAndTheNextStepWaitsAgain() throws Exception {
         start(CadenceConfig.DEFAULTS);
         Contact contact = contact("Grace", "alice");
-        FollowUp call = schedule(contact.getName(), null, null);
-        assertThat(people()).doesNotContain(contact.getName());
-
-        clock.advance(Duration.ofDays(2).minusMinutes(1));
-        assertThat(people()).as("a minute early").doesNotContain(contact.getName());
-        clock.advance(Duration.ofMinutes(1));
-        assertThat(item(contact.getName())).hasValueSatisfying(item -> {
-            assertThat(item.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_PHONE);
-            assertThat(item.getReasons(0)).startsWith("follow-up 1 of 8 by phone, due 2026-11-04 09:00");
-            assertThat(item.getFollowUp())
-                    .as("the step to complete from the queue")
-                    .isEqualTo(call.getName());
-        });
+        FollowUp call = firstStep(contact);
+        assertThat(item(contact.getName()))
+                .as("the first step is due as it arrives")
+                .hasValueSatisfying(item -> {
+                    assertThat(item.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_PHONE);
+                    assertThat(item.getReasons(0)).startsWith("follow-up 1 of 8 by phone, due 2026-11-02 09:00");
+                    assertThat(item.getFollowUp())
+                            .as("the step to complete from the queue")
+                            .isEqualTo(call.getName());
+                });
 
         FollowUp postcard = complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER).getNextFollowUp();
         assertThat(people()).as("waits for the postcard").doesNotContain(contact.getName());
-        clock.advance(Duration.ofDays(3));
+        clock.advance(Duration.ofDays(3).minusMinutes(1));
+        assertThat(people()).as("a minute early").doesNotContain(contact.getName());
+        clock.advance(Duration.ofMinutes(1));
         assertThat(item(contact.getName())).hasValueSatisfying(item -> {
             assertThat(item.getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_POSTCARD);
             assertThat(item.getReasons(0)).startsWith("follow-up 2 of 8 by postcard");
@@ -223,8 +222,7 @@ class QueueFollowUpsTest {
         start(new CadenceConfig(2, 2, true));
         Contact quiet = contact("Quiet", "alice");
         Contact keen = contact("Keen", "alice");
-        FollowUp first = schedule(quiet.getName(), null, START);
-        schedule(keen.getName(), null, START);
+        FollowUp first = firstStep(quiet);
         assertThat(people()).contains(quiet.getName(), keen.getName());
 
         FollowUp second =
@@ -282,7 +280,6 @@ class QueueFollowUpsTest {
     void contactWritesMoveItsEntry() throws Exception {
         start(CadenceConfig.DEFAULTS);
         Contact contact = contact("Grace", "alice");
-        schedule(contact.getName(), null, START);
 
         contacts.updateContact(UpdateContactRequest.newBuilder()
                 .setContact(Contact.newBuilder()
@@ -310,7 +307,8 @@ class QueueFollowUpsTest {
         start(CadenceConfig.DEFAULTS);
         lead("Cold", LeadSource.LEAD_SOURCE_PURCHASED_LIST);
         Contact contact = contact("Grace", "alice");
-        schedule(contact.getName(), TouchChannel.TOUCH_CHANNEL_VIDEO_CALL, START.plus(Duration.ofHours(1)));
+        // the first step done, the postcard comes due in 3 days
+        complete(firstStep(contact), TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
         BlockingQueue<QueueSnapshot> snapshots = new LinkedBlockingQueue<>();
         Context.CancellableContext watching = Context.current().withCancellation();
         watching.run(() -> QueueServiceGrpc.newStub(hearth.channel())
@@ -324,12 +322,12 @@ class QueueFollowUpsTest {
             assertThat(first).isNotNull();
             assertThat(first.getItemsList()).extracting(QueueItem::getPerson).doesNotContain(contact.getName());
 
-            clock.advance(Duration.ofHours(1));
+            clock.advance(Duration.ofDays(3));
             QueueSnapshot next = snapshots.poll(5, TimeUnit.SECONDS);
 
             assertThat(next).isNotNull();
             assertThat(next.getItems(0).getPerson()).isEqualTo(contact.getName());
-            assertThat(next.getItems(0).getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_VIDEO_CALL);
+            assertThat(next.getItems(0).getChannel()).isEqualTo(ActionChannel.ACTION_CHANNEL_POSTCARD);
         } finally {
             watching.cancel(null);
         }
@@ -340,9 +338,8 @@ class QueueFollowUpsTest {
         start(CadenceConfig.DEFAULTS);
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
+            // each contact's first step is due as it arrives
             Contact contact = contact("C" + i, "alice");
-            // two share a due time: the id breaks the tie, so pages neither skip nor repeat
-            schedule(contact.getName(), null, START.plus(Duration.ofMinutes(i / 2)));
             created.add(contact.getName());
             created.add(override(
                             lead("L" + i, LeadSource.LEAD_SOURCE_OTHER),
@@ -398,9 +395,28 @@ class QueueFollowUpsTest {
                 .setContact(Contact.newBuilder()
                         .setGivenName(given)
                         .setFamilyName("Contact")
+                        // reachable on every step of the cadence
+                        .setPhone("+1 415 555 " + (1000 + Math.abs(given.hashCode() % 9000)))
+                        .setEmail(given.toLowerCase(java.util.Locale.ROOT) + "@example.com")
                         .setKind(ContactKind.CONTACT_KIND_PROSPECT)
                         .setOwner(owner))
                 .build());
+    }
+
+    /** The first step a contact's cadence gave it as it arrived. */
+    private FollowUp firstStep(Contact contact) {
+        return followUps
+                .listDueFollowUps(ListDueFollowUpsRequest.newBuilder()
+                        .setOwner(contact.getOwner())
+                        .setDueBy(Timestamp.newBuilder()
+                                .setSeconds(START.plus(Duration.ofDays(3650)).getEpochSecond()))
+                        .setPageSize(1000)
+                        .build())
+                .getFollowUpsList()
+                .stream()
+                .filter(f -> f.getPerson().equals(contact.getName()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** @param channel {@code null}: the cadence's; @param due {@code null}: the cadence's delay */

@@ -301,7 +301,8 @@ class QueueServiceTest {
                 .containsExactly(hot.getName(), warm.getName());
         assertThat(plan.getPlanned().getSeconds()).isEqualTo(24 * 60);
         assertThat(plan.getLeft().getSeconds()).isEqualTo(60);
-        assertThat(plan.getSkipped()).isEqualTo(1);
+        // the cold lead behind the last planned one did not fit, but nothing was jumped over for it
+        assertThat(plan.getSkipped()).isZero();
         assertInvalid(() -> queue.planAgenda(PlanAgendaRequest.getDefaultInstance()), "time_budget");
         assertInvalid(
                 () -> queue.planAgenda(PlanAgendaRequest.newBuilder()
