@@ -98,7 +98,9 @@ abstract class ScopeContract {
 
     @AfterEach
     void close() {
-        testDatabase.close();
+        if (testDatabase != null) { // null when the test was skipped (no PostgreSQL configured)
+            testDatabase.close();
+        }
     }
 
     @Test
