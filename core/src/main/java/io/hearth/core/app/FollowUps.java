@@ -72,31 +72,6 @@ public final class FollowUps {
     private final TimeOrderedIds ids;
     private final CurrentCaller caller;
 
-    public FollowUps(
-            Leads leads,
-            Contacts contacts,
-            LeadConversion conversion,
-            TouchStore touches,
-            FollowUpStore followUps,
-            CadenceStore cadences,
-            CadenceRules cadenceRules,
-            Transactor transactor,
-            Clock clock,
-            List<TouchObserver> observers) {
-        this(
-                leads,
-                contacts,
-                conversion,
-                touches,
-                followUps,
-                cadences,
-                cadenceRules,
-                transactor,
-                clock,
-                observers,
-                CurrentCaller.NONE);
-    }
-
     /** @param caller who each call acts for: lists hold the touches and follow-ups of people in its scope */
     public FollowUps(
             Leads leads,

@@ -43,56 +43,12 @@ public final class LeadRatings implements LeadWriteStep {
     private final LeadProfiles profiles;
     private final Transactor transactor;
 
-    public LeadRatings(
-            LeadStore leads,
-            LeadProfileStore profiles,
-            MissedDeadlineStore missedDeadlines,
-            QueueStore queue,
-            Transactor transactor,
-            TemperatureModel model,
-            SpeedToLeadPolicy speedToLead,
-            Clock clock) {
-        this(
-                leads,
-                profiles,
-                missedDeadlines,
-                queue,
-                transactor,
-                model,
-                speedToLead,
-                clock,
-                id -> CadenceStanding.NONE);
-    }
-
     /**
      * @param cadences where a lead's follow-up cadence stands, read in the caller's transaction: a
      *     lead in drip (or unsubscribed) is nurtured, not worked by hand, so it leaves the queue; a
      *     lead with a follow-up scheduled waits for it
+     * @param caller who a qualification or an override acts for: a lead out of its scope is not found
      */
-    public LeadRatings(
-            LeadStore leads,
-            LeadProfileStore profiles,
-            MissedDeadlineStore missedDeadlines,
-            QueueStore queue,
-            Transactor transactor,
-            TemperatureModel model,
-            SpeedToLeadPolicy speedToLead,
-            Clock clock,
-            Function<LeadId, CadenceStanding> cadences) {
-        this(
-                leads,
-                profiles,
-                missedDeadlines,
-                queue,
-                transactor,
-                model,
-                speedToLead,
-                clock,
-                cadences,
-                CurrentCaller.NONE);
-    }
-
-    /** @param caller who a qualification or an override acts for: a lead out of its scope is not found */
     public LeadRatings(
             LeadStore leads,
             LeadProfileStore profiles,

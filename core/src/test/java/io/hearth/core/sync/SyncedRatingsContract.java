@@ -91,7 +91,8 @@ public abstract class SyncedRatingsContract {
                 new TemperatureModel(TemperaturePolicy.DEFAULT, new RuleProbability(), clock),
                 SpeedToLeadPolicy.DEFAULT,
                 clock,
-                id -> inDrip.contains(id) ? new CadenceStanding(true, null) : CadenceStanding.NONE);
+                id -> inDrip.contains(id) ? new CadenceStanding(true, null) : CadenceStanding.NONE,
+                CurrentCaller.NONE);
         leads = LeadFixtures.leads(database, clock);
     }
 
