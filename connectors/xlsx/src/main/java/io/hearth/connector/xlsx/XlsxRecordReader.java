@@ -60,9 +60,14 @@ final class XlsxRecordReader implements RecordReader {
         } catch (IOException e) {
             closeQuietly();
             throw new RetriableConnectorException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (io.hearth.connector.spi.ConnectorException e) {
             closeQuietly();
             throw e;
+        } catch (RuntimeException e) {
+            // e.g. a sheet the workbook names but does not hold (found by XlsxReaderFuzzTest)
+            closeQuietly();
+            throw new FatalConnectorException(
+                    file.getFileName() + " is not a readable .xlsx workbook: " + e.getMessage(), e);
         }
         rows = stream.iterator();
         Row headerRecord = findHeader();
