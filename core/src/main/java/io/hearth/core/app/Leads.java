@@ -60,6 +60,8 @@ public final class Leads {
 
     private final AuditLog audit;
     private final List<LeadWriteStep> steps;
+    /** How often a change without an etag is tried when other writers keep committing under it. */
+    private static final int RACED_ATTEMPTS = 5;
 
     /** @param caller who each call acts for: its scope limits which leads it sees and changes */
     public Leads(
@@ -216,33 +218,52 @@ public final class Leads {
         }
         List<Long> turns =
                 allowDuplicate || !PersonField.touchesMatchKeys(mask) ? List.of() : turnsForUpdate(id, changes, mask);
-        return shown(transactor.inTransactionExclusive(turns, () -> {
-            Lead current = currentVersion(id, etag);
-            if (current.merged()) {
-                throw merged(current);
+        return againIfRaced(
+                etag,
+                () -> shown(transactor.inTransactionExclusive(turns, () -> {
+                    Lead current = currentVersion(id, etag);
+                    if (current.merged()) {
+                        throw merged(current);
+                    }
+                    if (current.archived()) {
+                        throw new FailedPreconditionException(
+                                "LEAD_ARCHIVED", current.id().name() + " is archived; restore it before changing it");
+                    }
+                    LeadFields updated = asRequestField(() ->
+                            rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
+                    if (!Objects.equals(updated.owner(), current.fields().owner())) {
+                        caller.scope().requireMayGiveTo(updated.owner(), roster::isOnTeam);
+                    }
+                    RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE)
+                            ? RepGrade.UNCHANGED
+                            : changes.temperature() == null ? RepGrade.cleared() : RepGrade.set(changes.temperature());
+                    if (updated.equals(current.fields())) {
+                        // pinning the grade it already has, or clearing a pin, still changes what derives from it
+                        return repGrade.changed() ? notify(current, repGrade) : current;
+                    }
+                    if (!allowDuplicate) {
+                        duplicates.refuseChange(
+                                id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated), caller.scope());
+                    }
+                    return notify(write(current, current.withChanges(updated, now())), repGrade);
+                })));
+    }
+
+    /**
+     * Runs a change made without an etag again when another writer committed between its read and
+     * its write (a first touch marking the lead contacted, another edit): the caller asked to change
+     * the lead as it is, so nothing it read is stale. With an etag the race is the caller's to see.
+     */
+    private static <T> T againIfRaced(String etag, Supplier<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change.get();
+            } catch (StaleEtagException e) {
+                if ((etag != null && !etag.isBlank()) || !e.concurrent() || attempt >= RACED_ATTEMPTS) {
+                    throw e;
+                }
             }
-            if (current.archived()) {
-                throw new FailedPreconditionException(
-                        "LEAD_ARCHIVED", current.id().name() + " is archived; restore it before changing it");
-            }
-            LeadFields updated = asRequestField(
-                    () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
-            if (!Objects.equals(updated.owner(), current.fields().owner())) {
-                caller.scope().requireMayGiveTo(updated.owner(), roster::isOnTeam);
-            }
-            RepGrade repGrade = !mask.contains(LeadField.TEMPERATURE)
-                    ? RepGrade.UNCHANGED
-                    : changes.temperature() == null ? RepGrade.cleared() : RepGrade.set(changes.temperature());
-            if (updated.equals(current.fields())) {
-                // pinning the grade it already has, or clearing a pin, still changes what derives from it
-                return repGrade.changed() ? notify(current, repGrade) : current;
-            }
-            if (!allowDuplicate) {
-                duplicates.refuseChange(
-                        id.value(), MatchKeys.of(current.fields()), MatchKeys.of(updated), caller.scope());
-            }
-            return notify(write(current, current.withChanges(updated, now())), repGrade);
-        }));
+        }
     }
 
     /**
