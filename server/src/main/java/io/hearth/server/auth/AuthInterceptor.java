@@ -13,6 +13,7 @@ import io.hearth.core.app.ApiTokens;
 import io.hearth.core.auth.Principal;
 import io.hearth.core.error.UnauthenticatedException;
 import io.hearth.server.limits.LimitsInterceptor;
+import io.hearth.server.observability.AccessLog;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -59,6 +60,7 @@ public final class AuthInterceptor implements ServerInterceptor {
             }
             throw refused;
         }
+        AccessLog.noteCaller(principal.user());
         return Contexts.interceptCall(context.withValue(Callers.PRINCIPAL, principal), call, headers, next);
     }
 

@@ -1,5 +1,7 @@
 package io.hearth.server.observability;
 
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -11,6 +13,7 @@ import io.hearth.server.auth.Callers;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,19 @@ public final class AccessLog implements ServerInterceptor {
     private static final Pattern USABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger log = LoggerFactory.getLogger("hearth.access");
     private static final SecureRandom random = new SecureRandom();
+    /**
+     * Where authentication notes who the call is for: a call that ends in an exception is closed
+     * outside the context authentication gave it, so the line could not read the caller there.
+     */
+    private static final Context.Key<AtomicReference<String>> CALLER = Context.key("hearth-access-caller");
+
+    /** Names the current call's caller for its access log line (authentication calls it). */
+    public static void noteCaller(String user) {
+        AtomicReference<String> slot = CALLER.get();
+        if (slot != null) {
+            slot.set(user);
+        }
+    }
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(
@@ -38,7 +54,9 @@ public final class AccessLog implements ServerInterceptor {
         String method = call.getMethodDescriptor().getFullMethodName();
         String requestId = requestId(headers.get(REQUEST_ID));
         Level level = method.startsWith("grpc.") ? Level.DEBUG : Level.INFO;
-        return next.startCall(
+        AtomicReference<String> noted = new AtomicReference<>("-");
+        return Contexts.interceptCall(
+                Context.current().withValue(CALLER, noted),
                 new SimpleForwardingServerCall<>(call) {
                     private boolean headersSent;
 
@@ -55,7 +73,7 @@ public final class AccessLog implements ServerInterceptor {
                         if (log.isEnabledForLevel(level)) {
                             long micros = (System.nanoTime() - started) / 1_000;
                             String caller =
-                                    Callers.current().map(Principal::user).orElse("-");
+                                    Callers.current().map(Principal::user).orElseGet(noted::get);
                             log.atLevel(level)
                                     .addKeyValue("method", method)
                                     .addKeyValue("status", status.getCode().name())
@@ -73,7 +91,8 @@ public final class AccessLog implements ServerInterceptor {
                         super.close(status, trailers);
                     }
                 },
-                headers);
+                headers,
+                next);
     }
 
     /** The caller's id when it is short and plain (it goes into log lines), else a new random one. */

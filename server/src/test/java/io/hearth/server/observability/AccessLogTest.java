@@ -101,6 +101,35 @@ class AccessLogTest {
     }
 
     @Test
+    void aFailedCallNamesItsCallerToo() throws Exception {
+        String admin = "hth_access-log-admin-token-0123456789abcdef";
+        try (InProcessHearth secured =
+                InProcessHearth.listeningOn(Clock.systemUTC(), "127.0.0.1", java.util.Optional.of(admin))) {
+            Metadata token = new Metadata();
+            token.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + admin);
+            LeadServiceGrpc.LeadServiceBlockingStub leads = LeadServiceGrpc.newBlockingStub(
+                    ClientInterceptors.intercept(secured.channel(), MetadataUtils.newAttachHeadersInterceptor(token)));
+
+            assertThatThrownBy(() -> leads.getLead(GetLeadRequest.newBuilder()
+                            .setName("leads/not-an-id")
+                            .build()))
+                    .isInstanceOf(StatusRuntimeException.class);
+            leads.createLead(CreateLeadRequest.newBuilder()
+                    .setLead(Lead.newBuilder().setGivenName("Ada").setEmail("ada@example.com"))
+                    .build());
+        }
+
+        assertThat(lines.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("hearth.v1.LeadService/GetLead INVALID_ARGUMENT ")
+                        .contains(" caller=admin "))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("hearth.v1.LeadService/CreateLead OK ")
+                        .contains(" caller=admin "));
+    }
+
+    @Test
     void anIdThatCouldForgeLogLinesIsReplaced() {
         assertThat(AccessLog.requestId("abc-123")).isEqualTo("abc-123");
         assertThat(AccessLog.requestId("evil\nhearth.v1.LeadService/DeleteEverything OK"))
