@@ -29,9 +29,10 @@ final class CellText {
             return "";
         }
         return switch (cell.getType()) {
-            case STRING -> cell.asString();
-            case NUMBER -> numberOrDate(cell);
-            case BOOLEAN -> cell.asBoolean().toString();
+            case STRING -> cell.asString() == null ? "" : cell.asString();
+            case NUMBER -> cell.getRawValue() == null ? "" : numberOrDate(cell);
+            // a boolean cell without a value (found by XlsxReaderFuzzTest) reads as empty
+            case BOOLEAN -> cell.asBoolean() == null ? "" : cell.asBoolean().toString();
             // the value the program computed when it saved the file
             case FORMULA -> cell.getRawValue() == null ? "" : cell.getRawValue();
             case ERROR, EMPTY -> "";
