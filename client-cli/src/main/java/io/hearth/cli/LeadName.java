@@ -1,8 +1,5 @@
 package io.hearth.cli;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
 /** Lead arguments may be a bare id or the resource name; requests always carry the name. */
 final class LeadName {
 
@@ -12,23 +9,13 @@ final class LeadName {
 
     /** {@code 42} and {@code leads/42} both become {@code leads/42}. */
     static String normalize(String idOrName) {
-        String trimmed = idOrName.trim();
-        String id = trimmed.startsWith(COLLECTION_PREFIX) ? trimmed.substring(COLLECTION_PREFIX.length()) : trimmed;
-        if (id.isEmpty() || id.contains("/")) {
-            throw new IllegalArgumentException("'" + idOrName + "' is neither a lead id nor a name like leads/{id}");
-        }
-        return COLLECTION_PREFIX + id;
+        return ResourceName.normalize(COLLECTION_PREFIX, "lead", idOrName);
     }
 
-    /** Lets picocli normalize ID arguments, so a malformed one is a usage error. */
-    static final class Converter implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            try {
-                return normalize(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    /** Lets picocli normalize these arguments, so a malformed one is a usage error. */
+    static final class Converter extends ResourceName.Converter {
+        Converter() {
+            super(COLLECTION_PREFIX, "lead");
         }
     }
 }
