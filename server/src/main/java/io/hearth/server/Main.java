@@ -10,6 +10,7 @@ import io.hearth.core.diagnostics.FailureSummary;
 import io.hearth.core.error.HearthException;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.DatabaseConfig;
+import io.hearth.core.persistence.SchemaBehindException;
 import io.hearth.server.auth.Authentication;
 import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Option;
         name = "hearth-server",
         mixinStandardHelpOptions = true,
         versionProvider = ServerVersion.class,
+        subcommands = MigrateCommand.class,
         description = "Runs the Hearth lead server. Every flag also reads an environment variable.")
 public final class Main implements Callable<Integer> {
 
@@ -70,6 +72,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--data-dir",
+            scope = CommandLine.ScopeType.INHERIT,
             defaultValue = "${env:HEARTH_DATA_DIR:-./hearth-data}",
             description =
                     "Directory for the embedded database and plugins (env HEARTH_DATA_DIR; default ${DEFAULT-VALUE}).")
@@ -77,6 +80,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--db-url",
+            scope = CommandLine.ScopeType.INHERIT,
             defaultValue = "${env:HEARTH_DB_URL}",
             description = "JDBC URL; jdbc:postgresql://host:port/db for PostgreSQL (env HEARTH_DB_URL; default: "
                     + "an HSQLDB file database in the data directory).")
@@ -84,12 +88,14 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--db-user",
+            scope = CommandLine.ScopeType.INHERIT,
             defaultValue = "${env:HEARTH_DB_USER}",
             description = "Database user (env HEARTH_DB_USER).")
     String dbUser;
 
     @Option(
             names = "--db-password",
+            scope = CommandLine.ScopeType.INHERIT,
             defaultValue = "${env:HEARTH_DB_PASSWORD}",
             description = "Database password (env HEARTH_DB_PASSWORD; prefer the variable: flags show in ps).")
     String dbPassword;
@@ -102,6 +108,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--db-connect-timeout",
+            scope = CommandLine.ScopeType.INHERIT,
             defaultValue = "${env:HEARTH_DB_CONNECT_TIMEOUT:-3}",
             converter = ConnectTimeoutConverter.class,
             description = "How long a call waits for a database connection before it is answered UNAVAILABLE: "
@@ -244,6 +251,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--log-format",
+            scope = CommandLine.ScopeType.INHERIT,
             defaultValue = "${env:HEARTH_LOG_FORMAT:-text}",
             description = "text or json: one JSON object a line, for log shippers (env HEARTH_LOG_FORMAT; "
                     + "default ${DEFAULT-VALUE}).")
@@ -251,10 +259,19 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--log-level",
+            scope = CommandLine.ScopeType.INHERIT,
             defaultValue = "${env:HEARTH_LOG_LEVEL:-info}",
             description = "error, warn, info, debug or trace (env HEARTH_LOG_LEVEL; default ${DEFAULT-VALUE}). "
                     + "Info logs one line per call, without personal data.")
     String logLevel;
+
+    @Option(
+            names = "--no-migrate",
+            defaultValue = "${env:HEARTH_NO_MIGRATE:-false}",
+            description = "Refuse to start on a database with pending migrations instead of applying them, e.g. "
+                    + "while several servers are upgraded: run 'hearth-server migrate' once first "
+                    + "(env HEARTH_NO_MIGRATE).")
+    boolean noMigrate;
 
     @Option(
             names = "--metrics-port",
@@ -346,21 +363,32 @@ public final class Main implements Callable<Integer> {
      * {@code err} and exit code 2, as picocli reports a usage error.
      */
     static int run(String[] args, PrintWriter err) {
+        return run(args, err, new PrintWriter(System.out, true));
+    }
+
+    /** As {@link #run(String[], PrintWriter)}, with what a command reports ({@code migrate}) on {@code out}. */
+    static int run(String[] args, PrintWriter err, PrintWriter out) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setErr(err);
+        commandLine.setOut(out);
         // a bad flag value is one line and a hint, not the whole help page
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             exception
                     .getCommandLine()
                     .getErr()
-                    .println("hearth-server: not started: " + exception.getMessage()
-                            + " (hearth-server --help lists the flags)");
+                    .println((exception.getCommandLine().getCommand() instanceof MigrateCommand
+                                    ? "hearth-server migrate: "
+                                    : "hearth-server: not started: ")
+                            + exception.getMessage() + " (hearth-server --help lists the flags)");
             exception.getCommandLine().getErr().flush();
             return CommandLine.ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             if (exception instanceof StartRefusedException) {
-                command.getErr().println("hearth-server: not started: " + exception.getMessage());
+                boolean migrating = command.getCommand() instanceof MigrateCommand;
+                command.getErr()
+                        .println((migrating ? "hearth-server migrate: " : "hearth-server: not started: ")
+                                + exception.getMessage());
                 command.getErr().flush();
                 return CommandLine.ExitCode.USAGE;
             }
@@ -394,7 +422,13 @@ public final class Main implements Callable<Integer> {
         Metrics metrics = new Metrics();
         Database database;
         try {
-            database = Database.open(config.database(), metrics.registry());
+            database = Database.open(
+                    config.database(),
+                    metrics.registry(),
+                    noMigrate ? Database.SchemaPolicy.REQUIRE_CURRENT : Database.SchemaPolicy.MIGRATE);
+        } catch (SchemaBehindException e) {
+            throw new StartRefusedException(e.getMessage() + " (--no-migrate): run 'java -jar hearth-server.jar "
+                    + "migrate' with the same database options first, or start without --no-migrate");
         } catch (RuntimeException e) {
             throw StartFailures.databaseFailure(e, config.database(), config.dataDir())
                     .<RuntimeException>map(StartRefusedException::new)
@@ -465,7 +499,7 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private void applyLogSettings() {
+    void applyLogSettings() {
         LogSettings.Format format;
         try {
             format = LogSettings.Format.valueOf(logFormat.trim().toUpperCase(java.util.Locale.ROOT));
@@ -516,11 +550,16 @@ public final class Main implements Callable<Integer> {
                 + "them; " + tokens;
     }
 
-    ServerConfig config() {
-        DatabaseConfig database = (dbUrl == null || dbUrl.isBlank()
+    /** The database the flags name: the embedded one in the data directory unless --db-url is given. */
+    DatabaseConfig databaseConfig() {
+        return (dbUrl == null || dbUrl.isBlank()
                         ? DatabaseConfig.embedded(dataDir, dbPoolSize)
                         : new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize))
                 .withConnectTimeout(dbConnectTimeout);
+    }
+
+    ServerConfig config() {
+        DatabaseConfig database = databaseConfig();
         ImportConfig imports = ImportConfig.in(dataDir);
         return new ServerConfig(
                 host,

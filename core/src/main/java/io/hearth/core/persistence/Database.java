@@ -62,19 +62,35 @@ public final class Database implements AutoCloseable {
                 .set(new DatabaseFailures.Listener()));
     }
 
+    /** What opening a database does with its schema. */
+    public enum SchemaPolicy {
+        /** Applies pending migrations first: the default, and what a single server wants. */
+        MIGRATE,
+        /**
+         * Refuses a database with pending migrations ({@link SchemaBehindException}) and changes
+         * nothing: for servers started with {@code --no-migrate} while an operator migrates once.
+         */
+        REQUIRE_CURRENT
+    }
+
     /** Opens the pool and brings the schema up to date. */
     public static Database open(DatabaseConfig config) {
         return open(config, null);
     }
 
+    /** Opens the pool, reporting to {@code poolMetrics} (see below), and brings the schema up to date. */
+    public static Database open(DatabaseConfig config, Object poolMetrics) {
+        return open(config, poolMetrics, SchemaPolicy.MIGRATE);
+    }
+
     /**
-     * Opens the pool, reporting to {@code poolMetrics}, and brings the schema up to date.
+     * Opens the pool, reporting to {@code poolMetrics}, and treats the schema as {@code schema} says.
      *
      * @param poolMetrics a Micrometer {@code MeterRegistry} the pool reports its connections and
      *     waits to (HikariCP's own metrics), or null for none; an {@code Object} so that core does
      *     not depend on a metrics library
      */
-    public static Database open(DatabaseConfig config, Object poolMetrics) {
+    public static Database open(DatabaseConfig config, Object poolMetrics, SchemaPolicy schema) {
         HikariConfig hikari = new HikariConfig();
         if (poolMetrics != null) {
             hikari.setMetricRegistry(poolMetrics);
@@ -103,13 +119,14 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
-            // on a connection of their own, without the pool's socket timeout: a migration may run long
-            Flyway.configure()
-                    .dataSource(config.url(), config.user(), config.password())
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+            if (schema == SchemaPolicy.MIGRATE) {
+                SchemaMigrations.migrate(config);
+            } else {
+                SchemaMigrations.Status status = SchemaMigrations.status(config);
+                if (!status.upToDate()) {
+                    throw new SchemaBehindException(status);
+                }
+            }
             return new Database(config, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -125,7 +142,7 @@ public final class Database implements AutoCloseable {
     public String schemaVersion() {
         var current = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(SchemaMigrations.LOCATION)
                 .load()
                 .info()
                 .current();
@@ -150,6 +167,23 @@ public final class Database implements AutoCloseable {
             return false;
         } catch (SQLException e) {
             return e instanceof SQLTransientConnectionException && e.getCause() == null;
+        }
+    }
+
+    /**
+     * Shuts an HSQLDB database down cleanly when no pool holds it (a tool that only ran migrations):
+     * the file is checkpointed and its lock released. Nothing for PostgreSQL; never throws.
+     */
+    public static void shutdownEmbedded(DatabaseConfig config) {
+        if (config.kind() != DatabaseConfig.Kind.HSQLDB) {
+            return;
+        }
+        try (Connection connection = java.sql.DriverManager.getConnection(
+                        config.url() + ";ifexists=true", config.user(), config.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            log.debug("HSQLDB shutdown after migrating: {}", FailureSummary.of(e));
         }
     }
 
