@@ -16,6 +16,7 @@ import io.hearth.core.app.LeadMerges;
 import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
+import io.hearth.core.app.OperationalFigures;
 import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SourceRemovals;
 import io.hearth.core.app.SyncEngine;
@@ -89,6 +90,7 @@ public final class HearthCore {
     private final FollowUps followUps;
     private final FollowUpStatsReport followUpStats;
     private final SpeedToLeadReport speedToLead;
+    private final OperationalFigures figures;
     private final WorkQueue workQueue;
     private final ConnectorRegistry connectors;
     private final PeopleExporter exporter;
@@ -190,6 +192,7 @@ public final class HearthCore {
                 touchObservers,
                 b.caller);
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
+        figures = new OperationalFigures(stores.queue(), stores.missedDeadlines(), stores.syncRuns(), clock);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);
         connectors = b.connectors;
@@ -315,6 +318,11 @@ public final class HearthCore {
 
     public FollowUpStatsReport followUpStats() {
         return followUpStats;
+    }
+
+    /** Team-wide figures for monitoring (the server's metrics). */
+    public OperationalFigures figures() {
+        return figures;
     }
 
     public SpeedToLeadReport speedToLead() {

@@ -19,6 +19,7 @@ import io.hearth.server.config.LimitsConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.config.TlsConfig;
 import io.hearth.server.grpc.QueueWatchers;
+import io.hearth.server.observability.DomainMetrics;
 import io.hearth.server.observability.LogSettings;
 import io.hearth.server.observability.Metrics;
 import io.hearth.server.observability.MetricsEndpoint;
@@ -490,6 +491,7 @@ public final class Main implements Callable<Integer> {
                 config.database().redactedUrl());
         log.info("Limits per token on this server: {}", describe(config.limits()));
         if (metricsPort != null) {
+            DomainMetrics.bind(metrics, injector.getInstance(HearthCore.class).figures(), Clock.systemUTC());
             MetricsEndpoint endpoint = MetricsEndpoint.start(metrics, metricsHost, metricsPort);
             log.info("Metrics at http://{}:{}/metrics", metricsHost, endpoint.port());
         }

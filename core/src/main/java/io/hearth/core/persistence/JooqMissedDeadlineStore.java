@@ -72,6 +72,16 @@ public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
     }
 
     @Override
+    public MissTotals totals() {
+        Record r = dsl.select(
+                        DSL.count(),
+                        DSL.count(MISSED_DEADLINE.LEAD_ID).filterWhere(MISSED_DEADLINE.RESPONDED_AT.isNull()))
+                .from(MISSED_DEADLINE)
+                .fetchOne();
+        return new MissTotals(r.get(0, Long.class), r.get(1, Long.class));
+    }
+
+    @Override
     public Page<MissedDeadline> list(
             String owner,
             Instant from,

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -92,6 +94,21 @@ public final class JooqQueueStore implements QueueStore {
      * generic plan guesses a range matches a handful of rows and sorts all of them instead of
      * walking the index, which grows with the queue.
      */
+    @Override
+    public Map<Lane, LaneSize> sizes(Instant now) {
+        Field<Integer> due = DSL.count(QUEUE_ENTRY.PERSON_ID).filterWhere(QUEUE_ENTRY.VISIBLE_FROM.le(at(now)));
+        Map<Lane, LaneSize> sizes = new EnumMap<>(Lane.class);
+        for (Lane lane : Lane.values()) {
+            sizes.put(lane, new LaneSize(0, 0));
+        }
+        dsl.select(QUEUE_ENTRY.LANE_PRIORITY, due, DSL.count())
+                .from(QUEUE_ENTRY)
+                .groupBy(QUEUE_ENTRY.LANE_PRIORITY)
+                .forEach(r -> sizes.put(
+                        Lane.ofPriority(r.value1()), new LaneSize(r.value2(), r.value3() - (long) r.value2())));
+        return sizes;
+    }
+
     @Override
     public List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after, Scope scope) {
         Optional<Position> from = after.map(Position::of);

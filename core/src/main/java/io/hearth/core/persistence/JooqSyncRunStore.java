@@ -257,6 +257,48 @@ public final class JooqSyncRunStore implements SyncRunStore {
                 .execute();
     }
 
+    @Override
+    public List<RunTotals> totals() {
+        return dsl.select(
+                        SYNC_RUN.CONNECTOR,
+                        SYNC_RUN.RUN_STATE,
+                        DSL.count(),
+                        DSL.sum(SYNC_RUN.RECORDS_READ),
+                        DSL.sum(SYNC_RUN.RECORDS_CREATED),
+                        DSL.sum(SYNC_RUN.RECORDS_UPDATED),
+                        DSL.sum(SYNC_RUN.RECORDS_UNCHANGED),
+                        DSL.sum(SYNC_RUN.RECORDS_MERGED),
+                        DSL.sum(SYNC_RUN.RECORDS_REJECTED),
+                        DSL.sum(SYNC_RUN.RECORDS_ARCHIVED),
+                        DSL.sum(SYNC_RUN.PEOPLE_WRITTEN),
+                        DSL.sum(SYNC_RUN.PEOPLE_FAILED),
+                        DSL.sum(SYNC_RUN.TOUCHES_WRITTEN),
+                        DSL.sum(SYNC_RUN.TOUCHES_FAILED))
+                .from(SYNC_RUN)
+                .groupBy(SYNC_RUN.CONNECTOR, SYNC_RUN.RUN_STATE)
+                .orderBy(SYNC_RUN.CONNECTOR, SYNC_RUN.RUN_STATE)
+                .fetch(r -> new RunTotals(
+                        r.value1(),
+                        SyncState.valueOf(r.value2()),
+                        r.value3(),
+                        new SyncCounts(
+                                sum(r.value4()),
+                                sum(r.value5()),
+                                sum(r.value6()),
+                                sum(r.value7()),
+                                sum(r.value8()),
+                                sum(r.value9()),
+                                sum(r.value10()),
+                                sum(r.value11()),
+                                sum(r.value12()),
+                                sum(r.value13()),
+                                sum(r.value14()))));
+    }
+
+    private static long sum(java.math.BigDecimal value) {
+        return value == null ? 0 : value.longValueExact();
+    }
+
     private static SyncRunRecord toRecord(SyncRun run) {
         SyncRunRecord r = new SyncRunRecord();
         r.setId(run.id());

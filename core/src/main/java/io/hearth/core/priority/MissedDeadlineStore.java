@@ -24,6 +24,11 @@ public interface MissedDeadlineStore {
     /** Withdraws a recorded miss: a touch logged later turned out to be in time. */
     void delete(LeadId leadId);
 
+    /** Every miss recorded, team-wide, and how many still wait for their first touch: for monitoring. */
+    MissTotals totals();
+
+    record MissTotals(long recorded, long unanswered) {}
+
     /**
      * Misses of leads that arrived in [{@code from}, {@code to}), newest arrival first.
      *

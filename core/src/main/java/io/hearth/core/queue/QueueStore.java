@@ -6,6 +6,7 @@ import io.hearth.core.query.PageToken;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +25,12 @@ public interface QueueStore {
     void insertAll(Collection<QueueEntry> entries);
 
     Optional<QueueEntry> find(UUID personId);
+
+    /** How many entries each lane holds, team-wide, for monitoring: visible at {@code now}, and later. */
+    Map<Lane, LaneSize> sizes(Instant now);
+
+    /** A lane's entries: those to work now, and those scheduled to show later (follow-ups not yet due). */
+    record LaneSize(long due, long scheduled) {}
 
     /**
      * The next entries visible at {@code now}, in queue order.

@@ -26,6 +26,12 @@ public interface SyncRunStore {
     /** Extends a RUNNING run's lease; false when it no longer runs (another server declared it abandoned). */
     boolean renewLease(UUID runId, Instant until);
 
+    /** Runs and the records they moved, by connector and state, every run ever stored: for monitoring. */
+    List<RunTotals> totals();
+
+    /** The sum over the runs of one connector that stand in one state (dry runs included). */
+    record RunTotals(String connector, SyncState state, long runs, SyncCounts records) {}
+
     default Optional<SyncRun> findRun(UUID id) {
         return findRun(id, Scope.EVERYONE);
     }

@@ -272,6 +272,21 @@ public abstract class MissedDeadlinesContract {
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("page_size"));
     }
 
+    @Test
+    void totalsCountEveryMissTeamWideAndThoseStillUnanswered() {
+        assertThat(missed.totals()).isEqualTo(new MissedDeadlineStore.MissTotals(0, 0));
+        Lead first = create("First", LeadSource.WEB_FORM, "alice");
+        create("Second", LeadSource.WEB_FORM, "bob");
+        create("Listed", LeadSource.PURCHASED_LIST, "bob");
+
+        clock.advance(WINDOW.plusMinutes(1));
+        sweep();
+        assertThat(missed.totals()).isEqualTo(new MissedDeadlineStore.MissTotals(2, 2));
+
+        touch(first, clock.instant());
+        assertThat(missed.totals()).isEqualTo(new MissedDeadlineStore.MissTotals(2, 1));
+    }
+
     private int sweep() {
         return hearth.ratings().rerateExpired(1000);
     }

@@ -37,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,40 @@ public abstract class WorkQueueContract {
                 .extracting(QueueEntry::personId)
                 .containsExactly(
                         webSecond.id().value(), hotSmall.id().value(), cold.id().value());
+    }
+
+    @Test
+    void sizesCountEachLaneTeamWideSplitIntoDueAndScheduled() {
+        QueueStore store = new JooqQueueStore(database.dsl());
+        assertThat(store.sizes(clock.instant()).values()).allMatch(size -> size.equals(new QueueStore.LaneSize(0, 0)));
+
+        create("Web", "First", LeadSource.WEB_FORM, "alice");
+        create("Web", "Second", LeadSource.WEB_FORM, "bob");
+        create("Cold", "List", LeadSource.PURCHASED_LIST, "bob");
+        Lead later = create("Cold", "Later", LeadSource.PURCHASED_LIST, "alice");
+        QueueEntry entry = store.find(later.id().value()).orElseThrow();
+        store.put(new QueueEntry(
+                entry.personId(),
+                entry.personKind(),
+                entry.owner(),
+                entry.displayName(),
+                entry.lane(),
+                entry.rank(),
+                clock.instant().plus(Duration.ofDays(2)),
+                entry.deadline(),
+                entry.action(),
+                entry.channel(),
+                entry.reasons(),
+                entry.followUpId()));
+
+        Map<Lane, QueueStore.LaneSize> sizes = store.sizes(clock.instant());
+
+        assertThat(sizes).containsOnlyKeys(Lane.values());
+        assertThat(sizes.get(Lane.SPEED_TO_LEAD)).isEqualTo(new QueueStore.LaneSize(2, 0));
+        assertThat(sizes.get(Lane.COLD)).isEqualTo(new QueueStore.LaneSize(1, 1));
+        assertThat(sizes.get(Lane.HOT)).isEqualTo(new QueueStore.LaneSize(0, 0));
+        assertThat(store.sizes(clock.instant().plus(Duration.ofDays(3))).get(Lane.COLD))
+                .isEqualTo(new QueueStore.LaneSize(2, 0));
     }
 
     @Test

@@ -88,6 +88,27 @@ public abstract class SyncRunsContract {
     }
 
     @Test
+    void totalsSumTheRunsAndTheirRecordsByConnectorAndState() {
+        SyncRunStore runs = new JooqSyncRunStore(database.dsl());
+        assertThat(runs.totals()).isEmpty();
+        ListConnector crm = people(25, 10);
+        SyncEngine engine = engineOn(database, crm);
+
+        engine.run(request(), SyncListener.NONE);
+        crm.add("id-new", Map.of("First Name", "New", "Last Name", "Person", "Email", "new@example.com"));
+        engine.run(request(), SyncListener.NONE);
+
+        assertThat(runs.totals()).singleElement().satisfies(totals -> {
+            assertThat(totals.connector()).isEqualTo("crm");
+            assertThat(totals.state()).isEqualTo(SyncState.SUCCEEDED);
+            assertThat(totals.runs()).isEqualTo(2);
+            assertThat(totals.records().created()).isEqualTo(26);
+            assertThat(totals.records().read()).isGreaterThanOrEqualTo(26);
+            assertThat(totals.records().rejected()).isZero();
+        });
+    }
+
+    @Test
     void aSecondRunOfASourceWhileOneRunsIsRefusedNamingItAndNothingIsDoubled() throws Exception {
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -1,5 +1,7 @@
 package io.hearth.server.observability;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
@@ -17,8 +19,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +37,7 @@ public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<String, Timer> rpcTimers = new ConcurrentHashMap<>();
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     @Inject
     public Metrics() {
@@ -47,8 +52,14 @@ public final class Metrics implements AutoCloseable {
         return registry;
     }
 
+    /** Runs {@code refresh} before each scrape (figures read from the database when stale). */
+    public void beforeScrape(Runnable refresh) {
+        beforeScrape.add(requireNonNull(refresh, "refresh is null"));
+    }
+
     /** Everything, in the Prometheus text exposition format. */
     public String scrape() {
+        beforeScrape.forEach(Runnable::run);
         return registry.scrape();
     }
 
