@@ -244,7 +244,7 @@ public final class RpcBench {
     }
 
     /** Keeps {@value #IN_FLIGHT} calls in flight for {@code duration}, recording each one's latency. */
-    private static void drive(
+    static void drive(
             ManagedChannel channel,
             Function<ManagedChannel, ListenableFuture<?>> call,
             Duration duration,
@@ -340,7 +340,7 @@ public final class RpcBench {
         return pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
     }
 
-    private static String createDatabase(String url, String database) throws Exception {
+    static String createDatabase(String url, String database) throws Exception {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
@@ -349,18 +349,18 @@ public final class RpcBench {
         return url.replaceFirst("(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + database);
     }
 
-    private static void dropDatabase(String url, String database) throws Exception {
+    static void dropDatabase(String url, String database) throws Exception {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
-    private static String millis(Duration duration) {
+    static String millis(Duration duration) {
         return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " at start";
         } catch (Exception e) {
