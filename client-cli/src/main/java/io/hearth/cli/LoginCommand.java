@@ -21,6 +21,11 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "login",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hearth login --server hearth.example.com:443 --tls --token-stdin < token.txt",
+            "  hearth login --profile work --server hearth.internal:50051 --token-command 'pass show hearth'"
+        },
         description = "Check a token against a server and save both as a profile (--profile NAME, default"
                 + " 'default'), made the active one. The token comes from --token-stdin, --token-command or"
                 + " $HEARTH_TOKEN; it is never printed.")
