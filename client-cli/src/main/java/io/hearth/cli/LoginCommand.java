@@ -138,8 +138,28 @@ final class LoginCommand extends RpcCommand {
             Profiles profiles = file.read();
             file.write(profiles.with(profile).withActive(Optional.of(profileName)));
         } catch (ProfilesFileException e) {
-            err().println("error: the server took the token, but the profile was not saved: " + e.getMessage());
+            String message = "the server took the token, but the profile was not saved: " + e.getMessage();
+            if (json()) {
+                CliErrors.printJson(
+                        CliErrors.JSON
+                                .createObjectNode()
+                                .put("code", CliErrors.CLIENT)
+                                .put("message", message),
+                        err());
+            } else {
+                err().println("error: " + message);
+            }
             exitWith(EXIT_RPC_FAILED);
+            return;
+        }
+        if (json()) {
+            out().println(CliErrors.JSON
+                    .createObjectNode()
+                    .put("server", options.server.strip())
+                    .put("profile", profileName)
+                    .put("file", file.path().toString())
+                    .put("token", profile.tokenSource())
+                    .toPrettyString());
             return;
         }
         out().printf(

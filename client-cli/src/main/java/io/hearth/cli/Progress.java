@@ -1,6 +1,7 @@
 package io.hearth.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -37,12 +38,16 @@ final class Progress {
                 err.flush();
             }));
         } else {
+            AtomicReference<String> last = new AtomicReference<>("");
             builder.setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(PLAIN_INTERVAL_MILLIS)
                     .setConsumer(new DelegatingProgressBarConsumer(
                             line -> {
-                                err.println(line.stripTrailing());
-                                err.flush();
+                                // closing renders once more: a log needs the same line only once
+                                if (!line.equals(last.getAndSet(line))) {
+                                    err.println(line.stripTrailing());
+                                    err.flush();
+                                }
                             },
                             PLAIN_WIDTH));
         }
