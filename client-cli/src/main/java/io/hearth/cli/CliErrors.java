@@ -87,7 +87,7 @@ final class CliErrors {
     }
 
     private static String hint(ParameterException error, CommandLine command) {
-        String help = "run '" + command.getCommandSpec().qualifiedName() + " --help' for its usage and examples";
+        String help = "run '" + command.getCommandSpec().qualifiedName() + " --help' for usage";
         if (error instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {

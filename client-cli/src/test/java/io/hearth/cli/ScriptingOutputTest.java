@@ -38,9 +38,7 @@ class ScriptingOutputTest {
         List<String> lines = result.err().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("Unknown option: '--colour'");
-        assertThat(lines.get(1))
-                .startsWith("hint: ")
-                .endsWith("run 'hearth leads list --help' for its usage and examples");
+        assertThat(lines.get(1)).startsWith("hint: ").endsWith("run 'hearth leads list --help' for usage");
     }
 
     @Test
@@ -62,7 +60,7 @@ class ScriptingOutputTest {
         JsonNode error = JSON.readTree(result.err()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("USAGE");
         assertThat(error.get("message").asText()).contains("--page-size").contains("many");
-        assertThat(error.get("hint").asText()).isEqualTo("run 'hearth leads list --help' for its usage and examples");
+        assertThat(error.get("hint").asText()).isEqualTo("run 'hearth leads list --help' for usage");
     }
 
     @Test
