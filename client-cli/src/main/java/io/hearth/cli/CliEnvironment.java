@@ -3,6 +3,8 @@ package io.hearth.cli;
 import java.io.Console;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
@@ -19,6 +21,8 @@ import java.util.function.Function;
  * @param variables the environment, for where the profiles file is ({@code XDG_CONFIG_HOME},
  *     {@code HOME}); picocli reads the options' variables itself
  * @param in standard input, for {@code hearth login --token-stdin}
+ * @param errTerminal whether standard error is a terminal: only then does progress redraw its line
+ *     with carriage returns; in a log file or a pipe it prints plain lines
  */
 record CliEnvironment(
         ChannelFactory channels,
@@ -27,7 +31,8 @@ record CliEnvironment(
         Duration refreshInterval,
         Duration retryPause,
         Function<String, String> variables,
-        InputStream in) {
+        InputStream in,
+        boolean errTerminal) {
 
     static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     static final Duration DEFAULT_RETRY_PAUSE = Duration.ofMillis(500);
@@ -38,17 +43,62 @@ record CliEnvironment(
 
     CliEnvironment(
             ChannelFactory channels, Clock clock, boolean terminal, Duration refreshInterval, Duration retryPause) {
-        this(channels, clock, terminal, refreshInterval, retryPause, System::getenv, System.in);
+        this(channels, clock, terminal, refreshInterval, retryPause, System::getenv, System.in, false);
     }
 
     /** The same with other environment variables and standard input. */
     CliEnvironment with(Function<String, String> variables, InputStream in) {
-        return new CliEnvironment(channels, clock, terminal, refreshInterval, retryPause, variables, in);
+        return new CliEnvironment(channels, clock, terminal, refreshInterval, retryPause, variables, in, errTerminal);
+    }
+
+    /** The same with standard error a terminal or not. */
+    CliEnvironment withErrTerminal(boolean errTerminal) {
+        return new CliEnvironment(channels, clock, terminal, refreshInterval, retryPause, variables, in, errTerminal);
+    }
+
+    /**
+     * Whether the CLI may colour its output: not when {@code NO_COLOR} is set to anything non-empty
+     * (no-color.org), and not when standard output is not a terminal.
+     */
+    boolean colour() {
+        String noColour = variables.apply("NO_COLOR");
+        return terminal && (noColour == null || noColour.isEmpty());
     }
 
     /** The real world: system clock in the local time zone, the console decides about ANSI. */
     static CliEnvironment standard(ChannelFactory channels) {
-        return new CliEnvironment(channels, Clock.systemDefaultZone(), stdoutIsTerminal(), DEFAULT_REFRESH_INTERVAL);
+        boolean stdoutTerminal = stdoutIsTerminal();
+        return new CliEnvironment(
+                channels,
+                Clock.systemDefaultZone(),
+                stdoutTerminal,
+                DEFAULT_REFRESH_INTERVAL,
+                DEFAULT_RETRY_PAUSE,
+                System::getenv,
+                System.in,
+                stderrIsTerminal(stdoutTerminal));
+    }
+
+    /**
+     * Java cannot ask about standard error directly. On Linux, /proc names the device behind file
+     * descriptor 2; elsewhere standard error counts as a terminal when standard output is one,
+     * which is wrong only for {@code 2>file} with the output on a terminal. A dumb terminal (as
+     * Emacs shells and some CI logs declare) gets plain lines too.
+     */
+    private static boolean stderrIsTerminal(boolean stdoutTerminal) {
+        if ("dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        Path stderr = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.isSymbolicLink(stderr)) {
+                String device = Files.readSymbolicLink(stderr).toString();
+                return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+            }
+        } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+            // no /proc to ask: fall back on the console
+        }
+        return stdoutTerminal;
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -292,7 +293,14 @@ final class ConnectionsCommand {
                     .deleteConnection(DeleteConnectionRequest.newBuilder()
                             .setName(resourceName)
                             .build());
-            out().println("Deleted " + resourceName);
+            if (json()) {
+                out().println(CliErrors.JSON
+                        .createObjectNode()
+                        .put("deleted", resourceName)
+                        .toPrettyString());
+            } else {
+                out().println("Deleted " + resourceName);
+            }
         }
     }
 
@@ -310,6 +318,13 @@ final class ConnectionsCommand {
                     .testConnection(TestConnectionRequest.newBuilder()
                             .setName(resolve(this, name))
                             .build());
+            if (json()) {
+                ProtoJson.print(result, out());
+                if (result.getProblemsCount() > 0) {
+                    exitWith(EXIT_RPC_FAILED);
+                }
+                return;
+            }
             if (result.getProblemsCount() == 0) {
                 out().println("OK: " + name + " reaches its system");
                 return;
@@ -337,6 +352,8 @@ final class ConnectionsCommand {
                     .build();
             CompletableFuture<SyncRun> done = new CompletableFuture<>();
             AtomicReference<ClientCallStreamObserver<RunConnectionRequest>> call = new AtomicReference<>();
+            boolean terminal = environment().errTerminal();
+            ProgressBar syncing = Progress.start("Syncing " + name, -1, " records", 1, err, terminal);
             syncStreams().runConnection(request, new ClientResponseObserver<RunConnectionRequest, SyncRun>() {
                 private SyncRun last;
 
@@ -348,8 +365,7 @@ final class ConnectionsCommand {
                 @Override
                 public void onNext(SyncRun run) {
                     last = run;
-                    err.print("\rSyncing " + name + ": " + run.getCounts().getRead() + " records read");
-                    err.flush();
+                    syncing.stepTo(run.getCounts().getRead());
                 }
 
                 @Override
@@ -386,12 +402,30 @@ final class ConnectionsCommand {
                 }
                 throw new IllegalStateException(e.getCause());
             } finally {
-                err.println();
+                syncing.close();
+                if (terminal) {
+                    err.println();
+                }
                 try {
                     Runtime.getRuntime().removeShutdownHook(cancelOnExit);
                 } catch (IllegalStateException exiting) {
                     // the hook is running: Ctrl-C came as the run ended
                 }
+            }
+            if (json()) {
+                ProtoJson.print(run, out());
+                if (run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED) {
+                    out().flush();
+                    CliErrors.printJson(
+                            CliErrors.JSON
+                                    .createObjectNode()
+                                    .put("code", "RUN_" + run.getState().name().replaceFirst("^SYNC_RUN_STATE_", ""))
+                                    .put("message", run.getError())
+                                    .put("run", run.getName()),
+                            err);
+                    exitWith(EXIT_RPC_FAILED);
+                }
+                return;
             }
             SyncCounts c = run.getCounts();
             new TableFormatter(
@@ -418,6 +452,7 @@ final class ConnectionsCommand {
                             SyncRunsCommand.state(run))
                     .printTo(out());
             if (run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED) {
+                out().flush();
                 err.println("Run " + SyncRunsCommand.state(run) + ": " + run.getError());
                 exitWith(EXIT_RPC_FAILED);
             }

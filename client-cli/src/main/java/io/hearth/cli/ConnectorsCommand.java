@@ -22,14 +22,16 @@ final class ConnectorsCommand {
         @Override
         void execute() {
             PrintWriter out = out();
-            PrintWriter err = err();
             TableFormatter table = new TableFormatter("NAME", "CAN", "CONFIG", "DESCRIPTION");
+            // every page, so a script gets the whole list as one response with no next page
+            ListConnectorsResponse.Builder all = ListConnectorsResponse.newBuilder();
             String token = "";
             do {
                 ListConnectorsResponse page = syncService()
                         .listConnectors(ListConnectorsRequest.newBuilder()
                                 .setPageToken(token)
                                 .build());
+                all.addAllConnectors(page.getConnectorsList());
                 for (Connector connector : page.getConnectorsList()) {
                     table.addRow(
                             connector.getName().replaceFirst("^connectors/", ""),
@@ -43,7 +45,11 @@ final class ConnectorsCommand {
                 }
                 token = page.getNextPageToken();
             } while (!token.isEmpty());
-            table.printTo(out);
+            if (json()) {
+                ProtoJson.print(all, out);
+            } else {
+                table.printTo(out);
+            }
         }
     }
 

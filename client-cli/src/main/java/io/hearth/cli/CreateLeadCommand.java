@@ -7,7 +7,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hearth leads create}. */
-@Command(name = "create", description = "Create a lead and print it.")
+@Command(
+        name = "create",
+        description = "Create a lead and print it.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hearth leads create --given-name Ada --family-name Lovelace --company 'Analytical Engines' \\",
+            "      --email ada@example.com --source trade-show --temperature hot",
+            "  # the new lead's name, for the next command",
+            "  hearth leads create --given-name Bo --email bo@example.com --output json | jq -r .name"
+        })
 final class CreateLeadCommand extends LeadRpcCommand {
 
     @Mixin

@@ -1,5 +1,7 @@
 package io.hearth.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.hearth.proto.v1.GetServerInfoRequest;
@@ -17,15 +19,30 @@ import picocli.CommandLine.Command;
  */
 @Command(
         name = "doctor",
+        footerHeading = "%nExamples:%n",
+        footer = {"  hearth doctor", "  hearth doctor --server hearth.example.com:443 --tls --output json | jq .ok"},
         description = "Check the server and this CLI: reachable, versions, database and schema, connectors, "
                 + "clock skew, token. Each line ok, warn or FAIL with what to do.")
 final class DoctorCommand extends RpcCommand {
     /** Clocks further apart than this make due times and stats look shifted. */
     static final Duration CLOCK_SKEW_WARNING = Duration.ofSeconds(5);
 
+    /** The checks so far, for {@code --output json}. */
+    private final ArrayNode checks = CliErrors.JSON.createArrayNode();
+
+    private boolean anyFailed;
+
     @Override
     void execute() {
-        PrintWriter out = out();
+        check(out());
+        if (json()) {
+            ObjectNode report = CliErrors.JSON.createObjectNode().put("ok", !anyFailed);
+            report.set("checks", checks);
+            out().println(report.toPrettyString());
+        }
+    }
+
+    private void check(PrintWriter out) {
         Instant sent = Instant.now();
         long started = System.nanoTime();
         ServerInfo info;
@@ -144,8 +161,16 @@ final class DoctorCommand extends RpcCommand {
         return "";
     }
 
-    private static void line(PrintWriter out, String verdict, String check, String text) {
-        out.printf("%-4s  %-10s  %s%n", verdict, check, text);
+    private void line(PrintWriter out, String verdict, String check, String text) {
+        anyFailed |= verdict.equals("FAIL");
+        if (json()) {
+            checks.addObject()
+                    .put("verdict", verdict.toLowerCase(Locale.ROOT))
+                    .put("check", check)
+                    .put("text", text);
+        } else {
+            out.printf("%-4s  %-10s  %s%n", verdict, check, text);
+        }
     }
 
     private static String millis(Duration duration) {

@@ -40,7 +40,8 @@ final class DueFollowUpsCommand extends RpcCommand {
                         f.getName()));
         table.printTo(out());
         if (!page.getNextPageToken().isEmpty()) {
-            out().println("more: --page-token " + page.getNextPageToken());
+            out().flush();
+            err().println("more: --page-token " + page.getNextPageToken());
         }
     }
 }

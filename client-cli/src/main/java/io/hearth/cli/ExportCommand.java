@@ -25,7 +25,14 @@ import picocli.CommandLine.Parameters;
  * {@code hearth export FILE}: the leads (or with {@code --contacts}, the contacts) a filter selects,
  * as a CSV or .xlsx file that imports back as is.
  */
-@Command(name = "export", description = "Export leads, or contacts, to a CSV or .xlsx file.")
+@Command(
+        name = "export",
+        description = "Export leads, or contacts, to a CSV or .xlsx file.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hearth export hot-leads.xlsx --filter 'temperature = HOT'",
+            "  hearth export clients.csv --contacts --filter 'kind = active-client'"
+        })
 final class ExportCommand extends RpcCommand {
     @Parameters(paramLabel = "FILE", description = "Where to write; an existing file is replaced.")
     Path file;
@@ -83,8 +90,12 @@ final class ExportCommand extends RpcCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        out.println("Exported " + summary.getWritten() + (contacts ? " contacts" : " leads") + " to " + file);
-        summary.getErrorsList().forEach(error -> err.println("Not exported: " + error));
+        if (json()) {
+            ProtoJson.print(summary, out);
+        } else {
+            out.println("Exported " + summary.getWritten() + (contacts ? " contacts" : " leads") + " to " + file);
+            summary.getErrorsList().forEach(error -> err.println("Not exported: " + error));
+        }
         if (summary.getFailed() > 0) {
             exitWith(EXIT_RPC_FAILED);
         }

@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
             AdminCommand.class,
             LoginCommand.class,
             ProfilesCommand.class,
-            DoctorCommand.class
+            DoctorCommand.class,
+            CompletionCommand.class
         })
 public final class HearthCli implements Callable<Integer> {
 
@@ -126,6 +127,11 @@ public final class HearthCli implements Callable<Integer> {
         commandLine.registerConverter(Role.class, EnumNames.converter(Role.getDescriptor(), Role::forNumber));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(CliErrors.USAGE_ERRORS);
+        commandLine.setExecutionExceptionHandler(CliErrors.CLIENT_ERRORS);
+        // picocli colours help on its own judgement; NO_COLOR and a redirected output switch it off
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
+                environment.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         try {
             return commandLine.execute(args);
         } finally {

@@ -21,13 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +37,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "import",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hearth import leads.csv",
+            "  hearth import contacts.xlsx --option sheet=Leads --mapping 'Mobile=phone,Org=company' --dry-run",
+            "  # the run as JSON, the progress on stderr",
+            "  hearth import leads.csv --output json 2>/dev/null | jq .counts"
+        },
         description = {
             "Import leads from a CSV or .xlsx file (HubSpot, Salesforce, Google Contacts and Outlook exports work as they are).",
             "Rows matching someone already in Hearth update that person; importing a file twice creates nothing twice."
@@ -84,13 +90,30 @@ final class ImportCommand extends RpcCommand {
             header.setConnector("connectors/" + connector);
         }
         SyncRun run = upload(header.build(), err);
-        printSummary(run, out);
+        if (json()) {
+            ProtoJson.print(run, out);
+        } else {
+            printSummary(run, out);
+        }
         if (run.getCounts().getRejected() > 0) {
             Path rejected = writeRejected(run);
-            out.println(run.getCounts().getRejected() + " rejected rows with their reasons: " + rejected);
+            // a script reads the run from stdout; the file is named FILE.rejected.csv in any case
+            (json() ? err : out)
+                    .println(run.getCounts().getRejected() + " rejected rows with their reasons: " + rejected);
         }
         if (run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED) {
-            err.println("Import " + SyncRunsCommand.state(run) + ": " + run.getError());
+            out.flush();
+            if (json()) {
+                CliErrors.printJson(
+                        CliErrors.JSON
+                                .createObjectNode()
+                                .put("code", "IMPORT_" + run.getState().name().replaceFirst("^SYNC_RUN_STATE_", ""))
+                                .put("message", run.getError())
+                                .put("run", run.getName()),
+                        err);
+            } else {
+                err.println("Import " + SyncRunsCommand.state(run) + ": " + run.getError());
+            }
             exitWith(EXIT_RPC_FAILED);
         }
     }
@@ -106,7 +129,12 @@ final class ImportCommand extends RpcCommand {
                 last = run;
                 ProgressBar bar = importing.get();
                 if (bar != null) {
-                    bar.stepTo(run.getCounts().getRead());
+                    long read = run.getCounts().getRead();
+                    // a total counted off (blank rows the connector keeps, UTF-16) grows rather than overflowing
+                    if (bar.getMax() >= 0 && read > bar.getMax()) {
+                        bar.maxHint(read);
+                    }
+                    bar.stepTo(read);
                 }
             }
 
@@ -121,11 +149,14 @@ final class ImportCommand extends RpcCommand {
             }
         });
         CallStreamObserver<ImportFileRequest> flow = (CallStreamObserver<ImportFileRequest>) requests;
+        boolean terminal = environment().errTerminal();
+        // a CSV's rows are counted on the way up, so the import's bar knows its total; an .xlsx is a zip
+        CsvRowCounter rows = isCsv(header) ? new CsvRowCounter() : null;
         Thread cancelOnExit = cancelOnExit((ClientCallStreamObserver<ImportFileRequest>) requests, done, err);
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {
             // one bar at a time: the server starts importing once the upload is complete
-            try (ProgressBar uploading = bar("Uploading", size(), "B", err);
+            try (ProgressBar uploading = Progress.start("Uploading", size(), " KiB", 1024, err, terminal);
                     InputStream in = Files.newInputStream(file)) {
                 requests.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
                 byte[] buffer = new byte[CHUNK_BYTES];
@@ -134,14 +165,20 @@ final class ImportCommand extends RpcCommand {
                     requests.onNext(ImportFileRequest.newBuilder()
                             .setChunk(ByteString.copyFrom(buffer, 0, read))
                             .build());
+                    if (rows != null) {
+                        rows.accept(buffer, read);
+                    }
                     uploading.stepBy(read);
                 }
             } catch (IOException e) {
                 requests.onError(e);
                 throw new UncheckedIOException("cannot read " + file, e);
             }
-            err.println();
-            try (ProgressBar bar = bar("Importing", -1, " rows", err)) {
+            if (terminal) {
+                err.println();
+            }
+            long total = rows == null ? -1 : rows.dataRows();
+            try (ProgressBar bar = Progress.start("Importing", total, " rows", 1, err, terminal)) {
                 importing.set(bar);
                 requests.onCompleted();
                 return done.get();
@@ -155,7 +192,9 @@ final class ImportCommand extends RpcCommand {
             }
             throw new IllegalStateException(e.getCause());
         } finally {
-            err.println();
+            if (terminal) {
+                err.println();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(cancelOnExit);
             } catch (IllegalStateException exiting) {
@@ -193,16 +232,11 @@ final class ImportCommand extends RpcCommand {
         }
     }
 
-    private static ProgressBar bar(String task, long max, String unit, PrintWriter err) {
-        return new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(max)
-                .setUnit(unit, 1)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print("\r" + line);
-                    err.flush();
-                }))
-                .build();
+    /** Whether the server will read the file as CSV: named so, or so named by the file. */
+    private boolean isCsv(ImportFileHeader header) {
+        return header.getConnector().isEmpty()
+                ? !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                : header.getConnector().equals("connectors/csv");
     }
 
     private static void printSummary(SyncRun run, PrintWriter out) {

@@ -7,9 +7,10 @@ import java.io.PrintWriter;
 /** Prints command results in the format chosen with {@code --output}. */
 interface LeadPrinter {
 
-    static LeadPrinter of(OutputFormat format, PrintWriter out) {
+    /** @param err where hints go (the next page's command), so that stdout holds only results */
+    static LeadPrinter of(OutputFormat format, PrintWriter out, PrintWriter err) {
         return switch (format) {
-            case TABLE -> new TableLeadPrinter(out);
+            case TABLE -> new TableLeadPrinter(out, err);
             case JSON -> new JsonLeadPrinter(out);
         };
     }

@@ -8,7 +8,7 @@ abstract class LeadRpcCommand extends RpcCommand {
 
     @Override
     final void execute() {
-        execute(LeadPrinter.of(options().output, out()));
+        execute(LeadPrinter.of(options().output, out(), err()));
     }
 
     /** Makes this command's calls and prints their results. */

@@ -82,7 +82,8 @@ final class ListContactsCommand extends RpcCommand {
                         CliText.value(c.getCadenceState())));
         table.printTo(out());
         if (!page.getNextPageToken().isEmpty()) {
-            out().println("more: --page-token " + page.getNextPageToken());
+            out().flush();
+            err().println("more: --page-token " + page.getNextPageToken());
         }
     }
 

@@ -11,7 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hearth leads list}: one page of leads, or with {@code --all} every page. */
-@Command(name = "list", description = "List leads, a page at a time unless --all is given.")
+@Command(
+        name = "list",
+        description = "List leads, a page at a time unless --all is given.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hearth leads list --owner alice --status new --temperature hot",
+            "  hearth leads list --filter 'owner = \"alice\" AND status = NEW' --order-by 'update_time desc'",
+            "  # every lead as JSON, all pages",
+            "  hearth leads list --all --output json | jq -r '.leads[].email'"
+        })
 final class ListLeadsCommand extends LeadRpcCommand {
 
     @Option(

@@ -73,7 +73,8 @@ final class ListTouchesCommand extends RpcCommand {
         }
         table.printTo(out());
         if (!page.getNextPageToken().isEmpty()) {
-            out().println("more: --page-token " + page.getNextPageToken());
+            out().flush();
+            err().println("more: --page-token " + page.getNextPageToken());
         }
     }
 }

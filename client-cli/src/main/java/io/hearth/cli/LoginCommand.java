@@ -21,6 +21,11 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "login",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hearth login --server hearth.example.com:443 --tls --token-stdin < token.txt",
+            "  hearth login --profile work --server hearth.internal:50051 --token-command 'pass show hearth'"
+        },
         description = "Check a token against a server and save both as a profile (--profile NAME, default"
                 + " 'default'), made the active one. The token comes from --token-stdin, --token-command or"
                 + " $HEARTH_TOKEN; it is never printed.")
@@ -133,8 +138,28 @@ final class LoginCommand extends RpcCommand {
             Profiles profiles = file.read();
             file.write(profiles.with(profile).withActive(Optional.of(profileName)));
         } catch (ProfilesFileException e) {
-            err().println("error: the server took the token, but the profile was not saved: " + e.getMessage());
+            String message = "the server took the token, but the profile was not saved: " + e.getMessage();
+            if (json()) {
+                CliErrors.printJson(
+                        CliErrors.JSON
+                                .createObjectNode()
+                                .put("code", CliErrors.CLIENT)
+                                .put("message", message),
+                        err());
+            } else {
+                err().println("error: " + message);
+            }
             exitWith(EXIT_RPC_FAILED);
+            return;
+        }
+        if (json()) {
+            out().println(CliErrors.JSON
+                    .createObjectNode()
+                    .put("server", options.server.strip())
+                    .put("profile", profileName)
+                    .put("file", file.path().toString())
+                    .put("token", profile.tokenSource())
+                    .toPrettyString());
             return;
         }
         out().printf(

@@ -62,6 +62,6 @@ final class MergeLeadsCommand extends RpcCommand {
                 + " follow-ups, "
                 + merged.getExternalIdsMoved()
                 + " connector links moved");
-        LeadPrinter.of(options().output, out()).printLead(merged.getSurvivor());
+        LeadPrinter.of(options().output, out(), err()).printLead(merged.getSurvivor());
     }
 }

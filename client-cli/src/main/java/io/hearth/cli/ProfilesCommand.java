@@ -1,5 +1,7 @@
 package io.hearth.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hearth.cli.ProfilesFile.Profiles;
 import io.hearth.cli.ProfilesFile.ProfilesFileException;
 import java.io.PrintWriter;
@@ -47,13 +49,46 @@ final class ProfilesCommand {
         abstract int run(ProfilesFile file, Profiles profiles, GlobalOptions options) throws ProfilesFileException;
 
         final int fail(String message) {
-            spec.commandLine().getErr().println("error: " + message);
+            if (json()) {
+                CliErrors.printJson(
+                        CliErrors.JSON
+                                .createObjectNode()
+                                .put("code", CliErrors.USAGE)
+                                .put("message", message),
+                        spec.commandLine().getErr());
+            } else {
+                spec.commandLine().getErr().println("error: " + message);
+            }
             spec.commandLine().getErr().flush();
             return ExitCode.USAGE;
         }
 
         final PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+
+        final boolean json() {
+            return ((HearthCli) spec.root().userObject()).options().output == OutputFormat.JSON;
+        }
+
+        /** A profile for {@code --output json}: the token only as set, command or none. */
+        static ObjectNode json(Profile profile, Profiles profiles) {
+            ObjectNode node = CliErrors.JSON
+                    .createObjectNode()
+                    .put("name", profile.name())
+                    .put(
+                            "active",
+                            profiles.active().filter(profile.name()::equals).isPresent())
+                    .put("server", profile.server().orElse(""))
+                    .put("tls", tls(profile));
+            profile.caCert().ifPresent(v -> node.put("caCert", v));
+            profile.clientCert().ifPresent(v -> node.put("clientCert", v));
+            profile.clientKey().ifPresent(v -> node.put("clientKey", v));
+            return node.put("token", tokenKind(profile));
+        }
+
+        final void print(ObjectNode node) {
+            out().println(node.toPrettyString());
         }
 
         final int noSuchProfile(ProfilesFile file, String name) {
@@ -65,6 +100,16 @@ final class ProfilesCommand {
     static final class ListProfiles extends FileCommand {
         @Override
         int run(ProfilesFile file, Profiles profiles, GlobalOptions options) {
+            if (json()) {
+                ObjectNode list = CliErrors.JSON
+                        .createObjectNode()
+                        .put("file", file.path().toString())
+                        .put("active", profiles.active().orElse(""));
+                ArrayNode all = list.putArray("profiles");
+                profiles.byName().values().forEach(profile -> all.add(json(profile, profiles)));
+                print(list);
+                return ExitCode.OK;
+            }
             if (profiles.byName().isEmpty()) {
                 out().println("no profiles in " + file.path() + ": make one with 'hearth login --server HOST:PORT"
                         + " --token-stdin'");
@@ -80,20 +125,18 @@ final class ProfilesCommand {
                         profile.name(),
                         profile.server().orElse("-"),
                         tls(profile),
-                        profile.token().isPresent()
-                                ? "set"
-                                : profile.tokenCommand().isPresent() ? "command" : "none"));
+                        tokenKind(profile)));
             }
             int[] widths = {1, 1, 1, 1, 1};
             for (List<String> row : rows) {
                 for (int i = 0; i < widths.length; i++) {
-                    widths[i] = Math.max(widths[i], row.get(i).length());
+                    widths[i] = Math.max(widths[i], DisplayWidth.of(row.get(i)));
                 }
             }
             for (List<String> row : rows) {
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < widths.length; i++) {
-                    line.append(String.format("%-" + widths[i] + "s", row.get(i)));
+                    line.append(row.get(i)).append(" ".repeat(widths[i] - DisplayWidth.of(row.get(i))));
                     if (i < widths.length - 1) {
                         line.append("  ");
                     }
@@ -115,6 +158,10 @@ final class ProfilesCommand {
                 return noSuchProfile(file, name);
             }
             file.write(profiles.withActive(Optional.of(name)));
+            if (json()) {
+                print(CliErrors.JSON.createObjectNode().put("active", name));
+                return ExitCode.OK;
+            }
             out().println("active profile: " + name);
             return ExitCode.OK;
         }
@@ -140,6 +187,10 @@ final class ProfilesCommand {
                 return noSuchProfile(file, wanted);
             }
             boolean active = profiles.active().filter(wanted::equals).isPresent();
+            if (json()) {
+                print(json(profile, profiles).put("file", file.path().toString()));
+                return ExitCode.OK;
+            }
             out().println("profile: " + profile.name() + (active ? " (active)" : ""));
             out().println("file: " + file.path());
             out().println("server: " + profile.server().orElse("-"));
@@ -164,12 +215,23 @@ final class ProfilesCommand {
             }
             Profiles left = profiles.without(name);
             file.write(left);
+            if (json()) {
+                print(CliErrors.JSON
+                        .createObjectNode()
+                        .put("removed", name)
+                        .put("active", left.active().orElse("")));
+                return ExitCode.OK;
+            }
             out().println("removed profile " + name
                     + (profiles.active().filter(name::equals).isPresent()
                             ? "; no profile is active now ('hearth profiles use NAME')"
                             : ""));
             return ExitCode.OK;
         }
+    }
+
+    private static String tokenKind(Profile profile) {
+        return profile.token().isPresent() ? "set" : profile.tokenCommand().isPresent() ? "command" : "none";
     }
 
     private static String tls(Profile profile) {

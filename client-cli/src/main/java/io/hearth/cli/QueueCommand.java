@@ -14,6 +14,13 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "queue",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  hearth queue --owner alice",
+            "  # the head of the queue on screen, redrawn as it changes",
+            "  hearth queue --owner alice --watch --size 10",
+            "  hearth queue --all --output json | jq '.items[0]'"
+        },
         description = {
             "Who to contact next, how and why: the prioritized work queue.",
             "With --watch, the head of the queue stays on screen and is redrawn as it changes."
@@ -79,8 +86,8 @@ final class QueueCommand extends RpcCommand {
             QueueTable.print(page.getItemsList(), 1, clock().instant(), reasons, out());
         }
         if (!page.getNextPageToken().isEmpty()) {
-            out().println();
-            out().println("next page: " + nextPageCommand(request, page.getNextPageToken()));
+            out().flush();
+            err().println("next page: " + nextPageCommand(request, page.getNextPageToken()));
         }
     }
 

@@ -63,7 +63,16 @@ abstract class RpcCommand implements Callable<Integer> {
         try {
             settings();
         } catch (ProfileSettings.SettingsException e) {
-            err().println("error: " + e.getMessage());
+            if (json()) {
+                CliErrors.printJson(
+                        CliErrors.JSON
+                                .createObjectNode()
+                                .put("code", CliErrors.USAGE)
+                                .put("message", e.getMessage()),
+                        err());
+            } else {
+                err().println("error: " + e.getMessage());
+            }
             err().flush();
             return ExitCode.USAGE;
         }
@@ -74,7 +83,13 @@ abstract class RpcCommand implements Callable<Integer> {
             execute();
             return exitCode;
         } catch (StatusRuntimeException e) {
-            RpcErrors.print(e, options().server, security.mode(), CALL_DEADLINE, err());
+            // what the command printed so far comes first, then the failure
+            out().flush();
+            if (json()) {
+                RpcErrors.printJson(e, options().server, security.mode(), CALL_DEADLINE, err());
+            } else {
+                RpcErrors.print(e, options().server, security.mode(), CALL_DEADLINE, err());
+            }
             return EXIT_RPC_FAILED;
         } finally {
             shutDown(channel);

@@ -1,5 +1,7 @@
 package io.hearth.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
@@ -19,6 +21,55 @@ import java.time.Duration;
 final class RpcErrors {
 
     private RpcErrors() {}
+
+    /**
+     * The same as one JSON object on one line, for {@code --output json}: {@code {"error": {"code":
+     * "INVALID_ARGUMENT", "message": ..., "reason": ..., "domain": ..., "metadata": {...},
+     * "fieldViolations": [{"field": ..., "description": ...}], "existing": ...}}}; a key whose
+     * detail the server did not send is left out.
+     */
+    static void printJson(
+            StatusRuntimeException failure,
+            String server,
+            ChannelSecurity.Mode security,
+            Duration deadline,
+            PrintWriter err) {
+        Status status = failure.getStatus();
+        com.google.rpc.Status details = StatusProto.fromThrowable(failure);
+        boolean fromServer = details != null && details.getDetailsCount() > 0;
+        ObjectNode error = CliErrors.JSON.createObjectNode();
+        error.put("code", status.getCode().name());
+        error.put("message", describe(status, fromServer, server, security, deadline));
+        if (details != null) {
+            ArrayNode violations = CliErrors.JSON.createArrayNode();
+            for (Any detail : details.getDetailsList()) {
+                try {
+                    if (detail.is(ErrorInfo.class)) {
+                        ErrorInfo info = detail.unpack(ErrorInfo.class);
+                        error.put("reason", info.getReason());
+                        error.put("domain", info.getDomain());
+                        ObjectNode metadata = error.putObject("metadata");
+                        info.getMetadataMap().forEach(metadata::put);
+                    } else if (detail.is(BadRequest.class)) {
+                        detail.unpack(BadRequest.class)
+                                .getFieldViolationsList()
+                                .forEach(v -> violations
+                                        .addObject()
+                                        .put("field", v.getField())
+                                        .put("description", v.getDescription()));
+                    } else if (detail.is(ResourceInfo.class) && status.getCode() == Status.Code.ALREADY_EXISTS) {
+                        error.put("existing", detail.unpack(ResourceInfo.class).getResourceName());
+                    }
+                } catch (InvalidProtocolBufferException e) {
+                    // a garbled detail adds nothing to the code and message
+                }
+            }
+            if (!violations.isEmpty()) {
+                error.set("fieldViolations", violations);
+            }
+        }
+        CliErrors.printJson(error, err);
+    }
 
     static void print(
             StatusRuntimeException failure,

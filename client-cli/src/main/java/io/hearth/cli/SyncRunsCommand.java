@@ -14,7 +14,14 @@ import picocli.CommandLine.Option;
 @Command(name = "sync", description = "Sync runs recorded by the server.", subcommands = SyncRunsCommand.Runs.class)
 final class SyncRunsCommand {
 
-    @Command(name = "runs", description = "List sync and import runs, newest first.")
+    @Command(
+            name = "runs",
+            description = "List sync and import runs, newest first.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  hearth sync runs --connection HubSpot --page-size 10",
+                "  hearth sync runs --output json | jq '.syncRuns[] | select(.state == \"SYNC_RUN_STATE_FAILED\")'"
+            })
     static final class Runs extends RpcCommand {
         @Option(names = "--page-size", paramLabel = "N", description = "Runs per page (server default 50).")
         int pageSize;
@@ -38,6 +45,10 @@ final class SyncRunsCommand {
                             .setPageToken(pageToken)
                             .setConnection(connection == null ? "" : ConnectionsCommand.resolve(this, connection))
                             .build());
+            if (json()) {
+                ProtoJson.print(page, out);
+                return;
+            }
             TableFormatter table = new TableFormatter(
                     "RUN",
                     "STATE",
@@ -71,6 +82,8 @@ final class SyncRunsCommand {
             }
             table.printTo(out);
             if (!page.getNextPageToken().isEmpty()) {
+                // stdout is buffered and stderr is not: without this the hint lands above the table
+                out.flush();
                 err.println("More runs: hearth sync runs "
                         + (connection == null ? "" : "--connection " + ShellWords.quote(connection) + " ")
                         + "--page-token " + page.getNextPageToken());

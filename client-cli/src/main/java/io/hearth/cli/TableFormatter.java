@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lays rows of text out in columns, each as wide as its widest cell, two spaces apart. A row may
+ * Lays rows of text out in columns, each as wide as its widest cell on a terminal (a CJK character
+ * takes two columns, see {@link DisplayWidth}), two spaces apart. A row may
  * carry detail lines, printed as given beneath it without affecting the column widths.
  */
 final class TableFormatter {
@@ -45,7 +46,7 @@ final class TableFormatter {
         for (Row row : rows) {
             for (int column = 0; column < columns; column++) {
                 widths[column] =
-                        Math.max(widths[column], row.cells().get(column).length());
+                        Math.max(widths[column], DisplayWidth.of(row.cells().get(column)));
             }
         }
         for (Row row : rows) {
@@ -55,7 +56,7 @@ final class TableFormatter {
                     line.append(COLUMN_GAP);
                 }
                 String cell = row.cells().get(column);
-                line.append(cell).append(" ".repeat(widths[column] - cell.length()));
+                line.append(cell).append(" ".repeat(widths[column] - DisplayWidth.of(cell)));
             }
             out.println(line.toString().stripTrailing());
             row.details().forEach(out::println);

@@ -18,9 +18,11 @@ final class TableLeadPrinter implements LeadPrinter {
     private static final int LABEL_WIDTH = "display name:".length();
 
     private final PrintWriter out;
+    private final PrintWriter err;
 
-    TableLeadPrinter(PrintWriter out) {
+    TableLeadPrinter(PrintWriter out, PrintWriter err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -73,8 +75,9 @@ final class TableLeadPrinter implements LeadPrinter {
             table.printTo(out);
         }
         if (!page.getNextPageToken().isEmpty()) {
-            out.println();
-            out.println("next page: " + nextPageCommand);
+            // after the table, not before it: stdout is buffered, stderr is not
+            out.flush();
+            err.println("next page: " + nextPageCommand);
         }
     }
 

@@ -194,7 +194,10 @@ class ConnectionsCommandTest {
 
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(service.ran).isEqualTo(ID);
-        assertThat(done.err()).contains("Syncing HubSpot: 2 records read");
+        assertThat(done.err())
+                .contains("Syncing HubSpot")
+                .contains(" 5/? records")
+                .doesNotContain("\r");
         assertThat(done.out())
                 .contains("ARCHIVED  WRITTEN BACK")
                 .contains("syncRuns/1  5     4        0")

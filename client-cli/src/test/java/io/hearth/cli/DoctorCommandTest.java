@@ -55,7 +55,7 @@ class DoctorCommandTest {
                 .start();
     }
 
-    private CliResult doctor() {
+    private CliResult doctor(String... options) {
         return CliResult.run(
                 new CliEnvironment(
                         (target, credentials) -> InProcessChannelBuilder.forName(serverName)
@@ -65,7 +65,27 @@ class DoctorCommandTest {
                         false,
                         Duration.ofSeconds(1),
                         Duration.ofMillis(1)),
-                "doctor");
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("doctor"), java.util.Arrays.stream(options))
+                        .toArray(String[]::new));
+    }
+
+    @Test
+    void withJsonOutputTheChecksAreAJsonReport() throws Exception {
+        serve(() ->
+                healthy(Instant.now()).setTokensRequired(true).clearCallerUser().build());
+
+        CliResult result = doctor("--output", "json");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode report =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out());
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("checks")).hasSize(6);
+        assertThat(report.get("checks").get(2).get("check").asText()).isEqualTo("database");
+        assertThat(report.get("checks").get(2).get("verdict").asText()).isEqualTo("ok");
+        assertThat(report.get("checks").get(2).get("text").asText()).isEqualTo("HSQLDB, schema version 18");
+        assertThat(report.get("checks").get(5).get("verdict").asText()).isEqualTo("fail");
+        assertThat(report.get("checks").get(5).get("check").asText()).isEqualTo("token");
     }
 
     private static ServerInfo.Builder healthy(Instant serverTime) {

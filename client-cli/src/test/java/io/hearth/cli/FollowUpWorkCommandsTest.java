@@ -302,7 +302,8 @@ class FollowUpWorkCommandsTest {
                 .startsWith("2026-11-20T09:00:00Z")
                 .contains("cold-call")
                 .contains("touches/t1");
-        assertThat(lines.get(3)).isEqualTo("more: --page-token p2");
+        assertThat(lines).hasSize(3);
+        assertThat(result.err()).isEqualTo("more: --page-token p2" + System.lineSeparator());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs the CLI against a {@link RecordingLeadService} and a {@link RecordingQueueService} on an
  * in-process gRPC server, one server per test. Remembers the targets the CLI asked for and the
  * channels it was given. The CLI's clock stands still at {@link #NOW} unless a test sets another,
- * standard output is not a terminal unless a test says so, and retried creates hardly pause.
+ * standard output and standard error are not terminals unless a test says so, and retried creates hardly pause.
  */
 final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
 
@@ -32,6 +33,10 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
 
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     boolean terminal;
+    boolean errTerminal;
+    /** The environment variables the CLI sees; the real ones unless a test says otherwise. */
+    Function<String, String> variables = System::getenv;
+
     Duration refreshInterval = Duration.ofSeconds(1);
     Duration retryPause = Duration.ofMillis(1);
 
@@ -57,7 +62,11 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
     }
 
     CliResult run(String... args) {
-        return CliResult.run(new CliEnvironment(this::openChannel, clock, terminal, refreshInterval, retryPause), args);
+        return CliResult.run(
+                new CliEnvironment(this::openChannel, clock, terminal, refreshInterval, retryPause)
+                        .with(variables, System.in)
+                        .withErrTerminal(errTerminal),
+                args);
     }
 
     /** The {@code --server} values the CLI opened channels for. */

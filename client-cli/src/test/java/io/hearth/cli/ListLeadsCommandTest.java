@@ -113,14 +113,15 @@ class ListLeadsCommandTest {
     }
 
     @Test
-    void tableEndsWithTheCommandForTheNextPage() {
+    void theCommandForTheNextPageGoesToStderrSoStdoutHoldsOnlyTheTable() {
         hearth.service.addPage("", page("p2", TestLeads.ADA));
 
         CliResult result = hearth.run("leads", "list", "--owner", "alice", "--page-size", "1", "--archived");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.service.requests()).hasSize(1);
-        assertThat(result.out().lines().reduce((first, second) -> second))
+        assertThat(result.out()).doesNotContain("next page");
+        assertThat(result.err().lines().reduce((first, second) -> second))
                 .hasValue("next page: hearth leads list --filter 'owner = \"alice\"' --page-size 1 --archived"
                         + " --page-token p2");
     }

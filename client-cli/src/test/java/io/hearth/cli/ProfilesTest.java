@@ -108,6 +108,31 @@ class ProfilesTest {
     }
 
     @Test
+    void loginAndProfilesAnswerInJsonWithoutTheToken() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        CliResult login = login("--output", "json");
+
+        assertThat(login.exitCode()).as(login.toString()).isZero();
+        assertThat(json.readTree(login.out()).get("profile").asText()).isEqualTo("default");
+        assertThat(json.readTree(login.out()).get("token").asText()).isEqualTo("set");
+
+        CliResult list = run("", "profiles", "list", "--output", "json");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode profiles = json.readTree(list.out());
+        assertThat(profiles.get("active").asText()).isEqualTo("default");
+        assertThat(profiles.get("profiles")).hasSize(1);
+        assertThat(profiles.get("profiles").get(0).get("server").asText()).isEqualTo("hearth.example.com:50051");
+        assertThat(profiles.get("profiles").get(0).get("active").asBoolean()).isTrue();
+        assertThat(list.out() + login.out()).doesNotContain(TOKEN);
+
+        CliResult missing = run("", "--output", "json", "profiles", "show", "nope");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.out()).isEmpty();
+        assertThat(json.readTree(missing.err()).get("error").get("code").asText())
+                .isEqualTo("USAGE");
+    }
+
+    @Test
     void loginChecksTheTokenSavesAPrivateProfileAndLaterCallsUseIt() throws Exception {
         CliResult login = login();
 

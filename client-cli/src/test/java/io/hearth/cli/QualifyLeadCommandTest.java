@@ -218,7 +218,8 @@ class QualifyLeadCommandTest {
         CliResult result = hearth.run("leads", "qualify", "ada1", option, value);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(message).contains("Usage: hearth leads qualify");
+        assertThat(result.err().lines()).hasSize(2);
+        assertThat(result.err()).contains(message).contains("hint: run 'hearth leads qualify --help'");
         assertThat(hearth.queue.requests()).isEmpty();
     }
 

@@ -114,13 +114,14 @@ class QueueCommandTest {
     }
 
     @Test
-    void tableEndsWithTheCommandForTheNextPage() {
+    void theCommandForTheNextPageGoesToStderrSoStdoutHoldsOnlyTheTable() {
         hearth.queue.addPage("", page("p2", TestQueue.ADA));
 
         CliResult result = hearth.run("queue", "--owner", "o'brien", "--page-size", "1");
 
         assertThat(hearth.queue.requests()).hasSize(1);
-        assertThat(result.out().lines().reduce((first, second) -> second))
+        assertThat(result.out()).doesNotContain("next page").doesNotContain("p2");
+        assertThat(result.err().lines().reduce((first, second) -> second))
                 .hasValue("next page: hearth queue --owner 'o'\\''brien' --page-size 1" + " --page-token p2");
     }
 

@@ -2,7 +2,10 @@ package io.hearth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -29,7 +32,10 @@ import io.hearth.proto.v1.SyncCounts;
 import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
 import io.hearth.proto.v1.SyncServiceGrpc;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,15 +73,135 @@ class SyncCommandsTest {
     }
 
     private CliResult run(String... args) {
-        return CliResult.run(
-                (target, credentials) -> {
-                    ManagedChannel channel = InProcessChannelBuilder.forName(serverName)
-                            .directExecutor()
-                            .build();
-                    channels.add(channel);
-                    return channel;
-                },
-                args);
+        return CliResult.run(environment(false), args);
+    }
+
+    /** Standard error a terminal or not; standard output never. */
+    private CliEnvironment environment(boolean errTerminal) {
+        return new CliEnvironment(
+                        (target, credentials) -> {
+                            ManagedChannel channel = InProcessChannelBuilder.forName(serverName)
+                                    .directExecutor()
+                                    .build();
+                            channels.add(channel);
+                            return channel;
+                        },
+                        java.time.Clock.systemUTC(),
+                        false,
+                        java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofMillis(1))
+                .withErrTerminal(errTerminal);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path csv(Path dir, int rows) throws Exception {
+        // a quoted line break inside a field is not a new row, nor is the blank line at the end
+        return Files.writeString(
+                dir.resolve("leads.csv"),
+                "First Name,Notes\r\n" + "Ada,\"line one\nline two\"\r\n".repeat(rows) + "\r\n");
+    }
+
+    @Test
+    void importWithJsonOutputPrintsTheRunOnStdoutAndPlainProgressOnStderr() throws Exception {
+        Path file = csv(dir, 9);
+
+        CliResult result = run("import", file.toString(), "--output", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        SyncRun.Builder printed = SyncRun.newBuilder();
+        JsonFormat.parser().merge(result.out(), printed);
+        assertThat(printed.build().getCounts().getRead()).isEqualTo(3);
+        assertThat(printed.getState()).isEqualTo(SyncRunState.SYNC_RUN_STATE_SUCCEEDED);
+        // not a terminal: no carriage return, no escape code, plain ASCII lines
+        assertThat(result.err()).doesNotContain("\r").doesNotContain("\u001b");
+        assertThat(result.err().chars()).allMatch(c -> c < 128);
+        List<String> importing = result.err()
+                .lines()
+                .filter(line -> line.startsWith("Importing"))
+                .toList();
+        assertThat(importing).isNotEmpty();
+        // the total is the rows counted while uploading, and the rate is shown
+        assertThat(importing.get(importing.size() - 1)).contains("3/9 rows").contains("rows/s");
+        assertThat(result.err())
+                .contains("1 rejected rows with their reasons: " + dir.resolve("leads.csv.rejected.csv"));
+    }
+
+    @Test
+    void importProgressRedrawsItsLineOnlyOnATerminal() throws Exception {
+        Path file = csv(dir, 9);
+
+        CliResult result = CliResult.run(environment(true), "import", file.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("\rImporting");
+        assertThat(result.out()).doesNotContain("\r").doesNotContain("Importing");
+    }
+
+    @Test
+    void aFailedImportWithJsonOutputIsAJsonErrorOnStderr() throws Exception {
+        Path file = Files.writeString(dir.resolve("leads.xlsx"), "not a workbook");
+        service.fail = "leads.xlsx is not an .xlsx workbook";
+
+        CliResult result = run("import", file.toString(), "--output", "json");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        JsonNode error = JSON.readTree(result.err()
+                        .lines()
+                        .filter(line -> line.startsWith("{"))
+                        .reduce((first, second) -> second)
+                        .orElseThrow())
+                .get("error");
+        assertThat(error.get("code").asText()).isEqualTo("IMPORT_FAILED");
+        assertThat(error.get("message").asText()).isEqualTo("leads.xlsx is not an .xlsx workbook");
+        assertThat(error.get("run").asText()).isEqualTo("syncRuns/7");
+    }
+
+    @Test
+    void syncRunsAndConnectorsWithJsonOutputPrintTheirResponses() throws Exception {
+        service.runsNextPageToken = "p2";
+        CliResult runs = run("sync", "runs", "--output", "json");
+        CliResult connectors = run("--output", "json", "connectors", "list");
+
+        assertThat(runs.exitCode()).as(runs.err()).isZero();
+        ListSyncRunsResponse.Builder page = ListSyncRunsResponse.newBuilder();
+        JsonFormat.parser().merge(runs.out(), page);
+        assertThat(page.getSyncRunsList()).extracting(SyncRun::getName).containsExactly("syncRuns/1", "syncRuns/2");
+        assertThat(page.getNextPageToken()).isEqualTo("p2");
+        assertThat(runs.err()).isEmpty();
+
+        assertThat(connectors.exitCode()).as(connectors.err()).isZero();
+        ListConnectorsResponse.Builder list = ListConnectorsResponse.newBuilder();
+        JsonFormat.parser().merge(connectors.out(), list);
+        assertThat(list.getConnectorsList()).extracting(Connector::getName).containsExactly("connectors/csv");
+    }
+
+    @Test
+    void exportWithJsonOutputPrintsTheSummary() throws Exception {
+        CliResult result =
+                run("--output", "json", "export", dir.resolve("out.csv").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        ExportSummary.Builder summary = ExportSummary.newBuilder();
+        JsonFormat.parser().merge(result.out(), summary);
+        assertThat(summary.getWritten()).isEqualTo(2);
+    }
+
+    @Test
+    void theSyncRunsHintComesAfterTheTableOnItsOwnLine() {
+        service.runsNextPageToken = "p2";
+        // one stream for both, stdout buffered as System.out is: the order a terminal shows
+        StringWriter screen = new StringWriter();
+        int exitCode = HearthCli.run(
+                new String[] {"sync", "runs"},
+                new PrintWriter(new BufferedWriter(screen)),
+                new PrintWriter(screen),
+                environment(false));
+
+        assertThat(exitCode).isZero();
+        List<String> lines = screen.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("RUN ");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("More runs: hearth sync runs --page-token p2");
     }
 
     @Test
@@ -176,6 +302,7 @@ class SyncCommandsTest {
         ExportLeadsRequest exportRequest;
         ExportContactsRequest contactsExportRequest;
         String fail;
+        String runsNextPageToken = "";
 
         @Override
         public StreamObserver<ImportFileRequest> importFile(StreamObserver<SyncRun> response) {
@@ -276,6 +403,7 @@ class SyncCommandsTest {
                                     .setPeopleFailed(1)
                                     .setTouchesWritten(2)
                                     .setRejected(1)))
+                    .setNextPageToken(runsNextPageToken)
                     .build());
             response.onCompleted();
         }

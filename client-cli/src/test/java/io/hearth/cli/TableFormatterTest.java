@@ -20,6 +20,23 @@ class TableFormatterTest {
     }
 
     @Test
+    void wideCharactersTakeTwoColumnsAndCombiningMarksNone() {
+        TableFormatter table = new TableFormatter("NAME", "CITY")
+                .addRow("山田花子", "東京")
+                .addRow("Ada", "Zu\u0308rich") // u + combining diaeresis: one column
+                .addRow("김민준", "서울");
+
+        assertThat(print(table).lines())
+                .containsExactly("NAME      CITY", "山田花子  東京", "Ada       Zu\u0308rich", "김민준    서울");
+        assertThat(DisplayWidth.of("山田花子")).isEqualTo(8);
+        assertThat(DisplayWidth.of("ｱｲｳ")).as("halfwidth katakana").isEqualTo(3);
+        assertThat(DisplayWidth.of("ＡＢ")).as("fullwidth forms").isEqualTo(4);
+        assertThat(DisplayWidth.of("\uD840\uDC0B"))
+                .as("a CJK ideograph beyond the BMP")
+                .isEqualTo(2);
+    }
+
+    @Test
     void keepsACellWithLineBreaksOnOneLine() {
         TableFormatter table = new TableFormatter("A", "B").addRow("x\ny", "z\tw");
 

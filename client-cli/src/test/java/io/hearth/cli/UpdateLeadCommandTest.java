@@ -120,7 +120,8 @@ class UpdateLeadCommandTest {
 
     private void assertNothingToUpdate(CliResult result) {
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Nothing to update").contains("Usage: hearth leads update");
+        assertThat(result.err().lines()).hasSize(2);
+        assertThat(result.err()).contains("Nothing to update").contains("hint: run 'hearth leads update --help'");
         assertThat(hearth.service.requests()).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import io.hearth.core.auth.Role;
 import io.hearth.core.auth.TokenGenerator;
 import io.hearth.core.auth.TokenHash;
 import io.hearth.core.auth.TokenRules;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -226,7 +227,7 @@ public final class ApiTokens {
         if (same.isPresent()) {
             if (!same.get().id().equals(ApiToken.CONFIGURED_ADMIN_ID)) {
                 throw new FailedPreconditionException(
-                        "ADMIN_TOKEN_IN_USE",
+                        ErrorReason.ADMIN_TOKEN_IN_USE,
                         "the configured admin token is already the token "
                                 + same.get().id() + " of " + same.get().user() + "; configure a token of its own");
             }
@@ -247,7 +248,7 @@ public final class ApiTokens {
         }
         if (!caller.get().isAdmin()) {
             throw new PermissionDeniedException(
-                    "ADMIN_ROLE_REQUIRED",
+                    ErrorReason.ADMIN_ROLE_REQUIRED,
                     "token administration needs an admin's token; this one is a "
                             + caller.get().role().name().toLowerCase(Locale.ROOT) + "'s");
         }

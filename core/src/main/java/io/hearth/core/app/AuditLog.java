@@ -9,6 +9,7 @@ import io.hearth.core.audit.Changes;
 import io.hearth.core.audit.FieldChange;
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.Principal;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.PermissionDeniedException;
 import io.hearth.core.error.UnauthenticatedException;
 import io.hearth.core.query.Page;
@@ -92,7 +93,7 @@ public final class AuditLog {
         }
         if (!reader.get().isAdmin()) {
             throw new PermissionDeniedException(
-                    "ADMIN_ROLE_REQUIRED",
+                    ErrorReason.ADMIN_ROLE_REQUIRED,
                     "the audit log needs an admin's token; this one is a "
                             + reader.get().role().name().toLowerCase(Locale.ROOT) + "'s");
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.Role;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.UnauthenticatedException;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class Backups {
         }
         caller.require(Role.ADMIN, "backing up the database");
         database.unsupportedReason().ifPresent(reason -> {
-            throw new FailedPreconditionException("BACKUP_UNSUPPORTED", reason);
+            throw new FailedPreconditionException(ErrorReason.BACKUP_UNSUPPORTED, reason);
         });
         Instant started = clock.instant();
         try {
@@ -63,7 +64,8 @@ public final class Backups {
         Path file = folder.resolve("hearth-" + FILE_TIME.format(started) + ".tar.gz");
         if (Files.exists(file)) {
             throw new FailedPreconditionException(
-                    "BACKUP_EXISTS", "a backup named " + file.getFileName() + " exists already; try again in a moment");
+                    ErrorReason.BACKUP_EXISTS,
+                    "a backup named " + file.getFileName() + " exists already; try again in a moment");
         }
         long begun = System.nanoTime();
         long bytes = database.backUpTo(file);

@@ -8,6 +8,7 @@ import io.hearth.connector.spi.ConnectorException;
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.Role;
 import io.hearth.core.error.AlreadyExistsException;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -191,7 +192,7 @@ public final class Connections {
             if (runs.sourceHolder(current.fields().connector(), current.sourceKey())
                     .isPresent()) {
                 throw new FailedPreconditionException(
-                        "CONNECTION_RUNNING",
+                        ErrorReason.CONNECTION_RUNNING,
                         current.name() + " is running; cancel its run or wait for it to end, then delete it");
             }
             runs.deleteCursor(current.fields().connector(), current.sourceKey());
@@ -241,7 +242,7 @@ public final class Connections {
         Connection connection = get(name, "name");
         if (!connection.fields().enabled()) {
             throw new FailedPreconditionException(
-                    "CONNECTION_DISABLED", connection.name() + " is disabled; enable it to run it");
+                    ErrorReason.CONNECTION_DISABLED, connection.name() + " is disabled; enable it to run it");
         }
         Connector connector = connectors.get(connection.fields().connector());
         ConnectionDirection direction = connection.fields().direction();
@@ -298,7 +299,7 @@ public final class Connections {
 
     private static AlreadyExistsException nameTaken(String displayName, String existing) {
         return new AlreadyExistsException(
-                "CONNECTION_EXISTS",
+                ErrorReason.CONNECTION_EXISTS,
                 "a connection named " + displayName + " exists" + (existing == null ? "" : ": " + existing),
                 existing);
     }

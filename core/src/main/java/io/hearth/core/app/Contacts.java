@@ -14,6 +14,7 @@ import io.hearth.core.contact.ContactRules;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.dedup.MatchKeys;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -190,7 +191,7 @@ public final class Contacts {
             Contact current = currentVersion(id, etag);
             if (current.archived()) {
                 throw new FailedPreconditionException(
-                        "CONTACT_ARCHIVED", id.name() + " is archived; restore it before changing it");
+                        ErrorReason.CONTACT_ARCHIVED, id.name() + " is archived; restore it before changing it");
             }
             ContactFields updated = asRequestField(
                     () -> rules.forUpdate(current.fields(), current.fields().with(changes, mask)));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.contact.Contact;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -148,7 +149,7 @@ public final class FollowUps {
             cadenceRules.checkSchedulable(cadence, ref.name());
             followUps.findOpen(ref).ifPresent(open -> {
                 throw new FailedPreconditionException(
-                        "FOLLOW_UP_ALREADY_SCHEDULED",
+                        ErrorReason.FOLLOW_UP_ALREADY_SCHEDULED,
                         ref.name() + " already has " + open.name() + " due " + open.dueAt()
                                 + "; complete or skip it first");
             });
@@ -318,7 +319,7 @@ public final class FollowUps {
         FollowUp followUp = get(id);
         if (!followUp.open()) {
             throw new FailedPreconditionException(
-                    "FOLLOW_UP_CLOSED",
+                    ErrorReason.FOLLOW_UP_CLOSED,
                     followUp.name() + " is already " + followUp.state().name().toLowerCase(Locale.ROOT));
         }
         return followUp;
@@ -327,7 +328,8 @@ public final class FollowUps {
     private void close(FollowUp closed) {
         if (!followUps.close(closed)) {
             throw new FailedPreconditionException(
-                    "FOLLOW_UP_CLOSED", closed.name() + " was closed by someone else just now; reload the due list");
+                    ErrorReason.FOLLOW_UP_CLOSED,
+                    closed.name() + " was closed by someone else just now; reload the due list");
         }
     }
 

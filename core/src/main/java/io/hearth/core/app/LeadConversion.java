@@ -9,6 +9,7 @@ import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactOrigin;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.contact.Conversion;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
@@ -85,7 +86,7 @@ public final class LeadConversion {
     public Conversion convertInTransaction(Lead lead) {
         if (lead.archived()) {
             throw new FailedPreconditionException(
-                    "LEAD_ARCHIVED", lead.id().name() + " is archived; restore it before converting it");
+                    ErrorReason.LEAD_ARCHIVED, lead.id().name() + " is archived; restore it before converting it");
         }
         Lead converted = leads.markConverted(lead);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.dedup.LeadMergeRules;
 import io.hearth.core.dedup.LeadMergeStore;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
@@ -160,7 +161,8 @@ public final class LeadMerges {
             checkMergeable(duplicate);
             if (survivor.archived()) {
                 throw new FailedPreconditionException(
-                        "CONTACT_ARCHIVED", survivorId.name() + " is archived; restore it before merging into it");
+                        ErrorReason.CONTACT_ARCHIVED,
+                        survivorId.name() + " is archived; restore it before merging into it");
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             PersonRef survivorRef = PersonRef.of(survivorId);
@@ -191,7 +193,7 @@ public final class LeadMerges {
         }
         if (duplicate.fields().status() == LeadStatus.CONVERTED) {
             throw new FailedPreconditionException(
-                    "LEAD_CONVERTED",
+                    ErrorReason.LEAD_CONVERTED,
                     duplicate.id().name() + " was converted to contacts/"
                             + duplicate.id().value() + "; only leads not yet converted merge");
         }
@@ -203,7 +205,8 @@ public final class LeadMerges {
         }
         if (survivor.archived()) {
             throw new FailedPreconditionException(
-                    "LEAD_ARCHIVED", survivor.id().name() + " is archived; restore it before merging into it");
+                    ErrorReason.LEAD_ARCHIVED,
+                    survivor.id().name() + " is archived; restore it before merging into it");
         }
     }
 

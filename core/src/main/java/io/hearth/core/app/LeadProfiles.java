@@ -3,6 +3,7 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
@@ -146,7 +147,8 @@ final class LeadProfiles {
     Lead workableLead(LeadId id) {
         Lead lead = lead(id);
         if (lead.archived()) {
-            throw new FailedPreconditionException("LEAD_ARCHIVED", id.name() + " is archived; restore it first");
+            throw new FailedPreconditionException(
+                    ErrorReason.LEAD_ARCHIVED, id.name() + " is archived; restore it first");
         }
         return lead;
     }

@@ -6,6 +6,7 @@ import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.dedup.MatchKeys;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -227,7 +228,8 @@ public final class Leads {
                     }
                     if (current.archived()) {
                         throw new FailedPreconditionException(
-                                "LEAD_ARCHIVED", current.id().name() + " is archived; restore it before changing it");
+                                ErrorReason.LEAD_ARCHIVED,
+                                current.id().name() + " is archived; restore it before changing it");
                     }
                     LeadFields updated = asRequestField(() ->
                             rules.forUpdate(current.fields(), current.fields().with(changes, mask)));
@@ -381,13 +383,14 @@ public final class Leads {
     /** The answer to changing or merging a lead that was merged into another. */
     public static FailedPreconditionException merged(Lead lead) {
         return new FailedPreconditionException(
-                "LEAD_MERGED", lead.id().name() + " was merged into " + lead.mergedInto() + "; work that one instead");
+                ErrorReason.LEAD_MERGED,
+                lead.id().name() + " was merged into " + lead.mergedInto() + "; work that one instead");
     }
 
     /** The answer to converting a lead twice. */
     public static FailedPreconditionException alreadyConverted(LeadId id) {
         return new FailedPreconditionException(
-                "LEAD_ALREADY_CONVERTED",
+                ErrorReason.LEAD_ALREADY_CONVERTED,
                 id.name() + " was already converted to " + "contacts/" + id.value() + "; work the contact instead");
     }
 

@@ -11,6 +11,7 @@ import io.hearth.connector.spi.StandardFields;
 import io.hearth.connector.spi.WriteResult;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
@@ -81,7 +82,8 @@ public final class PeopleExporter {
         Connector connector = connectors.get(connectorName);
         if (!connector.capabilities().contains(Capability.WRITE)) {
             throw new FailedPreconditionException(
-                    "CONNECTOR_CANNOT_WRITE", "connector " + connector.name() + " cannot write; it only reads");
+                    ErrorReason.CONNECTOR_CANNOT_WRITE,
+                    "connector " + connector.name() + " cannot write; it only reads");
         }
         List<ConfigProblem> problems = connector.validate(config);
         if (!problems.isEmpty()) {

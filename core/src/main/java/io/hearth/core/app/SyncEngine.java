@@ -19,6 +19,7 @@ import io.hearth.core.contact.ContactRules;
 import io.hearth.core.dedup.MatchIndex;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.diagnostics.FailureSummary;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
@@ -213,7 +214,8 @@ public final class SyncEngine {
         Connector connector = connectors.get(request.connector());
         if (plan.read() && !connector.capabilities().contains(Capability.READ)) {
             throw new FailedPreconditionException(
-                    "CONNECTOR_CANNOT_READ", "connector " + connector.name() + " cannot read; it only writes");
+                    ErrorReason.CONNECTOR_CANNOT_READ,
+                    "connector " + connector.name() + " cannot read; it only writes");
         }
         List<ConfigProblem> problems = connector.validate(request.config());
         if (!problems.isEmpty()) {
@@ -367,7 +369,8 @@ public final class SyncEngine {
             if ((current.isPresent() && !current.equals(holder))
                     || !runs.takeSource(connector.name(), sourceKey, run.id(), current.orElse(null))) {
                 throw new FailedPreconditionException(
-                        "SYNC_ALREADY_RUNNING", "another run of this source started just now; see 'hearth sync runs'");
+                        ErrorReason.SYNC_ALREADY_RUNNING,
+                        "another run of this source started just now; see 'hearth sync runs'");
             }
             return run;
         });
@@ -375,7 +378,7 @@ public final class SyncEngine {
 
     private static FailedPreconditionException alreadyRunning(SyncRun other) {
         return new FailedPreconditionException(
-                "SYNC_ALREADY_RUNNING",
+                ErrorReason.SYNC_ALREADY_RUNNING,
                 other.name() + " is syncing this source "
                         + "since " + other.startedAt() + " (" + other.counts().read()
                         + " records so far); wait for it to "

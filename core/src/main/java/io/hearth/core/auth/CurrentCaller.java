@@ -1,5 +1,6 @@
 package io.hearth.core.auth;
 
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.PermissionDeniedException;
 import io.hearth.core.person.Scope;
 import java.util.Locale;
@@ -32,7 +33,8 @@ public interface CurrentCaller {
         Optional<Principal> caller = principal();
         if (caller.isPresent() && caller.get().role().compareTo(minimum) < 0) {
             throw new PermissionDeniedException(
-                    minimum.name() + "_ROLE_REQUIRED",
+                    // a REP minimum refuses no one: every role is at least a rep
+                    minimum == Role.ADMIN ? ErrorReason.ADMIN_ROLE_REQUIRED : ErrorReason.MANAGER_ROLE_REQUIRED,
                     what + " needs " + (minimum == Role.ADMIN ? "an admin's" : "a manager's or an admin's")
                             + " token; this one is a "
                             + caller.get().role().name().toLowerCase(Locale.ROOT) + "'s");

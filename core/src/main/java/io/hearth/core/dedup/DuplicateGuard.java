@@ -3,6 +3,7 @@ package io.hearth.core.dedup;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.AlreadyExistsException;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.Scope;
@@ -26,7 +27,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class DuplicateGuard {
     /** The reason in the error a refused entry gets. */
-    public static final String REASON = "DUPLICATE_PERSON";
+    public static final String REASON = ErrorReason.DUPLICATE_PERSON.name();
 
     private final PersonMatchStore matches;
     private final Set<LeadSource> inboundSources;
@@ -136,13 +137,15 @@ public final class DuplicateGuard {
         if (!scope.mayKnow(duplicate.owner())) {
             // another rep's person: say that the person exists, never who they are or their id
             return new AlreadyExistsException(
-                    REASON,
+                    ErrorReason.DUPLICATE_PERSON,
                     "someone another rep works already has " + what(duplicate, keys)
                             + "; ask a manager, or set allow_duplicate to enter a second person anyway",
                     null);
         }
         return new AlreadyExistsException(
-                REASON, message(duplicate, keys), duplicate.person().name());
+                ErrorReason.DUPLICATE_PERSON,
+                message(duplicate, keys),
+                duplicate.person().name());
     }
 
     private static String message(Duplicate duplicate, MatchKeys keys) {

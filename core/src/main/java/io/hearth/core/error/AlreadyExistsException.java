@@ -4,20 +4,20 @@ import java.util.Optional;
 
 /** Creating the resource would duplicate one that exists. */
 public final class AlreadyExistsException extends HearthException {
-    private final String reason;
+    private final ErrorReason reason;
     private final String existing;
 
     public AlreadyExistsException(String message) {
-        this("ALREADY_EXISTS", message, null);
+        this(ErrorReason.ALREADY_EXISTS, message, null);
     }
 
     /**
      * @param reason a stable machine-readable reason, e.g. {@code DUPLICATE_PERSON}
      * @param existing the resource name of the one that exists, when the caller should be told it
      */
-    public AlreadyExistsException(String reason, String message, String existing) {
+    public AlreadyExistsException(ErrorReason reason, String message, String existing) {
         super(message);
-        this.reason = reason;
+        this.reason = reason.requireKind(Kind.ALREADY_EXISTS);
         this.existing = existing;
     }
 
@@ -27,7 +27,7 @@ public final class AlreadyExistsException extends HearthException {
     }
 
     @Override
-    public String reason() {
+    public ErrorReason errorReason() {
         return reason;
     }
 

@@ -12,7 +12,7 @@ public final class CancelledException extends HearthException {
     }
 
     @Override
-    public String reason() {
-        return "CANCELLED";
+    public ErrorReason errorReason() {
+        return ErrorReason.CANCELLED;
     }
 }

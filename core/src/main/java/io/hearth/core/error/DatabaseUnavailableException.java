@@ -11,9 +11,9 @@ package io.hearth.core.error;
  * server's health does not report a database outage (and send callers elsewhere) because of load.
  */
 public final class DatabaseUnavailableException extends HearthException {
-    public static final String REASON = "DATABASE_UNAVAILABLE";
+    public static final String REASON = ErrorReason.DATABASE_UNAVAILABLE.name();
     public static final String MESSAGE = "the database is unavailable; retry";
-    public static final String BUSY_REASON = "DATABASE_BUSY";
+    public static final String BUSY_REASON = ErrorReason.DATABASE_BUSY.name();
     public static final String BUSY_MESSAGE =
             "the server is busy: no database connection came free within the connect timeout; retry";
 
@@ -49,7 +49,7 @@ public final class DatabaseUnavailableException extends HearthException {
     }
 
     @Override
-    public String reason() {
-        return busy ? BUSY_REASON : REASON;
+    public ErrorReason errorReason() {
+        return busy ? ErrorReason.DATABASE_BUSY : ErrorReason.DATABASE_UNAVAILABLE;
     }
 }

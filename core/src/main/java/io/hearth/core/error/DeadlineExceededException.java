@@ -15,7 +15,7 @@ public final class DeadlineExceededException extends HearthException {
     }
 
     @Override
-    public String reason() {
-        return "DEADLINE_EXCEEDED";
+    public ErrorReason errorReason() {
+        return ErrorReason.DEADLINE_EXCEEDED;
     }
 }

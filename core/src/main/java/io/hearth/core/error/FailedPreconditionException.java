@@ -2,11 +2,11 @@ package io.hearth.core.error;
 
 /** The request is well-formed but the resource's state forbids it (a business rule says no). */
 public final class FailedPreconditionException extends HearthException {
-    private final String reason;
+    private final ErrorReason reason;
 
-    public FailedPreconditionException(String reason, String message) {
+    public FailedPreconditionException(ErrorReason reason, String message) {
         super(message);
-        this.reason = reason;
+        this.reason = reason.requireKind(Kind.FAILED_PRECONDITION);
     }
 
     @Override
@@ -15,7 +15,7 @@ public final class FailedPreconditionException extends HearthException {
     }
 
     @Override
-    public String reason() {
+    public ErrorReason errorReason() {
         return reason;
     }
 }

@@ -50,8 +50,13 @@ public abstract sealed class HearthException extends RuntimeException
         super(message);
     }
 
-    /** A stable machine-readable reason, e.g. {@code LEAD_NOT_FOUND}. */
-    public abstract String reason();
+    /** The stable machine-readable reason sent as {@code ErrorInfo.reason}, e.g. {@code LEAD_ARCHIVED}. */
+    public abstract ErrorReason errorReason();
+
+    /** {@link #errorReason()}'s name, as sent. */
+    public final String reason() {
+        return errorReason().name();
+    }
 
     /** Which kind of answer this failure is. */
     public abstract Kind kind();

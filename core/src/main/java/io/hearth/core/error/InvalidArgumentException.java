@@ -35,8 +35,8 @@ public final class InvalidArgumentException extends HearthException {
     }
 
     @Override
-    public String reason() {
-        return "INVALID_ARGUMENT";
+    public ErrorReason errorReason() {
+        return ErrorReason.INVALID_ARGUMENT;
     }
 
     private static String summarize(List<FieldViolation> violations) {

@@ -19,7 +19,7 @@ public final class NotFoundException extends HearthException {
     }
 
     @Override
-    public String reason() {
-        return "NOT_FOUND";
+    public ErrorReason errorReason() {
+        return ErrorReason.NOT_FOUND;
     }
 }

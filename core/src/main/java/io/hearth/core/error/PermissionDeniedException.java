@@ -5,11 +5,11 @@ package io.hearth.core.error;
  * not with the role its token has (e.g. a rep's token asking for token administration).
  */
 public final class PermissionDeniedException extends HearthException {
-    private final String reason;
+    private final ErrorReason reason;
 
-    public PermissionDeniedException(String reason, String message) {
+    public PermissionDeniedException(ErrorReason reason, String message) {
         super(message);
-        this.reason = reason;
+        this.reason = reason.requireKind(Kind.PERMISSION_DENIED);
     }
 
     @Override
@@ -18,7 +18,7 @@ public final class PermissionDeniedException extends HearthException {
     }
 
     @Override
-    public String reason() {
+    public ErrorReason errorReason() {
         return reason;
     }
 }

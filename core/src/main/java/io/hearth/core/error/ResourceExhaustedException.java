@@ -2,11 +2,11 @@ package io.hearth.core.error;
 
 /** The request is over a limit the server sets (an upload's size, say); the message names the limit. */
 public final class ResourceExhaustedException extends HearthException {
-    private final String reason;
+    private final ErrorReason reason;
 
-    public ResourceExhaustedException(String reason, String message) {
+    public ResourceExhaustedException(ErrorReason reason, String message) {
         super(message);
-        this.reason = reason;
+        this.reason = reason.requireKind(Kind.RESOURCE_EXHAUSTED);
     }
 
     @Override
@@ -15,7 +15,7 @@ public final class ResourceExhaustedException extends HearthException {
     }
 
     @Override
-    public String reason() {
+    public ErrorReason errorReason() {
         return reason;
     }
 }

@@ -34,7 +34,7 @@ public final class StaleEtagException extends HearthException {
     }
 
     @Override
-    public String reason() {
-        return "STALE_ETAG";
+    public ErrorReason errorReason() {
+        return ErrorReason.STALE_ETAG;
     }
 }

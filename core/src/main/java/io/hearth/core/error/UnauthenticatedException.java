@@ -5,7 +5,7 @@ package io.hearth.core.error;
  * all get the same answer, so a caller cannot learn which tokens ever existed.
  */
 public final class UnauthenticatedException extends HearthException {
-    public static final String REASON = "UNAUTHENTICATED";
+    public static final String REASON = ErrorReason.UNAUTHENTICATED.name();
 
     public UnauthenticatedException(String message) {
         super(message);
@@ -17,7 +17,7 @@ public final class UnauthenticatedException extends HearthException {
     }
 
     @Override
-    public String reason() {
-        return REASON;
+    public ErrorReason errorReason() {
+        return ErrorReason.UNAUTHENTICATED;
     }
 }

@@ -2,6 +2,7 @@ package io.hearth.core.person;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.PermissionDeniedException;
 import java.util.function.BiPredicate;
@@ -63,7 +64,7 @@ public sealed interface Scope {
                 && !owner.isBlank()
                 && !owner.strip().equals(own.user())) {
             throw new PermissionDeniedException(
-                    "OWNER_NOT_CALLER",
+                    ErrorReason.OWNER_NOT_CALLER,
                     "a rep gives people only to themselves (" + own.user() + "), not to " + Excerpts.quoted(owner)
                             + "; a manager or an admin reassigns people");
         }
@@ -82,7 +83,7 @@ public sealed interface Scope {
             String to = owner.strip();
             if (!to.equals(team.user()) && !onTeam.test(to, team.team())) {
                 throw new PermissionDeniedException(
-                        "OWNER_NOT_IN_TEAM",
+                        ErrorReason.OWNER_NOT_IN_TEAM,
                         "a manager gives people only to themselves and the members of their team (" + team.team()
                                 + "), and " + Excerpts.quoted(owner) + " is not one of them (no token of team "
                                 + team.team() + " names them); an admin reassigns people across teams");

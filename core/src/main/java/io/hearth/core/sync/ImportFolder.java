@@ -2,6 +2,7 @@ package io.hearth.core.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.PermissionDeniedException;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
  * that leads out, is refused. Relative paths are taken inside the folder.
  */
 public final class ImportFolder {
-    public static final String REASON = "PATH_OUTSIDE_IMPORT_FOLDER";
+    public static final String REASON = ErrorReason.PATH_OUTSIDE_IMPORT_FOLDER.name();
 
     private final Path root;
 
@@ -60,7 +61,7 @@ public final class ImportFolder {
 
     private static PermissionDeniedException outside(String field) {
         return new PermissionDeniedException(
-                REASON,
+                ErrorReason.PATH_OUTSIDE_IMPORT_FOLDER,
                 field + ": only files in the server's import folder ("
                         + "imports/ in its data directory, or --imports-dir) can be read; copy the file there, or upload it "
                         + "with 'hearth import FILE'");

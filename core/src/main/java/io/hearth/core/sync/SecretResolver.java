@@ -2,6 +2,7 @@ package io.hearth.core.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,6 +103,6 @@ public final class SecretResolver {
     }
 
     private static FailedPreconditionException unavailable(String key, String problem) {
-        return new FailedPreconditionException("SECRET_UNAVAILABLE", "secret_refs." + key + " " + problem);
+        return new FailedPreconditionException(ErrorReason.SECRET_UNAVAILABLE, "secret_refs." + key + " " + problem);
     }
 }

@@ -1,5 +1,6 @@
 package io.hearth.core.sync;
 
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.ResourceExhaustedException;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class UploadSteps {
         received += bytes;
         if (received > maxBytes) {
             throw new ResourceExhaustedException(
-                    "UPLOAD_TOO_LARGE",
+                    ErrorReason.UPLOAD_TOO_LARGE,
                     "the upload is larger than this server takes (" + maxBytes
                             + " bytes, --max-upload-bytes); split the file or ask the operator to raise the limit");
         }

@@ -2,6 +2,7 @@ package io.hearth.core.touch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.PersonKind;
@@ -168,7 +169,7 @@ public final class CadenceRules {
                 if (cadence.completedFollowUps()
                         >= policy.limitFor(cadence.person().kind())) {
                     throw new FailedPreconditionException(
-                            "FOLLOW_UP_LIMIT_REACHED",
+                            ErrorReason.FOLLOW_UP_LIMIT_REACHED,
                             personName + " already had " + cadence.completedFollowUps()
                                     + " follow-ups, the limit for a "
                                     + kindWord(cadence.person().kind()) + "; it is nurtured by the drip campaign now");
@@ -176,16 +177,16 @@ public final class CadenceRules {
             }
             case DRIP ->
                 throw new FailedPreconditionException(
-                        "PERSON_IN_DRIP",
+                        ErrorReason.PERSON_IN_DRIP,
                         personName + " is in the drip campaign after " + cadence.completedFollowUps()
                                 + " follow-ups without a positive reply; it is not worked by hand");
             case STOPPED ->
                 throw new FailedPreconditionException(
-                        "CADENCE_STOPPED",
+                        ErrorReason.CADENCE_STOPPED,
                         personName + " already replied positively or booked a meeting; its cadence is over");
             case UNSUBSCRIBED ->
                 throw new FailedPreconditionException(
-                        "PERSON_UNSUBSCRIBED", personName + " unsubscribed; do not contact them again");
+                        ErrorReason.PERSON_UNSUBSCRIBED, personName + " unsubscribed; do not contact them again");
         }
     }
 

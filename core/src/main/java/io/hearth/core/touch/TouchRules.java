@@ -1,5 +1,6 @@
 package io.hearth.core.touch;
 
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.ContactId;
@@ -11,26 +12,26 @@ public final class TouchRules {
         String name = person.ref().name();
         if (person.converted()) {
             throw new FailedPreconditionException(
-                    "LEAD_CONVERTED",
+                    ErrorReason.LEAD_CONVERTED,
                     name + " was converted to " + new ContactId(person.ref().id()).name()
                             + "; log touches on the contact");
         }
         if (person.archived()) {
             throw new FailedPreconditionException(
-                    "PERSON_ARCHIVED", name + " is archived; restore it before " + "contacting them");
+                    ErrorReason.PERSON_ARCHIVED, name + " is archived; restore it before " + "contacting them");
         }
         if (cadence.state() == CadenceState.UNSUBSCRIBED) {
             throw new FailedPreconditionException(
-                    "PERSON_UNSUBSCRIBED", name + " unsubscribed; do not contact " + "them again");
+                    ErrorReason.PERSON_UNSUBSCRIBED, name + " unsubscribed; do not contact " + "them again");
         }
         if (kind == TouchKind.COLD_CALL && !person.ref().isLead()) {
             throw new FailedPreconditionException(
-                    "COLD_CALL_TO_CONTACT",
+                    ErrorReason.COLD_CALL_TO_CONTACT,
                     name + " is a contact, not a lead: " + "contacts get follow-ups or touch-bases, never cold calls");
         }
         if (kind == TouchKind.FOLLOW_UP && person.ref().isLead()) {
             throw new FailedPreconditionException(
-                    "FOLLOW_UP_TO_LEAD",
+                    ErrorReason.FOLLOW_UP_TO_LEAD,
                     name + " is a lead: log a cold call or a "
                             + "touch-base; follow-ups are for contacts who have shown interest");
         }

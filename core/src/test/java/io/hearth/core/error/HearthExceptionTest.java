@@ -17,9 +17,9 @@ class HearthExceptionTest {
             new NotFoundException("leads/1"),
             new AlreadyExistsException("already there"),
             StaleEtagException.concurrent("leads/1"),
-            new FailedPreconditionException("LEAD_ARCHIVED", "archived"),
-            new PermissionDeniedException("PATH_OUTSIDE_IMPORT_FOLDER", "outside"),
-            new ResourceExhaustedException("UPLOAD_TOO_LARGE", "too large"),
+            new FailedPreconditionException(ErrorReason.LEAD_ARCHIVED, "archived"),
+            new PermissionDeniedException(ErrorReason.PATH_OUTSIDE_IMPORT_FOLDER, "outside"),
+            new ResourceExhaustedException(ErrorReason.UPLOAD_TOO_LARGE, "too large"),
             new DatabaseUnavailableException(null),
             new DeadlineExceededException(),
             new CancelledException(),
@@ -47,5 +47,27 @@ class HearthExceptionTest {
         assertThat(Arrays.stream(HearthException.Kind.values()).map(Enum::name))
                 .contains("INVALID_ARGUMENT", "ABORTED", "UNAVAILABLE");
         assertThat(StaleEtagException.concurrent("leads/1").kind()).isEqualTo(HearthException.Kind.ABORTED);
+    }
+
+    @Test
+    void everyFailureSendsAReasonOfItsOwnKind() {
+        assertThat(ONE_OF_EACH).allSatisfy(failure -> {
+            assertThat(failure.errorReason().kind())
+                    .as(failure.getClass().getSimpleName())
+                    .isEqualTo(failure.kind());
+            assertThat(failure.reason()).isEqualTo(failure.errorReason().name());
+        });
+        assertThat(DatabaseUnavailableException.busy(null).reason()).isEqualTo("DATABASE_BUSY");
+    }
+
+    @Test
+    void aReasonOfAnotherKindIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new FailedPreconditionException(ErrorReason.RATE_LIMITED, "over the rate"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RATE_LIMITED is a RESOURCE_EXHAUSTED reason");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new AlreadyExistsException(ErrorReason.LEAD_ARCHIVED, "archived", null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

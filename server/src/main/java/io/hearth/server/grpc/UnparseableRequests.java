@@ -17,6 +17,7 @@ import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.Excerpts;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * is none, and the handler in front of the service's own answers the latter itself.
  */
 public final class UnparseableRequests {
-    static final String REASON = "UNPARSEABLE_REQUEST";
+    static final String REASON = ErrorReason.UNPARSEABLE_REQUEST.name();
     private static final Logger log = LoggerFactory.getLogger(UnparseableRequests.class);
 
     private UnparseableRequests() {}

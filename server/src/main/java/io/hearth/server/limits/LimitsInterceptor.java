@@ -21,6 +21,7 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
 import io.hearth.core.auth.Principal;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.server.auth.Callers;
 import io.hearth.server.config.LimitsConfig;
 import io.hearth.server.config.ServerConfig;
@@ -44,8 +45,8 @@ import java.util.function.LongSupplier;
 @Singleton
 public final class LimitsInterceptor implements ServerInterceptor {
     static final String DOMAIN = "hearth.io";
-    static final String RATE_LIMITED = "RATE_LIMITED";
-    static final String TOO_MANY_STREAMS = "TOO_MANY_STREAMS";
+    static final String RATE_LIMITED = ErrorReason.RATE_LIMITED.name();
+    static final String TOO_MANY_STREAMS = ErrorReason.TOO_MANY_STREAMS.name();
 
     private final LimitsConfig limits;
     private final Optional<TokenBuckets> buckets;

@@ -11,6 +11,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.Lead;
@@ -59,8 +60,8 @@ class ExceptionStatusInterceptorTest {
 
     @Test
     void businessRuleFailuresBecomeFailedPreconditionWithTheirMessage() throws Exception {
-        LeadServiceGrpc.LeadServiceBlockingStub stub =
-                serve(new FailedPreconditionException("LEAD_ARCHIVED", "leads/x is archived; restore it first"));
+        LeadServiceGrpc.LeadServiceBlockingStub stub = serve(
+                new FailedPreconditionException(ErrorReason.LEAD_ARCHIVED, "leads/x is archived; restore it first"));
 
         assertThatThrownBy(() -> stub.getLead(GetLeadRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {

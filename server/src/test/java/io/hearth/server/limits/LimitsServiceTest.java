@@ -16,6 +16,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.persistence.TestDatabases;
 import io.hearth.proto.v1.AdminServiceGrpc;
 import io.hearth.proto.v1.CreateLeadRequest;
@@ -77,8 +78,12 @@ class LimitsServiceTest {
                     .doesNotContain(alice);
             com.google.rpc.Status details = StatusProto.fromThrowable(refused);
             assertThat(details.getDetailsList()).hasSize(2);
-            assertThat(details.getDetails(0).unpack(ErrorInfo.class).getReason())
-                    .isEqualTo(LimitsInterceptor.RATE_LIMITED);
+            ErrorInfo rateLimited = details.getDetails(0).unpack(ErrorInfo.class);
+            assertThat(rateLimited.getReason()).isEqualTo(LimitsInterceptor.RATE_LIMITED);
+            // the keys the README's error reasons table documents
+            assertThat(rateLimited.getMetadataMap())
+                    .containsOnlyKeys(ErrorReason.RATE_LIMITED.metadataKeys())
+                    .containsEntry("burst", "3");
             RetryInfo retry = details.getDetails(1).unpack(RetryInfo.class);
             long retryNanos = retry.getRetryDelay().getSeconds() * 1_000_000_000L
                     + retry.getRetryDelay().getNanos();
@@ -184,11 +189,11 @@ class LimitsServiceTest {
             assertThat(Status.fromThrowable(refused).getDescription())
                     .startsWith("too many streams: token admin already has 2 streaming calls open")
                     .contains("--max-streams-per-token");
-            assertThat(StatusProto.fromThrowable(refused)
-                            .getDetails(0)
-                            .unpack(ErrorInfo.class)
-                            .getReason())
-                    .isEqualTo(LimitsInterceptor.TOO_MANY_STREAMS);
+            ErrorInfo tooMany = StatusProto.fromThrowable(refused).getDetails(0).unpack(ErrorInfo.class);
+            assertThat(tooMany.getReason()).isEqualTo(LimitsInterceptor.TOO_MANY_STREAMS);
+            assertThat(tooMany.getMetadataMap())
+                    .containsOnlyKeys(ErrorReason.TOO_MANY_STREAMS.metadataKeys())
+                    .containsEntry("max_streams_per_token", "2");
             assertThat(LeadServiceGrpc.newBlockingStub(channel)
                             .listLeads(ListLeadsRequest.getDefaultInstance())
                             .getLeadsList())
