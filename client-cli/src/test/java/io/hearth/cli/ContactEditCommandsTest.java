@@ -16,8 +16,11 @@ import io.hearth.proto.v1.Contact;
 import io.hearth.proto.v1.ContactKind;
 import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.CreateContactRequest;
+import io.hearth.proto.v1.GetContactRequest;
 import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.NextStep;
 import io.hearth.proto.v1.RestoreContactRequest;
+import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.UpdateContactRequest;
 import java.time.Instant;
 import java.util.List;
@@ -227,6 +230,20 @@ class ContactEditCommandsTest {
         assertThat(result.out()).containsPattern("title\\s+Rear Admiral");
     }
 
+    @Test
+    void getShowsTheCadenceAndItsNextStep() {
+        CliResult result = run("contacts", "get", "c1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(requests)
+                .containsExactly(
+                        GetContactRequest.newBuilder().setName("contacts/c1").build());
+        assertThat(result.out())
+                .containsPattern("cadence\\s+active after 3 follow-ups")
+                .containsPattern("next step\\s+follow-up 4 by email, due 2026-11-25T09:00:00Z \\(followUps/f4\\):"
+                        + " follow-up 4 of 8: email");
+    }
+
     private CliResult run(String... args) {
         return CliResult.run((target, credentials) -> inProcess(), args);
     }
@@ -269,6 +286,22 @@ class ContactEditCommandsTest {
                     request,
                     GRACE.toBuilder()
                             .setArchiveTime(Times.timestamp(Instant.parse("2026-11-23T10:00:00Z")))
+                            .build(),
+                    response);
+        }
+
+        @Override
+        public void getContact(GetContactRequest request, StreamObserver<Contact> response) {
+            answer(
+                    request,
+                    GRACE.toBuilder()
+                            .setCompletedFollowUps(3)
+                            .setNextStep(NextStep.newBuilder()
+                                    .setFollowUp("followUps/f4")
+                                    .setFollowUpNumber(4)
+                                    .setChannel(TouchChannel.TOUCH_CHANNEL_EMAIL)
+                                    .setDueTime(Times.timestamp(Instant.parse("2026-11-25T09:00:00Z")))
+                                    .setReason("follow-up 4 of 8: email"))
                             .build(),
                     response);
         }

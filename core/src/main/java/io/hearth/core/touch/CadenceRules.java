@@ -148,6 +148,7 @@ public final class CadenceRules {
                 FollowUpState.SCHEDULED,
                 null,
                 now,
+                null,
                 null);
     }
 

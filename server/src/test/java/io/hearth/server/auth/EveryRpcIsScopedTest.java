@@ -32,6 +32,7 @@ import io.hearth.proto.v1.FollowUp;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
 import io.hearth.proto.v1.GetConnectionRequest;
 import io.hearth.proto.v1.GetContactRequest;
+import io.hearth.proto.v1.GetFollowUpRequest;
 import io.hearth.proto.v1.GetFollowUpStatsRequest;
 import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.GetLeadRequest;
@@ -418,6 +419,13 @@ class EveryRpcIsScopedTest {
                 NOT_FOUND,
                 NOT_FOUND,
                 t -> SkipFollowUpRequest.newBuilder()
+                        .setName(t.followUp.getName())
+                        .build());
+        expect(
+                FollowUpServiceGrpc.getGetFollowUpMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> GetFollowUpRequest.newBuilder()
                         .setName(t.followUp.getName())
                         .build());
         expectAsForNobody(
