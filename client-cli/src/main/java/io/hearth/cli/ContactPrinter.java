@@ -30,6 +30,9 @@ final class ContactPrinter {
         if (contact.hasArchiveTime()) {
             table.addRow("archived", CliText.value(contact.getArchiveTime()));
         }
+        if (!contact.getMergedInto().isEmpty()) {
+            table.addRow("merged into", contact.getMergedInto());
+        }
         table.addRow("etag", CliText.value(contact.getEtag()));
         table.printTo(out);
     }

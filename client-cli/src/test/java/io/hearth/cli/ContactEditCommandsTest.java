@@ -18,6 +18,8 @@ import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.CreateContactRequest;
 import io.hearth.proto.v1.GetContactRequest;
 import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.MergeContactsRequest;
+import io.hearth.proto.v1.MergeContactsResponse;
 import io.hearth.proto.v1.NextStep;
 import io.hearth.proto.v1.RestoreContactRequest;
 import io.hearth.proto.v1.TouchChannel;
@@ -244,6 +246,40 @@ class ContactEditCommandsTest {
                         + " follow-up 4 of 8: email");
     }
 
+    @Test
+    void mergeSendsBothContactsAndTheirEtagsAndSaysWhatMoved() {
+        CliResult result = run("contacts", "merge", "c1", "contacts/c2", "--duplicate-etag", "\"2\"");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(requests)
+                .containsExactly(MergeContactsRequest.newBuilder()
+                        .setSurvivor("contacts/c1")
+                        .setDuplicate("contacts/c2")
+                        .setDuplicateEtag("\"2\"")
+                        .build());
+        assertThat(result.out())
+                .startsWith("contacts/c2 merged into contacts/c1: 3 touches, 1 follow-ups, 0 connector links moved")
+                .containsPattern("display name\\s+Grace Hopper");
+    }
+
+    @Test
+    void mergeOfAMergedContactReportsTheServersReason() {
+        failure = Status.FAILED_PRECONDITION.withDescription("contacts/c2 was merged into contacts/c9");
+
+        CliResult result = run("contacts", "merge", "c1", "c2");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("FAILED_PRECONDITION: contacts/c2 was merged into contacts/c9");
+    }
+
+    @Test
+    void mergeNeedsTwoContactNames() {
+        CliResult result = run("contacts", "merge", "c1", "leads/l2");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(requests).isEmpty();
+    }
+
     private CliResult run(String... args) {
         return CliResult.run((target, credentials) -> inProcess(), args);
     }
@@ -304,6 +340,26 @@ class ContactEditCommandsTest {
                                     .setReason("follow-up 4 of 8: email"))
                             .build(),
                     response);
+        }
+
+        @Override
+        public void mergeContacts(MergeContactsRequest request, StreamObserver<MergeContactsResponse> response) {
+            if (failure != null) {
+                requests.add(request);
+                response.onError(failure.asRuntimeException());
+                return;
+            }
+            requests.add(request);
+            response.onNext(MergeContactsResponse.newBuilder()
+                    .setSurvivor(GRACE)
+                    .setDuplicate(GRACE.toBuilder()
+                            .setName("contacts/c2")
+                            .setMergedInto("contacts/c1")
+                            .setArchiveTime(Times.timestamp(Instant.parse("2026-11-23T10:00:00Z"))))
+                    .setTouchesMoved(3)
+                    .setFollowUpsMoved(1)
+                    .build());
+            response.onCompleted();
         }
 
         @Override

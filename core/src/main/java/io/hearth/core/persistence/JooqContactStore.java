@@ -110,6 +110,7 @@ public final class JooqContactStore implements ContactStore {
                 .set(CONTACT.UPDATED_AT, r.getUpdatedAt())
                 .set(CONTACT.ARCHIVED_AT, r.getArchivedAt())
                 .set(CONTACT.ARCHIVE_REASON, r.getArchiveReason())
+                .set(CONTACT.MERGED_INTO, r.getMergedInto())
                 .set(CONTACT.VERSION, r.getVersion())
                 .where(CONTACT.ID.eq(r.getId()).and(CONTACT.VERSION.eq(expectedVersion)))
                 .execute();
@@ -172,6 +173,7 @@ public final class JooqContactStore implements ContactStore {
         r.setArchivedAt(contact.archivedAt() == null ? null : toOffset(contact.archivedAt()));
         r.setVersion(contact.version());
         r.setArchiveReason(contact.archiveReason());
+        r.setMergedInto(contact.mergedInto());
         return r;
     }
 
@@ -186,7 +188,8 @@ public final class JooqContactStore implements ContactStore {
                 r.getUpdatedAt().toInstant(),
                 r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
                 r.getVersion(),
-                r.getArchiveReason());
+                r.getArchiveReason(),
+                r.getMergedInto());
     }
 
     static OffsetDateTime toOffset(Instant instant) {

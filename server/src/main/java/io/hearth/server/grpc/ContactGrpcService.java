@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
+import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.LeadConversion;
 import io.hearth.core.app.LeadMerges;
@@ -20,20 +21,30 @@ import io.hearth.proto.v1.CreateContactRequest;
 import io.hearth.proto.v1.GetContactRequest;
 import io.hearth.proto.v1.ListContactsRequest;
 import io.hearth.proto.v1.ListContactsResponse;
+import io.hearth.proto.v1.MergeContactsRequest;
+import io.hearth.proto.v1.MergeContactsResponse;
 import io.hearth.proto.v1.MergeLeadIntoContactRequest;
 import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.RestoreContactRequest;
 import io.hearth.proto.v1.UpdateContactRequest;
+import java.util.List;
 
 /** ContactService over gRPC: maps requests to the contact and conversion use cases and back. */
 public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
     private final LeadMerges merges;
+    private final ContactMerges contactMerges;
     private final Contacts contacts;
     private final LeadConversion conversion;
     private final PersonCadences people;
 
     @Inject
-    public ContactGrpcService(Contacts contacts, LeadConversion conversion, PersonCadences people, LeadMerges merges) {
+    public ContactGrpcService(
+            Contacts contacts,
+            LeadConversion conversion,
+            PersonCadences people,
+            LeadMerges merges,
+            ContactMerges contactMerges) {
+        this.contactMerges = requireNonNull(contactMerges, "contactMerges is null");
         this.merges = requireNonNull(merges, "merges is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.conversion = requireNonNull(conversion, "conversion is null");
@@ -109,6 +120,24 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
         response.onNext(MergeLeadIntoContactResponse.newBuilder()
                 .setContact(toProto(merge.survivor()))
                 .setLead(people.lead(merge.duplicate()))
+                .setTouchesMoved(merge.touchesMoved())
+                .setFollowUpsMoved(merge.followUpsMoved())
+                .setExternalIdsMoved(merge.externalIdsMoved())
+                .build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void mergeContacts(MergeContactsRequest request, StreamObserver<MergeContactsResponse> response) {
+        ContactMerges.Merge merge = contactMerges.merge(
+                ContactId.fromName(request.getSurvivor(), "survivor"),
+                request.getSurvivorEtag(),
+                ContactId.fromName(request.getDuplicate(), "duplicate"),
+                request.getDuplicateEtag());
+        List<io.hearth.proto.v1.Contact> shown = people.contacts(List.of(merge.survivor(), merge.duplicate()));
+        response.onNext(MergeContactsResponse.newBuilder()
+                .setSurvivor(shown.get(0))
+                .setDuplicate(shown.get(1))
                 .setTouchesMoved(merge.touchesMoved())
                 .setFollowUpsMoved(merge.followUpsMoved())
                 .setExternalIdsMoved(merge.externalIdsMoved())

@@ -40,6 +40,9 @@ final class ContactMapper {
         if (contact.archiveReason() != null) {
             proto.setArchiveReason(contact.archiveReason());
         }
+        if (contact.mergedInto() != null) {
+            proto.setMergedInto(contact.mergedInto());
+        }
         if (standing.nextStep() != null) {
             proto.setNextStep(FollowUpMapper.nextStep(standing.nextStep()));
         }

@@ -55,6 +55,7 @@ import io.hearth.proto.v1.ListSyncRunsRequest;
 import io.hearth.proto.v1.ListTokensRequest;
 import io.hearth.proto.v1.ListTouchesRequest;
 import io.hearth.proto.v1.LogTouchRequest;
+import io.hearth.proto.v1.MergeContactsRequest;
 import io.hearth.proto.v1.MergeLeadIntoContactRequest;
 import io.hearth.proto.v1.MergeLeadsRequest;
 import io.hearth.proto.v1.PlanAgendaRequest;
@@ -148,6 +149,7 @@ class EveryRpcIsScopedTest {
 
     private Lead second;
     private Contact contact;
+    private Contact secondContact;
     private Touch touch;
     private FollowUp followUp;
     private SyncRun run;
@@ -372,6 +374,14 @@ class EveryRpcIsScopedTest {
                 t -> MergeLeadIntoContactRequest.newBuilder()
                         .setContact(t.contact.getName())
                         .setLead(t.second.getName())
+                        .build());
+        expect(
+                ContactServiceGrpc.getMergeContactsMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> MergeContactsRequest.newBuilder()
+                        .setSurvivor(t.contact.getName())
+                        .setDuplicate(t.secondContact.getName())
                         .build());
         // FollowUpService
         expect(
@@ -614,6 +624,14 @@ class EveryRpcIsScopedTest {
                                 .setFamilyName("Contactly")
                                 .setEmail("cosima.contactly@example.com"))
                         .build());
+        secondContact = ContactServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(alice)))
+                .createContact(CreateContactRequest.newBuilder()
+                        .setContact(Contact.newBuilder()
+                                .setKind(io.hearth.proto.v1.ContactKind.CONTACT_KIND_SUPPLIER)
+                                .setGivenName("Sixtus")
+                                .setFamilyName("Secondcontact")
+                                .setEmail("sixtus.secondcontact@example.com"))
+                        .build());
         var queue = QueueServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(alice)));
         queue.qualifyLead(QualifyLeadRequest.newBuilder()
                 .setName(lead.getName())
@@ -652,6 +670,7 @@ class EveryRpcIsScopedTest {
                 id(lead.getName()),
                 id(second.getName()),
                 id(contact.getName()),
+                id(secondContact.getName()),
                 id(touch.getName()),
                 id(followUp.getName()),
                 id(run.getName()),
@@ -659,6 +678,7 @@ class EveryRpcIsScopedTest {
                 "Ownerly",
                 "Severin",
                 "Cosima",
+                "Sixtus",
                 "Imre",
                 "not-an-email",
                 "budget approved"));
