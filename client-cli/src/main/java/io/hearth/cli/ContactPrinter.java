@@ -24,10 +24,14 @@ final class ContactPrinter {
         table.addRow(
                 "cadence",
                 CliText.value(contact.getCadenceState()) + " after " + contact.getCompletedFollowUps() + " follow-ups");
+        table.addRow("next step", CliText.nextStep(contact.hasNextStep(), contact.getNextStep()));
         table.addRow("notes", CliText.value(contact.getNotes()));
         table.addRow("tags", contact.getTagsCount() == 0 ? CliText.NONE : String.join(", ", contact.getTagsList()));
         if (contact.hasArchiveTime()) {
             table.addRow("archived", CliText.value(contact.getArchiveTime()));
+        }
+        if (!contact.getMergedInto().isEmpty()) {
+            table.addRow("merged into", contact.getMergedInto());
         }
         table.addRow("etag", CliText.value(contact.getEtag()));
         table.printTo(out);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             UpdateContactCommand.class,
             ArchiveContactCommand.class,
             RestoreContactCommand.class,
-            MergeLeadIntoContactCommand.class
+            MergeLeadIntoContactCommand.class,
+            MergeContactsCommand.class
         })
 final class ContactsCommand implements Callable<Integer> {
 

@@ -23,6 +23,9 @@ final class FollowUpPrinter {
         table.addRow("state", CliText.value(followUp.getState()));
         table.addRow("touch", CliText.value(followUp.getTouch()));
         table.addRow("closed", CliText.value(followUp.getCloseTime()));
+        if (!followUp.getSkipReason().isEmpty()) {
+            table.addRow("skip reason", followUp.getSkipReason());
+        }
         table.printTo(out);
     }
 

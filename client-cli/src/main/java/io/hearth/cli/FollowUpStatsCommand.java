@@ -25,7 +25,10 @@ final class FollowUpStatsCommand extends RpcCommand {
             description = "Last day of the period (included).")
     LocalDate to;
 
-    @Option(names = "--owner", paramLabel = "USER")
+    @Option(
+            names = "--owner",
+            paramLabel = "USER",
+            description = "Only the touches made while this rep owned the person, and the leads this rep owns.")
     String owner = "";
 
     @Option(names = "--source", paramLabel = "SOURCE")

@@ -9,12 +9,13 @@ import picocli.CommandLine.Spec;
 /** {@code hearth followups}: the follow-up work list. */
 @Command(
         name = "followups",
-        description = "See which follow-ups are due; schedule, complete and skip them.",
+        description = "See which follow-ups are due; schedule, complete, skip and look one up.",
         subcommands = {
             DueFollowUpsCommand.class,
             ScheduleFollowUpCommand.class,
             CompleteFollowUpCommand.class,
-            SkipFollowUpCommand.class
+            SkipFollowUpCommand.class,
+            GetFollowUpCommand.class
         })
 final class FollowUpsCommand implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package io.hearth.cli;
 
+import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListLeadsRequest;
@@ -28,7 +29,7 @@ final class ListLeadsCommand extends LeadRpcCommand {
             paramLabel = "EXPR",
             description = {
                 "Filter, e.g. 'owner = \"alice\" AND status = NEW'.",
-                "Fields: owner, status, temperature, source, tag; operator: =.",
+                "Fields: owner, status, temperature, source, tag, possible_duplicate, cadence_state;" + " operator: =.",
                 "The options below are added to it with AND."
             })
     String filter;
@@ -56,6 +57,13 @@ final class ListLeadsCommand extends LeadRpcCommand {
             completionCandidates = EnumNames.SourceNames.class,
             description = "Only leads from this source: ${COMPLETION-CANDIDATES}.")
     LeadSource source;
+
+    @Option(
+            names = "--cadence-state",
+            paramLabel = "STATE",
+            description =
+                    "Only leads at this point of their follow-up cadence: active, stopped, drip or" + " unsubscribed.")
+    CadenceState cadenceState;
 
     @Option(names = "--tag", paramLabel = "TAG", description = "Only leads with this tag; repeat to require several.")
     List<String> tags = new ArrayList<>();
@@ -110,6 +118,9 @@ final class ListLeadsCommand extends LeadRpcCommand {
             terms.add("source = " + EnumNames.shortName(source.getValueDescriptor()));
         }
         tags.forEach(tag -> terms.add("tag = " + quoted(tag)));
+        if (cadenceState != null) {
+            terms.add("cadence_state = " + EnumNames.shortName(cadenceState.getValueDescriptor()));
+        }
         return String.join(" AND ", terms);
     }
 

@@ -3,6 +3,7 @@ package io.hearth.cli;
 import io.hearth.proto.v1.FollowUp;
 import io.hearth.proto.v1.SkipFollowUpRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hearth followups skip FOLLOWUP}. */
@@ -18,15 +19,25 @@ final class SkipFollowUpCommand extends RpcCommand {
             description = "Follow-up id or name (followUps/{id}).")
     String name;
 
+    @Option(
+            names = "--reason",
+            paramLabel = "TEXT",
+            description = "Why it is skipped (one line, at most 500 characters); kept with the skipped"
+                    + " follow-up ('hearth followups get' shows it).")
+    String reason = "";
+
     @Override
     void execute() {
         FollowUp next = followUpService()
-                .skipFollowUp(SkipFollowUpRequest.newBuilder().setName(name).build());
+                .skipFollowUp(SkipFollowUpRequest.newBuilder()
+                        .setName(name)
+                        .setReason(reason)
+                        .build());
         if (json()) {
             ProtoJson.print(next, out());
             return;
         }
-        out().println("skipped " + name + "; instead:");
+        out().println("skipped " + name + (reason.isBlank() ? "" : " (" + reason.strip() + ")") + "; instead:");
         FollowUpPrinter.print(next, out());
     }
 }

@@ -39,6 +39,13 @@ final class TableLeadPrinter implements LeadPrinter {
         field("owner", lead.getOwner());
         field("status", status(lead));
         field("temperature", temperature(lead));
+        field(
+                "cadence",
+                lead.getCadenceStateValue() == 0
+                        ? ""
+                        : CliText.value(lead.getCadenceState()) + " after " + lead.getCompletedFollowUps()
+                                + " follow-ups");
+        field("next step", CliText.nextStep(lead.hasNextStep(), lead.getNextStep()));
         field("tags", String.join(", ", lead.getTagsList()));
         field("notes", lead.getNotes());
         field("created", time(lead.hasCreateTime(), lead.getCreateTime()));

@@ -16,8 +16,13 @@ import io.hearth.proto.v1.Contact;
 import io.hearth.proto.v1.ContactKind;
 import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.CreateContactRequest;
+import io.hearth.proto.v1.GetContactRequest;
 import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.MergeContactsRequest;
+import io.hearth.proto.v1.MergeContactsResponse;
+import io.hearth.proto.v1.NextStep;
 import io.hearth.proto.v1.RestoreContactRequest;
+import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.UpdateContactRequest;
 import java.time.Instant;
 import java.util.List;
@@ -227,6 +232,54 @@ class ContactEditCommandsTest {
         assertThat(result.out()).containsPattern("title\\s+Rear Admiral");
     }
 
+    @Test
+    void getShowsTheCadenceAndItsNextStep() {
+        CliResult result = run("contacts", "get", "c1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(requests)
+                .containsExactly(
+                        GetContactRequest.newBuilder().setName("contacts/c1").build());
+        assertThat(result.out())
+                .containsPattern("cadence\\s+active after 3 follow-ups")
+                .containsPattern("next step\\s+follow-up 4 by email, due 2026-11-25T09:00:00Z \\(followUps/f4\\):"
+                        + " follow-up 4 of 8: email");
+    }
+
+    @Test
+    void mergeSendsBothContactsAndTheirEtagsAndSaysWhatMoved() {
+        CliResult result = run("contacts", "merge", "c1", "contacts/c2", "--duplicate-etag", "\"2\"");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(requests)
+                .containsExactly(MergeContactsRequest.newBuilder()
+                        .setSurvivor("contacts/c1")
+                        .setDuplicate("contacts/c2")
+                        .setDuplicateEtag("\"2\"")
+                        .build());
+        assertThat(result.out())
+                .startsWith("contacts/c2 merged into contacts/c1: 3 touches, 1 follow-ups, 0 connector links moved")
+                .containsPattern("display name\\s+Grace Hopper");
+    }
+
+    @Test
+    void mergeOfAMergedContactReportsTheServersReason() {
+        failure = Status.FAILED_PRECONDITION.withDescription("contacts/c2 was merged into contacts/c9");
+
+        CliResult result = run("contacts", "merge", "c1", "c2");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("FAILED_PRECONDITION: contacts/c2 was merged into contacts/c9");
+    }
+
+    @Test
+    void mergeNeedsTwoContactNames() {
+        CliResult result = run("contacts", "merge", "c1", "leads/l2");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(requests).isEmpty();
+    }
+
     private CliResult run(String... args) {
         return CliResult.run((target, credentials) -> inProcess(), args);
     }
@@ -271,6 +324,42 @@ class ContactEditCommandsTest {
                             .setArchiveTime(Times.timestamp(Instant.parse("2026-11-23T10:00:00Z")))
                             .build(),
                     response);
+        }
+
+        @Override
+        public void getContact(GetContactRequest request, StreamObserver<Contact> response) {
+            answer(
+                    request,
+                    GRACE.toBuilder()
+                            .setCompletedFollowUps(3)
+                            .setNextStep(NextStep.newBuilder()
+                                    .setFollowUp("followUps/f4")
+                                    .setFollowUpNumber(4)
+                                    .setChannel(TouchChannel.TOUCH_CHANNEL_EMAIL)
+                                    .setDueTime(Times.timestamp(Instant.parse("2026-11-25T09:00:00Z")))
+                                    .setReason("follow-up 4 of 8: email"))
+                            .build(),
+                    response);
+        }
+
+        @Override
+        public void mergeContacts(MergeContactsRequest request, StreamObserver<MergeContactsResponse> response) {
+            if (failure != null) {
+                requests.add(request);
+                response.onError(failure.asRuntimeException());
+                return;
+            }
+            requests.add(request);
+            response.onNext(MergeContactsResponse.newBuilder()
+                    .setSurvivor(GRACE)
+                    .setDuplicate(GRACE.toBuilder()
+                            .setName("contacts/c2")
+                            .setMergedInto("contacts/c1")
+                            .setArchiveTime(Times.timestamp(Instant.parse("2026-11-23T10:00:00Z"))))
+                    .setTouchesMoved(3)
+                    .setFollowUpsMoved(1)
+                    .build());
+            response.onCompleted();
         }
 
         @Override

@@ -21,6 +21,7 @@ import io.hearth.proto.v1.CompleteFollowUpRequest;
 import io.hearth.proto.v1.FollowUp;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
 import io.hearth.proto.v1.FollowUpState;
+import io.hearth.proto.v1.GetFollowUpRequest;
 import io.hearth.proto.v1.ListTouchesRequest;
 import io.hearth.proto.v1.ListTouchesResponse;
 import io.hearth.proto.v1.LogTouchRequest;
@@ -243,6 +244,28 @@ class FollowUpWorkCommandsTest {
                 .startsWith("skipped followUps/f1; instead:")
                 .contains("followUps/f2")
                 .contains("postcard");
+    }
+
+    @Test
+    void skipSendsItsReasonAndGetShowsItWithTheSkippedFollowUp() {
+        CliResult skipped = run("followups", "skip", "f1", "--reason", "on leave until the 12th");
+
+        assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).startsWith("skipped followUps/f1 (on leave until the 12th); instead:");
+        CliResult shown = run("followups", "get", "f1");
+
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(requests)
+                .containsExactly(
+                        SkipFollowUpRequest.newBuilder()
+                                .setName("followUps/f1")
+                                .setReason("on leave until the 12th")
+                                .build(),
+                        GetFollowUpRequest.newBuilder().setName("followUps/f1").build());
+        assertThat(shown.out())
+                .contains("followUps/f1")
+                .contains("skipped")
+                .containsPattern("skip reason +on leave until the 12th");
     }
 
     @Test
@@ -475,6 +498,17 @@ class FollowUpWorkCommandsTest {
             }
             response.onNext(logged.build());
             response.onCompleted();
+        }
+
+        @Override
+        public void getFollowUp(GetFollowUpRequest request, StreamObserver<FollowUp> response) {
+            if (!failed(request, response)) {
+                response.onNext(CALL.toBuilder()
+                        .setState(FollowUpState.FOLLOW_UP_STATE_SKIPPED)
+                        .setSkipReason("on leave until the 12th")
+                        .build());
+                response.onCompleted();
+            }
         }
 
         @Override

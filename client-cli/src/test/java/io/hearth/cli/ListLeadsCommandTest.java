@@ -38,12 +38,13 @@ class ListLeadsCommandTest {
                 "--temperature", "hot",
                 "--source", "web-form",
                 "--tag", "vip",
-                "--tag", "q3");
+                "--tag", "q3",
+                "--cadence-state", "drip");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(hearth.service.onlyRequest(ListLeadsRequest.class).getFilter())
                 .isEqualTo("tag = \"expo\" AND owner = \"alice\" AND status = NEW AND temperature = HOT"
-                        + " AND source = WEB_FORM AND tag = \"vip\" AND tag = \"q3\"");
+                        + " AND source = WEB_FORM AND tag = \"vip\" AND tag = \"q3\" AND cadence_state = DRIP");
     }
 
     @Test

@@ -6,9 +6,12 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
 import io.hearth.proto.v1.ArchiveLeadRequest;
+import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.Lead;
+import io.hearth.proto.v1.NextStep;
 import io.hearth.proto.v1.RestoreLeadRequest;
+import io.hearth.proto.v1.TouchChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +81,8 @@ class SingleLeadCommandsTest {
                         "owner:        alice",
                         "status:       qualified",
                         "temperature:  hot",
+                        "cadence:      -",
+                        "next step:    -",
                         "tags:         vip, expo",
                         "notes:        Met at the expo.",
                         "              Wants a demo.",
@@ -118,6 +123,33 @@ class SingleLeadCommandsTest {
         assertThat(merged.out().lines())
                 .contains("merged into:  leads/ada1", "may be:       contacts/c7 (already in Hearth)");
         assertThat(plain.out()).doesNotContain("merged into").doesNotContain("may be");
+    }
+
+    @Test
+    void tableShowsTheCadenceAndItsNextStep() {
+        hearth.service.lead = TestLeads.LINUS.toBuilder()
+                .setCadenceState(CadenceState.CADENCE_STATE_ACTIVE)
+                .setCompletedFollowUps(1)
+                .setNextStep(NextStep.newBuilder()
+                        .setFollowUp("followUps/f2")
+                        .setFollowUpNumber(2)
+                        .setChannel(TouchChannel.TOUCH_CHANNEL_POSTCARD)
+                        .setDueTime(Timestamps.parseUnchecked("2025-04-03T09:00:00Z"))
+                        .setReason("follow-up 2 of 2: postcard"))
+                .build();
+        CliResult active = hearth.run("leads", "get", "linus3");
+        hearth.service.lead = TestLeads.LINUS.toBuilder()
+                .setCadenceState(CadenceState.CADENCE_STATE_DRIP)
+                .setCompletedFollowUps(2)
+                .build();
+        CliResult drip = hearth.run("leads", "get", "linus3");
+
+        assertThat(active.out().lines())
+                .contains(
+                        "cadence:      active after 1 follow-ups",
+                        "next step:    follow-up 2 by postcard, due 2025-04-03T09:00:00Z (followUps/f2):"
+                                + " follow-up 2 of 2: postcard");
+        assertThat(drip.out().lines()).contains("cadence:      drip after 2 follow-ups", "next step:    -");
     }
 
     @Test

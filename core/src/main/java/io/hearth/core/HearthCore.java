@@ -7,6 +7,7 @@ import io.hearth.core.app.AuditLog;
 import io.hearth.core.app.Backups;
 import io.hearth.core.app.Connections;
 import io.hearth.core.app.ContactCadenceBackfill;
+import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -87,6 +88,7 @@ public final class HearthCore {
     private final Contacts contacts;
     private final LeadConversion conversion;
     private final LeadMerges merges;
+    private final ContactMerges contactMerges;
     private final FollowUps followUps;
     private final FollowUpStatsReport followUpStats;
     private final SpeedToLeadReport speedToLead;
@@ -176,6 +178,8 @@ public final class HearthCore {
                 stores.cadences(),
                 transactor,
                 clock);
+        contactMerges = new ContactMerges(
+                contacts, stores.merges(), stores.matches(), stores.followUps(), stores.cadences(), transactor, clock);
         List<TouchObserver> touchObservers = new ArrayList<>(b.touchObservers);
         touchObservers.add(new LeadActivityRecorder(ratings));
         touchObservers.add(contactQueue);
@@ -310,6 +314,10 @@ public final class HearthCore {
 
     public LeadMerges merges() {
         return merges;
+    }
+
+    public ContactMerges contactMerges() {
+        return contactMerges;
     }
 
     public FollowUps followUps() {

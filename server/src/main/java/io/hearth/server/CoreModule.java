@@ -8,6 +8,7 @@ import io.hearth.core.app.ApiTokens;
 import io.hearth.core.app.AuditLog;
 import io.hearth.core.app.Backups;
 import io.hearth.core.app.Connections;
+import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -63,6 +64,7 @@ public final class CoreModule extends AbstractModule {
         bind(Contacts.class).toInstance(core.contacts());
         bind(LeadConversion.class).toInstance(core.conversion());
         bind(LeadMerges.class).toInstance(core.merges());
+        bind(ContactMerges.class).toInstance(core.contactMerges());
         bind(LeadRatings.class).toInstance(core.ratings());
         bind(LeadQualifications.class).toInstance(core.qualifications());
         bind(TemperatureOverrides.class).toInstance(core.overrides());

@@ -189,6 +189,9 @@ public final class Contacts {
                 allowDuplicate || !PersonField.touchesMatchKeys(mask) ? List.of() : turnsForUpdate(id, changes, mask);
         return transactor.inTransactionExclusive(turns, () -> {
             Contact current = currentVersion(id, etag);
+            if (current.merged()) {
+                throw merged(current);
+            }
             if (current.archived()) {
                 throw new FailedPreconditionException(
                         ErrorReason.CONTACT_ARCHIVED, id.name() + " is archived; restore it before changing it");
@@ -262,6 +265,9 @@ public final class Contacts {
             if (!current.archived()) {
                 return current;
             }
+            if (current.merged()) {
+                throw merged(current);
+            }
             return write(current, current.withArchivedAt(null, now()));
         });
     }
@@ -277,6 +283,21 @@ public final class Contacts {
             return contact;
         }
         return write(contact, contact.withChanges(updated, now()));
+    }
+
+    /**
+     * Archives {@code duplicate} as merged into {@code survivor} ({@code contacts/{id}}), version
+     * guarded and audited. Only a merge calls this, inside its own transaction.
+     */
+    public Contact markMerged(Contact duplicate, String survivor) {
+        return write(duplicate, duplicate.mergedInto(survivor, now()));
+    }
+
+    /** The answer to changing, restoring or merging a contact that was merged into another. */
+    public static FailedPreconditionException merged(Contact contact) {
+        return new FailedPreconditionException(
+                "CONTACT_MERGED",
+                contact.id().name() + " was merged into " + contact.mergedInto() + "; work that one instead");
     }
 
     /** The contact, which must still be at {@code etag} when that is not blank. */

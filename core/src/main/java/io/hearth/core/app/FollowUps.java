@@ -11,7 +11,6 @@ import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.Violations;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.person.CadenceState;
-import io.hearth.core.person.ContactId;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.Page;
@@ -29,6 +28,7 @@ import io.hearth.core.touch.FollowUpState;
 import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.Outcome;
 import io.hearth.core.touch.Person;
+import io.hearth.core.touch.PersonCadence;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchInput;
 import io.hearth.core.touch.TouchKind;
@@ -56,6 +56,8 @@ public final class FollowUps {
     private static final int MAX_NOTE = 10_000;
     private static final int MAX_PERFORMER = 100;
     private static final int MAX_PURPOSE = CadenceRules.MAX_PURPOSE;
+    /** The longest reason a skipped follow-up keeps: the column's width. */
+    public static final int MAX_SKIP_REASON = 500;
     // a rep's clock may run a little ahead of the server's
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
@@ -203,12 +205,31 @@ public final class FollowUps {
 
     /** Skips a step: the next step of the cadence is scheduled in its place; the count stays. */
     public FollowUp skip(UUID followUpId) {
+        return skip(followUpId, null);
+    }
+
+    /**
+     * {@link #skip(UUID)}, keeping with the skipped step why it was skipped.
+     *
+     * @param reason one line of at most {@value #MAX_SKIP_REASON} characters; blank or {@code null}: none
+     */
+    public FollowUp skip(UUID followUpId, String reason) {
+        String why = blankToNull(reason);
+        if (why != null) {
+            why = why.strip();
+            if (why.length() > MAX_SKIP_REASON) {
+                throw InvalidArgumentException.of(
+                        "reason", "must be at most " + MAX_SKIP_REASON + " characters, not " + why.length());
+            }
+            ControlCharacters.requireLine(why, "reason");
+        }
+        String skipReason = why;
         Instant now = now();
         return transactor.inTransaction(() -> {
             FollowUp open = openFollowUp(followUpId);
             Person person = person(open.person());
             Cadence cadence = cadenceOf(open.person(), now);
-            close(open.closed(FollowUpState.SKIPPED, null, now));
+            close(open.skipped(skipReason, now));
             Cadence moved = cadenceRules.afterSkip(cadence, open, now);
             cadences.save(moved);
             FollowUp next = nextStep(person, moved, now, null, null, null);
@@ -236,14 +257,20 @@ public final class FollowUps {
         return cadenceOf(ref, now());
     }
 
-    /** The cadences of these contacts, in their order; a contact without one is active with nothing done. */
-    public List<Cadence> cadencesOf(List<ContactId> contactIds) {
+    /**
+     * Where each of these people of one kind stands in the cadence, in their order, read in one
+     * transaction: a person without a cadence is active with nothing done and nothing scheduled.
+     */
+    public List<PersonCadence> cadencesOf(PersonKind kind, List<UUID> personIds) {
         Instant now = now();
-        Map<UUID, Cadence> stored = cadences.findAll(
-                PersonKind.CONTACT, contactIds.stream().map(ContactId::value).toList());
-        return contactIds.stream()
-                .map(id -> stored.getOrDefault(id.value(), Cadence.start(PersonRef.of(id), now)))
-                .toList();
+        return transactor.inTransaction(() -> {
+            Map<UUID, Cadence> stored = cadences.findAll(kind, personIds);
+            Map<UUID, FollowUp> open = followUps.findOpen(kind, personIds);
+            return personIds.stream()
+                    .map(id -> new PersonCadence(
+                            stored.getOrDefault(id, Cadence.start(new PersonRef(kind, id), now)), open.get(id)))
+                    .toList();
+        });
     }
 
     /** Follow-ups due by {@code asOf} ({@code null}: now), most overdue first. */
@@ -296,6 +323,7 @@ public final class FollowUps {
                 touch.note(),
                 touch.performedBy(),
                 touch.source(),
+                touch.owner(),
                 touch.followUpNumber(),
                 touch.createdAt());
         return new TouchLogged(carried, cadence, next, Optional.of(contact), false);
@@ -354,6 +382,7 @@ public final class FollowUps {
                 in.note(),
                 in.performedBy(),
                 person.source(),
+                person.owner(),
                 followUpNumber,
                 now);
     }

@@ -1,5 +1,6 @@
 package io.hearth.core.dedup;
 
+import io.hearth.core.person.PersonRef;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,6 +35,16 @@ public final class KeyClaims {
                 add(ids, "external:" + connector, k.externalId());
             }
         }
+        return List.copyOf(ids);
+    }
+
+    /**
+     * Claims on people themselves rather than on their keys: work that changes several stored
+     * people at once (a merge) takes these, so two such works on one person take turns.
+     */
+    public static List<Long> ofPeople(Collection<PersonRef> people) {
+        TreeSet<Long> ids = new TreeSet<>();
+        people.forEach(person -> add(ids, "person", person.name()));
         return List.copyOf(ids);
     }
 

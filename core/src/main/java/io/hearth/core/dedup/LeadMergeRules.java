@@ -63,6 +63,17 @@ public final class LeadMergeRules {
                 either(survivor.person().source(), duplicate.person().source())));
     }
 
+    /**
+     * A contact's fields after another contact of the same person is merged into it, by the same
+     * rule ({@link #person}); its kind stays the survivor's, and so does its source unless it has
+     * none: then it takes the duplicate's.
+     */
+    public static ContactFields fields(ContactFields survivor, ContactFields duplicate, String duplicateName) {
+        PersonFields merged = person(survivor.person(), duplicate.person(), duplicateName);
+        return survivor.withPerson(merged.withSource(
+                either(survivor.person().source(), duplicate.person().source())));
+    }
+
     private static List<String> tags(List<String> survivor, List<String> duplicate) {
         Set<String> tags = new LinkedHashSet<>(survivor);
         tags.addAll(duplicate);

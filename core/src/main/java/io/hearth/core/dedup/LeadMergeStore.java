@@ -3,7 +3,10 @@ package io.hearth.core.dedup;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 
-/** Moves what hangs off a lead to the lead it is merged into. Calls join the caller's transaction. */
+/**
+ * Moves what hangs off a person merged away (a lead, or a contact) to the person it is merged into.
+ * Calls join the caller's transaction.
+ */
 public interface LeadMergeStore {
     /** @return how many touches moved */
     int moveTouches(LeadId from, LeadId to);
@@ -16,4 +19,16 @@ public interface LeadMergeStore {
 
     /** The connectors' links to the lead, so the next sync updates the contact; @return how many moved */
     int moveExternalIds(LeadId from, ContactId to);
+
+    /**
+     * Every touch of contact {@code from}, those from its lead days too (they keep their lead);
+     * @return how many moved
+     */
+    int moveTouches(ContactId from, ContactId to);
+
+    /** Every follow-up of contact {@code from}, open or closed; @return how many moved */
+    int moveFollowUps(ContactId from, ContactId to);
+
+    /** The connectors' links to contact {@code from}, so the next sync updates {@code to}; @return how many moved */
+    int moveExternalIds(ContactId from, ContactId to);
 }

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * The people some records may be, leads and contacts, indexed by each matching key: the one place
  * that decides who a record is. A record is matched on its external id, then its email, then its
  * phone, then its name + company. Where one key names both a contact and a lead, the contact has
- * it; where it names several of a kind, the oldest has it; a converted lead stands for its contact
- * and a merged lead for the lead it was merged into.
+ * it; where it names several of a kind, the oldest has it; a converted lead stands for its contact,
+ * a merged lead for the lead or contact it was merged into, and a merged contact for the contact it
+ * was merged into.
  * Syncs merge a record into its match; hand entry refuses to make a second person for it.
  */
 public final class MatchIndex {
@@ -83,13 +84,14 @@ public final class MatchIndex {
                 .forEach(ref -> contactIds.add(ref.contactId()));
         List<Contact> foundContacts = new ArrayList<>(matches.contactsWithIds(contactIds));
         foundContacts.addAll(matches.contactsMatching(emailKeys, phones, nameKeys));
+        addContactSurvivors(foundContacts, matches);
         // when the store already holds duplicates, the oldest person is the one records merge into
         foundContacts.sort(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().value()));
-        for (Contact contact : foundContacts) {
-            if (index.contacts.putIfAbsent(contact.id(), contact) == null) {
-                index.put(contact);
-            }
-        }
+        // every contact first, so a merged one finds its survivor whatever their order
+        List<Contact> distinctContacts = foundContacts.stream()
+                .filter(c -> index.contacts.putIfAbsent(c.id(), c) == null)
+                .toList();
+        distinctContacts.forEach(index::put);
         foundLeads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().value()));
         // every lead first, so a merged one finds its survivor whatever their order
         List<Lead> distinct = foundLeads.stream()
@@ -181,13 +183,46 @@ public final class MatchIndex {
             lead = ref.isLead() ? leads.get(ref.leadId()) : null;
         }
         if (!ref.isLead()) {
-            return ref;
+            return survivorOf(ref.contactId());
         }
         if (contacts.containsKey(ref.contactId())
                 && (lead == null || lead.fields().status() == LeadStatus.CONVERTED)) {
-            return PersonRef.of(ref.contactId());
+            return survivorOf(ref.contactId());
         }
         return ref;
+    }
+
+    /** The contact a merged contact was merged into, following merges; the contact itself otherwise. */
+    private PersonRef survivorOf(ContactId id) {
+        ContactId current = id;
+        Contact contact = contacts.get(current);
+        for (int hops = 0; contact != null && contact.merged() && hops < MAX_MERGE_HOPS; hops++) {
+            current = mergedInto(contact);
+            contact = contacts.get(current);
+        }
+        return PersonRef.of(current);
+    }
+
+    private static ContactId mergedInto(Contact contact) {
+        return ContactId.fromName(contact.mergedInto(), "merged_into");
+    }
+
+    /** Adds the contacts that found merged contacts were merged into, following chains of merges. */
+    private static void addContactSurvivors(List<Contact> found, PersonMatchStore matches) {
+        Set<ContactId> known = found.stream().map(Contact::id).collect(Collectors.toCollection(HashSet::new));
+        List<Contact> latest = found;
+        for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
+            Set<ContactId> survivors = latest.stream()
+                    .filter(Contact::merged)
+                    .map(MatchIndex::mergedInto)
+                    .filter(known::add)
+                    .collect(Collectors.toSet());
+            if (survivors.isEmpty()) {
+                return;
+            }
+            latest = matches.contactsWithIds(survivors);
+            found.addAll(latest);
+        }
     }
 
     private static PersonRef mergedInto(Lead lead) {
@@ -223,7 +258,7 @@ public final class MatchIndex {
     }
 
     private void put(Contact contact) {
-        putKeys(PersonRef.of(contact.id()), MatchKeys.of(contact.fields()));
+        putKeys(survivorOf(contact.id()), MatchKeys.of(contact.fields()));
     }
 
     private void putKeys(PersonRef ref, MatchKeys keys) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.PersonFilter;
 import io.hearth.core.query.Comparison;
 import io.hearth.core.query.EnumValues;
@@ -18,16 +19,22 @@ import java.util.Locale;
  * @param person the conditions on fields every person has (owner, source, tag)
  * @param possibleDuplicate only inquiries that may be someone already in Hearth ({@code true}), only
  *     the others ({@code false}), or either ({@code null})
+ * @param cadenceStates where the lead stands in its follow-up cadence (a lead without one is active)
  */
 public record LeadFilter(
-        PersonFilter person, List<LeadStatus> statuses, List<Temperature> temperatures, Boolean possibleDuplicate) {
+        PersonFilter person,
+        List<LeadStatus> statuses,
+        List<Temperature> temperatures,
+        Boolean possibleDuplicate,
+        List<CadenceState> cadenceStates) {
 
-    public static final LeadFilter NONE = new LeadFilter(PersonFilter.NONE, List.of(), List.of(), null);
+    public static final LeadFilter NONE = new LeadFilter(PersonFilter.NONE, List.of(), List.of(), null, List.of());
 
     public LeadFilter {
         requireNonNull(person, "person is null");
         statuses = List.copyOf(statuses);
         temperatures = List.copyOf(temperatures);
+        cadenceStates = List.copyOf(cadenceStates);
     }
 
     /**
@@ -40,6 +47,7 @@ public record LeadFilter(
         List<LeadStatus> statuses = new ArrayList<>();
         List<Temperature> temperatures = new ArrayList<>();
         Boolean possibleDuplicate = null;
+        List<CadenceState> cadenceStates = new ArrayList<>();
         for (Comparison c : FilterExpression.parse(text, field)) {
             if (person.take(c, field)) {
                 continue;
@@ -55,14 +63,16 @@ public record LeadFilter(
                     }
                     possibleDuplicate = wanted;
                 }
+                case "cadence_state" ->
+                    cadenceStates.add(EnumValues.parse(CadenceState.class, c.value(), "CADENCE_STATE_", field));
                 default ->
                     throw InvalidArgumentException.of(
                             field,
                             "cannot filter on " + Excerpts.quoted(c.field()) + "; use " + PersonFilter.FIELDS
-                                    + ", status, temperature or possible_duplicate");
+                                    + ", status, temperature, possible_duplicate or cadence_state");
             }
         }
-        return new LeadFilter(person.build(), statuses, temperatures, possibleDuplicate);
+        return new LeadFilter(person.build(), statuses, temperatures, possibleDuplicate, cadenceStates);
     }
 
     private static boolean bool(String value, String field) {
@@ -78,6 +88,6 @@ public record LeadFilter(
     /** A canonical text of the conditions, equal for equal filters however they were written. */
     String canonical() {
         return person.canonical() + ";status=" + statuses + ";temperature=" + temperatures + ";possible_duplicate="
-                + possibleDuplicate;
+                + possibleDuplicate + ";cadence_state=" + cadenceStates;
     }
 }

@@ -1,6 +1,5 @@
 package io.hearth.core.persistence;
 
-import static io.hearth.core.persistence.generated.Tables.CADENCE;
 import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static java.util.Objects.requireNonNull;
 
@@ -12,10 +11,8 @@ import io.hearth.core.contact.ContactOrigin;
 import io.hearth.core.contact.ContactQuery;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.persistence.generated.tables.records.ContactRecord;
-import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
-import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
@@ -29,9 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.exception.IntegrityConstraintViolationException;
-import org.jooq.impl.DSL;
 
 /** {@link ContactStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqContactStore implements ContactStore {
@@ -115,6 +110,7 @@ public final class JooqContactStore implements ContactStore {
                 .set(CONTACT.UPDATED_AT, r.getUpdatedAt())
                 .set(CONTACT.ARCHIVED_AT, r.getArchivedAt())
                 .set(CONTACT.ARCHIVE_REASON, r.getArchiveReason())
+                .set(CONTACT.MERGED_INTO, r.getMergedInto())
                 .set(CONTACT.VERSION, r.getVersion())
                 .where(CONTACT.ID.eq(r.getId()).and(CONTACT.VERSION.eq(expectedVersion)))
                 .execute();
@@ -159,15 +155,7 @@ public final class JooqContactStore implements ContactStore {
         }
         filter.kinds().forEach(kind -> conditions.add(CONTACT.KIND.eq(kind.name())));
         conditions.addAll(PERSON.conditions(filter.person()));
-        // a contact without a cadence row has not started one: it counts as active
-        Field<String> state = DSL.coalesce(
-                DSL.field(DSL.select(CADENCE.STATE)
-                        .from(CADENCE)
-                        .where(CADENCE.PERSON_KIND
-                                .eq(PersonKind.CONTACT.name())
-                                .and(CADENCE.PERSON_ID.eq(CONTACT.ID)))),
-                DSL.inline(CadenceState.ACTIVE.name()));
-        filter.cadenceStates().forEach(s -> conditions.add(state.eq(s.name())));
+        filter.cadenceStates().forEach(s -> conditions.add(PERSON.cadenceStateIs(s)));
         return conditions;
     }
 
@@ -185,6 +173,7 @@ public final class JooqContactStore implements ContactStore {
         r.setArchivedAt(contact.archivedAt() == null ? null : toOffset(contact.archivedAt()));
         r.setVersion(contact.version());
         r.setArchiveReason(contact.archiveReason());
+        r.setMergedInto(contact.mergedInto());
         return r;
     }
 
@@ -199,7 +188,8 @@ public final class JooqContactStore implements ContactStore {
                 r.getUpdatedAt().toInstant(),
                 r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
                 r.getVersion(),
-                r.getArchiveReason());
+                r.getArchiveReason(),
+                r.getMergedInto());
     }
 
     static OffsetDateTime toOffset(Instant instant) {

@@ -35,9 +35,12 @@ public final class JooqFollowUpStatsStore implements FollowUpStatsStore {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(TOUCH.OCCURRED_AT.ge(toOffset(period.from())));
         conditions.add(TOUCH.OCCURRED_AT.lt(toOffset(period.to())));
-        conditions.add(OwnerScope.personVisible(TOUCH.LEAD_ID, TOUCH.CONTACT_ID, scope));
+        // a touch counts for the rep who owned the person when it was made: reassigning the person
+        // later moves neither the credit nor the touch out of that rep's statistics
+        conditions.add(OwnerScope.visibleTo(TOUCH.OWNER, scope)
+                .or(OwnerScope.personVisible(TOUCH.LEAD_ID, TOUCH.CONTACT_ID, scope)));
         if (period.owner() != null) {
-            conditions.add(TOUCH.PERFORMED_BY.eq(period.owner()));
+            conditions.add(TOUCH.OWNER.eq(period.owner()));
         }
         if (period.source() != null) {
             conditions.add(TOUCH.SOURCE.eq(period.source().name()));

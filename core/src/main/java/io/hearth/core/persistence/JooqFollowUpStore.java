@@ -20,7 +20,10 @@ import io.hearth.core.touch.FollowUpState;
 import io.hearth.core.touch.FollowUpStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -80,11 +83,28 @@ public final class JooqFollowUpStore implements FollowUpStore {
     }
 
     @Override
+    public Map<UUID, FollowUp> findOpen(PersonKind kind, Collection<UUID> personIds) {
+        Map<UUID, FollowUp> open = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return open;
+        }
+        Field<UUID> personId = kind == PersonKind.LEAD ? FOLLOW_UP.LEAD_ID : FOLLOW_UP.CONTACT_ID;
+        // one open step per person; were there two, the earlier due is the next one
+        withOwner()
+                .where(personId.in(personIds).and(isOpen()))
+                .orderBy(FOLLOW_UP.DUE_AT.desc())
+                .fetch()
+                .forEach(r -> open.put(r.get(personId), toFollowUp(r)));
+        return open;
+    }
+
+    @Override
     public boolean close(FollowUp closed) {
         return dsl.update(FOLLOW_UP)
                         .set(FOLLOW_UP.STATE, closed.state().name())
                         .set(FOLLOW_UP.TOUCH_ID, closed.touchId())
                         .set(FOLLOW_UP.CLOSED_AT, toOffset(closed.closedAt()))
+                        .set(FOLLOW_UP.SKIP_REASON, closed.skipReason())
                         .where(FOLLOW_UP.ID.eq(closed.id()).and(isOpen()))
                         .execute()
                 == 1;
@@ -163,6 +183,7 @@ public final class JooqFollowUpStore implements FollowUpStore {
         r.setTouchId(f.touchId());
         r.setCreatedAt(toOffset(f.createdAt()));
         r.setClosedAt(f.closedAt() == null ? null : toOffset(f.closedAt()));
+        r.setSkipReason(f.skipReason());
         return r;
     }
 
@@ -183,6 +204,7 @@ public final class JooqFollowUpStore implements FollowUpStore {
                 FollowUpState.valueOf(r.getState()),
                 r.getTouchId(),
                 r.getCreatedAt().toInstant(),
-                r.getClosedAt() == null ? null : r.getClosedAt().toInstant());
+                r.getClosedAt() == null ? null : r.getClosedAt().toInstant(),
+                r.getSkipReason());
     }
 }

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 /** {@link LeadMergeStore} in SQL: each move is one UPDATE of the rows that point at the duplicate. */
 public final class JooqLeadMergeStore implements LeadMergeStore {
     private static final String LEAD = PersonKind.LEAD.name();
+    private static final String CONTACT = PersonKind.CONTACT.name();
 
     private final DSLContext dsl;
 
@@ -51,6 +52,30 @@ public final class JooqLeadMergeStore implements LeadMergeStore {
         return dsl.update(EXTERNAL_ID)
                 .set(EXTERNAL_ID.PERSON_ID, to.value())
                 .where(EXTERNAL_ID.PERSON_KIND.eq(LEAD).and(EXTERNAL_ID.PERSON_ID.eq(from.value())))
+                .execute();
+    }
+
+    @Override
+    public int moveTouches(ContactId from, ContactId to) {
+        return dsl.update(TOUCH)
+                .set(TOUCH.CONTACT_ID, to.value())
+                .where(TOUCH.CONTACT_ID.eq(from.value()))
+                .execute();
+    }
+
+    @Override
+    public int moveFollowUps(ContactId from, ContactId to) {
+        return dsl.update(FOLLOW_UP)
+                .set(FOLLOW_UP.CONTACT_ID, to.value())
+                .where(FOLLOW_UP.CONTACT_ID.eq(from.value()))
+                .execute();
+    }
+
+    @Override
+    public int moveExternalIds(ContactId from, ContactId to) {
+        return dsl.update(EXTERNAL_ID)
+                .set(EXTERNAL_ID.PERSON_ID, to.value())
+                .where(EXTERNAL_ID.PERSON_KIND.eq(CONTACT).and(EXTERNAL_ID.PERSON_ID.eq(from.value())))
                 .execute();
     }
 }

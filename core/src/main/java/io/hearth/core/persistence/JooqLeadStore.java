@@ -305,6 +305,7 @@ public final class JooqLeadStore implements LeadStore {
                             : LEAD.POSSIBLE_DUPLICATE_OF.isNull());
         }
         filter.temperatures().forEach(t -> conditions.add(LEAD.TEMPERATURE.eq(t.name())));
+        filter.cadenceStates().forEach(s -> conditions.add(PERSON.cadenceStateIs(s)));
         return conditions;
     }
 

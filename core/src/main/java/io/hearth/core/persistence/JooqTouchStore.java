@@ -103,6 +103,7 @@ public final class JooqTouchStore implements TouchStore {
         r.setNote(t.note());
         r.setPerformedBy(t.performedBy());
         r.setSource(t.source() == null ? null : t.source().name());
+        r.setOwner(t.owner());
         r.setFollowUpNumber(t.followUpNumber());
         r.setCreatedAt(toOffset(t.createdAt()));
         return r;
@@ -124,6 +125,7 @@ public final class JooqTouchStore implements TouchStore {
                 r.getNote(),
                 r.getPerformedBy(),
                 r.getSource() == null ? null : LeadSource.valueOf(r.getSource()),
+                r.getOwner(),
                 r.getFollowUpNumber(),
                 r.getCreatedAt().toInstant());
     }

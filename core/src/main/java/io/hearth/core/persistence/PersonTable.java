@@ -1,5 +1,6 @@
 package io.hearth.core.persistence;
 
+import static io.hearth.core.persistence.generated.Tables.CADENCE;
 import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static io.hearth.core.persistence.generated.Tables.CONTACT_TAG;
 import static io.hearth.core.persistence.generated.Tables.LEAD;
@@ -9,9 +10,11 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.core.dedup.DedupKeys;
 import io.hearth.core.persistence.generated.tables.records.ContactRecord;
 import io.hearth.core.persistence.generated.tables.records.LeadRecord;
+import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonFields;
 import io.hearth.core.person.PersonFilter;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,9 +37,10 @@ import org.jooq.impl.DSL;
  * @param <R> the person table's record type
  */
 final class PersonTable<R extends Record> {
-    static final PersonTable<LeadRecord> LEADS = new PersonTable<>(LEAD, LEAD.ID, LEAD_TAG, LEAD_TAG.LEAD_ID);
+    static final PersonTable<LeadRecord> LEADS =
+            new PersonTable<>(LEAD, LEAD.ID, LEAD_TAG, LEAD_TAG.LEAD_ID, PersonKind.LEAD);
     static final PersonTable<ContactRecord> CONTACTS =
-            new PersonTable<>(CONTACT, CONTACT.ID, CONTACT_TAG, CONTACT_TAG.CONTACT_ID);
+            new PersonTable<>(CONTACT, CONTACT.ID, CONTACT_TAG, CONTACT_TAG.CONTACT_ID, PersonKind.CONTACT);
 
     private final Table<R> table;
     private final Field<UUID> id;
@@ -56,8 +60,11 @@ final class PersonTable<R extends Record> {
     private final Field<String> owner;
     private final Field<String> notes;
 
-    private PersonTable(Table<R> table, Field<UUID> id, Table<?> tagTable, Field<UUID> tagOwner) {
+    private final PersonKind kind;
+
+    private PersonTable(Table<R> table, Field<UUID> id, Table<?> tagTable, Field<UUID> tagOwner, PersonKind kind) {
         this.table = table;
+        this.kind = kind;
         this.id = id;
         this.tagTable = tagTable;
         this.tagOwner = tagOwner;
@@ -142,6 +149,17 @@ final class PersonTable<R extends Record> {
      */
     Condition visibleTo(Scope scope) {
         return OwnerScope.visibleTo(owner, scope);
+    }
+
+    /**
+     * The people whose follow-up cadence is in {@code state}, in the list's own query so paging
+     * stays right; a person without a cadence row has not started one: it counts as active.
+     */
+    Condition cadenceStateIs(CadenceState state) {
+        Field<String> stored = DSL.field(DSL.select(CADENCE.STATE)
+                .from(CADENCE)
+                .where(CADENCE.PERSON_KIND.eq(kind.name()).and(CADENCE.PERSON_ID.eq(id))));
+        return DSL.coalesce(stored, DSL.inline(CadenceState.ACTIVE.name())).eq(state.name());
     }
 
     void insertTags(DSLContext dsl, UUID person, List<String> tags) {

@@ -149,6 +149,7 @@ public final class CadenceRules {
                 FollowUpState.SCHEDULED,
                 null,
                 now,
+                null,
                 null);
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param followUpNumber which follow-up of the person's cadence this is (1st, 2nd, ...)
  * @param cadenceStep index of the cadence step it carries out
  * @param touchId the touch that completed it, once completed
+ * @param skipReason why a rep skipped it, when they said; {@code null} otherwise
  */
 public record FollowUp(
         UUID id,
@@ -25,7 +26,8 @@ public record FollowUp(
         FollowUpState state,
         UUID touchId,
         Instant createdAt,
-        Instant closedAt) {
+        Instant closedAt,
+        String skipReason) {
 
     public static final String COLLECTION = "followUps/";
 
@@ -60,6 +62,25 @@ public record FollowUp(
                 newState,
                 completingTouch,
                 createdAt,
-                now);
+                now,
+                skipReason);
+    }
+
+    /** Skipped now, for {@code reason} ({@code null}: none given). */
+    public FollowUp skipped(String reason, Instant now) {
+        return new FollowUp(
+                id,
+                person,
+                followUpNumber,
+                cadenceStep,
+                channel,
+                dueAt,
+                purpose,
+                owner,
+                FollowUpState.SKIPPED,
+                null,
+                createdAt,
+                now,
+                reason);
     }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 
 /** The raw facts behind the follow-up statistics, read for one period, of the people {@code scope} may see. */
 public interface FollowUpStatsStore {
-    /** Touches made in the period, by the owner when one is given, to people from the source when one is given. */
+    /**
+     * Touches made in the period, while the owner when one is given owned the person (whoever owns
+     * it now), to people from the source when one is given; those the scope may see by their owner
+     * then or by the person's owner now.
+     */
     List<Touch> touches(StatsPeriod period, Scope scope);
 
     /** Leads created in the period (of the owner and source, when given), and whether each converted by its end. */

@@ -2,9 +2,12 @@ package io.hearth.core.touch;
 
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.Page;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +18,9 @@ public interface FollowUpStore {
     Optional<FollowUp> find(UUID id);
 
     Optional<FollowUp> findOpen(PersonRef person);
+
+    /** The open follow-up of each of those persons of one kind that has one, by person id. */
+    Map<UUID, FollowUp> findOpen(PersonKind kind, Collection<UUID> personIds);
 
     /**
      * Writes the closing of a follow-up if it is still scheduled.

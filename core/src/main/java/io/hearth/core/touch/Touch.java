@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param contact the contact it belongs to: the person itself, or the contact its lead converted into;
  *     {@code null} for a touch on a lead that has not converted
  * @param source the person's source at the time, for effectiveness by source; may be {@code null}
+ * @param owner the person's owner when the touch was made, whom follow-up statistics credit;
+ *     {@code null} for an unowned person
  * @param followUpNumber the n-th follow-up of the cadence it completed; {@code null} outside the cadence
  */
 public record Touch(
@@ -30,6 +32,7 @@ public record Touch(
         String note,
         String performedBy,
         LeadSource source,
+        String owner,
         Integer followUpNumber,
         Instant createdAt) {
 

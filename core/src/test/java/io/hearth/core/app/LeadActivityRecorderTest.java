@@ -44,6 +44,7 @@ class LeadActivityRecorderTest {
                 null,
                 "alice",
                 null,
+                "alice",
                 null,
                 AT);
     }

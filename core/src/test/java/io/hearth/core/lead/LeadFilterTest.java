@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.LeadSource;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,21 @@ class LeadFilterTest {
         LeadOrder order = LeadOrder.DEFAULT;
         assertThat(LeadQuery.fingerprint(LeadFilter.parse("possible_duplicate = true", "f"), order, false))
                 .isNotEqualTo(LeadQuery.fingerprint(LeadFilter.parse("possible_duplicate = false", "f"), order, false));
+    }
+
+    @Test
+    void cadenceStateIsReadAndPartOfTheFingerprint() {
+        assertThat(LeadFilter.parse("cadence_state = drip", "filter").cadenceStates())
+                .containsExactly(CadenceState.DRIP);
+        assertThat(LeadFilter.parse("cadence_state = CADENCE_STATE_ACTIVE", "filter")
+                        .cadenceStates())
+                .containsExactly(CadenceState.ACTIVE);
+        assertThatThrownBy(() -> LeadFilter.parse("cadence_state = asleep", "filter"))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("drip");
+        LeadOrder order = LeadOrder.DEFAULT;
+        assertThat(LeadQuery.fingerprint(LeadFilter.parse("cadence_state = drip", "f"), order, false))
+                .isNotEqualTo(LeadQuery.fingerprint(LeadFilter.parse("cadence_state = active", "f"), order, false));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.hearth.connector.spi.RetriableConnectorException;
 import io.hearth.connector.spi.SourceRecord;
 import io.hearth.connector.spi.StandardFields;
 import io.hearth.core.Concurrently;
+import io.hearth.core.HearthCore;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.contact.Contact;
@@ -306,6 +307,42 @@ public abstract class SyncContract {
         assertThat(ada.fields().phone()).isEqualTo("+14155550100");
         assertThat(leads.get(byHand.id()).fields().givenName()).isEqualTo("A.");
         assertThat(leads.get(byName.id()).fields().title()).isEqualTo("Admiral");
+    }
+
+    @Test
+    void aRecordOfAContactMergedAwayUpdatesTheContactItWasMergedInto() {
+        HearthCore core = SyncFixtures.core(database, clock, source).build();
+        Hearth hearth = Hearth.of(core);
+        Contact kept = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Ada")
+                        .email("ada@example.com")
+                        .kind(ContactKind.ACTIVE_CLIENT)
+                        .build());
+        Contact twin = hearth.contacts()
+                .create(
+                        ContactFields.builder()
+                                .givenName("Ada")
+                                .email("countess@example.com")
+                                .kind(ContactKind.ACTIVE_CLIENT)
+                                .build(),
+                        null,
+                        true);
+        core.contactMerges().merge(kept.id(), null, twin.id(), null);
+
+        // only the merged-away contact still holds this email: the record is the survivor's
+        SyncRun run = core.sync()
+                .run(
+                        SyncRequest.of(
+                                source.add("crm-9", Map.of("Email", "countess@example.com", "Title", "CTO"))
+                                        .name(),
+                                Map.of()),
+                        SyncListener.NONE);
+
+        assertThat(run.counts()).isEqualTo(new SyncCounts(1, 0, 1, 0, 0, 0));
+        assertThat(allLeads()).isEmpty();
+        assertThat(hearth.contacts().get(kept.id()).fields().title()).isEqualTo("CTO");
+        assertThat(hearth.contacts().get(twin.id()).fields().title()).isNull();
     }
 
     @Test

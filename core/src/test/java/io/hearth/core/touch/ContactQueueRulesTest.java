@@ -93,6 +93,7 @@ class ContactQueueRulesTest {
                 FollowUpState.SCHEDULED,
                 null,
                 CREATED,
+                null,
                 null);
 
         assertThat(ContactQueueRules.entryFor(contact, waitingFor(older))
@@ -148,6 +149,7 @@ class ContactQueueRulesTest {
                 FollowUpState.SCHEDULED,
                 null,
                 CREATED,
+                null,
                 null);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.Concurrently;
 import io.hearth.core.HearthCore;
+import io.hearth.core.auth.Principal;
+import io.hearth.core.auth.Role;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
@@ -44,7 +46,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +119,100 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void aLeadsCadenceStateAndNextStepAreShownAndFilterableInTheListsOwnQuery() {
+        Lead scheduled = lead(Temperature.WARM);
+        Lead dripped = lead(Temperature.WARM);
+        Lead untouched = lead(Temperature.WARM);
+        FollowUp step = hearth.followUps().schedule(ref(scheduled), null, null, null);
+        FollowUp first = hearth.followUps().schedule(ref(dripped), null, null, null);
+        complete(complete(first, Outcome.NO_ANSWER).next().orElseThrow(), Outcome.NO_ANSWER);
+
+        assertThat(hearth.leads()
+                        .list("cadence_state = drip", "", false, 10, "")
+                        .items())
+                .extracting(Lead::id)
+                .containsExactly(dripped.id());
+        // a page of one at a time: the filter is in the query, so paging skips no lead and repeats none
+        Page<Lead> firstPage = hearth.leads().list("cadence_state = ACTIVE", "", false, 1, "");
+        Page<Lead> secondPage = hearth.leads()
+                .list(
+                        "cadence_state = ACTIVE",
+                        "",
+                        false,
+                        1,
+                        firstPage.nextPageToken().orElseThrow());
+        assertThat(firstPage.items()).extracting(Lead::id).containsExactly(scheduled.id());
+        assertThat(secondPage.items()).extracting(Lead::id).containsExactly(untouched.id());
+        assertThat(secondPage.nextPageToken()).isEmpty();
+
+        List<PersonCadence> shown = hearth.followUps()
+                .cadencesOf(
+                        PersonKind.LEAD,
+                        List.of(
+                                scheduled.id().value(),
+                                dripped.id().value(),
+                                untouched.id().value()));
+        assertThat(shown)
+                .extracting(c -> c.cadence().state())
+                .containsExactly(CadenceState.ACTIVE, CadenceState.DRIP, CadenceState.ACTIVE);
+        assertThat(shown).extracting(c -> c.cadence().completedFollowUps()).containsExactly(0, 2, 0);
+        assertThat(shown.get(0).nextStep().id()).isEqualTo(step.id());
+        assertThat(shown.get(0).nextStep().dueAt()).isEqualTo(step.dueAt());
+        assertThat(shown.get(0).nextStep().channel()).isEqualTo(Channel.PHONE);
+        assertThat(shown.get(1).nextStep()).as("drip is worked by no one").isNull();
+        assertThat(shown.get(2).nextStep()).isNull();
+    }
+
+    @Test
+    void statsCreditTheOwnerAtTheTimeOfTheTouchAfterTheLeadChangesHands() {
+        Lead lead = lead("Reassigned", LeadSource.WEB_FORM, "alice");
+        // who logged it is not who owned the person: the credit goes with the ownership
+        hearth.followUps()
+                .logTouch(new TouchInput(
+                        ref(lead),
+                        TouchKind.COLD_CALL,
+                        Channel.PHONE,
+                        null,
+                        Duration.ZERO,
+                        Outcome.NO_ANSWER,
+                        null,
+                        null));
+        log(lead, TouchKind.COLD_CALL, Channel.EMAIL, Outcome.LEFT_VOICEMAIL);
+        hearth.leads()
+                .update(lead.id(), LeadFields.builder().owner("bob").build(), EnumSet.of(PersonField.OWNER), null);
+        log(hearth.leads().get(lead.id()), TouchKind.TOUCH_BASE, Channel.PHONE, Outcome.CONNECTED);
+
+        StatsPeriod day = new StatsPeriod(clock.instant().minus(Duration.ofHours(1)), clock.instant(), "alice", null);
+        assertThat(touchCount(hearth.stats().report(day)))
+                .as("alice's two touches stay hers")
+                .isEqualTo(2);
+        assertThat(touchCount(hearth.stats().report(new StatsPeriod(day.from(), day.to(), "bob", null))))
+                .isEqualTo(1);
+
+        // alice's own token no longer sees the lead, yet her statistics still count her touches
+        AtomicReference<Optional<Principal>> caller =
+                new AtomicReference<>(Optional.of(new Principal("alice", Role.REP, Optional.empty(), "t-alice")));
+        Hearth asAlice = Hearth.of(HearthCore.on(database)
+                .clock(clock)
+                .cadencePolicy(CadencePolicy.DEFAULT)
+                .probability(new RuleProbability())
+                .caller(caller::get)
+                .build());
+        assertThat(touchCount(asAlice.stats().report(new StatsPeriod(day.from(), day.to(), null, null))))
+                .isEqualTo(2);
+        caller.set(Optional.of(new Principal("carol", Role.REP, Optional.empty(), "t-carol")));
+        assertThat(touchCount(asAlice.stats().report(new StatsPeriod(day.from(), day.to(), null, null))))
+                .as("another rep sees none of them")
+                .isZero();
+    }
+
+    private static int touchCount(FollowUpStats stats) {
+        return stats.touchesByChannelAndKind().stream()
+                .mapToInt(FollowUpStats.ChannelKindCount::touches)
+                .sum();
+    }
+
+    @Test
     void contactNeedsEightFollowUpsBeforeDrip() {
         Contact contact = hearth.contacts()
                 .create(ContactFields.builder()
@@ -126,6 +224,12 @@ public abstract class FollowUpsContract {
                         .build());
         FollowUp next = firstStep(hearth, contact);
         assertThat(next.purpose()).isEqualTo("follow-up 1 of 8: phone");
+        assertThat(hearth.followUps()
+                        .cadencesOf(PersonKind.CONTACT, List.of(contact.id().value()))
+                        .get(0)
+                        .nextStep()
+                        .id())
+                .isEqualTo(next.id());
         List<Channel> channels = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
             channels.add(next.channel());
@@ -150,6 +254,11 @@ public abstract class FollowUpsContract {
                         .list("cadence_state = active", false, 10, "")
                         .items())
                 .isEmpty();
+        PersonCadence shown = hearth.followUps()
+                .cadencesOf(PersonKind.CONTACT, List.of(contact.id().value()))
+                .get(0);
+        assertThat(shown.cadence().state()).isEqualTo(CadenceState.DRIP);
+        assertThat(shown.nextStep()).isNull();
     }
 
     @Test

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
+import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
-import io.hearth.core.app.FollowUps;
 import io.hearth.core.app.LeadConversion;
 import io.hearth.core.app.LeadMerges;
 import io.hearth.core.contact.Contact;
@@ -13,7 +13,6 @@ import io.hearth.core.contact.Conversion;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.query.Page;
-import io.hearth.core.touch.Cadence;
 import io.hearth.proto.v1.ArchiveContactRequest;
 import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.ConvertLeadRequest;
@@ -22,6 +21,8 @@ import io.hearth.proto.v1.CreateContactRequest;
 import io.hearth.proto.v1.GetContactRequest;
 import io.hearth.proto.v1.ListContactsRequest;
 import io.hearth.proto.v1.ListContactsResponse;
+import io.hearth.proto.v1.MergeContactsRequest;
+import io.hearth.proto.v1.MergeContactsResponse;
 import io.hearth.proto.v1.MergeLeadIntoContactRequest;
 import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.RestoreContactRequest;
@@ -31,16 +32,23 @@ import java.util.List;
 /** ContactService over gRPC: maps requests to the contact and conversion use cases and back. */
 public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
     private final LeadMerges merges;
+    private final ContactMerges contactMerges;
     private final Contacts contacts;
     private final LeadConversion conversion;
-    private final FollowUps followUps;
+    private final PersonCadences people;
 
     @Inject
-    public ContactGrpcService(Contacts contacts, LeadConversion conversion, FollowUps followUps, LeadMerges merges) {
+    public ContactGrpcService(
+            Contacts contacts,
+            LeadConversion conversion,
+            PersonCadences people,
+            LeadMerges merges,
+            ContactMerges contactMerges) {
+        this.contactMerges = requireNonNull(contactMerges, "contactMerges is null");
         this.merges = requireNonNull(merges, "merges is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.conversion = requireNonNull(conversion, "conversion is null");
-        this.followUps = requireNonNull(followUps, "followUps is null");
+        this.people = requireNonNull(people, "people is null");
     }
 
     @Override
@@ -62,12 +70,8 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
     public void listContacts(ListContactsRequest request, StreamObserver<ListContactsResponse> response) {
         Page<Contact> page = contacts.list(
                 request.getFilter(), request.getShowArchived(), request.getPageSize(), request.getPageToken());
-        List<Cadence> cadences =
-                followUps.cadencesOf(page.items().stream().map(Contact::id).toList());
-        ListContactsResponse.Builder result = ListContactsResponse.newBuilder();
-        for (int i = 0; i < page.items().size(); i++) {
-            result.addContacts(ContactMapper.toProto(page.items().get(i), cadences.get(i)));
-        }
+        ListContactsResponse.Builder result =
+                ListContactsResponse.newBuilder().addAllContacts(people.contacts(page.items()));
         page.nextPageToken().ifPresent(result::setNextPageToken);
         response.onNext(result.build());
         response.onCompleted();
@@ -101,7 +105,7 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
     public void convertLead(ConvertLeadRequest request, StreamObserver<ConvertLeadResponse> response) {
         Conversion done = conversion.convert(LeadId.fromName(request.getLead(), "lead"), request.getEtag());
         response.onNext(ConvertLeadResponse.newBuilder()
-                .setLead(LeadMapper.toProto(done.lead()))
+                .setLead(people.lead(done.lead()))
                 .setContact(toProto(done.contact()))
                 .build());
         response.onCompleted();
@@ -115,7 +119,25 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
                 LeadId.fromName(request.getLead(), "lead"), request.getLeadEtag());
         response.onNext(MergeLeadIntoContactResponse.newBuilder()
                 .setContact(toProto(merge.survivor()))
-                .setLead(LeadMapper.toProto(merge.duplicate()))
+                .setLead(people.lead(merge.duplicate()))
+                .setTouchesMoved(merge.touchesMoved())
+                .setFollowUpsMoved(merge.followUpsMoved())
+                .setExternalIdsMoved(merge.externalIdsMoved())
+                .build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void mergeContacts(MergeContactsRequest request, StreamObserver<MergeContactsResponse> response) {
+        ContactMerges.Merge merge = contactMerges.merge(
+                ContactId.fromName(request.getSurvivor(), "survivor"),
+                request.getSurvivorEtag(),
+                ContactId.fromName(request.getDuplicate(), "duplicate"),
+                request.getDuplicateEtag());
+        List<io.hearth.proto.v1.Contact> shown = people.contacts(List.of(merge.survivor(), merge.duplicate()));
+        response.onNext(MergeContactsResponse.newBuilder()
+                .setSurvivor(shown.get(0))
+                .setDuplicate(shown.get(1))
                 .setTouchesMoved(merge.touchesMoved())
                 .setFollowUpsMoved(merge.followUpsMoved())
                 .setExternalIdsMoved(merge.externalIdsMoved())
@@ -129,7 +151,6 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
     }
 
     private io.hearth.proto.v1.Contact toProto(Contact contact) {
-        return ContactMapper.toProto(
-                contact, followUps.cadencesOf(List.of(contact.id())).get(0));
+        return people.contact(contact);
     }
 }

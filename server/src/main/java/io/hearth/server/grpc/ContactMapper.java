@@ -6,6 +6,7 @@ import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
 import io.hearth.core.person.MaskField;
 import io.hearth.core.touch.Cadence;
+import io.hearth.core.touch.PersonCadence;
 import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.ContactOrBuilder;
 import io.hearth.proto.v1.ContactOrigin;
@@ -15,7 +16,8 @@ import java.util.Set;
 final class ContactMapper {
     private ContactMapper() {}
 
-    static io.hearth.proto.v1.Contact toProto(Contact contact, Cadence cadence) {
+    static io.hearth.proto.v1.Contact toProto(Contact contact, PersonCadence standing) {
+        Cadence cadence = standing.cadence();
         ContactFields f = contact.fields();
         io.hearth.proto.v1.Contact.Builder proto = io.hearth.proto.v1.Contact.newBuilder()
                 .setName(contact.id().name())
@@ -37,6 +39,12 @@ final class ContactMapper {
         }
         if (contact.archiveReason() != null) {
             proto.setArchiveReason(contact.archiveReason());
+        }
+        if (contact.mergedInto() != null) {
+            proto.setMergedInto(contact.mergedInto());
+        }
+        if (standing.nextStep() != null) {
+            proto.setNextStep(FollowUpMapper.nextStep(standing.nextStep()));
         }
         return proto.build();
     }

@@ -16,6 +16,7 @@ import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchLogged;
 import io.hearth.proto.v1.CompleteFollowUpRequest;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
+import io.hearth.proto.v1.GetFollowUpRequest;
 import io.hearth.proto.v1.GetFollowUpStatsRequest;
 import io.hearth.proto.v1.ListDueFollowUpsRequest;
 import io.hearth.proto.v1.ListDueFollowUpsResponse;
@@ -25,16 +26,17 @@ import io.hearth.proto.v1.LogTouchRequest;
 import io.hearth.proto.v1.LogTouchResponse;
 import io.hearth.proto.v1.ScheduleFollowUpRequest;
 import io.hearth.proto.v1.SkipFollowUpRequest;
-import java.util.List;
 import java.util.UUID;
 
 /** FollowUpService over gRPC: maps requests to the follow-up use cases and their results back. */
 public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServiceImplBase {
     private final FollowUps followUps;
     private final FollowUpStatsReport stats;
+    private final PersonCadences people;
 
     @Inject
-    public FollowUpGrpcService(FollowUps followUps, FollowUpStatsReport stats) {
+    public FollowUpGrpcService(FollowUps followUps, FollowUpStatsReport stats, PersonCadences people) {
+        this.people = requireNonNull(people, "people is null");
         this.followUps = requireNonNull(followUps, "followUps is null");
         this.stats = requireNonNull(stats, "stats is null");
     }
@@ -103,7 +105,13 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
 
     @Override
     public void skipFollowUp(SkipFollowUpRequest request, StreamObserver<io.hearth.proto.v1.FollowUp> response) {
-        response.onNext(FollowUpMapper.toProto(followUps.skip(followUpId(request.getName()))));
+        response.onNext(FollowUpMapper.toProto(followUps.skip(followUpId(request.getName()), request.getReason())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void getFollowUp(GetFollowUpRequest request, StreamObserver<io.hearth.proto.v1.FollowUp> response) {
+        response.onNext(FollowUpMapper.toProto(followUps.get(followUpId(request.getName()))));
         response.onCompleted();
     }
 
@@ -122,9 +130,7 @@ public final class FollowUpGrpcService extends FollowUpServiceGrpc.FollowUpServi
 
     private void reply(StreamObserver<LogTouchResponse> response, TouchLogged logged) {
         LogTouchResponse.Builder proto = FollowUpMapper.toProto(logged).toBuilder();
-        logged.convertedTo()
-                .ifPresent(contact -> proto.setConvertedContact(ContactMapper.toProto(
-                        contact, followUps.cadencesOf(List.of(contact.id())).get(0))));
+        logged.convertedTo().ifPresent(contact -> proto.setConvertedContact(people.contact(contact)));
         response.onNext(proto.build());
         response.onCompleted();
     }

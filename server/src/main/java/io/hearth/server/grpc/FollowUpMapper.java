@@ -15,6 +15,7 @@ import io.hearth.proto.v1.ChannelRate;
 import io.hearth.proto.v1.FollowUpNumberRate;
 import io.hearth.proto.v1.FollowUpState;
 import io.hearth.proto.v1.LogTouchResponse;
+import io.hearth.proto.v1.NextStep;
 import io.hearth.proto.v1.SourceConversionRate;
 import io.hearth.proto.v1.TouchChannel;
 import io.hearth.proto.v1.TouchCount;
@@ -70,6 +71,17 @@ final class FollowUpMapper {
         return proto.build();
     }
 
+    /** A lead's or contact's next step: the open follow-up as the person's record shows it. */
+    static NextStep nextStep(FollowUp followUp) {
+        return NextStep.newBuilder()
+                .setFollowUp(followUp.name())
+                .setFollowUpNumber(followUp.followUpNumber())
+                .setChannel(ProtoEnums.toProto(followUp.channel(), TouchChannel.class, CHANNEL))
+                .setDueTime(ProtoTimes.toProto(followUp.dueAt()))
+                .setReason(followUp.purpose())
+                .build();
+    }
+
     static io.hearth.proto.v1.FollowUp toProto(FollowUp followUp) {
         io.hearth.proto.v1.FollowUp.Builder proto = io.hearth.proto.v1.FollowUp.newBuilder()
                 .setName(followUp.name())
@@ -81,6 +93,7 @@ final class FollowUpMapper {
                 .setOwner(followUp.owner() == null ? "" : followUp.owner())
                 .setState(ProtoEnums.toProto(followUp.state(), FollowUpState.class, "FOLLOW_UP_STATE_"))
                 .setTouch(followUp.touchId() == null ? "" : Touch.COLLECTION + followUp.touchId())
+                .setSkipReason(followUp.skipReason() == null ? "" : followUp.skipReason())
                 .setCreateTime(ProtoTimes.toProto(followUp.createdAt()));
         if (followUp.closedAt() != null) {
             proto.setCloseTime(ProtoTimes.toProto(followUp.closedAt()));

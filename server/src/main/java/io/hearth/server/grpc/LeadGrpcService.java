@@ -24,9 +24,11 @@ import io.hearth.proto.v1.UpdateLeadRequest;
 public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
     private final Leads leads;
     private final LeadMerges merges;
+    private final PersonCadences people;
 
     @Inject
-    public LeadGrpcService(Leads leads, LeadMerges merges) {
+    public LeadGrpcService(Leads leads, LeadMerges merges, PersonCadences people) {
+        this.people = requireNonNull(people, "people is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.merges = requireNonNull(merges, "merges is null");
     }
@@ -55,7 +57,7 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
                 request.getPageSize(),
                 request.getPageToken());
         ListLeadsResponse.Builder result = ListLeadsResponse.newBuilder();
-        page.items().forEach(lead -> result.addLeads(LeadMapper.toProto(lead)));
+        result.addAllLeads(people.leads(page.items()));
         page.nextPageToken().ifPresent(result::setNextPageToken);
         response.onNext(result.build());
         response.onCompleted();
@@ -93,8 +95,8 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
                 LeadId.fromName(request.getDuplicate(), "duplicate"),
                 request.getDuplicateEtag());
         response.onNext(MergeLeadsResponse.newBuilder()
-                .setSurvivor(LeadMapper.toProto(merge.survivor()))
-                .setDuplicate(LeadMapper.toProto(merge.duplicate()))
+                .setSurvivor(people.lead(merge.survivor()))
+                .setDuplicate(people.lead(merge.duplicate()))
                 .setTouchesMoved(merge.touchesMoved())
                 .setFollowUpsMoved(merge.followUpsMoved())
                 .setExternalIdsMoved(merge.externalIdsMoved())
@@ -102,8 +104,8 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
         response.onCompleted();
     }
 
-    private static void reply(StreamObserver<io.hearth.proto.v1.Lead> response, Lead lead) {
-        response.onNext(LeadMapper.toProto(lead));
+    private void reply(StreamObserver<io.hearth.proto.v1.Lead> response, Lead lead) {
+        response.onNext(people.lead(lead));
         response.onCompleted();
     }
 }

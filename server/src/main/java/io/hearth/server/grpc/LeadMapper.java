@@ -7,6 +7,8 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.MaskField;
+import io.hearth.core.touch.PersonCadence;
+import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.LeadOrBuilder;
 import java.util.Set;
 
@@ -14,6 +16,18 @@ import java.util.Set;
 final class LeadMapper {
     private LeadMapper() {}
 
+    /** The lead with where it stands in its follow-up cadence. */
+    static io.hearth.proto.v1.Lead toProto(Lead lead, PersonCadence cadence) {
+        io.hearth.proto.v1.Lead.Builder proto = toProto(lead).toBuilder()
+                .setCadenceState(ProtoEnums.toProto(cadence.cadence().state(), CadenceState.class, "CADENCE_STATE_"))
+                .setCompletedFollowUps(cadence.cadence().completedFollowUps());
+        if (cadence.nextStep() != null) {
+            proto.setNextStep(FollowUpMapper.nextStep(cadence.nextStep()));
+        }
+        return proto.build();
+    }
+
+    /** The lead's own fields, without its cadence. */
     static io.hearth.proto.v1.Lead toProto(Lead lead) {
         LeadFields f = lead.fields();
         io.hearth.proto.v1.Lead.Builder proto = io.hearth.proto.v1.Lead.newBuilder()

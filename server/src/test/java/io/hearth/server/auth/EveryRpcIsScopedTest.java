@@ -32,6 +32,7 @@ import io.hearth.proto.v1.FollowUp;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
 import io.hearth.proto.v1.GetConnectionRequest;
 import io.hearth.proto.v1.GetContactRequest;
+import io.hearth.proto.v1.GetFollowUpRequest;
 import io.hearth.proto.v1.GetFollowUpStatsRequest;
 import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.GetLeadRequest;
@@ -54,6 +55,7 @@ import io.hearth.proto.v1.ListSyncRunsRequest;
 import io.hearth.proto.v1.ListTokensRequest;
 import io.hearth.proto.v1.ListTouchesRequest;
 import io.hearth.proto.v1.LogTouchRequest;
+import io.hearth.proto.v1.MergeContactsRequest;
 import io.hearth.proto.v1.MergeLeadIntoContactRequest;
 import io.hearth.proto.v1.MergeLeadsRequest;
 import io.hearth.proto.v1.PlanAgendaRequest;
@@ -147,6 +149,7 @@ class EveryRpcIsScopedTest {
 
     private Lead second;
     private Contact contact;
+    private Contact secondContact;
     private Touch touch;
     private FollowUp followUp;
     private SyncRun run;
@@ -372,6 +375,14 @@ class EveryRpcIsScopedTest {
                         .setContact(t.contact.getName())
                         .setLead(t.second.getName())
                         .build());
+        expect(
+                ContactServiceGrpc.getMergeContactsMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> MergeContactsRequest.newBuilder()
+                        .setSurvivor(t.contact.getName())
+                        .setDuplicate(t.secondContact.getName())
+                        .build());
         // FollowUpService
         expect(
                 FollowUpServiceGrpc.getLogTouchMethod(),
@@ -418,6 +429,13 @@ class EveryRpcIsScopedTest {
                 NOT_FOUND,
                 NOT_FOUND,
                 t -> SkipFollowUpRequest.newBuilder()
+                        .setName(t.followUp.getName())
+                        .build());
+        expect(
+                FollowUpServiceGrpc.getGetFollowUpMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> GetFollowUpRequest.newBuilder()
                         .setName(t.followUp.getName())
                         .build());
         expectAsForNobody(
@@ -606,6 +624,14 @@ class EveryRpcIsScopedTest {
                                 .setFamilyName("Contactly")
                                 .setEmail("cosima.contactly@example.com"))
                         .build());
+        secondContact = ContactServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(alice)))
+                .createContact(CreateContactRequest.newBuilder()
+                        .setContact(Contact.newBuilder()
+                                .setKind(io.hearth.proto.v1.ContactKind.CONTACT_KIND_SUPPLIER)
+                                .setGivenName("Sixtus")
+                                .setFamilyName("Secondcontact")
+                                .setEmail("sixtus.secondcontact@example.com"))
+                        .build());
         var queue = QueueServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(alice)));
         queue.qualifyLead(QualifyLeadRequest.newBuilder()
                 .setName(lead.getName())
@@ -644,6 +670,7 @@ class EveryRpcIsScopedTest {
                 id(lead.getName()),
                 id(second.getName()),
                 id(contact.getName()),
+                id(secondContact.getName()),
                 id(touch.getName()),
                 id(followUp.getName()),
                 id(run.getName()),
@@ -651,6 +678,7 @@ class EveryRpcIsScopedTest {
                 "Ownerly",
                 "Severin",
                 "Cosima",
+                "Sixtus",
                 "Imre",
                 "not-an-email",
                 "budget approved"));

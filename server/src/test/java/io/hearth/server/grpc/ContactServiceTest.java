@@ -26,6 +26,8 @@ import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListContactsRequest;
+import io.hearth.proto.v1.MergeContactsRequest;
+import io.hearth.proto.v1.MergeContactsResponse;
 import io.hearth.proto.v1.MergeLeadIntoContactRequest;
 import io.hearth.proto.v1.MergeLeadIntoContactResponse;
 import io.hearth.proto.v1.UpdateContactRequest;
@@ -273,6 +275,74 @@ class ContactServiceTest {
         assertCode(
                 () -> contacts.mergeLeadIntoContact(merge.toBuilder()
                         .setContact("contacts/" + UUID.randomUUID())
+                        .build()),
+                Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void aContactEnteredTwiceIsMergedIntoOneAndTheDuplicateNamesTheSurvivor() {
+        Contact sam = contacts.createContact(
+                CreateContactRequest.newBuilder().setContact(supplier()).build());
+        Contact twin = contacts.createContact(CreateContactRequest.newBuilder()
+                .setAllowDuplicate(true)
+                .setContact(Contact.newBuilder()
+                        .setGivenName("Sam")
+                        .setCompany("Paper Co")
+                        .setEmail("sam@paper.example")
+                        .setKind(ContactKind.CONTACT_KIND_PROSPECT)
+                        .addTags("paper"))
+                .build());
+        MergeContactsRequest merge = MergeContactsRequest.newBuilder()
+                .setSurvivor(sam.getName())
+                .setSurvivorEtag(sam.getEtag())
+                .setDuplicate(twin.getName())
+                .setDuplicateEtag(twin.getEtag())
+                .build();
+
+        MergeContactsResponse merged = contacts.mergeContacts(merge);
+
+        assertThat(merged.getSurvivor().getEmail()).isEqualTo("sam@paper.example");
+        assertThat(merged.getSurvivor().getTagsList()).containsExactly("paper");
+        assertThat(merged.getSurvivor().getKind()).isEqualTo(ContactKind.CONTACT_KIND_SUPPLIER);
+        assertThat(merged.getSurvivor().hasNextStep())
+                .as("its own first step stays")
+                .isTrue();
+        assertThat(merged.getDuplicate().getMergedInto()).isEqualTo(sam.getName());
+        assertThat(merged.getDuplicate().hasArchiveTime()).isTrue();
+        assertThat(merged.getDuplicate().hasNextStep())
+                .as("its step was cancelled")
+                .isFalse();
+        assertThat(merged.getFollowUpsMoved()).isEqualTo(1);
+        assertThat(contacts.getContact(
+                        GetContactRequest.newBuilder().setName(twin.getName()).build()))
+                .isEqualTo(merged.getDuplicate());
+        assertThat(contacts.listContacts(ListContactsRequest.getDefaultInstance())
+                        .getContactsList())
+                .extracting(Contact::getName)
+                .containsExactly(sam.getName());
+        assertCode(() -> contacts.mergeContacts(merge), Status.Code.ABORTED);
+        assertCode(
+                () -> contacts.mergeContacts(merge.toBuilder()
+                        .setSurvivorEtag("")
+                        .setDuplicateEtag("")
+                        .build()),
+                Status.Code.FAILED_PRECONDITION);
+        assertInvalid(
+                () -> contacts.mergeContacts(
+                        merge.toBuilder().setSurvivor("leads/x").build()),
+                "survivor");
+        assertInvalid(
+                () -> contacts.mergeContacts(merge.toBuilder().setDuplicate("").build()), "duplicate");
+        assertInvalid(
+                () -> contacts.mergeContacts(MergeContactsRequest.newBuilder()
+                        .setSurvivor(sam.getName())
+                        .setDuplicate(sam.getName())
+                        .build()),
+                "duplicate");
+        assertCode(
+                () -> contacts.mergeContacts(merge.toBuilder()
+                        .setSurvivorEtag("")
+                        .setDuplicate("contacts/" + UUID.randomUUID())
                         .build()),
                 Status.Code.NOT_FOUND);
     }

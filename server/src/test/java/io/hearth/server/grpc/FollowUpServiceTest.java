@@ -21,7 +21,9 @@ import io.hearth.proto.v1.CreateContactRequest;
 import io.hearth.proto.v1.CreateLeadRequest;
 import io.hearth.proto.v1.FollowUp;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
+import io.hearth.proto.v1.FollowUpState;
 import io.hearth.proto.v1.FollowUpStats;
+import io.hearth.proto.v1.GetFollowUpRequest;
 import io.hearth.proto.v1.GetFollowUpStatsRequest;
 import io.hearth.proto.v1.GetLeadProfileRequest;
 import io.hearth.proto.v1.GetLeadRequest;
@@ -82,6 +84,13 @@ class FollowUpServiceTest {
                 ScheduleFollowUpRequest.newBuilder().setPerson(lead.getName()).build());
         assertThat(call.getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_PHONE);
         assertThat(due()).isZero();
+        Lead scheduled = leads.getLead(
+                GetLeadRequest.newBuilder().setName(lead.getName()).build());
+        assertThat(scheduled.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
+        assertThat(scheduled.getNextStep().getFollowUp()).isEqualTo(call.getName());
+        assertThat(scheduled.getNextStep().getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_PHONE);
+        assertThat(scheduled.getNextStep().getDueTime()).isEqualTo(call.getDueTime());
+        assertThat(scheduled.getNextStep().getReason()).isEqualTo("follow-up 1 of 2: phone");
 
         clock.advance(Duration.ofDays(2));
         assertThat(followUps
@@ -103,6 +112,21 @@ class FollowUpServiceTest {
         assertThat(queuedPeople()).as("drip is nurtured, not worked by hand").doesNotContain(lead.getName());
         assertThat(second.getCompletedFollowUps()).isEqualTo(2);
         assertThat(second.hasNextFollowUp()).isFalse();
+        Lead dripped = leads.getLead(
+                GetLeadRequest.newBuilder().setName(lead.getName()).build());
+        assertThat(dripped.getCadenceState()).as("drip is visible").isEqualTo(CadenceState.CADENCE_STATE_DRIP);
+        assertThat(dripped.getCompletedFollowUps()).isEqualTo(2);
+        assertThat(dripped.hasNextStep()).isFalse();
+        assertThat(leads.listLeads(ListLeadsRequest.newBuilder()
+                                .setFilter("cadence_state = DRIP")
+                                .build())
+                        .getLeadsList())
+                .containsExactly(dripped);
+        assertThat(leads.listLeads(ListLeadsRequest.newBuilder()
+                                .setFilter("cadence_state = active")
+                                .build())
+                        .getLeadsList())
+                .isEmpty();
         assertFailedPrecondition(
                 () -> followUps.scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
                         .setPerson(lead.getName())
@@ -247,6 +271,50 @@ class FollowUpServiceTest {
                 SkipFollowUpRequest.newBuilder().setName(call.getName()).build());
         assertThat(next.getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_POSTCARD);
         assertThat(next.getFollowUpNumber()).isEqualTo(1);
+        FollowUp skipped = followUps.getFollowUp(
+                GetFollowUpRequest.newBuilder().setName(call.getName()).build());
+        assertThat(skipped.getState()).isEqualTo(FollowUpState.FOLLOW_UP_STATE_SKIPPED);
+        assertThat(skipped.getSkipReason()).as("none given").isEmpty();
+    }
+
+    @Test
+    void aSkippedFollowUpKeepsItsReasonWithinItsLimit() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        FollowUp call = followUps.scheduleFollowUp(
+                ScheduleFollowUpRequest.newBuilder().setPerson(lead().getName()).build());
+        assertInvalid(
+                () -> followUps.skipFollowUp(SkipFollowUpRequest.newBuilder()
+                        .setName(call.getName())
+                        .setReason("x".repeat(501))
+                        .build()),
+                "reason");
+        assertInvalid(
+                () -> followUps.skipFollowUp(SkipFollowUpRequest.newBuilder()
+                        .setName(call.getName())
+                        .setReason("two\nlines")
+                        .build()),
+                "reason");
+
+        FollowUp next = followUps.skipFollowUp(SkipFollowUpRequest.newBuilder()
+                .setName(call.getName())
+                .setReason(" on leave until the 12th ")
+                .build());
+
+        FollowUp skipped = followUps.getFollowUp(
+                GetFollowUpRequest.newBuilder().setName(call.getName()).build());
+        assertThat(skipped.getState()).isEqualTo(FollowUpState.FOLLOW_UP_STATE_SKIPPED);
+        assertThat(skipped.getSkipReason()).isEqualTo("on leave until the 12th");
+        assertThat(followUps
+                        .getFollowUp(GetFollowUpRequest.newBuilder()
+                                .setName(next.getName())
+                                .build())
+                        .getSkipReason())
+                .isEmpty();
+        assertCode(
+                () -> followUps.getFollowUp(GetFollowUpRequest.newBuilder()
+                        .setName("followUps/" + UUID.randomUUID())
+                        .build()),
+                Status.Code.NOT_FOUND);
     }
 
     @Test

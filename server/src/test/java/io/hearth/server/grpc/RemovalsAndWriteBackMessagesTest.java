@@ -17,6 +17,7 @@ import io.hearth.core.sync.SyncCounts;
 import io.hearth.core.sync.SyncRun;
 import io.hearth.core.sync.SyncState;
 import io.hearth.core.touch.Cadence;
+import io.hearth.core.touch.PersonCadence;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,8 @@ class RemovalsAndWriteBackMessagesTest {
                 1);
 
         io.hearth.proto.v1.Contact proto = ContactMapper.toProto(
-                contact.archivedFor("merged in salesforce into 003B", NOW), Cadence.start(PersonRef.of(id), NOW));
+                contact.archivedFor("merged in salesforce into 003B", NOW),
+                new PersonCadence(Cadence.start(PersonRef.of(id), NOW), null));
 
         assertThat(proto.getArchiveReason()).isEqualTo("merged in salesforce into 003B");
         assertThat(proto.hasArchiveTime()).isTrue();

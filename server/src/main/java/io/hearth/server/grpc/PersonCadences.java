@@ -1,0 +1,53 @@
+package io.hearth.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.hearth.core.app.FollowUps;
+import io.hearth.core.contact.Contact;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.person.PersonKind;
+import io.hearth.core.touch.PersonCadence;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Leads and contacts as the API shows them: with where each stands in its follow-up cadence and
+ * its next step, read for a whole page at once.
+ */
+final class PersonCadences {
+    private final FollowUps followUps;
+
+    @Inject
+    PersonCadences(FollowUps followUps) {
+        this.followUps = requireNonNull(followUps, "followUps is null");
+    }
+
+    io.hearth.proto.v1.Lead lead(Lead lead) {
+        return leads(List.of(lead)).get(0);
+    }
+
+    List<io.hearth.proto.v1.Lead> leads(List<Lead> leads) {
+        List<PersonCadence> cadences = followUps.cadencesOf(
+                PersonKind.LEAD, leads.stream().map(l -> l.id().value()).toList());
+        List<io.hearth.proto.v1.Lead> shown = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            shown.add(LeadMapper.toProto(leads.get(i), cadences.get(i)));
+        }
+        return shown;
+    }
+
+    io.hearth.proto.v1.Contact contact(Contact contact) {
+        return contacts(List.of(contact)).get(0);
+    }
+
+    List<io.hearth.proto.v1.Contact> contacts(List<Contact> contacts) {
+        List<PersonCadence> cadences = followUps.cadencesOf(
+                PersonKind.CONTACT, contacts.stream().map(c -> c.id().value()).toList());
+        List<io.hearth.proto.v1.Contact> shown = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            shown.add(ContactMapper.toProto(contacts.get(i), cadences.get(i)));
+        }
+        return shown;
+    }
+}
