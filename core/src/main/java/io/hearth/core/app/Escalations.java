@@ -102,7 +102,7 @@ public final class Escalations {
     }
 
     /**
-     * The escalations since {@code since} the caller sees, oldest first (at most {@link #MAX_EVENTS}):
+     * The escalations since {@code since} the caller sees, oldest first (the newest {@link #MAX_EVENTS}):
      * their team's, their own leads' and unowned leads'.
      */
     public List<Escalation> since(Instant since) {

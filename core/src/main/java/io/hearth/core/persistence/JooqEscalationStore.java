@@ -17,6 +17,8 @@ import io.hearth.core.team.Escalation;
 import io.hearth.core.team.EscalationStore;
 import io.hearth.core.team.WaitingLead;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -157,12 +159,14 @@ public final class JooqEscalationStore implements EscalationStore {
 
     @Override
     public List<Escalation> since(Instant since, Scope scope, Optional<String> team, int limit) {
-        return dsl.selectFrom(LEAD_ESCALATION)
+        List<Escalation> escalations = new ArrayList<>(dsl.selectFrom(LEAD_ESCALATION)
                 .where(LEAD_ESCALATION.ESCALATED_AT.ge(at(since)))
                 .and(visibleTo(scope, team))
-                .orderBy(LEAD_ESCALATION.ESCALATED_AT, LEAD_ESCALATION.LEAD_ID)
+                .orderBy(LEAD_ESCALATION.ESCALATED_AT.desc(), LEAD_ESCALATION.LEAD_ID.desc())
                 .limit(limit)
-                .fetch(JooqEscalationStore::toEscalation);
+                .fetch(JooqEscalationStore::toEscalation));
+        Collections.reverse(escalations);
+        return escalations;
     }
 
     /** Everyone's for an admin; else the team's, the caller's own (owned or got) and unowned leads'. */

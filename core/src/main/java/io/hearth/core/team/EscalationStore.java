@@ -44,7 +44,7 @@ public interface EscalationStore {
     boolean claimArrival(LeadId leadId, String team, String rep, Instant at);
 
     /**
-     * The escalations since {@code since} a caller sees, oldest first: everything for
+     * The newest {@code limit} escalations since {@code since} a caller sees, oldest first: everything for
      * {@link Scope.Everyone}; otherwise those of {@code team}, of leads the caller owned or got,
      * and of unowned leads.
      */
