@@ -29,6 +29,7 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
 
     final RecordingLeadService service = new RecordingLeadService();
     final RecordingQueueService queue = new RecordingQueueService();
+    final RecordingTeamService teams = new RecordingTeamService();
 
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     boolean terminal;
@@ -46,6 +47,7 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
                 .directExecutor()
                 .addService(service)
                 .addService(queue)
+                .addService(teams)
                 .build()
                 .start();
     }
