@@ -138,7 +138,9 @@ public final class Teams {
         String name = ControlCharacters.requireLine(value.strip(), field);
         if (name.length() > MAX_NAME || name.contains("/")) {
             throw InvalidArgumentException.of(
-                    field, "must be a name of at most " + MAX_NAME + " characters without '/', got " + name.length());
+                    field,
+                    "must be a name of at most " + MAX_NAME + " characters without '/', got " + name.length()
+                            + " characters" + (name.contains("/") ? " with a '/'" : ""));
         }
         return name;
     }
