@@ -582,7 +582,7 @@ public final class Main implements Callable<Integer> {
                 limits());
     }
 
-    private EscalationConfig escalation() {
+    EscalationConfig escalation() {
         try {
             return new EscalationConfig(
                     responseWindow,

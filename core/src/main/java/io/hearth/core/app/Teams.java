@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.Principal;
 import io.hearth.core.auth.Role;
+import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.PermissionDeniedException;
@@ -30,6 +31,7 @@ public final class Teams {
     static final int MAX_NAME = 100;
 
     private static final String LOCAL = "local";
+    private static final String REASSIGN_MISSED_LEADS = "reassign_missed_leads";
 
     private final TeamStore store;
     private final Transactor transactor;
@@ -48,6 +50,32 @@ public final class Teams {
     /** The team as it is now. */
     public Team get(String team, String field) {
         return transactor.inTransaction(() -> read(readable(team, field)));
+    }
+
+    /**
+     * An update as the API receives it: the team's one setting, {@code reassign_missed_leads}, when
+     * the mask names it (or {@code *}), or, without a mask, when it is set (true).
+     *
+     * @param hasTeam whether the request carries the team at all
+     * @param maskPaths the update mask's paths; empty when the request has none
+     */
+    public Team update(boolean hasTeam, String team, boolean reassignMissedLeads, List<String> maskPaths) {
+        if (!hasTeam) {
+            throw InvalidArgumentException.of("team", "required: the team with its name and new values");
+        }
+        for (String path : maskPaths) {
+            if (!path.equals(REASSIGN_MISSED_LEADS) && !path.equals("*")) {
+                throw InvalidArgumentException.of(
+                        "update_mask",
+                        "unknown or output-only path " + Excerpts.quoted(path) + "; the one field is "
+                                + REASSIGN_MISSED_LEADS);
+            }
+        }
+        if (maskPaths.isEmpty() && !reassignMissedLeads) {
+            throw InvalidArgumentException.of(
+                    "update_mask", "names no field to update; name " + REASSIGN_MISSED_LEADS + " to turn it off");
+        }
+        return setReassignMissedLeads(team, "team.name", reassignMissedLeads);
     }
 
     /** Turns reassignment of missed web leads on or off for the team. */

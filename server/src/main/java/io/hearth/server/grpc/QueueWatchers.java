@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * Live queue views. Each watch polls the head of its queue a few times a second and sends a
  * snapshot when it changed. Polling the shared database (rather than listening to this server's
  * own writes) shows changes made through every server instance, so scale-out needs nothing more.
+ * Each tick also reads the speed-to-lead escalations the caller sees and sends those the stream has
+ * not sent yet with the snapshot, so a client can alert on them whichever server escalated.
  */
 @Singleton
 public final class QueueWatchers implements AutoCloseable {
