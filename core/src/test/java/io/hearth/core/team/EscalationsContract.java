@@ -224,6 +224,19 @@ public abstract class EscalationsContract {
                 .isEqualTo(12);
         assertThat(database.dsl().fetchCount(io.hearth.core.persistence.generated.Tables.LEAD_ESCALATION))
                 .isEqualTo(12);
+
+        as("mia", Role.MANAGER, "east");
+        core.teams().setReassignMissedLeads("east", "team", true);
+        caller.set(Optional.empty());
+        Map<Lead, String> before = arrivals.stream().collect(Collectors.toMap(Function.identity(), this::owner));
+        clock.advance(Duration.ofMinutes(2));
+        List<Escalations.Pass> settled = together(first, second);
+        assertThat(settled.stream().mapToInt(Escalations.Pass::settled).sum()).isEqualTo(12);
+        assertThat(settled.stream().mapToInt(Escalations.Pass::reassigned).sum())
+                .as("each lead reassigned once")
+                .isEqualTo(12);
+        // which lead gets which turn depends on how the two servers interleave; none keeps its rep
+        assertThat(arrivals).allSatisfy(lead -> assertThat(owner(lead)).isNotEqualTo(before.get(lead)));
     }
 
     @Test
