@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             SyncRunsCommand.class,
             AdminCommand.class,
+            TeamCommand.class,
             LoginCommand.class,
             ProfilesCommand.class,
             DoctorCommand.class,

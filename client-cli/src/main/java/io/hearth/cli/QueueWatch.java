@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import io.hearth.proto.v1.Escalation;
 import io.hearth.proto.v1.QueueServiceGrpc.QueueServiceStub;
 import io.hearth.proto.v1.QueueSnapshot;
 import io.hearth.proto.v1.WatchQueueRequest;
@@ -26,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 final class QueueWatch {
 
     private static final String CLEAR_SCREEN = "\033[H\033[2J";
+    private static final String BELL = "\007";
+    /** The escalations a redrawn screen keeps showing above the queue, newest last. */
+    private static final int ESCALATIONS_SHOWN = 5;
 
     /** How long Ctrl-C waits for the watch to wind down before the JVM exits anyway. */
     private static final long SHUTDOWN_GRACE_MILLIS = 2000;
@@ -50,6 +54,7 @@ final class QueueWatch {
     private volatile ClientCallStreamObserver<WatchQueueRequest> call;
     private volatile boolean cancelled;
     private int printed;
+    private final java.util.ArrayDeque<Escalation> escalations = new java.util.ArrayDeque<>();
 
     /** @param maxSnapshots stop after this many snapshots; 0 for no limit */
     QueueWatch(
@@ -121,9 +126,18 @@ final class QueueWatch {
 
     private void print(QueueSnapshot snapshot) {
         printed++;
+        for (Escalation escalation : snapshot.getEscalationsList()) {
+            escalations.addLast(escalation);
+            if (escalations.size() > ESCALATIONS_SHOWN) {
+                escalations.removeFirst();
+            }
+        }
         if (json) {
             ProtoJson.printLine(snapshot, out);
         } else if (environment.terminal()) {
+            if (snapshot.getEscalationsCount() > 0) {
+                out.print(BELL);
+            }
             redraw(snapshot);
             return;
         } else {
@@ -131,6 +145,7 @@ final class QueueWatch {
                 out.println();
             }
             out.println("=== snapshot " + snapshotTime(snapshot) + " ===");
+            snapshot.getEscalationsList().forEach(escalation -> out.println(describe(escalation)));
             printItems(snapshot);
         }
         out.flush();
@@ -139,8 +154,22 @@ final class QueueWatch {
     private void redraw(QueueSnapshot snapshot) {
         out.print(CLEAR_SCREEN);
         out.println("snapshot " + snapshotTime(snapshot) + " (Ctrl-C to stop)");
+        escalations.forEach(escalation -> out.println(describe(escalation)));
         printItems(snapshot);
         out.flush();
+    }
+
+    /**
+     * One line an eye catches: "ESCALATED Ada Lovelace (leads/...), bob's, team east: web form lead:
+     * 1 min left of its 5 min", and "REASSIGNED ... to dave" once its deadline passed.
+     */
+    static String describe(Escalation escalation) {
+        String whose = escalation.getOwner().isEmpty() ? "unowned" : escalation.getOwner() + "'s";
+        String team = escalation.getTeam().isEmpty() ? "" : ", team " + escalation.getTeam();
+        String what = escalation.getDisplayName() + " (" + escalation.getLead() + "), " + whose + team;
+        return escalation.getReassignedTo().isEmpty()
+                ? "ESCALATED " + what + ": " + escalation.getReason()
+                : "REASSIGNED " + what + " to " + escalation.getReassignedTo() + ": untouched at its deadline";
     }
 
     private void printItems(QueueSnapshot snapshot) {

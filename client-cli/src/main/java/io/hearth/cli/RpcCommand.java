@@ -166,6 +166,12 @@ abstract class RpcCommand implements Callable<Integer> {
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The TeamService, with a fresh deadline for the next call. */
+    final io.hearth.proto.v1.TeamServiceGrpc.TeamServiceBlockingStub teamService() {
+        return io.hearth.proto.v1.TeamServiceGrpc.newBlockingStub(calls)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The ServerService, with a fresh deadline for the next call. */
     final io.hearth.proto.v1.ServerServiceGrpc.ServerServiceBlockingStub serverService() {
         return io.hearth.proto.v1.ServerServiceGrpc.newBlockingStub(calls)

@@ -30,6 +30,7 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
 
     final RecordingLeadService service = new RecordingLeadService();
     final RecordingQueueService queue = new RecordingQueueService();
+    final RecordingTeamService teams = new RecordingTeamService();
 
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     boolean terminal;
@@ -51,6 +52,7 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
                 .directExecutor()
                 .addService(service)
                 .addService(queue)
+                .addService(teams)
                 .build()
                 .start();
     }

@@ -7,6 +7,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.hearth.proto.v1.Escalation;
 import io.hearth.proto.v1.QueueItem;
 import io.hearth.proto.v1.QueueSnapshot;
 import io.hearth.proto.v1.WatchQueueRequest;
@@ -124,6 +125,40 @@ class QueueWatchTest {
                 .contains("Torvalds Inc")
                 .doesNotContain("Ada Lovelace");
         assertThat(result.out()).doesNotContain("===");
+    }
+
+    @Test
+    void escalationsArePrintedAboveTheQueueAndKeptOnEveryRedraw() {
+        Escalation escalated = Escalation.newBuilder()
+                .setLead("leads/1")
+                .setDisplayName("Ada Lovelace")
+                .setOwner("bob")
+                .setTeam("east")
+                .setReason("web form lead: 1 min left of its 5 min")
+                .build();
+        QueueSnapshot withEscalation = snapshot("2026-11-23T10:00:00Z", TestQueue.ADA).toBuilder()
+                .addEscalations(escalated)
+                .build();
+        hearth.queue.snapshots.add(withEscalation);
+        hearth.queue.snapshots.add(snapshot("2026-11-23T10:00:30Z", TestQueue.ADA).toBuilder()
+                .addEscalations(escalated.toBuilder().setReassignedTo("dave"))
+                .build());
+        hearth.queue.endWatch = true;
+
+        CliResult piped = hearth.run("queue", "--watch");
+
+        assertThat(piped.out().lines().toList())
+                .contains(
+                        "ESCALATED Ada Lovelace (leads/1), bob's, team east: web form lead: 1 min left of its 5 min",
+                        "REASSIGNED Ada Lovelace (leads/1), bob's, team east to dave: untouched at its deadline");
+
+        hearth.terminal = true;
+        CliResult onTerminal = hearth.run("queue", "--watch");
+        String[] screens = onTerminal.out().split(java.util.regex.Pattern.quote(CLEAR_SCREEN), -1);
+        assertThat(screens[0]).as("the bell, for an alert").isEqualTo("\007");
+        assertThat(screens[screens.length - 1])
+                .as("the last screen still shows the escalation")
+                .contains("ESCALATED Ada Lovelace", "REASSIGNED Ada Lovelace");
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * API tokens as a team uses them, on the packaged server and CLI: the server started with an admin
  * token, a rep's token made with it, used, refused once revoked, and a profile saved by
- * {@code hearth login} used for a call.
+ * {@code hearth login} used for a call. Then speed-to-lead escalation, with a short response
+ * window so the test does not wait 5 minutes: a manager opts the team in, a rep's web lead is
+ * escalated on another rep's {@code queue --watch}, then reassigned to that rep at its deadline.
  */
 class TokensEndToEndIT {
     private static final String ADMIN = "hth_tokens-end-to-end-admin-token-0123456789";
@@ -29,7 +35,17 @@ class TokensEndToEndIT {
     @Test
     void anAdminMakesARepTokenThatWorksUntilRevokedAndLoginSavesAProfile() throws Exception {
         try (ServerProcess server = ServerProcess.start(
-                List.of("--data-dir", dir.resolve("data").toString()), Map.of("HEARTH_ADMIN_TOKEN", ADMIN))) {
+                List.of(
+                        "--data-dir",
+                        dir.resolve("data").toString(),
+                        // a web lead is escalated 2 s after it arrives and reassigned 6 s after
+                        "--response-window",
+                        "6s",
+                        "--escalate-before",
+                        "4s",
+                        "--escalation-period",
+                        "200ms"),
+                Map.of("HEARTH_ADMIN_TOKEN", ADMIN))) {
             assertThat(server.logOnceItSays("Limits per token on this server"))
                     .contains("every call needs an API token", "Limits per token on this server");
             // no profile of the machine's user is read or written
@@ -84,10 +100,51 @@ class TokensEndToEndIT {
                     .contains("profile: team (active)", "token: set")
                     .doesNotContain(bob);
             assertThat(server.log()).doesNotContain(ADMIN, alice.group(3), bob);
+
+            escalation(server, bob);
         }
     }
 
+    /**
+     * Team east (bob, and now carl and their manager mia) opts in to reassignment; a web lead of
+     * bob's, untouched, shows on carl's watch of the team's queue as an escalation, then as
+     * reassigned to carl, the next available rep, when its deadline passes.
+     */
+    private static void escalation(ServerProcess server, String bob) throws Exception {
+        String carl = created(server, "carl").group(3);
+        String mia = created(server, "mia", "manager").group(3);
+        Cli optIn = server.cliInProcess("--token", mia, "team", "set", "--reassign-missed", "on");
+        assertThat(optIn.exitCode()).as(optIn.toString()).isZero();
+        assertThat(optIn.out()).contains("team east", "reassign missed leads: on", "bob", "carl");
+
+        ExecutorService watching = Executors.newSingleThreadExecutor();
+        try {
+            // the team's view for carl: empty, then bob's lead escalated, then reassigned to carl
+            Future<Cli> watch = watching.submit(() -> server.cliInProcess(
+                    "--token", carl, "queue", "--watch", "--max-snapshots", "3", "--output", "json"));
+            Cli web = server.cliInProcess(
+                    "--token", bob, "leads", "create", "--given-name", "Wendy", "--source", "web-form");
+            assertThat(web.exitCode()).as(web.toString()).isZero();
+            Cli watched = watch.get(60, TimeUnit.SECONDS);
+            assertThat(watched.exitCode()).as(watched.toString()).isZero();
+            List<String> snapshots = watched.out().lines().toList();
+            assertThat(snapshots).hasSize(3);
+            assertThat(snapshots.get(1))
+                    .contains("\"escalations\"", "Wendy", "\"owner\":\"bob\"", "left of its 6 s")
+                    .contains("escalated: web form lead: ");
+            assertThat(snapshots.get(2)).contains("\"reassignedTo\":\"carl\"");
+        } finally {
+            watching.shutdownNow();
+        }
+        Cli carls = server.cliInProcess("--token", carl, "leads", "list", "--owner", "carl");
+        assertThat(carls.out()).as(carls.toString()).contains("Wendy");
+    }
+
     private static Matcher created(ServerProcess server, String user) throws Exception {
+        return created(server, user, "rep");
+    }
+
+    private static Matcher created(ServerProcess server, String user, String role) throws Exception {
         Cli made = server.cli(
                 Map.of("HEARTH_TOKEN", ADMIN),
                 "admin",
@@ -96,7 +153,7 @@ class TokensEndToEndIT {
                 "--user",
                 user,
                 "--role",
-                "rep",
+                role,
                 "--team",
                 "east");
         assertThat(made.exitCode()).as(made.toString()).isZero();

@@ -9,6 +9,7 @@ import io.hearth.core.app.Connections;
 import io.hearth.core.app.ContactCadenceBackfill;
 import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
+import io.hearth.core.app.Escalations;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
 import io.hearth.core.app.LeadActivityRecorder;
@@ -21,6 +22,7 @@ import io.hearth.core.app.OperationalFigures;
 import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SourceRemovals;
 import io.hearth.core.app.SyncEngine;
+import io.hearth.core.app.Teams;
 import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.app.Transactor;
 import io.hearth.core.app.WriteBack;
@@ -35,6 +37,8 @@ import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.EmbeddedDatabaseBackup;
 import io.hearth.core.persistence.JooqAuditStore;
+import io.hearth.core.persistence.JooqEscalationStore;
+import io.hearth.core.persistence.JooqTeamStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.JooqWriteBackStore;
 import io.hearth.core.person.PersonRef;
@@ -52,6 +56,7 @@ import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.RetryPolicy;
 import io.hearth.core.sync.SecretResolver;
 import io.hearth.core.sync.SyncSettings;
+import io.hearth.core.team.EscalationRules;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.core.touch.CadenceRules;
 import io.hearth.core.touch.CadenceStandings;
@@ -61,6 +66,7 @@ import io.hearth.core.touch.TouchObserver;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -100,6 +106,8 @@ public final class HearthCore {
     private final Connections connections;
     private final ApiTokens apiTokens;
     private final Backups backups;
+    private final Teams teams;
+    private final Escalations escalations;
 
     private HearthCore(Builder b) {
         Clock clock = b.clock;
@@ -199,6 +207,18 @@ public final class HearthCore {
         figures = new OperationalFigures(stores.queue(), stores.missedDeadlines(), stores.syncRuns(), clock);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);
+        JooqTeamStore teamStore = new JooqTeamStore(b.database.dsl());
+        teams = new Teams(teamStore, transactor, clock, b.caller, audit);
+        escalations = new Escalations(
+                new JooqEscalationStore(b.database.dsl()),
+                teamStore,
+                leads,
+                ratings,
+                transactor,
+                new EscalationRules(b.speedToLead.responseWindow(), b.speedToLead.warnBefore()),
+                clock,
+                b.inboundTeam,
+                b.caller);
         connectors = b.connectors;
         exporter = new PeopleExporter(connectors, leads, contacts);
         apiTokens = new ApiTokens(stores.apiTokens(), transactor, clock, b.recentTokens, audit);
@@ -337,6 +357,16 @@ public final class HearthCore {
         return speedToLead;
     }
 
+    /** Teams' rosters and escalation settings. */
+    public Teams teams() {
+        return teams;
+    }
+
+    /** Speed-to-lead escalation and round-robin assignment; a periodic job runs it. */
+    public Escalations escalations() {
+        return escalations;
+    }
+
     public WorkQueue workQueue() {
         return workQueue;
     }
@@ -391,6 +421,7 @@ public final class HearthCore {
         private CadencePolicy cadencePolicy = CadencePolicy.DEFAULT;
         private TemperaturePolicy temperaturePolicy = TemperaturePolicy.DEFAULT;
         private SpeedToLeadPolicy speedToLead = SpeedToLeadPolicy.DEFAULT;
+        private Optional<String> inboundTeam = Optional.empty();
         private ConnectorRegistry connectors = ConnectorRegistry.of(List.of());
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private SyncSettings syncSettings;
@@ -442,6 +473,12 @@ public final class HearthCore {
 
         public Builder speedToLead(SpeedToLeadPolicy speedToLead) {
             this.speedToLead = requireNonNull(speedToLead, "speedToLead is null");
+            return this;
+        }
+
+        /** The team whose available reps get unowned inbound leads by round robin; none by default. */
+        public Builder inboundTeam(Optional<String> inboundTeam) {
+            this.inboundTeam = requireNonNull(inboundTeam, "inboundTeam is null");
             return this;
         }
 

@@ -10,6 +10,7 @@ import io.hearth.core.app.Backups;
 import io.hearth.core.app.Connections;
 import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
+import io.hearth.core.app.Escalations;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
 import io.hearth.core.app.LeadConversion;
@@ -19,6 +20,7 @@ import io.hearth.core.app.LeadRatings;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
+import io.hearth.core.app.Teams;
 import io.hearth.core.app.TemperatureOverrides;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.priority.LearnedProbability;
@@ -30,6 +32,7 @@ import io.hearth.core.sync.SyncSettings;
 import io.hearth.core.touch.CadencePolicy;
 import io.hearth.server.auth.Callers;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.server.config.EscalationConfig;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.grpc.GrpcCallGuard;
@@ -44,11 +47,17 @@ public final class CoreModule extends AbstractModule {
     private final ServerConfig config;
     private final Database database;
     private final Clock clock;
+    private final EscalationConfig escalation;
 
     public CoreModule(ServerConfig config, Database database, Clock clock) {
+        this(config, database, clock, EscalationConfig.DEFAULTS);
+    }
+
+    public CoreModule(ServerConfig config, Database database, Clock clock, EscalationConfig escalation) {
         this.config = requireNonNull(config, "config is null");
         this.database = requireNonNull(database, "database is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.escalation = requireNonNull(escalation, "escalation is null");
     }
 
     @Override
@@ -58,7 +67,8 @@ public final class CoreModule extends AbstractModule {
         bind(Database.class).toInstance(database);
         bind(Clock.class).toInstance(clock);
 
-        HearthCore core = core(config, database, clock);
+        bind(EscalationConfig.class).toInstance(escalation);
+        HearthCore core = core(config, database, clock, escalation);
         bind(HearthCore.class).toInstance(core);
         bind(Leads.class).toInstance(core.leads());
         bind(Contacts.class).toInstance(core.contacts());
@@ -80,6 +90,8 @@ public final class CoreModule extends AbstractModule {
         bind(ApiTokens.class).toInstance(core.apiTokens());
         bind(AuditLog.class).toInstance(core.audit());
         bind(Backups.class).toInstance(core.backups());
+        bind(Teams.class).toInstance(core.teams());
+        bind(Escalations.class).toInstance(core.escalations());
     }
 
     /**
@@ -87,10 +99,12 @@ public final class CoreModule extends AbstractModule {
      * commits. The connectors are the built-in ones (on the server's class path) plus the jars in
      * {@code <data-dir>/plugins/}, each jar in a class loader of its own.
      */
-    static HearthCore core(ServerConfig config, Database database, Clock clock) {
+    static HearthCore core(ServerConfig config, Database database, Clock clock, EscalationConfig escalation) {
         CadenceConfig cadence = config.cadence();
         return HearthCore.on(database)
                 .clock(clock)
+                .speedToLead(escalation.speedToLead())
+                .inboundTeam(escalation.inboundTeam())
                 .phoneRegion(config.phoneRegion())
                 .callGuard(new GrpcCallGuard())
                 // each call's token scopes the people it sees, in the store queries

@@ -12,6 +12,7 @@ import io.hearth.server.grpc.LeadGrpcService;
 import io.hearth.server.grpc.QueueGrpcService;
 import io.hearth.server.grpc.ServerInfoGrpcService;
 import io.hearth.server.grpc.SyncGrpcService;
+import io.hearth.server.grpc.TeamGrpcService;
 
 /** The public API: gRPC services and the interceptors every call passes through. */
 public final class GrpcModule extends AbstractModule {
@@ -24,6 +25,7 @@ public final class GrpcModule extends AbstractModule {
         services.addBinding().to(FollowUpGrpcService.class);
         services.addBinding().to(SyncGrpcService.class);
         services.addBinding().to(AdminGrpcService.class);
+        services.addBinding().to(TeamGrpcService.class);
         services.addBinding().to(ServerInfoGrpcService.class);
 
         Multibinder<ServerInterceptor> interceptors = Multibinder.newSetBinder(binder(), ServerInterceptor.class);

@@ -14,6 +14,7 @@ import io.hearth.core.persistence.SchemaBehindException;
 import io.hearth.server.auth.Authentication;
 import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.server.config.EscalationConfig;
 import io.hearth.server.config.ImportConfig;
 import io.hearth.server.config.LimitsConfig;
 import io.hearth.server.config.ServerConfig;
@@ -145,6 +146,38 @@ public final class Main implements Callable<Integer> {
             description = "true: a positive reply or booked meeting converts the lead to a contact; false: it only "
                     + "suggests converting (env HEARTH_AUTO_CONVERT; default ${DEFAULT-VALUE}).")
     boolean autoConvert;
+
+    @Option(
+            names = "--response-window",
+            defaultValue = "${env:HEARTH_RESPONSE_WINDOW:-5m}",
+            converter = DurationConverter.class,
+            description = "Speed to lead: time from a web lead's arrival to its first touch, 1s to 1 day "
+                    + "(env HEARTH_RESPONSE_WINDOW; default ${DEFAULT-VALUE}).")
+    Duration responseWindow;
+
+    @Option(
+            names = "--escalate-before",
+            defaultValue = "${env:HEARTH_ESCALATE_BEFORE:-1m}",
+            converter = DurationConverter.class,
+            description = "How long before its response deadline an untouched web lead is escalated to its team, "
+                    + "0 to the response window (env HEARTH_ESCALATE_BEFORE; default ${DEFAULT-VALUE}).")
+    Duration escalateBefore;
+
+    @Option(
+            names = "--inbound-team",
+            defaultValue = "${env:HEARTH_INBOUND_TEAM}",
+            paramLabel = "TEAM",
+            description = "The team whose available reps get unowned web leads by round robin when they arrive "
+                    + "(env HEARTH_INBOUND_TEAM; default: none, unowned leads stay in everyone's queue).")
+    String inboundTeam;
+
+    @Option(
+            names = "--escalation-period",
+            defaultValue = "${env:HEARTH_ESCALATION_PERIOD:-5s}",
+            converter = DurationConverter.class,
+            description = "How often each server looks for web leads to assign, escalate or reassign, 100ms to 1m "
+                    + "(env HEARTH_ESCALATION_PERIOD; default ${DEFAULT-VALUE}).")
+    Duration escalationPeriod;
 
     @Option(
             names = "--imports-dir",
@@ -319,6 +352,14 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** A duration; the ranges are checked with the settings that use it. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return parseDuration(value);
+        }
+    }
+
     /** A duration, within what the connection pool takes. */
     static final class ConnectTimeoutConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
@@ -402,6 +443,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         applyLogSettings();
         ServerConfig config = config();
+        EscalationConfig escalation = escalation();
         ListenPolicy.refusal(config.host(), config.tls().isPresent(), config.insecure())
                 .ifPresent(reason -> {
                     throw new StartRefusedException(reason);
@@ -437,7 +479,7 @@ public final class Main implements Callable<Integer> {
         }
         ServerCredentials credentials = tls.map(ServerTls::credentials).orElseGet(InsecureServerCredentials::create);
         Injector injector = Guice.createInjector(
-                new CoreModule(config, database, Clock.systemUTC()),
+                new CoreModule(config, database, Clock.systemUTC(), escalation),
                 new GrpcModule(),
                 new NettyTransportModule(credentials),
                 binder -> binder.bind(Metrics.class).toInstance(metrics));
@@ -461,6 +503,8 @@ public final class Main implements Callable<Integer> {
         refresher.start(60);
         ConnectionScheduler schedules = injector.getInstance(ConnectionScheduler.class);
         schedules.start(ConnectionScheduler.DEFAULT_PERIOD);
+        EscalationJob escalations = injector.getInstance(EscalationJob.class);
+        escalations.start(escalation.checkEvery());
         tls.ifPresent(ServerTls::startReloading);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -469,6 +513,7 @@ public final class Main implements Callable<Integer> {
                             tls.ifPresent(ServerTls::close);
                             refresher.close();
                             schedules.close();
+                            escalations.close();
                             injector.getInstance(QueueWatchers.class).close();
                             // imports end INTERRUPTED after their batch, while the database is still open
                             syncRuns.stopRuns(Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));
@@ -576,6 +621,18 @@ public final class Main implements Callable<Integer> {
                 insecure,
                 adminToken(),
                 limits());
+    }
+
+    EscalationConfig escalation() {
+        try {
+            return new EscalationConfig(
+                    responseWindow,
+                    escalateBefore,
+                    Optional.ofNullable(inboundTeam).map(String::strip).filter(team -> !team.isEmpty()),
+                    escalationPeriod);
+        } catch (IllegalArgumentException e) {
+            throw new StartRefusedException(e.getMessage());
+        }
     }
 
     private LimitsConfig limits() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
+import io.hearth.server.config.EscalationConfig;
 import io.hearth.server.config.LimitsConfig;
 import io.hearth.server.config.ServerConfig;
 import io.hearth.server.config.TlsConfig;
@@ -88,6 +89,39 @@ class MainTest {
         assertThatThrownBy(() -> parse("--db-connect-timeout", "soon"))
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("is not a duration");
+    }
+
+    private static EscalationConfig escalation(String... args) {
+        Main main = new Main();
+        new CommandLine(main).parseArgs(args);
+        return main.escalation();
+    }
+
+    @Test
+    void speedToLeadEscalatesAMinuteBeforeAFiveMinuteDeadlineUnlessToldOtherwise() {
+        assertThat(escalation()).isEqualTo(EscalationConfig.DEFAULTS);
+        assertThat(EscalationConfig.DEFAULTS)
+                .isEqualTo(new EscalationConfig(
+                        Duration.ofMinutes(5), Duration.ofMinutes(1), Optional.empty(), Duration.ofSeconds(5)));
+        EscalationConfig quick = escalation(
+                "--response-window",
+                "3s",
+                "--escalate-before",
+                "2s",
+                "--inbound-team",
+                " east ",
+                "--escalation-period",
+                "200ms");
+        assertThat(quick)
+                .isEqualTo(new EscalationConfig(
+                        Duration.ofSeconds(3), Duration.ofSeconds(2), Optional.of("east"), Duration.ofMillis(200)));
+        assertThat(quick.speedToLead().responseWindow()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(quick.speedToLead().warnBefore()).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> escalation("--escalate-before", "6m"))
+                .hasMessageContaining("--escalate-before must be between 0 and --response-window");
+        assertThatThrownBy(() -> escalation("--escalation-period", "10ms")).hasMessageContaining("--escalation-period");
+        assertThatThrownBy(() -> escalation("--response-window", "2d")).hasMessageContaining("--response-window");
+        assertThatThrownBy(() -> escalation("--inbound-team", "a/b")).hasMessageContaining("--inbound-team");
     }
 
     @Test

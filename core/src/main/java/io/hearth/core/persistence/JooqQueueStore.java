@@ -4,6 +4,7 @@ import static io.hearth.core.persistence.JooqLeadProfileStore.at;
 import static io.hearth.core.persistence.JooqLeadProfileStore.instant;
 import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static io.hearth.core.persistence.generated.Tables.LEAD;
+import static io.hearth.core.persistence.generated.Tables.LEAD_ESCALATION;
 import static io.hearth.core.persistence.generated.Tables.QUEUE_ENTRY;
 import static java.util.Objects.requireNonNull;
 
@@ -41,6 +42,9 @@ import org.jooq.impl.DSL;
  * sorts the whole table when directions are mixed), resumed from the last entry's keys.
  */
 public final class JooqQueueStore implements QueueStore {
+    /** How an escalated entry's first reason begins. */
+    public static final String ESCALATED = "escalated: ";
+
     private static final int DUE = Lane.DUE_FOLLOW_UP.priority();
 
     private final DSLContext dsl;
@@ -83,17 +87,6 @@ public final class JooqQueueStore implements QueueStore {
                 .map(JooqQueueStore::toEntry);
     }
 
-    /**
-     * Reads the queue as up to three index ranges in turn: the lanes above the due follow-ups, the
-     * follow-ups due by {@code now}, the lanes below. The follow-ups not due yet, the tail of their
-     * lane, lie in none of them, so however many wait, "next N" never reads them.
-     *
-     * <p>Each range is a BETWEEN on the index columns: that gives HSQLDB both ends of its index walk.
-     * Its bounds and the time are inlined: PostgreSQL then plans every read with the real values
-     * (the text changes with the time, so no generic plan is ever cached). With bind values its
-     * generic plan guesses a range matches a handful of rows and sorts all of them instead of
-     * walking the index, which grows with the queue.
-     */
     @Override
     public Map<Lane, LaneSize> sizes(Instant now) {
         Field<Integer> due = DSL.count(QUEUE_ENTRY.PERSON_ID).filterWhere(QUEUE_ENTRY.VISIBLE_FROM.le(at(now)));
@@ -109,8 +102,34 @@ public final class JooqQueueStore implements QueueStore {
         return sizes;
     }
 
+    /**
+     * Reads the queue as up to three index ranges in turn: the lanes above the due follow-ups, the
+     * follow-ups due by {@code now}, the lanes below. The follow-ups not due yet, the tail of their
+     * lane, lie in none of them, so however many wait, "next N" never reads them.
+     *
+     * <p>Each range is a BETWEEN on the index columns: that gives HSQLDB both ends of its index walk.
+     * Its bounds and the time are inlined: PostgreSQL then plans every read with the real values
+     * (the text changes with the time, so no generic plan is ever cached). With bind values its
+     * generic plan guesses a range matches a handful of rows and sorts all of them instead of
+     * walking the index, which grows with the queue.
+     */
     @Override
-    public List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after, Scope scope) {
+    public List<QueueEntry> next(
+            String owner,
+            Instant now,
+            int limit,
+            Optional<PageToken> after,
+            Scope scope,
+            Optional<String> escalationTeam) {
+        Condition visible = OwnerScope.visibleTo(QUEUE_ENTRY.OWNER, scope);
+        if (owner == null && escalationTeam.isPresent() && !(scope instanceof Scope.Everyone)) {
+            visible = visible.or(QUEUE_ENTRY
+                    .LANE_PRIORITY
+                    .eq(DSL.inline((short) Lane.SPEED_TO_LEAD.priority()))
+                    .and(QUEUE_ENTRY.PERSON_ID.in(DSL.select(LEAD_ESCALATION.LEAD_ID)
+                            .from(LEAD_ESCALATION)
+                            .where(LEAD_ESCALATION.TEAM.eq(escalationTeam.get())))));
+        }
         Optional<Position> from = after.map(Position::of);
         List<QueueEntry> entries = new ArrayList<>();
         for (Range range : Range.values()) {
@@ -125,11 +144,41 @@ public final class JooqQueueStore implements QueueStore {
                     owner,
                     range.condition(now, seek)
                             .and(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.inline(at(now), QUEUE_ENTRY.VISIBLE_FROM)))
-                            .and(OwnerScope.visibleTo(QUEUE_ENTRY.OWNER, scope)),
+                            .and(visible),
                     seek,
                     limit - entries.size()));
         }
-        return possibleDuplicatesShown(entries, scope);
+        return escalationsShown(possibleDuplicatesShown(entries, scope));
+    }
+
+    /** Escalated leads still waiting for their first touch give the escalation as their first reason. */
+    private List<QueueEntry> escalationsShown(List<QueueEntry> entries) {
+        List<UUID> waiting = entries.stream()
+                .filter(entry -> entry.lane() == Lane.SPEED_TO_LEAD)
+                .map(QueueEntry::personId)
+                .toList();
+        if (waiting.isEmpty()) {
+            return entries;
+        }
+        Map<UUID, String> reasons = dsl.select(LEAD_ESCALATION.LEAD_ID, LEAD_ESCALATION.REASON)
+                .from(LEAD_ESCALATION)
+                .where(LEAD_ESCALATION.LEAD_ID.in(waiting))
+                .fetchMap(LEAD_ESCALATION.LEAD_ID, LEAD_ESCALATION.REASON);
+        if (reasons.isEmpty()) {
+            return entries;
+        }
+        List<QueueEntry> shown = new ArrayList<>(entries.size());
+        for (QueueEntry entry : entries) {
+            String reason = reasons.get(entry.personId());
+            if (reason == null) {
+                shown.add(entry);
+            } else {
+                List<String> withEscalation = new ArrayList<>(entry.reasons());
+                withEscalation.add(0, ESCALATED + reason);
+                shown.add(entry.withReasons(withEscalation));
+            }
+        }
+        return shown;
     }
 
     /**

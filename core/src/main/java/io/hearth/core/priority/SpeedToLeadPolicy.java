@@ -16,11 +16,11 @@ import java.util.Set;
  *
  * @param inboundSources sources that start the clock
  * @param responseWindow time from arrival to the first touch
- * @param warnBefore how long before the deadline a lead counts as about to miss it
+ * @param warnBefore how long before the deadline a lead counts as about to miss it, and is escalated
  */
 public record SpeedToLeadPolicy(Set<LeadSource> inboundSources, Duration responseWindow, Duration warnBefore) {
     public static final SpeedToLeadPolicy DEFAULT =
-            new SpeedToLeadPolicy(EnumSet.of(LeadSource.WEB_FORM), Duration.ofMinutes(5), Duration.ofMinutes(2));
+            new SpeedToLeadPolicy(EnumSet.of(LeadSource.WEB_FORM), Duration.ofMinutes(5), Duration.ofMinutes(1));
     /** The finest time step the databases keep: a deadline has passed one step after it. */
     private static final Duration JUST_AFTER = Duration.ofNanos(1_000);
 

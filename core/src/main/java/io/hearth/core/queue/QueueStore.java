@@ -38,7 +38,24 @@ public interface QueueStore {
      * @param owner one rep's queue, or {@code null} for the whole team
      * @param after the position of the previous page's last entry, if any
      */
-    List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after, Scope scope);
+    default List<QueueEntry> next(String owner, Instant now, int limit, Optional<PageToken> after, Scope scope) {
+        return next(owner, now, limit, after, scope, Optional.empty());
+    }
+
+    /**
+     * The next entries visible at {@code now}, in queue order; the team's view ({@code owner}
+     * {@code null}) also shows the speed-to-lead entries of {@code escalationTeam}'s escalated
+     * leads, whoever owns them, and an escalated entry gives the escalation as its first reason.
+     *
+     * @param escalationTeam the caller's team, or empty
+     */
+    List<QueueEntry> next(
+            String owner,
+            Instant now,
+            int limit,
+            Optional<PageToken> after,
+            Scope scope,
+            Optional<String> escalationTeam);
 
     /** Encodes where {@code last} stands, for the next page. */
     static PageToken position(String fingerprint, QueueEntry last) {

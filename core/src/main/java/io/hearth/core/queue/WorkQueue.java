@@ -3,6 +3,7 @@ package io.hearth.core.queue;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.auth.CurrentCaller;
+import io.hearth.core.auth.Principal;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.priority.AgendaPlanner;
 import io.hearth.core.query.Page;
@@ -83,7 +84,14 @@ public final class WorkQueue {
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
-        List<QueueEntry> entries = store.next(who, clock.instant(), pageSize + 1, after, caller.scope());
+        // an escalated lead shows in the team's view for every rep and manager of the team
+        List<QueueEntry> entries = store.next(
+                who,
+                clock.instant(),
+                pageSize + 1,
+                after,
+                caller.scope(),
+                caller.principal().flatMap(Principal::team));
         boolean more = entries.size() > pageSize;
         List<QueueEntry> page = more ? entries.subList(0, pageSize) : entries;
         Optional<String> next = more

@@ -33,6 +33,7 @@ class CoreShapeTest {
         "io.hearth.core.queue..",
         "io.hearth.core.resource..",
         "io.hearth.core.sync..",
+        "io.hearth.core.team..",
         "io.hearth.core.touch.."
     };
 
@@ -72,6 +73,7 @@ class CoreShapeTest {
                     "io.hearth.core.queue..",
                     "io.hearth.core.resource..",
                     "io.hearth.core.sync..",
+                    "io.hearth.core.team..",
                     "io.hearth.core.touch..")
             .should()
             .dependOnClassesThat()

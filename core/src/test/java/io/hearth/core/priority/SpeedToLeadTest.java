@@ -21,11 +21,11 @@ class SpeedToLeadTest {
     }
 
     @Test
-    void aLeadIsAboutToMissTwoMinutesBeforeItsDeadline() {
+    void aLeadIsAboutToMissOneMinuteBeforeItsDeadline() {
         Instant deadline = Instant.parse("2026-11-23T10:05:00Z");
-        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:02:59Z")))
+        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:03:59Z")))
                 .isFalse();
-        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:03:00Z")))
+        assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:04:00Z")))
                 .isTrue();
         assertThat(policy.aboutToMiss(deadline, Instant.parse("2026-11-23T10:09:00Z")))
                 .isTrue();

@@ -128,7 +128,8 @@ class EveryRpcIsScopedTest {
             FollowUpServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
             AdminServiceGrpc.getServiceDescriptor(),
-            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor());
+            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor(),
+            io.hearth.proto.v1.TeamServiceGrpc.getServiceDescriptor());
     private static final long DEADLINE_MILLIS = 1_500;
     /** A row that would give a new lead to alice: another team's manager's import rejects it. */
     private static final String GIVEN_AWAY = "First Name,Email,Owner\nGiven,given.away@example.com,alice\n";
@@ -576,6 +577,31 @@ class EveryRpcIsScopedTest {
                 DENIED,
                 DENIED,
                 t -> io.hearth.proto.v1.BackupDatabaseRequest.getDefaultInstance());
+        // TeamService: alice's team east; a rep of it reads it, only its manager (or an admin) changes it
+        expect(
+                io.hearth.proto.v1.TeamServiceGrpc.getGetTeamMethod(),
+                OK,
+                DENIED,
+                t -> io.hearth.proto.v1.GetTeamRequest.newBuilder()
+                        .setName("teams/east")
+                        .build());
+        expect(
+                io.hearth.proto.v1.TeamServiceGrpc.getUpdateTeamMethod(),
+                DENIED,
+                DENIED,
+                t -> io.hearth.proto.v1.UpdateTeamRequest.newBuilder()
+                        .setTeam(io.hearth.proto.v1.Team.newBuilder()
+                                .setName("teams/east")
+                                .setReassignMissedLeads(true))
+                        .build());
+        expect(
+                io.hearth.proto.v1.TeamServiceGrpc.getSetRepAvailabilityMethod(),
+                DENIED,
+                DENIED,
+                t -> io.hearth.proto.v1.SetRepAvailabilityRequest.newBuilder()
+                        .setTeam("teams/east")
+                        .setUser("alice")
+                        .build());
     }
 
     private static List<ImportFileRequest> upload(String csv) {

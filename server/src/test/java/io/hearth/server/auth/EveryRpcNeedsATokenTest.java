@@ -53,7 +53,8 @@ class EveryRpcNeedsATokenTest {
             FollowUpServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
             AdminServiceGrpc.getServiceDescriptor(),
-            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor());
+            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor(),
+            io.hearth.proto.v1.TeamServiceGrpc.getServiceDescriptor());
     private static final Set<Status.Code> REFUSED =
             EnumSet.of(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
 

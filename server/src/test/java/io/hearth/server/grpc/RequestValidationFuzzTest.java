@@ -141,7 +141,8 @@ class RequestValidationFuzzTest {
                 ContactServiceGrpc.getServiceDescriptor(),
                 FollowUpServiceGrpc.getServiceDescriptor(),
                 SyncServiceGrpc.getServiceDescriptor(),
-                AdminServiceGrpc.getServiceDescriptor())) {
+                AdminServiceGrpc.getServiceDescriptor(),
+                io.hearth.proto.v1.TeamServiceGrpc.getServiceDescriptor())) {
             for (MethodDescriptor<?, ?> method : service.getMethods()) {
                 if (method.getType() == MethodDescriptor.MethodType.UNARY
                         && !LEFT_OUT.contains(method.getFullMethodName())) {

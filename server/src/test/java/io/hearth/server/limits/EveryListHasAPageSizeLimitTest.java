@@ -45,7 +45,8 @@ class EveryListHasAPageSizeLimitTest {
             FollowUpServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
             AdminServiceGrpc.getServiceDescriptor(),
-            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor());
+            io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor(),
+            io.hearth.proto.v1.TeamServiceGrpc.getServiceDescriptor());
 
     @Test
     void aNegativePageSizeIsInvalidNamingItAndAHugeOneIsTaken() throws Exception {
