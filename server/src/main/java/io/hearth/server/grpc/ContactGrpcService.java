@@ -8,6 +8,8 @@ import io.hearth.core.app.Contacts;
 import io.hearth.core.app.FollowUps;
 import io.hearth.core.app.LeadConversion;
 import io.hearth.core.app.LeadMerges;
+import io.hearth.core.app.LeadToDealConversion;
+import io.hearth.core.app.Opportunities;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.Conversion;
 import io.hearth.core.person.ContactId;
@@ -34,9 +36,19 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
     private final Contacts contacts;
     private final LeadConversion conversion;
     private final FollowUps followUps;
+    private final LeadToDealConversion dealConversion;
+    private final Opportunities opportunities;
 
     @Inject
-    public ContactGrpcService(Contacts contacts, LeadConversion conversion, FollowUps followUps, LeadMerges merges) {
+    public ContactGrpcService(
+            Contacts contacts,
+            LeadConversion conversion,
+            FollowUps followUps,
+            LeadMerges merges,
+            LeadToDealConversion dealConversion,
+            Opportunities opportunities) {
+        this.dealConversion = requireNonNull(dealConversion, "dealConversion is null");
+        this.opportunities = requireNonNull(opportunities, "opportunities is null");
         this.merges = requireNonNull(merges, "merges is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.conversion = requireNonNull(conversion, "conversion is null");
@@ -99,9 +111,18 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
 
     @Override
     public void convertLead(ConvertLeadRequest request, StreamObserver<ConvertLeadResponse> response) {
-        Conversion done = conversion.convert(LeadId.fromName(request.getLead(), "lead"), request.getEtag());
-        response.onNext(ConvertLeadResponse.newBuilder()
-                .setLead(LeadMapper.toProto(done.lead()))
+        LeadId lead = LeadId.fromName(request.getLead(), "lead");
+        ConvertLeadResponse.Builder result = ConvertLeadResponse.newBuilder();
+        Conversion done;
+        if (request.hasOpportunity()) {
+            LeadToDealConversion.Result withDeal = dealConversion.convert(
+                    lead, request.getEtag(), OpportunityMapper.toFields(request.getOpportunity(), "opportunity"));
+            done = withDeal.conversion();
+            result.setOpportunity(OpportunityMapper.toProto(withDeal.opportunity(), opportunities.pipeline()));
+        } else {
+            done = conversion.convert(lead, request.getEtag());
+        }
+        response.onNext(result.setLead(LeadMapper.toProto(done.lead()))
                 .setContact(toProto(done.contact()))
                 .build());
         response.onCompleted();
