@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             AgendaCommand.class,
             StatsCommand.class,
             ContactsCommand.class,
+            OpportunitiesCommand.class,
             TouchCommand.class,
             FollowUpsCommand.class,
             ConnectorsCommand.class,

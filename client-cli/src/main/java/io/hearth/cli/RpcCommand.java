@@ -154,6 +154,12 @@ abstract class RpcCommand implements Callable<Integer> {
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The OpportunityService, with a fresh deadline for the next call. */
+    final io.hearth.proto.v1.OpportunityServiceGrpc.OpportunityServiceBlockingStub opportunityService() {
+        return io.hearth.proto.v1.OpportunityServiceGrpc.newBlockingStub(calls)
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The FollowUpService, with a fresh deadline for the next call. */
     final FollowUpServiceBlockingStub followUpService() {
         return FollowUpServiceGrpc.newBlockingStub(calls)

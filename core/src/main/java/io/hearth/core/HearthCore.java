@@ -17,8 +17,10 @@ import io.hearth.core.app.LeadConversion;
 import io.hearth.core.app.LeadMerges;
 import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
+import io.hearth.core.app.LeadToDealConversion;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.OperationalFigures;
+import io.hearth.core.app.Opportunities;
 import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SourceRemovals;
 import io.hearth.core.app.SyncEngine;
@@ -33,12 +35,15 @@ import io.hearth.core.contact.ContactRules;
 import io.hearth.core.dedup.DuplicateGuard;
 import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadWriteStep;
+import io.hearth.core.opportunity.OpportunityRules;
+import io.hearth.core.opportunity.PipelineStages;
 import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.EmbeddedDatabaseBackup;
 import io.hearth.core.persistence.JooqAuditStore;
 import io.hearth.core.persistence.JooqEscalationStore;
 import io.hearth.core.persistence.JooqTeamStore;
+import io.hearth.core.persistence.JooqOpportunityStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.JooqWriteBackStore;
 import io.hearth.core.person.PersonRef;
@@ -95,6 +100,8 @@ public final class HearthCore {
     private final LeadConversion conversion;
     private final LeadMerges merges;
     private final ContactMerges contactMerges;
+    private final Opportunities opportunities;
+    private final LeadToDealConversion dealConversion;
     private final FollowUps followUps;
     private final FollowUpStatsReport followUpStats;
     private final SpeedToLeadReport speedToLead;
@@ -176,6 +183,17 @@ public final class HearthCore {
                 transactor,
                 clock,
                 List.of(contactQueue));
+        opportunities = new Opportunities(
+                new JooqOpportunityStore(b.database.dsl()),
+                stores.contacts(),
+                transactor,
+                new OpportunityRules(),
+                b.pipelineStages,
+                clock,
+                b.caller,
+                stores.apiTokens(),
+                audit);
+        dealConversion = new LeadToDealConversion(leads, conversion, opportunities, transactor);
         merges = new LeadMerges(
                 leads,
                 contacts,
@@ -332,6 +350,16 @@ public final class HearthCore {
         return conversion;
     }
 
+    /** Deals with contacts: the sales pipeline beside the leads. */
+    public Opportunities opportunities() {
+        return opportunities;
+    }
+
+    /** A lead converted and a deal opened with its prospect, in one transaction. */
+    public LeadToDealConversion dealConversion() {
+        return dealConversion;
+    }
+
     public LeadMerges merges() {
         return merges;
     }
@@ -420,6 +448,7 @@ public final class HearthCore {
         private CallGuard callGuard = CallGuard.NONE;
         private CadencePolicy cadencePolicy = CadencePolicy.DEFAULT;
         private TemperaturePolicy temperaturePolicy = TemperaturePolicy.DEFAULT;
+        private PipelineStages pipelineStages = PipelineStages.DEFAULT;
         private SpeedToLeadPolicy speedToLead = SpeedToLeadPolicy.DEFAULT;
         private Optional<String> inboundTeam = Optional.empty();
         private ConnectorRegistry connectors = ConnectorRegistry.of(List.of());
@@ -468,6 +497,12 @@ public final class HearthCore {
 
         public Builder temperaturePolicy(TemperaturePolicy temperaturePolicy) {
             this.temperaturePolicy = requireNonNull(temperaturePolicy, "temperaturePolicy is null");
+            return this;
+        }
+
+        /** The sales pipeline's stages, in order, with their probabilities and stall limits. */
+        public Builder pipelineStages(PipelineStages pipelineStages) {
+            this.pipelineStages = requireNonNull(pipelineStages, "pipelineStages is null");
             return this;
         }
 

@@ -17,7 +17,9 @@ import io.hearth.core.app.LeadConversion;
 import io.hearth.core.app.LeadMerges;
 import io.hearth.core.app.LeadQualifications;
 import io.hearth.core.app.LeadRatings;
+import io.hearth.core.app.LeadToDealConversion;
 import io.hearth.core.app.Leads;
+import io.hearth.core.app.Opportunities;
 import io.hearth.core.app.PeopleExporter;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Teams;
@@ -75,6 +77,8 @@ public final class CoreModule extends AbstractModule {
         bind(LeadConversion.class).toInstance(core.conversion());
         bind(LeadMerges.class).toInstance(core.merges());
         bind(ContactMerges.class).toInstance(core.contactMerges());
+        bind(Opportunities.class).toInstance(core.opportunities());
+        bind(LeadToDealConversion.class).toInstance(core.dealConversion());
         bind(LeadRatings.class).toInstance(core.ratings());
         bind(LeadQualifications.class).toInstance(core.qualifications());
         bind(TemperatureOverrides.class).toInstance(core.overrides());

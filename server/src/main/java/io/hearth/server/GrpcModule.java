@@ -9,6 +9,7 @@ import io.hearth.server.grpc.ContactGrpcService;
 import io.hearth.server.grpc.ExceptionStatusInterceptor;
 import io.hearth.server.grpc.FollowUpGrpcService;
 import io.hearth.server.grpc.LeadGrpcService;
+import io.hearth.server.grpc.OpportunityGrpcService;
 import io.hearth.server.grpc.QueueGrpcService;
 import io.hearth.server.grpc.ServerInfoGrpcService;
 import io.hearth.server.grpc.SyncGrpcService;
@@ -23,6 +24,7 @@ public final class GrpcModule extends AbstractModule {
         services.addBinding().to(QueueGrpcService.class);
         services.addBinding().to(ContactGrpcService.class);
         services.addBinding().to(FollowUpGrpcService.class);
+        services.addBinding().to(OpportunityGrpcService.class);
         services.addBinding().to(SyncGrpcService.class);
         services.addBinding().to(AdminGrpcService.class);
         services.addBinding().to(TeamGrpcService.class);

@@ -8,6 +8,8 @@ import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.LeadConversion;
 import io.hearth.core.app.LeadMerges;
+import io.hearth.core.app.LeadToDealConversion;
+import io.hearth.core.app.Opportunities;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.Conversion;
 import io.hearth.core.person.ContactId;
@@ -36,6 +38,8 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
     private final Contacts contacts;
     private final LeadConversion conversion;
     private final PersonCadences people;
+    private final LeadToDealConversion dealConversion;
+    private final Opportunities opportunities;
 
     @Inject
     public ContactGrpcService(
@@ -43,8 +47,12 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
             LeadConversion conversion,
             PersonCadences people,
             LeadMerges merges,
-            ContactMerges contactMerges) {
+            ContactMerges contactMerges,
+            LeadToDealConversion dealConversion,
+            Opportunities opportunities) {
         this.contactMerges = requireNonNull(contactMerges, "contactMerges is null");
+        this.dealConversion = requireNonNull(dealConversion, "dealConversion is null");
+        this.opportunities = requireNonNull(opportunities, "opportunities is null");
         this.merges = requireNonNull(merges, "merges is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.conversion = requireNonNull(conversion, "conversion is null");
@@ -103,9 +111,18 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
 
     @Override
     public void convertLead(ConvertLeadRequest request, StreamObserver<ConvertLeadResponse> response) {
-        Conversion done = conversion.convert(LeadId.fromName(request.getLead(), "lead"), request.getEtag());
-        response.onNext(ConvertLeadResponse.newBuilder()
-                .setLead(people.lead(done.lead()))
+        LeadId lead = LeadId.fromName(request.getLead(), "lead");
+        ConvertLeadResponse.Builder result = ConvertLeadResponse.newBuilder();
+        Conversion done;
+        if (request.hasOpportunity()) {
+            LeadToDealConversion.Result withDeal = dealConversion.convert(
+                    lead, request.getEtag(), OpportunityMapper.toFields(request.getOpportunity(), "opportunity"));
+            done = withDeal.conversion();
+            result.setOpportunity(OpportunityMapper.toProto(withDeal.opportunity(), opportunities.pipeline()));
+        } else {
+            done = conversion.convert(lead, request.getEtag());
+        }
+        response.onNext(result.setLead(people.lead(done.lead()))
                 .setContact(toProto(done.contact()))
                 .build());
         response.onCompleted();

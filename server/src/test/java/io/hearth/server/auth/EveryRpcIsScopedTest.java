@@ -58,6 +58,8 @@ import io.hearth.proto.v1.LogTouchRequest;
 import io.hearth.proto.v1.MergeContactsRequest;
 import io.hearth.proto.v1.MergeLeadIntoContactRequest;
 import io.hearth.proto.v1.MergeLeadsRequest;
+import io.hearth.proto.v1.Opportunity;
+import io.hearth.proto.v1.OpportunityServiceGrpc;
 import io.hearth.proto.v1.PlanAgendaRequest;
 import io.hearth.proto.v1.Qualification;
 import io.hearth.proto.v1.QualifyLeadRequest;
@@ -126,6 +128,7 @@ class EveryRpcIsScopedTest {
             QueueServiceGrpc.getServiceDescriptor(),
             ContactServiceGrpc.getServiceDescriptor(),
             FollowUpServiceGrpc.getServiceDescriptor(),
+            OpportunityServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
             AdminServiceGrpc.getServiceDescriptor(),
             io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor(),
@@ -151,6 +154,7 @@ class EveryRpcIsScopedTest {
     private Lead second;
     private Contact contact;
     private Contact secondContact;
+    private Opportunity deal;
     private Touch touch;
     private FollowUp followUp;
     private SyncRun run;
@@ -448,6 +452,70 @@ class EveryRpcIsScopedTest {
                         .setStartTime(FROM)
                         .setEndTime(TO)
                         .build());
+        // OpportunityService: a deal is scoped by its owner, a new one by its contact
+        expect(
+                OpportunityServiceGrpc.getCreateOpportunityMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(dealWith(t.contact.getName()))
+                        .build());
+        expect(
+                OpportunityServiceGrpc.getGetOpportunityMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.GetOpportunityRequest.newBuilder()
+                        .setName(t.deal.getName())
+                        .build());
+        expectAsForNobody(
+                OpportunityServiceGrpc.getListOpportunitiesMethod(),
+                OK,
+                OK,
+                owner -> io.hearth.proto.v1.ListOpportunitiesRequest.newBuilder()
+                        .setFilter("owner = \"" + owner + "\"")
+                        .setShowArchived(true)
+                        .setPageSize(100)
+                        .build());
+        expect(
+                OpportunityServiceGrpc.getUpdateOpportunityMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.UpdateOpportunityRequest.newBuilder()
+                        .setOpportunity(Opportunity.newBuilder()
+                                .setName(t.deal.getName())
+                                .setTitle("mine now"))
+                        .build());
+        expect(
+                OpportunityServiceGrpc.getMoveOpportunityStageMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.MoveOpportunityStageRequest.newBuilder()
+                        .setName(t.deal.getName())
+                        .setStage("proposal")
+                        .build());
+        expect(
+                OpportunityServiceGrpc.getCloseOpportunityMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.CloseOpportunityRequest.newBuilder()
+                        .setName(t.deal.getName())
+                        .setOutcome(io.hearth.proto.v1.OpportunityOutcome.OPPORTUNITY_OUTCOME_LOST)
+                        .setReason("probing")
+                        .build());
+        expect(
+                OpportunityServiceGrpc.getArchiveOpportunityMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.ArchiveOpportunityRequest.newBuilder()
+                        .setName(t.deal.getName())
+                        .build());
+        expect(
+                OpportunityServiceGrpc.getRestoreOpportunityMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.RestoreOpportunityRequest.newBuilder()
+                        .setName(t.deal.getName())
+                        .build());
         // SyncService: connectors are no one's; imports and sync runs a manager's, of their team; connections an
         // admin's
         expect(SyncServiceGrpc.getListConnectorsMethod(), OK, OK, t -> ListConnectorsRequest.getDefaultInstance());
@@ -604,6 +672,20 @@ class EveryRpcIsScopedTest {
                         .build());
     }
 
+    private static Opportunity dealWith(String contact) {
+        return Opportunity.newBuilder()
+                .setContact(contact)
+                .setTitle("Cosima's pilot")
+                .setAmount(com.google.type.Money.newBuilder()
+                        .setCurrencyCode("EUR")
+                        .setUnits(12_000))
+                .setExpectedCloseDate(com.google.type.Date.newBuilder()
+                        .setYear(2027)
+                        .setMonth(3)
+                        .setDay(31))
+                .build();
+    }
+
     private static List<ImportFileRequest> upload(String csv) {
         return List.of(
                 ImportFileRequest.newBuilder()
@@ -657,6 +739,9 @@ class EveryRpcIsScopedTest {
                                 .setGivenName("Sixtus")
                                 .setFamilyName("Secondcontact")
                                 .setEmail("sixtus.secondcontact@example.com"))
+        deal = OpportunityServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(alice)))
+                .createOpportunity(io.hearth.proto.v1.CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(dealWith(contact.getName()))
                         .build());
         var queue = QueueServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(alice)));
         queue.qualifyLead(QualifyLeadRequest.newBuilder()
@@ -697,6 +782,9 @@ class EveryRpcIsScopedTest {
                 id(second.getName()),
                 id(contact.getName()),
                 id(secondContact.getName()),
+                        .build());
+                id(deal.getName()),
+                "Cosima's pilot",
                 id(touch.getName()),
                 id(followUp.getName()),
                 id(run.getName()),
@@ -756,6 +844,12 @@ class EveryRpcIsScopedTest {
                 new MethodAndRequest(
                         ContactServiceGrpc.getListContactsMethod(),
                         ListContactsRequest.newBuilder()
+                                .setPageSize(1000)
+                                .setShowArchived(true)
+                                .build()),
+                new MethodAndRequest(
+                        OpportunityServiceGrpc.getListOpportunitiesMethod(),
+                        io.hearth.proto.v1.ListOpportunitiesRequest.newBuilder()
                                 .setPageSize(1000)
                                 .setShowArchived(true)
                                 .build()),

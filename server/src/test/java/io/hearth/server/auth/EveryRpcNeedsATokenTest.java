@@ -51,6 +51,7 @@ class EveryRpcNeedsATokenTest {
             QueueServiceGrpc.getServiceDescriptor(),
             ContactServiceGrpc.getServiceDescriptor(),
             FollowUpServiceGrpc.getServiceDescriptor(),
+            io.hearth.proto.v1.OpportunityServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
             AdminServiceGrpc.getServiceDescriptor(),
             io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor(),

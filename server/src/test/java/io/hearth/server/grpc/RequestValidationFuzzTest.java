@@ -142,7 +142,8 @@ class RequestValidationFuzzTest {
                 FollowUpServiceGrpc.getServiceDescriptor(),
                 SyncServiceGrpc.getServiceDescriptor(),
                 AdminServiceGrpc.getServiceDescriptor(),
-                io.hearth.proto.v1.TeamServiceGrpc.getServiceDescriptor())) {
+                io.hearth.proto.v1.TeamServiceGrpc.getServiceDescriptor(),
+                io.hearth.proto.v1.OpportunityServiceGrpc.getServiceDescriptor())) {
             for (MethodDescriptor<?, ?> method : service.getMethods()) {
                 if (method.getType() == MethodDescriptor.MethodType.UNARY
                         && !LEFT_OUT.contains(method.getFullMethodName())) {
@@ -172,9 +173,27 @@ class RequestValidationFuzzTest {
                                 .setOwner("alice"))
                         .build())
                 .getName();
+        io.hearth.proto.v1.Opportunity deal = io.hearth.proto.v1.OpportunityServiceGrpc.newBlockingStub(channel)
+                .createOpportunity(io.hearth.proto.v1.CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(io.hearth.proto.v1.Opportunity.newBuilder()
+                                .setContact(contact)
+                                .setTitle("Pilot")
+                                .setAmount(com.google.type.Money.newBuilder()
+                                        .setCurrencyCode("EUR")
+                                        .setUnits(1000))
+                                .setExpectedCloseDate(com.google.type.Date.newBuilder()
+                                        .setYear(2027)
+                                        .setMonth(3)
+                                        .setDay(31)))
+                        .build());
         List<String> pool = new ArrayList<>(List.of(
                 lead.getName(),
                 contact,
+                deal.getName(),
+                deal.getEtag(),
+                "proposal",
+                "closed_won",
+                "amount desc",
                 lead.getEtag(),
                 lead.getName() + "/touches/1",
                 contact + "/followUps/1",

@@ -43,6 +43,7 @@ class EveryListHasAPageSizeLimitTest {
             QueueServiceGrpc.getServiceDescriptor(),
             ContactServiceGrpc.getServiceDescriptor(),
             FollowUpServiceGrpc.getServiceDescriptor(),
+            io.hearth.proto.v1.OpportunityServiceGrpc.getServiceDescriptor(),
             SyncServiceGrpc.getServiceDescriptor(),
             AdminServiceGrpc.getServiceDescriptor(),
             io.hearth.proto.v1.ServerServiceGrpc.getServiceDescriptor(),
@@ -98,7 +99,14 @@ class EveryListHasAPageSizeLimitTest {
         }
         assertThat(checked)
                 .as("the List RPCs found")
-                .contains("ListLeads", "ListContacts", "ListQueue", "ListTokens", "ListSyncRuns", "ListConnections")
+                .contains(
+                        "ListLeads",
+                        "ListContacts",
+                        "ListQueue",
+                        "ListTokens",
+                        "ListSyncRuns",
+                        "ListConnections",
+                        "ListOpportunities")
                 .hasSizeGreaterThanOrEqualTo(11);
     }
 

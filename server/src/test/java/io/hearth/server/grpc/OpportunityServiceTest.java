@@ -1,0 +1,279 @@
+package io.hearth.server.grpc;
+
+import static io.hearth.server.grpc.GrpcAssertions.assertCode;
+import static io.hearth.server.grpc.GrpcAssertions.assertInvalid;
+import static io.hearth.server.grpc.GrpcAssertions.errorReason;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.FieldMask;
+import com.google.protobuf.Timestamp;
+import com.google.type.Date;
+import com.google.type.Money;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.hearth.proto.v1.CloseOpportunityRequest;
+import io.hearth.proto.v1.ContactServiceGrpc;
+import io.hearth.proto.v1.ConvertLeadRequest;
+import io.hearth.proto.v1.ConvertLeadResponse;
+import io.hearth.proto.v1.CreateLeadRequest;
+import io.hearth.proto.v1.CreateOpportunityRequest;
+import io.hearth.proto.v1.GetLeadRequest;
+import io.hearth.proto.v1.GetOpportunityRequest;
+import io.hearth.proto.v1.Lead;
+import io.hearth.proto.v1.LeadServiceGrpc;
+import io.hearth.proto.v1.LeadSource;
+import io.hearth.proto.v1.LeadStatus;
+import io.hearth.proto.v1.ListOpportunitiesRequest;
+import io.hearth.proto.v1.ListOpportunitiesResponse;
+import io.hearth.proto.v1.MoveOpportunityStageRequest;
+import io.hearth.proto.v1.NextStep;
+import io.hearth.proto.v1.Opportunity;
+import io.hearth.proto.v1.OpportunityOutcome;
+import io.hearth.proto.v1.OpportunityServiceGrpc;
+import io.hearth.proto.v1.UpdateOpportunityRequest;
+import io.hearth.server.InProcessHearth;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** OpportunityService and ConvertLead with a deal, inside one JVM: real wiring, real rules, in-memory HSQLDB. */
+class OpportunityServiceTest {
+    private InProcessHearth hearth;
+    private OpportunityServiceGrpc.OpportunityServiceBlockingStub opportunities;
+    private ContactServiceGrpc.ContactServiceBlockingStub contacts;
+    private LeadServiceGrpc.LeadServiceBlockingStub leads;
+
+    @BeforeEach
+    void start() throws Exception {
+        hearth = new InProcessHearth(Clock.systemUTC());
+        opportunities = OpportunityServiceGrpc.newBlockingStub(hearth.channel());
+        contacts = ContactServiceGrpc.newBlockingStub(hearth.channel());
+        leads = LeadServiceGrpc.newBlockingStub(hearth.channel());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        hearth.close();
+    }
+
+    @Test
+    void aDealMovesClosesAndReadsBackWithItsHistoryMoneyAndDates() {
+        String contact = convertedProspect("Ada").getContact().getName();
+        Opportunity created = opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                .setOpportunity(deal(contact)
+                        .setNextStep(NextStep.newBuilder()
+                                .setDescription("book the demo")
+                                .setDueTime(Timestamp.newBuilder().setSeconds(1_800_000_000))))
+                .build());
+
+        assertThat(created.getName()).isEqualTo("opportunities/" + created.getId());
+        assertThat(created.getStage()).isEqualTo("qualification");
+        assertThat(created.getProbability()).isEqualTo(10);
+        assertThat(created.getAmount())
+                .isEqualTo(Money.newBuilder()
+                        .setCurrencyCode("EUR")
+                        .setUnits(25_000)
+                        .setNanos(500_000_000)
+                        .build());
+        assertThat(created.getExpectedCloseDate()).isEqualTo(march());
+        assertThat(created.getLeadSource()).isEqualTo(LeadSource.LEAD_SOURCE_WEBINAR);
+        assertThat(created.getNextStep().getDueTime().getSeconds()).isEqualTo(1_800_000_000);
+        Opportunity moved = opportunities.moveOpportunityStage(MoveOpportunityStageRequest.newBuilder()
+                .setName(created.getName())
+                .setStage("proposal")
+                .setEtag(created.getEtag())
+                .build());
+        assertThat(moved.getProbability()).isEqualTo(50);
+        assertThat(moved.getStageHistoryList())
+                .extracting(v -> v.getStage())
+                .containsExactly("qualification", "proposal");
+        assertThat(moved.getStageHistory(0).getLeaveTime()).isEqualTo(moved.getStageEnterTime());
+
+        assertCode(
+                () -> opportunities.moveOpportunityStage(MoveOpportunityStageRequest.newBuilder()
+                        .setName(created.getName())
+                        .setStage("negotiation")
+                        .setEtag(created.getEtag())
+                        .build()),
+                Status.Code.ABORTED);
+        assertInvalid(
+                () -> opportunities.closeOpportunity(CloseOpportunityRequest.newBuilder()
+                        .setName(created.getName())
+                        .setOutcome(OpportunityOutcome.OPPORTUNITY_OUTCOME_LOST)
+                        .build()),
+                "reason");
+        Opportunity won = opportunities.closeOpportunity(CloseOpportunityRequest.newBuilder()
+                .setName(created.getName())
+                .setOutcome(OpportunityOutcome.OPPORTUNITY_OUTCOME_WON)
+                .build());
+        assertThat(won.getStage()).isEqualTo("closed_won");
+        assertThat(won.getOutcome()).isEqualTo(OpportunityOutcome.OPPORTUNITY_OUTCOME_WON);
+        assertThat(won.hasCloseTime()).isTrue();
+        StatusRuntimeException closed = catchThrowableOfType(
+                () -> opportunities.moveOpportunityStage(MoveOpportunityStageRequest.newBuilder()
+                        .setName(created.getName())
+                        .setStage("proposal")
+                        .build()),
+                StatusRuntimeException.class);
+        assertThat(closed.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(errorReason(closed)).isEqualTo("OPPORTUNITY_CLOSED");
+        assertThat(opportunities.getOpportunity(GetOpportunityRequest.newBuilder()
+                        .setName(created.getName())
+                        .build()))
+                .isEqualTo(won);
+    }
+
+    @Test
+    void badFieldsAreNamedAndUnknownResourcesAreNotFound() {
+        String contact = convertedProspect("Bo").getContact().getName();
+
+        assertInvalid(
+                () -> opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(deal(contact)
+                                .setTitle(" ")
+                                .setAmount(Money.newBuilder()
+                                        .setCurrencyCode("EURO")
+                                        .setUnits(-1))
+                                .setExpectedCloseDate(Date.newBuilder()
+                                        .setYear(2027)
+                                        .setMonth(2)
+                                        .setDay(30)))
+                        .build()),
+                "opportunity.amount.currency_code",
+                "opportunity.amount",
+                "opportunity.expected_close_date");
+        assertInvalid(
+                () -> opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(deal(contact).setTitle("").setStage("closed_won"))
+                        .build()),
+                "opportunity.stage");
+        assertInvalid(
+                () -> opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(deal(contact).clearTitle())
+                        .build()),
+                "opportunity.title");
+        assertCode(
+                () -> opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(deal("contacts/0190c0d2-0000-7000-8000-000000000000"))
+                        .build()),
+                Status.Code.NOT_FOUND);
+        assertInvalid(
+                () -> opportunities.listOpportunities(ListOpportunitiesRequest.newBuilder()
+                        .setExpectedCloseFrom(
+                                Date.newBuilder().setYear(2027).setMonth(13).setDay(1))
+                        .build()),
+                "expected_close_from");
+        assertInvalid(
+                () -> opportunities.getOpportunity(
+                        GetOpportunityRequest.newBuilder().setName("deals/1").build()),
+                "name");
+    }
+
+    @Test
+    void updatesFollowTheMaskAndListsFilterByCloseDates() {
+        String contact = convertedProspect("Cy").getContact().getName();
+        Opportunity created = opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                .setOpportunity(deal(contact))
+                .build());
+
+        Opportunity updated = opportunities.updateOpportunity(UpdateOpportunityRequest.newBuilder()
+                .setOpportunity(Opportunity.newBuilder()
+                        .setName(created.getName())
+                        .setTitle("ignored: not in the mask")
+                        .setAmount(Money.newBuilder().setCurrencyCode("EUR").setUnits(30_000))
+                        .setEtag(created.getEtag()))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("amount"))
+                .build());
+
+        assertThat(updated.getTitle()).isEqualTo(created.getTitle());
+        assertThat(updated.getAmount().getUnits()).isEqualTo(30_000);
+        ListOpportunitiesResponse inMarch = opportunities.listOpportunities(ListOpportunitiesRequest.newBuilder()
+                .setExpectedCloseFrom(march())
+                .setExpectedCloseTo(march())
+                .setFilter("contact = \"" + contact + "\" AND closed = false")
+                .build());
+        ListOpportunitiesResponse inApril = opportunities.listOpportunities(ListOpportunitiesRequest.newBuilder()
+                .setExpectedCloseFrom(
+                        Date.newBuilder().setYear(2027).setMonth(4).setDay(1))
+                .build());
+        assertThat(inMarch.getOpportunitiesList()).containsExactly(updated);
+        assertThat(inApril.getOpportunitiesList()).isEmpty();
+    }
+
+    @Test
+    void convertingALeadWithADealDoesBothOrNeither() {
+        Lead lead = leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName("Dee")
+                        .setEmail("dee@example.com")
+                        .setSource(LeadSource.LEAD_SOURCE_TRADE_SHOW))
+                .build());
+
+        assertInvalid(
+                () -> contacts.convertLead(ConvertLeadRequest.newBuilder()
+                        .setLead(lead.getName())
+                        .setOpportunity(Opportunity.newBuilder()
+                                .setTitle("First order")
+                                .setAmount(Money.newBuilder()
+                                        .setCurrencyCode("EUR")
+                                        .setNanos(-5))
+                                .setExpectedCloseDate(march()))
+                        .build()),
+                "opportunity.amount");
+        assertThat(leads.getLead(GetLeadRequest.newBuilder()
+                                .setName(lead.getName())
+                                .build())
+                        .getStatus())
+                .isNotEqualTo(LeadStatus.LEAD_STATUS_CONVERTED);
+        assertThat(opportunities
+                        .listOpportunities(ListOpportunitiesRequest.getDefaultInstance())
+                        .getOpportunitiesList())
+                .isEmpty();
+
+        ConvertLeadResponse done = contacts.convertLead(ConvertLeadRequest.newBuilder()
+                .setLead(lead.getName())
+                .setOpportunity(Opportunity.newBuilder()
+                        .setTitle("First order")
+                        .setAmount(Money.newBuilder().setCurrencyCode("EUR").setUnits(900))
+                        .setExpectedCloseDate(march()))
+                .build());
+
+        assertThat(done.getLead().getStatus()).isEqualTo(LeadStatus.LEAD_STATUS_CONVERTED);
+        assertThat(done.getOpportunity().getContact())
+                .isEqualTo(done.getContact().getName());
+        assertThat(done.getOpportunity().getSourceLead()).isEqualTo(lead.getName());
+        assertThat(done.getOpportunity().getLeadSource()).isEqualTo(LeadSource.LEAD_SOURCE_TRADE_SHOW);
+        assertThat(opportunities.getOpportunity(GetOpportunityRequest.newBuilder()
+                        .setName(done.getOpportunity().getName())
+                        .build()))
+                .isEqualTo(done.getOpportunity());
+    }
+
+    private ConvertLeadResponse convertedProspect(String name) {
+        Lead lead = leads.createLead(CreateLeadRequest.newBuilder()
+                .setLead(Lead.newBuilder()
+                        .setGivenName(name)
+                        .setEmail(name.toLowerCase(java.util.Locale.ROOT) + "@example.com")
+                        .setSource(LeadSource.LEAD_SOURCE_WEBINAR))
+                .build());
+        return contacts.convertLead(
+                ConvertLeadRequest.newBuilder().setLead(lead.getName()).build());
+    }
+
+    private static Opportunity.Builder deal(String contact) {
+        return Opportunity.newBuilder()
+                .setContact(contact)
+                .setTitle("200 seats")
+                .setAmount(Money.newBuilder()
+                        .setCurrencyCode("EUR")
+                        .setUnits(25_000)
+                        .setNanos(500_000_000))
+                .setExpectedCloseDate(march());
+    }
+
+    private static Date march() {
+        return Date.newBuilder().setYear(2027).setMonth(3).setDay(31).build();
+    }
+}
