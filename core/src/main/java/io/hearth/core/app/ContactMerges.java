@@ -7,6 +7,7 @@ import io.hearth.core.dedup.KeyClaims;
 import io.hearth.core.dedup.LeadMergeRules;
 import io.hearth.core.dedup.LeadMergeStore;
 import io.hearth.core.dedup.PersonMatchStore;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.person.CadenceState;
@@ -101,7 +102,8 @@ public final class ContactMerges {
         }
         if (survivor.archived()) {
             throw new FailedPreconditionException(
-                    "CONTACT_ARCHIVED", survivor.id().name() + " is archived; restore it before merging into it");
+                    ErrorReason.CONTACT_ARCHIVED,
+                    survivor.id().name() + " is archived; restore it before merging into it");
         }
     }
 

@@ -296,7 +296,7 @@ public final class Contacts {
     /** The answer to changing, restoring or merging a contact that was merged into another. */
     public static FailedPreconditionException merged(Contact contact) {
         return new FailedPreconditionException(
-                "CONTACT_MERGED",
+                ErrorReason.CONTACT_MERGED,
                 contact.id().name() + " was merged into " + contact.mergedInto() + "; work that one instead");
     }
 

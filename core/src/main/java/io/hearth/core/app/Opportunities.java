@@ -7,6 +7,7 @@ import io.hearth.core.auth.Principal;
 import io.hearth.core.auth.TeamRoster;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactStore;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -135,7 +136,8 @@ public final class Opportunities {
     private Opportunity opening(Contact contact, OpportunityFields input, PipelineStage stage, LeadId lead) {
         if (contact.archived()) {
             throw new FailedPreconditionException(
-                    "CONTACT_ARCHIVED", contact.id().name() + " is archived; restore it before opening a deal with it");
+                    ErrorReason.CONTACT_ARCHIVED,
+                    contact.id().name() + " is archived; restore it before opening a deal with it");
         }
         Scope scope = caller.scope();
         scope.requireMayGiveTo(input.owner(), roster::isOnTeam);
@@ -278,7 +280,7 @@ public final class Opportunities {
         Opportunity current = currentVersion(id, etag);
         if (current.archived()) {
             throw new FailedPreconditionException(
-                    "OPPORTUNITY_ARCHIVED", id.name() + " is archived; restore it before changing it");
+                    ErrorReason.OPPORTUNITY_ARCHIVED, id.name() + " is archived; restore it before changing it");
         }
         return current;
     }
@@ -286,7 +288,7 @@ public final class Opportunities {
     private static void requireOpen(Opportunity current, String what) {
         if (current.closed()) {
             throw new FailedPreconditionException(
-                    "OPPORTUNITY_CLOSED",
+                    ErrorReason.OPPORTUNITY_CLOSED,
                     current.id().name() + " is closed ("
                             + current.outcome().name().toLowerCase(java.util.Locale.ROOT)
                             + "); a closed deal cannot be " + what);

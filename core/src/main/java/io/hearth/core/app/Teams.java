@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.Principal;
 import io.hearth.core.auth.Role;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
@@ -132,7 +133,7 @@ public final class Teams {
                 && !principal.get().isAdmin()
                 && !principal.get().team().equals(Optional.of(name))) {
             throw new PermissionDeniedException(
-                    "TEAM_NOT_CALLERS",
+                    ErrorReason.TEAM_NOT_CALLERS,
                     "your token is of "
                             + principal.get().team().map(t -> "team " + t).orElse("no team") + ", not of team " + name
                             + "; an admin sees every team");

@@ -54,6 +54,8 @@ public enum ErrorReason {
     CONNECTOR_CANNOT_WRITE(Kind.FAILED_PRECONDITION),
     /** The contact is archived. */
     CONTACT_ARCHIVED(Kind.FAILED_PRECONDITION),
+    /** The contact was merged into another: work that one. */
+    CONTACT_MERGED(Kind.FAILED_PRECONDITION),
     /** The person already has an open follow-up. */
     FOLLOW_UP_ALREADY_SCHEDULED(Kind.FAILED_PRECONDITION),
     /** The follow-up was completed or skipped already. */
@@ -70,6 +72,10 @@ public enum ErrorReason {
     LEAD_CONVERTED(Kind.FAILED_PRECONDITION),
     /** The lead was merged into another: work that one. */
     LEAD_MERGED(Kind.FAILED_PRECONDITION),
+    /** The opportunity is archived: restore it first. */
+    OPPORTUNITY_ARCHIVED(Kind.FAILED_PRECONDITION),
+    /** The opportunity is closed (won or lost): it no longer moves. */
+    OPPORTUNITY_CLOSED(Kind.FAILED_PRECONDITION),
     /** The person is archived. */
     PERSON_ARCHIVED(Kind.FAILED_PRECONDITION),
     /** The person is in the drip campaign, not worked by hand. */
@@ -92,6 +98,8 @@ public enum ErrorReason {
     OWNER_NOT_IN_TEAM(Kind.PERMISSION_DENIED),
     /** A file path outside the server's import folder. */
     PATH_OUTSIDE_IMPORT_FOLDER(Kind.PERMISSION_DENIED),
+    /** A manager reads and changes only their own team. */
+    TEAM_NOT_CALLERS(Kind.PERMISSION_DENIED),
 
     // UNAUTHENTICATED
     /** No token, or one that is unknown, revoked or expired. */

@@ -739,6 +739,7 @@ class EveryRpcIsScopedTest {
                                 .setGivenName("Sixtus")
                                 .setFamilyName("Secondcontact")
                                 .setEmail("sixtus.secondcontact@example.com"))
+                        .build());
         deal = OpportunityServiceGrpc.newBlockingStub(TokenCalls.withToken(hearth.channel(), Optional.of(alice)))
                 .createOpportunity(io.hearth.proto.v1.CreateOpportunityRequest.newBuilder()
                         .setOpportunity(dealWith(contact.getName()))
@@ -782,7 +783,6 @@ class EveryRpcIsScopedTest {
                 id(second.getName()),
                 id(contact.getName()),
                 id(secondContact.getName()),
-                        .build());
                 id(deal.getName()),
                 "Cosima's pilot",
                 id(touch.getName()),
