@@ -6,11 +6,11 @@ import com.google.type.Money;
 import io.hearth.proto.v1.ArchiveOpportunityRequest;
 import io.hearth.proto.v1.CloseOpportunityRequest;
 import io.hearth.proto.v1.CreateOpportunityRequest;
+import io.hearth.proto.v1.DealStep;
 import io.hearth.proto.v1.GetOpportunityRequest;
 import io.hearth.proto.v1.ListOpportunitiesRequest;
 import io.hearth.proto.v1.ListOpportunitiesResponse;
 import io.hearth.proto.v1.MoveOpportunityStageRequest;
-import io.hearth.proto.v1.NextStep;
 import io.hearth.proto.v1.Opportunity;
 import io.hearth.proto.v1.OpportunityOutcome;
 import io.hearth.proto.v1.RestoreOpportunityRequest;
@@ -70,8 +70,8 @@ final class OpportunitiesCommand implements Callable<Integer> {
             return DealText.date(this, text, option);
         }
 
-        final NextStep nextStep(String description, String due) {
-            NextStep.Builder step = NextStep.newBuilder().setDescription(description);
+        final DealStep nextStep(String description, String due) {
+            DealStep.Builder step = DealStep.newBuilder().setDescription(description);
             if (due != null) {
                 step.setDueTime(Times.timestamp(WhenText.parse(due, clock())));
             }

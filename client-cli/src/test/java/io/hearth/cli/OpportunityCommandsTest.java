@@ -19,12 +19,12 @@ import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.ConvertLeadRequest;
 import io.hearth.proto.v1.ConvertLeadResponse;
 import io.hearth.proto.v1.CreateOpportunityRequest;
+import io.hearth.proto.v1.DealStep;
 import io.hearth.proto.v1.GetOpportunityRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.ListOpportunitiesRequest;
 import io.hearth.proto.v1.ListOpportunitiesResponse;
 import io.hearth.proto.v1.MoveOpportunityStageRequest;
-import io.hearth.proto.v1.NextStep;
 import io.hearth.proto.v1.Opportunity;
 import io.hearth.proto.v1.OpportunityOutcome;
 import io.hearth.proto.v1.OpportunityServiceGrpc;
@@ -115,7 +115,7 @@ class OpportunityCommandsTest {
                                 .setAmount(PILOT.getAmount())
                                 .setExpectedCloseDate(MARCH)
                                 .setStage("proposal")
-                                .setNextStep(NextStep.newBuilder()
+                                .setNextStep(DealStep.newBuilder()
                                         .setDescription("send the revised proposal")
                                         .setDueTime(Timestamp.newBuilder()
                                                 .setSeconds(Instant.parse("2026-12-11T17:00:00Z")

@@ -46,7 +46,7 @@ final class OpportunityMapper {
             proto.setOwner(f.owner());
         }
         if (f.nextStep() != null) {
-            io.hearth.proto.v1.NextStep.Builder step = io.hearth.proto.v1.NextStep.newBuilder()
+            io.hearth.proto.v1.DealStep.Builder step = io.hearth.proto.v1.DealStep.newBuilder()
                     .setDescription(f.nextStep().description());
             if (f.nextStep().dueAt() != null) {
                 step.setDueTime(ProtoTimes.toProto(f.nextStep().dueAt()));
@@ -88,7 +88,7 @@ final class OpportunityMapper {
     private static OpportunityInput toInput(OpportunityOrBuilder proto) {
         Money m = proto.getAmount();
         Date d = proto.getExpectedCloseDate();
-        io.hearth.proto.v1.NextStep step = proto.getNextStep();
+        io.hearth.proto.v1.DealStep step = proto.getNextStep();
         return new OpportunityInput(
                 proto.getTitle(),
                 proto.hasAmount() ? new OpportunityInput.Amount(m.getCurrencyCode(), m.getUnits(), m.getNanos()) : null,

@@ -18,6 +18,7 @@ import io.hearth.proto.v1.ConvertLeadRequest;
 import io.hearth.proto.v1.ConvertLeadResponse;
 import io.hearth.proto.v1.CreateLeadRequest;
 import io.hearth.proto.v1.CreateOpportunityRequest;
+import io.hearth.proto.v1.DealStep;
 import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.GetOpportunityRequest;
 import io.hearth.proto.v1.Lead;
@@ -27,7 +28,6 @@ import io.hearth.proto.v1.LeadStatus;
 import io.hearth.proto.v1.ListOpportunitiesRequest;
 import io.hearth.proto.v1.ListOpportunitiesResponse;
 import io.hearth.proto.v1.MoveOpportunityStageRequest;
-import io.hearth.proto.v1.NextStep;
 import io.hearth.proto.v1.Opportunity;
 import io.hearth.proto.v1.OpportunityOutcome;
 import io.hearth.proto.v1.OpportunityServiceGrpc;
@@ -63,7 +63,7 @@ class OpportunityServiceTest {
         String contact = convertedProspect("Ada").getContact().getName();
         Opportunity created = opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
                 .setOpportunity(deal(contact)
-                        .setNextStep(NextStep.newBuilder()
+                        .setNextStep(DealStep.newBuilder()
                                 .setDescription("book the demo")
                                 .setDueTime(Timestamp.newBuilder().setSeconds(1_800_000_000))))
                 .build());
