@@ -222,13 +222,15 @@ public final class HearthCore {
                 touchObservers,
                 b.caller);
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
-        figures = new OperationalFigures(stores.queue(), stores.missedDeadlines(), stores.syncRuns(), clock);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);
         JooqTeamStore teamStore = new JooqTeamStore(b.database.dsl());
         teams = new Teams(teamStore, transactor, clock, b.caller, audit);
+        JooqEscalationStore escalationStore = new JooqEscalationStore(b.database.dsl());
+        figures = new OperationalFigures(
+                stores.queue(), stores.missedDeadlines(), stores.syncRuns(), escalationStore, clock);
         escalations = new Escalations(
-                new JooqEscalationStore(b.database.dsl()),
+                escalationStore,
                 teamStore,
                 leads,
                 ratings,

@@ -204,4 +204,15 @@ public final class JooqEscalationStore implements EscalationStore {
                 instant(r.getSettledAt()),
                 r.getReassignedTo());
     }
+
+    @Override
+    public EscalationTotals totals() {
+        Record r = dsl.select(
+                        DSL.count(),
+                        DSL.count(LEAD_ESCALATION.REASSIGNED_TO),
+                        DSL.field(DSL.selectCount().from(LEAD_ARRIVAL_ASSIGNMENT)))
+                .from(LEAD_ESCALATION)
+                .fetchOne();
+        return new EscalationTotals(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class));
+    }
 }

@@ -49,4 +49,14 @@ public interface EscalationStore {
      * and of unowned leads.
      */
     List<Escalation> since(Instant since, Scope scope, Optional<String> team, int limit);
+
+    /** Every escalation, team-wide, how many reached their deadline untouched and were reassigned: for monitoring. */
+    EscalationTotals totals();
+
+    /**
+     * @param escalated leads escalated as about to miss their deadline
+     * @param reassigned those reassigned by round robin when the deadline passed untouched
+     * @param assignedOnArrival unowned inbound leads the round robin gave a rep on arrival
+     */
+    record EscalationTotals(long escalated, long reassigned, long assignedOnArrival) {}
 }

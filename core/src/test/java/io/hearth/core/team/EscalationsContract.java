@@ -237,6 +237,9 @@ public abstract class EscalationsContract {
                 .isEqualTo(12);
         // which lead gets which turn depends on how the two servers interleave; none keeps its rep
         assertThat(arrivals).allSatisfy(lead -> assertThat(owner(lead)).isNotEqualTo(before.get(lead)));
+        assertThat(new JooqEscalationStore(database.dsl()).totals())
+                .as("what the metrics report")
+                .isEqualTo(new EscalationStore.EscalationTotals(12, 12, 12));
     }
 
     @Test

@@ -71,6 +71,25 @@ public final class DomainMetrics {
                         m -> m.last == null ? Double.NaN : m.last.misses().unanswered())
                 .description("Missed web leads still waiting for their first touch (team-wide)")
                 .register(registry);
+        Gauge.builder(
+                        "hearth.speed.to.lead.escalations",
+                        this,
+                        m -> m.last == null ? Double.NaN : m.last.escalations().escalated())
+                .description("Web leads escalated as about to miss their response deadline (team-wide)")
+                .register(registry);
+        Gauge.builder(
+                        "hearth.speed.to.lead.reassignments",
+                        this,
+                        m -> m.last == null ? Double.NaN : m.last.escalations().reassigned())
+                .description("Escalated web leads reassigned by round robin when their deadline passed untouched "
+                        + "(team-wide)")
+                .register(registry);
+        Gauge.builder(
+                        "hearth.speed.to.lead.arrival.assignments",
+                        this,
+                        m -> m.last == null ? Double.NaN : m.last.escalations().assignedOnArrival())
+                .description("Unowned web leads given a rep by round robin on arrival (team-wide)")
+                .register(registry);
         Gauge.builder("hearth.figures.age", this, DomainMetrics::ageSeconds)
                 .description("Seconds since the team-wide figures were read from the database")
                 .baseUnit("seconds")

@@ -92,6 +92,8 @@ class MetricsTest {
                     .containsPattern("hearth_queue_entries\\{lane=\"speed_to_lead\",state=\"due\"} 1(\\.0)?\\n")
                     .containsPattern("hearth_queue_entries\\{lane=\"cold\",state=\"due\"} 0(\\.0)?\\n")
                     .containsPattern("hearth_speed_to_lead_misses 0(\\.0)?\\n")
+                    .containsPattern("hearth_speed_to_lead_escalations 0(\\.0)?\\n")
+                    .containsPattern("hearth_speed_to_lead_reassignments 0(\\.0)?\\n")
                     .contains("hearth_figures_age_seconds")
                     .doesNotContain("ada@example.com", "Ada");
 
