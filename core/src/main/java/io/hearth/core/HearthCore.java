@@ -170,6 +170,7 @@ public final class HearthCore {
                 leads,
                 contacts,
                 stores.merges(),
+                stores.matches(),
                 stores.profiles(),
                 stores.touches(),
                 stores.followUps(),
