@@ -405,6 +405,7 @@ public final class ImportBench {
                         leads,
                         contacts,
                         stores.merges(),
+                        matches,
                         stores.profiles(),
                         stores.touches(),
                         stores.followUps(),

@@ -198,6 +198,7 @@ public final class HearthCore {
                 leads,
                 contacts,
                 stores.merges(),
+                stores.matches(),
                 stores.profiles(),
                 stores.touches(),
                 stores.followUps(),

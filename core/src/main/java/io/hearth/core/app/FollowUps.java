@@ -262,6 +262,9 @@ public final class FollowUps {
      * transaction: a person without a cadence is active with nothing done and nothing scheduled.
      */
     public List<PersonCadence> cadencesOf(PersonKind kind, List<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
         Instant now = now();
         return transactor.inTransaction(() -> {
             Map<UUID, Cadence> stored = cadences.findAll(kind, personIds);

@@ -3,9 +3,11 @@ package io.hearth.core.app;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.contact.Contact;
+import io.hearth.core.dedup.KeyClaims;
 import io.hearth.core.dedup.LeadMergeRules;
 import io.hearth.core.dedup.LeadMergeStore;
 import io.hearth.core.error.ErrorReason;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
@@ -35,11 +37,16 @@ import java.util.Optional;
  * qualification answers it lacked ({@link LeadMergeRules}); the duplicate is archived pointing at
  * the survivor, with all its values kept. Of two open follow-up steps, the survivor's stays and
  * the duplicate's is cancelled: one person, one next step.
+ *
+ * <p>Two merges that share a person take turns ({@link KeyClaims#ofPeople}), in the database as in
+ * this process, so of two merges of one pair, or of A into B and B into A, the second sees the
+ * first's result and is refused rather than both succeeding.
  */
 public final class LeadMerges {
     private final Leads leads;
     private final Contacts contacts;
     private final LeadMergeStore store;
+    private final PersonMatchStore matches;
     private final LeadProfileStore profiles;
     private final TouchStore touches;
     private final FollowUpStore followUps;
@@ -51,6 +58,7 @@ public final class LeadMerges {
             Leads leads,
             Contacts contacts,
             LeadMergeStore store,
+            PersonMatchStore matches,
             LeadProfileStore profiles,
             TouchStore touches,
             FollowUpStore followUps,
@@ -62,6 +70,7 @@ public final class LeadMerges {
         this.cadences = requireNonNull(cadences, "cadences is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.store = requireNonNull(store, "store is null");
+        this.matches = requireNonNull(matches, "matches is null");
         this.profiles = requireNonNull(profiles, "profiles is null");
         this.followUps = requireNonNull(followUps, "followUps is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
@@ -80,7 +89,9 @@ public final class LeadMerges {
      * current one.
      */
     public Merge merge(LeadId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag) {
-        return merge(survivorId, survivorEtag, duplicateId, duplicateEtag, null);
+        return transactor.inTransactionExclusive(
+                turns(PersonRef.of(survivorId), PersonRef.of(duplicateId)),
+                () -> merge(survivorId, survivorEtag, duplicateId, duplicateEtag, null));
     }
 
     /**
@@ -93,6 +104,7 @@ public final class LeadMerges {
             throw InvalidArgumentException.of("duplicate", "names the survivor itself: a lead cannot absorb itself");
         }
         return transactor.inTransaction(() -> {
+            matches.claim(turns(PersonRef.of(survivorId), PersonRef.of(duplicateId)));
             Lead survivor = leads.currentVersion(survivorId, survivorEtag);
             Lead duplicate = leads.currentVersion(duplicateId, duplicateEtag);
             checkMergeable(survivor, duplicate);
@@ -149,13 +161,16 @@ public final class LeadMerges {
      */
     public ContactMerge mergeIntoContact(
             ContactId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag) {
-        return mergeIntoContact(survivorId, survivorEtag, duplicateId, duplicateEtag, null);
+        return transactor.inTransactionExclusive(
+                turns(PersonRef.of(survivorId), PersonRef.of(duplicateId)),
+                () -> mergeIntoContact(survivorId, survivorEtag, duplicateId, duplicateEtag, null));
     }
 
     /** {@link #mergeIntoContact(ContactId, String, LeadId, String)}, recording why when not by hand. */
     public ContactMerge mergeIntoContact(
             ContactId survivorId, String survivorEtag, LeadId duplicateId, String duplicateEtag, String reason) {
         return transactor.inTransaction(() -> {
+            matches.claim(turns(PersonRef.of(survivorId), PersonRef.of(duplicateId)));
             Contact survivor = contacts.currentVersion(survivorId, survivorEtag);
             Lead duplicate = leads.currentVersion(duplicateId, duplicateEtag);
             checkMergeable(duplicate);
@@ -178,6 +193,15 @@ public final class LeadMerges {
             // as stored: the store keeps tags in its own order
             return new ContactMerge(contacts.get(survivorId), leads.shown(merged), touchesMoved, followUpsMoved, links);
         });
+    }
+
+    /**
+     * The turns a merge takes on both people, those {@link ContactMerges} takes too: in the
+     * database (on PostgreSQL) inside the merge's transaction, in the process around it where the
+     * merge opens the transaction (a sync's merge runs inside its batch, under the batch's turns).
+     */
+    private static List<Long> turns(PersonRef survivor, PersonRef duplicate) {
+        return KeyClaims.ofPeople(List.of(survivor, duplicate));
     }
 
     /** One person, one next step: of two open steps, the survivor's stays. */

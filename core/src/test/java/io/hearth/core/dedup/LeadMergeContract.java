@@ -3,6 +3,7 @@ package io.hearth.core.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.Concurrently;
 import io.hearth.core.HearthCore;
 import io.hearth.core.app.LeadMerges;
 import io.hearth.core.app.Transactor;
@@ -48,9 +49,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Merging a lead entered twice, with its history, rating and queue entry; run on each database by a subclass. */
 public abstract class LeadMergeContract {
@@ -509,6 +512,44 @@ public abstract class LeadMergeContract {
                         FailedPreconditionException.class,
                         e -> assertThat(e.reason()).isEqualTo("LEAD_CONVERTED"));
         assertThat(rated.leads().get(third.id())).isEqualTo(thirdNow);
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void ofTwoMergesAtOnceOfOnePairOnlyOneSucceedsWhicheverWayRoundAndOnWhicheverServer() throws Exception {
+        // another server instance: its own pool and in-process turns, so only the database orders them
+        LeadMerges otherServer = HearthCore.on(testDatabase.anotherServer())
+                .clock(clock)
+                .probability(new RuleProbability())
+                .build()
+                .merges();
+        List<LeadMerges> servers = List.of(merges, otherServer);
+        for (int round = 0; round < 8; round++) {
+            // the same person twice, field for field: merging changes neither's fields
+            Lead a = lead(LeadFixtures.person("Twin", "Round" + round).email("twin" + round + "@example.com"), true);
+            Lead b = lead(LeadFixtures.person("Twin", "Round" + round).email("twin" + round + "@example.com"), true);
+            boolean oppositeWays = round % 2 == 0;
+            AtomicInteger next = new AtomicInteger();
+            List<String> outcomes = Concurrently.run(2, () -> {
+                int i = next.getAndIncrement();
+                boolean reversed = oppositeWays && i == 1;
+                try {
+                    servers.get(i).merge(reversed ? b.id() : a.id(), null, reversed ? a.id() : b.id(), null);
+                    return "merged";
+                } catch (FailedPreconditionException e) {
+                    return e.reason();
+                } catch (StaleEtagException e) {
+                    return "ABORTED";
+                }
+            });
+
+            assertThat(outcomes).as("round %d: %s", round, outcomes).containsOnlyOnce("merged");
+            assertThat(List.of(
+                            rated.leads().get(a.id()).merged(),
+                            rated.leads().get(b.id()).merged()))
+                    .as("round %d: exactly one of the two is merged away", round)
+                    .containsExactlyInAnyOrder(true, false);
+        }
     }
 
     private Lead lead(LeadFields.Builder fields, boolean duplicate) {

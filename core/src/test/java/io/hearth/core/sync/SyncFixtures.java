@@ -34,6 +34,7 @@ final class SyncFixtures {
                         leads,
                         contacts,
                         stores.merges(),
+                        stores.matches(),
                         stores.profiles(),
                         stores.touches(),
                         stores.followUps(),
