@@ -22,7 +22,7 @@ public final class OpportunityRules {
     public OpportunityFields check(OpportunityFields in) {
         Violations violations = new Violations();
         String title = line(in.title(), "title", MAX_TITLE, violations);
-        if (title == null) {
+        if (in.title() == null || in.title().isBlank()) {
             violations.add("title", "required: what the deal is, e.g. \"200 seats, annual plan\"");
         }
         if (in.amount() == null) {
@@ -35,9 +35,9 @@ public final class OpportunityRules {
         NextStep nextStep = null;
         if (in.nextStep() != null) {
             String description = text(in.nextStep().description(), "next_step.description", MAX_NEXT_STEP, violations);
-            if (description == null) {
+            if (in.nextStep().description().isBlank()) {
                 violations.add("next_step.description", "required for a next step: what is to happen");
-            } else {
+            } else if (description != null) {
                 nextStep = new NextStep(description, in.nextStep().dueAt());
             }
         }

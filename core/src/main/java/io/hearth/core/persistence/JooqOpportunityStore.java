@@ -99,6 +99,7 @@ public final class JooqOpportunityStore implements OpportunityStore {
                 .set(OPPORTUNITY.NEXT_STEP_DUE_AT, r.getNextStepDueAt())
                 .set(OPPORTUNITY.STAGE, r.getStage())
                 .set(OPPORTUNITY.STAGE_ENTERED_AT, r.getStageEnteredAt())
+                .set(OPPORTUNITY.STAGE_VISITS, r.getStageVisits())
                 .set(OPPORTUNITY.OUTCOME, r.getOutcome())
                 .set(OPPORTUNITY.CLOSE_REASON, r.getCloseReason())
                 .set(OPPORTUNITY.CLOSED_AT, r.getClosedAt())
@@ -258,8 +259,27 @@ public final class JooqOpportunityStore implements OpportunityStore {
                                         c.getMovedBy()),
                                 Collectors.toList())));
         return records.stream()
-                .map(r -> toOpportunity(r, histories.getOrDefault(r.getId(), List.of())))
+                .map(r -> toOpportunity(r, asOfRow(r, histories.getOrDefault(r.getId(), List.of()))))
                 .toList();
+    }
+
+    /**
+     * The history as the row's version has it. The history is read by a later statement than the
+     * row, so it may hold a move committed in between (on PostgreSQL's read committed): the visits
+     * past the row's count are left out and the row's current visit is not left yet.
+     */
+    private static List<StageVisit> asOfRow(OpportunityRecord r, List<StageVisit> read) {
+        int visits = r.getStageVisits();
+        if (read.size() <= visits
+                && (read.isEmpty() || read.get(read.size() - 1).leftAt() == null)) {
+            return read;
+        }
+        List<StageVisit> kept = new ArrayList<>(read.subList(0, Math.min(visits, read.size())));
+        if (!kept.isEmpty()) {
+            StageVisit current = kept.get(kept.size() - 1);
+            kept.set(kept.size() - 1, new StageVisit(current.stage(), current.enteredAt(), null, current.movedBy()));
+        }
+        return kept;
     }
 
     private static OpportunityRecord toRecord(Opportunity o) {
@@ -276,6 +296,7 @@ public final class JooqOpportunityStore implements OpportunityStore {
         r.setNextStepDueAt(f.nextStep() == null ? null : toOffset(f.nextStep().dueAt()));
         r.setStage(o.stage());
         r.setStageEnteredAt(toOffset(o.stageEnteredAt()));
+        r.setStageVisits(o.history().size());
         r.setOutcome(o.outcome().name());
         r.setCloseReason(o.closeReason());
         r.setClosedAt(toOffset(o.closedAt()));

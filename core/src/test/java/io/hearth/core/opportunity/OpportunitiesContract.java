@@ -1,5 +1,6 @@
 package io.hearth.core.opportunity;
 
+import static io.hearth.core.persistence.generated.Tables.OPPORTUNITY_STAGE_CHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +34,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -188,16 +191,20 @@ public abstract class OpportunitiesContract {
 
     @Test
     void twoMovesWithOneEtagAtOnceOneWinsTheOtherIsAbortedAndTheHistoryHasTheWinnersChangeOnly() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 10; round++) {
             Opportunity created =
                     opportunities.create(alicesContact.id().name(), deal("Race " + round, "10", MARCH), "", null);
             AtomicInteger turn = new AtomicInteger();
             List<String> stages = List.of("proposal", "negotiation");
 
-            List<Object> results = Concurrently.run(2, () -> {
-                String stage = stages.get(turn.getAndIncrement());
+            // two movers and a reader: a read while a move commits sees the deal before or after it, whole
+            List<Object> results = Concurrently.run(3, () -> {
+                int mine = turn.getAndIncrement();
+                if (mine == 2) {
+                    return opportunities.get(created.id()).history();
+                }
                 try {
-                    return opportunities.move(created.id(), stage, created.etag());
+                    return opportunities.move(created.id(), stages.get(mine), created.etag());
                 } catch (StaleEtagException e) {
                     return e;
                 }
@@ -211,6 +218,10 @@ public abstract class OpportunitiesContract {
             });
             assertThat(winners).hasSize(1);
             assertThat(results).filteredOn(r -> r instanceof StaleEtagException).hasSize(1);
+            assertThat(results)
+                    .filteredOn(r -> r instanceof List<?>)
+                    .singleElement()
+                    .isIn(created.history(), winners.get(0).history());
             Opportunity read = opportunities.get(created.id());
             assertThat(read).isEqualTo(winners.get(0));
             assertThat(read.version()).isEqualTo(2);
@@ -218,6 +229,28 @@ public abstract class OpportunitiesContract {
                     .extracting(StageVisit::stage)
                     .containsExactly("qualification", winners.get(0).stage());
         }
+    }
+
+    @Test
+    void aReadShowsTheHistoryAsTheRowsVersionHasItThoughAMoveCommitsBetweenItsTwoQueries() {
+        Opportunity created = opportunities.create(alicesContact.id().name(), deal("Pilot", "1000", MARCH), "", null);
+        // what a reader's second query sees when a move committed after its first one read the row
+        OffsetDateTime moved = created.createdAt().plusSeconds(60).atOffset(ZoneOffset.UTC);
+        var dsl = testDatabase.database().dsl();
+        dsl.update(OPPORTUNITY_STAGE_CHANGE)
+                .set(OPPORTUNITY_STAGE_CHANGE.LEFT_AT, moved)
+                .where(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID.eq(created.id().value()))
+                .execute();
+        dsl.insertInto(OPPORTUNITY_STAGE_CHANGE)
+                .set(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID, created.id().value())
+                .set(OPPORTUNITY_STAGE_CHANGE.SEQ, 1)
+                .set(OPPORTUNITY_STAGE_CHANGE.STAGE, "proposal")
+                .set(OPPORTUNITY_STAGE_CHANGE.ENTERED_AT, moved)
+                .execute();
+
+        assertThat(opportunities.get(created.id())).isEqualTo(created);
+        assertThat(opportunities.list("", null, null, false, "", 10, "").items())
+                .containsExactly(created);
     }
 
     @Test
