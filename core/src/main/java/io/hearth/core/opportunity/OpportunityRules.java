@@ -3,6 +3,8 @@ package io.hearth.core.opportunity;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.Violations;
 import io.hearth.core.resource.ControlCharacters;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What an opportunity's fields must be, checked on every write; violations are named by field
@@ -38,7 +40,9 @@ public final class OpportunityRules {
             if (in.nextStep().description().isBlank()) {
                 violations.add("next_step.description", "required for a next step: what is to happen");
             } else if (description != null) {
-                nextStep = new NextStep(description, in.nextStep().dueAt());
+                Instant due = in.nextStep().dueAt();
+                // databases keep microseconds: what a write returns equals what a read returns later
+                nextStep = new NextStep(description, due == null ? null : due.truncatedTo(ChronoUnit.MICROS));
             }
         }
         violations.throwIfAny();

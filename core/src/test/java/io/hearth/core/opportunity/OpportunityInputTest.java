@@ -72,6 +72,11 @@ class OpportunityInputTest {
                         e -> assertThat(e.violations())
                                 .extracting(v -> v.field())
                                 .containsExactlyInAnyOrder("title", "amount", "expected_close_date", "owner"));
+        assertThat(rules.check(new OpportunityFields(
+                                "t", amount, day, null, new NextStep("call", Instant.ofEpochSecond(5, 123_456_789))))
+                        .nextStep()
+                        .dueAt())
+                .isEqualTo(Instant.ofEpochSecond(5, 123_456_000));
         assertThat(rules.closeReason(Outcome.WON, " ", "reason")).isNull();
         assertThatThrownBy(() -> rules.closeReason(Outcome.LOST, "", "reason"))
                 .isInstanceOf(InvalidArgumentException.class);
