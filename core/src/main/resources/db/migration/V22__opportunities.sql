@@ -16,9 +16,6 @@ CREATE TABLE opportunity (
     stage               VARCHAR(40)   NOT NULL,
     -- when the current stage was entered: what a stalled deal is measured from
     stage_entered_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    -- how many stage visits this version of the row has: a reader that reads the row, then its
-    -- history in another statement, takes only these (a move committed in between adds more)
-    stage_visits        INTEGER       NOT NULL,
     -- OPEN, WON or LOST
     outcome             VARCHAR(10)   NOT NULL,
     close_reason        VARCHAR(1000),

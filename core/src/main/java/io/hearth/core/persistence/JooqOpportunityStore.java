@@ -30,16 +30,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 /** {@link OpportunityStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqOpportunityStore implements OpportunityStore {
@@ -80,10 +84,7 @@ public final class JooqOpportunityStore implements OpportunityStore {
     }
 
     private Optional<Opportunity> one(Condition condition) {
-        return dsl.selectFrom(OPPORTUNITY)
-                .where(condition)
-                .fetchOptional()
-                .map(r -> withHistory(List.of(r)).get(0));
+        return readWithHistory(condition).values().stream().findFirst();
     }
 
     @Override
@@ -99,7 +100,6 @@ public final class JooqOpportunityStore implements OpportunityStore {
                 .set(OPPORTUNITY.NEXT_STEP_DUE_AT, r.getNextStepDueAt())
                 .set(OPPORTUNITY.STAGE, r.getStage())
                 .set(OPPORTUNITY.STAGE_ENTERED_AT, r.getStageEnteredAt())
-                .set(OPPORTUNITY.STAGE_VISITS, r.getStageVisits())
                 .set(OPPORTUNITY.OUTCOME, r.getOutcome())
                 .set(OPPORTUNITY.CLOSE_REASON, r.getCloseReason())
                 .set(OPPORTUNITY.CLOSED_AT, r.getClosedAt())
@@ -173,7 +173,18 @@ public final class JooqOpportunityStore implements OpportunityStore {
                             last.getId().toString())
                     .encode());
         }
-        return new Page<>(withHistory(page), next);
+        // the page's rows are read again with their histories in one statement, so each deal is
+        // whole as of one moment; one that stopped matching in between is left out
+        Map<UUID, Opportunity> read = readWithHistory(OPPORTUNITY
+                .ID
+                .in(page.stream().map(OpportunityRecord::getId).toList())
+                .and(DSL.and(conditions(query)))
+                .and(OwnerScope.visibleTo(OPPORTUNITY.OWNER, query.scope())));
+        List<Opportunity> opportunities = page.stream()
+                .map(r -> read.get(r.getId()))
+                .filter(Objects::nonNull)
+                .toList();
+        return new Page<>(opportunities, next);
     }
 
     private static Field<?> sortField(OpportunityOrder.Key key) {
@@ -235,51 +246,33 @@ public final class JooqOpportunityStore implements OpportunityStore {
         return conditions;
     }
 
-    /** The opportunities of {@code records}, in their order, with their stage histories read in one query. */
-    private List<Opportunity> withHistory(List<OpportunityRecord> records) {
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, List<StageVisit>> histories = dsl
-                .selectFrom(OPPORTUNITY_STAGE_CHANGE)
-                .where(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID.in(
-                        records.stream().map(OpportunityRecord::getId).toList()))
-                .orderBy(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID, OPPORTUNITY_STAGE_CHANGE.SEQ)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        OpportunityStageChangeRecord::getOpportunityId,
-                        Collectors.mapping(
-                                c -> new StageVisit(
-                                        c.getStage(),
-                                        c.getEnteredAt().toInstant(),
-                                        c.getLeftAt() == null
-                                                ? null
-                                                : c.getLeftAt().toInstant(),
-                                        c.getMovedBy()),
-                                Collectors.toList())));
-        return records.stream()
-                .map(r -> toOpportunity(r, asOfRow(r, histories.getOrDefault(r.getId(), List.of()))))
-                .toList();
-    }
-
     /**
-     * The history as the row's version has it. The history is read by a later statement than the
-     * row, so it may hold a move committed in between (on PostgreSQL's read committed): the visits
-     * past the row's count are left out and the row's current visit is not left yet.
+     * The opportunities meeting {@code condition} with their stage histories, read in one statement:
+     * a row read by one statement and its history by another could straddle a move committed in
+     * between (PostgreSQL's read committed), a row of one version with the history of the next.
      */
-    private static List<StageVisit> asOfRow(OpportunityRecord r, List<StageVisit> read) {
-        int visits = r.getStageVisits();
-        if (read.size() <= visits
-                && (read.isEmpty() || read.get(read.size() - 1).leftAt() == null)) {
-            return read;
+    private Map<UUID, Opportunity> readWithHistory(Condition condition) {
+        Map<UUID, OpportunityRecord> rows = new LinkedHashMap<>();
+        Map<UUID, List<StageVisit>> histories = new HashMap<>();
+        for (Record joined : dsl.select(OPPORTUNITY.fields())
+                .select(OPPORTUNITY_STAGE_CHANGE.fields())
+                .from(OPPORTUNITY)
+                .join(OPPORTUNITY_STAGE_CHANGE)
+                .on(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                .where(condition)
+                .orderBy(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID, OPPORTUNITY_STAGE_CHANGE.SEQ)
+                .fetch()) {
+            OpportunityRecord row = joined.into(OPPORTUNITY);
+            OpportunityStageChangeRecord c = joined.into(OPPORTUNITY_STAGE_CHANGE);
+            rows.putIfAbsent(row.getId(), row);
+            histories
+                    .computeIfAbsent(row.getId(), id -> new ArrayList<>())
+                    .add(new StageVisit(
+                            c.getStage(), c.getEnteredAt().toInstant(), toInstant(c.getLeftAt()), c.getMovedBy()));
         }
-        List<StageVisit> kept = new ArrayList<>(read.subList(0, Math.min(visits, read.size())));
-        if (!kept.isEmpty()) {
-            StageVisit current = kept.get(kept.size() - 1);
-            kept.set(kept.size() - 1, new StageVisit(current.stage(), current.enteredAt(), null, current.movedBy()));
-        }
-        return kept;
+        Map<UUID, Opportunity> opportunities = new LinkedHashMap<>();
+        rows.forEach((id, row) -> opportunities.put(id, toOpportunity(row, histories.get(id))));
+        return opportunities;
     }
 
     private static OpportunityRecord toRecord(Opportunity o) {
@@ -296,7 +289,6 @@ public final class JooqOpportunityStore implements OpportunityStore {
         r.setNextStepDueAt(f.nextStep() == null ? null : toOffset(f.nextStep().dueAt()));
         r.setStage(o.stage());
         r.setStageEnteredAt(toOffset(o.stageEnteredAt()));
-        r.setStageVisits(o.history().size());
         r.setOutcome(o.outcome().name());
         r.setCloseReason(o.closeReason());
         r.setClosedAt(toOffset(o.closedAt()));

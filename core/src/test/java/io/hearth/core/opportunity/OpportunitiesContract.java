@@ -1,6 +1,5 @@
 package io.hearth.core.opportunity;
 
-import static io.hearth.core.persistence.generated.Tables.OPPORTUNITY_STAGE_CHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +23,11 @@ import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.JooqApiTokenStore;
+import io.hearth.core.persistence.JooqOpportunityStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.Scope;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.query.Page;
 import io.hearth.core.resource.Money;
@@ -34,16 +35,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,25 +234,47 @@ public abstract class OpportunitiesContract {
     }
 
     @Test
-    void aReadShowsTheHistoryAsTheRowsVersionHasItThoughAMoveCommitsBetweenItsTwoQueries() {
+    void aReadIsWholeThoughAMoveCommitsRightAfterItsFirstStatement() throws Exception {
         Opportunity created = opportunities.create(alicesContact.id().name(), deal("Pilot", "1000", MARCH), "", null);
-        // what a reader's second query sees when a move committed after its first one read the row
-        OffsetDateTime moved = created.createdAt().plusSeconds(60).atOffset(ZoneOffset.UTC);
-        var dsl = testDatabase.database().dsl();
-        dsl.update(OPPORTUNITY_STAGE_CHANGE)
-                .set(OPPORTUNITY_STAGE_CHANGE.LEFT_AT, moved)
-                .where(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID.eq(created.id().value()))
-                .execute();
-        dsl.insertInto(OPPORTUNITY_STAGE_CHANGE)
-                .set(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID, created.id().value())
-                .set(OPPORTUNITY_STAGE_CHANGE.SEQ, 1)
-                .set(OPPORTUNITY_STAGE_CHANGE.STAGE, "proposal")
-                .set(OPPORTUNITY_STAGE_CHANGE.ENTERED_AT, moved)
-                .execute();
+        AtomicReference<Opportunity> movedMeanwhile = new AtomicReference<>();
+        // a store whose first statement is followed, before its next one, by a move committed elsewhere
+        AtomicBoolean fired = new AtomicBoolean();
+        DSLContext interrupted = testDatabase
+                .database()
+                .dsl()
+                .configuration()
+                .derive(ExecuteListener.onExecuteEnd(ctx -> {
+                    if (fired.compareAndSet(false, true)) {
+                        Thread mover =
+                                new Thread(() -> movedMeanwhile.set(opportunities.move(created.id(), "proposal", "")));
+                        mover.start();
+                        try {
+                            mover.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }))
+                .dsl();
+        JooqOpportunityStore store = new JooqOpportunityStore(interrupted);
 
-        assertThat(opportunities.get(created.id())).isEqualTo(created);
-        assertThat(opportunities.list("", null, null, false, "", 10, "").items())
-                .containsExactly(created);
+        Opportunity read = store.find(created.id(), Scope.EVERYONE).orElseThrow();
+        assertThat(movedMeanwhile.get()).isNotNull();
+        assertThat(read).isIn(created, movedMeanwhile.get());
+
+        fired.set(false);
+        List<Opportunity> listed = store.list(new OpportunityQuery(
+                        OpportunityFilter.NONE,
+                        null,
+                        null,
+                        false,
+                        OpportunityOrder.DEFAULT,
+                        10,
+                        Optional.empty(),
+                        Scope.EVERYONE))
+                .items();
+        Opportunity movedAgain = movedMeanwhile.get();
+        assertThat(listed).singleElement().isIn(read, movedAgain);
     }
 
     @Test
