@@ -3,6 +3,8 @@ package io.hearth.core.opportunity;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.Violations;
 import io.hearth.core.resource.ControlCharacters;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What an opportunity's fields must be, checked on every write; violations are named by field
@@ -22,7 +24,7 @@ public final class OpportunityRules {
     public OpportunityFields check(OpportunityFields in) {
         Violations violations = new Violations();
         String title = line(in.title(), "title", MAX_TITLE, violations);
-        if (title == null) {
+        if (in.title() == null || in.title().isBlank()) {
             violations.add("title", "required: what the deal is, e.g. \"200 seats, annual plan\"");
         }
         if (in.amount() == null) {
@@ -35,10 +37,12 @@ public final class OpportunityRules {
         NextStep nextStep = null;
         if (in.nextStep() != null) {
             String description = text(in.nextStep().description(), "next_step.description", MAX_NEXT_STEP, violations);
-            if (description == null) {
+            if (in.nextStep().description().isBlank()) {
                 violations.add("next_step.description", "required for a next step: what is to happen");
-            } else {
-                nextStep = new NextStep(description, in.nextStep().dueAt());
+            } else if (description != null) {
+                Instant due = in.nextStep().dueAt();
+                // databases keep microseconds: what a write returns equals what a read returns later
+                nextStep = new NextStep(description, due == null ? null : due.truncatedTo(ChronoUnit.MICROS));
             }
         }
         violations.throwIfAny();

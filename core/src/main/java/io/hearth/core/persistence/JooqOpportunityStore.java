@@ -30,16 +30,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 /** {@link OpportunityStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqOpportunityStore implements OpportunityStore {
@@ -80,10 +84,7 @@ public final class JooqOpportunityStore implements OpportunityStore {
     }
 
     private Optional<Opportunity> one(Condition condition) {
-        return dsl.selectFrom(OPPORTUNITY)
-                .where(condition)
-                .fetchOptional()
-                .map(r -> withHistory(List.of(r)).get(0));
+        return readWithHistory(condition).values().stream().findFirst();
     }
 
     @Override
@@ -172,7 +173,18 @@ public final class JooqOpportunityStore implements OpportunityStore {
                             last.getId().toString())
                     .encode());
         }
-        return new Page<>(withHistory(page), next);
+        // the page's rows are read again with their histories in one statement, so each deal is
+        // whole as of one moment; one that stopped matching in between is left out
+        Map<UUID, Opportunity> read = readWithHistory(OPPORTUNITY
+                .ID
+                .in(page.stream().map(OpportunityRecord::getId).toList())
+                .and(DSL.and(conditions(query)))
+                .and(OwnerScope.visibleTo(OPPORTUNITY.OWNER, query.scope())));
+        List<Opportunity> opportunities = page.stream()
+                .map(r -> read.get(r.getId()))
+                .filter(Objects::nonNull)
+                .toList();
+        return new Page<>(opportunities, next);
     }
 
     private static Field<?> sortField(OpportunityOrder.Key key) {
@@ -234,32 +246,33 @@ public final class JooqOpportunityStore implements OpportunityStore {
         return conditions;
     }
 
-    /** The opportunities of {@code records}, in their order, with their stage histories read in one query. */
-    private List<Opportunity> withHistory(List<OpportunityRecord> records) {
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, List<StageVisit>> histories = dsl
-                .selectFrom(OPPORTUNITY_STAGE_CHANGE)
-                .where(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID.in(
-                        records.stream().map(OpportunityRecord::getId).toList()))
+    /**
+     * The opportunities meeting {@code condition} with their stage histories, read in one statement:
+     * a row read by one statement and its history by another could straddle a move committed in
+     * between (PostgreSQL's read committed), a row of one version with the history of the next.
+     */
+    private Map<UUID, Opportunity> readWithHistory(Condition condition) {
+        Map<UUID, OpportunityRecord> rows = new LinkedHashMap<>();
+        Map<UUID, List<StageVisit>> histories = new HashMap<>();
+        for (Record joined : dsl.select(OPPORTUNITY.fields())
+                .select(OPPORTUNITY_STAGE_CHANGE.fields())
+                .from(OPPORTUNITY)
+                .join(OPPORTUNITY_STAGE_CHANGE)
+                .on(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                .where(condition)
                 .orderBy(OPPORTUNITY_STAGE_CHANGE.OPPORTUNITY_ID, OPPORTUNITY_STAGE_CHANGE.SEQ)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        OpportunityStageChangeRecord::getOpportunityId,
-                        Collectors.mapping(
-                                c -> new StageVisit(
-                                        c.getStage(),
-                                        c.getEnteredAt().toInstant(),
-                                        c.getLeftAt() == null
-                                                ? null
-                                                : c.getLeftAt().toInstant(),
-                                        c.getMovedBy()),
-                                Collectors.toList())));
-        return records.stream()
-                .map(r -> toOpportunity(r, histories.getOrDefault(r.getId(), List.of())))
-                .toList();
+                .fetch()) {
+            OpportunityRecord row = joined.into(OPPORTUNITY);
+            OpportunityStageChangeRecord c = joined.into(OPPORTUNITY_STAGE_CHANGE);
+            rows.putIfAbsent(row.getId(), row);
+            histories
+                    .computeIfAbsent(row.getId(), id -> new ArrayList<>())
+                    .add(new StageVisit(
+                            c.getStage(), c.getEnteredAt().toInstant(), toInstant(c.getLeftAt()), c.getMovedBy()));
+        }
+        Map<UUID, Opportunity> opportunities = new LinkedHashMap<>();
+        rows.forEach((id, row) -> opportunities.put(id, toOpportunity(row, histories.get(id))));
+        return opportunities;
     }
 
     private static OpportunityRecord toRecord(Opportunity o) {

@@ -23,9 +23,11 @@ import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.JooqApiTokenStore;
+import io.hearth.core.persistence.JooqOpportunityStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.Scope;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.query.Page;
 import io.hearth.core.resource.Money;
@@ -39,8 +41,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,16 +193,20 @@ public abstract class OpportunitiesContract {
 
     @Test
     void twoMovesWithOneEtagAtOnceOneWinsTheOtherIsAbortedAndTheHistoryHasTheWinnersChangeOnly() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 10; round++) {
             Opportunity created =
                     opportunities.create(alicesContact.id().name(), deal("Race " + round, "10", MARCH), "", null);
             AtomicInteger turn = new AtomicInteger();
             List<String> stages = List.of("proposal", "negotiation");
 
-            List<Object> results = Concurrently.run(2, () -> {
-                String stage = stages.get(turn.getAndIncrement());
+            // two movers and a reader: a read while a move commits sees the deal before or after it, whole
+            List<Object> results = Concurrently.run(3, () -> {
+                int mine = turn.getAndIncrement();
+                if (mine == 2) {
+                    return opportunities.get(created.id()).history();
+                }
                 try {
-                    return opportunities.move(created.id(), stage, created.etag());
+                    return opportunities.move(created.id(), stages.get(mine), created.etag());
                 } catch (StaleEtagException e) {
                     return e;
                 }
@@ -211,6 +220,10 @@ public abstract class OpportunitiesContract {
             });
             assertThat(winners).hasSize(1);
             assertThat(results).filteredOn(r -> r instanceof StaleEtagException).hasSize(1);
+            assertThat(results)
+                    .filteredOn(r -> r instanceof List<?>)
+                    .singleElement()
+                    .isIn(created.history(), winners.get(0).history());
             Opportunity read = opportunities.get(created.id());
             assertThat(read).isEqualTo(winners.get(0));
             assertThat(read.version()).isEqualTo(2);
@@ -218,6 +231,50 @@ public abstract class OpportunitiesContract {
                     .extracting(StageVisit::stage)
                     .containsExactly("qualification", winners.get(0).stage());
         }
+    }
+
+    @Test
+    void aReadIsWholeThoughAMoveCommitsRightAfterItsFirstStatement() throws Exception {
+        Opportunity created = opportunities.create(alicesContact.id().name(), deal("Pilot", "1000", MARCH), "", null);
+        AtomicReference<Opportunity> movedMeanwhile = new AtomicReference<>();
+        // a store whose first statement is followed, before its next one, by a move committed elsewhere
+        AtomicBoolean fired = new AtomicBoolean();
+        DSLContext interrupted = testDatabase
+                .database()
+                .dsl()
+                .configuration()
+                .derive(ExecuteListener.onExecuteEnd(ctx -> {
+                    if (fired.compareAndSet(false, true)) {
+                        Thread mover =
+                                new Thread(() -> movedMeanwhile.set(opportunities.move(created.id(), "proposal", "")));
+                        mover.start();
+                        try {
+                            mover.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }))
+                .dsl();
+        JooqOpportunityStore store = new JooqOpportunityStore(interrupted);
+
+        Opportunity read = store.find(created.id(), Scope.EVERYONE).orElseThrow();
+        assertThat(movedMeanwhile.get()).isNotNull();
+        assertThat(read).isIn(created, movedMeanwhile.get());
+
+        fired.set(false);
+        List<Opportunity> listed = store.list(new OpportunityQuery(
+                        OpportunityFilter.NONE,
+                        null,
+                        null,
+                        false,
+                        OpportunityOrder.DEFAULT,
+                        10,
+                        Optional.empty(),
+                        Scope.EVERYONE))
+                .items();
+        Opportunity movedAgain = movedMeanwhile.get();
+        assertThat(listed).singleElement().isIn(read, movedAgain);
     }
 
     @Test
