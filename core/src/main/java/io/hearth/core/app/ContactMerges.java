@@ -85,6 +85,8 @@ public final class ContactMerges {
             keepOneNextStep(survivorRef, duplicateRef, now);
             int touchesMoved = store.moveTouches(duplicateId, survivorId);
             int followUpsMoved = store.moveFollowUps(duplicateId, survivorId);
+            // the person's deals follow the person: none stays with the archived duplicate
+            store.moveOpportunities(duplicateId, survivorId, now);
             int links = store.moveExternalIds(duplicateId, survivorId);
             carryUnsubscribe(survivorRef, duplicateRef, now);
             contacts.absorb(survivor, LeadMergeRules.fields(survivor.fields(), duplicate.fields(), duplicateId.name()));

@@ -29,6 +29,12 @@ public interface LeadMergeStore {
     /** Every follow-up of contact {@code from}, open or closed; @return how many moved */
     int moveFollowUps(ContactId from, ContactId to);
 
+    /**
+     * Every deal of contact {@code from}, open or closed, now the deal of {@code to}; each moved deal
+     * gets a new version (its etag changes) and {@code at} as its update time. @return how many moved
+     */
+    int moveOpportunities(ContactId from, ContactId to, java.time.Instant at);
+
     /** The connectors' links to contact {@code from}, so the next sync updates {@code to}; @return how many moved */
     int moveExternalIds(ContactId from, ContactId to);
 }

@@ -2,6 +2,7 @@ package io.hearth.core.persistence;
 
 import static io.hearth.core.persistence.generated.Tables.EXTERNAL_ID;
 import static io.hearth.core.persistence.generated.Tables.FOLLOW_UP;
+import static io.hearth.core.persistence.generated.Tables.OPPORTUNITY;
 import static io.hearth.core.persistence.generated.Tables.TOUCH;
 import static java.util.Objects.requireNonNull;
 
@@ -60,6 +61,16 @@ public final class JooqLeadMergeStore implements LeadMergeStore {
         return dsl.update(TOUCH)
                 .set(TOUCH.CONTACT_ID, to.value())
                 .where(TOUCH.CONTACT_ID.eq(from.value()))
+                .execute();
+    }
+
+    @Override
+    public int moveOpportunities(ContactId from, ContactId to, java.time.Instant at) {
+        return dsl.update(OPPORTUNITY)
+                .set(OPPORTUNITY.CONTACT_ID, to.value())
+                .set(OPPORTUNITY.VERSION, OPPORTUNITY.VERSION.plus(1))
+                .set(OPPORTUNITY.UPDATED_AT, JooqLeadProfileStore.at(at))
+                .where(OPPORTUNITY.CONTACT_ID.eq(from.value()))
                 .execute();
     }
 

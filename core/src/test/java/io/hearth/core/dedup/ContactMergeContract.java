@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearth.core.Concurrently;
 import io.hearth.core.HearthCore;
 import io.hearth.core.app.ContactMerges;
+import io.hearth.core.app.Opportunities;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
@@ -15,6 +16,8 @@ import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.LeadFixtures;
 import io.hearth.core.lead.TickingClock;
+import io.hearth.core.opportunity.Opportunity;
+import io.hearth.core.opportunity.OpportunityFields;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqPersonMatchStore;
 import io.hearth.core.persistence.JooqTransactor;
@@ -28,6 +31,7 @@ import io.hearth.core.person.PersonRef;
 import io.hearth.core.priority.RuleProbability;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueFixture;
+import io.hearth.core.resource.Money;
 import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpState;
@@ -38,6 +42,7 @@ import io.hearth.core.touch.TouchInput;
 import io.hearth.core.touch.TouchKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +156,31 @@ public abstract class ContactMergeContract {
         assertThat(hearth.contacts().list("", false, 10, "").items())
                 .extracting(Contact::id)
                 .containsExactly(survivor.id());
+    }
+
+    @Test
+    void theDuplicatesDealsBecomeTheSurvivorsWithANewVersion() {
+        Contact survivor = contact(
+                ContactFields.builder().givenName("Ann").email("ann@acme.com").kind(ContactKind.PROSPECT));
+        Contact duplicate = contact(ContactFields.builder()
+                .givenName("Annie")
+                .email("annie@acme.com")
+                .kind(ContactKind.PROSPECT));
+        Opportunities opportunities =
+                HearthCore.on(database).clock(clock).build().opportunities();
+        Opportunity deal = opportunities.create(
+                duplicate.id().name(),
+                new OpportunityFields(
+                        "Pilot", Money.of("EUR", 1000, 0, "amount"), LocalDate.of(2027, 3, 31), null, null),
+                null,
+                null);
+
+        merges.merge(survivor.id(), survivor.etag(), duplicate.id(), duplicate.etag());
+
+        Opportunity moved = opportunities.get(deal.id());
+        assertThat(moved.contact()).isEqualTo(survivor.id());
+        assertThat(moved.version()).isGreaterThan(deal.version());
+        assertThat(moved.history()).isEqualTo(deal.history());
     }
 
     @Test
