@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +52,11 @@ import java.util.function.Function;
  * java -cp bench/target/hearth-bench.jar io.hearth.bench.rpc.RpcBench [SECONDS] [ROUNDS] [PG_URL] [hsqldb|postgresql]
  * </pre>
  *
- * The server runs as shipped except for its rate limit (off: one client at 64 calls in flight is
+ * {@code -Dhearth.calls=CreateLead,LogTouch} runs only the calls named (spaces dropped:
+ * {@code ListQueueteam}); {@code -Dhearth.server.jvm="-XX:StartFlightRecording=filename=x.jfr"}
+ * adds options to Hearth's JVM only, to profile it.
+ *
+ * <p>The server runs as shipped except for its rate limit (off: one client at 64 calls in flight is
  * the point here, not a misbehaving caller). On PostgreSQL the bench makes a database of its own
  * next to the one the URL names and drops it at the end.
  */
@@ -66,7 +71,7 @@ public final class RpcBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String pgUrl = args.length > 2 && !args[2].isBlank() ? args[2] : null;
-        String only = args.length > 3 ? args[3] : "";
+        String database = args.length > 3 ? args[3] : "";
         Path serverJar = Path.of(System.getProperty("hearth.server.jar", "server/target/hearth-server.jar"));
         Path benchJar = Path.of(RpcBench.class
                 .getProtectionDomain()
@@ -78,6 +83,14 @@ public final class RpcBench {
                     + "or name it with -Dhearth.server.jar=PATH");
         }
         List<String> jvm = List.of("-Xmx1g");
+        // extra options for Hearth's JVM only, e.g. a flight recording to see where its CPU goes
+        List<String> hearthJvm = new ArrayList<>(jvm);
+        String extra = System.getProperty("hearth.server.jvm", "").trim();
+        if (!extra.isEmpty()) {
+            hearthJvm.addAll(List.of(extra.split("\\s+")));
+        }
+        // a comma-separated subset of the calls, e.g. CreateLead,LogTouch (default: all)
+        Set<String> only = Set.of(System.getProperty("hearth.calls", "").split(","));
         System.out.printf(
                 Locale.ROOT,
                 "RPC benchmark: %d calls in flight, %d rounds of %d s per call and side, interleaved; %d cores, %s%n",
@@ -93,7 +106,7 @@ public final class RpcBench {
                 List.of("-cp", benchJar.toString(), NoOpFloor.class.getName()),
                 work.resolve("floor.log"))) {
             System.out.printf(Locale.ROOT, "no-op floor: start to SERVING %s%n", millis(floor.startToServing()));
-            if (!only.equals("postgresql")) {
+            if (!database.equals("postgresql")) {
                 List<String> server = List.of(
                         "-jar",
                         serverJar.toString(),
@@ -105,15 +118,15 @@ public final class RpcBench {
                         work.resolve("hsqldb").toString(),
                         "--rate-limit",
                         "0");
-                compare("hsqldb", floor, jvm, server, work.resolve("hsqldb.log"), seconds, rounds);
+                compare("hsqldb", floor, hearthJvm, only, server, work.resolve("hsqldb.log"), seconds, rounds);
             }
-            if (!only.equals("hsqldb")) {
+            if (!database.equals("hsqldb")) {
                 if (pgUrl == null) {
                     System.out.println("PostgreSQL: skipped (give its JDBC URL as the third argument)");
                 } else {
-                    String database =
+                    String benchDatabase =
                             "hearth_rpc_bench_" + ProcessHandle.current().pid();
-                    String url = createDatabase(pgUrl, database);
+                    String url = createDatabase(pgUrl, benchDatabase);
                     try {
                         List<String> server = List.of(
                                 "-jar",
@@ -128,9 +141,9 @@ public final class RpcBench {
                                 url,
                                 "--rate-limit",
                                 "0");
-                        compare("postgresql", floor, jvm, server, work.resolve("pg.log"), seconds, rounds);
+                        compare("postgresql", floor, hearthJvm, only, server, work.resolve("pg.log"), seconds, rounds);
                     } finally {
-                        dropDatabase(pgUrl, database);
+                        dropDatabase(pgUrl, benchDatabase);
                     }
                 }
             }
@@ -142,6 +155,7 @@ public final class RpcBench {
             String database,
             ChildJvm floor,
             List<String> jvm,
+            Set<String> only,
             List<String> serverArgs,
             Path log,
             int seconds,
@@ -217,6 +231,9 @@ public final class RpcBench {
                     "p99 ms",
                     "ratio",
                     "errors");
+            if (!only.equals(Set.of(""))) {
+                calls.keySet().removeIf(name -> !only.contains(name.replace(" ", "")));
+            }
             for (Map.Entry<String, Function<ManagedChannel, ListenableFuture<?>>> call : calls.entrySet()) {
                 Result ours = new Result();
                 Result theirs = new Result();
