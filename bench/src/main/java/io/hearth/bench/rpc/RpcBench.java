@@ -52,7 +52,9 @@ import java.util.function.Function;
  * java -cp bench/target/hearth-bench.jar io.hearth.bench.rpc.RpcBench [SECONDS] [ROUNDS] [PG_URL] [hsqldb|postgresql]
  * </pre>
  *
- * {@code -Dhearth.calls=CreateLead,LogTouch} runs only the calls named (spaces dropped:
+ * Hearth starts with the server jar's class-data archive ({@code hearth-server.jsa}, made by the
+ * build) when there is one, as {@code bin/hearth-server} does; {@code -Dhearth.noArchive=true}
+ * starts it without. {@code -Dhearth.calls=CreateLead,LogTouch} runs only the calls named (spaces dropped:
  * {@code ListQueueteam}); {@code -Dhearth.server.jvm="-XX:StartFlightRecording=filename=x.jfr"}
  * adds options to Hearth's JVM only, to profile it.
  *
@@ -85,6 +87,11 @@ public final class RpcBench {
         List<String> jvm = List.of("-Xmx1g");
         // extra options for Hearth's JVM only, e.g. a flight recording to see where its CPU goes
         List<String> hearthJvm = new ArrayList<>(jvm);
+        // as bin/hearth-server starts it: with the class-data archive the build made beside the jar
+        Path archive = serverJar.resolveSibling("hearth-server.jsa");
+        if (Files.isRegularFile(archive) && !Boolean.getBoolean("hearth.noArchive")) {
+            hearthJvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        }
         String extra = System.getProperty("hearth.server.jvm", "").trim();
         if (!extra.isEmpty()) {
             hearthJvm.addAll(List.of(extra.split("\\s+")));
@@ -99,6 +106,7 @@ public final class RpcBench {
                 seconds,
                 Runtime.getRuntime().availableProcessors(),
                 loadAverage());
+        System.out.println("Hearth's JVM options: " + String.join(" ", hearthJvm));
         Path work = Files.createTempDirectory("hearth-rpc-bench");
         try (ChildJvm floor = ChildJvm.start(
                 "no-op floor",
