@@ -30,6 +30,10 @@ import javax.sql.DataSource;
  * at most {@code capacity} idle statements per connection, the least recently used closed first,
  * and closes them all with the connection.
  *
+ * <p>A statement is kept only when its connection prepared the same SQL before: a text used once,
+ * such as a queue read with its time inlined, is closed at once as without the cache, instead of
+ * pushing out the statements that are used again.
+ *
  * <p>Only statements used plainly are kept: one whose fetch size, row limit, timeout or other
  * setting was changed, or on which any call failed, is really closed. A statement still in use
  * when the same SQL is prepared again is not shared: the second one is a statement of its own.
@@ -128,10 +132,20 @@ final class StatementCache {
     private static final class CachingConnection implements InvocationHandler {
         private final Connection connection;
         private final Map<Key, PreparedStatement> idle;
+        /** The SQL this connection prepared (the most recent, a few times the capacity). */
+        private final Map<Key, Boolean> seen;
+
         private Connection proxy;
 
         private CachingConnection(Connection connection, int capacity) {
             this.connection = connection;
+            int remembered = capacity * 4;
+            this.seen = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+                    return size() > remembered;
+                }
+            };
             this.idle = new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<Key, PreparedStatement> eldest) {
@@ -188,9 +202,12 @@ final class StatementCache {
             return CachedStatement.wrap(statement, this, key);
         }
 
-        /** Takes back a statement its user closed: kept when no other is kept for its SQL. */
+        /**
+         * Takes back a statement its user closed: kept when its SQL was prepared before and no
+         * other statement is kept for it.
+         */
         void giveBack(Key key, PreparedStatement statement) {
-            if (idle.putIfAbsent(key, statement) != null) {
+            if (seen.put(key, Boolean.TRUE) == null || idle.putIfAbsent(key, statement) != null) {
                 closeQuietly(statement);
             }
         }

@@ -38,9 +38,36 @@ class StatementCacheTest {
         }
     }
 
+    /** Prepares and closes {@code sql} once: the cache keeps only what it saw prepared before. */
+    private static void useOnce(Connection connection, String sql) throws SQLException {
+        connection.prepareStatement(sql).close();
+    }
+
+    private static void useOnce(Connection connection, String sql, String[] keys) throws SQLException {
+        connection.prepareStatement(sql, keys).close();
+    }
+
+    @Test
+    void aStatementPreparedForTheFirstTimeIsClosedNotKept() throws SQLException {
+        try (Connection connection = caching(10).getConnection()) {
+            PreparedStatement first = connection.prepareStatement(ECHO);
+            PreparedStatement firstRaw = raw(first);
+            first.close();
+            assertThat(firstRaw.isClosed()).isTrue();
+            assertThat(StatementCache.idleCount(connection)).isZero();
+
+            PreparedStatement second = connection.prepareStatement(ECHO);
+            PreparedStatement secondRaw = raw(second);
+            second.close();
+            assertThat(secondRaw.isClosed()).as("prepared before: kept").isFalse();
+            assertThat(StatementCache.idleCount(connection)).isEqualTo(1);
+        }
+    }
+
     @Test
     void aClosedStatementIsPreparedAgainFromTheCacheWithItsParametersCleared() throws SQLException {
         try (Connection connection = caching(10).getConnection()) {
+            useOnce(connection, ECHO);
             PreparedStatement first = connection.prepareStatement(ECHO);
             first.setInt(1, 7);
             assertThat(echo(first)).isEqualTo(7);
@@ -64,6 +91,7 @@ class StatementCacheTest {
     @Test
     void theSameSqlPreparedWhileInUseIsAStatementOfItsOwnAndOnlyOneIsKept() throws SQLException {
         try (Connection connection = caching(10).getConnection()) {
+            useOnce(connection, ECHO);
             PreparedStatement outer = connection.prepareStatement(ECHO);
             PreparedStatement inner = connection.prepareStatement(ECHO);
             assertThat(raw(inner)).isNotSameAs(raw(outer));
@@ -87,6 +115,7 @@ class StatementCacheTest {
     void closingTheConnectionClosesEveryKeptStatement() throws SQLException {
         PreparedStatement kept;
         try (Connection connection = caching(10).getConnection()) {
+            useOnce(connection, ECHO);
             PreparedStatement statement = connection.prepareStatement(ECHO);
             kept = raw(statement);
             statement.close();
@@ -98,6 +127,7 @@ class StatementCacheTest {
     @Test
     void aStatementWhoseSettingsChangedOrThatFailedIsNotKept() throws SQLException {
         try (Connection connection = caching(10).getConnection()) {
+            useOnce(connection, ECHO);
             PreparedStatement limited = connection.prepareStatement(ECHO);
             limited.setMaxRows(1);
             PreparedStatement limitedRaw = raw(limited);
@@ -118,6 +148,7 @@ class StatementCacheTest {
         try (Connection connection = caching(2).getConnection()) {
             PreparedStatement[] raws = new PreparedStatement[3];
             for (int i = 0; i < raws.length; i++) {
+                useOnce(connection, "select " + i + " from (values(0))");
                 try (PreparedStatement statement = connection.prepareStatement("select " + i + " from (values(0))")) {
                     raws[i] = raw(statement);
                 }
@@ -132,6 +163,8 @@ class StatementCacheTest {
     @Test
     void theGeneratedKeysVariantIsKeptApartFromThePlainOne() throws SQLException {
         try (Connection connection = caching(10).getConnection()) {
+            useOnce(connection, ECHO);
+            useOnce(connection, ECHO, new String[] {"C1"});
             PreparedStatement plainRaw;
             try (PreparedStatement plain = connection.prepareStatement(ECHO)) {
                 plainRaw = raw(plain);
