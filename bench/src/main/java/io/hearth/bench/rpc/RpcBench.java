@@ -45,7 +45,9 @@ import java.util.function.Function;
  * client drives a no-op grpc-java server ({@link NoOpFloor}) and the real Hearth server jar in
  * turn (floor, Hearth, floor, Hearth, ... for {@code rounds} rounds of {@code seconds} each per
  * call), with {@value #IN_FLIGHT} calls in flight over loopback, and prints throughput, p50 and p99
- * of each side and the ratio of Hearth's throughput to the floor's. Both servers run in JVMs of
+ * of each side, each server's CPU time per call (its whole process: load from other work on the
+ * machine changes the ratio more than it changes this) and the ratio of Hearth's throughput to
+ * the floor's. Both servers run in JVMs of
  * their own, started with the same options; their start until SERVING is timed too.
  *
  * <pre>
@@ -229,14 +231,16 @@ public final class RpcBench {
                                     .build()));
             System.out.printf(
                     Locale.ROOT,
-                    "%-16s %10s %9s %9s %10s %9s %9s %7s %7s%n",
+                    "%-16s %10s %9s %9s %9s %10s %9s %9s %9s %7s %7s%n",
                     "call",
                     "Hearth/s",
                     "p50 ms",
                     "p99 ms",
+                    "cpu ms",
                     "floor/s",
                     "p50 ms",
                     "p99 ms",
+                    "cpu ms",
                     "ratio",
                     "errors");
             if (!only.equals(Set.of(""))) {
@@ -249,23 +253,34 @@ public final class RpcBench {
                 drive(floor.channel(), call.getValue(), Duration.ofSeconds(1), new Result());
                 drive(hearth.channel(), call.getValue(), Duration.ofSeconds(1), new Result());
                 for (int round = 0; round < rounds; round++) {
-                    drive(floor.channel(), call.getValue(), Duration.ofSeconds(seconds), theirs);
-                    drive(hearth.channel(), call.getValue(), Duration.ofSeconds(seconds), ours);
+                    drive(floor, call.getValue(), Duration.ofSeconds(seconds), theirs);
+                    drive(hearth, call.getValue(), Duration.ofSeconds(seconds), ours);
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "%-16s %10.0f %9.2f %9.2f %10.0f %9.2f %9.2f %7.3f %7s%n",
+                        "%-16s %10.0f %9.2f %9.2f %9.3f %10.0f %9.2f %9.2f %9.3f %7.3f %7s%n",
                         call.getKey(),
                         ours.rate(),
                         ours.percentileMillis(50),
                         ours.percentileMillis(99),
+                        ours.cpuMillisPerCall(),
                         theirs.rate(),
                         theirs.percentileMillis(50),
                         theirs.percentileMillis(99),
+                        theirs.cpuMillisPerCall(),
                         ours.rate() / theirs.rate(),
                         ours.errors() == 0 ? "0" : ours.errors() + " " + ours.firstError());
             }
         }
+    }
+
+    /** {@link #drive(ManagedChannel, Function, Duration, Result)} on {@code server}, recording its CPU time too. */
+    private static void drive(
+            ChildJvm server, Function<ManagedChannel, ListenableFuture<?>> call, Duration duration, Result result)
+            throws InterruptedException {
+        Duration before = server.cpuTime();
+        drive(server.channel(), call, duration, result);
+        result.cpu(server.cpuTime().minus(before));
     }
 
     /** Keeps {@value #IN_FLIGHT} calls in flight for {@code duration}, recording each one's latency. */
@@ -400,6 +415,7 @@ public final class RpcBench {
         private long errors;
         private String firstError;
         private long elapsedNanos;
+        private long cpuNanos;
 
         synchronized void record(long nanos) {
             if (count == latencies.length) {
@@ -430,6 +446,15 @@ public final class RpcBench {
             Arrays.sort(sorted);
             int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
             return sorted[Math.max(0, index)] / 1e6;
+        }
+
+        synchronized void cpu(Duration used) {
+            cpuNanos += used.toNanos();
+        }
+
+        /** The server process's CPU time (all its threads) per call answered, in milliseconds. */
+        synchronized double cpuMillisPerCall() {
+            return count == 0 ? Double.NaN : cpuNanos / 1e6 / count;
         }
 
         synchronized long errors() {
