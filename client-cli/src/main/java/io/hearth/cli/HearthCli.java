@@ -80,8 +80,28 @@ public final class HearthCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (isVersionOnly(args)) {
+            // answered before the command tree of every subcommand and its converters is built,
+            // which is most of this command's start time
+            PrintWriter out = new PrintWriter(System.out);
+            printVersion(out);
+            out.flush();
+            System.exit(0);
+        }
         GRPC_LOGGER.setLevel(Level.OFF);
         System.exit(run(args, new PrintWriter(System.out), new PrintWriter(System.err)));
+    }
+
+    /** Whether the command line is {@code hearth --version} (or {@code -V}) and nothing else. */
+    static boolean isVersionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /** What picocli prints for {@code --version}: the version provider's lines. */
+    static void printVersion(PrintWriter out) {
+        for (String line : new HearthVersion().getVersion()) {
+            out.println(line);
+        }
     }
 
     /** Runs one command line against the server it names; returns the exit code. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,23 @@ class HearthCliTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().strip()).matches("hearth \\d+\\.\\d+\\.\\d+\\S*");
+    }
+
+    @Test
+    void theTopLevelVersionShortcutPrintsWhatPicocliPrints() {
+        StringWriter shortcut = new StringWriter();
+        PrintWriter out = new PrintWriter(shortcut);
+        HearthCli.printVersion(out);
+        out.flush();
+
+        assertThat(shortcut.toString()).isEqualTo(hearth.run("--version").out());
+        assertThat(HearthCli.isVersionOnly(new String[] {"--version"})).isTrue();
+        assertThat(HearthCli.isVersionOnly(new String[] {"-V"})).isTrue();
+        assertThat(HearthCli.isVersionOnly(new String[] {"leads", "--version"})).isFalse();
+        assertThat(HearthCli.isVersionOnly(new String[] {"--version", "--server", "x:1"}))
+                .as("anything more is picocli's to read")
+                .isFalse();
+        assertThat(HearthCli.isVersionOnly(new String[0])).isFalse();
     }
 
     @Test

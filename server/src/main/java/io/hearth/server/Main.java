@@ -60,6 +60,13 @@ public final class Main implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
+    /**
+     * For the build's class-data sharing archive ({@code -XX:ArchiveClassesAtExit}): a start as any
+     * other, which then stops as a shutdown signal would stop it, having loaded the classes a start needs.
+     */
+    @Option(names = "--stop-after-start", hidden = true)
+    boolean stopAfterStart;
+
     @Option(
             names = "--host",
             defaultValue = "${env:HEARTH_HOST:-127.0.0.1}",
@@ -506,27 +513,27 @@ public final class Main implements Callable<Integer> {
         EscalationJob escalations = injector.getInstance(EscalationJob.class);
         escalations.start(escalation.checkEvery());
         tls.ifPresent(ServerTls::startReloading);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            log.info("Hearth server stopping: finishing in-flight calls");
-                            tls.ifPresent(ServerTls::close);
-                            refresher.close();
-                            schedules.close();
-                            escalations.close();
-                            injector.getInstance(QueueWatchers.class).close();
-                            // imports end INTERRUPTED after their batch, while the database is still open
-                            syncRuns.stopRuns(Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));
-                            try {
-                                server.stop(graceSeconds);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            } finally {
-                                database.close();
-                                log.info("Hearth server stopped");
-                            }
-                        },
-                        "hearth-shutdown"));
+        Thread shutdown = new Thread(
+                () -> {
+                    log.info("Hearth server stopping: finishing in-flight calls");
+                    tls.ifPresent(ServerTls::close);
+                    refresher.close();
+                    schedules.close();
+                    escalations.close();
+                    injector.getInstance(QueueWatchers.class).close();
+                    // imports end INTERRUPTED after their batch, while the database is still open
+                    syncRuns.stopRuns(Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));
+                    try {
+                        server.stop(graceSeconds);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        database.close();
+                        log.info("Hearth server stopped");
+                    }
+                },
+                "hearth-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         log.info(
                 "Hearth server listening on {}:{} over {} (database: {} {})",
                 config.host(),
@@ -542,6 +549,11 @@ public final class Main implements Callable<Integer> {
         }
         // after the start lines, which tools and tests wait for
         startContactCadences(injector.getInstance(HearthCore.class));
+        if (stopAfterStart) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            shutdown.run();
+            return 0;
+        }
         server.awaitTermination();
         return 0;
     }

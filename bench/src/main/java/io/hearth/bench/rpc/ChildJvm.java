@@ -111,6 +111,11 @@ final class ChildJvm implements AutoCloseable {
         return channel;
     }
 
+    /** The CPU time the process has used so far, all its threads. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     Duration startToServing() {
         return startToServing;
     }

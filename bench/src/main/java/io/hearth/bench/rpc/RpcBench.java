@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,14 +45,22 @@ import java.util.function.Function;
  * client drives a no-op grpc-java server ({@link NoOpFloor}) and the real Hearth server jar in
  * turn (floor, Hearth, floor, Hearth, ... for {@code rounds} rounds of {@code seconds} each per
  * call), with {@value #IN_FLIGHT} calls in flight over loopback, and prints throughput, p50 and p99
- * of each side and the ratio of Hearth's throughput to the floor's. Both servers run in JVMs of
+ * of each side, each server's CPU time per call (its whole process: load from other work on the
+ * machine changes the ratio more than it changes this) and the ratio of Hearth's throughput to
+ * the floor's. Both servers run in JVMs of
  * their own, started with the same options; their start until SERVING is timed too.
  *
  * <pre>
  * java -cp bench/target/hearth-bench.jar io.hearth.bench.rpc.RpcBench [SECONDS] [ROUNDS] [PG_URL] [hsqldb|postgresql]
  * </pre>
  *
- * The server runs as shipped except for its rate limit (off: one client at 64 calls in flight is
+ * Hearth starts with the server jar's class-data archive ({@code hearth-server.jsa}, made by the
+ * build) when there is one, as {@code bin/hearth-server} does; {@code -Dhearth.noArchive=true}
+ * starts it without. {@code -Dhearth.calls=CreateLead,LogTouch} runs only the calls named (spaces dropped:
+ * {@code ListQueueteam}); {@code -Dhearth.server.jvm="-XX:StartFlightRecording=filename=x.jfr"}
+ * adds options to Hearth's JVM only, to profile it.
+ *
+ * <p>The server runs as shipped except for its rate limit (off: one client at 64 calls in flight is
  * the point here, not a misbehaving caller). On PostgreSQL the bench makes a database of its own
  * next to the one the URL names and drops it at the end.
  */
@@ -66,7 +75,7 @@ public final class RpcBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String pgUrl = args.length > 2 && !args[2].isBlank() ? args[2] : null;
-        String only = args.length > 3 ? args[3] : "";
+        String database = args.length > 3 ? args[3] : "";
         Path serverJar = Path.of(System.getProperty("hearth.server.jar", "server/target/hearth-server.jar"));
         Path benchJar = Path.of(RpcBench.class
                 .getProtectionDomain()
@@ -78,6 +87,19 @@ public final class RpcBench {
                     + "or name it with -Dhearth.server.jar=PATH");
         }
         List<String> jvm = List.of("-Xmx1g");
+        // extra options for Hearth's JVM only, e.g. a flight recording to see where its CPU goes
+        List<String> hearthJvm = new ArrayList<>(jvm);
+        // as bin/hearth-server starts it: with the class-data archive the build made beside the jar
+        Path archive = serverJar.resolveSibling("hearth-server.jsa");
+        if (Files.isRegularFile(archive) && !Boolean.getBoolean("hearth.noArchive")) {
+            hearthJvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        }
+        String extra = System.getProperty("hearth.server.jvm", "").trim();
+        if (!extra.isEmpty()) {
+            hearthJvm.addAll(List.of(extra.split("\\s+")));
+        }
+        // a comma-separated subset of the calls, e.g. CreateLead,LogTouch (default: all)
+        Set<String> only = Set.of(System.getProperty("hearth.calls", "").split(","));
         System.out.printf(
                 Locale.ROOT,
                 "RPC benchmark: %d calls in flight, %d rounds of %d s per call and side, interleaved; %d cores, %s%n",
@@ -86,6 +108,7 @@ public final class RpcBench {
                 seconds,
                 Runtime.getRuntime().availableProcessors(),
                 loadAverage());
+        System.out.println("Hearth's JVM options: " + String.join(" ", hearthJvm));
         Path work = Files.createTempDirectory("hearth-rpc-bench");
         try (ChildJvm floor = ChildJvm.start(
                 "no-op floor",
@@ -93,7 +116,7 @@ public final class RpcBench {
                 List.of("-cp", benchJar.toString(), NoOpFloor.class.getName()),
                 work.resolve("floor.log"))) {
             System.out.printf(Locale.ROOT, "no-op floor: start to SERVING %s%n", millis(floor.startToServing()));
-            if (!only.equals("postgresql")) {
+            if (!database.equals("postgresql")) {
                 List<String> server = List.of(
                         "-jar",
                         serverJar.toString(),
@@ -105,15 +128,15 @@ public final class RpcBench {
                         work.resolve("hsqldb").toString(),
                         "--rate-limit",
                         "0");
-                compare("hsqldb", floor, jvm, server, work.resolve("hsqldb.log"), seconds, rounds);
+                compare("hsqldb", floor, hearthJvm, only, server, work.resolve("hsqldb.log"), seconds, rounds);
             }
-            if (!only.equals("hsqldb")) {
+            if (!database.equals("hsqldb")) {
                 if (pgUrl == null) {
                     System.out.println("PostgreSQL: skipped (give its JDBC URL as the third argument)");
                 } else {
-                    String database =
+                    String benchDatabase =
                             "hearth_rpc_bench_" + ProcessHandle.current().pid();
-                    String url = createDatabase(pgUrl, database);
+                    String url = createDatabase(pgUrl, benchDatabase);
                     try {
                         List<String> server = List.of(
                                 "-jar",
@@ -128,9 +151,9 @@ public final class RpcBench {
                                 url,
                                 "--rate-limit",
                                 "0");
-                        compare("postgresql", floor, jvm, server, work.resolve("pg.log"), seconds, rounds);
+                        compare("postgresql", floor, hearthJvm, only, server, work.resolve("pg.log"), seconds, rounds);
                     } finally {
-                        dropDatabase(pgUrl, database);
+                        dropDatabase(pgUrl, benchDatabase);
                     }
                 }
             }
@@ -142,6 +165,7 @@ public final class RpcBench {
             String database,
             ChildJvm floor,
             List<String> jvm,
+            Set<String> only,
             List<String> serverArgs,
             Path log,
             int seconds,
@@ -207,16 +231,21 @@ public final class RpcBench {
                                     .build()));
             System.out.printf(
                     Locale.ROOT,
-                    "%-16s %10s %9s %9s %10s %9s %9s %7s %7s%n",
+                    "%-16s %10s %9s %9s %9s %10s %9s %9s %9s %7s %7s%n",
                     "call",
                     "Hearth/s",
                     "p50 ms",
                     "p99 ms",
+                    "cpu ms",
                     "floor/s",
                     "p50 ms",
                     "p99 ms",
+                    "cpu ms",
                     "ratio",
                     "errors");
+            if (!only.equals(Set.of(""))) {
+                calls.keySet().removeIf(name -> !only.contains(name.replace(" ", "")));
+            }
             for (Map.Entry<String, Function<ManagedChannel, ListenableFuture<?>>> call : calls.entrySet()) {
                 Result ours = new Result();
                 Result theirs = new Result();
@@ -224,23 +253,34 @@ public final class RpcBench {
                 drive(floor.channel(), call.getValue(), Duration.ofSeconds(1), new Result());
                 drive(hearth.channel(), call.getValue(), Duration.ofSeconds(1), new Result());
                 for (int round = 0; round < rounds; round++) {
-                    drive(floor.channel(), call.getValue(), Duration.ofSeconds(seconds), theirs);
-                    drive(hearth.channel(), call.getValue(), Duration.ofSeconds(seconds), ours);
+                    drive(floor, call.getValue(), Duration.ofSeconds(seconds), theirs);
+                    drive(hearth, call.getValue(), Duration.ofSeconds(seconds), ours);
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "%-16s %10.0f %9.2f %9.2f %10.0f %9.2f %9.2f %7.3f %7s%n",
+                        "%-16s %10.0f %9.2f %9.2f %9.3f %10.0f %9.2f %9.2f %9.3f %7.3f %7s%n",
                         call.getKey(),
                         ours.rate(),
                         ours.percentileMillis(50),
                         ours.percentileMillis(99),
+                        ours.cpuMillisPerCall(),
                         theirs.rate(),
                         theirs.percentileMillis(50),
                         theirs.percentileMillis(99),
+                        theirs.cpuMillisPerCall(),
                         ours.rate() / theirs.rate(),
                         ours.errors() == 0 ? "0" : ours.errors() + " " + ours.firstError());
             }
         }
+    }
+
+    /** {@link #drive(ManagedChannel, Function, Duration, Result)} on {@code server}, recording its CPU time too. */
+    private static void drive(
+            ChildJvm server, Function<ManagedChannel, ListenableFuture<?>> call, Duration duration, Result result)
+            throws InterruptedException {
+        Duration before = server.cpuTime();
+        drive(server.channel(), call, duration, result);
+        result.cpu(server.cpuTime().minus(before));
     }
 
     /** Keeps {@value #IN_FLIGHT} calls in flight for {@code duration}, recording each one's latency. */
@@ -375,6 +415,7 @@ public final class RpcBench {
         private long errors;
         private String firstError;
         private long elapsedNanos;
+        private long cpuNanos;
 
         synchronized void record(long nanos) {
             if (count == latencies.length) {
@@ -405,6 +446,15 @@ public final class RpcBench {
             Arrays.sort(sorted);
             int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
             return sorted[Math.max(0, index)] / 1e6;
+        }
+
+        synchronized void cpu(Duration used) {
+            cpuNanos += used.toNanos();
+        }
+
+        /** The server process's CPU time (all its threads) per call answered, in milliseconds. */
+        synchronized double cpuMillisPerCall() {
+            return count == 0 ? Double.NaN : cpuNanos / 1e6 / count;
         }
 
         synchronized long errors() {

@@ -2,12 +2,14 @@ package io.hearth.core.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import io.hearth.core.diagnostics.FailureSummary;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -38,6 +40,11 @@ public final class Database implements AutoCloseable {
      * {@code socketTimeout=N} in the URL overrides it (0: none).
      */
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * HSQLDB: the idle prepared statements each pool connection keeps ({@link StatementCache}); the
+     * least recently used beyond it is closed.
+     */
+    static final int STATEMENTS_PER_CONNECTION = 250;
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -95,9 +102,16 @@ public final class Database implements AutoCloseable {
         if (poolMetrics != null) {
             hikari.setMetricRegistry(poolMetrics);
         }
-        hikari.setJdbcUrl(config.url());
-        hikari.setUsername(config.user());
-        hikari.setPassword(config.password());
+        if (config.kind() == DatabaseConfig.Kind.HSQLDB) {
+            // HSQLDB compiles every prepareStatement anew: each connection keeps its statements
+            hikari.setDataSource(StatementCache.caching(
+                    new DriverDataSource(config.url(), null, new Properties(), config.user(), config.password()),
+                    STATEMENTS_PER_CONNECTION));
+        } else {
+            hikari.setJdbcUrl(config.url());
+            hikari.setUsername(config.user());
+            hikari.setPassword(config.password());
+        }
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setPoolName("hearth-db");
         // how long a call waits for a connection before it is answered that the database is unavailable
