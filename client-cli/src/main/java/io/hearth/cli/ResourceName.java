@@ -24,6 +24,11 @@ final class ResourceName {
         return prefix + id;
     }
 
+    /** The id part of a resource name: {@code leads/42} gives {@code 42}, what a table shows. */
+    static String idOf(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
     /** Lets picocli normalize an argument, so a malformed one is a usage error. */
     abstract static class Converter implements ITypeConverter<String> {
         private final String prefix;

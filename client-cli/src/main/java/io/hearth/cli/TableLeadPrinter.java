@@ -69,7 +69,7 @@ final class TableLeadPrinter implements LeadPrinter {
                     new TableFormatter("ID", "NAME", "COMPANY", "EMAIL", "PHONE", "SOURCE", "STATUS", "TEMP", "OWNER");
             for (Lead lead : page.getLeadsList()) {
                 table.addRow(
-                        orNone(lead.getId()),
+                        orNone(ResourceName.idOf(lead.getName())),
                         orNone((lead.getGivenName() + " " + lead.getFamilyName()).strip()),
                         orNone(lead.getCompany()),
                         orNone(lead.getEmail()),

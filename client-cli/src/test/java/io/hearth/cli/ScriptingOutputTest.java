@@ -169,7 +169,7 @@ class ScriptingOutputTest {
     @Test
     void aLeadTableAlignsWideCharactersByTheirWidthOnScreen() {
         Lead japanese = TestLeads.ADA.toBuilder()
-                .setId("kana1")
+                .setName("leads/kana1")
                 .setGivenName("花子")
                 .setFamilyName("山田")
                 .setCompany("東京商事")

@@ -11,7 +11,6 @@ final class TestLeads {
 
     static final Lead ADA = Lead.newBuilder()
             .setName("leads/ada1")
-            .setId("ada1")
             .setDisplayName("Ada Lovelace")
             .setGivenName("Ada")
             .setFamilyName("Lovelace")
@@ -33,7 +32,6 @@ final class TestLeads {
 
     static final Lead GRACE = Lead.newBuilder()
             .setName("leads/grace2")
-            .setId("grace2")
             .setDisplayName("Grace Hopper")
             .setGivenName("Grace")
             .setFamilyName("Hopper")
@@ -47,7 +45,6 @@ final class TestLeads {
 
     static final Lead LINUS = Lead.newBuilder()
             .setName("leads/linus3")
-            .setId("linus3")
             .setDisplayName("Torvalds Inc")
             .setCompany("Torvalds Inc")
             .setSource(LeadSource.LEAD_SOURCE_REFERRAL)

@@ -21,7 +21,6 @@ final class ContactMapper {
         ContactFields f = contact.fields();
         io.hearth.proto.v1.Contact.Builder proto = io.hearth.proto.v1.Contact.newBuilder()
                 .setName(contact.id().name())
-                .setId(contact.id().value().toString())
                 .setKind(ProtoEnums.toProto(f.kind(), io.hearth.proto.v1.ContactKind.class, "CONTACT_KIND_"))
                 .setOrigin(ProtoEnums.toProto(contact.origin(), ContactOrigin.class, "CONTACT_ORIGIN_"))
                 .setConvertedFrom(

@@ -32,7 +32,6 @@ final class LeadMapper {
         LeadFields f = lead.fields();
         io.hearth.proto.v1.Lead.Builder proto = io.hearth.proto.v1.Lead.newBuilder()
                 .setName(lead.id().name())
-                .setId(lead.id().value().toString())
                 .setStatus(ProtoEnums.toProto(lead.status(), io.hearth.proto.v1.LeadStatus.class, "LEAD_STATUS_"))
                 .setTemperature(
                         ProtoEnums.toProto(f.temperature(), io.hearth.proto.v1.Temperature.class, "TEMPERATURE_"))

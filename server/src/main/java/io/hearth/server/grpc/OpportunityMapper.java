@@ -27,7 +27,6 @@ final class OpportunityMapper {
         OpportunityFields f = o.fields();
         io.hearth.proto.v1.Opportunity.Builder proto = io.hearth.proto.v1.Opportunity.newBuilder()
                 .setName(o.id().name())
-                .setId(o.id().value().toString())
                 .setContact(o.contact().name())
                 .setTitle(f.title())
                 .setStage(o.stage())

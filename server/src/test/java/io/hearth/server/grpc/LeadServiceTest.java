@@ -62,7 +62,7 @@ class LeadServiceTest {
         io.hearth.proto.v1.Lead created =
                 leads.createLead(CreateLeadRequest.newBuilder().setLead(ada()).build());
 
-        assertThat(created.getName()).isEqualTo("leads/" + created.getId());
+        assertThat(created.getName()).matches("leads/[0-9a-f-]{36}");
         assertThat(created.getPhone()).isEqualTo("+14155550100");
         assertThat(created.getStatus()).isEqualTo(LeadStatus.LEAD_STATUS_NEW);
         // rated by the model: a web-form lead raised its hand

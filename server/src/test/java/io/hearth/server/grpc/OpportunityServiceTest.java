@@ -68,7 +68,7 @@ class OpportunityServiceTest {
                                 .setDueTime(Timestamp.newBuilder().setSeconds(1_800_000_000))))
                 .build());
 
-        assertThat(created.getName()).isEqualTo("opportunities/" + created.getId());
+        assertThat(created.getName()).matches("opportunities/[0-9a-f-]{36}");
         assertThat(created.getStage()).isEqualTo("qualification");
         assertThat(created.getProbability()).isEqualTo(10);
         assertThat(created.getAmount())

@@ -241,7 +241,7 @@ class QueueFollowUpsTest {
         start(CadenceConfig.DEFAULTS);
         Lead lead = override(lead("Convert", LeadSource.LEAD_SOURCE_OTHER), Temperature.TEMPERATURE_WARM);
         assertThat(people()).containsExactly(lead.getName());
-        String contact = "contacts/" + lead.getId();
+        String contact = lead.getName().replace("leads/", "contacts/");
 
         contacts.convertLead(
                 ConvertLeadRequest.newBuilder().setLead(lead.getName()).build());
@@ -272,7 +272,8 @@ class QueueFollowUpsTest {
         LogTouchResponse reply =
                 logTouch(lead.getName(), TouchKind.TOUCH_KIND_TOUCH_BASE, TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE);
 
-        assertThat(reply.getConvertedContact().getName()).isEqualTo("contacts/" + lead.getId());
+        assertThat(reply.getConvertedContact().getName())
+                .isEqualTo(lead.getName().replace("leads/", "contacts/"));
         assertThat(people()).containsExactly(reply.getConvertedContact().getName());
     }
 
