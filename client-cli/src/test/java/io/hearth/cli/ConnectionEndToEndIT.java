@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A CRM connection as a user sets it up: the HubSpot plugin jar dropped into the packaged server's
  * plugins folder, a fake HubSpot on 127.0.0.1, the token as a reference to the server's environment,
- * and the packaged CLI creating, testing and running the connection. A touch logged in Hearth
+ * and the CLI creating, testing and running the connection (through its entry point in this JVM:
+ * what only the CLI's own process shows is {@link EndToEndIT}'s and {@link TokensEndToEndIT}'s). A touch logged in Hearth
  * arrives in HubSpot as one activity, however many runs follow, and what Hearth wrote, read back,
  * causes no further write.
  */
@@ -89,7 +90,7 @@ class ConnectionEndToEndIT {
                     "lifecyclestage",
                     "lead");
             try (ServerProcess server = ServerProcess.start(serverArgs, Map.of("HUBSPOT_TOKEN", FakeHubSpot.TOKEN))) {
-                Cli created = server.cli(
+                Cli created = server.cliInProcess(
                         "connections",
                         "create",
                         "HubSpot",
@@ -104,10 +105,10 @@ class ConnectionEndToEndIT {
                         "--manual");
                 assertThat(created.exitCode()).as(created.toString()).isZero();
 
-                Cli first = server.cli("connections", "run", "HubSpot");
+                Cli first = server.cliInProcess("connections", "run", "HubSpot");
                 assertThat(first.exitCode()).as(first.toString()).isZero();
                 assertThat(first.out()).as(first.toString()).contains("succeeded");
-                Cli listed = server.cli("leads", "list", "--output", "json");
+                Cli listed = server.cliInProcess("leads", "list", "--output", "json");
                 assertThat(listed.exitCode()).as(listed.toString()).isZero();
                 assertThat(listed.out()).as(listed.toString()).contains("Lovelace", "Turing");
                 assertThat(hubspot.contact(501).properties)
@@ -116,7 +117,7 @@ class ConnectionEndToEndIT {
                 int contactWrites = hubspot.contactWrites();
 
                 String ada = leadWithEmail(listed, "ada@example.com");
-                Cli logged = server.cli(
+                Cli logged = server.cliInProcess(
                         "touch",
                         "log",
                         ada,
@@ -131,7 +132,7 @@ class ConnectionEndToEndIT {
                 assertThat(logged.exitCode()).as(logged.toString()).isZero();
                 assertThat(hubspot.activities()).isEmpty();
 
-                Cli second = server.cli("connections", "run", "HubSpot");
+                Cli second = server.cliInProcess("connections", "run", "HubSpot");
                 assertThat(second.exitCode()).as(second.toString()).isZero();
                 assertThat(hubspot.activities()).hasSize(1);
                 // the first touch made the lead contacted: Hearth owns the status, so it is written back
@@ -145,7 +146,7 @@ class ConnectionEndToEndIT {
                         .contains("asked about the webinar")
                         .contains(MARKER);
 
-                Cli third = server.cli("connections", "run", "HubSpot");
+                Cli third = server.cliInProcess("connections", "run", "HubSpot");
                 assertThat(third.exitCode()).as(third.toString()).isZero();
                 assertThat(hubspot.activities()).as("still once").hasSize(1);
                 assertThat(hubspot.contactWrites())

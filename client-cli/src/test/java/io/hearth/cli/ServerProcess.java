@@ -2,6 +2,7 @@ package io.hearth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.server.ChildJvm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,22 +20,11 @@ import java.util.regex.Pattern;
 /**
  * A server started from the packaged jar on a free port, and the CLI run against it: as the packaged
  * jar in its own JVM ({@link #cli}), or through the same entry point inside the test's JVM ({@link
- * #cliInProcess}), which spares a JVM start per command. Closing it sends SIGTERM.
+ * #cliInProcess}), which spares a JVM start per command. The JVMs start with the jar's class archive
+ * ({@link ChildJvm}). Closing it sends SIGTERM.
  */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
-
-    /**
-     * The JVM options of the test fork (the build's short-lived-JVM flags), given to the servers and
-     * CLIs it starts as well.
-     */
-    private static final List<String> CHILD_JVM_OPTIONS =
-            List.of(System.getProperty("hearth.test.child.jvm.options", "")
-                            .trim()
-                            .split("\\s+"))
-                    .stream()
-                    .filter(option -> !option.isEmpty())
-                    .toList();
 
     /**
      * As the CLI's main does, so an in-process run prints only what the jar would; a field, because
@@ -66,15 +56,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** With {@code environment} added to this process's, e.g. {@code HEARTH_ADMIN_TOKEN} or a secret's variable. */
     static ServerProcess start(List<String> args, Map<String, String> environment) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
-        command.addAll(CHILD_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar("hearth.server.jar"), "--port", "0"));
-        command.addAll(args);
+        List<String> serverArgs = new ArrayList<>(List.of("--port", "0"));
+        serverArgs.addAll(args);
         Path log = Files.createTempFile("hearth-server", ".log");
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = ChildJvm.startServer(builder, List.of("-Xmx256m"), jar("hearth.server.jar"), serverArgs);
         ServerProcess server = new ServerProcess(process, log);
         server.awaitPort();
         return server;
@@ -82,20 +69,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** Runs the server jar with {@code args}, which it must refuse: its exit code and what it printed. */
     static Cli refusedStart(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(CHILD_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar("hearth.server.jar")));
-        command.addAll(args);
         Path out = Files.createTempFile("hearth-server", ".out");
         Path err = Files.createTempFile("hearth-server", ".err");
         try {
-            Process server = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
+            Process server = ChildJvm.start(
+                    new ProcessBuilder().redirectOutput(out.toFile()).redirectError(err.toFile()),
+                    List.of(),
+                    jar("hearth.server.jar"),
+                    args);
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
-                throw new AssertionError("the server started: " + command);
+                throw new AssertionError("the server started: " + args);
             }
             return new Cli(server.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
@@ -144,11 +128,13 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the CLI without waiting for it; its standard error goes to {@code err}. */
     Process cliProcess(Path err, String... args) throws IOException {
-        List<String> command = cliCommand(args);
-        return new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile())
-                .start();
+        return ChildJvm.start(
+                new ProcessBuilder()
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(err.toFile()),
+                List.of(),
+                jar("hearth.cli.jar"),
+                cliArgs(args));
     }
 
     Cli cli(String... args) throws Exception {
@@ -157,7 +143,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Runs the CLI with {@code environment} added to this process's. */
     Cli cli(Map<String, String> environment, String... args) throws Exception {
-        return cli(environment, null, cliCommand(args));
+        return cli(environment, null, cliArgs(args));
     }
 
     /**
@@ -165,21 +151,18 @@ final class ServerProcess implements AutoCloseable {
      * {@code environment} added and {@code stdin} (null: none) as its standard input.
      */
     Cli cliWithoutServer(Map<String, String> environment, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(CHILD_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar("hearth.cli.jar")));
-        command.addAll(List.of(args));
-        return cli(environment, stdin, command);
+        return cli(environment, stdin, List.of(args));
     }
 
-    private Cli cli(Map<String, String> environment, String stdin, List<String> command) throws Exception {
+    /** Runs the CLI jar with {@code args}; a first run of this build's jar writes its class archive. */
+    private Cli cli(Map<String, String> environment, String stdin, List<String> args) throws Exception {
         Path out = Files.createTempFile("hearth-cli", ".out");
         Path err = Files.createTempFile("hearth-cli", ".err");
         try {
             ProcessBuilder builder =
-                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+                    new ProcessBuilder().redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().putAll(environment);
-            Process cli = builder.start();
+            Process cli = ChildJvm.startWritingArchive(builder, List.of(), jar("hearth.cli.jar"), args);
             try (var input = cli.getOutputStream()) {
                 if (stdin != null) {
                     input.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -188,7 +171,7 @@ final class ServerProcess implements AutoCloseable {
             // a hang detector, not a speed test: a 60,000-row import on a loaded 2-core machine took over a minute
             if (!cli.waitFor(180, TimeUnit.SECONDS)) {
                 cli.destroyForcibly();
-                throw new AssertionError("CLI did not finish: " + command);
+                throw new AssertionError("CLI did not finish: " + args);
             }
             return new Cli(cli.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
@@ -213,12 +196,10 @@ final class ServerProcess implements AutoCloseable {
         return new Cli(exitCode, out.toString(), err.toString());
     }
 
-    private List<String> cliCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(CHILD_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar("hearth.cli.jar"), "--server", "127.0.0.1:" + port));
-        command.addAll(List.of(args));
-        return command;
+    private List<String> cliArgs(String... args) {
+        List<String> line = new ArrayList<>(List.of("--server", "127.0.0.1:" + port));
+        line.addAll(List.of(args));
+        return line;
     }
 
     @Override
@@ -235,14 +216,10 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String jar(String property) {
+    private static Path jar(String property) {
         String path = System.getProperty(property);
         assertThat(path).as(property + " is set by the build").isNotNull();
         assertThat(Path.of(path)).as("packaged jar").exists();
-        return path;
+        return Path.of(path);
     }
 }

@@ -227,21 +227,13 @@ class KillMidImportIT {
     /** The shaded server jar in a child JVM on a free loopback port. */
     private record Server(Process process, int port) {
         static Server start(Path dataDir) throws IOException, InterruptedException {
-            String java = ProcessHandle.current().info().command().orElse("java");
             Path jar = Path.of("target/hearth-server.jar");
             assertThat(jar).as("the shaded jar from package").exists();
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m"));
-            // the test fork's JVM options (the build's short-lived-JVM flags) for the server it starts too
-            for (String option : System.getProperty("hearth.test.child.jvm.options", "")
-                    .trim()
-                    .split("\\s+")) {
-                if (!option.isEmpty()) {
-                    command.add(option);
-                }
-            }
-            command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--data-dir", dataDir.toString()));
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = ChildJvm.startServer(
+                    new ProcessBuilder().redirectErrorStream(true),
+                    List.of("-Xmx256m"),
+                    jar,
+                    List.of("--port", "0", "--data-dir", dataDir.toString()));
             BufferedReader output =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line = output.readLine(); line != null; line = output.readLine()) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -68,20 +67,12 @@ class StartFailuresIT {
         return new Ended(process.exitValue(), output);
     }
 
-    private static Process start(String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
+    /** The shaded jar in a child JVM; the first server of the test may write the jar's class archive first. */
+    private static Process start(String... args) throws IOException, InterruptedException {
         Path jar = Path.of("target/hearth-server.jar");
         assertThat(jar).as("the shaded jar from package").exists();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
-        for (String option :
-                System.getProperty("hearth.test.child.jvm.options", "").trim().split("\\s+")) {
-            if (!option.isEmpty()) {
-                command.add(option);
-            }
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return ChildJvm.startServer(
+                new ProcessBuilder().redirectErrorStream(true), List.of("-Xmx256m"), jar, List.of(args));
     }
 
     private static int awaitPort(Process process) throws IOException {
