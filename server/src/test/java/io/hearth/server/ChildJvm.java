@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts a packaged jar (the server, the CLI) in a JVM of its own, as the end-to-end tests do, with
  * the test fork's JVM options (the build's short-lived-JVM flags) and a class-data-sharing archive
- * of that jar.
+ * of that jar: the one the build made at {@code package} next to it ({@code hearth-server.jsa},
+ * {@code hearth.jsa}), or else one written here once per build of the jar.
  *
  * <p>Why the archive: such a JVM spends most of its start loading and verifying the jar's classes.
  * One JVM per build of a jar (its size and time) records the classes it loaded into an archive
@@ -136,6 +137,13 @@ public final class ChildJvm {
     /** The archive of one build of a jar, next to it. */
     private record Archive(Path jar, Path file, Path claimFile) {
         static Archive of(Path jar) throws IOException {
+            // the archive the build makes at package (bin/hearth-server's and bin/hearth's), when it
+            // did (-DskipCds: not) and is of this build of the jar: used as is, none written
+            Path built = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
+            if (Files.exists(built)
+                    && Files.getLastModifiedTime(built).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                return new Archive(jar, built, built.resolveSibling(built.getFileName() + ".claim"));
+            }
             String name = jar.getFileName() + "." + Files.size(jar) + "-"
                     + Files.getLastModifiedTime(jar).toMillis() + ".jsa";
             return new Archive(jar, jar.resolveSibling(name), jar.resolveSibling(name + ".claim"));
