@@ -33,7 +33,10 @@ final class ListContactsCommand extends RpcCommand {
             description = "Only contacts with this tag; repeat to require several.")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--cadence-state", paramLabel = "STATE", description = "active, stopped, drip or unsubscribed.")
+    @Option(
+            names = "--cadence-state",
+            paramLabel = "STATE",
+            description = "active (a step due), waiting (the next step later), stopped, drip or unsubscribed.")
     CadenceState cadenceState;
 
     @Option(names = "--page-size", paramLabel = "N")

@@ -61,8 +61,8 @@ final class ListLeadsCommand extends LeadRpcCommand {
     @Option(
             names = "--cadence-state",
             paramLabel = "STATE",
-            description =
-                    "Only leads at this point of their follow-up cadence: active, stopped, drip or" + " unsubscribed.")
+            description = "Only leads at this point of their follow-up cadence: active (a step due), waiting (the next"
+                    + " step later), stopped, drip or unsubscribed.")
     CadenceState cadenceState;
 
     @Option(names = "--tag", paramLabel = "TAG", description = "Only leads with this tag; repeat to require several.")

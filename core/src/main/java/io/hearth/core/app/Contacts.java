@@ -142,7 +142,7 @@ public final class Contacts {
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
-        return store.list(new ContactQuery(filter, includeArchived, pageSize, after, caller.scope()));
+        return store.list(new ContactQuery(filter, includeArchived, pageSize, after, caller.scope(), clock.instant()));
     }
 
     /**

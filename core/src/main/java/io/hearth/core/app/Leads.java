@@ -173,7 +173,8 @@ public final class Leads {
         Optional<PageToken> after = pageToken == null || pageToken.isEmpty()
                 ? Optional.empty()
                 : Optional.of(PageToken.decode(pageToken, fingerprint, "page_token"));
-        return store.list(new LeadQuery(filter, order, includeArchived, pageSize, after, caller.scope()));
+        return store.list(
+                new LeadQuery(filter, order, includeArchived, pageSize, after, caller.scope(), clock.instant()));
     }
 
     /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.PageToken;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -16,13 +17,15 @@ public record LeadQuery(
         boolean includeArchived,
         int pageSize,
         Optional<PageToken> after,
-        Scope scope) {
+        Scope scope,
+        Instant now) {
 
     public LeadQuery {
         requireNonNull(scope, "scope is null");
         requireNonNull(filter, "filter is null");
         requireNonNull(order, "order is null");
         requireNonNull(after, "after is null");
+        requireNonNull(now, "now is null");
     }
 
     /** Identifies the query apart from paging, so a page token only continues the query that made it. */

@@ -124,7 +124,7 @@ public final class JooqContactStore implements ContactStore {
     @Override
     public Page<Contact> list(ContactQuery query) {
         var select = dsl.selectFrom(CONTACT)
-                .where(conditions(query.filter(), query.includeArchived()))
+                .where(conditions(query.filter(), query.includeArchived(), query.now()))
                 .and(PERSON.visibleTo(query.scope()))
                 .orderBy(CONTACT.CREATED_AT.asc(), CONTACT.ID.asc());
         int fetchSize = query.pageSize() + 1;
@@ -148,14 +148,14 @@ public final class JooqContactStore implements ContactStore {
         return new Page<>(contacts, next);
     }
 
-    private static List<Condition> conditions(ContactFilter filter, boolean includeArchived) {
+    private static List<Condition> conditions(ContactFilter filter, boolean includeArchived, Instant now) {
         List<Condition> conditions = new ArrayList<>();
         if (!includeArchived) {
             conditions.add(CONTACT.ARCHIVED_AT.isNull());
         }
         filter.kinds().forEach(kind -> conditions.add(CONTACT.KIND.eq(kind.name())));
         conditions.addAll(PERSON.conditions(filter.person()));
-        filter.cadenceStates().forEach(s -> conditions.add(PERSON.cadenceStateIs(s)));
+        filter.cadenceStates().forEach(s -> conditions.add(PERSON.cadenceStateIs(s, now)));
         return conditions;
     }
 

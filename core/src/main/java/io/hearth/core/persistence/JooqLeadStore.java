@@ -227,7 +227,7 @@ public final class JooqLeadStore implements LeadStore {
     @Override
     public Page<Lead> list(LeadQuery query) {
         SortKey key = SortKey.of(query.order());
-        List<Condition> conditions = conditions(query.filter(), query.includeArchived());
+        List<Condition> conditions = conditions(query.filter(), query.includeArchived(), query.now());
         conditions.add(PERSON.visibleTo(query.scope()));
         SortField<?>[] orderBy = query.order().descending()
                 ? new SortField<?>[] {key.field().desc(), LEAD.ID.desc()}
@@ -290,7 +290,7 @@ public final class JooqLeadStore implements LeadStore {
                 .execute());
     }
 
-    private static List<Condition> conditions(LeadFilter filter, boolean includeArchived) {
+    private static List<Condition> conditions(LeadFilter filter, boolean includeArchived, Instant now) {
         List<Condition> conditions = new ArrayList<>();
         // asking for archived or merged leads by status lists them without show_archived
         if (!includeArchived && filter.statuses().stream().noneMatch(LeadStatus::fromArchive)) {
@@ -305,7 +305,7 @@ public final class JooqLeadStore implements LeadStore {
                             : LEAD.POSSIBLE_DUPLICATE_OF.isNull());
         }
         filter.temperatures().forEach(t -> conditions.add(LEAD.TEMPERATURE.eq(t.name())));
-        filter.cadenceStates().forEach(s -> conditions.add(PERSON.cadenceStateIs(s)));
+        filter.cadenceStates().forEach(s -> conditions.add(PERSON.cadenceStateIs(s, now)));
         return conditions;
     }
 

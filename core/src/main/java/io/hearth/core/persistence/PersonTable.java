@@ -3,6 +3,7 @@ package io.hearth.core.persistence;
 import static io.hearth.core.persistence.generated.Tables.CADENCE;
 import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static io.hearth.core.persistence.generated.Tables.CONTACT_TAG;
+import static io.hearth.core.persistence.generated.Tables.FOLLOW_UP;
 import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_TAG;
 import static java.util.Objects.requireNonNull;
@@ -16,6 +17,8 @@ import io.hearth.core.person.PersonFields;
 import io.hearth.core.person.PersonFilter;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.Scope;
+import io.hearth.core.touch.FollowUpState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -152,14 +155,30 @@ final class PersonTable<R extends Record> {
     }
 
     /**
-     * The people whose follow-up cadence is in {@code state}, in the list's own query so paging
-     * stays right; a person without a cadence row has not started one: it counts as active.
+     * The people whose follow-up cadence is in {@code state} at {@code now}, in the list's own
+     * query so paging stays right; a person without a cadence row has not started one: it counts as
+     * active. WAITING is never stored: an active cadence whose open follow-up is due after {@code
+     * now} is waiting, the other active ones are active ({@link
+     * io.hearth.core.touch.PersonCadence#stateAt}).
      */
-    Condition cadenceStateIs(CadenceState state) {
+    Condition cadenceStateIs(CadenceState state, Instant now) {
         Field<String> stored = DSL.field(DSL.select(CADENCE.STATE)
                 .from(CADENCE)
                 .where(CADENCE.PERSON_KIND.eq(kind.name()).and(CADENCE.PERSON_ID.eq(id))));
-        return DSL.coalesce(stored, DSL.inline(CadenceState.ACTIVE.name())).eq(state.name());
+        Condition storedActive =
+                DSL.coalesce(stored, DSL.inline(CadenceState.ACTIVE.name())).eq(CadenceState.ACTIVE.name());
+        Field<UUID> followUpPerson = kind == PersonKind.LEAD ? FOLLOW_UP.LEAD_ID : FOLLOW_UP.CONTACT_ID;
+        Condition stepLater = DSL.exists(DSL.selectOne()
+                .from(FOLLOW_UP)
+                .where(followUpPerson.eq(id))
+                .and(FOLLOW_UP.STATE.eq(FollowUpState.SCHEDULED.name()))
+                .and(FOLLOW_UP.DUE_AT.gt(JooqLeadProfileStore.at(now))));
+        return switch (state) {
+            case WAITING -> storedActive.and(stepLater);
+            case ACTIVE -> storedActive.andNot(stepLater);
+            default ->
+                DSL.coalesce(stored, DSL.inline(CadenceState.ACTIVE.name())).eq(state.name());
+        };
     }
 
     void insertTags(DSLContext dsl, UUID person, List<String> tags) {

@@ -2,6 +2,9 @@ package io.hearth.core.touch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.person.CadenceState;
+import java.time.Instant;
+
 /**
  * Where a lead or contact stands in its follow-up cadence, as its own record shows it: the
  * cadence's state and count, and the step scheduled next.
@@ -12,5 +15,18 @@ import static java.util.Objects.requireNonNull;
 public record PersonCadence(Cadence cadence, FollowUp nextStep) {
     public PersonCadence {
         requireNonNull(cadence, "cadence is null");
+    }
+
+    /**
+     * The state as a rep sees it at {@code now}: {@link CadenceState#WAITING} while an active
+     * cadence's next step is not due yet, else the stored state.
+     */
+    public CadenceState stateAt(Instant now) {
+        return shown(cadence.state(), nextStep == null ? null : nextStep.dueAt(), now);
+    }
+
+    /** {@link #stateAt} from a stored state and the next step's due time ({@code null}: none). */
+    public static CadenceState shown(CadenceState stored, Instant nextDue, Instant now) {
+        return stored == CadenceState.ACTIVE && nextDue != null && nextDue.isAfter(now) ? CadenceState.WAITING : stored;
     }
 }

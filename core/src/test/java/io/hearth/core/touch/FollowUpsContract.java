@@ -119,6 +119,44 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void aPersonWhoseNextStepIsScheduledForLaterIsWaitingAndActiveAgainOnceItIsDue() {
+        Lead later = lead(Temperature.WARM);
+        Lead due = lead(Temperature.WARM);
+        FollowUp step = hearth.followUps()
+                .schedule(ref(later), Channel.EMAIL, clock.instant().plus(Duration.ofDays(2)), "send the deck");
+        hearth.followUps().schedule(ref(due), Channel.EMAIL, clock.instant().plus(Duration.ofMinutes(1)), null);
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(hearth.leads()
+                        .list("cadence_state = WAITING", "", false, 10, "")
+                        .items())
+                .extracting(Lead::id)
+                .containsExactly(later.id());
+        assertThat(hearth.leads()
+                        .list("cadence_state = ACTIVE", "", false, 10, "")
+                        .items())
+                .extracting(Lead::id)
+                .containsExactly(due.id());
+        PersonCadence shown = hearth.followUps()
+                .cadencesOf(PersonKind.LEAD, List.of(later.id().value()))
+                .get(0);
+        assertThat(shown.cadence().state()).as("stored").isEqualTo(CadenceState.ACTIVE);
+        assertThat(shown.stateAt(clock.instant())).isEqualTo(CadenceState.WAITING);
+        assertThat(shown.stateAt(step.dueAt())).as("due now").isEqualTo(CadenceState.ACTIVE);
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(hearth.leads()
+                        .list("cadence_state = WAITING", "", false, 10, "")
+                        .items())
+                .isEmpty();
+        assertThat(hearth.leads()
+                        .list("cadence_state = ACTIVE", "", false, 10, "")
+                        .items())
+                .extracting(Lead::id)
+                .containsExactlyInAnyOrder(later.id(), due.id());
+    }
+
+    @Test
     void aLeadsCadenceStateAndNextStepAreShownAndFilterableInTheListsOwnQuery() {
         Lead scheduled = lead(Temperature.WARM);
         Lead dripped = lead(Temperature.WARM);
@@ -132,6 +170,13 @@ public abstract class FollowUpsContract {
                         .items())
                 .extracting(Lead::id)
                 .containsExactly(dripped.id());
+        assertThat(hearth.leads()
+                        .list("cadence_state = WAITING", "", false, 10, "")
+                        .items())
+                .as("its step is scheduled for later")
+                .extracting(Lead::id)
+                .containsExactly(scheduled.id());
+        clock.advance(Duration.between(clock.instant(), step.dueAt()).plusMinutes(1));
         // a page of one at a time: the filter is in the query, so paging skips no lead and repeats none
         Page<Lead> firstPage = hearth.leads().list("cadence_state = ACTIVE", "", false, 1, "");
         Page<Lead> secondPage = hearth.leads()

@@ -16,7 +16,7 @@ import java.util.Set;
 final class ContactMapper {
     private ContactMapper() {}
 
-    static io.hearth.proto.v1.Contact toProto(Contact contact, PersonCadence standing) {
+    static io.hearth.proto.v1.Contact toProto(Contact contact, PersonCadence standing, java.time.Instant now) {
         Cadence cadence = standing.cadence();
         ContactFields f = contact.fields();
         io.hearth.proto.v1.Contact.Builder proto = io.hearth.proto.v1.Contact.newBuilder()
@@ -27,7 +27,7 @@ final class ContactMapper {
                         contact.convertedFrom() == null
                                 ? ""
                                 : contact.convertedFrom().name())
-                .setCadenceState(ProtoEnums.toProto(cadence.state(), CadenceState.class, "CADENCE_STATE_"))
+                .setCadenceState(ProtoEnums.toProto(standing.stateAt(now), CadenceState.class, "CADENCE_STATE_"))
                 .setCompletedFollowUps(cadence.completedFollowUps())
                 .setCreateTime(ProtoTimes.toProto(contact.createdAt()))
                 .setUpdateTime(ProtoTimes.toProto(contact.updatedAt()))

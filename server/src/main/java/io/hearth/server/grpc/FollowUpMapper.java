@@ -6,6 +6,7 @@ import io.hearth.core.touch.Channel;
 import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpStats;
 import io.hearth.core.touch.Outcome;
+import io.hearth.core.touch.PersonCadence;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchInput;
 import io.hearth.core.touch.TouchKind;
@@ -104,7 +105,14 @@ final class FollowUpMapper {
     static LogTouchResponse toProto(TouchLogged logged) {
         LogTouchResponse.Builder proto = LogTouchResponse.newBuilder()
                 .setTouch(toProto(logged.touch()))
-                .setCadenceState(ProtoEnums.toProto(logged.cadence().state(), CadenceState.class, "CADENCE_STATE_"))
+                // as a read right after it would show it: waiting when the step it scheduled is for later
+                .setCadenceState(ProtoEnums.toProto(
+                        PersonCadence.shown(
+                                logged.cadence().state(),
+                                logged.next().map(FollowUp::dueAt).orElse(null),
+                                logged.touch().createdAt()),
+                        CadenceState.class,
+                        "CADENCE_STATE_"))
                 .setCompletedFollowUps(logged.cadence().completedFollowUps())
                 .setConversionSuggested(logged.conversionSuggested());
         logged.next().ifPresent(next -> proto.setNextFollowUp(toProto(next)));

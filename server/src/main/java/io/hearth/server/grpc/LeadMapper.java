@@ -17,9 +17,9 @@ final class LeadMapper {
     private LeadMapper() {}
 
     /** The lead with where it stands in its follow-up cadence. */
-    static io.hearth.proto.v1.Lead toProto(Lead lead, PersonCadence cadence) {
+    static io.hearth.proto.v1.Lead toProto(Lead lead, PersonCadence cadence, java.time.Instant now) {
         io.hearth.proto.v1.Lead.Builder proto = toProto(lead).toBuilder()
-                .setCadenceState(ProtoEnums.toProto(cadence.cadence().state(), CadenceState.class, "CADENCE_STATE_"))
+                .setCadenceState(ProtoEnums.toProto(cadence.stateAt(now), CadenceState.class, "CADENCE_STATE_"))
                 .setCompletedFollowUps(cadence.cadence().completedFollowUps());
         if (cadence.nextStep() != null) {
             proto.setNextStep(FollowUpMapper.nextStep(cadence.nextStep()));

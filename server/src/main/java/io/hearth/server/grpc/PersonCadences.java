@@ -17,10 +17,13 @@ import java.util.List;
  */
 final class PersonCadences {
     private final FollowUps followUps;
+    /** A cadence whose next step is not due yet shows as waiting: the time decides. */
+    private final java.time.Clock clock;
 
     @Inject
-    PersonCadences(FollowUps followUps) {
+    PersonCadences(FollowUps followUps, java.time.Clock clock) {
         this.followUps = requireNonNull(followUps, "followUps is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     io.hearth.proto.v1.Lead lead(Lead lead) {
@@ -28,11 +31,12 @@ final class PersonCadences {
     }
 
     List<io.hearth.proto.v1.Lead> leads(List<Lead> leads) {
+        java.time.Instant now = clock.instant();
         List<PersonCadence> cadences = followUps.cadencesOf(
                 PersonKind.LEAD, leads.stream().map(l -> l.id().value()).toList());
         List<io.hearth.proto.v1.Lead> shown = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {
-            shown.add(LeadMapper.toProto(leads.get(i), cadences.get(i)));
+            shown.add(LeadMapper.toProto(leads.get(i), cadences.get(i), now));
         }
         return shown;
     }
@@ -42,11 +46,12 @@ final class PersonCadences {
     }
 
     List<io.hearth.proto.v1.Contact> contacts(List<Contact> contacts) {
+        java.time.Instant now = clock.instant();
         List<PersonCadence> cadences = followUps.cadencesOf(
                 PersonKind.CONTACT, contacts.stream().map(c -> c.id().value()).toList());
         List<io.hearth.proto.v1.Contact> shown = new ArrayList<>(contacts.size());
         for (int i = 0; i < contacts.size(); i++) {
-            shown.add(ContactMapper.toProto(contacts.get(i), cadences.get(i)));
+            shown.add(ContactMapper.toProto(contacts.get(i), cadences.get(i), now));
         }
         return shown;
     }

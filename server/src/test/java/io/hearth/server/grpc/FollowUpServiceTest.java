@@ -86,13 +86,21 @@ class FollowUpServiceTest {
         assertThat(due()).isZero();
         Lead scheduled = leads.getLead(
                 GetLeadRequest.newBuilder().setName(lead.getName()).build());
-        assertThat(scheduled.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
+        assertThat(scheduled.getCadenceState())
+                .as("its first step is not due yet")
+                .isEqualTo(CadenceState.CADENCE_STATE_WAITING);
         assertThat(scheduled.getNextStep().getFollowUp()).isEqualTo(call.getName());
         assertThat(scheduled.getNextStep().getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_PHONE);
         assertThat(scheduled.getNextStep().getDueTime()).isEqualTo(call.getDueTime());
         assertThat(scheduled.getNextStep().getReason()).isEqualTo("follow-up 1 of 2: phone");
 
         clock.advance(Duration.ofDays(2));
+        assertThat(leads.getLead(GetLeadRequest.newBuilder()
+                                .setName(lead.getName())
+                                .build())
+                        .getCadenceState())
+                .as("its step has come due")
+                .isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
         assertThat(followUps
                         .listDueFollowUps(ListDueFollowUpsRequest.newBuilder()
                                 .setOwner("alice")
@@ -102,7 +110,9 @@ class FollowUpServiceTest {
                 .containsExactly(call.getName());
         LogTouchResponse first = complete(call, TouchOutcome.TOUCH_OUTCOME_NO_ANSWER);
         assertThat(first.getNextFollowUp().getChannel()).isEqualTo(TouchChannel.TOUCH_CHANNEL_POSTCARD);
-        assertThat(first.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
+        assertThat(first.getCadenceState())
+                .as("its postcard is scheduled for later")
+                .isEqualTo(CadenceState.CADENCE_STATE_WAITING);
 
         assertThat(queuedPeople()).as("waits for its postcard").doesNotContain(lead.getName());
         clock.advance(Duration.ofDays(3));

@@ -62,7 +62,8 @@ class RemovalsAndWriteBackMessagesTest {
 
         io.hearth.proto.v1.Contact proto = ContactMapper.toProto(
                 contact.archivedFor("merged in salesforce into 003B", NOW),
-                new PersonCadence(Cadence.start(PersonRef.of(id), NOW), null));
+                new PersonCadence(Cadence.start(PersonRef.of(id), NOW), null),
+                NOW);
 
         assertThat(proto.getArchiveReason()).isEqualTo("merged in salesforce into 003B");
         assertThat(proto.hasArchiveTime()).isTrue();
