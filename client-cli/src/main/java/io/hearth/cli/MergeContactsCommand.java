@@ -3,7 +3,7 @@ package io.hearth.cli;
 import io.hearth.proto.v1.MergeContactsRequest;
 import io.hearth.proto.v1.MergeContactsResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code hearth contacts merge SURVIVOR DUPLICATE}: folds a contact entered twice into one. */
@@ -28,35 +28,28 @@ final class MergeContactsCommand extends RpcCommand {
             description = "Contact merged into it and archived: id or name (contacts/{id}).")
     String duplicate;
 
-    @Option(
-            names = "--survivor-etag",
-            paramLabel = "ETAG",
-            description = "Merge only if the survivor is unchanged since.")
-    String survivorEtag = "";
-
-    @Option(
-            names = "--duplicate-etag",
-            paramLabel = "ETAG",
-            description = "Merge only if the duplicate is unchanged since.")
-    String duplicateEtag = "";
+    @Mixin
+    MergeOptions merge = new MergeOptions();
 
     @Override
     void execute() {
         MergeContactsResponse merged = contactService()
                 .mergeContacts(MergeContactsRequest.newBuilder()
                         .setSurvivor(survivor)
-                        .setSurvivorEtag(survivorEtag)
+                        .setSurvivorEtag(merge.survivorEtag)
                         .setDuplicate(duplicate)
-                        .setDuplicateEtag(duplicateEtag)
+                        .setDuplicateEtag(merge.duplicateEtag)
                         .build());
         if (json()) {
             ProtoJson.print(merged, out());
             return;
         }
-        out().println(merged.getDuplicate().getName() + " merged into "
-                + merged.getSurvivor().getName() + ": "
-                + merged.getTouchesMoved() + " touches, " + merged.getFollowUpsMoved() + " follow-ups, "
-                + merged.getExternalIdsMoved() + " connector links moved");
+        out().println(MergeOptions.summary(
+                merged.getDuplicate().getName(),
+                merged.getSurvivor().getName(),
+                merged.getTouchesMoved(),
+                merged.getFollowUpsMoved(),
+                merged.getExternalIdsMoved()));
         ContactPrinter.print(merged.getSurvivor(), out());
     }
 }

@@ -47,10 +47,12 @@ final class MergeLeadIntoContactCommand extends RpcCommand {
             ProtoJson.print(merged, out());
             return;
         }
-        out().println(merged.getLead().getName() + " merged into "
-                + merged.getContact().getName() + ": "
-                + merged.getTouchesMoved() + " touches, " + merged.getFollowUpsMoved() + " follow-ups, "
-                + merged.getExternalIdsMoved() + " connector links moved");
+        out().println(MergeOptions.summary(
+                merged.getLead().getName(),
+                merged.getContact().getName(),
+                merged.getTouchesMoved(),
+                merged.getFollowUpsMoved(),
+                merged.getExternalIdsMoved()));
         ContactPrinter.print(merged.getContact(), out());
     }
 }

@@ -3,7 +3,7 @@ package io.hearth.cli;
 import io.hearth.proto.v1.MergeLeadsRequest;
 import io.hearth.proto.v1.MergeLeadsResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code hearth leads merge SURVIVOR DUPLICATE}: folds a lead entered twice into one. */
@@ -27,41 +27,28 @@ final class MergeLeadsCommand extends RpcCommand {
             description = "The lead merged into it and archived: id or name.")
     String duplicate;
 
-    @Option(
-            names = "--survivor-etag",
-            paramLabel = "ETAG",
-            description = "Merge only if the survivor is unchanged since.")
-    String survivorEtag = "";
-
-    @Option(
-            names = "--duplicate-etag",
-            paramLabel = "ETAG",
-            description = "Merge only if the duplicate is unchanged since.")
-    String duplicateEtag = "";
+    @Mixin
+    MergeOptions merge = new MergeOptions();
 
     @Override
     void execute() {
         MergeLeadsResponse merged = leadService()
                 .mergeLeads(MergeLeadsRequest.newBuilder()
                         .setSurvivor(survivor)
-                        .setSurvivorEtag(survivorEtag)
+                        .setSurvivorEtag(merge.survivorEtag)
                         .setDuplicate(duplicate)
-                        .setDuplicateEtag(duplicateEtag)
+                        .setDuplicateEtag(merge.duplicateEtag)
                         .build());
         if (json()) {
             ProtoJson.print(merged, out());
             return;
         }
-        out().println(merged.getDuplicate().getName()
-                + " merged into "
-                + merged.getSurvivor().getName()
-                + ": "
-                + merged.getTouchesMoved()
-                + " touches, "
-                + merged.getFollowUpsMoved()
-                + " follow-ups, "
-                + merged.getExternalIdsMoved()
-                + " connector links moved");
+        out().println(MergeOptions.summary(
+                merged.getDuplicate().getName(),
+                merged.getSurvivor().getName(),
+                merged.getTouchesMoved(),
+                merged.getFollowUpsMoved(),
+                merged.getExternalIdsMoved()));
         LeadPrinter.of(options().output, out(), err()).printLead(merged.getSurvivor());
     }
 }
