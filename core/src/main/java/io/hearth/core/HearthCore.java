@@ -127,7 +127,14 @@ public final class HearthCore {
         cadencePolicy = b.cadencePolicy;
         DuplicateGuard duplicates = new DuplicateGuard(stores.matches(), b.speedToLead.inboundSources());
         cadenceStandings = new CadenceStandings(stores.cadences(), stores.followUps(), cadencePolicy);
-        contactQueue = new ContactQueue(stores.contacts(), cadenceStandings, stores.queue());
+        JooqOpportunityStore opportunityStore = new JooqOpportunityStore(b.database.dsl());
+        contactQueue = new ContactQueue(
+                stores.contacts(),
+                cadenceStandings,
+                stores.queue(),
+                opportunityStore,
+                b.pipelineStages,
+                stores.touches());
         // the rules until the team has closed enough leads to learn from; the server retrains it
         learnedProbability = new LearnedProbability(stores.profiles(), new RuleProbability());
         ratings = new LeadRatings(
@@ -184,7 +191,7 @@ public final class HearthCore {
                 clock,
                 List.of(contactQueue));
         opportunities = new Opportunities(
-                new JooqOpportunityStore(b.database.dsl()),
+                opportunityStore,
                 stores.contacts(),
                 transactor,
                 new OpportunityRules(),
@@ -192,7 +199,8 @@ public final class HearthCore {
                 clock,
                 b.caller,
                 stores.apiTokens(),
-                audit);
+                audit,
+                contactQueue);
         dealConversion = new LeadToDealConversion(leads, conversion, opportunities, transactor);
         merges = new LeadMerges(
                 leads,
@@ -221,7 +229,8 @@ public final class HearthCore {
                 transactor,
                 clock,
                 touchObservers,
-                b.caller);
+                b.caller,
+                opportunities);
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);

@@ -10,6 +10,8 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.Violations;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.opportunity.Opportunity;
+import io.hearth.core.opportunity.OpportunityId;
 import io.hearth.core.person.CadenceState;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
@@ -74,8 +76,11 @@ public final class FollowUps {
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final CurrentCaller caller;
+    private final Opportunities opportunities;
 
-    /** @param caller who each call acts for: lists hold the touches and follow-ups of people in its scope */
+    /**
+     * @param opportunities the deals a touch may be logged against
+     * @param caller who each call acts for: lists hold the touches and follow-ups of people in its scope */
     public FollowUps(
             Leads leads,
             Contacts contacts,
@@ -87,7 +92,9 @@ public final class FollowUps {
             Transactor transactor,
             Clock clock,
             List<TouchObserver> observers,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            Opportunities opportunities) {
+        this.opportunities = requireNonNull(opportunities, "opportunities is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
         this.leads = requireNonNull(leads, "leads is null");
@@ -104,7 +111,10 @@ public final class FollowUps {
     }
 
     /**
-     * Logs a touch outside the cadence; a positive outcome stops the cadence and converts a lead.
+     * Logs a touch outside the cadence; a positive outcome stops the cadence and converts a lead. A
+     * touch logged against a deal of the contact ({@link TouchInput#opportunity}) counts for the
+     * contact's cadence all the same, and does the deal's next step when that is due by the end of
+     * the touch's day ({@link Opportunities#stepDoneBy}).
      *
      * @param input {@code null} when the request carries no touch, which is refused
      */
@@ -118,7 +128,11 @@ public final class FollowUps {
             Person person = person(valid.person());
             Cadence cadence = cadenceOf(person.ref(), now);
             touchRules.check(person, valid.kind(), cadence);
-            Touch touch = newTouch(valid, person, null, now);
+            Opportunity deal = valid.opportunity() == null ? null : dealOf(valid.opportunity(), person);
+            Touch touch = newTouch(valid, person, null, now, deal == null ? null : deal.id());
+            if (deal != null) {
+                opportunities.stepDoneBy(deal, touch.occurredAt());
+            }
             record(touch);
             Cadence moved = cadenceRules.afterTouch(cadence, touch.outcome(), now);
             if (!moved.equals(cadence)) {
@@ -372,7 +386,21 @@ public final class FollowUps {
         return cadences.find(ref).orElseGet(() -> Cadence.start(ref, now));
     }
 
+    private Opportunity dealOf(String name, Person person) {
+        if (person.ref().isLead()) {
+            throw InvalidArgumentException.of(
+                    "touch.opportunity",
+                    "deals are with contacts, and " + person.ref().name() + " is a lead: convert it first");
+        }
+        return opportunities.touchedFor(name, person.ref().contactId(), "touch.opportunity");
+    }
+
     private Touch newTouch(TouchInput in, Person person, Integer followUpNumber, Instant now) {
+        return newTouch(in, person, followUpNumber, now, null);
+    }
+
+    private Touch newTouch(
+            TouchInput in, Person person, Integer followUpNumber, Instant now, OpportunityId opportunity) {
         return new Touch(
                 ids.next(),
                 person.ref(),
@@ -387,7 +415,8 @@ public final class FollowUps {
                 person.source(),
                 person.owner(),
                 followUpNumber,
-                now);
+                now,
+                opportunity);
     }
 
     /** @param parent the request field the touch sits under, or {@code null} when its fields are top-level */
@@ -435,7 +464,8 @@ public final class FollowUps {
                 duration.truncatedTo(ChronoUnit.MICROS),
                 in.outcome(),
                 note,
-                by);
+                by,
+                blankToNull(in.opportunity()));
     }
 
     private static String blankToNull(String value) {

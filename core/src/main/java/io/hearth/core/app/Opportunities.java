@@ -35,6 +35,7 @@ import io.hearth.core.query.PageToken;
 import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
+import io.hearth.core.touch.ContactQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,7 +64,9 @@ public final class Opportunities {
     private final CurrentCaller caller;
     private final TeamRoster roster;
     private final AuditLog audit;
+    private final ContactQueue queue;
 
+    /** @param queue places the deal's contact in the work queue again after every write, in its transaction */
     public Opportunities(
             OpportunityStore store,
             ContactStore contacts,
@@ -73,7 +76,8 @@ public final class Opportunities {
             Clock clock,
             CurrentCaller caller,
             TeamRoster roster,
-            AuditLog audit) {
+            AuditLog audit,
+            ContactQueue queue) {
         this.store = requireNonNull(store, "store is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
@@ -83,6 +87,7 @@ public final class Opportunities {
         this.caller = requireNonNull(caller, "caller is null");
         this.roster = requireNonNull(roster, "roster is null");
         this.audit = requireNonNull(audit, "audit is null");
+        this.queue = requireNonNull(queue, "queue is null");
         this.ids = new TimeOrderedIds(clock);
     }
 
@@ -117,6 +122,7 @@ public final class Opportunities {
                         return Optional.<Opportunity>empty();
                     }
                     audit.record(opened.id().name(), "create", null, Audited.of(opened));
+                    queue.dealChanged(opened.contact());
                     return Optional.of(opened);
                 }));
     }
@@ -130,6 +136,7 @@ public final class Opportunities {
         Opportunity opened = opening(contact, input, pipeline.first(), lead);
         store.insert(opened, null);
         audit.record(opened.id().name(), "create", null, Audited.of(opened));
+        queue.dealChanged(opened.contact());
         return opened;
     }
 
@@ -309,7 +316,62 @@ public final class Opportunities {
             throw StaleEtagException.concurrent(next.id().name());
         }
         audit.record(next.id().name(), action, Audited.of(current), Audited.of(next));
+        queue.dealChanged(next.contact());
         return next;
+    }
+
+    /**
+     * The deal a touch on {@code contact} is logged against, checked in the caller's transaction: it
+     * must be the caller's to see (else not found), be that contact's and not be archived. A closed
+     * deal takes touches (a call after the signature), which change nothing on it.
+     *
+     * @param name "opportunities/{id}" as the request gave it
+     * @param field the request field naming the deal
+     */
+    public Opportunity touchedFor(String name, ContactId contact, String field) {
+        OpportunityId id = OpportunityId.fromName(name, field);
+        Opportunity deal = get(id);
+        if (!deal.contact().equals(contact)) {
+            throw InvalidArgumentException.of(
+                    field, id.name() + " is a deal with " + deal.contact().name() + ", not with " + contact.name());
+        }
+        if (deal.archived()) {
+            throw new FailedPreconditionException(
+                    ErrorReason.OPPORTUNITY_ARCHIVED,
+                    id.name() + " is archived; restore it before logging touches against it");
+        }
+        return deal;
+    }
+
+    /**
+     * A touch made at {@code touchedAt} for {@code deal} does its next step when the step is due by the
+     * end of that day (UTC): the step is cleared, so the deal asks for a new one (it shows again
+     * when its stage's stall limit passes). A step due later, or without a date, is left for the rep to
+     * change: the touch may have been about something else. In the caller's transaction.
+     *
+     * @return the deal as it is now
+     */
+    public Opportunity stepDoneBy(Opportunity deal, Instant touchedAt) {
+        var step = deal.fields().nextStep();
+        if (deal.closed() || step == null || step.dueAt() == null) {
+            return deal;
+        }
+        Instant endOfDay = touchedAt
+                .atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        if (!step.dueAt().isBefore(endOfDay)) {
+            return deal;
+        }
+        OpportunityFields done = new OpportunityFields(
+                deal.fields().title(),
+                deal.fields().amount(),
+                deal.fields().expectedCloseDate(),
+                deal.fields().owner(),
+                null);
+        return write(deal, deal.withFields(done, now()), "touch did next step");
     }
 
     private String user() {

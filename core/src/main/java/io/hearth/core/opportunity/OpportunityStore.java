@@ -1,7 +1,9 @@
 package io.hearth.core.opportunity;
 
+import io.hearth.core.person.ContactId;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
+import java.util.List;
 import java.util.Optional;
 
 /** Where opportunities and their stage history are kept. Calls join the caller's transaction when one is open. */
@@ -29,4 +31,7 @@ public interface OpportunityStore {
     boolean update(Opportunity opportunity, long expectedVersion);
 
     Page<Opportunity> list(OpportunityQuery query);
+
+    /** The open deals of {@code contact} that are not archived, whoever owns them: what the work queue weighs. */
+    List<Opportunity> openOf(ContactId contact);
 }

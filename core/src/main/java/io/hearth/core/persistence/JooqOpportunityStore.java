@@ -83,6 +83,16 @@ public final class JooqOpportunityStore implements OpportunityStore {
         return one(OPPORTUNITY.ID.eq(id.value()).and(OwnerScope.visibleTo(OPPORTUNITY.OWNER, scope)));
     }
 
+    @Override
+    public List<Opportunity> openOf(ContactId contact) {
+        return List.copyOf(readWithHistory(OPPORTUNITY
+                        .CONTACT_ID
+                        .eq(contact.value())
+                        .and(OPPORTUNITY.OUTCOME.eq(Outcome.OPEN.name()))
+                        .and(OPPORTUNITY.ARCHIVED_AT.isNull()))
+                .values());
+    }
+
     private Optional<Opportunity> one(Condition condition) {
         return readWithHistory(condition).values().stream().findFirst();
     }

@@ -46,6 +46,7 @@ public final class JooqQueueStore implements QueueStore {
     public static final String ESCALATED = "escalated: ";
 
     private static final int DUE = Lane.DUE_FOLLOW_UP.priority();
+    private static final int DEALS = Lane.OPPORTUNITY.priority();
 
     private final DSLContext dsl;
 
@@ -103,9 +104,10 @@ public final class JooqQueueStore implements QueueStore {
     }
 
     /**
-     * Reads the queue as up to three index ranges in turn: the lanes above the due follow-ups, the
-     * follow-ups due by {@code now}, the lanes below. The follow-ups not due yet, the tail of their
-     * lane, lie in none of them, so however many wait, "next N" never reads them.
+     * Reads the queue as up to four index ranges in turn: the lanes above the deals, the deals due
+     * by {@code now}, the follow-ups due by {@code now}, the lanes below. The deals and follow-ups not
+     * due yet, the tails of their lanes, lie in none of them, so however many wait, "next N" never
+     * reads them.
      *
      * <p>Each range is a BETWEEN on the index columns: that gives HSQLDB both ends of its index walk.
      * Its bounds and the time are inlined: PostgreSQL then plans every read with the real values
@@ -283,7 +285,8 @@ public final class JooqQueueStore implements QueueStore {
 
     /** The parts of the queue read one after the other, in queue order, by their lane priorities. */
     private enum Range {
-        ABOVE_DUE_FOLLOW_UPS(DUE + 1, Short.MAX_VALUE),
+        ABOVE_DEALS(DEALS + 1, Short.MAX_VALUE),
+        DUE_DEALS(DEALS, DEALS),
         DUE_FOLLOW_UPS(DUE, DUE),
         BELOW_DUE_FOLLOW_UPS(Short.MIN_VALUE, DUE - 1);
 
@@ -300,8 +303,8 @@ public final class JooqQueueStore implements QueueStore {
          * it: the upper bound lets HSQLDB start there rather than at the top of the range.
          */
         Condition condition(Instant now, Optional<Position> seek) {
-            if (this == DUE_FOLLOW_UPS) {
-                // the lane ranks by due time (QueueEntry.dueRank), so those due by now are its head
+            if (lowest == highest) {
+                // a time-ranked lane (QueueEntry.dueRank): those due by now are its head
                 return QUEUE_ENTRY
                         .LANE_PRIORITY
                         .eq(DSL.inline(lowest))
@@ -338,6 +341,7 @@ public final class JooqQueueStore implements QueueStore {
         r.setChannel(e.channel().name());
         r.setReasons(String.join("\n", e.reasons()));
         r.setFollowUpId(e.followUpId());
+        r.setOpportunityId(e.opportunityId());
         return r;
     }
 
@@ -354,6 +358,7 @@ public final class JooqQueueStore implements QueueStore {
                 ActionKind.valueOf(r.getAction()),
                 ActionChannel.valueOf(r.getChannel()),
                 Arrays.asList(r.getReasons().split("\n")),
-                r.getFollowUpId());
+                r.getFollowUpId(),
+                r.getOpportunityId());
     }
 }

@@ -4,6 +4,7 @@ import static io.hearth.core.persistence.JooqContactStore.toOffset;
 import static io.hearth.core.persistence.generated.Tables.TOUCH;
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.opportunity.OpportunityId;
 import io.hearth.core.persistence.generated.tables.records.TouchRecord;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** {@link TouchStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqTouchStore implements TouchStore {
@@ -38,6 +40,17 @@ public final class JooqTouchStore implements TouchStore {
     @Override
     public void insert(Touch touch) {
         dsl.executeInsert(toRecord(touch));
+    }
+
+    @Override
+    public LastTouches lastTouches(ContactId contact) {
+        var forDeal = DSL.max(DSL.when(TOUCH.OPPORTUNITY_ID.isNotNull(), TOUCH.OCCURRED_AT));
+        return dsl.select(DSL.max(TOUCH.OCCURRED_AT), forDeal)
+                .from(TOUCH)
+                .where(TOUCH.CONTACT_ID.eq(contact.value()))
+                .fetchOne(r -> new LastTouches(
+                        r.value1() == null ? null : r.value1().toInstant(),
+                        r.value2() == null ? null : r.value2().toInstant()));
     }
 
     @Override
@@ -106,6 +119,7 @@ public final class JooqTouchStore implements TouchStore {
         r.setOwner(t.owner());
         r.setFollowUpNumber(t.followUpNumber());
         r.setCreatedAt(toOffset(t.createdAt()));
+        r.setOpportunityId(t.opportunity() == null ? null : t.opportunity().value());
         return r;
     }
 
@@ -127,6 +141,7 @@ public final class JooqTouchStore implements TouchStore {
                 r.getSource() == null ? null : LeadSource.valueOf(r.getSource()),
                 r.getOwner(),
                 r.getFollowUpNumber(),
-                r.getCreatedAt().toInstant());
+                r.getCreatedAt().toInstant(),
+                r.getOpportunityId() == null ? null : new OpportunityId(r.getOpportunityId()));
     }
 }

@@ -10,11 +10,14 @@ import java.util.UUID;
 /**
  * One item of the work queue: who to contact, how, why, and by when.
  *
- * @param rank higher first within the lane; in the due follow-up lane always {@link #dueRank} of
+ * @param rank higher first within the lane; in the time-ranked lanes (due follow-ups, deals) always {@link #dueRank} of
  *     {@code visibleFrom}, which lets the store skip the follow-ups not due yet without reading them
  * @param personKind a lead or a contact; a converted lead and its contact share the id, never an entry
  * @param visibleFrom the entry shows from then on (a follow-up's due time)
- * @param deadline a speed-to-lead deadline or the time a scheduled follow-up fell due, else {@code null}
+ * @param deadline a speed-to-lead deadline, the time a scheduled follow-up or a deal's step fell due,
+ *     else {@code null}
+ * @param followUpId the scheduled cadence step the entry works, or {@code null}
+ * @param opportunityId the deal whose step the entry works (the {@link Lane#OPPORTUNITY} lane), or {@code null}
  */
 public record QueueEntry(
         UUID personId,
@@ -28,7 +31,38 @@ public record QueueEntry(
         ActionKind action,
         ActionChannel channel,
         List<String> reasons,
-        UUID followUpId) {
+        UUID followUpId,
+        UUID opportunityId) {
+
+    /** An entry that works no deal. */
+    public QueueEntry(
+            UUID personId,
+            PersonKind personKind,
+            String owner,
+            String displayName,
+            Lane lane,
+            long rank,
+            Instant visibleFrom,
+            Instant deadline,
+            ActionKind action,
+            ActionChannel channel,
+            List<String> reasons,
+            UUID followUpId) {
+        this(
+                personId,
+                personKind,
+                owner,
+                displayName,
+                lane,
+                rank,
+                visibleFrom,
+                deadline,
+                action,
+                channel,
+                reasons,
+                followUpId,
+                null);
+    }
 
     /** An entry that works no scheduled step. */
     public QueueEntry(
@@ -55,6 +89,7 @@ public record QueueEntry(
                 action,
                 channel,
                 reasons,
+                null,
                 null);
     }
 
@@ -70,9 +105,12 @@ public record QueueEntry(
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("every queue entry says why it is there");
         }
-        if (lane == Lane.DUE_FOLLOW_UP && rank != dueRank(visibleFrom)) {
-            throw new IllegalArgumentException(
-                    "a due follow-up ranks by the time it fell due, got rank " + rank + " for " + visibleFrom);
+        if (lane.timeRanked() && rank != dueRank(visibleFrom)) {
+            throw new IllegalArgumentException("the " + lane + " lane ranks by the time an entry fell due, got rank "
+                    + rank + " for " + visibleFrom);
+        }
+        if ((opportunityId != null) != (lane == Lane.OPPORTUNITY)) {
+            throw new IllegalArgumentException("an entry of the OPPORTUNITY lane, and only such, works a deal");
         }
     }
 
@@ -98,6 +136,7 @@ public record QueueEntry(
                 action,
                 channel,
                 newReasons,
-                followUpId);
+                followUpId,
+                opportunityId);
     }
 }

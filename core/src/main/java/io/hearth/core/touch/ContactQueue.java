@@ -5,42 +5,75 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactObserver;
 import io.hearth.core.contact.ContactStore;
+import io.hearth.core.opportunity.DealAttention;
+import io.hearth.core.opportunity.OpportunityStore;
+import io.hearth.core.opportunity.PipelineStages;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.queue.QueueStore;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Keeps every contact's queue entry current: after each follow-up write (as a {@link TouchObserver})
- * and each contact write, conversion included (as a {@link ContactObserver}), inside that write's
- * transaction. A follow-up coming due needs no write: the entry was placed with the due time, from
- * which the queue shows it.
+ * Keeps every contact's queue entry current: after each follow-up write and each touch (as a {@link
+ * TouchObserver}), each contact write, conversion included (as a {@link ContactObserver}), and each
+ * write on one of its deals ({@link #dealChanged}), inside that write's transaction. A follow-up or a
+ * deal's step coming due needs no write: the entry was placed with the due time, from which the
+ * queue shows it ({@link ContactQueueRules}).
  */
 public final class ContactQueue implements TouchObserver, ContactObserver {
     private final ContactStore contacts;
     private final CadenceStandings standings;
     private final QueueStore queue;
+    private final OpportunityStore deals;
+    private final PipelineStages pipeline;
+    private final TouchStore touches;
 
-    public ContactQueue(ContactStore contacts, CadenceStandings standings, QueueStore queue) {
+    public ContactQueue(
+            ContactStore contacts,
+            CadenceStandings standings,
+            QueueStore queue,
+            OpportunityStore deals,
+            PipelineStages pipeline,
+            TouchStore touches) {
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.standings = requireNonNull(standings, "standings is null");
         this.queue = requireNonNull(queue, "queue is null");
+        this.deals = requireNonNull(deals, "deals is null");
+        this.pipeline = requireNonNull(pipeline, "pipeline is null");
+        this.touches = requireNonNull(touches, "touches is null");
     }
 
     @Override
     public void logged(Touch touch) {
-        // a touch alone does not move a contact: the cadence moves (planChanged) or nothing does
+        // a touch moves a contact's deal steps to the next day (one step a day); a lead has no deals
+        if (!touch.person().isLead()) {
+            dealChanged(touch.person().contactId());
+        }
     }
 
     @Override
     public void planChanged(PersonRef person) {
         if (!person.isLead()) {
-            contacts.find(person.contactId()).ifPresent(this::written);
+            dealChanged(person.contactId());
         }
+    }
+
+    /** Places the contact again after a write on one of its deals (or on anything else of theirs). */
+    public void dealChanged(ContactId contact) {
+        contacts.find(contact).ifPresent(this::written);
     }
 
     @Override
     public void written(Contact contact) {
-        ContactQueueRules.entryFor(contact, standings.of(PersonRef.of(contact.id())))
+        List<DealAttention> steps = deals.openOf(contact.id()).stream()
+                .map(deal -> DealAttention.of(deal, pipeline))
+                .flatMap(Optional::stream)
+                .toList();
+        TouchStore.LastTouches touched =
+                steps.isEmpty() ? TouchStore.LastTouches.NONE : touches.lastTouches(contact.id());
+        ContactQueueRules.entryFor(contact, standings.of(PersonRef.of(contact.id())), steps, touched)
                 .ifPresentOrElse(queue::put, () -> queue.remove(contact.id().value(), PersonKind.CONTACT));
     }
 }

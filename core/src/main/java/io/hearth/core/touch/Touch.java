@@ -2,6 +2,7 @@ package io.hearth.core.touch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.core.opportunity.OpportunityId;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
@@ -19,6 +20,7 @@ import java.util.UUID;
  * @param owner the person's owner when the touch was made, whom follow-up statistics credit;
  *     {@code null} for an unowned person
  * @param followUpNumber the n-th follow-up of the cadence it completed; {@code null} outside the cadence
+ * @param opportunity the deal the touch was made for, or {@code null}; it counts for its contact all the same
  */
 public record Touch(
         UUID id,
@@ -34,9 +36,44 @@ public record Touch(
         LeadSource source,
         String owner,
         Integer followUpNumber,
-        Instant createdAt) {
+        Instant createdAt,
+        OpportunityId opportunity) {
 
     public static final String COLLECTION = "touches/";
+
+    /** A touch made for no deal in particular. */
+    public Touch(
+            UUID id,
+            PersonRef person,
+            ContactId contact,
+            TouchKind kind,
+            Channel channel,
+            Instant occurredAt,
+            Duration duration,
+            Outcome outcome,
+            String note,
+            String performedBy,
+            LeadSource source,
+            String owner,
+            Integer followUpNumber,
+            Instant createdAt) {
+        this(
+                id,
+                person,
+                contact,
+                kind,
+                channel,
+                occurredAt,
+                duration,
+                outcome,
+                note,
+                performedBy,
+                source,
+                owner,
+                followUpNumber,
+                createdAt,
+                null);
+    }
 
     public Touch {
         requireNonNull(id, "id is null");
