@@ -34,7 +34,11 @@ final class FollowUpPrinter {
      * conversion made or suggested ({@code person} is the lead to convert).
      */
     static void printLogged(LogTouchResponse logged, String person, PrintWriter out) {
-        out.println("logged " + logged.getTouch().getName() + "; cadence " + CliText.value(logged.getCadenceState()));
+        out.println("logged " + logged.getTouch().getName()
+                + (logged.getTouch().getOpportunity().isEmpty()
+                        ? ""
+                        : " for " + logged.getTouch().getOpportunity())
+                + "; cadence " + CliText.value(logged.getCadenceState()));
         if (logged.hasNextFollowUp()) {
             FollowUp next = logged.getNextFollowUp();
             out.println("next follow-up: " + next.getName() + " by " + CliText.value(next.getChannel()) + ", due "

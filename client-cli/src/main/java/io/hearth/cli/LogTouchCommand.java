@@ -56,6 +56,14 @@ final class LogTouchCommand extends RpcCommand {
                     + " 2026-11-23T09:30:00Z. The server refuses a time in the future.")
     Instant at;
 
+    @Option(
+            names = "--deal",
+            paramLabel = "ID",
+            converter = OpportunityName.Converter.class,
+            description = "The contact's deal the touch was for (id or opportunities/{id}); it does the"
+                    + " deal's next step when that is due today.")
+    String deal = "";
+
     @Override
     void execute() {
         Touch.Builder touch = Touch.newBuilder()
@@ -65,7 +73,8 @@ final class LogTouchCommand extends RpcCommand {
                 .setOutcome(outcome)
                 .setDuration(Duration.newBuilder().setSeconds(minutes * 60))
                 .setNote(note)
-                .setPerformedBy(by);
+                .setPerformedBy(by)
+                .setOpportunity(deal);
         if (at != null) {
             touch.setOccurTime(Times.timestamp(at));
         }

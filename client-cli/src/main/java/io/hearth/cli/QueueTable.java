@@ -33,6 +33,10 @@ final class QueueTable {
                     item.hasDeadline() ? DurationText.countdown(Times.instant(item.getDeadline()), now) : "",
                     item.getReasonsCount() > 0 ? item.getReasons(0) : "",
                     id(item));
+            if (!item.getOpportunity().isEmpty()) {
+                // the deal to log the touch against: hearth touch log PERSON --deal ID
+                table.addDetail("    deal: " + item.getOpportunity());
+            }
             if (allReasons) {
                 item.getReasonsList().forEach(reason -> table.addDetail(REASON_INDENT + reason));
             }

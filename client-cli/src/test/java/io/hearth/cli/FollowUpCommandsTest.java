@@ -156,6 +156,27 @@ class FollowUpCommandsTest {
     }
 
     @Test
+    void aTouchForADealNamesTheDeal() {
+        CliResult result = run(
+                "touch",
+                "log",
+                "contacts/c1",
+                "--kind",
+                "follow-up",
+                "--channel",
+                "phone",
+                "--outcome",
+                "connected",
+                "--deal",
+                "d1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Touch touch = ((LogTouchRequest) requests.get(0)).getTouch();
+        assertThat(touch.getOpportunity()).isEqualTo("opportunities/d1");
+        assertThat(result.out()).contains("logged touches/t1 for opportunities/d1;");
+    }
+
+    @Test
     void ruleViolationsPrintTheServersWordsAndExitOne() {
         CliResult result = run(
                 "touch", "log", "contacts/c1", "--kind", "cold-call", "--channel", "phone", "--outcome", "connected");
@@ -260,7 +281,9 @@ class FollowUpCommandsTest {
                 return;
             }
             response.onNext(LogTouchResponse.newBuilder()
-                    .setTouch(Touch.newBuilder().setName("touches/t1"))
+                    .setTouch(Touch.newBuilder()
+                            .setName("touches/t1")
+                            .setOpportunity(request.getTouch().getOpportunity()))
                     .setCadenceState(CadenceState.CADENCE_STATE_STOPPED)
                     .setConvertedContact(PAPER_CO)
                     .build());

@@ -63,6 +63,23 @@ class QueueCommandTest {
     }
 
     @Test
+    void aDealsItemShowsItsLaneAndTheDealToLogTheTouchAgainst() {
+        hearth.queue.addPage("", page("", TestQueue.RHODES, TestQueue.HOPPER));
+
+        CliResult result = hearth.run("queue");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(1))
+                .startsWith(
+                        "1  opportunity    Ida Rhodes    follow-up by phone        overdue 1d00h00m00s  deal \"200 seats\"")
+                .endsWith("contacts/rhodes2");
+        assertThat(lines.get(2)).isEqualTo("    deal: opportunities/d1");
+        assertThat(lines.get(3)).startsWith("2  due-follow-up  Grace Hopper");
+        assertThat(lines).hasSize(4);
+    }
+
+    @Test
     void countdownsAreRelativeToTheClock() {
         hearth.queue.addPage("", page("", TestQueue.ADA));
         hearth.clock = Clock.fixed(InProcessHearth.NOW.plusSeconds(200), ZoneOffset.UTC);

@@ -78,6 +78,21 @@ final class TestQueue {
             .setDeadline(Times.timestamp(NOW.minus(Duration.ofDays(2))))
             .build();
 
+    /** A contact's deal that stalled a day ago. */
+    static final QueueItem RHODES = QueueItem.newBuilder()
+            .setPerson("contacts/rhodes2")
+            .setDisplayName("Ida Rhodes")
+            .setOwner("alice")
+            .setLane(QueueLane.QUEUE_LANE_OPPORTUNITY)
+            .setAction(ActionKind.ACTION_KIND_FOLLOW_UP)
+            .setChannel(ActionChannel.ACTION_CHANNEL_PHONE)
+            .addReasons("deal \"200 seats\": in Proposal since 2026-11-12, stalled from 2026-11-22 (10-day limit),"
+                    + " no next step")
+            .addReasons("prospect")
+            .setDeadline(Times.timestamp(NOW.minus(Duration.ofDays(1))))
+            .setOpportunity("opportunities/d1")
+            .build();
+
     /** A lead's scheduled text message, due a minute ago. */
     static final QueueItem BABBAGE = QueueItem.newBuilder()
             .setPerson("leads/babbage5")

@@ -40,7 +40,8 @@ final class FollowUpMapper {
                 proto.hasDuration() ? ProtoTimes.toDuration(proto.getDuration(), "touch.duration") : null,
                 outcome(proto.getOutcome(), "touch.outcome"),
                 proto.getNote(),
-                proto.getPerformedBy());
+                proto.getPerformedBy(),
+                proto.getOpportunity());
     }
 
     static TouchKind kind(io.hearth.proto.v1.TouchKind proto, String field) {
@@ -68,7 +69,9 @@ final class FollowUpMapper {
                 .setNote(touch.note() == null ? "" : touch.note())
                 .setPerformedBy(touch.performedBy() == null ? "" : touch.performedBy())
                 .setFollowUpNumber(touch.followUpNumber() == null ? 0 : touch.followUpNumber())
-                .setCreateTime(ProtoTimes.toProto(touch.createdAt()));
+                .setCreateTime(ProtoTimes.toProto(touch.createdAt()))
+                .setOpportunity(
+                        touch.opportunity() == null ? "" : touch.opportunity().name());
         return proto.build();
     }
 

@@ -45,6 +45,9 @@ final class QueueMapper {
         if (entry.followUpId() != null) {
             item.setFollowUp(io.hearth.core.touch.FollowUp.COLLECTION + entry.followUpId());
         }
+        if (entry.opportunityId() != null) {
+            item.setOpportunity(io.hearth.core.opportunity.OpportunityId.COLLECTION + entry.opportunityId());
+        }
         return item.build();
     }
 

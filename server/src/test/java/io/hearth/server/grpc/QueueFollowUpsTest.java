@@ -21,8 +21,11 @@ import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.ConvertLeadRequest;
 import io.hearth.proto.v1.CreateContactRequest;
 import io.hearth.proto.v1.CreateLeadRequest;
+import io.hearth.proto.v1.CreateOpportunityRequest;
+import io.hearth.proto.v1.DealStep;
 import io.hearth.proto.v1.FollowUp;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
+import io.hearth.proto.v1.GetOpportunityRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadSource;
@@ -31,6 +34,8 @@ import io.hearth.proto.v1.ListQueueRequest;
 import io.hearth.proto.v1.ListQueueResponse;
 import io.hearth.proto.v1.LogTouchRequest;
 import io.hearth.proto.v1.LogTouchResponse;
+import io.hearth.proto.v1.Opportunity;
+import io.hearth.proto.v1.OpportunityServiceGrpc;
 import io.hearth.proto.v1.Qualification;
 import io.hearth.proto.v1.QualifyLeadRequest;
 import io.hearth.proto.v1.QueueItem;
@@ -390,6 +395,71 @@ class QueueFollowUpsTest {
                                 .setDay(needBy.getDayOfMonth())))
                 .build());
         return lead;
+    }
+
+    @Test
+    void aDealsDueStepIsAnOpportunityItemAndATouchForTheDealDoesIt() throws Exception {
+        start(CadenceConfig.DEFAULTS);
+        Contact ada = contact("Ada", "alice");
+        // she said yes: the cadence stops, so only the deal puts her in the queue
+        logTouch(ada.getName(), TouchKind.TOUCH_KIND_FOLLOW_UP, TouchOutcome.TOUCH_OUTCOME_REPLIED_POSITIVE);
+        clock.advance(Duration.ofDays(1));
+        OpportunityServiceGrpc.OpportunityServiceBlockingStub deals =
+                OpportunityServiceGrpc.newBlockingStub(hearth.channel());
+        Opportunity deal = deals.createOpportunity(CreateOpportunityRequest.newBuilder()
+                .setOpportunity(Opportunity.newBuilder()
+                        .setContact(ada.getName())
+                        .setTitle("200 seats")
+                        .setAmount(com.google.type.Money.newBuilder()
+                                .setCurrencyCode("EUR")
+                                .setUnits(25_000))
+                        .setExpectedCloseDate(
+                                Date.newBuilder().setYear(2027).setMonth(3).setDay(31))
+                        .setNextStep(DealStep.newBuilder()
+                                .setDescription("send the contract")
+                                .setDueTime(Timestamp.newBuilder()
+                                        .setSeconds(
+                                                START.plus(Duration.ofDays(1).plusHours(1))
+                                                        .getEpochSecond()))))
+                .build());
+        assertThat(item(ada.getName())).as("the step is not due yet").isEmpty();
+
+        clock.advance(Duration.ofHours(2));
+        QueueItem due = item(ada.getName()).orElseThrow();
+        assertThat(due.getLane()).isEqualTo(QueueLane.QUEUE_LANE_OPPORTUNITY);
+        assertThat(due.getOpportunity()).isEqualTo(deal.getName());
+        assertThat(due.getFollowUp()).isEmpty();
+        assertThat(due.getReasons(0))
+                .isEqualTo("deal \"200 seats\": next step \"send the contract\" due 2026-11-03 10:00 UTC");
+
+        LogTouchResponse logged = followUps.logTouch(LogTouchRequest.newBuilder()
+                .setTouch(Touch.newBuilder()
+                        .setPerson(ada.getName())
+                        .setKind(TouchKind.TOUCH_KIND_FOLLOW_UP)
+                        .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                        .setOutcome(TouchOutcome.TOUCH_OUTCOME_CONNECTED)
+                        .setOpportunity(deal.getName()))
+                .build());
+
+        assertThat(logged.getTouch().getOpportunity()).isEqualTo(deal.getName());
+        assertThat(deals.getOpportunity(GetOpportunityRequest.newBuilder()
+                                .setName(deal.getName())
+                                .build())
+                        .hasNextStep())
+                .as("the touch did the due step")
+                .isFalse();
+        assertThat(item(ada.getName())).as("nothing more is due for her").isEmpty();
+        Lead lead = lead("Linus", LeadSource.LEAD_SOURCE_OTHER);
+        GrpcAssertions.assertInvalid(
+                () -> followUps.logTouch(LogTouchRequest.newBuilder()
+                        .setTouch(Touch.newBuilder()
+                                .setPerson(lead.getName())
+                                .setKind(TouchKind.TOUCH_KIND_COLD_CALL)
+                                .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                                .setOutcome(TouchOutcome.TOUCH_OUTCOME_CONNECTED)
+                                .setOpportunity(deal.getName()))
+                        .build()),
+                "touch.opportunity");
     }
 
     private Contact contact(String given, String owner) {
