@@ -22,6 +22,7 @@ import io.hearth.core.app.Leads;
 import io.hearth.core.app.OperationalFigures;
 import io.hearth.core.app.Opportunities;
 import io.hearth.core.app.PeopleExporter;
+import io.hearth.core.app.PipelineStatsReport;
 import io.hearth.core.app.SourceRemovals;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Teams;
@@ -43,6 +44,7 @@ import io.hearth.core.persistence.EmbeddedDatabaseBackup;
 import io.hearth.core.persistence.JooqAuditStore;
 import io.hearth.core.persistence.JooqEscalationStore;
 import io.hearth.core.persistence.JooqOpportunityStore;
+import io.hearth.core.persistence.JooqPipelineStatsStore;
 import io.hearth.core.persistence.JooqTeamStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.JooqWriteBackStore;
@@ -104,6 +106,7 @@ public final class HearthCore {
     private final LeadToDealConversion dealConversion;
     private final FollowUps followUps;
     private final FollowUpStatsReport followUpStats;
+    private final PipelineStatsReport pipelineStats;
     private final SpeedToLeadReport speedToLead;
     private final OperationalFigures figures;
     private final WorkQueue workQueue;
@@ -223,6 +226,8 @@ public final class HearthCore {
                 touchObservers,
                 b.caller);
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
+        pipelineStats = new PipelineStatsReport(
+                new JooqPipelineStatsStore(b.database.dsl()), transactor, b.pipelineStages, clock, b.caller);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);
         JooqTeamStore teamStore = new JooqTeamStore(b.database.dsl());
@@ -377,6 +382,10 @@ public final class HearthCore {
 
     public FollowUpStatsReport followUpStats() {
         return followUpStats;
+    }
+
+    public PipelineStatsReport pipelineStats() {
+        return pipelineStats;
     }
 
     /** Team-wide figures for monitoring (the server's metrics). */

@@ -258,6 +258,30 @@ public final class Opportunities {
         });
     }
 
+    /**
+     * Opens a won or lost deal again, in the open stage named {@code stageName}: its history keeps
+     * the closing stage it was in (entered and left) and the outcome and close reason are cleared.
+     *
+     * @throws FailedPreconditionException when the deal is open ({@code OPPORTUNITY_NOT_CLOSED}) or
+     *     archived
+     */
+    public Opportunity reopen(OpportunityId id, String stageName, String etag) {
+        if (stageName == null || stageName.isBlank()) {
+            throw InvalidArgumentException.of("stage", "required: the open stage the deal goes back to, e.g. proposal");
+        }
+        PipelineStage stage = pipeline.openStageNamed(stageName, "stage");
+        return transactor.inTransaction(() -> {
+            Opportunity current = changeable(id, etag);
+            if (!current.closed()) {
+                throw new FailedPreconditionException(
+                        ErrorReason.OPPORTUNITY_NOT_CLOSED,
+                        id.name() + " is open (in " + current.stage()
+                                + "); only a won or lost deal is reopened: move it" + " instead");
+            }
+            return write(current, current.reopenedIn(stage, user(), now()), "reopen");
+        });
+    }
+
     /** Hides a deal from default lists; archiving an archived deal changes nothing. */
     public Opportunity archive(OpportunityId id, String etag) {
         return archived(id, etag, current -> current.archived() ? current : current.withArchivedAt(now(), now()));

@@ -54,6 +54,8 @@ public enum ErrorReason {
     CONNECTOR_CANNOT_WRITE(Kind.FAILED_PRECONDITION),
     /** The contact is archived. */
     CONTACT_ARCHIVED(Kind.FAILED_PRECONDITION),
+    /** The contact has open deals: close or archive them before archiving it. */
+    CONTACT_HAS_OPEN_DEALS(Kind.FAILED_PRECONDITION),
     /** The contact was merged into another: work that one. */
     CONTACT_MERGED(Kind.FAILED_PRECONDITION),
     /** The person already has an open follow-up. */
@@ -76,6 +78,8 @@ public enum ErrorReason {
     OPPORTUNITY_ARCHIVED(Kind.FAILED_PRECONDITION),
     /** The opportunity is closed (won or lost): it no longer moves. */
     OPPORTUNITY_CLOSED(Kind.FAILED_PRECONDITION),
+    /** Only a won or lost opportunity is reopened: an open one is moved. */
+    OPPORTUNITY_NOT_CLOSED(Kind.FAILED_PRECONDITION),
     /** The person is archived. */
     PERSON_ARCHIVED(Kind.FAILED_PRECONDITION),
     /** The person is in the drip campaign, not worked by hand. */
