@@ -516,6 +516,21 @@ class EveryRpcIsScopedTest {
                 t -> io.hearth.proto.v1.RestoreOpportunityRequest.newBuilder()
                         .setName(t.deal.getName())
                         .build());
+        expect(
+                OpportunityServiceGrpc.getReopenOpportunityMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.ReopenOpportunityRequest.newBuilder()
+                        .setName(t.deal.getName())
+                        .setStage("proposal")
+                        .build());
+        expectAsForNobody(
+                OpportunityServiceGrpc.getGetPipelineStatsMethod(),
+                OK,
+                OK,
+                owner -> io.hearth.proto.v1.GetPipelineStatsRequest.newBuilder()
+                        .setOwner(owner)
+                        .build());
         // SyncService: connectors are no one's; imports and sync runs a manager's, of their team; connections an
         // admin's
         expect(SyncServiceGrpc.getListConnectorsMethod(), OK, OK, t -> ListConnectorsRequest.getDefaultInstance());
