@@ -38,6 +38,7 @@ import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.opportunity.OpportunityRules;
 import io.hearth.core.opportunity.PipelineStages;
+import io.hearth.core.opportunity.Pipelines;
 import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.EmbeddedDatabaseBackup;
@@ -45,6 +46,7 @@ import io.hearth.core.persistence.JooqAuditStore;
 import io.hearth.core.persistence.JooqEscalationStore;
 import io.hearth.core.persistence.JooqOpportunityStore;
 import io.hearth.core.persistence.JooqPipelineStatsStore;
+import io.hearth.core.persistence.JooqTeamPipelineStore;
 import io.hearth.core.persistence.JooqTeamStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.JooqWriteBackStore;
@@ -186,12 +188,13 @@ public final class HearthCore {
                 transactor,
                 clock,
                 List.of(contactQueue));
+        Pipelines pipelines = new Pipelines(new JooqTeamPipelineStore(b.database.dsl()), b.pipelineStages);
         opportunities = new Opportunities(
                 new JooqOpportunityStore(b.database.dsl()),
                 stores.contacts(),
                 transactor,
                 new OpportunityRules(),
-                b.pipelineStages,
+                pipelines,
                 clock,
                 b.caller,
                 stores.apiTokens(),
@@ -227,11 +230,12 @@ public final class HearthCore {
                 b.caller);
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
         pipelineStats = new PipelineStatsReport(
-                new JooqPipelineStatsStore(b.database.dsl()), transactor, b.pipelineStages, clock, b.caller);
+                new JooqPipelineStatsStore(b.database.dsl()), transactor, pipelines, clock, b.caller);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);
         JooqTeamStore teamStore = new JooqTeamStore(b.database.dsl());
-        teams = new Teams(teamStore, transactor, clock, b.caller, audit);
+        teams = new Teams(
+                teamStore, transactor, clock, b.caller, audit, pipelines, new JooqTeamPipelineStore(b.database.dsl()));
         JooqEscalationStore escalationStore = new JooqEscalationStore(b.database.dsl());
         figures = new OperationalFigures(
                 stores.queue(), stores.missedDeadlines(), stores.syncRuns(), escalationStore, clock);

@@ -86,6 +86,8 @@ public enum ErrorReason {
     PERSON_IN_DRIP(Kind.FAILED_PRECONDITION),
     /** The person unsubscribed: never contact them again. */
     PERSON_UNSUBSCRIBED(Kind.FAILED_PRECONDITION),
+    /** A team's new pipeline leaves out a stage its open deals are in. */
+    PIPELINE_STAGE_IN_USE(Kind.FAILED_PRECONDITION),
     /** A connection's secret reference cannot be resolved on the server. */
     SECRET_UNAVAILABLE(Kind.FAILED_PRECONDITION),
     /** Another run of the same source is running. */

@@ -670,6 +670,101 @@ public abstract class OpportunitiesContract {
                 .containsExactly(new PipelineStats.SourceWinRate(LeadSource.WEB_FORM, 1, 1));
     }
 
+    @Test
+    void aTeamsOwnStagesAreTheStagesOfItsMembersDealsAndAStageWithOpenDealsStays() {
+        actAs("erin", Role.MANAGER, "east");
+        assertThat(core.teams().pipeline("", "team").own()).isFalse();
+        assertThat(core.teams().pipeline("", "team").stages()).isEqualTo(PipelineStages.DEFAULT);
+        assertThatThrownBy(() -> core.teams()
+                        .updatePipeline(
+                                "teams/east",
+                                "team",
+                                List.of(
+                                        new PipelineStageInput("Dup", "", 10, 5),
+                                        new PipelineStageInput("dup", "", 101, 0),
+                                        new PipelineStageInput("closed_won", "", 100, 5),
+                                        new PipelineStageInput("9lives", "", 10, 5))))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactlyInAnyOrder(
+                                        "stages[1].key",
+                                        "stages[1].probability",
+                                        "stages[1].stall_days",
+                                        "stages[2].key",
+                                        "stages[3].key"));
+        assertThatThrownBy(() -> core.teams().updatePipeline("east", "team", List.of()))
+                .isInstanceOf(InvalidArgumentException.class);
+
+        var east = core.teams()
+                .updatePipeline(
+                        "east",
+                        "team",
+                        List.of(
+                                new PipelineStageInput("Discovery", "", 20, 7),
+                                new PipelineStageInput("demo", "Product demo", 40, 5),
+                                new PipelineStageInput("proposal", "", 60, 10)));
+
+        assertThat(east.own()).isTrue();
+        assertThat(east.stages().stages())
+                .extracting(PipelineStage::key)
+                .containsExactly("discovery", "demo", "proposal", "closed_won", "closed_lost");
+        assertThat(east.stages().find("demo").orElseThrow().displayName()).isEqualTo("Product demo");
+        assertThat(core.teams().pipeline("east", "team")).isEqualTo(east);
+        caller.set(Optional.empty());
+        Opportunity alices = opportunities.create(alicesContact.id().name(), deal("A", "1000", MARCH), "", null);
+        assertThat(alices.stage()).isEqualTo("discovery");
+        assertThatThrownBy(() -> opportunities.move(alices.id(), "qualification", ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("stage"));
+        Opportunity demo = opportunities.move(alices.id(), "demo", "");
+        assertThat(opportunities
+                        .pipelineOf(demo)
+                        .find(demo.stage())
+                        .orElseThrow()
+                        .probability())
+                .isEqualTo(40);
+        // carol is on team west, which kept the default; an unowned deal moves through the default
+        Opportunity carols =
+                opportunities.create(contact("Cy", "carol", null).id().name(), deal("C", "1", MARCH), "", null);
+        assertThat(carols.stage()).isEqualTo("qualification");
+        Opportunity unowned =
+                opportunities.create(contact("Una", null, null).id().name(), deal("U", "1", MARCH), "", null);
+        assertThat(unowned.stage()).isEqualTo("qualification");
+
+        actAs("erin", Role.MANAGER, "east");
+        assertThatThrownBy(() -> core.teams()
+                        .updatePipeline("east", "team", List.of(new PipelineStageInput("discovery", "", 20, 7))))
+                .isInstanceOfSatisfying(FailedPreconditionException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("PIPELINE_STAGE_IN_USE");
+                    assertThat(e.getMessage()).contains("demo (1 open deal)");
+                });
+        assertThat(stage(core.pipelineStats().report(null, null, null, null, null, null), "demo")
+                        .probability())
+                .isEqualTo(40);
+        actAs("alice", Role.REP, "east");
+        assertThatThrownBy(() ->
+                        core.teams().updatePipeline("east", "team", List.of(new PipelineStageInput("x", "", 1, 1))))
+                .isInstanceOf(io.hearth.core.error.PermissionDeniedException.class);
+        assertThat(core.teams().pipeline("", "team").own()).isTrue();
+        actAs("wendy", Role.MANAGER, "west");
+        assertThatThrownBy(() ->
+                        core.teams().updatePipeline("east", "team", List.of(new PipelineStageInput("x", "", 1, 1))))
+                .isInstanceOf(io.hearth.core.error.PermissionDeniedException.class);
+        caller.set(Optional.empty());
+        opportunities.close(demo.id(), Outcome.LOST, "no budget", "");
+        assertThat(core.teams()
+                        .updatePipeline("east", "team", List.of(new PipelineStageInput("discovery", "", 20, 7)))
+                        .stages()
+                        .stages())
+                .extracting(PipelineStage::key)
+                .containsExactly("discovery", "closed_won", "closed_lost");
+    }
+
     private static PipelineStats.StageStats stage(PipelineStats stats, String key) {
         return stats.stages().stream()
                 .filter(s -> s.stage().equals(key))

@@ -146,6 +146,6 @@ public final class OpportunityGrpcService extends OpportunityServiceGrpc.Opportu
     }
 
     private io.hearth.proto.v1.Opportunity toProto(Opportunity opportunity) {
-        return OpportunityMapper.toProto(opportunity, opportunities.pipeline());
+        return OpportunityMapper.toProto(opportunity, opportunities.pipelineOf(opportunity));
     }
 }
