@@ -685,6 +685,24 @@ class EveryRpcIsScopedTest {
                         .setTeam("teams/east")
                         .setUser("alice")
                         .build());
+        expect(
+                io.hearth.proto.v1.TeamServiceGrpc.getListPipelineStagesMethod(),
+                OK,
+                DENIED,
+                t -> io.hearth.proto.v1.ListPipelineStagesRequest.newBuilder()
+                        .setTeam("teams/east")
+                        .build());
+        expect(
+                io.hearth.proto.v1.TeamServiceGrpc.getUpdatePipelineStagesMethod(),
+                DENIED,
+                DENIED,
+                t -> io.hearth.proto.v1.UpdatePipelineStagesRequest.newBuilder()
+                        .setTeam("teams/east")
+                        .addStages(io.hearth.proto.v1.PipelineStage.newBuilder()
+                                .setKey("qualification")
+                                .setProbability(10)
+                                .setStallDays(14))
+                        .build());
     }
 
     private static Opportunity dealWith(String contact) {
