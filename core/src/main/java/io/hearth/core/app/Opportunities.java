@@ -150,11 +150,13 @@ public final class Opportunities {
         // a deal is worked by whoever works its contact unless someone else is named
         OpportunityFields owned = input.withOwner(
                 owner == null || owner.isBlank() ? contact.fields().owner() : owner);
-        OpportunityFields fields = asRequestField(() -> rules.check(owned));
-        PipelineStages pipeline = pipelines.ofOwner(fields.owner());
+        // the stage is of the deal's owner's pipeline, named before the other fields are checked
+        PipelineStages pipeline =
+                pipelines.ofOwner(owned.owner() == null ? null : owned.owner().strip());
         PipelineStage stage = stageName == null || stageName.isBlank()
                 ? pipeline.first()
                 : pipeline.openStageNamed(stageName, "opportunity.stage");
+        OpportunityFields fields = asRequestField(() -> rules.check(owned));
         LeadSource leadSource = contact.fields().source();
         return Opportunity.open(
                 new OpportunityId(ids.next()),
