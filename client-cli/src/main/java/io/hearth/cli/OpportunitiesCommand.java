@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             OpportunitiesCommand.Update.class,
             OpportunitiesCommand.Move.class,
             OpportunitiesCommand.Close.class,
+            OpportunitiesCommand.Reopen.class,
             OpportunitiesCommand.Archive.class,
             OpportunitiesCommand.Restore.class
         })
@@ -382,6 +383,35 @@ final class OpportunitiesCommand implements Callable<Integer> {
         void execute() {
             show(opportunityService()
                     .moveOpportunityStage(MoveOpportunityStageRequest.newBuilder()
+                            .setName(name)
+                            .setStage(stage)
+                            .setEtag(etag)
+                            .build()));
+        }
+    }
+
+    /** {@code hearth opportunities reopen ID STAGE}. */
+    @Command(
+            name = "reopen",
+            description = "Open a won or lost deal again in an open stage; its history keeps the closing stage.")
+    static final class Reopen extends OpportunityCommand {
+        @Parameters(
+                index = "0",
+                paramLabel = "ID",
+                converter = OpportunityName.Converter.class,
+                description = "Opportunity id or name (opportunities/{id}).")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "STAGE", description = "The open stage it goes back to: " + STAGES + ".")
+        String stage;
+
+        @Option(names = "--etag", paramLabel = "ETAG", description = "Only reopen if the deal is still at this etag.")
+        String etag = "";
+
+        @Override
+        void execute() {
+            show(opportunityService()
+                    .reopenOpportunity(io.hearth.proto.v1.ReopenOpportunityRequest.newBuilder()
                             .setName(name)
                             .setStage(stage)
                             .setEtag(etag)

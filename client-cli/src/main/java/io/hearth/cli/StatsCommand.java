@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 /** {@code hearth stats}: groups the team's statistics. */
 @Command(
         name = "stats",
-        description = "How the team is doing: response times, follow-up effectiveness.",
-        subcommands = {ResponseStatsCommand.class, FollowUpStatsCommand.class})
+        description = "How the team is doing: response times, follow-up effectiveness, the sales pipeline.",
+        subcommands = {ResponseStatsCommand.class, FollowUpStatsCommand.class, PipelineStatsCommand.class})
 final class StatsCommand implements Callable<Integer> {
 
     @Spec

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
             TeamCommand.Show.class,
             TeamCommand.RepOut.class,
             TeamCommand.RepBack.class,
-            TeamCommand.Set.class
+            TeamCommand.Set.class,
+            TeamCommand.Stages.class,
+            TeamCommand.SetStages.class
         })
 final class TeamCommand {
     private TeamCommand() {}
@@ -122,6 +124,87 @@ final class TeamCommand {
                             .setTeam(Team.newBuilder().setName(teamName()).setReassignMissedLeads(reassignMissed))
                             .setUpdateMask(FieldMask.newBuilder().addPaths("reassign_missed_leads"))
                             .build()));
+        }
+    }
+
+    /** The team's pipeline: its stages in order, with their probabilities and stall limits. */
+    abstract static class StagesRpc extends TeamRpc {
+        void print(io.hearth.proto.v1.ListPipelineStagesResponse answer) {
+            PrintWriter out = out();
+            if (json()) {
+                ProtoJson.print(answer, out);
+                return;
+            }
+            out.println("team " + answer.getTeam().substring("teams/".length()) + ": "
+                    + (answer.getTeamPipeline() ? "its own pipeline" : "the default pipeline"));
+            TableFormatter table = new TableFormatter("STAGE", "NAME", "PROBABILITY", "STALLED AFTER", "OUTCOME");
+            for (io.hearth.proto.v1.PipelineStage stage : answer.getStagesList()) {
+                table.addRow(
+                        stage.getKey(),
+                        stage.getDisplayName(),
+                        stage.getProbability() + "%",
+                        stage.getStallDays() == 0 ? CliText.NONE : stage.getStallDays() + " days",
+                        CliText.value(stage.getOutcome()));
+            }
+            table.printTo(out);
+        }
+    }
+
+    @Command(name = "stages", description = "Show the stages the team's deals move through.")
+    static final class Stages extends StagesRpc {
+        @Override
+        void execute() {
+            print(teamService()
+                    .listPipelineStages(io.hearth.proto.v1.ListPipelineStagesRequest.newBuilder()
+                            .setTeam(teamName())
+                            .build()));
+        }
+    }
+
+    @Command(
+            name = "set-stages",
+            description = "Give the team its own open stages, in order (closed won and closed lost stay). A stage"
+                    + " that open deals are in cannot be left out.")
+    static final class SetStages extends StagesRpc {
+        @Option(
+                names = "--stage",
+                required = true,
+                paramLabel = "KEY:PROBABILITY:STALL_DAYS[:NAME]",
+                converter = StageSpec.class,
+                description = "An open stage, e.g. discovery:15:7 or demo:45:5:Product demo; repeat it for each,"
+                        + " in order.")
+        java.util.List<io.hearth.proto.v1.PipelineStage> stages;
+
+        @Override
+        void execute() {
+            print(teamService()
+                    .updatePipelineStages(io.hearth.proto.v1.UpdatePipelineStagesRequest.newBuilder()
+                            .setTeam(teamName())
+                            .addAllStages(stages)
+                            .build()));
+        }
+    }
+
+    /** {@code KEY:PROBABILITY:STALL_DAYS[:NAME]}; the server checks the values. */
+    static final class StageSpec implements picocli.CommandLine.ITypeConverter<io.hearth.proto.v1.PipelineStage> {
+        @Override
+        public io.hearth.proto.v1.PipelineStage convert(String value) {
+            String[] parts = value.split(":", 4);
+            if (parts.length < 3) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not KEY:PROBABILITY:STALL_DAYS[:NAME], e.g. discovery:15:7");
+            }
+            try {
+                return io.hearth.proto.v1.PipelineStage.newBuilder()
+                        .setKey(parts[0].strip())
+                        .setProbability(Integer.parseInt(parts[1].strip()))
+                        .setStallDays(Integer.parseInt(parts[2].strip()))
+                        .setDisplayName(parts.length == 4 ? parts[3].strip() : "")
+                        .build();
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "': the probability and the stall days are whole numbers, e.g. discovery:15:7");
+            }
         }
     }
 

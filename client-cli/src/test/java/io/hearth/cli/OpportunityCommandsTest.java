@@ -305,6 +305,102 @@ class OpportunityCommandsTest {
         assertThat(partial.err()).contains("go together");
     }
 
+    private static final io.hearth.proto.v1.PipelineStats PIPELINE = io.hearth.proto.v1.PipelineStats.newBuilder()
+            .addStages(io.hearth.proto.v1.PipelineStageStats.newBuilder()
+                    .setStage("proposal")
+                    .setProbability(50)
+                    .setInPipeline(true)
+                    .setOpenDeals(2)
+                    .addValues(currencyValue("EUR", 1000, 500))
+                    .addValues(currencyValue("USD", 200, 100))
+                    .setEntered(4)
+                    .setAdvanced(1)
+                    .setConversionRate(0.25)
+                    .setMedianDaysInStage(6.5)
+                    .setVisitsMeasured(4))
+            .addStages(io.hearth.proto.v1.PipelineStageStats.newBuilder()
+                    .setStage("closed_won")
+                    .setProbability(100)
+                    .setInPipeline(true)
+                    .setEntered(1))
+            .addOpenTotals(currencyValue("EUR", 1000, 500))
+            .addOpenTotals(currencyValue("USD", 200, 100))
+            .addWinRateByLeadSource(io.hearth.proto.v1.LeadSourceWinRate.newBuilder()
+                    .setLeadSource(io.hearth.proto.v1.LeadSource.LEAD_SOURCE_REFERRAL)
+                    .setClosed(3)
+                    .setWon(2)
+                    .setWinRate(2 / 3.0))
+            .setDeals(5)
+            .setComputeTime(ENTERED)
+            .build();
+
+    private static io.hearth.proto.v1.CurrencyValue currencyValue(String currency, long value, long weighted) {
+        return io.hearth.proto.v1.CurrencyValue.newBuilder()
+                .setDeals(1)
+                .setValue(Money.newBuilder().setCurrencyCode(currency).setUnits(value))
+                .setWeightedValue(Money.newBuilder().setCurrencyCode(currency).setUnits(weighted))
+                .build();
+    }
+
+    @Test
+    void reopenSendsTheStageAndEtag() {
+        CliResult result = run("opportunities", "reopen", "o1", "proposal", "--etag", "\"3\"");
+        CliResult missing = run("opportunities", "reopen", "o1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(requests)
+                .containsExactly(io.hearth.proto.v1.ReopenOpportunityRequest.newBuilder()
+                        .setName("opportunities/o1")
+                        .setStage("proposal")
+                        .setEtag("\"3\"")
+                        .build());
+        assertThat(result.out()).containsPattern("stage\\s+proposal \\(50%\\)");
+    }
+
+    @Test
+    void statsPipelineSendsTheFiltersAsUtcDaysAndPrintsEachCurrencyApart() {
+        CliResult table = run(
+                "stats",
+                "pipeline",
+                "--owner",
+                "alice",
+                "--team",
+                "east",
+                "--created-from",
+                "2026-01-01",
+                "--created-to",
+                "2026-01-31",
+                "--closed-to",
+                "2026-02-28");
+        CliResult json = run("stats", "pipeline", "--output", "json");
+
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(requests.get(0))
+                .isEqualTo(io.hearth.proto.v1.GetPipelineStatsRequest.newBuilder()
+                        .setOwner("alice")
+                        .setTeam("teams/east")
+                        .setCreateStartTime(seconds("2026-01-01T00:00:00Z"))
+                        .setCreateEndTime(seconds("2026-02-01T00:00:00Z"))
+                        .setCloseEndTime(seconds("2026-03-01T00:00:00Z"))
+                        .build());
+        assertThat(table.out())
+                .containsPattern(
+                        "proposal\\s+50%\\s+2\\s+1000 EUR, 200 USD\\s+500 EUR, 100 USD\\s+4\\s+1\\s+25%\\s+6.5")
+                .containsPattern("closed_won\\s+100%\\s+0\\s+-\\s+-\\s+1\\s+0\\s+-\\s+-")
+                .containsPattern("referral\\s+3\\s+2\\s+67%")
+                .contains("open pipeline: 1000 EUR, 200 USD (weighted: 500 EUR, 100 USD)")
+                .contains("deals: 5");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"conversionRate\": 0.25").contains("\"currencyCode\": \"USD\"");
+    }
+
+    private static Timestamp seconds(String instant) {
+        return Timestamp.newBuilder()
+                .setSeconds(Instant.parse(instant).getEpochSecond())
+                .build();
+    }
+
     private CliResult run(String... args) {
         return CliResult.run((target, credentials) -> inProcess(), args);
     }
@@ -364,6 +460,21 @@ class OpportunityCommandsTest {
         @Override
         public void restoreOpportunity(RestoreOpportunityRequest request, StreamObserver<Opportunity> response) {
             answer(request, response);
+        }
+
+        @Override
+        public void reopenOpportunity(
+                io.hearth.proto.v1.ReopenOpportunityRequest request, StreamObserver<Opportunity> response) {
+            answer(request, response);
+        }
+
+        @Override
+        public void getPipelineStats(
+                io.hearth.proto.v1.GetPipelineStatsRequest request,
+                StreamObserver<io.hearth.proto.v1.PipelineStats> response) {
+            requests.add(request);
+            response.onNext(PIPELINE);
+            response.onCompleted();
         }
     }
 

@@ -14,6 +14,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingTeamService extends TeamServiceGrpc.TeamServiceImplBase {
     final List<Message> requests = new CopyOnWriteArrayList<>();
     Team team = Team.getDefaultInstance();
+    io.hearth.proto.v1.ListPipelineStagesResponse pipeline =
+            io.hearth.proto.v1.ListPipelineStagesResponse.getDefaultInstance();
+
+    @Override
+    public void listPipelineStages(
+            io.hearth.proto.v1.ListPipelineStagesRequest request,
+            StreamObserver<io.hearth.proto.v1.ListPipelineStagesResponse> response) {
+        requests.add(request);
+        response.onNext(pipeline);
+        response.onCompleted();
+    }
+
+    @Override
+    public void updatePipelineStages(
+            io.hearth.proto.v1.UpdatePipelineStagesRequest request,
+            StreamObserver<io.hearth.proto.v1.ListPipelineStagesResponse> response) {
+        requests.add(request);
+        response.onNext(pipeline);
+        response.onCompleted();
+    }
 
     @Override
     public void getTeam(GetTeamRequest request, StreamObserver<Team> response) {

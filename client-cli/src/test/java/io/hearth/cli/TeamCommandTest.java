@@ -85,4 +85,52 @@ class TeamCommandTest {
         assertThat(hearth.run("team", "set", "--reassign-missed", "maybe").exitCode())
                 .isEqualTo(2);
     }
+
+    @Test
+    void stagesPrintsThePipelineAndSetStagesSendsEachStageInOrder() {
+        hearth.teams.pipeline = io.hearth.proto.v1.ListPipelineStagesResponse.newBuilder()
+                .setTeam("teams/east")
+                .setTeamPipeline(true)
+                .addStages(io.hearth.proto.v1.PipelineStage.newBuilder()
+                        .setKey("discovery")
+                        .setDisplayName("Discovery")
+                        .setProbability(15)
+                        .setStallDays(7)
+                        .setOutcome(io.hearth.proto.v1.OpportunityOutcome.OPPORTUNITY_OUTCOME_OPEN))
+                .addStages(io.hearth.proto.v1.PipelineStage.newBuilder()
+                        .setKey("closed_won")
+                        .setDisplayName("Closed won")
+                        .setProbability(100)
+                        .setOutcome(io.hearth.proto.v1.OpportunityOutcome.OPPORTUNITY_OUTCOME_WON))
+                .build();
+
+        CliResult shown = hearth.run("team", "stages", "--team", "east");
+        CliResult set =
+                hearth.run("team", "set-stages", "--stage", "discovery:15:7", "--stage", "demo:45:5:Product demo");
+        CliResult bad = hearth.run("team", "set-stages", "--stage", "discovery:high:7");
+
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out().lines().toList()).first().isEqualTo("team east: its own pipeline");
+        assertThat(shown.out()).containsPattern("discovery\\s+Discovery\\s+15%\\s+7 days\\s+open");
+        assertThat(shown.out()).containsPattern("closed_won\\s+Closed won\\s+100%\\s+-\\s+won");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("whole numbers");
+        assertThat(hearth.teams.requests)
+                .containsExactly(
+                        io.hearth.proto.v1.ListPipelineStagesRequest.newBuilder()
+                                .setTeam("teams/east")
+                                .build(),
+                        io.hearth.proto.v1.UpdatePipelineStagesRequest.newBuilder()
+                                .addStages(io.hearth.proto.v1.PipelineStage.newBuilder()
+                                        .setKey("discovery")
+                                        .setProbability(15)
+                                        .setStallDays(7))
+                                .addStages(io.hearth.proto.v1.PipelineStage.newBuilder()
+                                        .setKey("demo")
+                                        .setProbability(45)
+                                        .setStallDays(5)
+                                        .setDisplayName("Product demo"))
+                                .build());
+    }
 }

@@ -22,6 +22,7 @@ import io.hearth.core.app.Leads;
 import io.hearth.core.app.OperationalFigures;
 import io.hearth.core.app.Opportunities;
 import io.hearth.core.app.PeopleExporter;
+import io.hearth.core.app.PipelineStatsReport;
 import io.hearth.core.app.SourceRemovals;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Teams;
@@ -37,12 +38,15 @@ import io.hearth.core.lead.LeadRules;
 import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.opportunity.OpportunityRules;
 import io.hearth.core.opportunity.PipelineStages;
+import io.hearth.core.opportunity.Pipelines;
 import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.EmbeddedDatabaseBackup;
 import io.hearth.core.persistence.JooqAuditStore;
 import io.hearth.core.persistence.JooqEscalationStore;
 import io.hearth.core.persistence.JooqOpportunityStore;
+import io.hearth.core.persistence.JooqPipelineStatsStore;
+import io.hearth.core.persistence.JooqTeamPipelineStore;
 import io.hearth.core.persistence.JooqTeamStore;
 import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.JooqWriteBackStore;
@@ -104,6 +108,7 @@ public final class HearthCore {
     private final LeadToDealConversion dealConversion;
     private final FollowUps followUps;
     private final FollowUpStatsReport followUpStats;
+    private final PipelineStatsReport pipelineStats;
     private final SpeedToLeadReport speedToLead;
     private final OperationalFigures figures;
     private final WorkQueue workQueue;
@@ -190,12 +195,13 @@ public final class HearthCore {
                 transactor,
                 clock,
                 List.of(contactQueue));
+        Pipelines pipelines = new Pipelines(new JooqTeamPipelineStore(b.database.dsl()), b.pipelineStages);
         opportunities = new Opportunities(
                 opportunityStore,
                 stores.contacts(),
                 transactor,
                 new OpportunityRules(),
-                b.pipelineStages,
+                pipelines,
                 clock,
                 b.caller,
                 stores.apiTokens(),
@@ -232,10 +238,13 @@ public final class HearthCore {
                 b.caller,
                 opportunities);
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
+        pipelineStats = new PipelineStatsReport(
+                new JooqPipelineStatsStore(b.database.dsl()), transactor, pipelines, clock, b.caller);
         speedToLead = new SpeedToLeadReport(stores.profiles(), stores.missedDeadlines(), b.speedToLead, clock);
         workQueue = new WorkQueue(stores.queue(), clock, b.caller);
         JooqTeamStore teamStore = new JooqTeamStore(b.database.dsl());
-        teams = new Teams(teamStore, transactor, clock, b.caller, audit);
+        teams = new Teams(
+                teamStore, transactor, clock, b.caller, audit, pipelines, new JooqTeamPipelineStore(b.database.dsl()));
         JooqEscalationStore escalationStore = new JooqEscalationStore(b.database.dsl());
         figures = new OperationalFigures(
                 stores.queue(), stores.missedDeadlines(), stores.syncRuns(), escalationStore, clock);
@@ -386,6 +395,10 @@ public final class HearthCore {
 
     public FollowUpStatsReport followUpStats() {
         return followUpStats;
+    }
+
+    public PipelineStatsReport pipelineStats() {
+        return pipelineStats;
     }
 
     /** Team-wide figures for monitoring (the server's metrics). */

@@ -21,6 +21,7 @@ import io.hearth.core.app.LeadToDealConversion;
 import io.hearth.core.app.Leads;
 import io.hearth.core.app.Opportunities;
 import io.hearth.core.app.PeopleExporter;
+import io.hearth.core.app.PipelineStatsReport;
 import io.hearth.core.app.SyncEngine;
 import io.hearth.core.app.Teams;
 import io.hearth.core.app.TemperatureOverrides;
@@ -85,6 +86,7 @@ public final class CoreModule extends AbstractModule {
         bind(LearnedProbability.class).toInstance(core.learnedProbability());
         bind(FollowUps.class).toInstance(core.followUps());
         bind(FollowUpStatsReport.class).toInstance(core.followUpStats());
+        bind(PipelineStatsReport.class).toInstance(core.pipelineStats());
         bind(SpeedToLeadReport.class).toInstance(core.speedToLead());
         bind(WorkQueue.class).toInstance(core.workQueue());
         bind(ConnectorRegistry.class).toInstance(core.connectors());

@@ -237,6 +237,14 @@ public final class Contacts {
             if (current.archived()) {
                 return current;
             }
+            // a deal needs a contact to work it: open deals are closed or archived first, by whoever decides how
+            int openDeals = store.openDeals(id);
+            if (openDeals > 0) {
+                throw new FailedPreconditionException(
+                        ErrorReason.CONTACT_HAS_OPEN_DEALS,
+                        id.name() + " has " + openDeals + " open deal" + (openDeals == 1 ? "" : "s")
+                                + "; close them (won or lost) or archive them before archiving the contact");
+            }
             Instant now = now();
             return write(current, current.withArchivedAt(now, now));
         });

@@ -25,6 +25,7 @@ import io.hearth.core.opportunity.OpportunityStore;
 import io.hearth.core.opportunity.Outcome;
 import io.hearth.core.opportunity.PipelineStage;
 import io.hearth.core.opportunity.PipelineStages;
+import io.hearth.core.opportunity.Pipelines;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.LeadSource;
@@ -58,7 +59,7 @@ public final class Opportunities {
     private final ContactStore contacts;
     private final Transactor transactor;
     private final OpportunityRules rules;
-    private final PipelineStages pipeline;
+    private final Pipelines pipelines;
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final CurrentCaller caller;
@@ -72,7 +73,7 @@ public final class Opportunities {
             ContactStore contacts,
             Transactor transactor,
             OpportunityRules rules,
-            PipelineStages pipeline,
+            Pipelines pipelines,
             Clock clock,
             CurrentCaller caller,
             TeamRoster roster,
@@ -82,7 +83,7 @@ public final class Opportunities {
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.rules = requireNonNull(rules, "rules is null");
-        this.pipeline = requireNonNull(pipeline, "pipeline is null");
+        this.pipelines = requireNonNull(pipelines, "pipelines is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.roster = requireNonNull(roster, "roster is null");
@@ -91,8 +92,14 @@ public final class Opportunities {
         this.ids = new TimeOrderedIds(clock);
     }
 
-    public PipelineStages pipeline() {
-        return pipeline;
+    /** The pipeline {@code opportunity} moves through: its owner's team's, or the default. */
+    public PipelineStages pipelineOf(Opportunity opportunity) {
+        return pipelines.ofOwner(opportunity.fields().owner());
+    }
+
+    /** The pipeline of the caller's team, or the default for a caller on no team. */
+    public PipelineStages callersPipeline() {
+        return pipelines.ofTeam(caller.principal().flatMap(Principal::team).orElse(null));
     }
 
     /**
@@ -108,16 +115,13 @@ public final class Opportunities {
             throw InvalidArgumentException.of("opportunity", "required: the opportunity to create");
         }
         ContactId contactId = ContactId.fromName(contactName, "opportunity.contact");
-        PipelineStage first = stage == null || stage.isBlank()
-                ? pipeline.first()
-                : pipeline.openStageNamed(stage, "opportunity.stage");
         return RequestIds.createOnce(
                 requestId,
                 store::findByCreateRequestId,
                 key -> transactor.inTransaction(() -> {
                     Contact contact = contacts.find(contactId, caller.scope())
                             .orElseThrow(() -> new NotFoundException(contactId.name()));
-                    Opportunity opened = opening(contact, input, first, null);
+                    Opportunity opened = opening(contact, input, stage, null);
                     if (!store.insert(opened, key)) {
                         return Optional.<Opportunity>empty();
                     }
@@ -133,14 +137,15 @@ public final class Opportunities {
      * {@code opportunity}).
      */
     public Opportunity openForConversion(Contact contact, LeadId lead, OpportunityFields input) {
-        Opportunity opened = opening(contact, input, pipeline.first(), lead);
+        Opportunity opened = opening(contact, input, null, lead);
         store.insert(opened, null);
         audit.record(opened.id().name(), "create", null, Audited.of(opened));
         queue.dealChanged(opened.contact());
         return opened;
     }
 
-    private Opportunity opening(Contact contact, OpportunityFields input, PipelineStage stage, LeadId lead) {
+    /** @param stageName the open stage to start in, of the owner's pipeline; blank for its first */
+    private Opportunity opening(Contact contact, OpportunityFields input, String stageName, LeadId lead) {
         if (contact.archived()) {
             throw new FailedPreconditionException(
                     ErrorReason.CONTACT_ARCHIVED,
@@ -152,6 +157,12 @@ public final class Opportunities {
         // a deal is worked by whoever works its contact unless someone else is named
         OpportunityFields owned = input.withOwner(
                 owner == null || owner.isBlank() ? contact.fields().owner() : owner);
+        // the stage is of the deal's owner's pipeline, named before the other fields are checked
+        PipelineStages pipeline =
+                pipelines.ofOwner(owned.owner() == null ? null : owned.owner().strip());
+        PipelineStage stage = stageName == null || stageName.isBlank()
+                ? pipeline.first()
+                : pipeline.openStageNamed(stageName, "opportunity.stage");
         OpportunityFields fields = asRequestField(() -> rules.check(owned));
         LeadSource leadSource = contact.fields().source();
         return Opportunity.open(
@@ -184,7 +195,7 @@ public final class Opportunities {
             int requestedPageSize,
             String pageToken) {
         int pageSize = PageSize.resolve(requestedPageSize, "page_size");
-        OpportunityFilter filter = OpportunityFilter.parse(filterText, pipeline, "filter");
+        OpportunityFilter filter = OpportunityFilter.parse(filterText, callersPipeline(), "filter");
         OpportunityOrder order = OpportunityOrder.parse(orderBy, "order_by");
         if (closeFrom != null && closeTo != null && closeFrom.isAfter(closeTo)) {
             throw InvalidArgumentException.of(
@@ -236,9 +247,9 @@ public final class Opportunities {
      * @throws FailedPreconditionException when the deal is closed or archived
      */
     public Opportunity move(OpportunityId id, String stageName, String etag) {
-        PipelineStage next = pipeline.openStageNamed(stageName, "stage");
         return transactor.inTransaction(() -> {
             Opportunity current = changeable(id, etag);
+            PipelineStage next = pipelineOf(current).openStageNamed(stageName, "stage");
             requireOpen(current, "moved");
             if (current.stage().equals(next.key())) {
                 return current;
@@ -261,7 +272,33 @@ public final class Opportunities {
             Opportunity current = changeable(id, etag);
             requireOpen(current, "closed again");
             return write(
-                    current, current.closedIn(pipeline.closingStage(outcome), cleanedReason, user(), now()), "close");
+                    current,
+                    current.closedIn(pipelineOf(current).closingStage(outcome), cleanedReason, user(), now()),
+                    "close");
+        });
+    }
+
+    /**
+     * Opens a won or lost deal again, in the open stage named {@code stageName}: its history keeps
+     * the closing stage it was in (entered and left) and the outcome and close reason are cleared.
+     *
+     * @throws FailedPreconditionException when the deal is open ({@code OPPORTUNITY_NOT_CLOSED}) or
+     *     archived
+     */
+    public Opportunity reopen(OpportunityId id, String stageName, String etag) {
+        if (stageName == null || stageName.isBlank()) {
+            throw InvalidArgumentException.of("stage", "required: the open stage the deal goes back to, e.g. proposal");
+        }
+        return transactor.inTransaction(() -> {
+            Opportunity current = changeable(id, etag);
+            PipelineStage stage = pipelineOf(current).openStageNamed(stageName, "stage");
+            if (!current.closed()) {
+                throw new FailedPreconditionException(
+                        ErrorReason.OPPORTUNITY_NOT_CLOSED,
+                        id.name() + " is open (in " + current.stage()
+                                + "); only a won or lost deal is reopened: move it" + " instead");
+            }
+            return write(current, current.reopenedIn(stage, user(), now()), "reopen");
         });
     }
 

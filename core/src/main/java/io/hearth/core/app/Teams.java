@@ -7,11 +7,20 @@ import io.hearth.core.auth.Principal;
 import io.hearth.core.auth.Role;
 import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.Excerpts;
+import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.PermissionDeniedException;
+import io.hearth.core.opportunity.Outcome;
+import io.hearth.core.opportunity.PipelineStage;
+import io.hearth.core.opportunity.PipelineStageInput;
+import io.hearth.core.opportunity.PipelineStageRules;
+import io.hearth.core.opportunity.PipelineStages;
+import io.hearth.core.opportunity.Pipelines;
+import io.hearth.core.opportunity.TeamPipelineStore;
 import io.hearth.core.resource.ControlCharacters;
 import io.hearth.core.team.Team;
+import io.hearth.core.team.TeamPipeline;
 import io.hearth.core.team.TeamStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -39,8 +49,20 @@ public final class Teams {
     private final Clock clock;
     private final CurrentCaller caller;
     private final AuditLog audit;
+    private final Pipelines pipelines;
+    private final TeamPipelineStore pipelineStore;
+    private final PipelineStageRules stageRules = new PipelineStageRules();
 
-    public Teams(TeamStore store, Transactor transactor, Clock clock, CurrentCaller caller, AuditLog audit) {
+    public Teams(
+            TeamStore store,
+            Transactor transactor,
+            Clock clock,
+            CurrentCaller caller,
+            AuditLog audit,
+            Pipelines pipelines,
+            TeamPipelineStore pipelineStore) {
+        this.pipelines = requireNonNull(pipelines, "pipelines is null");
+        this.pipelineStore = requireNonNull(pipelineStore, "pipelineStore is null");
         this.store = requireNonNull(store, "store is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -113,6 +135,53 @@ public final class Teams {
         });
     }
 
+    /** The pipeline the team's deals move through: its own, or the default. Anyone on the team reads it. */
+    public TeamPipeline pipeline(String team, String field) {
+        return transactor.inTransaction(() -> {
+            String name = readable(team, field);
+            return new TeamPipeline(name, pipelines.ofTeam(name), pipelines.ownedBy(name));
+        });
+    }
+
+    /**
+     * Gives the team its own pipeline: {@code stages} are its open stages in order; the closing
+     * stages stay as they are. The team's manager or an admin changes it.
+     *
+     * @throws FailedPreconditionException ({@code PIPELINE_STAGE_IN_USE}) when a stage left out
+     *     still holds open deals of the team
+     */
+    public TeamPipeline updatePipeline(String team, String field, List<PipelineStageInput> stages) {
+        PipelineStages fixed = pipelines.fallback();
+        Set<String> closing = Set.of(
+                fixed.closingStage(Outcome.WON).key(),
+                fixed.closingStage(Outcome.LOST).key());
+        List<PipelineStage> open = stageRules.check(stages, closing, "stages");
+        return transactor.inTransaction(() -> {
+            caller.require(Role.MANAGER, "changing a team's pipeline stages");
+            String name = readable(team, field);
+            PipelineStages before = pipelines.ofTeam(name);
+            Set<String> kept = new java.util.HashSet<>();
+            open.forEach(s -> kept.add(s.key()));
+            List<String> stranded = new ArrayList<>();
+            pipelineStore.openDealsPerStage(name).forEach((stage, deals) -> {
+                if (!kept.contains(stage)) {
+                    stranded.add(stage + " (" + deals + " open deal" + (deals == 1 ? "" : "s") + ")");
+                }
+            });
+            if (!stranded.isEmpty()) {
+                throw new FailedPreconditionException(
+                        ErrorReason.PIPELINE_STAGE_IN_USE,
+                        "team " + name + "'s open deals are in stages this pipeline leaves out: "
+                                + String.join(", ", stranded)
+                                + "; move or close those deals first, or keep the stages");
+            }
+            pipelineStore.replace(name, open, clock.instant(), who());
+            PipelineStages after = pipelines.withOpenStages(open);
+            audit.record("teams/" + name + "/pipeline", "update", Stages.of(before), Stages.of(after));
+            return new TeamPipeline(name, after, true);
+        });
+    }
+
     private Team read(String name) {
         Map<String, TeamStore.RepOut> out = store.repsOut(name);
         TreeSet<String> reps = new TreeSet<>(store.reps(name, clock.instant()));
@@ -176,6 +245,15 @@ public final class Teams {
 
     private String who() {
         return caller.principal().map(Principal::user).orElse(LOCAL);
+    }
+
+    /** A pipeline as the audit log records it: each stage as "key probability% stall-days". */
+    public record Stages(List<String> stages) {
+        static Stages of(PipelineStages pipeline) {
+            return new Stages(pipeline.stages().stream()
+                    .map(s -> s.key() + " " + s.probability() + "% " + s.stallDays() + "d")
+                    .toList());
+        }
     }
 
     /** A team's setting as the audit log records it. */

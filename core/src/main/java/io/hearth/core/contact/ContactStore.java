@@ -38,5 +38,8 @@ public interface ContactStore {
     /** @return false when the row moved past {@code expectedVersion} */
     boolean update(Contact contact, long expectedVersion);
 
+    /** How many of the contact's deals are open and not archived (whoever owns them). */
+    int openDeals(ContactId id);
+
     Page<Contact> list(ContactQuery query);
 }

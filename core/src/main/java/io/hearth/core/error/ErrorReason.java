@@ -54,6 +54,8 @@ public enum ErrorReason {
     CONNECTOR_CANNOT_WRITE(Kind.FAILED_PRECONDITION),
     /** The contact is archived. */
     CONTACT_ARCHIVED(Kind.FAILED_PRECONDITION),
+    /** The contact has open deals: close or archive them before archiving it. */
+    CONTACT_HAS_OPEN_DEALS(Kind.FAILED_PRECONDITION),
     /** The contact was merged into another: work that one. */
     CONTACT_MERGED(Kind.FAILED_PRECONDITION),
     /** The person already has an open follow-up. */
@@ -76,12 +78,16 @@ public enum ErrorReason {
     OPPORTUNITY_ARCHIVED(Kind.FAILED_PRECONDITION),
     /** The opportunity is closed (won or lost): it no longer moves. */
     OPPORTUNITY_CLOSED(Kind.FAILED_PRECONDITION),
+    /** Only a won or lost opportunity is reopened: an open one is moved. */
+    OPPORTUNITY_NOT_CLOSED(Kind.FAILED_PRECONDITION),
     /** The person is archived. */
     PERSON_ARCHIVED(Kind.FAILED_PRECONDITION),
     /** The person is in the drip campaign, not worked by hand. */
     PERSON_IN_DRIP(Kind.FAILED_PRECONDITION),
     /** The person unsubscribed: never contact them again. */
     PERSON_UNSUBSCRIBED(Kind.FAILED_PRECONDITION),
+    /** A team's new pipeline leaves out a stage its open deals are in. */
+    PIPELINE_STAGE_IN_USE(Kind.FAILED_PRECONDITION),
     /** A connection's secret reference cannot be resolved on the server. */
     SECRET_UNAVAILABLE(Kind.FAILED_PRECONDITION),
     /** Another run of the same source is running. */

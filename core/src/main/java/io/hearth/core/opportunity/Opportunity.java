@@ -149,6 +149,31 @@ public record Opportunity(
                 version + 1);
     }
 
+    /**
+     * Open again from now on, in the open stage {@code stage}: the closing stage is left now (its
+     * visit stays in the history) and the outcome, close reason and close time are cleared.
+     */
+    public Opportunity reopenedIn(PipelineStage stage, String reopenedBy, Instant now) {
+        if (stage.closing()) {
+            throw new IllegalArgumentException("a deal reopens in an open stage, not " + stage.key());
+        }
+        Opportunity moved = movedTo(stage, reopenedBy, now);
+        return new Opportunity(
+                id,
+                contact,
+                fields,
+                moved.stage,
+                Outcome.OPEN,
+                null,
+                null,
+                source,
+                moved.history,
+                createdAt,
+                now,
+                archivedAt,
+                version + 1);
+    }
+
     /** Archived at {@code when}, or restored with {@code null}. */
     public Opportunity withArchivedAt(Instant when, Instant now) {
         return new Opportunity(

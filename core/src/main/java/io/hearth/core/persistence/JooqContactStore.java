@@ -102,6 +102,17 @@ public final class JooqContactStore implements ContactStore {
     }
 
     @Override
+    public int openDeals(ContactId id) {
+        return dsl.fetchCount(
+                io.hearth.core.persistence.generated.Tables.OPPORTUNITY,
+                io.hearth.core.persistence.generated.Tables.OPPORTUNITY
+                        .CONTACT_ID
+                        .eq(id.value())
+                        .and(io.hearth.core.persistence.generated.Tables.OPPORTUNITY.OUTCOME.eq("OPEN"))
+                        .and(io.hearth.core.persistence.generated.Tables.OPPORTUNITY.ARCHIVED_AT.isNull()));
+    }
+
+    @Override
     public boolean update(Contact contact, long expectedVersion) {
         ContactRecord r = toRecord(contact);
         int rows = dsl.update(CONTACT)

@@ -527,6 +527,251 @@ public abstract class OpportunitiesContract {
         return opportunities.create(contact.id().name(), deal(title, amount, LocalDate.parse(closeDate)), "", null);
     }
 
+    @Test
+    void aClosedDealReopensInAChosenOpenStageKeepingItsHistory() {
+        Opportunity created = opportunities.create(alicesContact.id().name(), deal("Pilot", "1000", MARCH), "", null);
+        Opportunity lost = opportunities.close(created.id(), Outcome.LOST, "budget frozen", created.etag());
+
+        assertThatThrownBy(() -> opportunities.reopen(created.id(), "proposal", created.etag()))
+                .isInstanceOf(StaleEtagException.class);
+        assertThatThrownBy(() -> opportunities.reopen(created.id(), "closed_won", lost.etag()))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("stage"));
+        assertThatThrownBy(() -> opportunities.reopen(created.id(), " ", lost.etag()))
+                .isInstanceOf(InvalidArgumentException.class);
+        Opportunity reopened = opportunities.reopen(created.id(), "Proposal", lost.etag());
+
+        Opportunity read = opportunities.get(created.id());
+        assertThat(read).isEqualTo(reopened);
+        assertThat(read.outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(read.stage()).isEqualTo("proposal");
+        assertThat(read.closeReason()).isNull();
+        assertThat(read.closedAt()).isNull();
+        assertThat(read.history())
+                .extracting(StageVisit::stage)
+                .containsExactly("qualification", "closed_lost", "proposal");
+        assertThat(read.history().get(1).leftAt())
+                .isEqualTo(read.history().get(2).enteredAt());
+        assertThat(read.etag()).isNotEqualTo(lost.etag());
+        assertThatThrownBy(() -> opportunities.reopen(created.id(), "proposal", ""))
+                .isInstanceOfSatisfying(
+                        FailedPreconditionException.class,
+                        e -> assertThat(e.reason()).isEqualTo("OPPORTUNITY_NOT_CLOSED"));
+        // it moves and closes again like any open deal
+        Opportunity won = opportunities.close(created.id(), Outcome.WON, "", "");
+        assertThat(won.history())
+                .extracting(StageVisit::stage)
+                .containsExactly("qualification", "closed_lost", "proposal", "closed_won");
+        actAs("bob", Role.REP, "east");
+        assertThatThrownBy(() -> opportunities.reopen(created.id(), "proposal", ""))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aContactWithOpenDealsIsNotArchivedUntilTheyAreClosedOrArchived() {
+        Opportunity open = opportunities.create(alicesContact.id().name(), deal("Pilot", "1000", MARCH), "", null);
+        Opportunity other = opportunities.create(alicesContact.id().name(), deal("Pilot 2", "1", MARCH), "", null);
+
+        assertThatThrownBy(() -> core.contacts().archive(alicesContact.id(), null))
+                .isInstanceOfSatisfying(FailedPreconditionException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("CONTACT_HAS_OPEN_DEALS");
+                    assertThat(e.getMessage()).contains("2 open deals");
+                });
+        opportunities.close(open.id(), Outcome.LOST, "no budget", "");
+        opportunities.archive(other.id(), "");
+
+        assertThat(core.contacts().archive(alicesContact.id(), null).archived()).isTrue();
+    }
+
+    @Test
+    void pipelineStatsAddUpTheDealsInScopePerStageAndCurrency() {
+        Contact carols = contact("Cy", "carol", LeadSource.WEB_FORM);
+        Opportunity a = opportunities.create(alicesContact.id().name(), deal("A", "1000", MARCH), "", null);
+        Opportunity b = opportunities.create(alicesContact.id().name(), deal("B", "500.5", MARCH), "proposal", null);
+        Opportunity c = opportunities.create(
+                alicesContact.id().name(),
+                new OpportunityFields("C", Money.of("USD", 200, 0, "amount"), MARCH, null, null),
+                "proposal",
+                null);
+        Opportunity d = opportunities.create(alicesContact.id().name(), deal("D", "10", MARCH), "", null);
+        opportunities.move(d.id(), "needs_analysis", "");
+        opportunities.close(d.id(), Outcome.WON, "", "");
+        Opportunity e = opportunities.create(alicesContact.id().name(), deal("E", "10", MARCH), "", null);
+        opportunities.close(e.id(), Outcome.LOST, "no budget", "");
+        Opportunity carolsDeal = opportunities.create(carols.id().name(), deal("F", "7", MARCH), "", null);
+        opportunities.close(carolsDeal.id(), Outcome.WON, "", "");
+        Opportunity archived = opportunities.create(alicesContact.id().name(), deal("G", "99", MARCH), "", null);
+        opportunities.archive(archived.id(), "");
+        assertThat(a.stage()).isEqualTo("qualification");
+        assertThat(b.stage()).isEqualTo("proposal");
+        assertThat(c.stage()).isEqualTo("proposal");
+
+        PipelineStats all = core.pipelineStats().report(null, null, null, null, null, null);
+
+        assertThat(all.dealsMeasured()).isEqualTo(6);
+        PipelineStats.StageStats qualification = stage(all, "qualification");
+        assertThat(qualification.openDeals()).isEqualTo(1);
+        assertThat(qualification.values())
+                .containsExactly(
+                        new PipelineStats.CurrencyValue("EUR", 1, new BigDecimal("1000"), new BigDecimal("100")));
+        // A, D, E, F entered qualification; D (to needs_analysis) and F (won) went further
+        assertThat(qualification.entered()).isEqualTo(4);
+        assertThat(qualification.advanced()).isEqualTo(2);
+        assertThat(qualification.visitsMeasured()).isEqualTo(4);
+        assertThat(stage(all, "proposal").values())
+                .containsExactly(
+                        new PipelineStats.CurrencyValue("EUR", 1, new BigDecimal("500.5"), new BigDecimal("250.25")),
+                        new PipelineStats.CurrencyValue("USD", 1, new BigDecimal("200"), new BigDecimal("100")));
+        assertThat(all.openTotals())
+                .containsExactly(
+                        new PipelineStats.CurrencyValue("EUR", 2, new BigDecimal("1500.5"), new BigDecimal("350.25")),
+                        new PipelineStats.CurrencyValue("USD", 1, new BigDecimal("200"), new BigDecimal("100")));
+        assertThat(all.winRateBySource())
+                .containsExactly(
+                        new PipelineStats.SourceWinRate(LeadSource.WEB_FORM, 1, 1),
+                        new PipelineStats.SourceWinRate(LeadSource.REFERRAL, 2, 1));
+
+        // filters: the owner, the team (its tokens' users), the close time
+        assertThat(core.pipelineStats()
+                        .report("carol", null, null, null, null, null)
+                        .dealsMeasured())
+                .isEqualTo(1);
+        assertThat(core.pipelineStats()
+                        .report(null, "teams/east", null, null, null, null)
+                        .dealsMeasured())
+                .isEqualTo(5);
+        PipelineStats closed = core.pipelineStats().report(null, null, null, null, NOW, NOW.plusSeconds(3600));
+        assertThat(closed.dealsMeasured()).isEqualTo(3);
+        assertThat(closed.openTotals()).isEmpty();
+        assertThat(core.pipelineStats()
+                        .report(null, null, NOW.plusSeconds(3600), null, null, null)
+                        .dealsMeasured())
+                .isZero();
+        assertThatThrownBy(() -> core.pipelineStats().report(null, null, NOW, NOW, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        ex -> assertThat(ex.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("create_end_time"));
+
+        // scope: a rep sees their own deals' figures, a manager their team's
+        actAs("bob", Role.REP, "east");
+        PipelineStats bobs = core.pipelineStats().report(null, null, null, null, null, null);
+        assertThat(bobs.dealsMeasured()).isZero();
+        assertThat(bobs.openTotals()).isEmpty();
+        assertThat(bobs.winRateBySource()).isEmpty();
+        actAs("erin", Role.MANAGER, "west");
+        assertThat(core.pipelineStats()
+                        .report(null, null, null, null, null, null)
+                        .winRateBySource())
+                .containsExactly(new PipelineStats.SourceWinRate(LeadSource.WEB_FORM, 1, 1));
+    }
+
+    @Test
+    void aTeamsOwnStagesAreTheStagesOfItsMembersDealsAndAStageWithOpenDealsStays() {
+        actAs("erin", Role.MANAGER, "east");
+        assertThat(core.teams().pipeline("", "team").own()).isFalse();
+        assertThat(core.teams().pipeline("", "team").stages()).isEqualTo(PipelineStages.DEFAULT);
+        assertThatThrownBy(() -> core.teams()
+                        .updatePipeline(
+                                "teams/east",
+                                "team",
+                                List.of(
+                                        new PipelineStageInput("Dup", "", 10, 5),
+                                        new PipelineStageInput("dup", "", 101, 0),
+                                        new PipelineStageInput("closed_won", "", 100, 5),
+                                        new PipelineStageInput("9lives", "", 10, 5))))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactlyInAnyOrder(
+                                        "stages[1].key",
+                                        "stages[1].probability",
+                                        "stages[1].stall_days",
+                                        "stages[2].key",
+                                        "stages[3].key"));
+        assertThatThrownBy(() -> core.teams().updatePipeline("east", "team", List.of()))
+                .isInstanceOf(InvalidArgumentException.class);
+
+        var east = core.teams()
+                .updatePipeline(
+                        "east",
+                        "team",
+                        List.of(
+                                new PipelineStageInput("Discovery", "", 20, 7),
+                                new PipelineStageInput("demo", "Product demo", 40, 5),
+                                new PipelineStageInput("proposal", "", 60, 10)));
+
+        assertThat(east.own()).isTrue();
+        assertThat(east.stages().stages())
+                .extracting(PipelineStage::key)
+                .containsExactly("discovery", "demo", "proposal", "closed_won", "closed_lost");
+        assertThat(east.stages().find("demo").orElseThrow().displayName()).isEqualTo("Product demo");
+        assertThat(core.teams().pipeline("east", "team")).isEqualTo(east);
+        caller.set(Optional.empty());
+        Opportunity alices = opportunities.create(alicesContact.id().name(), deal("A", "1000", MARCH), "", null);
+        assertThat(alices.stage()).isEqualTo("discovery");
+        assertThatThrownBy(() -> opportunities.move(alices.id(), "qualification", ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("stage"));
+        Opportunity demo = opportunities.move(alices.id(), "demo", "");
+        assertThat(opportunities
+                        .pipelineOf(demo)
+                        .find(demo.stage())
+                        .orElseThrow()
+                        .probability())
+                .isEqualTo(40);
+        // carol is on team west, which kept the default; an unowned deal moves through the default
+        Opportunity carols =
+                opportunities.create(contact("Cy", "carol", null).id().name(), deal("C", "1", MARCH), "", null);
+        assertThat(carols.stage()).isEqualTo("qualification");
+        Opportunity unowned =
+                opportunities.create(contact("Una", null, null).id().name(), deal("U", "1", MARCH), "", null);
+        assertThat(unowned.stage()).isEqualTo("qualification");
+
+        actAs("erin", Role.MANAGER, "east");
+        assertThatThrownBy(() -> core.teams()
+                        .updatePipeline("east", "team", List.of(new PipelineStageInput("discovery", "", 20, 7))))
+                .isInstanceOfSatisfying(FailedPreconditionException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("PIPELINE_STAGE_IN_USE");
+                    assertThat(e.getMessage()).contains("demo (1 open deal)");
+                });
+        assertThat(stage(core.pipelineStats().report(null, null, null, null, null, null), "demo")
+                        .probability())
+                .isEqualTo(40);
+        actAs("alice", Role.REP, "east");
+        assertThatThrownBy(() ->
+                        core.teams().updatePipeline("east", "team", List.of(new PipelineStageInput("x", "", 1, 1))))
+                .isInstanceOf(io.hearth.core.error.PermissionDeniedException.class);
+        assertThat(core.teams().pipeline("", "team").own()).isTrue();
+        actAs("wendy", Role.MANAGER, "west");
+        assertThatThrownBy(() ->
+                        core.teams().updatePipeline("east", "team", List.of(new PipelineStageInput("x", "", 1, 1))))
+                .isInstanceOf(io.hearth.core.error.PermissionDeniedException.class);
+        caller.set(Optional.empty());
+        opportunities.close(demo.id(), Outcome.LOST, "no budget", "");
+        assertThat(core.teams()
+                        .updatePipeline("east", "team", List.of(new PipelineStageInput("discovery", "", 20, 7)))
+                        .stages()
+                        .stages())
+                .extracting(PipelineStage::key)
+                .containsExactly("discovery", "closed_won", "closed_lost");
+    }
+
+    private static PipelineStats.StageStats stage(PipelineStats stats, String key) {
+        return stats.stages().stream()
+                .filter(s -> s.stage().equals(key))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static OpportunityFields deal(String title, String amount, LocalDate closeDate) {
         return new OpportunityFields(title, amount == null ? null : money(amount), closeDate, null, null);
     }

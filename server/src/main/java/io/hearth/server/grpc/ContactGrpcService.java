@@ -118,7 +118,8 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
             LeadToDealConversion.Result withDeal = dealConversion.convert(
                     lead, request.getEtag(), OpportunityMapper.toFields(request.getOpportunity(), "opportunity"));
             done = withDeal.conversion();
-            result.setOpportunity(OpportunityMapper.toProto(withDeal.opportunity(), opportunities.pipeline()));
+            result.setOpportunity(OpportunityMapper.toProto(
+                    withDeal.opportunity(), opportunities.pipelineOf(withDeal.opportunity())));
         } else {
             done = conversion.convert(lead, request.getEtag());
         }

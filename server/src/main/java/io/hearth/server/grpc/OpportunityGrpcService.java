@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import io.grpc.stub.StreamObserver;
 import io.hearth.core.app.Opportunities;
+import io.hearth.core.app.PipelineStatsReport;
 import io.hearth.core.opportunity.Opportunity;
 import io.hearth.core.opportunity.OpportunityId;
 import io.hearth.core.query.Page;
@@ -12,20 +13,25 @@ import io.hearth.proto.v1.ArchiveOpportunityRequest;
 import io.hearth.proto.v1.CloseOpportunityRequest;
 import io.hearth.proto.v1.CreateOpportunityRequest;
 import io.hearth.proto.v1.GetOpportunityRequest;
+import io.hearth.proto.v1.GetPipelineStatsRequest;
 import io.hearth.proto.v1.ListOpportunitiesRequest;
 import io.hearth.proto.v1.ListOpportunitiesResponse;
 import io.hearth.proto.v1.MoveOpportunityStageRequest;
 import io.hearth.proto.v1.OpportunityServiceGrpc;
+import io.hearth.proto.v1.PipelineStats;
+import io.hearth.proto.v1.ReopenOpportunityRequest;
 import io.hearth.proto.v1.RestoreOpportunityRequest;
 import io.hearth.proto.v1.UpdateOpportunityRequest;
 
 /** OpportunityService over gRPC: maps requests to the opportunity use cases and back. */
 public final class OpportunityGrpcService extends OpportunityServiceGrpc.OpportunityServiceImplBase {
     private final Opportunities opportunities;
+    private final PipelineStatsReport pipelineStats;
 
     @Inject
-    public OpportunityGrpcService(Opportunities opportunities) {
+    public OpportunityGrpcService(Opportunities opportunities, PipelineStatsReport pipelineStats) {
         this.opportunities = requireNonNull(opportunities, "opportunities is null");
+        this.pipelineStats = requireNonNull(pipelineStats, "pipelineStats is null");
     }
 
     @Override
@@ -112,12 +118,34 @@ public final class OpportunityGrpcService extends OpportunityServiceGrpc.Opportu
         reply(response, opportunities.restore(OpportunityId.fromName(request.getName(), "name"), request.getEtag()));
     }
 
+    @Override
+    public void reopenOpportunity(
+            ReopenOpportunityRequest request, StreamObserver<io.hearth.proto.v1.Opportunity> response) {
+        reply(
+                response,
+                opportunities.reopen(
+                        OpportunityId.fromName(request.getName(), "name"), request.getStage(), request.getEtag()));
+    }
+
+    @Override
+    public void getPipelineStats(GetPipelineStatsRequest request, StreamObserver<PipelineStats> response) {
+        response.onNext(PipelineStatsMapper.toProto(pipelineStats.report(
+                request.getOwner(),
+                request.getTeam(),
+                PipelineStatsMapper.time(
+                        request.hasCreateStartTime(), request.getCreateStartTime(), "create_start_time"),
+                PipelineStatsMapper.time(request.hasCreateEndTime(), request.getCreateEndTime(), "create_end_time"),
+                PipelineStatsMapper.time(request.hasCloseStartTime(), request.getCloseStartTime(), "close_start_time"),
+                PipelineStatsMapper.time(request.hasCloseEndTime(), request.getCloseEndTime(), "close_end_time"))));
+        response.onCompleted();
+    }
+
     private void reply(StreamObserver<io.hearth.proto.v1.Opportunity> response, Opportunity opportunity) {
         response.onNext(toProto(opportunity));
         response.onCompleted();
     }
 
     private io.hearth.proto.v1.Opportunity toProto(Opportunity opportunity) {
-        return OpportunityMapper.toProto(opportunity, opportunities.pipeline());
+        return OpportunityMapper.toProto(opportunity, opportunities.pipelineOf(opportunity));
     }
 }

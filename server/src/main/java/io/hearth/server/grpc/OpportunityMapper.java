@@ -132,7 +132,7 @@ final class OpportunityMapper {
         return set ? CalendarDates.of(date.getYear(), date.getMonth(), date.getDay(), field) : null;
     }
 
-    private static Money money(io.hearth.core.resource.Money money) {
+    static Money money(io.hearth.core.resource.Money money) {
         BigDecimal amount = money.amount();
         BigDecimal units = new BigDecimal(amount.toBigInteger());
         return Money.newBuilder()

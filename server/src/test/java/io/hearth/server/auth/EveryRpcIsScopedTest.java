@@ -516,6 +516,21 @@ class EveryRpcIsScopedTest {
                 t -> io.hearth.proto.v1.RestoreOpportunityRequest.newBuilder()
                         .setName(t.deal.getName())
                         .build());
+        expect(
+                OpportunityServiceGrpc.getReopenOpportunityMethod(),
+                NOT_FOUND,
+                NOT_FOUND,
+                t -> io.hearth.proto.v1.ReopenOpportunityRequest.newBuilder()
+                        .setName(t.deal.getName())
+                        .setStage("proposal")
+                        .build());
+        expectAsForNobody(
+                OpportunityServiceGrpc.getGetPipelineStatsMethod(),
+                OK,
+                OK,
+                owner -> io.hearth.proto.v1.GetPipelineStatsRequest.newBuilder()
+                        .setOwner(owner)
+                        .build());
         // SyncService: connectors are no one's; imports and sync runs a manager's, of their team; connections an
         // admin's
         expect(SyncServiceGrpc.getListConnectorsMethod(), OK, OK, t -> ListConnectorsRequest.getDefaultInstance());
@@ -669,6 +684,24 @@ class EveryRpcIsScopedTest {
                 t -> io.hearth.proto.v1.SetRepAvailabilityRequest.newBuilder()
                         .setTeam("teams/east")
                         .setUser("alice")
+                        .build());
+        expect(
+                io.hearth.proto.v1.TeamServiceGrpc.getListPipelineStagesMethod(),
+                OK,
+                DENIED,
+                t -> io.hearth.proto.v1.ListPipelineStagesRequest.newBuilder()
+                        .setTeam("teams/east")
+                        .build());
+        expect(
+                io.hearth.proto.v1.TeamServiceGrpc.getUpdatePipelineStagesMethod(),
+                DENIED,
+                DENIED,
+                t -> io.hearth.proto.v1.UpdatePipelineStagesRequest.newBuilder()
+                        .setTeam("teams/east")
+                        .addStages(io.hearth.proto.v1.PipelineStage.newBuilder()
+                                .setKey("qualification")
+                                .setProbability(10)
+                                .setStallDays(14))
                         .build());
     }
 

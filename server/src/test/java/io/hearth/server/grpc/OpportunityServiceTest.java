@@ -12,6 +12,7 @@ import com.google.type.Date;
 import com.google.type.Money;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.hearth.proto.v1.ArchiveContactRequest;
 import io.hearth.proto.v1.CloseOpportunityRequest;
 import io.hearth.proto.v1.ContactServiceGrpc;
 import io.hearth.proto.v1.ConvertLeadRequest;
@@ -21,6 +22,7 @@ import io.hearth.proto.v1.CreateOpportunityRequest;
 import io.hearth.proto.v1.DealStep;
 import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.GetOpportunityRequest;
+import io.hearth.proto.v1.GetPipelineStatsRequest;
 import io.hearth.proto.v1.Lead;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadSource;
@@ -31,6 +33,9 @@ import io.hearth.proto.v1.MoveOpportunityStageRequest;
 import io.hearth.proto.v1.Opportunity;
 import io.hearth.proto.v1.OpportunityOutcome;
 import io.hearth.proto.v1.OpportunityServiceGrpc;
+import io.hearth.proto.v1.PipelineStageStats;
+import io.hearth.proto.v1.PipelineStats;
+import io.hearth.proto.v1.ReopenOpportunityRequest;
 import io.hearth.proto.v1.UpdateOpportunityRequest;
 import io.hearth.server.InProcessHearth;
 import java.time.Clock;
@@ -249,6 +254,122 @@ class OpportunityServiceTest {
                         .setName(done.getOpportunity().getName())
                         .build()))
                 .isEqualTo(done.getOpportunity());
+    }
+
+    @Test
+    void aClosedDealReopensAndItsContactIsNotArchivedWhileItIsOpen() {
+        String contact = convertedProspect("Ada").getContact().getName();
+        Opportunity created = opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                .setOpportunity(deal(contact))
+                .build());
+        StatusRuntimeException open = catchThrowableOfType(
+                () -> opportunities.reopenOpportunity(ReopenOpportunityRequest.newBuilder()
+                        .setName(created.getName())
+                        .setStage("proposal")
+                        .build()),
+                StatusRuntimeException.class);
+        assertThat(open.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(errorReason(open)).isEqualTo("OPPORTUNITY_NOT_CLOSED");
+        StatusRuntimeException archiving = catchThrowableOfType(
+                () -> contacts.archiveContact(
+                        ArchiveContactRequest.newBuilder().setName(contact).build()),
+                StatusRuntimeException.class);
+        assertThat(archiving.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(errorReason(archiving)).isEqualTo("CONTACT_HAS_OPEN_DEALS");
+        Opportunity lost = opportunities.closeOpportunity(CloseOpportunityRequest.newBuilder()
+                .setName(created.getName())
+                .setOutcome(OpportunityOutcome.OPPORTUNITY_OUTCOME_LOST)
+                .setReason("budget frozen")
+                .build());
+
+        assertInvalid(
+                () -> opportunities.reopenOpportunity(ReopenOpportunityRequest.newBuilder()
+                        .setName(created.getName())
+                        .build()),
+                "stage");
+        assertCode(
+                () -> opportunities.reopenOpportunity(ReopenOpportunityRequest.newBuilder()
+                        .setName(created.getName())
+                        .setStage("proposal")
+                        .setEtag(created.getEtag())
+                        .build()),
+                Status.Code.ABORTED);
+        Opportunity reopened = opportunities.reopenOpportunity(ReopenOpportunityRequest.newBuilder()
+                .setName(created.getName())
+                .setStage("negotiation")
+                .setEtag(lost.getEtag())
+                .build());
+
+        assertThat(reopened.getOutcome()).isEqualTo(OpportunityOutcome.OPPORTUNITY_OUTCOME_OPEN);
+        assertThat(reopened.getStage()).isEqualTo("negotiation");
+        assertThat(reopened.getProbability()).isEqualTo(75);
+        assertThat(reopened.getCloseReason()).isEmpty();
+        assertThat(reopened.hasCloseTime()).isFalse();
+        assertThat(reopened.getStageHistoryList())
+                .extracting(v -> v.getStage())
+                .containsExactly("qualification", "closed_lost", "negotiation");
+    }
+
+    @Test
+    void pipelineStatsSumPerStageAndCurrencyAndNameBadFilters() {
+        String contact = convertedProspect("Ada").getContact().getName();
+        Opportunity first = opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                .setOpportunity(deal(contact))
+                .build());
+        opportunities.createOpportunity(CreateOpportunityRequest.newBuilder()
+                .setOpportunity(deal(contact)
+                        .setStage("proposal")
+                        .setAmount(Money.newBuilder().setCurrencyCode("USD").setUnits(100)))
+                .build());
+        opportunities.closeOpportunity(CloseOpportunityRequest.newBuilder()
+                .setName(first.getName())
+                .setOutcome(OpportunityOutcome.OPPORTUNITY_OUTCOME_WON)
+                .build());
+
+        PipelineStats stats = opportunities.getPipelineStats(GetPipelineStatsRequest.getDefaultInstance());
+
+        assertThat(stats.getDeals()).isEqualTo(2);
+        assertThat(stats.getStagesList())
+                .extracting(PipelineStageStats::getStage)
+                .startsWith("qualification", "needs_analysis", "proposal");
+        PipelineStageStats proposal = stats.getStages(2);
+        assertThat(proposal.getOpenDeals()).isEqualTo(1);
+        assertThat(proposal.getValues(0).getValue())
+                .isEqualTo(
+                        Money.newBuilder().setCurrencyCode("USD").setUnits(100).build());
+        assertThat(proposal.getValues(0).getWeightedValue())
+                .isEqualTo(
+                        Money.newBuilder().setCurrencyCode("USD").setUnits(50).build());
+        assertThat(proposal.hasMedianDaysInStage()).isTrue();
+        PipelineStageStats qualification = stats.getStages(0);
+        assertThat(qualification.getEntered()).isEqualTo(1);
+        assertThat(qualification.getAdvanced()).isEqualTo(1);
+        assertThat(qualification.getConversionRate()).isEqualTo(1.0);
+        assertThat(stats.getStages(3).hasConversionRate()).isFalse();
+        assertThat(stats.getOpenTotalsList())
+                .extracting(v -> v.getValue().getCurrencyCode())
+                .containsExactly("USD");
+        assertThat(stats.getWinRateByLeadSourceList()).hasSize(1);
+        assertThat(stats.getWinRateByLeadSource(0).getLeadSource()).isEqualTo(LeadSource.LEAD_SOURCE_WEBINAR);
+        assertThat(stats.getWinRateByLeadSource(0).getWinRate()).isEqualTo(1.0);
+        assertThat(stats.hasComputeTime()).isTrue();
+
+        assertInvalid(
+                () -> opportunities.getPipelineStats(GetPipelineStatsRequest.newBuilder()
+                        .setCloseStartTime(Timestamp.newBuilder().setSeconds(2_000_000_000))
+                        .setCloseEndTime(Timestamp.newBuilder().setSeconds(1_000_000_000))
+                        .build()),
+                "close_end_time");
+        assertInvalid(
+                () -> opportunities.getPipelineStats(
+                        GetPipelineStatsRequest.newBuilder().setOwner("a\nb").build()),
+                "owner");
+        assertThat(opportunities
+                        .getPipelineStats(GetPipelineStatsRequest.newBuilder()
+                                .setTeam("teams/nobody")
+                                .build())
+                        .getDeals())
+                .isZero();
     }
 
     private ConvertLeadResponse convertedProspect(String name) {

@@ -190,6 +190,93 @@ class TeamServiceTest {
         }
     }
 
+    @Test
+    void aManagerSetsTheTeamsStagesWhichItsRepsDealsThenMoveThrough() {
+        var asMia = TeamServiceGrpc.newBlockingStub(as(mia));
+        io.hearth.proto.v1.ListPipelineStagesResponse before =
+                asMia.listPipelineStages(io.hearth.proto.v1.ListPipelineStagesRequest.getDefaultInstance());
+        assertThat(before.getTeam()).isEqualTo("teams/east");
+        assertThat(before.getTeamPipeline()).isFalse();
+        assertThat(before.getStagesList())
+                .extracting(io.hearth.proto.v1.PipelineStage::getKey)
+                .containsExactly(
+                        "qualification", "needs_analysis", "proposal", "negotiation", "closed_won", "closed_lost");
+        assertInvalid(
+                () -> asMia.updatePipelineStages(io.hearth.proto.v1.UpdatePipelineStagesRequest.newBuilder()
+                        .addStages(stage("discovery", 150, 7))
+                        .build()),
+                "stages[0].probability");
+        assertThatThrownBy(() -> TeamServiceGrpc.newBlockingStub(as(bob))
+                        .updatePipelineStages(io.hearth.proto.v1.UpdatePipelineStagesRequest.newBuilder()
+                                .addStages(stage("discovery", 15, 7))
+                                .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+
+        io.hearth.proto.v1.ListPipelineStagesResponse after =
+                asMia.updatePipelineStages(io.hearth.proto.v1.UpdatePipelineStagesRequest.newBuilder()
+                        .addStages(stage("Discovery", 15, 7))
+                        .addStages(stage("demo", 45, 5))
+                        .build());
+
+        assertThat(after.getTeamPipeline()).isTrue();
+        assertThat(after.getStagesList())
+                .extracting(io.hearth.proto.v1.PipelineStage::getKey)
+                .containsExactly("discovery", "demo", "closed_won", "closed_lost");
+        assertThat(after.getStages(0).getDisplayName()).isEqualTo("Discovery");
+        assertThat(after.getStages(3).getOutcome())
+                .isEqualTo(io.hearth.proto.v1.OpportunityOutcome.OPPORTUNITY_OUTCOME_LOST);
+        assertThat(TeamServiceGrpc.newBlockingStub(as(alice))
+                        .listPipelineStages(io.hearth.proto.v1.ListPipelineStagesRequest.getDefaultInstance()))
+                .isEqualTo(after);
+        String contact = io.hearth.proto.v1.ContactServiceGrpc.newBlockingStub(as(alice))
+                .createContact(io.hearth.proto.v1.CreateContactRequest.newBuilder()
+                        .setContact(io.hearth.proto.v1.Contact.newBuilder()
+                                .setGivenName("Ada")
+                                .setEmail("ada@example.com")
+                                .setKind(io.hearth.proto.v1.ContactKind.CONTACT_KIND_PROSPECT))
+                        .build())
+                .getName();
+        var deals = io.hearth.proto.v1.OpportunityServiceGrpc.newBlockingStub(as(alice));
+        io.hearth.proto.v1.Opportunity deal =
+                deals.createOpportunity(io.hearth.proto.v1.CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(io.hearth.proto.v1.Opportunity.newBuilder()
+                                .setContact(contact)
+                                .setTitle("Pilot")
+                                .setAmount(com.google.type.Money.newBuilder()
+                                        .setCurrencyCode("EUR")
+                                        .setUnits(100))
+                                .setExpectedCloseDate(com.google.type.Date.newBuilder()
+                                        .setYear(2027)
+                                        .setMonth(3)
+                                        .setDay(31)))
+                        .build());
+        assertThat(deal.getStage()).isEqualTo("discovery");
+        assertThat(deal.getProbability()).isEqualTo(15);
+        io.hearth.proto.v1.Opportunity demo =
+                deals.moveOpportunityStage(io.hearth.proto.v1.MoveOpportunityStageRequest.newBuilder()
+                        .setName(deal.getName())
+                        .setStage("demo")
+                        .build());
+        assertThat(demo.getProbability()).isEqualTo(45);
+        assertThatThrownBy(() -> asMia.updatePipelineStages(io.hearth.proto.v1.UpdatePipelineStagesRequest.newBuilder()
+                        .addStages(stage("discovery", 15, 7))
+                        .build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                    assertThat(GrpcAssertions.errorReason(e)).isEqualTo("PIPELINE_STAGE_IN_USE");
+                });
+    }
+
+    private static io.hearth.proto.v1.PipelineStage stage(String key, int probability, int stallDays) {
+        return io.hearth.proto.v1.PipelineStage.newBuilder()
+                .setKey(key)
+                .setProbability(probability)
+                .setStallDays(stallDays)
+                .build();
+    }
+
     private Channel as(String token) {
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
