@@ -58,12 +58,24 @@ public final class QueueAtScaleBench {
             throw new IllegalArgumentException(serverJar + " not found: build it with ./mvnw -q package -DskipTests, "
                     + "or name it with -Dhearth.server.jar=PATH");
         }
-        // -Dhearth.bench.jvm="-XX:StartFlightRecording=filename=/tmp/q-%p.jfr" profiles both sides
+        // -Dhearth.bench.jvm=... adds options to both sides
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
         for (String option : System.getProperty("hearth.bench.jvm", "").split(" ")) {
             if (!option.isBlank()) {
                 jvm.add(option);
             }
+        }
+        // Hearth as bin/hearth-server starts it: with the class-data archive the build made beside the
+        // jar (-Dhearth.noArchive=true: without); -Dhearth.server.jvm=... adds options to Hearth's JVM
+        // only, e.g. "-XX:StartFlightRecording=filename=q.jfr,settings=profile"
+        List<String> hearthJvm = new ArrayList<>(jvm);
+        Path archive = serverJar.resolveSibling("hearth-server.jsa");
+        if (Files.isRegularFile(archive) && !Boolean.getBoolean("hearth.noArchive")) {
+            hearthJvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        }
+        String extra = System.getProperty("hearth.server.jvm", "").trim();
+        if (!extra.isEmpty()) {
+            hearthJvm.addAll(List.of(extra.split("\\s+")));
         }
         System.out.printf(
                 Locale.ROOT,
@@ -75,9 +87,16 @@ public final class QueueAtScaleBench {
                 seconds,
                 Runtime.getRuntime().availableProcessors(),
                 RpcBench.loadAverage());
-        Path work = Files.createTempDirectory("hearth-queue-bench");
+        // -Dhearth.bench.work=DIR keeps the data in DIR: a second run on the same DIR skips the import
+        // and measures only the restart (to try a change to the read or the start quickly)
+        String kept = System.getProperty("hearth.bench.work", "");
+        Path work = kept.isBlank()
+                ? Files.createTempDirectory("hearth-queue-bench")
+                : Files.createDirectories(Path.of(kept));
         Path imports = Files.createDirectories(work.resolve("imports"));
-        writePeople(imports.resolve("people.csv"), leads);
+        if (!Files.isRegularFile(imports.resolve("people.csv"))) {
+            writePeople(imports.resolve("people.csv"), leads);
+        }
         try (ChildJvm floor = ChildJvm.start(
                 "no-op floor",
                 jvm,
@@ -85,7 +104,7 @@ public final class QueueAtScaleBench {
                 work.resolve("floor.log"))) {
             if (!only.equals("postgresql")) {
                 List<String> server = serverArgs(serverJar, work.resolve("hsqldb"), imports);
-                measure("hsqldb", floor, jvm, server, work.resolve("hsqldb"), leads, seconds, rounds);
+                measure("hsqldb", floor, hearthJvm, server, work.resolve("hsqldb"), leads, seconds, rounds);
             }
             if (!only.equals("hsqldb")) {
                 if (pgUrl == null) {
@@ -97,7 +116,7 @@ public final class QueueAtScaleBench {
                     try {
                         List<String> server = new ArrayList<>(serverArgs(serverJar, work.resolve("pg"), imports));
                         server.addAll(List.of("--db-url", url));
-                        measure("postgresql", floor, jvm, server, work.resolve("pg"), leads, seconds, rounds);
+                        measure("postgresql", floor, hearthJvm, server, work.resolve("pg"), leads, seconds, rounds);
                     } finally {
                         RpcBench.dropDatabase(pgUrl, database);
                     }
@@ -133,27 +152,33 @@ public final class QueueAtScaleBench {
             int seconds,
             int rounds)
             throws Exception {
+        boolean imported = Files.isDirectory(logs);
         Files.createDirectories(logs);
-        try (ChildJvm hearth = ChildJvm.start("hearth (" + database + ")", jvm, server, logs.resolve("first.log"))) {
-            long started = System.nanoTime();
-            SyncRun run = importPeople(hearth.channel());
-            double secondsTaken = (System.nanoTime() - started) / 1e9;
+        if (imported && database.equals("hsqldb")) {
             System.out.printf(
-                    Locale.ROOT,
-                    "%n== %s: import of %,d people through the server: %s in %.1f s, %,.0f rows/s (created %,d, "
-                            + "rejected %,d)%n",
-                    database,
-                    leads,
-                    run.getState(),
-                    secondsTaken,
-                    run.getCounts().getRead() / secondsTaken,
-                    run.getCounts().getCreated(),
-                    run.getCounts().getRejected());
-            if (run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED) {
-                throw new IllegalStateException("the import ended " + run.getState() + ": " + run.getError());
+                    Locale.ROOT, "%n== %s: the data of a previous run kept in %s: no import%n", database, logs);
+        } else
+            try (ChildJvm hearth =
+                    ChildJvm.start("hearth (" + database + ")", jvm, server, logs.resolve("first.log"))) {
+                long started = System.nanoTime();
+                SyncRun run = importPeople(hearth.channel());
+                double secondsTaken = (System.nanoTime() - started) / 1e9;
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n== %s: import of %,d people through the server: %s in %.1f s, %,.0f rows/s (created %,d, "
+                                + "rejected %,d)%n",
+                        database,
+                        leads,
+                        run.getState(),
+                        secondsTaken,
+                        run.getCounts().getRead() / secondsTaken,
+                        run.getCounts().getCreated(),
+                        run.getCounts().getRejected());
+                if (run.getState() != SyncRunState.SYNC_RUN_STATE_SUCCEEDED) {
+                    throw new IllegalStateException("the import ended " + run.getState() + ": " + run.getError());
+                }
+                compare("straight after the import", floor, hearth, seconds, rounds);
             }
-            compare("straight after the import", floor, hearth, seconds, rounds);
-        }
         try (ChildJvm hearth = ChildJvm.start("hearth (" + database + ")", jvm, server, logs.resolve("second.log"))) {
             System.out.printf(
                     Locale.ROOT,
@@ -197,15 +222,17 @@ public final class QueueAtScaleBench {
                                 .build()));
         System.out.printf(
                 Locale.ROOT,
-                "%s:%n%-16s %10s %9s %9s %10s %9s %9s %9s %7s%n",
+                "%s:%n%-16s %10s %9s %9s %8s %10s %9s %9s %8s %9s %7s%n",
                 when,
                 "call",
                 "Hearth/s",
                 "p50 ms",
                 "p99 ms",
+                "cpu ms",
                 "floor/s",
                 "p50 ms",
                 "p99 ms",
+                "cpu ms",
                 "p99 x",
                 "errors");
         for (Map.Entry<String, Function<ManagedChannel, ListenableFuture<?>>> call : calls.entrySet()) {
@@ -214,19 +241,21 @@ public final class QueueAtScaleBench {
             RpcBench.drive(floor.channel(), call.getValue(), Duration.ofSeconds(1), new RpcBench.Result());
             RpcBench.drive(hearth.channel(), call.getValue(), Duration.ofSeconds(1), new RpcBench.Result());
             for (int round = 0; round < rounds; round++) {
-                RpcBench.drive(floor.channel(), call.getValue(), Duration.ofSeconds(seconds), theirs);
-                RpcBench.drive(hearth.channel(), call.getValue(), Duration.ofSeconds(seconds), ours);
+                RpcBench.drive(floor, call.getValue(), Duration.ofSeconds(seconds), theirs);
+                RpcBench.drive(hearth, call.getValue(), Duration.ofSeconds(seconds), ours);
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%-16s %10.0f %9.2f %9.2f %10.0f %9.2f %9.2f %9.2f %7s%n",
+                    "%-16s %10.0f %9.2f %9.2f %8.3f %10.0f %9.2f %9.2f %8.3f %9.2f %7s%n",
                     call.getKey(),
                     ours.rate(),
                     ours.percentileMillis(50),
                     ours.percentileMillis(99),
+                    ours.cpuMillisPerCall(),
                     theirs.rate(),
                     theirs.percentileMillis(50),
                     theirs.percentileMillis(99),
+                    theirs.cpuMillisPerCall(),
                     ours.percentileMillis(99) / theirs.percentileMillis(99),
                     ours.errors() == 0 ? "0" : ours.errors() + " " + ours.firstError());
         }

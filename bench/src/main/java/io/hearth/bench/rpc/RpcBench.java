@@ -275,7 +275,7 @@ public final class RpcBench {
     }
 
     /** {@link #drive(ManagedChannel, Function, Duration, Result)} on {@code server}, recording its CPU time too. */
-    private static void drive(
+    static void drive(
             ChildJvm server, Function<ManagedChannel, ListenableFuture<?>> call, Duration duration, Result result)
             throws InterruptedException {
         Duration before = server.cpuTime();

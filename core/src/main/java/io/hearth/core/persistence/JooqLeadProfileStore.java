@@ -28,10 +28,13 @@ import io.hearth.core.resource.Money;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -105,35 +108,56 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
                 instant(r.value1()), instant(r.value2()), instant(r.value3()), LeadStatus.valueOf(r.value4())));
     }
 
+    /**
+     * The newest {@code limit} of each closed status read down {@code ix_lead_status_updated}, then
+     * merged newest first: at most twice {@code limit} rows, whatever the number of open leads.
+     */
     @Override
     public List<ClosedLead> closedLeads(int limit) {
-        return dsl.select(LEAD.SOURCE, LEAD.CREATED_AT, LEAD.STATUS, LEAD_PROFILE.asterisk())
-                .from(LEAD_PROFILE)
-                .join(LEAD)
-                .on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
-                .where(LEAD.STATUS.in(LeadStatus.CONVERTED.name(), LeadStatus.UNQUALIFIED.name()))
-                .orderBy(LEAD.UPDATED_AT.desc(), LEAD.ID.desc())
-                .limit(DSL.inline(limit))
-                .fetch(r -> {
-                    LeadProfile profile = toProfile(r.into(LEAD_PROFILE));
-                    Qualification q = profile.qualification();
-                    Activity a = profile.activity();
-                    LeadSignals signals = new LeadSignals(
-                            LeadSource.valueOf(r.get(LEAD.SOURCE)),
-                            q.referral(),
-                            q.needBy(),
-                            q.bant(),
-                            q.leadLevel(),
-                            instant(r.get(LEAD.CREATED_AT)),
-                            a.lastTouchAt(),
-                            a.lastConversationAt(),
-                            a.lastPositiveAt(),
-                            a.nextMeetingAt());
-                    return new ClosedLead(
-                            signals,
-                            profile.rating().grade(),
-                            LeadStatus.valueOf(r.get(LEAD.STATUS)) == LeadStatus.CONVERTED);
-                });
+        List<Closed> closed = new ArrayList<>();
+        for (LeadStatus status : List.of(LeadStatus.CONVERTED, LeadStatus.UNQUALIFIED)) {
+            closed.addAll(dsl.select(
+                            LEAD.SOURCE, LEAD.CREATED_AT, LEAD.STATUS, LEAD.UPDATED_AT, LEAD_PROFILE.asterisk())
+                    .from(LEAD_PROFILE)
+                    .join(LEAD)
+                    .on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
+                    .where(LEAD.STATUS.eq(status.name()))
+                    // the status too, or HSQLDB does not walk the index in order and stop
+                    .orderBy(LEAD.STATUS.desc(), LEAD.UPDATED_AT.desc(), LEAD.ID.desc())
+                    .limit(DSL.inline(limit))
+                    .fetch(r -> new Closed(r.get(LEAD.UPDATED_AT), r.get(LEAD_PROFILE.LEAD_ID), closedLead(r))));
+        }
+        // as the database orders them: updated_at, then the id's bytes, unsigned, both descending
+        closed.sort(Comparator.comparing(Closed::updatedAt)
+                .thenComparing(Closed::id, (a, b) -> {
+                    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                    return high != 0
+                            ? high
+                            : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+                })
+                .reversed());
+        return closed.stream().limit(limit).map(Closed::lead).toList();
+    }
+
+    private record Closed(OffsetDateTime updatedAt, UUID id, ClosedLead lead) {}
+
+    private static ClosedLead closedLead(org.jooq.Record r) {
+        LeadProfile profile = toProfile(r.into(LEAD_PROFILE));
+        Qualification q = profile.qualification();
+        Activity a = profile.activity();
+        LeadSignals signals = new LeadSignals(
+                LeadSource.valueOf(r.get(LEAD.SOURCE)),
+                q.referral(),
+                q.needBy(),
+                q.bant(),
+                q.leadLevel(),
+                instant(r.get(LEAD.CREATED_AT)),
+                a.lastTouchAt(),
+                a.lastConversationAt(),
+                a.lastPositiveAt(),
+                a.nextMeetingAt());
+        return new ClosedLead(
+                signals, profile.rating().grade(), LeadStatus.valueOf(r.get(LEAD.STATUS)) == LeadStatus.CONVERTED);
     }
 
     @Override

@@ -34,6 +34,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -49,9 +50,17 @@ public final class JooqQueueStore implements QueueStore {
     private static final int DEALS = Lane.OPPORTUNITY.priority();
 
     private final DSLContext dsl;
+    /** Whether the range bounds and the time go into the SQL text (PostgreSQL) or are bound (HSQLDB): see {@link #next}. */
+    private final boolean inlineBounds;
 
     public JooqQueueStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.inlineBounds = dsl.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    /** A range bound or the time: inlined on PostgreSQL, a bind value on HSQLDB (see {@link #next}). */
+    private <T> Field<T> bound(T value, Field<T> column) {
+        return inlineBounds ? DSL.inline(value, column) : DSL.val(value, column);
     }
 
     @Override
@@ -110,10 +119,12 @@ public final class JooqQueueStore implements QueueStore {
      * reads them.
      *
      * <p>Each range is a BETWEEN on the index columns: that gives HSQLDB both ends of its index walk.
-     * Its bounds and the time are inlined: PostgreSQL then plans every read with the real values
-     * (the text changes with the time, so no generic plan is ever cached). With bind values its
-     * generic plan guesses a range matches a handful of rows and sorts all of them instead of
-     * walking the index, which grows with the queue.
+     * On PostgreSQL its bounds and the time are inlined: it then plans every read with the real
+     * values (the text changes with the time, so no generic plan is ever cached). With bind values
+     * its generic plan guesses a range matches a handful of rows and sorts all of them instead of
+     * walking the index, which grows with the queue. HSQLDB picks its index from the statement's
+     * shape alone, so there they are bind values: the text stays the same from call to call and
+     * the pool's statement cache hands back the compiled statement instead of parsing it again.
      */
     @Override
     public List<QueueEntry> next(
@@ -144,8 +155,8 @@ public final class JooqQueueStore implements QueueStore {
             Optional<Position> seek = from.filter(position -> range.holds(position.lanePriority()));
             entries.addAll(walk(
                     owner,
-                    range.condition(now, seek)
-                            .and(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.inline(at(now), QUEUE_ENTRY.VISIBLE_FROM)))
+                    range.condition(now, seek, this::bound)
+                            .and(QUEUE_ENTRY.VISIBLE_FROM.le(bound(at(now), QUEUE_ENTRY.VISIBLE_FROM)))
                             .and(visible),
                     seek,
                     limit - entries.size()));
@@ -283,6 +294,12 @@ public final class JooqQueueStore implements QueueStore {
         }
     }
 
+    /** How a range bound goes into the SQL: {@link #bound}. */
+    @FunctionalInterface
+    private interface Bound {
+        <T> Field<T> of(T value, Field<T> column);
+    }
+
     /** The parts of the queue read one after the other, in queue order, by their lane priorities. */
     private enum Range {
         ABOVE_DEALS(DEALS + 1, Short.MAX_VALUE),
@@ -302,19 +319,19 @@ public final class JooqQueueStore implements QueueStore {
          * The range's entries, from {@code seek}'s lane and rank down when the page resumes inside
          * it: the upper bound lets HSQLDB start there rather than at the top of the range.
          */
-        Condition condition(Instant now, Optional<Position> seek) {
+        Condition condition(Instant now, Optional<Position> seek, Bound bound) {
             if (lowest == highest) {
                 // a time-ranked lane (QueueEntry.dueRank): those due by now are its head
                 return QUEUE_ENTRY
                         .LANE_PRIORITY
                         .eq(DSL.inline(lowest))
                         .and(QUEUE_ENTRY.QUEUE_RANK.between(
-                                DSL.inline(QueueEntry.dueRank(now)),
-                                DSL.inline(seek.map(Position::rank).orElse(Long.MAX_VALUE))));
+                                bound.of(QueueEntry.dueRank(now), QUEUE_ENTRY.QUEUE_RANK),
+                                bound.of(seek.map(Position::rank).orElse(Long.MAX_VALUE), QUEUE_ENTRY.QUEUE_RANK)));
             }
             return QUEUE_ENTRY.LANE_PRIORITY.between(
                     DSL.inline(lowest),
-                    DSL.inline(seek.map(Position::lanePriority).orElse(highest)));
+                    bound.of(seek.map(Position::lanePriority).orElse(highest), QUEUE_ENTRY.LANE_PRIORITY));
         }
 
         boolean holds(short lanePriority) {

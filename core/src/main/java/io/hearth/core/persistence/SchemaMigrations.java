@@ -1,10 +1,12 @@
 package io.hearth.core.persistence;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The schema's migrations as this build knows them, against one database: which are applied, which
@@ -65,12 +67,13 @@ public final class SchemaMigrations {
 
     /** Applies every pending migration, each in a transaction of its own; returns those applied. */
     public static List<Migration> migrate(DatabaseConfig config) {
-        Flyway flyway = flyway(config);
-        List<Migration> pending = Arrays.stream(flyway.info().pending())
-                .map(SchemaMigrations::migration)
+        // one pass: migrate() reads the history and the scripts itself, so no info() before it (a
+        // second scan of the jar and read of the history on every start, when nothing is pending)
+        // (its list of those applied is in no particular order: oldest first, as info() lists them)
+        return flyway(config).migrate().getSuccessfulMigrations().stream()
+                .sorted(Comparator.comparing(applied -> MigrationVersion.fromVersion(applied.version)))
+                .map(applied -> new Migration(applied.version, applied.description))
                 .toList();
-        int applied = flyway.migrate().migrationsExecuted;
-        return pending.subList(0, Math.min(applied, pending.size()));
     }
 
     private static Flyway flyway(DatabaseConfig config) {

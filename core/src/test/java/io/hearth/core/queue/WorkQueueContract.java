@@ -15,9 +15,11 @@ import io.hearth.core.persistence.JooqQueueStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.Scope;
 import io.hearth.core.priority.Activity;
 import io.hearth.core.priority.Answer;
 import io.hearth.core.priority.Bant;
+import io.hearth.core.priority.ClosedLead;
 import io.hearth.core.priority.LeadSignals;
 import io.hearth.core.priority.LearnedProbability;
 import io.hearth.core.priority.OwnerMisses;
@@ -39,6 +41,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -331,6 +337,32 @@ public abstract class WorkQueueContract {
                 .isEqualTo(new ResponseStats.BucketStats(1, 0));
     }
 
+    /** The model learns from the newest closed leads of both kinds together, newest first, open ones left out. */
+    @Test
+    void theClosedLeadsAreTheNewestOfBothStatusesMergedNewestFirst() {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            leads.add(create("Closed", "No" + i, LeadSource.REFERRAL, "alice"));
+        }
+        // closed in this order (the clock ticks): won, lost, lost, won, lost, won; the last stays open
+        boolean[] won = {true, false, false, true, false, true};
+        for (int i = 0; i < won.length; i++) {
+            close(leads.get(i), won[i]);
+        }
+
+        List<ClosedLead> newest = new JooqLeadProfileStore(database.dsl()).closedLeads(4);
+
+        assertThat(newest).extracting(ClosedLead::won).containsExactly(true, false, true, false);
+        assertThat(newest)
+                .extracting(closed -> closed.signals().createdAt())
+                .containsExactly(
+                        hearth.leads().get(leads.get(5).id()).createdAt(),
+                        hearth.leads().get(leads.get(4).id()).createdAt(),
+                        hearth.leads().get(leads.get(3).id()).createdAt(),
+                        hearth.leads().get(leads.get(2).id()).createdAt());
+        assertThat(new JooqLeadProfileStore(database.dsl()).closedLeads(100)).hasSize(6);
+    }
+
     @Test
     void probabilityIsLearnedFromTheTeamsClosedLeadsOnceThereAreEnough() {
         LearnedProbability learned =
@@ -492,6 +524,62 @@ public abstract class WorkQueueContract {
     private LeadSignals newSignals(LeadSource source) {
         return new LeadSignals(
                 source, ReferralKind.NONE, null, Bant.UNKNOWN, 0, clock.instant(), null, null, null, null);
+    }
+
+    /**
+     * HSQLDB compiles every statement text it has not seen on the connection: the queue read binds
+     * the time and the range bounds there, so its text is the same from call to call and the
+     * compiled statement is reused. PostgreSQL gets them inlined, to plan each read with them.
+     */
+    @Test
+    void theQueueReadIsOneStatementTextAtAnyTimeOnHsqldbAndPlannedWithTheTimeOnPostgresql() {
+        create("Web", "One", LeadSource.WEB_FORM, "alice");
+        create("Trade", "Two", LeadSource.TRADE_SHOW, "alice");
+        List<String> reads = new ArrayList<>();
+        DSLContext recording = database.dsl()
+                .configuration()
+                .derive(new ExecuteListener() {
+                    @Override
+                    public void executeStart(ExecuteContext ctx) {
+                        if (ctx.sql() != null
+                                && ctx.sql().toLowerCase(java.util.Locale.ROOT).contains("from queue_entry")) {
+                            reads.add(ctx.sql());
+                        }
+                    }
+                })
+                .dsl();
+        JooqQueueStore store = new JooqQueueStore(recording);
+        List<List<UUID>> pages = new ArrayList<>();
+        for (Instant at : List.of(
+                clock.instant(), clock.instant().plusSeconds(1), clock.instant().plusSeconds(3600))) {
+            for (String owner : java.util.Arrays.asList(null, "alice")) {
+                pages.add(store
+                        .next(
+                                owner,
+                                at,
+                                51,
+                                java.util.Optional.empty(),
+                                new Scope.Everyone(),
+                                java.util.Optional.empty())
+                        .stream()
+                        .map(QueueEntry::personId)
+                        .toList());
+            }
+        }
+
+        assertThat(pages).allSatisfy(page -> assertThat(page).hasSize(2));
+        assertThat(reads).hasSize(pages.size() * 3); // each range in turn: two entries fill no page
+        boolean postgres = database.dsl().dialect().family() == SQLDialect.POSTGRES;
+        // the same three ranges for the team, then for alice, at each of the three times
+        List<String> first = reads.subList(0, 6);
+        for (int call = 1; call < 3; call++) {
+            List<String> again = reads.subList(call * 6, call * 6 + 6);
+            if (postgres) {
+                assertThat(again).as("the time inlined on PostgreSQL").doesNotContainAnyElementsOf(first);
+            } else {
+                assertThat(again).as("the same statements on HSQLDB").isEqualTo(first);
+            }
+        }
     }
 
     private Lead create(String given, String family, LeadSource source, String owner) {
