@@ -9,6 +9,7 @@ import io.hearth.core.app.Connections;
 import io.hearth.core.app.ContactCadenceBackfill;
 import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
+import io.hearth.core.app.DealImport;
 import io.hearth.core.app.Escalations;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -41,6 +42,7 @@ import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.EmbeddedDatabaseBackup;
 import io.hearth.core.persistence.JooqAuditStore;
+import io.hearth.core.persistence.JooqDealLinkStore;
 import io.hearth.core.persistence.JooqEscalationStore;
 import io.hearth.core.persistence.JooqOpportunityStore;
 import io.hearth.core.persistence.JooqTeamStore;
@@ -56,6 +58,7 @@ import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.sync.ConnectionRules;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.RetryPolicy;
@@ -183,8 +186,9 @@ public final class HearthCore {
                 transactor,
                 clock,
                 List.of(contactQueue));
+        JooqOpportunityStore opportunityStore = new JooqOpportunityStore(b.database.dsl());
         opportunities = new Opportunities(
-                new JooqOpportunityStore(b.database.dsl()),
+                opportunityStore,
                 stores.contacts(),
                 transactor,
                 new OpportunityRules(),
@@ -241,7 +245,7 @@ public final class HearthCore {
                 b.inboundTeam,
                 b.caller);
         connectors = b.connectors;
-        exporter = new PeopleExporter(connectors, leads, contacts);
+        exporter = new PeopleExporter(connectors, leads, contacts, opportunities, stores.matches());
         apiTokens = new ApiTokens(stores.apiTokens(), transactor, clock, b.recentTokens, audit);
         sync = b.syncSettings == null
                 ? null
@@ -252,6 +256,15 @@ public final class HearthCore {
                         leads,
                         contacts,
                         new SourceRemovals(stores.matches(), leads, contacts, merges, conversion),
+                        new DealImport(
+                                opportunityStore,
+                                new JooqDealLinkStore(b.database.dsl()),
+                                stores.matches(),
+                                stores.contacts(),
+                                b.pipelineStages,
+                                new OpportunityRules(),
+                                audit,
+                                new TimeOrderedIds(clock)),
                         leadRules,
                         contactRules,
                         transactor,
@@ -268,7 +281,7 @@ public final class HearthCore {
                 stores.connections(),
                 stores.syncRuns(),
                 transactor,
-                new ConnectionRules(connectors),
+                new ConnectionRules(connectors, b.pipelineStages),
                 connectors,
                 b.secrets,
                 this::sync,

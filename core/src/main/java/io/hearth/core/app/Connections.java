@@ -25,6 +25,7 @@ import io.hearth.core.sync.ConnectionFields;
 import io.hearth.core.sync.ConnectionRules;
 import io.hearth.core.sync.ConnectionStore;
 import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.DealSettings;
 import io.hearth.core.sync.FieldOwnership;
 import io.hearth.core.sync.RunPlan;
 import io.hearth.core.sync.SecretResolver;
@@ -252,7 +253,9 @@ public final class Connections {
         RunPlan plan = new RunPlan(
                 direction.reads(),
                 ownership.hearthOwned(),
-                direction.writes() ? writeBack.step(connection, connector, config, ownership) : null);
+                direction.writes()
+                        ? writeBack.step(connection, connector, DealSettings.connectorConfig(config), ownership)
+                        : null);
         return engine.get().run(request, listener, plan);
     }
 
