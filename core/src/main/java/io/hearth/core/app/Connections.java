@@ -197,6 +197,7 @@ public final class Connections {
                         current.name() + " is running; cancel its run or wait for it to end, then delete it");
             }
             runs.deleteCursor(current.fields().connector(), current.sourceKey());
+            runs.deleteCursor(current.fields().connector(), SyncEngine.dealCursorKey(current.sourceKey()));
             writeBack.forget(id);
             store.delete(id);
             audit.record(current.name(), "delete", current.fields(), null);
