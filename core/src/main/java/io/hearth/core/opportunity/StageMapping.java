@@ -13,7 +13,7 @@ import java.util.Optional;
  * Maps a source's deal stage (a CRM's stage id or name, a spreadsheet's "Stage" cell) onto a stage
  * of Hearth's pipeline. In order: the connection's own mapping ({@code stage.<source stage>=<hearth
  * stage>}), then the pipeline's own keys and names ({@code Needs Analysis}, {@code needs_analysis}),
- * then the stages of HubSpot's and Salesforce's default pipelines. A stage none of them knows maps
+ * then the stages of HubSpot's, Salesforce's and Pipedrive's default pipelines. A stage none of them knows maps
  * to nothing: the record is rejected naming it, never filed in a default stage.
  */
 public final class StageMapping {
@@ -35,6 +35,13 @@ public final class StageMapping {
             Map.entry("perceptionanalysis", "needs_analysis"),
             Map.entry("proposalpricequote", "proposal"),
             Map.entry("negotiationreview", "negotiation"),
+            // Pipedrive's default pipeline (its stages go by name)
+            Map.entry("qualified", "qualification"),
+            Map.entry("contactmade", "qualification"),
+            Map.entry("demoscheduled", "needs_analysis"),
+            Map.entry("needsdefined", "needs_analysis"),
+            Map.entry("proposalmade", "proposal"),
+            Map.entry("negotiationsstarted", "negotiation"),
             // both, and Pipedrive's statuses
             Map.entry("closedwon", "closed_won"),
             Map.entry("won", "closed_won"),
