@@ -5,6 +5,8 @@ import io.hearth.proto.v1.ExportContactsRequest;
 import io.hearth.proto.v1.ExportContactsResponse;
 import io.hearth.proto.v1.ExportLeadsRequest;
 import io.hearth.proto.v1.ExportLeadsResponse;
+import io.hearth.proto.v1.ExportOpportunitiesRequest;
+import io.hearth.proto.v1.ExportOpportunitiesResponse;
 import io.hearth.proto.v1.ExportSummary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,11 +29,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "export",
-        description = "Export leads, or contacts, to a CSV or .xlsx file.",
+        description = "Export leads, contacts or deals to a CSV or .xlsx file.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  hearth export hot-leads.xlsx --filter 'temperature = HOT'",
-            "  hearth export clients.csv --contacts --filter 'kind = active-client'"
+            "  hearth export clients.csv --contacts --filter 'kind = active-client'",
+            "  hearth export deals.xlsx --deals --filter 'outcome = open'   (import back: --option records=deals)"
         })
 final class ExportCommand extends RpcCommand {
     @Parameters(paramLabel = "FILE", description = "Where to write; an existing file is replaced.")
@@ -49,6 +52,12 @@ final class ExportCommand extends RpcCommand {
     @Option(names = "--contacts", description = "Export contacts (with their kind) instead of leads.")
     boolean contacts;
 
+    @Option(
+            names = "--deals",
+            description = "Export deals (opportunities) instead of leads: one a row, with their contact, stage,"
+                    + " amount, close date, owner and outcome.")
+    boolean deals;
+
     @Override
     void execute() {
         PrintWriter out = out();
@@ -58,29 +67,44 @@ final class ExportCommand extends RpcCommand {
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv";
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         String connectorName = "connectors/" + connector;
+        if (contacts && deals) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--contacts and --deals: export one kind at a time");
+        }
         ExportSummary summary;
         try (OutputStream output = Files.newOutputStream(partial)) {
-            summary = contacts
+            summary = deals
                     ? download(
                             syncDownloads()
-                                    .exportContacts(ExportContactsRequest.newBuilder()
+                                    .exportOpportunities(ExportOpportunitiesRequest.newBuilder()
                                             .setConnector(connectorName)
                                             .setFilter(filter)
                                             .build()),
                             output,
-                            ExportContactsResponse::hasSummary,
-                            ExportContactsResponse::getSummary,
-                            ExportContactsResponse::getChunk)
-                    : download(
-                            syncDownloads()
-                                    .exportLeads(ExportLeadsRequest.newBuilder()
-                                            .setConnector(connectorName)
-                                            .setFilter(filter)
-                                            .build()),
-                            output,
-                            ExportLeadsResponse::hasSummary,
-                            ExportLeadsResponse::getSummary,
-                            ExportLeadsResponse::getChunk);
+                            ExportOpportunitiesResponse::hasSummary,
+                            ExportOpportunitiesResponse::getSummary,
+                            ExportOpportunitiesResponse::getChunk)
+                    : contacts
+                            ? download(
+                                    syncDownloads()
+                                            .exportContacts(ExportContactsRequest.newBuilder()
+                                                    .setConnector(connectorName)
+                                                    .setFilter(filter)
+                                                    .build()),
+                                    output,
+                                    ExportContactsResponse::hasSummary,
+                                    ExportContactsResponse::getSummary,
+                                    ExportContactsResponse::getChunk)
+                            : download(
+                                    syncDownloads()
+                                            .exportLeads(ExportLeadsRequest.newBuilder()
+                                                    .setConnector(connectorName)
+                                                    .setFilter(filter)
+                                                    .build()),
+                                    output,
+                                    ExportLeadsResponse::hasSummary,
+                                    ExportLeadsResponse::getSummary,
+                                    ExportLeadsResponse::getChunk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + partial, e);
         }
@@ -93,7 +117,8 @@ final class ExportCommand extends RpcCommand {
         if (json()) {
             ProtoJson.print(summary, out);
         } else {
-            out.println("Exported " + summary.getWritten() + (contacts ? " contacts" : " leads") + " to " + file);
+            out.println("Exported " + summary.getWritten() + (deals ? " deals" : contacts ? " contacts" : " leads")
+                    + " to " + file);
             summary.getErrorsList().forEach(error -> err.println("Not exported: " + error));
         }
         if (summary.getFailed() > 0) {

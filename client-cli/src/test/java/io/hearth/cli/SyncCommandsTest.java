@@ -282,6 +282,23 @@ class SyncCommandsTest {
     }
 
     @Test
+    void exportDealsCallsTheDealsExportAndRefusesTwoKindsAtOnce() throws Exception {
+        Path file = dir.resolve("deals.xlsx");
+
+        CliResult result = run("export", file.toString(), "--deals", "--filter", "outcome = open");
+        CliResult both = run("export", file.toString(), "--deals", "--contacts");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(service.exportRequest).as("not the leads export").isNull();
+        assertThat(service.dealsExportRequest.getConnector()).isEqualTo("connectors/xlsx");
+        assertThat(service.dealsExportRequest.getFilter()).isEqualTo("outcome = open");
+        assertThat(Files.readString(file)).isEqualTo("deal rows");
+        assertThat(result.out()).contains("Exported 3 deals to " + file);
+        assertThat(both.exitCode()).isNotZero();
+        assertThat(both.err()).contains("--contacts and --deals: export one kind at a time");
+    }
+
+    @Test
     void connectorsAndRunsAreListedAsTables() {
         CliResult connectors = run("connectors", "list");
         CliResult runs = run("sync", "runs");
@@ -301,6 +318,7 @@ class SyncCommandsTest {
         ImportFileHeader header;
         ExportLeadsRequest exportRequest;
         ExportContactsRequest contactsExportRequest;
+        io.hearth.proto.v1.ExportOpportunitiesRequest dealsExportRequest;
         String fail;
         String runsNextPageToken = "";
 
@@ -356,6 +374,20 @@ class SyncCommandsTest {
                     .build());
             response.onNext(ExportLeadsResponse.newBuilder()
                     .setSummary(ExportSummary.newBuilder().setWritten(2))
+                    .build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void exportOpportunities(
+                io.hearth.proto.v1.ExportOpportunitiesRequest request,
+                StreamObserver<io.hearth.proto.v1.ExportOpportunitiesResponse> response) {
+            dealsExportRequest = request;
+            response.onNext(io.hearth.proto.v1.ExportOpportunitiesResponse.newBuilder()
+                    .setChunk(ByteString.copyFromUtf8("deal rows"))
+                    .build());
+            response.onNext(io.hearth.proto.v1.ExportOpportunitiesResponse.newBuilder()
+                    .setSummary(ExportSummary.newBuilder().setWritten(3))
                     .build());
             response.onCompleted();
         }

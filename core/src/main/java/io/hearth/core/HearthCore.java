@@ -9,6 +9,7 @@ import io.hearth.core.app.Connections;
 import io.hearth.core.app.ContactCadenceBackfill;
 import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
+import io.hearth.core.app.DealImport;
 import io.hearth.core.app.Escalations;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -43,6 +44,7 @@ import io.hearth.core.persistence.CallGuard;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.EmbeddedDatabaseBackup;
 import io.hearth.core.persistence.JooqAuditStore;
+import io.hearth.core.persistence.JooqDealLinkStore;
 import io.hearth.core.persistence.JooqEscalationStore;
 import io.hearth.core.persistence.JooqOpportunityStore;
 import io.hearth.core.persistence.JooqPipelineStatsStore;
@@ -60,6 +62,7 @@ import io.hearth.core.priority.SpeedToLeadReport;
 import io.hearth.core.priority.TemperatureModel;
 import io.hearth.core.priority.TemperaturePolicy;
 import io.hearth.core.queue.WorkQueue;
+import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.sync.ConnectionRules;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.RetryPolicy;
@@ -259,7 +262,7 @@ public final class HearthCore {
                 b.inboundTeam,
                 b.caller);
         connectors = b.connectors;
-        exporter = new PeopleExporter(connectors, leads, contacts);
+        exporter = new PeopleExporter(connectors, leads, contacts, opportunities, stores.matches());
         apiTokens = new ApiTokens(stores.apiTokens(), transactor, clock, b.recentTokens, audit);
         sync = b.syncSettings == null
                 ? null
@@ -270,6 +273,15 @@ public final class HearthCore {
                         leads,
                         contacts,
                         new SourceRemovals(stores.matches(), leads, contacts, merges, conversion),
+                        new DealImport(
+                                opportunityStore,
+                                new JooqDealLinkStore(b.database.dsl()),
+                                stores.matches(),
+                                stores.contacts(),
+                                b.pipelineStages,
+                                new OpportunityRules(),
+                                audit,
+                                new TimeOrderedIds(clock)),
                         leadRules,
                         contactRules,
                         transactor,
@@ -286,7 +298,7 @@ public final class HearthCore {
                 stores.connections(),
                 stores.syncRuns(),
                 transactor,
-                new ConnectionRules(connectors),
+                new ConnectionRules(connectors, b.pipelineStages),
                 connectors,
                 b.secrets,
                 this::sync,

@@ -25,6 +25,7 @@ import io.hearth.core.sync.ConnectionFields;
 import io.hearth.core.sync.ConnectionRules;
 import io.hearth.core.sync.ConnectionStore;
 import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.DealSettings;
 import io.hearth.core.sync.FieldOwnership;
 import io.hearth.core.sync.RunPlan;
 import io.hearth.core.sync.SecretResolver;
@@ -196,6 +197,7 @@ public final class Connections {
                         current.name() + " is running; cancel its run or wait for it to end, then delete it");
             }
             runs.deleteCursor(current.fields().connector(), current.sourceKey());
+            runs.deleteCursor(current.fields().connector(), SyncEngine.dealCursorKey(current.sourceKey()));
             writeBack.forget(id);
             store.delete(id);
             audit.record(current.name(), "delete", current.fields(), null);
@@ -252,7 +254,9 @@ public final class Connections {
         RunPlan plan = new RunPlan(
                 direction.reads(),
                 ownership.hearthOwned(),
-                direction.writes() ? writeBack.step(connection, connector, config, ownership) : null);
+                direction.writes()
+                        ? writeBack.step(connection, connector, DealSettings.connectorConfig(config), ownership)
+                        : null);
         return engine.get().run(request, listener, plan);
     }
 

@@ -5,24 +5,32 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealFields;
+import io.hearth.connector.spi.DealWriter;
+import io.hearth.connector.spi.OutgoingDeal;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.RecordWriter;
 import io.hearth.connector.spi.StandardFields;
 import io.hearth.connector.spi.WriteResult;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
+import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
+import io.hearth.core.opportunity.Opportunity;
+import io.hearth.core.opportunity.OpportunityFields;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.sync.ConnectorRegistry;
 import io.hearth.core.sync.ExportResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +47,24 @@ public final class PeopleExporter {
     private final ConnectorRegistry connectors;
     private final Leads leads;
     private final Contacts contacts;
+    private final Opportunities opportunities;
+    private final PersonMatchStore people;
 
-    public PeopleExporter(ConnectorRegistry connectors, Leads leads, Contacts contacts) {
+    /**
+     * @param opportunities lists the deals an export selects, as ListOpportunities does for the caller
+     * @param people finds the deals' contacts, a page at a time, for their e-mail
+     */
+    public PeopleExporter(
+            ConnectorRegistry connectors,
+            Leads leads,
+            Contacts contacts,
+            Opportunities opportunities,
+            PersonMatchStore people) {
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.leads = requireNonNull(leads, "leads is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
+        this.opportunities = requireNonNull(opportunities, "opportunities is null");
+        this.people = requireNonNull(people, "people is null");
     }
 
     /**
@@ -74,6 +95,95 @@ public final class PeopleExporter {
             return new Page<>(
                     page.items().stream().map(PeopleExporter::outgoing).toList(), page.nextPageToken());
         });
+    }
+
+    /**
+     * Writes the deals a filter selects (the caller's to see, archived ones left out) through a
+     * connector that writes deals, in the columns the deal import maps back by itself: the deal's
+     * Hearth name, title, contact (Hearth name and e-mail), stage, amount and currency, expected close
+     * date, owner, outcome, reason and lead source. Imported again (records=deals) it changes nothing.
+     *
+     * @param filter the same filter syntax as ListOpportunities; blank for every deal
+     */
+    public ExportResult exportOpportunities(String connectorName, Map<String, String> config, String filter) {
+        Connector connector = writer(connectorName, config, Capability.WRITE_DEALS, "deals");
+        Page<OutgoingDeal> page = deals(filter, "");
+        long written = 0;
+        long failed = 0;
+        List<String> errors = new ArrayList<>();
+        try (DealWriter writer = connector.openDealWriter(config)) {
+            while (true) {
+                for (WriteResult result : writer.write(page.items())) {
+                    if (result.ok()) {
+                        written++;
+                    } else {
+                        failed++;
+                        if (errors.size() < MAX_ERRORS) {
+                            errors.add(result.hearthId() + ": " + result.error());
+                        }
+                    }
+                }
+                if (page.nextPageToken().isEmpty()) {
+                    break;
+                }
+                page = deals(filter, page.nextPageToken().get());
+            }
+        }
+        return new ExportResult(written, failed, errors);
+    }
+
+    private Page<OutgoingDeal> deals(String filter, String token) {
+        Page<Opportunity> page = opportunities.list(filter, null, null, false, "create_time", PageSize.MAXIMUM, token);
+        Map<ContactId, Contact> contactsById = new HashMap<>();
+        List<ContactId> ids =
+                page.items().stream().map(Opportunity::contact).distinct().toList();
+        people.contactsWithIds(ids).forEach(c -> contactsById.put(c.id(), c));
+        return new Page<>(
+                page.items().stream()
+                        .map(o -> outgoing(o, contactsById.get(o.contact())))
+                        .toList(),
+                page.nextPageToken());
+    }
+
+    static OutgoingDeal outgoing(Opportunity deal, Contact contact) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        OpportunityFields f = deal.fields();
+        put(fields, DealFields.TITLE, f.title());
+        put(fields, DealFields.CONTACT, deal.contact().name());
+        put(
+                fields,
+                DealFields.CONTACT_EMAIL,
+                contact == null ? null : contact.fields().email());
+        put(fields, DealFields.STAGE, deal.stage());
+        put(fields, DealFields.AMOUNT, f.amount().amount().toPlainString());
+        put(fields, DealFields.CURRENCY, f.amount().currency());
+        put(fields, DealFields.CLOSE_DATE, f.expectedCloseDate().toString());
+        put(fields, DealFields.OWNER, f.owner());
+        put(fields, DealFields.OUTCOME, deal.outcome().name().toLowerCase(Locale.ROOT));
+        put(fields, DealFields.REASON, deal.closeReason());
+        put(
+                fields,
+                DealFields.LEAD_SOURCE,
+                deal.source().leadSource() == null
+                        ? null
+                        : deal.source().leadSource().name());
+        return new OutgoingDeal(deal.id().name(), null, null, fields);
+    }
+
+    /** The connector, when it may write {@code what} with this config. */
+    private Connector writer(String connectorName, Map<String, String> config, Capability needed, String what) {
+        Connector connector = connectors.get(connectorName);
+        if (!connector.capabilities().contains(needed)) {
+            throw new FailedPreconditionException(
+                    ErrorReason.CONNECTOR_CANNOT_WRITE, "connector " + connector.name() + " cannot write " + what);
+        }
+        List<ConfigProblem> problems = connector.validate(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidArgumentException(problems.stream()
+                    .map(p -> new FieldViolation("config." + p.key(), p.message()))
+                    .toList());
+        }
+        return connector;
     }
 
     /** @param pages the page after a page token ("" for the first), as people to write */

@@ -26,6 +26,7 @@ import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.lead.LeadRules;
+import io.hearth.core.opportunity.StageMapping;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
@@ -34,6 +35,7 @@ import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.sync.BatchPlanner;
 import io.hearth.core.sync.Connection;
 import io.hearth.core.sync.ConnectorRegistry;
+import io.hearth.core.sync.DealSettings;
 import io.hearth.core.sync.FieldMapping;
 import io.hearth.core.sync.Owners;
 import io.hearth.core.sync.ReadAhead;
@@ -95,6 +97,7 @@ public final class SyncEngine {
     private final Leads leads;
     private final Contacts contacts;
     private final SourceRemovals removals;
+    private final DealImport deals;
     private final CurrentCaller caller;
     private final TeamRoster roster;
     private final AuditLog audit;
@@ -124,6 +127,7 @@ public final class SyncEngine {
             Leads leads,
             Contacts contacts,
             SourceRemovals removals,
+            DealImport deals,
             LeadRules rules,
             ContactRules contactRules,
             Transactor transactor,
@@ -147,6 +151,7 @@ public final class SyncEngine {
         this.leads = requireNonNull(leads, "leads is null");
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.removals = requireNonNull(removals, "removals is null");
+        this.deals = requireNonNull(deals, "deals is null");
         this.planner = new BatchPlanner(rules, contactRules, ids);
     }
 
@@ -212,7 +217,21 @@ public final class SyncEngine {
         // read here, on the caller's thread: whom the run's rows may belong to
         Owners owners = owners();
         Connector connector = connectors.get(request.connector());
-        if (plan.read() && !connector.capabilities().contains(Capability.READ)) {
+        // Hearth's own keys (records, stage.*) are not the connector's
+        List<FieldViolation> dealProblems =
+                DealSettings.violations(request.config(), connector, deals.pipeline(), "config");
+        if (!dealProblems.isEmpty()) {
+            throw new InvalidArgumentException(dealProblems);
+        }
+        DealSettings dealSettings = DealSettings.of(request.config());
+        request = new SyncRequest(
+                request.connector(),
+                DealSettings.connectorConfig(request.config()),
+                request.mapping(),
+                request.sourceKey(),
+                request.dryRun(),
+                request.uploaded());
+        if (plan.read() && dealSettings.people() && !connector.capabilities().contains(Capability.READ)) {
             throw new FailedPreconditionException(
                     ErrorReason.CONNECTOR_CANNOT_READ,
                     "connector " + connector.name() + " cannot read; it only writes");
@@ -229,6 +248,10 @@ public final class SyncEngine {
         String label = redacted.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
+        if (dealSettings.deals()) {
+            // a file's deals are another source than its people: their own cursor and claim
+            label += dealSettings.people() ? ", records=people,deals" : ", records=deals";
+        }
         String sourceKey = request.sourceKey() != null ? request.sourceKey() : digest(connector.name() + "\n" + label);
         SyncRequest resolved = new SyncRequest(
                 request.connector(),
@@ -252,7 +275,13 @@ public final class SyncEngine {
                 label,
                 started.startCursor() == null ? "" : ", resuming after " + started.startCursor());
         try {
-            SyncRun finished = plan.read() ? readAll(connector, resolved, mapping, started, listener, run) : started;
+            SyncRun finished = plan.read() && dealSettings.people()
+                    ? readAll(connector, resolved, mapping, started, listener, run)
+                    : started;
+            if (plan.read() && dealSettings.deals()) {
+                StageMapping stages = new StageMapping(deals.pipeline(), dealSettings.stages());
+                finished = readDeals(connector, resolved, stages, finished, listener, run);
+            }
             if (plan.write() != null) {
                 finished = plan.write().write(finished, progress(listener, run));
             }
@@ -494,6 +523,131 @@ public final class SyncEngine {
                 retry.pauseBefore(failures);
             }
         }
+    }
+
+    /**
+     * Reads the source's deals after its people, batch by batch, each stored with its counts,
+     * rejections and the deal cursor in one transaction, as people are; the deal cursor is kept
+     * apart from the people's ({@link #dealCursorKey}), so each resumes where it stopped.
+     */
+    private SyncRun readDeals(
+            Connector connector,
+            SyncRequest request,
+            StageMapping stages,
+            SyncRun started,
+            SyncListener listener,
+            ActiveRun active) {
+        SyncRun run = started;
+        String cursorKey = dealCursorKey(run.sourceKey());
+        String user = caller.principal().map(Principal::user).orElse(null);
+        int failures = 0;
+        while (true) {
+            String cursor = transactor
+                    .inTransaction(() -> runs.findCursor(connector.name(), cursorKey))
+                    .orElse(null);
+            try (RecordReader reader = connector.openDealReader(request.config(), cursor)) {
+                while (true) {
+                    Batch batch = reader.read(BATCH_SIZE);
+                    run = storeDeals(connector, request, run, batch, cursorKey, stages, user, active.owners);
+                    failures = 0;
+                    listener.onProgress(run);
+                    stopIfAsked(run, batch.last(), listener, active);
+                    if (batch.last()) {
+                        return run;
+                    }
+                }
+            } catch (RetriableConnectorException e) {
+                failures++;
+                if (failures >= retry.maxAttempts()) {
+                    throw new RetriesExhausted(connector.name() + " kept failing after " + failures
+                            + " attempts reading deals: " + e.getMessage());
+                }
+                log.warn(
+                        "sync {}: {} failed reading deals ({}); retry {} of {} from the last stored batch",
+                        run.name(),
+                        connector.name(),
+                        e.getMessage(),
+                        failures,
+                        retry.maxAttempts() - 1);
+                retry.pauseBefore(failures);
+            }
+        }
+    }
+
+    /** Stores one batch of deals with the run's counts and the deal cursor, all in one transaction. */
+    private SyncRun storeDeals(
+            Connector connector,
+            SyncRequest request,
+            SyncRun run,
+            Batch batch,
+            String cursorKey,
+            StageMapping stages,
+            String user,
+            Owners owners) {
+        boolean forgetCursor = batch.last() && !connector.capabilities().contains(Capability.INCREMENTAL);
+        for (int conflict = 1; ; conflict++) {
+            try {
+                if (request.dryRun()) {
+                    SyncRun stored;
+                    try {
+                        transactor.inTransaction(() -> {
+                            throw new RollBack(applyDeals(connector, run, batch, stages, user, owners, now()));
+                        });
+                        throw new IllegalStateException("a dry run committed");
+                    } catch (RollBack rolledBack) {
+                        stored = rolledBack.stored;
+                    }
+                    SyncRun counted = stored;
+                    transactor.run(() -> runs.updateRun(counted));
+                    return counted;
+                }
+                return transactor.inTransaction(() -> {
+                    Instant now = now();
+                    if (!runs.renewLease(run.id(), now.plus(settings.lease()))) {
+                        throw new RunLost();
+                    }
+                    SyncRun stored = applyDeals(connector, run, batch, stages, user, owners, now);
+                    if (forgetCursor) {
+                        runs.deleteCursor(connector.name(), cursorKey);
+                    } else {
+                        runs.saveCursor(connector.name(), cursorKey, batch.cursor(), run.id(), now);
+                    }
+                    runs.updateRun(stored);
+                    return stored;
+                });
+            } catch (StaleEtagException e) {
+                if (conflict >= MAX_BATCH_CONFLICTS) {
+                    throw e;
+                }
+                log.info("sync {}: a deal changed meanwhile; applying the batch again", run.name());
+            }
+        }
+    }
+
+    private SyncRun applyDeals(
+            Connector connector,
+            SyncRun run,
+            Batch batch,
+            StageMapping stages,
+            String user,
+            Owners owners,
+            Instant now) {
+        DealImport.Stored outcome = deals.apply(connector.name(), batch.records(), stages, owners, user, now);
+        List<Rejection> rejections =
+                new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
+        for (RejectedRecord rejected : batch.rejected()) {
+            rejections.add(new Rejection(rejected.position(), rejected.reason(), rejected.raw()));
+        }
+        rejections.addAll(outcome.rejections());
+        runs.addRejections(run.id(), run.counts().rejected(), rejections);
+        long unreadable = batch.rejected().size();
+        return run.progressed(
+                outcome.counts().plus(new SyncCounts(unreadable, 0, 0, 0, 0, unreadable)), run.endCursor());
+    }
+
+    /** Where a source's deal cursor is kept: beside its people's, under a key of its own. */
+    static String dealCursorKey(String sourceKey) {
+        return digest("deals\n" + sourceKey);
     }
 
     private static void stopIfAsked(SyncRun run, boolean last, SyncListener listener, ActiveRun active) {

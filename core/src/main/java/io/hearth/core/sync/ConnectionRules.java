@@ -10,6 +10,7 @@ import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.FieldViolation;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.NotFoundException;
+import io.hearth.core.opportunity.PipelineStages;
 import io.hearth.core.resource.ControlCharacters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,16 @@ public final class ConnectionRules {
 
     private final ConnectorRegistry connectors;
 
+    private final PipelineStages pipeline;
+
+    /** Checks deal stage mappings ({@code stage.*}) against the default pipeline. */
     public ConnectionRules(ConnectorRegistry connectors) {
+        this(connectors, PipelineStages.DEFAULT);
+    }
+
+    /** @param pipeline the stages a connection's {@code stage.*} settings may map onto */
+    public ConnectionRules(ConnectorRegistry connectors, PipelineStages pipeline) {
+        this.pipeline = requireNonNull(pipeline, "pipeline is null");
         this.connectors = requireNonNull(connectors, "connectors is null");
     }
 
@@ -152,7 +162,7 @@ public final class ConnectionRules {
      * connector's own validation. Secret values are not known until a run resolves them, so their
      * keys take a stand-in here and the connector's remarks on the stand-in are dropped.
      */
-    private static void checkAgainst(
+    private void checkAgainst(
             Connector connector,
             Map<String, String> config,
             Map<String, String> secretRefs,
@@ -186,7 +196,9 @@ public final class ConnectionRules {
             }
         }
         violations.addAll(FieldOwnership.violations(config));
-        Map<String, String> standIn = new HashMap<>(FieldOwnership.connectorConfig(config));
+        violations.addAll(DealSettings.violations(config, connector, pipeline, "config"));
+        Map<String, String> standIn =
+                new HashMap<>(DealSettings.connectorConfig(FieldOwnership.connectorConfig(config)));
         secretRefs.keySet().forEach(key -> standIn.put(key, "secret-reference"));
         for (ConfigProblem problem : connector.validate(standIn)) {
             ConfigKey declared = keys.get(problem.key());

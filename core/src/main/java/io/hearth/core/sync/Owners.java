@@ -32,14 +32,14 @@ public final class Owners {
     }
 
     /** Why a row naming {@code owner} as the person's owner is rejected; {@code owner} is the row's own value. */
-    String notYours(String owner) {
+    public String notYours(String owner) {
         return "owner: " + Excerpts.quoted(owner) + " is not on your team"
                 + team.map(t -> " (" + t + ")").orElse("")
                 + ": a manager imports people only for their team; an admin imports for everyone";
     }
 
     /** Why a row matching a person someone outside the team owns is rejected, without naming them. */
-    static String someoneElses() {
+    public static String someoneElses() {
         return "the row matches a person someone outside your team works (by external id, email, phone or "
                 + "name and company); a manager of their team or an admin imports it";
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * "Organic Search") as Hearth's. An unknown value reads as absent rather than rejecting the row:
  * the person matters more than the label, and the lead rules fill the default.
  */
-final class Picklists {
+public final class Picklists {
     private static final Map<String, LeadStatus> STATUSES = Map.ofEntries(
             Map.entry("new", LeadStatus.NEW),
             Map.entry("open", LeadStatus.NEW),
@@ -61,7 +61,7 @@ final class Picklists {
         return value == null ? null : STATUSES.get(FieldMapping.normalize(value));
     }
 
-    static LeadSource source(String value) {
+    public static LeadSource source(String value) {
         return value == null ? null : SOURCES.get(FieldMapping.normalize(value));
     }
 }

@@ -23,6 +23,20 @@ final class SyncFixtures {
     private SyncFixtures() {}
 
     /** The removals of a sync engine wired by hand over {@code database}. */
+    /** Deal reads stored as the server stores them, on the default pipeline. */
+    public static io.hearth.core.app.DealImport deals(Database database, Clock clock) {
+        Stores stores = Stores.jooq(database.dsl());
+        return new io.hearth.core.app.DealImport(
+                new io.hearth.core.persistence.JooqOpportunityStore(database.dsl()),
+                new io.hearth.core.persistence.JooqDealLinkStore(database.dsl()),
+                stores.matches(),
+                stores.contacts(),
+                io.hearth.core.opportunity.PipelineStages.DEFAULT,
+                new io.hearth.core.opportunity.OpportunityRules(),
+                io.hearth.core.app.AuditLog.disabled(),
+                new io.hearth.core.resource.TimeOrderedIds(clock));
+    }
+
     static SourceRemovals removals(Database database, Leads leads, Contacts contacts, Clock clock) {
         Stores stores = Stores.jooq(database.dsl());
         Transactor transactor = new JooqTransactor(database.dsl());

@@ -132,6 +132,7 @@ public abstract class SyncedRatingsContract {
                 syncedLeads,
                 contacts,
                 SyncFixtures.removals(database, syncedLeads, contacts, clock),
+                SyncFixtures.deals(database, clock),
                 LeadFixtures.rules(),
                 new ContactRules(new PhoneNumbers("US")),
                 transactor,

@@ -27,6 +27,8 @@ import io.hearth.proto.v1.ExportContactsRequest;
 import io.hearth.proto.v1.ExportContactsResponse;
 import io.hearth.proto.v1.ExportLeadsRequest;
 import io.hearth.proto.v1.ExportLeadsResponse;
+import io.hearth.proto.v1.ExportOpportunitiesRequest;
+import io.hearth.proto.v1.ExportOpportunitiesResponse;
 import io.hearth.proto.v1.ExportSummary;
 import io.hearth.proto.v1.GetConnectionRequest;
 import io.hearth.proto.v1.GetSyncRunRequest;
@@ -198,6 +200,22 @@ public final class SyncGrpcService extends SyncServiceGrpc.SyncServiceImplBase {
                 chunk -> ExportContactsResponse.newBuilder().setChunk(chunk).build(),
                 summary ->
                         ExportContactsResponse.newBuilder().setSummary(summary).build());
+    }
+
+    @Override
+    public void exportOpportunities(
+            ExportOpportunitiesRequest request, StreamObserver<ExportOpportunitiesResponse> response) {
+        export(
+                "opportunities",
+                request.getConnector(),
+                request.getConfigMap(),
+                (connector, config) -> exporter.exportOpportunities(connector, config, request.getFilter()),
+                response,
+                chunk ->
+                        ExportOpportunitiesResponse.newBuilder().setChunk(chunk).build(),
+                summary -> ExportOpportunitiesResponse.newBuilder()
+                        .setSummary(summary)
+                        .build());
     }
 
     /** Writes the export to a temporary file, then streams it back in chunks and ends with its summary. */

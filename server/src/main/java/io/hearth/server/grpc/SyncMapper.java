@@ -104,6 +104,8 @@ final class SyncMapper {
             case WRITE -> ConnectorCapability.CONNECTOR_CAPABILITY_WRITE;
             case INCREMENTAL -> ConnectorCapability.CONNECTOR_CAPABILITY_INCREMENTAL;
             case WRITE_TOUCHES -> ConnectorCapability.CONNECTOR_CAPABILITY_WRITE_TOUCHES;
+            case READ_DEALS -> ConnectorCapability.CONNECTOR_CAPABILITY_READ_DEALS;
+            case WRITE_DEALS -> ConnectorCapability.CONNECTOR_CAPABILITY_WRITE_DEALS;
         };
     }
 

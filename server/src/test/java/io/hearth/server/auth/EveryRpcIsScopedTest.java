@@ -28,6 +28,7 @@ import io.hearth.proto.v1.CreateTokenRequest;
 import io.hearth.proto.v1.DeleteConnectionRequest;
 import io.hearth.proto.v1.ExportContactsRequest;
 import io.hearth.proto.v1.ExportLeadsRequest;
+import io.hearth.proto.v1.ExportOpportunitiesRequest;
 import io.hearth.proto.v1.FollowUp;
 import io.hearth.proto.v1.FollowUpServiceGrpc;
 import io.hearth.proto.v1.GetConnectionRequest;
@@ -569,6 +570,14 @@ class EveryRpcIsScopedTest {
                         .setConnector("connectors/csv")
                         .setFilter("owner = \"" + owner + "\"")
                         .build());
+        expectAsForNobody(
+                SyncServiceGrpc.getExportOpportunitiesMethod(),
+                OK,
+                OK,
+                owner -> ExportOpportunitiesRequest.newBuilder()
+                        .setConnector("connectors/csv")
+                        .setFilter("owner = \"" + owner + "\"")
+                        .build());
         expect(SyncServiceGrpc.getListSyncRunsMethod(), DENIED, OK, t -> ListSyncRunsRequest.getDefaultInstance());
         expect(
                 SyncServiceGrpc.getGetSyncRunMethod(),
@@ -918,6 +927,11 @@ class EveryRpcIsScopedTest {
                 new MethodAndRequest(
                         SyncServiceGrpc.getExportContactsMethod(),
                         ExportContactsRequest.newBuilder()
+                                .setConnector("connectors/csv")
+                                .build()),
+                new MethodAndRequest(
+                        SyncServiceGrpc.getExportOpportunitiesMethod(),
+                        ExportOpportunitiesRequest.newBuilder()
                                 .setConnector("connectors/csv")
                                 .build()));
         List<String> wrong = new ArrayList<>();

@@ -82,6 +82,18 @@ final class SyncClient {
                 ExportLeadsResponse::getChunk);
     }
 
+    Export exportOpportunities(String connector, String filter) {
+        return download(
+                SyncServiceGrpc.newBlockingStub(channel)
+                        .exportOpportunities(io.hearth.proto.v1.ExportOpportunitiesRequest.newBuilder()
+                                .setConnector(connector)
+                                .setFilter(filter)
+                                .build()),
+                io.hearth.proto.v1.ExportOpportunitiesResponse::hasSummary,
+                io.hearth.proto.v1.ExportOpportunitiesResponse::getSummary,
+                io.hearth.proto.v1.ExportOpportunitiesResponse::getChunk);
+    }
+
     Export exportContacts(String connector, String filter) {
         return download(
                 SyncServiceGrpc.newBlockingStub(channel)

@@ -76,7 +76,10 @@ class SyncServiceTest {
         assertThat(first.getConnectors(0).getName()).isEqualTo("connectors/csv");
         assertThat(first.getConnectors(0).getCapabilitiesList())
                 .containsExactly(
-                        ConnectorCapability.CONNECTOR_CAPABILITY_READ, ConnectorCapability.CONNECTOR_CAPABILITY_WRITE);
+                        ConnectorCapability.CONNECTOR_CAPABILITY_READ,
+                        ConnectorCapability.CONNECTOR_CAPABILITY_WRITE,
+                        ConnectorCapability.CONNECTOR_CAPABILITY_READ_DEALS,
+                        ConnectorCapability.CONNECTOR_CAPABILITY_WRITE_DEALS);
         assertThat(second.getConnectors(0).getName()).isEqualTo("connectors/xlsx");
         assertThat(second.getNextPageToken()).isEmpty();
         assertThat(sync.validateConnectorConfig(ValidateConnectorConfigRequest.newBuilder()
@@ -173,6 +176,53 @@ class SyncServiceTest {
         assertThat(leads.listLeads(ListLeadsRequest.newBuilder().build()).getLeadsList())
                 .isEmpty();
         assertInvalid(() -> client.exportContacts("connectors/csv", "kind = boss"), "filter");
+    }
+
+    @Test
+    void dealsExportThroughTheApiAndTheFileImportsBackAsDealsWithNoChange() throws Exception {
+        String contact = ContactServiceGrpc.newBlockingStub(hearth.channel())
+                .createContact(CreateContactRequest.newBuilder()
+                        .setContact(io.hearth.proto.v1.Contact.newBuilder()
+                                .setGivenName("Ada")
+                                .setEmail("ada@example.com")
+                                .setKind(ContactKind.CONTACT_KIND_PROSPECT))
+                        .build())
+                .getName();
+        io.hearth.proto.v1.Opportunity deal = io.hearth.proto.v1.OpportunityServiceGrpc.newBlockingStub(
+                        hearth.channel())
+                .createOpportunity(io.hearth.proto.v1.CreateOpportunityRequest.newBuilder()
+                        .setOpportunity(io.hearth.proto.v1.Opportunity.newBuilder()
+                                .setContact(contact)
+                                .setTitle("Pilot")
+                                .setAmount(com.google.type.Money.newBuilder()
+                                        .setCurrencyCode("EUR")
+                                        .setUnits(1000))
+                                .setExpectedCloseDate(com.google.type.Date.newBuilder()
+                                        .setYear(2027)
+                                        .setMonth(3)
+                                        .setDay(31)))
+                        .build());
+
+        SyncClient.Export csv = client.exportOpportunities("connectors/csv", "outcome = open");
+        SyncClient.Export none = client.exportOpportunities("connectors/xlsx", "outcome = won");
+
+        assertThat(csv.written()).isEqualTo(1);
+        assertThat(none.written()).isZero();
+        assertThat(new String(csv.file(), StandardCharsets.UTF_8)
+                        .lines()
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow())
+                .isEqualTo(deal.getName() + ",Pilot," + contact + ",ada@example.com,qualification,1000,EUR,2027-03-31,,"
+                        + "open,,");
+        List<SyncRun> runs = client.importFile(
+                ImportFileHeader.newBuilder()
+                        .setFileName("deals.csv")
+                        .putConfig("records", "deals")
+                        .build(),
+                csv.file());
+        assertThat(runs.get(runs.size() - 1).getCounts()).isEqualTo(counts(1, 0, 0, 1, 0, 0));
+        assertInvalid(() -> client.exportOpportunities("connectors/csv", "outcome = maybe"), "filter");
     }
 
     @Test

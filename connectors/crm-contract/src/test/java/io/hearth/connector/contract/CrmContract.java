@@ -90,6 +90,28 @@ public abstract class CrmContract {
     /** How many activities (engagements, tasks) the CRM holds. */
     protected abstract int activities();
 
+    /**
+     * Adds a deal worth 100 EUR in the CRM's stage {@code stage} (as the CRM names it), with the person
+     * {@code personExternalId} as its contact; returns its id, or empty for a connector that reads no deals.
+     */
+    protected java.util.Optional<String> addDeal(String personExternalId, String title, String stage) {
+        return java.util.Optional.empty();
+    }
+
+    /** Someone marks the deal won in the CRM. */
+    protected void winDeal(String externalId) {
+        throw new UnsupportedOperationException("this CRM reads no deals");
+    }
+
+    /** The CRM's name or id for a stage of its default pipeline that Hearth knows by itself, and one it does not. */
+    protected String knownStage() {
+        throw new UnsupportedOperationException("this CRM reads no deals");
+    }
+
+    protected String unknownStage() {
+        throw new UnsupportedOperationException("this CRM reads no deals");
+    }
+
     /** Time passes in the CRM before each run, so a run's changes fall into the next run's window. */
     protected void beforeEachRun() {}
 
@@ -128,6 +150,10 @@ public abstract class CrmContract {
     }
 
     private Connection connection(ConnectionDirection direction) {
+        return connection(direction, Map.of());
+    }
+
+    private Connection connection(ConnectionDirection direction, Map<String, String> settings) {
         Set<String> secretKeys = connector.configKeys().stream()
                 .filter(ConfigKey::secret)
                 .map(ConfigKey::name)
@@ -141,6 +167,7 @@ public abstract class CrmContract {
                 plain.put(key, value);
             }
         });
+        plain.putAll(settings);
         return core.connections()
                 .create(new ConnectionFields(
                         connector.name() + " " + direction,
@@ -177,6 +204,62 @@ public abstract class CrmContract {
         return person.isLead()
                 ? core.leads().get(person.leadId()).version()
                 : core.contacts().get(person.contactId()).version();
+    }
+
+    @Test
+    void dealsAreReadWithTheirContactsOnceAndAgainAsNoChangeAndAnUnknownStageIsARejection() {
+        String ada = addPerson("Ada", "Lovelace", "ada@example.com");
+        java.util.Optional<String> unsupported = addDeal(ada, "Probe", knownStageOrNull());
+        org.junit.jupiter.api.Assumptions.assumeTrue(unsupported.isPresent(), connector.name() + " reads no deals");
+        Connection connection = connection(ConnectionDirection.READ, Map.of("records", "people,deals"));
+        SyncRun first = run(connection);
+        // a deal needs a contact: the probe's person is a lead until converted in Hearth
+        assertThat(first.counts().rejected()).isEqualTo(1);
+        PersonRef lead = person(ada);
+        core.conversion().convert(lead.leadId(), "");
+        String pilot = addDeal(ada, "Pilot", knownStage()).orElseThrow();
+        addDeal(ada, "Mystery", unknownStage()).orElseThrow();
+
+        SyncRun second = run(connection);
+        SyncRun third = run(connection);
+
+        assertThat(second.counts().created()).as("the probe and the pilot").isEqualTo(2);
+        assertThat(second.counts().rejected())
+                .as("the deal in a stage Hearth does not know")
+                .isEqualTo(1);
+        assertThat(core.sync().rejections(second.id(), 10, "").items())
+                .extracting(io.hearth.core.sync.Rejection::reason)
+                .anySatisfy(reason -> assertThat(reason).contains("stage '" + unknownStage() + "' is not a stage"));
+        assertThat(third.counts().created() + third.counts().updated())
+                .as("nothing changed")
+                .isZero();
+        List<io.hearth.core.opportunity.Opportunity> deals =
+                core.opportunities().list("", null, null, false, "", 100, "").items();
+        assertThat(deals)
+                .hasSize(2)
+                .allSatisfy(deal -> assertThat(deal.contact())
+                        .isEqualTo(core.transactor()
+                                .inTransaction(() -> core.stores().contacts().findConvertedFrom(lead.leadId()))
+                                .orElseThrow()
+                                .id()));
+
+        winDeal(pilot);
+        SyncRun fourth = run(connection);
+
+        assertThat(fourth.counts().updated()).isEqualTo(1);
+        assertThat(core.opportunities()
+                        .list("outcome = won", null, null, false, "", 100, "")
+                        .items())
+                .singleElement()
+                .satisfies(deal -> assertThat(deal.fields().title()).isEqualTo("Pilot"));
+    }
+
+    private String knownStageOrNull() {
+        try {
+            return knownStage();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     @Test

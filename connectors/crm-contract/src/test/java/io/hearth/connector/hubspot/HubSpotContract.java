@@ -103,4 +103,51 @@ abstract class HubSpotContract extends CrmContract {
     protected int activities() {
         return hubspot.activities().size();
     }
+
+    private long nextDealId = 9001;
+
+    @Override
+    protected java.util.Optional<String> addDeal(String personExternalId, String title, String stage) {
+        long id = nextDealId++;
+        hubspot.deal(
+                id,
+                changeAt,
+                java.util.List.of(Long.parseLong(personExternalId)),
+                "dealname",
+                title,
+                "amount",
+                "100",
+                "deal_currency_code",
+                "EUR",
+                "dealstage",
+                stage,
+                "closedate",
+                "2027-03-31T00:00:00Z",
+                "hs_is_closed",
+                "false");
+        return java.util.Optional.of(Long.toString(id));
+    }
+
+    @Override
+    protected void winDeal(String externalId) {
+        hubspot.modifyDeal(
+                Long.parseLong(externalId),
+                changeAt,
+                "dealstage",
+                "closedwon",
+                "hs_is_closed",
+                "true",
+                "hs_is_closed_won",
+                "true");
+    }
+
+    @Override
+    protected String knownStage() {
+        return "appointmentscheduled";
+    }
+
+    @Override
+    protected String unknownStage() {
+        return "1234567";
+    }
 }

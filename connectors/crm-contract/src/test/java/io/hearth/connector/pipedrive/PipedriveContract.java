@@ -91,4 +91,38 @@ abstract class PipedriveContract extends CrmContract {
     protected int activities() {
         return pipedrive.activities().size();
     }
+
+    private long nextDealId = 301;
+
+    @Override
+    protected java.util.Optional<String> addDeal(String personExternalId, String title, String stage) {
+        long stageId = stage.equals(knownStage()) ? 1 : 2;
+        pipedrive.stage(1, knownStage());
+        pipedrive.stage(2, unknownStage());
+        long id = nextDealId++;
+        pipedrive.deal(
+                id,
+                Long.parseLong(personExternalId),
+                title,
+                "stage_id",
+                Long.toString(stageId),
+                "expected_close_date",
+                "2027-03-31");
+        return java.util.Optional.of(Long.toString(id));
+    }
+
+    @Override
+    protected void winDeal(String externalId) {
+        pipedrive.modifyDeal(Long.parseLong(externalId), "status", "won");
+    }
+
+    @Override
+    protected String knownStage() {
+        return "Proposal Made";
+    }
+
+    @Override
+    protected String unknownStage() {
+        return "Waiting for the board";
+    }
 }

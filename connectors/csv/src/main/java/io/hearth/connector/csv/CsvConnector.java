@@ -5,6 +5,7 @@ import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.ConfigType;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
 import java.nio.charset.Charset;
@@ -47,7 +48,7 @@ public final class CsvConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.READ, Capability.WRITE);
+        return Set.of(Capability.READ, Capability.WRITE, Capability.READ_DEALS, Capability.WRITE_DEALS);
     }
 
     @Override
@@ -91,6 +92,25 @@ public final class CsvConnector implements Connector {
     @Override
     public RecordWriter openWriter(Map<String, String> config) {
         return new CsvRecordWriter(
+                Path.of(PATH.valueIn(config).orElseThrow()),
+                DELIMITER.valueIn(config).map(TextSniffer::delimiter).orElse(','));
+    }
+
+    /** A file of deals: read like a file of people, its id column a Deal ID, Opportunity ID, Record ID or ID. */
+    @Override
+    public RecordReader openDealReader(Map<String, String> config, String cursor) {
+        return new CsvRecordReader(
+                Path.of(PATH.valueIn(config).orElseThrow()),
+                ENCODING.valueIn(config).orElse(null),
+                DELIMITER.valueIn(config).orElse(null),
+                ID_COLUMN.valueIn(config).orElse(null),
+                CsvRecordReader.DEAL_ID_HEADERS,
+                cursor == null ? 0 : Long.parseLong(cursor));
+    }
+
+    @Override
+    public DealWriter openDealWriter(Map<String, String> config) {
+        return new CsvDealWriter(
                 Path.of(PATH.valueIn(config).orElseThrow()),
                 DELIMITER.valueIn(config).map(TextSniffer::delimiter).orElse(','));
     }

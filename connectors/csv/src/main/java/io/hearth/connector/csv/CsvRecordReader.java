@@ -34,7 +34,11 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvRecordReader implements RecordReader {
     private static final Pattern UNCLOSED_QUOTE =
             Pattern.compile("startline (\\d+)\\) EOF reached before encapsulated token finished");
-    private static final Set<String> ID_HEADERS = Set.of("recordid", "leadid", "contactid", "id", "externalid");
+    /** The headers (lower-case letters and digits only) of the id column of a file of people. */
+    static final Set<String> PERSON_ID_HEADERS = Set.of("recordid", "leadid", "contactid", "id", "externalid");
+    /** The headers of the id column of a file of deals: a contact id there is the deal's contact, not its id. */
+    static final Set<String> DEAL_ID_HEADERS =
+            Set.of("dealid", "opportunityid", "recordid", "id", "externalid", "hearthid");
 
     private final Path file;
     private final CSVParser parser;
@@ -42,11 +46,23 @@ final class CsvRecordReader implements RecordReader {
     private final List<String> header;
     private final long headerRow;
     private final int idColumn;
+    private final Set<String> idHeaders;
     private long consumed;
     private boolean finished;
     private RejectedRecord unreadableRest;
 
     CsvRecordReader(Path file, String encoding, String delimiter, String idColumnName, long cursor) {
+        this(file, encoding, delimiter, idColumnName, PERSON_ID_HEADERS, cursor);
+    }
+
+    /** @param idColumnHeaders the headers that make a column the id column when {@code idColumnName} is null */
+    CsvRecordReader(
+            Path file,
+            String encoding,
+            String delimiter,
+            String idColumnName,
+            Set<String> idColumnHeaders,
+            long cursor) {
         this.file = file;
         TextSniffer.Layout layout = TextSniffer.sniff(existing(file), encoding, delimiter);
         CSVFormat format = CSVFormat.DEFAULT
@@ -68,6 +84,7 @@ final class CsvRecordReader implements RecordReader {
         CSVRecord headerRecord = findHeader();
         this.header = headerRecord.toList().stream().map(String::strip).toList();
         this.headerRow = headerRecord.getRecordNumber();
+        this.idHeaders = idColumnHeaders;
         this.idColumn = idColumn(idColumnName);
         skip(cursor);
     }
@@ -155,7 +172,7 @@ final class CsvRecordReader implements RecordReader {
             return index;
         }
         for (int i = 0; i < header.size(); i++) {
-            if (ID_HEADERS.contains(header.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
+            if (idHeaders.contains(header.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
                 return i;
             }
         }

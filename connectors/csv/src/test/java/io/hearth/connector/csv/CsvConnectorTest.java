@@ -7,7 +7,10 @@ import io.hearth.connector.spi.Batch;
 import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealFields;
+import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.OutgoingDeal;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
@@ -36,8 +39,60 @@ class CsvConnectorTest {
 
         assertThat(found).singleElement().isInstanceOf(CsvConnector.class);
         assertThat(connector.name()).isEqualTo("csv");
-        assertThat(connector.capabilities()).containsExactlyInAnyOrder(Capability.READ, Capability.WRITE);
+        assertThat(connector.capabilities())
+                .containsExactlyInAnyOrder(
+                        Capability.READ, Capability.WRITE, Capability.READ_DEALS, Capability.WRITE_DEALS);
         assertThat(connector.fileExtensions()).containsExactlyInAnyOrder("csv", "tsv", "txt");
+    }
+
+    @Test
+    void dealsWriteToTheirOwnFileAndReadBackKeyedByTheirDealId() throws Exception {
+        Path file = dir.resolve("deals.csv");
+        try (DealWriter writer = connector.openDealWriter(Map.of("path", file.toString()))) {
+            writer.write(List.of(new OutgoingDeal(
+                    "opportunities/1",
+                    null,
+                    null,
+                    Map.of(
+                            DealFields.TITLE, "200 seats, annual",
+                            DealFields.CONTACT, "contacts/9",
+                            DealFields.STAGE, "proposal",
+                            DealFields.AMOUNT, "12500.50",
+                            DealFields.CURRENCY, "EUR",
+                            DealFields.CLOSE_DATE, "2027-03-31",
+                            DealFields.OUTCOME, "open"))));
+        }
+
+        List<SourceRecord> read;
+        try (RecordReader reader = connector.openDealReader(Map.of("path", file.toString()), null)) {
+            read = reader.read(10).records();
+        }
+        assertThat(read).singleElement().satisfies(r -> {
+            assertThat(r.externalId()).isEqualTo("opportunities/1");
+            assertThat(r.fields())
+                    .containsEntry("Deal Name", "200 seats, annual")
+                    .containsEntry("Amount", "12500.50")
+                    .containsEntry("Contact", "contacts/9")
+                    .containsEntry("Reason", "");
+        });
+    }
+
+    @Test
+    void aDealFileIdIsItsDealIdNotItsContactId() throws Exception {
+        Path file = dir.resolve("opportunities.csv");
+        Files.writeString(file, "Contact ID,Opportunity ID,Opportunity Name\n003A,006B,Renewal\n");
+
+        try (RecordReader deals = connector.openDealReader(Map.of("path", file.toString()), null);
+                RecordReader people = connector.openReader(Map.of("path", file.toString()), null)) {
+            assertThat(deals.read(10).records())
+                    .singleElement()
+                    .extracting(SourceRecord::externalId)
+                    .isEqualTo("006B");
+            assertThat(people.read(10).records())
+                    .singleElement()
+                    .extracting(SourceRecord::externalId)
+                    .isEqualTo("003A");
+        }
     }
 
     @Test

@@ -94,6 +94,12 @@ record HubSpotConfig(
             "whether each run also lists HubSpot's deleted contacts (its recycle bin, kept 90 days) so that Hearth "
                     + "archives them");
 
+    static final ConfigKey DEAL_CURRENCY = ConfigKey.optional(
+            "deal_currency",
+            ConfigType.STRING,
+            null,
+            "the account's currency (ISO 4217, e.g. USD), for deals without deal_currency_code (accounts with one"
+                    + " currency); a deal without either is rejected when read");
     static final List<ConfigKey> KEYS = List.of(
             ACCESS_TOKEN,
             BASE_URL,
@@ -103,7 +109,8 @@ record HubSpotConfig(
             STATUS_PROPERTY,
             CONTACT_STAGES,
             LEAD_STAGES,
-            READ_DELETIONS);
+            READ_DELETIONS,
+            DEAL_CURRENCY);
 
     // HubSpot's internal property names: lower-case letters, digits and underscores
     private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{0,99}");
@@ -112,6 +119,11 @@ record HubSpotConfig(
     /** Missing or malformed keys, each named; empty when {@link #of} will succeed. */
     static List<ConfigProblem> problems(Map<String, String> config) {
         List<ConfigProblem> problems = new ArrayList<>(ConfigKey.check(KEYS, config));
+        DEAL_CURRENCY
+                .valueIn(config)
+                .filter(code -> !code.strip().matches("[A-Z]{3}"))
+                .ifPresent(code -> problems.add(
+                        new ConfigProblem(DEAL_CURRENCY.name(), "must be an ISO 4217 code such as USD or EUR")));
         if (problems.stream().anyMatch(p -> p.key().equals(PAGE_SIZE.name()))) {
             return problems;
         }

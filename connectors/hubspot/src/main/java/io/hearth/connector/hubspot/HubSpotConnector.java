@@ -51,7 +51,12 @@ public final class HubSpotConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.READ, Capability.WRITE, Capability.WRITE_TOUCHES, Capability.INCREMENTAL);
+        return Set.of(
+                Capability.READ,
+                Capability.WRITE,
+                Capability.WRITE_TOUCHES,
+                Capability.INCREMENTAL,
+                Capability.READ_DEALS);
     }
 
     @Override
@@ -106,6 +111,16 @@ public final class HubSpotConnector implements Connector {
                 hubspot.readDeletions(),
                 start,
                 until);
+    }
+
+    /** HubSpot's deals with their contacts ({@link DealList}); needs the {@code crm.objects.deals.read} scope. */
+    @Override
+    public RecordReader openDealReader(Map<String, String> config, String cursor) {
+        HubSpotConfig hubspot = checked(config);
+        return new DealList(
+                runtime.http(hubspot),
+                HubSpotConfig.DEAL_CURRENCY.valueIn(config).map(String::strip).orElse(null),
+                cursor);
     }
 
     @Override

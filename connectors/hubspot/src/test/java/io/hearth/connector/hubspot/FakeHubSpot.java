@@ -41,6 +41,7 @@ public final class FakeHubSpot implements AutoCloseable {
     public static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
     static final String READ_SCOPE = "crm.objects.contacts.read";
     static final String WRITE_SCOPE = "crm.objects.contacts.write";
+    static final String DEALS_READ_SCOPE = "crm.objects.deals.read";
     static final Set<String> KNOWN_PROPERTIES = Set.of(
             "firstname",
             "lastname",
@@ -92,7 +93,21 @@ public final class FakeHubSpot implements AutoCloseable {
     private final Map<String, Deque<FakeReply>> faults = new HashMap<>();
     private final AtomicInteger searchPages = new AtomicInteger();
     private long nextId = 90_000;
-    private Set<String> scopes = Set.of(READ_SCOPE, WRITE_SCOPE);
+    private Set<String> scopes = Set.of(READ_SCOPE, WRITE_SCOPE, DEALS_READ_SCOPE);
+    private final Map<Long, Deal> deals = new TreeMap<>();
+
+    /** A deal as HubSpot keeps it: its properties and the contacts associated with it. */
+    public static final class Deal {
+        final long id;
+        public final Map<String, String> properties = new TreeMap<>();
+        public final Set<Long> contacts = new LinkedHashSet<>();
+        long updatedAt;
+
+        Deal(long id, long updatedAt) {
+            this.id = id;
+            this.updatedAt = updatedAt;
+        }
+    }
     /** The fake's clock for changes made through the API, in epoch milliseconds. */
     private long now;
 
@@ -103,6 +118,7 @@ public final class FakeHubSpot implements AutoCloseable {
         this.now = now;
         route("POST", ContactSearch.PATH, this::search);
         route("GET", DeletedContacts.PATH, this::list);
+        route("GET", DealList.PATH, this::listDeals);
         route("POST", ContactWriter.UPDATE, this::update);
         route("POST", ContactWriter.UPSERT, this::upsert);
         for (String type : CONTACT_ASSOCIATIONS.keySet()) {
@@ -210,9 +226,11 @@ public final class FakeHubSpot implements AutoCloseable {
                                     + "https://developers.hubspot.com/docs/methods/auth/oauth-overview\",\"correlationId\":"
                                     + "\"5d7c1b4e\",\"category\":\"INVALID_AUTHENTICATION\"}");
                 }
-                String needed = method.equals("GET") || path.endsWith("/search") || path.endsWith("/batch/read")
-                        ? READ_SCOPE
-                        : WRITE_SCOPE;
+                String needed = path.startsWith(DealList.PATH)
+                        ? DEALS_READ_SCOPE
+                        : method.equals("GET") || path.endsWith("/search") || path.endsWith("/batch/read")
+                                ? READ_SCOPE
+                                : WRITE_SCOPE;
                 if (!scopes.contains(needed)) {
                     return FakeReply.json(
                             403,
@@ -322,6 +340,68 @@ public final class FakeHubSpot implements AutoCloseable {
     }
 
     /** {@code GET /crm/v3/objects/contacts}: the live contacts, or with {@code archived=true} the bin; by id. */
+    /** Adds (or replaces) a deal with properties in pairs, associated with {@code contacts}. */
+    public synchronized Deal deal(long id, long updatedAt, List<Long> contactIds, String... properties) {
+        Deal deal = new Deal(id, updatedAt);
+        for (int i = 0; i < properties.length; i += 2) {
+            deal.properties.put(properties[i], properties[i + 1]);
+        }
+        deal.contacts.addAll(contactIds);
+        deals.put(id, deal);
+        return deal;
+    }
+
+    /** Changes a deal's properties (in pairs) at {@code at}. */
+    public synchronized void modifyDeal(long id, long at, String... properties) {
+        Deal deal = deals.get(id);
+        for (int i = 0; i < properties.length; i += 2) {
+            deal.properties.put(properties[i], properties[i + 1]);
+        }
+        deal.updatedAt = at;
+    }
+
+    /** {@code GET /crm/v3/objects/deals}: by id, {@code after} the id to start at, properties and contacts. */
+    private FakeReply listDeals(RecordedRequest request) {
+        int limit = Integer.parseInt(request.queryParameter("limit").orElse("10"));
+        if (limit > 100) {
+            return validation("limit must be at most 100");
+        }
+        long after = Long.parseLong(request.queryParameter("after").orElse("0"));
+        Set<String> wanted = new LinkedHashSet<>();
+        request.queryParameters("properties").forEach(p -> wanted.addAll(List.of(p.split(","))));
+        boolean withContacts = request.queryParameters("associations").stream()
+                .flatMap(a -> List.of(a.split(",")).stream())
+                .anyMatch("contacts"::equals);
+        List<Deal> listed =
+                deals.values().stream().filter(deal -> deal.id >= after).toList();
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode results = answer.putArray("results");
+        for (Deal deal : listed.stream().limit(limit).toList()) {
+            ObjectNode json = results.addObject();
+            json.put("id", Long.toString(deal.id));
+            ObjectNode properties = json.putObject("properties");
+            deal.properties.forEach((name, value) -> {
+                if (wanted.contains(name)) {
+                    properties.put(name, value);
+                }
+            });
+            properties.put("hs_object_id", Long.toString(deal.id));
+            json.put("createdAt", ISO.format(Instant.ofEpochMilli(deal.updatedAt)));
+            json.put("updatedAt", ISO.format(Instant.ofEpochMilli(deal.updatedAt)));
+            json.put("archived", false);
+            if (withContacts && !deal.contacts.isEmpty()) {
+                ArrayNode associated =
+                        json.putObject("associations").putObject("contacts").putArray("results");
+                deal.contacts.forEach(contact ->
+                        associated.addObject().put("id", Long.toString(contact)).put("type", "deal_to_contact"));
+            }
+        }
+        if (listed.size() > limit) {
+            answer.putObject("paging").putObject("next").put("after", Long.toString(listed.get(limit).id));
+        }
+        return FakeReply.json(200, answer.toString());
+    }
+
     private FakeReply list(RecordedRequest request) {
         boolean archived =
                 request.queryParameter("archived").map(Boolean::parseBoolean).orElse(false);

@@ -38,7 +38,11 @@ class HubSpotConnectorTest {
         assertThat(connector.name()).isEqualTo("hubspot");
         assertThat(connector.capabilities())
                 .containsExactlyInAnyOrder(
-                        Capability.READ, Capability.WRITE, Capability.WRITE_TOUCHES, Capability.INCREMENTAL);
+                        Capability.READ,
+                        Capability.WRITE,
+                        Capability.WRITE_TOUCHES,
+                        Capability.INCREMENTAL,
+                        Capability.READ_DEALS);
     }
 
     @Test

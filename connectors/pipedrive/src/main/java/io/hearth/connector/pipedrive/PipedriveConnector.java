@@ -47,7 +47,12 @@ public final class PipedriveConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.READ, Capability.WRITE, Capability.WRITE_TOUCHES, Capability.INCREMENTAL);
+        return Set.of(
+                Capability.READ,
+                Capability.WRITE,
+                Capability.WRITE_TOUCHES,
+                Capability.INCREMENTAL,
+                Capability.READ_DEALS);
     }
 
     @Override
@@ -94,6 +99,13 @@ public final class PipedriveConnector implements Connector {
                         new LeadsPhase(http, settings.pageSize(), mapper, given, from.leads()),
                         new DeletionsPhase(http, settings.pageSize(), from.deletions())),
                 from);
+    }
+
+    /** Pipedrive's deals with their persons and stage names ({@link DealList}). */
+    @Override
+    public RecordReader openDealReader(Map<String, String> config, String cursor) {
+        PipedriveConfig settings = PipedriveConfig.of(config);
+        return new DealList(PipedriveHttp.connect(settings, wiring), settings.pageSize(), cursor);
     }
 
     @Override

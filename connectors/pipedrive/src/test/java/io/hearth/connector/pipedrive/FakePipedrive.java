@@ -56,6 +56,8 @@ final class FakePipedrive implements AutoCloseable {
 
     FakePipedrive() {
         route("GET", "/api/v2/persons", this::listPersons);
+        route("GET", DealList.PATH, this::listDeals);
+        route("GET", DealList.STAGES, r -> ok(array(stages.values().stream())));
         route("POST", "/api/v2/persons", this::createPerson);
         route("GET", "/api/v2/persons/search", this::searchPersons);
         route("GET", "/api/v1/leads", this::listLeads);
@@ -301,6 +303,65 @@ final class FakePipedrive implements AutoCloseable {
                 return reply;
             }
         });
+    }
+
+    private final Map<Long, ObjectNode> deals = new java.util.TreeMap<>();
+    private final Map<Long, ObjectNode> stages = new java.util.TreeMap<>();
+
+    /** A pipeline stage, as {@code GET /api/v2/stages} lists it. */
+    synchronized void stage(long id, String name) {
+        stages.put(id, object().put("id", id).put("name", name).put("pipeline_id", 1));
+    }
+
+    /** A deal as API v2 answers it, with fields in pairs over the defaults (status open, EUR). */
+    synchronized ObjectNode deal(long id, long personId, String title, String... fields) {
+        ObjectNode deal = object().put("id", id)
+                .put("title", title)
+                .put("value", 100)
+                .put("currency", "EUR")
+                .put("person_id", personId)
+                .put("stage_id", 1)
+                .put("status", "open")
+                .put("owner_id", 7)
+                .put("update_time", "2026-11-30T09:00:00Z")
+                .put("is_deleted", false);
+        for (int i = 0; i < fields.length; i += 2) {
+            deal.put(fields[i], fields[i + 1]);
+        }
+        deals.put(id, deal);
+        return deal;
+    }
+
+    /** Changes a deal's fields (in pairs). */
+    synchronized void modifyDeal(long id, String... fields) {
+        ObjectNode deal = deals.get(id);
+        for (int i = 0; i < fields.length; i += 2) {
+            deal.put(fields[i], fields[i + 1]);
+        }
+    }
+
+    private FakeReply listDeals(RecordedRequest request) {
+        int limit = limit(request);
+        if (limit < 0) {
+            return tooLarge();
+        }
+        List<ObjectNode> all = deals.values().stream()
+                .filter(d -> !d.path("status").asText().equals("deleted"))
+                .toList();
+        int from = request.queryParameter("cursor")
+                .map(c -> Integer.parseInt(new String(Base64.getDecoder().decode(c))))
+                .orElse(0);
+        List<ObjectNode> page = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit));
+        ObjectNode additional = object();
+        if (from + limit < all.size()) {
+            additional.put(
+                    "next_cursor",
+                    Base64.getEncoder()
+                            .encodeToString(Integer.toString(from + limit).getBytes()));
+        } else {
+            additional.putNull("next_cursor");
+        }
+        return ok(array(page.stream()), additional);
     }
 
     private FakeReply listPersons(RecordedRequest request) {

@@ -40,7 +40,11 @@ class PipedriveConnectorTest {
         assertThat(connector.name()).isEqualTo("pipedrive");
         assertThat(connector.capabilities())
                 .containsExactlyInAnyOrder(
-                        Capability.READ, Capability.WRITE, Capability.WRITE_TOUCHES, Capability.INCREMENTAL);
+                        Capability.READ,
+                        Capability.WRITE,
+                        Capability.WRITE_TOUCHES,
+                        Capability.INCREMENTAL,
+                        Capability.READ_DEALS);
         assertThat(connector.fileExtensions()).isEmpty();
     }
 

@@ -143,6 +143,13 @@ record SalesforceConfig(
             "true",
             "create a Lead for a Hearth lead that has an email Salesforce does not know");
 
+    static final ConfigKey DEAL_CURRENCY = ConfigKey.optional(
+            "deal_currency",
+            ConfigType.STRING,
+            null,
+            "the org's currency (ISO 4217, e.g. USD) for Opportunities in an org without multiple currencies;"
+                    + " without it each Opportunity's CurrencyIsoCode is read");
+
     static final List<ConfigKey> KEYS = List.of(
             AUTH,
             LOGIN_URL,
@@ -157,13 +164,19 @@ record SalesforceConfig(
             RATING_VALUES,
             CONTACT_RATING_FIELD,
             TOUCH_ID_FIELD,
-            CREATE_LEADS);
+            CREATE_LEADS,
+            DEAL_CURRENCY);
 
     private static final Pattern VERSION = Pattern.compile("v\\d{2,3}\\.\\d");
 
     /** The declared keys' problems, then what the declarations cannot say; empty when the config is usable. */
     static List<ConfigProblem> problems(Map<String, String> config) {
         List<ConfigProblem> problems = new ArrayList<>(ConfigKey.check(KEYS, config));
+        DEAL_CURRENCY
+                .valueIn(config)
+                .filter(code -> !code.strip().matches("[A-Z]{3}"))
+                .ifPresent(code -> problems.add(
+                        new ConfigProblem(DEAL_CURRENCY.name(), "must be an ISO 4217 code such as USD or EUR")));
         if (!problems.isEmpty()) {
             return problems;
         }

@@ -52,7 +52,12 @@ public final class SalesforceConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.READ, Capability.WRITE, Capability.WRITE_TOUCHES, Capability.INCREMENTAL);
+        return Set.of(
+                Capability.READ,
+                Capability.WRITE,
+                Capability.WRITE_TOUCHES,
+                Capability.INCREMENTAL,
+                Capability.READ_DEALS);
     }
 
     @Override
@@ -102,6 +107,21 @@ public final class SalesforceConnector implements Connector {
         SalesforceConfig salesforce = parse(config);
         return new SalesforceReader(
                 () -> SalesforceApi.open(salesforce, tuning), salesforce, ReadCursor.decode(cursor), tuning.clock());
+    }
+
+    /** Opportunities with their contact roles ({@link OpportunityReader}), incrementally. */
+    @Override
+    public RecordReader openDealReader(Map<String, String> config, String cursor) {
+        SalesforceConfig salesforce = parse(config);
+        return new OpportunityReader(
+                () -> SalesforceApi.open(salesforce, tuning),
+                salesforce.pageSize(),
+                SalesforceConfig.DEAL_CURRENCY
+                        .valueIn(config)
+                        .map(String::strip)
+                        .orElse(null),
+                cursor,
+                tuning.clock());
     }
 
     @Override

@@ -101,6 +101,12 @@ final class FakeSalesforce implements AutoCloseable {
                         "CallDisposition",
                         "Description",
                         TOUCH_FIELD)));
+        // an org with one currency: Opportunities have no CurrencyIsoCode
+        schema.put("Opportunity", new LinkedHashSet<>(OpportunityReader.FIELDS));
+        schema.put(
+                "OpportunityContactRole",
+                new LinkedHashSet<>(
+                        List.of("Id", "OpportunityId", "ContactId", "IsPrimary", "SystemModstamp", "IsDeleted")));
         for (String object : schema.keySet()) {
             objects.put(object, new LinkedHashMap<>());
         }
@@ -139,6 +145,22 @@ final class FakeSalesforce implements AutoCloseable {
 
     synchronized String contact(String... fieldsAndValues) {
         return insert("Contact", "003", fieldsAndValues);
+    }
+
+    synchronized String opportunity(String... fieldsAndValues) {
+        return insert("Opportunity", "006", fieldsAndValues);
+    }
+
+    synchronized String contactRole(String opportunityId, String contactId, boolean primary) {
+        return insert(
+                "OpportunityContactRole",
+                "00K",
+                "OpportunityId",
+                opportunityId,
+                "ContactId",
+                contactId,
+                "IsPrimary",
+                Boolean.toString(primary));
     }
 
     synchronized ObjectNode record(String id) {

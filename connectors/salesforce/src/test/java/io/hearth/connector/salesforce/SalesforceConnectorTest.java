@@ -41,7 +41,11 @@ class SalesforceConnectorTest {
             assertThat(connector.name()).isEqualTo("salesforce");
             assertThat(connector.capabilities())
                     .containsExactlyInAnyOrder(
-                            Capability.READ, Capability.WRITE, Capability.WRITE_TOUCHES, Capability.INCREMENTAL);
+                            Capability.READ,
+                            Capability.WRITE,
+                            Capability.WRITE_TOUCHES,
+                            Capability.INCREMENTAL,
+                            Capability.READ_DEALS);
         });
     }
 
@@ -65,7 +69,8 @@ class SalesforceConnectorTest {
                         "rating_values",
                         "contact_rating_field",
                         "touch_id_field",
-                        "create_leads");
+                        "create_leads",
+                        "deal_currency");
         assertThat(keys.values().stream().filter(ConfigKey::secret).map(ConfigKey::name))
                 .containsExactlyInAnyOrder("client_secret", "refresh_token");
         assertThat(keys.get("login_url").defaultValue()).isEqualTo("https://login.salesforce.com");

@@ -13,5 +13,12 @@ public enum Capability {
      */
     INCREMENTAL,
     /** Its writer writes touches as the destination's activities ({@link RecordWriter#writeTouches}). */
-    WRITE_TOUCHES
+    WRITE_TOUCHES,
+    /**
+     * Reads deals (opportunities) too, with {@link Connector#openDealReader}: records whose fields
+     * are named by {@link DealFields}. Hearth reads them after the people, so a deal finds its contact.
+     */
+    READ_DEALS,
+    /** Writes deals out of Hearth with {@link Connector#openDealWriter} (export, push back). */
+    WRITE_DEALS
 }

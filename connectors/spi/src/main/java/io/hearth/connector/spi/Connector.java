@@ -63,4 +63,21 @@ public interface Connector {
     default RecordWriter openWriter(Map<String, String> config) {
         throw new UnsupportedOperationException("connector " + name() + " cannot write");
     }
+
+    /**
+     * Opens a reader of deals (opportunities) positioned after {@code cursor}, or at the start when it
+     * is {@code null}. Its records are {@link SourceRecord}s of deals: the deal's own id in the source
+     * as {@link SourceRecord#externalId()} (required: it is how a re-read finds the deal again), fields
+     * named by {@link DealFields} (a file's column headers are mapped onto them by Hearth), and
+     * {@link SourceRecord.Change#DELETED} for a deal the source deleted. Only connectors with
+     * {@link Capability#READ_DEALS} override this; the deal cursor is kept apart from the people's.
+     */
+    default RecordReader openDealReader(Map<String, String> config, String cursor) {
+        throw new UnsupportedOperationException("connector " + name() + " cannot read deals");
+    }
+
+    /** Opens a writer of deals. Only connectors with {@link Capability#WRITE_DEALS} override this. */
+    default DealWriter openDealWriter(Map<String, String> config) {
+        throw new UnsupportedOperationException("connector " + name() + " cannot write deals");
+    }
 }

@@ -65,4 +65,20 @@ class OptionalAbilitiesTest {
                 .endsWith(StandardFields.STAGE, StandardFields.TEMPERATURE)
                 .doesNotHaveDuplicates();
     }
+
+    @Test
+    void aConnectorWrittenBeforeDealsReadsAndWritesNone() {
+        assertThat(connector.capabilities()).doesNotContain(Capability.READ_DEALS, Capability.WRITE_DEALS);
+        assertThatThrownBy(() -> connector.openDealReader(Map.of(), null))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("files-only cannot read deals");
+        assertThatThrownBy(() -> connector.openDealWriter(Map.of()))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("files-only cannot write deals");
+    }
+
+    @Test
+    void dealFieldsNeverCollideWithPersonFields() {
+        assertThat(DealFields.ALL).doesNotHaveDuplicates().doesNotContainAnyElementsOf(StandardFields.CRM);
+    }
 }

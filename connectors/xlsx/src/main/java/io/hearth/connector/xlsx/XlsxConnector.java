@@ -5,6 +5,7 @@ import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.ConfigType;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class XlsxConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.READ, Capability.WRITE);
+        return Set.of(Capability.READ, Capability.WRITE, Capability.READ_DEALS, Capability.WRITE_DEALS);
     }
 
     @Override
@@ -73,5 +74,24 @@ public final class XlsxConnector implements Connector {
         return new XlsxRecordWriter(
                 Path.of(PATH.valueIn(config).orElseThrow()),
                 SHEET.valueIn(config).orElse("Leads"));
+    }
+
+    /** A sheet of deals: read like a sheet of people, its id column a Deal ID, Opportunity ID, Record ID or ID. */
+    @Override
+    public RecordReader openDealReader(Map<String, String> config, String cursor) {
+        return new XlsxRecordReader(
+                Path.of(PATH.valueIn(config).orElseThrow()),
+                SHEET.valueIn(config).orElse(null),
+                ID_COLUMN.valueIn(config).orElse(null),
+                XlsxRecordReader.DEAL_ID_HEADERS,
+                XlsxLimits.from(config),
+                cursor == null ? 0 : Long.parseLong(cursor));
+    }
+
+    @Override
+    public DealWriter openDealWriter(Map<String, String> config) {
+        return new XlsxDealWriter(
+                Path.of(PATH.valueIn(config).orElseThrow()),
+                SHEET.valueIn(config).orElse("Deals"));
     }
 }

@@ -30,7 +30,11 @@ import org.dhatim.fastexcel.reader.Sheet;
  * two filled cells; the cursor is the number of data rows consumed, skipped again on resume.
  */
 final class XlsxRecordReader implements RecordReader {
-    private static final Set<String> ID_HEADERS = Set.of("recordid", "leadid", "contactid", "id", "externalid");
+    /** The headers (lower-case letters and digits only) of the id column of a file of people. */
+    static final Set<String> PERSON_ID_HEADERS = Set.of("recordid", "leadid", "contactid", "id", "externalid");
+    /** The headers of the id column of a file of deals: a contact id there is the deal's contact, not its id. */
+    static final Set<String> DEAL_ID_HEADERS =
+            Set.of("dealid", "opportunityid", "recordid", "id", "externalid", "hearthid");
 
     private final Path file;
     private final ReadableWorkbook workbook;
@@ -39,11 +43,23 @@ final class XlsxRecordReader implements RecordReader {
     private final List<String> header;
     private final int headerRow;
     private final int idColumn;
+    private final Set<String> idHeaders;
     private long consumed;
     private boolean finished;
     private RejectedRecord unreadableRest;
 
     XlsxRecordReader(Path file, String sheetName, String idColumnName, XlsxLimits limits, long cursor) {
+        this(file, sheetName, idColumnName, PERSON_ID_HEADERS, limits, cursor);
+    }
+
+    /** @param idColumnHeaders the headers that make a column the id column when {@code idColumnName} is null */
+    XlsxRecordReader(
+            Path file,
+            String sheetName,
+            String idColumnName,
+            Set<String> idColumnHeaders,
+            XlsxLimits limits,
+            long cursor) {
         this.file = file;
         checkIsWorkbook(file);
         // before fastexcel unzips anything: it holds what it reads, and a small file can unzip to gigabytes
@@ -79,7 +95,8 @@ final class XlsxRecordReader implements RecordReader {
             header.remove(header.size() - 1);
         }
         headerRow = headerRecord.getRowNum();
-        idColumn = idColumn(idColumnName);
+        idHeaders = idColumnHeaders;
+        this.idColumn = idColumn(idColumnName);
         while (consumed < cursor && next() != null) {
             consumed++;
         }
@@ -183,7 +200,7 @@ final class XlsxRecordReader implements RecordReader {
             return index;
         }
         for (int i = 0; i < header.size(); i++) {
-            if (ID_HEADERS.contains(header.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
+            if (idHeaders.contains(header.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
                 return i;
             }
         }

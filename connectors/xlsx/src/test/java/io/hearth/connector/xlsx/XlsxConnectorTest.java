@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.connector.spi.Batch;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealFields;
+import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.OutgoingDeal;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
@@ -157,6 +160,34 @@ class XlsxConnectorTest {
         assertThatThrownBy(() -> read(junk, Map.of(), null, 10))
                 .isInstanceOf(FatalConnectorException.class)
                 .hasMessageContaining("junk.xlsx is not a readable .xlsx workbook");
+    }
+
+    @Test
+    void dealsWriteToADealsSheetAndReadBackKeyedByTheirDealId() throws Exception {
+        Path file = dir.resolve("deals.xlsx");
+        try (DealWriter writer = connector.openDealWriter(Map.of("path", file.toString()))) {
+            writer.write(List.of(new OutgoingDeal(
+                    "opportunities/1",
+                    null,
+                    null,
+                    Map.of(
+                            DealFields.TITLE, "200 seats, annual",
+                            DealFields.CONTACT_EMAIL, "ada@example.com",
+                            DealFields.AMOUNT, "12500.50",
+                            DealFields.CURRENCY, "EUR"))));
+        }
+
+        List<SourceRecord> read;
+        try (RecordReader reader = connector.openDealReader(Map.of("path", file.toString(), "sheet", "Deals"), null)) {
+            read = reader.read(10).records();
+        }
+        assertThat(read).singleElement().satisfies(r -> {
+            assertThat(r.externalId()).isEqualTo("opportunities/1");
+            assertThat(r.fields())
+                    .containsEntry("Deal Name", "200 seats, annual")
+                    .containsEntry("Contact Email", "ada@example.com")
+                    .containsEntry("Amount", "12500.50");
+        });
     }
 
     @Test

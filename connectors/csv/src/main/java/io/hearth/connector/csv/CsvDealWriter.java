@@ -1,0 +1,96 @@
+package io.hearth.connector.csv;
+
+import io.hearth.connector.spi.DealFields;
+import io.hearth.connector.spi.DealWriter;
+import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.OutgoingDeal;
+import io.hearth.connector.spi.WriteResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes deals as UTF-8 CSV with a byte order mark, one deal a row, with headers the deal import
+ * maps back by itself: the "Deal ID" is the deal's Hearth name, so importing the file again finds
+ * each deal and changes nothing.
+ */
+final class CsvDealWriter implements DealWriter {
+    static final List<String> HEADERS = List.of(
+            "Deal ID",
+            "Deal Name",
+            "Contact",
+            "Contact Email",
+            "Stage",
+            "Amount",
+            "Currency",
+            "Close Date",
+            "Owner",
+            "Outcome",
+            "Reason",
+            "Lead Source");
+    private static final List<String> FIELDS = List.of(
+            DealFields.TITLE,
+            DealFields.CONTACT,
+            DealFields.CONTACT_EMAIL,
+            DealFields.STAGE,
+            DealFields.AMOUNT,
+            DealFields.CURRENCY,
+            DealFields.CLOSE_DATE,
+            DealFields.OWNER,
+            DealFields.OUTCOME,
+            DealFields.REASON,
+            DealFields.LEAD_SOURCE);
+
+    private final Path file;
+    private final CSVPrinter printer;
+
+    CsvDealWriter(Path file, char delimiter) {
+        this.file = file;
+        try {
+            BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            out.write('\uFEFF');
+            printer = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setRecordSeparator("\r\n")
+                    .get()
+                    .print(out);
+            printer.printRecord(HEADERS);
+        } catch (IOException e) {
+            throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<WriteResult> write(List<OutgoingDeal> deals) {
+        List<WriteResult> results = new ArrayList<>(deals.size());
+        for (OutgoingDeal deal : deals) {
+            List<String> row = new ArrayList<>(HEADERS.size());
+            row.add(deal.hearthId());
+            FIELDS.forEach(field -> row.add(deal.fields().getOrDefault(field, "")));
+            try {
+                printer.printRecord(row);
+            } catch (IOException e) {
+                throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            results.add(WriteResult.written(deal.hearthId(), null));
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        try {
+            printer.close(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish " + file, e);
+        }
+    }
+}

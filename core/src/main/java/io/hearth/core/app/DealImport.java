@@ -1,0 +1,509 @@
+package io.hearth.core.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.connector.spi.DealFields;
+import io.hearth.connector.spi.SourceRecord;
+import io.hearth.core.contact.Contact;
+import io.hearth.core.contact.ContactStore;
+import io.hearth.core.dedup.DedupKeys;
+import io.hearth.core.dedup.PersonMatchStore;
+import io.hearth.core.error.Excerpts;
+import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.opportunity.DealLinkStore;
+import io.hearth.core.opportunity.Opportunity;
+import io.hearth.core.opportunity.OpportunityFields;
+import io.hearth.core.opportunity.OpportunityId;
+import io.hearth.core.opportunity.OpportunityRules;
+import io.hearth.core.opportunity.OpportunitySource;
+import io.hearth.core.opportunity.OpportunityStore;
+import io.hearth.core.opportunity.Outcome;
+import io.hearth.core.opportunity.PipelineStage;
+import io.hearth.core.opportunity.PipelineStages;
+import io.hearth.core.opportunity.StageMapping;
+import io.hearth.core.person.ContactId;
+import io.hearth.core.person.LeadId;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonRef;
+import io.hearth.core.person.Scope;
+import io.hearth.core.resource.Money;
+import io.hearth.core.resource.TimeOrderedIds;
+import io.hearth.core.sync.DealColumns;
+import io.hearth.core.sync.Owners;
+import io.hearth.core.sync.Picklists;
+import io.hearth.core.sync.Rejection;
+import io.hearth.core.sync.SyncCounts;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Stores a batch of deal records read from a connector, in the batch's transaction. A deal is known
+ * by its id in the source: a deal Hearth exported carries its Hearth name ({@code opportunities/...}),
+ * any other is linked to the deal it made ({@code opportunity_link}), so reading it again updates
+ * that deal (or changes nothing) and never opens a second one. Its contact is found by the person's
+ * id in the same source (the link the people sync made), by a Hearth name, or by e-mail; its stage
+ * through the {@link StageMapping}. A record that cannot be stored (no id, no contact, an unknown
+ * stage, a bad amount, a closed deal it would reopen) is a rejection naming why, and does not stop
+ * the others.
+ */
+public final class DealImport {
+    private final OpportunityStore store;
+    private final DealLinkStore links;
+    private final PersonMatchStore matches;
+    private final ContactStore contacts;
+    private final PipelineStages pipeline;
+    private final OpportunityRules rules;
+    private final AuditLog audit;
+    private final TimeOrderedIds ids;
+
+    public DealImport(
+            OpportunityStore store,
+            DealLinkStore links,
+            PersonMatchStore matches,
+            ContactStore contacts,
+            PipelineStages pipeline,
+            OpportunityRules rules,
+            AuditLog audit,
+            TimeOrderedIds ids) {
+        this.store = requireNonNull(store, "store is null");
+        this.links = requireNonNull(links, "links is null");
+        this.matches = requireNonNull(matches, "matches is null");
+        this.contacts = requireNonNull(contacts, "contacts is null");
+        this.pipeline = requireNonNull(pipeline, "pipeline is null");
+        this.rules = requireNonNull(rules, "rules is null");
+        this.audit = requireNonNull(audit, "audit is null");
+        this.ids = requireNonNull(ids, "ids is null");
+    }
+
+    public PipelineStages pipeline() {
+        return pipeline;
+    }
+
+    /** What a batch did: its counts (each record in exactly one) and its rejections. */
+    public record Stored(SyncCounts counts, List<Rejection> rejections) {}
+
+    /**
+     * Stores {@code records} in the caller's transaction.
+     *
+     * @param user who runs the sync, recorded as who moved a deal's stage; {@code null} for none
+     * @throws StaleEtagException when a deal changed meanwhile; the batch is safe to apply again
+     */
+    public Stored apply(
+            String connector,
+            List<SourceRecord> records,
+            StageMapping stages,
+            Owners owners,
+            String user,
+            Instant now) {
+        Batch batch = new Batch(connector, stages, owners, user, now);
+        batch.load(records);
+        for (SourceRecord record : records) {
+            try {
+                batch.store(record);
+            } catch (Refused e) {
+                batch.rejections.add(new Rejection(record.position(), e.getMessage(), raw(record)));
+                batch.rejected++;
+            }
+        }
+        links.link(connector, batch.newLinks, now);
+        return new Stored(
+                new SyncCounts(
+                        records.size(),
+                        batch.created,
+                        batch.updated,
+                        batch.unchanged,
+                        batch.merged,
+                        batch.rejected,
+                        batch.archived,
+                        0,
+                        0,
+                        0,
+                        0),
+                batch.rejections);
+    }
+
+    /** One batch's lookups and what it did so far. */
+    private final class Batch {
+        private final String connector;
+        private final StageMapping stages;
+        private final Owners owners;
+        private final String user;
+        private final Instant now;
+        private final Map<String, OpportunityId> linked = new HashMap<>();
+        private final Map<String, PersonRef> people = new HashMap<>();
+        private final Map<String, OpportunityId> newLinks = new LinkedHashMap<>();
+        /** The deals this batch wrote, by id: a record repeated in the batch updates what the first stored. */
+        private final Map<OpportunityId, Opportunity> written = new HashMap<>();
+
+        private final List<Rejection> rejections = new ArrayList<>();
+        private long created;
+        private long updated;
+        private long unchanged;
+        private long merged;
+        private long rejected;
+        private long archived;
+
+        Batch(String connector, StageMapping stages, Owners owners, String user, Instant now) {
+            this.connector = connector;
+            this.stages = stages;
+            this.owners = owners;
+            this.user = user;
+            this.now = now;
+        }
+
+        /** The batch's links, deals and people, in one query each. */
+        void load(List<SourceRecord> records) {
+            List<String> dealIds = records.stream()
+                    .map(SourceRecord::externalId)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+            linked.putAll(links.linked(connector, dealIds));
+            List<String> personIds = records.stream()
+                    .map(r -> DealColumns.map(r.fields()).get(DealFields.CONTACT_ID))
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+            people.putAll(matches.linked(connector, personIds));
+        }
+
+        void store(SourceRecord record) {
+            String id = record.externalId();
+            if (id == null || id.isBlank()) {
+                throw new Refused("a deal needs its id (a Deal ID, Opportunity ID or ID column) so that reading it"
+                        + " again finds it instead of adding it twice");
+            }
+            Optional<Opportunity> existing = existing(id.strip());
+            if (record.change() != SourceRecord.Change.UPSERT) {
+                removed(record, existing);
+                return;
+            }
+            Map<String, String> fields = DealColumns.map(record.fields());
+            PipelineStage stage = stage(fields);
+            if (existing.isPresent()) {
+                update(existing.get(), fields, stage);
+            } else {
+                create(id.strip(), fields, stage);
+            }
+        }
+
+        private Optional<Opportunity> existing(String id) {
+            OpportunityId deal = linked.get(id);
+            if (deal == null && id.startsWith(OpportunityId.COLLECTION)) {
+                deal = hearthName(id);
+            }
+            if (deal == null) {
+                return Optional.empty();
+            }
+            Opportunity seen = written.get(deal);
+            return seen != null ? Optional.of(seen) : store.find(deal, Scope.EVERYONE);
+        }
+
+        private OpportunityId hearthName(String id) {
+            try {
+                return OpportunityId.fromName(id, "id");
+            } catch (InvalidArgumentException e) {
+                return null;
+            }
+        }
+
+        /** A deal the source deleted: its deal is archived (Hearth deletes nothing), a deal unknown is no change. */
+        private void removed(SourceRecord record, Optional<Opportunity> existing) {
+            if (existing.isEmpty() || existing.get().archived()) {
+                unchanged++;
+                return;
+            }
+            Opportunity current = existing.get();
+            requireOwnersAllow(current.fields().owner());
+            write(current, current.withArchivedAt(now, now), "sync-archive");
+            archived++;
+        }
+
+        private void create(String id, Map<String, String> fields, PipelineStage stage) {
+            Contact contact = contact(fields);
+            String owner =
+                    fields.getOrDefault(DealFields.OWNER, contact.fields().owner());
+            if (!owners.allows(owner)) {
+                throw new Refused(owners.notYours(owner));
+            }
+            if (contact.archived()) {
+                throw new Refused(
+                        contact.id().name() + ", the deal's contact, is archived; restore it to import its deals");
+            }
+            OpportunityFields checked = checked(dealFields(fields, owner, null));
+            LeadSource source = Optional.ofNullable(Picklists.source(fields.get(DealFields.LEAD_SOURCE)))
+                    .orElse(contact.fields().source());
+            PipelineStage opening = stage.closing() ? pipeline.first() : stage;
+            Opportunity opened = Opportunity.open(
+                    new OpportunityId(ids.next()),
+                    contact.id(),
+                    checked,
+                    opening,
+                    new OpportunitySource(contact.convertedFrom(), source),
+                    user,
+                    now);
+            if (stage.closing()) {
+                opened = closed(opened, stage, fields);
+            }
+            store.insert(opened, null);
+            audit.record(opened.id().name(), "sync-create", null, Opportunities.Audited.of(opened));
+            written.put(opened.id(), opened);
+            if (!id.equals(opened.id().name())) {
+                newLinks.put(id, opened.id());
+                linked.put(id, opened.id());
+            }
+            created++;
+        }
+
+        private void update(Opportunity current, Map<String, String> fields, PipelineStage stage) {
+            requireOwnersAllow(current.fields().owner());
+            String owner =
+                    fields.getOrDefault(DealFields.OWNER, current.fields().owner());
+            if (!Objects.equals(owner, current.fields().owner()) && !owners.allows(owner)) {
+                throw new Refused(owners.notYours(owner));
+            }
+            OpportunityFields changed = checked(dealFields(fields, owner, current.fields()));
+            boolean repeated = written.containsKey(current.id());
+            Opportunity next = changed.equals(current.fields()) ? current : current.withFields(changed, now);
+            if (!stage.key().equals(current.stage())) {
+                if (current.closed()) {
+                    throw new Refused(current.id().name() + " is closed (" + lower(current.outcome())
+                            + ") in Hearth and" + " the source has it in " + stage.key()
+                            + "; reopening a closed deal is not supported yet");
+                }
+                next = stage.closing() ? closed(next, stage, fields) : next.movedTo(stage, user, now);
+            }
+            if (next == current) {
+                if (repeated) {
+                    merged++;
+                } else {
+                    unchanged++;
+                }
+                return;
+            }
+            if (current.archived()) {
+                throw new Refused(
+                        current.id().name() + " is archived in Hearth; restore it to take the source's changes");
+            }
+            // one version more per write, however many changes it made
+            Opportunity stored = versioned(next, current);
+            write(current, stored, "sync-update");
+            if (repeated) {
+                merged++;
+            } else {
+                updated++;
+            }
+        }
+
+        private Opportunity versioned(Opportunity next, Opportunity current) {
+            return new Opportunity(
+                    next.id(),
+                    next.contact(),
+                    next.fields(),
+                    next.stage(),
+                    next.outcome(),
+                    next.closeReason(),
+                    next.closedAt(),
+                    next.source(),
+                    next.history(),
+                    next.createdAt(),
+                    now,
+                    next.archivedAt(),
+                    current.version() + 1);
+        }
+
+        private void write(Opportunity current, Opportunity next, String action) {
+            if (!store.update(next, current.version())) {
+                throw StaleEtagException.concurrent(next.id().name());
+            }
+            audit.record(next.id().name(), action, Opportunities.Audited.of(current), Opportunities.Audited.of(next));
+            written.put(next.id(), next);
+        }
+
+        private Opportunity closed(Opportunity open, PipelineStage closing, Map<String, String> fields) {
+            String reason = fields.get(DealFields.REASON);
+            if (closing.outcome() == Outcome.LOST && (reason == null || reason.isBlank())) {
+                // Hearth requires why a deal was lost; a source without the field says so rather than nothing
+                reason = "lost in " + connector + "; no reason was recorded there";
+            }
+            try {
+                return open.closedIn(closing, rules.closeReason(closing.outcome(), reason, "reason"), user, now);
+            } catch (InvalidArgumentException e) {
+                throw new Refused(describe(e));
+            }
+        }
+
+        private void requireOwnersAllow(String owner) {
+            if (!owners.allows(owner)) {
+                throw new Refused(Owners.someoneElses());
+            }
+        }
+
+        /** The stage the record says, its outcome winning over its stage for a closed deal. */
+        private PipelineStage stage(Map<String, String> fields) {
+            String outcome = fields.getOrDefault(DealFields.OUTCOME, "").toLowerCase(Locale.ROOT);
+            switch (outcome) {
+                case "won" -> {
+                    return pipeline.closingStage(Outcome.WON);
+                }
+                case "lost" -> {
+                    return pipeline.closingStage(Outcome.LOST);
+                }
+                case "", "open" -> {
+                    // the stage says
+                }
+                default -> throw new Refused("outcome " + Excerpts.quoted(outcome) + " is not open, won or lost");
+            }
+            String text = fields.get(DealFields.STAGE);
+            if (text == null) {
+                throw new Refused("the deal has no stage; a deal file needs a Stage column");
+            }
+            PipelineStage stage = stages.map(text).orElseThrow(() -> new Refused(stages.unmapped(text)));
+            if (outcome.equals("open") && stage.closing()) {
+                throw new Refused(
+                        "the deal is open but its stage " + Excerpts.quoted(text) + " maps to " + stage.key());
+            }
+            return stage;
+        }
+
+        /** The deal's contact: by Hearth name, by the person's id in this source, then by e-mail. */
+        private Contact contact(Map<String, String> fields) {
+            String name = fields.get(DealFields.CONTACT);
+            if (name != null && name.startsWith(ContactId.COLLECTION)) {
+                ContactId id;
+                try {
+                    id = ContactId.fromName(name, "contact");
+                } catch (InvalidArgumentException e) {
+                    throw new Refused(describe(e));
+                }
+                return contacts.find(id).orElseThrow(() -> new Refused("contact " + name + " is not in Hearth"));
+            }
+            String personId = fields.get(DealFields.CONTACT_ID);
+            if (personId != null) {
+                PersonRef person = people.get(personId);
+                if (person == null) {
+                    throw new Refused(
+                            "contact " + Excerpts.quoted(personId) + " of " + connector
+                                    + " is not in Hearth; sync its people first (records=people,deals reads them before the deals)");
+                }
+                if (person.isLead()) {
+                    LeadId lead = new LeadId(person.id());
+                    return contacts.findConvertedFrom(lead)
+                            .orElseThrow(() -> new Refused("the deal's person " + Excerpts.quoted(personId) + " is "
+                                    + lead.name() + ", a lead in Hearth; a deal needs a contact: convert the lead"));
+                }
+                return contacts.find(new ContactId(person.id()))
+                        .orElseThrow(() -> new Refused("contact " + personId + " is not in Hearth"));
+            }
+            String email = fields.get(DealFields.CONTACT_EMAIL);
+            if (email != null) {
+                List<Contact> found =
+                        matches.contactsMatching(List.of(DedupKeys.emailKey(email)), List.of(), List.of());
+                if (found.size() == 1) {
+                    return found.get(0);
+                }
+                throw new Refused(
+                        found.isEmpty()
+                                ? "no contact in Hearth has the e-mail " + Excerpts.quoted(email)
+                                : "several contacts have the e-mail " + Excerpts.quoted(email) + ": "
+                                        + found.stream().map(c -> c.id().name()).collect(Collectors.joining(", ")));
+            }
+            throw new Refused("the deal names no contact (a Contact, Contact ID or Contact Email column)");
+        }
+
+        private OpportunityFields dealFields(Map<String, String> fields, String owner, OpportunityFields current) {
+            String title = fields.getOrDefault(DealFields.TITLE, current == null ? null : current.title());
+            Money amount = fields.containsKey(DealFields.AMOUNT)
+                    ? money(fields.get(DealFields.AMOUNT), fields.get(DealFields.CURRENCY), current)
+                    : current == null ? null : current.amount();
+            LocalDate close = fields.containsKey(DealFields.CLOSE_DATE)
+                    ? date(fields.get(DealFields.CLOSE_DATE))
+                    : current == null ? null : current.expectedCloseDate();
+            return new OpportunityFields(title, amount, close, owner, current == null ? null : current.nextStep());
+        }
+
+        private Money money(String amount, String currency, OpportunityFields current) {
+            String code = currency != null
+                    ? currency.strip().toUpperCase(Locale.ROOT)
+                    : current == null || current.amount() == null
+                            ? null
+                            : current.amount().currency();
+            if (code == null) {
+                throw new Refused(
+                        "the deal's amount " + Excerpts.quoted(amount) + " has no currency (a Currency column)");
+            }
+            BigDecimal value;
+            try {
+                value = new BigDecimal(amount.strip().replace(",", ""));
+            } catch (NumberFormatException e) {
+                throw new Refused("amount " + Excerpts.quoted(amount) + " is not a number");
+            }
+            if (value.signum() < 0 || value.scale() > 9 || value.precision() - value.scale() > 19) {
+                throw new Refused("amount " + Excerpts.quoted(amount) + " must be a non-negative amount");
+            }
+            BigDecimal units = value.setScale(0, java.math.RoundingMode.DOWN);
+            int nanos = value.subtract(units).movePointRight(9).intValueExact();
+            try {
+                return Money.of(code, units.longValueExact(), nanos, "amount");
+            } catch (InvalidArgumentException e) {
+                throw new Refused(describe(e));
+            }
+        }
+
+        private LocalDate date(String text) {
+            String day = text.strip();
+            // a CRM's date-time (HubSpot's closedate) closes on its day
+            if (day.length() > 10 && day.charAt(10) == 'T') {
+                day = day.substring(0, 10);
+            }
+            try {
+                return LocalDate.parse(day);
+            } catch (DateTimeParseException e) {
+                throw new Refused("close date " + Excerpts.quoted(text) + " is not an ISO date such as 2027-03-31");
+            }
+        }
+
+        private OpportunityFields checked(OpportunityFields fields) {
+            try {
+                return rules.check(fields);
+            } catch (InvalidArgumentException e) {
+                throw new Refused(describe(e));
+            }
+        }
+    }
+
+    private static String describe(InvalidArgumentException e) {
+        return e.violations().stream()
+                .map(v -> v.field() + ": " + v.description())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String lower(Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String raw(SourceRecord record) {
+        return record.fields().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A record that cannot be stored, and why. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
