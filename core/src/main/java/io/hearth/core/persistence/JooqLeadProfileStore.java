@@ -37,6 +37,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /** {@link LeadProfileStore} on jOOQ. */
@@ -116,16 +118,26 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
     public List<ClosedLead> closedLeads(int limit) {
         List<Closed> closed = new ArrayList<>();
         for (LeadStatus status : List.of(LeadStatus.CONVERTED, LeadStatus.UNQUALIFIED)) {
-            closed.addAll(dsl.select(
-                            LEAD.SOURCE, LEAD.CREATED_AT, LEAD.STATUS, LEAD.UPDATED_AT, LEAD_PROFILE.asterisk())
-                    .from(LEAD_PROFILE)
-                    .join(LEAD)
-                    .on(LEAD.ID.eq(LEAD_PROFILE.LEAD_ID))
+            // the newest leads alone first: HSQLDB walks the index in order and stops only on one
+            // table, and only when the ORDER BY names the status too; their profiles are then
+            // looked up by key
+            Table<?> newest = DSL.select(LEAD.ID, LEAD.SOURCE, LEAD.CREATED_AT, LEAD.STATUS, LEAD.UPDATED_AT)
+                    .from(LEAD)
                     .where(LEAD.STATUS.eq(status.name()))
-                    // the status too, or HSQLDB does not walk the index in order and stop
                     .orderBy(LEAD.STATUS.desc(), LEAD.UPDATED_AT.desc(), LEAD.ID.desc())
                     .limit(DSL.inline(limit))
-                    .fetch(r -> new Closed(r.get(LEAD.UPDATED_AT), r.get(LEAD_PROFILE.LEAD_ID), closedLead(r))));
+                    .asTable("newest");
+            Field<String> source = newest.field(LEAD.SOURCE);
+            Field<OffsetDateTime> createdAt = newest.field(LEAD.CREATED_AT);
+            Field<OffsetDateTime> updatedAt = newest.field(LEAD.UPDATED_AT);
+            closed.addAll(dsl.select(source, createdAt, updatedAt, LEAD_PROFILE.asterisk())
+                    .from(newest)
+                    .join(LEAD_PROFILE)
+                    .on(LEAD_PROFILE.LEAD_ID.eq(newest.field(LEAD.ID)))
+                    .fetch(r -> new Closed(
+                            r.get(updatedAt),
+                            r.get(LEAD_PROFILE.LEAD_ID),
+                            closedLead(r, r.get(source), r.get(createdAt), status == LeadStatus.CONVERTED))));
         }
         // as the database orders them: updated_at, then the id's bytes, unsigned, both descending
         closed.sort(Comparator.comparing(Closed::updatedAt)
@@ -141,23 +153,22 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
 
     private record Closed(OffsetDateTime updatedAt, UUID id, ClosedLead lead) {}
 
-    private static ClosedLead closedLead(org.jooq.Record r) {
+    private static ClosedLead closedLead(org.jooq.Record r, String source, OffsetDateTime createdAt, boolean won) {
         LeadProfile profile = toProfile(r.into(LEAD_PROFILE));
         Qualification q = profile.qualification();
         Activity a = profile.activity();
         LeadSignals signals = new LeadSignals(
-                LeadSource.valueOf(r.get(LEAD.SOURCE)),
+                LeadSource.valueOf(source),
                 q.referral(),
                 q.needBy(),
                 q.bant(),
                 q.leadLevel(),
-                instant(r.get(LEAD.CREATED_AT)),
+                instant(createdAt),
                 a.lastTouchAt(),
                 a.lastConversationAt(),
                 a.lastPositiveAt(),
                 a.nextMeetingAt());
-        return new ClosedLead(
-                signals, profile.rating().grade(), LeadStatus.valueOf(r.get(LEAD.STATUS)) == LeadStatus.CONVERTED);
+        return new ClosedLead(signals, profile.rating().grade(), won);
     }
 
     @Override
