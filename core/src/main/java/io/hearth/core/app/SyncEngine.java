@@ -196,7 +196,14 @@ public final class SyncEngine {
     public List<ConfigProblem> validate(String connectorName, Map<String, String> config) {
         // a manager's, as the imports it prepares: its answers tell which files the import folder holds
         checkMayRun();
-        return connectors.get(connectorName).validate(config);
+        Connector connector = connectors.get(connectorName);
+        // Hearth's own keys (records, stage.*) are checked here and not given to the connector
+        List<ConfigProblem> problems = new ArrayList<>();
+        DealSettings.violations(config, connector, deals.pipeline(), "config")
+                .forEach(
+                        v -> problems.add(new ConfigProblem(v.field().substring("config.".length()), v.description())));
+        problems.addAll(connector.validate(DealSettings.connectorConfig(config)));
+        return problems;
     }
 
     /**

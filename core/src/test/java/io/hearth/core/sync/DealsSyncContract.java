@@ -241,6 +241,12 @@ public abstract class DealsSyncContract {
 
     @Test
     void hearthsOwnDealKeysAreCheckedBeforeARunStarts() {
+        assertThat(core.sync()
+                        .validate("csv", Map.of("path", "deals.csv", "records", "deals", "stage.Won", "closed_won")))
+                .isEmpty();
+        assertThat(core.sync().validate("csv", Map.of("path", "deals.csv", "records", "invoices")))
+                .extracting(io.hearth.connector.spi.ConfigProblem::key)
+                .containsExactly("records");
         assertThatThrownBy(() ->
                         core.sync().run(SyncRequest.of("crm", Map.of("records", "invoices")), SyncListener.NONE))
                 .isInstanceOf(InvalidArgumentException.class)
