@@ -23,10 +23,7 @@ import picocli.CommandLine.Parameters;
  * {@code hearth admin tokens create|list|revoke}, {@code hearth admin audit} and {@code hearth admin
  * backup}: need an admin's token.
  */
-@Command(
-        name = "admin",
-        description = "Administration; needs an admin's token (--token or HEARTH_TOKEN).",
-        subcommands = {AdminCommand.Tokens.class, AdminCommand.Audit.class, AdminCommand.Backup.class})
+@Command(name = "admin", description = "Administration; needs an admin's token (--token or HEARTH_TOKEN).")
 final class AdminCommand {
     private static final String NAME_PREFIX = "tokens/";
 
@@ -52,10 +49,7 @@ final class AdminCommand {
         }
     }
 
-    @Command(
-            name = "tokens",
-            description = "API tokens: one per person, shown once when made.",
-            subcommands = {Tokens.Create.class, Tokens.ListTokens.class, Tokens.Revoke.class})
+    @Command(name = "tokens", description = "API tokens: one per person, shown once when made.")
     static final class Tokens {
 
         @Command(name = "create", description = "Make a token and print it, once: it cannot be shown again.")

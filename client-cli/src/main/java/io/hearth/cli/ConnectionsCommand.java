@@ -41,18 +41,7 @@ import picocli.CommandLine.Parameters;
  * ({@code connections/{id}}). Secrets are given only as references, {@code env:NAME} or
  * {@code file:/absolute/path}, resolved on the server.
  */
-@Command(
-        name = "connections",
-        description = "Create, list, change, delete, test and run stored syncs with CRMs.",
-        subcommands = {
-            ConnectionsCommand.Create.class,
-            ConnectionsCommand.ListConnections.class,
-            ConnectionsCommand.Get.class,
-            ConnectionsCommand.Update.class,
-            ConnectionsCommand.Delete.class,
-            ConnectionsCommand.Test.class,
-            ConnectionsCommand.Run.class
-        })
+@Command(name = "connections", description = "Create, list, change, delete, test and run stored syncs with CRMs.")
 final class ConnectionsCommand {
     private static final String DIRECTION = "CONNECTION_DIRECTION_";
     private static final String COLLECTION = "connections/";

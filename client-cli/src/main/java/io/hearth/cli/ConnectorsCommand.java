@@ -10,10 +10,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /** {@code hearth connectors list}. */
-@Command(
-        name = "connectors",
-        description = "Connectors the server has.",
-        subcommands = ConnectorsCommand.ListConnectors.class)
+@Command(name = "connectors", description = "Connectors the server has.")
 final class ConnectorsCommand {
     private static final String PREFIX = "CONNECTOR_CAPABILITY_";
 

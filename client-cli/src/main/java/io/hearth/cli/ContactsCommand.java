@@ -10,17 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "contacts",
         description = "Create, find, list, update and archive contacts: prospects, clients, suppliers, partners,"
-                + " associates.",
-        subcommands = {
-            CreateContactCommand.class,
-            GetContactCommand.class,
-            ListContactsCommand.class,
-            UpdateContactCommand.class,
-            ArchiveContactCommand.class,
-            RestoreContactCommand.class,
-            MergeLeadIntoContactCommand.class,
-            MergeContactsCommand.class
-        })
+                + " associates.")
 final class ContactsCommand implements Callable<Integer> {
 
     @Spec

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -58,9 +59,15 @@ final class EnumNames {
                 .toList();
     }
 
-    /** Converts a CLI spelling (or the bare value name, e.g. TRADE_SHOW) to the enum value. */
-    static <E extends ProtocolMessageEnum> ITypeConverter<E> converter(EnumDescriptor type, IntFunction<E> forNumber) {
+    /**
+     * Converts a CLI spelling (or the bare value name, e.g. TRADE_SHOW) to the enum value. The
+     * descriptor is asked for when a value is converted: building it builds its whole .proto file,
+     * which a command that has no such option need not pay for.
+     */
+    static <E extends ProtocolMessageEnum> ITypeConverter<E> converter(
+            Supplier<EnumDescriptor> descriptor, IntFunction<E> forNumber) {
         return text -> {
+            EnumDescriptor type = descriptor.get();
             String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
             return type.getValues().stream()
                     .filter(value -> value.getNumber() != 0 && cliName(value).equals(wanted))
@@ -76,8 +83,8 @@ final class EnumNames {
      * value, for enums whose zero value is a real answer ("not asked yet").
      */
     static <E extends ProtocolMessageEnum> ITypeConverter<E> converterWithUnknown(
-            EnumDescriptor type, IntFunction<E> forNumber) {
-        ITypeConverter<E> named = converter(type, forNumber);
+            Supplier<EnumDescriptor> descriptor, IntFunction<E> forNumber) {
+        ITypeConverter<E> named = converter(descriptor, forNumber);
         return text -> {
             if (text.trim().equalsIgnoreCase(UNKNOWN)) {
                 return forNumber.apply(0);

@@ -7,16 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth followups}: the follow-up work list. */
-@Command(
-        name = "followups",
-        description = "See which follow-ups are due; schedule, complete, skip and look one up.",
-        subcommands = {
-            DueFollowUpsCommand.class,
-            ScheduleFollowUpCommand.class,
-            CompleteFollowUpCommand.class,
-            SkipFollowUpCommand.class,
-            GetFollowUpCommand.class
-        })
+@Command(name = "followups", description = "See which follow-ups are due; schedule, complete, skip and look one up.")
 final class FollowUpsCommand implements Callable<Integer> {
 
     @Spec

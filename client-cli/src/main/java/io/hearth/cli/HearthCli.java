@@ -37,28 +37,7 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = HearthVersion.class,
-        description = "Work the Hearth lead pipeline from the command line.",
-        subcommands = {
-            LeadsCommand.class,
-            QueueCommand.class,
-            AgendaCommand.class,
-            StatsCommand.class,
-            ContactsCommand.class,
-            OpportunitiesCommand.class,
-            TouchCommand.class,
-            FollowUpsCommand.class,
-            ConnectorsCommand.class,
-            ConnectionsCommand.class,
-            ImportCommand.class,
-            ExportCommand.class,
-            SyncRunsCommand.class,
-            AdminCommand.class,
-            TeamCommand.class,
-            LoginCommand.class,
-            ProfilesCommand.class,
-            DoctorCommand.class,
-            CompletionCommand.class
-        })
+        description = "Work the Hearth lead pipeline from the command line.")
 public final class HearthCli implements Callable<Integer> {
 
     /**
@@ -75,7 +54,7 @@ public final class HearthCli implements Callable<Integer> {
 
     private final CliEnvironment environment;
 
-    private HearthCli(CliEnvironment environment) {
+    HearthCli(CliEnvironment environment) {
         this.environment = environment;
     }
 
@@ -119,34 +98,43 @@ public final class HearthCli implements Callable<Integer> {
 
     /** Runs one command line in {@code environment}; tests fix its clock and terminal. */
     static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
-        CommandLine commandLine = new CommandLine(new HearthCli(environment));
+        return run(args, out, err, environment, false);
+    }
+
+    /**
+     * Runs one command line in {@code environment}, with the whole command tree or (normally) only
+     * the commands the arguments go through ({@link CommandTree}); the result is the same.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment, boolean wholeTree) {
+        HearthCli hearth = new HearthCli(environment);
+        CommandLine commandLine = wholeTree ? CommandTree.whole(hearth) : CommandTree.forArgs(hearth, args);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.registerConverter(
-                LeadSource.class, EnumNames.converter(LeadSource.getDescriptor(), LeadSource::forNumber));
+                LeadSource.class, EnumNames.converter(LeadSource::getDescriptor, LeadSource::forNumber));
         commandLine.registerConverter(
-                LeadStatus.class, EnumNames.converter(LeadStatus.getDescriptor(), LeadStatus::forNumber));
+                LeadStatus.class, EnumNames.converter(LeadStatus::getDescriptor, LeadStatus::forNumber));
         commandLine.registerConverter(
-                Temperature.class, EnumNames.converter(Temperature.getDescriptor(), Temperature::forNumber));
+                Temperature.class, EnumNames.converter(Temperature::getDescriptor, Temperature::forNumber));
         commandLine.registerConverter(
-                ActionChannel.class, EnumNames.converter(ActionChannel.getDescriptor(), ActionChannel::forNumber));
+                ActionChannel.class, EnumNames.converter(ActionChannel::getDescriptor, ActionChannel::forNumber));
         commandLine.registerConverter(
                 ReferralKind.class,
-                EnumNames.converterWithUnknown(ReferralKind.getDescriptor(), ReferralKind::forNumber));
+                EnumNames.converterWithUnknown(ReferralKind::getDescriptor, ReferralKind::forNumber));
         commandLine.registerConverter(
-                BantAnswer.class, EnumNames.converterWithUnknown(BantAnswer.getDescriptor(), BantAnswer::forNumber));
+                BantAnswer.class, EnumNames.converterWithUnknown(BantAnswer::getDescriptor, BantAnswer::forNumber));
         commandLine.registerConverter(
-                ContactKind.class, EnumNames.converter(ContactKind.getDescriptor(), ContactKind::forNumber));
+                ContactKind.class, EnumNames.converter(ContactKind::getDescriptor, ContactKind::forNumber));
         commandLine.registerConverter(
-                CadenceState.class, EnumNames.converter(CadenceState.getDescriptor(), CadenceState::forNumber));
+                CadenceState.class, EnumNames.converter(CadenceState::getDescriptor, CadenceState::forNumber));
         commandLine.registerConverter(
-                TouchKind.class, EnumNames.converter(TouchKind.getDescriptor(), TouchKind::forNumber));
+                TouchKind.class, EnumNames.converter(TouchKind::getDescriptor, TouchKind::forNumber));
         commandLine.registerConverter(
-                TouchChannel.class, EnumNames.converter(TouchChannel.getDescriptor(), TouchChannel::forNumber));
+                TouchChannel.class, EnumNames.converter(TouchChannel::getDescriptor, TouchChannel::forNumber));
         commandLine.registerConverter(
-                TouchOutcome.class, EnumNames.converter(TouchOutcome.getDescriptor(), TouchOutcome::forNumber));
+                TouchOutcome.class, EnumNames.converter(TouchOutcome::getDescriptor, TouchOutcome::forNumber));
         commandLine.registerConverter(Duration.class, DurationText::parse);
         commandLine.registerConverter(Instant.class, text -> WhenText.parse(text, environment.clock()));
-        commandLine.registerConverter(Role.class, EnumNames.converter(Role.getDescriptor(), Role::forNumber));
+        commandLine.registerConverter(Role.class, EnumNames.converter(Role::getDescriptor, Role::forNumber));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(CliErrors.USAGE_ERRORS);

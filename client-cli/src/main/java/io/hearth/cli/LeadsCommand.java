@@ -10,20 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "leads",
         description = "Create, find, change, archive, restore, convert and merge leads; see, qualify and override"
-                + " their profile.",
-        subcommands = {
-            CreateLeadCommand.class,
-            GetLeadCommand.class,
-            ListLeadsCommand.class,
-            UpdateLeadCommand.class,
-            ArchiveLeadCommand.class,
-            RestoreLeadCommand.class,
-            LeadProfileCommand.class,
-            QualifyLeadCommand.class,
-            OverrideLeadCommand.class,
-            ConvertLeadCommand.class,
-            MergeLeadsCommand.class
-        })
+                + " their profile.")
 final class LeadsCommand implements Callable<Integer> {
 
     @Spec

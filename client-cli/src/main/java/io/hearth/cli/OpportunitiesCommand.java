@@ -29,18 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code hearth opportunities}: the OpportunityService commands. */
 @Command(
         name = "opportunities",
-        description = "Open, find, list, update, move, close and archive deals with contacts (the sales pipeline).",
-        subcommands = {
-            OpportunitiesCommand.Create.class,
-            OpportunitiesCommand.Get.class,
-            OpportunitiesCommand.ListDeals.class,
-            OpportunitiesCommand.Update.class,
-            OpportunitiesCommand.Move.class,
-            OpportunitiesCommand.Close.class,
-            OpportunitiesCommand.Reopen.class,
-            OpportunitiesCommand.Archive.class,
-            OpportunitiesCommand.Restore.class
-        })
+        description = "Open, find, list, update, move, close and archive deals with contacts (the sales pipeline).")
 final class OpportunitiesCommand implements Callable<Integer> {
     private static final String STAGES =
             "qualification, needs-analysis, proposal or negotiation (close a deal with 'close')";

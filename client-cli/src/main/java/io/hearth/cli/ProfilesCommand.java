@@ -16,15 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth profiles list|use|show|remove}: the saved profiles; a token is never shown. */
-@Command(
-        name = "profiles",
-        description = "The saved profiles ('hearth login' makes them); a token is never shown.",
-        subcommands = {
-            ProfilesCommand.ListProfiles.class,
-            ProfilesCommand.Use.class,
-            ProfilesCommand.Show.class,
-            ProfilesCommand.Remove.class
-        })
+@Command(name = "profiles", description = "The saved profiles ('hearth login' makes them); a token is never shown.")
 final class ProfilesCommand {
 
     /** Reads and writes the profiles file; a problem with it is one line and exit code 2. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hearth sync runs}. */
-@Command(name = "sync", description = "Sync runs recorded by the server.", subcommands = SyncRunsCommand.Runs.class)
+@Command(name = "sync", description = "Sync runs recorded by the server.")
 final class SyncRunsCommand {
 
     @Command(

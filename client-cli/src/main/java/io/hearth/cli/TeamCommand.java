@@ -18,15 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "team",
         description = "Your team's reps and speed-to-lead settings: who is out (round robin skips them) and "
-                + "whether web leads that miss their deadline go to the next rep. A manager changes them.",
-        subcommands = {
-            TeamCommand.Show.class,
-            TeamCommand.RepOut.class,
-            TeamCommand.RepBack.class,
-            TeamCommand.Set.class,
-            TeamCommand.Stages.class,
-            TeamCommand.SetStages.class
-        })
+                + "whether web leads that miss their deadline go to the next rep. A manager changes them.")
 final class TeamCommand {
     private TeamCommand() {}
 

@@ -7,10 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth touch}: logging contact attempts. */
-@Command(
-        name = "touch",
-        description = "Log and list touches: calls, emails, postcards, meetings ...",
-        subcommands = {LogTouchCommand.class, ListTouchesCommand.class})
+@Command(name = "touch", description = "Log and list touches: calls, emails, postcards, meetings ...")
 final class TouchCommand implements Callable<Integer> {
 
     @Spec

@@ -66,7 +66,7 @@ class EnumNamesTest {
     @MethodSource("everyChoosableValue")
     <E extends ProtocolMessageEnum> void convertsEveryCliNameBack(
             EnumValueDescriptor value, E expected, IntFunction<E> forNumber) throws Exception {
-        ITypeConverter<E> converter = EnumNames.converter(value.getType(), forNumber);
+        ITypeConverter<E> converter = EnumNames.converter(value::getType, forNumber);
 
         assertThat(converter.convert(EnumNames.cliName(value))).isEqualTo(expected);
         assertThat(converter.convert(EnumNames.shortName(value))).isEqualTo(expected);
@@ -74,8 +74,7 @@ class EnumNamesTest {
 
     @Test
     void rejectsTheUnspecifiedValueAndUnknownNames() {
-        ITypeConverter<Temperature> converter =
-                EnumNames.converter(Temperature.getDescriptor(), Temperature::forNumber);
+        ITypeConverter<Temperature> converter = EnumNames.converter(Temperature::getDescriptor, Temperature::forNumber);
 
         assertThatThrownBy(() -> converter.convert("unspecified"))
                 .isInstanceOf(TypeConversionException.class)

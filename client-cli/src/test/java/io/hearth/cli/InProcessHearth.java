@@ -64,10 +64,16 @@ final class InProcessHearth implements BeforeEachCallback, AfterEachCallback {
     }
 
     CliResult run(String... args) {
+        return run(false, args);
+    }
+
+    /** A run with the whole command tree built, or (as the CLI runs) only the commands the arguments name. */
+    CliResult run(boolean wholeTree, String... args) {
         return CliResult.run(
                 new CliEnvironment(this::openChannel, clock, terminal, refreshInterval, retryPause)
                         .with(variables, System.in)
                         .withErrTerminal(errTerminal),
+                wholeTree,
                 args);
     }
 
