@@ -38,7 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KillMidImportIT {
-    private static final int ROWS = 12_000;
+    /**
+     * Six batches of the sync engine's 1,000 (SyncEngine.BATCH_SIZE): enough that the server is
+     * stopped with batches stored and batches left (it is stopped once two are read, four are left,
+     * the resumed run reads fewer than all), no more, as every row is imported up to three times.
+     */
+    private static final int ROWS = 6_000;
+    /** Rows read before the server is stopped: two batches stored, four to go. */
+    private static final int STOP_AFTER_READ = 2_000;
+
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
@@ -54,7 +62,7 @@ class KillMidImportIT {
         ManagedChannel firstChannel = first.channel();
         try {
             CompletableFuture<SyncRun> cut = upload(firstChannel, file, run -> {
-                if (run.getCounts().getRead() >= 3_000) {
+                if (run.getCounts().getRead() >= STOP_AFTER_READ) {
                     someBatchesStored.countDown();
                 }
             });
@@ -115,7 +123,7 @@ class KillMidImportIT {
         CompletableFuture<SyncRun> stopped;
         try {
             stopped = upload(firstChannel, file, run -> {
-                if (run.getCounts().getRead() >= 3_000) {
+                if (run.getCounts().getRead() >= STOP_AFTER_READ) {
                     someBatchesStored.countDown();
                 }
             });
