@@ -34,7 +34,7 @@ public final class LeadActivityRecorder implements TouchObserver {
     @Override
     public void logged(Touch touch) {
         if (touch.person().isLead()) {
-            ratings.recordActivity(touch.person().leadId(), activityOf(touch));
+            ratings.touched(touch.person().leadId(), activityOf(touch));
         }
     }
 

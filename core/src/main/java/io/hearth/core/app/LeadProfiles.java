@@ -11,6 +11,7 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadStore;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.person.LeadId;
+import io.hearth.core.person.Scope;
 import io.hearth.core.priority.LeadProfile;
 import io.hearth.core.priority.LeadProfileStore;
 import io.hearth.core.priority.LeadRater;
@@ -94,7 +95,7 @@ final class LeadProfiles {
             Optional<LeadProfile> stored = profiles.find(id);
             Lead lead = currentLead.get();
             LeadProfile profile = stored.orElseGet(() -> rater.newProfile(lead, now()));
-            Optional<RatedLead> rated = rerate(lead, change.apply(profile));
+            Optional<RatedLead> rated = rerate(lead, change.apply(profile), false);
             if (rated.isPresent()) {
                 return rated.get();
             }
@@ -102,6 +103,16 @@ final class LeadProfiles {
                 throw StaleEtagException.concurrent(lead.id().name());
             }
         }
+    }
+
+    /**
+     * {@link #change} for a lead the caller's transaction has just inserted: it has no profile, no
+     * cadence and no queue entry yet, so none is read; its entry goes in as a new lead's. Should a
+     * profile be there after all, it goes the general way.
+     */
+    RatedLead changeNew(Lead lead, UnaryOperator<LeadProfile> change) {
+        LeadProfile profile = rater.newProfile(lead, now());
+        return rerate(lead, change.apply(profile), true).orElseGet(() -> change(lead.id(), () -> lead, change));
     }
 
     /** Re-rates a lead with nothing changed but the time and the model. */
@@ -113,7 +124,7 @@ final class LeadProfiles {
      * Rates the profile afresh and stores it with everything derived from it; empty, having written
      * nothing, when another writer changed the profile since it was read.
      */
-    private Optional<RatedLead> rerate(Lead lead, LeadProfile profile) {
+    private Optional<RatedLead> rerate(Lead lead, LeadProfile profile, boolean isNew) {
         Instant now = now();
         LeadProfile rated = rater.rated(lead, profile, now);
         if (!profiles.save(rated)) {
@@ -125,7 +136,11 @@ final class LeadProfiles {
             leads.setTemperature(lead.id(), rated.temperature());
             current = withTemperature(lead, rated.temperature());
         }
-        placement.place(current, rated);
+        if (isNew) {
+            placement.placeNew(current, rated);
+        } else {
+            placement.place(current, rated);
+        }
         return Optional.of(new RatedLead(current, rated.stored()));
     }
 
@@ -140,8 +155,12 @@ final class LeadProfiles {
      * from it.
      */
     Lead lead(LeadId id) {
-        Lead seen = leads.find(id, caller.scope()).orElseThrow(() -> new NotFoundException(id.name()));
-        return seen.possibleDuplicateOf() == null ? leads.find(id).orElse(seen) : seen;
+        Scope scope = caller.scope();
+        Lead seen = leads.find(id, scope).orElseThrow(() -> new NotFoundException(id.name()));
+        // a caller who sees everyone saw it as stored: reading it again would only repeat the read
+        return seen.possibleDuplicateOf() == null && !(scope instanceof Scope.Everyone)
+                ? leads.find(id).orElse(seen)
+                : seen;
     }
 
     Lead workableLead(LeadId id) {

@@ -37,6 +37,11 @@ final class LeadQueuePlacement {
                 .ifPresentOrElse(queue::put, () -> queue.remove(lead.id().value(), PersonKind.LEAD));
     }
 
+    /** Places a lead made this instant: it has no cadence or entry to read (see {@link #entryOfNew}). */
+    void placeNew(Lead lead, LeadProfile rated) {
+        entryOfNew(lead, rated).ifPresent(queue::put);
+    }
+
     /** The entry of a lead made this instant: it is in no cadence yet, no drip, no follow-up scheduled. */
     static Optional<QueueEntry> entryOfNew(Lead lead, LeadProfile rated) {
         return LeadQueueRules.entryFor(lead, rated, CadenceStanding.NONE);

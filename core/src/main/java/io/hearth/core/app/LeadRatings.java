@@ -83,19 +83,27 @@ public final class LeadRatings implements LeadWriteStep {
     @Override
     public Lead written(Lead lead, RepGrade repGrade) {
         // the caller's transaction holds the lead row it just wrote: nobody else can change it
-        return profiles.change(
-                        lead.id(),
-                        () -> lead,
-                        profile -> !repGrade.changed()
-                                ? profile
-                                : profile.withOverride(
-                                        repGrade.grade() == null
-                                                ? null
-                                                : new TemperatureOverride(
-                                                        repGrade.grade(),
-                                                        DEFAULT_OVERRIDE_REASON,
-                                                        lead.fields().owner(),
-                                                        profiles.now())))
+        return profiles.change(lead.id(), () -> lead, profile -> withRepGrade(profile, lead, repGrade))
+                .lead();
+    }
+
+    private LeadProfile withRepGrade(LeadProfile profile, Lead lead, RepGrade repGrade) {
+        return !repGrade.changed()
+                ? profile
+                : profile.withOverride(
+                        repGrade.grade() == null
+                                ? null
+                                : new TemperatureOverride(
+                                        repGrade.grade(),
+                                        DEFAULT_OVERRIDE_REASON,
+                                        lead.fields().owner(),
+                                        profiles.now()));
+    }
+
+    @Override
+    public Lead created(Lead lead, RepGrade repGrade) {
+        // the caller's transaction just inserted the lead: no profile, cadence or queue entry yet
+        return profiles.changeNew(lead, profile -> withRepGrade(profile, lead, repGrade))
                 .lead();
     }
 
@@ -161,21 +169,33 @@ public final class LeadRatings implements LeadWriteStep {
      */
     public RatedLead recordActivity(LeadId id, Activity activity) {
         return transactor.inTransaction(() -> {
-            RatedLead rated = profiles.change(
-                    id,
-                    () -> profiles.lead(id),
-                    profile -> profile.withActivity(profile.activity().mergedWith(activity)));
-            if (activity.lastTouchAt() == null) {
-                return rated;
-            }
-            // one statement, whatever the version: a first touch racing other writers neither
-            // fails nor overwrites what they wrote
-            if (rated.lead().fields().status() == LeadStatus.NEW
-                    && profiles.leads().markContacted(id, profiles.now())) {
-                return new RatedLead(profiles.lead(id), rated.profile());
-            }
-            return rated;
+            RatedLead rated = foldActivity(id, activity);
+            return markedContacted(rated, activity) ? new RatedLead(profiles.lead(id), rated.profile()) : rated;
         });
+    }
+
+    /**
+     * {@link #recordActivity} for a caller that does not need the lead back (a touch being logged):
+     * the same writes, without reading back the lead a first touch marked contacted.
+     */
+    public void touched(LeadId id, Activity activity) {
+        transactor.run(() -> markedContacted(foldActivity(id, activity), activity));
+    }
+
+    private RatedLead foldActivity(LeadId id, Activity activity) {
+        return profiles.change(
+                id,
+                () -> profiles.lead(id),
+                profile -> profile.withActivity(profile.activity().mergedWith(activity)));
+    }
+
+    /** Moves a new lead to contacted on its first touch; whether it did. */
+    private boolean markedContacted(RatedLead rated, Activity activity) {
+        // one statement, whatever the version: a first touch racing other writers neither
+        // fails nor overwrites what they wrote
+        return activity.lastTouchAt() != null
+                && rated.lead().fields().status() == LeadStatus.NEW
+                && profiles.leads().markContacted(rated.lead().id(), profiles.now());
     }
 
     /**

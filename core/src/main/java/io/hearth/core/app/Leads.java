@@ -133,7 +133,11 @@ public final class Leads {
                     return Optional.<Lead>empty();
                 }
                 audit.record(entered.id().name(), "create", null, entered);
-                return Optional.of(notify(entered, repGrade));
+                Lead created = entered;
+                for (LeadWriteStep step : steps) {
+                    created = step.created(created, repGrade);
+                }
+                return Optional.of(created);
             });
         }));
     }
@@ -473,7 +477,9 @@ public final class Leads {
     }
 
     private Lead write(Lead current, Lead next) {
-        if (!store.update(next, current.version())) {
+        boolean tagsChanged =
+                !Objects.equals(next.fields().tags(), current.fields().tags());
+        if (!store.update(next, current.version(), tagsChanged)) {
             throw StaleEtagException.concurrent(current.id().name());
         }
         audit.record(next.id().name(), "update", current, next);

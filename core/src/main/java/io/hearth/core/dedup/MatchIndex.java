@@ -68,9 +68,7 @@ public final class MatchIndex {
                 .filter(PersonRef::isLead)
                 .map(PersonRef::leadId)
                 .collect(Collectors.toSet())));
-        foundLeads.addAll(matches.leadsWithEmailKeys(emailKeys));
-        foundLeads.addAll(matches.leadsWithPhones(phones));
-        foundLeads.addAll(matches.leadsWithNameKeys(nameKeys));
+        foundLeads.addAll(matches.leadsMatching(emailKeys, phones, nameKeys));
         addSurvivors(foundLeads, matches);
         Set<ContactId> contactIds = new HashSet<>();
         linked.values().stream().filter(ref -> !ref.isLead()).forEach(ref -> contactIds.add(ref.contactId()));

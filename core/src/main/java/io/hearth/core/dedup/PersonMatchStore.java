@@ -5,6 +5,7 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonRef;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,18 @@ public interface PersonMatchStore {
     List<Lead> leadsWithPhones(Collection<String> phones);
 
     List<Lead> leadsWithNameKeys(Collection<String> nameKeys);
+
+    /**
+     * The leads holding any of these email keys, E.164 phones or name keys; a lead holding two of
+     * them may be listed twice. A store that can look all three up in one statement overrides it.
+     */
+    default List<Lead> leadsMatching(
+            Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys) {
+        List<Lead> found = new ArrayList<>(leadsWithEmailKeys(emailKeys));
+        found.addAll(leadsWithPhones(phones));
+        found.addAll(leadsWithNameKeys(nameKeys));
+        return found;
+    }
 
     List<Contact> contactsWithIds(Collection<ContactId> ids);
 

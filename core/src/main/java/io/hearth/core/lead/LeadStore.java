@@ -47,7 +47,15 @@ public interface LeadStore {
      *
      * @return false when the row moved on (someone else wrote it first)
      */
-    boolean update(Lead lead, long expectedVersion);
+    default boolean update(Lead lead, long expectedVersion) {
+        return update(lead, expectedVersion, true);
+    }
+
+    /**
+     * {@link #update(Lead, long)}, leaving the stored tags as they are when {@code tagsChanged} is
+     * false (the caller knows they equal the lead's).
+     */
+    boolean update(Lead lead, long expectedVersion, boolean tagsChanged);
 
     /**
      * Moves the lead from {@link LeadStatus#NEW} to {@link LeadStatus#CONTACTED} as one statement,

@@ -19,6 +19,17 @@ public interface LeadWriteStep {
     Lead written(Lead lead, RepGrade repGrade);
 
     /**
+     * Called after a create inserted {@code lead}, in the same transaction, in place of {@link
+     * #written}: a lead made this instant has nothing derived from it yet (no profile, no cadence,
+     * no queue entry), so a step may write what it derives without reading first.
+     *
+     * @return the lead as it now stands
+     */
+    default Lead created(Lead lead, RepGrade repGrade) {
+        return written(lead, repGrade);
+    }
+
+    /**
      * Called before a sync inserts a new lead, so that what the step derives and keeps on the
      * lead itself (its temperature) goes in with the insert instead of updating every row just
      * inserted.

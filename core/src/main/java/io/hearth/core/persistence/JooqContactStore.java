@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Select;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** {@link ContactStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
@@ -91,6 +92,21 @@ public final class JooqContactStore implements ContactStore {
     /** Every contact meeting {@code condition}, archived or not, with their tags read in one query. */
     List<Contact> findWhere(Condition condition) {
         return withTags(dsl.selectFrom(CONTACT).where(condition).fetch());
+    }
+
+    /**
+     * The contacts meeting any of {@code conditions}, with their tags, as one UNION ALL of a select
+     * per condition (each walks its own index): a contact meeting two comes twice.
+     */
+    List<Contact> findWhereAny(List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        Select<ContactRecord> union = dsl.selectFrom(CONTACT).where(conditions.get(0));
+        for (Condition condition : conditions.subList(1, conditions.size())) {
+            union = union.unionAll(dsl.selectFrom(CONTACT).where(condition));
+        }
+        return withTags(union.fetch());
     }
 
     private List<Contact> withTags(List<ContactRecord> records) {

@@ -35,6 +35,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -186,7 +187,7 @@ public final class JooqLeadStore implements LeadStore {
     }
 
     @Override
-    public boolean update(Lead lead, long expectedVersion) {
+    public boolean update(Lead lead, long expectedVersion, boolean tagsChanged) {
         LeadRecord record = toRecord(lead);
         int rows = dsl.update(LEAD)
                 .set(PERSON.values(lead.fields().person()))
@@ -209,7 +210,9 @@ public final class JooqLeadStore implements LeadStore {
         if (rows == 0) {
             return false;
         }
-        PERSON.replaceTags(dsl, record.getId(), lead.fields().tags());
+        if (tagsChanged) {
+            PERSON.replaceTags(dsl, record.getId(), lead.fields().tags());
+        }
         return true;
     }
 
@@ -261,7 +264,25 @@ public final class JooqLeadStore implements LeadStore {
 
     /** The leads meeting {@code condition}, with their tags; for the other stores of this package. */
     List<Lead> findWhere(Condition condition) {
-        List<LeadRecord> records = dsl.selectFrom(LEAD).where(condition).fetch();
+        return withTags(dsl.selectFrom(LEAD).where(condition).fetch());
+    }
+
+    /**
+     * The leads meeting any of {@code conditions}, with their tags, as one UNION ALL of a select per
+     * condition (each walks its own index): a lead meeting two comes twice. None for no condition.
+     */
+    List<Lead> findWhereAny(List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        Select<LeadRecord> union = dsl.selectFrom(LEAD).where(conditions.get(0));
+        for (Condition condition : conditions.subList(1, conditions.size())) {
+            union = union.unionAll(dsl.selectFrom(LEAD).where(condition));
+        }
+        return withTags(union.fetch());
+    }
+
+    private List<Lead> withTags(List<LeadRecord> records) {
         Map<UUID, List<String>> tags =
                 PERSON.tagsOf(dsl, records.stream().map(LeadRecord::getId).toList());
         return records.stream()

@@ -16,6 +16,7 @@ import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -192,6 +193,35 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         return nameKeys.isEmpty() ? List.of() : leads.findWhere(oneOf(LEAD.NAME_KEY, nameKeys, String[]::new));
     }
 
+    /** One statement: an indexed lookup per kind of key, as a UNION ALL (a lead may come twice). */
+    @Override
+    public List<Lead> leadsMatching(
+            Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys) {
+        return leads.findWhereAny(
+                keyConditions(LEAD.EMAIL_KEY, emailKeys, LEAD.PHONE, phones, LEAD.NAME_KEY, nameKeys));
+    }
+
+    /** The non-empty key lookups, each its own condition: an OR of them HSQLDB answers with a scan. */
+    private List<Condition> keyConditions(
+            Field<String> emailKey,
+            Collection<String> emailKeys,
+            Field<String> phone,
+            Collection<String> phones,
+            Field<String> nameKey,
+            Collection<String> nameKeys) {
+        List<Condition> conditions = new ArrayList<>(3);
+        if (!emailKeys.isEmpty()) {
+            conditions.add(oneOf(emailKey, emailKeys, String[]::new));
+        }
+        if (!phones.isEmpty()) {
+            conditions.add(oneOf(phone, phones, String[]::new));
+        }
+        if (!nameKeys.isEmpty()) {
+            conditions.add(oneOf(nameKey, nameKeys, String[]::new));
+        }
+        return conditions;
+    }
+
     @Override
     public List<Contact> contactsWithIds(Collection<ContactId> ids) {
         return ids.isEmpty()
@@ -203,17 +233,12 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
     @Override
     public List<Contact> contactsMatching(
             Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys) {
-        // one indexed IN per key rather than an OR of three, which HSQLDB answers with a scan
+        // one indexed IN per key (a UNION ALL, one statement) rather than an OR of three, which
+        // HSQLDB answers with a scan
         Map<ContactId, Contact> found = new LinkedHashMap<>();
-        addContacts(found, CONTACT.EMAIL_KEY, emailKeys);
-        addContacts(found, CONTACT.PHONE, phones);
-        addContacts(found, CONTACT.NAME_KEY, nameKeys);
+        contacts.findWhereAny(
+                        keyConditions(CONTACT.EMAIL_KEY, emailKeys, CONTACT.PHONE, phones, CONTACT.NAME_KEY, nameKeys))
+                .forEach(c -> found.putIfAbsent(c.id(), c));
         return List.copyOf(found.values());
-    }
-
-    private void addContacts(Map<ContactId, Contact> found, Field<String> key, Collection<String> values) {
-        if (!values.isEmpty()) {
-            contacts.findWhere(oneOf(key, values, String[]::new)).forEach(c -> found.putIfAbsent(c.id(), c));
-        }
     }
 }

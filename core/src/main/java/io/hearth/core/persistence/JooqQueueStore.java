@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,14 +66,20 @@ public final class JooqQueueStore implements QueueStore {
 
     @Override
     public void put(QueueEntry entry) {
+        // one statement either way: MERGE on HSQLDB, INSERT ... ON CONFLICT on PostgreSQL (an
+        // UPDATE, then an INSERT when it found no row, cost a new person two)
         QueueEntryRecord record = toRecord(entry);
-        int updated = dsl.update(QUEUE_ENTRY)
-                .set(record)
-                .where(QUEUE_ENTRY.PERSON_ID.eq(entry.personId()))
-                .execute();
-        if (updated == 0) {
-            dsl.insertInto(QUEUE_ENTRY).set(record).execute();
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        for (Field<?> field : QUEUE_ENTRY.fields()) {
+            if (!field.equals(QUEUE_ENTRY.PERSON_ID)) {
+                changes.put(field, record.get(field));
+            }
         }
+        dsl.insertInto(QUEUE_ENTRY)
+                .set(record)
+                .onDuplicateKeyUpdate()
+                .set(changes)
+                .execute();
     }
 
     @Override

@@ -1,0 +1,121 @@
+package io.hearth.core.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.core.HearthCore;
+import io.hearth.core.persistence.Database;
+import io.hearth.core.persistence.StatementCounter;
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.person.LeadSource;
+import io.hearth.core.person.PersonField;
+import io.hearth.core.person.PersonRef;
+import io.hearth.core.priority.RuleProbability;
+import io.hearth.core.touch.Channel;
+import io.hearth.core.touch.Outcome;
+import io.hearth.core.touch.TouchInput;
+import io.hearth.core.touch.TouchKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many statements the writes a rep and a web form make all day cost (issue 17): each is
+ * rendered, sent and mapped back, which is most of a write's CPU. The bounds pin today's counts, so
+ * a change that adds a statement to these paths shows here rather than in a benchmark weeks later.
+ * The calls are those of {@code RpcBench}: a web-form lead, a notes update, an unanswered cold call.
+ */
+public abstract class WriteStatementsContract {
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-11-02T09:00:00Z"), Duration.ofMillis(1));
+    private final AtomicInteger sequence = new AtomicInteger();
+    private TestDatabase testDatabase;
+    private HearthCore core;
+    private StatementCounter counter;
+
+    protected abstract TestDatabase openDatabase();
+
+    /**
+     * The most statements each write may send here, in the order create, update, first touch, later
+     * touch. Issue 17 took them from 13, 10, 18 and 13 on HSQLDB (17, 10, 18, 13 on PostgreSQL,
+     * which also claims the new person's keys and plans the lookups afresh: four more for a create).
+     */
+    protected abstract int[] statementBounds();
+
+    @BeforeEach
+    void open() {
+        testDatabase = openDatabase();
+        Database database = testDatabase.database();
+        core = HearthCore.on(database)
+                .clock(clock)
+                .probability(new RuleProbability())
+                .build();
+        counter = StatementCounter.on(database);
+    }
+
+    @AfterEach
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
+    }
+
+    @Test
+    void aWebFormLeadIsCreatedInFewStatements() {
+        webFormLead(); // the first of its kind may warm caches: count a later one
+        List<String> sent = counter.during(this::webFormLead);
+        assertThat(sent).as(String.join("\n", sent)).hasSizeLessThanOrEqualTo(statementBounds()[0]);
+    }
+
+    @Test
+    void aNotesUpdateTakesFewStatements() {
+        Lead lead = webFormLead();
+        List<String> sent = counter.during(() -> core.leads()
+                .update(
+                        lead.id(),
+                        LeadFields.builder().notes("called back").build(),
+                        EnumSet.of(PersonField.NOTES),
+                        null));
+        assertThat(sent).as(String.join("\n", sent)).hasSizeLessThanOrEqualTo(statementBounds()[1]);
+    }
+
+    @Test
+    void anUnansweredColdCallIsLoggedInFewStatements() {
+        Lead lead = webFormLead();
+        coldCall(lead); // the first touch moves the lead to contacted: count the next one too
+        Lead other = webFormLead();
+        List<String> first = counter.during(() -> coldCall(other));
+        List<String> later = counter.during(() -> coldCall(lead));
+        assertThat(first).as(String.join("\n", first)).hasSizeLessThanOrEqualTo(statementBounds()[2]);
+        assertThat(later).as(String.join("\n", later)).hasSizeLessThanOrEqualTo(statementBounds()[3]);
+    }
+
+    private Lead webFormLead() {
+        int n = sequence.incrementAndGet();
+        return core.leads()
+                .create(
+                        LeadFixtures.person("Bench", "Person " + n)
+                                .company("Company " + n)
+                                .email("p" + n + "@bench.example.com")
+                                .source(LeadSource.WEB_FORM)
+                                .owner("rep-" + n % 10)
+                                .build(),
+                        null);
+    }
+
+    private void coldCall(Lead lead) {
+        core.followUps()
+                .logTouch(new TouchInput(
+                        PersonRef.of(lead.id()),
+                        TouchKind.COLD_CALL,
+                        Channel.PHONE,
+                        null,
+                        null,
+                        Outcome.NO_ANSWER,
+                        "",
+                        "rep-" + sequence.get() % 10));
+    }
+}
