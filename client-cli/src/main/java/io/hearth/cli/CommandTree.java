@@ -62,7 +62,9 @@ final class CommandTree {
                             OverrideLeadCommand.class,
                             ConvertLeadCommand.class,
                             MergeLeadsCommand.class)),
-            Map.entry(StatsCommand.class, List.of(ResponseStatsCommand.class, FollowUpStatsCommand.class, PipelineStatsCommand.class)),
+            Map.entry(
+                    StatsCommand.class,
+                    List.of(ResponseStatsCommand.class, FollowUpStatsCommand.class, PipelineStatsCommand.class)),
             Map.entry(
                     ContactsCommand.class,
                     List.of(

@@ -7,7 +7,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth stats}: groups the team's statistics. */
-@Command(name = "stats", description = "How the team is doing: response times, follow-up effectiveness, the sales pipeline.")
+@Command(
+        name = "stats",
+        description = "How the team is doing: response times, follow-up effectiveness, the sales pipeline.")
 final class StatsCommand implements Callable<Integer> {
 
     @Spec
