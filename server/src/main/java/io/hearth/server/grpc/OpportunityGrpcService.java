@@ -8,6 +8,7 @@ import io.hearth.core.app.Opportunities;
 import io.hearth.core.app.PipelineStatsReport;
 import io.hearth.core.opportunity.Opportunity;
 import io.hearth.core.opportunity.OpportunityId;
+import io.hearth.core.opportunity.PipelineStages;
 import io.hearth.core.query.Page;
 import io.hearth.proto.v1.ArchiveOpportunityRequest;
 import io.hearth.proto.v1.CloseOpportunityRequest;
@@ -22,6 +23,9 @@ import io.hearth.proto.v1.PipelineStats;
 import io.hearth.proto.v1.ReopenOpportunityRequest;
 import io.hearth.proto.v1.RestoreOpportunityRequest;
 import io.hearth.proto.v1.UpdateOpportunityRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** OpportunityService over gRPC: maps requests to the opportunity use cases and back. */
 public final class OpportunityGrpcService extends OpportunityServiceGrpc.OpportunityServiceImplBase {
@@ -65,7 +69,13 @@ public final class OpportunityGrpcService extends OpportunityServiceGrpc.Opportu
                 request.getPageSize(),
                 request.getPageToken());
         ListOpportunitiesResponse.Builder result = ListOpportunitiesResponse.newBuilder();
-        page.items().forEach(o -> result.addOpportunities(toProto(o)));
+        // one pipeline lookup per owner on the page, not per deal
+        Map<Optional<String>, PipelineStages> pipelines = new HashMap<>();
+        page.items()
+                .forEach(o -> result.addOpportunities(OpportunityMapper.toProto(
+                        o,
+                        pipelines.computeIfAbsent(
+                                Optional.ofNullable(o.fields().owner()), owner -> opportunities.pipelineOf(o)))));
         page.nextPageToken().ifPresent(result::setNextPageToken);
         response.onNext(result.build());
         response.onCompleted();
