@@ -136,13 +136,9 @@ public final class HearthCore {
         DuplicateGuard duplicates = new DuplicateGuard(stores.matches(), b.speedToLead.inboundSources());
         cadenceStandings = new CadenceStandings(stores.cadences(), stores.followUps(), cadencePolicy);
         JooqOpportunityStore opportunityStore = new JooqOpportunityStore(b.database.dsl());
+        Pipelines pipelines = new Pipelines(new JooqTeamPipelineStore(b.database.dsl()), b.pipelineStages);
         contactQueue = new ContactQueue(
-                stores.contacts(),
-                cadenceStandings,
-                stores.queue(),
-                opportunityStore,
-                b.pipelineStages,
-                stores.touches());
+                stores.contacts(), cadenceStandings, stores.queue(), opportunityStore, pipelines, stores.touches());
         // the rules until the team has closed enough leads to learn from; the server retrains it
         learnedProbability = new LearnedProbability(stores.profiles(), new RuleProbability());
         ratings = new LeadRatings(
@@ -198,7 +194,6 @@ public final class HearthCore {
                 transactor,
                 clock,
                 List.of(contactQueue));
-        Pipelines pipelines = new Pipelines(new JooqTeamPipelineStore(b.database.dsl()), b.pipelineStages);
         opportunities = new Opportunities(
                 opportunityStore,
                 stores.contacts(),

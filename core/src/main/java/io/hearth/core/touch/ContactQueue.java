@@ -8,11 +8,14 @@ import io.hearth.core.contact.ContactStore;
 import io.hearth.core.opportunity.DealAttention;
 import io.hearth.core.opportunity.OpportunityStore;
 import io.hearth.core.opportunity.PipelineStages;
+import io.hearth.core.opportunity.Pipelines;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.queue.QueueStore;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +30,9 @@ public final class ContactQueue implements TouchObserver, ContactObserver {
     private final CadenceStandings standings;
     private final QueueStore queue;
     private final OpportunityStore deals;
-    private final PipelineStages pipeline;
+    /** A deal's stall limits are those of its owner's team's pipeline, as its stage moves are. */
+    private final Pipelines pipelines;
+
     private final TouchStore touches;
 
     public ContactQueue(
@@ -35,13 +40,13 @@ public final class ContactQueue implements TouchObserver, ContactObserver {
             CadenceStandings standings,
             QueueStore queue,
             OpportunityStore deals,
-            PipelineStages pipeline,
+            Pipelines pipelines,
             TouchStore touches) {
         this.contacts = requireNonNull(contacts, "contacts is null");
         this.standings = requireNonNull(standings, "standings is null");
         this.queue = requireNonNull(queue, "queue is null");
         this.deals = requireNonNull(deals, "deals is null");
-        this.pipeline = requireNonNull(pipeline, "pipeline is null");
+        this.pipelines = requireNonNull(pipelines, "pipelines is null");
         this.touches = requireNonNull(touches, "touches is null");
     }
 
@@ -67,13 +72,20 @@ public final class ContactQueue implements TouchObserver, ContactObserver {
 
     @Override
     public void written(Contact contact) {
+        // one pipeline lookup per owner, however many deals they own with this contact
+        Map<String, PipelineStages> byOwner = new HashMap<>();
         List<DealAttention> steps = deals.openOf(contact.id()).stream()
-                .map(deal -> DealAttention.of(deal, pipeline))
+                .map(deal -> DealAttention.of(deal, byOwner.computeIfAbsent(ownerOf(deal), pipelines::ofOwner)))
                 .flatMap(Optional::stream)
                 .toList();
         TouchStore.LastTouches touched =
                 steps.isEmpty() ? TouchStore.LastTouches.NONE : touches.lastTouches(contact.id());
         ContactQueueRules.entryFor(contact, standings.of(PersonRef.of(contact.id())), steps, touched)
                 .ifPresentOrElse(queue::put, () -> queue.remove(contact.id().value(), PersonKind.CONTACT));
+    }
+
+    private static String ownerOf(io.hearth.core.opportunity.Opportunity deal) {
+        String owner = deal.fields().owner();
+        return owner == null ? null : owner.strip();
     }
 }

@@ -728,6 +728,15 @@ public abstract class OpportunitiesContract {
                         .orElseThrow()
                         .probability())
                 .isEqualTo(40);
+        // the queue stalls it at its own team's limit (demo: 5 days), not the default pipeline's
+        // (the contact's first follow-up is due first, so the deal is the entry's dated reason)
+        assertThat(core.stores()
+                        .queue()
+                        .find(alicesContact.id().value())
+                        .orElseThrow()
+                        .reasons())
+                .anySatisfy(reason -> assertThat(reason)
+                        .contains("in Product demo since 2026-12-06, stalled from 2026-12-11 (5-day limit)"));
         // carol is on team west, which kept the default; an unowned deal moves through the default
         Opportunity carols =
                 opportunities.create(contact("Cy", "carol", null).id().name(), deal("C", "1", MARCH), "", null);
