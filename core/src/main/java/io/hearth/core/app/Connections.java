@@ -16,6 +16,7 @@ import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.Etags;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
 import io.hearth.core.sync.Connection;
@@ -287,8 +288,9 @@ public final class Connections {
 
     private Connection currentVersion(UUID id, String etag) {
         Connection current = get(id);
-        if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
-            throw StaleEtagException.sent(current.name(), etag.strip(), current.etag());
+        String sent = Etags.sent(etag);
+        if (sent != null && !sent.equals(current.etag())) {
+            throw StaleEtagException.sent(current.name(), sent, current.etag());
         }
         return current;
     }

@@ -26,6 +26,7 @@ import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.Etags;
 import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
@@ -311,8 +312,9 @@ public final class Contacts {
     /** The contact, which must still be at {@code etag} when that is not blank. */
     public Contact currentVersion(ContactId id, String etag) {
         Contact current = get(id);
-        if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
-            throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());
+        String sent = Etags.sent(etag);
+        if (sent != null && !sent.equals(current.etag())) {
+            throw StaleEtagException.sent(id.name(), sent, current.etag());
         }
         return current;
     }

@@ -11,6 +11,7 @@ import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.QualificationInput;
 import io.hearth.core.resource.ControlCharacters;
+import io.hearth.core.resource.Etags;
 import io.hearth.core.resource.UpdateMask;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +79,7 @@ public final class LeadQualifications {
         if (mask.contains(QualificationField.NOTE) && ControlCharacters.textProblem(changes.note()) != null) {
             throw InvalidArgumentException.of("qualification.note", ControlCharacters.textProblem(changes.note()));
         }
-        String expected = etag == null || etag.isBlank() ? null : etag.strip();
+        String expected = Etags.sent(etag);
         return transactor.inTransaction(() -> {
             RatedLead rated = profiles.change(id, () -> profiles.workableLead(id), profile -> {
                 if (expected != null && !expected.equals(profile.qualificationEtag())) {

@@ -30,6 +30,7 @@ import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.Etags;
 import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
@@ -417,8 +418,9 @@ public final class Leads {
         Lead current = seen.possibleDuplicateOf() == null && !(caller.scope() instanceof Scope.Everyone)
                 ? store.find(id).orElse(seen)
                 : seen;
-        if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
-            throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());
+        String sent = Etags.sent(etag);
+        if (sent != null && !sent.equals(current.etag())) {
+            throw StaleEtagException.sent(id.name(), sent, current.etag());
         }
         return current;
     }

@@ -33,6 +33,7 @@ import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageSize;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.resource.Etags;
 import io.hearth.core.resource.RequestIds;
 import io.hearth.core.resource.TimeOrderedIds;
 import io.hearth.core.resource.UpdateMask;
@@ -342,8 +343,9 @@ public final class Opportunities {
     /** The deal, which must still be at {@code etag} when that is not blank. */
     private Opportunity currentVersion(OpportunityId id, String etag) {
         Opportunity current = get(id);
-        if (etag != null && !etag.isBlank() && !etag.strip().equals(current.etag())) {
-            throw StaleEtagException.sent(id.name(), etag.strip(), current.etag());
+        String sent = Etags.sent(etag);
+        if (sent != null && !sent.equals(current.etag())) {
+            throw StaleEtagException.sent(id.name(), sent, current.etag());
         }
         return current;
     }
