@@ -2,19 +2,11 @@ package io.hearth.connector.csv;
 
 import io.hearth.connector.spi.DealFields;
 import io.hearth.connector.spi.DealWriter;
-import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.OutgoingDeal;
 import io.hearth.connector.spi.WriteResult;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes deals as UTF-8 CSV with a byte order mark, one deal a row, with headers the deal import
@@ -48,24 +40,10 @@ final class CsvDealWriter implements DealWriter {
             DealFields.REASON,
             DealFields.LEAD_SOURCE);
 
-    private final Path file;
-    private final CSVPrinter printer;
+    private final CsvSheet sheet;
 
     CsvDealWriter(Path file, char delimiter) {
-        this.file = file;
-        try {
-            BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            out.write('\uFEFF');
-            printer = CSVFormat.DEFAULT
-                    .builder()
-                    .setDelimiter(delimiter)
-                    .setRecordSeparator("\r\n")
-                    .get()
-                    .print(out);
-            printer.printRecord(HEADERS);
-        } catch (IOException e) {
-            throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        sheet = new CsvSheet(file, delimiter, HEADERS);
     }
 
     @Override
@@ -75,11 +53,7 @@ final class CsvDealWriter implements DealWriter {
             List<String> row = new ArrayList<>(HEADERS.size());
             row.add(deal.hearthId());
             FIELDS.forEach(field -> row.add(deal.fields().getOrDefault(field, "")));
-            try {
-                printer.printRecord(row);
-            } catch (IOException e) {
-                throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+            sheet.row(row);
             results.add(WriteResult.written(deal.hearthId(), null));
         }
         return results;
@@ -87,10 +61,6 @@ final class CsvDealWriter implements DealWriter {
 
     @Override
     public void close() {
-        try {
-            printer.close(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + file, e);
-        }
+        sheet.close();
     }
 }

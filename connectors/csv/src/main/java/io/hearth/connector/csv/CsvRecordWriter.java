@@ -1,20 +1,12 @@
 package io.hearth.connector.csv;
 
-import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.RecordWriter;
 import io.hearth.connector.spi.StandardFields;
 import io.hearth.connector.spi.WriteResult;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes people as UTF-8 CSV with a byte order mark, which Excel needs to show accents right, and
@@ -49,38 +41,20 @@ final class CsvRecordWriter implements RecordWriter {
             StandardFields.TAGS,
             StandardFields.KIND);
 
-    private final Path file;
-    private final CSVPrinter printer;
+    private final CsvSheet sheet;
 
     CsvRecordWriter(Path file, char delimiter) {
-        this.file = file;
-        try {
-            BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            out.write('\uFEFF');
-            printer = CSVFormat.DEFAULT
-                    .builder()
-                    .setDelimiter(delimiter)
-                    .setRecordSeparator("\r\n")
-                    .get()
-                    .print(out);
-            printer.printRecord(HEADERS);
-        } catch (IOException e) {
-            throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        sheet = new CsvSheet(file, delimiter, HEADERS);
     }
 
     @Override
-    public List<WriteResult> write(List<OutgoingPerson> people) {
-        List<WriteResult> results = new ArrayList<>(people.size());
-        for (OutgoingPerson person : people) {
+    public List<WriteResult> write(List<OutgoingPerson> persons) {
+        List<WriteResult> results = new ArrayList<>(persons.size());
+        for (OutgoingPerson person : persons) {
             List<String> row = new ArrayList<>(HEADERS.size());
             FIELDS.forEach(field -> row.add(person.fields().getOrDefault(field, "")));
             row.add(person.hearthId());
-            try {
-                printer.printRecord(row);
-            } catch (IOException e) {
-                throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+            sheet.row(row);
             results.add(WriteResult.written(person.hearthId(), null));
         }
         return results;
@@ -88,10 +62,6 @@ final class CsvRecordWriter implements RecordWriter {
 
     @Override
     public void close() {
-        try {
-            printer.close(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + file, e);
-        }
+        sheet.close();
     }
 }

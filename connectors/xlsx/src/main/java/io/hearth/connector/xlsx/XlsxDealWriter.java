@@ -2,17 +2,11 @@ package io.hearth.connector.xlsx;
 
 import io.hearth.connector.spi.DealFields;
 import io.hearth.connector.spi.DealWriter;
-import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.OutgoingDeal;
 import io.hearth.connector.spi.WriteResult;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Writes deals to one sheet ("Deals" unless named), streaming rows to disk, every value as text,
@@ -44,48 +38,21 @@ final class XlsxDealWriter implements DealWriter {
             DealFields.OUTCOME,
             DealFields.REASON,
             DealFields.LEAD_SOURCE);
-    private static final int FLUSH_EVERY = 1000;
 
-    private final Path file;
-    private final OutputStream out;
-    private final Workbook workbook;
-    private final Worksheet sheet;
-    private int nextRow;
+    private final XlsxSheet sheet;
 
     XlsxDealWriter(Path file, String sheetName) {
-        this.file = file;
-        try {
-            out = Files.newOutputStream(file);
-        } catch (IOException e) {
-            throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        workbook = new Workbook(out, "Hearth", "1.0");
-        sheet = workbook.newWorksheet(sheetName);
-        for (int i = 0; i < HEADERS.size(); i++) {
-            sheet.value(0, i, HEADERS.get(i));
-        }
-        nextRow = 1;
+        sheet = new XlsxSheet(file, sheetName, HEADERS);
     }
 
     @Override
     public List<WriteResult> write(List<OutgoingDeal> deals) {
         List<WriteResult> results = new ArrayList<>(deals.size());
         for (OutgoingDeal deal : deals) {
-            sheet.value(nextRow, 0, deal.hearthId());
-            for (int i = 0; i < FIELDS.size(); i++) {
-                String value = deal.fields().get(FIELDS.get(i));
-                if (value != null) {
-                    sheet.value(nextRow, i + 1, value);
-                }
-            }
-            nextRow++;
-            if (nextRow % FLUSH_EVERY == 0) {
-                try {
-                    sheet.flush();
-                } catch (IOException e) {
-                    throw new FatalConnectorException("cannot write " + file + ": " + e.getMessage(), e);
-                }
-            }
+            List<String> row = new ArrayList<>(FIELDS.size() + 1);
+            row.add(deal.hearthId());
+            FIELDS.forEach(field -> row.add(deal.fields().get(field)));
+            sheet.row(row);
             results.add(WriteResult.written(deal.hearthId(), null));
         }
         return results;
@@ -93,10 +60,6 @@ final class XlsxDealWriter implements DealWriter {
 
     @Override
     public void close() {
-        try (out) {
-            workbook.finish();
-        } catch (IOException e) {
-            throw new FatalConnectorException("cannot finish " + file + ": " + e.getMessage(), e);
-        }
+        sheet.close();
     }
 }
