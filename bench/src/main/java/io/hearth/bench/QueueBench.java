@@ -46,12 +46,12 @@ import java.util.UUID;
  * afterwards; every read is timed alternately on both.
  */
 public final class QueueBench {
-    private static final int OWNERS = 50;
+    static final int OWNERS = 50;
     private static final int SMALL = 10_000;
     private static final int WARMUP = 2_000;
     private static final int SAMPLES = 2_000;
     private static final int BATCH = 5_000;
-    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final PageToken AFTER_DUE_NOW = new PageToken(
             "bench", Lane.DUE_FOLLOW_UP.priority() + ":" + QueueEntry.dueRank(NOW), new UUID(0, 0).toString());
 
@@ -94,7 +94,7 @@ public final class QueueBench {
         rows.forEach(System.out::println);
     }
 
-    private static DatabaseConfig pg(String url, String schema) {
+    static DatabaseConfig pg(String url, String schema) {
         return new DatabaseConfig(
                 url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true",
                 null,
@@ -103,7 +103,7 @@ public final class QueueBench {
     }
 
     /** One database's queue, read the way the server reads it. */
-    private record Side(WorkQueue queue, JooqQueueStore store) {
+    record Side(WorkQueue queue, JooqQueueStore store) {
         static Side of(Database database) {
             JooqQueueStore store = new JooqQueueStore(database.dsl());
             return new Side(new WorkQueue(store, Clock.fixed(NOW, ZoneOffset.UTC), CurrentCaller.NONE), store);
@@ -111,7 +111,7 @@ public final class QueueBench {
     }
 
     /** Prepares one read (untimed: choosing the rep, fetching the page before) and returns the timed part. */
-    private interface Read {
+    interface Read {
         Runnable prepare(Side side, Random random);
     }
 
@@ -155,11 +155,11 @@ public final class QueueBench {
         return rows;
     }
 
-    private static String rep(Random random) {
+    static String rep(Random random) {
         return "rep-" + random.nextInt(OWNERS);
     }
 
-    private static Runnable firstPage(Side side, String owner) {
+    static Runnable firstPage(Side side, String owner) {
         return () -> expectFull(side.queue().next(owner, 50, "").items().size());
     }
 
@@ -167,7 +167,7 @@ public final class QueueBench {
      * The 50 entries after the last follow-up due now: the walk passes the tail of the due
      * follow-up lane (not due yet) on its way to the warm lane.
      */
-    private static Runnable pastDue(Side side, String owner) {
+    static Runnable pastDue(Side side, String owner) {
         return () -> {
             List<QueueEntry> entries = side.store().next(owner, NOW, 51, Optional.of(AFTER_DUE_NOW), Scope.EVERYONE);
             if (entries.size() != 51 || entries.get(0).lane() != Lane.WARM) {
@@ -177,14 +177,14 @@ public final class QueueBench {
         };
     }
 
-    private static void expectFull(int size) {
+    static void expectFull(int size) {
         if (size != 50) {
             throw new IllegalStateException("expected a full page of 50, got " + size);
         }
     }
 
     /** {p50, p99} in milliseconds on the small and on the large queue, after a warm-up of both. */
-    private static double[][] measure(Side small, Side large, Read read, Random random) {
+    static double[][] measure(Side small, Side large, Read read, Random random) {
         for (int i = 0; i < WARMUP; i++) {
             read.prepare(small, random).run();
             read.prepare(large, random).run();
@@ -219,7 +219,7 @@ public final class QueueBench {
      * Queue entries with the lane mix of a real pipeline: few hot, many cold, and a sixth waiting for a
      * follow-up, one in ten of those due now and the rest over the next 30 days.
      */
-    private static void seed(Database database, Random random, int from, int to) {
+    static void seed(Database database, Random random, int from, int to) {
         Instant created = Instant.parse("2026-11-01T00:00:00Z");
         List<QueueEntryRecord> batch = new ArrayList<>(BATCH);
         for (int i = from; i < to; i++) {
@@ -280,7 +280,7 @@ public final class QueueBench {
                 label, size, query, figures[0], figures[1], figures[0] / baseline[0]);
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         try (var paths = Files.walk(dir)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -288,7 +288,7 @@ public final class QueueBench {
         }
     }
 
-    private static void sql(String url, String statement) throws Exception {
+    static void sql(String url, String statement) throws Exception {
         try (Connection c = DriverManager.getConnection(url);
                 Statement s = c.createStatement()) {
             s.execute(statement);
