@@ -284,7 +284,7 @@ final class ConnectionsCommand {
                             .build());
             if (json()) {
                 out().println(CliErrors.JSON
-                        .createObjectNode()
+                        .objectNode()
                         .put("deleted", resourceName)
                         .toPrettyString());
             } else {
@@ -407,7 +407,7 @@ final class ConnectionsCommand {
                     out().flush();
                     CliErrors.printJson(
                             CliErrors.JSON
-                                    .createObjectNode()
+                                    .objectNode()
                                     .put("code", "RUN_" + run.getState().name().replaceFirst("^SYNC_RUN_STATE_", ""))
                                     .put("message", run.getError())
                                     .put("run", run.getName()),

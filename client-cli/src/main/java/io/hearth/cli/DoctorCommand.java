@@ -28,7 +28,7 @@ final class DoctorCommand extends RpcCommand {
     static final Duration CLOCK_SKEW_WARNING = Duration.ofSeconds(5);
 
     /** The checks so far, for {@code --output json}. */
-    private final ArrayNode checks = CliErrors.JSON.createArrayNode();
+    private final ArrayNode checks = CliErrors.JSON.arrayNode();
 
     private boolean anyFailed;
 
@@ -36,7 +36,7 @@ final class DoctorCommand extends RpcCommand {
     void execute() {
         check(out());
         if (json()) {
-            ObjectNode report = CliErrors.JSON.createObjectNode().put("ok", !anyFailed);
+            ObjectNode report = CliErrors.JSON.objectNode().put("ok", !anyFailed);
             report.set("checks", checks);
             out().println(report.toPrettyString());
         }

@@ -68,8 +68,23 @@ public final class HearthCli implements Callable<Integer> {
             System.exit(0);
         }
         GRPC_LOGGER.setLevel(Level.OFF);
+        quietNetty();
         System.exit(run(args, new PrintWriter(System.out), new PrintWriter(System.err)));
     }
+
+    /**
+     * Netty's buffer allocators declare Java Flight Recorder events; the first allocation then sets
+     * up the recorder's event machinery, which cost a CLI call about a sixth of its CPU for events
+     * nobody records. Netty in grpc-netty-shaded reads its properties under the shaded prefix. A
+     * value the user set (HEARTH_JAVA_OPTS) wins.
+     */
+    static void quietNetty() {
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
+    }
+
+    static final String NETTY_JFR = "io.grpc.netty.shaded.io.netty.jfr.enabled";
 
     /** Whether the command line is {@code hearth --version} (or {@code -V}) and nothing else. */
     static boolean isVersionOnly(String[] args) {

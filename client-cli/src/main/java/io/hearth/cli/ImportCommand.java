@@ -106,7 +106,7 @@ final class ImportCommand extends RpcCommand {
             if (json()) {
                 CliErrors.printJson(
                         CliErrors.JSON
-                                .createObjectNode()
+                                .objectNode()
                                 .put("code", "IMPORT_" + run.getState().name().replaceFirst("^SYNC_RUN_STATE_", ""))
                                 .put("message", run.getError())
                                 .put("run", run.getName()),

@@ -142,7 +142,7 @@ final class LoginCommand extends RpcCommand {
             if (json()) {
                 CliErrors.printJson(
                         CliErrors.JSON
-                                .createObjectNode()
+                                .objectNode()
                                 .put("code", CliErrors.CLIENT)
                                 .put("message", message),
                         err());
@@ -154,7 +154,7 @@ final class LoginCommand extends RpcCommand {
         }
         if (json()) {
             out().println(CliErrors.JSON
-                    .createObjectNode()
+                    .objectNode()
                     .put("server", options.server.strip())
                     .put("profile", profileName)
                     .put("file", file.path().toString())

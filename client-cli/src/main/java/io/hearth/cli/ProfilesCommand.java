@@ -43,10 +43,7 @@ final class ProfilesCommand {
         final int fail(String message) {
             if (json()) {
                 CliErrors.printJson(
-                        CliErrors.JSON
-                                .createObjectNode()
-                                .put("code", CliErrors.USAGE)
-                                .put("message", message),
+                        CliErrors.JSON.objectNode().put("code", CliErrors.USAGE).put("message", message),
                         spec.commandLine().getErr());
             } else {
                 spec.commandLine().getErr().println("error: " + message);
@@ -66,7 +63,7 @@ final class ProfilesCommand {
         /** A profile for {@code --output json}: the token only as set, command or none. */
         static ObjectNode json(Profile profile, Profiles profiles) {
             ObjectNode node = CliErrors.JSON
-                    .createObjectNode()
+                    .objectNode()
                     .put("name", profile.name())
                     .put(
                             "active",
@@ -94,7 +91,7 @@ final class ProfilesCommand {
         int run(ProfilesFile file, Profiles profiles, GlobalOptions options) {
             if (json()) {
                 ObjectNode list = CliErrors.JSON
-                        .createObjectNode()
+                        .objectNode()
                         .put("file", file.path().toString())
                         .put("active", profiles.active().orElse(""));
                 ArrayNode all = list.putArray("profiles");
@@ -151,7 +148,7 @@ final class ProfilesCommand {
             }
             file.write(profiles.withActive(Optional.of(name)));
             if (json()) {
-                print(CliErrors.JSON.createObjectNode().put("active", name));
+                print(CliErrors.JSON.objectNode().put("active", name));
                 return ExitCode.OK;
             }
             out().println("active profile: " + name);
@@ -209,7 +206,7 @@ final class ProfilesCommand {
             file.write(left);
             if (json()) {
                 print(CliErrors.JSON
-                        .createObjectNode()
+                        .objectNode()
                         .put("removed", name)
                         .put("active", left.active().orElse("")));
                 return ExitCode.OK;

@@ -54,7 +54,10 @@ final class ProfilesFile {
     static final int MAX_BYTES = 1 << 20;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Made on first use: a call without a profiles file should not pay for a mapper's set-up. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     private final Path path;
 
@@ -108,7 +111,7 @@ final class ProfilesFile {
         }
         JsonNode root;
         try {
-            root = TOML.readTree(text);
+            root = Toml.MAPPER.readTree(text);
         } catch (JacksonException e) {
             // the parser's message can quote the line, which may hold a token: name the place only
             throw new ProfilesFileException(path + ": not valid TOML (line "
@@ -209,7 +212,7 @@ final class ProfilesFile {
         }
         try {
             String text = "# Hearth CLI profiles: written by 'hearth login' and 'hearth profiles'; may hold tokens,\n"
-                    + "# so keep it private (mode 600)\n" + TOML.writeValueAsString(root);
+                    + "# so keep it private (mode 600)\n" + Toml.MAPPER.writeValueAsString(root);
             Path directory = path.toAbsolutePath().getParent();
             boolean posix = Files.getFileAttributeView(directory.getRoot(), PosixFileAttributeView.class) != null;
             if (!Files.isDirectory(directory)) {

@@ -65,11 +65,7 @@ abstract class RpcCommand implements Callable<Integer> {
         } catch (ProfileSettings.SettingsException e) {
             if (json()) {
                 CliErrors.printJson(
-                        CliErrors.JSON
-                                .createObjectNode()
-                                .put("code", CliErrors.USAGE)
-                                .put("message", e.getMessage()),
-                        err());
+                        CliErrors.JSON.objectNode().put("code", CliErrors.USAGE).put("message", e.getMessage()), err());
             } else {
                 err().println("error: " + e.getMessage());
             }

@@ -37,11 +37,11 @@ final class RpcErrors {
         Status status = failure.getStatus();
         com.google.rpc.Status details = StatusProto.fromThrowable(failure);
         boolean fromServer = details != null && details.getDetailsCount() > 0;
-        ObjectNode error = CliErrors.JSON.createObjectNode();
+        ObjectNode error = CliErrors.JSON.objectNode();
         error.put("code", status.getCode().name());
         error.put("message", describe(status, fromServer, server, security, deadline));
         if (details != null) {
-            ArrayNode violations = CliErrors.JSON.createArrayNode();
+            ArrayNode violations = CliErrors.JSON.arrayNode();
             for (Any detail : details.getDetailsList()) {
                 try {
                     if (detail.is(ErrorInfo.class)) {
