@@ -396,6 +396,27 @@ public final class ImportBench {
                 AuditLog.disabled(),
                 TeamRoster.NONE);
         Stores stores = Stores.jooq(database.dsl());
+        LeadConversion conversion = new LeadConversion(
+                leads,
+                stores.contacts(),
+                stores.touches(),
+                stores.followUps(),
+                stores.cadences(),
+                new CadenceRules(CadencePolicy.DEFAULT),
+                transactor,
+                clock,
+                List.of());
+        io.hearth.core.persistence.JooqOpportunityStore opportunities =
+                new io.hearth.core.persistence.JooqOpportunityStore(database.dsl());
+        io.hearth.core.touch.ContactQueue queue = new io.hearth.core.touch.ContactQueue(
+                stores.contacts(),
+                new io.hearth.core.touch.CadenceStandings(stores.cadences(), stores.followUps(), CadencePolicy.DEFAULT),
+                stores.queue(),
+                opportunities,
+                new io.hearth.core.opportunity.Pipelines(
+                        new io.hearth.core.persistence.JooqTeamPipelineStore(database.dsl()),
+                        io.hearth.core.opportunity.PipelineStages.DEFAULT),
+                stores.touches());
         // a CSV deletes and merges nothing, but the engine is wired as the server's is
         SourceRemovals removals = new SourceRemovals(
                 matches,
@@ -412,16 +433,7 @@ public final class ImportBench {
                         stores.cadences(),
                         transactor,
                         clock),
-                new LeadConversion(
-                        leads,
-                        stores.contacts(),
-                        stores.touches(),
-                        stores.followUps(),
-                        stores.cadences(),
-                        new CadenceRules(CadencePolicy.DEFAULT),
-                        transactor,
-                        clock,
-                        List.of()));
+                conversion);
         return new SyncEngine(
                 ConnectorRegistry.of(List.of(new CsvConnector())),
                 timings.wrap(SyncRunStore.class, new JooqSyncRunStore(database.dsl()), "run"),
@@ -430,14 +442,16 @@ public final class ImportBench {
                 contacts,
                 removals,
                 new io.hearth.core.app.DealImport(
-                        new io.hearth.core.persistence.JooqOpportunityStore(database.dsl()),
+                        opportunities,
                         new io.hearth.core.persistence.JooqDealLinkStore(database.dsl()),
                         matches,
                         new JooqContactStore(database.dsl()),
                         io.hearth.core.opportunity.PipelineStages.DEFAULT,
                         new io.hearth.core.opportunity.OpportunityRules(),
                         AuditLog.disabled(),
-                        new io.hearth.core.resource.TimeOrderedIds(clock)),
+                        new io.hearth.core.resource.TimeOrderedIds(clock),
+                        conversion,
+                        queue),
                 leadRules,
                 contactRules,
                 transactor,

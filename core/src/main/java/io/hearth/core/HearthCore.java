@@ -10,6 +10,7 @@ import io.hearth.core.app.ContactCadenceBackfill;
 import io.hearth.core.app.ContactMerges;
 import io.hearth.core.app.Contacts;
 import io.hearth.core.app.DealImport;
+import io.hearth.core.app.DealQueueBackfill;
 import io.hearth.core.app.Escalations;
 import io.hearth.core.app.FollowUpStatsReport;
 import io.hearth.core.app.FollowUps;
@@ -48,6 +49,7 @@ import io.hearth.core.persistence.JooqDealLinkStore;
 import io.hearth.core.persistence.JooqEscalationStore;
 import io.hearth.core.persistence.JooqOpportunityStore;
 import io.hearth.core.persistence.JooqPipelineStatsStore;
+import io.hearth.core.persistence.JooqStartPassStore;
 import io.hearth.core.persistence.JooqTeamPipelineStore;
 import io.hearth.core.persistence.JooqTeamStore;
 import io.hearth.core.persistence.JooqTransactor;
@@ -97,6 +99,7 @@ public final class HearthCore {
     private final ContactQueue contactQueue;
     private final ContactCadenceStart contactCadenceStart;
     private final ContactCadenceBackfill contactCadenceBackfill;
+    private final DealQueueBackfill dealQueueBackfill;
     private final LearnedProbability learnedProbability;
     private final LeadRatings ratings;
     private final LeadQualifications qualifications;
@@ -162,6 +165,14 @@ public final class HearthCore {
         contactCadenceStart = new ContactCadenceStart(stores.cadences(), stores.followUps(), cadenceRules, clock);
         contactCadenceBackfill = new ContactCadenceBackfill(
                 stores.cadences(), stores.contacts(), contactCadenceStart, contactQueue, transactor);
+        dealQueueBackfill = new DealQueueBackfill(
+                opportunityStore,
+                stores.cadences(),
+                stores.queue(),
+                contactQueue,
+                new JooqStartPassStore(b.database.dsl()),
+                transactor,
+                clock);
         List<ContactObserver> contactObservers = new ArrayList<>(List.of(contactCadenceStart, contactQueue));
         contactObservers.addAll(b.contactObservers);
         leads = new Leads(
@@ -276,7 +287,9 @@ public final class HearthCore {
                                 b.pipelineStages,
                                 new OpportunityRules(),
                                 audit,
-                                new TimeOrderedIds(clock)),
+                                new TimeOrderedIds(clock),
+                                conversion,
+                                contactQueue),
                         leadRules,
                         contactRules,
                         transactor,
@@ -335,6 +348,11 @@ public final class HearthCore {
     /** Run once as a server starts: the first step of contacts stored without one. */
     public ContactCadenceBackfill contactCadenceBackfill() {
         return contactCadenceBackfill;
+    }
+
+    /** Run once as a server starts, after {@link #contactCadenceBackfill}: the entries of deals stored before V23. */
+    public DealQueueBackfill dealQueueBackfill() {
+        return dealQueueBackfill;
     }
 
     public ContactCadenceStart contactCadenceStart() {

@@ -710,9 +710,10 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Gives contacts stored before every contact got its cadence's first step on arrival theirs, in
-     * the background: a start after that finds none, and of several servers starting together each
-     * contact is started by one.
+     * Gives contacts stored before every contact got its cadence's first step on arrival theirs, then
+     * places the queue entries of deals stored before the deal lane, in the background: a start after
+     * that finds nothing to do, and of several servers starting together each contact is done by one
+     * at a time.
      */
     private static void startContactCadences(HearthCore core) {
         Thread thread = new Thread(
@@ -726,6 +727,20 @@ public final class Main implements Callable<Integer> {
                         // the next start tries again: it works on contacts still without a cadence
                         log.warn(
                                 "starting the cadences of contacts stored without one failed: {}",
+                                FailureSummary.of(e));
+                    }
+                    // after the cadences: a contact's entry weighs its follow-up and its deals
+                    try {
+                        int placed = core.dealQueueBackfill().run(200);
+                        if (placed > 0) {
+                            log.info(
+                                    "placed the queue entries of {} contacts with deals stored before the deal lane",
+                                    placed);
+                        }
+                    } catch (RuntimeException e) {
+                        // not recorded as done: the next start goes through it again
+                        log.warn(
+                                "placing the queue entries of deals stored before the deal lane failed: {}",
                                 FailureSummary.of(e));
                     }
                 },

@@ -8,9 +8,13 @@ import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactStore;
 import io.hearth.core.dedup.DedupKeys;
 import io.hearth.core.dedup.PersonMatchStore;
+import io.hearth.core.error.ErrorReason;
 import io.hearth.core.error.Excerpts;
+import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.error.StaleEtagException;
+import io.hearth.core.lead.Lead;
+import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.opportunity.DealLinkStore;
 import io.hearth.core.opportunity.Opportunity;
 import io.hearth.core.opportunity.OpportunityFields;
@@ -34,6 +38,7 @@ import io.hearth.core.sync.Owners;
 import io.hearth.core.sync.Picklists;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.SyncCounts;
+import io.hearth.core.touch.ContactQueue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,11 +46,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +64,17 @@ import java.util.stream.Collectors;
  * through the {@link StageMapping}. A record that cannot be stored (no id, no contact, an unknown
  * stage, a bad amount, a closed deal it would reopen) is a rejection naming why, and does not stop
  * the others.
+ *
+ * <p>A new deal whose person is still a lead in Hearth converts the lead into a prospect
+ * ({@link LeadConversion}) in the batch's transaction: a deal opened in the source means the person
+ * engaged (a meeting, a call), which is what converts a lead. Every check of the record comes first,
+ * so a refused record leaves the lead a lead. Closed deals convert too: a won deal is a customer,
+ * and a lost one is kept so that win rates by lead source count the losses. Two runs converting one
+ * lead at once cannot both convert it (the lead's version and the contact's primary key, the lead's
+ * id); the one that loses applies its batch again and finds the contact.
+ *
+ * <p>The contacts of the deals a batch wrote are placed in the work queue again once each, at the
+ * end of the batch, as every other deal write places them ({@link ContactQueue#dealChanged}).
  */
 public final class DealImport {
     private final OpportunityStore store;
@@ -67,7 +85,13 @@ public final class DealImport {
     private final OpportunityRules rules;
     private final AuditLog audit;
     private final TimeOrderedIds ids;
+    private final LeadConversion conversion;
+    private final ContactQueue queue;
 
+    /**
+     * @param conversion converts a deal's lead, in the batch's transaction
+     * @param queue places the contacts of the deals written, in the batch's transaction
+     */
     public DealImport(
             OpportunityStore store,
             DealLinkStore links,
@@ -76,7 +100,11 @@ public final class DealImport {
             PipelineStages pipeline,
             OpportunityRules rules,
             AuditLog audit,
-            TimeOrderedIds ids) {
+            TimeOrderedIds ids,
+            LeadConversion conversion,
+            ContactQueue queue) {
+        this.conversion = requireNonNull(conversion, "conversion is null");
+        this.queue = requireNonNull(queue, "queue is null");
         this.store = requireNonNull(store, "store is null");
         this.links = requireNonNull(links, "links is null");
         this.matches = requireNonNull(matches, "matches is null");
@@ -91,7 +119,7 @@ public final class DealImport {
         return pipeline;
     }
 
-    /** What a batch did: its counts (each record in exactly one) and its rejections. */
+    /** What a batch did: its counts (each record in exactly one; a deal converting its lead is created) and its rejections. */
     public record Stored(SyncCounts counts, List<Rejection> rejections) {}
 
     /**
@@ -118,6 +146,7 @@ public final class DealImport {
             }
         }
         links.link(connector, batch.newLinks, now);
+        batch.placed.forEach(queue::dealChanged);
         return new Stored(
                 new SyncCounts(
                         records.size(),
@@ -146,6 +175,8 @@ public final class DealImport {
         private final Map<String, OpportunityId> newLinks = new LinkedHashMap<>();
         /** The deals this batch wrote, by id: a record repeated in the batch updates what the first stored. */
         private final Map<OpportunityId, Opportunity> written = new HashMap<>();
+        /** The contacts of the deals this batch wrote, placed in the queue once each at its end. */
+        private final Set<ContactId> placed = new LinkedHashSet<>();
 
         private final List<Rejection> rejections = new ArrayList<>();
         private long created;
@@ -232,39 +263,62 @@ public final class DealImport {
         }
 
         private void create(String id, Map<String, String> fields, PipelineStage stage) {
-            Contact contact = contact(fields);
-            String owner =
-                    fields.getOrDefault(DealFields.OWNER, contact.fields().owner());
+            Party party = party(fields);
+            String owner = fields.getOrDefault(DealFields.OWNER, party.owner());
             if (!owners.allows(owner)) {
                 throw new Refused(owners.notYours(owner));
             }
-            if (contact.archived()) {
-                throw new Refused(
-                        contact.id().name() + ", the deal's contact, is archived; restore it to import its deals");
+            if (party.contact() != null && party.contact().archived()) {
+                throw new Refused(party.contact().id().name()
+                        + ", the deal's contact, is archived; restore it to import its deals");
+            }
+            if (party.lead() != null) {
+                // converting the lead changes that person: a manager converts only their team's
+                requireOwnersAllow(party.owner());
             }
             OpportunityFields checked = checked(dealFields(fields, owner, null));
             LeadSource source = Optional.ofNullable(Picklists.source(fields.get(DealFields.LEAD_SOURCE)))
-                    .orElse(contact.fields().source());
+                    .orElse(party.source());
             PipelineStage opening = stage.closing() ? pipeline.first() : stage;
             Opportunity opened = Opportunity.open(
                     new OpportunityId(ids.next()),
-                    contact.id(),
+                    party.id(),
                     checked,
                     opening,
-                    new OpportunitySource(contact.convertedFrom(), source),
+                    new OpportunitySource(party.convertedFrom(), source),
                     user,
                     now);
             if (stage.closing()) {
                 opened = closed(opened, stage, fields);
             }
+            // every check is behind us: only a deal that is stored converts its lead
+            if (party.lead() != null) {
+                convert(party.lead());
+            }
             store.insert(opened, null);
             audit.record(opened.id().name(), "sync-create", null, Opportunities.Audited.of(opened));
             written.put(opened.id(), opened);
+            placed.add(opened.contact());
             if (!id.equals(opened.id().name())) {
                 newLinks.put(id, opened.id());
                 linked.put(id, opened.id());
             }
             created++;
+        }
+
+        /**
+         * Converts the deal's lead. A lead another run converted since this batch read it makes the
+         * batch stale: applied again, it finds the contact.
+         */
+        private void convert(Lead lead) {
+            try {
+                conversion.convertInTransaction(lead);
+            } catch (FailedPreconditionException e) {
+                if (e.errorReason() == ErrorReason.LEAD_ALREADY_CONVERTED) {
+                    throw StaleEtagException.concurrent(lead.id().name());
+                }
+                throw e;
+            }
         }
 
         private void update(Opportunity current, Map<String, String> fields, PipelineStage stage) {
@@ -330,6 +384,7 @@ public final class DealImport {
             }
             audit.record(next.id().name(), action, Opportunities.Audited.of(current), Opportunities.Audited.of(next));
             written.put(next.id(), next);
+            placed.add(next.contact());
         }
 
         private Opportunity closed(Opportunity open, PipelineStage closing, Map<String, String> fields) {
@@ -378,8 +433,11 @@ public final class DealImport {
             return stage;
         }
 
-        /** The deal's contact: by Hearth name, by the person's id in this source, then by e-mail. */
-        private Contact contact(Map<String, String> fields) {
+        /**
+         * Who the deal is with: by Hearth name, by the person's id in this source, then by e-mail. A
+         * contact, or a lead the deal will convert (neither archived nor merged).
+         */
+        private Party party(Map<String, String> fields) {
             String name = fields.get(DealFields.CONTACT);
             if (name != null && name.startsWith(ContactId.COLLECTION)) {
                 ContactId id;
@@ -388,7 +446,8 @@ public final class DealImport {
                 } catch (InvalidArgumentException e) {
                     throw new Refused(describe(e));
                 }
-                return contacts.find(id).orElseThrow(() -> new Refused("contact " + name + " is not in Hearth"));
+                return Party.of(
+                        contacts.find(id).orElseThrow(() -> new Refused("contact " + name + " is not in Hearth")));
             }
             String personId = fields.get(DealFields.CONTACT_ID);
             if (personId != null) {
@@ -399,28 +458,64 @@ public final class DealImport {
                                     + " is not in Hearth; sync its people first (records=people,deals reads them before the deals)");
                 }
                 if (person.isLead()) {
-                    LeadId lead = new LeadId(person.id());
-                    return contacts.findConvertedFrom(lead)
-                            .orElseThrow(() -> new Refused("the deal's person " + Excerpts.quoted(personId) + " is "
-                                    + lead.name() + ", a lead in Hearth; a deal needs a contact: convert the lead"));
+                    return leadParty(new LeadId(person.id()), "the deal's person " + Excerpts.quoted(personId));
                 }
-                return contacts.find(new ContactId(person.id()))
-                        .orElseThrow(() -> new Refused("contact " + personId + " is not in Hearth"));
+                return Party.of(contacts.find(new ContactId(person.id()))
+                        .orElseThrow(() -> new Refused("contact " + personId + " is not in Hearth")));
             }
             String email = fields.get(DealFields.CONTACT_EMAIL);
             if (email != null) {
-                List<Contact> found =
-                        matches.contactsMatching(List.of(DedupKeys.emailKey(email)), List.of(), List.of());
+                List<String> key = List.of(DedupKeys.emailKey(email));
+                List<Contact> found = matches.contactsMatching(key, List.of(), List.of());
                 if (found.size() == 1) {
-                    return found.get(0);
+                    return Party.of(found.get(0));
                 }
-                throw new Refused(
-                        found.isEmpty()
-                                ? "no contact in Hearth has the e-mail " + Excerpts.quoted(email)
-                                : "several contacts have the e-mail " + Excerpts.quoted(email) + ": "
-                                        + found.stream().map(c -> c.id().name()).collect(Collectors.joining(", ")));
+                if (found.isEmpty()) {
+                    // a person only a lead so far: the deal converts it, as one found by its id does
+                    List<Lead> leads = matches.leadsWithEmailKeys(key).stream()
+                            .filter(lead -> !lead.archived() && lead.fields().status() != LeadStatus.CONVERTED)
+                            .toList();
+                    if (leads.size() == 1) {
+                        return Party.of(leads.get(0));
+                    }
+                    throw new Refused(
+                            leads.isEmpty()
+                                    ? "no contact or lead in Hearth has the e-mail " + Excerpts.quoted(email)
+                                    : "no contact but several leads have the e-mail " + Excerpts.quoted(email)
+                                            + ": "
+                                            + leads.stream()
+                                                    .map(l -> l.id().name())
+                                                    .collect(Collectors.joining(", "))
+                                            + "; merge them or name the deal's contact");
+                }
+                throw new Refused("several contacts have the e-mail " + Excerpts.quoted(email) + ": "
+                        + found.stream().map(c -> c.id().name()).collect(Collectors.joining(", ")));
             }
             throw new Refused("the deal names no contact (a Contact, Contact ID or Contact Email column)");
+        }
+
+        /** The contact {@code id} converted into, or the lead itself to convert: never an archived or merged one. */
+        private Party leadParty(LeadId id, String who) {
+            Optional<Contact> contact = contacts.findConvertedFrom(id);
+            if (contact.isPresent()) {
+                return Party.of(contact.get());
+            }
+            Lead lead = matches.leadsWithIds(List.of(id)).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new Refused(who + " is " + id.name() + ", which is not in Hearth"));
+            if (lead.merged()) {
+                throw new Refused(who + " is " + id.name() + ", a lead merged into " + lead.mergedInto()
+                        + " in Hearth; name that one as the deal's contact");
+            }
+            if (lead.archived()) {
+                throw new Refused(who + " is " + id.name()
+                        + ", an archived lead in Hearth; restore it to import its deals (the deal converts it)");
+            }
+            if (lead.fields().status() == LeadStatus.CONVERTED) {
+                // converted, yet no contact names it as its lead: nothing to attach the deal to
+                throw new Refused(who + " is " + id.name() + ", converted in Hearth, but no contact was made from it");
+            }
+            return Party.of(lead);
         }
 
         private OpportunityFields dealFields(Map<String, String> fields, String owner, OpportunityFields current) {
@@ -498,6 +593,37 @@ public final class DealImport {
         return record.fields().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Who a new deal is with: a contact, or a lead the deal converts, whose prospect will take the
+     * lead's id, owner and source.
+     */
+    private record Party(Contact contact, Lead lead) {
+        static Party of(Contact contact) {
+            return new Party(contact, null);
+        }
+
+        static Party of(Lead lead) {
+            return new Party(null, lead);
+        }
+
+        ContactId id() {
+            return contact != null ? contact.id() : new ContactId(lead.id().value());
+        }
+
+        String owner() {
+            return contact != null ? contact.fields().owner() : lead.fields().owner();
+        }
+
+        LeadSource source() {
+            return contact != null ? contact.fields().source() : lead.fields().source();
+        }
+
+        /** The lead the deal's contact came from: the one converting now, or the contact's. */
+        LeadId convertedFrom() {
+            return contact != null ? contact.convertedFrom() : lead.id();
+        }
     }
 
     /** A record that cannot be stored, and why. */

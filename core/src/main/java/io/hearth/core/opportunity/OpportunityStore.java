@@ -5,6 +5,7 @@ import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Where opportunities and their stage history are kept. Calls join the caller's transaction when one is open. */
 public interface OpportunityStore {
@@ -34,4 +35,11 @@ public interface OpportunityStore {
 
     /** The open deals of {@code contact} that are not archived, whoever owns them: what the work queue weighs. */
     List<Opportunity> openOf(ContactId contact);
+
+    /**
+     * Up to {@code limit} contacts after {@code after} (in id order; {@code null}: from the first),
+     * not archived, with an open deal that is not archived, whose queue entry is missing or names
+     * no deal: what the queue showed of them before it weighed deals (V23).
+     */
+    List<UUID> contactsWithOpenDealsOffTheQueue(UUID after, int limit);
 }

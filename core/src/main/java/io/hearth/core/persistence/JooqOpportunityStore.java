@@ -1,7 +1,9 @@
 package io.hearth.core.persistence;
 
+import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static io.hearth.core.persistence.generated.Tables.OPPORTUNITY;
 import static io.hearth.core.persistence.generated.Tables.OPPORTUNITY_STAGE_CHANGE;
+import static io.hearth.core.persistence.generated.Tables.QUEUE_ENTRY;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.opportunity.NextStep;
@@ -91,6 +93,25 @@ public final class JooqOpportunityStore implements OpportunityStore {
                         .and(OPPORTUNITY.OUTCOME.eq(Outcome.OPEN.name()))
                         .and(OPPORTUNITY.ARCHIVED_AT.isNull()))
                 .values());
+    }
+
+    @Override
+    public List<UUID> contactsWithOpenDealsOffTheQueue(UUID after, int limit) {
+        return dsl.selectDistinct(OPPORTUNITY.CONTACT_ID)
+                .from(OPPORTUNITY)
+                .join(CONTACT)
+                .on(CONTACT.ID.eq(OPPORTUNITY.CONTACT_ID))
+                .where(OPPORTUNITY.OUTCOME.eq(Outcome.OPEN.name()))
+                .and(OPPORTUNITY.ARCHIVED_AT.isNull())
+                .and(CONTACT.ARCHIVED_AT.isNull())
+                .and(after == null ? DSL.noCondition() : OPPORTUNITY.CONTACT_ID.gt(after))
+                .andNotExists(dsl.selectOne()
+                        .from(QUEUE_ENTRY)
+                        .where(QUEUE_ENTRY.PERSON_ID.eq(OPPORTUNITY.CONTACT_ID))
+                        .and(QUEUE_ENTRY.OPPORTUNITY_ID.isNotNull()))
+                .orderBy(OPPORTUNITY.CONTACT_ID)
+                .limit(limit)
+                .fetch(OPPORTUNITY.CONTACT_ID);
     }
 
     private Optional<Opportunity> one(Condition condition) {

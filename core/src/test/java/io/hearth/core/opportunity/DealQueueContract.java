@@ -266,6 +266,97 @@ public abstract class DealQueueContract {
                 .isEmpty();
     }
 
+    @Test
+    void aStartPlacesOnceTheEntriesOfDealsStoredBeforeTheDealLane() {
+        // Ada and Bob said yes (no cadence step): their entries are their deals' steps
+        Contact ada = contact("Ada");
+        touch(ada, Outcome.REPLIED_POSITIVE, null);
+        opportunities.create(ada.id().name(), deal("200 seats"), "proposal", null);
+        Contact bob = contact("Bob");
+        touch(bob, Outcome.REPLIED_POSITIVE, null);
+        withNextStep(opportunities.create(bob.id().name(), deal("Pilot"), "", null), "call back", 3);
+        // Cy's follow-up comes before his deal's stall: his entry names no deal, rightly
+        Contact cy = contact("Cy");
+        opportunities.create(cy.id().name(), deal("Renewal"), "", null);
+        List<Contact> all = List.of(ada, bob, cy);
+        java.util.Map<Contact, Optional<QueueEntry>> placed = new java.util.HashMap<>();
+        all.forEach(c -> placed.put(c, storedEntry(c)));
+        assertThat(placed.get(ada)).get().extracting(QueueEntry::lane).isEqualTo(Lane.OPPORTUNITY);
+        assertThat(placed.get(bob)).get().extracting(QueueEntry::opportunityId).isNotNull();
+        assertThat(placed.get(cy)).get().extracting(QueueEntry::opportunityId).isNull();
+        // as stored before V23: Ada had no entry (a drip-free contact without a step), Bob's named no deal
+        core.stores().queue().remove(ada.id().value(), io.hearth.core.person.PersonKind.CONTACT);
+        clearDealOf(bob);
+
+        assertThat(core.dealQueueBackfill().run(1))
+                .as("Ada's and Bob's, a page of one at a time")
+                .isEqualTo(2);
+
+        all.forEach(c -> assertThat(storedEntry(c)).as(c.fields().givenName()).isEqualTo(placed.get(c)));
+        // a later start finds the pass done and changes nothing, even an entry broken since
+        clearDealOf(bob);
+        assertThat(core.dealQueueBackfill().run(1)).isZero();
+        assertThat(storedEntry(bob)).get().extracting(QueueEntry::opportunityId).isNull();
+    }
+
+    @Test
+    void serversStartingTogetherPlaceEachEntryOnce() throws Exception {
+        List<Contact> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Contact contact = contact("Person " + i);
+            touch(contact, Outcome.REPLIED_POSITIVE, null);
+            opportunities.create(contact.id().name(), deal("Deal " + i), "proposal", null);
+            all.add(contact);
+        }
+        java.util.Map<Contact, Optional<QueueEntry>> placed = new java.util.HashMap<>();
+        all.forEach(c -> placed.put(c, storedEntry(c)));
+        all.forEach(c -> core.stores().queue().remove(c.id().value(), io.hearth.core.person.PersonKind.CONTACT));
+        HearthCore other = HearthCore.on(testDatabase.database())
+                .clock(clock)
+                .probability(new RuleProbability())
+                .build();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService servers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = List.of(core, other).stream()
+                    .map(server -> servers.submit(() -> {
+                        start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return server.dealQueueBackfill().run(3);
+                    }))
+                    .toList();
+            int changed = 0;
+            for (java.util.concurrent.Future<Integer> run : runs) {
+                changed += run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(changed).as("each entry placed by one of them").isEqualTo(7);
+        } finally {
+            servers.shutdownNow();
+        }
+        all.forEach(c -> assertThat(storedEntry(c)).as(c.fields().givenName()).isEqualTo(placed.get(c)));
+        assertThat(other.dealQueueBackfill().run(3)).isZero();
+    }
+
+    /** The contact's entry as stored, whenever it shows. */
+    private Optional<QueueEntry> storedEntry(Contact contact) {
+        return core.transactor()
+                .inTransaction(() -> core.stores().queue().find(contact.id().value()));
+    }
+
+    /** The entry as V23 found it: placed before the queue weighed deals, so in no deal lane and naming no deal. */
+    private void clearDealOf(Contact contact) {
+        testDatabase
+                .database()
+                .dsl()
+                .update(io.hearth.core.persistence.generated.Tables.QUEUE_ENTRY)
+                .setNull(io.hearth.core.persistence.generated.Tables.QUEUE_ENTRY.OPPORTUNITY_ID)
+                // a deal's step before V23 had no lane of its own: the entry showed the follow-up's
+                .set(io.hearth.core.persistence.generated.Tables.QUEUE_ENTRY.LANE_PRIORITY, (short)
+                        Lane.DUE_FOLLOW_UP.priority())
+                .where(io.hearth.core.persistence.generated.Tables.QUEUE_ENTRY.PERSON_ID.eq(
+                        contact.id().value()))
+                .execute();
+    }
+
     private Optional<QueueEntry> entryOf(Contact contact) {
         Instant now = clock.instant();
         return core.workQueue().next(null, 200, "").items().stream()

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A manager's import writes only their team's people: a row giving a new person to someone outside
  * the team, or matching a person someone outside the team owns, is rejected on its own (without
- * naming that person's owner), and the rest of the file is imported. An admin's import writes
- * anyone's. Run against each database by a subclass.
+ * naming that person's owner), and the rest of the file is imported; a deal converts only a lead
+ * of the team. An admin's import writes anyone's. Run against each database by a subclass.
  */
 public abstract class ManagerImportContract {
     private static final Instant NOW = Instant.parse("2026-12-06T09:00:00Z");
@@ -100,6 +100,47 @@ public abstract class ManagerImportContract {
                 .extracting(
                         lead -> lead.fields().givenName() + ":" + lead.fields().owner())
                 .containsExactlyInAnyOrder("Cyra:carol", "Hana:bob", "Ivo:null", "Jo:erin");
+    }
+
+    @Test
+    void aManagersDealImportConvertsOnlyTheirTeamsLeads() throws Exception {
+        Lead carols = core.leads()
+                .create(
+                        LeadFields.builder()
+                                .givenName("Cyra")
+                                .email("cyra@example.com")
+                                .owner("carol")
+                                .build(),
+                        null);
+        Lead bobs = core.leads()
+                .create(
+                        LeadFields.builder()
+                                .givenName("Hana")
+                                .email("hana@example.com")
+                                .owner("bob")
+                                .build(),
+                        null);
+        Files.writeString(
+                dir.resolve("deals.csv"),
+                "Deal ID,Deal Name,Contact Email,Deal Owner,Amount,Currency,Stage,Close Date\n"
+                        + "D1,Cyra's,cyra@example.com,bob,100,EUR,Proposal,2027-03-31\n"
+                        + "D2,Hana's,hana@example.com,,100,EUR,Proposal,2027-03-31\n");
+        caller.set(Optional.of(new Principal("erin", Role.MANAGER, Optional.of("east"), "t-erin")));
+
+        SyncRun run = core.sync()
+                .run(SyncRequest.of("csv", Map.of("path", "deals.csv", "records", "deals")), SyncListener.NONE);
+
+        assertThat(run.counts().created()).isEqualTo(1);
+        assertThat(run.counts().rejected()).isEqualTo(1);
+        assertThat(core.sync().rejections(run.id(), 10, "").items())
+                .singleElement()
+                .extracting(Rejection::reason)
+                .asString()
+                .contains("a person someone outside your team works")
+                .doesNotContain("carol");
+        caller.set(Optional.empty());
+        assertThat(core.leads().get(carols.id())).as("carol's lead, untouched").isEqualTo(carols);
+        assertThat(core.leads().get(bobs.id()).fields().status()).isEqualTo(io.hearth.core.lead.LeadStatus.CONVERTED);
     }
 
     @Test

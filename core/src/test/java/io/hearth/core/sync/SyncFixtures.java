@@ -22,21 +22,34 @@ import java.util.List;
 final class SyncFixtures {
     private SyncFixtures() {}
 
-    /** The removals of a sync engine wired by hand over {@code database}. */
-    /** Deal reads stored as the server stores them, on the default pipeline. */
-    public static io.hearth.core.app.DealImport deals(Database database, Clock clock) {
+    /** Deal reads stored as the server stores them, on the default pipeline, converting through {@code leads}. */
+    public static io.hearth.core.app.DealImport deals(Database database, Leads leads, Clock clock) {
         Stores stores = Stores.jooq(database.dsl());
+        io.hearth.core.persistence.JooqOpportunityStore opportunities =
+                new io.hearth.core.persistence.JooqOpportunityStore(database.dsl());
+        io.hearth.core.touch.ContactQueue queue = new io.hearth.core.touch.ContactQueue(
+                stores.contacts(),
+                new io.hearth.core.touch.CadenceStandings(stores.cadences(), stores.followUps(), CadencePolicy.DEFAULT),
+                stores.queue(),
+                opportunities,
+                new io.hearth.core.opportunity.Pipelines(
+                        new io.hearth.core.persistence.JooqTeamPipelineStore(database.dsl()),
+                        io.hearth.core.opportunity.PipelineStages.DEFAULT),
+                stores.touches());
         return new io.hearth.core.app.DealImport(
-                new io.hearth.core.persistence.JooqOpportunityStore(database.dsl()),
+                opportunities,
                 new io.hearth.core.persistence.JooqDealLinkStore(database.dsl()),
                 stores.matches(),
                 stores.contacts(),
                 io.hearth.core.opportunity.PipelineStages.DEFAULT,
                 new io.hearth.core.opportunity.OpportunityRules(),
                 io.hearth.core.app.AuditLog.disabled(),
-                new io.hearth.core.resource.TimeOrderedIds(clock));
+                new io.hearth.core.resource.TimeOrderedIds(clock),
+                conversion(database, leads, clock, List.of(queue)),
+                queue);
     }
 
+    /** The removals of a sync engine wired by hand over {@code database}. */
     static SourceRemovals removals(Database database, Leads leads, Contacts contacts, Clock clock) {
         Stores stores = Stores.jooq(database.dsl());
         Transactor transactor = new JooqTransactor(database.dsl());
@@ -55,16 +68,22 @@ final class SyncFixtures {
                         stores.cadences(),
                         transactor,
                         clock),
-                new LeadConversion(
-                        leads,
-                        stores.contacts(),
-                        stores.touches(),
-                        stores.followUps(),
-                        stores.cadences(),
-                        new CadenceRules(CadencePolicy.DEFAULT),
-                        transactor,
-                        clock,
-                        List.of()));
+                conversion(database, leads, clock, List.of()));
+    }
+
+    private static LeadConversion conversion(
+            Database database, Leads leads, Clock clock, List<io.hearth.core.contact.ContactObserver> observers) {
+        Stores stores = Stores.jooq(database.dsl());
+        return new LeadConversion(
+                leads,
+                stores.contacts(),
+                stores.touches(),
+                stores.followUps(),
+                stores.cadences(),
+                new CadenceRules(CadencePolicy.DEFAULT),
+                new JooqTransactor(database.dsl()),
+                clock,
+                observers);
     }
 
     /** For connectors without files: an import folder nothing is read from, and the default lease. */

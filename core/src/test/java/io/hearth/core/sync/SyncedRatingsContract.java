@@ -132,7 +132,7 @@ public abstract class SyncedRatingsContract {
                 syncedLeads,
                 contacts,
                 SyncFixtures.removals(database, syncedLeads, contacts, clock),
-                SyncFixtures.deals(database, clock),
+                SyncFixtures.deals(database, syncedLeads, clock),
                 LeadFixtures.rules(),
                 new ContactRules(new PhoneNumbers("US")),
                 transactor,
