@@ -25,7 +25,8 @@ record PipedriveConfig(
         Optional<String> temperatureField,
         TemperatureLabels temperatureLabels,
         Optional<String> statusField,
-        Map<String, String> dealStages) {
+        Map<String, String> dealStages,
+        Optional<String> dealIdField) {
     static final String DEFAULT_BASE_URL = "https://api.pipedrive.com";
     /** Pipedrive's most per page, for the v2 cursor endpoints and v1 leads and recents alike. */
     static final int MAX_PAGE_SIZE = 500;
@@ -75,6 +76,12 @@ record PipedriveConfig(
             "for writing deals: the Pipedrive stage of each Hearth stage, as hearth_stage=Stage Name pairs "
                     + "(e.g. needs_analysis=Demo Scheduled); without a pair, a stage whose name Hearth reads as that "
                     + "stage (Pipedrive's default pipeline)");
+    static final ConfigKey DEAL_ID_FIELD = ConfigKey.optional(
+            "deal_id_field",
+            ConfigType.STRING,
+            null,
+            "the key of a deal custom field (text) where each deal Hearth creates keeps its Hearth id, so a create "
+                    + "retried after a lost answer finds the deal instead of creating a second");
     static final List<ConfigKey> KEYS = List.of(
             API_TOKEN,
             BASE_URL,
@@ -83,7 +90,8 @@ record PipedriveConfig(
             TEMPERATURE_FIELD,
             TEMPERATURE_LABELS,
             STATUS_FIELD,
-            DEAL_STAGES);
+            DEAL_STAGES,
+            DEAL_ID_FIELD);
 
     // Pipedrive's custom field keys are 40-character hashes; anything else a user pasted is a mistake
     private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -113,7 +121,7 @@ record PipedriveConfig(
             DealStages.parse(stages);
             return null;
         });
-        for (ConfigKey key : List.of(TEMPERATURE_FIELD, STATUS_FIELD)) {
+        for (ConfigKey key : List.of(TEMPERATURE_FIELD, STATUS_FIELD, DEAL_ID_FIELD)) {
             check(
                     problems,
                     key,
@@ -141,7 +149,8 @@ record PipedriveConfig(
                 TEMPERATURE_FIELD.valueIn(config).map(String::strip),
                 TemperatureLabels.parse(value(TEMPERATURE_LABELS, config)),
                 STATUS_FIELD.valueIn(config).map(String::strip),
-                DEAL_STAGES.valueIn(config).map(DealStages::parse).orElse(Map.of()));
+                DEAL_STAGES.valueIn(config).map(DealStages::parse).orElse(Map.of()),
+                DEAL_ID_FIELD.valueIn(config).map(String::strip));
     }
 
     private static String value(ConfigKey key, Map<String, String> config) {

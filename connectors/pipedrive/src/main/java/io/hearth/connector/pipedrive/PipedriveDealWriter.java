@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Writes deals to Pipedrive, one at a time (Pipedrive has no batch create or update for deals): a deal
  * with a Pipedrive id is updated ({@code PATCH /api/v2/deals/{id}}), one without is created
- * ({@code POST /api/v2/deals}, never resent by the HTTP layer once it may have arrived). The mapping is
+ * ({@code POST /api/v2/deals}, never resent by the HTTP layer once it may have arrived; with
+ * {@code deal_id_field} it keeps the deal's Hearth id, by which a retry finds it). The mapping is
  * {@link DealList}'s the other way round, so what is written reads back as the same deal. A deal Pipedrive
  * refuses (gone, invalid) is a failed result and the others go on; rate limits and outages are crm-http's
  * retries, then a {@link io.hearth.connector.spi.RetriableConnectorException}.
@@ -44,10 +45,11 @@ final class PipedriveDealWriter implements DealWriter {
     @Override
     public List<WriteResult> write(List<OutgoingDeal> deals) {
         Map<String, JsonNode> current = current(deals);
+        Map<String, JsonNode> created = createdEarlier(deals);
         List<WriteResult> results = new ArrayList<>(deals.size());
         for (OutgoingDeal deal : deals) {
             try {
-                results.add(WriteResult.written(deal.hearthId(), write(deal, current)));
+                results.add(WriteResult.written(deal.hearthId(), write(deal, current, created)));
             } catch (Refused refused) {
                 results.add(WriteResult.failed(deal.hearthId(), refused.getMessage()));
             }
@@ -55,11 +57,23 @@ final class PipedriveDealWriter implements DealWriter {
         return results;
     }
 
-    /** Writes one deal and returns its Pipedrive id. */
-    private String write(OutgoingDeal deal, Map<String, JsonNode> current) throws Refused {
+    /**
+     * Writes one deal and returns its Pipedrive id. {@code created} holds the deals an earlier attempt created
+     * (by Hearth id), which are updated rather than created twice.
+     */
+    private String write(OutgoingDeal deal, Map<String, JsonNode> current, Map<String, JsonNode> created)
+            throws Refused {
         String id = deal.externalId();
+        JsonNode earlier = id == null ? created.get(deal.hearthId()) : null;
+        if (earlier != null) {
+            id = earlier.path("id").asText();
+            current = Map.of(id, earlier);
+        }
         if (id == null) {
-            return create(body(deal, null));
+            ObjectNode body = body(deal, null);
+            config.dealIdField()
+                    .ifPresent(field -> body.putObject("custom_fields").put(field, deal.hearthId()));
+            return create(body);
         }
         if (!isId(id)) {
             throw new Refused("its id " + Quote.of(id) + " is no Pipedrive deal id");
@@ -184,6 +198,42 @@ final class PipedriveDealWriter implements DealWriter {
             return Optional.of(owner);
         }
         return owner.contains("@") ? directory.userId(owner) : Optional.empty();
+    }
+
+    /**
+     * With {@code deal_id_field}: the deals an earlier attempt of these creates made (its answer lost), by the
+     * Hearth id they keep in that field, read from the deals of the persons the creates are for, 500 a page
+     * (an exact list, unlike the search, whose index lags behind a create).
+     */
+    private Map<String, JsonNode> createdEarlier(List<OutgoingDeal> deals) {
+        Map<String, JsonNode> created = new HashMap<>();
+        if (config.dealIdField().isEmpty()) {
+            return created;
+        }
+        String field = config.dealIdField().get();
+        List<String> persons = deals.stream()
+                .filter(deal -> deal.externalId() == null)
+                .map(OutgoingDeal::contactExternalId)
+                .filter(id -> id != null && isId(id))
+                .distinct()
+                .toList();
+        for (String person : persons) {
+            String cursor = null;
+            int pages = 0;
+            do {
+                JsonReply reply = http.get(
+                        DealList.PATH,
+                        Query.of("person_id", person, "limit", Integer.toString(PipedriveConfig.MAX_PAGE_SIZE))
+                                .and("cursor", cursor));
+                for (JsonNode deal : Answers.data(reply)) {
+                    PipedriveJson.text(deal.path("custom_fields"), field)
+                            .ifPresent(hearthId -> created.putIfAbsent(hearthId, deal));
+                }
+                cursor =
+                        reply.text(reply.body(), "/additional_data/next_cursor").orElse(null);
+            } while (cursor != null && ++pages < TouchWriter.MAX_ACTIVITY_PAGES);
+        }
+        return created;
     }
 
     /** The deals to update as Pipedrive has them now ({@code GET /api/v2/deals?ids=}), by id; a gone one is absent. */

@@ -443,6 +443,9 @@ final class FakePipedrive implements AutoCloseable {
         List<ObjectNode> all = deals.values().stream()
                 .filter(d -> !d.path("status").asText().equals("deleted"))
                 .filter(d -> ids == null || ids.contains(d.path("id").asText()))
+                .filter(d -> request.queryParameter("person_id")
+                        .map(person -> person.equals(d.path("person_id").asText()))
+                        .orElse(true))
                 .toList();
         int from = request.queryParameter("cursor")
                 .map(c -> Integer.parseInt(new String(Base64.getDecoder().decode(c))))

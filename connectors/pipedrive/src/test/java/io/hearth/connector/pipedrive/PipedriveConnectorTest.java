@@ -85,7 +85,7 @@ class PipedriveConnectorTest {
                                 "page_size_typo",
                                 "is not a key of this connector; known keys: api_token, "
                                         + "base_url, page_size, hearth_fields, temperature_field, temperature_labels, "
-                                        + "status_field, deal_stages"));
+                                        + "status_field, deal_stages, deal_id_field"));
 
         List<ConfigProblem> problems = connector.validate(Map.of(
                 "api_token",

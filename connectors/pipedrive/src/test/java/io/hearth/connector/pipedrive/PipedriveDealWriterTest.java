@@ -310,6 +310,42 @@ class PipedriveDealWriterTest {
         assertThat(pipedrive.dealCount()).isEqualTo(1);
     }
 
+    @Test
+    void withADealIdFieldACreateWhoseAnswerWasLostIsFoundByTheRetry() {
+        String field = "5c1e7d2f9a0b4c3d8e6f1a2b3c4d5e6f7a8b9c0d";
+        Map<String, String> config = pipedrive.config("deal_id_field", field);
+        pipedrive.deal(11, ada, "Someone else's deal of Ada's");
+        OutgoingDeal deal = new OutgoingDeal(
+                "opportunities/1",
+                null,
+                Long.toString(ada),
+                fields(DealFields.TITLE, "New", DealFields.AMOUNT, "10", DealFields.STAGE, "qualification"));
+        pipedrive.loseAnswer("POST", DealList.PATH, 1);
+
+        assertThatThrownBy(() -> write(config, deal)).isInstanceOf(RetriableConnectorException.class);
+        List<WriteResult> retried = write(config, with(deal, DealFields.AMOUNT, "20"));
+
+        assertThat(pipedrive.dealCount()).as("deal 11 and the one created once").isEqualTo(2);
+        String id = retried.get(0).externalId();
+        assertThat(retried).containsExactly(WriteResult.written("opportunities/1", id));
+        assertThat(pipedrive
+                        .dealById(Long.parseLong(id))
+                        .path("custom_fields")
+                        .path(field)
+                        .asText())
+                .isEqualTo("opportunities/1");
+        assertThat(pipedrive.dealById(Long.parseLong(id)).path("value").asInt())
+                .as("the retry updated what the lost attempt created")
+                .isEqualTo(20);
+        assertThat(pipedrive.requests("POST", DealList.PATH)).hasSize(1);
+    }
+
+    private static OutgoingDeal with(OutgoingDeal deal, String field, String value) {
+        Map<String, String> fields = new LinkedHashMap<>(deal.fields());
+        fields.put(field, value);
+        return new OutgoingDeal(deal.hearthId(), deal.externalId(), deal.contactExternalId(), fields);
+    }
+
     private List<WriteResult> write(Map<String, String> config, OutgoingDeal... deals) {
         try (DealWriter writer = harness.connector.openDealWriter(config)) {
             return writer.write(List.of(deals));
