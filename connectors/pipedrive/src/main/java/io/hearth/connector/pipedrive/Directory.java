@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Names a person answer only refers to by id: its organization (Hearth's company) and its owner (a
- * Pipedrive user, given to Hearth as an email address). Organizations are fetched a page's worth at a
+ * Pipedrive user, given to Hearth as an email address), and the other way, a user by email for a deal's owner. Organizations are fetched a page's worth at a
  * time and cached; users once per sync.
  */
 final class Directory {
@@ -64,6 +64,18 @@ final class Directory {
 
     /** The email address of the user with this id, reading the company's users on first use. */
     Optional<String> ownerEmail(String userId) {
+        return Optional.ofNullable(users().get(userId));
+    }
+
+    /** The id of the user with this email address, in any letter case, reading the users on first use. */
+    Optional<String> userId(String email) {
+        return users().entrySet().stream()
+                .filter(user -> user.getValue().equalsIgnoreCase(email.strip()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    private Map<String, String> users() {
         if (ownerEmails == null) {
             JsonReply reply = http.get("/api/v1/users");
             Map<String, String> emails = new HashMap<>();
@@ -72,6 +84,6 @@ final class Directory {
             }
             ownerEmails = emails;
         }
-        return Optional.ofNullable(ownerEmails.get(userId));
+        return ownerEmails;
     }
 }

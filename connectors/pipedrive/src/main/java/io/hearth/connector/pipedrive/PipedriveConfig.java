@@ -24,7 +24,9 @@ record PipedriveConfig(
         FieldOwnership ownership,
         Optional<String> temperatureField,
         TemperatureLabels temperatureLabels,
-        Optional<String> statusField) {
+        Optional<String> statusField,
+        Map<String, String> dealStages,
+        Optional<String> dealIdField) {
     static final String DEFAULT_BASE_URL = "https://api.pipedrive.com";
     /** Pipedrive's most per page, for the v2 cursor endpoints and v1 leads and recents alike. */
     static final int MAX_PAGE_SIZE = 500;
@@ -67,8 +69,29 @@ record PipedriveConfig(
             null,
             "the key of a person custom field (text or single-option) for Hearth's lead status; without it, "
                     + "status is not written");
-    static final List<ConfigKey> KEYS =
-            List.of(API_TOKEN, BASE_URL, PAGE_SIZE, HEARTH_FIELDS, TEMPERATURE_FIELD, TEMPERATURE_LABELS, STATUS_FIELD);
+    static final ConfigKey DEAL_STAGES = ConfigKey.optional(
+            "deal_stages",
+            ConfigType.STRING,
+            null,
+            "for writing deals: the Pipedrive stage of each Hearth stage, as hearth_stage=Stage Name pairs "
+                    + "(e.g. needs_analysis=Demo Scheduled); without a pair, a stage whose name Hearth reads as that "
+                    + "stage (Pipedrive's default pipeline)");
+    static final ConfigKey DEAL_ID_FIELD = ConfigKey.optional(
+            "deal_id_field",
+            ConfigType.STRING,
+            null,
+            "the key of a deal custom field (text) where each deal Hearth creates keeps its Hearth id, so a create "
+                    + "retried after a lost answer finds the deal instead of creating a second");
+    static final List<ConfigKey> KEYS = List.of(
+            API_TOKEN,
+            BASE_URL,
+            PAGE_SIZE,
+            HEARTH_FIELDS,
+            TEMPERATURE_FIELD,
+            TEMPERATURE_LABELS,
+            STATUS_FIELD,
+            DEAL_STAGES,
+            DEAL_ID_FIELD);
 
     // Pipedrive's custom field keys are 40-character hashes; anything else a user pasted is a mistake
     private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -94,7 +117,11 @@ record PipedriveConfig(
             TemperatureLabels.parse(labels);
             return null;
         });
-        for (ConfigKey key : List.of(TEMPERATURE_FIELD, STATUS_FIELD)) {
+        check(problems, DEAL_STAGES, config, stages -> {
+            DealStages.parse(stages);
+            return null;
+        });
+        for (ConfigKey key : List.of(TEMPERATURE_FIELD, STATUS_FIELD, DEAL_ID_FIELD)) {
             check(
                     problems,
                     key,
@@ -121,7 +148,9 @@ record PipedriveConfig(
                 FieldOwnership.parse(value(HEARTH_FIELDS, config)),
                 TEMPERATURE_FIELD.valueIn(config).map(String::strip),
                 TemperatureLabels.parse(value(TEMPERATURE_LABELS, config)),
-                STATUS_FIELD.valueIn(config).map(String::strip));
+                STATUS_FIELD.valueIn(config).map(String::strip),
+                DEAL_STAGES.valueIn(config).map(DealStages::parse).orElse(Map.of()),
+                DEAL_ID_FIELD.valueIn(config).map(String::strip));
     }
 
     private static String value(ConfigKey key, Map<String, String> config) {

@@ -8,6 +8,7 @@ import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * Pipedrive: persons and Leads Inbox leads into Hearth, incrementally, with what Pipedrive deleted or
- * merged; the fields Hearth owns (temperature, status) and touches (as activities) back to it.
+ * merged, and deals; the fields Hearth owns (temperature, status), touches (as activities) and deals back to it.
  */
 public final class PipedriveConnector implements Connector {
     private final Wiring wiring;
@@ -37,7 +38,7 @@ public final class PipedriveConnector implements Connector {
 
     @Override
     public String description() {
-        return "Pipedrive CRM: persons and Leads Inbox leads in; temperature, status and touches out";
+        return "Pipedrive CRM: persons, Leads Inbox leads and deals in; temperature, status, touches and deals out";
     }
 
     @Override
@@ -52,7 +53,8 @@ public final class PipedriveConnector implements Connector {
                 Capability.WRITE,
                 Capability.WRITE_TOUCHES,
                 Capability.INCREMENTAL,
-                Capability.READ_DEALS);
+                Capability.READ_DEALS,
+                Capability.WRITE_DEALS);
     }
 
     @Override
@@ -106,6 +108,13 @@ public final class PipedriveConnector implements Connector {
     public RecordReader openDealReader(Map<String, String> config, String cursor) {
         PipedriveConfig settings = PipedriveConfig.of(config);
         return new DealList(PipedriveHttp.connect(settings, wiring), settings.pageSize(), cursor);
+    }
+
+    /** Deals created or updated one at a time ({@link PipedriveDealWriter}). */
+    @Override
+    public DealWriter openDealWriter(Map<String, String> config) {
+        PipedriveConfig settings = PipedriveConfig.of(config);
+        return new PipedriveDealWriter(PipedriveHttp.connect(settings, wiring), settings);
     }
 
     @Override

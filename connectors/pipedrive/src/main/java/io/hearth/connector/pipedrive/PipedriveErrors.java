@@ -40,6 +40,8 @@ final class PipedriveErrors implements ErrorDialect {
     /** The part of Pipedrive a request touches, to name the permission a refusal is about. */
     private enum Area {
         LEADS("the Leads Inbox"),
+        DEALS("deals"),
+        STAGES("the pipelines' stages"),
         ACTIVITIES("activities"),
         ORGANIZATIONS("organizations"),
         USERS("the company's users"),
@@ -54,6 +56,12 @@ final class PipedriveErrors implements ErrorDialect {
         static Area of(String path) {
             if (path.contains("/lead")) {
                 return LEADS;
+            }
+            if (path.contains("/deals")) {
+                return DEALS;
+            }
+            if (path.contains("/stages")) {
+                return STAGES;
             }
             if (path.contains("/activities")) {
                 return ACTIVITIES;

@@ -57,6 +57,7 @@ final class FakePipedrive implements AutoCloseable {
     FakePipedrive() {
         route("GET", "/api/v2/persons", this::listPersons);
         route("GET", DealList.PATH, this::listDeals);
+        route("POST", DealList.PATH, this::createDeal);
         route("GET", DealList.STAGES, r -> ok(array(stages.values().stream())));
         route("POST", "/api/v2/persons", this::createPerson);
         route("GET", "/api/v2/persons/search", this::searchPersons);
@@ -308,9 +309,22 @@ final class FakePipedrive implements AutoCloseable {
     private final Map<Long, ObjectNode> deals = new java.util.TreeMap<>();
     private final Map<Long, ObjectNode> stages = new java.util.TreeMap<>();
 
-    /** A pipeline stage, as {@code GET /api/v2/stages} lists it. */
+    /** A stage of the first pipeline, as {@code GET /api/v2/stages} lists it. */
     synchronized void stage(long id, String name) {
-        stages.put(id, object().put("id", id).put("name", name).put("pipeline_id", 1));
+        stage(id, name, 1);
+    }
+
+    /** A stage of a pipeline, after the stages it has so far. */
+    synchronized void stage(long id, String name, long pipelineId) {
+        long order = stages.values().stream()
+                .filter(s -> s.path("pipeline_id").asLong() == pipelineId)
+                .count();
+        stages.put(
+                id,
+                object().put("id", id)
+                        .put("name", name)
+                        .put("pipeline_id", pipelineId)
+                        .put("order_nr", order + 1));
     }
 
     /** A deal as API v2 answers it, with fields in pairs over the defaults (status open, EUR). */
@@ -321,6 +335,7 @@ final class FakePipedrive implements AutoCloseable {
                 .put("currency", "EUR")
                 .put("person_id", personId)
                 .put("stage_id", 1)
+                .put("pipeline_id", 1)
                 .put("status", "open")
                 .put("owner_id", 7)
                 .put("update_time", "2026-11-30T09:00:00Z")
@@ -329,7 +344,84 @@ final class FakePipedrive implements AutoCloseable {
             deal.put(fields[i], fields[i + 1]);
         }
         deals.put(id, deal);
+        routeDeal(id);
         return deal;
+    }
+
+    /** The deal as the company has it now. */
+    synchronized ObjectNode dealById(long id) {
+        return deals.get(id).deepCopy();
+    }
+
+    synchronized int dealCount() {
+        return deals.size();
+    }
+
+    private void routeDeal(long id) {
+        route("PATCH", DealList.PATH + "/" + id, r -> updateDeal(id, r));
+    }
+
+    /** Creates a deal from a v2 body; its stage defaults to the first pipeline's first stage, as Pipedrive's. */
+    private FakeReply createDeal(RecordedRequest request) {
+        ObjectNode body = (ObjectNode) parse(request);
+        if (!body.hasNonNull("title")) {
+            return FakeReply.json(400, "{\"success\":false,\"error\":\"Title is required\",\"errorCode\":400}");
+        }
+        long id = nextId++;
+        ObjectNode deal = object().put("id", id)
+                .put("value", 0)
+                .put("currency", "EUR")
+                .putNull("person_id")
+                .put(
+                        "stage_id",
+                        stages.isEmpty() ? 1 : stages.keySet().iterator().next())
+                .put("pipeline_id", 1)
+                .put("status", "open")
+                .put("owner_id", 1)
+                .put("add_time", now.toString())
+                .put("is_deleted", false);
+        FakeReply refused = changeDeal(deal, body);
+        if (refused != null) {
+            return refused;
+        }
+        deals.put(id, deal);
+        routeDeal(id);
+        return FakeReply.json(201, answer(deal, null).toString());
+    }
+
+    private FakeReply updateDeal(long id, RecordedRequest request) {
+        ObjectNode deal = deals.get(id);
+        if (deal == null || deal.path("status").asText().equals("deleted")) {
+            return notFound("Deal");
+        }
+        ObjectNode changed = deal.deepCopy();
+        FakeReply refused = changeDeal(changed, (ObjectNode) parse(request));
+        if (refused != null) {
+            return refused;
+        }
+        deals.put(id, changed);
+        return ok(changed);
+    }
+
+    /** Applies a v2 body as Pipedrive checks it: a person and a stage must exist; null for done, else the refusal. */
+    private FakeReply changeDeal(ObjectNode deal, ObjectNode body) {
+        if (body.has("person_id") && !persons.containsKey(body.path("person_id").asLong())) {
+            return FakeReply.json(400, "{\"success\":false,\"error\":\"Person not found\",\"errorCode\":400}");
+        }
+        if (body.has("stage_id")) {
+            ObjectNode stage = stages.get(body.path("stage_id").asLong());
+            if (stage == null) {
+                return FakeReply.json(400, "{\"success\":false,\"error\":\"Stage not found\",\"errorCode\":400}");
+            }
+            deal.put("pipeline_id", stage.path("pipeline_id").asLong());
+        }
+        if (body.has("status")
+                && !List.of("open", "won", "lost").contains(body.path("status").asText())) {
+            return FakeReply.json(400, "{\"success\":false,\"error\":\"Invalid status\",\"errorCode\":400}");
+        }
+        deal.setAll(body);
+        deal.put("update_time", now.toString());
+        return null;
     }
 
     /** Changes a deal's fields (in pairs). */
@@ -345,8 +437,15 @@ final class FakePipedrive implements AutoCloseable {
         if (limit < 0) {
             return tooLarge();
         }
+        List<String> ids = request.queryParameter("ids")
+                .map(text -> List.of(text.split(",")))
+                .orElse(null);
         List<ObjectNode> all = deals.values().stream()
                 .filter(d -> !d.path("status").asText().equals("deleted"))
+                .filter(d -> ids == null || ids.contains(d.path("id").asText()))
+                .filter(d -> request.queryParameter("person_id")
+                        .map(person -> person.equals(d.path("person_id").asText()))
+                        .orElse(true))
                 .toList();
         int from = request.queryParameter("cursor")
                 .map(c -> Integer.parseInt(new String(Base64.getDecoder().decode(c))))

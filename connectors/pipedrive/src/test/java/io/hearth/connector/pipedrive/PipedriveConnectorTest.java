@@ -44,7 +44,8 @@ class PipedriveConnectorTest {
                         Capability.WRITE,
                         Capability.WRITE_TOUCHES,
                         Capability.INCREMENTAL,
-                        Capability.READ_DEALS);
+                        Capability.READ_DEALS,
+                        Capability.WRITE_DEALS);
         assertThat(connector.fileExtensions()).isEmpty();
     }
 
@@ -84,7 +85,7 @@ class PipedriveConnectorTest {
                                 "page_size_typo",
                                 "is not a key of this connector; known keys: api_token, "
                                         + "base_url, page_size, hearth_fields, temperature_field, temperature_labels, "
-                                        + "status_field"));
+                                        + "status_field, deal_stages, deal_id_field"));
 
         List<ConfigProblem> problems = connector.validate(Map.of(
                 "api_token",
@@ -100,18 +101,22 @@ class PipedriveConnectorTest {
                 "status_field",
                 "not a key!",
                 "temperature_field",
-                "abc_123"));
+                "abc_123",
+                "deal_stages",
+                "proposal="));
 
         assertThat(problems)
                 .extracting(ConfigProblem::key)
-                .containsExactly("base_url", "page_size", "hearth_fields", "temperature_labels", "status_field");
+                .containsExactly(
+                        "base_url", "page_size", "hearth_fields", "temperature_labels", "deal_stages", "status_field");
         assertThat(problems.get(0).message()).contains("http or https");
         assertThat(problems.get(1).message()).isEqualTo("must be from 1 to 500, got 501");
         assertThat(problems.get(2).message())
                 .contains("'company' stays Pipedrive's")
                 .contains("given_name and family_name go together");
         assertThat(problems.get(3).message()).contains("two temperatures have the label 'Hot'");
-        assertThat(problems.get(4).message()).contains("must be a custom field's key");
+        assertThat(problems.get(4).message()).isEqualTo("proposal has no Pipedrive stage name (write proposal=Name)");
+        assertThat(problems.get(5).message()).contains("must be a custom field's key");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param baseUrl            the API address, or {@code null} for the {@code instance_url} the token endpoint answers
  * @param writeFields        the Hearth fields a write may set in Salesforce (the fields Hearth owns)
  * @param contactRatingField the Contact field holding the temperature, or {@code null} for none
+ * @param dealIdField        the Opportunity field keeping each deal's Hearth id, or {@code null} for none
+ * @param dealCurrency       the org's only currency, or {@code null} when Opportunities carry their own
  */
 record SalesforceConfig(
         AuthMode auth,
@@ -35,7 +37,10 @@ record SalesforceConfig(
         ValueMap ratings,
         String contactRatingField,
         String touchIdField,
-        boolean createLeads) {
+        boolean createLeads,
+        StageValues stages,
+        String dealIdField,
+        String dealCurrency) {
 
     /** How Hearth obtains an access token at {@code login_url}/services/oauth2/token. */
     enum AuthMode {
@@ -150,6 +155,20 @@ record SalesforceConfig(
             "the org's currency (ISO 4217, e.g. USD) for Opportunities in an org without multiple currencies;"
                     + " without it each Opportunity's CurrencyIsoCode is read");
 
+    static final ConfigKey STAGE_VALUES = ConfigKey.optional(
+            "stage_values",
+            ConfigType.STRING,
+            StageValues.DEFAULT,
+            "for writing deals: Hearth's deal stages as values of the Opportunity StageName picklist "
+                    + "(closed_won and closed_lost included); a StageName Hearth already reads as the deal's stage "
+                    + "is kept");
+    static final ConfigKey DEAL_ID_FIELD = ConfigKey.optional(
+            "deal_id_field",
+            ConfigType.STRING,
+            null,
+            "an Opportunity custom field (Text, External ID, Unique) where each Opportunity Hearth creates keeps "
+                    + "the deal's Hearth id, so a retried create finds it instead of creating a second");
+
     static final List<ConfigKey> KEYS = List.of(
             AUTH,
             LOGIN_URL,
@@ -165,7 +184,9 @@ record SalesforceConfig(
             CONTACT_RATING_FIELD,
             TOUCH_ID_FIELD,
             CREATE_LEADS,
-            DEAL_CURRENCY);
+            DEAL_CURRENCY,
+            STAGE_VALUES,
+            DEAL_ID_FIELD);
 
     private static final Pattern VERSION = Pattern.compile("v\\d{2,3}\\.\\d");
 
@@ -272,6 +293,18 @@ record SalesforceConfig(
         }
         boolean createLeads =
                 Boolean.parseBoolean(value(CREATE_LEADS, config).strip().toLowerCase(Locale.ROOT));
+        StageValues stages;
+        try {
+            stages = StageValues.parse(value(STAGE_VALUES, config));
+        } catch (IllegalArgumentException e) {
+            problems.accept(new ConfigProblem(STAGE_VALUES.name(), clip(e.getMessage())));
+            stages = StageValues.parse(StageValues.DEFAULT);
+        }
+        String dealIdField = DEAL_ID_FIELD.valueIn(config).map(String::strip).orElse(null);
+        if (dealIdField != null && !Soql.isApiName(dealIdField)) {
+            problems.accept(
+                    new ConfigProblem(DEAL_ID_FIELD.name(), "must be a field's API name, e.g. Hearth_Deal_Id__c"));
+        }
         return new SalesforceConfig(
                 auth,
                 loginUrl,
@@ -286,7 +319,10 @@ record SalesforceConfig(
                 ratings,
                 contactRatingField,
                 touchIdField,
-                createLeads);
+                createLeads,
+                stages,
+                dealIdField,
+                DEAL_CURRENCY.valueIn(config).map(String::strip).orElse(null));
     }
 
     private static String value(ConfigKey key, Map<String, String> config) {

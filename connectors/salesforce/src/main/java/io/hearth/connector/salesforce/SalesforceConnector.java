@@ -8,6 +8,7 @@ import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Salesforce's Leads and Contacts, read incrementally through the REST API (deletions, merges and Lead
  * conversions included), with Hearth's temperature and status written back to them and its touches
- * logged as completed Tasks. See this module's README for the setup in Salesforce.
+ * logged as completed Tasks; Opportunities read as deals, and Hearth's deals written as Opportunities.
+ * See this module's README for the setup in Salesforce.
  */
 public final class SalesforceConnector implements Connector {
     /** What the connection check asks: one record id, the least a query can answer. */
@@ -42,7 +44,7 @@ public final class SalesforceConnector implements Connector {
     @Override
     public String description() {
         return "Salesforce: Leads and Contacts read incrementally; temperature, status and touches (as Tasks) "
-                + "written back";
+                + "written back; Opportunities both ways";
     }
 
     @Override
@@ -57,7 +59,8 @@ public final class SalesforceConnector implements Connector {
                 Capability.WRITE,
                 Capability.WRITE_TOUCHES,
                 Capability.INCREMENTAL,
-                Capability.READ_DEALS);
+                Capability.READ_DEALS,
+                Capability.WRITE_DEALS);
     }
 
     @Override
@@ -128,6 +131,13 @@ public final class SalesforceConnector implements Connector {
     public RecordWriter openWriter(Map<String, String> config) {
         SalesforceConfig salesforce = parse(config);
         return new SalesforceWriter(() -> SalesforceApi.open(salesforce, tuning), salesforce);
+    }
+
+    /** Deals as Opportunities with their contact roles ({@link OpportunityWrites}). */
+    @Override
+    public DealWriter openDealWriter(Map<String, String> config) {
+        SalesforceConfig salesforce = parse(config);
+        return new SalesforceDealWriter(() -> SalesforceApi.open(salesforce, tuning), salesforce);
     }
 
     private static SalesforceConfig parse(Map<String, String> config) {

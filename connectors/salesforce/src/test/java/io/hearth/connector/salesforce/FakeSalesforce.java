@@ -107,6 +107,7 @@ final class FakeSalesforce implements AutoCloseable {
                 "OpportunityContactRole",
                 new LinkedHashSet<>(
                         List.of("Id", "OpportunityId", "ContactId", "IsPrimary", "SystemModstamp", "IsDeleted")));
+        schema.put("User", new LinkedHashSet<>(List.of("Id", "Email", "IsActive", "SystemModstamp", "IsDeleted")));
         for (String object : schema.keySet()) {
             objects.put(object, new LinkedHashMap<>());
         }
@@ -149,6 +150,34 @@ final class FakeSalesforce implements AutoCloseable {
 
     synchronized String opportunity(String... fieldsAndValues) {
         return insert("Opportunity", "006", fieldsAndValues);
+    }
+
+    /** An active user, as {@code SELECT Id, Email FROM User} finds one. */
+    synchronized String user(String email) {
+        return insert("User", "005", "Email", email, "IsActive", "true");
+    }
+
+    /** Opportunities get CurrencyIsoCode, as in an org with multiple currencies. */
+    synchronized void multiCurrency() {
+        schema.get("Opportunity").add("CurrencyIsoCode");
+    }
+
+    /** Opportunities get a unique External ID text field of this name. */
+    synchronized void opportunityField(String name) {
+        schema.get("Opportunity").add(name);
+    }
+
+    synchronized List<ObjectNode> opportunities() {
+        return List.copyOf(objects.get("Opportunity").values());
+    }
+
+    synchronized List<ObjectNode> contactRoles() {
+        return List.copyOf(objects.get("OpportunityContactRole").values());
+    }
+
+    /** The next creates of an Opportunity with this Name fail with this error, as a validation rule would. */
+    synchronized void refuseNew(String name, String statusCode, String message) {
+        refusals.put("Name:" + name, statusCode + "|" + message);
     }
 
     synchronized String contactRole(String opportunityId, String contactId, boolean primary) {
@@ -378,6 +407,10 @@ final class FakeSalesforce implements AutoCloseable {
                     || modstamp(r).equals(time) && r.path("Id").asText().compareTo(id) > 0);
             rest = rest.replace(after.group(), "");
         }
+        if (rest.contains("IsActive = true")) {
+            predicate = predicate.and(r -> r.path("IsActive").asBoolean(false));
+            rest = rest.replace("IsActive = true", "");
+        }
         if (rest.contains("IsConverted = false")) {
             predicate = predicate.and(r -> !r.path("IsConverted").asBoolean(false));
             rest = rest.replace("IsConverted = false", "");
@@ -424,6 +457,7 @@ final class FakeSalesforce implements AutoCloseable {
                         stored.set(field.getKey(), field.getValue());
                     }
                 });
+                closedByStage(stored);
                 stamp(stored);
                 results.add(JSON.createObjectNode()
                         .put("id", id)
@@ -473,6 +507,19 @@ final class FakeSalesforce implements AutoCloseable {
                     continue;
                 }
             }
+            ObjectNode refused = type.equals("Opportunity") ? opportunityRefusal(record) : null;
+            if (type.equals("OpportunityContactRole")) {
+                String contactId = record.path("ContactId").asText();
+                if (!objects.get("Contact").containsKey(contactId)
+                        || record(contactId).path("IsDeleted").asBoolean(false)) {
+                    refused = failure(
+                            null, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("ContactId"));
+                }
+            }
+            if (refused != null) {
+                results.add(refused);
+                continue;
+            }
             if (type.equals("Lead") && record.path("Company").asText("").isEmpty()) {
                 results.add(failure(
                         null, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Company]", List.of("Company")));
@@ -485,7 +532,16 @@ final class FakeSalesforce implements AutoCloseable {
                     values.add(field.getValue().asText());
                 }
             });
-            String id = insert(type, type.equals("Task") ? "00T" : "00Q", values.toArray(String[]::new));
+            String prefix = switch (type) {
+                case "Task" -> "00T";
+                case "Opportunity" -> "006";
+                case "OpportunityContactRole" -> "00K";
+                default -> "00Q";
+            };
+            String id = insert(type, prefix, values.toArray(String[]::new));
+            if (type.equals("Opportunity")) {
+                closedByStage(record(id));
+            }
             results.add(
                     JSON.createObjectNode().put("id", id).put("success", true).set("errors", JSON.createArrayNode()));
         }
@@ -497,6 +553,48 @@ final class FakeSalesforce implements AutoCloseable {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
+
+    /** Salesforce's checks of a new Opportunity: its required fields, a unique Hearth id, validation rules. */
+    private ObjectNode opportunityRefusal(JsonNode record) {
+        List<String> missing = List.of("Name", "StageName", "CloseDate").stream()
+                .filter(field -> record.path(field).asText("").isEmpty())
+                .toList();
+        if (!missing.isEmpty()) {
+            return failure(null, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
+        }
+        for (String field : schema.get("Opportunity")) {
+            if (field.endsWith("__c") && record.hasNonNull(field)) {
+                Optional<ObjectNode> taken = objects.get("Opportunity").values().stream()
+                        .filter(o ->
+                                o.path(field).asText().equals(record.path(field).asText()))
+                        .findFirst();
+                if (taken.isPresent()) {
+                    return failure(
+                            null,
+                            "DUPLICATE_VALUE",
+                            "duplicate value found: " + field + " duplicates value on record with id: "
+                                    + taken.get().path("Id").asText(),
+                            List.of(field));
+                }
+            }
+        }
+        String refusal = refusals.get("Name:" + record.path("Name").asText());
+        if (refusal != null) {
+            String[] parts = refusal.split("\\|", 2);
+            return failure(null, parts[0], parts[1], List.of());
+        }
+        return null;
+    }
+
+    /** IsClosed and IsWon follow StageName, as the default stage picklist's metadata says. */
+    private static void closedByStage(ObjectNode opportunity) {
+        if (!opportunity.has("StageName")) {
+            return;
+        }
+        String stage = opportunity.path("StageName").asText("");
+        opportunity.put("IsClosed", stage.equals("Closed Won") || stage.equals("Closed Lost"));
+        opportunity.put("IsWon", stage.equals("Closed Won"));
+    }
 
     private String insert(String object, String prefix, String... fieldsAndValues) {
         String id = String.format("%s%012dAAA", prefix, ++sequence);

@@ -45,7 +45,8 @@ class SalesforceConnectorTest {
                             Capability.WRITE,
                             Capability.WRITE_TOUCHES,
                             Capability.INCREMENTAL,
-                            Capability.READ_DEALS);
+                            Capability.READ_DEALS,
+                            Capability.WRITE_DEALS);
         });
     }
 
@@ -70,13 +71,16 @@ class SalesforceConnectorTest {
                         "contact_rating_field",
                         "touch_id_field",
                         "create_leads",
-                        "deal_currency");
+                        "deal_currency",
+                        "stage_values",
+                        "deal_id_field");
         assertThat(keys.values().stream().filter(ConfigKey::secret).map(ConfigKey::name))
                 .containsExactlyInAnyOrder("client_secret", "refresh_token");
         assertThat(keys.get("login_url").defaultValue()).isEqualTo("https://login.salesforce.com");
         assertThat(keys.get("page_size").defaultValue()).isEqualTo("2000");
         assertThat(keys.get("write_fields").defaultValue()).isEqualTo("temperature,status");
         assertThat(keys.get("base_url").defaultValue()).isNull();
+        assertThat(keys.get("stage_values").defaultValue()).isEqualTo(StageValues.DEFAULT);
         assertThat(ConfigKey.redact(connector.configKeys(), salesforce.config()))
                 .containsEntry("client_secret", ConfigKey.REDACTED)
                 .containsEntry("client_id", "3MVG9fake.consumer.key");
@@ -91,11 +95,24 @@ class SalesforceConnectorTest {
         config.put("rating_values", "hot=Hot,tepid=Warm");
         config.put("touch_id_field", "Touch Id; DROP");
         config.put("api_version", "64");
+        config.put("stage_values", "proposal=Proposal/Price Quote");
+        config.put("deal_id_field", "Hearth Deal Id");
 
         assertThat(connector.validate(config))
                 .extracting(ConfigProblem::key)
                 .containsExactlyInAnyOrder(
-                        "client_secret", "page_size", "write_fields", "rating_values", "touch_id_field", "api_version");
+                        "client_secret",
+                        "page_size",
+                        "write_fields",
+                        "rating_values",
+                        "touch_id_field",
+                        "api_version",
+                        "stage_values",
+                        "deal_id_field");
+        assertThat(connector.validate(config).stream()
+                        .filter(p -> p.key().equals("stage_values"))
+                        .map(ConfigProblem::message))
+                .containsExactly("'closed_won' needs its StageName: Salesforce closes a deal by its stage");
         assertThat(connector.validate(salesforce.config())).isEmpty();
     }
 
