@@ -46,6 +46,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +59,10 @@ import java.util.stream.Collectors;
  * through the {@link StageMapping}. A record that cannot be stored (no id, no contact, an unknown
  * stage, a bad amount, a closed deal it would reopen) is a rejection naming why, and does not stop
  * the others.
+ *
+ * <p>For a connection that writes deals back, the deal fields Hearth owns are not applied to a deal
+ * Hearth has (they open a deal it did not have), and what the source holds of each stored deal is
+ * returned ({@link Stored#seen}), so the write-back knows what the CRM has without writing it.
  */
 public final class DealImport {
     private final OpportunityStore store;
@@ -91,13 +97,31 @@ public final class DealImport {
         return pipeline;
     }
 
-    /** What a batch did: its counts (each record in exactly one) and its rejections. */
-    public record Stored(SyncCounts counts, List<Rejection> rejections) {}
+    /**
+     * What a batch did: its counts (each record in exactly one), its rejections, and what the source
+     * holds of each deal it stored, by deal id ({@link DealValues}: the source's stage mapped to
+     * Hearth's key), whether or not Hearth applied it.
+     */
+    public record Stored(SyncCounts counts, List<Rejection> rejections, Map<UUID, Map<String, String>> seen) {}
+
+    /** Stores {@code records} applying every field, as an import does. */
+    public Stored apply(
+            String connector,
+            List<SourceRecord> records,
+            StageMapping stages,
+            Owners owners,
+            String user,
+            Instant now) {
+        return apply(connector, records, stages, owners, user, now, Set.of());
+    }
 
     /**
      * Stores {@code records} in the caller's transaction.
      *
      * @param user who runs the sync, recorded as who moved a deal's stage; {@code null} for none
+     * @param unread the {@link DealFields} Hearth owns, not applied to a deal Hearth has: the title,
+     *     the amount (with its currency), the close date, the stage (with the outcome and reason);
+     *     other names are ignored
      * @throws StaleEtagException when a deal changed meanwhile; the batch is safe to apply again
      */
     public Stored apply(
@@ -106,8 +130,9 @@ public final class DealImport {
             StageMapping stages,
             Owners owners,
             String user,
-            Instant now) {
-        Batch batch = new Batch(connector, stages, owners, user, now);
+            Instant now,
+            Set<String> unread) {
+        Batch batch = new Batch(connector, stages, owners, user, now, Set.copyOf(unread));
         batch.load(records);
         for (SourceRecord record : records) {
             try {
@@ -131,7 +156,8 @@ public final class DealImport {
                         0,
                         0,
                         0),
-                batch.rejections);
+                batch.rejections,
+                batch.seen);
     }
 
     /** One batch's lookups and what it did so far. */
@@ -147,6 +173,9 @@ public final class DealImport {
         /** The deals this batch wrote, by id: a record repeated in the batch updates what the first stored. */
         private final Map<OpportunityId, Opportunity> written = new HashMap<>();
 
+        private final Set<String> unread;
+        private final Map<UUID, Map<String, String>> seen = new LinkedHashMap<>();
+
         private final List<Rejection> rejections = new ArrayList<>();
         private long created;
         private long updated;
@@ -155,7 +184,8 @@ public final class DealImport {
         private long rejected;
         private long archived;
 
-        Batch(String connector, StageMapping stages, Owners owners, String user, Instant now) {
+        Batch(String connector, StageMapping stages, Owners owners, String user, Instant now, Set<String> unread) {
+            this.unread = unread;
             this.connector = connector;
             this.stages = stages;
             this.owners = owners;
@@ -260,6 +290,7 @@ public final class DealImport {
             store.insert(opened, null);
             audit.record(opened.id().name(), "sync-create", null, Opportunities.Audited.of(opened));
             written.put(opened.id(), opened);
+            seen.put(opened.id().value(), DealValues.of(opened));
             if (!id.equals(opened.id().name())) {
                 newLinks.put(id, opened.id());
                 linked.put(id, opened.id());
@@ -274,10 +305,12 @@ public final class DealImport {
             if (!Objects.equals(owner, current.fields().owner()) && !owners.allows(owner)) {
                 throw new Refused(owners.notYours(owner));
             }
-            OpportunityFields changed = checked(dealFields(fields, owner, current.fields()));
+            OpportunityFields read = checked(dealFields(fields, owner, current.fields()));
+            Map<String, String> source = sourceValues(read, stage, fields);
+            OpportunityFields changed = keepUnread(read, current.fields());
             boolean repeated = written.containsKey(current.id());
             Opportunity next = changed.equals(current.fields()) ? current : current.withFields(changed, now);
-            if (!stage.key().equals(current.stage())) {
+            if (!unread.contains(DealFields.STAGE) && !stage.key().equals(current.stage())) {
                 if (current.closed()) {
                     throw new Refused(current.id().name() + " is closed (" + lower(current.outcome())
                             + ") in Hearth and" + " the source has it in " + stage.key()
@@ -286,6 +319,7 @@ public final class DealImport {
                 next = stage.closing() ? closed(next, stage, fields) : next.movedTo(stage, user, now);
             }
             if (next == current) {
+                seen.put(current.id().value(), source);
                 if (repeated) {
                     merged++;
                 } else {
@@ -300,6 +334,7 @@ public final class DealImport {
             // one version more per write, however many changes it made
             Opportunity stored = versioned(next, current);
             write(current, stored, "sync-update");
+            seen.put(current.id().value(), source);
             if (repeated) {
                 merged++;
             } else {
@@ -333,16 +368,46 @@ public final class DealImport {
         }
 
         private Opportunity closed(Opportunity open, PipelineStage closing, Map<String, String> fields) {
+            return open.closedIn(closing, reason(closing, fields), user, now);
+        }
+
+        /** Why the source closed the deal, as Hearth keeps it. */
+        private String reason(PipelineStage closing, Map<String, String> fields) {
             String reason = fields.get(DealFields.REASON);
             if (closing.outcome() == Outcome.LOST && (reason == null || reason.isBlank())) {
                 // Hearth requires why a deal was lost; a source without the field says so rather than nothing
                 reason = "lost in " + connector + "; no reason was recorded there";
             }
             try {
-                return open.closedIn(closing, rules.closeReason(closing.outcome(), reason, "reason"), user, now);
+                return rules.closeReason(closing.outcome(), reason, "reason");
             } catch (InvalidArgumentException e) {
                 throw new Refused(describe(e));
             }
+        }
+
+        /** What the source holds of the deal, in Hearth's terms, whatever Hearth applies of it. */
+        private Map<String, String> sourceValues(
+                OpportunityFields read, PipelineStage stage, Map<String, String> fields) {
+            String reason = null;
+            if (stage.closing()) {
+                try {
+                    reason = reason(stage, fields);
+                } catch (Refused e) {
+                    // a reason Hearth would not keep is still what the source holds
+                    reason = fields.get(DealFields.REASON);
+                }
+            }
+            return DealValues.of(read, stage.key(), stage.outcome(), reason);
+        }
+
+        /** The fields read, with those Hearth owns kept as Hearth has them. */
+        private OpportunityFields keepUnread(OpportunityFields read, OpportunityFields current) {
+            return new OpportunityFields(
+                    unread.contains(DealFields.TITLE) ? current.title() : read.title(),
+                    unread.contains(DealFields.AMOUNT) ? current.amount() : read.amount(),
+                    unread.contains(DealFields.CLOSE_DATE) ? current.expectedCloseDate() : read.expectedCloseDate(),
+                    read.owner(),
+                    read.nextStep());
         }
 
         private void requireOwnersAllow(String owner) {

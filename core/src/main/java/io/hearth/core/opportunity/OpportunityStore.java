@@ -3,6 +3,7 @@ package io.hearth.core.opportunity;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,4 +35,7 @@ public interface OpportunityStore {
 
     /** The open deals of {@code contact} that are not archived, whoever owns them: what the work queue weighs. */
     List<Opportunity> openOf(ContactId contact);
+
+    /** The deals of these contacts that are not archived, open or closed, whoever owns them, in id order. */
+    List<Opportunity> ofContacts(Collection<ContactId> contacts);
 }

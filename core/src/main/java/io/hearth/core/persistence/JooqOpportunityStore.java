@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,18 @@ public final class JooqOpportunityStore implements OpportunityStore {
                         .CONTACT_ID
                         .eq(contact.value())
                         .and(OPPORTUNITY.OUTCOME.eq(Outcome.OPEN.name()))
+                        .and(OPPORTUNITY.ARCHIVED_AT.isNull()))
+                .values());
+    }
+
+    @Override
+    public List<Opportunity> ofContacts(Collection<ContactId> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(readWithHistory(OPPORTUNITY
+                        .CONTACT_ID
+                        .in(contacts.stream().map(ContactId::value).toList())
                         .and(OPPORTUNITY.ARCHIVED_AT.isNull()))
                 .values());
     }
