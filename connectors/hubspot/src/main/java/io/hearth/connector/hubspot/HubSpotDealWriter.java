@@ -107,6 +107,8 @@ final class HubSpotDealWriter implements DealWriter {
                                 + "contact id");
             } else {
                 properties.put("pipeline", pipeline);
+                // sent as a property too, so that the answer carries it and each result finds its deal
+                properties.put(idProperty, deal.hearthId());
                 creates.add(new Input(i, deal, deal.hearthId(), properties));
             }
         }

@@ -450,6 +450,7 @@ public final class FakeHubSpot implements AutoCloseable {
         }
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode results = answer.putArray("results");
+        List<ObjectNode> written = new ArrayList<>();
         for (JsonNode input : inputs) {
             String idProperty = input.path("idProperty").asText();
             String key = input.path("id").asText();
@@ -462,7 +463,20 @@ public final class FakeHubSpot implements AutoCloseable {
                 deal = deal(nextId++, now, List.of(), idProperty, key);
             }
             writeDeal(deal, input);
-            results.add(dealJson(deal).put("new", created));
+            // the answer carries the properties the input set, not the deal's others
+            ObjectNode result = JSON.createObjectNode().put("id", Long.toString(deal.id));
+            ObjectNode properties = result.putObject("properties");
+            input.path("properties")
+                    .fields()
+                    .forEachRemaining(
+                            e -> properties.put(e.getKey(), e.getValue().asText()));
+            properties.put("hs_object_id", Long.toString(deal.id));
+            result.put("new", created);
+            written.add(result);
+        }
+        // HubSpot does not promise the inputs' order in its results
+        for (int i = written.size() - 1; i >= 0; i--) {
+            results.add(written.get(i));
         }
         if (dropNextDealUpsertReply) {
             dropNextDealUpsertReply = false;

@@ -96,6 +96,24 @@ class HubSpotDealWriterTest {
     }
 
     @Test
+    void severalDealsCreatedInOneCallEachGetTheirOwnId() {
+        hubspot.contact(501, T0, "email", "ada@example.com");
+        hubspot.contact(502, T0, "email", "grace@example.com");
+
+        List<WriteResult> results = write(
+                List.of(opened("opportunities/1", "501", "proposal"), opened("opportunities/2", "502", "negotiation")));
+
+        assertThat(hubspot.requests("POST", HubSpotDealWriter.UPSERT)).hasSize(1);
+        assertThat(results).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        for (WriteResult result : results) {
+            FakeHubSpot.Deal deal = hubspot.deal(Long.parseLong(result.externalId()));
+            assertThat(deal.properties).containsEntry("hearth_deal_id", result.hearthId());
+        }
+        assertThat(hubspot.deal(Long.parseLong(results.get(1).externalId())).contacts)
+                .containsExactly(502L);
+    }
+
+    @Test
     void aCreateWrittenAgainAfterItsAnswerWasLostFindsTheDealItMade() {
         hubspot.contact(501, T0, "email", "ada@example.com");
         hubspot.loseNextDealUpsertReply();
