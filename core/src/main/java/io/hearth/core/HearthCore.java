@@ -310,7 +310,14 @@ public final class HearthCore {
                 connectors,
                 b.secrets,
                 this::sync,
-                new WriteBack(new JooqWriteBackStore(b.database.dsl()), stores.matches(), transactor, b.retry, clock),
+                new WriteBack(
+                        new JooqWriteBackStore(b.database.dsl()),
+                        stores.matches(),
+                        opportunityStore,
+                        new JooqDealLinkStore(b.database.dsl()),
+                        transactor,
+                        b.retry,
+                        clock),
                 clock,
                 b.caller,
                 audit);

@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -252,12 +253,19 @@ public final class Connections {
         FieldOwnership ownership = FieldOwnership.of(connection.fields().config());
         Map<String, String> config = resolvedConfig(connection);
         SyncRequest request = new SyncRequest(connector.name(), config, Map.of(), connection.sourceKey(), false, false);
+        // the deal fields Hearth owns are left unread only where Hearth writes them back
+        boolean writesDeals = WriteBack.writesDeals(connection, connector);
+        Set<String> unread = new HashSet<>(ownership.people());
+        if (writesDeals) {
+            unread.addAll(ownership.deals());
+        }
         RunPlan plan = new RunPlan(
                 direction.reads(),
-                ownership.hearthOwned(),
+                unread,
                 direction.writes()
                         ? writeBack.step(connection, connector, DealSettings.connectorConfig(config), ownership)
-                        : null);
+                        : null,
+                writesDeals ? writeBack.dealsRead(connection, ownership) : null);
         return engine.get().run(request, listener, plan);
     }
 

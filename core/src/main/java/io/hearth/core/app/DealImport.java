@@ -53,6 +53,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -75,6 +76,9 @@ import java.util.stream.Collectors;
  *
  * <p>The contacts of the deals a batch wrote are placed in the work queue again once each, at the
  * end of the batch, as every other deal write places them ({@link ContactQueue#dealChanged}).
+ * <p>For a connection that writes deals back, the deal fields Hearth owns are not applied to a deal
+ * Hearth has (they open a deal it did not have), and what the source holds of each stored deal is
+ * returned ({@link Stored#seen}), so the write-back knows what the CRM has without writing it.
  */
 public final class DealImport {
     private final OpportunityStore store;
@@ -119,13 +123,32 @@ public final class DealImport {
         return pipeline;
     }
 
-    /** What a batch did: its counts (each record in exactly one; a deal converting its lead is created) and its rejections. */
-    public record Stored(SyncCounts counts, List<Rejection> rejections) {}
+    /**
+     * What a batch did: its counts (each record in exactly one; a deal converting its lead is
+     * created), its rejections, and what the source
+     * holds of each deal it stored, by deal id ({@link DealValues}: the source's stage mapped to
+     * Hearth's key), whether or not Hearth applied it.
+     */
+    public record Stored(SyncCounts counts, List<Rejection> rejections, Map<UUID, Map<String, String>> seen) {}
+
+    /** Stores {@code records} applying every field, as an import does. */
+    public Stored apply(
+            String connector,
+            List<SourceRecord> records,
+            StageMapping stages,
+            Owners owners,
+            String user,
+            Instant now) {
+        return apply(connector, records, stages, owners, user, now, Set.of());
+    }
 
     /**
      * Stores {@code records} in the caller's transaction.
      *
      * @param user who runs the sync, recorded as who moved a deal's stage; {@code null} for none
+     * @param unread the {@link DealFields} Hearth owns, not applied to a deal Hearth has: the title,
+     *     the amount (with its currency), the close date, the stage (with the outcome and reason);
+     *     other names are ignored
      * @throws StaleEtagException when a deal changed meanwhile; the batch is safe to apply again
      */
     public Stored apply(
@@ -134,8 +157,9 @@ public final class DealImport {
             StageMapping stages,
             Owners owners,
             String user,
-            Instant now) {
-        Batch batch = new Batch(connector, stages, owners, user, now);
+            Instant now,
+            Set<String> unread) {
+        Batch batch = new Batch(connector, stages, owners, user, now, Set.copyOf(unread));
         batch.load(records);
         for (SourceRecord record : records) {
             try {
@@ -160,7 +184,8 @@ public final class DealImport {
                         0,
                         0,
                         0),
-                batch.rejections);
+                batch.rejections,
+                batch.seen);
     }
 
     /** One batch's lookups and what it did so far. */
@@ -178,6 +203,9 @@ public final class DealImport {
         /** The contacts of the deals this batch wrote, placed in the queue once each at its end. */
         private final Set<ContactId> placed = new LinkedHashSet<>();
 
+        private final Set<String> unread;
+        private final Map<UUID, Map<String, String>> seen = new LinkedHashMap<>();
+
         private final List<Rejection> rejections = new ArrayList<>();
         private long created;
         private long updated;
@@ -186,7 +214,8 @@ public final class DealImport {
         private long rejected;
         private long archived;
 
-        Batch(String connector, StageMapping stages, Owners owners, String user, Instant now) {
+        Batch(String connector, StageMapping stages, Owners owners, String user, Instant now, Set<String> unread) {
+            this.unread = unread;
             this.connector = connector;
             this.stages = stages;
             this.owners = owners;
@@ -299,6 +328,7 @@ public final class DealImport {
             audit.record(opened.id().name(), "sync-create", null, Opportunities.Audited.of(opened));
             written.put(opened.id(), opened);
             placed.add(opened.contact());
+            seen.put(opened.id().value(), DealValues.of(opened));
             if (!id.equals(opened.id().name())) {
                 newLinks.put(id, opened.id());
                 linked.put(id, opened.id());
@@ -328,10 +358,12 @@ public final class DealImport {
             if (!Objects.equals(owner, current.fields().owner()) && !owners.allows(owner)) {
                 throw new Refused(owners.notYours(owner));
             }
-            OpportunityFields changed = checked(dealFields(fields, owner, current.fields()));
+            OpportunityFields read = checked(dealFields(fields, owner, current.fields()));
+            Map<String, String> source = sourceValues(read, stage, fields);
+            OpportunityFields changed = keepUnread(read, current.fields());
             boolean repeated = written.containsKey(current.id());
             Opportunity next = changed.equals(current.fields()) ? current : current.withFields(changed, now);
-            if (!stage.key().equals(current.stage())) {
+            if (!unread.contains(DealFields.STAGE) && !stage.key().equals(current.stage())) {
                 if (current.closed()) {
                     throw new Refused(current.id().name() + " is closed (" + lower(current.outcome())
                             + ") in Hearth and" + " the source has it in " + stage.key()
@@ -340,6 +372,7 @@ public final class DealImport {
                 next = stage.closing() ? closed(next, stage, fields) : next.movedTo(stage, user, now);
             }
             if (next == current) {
+                seen.put(current.id().value(), source);
                 if (repeated) {
                     merged++;
                 } else {
@@ -354,6 +387,7 @@ public final class DealImport {
             // one version more per write, however many changes it made
             Opportunity stored = versioned(next, current);
             write(current, stored, "sync-update");
+            seen.put(current.id().value(), source);
             if (repeated) {
                 merged++;
             } else {
@@ -388,16 +422,46 @@ public final class DealImport {
         }
 
         private Opportunity closed(Opportunity open, PipelineStage closing, Map<String, String> fields) {
+            return open.closedIn(closing, reason(closing, fields), user, now);
+        }
+
+        /** Why the source closed the deal, as Hearth keeps it. */
+        private String reason(PipelineStage closing, Map<String, String> fields) {
             String reason = fields.get(DealFields.REASON);
             if (closing.outcome() == Outcome.LOST && (reason == null || reason.isBlank())) {
                 // Hearth requires why a deal was lost; a source without the field says so rather than nothing
                 reason = "lost in " + connector + "; no reason was recorded there";
             }
             try {
-                return open.closedIn(closing, rules.closeReason(closing.outcome(), reason, "reason"), user, now);
+                return rules.closeReason(closing.outcome(), reason, "reason");
             } catch (InvalidArgumentException e) {
                 throw new Refused(describe(e));
             }
+        }
+
+        /** What the source holds of the deal, in Hearth's terms, whatever Hearth applies of it. */
+        private Map<String, String> sourceValues(
+                OpportunityFields read, PipelineStage stage, Map<String, String> fields) {
+            String reason = null;
+            if (stage.closing()) {
+                try {
+                    reason = reason(stage, fields);
+                } catch (Refused e) {
+                    // a reason Hearth would not keep is still what the source holds
+                    reason = fields.get(DealFields.REASON);
+                }
+            }
+            return DealValues.of(read, stage.key(), stage.outcome(), reason);
+        }
+
+        /** The fields read, with those Hearth owns kept as Hearth has them. */
+        private OpportunityFields keepUnread(OpportunityFields read, OpportunityFields current) {
+            return new OpportunityFields(
+                    unread.contains(DealFields.TITLE) ? current.title() : read.title(),
+                    unread.contains(DealFields.AMOUNT) ? current.amount() : read.amount(),
+                    unread.contains(DealFields.CLOSE_DATE) ? current.expectedCloseDate() : read.expectedCloseDate(),
+                    read.owner(),
+                    read.nextStep());
         }
 
         private void requireOwnersAllow(String owner) {

@@ -287,7 +287,7 @@ public final class SyncEngine {
                     : started;
             if (plan.read() && dealSettings.deals()) {
                 StageMapping stages = new StageMapping(deals.pipeline(), dealSettings.stages());
-                finished = readDeals(connector, resolved, stages, finished, listener, run);
+                finished = readDeals(connector, resolved, stages, plan, finished, listener, run);
             }
             if (plan.write() != null) {
                 finished = plan.write().write(finished, progress(listener, run));
@@ -541,6 +541,7 @@ public final class SyncEngine {
             Connector connector,
             SyncRequest request,
             StageMapping stages,
+            RunPlan plan,
             SyncRun started,
             SyncListener listener,
             ActiveRun active) {
@@ -555,7 +556,7 @@ public final class SyncEngine {
             try (RecordReader reader = connector.openDealReader(request.config(), cursor)) {
                 while (true) {
                     Batch batch = reader.read(BATCH_SIZE);
-                    run = storeDeals(connector, request, run, batch, cursorKey, stages, user, active.owners);
+                    run = storeDeals(connector, request, run, batch, cursorKey, stages, plan, user, active.owners);
                     failures = 0;
                     listener.onProgress(run);
                     stopIfAsked(run, batch.last(), listener, active);
@@ -589,6 +590,7 @@ public final class SyncEngine {
             Batch batch,
             String cursorKey,
             StageMapping stages,
+            RunPlan plan,
             String user,
             Owners owners) {
         boolean forgetCursor = batch.last() && !connector.capabilities().contains(Capability.INCREMENTAL);
@@ -598,7 +600,7 @@ public final class SyncEngine {
                     SyncRun stored;
                     try {
                         transactor.inTransaction(() -> {
-                            throw new RollBack(applyDeals(connector, run, batch, stages, user, owners, now()));
+                            throw new RollBack(applyDeals(connector, run, batch, stages, plan, user, owners, now()));
                         });
                         throw new IllegalStateException("a dry run committed");
                     } catch (RollBack rolledBack) {
@@ -613,7 +615,7 @@ public final class SyncEngine {
                     if (!runs.renewLease(run.id(), now.plus(settings.lease()))) {
                         throw new RunLost();
                     }
-                    SyncRun stored = applyDeals(connector, run, batch, stages, user, owners, now);
+                    SyncRun stored = applyDeals(connector, run, batch, stages, plan, user, owners, now);
                     if (forgetCursor) {
                         runs.deleteCursor(connector.name(), cursorKey);
                     } else {
@@ -636,10 +638,15 @@ public final class SyncEngine {
             SyncRun run,
             Batch batch,
             StageMapping stages,
+            RunPlan plan,
             String user,
             Owners owners,
             Instant now) {
-        DealImport.Stored outcome = deals.apply(connector.name(), batch.records(), stages, owners, user, now);
+        DealImport.Stored outcome =
+                deals.apply(connector.name(), batch.records(), stages, owners, user, now, plan.unreadFields());
+        if (plan.dealsRead() != null && !outcome.seen().isEmpty()) {
+            plan.dealsRead().read(run, outcome.seen(), now);
+        }
         List<Rejection> rejections =
                 new ArrayList<>(batch.rejected().size() + outcome.rejections().size());
         for (RejectedRecord rejected : batch.rejected()) {

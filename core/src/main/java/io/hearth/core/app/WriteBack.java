@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.OutgoingDeal;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.OutgoingTouch;
 import io.hearth.connector.spi.RecordWriter;
@@ -14,10 +16,15 @@ import io.hearth.connector.spi.WriteResult;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.dedup.PersonMatchStore;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.opportunity.DealLinkStore;
+import io.hearth.core.opportunity.Opportunity;
+import io.hearth.core.opportunity.OpportunityId;
+import io.hearth.core.opportunity.OpportunityStore;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonFields;
 import io.hearth.core.sync.Connection;
+import io.hearth.core.sync.DealSettings;
 import io.hearth.core.sync.FieldOwnership;
 import io.hearth.core.sync.Rejection;
 import io.hearth.core.sync.RetryPolicy;
@@ -54,6 +61,14 @@ import org.slf4j.LoggerFactory;
  * commit sends it again, and the connector's idempotency (its marker on the activity) answers with
  * the activity it created. A person or touch the CRM refuses is a rejection on the run and does
  * not stop the others; a retriable failure is retried with the sync's back-off.
+ *
+ * <p>A connection that syncs deals ({@code records} with {@code deals}) to a connector that writes
+ * them ({@link Capability#WRITE_DEALS}) then writes the deals of those people (the contacts among
+ * them, not archived): a deal the connector has no id for is created there with all its values
+ * and the deal's contact's id, and its new id linked to it ({@code opportunity_link}); a linked deal
+ * is updated with the deal fields Hearth owns, when they differ from what the CRM holds as far as
+ * the connection knows ({@code write_back_deal}: what it last pushed, or what its read last found
+ * there, see {@link #dealsRead}). The link and the values are recorded with the step's outcome.
  */
 public final class WriteBack {
     /** People read and written per step: HubSpot and Pipedrive take 100 per call, Salesforce 200. */
@@ -64,14 +79,24 @@ public final class WriteBack {
 
     private final WriteBackStore store;
     private final PersonMatchStore people;
+    private final OpportunityStore deals;
+    private final DealLinkStore dealLinks;
     private final Transactor transactor;
     private final RetryPolicy retry;
     private final Clock clock;
 
     public WriteBack(
-            WriteBackStore store, PersonMatchStore people, Transactor transactor, RetryPolicy retry, Clock clock) {
+            WriteBackStore store,
+            PersonMatchStore people,
+            OpportunityStore deals,
+            DealLinkStore dealLinks,
+            Transactor transactor,
+            RetryPolicy retry,
+            Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.people = requireNonNull(people, "people is null");
+        this.deals = requireNonNull(deals, "deals is null");
+        this.dealLinks = requireNonNull(dealLinks, "dealLinks is null");
         this.transactor = requireNonNull(transactor, "transactor is null");
         this.retry = requireNonNull(retry, "retry is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -84,11 +109,40 @@ public final class WriteBack {
      */
     public RunPlan.WriteStep step(
             Connection connection, Connector connector, Map<String, String> config, FieldOwnership ownership) {
+        boolean writesDeals = writesDeals(connection, connector);
         return (run, progress) -> {
             Job job = new Job(connection.id(), connector, ownership, progress);
-            try (RecordWriter writer = connector.openWriter(config)) {
-                return job.writeAll(writer, run);
+            try (RecordWriter writer = connector.openWriter(config);
+                    DealWriter dealWriter = writesDeals ? connector.openDealWriter(config) : null) {
+                return job.writeAll(writer, dealWriter, run);
             }
+        };
+    }
+
+    /**
+     * Whether {@code connection}'s write-back writes deals: it writes, syncs deals ({@code records}
+     * with {@code deals}) and its connector declares {@link Capability#WRITE_DEALS}. Only then does its
+     * read leave the deal fields Hearth owns unapplied.
+     */
+    public static boolean writesDeals(Connection connection, Connector connector) {
+        return connection.fields().direction().writes()
+                && connector.capabilities().contains(Capability.WRITE_DEALS)
+                && DealSettings.of(connection.fields().config()).deals();
+    }
+
+    /**
+     * Records, for the connection, what its read found in the CRM of the deal fields Hearth owns, in
+     * the transaction storing the batch: the write-back then sends a deal only where Hearth's values
+     * differ from the CRM's, so a deal read and not changed in Hearth since is not echoed back, and a
+     * change Hearth made that the read did not apply (Hearth owns the field) is still sent.
+     */
+    public RunPlan.DealsRead dealsRead(Connection connection, FieldOwnership ownership) {
+        UUID connectionId = connection.id();
+        Set<String> owned = ownership.deals();
+        return (run, values, at) -> {
+            Map<UUID, String> held = new LinkedHashMap<>();
+            values.forEach((deal, all) -> held.put(deal, canonical(DealValues.owned(owned, all))));
+            store.saveDealValues(connectionId, held, run.id(), at.truncatedTo(ChronoUnit.MICROS));
         };
     }
 
@@ -103,7 +157,7 @@ public final class WriteBack {
      */
     static Map<String, String> ownedValues(FieldOwnership ownership, PersonFields person, Lead lead) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String field : ownership.hearthOwned()) {
+        for (String field : ownership.people()) {
             String value = switch (field) {
                 case StandardFields.GIVEN_NAME -> person.givenName();
                 case StandardFields.FAMILY_NAME -> person.familyName();
@@ -145,6 +199,7 @@ public final class WriteBack {
         private final boolean writesTouches;
         private long peopleWritten;
         private long touchesWritten;
+        private long dealsWritten;
 
         Job(UUID connectionId, Connector connector, FieldOwnership ownership, RunPlan.Progress progress) {
             this.connectionId = connectionId;
@@ -154,7 +209,8 @@ public final class WriteBack {
             this.writesTouches = connector.capabilities().contains(Capability.WRITE_TOUCHES);
         }
 
-        SyncRun writeAll(RecordWriter writer, SyncRun started) {
+        /** @param dealWriter {@code null} when the connection writes no deals */
+        SyncRun writeAll(RecordWriter writer, DealWriter dealWriter, SyncRun started) {
             SyncRun run = started;
             UUID after = null;
             while (true) {
@@ -166,11 +222,14 @@ public final class WriteBack {
                 }
                 Set<UUID> removed = new HashSet<>();
                 run = writePeople(writer, run, page, removed);
+                List<LinkedPerson> present = page.stream()
+                        .filter(p -> !removed.contains(p.person().id()))
+                        .toList();
                 if (writesTouches) {
-                    List<LinkedPerson> present = page.stream()
-                            .filter(p -> !removed.contains(p.person().id()))
-                            .toList();
                     run = writeTouches(writer, run, present);
+                }
+                if (dealWriter != null) {
+                    run = writeDeals(dealWriter, run, present);
                 }
                 if (page.size() < PEOPLE_PER_STEP) {
                     break;
@@ -178,10 +237,11 @@ public final class WriteBack {
                 after = page.get(page.size() - 1).person().id();
             }
             log.info(
-                    "sync {}: wrote back {} people and {} touches to {}",
+                    "sync {}: wrote back {} people, {} touches and {} deals to {}",
                     run.name(),
                     peopleWritten,
                     touchesWritten,
+                    dealsWritten,
                     connector.name());
             return run;
         }
@@ -317,6 +377,109 @@ public final class WriteBack {
                 }
                 after = pending.get(pending.size() - 1).id();
             }
+        }
+
+        /**
+         * Writes the deals of these people that changed since the CRM last held them (or that it
+         * lacks), records what it holds now and links the deals it created, with the step's outcome.
+         */
+        private SyncRun writeDeals(DealWriter writer, SyncRun run, List<LinkedPerson> page) {
+            if (page.isEmpty()) {
+                return run;
+            }
+            Map<UUID, String> values = new HashMap<>();
+            List<OutgoingDeal> outgoing = transactor.inTransaction(() -> {
+                Map<UUID, LinkedPerson> byContact = new HashMap<>();
+                // a converted lead and its contact share the id, so either names the deals' contact
+                page.forEach(p -> byContact.put(p.person().id(), p));
+                List<Opportunity> found = deals.ofContacts(
+                        byContact.keySet().stream().map(ContactId::new).toList());
+                List<OpportunityId> ids = found.stream().map(Opportunity::id).toList();
+                Map<OpportunityId, String> links = dealLinks.externalIds(connector.name(), ids);
+                Map<UUID, String> held = store.pushedDealValues(
+                        connectionId, ids.stream().map(OpportunityId::value).toList());
+                List<OutgoingDeal> changed = new ArrayList<>();
+                for (Opportunity deal : found) {
+                    UUID id = deal.id().value();
+                    Map<String, String> all = DealValues.of(deal);
+                    Map<String, String> owned = DealValues.owned(ownership.deals(), all);
+                    String text = canonical(owned);
+                    String externalId = links.get(deal.id());
+                    Map<String, String> fields;
+                    if (externalId == null) {
+                        if (held.containsKey(id)) {
+                            continue; // written before, to a destination that gave it no id
+                        }
+                        fields = all; // nothing of the CRM's to overwrite
+                    } else if (owned.isEmpty() || text.equals(held.get(id))) {
+                        continue;
+                    } else {
+                        fields = owned;
+                    }
+                    values.put(id, text);
+                    changed.add(new OutgoingDeal(
+                            deal.id().name(),
+                            externalId,
+                            byContact.get(deal.contact().value()).externalId(),
+                            fields));
+                }
+                return changed;
+            });
+            if (outgoing.isEmpty()) {
+                return run;
+            }
+            List<WriteResult> results = answered(outgoing, OutgoingDeal::hearthId, () -> writer.write(outgoing));
+            Map<UUID, String> written = new HashMap<>();
+            Map<String, OpportunityId> created = new LinkedHashMap<>();
+            List<Rejection> refused = new ArrayList<>();
+            for (int i = 0; i < outgoing.size(); i++) {
+                OutgoingDeal deal = outgoing.get(i);
+                OpportunityId id = OpportunityId.fromName(deal.hearthId(), "hearthId");
+                WriteResult result = results.get(i);
+                String reason = result.ok() ? null : result.error();
+                if (result.ok() && deal.externalId() == null && result.externalId() != null) {
+                    String externalId = result.externalId().strip();
+                    if (created.containsKey(externalId)) {
+                        reason = "answered with deal " + externalId + ", which it gave "
+                                + created.get(externalId).name() + " too";
+                    } else {
+                        created.put(externalId, id);
+                    }
+                }
+                if (reason == null) {
+                    written.put(id.value(), values.get(id.value()));
+                } else {
+                    refused.add(rejection(deal, reason, values.get(id.value())));
+                }
+            }
+            // an id the connector linked to another deal already (another connection of it) is not taken
+            Map<String, OpportunityId> linked =
+                    transactor.inTransaction(() -> dealLinks.linked(connector.name(), created.keySet()));
+            linked.forEach((externalId, other) -> {
+                OpportunityId id = created.remove(externalId);
+                if (!other.equals(id)) {
+                    written.remove(id.value());
+                    refused.add(rejection(
+                            outgoing.stream()
+                                    .filter(d -> d.hearthId().equals(id.name()))
+                                    .findFirst()
+                                    .orElseThrow(),
+                            "answered with deal " + externalId + ", which Hearth links to " + other.name(),
+                            values.get(id.value())));
+                }
+            });
+            dealsWritten += written.size();
+            return progress.store(run, new SyncCounts(0, 0, 0, 0, 0, refused.size()), refused, () -> {
+                store.saveDealValues(connectionId, written, run.id(), now());
+                dealLinks.link(connector.name(), created, now());
+            });
+        }
+
+        private Rejection rejection(OutgoingDeal deal, String reason, String values) {
+            return new Rejection(
+                    "write-back " + deal.hearthId(),
+                    connector.name() + " refused " + deal.hearthId() + ": " + reason,
+                    values.replace("\n", "; "));
         }
 
         /**

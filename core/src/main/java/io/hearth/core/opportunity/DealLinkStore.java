@@ -14,4 +14,7 @@ public interface DealLinkStore {
 
     /** Links each external id of {@code connector} to its deal; an id linked already is an error. */
     void link(String connector, Map<String, OpportunityId> externalIds, Instant at);
+
+    /** The id in {@code connector} of each of these deals it links, the smallest when it links several. */
+    Map<OpportunityId, String> externalIds(String connector, Collection<OpportunityId> deals);
 }

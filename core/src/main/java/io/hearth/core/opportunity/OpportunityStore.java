@@ -3,6 +3,7 @@ package io.hearth.core.opportunity;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,4 +43,7 @@ public interface OpportunityStore {
      * no deal: what the queue showed of them before it weighed deals (V23).
      */
     List<UUID> contactsWithOpenDealsOffTheQueue(UUID after, int limit);
+
+    /** The deals of these contacts that are not archived, open or closed, whoever owns them, in id order. */
+    List<Opportunity> ofContacts(Collection<ContactId> contacts);
 }

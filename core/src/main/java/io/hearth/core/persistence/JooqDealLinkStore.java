@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** {@link DealLinkStore} on the {@code opportunity_link} table (V25). */
 public final class JooqDealLinkStore implements DealLinkStore {
@@ -33,6 +34,24 @@ public final class JooqDealLinkStore implements DealLinkStore {
                 .and(OPPORTUNITY_LINK.EXTERNAL_ID.in(externalIds))
                 .fetch()
                 .forEach(r -> result.put(r.getExternalId(), new OpportunityId(r.getOpportunityId())));
+        return result;
+    }
+
+    @Override
+    public Map<OpportunityId, String> externalIds(String connector, Collection<OpportunityId> deals) {
+        Map<OpportunityId, String> result = new HashMap<>();
+        if (deals.isEmpty()) {
+            return result;
+        }
+        var externalId = DSL.min(OPPORTUNITY_LINK.EXTERNAL_ID);
+        dsl.select(OPPORTUNITY_LINK.OPPORTUNITY_ID, externalId)
+                .from(OPPORTUNITY_LINK)
+                .where(OPPORTUNITY_LINK.CONNECTOR.eq(connector))
+                .and(OPPORTUNITY_LINK.OPPORTUNITY_ID.in(
+                        deals.stream().map(OpportunityId::value).toList()))
+                .groupBy(OPPORTUNITY_LINK.OPPORTUNITY_ID)
+                .fetch()
+                .forEach(r -> result.put(new OpportunityId(r.value1()), r.value2()));
         return result;
     }
 

@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +113,18 @@ public final class JooqOpportunityStore implements OpportunityStore {
                 .orderBy(OPPORTUNITY.CONTACT_ID)
                 .limit(limit)
                 .fetch(OPPORTUNITY.CONTACT_ID);
+    }
+
+    @Override
+    public List<Opportunity> ofContacts(Collection<ContactId> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(readWithHistory(OPPORTUNITY
+                        .CONTACT_ID
+                        .in(contacts.stream().map(ContactId::value).toList())
+                        .and(OPPORTUNITY.ARCHIVED_AT.isNull()))
+                .values());
     }
 
     private Optional<Opportunity> one(Condition condition) {

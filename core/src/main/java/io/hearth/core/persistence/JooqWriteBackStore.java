@@ -3,6 +3,7 @@ package io.hearth.core.persistence;
 import static io.hearth.core.persistence.JooqContactStore.toOffset;
 import static io.hearth.core.persistence.generated.Tables.EXTERNAL_ID;
 import static io.hearth.core.persistence.generated.Tables.TOUCH;
+import static io.hearth.core.persistence.generated.Tables.WRITE_BACK_DEAL;
 import static io.hearth.core.persistence.generated.Tables.WRITE_BACK_PERSON;
 import static io.hearth.core.persistence.generated.Tables.WRITE_BACK_TOUCH;
 import static java.util.Objects.requireNonNull;
@@ -153,7 +154,50 @@ public final class JooqWriteBackStore implements WriteBackStore {
     }
 
     @Override
+    public Map<UUID, String> pushedDealValues(UUID connectionId, Collection<UUID> dealIds) {
+        Map<UUID, String> values = new HashMap<>();
+        if (dealIds.isEmpty()) {
+            return values;
+        }
+        dsl.select(WRITE_BACK_DEAL.OPPORTUNITY_ID, WRITE_BACK_DEAL.PUSHED_VALUES)
+                .from(WRITE_BACK_DEAL)
+                .where(WRITE_BACK_DEAL.CONNECTION_ID.eq(connectionId).and(WRITE_BACK_DEAL.OPPORTUNITY_ID.in(dealIds)))
+                .fetch()
+                .forEach(r -> values.put(r.value1(), r.value2()));
+        return values;
+    }
+
+    @Override
+    public void saveDealValues(UUID connectionId, Map<UUID, String> valuesByDeal, UUID runId, Instant at) {
+        if (valuesByDeal.isEmpty()) {
+            return;
+        }
+        // the run holds its connection's source claim, so no other transaction writes these rows now
+        dsl.deleteFrom(WRITE_BACK_DEAL)
+                .where(WRITE_BACK_DEAL
+                        .CONNECTION_ID
+                        .eq(connectionId)
+                        .and(WRITE_BACK_DEAL.OPPORTUNITY_ID.in(valuesByDeal.keySet())))
+                .execute();
+        OffsetDateTime pushedAt = toOffset(at);
+        var insert = dsl.insertInto(
+                WRITE_BACK_DEAL,
+                WRITE_BACK_DEAL.CONNECTION_ID,
+                WRITE_BACK_DEAL.OPPORTUNITY_ID,
+                WRITE_BACK_DEAL.PUSHED_VALUES,
+                WRITE_BACK_DEAL.RUN_ID,
+                WRITE_BACK_DEAL.PUSHED_AT);
+        for (Map.Entry<UUID, String> deal : valuesByDeal.entrySet()) {
+            insert = insert.values(connectionId, deal.getKey(), deal.getValue(), runId, pushedAt);
+        }
+        insert.execute();
+    }
+
+    @Override
     public void forget(UUID connectionId) {
+        dsl.deleteFrom(WRITE_BACK_DEAL)
+                .where(WRITE_BACK_DEAL.CONNECTION_ID.eq(connectionId))
+                .execute();
         dsl.deleteFrom(WRITE_BACK_TOUCH)
                 .where(WRITE_BACK_TOUCH.CONNECTION_ID.eq(connectionId))
                 .execute();

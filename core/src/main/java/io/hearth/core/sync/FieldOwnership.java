@@ -2,6 +2,7 @@ package io.hearth.core.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.connector.spi.DealFields;
 import io.hearth.connector.spi.StandardFields;
 import io.hearth.core.error.Excerpts;
 import io.hearth.core.error.FieldViolation;
@@ -22,6 +23,11 @@ import java.util.TreeMap;
  * never applies them. Qualification and touches are Hearth's always: no CRM field carries the one,
  * and the other is written, never read.
  *
+ * <p>Deals have owners too ({@link #DEAL_FIELDS}): by default Hearth owns the stage (where the deal
+ * is, won or lost, and why: what reps move in Hearth's queue) and the CRM the title, amount and
+ * close date. They matter only to a connection that writes deals back: its write sends the deal
+ * fields Hearth owns, and its read does not apply them to a deal Hearth has.
+ *
  * <p>The {@code own.} keys are Hearth's, not the connector's: they are checked here and taken out
  * of the config before the connector sees it.
  */
@@ -38,13 +44,22 @@ public record FieldOwnership(Set<String> hearthOwned) {
             StandardFields.TEMPERATURE,
             StandardFields.STATUS);
 
-    public static final Set<String> HEARTH_BY_DEFAULT = Set.of(StandardFields.TEMPERATURE, StandardFields.STATUS);
+    /**
+     * The deal fields whose owner a connection may choose, in the order a write-back lists them. The
+     * amount carries its currency, and the stage the outcome and the reason a deal closed.
+     */
+    public static final List<String> DEAL_FIELDS =
+            List.of(DealFields.TITLE, DealFields.AMOUNT, DealFields.CLOSE_DATE, DealFields.STAGE);
+
+    public static final Set<String> HEARTH_BY_DEFAULT =
+            Set.of(StandardFields.TEMPERATURE, StandardFields.STATUS, DealFields.STAGE);
     public static final FieldOwnership DEFAULT = new FieldOwnership(HEARTH_BY_DEFAULT);
 
     public FieldOwnership {
         requireNonNull(hearthOwned, "hearthOwned is null");
         Set<String> ordered = new LinkedHashSet<>();
         FIELDS.stream().filter(hearthOwned::contains).forEach(ordered::add);
+        DEAL_FIELDS.stream().filter(hearthOwned::contains).forEach(ordered::add);
         if (ordered.size() != hearthOwned.size()) {
             throw new IllegalArgumentException("not a field with an owner: " + hearthOwned);
         }
@@ -84,10 +99,11 @@ public record FieldOwnership(Set<String> hearthOwned) {
             }
             String path = "config." + Excerpts.of(key);
             String field = key.substring(PREFIX.length());
-            if (!FIELDS.contains(field)) {
+            if (!FIELDS.contains(field) && !DEAL_FIELDS.contains(field)) {
                 violations.add(new FieldViolation(
                         path,
-                        "is not a field with an owner; use own.<field> with one of " + String.join(", ", FIELDS)));
+                        "is not a field with an owner; use own.<field> with one of " + String.join(", ", FIELDS)
+                                + " (people) or " + String.join(", ", DEAL_FIELDS) + " (deals)"));
             } else if (!owner(value).equals("hearth") && !owner(value).equals("crm")) {
                 violations.add(new FieldViolation(
                         path, "must be hearth or crm (who owns " + field + "), got " + Excerpts.quoted(value)));
@@ -101,6 +117,20 @@ public record FieldOwnership(Set<String> hearthOwned) {
         Map<String, String> rest = new TreeMap<>(config);
         rest.keySet().removeIf(key -> key.startsWith(PREFIX));
         return rest;
+    }
+
+    /** The people's fields Hearth owns, in {@link #FIELDS} order. */
+    public Set<String> people() {
+        Set<String> people = new LinkedHashSet<>(hearthOwned);
+        people.retainAll(FIELDS);
+        return Collections.unmodifiableSet(people);
+    }
+
+    /** The deal fields Hearth owns, in {@link #DEAL_FIELDS} order. */
+    public Set<String> deals() {
+        Set<String> deals = new LinkedHashSet<>(hearthOwned);
+        deals.retainAll(DEAL_FIELDS);
+        return Collections.unmodifiableSet(deals);
     }
 
     public boolean hearthOwns(String field) {

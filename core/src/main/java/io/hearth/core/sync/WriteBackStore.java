@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What connections pushed to their CRMs (touches, and the last values Hearth owns per person), and
- * the people and touches a write-back goes through. Calls join the caller's transaction.
+ * What connections pushed to their CRMs (touches, and the last values Hearth owns per person and
+ * per deal), and the people and touches a write-back goes through. Calls join the caller's transaction.
  */
 public interface WriteBackStore {
     /** A person a connector's records are linked to, with the person's id there. */
@@ -51,6 +51,15 @@ public interface WriteBackStore {
      * @return how many were recorded now
      */
     int markTouchesPushed(UUID connectionId, Map<UUID, String> externalIds, UUID runId, Instant at);
+
+    /**
+     * What the connection's CRM holds of the deal fields Hearth owns, for each of these deals it
+     * pushed or read before: the values last pushed or read.
+     */
+    Map<UUID, String> pushedDealValues(UUID connectionId, Collection<UUID> dealIds);
+
+    /** Records what the CRM holds for each deal (pushed or read), replacing what was recorded before. */
+    void saveDealValues(UUID connectionId, Map<UUID, String> valuesByDeal, UUID runId, Instant at);
 
     /** Forgets what a deleted connection pushed. */
     void forget(UUID connectionId);

@@ -5,6 +5,9 @@ import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigType;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealFields;
+import io.hearth.connector.spi.DealWriter;
+import io.hearth.connector.spi.OutgoingDeal;
 import io.hearth.connector.spi.OutgoingPerson;
 import io.hearth.connector.spi.OutgoingTouch;
 import io.hearth.connector.spi.RecordReader;
@@ -25,7 +28,9 @@ import java.util.TreeMap;
  * A CRM in memory that reads incrementally and writes back as the CRM connectors do: a person
  * written is changed in the CRM (so the next read returns it, like HubSpot's lastmodifieddate), and
  * a touch becomes an activity found again by its touch id, so a retried write answers with the
- * activity it already made. Failures can be planted for the next touch write.
+ * activity it already made. Failures can be planted for the next touch write. Deals too: read
+ * incrementally with their contact's id, and written as HubSpot's writer does, a new deal created
+ * once per Hearth id (a retried create finds the deal it made) and associated with its contact.
  */
 final class MemoryCrm implements Connector {
     /** A record as the CRM holds it, with the change number that orders incremental reads. */
@@ -50,9 +55,19 @@ final class MemoryCrm implements Connector {
     final Set<String> refused = new HashSet<>();
     /** External ids of people whose touches the CRM refuses. */
     final Set<String> touchesRefused = new HashSet<>();
+    /** The deals, by id; each holds {@link DealFields} and, when Hearth made it, Hearth's id. */
+    final Map<String, Record> deals = new LinkedHashMap<>();
+    /** Every deal write, as sent, retries included. */
+    final List<OutgoingDeal> dealWrites = new ArrayList<>();
+    /** External ids of contacts whose deals the CRM refuses to write. */
+    final Set<String> dealsRefused = new HashSet<>();
+
+    static final String HEARTH_ID = "hearth_id";
 
     private long changes;
     private RuntimeException afterNextTouchWrite;
+    private RuntimeException afterNextDealWrite;
+    private RuntimeException beforeNextDealWrite;
 
     MemoryCrm(String name) {
         this.name = name;
@@ -96,6 +111,26 @@ final class MemoryCrm implements Connector {
         return this;
     }
 
+    /** Puts a deal as the CRM's users make them: read next as changed. */
+    synchronized MemoryCrm putDeal(String externalId, String... fields) {
+        Record deal = deals.computeIfAbsent(externalId, id -> new Record());
+        for (int i = 0; i < fields.length; i += 2) {
+            deal.fields.put(fields[i], fields[i + 1]);
+        }
+        deal.changed = ++changes;
+        return this;
+    }
+
+    /** The next deal write writes its deals and then fails with {@code failure}, as if its answer were lost. */
+    synchronized void loseNextDealAnswer(RuntimeException failure) {
+        afterNextDealWrite = failure;
+    }
+
+    /** The next deal write fails with {@code failure} before writing anything. */
+    synchronized void failNextDealWrite(RuntimeException failure) {
+        beforeNextDealWrite = failure;
+    }
+
     /** The next touch write makes its activities and then fails with {@code failure}, as if its answer were lost. */
     synchronized void loseNextTouchAnswer(RuntimeException failure) {
         afterNextTouchWrite = failure;
@@ -120,7 +155,13 @@ final class MemoryCrm implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.READ, Capability.INCREMENTAL, Capability.WRITE, Capability.WRITE_TOUCHES);
+        return Set.of(
+                Capability.READ,
+                Capability.INCREMENTAL,
+                Capability.WRITE,
+                Capability.WRITE_TOUCHES,
+                Capability.READ_DEALS,
+                Capability.WRITE_DEALS);
     }
 
     @Override
@@ -204,6 +245,82 @@ final class MemoryCrm implements Connector {
                     }
                     RuntimeException failure = afterNextTouchWrite;
                     afterNextTouchWrite = null;
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return results;
+                }
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Override
+    public RecordReader openDealReader(Map<String, String> config, String cursor) {
+        long after = cursor == null ? 0 : Long.parseLong(cursor);
+        return new RecordReader() {
+            @Override
+            public Batch read(int maxRecords) {
+                synchronized (MemoryCrm.this) {
+                    List<SourceRecord> changed = new ArrayList<>();
+                    long last = after;
+                    for (Map.Entry<String, Record> e : deals.entrySet()) {
+                        if (e.getValue().changed > after) {
+                            Map<String, String> fields = new TreeMap<>(e.getValue().fields);
+                            fields.remove(HEARTH_ID);
+                            changed.add(new SourceRecord(e.getKey(), null, fields, "deal " + e.getKey()));
+                            last = Math.max(last, e.getValue().changed);
+                        }
+                    }
+                    return new Batch(changed, List.of(), Long.toString(last), true);
+                }
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Override
+    public DealWriter openDealWriter(Map<String, String> config) {
+        return new DealWriter() {
+            @Override
+            public List<WriteResult> write(List<OutgoingDeal> sent) {
+                synchronized (MemoryCrm.this) {
+                    RuntimeException before = beforeNextDealWrite;
+                    beforeNextDealWrite = null;
+                    if (before != null) {
+                        throw before;
+                    }
+                    List<WriteResult> results = new ArrayList<>();
+                    for (OutgoingDeal deal : sent) {
+                        dealWrites.add(deal);
+                        if (dealsRefused.contains(deal.contactExternalId())) {
+                            results.add(WriteResult.failed(deal.hearthId(), "INVALID_OPTION: the stage is locked"));
+                            continue;
+                        }
+                        String id = deal.externalId();
+                        if (id == null) {
+                            id = deals.entrySet().stream()
+                                    .filter(e -> deal.hearthId()
+                                            .equals(e.getValue().fields.get(HEARTH_ID)))
+                                    .map(Map.Entry::getKey)
+                                    .findFirst()
+                                    .orElse("deal-" + (deals.size() + 1));
+                        }
+                        Record record = deals.computeIfAbsent(id, d -> new Record());
+                        record.fields.putAll(deal.fields());
+                        if (deal.externalId() == null) {
+                            record.fields.put(HEARTH_ID, deal.hearthId());
+                            record.fields.put(DealFields.CONTACT_ID, deal.contactExternalId());
+                        }
+                        record.changed = ++changes;
+                        results.add(WriteResult.written(deal.hearthId(), id));
+                    }
+                    RuntimeException failure = afterNextDealWrite;
+                    afterNextDealWrite = null;
                     if (failure != null) {
                         throw failure;
                     }

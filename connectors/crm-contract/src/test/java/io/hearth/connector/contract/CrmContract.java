@@ -50,7 +50,10 @@ import org.junit.jupiter.api.Timeout;
  *   <li>a change in the CRM is picked up by the next incremental run, which reads only it;
  *   <li>a touch logged in Hearth appears in the CRM exactly once, even when the write is retried
  *       because its answer was lost;
- *   <li>a record deleted in the CRM archives its person in Hearth, with the reason.
+ *   <li>a record deleted in the CRM archives its person in Hearth, with the reason;
+ *   <li>for a connector that writes deals: a deal opened in Hearth is created in the CRM once, with its
+ *       contact, even when the create's answer was lost; read back it changes nothing and is not
+ *       written again; a stage moved in Hearth is written to it.
  * </ul>
  *
  * A subclass per connector (in the connector's package, to reach its fake) says how to do each thing
@@ -110,6 +113,29 @@ public abstract class CrmContract {
 
     protected String unknownStage() {
         throw new UnsupportedOperationException("this CRM reads no deals");
+    }
+
+    /** A deal as the CRM holds it: its contact's id and its stage as the CRM names it. */
+    public record CrmDeal(String contactId, String stage) {}
+
+    /** Whether the connector writes deals; the deal write-back case runs only then. */
+    protected boolean writesDeals() {
+        return false;
+    }
+
+    /** The deals the CRM holds, by id. */
+    protected Map<String, CrmDeal> crmDeals() {
+        throw new UnsupportedOperationException("this CRM writes no deals");
+    }
+
+    /** The CRM's stage for a Hearth stage key, as the connector writes it with its default settings. */
+    protected String crmStageOf(String hearthStage) {
+        throw new UnsupportedOperationException("this CRM writes no deals");
+    }
+
+    /** The next deal create is carried out by the CRM, but its answer is lost. */
+    protected void loseNextDealCreateAnswer() {
+        throw new UnsupportedOperationException("this CRM writes no deals");
     }
 
     /** Time passes in the CRM before each run, so a run's changes fall into the next run's window. */
@@ -263,6 +289,56 @@ public abstract class CrmContract {
         } catch (UnsupportedOperationException e) {
             return null;
         }
+    }
+
+    @Test
+    void aDealOpenedInHearthIsCreatedInTheCrmOnceReadBackAsNoChangeAndItsMovesWrittenToIt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(writesDeals(), connector.name() + " writes no deals");
+        String ada = addPerson("Ada", "Lovelace", "ada@example.com");
+        Connection both = connection(ConnectionDirection.BOTH, Map.of("records", "people,deals"));
+        run(both);
+        PersonRef lead = person(ada);
+        io.hearth.core.contact.Contact contact =
+                core.conversion().convert(lead.leadId(), "").contact();
+        io.hearth.core.opportunity.Opportunity deal = core.opportunities()
+                .create(
+                        contact.id().name(),
+                        new io.hearth.core.opportunity.OpportunityFields(
+                                "200 seats",
+                                io.hearth.core.resource.Money.of("EUR", 25_000, 0, "amount"),
+                                java.time.LocalDate.parse("2027-03-31"),
+                                "alice",
+                                null),
+                        "proposal",
+                        null);
+        loseNextDealCreateAnswer();
+
+        SyncRun created = run(both);
+
+        assertThat(created.counts().rejected()).as(created.toString()).isZero();
+        assertThat(crmDeals())
+                .as("one deal in the CRM for the one deal, though its create was sent again")
+                .hasSize(1)
+                .containsValue(new CrmDeal(ada, crmStageOf("proposal")));
+
+        SyncRun echo = run(both);
+        SyncRun quiet = run(both);
+
+        for (SyncRun again : List.of(echo, quiet)) {
+            assertThat(again.counts().created() + again.counts().updated())
+                    .as("the deal read back is the deal Hearth opened, unchanged")
+                    .isZero();
+            assertThat(again.counts().rejected()).isZero();
+        }
+        assertThat(core.opportunities().list("", null, null, false, "", 100, "").items())
+                .singleElement()
+                .satisfies(d -> assertThat(d.version()).isEqualTo(deal.version()));
+        assertThat(crmDeals()).hasSize(1);
+
+        core.opportunities().move(deal.id(), "negotiation", deal.etag());
+        run(both);
+
+        assertThat(crmDeals()).hasSize(1).containsValue(new CrmDeal(ada, crmStageOf("negotiation")));
     }
 
     @Test

@@ -142,6 +142,37 @@ abstract class HubSpotContract extends CrmContract {
     }
 
     @Override
+    protected boolean writesDeals() {
+        return true;
+    }
+
+    @Override
+    protected Map<String, CrmDeal> crmDeals() {
+        Map<String, CrmDeal> deals = new LinkedHashMap<>();
+        for (FakeHubSpot.Deal deal : hubspot.deals()) {
+            deals.put(
+                    Long.toString(deal.id),
+                    new CrmDeal(
+                            deal.contacts.stream()
+                                    .map(String::valueOf)
+                                    .findFirst()
+                                    .orElse(null),
+                            deal.properties.get("dealstage")));
+        }
+        return deals;
+    }
+
+    @Override
+    protected String crmStageOf(String hearthStage) {
+        return HubSpotConfig.dealStages(Map.of()).get(hearthStage);
+    }
+
+    @Override
+    protected void loseNextDealCreateAnswer() {
+        hubspot.loseNextDealUpsertReply();
+    }
+
+    @Override
     protected String knownStage() {
         return "appointmentscheduled";
     }

@@ -7,6 +7,7 @@ import io.hearth.connector.spi.ConfigType;
 import io.hearth.connector.spi.StandardFields;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +101,26 @@ record HubSpotConfig(
             null,
             "the account's currency (ISO 4217, e.g. USD), for deals without deal_currency_code (accounts with one"
                     + " currency); a deal without either is rejected when read");
+    /** Hearth's stages to the stages of HubSpot's default pipeline, the reverse of how a read maps them. */
+    static final String DEFAULT_DEAL_STAGES = "qualification=appointmentscheduled,needs_analysis=presentationscheduled,"
+            + "proposal=decisionmakerboughtin,negotiation=contractsent,closed_won=closedwon,closed_lost=closedlost";
+
+    static final ConfigKey DEAL_ID_PROPERTY = ConfigKey.optional(
+            "deal_id_property",
+            ConfigType.STRING,
+            "hearth_deal_id",
+            "the deal property, with unique values, that Hearth writes its deal's id into: a deal is created by an "
+                    + "upsert on it, so a retried create finds the deal it made. Create it in HubSpot before writing"
+                    + " deals");
+    static final ConfigKey DEAL_PIPELINE = ConfigKey.optional(
+            "deal_pipeline", ConfigType.STRING, "default", "the pipeline (its id) the deals Hearth creates go in");
+    static final ConfigKey DEAL_STAGES = ConfigKey.optional(
+            "deal_stages",
+            ConfigType.STRING,
+            DEFAULT_DEAL_STAGES,
+            "comma-separated <hearth stage>=<dealstage id>: the HubSpot stage a deal in each Hearth stage is written"
+                    + " with; a deal in a stage not listed is not written");
+
     static final List<ConfigKey> KEYS = List.of(
             ACCESS_TOKEN,
             BASE_URL,
@@ -110,7 +131,10 @@ record HubSpotConfig(
             CONTACT_STAGES,
             LEAD_STAGES,
             READ_DELETIONS,
-            DEAL_CURRENCY);
+            DEAL_CURRENCY,
+            DEAL_ID_PROPERTY,
+            DEAL_PIPELINE,
+            DEAL_STAGES);
 
     // HubSpot's internal property names: lower-case letters, digits and underscores
     private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{0,99}");
@@ -147,7 +171,12 @@ record HubSpotConfig(
                                 + String.join(", ", WRITABLE_FIELDS)));
             }
         }
-        for (ConfigKey key : List.of(TEMPERATURE_PROPERTY, STATUS_PROPERTY)) {
+        dealStages(config, problems);
+        if (!STAGE.matcher(DEAL_PIPELINE.valueIn(config).orElseThrow().strip()).matches()) {
+            problems.add(new ConfigProblem(
+                    DEAL_PIPELINE.name(), "must be a pipeline's id (HubSpot's are default or a number)"));
+        }
+        for (ConfigKey key : List.of(TEMPERATURE_PROPERTY, STATUS_PROPERTY, DEAL_ID_PROPERTY)) {
             String name = key.valueIn(config).orElseThrow().strip();
             if (!PROPERTY_NAME.matcher(name).matches()) {
                 problems.add(new ConfigProblem(
@@ -185,6 +214,32 @@ record HubSpotConfig(
                 Set.copyOf(list(LEAD_STAGES.valueIn(config).orElseThrow())),
                 Boolean.parseBoolean(
                         READ_DELETIONS.valueIn(config).orElseThrow().strip()));
+    }
+
+    /** The {@link #DEAL_STAGES} of a config {@link #problems} found fine: Hearth stage key to dealstage id. */
+    static Map<String, String> dealStages(Map<String, String> config) {
+        return dealStages(config, new ArrayList<>());
+    }
+
+    private static Map<String, String> dealStages(Map<String, String> config, List<ConfigProblem> problems) {
+        Map<String, String> stages = new LinkedHashMap<>();
+        for (String pair : DEAL_STAGES.valueIn(config).orElseThrow().split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            String hearth = parts[0].strip();
+            String hubspot = parts.length == 2 ? parts[1].strip() : "";
+            if (hearth.isEmpty() || !STAGE.matcher(hubspot).matches()) {
+                problems.add(new ConfigProblem(
+                        DEAL_STAGES.name(),
+                        "has '" + clip(pair.strip()) + "'; write <hearth stage>=<dealstage id>, e.g. "
+                                + "proposal=decisionmakerboughtin"));
+            } else if (stages.put(hearth, hubspot) != null) {
+                problems.add(new ConfigProblem(DEAL_STAGES.name(), "names the stage '" + clip(hearth) + "' twice"));
+            }
+        }
+        return stages;
     }
 
     boolean hearthOwns(String field) {

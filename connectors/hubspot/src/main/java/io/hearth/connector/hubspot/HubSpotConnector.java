@@ -10,6 +10,7 @@ import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
@@ -19,7 +20,7 @@ import java.util.Set;
 
 /**
  * HubSpot contacts, both ways: reads contacts changed (and deleted or merged) since the last run,
- * writes back the fields Hearth owns and logs touches as activities. Authenticates as a private app
+ * writes back the fields Hearth owns and logs touches as activities; deals both ways too. Authenticates as a private app
  * with its access token. See this module's README for the scopes, the field mapping and the cursor.
  */
 public final class HubSpotConnector implements Connector {
@@ -41,7 +42,8 @@ public final class HubSpotConnector implements Connector {
 
     @Override
     public String description() {
-        return "HubSpot CRM contacts: incremental reads, temperature and status written back, touches as activities";
+        return "HubSpot CRM contacts and deals: incremental reads, temperature and status written back, touches as"
+                + " activities, deals created and updated";
     }
 
     @Override
@@ -56,7 +58,8 @@ public final class HubSpotConnector implements Connector {
                 Capability.WRITE,
                 Capability.WRITE_TOUCHES,
                 Capability.INCREMENTAL,
-                Capability.READ_DEALS);
+                Capability.READ_DEALS,
+                Capability.WRITE_DEALS);
     }
 
     @Override
@@ -128,6 +131,21 @@ public final class HubSpotConnector implements Connector {
         HubSpotConfig hubspot = checked(config);
         CrmHttp http = runtime.http(hubspot);
         return new HubSpotWriter(new ContactWriter(http, new ContactFields(hubspot)), new TouchWriter(http));
+    }
+
+    /**
+     * HubSpot's deals, created by an upsert on {@code deal_id_property} and updated by id
+     * ({@link HubSpotDealWriter}); needs the {@code crm.objects.deals.write} scope.
+     */
+    @Override
+    public DealWriter openDealWriter(Map<String, String> config) {
+        HubSpotConfig hubspot = checked(config);
+        return new HubSpotDealWriter(
+                runtime.http(hubspot),
+                HubSpotConfig.DEAL_ID_PROPERTY.valueIn(config).orElseThrow().strip(),
+                HubSpotConfig.DEAL_PIPELINE.valueIn(config).orElseThrow().strip(),
+                HubSpotConfig.dealStages(config),
+                HubSpotConfig.DEAL_CURRENCY.valueIn(config).map(String::strip).orElse(null));
     }
 
     private static HubSpotConfig checked(Map<String, String> config) {

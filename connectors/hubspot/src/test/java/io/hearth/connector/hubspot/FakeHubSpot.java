@@ -42,6 +42,29 @@ public final class FakeHubSpot implements AutoCloseable {
     static final String READ_SCOPE = "crm.objects.contacts.read";
     static final String WRITE_SCOPE = "crm.objects.contacts.write";
     static final String DEALS_READ_SCOPE = "crm.objects.deals.read";
+    static final String DEALS_WRITE_SCOPE = "crm.objects.deals.write";
+    /** The deal properties the fake account has; {@code hearth_deal_id} has unique values. */
+    static final Set<String> DEAL_PROPERTIES = Set.of(
+            "dealname",
+            "amount",
+            "deal_currency_code",
+            "dealstage",
+            "pipeline",
+            "closedate",
+            "hubspot_owner_id",
+            "closed_lost_reason",
+            "closed_won_reason",
+            "hearth_deal_id");
+    /** The stages of the default pipeline, by id. */
+    static final Set<String> DEFAULT_STAGES = Set.of(
+            "appointmentscheduled",
+            "qualifiedtobuy",
+            "presentationscheduled",
+            "decisionmakerboughtin",
+            "contractsent",
+            "closedwon",
+            "closedlost");
+
     static final Set<String> KNOWN_PROPERTIES = Set.of(
             "firstname",
             "lastname",
@@ -93,7 +116,9 @@ public final class FakeHubSpot implements AutoCloseable {
     private final Map<String, Deque<FakeReply>> faults = new HashMap<>();
     private final AtomicInteger searchPages = new AtomicInteger();
     private long nextId = 90_000;
-    private Set<String> scopes = Set.of(READ_SCOPE, WRITE_SCOPE, DEALS_READ_SCOPE);
+    private Set<String> scopes = Set.of(READ_SCOPE, WRITE_SCOPE, DEALS_READ_SCOPE, DEALS_WRITE_SCOPE);
+    private Set<String> dealProperties = DEAL_PROPERTIES;
+    private boolean dropNextDealUpsertReply;
     private final Map<Long, Deal> deals = new TreeMap<>();
 
     /** A deal as HubSpot keeps it: its properties and the contacts associated with it. */
@@ -121,6 +146,9 @@ public final class FakeHubSpot implements AutoCloseable {
         route("GET", DealList.PATH, this::listDeals);
         route("POST", ContactWriter.UPDATE, this::update);
         route("POST", ContactWriter.UPSERT, this::upsert);
+        route("POST", HubSpotDealWriter.UPDATE, this::updateDeals);
+        route("POST", HubSpotDealWriter.UPSERT, this::upsertDeals);
+        route("POST", HubSpotDealWriter.ASSOCIATE, this::associateDeals);
         for (String type : CONTACT_ASSOCIATIONS.keySet()) {
             route(
                     "POST",
@@ -226,11 +254,14 @@ public final class FakeHubSpot implements AutoCloseable {
                                     + "https://developers.hubspot.com/docs/methods/auth/oauth-overview\",\"correlationId\":"
                                     + "\"5d7c1b4e\",\"category\":\"INVALID_AUTHENTICATION\"}");
                 }
-                String needed = path.startsWith(DealList.PATH)
-                        ? DEALS_READ_SCOPE
-                        : method.equals("GET") || path.endsWith("/search") || path.endsWith("/batch/read")
-                                ? READ_SCOPE
-                                : WRITE_SCOPE;
+                String needed = path.startsWith(DealList.PATH + "/batch/")
+                                || path.startsWith("/crm/v4/associations/deals")
+                        ? DEALS_WRITE_SCOPE
+                        : path.startsWith(DealList.PATH)
+                                ? DEALS_READ_SCOPE
+                                : method.equals("GET") || path.endsWith("/search") || path.endsWith("/batch/read")
+                                        ? READ_SCOPE
+                                        : WRITE_SCOPE;
                 if (!scopes.contains(needed)) {
                     return FakeReply.json(
                             403,
@@ -358,6 +389,177 @@ public final class FakeHubSpot implements AutoCloseable {
             deal.properties.put(properties[i], properties[i + 1]);
         }
         deal.updatedAt = at;
+    }
+
+    public synchronized Deal deal(long id) {
+        return deals.get(id);
+    }
+
+    public synchronized List<Deal> deals() {
+        return List.copyOf(deals.values());
+    }
+
+    /** The account lacks these deal properties (e.g. Hearth's id property, not created yet). */
+    synchronized void withoutDealProperties(String... missing) {
+        Set<String> properties = new LinkedHashSet<>(DEAL_PROPERTIES);
+        List.of(missing).forEach(properties::remove);
+        dealProperties = properties;
+    }
+
+    /** The next deal upsert is carried out, but its answer is lost (the connection drops). */
+    synchronized void loseNextDealUpsertReply() {
+        dropNextDealUpsertReply = true;
+    }
+
+    /** {@code POST .../deals/batch/update}: by id; an unknown id is an error of a 207 answer. */
+    private FakeReply updateDeals(RecordedRequest request) {
+        JsonNode inputs = json(request).path("inputs");
+        FakeReply invalid = invalidDealProperties(inputs);
+        if (invalid != null) {
+            return invalid;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode results = answer.putArray("results");
+        List<String> missing = new ArrayList<>();
+        for (JsonNode input : inputs) {
+            Deal deal = deals.get(Long.parseLong(input.path("id").asText()));
+            if (deal == null) {
+                missing.add(input.path("id").asText());
+                continue;
+            }
+            writeDeal(deal, input);
+            results.add(dealJson(deal));
+        }
+        return batchAnswer(answer, missing);
+    }
+
+    /** {@code POST .../deals/batch/upsert} on the unique {@code idProperty}: found, or created. */
+    private FakeReply upsertDeals(RecordedRequest request) {
+        JsonNode inputs = json(request).path("inputs");
+        FakeReply invalid = invalidDealProperties(inputs);
+        if (invalid != null) {
+            return invalid;
+        }
+        for (JsonNode input : inputs) {
+            String idProperty = input.path("idProperty").asText();
+            if (!dealProperties.contains(idProperty)) {
+                return validation("Property values were not valid: [{\"isValid\":false,\"message\":"
+                        + "\"Property \\\"" + idProperty + "\\\" does not exist\",\"error\":"
+                        + "\"PROPERTY_DOESNT_EXIST\",\"name\":\"" + idProperty + "\"}]");
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode results = answer.putArray("results");
+        List<ObjectNode> written = new ArrayList<>();
+        for (JsonNode input : inputs) {
+            String idProperty = input.path("idProperty").asText();
+            String key = input.path("id").asText();
+            Deal deal = deals.values().stream()
+                    .filter(d -> key.equals(d.properties.get(idProperty)))
+                    .findFirst()
+                    .orElse(null);
+            boolean created = deal == null;
+            if (created) {
+                deal = deal(nextId++, now, List.of(), idProperty, key);
+            }
+            writeDeal(deal, input);
+            // the answer carries the properties the input set, not the deal's others
+            ObjectNode result = JSON.createObjectNode().put("id", Long.toString(deal.id));
+            ObjectNode properties = result.putObject("properties");
+            input.path("properties")
+                    .fields()
+                    .forEachRemaining(
+                            e -> properties.put(e.getKey(), e.getValue().asText()));
+            properties.put("hs_object_id", Long.toString(deal.id));
+            result.put("new", created);
+            written.add(result);
+        }
+        // HubSpot does not promise the inputs' order in its results
+        for (int i = written.size() - 1; i >= 0; i--) {
+            results.add(written.get(i));
+        }
+        if (dropNextDealUpsertReply) {
+            dropNextDealUpsertReply = false;
+            return FakeReply.drop();
+        }
+        return batchAnswer(answer, List.of());
+    }
+
+    /** {@code POST /crm/v4/associations/deals/contacts/batch/associate/default}: an unknown contact fails it. */
+    private FakeReply associateDeals(RecordedRequest request) {
+        ObjectNode answer = JSON.createObjectNode().put("status", "COMPLETE");
+        ArrayNode results = answer.putArray("results");
+        List<String> failed = new ArrayList<>();
+        for (JsonNode input : json(request).path("inputs")) {
+            Deal deal = deals.get(Long.parseLong(input.path("from").path("id").asText()));
+            long contact = Long.parseLong(input.path("to").path("id").asText());
+            if (deal == null || !contacts.containsKey(contact)) {
+                failed.add(input.path("from").path("id").asText());
+                continue;
+            }
+            deal.contacts.add(contact);
+            ObjectNode result = results.addObject();
+            result.putObject("from").put("id", Long.toString(deal.id));
+            result.putObject("to").put("id", Long.toString(contact));
+        }
+        if (failed.isEmpty()) {
+            return FakeReply.json(200, answer.toString());
+        }
+        answer.putArray("errors")
+                .addObject()
+                .put("status", "error")
+                .put("category", "VALIDATION_ERROR")
+                .put("message", "No contact with the given id")
+                .putObject("context")
+                .set("ids", JSON.valueToTree(failed));
+        return FakeReply.json(207, answer.toString());
+    }
+
+    /** A deal property the account lacks fails the whole batch, and so does a stage not in the pipeline. */
+    private FakeReply invalidDealProperties(JsonNode inputs) {
+        if (inputs.size() > 100) {
+            return validation("at most 100 inputs");
+        }
+        for (JsonNode input : inputs) {
+            for (var it = input.path("properties").fields(); it.hasNext(); ) {
+                var property = it.next();
+                if (!dealProperties.contains(property.getKey())) {
+                    return validation("Property values were not valid: [{\"isValid\":false,\"message\":"
+                            + "\"Property \\\"" + property.getKey() + "\\\" does not exist\",\"error\":"
+                            + "\"PROPERTY_DOESNT_EXIST\",\"name\":\"" + property.getKey() + "\"}]");
+                }
+                if (property.getKey().equals("dealstage")
+                        && !DEFAULT_STAGES.contains(property.getValue().asText())) {
+                    return validation("Property values were not valid: [{\"isValid\":false,\"message\":\""
+                            + property.getValue().asText() + " is not a valid pipeline stage\",\"error\":"
+                            + "\"INVALID_OPTION\",\"name\":\"dealstage\"}]");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Sets a deal's properties as HubSpot does, deriving whether it is closed (and won) from its stage. */
+    private void writeDeal(Deal deal, JsonNode input) {
+        input.path("properties")
+                .fields()
+                .forEachRemaining(
+                        e -> deal.properties.put(e.getKey(), e.getValue().asText()));
+        String stage = deal.properties.getOrDefault("dealstage", "");
+        deal.properties.put("hs_is_closed", Boolean.toString(stage.startsWith("closed")));
+        deal.properties.put("hs_is_closed_won", Boolean.toString(stage.equals("closedwon")));
+        deal.updatedAt = now;
+    }
+
+    private static ObjectNode dealJson(Deal deal) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", Long.toString(deal.id));
+        ObjectNode properties = node.putObject("properties");
+        deal.properties.forEach(properties::put);
+        properties.put("hs_object_id", Long.toString(deal.id));
+        node.put("updatedAt", ISO.format(Instant.ofEpochMilli(deal.updatedAt)));
+        node.put("archived", false);
+        return node;
     }
 
     /** {@code GET /crm/v3/objects/deals}: by id, {@code after} the id to start at, properties and contacts. */

@@ -42,7 +42,8 @@ class HubSpotConnectorTest {
                         Capability.WRITE,
                         Capability.WRITE_TOUCHES,
                         Capability.INCREMENTAL,
-                        Capability.READ_DEALS);
+                        Capability.READ_DEALS,
+                        Capability.WRITE_DEALS);
     }
 
     @Test
