@@ -9,6 +9,7 @@ import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueStore;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.ContactQueue;
+import io.hearth.core.upkeep.StartPassStore;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -4,7 +4,7 @@ import static io.hearth.core.persistence.JooqContactStore.toOffset;
 import static io.hearth.core.persistence.generated.Tables.START_PASS;
 import static java.util.Objects.requireNonNull;
 
-import io.hearth.core.app.StartPassStore;
+import io.hearth.core.upkeep.StartPassStore;
 import java.time.Instant;
 import org.jooq.DSLContext;
 

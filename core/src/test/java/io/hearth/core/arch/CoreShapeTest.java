@@ -35,7 +35,8 @@ class CoreShapeTest {
         "io.hearth.core.resource..",
         "io.hearth.core.sync..",
         "io.hearth.core.team..",
-        "io.hearth.core.touch.."
+        "io.hearth.core.touch..",
+        "io.hearth.core.upkeep.."
     };
 
     @ArchTest
@@ -76,7 +77,8 @@ class CoreShapeTest {
                     "io.hearth.core.resource..",
                     "io.hearth.core.sync..",
                     "io.hearth.core.team..",
-                    "io.hearth.core.touch..")
+                    "io.hearth.core.touch..",
+                    "io.hearth.core.upkeep..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.hearth.core.app..")

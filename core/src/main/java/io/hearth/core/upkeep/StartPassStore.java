@@ -1,4 +1,4 @@
-package io.hearth.core.app;
+package io.hearth.core.upkeep;
 
 import java.time.Instant;
 
