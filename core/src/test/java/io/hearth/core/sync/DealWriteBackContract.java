@@ -191,6 +191,29 @@ public abstract class DealWriteBackContract {
     }
 
     @Test
+    void theOwnerTheCrmGivesADealHearthCreatedDoesNotReplaceHearthsRep() {
+        Connection sync = dealSync(Map.of());
+        run(sync);
+        Opportunity seats = open("c1", "200 seats");
+        run(sync);
+        String dealId = crm.deals.keySet().iterator().next();
+        // the CRM makes the deal its API user's (Pipedrive: the token's user; Salesforce: the integration user)
+        crm.putDeal(dealId, DealFields.OWNER, "7");
+
+        SyncRun echo = run(sync);
+
+        assertThat(echo.counts().updated()).as("nothing changed in Hearth").isZero();
+        assertThat(only("200 seats"))
+                .satisfies(d -> assertThat(d.fields().owner()).isEqualTo("alice"))
+                .satisfies(d -> assertThat(d.version()).isEqualTo(seats.version()));
+
+        // a read-only connection reads the CRM's owner, as every deal field
+        SyncRun read = run(connection(ConnectionDirection.READ, Map.of("records", "people,deals")));
+        assertThat(read.counts().updated()).isEqualTo(1);
+        assertThat(only("200 seats").fields().owner()).isEqualTo("7");
+    }
+
+    @Test
     void aDealReadFromTheCrmIsNotEchoedBackAndAStageChangedInHearthIs() {
         crm.putDeal(
                 "d1",
