@@ -1,6 +1,7 @@
 package io.hearth.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.connector.spi.DealFields;
 import io.hearth.connector.spi.OutgoingDeal;
@@ -10,6 +11,7 @@ import io.hearth.core.app.Opportunities;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
+import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.opportunity.Opportunity;
 import io.hearth.core.opportunity.OpportunityFields;
@@ -188,6 +190,22 @@ public abstract class DealWriteBackContract {
                 .containsEntry(DealFields.STAGE, "proposal");
         assertThat(crm.deals.get(dealId).fields).containsEntry(DealFields.STAGE, "proposal");
         assertThat(only("200 seats").version()).isEqualTo(moved.version());
+    }
+
+    @Test
+    void anExportOfDealsToACrmIsRefusedNamingTheConnectionThatWritesThem() {
+        run(dealSync(Map.of()));
+        open("c1", "200 seats");
+
+        assertThatThrownBy(() -> core.exporter().exportOpportunities("crm", Map.of("path", "/tmp/deals.csv"), ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("connector");
+                            assertThat(v.description())
+                                    .contains("crm writes no files", "csv or xlsx", "records=people,deals");
+                        }));
+        assertThat(crm.dealWrites).as("nothing handed to the CRM").isEmpty();
     }
 
     @Test
