@@ -148,6 +148,11 @@ public abstract class CrmContract {
         throw new UnsupportedOperationException("this CRM writes no deals");
     }
 
+    /** How many requests to create or change deals the CRM has received. */
+    protected int dealWrites() {
+        throw new UnsupportedOperationException("this CRM writes no deals");
+    }
+
     /** The next deal create is carried out by the CRM, but its answer is lost. */
     protected void loseNextDealCreateAnswer() {
         throw new UnsupportedOperationException("this CRM writes no deals");
@@ -336,9 +341,13 @@ public abstract class CrmContract {
                 .hasSize(1)
                 .containsValue(new CrmDeal(ada, "200 seats", crmStageOf("proposal"), "open"));
 
+        int written = dealWrites();
         SyncRun echo = run(both);
         SyncRun quiet = run(both);
 
+        assertThat(dealWrites())
+                .as("neither the echo nor a quiet run writes the deal")
+                .isEqualTo(written);
         for (SyncRun again : List.of(echo, quiet)) {
             assertThat(again.counts().created() + again.counts().updated())
                     .as("the deal read back is the deal Hearth opened, unchanged")
@@ -362,8 +371,13 @@ public abstract class CrmContract {
         io.hearth.core.opportunity.Opportunity lost = core.opportunities()
                 .close(moved.id(), io.hearth.core.opportunity.Outcome.LOST, "went with a competitor", moved.etag());
         SyncRun closed = run(both);
+        int closing = dealWrites();
         SyncRun closedEcho = run(both);
         SyncRun closedQuiet = run(both);
+
+        assertThat(dealWrites())
+                .as("the lost deal read back (a reason the CRM may not hold included) is not written again")
+                .isEqualTo(closing);
 
         assertThat(crmDeals().values())
                 .as("the deal lost in Hearth is lost in the CRM, its title kept")

@@ -172,6 +172,12 @@ abstract class HubSpotContract extends CrmContract {
     }
 
     @Override
+    protected int dealWrites() {
+        return hubspot.requests("POST", HubSpotDealWriter.UPDATE).size()
+                + hubspot.requests("POST", HubSpotDealWriter.UPSERT).size();
+    }
+
+    @Override
     protected void loseNextDealCreateAnswer() {
         hubspot.loseNextDealUpsertReply();
     }

@@ -167,6 +167,14 @@ abstract class PipedriveContract extends CrmContract {
     }
 
     @Override
+    protected int dealWrites() {
+        return (int) pipedrive.server.requests().stream()
+                .filter(r -> r.method().equals("POST") || r.method().equals("PATCH"))
+                .filter(r -> r.path().startsWith(DealList.PATH))
+                .count();
+    }
+
+    @Override
     protected void loseNextDealCreateAnswer() {
         pipedrive.loseAnswer("POST", DealList.PATH, 1);
     }

@@ -192,6 +192,15 @@ abstract class SalesforceContract extends CrmContract {
         return StageValues.parse(StageValues.DEFAULT).toSalesforce(hearthStage).orElseThrow();
     }
 
+    /** Creates and updates of Opportunities (not of their contact roles, nor of people). */
+    @Override
+    protected int dealWrites() {
+        return (int) salesforce.crm.requests().stream()
+                .filter(r -> r.path().equals(FakeSalesforce.DATA + "/composite/sobjects"))
+                .filter(r -> r.bodyText().contains("\"type\":\"Opportunity\""))
+                .count();
+    }
+
     @Override
     protected void loseNextDealCreateAnswer() {
         salesforce.dropAnswerAfterCreate();
