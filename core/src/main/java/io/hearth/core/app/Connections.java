@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
 import io.hearth.connector.spi.ConnectorException;
+import io.hearth.connector.spi.DealFields;
 import io.hearth.core.auth.CurrentCaller;
 import io.hearth.core.auth.Role;
 import io.hearth.core.error.AlreadyExistsException;
@@ -258,6 +259,9 @@ public final class Connections {
         Set<String> unread = new HashSet<>(ownership.people());
         if (writesDeals) {
             unread.addAll(ownership.deals());
+            // Hearth's owner is a rep; the CRM gives a deal Hearth creates an owner of its own (Pipedrive the
+            // token's user, Salesforce the integration user), which reading it back would put in the rep's place
+            unread.add(DealFields.OWNER);
         }
         RunPlan plan = new RunPlan(
                 direction.reads(),

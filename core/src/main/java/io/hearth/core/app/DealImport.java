@@ -147,8 +147,8 @@ public final class DealImport {
      *
      * @param user who runs the sync, recorded as who moved a deal's stage; {@code null} for none
      * @param unread the {@link DealFields} Hearth owns, not applied to a deal Hearth has: the title,
-     *     the amount (with its currency), the close date, the stage (with the outcome and reason);
-     *     other names are ignored
+     *     the amount (with its currency), the close date, the stage (with the outcome and reason), and
+     *     the owner; other names are ignored
      * @throws StaleEtagException when a deal changed meanwhile; the batch is safe to apply again
      */
     public Stored apply(
@@ -353,8 +353,9 @@ public final class DealImport {
 
         private void update(Opportunity current, Map<String, String> fields, PipelineStage stage) {
             requireOwnersAllow(current.fields().owner());
-            String owner =
-                    fields.getOrDefault(DealFields.OWNER, current.fields().owner());
+            String owner = unread.contains(DealFields.OWNER)
+                    ? current.fields().owner()
+                    : fields.getOrDefault(DealFields.OWNER, current.fields().owner());
             if (!Objects.equals(owner, current.fields().owner()) && !owners.allows(owner)) {
                 throw new Refused(owners.notYours(owner));
             }

@@ -103,10 +103,24 @@ public final class PeopleExporter {
      * Hearth name, title, contact (Hearth name and e-mail), stage, amount and currency, expected close
      * date, owner, outcome, reason and lead source. Imported again (records=deals) it changes nothing.
      *
+     * <p>An export writes a file, so a connector that reads and writes no files (a CRM: it claims no
+     * file extension) is refused, naming the connection that writes a CRM's deals: handed deals without
+     * the CRM's ids, it could only refuse each one.
+     *
      * @param filter the same filter syntax as ListOpportunities; blank for every deal
+     * @throws InvalidArgumentException on {@code connector} for a connector that writes no files
      */
     public ExportResult exportOpportunities(String connectorName, Map<String, String> config, String filter) {
-        Connector connector = writer(connectorName, config, Capability.WRITE_DEALS, "deals");
+        Connector connector = connectors.get(connectorName);
+        if (connector.fileExtensions().isEmpty()) {
+            throw InvalidArgumentException.of(
+                    "connector",
+                    "an export writes a file, and " + connector.name() + " writes no files; export deals with csv or"
+                            + " xlsx, and write them to " + connector.name() + " with a connection that syncs deals"
+                            + " and writes (--direction both --set records=people,deals), whose write-back"
+                            + " knows each contact's id there");
+        }
+        requireWrites(connector, config, Capability.WRITE_DEALS, "deals");
         Page<OutgoingDeal> page = deals(filter, "");
         long written = 0;
         long failed = 0;
@@ -170,9 +184,8 @@ public final class PeopleExporter {
         return new OutgoingDeal(deal.id().name(), null, null, fields);
     }
 
-    /** The connector, when it may write {@code what} with this config. */
-    private Connector writer(String connectorName, Map<String, String> config, Capability needed, String what) {
-        Connector connector = connectors.get(connectorName);
+    /** Refuses the connector unless it may write {@code what} with this config. */
+    private static void requireWrites(Connector connector, Map<String, String> config, Capability needed, String what) {
         if (!connector.capabilities().contains(needed)) {
             throw new FailedPreconditionException(
                     ErrorReason.CONNECTOR_CANNOT_WRITE, "connector " + connector.name() + " cannot write " + what);
@@ -183,7 +196,6 @@ public final class PeopleExporter {
                     .map(p -> new FieldViolation("config." + p.key(), p.message()))
                     .toList());
         }
-        return connector;
     }
 
     /** @param pages the page after a page token ("" for the first), as people to write */

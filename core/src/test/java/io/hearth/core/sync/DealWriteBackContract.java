@@ -1,6 +1,7 @@
 package io.hearth.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.connector.spi.DealFields;
 import io.hearth.connector.spi.OutgoingDeal;
@@ -10,6 +11,7 @@ import io.hearth.core.app.Opportunities;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.contact.ContactFields;
 import io.hearth.core.contact.ContactKind;
+import io.hearth.core.error.InvalidArgumentException;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.opportunity.Opportunity;
 import io.hearth.core.opportunity.OpportunityFields;
@@ -188,6 +190,45 @@ public abstract class DealWriteBackContract {
                 .containsEntry(DealFields.STAGE, "proposal");
         assertThat(crm.deals.get(dealId).fields).containsEntry(DealFields.STAGE, "proposal");
         assertThat(only("200 seats").version()).isEqualTo(moved.version());
+    }
+
+    @Test
+    void anExportOfDealsToACrmIsRefusedNamingTheConnectionThatWritesThem() {
+        run(dealSync(Map.of()));
+        open("c1", "200 seats");
+
+        assertThatThrownBy(() -> core.exporter().exportOpportunities("crm", Map.of("path", "/tmp/deals.csv"), ""))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("connector");
+                            assertThat(v.description())
+                                    .contains("crm writes no files", "csv or xlsx", "records=people,deals");
+                        }));
+        assertThat(crm.dealWrites).as("nothing handed to the CRM").isEmpty();
+    }
+
+    @Test
+    void theOwnerTheCrmGivesADealHearthCreatedDoesNotReplaceHearthsRep() {
+        Connection sync = dealSync(Map.of());
+        run(sync);
+        Opportunity seats = open("c1", "200 seats");
+        run(sync);
+        String dealId = crm.deals.keySet().iterator().next();
+        // the CRM makes the deal its API user's (Pipedrive: the token's user; Salesforce: the integration user)
+        crm.putDeal(dealId, DealFields.OWNER, "7");
+
+        SyncRun echo = run(sync);
+
+        assertThat(echo.counts().updated()).as("nothing changed in Hearth").isZero();
+        assertThat(only("200 seats"))
+                .satisfies(d -> assertThat(d.fields().owner()).isEqualTo("alice"))
+                .satisfies(d -> assertThat(d.version()).isEqualTo(seats.version()));
+
+        // a read-only connection reads the CRM's owner, as every deal field
+        SyncRun read = run(connection(ConnectionDirection.READ, Map.of("records", "people,deals")));
+        assertThat(read.counts().updated()).isEqualTo(1);
+        assertThat(only("200 seats").fields().owner()).isEqualTo("7");
     }
 
     @Test

@@ -226,6 +226,15 @@ class SyncServiceTest {
     }
 
     @Test
+    void dealsAreNotExportedToACrmWhoseDealsAConnectionWrites(@TempDir Path dataDir) throws Exception {
+        io.hearth.server.FakeCrmPlugin.writeTo(dataDir);
+        try (InProcessHearth withCrm = new InProcessHearth(Clock.systemUTC(), dataDir)) {
+            assertInvalid(
+                    () -> new SyncClient(withCrm.channel()).exportOpportunities("connectors/fakecrm", ""), "connector");
+        }
+    }
+
+    @Test
     void salesforceReportImportsAndItsFooterIsRejectedWithItsRow() throws Exception {
         SyncRun run = client.importFile("report.csv", resource("salesforce-leads-report.csv"));
 

@@ -53,7 +53,8 @@ import org.junit.jupiter.api.Timeout;
  *   <li>a record deleted in the CRM archives its person in Hearth, with the reason;
  *   <li>for a connector that writes deals: a deal opened in Hearth is created in the CRM once, with its
  *       contact, even when the create's answer was lost; read back it changes nothing and is not
- *       written again; a stage moved in Hearth is written to it.
+ *       written again; a stage moved in Hearth is written to it without blanking what Hearth does not
+ *       own; a deal lost in Hearth is lost in the CRM and reads back unchanged, reason included.
  * </ul>
  *
  * A subclass per connector (in the connector's package, to reach its fake) says how to do each thing
@@ -115,8 +116,19 @@ public abstract class CrmContract {
         throw new UnsupportedOperationException("this CRM reads no deals");
     }
 
-    /** A deal as the CRM holds it: its contact's id and its stage as the CRM names it. */
-    public record CrmDeal(String contactId, String stage) {}
+    /**
+     * A deal as the CRM holds it: its contact's id, its title, its stage as the CRM names it and its
+     * outcome ({@code open}, {@code won} or {@code lost}, however the CRM says it).
+     */
+    public record CrmDeal(String contactId, String title, String stage, String outcome) {}
+
+    /**
+     * Adds a person to the CRM as what a deal can name as its contact (a Salesforce Contact, not a Lead);
+     * returns its id. By default {@link #addPerson}.
+     */
+    protected String addDealContact(String givenName, String familyName, String email) {
+        return addPerson(givenName, familyName, email);
+    }
 
     /** Whether the connector writes deals; the deal write-back case runs only then. */
     protected boolean writesDeals() {
@@ -128,8 +140,16 @@ public abstract class CrmContract {
         throw new UnsupportedOperationException("this CRM writes no deals");
     }
 
-    /** The CRM's stage for a Hearth stage key, as the connector writes it with its default settings. */
+    /**
+     * The CRM's stage for a Hearth stage key of an open deal, as the connector writes it with its default
+     * settings.
+     */
     protected String crmStageOf(String hearthStage) {
+        throw new UnsupportedOperationException("this CRM writes no deals");
+    }
+
+    /** How many requests to create or change deals the CRM has received. */
+    protected int dealWrites() {
         throw new UnsupportedOperationException("this CRM writes no deals");
     }
 
@@ -234,7 +254,7 @@ public abstract class CrmContract {
 
     @Test
     void dealsAreReadWithTheirContactsOnceAndAgainAsNoChangeAndAnUnknownStageIsARejection() {
-        String ada = addPerson("Ada", "Lovelace", "ada@example.com");
+        String ada = addDealContact("Ada", "Lovelace", "ada@example.com");
         java.util.Optional<String> unsupported = addDeal(ada, "Probe", knownStageOrNull());
         org.junit.jupiter.api.Assumptions.assumeTrue(unsupported.isPresent(), connector.name() + " reads no deals");
         Connection connection = connection(ConnectionDirection.READ, Map.of("records", "people,deals"));
@@ -294,7 +314,7 @@ public abstract class CrmContract {
     @Test
     void aDealOpenedInHearthIsCreatedInTheCrmOnceReadBackAsNoChangeAndItsMovesWrittenToIt() {
         org.junit.jupiter.api.Assumptions.assumeTrue(writesDeals(), connector.name() + " writes no deals");
-        String ada = addPerson("Ada", "Lovelace", "ada@example.com");
+        String ada = addDealContact("Ada", "Lovelace", "ada@example.com");
         Connection both = connection(ConnectionDirection.BOTH, Map.of("records", "people,deals"));
         run(both);
         PersonRef lead = person(ada);
@@ -319,11 +339,15 @@ public abstract class CrmContract {
         assertThat(crmDeals())
                 .as("one deal in the CRM for the one deal, though its create was sent again")
                 .hasSize(1)
-                .containsValue(new CrmDeal(ada, crmStageOf("proposal")));
+                .containsValue(new CrmDeal(ada, "200 seats", crmStageOf("proposal"), "open"));
 
+        int written = dealWrites();
         SyncRun echo = run(both);
         SyncRun quiet = run(both);
 
+        assertThat(dealWrites())
+                .as("neither the echo nor a quiet run writes the deal")
+                .isEqualTo(written);
         for (SyncRun again : List.of(echo, quiet)) {
             assertThat(again.counts().created() + again.counts().updated())
                     .as("the deal read back is the deal Hearth opened, unchanged")
@@ -335,10 +359,40 @@ public abstract class CrmContract {
                 .satisfies(d -> assertThat(d.version()).isEqualTo(deal.version()));
         assertThat(crmDeals()).hasSize(1);
 
-        core.opportunities().move(deal.id(), "negotiation", deal.etag());
-        run(both);
+        io.hearth.core.opportunity.Opportunity moved = core.opportunities().move(deal.id(), "negotiation", deal.etag());
+        SyncRun movedRun = run(both);
 
-        assertThat(crmDeals()).hasSize(1).containsValue(new CrmDeal(ada, crmStageOf("negotiation")));
+        assertThat(movedRun.counts().rejected()).as(movedRun.toString()).isZero();
+        assertThat(crmDeals())
+                .as("the move carries only the fields Hearth owns, and leaves the title as it was")
+                .hasSize(1)
+                .containsValue(new CrmDeal(ada, "200 seats", crmStageOf("negotiation"), "open"));
+
+        io.hearth.core.opportunity.Opportunity lost = core.opportunities()
+                .close(moved.id(), io.hearth.core.opportunity.Outcome.LOST, "went with a competitor", moved.etag());
+        SyncRun closed = run(both);
+        int closing = dealWrites();
+        SyncRun closedEcho = run(both);
+        SyncRun closedQuiet = run(both);
+
+        assertThat(dealWrites())
+                .as("the lost deal read back (a reason the CRM may not hold included) is not written again")
+                .isEqualTo(closing);
+
+        assertThat(crmDeals().values())
+                .as("the deal lost in Hearth is lost in the CRM, its title kept")
+                .singleElement()
+                .satisfies(d -> assertThat(d.outcome()).isEqualTo("lost"))
+                .satisfies(d -> assertThat(d.title()).isEqualTo("200 seats"));
+        for (SyncRun again : List.of(closed, closedEcho, closedQuiet)) {
+            assertThat(again.counts().rejected()).as(again.toString()).isZero();
+            assertThat(again.counts().updated())
+                    .as("the lost deal read back is the deal Hearth closed")
+                    .isZero();
+        }
+        assertThat(core.opportunities().get(deal.id()))
+                .satisfies(d -> assertThat(d.version()).isEqualTo(lost.version()))
+                .satisfies(d -> assertThat(d.closeReason()).isEqualTo("went with a competitor"));
     }
 
     @Test

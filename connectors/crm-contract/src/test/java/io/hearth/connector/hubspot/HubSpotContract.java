@@ -157,7 +157,11 @@ abstract class HubSpotContract extends CrmContract {
                                     .map(String::valueOf)
                                     .findFirst()
                                     .orElse(null),
-                            deal.properties.get("dealstage")));
+                            deal.properties.get("dealname"),
+                            deal.properties.get("dealstage"),
+                            !"true".equals(deal.properties.get("hs_is_closed"))
+                                    ? "open"
+                                    : "true".equals(deal.properties.get("hs_is_closed_won")) ? "won" : "lost"));
         }
         return deals;
     }
@@ -165,6 +169,12 @@ abstract class HubSpotContract extends CrmContract {
     @Override
     protected String crmStageOf(String hearthStage) {
         return HubSpotConfig.dealStages(Map.of()).get(hearthStage);
+    }
+
+    @Override
+    protected int dealWrites() {
+        return hubspot.requests("POST", HubSpotDealWriter.UPDATE).size()
+                + hubspot.requests("POST", HubSpotDealWriter.UPSERT).size();
     }
 
     @Override

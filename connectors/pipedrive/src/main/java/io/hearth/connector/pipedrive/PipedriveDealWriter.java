@@ -147,7 +147,11 @@ final class PipedriveDealWriter implements DealWriter {
             body.put("person_id", Long.parseLong(contact));
         }
         String outcome = outcome(fields);
-        body.put("status", outcome);
+        // an update carries only the fields Hearth owns: without the stage (and outcome), the status is Pipedrive's,
+        // and sending "open" would reopen a deal closed there
+        if (now == null || fields.containsKey(DealFields.OUTCOME) || fields.containsKey(DealFields.STAGE)) {
+            body.put("status", outcome);
+        }
         if (outcome.equals("lost")) {
             given(fields, DealFields.REASON).ifPresent(reason -> body.put("lost_reason", reason));
         }

@@ -353,6 +353,17 @@ final class FakePipedrive implements AutoCloseable {
         return deals.get(id).deepCopy();
     }
 
+    /** Every deal the company has, by id. */
+    synchronized List<ObjectNode> deals() {
+        return deals.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** The name of a stage, or null for a stage the company does not have. */
+    synchronized String stageName(long id) {
+        ObjectNode stage = stages.get(id);
+        return stage == null ? null : stage.path("name").asText();
+    }
+
     synchronized int dealCount() {
         return deals.size();
     }

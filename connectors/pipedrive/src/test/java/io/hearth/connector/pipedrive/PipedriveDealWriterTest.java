@@ -197,6 +197,24 @@ class PipedriveDealWriterTest {
     }
 
     @Test
+    void anUpdateWithoutTheStageLeavesTheStatusAndEverythingElseAsPipedriveHasThem() {
+        // the connection gives Hearth the title only (own.deal_title=hearth, own.deal_stage=crm)
+        pipedrive.deal(11, ada, "Pilot", "status", "won", "stage_id", "4", "value", "900");
+
+        List<WriteResult> results = write(
+                pipedrive.config(),
+                new OutgoingDeal(
+                        "opportunities/1", "11", Long.toString(ada), fields(DealFields.TITLE, "Pilot, 3 sites")));
+
+        assertThat(results).containsExactly(WriteResult.written("opportunities/1", "11"));
+        JsonNode deal = pipedrive.dealById(11);
+        assertThat(deal.path("title").asText()).isEqualTo("Pilot, 3 sites");
+        assertThat(deal.path("status").asText()).as("still won").isEqualTo("won");
+        assertThat(deal.path("stage_id").asLong()).isEqualTo(4);
+        assertThat(deal.path("value").asText()).isEqualTo("900");
+    }
+
+    @Test
     void dealStagesNamesTheStageOfACustomOrAnyHearthStage() {
         pipedrive.stage(6, "Discovery call");
         pipedrive.stage(7, "Needs Defined");

@@ -28,7 +28,7 @@ import java.util.Set;
  * <ol>
  *   <li>a deal with an Opportunity id is updated by it, with the fields it has; its current StageName is
  *       read first (one query per {@value #IDS_PER_LOOKUP}), and kept when Hearth already reads it as the
- *       deal's stage;
+ *       deal's stage; a deal left with nothing to send is answered written without an update;
  *   <li>a deal without one is created, with its Name, StageName and CloseDate (Salesforce requires the
  *       three, so a deal lacking one fails alone), then its contact becomes the primary contact role, which
  *       is how the reader finds a deal's contact. With {@code deal_id_field}, the deal's Hearth id is kept
@@ -108,7 +108,13 @@ final class OpportunityWrites {
                         throw new Refused("Opportunity " + id + " is also another deal of this write; merge the two in"
                                 + " Hearth");
                     }
-                    updates.add(new Pending(index, record));
+                    if (record.size() > 2) {
+                        updates.add(new Pending(index, record));
+                    } else {
+                        // nothing to change (its StageName kept, a reason Salesforce cannot hold): not sent, since
+                        // an update changes SystemModstamp and the next read would bring it back, every run
+                        results[index] = WriteResult.written(deal.hearthId(), id);
+                    }
                 } catch (Refused refused) {
                     results[index] = WriteResult.failed(deal.hearthId(), refused.getMessage());
                 }

@@ -225,6 +225,18 @@ record SalesforceConfig(
         });
     }
 
+    @Override
+    public String toString() {
+        // a record's toString would print the client secret and the refresh token
+        return "SalesforceConfig[" + auth.configName() + " at " + loginUrl + ", client_id " + clientId
+                + ", client_secret " + masked(clientSecret) + ", refresh_token " + masked(refreshToken) + ", api "
+                + apiVersion + (baseUrl == null ? "" : " at " + baseUrl) + ", page size " + pageSize + "]";
+    }
+
+    private static String masked(String secret) {
+        return secret == null ? "none" : "***";
+    }
+
     /** The key a person fixes when Salesforce refuses the credentials. */
     String credentialKey() {
         return auth == AuthMode.REFRESH_TOKEN ? REFRESH_TOKEN.name() : CLIENT_ID.name();

@@ -243,6 +243,37 @@ class SalesforceDealWriterTest {
     }
 
     @Test
+    void aDealWithNothingToChangeIsNotSentSoItsEchoDoesNotComeBack() {
+        // lost in Hearth with a reason Salesforce has no field for, already Closed Lost there
+        String lost = salesforce.opportunity(
+                "Name", "Pilot", "StageName", "Closed Lost", "CloseDate", "2027-01-01", "IsClosed", "true");
+        String modstamp = salesforce.record(lost).path("SystemModstamp").asText();
+        salesforce.at("2027-01-02T09:00:00Z");
+
+        List<WriteResult> results = write(
+                singleCurrency(),
+                new OutgoingDeal(
+                        "opportunities/1",
+                        lost,
+                        null,
+                        fields(
+                                DealFields.STAGE,
+                                "closed_lost",
+                                DealFields.OUTCOME,
+                                "lost",
+                                DealFields.REASON,
+                                "went with a competitor")));
+
+        assertThat(results).containsExactly(WriteResult.written("opportunities/1", lost));
+        assertThat(salesforce.crm.requests("PATCH", FakeSalesforce.DATA + "/composite/sobjects"))
+                .as("no update")
+                .isEmpty();
+        assertThat(salesforce.record(lost).path("SystemModstamp").asText())
+                .as("so the next read does not bring it back")
+                .isEqualTo(modstamp);
+    }
+
+    @Test
     void aRefusedDealIsAFailedResultAndTheOthersAreWritten() {
         String deleted = salesforce.opportunity("Name", "Gone", "StageName", "Prospecting", "CloseDate", "2027-01-01");
         salesforce.delete(deleted);
