@@ -3,9 +3,13 @@ package io.hearth.connector.hubspot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hearth.connector.crm.http.CrmResponse;
 import io.hearth.connector.spi.FatalConnectorException;
+import io.hearth.connector.spi.WriteResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -58,6 +62,45 @@ record BatchAnswer(List<JsonNode> results, List<Error> errors) {
                 : String.join(
                         "; ",
                         errors.stream().map(Error::message).distinct().limit(3).toList());
+    }
+
+    /** One record to update by its HubSpot id: where its result goes, whose it is, what changes. */
+    record Update(int index, String hearthId, String id, Map<String, String> properties) {}
+
+    /**
+     * Updates records by their HubSpot ids ({@code .../batch/update}), writing each one's result at
+     * its index: written when HubSpot answered for all, or for its id (an id of a merged record is
+     * updated under the survivor's new id, so "all answered" counts too), else failed with HubSpot's
+     * error for it.
+     *
+     * @param object what the records are, for the messages: {@code contact}, {@code deal}
+     */
+    static void updateById(
+            List<Update> updates,
+            Function<List<Map<String, Object>>, CrmResponse> call,
+            String object,
+            WriteResult[] results) {
+        send(
+                updates,
+                part -> call.apply(part.stream()
+                        .map(update -> Map.<String, Object>of("id", update.id(), "properties", update.properties()))
+                        .toList()),
+                object,
+                (part, answer) -> {
+                    Set<String> done = new HashSet<>();
+                    answer.results()
+                            .forEach(result -> done.add(result.path("id").asText()));
+                    boolean all = answer.errors().isEmpty() && answer.results().size() == part.size();
+                    for (Update update : part) {
+                        results[update.index()] = all || done.contains(update.id())
+                                ? WriteResult.written(update.hearthId(), update.id())
+                                : WriteResult.failed(
+                                        update.hearthId(),
+                                        "HubSpot " + object + " " + update.id() + " was not updated: "
+                                                + answer.errorFor(update.id()).orElse(answer.allErrors()));
+                    }
+                },
+                (update, reason) -> results[update.index()] = WriteResult.failed(update.hearthId(), reason));
     }
 
     /**

@@ -99,31 +99,14 @@ final class ContactWriter {
     }
 
     private void update(List<Input> inputs, WriteResult[] results) {
-        BatchAnswer.send(
-                inputs,
-                part -> send(
-                        UPDATE,
-                        part.stream()
-                                .map(input -> Map.of("id", input.key(), "properties", input.properties()))
-                                .toList()),
+        BatchAnswer.updateById(
+                inputs.stream()
+                        .map(input -> new BatchAnswer.Update(
+                                input.index(), input.person().hearthId(), input.key(), input.properties()))
+                        .toList(),
+                body -> send(UPDATE, body),
                 "contact",
-                (part, answer) -> {
-                    Set<String> done = new HashSet<>();
-                    answer.results()
-                            .forEach(result -> done.add(result.path("id").asText()));
-                    // an id of a merged contact is updated under the merged contact's new id
-                    boolean all = answer.errors().isEmpty() && answer.results().size() == part.size();
-                    for (Input input : part) {
-                        results[input.index()] = all || done.contains(input.key())
-                                ? WriteResult.written(input.person().hearthId(), input.key())
-                                : WriteResult.failed(
-                                        input.person().hearthId(),
-                                        "HubSpot contact " + input.key() + " was not updated: "
-                                                + answer.errorFor(input.key()).orElse(answer.allErrors()));
-                    }
-                },
-                (input, reason) -> results[input.index()] =
-                        WriteResult.failed(input.person().hearthId(), reason));
+                results);
     }
 
     private void upsert(List<Input> inputs, WriteResult[] results) {

@@ -167,30 +167,14 @@ final class HubSpotDealWriter implements DealWriter {
     }
 
     private void update(List<Input> inputs, WriteResult[] results) {
-        BatchAnswer.send(
-                inputs,
-                part -> send(
-                        UPDATE,
-                        part.stream()
-                                .map(input -> Map.of("id", input.key(), "properties", input.properties()))
-                                .toList()),
+        BatchAnswer.updateById(
+                inputs.stream()
+                        .map(input -> new BatchAnswer.Update(
+                                input.index(), input.deal().hearthId(), input.key(), input.properties()))
+                        .toList(),
+                body -> send(UPDATE, body),
                 "deal",
-                (part, answer) -> {
-                    Set<String> done = new HashSet<>();
-                    answer.results()
-                            .forEach(result -> done.add(result.path("id").asText()));
-                    boolean all = answer.errors().isEmpty() && answer.results().size() == part.size();
-                    for (Input input : part) {
-                        results[input.index()] = all || done.contains(input.key())
-                                ? WriteResult.written(input.deal().hearthId(), input.key())
-                                : WriteResult.failed(
-                                        input.deal().hearthId(),
-                                        "HubSpot deal " + input.key() + " was not updated: "
-                                                + answer.errorFor(input.key()).orElse(answer.allErrors()));
-                    }
-                },
-                (input, reason) ->
-                        results[input.index()] = WriteResult.failed(input.deal().hearthId(), reason));
+                results);
     }
 
     /** Upserts the deals on Hearth's id, then associates each with its contact. */
