@@ -96,18 +96,21 @@ final class SyncRunsCommand {
     }
 
     /**
-     * What a run's write-back wrote and had refused, e.g. "3 people, 1 touch (1 failed)"; empty when
-     * it wrote nothing (a read, an import).
+     * What a run's write-back wrote and had refused, e.g. "3 people, 1 touch (1 failed)", with its
+     * deals when it wrote or tried any ("3 people, 0 touches, 2 deals (1 failed)"); empty when it
+     * wrote nothing (a read, an import). The failed are the people, touches and deals together.
      */
     static String writtenBack(SyncCounts c) {
-        long failed = c.getPeopleFailed() + c.getTouchesFailed();
-        if (c.getPeopleWritten() + c.getTouchesWritten() + failed == 0) {
+        long failed = c.getPeopleFailed() + c.getTouchesFailed() + c.getDealsFailed();
+        boolean deals = c.getDealsWritten() + c.getDealsFailed() > 0;
+        if (c.getPeopleWritten() + c.getTouchesWritten() + c.getDealsWritten() + failed == 0) {
             return "";
         }
         return c.getPeopleWritten()
                 + (c.getPeopleWritten() == 1 ? " person, " : " people, ")
                 + c.getTouchesWritten()
                 + (c.getTouchesWritten() == 1 ? " touch" : " touches")
+                + (deals ? ", " + c.getDealsWritten() + (c.getDealsWritten() == 1 ? " deal" : " deals") : "")
                 + (failed == 0 ? "" : " (" + failed + " failed)");
     }
 

@@ -166,7 +166,14 @@ class SyncCommandsTest {
         assertThat(runs.exitCode()).as(runs.err()).isZero();
         ListSyncRunsResponse.Builder page = ListSyncRunsResponse.newBuilder();
         JsonFormat.parser().merge(runs.out(), page);
-        assertThat(page.getSyncRunsList()).extracting(SyncRun::getName).containsExactly("syncRuns/1", "syncRuns/2");
+        assertThat(page.getSyncRunsList())
+                .extracting(SyncRun::getName)
+                .containsExactly("syncRuns/1", "syncRuns/2", "syncRuns/3");
+        assertThat(runs.out())
+                .as("every count printed, zero ones too")
+                .contains("\"dealsWritten\": \"2\"")
+                .contains("\"dealsFailed\": \"1\"")
+                .contains("\"dealsWritten\": \"0\"");
         assertThat(page.getNextPageToken()).isEqualTo("p2");
         assertThat(runs.err()).isEmpty();
 
@@ -309,7 +316,8 @@ class SyncCommandsTest {
         assertThat(runs.out()).contains("syncRuns/1  failed").contains("no file at /x.csv");
         assertThat(runs.out())
                 .contains("REJECTED  ARCHIVED  WRITTEN BACK")
-                .contains("1         1         1 person, 2 touches (1 failed)");
+                .contains("1         1         1 person, 2 touches (1 failed)")
+                .contains("1         0         0 people, 0 touches, 2 deals (1 failed)");
     }
 
     /** Answers with canned data and keeps what the CLI sent. */
@@ -434,6 +442,15 @@ class SyncCommandsTest {
                                     .setPeopleWritten(1)
                                     .setPeopleFailed(1)
                                     .setTouchesWritten(2)
+                                    .setRejected(1)))
+                    .addSyncRuns(run(SyncRunState.SYNC_RUN_STATE_SUCCEEDED, 0).toBuilder()
+                            .setName("syncRuns/3")
+                            .setConnector("connectors/pipedrive")
+                            .setCounts(SyncCounts.newBuilder()
+                                    .setRead(1)
+                                    .setUnchanged(1)
+                                    .setDealsWritten(2)
+                                    .setDealsFailed(1)
                                     .setRejected(1)))
                     .setNextPageToken(runsNextPageToken)
                     .build());

@@ -183,6 +183,8 @@ public final class DealImport {
                         0,
                         0,
                         0,
+                        0,
+                        0,
                         0),
                 batch.rejections,
                 batch.seen);

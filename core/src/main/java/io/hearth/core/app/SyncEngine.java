@@ -777,6 +777,8 @@ public final class SyncEngine {
                         0,
                         0,
                         0,
+                        0,
+                        0,
                         0));
         return run.progressed(counts, batch.cursor());
     }

@@ -68,7 +68,8 @@ import org.slf4j.LoggerFactory;
  * and the deal's contact's id, and its new id linked to it ({@code opportunity_link}); a linked deal
  * is updated with the deal fields Hearth owns, when they differ from what the CRM holds as far as
  * the connection knows ({@code write_back_deal}: what it last pushed, or what its read last found
- * there, see {@link #dealsRead}). The link and the values are recorded with the step's outcome.
+ * there, see {@link #dealsRead}). The link and the values are recorded with the step's outcome,
+ * which counts the deals written and those refused on the run.
  */
 public final class WriteBack {
     /** People read and written per step: HubSpot and Pipedrive take 100 per call, Salesforce 200. */
@@ -469,7 +470,7 @@ public final class WriteBack {
                 }
             });
             dealsWritten += written.size();
-            return progress.store(run, new SyncCounts(0, 0, 0, 0, 0, refused.size()), refused, () -> {
+            return progress.store(run, SyncCounts.dealsWritten(written.size(), refused.size()), refused, () -> {
                 store.saveDealValues(connectionId, written, run.id(), now());
                 dealLinks.link(connector.name(), created, now());
             });

@@ -273,7 +273,9 @@ public final class JooqSyncRunStore implements SyncRunStore {
                         DSL.sum(SYNC_RUN.PEOPLE_WRITTEN),
                         DSL.sum(SYNC_RUN.PEOPLE_FAILED),
                         DSL.sum(SYNC_RUN.TOUCHES_WRITTEN),
-                        DSL.sum(SYNC_RUN.TOUCHES_FAILED))
+                        DSL.sum(SYNC_RUN.TOUCHES_FAILED),
+                        DSL.sum(SYNC_RUN.DEALS_WRITTEN),
+                        DSL.sum(SYNC_RUN.DEALS_FAILED))
                 .from(SYNC_RUN)
                 .groupBy(SYNC_RUN.CONNECTOR, SYNC_RUN.RUN_STATE)
                 .orderBy(SYNC_RUN.CONNECTOR, SYNC_RUN.RUN_STATE)
@@ -292,7 +294,9 @@ public final class JooqSyncRunStore implements SyncRunStore {
                                 sum(r.value11()),
                                 sum(r.value12()),
                                 sum(r.value13()),
-                                sum(r.value14()))));
+                                sum(r.value14()),
+                                sum(r.value15()),
+                                sum(r.value16()))));
     }
 
     private static long sum(java.math.BigDecimal value) {
@@ -321,6 +325,8 @@ public final class JooqSyncRunStore implements SyncRunStore {
         r.setPeopleFailed(c.peopleFailed());
         r.setTouchesWritten(c.touchesWritten());
         r.setTouchesFailed(c.touchesFailed());
+        r.setDealsWritten(c.dealsWritten());
+        r.setDealsFailed(c.dealsFailed());
         r.setStartCursor(run.startCursor());
         r.setEndCursor(run.endCursor());
         r.setErrorMessage(run.error());
@@ -348,7 +354,9 @@ public final class JooqSyncRunStore implements SyncRunStore {
                         r.getPeopleWritten(),
                         r.getPeopleFailed(),
                         r.getTouchesWritten(),
-                        r.getTouchesFailed()),
+                        r.getTouchesFailed(),
+                        r.getDealsWritten(),
+                        r.getDealsFailed()),
                 r.getStartCursor(),
                 r.getEndCursor(),
                 r.getErrorMessage());

@@ -16,6 +16,7 @@ import io.hearth.core.lead.TickingClock;
 import io.hearth.core.opportunity.Opportunity;
 import io.hearth.core.opportunity.OpportunityFields;
 import io.hearth.core.opportunity.Outcome;
+import io.hearth.core.persistence.JooqSyncRunStore;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonRef;
@@ -39,8 +40,8 @@ import org.junit.jupiter.api.Timeout;
  * is created in the CRM once (a retried write included) and linked, a deal read from the CRM is not
  * echoed back, a linked deal sends only the fields Hearth owns and only when they changed, the
  * fields Hearth owns are not read from the CRM (and the others are), a refused deal is a rejection
- * while the others are written, and connections that do not sync deals write none. Run against each
- * database by a subclass.
+ * while the others are written, each run counts the deals it wrote and had refused, and connections
+ * that do not sync deals write none. Run against each database by a subclass.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class DealWriteBackContract {
@@ -113,6 +114,10 @@ public abstract class DealWriteBackContract {
         return run;
     }
 
+    private SyncCounts storedCounts(SyncRun run) {
+        return core.sync().getRun(run.id()).counts();
+    }
+
     private PersonRef person(String externalId) {
         return core.transactor()
                 .inTransaction(() -> core.stores().matches().linked("crm", List.of(externalId)))
@@ -149,6 +154,9 @@ public abstract class DealWriteBackContract {
         SyncRun first = run(sync);
 
         assertThat(first.counts().rejected()).isZero();
+        assertThat(first.counts().dealsWritten()).isEqualTo(1);
+        assertThat(first.counts().dealsFailed()).isZero();
+        assertThat(storedCounts(first)).as("read back as stored").isEqualTo(first.counts());
         OutgoingDeal created = crm.dealWrites.stream().collect(onlyOne());
         assertThat(created.hearthId()).isEqualTo(seats.id().name());
         assertThat(created.externalId()).isNull();
@@ -176,11 +184,16 @@ public abstract class DealWriteBackContract {
                 .satisfies(d -> assertThat(d.version()).isEqualTo(seats.version()));
         assertThat(crm.dealWrites).as("neither the echo nor a quiet run writes").hasSize(1);
         assertThat(quiet.counts().rejected()).isZero();
+        assertThat(List.of(echo, quiet))
+                .extracting(r -> r.counts().dealsWritten())
+                .containsExactly(0L, 0L);
 
         // moved in Hearth: written to the deal it made, by its id, with only the stage (Hearth's field)
         Opportunity moved =
                 opportunities.move(seats.id(), "proposal", only("200 seats").etag());
-        run(sync);
+        SyncRun updated = run(sync);
+
+        assertThat(storedCounts(updated).dealsWritten()).as("the update counts").isEqualTo(1);
 
         OutgoingDeal update = writesFrom(1).stream().collect(onlyOne());
         assertThat(update.externalId()).isEqualTo(dealId);
@@ -356,6 +369,13 @@ public abstract class DealWriteBackContract {
         SyncRun refused = run(sync);
 
         assertThat(refused.counts().rejected()).isEqualTo(1);
+        assertThat(storedCounts(refused))
+                .as("read back as stored")
+                .isEqualTo(refused.counts())
+                .satisfies(c -> {
+                    assertThat(c.dealsWritten()).as("Ada's").isEqualTo(1);
+                    assertThat(c.dealsFailed()).as("Grace's").isEqualTo(1);
+                });
         Rejection rejection =
                 core.sync().rejections(refused.id(), 10, "").items().get(0);
         assertThat(rejection.position()).isEqualTo("write-back " + grace.id().name());
@@ -370,6 +390,16 @@ public abstract class DealWriteBackContract {
         SyncRun again = run(sync);
 
         assertThat(again.counts().rejected()).isZero();
+        assertThat(again.counts().dealsWritten()).isEqualTo(1);
+        assertThat(again.counts().dealsFailed()).isZero();
+        assertThat(new JooqSyncRunStore(testDatabase.database().dsl()).totals())
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.records().dealsWritten())
+                            .as("summed over the runs")
+                            .isEqualTo(2);
+                    assertThat(t.records().dealsFailed()).isEqualTo(1);
+                });
         assertThat(writesFrom(before))
                 .extracting(OutgoingDeal::hearthId)
                 .containsExactly(grace.id().name());
@@ -388,6 +418,9 @@ public abstract class DealWriteBackContract {
         run(sync);
 
         assertThat(retried.counts().rejected()).isZero();
+        assertThat(retried.counts().dealsWritten())
+                .as("written once, however often tried")
+                .isEqualTo(1);
         assertThat(crm.dealWrites)
                 .as("refused once, answer lost once, answered the third time; then linked, unchanged")
                 .hasSize(2)

@@ -508,7 +508,7 @@ public abstract class SyncContract {
 
         SyncRun run = sync(changes);
 
-        assertThat(run.counts()).isEqualTo(new SyncCounts(3, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0));
+        assertThat(run.counts()).isEqualTo(new SyncCounts(3, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0));
         assertThat(allLeads())
                 .hasSize(2)
                 .allSatisfy(lead -> assertThat(lead.archived()).isTrue())

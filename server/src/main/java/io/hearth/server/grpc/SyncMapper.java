@@ -65,7 +65,9 @@ final class SyncMapper {
                         .setPeopleWritten(c.peopleWritten())
                         .setPeopleFailed(c.peopleFailed())
                         .setTouchesWritten(c.touchesWritten())
-                        .setTouchesFailed(c.touchesFailed()));
+                        .setTouchesFailed(c.touchesFailed())
+                        .setDealsWritten(c.dealsWritten())
+                        .setDealsFailed(c.dealsFailed()));
         if (run.finishedAt() != null) {
             result.setEndTime(ProtoTimes.toProto(run.finishedAt()));
         }

@@ -152,6 +152,7 @@ public final class DomainMetrics {
         outcomes.put("rejected", SyncCounts::rejected);
         outcomes.put("people_written", SyncCounts::peopleWritten);
         outcomes.put("touches_written", SyncCounts::touchesWritten);
+        outcomes.put("deals_written", SyncCounts::dealsWritten);
         return outcomes;
     }
 

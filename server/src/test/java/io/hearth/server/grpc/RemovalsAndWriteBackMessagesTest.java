@@ -72,8 +72,9 @@ class RemovalsAndWriteBackMessagesTest {
     @Test
     void aRunsArchivedAndWrittenBackCountsAreSent() {
         SyncCounts counts = new SyncCounts(5, 1, 0, 2, 0, 1)
-                .plus(new SyncCounts(0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0))
-                .plus(SyncCounts.written(3, 0, 4, 1));
+                .plus(new SyncCounts(0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0))
+                .plus(SyncCounts.written(3, 0, 4, 1))
+                .plus(SyncCounts.dealsWritten(5, 2));
         SyncRun run = new SyncRun(
                 UUID.randomUUID(),
                 "hubspot",
@@ -95,8 +96,10 @@ class RemovalsAndWriteBackMessagesTest {
         assertThat(sent.getPeopleFailed()).isZero();
         assertThat(sent.getTouchesWritten()).isEqualTo(4);
         assertThat(sent.getTouchesFailed()).isEqualTo(1);
+        assertThat(sent.getDealsWritten()).isEqualTo(5);
+        assertThat(sent.getDealsFailed()).isEqualTo(2);
         assertThat(sent.getRejected())
-                .as("the refused touch is a rejection too")
-                .isEqualTo(2);
+                .as("the refused touch and deals are rejections too")
+                .isEqualTo(4);
     }
 }
