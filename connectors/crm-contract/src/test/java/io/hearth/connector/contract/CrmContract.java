@@ -336,6 +336,9 @@ public abstract class CrmContract {
         SyncRun created = run(both);
 
         assertThat(created.counts().rejected()).as(created.toString()).isZero();
+        assertThat(created.counts().dealsWritten())
+                .as("the run counts the deal it created once, its create sent again included")
+                .isEqualTo(1);
         assertThat(crmDeals())
                 .as("one deal in the CRM for the one deal, though its create was sent again")
                 .hasSize(1)
@@ -353,6 +356,9 @@ public abstract class CrmContract {
                     .as("the deal read back is the deal Hearth opened, unchanged")
                     .isZero();
             assertThat(again.counts().rejected()).isZero();
+            assertThat(again.counts().dealsWritten())
+                    .as("nothing written, nothing counted")
+                    .isZero();
         }
         assertThat(core.opportunities().list("", null, null, false, "", 100, "").items())
                 .singleElement()
@@ -363,6 +369,7 @@ public abstract class CrmContract {
         SyncRun movedRun = run(both);
 
         assertThat(movedRun.counts().rejected()).as(movedRun.toString()).isZero();
+        assertThat(movedRun.counts().dealsWritten()).isEqualTo(1);
         assertThat(crmDeals())
                 .as("the move carries only the fields Hearth owns, and leaves the title as it was")
                 .hasSize(1)
@@ -384,8 +391,13 @@ public abstract class CrmContract {
                 .singleElement()
                 .satisfies(d -> assertThat(d.outcome()).isEqualTo("lost"))
                 .satisfies(d -> assertThat(d.title()).isEqualTo("200 seats"));
+        assertThat(closed.counts().dealsWritten()).as(closed.toString()).isEqualTo(1);
+        for (SyncRun again : List.of(closedEcho, closedQuiet)) {
+            assertThat(again.counts().dealsWritten()).as(again.toString()).isZero();
+        }
         for (SyncRun again : List.of(closed, closedEcho, closedQuiet)) {
             assertThat(again.counts().rejected()).as(again.toString()).isZero();
+            assertThat(again.counts().dealsFailed()).isZero();
             assertThat(again.counts().updated())
                     .as("the lost deal read back is the deal Hearth closed")
                     .isZero();
