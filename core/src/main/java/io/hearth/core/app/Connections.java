@@ -269,7 +269,7 @@ public final class Connections {
                 direction.writes()
                         ? writeBack.step(connection, connector, DealSettings.connectorConfig(config), ownership)
                         : null,
-                writesDeals ? writeBack.dealsRead(connection, ownership) : null);
+                writesDeals ? writeBack.dealsRead(connection, connector, ownership) : null);
         return engine.get().run(request, listener, plan);
     }
 

@@ -43,6 +43,13 @@ final class DealValues {
         return values;
     }
 
+    /** {@code values} without the fields a destination does not hold ({@code Connector#dealFieldsHeld}). */
+    static Map<String, String> held(Set<String> held, Map<String, String> values) {
+        Map<String, String> kept = new LinkedHashMap<>(values);
+        kept.keySet().retainAll(held);
+        return kept;
+    }
+
     /**
      * The values of the fields Hearth owns ({@link io.hearth.core.sync.FieldOwnership#deals()}), in
      * the order of {@code all}: the amount with its currency, the stage with the outcome and reason.

@@ -137,12 +137,14 @@ public final class WriteBack {
      * differ from the CRM's, so a deal read and not changed in Hearth since is not echoed back, and a
      * change Hearth made that the read did not apply (Hearth owns the field) is still sent.
      */
-    public RunPlan.DealsRead dealsRead(Connection connection, FieldOwnership ownership) {
+    public RunPlan.DealsRead dealsRead(Connection connection, Connector connector, FieldOwnership ownership) {
         UUID connectionId = connection.id();
         Set<String> owned = ownership.deals();
+        Set<String> kept = connector.dealFieldsHeld();
         return (run, values, at) -> {
             Map<UUID, String> held = new LinkedHashMap<>();
-            values.forEach((deal, all) -> held.put(deal, canonical(DealValues.owned(owned, all))));
+            values.forEach((deal, all) ->
+                    held.put(deal, canonical(DealValues.held(kept, DealValues.owned(owned, all)))));
             store.saveDealValues(connectionId, held, run.id(), at.truncatedTo(ChronoUnit.MICROS));
         };
     }
@@ -403,7 +405,9 @@ public final class WriteBack {
                 for (Opportunity deal : found) {
                     UUID id = deal.id().value();
                     Map<String, String> all = DealValues.of(deal);
-                    Map<String, String> owned = DealValues.owned(ownership.deals(), all);
+                    // compared as the CRM can hold them: a field it has no place for would differ forever
+                    Map<String, String> owned =
+                            DealValues.held(connector.dealFieldsHeld(), DealValues.owned(ownership.deals(), all));
                     String text = canonical(owned);
                     String externalId = links.get(deal.id());
                     Map<String, String> fields;

@@ -164,11 +164,6 @@ abstract class SalesforceContract extends CrmContract {
     }
 
     @Override
-    protected boolean holdsCloseReasons() {
-        return false;
-    }
-
-    @Override
     protected Map<String, CrmDeal> crmDeals() {
         Map<String, CrmDeal> deals = new java.util.LinkedHashMap<>();
         for (com.fasterxml.jackson.databind.JsonNode opportunity : salesforce.opportunities()) {

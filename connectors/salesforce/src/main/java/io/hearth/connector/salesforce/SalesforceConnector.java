@@ -8,10 +8,12 @@ import io.hearth.connector.spi.Capability;
 import io.hearth.connector.spi.ConfigKey;
 import io.hearth.connector.spi.ConfigProblem;
 import io.hearth.connector.spi.Connector;
+import io.hearth.connector.spi.DealFields;
 import io.hearth.connector.spi.DealWriter;
 import io.hearth.connector.spi.FatalConnectorException;
 import io.hearth.connector.spi.RecordReader;
 import io.hearth.connector.spi.RecordWriter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +52,14 @@ public final class SalesforceConnector implements Connector {
     @Override
     public List<ConfigKey> configKeys() {
         return SalesforceConfig.KEYS;
+    }
+
+    /** Every deal field but the close reason: an Opportunity has no standard field for it. */
+    @Override
+    public Set<String> dealFieldsHeld() {
+        Set<String> held = new HashSet<>(DealFields.ALL);
+        held.remove(DealFields.REASON);
+        return Set.copyOf(held);
     }
 
     @Override

@@ -76,6 +76,16 @@ public interface Connector {
         throw new UnsupportedOperationException("connector " + name() + " cannot read deals");
     }
 
+    /**
+     * The deal fields ({@link DealFields}) the destination holds as they are written, so that Hearth
+     * can tell a deal read back unchanged from one changed there: a field the destination has no
+     * place for (Salesforce keeps no loss reason) reads back empty, and Hearth must not take that for
+     * a change to write again on every run. The default: every field.
+     */
+    default Set<String> dealFieldsHeld() {
+        return Set.copyOf(DealFields.ALL);
+    }
+
     /** Opens a writer of deals. Only connectors with {@link Capability#WRITE_DEALS} override this. */
     default DealWriter openDealWriter(Map<String, String> config) {
         throw new UnsupportedOperationException("connector " + name() + " cannot write deals");
