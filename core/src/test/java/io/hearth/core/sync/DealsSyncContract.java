@@ -337,6 +337,25 @@ public abstract class DealsSyncContract {
     }
 
     @Test
+    void twoDealsOfOneLeadInOneBatchConvertItOnceAndBothGoToItsProspect() {
+        crm.people.add("l1", lead("Ada", "ada@example.com", "Webinar"));
+        crm.deals.add("d1", crmDeal("Seats", "l1", "proposal"));
+        crm.deals.add("d2", crmDeal("Training", "l1", "qualification"));
+
+        SyncRun run = core.sync().run(SyncRequest.of("crm", Map.of("records", "people,deals")), SyncListener.NONE);
+
+        assertThat(run.counts().rejected()).as(run.toString()).isZero();
+        assertThat(core.leads().get(linkedLead("l1")).fields().status()).isEqualTo(LeadStatus.CONVERTED);
+        assertThat(allDeals())
+                .extracting(d -> d.fields().title(), d -> d.contact().value())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Seats", linkedLead("l1").value()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Training", linkedLead("l1").value()));
+    }
+
+    @Test
     void aDealTheRulesRefuseLeavesItsLeadALeadAndArchivedOrMergedLeadsAreNotConverted() {
         crm.people
                 .add("l1", lead("Stage", "stage@example.com", "Webinar"))
