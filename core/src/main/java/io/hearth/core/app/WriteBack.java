@@ -200,6 +200,9 @@ public final class WriteBack {
         private final FieldOwnership ownership;
         private final RunPlan.Progress progress;
         private final boolean writesTouches;
+        /** The deal fields the CRM holds ({@link Connector#dealFieldsHeld}), asked once a run. */
+        private final Set<String> dealFieldsHeld;
+
         private long peopleWritten;
         private long touchesWritten;
         private long dealsWritten;
@@ -210,6 +213,7 @@ public final class WriteBack {
             this.ownership = ownership;
             this.progress = progress;
             this.writesTouches = connector.capabilities().contains(Capability.WRITE_TOUCHES);
+            this.dealFieldsHeld = connector.dealFieldsHeld();
         }
 
         /** @param dealWriter {@code null} when the connection writes no deals */
@@ -407,7 +411,7 @@ public final class WriteBack {
                     Map<String, String> all = DealValues.of(deal);
                     // compared as the CRM can hold them: a field it has no place for would differ forever
                     Map<String, String> owned =
-                            DealValues.held(connector.dealFieldsHeld(), DealValues.owned(ownership.deals(), all));
+                            DealValues.held(dealFieldsHeld, DealValues.owned(ownership.deals(), all));
                     String text = canonical(owned);
                     String externalId = links.get(deal.id());
                     Map<String, String> fields;
