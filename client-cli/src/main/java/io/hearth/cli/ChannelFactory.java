@@ -2,7 +2,6 @@ package io.hearth.cli;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 /**
  * Opens the channel to the Hearth server named by {@code --server}. The CLI shuts the channel down
@@ -14,10 +13,10 @@ public interface ChannelFactory {
     /**
      * HTTP/2 over the network, plaintext or TLS as the credentials say, on Netty named directly:
      * {@code Grpc.newChannelBuilder} looks the transport up among the channel providers
-     * (ServiceLoader and reflection), which cost a CLI call about an eighth of its CPU.
+     * (ServiceLoader and reflection), which cost a CLI call about an eighth of its CPU. The channel
+     * has an event loop of its own that stops with it ({@link NetworkChannel}: why).
      */
-    ChannelFactory NETWORK = (target, credentials) ->
-            NettyChannelBuilder.forTarget(target, credentials).build();
+    ChannelFactory NETWORK = NetworkChannel::open;
 
     /**
      * @param target the {@code --server} value, e.g. {@code localhost:50051}
