@@ -118,7 +118,7 @@ final class AdminCommand {
                     table.addRow(
                             id(token),
                             token.getUser(),
-                            EnumNames.display(Role.getDescriptor(), token.getRoleValue()),
+                            EnumNames.display(Role::forNumber, token.getRoleValue()),
                             token.getTeam(),
                             Times.format(token.getCreateTime()),
                             token.getCreatedBy(),
@@ -223,7 +223,7 @@ final class AdminCommand {
     private static String describe(ApiToken token) {
         StringBuilder text = new StringBuilder(token.getUser())
                 .append(" (")
-                .append(EnumNames.display(Role.getDescriptor(), token.getRoleValue()));
+                .append(EnumNames.display(Role::forNumber, token.getRoleValue()));
         if (!token.getTeam().isEmpty()) {
             text.append(", team ").append(token.getTeam());
         }

@@ -17,7 +17,7 @@ final class CliText {
     }
 
     static String value(ProtocolMessageEnum value) {
-        return value.getNumber() == 0 ? NONE : EnumNames.cliName(value.getValueDescriptor());
+        return value.getNumber() == 0 ? NONE : EnumNames.cliName(value);
     }
 
     static String value(Timestamp time) {

@@ -109,7 +109,7 @@ final class DoctorCommand extends RpcCommand {
                     "ok",
                     "token",
                     "accepted: " + info.getCallerUser() + " ("
-                            + EnumNames.display(Role.getDescriptor(), info.getCallerRoleValue()) + ")");
+                            + EnumNames.display(Role::forNumber, info.getCallerRoleValue()) + ")");
         } else if (info.getTokensRequired()) {
             line(
                     out,

@@ -54,7 +54,7 @@ final class ProfilePrinter {
         Qualification qualification = profile.getQualification();
         field("need by", qualification.hasNeedBy() ? MoneyText.format(qualification.getNeedBy()) : "");
         field("value", qualification.hasEstimatedValue() ? MoneyText.format(qualification.getEstimatedValue()) : "");
-        field("referral", orUnknown(EnumNames.display(ReferralKind.getDescriptor(), qualification.getReferralValue())));
+        field("referral", orUnknown(EnumNames.display(ReferralKind::forNumber, qualification.getReferralValue())));
         Bant bant = qualification.getBant();
         field("budget", bant(bant.getBudgetValue()));
         field("authority", bant(bant.getAuthorityValue()));
@@ -108,11 +108,11 @@ final class ProfilePrinter {
     }
 
     private static String temperature(int number) {
-        return EnumNames.display(Temperature.getDescriptor(), number);
+        return EnumNames.display(Temperature::forNumber, number);
     }
 
     private static String bant(int number) {
-        return orUnknown(EnumNames.display(BantAnswer.getDescriptor(), number));
+        return orUnknown(EnumNames.display(BantAnswer::forNumber, number));
     }
 
     private static String orUnknown(String value) {

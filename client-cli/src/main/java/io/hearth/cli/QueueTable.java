@@ -46,7 +46,7 @@ final class QueueTable {
 
     /** {@code speed-to-lead}, {@code due-follow-up}, ... */
     static String lane(QueueItem item) {
-        return EnumNames.display(QueueLane.getDescriptor(), item.getLaneValue());
+        return EnumNames.display(QueueLane::forNumber, item.getLaneValue());
     }
 
     /** The display name, else the resource name. */
@@ -56,8 +56,8 @@ final class QueueTable {
 
     /** {@code cold-call by phone}; either half is left out when the server left it unset. */
     static String action(QueueItem item) {
-        String kind = EnumNames.display(ActionKind.getDescriptor(), item.getActionValue());
-        String channel = EnumNames.display(ActionChannel.getDescriptor(), item.getChannelValue());
+        String kind = EnumNames.display(ActionKind::forNumber, item.getActionValue());
+        String channel = EnumNames.display(ActionChannel::forNumber, item.getChannelValue());
         if (channel.isEmpty()) {
             return kind;
         }

@@ -128,7 +128,7 @@ final class ResponseStatsCommand extends RpcCommand {
             table.addRow(
                     miss.getDisplayName().isEmpty() ? miss.getLead() : miss.getDisplayName(),
                     miss.getOwner().isEmpty() ? NOBODY : miss.getOwner(),
-                    EnumNames.display(LeadSource.getDescriptor(), miss.getSourceValue()),
+                    EnumNames.display(LeadSource::forNumber, miss.getSourceValue()),
                     Times.format(miss.getDeadline()),
                     (miss.hasFirstTouchTime() ? "" : "none yet, ") + DurationText.format(miss.getLateBy()) + " late",
                     miss.getLead().startsWith(LeadName.COLLECTION_PREFIX)
@@ -202,7 +202,7 @@ final class ResponseStatsCommand extends RpcCommand {
             case RESPONSE_BUCKET_WITHIN_24_HOURS -> "30 min–24 h";
             case RESPONSE_BUCKET_LATER -> "later";
             default -> {
-                String name = EnumNames.display(ResponseBucket.getDescriptor(), bucket.getBucketValue());
+                String name = EnumNames.display(ResponseBucket::forNumber, bucket.getBucketValue());
                 yield name.isEmpty() ? "-" : name;
             }
         };

@@ -95,15 +95,15 @@ final class TableLeadPrinter implements LeadPrinter {
     }
 
     private static String source(Lead lead) {
-        return EnumNames.display(LeadSource.getDescriptor(), lead.getSourceValue());
+        return EnumNames.display(LeadSource::forNumber, lead.getSourceValue());
     }
 
     private static String status(Lead lead) {
-        return EnumNames.display(LeadStatus.getDescriptor(), lead.getStatusValue());
+        return EnumNames.display(LeadStatus::forNumber, lead.getStatusValue());
     }
 
     private static String temperature(Lead lead) {
-        return EnumNames.display(Temperature.getDescriptor(), lead.getTemperatureValue());
+        return EnumNames.display(Temperature::forNumber, lead.getTemperatureValue());
     }
 
     private static String time(boolean present, Timestamp timestamp) {

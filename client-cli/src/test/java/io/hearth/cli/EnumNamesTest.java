@@ -3,6 +3,7 @@ package io.hearth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.ProtocolMessageEnum;
@@ -41,11 +42,59 @@ class EnumNamesTest {
         assertThat(EnumNames.cliNames(Temperature.getDescriptor())).containsExactly("hot", "warm", "cool", "cold");
     }
 
+    /** The tables spell values from the Java enum, the converters and help from the descriptor. */
+    @ParameterizedTest
+    @MethodSource("everyEnumOfTheApi")
+    void theJavaEnumAndTheDescriptorSpellEveryValueAlike(EnumDescriptor type) throws Exception {
+        Class<?> java = Class.forName(javaName(type));
+        for (Object constant : java.getEnumConstants()) {
+            if (!((Enum<?>) constant).name().equals("UNRECOGNIZED")) {
+                ProtocolMessageEnum value = (ProtocolMessageEnum) constant;
+                if (value.getNumber() != 0) {
+                    assertThat(EnumNames.cliName(value))
+                            .as(value.toString())
+                            .isEqualTo(EnumNames.cliName(value.getValueDescriptor()));
+                }
+            }
+        }
+    }
+
+    /** Every enum of every .proto file of the API, nested ones included. */
+    static Stream<EnumDescriptor> everyEnumOfTheApi() {
+        return Stream.of(
+                        io.hearth.proto.v1.AdminProto.getDescriptor(),
+                        io.hearth.proto.v1.CadenceProto.getDescriptor(),
+                        io.hearth.proto.v1.ContactProto.getDescriptor(),
+                        io.hearth.proto.v1.FollowUpProto.getDescriptor(),
+                        io.hearth.proto.v1.LeadProto.getDescriptor(),
+                        io.hearth.proto.v1.OpportunityProto.getDescriptor(),
+                        io.hearth.proto.v1.QueueProto.getDescriptor(),
+                        io.hearth.proto.v1.SyncProto.getDescriptor(),
+                        io.hearth.proto.v1.TeamProto.getDescriptor())
+                .flatMap(file -> Stream.concat(
+                        file.getEnumTypes().stream(),
+                        file.getMessageTypes().stream().flatMap(EnumNamesTest::enums)));
+    }
+
+    private static Stream<EnumDescriptor> enums(Descriptor message) {
+        return Stream.concat(
+                message.getEnumTypes().stream(),
+                message.getNestedTypes().stream().flatMap(EnumNamesTest::enums));
+    }
+
+    private static String javaName(EnumDescriptor type) {
+        StringBuilder name = new StringBuilder(type.getName());
+        for (Descriptor outer = type.getContainingType(); outer != null; outer = outer.getContainingType()) {
+            name.insert(0, outer.getName() + "$");
+        }
+        return type.getFile().getOptions().getJavaPackage() + "." + name;
+    }
+
     @Test
     void displaysUnspecifiedAsEmptyAndUnknownNumbersAsNumbers() {
-        assertThat(EnumNames.display(LeadStatus.getDescriptor(), 0)).isEmpty();
-        assertThat(EnumNames.display(LeadStatus.getDescriptor(), 3)).isEqualTo("qualified");
-        assertThat(EnumNames.display(LeadStatus.getDescriptor(), 42)).isEqualTo("42");
+        assertThat(EnumNames.display(LeadStatus::forNumber, 0)).isEmpty();
+        assertThat(EnumNames.display(LeadStatus::forNumber, 3)).isEqualTo("qualified");
+        assertThat(EnumNames.display(LeadStatus::forNumber, 42)).isEqualTo("42");
     }
 
     static Stream<Arguments> everyChoosableValue() {
