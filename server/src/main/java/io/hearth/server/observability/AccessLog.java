@@ -84,7 +84,7 @@ public final class AccessLog implements ServerInterceptor {
                                             "{} {} {} ms caller={} request_id={}",
                                             method,
                                             status.getCode(),
-                                            String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
+                                            milliseconds(micros),
                                             caller,
                                             requestId);
                         }
@@ -93,6 +93,15 @@ public final class AccessLog implements ServerInterceptor {
                 },
                 headers,
                 next);
+    }
+
+    /**
+     * {@code micros} in milliseconds with one decimal, rounded half up, as {@code %.1f} prints it:
+     * {@code String.format} cost a third of the line's CPU, a thirtieth of a {@code GetLead}.
+     */
+    static String milliseconds(long micros) {
+        long tenths = (micros + 50) / 100;
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     /** The caller's id when it is short and plain (it goes into log lines), else a new random one. */

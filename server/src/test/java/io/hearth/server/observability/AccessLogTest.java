@@ -137,4 +137,15 @@ class AccessLogTest {
         assertThat(AccessLog.requestId("x".repeat(65))).matches("[0-9a-f]{24}");
         assertThat(AccessLog.requestId(null)).matches("[0-9a-f]{24}");
     }
+
+    @Test
+    void durationsPrintAsPercentOnePointFOfTheMillisecondsWould() {
+        for (long micros : new long[] {
+            0, 1, 49, 50, 51, 99, 149, 150, 949, 950, 999, 1_000, 1_049, 1_050, 12_345, 99_950, 3_600_000_000L
+        }) {
+            assertThat(AccessLog.milliseconds(micros))
+                    .as("%d µs", micros)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));
+        }
+    }
 }
