@@ -513,6 +513,7 @@ public final class Main implements Callable<Integer> {
         EscalationJob escalations = injector.getInstance(EscalationJob.class);
         escalations.start(escalation.checkEvery());
         tls.ifPresent(ServerTls::startReloading);
+        Thread startPass = contactCadences(injector.getInstance(HearthCore.class));
         Thread shutdown = new Thread(
                 () -> {
                     log.info("Hearth server stopping: finishing in-flight calls");
@@ -520,6 +521,7 @@ public final class Main implements Callable<Integer> {
                     refresher.close();
                     schedules.close();
                     escalations.close();
+                    stop(startPass, Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));
                     injector.getInstance(QueueWatchers.class).close();
                     // imports end INTERRUPTED after their batch, while the database is still open
                     syncRuns.stopRuns(Duration.ofSeconds(Math.max(1, Math.min(graceSeconds, 10))));
@@ -548,7 +550,7 @@ public final class Main implements Callable<Integer> {
             log.info("Metrics at http://{}:{}/metrics", metricsHost, endpoint.port());
         }
         // after the start lines, which tools and tests wait for
-        startContactCadences(injector.getInstance(HearthCore.class));
+        startPass.start();
         if (stopAfterStart) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             shutdown.run();
@@ -715,7 +717,7 @@ public final class Main implements Callable<Integer> {
      * that finds nothing to do, and of several servers starting together each contact is done by one
      * at a time.
      */
-    private static void startContactCadences(HearthCore core) {
+    private static Thread contactCadences(HearthCore core) {
         Thread thread = new Thread(
                 () -> {
                     try {
@@ -725,9 +727,7 @@ public final class Main implements Callable<Integer> {
                         }
                     } catch (RuntimeException e) {
                         // the next start tries again: it works on contacts still without a cadence
-                        log.warn(
-                                "starting the cadences of contacts stored without one failed: {}",
-                                FailureSummary.of(e));
+                        startPassFailed("starting the cadences of contacts stored without one", e);
                     }
                     // after the cadences: a contact's entry weighs its follow-up and its deals
                     try {
@@ -739,13 +739,40 @@ public final class Main implements Callable<Integer> {
                         }
                     } catch (RuntimeException e) {
                         // not recorded as done: the next start goes through it again
-                        log.warn(
-                                "placing the queue entries of deals stored before the deal lane failed: {}",
-                                FailureSummary.of(e));
+                        startPassFailed("placing the queue entries of deals stored before the deal lane", e);
                     }
                 },
                 "hearth-contact-cadences");
         thread.setDaemon(true);
-        thread.start();
+        return thread;
+    }
+
+    private static void startPassFailed(String what, RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            log.info("{} stopped with the server; the next start goes on with it", what);
+        } else {
+            log.warn("{} failed: {}", what, FailureSummary.of(e));
+        }
+    }
+
+    /**
+     * Lets the start-up pass finish before the database closes under it (it is quick where there is
+     * little to do, and a stop right after a start used to log its failure), interrupting it after
+     * {@code patience}: it then stops after its current batch, which commits or rolls back whole.
+     * Not interrupted at once: an interrupt may reach the embedded database inside a write.
+     */
+    private static void stop(Thread startPass, Duration patience) {
+        if (!startPass.isAlive()) {
+            return;
+        }
+        try {
+            startPass.join(patience.toMillis());
+            if (startPass.isAlive()) {
+                startPass.interrupt();
+                startPass.join(patience.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.hearth.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.server.config.AdminToken;
 import io.hearth.server.config.CadenceConfig;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Every refusal test would otherwise serve until stopped, should its refusal break. */
@@ -341,6 +345,28 @@ class MainTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.err()).startsWith("hearth-server: not started: ").contains("--port", "abc", "--help");
+    }
+
+    @Test
+    void aStopRightAfterTheStartLetsTheStartUpPassEndBeforeTheDatabaseCloses(@TempDir Path dir) {
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(events);
+        try {
+            Run run = run("--data-dir", dir.resolve("data").toString(), "--port", "0", "--stop-after-start");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        } finally {
+            root.detachAppender(events);
+        }
+        // the pass runs on its own thread; the database closed under it made it (and the pool) warn
+        assertThat(events.list)
+                .filteredOn(event -> event.getThreadName().equals("hearth-contact-cadences"))
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
     }
 
     private record Run(int exitCode, String err) {}
