@@ -39,7 +39,7 @@ final class LeadQueuePlacement {
 
     /** Places a lead made this instant: it has no cadence or entry to read (see {@link #entryOfNew}). */
     void placeNew(Lead lead, LeadProfile rated) {
-        entryOfNew(lead, rated).ifPresent(queue::put);
+        entryOfNew(lead, rated).ifPresent(queue::insert);
     }
 
     /** The entry of a lead made this instant: it is in no cadence yet, no drip, no follow-up scheduled. */

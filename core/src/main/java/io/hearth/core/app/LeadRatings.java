@@ -108,6 +108,16 @@ public final class LeadRatings implements LeadWriteStep {
     }
 
     @Override
+    public Lead creating(Lead lead, RepGrade repGrade) {
+        // the rating created() will store: equal, so it need not update the row just inserted
+        Instant now = profiles.now();
+        LeadRater rater = profiles.rater();
+        LeadProfile profile = withRepGrade(rater.newProfile(lead, now), lead, repGrade);
+        return LeadProfiles.withTemperature(
+                lead, rater.rated(lead, profile, now).temperature());
+    }
+
+    @Override
     public Lead inserting(SyncedLead synced) {
         Lead lead = synced.lead();
         Instant now = profiles.now();

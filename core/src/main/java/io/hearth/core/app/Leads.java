@@ -130,11 +130,15 @@ public final class Leads {
                                 scope)) {
                     return Optional.<Lead>empty();
                 }
-                if (!store.insert(entered, key)) {
+                Lead rated = entered;
+                for (LeadWriteStep step : steps) {
+                    rated = step.creating(rated, repGrade);
+                }
+                if (!store.insert(rated, key)) {
                     return Optional.<Lead>empty();
                 }
                 audit.record(entered.id().name(), "create", null, entered);
-                Lead created = entered;
+                Lead created = rated;
                 for (LeadWriteStep step : steps) {
                     created = step.created(created, repGrade);
                 }

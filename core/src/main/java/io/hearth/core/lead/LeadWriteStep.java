@@ -30,6 +30,17 @@ public interface LeadWriteStep {
     }
 
     /**
+     * Called before a create inserts {@code lead}, in the same transaction, so that what the step
+     * keeps on the lead itself (its temperature) goes in with the insert instead of an update right
+     * after it. {@link #created} follows the insert as before.
+     *
+     * @return the lead to insert
+     */
+    default Lead creating(Lead lead, RepGrade repGrade) {
+        return lead;
+    }
+
+    /**
      * Called before a sync inserts a new lead, so that what the step derives and keeps on the
      * lead itself (its temperature) goes in with the insert instead of updating every row just
      * inserted.

@@ -91,6 +91,11 @@ public final class JooqQueueStore implements QueueStore {
     }
 
     @Override
+    public void insert(QueueEntry entry) {
+        dsl.insertInto(QUEUE_ENTRY).set(toRecord(entry)).execute();
+    }
+
+    @Override
     public void insertAll(Collection<QueueEntry> entries) {
         BulkSql.insert(
                 dsl, QUEUE_ENTRY, entries.stream().map(JooqQueueStore::toRecord).toList());

@@ -21,6 +21,12 @@ public interface QueueStore {
      */
     void remove(UUID personId, PersonKind kind);
 
+    /**
+     * Puts in the entry of a person who has none yet (a lead made this instant): a plain insert,
+     * where {@link #put} has the database look for an entry to replace first.
+     */
+    void insert(QueueEntry entry);
+
     /** Puts in the entries of people who have none yet (a sync's new leads), as one batch. */
     void insertAll(Collection<QueueEntry> entries);
 
