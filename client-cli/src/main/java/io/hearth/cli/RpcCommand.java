@@ -93,6 +93,17 @@ abstract class RpcCommand implements Callable<Integer> {
     }
 
     /**
+     * A new channel in place of one that could not connect: that one waits out a reconnect backoff
+     * (a second, then longer) during which it fails calls without dialing, so a retry after a
+     * shorter pause would not have tried the server again. The calls' stubs come from the new one.
+     */
+    private void reconnect() {
+        shutDown(channel);
+        channel = openChannel();
+        calls = BearerToken.attach(channel, options().token);
+    }
+
+    /**
      * Completes the connection options from the profile; {@code hearth login} takes its settings
      * from its own options instead.
      */
@@ -249,6 +260,9 @@ abstract class RpcCommand implements Callable<Integer> {
                     throw e;
                 }
                 pause = pause.multipliedBy(2);
+                if (code == Status.Code.UNAVAILABLE) {
+                    reconnect();
+                }
             }
         }
     }
