@@ -45,7 +45,9 @@ public final class JooqCadenceStore implements CadenceStore {
         Map<UUID, Cadence> result = new HashMap<>();
         if (!personIds.isEmpty()) {
             dsl.selectFrom(CADENCE)
-                    .where(CADENCE.PERSON_KIND.eq(kind.name()).and(CADENCE.PERSON_ID.in(personIds)))
+                    .where(CADENCE.PERSON_KIND
+                            .eq(kind.name())
+                            .and(ArrayParameters.oneOf(dsl, CADENCE.PERSON_ID, personIds)))
                     .fetch()
                     .forEach(r -> result.put(r.getPersonId(), toCadence(r)));
         }

@@ -91,7 +91,7 @@ public final class JooqFollowUpStore implements FollowUpStore {
         Field<UUID> personId = kind == PersonKind.LEAD ? FOLLOW_UP.LEAD_ID : FOLLOW_UP.CONTACT_ID;
         // one open step per person; were there two, the earlier due is the next one
         withOwner()
-                .where(personId.in(personIds).and(isOpen()))
+                .where(ArrayParameters.oneOf(dsl, personId, personIds).and(isOpen()))
                 .orderBy(FOLLOW_UP.DUE_AT.desc())
                 .fetch()
                 .forEach(r -> open.put(r.get(personId), toFollowUp(r)));

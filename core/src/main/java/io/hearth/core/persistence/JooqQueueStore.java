@@ -187,7 +187,7 @@ public final class JooqQueueStore implements QueueStore {
         }
         Map<UUID, String> reasons = dsl.select(LEAD_ESCALATION.LEAD_ID, LEAD_ESCALATION.REASON)
                 .from(LEAD_ESCALATION)
-                .where(oneOf(LEAD_ESCALATION.LEAD_ID, waiting))
+                .where(ArrayParameters.oneOf(dsl, LEAD_ESCALATION.LEAD_ID, waiting))
                 .fetchMap(LEAD_ESCALATION.LEAD_ID, LEAD_ESCALATION.REASON);
         if (reasons.isEmpty()) {
             return entries;
@@ -204,19 +204,6 @@ public final class JooqQueueStore implements QueueStore {
             }
         }
         return shown;
-    }
-
-    /**
-     * {@code field} is one of {@code ids}, given as one array parameter: with an {@code IN} list of
-     * up to a page's ids, rendering and binding them was most of the escalation lookup, itself a
-     * quarter of a queue read's CPU when the speed-to-lead lane fills the page (a flight recording).
-     */
-    private Condition oneOf(Field<UUID> field, List<UUID> ids) {
-        UUID[] values = ids.toArray(UUID[]::new);
-        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            return field.eq(DSL.any(values));
-        }
-        return DSL.condition("{0} in (unnest(cast({1} as uuid array)))", field, DSL.val(values));
     }
 
     /**

@@ -1,0 +1,27 @@
+package io.hearth.core.persistence;
+
+import java.util.Collection;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * "The field is one of these values" with the values as one array parameter: {@code = ANY(?)} on
+ * PostgreSQL, {@code IN (UNNEST(?))} on HSQLDB, both walking the field's index. An {@code IN} list
+ * renders and binds every value and makes a new statement text for every length, which HSQLDB
+ * then compiles afresh: for the pages of a list or a queue read that was most of the lookup.
+ */
+final class ArrayParameters {
+    private ArrayParameters() {}
+
+    static Condition oneOf(DSLContext dsl, Field<UUID> field, Collection<UUID> ids) {
+        UUID[] values = ids.toArray(UUID[]::new);
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            return field.eq(DSL.any(values));
+        }
+        return DSL.condition("{0} in (unnest(cast({1} as uuid array)))", field, DSL.val(values));
+    }
+}
