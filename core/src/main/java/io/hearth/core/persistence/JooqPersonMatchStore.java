@@ -165,11 +165,15 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
             return;
         }
         List<ExternalIdRecord> records = externalIds.entrySet().stream()
-                .map(e -> new ExternalIdRecord(
-                        connector,
-                        e.getKey(),
-                        e.getValue().kind().name(),
-                        e.getValue().id()))
+                .map(e -> {
+                    // attached: a detached record makes a configuration of its own at every set
+                    ExternalIdRecord r = dsl.newRecord(EXTERNAL_ID);
+                    r.setConnector(connector);
+                    r.setExternalId(e.getKey());
+                    r.setPersonKind(e.getValue().kind().name());
+                    r.setPersonId(e.getValue().id());
+                    return r;
+                })
                 .toList();
         BulkSql.insert(dsl, EXTERNAL_ID, records);
     }
