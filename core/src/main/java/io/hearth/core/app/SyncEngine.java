@@ -492,8 +492,8 @@ public final class SyncEngine {
         long analyzedAt = 0;
         while (true) {
             try (RecordReader reader = connector.openReader(request.config(), run.endCursor());
-                    ReadAhead ahead =
-                            new ReadAhead(reader, BATCH_SIZE, batch -> planner.prepare(batch.records(), mapping))) {
+                    ReadAhead ahead = new ReadAhead(
+                            reader, BATCH_SIZE, batch -> planner.prepare(batch.records(), mapping, connector.name()))) {
                 while (true) {
                     ReadAhead.Read read = ahead.next();
                     Batch batch = read.batch();
@@ -695,7 +695,7 @@ public final class SyncEngine {
                     return storeDryRun(connector, run, read, owners);
                 }
                 // the batch's turns: hand entry and other syncs carrying one of its keys wait for it
-                return transactor.inTransactionExclusive(read.prepared().claims(connector.name()), () -> {
+                return transactor.inTransactionExclusive(read.prepared().claims(), () -> {
                     Instant now = now();
                     if (!runs.renewLease(run.id(), now.plus(settings.lease()))) {
                         throw new RunLost();
@@ -741,7 +741,7 @@ public final class SyncEngine {
     private SyncRun storeDryRun(Connector connector, SyncRun run, ReadAhead.Read read, Owners owners) {
         SyncRun stored;
         try {
-            transactor.inTransactionExclusive(read.prepared().claims(connector.name()), () -> {
+            transactor.inTransactionExclusive(read.prepared().claims(), () -> {
                 throw new RollBack(apply(connector, run, read, now(), owners));
             });
             throw new IllegalStateException("a dry run committed");
@@ -795,7 +795,7 @@ public final class SyncEngine {
     private Stored store(
             String connector, BatchPlanner.Prepared prepared, Instant runStartedAt, Instant now, Owners owners) {
         // a writer carrying one of these keys now waits for this batch, and then finds its people
-        matches.claim(prepared.claims(connector));
+        matches.claim(prepared.claims());
         MatchIndex index = matches.lookingUp(() -> MatchIndex.load(
                 connector,
                 prepared.candidates().stream().map(BatchPlanner.Candidate::keys).toList(),

@@ -186,9 +186,10 @@ public final class JooqContactStore implements ContactStore {
         return conditions;
     }
 
-    private static ContactRecord toRecord(Contact contact) {
+    private ContactRecord toRecord(Contact contact) {
         ContactFields f = contact.fields();
-        ContactRecord r = new ContactRecord();
+        // attached: a detached record builds a configuration of its own at every set
+        ContactRecord r = dsl.newRecord(CONTACT);
         r.setId(contact.id().value());
         PERSON.write(r, f.person());
         r.setKind(f.kind().name());

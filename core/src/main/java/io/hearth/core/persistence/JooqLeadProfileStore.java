@@ -59,10 +59,7 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
 
     @Override
     public void insertAll(Collection<LeadProfile> profiles) {
-        BulkSql.insert(
-                dsl,
-                LEAD_PROFILE,
-                profiles.stream().map(JooqLeadProfileStore::toRecord).toList());
+        BulkSql.insert(dsl, LEAD_PROFILE, profiles.stream().map(this::toRecord).toList());
     }
 
     @Override
@@ -202,8 +199,9 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
                 .fetch(r -> new LeadId(r.value1()));
     }
 
-    private static LeadProfileRecord toRecord(LeadProfile p) {
-        LeadProfileRecord r = new LeadProfileRecord();
+    private LeadProfileRecord toRecord(LeadProfile p) {
+        // attached: a detached record builds a configuration of its own at every set
+        LeadProfileRecord r = dsl.newRecord(LEAD_PROFILE);
         Qualification q = p.qualification();
         r.setLeadId(p.leadId().value());
         r.setNeedBy(q.needBy());

@@ -73,7 +73,7 @@ public final class JooqLeadStore implements LeadStore {
         if (leads.isEmpty()) {
             return;
         }
-        List<LeadRecord> records = leads.stream().map(JooqLeadStore::toRecord).toList();
+        List<LeadRecord> records = leads.stream().map(this::toRecord).toList();
         List<LeadTagRecord> tags = new ArrayList<>();
         for (Lead lead : leads) {
             lead.fields()
@@ -379,9 +379,10 @@ public final class JooqLeadStore implements LeadStore {
         }
     }
 
-    private static LeadRecord toRecord(Lead lead) {
+    private LeadRecord toRecord(Lead lead) {
         LeadFields f = lead.fields();
-        LeadRecord r = new LeadRecord();
+        // attached: a detached record builds a configuration of its own at every set
+        LeadRecord r = dsl.newRecord(LEAD);
         r.setId(lead.id().value());
         PERSON.write(r, f.person());
         r.setStatus(f.status().name());

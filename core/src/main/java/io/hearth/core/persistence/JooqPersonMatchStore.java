@@ -44,15 +44,12 @@ import org.jooq.impl.DSL;
 public final class JooqPersonMatchStore implements PersonMatchStore {
     private final DSLContext dsl;
     private final boolean postgres;
-    // for HSQLDB's row-value IN on the external-id key, which takes its values inline
-    private final DSLContext inlined;
     private final JooqLeadStore leads;
     private final JooqContactStore contacts;
 
     public JooqPersonMatchStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.postgres = dsl.dialect().family() == SQLDialect.POSTGRES;
-        this.inlined = BulkSql.inlined(dsl);
         this.leads = new JooqLeadStore(dsl);
         this.contacts = new JooqContactStore(dsl);
     }
@@ -70,27 +67,40 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
     }
 
     /**
-     * Plans the batch's lookups each for its own keys. Only the lookups: the setting also reaches
-     * the cached plans of PostgreSQL's foreign-key checks, and re-planning those for every row
-     * tripled the time of the batch's inserts (measured: lead profiles 35 s against 15 s at
-     * 1,000,000 rows).
+     * Plans the batch's lookups each for its own keys, on their indexes. Only the lookups: the
+     * setting also reaches the cached plans of PostgreSQL's foreign-key checks, and re-planning
+     * those for every row tripled the time of the batch's inserts (measured: lead profiles 35 s
+     * against 15 s at 1,000,000 rows).
+     *
+     * <p>Every lookup has an index on its key, and it is always the plan to take: while an import's
+     * tables still hold a few thousand rows, PostgreSQL preferred reading them whole and comparing
+     * each row with the thousand keys one by one (auto_explain: 300-600 ms a batch at 2,000-4,000
+     * leads, against about 1 ms through the index). Nor does a lookup of at most a batch's keys
+     * gain from parallel workers: PostgreSQL expected a thousand rows a key and started two for
+     * each batch's lead lookup, which then took 30-35 ms instead of 2-8 ms spent in its index
+     * scans (auto_explain, 100,000 rows). The settings go in one round trip each way.
      */
     @Override
     public <T> T lookingUp(Supplier<T> lookups) {
         if (!postgres) {
             return lookups.get();
         }
-        dsl.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        dsl.execute("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL enable_seqscan = off; "
+                + "SET LOCAL max_parallel_workers_per_gather = 0");
         T result = lookups.get();
         // not in a finally: after a failed statement the transaction takes no more commands, and ends
-        dsl.execute("SET LOCAL plan_cache_mode TO DEFAULT");
+        dsl.execute("SET LOCAL plan_cache_mode TO DEFAULT; SET LOCAL enable_seqscan TO DEFAULT; "
+                + "SET LOCAL max_parallel_workers_per_gather TO DEFAULT");
         return result;
     }
 
     /**
-     * On PostgreSQL a row of {@code person_key_claim} per claim is the lock: missing rows are
-     * inserted (a concurrent insert of the same row waits for its transaction), then all of them
-     * are locked in key order. The embedded HSQLDB database belongs to this process alone (its
+     * On PostgreSQL a row of {@code person_key_claim} per claim is the lock, taken in key order by
+     * one statement: a missing row is inserted (a concurrent insert of the same row waits for its
+     * transaction), a row already there is locked FOR UPDATE by the upsert, which updates nothing
+     * ({@code where false}) but locks every row it finds taken. It used to take an insert and then a
+     * {@code select ... for update} of every claim, which also locked the rows it had just inserted
+     * and sent them all back (measured in psql: 4,000 new claims 17 ms against 39 ms). The embedded HSQLDB database belongs to this process alone (its
      * lock file keeps a second server out), and every caller claims inside
      * {@link Transactor#inTransactionExclusive(java.util.Collection, Supplier)} on the same ids, so
      * the process already serializes them there; database row locks would add a write per key
@@ -103,16 +113,12 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
             return;
         }
         Long[] ids = keyClaims.toArray(Long[]::new);
+        String keyHash = PERSON_KEY_CLAIM.KEY_HASH.getName();
         dsl.execute(
-                "insert into " + PERSON_KEY_CLAIM.getName() + " (" + PERSON_KEY_CLAIM.KEY_HASH.getName()
-                        + ") select k from unnest(?::bigint[]) as claims(k) order by k on conflict do nothing",
+                "insert into " + PERSON_KEY_CLAIM.getName() + " (" + keyHash
+                        + ") select k from unnest(?::bigint[]) as claims(k) order by k on conflict (" + keyHash
+                        + ") do update set " + keyHash + " = excluded." + keyHash + " where false",
                 (Object) ids);
-        dsl.select(PERSON_KEY_CLAIM.KEY_HASH)
-                .from(PERSON_KEY_CLAIM)
-                .where(PERSON_KEY_CLAIM.KEY_HASH.eq(DSL.any(ids)))
-                .orderBy(PERSON_KEY_CLAIM.KEY_HASH)
-                .forUpdate()
-                .fetch();
     }
 
     @Override
@@ -121,18 +127,32 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         if (externalIds.isEmpty()) {
             return result;
         }
-        // HSQLDB walks the (connector, external_id) key only for a row-value IN; given the connector
-        // alone it reads every id of the connector. PostgreSQL plans a row-value IN as an OR of
-        // probes, 50x slower than the list, which it matches on the key's second column.
-        Condition ids = dsl.dialect().family() == SQLDialect.HSQLDB
-                ? DSL.row(EXTERNAL_ID.CONNECTOR, EXTERNAL_ID.EXTERNAL_ID_)
-                        .in(externalIds.stream()
-                                .map(id -> DSL.row(connector, id))
-                                .toList())
-                : EXTERNAL_ID.CONNECTOR.eq(connector).and(oneOf(EXTERNAL_ID.EXTERNAL_ID_, externalIds, String[]::new));
-        (postgres ? dsl : inlined)
-                .selectFrom(EXTERNAL_ID)
-                .where(ids)
+        if (!postgres) {
+            // HSQLDB probes the (connector, external_id) key for each id when the ids are a table
+            // joined to it; given the connector and an IN list of ids it reads every id of the
+            // connector (20x slower). It used to get a row-value IN of the pairs written into the
+            // SQL, which it compiled afresh for every batch: 6-7 ms a lookup of 1,000 ids beside
+            // 4-6 ms for this join, before jOOQ's rendering of the thousand pairs
+            dsl.select(EXTERNAL_ID.fields())
+                    .from(DSL.table(
+                            "unnest(cast({0} as {1} array)) as ids(id)",
+                            DSL.val(externalIds.toArray(String[]::new)),
+                            DSL.keyword(EXTERNAL_ID.EXTERNAL_ID_.getDataType().getCastTypeName(dsl.configuration()))))
+                    .join(EXTERNAL_ID)
+                    .on(EXTERNAL_ID.CONNECTOR.eq(connector))
+                    .and(EXTERNAL_ID.EXTERNAL_ID_.eq(DSL.field("ids.id", String.class)))
+                    .fetchInto(EXTERNAL_ID)
+                    .forEach(r -> result.put(
+                            r.getExternalId(), new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId())));
+            return result;
+        }
+        // PostgreSQL plans a row-value IN as an OR of probes, 50x slower than the list, which it
+        // matches on the key's second column
+        dsl.selectFrom(EXTERNAL_ID)
+                .where(EXTERNAL_ID
+                        .CONNECTOR
+                        .eq(connector)
+                        .and(oneOf(EXTERNAL_ID.EXTERNAL_ID_, externalIds, String[]::new)))
                 .fetch()
                 .forEach(r -> result.put(
                         r.getExternalId(), new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId())));
@@ -145,11 +165,15 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
             return;
         }
         List<ExternalIdRecord> records = externalIds.entrySet().stream()
-                .map(e -> new ExternalIdRecord(
-                        connector,
-                        e.getKey(),
-                        e.getValue().kind().name(),
-                        e.getValue().id()))
+                .map(e -> {
+                    // attached: a detached record makes a configuration of its own at every set
+                    ExternalIdRecord r = dsl.newRecord(EXTERNAL_ID);
+                    r.setConnector(connector);
+                    r.setExternalId(e.getKey());
+                    r.setPersonKind(e.getValue().kind().name());
+                    r.setPersonId(e.getValue().id());
+                    return r;
+                })
                 .toList();
         BulkSql.insert(dsl, EXTERNAL_ID, records);
     }

@@ -97,8 +97,7 @@ public final class JooqQueueStore implements QueueStore {
 
     @Override
     public void insertAll(Collection<QueueEntry> entries) {
-        BulkSql.insert(
-                dsl, QUEUE_ENTRY, entries.stream().map(JooqQueueStore::toRecord).toList());
+        BulkSql.insert(dsl, QUEUE_ENTRY, entries.stream().map(this::toRecord).toList());
     }
 
     @Override
@@ -356,8 +355,9 @@ public final class JooqQueueStore implements QueueStore {
         }
     }
 
-    private static QueueEntryRecord toRecord(QueueEntry e) {
-        QueueEntryRecord r = new QueueEntryRecord();
+    private QueueEntryRecord toRecord(QueueEntry e) {
+        // attached: a detached record builds a configuration of its own at every set
+        QueueEntryRecord r = dsl.newRecord(QUEUE_ENTRY);
         r.setPersonId(e.personId());
         r.setPersonKind(e.personKind().name());
         r.setOwner(e.owner());
