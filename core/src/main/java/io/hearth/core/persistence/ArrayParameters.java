@@ -2,6 +2,7 @@ package io.hearth.core.persistence;
 
 import java.util.Collection;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -18,10 +19,16 @@ final class ArrayParameters {
     private ArrayParameters() {}
 
     static Condition oneOf(DSLContext dsl, Field<UUID> field, Collection<UUID> ids) {
-        UUID[] values = ids.toArray(UUID[]::new);
+        return oneOf(dsl, field, ids, UUID[]::new);
+    }
+
+    static <T> Condition oneOf(DSLContext dsl, Field<T> field, Collection<T> values, IntFunction<T[]> array) {
+        T[] parameter = values.toArray(array);
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            return field.eq(DSL.any(values));
+            return field.eq(DSL.any(parameter));
         }
-        return DSL.condition("{0} in (unnest(cast({1} as uuid array)))", field, DSL.val(values));
+        return DSL.condition(
+                "{0} in (unnest(cast({1} as {2} array)))",
+                field, DSL.val(parameter), DSL.keyword(field.getDataType().getCastTypeName(dsl.configuration())));
     }
 }

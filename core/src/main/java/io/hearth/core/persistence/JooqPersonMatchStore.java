@@ -54,16 +54,8 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
         this.contacts = new JooqContactStore(dsl);
     }
 
-    /** {@code field} is one of {@code values}, given as one array parameter. */
     private <T> Condition oneOf(Field<T> field, Collection<T> values, IntFunction<T[]> array) {
-        if (postgres) {
-            return field.eq(DSL.any(values.toArray(array)));
-        }
-        return DSL.condition(
-                "{0} in (unnest(cast({1} as {2} array)))",
-                field,
-                DSL.val(values.toArray(array)),
-                DSL.keyword(field.getDataType().getCastTypeName(dsl.configuration())));
+        return ArrayParameters.oneOf(dsl, field, values, array);
     }
 
     /**
