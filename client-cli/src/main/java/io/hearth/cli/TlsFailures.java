@@ -32,7 +32,8 @@ final class TlsFailures {
             // a TLS server drops a connection that opens with plaintext HTTP/2 before any answer:
             // the client sees it closed, or reset when its preface was still unread
             boolean dropped = "Network closed for unknown reason".equals(status.getDescription())
-                    || messages.contains("Connection reset by peer");
+                    // "Connection reset" (NIO, the CLI's transport) or "... reset by peer" (epoll)
+                    || messages.contains("Connection reset");
             return dropped
                     ? Optional.of(" closed the connection at once: it may require TLS; connect with"
                             + " --ca-cert FILE, or --tls if a public certificate authority"
