@@ -106,6 +106,15 @@ final class LeadProfiles {
     }
 
     /**
+     * The temperature {@link #changeNew} will give {@code lead} when it is inserted now: a create
+     * inserts the lead with it rather than updating the row right after.
+     */
+    Temperature temperatureOfNew(Lead lead, UnaryOperator<LeadProfile> change) {
+        Instant now = now();
+        return rater.rated(lead, change.apply(rater.newProfile(lead, now)), now).temperature();
+    }
+
+    /**
      * {@link #change} for a lead the caller's transaction has just inserted: it has no profile, no
      * cadence and no queue entry yet, so none is read; its entry goes in as a new lead's. Should a
      * profile be there after all, it goes the general way.

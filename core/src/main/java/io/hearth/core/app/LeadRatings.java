@@ -110,11 +110,8 @@ public final class LeadRatings implements LeadWriteStep {
     @Override
     public Lead creating(Lead lead, RepGrade repGrade) {
         // the rating created() will store: equal, so it need not update the row just inserted
-        Instant now = profiles.now();
-        LeadRater rater = profiles.rater();
-        LeadProfile profile = withRepGrade(rater.newProfile(lead, now), lead, repGrade);
         return LeadProfiles.withTemperature(
-                lead, rater.rated(lead, profile, now).temperature());
+                lead, profiles.temperatureOfNew(lead, profile -> withRepGrade(profile, lead, repGrade)));
     }
 
     @Override
