@@ -58,8 +58,8 @@ import org.junit.jupiter.api.BeforeAll;
  * paths, filters, emails, phones, control characters, very long text), numbers mostly from edge
  * values, enums including numbers no enum declares. One input in eight is instead sent as raw
  * bytes, which must parse or be refused as unparseable. Under {@code ./mvnw verify} this replays
- * the files in {@code RequestValidationFuzzTestInputs/answersEveryRequest}; with {@code -Pfuzz} it
- * fuzzes (README, "Fuzz tests").
+ * the files in {@code RequestValidationFuzzTestInputs/answersEveryRequest}; the module {@code fuzz/} then
+ * fuzzes it (README, "Fuzz tests").
  *
  * <p>Calls carry the admin token, so that every RPC gets past authentication and scoping to its
  * validation. Left out: the RPCs that stream, start sync runs or reach outside systems

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
  *
  * <p>The input's last bytes choose the config (encoding, delimiter, id column, batch size), the
  * rest is the file. Under {@code ./mvnw verify} this replays the files in
- * {@code CsvReaderFuzzTestInputs/readsAnyBytes} (seeds and past findings); with {@code -Pfuzz} it
- * fuzzes (README, "Fuzz tests").
+ * {@code CsvReaderFuzzTestInputs/readsAnyBytes} (seeds and past findings); the module {@code fuzz/} then
+ * fuzzes it (README, "Fuzz tests").
  */
 class CsvReaderFuzzTest {
     private static final String[] ENCODINGS = {"UTF-8", "windows-1252", "UTF-16LE", "UTF-16BE", "ISO-8859-1"};

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
  * end), the cell formats (between {@code <cellXfs>} and its end), each written into a well-formed
  * zip, so that mutations reach the XML and the cells rather than stopping at the zip's checks.
  * Under {@code ./mvnw verify} this replays the files in {@code
- * XlsxReaderFuzzTestInputs/readsAnyWorkbook}; with {@code -Pfuzz} it fuzzes (README, "Fuzz tests").
+ * XlsxReaderFuzzTestInputs/readsAnyWorkbook}; the module {@code fuzz/} then fuzzes it (README, "Fuzz tests").
  */
 class XlsxReaderFuzzTest {
     private static final String[] SHEETS = {"Leads", "leads", "Sheet1", ""};
