@@ -48,11 +48,15 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
+    /** Whether closing this handle closes the pool: not for the handles {@link #sharingPool()} makes. */
+    private final boolean ownsPool;
+
     private final DSLContext dsl;
 
-    private Database(DatabaseConfig config, HikariDataSource dataSource) {
+    private Database(DatabaseConfig config, HikariDataSource dataSource, boolean ownsPool) {
         this.config = config;
         this.dataSource = dataSource;
+        this.ownsPool = ownsPool;
         SQLDialect dialect = config.kind() == DatabaseConfig.Kind.POSTGRESQL ? SQLDialect.POSTGRES : SQLDialect.HSQLDB;
         // Unquoted names: each database folds them its own way (PostgreSQL lower, HSQLDB upper), which
         // matches how the unquoted names in the Flyway scripts were created.
@@ -141,7 +145,7 @@ public final class Database implements AutoCloseable {
                     throw new SchemaBehindException(status);
                 }
             }
-            return new Database(config, dataSource);
+            return new Database(config, dataSource, true);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -150,6 +154,21 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * Another handle on this database's pool, with a jOOQ configuration of its own (a listener added
+     * to one handle stays with it); closing the handle leaves the pool open. For the test databases,
+     * which lend one migrated database to test after test: a pool of its own and Flyway finding the
+     * schema current cost each PostgreSQL test about 0.1 s, and each HSQLDB test 0.02 s.
+     */
+    Database sharingPool() {
+        return new Database(config, dataSource, false);
+    }
+
+    /** How many of the pool's connections are handed out now. */
+    int connectionsInUse() {
+        return dataSource.getHikariPoolMXBean().getActiveConnections();
     }
 
     /** The newest migration applied to this database (e.g. {@code 17}), as Flyway's history records it. */
@@ -203,6 +222,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsPool) {
+            return;
+        }
         if (config.kind() == DatabaseConfig.Kind.HSQLDB && !config.url().startsWith("jdbc:hsqldb:mem:")) {
             // A clean SHUTDOWN checkpoints the file database, so the next start need not replay the log.
             try (Connection connection = dataSource.getConnection();

@@ -27,13 +27,16 @@ import org.junit.jupiter.api.Assumptions;
  * second on PostgreSQL, per test), so {@link #openHsqldb()} and {@link #postgres()} lend databases
  * migrated once per test JVM. The first test that finds none free migrates a new one (a new
  * in-memory HSQLDB database, a new PostgreSQL schema) through {@link Database#open}, as a server's
- * first start does. A test has its database to itself until it closes the handle; then every table
- * but Flyway's history is emptied (sequences restarted) and the database waits for the next test,
- * which gets a {@link Database} of its own on it (its own pool; {@code Database.open} finds the
- * schema current and migrates nothing). Tests running at once get different databases. A test that
- * changed the schema (created, renamed or altered a table, an index, a constraint, a setting)
- * leaves a database that no longer matches what the migrations made: it is thrown away, not lent
- * again. The PostgreSQL schemas are dropped when the JVM exits.
+ * first start does, and keeps the pool that opened. A test has its database to itself until it
+ * closes the handle; then every table but Flyway's history is emptied (sequences restarted) and the
+ * database waits for the next test, which gets a {@link Database} handle of its own on the same pool
+ * ({@link Database#sharingPool()}: its own jOOQ configuration; closing it leaves the pool open), with
+ * no second look by Flyway: opening a pool and Flyway finding the schema current took a PostgreSQL
+ * test about 0.1 s. Tests running at once get different databases. A test that changed the schema
+ * (created, renamed or altered a table, an index, a constraint, a setting) leaves a database that no
+ * longer matches what the migrations made, and a test that left a pool connection in use leaves one
+ * whose next test could find it gone or its locks held: either is thrown away, not lent again. The
+ * PostgreSQL schemas are dropped when the JVM exits.
  */
 public final class TestDatabases {
     public static final String PG_URL_VARIABLE = "HEARTH_TEST_PG_URL";
@@ -212,6 +215,9 @@ public final class TestDatabases {
      */
     abstract static class Slot {
         final DatabaseConfig config;
+        /** The pool every test on this database borrows a handle of ({@link Database#sharingPool()}). */
+        private Database pool;
+
         private String migratedSignature;
         private List<String> tables;
         private List<String> sequences;
@@ -231,26 +237,43 @@ public final class TestDatabases {
                 discard("its migration failed");
                 throw e;
             }
+            pool = database;
             try {
                 Connection connection = maintenance();
                 tables = names(connection, tablesQuery());
                 sequences = names(connection, sequencesQuery());
                 migratedSignature = signature(connection);
             } catch (SQLException | RuntimeException e) {
-                database.close();
                 discard("cannot read the migrated schema: " + e.getMessage());
                 throw new IllegalStateException("cannot read the migrated schema of " + config.redactedUrl(), e);
             }
-            return database;
+            return pool.sharingPool();
         }
 
-        /** Opens the database for a later test: Flyway finds it current. */
+        /**
+         * A handle for a later test on the pool the first one opened: the schema is as migrated (the
+         * last test's give-back compared it), so Flyway need not look again.
+         */
         Database open() {
-            return Database.open(config);
+            return pool.sharingPool();
+        }
+
+        /** Closes the pool, whose connections a test may still hold; before the database goes. */
+        void closePool() {
+            if (pool != null) {
+                pool.close();
+                pool = null;
+            }
         }
 
         /** Empties every table but Flyway's history; null when done, else why the database cannot be lent again. */
         String empty() {
+            int inUse = pool.connectionsInUse();
+            if (inUse > 0) {
+                // the pool used to close after each test, which ended such a connection; now the next
+                // test would find it gone from the pool, or its locks still held
+                return "the test left " + inUse + " of its connections in use";
+            }
             try {
                 Connection connection = maintenance();
                 try (Statement statement = connection.createStatement()) {
@@ -377,6 +400,7 @@ public final class TestDatabases {
 
         @Override
         void discard(String why) {
+            closePool();
             // an in-memory database lives until SHUTDOWN, whoever still holds a connection
             try (Connection connection = connect();
                     Statement statement = connection.createStatement()) {
@@ -526,6 +550,7 @@ public final class TestDatabases {
 
         @Override
         void discard(String why) {
+            closePool();
             closeMaintenance();
             if (!drop()) {
                 System.err.println("[hearth] test schema " + schema + " (" + why + ") is left to be dropped at exit");
@@ -548,6 +573,7 @@ public final class TestDatabases {
 
     private static void dropPostgresSchemas() {
         for (PostgresSlot slot : List.copyOf(postgresSchemas)) {
+            slot.closePool();
             slot.closeMaintenance();
             if (!slot.drop()) {
                 System.err.println("[hearth] cannot drop test schema " + slot.schema + "; drop it by hand");
