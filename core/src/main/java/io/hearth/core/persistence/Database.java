@@ -160,7 +160,7 @@ public final class Database implements AutoCloseable {
      * Another handle on this database's pool, with a jOOQ configuration of its own (a listener added
      * to one handle stays with it); closing the handle leaves the pool open. For the test databases,
      * which lend one migrated database to test after test: a pool of its own and Flyway finding the
-     * schema current cost each PostgreSQL test about 0.1 s, and each HSQLDB test 0.02 s.
+     * schema current cost each PostgreSQL test about 0.1 s, and each HSQLDB test 0.01 s.
      */
     Database sharingPool() {
         return new Database(config, dataSource, false);
