@@ -42,6 +42,8 @@ public final class HearthServer {
     private final HealthStatusManager health = new HealthStatusManager();
     private List<String> serviceNames = List.of();
     private Server server;
+    /** The network transport's own event loops; none in process (tests). */
+    private ServerEventLoops eventLoops;
 
     @Inject
     public HearthServer(
@@ -63,6 +65,11 @@ public final class HearthServer {
         this.limits = requireNonNull(limits, "limits is null");
         this.maxMessageBytes = config.limits().maxMessageBytes();
         this.metrics = requireNonNull(metrics, "metrics is null");
+    }
+
+    @Inject(optional = true)
+    void eventLoops(ServerEventLoops eventLoops) {
+        this.eventLoops = eventLoops;
     }
 
     public synchronized HearthServer start() throws IOException {
@@ -92,7 +99,12 @@ public final class HearthServer {
         // around everything, the health and reflection services too: a line per call with its final status
         builder.intercept(new AccessLog());
         builder.intercept(metrics.interceptor());
-        server = builder.build().start();
+        try {
+            server = builder.build().start();
+        } catch (IOException | RuntimeException e) {
+            stopEventLoops(); // nothing started on them
+            throw e;
+        }
         serving(databaseHealth.available());
         databaseHealth.start(this::serving);
         return this;
@@ -122,6 +134,20 @@ public final class HearthServer {
         if (!server.awaitTermination(graceSeconds, TimeUnit.SECONDS)) {
             server.shutdownNow();
             server.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (server.isTerminated()) {
+            stopEventLoops();
+        }
+    }
+
+    private void stopEventLoops() {
+        if (eventLoops == null) {
+            return;
+        }
+        try {
+            eventLoops.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -24,8 +25,18 @@ public final class NettyTransportModule extends AbstractModule {
     }
 
     @Provides
-    ServerBuilder<?> serverBuilder(ServerConfig config) {
+    @Singleton
+    ServerEventLoops eventLoops() {
+        return ServerEventLoops.create();
+    }
+
+    @Provides
+    ServerBuilder<?> serverBuilder(ServerConfig config, ServerEventLoops loops) {
         return NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()), credentials)
+                // loops of its own, which HearthServer stops once the server has terminated
+                .bossEventLoopGroup(loops.boss())
+                .workerEventLoopGroup(loops.workers())
+                .channelType(loops.channelType())
                 // keep idle connections of dialers and dashboards alive through proxies
                 .permitKeepAliveTime(30, TimeUnit.SECONDS)
                 .permitKeepAliveWithoutCalls(true);
