@@ -33,9 +33,11 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 public final class JooqContactStore implements ContactStore {
     private static final PersonTable<ContactRecord> PERSON = PersonTable.CONTACTS;
     private final DSLContext dsl;
+    private final PersonTable<ContactRecord>.Reads reads;
 
     public JooqContactStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.reads = PERSON.reads(dsl);
     }
 
     @Override
@@ -69,12 +71,12 @@ public final class JooqContactStore implements ContactStore {
 
     @Override
     public Optional<Contact> find(ContactId id) {
-        return one(CONTACT.ID.eq(id.value()));
+        return find(id, Scope.EVERYONE);
     }
 
     @Override
     public Optional<Contact> find(ContactId id, Scope scope) {
-        return one(CONTACT.ID.eq(id.value()).and(PERSON.visibleTo(scope)));
+        return reads.find(id.value(), scope, JooqContactStore::toContact);
     }
 
     @Override
@@ -206,18 +208,24 @@ public final class JooqContactStore implements ContactStore {
     }
 
     private static Contact toContact(ContactRecord r, List<String> tags) {
-        ContactFields fields = new ContactFields(PERSON.read(r, tags), ContactKind.valueOf(r.getKind()));
+        return toContact(Columns.of(r), tags);
+    }
+
+    private static Contact toContact(Columns r, List<String> tags) {
+        ContactFields fields = new ContactFields(PERSON.read(r, tags), ContactKind.valueOf(r.get(CONTACT.KIND)));
+        UUID convertedFrom = r.get(CONTACT.CONVERTED_FROM_LEAD_ID);
+        OffsetDateTime archivedAt = r.get(CONTACT.ARCHIVED_AT);
         return new Contact(
-                new ContactId(r.getId()),
+                new ContactId(r.get(CONTACT.ID)),
                 fields,
-                ContactOrigin.valueOf(r.getOrigin()),
-                r.getConvertedFromLeadId() == null ? null : new LeadId(r.getConvertedFromLeadId()),
-                r.getCreatedAt().toInstant(),
-                r.getUpdatedAt().toInstant(),
-                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
-                r.getVersion(),
-                r.getArchiveReason(),
-                r.getMergedInto());
+                ContactOrigin.valueOf(r.get(CONTACT.ORIGIN)),
+                convertedFrom == null ? null : new LeadId(convertedFrom),
+                r.get(CONTACT.CREATED_AT).toInstant(),
+                r.get(CONTACT.UPDATED_AT).toInstant(),
+                archivedAt == null ? null : archivedAt.toInstant(),
+                r.get(CONTACT.VERSION),
+                r.get(CONTACT.ARCHIVE_REASON),
+                r.get(CONTACT.MERGED_INTO));
     }
 
     static OffsetDateTime toOffset(Instant instant) {

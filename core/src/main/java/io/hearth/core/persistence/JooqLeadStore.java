@@ -44,9 +44,11 @@ import org.jooq.impl.DSL;
 public final class JooqLeadStore implements LeadStore {
     private static final PersonTable<LeadRecord> PERSON = PersonTable.LEADS;
     private final DSLContext dsl;
+    private final PersonTable<LeadRecord>.Reads reads;
 
     public JooqLeadStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.reads = PERSON.reads(dsl);
     }
 
     @Override
@@ -93,11 +95,7 @@ public final class JooqLeadStore implements LeadStore {
 
     @Override
     public Optional<Lead> find(LeadId id, Scope scope) {
-        return dsl.selectFrom(LEAD)
-                .where(LEAD.ID.eq(id.value()).and(PERSON.visibleTo(scope)))
-                .fetchOptional()
-                .map(record -> toLead(
-                        record, PERSON.tagsOf(dsl, List.of(record.getId())).getOrDefault(record.getId(), List.of())))
+        return reads.find(id.value(), scope, JooqLeadStore::toLead)
                 .map(lead -> possibleDuplicatesShown(List.of(lead), scope).get(0));
     }
 
@@ -398,18 +396,25 @@ public final class JooqLeadStore implements LeadStore {
     }
 
     private static Lead toLead(LeadRecord r, List<String> tags) {
+        return toLead(Columns.of(r), tags);
+    }
+
+    private static Lead toLead(Columns r, List<String> tags) {
         LeadFields fields = new LeadFields(
-                PERSON.read(r, tags), LeadStatus.valueOf(r.getStatus()), Temperature.valueOf(r.getTemperature()));
+                PERSON.read(r, tags),
+                LeadStatus.valueOf(r.get(LEAD.STATUS)),
+                Temperature.valueOf(r.get(LEAD.TEMPERATURE)));
+        OffsetDateTime archivedAt = r.get(LEAD.ARCHIVED_AT);
         return new Lead(
-                new LeadId(r.getId()),
+                new LeadId(r.get(LEAD.ID)),
                 fields,
-                r.getCreatedAt().toInstant(),
-                r.getUpdatedAt().toInstant(),
-                r.getArchivedAt() == null ? null : r.getArchivedAt().toInstant(),
-                r.getVersion(),
-                r.getMergedInto(),
-                r.getPossibleDuplicateOf(),
-                r.getArchiveReason());
+                r.get(LEAD.CREATED_AT).toInstant(),
+                r.get(LEAD.UPDATED_AT).toInstant(),
+                archivedAt == null ? null : archivedAt.toInstant(),
+                r.get(LEAD.VERSION),
+                r.get(LEAD.MERGED_INTO),
+                r.get(LEAD.POSSIBLE_DUPLICATE_OF),
+                r.get(LEAD.ARCHIVE_REASON));
     }
 
     private static OffsetDateTime toOffset(Instant instant) {

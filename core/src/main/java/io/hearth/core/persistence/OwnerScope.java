@@ -5,6 +5,8 @@ import static io.hearth.core.persistence.generated.Tables.CONTACT;
 import static io.hearth.core.persistence.generated.Tables.LEAD;
 
 import io.hearth.core.person.Scope;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -23,13 +25,48 @@ final class OwnerScope {
      */
     static Condition visibleTo(Field<String> owner, Scope scope) {
         if (scope instanceof Scope.Own own) {
-            return owner.isNull().or(owner.eq(own.user()));
+            return visibleTo(owner, scope, DSL.val(own.user()), null);
         }
         if (scope instanceof Scope.Team team) {
+            return visibleTo(owner, scope, DSL.val(team.user()), DSL.val(team.team()));
+        }
+        return DSL.noCondition();
+    }
+
+    /** The parameter names of {@link #visibleToParameters}. */
+    static final String USER = "scope_user";
+
+    static final String TEAM = "scope_team";
+
+    /**
+     * {@link #visibleTo(Field, Scope)} for any scope of {@code scope}'s kind, its user and team left
+     * as the named parameters {@link #USER} and {@link #TEAM} ({@link #parameters}), for a query
+     * rendered once per kind of scope.
+     */
+    static Condition visibleToParameters(Field<String> owner, Scope scope) {
+        return visibleTo(owner, scope, DSL.param(USER, String.class), DSL.param(TEAM, String.class));
+    }
+
+    /** The values of {@link #visibleToParameters}'s parameters for {@code scope}. */
+    static Map<String, Object> parameters(Scope scope) {
+        Map<String, Object> values = new HashMap<>();
+        if (scope instanceof Scope.Own own) {
+            values.put(USER, own.user());
+        } else if (scope instanceof Scope.Team team) {
+            values.put(USER, team.user());
+            values.put(TEAM, team.team());
+        }
+        return values;
+    }
+
+    private static Condition visibleTo(Field<String> owner, Scope scope, Field<String> user, Field<String> team) {
+        if (scope instanceof Scope.Own) {
+            return owner.isNull().or(owner.eq(user));
+        }
+        if (scope instanceof Scope.Team) {
             return owner.isNull()
-                    .or(owner.eq(team.user()))
-                    .or(owner.in(
-                            DSL.select(API_TOKEN.USER_NAME).from(API_TOKEN).where(API_TOKEN.TEAM.eq(team.team()))));
+                    .or(owner.eq(user))
+                    .or(owner.in(DSL.select(API_TOKEN.USER_NAME).from(API_TOKEN).where(API_TOKEN.TEAM.eq(team))));
         }
         return DSL.noCondition();
     }

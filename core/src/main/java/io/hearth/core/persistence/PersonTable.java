@@ -24,7 +24,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -128,19 +130,19 @@ final class PersonTable<R extends Record> {
         record.set((Field<Object>) field, value);
     }
 
-    /** The person's fields in {@code record}, with its {@code tags}. */
-    PersonFields read(Record record, List<String> tags) {
-        String storedSource = record.get(source);
+    /** The person's fields in {@code row}, with its {@code tags}. */
+    PersonFields read(Columns row, List<String> tags) {
+        String storedSource = row.get(source);
         return new PersonFields(
-                record.get(givenName),
-                record.get(familyName),
-                record.get(company),
-                record.get(title),
-                record.get(email),
-                record.get(phone),
+                row.get(givenName),
+                row.get(familyName),
+                row.get(company),
+                row.get(title),
+                row.get(email),
+                row.get(phone),
                 storedSource == null ? null : LeadSource.valueOf(storedSource),
-                record.get(owner),
-                record.get(notes),
+                row.get(owner),
+                row.get(notes),
                 tags);
     }
 
@@ -221,6 +223,55 @@ final class PersonTable<R extends Record> {
                 .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(r.value2()));
         return result;
+    }
+
+    /** The reads of one person by id, rendered once for {@code dsl}'s database ({@link RenderedQuery}). */
+    Reads reads(DSLContext dsl) {
+        return new Reads(dsl);
+    }
+
+    /**
+     * The person with an id, as the caller's scope may see them, and their tags: the reads behind
+     * every {@code GetLead} and {@code GetContact} and every write that reads its person first, each
+     * rendered once per kind of scope.
+     */
+    final class Reads {
+        private static final String ID = "id";
+        private final DSLContext dsl;
+        private final Map<Class<? extends Scope>, RenderedQuery> byId = new HashMap<>();
+        private final RenderedQuery tagsById;
+
+        private Reads(DSLContext dsl) {
+            this.dsl = dsl;
+            for (Scope scope : List.of(Scope.EVERYONE, new Scope.Own(""), new Scope.Team("", ""))) {
+                byId.put(
+                        scope.getClass(),
+                        new RenderedQuery(
+                                dsl,
+                                dsl.select(table.fields())
+                                        .from(table)
+                                        .where(id.eq(DSL.param(ID, UUID.class))
+                                                .and(OwnerScope.visibleToParameters(owner, scope)))));
+            }
+            this.tagsById = new RenderedQuery(
+                    dsl,
+                    dsl.select(tag)
+                            .from(tagTable)
+                            .where(tagOwner.eq(DSL.param(ID, UUID.class)))
+                            .orderBy(tag));
+        }
+
+        /** The person {@code scope} may see with {@code personId}, mapped from their row and tags. */
+        <T> Optional<T> find(UUID personId, Scope scope, BiFunction<Columns, List<String>, T> mapping) {
+            Map<String, Object> binds = OwnerScope.parameters(scope);
+            binds.put(ID, personId);
+            List<Columns> rows = byId.get(scope.getClass()).fetch(dsl, binds, row -> row);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> tags = tagsById.fetch(dsl, Map.of(ID, personId), row -> row.get(tag));
+            return Optional.of(mapping.apply(rows.get(0), tags));
+        }
     }
 
     Table<R> table() {

@@ -125,7 +125,7 @@ abstract class BulkSqlContract {
         assertThat(database.dsl().fetchCount(LEAD)).isZero();
     }
 
-    private static LeadRecord lead(int i, String text) {
+    static LeadRecord lead(int i, String text) {
         LeadRecord r = new LeadRecord();
         r.setId(new UUID(0x0190_0000_0000_7000L + i, 0x8000_0000_0000_0000L + i));
         r.setDisplayName(text.isEmpty() ? "(empty)" : text);
@@ -150,7 +150,7 @@ abstract class BulkSqlContract {
         return r;
     }
 
-    private static LeadProfileRecord profile(UUID leadId) {
+    static LeadProfileRecord profile(UUID leadId) {
         LeadProfileRecord r = new LeadProfileRecord();
         r.setLeadId(leadId);
         r.setNeedBy(LocalDate.of(2026, 12, 24));

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearth.core.app.Transactor;
 import io.hearth.core.error.DatabaseUnavailableException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,22 @@ abstract class DatabaseOutageContract {
                         DatabaseUnavailableException.class,
                         cutOff -> assertThat(cutOff.reason()).isEqualTo("DATABASE_UNAVAILABLE"))
                 .hasMessage("the database is unavailable; retry");
+        assertThat(elapsedSince(started)).isLessThan(CONNECT_TIMEOUT.multipliedBy(2));
+    }
+
+    @Test
+    void aRenderedReadWhileTheDatabaseIsAwayIsUnavailableWithinTheConnectTimeout() {
+        Field<Integer> id = DSL.field(DSL.name("id"), Integer.class);
+        RenderedQuery read = new RenderedQuery(
+                dsl,
+                dsl.select(id).from(DSL.table(DSL.name("outage_probe"))).where(id.eq(DSL.param("id", Integer.class))));
+        db.cut();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> read.fetch(dsl, Map.of("id", 1), row -> row.get(id)))
+                .isInstanceOfSatisfying(
+                        DatabaseUnavailableException.class,
+                        cutOff -> assertThat(cutOff.reason()).isEqualTo("DATABASE_UNAVAILABLE"));
         assertThat(elapsedSince(started)).isLessThan(CONNECT_TIMEOUT.multipliedBy(2));
     }
 

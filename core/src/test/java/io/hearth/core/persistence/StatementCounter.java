@@ -3,6 +3,7 @@ package io.hearth.core.persistence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jooq.Configuration;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -10,7 +11,7 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
- * Counts the statements jOOQ sends on one database (a batch counts once: one round trip), and
+ * Counts the statements jOOQ sends on one database, its rendered reads ({@link RenderedQuery}) included (a batch counts once: one round trip), and
  * keeps their SQL, for tests that pin how many statements a write costs.
  */
 public final class StatementCounter implements ExecuteListener {
@@ -27,6 +28,8 @@ public final class StatementCounter implements ExecuteListener {
         ExecuteListenerProvider[] all = Arrays.copyOf(existing, existing.length + 1);
         all[existing.length] = new DefaultExecuteListenerProvider(counter);
         configuration.set(all);
+        // the reads run past jOOQ's listeners (RenderedQuery) say so here
+        configuration.data(RenderedQuery.OBSERVER, (Consumer<String>) counter::rendered);
         return counter;
     }
 
@@ -40,6 +43,12 @@ public final class StatementCounter implements ExecuteListener {
             counting = false;
         }
         return List.copyOf(statements);
+    }
+
+    private synchronized void rendered(String sql) {
+        if (counting) {
+            statements.add(sql);
+        }
     }
 
     @Override

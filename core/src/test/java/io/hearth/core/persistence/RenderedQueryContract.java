@@ -1,0 +1,150 @@
+package io.hearth.core.persistence;
+
+import static io.hearth.core.persistence.generated.Tables.LEAD;
+import static io.hearth.core.persistence.generated.Tables.LEAD_PROFILE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.persistence.generated.tables.records.LeadRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@link RenderedQuery} reads what jOOQ reads, binds its parameters by name, and fails as jOOQ
+ * does, on each database. Run by a subclass per database.
+ */
+abstract class RenderedQueryContract {
+    private TestDatabase testDatabase;
+    private DSLContext dsl;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeEach
+    void open() {
+        testDatabase = openDatabase();
+        dsl = testDatabase.database().dsl();
+    }
+
+    @AfterEach
+    void close() {
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
+    }
+
+    @Test
+    void everyColumnOfALeadReadsAsJooqReadsIt() {
+        LeadRecord full = BulkSqlContract.lead(1, "O'Brien, \"Bob\" Zoë 北京");
+        LeadRecord sparse = BulkSqlContract.lead(2, "sparse");
+        sparse.setGivenName(null);
+        sparse.setArchivedAt(null);
+        sparse.setNotes(null);
+        dsl.batchInsert(full, sparse).execute();
+        RenderedQuery byId = new RenderedQuery(
+                dsl, dsl.select(LEAD.fields()).from(LEAD).where(LEAD.ID.eq(DSL.param("id", UUID.class))));
+
+        for (LeadRecord lead : List.of(full, sparse)) {
+            LeadRecord stored = dsl.fetchSingle(LEAD, LEAD.ID.eq(lead.getId()));
+            List<Map<String, Object>> read = byId.fetch(dsl, Map.of("id", lead.getId()), row -> {
+                Map<String, Object> values = new HashMap<>();
+                for (Field<?> column : LEAD.fields()) {
+                    values.put(column.getName(), row.get(column));
+                }
+                return values;
+            });
+
+            assertThat(read).hasSize(1);
+            Map<String, Object> expected = new HashMap<>();
+            for (Field<?> column : LEAD.fields()) {
+                expected.put(column.getName(), stored.get(column));
+            }
+            assertThat(read.get(0)).isEqualTo(expected);
+        }
+        assertThat(byId.fetch(dsl, Map.of("id", UUID.randomUUID()), row -> row)).isEmpty();
+    }
+
+    @Test
+    void parametersAreBoundByNameWhereverTheSqlPutsThem() {
+        LeadRecord first = BulkSqlContract.lead(1, "first");
+        LeadRecord second = BulkSqlContract.lead(2, "second");
+        dsl.batchInsert(first, second).execute();
+        // the owner comes first in the SQL, the id second; the values are given the other way round
+        RenderedQuery query = new RenderedQuery(
+                dsl,
+                dsl.select(LEAD.ID)
+                        .from(LEAD)
+                        .where(LEAD.OWNER.eq(DSL.param("owner", String.class)))
+                        .and(LEAD.ID.ne(DSL.param("not", UUID.class)))
+                        .orderBy(LEAD.ID));
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("not", second.getId());
+        binds.put("owner", first.getOwner());
+
+        assertThat(query.fetch(dsl, binds, row -> row.get(LEAD.ID))).containsExactly(first.getId());
+        binds.put("not", first.getId());
+        assertThat(query.fetch(dsl, binds, row -> row.get(LEAD.ID))).isEmpty();
+    }
+
+    @Test
+    void aMissingParameterValueOrAnUnselectedColumnIsRefused() {
+        RenderedQuery query =
+                new RenderedQuery(dsl, dsl.select(LEAD.ID).from(LEAD).where(LEAD.ID.eq(DSL.param("id", UUID.class))));
+        dsl.executeInsert(BulkSqlContract.lead(1, "one"));
+
+        assertThatThrownBy(() -> query.fetch(dsl, Map.of("other", UUID.randomUUID()), row -> row))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no value for parameter id");
+        UUID id = BulkSqlContract.lead(1, "one").getId();
+        assertThatThrownBy(() -> query.fetch(dsl, Map.of("id", id), row -> row.get(LEAD.OWNER)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column OWNER is not selected");
+    }
+
+    @Test
+    void aBindValueThatIsNotANamedParameterOrAColumnNotReadHereIsRefusedWhenRendered() {
+        assertThatThrownBy(() ->
+                        new RenderedQuery(dsl, dsl.select(LEAD.ID).from(LEAD).where(LEAD.OWNER.eq("rep-1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("every bind value must be a named parameter");
+        assertThatThrownBy(() ->
+                        new RenderedQuery(dsl, dsl.select(LEAD_PROFILE.NEED_BY).from(LEAD_PROFILE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column NEED_BY has type java.time.LocalDate, not read here");
+    }
+
+    @Test
+    void aFailedStatementFailsAsJooqsWouldAndIsCounted() {
+        dsl.execute("CREATE TABLE rendered_probe (id INT PRIMARY KEY)");
+        Field<Integer> id = DSL.field(DSL.name("id"), Integer.class);
+        RenderedQuery query = new RenderedQuery(
+                dsl,
+                dsl.select(id)
+                        .from(DSL.table(DSL.name("rendered_probe")))
+                        .where(id.eq(DSL.param("id", Integer.class))));
+        List<String> seen = new ArrayList<>();
+        dsl.configuration().data(RenderedQuery.OBSERVER, (Consumer<String>) seen::add);
+        dsl.execute("INSERT INTO rendered_probe VALUES (7)");
+
+        assertThat(query.fetch(dsl, Map.of("id", 7), row -> row.get(id))).containsExactly(7);
+        dsl.execute("DROP TABLE rendered_probe");
+
+        assertThatThrownBy(() -> query.fetch(dsl, Map.of("id", 7), row -> row))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining(query.sql())
+                .satisfies(failure ->
+                        assertThat(((DataAccessException) failure).sqlState()).isNotEqualTo("00000"));
+        assertThat(seen).containsExactly(query.sql(), query.sql());
+    }
+}
