@@ -13,6 +13,7 @@ import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceStore;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,23 +28,35 @@ import org.jooq.impl.DSL;
 /** {@link CadenceStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqCadenceStore implements CadenceStore {
     private final DSLContext dsl;
+    /** A person's cadence, read by every touch, follow-up and person shown (RenderedQuery). */
+    private final RenderedQuery byPerson;
 
     public JooqCadenceStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.byPerson = new RenderedQuery(
+                dsl,
+                dsl.select(CADENCE.fields())
+                        .from(CADENCE)
+                        .where(CADENCE.PERSON_KIND
+                                .eq(DSL.param("kind", String.class))
+                                .and(CADENCE.PERSON_ID.eq(DSL.param("id", UUID.class)))));
     }
 
     @Override
     public Optional<Cadence> find(PersonRef person) {
-        return dsl.selectFrom(CADENCE)
-                .where(is(person.kind(), person.id()))
-                .fetchOptional()
-                .map(JooqCadenceStore::toCadence);
+        return byPerson
+                .fetch(dsl, Map.of("kind", person.kind().name(), "id", person.id()), JooqCadenceStore::toCadence)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Map<UUID, Cadence> findAll(PersonKind kind, Collection<UUID> personIds) {
         Map<UUID, Cadence> result = new HashMap<>();
-        if (!personIds.isEmpty()) {
+        if (personIds.size() == 1) {
+            UUID id = personIds.iterator().next();
+            find(new PersonRef(kind, id)).ifPresent(cadence -> result.put(id, cadence));
+        } else if (!personIds.isEmpty()) {
             dsl.selectFrom(CADENCE)
                     .where(CADENCE.PERSON_KIND
                             .eq(kind.name())
@@ -120,12 +133,17 @@ public final class JooqCadenceStore implements CadenceStore {
     }
 
     private static Cadence toCadence(CadenceRecord r) {
+        return toCadence(Columns.of(r));
+    }
+
+    private static Cadence toCadence(Columns r) {
+        OffsetDateTime movedToDripAt = r.get(CADENCE.MOVED_TO_DRIP_AT);
         return new Cadence(
-                new PersonRef(PersonKind.valueOf(r.getPersonKind()), r.getPersonId()),
-                CadenceState.valueOf(r.getState()),
-                r.getCompletedFollowUps(),
-                r.getNextStep(),
-                r.getMovedToDripAt() == null ? null : r.getMovedToDripAt().toInstant(),
-                r.getUpdatedAt().toInstant());
+                new PersonRef(PersonKind.valueOf(r.get(CADENCE.PERSON_KIND)), r.get(CADENCE.PERSON_ID)),
+                CadenceState.valueOf(r.get(CADENCE.STATE)),
+                r.get(CADENCE.COMPLETED_FOLLOW_UPS),
+                r.get(CADENCE.NEXT_STEP),
+                movedToDripAt == null ? null : movedToDripAt.toInstant(),
+                r.get(CADENCE.UPDATED_AT).toInstant());
     }
 }

@@ -19,8 +19,10 @@ import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpState;
 import io.hearth.core.touch.FollowUpStore;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,30 @@ import org.jooq.impl.DSL;
 /** {@link FollowUpStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqFollowUpStore implements FollowUpStore {
     private final DSLContext dsl;
+    /** A lead's or a contact's open steps, latest due first, read with every person shown and every touch. */
+    private final Map<PersonKind, RenderedQuery> openOf = new EnumMap<>(PersonKind.class);
 
     public JooqFollowUpStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        for (PersonKind kind : PersonKind.values()) {
+            openOf.put(
+                    kind,
+                    new RenderedQuery(
+                            dsl,
+                            withOwner()
+                                    .where(personId(kind).eq(DSL.param("id", UUID.class)))
+                                    .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name())))
+                                    .orderBy(FOLLOW_UP.DUE_AT.desc())));
+        }
+    }
+
+    private static Field<UUID> personId(PersonKind kind) {
+        return kind == PersonKind.LEAD ? FOLLOW_UP.LEAD_ID : FOLLOW_UP.CONTACT_ID;
+    }
+
+    /** The person's open steps, latest due first (one, unless a race left two). */
+    private List<FollowUp> openOf(PersonKind kind, UUID person) {
+        return openOf.get(kind).fetch(dsl, Map.of("id", person), JooqFollowUpStore::toFollowUp);
     }
 
     /** The person's owner: the contact's once there is one (a converted lead's steps carry both ids). */
@@ -59,12 +82,9 @@ public final class JooqFollowUpStore implements FollowUpStore {
 
     @Override
     public Optional<FollowUp> findOpen(PersonRef person) {
-        return withOwner()
-                .where(personIs(person).and(isOpen()))
-                .orderBy(FOLLOW_UP.DUE_AT)
-                .limit(1)
-                .fetchOptional()
-                .map(JooqFollowUpStore::toFollowUp);
+        List<FollowUp> open = openOf(person.kind(), person.id());
+        // were there two, the earlier due is the next one
+        return open.isEmpty() ? Optional.empty() : Optional.of(open.get(open.size() - 1));
     }
 
     /**
@@ -88,7 +108,12 @@ public final class JooqFollowUpStore implements FollowUpStore {
         if (personIds.isEmpty()) {
             return open;
         }
-        Field<UUID> personId = kind == PersonKind.LEAD ? FOLLOW_UP.LEAD_ID : FOLLOW_UP.CONTACT_ID;
+        if (personIds.size() == 1) {
+            UUID person = personIds.iterator().next();
+            openOf(kind, person).forEach(step -> open.put(person, step));
+            return open;
+        }
+        Field<UUID> personId = personId(kind);
         // one open step per person; were there two, the earlier due is the next one
         withOwner()
                 .where(ArrayParameters.oneOf(dsl, personId, personIds).and(isOpen()))
@@ -188,23 +213,28 @@ public final class JooqFollowUpStore implements FollowUpStore {
     }
 
     private static FollowUp toFollowUp(Record joined) {
-        FollowUpRecord r = joined.into(FOLLOW_UP);
-        PersonRef person = r.getLeadId() != null
-                ? new PersonRef(PersonKind.LEAD, r.getLeadId())
-                : new PersonRef(PersonKind.CONTACT, r.getContactId());
+        return toFollowUp(Columns.of(joined));
+    }
+
+    private static FollowUp toFollowUp(Columns r) {
+        UUID leadId = r.get(FOLLOW_UP.LEAD_ID);
+        PersonRef person = leadId != null
+                ? new PersonRef(PersonKind.LEAD, leadId)
+                : new PersonRef(PersonKind.CONTACT, r.get(FOLLOW_UP.CONTACT_ID));
+        OffsetDateTime closedAt = r.get(FOLLOW_UP.CLOSED_AT);
         return new FollowUp(
-                r.getId(),
+                r.get(FOLLOW_UP.ID),
                 person,
-                r.getFollowUpNumber(),
-                r.getCadenceStep(),
-                Channel.valueOf(r.getChannel()),
-                r.getDueAt().toInstant(),
-                r.getPurpose(),
-                joined.get(CURRENT_OWNER),
-                FollowUpState.valueOf(r.getState()),
-                r.getTouchId(),
-                r.getCreatedAt().toInstant(),
-                r.getClosedAt() == null ? null : r.getClosedAt().toInstant(),
-                r.getSkipReason());
+                r.get(FOLLOW_UP.FOLLOW_UP_NUMBER),
+                r.get(FOLLOW_UP.CADENCE_STEP),
+                Channel.valueOf(r.get(FOLLOW_UP.CHANNEL)),
+                r.get(FOLLOW_UP.DUE_AT).toInstant(),
+                r.get(FOLLOW_UP.PURPOSE),
+                r.get(CURRENT_OWNER),
+                FollowUpState.valueOf(r.get(FOLLOW_UP.STATE)),
+                r.get(FOLLOW_UP.TOUCH_ID),
+                r.get(FOLLOW_UP.CREATED_AT).toInstant(),
+                closedAt == null ? null : closedAt.toInstant(),
+                r.get(FOLLOW_UP.SKIP_REASON));
     }
 }
