@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -44,17 +45,33 @@ import org.jooq.impl.DSL;
 /** {@link LeadProfileStore} on jOOQ. */
 public final class JooqLeadProfileStore implements LeadProfileStore {
     private final DSLContext dsl;
+    // the reads and writes every rating makes, rendered once (RenderedQuery)
+    private final RenderedQuery byLead;
+    private final RenderedQuery insertNew;
+    private final RenderedQuery updateVersion;
 
     public JooqLeadProfileStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.byLead = new RenderedQuery(
+                dsl,
+                dsl.select(LEAD_PROFILE.fields())
+                        .from(LEAD_PROFILE)
+                        .where(LEAD_PROFILE.LEAD_ID.eq(DSL.param("key", UUID.class))));
+        Map<Field<?>, Field<?>> row = RenderedQuery.columnParameters(LEAD_PROFILE.fields());
+        this.insertNew =
+                new RenderedQuery(dsl, dsl.insertInto(LEAD_PROFILE).set(row).onConflictDoNothing());
+        this.updateVersion = new RenderedQuery(
+                dsl,
+                dsl.update(LEAD_PROFILE)
+                        .set(row)
+                        .where(LEAD_PROFILE.LEAD_ID.eq(DSL.param("key", UUID.class)))
+                        .and(LEAD_PROFILE.VERSION.eq(DSL.param("expected_version", Long.class))));
     }
 
     @Override
     public Optional<LeadProfile> find(LeadId leadId) {
-        return dsl.selectFrom(LEAD_PROFILE)
-                .where(LEAD_PROFILE.LEAD_ID.eq(leadId.value()))
-                .fetchOptional()
-                .map(JooqLeadProfileStore::toProfile);
+        return byLead.fetch(dsl, Map.of("key", leadId.value()), JooqLeadProfileStore::toProfile).stream()
+                .findFirst();
     }
 
     @Override
@@ -64,21 +81,14 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
 
     @Override
     public boolean save(LeadProfile profile) {
-        LeadProfileRecord record = toRecord(profile);
+        Map<String, Object> values = RenderedQuery.valuesOf(toRecord(profile));
         if (profile.version() == 0) {
             // a concurrent first save of the same lead's profile wins; the caller reads it and retries
-            return dsl.insertInto(LEAD_PROFILE)
-                            .set(record)
-                            .onConflictDoNothing()
-                            .execute()
-                    == 1;
+            return insertNew.execute(dsl, values) == 1;
         }
-        return dsl.update(LEAD_PROFILE)
-                        .set(record)
-                        .where(LEAD_PROFILE.LEAD_ID.eq(record.getLeadId()))
-                        .and(LEAD_PROFILE.VERSION.eq(profile.version()))
-                        .execute()
-                == 1;
+        values.put("key", profile.leadId().value());
+        values.put("expected_version", profile.version());
+        return updateVersion.execute(dsl, values) == 1;
     }
 
     @Override
@@ -151,7 +161,7 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
     private record Closed(OffsetDateTime updatedAt, UUID id, ClosedLead lead) {}
 
     private static ClosedLead closedLead(org.jooq.Record r, String source, OffsetDateTime createdAt, boolean won) {
-        LeadProfile profile = toProfile(r.into(LEAD_PROFILE));
+        LeadProfile profile = toProfile(Columns.of(r.into(LEAD_PROFILE)));
         Qualification q = profile.qualification();
         Activity a = profile.activity();
         LeadSignals signals = new LeadSignals(
@@ -239,49 +249,54 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
         return r;
     }
 
-    private static LeadProfile toProfile(LeadProfileRecord r) {
-        Money value = r.getValueAmount() == null ? null : new Money(r.getValueCurrency(), r.getValueAmount());
+    private static LeadProfile toProfile(Columns r) {
+        Money value = r.get(LEAD_PROFILE.VALUE_AMOUNT) == null
+                ? null
+                : new Money(r.get(LEAD_PROFILE.VALUE_CURRENCY), r.get(LEAD_PROFILE.VALUE_AMOUNT));
         Bant bant = new Bant(
-                Answer.valueOf(r.getBudget()),
-                Answer.valueOf(r.getAuthority()),
-                Answer.valueOf(r.getNeed()),
-                Answer.valueOf(r.getTimescale()));
+                Answer.valueOf(r.get(LEAD_PROFILE.BUDGET)),
+                Answer.valueOf(r.get(LEAD_PROFILE.AUTHORITY)),
+                Answer.valueOf(r.get(LEAD_PROFILE.NEED)),
+                Answer.valueOf(r.get(LEAD_PROFILE.TIMESCALE)));
         Qualification q = new Qualification(
-                r.getNeedBy(),
+                r.get(LEAD_PROFILE.NEED_BY),
                 value,
-                ReferralKind.valueOf(r.getReferral()),
+                ReferralKind.valueOf(r.get(LEAD_PROFILE.REFERRAL)),
                 bant,
-                r.getQualificationNote(),
-                r.getLeadLevel());
-        TemperatureOverride o = r.getOverrideTemperature() == null
+                r.get(LEAD_PROFILE.QUALIFICATION_NOTE),
+                r.get(LEAD_PROFILE.LEAD_LEVEL));
+        TemperatureOverride o = r.get(LEAD_PROFILE.OVERRIDE_TEMPERATURE) == null
                 ? null
                 : new TemperatureOverride(
-                        Temperature.valueOf(r.getOverrideTemperature()),
-                        r.getOverrideReason(),
-                        r.getOverrideBy(),
-                        instant(r.getOverrideAt()));
+                        Temperature.valueOf(r.get(LEAD_PROFILE.OVERRIDE_TEMPERATURE)),
+                        r.get(LEAD_PROFILE.OVERRIDE_REASON),
+                        r.get(LEAD_PROFILE.OVERRIDE_BY),
+                        instant(r.get(LEAD_PROFILE.OVERRIDE_AT)));
         Activity a = new Activity(
-                instant(r.getFirstTouchAt()),
-                instant(r.getLastTouchAt()),
-                instant(r.getLastConversationAt()),
-                instant(r.getLastPositiveAt()),
-                instant(r.getNextMeetingAt()));
-        List<String> reasons = r.getReasons().isEmpty()
+                instant(r.get(LEAD_PROFILE.FIRST_TOUCH_AT)),
+                instant(r.get(LEAD_PROFILE.LAST_TOUCH_AT)),
+                instant(r.get(LEAD_PROFILE.LAST_CONVERSATION_AT)),
+                instant(r.get(LEAD_PROFILE.LAST_POSITIVE_AT)),
+                instant(r.get(LEAD_PROFILE.NEXT_MEETING_AT)));
+        List<String> reasons = r.get(LEAD_PROFILE.REASONS).isEmpty()
                 ? List.of()
-                : Arrays.asList(r.getReasons().split("\n"));
+                : Arrays.asList(r.get(LEAD_PROFILE.REASONS).split("\n"));
         TemperatureRating rating = new TemperatureRating(
-                Temperature.valueOf(r.getModelTemperature()), r.getSizzling(), r.getProbability(), reasons);
+                Temperature.valueOf(r.get(LEAD_PROFILE.MODEL_TEMPERATURE)),
+                r.get(LEAD_PROFILE.SIZZLING),
+                r.get(LEAD_PROFILE.PROBABILITY),
+                reasons);
         return new LeadProfile(
-                new LeadId(r.getLeadId()),
+                new LeadId(r.get(LEAD_PROFILE.LEAD_ID)),
                 q,
                 o,
-                instant(r.getResponseDeadline()),
+                instant(r.get(LEAD_PROFILE.RESPONSE_DEADLINE)),
                 a,
                 rating,
-                instant(r.getRatedAt()),
-                instant(r.getRatingValidUntil()),
-                r.getVersion(),
-                r.getQualificationVersion());
+                instant(r.get(LEAD_PROFILE.RATED_AT)),
+                instant(r.get(LEAD_PROFILE.RATING_VALID_UNTIL)),
+                r.get(LEAD_PROFILE.VERSION),
+                r.get(LEAD_PROFILE.QUALIFICATION_VERSION));
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -7,9 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +22,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
- * A read whose shape never changes, rendered to SQL by jOOQ once and then run through JDBC with
- * fresh bind values, its rows read column by column. For a read of one row by its key, jOOQ's
+ * A statement whose shape never changes (a read, or a write of one row), rendered to SQL by jOOQ
+ * once and then run through JDBC with fresh bind values, its rows read column by column. For a read
+ * of one row by its key, jOOQ's
  * rendering and record mapping cost more than the database's own work (a flight recording of
  * {@code GetLead} on HSQLDB: jOOQ rendering 29 % and executing and mapping 25 % of the call
  * thread's samples, HSQLDB 17 %); jOOQ's manual names this remedy for hot statements ("cache SQL
@@ -54,25 +61,37 @@ final class RenderedQuery {
             Boolean.class,
             Double.class,
             BigDecimal.class,
+            LocalDate.class,
             OffsetDateTime.class);
 
     private static final Pattern NAMED_PARAM = Pattern.compile("(?<!:):([A-Za-z_][A-Za-z0-9_]*)");
 
     private final String sql;
     private final List<String> params;
+    /** The SQL type of each parameter, to bind a null with (PostgreSQL wants one). */
+    private final Map<String, Integer> paramTypes = new HashMap<>();
+
     private final Field<?>[] columns;
     private final Map<Field<?>, Integer> positions = new IdentityHashMap<>();
 
-    /** Renders {@code select} for {@code dsl}'s database; its bind values must be named parameters. */
-    RenderedQuery(DSLContext dsl, Select<?> select) {
-        this.sql = dsl.render(select);
-        this.params = paramNames(dsl.renderNamedParams(select));
-        int binds = dsl.extractBindValues(select).size();
+    /**
+     * Renders {@code query} for {@code dsl}'s database; its bind values must be named parameters (a
+     * name may appear more than once: each place gets the value of that name). A select's rows are
+     * read with {@link #fetch}, any other statement runs with {@link #execute}.
+     */
+    RenderedQuery(DSLContext dsl, Query query) {
+        this.sql = dsl.render(query);
+        this.params = paramNames(dsl.renderNamedParams(query));
+        int binds = dsl.extractBindValues(query).size();
         if (binds != params.size()) {
             throw new IllegalArgumentException(
                     "every bind value must be a named parameter: " + binds + " binds, " + params + " named");
         }
-        this.columns = select.getSelect().toArray(Field<?>[]::new);
+        dsl.extractParams(query)
+                .forEach((name, param) ->
+                        paramTypes.put(name, param.getDataType().getSQLType(dsl.configuration())));
+        this.columns =
+                query instanceof Select<?> select ? select.getSelect().toArray(Field<?>[]::new) : new Field<?>[0];
         for (int i = 0; i < columns.length; i++) {
             Field<?> column = columns[i];
             if (!READABLE.contains(column.getType())) {
@@ -122,31 +141,30 @@ final class RenderedQuery {
         }
     }
 
-    /** The rows for {@code binds} (every named parameter by its name), mapped; joins the caller's transaction. */
-    <T> List<T> fetch(DSLContext dsl, Map<String, ?> binds, RowMapper<T> mapper) {
-        requireNonNull(binds, "binds is null");
-        for (String param : params) {
-            if (!binds.containsKey(param)) {
-                throw new IllegalArgumentException("no value for parameter " + param);
-            }
+    /**
+     * A named parameter for each of {@code fields}, named and typed as its column, for a write of a
+     * whole row; {@link #valuesOf} gives their values from a record.
+     */
+    static Map<Field<?>, Field<?>> columnParameters(Field<?>... fields) {
+        Map<Field<?>, Field<?>> parameters = new LinkedHashMap<>();
+        for (Field<?> field : fields) {
+            parameters.put(field, DSL.param(field.getName(), field.getDataType()));
         }
-        try {
-            return dsl.connectionResult(connection -> run(dsl, connection, binds, mapper));
-        } catch (RuntimeException failure) {
-            throw DatabaseFailures.translate(failure);
-        }
+        return parameters;
     }
 
-    private <T> List<T> run(DSLContext dsl, Connection connection, Map<String, ?> binds, RowMapper<T> mapper) {
-        @SuppressWarnings("unchecked")
-        Consumer<String> observer = (Consumer<String>) dsl.configuration().data(OBSERVER);
-        if (observer != null) {
-            observer.accept(sql);
+    /** The values of {@code record}'s fields by column name, the parameters of {@link #columnParameters}. */
+    static Map<String, Object> valuesOf(Record record) {
+        Map<String, Object> values = new HashMap<>();
+        for (Field<?> field : record.fields()) {
+            values.put(field.getName(), record.get(field));
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, binds.get(params.get(i)));
-            }
+        return values;
+    }
+
+    /** The rows for {@code binds} (every named parameter by its name), mapped; joins the caller's transaction. */
+    <T> List<T> fetch(DSLContext dsl, Map<String, ?> binds, RowMapper<T> mapper) {
+        return run(dsl, binds, statement -> {
             List<T> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -158,6 +176,49 @@ final class RenderedQuery {
                 }
             }
             return rows;
+        });
+    }
+
+    /** Runs the statement with {@code binds}; the rows it changed. Joins the caller's transaction. */
+    int execute(DSLContext dsl, Map<String, ?> binds) {
+        return run(dsl, binds, PreparedStatement::executeUpdate);
+    }
+
+    private interface Work<T> {
+        T on(PreparedStatement statement) throws SQLException;
+    }
+
+    private <T> T run(DSLContext dsl, Map<String, ?> binds, Work<T> work) {
+        requireNonNull(binds, "binds is null");
+        for (String param : params) {
+            if (!binds.containsKey(param)) {
+                throw new IllegalArgumentException("no value for parameter " + param);
+            }
+        }
+        try {
+            return dsl.connectionResult(connection -> run(dsl, connection, binds, work));
+        } catch (RuntimeException failure) {
+            throw DatabaseFailures.translate(failure);
+        }
+    }
+
+    private <T> T run(DSLContext dsl, Connection connection, Map<String, ?> binds, Work<T> work) {
+        @SuppressWarnings("unchecked")
+        Consumer<String> observer = (Consumer<String>) dsl.configuration().data(OBSERVER);
+        if (observer != null) {
+            observer.accept(sql);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                String param = params.get(i);
+                Object value = binds.get(param);
+                if (value == null) {
+                    statement.setNull(i + 1, paramTypes.get(param));
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            return work.on(statement);
         } catch (SQLException e) {
             throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
         }
