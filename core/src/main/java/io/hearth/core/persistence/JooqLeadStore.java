@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -45,10 +46,38 @@ public final class JooqLeadStore implements LeadStore {
     private static final PersonTable<LeadRecord> PERSON = PersonTable.LEADS;
     private final DSLContext dsl;
     private final PersonTable<LeadRecord>.Reads reads;
+    // the writes of every update and first touch, rendered once (RenderedQuery)
+    private final RenderedQuery updateRow;
+    private final RenderedQuery markContacted;
+
+    /** What an update writes: everything but the id and what a lead was created with. */
+    private static final Field<?>[] UPDATED_COLUMNS = Arrays.stream(LEAD.fields())
+            .filter(f -> f != LEAD.ID && f != LEAD.CREATE_REQUEST_ID && f != LEAD.CREATED_AT)
+            .toArray(Field<?>[]::new);
 
     public JooqLeadStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.reads = PERSON.reads(dsl);
+        Map<Field<?>, Field<?>> set = RenderedQuery.columnParameters(UPDATED_COLUMNS);
+        // kept as stored unless the lead names one: a scoped read may have hidden it ({@link
+        // #clearPossibleDuplicateOf})
+        set.put(
+                LEAD.POSSIBLE_DUPLICATE_OF,
+                DSL.coalesce(set.get(LEAD.POSSIBLE_DUPLICATE_OF), LEAD.POSSIBLE_DUPLICATE_OF));
+        this.updateRow = new RenderedQuery(
+                dsl,
+                dsl.update(LEAD)
+                        .set(set)
+                        .where(LEAD.ID.eq(DSL.param("key", UUID.class)))
+                        .and(LEAD.VERSION.eq(DSL.param("expected_version", Long.class))));
+        this.markContacted = new RenderedQuery(
+                dsl,
+                dsl.update(LEAD)
+                        .set(LEAD.STATUS, DSL.inline(LeadStatus.CONTACTED.name()))
+                        .set(LEAD.UPDATED_AT, DSL.param("now", OffsetDateTime.class))
+                        .set(LEAD.VERSION, LEAD.VERSION.plus(DSL.inline(1L)))
+                        .where(LEAD.ID.eq(DSL.param("key", UUID.class)))
+                        .and(LEAD.STATUS.eq(DSL.inline(LeadStatus.NEW.name()))));
     }
 
     @Override
@@ -187,24 +216,10 @@ public final class JooqLeadStore implements LeadStore {
     @Override
     public boolean update(Lead lead, long expectedVersion, boolean tagsChanged) {
         LeadRecord record = toRecord(lead);
-        int rows = dsl.update(LEAD)
-                .set(PERSON.values(lead.fields().person()))
-                .set(LEAD.STATUS, record.getStatus())
-                .set(LEAD.TEMPERATURE, record.getTemperature())
-                .set(LEAD.UPDATED_AT, record.getUpdatedAt())
-                .set(LEAD.ARCHIVED_AT, record.getArchivedAt())
-                .set(LEAD.MERGED_INTO, record.getMergedInto())
-                .set(LEAD.ARCHIVE_REASON, record.getArchiveReason())
-                // kept as stored unless the lead names one: a scoped read may have hidden it ({@link
-                // #clearPossibleDuplicateOf})
-                .set(
-                        LEAD.POSSIBLE_DUPLICATE_OF,
-                        record.getPossibleDuplicateOf() == null
-                                ? LEAD.POSSIBLE_DUPLICATE_OF
-                                : DSL.val(record.getPossibleDuplicateOf()))
-                .set(LEAD.VERSION, record.getVersion())
-                .where(LEAD.ID.eq(record.getId()).and(LEAD.VERSION.eq(expectedVersion)))
-                .execute();
+        Map<String, Object> values = RenderedQuery.valuesOf(record, UPDATED_COLUMNS);
+        values.put("key", record.getId());
+        values.put("expected_version", expectedVersion);
+        int rows = updateRow.execute(dsl, values);
         if (rows == 0) {
             return false;
         }
@@ -216,13 +231,7 @@ public final class JooqLeadStore implements LeadStore {
 
     @Override
     public boolean markContacted(LeadId id, Instant now) {
-        return dsl.update(LEAD)
-                        .set(LEAD.STATUS, LeadStatus.CONTACTED.name())
-                        .set(LEAD.UPDATED_AT, toOffset(now))
-                        .set(LEAD.VERSION, LEAD.VERSION.plus(1))
-                        .where(LEAD.ID.eq(id.value()).and(LEAD.STATUS.eq(LeadStatus.NEW.name())))
-                        .execute()
-                > 0;
+        return markContacted.execute(dsl, Map.of("key", id.value(), "now", toOffset(now))) > 0;
     }
 
     @Override

@@ -53,10 +53,17 @@ public final class JooqQueueStore implements QueueStore {
     private final DSLContext dsl;
     /** Whether the range bounds and the time go into the SQL text (PostgreSQL) or are bound (HSQLDB): see {@link #next}. */
     private final boolean inlineBounds;
+    /** A person's entry written whole, new or replacing theirs: every rating and touch (RenderedQuery). */
+    private final RenderedQuery upsert;
 
     public JooqQueueStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.inlineBounds = dsl.dialect().family() == SQLDialect.POSTGRES;
+        Map<Field<?>, Field<?>> row = RenderedQuery.columnParameters(QUEUE_ENTRY.fields());
+        Map<Field<?>, Field<?>> changes = new LinkedHashMap<>(row);
+        changes.remove(QUEUE_ENTRY.PERSON_ID);
+        this.upsert = new RenderedQuery(
+                dsl, dsl.insertInto(QUEUE_ENTRY).set(row).onDuplicateKeyUpdate().set(changes));
     }
 
     /** A range bound or the time: inlined on PostgreSQL, a bind value on HSQLDB (see {@link #next}). */
@@ -68,18 +75,7 @@ public final class JooqQueueStore implements QueueStore {
     public void put(QueueEntry entry) {
         // one statement either way: MERGE on HSQLDB, INSERT ... ON CONFLICT on PostgreSQL (an
         // UPDATE, then an INSERT when it found no row, cost a new person two)
-        QueueEntryRecord record = toRecord(entry);
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        for (Field<?> field : QUEUE_ENTRY.fields()) {
-            if (!field.equals(QUEUE_ENTRY.PERSON_ID)) {
-                changes.put(field, record.get(field));
-            }
-        }
-        dsl.insertInto(QUEUE_ENTRY)
-                .set(record)
-                .onDuplicateKeyUpdate()
-                .set(changes)
-                .execute();
+        upsert.execute(dsl, RenderedQuery.valuesOf(toRecord(entry)));
     }
 
     @Override

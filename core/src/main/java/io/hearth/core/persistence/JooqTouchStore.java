@@ -32,14 +32,18 @@ import org.jooq.impl.DSL;
 /** {@link TouchStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqTouchStore implements TouchStore {
     private final DSLContext dsl;
+    /** Every touch logged, rendered once (RenderedQuery). */
+    private final RenderedQuery insertRow;
 
     public JooqTouchStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.insertRow =
+                new RenderedQuery(dsl, dsl.insertInto(TOUCH).set(RenderedQuery.columnParameters(TOUCH.fields())));
     }
 
     @Override
     public void insert(Touch touch) {
-        dsl.executeInsert(toRecord(touch));
+        insertRow.execute(dsl, RenderedQuery.valuesOf(toRecord(touch)));
     }
 
     @Override

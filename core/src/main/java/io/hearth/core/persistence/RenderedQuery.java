@@ -153,10 +153,22 @@ final class RenderedQuery {
         return parameters;
     }
 
-    /** The values of {@code record}'s fields by column name, the parameters of {@link #columnParameters}. */
+    /**
+     * The values of {@code record}'s fields by column name, the parameters of {@link
+     * #columnParameters}. Every field must have been set: a whole-row write stores what it is given,
+     * where jOOQ's own insert of a record would leave an unset column to its default.
+     */
     static Map<String, Object> valuesOf(Record record) {
+        return valuesOf(record, record.fields());
+    }
+
+    /** {@link #valuesOf(Record)} for some of the record's fields only. */
+    static Map<String, Object> valuesOf(Record record, Field<?>... fields) {
         Map<String, Object> values = new HashMap<>();
-        for (Field<?> field : record.fields()) {
+        for (Field<?> field : fields) {
+            if (!record.changed(field)) {
+                throw new IllegalArgumentException("column " + field.getName() + " was not set");
+            }
             values.put(field.getName(), record.get(field));
         }
         return values;

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.persistence.generated.tables.records.LeadProfileRecord;
 import io.hearth.core.persistence.generated.tables.records.LeadRecord;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +91,21 @@ abstract class RenderedQueryContract {
         bare.setOverrideTemperature(null);
         bare.setOverrideAt(null);
         bare.setQualificationNote(null);
+        assertThatThrownBy(() -> RenderedQuery.valuesOf(full))
+                .as("a column left unset would be written as null, not as its default")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column FIRST_TOUCH_AT was not set");
+        OffsetDateTime touched = OffsetDateTime.of(2026, 11, 23, 9, 30, 15, 123_456_000, ZoneOffset.UTC);
+        full.setFirstTouchAt(touched);
+        full.setLastTouchAt(touched.plusDays(1));
+        full.setLastConversationAt(touched.plusDays(1));
+        full.setLastPositiveAt(null);
+        full.setNextMeetingAt(touched.plusDays(7));
+        bare.setFirstTouchAt(null);
+        bare.setLastTouchAt(null);
+        bare.setLastConversationAt(null);
+        bare.setLastPositiveAt(null);
+        bare.setNextMeetingAt(null);
         Map<Field<?>, Field<?>> row = RenderedQuery.columnParameters(LEAD_PROFILE.fields());
         RenderedQuery insert =
                 new RenderedQuery(dsl, dsl.insertInto(LEAD_PROFILE).set(row).onConflictDoNothing());
