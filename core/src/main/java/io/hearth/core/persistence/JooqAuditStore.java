@@ -27,22 +27,26 @@ public final class JooqAuditStore implements AuditStore {
     static final int MAX_VALUE = 10_000;
 
     private final DSLContext dsl;
+    /** The entry every audited write adds, rendered once (RenderedQuery). */
+    private final RenderedQuery insertEntry;
 
     public JooqAuditStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.insertEntry = new RenderedQuery(
+                dsl, dsl.insertInto(AUDIT_ENTRY).set(RenderedQuery.columnParameters(AUDIT_ENTRY.fields())));
     }
 
     @Override
     public void insert(AuditEntry entry) {
-        dsl.insertInto(AUDIT_ENTRY)
-                .set(AUDIT_ENTRY.ID, entry.id())
-                .set(AUDIT_ENTRY.OCCURRED_AT, entry.at().atOffset(ZoneOffset.UTC))
-                .set(AUDIT_ENTRY.USER_NAME, entry.user())
-                .set(AUDIT_ENTRY.TOKEN_ID, entry.tokenId())
-                .set(AUDIT_ENTRY.METHOD, entry.method())
-                .set(AUDIT_ENTRY.RESOURCE, entry.resource())
-                .set(AUDIT_ENTRY.ACTION, entry.action())
-                .execute();
+        Map<String, Object> values = new HashMap<>();
+        values.put(AUDIT_ENTRY.ID.getName(), entry.id());
+        values.put(AUDIT_ENTRY.OCCURRED_AT.getName(), entry.at().atOffset(ZoneOffset.UTC));
+        values.put(AUDIT_ENTRY.USER_NAME.getName(), entry.user());
+        values.put(AUDIT_ENTRY.TOKEN_ID.getName(), entry.tokenId());
+        values.put(AUDIT_ENTRY.METHOD.getName(), entry.method());
+        values.put(AUDIT_ENTRY.RESOURCE.getName(), entry.resource());
+        values.put(AUDIT_ENTRY.ACTION.getName(), entry.action());
+        insertEntry.execute(dsl, values);
         var insert = dsl.insertInto(
                 AUDIT_CHANGE,
                 AUDIT_CHANGE.ENTRY_ID,

@@ -47,6 +47,7 @@ public final class JooqLeadStore implements LeadStore {
     private final DSLContext dsl;
     private final PersonTable<LeadRecord>.Reads reads;
     // the writes of every update and first touch, rendered once (RenderedQuery)
+    private final RenderedQuery insertRow;
     private final RenderedQuery updateRow;
     private final RenderedQuery markContacted;
 
@@ -58,6 +59,8 @@ public final class JooqLeadStore implements LeadStore {
     public JooqLeadStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.reads = PERSON.reads(dsl);
+        this.insertRow =
+                new RenderedQuery(dsl, dsl.insertInto(LEAD).set(RenderedQuery.columnParameters(LEAD.fields())));
         Map<Field<?>, Field<?>> set = RenderedQuery.columnParameters(UPDATED_COLUMNS);
         // kept as stored unless the lead names one: a scoped read may have hidden it ({@link
         // #clearPossibleDuplicateOf})
@@ -86,7 +89,7 @@ public final class JooqLeadStore implements LeadStore {
         record.setCreateRequestId(createRequestId);
         try {
             dsl.transaction(() -> {
-                dsl.executeInsert(record);
+                insertRow.execute(dsl, RenderedQuery.valuesOf(record));
                 PERSON.insertTags(dsl, lead.id().value(), lead.fields().tags());
             });
             return true;

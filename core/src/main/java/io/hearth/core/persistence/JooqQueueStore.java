@@ -56,6 +56,8 @@ public final class JooqQueueStore implements QueueStore {
     /** A person's entry written whole, new or replacing theirs: every rating and touch (RenderedQuery). */
     private final RenderedQuery upsert;
 
+    private final RenderedQuery insertRow;
+
     public JooqQueueStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.inlineBounds = dsl.dialect().family() == SQLDialect.POSTGRES;
@@ -64,6 +66,7 @@ public final class JooqQueueStore implements QueueStore {
         changes.remove(QUEUE_ENTRY.PERSON_ID);
         this.upsert = new RenderedQuery(
                 dsl, dsl.insertInto(QUEUE_ENTRY).set(row).onDuplicateKeyUpdate().set(changes));
+        this.insertRow = new RenderedQuery(dsl, dsl.insertInto(QUEUE_ENTRY).set(row));
     }
 
     /** A range bound or the time: inlined on PostgreSQL, a bind value on HSQLDB (see {@link #next}). */
@@ -88,7 +91,7 @@ public final class JooqQueueStore implements QueueStore {
 
     @Override
     public void insert(QueueEntry entry) {
-        dsl.insertInto(QUEUE_ENTRY).set(toRecord(entry)).execute();
+        insertRow.execute(dsl, RenderedQuery.valuesOf(toRecord(entry)));
     }
 
     @Override

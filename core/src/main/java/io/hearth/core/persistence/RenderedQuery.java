@@ -26,6 +26,8 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
+import org.jooq.exception.DataException;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /**
@@ -40,7 +42,8 @@ import org.jooq.impl.DSL;
  * pool and its statement cache.
  *
  * <p>Bind values are named ({@code DSL.param("id", UUID.class)}) and given by name, so a caller
- * cannot bind them out of order. Failures come out as jOOQ's would ({@link DataAccessException}),
+ * cannot bind them out of order. Failures come out as jOOQ's would ({@link DataAccessException}, a
+ * constraint violation as {@link IntegrityConstraintViolationException}),
  * with an unreachable database as {@link DatabaseUnavailableException}. A statement counter of the
  * tests sees these statements too ({@link #OBSERVER}).
  */
@@ -232,7 +235,17 @@ final class RenderedQuery {
             }
             return work.on(statement);
         } catch (SQLException e) {
-            throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+            throw translated(e);
         }
+    }
+
+    /** {@code failure} as jOOQ would raise it: its exception type by SQLState class, the SQL in its message. */
+    private DataAccessException translated(SQLException failure) {
+        String message = "SQL [" + sql + "]; " + failure.getMessage();
+        return switch (DataAccessException.sqlStateClass(failure)) {
+            case C22_DATA_EXCEPTION -> new DataException(message, failure);
+            case C23_INTEGRITY_CONSTRAINT_VIOLATION -> new IntegrityConstraintViolationException(message, failure);
+            default -> new DataAccessException(message, failure);
+        };
     }
 }

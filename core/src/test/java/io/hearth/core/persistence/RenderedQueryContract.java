@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,6 +209,12 @@ abstract class RenderedQueryContract {
         List<String> seen = new ArrayList<>();
         dsl.configuration().data(RenderedQuery.OBSERVER, (Consumer<String>) seen::add);
         dsl.execute("INSERT INTO rendered_probe VALUES (7)");
+        RenderedQuery insert = new RenderedQuery(
+                dsl, dsl.insertInto(DSL.table(DSL.name("rendered_probe"))).set(id, DSL.param("id", Integer.class)));
+        assertThatThrownBy(() -> insert.execute(dsl, Map.of("id", 7)))
+                .as("a constraint violation, as jOOQ raises it")
+                .isInstanceOf(IntegrityConstraintViolationException.class);
+        seen.clear();
 
         assertThat(query.fetch(dsl, Map.of("id", 7), row -> row.get(id))).containsExactly(7);
         dsl.execute("DROP TABLE rendered_probe");
