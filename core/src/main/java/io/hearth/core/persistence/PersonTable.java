@@ -239,26 +239,24 @@ final class PersonTable<R extends Record> {
         private static final String ID = "id";
         private final DSLContext dsl;
         private final Map<Class<? extends Scope>, RenderedQuery> byId = new HashMap<>();
-        private final RenderedQuery tagsById;
 
         private Reads(DSLContext dsl) {
             this.dsl = dsl;
+            // the person's row once per tag (once with none), so one statement reads both
             for (Scope scope : List.of(Scope.EVERYONE, new Scope.Own(""), new Scope.Team("", ""))) {
                 byId.put(
                         scope.getClass(),
                         new RenderedQuery(
                                 dsl,
                                 dsl.select(table.fields())
+                                        .select(tag)
                                         .from(table)
+                                        .leftJoin(tagTable)
+                                        .on(tagOwner.eq(id))
                                         .where(id.eq(DSL.param(ID, UUID.class))
-                                                .and(OwnerScope.visibleToParameters(owner, scope)))));
+                                                .and(OwnerScope.visibleToParameters(owner, scope)))
+                                        .orderBy(tag)));
             }
-            this.tagsById = new RenderedQuery(
-                    dsl,
-                    dsl.select(tag)
-                            .from(tagTable)
-                            .where(tagOwner.eq(DSL.param(ID, UUID.class)))
-                            .orderBy(tag));
         }
 
         /** The person {@code scope} may see with {@code personId}, mapped from their row and tags. */
@@ -269,8 +267,14 @@ final class PersonTable<R extends Record> {
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> tags = tagsById.fetch(dsl, Map.of(ID, personId), row -> row.get(tag));
-            return Optional.of(mapping.apply(rows.get(0), tags));
+            List<String> tags = new ArrayList<>(rows.size());
+            for (Columns row : rows) {
+                String named = row.get(tag);
+                if (named != null) {
+                    tags.add(named);
+                }
+            }
+            return Optional.of(mapping.apply(rows.get(0), List.copyOf(tags)));
         }
     }
 

@@ -12,6 +12,6 @@ class PostgresWriteStatementsTest extends WriteStatementsContract {
 
     @Override
     protected int[] statementBounds() {
-        return new int[] {11, 9, 12, 11};
+        return new int[] {10, 8, 10, 9};
     }
 }

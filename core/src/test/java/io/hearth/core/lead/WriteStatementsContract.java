@@ -41,7 +41,8 @@ public abstract class WriteStatementsContract {
     /**
      * The most statements each write may send here, in the order create, update, first touch, later
      * touch. Issue 17 took them from 13, 10, 18 and 13 on HSQLDB (17, 10, 18, 13 on PostgreSQL,
-     * which also claims the new person's keys and plans the lookups afresh: four more for a create).
+     * which also claims the new person's keys and plans the lookups afresh: four more for a create);
+     * reading a person and their tags in one statement then took one from each read of the lead.
      */
     protected abstract int[] statementBounds();
 
