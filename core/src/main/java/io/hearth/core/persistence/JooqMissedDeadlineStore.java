@@ -16,6 +16,7 @@ import io.hearth.core.query.PageToken;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -28,19 +29,25 @@ import org.jooq.impl.DSL;
 /** {@link MissedDeadlineStore} on jOOQ. */
 public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
     private final DSLContext dsl;
+    /** A lead's missed deadline, read by every touch of a lead (RenderedQuery). */
+    private final RenderedQuery byLead;
 
     public JooqMissedDeadlineStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.byLead = new RenderedQuery(
+                dsl,
+                dsl.select(MISSED_DEADLINE.fields())
+                        .select(LEAD.DISPLAY_NAME)
+                        .from(MISSED_DEADLINE)
+                        .join(LEAD)
+                        .on(LEAD.ID.eq(MISSED_DEADLINE.LEAD_ID))
+                        .where(MISSED_DEADLINE.LEAD_ID.eq(DSL.param("lead", UUID.class))));
     }
 
     @Override
     public Optional<MissedDeadline> find(LeadId leadId) {
-        return dsl.select(MISSED_DEADLINE.asterisk(), LEAD.DISPLAY_NAME)
-                .from(MISSED_DEADLINE)
-                .join(LEAD)
-                .on(LEAD.ID.eq(MISSED_DEADLINE.LEAD_ID))
-                .where(MISSED_DEADLINE.LEAD_ID.eq(leadId.value()))
-                .fetchOptional(JooqMissedDeadlineStore::toMissed);
+        return byLead.fetch(dsl, Map.of("lead", leadId.value()), JooqMissedDeadlineStore::toMissed).stream()
+                .findFirst();
     }
 
     @Override
@@ -159,6 +166,10 @@ public final class JooqMissedDeadlineStore implements MissedDeadlineStore {
     }
 
     private static MissedDeadline toMissed(Record r) {
+        return toMissed(Columns.of(r));
+    }
+
+    private static MissedDeadline toMissed(Columns r) {
         return new MissedDeadline(
                 new LeadId(r.get(MISSED_DEADLINE.LEAD_ID)),
                 r.get(LEAD.DISPLAY_NAME),
