@@ -16,12 +16,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -30,6 +31,9 @@ public final class JooqCadenceStore implements CadenceStore {
     private final DSLContext dsl;
     /** A person's cadence, read by every touch, follow-up and person shown (RenderedQuery). */
     private final RenderedQuery byPerson;
+    // a cadence saved after every touch: updated, or inserted when the person has none yet
+    private final RenderedQuery updateRow;
+    private final RenderedQuery insertRow;
 
     public JooqCadenceStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
@@ -40,6 +44,17 @@ public final class JooqCadenceStore implements CadenceStore {
                         .where(CADENCE.PERSON_KIND
                                 .eq(DSL.param("kind", String.class))
                                 .and(CADENCE.PERSON_ID.eq(DSL.param("id", UUID.class)))));
+        Map<Field<?>, Field<?>> row = RenderedQuery.columnParameters(CADENCE.fields());
+        Map<Field<?>, Field<?>> changes = new LinkedHashMap<>(row);
+        changes.remove(CADENCE.PERSON_ID);
+        changes.remove(CADENCE.PERSON_KIND);
+        this.updateRow = new RenderedQuery(
+                dsl,
+                dsl.update(CADENCE)
+                        .set(changes)
+                        .where(CADENCE.PERSON_KIND.eq(DSL.param(CADENCE.PERSON_KIND.getName(), String.class)))
+                        .and(CADENCE.PERSON_ID.eq(DSL.param(CADENCE.PERSON_ID.getName(), UUID.class))));
+        this.insertRow = new RenderedQuery(dsl, dsl.insertInto(CADENCE).set(row));
     }
 
     @Override
@@ -92,12 +107,9 @@ public final class JooqCadenceStore implements CadenceStore {
         r.setNextStep(cadence.nextStep());
         r.setMovedToDripAt(cadence.movedToDripAt() == null ? null : toOffset(cadence.movedToDripAt()));
         r.setUpdatedAt(toOffset(cadence.updatedAt()));
-        int updated = dsl.update(CADENCE)
-                .set(r)
-                .where(is(cadence.person().kind(), r.getPersonId()))
-                .execute();
-        if (updated == 0) {
-            dsl.executeInsert(r);
+        Map<String, Object> values = RenderedQuery.valuesOf(r);
+        if (updateRow.execute(dsl, values) == 0) {
+            insertRow.execute(dsl, values);
         }
     }
 
@@ -126,10 +138,6 @@ public final class JooqCadenceStore implements CadenceStore {
                     .execute();
         }
         return find(person).orElseGet(() -> Cadence.start(person, now));
-    }
-
-    private static Condition is(PersonKind kind, UUID id) {
-        return CADENCE.PERSON_KIND.eq(kind.name()).and(CADENCE.PERSON_ID.eq(id));
     }
 
     private static Cadence toCadence(CadenceRecord r) {

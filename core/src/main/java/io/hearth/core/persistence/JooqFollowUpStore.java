@@ -40,6 +40,10 @@ public final class JooqFollowUpStore implements FollowUpStore {
     private final DSLContext dsl;
     /** A lead's or a contact's open steps, latest due first, read with every person shown and every touch. */
     private final Map<PersonKind, RenderedQuery> openOf = new EnumMap<>(PersonKind.class);
+    // a step's read, planning and closing, with every follow-up worked (RenderedQuery)
+    private final RenderedQuery byId;
+    private final RenderedQuery insertRow;
+    private final RenderedQuery closeOpen;
 
     public JooqFollowUpStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
@@ -53,6 +57,18 @@ public final class JooqFollowUpStore implements FollowUpStore {
                                     .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name())))
                                     .orderBy(FOLLOW_UP.DUE_AT.desc())));
         }
+        this.byId = new RenderedQuery(dsl, withOwner().where(FOLLOW_UP.ID.eq(DSL.param("id", UUID.class))));
+        this.insertRow = new RenderedQuery(
+                dsl, dsl.insertInto(FOLLOW_UP).set(RenderedQuery.columnParameters(FOLLOW_UP.fields())));
+        this.closeOpen = new RenderedQuery(
+                dsl,
+                dsl.update(FOLLOW_UP)
+                        .set(FOLLOW_UP.STATE, DSL.param("state", String.class))
+                        .set(FOLLOW_UP.TOUCH_ID, DSL.param("touch", UUID.class))
+                        .set(FOLLOW_UP.CLOSED_AT, DSL.param("closed_at", OffsetDateTime.class))
+                        .set(FOLLOW_UP.SKIP_REASON, DSL.param("skip_reason", String.class))
+                        .where(FOLLOW_UP.ID.eq(DSL.param("id", UUID.class)))
+                        .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name()))));
     }
 
     private static Field<UUID> personId(PersonKind kind) {
@@ -72,12 +88,13 @@ public final class JooqFollowUpStore implements FollowUpStore {
 
     @Override
     public void insert(FollowUp followUp) {
-        dsl.executeInsert(toRecord(followUp));
+        insertRow.execute(dsl, RenderedQuery.valuesOf(toRecord(followUp)));
     }
 
     @Override
     public Optional<FollowUp> find(UUID id) {
-        return withOwner().where(FOLLOW_UP.ID.eq(id)).fetchOptional().map(JooqFollowUpStore::toFollowUp);
+        return byId.fetch(dsl, Map.of("id", id), JooqFollowUpStore::toFollowUp).stream()
+                .findFirst();
     }
 
     @Override
@@ -125,14 +142,13 @@ public final class JooqFollowUpStore implements FollowUpStore {
 
     @Override
     public boolean close(FollowUp closed) {
-        return dsl.update(FOLLOW_UP)
-                        .set(FOLLOW_UP.STATE, closed.state().name())
-                        .set(FOLLOW_UP.TOUCH_ID, closed.touchId())
-                        .set(FOLLOW_UP.CLOSED_AT, toOffset(closed.closedAt()))
-                        .set(FOLLOW_UP.SKIP_REASON, closed.skipReason())
-                        .where(FOLLOW_UP.ID.eq(closed.id()).and(isOpen()))
-                        .execute()
-                == 1;
+        Map<String, Object> values = new HashMap<>();
+        values.put("state", closed.state().name());
+        values.put("touch", closed.touchId());
+        values.put("closed_at", toOffset(closed.closedAt()));
+        values.put("skip_reason", closed.skipReason());
+        values.put("id", closed.id());
+        return closeOpen.execute(dsl, values) == 1;
     }
 
     @Override
