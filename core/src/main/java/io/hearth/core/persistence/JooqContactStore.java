@@ -20,24 +20,47 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Select;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 /** {@link ContactStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqContactStore implements ContactStore {
     private static final PersonTable<ContactRecord> PERSON = PersonTable.CONTACTS;
     private final DSLContext dsl;
     private final PersonTable<ContactRecord>.Reads reads;
+    // a contact's insert and update, rendered once (RenderedQuery)
+    private final RenderedQuery insertRow;
+    private final RenderedQuery updateRow;
+
+    /** What an update writes: everything but the id and what a contact was created with. */
+    private static final Field<?>[] UPDATED_COLUMNS = Arrays.stream(CONTACT.fields())
+            .filter(f -> f != CONTACT.ID
+                    && f != CONTACT.ORIGIN
+                    && f != CONTACT.CONVERTED_FROM_LEAD_ID
+                    && f != CONTACT.CREATED_AT
+                    && f != CONTACT.CREATE_REQUEST_ID)
+            .toArray(Field<?>[]::new);
 
     public JooqContactStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.reads = PERSON.reads(dsl);
+        this.insertRow =
+                new RenderedQuery(dsl, dsl.insertInto(CONTACT).set(RenderedQuery.columnParameters(CONTACT.fields())));
+        this.updateRow = new RenderedQuery(
+                dsl,
+                dsl.update(CONTACT)
+                        .set(RenderedQuery.columnParameters(UPDATED_COLUMNS))
+                        .where(CONTACT.ID.eq(DSL.param("key", UUID.class)))
+                        .and(CONTACT.VERSION.eq(DSL.param("expected_version", Long.class))));
     }
 
     @Override
@@ -47,7 +70,7 @@ public final class JooqContactStore implements ContactStore {
         try {
             // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
             dsl.transaction(() -> {
-                dsl.executeInsert(record);
+                insertRow.execute(dsl, RenderedQuery.valuesOf(record));
                 PERSON.insertTags(dsl, contact.id().value(), contact.fields().tags());
             });
             return true;
@@ -133,16 +156,10 @@ public final class JooqContactStore implements ContactStore {
     @Override
     public boolean update(Contact contact, long expectedVersion) {
         ContactRecord r = toRecord(contact);
-        int rows = dsl.update(CONTACT)
-                .set(PERSON.values(contact.fields().person()))
-                .set(CONTACT.KIND, r.getKind())
-                .set(CONTACT.UPDATED_AT, r.getUpdatedAt())
-                .set(CONTACT.ARCHIVED_AT, r.getArchivedAt())
-                .set(CONTACT.ARCHIVE_REASON, r.getArchiveReason())
-                .set(CONTACT.MERGED_INTO, r.getMergedInto())
-                .set(CONTACT.VERSION, r.getVersion())
-                .where(CONTACT.ID.eq(r.getId()).and(CONTACT.VERSION.eq(expectedVersion)))
-                .execute();
+        Map<String, Object> values = RenderedQuery.valuesOf(r, UPDATED_COLUMNS);
+        values.put("key", r.getId());
+        values.put("expected_version", expectedVersion);
+        int rows = updateRow.execute(dsl, values);
         if (rows == 0) {
             return false;
         }
