@@ -30,7 +30,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Select;
 import org.jooq.exception.IntegrityConstraintViolationException;
-import org.jooq.impl.DSL;
 
 /** {@link ContactStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqContactStore implements ContactStore {
@@ -55,12 +54,8 @@ public final class JooqContactStore implements ContactStore {
         this.reads = PERSON.reads(dsl);
         this.insertRow =
                 new RenderedQuery(dsl, dsl.insertInto(CONTACT).set(RenderedQuery.columnParameters(CONTACT.fields())));
-        this.updateRow = new RenderedQuery(
-                dsl,
-                dsl.update(CONTACT)
-                        .set(RenderedQuery.columnParameters(UPDATED_COLUMNS))
-                        .where(CONTACT.ID.eq(DSL.param("key", UUID.class)))
-                        .and(CONTACT.VERSION.eq(DSL.param("expected_version", Long.class))));
+        this.updateRow = RenderedQuery.versionedUpdate(
+                dsl, CONTACT, RenderedQuery.columnParameters(UPDATED_COLUMNS), CONTACT.ID, CONTACT.VERSION);
     }
 
     @Override
@@ -156,11 +151,7 @@ public final class JooqContactStore implements ContactStore {
     @Override
     public boolean update(Contact contact, long expectedVersion) {
         ContactRecord r = toRecord(contact);
-        Map<String, Object> values = RenderedQuery.valuesOf(r, UPDATED_COLUMNS);
-        values.put("key", r.getId());
-        values.put("expected_version", expectedVersion);
-        int rows = updateRow.execute(dsl, values);
-        if (rows == 0) {
+        if (!updateRow.executeVersioned(dsl, RenderedQuery.valuesOf(r, UPDATED_COLUMNS), r.getId(), expectedVersion)) {
             return false;
         }
         PERSON.replaceTags(dsl, r.getId(), contact.fields().tags());

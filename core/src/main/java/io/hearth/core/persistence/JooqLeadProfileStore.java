@@ -60,12 +60,8 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
         Map<Field<?>, Field<?>> row = RenderedQuery.columnParameters(LEAD_PROFILE.fields());
         this.insertNew =
                 new RenderedQuery(dsl, dsl.insertInto(LEAD_PROFILE).set(row).onConflictDoNothing());
-        this.updateVersion = new RenderedQuery(
-                dsl,
-                dsl.update(LEAD_PROFILE)
-                        .set(row)
-                        .where(LEAD_PROFILE.LEAD_ID.eq(DSL.param("key", UUID.class)))
-                        .and(LEAD_PROFILE.VERSION.eq(DSL.param("expected_version", Long.class))));
+        this.updateVersion =
+                RenderedQuery.versionedUpdate(dsl, LEAD_PROFILE, row, LEAD_PROFILE.LEAD_ID, LEAD_PROFILE.VERSION);
     }
 
     @Override
@@ -86,9 +82,7 @@ public final class JooqLeadProfileStore implements LeadProfileStore {
             // a concurrent first save of the same lead's profile wins; the caller reads it and retries
             return insertNew.execute(dsl, values) == 1;
         }
-        values.put("key", profile.leadId().value());
-        values.put("expected_version", profile.version());
-        return updateVersion.execute(dsl, values) == 1;
+        return updateVersion.executeVersioned(dsl, values, profile.leadId().value(), profile.version());
     }
 
     @Override

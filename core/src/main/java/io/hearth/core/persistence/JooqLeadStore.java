@@ -67,12 +67,7 @@ public final class JooqLeadStore implements LeadStore {
         set.put(
                 LEAD.POSSIBLE_DUPLICATE_OF,
                 DSL.coalesce(set.get(LEAD.POSSIBLE_DUPLICATE_OF), LEAD.POSSIBLE_DUPLICATE_OF));
-        this.updateRow = new RenderedQuery(
-                dsl,
-                dsl.update(LEAD)
-                        .set(set)
-                        .where(LEAD.ID.eq(DSL.param("key", UUID.class)))
-                        .and(LEAD.VERSION.eq(DSL.param("expected_version", Long.class))));
+        this.updateRow = RenderedQuery.versionedUpdate(dsl, LEAD, set, LEAD.ID, LEAD.VERSION);
         this.markContacted = new RenderedQuery(
                 dsl,
                 dsl.update(LEAD)
@@ -219,11 +214,8 @@ public final class JooqLeadStore implements LeadStore {
     @Override
     public boolean update(Lead lead, long expectedVersion, boolean tagsChanged) {
         LeadRecord record = toRecord(lead);
-        Map<String, Object> values = RenderedQuery.valuesOf(record, UPDATED_COLUMNS);
-        values.put("key", record.getId());
-        values.put("expected_version", expectedVersion);
-        int rows = updateRow.execute(dsl, values);
-        if (rows == 0) {
+        if (!updateRow.executeVersioned(
+                dsl, RenderedQuery.valuesOf(record, UPDATED_COLUMNS), record.getId(), expectedVersion)) {
             return false;
         }
         if (tagsChanged) {

@@ -25,6 +25,7 @@ import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.DataException;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -174,6 +175,31 @@ final class RenderedQuery {
             values.put(field.getName(), record.get(field));
         }
         return values;
+    }
+
+    private static final String KEY = "key";
+    private static final String EXPECTED_VERSION = "expected_version";
+
+    /**
+     * An optimistic write: {@code set} written to the row whose {@code key} is the one given to
+     * {@link #executeVersioned}, only while its {@code version} is still the one expected there.
+     */
+    static <R extends Record> RenderedQuery versionedUpdate(
+            DSLContext dsl, Table<R> table, Map<Field<?>, Field<?>> set, Field<UUID> key, Field<Long> version) {
+        return new RenderedQuery(
+                dsl,
+                dsl.update(table)
+                        .set(set)
+                        .where(key.eq(DSL.param(KEY, UUID.class)))
+                        .and(version.eq(DSL.param(EXPECTED_VERSION, Long.class))));
+    }
+
+    /** Runs a {@link #versionedUpdate} with {@code values}; whether the row was still at {@code expectedVersion}. */
+    boolean executeVersioned(DSLContext dsl, Map<String, Object> values, UUID key, long expectedVersion) {
+        Map<String, Object> binds = new HashMap<>(values);
+        binds.put(KEY, key);
+        binds.put(EXPECTED_VERSION, expectedVersion);
+        return execute(dsl, binds) == 1;
     }
 
     /** The rows for {@code binds} (every named parameter by its name), mapped; joins the caller's transaction. */
