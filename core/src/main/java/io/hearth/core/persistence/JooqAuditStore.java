@@ -29,11 +29,22 @@ public final class JooqAuditStore implements AuditStore {
     private final DSLContext dsl;
     /** The entry every audited write adds, rendered once (RenderedQuery). */
     private final RenderedQuery insertEntry;
+    /** A changed field's row, run as one batch per entry (RenderedQuery#executeBatch). */
+    private final RenderedQuery insertChange;
 
     public JooqAuditStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.insertEntry = new RenderedQuery(
                 dsl, dsl.insertInto(AUDIT_ENTRY).set(RenderedQuery.columnParameters(AUDIT_ENTRY.fields())));
+        this.insertChange = new RenderedQuery(
+                dsl,
+                dsl.insertInto(AUDIT_CHANGE)
+                        .set(RenderedQuery.columnParameters(
+                                AUDIT_CHANGE.ENTRY_ID,
+                                AUDIT_CHANGE.SEQ,
+                                AUDIT_CHANGE.FIELD,
+                                AUDIT_CHANGE.OLD_VALUE,
+                                AUDIT_CHANGE.NEW_VALUE)));
     }
 
     @Override
@@ -47,21 +58,17 @@ public final class JooqAuditStore implements AuditStore {
         values.put(AUDIT_ENTRY.RESOURCE.getName(), entry.resource());
         values.put(AUDIT_ENTRY.ACTION.getName(), entry.action());
         insertEntry.execute(dsl, values);
-        var insert = dsl.insertInto(
-                AUDIT_CHANGE,
-                AUDIT_CHANGE.ENTRY_ID,
-                AUDIT_CHANGE.SEQ,
-                AUDIT_CHANGE.FIELD,
-                AUDIT_CHANGE.OLD_VALUE,
-                AUDIT_CHANGE.NEW_VALUE);
-        int position = 0;
+        List<Map<String, Object>> changes = new ArrayList<>(entry.changes().size());
         for (FieldChange change : entry.changes()) {
-            insert = insert.values(
-                    entry.id(), position++, change.field(), clip(change.oldValue()), clip(change.newValue()));
+            Map<String, Object> row = new HashMap<>();
+            row.put(AUDIT_CHANGE.ENTRY_ID.getName(), entry.id());
+            row.put(AUDIT_CHANGE.SEQ.getName(), changes.size());
+            row.put(AUDIT_CHANGE.FIELD.getName(), change.field());
+            row.put(AUDIT_CHANGE.OLD_VALUE.getName(), clip(change.oldValue()));
+            row.put(AUDIT_CHANGE.NEW_VALUE.getName(), clip(change.newValue()));
+            changes.add(row);
         }
-        if (position > 0) {
-            insert.execute();
-        }
+        insertChange.executeBatch(dsl, changes);
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class JooqContactStore implements ContactStore {
     private static final PersonTable<ContactRecord> PERSON = PersonTable.CONTACTS;
     private final DSLContext dsl;
     private final PersonTable<ContactRecord>.Reads reads;
+    private final PersonTable<ContactRecord>.TagWrites tags;
+    private final PersonTable<ContactRecord>.KeyMatches keyMatches;
     // a contact's insert and update, rendered once (RenderedQuery)
     private final RenderedQuery insertRow;
     private final RenderedQuery updateRow;
@@ -52,6 +54,8 @@ public final class JooqContactStore implements ContactStore {
     public JooqContactStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.reads = PERSON.reads(dsl);
+        this.tags = PERSON.tagWrites(dsl);
+        this.keyMatches = PERSON.keyMatches(dsl);
         this.insertRow =
                 new RenderedQuery(dsl, dsl.insertInto(CONTACT).set(RenderedQuery.columnParameters(CONTACT.fields())));
         this.updateRow = RenderedQuery.versionedUpdate(
@@ -66,7 +70,7 @@ public final class JooqContactStore implements ContactStore {
             // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
             dsl.transaction(() -> {
                 insertRow.execute(dsl, RenderedQuery.valuesOf(record));
-                PERSON.insertTags(dsl, contact.id().value(), contact.fields().tags());
+                tags.insert(contact.id().value(), contact.fields().tags());
             });
             return true;
         } catch (IntegrityConstraintViolationException e) {
@@ -114,6 +118,11 @@ public final class JooqContactStore implements ContactStore {
         return withTags(dsl.selectFrom(CONTACT).where(condition).fetch());
     }
 
+    /** The contacts holding this email key, phone or name key (null: not looked up), each once. */
+    List<Contact> findHoldingAny(String emailKey, String phone, String nameKey) {
+        return keyMatches.find(emailKey, phone, nameKey, JooqContactStore::toContact);
+    }
+
     /**
      * The contacts meeting any of {@code conditions}, with their tags, as one UNION ALL of a select
      * per condition (each walks its own index): a contact meeting two comes twice.
@@ -154,7 +163,7 @@ public final class JooqContactStore implements ContactStore {
         if (!updateRow.executeVersioned(dsl, RenderedQuery.valuesOf(r, UPDATED_COLUMNS), r.getId(), expectedVersion)) {
             return false;
         }
-        PERSON.replaceTags(dsl, r.getId(), contact.fields().tags());
+        tags.replace(r.getId(), contact.fields().tags());
         return true;
     }
 

@@ -46,6 +46,8 @@ public final class JooqLeadStore implements LeadStore {
     private static final PersonTable<LeadRecord> PERSON = PersonTable.LEADS;
     private final DSLContext dsl;
     private final PersonTable<LeadRecord>.Reads reads;
+    private final PersonTable<LeadRecord>.TagWrites tags;
+    private final PersonTable<LeadRecord>.KeyMatches keyMatches;
     // the writes of every update and first touch, rendered once (RenderedQuery)
     private final RenderedQuery insertRow;
     private final RenderedQuery updateRow;
@@ -59,6 +61,8 @@ public final class JooqLeadStore implements LeadStore {
     public JooqLeadStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.reads = PERSON.reads(dsl);
+        this.tags = PERSON.tagWrites(dsl);
+        this.keyMatches = PERSON.keyMatches(dsl);
         this.insertRow =
                 new RenderedQuery(dsl, dsl.insertInto(LEAD).set(RenderedQuery.columnParameters(LEAD.fields())));
         Map<Field<?>, Field<?>> set = RenderedQuery.columnParameters(UPDATED_COLUMNS);
@@ -85,7 +89,7 @@ public final class JooqLeadStore implements LeadStore {
         try {
             dsl.transaction(() -> {
                 insertRow.execute(dsl, RenderedQuery.valuesOf(record));
-                PERSON.insertTags(dsl, lead.id().value(), lead.fields().tags());
+                tags.insert(lead.id().value(), lead.fields().tags());
             });
             return true;
         } catch (IntegrityConstraintViolationException e) {
@@ -219,7 +223,7 @@ public final class JooqLeadStore implements LeadStore {
             return false;
         }
         if (tagsChanged) {
-            PERSON.replaceTags(dsl, record.getId(), lead.fields().tags());
+            tags.replace(record.getId(), lead.fields().tags());
         }
         return true;
     }
@@ -267,6 +271,11 @@ public final class JooqLeadStore implements LeadStore {
     /** The leads meeting {@code condition}, with their tags; for the other stores of this package. */
     List<Lead> findWhere(Condition condition) {
         return withTags(dsl.selectFrom(LEAD).where(condition).fetch());
+    }
+
+    /** The leads holding this email key, phone or name key (null: not looked up), each once. */
+    List<Lead> findHoldingAny(String emailKey, String phone, String nameKey) {
+        return keyMatches.find(emailKey, phone, nameKey, JooqLeadStore::toLead);
     }
 
     /**

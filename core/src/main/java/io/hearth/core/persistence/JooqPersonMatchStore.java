@@ -213,8 +213,28 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
     @Override
     public List<Lead> leadsMatching(
             Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys) {
+        if (atMostOneEach(emailKeys, phones, nameKeys)) {
+            return leads.findHoldingAny(only(emailKeys), only(phones), only(nameKeys));
+        }
         return leads.findWhereAny(
                 keyConditions(LEAD.EMAIL_KEY, emailKeys, LEAD.PHONE, phones, LEAD.NAME_KEY, nameKeys));
+    }
+
+    /**
+     * Whether this is one person's lookup (a create or an update through the API): its statement
+     * has one of a few shapes, each rendered once; a batch's has a new one every time.
+     */
+    private static boolean atMostOneEach(Collection<?>... keys) {
+        for (Collection<?> values : keys) {
+            if (values.size() > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String only(Collection<String> values) {
+        return values.isEmpty() ? null : values.iterator().next();
     }
 
     /** The non-empty key lookups, each its own condition: an OR of them HSQLDB answers with a scan. */
@@ -251,6 +271,9 @@ public final class JooqPersonMatchStore implements PersonMatchStore {
             Collection<String> emailKeys, Collection<String> phones, Collection<String> nameKeys) {
         // one indexed IN per key (a UNION ALL, one statement) rather than an OR of three, which
         // HSQLDB answers with a scan
+        if (atMostOneEach(emailKeys, phones, nameKeys)) {
+            return contacts.findHoldingAny(only(emailKeys), only(phones), only(nameKeys));
+        }
         Map<ContactId, Contact> found = new LinkedHashMap<>();
         contacts.findWhereAny(
                         keyConditions(CONTACT.EMAIL_KEY, emailKeys, CONTACT.PHONE, phones, CONTACT.NAME_KEY, nameKeys))

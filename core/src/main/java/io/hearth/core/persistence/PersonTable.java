@@ -22,15 +22,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectOrderByStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -193,20 +196,45 @@ final class PersonTable<R extends Record> {
         };
     }
 
-    void insertTags(DSLContext dsl, UUID person, List<String> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(tagTable, tagOwner, tag);
-        for (String t : tags) {
-            insert = insert.values(person, t);
-        }
-        insert.execute();
+    /** The writes of a person's tags, rendered once for {@code dsl}'s database ({@link RenderedQuery}). */
+    TagWrites tagWrites(DSLContext dsl) {
+        return new TagWrites(dsl);
     }
 
-    void replaceTags(DSLContext dsl, UUID person, List<String> tags) {
-        dsl.deleteFrom(tagTable).where(tagOwner.eq(person)).execute();
-        insertTags(dsl, person, tags);
+    /**
+     * A person's tags written as a batch of one-row inserts: one statement text for any number of
+     * tags, where a multi-row insert made a new text, compiled afresh by HSQLDB, per count.
+     */
+    final class TagWrites {
+        private static final String PERSON = "person";
+        private static final String TAG = "tag";
+        private final DSLContext dsl;
+        private final RenderedQuery insert;
+        private final RenderedQuery deleteAll;
+
+        private TagWrites(DSLContext dsl) {
+            this.dsl = dsl;
+            this.insert = new RenderedQuery(
+                    dsl,
+                    dsl.insertInto(tagTable)
+                            .set(tagOwner, DSL.param(PERSON, UUID.class))
+                            .set(tag, DSL.param(TAG, String.class)));
+            this.deleteAll =
+                    new RenderedQuery(dsl, dsl.deleteFrom(tagTable).where(tagOwner.eq(DSL.param(PERSON, UUID.class))));
+        }
+
+        void insert(UUID person, List<String> tags) {
+            List<Map<String, Object>> rows = new ArrayList<>(tags.size());
+            for (String t : tags) {
+                rows.add(Map.of(PERSON, person, TAG, t));
+            }
+            insert.executeBatch(dsl, rows);
+        }
+
+        void replace(UUID person, List<String> tags) {
+            deleteAll.execute(dsl, Map.of(PERSON, person));
+            insert(person, tags);
+        }
     }
 
     /** The tags of each of {@code people}, in tag order; a person without tags is absent. */
@@ -275,6 +303,86 @@ final class PersonTable<R extends Record> {
                 }
             }
             return Optional.of(mapping.apply(rows.get(0), List.copyOf(tags)));
+        }
+    }
+
+    /** The single-key duplicate lookups, rendered once for {@code dsl}'s database ({@link RenderedQuery}). */
+    KeyMatches keyMatches(DSLContext dsl) {
+        return new KeyMatches(dsl);
+    }
+
+    /**
+     * The people holding an email key, a phone or a name key, at most one of each given, with their
+     * tags: the duplicate check of every single create and update. One statement, a UNION ALL of an
+     * indexed lookup per key given (an OR of them HSQLDB answers with a scan), each joined to the
+     * tags; rendered once per combination of keys given, where jOOQ's rendering of it was a fifth
+     * of a create's CPU.
+     */
+    final class KeyMatches {
+        private static final List<String> KEYS = List.of("email_key", "phone", "name_key");
+        private final DSLContext dsl;
+        /** By the keys given: bit 0 the email key, bit 1 the phone, bit 2 the name key. */
+        private final RenderedQuery[] byKeys = new RenderedQuery[1 << KEYS.size()];
+
+        private KeyMatches(DSLContext dsl) {
+            this.dsl = dsl;
+            List<Field<String>> columns = List.of(emailKey, phone, nameKey);
+            for (int given = 1; given < byKeys.length; given++) {
+                SelectOrderByStep<Record> union = null;
+                for (int k = 0; k < columns.size(); k++) {
+                    if ((given & (1 << k)) == 0) {
+                        continue;
+                    }
+                    var lookup = dsl.select(table.fields())
+                            .select(tag)
+                            .from(table)
+                            .leftJoin(tagTable)
+                            .on(tagOwner.eq(id))
+                            .where(columns.get(k).eq(DSL.param(KEYS.get(k), String.class)));
+                    union = union == null ? lookup : union.unionAll(lookup);
+                }
+                // by person, then tag: a person's tags in the order every other read gives them
+                byKeys[given] = new RenderedQuery(
+                        dsl, union.orderBy(DSL.field(DSL.name(id.getName())), DSL.field(DSL.name(tag.getName()))));
+            }
+        }
+
+        /**
+         * The people holding any of the keys given (null: not looked up), each once, mapped from their
+         * row and their tags; none when no key is given.
+         */
+        <T> List<T> find(
+                String emailKeyValue,
+                String phoneValue,
+                String nameKeyValue,
+                BiFunction<Columns, List<String>, T> mapping) {
+            List<String> values = java.util.Arrays.asList(emailKeyValue, phoneValue, nameKeyValue);
+            int given = 0;
+            Map<String, Object> binds = new HashMap<>();
+            for (int k = 0; k < values.size(); k++) {
+                if (values.get(k) != null) {
+                    given |= 1 << k;
+                    binds.put(KEYS.get(k), values.get(k));
+                }
+            }
+            if (given == 0) {
+                return List.of();
+            }
+            Map<UUID, Columns> people = new LinkedHashMap<>();
+            // a person holding two of the keys comes once from each lookup
+            Map<UUID, Set<String>> tags = new HashMap<>();
+            for (Columns row : byKeys[given].fetch(dsl, binds, row -> row)) {
+                UUID person = row.get(id);
+                people.putIfAbsent(person, row);
+                Set<String> named = tags.computeIfAbsent(person, p -> new LinkedHashSet<>());
+                String t = row.get(tag);
+                if (t != null) {
+                    named.add(t);
+                }
+            }
+            List<T> found = new ArrayList<>(people.size());
+            people.forEach((person, row) -> found.add(mapping.apply(row, List.copyOf(tags.get(person)))));
+            return found;
         }
     }
 

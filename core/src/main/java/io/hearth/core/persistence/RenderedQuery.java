@@ -224,50 +224,88 @@ final class RenderedQuery {
         return run(dsl, binds, PreparedStatement::executeUpdate);
     }
 
+    /**
+     * Runs the statement once for each of {@code rows} (their binds as for {@link #execute}) as one
+     * JDBC batch: one statement text however many rows, where a multi-row insert made a new text,
+     * which HSQLDB compiles afresh, for every count of rows. Nothing runs for no rows. Joins the
+     * caller's transaction.
+     */
+    void executeBatch(DSLContext dsl, List<? extends Map<String, ?>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        rows.forEach(this::requireEveryParam);
+        run(dsl, statement -> {
+            for (Map<String, ?> row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
     private interface Work<T> {
         T on(PreparedStatement statement) throws SQLException;
     }
 
-    private <T> T run(DSLContext dsl, Map<String, ?> binds, Work<T> work) {
+    private void requireEveryParam(Map<String, ?> binds) {
         requireNonNull(binds, "binds is null");
         for (String param : params) {
             if (!binds.containsKey(param)) {
                 throw new IllegalArgumentException("no value for parameter " + param);
             }
         }
+    }
+
+    private <T> T run(DSLContext dsl, Map<String, ?> binds, Work<T> work) {
+        requireEveryParam(binds);
+        return run(dsl, statement -> {
+            bind(statement, binds);
+            return work.on(statement);
+        });
+    }
+
+    private <T> T run(DSLContext dsl, Work<T> work) {
         try {
-            return dsl.connectionResult(connection -> run(dsl, connection, binds, work));
+            return dsl.connectionResult(connection -> run(dsl, connection, work));
         } catch (RuntimeException failure) {
             throw DatabaseFailures.translate(failure);
         }
     }
 
-    private <T> T run(DSLContext dsl, Connection connection, Map<String, ?> binds, Work<T> work) {
+    private <T> T run(DSLContext dsl, Connection connection, Work<T> work) {
         @SuppressWarnings("unchecked")
         Consumer<String> observer = (Consumer<String>) dsl.configuration().data(OBSERVER);
         if (observer != null) {
             observer.accept(sql);
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                String param = params.get(i);
-                Object value = binds.get(param);
-                if (value == null) {
-                    statement.setNull(i + 1, paramTypes.get(param));
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
             return work.on(statement);
         } catch (SQLException e) {
             throw translated(e);
         }
     }
 
+    private void bind(PreparedStatement statement, Map<String, ?> binds) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            String param = params.get(i);
+            Object value = binds.get(param);
+            if (value == null) {
+                statement.setNull(i + 1, paramTypes.get(param));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
     /** {@code failure} as jOOQ would raise it: its exception type by SQLState class, the SQL in its message. */
     private DataAccessException translated(SQLException failure) {
         String message = "SQL [" + sql + "]; " + failure.getMessage();
-        return switch (DataAccessException.sqlStateClass(failure)) {
+        // a batch's failure may carry its row's failure, and its SQLState, only as the next exception
+        SQLException typed = failure.getSQLState() == null && failure.getNextException() != null
+                ? failure.getNextException()
+                : failure;
+        return switch (DataAccessException.sqlStateClass(typed)) {
             case C22_DATA_EXCEPTION -> new DataException(message, failure);
             case C23_INTEGRITY_CONSTRAINT_VIOLATION -> new IntegrityConstraintViolationException(message, failure);
             default -> new DataAccessException(message, failure);

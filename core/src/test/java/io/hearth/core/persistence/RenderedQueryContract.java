@@ -2,9 +2,11 @@ package io.hearth.core.persistence;
 
 import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static io.hearth.core.persistence.generated.Tables.LEAD_PROFILE;
+import static io.hearth.core.persistence.generated.Tables.LEAD_TAG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.core.lead.Lead;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.persistence.generated.tables.records.LeadProfileRecord;
 import io.hearth.core.persistence.generated.tables.records.LeadRecord;
@@ -225,5 +227,97 @@ abstract class RenderedQueryContract {
                 .satisfies(failure ->
                         assertThat(((DataAccessException) failure).sqlState()).isNotEqualTo("00000"));
         assertThat(seen).containsExactly(query.sql(), query.sql());
+    }
+
+    @Test
+    void aBatchIsOneStatementForAnyNumberOfRowsAndFailsAsJooqsWould() {
+        LeadRecord lead = BulkSqlContract.lead(1, "tagged");
+        dsl.executeInsert(lead);
+        RenderedQuery insert = new RenderedQuery(
+                dsl,
+                dsl.insertInto(LEAD_TAG)
+                        .set(LEAD_TAG.LEAD_ID, DSL.param("lead", UUID.class))
+                        .set(LEAD_TAG.TAG, DSL.param("tag", String.class)));
+        List<String> seen = new ArrayList<>();
+        dsl.configuration().data(RenderedQuery.OBSERVER, (Consumer<String>) seen::add);
+
+        insert.executeBatch(dsl, List.of());
+        assertThat(seen).as("no rows: nothing sent").isEmpty();
+        insert.executeBatch(
+                dsl,
+                List.of(
+                        Map.of("lead", lead.getId(), "tag", "b"),
+                        Map.of("lead", lead.getId(), "tag", "a"),
+                        Map.of("lead", lead.getId(), "tag", "c")));
+        assertThat(seen).containsExactly(insert.sql());
+        assertThat(dsl.select(LEAD_TAG.TAG)
+                        .from(LEAD_TAG)
+                        .where(LEAD_TAG.LEAD_ID.eq(lead.getId()))
+                        .orderBy(LEAD_TAG.TAG)
+                        .fetch(LEAD_TAG.TAG))
+                .containsExactly("a", "b", "c");
+        assertThatThrownBy(() -> insert.executeBatch(dsl, List.of(Map.of("lead", lead.getId()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no value for parameter tag");
+        assertThatThrownBy(() -> insert.executeBatch(
+                        dsl,
+                        List.of(Map.of("lead", lead.getId(), "tag", "d"), Map.of("lead", lead.getId(), "tag", "a"))))
+                .as("a row already there: a constraint violation, as jOOQ raises it")
+                .isInstanceOf(IntegrityConstraintViolationException.class)
+                .hasMessageContaining(insert.sql());
+    }
+
+    @Test
+    void onePersonsKeyLookupFindsWhatABatchsLookupFinds() {
+        LeadRecord first = BulkSqlContract.lead(1, "first");
+        LeadRecord sameName = BulkSqlContract.lead(2, "second");
+        sameName.setNameKey(first.getNameKey());
+        LeadRecord third = BulkSqlContract.lead(3, "third");
+        dsl.batchInsert(first, sameName, third).execute();
+        dsl.insertInto(LEAD_TAG, LEAD_TAG.LEAD_ID, LEAD_TAG.TAG)
+                .values(first.getId(), "zeta")
+                .values(first.getId(), "alpha")
+                .values(sameName.getId(), "mid")
+                .execute();
+        JooqPersonMatchStore matches = new JooqPersonMatchStore(dsl);
+        List<String> emails = List.of(first.getEmailKey());
+        List<String> phones = List.of(third.getPhone());
+        List<String> names = List.of(first.getNameKey());
+        String nobody = "nobody-" + UUID.randomUUID();
+
+        // every combination of keys given, one value each (rendered once) against the same with a
+        // second value that matches nobody (the batch's lookup)
+        for (int given = 0; given < 8; given++) {
+            List<String> e = (given & 1) == 0 ? List.of() : emails;
+            List<String> p = (given & 2) == 0 ? List.of() : phones;
+            List<String> n = (given & 4) == 0 ? List.of() : names;
+            Map<UUID, Lead> one = byId(matches.leadsMatching(e, p, n));
+            Map<UUID, Lead> batch = byId(matches.leadsMatching(plus(e, nobody), plus(p, nobody), plus(n, nobody)));
+
+            assertThat(one).as("keys given: %s", given).isEqualTo(batch);
+            assertThat(matches.leadsMatching(e, p, n))
+                    .as("each lead once, even when two keys find it")
+                    .hasSize(one.size());
+        }
+        Map<UUID, Lead> all = byId(matches.leadsMatching(emails, phones, names));
+        assertThat(all).containsOnlyKeys(first.getId(), sameName.getId(), third.getId());
+        assertThat(all.get(first.getId()).fields().tags()).containsExactly("alpha", "zeta");
+        assertThat(all.get(sameName.getId()).fields().tags()).containsExactly("mid");
+        assertThat(all.get(third.getId()).fields().tags()).isEmpty();
+    }
+
+    private static Map<UUID, Lead> byId(List<Lead> leads) {
+        Map<UUID, Lead> found = new HashMap<>();
+        leads.forEach(lead -> found.put(lead.id().value(), lead));
+        return found;
+    }
+
+    private static List<String> plus(List<String> values, String another) {
+        if (values.isEmpty()) {
+            return values;
+        }
+        List<String> more = new ArrayList<>(values);
+        more.add(another);
+        return more;
     }
 }
