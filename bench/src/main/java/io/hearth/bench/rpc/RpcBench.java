@@ -68,6 +68,12 @@ public final class RpcBench {
     static final int IN_FLIGHT = 64;
     /** Leads made before the rounds, for GetLead, UpdateLead and LogTouch to address. */
     private static final int POOL = 5_000;
+    /**
+     * Each side's unrecorded calls before a call's rounds, {@code -Dhearth.warmup=SECONDS} (default
+     * 1): the JIT is still compiling Hearth's paths for many seconds after, which the short default
+     * counts against Hearth and a long-running server does not pay.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("hearth.warmup", 1));
 
     private RpcBench() {}
 
@@ -249,9 +255,9 @@ public final class RpcBench {
             for (Map.Entry<String, Function<ManagedChannel, ListenableFuture<?>>> call : calls.entrySet()) {
                 Result ours = new Result();
                 Result theirs = new Result();
-                // one short unrecorded warm-up on each side, then the interleaved rounds
-                drive(floor.channel(), call.getValue(), Duration.ofSeconds(1), new Result());
-                drive(hearth.channel(), call.getValue(), Duration.ofSeconds(1), new Result());
+                // an unrecorded warm-up on each side, then the interleaved rounds
+                drive(floor.channel(), call.getValue(), WARM_UP, new Result());
+                drive(hearth.channel(), call.getValue(), WARM_UP, new Result());
                 for (int round = 0; round < rounds; round++) {
                     drive(floor, call.getValue(), Duration.ofSeconds(seconds), theirs);
                     drive(hearth, call.getValue(), Duration.ofSeconds(seconds), ours);
