@@ -20,6 +20,7 @@ import io.hearth.core.person.Scope;
 import io.hearth.core.touch.FollowUpState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -356,7 +357,7 @@ final class PersonTable<R extends Record> {
                 String phoneValue,
                 String nameKeyValue,
                 BiFunction<Columns, List<String>, T> mapping) {
-            List<String> values = java.util.Arrays.asList(emailKeyValue, phoneValue, nameKeyValue);
+            List<String> values = Arrays.asList(emailKeyValue, phoneValue, nameKeyValue);
             int given = 0;
             Map<String, Object> binds = new HashMap<>();
             for (int k = 0; k < values.size(); k++) {
