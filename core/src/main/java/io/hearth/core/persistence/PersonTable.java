@@ -34,6 +34,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.SelectOrderByStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -254,6 +255,15 @@ final class PersonTable<R extends Record> {
         return result;
     }
 
+    /** The person's row once per tag (once with none), so one statement reads both. */
+    private SelectOnConditionStep<Record> withTags(DSLContext dsl) {
+        return dsl.select(table.fields())
+                .select(tag)
+                .from(table)
+                .leftJoin(tagTable)
+                .on(tagOwner.eq(id));
+    }
+
     /** The reads of one person by id, rendered once for {@code dsl}'s database ({@link RenderedQuery}). */
     Reads reads(DSLContext dsl) {
         return new Reads(dsl);
@@ -277,11 +287,7 @@ final class PersonTable<R extends Record> {
                         scope.getClass(),
                         new RenderedQuery(
                                 dsl,
-                                dsl.select(table.fields())
-                                        .select(tag)
-                                        .from(table)
-                                        .leftJoin(tagTable)
-                                        .on(tagOwner.eq(id))
+                                withTags(dsl)
                                         .where(id.eq(DSL.param(ID, UUID.class))
                                                 .and(OwnerScope.visibleToParameters(owner, scope)))
                                         .orderBy(tag)));
@@ -334,12 +340,7 @@ final class PersonTable<R extends Record> {
                     if ((given & (1 << k)) == 0) {
                         continue;
                     }
-                    var lookup = dsl.select(table.fields())
-                            .select(tag)
-                            .from(table)
-                            .leftJoin(tagTable)
-                            .on(tagOwner.eq(id))
-                            .where(columns.get(k).eq(DSL.param(KEYS.get(k), String.class)));
+                    var lookup = withTags(dsl).where(columns.get(k).eq(DSL.param(KEYS.get(k), String.class)));
                     union = union == null ? lookup : union.unionAll(lookup);
                 }
                 // by person, then tag: a person's tags in the order every other read gives them
