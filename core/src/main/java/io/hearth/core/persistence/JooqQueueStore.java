@@ -20,6 +20,7 @@ import io.hearth.core.queue.LeadQueueRules;
 import io.hearth.core.queue.QueueEntry;
 import io.hearth.core.queue.QueueStore;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,9 +33,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -51,12 +55,14 @@ public final class JooqQueueStore implements QueueStore {
     private static final int DEALS = Lane.OPPORTUNITY.priority();
 
     private final DSLContext dsl;
-    /** Whether the range bounds and the time go into the SQL text (PostgreSQL) or are bound (HSQLDB): see {@link #next}. */
+    /** Whether the range bounds, the time and the limit go into the SQL text (PostgreSQL) or are bound (HSQLDB): see {@link #next}. */
     private final boolean inlineBounds;
     /** A person's entry written whole, new or replacing theirs: every rating and touch (RenderedQuery). */
     private final RenderedQuery upsert;
 
     private final RenderedQuery insertRow;
+    /** The queue reads, one per {@link Walk}, rendered on first use. */
+    private final Map<Walk, RenderedQuery> walks = new ConcurrentHashMap<>();
 
     public JooqQueueStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
@@ -67,11 +73,6 @@ public final class JooqQueueStore implements QueueStore {
         this.upsert = new RenderedQuery(
                 dsl, dsl.insertInto(QUEUE_ENTRY).set(row).onDuplicateKeyUpdate().set(changes));
         this.insertRow = new RenderedQuery(dsl, dsl.insertInto(QUEUE_ENTRY).set(row));
-    }
-
-    /** A range bound or the time: inlined on PostgreSQL, a bind value on HSQLDB (see {@link #next}). */
-    private <T> Field<T> bound(T value, Field<T> column) {
-        return inlineBounds ? DSL.inline(value, column) : DSL.val(value, column);
     }
 
     @Override
@@ -104,7 +105,7 @@ public final class JooqQueueStore implements QueueStore {
         return dsl.selectFrom(QUEUE_ENTRY)
                 .where(QUEUE_ENTRY.PERSON_ID.eq(personId))
                 .fetchOptional()
-                .map(JooqQueueStore::toEntry);
+                .map(record -> toEntry(Columns.of(record)));
     }
 
     @Override
@@ -129,12 +130,14 @@ public final class JooqQueueStore implements QueueStore {
      * reads them.
      *
      * <p>Each range is a BETWEEN on the index columns: that gives HSQLDB both ends of its index walk.
-     * On PostgreSQL its bounds and the time are inlined: it then plans every read with the real
-     * values (the text changes with the time, so no generic plan is ever cached). With bind values
-     * its generic plan guesses a range matches a handful of rows and sorts all of them instead of
-     * walking the index, which grows with the queue. HSQLDB picks its index from the statement's
-     * shape alone, so there they are bind values: the text stays the same from call to call and
-     * the pool's statement cache hands back the compiled statement instead of parsing it again.
+     * Each shape of read is rendered once ({@link RenderedQuery}; a recording of the read at 200,000
+     * leads had jOOQ rendering it and mapping its rows at a third of the call's CPU). On PostgreSQL
+     * its bounds, the time and the limit go into the text as literals: it then plans every read with
+     * the real values (the text changes with the time, so no generic plan is ever cached). With bind
+     * values its generic plan guesses a range matches a handful of rows and sorts all of them instead
+     * of walking the index, which grows with the queue. HSQLDB picks its index from the statement's
+     * shape alone, so there they are bind values: the text stays the same from call to call and the
+     * pool's statement cache hands back the compiled statement instead of parsing it again.
      */
     @Override
     public List<QueueEntry> next(
@@ -144,15 +147,11 @@ public final class JooqQueueStore implements QueueStore {
             Optional<PageToken> after,
             Scope scope,
             Optional<String> escalationTeam) {
-        Condition visible = OwnerScope.visibleTo(QUEUE_ENTRY.OWNER, scope);
-        if (owner == null && escalationTeam.isPresent() && !(scope instanceof Scope.Everyone)) {
-            visible = visible.or(QUEUE_ENTRY
-                    .LANE_PRIORITY
-                    .eq(DSL.inline((short) Lane.SPEED_TO_LEAD.priority()))
-                    .and(QUEUE_ENTRY.PERSON_ID.in(DSL.select(LEAD_ESCALATION.LEAD_ID)
-                            .from(LEAD_ESCALATION)
-                            .where(LEAD_ESCALATION.TEAM.eq(escalationTeam.get())))));
-        }
+        boolean escalations = owner == null && escalationTeam.isPresent() && !(scope instanceof Scope.Everyone);
+        Map<String, Object> binds = OwnerScope.parameters(scope);
+        binds.put(OWNER, owner);
+        binds.put(NOW, at(now));
+        binds.put(ESCALATION_TEAM, escalationTeam.orElse(null));
         Optional<Position> from = after.map(Position::of);
         List<QueueEntry> entries = new ArrayList<>();
         for (Range range : Range.values()) {
@@ -163,15 +162,74 @@ public final class JooqQueueStore implements QueueStore {
                 continue;
             }
             Optional<Position> seek = from.filter(position -> range.holds(position.lanePriority()));
-            entries.addAll(walk(
-                    owner,
-                    range.condition(now, seek, this::bound)
-                            .and(QUEUE_ENTRY.VISIBLE_FROM.le(bound(at(now), QUEUE_ENTRY.VISIBLE_FROM)))
-                            .and(visible),
-                    seek,
-                    limit - entries.size()));
+            Walk walk = new Walk(owner != null, range, seek.isPresent(), scope.getClass(), escalations);
+            binds.put(LIMIT, limit - entries.size());
+            binds.put(RANK_FROM, QueueEntry.dueRank(now));
+            binds.put(SEEK_LANE, seek.map(Position::lanePriority).orElse(range.highest));
+            binds.put(SEEK_RANK, seek.map(Position::rank).orElse(Long.MAX_VALUE));
+            binds.put(SEEK_ID, seek.map(Position::personId).orElse(null));
+            entries.addAll(walks.computeIfAbsent(walk, this::render).fetch(dsl, binds, JooqQueueStore::toEntry));
         }
         return escalationsShown(possibleDuplicatesShown(entries, scope));
+    }
+
+    private static final String OWNER = "owner";
+    private static final String NOW = "now";
+    private static final String ESCALATION_TEAM = "escalation_team";
+    private static final String LIMIT = "walk_limit";
+    private static final String RANK_FROM = "rank_from";
+    private static final String SEEK_LANE = "seek_lane";
+    private static final String SEEK_RANK = "seek_rank";
+    private static final String SEEK_ID = "seek_id";
+
+    /** The values PostgreSQL plans with: see {@link #next}. */
+    private static final Set<String> PLANNED_WITH = Set.of(NOW, LIMIT, RANK_FROM, SEEK_LANE, SEEK_RANK);
+
+    /** The shape of one index walk: what {@link #render} needs to know to write its SQL. */
+    private record Walk(boolean owned, Range range, boolean seek, Class<? extends Scope> scope, boolean escalations) {}
+
+    /** One index walk in queue order over a range's entries the scope may see, resumed after a seek position. */
+    private RenderedQuery render(Walk walk) {
+        Scope scope = walk.scope() == Scope.Own.class
+                ? new Scope.Own("")
+                : walk.scope() == Scope.Team.class ? new Scope.Team("", "") : Scope.EVERYONE;
+        Condition visible = OwnerScope.visibleToParameters(QUEUE_ENTRY.OWNER, scope);
+        if (walk.escalations()) {
+            visible = visible.or(QUEUE_ENTRY
+                    .LANE_PRIORITY
+                    .eq(DSL.inline((short) Lane.SPEED_TO_LEAD.priority()))
+                    .and(QUEUE_ENTRY.PERSON_ID.in(DSL.select(LEAD_ESCALATION.LEAD_ID)
+                            .from(LEAD_ESCALATION)
+                            .where(LEAD_ESCALATION.TEAM.eq(DSL.param(ESCALATION_TEAM, String.class))))));
+        }
+        Field<String> owner = DSL.param(OWNER, String.class);
+        List<Condition> conditions = new ArrayList<>();
+        List<SortField<?>> order = new ArrayList<>();
+        List<Field<?>> position = new ArrayList<>();
+        if (walk.owned()) {
+            conditions.add(QUEUE_ENTRY.OWNER.eq(owner));
+            // redundant for the result, but it lets HSQLDB walk ix_queue_owner in order and stop
+            order.add(QUEUE_ENTRY.OWNER.desc());
+            position.add(owner);
+        }
+        conditions.add(walk.range().condition());
+        conditions.add(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.param(NOW, OffsetDateTime.class)));
+        conditions.add(visible);
+        order.addAll(
+                List.of(QUEUE_ENTRY.LANE_PRIORITY.desc(), QUEUE_ENTRY.QUEUE_RANK.desc(), QUEUE_ENTRY.PERSON_ID.desc()));
+        position.addAll(List.of(
+                DSL.param(SEEK_LANE, Short.class), DSL.param(SEEK_RANK, Long.class), DSL.param(SEEK_ID, UUID.class)));
+        var ordered = dsl.select(QUEUE_ENTRY.fields())
+                .from(QUEUE_ENTRY)
+                .where(conditions)
+                .orderBy(order);
+        // the limit as a literal on PostgreSQL lets its planner walk the index and stop; as a bind
+        // value, its generic plan may sort every matching row first
+        // (a limit parameter must have a value when rendered: jOOQ writes a null limit as "false")
+        Param<Integer> limit = DSL.param(LIMIT, 1);
+        Query read =
+                walk.seek() ? ordered.seek(position.toArray(Field<?>[]::new)).limit(limit) : ordered.limit(limit);
+        return inlineBounds ? RenderedQuery.withLiterals(dsl, read, PLANNED_WITH) : new RenderedQuery(dsl, read);
     }
 
     /** Escalated leads still waiting for their first touch give the escalation as their first reason. */
@@ -268,33 +326,6 @@ public final class JooqQueueStore implements QueueStore {
         return shown;
     }
 
-    /** One index walk in queue order over the entries meeting {@code condition}, resumed after {@code seek}. */
-    private List<QueueEntry> walk(String owner, Condition condition, Optional<Position> seek, int limit) {
-        List<Condition> conditions = new ArrayList<>();
-        List<SortField<?>> order = new ArrayList<>();
-        if (owner != null) {
-            conditions.add(QUEUE_ENTRY.OWNER.eq(owner));
-            // redundant for the result, but it lets HSQLDB walk ix_queue_owner in order and stop
-            order.add(QUEUE_ENTRY.OWNER.desc());
-        }
-        conditions.add(condition);
-        order.addAll(
-                List.of(QUEUE_ENTRY.LANE_PRIORITY.desc(), QUEUE_ENTRY.QUEUE_RANK.desc(), QUEUE_ENTRY.PERSON_ID.desc()));
-        var ordered = dsl.selectFrom(QUEUE_ENTRY).where(conditions).orderBy(order);
-        // an inlined limit lets both planners walk the index and stop; as a bind value, PostgreSQL's
-        // generic plan may sort every matching row first
-        if (seek.isEmpty()) {
-            return ordered.limit(DSL.inline(limit)).fetch(JooqQueueStore::toEntry);
-        }
-        List<Object> position = new ArrayList<>();
-        if (owner != null) {
-            position.add(owner);
-        }
-        position.addAll(
-                List.of(seek.get().lanePriority(), seek.get().rank(), seek.get().personId()));
-        return ordered.seek(position.toArray()).limit(DSL.inline(limit)).fetch(JooqQueueStore::toEntry);
-    }
-
     /** Where the previous page ended. */
     private record Position(short lanePriority, long rank, UUID personId) {
         static Position of(PageToken token) {
@@ -302,12 +333,6 @@ public final class JooqQueueStore implements QueueStore {
             return new Position(
                     Short.parseShort(laneAndRank[0]), Long.parseLong(laneAndRank[1]), UUID.fromString(token.id()));
         }
-    }
-
-    /** How a range bound goes into the SQL: {@link #bound}. */
-    @FunctionalInterface
-    private interface Bound {
-        <T> Field<T> of(T value, Field<T> column);
     }
 
     /** The parts of the queue read one after the other, in queue order, by their lane priorities. */
@@ -326,22 +351,20 @@ public final class JooqQueueStore implements QueueStore {
         }
 
         /**
-         * The range's entries, from {@code seek}'s lane and rank down when the page resumes inside
-         * it: the upper bound lets HSQLDB start there rather than at the top of the range.
+         * The range's entries, from the seek position's lane and rank down when the page resumes
+         * inside it ({@link #SEEK_LANE}, {@link #SEEK_RANK}: the range's top otherwise): the upper
+         * bound lets HSQLDB start there rather than at the top of the range.
          */
-        Condition condition(Instant now, Optional<Position> seek, Bound bound) {
+        Condition condition() {
             if (lowest == highest) {
                 // a time-ranked lane (QueueEntry.dueRank): those due by now are its head
                 return QUEUE_ENTRY
                         .LANE_PRIORITY
                         .eq(DSL.inline(lowest))
                         .and(QUEUE_ENTRY.QUEUE_RANK.between(
-                                bound.of(QueueEntry.dueRank(now), QUEUE_ENTRY.QUEUE_RANK),
-                                bound.of(seek.map(Position::rank).orElse(Long.MAX_VALUE), QUEUE_ENTRY.QUEUE_RANK)));
+                                DSL.param(RANK_FROM, Long.class), DSL.param(SEEK_RANK, Long.class)));
             }
-            return QUEUE_ENTRY.LANE_PRIORITY.between(
-                    DSL.inline(lowest),
-                    bound.of(seek.map(Position::lanePriority).orElse(highest), QUEUE_ENTRY.LANE_PRIORITY));
+            return QUEUE_ENTRY.LANE_PRIORITY.between(DSL.inline(lowest), DSL.param(SEEK_LANE, Short.class));
         }
 
         boolean holds(short lanePriority) {
@@ -373,20 +396,20 @@ public final class JooqQueueStore implements QueueStore {
         return r;
     }
 
-    private static QueueEntry toEntry(QueueEntryRecord r) {
+    private static QueueEntry toEntry(Columns r) {
         return new QueueEntry(
-                r.getPersonId(),
-                PersonKind.valueOf(r.getPersonKind()),
-                r.getOwner(),
-                r.getDisplayName(),
-                Lane.ofPriority(r.getLanePriority()),
-                r.getQueueRank(),
-                instant(r.getVisibleFrom()),
-                instant(r.getDeadline()),
-                ActionKind.valueOf(r.getAction()),
-                ActionChannel.valueOf(r.getChannel()),
-                Arrays.asList(r.getReasons().split("\n")),
-                r.getFollowUpId(),
-                r.getOpportunityId());
+                r.get(QUEUE_ENTRY.PERSON_ID),
+                PersonKind.valueOf(r.get(QUEUE_ENTRY.PERSON_KIND)),
+                r.get(QUEUE_ENTRY.OWNER),
+                r.get(QUEUE_ENTRY.DISPLAY_NAME),
+                Lane.ofPriority(r.get(QUEUE_ENTRY.LANE_PRIORITY)),
+                r.get(QUEUE_ENTRY.QUEUE_RANK),
+                instant(r.get(QUEUE_ENTRY.VISIBLE_FROM)),
+                instant(r.get(QUEUE_ENTRY.DEADLINE)),
+                ActionKind.valueOf(r.get(QUEUE_ENTRY.ACTION)),
+                ActionChannel.valueOf(r.get(QUEUE_ENTRY.CHANNEL)),
+                Arrays.asList(r.get(QUEUE_ENTRY.REASONS).split("\n")),
+                r.get(QUEUE_ENTRY.FOLLOW_UP_ID),
+                r.get(QUEUE_ENTRY.OPPORTUNITY_ID));
     }
 }

@@ -172,6 +172,56 @@ abstract class RenderedQueryContract {
     }
 
     @Test
+    void literalsGoIntoTheTextAndReadWhatBindValuesRead() {
+        List<LeadRecord> leads = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            LeadRecord lead = BulkSqlContract.lead(i, "lead " + i);
+            lead.setOwner("rep");
+            leads.add(lead);
+        }
+        leads.get(3).setOwner("other");
+        dsl.batchInsert(leads).execute();
+        var query = dsl.select(LEAD.ID)
+                .from(LEAD)
+                .where(LEAD.CREATED_AT.ge(DSL.param("from", OffsetDateTime.class)))
+                .and(LEAD.VERSION.between(DSL.param("low", Long.class), DSL.param("high", Long.class)))
+                .and(LEAD.OWNER.eq(DSL.param("owner", String.class)))
+                .orderBy(LEAD.ID)
+                .limit(DSL.param("n", 1));
+        RenderedQuery bound = new RenderedQuery(dsl, query);
+        // "absent" is not a parameter of this statement: a sibling shape's, left out
+        RenderedQuery literal =
+                RenderedQuery.withLiterals(dsl, query, java.util.Set.of("from", "low", "high", "n", "absent"));
+        List<String> seen = new ArrayList<>();
+        dsl.configuration().data(RenderedQuery.OBSERVER, (Consumer<String>) seen::add);
+
+        // the second lead's very microsecond, given in another offset: the literal keeps both
+        OffsetDateTime from = leads.get(1).getCreatedAt().withOffsetSameInstant(ZoneOffset.ofHours(-5));
+        Map<String, Object> binds = new HashMap<>(Map.of("from", from, "low", 2L, "high", 5L, "owner", "rep", "n", 5));
+        List<UUID> expected = List.of(leads.get(1).getId(), leads.get(2).getId());
+        assertThat(bound.fetch(dsl, binds, row -> row.get(LEAD.ID))).isEqualTo(expected);
+        assertThat(literal.fetch(dsl, binds, row -> row.get(LEAD.ID))).isEqualTo(expected);
+        binds.putAll(Map.of("from", from.plusNanos(1_000), "n", 1));
+        assertThat(literal.fetch(dsl, binds, row -> row.get(LEAD.ID)))
+                .containsExactly(leads.get(2).getId());
+        assertThat(bound.fetch(dsl, binds, row -> row.get(LEAD.ID)))
+                .containsExactly(leads.get(2).getId());
+
+        assertThat(seen).hasSize(4);
+        assertThat(seen.get(0)).isEqualTo(bound.sql()).isEqualTo(seen.get(3));
+        for (String text : List.of(seen.get(1), seen.get(2))) {
+            assertThat(text).as("only the owner is bound").containsOnlyOnce("?");
+            assertThat(text).contains("cast('2026-11-23 04:30:15.1234");
+        }
+        assertThat(seen.get(1)).isNotEqualTo(seen.get(2));
+        binds.put("low", null);
+        assertThatThrownBy(() -> literal.fetch(dsl, binds, row -> row))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter low cannot be written as a literal: null");
+        assertThatThrownBy(() -> literal.executeBatch(dsl, List.of(binds))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aMissingParameterValueOrAnUnselectedColumnIsRefused() {
         RenderedQuery query =
                 new RenderedQuery(dsl, dsl.select(LEAD.ID).from(LEAD).where(LEAD.ID.eq(DSL.param("id", UUID.class))));

@@ -12,6 +12,7 @@ import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqQueueStore;
+import io.hearth.core.persistence.StatementCounter;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonKind;
@@ -41,9 +42,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -535,37 +533,32 @@ public abstract class WorkQueueContract {
     void theQueueReadIsOneStatementTextAtAnyTimeOnHsqldbAndPlannedWithTheTimeOnPostgresql() {
         create("Web", "One", LeadSource.WEB_FORM, "alice");
         create("Trade", "Two", LeadSource.TRADE_SHOW, "alice");
-        List<String> reads = new ArrayList<>();
-        DSLContext recording = database.dsl()
-                .configuration()
-                .derive(new ExecuteListener() {
-                    @Override
-                    public void executeStart(ExecuteContext ctx) {
-                        if (ctx.sql() != null
-                                && ctx.sql().toLowerCase(java.util.Locale.ROOT).contains("from queue_entry")) {
-                            reads.add(ctx.sql());
-                        }
-                    }
-                })
-                .dsl();
-        JooqQueueStore store = new JooqQueueStore(recording);
+        StatementCounter counter = StatementCounter.on(database);
+        JooqQueueStore store = new JooqQueueStore(database.dsl());
         List<List<UUID>> pages = new ArrayList<>();
-        for (Instant at : List.of(
-                clock.instant(), clock.instant().plusSeconds(1), clock.instant().plusSeconds(3600))) {
-            for (String owner : java.util.Arrays.asList(null, "alice")) {
-                pages.add(store
-                        .next(
-                                owner,
-                                at,
-                                51,
-                                java.util.Optional.empty(),
-                                new Scope.Everyone(),
-                                java.util.Optional.empty())
-                        .stream()
-                        .map(QueueEntry::personId)
-                        .toList());
+        List<String> statements = counter.during(() -> {
+            for (Instant at : List.of(
+                    clock.instant(),
+                    clock.instant().plusSeconds(1),
+                    clock.instant().plusSeconds(3600))) {
+                for (String owner : java.util.Arrays.asList(null, "alice")) {
+                    pages.add(store
+                            .next(
+                                    owner,
+                                    at,
+                                    51,
+                                    java.util.Optional.empty(),
+                                    new Scope.Everyone(),
+                                    java.util.Optional.empty())
+                            .stream()
+                            .map(QueueEntry::personId)
+                            .toList());
+                }
             }
-        }
+        });
+        List<String> reads = statements.stream()
+                .filter(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("from queue_entry"))
+                .toList();
 
         assertThat(pages).allSatisfy(page -> assertThat(page).hasSize(2));
         // each range in turn (above the deals, due deals, due follow-ups, below): two entries fill no page
