@@ -238,8 +238,10 @@ public final class QueueAtScaleBench {
         for (Map.Entry<String, Function<ManagedChannel, ListenableFuture<?>>> call : calls.entrySet()) {
             RpcBench.Result ours = new RpcBench.Result();
             RpcBench.Result theirs = new RpcBench.Result();
-            RpcBench.drive(floor.channel(), call.getValue(), Duration.ofSeconds(1), new RpcBench.Result());
-            RpcBench.drive(hearth.channel(), call.getValue(), Duration.ofSeconds(1), new RpcBench.Result());
+            // unrecorded, as in RpcBench (-Dhearth.warmup=SECONDS): the JIT, and the jobs a start or an
+            // import sets off, would otherwise weigh on the first call's rounds only
+            RpcBench.drive(floor.channel(), call.getValue(), RpcBench.WARM_UP, new RpcBench.Result());
+            RpcBench.drive(hearth.channel(), call.getValue(), RpcBench.WARM_UP, new RpcBench.Result());
             for (int round = 0; round < rounds; round++) {
                 RpcBench.drive(floor, call.getValue(), Duration.ofSeconds(seconds), theirs);
                 RpcBench.drive(hearth, call.getValue(), Duration.ofSeconds(seconds), ours);

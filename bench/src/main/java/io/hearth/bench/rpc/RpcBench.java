@@ -73,7 +73,7 @@ public final class RpcBench {
      * 1): the JIT is still compiling Hearth's paths for many seconds after, which the short default
      * counts against Hearth and a long-running server does not pay.
      */
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("hearth.warmup", 1));
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("hearth.warmup", 1));
 
     private RpcBench() {}
 

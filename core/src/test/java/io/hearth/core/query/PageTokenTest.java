@@ -38,6 +38,20 @@ class PageTokenTest {
     }
 
     @Test
+    void aFingerprintIsTheQuerysSha256OnEveryThreadWhateverCameBefore() throws Exception {
+        // a token from one server instance must be accepted by another: the fingerprint is fixed
+        String abc = "ungWv48Bz-pBQUDe"; // SHA-256("abc"), first 12 bytes, base64url
+        PageToken.fingerprint("b");
+        assertThat(PageToken.fingerprint("abc")).isEqualTo(abc);
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertThat(other.submit(() -> PageToken.fingerprint("abc")).get()).isEqualTo(abc);
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
     void pageSizeFollowsAip132() {
         assertThat(PageSize.resolve(0, "page_size")).isEqualTo(PageSize.DEFAULT);
         assertThat(PageSize.resolve(5, "page_size")).isEqualTo(5);
