@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -21,17 +20,18 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.DataException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.postgresql.PGStatement;
 
 /**
  * A statement whose shape never changes (a read, or a write of one row), rendered to SQL by jOOQ
@@ -73,10 +73,8 @@ final class RenderedQuery {
 
     private final String sql;
     private final List<String> params;
-    /** The parameters written into the SQL text at each run instead of bound ({@link #withLiterals}). */
-    private final Set<String> literals;
-    /** The SQL text around the parameters: one more piece than there are parameters. */
-    private final List<String> pieces;
+    /** Whether PostgreSQL plans the statement afresh with each run's values ({@link #plannedWithValues}). */
+    private final boolean plannedWithValues;
     /** The SQL type of each parameter, to bind a null with (PostgreSQL wants one). */
     private final Map<String, Integer> paramTypes = new HashMap<>();
 
@@ -89,31 +87,27 @@ final class RenderedQuery {
      * read with {@link #fetch}, any other statement runs with {@link #execute}.
      */
     RenderedQuery(DSLContext dsl, Query query) {
-        this(dsl, query, Set.of());
+        this(dsl, query, false);
     }
 
     /**
-     * {@link #RenderedQuery(DSLContext, Query)} whose parameters named in {@code literals} (those it has) go into
-     * the SQL text as literals at each run, the others still bound: for a database that should plan
-     * the statement with those values (PostgreSQL's generic plan of a range guesses its size), where
-     * the text is then new for new values but still costs no rendering. Such a parameter's value
-     * must be a whole number or an {@link OffsetDateTime}, never null.
+     * {@link #RenderedQuery(DSLContext, Query)} that PostgreSQL plans with each run's values, for a
+     * read whose best plan depends on them (its generic plan, which pgJDBC's server-prepared
+     * statements get after five runs, guesses a range's size and may sort a whole range instead of
+     * walking an index). It is sent as an unnamed statement every time (pgJDBC's prepare threshold
+     * 0), which PostgreSQL always plans with the values bound, as it would plan the values written
+     * into the text as literals; but the text stays the same, so the driver parses it once where
+     * literals made a new text for it to parse at every run. HSQLDB picks its plan from the
+     * statement's shape alone: there nothing changes.
      */
-    static RenderedQuery withLiterals(DSLContext dsl, Query query, Set<String> literals) {
-        return new RenderedQuery(dsl, query, literals);
+    static RenderedQuery plannedWithValues(DSLContext dsl, Query query) {
+        return new RenderedQuery(dsl, query, true);
     }
 
-    private RenderedQuery(DSLContext dsl, Query query, Set<String> literals) {
+    private RenderedQuery(DSLContext dsl, Query query, boolean plannedWithValues) {
         this.sql = dsl.render(query);
-        String named = dsl.renderNamedParams(query);
-        this.params = paramNames(named);
-        // a shape of a read may leave out some of the parameters its siblings have
-        this.literals = literals.stream().filter(params::contains).collect(Collectors.toUnmodifiableSet());
-        this.pieces = List.of(NAMED_PARAM.split(named, -1));
-        if (!this.literals.isEmpty() && !String.join("?", pieces).equals(sql)) {
-            // the pieces put together must be the very statement jOOQ renders with bind values
-            throw new IllegalArgumentException("the statement's parameters cannot be told apart in: " + named);
-        }
+        this.params = paramNames(dsl.renderNamedParams(query));
+        this.plannedWithValues = plannedWithValues && dsl.dialect().family() == SQLDialect.POSTGRES;
         int binds = dsl.extractBindValues(query).size();
         if (binds != params.size()) {
             throw new IllegalArgumentException(
@@ -260,9 +254,6 @@ final class RenderedQuery {
      * caller's transaction.
      */
     void executeBatch(DSLContext dsl, List<? extends Map<String, ?>> rows) {
-        if (!literals.isEmpty()) {
-            throw new IllegalStateException("a statement with literals is not run as a batch");
-        }
         if (rows.isEmpty()) {
             return;
         }
@@ -291,78 +282,39 @@ final class RenderedQuery {
 
     private <T> T run(DSLContext dsl, Map<String, ?> binds, Work<T> work) {
         requireEveryParam(binds);
-        if (literals.isEmpty()) {
-            return run(dsl, sql, statement -> {
-                bind(statement, binds, params);
-                return work.on(statement);
-            });
-        }
-        StringBuilder text = new StringBuilder(sql.length() + 16 * literals.size());
-        List<String> bound = new ArrayList<>(params.size());
-        for (int i = 0; i < params.size(); i++) {
-            String param = params.get(i);
-            text.append(pieces.get(i));
-            if (literals.contains(param)) {
-                text.append(literal(param, binds.get(param)));
-            } else {
-                text.append('?');
-                bound.add(param);
-            }
-        }
-        text.append(pieces.get(params.size()));
-        return run(dsl, text.toString(), statement -> {
-            bind(statement, binds, bound);
+        return run(dsl, statement -> {
+            bind(statement, binds);
             return work.on(statement);
         });
     }
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
-
-    /** {@code value} as an SQL literal: only numbers and times, which need no quoting rules. */
-    private static String literal(String param, Object value) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-            return value.toString();
-        }
-        if (value instanceof OffsetDateTime time) {
-            // a cast of a string, which both databases read (HSQLDB has no TIMESTAMP WITH TIME ZONE '...')
-            return "cast('" + TIMESTAMP.format(time) + "' as timestamp with time zone)";
-        }
-        throw new IllegalArgumentException("parameter " + param + " cannot be written as a literal: "
-                + (value == null ? "null" : value.getClass().getName()));
-    }
-
     private <T> T run(DSLContext dsl, Work<T> work) {
-        return run(dsl, sql, work);
-    }
-
-    private <T> T run(DSLContext dsl, String text, Work<T> work) {
         try {
-            return dsl.connectionResult(connection -> run(dsl, connection, text, work));
+            return dsl.connectionResult(connection -> run(dsl, connection, work));
         } catch (RuntimeException failure) {
             throw DatabaseFailures.translate(failure);
         }
     }
 
-    private <T> T run(DSLContext dsl, Connection connection, String text, Work<T> work) {
+    private <T> T run(DSLContext dsl, Connection connection, Work<T> work) {
         @SuppressWarnings("unchecked")
         Consumer<String> observer = (Consumer<String>) dsl.configuration().data(OBSERVER);
         if (observer != null) {
-            observer.accept(text);
+            observer.accept(sql);
         }
-        try (PreparedStatement statement = connection.prepareStatement(text)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (plannedWithValues) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             return work.on(statement);
         } catch (SQLException e) {
-            throw translated(text, e);
+            throw translated(e);
         }
     }
 
     private void bind(PreparedStatement statement, Map<String, ?> binds) throws SQLException {
-        bind(statement, binds, params);
-    }
-
-    private void bind(PreparedStatement statement, Map<String, ?> binds, List<String> bound) throws SQLException {
-        for (int i = 0; i < bound.size(); i++) {
-            String param = bound.get(i);
+        for (int i = 0; i < params.size(); i++) {
+            String param = params.get(i);
             Object value = binds.get(param);
             if (value == null) {
                 statement.setNull(i + 1, paramTypes.get(param));
@@ -373,7 +325,7 @@ final class RenderedQuery {
     }
 
     /** {@code failure} as jOOQ would raise it: its exception type by SQLState class, the SQL in its message. */
-    private static DataAccessException translated(String sql, SQLException failure) {
+    private DataAccessException translated(SQLException failure) {
         String message = "SQL [" + sql + "]; " + failure.getMessage();
         // a batch's failure may carry its row's failure, and its SQLState, only as the next exception
         SQLException typed = failure.getSQLState() == null && failure.getNextException() != null
