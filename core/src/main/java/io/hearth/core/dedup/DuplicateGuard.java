@@ -60,7 +60,8 @@ public final class DuplicateGuard {
      */
     public Optional<Duplicate> find(MatchKeys keys) {
         matches.claim(KeyClaims.of(keys));
-        MatchIndex index = matches.lookingUp(() -> MatchIndex.load(null, List.of(keys), matches));
+        // one person's lookups, no batch's (PersonMatchStore.lookingUp): each is planned for its keys
+        MatchIndex index = MatchIndex.load(null, List.of(keys), matches);
         MatchIndex.Match match = index.matchWithKey(keys);
         if (match == null) {
             return Optional.empty();

@@ -60,7 +60,8 @@ public interface PersonMatchStore {
 
     /**
      * Runs a batch's lookups (the finders above) together, so a database can set up for them once
-     * per batch rather than once per lookup. Calls join the caller's transaction.
+     * per batch rather than once per lookup. Calls join the caller's transaction. One person's
+     * lookups (at most one key of each kind) need no setting up: they run without it.
      */
     default <T> T lookingUp(Supplier<T> lookups) {
         return lookups.get();

@@ -323,7 +323,9 @@ final class PersonTable<R extends Record> {
      * tags: the duplicate check of every single create and update. One statement, a UNION ALL of an
      * indexed lookup per key given (an OR of them HSQLDB answers with a scan), each joined to the
      * tags; rendered once per combination of keys given, where jOOQ's rendering of it was a fifth
-     * of a create's CPU.
+     * of a create's CPU. PostgreSQL plans it with its keys at every run ({@link
+     * RenderedQuery#plannedWithValues}), so it needs none of the settings a batch's lookups take
+     * ({@code PersonMatchStore.lookingUp}): those cost a create two more round trips.
      */
     final class KeyMatches {
         private static final List<String> KEYS = List.of("email_key", "phone", "name_key");
@@ -343,8 +345,9 @@ final class PersonTable<R extends Record> {
                     var lookup = withTags(dsl).where(columns.get(k).eq(DSL.param(KEYS.get(k), String.class)));
                     union = union == null ? lookup : union.unionAll(lookup);
                 }
-                // by person, then tag: a person's tags in the order every other read gives them
-                byKeys[given] = new RenderedQuery(
+                // by person, then tag: a person's tags in the order every other read gives them; planned
+                // with its keys on PostgreSQL, never with a generic plan made while a table was small
+                byKeys[given] = RenderedQuery.plannedWithValues(
                         dsl, union.orderBy(DSL.field(DSL.name(id.getName())), DSL.field(DSL.name(tag.getName()))));
             }
         }

@@ -357,6 +357,22 @@ abstract class RenderedQueryContract {
         assertThat(all.get(first.getId()).fields().tags()).containsExactly("alpha", "zeta");
         assertThat(all.get(sameName.getId()).fields().tags()).containsExactly("mid");
         assertThat(all.get(third.getId()).fields().tags()).isEmpty();
+
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            // past pgJDBC's prepare threshold on one connection, one person's lookup is still planned
+            // with its keys: no generic plan, made while the table was small, is ever reused
+            List<String> prepared = dsl.transactionResult(transaction -> {
+                JooqPersonMatchStore onOneConnection = new JooqPersonMatchStore(transaction.dsl());
+                for (int run = 0; run < 8; run++) {
+                    onOneConnection.leadsMatching(emails, phones, names);
+                }
+                return transaction
+                        .dsl()
+                        .fetch("select statement from pg_prepared_statements")
+                        .getValues(0, String.class);
+            });
+            assertThat(prepared).noneMatch(sql -> sql.contains("LEAD.EMAIL_KEY = $1"));
+        }
     }
 
     private static Map<UUID, Lead> byId(List<Lead> leads) {
