@@ -38,7 +38,11 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
-import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.SelectOrderByStep;
+import org.jooq.SelectUnionStep;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -58,11 +62,18 @@ public final class JooqQueueStore implements QueueStore {
     private final RenderedQuery upsert;
 
     private final RenderedQuery insertRow;
+    /**
+     * Whether a read takes every range in one statement (PostgreSQL: one round trip and one plan,
+     * where each range read was parsed, planned and run on its own) or range by range until the
+     * page is full (HSQLDB, in this process, would read each range of the union whole).
+     */
+    private final boolean oneStatement;
     /** The queue reads, one per {@link Walk}, rendered on first use. */
     private final Map<Walk, RenderedQuery> walks = new ConcurrentHashMap<>();
 
     public JooqQueueStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
+        this.oneStatement = dsl.dialect().family() == SQLDialect.POSTGRES;
         Map<Field<?>, Field<?>> row = RenderedQuery.columnParameters(QUEUE_ENTRY.fields());
         Map<Field<?>, Field<?>> changes = new LinkedHashMap<>(row);
         changes.remove(QUEUE_ENTRY.PERSON_ID);
@@ -123,7 +134,10 @@ public final class JooqQueueStore implements QueueStore {
      * Reads the queue as up to four index ranges in turn: the lanes above the deals, the deals due
      * by {@code now}, the follow-ups due by {@code now}, the lanes below. The deals and follow-ups not
      * due yet, the tails of their lanes, lie in none of them, so however many wait, "next N" never
-     * reads them.
+     * reads them. HSQLDB reads the ranges one after the other until the page is full; PostgreSQL
+     * gets them as one statement, a UNION ALL of the ranges' walks, which it merges in order and
+     * stops at the limit: one round trip and one plan instead of up to four (side by side at
+     * 200,000 leads, 12-18 % more reads per second; pgbench of the two forms alone, 10 % less time).
      *
      * <p>Each range is a BETWEEN on the index columns: that gives HSQLDB both ends of its index walk.
      * Each shape of read is rendered once ({@link RenderedQuery}; a recording of the read at 200,000
@@ -149,6 +163,10 @@ public final class JooqQueueStore implements QueueStore {
         binds.put(NOW, at(now));
         binds.put(ESCALATION_TEAM, escalationTeam.orElse(null));
         Optional<Position> from = after.map(Position::of);
+        binds.put(RANK_FROM, QueueEntry.dueRank(now));
+        binds.put(SEEK_LANE, from.map(Position::lanePriority).orElse(null));
+        binds.put(SEEK_RANK, from.map(Position::rank).orElse(null));
+        binds.put(SEEK_ID, from.map(Position::personId).orElse(null));
         List<QueueEntry> entries = new ArrayList<>();
         for (Range range : Range.values()) {
             if (entries.size() == limit) {
@@ -157,14 +175,14 @@ public final class JooqQueueStore implements QueueStore {
             if (from.isPresent() && range.isBefore(from.get().lanePriority())) {
                 continue;
             }
-            Optional<Position> seek = from.filter(position -> range.holds(position.lanePriority()));
-            Walk walk = new Walk(owner != null, range, seek.isPresent(), scope.getClass(), escalations);
+            boolean resumed = from.isPresent() && range.holds(from.get().lanePriority());
+            Walk walk = new Walk(owner != null, range, resumed, scope.getClass(), escalations);
             binds.put(LIMIT, limit - entries.size());
-            binds.put(RANK_FROM, QueueEntry.dueRank(now));
-            binds.put(SEEK_LANE, seek.map(Position::lanePriority).orElse(range.highest));
-            binds.put(SEEK_RANK, seek.map(Position::rank).orElse(Long.MAX_VALUE));
-            binds.put(SEEK_ID, seek.map(Position::personId).orElse(null));
             entries.addAll(walks.computeIfAbsent(walk, this::render).fetch(dsl, binds, JooqQueueStore::toEntry));
+            if (oneStatement) {
+                // the walk read this range and every one after it
+                break;
+            }
         }
         return escalationsShown(possibleDuplicatesShown(entries, scope));
     }
@@ -179,10 +197,45 @@ public final class JooqQueueStore implements QueueStore {
     private static final String SEEK_ID = "seek_id";
 
     /** The shape of one index walk: what {@link #render} needs to know to write its SQL. */
-    private record Walk(boolean owned, Range range, boolean seek, Class<? extends Scope> scope, boolean escalations) {}
+    private record Walk(
+            boolean owned, Range range, boolean resumed, Class<? extends Scope> scope, boolean escalations) {}
 
-    /** One index walk in queue order over a range's entries the scope may see, resumed after a seek position. */
+    /**
+     * The read of a {@link Walk}: on HSQLDB one index walk in queue order over the range's entries
+     * the scope may see; on PostgreSQL ({@link #oneStatement}) a UNION ALL of that walk and of the
+     * walks of every range below it, each limited, under one ORDER BY and LIMIT.
+     */
     private RenderedQuery render(Walk walk) {
+        SelectUnionStep<Record> walkOfRange = rangeWalk(walk, walk.range(), walk.resumed());
+        if (!oneStatement) {
+            return RenderedQuery.plannedWithValues(dsl, walkOfRange);
+        }
+        SelectOrderByStep<Record> union = null;
+        for (Range below : Range.values()) {
+            if (below.ordinal() > walk.range().ordinal()) {
+                union = (union == null ? walkOfRange : union).unionAll(rangeWalk(walk, below, false));
+            }
+        }
+        if (union == null) {
+            return RenderedQuery.plannedWithValues(dsl, walkOfRange);
+        }
+        // the branches' rows in queue order: PostgreSQL merges the branches, each in index order,
+        // and stops at the limit
+        Select<Record> read = union.orderBy(
+                        DSL.field(DSL.name(QUEUE_ENTRY.LANE_PRIORITY.getName())).desc(),
+                        DSL.field(DSL.name(QUEUE_ENTRY.QUEUE_RANK.getName())).desc(),
+                        DSL.field(DSL.name(QUEUE_ENTRY.PERSON_ID.getName())).desc())
+                .limit(limitParam());
+        return RenderedQuery.plannedWithValues(dsl, read);
+    }
+
+    /** (A limit parameter must have a value when rendered: jOOQ writes a null limit as "false".) */
+    private static Param<Integer> limitParam() {
+        return DSL.param(LIMIT, 1);
+    }
+
+    /** One index walk in queue order over {@code range}'s entries the scope may see, after the seek position when {@code resumed}. */
+    private SelectUnionStep<Record> rangeWalk(Walk walk, Range range, boolean resumed) {
         Scope scope = walk.scope() == Scope.Own.class
                 ? new Scope.Own("")
                 : walk.scope() == Scope.Team.class ? new Scope.Team("", "") : Scope.EVERYONE;
@@ -205,7 +258,7 @@ public final class JooqQueueStore implements QueueStore {
             order.add(QUEUE_ENTRY.OWNER.desc());
             position.add(owner);
         }
-        conditions.add(walk.range().condition());
+        conditions.add(range.condition(resumed));
         conditions.add(QUEUE_ENTRY.VISIBLE_FROM.le(DSL.param(NOW, OffsetDateTime.class)));
         conditions.add(visible);
         order.addAll(
@@ -216,11 +269,9 @@ public final class JooqQueueStore implements QueueStore {
                 .from(QUEUE_ENTRY)
                 .where(conditions)
                 .orderBy(order);
-        // (a limit parameter must have a value when rendered: jOOQ writes a null limit as "false")
-        Param<Integer> limit = DSL.param(LIMIT, 1);
-        Query read =
-                walk.seek() ? ordered.seek(position.toArray(Field<?>[]::new)).limit(limit) : ordered.limit(limit);
-        return RenderedQuery.plannedWithValues(dsl, read);
+        return resumed
+                ? ordered.seek(position.toArray(Field<?>[]::new)).limit(limitParam())
+                : ordered.limit(limitParam());
     }
 
     /** Escalated leads still waiting for their first touch give the escalation as their first reason. */
@@ -343,19 +394,21 @@ public final class JooqQueueStore implements QueueStore {
 
         /**
          * The range's entries, from the seek position's lane and rank down when the page resumes
-         * inside it ({@link #SEEK_LANE}, {@link #SEEK_RANK}: the range's top otherwise): the upper
-         * bound lets HSQLDB start there rather than at the top of the range.
+         * inside it ({@link #SEEK_LANE}, {@link #SEEK_RANK}), else from its top: the upper bound
+         * lets HSQLDB start there rather than at the top of the range.
          */
-        Condition condition() {
+        Condition condition(boolean resumed) {
             if (lowest == highest) {
                 // a time-ranked lane (QueueEntry.dueRank): those due by now are its head
                 return QUEUE_ENTRY
                         .LANE_PRIORITY
                         .eq(DSL.inline(lowest))
                         .and(QUEUE_ENTRY.QUEUE_RANK.between(
-                                DSL.param(RANK_FROM, Long.class), DSL.param(SEEK_RANK, Long.class)));
+                                DSL.param(RANK_FROM, Long.class),
+                                resumed ? DSL.param(SEEK_RANK, Long.class) : DSL.inline(Long.MAX_VALUE)));
             }
-            return QUEUE_ENTRY.LANE_PRIORITY.between(DSL.inline(lowest), DSL.param(SEEK_LANE, Short.class));
+            return QUEUE_ENTRY.LANE_PRIORITY.between(
+                    DSL.inline(lowest), resumed ? DSL.param(SEEK_LANE, Short.class) : DSL.inline(highest));
         }
 
         boolean holds(short lanePriority) {
