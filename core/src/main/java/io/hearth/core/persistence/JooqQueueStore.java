@@ -207,12 +207,9 @@ public final class JooqQueueStore implements QueueStore {
      */
     private RenderedQuery render(Walk walk) {
         SelectUnionStep<Record> walkOfRange = rangeWalk(walk, walk.range(), walk.resumed());
-        if (!oneStatement) {
-            return RenderedQuery.plannedWithValues(dsl, walkOfRange);
-        }
         SelectOrderByStep<Record> union = null;
         for (Range below : Range.values()) {
-            if (below.ordinal() > walk.range().ordinal()) {
+            if (oneStatement && below.ordinal() > walk.range().ordinal()) {
                 union = (union == null ? walkOfRange : union).unionAll(rangeWalk(walk, below, false));
             }
         }
