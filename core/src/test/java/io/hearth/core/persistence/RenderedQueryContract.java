@@ -205,21 +205,15 @@ abstract class RenderedQueryContract {
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
             // on one connection, past pgJDBC's prepare threshold (5): the plain read is prepared on
             // the server (and gets a generic plan), the other is planned with its values every time
-            Map<String, Integer> prepared = dsl.transactionResult(transaction -> {
-                DSLContext tx = transaction.dsl();
-                for (int run = 0; run < 8; run++) {
-                    plain.fetch(tx, binds, row -> row);
-                    planned.fetch(tx, binds, row -> row);
+            Map<String, Integer> prepared = new HashMap<>();
+            for (String text : ServerPrepared.after(dsl, tx -> {
+                plain.fetch(tx, binds, row -> row);
+                planned.fetch(tx, binds, row -> row);
+            })) {
+                if (text.contains("LEAD.VERSION between")) {
+                    prepared.merge(text.contains("is not null") ? "planned" : "plain", 1, Integer::sum);
                 }
-                Map<String, Integer> counts = new HashMap<>();
-                for (var statement : tx.fetch("select statement from pg_prepared_statements")) {
-                    String text = statement.get(0, String.class);
-                    if (text.contains("LEAD.VERSION between")) {
-                        counts.merge(text.contains("is not null") ? "planned" : "plain", 1, Integer::sum);
-                    }
-                }
-                return counts;
-            });
+            }
             assertThat(prepared).isEqualTo(Map.of("plain", 1));
         }
     }
@@ -361,16 +355,8 @@ abstract class RenderedQueryContract {
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
             // past pgJDBC's prepare threshold on one connection, one person's lookup is still planned
             // with its keys: no generic plan, made while the table was small, is ever reused
-            List<String> prepared = dsl.transactionResult(transaction -> {
-                JooqPersonMatchStore onOneConnection = new JooqPersonMatchStore(transaction.dsl());
-                for (int run = 0; run < 8; run++) {
-                    onOneConnection.leadsMatching(emails, phones, names);
-                }
-                return transaction
-                        .dsl()
-                        .fetch("select statement from pg_prepared_statements")
-                        .getValues(0, String.class);
-            });
+            List<String> prepared =
+                    ServerPrepared.after(dsl, tx -> new JooqPersonMatchStore(tx).leadsMatching(emails, phones, names));
             assertThat(prepared).noneMatch(sql -> sql.contains("LEAD.EMAIL_KEY = $1"));
         }
     }

@@ -12,6 +12,7 @@ import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadProfileStore;
 import io.hearth.core.persistence.JooqQueueStore;
+import io.hearth.core.persistence.ServerPrepared;
 import io.hearth.core.persistence.StatementCounter;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.LeadSource;
@@ -581,22 +582,16 @@ public abstract class WorkQueueContract {
         if (postgres) {
             // past pgJDBC's prepare threshold on one connection, no queue read is prepared on the
             // server: each is planned with its time and bounds, never with a generic plan
-            List<String> prepared = database.dsl().transactionResult(transaction -> {
-                JooqQueueStore onOneConnection = new JooqQueueStore(transaction.dsl());
-                for (int run = 0; run < 8; run++) {
-                    onOneConnection.next(
-                            "alice",
-                            clock.instant(),
-                            51,
-                            java.util.Optional.empty(),
-                            new Scope.Everyone(),
-                            java.util.Optional.empty());
-                }
-                return transaction
-                        .dsl()
-                        .fetch("select statement from pg_prepared_statements")
-                        .getValues(0, String.class);
-            });
+            List<String> prepared = ServerPrepared.after(
+                    database.dsl(),
+                    tx -> new JooqQueueStore(tx)
+                            .next(
+                                    "alice",
+                                    clock.instant(),
+                                    51,
+                                    java.util.Optional.empty(),
+                                    new Scope.Everyone(),
+                                    java.util.Optional.empty()));
             // (other tests' statements on this connection may be there: the reads are the walks in queue order)
             assertThat(prepared)
                     .noneMatch(
