@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
                 + " from its lead days.")
 final class ListTouchesCommand extends RpcCommand {
 
-    @Parameters(paramLabel = "PERSON", description = "leads/{id} or contacts/{id}.")
+    @Parameters(
+            paramLabel = "PERSON",
+            converter = PersonName.Converter.class,
+            description = "leads/{id}, contacts/{id}, or a lead's id as the queue shows it.")
     String person;
 
     @Option(names = "--performed-by", paramLabel = "USER", description = "Only touches this rep made.")
@@ -43,7 +46,7 @@ final class ListTouchesCommand extends RpcCommand {
             throw usageError("--since must be before --until");
         }
         ListTouchesRequest.Builder request = ListTouchesRequest.newBuilder()
-                .setPerson(person.strip())
+                .setPerson(person)
                 .setPerformedBy(performedBy)
                 .setPageSize(pageSize)
                 .setPageToken(pageToken);

@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "log", description = "Log a touch made to a lead or a contact.")
 final class LogTouchCommand extends RpcCommand {
 
-    @Parameters(paramLabel = "PERSON", description = "leads/{id} or contacts/{id}.")
+    @Parameters(
+            paramLabel = "PERSON",
+            converter = PersonName.Converter.class,
+            description = "leads/{id}, contacts/{id}, or a lead's id as the queue shows it.")
     String person;
 
     @Option(
@@ -67,7 +70,7 @@ final class LogTouchCommand extends RpcCommand {
     @Override
     void execute() {
         Touch.Builder touch = Touch.newBuilder()
-                .setPerson(person.strip())
+                .setPerson(person)
                 .setKind(kind)
                 .setChannel(channel)
                 .setOutcome(outcome)
@@ -84,6 +87,6 @@ final class LogTouchCommand extends RpcCommand {
             ProtoJson.print(logged, out());
             return;
         }
-        FollowUpPrinter.printLogged(logged, person.strip(), out());
+        FollowUpPrinter.printLogged(logged, person, out());
     }
 }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
         description = "Schedule a person's next follow-up; channel and due time default to the cadence's next step.")
 final class ScheduleFollowUpCommand extends RpcCommand {
 
-    @Parameters(paramLabel = "PERSON", description = "leads/{id} or contacts/{id}.")
+    @Parameters(
+            paramLabel = "PERSON",
+            converter = PersonName.Converter.class,
+            description = "leads/{id}, contacts/{id}, or a lead's id as the queue shows it.")
     String person;
 
     @Option(
@@ -40,7 +43,7 @@ final class ScheduleFollowUpCommand extends RpcCommand {
     @Override
     void execute() {
         ScheduleFollowUpRequest.Builder request =
-                ScheduleFollowUpRequest.newBuilder().setPerson(person.strip()).setPurpose(purpose);
+                ScheduleFollowUpRequest.newBuilder().setPerson(person).setPurpose(purpose);
         if (channel != null) {
             request.setChannel(channel);
         }

@@ -120,6 +120,14 @@ class FollowUpWorkCommandsTest {
     }
 
     @Test
+    void scheduleTakesALeadsIdAsTheQueueShowsIt() {
+        CliResult result = run("followups", "schedule", "l1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(((ScheduleFollowUpRequest) requests.get(0)).getPerson()).isEqualTo("leads/l1");
+    }
+
+    @Test
     void scheduleReadsALocalDueTimeInTheClocksZone() {
         CliResult result = run("followups", "schedule", "contacts/c1", "--due", "2026-11-25T09:30", "--purpose", "p");
 
@@ -411,6 +419,33 @@ class FollowUpWorkCommandsTest {
                 .containsExactly(
                         "error: INVALID_ARGUMENT: touch is invalid",
                         "  field touch.occur_time: is in the future; log touches once they happened");
+    }
+
+    @Test
+    void touchLogTakesALeadsIdAsTheQueueShowsIt() {
+        CliResult result =
+                run("touch", "log", "l1", "--kind", "cold-call", "--channel", "phone", "--outcome", "no-answer");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(((LogTouchRequest) requests.get(0)).getTouch().getPerson()).isEqualTo("leads/l1");
+    }
+
+    @Test
+    void touchListTakesALeadsIdAsTheQueueShowsIt() {
+        CliResult result = run("--output", "json", "touch", "list", "l1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(((ListTouchesRequest) requests.get(0)).getPerson()).isEqualTo("leads/l1");
+    }
+
+    @Test
+    void touchLogRefusesWhatNamesNoPersonBeforeCalling() {
+        CliResult result = run(
+                "touch", "log", "followUps/f1", "--kind", "cold-call", "--channel", "phone", "--outcome", "no-answer");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("'followUps/f1' is neither leads/{id}, contacts/{id}");
+        assertThat(requests).isEmpty();
     }
 
     @Test
