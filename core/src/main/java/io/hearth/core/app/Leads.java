@@ -137,7 +137,7 @@ public final class Leads {
                 if (!store.insert(rated, key)) {
                     return Optional.<Lead>empty();
                 }
-                audit.record(entered.id().name(), "create", null, entered);
+                audit.record(rated.id().name(), "create", null, rated);
                 Lead created = rated;
                 for (LeadWriteStep step : steps) {
                     created = step.created(created, repGrade);

@@ -17,6 +17,7 @@ import io.hearth.core.lead.LeadFields;
 import io.hearth.core.lead.LeadWriteStep;
 import io.hearth.core.lead.Temperature;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
+import io.hearth.core.person.LeadSource;
 import io.hearth.core.person.PersonField;
 import io.hearth.core.priority.Bant;
 import io.hearth.core.priority.Qualification;
@@ -42,13 +43,14 @@ abstract class AuditContract {
     private final AtomicReference<Optional<Principal>> principal = new AtomicReference<>(Optional.empty());
     private final AtomicBoolean failWrites = new AtomicBoolean();
     private HearthCore core;
+    private CurrentCaller caller;
 
     protected abstract TestDatabase openDatabase();
 
     @BeforeEach
     void open() {
         testDatabase = openDatabase();
-        CurrentCaller caller = new CurrentCaller() {
+        caller = new CurrentCaller() {
             @Override
             public Optional<Principal> principal() {
                 return principal.get();
@@ -106,6 +108,30 @@ abstract class AuditContract {
                 .containsExactly(new FieldChange("email", "ada@example.com", "ada@engines.example"));
         assertThat(entries.get(1).changes())
                 .contains(new FieldChange("given_name", null, "Ada"), new FieldChange("owner", null, "alice"));
+    }
+
+    @Test
+    void aCreateIsRecordedWithTheTemperatureItWasRatedAndStoredWith() {
+        // the product's own write steps (rating, queueing), not this contract's failing one
+        HearthCore rating = HearthCore.on(testDatabase.database())
+                .probability(new RuleProbability())
+                .caller(caller)
+                .build();
+        Lead lead = rating.leads()
+                .create(
+                        LeadFields.builder()
+                                .givenName("Ada")
+                                .email("ada@example.com")
+                                .source(LeadSource.WEB_FORM)
+                                .build(),
+                        null);
+        Temperature stored = rating.leads().get(lead.id()).fields().temperature();
+
+        AuditEntry create = readAsAdmin(lead.id().name(), null).get(0);
+        assertThat(create.action()).isEqualTo("create");
+        assertThat(create.changes()).contains(new FieldChange("temperature", null, stored.name()));
+        // what the rules give before rating: the entry would have shown that
+        assertThat(stored).isNotEqualTo(Temperature.COLD);
     }
 
     @Test
