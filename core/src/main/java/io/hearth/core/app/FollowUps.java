@@ -272,14 +272,22 @@ public final class FollowUps {
     }
 
     /**
-     * Where each of these people of one kind stands in the cadence, in their order, read in one
-     * transaction: a person without a cadence is active with nothing done and nothing scheduled.
+     * Where each of these people of one kind stands in the cadence, in their order, read together
+     * (one statement for one person, one transaction for several): a person without a cadence is
+     * active with nothing done and nothing scheduled.
      */
     public List<PersonCadence> cadencesOf(PersonKind kind, List<UUID> personIds) {
         if (personIds.isEmpty()) {
             return List.of();
         }
         Instant now = now();
+        if (personIds.size() == 1) {
+            // one statement, no transaction: GetLead's and GetContact's (and every write's answer)
+            PersonRef person = new PersonRef(kind, personIds.get(0));
+            CadenceStore.Stored stored = cadences.findWithOpenStep(person);
+            Cadence cadence = stored.cadence() != null ? stored.cadence() : Cadence.start(person, now);
+            return List.of(new PersonCadence(cadence, stored.openStep()));
+        }
         return transactor.inTransaction(() -> {
             Map<UUID, Cadence> stored = cadences.findAll(kind, personIds);
             Map<UUID, FollowUp> open = followUps.findOpen(kind, personIds);

@@ -3,6 +3,7 @@ package io.hearth.core.persistence;
 import static io.hearth.core.persistence.JooqContactStore.toOffset;
 import static io.hearth.core.persistence.generated.Tables.CADENCE;
 import static io.hearth.core.persistence.generated.Tables.CONTACT;
+import static io.hearth.core.persistence.generated.Tables.FOLLOW_UP;
 import static io.hearth.core.persistence.generated.Tables.LEAD;
 import static java.util.Objects.requireNonNull;
 
@@ -12,9 +13,11 @@ import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceStore;
+import io.hearth.core.touch.FollowUpState;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,8 @@ public final class JooqCadenceStore implements CadenceStore {
     // a cadence saved after every touch: updated, or inserted when the person has none yet
     private final RenderedQuery updateRow;
     private final RenderedQuery insertRow;
+    /** A person's cadence and open step in one statement, by kind of person ({@link #findWithOpenStep}). */
+    private final Map<PersonKind, RenderedQuery> withOpenStep = new EnumMap<>(PersonKind.class);
 
     public JooqCadenceStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
@@ -55,6 +60,32 @@ public final class JooqCadenceStore implements CadenceStore {
                         .where(CADENCE.PERSON_KIND.eq(DSL.param(CADENCE.PERSON_KIND.getName(), String.class)))
                         .and(CADENCE.PERSON_ID.eq(DSL.param(CADENCE.PERSON_ID.getName(), UUID.class))));
         this.insertRow = new RenderedQuery(dsl, dsl.insertInto(CADENCE).set(row));
+        for (PersonKind kind : PersonKind.values()) {
+            Field<UUID> stepPerson = JooqFollowUpStore.personId(kind);
+            // one row to join both to, so a person with a step but no cadence (or neither) reads too;
+            // a row per open step (one, unless a race left two), latest due first
+            withOpenStep.put(
+                    kind,
+                    new RenderedQuery(
+                            dsl,
+                            dsl.select(CADENCE.fields())
+                                    .select(FOLLOW_UP.fields())
+                                    .select(JooqFollowUpStore.CURRENT_OWNER)
+                                    .from(DSL.selectOne().asTable("person"))
+                                    .leftJoin(CADENCE)
+                                    .on(CADENCE.PERSON_KIND
+                                            .eq(DSL.inline(kind.name()))
+                                            .and(CADENCE.PERSON_ID.eq(DSL.param("id", UUID.class))))
+                                    .leftJoin(FOLLOW_UP)
+                                    .on(stepPerson
+                                            .eq(DSL.param("id", UUID.class))
+                                            .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name()))))
+                                    .leftJoin(LEAD)
+                                    .on(LEAD.ID.eq(FOLLOW_UP.LEAD_ID))
+                                    .leftJoin(CONTACT)
+                                    .on(CONTACT.ID.eq(FOLLOW_UP.CONTACT_ID))
+                                    .orderBy(FOLLOW_UP.DUE_AT.desc())));
+        }
     }
 
     @Override
@@ -63,6 +94,20 @@ public final class JooqCadenceStore implements CadenceStore {
                 .fetch(dsl, Map.of("kind", person.kind().name(), "id", person.id()), JooqCadenceStore::toCadence)
                 .stream()
                 .findFirst();
+    }
+
+    @Override
+    public Stored findWithOpenStep(PersonRef person) {
+        List<Stored> rows = withOpenStep
+                .get(person.kind())
+                .fetch(
+                        dsl,
+                        Map.of("id", person.id()),
+                        row -> new Stored(
+                                row.get(CADENCE.PERSON_ID) == null ? null : toCadence(row),
+                                row.get(FOLLOW_UP.ID) == null ? null : JooqFollowUpStore.toFollowUp(row)));
+        // were there two open steps, the earlier due is the next one, as FollowUpStore.findOpen has it
+        return rows.get(rows.size() - 1);
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class JooqFollowUpStore implements FollowUpStore {
                         .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name()))));
     }
 
-    private static Field<UUID> personId(PersonKind kind) {
+    static Field<UUID> personId(PersonKind kind) {
         return kind == PersonKind.LEAD ? FOLLOW_UP.LEAD_ID : FOLLOW_UP.CONTACT_ID;
     }
 
@@ -81,10 +81,10 @@ public final class JooqFollowUpStore implements FollowUpStore {
     }
 
     /** The person's owner: the contact's once there is one (a converted lead's steps carry both ids). */
-    private static final Field<String> CURRENT_OWNER_VALUE =
+    static final Field<String> CURRENT_OWNER_VALUE =
             DSL.when(FOLLOW_UP.CONTACT_ID.isNotNull(), CONTACT.OWNER).otherwise(LEAD.OWNER);
 
-    private static final Field<String> CURRENT_OWNER = CURRENT_OWNER_VALUE.as("current_owner");
+    static final Field<String> CURRENT_OWNER = CURRENT_OWNER_VALUE.as("current_owner");
 
     @Override
     public void insert(FollowUp followUp) {
@@ -232,7 +232,7 @@ public final class JooqFollowUpStore implements FollowUpStore {
         return toFollowUp(Columns.of(joined));
     }
 
-    private static FollowUp toFollowUp(Columns r) {
+    static FollowUp toFollowUp(Columns r) {
         UUID leadId = r.get(FOLLOW_UP.LEAD_ID);
         PersonRef person = leadId != null
                 ? new PersonRef(PersonKind.LEAD, leadId)

@@ -209,6 +209,67 @@ public abstract class FollowUpsContract {
     }
 
     @Test
+    void onePersonsCadenceAndNextStepReadAsAPageOfThemDoes() {
+        Lead untouched = lead(Temperature.WARM);
+        Lead scheduled = lead(Temperature.WARM);
+        Lead dripped = lead(Temperature.WARM);
+        // a step and no cadence stored yet; then a cadence and no step
+        hearth.followUps()
+                .schedule(ref(scheduled), Channel.EMAIL, clock.instant().plus(Duration.ofDays(2)), "send the deck");
+        FollowUp first = hearth.followUps().schedule(ref(dripped), null, null, null);
+        complete(complete(first, Outcome.NO_ANSWER).next().orElseThrow(), Outcome.NO_ANSWER);
+        // a cadence and a step: a contact's first one
+        Contact contact = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Sam")
+                        .kind(ContactKind.SUPPLIER)
+                        .owner("alice")
+                        .email("sam@example.com")
+                        .build());
+        complete(firstStep(hearth, contact), Outcome.NO_ANSWER);
+        Contact untouchedContact = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Kim")
+                        .kind(ContactKind.PARTNER)
+                        .build());
+
+        List<java.util.UUID> leads = List.of(
+                untouched.id().value(), scheduled.id().value(), dripped.id().value());
+        List<PersonCadence> page = hearth.followUps().cadencesOf(PersonKind.LEAD, leads);
+        for (int i = 0; i < leads.size(); i++) {
+            assertThat(hearth.followUps().cadencesOf(PersonKind.LEAD, List.of(leads.get(i))))
+                    .as("lead %d", i)
+                    // a cadence not stored yet starts at the time of the read
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("cadence.updatedAt")
+                    .containsExactly(page.get(i));
+        }
+        assertThat(hearth.followUps()
+                        .cadencesOf(PersonKind.LEAD, List.of(dripped.id().value()))
+                        .get(0))
+                .as("a stored cadence, whole")
+                .isEqualTo(page.get(2));
+        assertThat(page.get(1).nextStep().owner())
+                .as("the lead's owner works it")
+                .isEqualTo("alice");
+        assertThat(page.get(2).cadence().state()).isEqualTo(CadenceState.DRIP);
+        List<java.util.UUID> contacts =
+                List.of(contact.id().value(), untouchedContact.id().value());
+        List<PersonCadence> contactPage = hearth.followUps().cadencesOf(PersonKind.CONTACT, contacts);
+        for (int i = 0; i < contacts.size(); i++) {
+            assertThat(hearth.followUps().cadencesOf(PersonKind.CONTACT, List.of(contacts.get(i))))
+                    .as("contact %d", i)
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("cadence.updatedAt")
+                    .containsExactly(contactPage.get(i));
+        }
+        assertThat(hearth.followUps()
+                        .cadencesOf(PersonKind.CONTACT, List.of(contact.id().value()))
+                        .get(0))
+                .isEqualTo(contactPage.get(0));
+        assertThat(contactPage.get(0).cadence().completedFollowUps()).isEqualTo(1);
+        assertThat(contactPage.get(0).nextStep().followUpNumber()).isEqualTo(2);
+    }
+
+    @Test
     void statsCreditTheOwnerAtTheTimeOfTheTouchAfterTheLeadChangesHands() {
         Lead lead = lead("Reassigned", LeadSource.WEB_FORM, "alice");
         // who logged it is not who owned the person: the credit goes with the ownership
