@@ -139,6 +139,28 @@ class AccessLogTest {
     }
 
     @Test
+    void newIdsAreTwentyFourHexDigitsAndDoNotRepeatAcrossThreads() throws Exception {
+        java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        ids.add(AccessLog.newRequestId());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(ids).hasSize(20_000).allMatch(id -> id.matches("[0-9a-f]{24}"));
+    }
+
+    @Test
     void durationsPrintAsPercentOnePointFOfTheMillisecondsWould() {
         for (long micros : new long[] {
             0, 1, 49, 50, 51, 99, 149, 150, 949, 950, 999, 1_000, 1_049, 1_050, 12_345, 99_950, 3_600_000_000L
