@@ -56,12 +56,9 @@ public final class AccessLog implements ServerInterceptor {
         return Contexts.interceptCall(
                 Context.current().withValue(CALLER, noted),
                 new SimpleForwardingServerCall<>(call) {
-                    private boolean headersSent;
-
                     @Override
                     public void sendHeaders(Metadata responseHeaders) {
                         responseHeaders.put(REQUEST_ID, requestId);
-                        headersSent = true;
                         super.sendHeaders(responseHeaders);
                     }
 
