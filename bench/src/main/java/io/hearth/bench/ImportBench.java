@@ -357,7 +357,8 @@ public final class ImportBench {
                         stores.followUpStats(),
                         timings.wrap(SyncRunStore.class, stores.syncRuns(), "run"),
                         stores.connections(),
-                        stores.apiTokens()))
+                        stores.apiTokens(),
+                        stores.shownLeads()))
                 .build()
                 .sync();
     }

@@ -245,7 +245,8 @@ public final class HearthCore {
                 clock,
                 touchObservers,
                 b.caller,
-                opportunities);
+                opportunities,
+                stores.shownLeads());
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
         pipelineStats = new PipelineStatsReport(
                 new JooqPipelineStatsStore(b.database.dsl()), transactor, pipelines, clock, b.caller);

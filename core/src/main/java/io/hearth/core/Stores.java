@@ -29,6 +29,7 @@ import io.hearth.core.sync.SyncRunStore;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStatsStore;
 import io.hearth.core.touch.FollowUpStore;
+import io.hearth.core.touch.ShownLeadStore;
 import io.hearth.core.touch.TouchStore;
 import org.jooq.DSLContext;
 
@@ -50,7 +51,8 @@ public record Stores(
         FollowUpStatsStore followUpStats,
         SyncRunStore syncRuns,
         ConnectionStore connections,
-        ApiTokenStore apiTokens) {
+        ApiTokenStore apiTokens,
+        ShownLeadStore shownLeads) {
     public Stores {
         requireNonNull(leads, "leads is null");
         requireNonNull(contacts, "contacts is null");
@@ -66,12 +68,14 @@ public record Stores(
         requireNonNull(syncRuns, "syncRuns is null");
         requireNonNull(connections, "connections is null");
         requireNonNull(apiTokens, "apiTokens is null");
+        requireNonNull(shownLeads, "shownLeads is null");
     }
 
     /** The jOOQ stores of one database. */
     public static Stores jooq(DSLContext dsl) {
+        JooqLeadStore leads = new JooqLeadStore(dsl);
         return new Stores(
-                new JooqLeadStore(dsl),
+                leads,
                 new JooqContactStore(dsl),
                 new JooqPersonMatchStore(dsl),
                 new JooqLeadMergeStore(dsl),
@@ -84,7 +88,8 @@ public record Stores(
                 new JooqFollowUpStatsStore(dsl),
                 new JooqSyncRunStore(dsl),
                 new JooqConnectionStore(dsl),
-                new JooqApiTokenStore(dsl));
+                new JooqApiTokenStore(dsl),
+                leads);
     }
 
     public Stores withMatches(PersonMatchStore matches) {
@@ -102,7 +107,8 @@ public record Stores(
                 followUpStats,
                 syncRuns,
                 connections,
-                apiTokens);
+                apiTokens,
+                shownLeads);
     }
 
     public Stores withSyncRuns(SyncRunStore syncRuns) {
@@ -120,6 +126,7 @@ public record Stores(
                 followUpStats,
                 syncRuns,
                 connections,
-                apiTokens);
+                apiTokens,
+                shownLeads);
     }
 }

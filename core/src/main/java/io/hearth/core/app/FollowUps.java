@@ -13,6 +13,7 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.opportunity.Opportunity;
 import io.hearth.core.opportunity.OpportunityId;
 import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.query.Page;
@@ -31,6 +32,7 @@ import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.Outcome;
 import io.hearth.core.touch.Person;
 import io.hearth.core.touch.PersonCadence;
+import io.hearth.core.touch.ShownLeadStore;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchInput;
 import io.hearth.core.touch.TouchKind;
@@ -81,6 +83,8 @@ public final class FollowUps {
     /**
      * @param opportunities the deals a touch may be logged against
      * @param caller who each call acts for: lists hold the touches and follow-ups of people in its scope */
+    private final ShownLeadStore shownLeads;
+
     public FollowUps(
             Leads leads,
             Contacts contacts,
@@ -93,7 +97,9 @@ public final class FollowUps {
             Clock clock,
             List<TouchObserver> observers,
             CurrentCaller caller,
-            Opportunities opportunities) {
+            Opportunities opportunities,
+            ShownLeadStore shownLeads) {
+        this.shownLeads = requireNonNull(shownLeads, "shownLeads is null");
         this.opportunities = requireNonNull(opportunities, "opportunities is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
@@ -284,9 +290,7 @@ public final class FollowUps {
         if (personIds.size() == 1) {
             // one statement, no transaction: GetLead's and GetContact's (and every write's answer)
             PersonRef person = new PersonRef(kind, personIds.get(0));
-            CadenceStore.Stored stored = cadences.findWithOpenStep(person);
-            Cadence cadence = stored.cadence() != null ? stored.cadence() : Cadence.start(person, now);
-            return List.of(new PersonCadence(cadence, stored.openStep()));
+            return List.of(PersonCadence.of(person, cadences.findWithOpenStep(person), now));
         }
         return transactor.inTransaction(() -> {
             Map<UUID, Cadence> stored = cadences.findAll(kind, personIds);
@@ -297,6 +301,21 @@ public final class FollowUps {
                     .toList();
         });
     }
+
+    /**
+     * A lead as {@code GetLead} shows it, with where it stands in its cadence, in one read: out of
+     * the caller's scope is not found, as an id never used ({@link Leads#get}).
+     */
+    public LeadShown shownLead(LeadId id) {
+        Instant now = now();
+        return shownLeads
+                .findShown(id, caller.scope())
+                .map(found -> new LeadShown(found.lead(), PersonCadence.of(PersonRef.of(id), found.cadence(), now)))
+                .orElseThrow(() -> new NotFoundException(id.name()));
+    }
+
+    /** A lead and where it stands in its cadence ({@link #shownLead}). */
+    public record LeadShown(Lead lead, PersonCadence cadence) {}
 
     /** Follow-ups due by {@code asOf} ({@code null}: now), most overdue first. */
     public Page<FollowUp> listDue(String owner, Instant asOf, int requestedPageSize, String pageToken) {

@@ -189,7 +189,7 @@ public final class JooqCadenceStore implements CadenceStore {
         return toCadence(Columns.of(r));
     }
 
-    private static Cadence toCadence(Columns r) {
+    static Cadence toCadence(Columns r) {
         OffsetDateTime movedToDripAt = r.get(CADENCE.MOVED_TO_DRIP_AT);
         return new Cadence(
                 new PersonRef(PersonKind.valueOf(r.get(CADENCE.PERSON_KIND)), r.get(CADENCE.PERSON_ID)),

@@ -20,6 +20,7 @@ import io.hearth.core.person.PersonRef;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.touch.ShownLeadStore;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /** {@link LeadStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
-public final class JooqLeadStore implements LeadStore {
+public final class JooqLeadStore implements LeadStore, ShownLeadStore {
     private static final PersonTable<LeadRecord> PERSON = PersonTable.LEADS;
     private final DSLContext dsl;
     private final PersonTable<LeadRecord>.Reads reads;
@@ -128,6 +129,13 @@ public final class JooqLeadStore implements LeadStore {
     public Optional<Lead> find(LeadId id, Scope scope) {
         return reads.find(id.value(), scope, JooqLeadStore::toLead)
                 .map(lead -> possibleDuplicatesShown(List.of(lead), scope).get(0));
+    }
+
+    @Override
+    public Optional<ShownLead> findShown(LeadId id, Scope scope) {
+        return reads.findWithCadence(id.value(), scope, JooqLeadStore::toLead)
+                .map(found -> new ShownLead(
+                        possibleDuplicatesShown(List.of(found.person()), scope).get(0), found.cadence()));
     }
 
     /**

@@ -17,6 +17,9 @@ import io.hearth.core.person.PersonFields;
 import io.hearth.core.person.PersonFilter;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.Scope;
+import io.hearth.core.touch.Cadence;
+import io.hearth.core.touch.CadenceStore;
+import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -264,6 +267,9 @@ final class PersonTable<R extends Record> {
                 .on(tagOwner.eq(id));
     }
 
+    /** A person read with their cadence ({@link Reads#findWithCadence}). */
+    record WithCadence<T>(T person, CadenceStore.Stored cadence) {}
+
     /** The reads of one person by id, rendered once for {@code dsl}'s database ({@link RenderedQuery}). */
     Reads reads(DSLContext dsl) {
         return new Reads(dsl);
@@ -278,9 +284,42 @@ final class PersonTable<R extends Record> {
         private static final String ID = "id";
         private final DSLContext dsl;
         private final Map<Class<? extends Scope>, RenderedQuery> byId = new HashMap<>();
+        private final Map<Class<? extends Scope>, RenderedQuery> withCadence = new HashMap<>();
 
         private Reads(DSLContext dsl) {
             this.dsl = dsl;
+            // the open step's owner is its person's owner now: a converted lead's steps carry the
+            // contact's id, and the contact's owner works them (JooqFollowUpStore)
+            Table<?> otherPerson = kind == PersonKind.LEAD ? CONTACT : LEAD;
+            Field<UUID> otherId = kind == PersonKind.LEAD ? CONTACT.ID : LEAD.ID;
+            Field<UUID> stepOther = kind == PersonKind.LEAD ? FOLLOW_UP.CONTACT_ID : FOLLOW_UP.LEAD_ID;
+            for (Scope scope : List.of(Scope.EVERYONE, new Scope.Own(""), new Scope.Team("", ""))) {
+                withCadence.put(
+                        scope.getClass(),
+                        new RenderedQuery(
+                                dsl,
+                                dsl.select(table.fields())
+                                        .select(tag)
+                                        .select(CADENCE.fields())
+                                        .select(FOLLOW_UP.fields())
+                                        .select(JooqFollowUpStore.CURRENT_OWNER)
+                                        .from(table)
+                                        .leftJoin(tagTable)
+                                        .on(tagOwner.eq(id))
+                                        .leftJoin(CADENCE)
+                                        .on(CADENCE.PERSON_KIND
+                                                .eq(DSL.inline(kind.name()))
+                                                .and(CADENCE.PERSON_ID.eq(id)))
+                                        .leftJoin(FOLLOW_UP)
+                                        .on(JooqFollowUpStore.personId(kind)
+                                                .eq(id)
+                                                .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name()))))
+                                        .leftJoin(otherPerson)
+                                        .on(otherId.eq(stepOther))
+                                        .where(id.eq(DSL.param(ID, UUID.class))
+                                                .and(OwnerScope.visibleToParameters(owner, scope)))
+                                        .orderBy(tag)));
+            }
             // the person's row once per tag (once with none), so one statement reads both
             for (Scope scope : List.of(Scope.EVERYONE, new Scope.Own(""), new Scope.Team("", ""))) {
                 byId.put(
@@ -292,6 +331,38 @@ final class PersonTable<R extends Record> {
                                                 .and(OwnerScope.visibleToParameters(owner, scope)))
                                         .orderBy(tag)));
             }
+        }
+
+        /**
+         * {@link #find} with the person's cadence and open follow-up step, in one statement: the
+         * person's row once per tag and open step (one, unless a race left two).
+         */
+        <T> Optional<WithCadence<T>> findWithCadence(
+                UUID personId, Scope scope, BiFunction<Columns, List<String>, T> mapping) {
+            Map<String, Object> binds = OwnerScope.parameters(scope);
+            binds.put(ID, personId);
+            List<Columns> rows = withCadence.get(scope.getClass()).fetch(dsl, binds, row -> row);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<String> tags = new LinkedHashSet<>();
+            FollowUp openStep = null;
+            for (Columns row : rows) {
+                String named = row.get(tag);
+                if (named != null) {
+                    tags.add(named);
+                }
+                // were there two open steps, the earlier due is the next one (FollowUpStore.findOpen)
+                if (row.get(FOLLOW_UP.ID) != null
+                        && (openStep == null
+                                || row.get(FOLLOW_UP.DUE_AT).toInstant().isBefore(openStep.dueAt()))) {
+                    openStep = JooqFollowUpStore.toFollowUp(row);
+                }
+            }
+            Columns first = rows.get(0);
+            Cadence cadence = first.get(CADENCE.PERSON_ID) == null ? null : JooqCadenceStore.toCadence(first);
+            return Optional.of(new WithCadence<>(
+                    mapping.apply(first, List.copyOf(tags)), new CadenceStore.Stored(cadence, openStep)));
         }
 
         /** The person {@code scope} may see with {@code personId}, mapped from their row and tags. */

@@ -3,6 +3,7 @@ package io.hearth.core.touch;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.PersonRef;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,12 @@ import java.time.Instant;
 public record PersonCadence(Cadence cadence, FollowUp nextStep) {
     public PersonCadence {
         requireNonNull(cadence, "cadence is null");
+    }
+
+    /** What the store holds for {@code person}: a person without a cadence is active with nothing done. */
+    public static PersonCadence of(PersonRef person, CadenceStore.Stored stored, Instant now) {
+        Cadence cadence = stored.cadence() != null ? stored.cadence() : Cadence.start(person, now);
+        return new PersonCadence(cadence, stored.openStep());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.core.Concurrently;
 import io.hearth.core.HearthCore;
+import io.hearth.core.app.FollowUps;
 import io.hearth.core.auth.Principal;
 import io.hearth.core.auth.Role;
 import io.hearth.core.contact.Contact;
@@ -14,6 +15,7 @@ import io.hearth.core.contact.ContactOrigin;
 import io.hearth.core.contact.Conversion;
 import io.hearth.core.error.FailedPreconditionException;
 import io.hearth.core.error.InvalidArgumentException;
+import io.hearth.core.error.NotFoundException;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadField;
 import io.hearth.core.lead.LeadFields;
@@ -251,6 +253,57 @@ public abstract class FollowUpsContract {
         assertThat(page.get(1).nextStep().owner())
                 .as("the lead's owner works it")
                 .isEqualTo("alice");
+        // and as GetLead reads one lead with its cadence, in one statement
+        Lead tagged = hearth.leads()
+                .create(
+                        LeadFixtures.person("Tia", "Tag")
+                                .owner("alice")
+                                .email("tia@example.com")
+                                .source(LeadSource.TRADE_SHOW)
+                                .tags(List.of("vip", "fair", "q3"))
+                                .build(),
+                        null,
+                        true);
+        FollowUp call = hearth.followUps()
+                .schedule(ref(tagged), Channel.PHONE, clock.instant().plus(Duration.ofHours(3)), "call");
+        // a second open step, as a race could leave: the earlier due is the next one, tags once each
+        new io.hearth.core.persistence.JooqFollowUpStore(database.dsl())
+                .insert(new FollowUp(
+                        java.util.UUID.randomUUID(),
+                        call.person(),
+                        call.followUpNumber(),
+                        call.cadenceStep(),
+                        Channel.EMAIL,
+                        call.dueAt().plus(Duration.ofDays(1)),
+                        "later",
+                        call.owner(),
+                        FollowUpState.SCHEDULED,
+                        null,
+                        call.createdAt(),
+                        null,
+                        null));
+        for (Lead lead : List.of(untouched, scheduled, dripped, tagged)) {
+            FollowUps.LeadShown shown = hearth.followUps().shownLead(lead.id());
+            assertThat(shown.lead()).isEqualTo(hearth.leads().get(lead.id()));
+            assertThat(shown.cadence())
+                    .usingRecursiveComparison()
+                    .ignoringFields("cadence.updatedAt")
+                    .isEqualTo(hearth.followUps()
+                            .cadencesOf(
+                                    PersonKind.LEAD,
+                                    List.of(lead.id().value(), untouched.id().value()))
+                            .get(0));
+        }
+        FollowUps.LeadShown taggedShown = hearth.followUps().shownLead(tagged.id());
+        assertThat(taggedShown.lead().fields().tags())
+                .as("once each, with a step beside them")
+                .containsExactly("fair", "q3", "vip");
+        assertThat(taggedShown.cadence().nextStep().purpose()).isEqualTo("call");
+        assertThat(hearth.followUps().shownLead(dripped.id()).cadence())
+                .as("a stored cadence, whole")
+                .isEqualTo(page.get(2));
+        assertThatThrownBy(() -> hearth.followUps().shownLead(new LeadId(java.util.UUID.randomUUID())))
+                .isInstanceOf(NotFoundException.class);
         assertThat(page.get(2).cadence().state()).isEqualTo(CadenceState.DRIP);
         List<java.util.UUID> contacts =
                 List.of(contact.id().value(), untouchedContact.id().value());
@@ -267,6 +320,26 @@ public abstract class FollowUpsContract {
                 .isEqualTo(contactPage.get(0));
         assertThat(contactPage.get(0).cadence().completedFollowUps()).isEqualTo(1);
         assertThat(contactPage.get(0).nextStep().followUpNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void aLeadShownAloneIsOutOfAnotherRepsSightAsItsGetIs() {
+        Lead alices = lead("Scoped", LeadSource.TRADE_SHOW, "alice");
+        AtomicReference<Optional<Principal>> caller =
+                new AtomicReference<>(Optional.of(new Principal("alice", Role.REP, Optional.empty(), "t-alice")));
+        Hearth asRep = Hearth.of(HearthCore.on(database)
+                .clock(clock)
+                .cadencePolicy(CadencePolicy.DEFAULT)
+                .probability(new RuleProbability())
+                .caller(caller::get)
+                .build());
+        assertThat(asRep.followUps().shownLead(alices.id()).lead().id()).isEqualTo(alices.id());
+
+        caller.set(Optional.of(new Principal("carol", Role.REP, Optional.empty(), "t-carol")));
+        assertThatThrownBy(() -> asRep.leads().get(alices.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asRep.followUps().shownLead(alices.id()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(alices.id().name());
     }
 
     @Test

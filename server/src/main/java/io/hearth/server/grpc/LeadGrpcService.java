@@ -45,7 +45,8 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
 
     @Override
     public void getLead(GetLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
-        reply(response, leads.get(LeadId.fromName(request.getName(), "name")));
+        response.onNext(people.shownLead(LeadId.fromName(request.getName(), "name")));
+        response.onCompleted();
     }
 
     @Override

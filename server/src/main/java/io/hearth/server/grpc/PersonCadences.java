@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import io.hearth.core.app.FollowUps;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.touch.PersonCadence;
 import java.util.ArrayList;
@@ -24,6 +25,12 @@ final class PersonCadences {
     PersonCadences(FollowUps followUps, java.time.Clock clock) {
         this.followUps = requireNonNull(followUps, "followUps is null");
         this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The lead with that id as the caller may see it, read with its cadence in one statement. */
+    io.hearth.proto.v1.Lead shownLead(LeadId id) {
+        FollowUps.LeadShown shown = followUps.shownLead(id);
+        return LeadMapper.toProto(shown.lead(), shown.cadence(), clock.instant());
     }
 
     io.hearth.proto.v1.Lead lead(Lead lead) {
