@@ -235,16 +235,12 @@ public abstract class FollowUpsContract {
                         .kind(ContactKind.PARTNER)
                         .build());
 
-        List<java.util.UUID> leads = List.of(
-                untouched.id().value(), scheduled.id().value(), dripped.id().value());
-        List<PersonCadence> page = hearth.followUps().cadencesOf(PersonKind.LEAD, leads);
-        for (int i = 0; i < leads.size(); i++) {
-            assertThat(hearth.followUps().cadencesOf(PersonKind.LEAD, List.of(leads.get(i))))
-                    .as("lead %d", i)
-                    // a cadence not stored yet starts at the time of the read
-                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("cadence.updatedAt")
-                    .containsExactly(page.get(i));
-        }
+        List<PersonCadence> page = eachReadAloneAsInAPage(
+                PersonKind.LEAD,
+                List.of(
+                        untouched.id().value(),
+                        scheduled.id().value(),
+                        dripped.id().value()));
         assertThat(hearth.followUps()
                         .cadencesOf(PersonKind.LEAD, List.of(dripped.id().value()))
                         .get(0))
@@ -305,15 +301,9 @@ public abstract class FollowUpsContract {
         assertThatThrownBy(() -> hearth.followUps().shownLead(new LeadId(java.util.UUID.randomUUID())))
                 .isInstanceOf(NotFoundException.class);
         assertThat(page.get(2).cadence().state()).isEqualTo(CadenceState.DRIP);
-        List<java.util.UUID> contacts =
-                List.of(contact.id().value(), untouchedContact.id().value());
-        List<PersonCadence> contactPage = hearth.followUps().cadencesOf(PersonKind.CONTACT, contacts);
-        for (int i = 0; i < contacts.size(); i++) {
-            assertThat(hearth.followUps().cadencesOf(PersonKind.CONTACT, List.of(contacts.get(i))))
-                    .as("contact %d", i)
-                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("cadence.updatedAt")
-                    .containsExactly(contactPage.get(i));
-        }
+        List<PersonCadence> contactPage = eachReadAloneAsInAPage(
+                PersonKind.CONTACT,
+                List.of(contact.id().value(), untouchedContact.id().value()));
         assertThat(hearth.followUps()
                         .cadencesOf(PersonKind.CONTACT, List.of(contact.id().value()))
                         .get(0))
@@ -322,17 +312,35 @@ public abstract class FollowUpsContract {
         assertThat(contactPage.get(0).nextStep().followUpNumber()).isEqualTo(2);
     }
 
-    @Test
-    void aLeadShownAloneIsOutOfAnotherRepsSightAsItsGetIs() {
-        Lead alices = lead("Scoped", LeadSource.TRADE_SHOW, "alice");
-        AtomicReference<Optional<Principal>> caller =
-                new AtomicReference<>(Optional.of(new Principal("alice", Role.REP, Optional.empty(), "t-alice")));
-        Hearth asRep = Hearth.of(HearthCore.on(database)
+    /** The use cases as whoever {@code caller} holds calls them (a rep's scope). */
+    private Hearth asCaller(AtomicReference<Optional<Principal>> caller) {
+        return Hearth.of(HearthCore.on(database)
                 .clock(clock)
                 .cadencePolicy(CadencePolicy.DEFAULT)
                 .probability(new RuleProbability())
                 .caller(caller::get)
                 .build());
+    }
+
+    /** Each person's cadence read alone (one statement) is what a page's read gives; the page. */
+    private List<PersonCadence> eachReadAloneAsInAPage(PersonKind kind, List<java.util.UUID> people) {
+        List<PersonCadence> page = hearth.followUps().cadencesOf(kind, people);
+        for (int i = 0; i < people.size(); i++) {
+            assertThat(hearth.followUps().cadencesOf(kind, List.of(people.get(i))))
+                    .as("%s %d", kind, i)
+                    // a cadence not stored yet starts at the time of the read
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("cadence.updatedAt")
+                    .containsExactly(page.get(i));
+        }
+        return page;
+    }
+
+    @Test
+    void aLeadShownAloneIsOutOfAnotherRepsSightAsItsGetIs() {
+        Lead alices = lead("Scoped", LeadSource.TRADE_SHOW, "alice");
+        AtomicReference<Optional<Principal>> caller =
+                new AtomicReference<>(Optional.of(new Principal("alice", Role.REP, Optional.empty(), "t-alice")));
+        Hearth asRep = asCaller(caller);
         assertThat(asRep.followUps().shownLead(alices.id()).lead().id()).isEqualTo(alices.id());
 
         caller.set(Optional.of(new Principal("carol", Role.REP, Optional.empty(), "t-carol")));
@@ -371,12 +379,7 @@ public abstract class FollowUpsContract {
         // alice's own token no longer sees the lead, yet her statistics still count her touches
         AtomicReference<Optional<Principal>> caller =
                 new AtomicReference<>(Optional.of(new Principal("alice", Role.REP, Optional.empty(), "t-alice")));
-        Hearth asAlice = Hearth.of(HearthCore.on(database)
-                .clock(clock)
-                .cadencePolicy(CadencePolicy.DEFAULT)
-                .probability(new RuleProbability())
-                .caller(caller::get)
-                .build());
+        Hearth asAlice = asCaller(caller);
         assertThat(touchCount(asAlice.stats().report(new StatsPeriod(day.from(), day.to(), null, null))))
                 .isEqualTo(2);
         caller.set(Optional.of(new Principal("carol", Role.REP, Optional.empty(), "t-carol")));
