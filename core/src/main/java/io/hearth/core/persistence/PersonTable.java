@@ -260,8 +260,14 @@ final class PersonTable<R extends Record> {
 
     /** The person's row once per tag (once with none), so one statement reads both. */
     private SelectOnConditionStep<Record> withTags(DSLContext dsl) {
+        return withTags(dsl, List.of());
+    }
+
+    /** {@link #withTags(DSLContext)} selecting {@code more} columns of tables joined after. */
+    private SelectOnConditionStep<Record> withTags(DSLContext dsl, List<Field<?>> more) {
         return dsl.select(table.fields())
                 .select(tag)
+                .select(more)
                 .from(table)
                 .leftJoin(tagTable)
                 .on(tagOwner.eq(id));
@@ -293,19 +299,21 @@ final class PersonTable<R extends Record> {
             Table<?> otherPerson = kind == PersonKind.LEAD ? CONTACT : LEAD;
             Field<UUID> otherId = kind == PersonKind.LEAD ? CONTACT.ID : LEAD.ID;
             Field<UUID> stepOther = kind == PersonKind.LEAD ? FOLLOW_UP.CONTACT_ID : FOLLOW_UP.LEAD_ID;
+            List<Field<?>> cadenceColumns = new ArrayList<>(Arrays.asList(CADENCE.fields()));
+            cadenceColumns.addAll(Arrays.asList(FOLLOW_UP.fields()));
+            cadenceColumns.add(JooqFollowUpStore.CURRENT_OWNER);
             for (Scope scope : List.of(Scope.EVERYONE, new Scope.Own(""), new Scope.Team("", ""))) {
+                Condition thisPerson =
+                        id.eq(DSL.param(ID, UUID.class)).and(OwnerScope.visibleToParameters(owner, scope));
+                // the person's row once per tag (once with none), so one statement reads both
+                byId.put(
+                        scope.getClass(),
+                        new RenderedQuery(dsl, withTags(dsl).where(thisPerson).orderBy(tag)));
                 withCadence.put(
                         scope.getClass(),
                         new RenderedQuery(
                                 dsl,
-                                dsl.select(table.fields())
-                                        .select(tag)
-                                        .select(CADENCE.fields())
-                                        .select(FOLLOW_UP.fields())
-                                        .select(JooqFollowUpStore.CURRENT_OWNER)
-                                        .from(table)
-                                        .leftJoin(tagTable)
-                                        .on(tagOwner.eq(id))
+                                withTags(dsl, cadenceColumns)
                                         .leftJoin(CADENCE)
                                         .on(CADENCE.PERSON_KIND
                                                 .eq(DSL.inline(kind.name()))
@@ -316,19 +324,7 @@ final class PersonTable<R extends Record> {
                                                 .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name()))))
                                         .leftJoin(otherPerson)
                                         .on(otherId.eq(stepOther))
-                                        .where(id.eq(DSL.param(ID, UUID.class))
-                                                .and(OwnerScope.visibleToParameters(owner, scope)))
-                                        .orderBy(tag)));
-            }
-            // the person's row once per tag (once with none), so one statement reads both
-            for (Scope scope : List.of(Scope.EVERYONE, new Scope.Own(""), new Scope.Team("", ""))) {
-                byId.put(
-                        scope.getClass(),
-                        new RenderedQuery(
-                                dsl,
-                                withTags(dsl)
-                                        .where(id.eq(DSL.param(ID, UUID.class))
-                                                .and(OwnerScope.visibleToParameters(owner, scope)))
+                                        .where(thisPerson)
                                         .orderBy(tag)));
             }
         }
