@@ -80,11 +80,11 @@ public final class FollowUps {
     private final CurrentCaller caller;
     private final Opportunities opportunities;
 
+    private final ShownLeadStore shownLeads;
+
     /**
      * @param opportunities the deals a touch may be logged against
      * @param caller who each call acts for: lists hold the touches and follow-ups of people in its scope */
-    private final ShownLeadStore shownLeads;
-
     public FollowUps(
             Leads leads,
             Contacts contacts,
@@ -288,7 +288,7 @@ public final class FollowUps {
         }
         Instant now = now();
         if (personIds.size() == 1) {
-            // one statement, no transaction: GetLead's and GetContact's (and every write's answer)
+            // one statement, no transaction: GetContact's, and every write's answer
             PersonRef person = new PersonRef(kind, personIds.get(0));
             return List.of(PersonCadence.of(person, cadences.findWithOpenStep(person), now));
         }
