@@ -358,7 +358,8 @@ public final class ImportBench {
                         timings.wrap(SyncRunStore.class, stores.syncRuns(), "run"),
                         stores.connections(),
                         stores.apiTokens(),
-                        stores.shownLeads()))
+                        stores.shownLeads(),
+                        stores.shownContacts()))
                 .build()
                 .sync();
     }

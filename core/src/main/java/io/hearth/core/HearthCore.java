@@ -246,7 +246,8 @@ public final class HearthCore {
                 touchObservers,
                 b.caller,
                 opportunities,
-                stores.shownLeads());
+                stores.shownLeads(),
+                stores.shownContacts());
         followUpStats = new FollowUpStatsReport(stores.followUpStats(), transactor, b.caller);
         pipelineStats = new PipelineStatsReport(
                 new JooqPipelineStatsStore(b.database.dsl()), transactor, pipelines, clock, b.caller);

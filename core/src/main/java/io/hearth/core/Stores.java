@@ -29,6 +29,7 @@ import io.hearth.core.sync.SyncRunStore;
 import io.hearth.core.touch.CadenceStore;
 import io.hearth.core.touch.FollowUpStatsStore;
 import io.hearth.core.touch.FollowUpStore;
+import io.hearth.core.touch.ShownContactStore;
 import io.hearth.core.touch.ShownLeadStore;
 import io.hearth.core.touch.TouchStore;
 import org.jooq.DSLContext;
@@ -52,7 +53,8 @@ public record Stores(
         SyncRunStore syncRuns,
         ConnectionStore connections,
         ApiTokenStore apiTokens,
-        ShownLeadStore shownLeads) {
+        ShownLeadStore shownLeads,
+        ShownContactStore shownContacts) {
     public Stores {
         requireNonNull(leads, "leads is null");
         requireNonNull(contacts, "contacts is null");
@@ -69,14 +71,16 @@ public record Stores(
         requireNonNull(connections, "connections is null");
         requireNonNull(apiTokens, "apiTokens is null");
         requireNonNull(shownLeads, "shownLeads is null");
+        requireNonNull(shownContacts, "shownContacts is null");
     }
 
     /** The jOOQ stores of one database. */
     public static Stores jooq(DSLContext dsl) {
         JooqLeadStore leads = new JooqLeadStore(dsl);
+        JooqContactStore contacts = new JooqContactStore(dsl);
         return new Stores(
                 leads,
-                new JooqContactStore(dsl),
+                contacts,
                 new JooqPersonMatchStore(dsl),
                 new JooqLeadMergeStore(dsl),
                 new JooqLeadProfileStore(dsl),
@@ -89,7 +93,8 @@ public record Stores(
                 new JooqSyncRunStore(dsl),
                 new JooqConnectionStore(dsl),
                 new JooqApiTokenStore(dsl),
-                leads);
+                leads,
+                contacts);
     }
 
     public Stores withMatches(PersonMatchStore matches) {
@@ -108,7 +113,8 @@ public record Stores(
                 syncRuns,
                 connections,
                 apiTokens,
-                shownLeads);
+                shownLeads,
+                shownContacts);
     }
 
     public Stores withSyncRuns(SyncRunStore syncRuns) {
@@ -127,6 +133,7 @@ public record Stores(
                 syncRuns,
                 connections,
                 apiTokens,
-                shownLeads);
+                shownLeads,
+                shownContacts);
     }
 }

@@ -13,6 +13,7 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.opportunity.Opportunity;
 import io.hearth.core.opportunity.OpportunityId;
 import io.hearth.core.person.CadenceState;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
@@ -32,6 +33,7 @@ import io.hearth.core.touch.FollowUpStore;
 import io.hearth.core.touch.Outcome;
 import io.hearth.core.touch.Person;
 import io.hearth.core.touch.PersonCadence;
+import io.hearth.core.touch.ShownContactStore;
 import io.hearth.core.touch.ShownLeadStore;
 import io.hearth.core.touch.Touch;
 import io.hearth.core.touch.TouchInput;
@@ -81,6 +83,7 @@ public final class FollowUps {
     private final Opportunities opportunities;
 
     private final ShownLeadStore shownLeads;
+    private final ShownContactStore shownContacts;
 
     /**
      * @param opportunities the deals a touch may be logged against
@@ -98,8 +101,10 @@ public final class FollowUps {
             List<TouchObserver> observers,
             CurrentCaller caller,
             Opportunities opportunities,
-            ShownLeadStore shownLeads) {
+            ShownLeadStore shownLeads,
+            ShownContactStore shownContacts) {
         this.shownLeads = requireNonNull(shownLeads, "shownLeads is null");
+        this.shownContacts = requireNonNull(shownContacts, "shownContacts is null");
         this.opportunities = requireNonNull(opportunities, "opportunities is null");
         this.caller = requireNonNull(caller, "caller is null");
         this.observers = List.copyOf(requireNonNull(observers, "observers is null"));
@@ -288,7 +293,7 @@ public final class FollowUps {
         }
         Instant now = now();
         if (personIds.size() == 1) {
-            // one statement, no transaction: GetContact's, and every write's answer
+            // one statement, no transaction: every write's answer
             PersonRef person = new PersonRef(kind, personIds.get(0));
             return List.of(PersonCadence.of(person, cadences.findWithOpenStep(person), now));
         }
@@ -316,6 +321,19 @@ public final class FollowUps {
 
     /** A lead and where it stands in its cadence ({@link #shownLead}). */
     public record LeadShown(Lead lead, PersonCadence cadence) {}
+
+    /** {@link #shownLead} for a contact: out of the caller's scope is not found ({@link Contacts#get}). */
+    public ContactShown shownContact(ContactId id) {
+        Instant now = now();
+        return shownContacts
+                .findShown(id, caller.scope())
+                .map(found ->
+                        new ContactShown(found.contact(), PersonCadence.of(PersonRef.of(id), found.cadence(), now)))
+                .orElseThrow(() -> new NotFoundException(id.name()));
+    }
+
+    /** A contact and where it stands in its cadence ({@link #shownContact}). */
+    public record ContactShown(Contact contact, PersonCadence cadence) {}
 
     /** Follow-ups due by {@code asOf} ({@code null}: now), most overdue first. */
     public Page<FollowUp> listDue(String owner, Instant asOf, int requestedPageSize, String pageToken) {

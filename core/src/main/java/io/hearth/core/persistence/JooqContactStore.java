@@ -16,6 +16,7 @@ import io.hearth.core.person.LeadId;
 import io.hearth.core.person.Scope;
 import io.hearth.core.query.Page;
 import io.hearth.core.query.PageToken;
+import io.hearth.core.touch.ShownContactStore;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,7 +33,7 @@ import org.jooq.Select;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** {@link ContactStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
-public final class JooqContactStore implements ContactStore {
+public final class JooqContactStore implements ContactStore, ShownContactStore {
     private static final PersonTable<ContactRecord> PERSON = PersonTable.CONTACTS;
     private final DSLContext dsl;
     private final PersonTable<ContactRecord>.Reads reads;
@@ -99,6 +100,12 @@ public final class JooqContactStore implements ContactStore {
     @Override
     public Optional<Contact> find(ContactId id, Scope scope) {
         return reads.find(id.value(), scope, JooqContactStore::toContact);
+    }
+
+    @Override
+    public Optional<ShownContact> findShown(ContactId id, Scope scope) {
+        return reads.findWithCadence(id.value(), scope, JooqContactStore::toContact)
+                .map(found -> new ShownContact(found.person(), found.cadence()));
     }
 
     @Override

@@ -310,6 +310,22 @@ public abstract class FollowUpsContract {
                 .isEqualTo(contactPage.get(0));
         assertThat(contactPage.get(0).cadence().completedFollowUps()).isEqualTo(1);
         assertThat(contactPage.get(0).nextStep().followUpNumber()).isEqualTo(2);
+        // and as GetContact reads one contact with its cadence, in one statement
+        for (Contact one : List.of(contact, untouchedContact)) {
+            FollowUps.ContactShown shown = hearth.followUps().shownContact(one.id());
+            assertThat(shown.contact()).isEqualTo(hearth.contacts().get(one.id()));
+            assertThat(shown.cadence())
+                    .usingRecursiveComparison()
+                    .ignoringFields("cadence.updatedAt")
+                    .isEqualTo(hearth.followUps()
+                            .cadencesOf(
+                                    PersonKind.CONTACT,
+                                    List.of(one.id().value(), untouched.id().value()))
+                            .get(0));
+        }
+        assertThat(hearth.followUps().shownContact(contact.id()).cadence()).isEqualTo(contactPage.get(0));
+        assertThatThrownBy(() -> hearth.followUps().shownContact(new ContactId(java.util.UUID.randomUUID())))
+                .isInstanceOf(NotFoundException.class);
     }
 
     /** The use cases as whoever {@code caller} holds calls them (a rep's scope). */
@@ -346,6 +362,31 @@ public abstract class FollowUpsContract {
         caller.set(Optional.of(new Principal("carol", Role.REP, Optional.empty(), "t-carol")));
         assertThatThrownBy(() -> asRep.leads().get(alices.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asRep.followUps().shownLead(alices.id()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(alices.id().name());
+    }
+
+    @Test
+    void aContactShownAloneIsOutOfAnotherRepsSightAsItsGetIs() {
+        Contact alices = hearth.contacts()
+                .create(ContactFields.builder()
+                        .givenName("Scoped")
+                        .kind(ContactKind.ACTIVE_CLIENT)
+                        .owner("alice")
+                        .tags(List.of("key-account", "emea"))
+                        .build());
+        AtomicReference<Optional<Principal>> caller =
+                new AtomicReference<>(Optional.of(new Principal("alice", Role.REP, Optional.empty(), "t-alice")));
+        Hearth asRep = asCaller(caller);
+        FollowUps.ContactShown shown = asRep.followUps().shownContact(alices.id());
+        assertThat(shown.contact().fields().tags()).containsExactly("emea", "key-account");
+        assertThat(shown.cadence().nextStep())
+                .as("a contact's first step, planned as it arrived")
+                .isNotNull();
+
+        caller.set(Optional.of(new Principal("carol", Role.REP, Optional.empty(), "t-carol")));
+        assertThatThrownBy(() -> asRep.contacts().get(alices.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asRep.followUps().shownContact(alices.id()))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining(alices.id().name());
     }

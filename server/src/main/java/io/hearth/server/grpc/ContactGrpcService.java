@@ -71,7 +71,8 @@ public final class ContactGrpcService extends ContactServiceGrpc.ContactServiceI
 
     @Override
     public void getContact(GetContactRequest request, StreamObserver<io.hearth.proto.v1.Contact> response) {
-        reply(response, contacts.get(ContactId.fromName(request.getName(), "name")));
+        response.onNext(people.shownContact(ContactId.fromName(request.getName(), "name")));
+        response.onCompleted();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import io.hearth.core.app.FollowUps;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.lead.Lead;
+import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.touch.PersonCadence;
@@ -46,6 +47,12 @@ final class PersonCadences {
             shown.add(LeadMapper.toProto(leads.get(i), cadences.get(i), now));
         }
         return shown;
+    }
+
+    /** The contact with that id as the caller may see it, read with its cadence in one statement. */
+    io.hearth.proto.v1.Contact shownContact(ContactId id) {
+        FollowUps.ContactShown shown = followUps.shownContact(id);
+        return ContactMapper.toProto(shown.contact(), shown.cadence(), clock.instant());
     }
 
     io.hearth.proto.v1.Contact contact(Contact contact) {
