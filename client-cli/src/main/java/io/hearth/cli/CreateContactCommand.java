@@ -3,6 +3,7 @@ package io.hearth.cli;
 import io.hearth.proto.v1.Contact;
 import io.hearth.proto.v1.ContactKind;
 import io.hearth.proto.v1.CreateContactRequest;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,6 +42,9 @@ final class CreateContactCommand extends RpcCommand {
     @Option(names = "--notes", paramLabel = "TEXT")
     String notes = "";
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeat for several.")
+    List<String> tags = List.of();
+
     @Option(
             names = "--request-id",
             paramLabel = "KEY",
@@ -66,6 +70,7 @@ final class CreateContactCommand extends RpcCommand {
                 .setPhone(phone)
                 .setOwner(owner)
                 .setNotes(notes)
+                .addAllTags(tags)
                 .build();
         String key = requestIdOrNew(requestId);
         CreateContactRequest request = CreateContactRequest.newBuilder()

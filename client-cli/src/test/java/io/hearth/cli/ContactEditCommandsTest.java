@@ -233,6 +233,15 @@ class ContactEditCommandsTest {
     }
 
     @Test
+    void createSendsEveryTagGiven() {
+        CliResult result = run("contacts", "create", "--kind", "partner", "--tag", "emea", "--tag", "key-account");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(((CreateContactRequest) requests.get(0)).getContact().getTagsList())
+                .containsExactly("emea", "key-account");
+    }
+
+    @Test
     void getShowsTheCadenceAndItsNextStep() {
         CliResult result = run("contacts", "get", "c1");
 
