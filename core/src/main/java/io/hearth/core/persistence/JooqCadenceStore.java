@@ -13,9 +13,12 @@ import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.PersonRef;
 import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceStore;
+import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpState;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,7 +29,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.SelectJoinStep;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 
 /** {@link CadenceStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
@@ -61,31 +67,66 @@ public final class JooqCadenceStore implements CadenceStore {
                         .and(CADENCE.PERSON_ID.eq(DSL.param(CADENCE.PERSON_ID.getName(), UUID.class))));
         this.insertRow = new RenderedQuery(dsl, dsl.insertInto(CADENCE).set(row));
         for (PersonKind kind : PersonKind.values()) {
-            Field<UUID> stepPerson = JooqFollowUpStore.personId(kind);
-            // one row to join both to, so a person with a step but no cadence (or neither) reads too;
-            // a row per open step (one, unless a race left two), latest due first
+            // one row to join both to, so a person with a step but no cadence (or neither) reads too
             withOpenStep.put(
                     kind,
                     new RenderedQuery(
                             dsl,
-                            dsl.select(CADENCE.fields())
-                                    .select(FOLLOW_UP.fields())
-                                    .select(JooqFollowUpStore.CURRENT_OWNER)
-                                    .from(DSL.selectOne().asTable("person"))
-                                    .leftJoin(CADENCE)
-                                    .on(CADENCE.PERSON_KIND
-                                            .eq(DSL.inline(kind.name()))
-                                            .and(CADENCE.PERSON_ID.eq(DSL.param("id", UUID.class))))
-                                    .leftJoin(FOLLOW_UP)
-                                    .on(stepPerson
-                                            .eq(DSL.param("id", UUID.class))
-                                            .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name()))))
+                            joinCadenceAndOpenStep(
+                                            dsl.select(CADENCE_AND_OPEN_STEP)
+                                                    .from(DSL.selectOne().asTable("person")),
+                                            kind,
+                                            DSL.param("id", UUID.class))
                                     .leftJoin(LEAD)
                                     .on(LEAD.ID.eq(FOLLOW_UP.LEAD_ID))
                                     .leftJoin(CONTACT)
-                                    .on(CONTACT.ID.eq(FOLLOW_UP.CONTACT_ID))
-                                    .orderBy(FOLLOW_UP.DUE_AT.desc())));
+                                    .on(CONTACT.ID.eq(FOLLOW_UP.CONTACT_ID))));
         }
+    }
+
+    /**
+     * The columns {@link #joinCadenceAndOpenStep} adds, {@link #storedOf} reads: the cadence, the
+     * step and its owner now ({@link JooqFollowUpStore#CURRENT_OWNER}, whose person tables the
+     * caller joins).
+     */
+    static final List<Field<?>> CADENCE_AND_OPEN_STEP = cadenceAndOpenStepColumns();
+
+    private static List<Field<?>> cadenceAndOpenStepColumns() {
+        List<Field<?>> columns = new ArrayList<>(Arrays.asList(CADENCE.fields()));
+        columns.addAll(Arrays.asList(FOLLOW_UP.fields()));
+        columns.add(JooqFollowUpStore.CURRENT_OWNER);
+        return List.copyOf(columns);
+    }
+
+    /**
+     * {@code query} left-joined to the cadence and the open steps of {@code person}, a person of
+     * {@code kind}: a row per open step (one, unless a race left two).
+     */
+    static SelectOnConditionStep<Record> joinCadenceAndOpenStep(
+            SelectJoinStep<Record> query, PersonKind kind, Field<UUID> person) {
+        return query.leftJoin(CADENCE)
+                .on(CADENCE.PERSON_KIND.eq(DSL.inline(kind.name())).and(CADENCE.PERSON_ID.eq(person)))
+                .leftJoin(FOLLOW_UP)
+                .on(JooqFollowUpStore.personId(kind)
+                        .eq(person)
+                        .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name()))));
+    }
+
+    /**
+     * What rows joined by {@link #joinCadenceAndOpenStep} hold: the cadence, and the open step,
+     * the earlier due were there two (as {@code FollowUpStore.findOpen} has it).
+     */
+    static Stored storedOf(List<? extends Columns> rows) {
+        Cadence cadence = rows.isEmpty() || rows.get(0).get(CADENCE.PERSON_ID) == null ? null : toCadence(rows.get(0));
+        FollowUp openStep = null;
+        for (Columns row : rows) {
+            if (row.get(FOLLOW_UP.ID) != null
+                    && (openStep == null
+                            || row.get(FOLLOW_UP.DUE_AT).toInstant().isBefore(openStep.dueAt()))) {
+                openStep = JooqFollowUpStore.toFollowUp(row);
+            }
+        }
+        return new Stored(cadence, openStep);
     }
 
     @Override
@@ -98,16 +139,7 @@ public final class JooqCadenceStore implements CadenceStore {
 
     @Override
     public Stored findWithOpenStep(PersonRef person) {
-        List<Stored> rows = withOpenStep
-                .get(person.kind())
-                .fetch(
-                        dsl,
-                        Map.of("id", person.id()),
-                        row -> new Stored(
-                                row.get(CADENCE.PERSON_ID) == null ? null : toCadence(row),
-                                row.get(FOLLOW_UP.ID) == null ? null : JooqFollowUpStore.toFollowUp(row)));
-        // were there two open steps, the earlier due is the next one, as FollowUpStore.findOpen has it
-        return rows.get(rows.size() - 1);
+        return storedOf(withOpenStep.get(person.kind()).fetch(dsl, Map.of("id", person.id()), row -> row));
     }
 
     @Override
@@ -189,7 +221,7 @@ public final class JooqCadenceStore implements CadenceStore {
         return toCadence(Columns.of(r));
     }
 
-    static Cadence toCadence(Columns r) {
+    private static Cadence toCadence(Columns r) {
         OffsetDateTime movedToDripAt = r.get(CADENCE.MOVED_TO_DRIP_AT);
         return new Cadence(
                 new PersonRef(PersonKind.valueOf(r.get(CADENCE.PERSON_KIND)), r.get(CADENCE.PERSON_ID)),

@@ -17,9 +17,7 @@ import io.hearth.core.person.PersonFields;
 import io.hearth.core.person.PersonFilter;
 import io.hearth.core.person.PersonKind;
 import io.hearth.core.person.Scope;
-import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.CadenceStore;
-import io.hearth.core.touch.FollowUp;
 import io.hearth.core.touch.FollowUpState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -299,9 +297,6 @@ final class PersonTable<R extends Record> {
             Table<?> otherPerson = kind == PersonKind.LEAD ? CONTACT : LEAD;
             Field<UUID> otherId = kind == PersonKind.LEAD ? CONTACT.ID : LEAD.ID;
             Field<UUID> stepOther = kind == PersonKind.LEAD ? FOLLOW_UP.CONTACT_ID : FOLLOW_UP.LEAD_ID;
-            List<Field<?>> cadenceColumns = new ArrayList<>(Arrays.asList(CADENCE.fields()));
-            cadenceColumns.addAll(Arrays.asList(FOLLOW_UP.fields()));
-            cadenceColumns.add(JooqFollowUpStore.CURRENT_OWNER);
             for (Scope scope : List.of(Scope.EVERYONE, new Scope.Own(""), new Scope.Team("", ""))) {
                 Condition thisPerson =
                         id.eq(DSL.param(ID, UUID.class)).and(OwnerScope.visibleToParameters(owner, scope));
@@ -313,15 +308,8 @@ final class PersonTable<R extends Record> {
                         scope.getClass(),
                         new RenderedQuery(
                                 dsl,
-                                withTags(dsl, cadenceColumns)
-                                        .leftJoin(CADENCE)
-                                        .on(CADENCE.PERSON_KIND
-                                                .eq(DSL.inline(kind.name()))
-                                                .and(CADENCE.PERSON_ID.eq(id)))
-                                        .leftJoin(FOLLOW_UP)
-                                        .on(JooqFollowUpStore.personId(kind)
-                                                .eq(id)
-                                                .and(FOLLOW_UP.STATE.eq(DSL.inline(FollowUpState.SCHEDULED.name()))))
+                                JooqCadenceStore.joinCadenceAndOpenStep(
+                                                withTags(dsl, JooqCadenceStore.CADENCE_AND_OPEN_STEP), kind, id)
                                         .leftJoin(otherPerson)
                                         .on(otherId.eq(stepOther))
                                         .where(thisPerson)
@@ -341,24 +329,16 @@ final class PersonTable<R extends Record> {
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
+            // a tag repeats on each open step's row
             Set<String> tags = new LinkedHashSet<>();
-            FollowUp openStep = null;
             for (Columns row : rows) {
                 String named = row.get(tag);
                 if (named != null) {
                     tags.add(named);
                 }
-                // were there two open steps, the earlier due is the next one (FollowUpStore.findOpen)
-                if (row.get(FOLLOW_UP.ID) != null
-                        && (openStep == null
-                                || row.get(FOLLOW_UP.DUE_AT).toInstant().isBefore(openStep.dueAt()))) {
-                    openStep = JooqFollowUpStore.toFollowUp(row);
-                }
             }
-            Columns first = rows.get(0);
-            Cadence cadence = first.get(CADENCE.PERSON_ID) == null ? null : JooqCadenceStore.toCadence(first);
-            return Optional.of(new WithCadence<>(
-                    mapping.apply(first, List.copyOf(tags)), new CadenceStore.Stored(cadence, openStep)));
+            return Optional.of(
+                    new WithCadence<>(mapping.apply(rows.get(0), List.copyOf(tags)), JooqCadenceStore.storedOf(rows)));
         }
 
         /** The person {@code scope} may see with {@code personId}, mapped from their row and tags. */
