@@ -370,9 +370,12 @@ final class PersonTable<R extends Record> {
      * tags: the duplicate check of every single create and update. One statement, a UNION ALL of an
      * indexed lookup per key given (an OR of them HSQLDB answers with a scan), each joined to the
      * tags; rendered once per combination of keys given, where jOOQ's rendering of it was a fifth
-     * of a create's CPU. PostgreSQL plans it with its keys at every run ({@link
-     * RenderedQuery#plannedWithValues}), so it needs none of the settings a batch's lookups take
-     * ({@code PersonMatchStore.lookingUp}): those cost a create two more round trips.
+     * of a create's CPU. On PostgreSQL it is a server-prepared statement like every other read of
+     * one person: each lookup is an equality on an indexed key, whose generic plan walks the index
+     * once the table holds more than a few pages (and PostgreSQL plans it afresh whenever
+     * autovacuum or an import analyzes the table). Planned with its keys at every run instead, as
+     * a batch's lookups are, the planning of the lead and the contact lookups cost PostgreSQL 1.5
+     * ms of CPU per create (pg_stat_statements), more than the rest of the create's statements.
      */
     final class KeyMatches {
         private static final List<String> KEYS = List.of("email_key", "phone", "name_key");
@@ -392,9 +395,8 @@ final class PersonTable<R extends Record> {
                     var lookup = withTags(dsl).where(columns.get(k).eq(DSL.param(KEYS.get(k), String.class)));
                     union = union == null ? lookup : union.unionAll(lookup);
                 }
-                // by person, then tag: a person's tags in the order every other read gives them; planned
-                // with its keys on PostgreSQL, never with a generic plan made while a table was small
-                byKeys[given] = RenderedQuery.plannedWithValues(
+                // by person, then tag: a person's tags in the order every other read gives them
+                byKeys[given] = new RenderedQuery(
                         dsl, union.orderBy(DSL.field(DSL.name(id.getName())), DSL.field(DSL.name(tag.getName()))));
             }
         }

@@ -353,11 +353,12 @@ abstract class RenderedQueryContract {
         assertThat(all.get(third.getId()).fields().tags()).isEmpty();
 
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            // past pgJDBC's prepare threshold on one connection, one person's lookup is still planned
-            // with its keys: no generic plan, made while the table was small, is ever reused
+            // past pgJDBC's prepare threshold on one connection, one person's lookup is prepared on
+            // the server, so a create does not pay for planning it afresh (with the contacts' lookup
+            // 1.5 ms of PostgreSQL's CPU per create, more than the create's other statements)
             List<String> prepared =
                     ServerPrepared.after(dsl, tx -> new JooqPersonMatchStore(tx).leadsMatching(emails, phones, names));
-            assertThat(prepared).noneMatch(sql -> sql.contains("LEAD.EMAIL_KEY = $1"));
+            assertThat(prepared).anyMatch(sql -> sql.contains("LEAD.EMAIL_KEY = $1"));
         }
     }
 
