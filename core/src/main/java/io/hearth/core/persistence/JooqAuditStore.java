@@ -21,30 +21,20 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
-/** {@link AuditStore} on jOOQ: an entry row and a row per changed field; runs unchanged on HSQLDB and PostgreSQL. */
+/**
+ * {@link AuditStore} on jOOQ: a row per entry, its changed fields in it as JSON ({@link
+ * AuditChangesJson}); entries written before V31 have theirs in {@code audit_change}, a row per
+ * field, and are read from there. Runs unchanged on HSQLDB and PostgreSQL.
+ */
 public final class JooqAuditStore implements AuditStore {
-    /** The longest value kept; a longer one (notes) is cut, with a mark. */
-    static final int MAX_VALUE = 10_000;
-
     private final DSLContext dsl;
     /** The entry every audited write adds, rendered once (RenderedQuery). */
     private final RenderedQuery insertEntry;
-    /** A changed field's row, run as one batch per entry (RenderedQuery#executeBatch). */
-    private final RenderedQuery insertChange;
 
     public JooqAuditStore(DSLContext dsl) {
         this.dsl = requireNonNull(dsl, "dsl is null");
         this.insertEntry = new RenderedQuery(
                 dsl, dsl.insertInto(AUDIT_ENTRY).set(RenderedQuery.columnParameters(AUDIT_ENTRY.fields())));
-        this.insertChange = new RenderedQuery(
-                dsl,
-                dsl.insertInto(AUDIT_CHANGE)
-                        .set(RenderedQuery.columnParameters(
-                                AUDIT_CHANGE.ENTRY_ID,
-                                AUDIT_CHANGE.SEQ,
-                                AUDIT_CHANGE.FIELD,
-                                AUDIT_CHANGE.OLD_VALUE,
-                                AUDIT_CHANGE.NEW_VALUE)));
     }
 
     @Override
@@ -57,18 +47,8 @@ public final class JooqAuditStore implements AuditStore {
         values.put(AUDIT_ENTRY.METHOD.getName(), entry.method());
         values.put(AUDIT_ENTRY.RESOURCE.getName(), entry.resource());
         values.put(AUDIT_ENTRY.ACTION.getName(), entry.action());
+        values.put(AUDIT_ENTRY.CHANGED_FIELDS.getName(), AuditChangesJson.encode(entry.changes()));
         insertEntry.execute(dsl, values);
-        List<Map<String, Object>> changes = new ArrayList<>(entry.changes().size());
-        for (FieldChange change : entry.changes()) {
-            Map<String, Object> row = new HashMap<>();
-            row.put(AUDIT_CHANGE.ENTRY_ID.getName(), entry.id());
-            row.put(AUDIT_CHANGE.SEQ.getName(), changes.size());
-            row.put(AUDIT_CHANGE.FIELD.getName(), change.field());
-            row.put(AUDIT_CHANGE.OLD_VALUE.getName(), clip(change.oldValue()));
-            row.put(AUDIT_CHANGE.NEW_VALUE.getName(), clip(change.newValue()));
-            changes.add(row);
-        }
-        insertChange.executeBatch(dsl, changes);
     }
 
     @Override
@@ -88,8 +68,14 @@ public final class JooqAuditStore implements AuditStore {
                 .fetch();
         boolean more = rows.size() > query.pageSize();
         List<AuditEntryRecord> page = more ? rows.subList(0, query.pageSize()) : rows;
-        Map<UUID, List<FieldChange>> changes =
-                changesOf(page.stream().map(AuditEntryRecord::getId).toList());
+        // entries written before V31 have their changed fields as rows of audit_change
+        Map<UUID, List<FieldChange>> changes = changesOf(page.stream()
+                .filter(r -> r.getChangedFields() == null)
+                .map(AuditEntryRecord::getId)
+                .toList());
+        page.stream()
+                .filter(r -> r.getChangedFields() != null)
+                .forEach(r -> changes.put(r.getId(), AuditChangesJson.decode(r.getChangedFields())));
         List<AuditEntry> entries = page.stream()
                 .map(r -> new AuditEntry(
                         r.getId(),
@@ -123,9 +109,5 @@ public final class JooqAuditStore implements AuditStore {
                 .forEach(r -> result.computeIfAbsent(r.getEntryId(), k -> new ArrayList<>())
                         .add(new FieldChange(r.getField(), r.getOldValue(), r.getNewValue())));
         return result;
-    }
-
-    private static String clip(String value) {
-        return value == null || value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE - 1) + "…";
     }
 }

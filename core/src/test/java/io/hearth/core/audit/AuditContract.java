@@ -1,5 +1,7 @@
 package io.hearth.core.audit;
 
+import static io.hearth.core.persistence.generated.Tables.AUDIT_CHANGE;
+import static io.hearth.core.persistence.generated.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,11 +26,14 @@ import io.hearth.core.priority.Qualification;
 import io.hearth.core.priority.QualificationField;
 import io.hearth.core.priority.ReferralKind;
 import io.hearth.core.priority.RuleProbability;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +226,56 @@ abstract class AuditContract {
                         new FieldChange("team", null, "east"));
         assertThat(entries.get(0).changes()).extracting(FieldChange::field).containsExactly("revoked_at");
         assertThat(entries.toString()).doesNotContain(issued.secret());
+    }
+
+    @Test
+    void anEntryKeepsEveryCharacterOfItsValuesAndTheOrderOfItsFields() {
+        String notes = "said \"call me\" \\ then\nleft\t— 日本 🔥 ' ; -- ]";
+        Lead lead = core.leads().create(LeadFields.builder().givenName("Ada").build(), null);
+        core.leads()
+                .update(
+                        lead.id(),
+                        LeadFields.builder().title("Countess").notes(notes).build(),
+                        Set.of(PersonField.TITLE, PersonField.NOTES),
+                        null);
+
+        AuditEntry update = readAsAdmin(lead.id().name(), null).get(0);
+        assertThat(update.changes())
+                .containsExactly(new FieldChange("title", null, "Countess"), new FieldChange("notes", null, notes));
+    }
+
+    @Test
+    void entriesWrittenBeforeTheirChangesMovedIntoTheEntryAreReadWithTheirChanges() {
+        Lead lead = core.leads().create(LeadFields.builder().givenName("Ada").build(), null);
+        // as V16 to V30 wrote an entry: its changed fields as rows of audit_change
+        UUID older = UUID.fromString("00000000-0000-7000-8000-000000000001");
+        DSLContext dsl = testDatabase.database().dsl();
+        dsl.insertInto(AUDIT_ENTRY)
+                .set(AUDIT_ENTRY.ID, older)
+                .set(AUDIT_ENTRY.OCCURRED_AT, OffsetDateTime.parse("2026-11-01T09:00:00Z"))
+                .set(AUDIT_ENTRY.USER_NAME, "carol")
+                .set(AUDIT_ENTRY.RESOURCE, lead.id().name())
+                .set(AUDIT_ENTRY.ACTION, "update")
+                .execute();
+        dsl.insertInto(AUDIT_CHANGE)
+                .columns(
+                        AUDIT_CHANGE.ENTRY_ID,
+                        AUDIT_CHANGE.SEQ,
+                        AUDIT_CHANGE.FIELD,
+                        AUDIT_CHANGE.OLD_VALUE,
+                        AUDIT_CHANGE.NEW_VALUE)
+                .values(older, 1, "notes", "a", null)
+                .values(older, 0, "email", null, "ada@example.com")
+                .execute();
+        core.leads().update(lead.id(), LeadFields.builder().notes("b").build(), Set.of(PersonField.NOTES), null);
+
+        List<AuditEntry> entries = readAsAdmin(lead.id().name(), null);
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("update", "create", "update");
+        assertThat(entries.get(0).changes()).containsExactly(new FieldChange("notes", null, "b"));
+        assertThat(entries.get(2).user()).isEqualTo("carol");
+        assertThat(entries.get(2).changes())
+                .containsExactly(
+                        new FieldChange("email", null, "ada@example.com"), new FieldChange("notes", "a", null));
     }
 
     private List<AuditEntry> readAsAdmin(String resource, String user) {

@@ -11,6 +11,6 @@ class HsqldbWriteStatementsTest extends WriteStatementsContract {
 
     @Override
     protected int[] statementBounds() {
-        return new int[] {7, 8, 10, 9};
+        return new int[] {6, 7, 10, 9};
     }
 }

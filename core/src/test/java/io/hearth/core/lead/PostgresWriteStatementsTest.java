@@ -15,6 +15,6 @@ class PostgresWriteStatementsTest extends WriteStatementsContract {
 
     @Override
     protected int[] statementBounds() {
-        return new int[] {8, 8, 10, 9};
+        return new int[] {7, 7, 10, 9};
     }
 }

@@ -41,8 +41,10 @@ public abstract class WriteStatementsContract {
     /**
      * The most statements each write may send here, in the order create, update, first touch, later
      * touch. Issue 17 took them from 13, 10, 18 and 13 on HSQLDB (17, 10, 18, 13 on PostgreSQL,
-     * which also claims the new person's keys and plans the lookups afresh: four more for a create);
-     * reading a person and their tags in one statement then took one from each read of the lead.
+     * which also claims the new person's keys and then planned the lookups afresh: four more for a
+     * create); reading a person and their tags in one statement then took one from each read of the
+     * lead, and an audit entry's changed fields kept in the entry's row one from each audited write
+     * (a touch leaves no audit entry).
      */
     protected abstract int[] statementBounds();
 
