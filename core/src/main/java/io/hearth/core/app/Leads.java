@@ -103,10 +103,27 @@ public final class Leads {
      *     except that a lead from an inbound source is entered naming who it may be
      */
     public Lead create(LeadFields input, String requestId, boolean allowDuplicate) {
+        return createCall(input, requestId, allowDuplicate).lead();
+    }
+
+    /**
+     * What a create call answers with: the lead, and whether this call made it. A lead made just now
+     * has no follow-up cadence yet (no {@link LeadWriteStep} starts one), so its answer needs no
+     * read of one; the lead a retry finds may have moved on since its first call.
+     */
+    public record Created(Lead lead, boolean madeByThisCall) {
+        public Created {
+            requireNonNull(lead, "lead is null");
+        }
+    }
+
+    /** {@link #create(LeadFields, String, boolean)}, telling whether this call made the lead. */
+    public Created createCall(LeadFields input, String requestId, boolean allowDuplicate) {
         if (input == null) {
             throw InvalidArgumentException.of("lead", "required: the lead to create");
         }
-        return shown(RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
+        boolean[] made = {false};
+        Lead answer = shown(RequestIds.createOnce(requestId, store::findByCreateRequestId, key -> {
             Scope scope = caller.scope();
             scope.requireMayGiveTo(input.owner(), roster::isOnTeam);
             LeadFields owned =
@@ -117,7 +134,7 @@ public final class Leads {
             RepGrade repGrade = input.temperature() == null ? RepGrade.UNCHANGED : RepGrade.set(input.temperature());
             // with allowDuplicate nothing is looked up, so nothing needs a turn
             List<Long> turns = allowDuplicate ? List.of() : DuplicateGuard.turns(MatchKeys.of(fields));
-            return transactor.inTransactionExclusive(turns, () -> {
+            Optional<Lead> result = transactor.inTransactionExclusive(turns, () -> {
                 // with allowDuplicate the caller knows: a person of its own, neither refused nor flagged
                 Lead entered = lead;
                 if (!allowDuplicate && duplicates.waived(fields.source())) {
@@ -144,7 +161,11 @@ public final class Leads {
                 }
                 return Optional.of(created);
             });
+            // empty: a concurrent call with the request id stored first, and the answer is its lead
+            result.ifPresent(stored -> made[0] = true);
+            return result;
         }));
+        return new Created(answer, made[0]);
     }
 
     /**

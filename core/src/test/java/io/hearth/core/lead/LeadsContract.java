@@ -102,11 +102,18 @@ public abstract class LeadsContract {
 
     @Test
     void concurrentRetriesWithOneRequestIdCreateOneLead() throws Exception {
-        List<Lead> results = Concurrently.run(
-                6, () -> leads.create(LeadFixtures.person("Alan", "Turing").build(), "same"));
+        List<Leads.Created> results = Concurrently.run(
+                6, () -> leads.createCall(LeadFixtures.person("Alan", "Turing").build(), "same", false));
 
-        assertThat(results).extracting(Lead::id).containsOnly(results.get(0).id());
+        assertThat(results)
+                .extracting(c -> c.lead().id())
+                .containsOnly(results.get(0).lead().id());
         assertThat(leads.list("", "", true, 100, "").items()).hasSize(1);
+        // the create API answers a lead made just now without reading its cadence: only one call made it
+        assertThat(results).filteredOn(Leads.Created::madeByThisCall).hasSize(1);
+        assertThat(leads.createCall(LeadFixtures.person("Alan", "Turing").build(), "same", false)
+                        .madeByThisCall())
+                .isFalse();
     }
 
     @Test

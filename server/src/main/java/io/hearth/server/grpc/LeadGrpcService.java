@@ -35,12 +35,11 @@ public final class LeadGrpcService extends LeadServiceGrpc.LeadServiceImplBase {
 
     @Override
     public void createLead(CreateLeadRequest request, StreamObserver<io.hearth.proto.v1.Lead> response) {
-        reply(
-                response,
-                leads.create(
-                        request.hasLead() ? LeadMapper.toFields(request.getLead()) : null,
-                        request.getRequestId(),
-                        request.getAllowDuplicate()));
+        response.onNext(people.created(leads.createCall(
+                request.hasLead() ? LeadMapper.toFields(request.getLead()) : null,
+                request.getRequestId(),
+                request.getAllowDuplicate())));
+        response.onCompleted();
     }
 
     @Override

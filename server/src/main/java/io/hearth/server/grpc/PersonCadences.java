@@ -4,11 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.hearth.core.app.FollowUps;
+import io.hearth.core.app.Leads;
 import io.hearth.core.contact.Contact;
 import io.hearth.core.lead.Lead;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.PersonKind;
+import io.hearth.core.person.PersonRef;
+import io.hearth.core.touch.Cadence;
 import io.hearth.core.touch.PersonCadence;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,20 @@ final class PersonCadences {
 
     io.hearth.proto.v1.Lead lead(Lead lead) {
         return leads(List.of(lead)).get(0);
+    }
+
+    /**
+     * A create's answer. The lead this call made has no cadence yet, so it is shown at a cadence's
+     * start without reading one (a statement and a connection less per web-form lead); the lead a
+     * retry finds is read with its cadence, which may have moved on since.
+     */
+    io.hearth.proto.v1.Lead created(Leads.Created created) {
+        if (!created.madeByThisCall()) {
+            return lead(created.lead());
+        }
+        java.time.Instant now = clock.instant();
+        Lead lead = created.lead();
+        return LeadMapper.toProto(lead, new PersonCadence(Cadence.start(PersonRef.of(lead.id()), now), null), now);
     }
 
     List<io.hearth.proto.v1.Lead> leads(List<Lead> leads) {

@@ -18,7 +18,10 @@ import io.hearth.core.lead.Lead;
 import io.hearth.core.lead.LeadFields;
 import io.hearth.core.person.LeadId;
 import io.hearth.proto.v1.ArchiveLeadRequest;
+import io.hearth.proto.v1.CadenceState;
 import io.hearth.proto.v1.CreateLeadRequest;
+import io.hearth.proto.v1.FollowUp;
+import io.hearth.proto.v1.FollowUpServiceGrpc;
 import io.hearth.proto.v1.GetLeadRequest;
 import io.hearth.proto.v1.LeadServiceGrpc;
 import io.hearth.proto.v1.LeadSource;
@@ -28,6 +31,7 @@ import io.hearth.proto.v1.ListLeadsResponse;
 import io.hearth.proto.v1.MergeLeadsRequest;
 import io.hearth.proto.v1.MergeLeadsResponse;
 import io.hearth.proto.v1.RestoreLeadRequest;
+import io.hearth.proto.v1.ScheduleFollowUpRequest;
 import io.hearth.proto.v1.Temperature;
 import io.hearth.proto.v1.UpdateLeadRequest;
 import io.hearth.server.InProcessHearth;
@@ -93,6 +97,31 @@ class LeadServiceTest {
                 () -> leads.createLead(
                         request.toBuilder().setRequestId("x".repeat(101)).build()),
                 "request_id");
+    }
+
+    @Test
+    void aRetriedCreateShowsTheCadenceTheLeadHasMovedTo() {
+        CreateLeadRequest request = CreateLeadRequest.newBuilder()
+                .setLead(ada())
+                .setRequestId("form-43")
+                .build();
+        io.hearth.proto.v1.Lead first = leads.createLead(request);
+        assertThat(first.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_ACTIVE);
+        assertThat(first.hasNextStep()).isFalse();
+
+        FollowUp call = FollowUpServiceGrpc.newBlockingStub(hearth.channel())
+                .scheduleFollowUp(ScheduleFollowUpRequest.newBuilder()
+                        .setPerson(first.getName())
+                        .build());
+        io.hearth.proto.v1.Lead retry = leads.createLead(request);
+
+        // the first call's answer showed a new lead's cadence without reading one; the retry's must
+        // be read, as GetLead reads it
+        assertThat(retry.getNextStep().getFollowUp()).isEqualTo(call.getName());
+        assertThat(retry.getCadenceState()).isEqualTo(CadenceState.CADENCE_STATE_WAITING);
+        assertThat(retry)
+                .isEqualTo(leads.getLead(
+                        GetLeadRequest.newBuilder().setName(first.getName()).build()));
     }
 
     @Test
