@@ -48,7 +48,12 @@ import java.util.function.Function;
  * of each side, each server's CPU time per call (its whole process: load from other work on the
  * machine changes the ratio more than it changes this) and the ratio of Hearth's throughput to
  * the floor's. Both servers run in JVMs of
- * their own, started with the same options; their start until SERVING is timed too.
+ * their own, started with the same options; their start until SERVING is timed too. For {@code
+ * GetLead} and the writes a third side, {@link StoreFloor}, writes and reads the rows Hearth does
+ * through plain JDBC on a database of its own, in the same rounds: Hearth's throughput over its
+ * ({@code vs store}) is what Hearth's own code leaves of what the database allows, and its
+ * throughput over the no-op floor's ({@code store/floor}) what the database leaves of what gRPC
+ * allows.
  *
  * <pre>
  * java -cp bench/target/hearth-bench.jar io.hearth.bench.rpc.RpcBench [SECONDS] [ROUNDS] [PG_URL] [hsqldb|postgresql]
@@ -74,6 +79,16 @@ public final class RpcBench {
      * counts against Hearth and a long-running server does not pay.
      */
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("hearth.warmup", 1));
+    /**
+     * Whether the writes and GetLead are also driven against {@link StoreFloor} (the rows Hearth
+     * writes, through plain JDBC), as a third side of each round; {@code -Dhearth.storeFloor=false}:
+     * not.
+     */
+    static final boolean STORE_FLOOR = !"false".equals(System.getProperty("hearth.storeFloor"));
+    /** The calls the store floor answers. */
+    private static final Set<String> STORE_CALLS = Set.of("GetLead", "CreateLead", "UpdateLead", "LogTouch");
+    /** Tells apart the leads each side's calls make, within one run. */
+    private static final AtomicLong RUNS = new AtomicLong();
 
     private RpcBench() {}
 
@@ -134,7 +149,21 @@ public final class RpcBench {
                         work.resolve("hsqldb").toString(),
                         "--rate-limit",
                         "0");
-                compare("hsqldb", floor, hearthJvm, only, server, work.resolve("hsqldb.log"), seconds, rounds);
+                compare(
+                        "hsqldb",
+                        floor,
+                        hearthJvm,
+                        only,
+                        server,
+                        work.resolve("hsqldb.log"),
+                        storeFloor(
+                                benchJar,
+                                jvm,
+                                "hsqldb",
+                                work.resolve("store-hsqldb").toString()),
+                        work.resolve("store-hsqldb.log"),
+                        seconds,
+                        rounds);
             }
             if (!database.equals("hsqldb")) {
                 if (pgUrl == null) {
@@ -143,6 +172,7 @@ public final class RpcBench {
                     String benchDatabase =
                             "hearth_rpc_bench_" + ProcessHandle.current().pid();
                     String url = createDatabase(pgUrl, benchDatabase);
+                    String storeUrl = STORE_FLOOR ? createDatabase(pgUrl, benchDatabase + "_store") : null;
                     try {
                         List<String> server = List.of(
                                 "-jar",
@@ -157,14 +187,37 @@ public final class RpcBench {
                                 url,
                                 "--rate-limit",
                                 "0");
-                        compare("postgresql", floor, hearthJvm, only, server, work.resolve("pg.log"), seconds, rounds);
+                        compare(
+                                "postgresql",
+                                floor,
+                                hearthJvm,
+                                only,
+                                server,
+                                work.resolve("pg.log"),
+                                storeFloor(benchJar, jvm, "postgresql", storeUrl),
+                                work.resolve("store-pg.log"),
+                                seconds,
+                                rounds);
                     } finally {
                         dropDatabase(pgUrl, benchDatabase);
+                        if (storeUrl != null) {
+                            dropDatabase(pgUrl, benchDatabase + "_store");
+                        }
                     }
                 }
             }
         }
         System.out.println("server logs in " + work);
+    }
+
+    /** The JVM options and main of the store floor on {@code database}, or null when it is off. */
+    private static List<String> storeFloor(Path benchJar, List<String> jvm, String database, String where) {
+        if (!STORE_FLOOR) {
+            return null;
+        }
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(List.of("-cp", benchJar.toString(), StoreFloor.class.getName(), database, where));
+        return command;
     }
 
     private static void compare(
@@ -174,70 +227,28 @@ public final class RpcBench {
             Set<String> only,
             List<String> serverArgs,
             Path log,
+            List<String> storeCommand,
+            Path storeLog,
             int seconds,
             int rounds)
             throws Exception {
-        try (ChildJvm hearth = ChildJvm.start("hearth (" + database + ")", jvm, serverArgs, log)) {
+        try (ChildJvm hearth = ChildJvm.start("hearth (" + database + ")", jvm, serverArgs, log);
+                ChildJvm store = storeCommand == null
+                        ? null
+                        : ChildJvm.start("store floor (" + database + ")", List.of(), storeCommand, storeLog)) {
             System.out.printf(
                     Locale.ROOT,
                     "%n== %s: Hearth start to SERVING %s (empty data)%n",
                     database,
                     millis(hearth.startToServing()));
             List<String> pool = makeLeads(hearth.channel(), POOL);
-            AtomicLong sequence = new AtomicLong();
-            String run = Long.toString(System.currentTimeMillis(), 36);
-            Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = new LinkedHashMap<>();
-            calls.put(
-                    "GetLead",
-                    channel -> LeadServiceGrpc.newFutureStub(channel)
-                            .getLead(GetLeadRequest.newBuilder()
-                                    .setName(any(pool))
-                                    .build()));
-            calls.put(
-                    "CreateLead",
-                    channel -> LeadServiceGrpc.newFutureStub(channel)
-                            .createLead(CreateLeadRequest.newBuilder()
-                                    .setLead(newLead(run + "-" + sequence.incrementAndGet()))
-                                    .build()));
-            calls.put(
-                    "UpdateLead",
-                    channel -> LeadServiceGrpc.newFutureStub(channel)
-                            .updateLead(UpdateLeadRequest.newBuilder()
-                                    .setLead(Lead.newBuilder()
-                                            .setName(any(pool))
-                                            .setNotes("called back " + sequence.incrementAndGet()))
-                                    .setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
-                                    .build()));
-            calls.put(
-                    "LogTouch",
-                    channel -> FollowUpServiceGrpc.newFutureStub(channel)
-                            .logTouch(LogTouchRequest.newBuilder()
-                                    .setTouch(Touch.newBuilder()
-                                            .setPerson(any(pool))
-                                            .setKind(TouchKind.TOUCH_KIND_COLD_CALL)
-                                            .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
-                                            .setOutcome(TouchOutcome.TOUCH_OUTCOME_NO_ANSWER)
-                                            .setPerformedBy("rep-"
-                                                    + ThreadLocalRandom.current()
-                                                            .nextInt(10)))
-                                    .build()));
-            calls.put(
-                    "ListQueue team",
-                    channel -> QueueServiceGrpc.newFutureStub(channel)
-                            .listQueue(ListQueueRequest.newBuilder()
-                                    .setPageSize(50)
-                                    .build()));
-            calls.put(
-                    "ListQueue rep",
-                    channel -> QueueServiceGrpc.newFutureStub(channel)
-                            .listQueue(ListQueueRequest.newBuilder()
-                                    .setOwner(
-                                            "rep-" + ThreadLocalRandom.current().nextInt(10))
-                                    .setPageSize(50)
-                                    .build()));
+            List<String> storePool = store == null ? List.of() : makeLeads(store.channel(), POOL);
+            Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = calls(pool);
+            Map<String, Function<ManagedChannel, ListenableFuture<?>>> storeCalls = calls(storePool);
+            storeCalls.keySet().retainAll(STORE_CALLS);
             System.out.printf(
                     Locale.ROOT,
-                    "%-16s %10s %9s %9s %9s %10s %9s %9s %9s %7s %7s%n",
+                    "%-16s %10s %9s %9s %9s %10s %9s %9s %9s %7s %7s %10s %9s %9s %9s %9s%n",
                     "call",
                     "Hearth/s",
                     "p50 ms",
@@ -248,23 +259,50 @@ public final class RpcBench {
                     "p99 ms",
                     "cpu ms",
                     "ratio",
-                    "errors");
+                    "errors",
+                    "store/s",
+                    "p99 ms",
+                    "cpu ms",
+                    "vs store",
+                    "store/floor");
             if (!only.equals(Set.of(""))) {
                 calls.keySet().removeIf(name -> !only.contains(name.replace(" ", "")));
             }
             for (Map.Entry<String, Function<ManagedChannel, ListenableFuture<?>>> call : calls.entrySet()) {
                 Result ours = new Result();
                 Result theirs = new Result();
+                Result stored = new Result();
+                Function<ManagedChannel, ListenableFuture<?>> storeCall =
+                        store == null ? null : storeCalls.get(call.getKey());
                 // an unrecorded warm-up on each side, then the interleaved rounds
                 drive(floor.channel(), call.getValue(), WARM_UP, new Result());
+                if (storeCall != null) {
+                    drive(store.channel(), storeCall, WARM_UP, new Result());
+                }
                 drive(hearth.channel(), call.getValue(), WARM_UP, new Result());
                 for (int round = 0; round < rounds; round++) {
                     drive(floor, call.getValue(), Duration.ofSeconds(seconds), theirs);
+                    if (storeCall != null) {
+                        drive(store, storeCall, Duration.ofSeconds(seconds), stored);
+                    }
                     drive(hearth, call.getValue(), Duration.ofSeconds(seconds), ours);
                 }
+                String storeColumns = storeCall == null
+                        ? String.format(Locale.ROOT, " %10s %9s %9s %9s %9s", "-", "-", "-", "-", "-")
+                        : String.format(
+                                        Locale.ROOT,
+                                        " %10.0f %9.2f %9.3f %9.3f %9.3f",
+                                        stored.rate(),
+                                        stored.percentileMillis(99),
+                                        stored.cpuMillisPerCall(),
+                                        ours.rate() / stored.rate(),
+                                        stored.rate() / theirs.rate())
+                                + (stored.errors() == 0
+                                        ? ""
+                                        : "  store errors " + stored.errors() + " " + stored.firstError());
                 System.out.printf(
                         Locale.ROOT,
-                        "%-16s %10.0f %9.2f %9.2f %9.3f %10.0f %9.2f %9.2f %9.3f %7.3f %7s%n",
+                        "%-16s %10.0f %9.2f %9.2f %9.3f %10.0f %9.2f %9.2f %9.3f %7.3f %7s%s%n",
                         call.getKey(),
                         ours.rate(),
                         ours.percentileMillis(50),
@@ -275,9 +313,60 @@ public final class RpcBench {
                         theirs.percentileMillis(99),
                         theirs.cpuMillisPerCall(),
                         ours.rate() / theirs.rate(),
-                        ours.errors() == 0 ? "0" : ours.errors() + " " + ours.firstError());
+                        ours.errors() == 0 ? "0" : ours.errors() + " " + ours.firstError(),
+                        storeColumns);
             }
         }
+    }
+
+    /** The calls, addressing the leads of {@code pool} (the no-op floor answers any name). */
+    private static Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls(List<String> pool) {
+        AtomicLong sequence = new AtomicLong();
+        String run = Long.toString(System.currentTimeMillis(), 36) + "-" + RUNS.incrementAndGet();
+        Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = new LinkedHashMap<>();
+        calls.put(
+                "GetLead",
+                channel -> LeadServiceGrpc.newFutureStub(channel)
+                        .getLead(GetLeadRequest.newBuilder().setName(any(pool)).build()));
+        calls.put(
+                "CreateLead",
+                channel -> LeadServiceGrpc.newFutureStub(channel)
+                        .createLead(CreateLeadRequest.newBuilder()
+                                .setLead(newLead(run + "-" + sequence.incrementAndGet()))
+                                .build()));
+        calls.put(
+                "UpdateLead",
+                channel -> LeadServiceGrpc.newFutureStub(channel)
+                        .updateLead(UpdateLeadRequest.newBuilder()
+                                .setLead(Lead.newBuilder()
+                                        .setName(any(pool))
+                                        .setNotes("called back " + sequence.incrementAndGet()))
+                                .setUpdateMask(FieldMask.newBuilder().addPaths("notes"))
+                                .build()));
+        calls.put(
+                "LogTouch",
+                channel -> FollowUpServiceGrpc.newFutureStub(channel)
+                        .logTouch(LogTouchRequest.newBuilder()
+                                .setTouch(Touch.newBuilder()
+                                        .setPerson(any(pool))
+                                        .setKind(TouchKind.TOUCH_KIND_COLD_CALL)
+                                        .setChannel(TouchChannel.TOUCH_CHANNEL_PHONE)
+                                        .setOutcome(TouchOutcome.TOUCH_OUTCOME_NO_ANSWER)
+                                        .setPerformedBy("rep-"
+                                                + ThreadLocalRandom.current().nextInt(10)))
+                                .build()));
+        calls.put(
+                "ListQueue team",
+                channel -> QueueServiceGrpc.newFutureStub(channel)
+                        .listQueue(ListQueueRequest.newBuilder().setPageSize(50).build()));
+        calls.put(
+                "ListQueue rep",
+                channel -> QueueServiceGrpc.newFutureStub(channel)
+                        .listQueue(ListQueueRequest.newBuilder()
+                                .setOwner("rep-" + ThreadLocalRandom.current().nextInt(10))
+                                .setPageSize(50)
+                                .build()));
+        return calls;
     }
 
     /** {@link #drive(ManagedChannel, Function, Duration, Result)} on {@code server}, recording its CPU time too. */
