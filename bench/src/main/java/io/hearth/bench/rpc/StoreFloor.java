@@ -136,6 +136,8 @@ public final class StoreFloor {
             String emailKey = in.getEmail().toLowerCase(Locale.ROOT);
             String nameKey =
                     display.toLowerCase(Locale.ROOT) + "|" + in.getCompany().toLowerCase(Locale.ROOT);
+            String source = in.getSource().name().substring("LEAD_SOURCE_".length());
+            boolean webForm = source.equals("WEB_FORM");
             return inTransaction(c -> {
                 if (postgres) {
                     try (PreparedStatement claim = c.prepareStatement("insert into person_key_claim (key_hash) "
@@ -161,20 +163,21 @@ public final class StoreFloor {
                         }
                     }
                 }
-                try (PreparedStatement lead = c.prepareStatement("insert into lead (" + LEAD_COLUMNS
-                        + ", email_key, name_key) values (?, ?, ?, ?, ?, ?, 'WEB_FORM', ?, 'NEW', 'HOT', null, ?, ?,"
-                        + " 1, ?, ?)")) {
+                try (PreparedStatement lead = c.prepareStatement(
+                        "insert into lead (" + LEAD_COLUMNS
+                                + ", email_key, name_key) values (?, ?, ?, ?, ?, ?, ?, ?, 'NEW', 'HOT', null, ?, ?, 1, ?, ?)")) {
                     lead.setObject(1, id);
                     lead.setString(2, display);
                     lead.setString(3, in.getGivenName());
                     lead.setString(4, in.getFamilyName());
                     lead.setString(5, in.getCompany());
                     lead.setString(6, in.getEmail());
-                    lead.setString(7, in.getOwner());
-                    lead.setObject(8, now);
+                    lead.setString(7, source);
+                    lead.setString(8, in.getOwner());
                     lead.setObject(9, now);
-                    lead.setString(10, emailKey);
-                    lead.setString(11, nameKey);
+                    lead.setObject(10, now);
+                    lead.setString(11, emailKey);
+                    lead.setString(12, nameKey);
                     lead.executeUpdate();
                 }
                 audit(c, id, now, "create", "[[\"given_name\",null,\"" + in.getGivenName() + "\"]]");
@@ -182,22 +185,23 @@ public final class StoreFloor {
                         + "budget, authority, need, timescale, lead_level, response_deadline, model_temperature, "
                         + "sizzling, probability, reasons, rated_at, rating_valid_until, version, "
                         + "qualification_version) values (?, 'NONE', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 0, ?,"
-                        + " 'HOT', TRUE, 0.2, 'web form lead: respond within 5 minutes', ?, ?, 1, 1)")) {
+                        + " 'HOT', TRUE, 0.2, 'a new lead', ?, ?, 1, 1)")) {
                     profile.setObject(1, id);
-                    profile.setObject(2, now.plusMinutes(5));
+                    // only a web-form lead must be answered within five minutes
+                    profile.setObject(2, webForm ? now.plusMinutes(5) : null);
                     profile.setObject(3, now);
                     profile.setObject(4, now.plusMinutes(5));
                     profile.executeUpdate();
                 }
                 try (PreparedStatement queue = c.prepareStatement("insert into queue_entry (person_id, person_kind, "
                         + "owner, display_name, lane_priority, queue_rank, visible_from, deadline, action, channel, "
-                        + "reasons) values (?, 'LEAD', ?, ?, 10, ?, ?, ?, 'COLD_CALL', 'PHONE', 'web form lead')")) {
+                        + "reasons) values (?, 'LEAD', ?, ?, 10, ?, ?, ?, 'COLD_CALL', 'PHONE', 'a new lead')")) {
                     queue.setObject(1, id);
                     queue.setString(2, in.getOwner());
                     queue.setString(3, display);
                     queue.setLong(4, now.toInstant().toEpochMilli());
                     queue.setObject(5, now);
-                    queue.setObject(6, now.plusMinutes(5));
+                    queue.setObject(6, webForm ? now.plusMinutes(5) : null);
                     queue.executeUpdate();
                 }
                 return in.toBuilder()

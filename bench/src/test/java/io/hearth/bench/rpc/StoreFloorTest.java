@@ -9,6 +9,7 @@ import io.hearth.core.persistence.DatabaseConfig;
 import io.hearth.core.persistence.TestDatabases;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.proto.v1.Lead;
+import io.hearth.proto.v1.LeadSource;
 import io.hearth.proto.v1.LeadStatus;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -45,12 +46,19 @@ class StoreFloorTest {
                 .setCompany("Company 1")
                 .setEmail("p1@bench.example.com")
                 .setOwner("rep-1")
+                .setSource(LeadSource.LEAD_SOURCE_WEB_FORM)
                 .build();
 
         Lead created = rows.create(form);
         UUID id = UUID.fromString(created.getName().substring("leads/".length()));
         assertThat(rows.get(id).getDisplayName()).isEqualTo("Bench Person 1");
         assertThat(rows.get(id).getStatus()).isEqualTo(LeadStatus.LEAD_STATUS_NEW);
+        assertThat(count(
+                        dsl,
+                        "select count(*) from lead_profile where lead_id = ? and response_deadline is not null",
+                        id))
+                .as("a web-form lead is due an answer within five minutes")
+                .isEqualTo(1);
         assertThatThrownBy(() -> rows.create(form))
                 .isInstanceOfSatisfying(
                         StatusRuntimeException.class,
