@@ -2,8 +2,6 @@ package io.hearth.bench.rpc;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ManagedChannel;
-import io.hearth.proto.v1.ListQueueRequest;
-import io.hearth.proto.v1.QueueServiceGrpc;
 import io.hearth.proto.v1.StartSyncRequest;
 import io.hearth.proto.v1.SyncRun;
 import io.hearth.proto.v1.SyncRunState;
@@ -15,11 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -208,18 +204,7 @@ public final class QueueAtScaleBench {
 
     private static void compare(String when, ChildJvm floor, ChildJvm hearth, int seconds, int rounds)
             throws InterruptedException {
-        Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = new LinkedHashMap<>();
-        calls.put(
-                "ListQueue team",
-                channel -> QueueServiceGrpc.newFutureStub(channel)
-                        .listQueue(ListQueueRequest.newBuilder().setPageSize(50).build()));
-        calls.put(
-                "ListQueue rep",
-                channel -> QueueServiceGrpc.newFutureStub(channel)
-                        .listQueue(ListQueueRequest.newBuilder()
-                                .setOwner("rep-" + ThreadLocalRandom.current().nextInt(REPS))
-                                .setPageSize(50)
-                                .build()));
+        Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = RpcBench.queueCalls(REPS);
         System.out.printf(
                 Locale.ROOT,
                 "%s:%n%-16s %10s %9s %9s %8s %10s %9s %9s %8s %9s %7s%n",

@@ -319,10 +319,8 @@ public final class RpcBench {
         }
     }
 
-    /** The calls, addressing the leads of {@code pool} (the no-op floor answers any name). */
-    private static Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls(List<String> pool) {
-        AtomicLong sequence = new AtomicLong();
-        String run = Long.toString(System.currentTimeMillis(), 36) + "-" + RUNS.incrementAndGet();
+    /** The work queue's first page of 50, for the team and for one of {@code reps} reps ({@code rep-N}). */
+    static Map<String, Function<ManagedChannel, ListenableFuture<?>>> queueCalls(int reps) {
         Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = new LinkedHashMap<>();
         calls.put(
                 "ListQueue team",
@@ -332,9 +330,18 @@ public final class RpcBench {
                 "ListQueue rep",
                 channel -> QueueServiceGrpc.newFutureStub(channel)
                         .listQueue(ListQueueRequest.newBuilder()
-                                .setOwner("rep-" + ThreadLocalRandom.current().nextInt(10))
+                                .setOwner("rep-" + ThreadLocalRandom.current().nextInt(reps))
                                 .setPageSize(50)
                                 .build()));
+        return calls;
+    }
+
+    /** The calls, addressing the leads of {@code pool} (the no-op floor answers any name). */
+    private static Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls(List<String> pool) {
+        AtomicLong sequence = new AtomicLong();
+        String run = Long.toString(System.currentTimeMillis(), 36) + "-" + RUNS.incrementAndGet();
+        Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = new LinkedHashMap<>();
+        calls.putAll(queueCalls(10));
         calls.put(
                 "GetLead",
                 channel -> LeadServiceGrpc.newFutureStub(channel)
