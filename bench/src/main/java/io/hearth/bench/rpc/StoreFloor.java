@@ -254,7 +254,7 @@ public final class StoreFloor {
         Lead updateNotes(UUID id, String notes) throws SQLException {
             OffsetDateTime now = now();
             return inTransaction(c -> {
-                long version = leadVersion(c, id);
+                long version = readLead(c, id).version();
                 try (PreparedStatement update = c.prepareStatement("update lead set notes = ?, updated_at = ?, "
                         + "version = version + 1 where id = ? and version = ?")) {
                     update.setString(1, notes);
@@ -283,19 +283,7 @@ public final class StoreFloor {
         void coldCall(UUID id, String performedBy) throws SQLException {
             OffsetDateTime now = now();
             inTransaction(c -> {
-                String status;
-                try (PreparedStatement read =
-                        c.prepareStatement("select " + LEAD_COLUMNS + " from lead where id = ?")) {
-                    read.setObject(1, id);
-                    try (ResultSet row = read.executeQuery()) {
-                        if (!row.next()) {
-                            throw Status.NOT_FOUND
-                                    .withDescription("leads/" + id)
-                                    .asRuntimeException();
-                        }
-                        status = row.getString("status");
-                    }
-                }
+                String status = readLead(c, id).status();
                 cadence(c, id);
                 try (PreparedStatement touch = c.prepareStatement("insert into touch (id, lead_id, kind, channel, "
                         + "occurred_at, duration_seconds, outcome, performed_by, source, created_at, owner) values "
@@ -328,14 +316,17 @@ public final class StoreFloor {
             });
         }
 
-        private long leadVersion(Connection c, UUID id) throws SQLException {
+        /** What a write needs of the lead it reads in full, as Hearth does. */
+        private record StoredLead(String status, long version) {}
+
+        private StoredLead readLead(Connection c, UUID id) throws SQLException {
             try (PreparedStatement read = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where id = ?")) {
                 read.setObject(1, id);
                 try (ResultSet row = read.executeQuery()) {
                     if (!row.next()) {
                         throw Status.NOT_FOUND.withDescription("leads/" + id).asRuntimeException();
                     }
-                    return row.getLong("version");
+                    return new StoredLead(row.getString("status"), row.getLong("version"));
                 }
             }
         }
