@@ -67,6 +67,13 @@ public final class JooqContactStore implements ContactStore, ShownContactStore {
     public boolean insert(Contact contact, String createRequestId) {
         ContactRecord record = toRecord(contact);
         record.setCreateRequestId(createRequestId);
+        if (createRequestId == null && contact.convertedFrom() == null) {
+            // nothing to recover from a refused insert: it fails the caller's transaction, and the
+            // savepoint would be two more round trips per create
+            insertRow.execute(dsl, RenderedQuery.valuesOf(record));
+            tags.insert(contact.id().value(), contact.fields().tags());
+            return true;
+        }
         try {
             // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
             dsl.transaction(() -> {

@@ -87,7 +87,16 @@ public final class JooqLeadStore implements LeadStore, ShownLeadStore {
     public boolean insert(Lead lead, String createRequestId) {
         LeadRecord record = toRecord(lead);
         record.setCreateRequestId(createRequestId);
+        if (createRequestId == null) {
+            // nothing to recover from a refused insert: it fails the caller's transaction, and the
+            // savepoint would be two more round trips per create
+            insertRow.execute(dsl, RenderedQuery.valuesOf(record));
+            tags.insert(lead.id().value(), lead.fields().tags());
+            return true;
+        }
         try {
+            // a nested transaction is a savepoint: when another call with this request id won the
+            // race, the caller's transaction stays usable to read and answer its lead
             dsl.transaction(() -> {
                 insertRow.execute(dsl, RenderedQuery.valuesOf(record));
                 tags.insert(lead.id().value(), lead.fields().tags());

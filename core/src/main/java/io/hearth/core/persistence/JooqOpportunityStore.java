@@ -60,6 +60,13 @@ public final class JooqOpportunityStore implements OpportunityStore {
     public boolean insert(Opportunity opportunity, String createRequestId) {
         OpportunityRecord record = toRecord(opportunity);
         record.setCreateRequestId(createRequestId);
+        if (createRequestId == null) {
+            // nothing to recover from a refused insert: it fails the caller's transaction, and the
+            // savepoint would be two more round trips per deal
+            dsl.executeInsert(record);
+            insertVisits(opportunity, 0);
+            return true;
+        }
         try {
             // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
             dsl.transaction(() -> {

@@ -74,6 +74,20 @@ public abstract class WriteStatementsContract {
     }
 
     @Test
+    void aCreateTakesASavepointOnlyWhenItHasARequestIdToRecoverWith() {
+        webFormLead();
+        counter.during(this::webFormLead);
+        assertThat(counter.transactionsBegun())
+                .as("a refused insert without a request id fails the create: nothing to roll back to")
+                .isEqualTo(1);
+
+        counter.during(() -> webFormLead(List.of(), "form-" + sequence.get()));
+        assertThat(counter.transactionsBegun())
+                .as("with a request id, losing the race to another call must leave the transaction usable")
+                .isEqualTo(2);
+    }
+
+    @Test
     void aCreatesStatementTextsDoNotDependOnHowManyTagsTheLeadHas() {
         webFormLead(List.of("fair")); // the first of its kind may warm caches
         List<String> one = counter.during(() -> webFormLead(List.of("fair")));
@@ -112,6 +126,10 @@ public abstract class WriteStatementsContract {
     }
 
     private Lead webFormLead(List<String> tags) {
+        return webFormLead(tags, null);
+    }
+
+    private Lead webFormLead(List<String> tags, String requestId) {
         int n = sequence.incrementAndGet();
         return core.leads()
                 .create(
@@ -122,7 +140,7 @@ public abstract class WriteStatementsContract {
                                 .owner("rep-" + n % 10)
                                 .tags(tags)
                                 .build(),
-                        null);
+                        requestId);
     }
 
     private void coldCall(Lead lead) {

@@ -8,15 +8,21 @@ import org.jooq.Configuration;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
+import org.jooq.TransactionListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.DefaultTransactionListenerProvider;
 
 /**
  * Counts the statements jOOQ sends on one database, its rendered reads ({@link RenderedQuery}) included (a batch counts once: one round trip), and
- * keeps their SQL, for tests that pin how many statements a write costs.
+ * keeps their SQL, for tests that pin how many statements a write costs. It also counts the
+ * transactions begun, nested ones (savepoints: two more round trips each) included.
  */
-public final class StatementCounter implements ExecuteListener {
+public final class StatementCounter implements ExecuteListener, TransactionListener {
     private final List<String> statements = new ArrayList<>();
     private volatile boolean counting;
+    private int transactionsBegun;
 
     private StatementCounter() {}
 
@@ -28,6 +34,10 @@ public final class StatementCounter implements ExecuteListener {
         ExecuteListenerProvider[] all = Arrays.copyOf(existing, existing.length + 1);
         all[existing.length] = new DefaultExecuteListenerProvider(counter);
         configuration.set(all);
+        TransactionListenerProvider[] transactions = configuration.transactionListenerProviders();
+        TransactionListenerProvider[] allTransactions = Arrays.copyOf(transactions, transactions.length + 1);
+        allTransactions[transactions.length] = new DefaultTransactionListenerProvider(counter);
+        configuration.set(allTransactions);
         // the reads run past jOOQ's listeners (RenderedQuery) say so here
         configuration.data(RenderedQuery.OBSERVER, (Consumer<String>) counter::rendered);
         return counter;
@@ -36,6 +46,7 @@ public final class StatementCounter implements ExecuteListener {
     /** The statements {@code work} sent, in order. */
     public synchronized List<String> during(Runnable work) {
         statements.clear();
+        transactionsBegun = 0;
         counting = true;
         try {
             work.run();
@@ -43,6 +54,18 @@ public final class StatementCounter implements ExecuteListener {
             counting = false;
         }
         return List.copyOf(statements);
+    }
+
+    /** The transactions the last {@link #during} began, nested ones (savepoints) included. */
+    public synchronized int transactionsBegun() {
+        return transactionsBegun;
+    }
+
+    @Override
+    public synchronized void beginStart(TransactionContext ctx) {
+        if (counting) {
+            transactionsBegun++;
+        }
     }
 
     private synchronized void rendered(String sql) {
