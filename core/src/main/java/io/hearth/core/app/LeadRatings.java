@@ -186,7 +186,8 @@ public final class LeadRatings implements LeadWriteStep {
      * the same writes, without reading back the lead a first touch marked contacted.
      */
     public void touched(LeadId id, Activity activity) {
-        transactor.run(() -> markedContacted(foldActivity(id, activity), activity));
+        // part of the touch's own transaction: a failure here fails the touch, so no savepoint
+        transactor.joined(() -> markedContacted(foldActivity(id, activity), activity));
     }
 
     private RatedLead foldActivity(LeadId id, Activity activity) {

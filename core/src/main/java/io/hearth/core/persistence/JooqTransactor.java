@@ -64,7 +64,12 @@ public final class JooqTransactor implements Transactor {
         }
     }
 
-    /** Runs {@code work} in a transaction (or joins the one open on this thread) and returns its result. */
+    @Override
+    public <T> T joined(Supplier<T> work) {
+        // a failure propagates to the outermost transaction, which rolls back and retries it all
+        return open.get() ? work.get() : inTransaction(work);
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (open.get()) {

@@ -116,7 +116,11 @@ public abstract class WriteStatementsContract {
         coldCall(lead); // the first touch moves the lead to contacted: count the next one too
         Lead other = webFormLead();
         List<String> first = counter.during(() -> coldCall(other));
+        assertThat(counter.transactionsBegun())
+                .as("the rating a touch sets off joins the touch's transaction: no savepoint")
+                .isEqualTo(1);
         List<String> later = counter.during(() -> coldCall(lead));
+        assertThat(counter.transactionsBegun()).isEqualTo(1);
         assertThat(first).as(String.join("\n", first)).hasSizeLessThanOrEqualTo(statementBounds()[2]);
         assertThat(later).as(String.join("\n", later)).hasSizeLessThanOrEqualTo(statementBounds()[3]);
     }
