@@ -208,10 +208,11 @@ public final class LeadRatings implements LeadWriteStep {
 
     /**
      * Re-rates a lead and re-places it in the queue, e.g. after a follow-up was scheduled or done, or
-     * its cadence moved it to drip.
+     * its cadence moved it to drip. Part of the caller's transaction, if one is open: a failure fails
+     * the change that set it off, so no savepoint.
      */
     public RatedLead refresh(LeadId id) {
-        return transactor.inTransaction(() -> profiles.change(id, () -> profiles.lead(id), p -> p));
+        return transactor.joined(() -> profiles.change(id, () -> profiles.lead(id), p -> p));
     }
 
     /**

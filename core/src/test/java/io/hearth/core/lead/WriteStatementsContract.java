@@ -125,6 +125,15 @@ public abstract class WriteStatementsContract {
         assertThat(later).as(String.join("\n", later)).hasSizeLessThanOrEqualTo(statementBounds()[3]);
     }
 
+    @Test
+    void schedulingAFollowUpRatesTheLeadInItsOwnTransaction() {
+        Lead lead = webFormLead();
+        counter.during(() -> core.followUps().schedule(PersonRef.of(lead.id()), Channel.EMAIL, null, null));
+        assertThat(counter.transactionsBegun())
+                .as("the lead's re-rating joins the schedule's transaction: no savepoint")
+                .isEqualTo(1);
+    }
+
     private Lead webFormLead() {
         return webFormLead(List.of());
     }
