@@ -11,6 +11,7 @@ import io.hearth.core.error.NotFoundException;
 import io.hearth.core.error.StaleEtagException;
 import io.hearth.core.persistence.Database;
 import io.hearth.core.persistence.JooqLeadStore;
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.LeadId;
 import io.hearth.core.person.LeadSource;
@@ -114,6 +115,26 @@ public abstract class LeadsContract {
         assertThat(leads.createCall(LeadFixtures.person("Alan", "Turing").build(), "same", false)
                         .madeByThisCall())
                 .isFalse();
+    }
+
+    @Test
+    void theStoreAnswersARequestIdAnotherCallTookWithFalseAndTheTransactionGoesOn() {
+        Lead first = leads.create(LeadFixtures.person("Grace", "Hopper").build(), "req-taken");
+        JooqLeadStore store = new JooqLeadStore(database.dsl());
+        Lead racer =
+                new Lead(new LeadId(UUID.randomUUID()), first.fields(), first.createdAt(), first.createdAt(), null, 1);
+
+        // as a call that lost the race sees it: its own insert of the request id, inside its transaction
+        boolean inserted = new JooqTransactor(database.dsl()).inTransaction(() -> {
+            boolean made = store.insert(racer, "req-taken");
+            // the transaction still takes statements (PostgreSQL refuses any after a failed one)
+            assertThat(store.findByCreateRequestId("req-taken")).map(Lead::id).contains(first.id());
+            return made;
+        });
+
+        assertThat(inserted).isFalse();
+        assertThat(store.find(racer.id())).isEmpty();
+        assertThat(leads.list("", "", true, 100, "").items()).hasSize(1);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,9 +83,11 @@ public abstract class WriteStatementsContract {
                 .isEqualTo(1);
 
         counter.during(() -> webFormLead(List.of(), "form-" + sequence.get()));
+        boolean postgres = testDatabase.database().dsl().dialect().family() == SQLDialect.POSTGRES;
         assertThat(counter.transactionsBegun())
-                .as("with a request id, losing the race to another call must leave the transaction usable")
-                .isEqualTo(2);
+                .as("with a request id, losing the race to another call must leave the transaction usable:"
+                        + " a savepoint on HSQLDB, an insert that does nothing on conflict on PostgreSQL")
+                .isEqualTo(postgres ? 1 : 2);
     }
 
     @Test
