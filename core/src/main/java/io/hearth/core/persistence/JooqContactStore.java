@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
@@ -41,6 +42,9 @@ public final class JooqContactStore implements ContactStore, ShownContactStore {
     private final PersonTable<ContactRecord>.KeyMatches keyMatches;
     // a contact's insert and update, rendered once (RenderedQuery)
     private final RenderedQuery insertRow;
+    /** PostgreSQL: the insert, a no-op when its request id or converted lead is taken (null on HSQLDB). */
+    private final RenderedQuery insertUnlessTaken;
+
     private final RenderedQuery updateRow;
 
     /** What an update writes: everything but the id and what a contact was created with. */
@@ -59,6 +63,13 @@ public final class JooqContactStore implements ContactStore, ShownContactStore {
         this.keyMatches = PERSON.keyMatches(dsl);
         this.insertRow =
                 new RenderedQuery(dsl, dsl.insertInto(CONTACT).set(RenderedQuery.columnParameters(CONTACT.fields())));
+        this.insertUnlessTaken = dsl.dialect().family() == SQLDialect.POSTGRES
+                ? new RenderedQuery(
+                        dsl,
+                        dsl.insertInto(CONTACT)
+                                .set(RenderedQuery.columnParameters(CONTACT.fields()))
+                                .onConflictDoNothing())
+                : null;
         this.updateRow = RenderedQuery.versionedUpdate(
                 dsl, CONTACT, RenderedQuery.columnParameters(UPDATED_COLUMNS), CONTACT.ID, CONTACT.VERSION);
     }
@@ -74,6 +85,20 @@ public final class JooqContactStore implements ContactStore, ShownContactStore {
             tags.insert(contact.id().value(), contact.fields().tags());
             return true;
         }
+        if (insertUnlessTaken != null) {
+            // PostgreSQL: a call that committed the same request id or conversion first (or commits
+            // while this one waits on its row) leaves the insert a no-op, where a unique violation
+            // would abort the transaction unless a savepoint (two more round trips) had been taken
+            if (insertUnlessTaken.execute(dsl, RenderedQuery.valuesOf(record)) == 0) {
+                if (takenByAnotherCall(contact, createRequestId)) {
+                    return false;
+                }
+                throw new IllegalStateException(
+                        "no contact inserted for " + contact.id().name() + ", and no other call holds its keys");
+            }
+            tags.insert(contact.id().value(), contact.fields().tags());
+            return true;
+        }
         try {
             // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
             dsl.transaction(() -> {
@@ -82,16 +107,19 @@ public final class JooqContactStore implements ContactStore, ShownContactStore {
             });
             return true;
         } catch (IntegrityConstraintViolationException e) {
-            if (contact.convertedFrom() != null
-                    && findConvertedFrom(contact.convertedFrom()).isPresent()) {
-                return false;
-            }
-            if (createRequestId != null
-                    && findByCreateRequestId(createRequestId).isPresent()) {
+            if (takenByAnotherCall(contact, createRequestId)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /** Whether the conversion or the request id of {@code contact} is another call's contact now. */
+    private boolean takenByAnotherCall(Contact contact, String createRequestId) {
+        return (contact.convertedFrom() != null
+                        && findConvertedFrom(contact.convertedFrom()).isPresent())
+                || (createRequestId != null
+                        && findByCreateRequestId(createRequestId).isPresent());
     }
 
     @Override

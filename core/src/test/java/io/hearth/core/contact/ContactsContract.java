@@ -167,6 +167,39 @@ public abstract class ContactsContract {
     }
 
     @Test
+    void theStoreAnswersARequestIdAnotherCallTookWithFalseAndTheTransactionGoesOn() {
+        Contact first = contacts.create(
+                ContactFields.builder()
+                        .givenName("Ann")
+                        .kind(ContactKind.PARTNER)
+                        .build(),
+                "req-taken");
+        JooqContactStore store = new JooqContactStore(database.dsl());
+        Contact racer = new Contact(
+                new ContactId(UUID.randomUUID()),
+                first.fields(),
+                first.origin(),
+                null,
+                first.createdAt(),
+                first.createdAt(),
+                null,
+                1);
+
+        // as a call that lost the race sees it: its own insert of the request id, inside its transaction
+        boolean inserted = new JooqTransactor(database.dsl()).inTransaction(() -> {
+            boolean made = store.insert(racer, "req-taken");
+            // the transaction still takes statements (PostgreSQL refuses any after a failed one)
+            assertThat(store.findByCreateRequestId("req-taken"))
+                    .map(Contact::id)
+                    .contains(first.id());
+            return made;
+        });
+
+        assertThat(inserted).isFalse();
+        assertThat(contacts.list("", true, 100, "").items()).hasSize(1);
+    }
+
+    @Test
     void anOverlongRequestIdIsNamed() {
         assertThatThrownBy(() -> contacts.create(
                         ContactFields.builder()
