@@ -24,6 +24,7 @@ import io.hearth.core.lead.LeadStatus;
 import io.hearth.core.lead.TickingClock;
 import io.hearth.core.persistence.JooqApiTokenStore;
 import io.hearth.core.persistence.JooqOpportunityStore;
+import io.hearth.core.persistence.JooqTransactor;
 import io.hearth.core.persistence.TestDatabases.TestDatabase;
 import io.hearth.core.person.ContactId;
 import io.hearth.core.person.LeadSource;
@@ -473,6 +474,27 @@ public abstract class OpportunitiesContract {
                 3, () -> opportunities.create(alicesContact.id().name(), deal("Once", "1", MARCH), "", "req-1"));
 
         assertThat(made).extracting(Opportunity::id).containsOnly(made.get(0).id());
+        assertThat(opportunities.list("", null, null, false, "", 10, "").items())
+                .hasSize(1);
+    }
+
+    @Test
+    void theStoreAnswersARequestIdAnotherCallTookWithFalseAndTheTransactionGoesOn() {
+        Opportunity first = opportunities.create(alicesContact.id().name(), deal("Once", "1", MARCH), "", "req-taken");
+        JooqOpportunityStore store =
+                new JooqOpportunityStore(testDatabase.database().dsl());
+
+        // as a call that lost the race sees it: its own insert of the request id, inside its transaction
+        boolean inserted = new JooqTransactor(testDatabase.database().dsl()).inTransaction(() -> {
+            boolean made = store.insert(first, "req-taken");
+            // the transaction still takes statements (PostgreSQL refuses any after a failed one)
+            assertThat(store.findByCreateRequestId("req-taken"))
+                    .map(Opportunity::id)
+                    .contains(first.id());
+            return made;
+        });
+
+        assertThat(inserted).isFalse();
         assertThat(opportunities.list("", null, null, false, "", 10, "").items())
                 .hasSize(1);
     }
