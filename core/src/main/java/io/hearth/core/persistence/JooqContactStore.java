@@ -29,9 +29,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.Select;
-import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** {@link ContactStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
 public final class JooqContactStore implements ContactStore, ShownContactStore {
@@ -42,7 +40,7 @@ public final class JooqContactStore implements ContactStore, ShownContactStore {
     private final PersonTable<ContactRecord>.KeyMatches keyMatches;
     // a contact's insert and update, rendered once (RenderedQuery)
     private final RenderedQuery insertRow;
-    /** PostgreSQL: the insert, a no-op when its request id or converted lead is taken (null on HSQLDB). */
+    /** The insert, doing nothing when its request id or lead is taken (PostgreSQL's {@link RacedInsert}). */
     private final RenderedQuery insertUnlessTaken;
 
     private final RenderedQuery updateRow;
@@ -63,13 +61,11 @@ public final class JooqContactStore implements ContactStore, ShownContactStore {
         this.keyMatches = PERSON.keyMatches(dsl);
         this.insertRow =
                 new RenderedQuery(dsl, dsl.insertInto(CONTACT).set(RenderedQuery.columnParameters(CONTACT.fields())));
-        this.insertUnlessTaken = dsl.dialect().family() == SQLDialect.POSTGRES
-                ? new RenderedQuery(
-                        dsl,
-                        dsl.insertInto(CONTACT)
-                                .set(RenderedQuery.columnParameters(CONTACT.fields()))
-                                .onConflictDoNothing())
-                : null;
+        this.insertUnlessTaken = new RenderedQuery(
+                dsl,
+                dsl.insertInto(CONTACT)
+                        .set(RenderedQuery.columnParameters(CONTACT.fields()))
+                        .onConflictDoNothing());
         this.updateRow = RenderedQuery.versionedUpdate(
                 dsl, CONTACT, RenderedQuery.columnParameters(UPDATED_COLUMNS), CONTACT.ID, CONTACT.VERSION);
     }
@@ -78,40 +74,14 @@ public final class JooqContactStore implements ContactStore, ShownContactStore {
     public boolean insert(Contact contact, String createRequestId) {
         ContactRecord record = toRecord(contact);
         record.setCreateRequestId(createRequestId);
-        if (createRequestId == null && contact.convertedFrom() == null) {
-            // nothing to recover from a refused insert: it fails the caller's transaction, and the
-            // savepoint would be two more round trips per create
-            insertRow.execute(dsl, RenderedQuery.valuesOf(record));
-            tags.insert(contact.id().value(), contact.fields().tags());
-            return true;
-        }
-        if (insertUnlessTaken != null) {
-            // PostgreSQL: a call that committed the same request id or conversion first (or commits
-            // while this one waits on its row) leaves the insert a no-op, where a unique violation
-            // would abort the transaction unless a savepoint (two more round trips) had been taken
-            if (insertUnlessTaken.execute(dsl, RenderedQuery.valuesOf(record)) == 0) {
-                if (takenByAnotherCall(contact, createRequestId)) {
-                    return false;
-                }
-                throw new IllegalStateException(
-                        "no contact inserted for " + contact.id().name() + ", and no other call holds its keys");
-            }
-            tags.insert(contact.id().value(), contact.fields().tags());
-            return true;
-        }
-        try {
-            // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
-            dsl.transaction(() -> {
-                insertRow.execute(dsl, RenderedQuery.valuesOf(record));
-                tags.insert(contact.id().value(), contact.fields().tags());
-            });
-            return true;
-        } catch (IntegrityConstraintViolationException e) {
-            if (takenByAnotherCall(contact, createRequestId)) {
-                return false;
-            }
-            throw e;
-        }
+        Map<String, Object> values = RenderedQuery.valuesOf(record);
+        return RacedInsert.insert(
+                dsl,
+                createRequestId != null || contact.convertedFrom() != null,
+                () -> insertRow.execute(dsl, values),
+                () -> insertUnlessTaken.execute(dsl, values),
+                () -> tags.insert(contact.id().value(), contact.fields().tags()),
+                () -> takenByAnotherCall(contact, createRequestId));
     }
 
     /** Whether the conversion or the request id of {@code contact} is another call's contact now. */

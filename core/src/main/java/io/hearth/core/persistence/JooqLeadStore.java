@@ -37,10 +37,8 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.SortField;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /** {@link LeadStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
@@ -54,7 +52,7 @@ public final class JooqLeadStore implements LeadStore, ShownLeadStore {
     private final RenderedQuery insertRow;
     private final RenderedQuery updateRow;
     private final RenderedQuery markContacted;
-    /** PostgreSQL: the insert, a no-op when the request id is taken (null on HSQLDB). */
+    /** The insert, doing nothing when its request id is taken (PostgreSQL's {@link RacedInsert}). */
     private final RenderedQuery insertUnlessRequested;
 
     /** What an update writes: everything but the id and what a lead was created with. */
@@ -69,14 +67,12 @@ public final class JooqLeadStore implements LeadStore, ShownLeadStore {
         this.keyMatches = PERSON.keyMatches(dsl);
         this.insertRow =
                 new RenderedQuery(dsl, dsl.insertInto(LEAD).set(RenderedQuery.columnParameters(LEAD.fields())));
-        this.insertUnlessRequested = dsl.dialect().family() == SQLDialect.POSTGRES
-                ? new RenderedQuery(
-                        dsl,
-                        dsl.insertInto(LEAD)
-                                .set(RenderedQuery.columnParameters(LEAD.fields()))
-                                .onConflict(LEAD.CREATE_REQUEST_ID)
-                                .doNothing())
-                : null;
+        this.insertUnlessRequested = new RenderedQuery(
+                dsl,
+                dsl.insertInto(LEAD)
+                        .set(RenderedQuery.columnParameters(LEAD.fields()))
+                        .onConflict(LEAD.CREATE_REQUEST_ID)
+                        .doNothing());
         Map<Field<?>, Field<?>> set = RenderedQuery.columnParameters(UPDATED_COLUMNS);
         // kept as stored unless the lead names one: a scoped read may have hidden it ({@link
         // #clearPossibleDuplicateOf})
@@ -98,42 +94,14 @@ public final class JooqLeadStore implements LeadStore, ShownLeadStore {
     public boolean insert(Lead lead, String createRequestId) {
         LeadRecord record = toRecord(lead);
         record.setCreateRequestId(createRequestId);
-        if (createRequestId == null) {
-            // nothing to recover from a refused insert: it fails the caller's transaction, and the
-            // savepoint would be two more round trips per create
-            insertRow.execute(dsl, RenderedQuery.valuesOf(record));
-            tags.insert(lead.id().value(), lead.fields().tags());
-            return true;
-        }
-        if (insertUnlessRequested != null) {
-            // PostgreSQL: a call with this request id that committed first (or commits while this
-            // one waits on its row) leaves the insert a no-op, where a unique violation would abort
-            // the transaction unless a savepoint (two more round trips) had been taken
-            if (insertUnlessRequested.execute(dsl, RenderedQuery.valuesOf(record)) == 0) {
-                if (findByCreateRequestId(createRequestId).isPresent()) {
-                    return false;
-                }
-                throw new IllegalStateException(
-                        "no lead inserted for request id " + createRequestId + ", and none holds it");
-            }
-            tags.insert(lead.id().value(), lead.fields().tags());
-            return true;
-        }
-        try {
-            // a nested transaction is a savepoint: when another call with this request id won the
-            // race, the caller's transaction stays usable to read and answer its lead
-            dsl.transaction(() -> {
-                insertRow.execute(dsl, RenderedQuery.valuesOf(record));
-                tags.insert(lead.id().value(), lead.fields().tags());
-            });
-            return true;
-        } catch (IntegrityConstraintViolationException e) {
-            if (createRequestId != null
-                    && findByCreateRequestId(createRequestId).isPresent()) {
-                return false;
-            }
-            throw e;
-        }
+        Map<String, Object> values = RenderedQuery.valuesOf(record);
+        return RacedInsert.insert(
+                dsl,
+                createRequestId != null,
+                () -> insertRow.execute(dsl, values),
+                () -> insertUnlessRequested.execute(dsl, values),
+                () -> tags.insert(lead.id().value(), lead.fields().tags()),
+                () -> findByCreateRequestId(createRequestId).isPresent());
     }
 
     @Override

@@ -44,9 +44,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.SortField;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /** {@link OpportunityStore} on jOOQ; runs unchanged on HSQLDB and PostgreSQL. */
@@ -61,46 +59,17 @@ public final class JooqOpportunityStore implements OpportunityStore {
     public boolean insert(Opportunity opportunity, String createRequestId) {
         OpportunityRecord record = toRecord(opportunity);
         record.setCreateRequestId(createRequestId);
-        if (createRequestId == null) {
-            // nothing to recover from a refused insert: it fails the caller's transaction, and the
-            // savepoint would be two more round trips per deal
-            dsl.executeInsert(record);
-            insertVisits(opportunity, 0);
-            return true;
-        }
-        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            // a call that committed this request id first (or commits while this one waits on its
-            // row) leaves the insert a no-op, where a unique violation would abort the transaction
-            // unless a savepoint (two more round trips) had been taken
-            if (dsl.insertInto(OPPORTUNITY)
-                            .set(record)
-                            .onConflict(OPPORTUNITY.CREATE_REQUEST_ID)
-                            .doNothing()
-                            .execute()
-                    == 0) {
-                if (findByCreateRequestId(createRequestId).isPresent()) {
-                    return false;
-                }
-                throw new IllegalStateException(
-                        "no deal inserted for request id " + createRequestId + ", and none holds it");
-            }
-            insertVisits(opportunity, 0);
-            return true;
-        }
-        try {
-            // a nested transaction is a savepoint: a refused insert leaves the caller's transaction usable
-            dsl.transaction(() -> {
-                dsl.executeInsert(record);
-                insertVisits(opportunity, 0);
-            });
-            return true;
-        } catch (IntegrityConstraintViolationException e) {
-            if (createRequestId != null
-                    && findByCreateRequestId(createRequestId).isPresent()) {
-                return false;
-            }
-            throw e;
-        }
+        return RacedInsert.insert(
+                dsl,
+                createRequestId != null,
+                () -> dsl.executeInsert(record),
+                () -> dsl.insertInto(OPPORTUNITY)
+                        .set(record)
+                        .onConflict(OPPORTUNITY.CREATE_REQUEST_ID)
+                        .doNothing()
+                        .execute(),
+                () -> insertVisits(opportunity, 0),
+                () -> findByCreateRequestId(createRequestId).isPresent());
     }
 
     @Override
