@@ -544,6 +544,7 @@ public final class Main implements Callable<Integer> {
                 config.database().kind(),
                 config.database().redactedUrl());
         log.info("Limits per token on this server: {}", describe(config.limits()));
+        database.settingsWarnings().forEach(log::warn);
         if (metricsPort != null) {
             DomainMetrics.bind(metrics, injector.getInstance(HearthCore.class).figures(), Clock.systemUTC());
             MetricsEndpoint endpoint = MetricsEndpoint.start(metrics, metricsHost, metricsPort);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -180,6 +181,22 @@ public final class Database implements AutoCloseable {
                 .info()
                 .current();
         return current == null ? "none" : current.getVersion().getVersion();
+    }
+
+    /**
+     * What the database server's settings get wrong for Hearth, one sentence each, for the server to
+     * log at start ({@link PostgresSettings}); empty for HSQLDB, and when the check itself fails.
+     */
+    public List<String> settingsWarnings() {
+        if (config.kind() != DatabaseConfig.Kind.POSTGRESQL) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return PostgresSettings.warnings(connection);
+        } catch (SQLException e) {
+            log.debug("could not read PostgreSQL's settings: {}", FailureSummary.of(e));
+            return List.of();
+        }
     }
 
     public DatabaseConfig config() {
