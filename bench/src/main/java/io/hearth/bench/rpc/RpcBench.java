@@ -162,6 +162,7 @@ public final class RpcBench {
                                 "hsqldb",
                                 work.resolve("store-hsqldb").toString()),
                         work.resolve("store-hsqldb.log"),
+                        List.of(),
                         seconds,
                         rounds);
             }
@@ -196,6 +197,7 @@ public final class RpcBench {
                                 work.resolve("pg.log"),
                                 storeFloor(benchJar, jvm, "postgresql", storeUrl),
                                 work.resolve("store-pg.log"),
+                                storeUrl == null ? List.of(url) : List.of(url, storeUrl),
                                 seconds,
                                 rounds);
                     } finally {
@@ -229,6 +231,7 @@ public final class RpcBench {
             Path log,
             List<String> storeCommand,
             Path storeLog,
+            List<String> analyzed,
             int seconds,
             int rounds)
             throws Exception {
@@ -243,6 +246,7 @@ public final class RpcBench {
                     millis(hearth.startToServing()));
             List<String> pool = makeLeads(hearth.channel(), POOL);
             List<String> storePool = store == null ? List.of() : makeLeads(store.channel(), POOL);
+            analyze(analyzed);
             Map<String, Function<ManagedChannel, ListenableFuture<?>>> calls = calls(pool);
             Map<String, Function<ManagedChannel, ListenableFuture<?>>> storeCalls = calls(storePool);
             storeCalls.keySet().retainAll(STORE_CALLS);
@@ -487,6 +491,25 @@ public final class RpcBench {
 
     private static String any(List<String> pool) {
         return pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
+    }
+
+    /**
+     * {@code ANALYZE} of the PostgreSQL databases at {@code urls}, once the leads are made: what
+     * autovacuum does on a server that runs it (this machine's does not), so that the queue reads are
+     * planned for the tables as they are, as a production server's are (see README, Running on
+     * PostgreSQL). {@code -Dhearth.analyze=false} leaves the statistics as the writes left them.
+     */
+    private static void analyze(List<String> urls) throws Exception {
+        if (urls.isEmpty() || !Boolean.parseBoolean(System.getProperty("hearth.analyze", "true"))) {
+            return;
+        }
+        for (String url : urls) {
+            try (Connection connection = DriverManager.getConnection(url);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE");
+            }
+        }
+        System.out.println("(PostgreSQL: ANALYZE once the leads are made, as autovacuum would)");
     }
 
     static String createDatabase(String url, String database) throws Exception {
