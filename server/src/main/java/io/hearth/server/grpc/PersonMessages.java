@@ -52,22 +52,21 @@ final class PersonMessages {
 
     /** Sets the person's fields (and its display name) on {@code builder}; absent text is left empty. */
     static void write(Message.Builder builder, PersonFields person) {
-        Descriptor type = builder.getDescriptorForType();
+        Fields fields = fields(builder.getDescriptorForType());
         String displayName = person.displayName();
-        builder.setField(
-                FIELDS.computeIfAbsent(type, Fields::of).displayName(), displayName == null ? "" : displayName);
-        setText(builder, PersonField.GIVEN_NAME, person.givenName());
-        setText(builder, PersonField.FAMILY_NAME, person.familyName());
-        setText(builder, PersonField.COMPANY, person.company());
-        setText(builder, PersonField.TITLE, person.title());
-        setText(builder, PersonField.EMAIL, person.email());
-        setText(builder, PersonField.PHONE, person.phone());
-        setText(builder, PersonField.OWNER, person.owner());
-        setText(builder, PersonField.NOTES, person.notes());
-        builder.setField(field(type, PersonField.TAGS), person.tags());
+        builder.setField(fields.displayName(), displayName == null ? "" : displayName);
+        setText(builder, fields, PersonField.GIVEN_NAME, person.givenName());
+        setText(builder, fields, PersonField.FAMILY_NAME, person.familyName());
+        setText(builder, fields, PersonField.COMPANY, person.company());
+        setText(builder, fields, PersonField.TITLE, person.title());
+        setText(builder, fields, PersonField.EMAIL, person.email());
+        setText(builder, fields, PersonField.PHONE, person.phone());
+        setText(builder, fields, PersonField.OWNER, person.owner());
+        setText(builder, fields, PersonField.NOTES, person.notes());
+        builder.setField(fields.of(PersonField.TAGS), person.tags());
         io.hearth.proto.v1.LeadSource source =
                 ProtoEnums.toProto(person.source(), io.hearth.proto.v1.LeadSource.class, SOURCE_PREFIX);
-        builder.setField(field(type, PersonField.SOURCE), source.getValueDescriptor());
+        builder.setField(fields.of(PersonField.SOURCE), source.getValueDescriptor());
     }
 
     /** AIP-134: without an update mask, every field the caller set is updated; these are the person's. */
@@ -99,12 +98,16 @@ final class PersonMessages {
         return (String) message.getField(field(message.getDescriptorForType(), f));
     }
 
-    private static void setText(Message.Builder builder, PersonField f, String value) {
-        builder.setField(field(builder.getDescriptorForType(), f), value == null ? "" : value);
+    private static void setText(Message.Builder builder, Fields fields, PersonField f, String value) {
+        builder.setField(fields.of(f), value == null ? "" : value);
     }
 
     private static FieldDescriptor field(Descriptor type, PersonField f) {
-        return FIELDS.computeIfAbsent(type, Fields::of).byPerson[f.ordinal()];
+        return fields(type).of(f);
+    }
+
+    private static Fields fields(Descriptor type) {
+        return FIELDS.computeIfAbsent(type, Fields::of);
     }
 
     private static FieldDescriptor field(Descriptor type, String name) {
@@ -123,6 +126,10 @@ final class PersonMessages {
     private static final Map<Descriptor, Fields> FIELDS = new ConcurrentHashMap<>();
 
     private record Fields(FieldDescriptor displayName, FieldDescriptor[] byPerson) {
+        FieldDescriptor of(PersonField f) {
+            return byPerson[f.ordinal()];
+        }
+
         static Fields of(Descriptor type) {
             PersonField[] all = PersonField.values();
             FieldDescriptor[] byPerson = new FieldDescriptor[all.length];
